@@ -1,0 +1,55 @@
+# jetson-gpu-access: `make help` lists the targets. `make run` and `make test` set up everything
+# they need on a fresh Debian/Ubuntu machine (a virtual environment in .venv; apt packages when
+# missing and running as root).
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## show this list
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
+	  echo "python3-venv is missing; installing it with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev,docs]'
+	touch $@
+
+.PHONY: venv
+venv: $(STAMP) ## create .venv with the package and its dev and docs extras
+
+.PHONY: run
+run: $(STAMP) ## the main job: diagnose GPU access on this machine and print the report
+	$(VENV)/bin/jetson-gpu-access diagnose
+
+.PHONY: test
+test: $(STAMP) ## all quality gates: lint, types, Python 3.8 floor, tests, strict docs build
+	$(VENV)/bin/ruff check tools tests bench
+	$(VENV)/bin/mypy
+	$(VENV)/bin/vermin --no-tips --violations --eval-annotations -t=3.8- tools/jetson_gpu_access
+	$(PY) -m pytest
+	$(VENV)/bin/mkdocs build --strict --quiet --site-dir build/site-check
+
+.PHONY: bench
+bench: $(STAMP) ## benchmarks, printed as ratios measured in one run
+	$(PY) bench/bench_diagnose.py
+
+.PHONY: docs
+docs: $(STAMP) ## build the documentation site into site/
+	$(VENV)/bin/mkdocs build --strict
+
+.PHONY: serve
+serve: $(STAMP) ## serve the documentation on http://127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+.PHONY: clean
+clean: ## remove the virtual environment and build outputs
+	rm -rf $(VENV) build site .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,301 @@
+"""Judge the facts: who can open which node in which view, why, and what to do about it.
+
+Pure: a function of :class:`~jetson_gpu_access.model.Facts` only, so every scenario is a unit
+test. Each node is decided for both views of the target user (login and process), then findings
+name causes (group database, node ownership, runtime) and consequences (the CUDA error to expect),
+with wording and remedies from data/findings.json.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Tuple
+
+from . import data
+from .access import WRITE, decide, wanted
+from .model import (
+    Decision,
+    DeviceNode,
+    Diagnosis,
+    Facts,
+    Finding,
+    NodeAssessment,
+    NodeKind,
+    Requirement,
+    Rule,
+    Severity,
+    Verdict,
+    View,
+    ViewKind,
+)
+from .probe.accounts import login_groups
+from .probe.acl import render as render_acl
+from .probe.dpkg import upstream_version
+
+DOCS_PAGE = "reference/findings.md"
+TOOLKIT_FIXED_CVES = (1, 17, 8)
+TOOLKIT_ADDS_GIDS = (1, 19, 1)
+_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def make_finding(code: str, evidence: List[str], severity: Optional[Severity] = None, **fields: Any) -> Finding:
+    """A finding from the catalogue, its title and remedy filled from ``fields``."""
+    entry = data.load("findings")["findings"][code]
+    return Finding(
+        code=code,
+        severity=severity or Severity(entry["severity"]),
+        title=entry["title"].format(**fields),
+        evidence=tuple(evidence),
+        remedy=entry["remedy"].format(**fields),
+        docs="{}#{}".format(DOCS_PAGE, code.lower()),
+        certainty=entry["certainty"],
+    )
+
+
+def requirement_for(role: str, facts: Facts) -> Tuple[Requirement, str]:
+    """How much CUDA needs ``role`` on this platform and release, and the access it needs."""
+    platform = "jetson" if facts.platform.is_jetson else "other"
+    major = facts.platform.l4t_major
+    for entry in data.load("devices")["roles"]:
+        if entry["role"] != role:
+            continue
+        for rule in entry["rules"]:
+            if rule["platform"] not in (None, platform):
+                continue
+            span = rule["l4t"]
+            if span is None or (major is not None and span[0] <= major <= span[1]):
+                return Requirement(rule["requirement"]), rule["access"]
+    return Requirement.OPTIONAL, "rw"
+
+
+def role_group(role: str) -> Optional[str]:
+    """The group name a role's nodes normally belong to on a host (video, render...)."""
+    return next((r["group"] for r in data.load("devices")["roles"] if r["role"] == role), None)
+
+
+def build_views(facts: Facts) -> Tuple[View, ...]:
+    user = facts.user
+    if user is None:
+        return ()
+    views = [View(ViewKind.LOGIN, user.uid, user.gid, login_groups(facts.accounts, user),
+                  "initgroups({}) from /etc/group".format(user.name))]
+    process = facts.process
+    if process is not None:
+        kind = "an SSH session" if process.ssh else "a running process"
+        held = tuple(sorted(set(process.groups) | {process.gid}))
+        views.append(View(ViewKind.PROCESS, process.uid, process.gid, held,
+                          "process {} ({})".format(process.pid, kind)))
+    return tuple(views)
+
+
+def _group_desc(node: DeviceNode) -> str:
+    if node.group_name:
+        return "{} (GID {})".format(node.group_name, node.gid)
+    return "GID {} (no name here)".format(node.gid)
+
+
+def _mode(node: DeviceNode) -> str:
+    return "{:04o}".format(node.mode or 0)
+
+
+class _Findings:
+    """Collects findings; the same code raised for several nodes becomes one finding.
+
+    Entries whose fields differ only in ``path`` or ``views`` are merged, their paths and views
+    joined and their evidence concatenated, so a Yocto image with ten 0600 nodes gets one
+    finding listing ten nodes rather than ten findings.
+    """
+
+    MERGED = ("path", "views")
+
+    def __init__(self) -> None:
+        self.pending: Dict[Tuple[Any, ...], Tuple[str, Optional[Severity], Dict[str, List[str]], List[str], Dict[str, Any]]] = {}
+
+    def add(self, code: str, evidence: List[str], severity: Optional[Severity] = None, **fields: Any) -> None:
+        fixed = {k: v for k, v in fields.items() if k not in self.MERGED}
+        key = (code, severity, tuple(sorted((k, str(v)) for k, v in fixed.items())))
+        if key not in self.pending:
+            self.pending[key] = (code, severity, {k: [] for k in self.MERGED if k in fields}, [], fixed)
+        _, _, merged, lines, _ = self.pending[key]
+        for name, values in merged.items():
+            if fields[name] not in values:
+                values.append(fields[name])
+        lines.extend(line for line in evidence if line not in lines)
+
+    def sorted(self) -> Tuple[Finding, ...]:
+        findings = [
+            make_finding(code, lines, severity, **dict(fixed, **{k: _join(v) for k, v in merged.items()}))
+            for code, severity, merged, lines, fixed in self.pending.values()
+        ]
+        return tuple(sorted(findings, key=lambda f: (_SEVERITY_ORDER[f.severity], f.code)))
+
+
+def _join(values: List[str]) -> str:
+    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
+
+
+def _node_line(node: DeviceNode) -> str:
+    acl = " acl " + ",".join(_acl_text(node)) if node.acl else ""
+    return "{} {} {}:{} ({}){}".format(node.path, _mode(node), node.uid, node.gid, node.group_name or "no name", acl)
+
+
+def _acl_text(node: DeviceNode) -> List[str]:
+    return [render_acl(e) for e in node.acl if e.tag in ("user", "group", "mask")]
+
+
+def _decision_line(decision: Decision) -> str:
+    verdict = "granted" if decision.granted else "denied"
+    return "{} view: {} ({})".format(decision.view.value, verdict, decision.detail)
+
+
+def _platform_findings(facts: Facts, out: _Findings) -> None:
+    plat = facts.platform
+    if not plat.is_jetson:
+        found = ", ".join(n.path for n in facts.devices) or "no GPU device nodes"
+        out.add("PLT-001", ["model: {}".format(plat.model or "none"), "found: {}".format(found)])
+        return
+    if plat.l4t is None:
+        evidence = ["Jetson signals: " + ", ".join(plat.jetson_signals)]
+        if plat.release is not None:
+            evidence.append("unparsed release line: " + plat.release.first_line)
+        out.add("PLT-002", evidence)
+
+
+def _account_findings(facts: Facts, out: _Findings) -> None:
+    if facts.user is not None and facts.user.uid == 0:
+        out.add("USR-001", ["target user {} has uid 0 ({})".format(facts.user.name, facts.user_source)])
+    if facts.accounts.anomalies:
+        out.add("DB-001", list(facts.accounts.anomalies))
+
+
+def _toolkit_findings(facts: Facts, out: _Findings) -> None:
+    for package in facts.packages:
+        if package.name not in ("nvidia-container-toolkit", "nvidia-container-toolkit-base"):
+            continue
+        version = upstream_version(package.version)
+        if version is None:
+            continue
+        evidence = ["{} {} (dpkg status)".format(package.name, package.version)]
+        if version < TOOLKIT_FIXED_CVES:
+            out.add("TKT-001", evidence, version=package.version)
+        elif version >= TOOLKIT_ADDS_GIDS:
+            out.add("TKT-002", evidence, version=package.version)
+        return
+
+
+def _missing_findings(facts: Facts, out: _Findings) -> None:
+    if not facts.platform.is_jetson:
+        return
+    roles = {n.role for n in facts.devices if n.kind is NodeKind.CHAR}
+    if "nvmap" not in roles:
+        out.add("DEV-002", ["no character device at /dev/nvmap"])
+    requirement, _ = requirement_for("render", facts)
+    if "render" not in roles and requirement is not Requirement.OPTIONAL:
+        evidence = ["no character device matches /dev/dri/renderD*"]
+        severity = None
+        if requirement is Requirement.USED:
+            evidence.append("L4T release unknown: this matters if the host runs JetPack 6 (L4T R36) or later")
+            severity = Severity.WARNING
+        out.add("DEV-001", evidence, severity)
+
+
+def _node_findings(facts: Facts, node: DeviceNode, assessment: NodeAssessment, views: Tuple[View, ...], out: _Findings) -> None:
+    user = facts.user
+    if user is None:
+        return
+    if node.kind is not NodeKind.CHAR:
+        out.add("DEV-004", [_node_line(node)], path=node.path, kind=node.kind.value)
+        return
+    if node.nodev:
+        out.add("DEV-003", [_node_line(node)], path=node.path)
+        return
+    evidence = [_node_line(node)] + [_decision_line(d) for d in assessment.decisions]
+    denied = [d for d in assessment.decisions if not d.granted]
+    by_view = {d.view: d for d in assessment.decisions}
+    want = wanted(assessment.needs)
+
+    for decision in assessment.decisions:
+        if decision.granted and decision.rule is Rule.ACL_USER:
+            out.add("ACC-001", evidence, path=node.path, uid=decision_uid(views, decision.view))
+        if decision.granted and want & WRITE == 0 and not decision.write:
+            out.add("ACC-005", evidence, path=node.path, user=user.name, views=decision.view.value + " view", mode=_mode(node))
+
+    nameless = node.group_name is None and node.gid not in (0, 65534)
+    if nameless:
+        out.add("GRP-001", [_node_line(node)], gid=node.gid, path=node.path)
+    expected = role_group(node.role)
+    if expected and node.gid not in (0, 65534) and node.group_name != expected:
+        local = [g.gid for g in facts.accounts.groups if g.name == expected and g.gid != node.gid]
+        if local:
+            out.add("GRP-003", evidence, name=expected, local_gid=local[0], path=node.path, gid=node.gid)
+        if node.group_name is not None:
+            out.add("GRP-006", evidence, gid=node.gid, path=node.path, name=node.group_name, expected=expected)
+
+    if not denied:
+        return
+    consequence = {"nvmap": "ACC-002", "render": "ACC-003"}.get(node.role, "ACC-004")
+    out.add(consequence, evidence, path=node.path, user=user.name, group_desc=_group_desc(node),
+            views=" and ".join(d.view.value + " view" for d in denied))
+
+    group_bits = ((node.mode or 0) >> 3) & 7
+    if node.gid == 65534:
+        out.add("DEV-007", evidence, path=node.path)
+        return
+    if group_bits & want != want and not node.acl:
+        out.add("DEV-005", evidence, path=node.path, mode=_mode(node), owner=node.uid, group=node.gid, needs=assessment.needs)
+        return
+    if node.gid == 0:
+        out.add("DEV-006", evidence, path=node.path)
+        return
+
+    login, process = by_view.get(ViewKind.LOGIN), by_view.get(ViewKind.PROCESS)
+    login_view = next(v for v in views if v.kind is ViewKind.LOGIN)
+    if login is not None and not login.granted:
+        if process is not None and process.granted and process.rule in (Rule.GROUP, Rule.ACL_GROUP):
+            out.add("GRP-004", evidence, path=node.path, gid=node.gid)
+        if node.gid not in login_view.groups:
+            out.add("GRP-002", evidence, user=user.name, group_desc=_group_desc(node), path=node.path,
+                    gid=node.gid, how=_membership_hint(facts, node, user.name))
+    elif process is not None and not process.granted and node.gid in login_view.groups and facts.process is not None:
+        out.add("GRP-005", evidence, pid=facts.process.pid, gid=node.gid, group_desc=_group_desc(node))
+
+
+def _membership_hint(facts: Facts, node: DeviceNode, user: str) -> str:
+    """The shadow-utils commands that would add the membership, for the remedy text."""
+    expected = role_group(node.role)
+    if node.group_name is not None:
+        if expected and node.group_name != expected:
+            return "GID {} is '{}' here, not '{}': see GRP-006 before joining it".format(node.gid, node.group_name, expected)
+        return "usermod -aG {} {}".format(node.group_name, user)
+    name = expected or "gpu{}".format(node.gid)
+    if any(g.name == name for g in facts.accounts.groups):
+        return "the name {} is taken by another GID here; see GRP-003".format(name)
+    return "groupadd -g {0} {1}, then usermod -aG {1} {2}".format(node.gid, name, user)
+
+
+def decision_uid(views: Tuple[View, ...], kind: ViewKind) -> int:
+    return next(v.uid for v in views if v.kind is kind)
+
+
+def diagnose(facts: Facts) -> Diagnosis:
+    views = build_views(facts)
+    out = _Findings()
+    _platform_findings(facts, out)
+    _account_findings(facts, out)
+    _toolkit_findings(facts, out)
+    _missing_findings(facts, out)
+    assessments = []
+    for node in facts.devices:
+        requirement, needs = requirement_for(node.role, facts)
+        decisions = tuple(decide(node, view, needs, facts.container.user_namespace) for view in views)
+        assessment = NodeAssessment(node.path, node.role, requirement, needs, decisions)
+        assessments.append(assessment)
+        if requirement is not Requirement.OPTIONAL:
+            _node_findings(facts, node, assessment, views, out)
+    findings = out.sorted()
+    if any(f.severity is Severity.ERROR for f in findings):
+        verdict = Verdict.PROBLEM
+    elif any(f.severity is Severity.WARNING for f in findings):
+        verdict = Verdict.WARNING
+    else:
+        verdict = Verdict.HEALTHY
+    return Diagnosis(facts, views, tuple(assessments), findings, verdict)

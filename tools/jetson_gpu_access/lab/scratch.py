@@ -1,0 +1,100 @@
+"""Materialise a profile as a scratch root: real files and real character devices in a folder.
+
+The probe then reads it with ``--root`` exactly as it reads a device. Device nodes are made with
+``/dev/null``'s numbers (1:3), so opening one is harmless while the kernel still applies the
+owner, group, mode and ACL we give it. Making device nodes needs root (CAP_MKNOD).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Dict, List, Optional
+
+from ..probe import acl
+from .profiles import Profile
+
+NULL_MAJOR, NULL_MINOR = 1, 3
+SIMULATED_MARK = "/etc/jetson-gpu-access-lab"
+
+
+class LabError(Exception):
+    """The lab cannot do what was asked here (missing privilege or tool), with the remedy."""
+
+
+def _write(root: str, path: str, content: str, mode: int = 0o644) -> None:
+    target = os.path.join(root, path.lstrip("/"))
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8", newline="") as handle:
+        handle.write(content)
+    os.chmod(target, mode)
+
+
+def _dpkg_status(packages: Dict[str, str]) -> str:
+    stanzas = ["Package: {}\nStatus: install ok installed\nVersion: {}\n".format(name, version)
+               for name, version in sorted(packages.items())]
+    return "\n".join(stanzas)
+
+
+def _mountinfo(profile: Profile) -> str:
+    """A mount table that tells the probe how the nodes reached the (simulated) container."""
+    lines = ["21 1 0:20 / / rw,relatime - overlay overlay rw"]
+    ctr = profile.container
+    dev_fs = "devtmpfs" if ctr is None or ctr.get("dev") == "host-dev" else "tmpfs"
+    lines.append("22 21 0:5 / /dev rw,nosuid - {0} {0} rw,mode=755".format(dev_fs))
+    if ctr is not None and ctr.get("dev") == "bind-mounted":
+        for number, node in enumerate(profile.nodes(), 30):
+            lines.append("{} 22 0:5 {} {} rw,nosuid - devtmpfs udev rw".format(number, node.path, node.path))
+    return "\n".join(lines) + "\n"
+
+
+def make_nodes(profile: Profile, root: str) -> None:
+    """Create the profile's device nodes under ``root``/dev with owner, group, mode and ACL."""
+    if os.geteuid() != 0:
+        raise LabError("making device nodes needs root (CAP_MKNOD); run as root, e.g. sudo make test")
+    for node in profile.nodes():
+        target = os.path.join(root, node.path.lstrip("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        if os.path.lexists(target):
+            os.unlink(target)
+        os.mknod(target, 0o600 | 0o020000, os.makedev(NULL_MAJOR, NULL_MINOR))
+        os.chown(target, node.uid, node.gid)
+        os.chmod(target, node.mode)
+        if node.acl:
+            os.setxattr(target, acl.XATTR, acl.encode(node.acl))
+
+
+def materialise(profile: Profile, root: str, user: Optional[str] = None, via: Optional[str] = None) -> str:
+    """Write ``profile`` under ``root`` (an empty directory) for a session of ``user`` ``via``."""
+    user = user or profile.session_user
+    via = via or profile.session_kind
+    plat = profile.raw["platform"]
+    _write(root, "/etc/passwd", "\n".join(profile.passwd_lines()) + "\n")
+    _write(root, "/etc/group", "\n".join(profile.group_lines()) + "\n")
+    _write(root, "/etc/os-release", plat["os_release"])
+    _write(root, SIMULATED_MARK, "SIMULATED lab device, profile {}\n".format(profile.name))
+    if plat.get("release"):
+        _write(root, "/etc/nv_tegra_release", plat["release"])
+    if plat.get("model"):
+        _write(root, "/sys/firmware/devicetree/base/model", plat["model"] + "\0")
+        _write(root, "/sys/firmware/devicetree/base/compatible", "\0".join(plat["compatible"]) + "\0")
+    _write(root, "/var/lib/dpkg/status", _dpkg_status(plat.get("packages", {})))
+    if profile.container is not None:
+        _write(root, "/.dockerenv", "")
+        _write(root, "/proc/1/cgroup", "0::/system.slice/docker-0123456789ab.scope\n")
+    _write(root, "/proc/self/uid_map", "         0          0 4294967295\n")
+    _write(root, "/proc/self/mountinfo", _mountinfo(profile))
+
+    uid = profile.uid_of(user)
+    gids: List[int] = profile.process_gids(user) if via == "exec" else profile.login_gids(user)
+    primary = 0 if user == "root" else uid
+    status = "Name:\tbash\nUid:\t{0}\t{0}\t{0}\t{0}\nGid:\t{1}\t{1}\t{1}\t{1}\nGroups:\t{2}\n".format(
+        uid, primary, " ".join(str(g) for g in gids))
+    _write(root, "/proc/self/status", status)
+    env = ["HOME=/home/{}".format(user), "USER={}".format(user)]
+    if via == "ssh":
+        env.append("SSH_CONNECTION=127.0.0.1 40000 127.0.0.1 22")
+    if via == "seat":
+        env += ["XDG_SEAT=seat0", "XDG_SESSION_TYPE=wayland"]
+    _write(root, "/proc/self/environ", "\0".join(env) + "\0")
+    make_nodes(profile, root)
+    return root

@@ -1,0 +1,279 @@
+"""The typed values that flow from probe to diagnosis to renderers.
+
+Everything is a frozen dataclass or a string enum, so results compare as whole values in tests and
+round-trip through JSON (see :mod:`jetson_gpu_access.serde`). Facts hold what was observed and
+nothing judged; the diagnosis types hold judgements with the evidence they rest on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Optional, Tuple
+
+SCHEMA_VERSION = 1
+
+
+class NodeKind(str, Enum):
+    """What the path turned out to be, after following symlinks inside the root."""
+
+    CHAR = "char"
+    BLOCK = "block"
+    REGULAR = "regular"
+    DIRECTORY = "directory"
+    BROKEN_LINK = "broken-link"
+    OTHER = "other"
+
+
+class NodeOrigin(str, Enum):
+    """How a device node reached the root we look at; decides whether host ACLs are visible."""
+
+    HOST = "host"                      # not in a container: the node is the host's own
+    HOST_DEV = "host-dev"              # /dev is the host's devtmpfs (`-v /dev:/dev`)
+    BIND_MOUNTED = "bind-mounted"      # the node itself is a mount point (host inode)
+    CREATED = "created"                # made by the runtime in the container's /dev (new inode)
+    UNKNOWN = "unknown"
+
+
+class Requirement(str, Enum):
+    """How much CUDA depends on a node on this platform and release (from data/devices.json)."""
+
+    REQUIRED = "required"   # CUDA cannot initialise without it
+    USED = "used"           # opened when present; denial breaks CUDA or parts of it
+    OPTIONAL = "optional"   # display, codecs, profiling: not needed for CUDA compute
+
+
+class Rule(str, Enum):
+    """The kernel rule that decided an access check (see access.py)."""
+
+    ROOT = "root"
+    OWNER = "owner"
+    GROUP = "group"
+    OTHER = "other"
+    ACL_USER = "acl-user"
+    ACL_GROUP = "acl-group"
+    MISSING = "missing"
+    NODEV = "nodev"
+    NOT_A_DEVICE = "not-a-device"
+
+
+class ViewKind(str, Enum):
+    """The two sets of groups a user can hold; see docs/explanation/permission-model.md."""
+
+    LOGIN = "login"        # rebuilt by initgroups(): SSH, su -, login
+    PROCESS = "process"    # what a running process holds: --group-add, docker exec
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Verdict(str, Enum):
+    HEALTHY = "healthy"
+    WARNING = "warning"
+    PROBLEM = "problem"
+
+
+# --- facts -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TegraRelease:
+    """`/etc/nv_tegra_release`, parsed. ``anomalies`` lists what did not fit the format."""
+
+    first_line: str
+    major: Optional[int]
+    revision: Optional[str]
+    fields: Tuple[Tuple[str, str], ...]
+    extra_lines: Tuple[str, ...]
+    anomalies: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class JetPackClaim:
+    """What one maintained table says a given L4T release is; tables disagree in places."""
+
+    source: str
+    jetpack: str
+
+
+@dataclass(frozen=True)
+class Platform:
+    model: Optional[str]
+    compatible: Tuple[str, ...]
+    soc: Optional[str]
+    soc_name: Optional[str]
+    release: Optional[TegraRelease]
+    l4t_core_package: Optional[str]
+    l4t: Optional[str]
+    l4t_source: Optional[str]
+    jetpack: Tuple[JetPackClaim, ...]
+    jetson_signals: Tuple[str, ...]
+
+    @property
+    def is_jetson(self) -> bool:
+        return bool(self.jetson_signals)
+
+    @property
+    def l4t_major(self) -> Optional[int]:
+        if self.l4t is None:
+            return None
+        head = self.l4t.split(".", 1)[0]
+        return int(head) if head.isdigit() else None
+
+
+@dataclass(frozen=True)
+class OsRelease:
+    path: Optional[str]
+    id: Optional[str]
+    version_id: Optional[str]
+    pretty_name: Optional[str]
+
+
+@dataclass(frozen=True)
+class Container:
+    in_container: bool
+    signals: Tuple[str, ...]
+    engine: Optional[str]
+    user_namespace: bool
+    uid_map: Tuple[Tuple[int, int, int], ...]
+    dev_filesystem: Optional[str]
+
+
+@dataclass(frozen=True)
+class Package:
+    name: str
+    version: str
+
+
+@dataclass(frozen=True)
+class AclEntry:
+    """One POSIX ACL entry; ``perms`` holds r=4, w=2, x=1."""
+
+    tag: str
+    qualifier: Optional[int]
+    perms: int
+
+
+@dataclass(frozen=True)
+class DeviceNode:
+    path: str
+    role: str
+    kind: NodeKind
+    major: Optional[int]
+    minor: Optional[int]
+    uid: Optional[int]
+    gid: Optional[int]
+    group_name: Optional[str]
+    mode: Optional[int]
+    acl: Tuple[AclEntry, ...]
+    symlink_target: Optional[str]
+    nodev: bool
+    origin: NodeOrigin
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    uid: int
+    gid: int
+    home: str
+    shell: str
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    gid: int
+    members: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Accounts:
+    """This root's account databases as glibc would read them, plus what looked wrong."""
+
+    users: Tuple[User, ...]
+    groups: Tuple[Group, ...]
+    anomalies: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProcessInfo:
+    """A process's credentials and session, from ``/proc/<pid>/status`` and its environment."""
+
+    pid: str
+    uid: int
+    gid: int
+    groups: Tuple[int, ...]
+    ssh: bool
+    seat: Optional[str]
+    session_type: Optional[str]
+
+
+@dataclass(frozen=True)
+class Facts:
+    schema: int
+    tool_version: str
+    root: str
+    platform: Platform
+    os_release: OsRelease
+    container: Container
+    packages: Tuple[Package, ...]
+    devices: Tuple[DeviceNode, ...]
+    accounts: Accounts
+    user: Optional[User]
+    user_source: str
+    process: Optional[ProcessInfo]
+
+
+# --- diagnosis -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class View:
+    kind: ViewKind
+    uid: int
+    gid: int
+    groups: Tuple[int, ...]
+    origin: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    view: ViewKind
+    granted: bool
+    read: bool
+    write: bool
+    rule: Rule
+    detail: str
+
+
+@dataclass(frozen=True)
+class NodeAssessment:
+    path: str
+    role: str
+    requirement: Requirement
+    needs: str
+    decisions: Tuple[Decision, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    title: str
+    evidence: Tuple[str, ...]
+    remedy: str
+    docs: str
+    certainty: str
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    facts: Facts
+    views: Tuple[View, ...]
+    nodes: Tuple[NodeAssessment, ...]
+    findings: Tuple[Finding, ...]
+    verdict: Verdict

@@ -1,0 +1,115 @@
+"""``/etc/passwd`` and ``/etc/group`` read the way glibc's nss_files reads them.
+
+The diagnosis must predict what ``initgroups()`` will do, so the parser copies glibc's quirks
+instead of tidying them: a CRLF file yields member names ending in CR (which match nobody), an
+extra colon becomes part of a member name, lines that do not parse are skipped, and duplicate
+names or GIDs are all kept (getgrnam returns the first; initgroups collects all). What looked
+wrong is listed in ``anomalies``.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Tuple
+
+from ..model import Accounts, Group, User
+from ..rootfs import RootFS
+
+
+def _number(text: str) -> Optional[int]:
+    if not text.isdigit() or not text.isascii():
+        return None
+    value = int(text)
+    return value if value <= 0xFFFFFFFF else None
+
+
+def parse_group(text: str) -> Tuple[Tuple[Group, ...], Tuple[str, ...]]:
+    groups: List[Group] = []
+    anomalies: List[str] = []
+    if "\r" in text:
+        anomalies.append("/etc/group: CRLF line endings; glibc keeps the CR in the last field")
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        where = "/etc/group line {}".format(number)
+        if line[0] in "+-":
+            anomalies.append(where + ": NIS compat entry, ignored")
+            continue
+        if "\0" in line:
+            anomalies.append(where + ": contains a NUL byte, skipped")
+            continue
+        fields = line.split(":", 3)
+        gid = _number(fields[2]) if len(fields) == 4 else None
+        if gid is None or not fields[0]:
+            anomalies.append(where + ": malformed, skipped by glibc")
+            continue
+        members = tuple(m for m in fields[3].split(",") if m)
+        if ":" in fields[3]:
+            anomalies.append(where + ": extra ':' becomes part of a member name")
+        groups.append(Group(fields[0], gid, members))
+    anomalies.extend(_duplicates("/etc/group", [(g.name, g.gid) for g in groups], "GID"))
+    return tuple(groups), tuple(anomalies)
+
+
+def parse_passwd(text: str) -> Tuple[Tuple[User, ...], Tuple[str, ...]]:
+    users: List[User] = []
+    anomalies: List[str] = []
+    if "\r" in text:
+        anomalies.append("/etc/passwd: CRLF line endings; glibc keeps the CR in the shell field")
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        where = "/etc/passwd line {}".format(number)
+        if line[0] in "+-":
+            anomalies.append(where + ": NIS compat entry, ignored")
+            continue
+        fields = line.split(":", 6)
+        ids = [_number(f) for f in fields[2:4]] if len(fields) == 7 else [None]
+        if "\0" in line or None in ids or not fields[0]:
+            anomalies.append(where + ": malformed, skipped by glibc")
+            continue
+        users.append(User(fields[0], ids[0] or 0, ids[1] or 0, fields[5], fields[6]))
+    anomalies.extend(_duplicates("/etc/passwd", [(u.name, u.uid) for u in users], "UID"))
+    zero = [u.name for u in users if u.uid == 0]
+    if len(zero) > 1:
+        anomalies.append("/etc/passwd: several accounts have UID 0: " + ", ".join(zero))
+    return tuple(users), tuple(anomalies)
+
+
+def _duplicates(path: str, pairs: List[Tuple[str, int]], id_name: str) -> List[str]:
+    out: List[str] = []
+    by_name: Dict[str, List[int]] = {}
+    by_id: Dict[int, List[str]] = {}
+    for name, number in pairs:
+        by_name.setdefault(name, []).append(number)
+        by_id.setdefault(number, []).append(name)
+    for name, numbers in by_name.items():
+        if len(numbers) > 1:
+            out.append("{}: name {} appears {} times ({} {})".format(
+                path, name, len(numbers), id_name, ", ".join(map(str, numbers))))
+    for number, names in by_id.items():
+        if len(names) > 1 and len(set(names)) > 1:
+            out.append("{}: {} {} is shared by {}".format(path, id_name, number, ", ".join(names)))
+    return out
+
+
+def probe(fs: RootFS) -> Accounts:
+    users, user_anomalies = parse_passwd(fs.read_text("/etc/passwd") or "")
+    groups, group_anomalies = parse_group(fs.read_text("/etc/group") or "")
+    return Accounts(users, groups, user_anomalies + group_anomalies)
+
+
+def login_groups(accounts: Accounts, user: User) -> Tuple[int, ...]:
+    """What ``initgroups(user, primary)`` yields: the primary GID plus every listing group, sorted."""
+    gids = {user.gid}
+    gids.update(g.gid for g in accounts.groups if user.name in g.members)
+    return tuple(sorted(gids))
+
+
+def group_name(accounts: Accounts, gid: int) -> Optional[str]:
+    """The first group with this GID, as getgrgid() returns it."""
+    return next((g.name for g in accounts.groups if g.gid == gid), None)
+
+
+def find_user(accounts: Accounts, name: Optional[str] = None, uid: Optional[int] = None) -> Optional[User]:
+    return next((u for u in accounts.users if (name is not None and u.name == name) or
+                 (name is None and u.uid == uid)), None)
