@@ -9,10 +9,10 @@ import tempfile
 from typing import Tuple
 
 import pytest
-from conftest import needs_root
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import needs_root
 from jetson_gpu_access.access import decide
 from jetson_gpu_access.lab.profiles import full_acl
 from jetson_gpu_access.model import AclEntry, DeviceNode, NodeKind, NodeOrigin, Rule, View, ViewKind
@@ -115,7 +115,7 @@ def kernel_allows(path: str, uid: int, groups: Tuple[int, ...], needs: str) -> b
 def open_dir():  # type: ignore[no-untyped-def]
     """A directory every uid may traverse (pytest's tmp_path is private to root)."""
     path = tempfile.mkdtemp(prefix="jga-access-")
-    os.chmod(path, 0o711)
+    os.chmod(path, 0o711)  # noqa: S103 - other uids must traverse it to reach the node
     yield path
     shutil.rmtree(path)
 

@@ -22,7 +22,7 @@ from jetson_gpu_access.serde import from_jsonable, to_jsonable
 GOLDEN = Path(__file__).parent / "golden"
 E, W, H = Verdict.PROBLEM, Verdict.WARNING, Verdict.HEALTHY
 RENDER, NVMAP = "/dev/dri/renderD128", "/dev/nvmap"
-G, O, A = Rule.GROUP, Rule.OTHER, Rule.ACL_USER
+G, OT, A = Rule.GROUP, Rule.OTHER, Rule.ACL_USER
 
 # profile, target user -> verdict, finding codes, {node: (login (granted, rule), process (granted, rule))}
 Access = Tuple[Tuple[bool, Rule], Optional[Tuple[bool, Rule]]]
@@ -31,20 +31,20 @@ EXPECTED: Dict[Tuple[str, Optional[str]], Tuple[Verdict, set, Dict[str, Access]]
     ("jp51-container-l4t", None): (H, set(), {NVMAP: ((True, G), (True, G))}),
     ("jp61-host", None): (W, {"TKT-001"}, {NVMAP: ((True, G), (True, G)), RENDER: ((True, G), (True, G))}),
     ("jp61-host-desktop", None): (W, {"ACC-001"}, {RENDER: ((True, A), (True, A))}),
-    ("jp61-host-desktop", "bob"): (E, {"ACC-003", "GRP-002"}, {RENDER: ((False, O), None)}),
+    ("jp61-host-desktop", "bob"): (E, {"ACC-003", "GRP-002"}, {RENDER: ((False, OT), None)}),
     ("jp61-container-ubuntu-ssh", None): (E, {"ACC-003", "GRP-002", "GRP-001"},
-                                          {NVMAP: ((True, G), (True, G)), RENDER: ((False, O), (False, O))}),
+                                          {NVMAP: ((True, G), (True, G)), RENDER: ((False, OT), (False, OT))}),
     ("jp61-container-ubuntu-ssh", "root"): (W, {"USR-001", "GRP-001"}, {RENDER: ((True, Rule.ROOT), None)}),
     ("jp61-container-group-add", None): (E, {"ACC-003", "GRP-001", "GRP-002", "GRP-004", "PLT-002"},
-                                         {RENDER: ((False, O), (True, G))}),
+                                         {RENDER: ((False, OT), (True, G))}),
     ("jp61-container-render-mismatch", None): (E, {"ACC-003", "GRP-001", "GRP-002", "GRP-003"},
-                                               {RENDER: ((False, O), (False, O))}),
-    ("jp61-container-gid-taken", None): (E, {"ACC-003", "GRP-002", "GRP-006"}, {RENDER: ((False, O), (False, O))}),
+                                               {RENDER: ((False, OT), (False, OT))}),
+    ("jp61-container-gid-taken", None): (E, {"ACC-003", "GRP-002", "GRP-006"}, {RENDER: ((False, OT), (False, OT))}),
     ("jp62-toolkit-119", None): (E, {"ACC-003", "GRP-001", "GRP-002", "GRP-004"},
-                                 {NVMAP: ((True, G), (True, G)), RENDER: ((False, O), (True, G))}),
+                                 {NVMAP: ((True, G), (True, G)), RENDER: ((False, OT), (True, G))}),
     ("jp7-thor", None): (H, {"ACC-005"}, {NVMAP: ((True, G), (True, G)), RENDER: ((True, G), (True, G))}),
-    ("yocto-no-udev", None): (E, {"ACC-002", "ACC-003", "ACC-004", "DEV-005"}, {NVMAP: ((False, O), (False, O))}),
-    ("x86-dgpu-host", None): (H, {"PLT-001"}, {"/dev/nvidia0": ((True, O), (True, O)), RENDER: ((False, O), (False, O))}),
+    ("yocto-no-udev", None): (E, {"ACC-002", "ACC-003", "ACC-004", "DEV-005"}, {NVMAP: ((False, OT), (False, OT))}),
+    ("x86-dgpu-host", None): (H, {"PLT-001"}, {"/dev/nvidia0": ((True, OT), (True, OT)), RENDER: ((False, OT), (False, OT))}),
 }
 
 

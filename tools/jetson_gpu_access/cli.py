@@ -7,10 +7,10 @@ Every error is one line on stderr naming the cause and the remedy, with an exit 
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
-from typing import List, Optional
+import textwrap
+from typing import List, NoReturn, Optional
 
 from . import __version__
 from .exitcodes import DESCRIPTIONS, Exit
@@ -21,6 +21,13 @@ _USER_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\$?\Z")
 
 class UsageError(Exception):
     """Bad input: reported as one line, exit code 2, nothing done."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line errors: the cause, and where to look for the remedy."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(int(Exit.USAGE), "{}: error: {} (see {} --help)\n".format(PROG, message, self.prog))
 
 
 def user_name(text: str) -> str:
@@ -36,15 +43,19 @@ def positive_pid(text: str) -> int:
     return int(text)
 
 
+def _wrap(text: str) -> str:
+    return textwrap.fill(text, 90)
+
+
 def _exit_table() -> str:
     return "exit codes:\n" + "\n".join("  {:<3} {}".format(int(code), text) for code, text in DESCRIPTIONS.items())
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog=PROG,
-        description="Find out why a user cannot open a Jetson's GPU device nodes (JetPack 6: "
-                    "render node, group IDs, SSH logins, seat ACLs) and what to do about it.",
+        description=_wrap("Find out why a user cannot open a Jetson's GPU device nodes (JetPack 6: "
+                          "render node, group IDs, SSH logins, seat ACLs) and what to do about it."),
         epilog=_exit_table(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -55,10 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     diagnose = commands.add_parser(
         "diagnose",
         help="report who can open which GPU node, in which view, and why",
-        description="Read the platform, device nodes and account databases (read-only) and decide, "
-                    "for the login view (what SSH and su - give) and the process view (what a running "
-                    "process holds, e.g. from docker run --group-add), whether the user can open each "
-                    "GPU node. Prints findings with remedies.",
+        description=_wrap("Read the platform, device nodes and account databases (read-only) and decide, "
+                          "for the login view (what SSH and su - give) and the process view (what a running "
+                          "process holds, e.g. from docker run --group-add), whether the user can open each "
+                          "GPU node. Prints findings with remedies."),
         epilog=_exit_table(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -87,6 +98,8 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from error
     result = diagnose(facts)
     if args.format == "json":
+        import json  # only here: start-up time counts on devices (make bench)
+
         json.dump(to_jsonable(result), sys.stdout, indent=2, sort_keys=False)
         sys.stdout.write("\n")
     else:

@@ -1,15 +1,16 @@
 """The typed values that flow from probe to diagnosis to renderers.
 
-Everything is a frozen dataclass or a string enum, so results compare as whole values in tests and
+Everything is a frozen record (see :mod:`record`) or a string enum, so results compare as whole values in tests and
 round-trip through JSON (see :mod:`jetson_gpu_access.serde`). Facts hold what was observed and
 nothing judged; the diagnosis types hold judgements with the evidence they rest on.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from typing import Optional, Tuple
+
+from .record import frozen_record
 
 SCHEMA_VERSION = 1
 
@@ -79,7 +80,7 @@ class Verdict(str, Enum):
 # --- facts -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen_record
 class TegraRelease:
     """`/etc/nv_tegra_release`, parsed. ``anomalies`` lists what did not fit the format."""
 
@@ -91,7 +92,7 @@ class TegraRelease:
     anomalies: Tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen_record
 class JetPackClaim:
     """What one maintained table says a given L4T release is; tables disagree in places."""
 
@@ -99,7 +100,7 @@ class JetPackClaim:
     jetpack: str
 
 
-@dataclass(frozen=True)
+@frozen_record
 class Platform:
     model: Optional[str]
     compatible: Tuple[str, ...]
@@ -124,7 +125,7 @@ class Platform:
         return int(head) if head.isdigit() else None
 
 
-@dataclass(frozen=True)
+@frozen_record
 class OsRelease:
     path: Optional[str]
     id: Optional[str]
@@ -132,7 +133,7 @@ class OsRelease:
     pretty_name: Optional[str]
 
 
-@dataclass(frozen=True)
+@frozen_record
 class Container:
     in_container: bool
     signals: Tuple[str, ...]
@@ -142,13 +143,13 @@ class Container:
     dev_filesystem: Optional[str]
 
 
-@dataclass(frozen=True)
+@frozen_record
 class Package:
     name: str
     version: str
 
 
-@dataclass(frozen=True)
+@frozen_record
 class AclEntry:
     """One POSIX ACL entry; ``perms`` holds r=4, w=2, x=1."""
 
@@ -157,7 +158,7 @@ class AclEntry:
     perms: int
 
 
-@dataclass(frozen=True)
+@frozen_record
 class DeviceNode:
     path: str
     role: str
@@ -174,7 +175,7 @@ class DeviceNode:
     origin: NodeOrigin
 
 
-@dataclass(frozen=True)
+@frozen_record
 class User:
     name: str
     uid: int
@@ -183,14 +184,14 @@ class User:
     shell: str
 
 
-@dataclass(frozen=True)
+@frozen_record
 class Group:
     name: str
     gid: int
     members: Tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen_record
 class Accounts:
     """This root's account databases as glibc would read them, plus what looked wrong."""
 
@@ -199,7 +200,7 @@ class Accounts:
     anomalies: Tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen_record
 class ProcessInfo:
     """A process's credentials and session, from ``/proc/<pid>/status`` and its environment."""
 
@@ -212,7 +213,7 @@ class ProcessInfo:
     session_type: Optional[str]
 
 
-@dataclass(frozen=True)
+@frozen_record
 class Facts:
     schema: int
     tool_version: str
@@ -231,7 +232,7 @@ class Facts:
 # --- diagnosis -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen_record
 class View:
     kind: ViewKind
     uid: int
@@ -240,7 +241,7 @@ class View:
     origin: str
 
 
-@dataclass(frozen=True)
+@frozen_record
 class Decision:
     view: ViewKind
     granted: bool
@@ -250,7 +251,7 @@ class Decision:
     detail: str
 
 
-@dataclass(frozen=True)
+@frozen_record
 class NodeAssessment:
     path: str
     role: str
@@ -259,7 +260,7 @@ class NodeAssessment:
     decisions: Tuple[Decision, ...]
 
 
-@dataclass(frozen=True)
+@frozen_record
 class Finding:
     code: str
     severity: Severity
@@ -270,7 +271,7 @@ class Finding:
     certainty: str
 
 
-@dataclass(frozen=True)
+@frozen_record
 class Diagnosis:
     facts: Facts
     views: Tuple[View, ...]

@@ -1,4 +1,4 @@
-"""Turn the frozen dataclasses of :mod:`model` into JSON-ready values and back.
+"""Turn the frozen records of :mod:`model` into JSON-ready values and back.
 
 One generic converter instead of a ``to_dict`` per class: the type hints are the schema, so a
 new field needs no serialisation code and a round-trip test covers every type at once.
@@ -6,11 +6,12 @@ new field needs no serialisation code and a round-trip test covers every type at
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import sys
 import typing
 from typing import Any, Dict, Type, TypeVar
+
+from .record import fields_of, is_record
 
 T = TypeVar("T")
 
@@ -19,8 +20,8 @@ _HINTS: Dict[type, Dict[str, Any]] = {}
 
 def to_jsonable(value: Any) -> Any:
     """Dataclasses become dicts, enums their values, tuples lists; the rest passes through."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if is_record(value) and not isinstance(value, type):
+        return {name: to_jsonable(getattr(value, name)) for name in fields_of(value)}
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, (tuple, list)):
@@ -54,11 +55,11 @@ def _convert(tp: Any, data: Any) -> Any:
         if len(items) != len(data):
             raise ValueError("expected {} items for {}, got {}".format(len(items), tp, len(data)))
         return tuple(_convert(a, item) for a, item in zip(items, data))
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and is_record(tp):
         if not isinstance(data, dict):
             raise ValueError("expected an object for {}, got {!r}".format(tp.__name__, data))
         hints = _hints(tp)
-        names = [f.name for f in dataclasses.fields(tp)]
+        names = fields_of(tp)
         missing = [n for n in names if n not in data]
         if missing:
             raise ValueError("{} lacks {}".format(tp.__name__, ", ".join(missing)))

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Tuple
 
 from ..model import AclEntry
+from ..record import frozen_record
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROFILE_DIR = os.path.join(HERE, "profiles")
@@ -23,7 +23,7 @@ class ProfileError(Exception):
     """A profile file that cannot be used, with the reason."""
 
 
-@dataclass(frozen=True)
+@frozen_record
 class NodeSpec:
     path: str
     uid: int
@@ -32,7 +32,7 @@ class NodeSpec:
     acl: Tuple[AclEntry, ...]
 
 
-@dataclass(frozen=True)
+@frozen_record
 class Profile:
     name: str
     title: str

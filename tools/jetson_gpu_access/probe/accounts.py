@@ -16,10 +16,31 @@ from ..rootfs import RootFS
 
 
 def _number(text: str) -> Optional[int]:
-    if not text.isdigit() or not text.isascii():
+    """A numeric id as glibc's strtoul-based field parser takes it (leading blanks and '+' allowed)."""
+    digits = text.lstrip(" \t\n\v\f\r")
+    if digits.startswith("+"):
+        digits = digits[1:]
+    if not digits.isdigit() or not digits.isascii():
         return None
-    value = int(text)
+    value = int(digits)
     return value if value <= 0xFFFFFFFF else None
+
+
+def _entries(text: str, path: str, anomalies: List[str]) -> List[Tuple[str, List[str]]]:
+    """(where, fields) for each line glibc would try to parse; comments and NIS lines set aside."""
+    out: List[Tuple[str, List[str]]] = []
+    for number, raw in enumerate(text.split("\n"), 1):
+        line = raw.lstrip(" \t")
+        if not line or line.startswith("#"):
+            continue
+        where = "{} line {}".format(path, number)
+        if line[0] in "+-":
+            anomalies.append(where + ": NIS compat entry, ignored")
+        elif "\0" in line:
+            anomalies.append(where + ": contains a NUL byte, skipped")
+        else:
+            out.append((where, line.split(":")))
+    return out
 
 
 def parse_group(text: str) -> Tuple[Tuple[Group, ...], Tuple[str, ...]]:
@@ -27,25 +48,17 @@ def parse_group(text: str) -> Tuple[Tuple[Group, ...], Tuple[str, ...]]:
     anomalies: List[str] = []
     if "\r" in text:
         anomalies.append("/etc/group: CRLF line endings; glibc keeps the CR in the last field")
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        where = "/etc/group line {}".format(number)
-        if line[0] in "+-":
-            anomalies.append(where + ": NIS compat entry, ignored")
-            continue
-        if "\0" in line:
-            anomalies.append(where + ": contains a NUL byte, skipped")
-            continue
-        fields = line.split(":", 3)
-        gid = _number(fields[2]) if len(fields) == 4 else None
-        if gid is None or not fields[0]:
+    for where, fields in _entries(text, "/etc/group", anomalies):
+        gid = _number(fields[2]) if len(fields) >= 3 else None
+        if gid is None:
             anomalies.append(where + ": malformed, skipped by glibc")
             continue
-        members = tuple(m for m in fields[3].split(",") if m)
-        if ":" in fields[3]:
+        if not fields[0]:
+            anomalies.append(where + ": empty group name")
+        rest = ":".join(fields[3:])
+        if len(fields) > 4:
             anomalies.append(where + ": extra ':' becomes part of a member name")
-        groups.append(Group(fields[0], gid, members))
+        groups.append(Group(fields[0], gid, tuple(m for m in rest.split(",") if m)))
     anomalies.extend(_duplicates("/etc/group", [(g.name, g.gid) for g in groups], "GID"))
     return tuple(groups), tuple(anomalies)
 
@@ -55,19 +68,13 @@ def parse_passwd(text: str) -> Tuple[Tuple[User, ...], Tuple[str, ...]]:
     anomalies: List[str] = []
     if "\r" in text:
         anomalies.append("/etc/passwd: CRLF line endings; glibc keeps the CR in the shell field")
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        where = "/etc/passwd line {}".format(number)
-        if line[0] in "+-":
-            anomalies.append(where + ": NIS compat entry, ignored")
-            continue
-        fields = line.split(":", 6)
-        ids = [_number(f) for f in fields[2:4]] if len(fields) == 7 else [None]
-        if "\0" in line or None in ids or not fields[0]:
+    for where, fields in _entries(text, "/etc/passwd", anomalies):
+        uid = _number(fields[2]) if len(fields) >= 7 else None
+        gid = _number(fields[3]) if len(fields) >= 7 else None
+        if uid is None or gid is None or not fields[0]:
             anomalies.append(where + ": malformed, skipped by glibc")
             continue
-        users.append(User(fields[0], ids[0] or 0, ids[1] or 0, fields[5], fields[6]))
+        users.append(User(fields[0], uid, gid, fields[5], ":".join(fields[6:])))
     anomalies.extend(_duplicates("/etc/passwd", [(u.name, u.uid) for u in users], "UID"))
     zero = [u.name for u in users if u.uid == 0]
     if len(zero) > 1:

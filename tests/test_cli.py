@@ -1,0 +1,142 @@
+"""The CLI as a user meets it: real processes, exit codes, one-line errors, JSON that round-trips."""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import List
+
+import pytest
+
+from conftest import needs_root
+from jetson_gpu_access.exitcodes import Exit
+from jetson_gpu_access.model import Diagnosis, Verdict, ViewKind
+from jetson_gpu_access.serde import from_jsonable
+
+TOOLS = Path(__file__).resolve().parent.parent / "tools"
+
+
+def cli(*args: str, python: str = sys.executable, flags: List[str] = ()) -> subprocess.CompletedProcess:  # type: ignore[assignment,type-arg]
+    return subprocess.run([python, *flags, "-m", "jetson_gpu_access", *args], cwd=str(TOOLS), capture_output=True,
+                          text=True, timeout=60, stdin=subprocess.DEVNULL, check=False)
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess, needle: str) -> None:  # type: ignore[type-arg]
+    assert result.returncode == Exit.USAGE
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("jetson-gpu-access: error:") and needle in lines[0], result.stderr
+
+
+def test_help_lists_exit_codes() -> None:
+    result = cli("diagnose", "--help")
+    assert result.returncode == 0
+    for code in Exit:
+        assert "  {:<3} ".format(int(code)) in result.stdout
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["--root", "/nonexistent/root"], "not a directory"),
+    (["--user", "bob;id"], "not a user name"),
+    (["--user=-G0"], "not a user name"),
+    (["--user", "ghost-user-xyz"], "not in /etc/passwd"),
+    (["--pid", "0"], "not a process id"),
+    (["--pid", "12x"], "not a process id"),
+    (["--pid", "2147483646"], "no process 2147483646"),
+    (["--format", "yaml"], "invalid choice"),
+])
+def test_bad_input_gets_one_line_and_exit_2(args: List[str], needle: str) -> None:
+    assert_one_line_error(cli("diagnose", *args), needle)
+
+
+def test_this_machine_is_diagnosed_plainly() -> None:
+    result = cli("diagnose", "--user", "nobody")
+    assert result.returncode in (Exit.OK, Exit.PROBLEM), result.stderr
+    assert result.stdout.startswith("jetson-gpu-access ") and "Verdict: " in result.stdout
+
+
+def test_runs_without_any_third_party_package() -> None:
+    """-S: no site-packages at all, as in a minimal container with python3 and no pip."""
+    result = cli("diagnose", "--user", "nobody", "--format", "json", flags=["-S"])
+    assert result.returncode in (Exit.OK, Exit.PROBLEM), result.stderr
+    assert json.loads(result.stdout)["facts"]["user"]["name"] == "nobody"
+
+
+def python38() -> str:
+    """A working Python 3.8 interpreter (PATH, then pyenv's folders), or '' when there is none."""
+    candidates = [shutil.which("python3.8") or ""] + sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.8*/bin/python3.8")))
+    for candidate in filter(None, candidates):
+        probe = subprocess.run([candidate, "-c", "import sys; print(sys.version_info[:2])"], capture_output=True,
+                               text=True, timeout=30, check=False)
+        if probe.returncode == 0 and probe.stdout.strip() == "(3, 8)":
+            return candidate
+    return ""
+
+
+@pytest.mark.skipif(not python38(), reason="no working Python 3.8 interpreter on this machine")
+def test_runs_on_python_3_8() -> None:
+    result = cli("diagnose", "--user", "nobody", python=python38(), flags=["-S"])
+    assert result.returncode in (Exit.OK, Exit.PROBLEM), result.stderr
+    assert "Verdict: " in result.stdout
+
+
+def test_json_is_the_full_typed_result_and_exit_code_follows_the_verdict(scratch_root) -> None:  # type: ignore[no-untyped-def]
+    problem = cli("diagnose", "--root", scratch_root("jp61-container-ubuntu-ssh"), "--format", "json")
+    assert problem.returncode == Exit.PROBLEM
+    assert from_jsonable(Diagnosis, json.loads(problem.stdout)).verdict is Verdict.PROBLEM
+    healthy = cli("diagnose", "--root", scratch_root("jp51-host"))
+    assert healthy.returncode == Exit.OK and "Verdict: HEALTHY" in healthy.stdout
+
+
+def test_text_report_shows_the_failing_node_and_rule(scratch_root) -> None:  # type: ignore[no-untyped-def]
+    result = cli("diagnose", "--root", scratch_root("jp61-container-ubuntu-ssh"))
+    row = next(line for line in result.stdout.splitlines() if line.startswith("/dev/dri/renderD128"))
+    assert row.split()[-6:] == ["\u2717", "other", "--", "\u2717", "other", "--"]
+    assert "ACC-003" in result.stdout and "GRP-002" in result.stdout
+
+
+@needs_root
+def test_process_view_comes_from_a_real_process() -> None:
+    """A process holding GID 44 through setpriv (like --group-add): its groups form the process view."""
+    sleeper = subprocess.Popen(["setpriv", "--reuid=65534", "--regid=65534", "--groups=44,4242", "sleep", "30"])
+    try:
+        result = cli("diagnose", "--user", "nobody", "--pid", str(sleeper.pid), "--format", "json")
+        views = {v.kind: v for v in from_jsonable(Diagnosis, json.loads(result.stdout)).views}
+        assert views[ViewKind.PROCESS].groups == (44, 4242, 65534)
+        assert 4242 not in views[ViewKind.LOGIN].groups
+        other = cli("diagnose", "--user", "root", "--pid", str(sleeper.pid))
+        assert_one_line_error(other, "runs as uid 65534")
+    finally:
+        sleeper.kill()
+        sleeper.wait(timeout=10)
+
+
+@needs_root
+@pytest.mark.skipif(shutil.which("unshare") is None, reason="unshare(1) is not installed")
+def test_nodev_mount_is_reported_not_blamed_on_groups(tmp_path: Path) -> None:
+    """A private mount namespace with a nodev tmpfs: even root cannot open the node there."""
+    script = """
+set -e
+mount -t tmpfs -o nodev,mode=755 tmpfs "$1"
+mkdir -p "$1/dev" "$1/etc"
+mknod -m 0660 "$1/dev/nvmap" c 1 3
+chown 0:44 "$1/dev/nvmap"
+printf 'root:x:0:0::/root:/bin/sh\\nalice:x:1000:1000::/home/alice:/bin/sh\\n' > "$1/etc/passwd"
+printf 'video:x:44:alice\\nalice:x:1000:\\n' > "$1/etc/group"
+cd "$2" && "$3" -m jetson_gpu_access diagnose --root "$1" --user alice --format json
+"""
+    root = tmp_path / "root"
+    root.mkdir()
+    result = subprocess.run(["unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", str(root),
+                             str(TOOLS), sys.executable], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == Exit.PROBLEM, result.stderr
+    diagnosis = from_jsonable(Diagnosis, json.loads(result.stdout))
+    # nodev is named as the cause; no group finding blames membership (DEV-001/PLT-002: no render node, no L4T)
+    assert {f.code for f in diagnosis.findings} == {"DEV-003", "DEV-001", "PLT-002"}
+    assert diagnosis.facts.devices[0].nodev
+    assert not os.listdir(str(root))  # the tmpfs lived only in the private namespace

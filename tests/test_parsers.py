@@ -1,0 +1,246 @@
+"""Parsers of the probe: examples from public sources, glibc and CPython as oracles, and
+hypothesis properties (never crash; round-trip where it applies)."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import os
+import platform
+import tempfile
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jetson_gpu_access.model import AclEntry
+from jetson_gpu_access.probe import acl, container, dpkg, osrelease
+from jetson_gpu_access.probe import platform as jplatform
+from jetson_gpu_access.probe.accounts import login_groups, parse_group, parse_passwd
+
+# --- /etc/nv_tegra_release (first lines quoted in the fact sheet, section 4.1) ---------------
+
+R32 = "# R32 (release), REVISION: 7.1, GCID: 29689809, BOARD: t186ref, EABI: aarch64, DATE: Wed Feb  2 21:33:23 UTC 2022"
+R34 = "# R34 (release), REVISION: 1.1, GCID: 30414990, BOARD: t186ref, EABI: aarch64, DATE: Tue May 17 04:20:55 UTC 2022"
+R35 = "# R35 (release), REVISION: 3.1, GCID: 32790763, BOARD: t186ref, EABI: aarch64, DATE: Wed Mar 15 07:54:12 UTC 2023"
+R36 = ("# R36 (release), REVISION: 3.0, GCID: 36923193, BOARD: generic, EABI: aarch64, DATE: Fri Jul 19 23:24:25 UTC 2024\n"
+       "# KERNEL_VARIANT: oot\nTARGET_USERSPACE_LIB_DIR=nvidia\nTARGET_USERSPACE_LIB_DIR_PATH=usr/lib/aarch64-linux-gnu/nvidia\n")
+
+
+@pytest.mark.parametrize(("text", "l4t", "jetpack"), [
+    (R32, "32.7.1", {"jetson-containers": "4.6.1", "jetson_stats": "4.6.1"}),
+    (R34, "34.1.1", {}),
+    (R35, "35.3.1", {"jetson-containers": "5.1.1", "jetson_stats": "5.1.1"}),
+    (R36, "36.3.0", {"jetson-containers": "6.0 GA", "jetson_stats": "6.0"}),
+    (R36.split("\n")[0] + "\n", "36.3.0", {"jetson-containers": "6.0 GA", "jetson_stats": "6.0"}),  # Yocto: first line only
+    (R35.replace("3.1", "4.1") + "\r\n", "35.4.1", {"jetson-containers": "5.1.2", "jetson_stats": "5.1.2"}),
+    (R35.replace("REVISION: 3.1", "REVISION: 3.1.0"), "35.3.1.0", {}),
+    (R35.replace("R35", "R99"), "99.3.1", {}),
+])
+def test_release_lines(text: str, l4t: str, jetpack: dict) -> None:  # type: ignore[type-arg]
+    release = jplatform.parse_release(text)
+    assert release is not None
+    assert jplatform.l4t_from_release(release) == l4t
+    assert {c.source: c.jetpack for c in jplatform.jetpack_for(l4t)} == jetpack
+
+
+def test_r36_extra_lines_and_fields_are_kept() -> None:
+    release = jplatform.parse_release(R36)
+    assert release is not None
+    assert release.extra_lines == ("# KERNEL_VARIANT: oot", "TARGET_USERSPACE_LIB_DIR=nvidia",
+                                   "TARGET_USERSPACE_LIB_DIR_PATH=usr/lib/aarch64-linux-gnu/nvidia")
+    assert dict(release.fields)["BOARD"] == "generic" and release.anomalies == ()
+
+
+def test_the_tables_disagreements_are_kept() -> None:
+    assert {c.jetpack for c in jplatform.jetpack_for("36.4.2")} == {"6.1.1", "6.1 (rev1)"}
+    assert {c.jetpack for c in jplatform.jetpack_for("36.5.0")} == {"6.2.1", "6.2.2"}
+    assert jplatform.jetpack_for("36.5.1") == ()  # in neither table: honest unknown
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "garbage", "# R36 (release)", "# R36 (release), REVISION: x.y",
+                                  "# Rxx (release), REVISION: 4.3", "# R36 (release), REVISION: 4.3, WHAT"])
+def test_bad_release_files_give_an_unknown_release_not_a_crash(text: str) -> None:
+    release = jplatform.parse_release(text)
+    assert release is None or jplatform.l4t_from_release(release) is None or release.anomalies
+
+
+@given(st.text())
+def test_release_parser_never_crashes(text: str) -> None:
+    jplatform.parse_release(text)
+
+
+def test_l4t_from_package_version() -> None:
+    assert jplatform.l4t_from_package("36.4.3-20250107174145") == "36.4.3"
+    assert jplatform.l4t_from_package("garbage") is None
+
+
+# --- os-release: CPython's parser is the oracle -----------------------------------------------
+
+def _python_os_release(text: str) -> dict:  # type: ignore[type-arg]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "os-release")
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        saved = platform._os_release_candidates  # type: ignore[attr-defined]
+        platform._os_release_candidates = (path,)  # type: ignore[attr-defined]
+        platform._os_release_cache = None  # type: ignore[attr-defined]
+        try:
+            values = dict(platform.freedesktop_os_release())
+        finally:
+            platform._os_release_candidates = saved  # type: ignore[attr-defined]
+            platform._os_release_cache = None  # type: ignore[attr-defined]
+    for key in ("NAME", "ID", "PRETTY_NAME"):  # CPython fills defaults for these
+        if not any(line.startswith(key + "=") for line in text.split("\n")):
+            values.pop(key)
+    return values
+
+
+os_release_lines = st.lists(st.one_of(
+    st.builds(lambda k, v: "{}={}".format(k, v), st.sampled_from(["ID", "VERSION_ID", "NAME", "X_1"]),
+              st.text(alphabet="ab \"'$\\`#=", max_size=8)),
+    st.text(alphabet="ab=#\"' ", max_size=10),
+), max_size=8)
+
+
+@settings(max_examples=300)
+@given(os_release_lines)
+def test_os_release_matches_cpython(lines) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(lines) + "\n"
+    assert osrelease.parse(text) == _python_os_release(text)
+
+
+def test_os_release_quoting_and_last_duplicate_wins() -> None:
+    assert osrelease.parse('ID=one\nID="two"\nPRETTY_NAME="Ubuntu \\"22.04\\""\n') == {"ID": "two", "PRETTY_NAME": 'Ubuntu "22.04"'}
+
+
+# --- /etc/group: glibc's fgetgrent is the oracle ------------------------------------------------
+
+class _Group(ctypes.Structure):
+    _fields_ = [("gr_name", ctypes.c_char_p), ("gr_passwd", ctypes.c_char_p), ("gr_gid", ctypes.c_uint),
+                ("gr_mem", ctypes.POINTER(ctypes.c_char_p))]
+
+
+_libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+_libc.fopen.restype = ctypes.c_void_p
+_libc.fopen.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
+_libc.fclose.argtypes = [ctypes.c_void_p]
+_libc.fgetgrent.restype = ctypes.POINTER(_Group)
+_libc.fgetgrent.argtypes = [ctypes.c_void_p]
+
+
+def glibc_groups(text: str) -> list:  # type: ignore[type-arg]
+    with tempfile.NamedTemporaryFile("wb") as handle:
+        handle.write(text.encode("utf-8"))
+        handle.flush()
+        stream = _libc.fopen(handle.name.encode(), b"r")
+        out = []
+        try:
+            while True:
+                entry = _libc.fgetgrent(stream)
+                if not entry:
+                    break
+                group = entry.contents
+                members = []
+                index = 0
+                while group.gr_mem[index]:
+                    members.append(group.gr_mem[index].decode("utf-8", "replace"))
+                    index += 1
+                out.append((group.gr_name.decode("utf-8", "replace"), group.gr_gid, tuple(members)))
+        finally:
+            _libc.fclose(stream)
+    return out
+
+
+group_lines = st.lists(st.one_of(
+    st.builds(lambda n, g, m: "{}:x:{}:{}".format(n, g, ",".join(m)),
+              st.sampled_from(["render", "video", "alice", "messagebus"]),
+              st.sampled_from(["44", "104", "993", "0", "4294967295", "104x", "", "-1"]),
+              st.lists(st.sampled_from(["alice", "bob", "alice\r", "x:y"]), max_size=3)),
+    st.text(alphabet="ab:,\r0139 #", max_size=12),
+), max_size=8)
+
+
+@settings(max_examples=300)
+@given(group_lines)
+def test_group_parser_matches_glibc(lines) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(lines) + "\n"
+    ours = [(g.name, g.gid, g.members) for g in parse_group(text)[0]]
+    theirs = [g for g in glibc_groups(text) if not g[0].startswith(("+", "-"))]
+    assert ours == theirs
+
+
+def test_group_quirks_are_reported() -> None:
+    text = "video:x:44:alice\r\nrender:x:104:\nrender:x:993:alice\nbad line\n+:::\nx:x:5:a:b"
+    groups, anomalies = parse_group(text)
+    assert [(g.name, g.gid, g.members) for g in groups] == [
+        ("video", 44, ("alice\r",)), ("render", 104, ()), ("render", 993, ("alice",)), ("x", 5, ("a:b",))]
+    joined = "\n".join(anomalies)
+    for needle in ("CRLF", "malformed", "NIS", "extra ':'", "name render appears 2 times"):
+        assert needle in joined
+
+
+def test_crlf_member_matches_nobody_as_in_glibc() -> None:
+    users, _ = parse_passwd("alice:x:1000:1000::/home/alice:/bin/sh\n")
+    groups, anomalies = parse_group("video:x:44:alice\r\n")
+    from jetson_gpu_access.model import Accounts
+    assert login_groups(Accounts(users, groups, anomalies), users[0]) == (1000,)
+
+
+def test_no_trailing_newline_and_long_member_lists() -> None:
+    members = ["user{}".format(i) for i in range(20000)]
+    groups, _ = parse_group("a:x:1:\nbig:x:2:" + ",".join(members))
+    assert groups[-1].members == tuple(members)
+
+
+@given(st.text())
+def test_account_parsers_never_crash(text: str) -> None:
+    parse_group(text)
+    parse_passwd(text)
+
+
+def test_passwd_duplicate_uid_zero_is_reported() -> None:
+    _, anomalies = parse_passwd("root:x:0:0::/root:/bin/sh\ntoor:x:0:0::/root:/bin/sh\n")
+    assert any("several accounts have UID 0" in a for a in anomalies)
+
+
+# --- dpkg status, ACL xattr, mountinfo, id maps ------------------------------------------------
+
+def test_dpkg_status() -> None:
+    text = ("Package: nvidia-container-toolkit\nStatus: install ok installed\nVersion: 1.16.2-1\n\n"
+            "Package: nvidia-l4t-core\nStatus: deinstall ok config-files\nVersion: 36.4.3-2025\n\n"
+            "Package: unrelated\nStatus: install ok installed\nVersion: 1\n")
+    assert [(p.name, p.version) for p in dpkg.parse_status(text)] == [("nvidia-container-toolkit", "1.16.2-1")]
+    assert dpkg.upstream_version("1:1.17.8~rc.1-1") == (1, 17, 8)
+
+
+@given(st.text())
+def test_dpkg_and_mountinfo_parsers_never_crash(text: str) -> None:
+    dpkg.parse_status(text)
+    container.Mounts(text).containing("/dev/nvmap")
+    container.parse_id_map(text)
+
+
+acl_entries = st.lists(st.builds(
+    AclEntry, st.sampled_from(["user_obj", "user", "group_obj", "group", "mask", "other"]),
+    st.integers(min_value=0, max_value=2**32 - 2), st.integers(min_value=0, max_value=7)), max_size=8)
+
+
+@given(acl_entries)
+def test_acl_round_trip(entries) -> None:  # type: ignore[no-untyped-def]
+    normalised = tuple(AclEntry(e.tag, e.qualifier if e.tag in ("user", "group") else None, e.perms) for e in entries)
+    assert acl.decode(acl.encode(normalised)) == normalised
+
+
+@given(st.binary(max_size=64))
+def test_acl_decoder_rejects_garbage_with_value_error(blob: bytes) -> None:
+    with contextlib.suppress(ValueError):
+        acl.decode(blob)
+
+
+def test_mountinfo_tells_node_origin() -> None:
+    mounts = container.Mounts("22 21 0:5 / /dev rw - tmpfs tmpfs rw\n30 22 0:5 /nvmap /dev/nvmap rw - devtmpfs udev rw\n")
+    assert container.node_origin("/dev/nvmap", mounts, True).value == "bind-mounted"
+    assert container.node_origin("/dev/dri/renderD128", mounts, True).value == "created"
+    assert container.node_origin("/dev/nvmap", mounts, False).value == "host"
