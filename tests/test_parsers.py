@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jetson_gpu_access.model import AclEntry
-from jetson_gpu_access.probe import acl, container, dpkg, osrelease
+from jetson_gpu_access.probe import acl, container, dpkg, osrelease, session
 from jetson_gpu_access.probe import platform as jplatform
 from jetson_gpu_access.probe.accounts import login_groups, parse_group, parse_passwd
 
@@ -216,7 +216,8 @@ def test_dpkg_status() -> None:
 
 
 @given(st.text())
-def test_dpkg_and_mountinfo_parsers_never_crash(text: str) -> None:
+def test_dpkg_mountinfo_and_status_parsers_never_crash(text: str) -> None:
+    session.parse_status(text)
     dpkg.parse_status(text)
     container.Mounts(text).containing("/dev/nvmap")
     container.parse_id_map(text)

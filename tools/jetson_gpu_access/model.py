@@ -104,6 +104,7 @@ class JetPackClaim:
 class Platform:
     model: Optional[str]
     compatible: Tuple[str, ...]
+    module: Optional[str]
     soc: Optional[str]
     soc_name: Optional[str]
     release: Optional[TegraRelease]

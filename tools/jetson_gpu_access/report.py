@@ -38,7 +38,7 @@ def _platform_lines(diagnosis: Diagnosis) -> List[str]:
     if plat.is_jetson:
         parts = [plat.model or "Jetson (model unknown)"]
         if plat.soc:
-            parts.append("{} ({})".format(plat.soc_name or "SoC", plat.soc))
+            parts.append("{} ({}{})".format(plat.soc_name or "SoC", plat.soc, ", module " + plat.module if plat.module else ""))
         parts.append("L4T {} from {}".format(plat.l4t, plat.l4t_source) if plat.l4t else "L4T unknown")
         jetpack = ", ".join("{} ({})".format(c.jetpack, c.source) for c in plat.jetpack)
         parts.append("JetPack " + jetpack if jetpack else "JetPack unknown")

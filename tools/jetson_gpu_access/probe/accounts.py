@@ -30,7 +30,7 @@ def _entries(text: str, path: str, anomalies: List[str]) -> List[Tuple[str, List
     """(where, fields) for each line glibc would try to parse; comments and NIS lines set aside."""
     out: List[Tuple[str, List[str]]] = []
     for number, raw in enumerate(text.split("\n"), 1):
-        line = raw.lstrip(" \t")
+        line = raw.lstrip(" \t\v\f\r")  # glibc skips leading isspace() characters
         if not line or line.startswith("#"):
             continue
         where = "{} line {}".format(path, number)

@@ -81,6 +81,19 @@ def jetpack_for(l4t: Optional[str]) -> Tuple[JetPackClaim, ...]:
     return tuple(JetPackClaim(source, claims[source]) for source in sorted(claims))
 
 
+def _module_part(compatible: Tuple[str, ...]) -> Optional[str]:
+    """The module's part number: ``nvidia,p3767-0005`` in ``p3768-0000+p3767-0005, p3767-0005, tegra234``.
+
+    Only the number is reported; which product it is lives in jetson_stats' EEPROM tables,
+    which this probe does not copy.
+    """
+    for entry in compatible[1:-1] or compatible[:1]:
+        match = re.match(r"nvidia,(p\d{4}-\d{4})\Z", entry)
+        if match:
+            return match.group(1)
+    return None
+
+
 def _device_tree(fs: RootFS, name: str) -> Optional[bytes]:
     for directory in DEVICE_TREE_DIRS:
         blob = fs.read_bytes(directory + "/" + name, limit=4096)
@@ -95,6 +108,7 @@ def probe(fs: RootFS, packages: Tuple[Package, ...], has_nvmap: bool) -> Platfor
     compat_blob = _device_tree(fs, "compatible") or b""
     compatible = tuple(c.decode("utf-8", "replace") for c in compat_blob.split(b"\0") if c)
     soc = compatible[-1].split(",", 1)[-1] if compatible else None
+    module = _module_part(compatible)
     soc_name = data.load("l4t_jetpack")["socs"].get(soc) if soc else None
 
     text = fs.read_text(RELEASE_FILE, limit=64 * 1024)
@@ -116,4 +130,4 @@ def probe(fs: RootFS, packages: Tuple[Package, ...], has_nvmap: bool) -> Platfor
         signals.append("device tree compatible " + (soc or ""))
     if has_nvmap:
         signals.append("/dev/nvmap")
-    return Platform(model, compatible, soc, soc_name, release, core, l4t, l4t_source, jetpack_for(l4t), tuple(signals))
+    return Platform(model, compatible, module, soc, soc_name, release, core, l4t, l4t_source, jetpack_for(l4t), tuple(signals))
