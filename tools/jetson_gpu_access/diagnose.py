@@ -53,8 +53,12 @@ def make_finding(code: str, evidence: List[str], severity: Optional[Severity] = 
 
 def requirement_for(role: str, facts: Facts) -> Tuple[Requirement, str]:
     """How much CUDA needs ``role`` on this platform and release, and the access it needs."""
-    platform = "jetson" if facts.platform.is_jetson else "other"
-    major = facts.platform.l4t_major
+    return requirement(role, facts.platform.is_jetson, facts.platform.l4t_major)
+
+
+def requirement(role: str, is_jetson: bool, major: Optional[int]) -> Tuple[Requirement, str]:
+    """The first rule of ``role`` in data/devices.json that matches the platform and L4T major."""
+    platform = "jetson" if is_jetson else "other"
     for entry in data.load("devices")["roles"]:
         if entry["role"] != role:
             continue

@@ -18,12 +18,18 @@ SIMULATED_MARK = "/etc/jetson-gpu-access-lab"
 
 
 class LabError(Exception):
-    """The lab cannot do what was asked here (missing privilege or tool), with the remedy."""
+    """The lab cannot do what was asked, with the remedy; ``code`` is the CLI's exit code."""
+
+    def __init__(self, message: str, code: int = 6) -> None:  # 6: exitcodes.Exit.UNSUPPORTED
+        super().__init__(message)
+        self.code = code
 
 
 def _write(root: str, path: str, content: str, mode: int = 0o644) -> None:
     target = os.path.join(root, path.lstrip("/"))
     os.makedirs(os.path.dirname(target), exist_ok=True)
+    if os.path.islink(target):  # e.g. a copied /etc/os-release -> ../usr/lib/os-release
+        os.unlink(target)
     with open(target, "w", encoding="utf-8", newline="") as handle:
         handle.write(content)
     os.chmod(target, mode)
@@ -50,7 +56,7 @@ def _mountinfo(profile: Profile) -> str:
 def make_nodes(profile: Profile, root: str) -> None:
     """Create the profile's device nodes under ``root``/dev with owner, group, mode and ACL."""
     if os.geteuid() != 0:
-        raise LabError("making device nodes needs root (CAP_MKNOD); run as root, e.g. sudo make test")
+        raise LabError("making device nodes needs root (CAP_MKNOD); run as root, e.g. sudo make test", 3)
     for node in profile.nodes():
         target = os.path.join(root, node.path.lstrip("/"))
         os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -63,10 +69,13 @@ def make_nodes(profile: Profile, root: str) -> None:
             os.setxattr(target, acl.XATTR, acl.encode(node.acl))
 
 
-def materialise(profile: Profile, root: str, user: Optional[str] = None, via: Optional[str] = None) -> str:
-    """Write ``profile`` under ``root`` (an empty directory) for a session of ``user`` ``via``."""
-    user = user or profile.session_user
-    via = via or profile.session_kind
+def materialise(profile: Profile, root: str, user: Optional[str] = None, via: Optional[str] = None,
+                simulate_process: bool = True) -> str:
+    """Write ``profile`` under ``root`` for a session of ``user`` ``via``.
+
+    With ``simulate_process`` the tree also gets the ``/proc/self`` files a probe of that session
+    would read (a scratch root has no processes); a sandbox has a real /proc and leaves it out.
+    """
     plat = profile.raw["platform"]
     _write(root, "/etc/passwd", "\n".join(profile.passwd_lines()) + "\n")
     _write(root, "/etc/group", "\n".join(profile.group_lines()) + "\n")
@@ -80,6 +89,15 @@ def materialise(profile: Profile, root: str, user: Optional[str] = None, via: Op
     _write(root, "/var/lib/dpkg/status", _dpkg_status(plat.get("packages", {})))
     if profile.container is not None:
         _write(root, "/.dockerenv", "")
+    make_nodes(profile, root)
+    if simulate_process:
+        _simulate_process(profile, root, user or profile.session_user, via or profile.session_kind)
+    return root
+
+
+def _simulate_process(profile: Profile, root: str, user: str, via: str) -> None:
+    """The /proc files of one session process: credentials, environment, mounts, cgroup."""
+    if profile.container is not None:
         _write(root, "/proc/1/cgroup", "0::/system.slice/docker-0123456789ab.scope\n")
     _write(root, "/proc/self/uid_map", "         0          0 4294967295\n")
     _write(root, "/proc/self/mountinfo", _mountinfo(profile))
@@ -96,5 +114,3 @@ def materialise(profile: Profile, root: str, user: Optional[str] = None, via: Op
     if via == "seat":
         env += ["XDG_SEAT=seat0", "XDG_SESSION_TYPE=wayland"]
     _write(root, "/proc/self/environ", "\0".join(env) + "\0")
-    make_nodes(profile, root)
-    return root

@@ -80,7 +80,7 @@ def probe(fs: RootFS, mounts: Mounts) -> Container:
     user_namespace = bool(uid_map) and uid_map != _IDENTITY_MAP
     if user_namespace:
         signals.append("user namespace (uid_map is not the identity)")
-    _, dev_fs = mounts.containing("/dev/null")
+    _, dev_fs = mounts.containing("/dev")
     return Container(bool(signals), tuple(signals), engine, user_namespace, uid_map, dev_fs)
 
 
