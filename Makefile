@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: help
 help: ## show this list
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
@@ -24,6 +24,22 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev,docs]'
 	touch $@
 
+# Debian packages the lab needs (command:package). Installed by `make test` when missing and root.
+LAB_TOOLS := bwrap:bubblewrap sshd:openssh-server ssh:openssh-client ssh-keygen:openssh-client gcc:gcc setpriv:util-linux
+
+.PHONY: system-deps
+system-deps: ## install the lab's Debian packages when missing (root only; without root, lab tests skip)
+	@missing=$$(for pair in $(LAB_TOOLS); do \
+	    command -v "$${pair%%:*}" >/dev/null || [ -x "/usr/sbin/$${pair%%:*}" ] || echo "$${pair#*:}"; \
+	  done | sort -u | tr '\n' ' '); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then echo "not root: lab tests will be skipped (missing: $$missing)"; exit 0; fi; \
+	echo "installing $$missing with apt-get"; \
+	guard=; if [ ! -e /usr/sbin/policy-rc.d ]; then `# keep apt from starting sshd on port 22` \
+	  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && guard=1; fi; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	status=$$?; [ -z "$$guard" ] || rm -f /usr/sbin/policy-rc.d; exit $$status
+
 .PHONY: venv
 venv: $(STAMP) ## create .venv with the package and its dev and docs extras
 
@@ -32,7 +48,7 @@ run: $(STAMP) ## the main job: diagnose GPU access on this machine and print the
 	$(VENV)/bin/jetson-gpu-access diagnose
 
 .PHONY: test
-test: $(STAMP) ## all quality gates: lint, types, Python 3.8 floor, tests, strict docs build
+test: $(STAMP) system-deps ## all quality gates: lint, types, Python 3.8 floor, tests (lab included), docs
 	$(VENV)/bin/ruff check tools tests bench
 	$(VENV)/bin/mypy
 	$(VENV)/bin/vermin --no-tips --violations --eval-annotations -t=3.8- tools/jetson_gpu_access

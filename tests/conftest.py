@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
-from typing import Callable, Optional
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Dict, List, Optional
 
 import pytest
 
@@ -12,7 +15,11 @@ from jetson_gpu_access.lab import profiles, scratch
 from jetson_gpu_access.model import Diagnosis
 from jetson_gpu_access.probe import probe
 
+if TYPE_CHECKING:
+    from jetson_gpu_access.lab.sandbox import Device
+
 IS_ROOT = os.geteuid() == 0
+TOOLS = str(Path(__file__).resolve().parent.parent / "tools")
 needs_root = pytest.mark.skipif(not IS_ROOT, reason="needs root: mknod of device nodes and setxattr of ACLs")
 
 ScratchFactory = Callable[..., str]
@@ -42,3 +49,68 @@ def diagnose_profile(scratch_root: ScratchFactory) -> Callable[..., Diagnosis]:
         return diagnose(probe(root, target))
 
     return run
+
+
+# --- the lab: bubblewrap devices, shared by the lab tests of one session ------------------------
+
+class LabSession:
+    """Brings lab devices up on first use and everything down at the end of the session."""
+
+    def __init__(self, home: str) -> None:
+        self.home = home
+        self.up: Dict[str, Device] = {}
+
+    def device(self, name: str) -> Device:
+        from jetson_gpu_access.lab import sandbox
+
+        if name not in self.up:
+            self.up[name] = sandbox.up(name)
+        return self.up[name]
+
+    def cli(self, *args: str, check_rc: Optional[int] = None) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run([sys.executable, "-m", "jetson_gpu_access", *args], cwd=TOOLS, capture_output=True,
+                                text=True, timeout=120, stdin=subprocess.DEVNULL, check=False)
+        if check_rc is not None:
+            assert result.returncode == check_rc, (args, result.returncode, result.stdout[-2000:], result.stderr[-2000:])
+        return result
+
+    def teardown(self) -> None:
+        from jetson_gpu_access.lab import sandbox
+
+        for device in sandbox.devices():
+            sandbox.down(device.profile)
+        self.up.clear()
+        sandbox.reap()
+
+
+def lab_processes(home: str) -> List[str]:
+    """Command lines of processes that still refer to the lab's folder."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open("/proc/{}/cmdline".format(pid), "rb") as handle:
+                cmdline = handle.read().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        if home in cmdline:
+            found.append("{}: {}".format(pid, cmdline))
+    return found
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """A lab in a private folder (JGA_LAB_DIR), torn down at the end of the session."""
+    from jetson_gpu_access.lab import sandbox
+    from jetson_gpu_access.lab.scratch import LabError
+
+    if not IS_ROOT:
+        pytest.skip("the lab needs root (device nodes, mounts, sshd)")
+    try:
+        sandbox.preflight()
+    except LabError as error:
+        pytest.skip("lab tools missing ({}); make test installs them".format(error))
+    home = str(tmp_path_factory.mktemp("lab"))
+    os.environ["JGA_LAB_DIR"] = home
+    session = LabSession(home)
+    yield session
+    session.teardown()

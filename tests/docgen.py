@@ -1,16 +1,21 @@
 """Markdown tables the reference pages must contain, rendered from the data files.
 
-test_docs.py asserts each page contains its table verbatim; `python tests/docgen.py` prints them
-for pasting after the data changed.
+test_docs.py asserts each page contains its table verbatim and that the fully generated pages are
+current; `python tests/docgen.py` prints the tables, and `--write` rewrites the generated pages.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import List, Optional
 
 from jetson_gpu_access import data
-from jetson_gpu_access.cli import build_parser
 from jetson_gpu_access.exitcodes import DESCRIPTIONS
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def l4t_table() -> str:
@@ -49,17 +54,42 @@ def exit_table() -> str:
     return "\n".join(rows)
 
 
+CLI_INTRO = """# Command line
+
+`jetson-gpu-access` is installed as a console script; `python3 -m jetson_gpu_access` works the
+same way, also from a checkout with no package installed (`cd tools`). The text below is the
+program's own `--help` output; a test keeps it current.
+
+"""
+CLI_SECTIONS = ((), ("diagnose",), ("cuda-check",), ("lab",), ("lab", "exec"), ("lab", "ssh"))
+CLI_NOTES = {("lab",): "See [the lab](../lab/index.md) for what a lab device is.\n\n"}
+
+
 def cli_help(*command: str) -> str:
-    parser = build_parser()
-    if command:
-        actions = [a for a in parser._actions if a.dest == "command"]
-        parser = actions[0].choices[command[0]]  # type: ignore[index]
-    return parser.format_help()
+    """``jetson-gpu-access COMMAND --help`` as a 100-column terminal shows it."""
+    result = subprocess.run([sys.executable, "-m", "jetson_gpu_access", *command, "--help"], capture_output=True,
+                            text=True, env=dict(os.environ, COLUMNS="100"), timeout=30, check=True)
+    return result.stdout.rstrip()
+
+
+def cli_page() -> str:
+    parts = [CLI_INTRO]
+    for command in CLI_SECTIONS:
+        if command:
+            parts.append("\n## {}\n\n{}".format(" ".join(command), CLI_NOTES.get(command, "")))
+        parts.append("```text\n{}\n```\n".format(cli_help(*command)))
+    return "".join(parts)
+
+
+PAGES = {"reference/cli.md": cli_page}
 
 
 def main() -> None:
-    blocks: List[str] = [l4t_table(), device_table(), exit_table(), cli_help(), cli_help("diagnose")]
-    print("\n\n".join(blocks))
+    """Print the tables; with --write, rewrite the fully generated pages."""
+    if "--write" in sys.argv:
+        for name, render in PAGES.items():
+            (DOCS / name).write_text(render(), encoding="utf-8")
+    print("\n\n".join([l4t_table(), device_table(), exit_table()]))
 
 
 if __name__ == "__main__":

@@ -35,6 +35,18 @@ STOP_TIMEOUT_S = 10.0
 SSHD_USER = "sshd:x:105:65534::/run/sshd:/usr/sbin/nologin"
 
 
+# Sandboxes this process started: kept so they can be reaped (no zombies, no ResourceWarning)
+# when a long-lived caller such as a test session brings devices up and down.
+_STARTED: Dict[int, subprocess.Popen[bytes]] = {}
+
+
+def reap() -> None:
+    """Collect the exit status of every sandbox this process started that has ended."""
+    for pid, process in list(_STARTED.items()):
+        if process.poll() is not None:
+            del _STARTED[pid]
+
+
 @frozen_record
 class Device:
     """A running lab device, as recorded in its state file."""
@@ -68,11 +80,14 @@ def preflight() -> Dict[str, str]:
 # --- processes ----------------------------------------------------------------------------------
 
 def _start_time(pid: int) -> Optional[str]:
+    """The process's start time (to tell it from a later process with the same pid); None once it
+    has exited, including as a zombie waiting for a parent that is not us."""
     try:
         with open("/proc/{}/stat".format(pid)) as handle:
-            return handle.read().rsplit(")", 1)[1].split()[19]
+            fields = handle.read().rsplit(")", 1)[1].split()
     except (OSError, IndexError):
         return None
+    return None if fields[0] in ("Z", "X") else fields[19]
 
 
 def _alive(device: Device) -> bool:
@@ -91,11 +106,8 @@ def _stop(pid: int, start_time: str) -> None:
             return
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
-            try:
-                waited, _ = os.waitpid(pid, os.WNOHANG)
-            except ChildProcessError:
-                waited = 0
-            if waited == pid or _start_time(pid) != start_time:
+            reap()
+            if _start_time(pid) != start_time:
                 return
             time.sleep(0.05)
     raise LabError("process {} did not stop; stop it by hand (kill -9 -{})".format(pid, pid))
@@ -150,7 +162,7 @@ def _accounts(profile: profiles.Profile, root: str) -> None:
         home = os.path.join(root, "home", name)
         os.makedirs(home, exist_ok=True)
         os.chown(home, int(uid), int(uid))
-        os.chmod(home, 0o755)
+        os.chmod(home, 0o755)  # noqa: S103 - a home directory as useradd makes it
 
 
 def _inner_files(profile: profiles.Profile, directory: str, tools: Dict[str, str]) -> None:
@@ -162,8 +174,8 @@ def _inner_files(profile: profiles.Profile, directory: str, tools: Dict[str, str
     _write(os.path.join(lab, "emulated-cuda.conf"), cuda.config(profile))
     shutil.copytree(PACKAGE_DIR, os.path.join(lab, "python", "jetson_gpu_access"),
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    for base, dirs, files in os.walk(os.path.join(lab, "python")):
-        os.chmod(base, 0o755)
+    for base, _dirs, files in os.walk(os.path.join(lab, "python")):  # readable by the lab's users
+        os.chmod(base, 0o755)  # noqa: S103
         for name in files:
             os.chmod(os.path.join(base, name), 0o644)
     _write(os.path.join(lab, "bin", "jetson-gpu-access"),
@@ -206,7 +218,8 @@ def bwrap_argv(profile: profiles.Profile, directory: str, tools: Dict[str, str],
     argv += ["--bind", os.path.join(root, "etc"), "/etc", "--bind", os.path.join(root, "home"), "/home",
              "--tmpfs", "/var", "--dir", "/var/lib/dpkg",
              "--ro-bind", os.path.join(root, "var/lib/dpkg/status"), "/var/lib/dpkg/status",
-             "--tmpfs", "/tmp", "--bind", os.path.join(directory, "run"), "/run", "--proc", "/proc", "--dev", "/dev"]
+             "--tmpfs", "/tmp",  # noqa: S108 - a fresh tmpfs inside the sandbox
+             "--bind", os.path.join(directory, "run"), "/run", "--proc", "/proc", "--dev", "/dev"]
     nodes = profile.nodes()
     # bwrap makes missing parents 0700; /dev/dri and /dev/nvgpu are 0755 on a device
     for parent in sorted({os.path.dirname(n.path) for n in nodes} - {"/dev"}):
@@ -280,6 +293,7 @@ def _start_sshd(profile: profiles.Profile, directory: str, tools: Dict[str, str]
             "/usr/sbin/sshd", "-D", "-e", "-f", INNER + "/ssh/sshd_config"]
         with open(log_path, "ab") as log:
             process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
+        _STARTED[process.pid] = process
         device = Device(profile.name, directory, process.pid, _start_time(process.pid) or "", port)
         _write(os.path.join(directory, "state.json"), json.dumps(
             {"profile": device.profile, "directory": directory, "pid": device.pid,
@@ -290,7 +304,6 @@ def _start_sshd(profile: profiles.Profile, directory: str, tools: Dict[str, str]
                 return device
             time.sleep(0.05)
         _stop(device.pid, device.start_time)
-        process.wait(timeout=STOP_TIMEOUT_S)
     with open(log_path, encoding="utf-8", errors="replace") as log:
         tail = log.read().strip().splitlines()[-3:]
     raise LabError("sshd in lab device {} did not start: {}".format(profile.name, " | ".join(tail) or "no output"))
