@@ -24,12 +24,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev,docs]'
 	touch $@
 
-# Debian packages the lab needs (command:package). Installed by `make test` when missing and root.
-LAB_TOOLS := bwrap:bubblewrap sshd:openssh-server ssh:openssh-client ssh-keygen:openssh-client gcc:gcc setpriv:util-linux
+# Debian packages the lab and the fault-injection tests need (command:package); `make test` installs
+# the missing ones when it runs as root.
+SYSTEM_TOOLS := bwrap:bubblewrap sshd:openssh-server ssh:openssh-client ssh-keygen:openssh-client gcc:gcc \
+  setpriv:util-linux strace:strace grpck:passwd
 
 .PHONY: system-deps
 system-deps: ## install the lab's Debian packages when missing (root only; without root, lab tests skip)
-	@missing=$$(for pair in $(LAB_TOOLS); do \
+	@missing=$$(for pair in $(SYSTEM_TOOLS); do \
 	    command -v "$${pair%%:*}" >/dev/null || [ -x "/usr/sbin/$${pair%%:*}" ] || echo "$${pair#*:}"; \
 	  done | sort -u | tr '\n' ' '); \
 	if [ -z "$$missing" ]; then exit 0; fi; \

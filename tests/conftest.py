@@ -67,6 +67,17 @@ class LabSession:
             self.up[name] = sandbox.up(name)
         return self.up[name]
 
+    def fresh(self, name: str) -> Device:
+        """A device nobody has changed yet (tests that fix things call this, then discard it)."""
+        self.discard(name)
+        return self.device(name)
+
+    def discard(self, name: str) -> None:
+        from jetson_gpu_access.lab import sandbox
+
+        if self.up.pop(name, None) is not None:
+            sandbox.down(name)
+
     def cli(self, *args: str, check_rc: Optional[int] = None) -> subprocess.CompletedProcess[str]:
         result = subprocess.run([sys.executable, "-m", "jetson_gpu_access", *args], cwd=TOOLS, capture_output=True,
                                 text=True, timeout=120, stdin=subprocess.DEVNULL, check=False)

@@ -41,7 +41,7 @@ def test_help_lists_exit_codes() -> None:
 
 
 @pytest.mark.parametrize(("args", "needle"), [
-    (["--root", "/nonexistent/root"], "not a directory"),
+    (["--root", "/nonexistent/root"], "not a directory with files"),
     (["--user", "bob;id"], "not a user name"),
     (["--user=-G0"], "not a user name"),
     (["--user", "ghost-user-xyz"], "not in /etc/passwd"),

@@ -11,10 +11,13 @@ import os
 import re
 import sys
 import textwrap
-from typing import List, NoReturn, Optional
+from typing import TYPE_CHECKING, List, NoReturn, Optional
 
 from . import __version__
 from .exitcodes import DESCRIPTIONS, Exit
+
+if TYPE_CHECKING:
+    from .model import Diagnosis
 
 PROG = "jetson-gpu-access"
 _USER_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\$?\Z")
@@ -74,15 +77,48 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_exit_table(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    diagnose.add_argument("--root", default="/", metavar="DIR",
-                          help="examine the tree at DIR instead of / (a container's rootfs, a scratch tree)")
-    diagnose.add_argument("--user", type=user_name, metavar="NAME",
-                          help="the account to check (default: the user running this command)")
-    diagnose.add_argument("--pid", type=positive_pid, metavar="PID",
-                          help="take the process view from this process (default: this command's own process "
-                               "when it runs as the user)")
-    diagnose.add_argument("--format", choices=("text", "json"), default="text",
-                          help="text for people (default), json for the full typed result")
+    _target_options(diagnose)
+    plan = commands.add_parser(
+        "plan", help="the changes that would give the user access, with the exact /etc/group diff",
+        description=_wrap("Diagnose, then compute the fix (read-only): groups to create and memberships to "
+                          "append, each with its reason, the exact diff of /etc/group, what cannot be fixed "
+                          "with groups and why, and the image, runtime and entrypoint alternatives. Exit code 0 "
+                          "when there is nothing to do, 1 when changes or refusals are listed."),
+        epilog=_exit_table(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    _target_options(plan)
+    apply = commands.add_parser(
+        "apply", help="carry out the plan (a dry run unless --apply is given)",
+        description=_wrap("Without --apply: print the plan and change nothing. With --apply (as root): make "
+                          "exactly those changes with the system's account tools, check the result against the "
+                          "plan, and restore every account file if anything differs or fails. --plan FILE "
+                          "applies a plan saved with 'plan --format json', refusing if it was made for another "
+                          "root, user or /etc/group."),
+        epilog=_exit_table(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    _target_options(apply)
+    apply.add_argument("--apply", action="store_true", help="really change the account files (default: dry run)")
+    apply.add_argument("--plan", metavar="FILE", help="apply this saved plan (JSON) instead of planning afresh")
+    verify = commands.add_parser(
+        "verify", help="open every node as the user in fresh processes, then call the CUDA driver",
+        description=_wrap("Start a process as the user for each view (login groups via initgroups, and the "
+                          "process view's groups when --pid gives one), open every node CUDA needs with the "
+                          "access the driver needs and report the errno, then run the CUDA driver check where "
+                          "libcuda.so.1 exists (skipped, never passed, where it does not). Runs on the live "
+                          "system; root can verify any user."),
+        epilog=_exit_table(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    _target_options(verify, with_root=False)
+    verify.add_argument("--no-cuda", action="store_true", help="only open the nodes; do not call the CUDA driver")
+    entrypoint = commands.add_parser(
+        "entrypoint", help="print the container entrypoint that aligns GIDs at start",
+        description=_wrap("Print a POSIX sh entrypoint for images whose users log in over SSH or that move "
+                          "between hosts: at container start it aligns the image's groups with the GPU nodes' "
+                          "GIDs (same rules as the plan), adds JGA_USER, and runs the command as that user."))
+    entrypoint.add_argument("--print", action="store_true", required=True, help="write the script to stdout")
+    docker = commands.add_parser(
+        "docker-args", help="print docker run flags and a compose snippet for this host's GPU nodes",
+        description=_wrap("Print --device and numeric --group-add flags for the GPU nodes present here, and the "
+                          "same as a compose snippet. Run it on the Jetson host."))
+    docker.add_argument("--root", default="/", metavar="DIR", help=argparse.SUPPRESS)
+
     cuda = commands.add_parser(
         "cuda-check",
         help="call the CUDA driver as this user: cuInit, device query and a tiny kernel",
@@ -128,6 +164,127 @@ def build_parser() -> argparse.ArgumentParser:
     ssh.add_argument("profile", metavar="PROFILE")
     ssh.add_argument("user", type=user_name, metavar="USER")
     return parser
+
+
+def _target_options(parser: argparse.ArgumentParser, with_root: bool = True) -> None:
+    """The options every command about one user shares: where to look, who, which process."""
+    if with_root:
+        parser.add_argument("--root", default="/", metavar="DIR",
+                            help="examine the tree at DIR instead of / (a container's rootfs, a scratch tree)")
+    parser.add_argument("--user", type=user_name, metavar="NAME",
+                        help="the account to check (default: the user running this command)")
+    parser.add_argument("--pid", type=positive_pid, metavar="PID",
+                        help="take the process view from this process (default: this command's own process "
+                             "when it runs as the user)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text for people (default), json for the full typed result")
+
+
+def _diagnosis(args: argparse.Namespace) -> Diagnosis:
+    from .diagnose import diagnose
+    from .probe import ProbeError, probe
+
+    try:
+        return diagnose(probe(getattr(args, "root", "/"), args.user, args.pid))
+    except ProbeError as error:
+        raise UsageError(str(error)) from error
+
+
+def _emit(args: argparse.Namespace, value: object, text: str) -> None:
+    if args.format == "json":
+        import json  # only here: start-up time counts on devices (make bench)
+
+        from .serde import to_jsonable
+
+        json.dump(to_jsonable(value), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(text)
+
+
+def _group_text(root: str) -> str:
+    from .rootfs import RootFS
+
+    return RootFS(root).read_text("/etc/group") or ""
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from .plan import make_plan
+    from .report import render_plan
+
+    result = make_plan(_diagnosis(args), _group_text(args.root))
+    _emit(args, result, render_plan(result))
+    return Exit.OK if result.nothing_to_do else Exit.PROBLEM
+
+
+def cmd_apply(args: argparse.Namespace) -> int:
+    from .apply import ApplyError, apply
+    from .plan import Plan, make_plan
+    from .report import render_plan
+
+    diagnosis = _diagnosis(args)
+    if args.plan:
+        import json
+
+        from .serde import from_jsonable
+
+        try:
+            with open(args.plan, encoding="utf-8") as handle:
+                plan = from_jsonable(Plan, json.load(handle))
+        except (OSError, ValueError) as error:
+            raise UsageError("cannot read plan {}: {}; save one with 'plan --format json'".format(args.plan, error)) from error
+    else:
+        plan = make_plan(diagnosis, _group_text(args.root))
+    if not args.apply:
+        _emit(args, plan, render_plan(plan) + "\nDRY RUN: nothing was changed. Run again with --apply to make "
+              "exactly these changes.\n")
+        return Exit.OK if plan.nothing_to_do else Exit.PROBLEM
+    from .probe.accounts import find_user
+
+    owner = find_user(diagnosis.facts.accounts, name=plan.user)
+    try:
+        applied = apply(plan, args.root, owner.uid if owner else None)
+    except ApplyError as error:
+        print("{}: apply: {}".format(PROG, error), file=sys.stderr)
+        return int(error.code)
+    lines = ["Applied {} change(s):".format(len(applied.commands))] + ["  " + c for c in applied.commands]
+    if not applied.changed:
+        lines = ["Nothing to do: no account file was touched."]
+    lines += ["REFUSED {}: {}".format(r.path, r.reason) for r in plan.refusals]
+    lines += ["note: " + n for n in applied.notes if applied.changed]
+    _emit(args, applied, "\n".join(lines) + "\n")
+    return Exit.PROBLEM if plan.refusals else Exit.OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from .report import render_verification
+    from .verify import verify
+
+    try:
+        result = verify(_diagnosis(args), with_cuda=not args.no_cuda)
+    except ValueError as error:
+        raise UsageError(str(error)) from error
+    _emit(args, result, render_verification(result))
+    return Exit.OK if result.verdict == "pass" else Exit.PROBLEM
+
+
+def cmd_entrypoint(args: argparse.Namespace) -> int:
+    from .entrypoint import script
+
+    sys.stdout.write(script())
+    return Exit.OK
+
+
+def cmd_docker_args(args: argparse.Namespace) -> int:
+    from .entrypoint import docker_args
+    from .probe import ProbeError, probe
+
+    try:
+        facts = probe(args.root, "root")
+    except ProbeError as error:
+        raise UsageError(str(error)) from error
+    sys.stdout.write(docker_args(facts))
+    return Exit.OK
 
 
 def cmd_cuda(args: argparse.Namespace) -> int:
@@ -190,28 +347,16 @@ def cmd_lab(args: argparse.Namespace) -> int:
 
 
 def cmd_diagnose(args: argparse.Namespace) -> int:
-    from .diagnose import diagnose
     from .model import Verdict
-    from .probe import ProbeError, probe
     from .report import render_text
-    from .serde import to_jsonable
 
-    try:
-        facts = probe(args.root, args.user, args.pid)
-    except ProbeError as error:
-        raise UsageError(str(error)) from error
-    result = diagnose(facts)
-    if args.format == "json":
-        import json  # only here: start-up time counts on devices (make bench)
-
-        json.dump(to_jsonable(result), sys.stdout, indent=2, sort_keys=False)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(render_text(result, sys.stdout.encoding or "utf-8"))
+    result = _diagnosis(args)
+    _emit(args, result, render_text(result, sys.stdout.encoding or "utf-8"))
     return Exit.PROBLEM if result.verdict is Verdict.PROBLEM else Exit.OK
 
 
-COMMANDS = {"diagnose": cmd_diagnose, "cuda-check": cmd_cuda, "lab": cmd_lab}
+COMMANDS = {"diagnose": cmd_diagnose, "plan": cmd_plan, "apply": cmd_apply, "verify": cmd_verify,
+            "entrypoint": cmd_entrypoint, "docker-args": cmd_docker_args, "cuda-check": cmd_cuda, "lab": cmd_lab}
 
 
 def main(argv: Optional[List[str]] = None) -> int:

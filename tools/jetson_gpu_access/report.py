@@ -7,10 +7,14 @@ findings with their evidence, remedy and docs anchor.
 
 from __future__ import annotations
 
-from typing import List, Sequence
+from typing import TYPE_CHECKING, List, Sequence
 
 from . import __version__
 from .model import Decision, Diagnosis, Finding, Severity, View
+
+if TYPE_CHECKING:
+    from .plan import Plan
+    from .verify import Verification
 
 _MARKS = {"unicode": ("\u2713", "\u2717"), "ascii": ("ok", "NO")}
 
@@ -119,4 +123,38 @@ def render_text(diagnosis: Diagnosis, encoding: str = "utf-8") -> str:
     counts = {s: sum(f.severity is s for f in diagnosis.findings) for s in Severity}
     out.append("Verdict: {} (errors: {}, warnings: {}, notes: {})".format(
         diagnosis.verdict.value.upper(), counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]))
+    return "\n".join(out) + "\n"
+
+
+def render_plan(plan: Plan) -> str:
+    """The plan as a reader checks it before applying: actions, refusals, the exact diff, advice."""
+    out = ["Plan for {} (uid {}) under {}".format(plan.user, plan.uid, plan.root), ""]
+    if plan.nothing_to_do:
+        out.append("Nothing to do: every node CUDA needs is open to {} in the login view.".format(plan.user))
+    for number, action in enumerate(plan.actions, 1):
+        out.append("{}. {:<28} {}".format(number, action.command, action.reason))
+    for refusal in plan.refusals:
+        out.append("REFUSED {}: {}".format(refusal.path, refusal.reason))
+        out += ["        instead: " + text for text in refusal.instead]
+    if plan.diff:
+        out += ["", "Change to /etc/group:", plan.diff.rstrip("\n")]
+    for note in plan.notes:
+        out.append("note: " + note)
+    if plan.advice:
+        out += ["", "Other ways to the same result:"]
+        for advice in plan.advice:
+            out.append("  [{}] {}".format(advice.strategy, advice.caveat))
+            out += ["      " + line for line in advice.text.splitlines()]
+    return "\n".join(out) + "\n"
+
+
+def render_verification(result: Verification) -> str:
+    out = ["Verification for {} (uid {}): {}".format(result.user, result.uid, result.verdict.upper())]
+    for view in result.views:
+        out.append("  {:<8} {}  groups {}  {}".format(view.view.value, view.status.upper(),
+                                                        " ".join(map(str, view.groups)) or "none", view.detail))
+        for node in view.nodes:
+            out.append("           {} {} {}".format("ok  " if node.ok else "FAIL", node.path, node.errno_name or ""))
+    for note in result.notes:
+        out.append("note: " + note)
     return "\n".join(out) + "\n"

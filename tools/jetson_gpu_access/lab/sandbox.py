@@ -352,7 +352,8 @@ def exec_argv(name: str, user: str, view: str, command: Sequence[str]) -> List[s
 
 def exec_env(name: str, user: str) -> Dict[str, str]:
     home = "/root" if user == "root" else "/home/" + user
-    return {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": home, "USER": user, "LOGNAME": user, "LANG": "C.UTF-8"}
+    path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" if user == "root" else "/usr/local/bin:/usr/bin:/bin"
+    return {"PATH": path, "HOME": home, "USER": user, "LOGNAME": user, "LANG": "C.UTF-8"}
 
 
 def ssh_argv(name: str, user: str, command: Sequence[str]) -> List[str]:

@@ -26,8 +26,11 @@ def probe(root: str = "/", user: Optional[str] = None, pid: Optional[int] = None
     main process started with --group-add); without it the invoking process is used when it
     runs as the target user.
     """
-    if not os.path.isdir(root):
-        raise ProbeError("root {} is not a directory; pass an existing directory to --root".format(root))
+    try:
+        if not os.path.isdir(root) or not os.listdir(root):
+            raise ProbeError("root {} is not a directory with files; pass an existing root to --root".format(root))
+    except PermissionError as error:
+        raise ProbeError("cannot read root {} ({}); run as a user who can, or as root".format(root, error.strerror)) from error
     fs = RootFS(root)
     mounts = container.Mounts(fs.read_text("/proc/self/mountinfo"))
     ctr = container.probe(fs, mounts)
