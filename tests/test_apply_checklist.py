@@ -512,3 +512,14 @@ def test_x3_tool_killed_mid_write_then_a_rerun_converges(root: str) -> None:
         assert (saved[0] if saved else None) == (before[name][0] if before[name] else None)
     plan = planned(root)
     changed_as_planned(root, apply_cli(root), plan)
+
+
+def test_d3_node_on_a_nodev_mount(root: str) -> None:
+    """A private mount namespace puts /dev/dri on a nodev tmpfs: the plan refuses, nothing is written."""
+    dri = os.path.join(root, "dev/dri")
+    before, ok = snapshot(root), grpck(root)
+    setup = ('mount -t tmpfs -o nodev,mode=755 tmpfs "$1" && mknod -m 0660 "$1/renderD128" c 1 3 && '
+             'chown 0:993 "$1/renderD128" && shift && exec "$@"')
+    result = apply_cli(root, wrap=["unshare", "-m", "--propagation", "private", "sh", "-c", setup, "sh", dri])
+    assert result.returncode == Exit.PROBLEM and "nodev mount" in result.stdout, result.stderr
+    assert snapshot(root) == before and leftovers(root) == [] and grpck(root) == ok

@@ -31,6 +31,7 @@ OUTCOME = {
     "jp62-toolkit-119": ("changes", "pass"),
     "jp7-thor": ("nothing", "pass"),
     "yocto-no-udev": ("refused", "fail"),
+    "jp61-rootless-userns": ("refused", "fail"),
     "x86-dgpu-host": ("nothing", "pass"),
 }
 

@@ -44,6 +44,8 @@ EXPECTED: Dict[Tuple[str, Optional[str]], Tuple[Verdict, set, Dict[str, Access]]
                                  {NVMAP: ((True, G), (True, G)), RENDER: ((False, OT), (True, G))}),
     ("jp7-thor", None): (H, {"ACC-005"}, {NVMAP: ((True, G), (True, G)), RENDER: ((True, G), (True, G))}),
     ("yocto-no-udev", None): (E, {"ACC-002", "ACC-003", "ACC-004", "DEV-005"}, {NVMAP: ((False, OT), (False, OT))}),
+    ("jp61-rootless-userns", None): (E, {"ACC-002", "ACC-003", "ACC-004", "DEV-007"},
+                                     {NVMAP: ((False, OT), (False, OT)), RENDER: ((False, OT), (False, OT))}),
     ("x86-dgpu-host", None): (H, {"PLT-001"}, {"/dev/nvidia0": ((True, OT), (True, OT)), RENDER: ((False, OT), (False, OT))}),
 }
 

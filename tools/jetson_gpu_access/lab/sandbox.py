@@ -169,6 +169,8 @@ def _inner_files(profile: profiles.Profile, directory: str, tools: Dict[str, str
     run = os.path.join(directory, "run")
     lab = os.path.join(run, "jga-lab")
     os.makedirs(os.path.join(run, "sshd"), mode=0o755)
+    if profile.container is not None and scratch.container_marker(profile) == "/run/.containerenv":
+        _write(os.path.join(run, ".containerenv"), "")
     os.makedirs(os.path.join(lab, "lib"))
     cuda.build(os.path.join(lab, "lib", "libcuda.so.1"))
     _write(os.path.join(lab, "emulated-cuda.conf"), cuda.config(profile))
@@ -235,8 +237,8 @@ def bwrap_argv(profile: profiles.Profile, directory: str, tools: Dict[str, str],
              "--tmpfs", "/usr/local", "--dir", "/usr/local/bin", "--dir", "/usr/local/lib",
              "--ro-bind", os.path.join(lab, "bin", "jetson-gpu-access"), "/usr/local/bin/jetson-gpu-access",
              "--ro-bind", os.path.join(lab, "lib", "libcuda.so.1"), "/usr/local/lib/libcuda.so.1"]
-    if profile.container is not None:
-        argv += ["--ro-bind", os.path.join(root, ".dockerenv"), "/.dockerenv"]
+    if profile.container is not None and scratch.container_marker(profile) == "/.dockerenv":
+        argv += ["--ro-bind", os.path.join(root, ".dockerenv"), "/.dockerenv"]  # podman's marker is under /run
     return argv + ["--chdir", "/"]
 
 

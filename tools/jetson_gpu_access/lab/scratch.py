@@ -53,6 +53,12 @@ def _mountinfo(profile: Profile) -> str:
     return "\n".join(lines) + "\n"
 
 
+def container_marker(profile: Profile) -> str:
+    """The file a container engine leaves at its root: podman's /run/.containerenv, else /.dockerenv."""
+    ctr = profile.container or {}
+    return "/run/.containerenv" if ctr.get("engine") == "podman" else "/.dockerenv"
+
+
 def make_nodes(profile: Profile, root: str) -> None:
     """Create the profile's device nodes under ``root``/dev with owner, group, mode and ACL."""
     if os.geteuid() != 0:
@@ -88,7 +94,7 @@ def materialise(profile: Profile, root: str, user: Optional[str] = None, via: Op
         _write(root, "/sys/firmware/devicetree/base/compatible", "\0".join(plat["compatible"]) + "\0")
     _write(root, "/var/lib/dpkg/status", _dpkg_status(plat.get("packages", {})))
     if profile.container is not None:
-        _write(root, "/.dockerenv", "")
+        _write(root, container_marker(profile), "")
     make_nodes(profile, root)
     if simulate_process:
         _simulate_process(profile, root, user or profile.session_user, via or profile.session_kind)
