@@ -119,6 +119,22 @@ def build_parser() -> argparse.ArgumentParser:
                           "same as a compose snippet. Run it on the Jetson host."))
     docker.add_argument("--root", default="/", metavar="DIR", help=argparse.SUPPRESS)
 
+    run = commands.add_parser(
+        "run", help="run runbooks headlessly (papermill), leaving notebooks, results, JUnit and a summary",
+        description=_wrap("Execute runbooks with papermill after checking every parameter against the runbook's "
+                          "parameters cell (name and type). Each run leaves, under --out, the executed notebook, "
+                          "result.json, junit.xml and summary.md. With --lab the kernel runs inside that lab "
+                          "device (brought up and down when it was not up)."),
+        epilog=_exit_table(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    run.add_argument("runbooks", nargs="*", metavar="RUNBOOK",
+                     help="diagnose, fix, verify, migrate or a path to an .ipynb (default: diagnose fix verify)")
+    run.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                     help="set a parameter (checked against the runbook's declared name and type)")
+    run.add_argument("-f", "--parameters-file", metavar="FILE", help="parameters from a YAML mapping")
+    run.add_argument("--lab", metavar="PROFILE", help="run the kernel inside this lab device (SIMULATED)")
+    run.add_argument("--out", default="build/runbooks", metavar="DIR", help="where results go (default build/runbooks)")
+    run.add_argument("--timeout", type=positive_pid, default=600, metavar="S", help="seconds per cell (default 600)")
+
     cuda = commands.add_parser(
         "cuda-check",
         help="call the CUDA driver as this user: cuInit, device query and a tiny kernel",
@@ -287,6 +303,31 @@ def cmd_docker_args(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def cmd_run(args: argparse.Namespace) -> int:
+    from .lab.profiles import ProfileError
+    from .lab.scratch import LabError
+    from .runner import RunnerError, overall, read_parameter_file, run_suite
+
+    given = [(name, value, True) for name, value in args.parameter]
+    try:
+        if args.parameters_file:
+            given = read_parameter_file(args.parameters_file) + given
+        outcomes = run_suite(args.runbooks or ["diagnose", "fix", "verify"], given, args.out, args.timeout, args.lab)
+    except RunnerError as error:
+        print("{}: run: {}".format(PROG, error), file=sys.stderr)
+        return int(error.code)
+    except ProfileError as error:
+        raise UsageError(str(error)) from error
+    except LabError as error:
+        print("{}: lab: {}".format(PROG, error), file=sys.stderr)
+        return error.code
+    for outcome in outcomes:
+        status = "ok" if outcome.code == Exit.OK else "exit {}".format(outcome.code)
+        print("{:<10} {:<8} {}  ({})".format(outcome.runbook, status, outcome.message, outcome.directory))
+    print("results: {}".format(os.path.join(os.path.abspath(args.out), "summary.md")))
+    return int(overall(outcomes))
+
+
 def cmd_cuda(args: argparse.Namespace) -> int:
     from .cuda import check
 
@@ -356,7 +397,8 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"diagnose": cmd_diagnose, "plan": cmd_plan, "apply": cmd_apply, "verify": cmd_verify,
-            "entrypoint": cmd_entrypoint, "docker-args": cmd_docker_args, "cuda-check": cmd_cuda, "lab": cmd_lab}
+            "entrypoint": cmd_entrypoint, "docker-args": cmd_docker_args, "run": cmd_run, "cuda-check": cmd_cuda,
+            "lab": cmd_lab}
 
 
 def main(argv: Optional[List[str]] = None) -> int:

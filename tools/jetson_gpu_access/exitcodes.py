@@ -16,6 +16,7 @@ class Exit(IntEnum):
     UNSUPPORTED = 6        # refused: this environment cannot be handled safely
     KERNEL_DIED = 7        # a runbook's kernel died; state may be partial
     TIMEOUT = 8            # a runbook cell or a command ran out of time
+    CELL_ERROR = 9         # a runbook cell raised an unexpected error, or the runbook ended early
     INTERNAL = 70          # a bug: an unexpected exception (EX_SOFTWARE)
 
 
@@ -29,5 +30,6 @@ DESCRIPTIONS = {
     Exit.UNSUPPORTED: "Refused: this environment cannot be handled safely.",
     Exit.KERNEL_DIED: "A runbook's kernel died; state may be partial.",
     Exit.TIMEOUT: "A runbook cell or a command ran out of time.",
+    Exit.CELL_ERROR: "A runbook cell raised an unexpected error, or the runbook ended without its result.",
     Exit.INTERNAL: "Internal error (a bug): please report it with the traceback.",
 }

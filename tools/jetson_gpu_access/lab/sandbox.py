@@ -18,7 +18,7 @@ import signal
 import socket
 import subprocess
 import time
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..exitcodes import Exit
 from ..record import frozen_record
@@ -330,17 +330,21 @@ def _running(name: str) -> Device:
     return device
 
 
-def exec_argv(name: str, user: str, view: str, command: Sequence[str]) -> List[str]:
+def exec_argv(name: str, user: str, view: str, command: Sequence[str],
+              binds: Sequence[Tuple[str, bool]] = ()) -> List[str]:
     """The command line that runs ``command`` inside lab device ``name`` as ``user``.
 
     ``view`` "login" gives the groups initgroups() computes from the lab's /etc/group (what SSH
     gives); "process" gives the container process's groups (login groups plus --group-add and,
-    for toolkit 1.19.1+, the device GIDs), as docker exec would.
+    for toolkit 1.19.1+, the device GIDs), as docker exec would. ``binds`` shows extra host paths
+    (path, writable) at the same place inside.
     """
     tools = preflight()
     device = _running(name)
     profile = profiles.load(device.profile)
     argv = bwrap_argv(profile, device.directory, tools)
+    for path, writable in binds:  # host paths shown at the same place (the runner's interpreter, its outputs)
+        argv += ["--bind" if writable else "--ro-bind", path, path]
     uid = profile.uid_of(user)
     if uid == 0:
         return argv + ["--", *command]

@@ -1,0 +1,157 @@
+"""The JP5 -> JP6 audit: read a Dockerfile, a compose file, a docker run line or an image's files
+and name what breaks non-root GPU access on JetPack 6, each with the corrected snippet.
+
+Pure text analysis, no Docker needed. Rules are a table: a pattern, where it applies, what it
+means on JetPack 6 and the fix. Lines are kept with their numbers as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from typing import List, Optional, Tuple
+
+from .probe.accounts import parse_group
+from .record import frozen_record
+from .rootfs import RootFS
+
+
+@frozen_record
+class AuditFinding:
+    id: str
+    status: str           # fail (breaks GPU access or is unsafe), warn, pass, skip
+    source: str           # dockerfile, compose, docker-run, image
+    evidence: Tuple[str, ...]
+    why: str
+    fix: str
+
+
+# (id, status, applies to, pattern, why, fix)
+RULES: Tuple[Tuple[str, str, str, str, str, str], ...] = (
+    ("privileged", "fail", "dockerfile compose docker-run", r"--privileged\b|privileged:\s*true",
+     "--privileged does not help a non-root user (capabilities are dropped at exec) and makes the container "
+     "nearly root on the host", "remove it; give the user the nodes' groups (numeric --group-add, or the entrypoint)"),
+    ("chmod-666", "fail", "dockerfile compose docker-run", r"chmod\s+(?:-\S+\s+)*(?:0?666|a\+rw|o\+rw)\b[^\n]*/dev/",
+     "world-writable GPU nodes expose the driver's ioctl surface to every local account and container",
+     "remove it; never change device node modes: align group IDs instead"),
+    ("docker-group", "fail", "dockerfile", r"usermod\s+[^\n]*-a?G\s+[^\n]*\bdocker\b|gpasswd\s+-a\s+\S+\s+docker",
+     "the docker group is root-equivalent and changes nothing inside a container", "remove it"),
+    ("groupadd-force", "fail", "dockerfile", r"groupadd\s+(?:-\S+\s+)*-f\b",
+     "groupadd -f exits 0 with some other GID when the wanted one is taken", "drop -f and let a clash fail the build"),
+    ("usermod-replace", "fail", "dockerfile", r"usermod\b(?![^\n]*\s-a\b)(?![^\n]*--append)[^\n]*\s-G\b",
+     "usermod -G without -a replaces all of the user's supplementary groups", "use usermod -a -G"),
+    ("render-without-gid", "fail", "dockerfile", r"groupadd\s+(?![^\n]*(?:-g|--gid)\s)(?:-\S+\s+)*render\b",
+     "groupadd render without -g picks a GID at build time, which rarely equals the host's render GID",
+     "ARG RENDER_GID\nRUN groupadd -g \"$RENDER_GID\" render && usermod -a -G render USER\n"
+     "# build with --build-arg RENDER_GID=$(stat -c %g /dev/dri/renderD128), or use the entrypoint"),
+    ("render-fixed-gid", "warn", "dockerfile", r"groupadd\s+[^\n]*(?:-g|--gid)\s+\d+\s+[^\n]*render\b|"
+     r"groupadd\s+[^\n]*render\s+[^\n]*(?:-g|--gid)\s+\d+",
+     "a render GID written into the image binds it to hosts whose render GID is exactly that",
+     "take it as a build argument (ARG RENDER_GID) or align it at start with the entrypoint"),
+    ("group-add-name", "fail", "compose docker-run", r"--group-add[= ](?![0-9]+\b)[A-Za-z_]\S*|group_add:\s*\n(?:\s*-\s*[\"']?\d+[\"']?\s*\n)*\s*-\s*[\"']?[A-Za-z_]",
+     "--group-add by name is resolved in the image's /etc/group: 'Unable to find group render' when it lacks the group",
+     "pass the number: --group-add $(stat -c %g /dev/dri/renderD128)"),
+    ("dev-bind-mount", "warn", "compose docker-run", r"-v\s+/dev:/dev\b|[\"']?/dev:/dev[\"']?",
+     "bind-mounting /dev shows the host's nodes with host ACLs: access then depends on who is logged in on the "
+     "desktop and on host GIDs", "pass only the GPU nodes (the NVIDIA runtime does) with numeric --group-add"),
+)
+NVIDIA_RUNTIME = re.compile(r"--runtime[= ]nvidia|--gpus\b|runtime:\s*nvidia|nvidia\.com/gpu|driver:\s*nvidia")
+GPU_DEVICE = re.compile(r"/dev/nvmap|/dev/dri")
+GROUP_ADD = re.compile(r"--group-add|group_add:")
+
+
+def _lines(text: str, pattern: str) -> List[str]:
+    """Evidence: the numbered lines where ``pattern`` matches (multi-line matches: their first line)."""
+    out = []
+    for match in re.finditer(pattern, text):
+        number = text.count("\n", 0, match.start()) + 1
+        out.append("line {}: {}".format(number, text.splitlines()[number - 1].strip()))
+    return out
+
+
+def audit_text(text: str, source: str, ssh: bool = False) -> List[AuditFinding]:
+    """Audit a Dockerfile, compose file or docker run line (``source``)."""
+    joined = re.sub(r"\\\n\s*", " ", text.replace("\r\n", "\n"))  # continuation lines read as one
+    found: List[AuditFinding] = []
+    for rule_id, status, where, pattern, why, fix in RULES:
+        if source in where.split():
+            evidence = _lines(joined, pattern)
+            if evidence:
+                found.append(AuditFinding(rule_id, status, source, tuple(evidence), why, fix))
+    if source == "dockerfile":
+        found += _base_image(joined)
+    if source in ("compose", "docker-run"):
+        if not NVIDIA_RUNTIME.search(joined) and not GPU_DEVICE.search(joined):
+            found.append(AuditFinding("no-gpu-nodes", "fail", source, ("no --runtime nvidia and no /dev/nvmap or /dev/dri",),
+                                      "without the NVIDIA runtime or --device entries the container has no GPU nodes "
+                                      "(NvRmMemInitNvmap ... No such file or directory)",
+                                      "docker run --runtime nvidia ... (compose: runtime: nvidia)"))
+        if GROUP_ADD.search(joined) and ssh:
+            found.append(AuditFinding("group-add-ssh", "warn", source, tuple(_lines(joined, GROUP_ADD.pattern)),
+                                      "users log in over SSH: sshd rebuilds groups from the image's /etc/group and "
+                                      "drops --group-add GIDs", "jetson-gpu-access entrypoint --print (or build the "
+                                      "group into the image)"))
+    return found
+
+
+def _base_image(text: str) -> List[AuditFinding]:
+    match = re.search(r"^\s*FROM\s+(?:--\S+\s+)*(\S+)", text, re.M | re.I)
+    if not match:
+        return []
+    image = match.group(1)
+    line = "line {}: {}".format(text.count("\n", 0, match.start()) + 1, match.group(0).strip())
+    if "l4t-jetpack" in image or "l4t-base" in image:
+        return [AuditFinding("base-image", "pass", "dockerfile", (line,),
+                             "an NVIDIA L4T base; whether its /etc/group has a render group, and with which GID, is "
+                             "not settled by public evidence", "check with: jetson-gpu-access diagnose inside it")]
+    return [AuditFinding("base-image", "warn", "dockerfile", (line,),
+                         "{} has video (44) but no render group; on JetPack 6 the render node's GID must be added "
+                         "by number".format(image), "use the entrypoint, or ARG RENDER_GID + groupadd -g")]
+
+
+def audit_docker_run(line: str, ssh: bool = False) -> List[AuditFinding]:
+    try:
+        words = shlex.split(line)
+    except ValueError as error:
+        return [AuditFinding("unparsable", "fail", "docker-run", (line,), "cannot split the command: {}".format(error),
+                             "quote it as a shell would")]
+    return audit_text(" ".join(shlex.quote(w) for w in words), "docker-run", ssh)
+
+
+def audit_image(root: str) -> List[AuditFinding]:
+    """Audit an image's extracted file system: its /etc/group."""
+    text = RootFS(root).read_text("/etc/group")
+    if text is None:
+        return [AuditFinding("image-group", "fail", "image", ("no /etc/group under {}".format(root),),
+                             "not an image root", "point image_root at an extracted image")]
+    groups, _ = parse_group(text)
+    video: Optional[int] = next((g.gid for g in groups if g.name == "video"), None)
+    render: Optional[int] = next((g.gid for g in groups if g.name == "render"), None)
+    found = [AuditFinding("image-video", "pass" if video == 44 else "warn", "image", ("video GID {}".format(video),),
+                          "Tegra nodes belong to video, 44 on Debian-derived hosts", "keep video at 44")]
+    found.append(AuditFinding("image-render", "warn", "image", ("render GID {}".format(render),),
+                              "no render group: logins cannot get the host's render GID" if render is None else
+                              "render is GID {} here; it must equal the host's render GID, which differs per host"
+                              .format(render), "align it at start with the entrypoint"))
+    return found
+
+
+def audit_paths(dockerfile: str, compose: str, docker_run: str, image_root: str, ssh: bool) -> List[AuditFinding]:
+    """Everything the migrate runbook was given; an unreadable input is a failing finding, not a crash."""
+    found: List[AuditFinding] = []
+    for path, source in ((dockerfile, "dockerfile"), (compose, "compose")):
+        if not path:
+            continue
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                found += audit_text(handle.read(), source, ssh)
+        except OSError as error:
+            found.append(AuditFinding("unreadable", "fail", source, (path,), str(error), "pass a readable file"))
+    if docker_run:
+        found += audit_docker_run(docker_run, ssh)
+    if image_root:
+        found += audit_image(image_root)
+    if not found:
+        found.append(AuditFinding("nothing-given", "skip", "input", (), "no Dockerfile, compose file, docker run line "
+                                  "or image root was given", "set one of the parameters"))
+    return found
