@@ -186,7 +186,7 @@ def lab_kernel(profile: str, runtime_dir: str, out_dir: str, connection_file: st
     command = ["/usr/bin/env", "JPY_PARENT_PID=1", sys.executable, "-m", "ipykernel_launcher", *QUIET, "-f", inside]
     binds = [(sys.prefix, False), (sys.base_prefix, False), (runtime_dir, True), (out_dir, True)]
     argv = sandbox.exec_argv(profile, "root", "process", command, binds=binds)
-    os.execv(argv[0], argv)
+    os.execv(argv[0], argv)  # noqa: S606 - an argv list to bwrap, no shell
 
 
 # --- reports ------------------------------------------------------------------------------------
