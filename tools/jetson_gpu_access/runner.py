@@ -329,7 +329,8 @@ def _execute(path: Path, notebook: Any, values: Dict[str, Any], out_dir: str, ti
     progress = _Progress(path.stem, notebook)
     output = os.path.join(out_dir, path.name)
     try:
-        papermill.execute_notebook(str(path), output, parameters=values, kernel_name=kernel, progress_bar=False,
+        papermill.execute_notebook(str(path), output, parameters=values, kernel_name=kernel, language="python",
+                                   progress_bar=False,
                                    log_output=False, start_timeout=60, execution_timeout=timeout, cwd=out_dir,
                                    on_cell_start=progress, stdout_file=io.StringIO(), stderr_file=io.StringIO())
     except PapermillExecutionError as error:
@@ -370,16 +371,17 @@ def run_suite(names: Sequence[str], given: Sequence[Tuple[str, Any, bool]], out_
     known: Set[str] = set()
     for path in paths:
         known.update(declared(load(path), path))
-    for name, _value, _text in given:
-        if name.isidentifier() and not keyword.iskeyword(name) and name not in known:
+    for name, _value, _text in given:  # names first: papermill would paste them into code unescaped
+        if not name.isidentifier() or keyword.iskeyword(name):
+            raise RunnerError(Exit.USAGE, "parameter name {!r} is not a Python identifier; nothing was run".format(name))
+        if name not in known:
             raise RunnerError(Exit.USAGE, "unknown parameter {!r}; these runbooks take: {}".format(name, ", ".join(sorted(known))))
     outcomes = []
     started = time.monotonic()
     try:
         for path in paths:
             mine = declared(load(path), path)
-            outcomes.append(run_one(str(path), [g for g in given if g[0] in mine or not g[0].isidentifier()],
-                                    out_root, timeout, lab, session_user))
+            outcomes.append(run_one(str(path), [g for g in given if g[0] in mine], out_root, timeout, lab, session_user))
     finally:
         if started_here:
             from .lab import sandbox

@@ -1,0 +1,208 @@
+"""The headless runner against notebooks that misbehave, and the runbooks against the contract."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import List
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from jetson_gpu_access.exitcodes import Exit
+
+TOOLS = str(Path(__file__).resolve().parent.parent / "tools")
+RUNBOOKS = sorted((Path(__file__).resolve().parent.parent / "runbooks").glob("*.ipynb"))
+
+
+def fixture(tmp_path: Path, body: List[str], params: str = 'result_path: str = "r.json"  # result',
+            tag: bool = True) -> str:
+    """A notebook: parameters cell, the given cells, then a result and gate like a runbook's."""
+    cells = [new_markdown_cell("# Fixture")]
+    if params is not None:
+        cell = new_code_cell(params)
+        if tag:
+            cell.metadata["tags"] = ["parameters"]
+        cells.append(cell)
+    cells += [new_code_cell(src) for src in body]
+    cells.append(new_code_cell("from jetson_gpu_access import runbook as rb\nbook = rb.Runbook('fixture', result_path)\n"
+                               "book.check('ran', 'pass', 'ran to the end')\nrb.gate(book.finish())"))
+    path = tmp_path / "fixture.ipynb"
+    nbformat.write(new_notebook(cells=cells), str(path))
+    return str(path)
+
+
+def run(*args: str, cwd: str = TOOLS) -> "subprocess.CompletedProcess[str]":
+    return subprocess.run([sys.executable, "-m", "jetson_gpu_access", "run", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=300, stdin=subprocess.DEVNULL, check=False)
+
+
+def one_line(result: "subprocess.CompletedProcess[str]", code: int, needle: str) -> None:
+    assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
+    assert needle in result.stdout + result.stderr
+
+
+def artifacts(out: Path, name: str = "fixture") -> dict:  # type: ignore[type-arg]
+    for item in ("result.json", "junit.xml", "summary.md", name + ".ipynb"):
+        assert (out / name / item).is_file(), item
+    value: dict = json.loads((out / name / "result.json").read_text())  # type: ignore[type-arg]
+    return value
+
+
+def test_a_clean_fixture_passes(tmp_path: Path) -> None:
+    result = run(fixture(tmp_path, ["x = 1"]), "--out", str(tmp_path / "out"))
+    assert result.returncode == Exit.OK, result.stderr
+    assert artifacts(tmp_path / "out")["verdict"] == "pass"
+    assert 'tests="1" failures="0"' in (tmp_path / "out/fixture/junit.xml").read_text()
+
+
+def test_raising_cell(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    one_line(run(fixture(tmp_path, ["raise ValueError('boom')"]), "--out", str(out)), Exit.CELL_ERROR,
+             "raised ValueError: boom")
+    result = artifacts(out)
+    assert result["checks"][0]["id"] == "runner:error" and result["finished"] is False
+    executed = nbformat.read(str(out / "fixture/fixture.ipynb"), as_version=4)
+    assert any("papermill-error-cell" in json.dumps(c.get("metadata", {})) or "Execution using papermill encountered"
+               in json.dumps(c.get("source", "")) for c in executed.cells)  # papermill's error banner
+
+
+def test_kernel_death(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    one_line(run(fixture(tmp_path, ["import os\nos._exit(3)"]), "--out", str(out)), Exit.KERNEL_DIED, "kernel died")
+    assert artifacts(out)["checks"][0]["id"] == "runner:kernel-died"
+
+
+def test_hanging_cell_times_out(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    one_line(run(fixture(tmp_path, ["import time\ntime.sleep(60)"]), "--out", str(out), "--timeout", "3"),
+             Exit.TIMEOUT, "ran longer than 3 s")
+    assert artifacts(out)["checks"][0]["id"] == "runner:timeout"
+
+
+def test_sys_exit_zero_is_not_success(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    one_line(run(fixture(tmp_path, ["import sys\nsys.exit(0)"]), "--out", str(out)), Exit.CELL_ERROR,
+             "ended without writing its result")
+    assert artifacts(out)["verdict"] == "fail"
+
+
+def test_failing_verdict_is_exit_1(tmp_path: Path) -> None:
+    notebook = fixture(tmp_path, ["from jetson_gpu_access import runbook as rb\nb = rb.Runbook('fixture', result_path)\n"
+                                  "b.check('broken', 'fail', 'something is wrong')\nrb.gate(b.finish())"])
+    out = tmp_path / "out"
+    one_line(run(notebook, "--out", str(out)), Exit.PROBLEM, "failing checks: broken")
+    assert artifacts(out)["checks"][0]["status"] == "fail"
+
+
+@pytest.mark.parametrize(("params", "tag", "needle"), [
+    (None, True, "has 0 cells tagged 'parameters'"),
+    ('result_path: str = "r.json"', False, "has 0 cells tagged 'parameters'"),
+    ("result_path = 'r.json'", True, "is not 'name: str|int|float|bool = value'"),
+])
+def test_parameters_cell_contract(tmp_path: Path, params, tag: bool, needle: str) -> None:  # type: ignore[no-untyped-def]
+    one_line(run(fixture(tmp_path, ["x = 1"], params=params, tag=tag), "--out", str(tmp_path / "out")), Exit.USAGE, needle)
+    assert not (tmp_path / "out" / "fixture").exists()
+
+
+def test_two_parameters_cells(tmp_path: Path) -> None:
+    path = fixture(tmp_path, ["x = 1"])
+    notebook = nbformat.read(path, as_version=4)
+    extra = new_code_cell("y: int = 1")
+    extra.metadata["tags"] = ["parameters"]
+    notebook.cells.insert(2, extra)
+    nbformat.write(notebook, path)
+    one_line(run(path, "--out", str(tmp_path / "out")), Exit.USAGE, "has 2 cells tagged 'parameters'")
+
+
+@pytest.mark.parametrize(("content", "needle"), [
+    ('{"cells": [', "is not a valid notebook"),                                       # truncated JSON
+    ("not json at all", "is not a valid notebook"),
+    ('{"nbformat": 99, "nbformat_minor": 0, "cells": [], "metadata": {}}', "is not a valid notebook"),
+    ('{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [{"cell_type": "evil", "id": "a", '
+     '"metadata": {}, "source": ""}]}', "is not a valid notebook"),
+])
+def test_invalid_notebooks(tmp_path: Path, content: str, needle: str) -> None:
+    path = tmp_path / "bad.ipynb"
+    path.write_text(content)
+    one_line(run(str(path), "--out", str(tmp_path / "out")), Exit.USAGE, needle)
+
+
+SENTINEL_CELL = "open(sentinel, 'w').write('ran')"
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["-p", "x=1\nimport os\nos.system('touch {s}')\ny", "1"], "is not a Python identifier"),   # P1
+    (["-p", "sentinal", "x"], "unknown parameter 'sentinal'"),                                  # P2
+    (["-p", "count", "abc"], "parameter count expects int, got 'abc'"),                         # P3
+    (["-p", "count", "1.5"], "parameter count expects int"),
+    (["-p", "flag", "maybe"], "parameter flag expects bool"),
+    (["-p", "sentinel", "   "], "must not be empty"),                                          # P6
+    (["-p", "class", "1"], "is not a Python identifier"),                                      # a keyword
+])
+def test_bad_parameters_run_nothing(tmp_path: Path, args: List[str], needle: str) -> None:
+    sentinel = tmp_path / "ran"
+    params = 'sentinel: str = "{}"  # file\ncount: int = 1  # n\nflag: bool = False  # f\nresult_path: str = "r.json"  # r'
+    notebook = fixture(tmp_path, [SENTINEL_CELL], params=params.format(sentinel))
+    args = [a.replace("{s}", str(sentinel)) for a in args]
+    one_line(run(notebook, *args, "--out", str(tmp_path / "out")), Exit.USAGE, needle)
+    assert not sentinel.exists(), "a cell ran although the parameters were refused"
+
+
+def test_parameters_file_types(tmp_path: Path) -> None:
+    params = 'count: int = 1  # n\nresult_path: str = "r.json"  # r'
+    notebook = fixture(tmp_path, ["assert count == 3"], params=params)
+    good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"
+    good.write_text("count: 3\n")
+    bad.write_text("count: '3'\n")
+    assert run(notebook, "-f", str(good), "--out", str(tmp_path / "o1")).returncode == Exit.OK
+    one_line(run(notebook, "-f", str(bad), "--out", str(tmp_path / "o2")), Exit.USAGE, "parameter count expects int")
+
+
+# --- the runbooks themselves ---------------------------------------------------------------------
+
+SHELL_ESCAPES = re.compile(r"^\s*[!%]|subprocess|os\.system|os\.popen|sys\.exit", re.M)
+PARAMETER_LINE = re.compile(r"^[a-z_][a-z0-9_]*: (str|int|float|bool) = \S.*  # \S.*$")
+
+
+@pytest.mark.parametrize("path", RUNBOOKS, ids=lambda p: p.stem)
+def test_runbook_contract(path: Path) -> None:
+    notebook = nbformat.read(str(path), as_version=4)
+    nbformat.validate(notebook)
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    assert all(not c.outputs and c.execution_count is None for c in code), "committed with outputs"
+    tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1 and tagged[0] is code[0], "one parameters cell, the first code cell"
+    assert all(PARAMETER_LINE.match(line) for line in tagged[0].source.splitlines()), tagged[0].source
+    assert "result_path: str" in tagged[0].source
+    assert not any(SHELL_ESCAPES.search(c.source) for c in code), "shell escape or subprocess in a cell"
+    assert code[-1].source.strip() == "rb.gate(result)" and code[-2].source.strip() == "result = book.finish()"
+    assert notebook.cells[0].cell_type == "markdown" and notebook.cells[0].source.startswith("# ")
+
+
+@pytest.mark.parametrize("path", RUNBOOKS, ids=lambda p: p.stem)
+def test_plain_papermill_lists_the_parameters(path: Path) -> None:
+    papermill = os.path.join(os.path.dirname(sys.executable), "papermill")
+    result = subprocess.run([papermill, "--help-notebook", str(path)], capture_output=True, text=True, timeout=60,
+                            check=True)
+    source = nbformat.read(str(path), as_version=4).cells[1].source
+    for name in re.findall(r"^(\w+):", source, re.M):
+        assert re.search(r"^\s+{}: ".format(name), result.stdout, re.M), name
+
+
+def test_plain_papermill_runs_a_runbook_on_a_scratch_root(scratch_root, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = scratch_root("jp61-container-ubuntu-ssh")
+    papermill = os.path.join(os.path.dirname(sys.executable), "papermill")
+    result_path = tmp_path / "result.json"
+    done = subprocess.run([papermill, str(RUNBOOKS[0].parent / "diagnose.ipynb"), str(tmp_path / "out.ipynb"),
+                           "-p", "root", root, "-p", "result_path", str(result_path)], capture_output=True, text=True,
+                          timeout=300, check=False, cwd=TOOLS)
+    assert done.returncode == 1 and "RunbookFailed" in done.stderr  # the gate fails the run: render node denied
+    result = json.loads(result_path.read_text())
+    status = {c["id"]: c["status"] for c in result["checks"]}
+    assert status["access:/dev/dri/renderD128"] == "fail" and status["access:/dev/nvmap"] == "pass"
