@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,docs]'
+	$(PY) -m pip install -q -e '.[dev,docs,runbooks]'
 	touch $@
 
 # Debian packages the lab and the fault-injection tests need (command:package); `make test` installs
@@ -45,9 +45,29 @@ system-deps: ## install the lab's Debian packages when missing (root only; witho
 .PHONY: venv
 venv: $(STAMP) ## create .venv with the package and its dev and docs extras
 
+JGA := $(VENV)/bin/jetson-gpu-access
+LAB_PROFILE := jp61-container-ubuntu-ssh
+APPLY ?=
+
 .PHONY: run
-run: $(STAMP) ## the main job: diagnose GPU access on this machine and print the report
-	$(VENV)/bin/jetson-gpu-access diagnose
+run: $(STAMP) ## the main job: the runbooks on this Jetson, else in the lab (APPLY=1 applies the fix)
+	@if [ -e /etc/nv_tegra_release ] || [ -c /dev/nvmap ]; then \
+	  echo "Jetson: diagnose, fix (apply: $(if $(APPLY),yes,no: a plan only)), verify"; \
+	  $(JGA) run diagnose fix verify -p apply $(if $(APPLY),true,false) --out build/runbooks; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  $(MAKE) -s system-deps; \
+	  echo "not a Jetson: running the runbooks in the SIMULATED lab device $(LAB_PROFILE)"; \
+	  $(JGA) lab up $(LAB_PROFILE) >/dev/null || exit $$?; \
+	  $(JGA) run diagnose fix verify --lab $(LAB_PROFILE) -p apply true --out build/runbooks \
+	    --expect diagnose=fail --expect fix=pass --expect verify=pass; status=$$?; \
+	  echo "verify over a real SSH login as alice:"; \
+	  $(JGA) lab ssh $(LAB_PROFILE) alice -- jetson-gpu-access verify; ssh=$$?; \
+	  $(JGA) lab down $(LAB_PROFILE) >/dev/null; \
+	  [ $$status -eq 0 ] && [ $$ssh -eq 0 ]; \
+	else \
+	  echo "not a Jetson and not root (the lab needs root): diagnosing this machine only"; \
+	  $(JGA) run diagnose --out build/runbooks; \
+	fi
 
 .PHONY: test
 test: $(STAMP) system-deps ## all quality gates: lint, types, Python 3.8 floor, tests (lab included), docs
@@ -56,6 +76,10 @@ test: $(STAMP) system-deps ## all quality gates: lint, types, Python 3.8 floor, 
 	$(VENV)/bin/vermin --no-tips --violations --eval-annotations -t=3.8- tools/jetson_gpu_access
 	$(PY) -m pytest
 	$(VENV)/bin/mkdocs build --strict --quiet --site-dir build/site-check
+
+.PHONY: notebooks
+notebooks: $(STAMP) system-deps ## re-run the runbooks in the lab and refresh notebooks/ (root)
+	$(PY) tests/notebookgen.py
 
 .PHONY: bench
 bench: $(STAMP) ## benchmarks, printed as ratios measured in one run

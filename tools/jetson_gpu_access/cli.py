@@ -134,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--lab", metavar="PROFILE", help="run the kernel inside this lab device (SIMULATED)")
     run.add_argument("--out", default="build/runbooks", metavar="DIR", help="where results go (default build/runbooks)")
     run.add_argument("--timeout", type=positive_pid, default=600, metavar="S", help="seconds per cell (default 600)")
+    run.add_argument("--expect", action="append", default=[], metavar="RUNBOOK=VERDICT",
+                     help="the verdict (pass, warn, fail) a runbook should reach, e.g. diagnose=fail on a profile "
+                          "that is broken on purpose; the exit code then says whether every expectation held")
 
     cuda = commands.add_parser(
         "cuda-check",
@@ -309,6 +312,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .runner import RunnerError, overall, read_parameter_file, run_suite
 
     given = [(name, value, True) for name, value in args.parameter]
+    expected = {}
+    for item in args.expect:
+        name, _, verdict = item.partition("=")
+        if verdict not in ("pass", "warn", "fail"):
+            raise UsageError("--expect {!r} is not RUNBOOK=pass|warn|fail".format(item))
+        expected[name] = verdict
     try:
         if args.parameters_file:
             given = read_parameter_file(args.parameters_file) + given
@@ -325,7 +334,15 @@ def cmd_run(args: argparse.Namespace) -> int:
         status = "ok" if outcome.code == Exit.OK else "exit {}".format(outcome.code)
         print("{:<10} {:<8} {}  ({})".format(outcome.runbook, status, outcome.message, outcome.directory))
     print("results: {}".format(os.path.join(os.path.abspath(args.out), "summary.md")))
-    return int(overall(outcomes))
+    if not expected:
+        return int(overall(outcomes))
+    verdicts = {o.runbook: o.verdict for o in outcomes}
+    missed = ["{} is {} (expected {})".format(name, verdicts.get(name, "not run"), want)
+              for name, want in expected.items() if verdicts.get(name) != want]
+    unexpected = [o for o in outcomes if o.runbook not in expected and o.code != Exit.OK]
+    for line in missed:
+        print("{}: run: expectation not met: {}".format(PROG, line), file=sys.stderr)
+    return int(overall(unexpected)) if not missed else int(Exit.PROBLEM)
 
 
 def cmd_cuda(args: argparse.Namespace) -> int:

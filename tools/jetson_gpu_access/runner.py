@@ -54,6 +54,7 @@ class Parameter:
 class Outcome:
     runbook: str
     code: int
+    verdict: str
     message: str
     directory: str
 
@@ -295,7 +296,7 @@ def run_one(name: str, given: Sequence[Tuple[str, Any, bool]], out_root: str, ti
         handle.write(junit(result))
     with open(os.path.join(out_dir, "summary.md"), "w", encoding="utf-8") as handle:
         handle.write(markdown([result]))
-    return Outcome(runbook, int(code), message, out_dir)
+    return Outcome(runbook, int(code), str(result["verdict"]), message, out_dir)
 
 
 def _read_result(path: str) -> Optional[Dict[str, Any]]:

@@ -1,0 +1,26 @@
+"""notebooks/ holds executed runbooks for the site; they must come from the current sources."""
+
+from __future__ import annotations
+
+import json
+
+import nbformat
+import notebookgen
+
+
+def test_published_runs_are_current() -> None:
+    manifest = json.loads((notebookgen.NOTEBOOKS / "MANIFEST.json").read_text())
+    assert manifest["inputs_sha256"] == notebookgen.inputs_sha256(), "notebooks/ is stale: run make notebooks"
+
+
+def test_published_runs_are_executed_and_labelled() -> None:
+    manifest = json.loads((notebookgen.NOTEBOOKS / "MANIFEST.json").read_text())
+    assert {r["runbook"] for r in manifest["runs"]} == {"diagnose", "fix", "verify", "migrate"}
+    for run in manifest["runs"]:
+        notebook = nbformat.read(str(notebookgen.NOTEBOOKS / run["notebook"]), as_version=4)
+        code = [c for c in notebook.cells if c.cell_type == "code"]
+        assert all(c.execution_count for c in code[1:]), run["notebook"]
+        if run["runbook"] != "migrate":
+            assert run["provenance"]["kind"] == "SIMULATED lab profile"
+            text = json.dumps(notebook)
+            assert "SIMULATED lab profile {}".format(notebookgen.PROFILE) in text
