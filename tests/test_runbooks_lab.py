@@ -10,11 +10,11 @@ import json
 from pathlib import Path
 
 import pytest
-from test_fix_flow import OUTCOME
-from test_scenarios import EXPECTED
 
 from jetson_gpu_access.exitcodes import Exit
 from jetson_gpu_access.lab import profiles
+from test_fix_flow import OUTCOME
+from test_scenarios import EXPECTED
 
 VERDICT = {"problem": "fail", "warning": "warn", "healthy": "pass"}
 

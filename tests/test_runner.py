@@ -37,12 +37,12 @@ def fixture(tmp_path: Path, body: List[str], params: str = 'result_path: str = "
     return str(path)
 
 
-def run(*args: str, cwd: str = TOOLS) -> "subprocess.CompletedProcess[str]":
+def run(*args: str, cwd: str = TOOLS) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "jetson_gpu_access", "run", *args], cwd=cwd, capture_output=True,
                           text=True, timeout=300, stdin=subprocess.DEVNULL, check=False)
 
 
-def one_line(result: "subprocess.CompletedProcess[str]", code: int, needle: str) -> None:
+def one_line(result: subprocess.CompletedProcess[str], code: int, needle: str) -> None:
     assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
     assert needle in result.stdout + result.stderr
 
