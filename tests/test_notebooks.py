@@ -25,3 +25,9 @@ def test_published_runs_are_executed_and_labelled() -> None:
             assert run["provenance"]["kind"] == "SIMULATED lab profile"
             text = json.dumps(notebook)
             assert "SIMULATED lab profile {}".format(notebookgen.PROFILE) in text
+
+
+def test_site_notebooks_have_no_error_outputs() -> None:
+    for path in notebookgen.NOTEBOOKS.glob("*.ipynb"):
+        notebook = nbformat.read(str(path), as_version=4)
+        assert not [o for c in notebook.cells for o in c.get("outputs", []) if o.get("output_type") == "error"], path
