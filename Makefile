@@ -24,10 +24,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev,docs,runbooks]'
 	touch $@
 
-# Debian packages the lab and the fault-injection tests need (command:package); `make test` installs
-# the missing ones when it runs as root.
+# Debian packages the lab, the fault-injection tests and the browser tests need (command:package);
+# `make test` installs the missing ones when it runs as root.
 SYSTEM_TOOLS := bwrap:bubblewrap sshd:openssh-server ssh:openssh-client ssh-keygen:openssh-client gcc:gcc \
-  setpriv:util-linux strace:strace grpck:passwd
+  setpriv:util-linux strace:strace grpck:passwd chromium:chromium
 
 .PHONY: system-deps
 system-deps: ## install the lab's Debian packages when missing (root only; without root, lab tests skip)
@@ -78,7 +78,7 @@ run: $(STAMP) ## the main job: the runbooks on this Jetson, else in the lab (APP
 
 .PHONY: test
 test: $(STAMP) system-deps $(ACTIONLINT) ## all quality gates: lint, types, Python 3.8 floor, tests (lab included), docs
-	$(VENV)/bin/ruff check tools tests bench
+	$(VENV)/bin/ruff check tools tests bench hooks
 	$(VENV)/bin/mypy
 	$(VENV)/bin/vermin --no-tips --violations --eval-annotations -t=3.8- tools/jetson_gpu_access
 	$(PY) -m pytest
@@ -96,10 +96,17 @@ notebooks: $(STAMP) system-deps ## re-run the runbooks in the lab and refresh no
 bench: $(STAMP) ## benchmarks, printed as ratios measured in one run
 	$(PY) bench/bench_diagnose.py
 	$(PY) bench/bench_runbooks.py
+	$(PY) bench/bench_site.py
 
 .PHONY: docs
 docs: $(STAMP) ## build the documentation site into site/
 	$(VENV)/bin/mkdocs build --strict
+
+.PHONY: offline
+offline: docs ## a zip of the built site for air-gapped devices (build/jetson-gpu-access-site.zip)
+	rm -f build/jetson-gpu-access-site.zip
+	mkdir -p build && cd site && $(abspath $(PY)) -m zipfile -c ../build/jetson-gpu-access-site.zip .
+	@echo "offline copy: build/jetson-gpu-access-site.zip (open index.html, or serve it with python3 -m http.server)"
 
 .PHONY: serve
 serve: $(STAMP) ## serve the documentation on http://127.0.0.1:8000

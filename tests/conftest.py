@@ -63,9 +63,11 @@ class LabSession:
     def device(self, name: str) -> Device:
         from jetson_gpu_access.lab import sandbox
 
-        if name not in self.up:
-            self.up[name] = sandbox.up(name)
-        return self.up[name]
+        device = self.up.get(name)
+        if device is None:
+            device = self.up[name] = sandbox.load(name) if name in self.up else sandbox.up(name)
+        assert device is not None
+        return device
 
     def fresh(self, name: str) -> Device:
         """A device nobody has changed yet (tests that fix things call this, then discard it)."""
@@ -75,7 +77,8 @@ class LabSession:
     def discard(self, name: str) -> None:
         from jetson_gpu_access.lab import sandbox
 
-        if self.up.pop(name, None) is not None:
+        if name in self.up:
+            del self.up[name]
             sandbox.down(name)
 
     def cli(self, *args: str, check_rc: Optional[int] = None) -> subprocess.CompletedProcess[str]:

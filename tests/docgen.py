@@ -161,8 +161,8 @@ def validation_page() -> str:
     return "\n".join(out)
 
 
-PAGES = {"validation.md": validation_page, "reference/cli.md": cli_page, "reference/exit-codes.md": exit_page, "reference/errors.md": errors_page,
-         "reference/runbook-parameters.md": parameters_page}
+PAGES = {"validation.md": validation_page, "reference/cli.md": cli_page, "reference/exit-codes.md": exit_page,
+         "reference/errors.md": errors_page, "reference/runbook-parameters.md": parameters_page}
 
 
 def main() -> None:

@@ -1,0 +1,178 @@
+"""The documentation site as readers meet it: built strictly, light, offline, and in a real browser.
+
+The site is built once per session into a temporary folder and served on loopback. Browser tests
+drive Debian's chromium through Playwright; screenshots go to build/screenshots (CI artifacts).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Dict, Iterator, List
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SCREENSHOTS = REPO / "build" / "screenshots"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+KB = 1024
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
+    target = tmp_path_factory.mktemp("site")
+    mkdocs = os.path.join(os.path.dirname(sys.executable), "mkdocs")
+    result = subprocess.run([mkdocs, "build", "--strict", "--quiet", "--site-dir", str(target)], cwd=REPO,
+                            capture_output=True, text=True, timeout=300, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(site: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield "http://127.0.0.1:{}/".format(server.server_address[1])
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=10)
+
+
+def pages(site: Path) -> List[Path]:
+    return sorted(p for p in site.rglob("index.html"))
+
+
+# --- weight and offline, without a browser -------------------------------------------------------
+
+def referenced_assets(site: Path, page: Path) -> List[Path]:
+    html = page.read_text(encoding="utf-8")
+    refs = re.findall(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"', html)
+    return [(page.parent / ref.split("?")[0]).resolve() for ref in refs if not ref.startswith(("http:", "https:"))]
+
+
+def test_every_page_is_light(site: Path) -> None:
+    heavy = {str(p.relative_to(site)): p.stat().st_size // KB for p in pages(site) if p.stat().st_size > 100 * KB}
+    assert heavy == {}, "pages over 100 KB of HTML: {}".format(heavy)
+
+
+def test_notebook_pages_share_their_stylesheet(site: Path) -> None:
+    for page in sorted((site / "notebooks").rglob("index.html")):
+        assets = referenced_assets(site, page)
+        assert any(a.name == "jupyter-notebook.css" for a in assets), page
+        first_load = page.stat().st_size + sum(a.stat().st_size for a in assets)
+        assert first_load < 1024 * KB, "{}: {} KB on first load".format(page, first_load // KB)
+        assert page.stat().st_size < 150 * KB, "{}: {} KB when assets are cached".format(page, page.stat().st_size // KB)
+
+
+def test_nothing_is_fetched_from_another_host(site: Path) -> None:
+    remote = re.compile(r'<(?:link|script|img|iframe)[^>]+(?:href|src)="(https?://[^"]+)"|@import url\((https?://[^)]+)\)')
+    found = {}
+    for path in [*site.rglob("*.html"), *site.rglob("*.css")]:
+        hits = [m.group(1) or m.group(2) for m in remote.finditer(path.read_text(encoding="utf-8", errors="replace"))]
+        hits = [h for h in hits if "w3.org" not in h]
+        if hits:
+            found[str(path.relative_to(site))] = hits[:3]
+    assert found == {}
+
+
+def test_notebook_pages_are_left_out_of_search(site: Path) -> None:
+    import json
+
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not any(loc.startswith("notebooks/") for loc in locations)
+    assert "reference/errors/" in locations
+
+
+# --- in a real browser ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed (make test installs it)")
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, served):  # type: ignore[no-untyped-def]
+    context = browser.new_context(base_url=served)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.rstrip("/"))
+    opened = context.new_page()
+    opened.events: Dict[str, List[str]] = {"console": [], "remote": []}  # type: ignore[attr-defined]
+    opened.on("console", lambda msg: msg.type == "error" and opened.events["console"].append(msg.text))  # type: ignore[attr-defined]
+    opened.on("request", lambda req: not req.url.startswith((served, "data:", "blob:")) and
+              opened.events["remote"].append(req.url))  # type: ignore[attr-defined]
+    yield opened
+    context.close()
+
+
+def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / (name + ".png")), full_page=False)
+
+
+def test_every_page_loads_cleanly_and_stays_on_loopback(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    for path in pages(site):
+        url = "/" + str(path.parent.relative_to(site)).replace(".", "") + ("/" if path.parent != site else "")
+        response = page.goto(url.replace("//", "/"), wait_until="networkidle")
+        assert response is not None and response.ok, url
+    assert page.events["console"] == [] and page.events["remote"] == []
+
+
+@pytest.mark.parametrize(("query", "expected"), [("801", "reference/errors/"), ("NvRmMemInitNvmap", "reference/errors/")])
+def test_search_lands_on_the_right_page(page, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/", wait_until="networkidle")
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.press_sequentially(query, delay=50)  # material searches on key events, not on a filled value
+    first = page.locator("li.md-search-result__item a").first
+    first.wait_for(timeout=10000)
+    shot(page, "search-" + query)
+    first.click()
+    page.wait_for_load_state("networkidle")
+    assert expected in page.url, page.url
+    assert query in page.content()
+
+
+def test_runbook_page_shows_cells_and_outputs(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/notebooks/diagnose/", wait_until="networkidle")
+    assert page.locator(".jp-Cell").count() > 5
+    assert "SIMULATED lab profile jp61-container-ubuntu-ssh" in page.locator(".jp-OutputArea").all_inner_texts().__str__()
+    shot(page, "runbook-diagnose")
+
+
+def test_copy_button_copies_a_command(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/how-to/fix/", wait_until="networkidle")
+    page.locator("pre").first.hover()
+    page.locator("button[data-md-type='copy'], button.md-clipboard").first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("jetson-gpu-access plan --user alice"), copied
+
+
+def test_dark_mode_toggles(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/", wait_until="networkidle")
+    before = page.get_attribute("body", "data-md-color-scheme")
+    page.locator("label.md-header__button[for^='__palette']").first.click()
+    after = page.get_attribute("body", "data-md-color-scheme")
+    shot(page, "dark-mode")
+    assert (before, after) == ("default", "slate")
