@@ -38,16 +38,18 @@ def files() -> Iterator[Path]:
                 yield candidate
 
 
-def passages(text: str) -> Iterator[Tuple[int, str, str]]:
-    """(first line number, paragraph, the Markdown heading above it) for blank-line-separated blocks."""
-    start, block, heading = 1, [], ""  # type: int, List[str], str
+def passages(text: str, markdown: bool) -> Iterator[Tuple[int, str, str]]:
+    """(first line number, paragraph, the page title and heading above it) for blank-line-separated blocks."""
+    start, block, heading, title = 1, [], "", ""  # type: int, List[str], str, str
     for number, line in enumerate(text.splitlines() + [""], 1):
         if line.strip():
             if not block:
                 start = number
             block.append(line)
-            if line.startswith("#"):
-                heading = line
+            if markdown and line.startswith("# ") and not title:
+                title = line  # a page title frames every passage below it ("the fixes that are not")
+            if markdown and line.startswith("#"):
+                heading = title + "\n" + line
         elif block:
             yield start, "\n".join(block), heading
             block = []
@@ -60,7 +62,7 @@ def hits() -> List[str]:
         if relative in OBSERVED:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
-        for start, paragraph, heading in passages(text):
+        for start, paragraph, heading in passages(text, path.suffix == ".md"):
             for name, pattern in PATTERNS.items():
                 for match in pattern.finditer(paragraph):
                     if not EXPLAINS.search(heading + "\n" + paragraph):
