@@ -18,7 +18,7 @@ import re
 import tempfile
 from typing import Dict, List, Optional, Tuple
 
-from .exitcodes import Exit
+from .exitcodes import Exit, ExitError
 from .plan import Action, ActionKind, Plan, digest
 from .record import frozen_record
 from .system import Completed, run, which
@@ -29,12 +29,10 @@ LOCK_FILES = tuple(path + ".lock" for path in ACCOUNT_FILES)
 NEEDED_CAPABILITIES = {0: "CAP_CHOWN", 1: "CAP_DAC_OVERRIDE", 3: "CAP_FOWNER"}
 
 
-class ApplyError(Exception):
+class ApplyError(ExitError):
     """A refusal or a failure, with its exit code; the account files are as they were."""
 
-    def __init__(self, code: Exit, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+    context = "apply"
 
 
 @frozen_record

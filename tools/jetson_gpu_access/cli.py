@@ -14,7 +14,7 @@ import textwrap
 from typing import TYPE_CHECKING, List, NoReturn, Optional
 
 from . import __version__
-from .exitcodes import DESCRIPTIONS, Exit
+from .exitcodes import DESCRIPTIONS, Exit, ExitError
 
 if TYPE_CHECKING:
     from .model import Diagnosis
@@ -237,7 +237,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_apply(args: argparse.Namespace) -> int:
-    from .apply import ApplyError, apply
+    from .apply import apply
     from .plan import Plan, make_plan
     from .report import render_plan
 
@@ -261,11 +261,7 @@ def cmd_apply(args: argparse.Namespace) -> int:
     from .probe.accounts import find_user
 
     owner = find_user(diagnosis.facts.accounts, name=plan.user)
-    try:
-        applied = apply(plan, args.root, owner.uid if owner else None)
-    except ApplyError as error:
-        print("{}: apply: {}".format(PROG, error), file=sys.stderr)
-        return int(error.code)
+    applied = apply(plan, args.root, owner.uid if owner else None)
     lines = ["Applied {} change(s):".format(len(applied.commands))] + ["  " + c for c in applied.commands]
     if not applied.changed:
         lines = ["Nothing to do: no account file was touched."]
@@ -308,8 +304,7 @@ def cmd_docker_args(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from .lab.profiles import ProfileError
-    from .lab.scratch import LabError
-    from .runner import RunnerError, overall, read_parameter_file, run_suite
+    from .runner import overall, read_parameter_file, run_suite
 
     given = [(name, value, True) for name, value in args.parameter]
     expected = {}
@@ -322,14 +317,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         if args.parameters_file:
             given = read_parameter_file(args.parameters_file) + given
         outcomes = run_suite(args.runbooks or ["diagnose", "fix", "verify"], given, args.out, args.timeout, args.lab)
-    except RunnerError as error:
-        print("{}: run: {}".format(PROG, error), file=sys.stderr)
-        return int(error.code)
     except ProfileError as error:
         raise UsageError(str(error)) from error
-    except LabError as error:
-        print("{}: lab: {}".format(PROG, error), file=sys.stderr)
-        return error.code
     for outcome in outcomes:
         status = "ok" if outcome.code == Exit.OK else "exit {}".format(outcome.code)
         print("{:<10} {:<8} {}  ({})".format(outcome.runbook, status, outcome.message, outcome.directory))
@@ -369,7 +358,6 @@ def cmd_lab(args: argparse.Namespace) -> int:
 
     from .lab import profiles, sandbox
     from .lab.profiles import ProfileError
-    from .lab.scratch import LabError
 
     try:
         if args.lab_command == "list":
@@ -398,9 +386,6 @@ def cmd_lab(args: argparse.Namespace) -> int:
             return subprocess.run(argv, env=env, check=False).returncode
     except ProfileError as error:
         raise UsageError(str(error)) from error
-    except LabError as error:
-        print("{}: lab: {}".format(PROG, error), file=sys.stderr)
-        return error.code
     return Exit.OK
 
 
@@ -430,6 +415,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     except UsageError as error:
         print("{}: error: {}".format(PROG, error), file=sys.stderr)
         return int(Exit.USAGE)
+    except ExitError as error:  # refusals of apply, lab and run: their own codes, one line
+        print("{}: {}: {}".format(PROG, error.context, error), file=sys.stderr)
+        return error.code
     except KeyboardInterrupt:
         print("{}: interrupted".format(PROG), file=sys.stderr)
         return 130

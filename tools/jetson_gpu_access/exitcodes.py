@@ -33,3 +33,16 @@ DESCRIPTIONS = {
     Exit.CELL_ERROR: "A runbook cell raised an unexpected error, or the runbook ended without its result.",
     Exit.INTERNAL: "Internal error (a bug): please report it with the traceback.",
 }
+
+
+class ExitError(Exception):
+    """A refusal or failure that ends a command with a documented exit code and a one-line message.
+
+    ``context`` names the part of the tool speaking (apply, lab, run) in that line.
+    """
+
+    context = "error"
+
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(message)
+        self.code = int(code)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 from xml.sax.saxutils import escape, quoteattr
 
-from .exitcodes import Exit
+from .exitcodes import Exit, ExitError
 from .record import frozen_record
 
 RUNBOOK_DIR = Path(__file__).resolve().parent.parent.parent / "runbooks"
@@ -36,10 +36,10 @@ LAB_PYTHON = "/run/jga-lab/python"  # the lab device's copy of this package (rea
 QUIET = ["--IPKernelApp.log_level=ERROR"]
 
 
-class RunnerError(Exception):
-    def __init__(self, code: Exit, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+class RunnerError(ExitError):
+    """Input the runner refuses (bad notebook or parameters): nothing ran."""
+
+    context = "run"
 
 
 @frozen_record

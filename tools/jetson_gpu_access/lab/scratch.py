@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from typing import Dict, List, Optional
 
+from ..exitcodes import Exit, ExitError
 from ..probe import acl
 from .profiles import Profile
 
@@ -17,12 +18,13 @@ NULL_MAJOR, NULL_MINOR = 1, 3
 SIMULATED_MARK = "/etc/jetson-gpu-access-lab"
 
 
-class LabError(Exception):
-    """The lab cannot do what was asked, with the remedy; ``code`` is the CLI's exit code."""
+class LabError(ExitError):
+    """The lab cannot do what was asked, with the remedy (missing privilege, tool or state)."""
 
-    def __init__(self, message: str, code: int = 6) -> None:  # 6: exitcodes.Exit.UNSUPPORTED
-        super().__init__(message)
-        self.code = code
+    context = "lab"
+
+    def __init__(self, message: str, code: int = Exit.UNSUPPORTED) -> None:
+        super().__init__(code, message)
 
 
 def _write(root: str, path: str, content: str, mode: int = 0o644) -> None:
@@ -62,7 +64,7 @@ def container_marker(profile: Profile) -> str:
 def make_nodes(profile: Profile, root: str) -> None:
     """Create the profile's device nodes under ``root``/dev with owner, group, mode and ACL."""
     if os.geteuid() != 0:
-        raise LabError("making device nodes needs root (CAP_MKNOD); run as root, e.g. sudo make test", 3)
+        raise LabError("making device nodes needs root (CAP_MKNOD); run as root, e.g. sudo make test", Exit.NOT_ROOT)
     for node in profile.nodes():
         target = os.path.join(root, node.path.lstrip("/"))
         os.makedirs(os.path.dirname(target), exist_ok=True)
