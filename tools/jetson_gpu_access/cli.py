@@ -138,6 +138,17 @@ def build_parser() -> argparse.ArgumentParser:
                      help="the verdict (pass, warn, fail) a runbook should reach, e.g. diagnose=fail on a profile "
                           "that is broken on purpose; the exit code then says whether every expectation held")
 
+    explain = commands.add_parser(
+        "explain", help="explain pasted error output: known signatures, likely causes, what to run next",
+        description=_wrap("Read free text (a file, - for standard input, or the text itself as an argument) as "
+                          "people paste it, recognise the known error signatures and say what they most likely "
+                          "mean, where to read more and which commands would settle the rest. Exit code 0 when a "
+                          "signature was recognised, 1 when none was."))
+    explain.add_argument("text", nargs="?", default="-", metavar="FILE|-|TEXT",
+                         help="a file to read, - for standard input (default), or the text itself")
+    explain.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                         help="text (default), json, or markdown (a reply to paste into an issue)")
+
     cuda = commands.add_parser(
         "cuda-check",
         help="call the CUDA driver as this user: cuInit, device query and a tiny kernel",
@@ -334,6 +345,24 @@ def cmd_run(args: argparse.Namespace) -> int:
     return int(overall(unexpected)) if not missed else int(Exit.PROBLEM)
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    from .explain import explain, render_markdown, render_text
+
+    if args.text == "-":
+        text = sys.stdin.read()
+    elif os.path.isfile(args.text):
+        with open(args.text, encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
+    else:
+        text = args.text
+    result = explain(text)
+    if args.format == "markdown":
+        sys.stdout.write(render_markdown(result))
+    else:
+        _emit(args, result, render_text(result))
+    return Exit.OK if result.matches else Exit.PROBLEM
+
+
 def cmd_cuda(args: argparse.Namespace) -> int:
     from .cuda import check
 
@@ -398,9 +427,11 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
     return Exit.PROBLEM if result.verdict is Verdict.PROBLEM else Exit.OK
 
 
-COMMANDS = {"diagnose": cmd_diagnose, "plan": cmd_plan, "apply": cmd_apply, "verify": cmd_verify,
-            "entrypoint": cmd_entrypoint, "docker-args": cmd_docker_args, "run": cmd_run, "cuda-check": cmd_cuda,
-            "lab": cmd_lab}
+COMMANDS = {
+    "diagnose": cmd_diagnose, "plan": cmd_plan, "apply": cmd_apply, "verify": cmd_verify,
+    "entrypoint": cmd_entrypoint, "docker-args": cmd_docker_args, "run": cmd_run, "explain": cmd_explain,
+    "cuda-check": cmd_cuda, "lab": cmd_lab,
+}
 
 
 def main(argv: Optional[List[str]] = None) -> int:
