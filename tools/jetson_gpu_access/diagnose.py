@@ -13,6 +13,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from . import data
 from .access import WRITE, decide, wanted
 from .model import (
+    PLACEHOLDER_GID,
     Decision,
     DeviceNode,
     Diagnosis,
@@ -92,6 +93,8 @@ def build_views(facts: Facts) -> Tuple[View, ...]:
 
 
 def _group_desc(node: DeviceNode) -> str:
+    if node.group_name and (node.gid or 0) >= PLACEHOLDER_GID:
+        return "{} (GID not shown)".format(node.group_name)
     if node.group_name:
         return "{} (GID {})".format(node.group_name, node.gid)
     return "GID {} (no name here)".format(node.gid)

@@ -1,27 +1,25 @@
-"""Explain pasted text: which known error signatures it contains, what they most likely mean,
-where to read more and what to run next.
+"""Explain pasted text: the known error signatures it contains, the diagnosis its facts allow,
+and what to run next to settle the rest.
 
-This is the symptom-index part of ``explain``: it matches the signatures of data/symptoms.json
-(the same data the site's error reference is generated from) in free text as people paste it
-(ANSI colours, CRLF, Markdown fences, prompts). It never states a fact the text does not show:
-it names candidate causes and the commands that would settle them.
+Signatures come from data/symptoms.json (the same data the site's error reference is generated
+from); facts (release line, node listings, id output, group lines, docker run) from textfacts,
+diagnosed exactly as the probe's facts are. Free text is taken as people paste it: ANSI colours,
+CRLF, Markdown fences and quotes, shell prompts. Nothing the text does not show is stated as a
+fact: gaps are listed as assumptions, and the commands that would close them are suggested.
 """
 
 from __future__ import annotations
 
 import re
-from typing import List, Tuple
+from typing import List, Optional, Tuple
 
 from . import data
+from .diagnose import diagnose
+from .model import Diagnosis
 from .record import frozen_record
+from .textfacts import read
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
-NEXT_STEPS = (
-    "cat /etc/nv_tegra_release   # on the host: the L4T release",
-    "ls -ln /dev/nvmap /dev/dri/  # inside the container: owner, group and mode of the GPU nodes, by number",
-    "id                          # in the session that fails (SSH or docker exec): the groups it really holds",
-    "jetson-gpu-access diagnose --user USER   # all of the above, decided as the kernel does",
-)
 
 
 @frozen_record
@@ -39,6 +37,9 @@ class SymptomMatch:
 class Explanation:
     matches: Tuple[SymptomMatch, ...]
     next_steps: Tuple[str, ...]
+    recognised: Tuple[str, ...]
+    assumptions: Tuple[str, ...]
+    diagnosis: Optional[Diagnosis]
 
 
 def normalise(text: str) -> str:
@@ -63,20 +64,32 @@ def explain(text: str) -> Explanation:
             matches.append(SymptomMatch(symptom["id"], signature, line[:300], tuple(symptom["causes"]), symptom["docs"],
                                         symptom["runbook"] or "", tuple(symptom["sources"])))
             break
-    return Explanation(tuple(matches), NEXT_STEPS)
+    parsed = read(text)
+    diagnosis = diagnose(parsed.facts) if parsed.facts is not None else None
+    steps = parsed.missing + (("jetson-gpu-access diagnose --user USER   # decided as the kernel does, on the device",)
+                              if parsed.missing else ())
+    return Explanation(tuple(matches), steps, parsed.recognised, parsed.assumptions, diagnosis)
 
 
 def render_text(result: Explanation) -> str:
+    out = []
+    if result.recognised:
+        out += ["Recognised in the text:"] + ["    " + item for item in result.recognised] + [""]
+    if result.diagnosis is not None:
+        out.append("Diagnosis from the text (verdict: {}):".format(result.diagnosis.verdict.value))
+        for finding in result.diagnosis.findings:
+            out.append("    {} {}  {}".format(finding.severity.value.upper(), finding.code, finding.title))
+        out += ["    assumed: " + a for a in result.assumptions] + [""]
     if not result.matches:
-        out = ["No known error signature found in the text."]
+        out.append("No known error signature found in the text.")
     else:
-        out = []
         for match in result.matches:
             out.append("{}  ({})".format(match.signature, match.id))
             out.append("    seen: " + match.line)
             out += ["    likely: " + cause for cause in match.causes]
             out.append("    read: docs/{}{}".format(match.docs, "; runbook: " + match.runbook if match.runbook else ""))
-    out += ["", "To settle what the text does not show, run:"] + ["    " + step for step in result.next_steps]
+    if result.next_steps:
+        out += ["", "To settle what the text does not show, run:"] + ["    " + step for step in result.next_steps]
     return "\n".join(out) + "\n"
 
 
@@ -87,5 +100,10 @@ def render_markdown(result: Explanation) -> str:
         out.append("- no known error signature; the commands below will tell more.")
     for match in result.matches:
         out.append("- `{}`: most likely {} (see `docs/{}`).".format(match.signature, match.causes[0], match.docs))
-    out += ["", "Could you run these and paste the output?", "", "```bash"] + list(result.next_steps) + ["```", ""]
-    return "\n".join(out)
+    if result.diagnosis is not None:
+        for finding in result.diagnosis.findings:
+            out.append("- {} `{}`: {} (see `docs/{}`).".format(finding.severity.value, finding.code, finding.title, finding.docs))
+        out += ["- assumed: " + a for a in result.assumptions]
+    if result.next_steps:
+        out += ["", "Could you run these and paste the output?", "", "```bash"] + list(result.next_steps) + ["```"]
+    return "\n".join(out) + "\n"

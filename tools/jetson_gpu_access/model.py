@@ -13,6 +13,9 @@ from typing import Optional, Tuple
 from .record import frozen_record
 
 SCHEMA_VERSION = 1
+# GIDs from here up are placeholders for a number the input did not show (explain reads `ls -l`
+# output, which prints group names only); they match by name and are never written anywhere.
+PLACEHOLDER_GID = 4000000000
 
 
 class NodeKind(str, Enum):
