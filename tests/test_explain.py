@@ -72,3 +72,47 @@ def test_reads_standard_input() -> None:
     result = subprocess.run([sys.executable, "-m", "jetson_gpu_access", "explain", "-"], input="cuInit(0)=999\n",
                             capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0 and "cuda-999" in result.stdout
+
+
+LISTING = """$ cat /etc/nv_tegra_release
+# R36 (release), REVISION: 4.0, GCID: 37537400, BOARD: generic, EABI: aarch64, DATE: Fri Sep 13 04:36:44 UTC 2024
+$ ls -l /dev/nvmap /dev/dri
+crw-rw---- 1 root video 10, 125 Sep 13 04:36 /dev/nvmap
+
+/dev/dri:
+crw-rw----+ 1 root render 226, 128 Sep 13 04:36 renderD128
+alice@orin:~$ id
+uid=1000(alice) gid=1000(alice) groups=1000(alice),44(video)
+"""
+
+
+def test_a_pasted_session_is_diagnosed_like_a_probed_one() -> None:
+    result = explain(LISTING)
+    assert result.diagnosis is not None
+    assert result.diagnosis.facts.platform.l4t == "36.4.0"
+    decisions = {a.path: [d.granted for d in a.decisions] for a in result.diagnosis.nodes}
+    assert decisions == {"/dev/nvmap": [True, True], "/dev/dri/renderD128": [False, False]}
+    assert {f.code for f in result.diagnosis.findings} == {"ACC-003", "GRP-002"}
+    assert any("'render' was not shown" in a for a in result.assumptions)
+    assert any("getent group" in step for step in result.next_steps)
+
+
+def test_with_group_lines_the_number_is_known() -> None:
+    result = explain(LISTING.replace("crw-rw----+ 1 root render", "crw-rw---- 1 root 993") + "render:x:109:alice\n")
+    assert result.diagnosis is not None
+    assert {f.code for f in result.diagnosis.findings} >= {"GRP-003", "ACC-003"}
+
+
+@given(st.lists(st.sampled_from(LISTING.splitlines() + ["garbage", "uid=0(root) gid=0(root)", "video:x:44:bob",
+                                                          "# R35 (release), REVISION: 3.1", "crw------- 1 0 0 1, 3 x y z /dev/x"]),
+                max_size=12))
+def test_pasted_facts_are_never_invented(lines) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(lines)
+    result = explain(text)
+    if result.diagnosis is None:
+        return
+    facts = result.diagnosis.facts
+    for node in facts.devices:
+        assert node.path.rsplit("/", 1)[-1] in text
+    assert facts.platform.l4t is None or "(release)" in text
+    assert facts.user is not None and "uid={}(".format(facts.user.uid) in text

@@ -13,7 +13,6 @@ from __future__ import annotations
 import fnmatch
 import posixpath
 import re
-import shlex
 from typing import Dict, List, Optional, Tuple
 
 from . import __version__
@@ -216,10 +215,3 @@ def _facts(reader: _Reader, release, model, user, process_groups, group_lines, l
     facts = Facts(SCHEMA_VERSION, __version__, "(pasted text)", platform, OsRelease(None, None, None, None), container,
                   (), tuple(devices), Accounts((user,), tuple(groups), ()), user, "id output", process)
     return TextFacts(facts, tuple(dict.fromkeys(reader.assumptions)), tuple(reader.recognised), tuple(missing))
-
-
-def docker_words(line: str) -> List[str]:
-    try:
-        return shlex.split(line)
-    except ValueError:
-        return line.split()
