@@ -149,6 +149,17 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--format", choices=("text", "json", "markdown"), default="text",
                          help="text (default), json, or markdown (a reply to paste into an issue)")
 
+    bundle = commands.add_parser(
+        "bundle", help="write a redacted support bundle (.tar.gz) for a bug report",
+        description=_wrap("Diagnose, then write one .tar.gz with the diagnosis and facts, readable excerpts "
+                          "and executed runbooks (from --runbooks), with host names, other users' names, IP and "
+                          "MAC addresses, tokens and keys redacted. 'explain BUNDLE' reads it back."),
+        epilog=_exit_table(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    _target_options(bundle)
+    bundle.add_argument("--out", default="jetson-gpu-access-bundle.tar.gz", metavar="FILE", help="the bundle to write")
+    bundle.add_argument("--runbooks", default="build/runbooks", metavar="DIR",
+                        help="include executed runbooks found here (default build/runbooks)")
+
     cuda = commands.add_parser(
         "cuda-check",
         help="call the CUDA driver as this user: cuInit, device query and a tiny kernel",
@@ -348,6 +359,16 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     from .explain import explain, render_markdown, render_text
 
+    if args.text.endswith((".tar.gz", ".tgz")) and os.path.isfile(args.text):
+        from .bundle import read_diagnosis
+        from .report import render_text as render_diagnosis
+
+        try:
+            diagnosis = read_diagnosis(args.text)
+        except ValueError as error:
+            raise UsageError(str(error)) from error
+        _emit(args, diagnosis, render_diagnosis(diagnosis, sys.stdout.encoding or "utf-8"))
+        return Exit.OK
     if args.text == "-":
         text = sys.stdin.read()
     elif os.path.isfile(args.text):
@@ -361,6 +382,15 @@ def cmd_explain(args: argparse.Namespace) -> int:
     else:
         _emit(args, result, render_text(result))
     return Exit.OK if result.matches else Exit.PROBLEM
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    from .bundle import write
+
+    counts = write(_diagnosis(args), args.out, args.runbooks)
+    summary = ", ".join("{} {}".format(n, kind) for kind, n in sorted(counts.items())) or "nothing"
+    print("bundle written: {} (redacted: {})".format(os.path.abspath(args.out), summary))
+    return Exit.OK
 
 
 def cmd_cuda(args: argparse.Namespace) -> int:
@@ -430,7 +460,7 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
 COMMANDS = {
     "diagnose": cmd_diagnose, "plan": cmd_plan, "apply": cmd_apply, "verify": cmd_verify,
     "entrypoint": cmd_entrypoint, "docker-args": cmd_docker_args, "run": cmd_run, "explain": cmd_explain,
-    "cuda-check": cmd_cuda, "lab": cmd_lab,
+    "bundle": cmd_bundle, "cuda-check": cmd_cuda, "lab": cmd_lab,
 }
 
 
