@@ -61,8 +61,8 @@ same way, also from a checkout with no package installed (`cd tools`). The text 
 program's own `--help` output; a test keeps it current.
 
 """
-CLI_SECTIONS = ((), ("diagnose",), ("plan",), ("apply",), ("verify",), ("entrypoint",), ("docker-args",), ("run",), ("explain",), ("bundle",),
-                ("cuda-check",), ("lab",), ("lab", "exec"), ("lab", "ssh"))
+CLI_SECTIONS = ((), ("diagnose",), ("plan",), ("apply",), ("verify",), ("entrypoint",), ("docker-args",), ("run",),
+                ("explain",), ("bundle",), ("cuda-check",), ("lab",), ("lab", "exec"), ("lab", "ssh"))
 CLI_NOTES = {("lab",): "See [the lab](../lab/index.md) for what a lab device is.\n\n"}
 
 
