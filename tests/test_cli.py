@@ -45,8 +45,8 @@ def test_help_lists_exit_codes() -> None:
     (["--user", "bob;id"], "not a user name"),
     (["--user=-G0"], "not a user name"),
     (["--user", "ghost-user-xyz"], "not in /etc/passwd"),
-    (["--pid", "0"], "not a process id"),
-    (["--pid", "12x"], "not a process id"),
+    (["--pid", "0"], "not a positive number"),
+    (["--pid", "12x"], "not a positive number"),
     (["--pid", "2147483646"], "no process 2147483646"),
     (["--format", "yaml"], "invalid choice"),
 ])

@@ -41,9 +41,9 @@ def user_name(text: str) -> str:
     return text
 
 
-def positive_pid(text: str) -> int:
+def positive_int(text: str) -> int:
     if not text.isdigit() or not text.isascii() or int(text) < 1:
-        raise argparse.ArgumentTypeError("{!r} is not a process id (a positive number)".format(text))
+        raise argparse.ArgumentTypeError("{!r} is not a positive number".format(text))
     return int(text)
 
 
@@ -133,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("-f", "--parameters-file", metavar="FILE", help="parameters from a YAML mapping")
     run.add_argument("--lab", metavar="PROFILE", help="run the kernel inside this lab device (SIMULATED)")
     run.add_argument("--out", default="build/runbooks", metavar="DIR", help="where results go (default build/runbooks)")
-    run.add_argument("--timeout", type=positive_pid, default=600, metavar="S", help="seconds per cell (default 600)")
+    run.add_argument("--timeout", type=positive_int, default=600, metavar="S", help="seconds per cell (default 600)")
     run.add_argument("--expect", action="append", default=[], metavar="RUNBOOK=VERDICT",
                      help="the verdict (pass, warn, fail) a runbook should reach, e.g. diagnose=fail on a profile "
                           "that is broken on purpose; the exit code then says whether every expectation held")
@@ -214,7 +214,7 @@ def _target_options(parser: argparse.ArgumentParser, with_root: bool = True) -> 
                             help="examine the tree at DIR instead of / (a container's rootfs, a scratch tree)")
     parser.add_argument("--user", type=user_name, metavar="NAME",
                         help="the account to check (default: the user running this command)")
-    parser.add_argument("--pid", type=positive_pid, metavar="PID",
+    parser.add_argument("--pid", type=positive_int, metavar="PID",
                         help="take the process view from this process (default: this command's own process "
                              "when it runs as the user)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
@@ -397,18 +397,12 @@ def cmd_cuda(args: argparse.Namespace) -> int:
     from .cuda import check
 
     result = check()
-    if args.format == "json":
-        import json
-
-        from .serde import to_jsonable
-
-        print(json.dumps(to_jsonable(result), indent=2))
-    else:
-        print("CUDA driver check: {} ({})".format(result.status.upper(), result.detail))
-        if result.device_name:
-            print("device: {}, driver version {}".format(result.device_name, result.driver_version))
-        if result.error_name:
-            print("error: {} = {}".format(result.code, result.error_name))
+    lines = ["CUDA driver check: {} ({})".format(result.status.upper(), result.detail)]
+    if result.device_name:
+        lines.append("device: {}, driver version {}".format(result.device_name, result.driver_version))
+    if result.error_name:
+        lines.append("error: {} = {}".format(result.code, result.error_name))
+    _emit(args, result, "\n".join(lines) + "\n")
     return Exit.PROBLEM if result.status == "fail" else Exit.OK
 
 
