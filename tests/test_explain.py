@@ -116,3 +116,9 @@ def test_pasted_facts_are_never_invented(lines) -> None:  # type: ignore[no-unty
         assert node.path.rsplit("/", 1)[-1] in text
     assert facts.platform.l4t is None or "(release)" in text
     assert facts.user is not None and "uid={}(".format(facts.user.uid) in text
+
+
+def test_docker_run_lines_are_audited() -> None:
+    result = explain("$ docker run --privileged --group-add render -v /dev:/dev myimage\nerror 801: operation not supported")
+    assert {f.id for f in result.audit} >= {"privileged", "group-add-name", "dev-bind-mount", "no-gpu-nodes"}
+    assert [m.id for m in result.matches] == ["cuda-801"]

@@ -15,6 +15,7 @@ from typing import List, Optional, Tuple
 
 from . import data
 from .diagnose import diagnose
+from .migrate import AuditFinding, audit_text
 from .model import Diagnosis
 from .record import frozen_record
 from .textfacts import read
@@ -40,6 +41,7 @@ class Explanation:
     recognised: Tuple[str, ...]
     assumptions: Tuple[str, ...]
     diagnosis: Optional[Diagnosis]
+    audit: Tuple[AuditFinding, ...]
 
 
 def normalise(text: str) -> str:
@@ -68,7 +70,9 @@ def explain(text: str) -> Explanation:
     diagnosis = diagnose(parsed.facts) if parsed.facts is not None else None
     steps = parsed.missing + (("jetson-gpu-access diagnose --user USER   # decided as the kernel does, on the device",)
                               if parsed.missing else ())
-    return Explanation(tuple(matches), steps, parsed.recognised, parsed.assumptions, diagnosis)
+    docker = [item.split(": ", 1)[1] for item in parsed.recognised if item.startswith("docker: ")]
+    audit = tuple(f for line in docker for f in audit_text(line, "docker-run") if f.status != "pass")
+    return Explanation(tuple(matches), steps, parsed.recognised, parsed.assumptions, diagnosis, audit)
 
 
 def render_text(result: Explanation) -> str:
@@ -80,6 +84,10 @@ def render_text(result: Explanation) -> str:
         for finding in result.diagnosis.findings:
             out.append("    {} {}  {}".format(finding.severity.value.upper(), finding.code, finding.title))
         out += ["    assumed: " + a for a in result.assumptions] + [""]
+    if result.audit:
+        out.append("In the docker command line:")
+        out += ["    {} {}: {}\n        fix: {}".format(f.status.upper(), f.id, f.why, f.fix) for f in result.audit]
+        out.append("")
     if not result.matches:
         out.append("No known error signature found in the text.")
     else:
@@ -104,6 +112,7 @@ def render_markdown(result: Explanation) -> str:
         for finding in result.diagnosis.findings:
             out.append("- {} `{}`: {} (see `docs/{}`).".format(finding.severity.value, finding.code, finding.title, finding.docs))
         out += ["- assumed: " + a for a in result.assumptions]
+    out += ["- `docker run`: {} (fix: {})".format(f.why, f.fix) for f in result.audit]
     if result.next_steps:
         out += ["", "Could you run these and paste the output?", "", "```bash"] + list(result.next_steps) + ["```"]
     return "\n".join(out) + "\n"

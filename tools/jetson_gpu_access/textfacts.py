@@ -162,7 +162,7 @@ def read(text: str) -> TextFacts:
             reader.learn(group.group(1), int(group.group(2)))
             reader.recognised.append("group line: " + line)
             continue
-        if re.search(r"\bdocker\s+(?:container\s+)?run\b", line) or re.search(r"\bgroup_add:|\bprivileged:", line):
+        if re.search(r"\bdocker\s+(?:container\s+)?run\b", line):
             docker.append(line)
             reader.recognised.append("docker: " + line)
         found = _MODEL.search(line)
