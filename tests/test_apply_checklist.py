@@ -34,9 +34,7 @@ MOUNT_RO = 'mount --bind "$1" "$2" && mount -o remount,bind,ro "$2" && shift 2 &
 @pytest.fixture
 def root(tmp_path: Path) -> str:
     """The reported case as a scratch root, with a gshadow so both files are exercised."""
-    path = str(tmp_path / "root")
-    os.mkdir(path)
-    scratch.materialise(profiles.load("jp61-container-ubuntu-ssh"), path)
+    path = profile_root(tmp_path, "jp61-container-ubuntu-ssh")
     groups = (Path(path) / "etc/group").read_text().splitlines()
     (Path(path) / "etc/gshadow").write_text("".join("{}:*::{}\n".format(g.split(":")[0], g.split(":")[3]) for g in groups))
     os.chown(path + "/etc/gshadow", 0, 42)
@@ -44,6 +42,13 @@ def root(tmp_path: Path) -> str:
     (Path(path) / "etc/shadow").write_text("root:*:19000:0:99999:7:::\nalice:*:19000:0:99999:7:::\n")
     os.chmod(path + "/etc/shadow", 0o640)
     return path
+
+
+def profile_root(tmp_path: Path, name: str) -> str:
+    """A lab profile materialised as a scratch root (real device nodes) under tmp_path."""
+    root = str(tmp_path / name)
+    os.mkdir(root)
+    return scratch.materialise(profiles.load(name), root)
 
 
 def snapshot(root: str) -> Snapshot:
@@ -296,9 +301,7 @@ def test_nodes_group_membership_cannot_fix(root: str, setup, needle: str) -> Non
 
 
 def test_c3_host_group_with_another_gid_is_not_renumbered(tmp_path: Path) -> None:
-    root = str(tmp_path / "host")
-    os.mkdir(root)
-    scratch.materialise(profiles.load("jp61-host"), root)
+    root = profile_root(tmp_path, "jp61-host")
     os.chown(node(root), 0, 993)  # the node's GID differs from the host's render (104)
     before, ok = snapshot(root), grpck(root)
     result = apply_cli(root)
@@ -307,9 +310,7 @@ def test_c3_host_group_with_another_gid_is_not_renumbered(tmp_path: Path) -> Non
 
 
 def test_c3_container_renumber_refused_when_files_use_the_old_gid(tmp_path: Path) -> None:
-    root = str(tmp_path / "mismatch")
-    os.mkdir(root)
-    scratch.materialise(profiles.load("jp61-container-render-mismatch"), root)
+    root = profile_root(tmp_path, "jp61-container-render-mismatch")
     owned = Path(root) / "var/cache-owned-by-render"
     owned.write_text("x")
     os.chown(owned, 0, 109)
@@ -318,9 +319,7 @@ def test_c3_container_renumber_refused_when_files_use_the_old_gid(tmp_path: Path
 
 
 def test_c3_container_renumber_refused_for_a_primary_group(tmp_path: Path) -> None:
-    root = str(tmp_path / "mismatch")
-    os.mkdir(root)
-    scratch.materialise(profiles.load("jp61-container-render-mismatch"), root)
+    root = profile_root(tmp_path, "jp61-container-render-mismatch")
     with open(os.path.join(root, "etc/passwd"), "a") as handle:
         handle.write("renderd:x:1500:109::/:/bin/sh\n")
     before, ok = snapshot(root), grpck(root)
@@ -352,18 +351,14 @@ def test_c1_creates_the_group_then_a_second_run_changes_nothing(root: str) -> No
 
 
 def test_c4_gid_owned_by_a_harmless_group_is_joined(tmp_path: Path) -> None:
-    root = str(tmp_path / "taken")
-    os.mkdir(root)
-    scratch.materialise(profiles.load("jp61-container-gid-taken"), root)
+    root = profile_root(tmp_path, "jp61-container-gid-taken")
     plan = planned(root)
     changed_as_planned(root, apply_cli(root), plan)
     assert "messagebus:x:104:alice" in (Path(root) / "etc/group").read_text()
 
 
 def test_c3_container_group_renumbered(tmp_path: Path) -> None:
-    root = str(tmp_path / "mismatch")
-    os.mkdir(root)
-    scratch.materialise(profiles.load("jp61-container-render-mismatch"), root)
+    root = profile_root(tmp_path, "jp61-container-render-mismatch")
     plan = planned(root)
     changed_as_planned(root, apply_cli(root), plan)
     assert "render:x:993:alice" in (Path(root) / "etc/group").read_text()
@@ -379,9 +374,7 @@ def test_c8_several_nodes_several_groups(root: str) -> None:
 
 
 def test_c2_u3_already_correct_means_no_write(tmp_path: Path) -> None:
-    root = str(tmp_path / "host")
-    os.mkdir(root)
-    scratch.materialise(profiles.load("jp61-host"), root)
+    root = profile_root(tmp_path, "jp61-host")
     before = snapshot(root)
     result = apply_cli(root)
     assert result.returncode == Exit.OK and "Nothing to do" in result.stdout

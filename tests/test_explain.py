@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from jetson_gpu_access import data
 from jetson_gpu_access.exitcodes import Exit
-from jetson_gpu_access.explain import explain, normalise
+from jetson_gpu_access.explain import explain
+from jetson_gpu_access.textfacts import normalise
 
 SYMPTOMS = data.load("symptoms")["symptoms"]
 

@@ -433,7 +433,7 @@ def cmd_lab(args: argparse.Namespace) -> int:
                 raise UsageError("no command given: put it after --, e.g. -- id")
             if args.lab_command == "exec":
                 argv = sandbox.exec_argv(args.profile, args.user, args.view or "process", command)
-                env = sandbox.exec_env(args.profile, args.user)
+                env = sandbox.exec_env(args.user)
             else:
                 argv, env = sandbox.ssh_argv(args.profile, args.user, command), None
             return subprocess.run(argv, env=env, check=False).returncode

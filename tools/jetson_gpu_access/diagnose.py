@@ -222,7 +222,7 @@ def _node_findings(facts: Facts, node: DeviceNode, assessment: NodeAssessment, v
 
     for decision in assessment.decisions:
         if decision.granted and decision.rule is Rule.ACL_USER:
-            out.add("ACC-001", evidence, path=node.path, uid=decision_uid(views, decision.view))
+            out.add("ACC-001", evidence, path=node.path, uid=_decision_uid(views, decision.view))
         if decision.granted and want & WRITE == 0 and not decision.write:
             out.add("ACC-005", evidence, path=node.path, user=user.name, views=decision.view.value + " view", mode=_mode(node))
 
@@ -279,7 +279,7 @@ def _membership_hint(facts: Facts, node: DeviceNode, user: str) -> str:
     return "groupadd -g {0} {1}, then usermod -aG {1} {2}".format(node.gid, name, user)
 
 
-def decision_uid(views: Tuple[View, ...], kind: ViewKind) -> int:
+def _decision_uid(views: Tuple[View, ...], kind: ViewKind) -> int:
     return next(v.uid for v in views if v.kind is kind)
 
 

@@ -10,7 +10,6 @@ fact: gaps are listed as assumptions, and the commands that would close them are
 
 from __future__ import annotations
 
-import re
 from typing import List, Optional, Tuple
 
 from . import data
@@ -18,9 +17,7 @@ from .diagnose import diagnose
 from .migrate import AuditFinding, audit_text
 from .model import Diagnosis
 from .record import frozen_record
-from .textfacts import read
-
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
+from .textfacts import normalise, read
 
 
 @frozen_record
@@ -42,12 +39,6 @@ class Explanation:
     assumptions: Tuple[str, ...]
     diagnosis: Optional[Diagnosis]
     audit: Tuple[AuditFinding, ...]
-
-
-def normalise(text: str) -> str:
-    """Text as it was printed: no colour codes, no CR, no Markdown fence lines."""
-    text = _ANSI.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line for line in text.split("\n") if not line.strip().startswith("```"))
 
 
 def explain(text: str) -> Explanation:

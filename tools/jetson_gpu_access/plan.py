@@ -85,36 +85,25 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _fixable(node: DeviceNode, needs: str) -> Optional[str]:
-    """Why group membership cannot open ``node``, or None when it can."""
+def _unfixable(node: DeviceNode, needs: str) -> Optional[Tuple[str, Tuple[str, ...]]]:
+    """Why group membership cannot open ``node``, and what to do instead; None when it can."""
     if node.kind is not NodeKind.CHAR or node.mode is None or node.gid is None:
-        return "{} is not a character device; nothing to do with groups".format(node.path)
+        return ("{} is not a character device; nothing to do with groups".format(node.path),
+                ("let udev or the container runtime recreate the node",))
     if node.nodev:
-        return "{} is on a nodev mount: the kernel refuses everyone".format(node.path)
+        return ("{} is on a nodev mount: the kernel refuses everyone".format(node.path),
+                ("provide the node on a mount without nodev (the runtime's /dev, or --device)",))
     if node.gid == 0:
-        return "{} belongs to group 0 (root): joining the root group is never a fix".format(node.path)
+        return ("{} belongs to group 0 (root): joining the root group is never a fix".format(node.path),
+                ("restore the vendor udev rules so the node belongs to video or render",))
     if node.gid == UNMAPPED_GID:
-        return "{} shows GID 65534: the host GID is unmapped in this user namespace".format(node.path)
+        return ("{} shows GID 65534: the host GID is unmapped in this user namespace".format(node.path),
+                ("use --group-add keep-groups (crun/podman) or run the container rootful",))
     want = (4 if "r" in needs else 0) | (2 if "w" in needs else 0)
     if ((node.mode >> 3) & want) != want:
-        return "{} is mode {:04o}: its group bits do not grant {}".format(node.path, node.mode, needs)
+        return ("{} is mode {:04o}: its group bits do not grant {}".format(node.path, node.mode, needs),
+                ("restore L4T's udev rules (root:video 0660) where the node is created; never chmod it to 0666",))
     return None
-
-
-_INSTEAD = {
-    "nodev": ("provide the node on a mount without nodev (the runtime's /dev, or --device)",),
-    "root": ("restore the vendor udev rules so the node belongs to video or render",),
-    "65534": ("use --group-add keep-groups (crun/podman) or run the container rootful",),
-    "mode": ("restore L4T's udev rules (root:video 0660) where the node is created; never chmod it to 0666",),
-    "device": ("let udev or the container runtime recreate the node",),
-}
-
-
-def _refusal_alternatives(reason: str) -> Tuple[str, ...]:
-    for key, instead in _INSTEAD.items():
-        if key in reason:
-            return instead
-    return _INSTEAD["device"]
 
 
 class _GroupText:
@@ -186,9 +175,9 @@ def make_plan(diagnosis: Diagnosis, group_text: str) -> Plan:
                 notes.append("{} opens for a new login but not for the running process {}: log in again or "
                              "restart the container".format(node.path, facts.process.pid if facts.process else ""))
             continue
-        problem = _fixable(node, assessment.needs)
+        problem = _unfixable(node, assessment.needs)
         if problem is not None:
-            refusals.append(Refusal(node.path, node.gid, problem, _refusal_alternatives(problem)))
+            refusals.append(Refusal(node.path, node.gid, *problem))
         elif node.gid is not None and node.gid not in login.groups:
             needed.setdefault(node.gid, node)
 

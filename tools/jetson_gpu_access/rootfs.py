@@ -21,11 +21,6 @@ class RootFS:
     def __init__(self, root: str = "/") -> None:
         self.root = os.path.abspath(root)
 
-    @property
-    def is_live(self) -> bool:
-        """True when the root is this machine's own `/` (NSS lookups and live /proc make sense)."""
-        return self.root == "/"
-
     def host_path(self, path: str) -> str:
         """The path on this machine for ``path`` inside the root (no symlink resolution)."""
         inner = posixpath.normpath("/" + path.lstrip("/"))

@@ -193,12 +193,15 @@ def lab_kernel(profile: str, runtime_dir: str, out_dir: str, connection_file: st
 # --- reports ------------------------------------------------------------------------------------
 
 def _error_result(runbook: str, cause: str, message: str) -> Dict[str, Any]:
+    """The result the runner writes when the runbook could not write its own (same schema)."""
     from . import __version__
+    from .runbook import RESULT_SCHEMA, Check, Provenance, RunbookResult
+    from .serde import to_jsonable
 
-    return {"schema": 1, "runbook": runbook, "verdict": "fail", "finished": False, "notes": [],
-            "provenance": {"kind": "unknown", "profile": None, "l4t": None, "model": None, "tool_version": __version__},
-            "checks": [{"id": "runner:" + cause, "status": "fail", "title": message, "evidence": [], "remedy": None,
-                        "duration_s": 0.0}]}
+    result = RunbookResult(RESULT_SCHEMA, runbook, "fail", Provenance("unknown", None, None, None, __version__),
+                           (Check("runner:" + cause, "fail", message, (), None, 0.0),), (), False)
+    value: Dict[str, Any] = to_jsonable(result)
+    return value
 
 
 def junit(result: Dict[str, Any]) -> str:

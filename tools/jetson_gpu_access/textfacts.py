@@ -10,7 +10,6 @@ above 4,000,000,000 that matches by name only.
 
 from __future__ import annotations
 
-import fnmatch
 import posixpath
 import re
 from typing import Dict, List, Optional, Tuple
@@ -31,7 +30,7 @@ from .model import (
     ProcessInfo,
     User,
 )
-from .probe.devices import inventory
+from .probe.devices import role_of
 from .probe.platform import jetpack_for, l4t_from_release, parse_release
 from .record import frozen_record
 
@@ -44,6 +43,7 @@ _RELEASE = re.compile(r"#\s*R\d+\s*\(release\).*")
 _DIR_HEADER = re.compile(r"^(/dev(?:/[\w.-]+)*):\s*$")
 _LS_COMMAND = re.compile(r"\bls\b[^\n]*?\s(/dev(?:/[\w.-]+)*)/?\s*$")
 _PROMPT = re.compile(r"^(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[$#>]\s+)")
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 _MODEL = re.compile(r"(?:NVIDIA\s+)?Jetson[\w\s-]*?(?:Developer Kit|Orin|Xavier|Nano|Thor|TX2)[\w -]*", re.I)
 
 
@@ -69,13 +69,6 @@ def _mode(perms: str) -> int:
     return bits
 
 
-def _role(path: str) -> Optional[str]:
-    for role in inventory():
-        if any(fnmatch.fnmatchcase(path, str(p)) for p in role["patterns"]):  # type: ignore[attr-defined]
-            return str(role["role"])
-    return None
-
-
 class _Reader:
     def __init__(self) -> None:
         self.assumptions: List[str] = []
@@ -98,9 +91,13 @@ class _Reader:
         self.names.setdefault(gid, name)
 
 
-def read(text: str) -> TextFacts:
-    from .explain import normalise
+def normalise(text: str) -> str:
+    """Text as it was printed: no colour codes, no CR, no Markdown fence lines."""
+    text = _ANSI.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line for line in text.split("\n") if not line.strip().startswith("```"))
 
+
+def read(text: str) -> TextFacts:
     lines = []
     for raw in normalise(text).split("\n"):
         line = raw.strip()
@@ -187,7 +184,7 @@ def _facts(reader: _Reader, release, model, user, process_groups, group_lines, l
 
     devices = []
     for path, _perms, mode, owner, group, major, minor, acl in listed:
-        role = _role(path)
+        role = role_of(path)
         if role is None:
             continue
         gid = reader.gid_of(group)

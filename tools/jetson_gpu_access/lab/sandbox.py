@@ -356,7 +356,8 @@ def exec_argv(name: str, user: str, view: str, command: Sequence[str],
     return argv + ["--", *switch, "--", *command]
 
 
-def exec_env(name: str, user: str) -> Dict[str, str]:
+def exec_env(user: str) -> Dict[str, str]:
+    """The environment of a command run with lab exec: a login-like minimum."""
     home = "/root" if user == "root" else "/home/" + user
     path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" if user == "root" else "/usr/local/bin:/usr/bin:/bin"
     return {"PATH": path, "HOME": home, "USER": user, "LOGNAME": user, "LANG": "C.UTF-8"}

@@ -8,6 +8,7 @@ nodev mount, and how it reached the container.
 from __future__ import annotations
 
 import errno
+import fnmatch
 import os
 import stat
 from typing import Dict, Iterator, List, Optional, Tuple
@@ -34,6 +35,14 @@ def candidate_paths(fs: RootFS) -> Iterator[Tuple[str, str]]:
                 if path not in seen:
                     seen.add(path)
                     yield path, str(role["role"])
+
+
+def role_of(path: str) -> Optional[str]:
+    """The inventory role of ``path`` (first matching role, as in candidate_paths), or None."""
+    for role in inventory():
+        if any(fnmatch.fnmatchcase(path, str(p)) for p in role["patterns"]):  # type: ignore[attr-defined]
+            return str(role["role"])
+    return None
 
 
 def _kind(mode: int) -> NodeKind:

@@ -15,6 +15,7 @@ from typing import List, Optional
 
 from ...diagnose import requirement
 from ...model import Requirement
+from ...probe.devices import inventory
 from ...probe.platform import l4t_from_release, parse_release
 from ..profiles import Profile
 from ..scratch import LabError
@@ -75,7 +76,5 @@ def config(profile: Profile) -> str:
 
 
 def _patterns(role: str) -> List[str]:
-    from ...probe.devices import inventory
-
     entry = next(r for r in inventory() if r["role"] == role)
     return [str(p) for p in entry["patterns"]]  # type: ignore[attr-defined]
