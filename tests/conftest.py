@@ -51,6 +51,24 @@ def diagnose_profile(scratch_root: ScratchFactory) -> Callable[..., Diagnosis]:
     return run
 
 
+@pytest.fixture
+def public_dir():  # type: ignore[no-untyped-def]
+    """A folder every uid can read, holding a copy of the package: non-root tests run it from here
+    (the checkout itself may be private to root, as a mktemp -d clone is)."""
+    import shutil
+    import tempfile
+
+    path = tempfile.mkdtemp(prefix="jga-public-")
+    shutil.copytree(os.path.join(TOOLS, "jetson_gpu_access"), os.path.join(path, "jetson_gpu_access"),
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    for base, _dirs, files in os.walk(path):
+        os.chmod(base, 0o755)  # noqa: S103 - other uids must read the copy
+        for name in files:
+            os.chmod(os.path.join(base, name), 0o644)
+    yield path
+    shutil.rmtree(path)
+
+
 # --- the lab: bubblewrap devices, shared by the lab tests of one session ------------------------
 
 class LabSession:

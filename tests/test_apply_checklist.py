@@ -107,23 +107,13 @@ def changed_as_planned(root: str, result: subprocess.CompletedProcess[str], plan
 
 # --- preflight refusals -----------------------------------------------------------------------
 
-def test_r1_not_root(root: str) -> None:
-    package = tempfile.mkdtemp(prefix="jga-pkg-")
-    visible = os.path.join(package, "root")  # pytest's tmp_path is private to root; nobody must see this one
+def test_r1_not_root(root: str, public_dir: str) -> None:
+    visible = os.path.join(public_dir, "root")  # pytest's tmp_path is private to root; nobody must see this one
     shutil.copytree(root, visible, symlinks=True)
-    root = visible
-    try:
-        shutil.copytree(os.path.join(TOOLS, "jetson_gpu_access"), os.path.join(package, "jetson_gpu_access"))
-        for base, _dirs, files in os.walk(package):
-            os.chmod(base, 0o755)  # noqa: S103 - nobody must read the copy
-            for name in files:
-                os.chmod(os.path.join(base, name), 0o644)
-        before, ok = snapshot(root), grpck(root)
-        result = apply_cli(root, wrap=["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"],
-                           python="/usr/bin/python3", cwd=package)
-        refused(result, Exit.NOT_ROOT, "must run as root", before, root, ok)
-    finally:
-        shutil.rmtree(package)
+    before, ok = snapshot(visible), grpck(visible)
+    result = apply_cli(visible, wrap=["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"],
+                       python="/usr/bin/python3", cwd=public_dir)
+    refused(result, Exit.NOT_ROOT, "must run as root", before, visible, ok)
 
 
 def test_r2_root_without_capabilities(root: str) -> None:

@@ -100,9 +100,9 @@ def test_a_second_up_is_refused(lab) -> None:  # type: ignore[no-untyped-def]
     assert "already up" in again.stderr and len(again.stderr.strip().splitlines()) == 1
 
 
-def test_missing_privilege_tools_and_profiles_are_named(lab) -> None:  # type: ignore[no-untyped-def]
+def test_missing_privilege_tools_and_profiles_are_named(lab, public_dir: str) -> None:  # type: ignore[no-untyped-def]
     as_nobody = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/python3", "-S",
-                                "-m", "jetson_gpu_access", "lab", "up", "jp51-host"], cwd=TOOLS, capture_output=True,
+                                "-m", "jetson_gpu_access", "lab", "up", "jp51-host"], cwd=public_dir, capture_output=True,
                                text=True, timeout=60, check=False, env={"PATH": "/usr/bin:/bin"})
     assert as_nobody.returncode == Exit.NOT_ROOT and "needs root" in as_nobody.stderr
     no_tools = subprocess.run([sys.executable, "-m", "jetson_gpu_access", "lab", "up", "jp51-host"], cwd=TOOLS,
