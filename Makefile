@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,docs,runbooks]'
+	$(PY) -m pip install -q -e '.[dev,docs,runbooks,notebook,fleet]'
 	touch $@
 
 # Debian packages the lab, the fault-injection tests and the browser tests need (command:package);
@@ -97,6 +97,7 @@ bench: $(STAMP) ## benchmarks, printed as ratios measured in one run
 	$(PY) bench/bench_diagnose.py
 	$(PY) bench/bench_runbooks.py
 	$(PY) bench/bench_site.py
+	$(PY) bench/bench_fleet.py
 
 .PHONY: docs
 docs: $(STAMP) ## build the documentation site into site/

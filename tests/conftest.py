@@ -110,7 +110,7 @@ class LabSession:
         from jetson_gpu_access.lab import sandbox
 
         for device in sandbox.devices():
-            sandbox.down(device.profile)
+            sandbox.down(device.name)
         self.up.clear()
         sandbox.reap()
 

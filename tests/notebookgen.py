@@ -26,7 +26,7 @@ from jetson_gpu_access.lab import profiles
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = REPO / "notebooks"
 PROFILE = "jp61-container-ubuntu-ssh"
-INPUTS = ["runbooks/*.ipynb", "tools/jetson_gpu_access/**/*.py", "tools/jetson_gpu_access/**/*.json",
+INPUTS = ["tools/jetson_gpu_access/runbooks/*.ipynb", "tools/jetson_gpu_access/**/*.py", "tools/jetson_gpu_access/**/*.json",
           "tools/jetson_gpu_access/**/*.c", "tools/jetson_gpu_access/*.sh", "docs/examples/Dockerfile.jp5"]
 
 

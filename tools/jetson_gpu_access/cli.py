@@ -11,7 +11,7 @@ import os
 import re
 import sys
 import textwrap
-from typing import TYPE_CHECKING, List, NoReturn, Optional
+from typing import TYPE_CHECKING, Dict, List, NoReturn, Optional
 
 from . import __version__
 from .exitcodes import DESCRIPTIONS, Exit, ExitError
@@ -131,7 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
                      help="set a parameter (checked against the runbook's declared name and type)")
     run.add_argument("-f", "--parameters-file", metavar="FILE", help="parameters from a YAML mapping")
-    run.add_argument("--lab", metavar="PROFILE", help="run the kernel inside this lab device (SIMULATED)")
+    run.add_argument("--lab", metavar="NAME", help="run the kernel inside this lab device, or a new one from the profile NAME "
+                     "(SIMULATED)")
     run.add_argument("--out", default="build/runbooks", metavar="DIR", help="where results go (default build/runbooks)")
     run.add_argument("--timeout", type=positive_int, default=600, metavar="S", help="seconds per cell (default 600)")
     run.add_argument("--expect", action="append", default=[], metavar="RUNBOOK=VERDICT",
@@ -172,6 +173,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cuda.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
 
+    fleet = commands.add_parser(
+        "fleet",
+        help="many devices at once: the report over results fetched by fleet/playbook.yml",
+        description=_wrap("Aggregate the per-host results that fleet/playbook.yml (Ansible) fetched: cohorts by "
+                          "board x JetPack x container image, pass and fail per runbook and check in each "
+                          "cohort, the hosts that differ from their cohort and in what, and the hosts that "
+                          "were unreachable or failed. With --require the exit code says whether enough hosts "
+                          "are healthy (1 when not): a gate for CI."),
+        epilog=_exit_table(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    fleet_actions = fleet.add_subparsers(dest="fleet_command", metavar="ACTION")
+    fleet_actions.required = True
+    report = fleet_actions.add_parser("report", help="the fleet report of a results folder",
+                                      description="Read DIR/HOST/host.json, facts.json and runbooks/*/result.json "
+                                                  "for every host and print the fleet report.")
+    report.add_argument("directory", metavar="DIR", help="the playbook's jga_results folder")
+    report.add_argument("--require", metavar="PERCENT",
+                        help="the share of hosts that must be healthy, e.g. 95%%; exit code 1 below it")
+    report.add_argument("--format", choices=("markdown", "json"), default="markdown",
+                        help="markdown (default; also a page for the site) or json")
+    report.add_argument("--title", default="Fleet report", help="the Markdown page's title")
+    report.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+
     lab = commands.add_parser(
         "lab",
         help="simulated Jetsons: real device nodes, real SSH logins, an emulated CUDA driver",
@@ -186,14 +211,24 @@ def build_parser() -> argparse.ArgumentParser:
     actions.required = True
     actions.add_parser("list", help="the profiles, and which are up")
     actions.add_parser("status", help="the lab devices that are up")
-    for name, text in (("up", "build and start a lab device"), ("down", "stop a lab device and remove its files")):
-        action = actions.add_parser(name, help=text)
-        action.add_argument("profile", metavar="PROFILE")
+    start = actions.add_parser("up", help="build and start a lab device",
+                               description="Build a lab device from PROFILE and start its sshd on a free loopback port.")
+    start.add_argument("profile", metavar="PROFILE")
+    start.add_argument("--name", metavar="NAME",
+                       help="the device's name and host name (default: the profile's); several devices can share a profile")
+    start.add_argument("--share", action="append", default=[], metavar="PATH",
+                       help="show this host folder read-only at the same path inside (e.g. a virtual environment "
+                            "the fleet playbook reuses); repeatable")
+    stop = actions.add_parser("down", help="stop a lab device and remove its files")
+    stop.add_argument("profile", metavar="NAME")
+    actions.add_parser("inventory", help="an Ansible inventory (YAML) of the lab devices that are up",
+                       description="Print an Ansible inventory in YAML for the running lab devices: loopback address, "
+                                   "sshd port, root with the device's key, and the profile as jga_lab_profile.")
     run = actions.add_parser("exec", help="run a command inside a lab device",
-                             usage="%(prog)s PROFILE [--user NAME] [--login | --process] -- CMD [ARG ...]",
+                             usage="%(prog)s NAME [--user NAME] [--login | --process] -- CMD [ARG ...]",
                              description="Run CMD in a fresh sandbox over the device's files, as --user, with "
                                          "the groups of the chosen view.")
-    run.add_argument("profile", metavar="PROFILE")
+    run.add_argument("profile", metavar="NAME")
     run.add_argument("--user", type=user_name, default="root", metavar="NAME", help="run as NAME (default root)")
     view = run.add_mutually_exclusive_group()
     view.add_argument("--login", dest="view", action="store_const", const="login",
@@ -201,8 +236,8 @@ def build_parser() -> argparse.ArgumentParser:
     view.add_argument("--process", dest="view", action="store_const", const="process",
                       help="the container process's groups: login groups plus --group-add GIDs (default)")
     ssh = actions.add_parser("ssh", help="log in to a lab device over SSH (a real sshd) and run a command",
-                             usage="%(prog)s PROFILE USER -- CMD [ARG ...]")
-    ssh.add_argument("profile", metavar="PROFILE")
+                             usage="%(prog)s NAME USER -- CMD [ARG ...]")
+    ssh.add_argument("profile", metavar="NAME")
     ssh.add_argument("user", type=user_name, metavar="USER")
     return parser
 
@@ -414,17 +449,22 @@ def cmd_lab(args: argparse.Namespace) -> int:
 
     try:
         if args.lab_command == "list":
-            running = {d.profile: d for d in sandbox.devices()}
+            running: Dict[str, List[str]] = {}
+            for device in sandbox.devices():
+                running.setdefault(device.profile, []).append("{} on ssh port {}".format(device.name, device.port))
             for name in profiles.names():
-                state = " (up, ssh port {})".format(running[name].port) if name in running else ""
+                state = " (up: {})".format(", ".join(running[name])) if name in running else ""
                 print("{:<32} {}{}".format(name, profiles.load(name).title, state))
         elif args.lab_command == "status":
             for device in sandbox.devices():
                 state = "up" if sandbox._alive(device) else "stopped (stale files; run lab down)"
-                print("{:<32} {} pid {} ssh 127.0.0.1:{} SIMULATED".format(device.profile, state, device.pid, device.port))
+                print("{:<32} {} profile {} pid {} ssh 127.0.0.1:{} SIMULATED".format(
+                    device.name, state, device.profile, device.pid, device.port))
+        elif args.lab_command == "inventory":
+            sys.stdout.write(sandbox.inventory_yaml([d for d in sandbox.devices() if sandbox._alive(d)]))
         elif args.lab_command == "up":
-            device = sandbox.up(args.profile)
-            print("lab device {} is up (SIMULATED): sshd on 127.0.0.1:{}".format(device.profile, device.port))
+            device = sandbox.up(args.profile, args.name, args.share)
+            print("lab device {} ({}) is up (SIMULATED): sshd on 127.0.0.1:{}".format(device.name, device.profile, device.port))
         elif args.lab_command == "down":
             print("lab device {} {}".format(args.profile, "stopped and removed" if sandbox.down(args.profile) else "was not up"))
         else:
@@ -442,6 +482,26 @@ def cmd_lab(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def cmd_fleet(args: argparse.Namespace) -> int:
+    import json
+
+    from . import fleet
+    from .serde import to_jsonable
+
+    required = fleet.parse_required(args.require) if args.require is not None else None
+    report = fleet.build(fleet.load(args.directory), required)
+    if args.format == "json":
+        text = json.dumps(to_jsonable(report), indent=2) + "\n"
+    else:
+        text = fleet.markdown(report, args.title)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+    return Exit.PROBLEM if report.meets_requirement is False else Exit.OK
+
+
 def cmd_diagnose(args: argparse.Namespace) -> int:
     from .model import Verdict
     from .report import render_text
@@ -454,7 +514,7 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
 COMMANDS = {
     "diagnose": cmd_diagnose, "plan": cmd_plan, "apply": cmd_apply, "verify": cmd_verify,
     "entrypoint": cmd_entrypoint, "docker-args": cmd_docker_args, "run": cmd_run, "explain": cmd_explain,
-    "bundle": cmd_bundle, "cuda-check": cmd_cuda, "lab": cmd_lab,
+    "bundle": cmd_bundle, "cuda-check": cmd_cuda, "fleet": cmd_fleet, "lab": cmd_lab,
 }
 
 

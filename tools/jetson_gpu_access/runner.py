@@ -28,7 +28,7 @@ from xml.sax.saxutils import escape, quoteattr
 from .exitcodes import Exit, ExitError
 from .record import frozen_record
 
-RUNBOOK_DIR = Path(__file__).resolve().parent.parent.parent / "runbooks"
+RUNBOOK_DIR = Path(__file__).resolve().parent / "runbooks"  # package data, so a wheel install has them
 RUNBOOKS = ("diagnose", "fix", "verify", "migrate")
 TYPES = {"str": str, "int": int, "float": float, "bool": bool}
 LAB_PYTHON = "/run/jga-lab/python"  # the lab device's copy of this package (readable by its users)
@@ -366,11 +366,11 @@ def run_suite(names: Sequence[str], given: Sequence[Tuple[str, Any, bool]], out_
     if lab:
         from .lab import profiles, sandbox
 
-        session_user = profiles.load(lab).session_user
         device = sandbox.load(lab)
         if device is None or not sandbox._alive(device):
-            sandbox.up(lab)
+            device = sandbox.up(lab)  # by profile name
             started_here = True
+        session_user = profiles.load(device.profile).session_user
     paths = [resolve(name) for name in names]
     known: Set[str] = set()
     for path in paths:

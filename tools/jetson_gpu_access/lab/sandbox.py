@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -51,11 +52,13 @@ def reap() -> None:
 class Device:
     """A running lab device, as recorded in its state file."""
 
+    name: str                 # the device's own name (the profile's by default; several may share a profile)
     profile: str
     directory: str
     pid: int
     start_time: str
     port: int
+    shares: Tuple[str, ...]   # host paths shown read-only at the same place (e.g. a runner's virtual environment)
 
 
 def lab_home() -> str:
@@ -120,7 +123,8 @@ def load(name: str) -> Optional[Device]:
     try:
         with open(path, encoding="utf-8") as handle:
             raw = json.load(handle)
-        return Device(raw["profile"], raw["directory"], int(raw["pid"]), str(raw["start_time"]), int(raw["port"]))
+        return Device(str(raw["name"]), raw["profile"], raw["directory"], int(raw["pid"]), str(raw["start_time"]),
+                      int(raw["port"]), tuple(str(p) for p in raw["shares"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -200,14 +204,17 @@ def _sshd_config(port: int) -> str:
         "AuthorizedKeysFile {}/ssh/authorized_keys".format(INNER),
         "UsePAM no", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
         "PermitRootLogin prohibit-password", "StrictModes no", "PrintMotd no", "PrintLastLog no",
-        "MaxStartups 64", "LogLevel ERROR", "",
+        "MaxStartups 64", "LogLevel ERROR",
+        "Subsystem sftp internal-sftp",  # file transfers (Ansible, scp), as a stock openssh-server offers them
+        "",
     ])
 
 
-def bwrap_argv(profile: profiles.Profile, directory: str, tools: Dict[str, str], detach: bool = False) -> List[str]:
+def bwrap_argv(profile: profiles.Profile, directory: str, tools: Dict[str, str], detach: bool = False,
+               hostname: Optional[str] = None, shares: Sequence[str] = ()) -> List[str]:
     """The bubblewrap command line that shows ``directory``'s tree as the whole machine."""
     root = os.path.join(directory, "root")
-    argv = [tools["bwrap"], "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--hostname", profile.name,
+    argv = [tools["bwrap"], "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--hostname", hostname or profile.name,
             "--cap-add", "ALL", "--ro-bind", "/usr", "/usr"]
     if not detach:
         argv.append("--die-with-parent")
@@ -239,6 +246,8 @@ def bwrap_argv(profile: profiles.Profile, directory: str, tools: Dict[str, str],
              "--ro-bind", os.path.join(lab, "lib", "libcuda.so.1"), "/usr/local/lib/libcuda.so.1"]
     if profile.container is not None and scratch.container_marker(profile) == "/.dockerenv":
         argv += ["--ro-bind", os.path.join(root, ".dockerenv"), "/.dockerenv"]  # podman's marker is under /run
+    for path in shares:
+        argv += ["--ro-bind", path, path]
     return argv + ["--chdir", "/"]
 
 
@@ -257,10 +266,34 @@ def _listening(port: int) -> bool:
         return False
 
 
-def up(name: str, progress: bool = False) -> Device:
-    """Build and start lab device ``name``; refuses when it is already up."""
+NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
+# Shares must not hide the device's own tree (its /etc, nodes, runtime files, homes).
+OWN_TREES = ("/etc", "/dev", "/proc", "/sys", "/run", "/home", "/var")
+
+
+def _check_shares(shares: Sequence[str]) -> Tuple[str, ...]:
+    checked = []
+    for path in shares:
+        real = os.path.realpath(path)
+        if not os.path.isabs(path) or not os.path.exists(real):
+            raise LabError("cannot share {!r}: give an absolute path that exists on this machine".format(path), Exit.USAGE)
+        if real in ("/", "/usr", "/tmp", "/root") or any(real == t or real.startswith(t + "/") for t in OWN_TREES):  # noqa: S108
+            raise LabError("cannot share {}: it would hide the lab device's own files; share a folder below it".format(
+                real), Exit.USAGE)
+        checked.append(real)
+    return tuple(checked)
+
+
+def up(profile_name: str, name: Optional[str] = None, shares: Sequence[str] = ()) -> Device:
+    """Build and start a lab device from ``profile_name``, called ``name`` (default: the profile's
+    name, so several devices can share a profile); refuses when that device is already up.
+    ``shares`` are host paths shown read-only at the same place (sshd's logins see them)."""
     tools = preflight()
-    profile = profiles.load(name)
+    profile = profiles.load(profile_name)
+    name = name or profile.name
+    if not NAME_PATTERN.fullmatch(name):
+        raise LabError("device name {!r} is not a host name: use lower-case letters, digits and '-'".format(name), Exit.USAGE)
+    checked = _check_shares(shares)
     directory = _dir(name)
     running = load(name)
     if running is not None and _alive(running):
@@ -277,7 +310,7 @@ def up(name: str, progress: bool = False) -> Device:
         _inner_files(profile, directory, tools)
         base = bwrap_argv(profile, directory, tools)
         subprocess.run(base + ["/usr/sbin/ldconfig"], check=True, timeout=60, stdin=subprocess.DEVNULL)
-        return _start_sshd(profile, directory, tools)
+        return _start_sshd(name, profile, directory, tools, checked)
     except BaseException:
         device = load(name)
         if device is not None:
@@ -286,20 +319,21 @@ def up(name: str, progress: bool = False) -> Device:
         raise
 
 
-def _start_sshd(profile: profiles.Profile, directory: str, tools: Dict[str, str]) -> Device:
+def _start_sshd(name: str, profile: profiles.Profile, directory: str, tools: Dict[str, str],
+                shares: Tuple[str, ...]) -> Device:
     log_path = os.path.join(directory, "sshd.log")
     for _attempt in range(3):  # a free port can be taken between probing and binding
         port = _free_port()
         _write(os.path.join(directory, "run", "jga-lab", "ssh", "sshd_config"), _sshd_config(port))
-        argv = bwrap_argv(profile, directory, tools, detach=True) + [
+        argv = bwrap_argv(profile, directory, tools, detach=True, hostname=name, shares=shares) + [
             "/usr/sbin/sshd", "-D", "-e", "-f", INNER + "/ssh/sshd_config"]
         with open(log_path, "ab") as log:
             process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
         _STARTED[process.pid] = process
-        device = Device(profile.name, directory, process.pid, _start_time(process.pid) or "", port)
+        device = Device(name, profile.name, directory, process.pid, _start_time(process.pid) or "", port, shares)
         _write(os.path.join(directory, "state.json"), json.dumps(
-            {"profile": device.profile, "directory": directory, "pid": device.pid,
-             "start_time": device.start_time, "port": port}, indent=1) + "\n")
+            {"name": name, "profile": device.profile, "directory": directory, "pid": device.pid,
+             "start_time": device.start_time, "port": port, "shares": list(shares)}, indent=1) + "\n")
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline and process.poll() is None:
             if _listening(port):
@@ -342,7 +376,7 @@ def exec_argv(name: str, user: str, view: str, command: Sequence[str],
     tools = preflight()
     device = _running(name)
     profile = profiles.load(device.profile)
-    argv = bwrap_argv(profile, device.directory, tools)
+    argv = bwrap_argv(profile, device.directory, tools, hostname=device.name, shares=device.shares)
     for path, writable in binds:  # host paths shown at the same place (the runner's interpreter, its outputs)
         argv += ["--bind" if writable else "--ro-bind", path, path]
     uid = profile.uid_of(user)
@@ -371,3 +405,28 @@ def ssh_argv(name: str, user: str, command: Sequence[str]) -> List[str]:
     return [tools["ssh"], "-i", os.path.join(device.directory, "client_key"), "-o", "BatchMode=yes",
             "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
             "-o", "ConnectTimeout=10", "-p", str(device.port), "{}@127.0.0.1".format(user), "--", shlex.join(command)]
+
+
+def inventory_yaml(running: Sequence[Device], host_vars: Optional[Dict[str, Dict[str, str]]] = None,
+                   group_vars: Optional[Dict[str, str]] = None) -> str:
+    """An Ansible inventory (YAML) reaching ``running`` devices as root over their loopback sshd.
+
+    The device's profile goes in ``jga_lab_profile`` and its session user in ``jga_target_user``
+    (the account the runbooks check); ``host_vars`` (by device name) and ``group_vars`` add more.
+    Host keys are fresh per device, so checking them is switched off for these loopback hosts
+    only. Values are written as JSON strings, which YAML reads as strings.
+    """
+    quote = json.dumps
+    lines = ["# Ansible inventory of SIMULATED jetson-gpu-access lab devices (loopback sshd, root, per-device key)",
+             "lab:", "  hosts:" if running else "  hosts: {}"]
+    for device in running:
+        values = {"ansible_host": "127.0.0.1", "ansible_port": device.port, "ansible_user": "root",
+                  "ansible_ssh_private_key_file": os.path.join(device.directory, "client_key"),
+                  "ansible_ssh_common_args": "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null",
+                  "ansible_python_interpreter": "/usr/bin/python3", "jga_lab_profile": device.profile,
+                  "jga_target_user": profiles.load(device.profile).session_user}
+        values.update((host_vars or {}).get(device.name, {}))
+        lines += ["    {}:".format(device.name)] + ["      {}: {}".format(k, quote(v)) for k, v in values.items()]
+    if group_vars:
+        lines += ["  vars:"] + ["    {}: {}".format(k, quote(v)) for k, v in sorted(group_vars.items())]
+    return "\n".join(lines) + "\n"
