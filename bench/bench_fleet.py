@@ -25,11 +25,10 @@ def main() -> int:
         seconds = {}
         for count in (6, 12):
             outcome = fleet.run(fleet.fleet_of(count), os.path.join(work, str(count)), forks=4)
-            if outcome["returncode"] != 0:
-                print("bench: the playbook failed for {} devices:\n{}".format(count, str(outcome["stdout"])[-2000:]),
-                      file=sys.stderr)
+            if outcome.returncode != 0:
+                print("bench: the playbook failed for {} devices:\n{}".format(count, outcome.output[-2000:]), file=sys.stderr)
                 return 1
-            seconds[count] = float(str(outcome["seconds"]))
+            seconds[count] = outcome.seconds
             print("fleet playbook, {:>2} lab devices, forks=4, {} cores: {:.1f} s ({:.1f} s a device)".format(
                 count, os.cpu_count(), seconds[count], seconds[count] / count))
         print("12 devices vs 6: ratio {:.2f}x (2.00x is linear)".format(seconds[12] / seconds[6]))

@@ -158,7 +158,29 @@ def validation_page() -> str:
         out.append("| {} | {} | {} | {} | {} | {} |".format(where, row["l4t"] or "unknown", *cells, row["version"]))
     out += ["", "No real-device runs have been contributed yet: a Jetson runner's `result.json` files (see "
             "[the CI runner how-to](how-to/ci-runner.md)) add rows here.", ""]
-    return "\n".join(out)
+    return "\n".join(out + fleet_section())
+
+
+def fleet_section() -> List[str]:
+    """Cohort tables of the recorded fleet reports: the lab's, then contributed ones."""
+    import json
+
+    from jetson_gpu_access.fleet import FleetReport, cohort_rows
+    from jetson_gpu_access.serde import from_jsonable
+
+    out = ["## Fleet runs", "",
+           "Cohorts (board × JetPack × image) from `jetson-gpu-access fleet report` over results the Ansible "
+           "playbook fetched; see [Check a fleet with Ansible](how-to/fleet.md).", ""]
+    reports = [("SIMULATED lab fleet (recorded by `tests/test_fleet_lab.py`)", DOCS / "lab" / "fleet-report.json")]
+    reports += [(path.stem, path) for path in sorted((DOCS / "fleet-reports").glob("*.json"))]
+    for title, path in reports:
+        report = from_jsonable(FleetReport, json.loads(path.read_text(encoding="utf-8")))
+        differing = sorted({d.host for c in report.cohorts for d in c.differences})
+        out += ["### " + title, "", "{} hosts, {} healthy ({:.1f}%); differ from their cohort: {}; without results: "
+                "{}.".format(report.hosts, report.healthy, report.pass_rate, ", ".join(differing) or "none",
+                             ", ".join("{} ({})".format(h.host, h.status) for h in report.without_results) or "none"),
+                ""] + cohort_rows(report) + [""]
+    return out
 
 
 PAGES = {"validation.md": validation_page, "reference/cli.md": cli_page, "reference/exit-codes.md": exit_page,

@@ -59,7 +59,7 @@ def where_to_run(line: str) -> Tuple[str, List[str]]:
         return "skip", []
     if any(w in (">", "|", "&&") for w in words) or ">" in line:
         return "shell", []
-    if words[1] in ("lab", "run", "entrypoint"):
+    if words[1] in ("lab", "run", "entrypoint", "fleet"):
         return "host", [sys.executable, "-m", "jetson_gpu_access", *words[1:]]
     return "device", [sys.executable, "-m", "jetson_gpu_access", "lab", "exec", DEVICE, "--", *words]
 

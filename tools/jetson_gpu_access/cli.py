@@ -221,6 +221,17 @@ def build_parser() -> argparse.ArgumentParser:
                             "the fleet playbook reuses); repeatable")
     stop = actions.add_parser("down", help="stop a lab device and remove its files")
     stop.add_argument("profile", metavar="NAME")
+    flock = actions.add_parser(
+        "fleet", help="run fleet/playbook.yml (Ansible) against a SIMULATED fleet of lab devices",
+        description="Bring up a fleet of lab devices (by default seven: three cohorts, one device fixed by the "
+                    "playbook, one stopped so that it is unreachable), run fleet/playbook.yml against them with "
+                    "ansible-playbook, leave the results in --out for 'jetson-gpu-access fleet report', and take "
+                    "every device down again. Needs the fleet extra (ansible-core) and a source checkout.")
+    flock.add_argument("--out", default="build/fleet", metavar="DIR", help="where the results go (default build/fleet)")
+    flock.add_argument("--devices", type=positive_int, metavar="N",
+                       help="N devices cycling through the default fleet's profiles, all reachable")
+    flock.add_argument("--forks", type=positive_int, default=4, metavar="N", help="Ansible's forks (default 4)")
+    flock.add_argument("--check", action="store_true", help="run the playbook in check mode (a fix only plans)")
     actions.add_parser("inventory", help="an Ansible inventory (YAML) of the lab devices that are up",
                        description="Print an Ansible inventory in YAML for the running lab devices: loopback address, "
                                    "sshd port, root with the device's key, and the profile as jga_lab_profile.")
@@ -460,6 +471,16 @@ def cmd_lab(args: argparse.Namespace) -> int:
                 state = "up" if sandbox._alive(device) else "stopped (stale files; run lab down)"
                 print("{:<32} {} profile {} pid {} ssh 127.0.0.1:{} SIMULATED".format(
                     device.name, state, device.profile, device.pid, device.port))
+        elif args.lab_command == "fleet":
+            from .lab import fleet
+
+            members = fleet.fleet_of(args.devices) if args.devices else list(fleet.DEFAULT_FLEET)
+            print("SIMULATED fleet of {} lab devices: {}".format(len(members), ", ".join(
+                m.name + (" (stopped)" if m.stopped else "") for m in members)), flush=True)
+            outcome = fleet.run(members, os.path.abspath(args.out), args.forks, args.check, capture=False)
+            print("playbook finished in {:.0f} s; results in {}: jetson-gpu-access fleet report {}".format(
+                outcome.seconds, args.out, args.out))
+            return outcome.returncode
         elif args.lab_command == "inventory":
             sys.stdout.write(sandbox.inventory_yaml([d for d in sandbox.devices() if sandbox._alive(d)]))
         elif args.lab_command == "up":

@@ -40,6 +40,13 @@ class Member:
 
 
 IMAGE = "ubuntu:22.04 + openssh-server"
+@frozen_record
+class FleetRun:
+    returncode: int
+    output: str      # empty when the output went to the terminal
+    seconds: float   # the playbook's wall time, bringing devices up not included
+
+
 # A fleet with three cohorts, an outlier (fixed by the playbook while its twins are not) and a
 # device that is stopped before the run so that Ansible cannot reach it.
 DEFAULT_FLEET = (
@@ -93,8 +100,9 @@ def start(members: Sequence[Member], environment: str) -> str:
 
 
 def playbook(inventory: str, results: str, work: str, forks: int = 4, check: bool = False,
-             extra_vars: Sequence[str] = (), timeout: float = 1800) -> subprocess.CompletedProcess[str]:
-    """ansible-playbook fleet/playbook.yml with this environment's Ansible, output captured."""
+             extra_vars: Sequence[str] = (), timeout: float = 1800, capture: bool = True) -> subprocess.CompletedProcess[str]:
+    """ansible-playbook fleet/playbook.yml with this environment's Ansible; output (with errors)
+    captured, or passed through so that a person sees each task as it runs."""
     program = shutil.which("ansible-playbook", path=os.path.dirname(sys.executable)) or shutil.which("ansible-playbook")
     if program is None:
         raise LabError("ansible-playbook is missing: pip install 'jetson-gpu-access[fleet]' (ansible-core)", Exit.USAGE)
@@ -111,8 +119,8 @@ def playbook(inventory: str, results: str, work: str, forks: int = 4, check: boo
     if check:
         argv.append("--check")
     try:
-        return subprocess.run(argv, env=env, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
-                              check=False)
+        return subprocess.run(argv, env=env, text=True, timeout=timeout, stdin=subprocess.DEVNULL, check=False,
+                              stdout=subprocess.PIPE if capture else None, stderr=subprocess.STDOUT if capture else None)
     finally:
         close_masters(control)
 
@@ -125,7 +133,7 @@ def close_masters(control: str) -> None:
 
 
 def run(members: Sequence[Member], results: str, forks: int = 4, check: bool = False,
-        keep: Optional[str] = None) -> Dict[str, object]:
+        keep: Optional[str] = None, capture: bool = True) -> FleetRun:
     """The whole cycle: devices up, playbook, devices down. Returns the playbook's outcome and its
     wall time (the playbook only, not bringing devices up)."""
     work = keep or tempfile.mkdtemp(prefix="jga-fleet-lab-")
@@ -134,9 +142,8 @@ def run(members: Sequence[Member], results: str, forks: int = 4, check: bool = F
         with open(inventory, "w", encoding="utf-8") as handle:
             handle.write(start(members, runner_environment(os.path.join(work, "venv"))))
         began = time.monotonic()
-        outcome = playbook(inventory, results, work, forks, check)
-        return {"returncode": outcome.returncode, "stdout": outcome.stdout, "stderr": outcome.stderr,
-                "seconds": time.monotonic() - began}
+        outcome = playbook(inventory, results, work, forks, check, capture=capture)
+        return FleetRun(outcome.returncode, outcome.stdout or "", time.monotonic() - began)
     finally:
         for member in members:
             sandbox.down(member.name)
