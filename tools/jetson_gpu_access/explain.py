@@ -2,7 +2,8 @@
 and what to run next to settle the rest.
 
 Signatures come from data/symptoms.json (the same data the site's error reference is generated
-from); facts (release line, node listings, id output, group lines, docker run) from textfacts,
+from); facts (release line, node listings, id and groups output, group lines, docker run lines and
+compose fragments) from textfacts,
 diagnosed exactly as the probe's facts are. Free text is taken as people paste it: ANSI colours,
 CRLF, Markdown fences and quotes, shell prompts. Nothing the text does not show is stated as a
 fact: gaps are listed as assumptions, and the commands that would close them are suggested.
@@ -17,7 +18,7 @@ from .diagnose import diagnose
 from .migrate import AuditFinding, audit_text
 from .model import Diagnosis
 from .record import frozen_record
-from .textfacts import normalise, read
+from .textfacts import Observed, normalise, read
 
 
 @frozen_record
@@ -35,6 +36,7 @@ class SymptomMatch:
 class Explanation:
     matches: Tuple[SymptomMatch, ...]
     next_steps: Tuple[str, ...]
+    observed: Observed
     recognised: Tuple[str, ...]
     assumptions: Tuple[str, ...]
     diagnosis: Optional[Diagnosis]
@@ -61,9 +63,10 @@ def explain(text: str) -> Explanation:
     diagnosis = diagnose(parsed.facts) if parsed.facts is not None else None
     steps = parsed.missing + (("jetson-gpu-access diagnose --user USER   # decided as the kernel does, on the device",)
                               if parsed.missing else ())
-    docker = [item.split(": ", 1)[1] for item in parsed.recognised if item.startswith("docker: ")]
-    audit = tuple(f for line in docker for f in audit_text(line, "docker-run") if f.status != "pass")
-    return Explanation(tuple(matches), steps, parsed.recognised, parsed.assumptions, diagnosis, audit)
+    audit = tuple(f for launch in parsed.observed.launches
+                  for f in audit_text(launch.text, "compose" if launch.source == "compose" else "docker-run")
+                  if f.status != "pass")
+    return Explanation(tuple(matches), steps, parsed.observed, parsed.recognised, parsed.assumptions, diagnosis, audit)
 
 
 def render_text(result: Explanation) -> str:
