@@ -3,8 +3,9 @@
 fresh-1 has no virtual environment and jga_install on: the playbook builds the wheel on the
 controller, creates the environment on the device and installs the runbooks extra from the
 package index, then runs the runbooks from it. no-venv-1 has no environment and installing off,
-no-user-1 has no target user: both must fail in their own stage with a message naming the fix,
-without stopping fresh-1. Needs the package index (pypi.org); skipped with the reason without it.
+no-user-1 has no target user: both must fail in their own stage with a message naming the fix;
+slow-1 gets two seconds for its runbooks and is stopped on the device. None of them may stop
+fresh-1. Needs the package index (pypi.org); skipped with the reason without it.
 """
 
 from __future__ import annotations
@@ -26,7 +27,22 @@ MEMBERS = (
                                           "ansible_python_interpreter": INTERPRETER}, False),
     fleet.Member("no-venv-1", "jp61-host", {"jga_venv": "/opt/nothing-here"}, False),
     fleet.Member("no-user-1", "jp61-host", {"jga_target_user": ""}, False),
+    fleet.Member("slow-1", "jp61-host", {"jga_timeout": "2"}, False),
 )
+
+
+def runner_processes() -> list:  # type: ignore[type-arg]
+    """Runners or kernels still alive anywhere (every host's run has ended when this is called)."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open("/proc/{}/cmdline".format(pid), "rb") as handle:
+                cmdline = handle.read().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        if "jetson-gpu-access run" in cmdline or ("ipykernel_launcher" in cmdline and "jga" in cmdline):
+            found.append(cmdline)
+    return found
 
 
 def index_reachable() -> bool:
@@ -43,9 +59,12 @@ def test_install_and_refusals(lab, tmp_path) -> None:  # type: ignore[no-untyped
     if not index_reachable():
         pytest.skip("pypi.org is not reachable: installing the runbooks extra on a device needs a package index")
     results = tmp_path / "results"
-    outcome = fleet.run(MEMBERS, str(results), keep=str(tmp_path))
+    inventory = tmp_path / "inventory.yml"
     try:
-        assert outcome.returncode == 0, outcome.output[-4000:]
+        inventory.write_text(fleet.start(MEMBERS, fleet.runner_environment(str(tmp_path / "venv"))))
+        outcome = fleet.playbook(str(inventory), str(results), str(tmp_path))
+        assert outcome.returncode == 0, outcome.stdout[-4000:]
+        assert runner_processes() == [], "the timeout left the runbooks running on slow-1"
         records = {m.name: json.loads((results / m.name / "host.json").read_text()) for m in MEMBERS}
 
         fresh = records["fresh-1"]
@@ -58,6 +77,9 @@ def test_install_and_refusals(lab, tmp_path) -> None:  # type: ignore[no-untyped
         assert "jga_install=true" in records["no-venv-1"]["message"]
         assert (records["no-user-1"]["status"], records["no-user-1"]["stage"]) == ("failed", "prerequisites")
         assert "jga_target_user is not set" in records["no-user-1"]["message"]
+        slow = records["slow-1"]
+        assert (slow["status"], slow["stage"], slow["runner_rc"]) == ("failed", "run", 124), slow
+        assert "longer than jga_timeout (2 s)" in slow["message"]
     finally:
         for member in MEMBERS:
             sandbox.down(member.name)
