@@ -150,3 +150,29 @@ def test_cli_gate_formats_and_bad_input(tmp_path: Path) -> None:
         refused = cli(*args)
         assert refused.returncode == Exit.USAGE, args
         assert cause in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+
+
+REPO = Path(TOOLS).parent
+
+
+def test_playbook_passes_ansible_syntax_check(tmp_path: Path) -> None:
+    program = Path(sys.executable).parent / "ansible-playbook"
+    if not program.exists():
+        pytest.skip("ansible-core is not installed (the fleet extra); make test installs it")
+    env = {"PATH": "/usr/bin:/bin", "ANSIBLE_HOME": str(tmp_path), "ANSIBLE_LOCAL_TEMP": str(tmp_path / "tmp"),
+           "ANSIBLE_CONFIG": str(REPO / "fleet" / "ansible.cfg")}
+    result = subprocess.run([str(program), "--syntax-check", "-i", "localhost,", str(REPO / "fleet" / "playbook.yml")],
+                            capture_output=True, text=True, timeout=120, check=False, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_role_variable_is_documented() -> None:
+    import re
+
+    import yaml
+
+    defaults = yaml.safe_load((REPO / "fleet" / "roles" / "jetson_gpu_access" / "defaults" / "main.yml").read_text())
+    page = (REPO / "docs" / "how-to" / "fleet.md").read_text()
+    documented = set(re.findall(r"^\| `(jga_\w+)`(?:, `(jga_\w+)`)?", page, re.M))
+    names = {n for pair in documented for n in pair if n}
+    assert names == set(defaults)
