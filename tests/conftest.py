@@ -116,7 +116,7 @@ class LabSession:
 
 
 def lab_processes(home: str) -> List[str]:
-    """Command lines of processes that still refer to the lab's folder."""
+    """Command lines of processes that contain ``home`` (the lab's folder, a device's, a program name)."""
     found = []
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:

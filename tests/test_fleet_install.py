@@ -15,9 +15,11 @@ import os
 import shutil
 import socket
 import sys
+from typing import List
 
 import pytest
 
+from conftest import lab_processes
 from jetson_gpu_access import __version__
 from jetson_gpu_access.lab import fleet, sandbox
 
@@ -31,18 +33,9 @@ MEMBERS = (
 )
 
 
-def runner_processes() -> list:  # type: ignore[type-arg]
+def runner_processes() -> List[str]:
     """Runners or kernels still alive anywhere (every host's run has ended when this is called)."""
-    found = []
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            with open("/proc/{}/cmdline".format(pid), "rb") as handle:
-                cmdline = handle.read().replace(b"\0", b" ").decode("utf-8", "replace")
-        except OSError:
-            continue
-        if "jetson-gpu-access run" in cmdline or ("ipykernel_launcher" in cmdline and "jga" in cmdline):
-            found.append(cmdline)
-    return found
+    return lab_processes("jetson-gpu-access run") + [p for p in lab_processes("ipykernel_launcher") if "jga" in p]
 
 
 def index_reachable() -> bool:
