@@ -39,7 +39,6 @@ class Member:
     stopped: bool
 
 
-IMAGE = "ubuntu:22.04 + openssh-server"
 @frozen_record
 class FleetRun:
     returncode: int
@@ -47,6 +46,7 @@ class FleetRun:
     seconds: float   # the playbook's wall time, bringing devices up not included
 
 
+IMAGE = "ubuntu:22.04 + openssh-server"  # the containers' jga_image: a container cannot see its image's name
 # A fleet with three cohorts, an outlier (fixed by the playbook while its twins are not) and a
 # device that is stopped before the run so that Ansible cannot reach it.
 DEFAULT_FLEET = (
@@ -99,23 +99,27 @@ def start(members: Sequence[Member], environment: str) -> str:
     return text
 
 
-def playbook(inventory: str, results: str, work: str, forks: int = 4, check: bool = False,
-             extra_vars: Sequence[str] = (), timeout: float = 1800, capture: bool = True) -> subprocess.CompletedProcess[str]:
-    """ansible-playbook fleet/playbook.yml with this environment's Ansible; output (with errors)
-    captured, or passed through so that a person sees each task as it runs."""
+def ansible_playbook() -> str:
+    """This environment's ansible-playbook, once the playbook is known to be here; LabError if not."""
     program = shutil.which("ansible-playbook", path=os.path.dirname(sys.executable)) or shutil.which("ansible-playbook")
     if program is None:
         raise LabError("ansible-playbook is missing: pip install 'jetson-gpu-access[fleet]' (ansible-core)", Exit.USAGE)
     if not (FLEET_DIR / "playbook.yml").is_file():
         raise LabError("fleet/playbook.yml is not here: the playbook ships in the source checkout", Exit.USAGE)
+    return program
+
+
+def playbook(inventory: str, results: str, work: str, forks: int = 4, check: bool = False,
+             timeout: float = 1800, capture: bool = True) -> subprocess.CompletedProcess[str]:
+    """ansible-playbook fleet/playbook.yml with this environment's Ansible; output (with errors)
+    captured, or passed through so that a person sees each task as it runs."""
+    program = ansible_playbook()
     control = os.path.join(work, "cp")
     os.makedirs(control, exist_ok=True)
     env = dict(os.environ, ANSIBLE_CONFIG=str(FLEET_DIR / "ansible.cfg"), ANSIBLE_HOME=os.path.join(work, "ansible"),
                ANSIBLE_LOCAL_TEMP=os.path.join(work, "ansible", "tmp"), ANSIBLE_SSH_CONTROL_PATH_DIR=control,
                ANSIBLE_FORKS=str(forks), ANSIBLE_NOCOLOR="1", ANSIBLE_FORCE_COLOR="0")
     argv = [program, "-i", inventory, str(FLEET_DIR / "playbook.yml"), "-e", "jga_results=" + results]
-    for value in extra_vars:
-        argv += ["-e", value]
     if check:
         argv.append("--check")
     try:
@@ -136,6 +140,7 @@ def run(members: Sequence[Member], results: str, forks: int = 4, check: bool = F
         keep: Optional[str] = None, capture: bool = True) -> FleetRun:
     """The whole cycle: devices up, playbook, devices down. Returns the playbook's outcome and its
     wall time (the playbook only, not bringing devices up)."""
+    ansible_playbook()  # before any device comes up
     work = keep or tempfile.mkdtemp(prefix="jga-fleet-lab-")
     try:
         inventory = os.path.join(work, "inventory.yml")
