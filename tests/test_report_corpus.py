@@ -29,6 +29,7 @@ def reading(text: str) -> Dict[str, Any]:
         "errors": [m.id for m in result.matches],
         "l4t": seen.l4t,
         "jetpack": list(seen.jetpack),
+        "jetpack_stated": seen.jetpack_stated,
         "model": seen.model,
         "nodes": [[n.path, n.owner, n.group, "{:04o}".format(n.mode), n.acl, n.major, n.minor] for n in seen.nodes],
         "session_user": seen.session_user,
@@ -41,9 +42,10 @@ def reading(text: str) -> Dict[str, Any]:
 
 
 def expected(entry: Dict[str, Any]) -> Dict[str, Any]:
-    want = dict({"errors": [], "l4t": None, "jetpack": [], "model": None, "nodes": [], "session_user": None,
+    want = dict({"errors": [], "l4t": None, "jetpack": [], "jetpack_stated": None, "model": None, "nodes": [], "session_user": None,
                  "session_groups": [], "group_lines": [], "launches": []}, **entry["expect"])
-    want["l4t"] = None if want["l4t"] is None else str(want["l4t"])
+    for key in ("l4t", "jetpack_stated"):
+        want[key] = None if want[key] is None else str(want[key])
     want["launches"] = [dict(LAUNCH_DEFAULTS, **launch) for launch in want["launches"]]
     return want
 
@@ -72,6 +74,7 @@ def test_mixed_pastes_never_invent_observations(lines: List[str]) -> None:
     seen = explain(text).observed
     flat = " ".join(text.split())
     assert seen.l4t is None or (seen.l4t.split(".")[1] in text and seen.l4t.split(".")[0] in text)
+    assert seen.jetpack_stated is None or seen.jetpack_stated in text
     assert all(n.path.rsplit("/", 1)[-1] in text and n.owner in text and n.group in text for n in seen.nodes)
     assert seen.session_user is None or "({})".format(seen.session_user) in text
     assert all(g in flat for g in seen.session_groups)

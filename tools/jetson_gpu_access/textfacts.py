@@ -51,6 +51,10 @@ _MODEL = re.compile(r"(?:NVIDIA\s+)?Jetson[\w\s-]*?(?:Developer Kit|Orin|Xavier|
 # L4T as tools print it when /etc/nv_tegra_release itself was not pasted: jetson-containers
 # (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]).
 _L4T_MENTION = re.compile(r"\bL4T(?:_VERSION)?[\s=:\[]*R?(\d{2}\.\d+(?:\.\d+)?)\b")
+# JetPack as a tool states it (jetson-containers, jetson_release, jetson_stats' environment); kept
+# apart from the tables' reading of the L4T release, since the two can disagree.
+_JETPACK_STATED = re.compile(r"\b(?:JETPACK_VERSION|JETSON_JETPACK)=(\d+(?:\.\d+)*)|\bJetpack\s+(\d+(?:\.\d+)*(?: GA| DP)?)\s*\[L4T",
+                             re.I)
 _GROUPS_COMMAND = re.compile(r"^groups(?:\s+[\w.-]+)?$")
 
 
@@ -74,6 +78,7 @@ class Observed:
     l4t: Optional[str]
     l4t_from: Optional[str]            # the line it was read from
     jetpack: Tuple[str, ...]           # what the L4T/JetPack tables say for that release
+    jetpack_stated: Optional[str]      # what a tool in the text said, unchecked
     model: Optional[str]
     nodes: Tuple[ListedNode, ...]
     session_user: Optional[str]
@@ -159,6 +164,7 @@ def read(text: str) -> TextFacts:
     release = None
     l4t_line: Optional[str] = None
     model = None
+    stated: Optional[str] = None
     user: Optional[User] = None
     process_groups: List[int] = []
     session_groups: List[str] = []
@@ -233,6 +239,10 @@ def read(text: str) -> TextFacts:
         if release is None and l4t_line is None and _L4T_MENTION.search(line):
             l4t_line = line
             reader.recognised.append("L4T version: " + line)
+        jetpack = _JETPACK_STATED.search(line)
+        if jetpack and stated is None:
+            stated = jetpack.group(1) or jetpack.group(2)
+            reader.recognised.append("JetPack stated: " + line)
         if model is None and _model(line):
             model = _model(line)
             reader.recognised.append("model: " + str(model))
@@ -245,8 +255,9 @@ def read(text: str) -> TextFacts:
     else:
         mention = _L4T_MENTION.search(l4t_line or "")
         l4t = mention.group(1) if mention else None
-    observed = Observed(l4t, l4t_line, tuple(dict.fromkeys(c.jetpack for c in jetpack_for(l4t))), model, tuple(listed),
-                        user.name if user else None, tuple(session_groups), tuple(group_lines), tuple(launches))
+    tables = tuple(dict.fromkeys(c.jetpack for c in jetpack_for(l4t)))
+    observed = Observed(l4t, l4t_line, tables, stated, model, tuple(listed), user.name if user else None,
+                        tuple(session_groups), tuple(group_lines), tuple(launches))
     return _facts(reader, observed, release, user, process_groups)
 
 
