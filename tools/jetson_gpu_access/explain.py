@@ -15,6 +15,7 @@ from typing import List, Optional, Tuple
 
 from . import data
 from .diagnose import diagnose
+from .launch import Launch
 from .migrate import AuditFinding, audit_text
 from .model import Diagnosis
 from .record import frozen_record
@@ -69,17 +70,31 @@ def explain(text: str) -> Explanation:
     return Explanation(tuple(matches), steps, parsed.observed, parsed.recognised, parsed.assumptions, diagnosis, audit)
 
 
+def launch_summary(launch: Launch) -> str:
+    """One line of what a container launch grants; group-adds are what an SSH login loses."""
+    parts = ["{}: {}".format(name, ", ".join(values)) for name, values in (
+        ("group-add", launch.group_add), ("devices", launch.devices)) if values]
+    parts += [text for text, present in (("user " + str(launch.user), launch.user), ("runtime " + str(launch.runtime),
+              launch.runtime), ("privileged", launch.privileged), ("the host's /dev bound in", launch.dev_mount)) if present]
+    summary = "{} ({})".format(launch.source, "; ".join(parts) if parts else "no GPU-related options")
+    if launch.group_add:
+        summary += ": the group-adds reach the container's processes, not SSH logins into it"
+    return summary
+
+
 def render_text(result: Explanation) -> str:
     out = []
     if result.recognised:
         out += ["Recognised in the text:"] + ["    " + item for item in result.recognised] + [""]
+    if result.observed.launches:
+        out += ["Container launch:"] + ["    " + launch_summary(x) for x in result.observed.launches] + [""]
     if result.diagnosis is not None:
         out.append("Diagnosis from the text (verdict: {}):".format(result.diagnosis.verdict.value))
         for finding in result.diagnosis.findings:
             out.append("    {} {}  {}".format(finding.severity.value.upper(), finding.code, finding.title))
         out += ["    assumed: " + a for a in result.assumptions] + [""]
     if result.audit:
-        out.append("In the docker command line:")
+        out.append("In the container's launch settings:")
         out += ["    {} {}: {}\n        fix: {}".format(f.status.upper(), f.id, f.why, f.fix) for f in result.audit]
         out.append("")
     if not result.matches:
@@ -106,7 +121,8 @@ def render_markdown(result: Explanation) -> str:
         for finding in result.diagnosis.findings:
             out.append("- {} `{}`: {} (see `docs/{}`).".format(finding.severity.value, finding.code, finding.title, finding.docs))
         out += ["- assumed: " + a for a in result.assumptions]
-    out += ["- `docker run`: {} (fix: {})".format(f.why, f.fix) for f in result.audit]
+    out += ["- launch: " + launch_summary(x) for x in result.observed.launches]
+    out += ["- `{}`: {} (fix: {})".format(f.source, f.why, f.fix) for f in result.audit]
     if result.next_steps:
         out += ["", "Could you run these and paste the output?", "", "```bash"] + list(result.next_steps) + ["```"]
     return "\n".join(out) + "\n"

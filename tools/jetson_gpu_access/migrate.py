@@ -57,7 +57,7 @@ RULES: Tuple[Tuple[str, str, str, str, str, str], ...] = (
      "desktop and on host GIDs", "pass only the GPU nodes (the NVIDIA runtime does) with numeric --group-add"),
 )
 NVIDIA_RUNTIME = re.compile(r"--runtime[= ]nvidia|--gpus\b|runtime:\s*nvidia|nvidia\.com/gpu|driver:\s*nvidia")
-GPU_DEVICE = re.compile(r"/dev/nvmap|/dev/dri")
+GPU_DEVICE = re.compile(r"/dev/nvmap|/dev/dri|/dev:/dev")  # the whole /dev bound in shows the nodes too
 GROUP_ADD = re.compile(r"--group-add|group_add:")
 
 
