@@ -131,8 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
                      help="set a parameter (checked against the runbook's declared name and type)")
     run.add_argument("-f", "--parameters-file", metavar="FILE", help="parameters from a YAML mapping")
-    run.add_argument("--lab", metavar="NAME", help="run the kernel inside this lab device, or a new one from the profile NAME "
-                     "(SIMULATED)")
+    run.add_argument("--lab", metavar="DEVICE", help="run the kernel inside this lab device, or in a new one from the "
+                     "profile of that name (SIMULATED)")
     run.add_argument("--out", default="build/runbooks", metavar="DIR", help="where results go (default build/runbooks)")
     run.add_argument("--timeout", type=positive_int, default=600, metavar="S", help="seconds per cell (default 600)")
     run.add_argument("--expect", action="append", default=[], metavar="RUNBOOK=VERDICT",
@@ -214,13 +214,13 @@ def build_parser() -> argparse.ArgumentParser:
     start = actions.add_parser("up", help="build and start a lab device",
                                description="Build a lab device from PROFILE and start its sshd on a free loopback port.")
     start.add_argument("profile", metavar="PROFILE")
-    start.add_argument("--name", metavar="NAME",
+    start.add_argument("--name", metavar="DEVICE",
                        help="the device's name and host name (default: the profile's); several devices can share a profile")
     start.add_argument("--share", action="append", default=[], metavar="PATH",
                        help="show this host folder read-only at the same path inside (e.g. a virtual environment "
                             "the fleet playbook reuses); repeatable")
     stop = actions.add_parser("down", help="stop a lab device and remove its files")
-    stop.add_argument("profile", metavar="NAME")
+    stop.add_argument("device", metavar="DEVICE")
     flock = actions.add_parser(
         "fleet", help="run fleet/playbook.yml (Ansible) against a SIMULATED fleet of lab devices",
         description="Bring up a fleet of lab devices (by default seven: three cohorts, one device fixed by the "
@@ -236,10 +236,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Print an Ansible inventory in YAML for the running lab devices: loopback address, "
                                    "sshd port, root with the device's key, and the profile as jga_lab_profile.")
     run = actions.add_parser("exec", help="run a command inside a lab device",
-                             usage="%(prog)s NAME [--user NAME] [--login | --process] -- CMD [ARG ...]",
+                             usage="%(prog)s DEVICE [--user NAME] [--login | --process] -- CMD [ARG ...]",
                              description="Run CMD in a fresh sandbox over the device's files, as --user, with "
                                          "the groups of the chosen view.")
-    run.add_argument("profile", metavar="NAME")
+    run.add_argument("device", metavar="DEVICE")
     run.add_argument("--user", type=user_name, default="root", metavar="NAME", help="run as NAME (default root)")
     view = run.add_mutually_exclusive_group()
     view.add_argument("--login", dest="view", action="store_const", const="login",
@@ -247,8 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     view.add_argument("--process", dest="view", action="store_const", const="process",
                       help="the container process's groups: login groups plus --group-add GIDs (default)")
     ssh = actions.add_parser("ssh", help="log in to a lab device over SSH (a real sshd) and run a command",
-                             usage="%(prog)s NAME USER -- CMD [ARG ...]")
-    ssh.add_argument("profile", metavar="NAME")
+                             usage="%(prog)s DEVICE USER -- CMD [ARG ...]")
+    ssh.add_argument("device", metavar="DEVICE")
     ssh.add_argument("user", type=user_name, metavar="USER")
     return parser
 
@@ -487,16 +487,16 @@ def cmd_lab(args: argparse.Namespace) -> int:
             device = sandbox.up(args.profile, args.name, args.share)
             print("lab device {} ({}) is up (SIMULATED): sshd on 127.0.0.1:{}".format(device.name, device.profile, device.port))
         elif args.lab_command == "down":
-            print("lab device {} {}".format(args.profile, "stopped and removed" if sandbox.down(args.profile) else "was not up"))
+            print("lab device {} {}".format(args.device, "stopped and removed" if sandbox.down(args.device) else "was not up"))
         else:
             command = args.argv
             if not command:
                 raise UsageError("no command given: put it after --, e.g. -- id")
             if args.lab_command == "exec":
-                argv = sandbox.exec_argv(args.profile, args.user, args.view or "process", command)
+                argv = sandbox.exec_argv(args.device, args.user, args.view or "process", command)
                 env = sandbox.exec_env(args.user)
             else:
-                argv, env = sandbox.ssh_argv(args.profile, args.user, command), None
+                argv, env = sandbox.ssh_argv(args.device, args.user, command), None
             return subprocess.run(argv, env=env, check=False).returncode
     except ProfileError as error:
         raise UsageError(str(error)) from error
