@@ -89,6 +89,11 @@ def test_results_junit_and_notebooks_come_back(fleet_runs) -> None:  # type: ign
         facts = json.loads((results / name / "facts.json").read_text())["facts"]
         assert facts["tool_version"] and facts["platform"]["l4t"]
     assert not (results / "offline-1" / "runbooks").exists()
+    workdir = "/var/tmp/jetson-gpu-access-fleet"  # the role's default jga_workdir
+    for command, meaning in ((["test", "-d", workdir], "the working folder stays"),
+                             (["test", "!", "-e", workdir + "/results"], "the results are gone from the host")):
+        login = subprocess.run(sandbox.ssh_argv("agx-1", "root", command), capture_output=True, timeout=60, check=False)
+        assert login.returncode == 0, meaning
 
 
 def test_fix_only_plans_in_check_mode_and_applies_after(fleet_runs) -> None:  # type: ignore[no-untyped-def]
