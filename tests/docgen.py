@@ -176,9 +176,9 @@ def fleet_section() -> List[str]:
     for title, path in reports:
         report = from_jsonable(FleetReport, json.loads(path.read_text(encoding="utf-8")))
         differing = sorted({d.host for c in report.cohorts for d in c.differences})
-        out += ["### " + title, "", "{} hosts, {} healthy ({:.1f}%); differ from their cohort: {}; without results: "
+        out += ["### " + title, "", "{} hosts, {} healthy ({:.1f}%); differ from their cohort: {}; did not finish: "
                 "{}.".format(report.hosts, report.healthy, report.pass_rate, ", ".join(differing) or "none",
-                             ", ".join("{} ({})".format(h.host, h.status) for h in report.without_results) or "none"),
+                             ", ".join("{} ({})".format(h.host, h.status) for h in report.unfinished) or "none"),
                 ""] + cohort_rows(report) + [""]
     return out
 

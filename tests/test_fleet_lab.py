@@ -35,7 +35,7 @@ def stable(report: report_module.FleetReport) -> Dict[str, Any]:
     """The report without what differs from run to run (ports in error messages)."""
     data: Dict[str, Any] = to_jsonable(report)
     data["results"] = [dict(h, message="") for h in data["results"]]
-    data["without_results"] = [dict(h, message="") for h in data["without_results"]]
+    data["unfinished"] = [dict(h, message="") for h in data["unfinished"]]
     return data
 
 
@@ -119,7 +119,7 @@ def test_report_groups_flags_outlier_and_unreachable(fleet_runs) -> None:  # typ
     assert {d.host for d in ssh_boxes.differences} == {"ssh-box-3"}
     assert {(d.item, d.host_value, d.cohort_value) for d in ssh_boxes.differences} >= {
         ("verify verdict", "pass", "fail"), ("verify/verify:login", "pass", "fail")}
-    assert [(h.host, h.status) for h in report.without_results] == [("offline-1", "unreachable")]
+    assert [(h.host, h.status) for h in report.unfinished] == [("offline-1", "unreachable")]
     assert (report.hosts, report.healthy, report.pass_rate, report.meets_requirement) == (7, 4, 57.1, False)
     assert report.simulated == 7
     if os.environ.get("UPDATE_DOCS"):

@@ -65,7 +65,7 @@ def test_cohorts_majority_outlier_and_pass_rate(tmp_path: Path) -> None:
     assert [(d.host, d.item, d.host_value, d.cohort_value) for d in orin.differences] == [
         ("c", "diagnose verdict", "fail", "pass"), ("c", "diagnose/access:/dev/nvmap", "fail", "pass"),
         ("c", "verify verdict", "fail", "pass"), ("c", "verify/verify:login", "fail", "pass")]
-    assert [(h.host, h.status) for h in report.without_results] == [("gone", "unreachable")]
+    assert [(h.host, h.status) for h in report.unfinished] == [("gone", "unreachable")]
     assert (report.hosts, report.healthy, report.pass_rate, report.meets_requirement) == (5, 3, 60.0, False)
 
 
@@ -176,3 +176,13 @@ def test_every_role_variable_is_documented() -> None:
     documented = set(re.findall(r"^\| `(jga_\w+)`(?:, `(jga_\w+)`)?", page, re.M))
     names = {n for pair in documented for n in pair if n}
     assert names == set(defaults)
+
+
+def test_a_failed_host_with_partial_results_is_in_both_places(tmp_path: Path) -> None:
+    write_host(tmp_path, "a", verdicts=GOOD, platform=ORIN)
+    write_host(tmp_path, "slow", status="failed", verdicts={"diagnose": {"access:/dev/nvmap": "pass"}}, platform=ORIN,
+               message="Fail the host when the runner could not finish: the runbooks ran longer than jga_timeout")
+    report = fleet.build(fleet.load(str(tmp_path)))
+    assert report.cohorts[0].hosts == ("a", "slow") and report.cohorts[0].healthy == 1
+    assert [(h.host, h.status) for h in report.unfinished] == [("slow", "failed")]
+    assert "ran longer than jga_timeout" in fleet.markdown(report)

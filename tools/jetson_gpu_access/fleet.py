@@ -86,7 +86,7 @@ class FleetReport:
     meets_requirement: Optional[bool]
     simulated: int                        # how many hosts are lab devices
     cohorts: Tuple[Cohort, ...]
-    without_results: Tuple[HostResult, ...]
+    unfinished: Tuple[HostResult, ...]    # unreachable, failed (partial results stay in their cohort), unreadable
     results: Tuple[HostResult, ...]
 
 
@@ -231,9 +231,9 @@ def _differences(hosts: Sequence[HostResult]) -> Tuple[List[Difference], List[st
 
 
 def build(hosts: Sequence[HostResult], required: Optional[float] = None) -> FleetReport:
-    """Cohorts of the hosts with results, the hosts without, and the pass rate over all of them."""
+    """Cohorts of the hosts with results, the hosts that did not finish, and the pass rate over all."""
     with_results = [h for h in hosts if h.status != "unreachable" and (h.verdicts or h.checks)]
-    without = [h for h in hosts if h not in with_results]
+    unfinished = [h for h in hosts if h.status != "ok" or h not in with_results]
     groups: Dict[Tuple[str, str, str], List[HostResult]] = {}
     for host in with_results:
         groups.setdefault(host.cohort, []).append(host)
@@ -251,7 +251,7 @@ def build(hosts: Sequence[HostResult], required: Optional[float] = None) -> Flee
     rate = round(100.0 * healthy / len(hosts), 1) if hosts else 0.0
     return FleetReport(REPORT_SCHEMA, len(hosts), healthy, rate, required,
                        None if required is None else rate >= required,
-                       sum(h.lab_profile is not None for h in hosts), tuple(cohorts), tuple(without), tuple(hosts))
+                       sum(h.lab_profile is not None for h in hosts), tuple(cohorts), tuple(unfinished), tuple(hosts))
 
 
 def parse_required(text: str) -> float:
@@ -305,11 +305,11 @@ def markdown(report: FleetReport, title: str = "Fleet report") -> str:
                                           ", ".join("`{}`".format(s) for s in c.split)) for c in report.cohorts if c.split]
     if split:
         out += ["", "Cohorts split evenly (no majority to compare with):", ""] + ["- " + s for s in split]
-    out += ["", "## Hosts without results", ""]
-    if report.without_results:
+    out += ["", "## Hosts that did not finish", ""]
+    if report.unfinished:
         out += ["| Host | Status | Why |", "| --- | --- | --- |"]
         out += ["| {} | {} | {} |".format(h.host, h.status, _cell(h.message) or "no runbook results")
-                for h in report.without_results]
+                for h in report.unfinished]
     else:
         out.append("None.")
     out += ["", "## Checks per cohort", ""]
