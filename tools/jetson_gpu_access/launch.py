@@ -54,7 +54,7 @@ def _words(text: str) -> List[str]:
 
 
 def from_run_line(line: str) -> Optional[Launch]:
-    """The engine options of a `docker run` line (None when the line has none)."""
+    """The engine options of a `docker run` / `podman run` line; None when the line is not one."""
     match = RUN_LINE.search(line)
     if not match:
         return None

@@ -243,9 +243,10 @@ def read(text: str) -> TextFacts:
         if jetpack and stated is None:
             stated = jetpack.group(1) or jetpack.group(2)
             reader.recognised.append("JetPack stated: " + line)
-        if model is None and _model(line):
+        if model is None:
             model = _model(line)
-            reader.recognised.append("model: " + str(model))
+            if model is not None:
+                reader.recognised.append("model: " + model)
     compose = from_compose(lines)
     if compose is not None:
         launches.append(compose)
