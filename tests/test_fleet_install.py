@@ -4,8 +4,8 @@ fresh-1 has no virtual environment and jga_install on: the playbook builds the w
 controller, creates the environment on the device and installs the runbooks extra from the
 package index, then runs the runbooks from it. no-venv-1 has no environment and installing off,
 no-user-1 has no target user: both must fail in their own stage with a message naming the fix;
-slow-1 gets two seconds for its runbooks and is stopped on the device. None of them may stop
-fresh-1. Needs the package index (pypi.org); skipped with the reason without it.
+slow-1 gets two seconds for its runbooks and is stopped on the device; no-python-1 answers SSH
+but has no interpreter where the inventory says. None of them may stop fresh-1. Needs the package index (pypi.org); skipped with the reason without it.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ MEMBERS = (
     fleet.Member("no-venv-1", "jp61-host", {"jga_venv": "/opt/nothing-here"}, False),
     fleet.Member("no-user-1", "jp61-host", {"jga_target_user": ""}, False),
     fleet.Member("slow-1", "jp61-host", {"jga_timeout": "2"}, False),
+    fleet.Member("no-python-1", "jp61-host", {"ansible_python_interpreter": "/opt/no/python3"}, False),
 )
 
 
@@ -73,6 +74,9 @@ def test_install_and_refusals(lab, tmp_path) -> None:  # type: ignore[no-untyped
         slow = records["slow-1"]
         assert (slow["status"], slow["stage"], slow["runner_rc"]) == ("failed", "run", 124), slow
         assert "longer than jga_timeout (2 s)" in slow["message"]
+        broken = records["no-python-1"]
+        assert (broken["status"], broken["stage"]) == ("failed", "connect"), broken
+        assert "/opt/no/python3" in broken["message"]
     finally:
         for member in MEMBERS:
             sandbox.down(member.name)
