@@ -5,7 +5,8 @@ controller, creates the environment on the device and installs the runbooks extr
 package index, then runs the runbooks from it. no-venv-1 has no environment and installing off,
 no-user-1 has no target user: both must fail in their own stage with a message naming the fix;
 slow-1 gets two seconds for its runbooks and is stopped on the device; no-python-1 answers SSH
-but has no interpreter where the inventory says. None of them may stop fresh-1. Needs the package index (pypi.org); skipped with the reason without it.
+but has no interpreter where the inventory says. None of them may stop fresh-1. Needs the package
+index (pypi.org); skipped with the reason without it.
 """
 
 from __future__ import annotations

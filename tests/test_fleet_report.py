@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any, Dict, Optional
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jetson_gpu_access import fleet
 from jetson_gpu_access.exitcodes import Exit
@@ -186,3 +188,25 @@ def test_a_failed_host_with_partial_results_is_in_both_places(tmp_path: Path) ->
     assert report.cohorts[0].hosts == ("a", "slow") and report.cohorts[0].healthy == 1
     assert [(h.host, h.status) for h in report.unfinished] == [("slow", "failed")]
     assert "ran longer than jga_timeout" in fleet.markdown(report)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+                    max_leaves=12))
+def test_any_json_in_the_files_is_survived(value: Any) -> None:
+    """host.json, facts.json and result.json hold whatever JSON a damaged run left: no crash."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as root:
+        folder = write_host(Path(root), "h", verdicts=GOOD, platform=ORIN)
+        for name in ("host.json", "facts.json", "runbooks/verify/result.json"):
+            original = (folder / name).read_text()
+            (folder / name).write_text(json.dumps(value))
+            report = fleet.build(fleet.load(root))
+            assert report.hosts == 1
+            fleet.markdown(report)
+            (folder / name).write_text(original)
+        for key in ("facts", "platform", "container", "os_release", "jetpack"):
+            (folder / "facts.json").write_text(json.dumps({"facts": {"platform": {key: value}, key: value}}))
+            fleet.markdown(fleet.build(fleet.load(root)))

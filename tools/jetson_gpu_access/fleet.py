@@ -115,8 +115,8 @@ def _release_number(claim: str) -> str:
 
 
 def _jetpack(platform: Dict[str, Any]) -> str:
-    claims = sorted({_release_number(str(c.get("jetpack", ""))) for c in platform.get("jetpack") or []
-                     if isinstance(c, dict)} - {""})
+    listed = platform.get("jetpack") if isinstance(platform.get("jetpack"), list) else []
+    claims = sorted({_release_number(str(c.get("jetpack", ""))) for c in listed if isinstance(c, dict)} - {""})
     if claims:
         return " or ".join(claims)  # the tables disagree: keep both claims visible
     l4t = _text(platform.get("l4t"))
@@ -133,8 +133,8 @@ def _board(platform: Dict[str, Any]) -> str:
 
 def _image(facts: Dict[str, Any]) -> str:
     """What the host runs the check in: a container (engine, base OS) or the host's own OS."""
-    container = facts.get("container") or {}
-    os_release = facts.get("os_release") or {}
+    container = _mapping(facts.get("container"))
+    os_release = _mapping(facts.get("os_release"))
     system = _text(os_release.get("pretty_name")) or " ".join(
         filter(None, (_text(os_release.get("id")), _text(os_release.get("version_id"))))) or "unknown OS"
     if container.get("in_container"):
