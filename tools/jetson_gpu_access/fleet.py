@@ -115,7 +115,8 @@ def _release_number(claim: str) -> str:
 
 
 def _jetpack(platform: Dict[str, Any]) -> str:
-    listed = platform.get("jetpack") if isinstance(platform.get("jetpack"), list) else []
+    raw = platform.get("jetpack")
+    listed: List[Any] = raw if isinstance(raw, list) else []
     claims = sorted({_release_number(str(c.get("jetpack", ""))) for c in listed if isinstance(c, dict)} - {""})
     if claims:
         return " or ".join(claims)  # the tables disagree: keep both claims visible
