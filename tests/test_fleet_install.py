@@ -50,7 +50,7 @@ def index_reachable() -> bool:
 
 def test_install_and_refusals(lab, tmp_path) -> None:  # type: ignore[no-untyped-def]
     if shutil.which("ansible-playbook", path=os.path.dirname(sys.executable)) is None:
-        pytest.skip("ansible-core is not installed (the fleet extra); make test installs it")
+        pytest.skip("ansible-core is not installed: the fleet extra (make test installs it) needs Python 3.10+ on the controller")
     if not index_reachable():
         pytest.skip("pypi.org is not reachable: installing the runbooks extra on a device needs a package index")
     results = tmp_path / "results"

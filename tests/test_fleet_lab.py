@@ -48,7 +48,7 @@ def result(results: Path, host: str, runbook: str) -> Dict[str, Any]:
 def fleet_runs(lab, tmp_path_factory):  # type: ignore[no-untyped-def]
     """The lab fleet up once, the playbook in check mode and then for real; everything down after."""
     if shutil.which("ansible-playbook", path=os.path.dirname(sys.executable)) is None:
-        pytest.skip("ansible-core is not installed (the fleet extra); make test installs it")
+        pytest.skip("ansible-core is not installed: the fleet extra (make test installs it) needs Python 3.10+ on the controller")
     work = tmp_path_factory.mktemp("fleet")
     inventory = work / "inventory.yml"
     try:
