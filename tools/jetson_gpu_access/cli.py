@@ -55,6 +55,12 @@ def _exit_table() -> str:
     return "exit codes:\n" + "\n".join("  {:<3} {}".format(int(code), text) for code, text in DESCRIPTIONS.items())
 
 
+def _command(commands: argparse._SubParsersAction[Parser], name: str, help_text: str, description: str) -> Parser:
+    """A command whose --help shows its description wrapped as written, then the exit codes."""
+    return commands.add_parser(name, help=help_text, description=_wrap(description), epilog=_exit_table(),
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog=PROG,
@@ -67,44 +73,37 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
-    diagnose = commands.add_parser(
-        "diagnose",
-        help="report who can open which GPU node, in which view, and why",
-        description=_wrap("Read the platform, device nodes and account databases (read-only) and decide, "
-                          "for the login view (what SSH and su - give) and the process view (what a running "
-                          "process holds, e.g. from docker run --group-add), whether the user can open each "
-                          "GPU node. Prints findings with remedies."),
-        epilog=_exit_table(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    diagnose = _command(
+        commands, "diagnose", "report who can open which GPU node, in which view, and why",
+        "Read the platform, device nodes and account databases (read-only) and decide, "
+        "for the login view (what SSH and su - give) and the process view (what a running "
+        "process holds, e.g. from docker run --group-add), whether the user can open each "
+        "GPU node. Prints findings with remedies.")
     _target_options(diagnose)
-    plan = commands.add_parser(
-        "plan", help="the changes that would give the user access, with the exact /etc/group diff",
-        description=_wrap("Diagnose, then compute the fix (read-only): groups to create and memberships to "
-                          "append, each with its reason, the exact diff of /etc/group, what cannot be fixed "
-                          "with groups and why, and the image, runtime and entrypoint alternatives. Exit code 0 "
-                          "when there is nothing to do, 1 when changes or refusals are listed."),
-        epilog=_exit_table(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    plan = _command(
+        commands, "plan", "the changes that would give the user access, with the exact /etc/group diff",
+        "Diagnose, then compute the fix (read-only): groups to create and memberships to "
+        "append, each with its reason, the exact diff of /etc/group, what cannot be fixed "
+        "with groups and why, and the image, runtime and entrypoint alternatives. Exit code 0 "
+        "when there is nothing to do, 1 when changes or refusals are listed.")
     _target_options(plan)
-    apply = commands.add_parser(
-        "apply", help="carry out the plan (a dry run unless --apply is given)",
-        description=_wrap("Without --apply: print the plan and change nothing. With --apply (as root): make "
-                          "exactly those changes with the system's account tools, check the result against the "
-                          "plan, and restore every account file if anything differs or fails. --plan FILE "
-                          "applies a plan saved with 'plan --format json', refusing if it was made for another "
-                          "root, user or /etc/group."),
-        epilog=_exit_table(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    apply = _command(
+        commands, "apply", "carry out the plan (a dry run unless --apply is given)",
+        "Without --apply: print the plan and change nothing. With --apply (as root): make "
+        "exactly those changes with the system's account tools, check the result against the "
+        "plan, and restore every account file if anything differs or fails. --plan FILE "
+        "applies a plan saved with 'plan --format json', refusing if it was made for another "
+        "root, user or /etc/group.")
     _target_options(apply)
     apply.add_argument("--apply", action="store_true", help="really change the account files (default: dry run)")
     apply.add_argument("--plan", metavar="FILE", help="apply this saved plan (JSON) instead of planning afresh")
-    verify = commands.add_parser(
-        "verify", help="open every node as the user in fresh processes, then call the CUDA driver",
-        description=_wrap("Start a process as the user for each view (login groups via initgroups, and the "
-                          "process view's groups when --pid gives one), open every node CUDA needs with the "
-                          "access the driver needs and report the errno, then run the CUDA driver check where "
-                          "libcuda.so.1 exists (skipped, never passed, where it does not). Runs on the live "
-                          "system; root can verify any user."),
-        epilog=_exit_table(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    verify = _command(
+        commands, "verify", "open every node as the user in fresh processes, then call the CUDA driver",
+        "Start a process as the user for each view (login groups via initgroups, and the "
+        "process view's groups when --pid gives one), open every node CUDA needs with the "
+        "access the driver needs and report the errno, then run the CUDA driver check where "
+        "libcuda.so.1 exists (skipped, never passed, where it does not). Runs on the live "
+        "system; root can verify any user.")
     _target_options(verify, with_root=False)
     verify.add_argument("--no-cuda", action="store_true", help="only open the nodes; do not call the CUDA driver")
     entrypoint = commands.add_parser(
@@ -119,13 +118,12 @@ def build_parser() -> argparse.ArgumentParser:
                           "same as a compose snippet. Run it on the Jetson host."))
     docker.add_argument("--root", default="/", metavar="DIR", help=argparse.SUPPRESS)
 
-    run = commands.add_parser(
-        "run", help="run runbooks headlessly (papermill), leaving notebooks, results, JUnit and a summary",
-        description=_wrap("Execute runbooks with papermill after checking every parameter against the runbook's "
-                          "parameters cell (name and type). Each run leaves, under --out, the executed notebook, "
-                          "result.json, junit.xml and summary.md. With --lab the kernel runs inside that lab "
-                          "device (brought up and down when it was not up)."),
-        epilog=_exit_table(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    run = _command(
+        commands, "run", "run runbooks headlessly (papermill), leaving notebooks, results, JUnit and a summary",
+        "Execute runbooks with papermill after checking every parameter against the runbook's "
+        "parameters cell (name and type). Each run leaves, under --out, the executed notebook, "
+        "result.json, junit.xml and summary.md. With --lab the kernel runs inside that lab "
+        "device (brought up and down when it was not up).")
     run.add_argument("runbooks", nargs="*", metavar="RUNBOOK",
                      help="diagnose, fix, verify, migrate or a path to an .ipynb (default: diagnose fix verify)")
     run.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
@@ -150,12 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--format", choices=("text", "json", "markdown"), default="text",
                          help="text (default), json, or markdown (a reply to paste into an issue)")
 
-    bundle = commands.add_parser(
-        "bundle", help="write a redacted support bundle (.tar.gz) for a bug report",
-        description=_wrap("Diagnose, then write one .tar.gz with the diagnosis and facts, readable excerpts "
-                          "and executed runbooks (from --runbooks), with host names, other users' names, IP and "
-                          "MAC addresses, tokens and keys redacted. 'explain BUNDLE' reads it back."),
-        epilog=_exit_table(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    bundle = _command(
+        commands, "bundle", "write a redacted support bundle (.tar.gz) for a bug report",
+        "Diagnose, then write one .tar.gz with the diagnosis and facts, readable excerpts "
+        "and executed runbooks (from --runbooks), with host names, other users' names, IP and "
+        "MAC addresses, tokens and keys redacted. 'explain BUNDLE' reads it back.")
     _target_options(bundle)
     bundle.add_argument("--out", default="jetson-gpu-access-bundle.tar.gz", metavar="FILE", help="the bundle to write")
     bundle.add_argument("--runbooks", default="build/runbooks", metavar="DIR",
@@ -173,17 +170,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cuda.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
 
-    fleet = commands.add_parser(
-        "fleet",
-        help="many devices at once: the report over results fetched by fleet/playbook.yml",
-        description=_wrap("Aggregate the per-host results that fleet/playbook.yml (Ansible) fetched: cohorts by "
-                          "board x JetPack x container image, pass and fail per runbook and check in each "
-                          "cohort, the hosts that differ from their cohort and in what, and the hosts that "
-                          "were unreachable or failed. With --require the exit code says whether enough hosts "
-                          "are healthy (1 when not): a gate for CI."),
-        epilog=_exit_table(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    fleet = _command(
+        commands, "fleet", "many devices at once: the report over results fetched by fleet/playbook.yml",
+        "Aggregate the per-host results that fleet/playbook.yml (Ansible) fetched: cohorts by "
+        "board x JetPack x container image, pass and fail per runbook and check in each "
+        "cohort, the hosts that differ from their cohort and in what, and the hosts that "
+        "were unreachable or failed. With --require the exit code says whether enough hosts "
+        "are healthy (1 when not): a gate for CI.")
     fleet_actions = fleet.add_subparsers(dest="fleet_command", metavar="ACTION")
     fleet_actions.required = True
     report = fleet_actions.add_parser("report", help="the fleet report of a results folder",
@@ -197,16 +190,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--title", default="Fleet report", help="the Markdown page's title")
     report.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
 
-    lab = commands.add_parser(
-        "lab",
-        help="simulated Jetsons: real device nodes, real SSH logins, an emulated CUDA driver",
-        description=_wrap("Run a lab profile (a scenario from public reports) as a bubblewrap sandbox with real "
-                          "character devices, the profile's /etc and a real sshd on a loopback port. Everything "
-                          "in a lab device is SIMULATED. Needs root, bubblewrap, openssh-server, "
-                          "openssh-client and gcc."),
-        epilog=_exit_table(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    lab = _command(
+        commands, "lab", "simulated Jetsons: real device nodes, real SSH logins, an emulated CUDA driver",
+        "Run a lab profile (a scenario from public reports) as a bubblewrap sandbox with real "
+        "character devices, the profile's /etc and a real sshd on a loopback port. Everything "
+        "in a lab device is SIMULATED. Needs root, bubblewrap, openssh-server, "
+        "openssh-client and gcc.")
     actions = lab.add_subparsers(dest="lab_command", metavar="ACTION")
     actions.required = True
     actions.add_parser("list", help="the profiles, and which are up")
