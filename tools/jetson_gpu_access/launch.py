@@ -17,14 +17,15 @@ from .record import frozen_record
 # A run command where a command starts (not "see 'docker run --help'" in a message): at the line's
 # start, after sudo, a `set -x` "+ ", a backtick, "$(", "&&" or ";".
 RUN_LINE = re.compile(r"(?:^|`|\$\(|&&\s*|;\s*)(?:\+\s+)?(?:sudo\s+(?:-\S+\s+)*)?(docker|podman)\s+(?:container\s+)?run\b(.*)")
-# A unified-diff marker in front of a compose line ("-     - \"110\"", "+    group_add:").
-DIFF_MARK = re.compile(r"^[+-](?=\s+(?:- |(?:group_add|devices|volumes|user|privileged|runtime)\s*:))")
 # Engine options that take no value; every other option without '=' takes the next word.
 FLAGS = {"--rm", "--privileged", "--init", "--read-only", "--interactive", "--tty", "--detach", "--help",
          "--sig-proxy", "--no-healthcheck", "--oom-kill-disable", "--publish-all", "--quiet"}
 SHORT_FLAGS = set("itdPq")
 COMPOSE_LIST_KEYS = ("group_add", "devices", "volumes")
-COMPOSE_KEY = re.compile(r"^(group_add|devices|volumes|user|privileged|runtime)\s*:\s*(.*)$")
+_KEYS = "|".join(COMPOSE_LIST_KEYS + ("user", "privileged", "runtime"))
+COMPOSE_KEY = re.compile(r"^({})\s*:\s*(.*)$".format(_KEYS))
+# A unified-diff marker in front of a compose line ("-     - \"110\"", "+    group_add:").
+DIFF_MARK = re.compile(r"^[+-](?=\s+(?:- |(?:{})\s*:))".format(_KEYS))
 
 
 @frozen_record
