@@ -33,7 +33,8 @@ ERRORS = (
     (), ("--bogus",), ("nope",), ("diagnose", "--format", "yaml"), ("diagnose", "--user", "bob;id"), ("plan", "extra"),
     ("apply", "--plan"), ("entrypoint",), ("run", "--timeout", "0"), ("explain", "--format", "xml"), ("fleet",),
     ("fleet", "report"), ("lab",), ("lab", "nope"), ("lab", "up"), ("lab", "exec", "dev", "--login", "--process"),
-    ("lab", "ssh", "dev", "-x"), ("-h", "--version"), ("--version",), ("-h",), ("diagnose", "-h"),
+    ("lab", "ssh", "dev", "-x"), ("-h", "--version"), ("--version",), ("--version", "nope"), ("--version", "--bogus"), ("--vers",), ("-h",),
+    ("diagnose", "-h"), ("diagnose", "--form", "json", "--help"), ("--", "diagnose"),
 )
 
 
