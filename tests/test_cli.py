@@ -17,6 +17,7 @@ import pytest
 
 from conftest import needs_root
 from jetson_gpu_access.exitcodes import Exit
+from jetson_gpu_access.lab import sandbox
 from jetson_gpu_access.model import Diagnosis, Verdict, ViewKind
 from jetson_gpu_access.serde import from_jsonable
 
@@ -234,3 +235,31 @@ from jetson_gpu_access import data
 assert not calls and data.load.cache_info().currsize == 0, (len(calls), data.load.cache_info())
 """
     assert len([m for m in modules_after(code) if m.startswith("jetson_gpu_access.")]) > 30  # all of them ran
+
+
+@pytest.mark.skipif(not os.access(sandbox.INNER_PYTHON, os.X_OK), reason="no {} to run lab devices".format(sandbox.INNER_PYTHON))
+def test_the_labs_copy_of_the_package_is_precompiled_for_its_interpreter(tmp_path: Path) -> None:
+    """Lab users cannot write __pycache__: every module needs current bytecode for the python3 inside."""
+    sandbox.copy_package(str(tmp_path))
+    check = """
+import importlib.util, os, sys
+stale = []
+for base, _, files in os.walk(sys.argv[1]):
+    for name in (n for n in files if n.endswith(".py")):
+        source = os.path.join(base, name)
+        try:
+            with open(importlib.util.cache_from_source(source), "rb") as handle:
+                header = handle.read(16)
+        except OSError:
+            header = b""
+        stat = os.stat(source)
+        expected = importlib.util.MAGIC_NUMBER + bytes(4) + (int(stat.st_mtime) & 0xFFFFFFFF).to_bytes(4, "little") + (
+            stat.st_size & 0xFFFFFFFF).to_bytes(4, "little")
+        if header != expected:
+            stale.append(source)
+print(len(stale), stale[:3])
+"""
+    result = subprocess.run([sandbox.INNER_PYTHON, "-c", check, str(tmp_path)], capture_output=True, text=True,
+                            timeout=60, check=True)
+    assert result.stdout.startswith("0 "), result.stdout
+    assert len(list(tmp_path.rglob("*.py"))) > 30
