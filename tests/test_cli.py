@@ -220,19 +220,31 @@ def test_only_the_chosen_commands_parser_is_built(argv: List[str]) -> None:
     assert sorted(commands._name_parser_map) == sorted(argv[:1] if not argv[0].startswith("-") else [])
 
 
-def test_no_module_parses_data_when_it_is_imported() -> None:
-    """JSON tables are read when a function needs them (data.load), never as a module loads."""
+def test_no_module_parses_data_or_compiles_a_pattern_when_it_is_imported() -> None:
+    """JSON tables are read when a function needs them (data.load), and patterns are compiled on first
+    use, never as a module loads: a command pays only for what it uses. Explain's own text modules
+    compile theirs as they load; no other command imports them (test above)."""
     code = """
-import json, pkgutil, importlib, jetson_gpu_access
-calls = []
+import json, pkgutil, importlib, re, sys, jetson_gpu_access
+calls, compiled = [], set()
 for name in ("load", "loads"):
     original = getattr(json, name)
     setattr(json, name, lambda *a, _original=original, **k: calls.append(1) or _original(*a, **k))
+compile_pattern = re._compile
+def recording(*args, **kwargs):
+    frame = sys._getframe(1)
+    while frame.f_globals.get("__name__", "").startswith("re"):
+        frame = frame.f_back
+    compiled.add(frame.f_globals.get("__name__", ""))
+    return compile_pattern(*args, **kwargs)
+re._compile = recording
 for module in pkgutil.walk_packages(jetson_gpu_access.__path__, "jetson_gpu_access."):
     if module.name != "jetson_gpu_access.__main__":  # that one runs the CLI
         importlib.import_module(module.name)
 from jetson_gpu_access import data
 assert not calls and data.load.cache_info().currsize == 0, (len(calls), data.load.cache_info())
+ours = {m for m in compiled if m.startswith("jetson_gpu_access.")}
+assert ours <= {"jetson_gpu_access." + m for m in ("textfacts", "launch", "migrate")}, ours
 """
     assert len([m for m in modules_after(code) if m.startswith("jetson_gpu_access.")]) > 30  # all of them ran
 

@@ -278,7 +278,7 @@ def _listening(port: int) -> bool:
         return False
 
 
-NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
+NAME_PATTERN = r"[a-z0-9][a-z0-9-]{0,62}"  # compiled by re on first use
 # Shares must not hide the device's own tree (its /etc, nodes, runtime files, homes).
 OWN_TREES = ("/etc", "/dev", "/proc", "/sys", "/run", "/home", "/var")
 
@@ -303,7 +303,7 @@ def up(profile_name: str, name: Optional[str] = None, shares: Sequence[str] = ()
     tools = preflight()
     profile = profiles.load(profile_name)
     name = name or profile.name
-    if not NAME_PATTERN.fullmatch(name):
+    if not re.fullmatch(NAME_PATTERN, name):
         raise LabError("device name {!r} is not a host name: use lower-case letters, digits and '-'".format(name), Exit.USAGE)
     checked = _check_shares(shares)
     directory = _dir(name)
