@@ -2,20 +2,24 @@
 
 The parsers are built lazily (only the chosen command's), so a fixture guards what a user sees
 against any change in how they are built. argparse words things differently from one Python
-version to the next, so there is one fixture per version: ``python tests/clihelp.py --write``
-(from the checkout root, with ``tools`` on PYTHONPATH) records the running interpreter's, after a
-deliberate change to an option or a help text, to be reviewed as a diff.
+version to the next, so there is one fixture per version. After a deliberate change to an option
+or a help text, ``python tests/clihelp.py --write`` (from the checkout root, with ``tools`` on
+PYTHONPATH) records the running interpreter's fixture and those of the other versions whose
+interpreter it finds, to be reviewed as a diff; ``--check`` compares instead.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import io
 import os
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
-from typing import Dict, Iterator, List, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from jetson_gpu_access.cli import main
 
@@ -37,8 +41,40 @@ ERRORS = (
 )
 
 
-def fixture() -> Path:
-    return FIXTURES / "python{}.{}.txt".format(*sys.version_info[:2])
+def fixture(version: Optional[str] = None) -> Path:
+    return FIXTURES / "python{}.txt".format(version or "{}.{}".format(*sys.version_info[:2]))
+
+
+def recorded_versions() -> List[str]:
+    return sorted(path.stem[len("python"):] for path in FIXTURES.glob("python*.txt"))
+
+
+def interpreter(version: str) -> Optional[str]:
+    """A working Python of that version (PATH, then pyenv's folders), or None."""
+    candidates = [shutil.which("python" + version)] + sorted(glob.glob(os.path.expanduser(
+        "~/.pyenv/versions/{}.*/bin/python{}".format(version, version))))
+    for candidate in filter(None, candidates):
+        probe = subprocess.run([candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                               capture_output=True, text=True, timeout=30, check=False)
+        if probe.returncode == 0 and probe.stdout.strip() == version:
+            return candidate
+    return None
+
+
+def in_other_python(version: str, *flags: str) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
+    """Run this script with the given Python version's interpreter (--check, or --write --only-this)."""
+    python = interpreter(version)
+    if python is None:
+        raise LookupError("no Python {} interpreter here".format(version))
+    here = Path(__file__).resolve().parent
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(here.parent / "tools"), str(here)]), PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run([python, str(Path(__file__).resolve()), *flags], capture_output=True, text=True, timeout=300,
+                          env=env, check=False)
+
+
+def mismatches() -> List[str]:
+    expected = read_fixture()
+    return [key for key, argv, width in invocations() if run(argv, width) != expected.get(key)]
 
 
 def invocations() -> Iterator[Tuple[str, List[str], str]]:
@@ -86,6 +122,18 @@ def write_fixture() -> None:
 
 
 if __name__ == "__main__":
+    if "--check" in sys.argv:
+        differ = mismatches()
+        print("{}: {} of {} differ{}".format(fixture().name, len(differ), len(read_fixture()),
+                                             "".join("\n  " + key for key in differ)))
+        sys.exit(1 if differ else 0)
     if "--write" in sys.argv:
         write_fixture()
-    print("{} invocations in {}".format(len(read_fixture()), fixture()))
+        print("recorded {} invocations in {}".format(len(read_fixture()), fixture()))
+        if "--only-this" not in sys.argv:
+            for other in recorded_versions():
+                if other != "{}.{}".format(*sys.version_info[:2]):
+                    try:
+                        print(in_other_python(other, "--write", "--only-this").stdout.strip())
+                    except LookupError as error:
+                        print("{}: left as it was; re-record it where that Python exists".format(error))
