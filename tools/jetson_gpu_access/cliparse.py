@@ -60,8 +60,8 @@ class Parser(argparse.ArgumentParser):
 
     def _get_formatter(self, *args: Any, **kwargs: Any) -> argparse.HelpFormatter:
         """argparse also makes a formatter for every option it adds, only to check the option; asking
-        the terminal's width for those would import shutil (with zlib, bz2 and lzma), which costs a
-        fifth of an interpreter's start-up. Text that is shown gets argparse's own formatter."""
+        the terminal's width for those would import shutil (with zlib, bz2 and lzma), which costs about a
+        quarter of a bare interpreter's start-up. Text that is shown gets argparse's own formatter."""
         if self.showing:
             return super()._get_formatter(*args, **kwargs)
         make: Callable[..., argparse.HelpFormatter] = self.formatter_class  # every HelpFormatter takes a width
