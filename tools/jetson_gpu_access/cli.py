@@ -52,7 +52,9 @@ def positive_int(text: str) -> int:
     return int(text)
 
 
-# Parsers: one builder per command, called only when that command is chosen.
+# Parsers: one builder per command, called only when that command is chosen. After changing an option
+# or a help text, re-record what users see: python tests/clihelp.py --write (every Python's --help)
+# and python tests/docgen.py --write (docs/reference/cli.md).
 
 def _target_options(parser: argparse.ArgumentParser, with_root: bool = True) -> None:
     """The options every command about one user shares: where to look, who, which process."""
