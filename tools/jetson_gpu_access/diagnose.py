@@ -171,7 +171,7 @@ def _account_findings(facts: Facts, out: _Findings) -> None:
     if facts.user is not None and facts.user.uid == 0:
         out.add("USR-001", ["target user {} has uid 0 ({})".format(facts.user.name, facts.user_source)])
     if facts.accounts.anomalies:
-        out.add("DB-001", list(facts.accounts.anomalies))
+        out.add("DB-001", [a.text for a in facts.accounts.anomalies])
 
 
 def _toolkit_findings(facts: Facts, out: _Findings) -> None:
