@@ -159,7 +159,7 @@ class Runbook:
         if diagnosis is None or diagnosis.facts.user is None:
             self.check("plan", "skip", "no diagnosis to plan from")
             return None
-        plan = make_plan(diagnosis, RootFS(self.root).read_text("/etc/group") or "")
+        plan = make_plan(diagnosis, RootFS(self.root).read_bytes("/etc/group") or b"")
         self.show(render_plan(plan))
         for refusal in plan.refusals:
             self.check("refused:" + refusal.path, "fail", refusal.reason, refusal.instead)
