@@ -290,6 +290,17 @@ class NodeAssessment:
 
 
 @frozen_record
+class Subject:
+    """What a finding is about, as values: plan and checks read these, never the title's words."""
+
+    paths: Tuple[str, ...]
+    gids: Tuple[int, ...]
+    groups: Tuple[str, ...]
+    views: Tuple[ViewKind, ...]
+    anomalies: Tuple[AnomalyCode, ...]
+
+
+@frozen_record
 class Finding:
     code: str
     severity: Severity
@@ -298,6 +309,7 @@ class Finding:
     remedy: str
     docs: str
     certainty: str
+    subject: Subject
 
 
 @frozen_record

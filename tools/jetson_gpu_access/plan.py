@@ -18,7 +18,7 @@ from typing import Dict, List, Optional, Tuple
 
 from . import data
 from .diagnose import role_group
-from .model import AnomalyCode, DeviceNode, Diagnosis, Group, NodeKind, Requirement, ViewKind
+from .model import AnomalyCode, DeviceNode, Diagnosis, Group, NodeKind
 from .record import frozen_record
 
 UNMAPPED_GID = 65534
@@ -91,25 +91,19 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _unfixable(node: DeviceNode, needs: str) -> Optional[Tuple[str, Tuple[str, ...]]]:
-    """Why group membership cannot open ``node``, and what to do instead; None when it can."""
-    if node.kind is not NodeKind.CHAR or node.mode is None or node.gid is None:
-        return ("{} is not a character device; nothing to do with groups".format(node.path),
-                ("let udev or the container runtime recreate the node",))
-    if node.nodev:
-        return ("{} is on a nodev mount: the kernel refuses everyone".format(node.path),
-                ("provide the node on a mount without nodev (the runtime's /dev, or --device)",))
-    if node.gid == 0:
-        return ("{} belongs to group 0 (root): joining the root group is never a fix".format(node.path),
-                ("restore the vendor udev rules so the node belongs to video or render",))
-    if node.gid == UNMAPPED_GID:
-        return ("{} shows GID 65534: the host GID is unmapped in this user namespace".format(node.path),
-                ("use --group-add keep-groups (crun/podman) or run the container rootful",))
-    want = (4 if "r" in needs else 0) | (2 if "w" in needs else 0)
-    if ((node.mode >> 3) & want) != want:
-        return ("{} is mode {:04o}: its group bits do not grant {}".format(node.path, node.mode, needs),
-                ("restore L4T's udev rules (root:video 0660) where the node is created; never chmod it to 0666",))
-    return None
+# Findings about a node that no group change can fix: code -> (why, what to do instead).
+UNFIXABLE: Dict[str, Tuple[str, Tuple[str, ...]]] = {
+    "DEV-004": ("{path} is not a character device; nothing to do with groups",
+                ("let udev or the container runtime recreate the node",)),
+    "DEV-003": ("{path} is on a nodev mount: the kernel refuses everyone",
+                ("provide the node on a mount without nodev (the runtime's /dev, or --device)",)),
+    "DEV-006": ("{path} belongs to group 0 (root): joining the root group is never a fix",
+                ("restore the vendor udev rules so the node belongs to video or render",)),
+    "DEV-007": ("{path} shows GID 65534: the host GID is unmapped in this user namespace",
+                ("use --group-add keep-groups (crun/podman) or run the container rootful",)),
+    "DEV-005": ("{path} is mode {mode:04o}: its group bits do not grant {needs}",
+                ("restore L4T's udev rules (root:video 0660) where the node is created; never chmod it to 0666",)),
+}
 
 
 class GroupText:
@@ -185,41 +179,39 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
     by_gid: Dict[int, Group] = {}
     for group in groups:
         by_gid.setdefault(group.gid, group)
-    login = next(v for v in diagnosis.views if v.kind is ViewKind.LOGIN)
     actions: List[Action] = []
     refusals: List[Refusal] = []
     notes: List[str] = []
     needed: Dict[int, DeviceNode] = {}
     sensitive = sensitive_groups()
 
-    blocking = [a for a in facts.accounts.anomalies if a.code in BLOCKING_ANOMALIES]
+    blocking_codes = {code for f in diagnosis.findings if f.code == "DB-001" for code in f.subject.anomalies
+                      if code in BLOCKING_ANOMALIES}
+    blocking = [a for a in facts.accounts.anomalies if a.code in blocking_codes]
     if blocking:  # checklist G1/G3/U2: shadow-utils would write around these; a person must decide
         refusals.append(Refusal("/etc/group", None, "the account files need repair first: " +
                                 "; ".join(a.text for a in blocking),
                                 ("repair the listed lines (grpck, pwck or by hand), then plan again",)))
     malformed = {a.name: a for a in facts.accounts.anomalies
                  if a.code is AnomalyCode.MALFORMED and a.path == "/etc/group" and a.name}
+    needs = {a.path: a.needs for a in diagnosis.nodes}
     for finding in diagnosis.findings:
         if finding.code in MISSING_NODE_FINDINGS and finding.severity.value == "error":
             refusals.append(Refusal(MISSING_NODE_FINDINGS[finding.code], None,
                                     "the node is not present here, so no group change can help", (finding.remedy,)))
-    for assessment in diagnosis.nodes:
-        if assessment.requirement is Requirement.OPTIONAL or user.uid == 0 or blocking:
+        if user.uid == 0 or blocking:
             continue
-        node = nodes[assessment.path]
-        decisions = {d.view: d for d in assessment.decisions}
-        login_ok = decisions[ViewKind.LOGIN].granted
-        process = decisions.get(ViewKind.PROCESS)
-        if login_ok:
-            if process is not None and not process.granted:
+        for path in finding.subject.paths:
+            node = nodes[path]
+            if finding.code in UNFIXABLE:
+                why, instead = UNFIXABLE[finding.code]
+                refusals.append(Refusal(path, node.gid, why.format(path=path, mode=node.mode or 0, needs=needs[path]),
+                                        instead))
+            elif finding.code == "GRP-002" and node.gid is not None:
+                needed.setdefault(node.gid, node)  # the login view lacks the node's GID
+            elif finding.code == "GRP-005":
                 notes.append("{} opens for a new login but not for the running process {}: log in again or "
-                             "restart the container".format(node.path, facts.process.pid if facts.process else ""))
-            continue
-        problem = _unfixable(node, assessment.needs)
-        if problem is not None:
-            refusals.append(Refusal(node.path, node.gid, *problem))
-        elif node.gid is not None and node.gid not in login.groups:
-            needed.setdefault(node.gid, node)
+                             "restart the container".format(path, facts.process.pid if facts.process else ""))
 
     edited = GroupText(group_text)
     named: Dict[str, Tuple[int, str]] = {}  # name -> (GID, node) this plan gives it

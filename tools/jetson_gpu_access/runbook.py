@@ -117,7 +117,7 @@ class Runbook:
             if node.requirement is Requirement.OPTIONAL:
                 continue
             denied = [d for d in node.decisions if not d.granted]
-            related = next((f for f in diagnosis.findings if node.path in f.title), None)
+            related = next((f for f in diagnosis.findings if node.path in f.subject.paths), None)
             made.append(self.check(
                 "access:" + node.path, "fail" if denied else "pass",
                 "{} opens for {} ({} {})".format(node.path, diagnosis.facts.user.name if diagnosis.facts.user else "?",
