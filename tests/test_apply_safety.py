@@ -72,15 +72,18 @@ def test_links_next_to_the_account_files_are_refused(root: str, tmp_path: Path, 
     assert target.read_bytes() == PRECIOUS
 
 
-@pytest.mark.parametrize("via_proc", [False, True])
-def test_etc_linked_out_of_the_root_is_refused(root: str, tmp_path: Path, via_proc: bool) -> None:
-    """R/etc -> a host folder: the diagnosis reads a copy inside R, the tools would write the host's."""
+@pytest.mark.parametrize(("via_proc", "copy_inside"), [(False, True), (True, True), (True, False)])
+def test_etc_linked_out_of_the_root_is_refused(root: str, tmp_path: Path, via_proc: bool, copy_inside: bool) -> None:
+    """R/etc -> a host folder: the diagnosis reads a copy inside R (if any), the tools would write the host's."""
     host = tmp_path / "host-etc"
     shutil.copytree(os.path.join(root, "etc"), host)
     target = "/proc/self/root" + str(host) if via_proc else str(host)
-    inside = Path(root + target)  # where the probe, resolving links inside R, reads
-    inside.parent.mkdir(parents=True, exist_ok=True)
-    os.rename(os.path.join(root, "etc"), inside)
+    if copy_inside:
+        inside = Path(root + target)  # where the probe, resolving links inside R, reads
+        inside.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(os.path.join(root, "etc"), inside)
+    else:
+        shutil.rmtree(os.path.join(root, "etc"))
     os.symlink(target, os.path.join(root, "etc"))
     host_before = {p.name: p.read_bytes() for p in host.iterdir()}
     result = apply_cli(root)

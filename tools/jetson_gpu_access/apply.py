@@ -109,6 +109,14 @@ def find_tools() -> Optional[Tools]:
     return None
 
 
+def check_environment(root: str) -> None:
+    """The refusals that need no plan (not root, links out of the root, read-only...), before diagnosing."""
+    try:
+        preflight(os.path.realpath(root))[1].close()
+    except UnsafePath as error:
+        raise ApplyError(Exit.UNSUPPORTED, "{}; nothing was changed".format(error)) from error
+
+
 def _open_account_dir(root: str) -> AccountDir:
     try:
         directory = AccountDir(root)
@@ -455,7 +463,11 @@ class _Failed(Exception):
 
 
 def _undo(journal: _Journal, directory: AccountDir, code: int, why: str) -> ApplyError:
-    restored, left = journal.restore()
+    try:
+        restored, left = journal.restore()
+    except OSError as error:  # e.g. the disk filled up: say what is where, never a traceback
+        return ApplyError(Exit.PROBLEM, "{}; restoring failed too ({}): compare {} with the shadow-utils backups "
+                          "(group-, gshadow-) and run grpck -r".format(why, error, directory.path))
     parts = [why]
     if restored:
         parts.append("restored " + ", ".join(directory.host(n) for n in restored))

@@ -295,10 +295,12 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_apply(args: argparse.Namespace) -> int:
-    from .apply import apply, confirm_saved_plan
+    from .apply import apply, check_environment, confirm_saved_plan
     from .plan import Plan, make_plan
     from .report import render_plan
 
+    if args.apply:  # refuse an unsafe root before reading anything through it
+        check_environment(args.root)
     diagnosis = _diagnosis(args)
     plan = make_plan(diagnosis, _group_bytes(args.root))
     if args.plan:  # a saved plan is a confirmation of the fresh one, never a source of actions
