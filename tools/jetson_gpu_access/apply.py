@@ -465,7 +465,7 @@ class _Failed(Exception):
 def _undo(journal: _Journal, directory: AccountDir, code: int, why: str) -> ApplyError:
     try:
         restored, left = journal.restore()
-    except OSError as error:  # e.g. the disk filled up: say what is where, never a traceback
+    except (OSError, UnsafePath) as error:  # a full disk, a link planted meanwhile: say where things are
         return ApplyError(Exit.PROBLEM, "{}; restoring failed too ({}): compare {} with the shadow-utils backups "
                           "(group-, gshadow-) and run grpck -r".format(why, error, directory.path))
     parts = [why]
