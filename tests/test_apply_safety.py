@@ -245,6 +245,24 @@ def test_a_signal_at_any_step_leaves_all_or_nothing(root: str, tmp_path: Path, p
     assert leftovers(root) == [] and grpck(root) == ok
 
 
+@pytest.mark.parametrize("delay", [0.1, 0.3, 0.5, 0.7, 0.9, 1.2])
+def test_sigterm_at_any_moment_leaves_all_or_nothing(root: str, delay: float) -> None:
+    """SIGTERM after ``delay`` seconds, wherever apply is then (start-up, lock, tools, checks)."""
+    three_step_root(root)
+    plan = planned(root)
+    before, ok = contents(root), grpck(root)
+    argv = [sys.executable, "-m", "jetson_gpu_access", "apply", "--root", root, "--user", "alice", "--apply"]
+    proc = subprocess.Popen(argv, cwd=TOOLS, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    time.sleep(delay)
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=120)
+    # before apply defers signals, and after it is done, SIGTERM ends the process as usual (-15)
+    assert proc.returncode in (Exit.OK, 128 + signal.SIGTERM, -signal.SIGTERM), stderr
+    if contents(root) != before:
+        assert (Path(root) / "etc/group").read_text() == plan["group_after"], (proc.returncode, stderr)
+    assert leftovers(root) == [] and grpck(root) == ok
+
+
 def test_an_exception_mid_loop_restores(root: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Any exception between two tools (here an ApplyError from the second) puts the first tool's work back."""
     from jetson_gpu_access import apply as apply_module
