@@ -183,9 +183,9 @@ def test_several_appliers_and_a_useradd_lose_nothing(root: str) -> None:
 
 # --- 3 and 4. restore only what this run wrote, on every exit path --------------------------------
 
-def shimmed(root: str, scripts: Dict[str, str]) -> List[str]:
+def shimmed(where: Path, scripts: Dict[str, str]) -> List[str]:
     """A private mount namespace in which each named tool is replaced by a script (the real one bound aside)."""
-    shim = tempfile.mkdtemp(prefix="jga-shim-", dir="/run")
+    shim = tempfile.mkdtemp(prefix="jga-shim-", dir=str(where))
     steps = []
     for tool, body in scripts.items():
         real = os.path.join(shim, "real-" + tool)
@@ -197,10 +197,10 @@ def shimmed(root: str, scripts: Dict[str, str]) -> List[str]:
     return ["unshare", "-m", "--propagation", "private", "sh", "-c", " && ".join(steps) + ' && exec "$@"', "sh"]
 
 
-def test_a_failing_apply_never_reverts_someone_elses_change(root: str) -> None:
+def test_a_failing_apply_never_reverts_someone_elses_change(root: str, tmp_path: Path) -> None:
     """usermod fails after another program (useradd -P, which ignores .pwd.lock) added mallory meanwhile."""
     before = contents(root)
-    wrap = shimmed(root, {"usermod": '/usr/sbin/useradd -P "{}" -M -N -g 100 mallory\nexit 1\n'.format(root)})
+    wrap = shimmed(tmp_path, {"usermod": '/usr/sbin/useradd -P "{}" -M -N -g 100 mallory\nexit 1\n'.format(root)})
     result = apply_cli(root, wrap=wrap)
     assert result.returncode == Exit.PROBLEM, result.stderr
     after = contents(root)
@@ -237,7 +237,7 @@ def test_a_signal_at_any_step_leaves_all_or_nothing(root: str, tmp_path: Path, p
     when, step = point.split("-")
     body = SIGNALLER.format(counter=counter, sig=sig, pre=step if when == "before" else 0,
                             post=step if when == "after" else 0)
-    result = apply_cli(root, wrap=shimmed(root, {"groupadd": body, "usermod": body}))
+    result = apply_cli(root, wrap=shimmed(tmp_path, {"groupadd": body, "usermod": body}))
     now = contents(root)
     assert now == before or (result.returncode == Exit.OK and (Path(root) / "etc/group").read_text() == plan["group_after"])
     assert result.returncode == 128 + signal.Signals["SIG" + sig], (result.returncode, result.stderr)
