@@ -104,7 +104,8 @@ def find_tools() -> Optional[Tools]:
     if all(shadow):
         return Tools("shadow-utils", str(shadow[0]), str(shadow[1]), str(shadow[2]), grpck)
     busybox = which("addgroup")
-    if busybox:
+    # only BusyBox's applet takes "-g GID NAME" and "USER GROUP"; Debian's addgroup is adduser's script
+    if busybox and os.path.basename(os.path.realpath(busybox)).startswith("busybox"):
         return Tools("busybox", busybox, "", busybox, grpck)
     return None
 

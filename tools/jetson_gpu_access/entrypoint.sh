@@ -35,11 +35,11 @@ nodes=${JGA_NODES:-"/dev/nvmap /dev/dri/renderD* /dev/nvgpu/igpu0/ctrl /dev/nvgp
 sensitive=" root sudo wheel admin adm shadow disk kmem docker lxd libvirt input systemd-journal staff tty utmp "
 
 # 1. Everything this script needs, before it changes anything.
-for tool in getent id stat cut sort uniq grep tr head; do
+for tool in getent id stat cut sort uniq grep tr head readlink; do
     need "$tool" || fail "$tool is missing from the image; install it (libc-bin, coreutils, grep) or use --group-add"
 done
 if need groupadd && need usermod && need groupmod; then tools=shadow
-elif need addgroup; then tools=busybox
+elif need addgroup && case $(readlink -f "$(command -v addgroup)") in */busybox*) true ;; *) false ;; esac; then tools=busybox
 else fail "needs groupadd and usermod (shadow-utils, the passwd package) or BusyBox addgroup; install one, or use --group-add"
 fi
 drop=
