@@ -33,7 +33,8 @@ ACCOUNT_FILES = ("group", "gshadow", "passwd", "shadow")
 COMPANION_SUFFIXES = ("-", "+", ".lock")
 PASSWD_LOCK = ".pwd.lock"  # noqa: S105 - a file name, not a password
 OTHER_READS = ("login.defs",)  # read by groupadd/usermod -P from the same directory
-LOCK_TEMPORARY = re.compile(r"^(?:{})\.[0-9]+$".format("|".join(ACCOUNT_FILES)))
+# a pattern as text: re compiles (and caches) it on first use, not when the module loads
+LOCK_TEMPORARY = r"^(?:{})\.[0-9]+$".format("|".join(ACCOUNT_FILES))
 LCKPWDF_TIMEOUT_S = 15.0  # glibc's lckpwdf() waits this long too
 _TEMP_PREFIX = ".jga-restore-"
 
@@ -86,7 +87,7 @@ class AccountDir:
         """Every name in this directory that apply or an account tool opens."""
         names = [f + s for f in ACCOUNT_FILES for s in ("",) + COMPANION_SUFFIXES]
         names += [PASSWD_LOCK, *OTHER_READS]
-        names += sorted(n for n in os.listdir(self.fd) if LOCK_TEMPORARY.match(n))
+        names += sorted(n for n in os.listdir(self.fd) if re.match(LOCK_TEMPORARY, n))
         return names
 
     def unsafe(self) -> Optional[str]:
@@ -251,5 +252,5 @@ class PasswdLock:
 
 def leftover_names(entries: Iterator[str]) -> List[str]:
     """Names an interrupted account tool (or restore) can leave behind."""
-    return sorted(n for n in entries if n.startswith(_TEMP_PREFIX) or LOCK_TEMPORARY.match(n)
+    return sorted(n for n in entries if n.startswith(_TEMP_PREFIX) or re.match(LOCK_TEMPORARY, n)
                   or any(n == f + s for f in ACCOUNT_FILES for s in ("+", ".lock")))
