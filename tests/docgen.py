@@ -183,7 +183,24 @@ def fleet_section() -> List[str]:
     return out
 
 
-PAGES = {"validation.md": validation_page, "reference/cli.md": cli_page, "reference/exit-codes.md": exit_page,
+def facts_page() -> str:
+    """The fact table: every claim the site marks, where it is shown, how sure, and its sources."""
+    lines = ["# Facts and confidence", "",
+             "Claims these pages make that are not certain carry a mark: **sourced** (one credible source or",
+             "third-party reports, not checked here), **inferred** (reasoning from sources, not stated by them) or",
+             "**simulated** (a result of the lab's model, not of a Jetson). Everything else is read directly in code,",
+             "configuration or a maintainer's statement. Each row names its section in the project's fact sheet.", "",
+             "| Claim | Confidence | Shown on | Why not certain | Sources | Fact sheet |", "| --- | --- | --- | --- | --- | --- |"]
+    for claim_id, entry in data.load("claims")["claims"].items():
+        pages = ", ".join("[{0}](../{0})".format(p) if p != "reference/facts.md" else p for p in entry["pages"])
+        sources = "<br>".join("<{}>".format(url) for url in entry["sources"])
+        lines.append("| <a id=\"{}\"></a>{} | {} | {} | {} | {} | § {} |".format(
+            claim_id, entry["claim"], entry["confidence"], pages, entry["reason"], sources, entry["section"]))
+    return "\n".join(lines) + "\n"
+
+
+PAGES = {"reference/facts.md": facts_page, "validation.md": validation_page, "reference/cli.md": cli_page,
+         "reference/exit-codes.md": exit_page,
          "reference/errors.md": errors_page, "reference/runbook-parameters.md": parameters_page}
 
 
