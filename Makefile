@@ -52,6 +52,17 @@ $(ACTIONLINT):
 .PHONY: venv
 venv: $(STAMP) ## create .venv with the package and its dev, docs and runbooks extras
 
+# --- documentation site: in-browser triage (Pyodide), search, second engine, dependency lock ---------
+# Pyodide (CPython built to WebAssembly, the npm package) runs the package's own explain in the
+# triage page; hooks/triage.py copies its core files into the site. Without npm the page says the
+# in-browser reader is not part of that build, and its browser test skips.
+PYODIDE_VERSION := 314.0.7
+PYODIDE := build/pyodide/node_modules/pyodide/package.json
+$(PYODIDE):
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --silent --no-audit --no-fund --prefix build/pyodide pyodide@$(PYODIDE_VERSION); \
+	else echo "npm is missing: the site is built without the in-browser triage"; fi
+
 JGA := $(VENV)/bin/jetson-gpu-access
 LAB_PROFILE := jp61-container-ubuntu-ssh
 APPLY ?=
@@ -77,7 +88,7 @@ run: $(STAMP) ## the main job: the runbooks on this Jetson, else in the lab (APP
 	fi
 
 .PHONY: test
-test: $(STAMP) system-deps $(ACTIONLINT) ## all quality gates: lint, types, Python 3.8 floor, tests (lab included), docs
+test: $(STAMP) system-deps $(ACTIONLINT) $(PYODIDE) ## all quality gates: lint, types, Python 3.8 floor, tests (lab included), docs
 	$(VENV)/bin/ruff check tools tests bench hooks
 	$(VENV)/bin/mypy
 	$(VENV)/bin/vermin --no-tips --violations --eval-annotations -t=3.8- tools/jetson_gpu_access
@@ -93,14 +104,14 @@ notebooks: $(STAMP) system-deps ## re-run the runbooks in the lab and refresh no
 	$(PY) tests/notebookgen.py
 
 .PHONY: bench
-bench: $(STAMP) ## benchmarks, printed as ratios measured in one run
+bench: $(STAMP) $(PYODIDE) ## benchmarks, printed as ratios measured in one run
 	$(PY) bench/bench_diagnose.py
 	$(PY) bench/bench_runbooks.py
 	$(PY) bench/bench_site.py
 	$(PY) bench/bench_fleet.py
 
 .PHONY: docs
-docs: $(STAMP) ## build the documentation site into site/
+docs: $(STAMP) $(PYODIDE) ## build the documentation site into site/
 	$(VENV)/bin/mkdocs build --strict
 
 .PHONY: offline
@@ -110,7 +121,7 @@ offline: docs ## a zip of the built site for air-gapped devices (build/jetson-gp
 	@echo "offline copy: build/jetson-gpu-access-site.zip (open index.html, or serve it with python3 -m http.server)"
 
 .PHONY: serve
-serve: $(STAMP) ## serve the documentation on http://127.0.0.1:8000
+serve: $(STAMP) $(PYODIDE) ## serve the documentation on http://127.0.0.1:8000
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
 .PHONY: clean

@@ -2,7 +2,9 @@
 
 The default inlines its JupyterLab stylesheet into every notebook page; the project's hook moves it
 into one shared file. Printed: build seconds for both, the largest notebook page, and the bytes a
-reader downloads for the four runbook pages with a warm cache.
+reader downloads for the four runbook pages with a warm cache. The triage page is reported on its
+own: its page and script (within the page budget), and, separately, the Pyodide files and package
+archive it downloads only when the reader asks for a reading.
 """
 
 from __future__ import annotations
@@ -31,6 +33,20 @@ def notebook_pages(site: Path) -> list:  # type: ignore[type-arg]
     return sorted((site / "notebooks").rglob("index.html"))
 
 
+def triage(site: Path) -> None:
+    page = site / "triage" / "index.html"
+    script = site / "assets" / "triage.js"
+    print("triage page {} KB + its script {} KB on first load (page budget: 100 KB of HTML)".format(
+        page.stat().st_size // KB, script.stat().st_size // KB))
+    pyodide = sorted((site / "assets" / "pyodide").glob("*"))
+    if not pyodide:
+        print("triage: Pyodide not installed (make installs it), nothing loaded on demand")
+        return
+    print("triage, loaded on demand when the reader asks: {} KB in all".format(sum(p.stat().st_size for p in pyodide) // KB))
+    for path in pyodide:
+        print("    {:<24} {:>6} KB".format(path.name, path.stat().st_size // KB))
+
+
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="jga-bench-site-"))
     try:
@@ -50,6 +66,7 @@ def main() -> int:
         ratio = sum(p.stat().st_size for p in notebook_pages(work / "default")) / sum(
             p.stat().st_size for p in notebook_pages(work / "ours"))
         print("notebook pages are {:.1f}x lighter than the default (warm cache)".format(ratio))
+        triage(work / "ours")
     finally:
         shutil.rmtree(work)
     return 0

@@ -176,3 +176,55 @@ def test_dark_mode_toggles(page) -> None:  # type: ignore[no-untyped-def]
     after = page.get_attribute("body", "data-md-color-scheme")
     shot(page, "dark-mode")
     assert (before, after) == ("default", "slate")
+
+
+# --- the triage page: explain, run in the browser by Pyodide, from this site only ----------------
+
+TRIAGE_REPORTS = ("https://github.com/dusty-nv/jetson-containers/issues/1136",   # cuInit 801 in a JetPack 6 container
+                  "https://github.com/dusty-nv/jetson-containers/issues/384",    # no /dev/nvmap: started without the GPU nodes
+                  "https://github.com/anduril/jetpack-nixos/issues/118")         # /dev/nvmap denied to a desktop session
+
+
+def corpus_entry(url: str) -> Dict[str, object]:
+    import yaml
+
+    corpus = yaml.safe_load((REPO / "tests" / "data" / "report_corpus.yaml").read_text(encoding="utf-8"))
+    return next(entry for entry in corpus if entry["url"] == url)
+
+
+@pytest.fixture
+def offline_page(page, served):  # type: ignore[no-untyped-def]
+    """The page with every request that is not for the local site aborted: the network is gone."""
+    page.context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(served)
+                       else route.abort("internetdisconnected"))
+    return page
+
+
+def test_triage_page_reads_real_reports_in_the_browser_offline(offline_page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    from jetson_gpu_access.explain import explain, render_text
+
+    if not (site / "assets" / "pyodide" / "pyodide.asm.wasm").is_file():
+        pytest.skip("Pyodide is not installed (make docs installs it with npm into build/pyodide)")
+    page = offline_page
+    fetched: List[str] = []
+    page.on("request", lambda req: fetched.append(req.url))
+    page.goto("/triage/", wait_until="networkidle")
+    assert not [u for u in fetched if "/pyodide/" in u], "Pyodide must load only when the reader asks"
+    for number, url in enumerate(TRIAGE_REPORTS):
+        entry = corpus_entry(url)
+        text = str(entry["text"])
+        page.fill("#jga-triage-text", text)
+        page.click("#jga-triage-run")
+        page.wait_for_function("document.getElementById('jga-triage-status').textContent.startsWith('Read by')",
+                               timeout=120000 if number == 0 else 30000)
+        expected = explain(text)
+        shown_ids = page.get_attribute(".jga-triage-signatures", "data-ids") or ""
+        assert shown_ids.split() == [m.id for m in expected.matches], url
+        assert shown_ids.split() == list(entry["expect"].get("errors", [])), url  # type: ignore[union-attr]
+        cause = getattr(expected, "cause", None)
+        if cause is not None:  # explain names a most likely cause: the page shows the same one
+            assert page.get_attribute(".jga-triage-cause", "data-cause") == cause.id, url
+        assert page.inner_text("pre.jga-triage-text").rstrip("\n") == render_text(expected).rstrip("\n"), url
+        shot(page, "triage-{}".format(number + 1))
+    assert [u for u in fetched if "/pyodide/" in u], "the reading came from the site's own Pyodide"
+    assert page.events["console"] == [] and page.events["remote"] == []
