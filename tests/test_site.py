@@ -15,7 +15,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Dict, Iterator, List
+from typing import Dict, Iterator, List, Tuple
 
 import pytest
 
@@ -228,3 +228,72 @@ def test_triage_page_reads_real_reports_in_the_browser_offline(offline_page, sit
         shot(page, "triage-{}".format(number + 1))
     assert [u for u in fetched if "/pyodide/" in u], "the reading came from the site's own Pyodide"
     assert page.events["console"] == [] and page.events["remote"] == []
+
+
+# --- journeys: from a symptom to the commands that fix it ----------------------------------------
+
+# what a block of fix commands contains: the shadow-utils change, the tool's plan/apply, launch options
+FIX_COMMAND = re.compile(r"\bgroupadd\b|\busermod\b|jetson-gpu-access (?:plan|apply|docker-args)|--device|--runtime|--group-add")
+# The code blocks of the section a link lands on: from the target heading (or the page title) to the
+# next heading of the same or a higher level (for the title: the next h2).
+SECTION_CODE = """() => {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const start = id ? document.getElementById(id) : document.querySelector("article h1");
+  if (!start) return null;
+  const level = Math.max(+start.tagName[1] || 2, 2);
+  const blocks = [];
+  for (let el = start.nextElementSibling; el; el = el.nextElementSibling) {
+    if (/^H[1-6]$/.test(el.tagName) && +el.tagName[1] <= level) break;
+    if (el.tagName === "PRE") blocks.push(el.innerText);
+    el.querySelectorAll("pre").forEach((p) => blocks.push(p.innerText));
+  }
+  return blocks;
+}"""
+
+
+def symptom_links(page) -> List[Tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(symptom, link text) for every link in the 'Go to' column of the home page's symptom table."""
+    page.goto("/", wait_until="networkidle")
+    table = page.locator("table", has=page.locator("th", has_text="You see"))
+    out = []
+    for row in table.locator("tbody tr").all():
+        symptom = row.locator("td").nth(0).inner_text()
+        out += [(symptom, link.inner_text()) for link in row.locator("td").nth(2).locator("a").all()]
+    return out
+
+
+def test_every_symptom_row_is_one_click_from_its_fix_commands(page) -> None:  # type: ignore[no-untyped-def]
+    links = symptom_links(page)
+    assert len(links) >= 6
+    for symptom, text in links:
+        page.goto("/", wait_until="networkidle")
+        row = page.locator("table", has=page.locator("th", has_text="You see")).locator("tbody tr",
+                                                                                       has_text=symptom.split("\n")[0])
+        row.locator("td").nth(2).get_by_role("link", name=text, exact=True).click()  # the one click
+        page.wait_for_load_state("networkidle")
+        blocks = page.evaluate(SECTION_CODE)
+        assert blocks is not None, (symptom, text, page.url)
+        assert any(FIX_COMMAND.search(b) for b in blocks), "{!r} -> {!r} lands on {} without fix commands".format(
+            symptom, text, page.url)
+
+
+def test_every_finding_shows_what_the_cli_prints_and_links_its_causes(page) -> None:  # type: ignore[no-untyped-def]
+    from jetson_gpu_access import data
+
+    catalogue = data.load("findings")["findings"]
+    page.goto("/reference/findings/", wait_until="networkidle")
+    for code, entry in catalogue.items():
+        page.evaluate("(id) => { location.hash = id }", code.lower())
+        blocks = page.evaluate(SECTION_CODE)
+        printed = [b for b in blocks if code in b and "fix:" in b]
+        assert printed, code
+        remedy_start = entry["remedy"].split("{")[0][:40]
+        assert remedy_start in " ".join(printed[0].split()), code
+        section_links = page.evaluate("""(id) => {
+          const start = document.getElementById(id); const links = [];
+          for (let el = start.nextElementSibling; el && el.tagName !== "H2"; el = el.nextElementSibling)
+            el.querySelectorAll("a[href^='#']").forEach((a) => links.push(a.getAttribute("href").slice(1)));
+          return links; }""", code.lower())
+        for cause in entry.get("causes", []):
+            assert cause.lower() in section_links, (code, cause)
+            assert page.locator("#" + cause.lower()).count() == 1, cause
