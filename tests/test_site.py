@@ -297,3 +297,73 @@ def test_every_finding_shows_what_the_cli_prints_and_links_its_causes(page) -> N
         for cause in entry.get("causes", []):
             assert cause.lower() in section_links, (code, cause)
             assert page.locator("#" + cause.lower()).count() == 1, cause
+
+
+# --- search: the site's own lunr index, queried in the browser as readers type ------------------
+
+# (what readers type, the page that must come first). lunr's query lexer splits at hyphens whatever
+# the index's separator, so "group-add" is answered by ranking: section titles and page boosts.
+SEARCH_TOP = [
+    ("801", "reference/errors/"),
+    ("NvRmMemInitNvmap", "reference/errors/"),
+    ("cuInit", "reference/errors/"),
+    ("no such file or directory", "reference/errors/"),
+    ("Unable to find group render", "reference/errors/"),
+    ("group-add", "how-to/docker-run/"),
+    ("render group", "explanation/what-changed/"),
+    ("docker exec ssh", "how-to/ssh/"),
+    ("initgroups", "explanation/permission-model/"),
+    ("chmod 666", "security/"),
+    ("privileged", "security/"),
+    ("seat ACL", "reference/findings/"),
+    ("Dockerfile", "how-to/dockerfile/"),
+    ("entrypoint", "how-to/entrypoint/"),
+    ("migrate JetPack 5", "how-to/migrate/"),
+    ("L4T", "reference/l4t-jetpack/"),
+    ("ansible", "how-to/fleet/"),
+    ("CI runner", "how-to/ci-runner/"),
+]
+FIRST_RESULT = """([query, expected]) => {
+  const field = document.querySelector("input.md-search__input");
+  const first = document.querySelector("li.md-search-result__item > a");
+  return field.value === query && first !== null && new URL(first.href).pathname === "/" + expected;
+}"""
+
+
+def test_search_puts_the_right_page_first(page) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.goto("/", wait_until="networkidle")
+    field = page.locator("input.md-search__input")
+    wrong = {}
+    for query, expected in SEARCH_TOP:
+        field.click()
+        field.fill("")
+        field.press_sequentially(query, delay=20)
+        try:
+            page.wait_for_function(FIRST_RESULT, arg=[query, expected], timeout=5000)
+        except PlaywrightTimeout:
+            first = page.locator("li.md-search-result__item > a").first
+            wrong[query] = first.get_attribute("href") if first.count() else None
+    assert len(SEARCH_TOP) >= 15 and wrong == {}
+
+
+# --- each explanation said once -----------------------------------------------------------------
+
+def test_not_fixes_and_the_login_view_are_explained_once_and_linked() -> None:
+    """The reasons against the "fixes" live on security.md, the initgroups() mechanism on the
+    permission model; other pages name them and link there."""
+    import docgen
+
+    docs = {p.relative_to(REPO / "docs").as_posix(): p.read_text(encoding="utf-8")
+            for p in (REPO / "docs").rglob("*.md")}
+    docs = {name: text for name, text in docs.items() if name not in docgen.PAGES}  # generated: quoted, not written
+    home_of = {"moby#45491": "security.md", "CIS Docker Benchmark": "security.md", "root-equivalent (": "security.md",
+               "CVE-2021-34401": "security.md", "do_setusercontext": "explanation/permission-model.md"}
+    for marker, home in home_of.items():
+        assert [name for name, text in docs.items() if marker in text] == [home], marker
+    for name, text in docs.items():
+        if name not in ("security.md", "lab/seed-claims.md") and re.search(r"`--privileged`.*`docker` group", text, re.S):
+            assert "security.md" in text, name
+        if name != "explanation/permission-model.md" and "rebuild" in text and "/etc/group" in text:
+            assert "permission-model.md#two-views" in text, name
