@@ -428,3 +428,27 @@ def test_every_page_reads_on_a_phone(browser, served, site: Path) -> None:  # ty
     finally:
         context.close()
     assert problems == {}
+
+
+# --- a look of its own ---------------------------------------------------------------------------
+
+def test_every_page_carries_the_logo_favicon_and_social_card(site: Path) -> None:
+    import struct
+
+    card = REPO / "docs" / "assets" / "social-card.png"
+    width, height = struct.unpack(">II", card.read_bytes()[16:24])  # the PNG's IHDR, committed, made offline
+    assert (width, height) == (1200, 630)
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        icon = re.search(r'<link rel="icon" href="([^"]+)"', html)
+        image = re.search(r'<meta property="og:image" content="([^"]+)"', html)
+        logo = re.search(r'<img src="([^"]+logo\.svg)"', html)
+        assert icon and image and logo, page
+        for ref in (icon.group(1), image.group(1), logo.group(1)):
+            assert (page.parent / ref).resolve().is_file(), (page, ref)
+
+
+def test_the_palette_is_the_sites_own(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/", wait_until="networkidle")
+    header = "getComputedStyle(document.querySelector('.md-header')).backgroundColor"
+    assert page.evaluate(header) == "rgb(31, 90, 76)"  # --md-primary-fg-color in assets/jga.css, not indigo
