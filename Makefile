@@ -15,13 +15,13 @@ STAMP := $(VENV)/.installed
 help: ## show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
 	  echo "python3-venv is missing; installing it with apt-get"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,docs,runbooks,notebook,fleet]'
+	$(PY) -m pip install -q -c requirements.lock -e '.[dev,docs,runbooks,notebook,fleet]'
 	touch $@
 
 # Debian packages the lab, the fault-injection tests and the browser tests need (command:package);
@@ -62,6 +62,14 @@ $(PYODIDE):
 	@if command -v npm >/dev/null 2>&1; then \
 	  npm install --silent --no-audit --no-fund --prefix build/pyodide pyodide@$(PYODIDE_VERSION); \
 	else echo "npm is missing: the site is built without the in-browser triage"; fi
+
+# Every extra's dependencies are pinned in requirements.lock, one universal lock (uv) that resolves for
+# every Python from 3.8 (JetPack 5) through 3.10 (JetPack 6) to the CI's; `make venv` installs with it
+# as constraints. Refresh it after changing an extra, and on purpose to take new releases.
+.PHONY: lock
+lock: $(STAMP) ## refresh requirements.lock (every extra, pinned, for Python 3.8 and later)
+	$(VENV)/bin/uv pip compile pyproject.toml --all-extras --universal --python-version 3.8 --quiet \
+	  --custom-compile-command "make lock" -o requirements.lock
 
 JGA := $(VENV)/bin/jetson-gpu-access
 LAB_PROFILE := jp61-container-ubuntu-ssh
