@@ -469,3 +469,46 @@ def test_a_second_engine_builds_the_same_pages(site: Path, tmp_path: Path) -> No
     assert [p.relative_to(target) for p in pages(target)] == [p.relative_to(site) for p in pages(site)]
     for generated in ("notebooks/fix/index.html", "reference/findings/index.html"):  # the hooks ran there too
         assert (target / generated).read_text(encoding="utf-8").count("jga-") > 3, generated
+
+
+# --- the hooks, as functions ----------------------------------------------------------------------
+
+def hook(name: str):  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("hook_" + name, REPO / "hooks" / (name + ".py"))
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def test_a_notebook_becomes_markdown_that_its_outputs_cannot_break() -> None:
+    notebook = {"cells": [
+        {"cell_type": "markdown", "source": ["# Title\n", "Prose."]},
+        {"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": "x = 1", "outputs": []},
+        {"cell_type": "code", "metadata": {}, "source": ["print('```')"], "outputs": [
+            {"output_type": "stream", "name": "stdout", "text": ["```\n", "\x1b[31mred\x1b[0m\n"]},
+            {"output_type": "display_data", "data": {"text/html": "<table><tr><td>PASS</td></tr></table>", "text/plain": "t"}},
+            {"output_type": "error", "ename": "E", "evalue": "v", "traceback": ["\x1b[1mTraceback\x1b[0m", "E: v"]}]},
+        {"cell_type": "code", "metadata": {}, "source": "", "outputs": []},
+        {"cell_type": "raw", "source": "ignored"}]}
+    page = hook("notebooks").markdown_of(notebook)
+    assert page.startswith("# Title\nProse.\n")
+    assert "parameters (defaults)" in page and "ignored" not in page and "\x1b" not in page
+    assert "````text\n```\nred\n````" in page  # a longer fence than the output's own backticks
+    assert '<div class="jga-nb-html">\n<table><tr><td>PASS</td></tr></table>\n</div>' in page
+    assert "Traceback\nE: v" in page
+    assert page.count('<div class="jga-nb-cell" markdown>') == 2
+
+
+def test_the_package_zip_for_the_browser_is_the_core_and_reproducible(tmp_path: Path) -> None:
+    import zipfile
+
+    triage = hook("triage")
+    first, second = tmp_path / "a.zip", tmp_path / "b.zip"
+    triage.write_package_zip(first)
+    triage.write_package_zip(second)
+    assert first.read_bytes() == second.read_bytes()
+    names = zipfile.ZipFile(first).namelist()
+    assert "jetson_gpu_access/explain.py" in names and "jetson_gpu_access/data/symptoms.json" in names
+    assert not [n for n in names if "/lab/" in n or "/runbooks/" in n or n.endswith(".pyc")]
