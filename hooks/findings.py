@@ -48,8 +48,7 @@ def printed(code: str) -> List[str]:
 
 
 def addendum(code: str, entry: Dict[str, Any]) -> str:
-    block = ["", "What `diagnose` prints for it (an example: user alice, the host's render GID 993):", "",
-             "```text"] + printed(code) + ["```"]
+    block = ["", "`diagnose` prints:", "", "``` {.text .jga-printed}"] + printed(code) + ["```"]
     causes = entry.get("causes", [])
     if causes:
         block += ["", "Its causes, each with its fix: " + ", ".join("[{}](#{})".format(c, c.lower()) for c in causes) +
