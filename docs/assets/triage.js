@@ -53,10 +53,15 @@ function siteLink(path) {
 }
 
 function inline(text) {
-  return escape(text).replace(/`([^`]+)`/g, (_, code) => {
-    const href = siteLink(code.replace(/&amp;/g, "&"));
-    return href ? `<a href="${href}"><code>${code}</code></a>` : `<code>${code}</code>`;
-  });
+  // code spans (linked when they name a page of this site), then **strong** in the rest
+  return text.split(/(`[^`]+`)/).map((part) => {
+    if (/^`[^`]+`$/.test(part)) {
+      const code = part.slice(1, -1);
+      const href = siteLink(code);
+      return href ? `<a href="${href}"><code>${escape(code)}</code></a>` : `<code>${escape(code)}</code>`;
+    }
+    return escape(part).replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>");
+  }).join("");
 }
 
 // The subset of Markdown explain writes: paragraphs, "- " lists, fenced code.
@@ -83,14 +88,24 @@ function markdown(source) {
   return out.join("\n");
 }
 
+// The first words explain gives for a cause: a string field, or a statement's text.
+function causeText(cause) {
+  for (const [key, value] of Object.entries(cause)) {
+    if (key === "id") continue;
+    if (typeof value === "string") return value;
+    if (value && typeof value === "object" && typeof value.text === "string") return value.text;
+  }
+  return null;
+}
+
 // The headline: the most likely cause when explain names one, else the signatures it matched.
 function headline(value) {
   const parts = [];
   const cause = value.cause;
   if (cause && typeof cause === "object" && cause.id) {
-    const why = cause.because && (cause.because.text || cause.because);
+    const why = causeText(cause);
     parts.push(`<p class="jga-triage-cause" data-cause="${escape(cause.id)}"><strong>Most likely cause:</strong> ` +
-      `<code>${escape(cause.id)}</code>${typeof why === "string" ? " — " + inline(why) : ""}</p>`);
+      `<code>${escape(cause.id)}</code>${why ? " — " + inline(why) : ""}</p>`);
   }
   const ids = (value.matches || []).map((m) => m.id);
   parts.push(`<p class="jga-triage-signatures" data-ids="${escape(ids.join(" "))}"><strong>Signatures found:</strong> ` +
