@@ -15,13 +15,13 @@ STAMP := $(VENV)/.installed
 help: ## show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
 	  echo "python3-venv is missing; installing it with apt-get"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,docs,runbooks,notebook,fleet]'
+	$(PY) -m pip install -q -c requirements.lock -e '.[dev,docs,runbooks,notebook,fleet]'
 	touch $@
 
 # Debian packages the lab, the fault-injection tests and the browser tests need (command:package);
@@ -58,6 +58,25 @@ venv: $(STAMP) ## create .venv with the package and its dev, docs and runbooks e
 bytecode: $(STAMP) ## compile the package to bytecode (run and bench do it first)
 	@$(PY) -m compileall -q tools/jetson_gpu_access
 
+# --- documentation site: in-browser triage (Pyodide), search, second engine, dependency lock ---------
+# Pyodide (CPython built to WebAssembly, the npm package) runs the package's own explain in the
+# triage page; hooks/triage.py copies its core files into the site. Without npm the page says the
+# in-browser reader is not part of that build, and its browser test skips.
+PYODIDE_VERSION := 314.0.7
+PYODIDE := build/pyodide/node_modules/pyodide/package.json
+$(PYODIDE):
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --silent --no-audit --no-fund --prefix build/pyodide pyodide@$(PYODIDE_VERSION); \
+	else echo "npm is missing: the site is built without the in-browser triage"; fi
+
+# Every extra's dependencies are pinned in requirements.lock, one universal lock (uv) that resolves for
+# every Python from 3.8 (JetPack 5) through 3.10 (JetPack 6) to the CI's; `make venv` installs with it
+# as constraints. Refresh it after changing an extra, and on purpose to take new releases.
+.PHONY: lock
+lock: $(STAMP) ## refresh requirements.lock (every extra, pinned, for Python 3.8 and later)
+	$(VENV)/bin/uv pip compile pyproject.toml --all-extras --universal --python-version 3.8 --quiet \
+	  --custom-compile-command "make lock" -o requirements.lock
+
 JGA := $(VENV)/bin/jetson-gpu-access
 LAB_PROFILE := jp61-container-ubuntu-ssh
 APPLY ?=
@@ -83,7 +102,7 @@ run: $(STAMP) bytecode ## the main job: the runbooks on this Jetson, else in the
 	fi
 
 .PHONY: test
-test: $(STAMP) system-deps $(ACTIONLINT) ## all quality gates: lint, types, Python 3.8 floor, tests (lab included), docs
+test: $(STAMP) system-deps $(ACTIONLINT) $(PYODIDE) ## all quality gates: lint, types, Python 3.8 floor, tests (lab included), docs
 	$(VENV)/bin/ruff check tools tests bench hooks
 	$(VENV)/bin/mypy
 	$(VENV)/bin/vermin --no-tips --violations --eval-annotations -t=3.8- tools/jetson_gpu_access
@@ -99,7 +118,7 @@ notebooks: $(STAMP) system-deps ## re-run the runbooks in the lab and refresh no
 	$(PY) tests/notebookgen.py
 
 .PHONY: bench
-bench: $(STAMP) bytecode ## benchmarks, printed as ratios measured in one run
+bench: $(STAMP) bytecode $(PYODIDE) ## benchmarks, printed as ratios measured in one run
 	$(PY) bench/bench_startup.py
 	$(PY) bench/bench_diagnose.py
 	$(PY) bench/bench_runbooks.py
@@ -107,7 +126,7 @@ bench: $(STAMP) bytecode ## benchmarks, printed as ratios measured in one run
 	$(PY) bench/bench_fleet.py
 
 .PHONY: docs
-docs: $(STAMP) ## build the documentation site into site/
+docs: $(STAMP) $(PYODIDE) ## build the documentation site into site/
 	$(VENV)/bin/mkdocs build --strict
 
 .PHONY: offline
@@ -117,7 +136,7 @@ offline: docs ## a zip of the built site for air-gapped devices (build/jetson-gp
 	@echo "offline copy: build/jetson-gpu-access-site.zip (open index.html, or serve it with python3 -m http.server)"
 
 .PHONY: serve
-serve: $(STAMP) ## serve the documentation on http://127.0.0.1:8000
+serve: $(STAMP) $(PYODIDE) ## serve the documentation on http://127.0.0.1:8000
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
 .PHONY: clean

@@ -51,3 +51,30 @@ def test_every_docs_anchor_the_code_emits_exists() -> None:
     text = page("reference/findings.md")
     for code in data.load("findings")["findings"]:
         assert "{#" + code.lower() + "}" in text
+
+
+CLAIM_TOKEN = re.compile(r"\{\{ claim:([a-z0-9-]+) \}\}")
+FACT_SHEET = Path(__file__).resolve().parents[2] / "shared" / "reference" / "jetson-facts.md"
+
+
+def test_every_marked_claim_is_on_its_pages_and_in_the_table() -> None:
+    """A claim's entry and its pages agree both ways: no mark without an entry, no entry without a mark."""
+    table = data.load("claims")["claims"]
+    shown = {(m.group(1), str(p.relative_to(DOCS))) for p in DOCS.rglob("*.md") for m in CLAIM_TOKEN.finditer(p.read_text("utf-8"))}
+    listed = {(claim_id, page_name) for claim_id, entry in table.items() for page_name in entry["pages"]}
+    assert shown == listed
+    for claim_id, entry in table.items():
+        assert entry["confidence"] in {"sourced", "inferred", "simulated"}, claim_id
+        assert entry["sources"] and all(url.startswith("https://") for url in entry["sources"]), claim_id
+        assert '<a id="{}"></a>{}'.format(claim_id, entry["claim"]) in page("reference/facts.md")
+
+
+def test_each_claim_names_a_section_of_the_fact_sheet() -> None:
+    if not FACT_SHEET.exists():
+        pytest.skip("the fact sheet is not beside this checkout ({})".format(FACT_SHEET))
+    sheet = FACT_SHEET.read_text(encoding="utf-8")
+    headings = set(re.findall(r"^#{2,3} ((?:[0-9]+|A)(?:\.[0-9]+)?)[. ]", sheet, re.M))
+    for claim_id, entry in data.load("claims")["claims"].items():
+        cited = re.findall(r"\b((?:[0-9]+|A)(?:\.[0-9]+)?)\b", entry["section"].split("(")[0] + " " + entry["section"])
+        sections = [c for c in cited if c in headings]
+        assert sections, "{}: section {!r} is not a heading of the fact sheet".format(claim_id, entry["section"])

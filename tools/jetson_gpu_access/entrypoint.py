@@ -35,8 +35,9 @@ def docker_args(facts: Facts) -> str:
     devices = " ".join("--device {}".format(n.path) for n in nodes)
     lines: List[str] = [
         "# For this host's GPU nodes. GIDs are numbers: names differ between host and image.",
-        "# Caveat: --group-add reaches the container process and docker exec only. SSH, su - and login",
-        "# rebuild groups from the image's /etc/group; for those, see 'jetson-gpu-access entrypoint --print'.",
+        "# Caveat: --group-add reaches the container's main process (and docker exec; podman exec -u does not",
+        "# get it). SSH, su - and login rebuild groups from the image's /etc/group; for those, see",
+        "# 'jetson-gpu-access entrypoint --print'. With -u UID:GID the image's memberships are dropped: use -u UID.",
         "docker run --runtime nvidia {} IMAGE".format(group_add),
         "# without the NVIDIA runtime, pass the nodes yourself:",
         "docker run {} {} IMAGE".format(devices, group_add),

@@ -299,8 +299,8 @@ def _advice(needed: List[Tuple[int, str]], user: str) -> Tuple[Advice, ...]:
                          for arg, (_, name) in zip(args, needed))
     return (
         Advice("runtime", "docker run {} ...".format(group_add),
-               "numeric GIDs reach the container process and docker exec, but SSH, su - and login rebuild groups "
-               "from /etc/group and drop them"),
+               "numeric GIDs reach the container's main process (and docker exec, but not podman exec -u), while "
+               "SSH, su - and login rebuild groups from /etc/group and drop them"),
         Advice("image", "# docker build {} ...  (NODE: the device node on the target host)\n{}".format(build, dockerfile),
                "binds the image to hosts whose node GIDs are exactly these; another host needs a rebuild, and "
                "groupadd fails if the image already uses the GID"),
