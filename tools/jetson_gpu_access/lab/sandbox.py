@@ -65,8 +65,22 @@ def lab_home() -> str:
     return os.environ.get("JGA_LAB_DIR") or LAB_HOME_DEFAULT
 
 
+NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
+
+
 def _dir(name: str) -> str:
-    return os.path.join(lab_home(), name)
+    """The folder of device ``name``; LabError (usage) unless ``name`` is a device name whose folder
+    lies inside the lab directory, so that no name (a path, ``..``, an empty string, a link) can make
+    the lab read, run from or delete anything outside it."""
+    if not NAME_PATTERN.fullmatch(name or ""):
+        raise LabError("device name {!r} is not a host name: use lower-case letters, digits and '-' (see "
+                       "'jetson-gpu-access lab status')".format(name), Exit.USAGE)
+    home = os.path.realpath(lab_home())
+    directory = os.path.join(home, name)
+    if os.path.lexists(directory) and os.path.realpath(directory) != directory:
+        raise LabError("device name {!r}: its folder {} is a link that points outside the lab directory; "
+                       "remove the link by hand".format(name, directory), Exit.USAGE)
+    return directory
 
 
 def preflight() -> Dict[str, str]:
@@ -119,19 +133,21 @@ def _stop(pid: int, start_time: str) -> None:
 # --- state --------------------------------------------------------------------------------------
 
 def load(name: str) -> Optional[Device]:
-    path = os.path.join(_dir(name), "state.json")
+    """Device ``name`` from its state file; None without one, or when the file names another folder."""
+    directory = _dir(name)
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(os.path.join(directory, "state.json"), encoding="utf-8") as handle:
             raw = json.load(handle)
-        return Device(str(raw["name"]), raw["profile"], raw["directory"], int(raw["pid"]), str(raw["start_time"]),
-                      int(raw["port"]), tuple(str(p) for p in raw["shares"]))
-    except (OSError, ValueError, KeyError, TypeError):
+        device = Device(str(raw["name"]), str(raw["profile"]), str(raw["directory"]), int(raw["pid"]),
+                        str(raw["start_time"]), int(raw["port"]), tuple(str(p) for p in raw["shares"]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+    return device if device.directory == directory and device.name == name else None
 
 
 def devices() -> List[Device]:
     home = lab_home()
-    names = sorted(os.listdir(home)) if os.path.isdir(home) else []
+    names = sorted(n for n in os.listdir(home) if NAME_PATTERN.fullmatch(n)) if os.path.isdir(home) else []
     return [d for d in (load(n) for n in names) if d is not None]
 
 
@@ -266,7 +282,6 @@ def _listening(port: int) -> bool:
         return False
 
 
-NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 # Shares must not hide the device's own tree (its /etc, nodes, runtime files, homes).
 OWN_TREES = ("/etc", "/dev", "/proc", "/sys", "/run", "/home", "/var")
 
@@ -291,8 +306,6 @@ def up(profile_name: str, name: Optional[str] = None, shares: Sequence[str] = ()
     tools = preflight()
     profile = profiles.load(profile_name)
     name = name or profile.name
-    if not NAME_PATTERN.fullmatch(name):
-        raise LabError("device name {!r} is not a host name: use lower-case letters, digits and '-'".format(name), Exit.USAGE)
     checked = _check_shares(shares)
     directory = _dir(name)
     running = load(name)
@@ -346,15 +359,14 @@ def _start_sshd(name: str, profile: profiles.Profile, directory: str, tools: Dic
 
 
 def down(name: str) -> bool:
-    """Stop lab device ``name`` and remove its tree; False when it was not up."""
-    directory = _dir(name)
+    """Stop lab device ``name`` and remove its tree; False, touching nothing, when the lab has no
+    state file for it (a folder without one is not the lab's to delete)."""
     device = load(name)
-    if device is None and not os.path.exists(directory):
+    if device is None:
         return False
-    if device is not None:
-        _stop(device.pid, device.start_time)
-    shutil.rmtree(directory, ignore_errors=True)
-    return device is not None
+    _stop(device.pid, device.start_time)
+    shutil.rmtree(device.directory, ignore_errors=True)
+    return True
 
 
 def _running(name: str) -> Device:
@@ -373,8 +385,8 @@ def exec_argv(name: str, user: str, view: str, command: Sequence[str],
     for toolkit 1.19.1+, the device GIDs), as docker exec would. ``binds`` shows extra host paths
     (path, writable) at the same place inside.
     """
-    tools = preflight()
     device = _running(name)
+    tools = preflight()
     profile = profiles.load(device.profile)
     argv = bwrap_argv(profile, device.directory, tools, hostname=device.name, shares=device.shares)
     for path, writable in binds:  # host paths shown at the same place (the runner's interpreter, its outputs)
@@ -399,8 +411,8 @@ def exec_env(user: str) -> Dict[str, str]:
 
 def ssh_argv(name: str, user: str, command: Sequence[str]) -> List[str]:
     """A real SSH login into lab device ``name`` as ``user`` running ``command``."""
-    tools = preflight()
     device = _running(name)
+    tools = preflight()
     profiles.load(device.profile).uid_of(user)  # a clear error for an unknown user
     return [tools["ssh"], "-i", os.path.join(device.directory, "client_key"), "-o", "BatchMode=yes",
             "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
