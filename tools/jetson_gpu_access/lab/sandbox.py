@@ -22,8 +22,9 @@ import time
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..exitcodes import Exit
+from ..probe.accounts import parse_passwd
 from ..record import frozen_record
-from . import cuda, profiles, scratch
+from . import cuda, profiles, schema, scratch
 from .scratch import LabError
 
 LAB_HOME_DEFAULT = "/run/jetson-gpu-access/lab"
@@ -65,7 +66,7 @@ def lab_home() -> str:
     return os.environ.get("JGA_LAB_DIR") or LAB_HOME_DEFAULT
 
 
-NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
+NAME_PATTERN = schema.NAME
 
 
 def _dir(name: str) -> str:
@@ -170,19 +171,21 @@ def _write(path: str, text: str, mode: int = 0o644) -> None:
 
 
 def _accounts(profile: profiles.Profile, root: str) -> None:
-    """Lab account files: the profile's, plus sshd's privilege-separation user and key-login shadow."""
-    passwd = profile.passwd_lines() + [SSHD_USER]
-    _write(os.path.join(root, "etc/passwd"), "\n".join(passwd) + "\n")
-    names = [line.split(":", 1)[0] for line in passwd]
+    """Lab account files: the profile's, sshd's privilege-separation user put first (so a verbatim
+    file keeps its own bytes after it, trailing newline or not), and a key-login shadow."""
+    passwd = SSHD_USER + "\n" + profile.passwd_text()
+    _write(os.path.join(root, "etc/passwd"), passwd)
+    users, _ = parse_passwd(passwd)
     # '*' (not '!'): the account has no password but is not locked, so key logins work
-    _write(os.path.join(root, "etc/shadow"), "".join("{}:*:19000:0:99999:7:::\n".format(n) for n in names), 0o640)
-    groups = [line.split(":", 1)[0] for line in profile.group_lines()]
+    _write(os.path.join(root, "etc/shadow"), "".join("{}:*:19000:0:99999:7:::\n".format(u.name) for u in users), 0o640)
+    groups = dict.fromkeys(g.name for g in profile.accounts().groups)
     _write(os.path.join(root, "etc/gshadow"), "".join("{}:*::\n".format(g) for g in groups), 0o640)
-    for name, uid in profile.raw["accounts"]["users"].items():
-        home = os.path.join(root, "home", name)
-        os.makedirs(home, exist_ok=True)
-        os.chown(home, int(uid), int(uid))
-        os.chmod(home, 0o755)  # noqa: S103 - a home directory as useradd makes it
+    for user in users:
+        if user.home.startswith("/home/") and "/" not in user.home[len("/home/"):] and user.home != "/home/":
+            home = os.path.join(root, "home", user.home[len("/home/"):])
+            os.makedirs(home, exist_ok=True)
+            os.chown(home, user.uid, user.gid)
+            os.chmod(home, 0o755)  # noqa: S103 - a home directory as useradd makes it
 
 
 def _inner_files(profile: profiles.Profile, directory: str, tools: Dict[str, str]) -> None:
@@ -391,14 +394,14 @@ def exec_argv(name: str, user: str, view: str, command: Sequence[str],
     argv = bwrap_argv(profile, device.directory, tools, hostname=device.name, shares=device.shares)
     for path, writable in binds:  # host paths shown at the same place (the runner's interpreter, its outputs)
         argv += ["--bind" if writable else "--ro-bind", path, path]
-    uid = profile.uid_of(user)
-    if uid == 0:
+    who = profile.credentials(user, "exec" if view == "process" else "login")
+    if who.uid == 0:
         return argv + ["--", *command]
-    switch = [tools["setpriv"], "--reuid={}".format(uid), "--regid={}".format(uid)]
+    switch = [tools["setpriv"], "--reuid={}".format(who.uid), "--regid={}".format(who.gid)]
     if view == "login":
         switch.append("--init-groups")
     else:
-        switch.append("--groups=" + ",".join(str(g) for g in profile.process_gids(user)))
+        switch.append("--groups=" + ",".join(str(g) for g in who.groups))
     return argv + ["--", *switch, "--", *command]
 
 

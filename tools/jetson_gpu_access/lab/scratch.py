@@ -8,6 +8,7 @@ owner, group, mode and ACL we give it. Making device nodes needs root (CAP_MKNOD
 from __future__ import annotations
 
 import os
+import stat
 from typing import Dict, List, Optional
 
 from ..exitcodes import Exit, ExitError
@@ -68,9 +69,16 @@ def make_nodes(profile: Profile, root: str) -> None:
     for node in profile.nodes():
         target = os.path.join(root, node.path.lstrip("/"))
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        if os.path.lexists(target):
+        if os.path.isdir(target) and not os.path.islink(target):
+            os.rmdir(target)
+        elif os.path.lexists(target):
             os.unlink(target)
-        os.mknod(target, 0o600 | 0o020000, os.makedev(NULL_MAJOR, NULL_MINOR))
+        if node.kind == "dir":  # what a runtime leaves when it bind-mounts a node the host lacks
+            os.mkdir(target, 0o700)
+        elif node.kind == "file":
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        else:
+            os.mknod(target, 0o600 | stat.S_IFCHR, os.makedev(NULL_MAJOR, NULL_MINOR))
         os.chown(target, node.uid, node.gid)
         os.chmod(target, node.mode)
         if node.acl:
@@ -85,8 +93,8 @@ def materialise(profile: Profile, root: str, user: Optional[str] = None, via: Op
     would read (a scratch root has no processes); a sandbox has a real /proc and leaves it out.
     """
     plat = profile.raw["platform"]
-    _write(root, "/etc/passwd", "\n".join(profile.passwd_lines()) + "\n")
-    _write(root, "/etc/group", "\n".join(profile.group_lines()) + "\n")
+    _write(root, "/etc/passwd", profile.passwd_text())
+    _write(root, "/etc/group", profile.group_text())
     _write(root, "/etc/os-release", plat["os_release"])
     _write(root, SIMULATED_MARK, "SIMULATED lab device, profile {}\n".format(profile.name))
     if plat.get("release"):
@@ -110,13 +118,11 @@ def _simulate_process(profile: Profile, root: str, user: str, via: str) -> None:
     _write(root, "/proc/self/uid_map", "         0          0 4294967295\n")
     _write(root, "/proc/self/mountinfo", _mountinfo(profile))
 
-    uid = profile.uid_of(user)
-    gids: List[int] = profile.process_gids(user) if via == "exec" else profile.login_gids(user)
-    primary = 0 if user == "root" else uid
+    who = profile.credentials(user, via)
     status = "Name:\tbash\nUid:\t{0}\t{0}\t{0}\t{0}\nGid:\t{1}\t{1}\t{1}\t{1}\nGroups:\t{2}\n".format(
-        uid, primary, " ".join(str(g) for g in gids))
+        who.uid, who.gid, " ".join(str(g) for g in who.groups))
     _write(root, "/proc/self/status", status)
-    env = ["HOME=/home/{}".format(user), "USER={}".format(user)]
+    env = ["HOME={}".format(profile.user(user).home), "USER={}".format(user)]
     if via == "ssh":
         env.append("SSH_CONNECTION=127.0.0.1 40000 127.0.0.1 22")
     if via == "seat":
