@@ -16,7 +16,7 @@ import os
 import stat
 from typing import Any, Dict, List, Optional, Tuple
 
-from ..model import AclEntry, Accounts, User
+from ..model import Accounts, AclEntry, User
 from ..probe.accounts import login_groups, parse_group, parse_passwd
 from ..record import frozen_record
 from . import schema
@@ -25,6 +25,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PROFILE_DIR = os.path.join(HERE, "profiles")
 FORMAT = 2
 MAX_PROFILE_BYTES = 4 << 20
+NODE_KEYS = ("path", "type", "major", "minor", "uid", "gid", "group", "mode", "acl")
 SESSION_KINDS = tuple(schema.load_schema()["properties"]["session"]["properties"]["via"]["enum"])
 
 
@@ -63,6 +64,11 @@ class Profile:
     def container(self) -> Optional[Dict[str, Any]]:
         value: Optional[Dict[str, Any]] = self.raw["container"]
         return value
+
+    def provenance(self) -> str:
+        """Title, summary, sources and assumptions as lines for people (the device's marker file)."""
+        lines = [self.title, self.raw["summary"], "sources:"] + ["  " + s for s in self.raw["sources"]]
+        return "\n".join(lines + ["assumptions:"] + ["  " + a for a in self.raw["assumptions"]]) + "\n"
 
     @property
     def session_user(self) -> str:
@@ -177,7 +183,7 @@ class Profile:
                 merged.pop("group", None)
             if "group" in change:
                 merged.pop("gid", None)
-            merged.update(change)
+            merged.update((key, change[key]) for key in NODE_KEYS if key in change)
         out: List[NodeSpec] = []
         for path, entry in entries.items():
             if "mode" not in entry or ("gid" not in entry and "group" not in entry):
@@ -269,20 +275,27 @@ def is_path(ref: str) -> bool:
     return os.sep in ref or ref.endswith(".json")
 
 
+def read_bytes(path: str, what: str = "profile") -> bytes:
+    """A small input file's bytes: a regular file (a FIFO must not hang the lab) of at most 4 MiB."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        raise ProfileError("cannot read {} {}: {}; give the path of a {} file".format(
+            what, path, error.strerror or error, what)) from error
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ProfileError("{} {} is not a regular file; give the path of a {} file".format(what, path, what))
+        data = os.read(fd, MAX_PROFILE_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_PROFILE_BYTES:
+        raise ProfileError("{} {} is larger than {} MiB; give a smaller file".format(what, path, MAX_PROFILE_BYTES >> 20))
+    return data
+
+
 def read_document(path: str) -> Dict[str, Any]:
     """A profile file's JSON; ProfileError (with the remedy) for anything that is not one."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not hang the lab
-    except OSError as error:
-        raise ProfileError("cannot read profile {}: {}; give the path of a profile file".format(
-            path, error.strerror or error)) from error
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise ProfileError("profile {} is not a regular file; give the path of a .json profile".format(path))
-        data = handle.read(MAX_PROFILE_BYTES + 1)
-    if len(data) > MAX_PROFILE_BYTES:
-        raise ProfileError("profile {} is larger than {} MiB; a profile is a small JSON file".format(
-            path, MAX_PROFILE_BYTES >> 20))
+    data = read_bytes(path)
     try:
         value = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as error:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shlex
 import shutil
 import signal
@@ -146,6 +145,15 @@ def load(name: str) -> Optional[Device]:
     return device if device.directory == directory and device.name == name else None
 
 
+def profile_of(device: Device) -> profiles.Profile:
+    """The profile a device was built from: the copy kept in its folder (the file given to ``up``
+    may have changed or gone since), else the shipped profile of that name."""
+    copy = os.path.join(device.directory, "profile.json")
+    if os.path.isfile(copy):
+        return profiles.from_document(profiles.read_document(copy), device.profile, copy)
+    return profiles.load(device.profile)
+
+
 def devices() -> List[Device]:
     home = lab_home()
     names = sorted(n for n in os.listdir(home) if NAME_PATTERN.fullmatch(n)) if os.path.isdir(home) else []
@@ -254,10 +262,12 @@ def bwrap_argv(profile: profiles.Profile, directory: str, tools: Dict[str, str],
         argv += ["--perms", "0755", "--dir", parent]
     for node in nodes:
         argv += ["--dev-bind", os.path.join(root, node.path.lstrip("/")), node.path]
-    for name in ("model", "compatible"):
-        source = os.path.join(root, "sys/firmware/devicetree/base", name)
-        if os.path.exists(source):
-            argv += ["--ro-bind", source, "/sys/firmware/devicetree/base/" + name]
+    tree = [name for name in ("model", "compatible") if os.path.exists(os.path.join(root, "sys/firmware/devicetree/base", name))]
+    if tree:  # readable parents, as sysfs has them: bwrap would make them 0700 and hide the model from users
+        for parent in ("/sys", "/sys/firmware", "/sys/firmware/devicetree", "/sys/firmware/devicetree/base"):
+            argv += ["--perms", "0755", "--dir", parent]
+    for name in tree:
+        argv += ["--ro-bind", os.path.join(root, "sys/firmware/devicetree/base", name), "/sys/firmware/devicetree/base/" + name]
     lab = os.path.join(directory, "run", "jga-lab")
     argv += ["--perms", "0700", "--dir", "/root",
              "--tmpfs", "/usr/local", "--dir", "/usr/local/bin", "--dir", "/usr/local/lib",
@@ -303,8 +313,9 @@ def _check_shares(shares: Sequence[str]) -> Tuple[str, ...]:
 
 
 def up(profile_name: str, name: Optional[str] = None, shares: Sequence[str] = ()) -> Device:
-    """Build and start a lab device from ``profile_name``, called ``name`` (default: the profile's
-    name, so several devices can share a profile); refuses when that device is already up.
+    """Build and start a lab device from ``profile_name`` (a shipped profile's name or a profile
+    file's path), called ``name`` (default: the profile's name, so several devices can share a
+    profile); refuses when that device is already up.
     ``shares`` are host paths shown read-only at the same place (sshd's logins see them)."""
     tools = preflight()
     profile = profiles.load(profile_name)
@@ -319,6 +330,7 @@ def up(profile_name: str, name: Optional[str] = None, shares: Sequence[str] = ()
         shutil.rmtree(directory)  # left by a crash: nothing runs from it any more
     os.makedirs(directory, mode=0o700)
     try:
+        _write(os.path.join(directory, "profile.json"), profiles.dump(profile.raw), 0o600)
         root = os.path.join(directory, "root")
         _copy_etc(os.path.join(root, "etc"))
         scratch.materialise(profile, root, simulate_process=False)
@@ -390,7 +402,7 @@ def exec_argv(name: str, user: str, view: str, command: Sequence[str],
     """
     device = _running(name)
     tools = preflight()
-    profile = profiles.load(device.profile)
+    profile = profile_of(device)
     argv = bwrap_argv(profile, device.directory, tools, hostname=device.name, shares=device.shares)
     for path, writable in binds:  # host paths shown at the same place (the runner's interpreter, its outputs)
         argv += ["--bind" if writable else "--ro-bind", path, path]
@@ -416,7 +428,7 @@ def ssh_argv(name: str, user: str, command: Sequence[str]) -> List[str]:
     """A real SSH login into lab device ``name`` as ``user`` running ``command``."""
     device = _running(name)
     tools = preflight()
-    profiles.load(device.profile).uid_of(user)  # a clear error for an unknown user
+    profile_of(device).uid_of(user)  # a clear error for an unknown user
     return [tools["ssh"], "-i", os.path.join(device.directory, "client_key"), "-o", "BatchMode=yes",
             "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
             "-o", "ConnectTimeout=10", "-p", str(device.port), "{}@127.0.0.1".format(user), "--", shlex.join(command)]
@@ -439,7 +451,7 @@ def inventory_yaml(running: Sequence[Device], host_vars: Optional[Dict[str, Dict
                   "ansible_ssh_private_key_file": os.path.join(device.directory, "client_key"),
                   "ansible_ssh_common_args": "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null",
                   "ansible_python_interpreter": "/usr/bin/python3", "jga_lab_profile": device.profile,
-                  "jga_target_user": profiles.load(device.profile).session_user}
+                  "jga_target_user": profile_of(device).session_user}
         values.update((host_vars or {}).get(device.name, {}))
         lines += ["    {}:".format(device.name)] + ["      {}: {}".format(k, quote(v)) for k, v in values.items()]
     if group_vars:

@@ -91,10 +91,10 @@ def validate(value: Any, node: Optional[Dict[str, Any]] = None, root: Optional[D
             raise SchemaViolation(where, "must not be empty", remedy)
         if "pattern" in node and not re.search(node["pattern"], value):
             raise SchemaViolation(where, "{} does not have the expected form".format(_describe(value)), remedy)
-    if isinstance(value, int) and not isinstance(value, bool):
-        if value < node.get("minimum", value) or value > node.get("maximum", value):
-            raise SchemaViolation(where, "{} is out of range {}..{}".format(value, node.get("minimum"), node.get("maximum")),
-                                  remedy)
+    if isinstance(value, int) and not isinstance(value, bool) and not node.get("minimum", value) <= value <= node.get(
+            "maximum", value):
+        raise SchemaViolation(where, "{} is out of range {}..{}".format(value, node.get("minimum"), node.get("maximum")),
+                              remedy)
     if isinstance(value, dict):
         _validate_object(value, node, root, where)
     if isinstance(value, list) and "items" in node:
@@ -104,13 +104,14 @@ def validate(value: Any, node: Optional[Dict[str, Any]] = None, root: Optional[D
 
 def _validate_object(value: Dict[str, Any], node: Dict[str, Any], root: Dict[str, Any], where: str) -> None:
     properties: Dict[str, Any] = node.get("properties", {})
+    # dict's own methods: what the schema looks at is not what the loader reads (a parity test tells them apart)
     for key in node.get("required", []):
-        if key not in value:
+        if not dict.__contains__(value, key):
             described = _resolve(properties.get(key, {}), root).get("description", "")
             raise SchemaViolation(_join(where, key), "is missing", "add it{}".format(
                 " ({})".format(described.split(". ")[0].rstrip(".")) if described else ""))
     extra = node.get("additionalProperties", True)
-    for key, item in value.items():
+    for key, item in dict.items(value):
         if key in properties:
             validate(item, properties[key], root, _join(where, key))
         elif extra is False:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
-from typing import Dict, List, Optional
+from typing import Dict, Optional
 
 from ..exitcodes import Exit, ExitError
 from ..probe import acl
@@ -56,6 +56,21 @@ def _mountinfo(profile: Profile) -> str:
     return "\n".join(lines) + "\n"
 
 
+def launch_text(profile: Profile) -> str:
+    """How the simulated container was started, for people reading the device's marker file."""
+    ctr = profile.container
+    if ctr is None:
+        return "host: no container; /dev is the host's\n"
+    toolkit = ctr.get("toolkit") or {}
+    lines = ["engine: {}".format(ctr["engine"]), "nodes: {}".format(ctr["dev"]), "user: {}".format(ctr.get("user") or "-"),
+             "group-add: {}".format(" ".join(str(g) for g in ctr.get("group_add", [])) or "-"),
+             "privileged: {}".format("yes" if ctr.get("privileged") else "no"),
+             "devices: {}".format(" ".join(ctr.get("devices", [])) or "-"), "runtime: {}".format(ctr.get("runtime") or "-"),
+             "toolkit: {} mode {}{}".format(toolkit.get("version") or "-", toolkit.get("mode") or "-",
+                                           ", adds device GIDs" if toolkit.get("adds_device_gids") else "")]
+    return "\n".join(lines) + "\n"
+
+
 def container_marker(profile: Profile) -> str:
     """The file a container engine leaves at its root: podman's /run/.containerenv, else /.dockerenv."""
     ctr = profile.container or {}
@@ -96,7 +111,11 @@ def materialise(profile: Profile, root: str, user: Optional[str] = None, via: Op
     _write(root, "/etc/passwd", profile.passwd_text())
     _write(root, "/etc/group", profile.group_text())
     _write(root, "/etc/os-release", plat["os_release"])
-    _write(root, SIMULATED_MARK, "SIMULATED lab device, profile {}\n".format(profile.name))
+    _write(root, SIMULATED_MARK, "SIMULATED lab device, profile {}\n{}{}".format(
+        profile.name, profile.provenance(), launch_text(profile)))
+    ctr = profile.container
+    if ctr is not None and ctr.get("cdi_spec"):
+        _write(root, "/etc/cdi/nvidia.yaml", ctr["cdi_spec"])
     if plat.get("release"):
         _write(root, "/etc/nv_tegra_release", plat["release"])
     if plat.get("model"):
