@@ -111,3 +111,27 @@ def test_missing_privilege_tools_and_profiles_are_named(lab, public_dir: str) ->
     assert no_tools.returncode == Exit.UNSUPPORTED and "apt-get install bubblewrap" in no_tools.stderr
     unknown = lab.cli("lab", "up", "no-such-profile", check_rc=Exit.USAGE)
     assert "known profiles:" in unknown.stderr
+
+
+def test_a_non_root_user_sees_the_device_tree_model(lab) -> None:  # type: ignore[no-untyped-def]
+    lab.device("jp61-host")
+    result = lab.cli("lab", "ssh", "jp61-host", "alice", "--", "cat", "/sys/firmware/devicetree/base/model", check_rc=0)
+    assert result.stdout.startswith("NVIDIA Jetson AGX Orin Developer Kit")
+
+
+def test_a_profile_file_starts_with_its_verbatim_accounts_and_sshd_decides(lab, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    document = dict(profiles.load("jp61-container-ubuntu-ssh").raw, name="my-device")
+    # a duplicate render line: getgrnam() takes the first, initgroups() every line listing alice
+    document["accounts"] = {"passwd": "root:x:0:0:root:/root:/bin/bash\nalice:x:1000:1000::/home/alice:/bin/bash\n",
+                            "group": "root:x:0:\nvideo:x:44:alice\r\nrender:x:109:\nrender:x:993:alice\nalice:x:1000:"}
+    path = tmp_path / "my-device.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    lab.cli("lab", "up", str(path), check_rc=Exit.OK)
+    try:
+        ids = lab.cli("lab", "ssh", "my-device", "alice", "--", "id", "-G", check_rc=0)
+        assert sorted(ids.stdout.split()) == ["1000", "993"]  # the CRLF video line lists "alice\r"
+        lab.cli("lab", "ssh", "my-device", "alice", "--", "sh", "-c", "exec 3<>/dev/dri/renderD128", check_rc=0)
+        group = Path(lab.home) / "my-device" / "root" / "etc" / "group"
+        assert group.read_bytes() == document["accounts"]["group"].encode()
+    finally:
+        lab.cli("lab", "down", "my-device", check_rc=Exit.OK)
