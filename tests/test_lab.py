@@ -135,3 +135,28 @@ def test_a_profile_file_starts_with_its_verbatim_accounts_and_sshd_decides(lab, 
         assert group.read_bytes() == document["accounts"]["group"].encode()
     finally:
         lab.cli("lab", "down", "my-device", check_rc=Exit.OK)
+
+
+def test_a_reproduced_device_runs_diagnose_plan_apply_verify(lab, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A profile written from a bundle, started from its file: the whole fix flow works on it."""
+    from jetson_gpu_access import bundle
+    from jetson_gpu_access.diagnose import diagnose
+    from jetson_gpu_access.lab import reproduce, scratch
+    from jetson_gpu_access.probe import probe
+
+    (tmp_path / "scratch").mkdir()
+    original = diagnose(probe(scratch.materialise(profiles.load("jp61-container-ubuntu-ssh"), str(tmp_path / "scratch")),
+                              None))
+    bundle.write(original, str(tmp_path / "b.tar.gz"))
+    path = tmp_path / "reported.json"
+    path.write_text(json.dumps(reproduce.from_bundle(str(tmp_path / "b.tar.gz"), "reported")), encoding="utf-8")
+    lab.cli("lab", "up", str(path), check_rc=Exit.OK)
+    try:
+        seen = lab.cli("lab", "ssh", "reported", "alice", "--", "jetson-gpu-access", "diagnose", "--format", "json",
+                       check_rc=Exit.PROBLEM)
+        diagnosis = from_jsonable(Diagnosis, json.loads(seen.stdout))
+        assert {f.code for f in diagnosis.findings} == {f.code for f in original.findings}
+        lab.cli("lab", "exec", "reported", "--", "jetson-gpu-access", "apply", "--user", "alice", "--apply", check_rc=Exit.OK)
+        lab.cli("lab", "ssh", "reported", "alice", "--", "jetson-gpu-access", "verify", check_rc=Exit.OK)
+    finally:
+        lab.cli("lab", "down", "reported", check_rc=Exit.OK)
