@@ -160,3 +160,25 @@ def test_a_reproduced_device_runs_diagnose_plan_apply_verify(lab, tmp_path) -> N
         lab.cli("lab", "ssh", "reported", "alice", "--", "jetson-gpu-access", "verify", check_rc=Exit.OK)
     finally:
         lab.cli("lab", "down", "reported", check_rc=Exit.OK)
+
+
+@pytest.mark.parametrize(("name", "dev_fs", "origin"), [
+    ("jp61-host", "devtmpfs", "host"),                       # a host's own /dev
+    ("jp61-container-ubuntu-ssh", "tmpfs", "created"),       # nodes the runtime made in the container's /dev
+    ("jp51-container-l4t", "tmpfs", "bind-mounted"),         # the legacy runtime's per-node bind mounts
+])
+def test_a_running_device_shows_dev_as_its_kind_of_device_has_it(lab, name: str, dev_fs: str, origin: str) -> None:  # type: ignore[no-untyped-def]
+    result = session_run(lab, name, ["jetson-gpu-access", "diagnose", "--format", "json"])
+    facts = json.loads(result.stdout)["facts"]
+    assert facts["container"]["dev_filesystem"] == dev_fs
+    assert {n["origin"] for n in facts["devices"]} == {origin}
+
+
+def test_down_removes_the_private_dev_folder(lab) -> None:  # type: ignore[no-untyped-def]
+    from jetson_gpu_access.lab import sandbox
+
+    lab.fresh("jp61-host")
+    folder = sandbox._dev_folder("jp61-host")
+    assert folder is not None and os.path.exists(os.path.join(folder, "dev", "nvmap"))
+    lab.discard("jp61-host")
+    assert not os.path.exists(folder)

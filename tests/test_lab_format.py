@@ -435,3 +435,37 @@ def test_a_report_without_enough_facts_says_what_is_missing(tmp_path: Path) -> N
     report.write_text("CUDA error 801: operation not supported\n")
     made = cli("lab", "profile", "--from-text", str(report), "-o", str(tmp_path / "r.json"))
     assert made.returncode == Exit.USAGE and "ls -ln" in made.stderr and not (tmp_path / "r.json").exists()
+
+
+@pytest.mark.parametrize("via", ["su", "sudo", "runuser", "login", "gosu", "su-exec", "setpriv", "supervisord"])
+def test_every_privilege_drop_that_rebuilds_groups_gets_the_login_view(via: str) -> None:
+    document = shipped("jp61-container-group-add")
+    document["session"]["via"] = via
+    profile = profiles.from_document(document, "t", "test")
+    assert profile.credentials("alice", via).groups == tuple(profile.login_gids("alice"))
+    assert 993 not in profile.credentials("alice", via).groups and 993 in profile.process_gids("alice")
+
+
+@pytest.mark.parametrize("plant", ["link", "other-owner", "open-mode"])
+def test_a_planted_private_dev_folder_is_refused(tmp_path: Path, monkeypatch, plant: str) -> None:  # type: ignore[no-untyped-def]
+    """/dev/shm is world-writable: someone may plant the lab's folder there first."""
+    from jetson_gpu_access.lab import sandbox
+    from jetson_gpu_access.lab.scratch import LabError
+
+    parent = tmp_path / "shm" / ".jetson-gpu-access-lab"
+    parent.parent.mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    if plant == "link":
+        parent.symlink_to(elsewhere)
+    else:
+        parent.mkdir(mode=0o700)
+        if plant == "other-owner":
+            os.chown(parent, 1000, 1000)
+        else:
+            parent.chmod(0o777)
+    monkeypatch.setitem(sandbox.PRIVATE_DEV, "tmpfs", str(parent))
+    monkeypatch.setattr(sandbox, "_fs_type", lambda path: "tmpfs")
+    with pytest.raises(LabError, match="not a folder private to root"):
+        sandbox._private_parent("tmpfs")
+    assert os.listdir(elsewhere) == []

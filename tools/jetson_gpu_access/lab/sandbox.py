@@ -10,18 +10,22 @@ tree. The kernel makes every permission decision; everything here is SIMULATED a
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 import shlex
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import time
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..exitcodes import Exit
 from ..probe.accounts import parse_passwd
+from ..probe.container import Mounts
 from ..record import frozen_record
 from . import cuda, profiles, schema, scratch
 from .scratch import LabError
@@ -255,13 +259,18 @@ def bwrap_argv(profile: profiles.Profile, directory: str, tools: Dict[str, str],
              "--tmpfs", "/var", "--dir", "/var/lib/dpkg",
              "--ro-bind", os.path.join(root, "var/lib/dpkg/status"), "/var/lib/dpkg/status",
              "--tmpfs", "/tmp",  # noqa: S108 - a fresh tmpfs inside the sandbox
-             "--bind", os.path.join(directory, "run"), "/run", "--proc", "/proc", "--dev", "/dev"]
-    nodes = profile.nodes()
-    # bwrap makes missing parents 0700; /dev/dri and /dev/nvgpu are 0755 on a device
-    for parent in sorted({os.path.dirname(n.path) for n in nodes} - {"/dev"}):
-        argv += ["--perms", "0755", "--dir", parent]
-    for node in nodes:
-        argv += ["--dev-bind", os.path.join(root, node.path.lstrip("/")), node.path]
+             "--bind", os.path.join(directory, "run"), "/run", "--proc", "/proc"]
+    own_dev = os.path.join(directory, "dev")
+    if os.path.islink(own_dev):  # the whole /dev, made on the file system its kind of device has
+        argv += ["--dev-bind", os.path.realpath(own_dev), "/dev"]
+    else:  # bubblewrap's /dev, each node bind-mounted (a runtime's --device or the legacy CSV mounts)
+        argv += ["--dev", "/dev"]
+        nodes = profile.nodes()
+        # bwrap makes missing parents 0700; /dev/dri and /dev/nvgpu are 0755 on a device
+        for parent in sorted({os.path.dirname(n.path) for n in nodes} - {"/dev"}):
+            argv += ["--perms", "0755", "--dir", parent]
+        for node in nodes:
+            argv += ["--dev-bind", os.path.join(root, node.path.lstrip("/")), node.path]
     tree = [name for name in ("model", "compatible") if os.path.exists(os.path.join(root, "sys/firmware/devicetree/base", name))]
     if tree:  # readable parents, as sysfs has them: bwrap would make them 0700 and hide the model from users
         for parent in ("/sys", "/sys/firmware", "/sys/firmware/devicetree", "/sys/firmware/devicetree/base"):
@@ -278,6 +287,98 @@ def bwrap_argv(profile: profiles.Profile, directory: str, tools: Dict[str, str],
     for path in shares:
         argv += ["--ro-bind", path, path]
     return argv + ["--chdir", "/"]
+
+
+# --- the device's /dev ------------------------------------------------------------------------------
+# A host's /dev is a devtmpfs and a runtime-made container /dev a tmpfs holding the nodes; the probe
+# tells them apart by the file-system type of /dev, so the device's /dev folder is made on a file
+# system of that type: a private folder on this machine's own devtmpfs or /dev/shm tmpfs (root only,
+# its nodes have /dev/null's numbers). Nodes bind-mounted one by one keep bubblewrap's own /dev.
+# /dev/shm is world-writable: the folder is checked to be root's own, not a link, mode 0700 (below)
+PRIVATE_DEV = {"devtmpfs": "/dev/.jetson-gpu-access-lab", "tmpfs": "/dev/shm/.jetson-gpu-access-lab"}  # noqa: S108
+BASIC_NODES = (("null", 1, 3), ("zero", 1, 5), ("full", 1, 7), ("random", 1, 8), ("urandom", 1, 9), ("tty", 5, 0))
+BASIC_LINKS = (("fd", "/proc/self/fd"), ("stdin", "/proc/self/fd/0"), ("stdout", "/proc/self/fd/1"),
+               ("stderr", "/proc/self/fd/2"), ("ptmx", "pts/ptmx"))
+
+
+def dev_style(profile: profiles.Profile) -> str:
+    """devtmpfs (a host, or -v /dev:/dev), tmpfs (nodes the runtime created) or bind-mounted."""
+    ctr = profile.container
+    if ctr is None or ctr["dev"] == "host-dev":
+        return "devtmpfs"
+    return "tmpfs" if ctr["dev"] == "created" else "bind-mounted"
+
+
+def _fs_type(path: str) -> Optional[str]:
+    with open("/proc/self/mountinfo", encoding="utf-8", errors="replace") as handle:
+        return Mounts(handle.read()).containing(path)[1]
+
+
+def _private_parent(wanted: str) -> Optional[str]:
+    """The root-only folder for device /dev folders on a ``wanted`` file system; None where this
+    machine has none (then the device's /dev lies in its own folder, whatever that file system is)."""
+    parent = PRIVATE_DEV[wanted]
+    if _fs_type(os.path.dirname(parent)) != wanted:
+        return None
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(parent, 0o700)
+    info = os.lstat(parent)
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != 0 or info.st_mode & 0o077:
+        raise LabError("{} is not a folder private to root (a link, or someone else's); remove it and try "
+                       "again".format(parent))
+    return parent
+
+
+def _dev_key(name: str) -> str:
+    """The private folder's name: the device's, prefixed by its lab directory's (labs apart, no clash)."""
+    home = os.path.realpath(lab_home()).encode("utf-8", "surrogateescape")
+    return "{}-{}".format(hashlib.sha256(home).hexdigest()[:12], name)
+
+
+def _dev_folder(name: str) -> Optional[str]:
+    """Device ``name``'s private /dev folder on this machine, if one is there (for removal)."""
+    for parent in PRIVATE_DEV.values():
+        folder = os.path.join(parent, _dev_key(name))
+        if os.path.isdir(folder) and not os.path.islink(folder) and os.path.realpath(folder) == folder:
+            return folder
+    return None
+
+
+def _remove_dev_folder(name: str) -> None:
+    folder = _dev_folder(name)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _build_dev(profile: profiles.Profile, name: str, directory: str) -> None:
+    """The device's whole /dev as one folder (see PRIVATE_DEV); ``directory``/dev links to it."""
+    style = dev_style(profile)
+    if style == "bind-mounted":
+        return
+    parent = _private_parent(style)
+    if parent is None:
+        base = os.path.join(directory, "root")
+    else:
+        _remove_dev_folder(name)
+        base = os.path.join(parent, _dev_key(name))
+        os.mkdir(base, 0o755)
+        scratch.make_nodes(profile, base)
+    dev = os.path.join(base, "dev")
+    os.makedirs(dev, exist_ok=True)
+    for folder, _dirs, _files in os.walk(dev):
+        os.chmod(folder, 0o755)  # noqa: S103 - /dev, /dev/dri, /dev/nvgpu as a device has them
+    for node, major, minor in BASIC_NODES:
+        target = os.path.join(dev, node)
+        if not os.path.lexists(target):
+            os.mknod(target, 0o666 | stat.S_IFCHR, os.makedev(major, minor))
+            os.chmod(target, 0o666)  # noqa: S103 - as the kernel makes them
+    for link, target in BASIC_LINKS:
+        if not os.path.lexists(os.path.join(dev, link)):
+            os.symlink(target, os.path.join(dev, link))
+    for folder, mode in (("pts", 0o755), ("shm", 0o1777)):
+        os.makedirs(os.path.join(dev, folder), exist_ok=True)
+        os.chmod(os.path.join(dev, folder), mode)
+    os.symlink(dev, os.path.join(directory, "dev"))
 
 
 def _free_port() -> int:
@@ -335,6 +436,7 @@ def up(profile_name: str, name: Optional[str] = None, shares: Sequence[str] = ()
         _copy_etc(os.path.join(root, "etc"))
         scratch.materialise(profile, root, simulate_process=False)
         _accounts(profile, root)
+        _build_dev(profile, name, directory)
         _inner_files(profile, directory, tools)
         base = bwrap_argv(profile, directory, tools)
         subprocess.run(base + ["/usr/sbin/ldconfig"], check=True, timeout=60, stdin=subprocess.DEVNULL)
@@ -344,6 +446,7 @@ def up(profile_name: str, name: Optional[str] = None, shares: Sequence[str] = ()
         if device is not None:
             _stop(device.pid, device.start_time)
         shutil.rmtree(directory, ignore_errors=True)
+        _remove_dev_folder(name)
         raise
 
 
@@ -381,6 +484,7 @@ def down(name: str) -> bool:
         return False
     _stop(device.pid, device.start_time)
     shutil.rmtree(device.directory, ignore_errors=True)
+    _remove_dev_folder(name)
     return True
 
 

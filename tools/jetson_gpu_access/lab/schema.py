@@ -159,6 +159,8 @@ def _type_text(node: Dict[str, Any]) -> str:
         text = "object: name → " + _type_text(_resolve(node["additionalProperties"], load_schema()))
     if "pattern" in node:
         text += " matching `{}`".format(node["pattern"])
+    if "minimum" in node or "maximum" in node:
+        text += " {}..{}".format(node.get("minimum", ""), node.get("maximum", ""))
     return text
 
 
