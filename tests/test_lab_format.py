@@ -340,7 +340,8 @@ def test_a_numeric_user_and_group_loses_the_images_memberships(tmp_path: Path, u
     diagnosis = build(tmp_path, document)
     assert diagnosis.facts.process is not None and sorted(diagnosis.facts.process.groups) == sorted(groups)
     assert (tmp_path / "root/etc/cdi/nvidia.yaml").read_text() == "cdiVersion: 0.5.0\n"
-    assert "runtime: nvidia" in (tmp_path / "root/etc/jetson-gpu-access-lab").read_text()
+    assert "runtime: nvidia" in (tmp_path / "root/etc/jetson-gpu-access-lab.scenario").read_text()
+    assert (tmp_path / "root/etc/jetson-gpu-access-lab").read_text().count("\n") == 1
 
 
 def test_base_images_differ_where_the_images_do() -> None:
@@ -374,8 +375,13 @@ def test_new_writes_an_editable_copy_that_check_accepts_and_never_overwrites(tmp
     copy_path = tmp_path / "my-orin.json"
     assert json.loads(copy_path.read_text())["name"] == "my-orin"
     assert cli("lab", "check", str(copy_path)).returncode == Exit.OK
+    same = cli("lab", "new", "my-orin", "--from", "jp61-host", cwd=str(tmp_path))
+    assert same.returncode == Exit.OK and "unchanged" in same.stdout
+    edited = copy_path.read_text().replace("alice", "carol")
+    copy_path.write_text(edited)
     again = cli("lab", "new", "my-orin", "--from", "jp61-host", cwd=str(tmp_path))
     assert again.returncode == Exit.USAGE and "exists already" in again.stderr
+    assert copy_path.read_text() == edited
     assert cli("lab", "new", "Bad Name", "--from", "jp61-host", cwd=str(tmp_path)).returncode == Exit.USAGE
 
 

@@ -219,7 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
                                          "edit and start with 'lab up NAME.json'.")
     new.add_argument("name", metavar="NAME")
     new.add_argument("--from", dest="source", required=True, metavar="PROFILE", help="the profile to copy (name or file)")
-    new.add_argument("--output", "-o", metavar="FILE", help="where to write it (default NAME.json); never overwritten")
+    new.add_argument("--output", "-o", metavar="FILE", help="where to write it (default NAME.json); another file there is never "
+                                                     "overwritten")
     made = actions.add_parser("profile", help="write a profile reproducing a reported device",
                               description="Write a profile from a support bundle or a pasted report (what explain "
                                           "reads); every value that had to be assumed is listed in its assumptions. "
@@ -228,7 +229,8 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--from-bundle", metavar="BUNDLE", help="a bundle written by 'jetson-gpu-access bundle'")
     source.add_argument("--from-text", metavar="REPORT", help="a text file with the pasted report")
     made.add_argument("--name", default="reproduced", metavar="NAME", help="the profile's name (default reproduced)")
-    made.add_argument("--output", "-o", metavar="FILE", help="where to write it (default NAME.json); never overwritten")
+    made.add_argument("--output", "-o", metavar="FILE", help="where to write it (default NAME.json); another file there "
+                                                              "is never overwritten")
     stop = actions.add_parser("down", help="stop a lab device and remove its files")
     stop.add_argument("device", metavar="DEVICE")
     flock = actions.add_parser(
@@ -509,8 +511,10 @@ def cmd_lab(args: argparse.Namespace) -> int:
                 document = reproduce.from_bundle(args.from_bundle, args.name)
             else:
                 document = reproduce.from_text(reproduce.read_report(args.from_text), args.from_text, args.name)
-            output = reproduce.write_new(document, args.output or args.name + ".json")
-            print("wrote {} (profile {}); start it with: jetson-gpu-access lab up {}".format(output, args.name, output))
+            output = args.output or args.name + ".json"
+            written = reproduce.write_new(document, output)
+            print("{} {} (profile {}); start it with: jetson-gpu-access lab up {}".format(
+                "wrote" if written else "unchanged:", output, args.name, output))
         elif args.lab_command == "down":
             print("lab device {} {}".format(args.device, "stopped and removed" if sandbox.down(args.device) else "was not up"))
         else:

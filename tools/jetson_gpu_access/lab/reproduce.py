@@ -8,6 +8,7 @@ GID that was never printed) is listed in the profile's ``assumptions``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any, Dict, List, Optional, Sequence
 
@@ -181,14 +182,19 @@ def read_report(path: str) -> str:
     return data.decode("utf-8", "replace")
 
 
-def write_new(document: Dict[str, Any], path: str) -> str:
-    """Write ``document`` to ``path``, which must not exist yet (nothing is overwritten)."""
+def write_new(document: Dict[str, Any], path: str) -> bool:
+    """Write ``document`` to ``path`` unless it is there already; never overwrites another file.
+    False when ``path`` already held exactly this profile (nothing to do)."""
     profiles.from_document(document, str(document.get("name")), path)
+    text = profiles.dump(document)
     try:
         with open(path, "x", encoding="utf-8") as handle:
-            handle.write(profiles.dump(document))
+            handle.write(text)
     except FileExistsError as error:
+        with contextlib.suppress(ProfileError):
+            if profiles.read_bytes(path) == text.encode("utf-8"):
+                return False
         raise ProfileError("{} exists already; give another --output or remove it first".format(path)) from error
     except OSError as error:
         raise ProfileError("cannot write {}: {}; give a writable --output".format(path, error.strerror or error)) from error
-    return path
+    return True

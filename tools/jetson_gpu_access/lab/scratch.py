@@ -17,6 +17,7 @@ from .profiles import Profile
 
 NULL_MAJOR, NULL_MINOR = 1, 3
 SIMULATED_MARK = "/etc/jetson-gpu-access-lab"
+SCENARIO_NOTE = "/etc/jetson-gpu-access-lab.scenario"  # for people: sources, assumptions, the container's launch
 
 
 class LabError(ExitError):
@@ -111,8 +112,8 @@ def materialise(profile: Profile, root: str, user: Optional[str] = None, via: Op
     _write(root, "/etc/passwd", profile.passwd_text())
     _write(root, "/etc/group", profile.group_text())
     _write(root, "/etc/os-release", plat["os_release"])
-    _write(root, SIMULATED_MARK, "SIMULATED lab device, profile {}\n{}{}".format(
-        profile.name, profile.provenance(), launch_text(profile)))
+    _write(root, SIMULATED_MARK, "SIMULATED lab device, profile {}\n".format(profile.name))  # one line: runbooks read it
+    _write(root, SCENARIO_NOTE, "SIMULATED\n{}{}".format(profile.provenance(), launch_text(profile)))
     ctr = profile.container
     if ctr is not None and ctr.get("cdi_spec"):
         _write(root, "/etc/cdi/nvidia.yaml", ctr["cdi_spec"])
