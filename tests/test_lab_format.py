@@ -103,7 +103,8 @@ def drop(key: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(("change", "where", "remedy"), [
-    (drop("container"), "container: is missing", "add it"),
+    (drop("session"), "session: is missing", "add it"),
+    (lambda d: d["platform"].pop("os_release"), "platform.os_release: is missing", "add it"),
     (lambda d: d["devices"].update(set="orin-r99"), "devices.set", "use one of those"),
     (lambda d: d.update(colour="red"), "colour: is not a key", "remove it"),
     (lambda d: d["container"].update(gpus="all"), "container.gpus: is not a key", "remove it"),
@@ -475,3 +476,19 @@ def test_a_planted_private_dev_folder_is_refused(tmp_path: Path, monkeypatch, pl
     with pytest.raises(LabError, match="not a folder private to root"):
         sandbox._private_parent("tmpfs")
     assert os.listdir(elsewhere) == []
+
+
+@needs_root
+def test_a_minimal_profile_in_a_file_of_any_name_starts_as_a_host(tmp_path: Path) -> None:
+    """Only the keys that have no sensible default are required; the file name becomes a device name."""
+    document = {"title": "my host", "platform": {"os_release": "ID=ubuntu\nVERSION_ID=\"22.04\"\n"},
+                "accounts": {"users": [{"name": "alice", "uid": 1000}], "members": {"video": ["alice"]}},
+                "devices": {"set": "orin-r36", "gids": {"video": 44, "render": 104, "debug": 998, "root": 0}},
+                "session": {"user": "alice", "via": "ssh"}}
+    path = write(tmp_path, document, "Scenario_01 (dup render).json")
+    checked = cli("lab", "check", path)
+    assert checked.returncode == Exit.OK, checked.stderr
+    profile = profiles.load(path)
+    assert profile.name == "scenario-01--dup-render" and profile.container is None
+    diagnosis = build(tmp_path, document)
+    assert not diagnosis.facts.container.in_container

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -62,13 +63,13 @@ class Profile:
 
     @property
     def container(self) -> Optional[Dict[str, Any]]:
-        value: Optional[Dict[str, Any]] = self.raw["container"]
+        value: Optional[Dict[str, Any]] = self.raw.get("container")
         return value
 
     def provenance(self) -> str:
         """Title, summary, sources and assumptions as lines for people (the device's marker file)."""
-        lines = [self.title, self.raw["summary"], "sources:"] + ["  " + s for s in self.raw["sources"]]
-        return "\n".join(lines + ["assumptions:"] + ["  " + a for a in self.raw["assumptions"]]) + "\n"
+        lines = [self.title, self.raw.get("summary", self.title), "sources:"] + ["  " + s for s in self.raw.get("sources", [])]
+        return "\n".join(lines + ["assumptions:"] + ["  " + a for a in self.raw.get("assumptions", [])]) + "\n"
 
     @property
     def session_user(self) -> str:
@@ -270,6 +271,12 @@ def names() -> List[str]:
     return sorted(f[:-5] for f in os.listdir(PROFILE_DIR) if f.endswith(".json"))
 
 
+def device_name(stem: str) -> str:
+    """A file name made a device name: ``Scenario_01`` becomes ``scenario-01``."""
+    name = re.sub(r"[^a-z0-9-]", "-", stem.lower()).strip("-")[:63].rstrip("-")
+    return name or "profile"
+
+
 def is_path(ref: str) -> bool:
     """A profile given as a file (``./my-device.json``, ``/x/y.json``) rather than a shipped name."""
     return os.sep in ref or ref.endswith(".json")
@@ -323,12 +330,12 @@ def load(ref: str) -> Profile:
 
 def from_document(raw: Dict[str, Any], default_name: str, origin: str) -> Profile:
     """Check a profile document (format 1 is converted first) and make it a Profile."""
-    document = migrate_v1(raw) if "format" not in raw and "accounts" in raw and _looks_v1(raw) else raw
+    document = migrate_v1(raw) if "format" not in raw and _looks_v1(raw) else raw
     try:
         schema.validate(document)
     except schema.SchemaViolation as error:
         raise ProfileError("profile {}: {}".format(origin, error)) from error
-    name = str(document.get("name") or default_name)
+    name = str(document["name"]) if "name" in document else device_name(default_name)
     if not schema.NAME.fullmatch(name):
         raise ProfileError("profile {}: its name {!r} is not a device name; add \"name\": a name of lower-case letters, "
                            "digits and '-'".format(origin, name))

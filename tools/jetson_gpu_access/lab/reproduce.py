@@ -172,7 +172,7 @@ def renamed(profile: profiles.Profile, name: str) -> Dict[str, Any]:
     if not schema.NAME.fullmatch(name):
         raise ProfileError("{!r} is not a profile name: use lower-case letters, digits and '-'".format(name))
     document = dict(profile.raw, name=name)
-    document["sources"] = list(document["sources"]) + ["copied from lab profile {}".format(profile.name)]
+    document["sources"] = list(document.get("sources", [])) + ["copied from lab profile {}".format(profile.name)]
     return document
 
 
