@@ -183,7 +183,14 @@ def fleet_section() -> List[str]:
     return out
 
 
+def lab_format_page() -> str:
+    from jetson_gpu_access.lab import profiles, schema
+
+    return schema.reference_markdown(profiles.bases(), profiles.device_sets())
+
+
 PAGES = {"validation.md": validation_page, "reference/cli.md": cli_page, "reference/exit-codes.md": exit_page,
+         "lab/profile-format.md": lab_format_page,
          "reference/errors.md": errors_page, "reference/runbook-parameters.md": parameters_page}
 
 

@@ -175,7 +175,7 @@ class Profile:
         gids: Dict[str, int] = spec.get("gids", {})
         removed = set(spec.get("remove", []))
         entries: Dict[str, Dict[str, Any]] = {}
-        for entry in _device_sets()[spec["set"]]:
+        for entry in device_sets()[spec["set"]]:
             if entry["path"] not in removed:
                 entries[entry["path"]] = dict(entry)
         for change in spec.get("nodes", []):
@@ -263,7 +263,7 @@ def _base(name: str) -> Dict[str, Any]:
     return base
 
 
-def _device_sets() -> Dict[str, Any]:
+def device_sets() -> Dict[str, Any]:
     return _load_json("devicesets.json")
 
 
@@ -353,7 +353,7 @@ def _check(profile: Profile, origin: str) -> None:
         raise ProfileError("profile {}: accounts.{} (verbatim) cannot be combined with accounts.{}; put those lines in "
                            "accounts.{}".format(origin, clash[0][0], clash[0][1], clash[0][0]))
     devices = profile.raw["devices"]
-    known = {e["path"] for e in _device_sets()[devices["set"]]}
+    known = {e["path"] for e in device_sets()[devices["set"]]}
     for path in devices.get("remove", []):
         if path not in known:
             raise ProfileError("profile {}: devices.remove names {}, which set {} does not have; remove it from the "

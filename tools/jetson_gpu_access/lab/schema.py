@@ -169,7 +169,7 @@ def reference_markdown(bases: Dict[str, Any], sets: Dict[str, Any]) -> str:
     root = load_schema()
     out = ["# Lab profile format, version 2", "",
            "<!-- Generated from tools/jetson_gpu_access/lab/profile.schema.json by "
-           "tests/test_lab_format.py (UPDATE_DOCS=1); edit the schema, not this page. -->", "",
+           "python tests/docgen.py --write; edit the schema, not this page. -->", "",
            root["description"], "",
            "The schema itself is `tools/jetson_gpu_access/lab/profile.schema.json`. `jetson-gpu-access lab check FILE` "
            "validates a profile without starting anything; an error names the key and what to do, and exits with 2.",
