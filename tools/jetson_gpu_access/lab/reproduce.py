@@ -30,9 +30,11 @@ def _release_text(facts: Facts) -> Optional[str]:
 def _os_release_text(facts: Facts, assumptions: List[str]) -> str:
     os_release = facts.os_release
     fields = [("PRETTY_NAME", os_release.pretty_name), ("ID", os_release.id), ("VERSION_ID", os_release.version_id)]
-    if any(value is None for _key, value in fields):
-        assumptions.append("/etc/os-release: only {} were known; the other fields are left out".format(
-            ", ".join(k for k, v in fields if v is not None) or "none of its fields"))
+    known = [key for key, value in fields if value is not None]
+    if not known:
+        assumptions.append("/etc/os-release was not shown; it is left empty")
+    elif len(known) < len(fields):
+        assumptions.append("/etc/os-release: only {} known; its other fields are left out".format(", ".join(known)))
     else:
         assumptions.append("/etc/os-release rebuilt from PRETTY_NAME, ID and VERSION_ID; its other fields are left out")
     return "".join("{}={}\n".format(key, json.dumps(value)) for key, value in fields if value is not None)
