@@ -200,8 +200,14 @@ def facts_page() -> str:
     return "\n".join(lines) + "\n"
 
 
+def lab_format_page() -> str:
+    from jetson_gpu_access.lab import profiles, schema
+
+    return schema.reference_markdown(profiles.bases(), profiles.device_sets())
+
+
 PAGES = {"reference/facts.md": facts_page, "validation.md": validation_page, "reference/cli.md": cli_page,
-         "reference/exit-codes.md": exit_page,
+         "reference/exit-codes.md": exit_page, "lab/profile-format.md": lab_format_page,
          "reference/errors.md": errors_page, "reference/runbook-parameters.md": parameters_page}
 
 

@@ -111,3 +111,74 @@ def test_missing_privilege_tools_and_profiles_are_named(lab, public_dir: str) ->
     assert no_tools.returncode == Exit.UNSUPPORTED and "apt-get install bubblewrap" in no_tools.stderr
     unknown = lab.cli("lab", "up", "no-such-profile", check_rc=Exit.USAGE)
     assert "known profiles:" in unknown.stderr
+
+
+def test_a_non_root_user_sees_the_device_tree_model(lab) -> None:  # type: ignore[no-untyped-def]
+    lab.device("jp61-host")
+    result = lab.cli("lab", "ssh", "jp61-host", "alice", "--", "cat", "/sys/firmware/devicetree/base/model", check_rc=0)
+    assert result.stdout.startswith("NVIDIA Jetson AGX Orin Developer Kit")
+
+
+def test_a_profile_file_starts_with_its_verbatim_accounts_and_sshd_decides(lab, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    document = dict(profiles.load("jp61-container-ubuntu-ssh").raw, name="my-device")
+    # a duplicate render line: getgrnam() takes the first, initgroups() every line listing alice
+    document["accounts"] = {"passwd": "root:x:0:0:root:/root:/bin/bash\nalice:x:1000:1000::/home/alice:/bin/bash\n",
+                            "group": "root:x:0:\nvideo:x:44:alice\r\nrender:x:109:\nrender:x:993:alice\nalice:x:1000:"}
+    path = tmp_path / "my-device.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    lab.cli("lab", "up", str(path), check_rc=Exit.OK)
+    try:
+        ids = lab.cli("lab", "ssh", "my-device", "alice", "--", "id", "-G", check_rc=0)
+        assert sorted(ids.stdout.split()) == ["1000", "993"]  # the CRLF video line lists "alice\r"
+        lab.cli("lab", "ssh", "my-device", "alice", "--", "sh", "-c", "exec 3<>/dev/dri/renderD128", check_rc=0)
+        group = Path(lab.home) / "my-device" / "root" / "etc" / "group"
+        assert group.read_bytes() == document["accounts"]["group"].encode()
+    finally:
+        lab.cli("lab", "down", "my-device", check_rc=Exit.OK)
+
+
+def test_a_reproduced_device_runs_diagnose_plan_apply_verify(lab, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A profile written from a bundle, started from its file: the whole fix flow works on it."""
+    from jetson_gpu_access import bundle
+    from jetson_gpu_access.diagnose import diagnose
+    from jetson_gpu_access.lab import reproduce, scratch
+    from jetson_gpu_access.probe import probe
+
+    (tmp_path / "scratch").mkdir()
+    original = diagnose(probe(scratch.materialise(profiles.load("jp61-container-ubuntu-ssh"), str(tmp_path / "scratch")),
+                              None))
+    bundle.write(original, str(tmp_path / "b.tar.gz"))
+    path = tmp_path / "reported.json"
+    path.write_text(json.dumps(reproduce.from_bundle(str(tmp_path / "b.tar.gz"), "reported")), encoding="utf-8")
+    lab.cli("lab", "up", str(path), check_rc=Exit.OK)
+    try:
+        seen = lab.cli("lab", "ssh", "reported", "alice", "--", "jetson-gpu-access", "diagnose", "--format", "json",
+                       check_rc=Exit.PROBLEM)
+        diagnosis = from_jsonable(Diagnosis, json.loads(seen.stdout))
+        assert {f.code for f in diagnosis.findings} == {f.code for f in original.findings}
+        lab.cli("lab", "exec", "reported", "--", "jetson-gpu-access", "apply", "--user", "alice", "--apply", check_rc=Exit.OK)
+        lab.cli("lab", "ssh", "reported", "alice", "--", "jetson-gpu-access", "verify", check_rc=Exit.OK)
+    finally:
+        lab.cli("lab", "down", "reported", check_rc=Exit.OK)
+
+
+@pytest.mark.parametrize(("name", "dev_fs", "origin"), [
+    ("jp61-host", "devtmpfs", "host"),                       # a host's own /dev
+    ("jp61-container-ubuntu-ssh", "tmpfs", "created"),       # nodes the runtime made in the container's /dev
+    ("jp51-container-l4t", "tmpfs", "bind-mounted"),         # the legacy runtime's per-node bind mounts
+])
+def test_a_running_device_shows_dev_as_its_kind_of_device_has_it(lab, name: str, dev_fs: str, origin: str) -> None:  # type: ignore[no-untyped-def]
+    result = session_run(lab, name, ["jetson-gpu-access", "diagnose", "--format", "json"])
+    facts = json.loads(result.stdout)["facts"]
+    assert facts["container"]["dev_filesystem"] == dev_fs
+    assert {n["origin"] for n in facts["devices"]} == {origin}
+
+
+def test_down_removes_the_private_dev_folder(lab) -> None:  # type: ignore[no-untyped-def]
+    from jetson_gpu_access.lab import sandbox
+
+    lab.fresh("jp61-host")
+    folder = sandbox._dev_folder("jp61-host")
+    assert folder is not None and os.path.exists(os.path.join(folder, "dev", "nvmap"))
+    lab.discard("jp61-host")
+    assert not os.path.exists(folder)

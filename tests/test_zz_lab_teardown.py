@@ -11,6 +11,7 @@ from jetson_gpu_access.lab import sandbox
 
 def test_teardown_leaves_no_process_port_or_file(lab) -> None:  # type: ignore[no-untyped-def]
     ports = [d.port for d in lab.up.values() if d is not None]
+    ports_by_name = list(lab.up)
     assert ports, "no lab device was up; the other tests did not run"
     listed = lab.cli("lab", "status", check_rc=0).stdout
     assert all(name in listed for name in lab.up)
@@ -19,6 +20,7 @@ def test_teardown_leaves_no_process_port_or_file(lab) -> None:  # type: ignore[n
     lab.up.clear()
     sandbox.reap()  # this test process started the sandboxes; lab down ran in another process
     assert os.listdir(lab.home) == []
+    assert all(sandbox._dev_folder(name) is None for name in ports_by_name), "a private /dev folder is left"
     assert lab_processes(lab.home) == []
     for port in ports:
         with socket.socket() as probe:

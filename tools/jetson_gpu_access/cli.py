@@ -213,13 +213,36 @@ def lab_parser(parser: Parser) -> None:
     actions.add_parser("list", help="the profiles, and which are up")
     actions.add_parser("status", help="the lab devices that are up")
     start = actions.add_parser("up", help="build and start a lab device",
-                               description="Build a lab device from PROFILE and start its sshd on a free loopback port.")
+                               description="Build a lab device from PROFILE (a shipped profile's name, or the path of "
+                                           "a profile file) and start its sshd on a free loopback port.")
     start.add_argument("profile", metavar="PROFILE")
     start.add_argument("--name", metavar="DEVICE",
                        help="the device's name and host name (default: the profile's); several devices can share a profile")
     start.add_argument("--share", action="append", default=[], metavar="PATH",
                        help="show this host folder read-only at the same path inside (e.g. a virtual environment "
                             "the fleet playbook reuses); repeatable")
+    check = actions.add_parser("check", help="validate a profile file without starting anything",
+                               description="Check PROFILE (a file, or a shipped profile's name) against the profile "
+                                           "format (docs/lab/profile-format.md); exit 2 with the key and the remedy "
+                                           "when it is wrong.")
+    check.add_argument("profile", metavar="PROFILE")
+    new = actions.add_parser("new", help="write an editable copy of a profile",
+                             description="Write a copy of PROFILE, named NAME, to --output (default NAME.json) to "
+                                         "edit and start with 'lab up NAME.json'.")
+    new.add_argument("name", metavar="NAME")
+    new.add_argument("--from", dest="source", required=True, metavar="PROFILE", help="the profile to copy (name or file)")
+    new.add_argument("--output", "-o", metavar="FILE", help="where to write it (default NAME.json); another file there is never "
+                                                     "overwritten")
+    made = actions.add_parser("profile", help="write a profile reproducing a reported device",
+                              description="Write a profile from a support bundle or a pasted report (what explain "
+                                          "reads); every value that had to be assumed is listed in its assumptions. "
+                                          "'lab up FILE' then starts the reporter's device.")
+    source = made.add_mutually_exclusive_group(required=True)
+    source.add_argument("--from-bundle", metavar="BUNDLE", help="a bundle written by 'jetson-gpu-access bundle'")
+    source.add_argument("--from-text", metavar="REPORT", help="a text file with the pasted report")
+    made.add_argument("--name", default="reproduced", metavar="NAME", help="the profile's name (default reproduced)")
+    made.add_argument("--output", "-o", metavar="FILE", help="where to write it (default NAME.json); another file there "
+                                                              "is never overwritten")
     stop = actions.add_parser("down", help="stop a lab device and remove its files")
     stop.add_argument("device", metavar="DEVICE")
     flock = actions.add_parser(
@@ -486,6 +509,23 @@ def cmd_lab(args: argparse.Namespace) -> int:
         elif args.lab_command == "up":
             device = sandbox.up(args.profile, args.name, args.share)
             print("lab device {} ({}) is up (SIMULATED): sshd on 127.0.0.1:{}".format(device.name, device.profile, device.port))
+        elif args.lab_command == "check":
+            profile = profiles.load(args.profile)
+            print("{}: a valid lab profile (format {}): {} device nodes, {} via {}".format(
+                args.profile, profiles.FORMAT, len(profile.nodes()), profile.session_user, profile.session_kind))
+        elif args.lab_command in ("new", "profile"):
+            from .lab import reproduce
+
+            if args.lab_command == "new":
+                document = reproduce.renamed(profiles.load(args.source), args.name)
+            elif args.from_bundle:
+                document = reproduce.from_bundle(args.from_bundle, args.name)
+            else:
+                document = reproduce.from_text(reproduce.read_report(args.from_text), args.from_text, args.name)
+            output = args.output or args.name + ".json"
+            written = reproduce.write_new(document, output)
+            print("{} {} (profile {}); start it with: jetson-gpu-access lab up {}".format(
+                "wrote" if written else "unchanged:", output, args.name, output))
         elif args.lab_command == "down":
             print("lab device {} {}".format(args.device, "stopped and removed" if sandbox.down(args.device) else "was not up"))
         else:

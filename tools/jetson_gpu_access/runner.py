@@ -364,13 +364,13 @@ def run_suite(names: Sequence[str], given: Sequence[Tuple[str, Any, bool]], out_
     session_user = None
     started_here = False
     if lab:
-        from .lab import profiles, sandbox
+        from .lab import sandbox
 
         device = sandbox.load(lab)
         if device is None or not sandbox._alive(device):
             device = sandbox.up(lab)  # by profile name
             started_here = True
-        session_user = profiles.load(device.profile).session_user
+        session_user = sandbox.profile_of(device).session_user
     paths = [resolve(name) for name in names]
     known: Set[str] = set()
     for path in paths:

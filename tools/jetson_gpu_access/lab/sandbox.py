@@ -10,20 +10,24 @@ tree. The kernel makes every permission decision; everything here is SIMULATED a
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
-import re
 import shlex
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import time
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..exitcodes import Exit
+from ..probe.accounts import parse_passwd
+from ..probe.container import Mounts
 from ..record import frozen_record
-from . import cuda, profiles, scratch
+from . import cuda, profiles, schema, scratch
 from .scratch import LabError
 
 LAB_HOME_DEFAULT = "/run/jetson-gpu-access/lab"
@@ -67,7 +71,18 @@ def lab_home() -> str:
 
 
 def _dir(name: str) -> str:
-    return os.path.join(lab_home(), name)
+    """The folder of device ``name``; LabError (usage) unless ``name`` is a device name whose folder
+    lies inside the lab directory, so that no name (a path, ``..``, an empty string, a link) can make
+    the lab read, run from or delete anything outside it."""
+    if not schema.is_name(name or ""):
+        raise LabError("device name {!r} is not a host name: use lower-case letters, digits and '-' (see "
+                       "'jetson-gpu-access lab status')".format(name), Exit.USAGE)
+    home = os.path.realpath(lab_home())
+    directory = os.path.join(home, name)
+    if os.path.lexists(directory) and os.path.realpath(directory) != directory:
+        raise LabError("device name {!r}: its folder {} is a link that points outside the lab directory; "
+                       "remove the link by hand".format(name, directory), Exit.USAGE)
+    return directory
 
 
 def preflight() -> Dict[str, str]:
@@ -120,19 +135,30 @@ def _stop(pid: int, start_time: str) -> None:
 # --- state --------------------------------------------------------------------------------------
 
 def load(name: str) -> Optional[Device]:
-    path = os.path.join(_dir(name), "state.json")
+    """Device ``name`` from its state file; None without one, or when the file names another folder."""
+    directory = _dir(name)
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(os.path.join(directory, "state.json"), encoding="utf-8") as handle:
             raw = json.load(handle)
-        return Device(str(raw["name"]), raw["profile"], raw["directory"], int(raw["pid"]), str(raw["start_time"]),
-                      int(raw["port"]), tuple(str(p) for p in raw["shares"]))
-    except (OSError, ValueError, KeyError, TypeError):
+        device = Device(str(raw["name"]), str(raw["profile"]), str(raw["directory"]), int(raw["pid"]),
+                        str(raw["start_time"]), int(raw["port"]), tuple(str(p) for p in raw["shares"]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+    return device if device.directory == directory and device.name == name else None
+
+
+def profile_of(device: Device) -> profiles.Profile:
+    """The profile a device was built from: the copy kept in its folder (the file given to ``up``
+    may have changed or gone since), else the shipped profile of that name."""
+    copy = os.path.join(device.directory, "profile.json")
+    if os.path.isfile(copy):
+        return profiles.from_document(profiles.read_document(copy), device.profile, copy)
+    return profiles.load(device.profile)
 
 
 def devices() -> List[Device]:
     home = lab_home()
-    names = sorted(os.listdir(home)) if os.path.isdir(home) else []
+    names = sorted(n for n in os.listdir(home) if schema.is_name(n)) if os.path.isdir(home) else []
     return [d for d in (load(n) for n in names) if d is not None]
 
 
@@ -155,19 +181,21 @@ def _write(path: str, text: str, mode: int = 0o644) -> None:
 
 
 def _accounts(profile: profiles.Profile, root: str) -> None:
-    """Lab account files: the profile's, plus sshd's privilege-separation user and key-login shadow."""
-    passwd = profile.passwd_lines() + [SSHD_USER]
-    _write(os.path.join(root, "etc/passwd"), "\n".join(passwd) + "\n")
-    names = [line.split(":", 1)[0] for line in passwd]
+    """Lab account files: the profile's, sshd's privilege-separation user put first (so a verbatim
+    file keeps its own bytes after it, trailing newline or not), and a key-login shadow."""
+    passwd = SSHD_USER + "\n" + profile.passwd_text()
+    _write(os.path.join(root, "etc/passwd"), passwd)
+    users, _ = parse_passwd(passwd)
     # '*' (not '!'): the account has no password but is not locked, so key logins work
-    _write(os.path.join(root, "etc/shadow"), "".join("{}:*:19000:0:99999:7:::\n".format(n) for n in names), 0o640)
-    groups = [line.split(":", 1)[0] for line in profile.group_lines()]
+    _write(os.path.join(root, "etc/shadow"), "".join("{}:*:19000:0:99999:7:::\n".format(u.name) for u in users), 0o640)
+    groups = dict.fromkeys(g.name for g in profile.accounts().groups)
     _write(os.path.join(root, "etc/gshadow"), "".join("{}:*::\n".format(g) for g in groups), 0o640)
-    for name, uid in profile.raw["accounts"]["users"].items():
-        home = os.path.join(root, "home", name)
-        os.makedirs(home, exist_ok=True)
-        os.chown(home, int(uid), int(uid))
-        os.chmod(home, 0o755)  # noqa: S103 - a home directory as useradd makes it
+    for user in users:
+        if user.home.startswith("/home/") and "/" not in user.home[len("/home/"):] and user.home != "/home/":
+            home = os.path.join(root, "home", user.home[len("/home/"):])
+            os.makedirs(home, exist_ok=True)
+            os.chown(home, user.uid, user.gid)
+            os.chmod(home, 0o755)  # noqa: S103 - a home directory as useradd makes it
 
 
 def _inner_files(profile: profiles.Profile, directory: str, tools: Dict[str, str]) -> None:
@@ -240,17 +268,24 @@ def bwrap_argv(profile: profiles.Profile, directory: str, tools: Dict[str, str],
              "--tmpfs", "/var", "--dir", "/var/lib/dpkg",
              "--ro-bind", os.path.join(root, "var/lib/dpkg/status"), "/var/lib/dpkg/status",
              "--tmpfs", "/tmp",  # noqa: S108 - a fresh tmpfs inside the sandbox
-             "--bind", os.path.join(directory, "run"), "/run", "--proc", "/proc", "--dev", "/dev"]
-    nodes = profile.nodes()
-    # bwrap makes missing parents 0700; /dev/dri and /dev/nvgpu are 0755 on a device
-    for parent in sorted({os.path.dirname(n.path) for n in nodes} - {"/dev"}):
-        argv += ["--perms", "0755", "--dir", parent]
-    for node in nodes:
-        argv += ["--dev-bind", os.path.join(root, node.path.lstrip("/")), node.path]
-    for name in ("model", "compatible"):
-        source = os.path.join(root, "sys/firmware/devicetree/base", name)
-        if os.path.exists(source):
-            argv += ["--ro-bind", source, "/sys/firmware/devicetree/base/" + name]
+             "--bind", os.path.join(directory, "run"), "/run", "--proc", "/proc"]
+    own_dev = os.path.join(directory, "dev")
+    if os.path.islink(own_dev):  # the whole /dev, made on the file system its kind of device has
+        argv += ["--dev-bind", os.path.realpath(own_dev), "/dev"]
+    else:  # bubblewrap's /dev, each node bind-mounted (a runtime's --device or the legacy CSV mounts)
+        argv += ["--dev", "/dev"]
+        nodes = profile.nodes()
+        # bwrap makes missing parents 0700; /dev/dri and /dev/nvgpu are 0755 on a device
+        for parent in sorted({os.path.dirname(n.path) for n in nodes} - {"/dev"}):
+            argv += ["--perms", "0755", "--dir", parent]
+        for node in nodes:
+            argv += ["--dev-bind", os.path.join(root, node.path.lstrip("/")), node.path]
+    tree = [name for name in ("model", "compatible") if os.path.exists(os.path.join(root, "sys/firmware/devicetree/base", name))]
+    if tree:  # readable parents, as sysfs has them: bwrap would make them 0700 and hide the model from users
+        for parent in ("/sys", "/sys/firmware", "/sys/firmware/devicetree", "/sys/firmware/devicetree/base"):
+            argv += ["--perms", "0755", "--dir", parent]
+    for name in tree:
+        argv += ["--ro-bind", os.path.join(root, "sys/firmware/devicetree/base", name), "/sys/firmware/devicetree/base/" + name]
     lab = os.path.join(directory, "run", "jga-lab")
     argv += ["--perms", "0700", "--dir", "/root",
              "--tmpfs", "/usr/local", "--dir", "/usr/local/bin", "--dir", "/usr/local/lib",
@@ -261,6 +296,98 @@ def bwrap_argv(profile: profiles.Profile, directory: str, tools: Dict[str, str],
     for path in shares:
         argv += ["--ro-bind", path, path]
     return argv + ["--chdir", "/"]
+
+
+# --- the device's /dev ------------------------------------------------------------------------------
+# A host's /dev is a devtmpfs and a runtime-made container /dev a tmpfs holding the nodes; the probe
+# tells them apart by the file-system type of /dev, so the device's /dev folder is made on a file
+# system of that type: a private folder on this machine's own devtmpfs or /dev/shm tmpfs (root only,
+# its nodes have /dev/null's numbers). Nodes bind-mounted one by one keep bubblewrap's own /dev.
+# /dev/shm is world-writable: the folder is checked to be root's own, not a link, mode 0700 (below)
+PRIVATE_DEV = {"devtmpfs": "/dev/.jetson-gpu-access-lab", "tmpfs": "/dev/shm/.jetson-gpu-access-lab"}  # noqa: S108
+BASIC_NODES = (("null", 1, 3), ("zero", 1, 5), ("full", 1, 7), ("random", 1, 8), ("urandom", 1, 9), ("tty", 5, 0))
+BASIC_LINKS = (("fd", "/proc/self/fd"), ("stdin", "/proc/self/fd/0"), ("stdout", "/proc/self/fd/1"),
+               ("stderr", "/proc/self/fd/2"), ("ptmx", "pts/ptmx"))
+
+
+def dev_style(profile: profiles.Profile) -> str:
+    """devtmpfs (a host, or -v /dev:/dev), tmpfs (nodes the runtime created) or bind-mounted."""
+    ctr = profile.container
+    if ctr is None or ctr["dev"] == "host-dev":
+        return "devtmpfs"
+    return "tmpfs" if ctr["dev"] == "created" else "bind-mounted"
+
+
+def _fs_type(path: str) -> Optional[str]:
+    with open("/proc/self/mountinfo", encoding="utf-8", errors="replace") as handle:
+        return Mounts(handle.read()).containing(path)[1]
+
+
+def _private_parent(wanted: str) -> Optional[str]:
+    """The root-only folder for device /dev folders on a ``wanted`` file system; None where this
+    machine has none (then the device's /dev lies in its own folder, whatever that file system is)."""
+    parent = PRIVATE_DEV[wanted]
+    if _fs_type(os.path.dirname(parent)) != wanted:
+        return None
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(parent, 0o700)
+    info = os.lstat(parent)
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != 0 or info.st_mode & 0o077:
+        raise LabError("{} is not a folder private to root (a link, or someone else's); remove it and try "
+                       "again".format(parent))
+    return parent
+
+
+def _dev_key(name: str) -> str:
+    """The private folder's name: the device's, prefixed by its lab directory's (labs apart, no clash)."""
+    home = os.path.realpath(lab_home()).encode("utf-8", "surrogateescape")
+    return "{}-{}".format(hashlib.sha256(home).hexdigest()[:12], name)
+
+
+def _dev_folder(name: str) -> Optional[str]:
+    """Device ``name``'s private /dev folder on this machine, if one is there (for removal)."""
+    for parent in PRIVATE_DEV.values():
+        folder = os.path.join(parent, _dev_key(name))
+        if os.path.isdir(folder) and not os.path.islink(folder) and os.path.realpath(folder) == folder:
+            return folder
+    return None
+
+
+def _remove_dev_folder(name: str) -> None:
+    folder = _dev_folder(name)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _build_dev(profile: profiles.Profile, name: str, directory: str) -> None:
+    """The device's whole /dev as one folder (see PRIVATE_DEV); ``directory``/dev links to it."""
+    style = dev_style(profile)
+    if style == "bind-mounted":
+        return
+    parent = _private_parent(style)
+    if parent is None:
+        base = os.path.join(directory, "root")
+    else:
+        _remove_dev_folder(name)
+        base = os.path.join(parent, _dev_key(name))
+        os.mkdir(base, 0o755)
+        scratch.make_nodes(profile, base)
+    dev = os.path.join(base, "dev")
+    os.makedirs(dev, exist_ok=True)
+    for folder, _dirs, _files in os.walk(dev):
+        os.chmod(folder, 0o755)  # noqa: S103 - /dev, /dev/dri, /dev/nvgpu as a device has them
+    for node, major, minor in BASIC_NODES:
+        target = os.path.join(dev, node)
+        if not os.path.lexists(target):
+            os.mknod(target, 0o666 | stat.S_IFCHR, os.makedev(major, minor))
+            os.chmod(target, 0o666)  # noqa: S103 - as the kernel makes them
+    for link, target in BASIC_LINKS:
+        if not os.path.lexists(os.path.join(dev, link)):
+            os.symlink(target, os.path.join(dev, link))
+    for folder, mode in (("pts", 0o755), ("shm", 0o1777)):
+        os.makedirs(os.path.join(dev, folder), exist_ok=True)
+        os.chmod(os.path.join(dev, folder), mode)
+    os.symlink(dev, os.path.join(directory, "dev"))
 
 
 def _free_port() -> int:
@@ -278,7 +405,6 @@ def _listening(port: int) -> bool:
         return False
 
 
-NAME_PATTERN = r"[a-z0-9][a-z0-9-]{0,62}"  # compiled by re on first use
 # Shares must not hide the device's own tree (its /etc, nodes, runtime files, homes).
 OWN_TREES = ("/etc", "/dev", "/proc", "/sys", "/run", "/home", "/var")
 
@@ -297,14 +423,13 @@ def _check_shares(shares: Sequence[str]) -> Tuple[str, ...]:
 
 
 def up(profile_name: str, name: Optional[str] = None, shares: Sequence[str] = ()) -> Device:
-    """Build and start a lab device from ``profile_name``, called ``name`` (default: the profile's
-    name, so several devices can share a profile); refuses when that device is already up.
+    """Build and start a lab device from ``profile_name`` (a shipped profile's name or a profile
+    file's path), called ``name`` (default: the profile's name, so several devices can share a
+    profile); refuses when that device is already up.
     ``shares`` are host paths shown read-only at the same place (sshd's logins see them)."""
     tools = preflight()
     profile = profiles.load(profile_name)
     name = name or profile.name
-    if not re.fullmatch(NAME_PATTERN, name):
-        raise LabError("device name {!r} is not a host name: use lower-case letters, digits and '-'".format(name), Exit.USAGE)
     checked = _check_shares(shares)
     directory = _dir(name)
     running = load(name)
@@ -315,10 +440,12 @@ def up(profile_name: str, name: Optional[str] = None, shares: Sequence[str] = ()
         shutil.rmtree(directory)  # left by a crash: nothing runs from it any more
     os.makedirs(directory, mode=0o700)
     try:
+        _write(os.path.join(directory, "profile.json"), profiles.dump(profile.raw), 0o600)
         root = os.path.join(directory, "root")
         _copy_etc(os.path.join(root, "etc"))
         scratch.materialise(profile, root, simulate_process=False)
         _accounts(profile, root)
+        _build_dev(profile, name, directory)
         _inner_files(profile, directory, tools)
         base = bwrap_argv(profile, directory, tools)
         subprocess.run(base + ["/usr/sbin/ldconfig"], check=True, timeout=60, stdin=subprocess.DEVNULL)
@@ -328,6 +455,7 @@ def up(profile_name: str, name: Optional[str] = None, shares: Sequence[str] = ()
         if device is not None:
             _stop(device.pid, device.start_time)
         shutil.rmtree(directory, ignore_errors=True)
+        _remove_dev_folder(name)
         raise
 
 
@@ -358,15 +486,15 @@ def _start_sshd(name: str, profile: profiles.Profile, directory: str, tools: Dic
 
 
 def down(name: str) -> bool:
-    """Stop lab device ``name`` and remove its tree; False when it was not up."""
-    directory = _dir(name)
+    """Stop lab device ``name`` and remove its tree; False, touching nothing, when the lab has no
+    state file for it (a folder without one is not the lab's to delete)."""
     device = load(name)
-    if device is None and not os.path.exists(directory):
+    if device is None:
         return False
-    if device is not None:
-        _stop(device.pid, device.start_time)
-    shutil.rmtree(directory, ignore_errors=True)
-    return device is not None
+    _stop(device.pid, device.start_time)
+    shutil.rmtree(device.directory, ignore_errors=True)
+    _remove_dev_folder(name)
+    return True
 
 
 def _running(name: str) -> Device:
@@ -385,20 +513,20 @@ def exec_argv(name: str, user: str, view: str, command: Sequence[str],
     for toolkit 1.19.1+, the device GIDs), as docker exec would. ``binds`` shows extra host paths
     (path, writable) at the same place inside.
     """
-    tools = preflight()
     device = _running(name)
-    profile = profiles.load(device.profile)
+    tools = preflight()
+    profile = profile_of(device)
     argv = bwrap_argv(profile, device.directory, tools, hostname=device.name, shares=device.shares)
     for path, writable in binds:  # host paths shown at the same place (the runner's interpreter, its outputs)
         argv += ["--bind" if writable else "--ro-bind", path, path]
-    uid = profile.uid_of(user)
-    if uid == 0:
+    who = profile.credentials(user, "exec" if view == "process" else "login")
+    if who.uid == 0:
         return argv + ["--", *command]
-    switch = [tools["setpriv"], "--reuid={}".format(uid), "--regid={}".format(uid)]
+    switch = [tools["setpriv"], "--reuid={}".format(who.uid), "--regid={}".format(who.gid)]
     if view == "login":
         switch.append("--init-groups")
     else:
-        switch.append("--groups=" + ",".join(str(g) for g in profile.process_gids(user)))
+        switch.append("--groups=" + ",".join(str(g) for g in who.groups))
     return argv + ["--", *switch, "--", *command]
 
 
@@ -411,9 +539,9 @@ def exec_env(user: str) -> Dict[str, str]:
 
 def ssh_argv(name: str, user: str, command: Sequence[str]) -> List[str]:
     """A real SSH login into lab device ``name`` as ``user`` running ``command``."""
-    tools = preflight()
     device = _running(name)
-    profiles.load(device.profile).uid_of(user)  # a clear error for an unknown user
+    tools = preflight()
+    profile_of(device).uid_of(user)  # a clear error for an unknown user
     return [tools["ssh"], "-i", os.path.join(device.directory, "client_key"), "-o", "BatchMode=yes",
             "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
             "-o", "ConnectTimeout=10", "-p", str(device.port), "{}@127.0.0.1".format(user), "--", shlex.join(command)]
@@ -436,7 +564,7 @@ def inventory_yaml(running: Sequence[Device], host_vars: Optional[Dict[str, Dict
                   "ansible_ssh_private_key_file": os.path.join(device.directory, "client_key"),
                   "ansible_ssh_common_args": "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null",
                   "ansible_python_interpreter": "/usr/bin/python3", "jga_lab_profile": device.profile,
-                  "jga_target_user": profiles.load(device.profile).session_user}
+                  "jga_target_user": profile_of(device).session_user}
         values.update((host_vars or {}).get(device.name, {}))
         lines += ["    {}:".format(device.name)] + ["      {}: {}".format(k, quote(v)) for k, v in values.items()]
     if group_vars:

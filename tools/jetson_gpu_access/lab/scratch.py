@@ -8,7 +8,8 @@ owner, group, mode and ACL we give it. Making device nodes needs root (CAP_MKNOD
 from __future__ import annotations
 
 import os
-from typing import Dict, List, Optional
+import stat
+from typing import Dict, Optional
 
 from ..exitcodes import Exit, ExitError
 from ..probe import acl
@@ -16,6 +17,7 @@ from .profiles import Profile
 
 NULL_MAJOR, NULL_MINOR = 1, 3
 SIMULATED_MARK = "/etc/jetson-gpu-access-lab"
+SCENARIO_NOTE = "/etc/jetson-gpu-access-lab.scenario"  # for people: sources, assumptions, the container's launch
 
 
 class LabError(ExitError):
@@ -55,6 +57,21 @@ def _mountinfo(profile: Profile) -> str:
     return "\n".join(lines) + "\n"
 
 
+def launch_text(profile: Profile) -> str:
+    """How the simulated container was started, for people reading the device's marker file."""
+    ctr = profile.container
+    if ctr is None:
+        return "host: no container; /dev is the host's\n"
+    toolkit = ctr.get("toolkit") or {}
+    lines = ["engine: {}".format(ctr["engine"]), "nodes: {}".format(ctr["dev"]), "user: {}".format(ctr.get("user") or "-"),
+             "group-add: {}".format(" ".join(str(g) for g in ctr.get("group_add", [])) or "-"),
+             "privileged: {}".format("yes" if ctr.get("privileged") else "no"),
+             "devices: {}".format(" ".join(ctr.get("devices", [])) or "-"), "runtime: {}".format(ctr.get("runtime") or "-"),
+             "toolkit: {} mode {}{}".format(toolkit.get("version") or "-", toolkit.get("mode") or "-",
+                                           ", adds device GIDs" if toolkit.get("adds_device_gids") else "")]
+    return "\n".join(lines) + "\n"
+
+
 def container_marker(profile: Profile) -> str:
     """The file a container engine leaves at its root: podman's /run/.containerenv, else /.dockerenv."""
     ctr = profile.container or {}
@@ -68,9 +85,16 @@ def make_nodes(profile: Profile, root: str) -> None:
     for node in profile.nodes():
         target = os.path.join(root, node.path.lstrip("/"))
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        if os.path.lexists(target):
+        if os.path.isdir(target) and not os.path.islink(target):
+            os.rmdir(target)
+        elif os.path.lexists(target):
             os.unlink(target)
-        os.mknod(target, 0o600 | 0o020000, os.makedev(NULL_MAJOR, NULL_MINOR))
+        if node.kind == "dir":  # what a runtime leaves when it bind-mounts a node the host lacks
+            os.mkdir(target, 0o700)
+        elif node.kind == "file":
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        else:
+            os.mknod(target, 0o600 | stat.S_IFCHR, os.makedev(NULL_MAJOR, NULL_MINOR))
         os.chown(target, node.uid, node.gid)
         os.chmod(target, node.mode)
         if node.acl:
@@ -85,10 +109,14 @@ def materialise(profile: Profile, root: str, user: Optional[str] = None, via: Op
     would read (a scratch root has no processes); a sandbox has a real /proc and leaves it out.
     """
     plat = profile.raw["platform"]
-    _write(root, "/etc/passwd", "\n".join(profile.passwd_lines()) + "\n")
-    _write(root, "/etc/group", "\n".join(profile.group_lines()) + "\n")
+    _write(root, "/etc/passwd", profile.passwd_text())
+    _write(root, "/etc/group", profile.group_text())
     _write(root, "/etc/os-release", plat["os_release"])
-    _write(root, SIMULATED_MARK, "SIMULATED lab device, profile {}\n".format(profile.name))
+    _write(root, SIMULATED_MARK, "SIMULATED lab device, profile {}\n".format(profile.name))  # one line: runbooks read it
+    _write(root, SCENARIO_NOTE, "SIMULATED\n{}{}".format(profile.provenance(), launch_text(profile)))
+    ctr = profile.container
+    if ctr is not None and ctr.get("cdi_spec"):
+        _write(root, "/etc/cdi/nvidia.yaml", ctr["cdi_spec"])
     if plat.get("release"):
         _write(root, "/etc/nv_tegra_release", plat["release"])
     if plat.get("model"):
@@ -110,13 +138,11 @@ def _simulate_process(profile: Profile, root: str, user: str, via: str) -> None:
     _write(root, "/proc/self/uid_map", "         0          0 4294967295\n")
     _write(root, "/proc/self/mountinfo", _mountinfo(profile))
 
-    uid = profile.uid_of(user)
-    gids: List[int] = profile.process_gids(user) if via == "exec" else profile.login_gids(user)
-    primary = 0 if user == "root" else uid
+    who = profile.credentials(user, via)
     status = "Name:\tbash\nUid:\t{0}\t{0}\t{0}\t{0}\nGid:\t{1}\t{1}\t{1}\t{1}\nGroups:\t{2}\n".format(
-        uid, primary, " ".join(str(g) for g in gids))
+        who.uid, who.gid, " ".join(str(g) for g in who.groups))
     _write(root, "/proc/self/status", status)
-    env = ["HOME=/home/{}".format(user), "USER={}".format(user)]
+    env = ["HOME={}".format(profile.user(user).home), "USER={}".format(user)]
     if via == "ssh":
         env.append("SSH_CONNECTION=127.0.0.1 40000 127.0.0.1 22")
     if via == "seat":
