@@ -295,7 +295,7 @@ def test_verbatim_account_files_are_written_byte_for_byte_and_read_as_glibc_does
     profile = profiles.from_document(document, "t", "test")
     assert profile.login_gids("alice") == [994, 1000]  # the CR-ended video line lists "alice\r", not alice
     assert diagnosis.facts.user is not None and diagnosis.facts.user.uid == 1000  # the first alice line wins
-    assert any("CRLF" in a for a in diagnosis.facts.accounts.anomalies)
+    assert any("CRLF" in a.text for a in diagnosis.facts.accounts.anomalies)
 
 
 @needs_root
