@@ -65,8 +65,9 @@ def platform(l4t: Optional[str] = "36.4.0", jetson: bool = True, release: Option
 
 def facts(devices: Sequence[DeviceNode] = HEALTHY_NODES, user: Optional[User] = ALICE, groups: Tuple[Group, ...] = GROUPS,
           process: Optional[ProcessInfo] = None, plat: Optional[Platform] = None, packages: Tuple[Package, ...] = (),
-          anomalies: Tuple[str, ...] = (), users: Tuple[User, ...] = (ROOT_USER, ALICE), userns: bool = False) -> Facts:
-    container = Container(userns, (), None, userns, (), None)
+          anomalies: Tuple[str, ...] = (), users: Tuple[User, ...] = (ROOT_USER, ALICE), userns: bool = False,
+          in_container: Optional[bool] = None) -> Facts:
+    container = Container(userns if in_container is None else in_container, (), None, userns, (), None)
     return Facts(1, "test", "/", plat or platform(), OsRelease(None, None, None, None), container, packages,
                  tuple(devices), Accounts(users, groups, anomalies), user, "--user", process)
 
@@ -212,7 +213,8 @@ def test_render_denied_for_want_of_membership() -> None:
     result = diagnose(facts(groups=groups))
     assert codes(result) == {"ACC-003", "GRP-002"} and result.verdict is Verdict.PROBLEM
     acc = finding(result, "ACC-003")
-    assert acc.title == "alice cannot open /dev/dri/renderD128 (login view): expect CUDA error 801 (operation not supported) on JetPack 6"
+    assert acc.title == ("alice cannot open /dev/dri/renderD128 (login view): expect CUDA error 801 (operation not supported) "
+                         "on JetPack 6")
     assert acc.evidence == ("/dev/dri/renderD128 0660 0:993 (render)", "login view: denied (other (gid 993 not held))")
     assert "usermod -aG render alice" in finding(result, "GRP-002").remedy
     assert finding(result, "GRP-002").title == ("alice is not a member of render (GID 993), which owns /dev/dri/renderD128, in "
@@ -245,7 +247,8 @@ def test_a_gid_named_otherwise_here() -> None:
     groups = GROUPS[:3] + (Group("messagebus", 104, ()),)
     result = diagnose(facts(devices=(char(NVMAP, 44), char(RENDER, 104, group="messagebus")), groups=groups))
     assert codes(result) == {"ACC-003", "GRP-002", "GRP-003", "GRP-006"}
-    assert finding(result, "GRP-006").title == ("GID 104 of /dev/dri/renderD128 is 'messagebus' in this root, not 'render': the host's "
+    assert finding(result, "GRP-006").title == ("GID 104 of /dev/dri/renderD128 is 'messagebus' in this root, not 'render': "
+                                                "the host's "
                                                 "render GID collides with an unrelated group here")
 
 
@@ -255,7 +258,18 @@ def test_unmapped_gid_is_not_a_group() -> None:
         result = diagnose(facts(devices=(char(NVMAP, 44), char(RENDER, 65534, group=group)), userns=True,
                                 groups=GROUPS + (Group("nogroup", 65534, ()),)))
         assert codes(result) == {"ACC-003", "DEV-007"}, group
-        assert finding(result, "DEV-007").title == "/dev/dri/renderD128 shows group 65534: the host GID is not mapped into this user namespace"
+        assert finding(result, "DEV-007").title == ("/dev/dri/renderD128 shows group 65534: the host GID is not mapped into this "
+                                                    "user namespace")
+
+
+def test_owner_bits_that_deny() -> None:
+    """The kernel checks the owner class first: a node owned by the user with owner bits that deny
+    stays shut to them whatever their groups (the group bits would grant here)."""
+    result = diagnose(facts(devices=(char(NVMAP, 44), char(RENDER, 993, uid=1000, mode=0o060))))
+    assert codes(result) == {"ACC-003", "DEV-008"}
+    assert finding(result, "DEV-008").title == ("/dev/dri/renderD128 is owned by alice (UID 1000), whose owner bits deny rw: the "
+                                                "kernel applies the owner bits to the owner and never the group bits")
+    assert codes(diagnose(facts(devices=(char(NVMAP, 44), char(RENDER, 993, uid=1000, mode=0o660))))) == set()
 
 
 def test_root_group_node() -> None:
@@ -299,7 +313,8 @@ def test_process_view_findings() -> None:
     groups = (Group("video", 44, ("alice",)), Group("render", 993, ()))
     added = diagnose(facts(groups=groups, process=process((44, 993))))
     assert codes(added) == {"ACC-003", "GRP-002", "GRP-004"}
-    assert finding(added, "GRP-004").title.startswith("Access to /dev/dri/renderD128 comes only from GID 993 held by the running process")
+    assert finding(added, "GRP-004").title.startswith("Access to /dev/dri/renderD128 comes only from GID 993 held by the running "
+                                                      "process")
     # the running process started before the membership was added: GRP-005, not GRP-002
     stale = diagnose(facts(process=process((44,))))
     assert codes(stale) == {"ACC-003", "GRP-005"}
@@ -326,7 +341,8 @@ def test_no_false_grp005() -> None:
     assert codes(through_acl) == {"ACC-003", "GRP-003", "GRP-006"}
     acl = (AclEntry("user_obj", None, 6), AclEntry("user", 1000, 6), AclEntry("group_obj", None, 6), AclEntry("mask", None, 6),
            AclEntry("other", None, 0))
-    seat = diagnose(facts(devices=(char(NVMAP, 44), char(RENDER, 2000, acl=acl, group="gpu")), groups=GROUPS + (Group("gpu", 2000, ()),),
+    seat = diagnose(facts(devices=(char(NVMAP, 44), char(RENDER, 2000, acl=acl, group="gpu")),
+                          groups=GROUPS + (Group("gpu", 2000, ()),),
                           process=process((44,))))
     assert "GRP-005" not in codes(seat)
 

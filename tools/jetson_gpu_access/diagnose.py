@@ -249,6 +249,9 @@ def _node_findings(facts: Facts, node: DeviceNode, assessment: NodeAssessment, v
     if node.gid == 65534:
         out.add("DEV-007", evidence, path=node.path)
         return
+    if any(d.rule is Rule.OWNER for d in denied):  # the owner class is checked first and alone
+        out.add("DEV-008", evidence, path=node.path, user=user.name, uid=node.uid, needs=assessment.needs)
+        return
     if group_bits & want != want and not node.acl:
         out.add("DEV-005", evidence, path=node.path, mode=_mode(node), owner=node.uid, group=node.gid, needs=assessment.needs)
         return
