@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import List, Tuple
+from typing import List, Optional, Tuple
 
 import pytest
 from hypothesis import given, settings
@@ -61,7 +61,8 @@ GROUP_CASES = {
     # C strings end at a NUL byte: glibc reads the line up to it and drops the rest
     "video:x:44:a\0b": ([Group("video", 44, ("a",))], ["/etc/group line 1: contains a NUL byte; glibc reads the line only up to it"]),
     "video:x:4\x0045:": ([Group("video", 4, ())], ["/etc/group line 1: contains a NUL byte; glibc reads the line only up to it"]),
-    "video:x:44:a\0b\0c": ([Group("video", 44, ("a",))], ["/etc/group line 1: contains a NUL byte; glibc reads the line only up to it"]),
+    "video:x:44:a\0b\0c": ([Group("video", 44, ("a",))],
+                           ["/etc/group line 1: contains a NUL byte; glibc reads the line only up to it"]),
     "video:x\0:44:": ([], ["/etc/group line 1: contains a NUL byte; glibc reads the line only up to it",
                            "/etc/group line 1: malformed, skipped by glibc"]),
 }
@@ -149,7 +150,7 @@ _libc.fgetpwent.restype = ctypes.POINTER(_Passwd)
 _libc.fgetpwent.argtypes = [ctypes.c_void_p]
 
 
-def _text(field: "bytes | None") -> str:
+def _text(field: Optional[bytes]) -> str:
     return (field or b"").decode("utf-8", "replace")  # NIS compat entries leave fields NULL
 
 

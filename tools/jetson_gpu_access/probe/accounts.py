@@ -16,7 +16,6 @@ from typing import Dict, List, Optional, Tuple
 from ..model import Accounts, Group, User
 from ..rootfs import RootFS
 
-
 _BLANKS = " \t\n\v\f\r"  # isspace() in the C locale
 
 
