@@ -109,6 +109,17 @@ test: $(STAMP) system-deps $(ACTIONLINT) $(PYODIDE) ## all quality gates: lint, 
 	$(PY) -m pytest
 	$(VENV)/bin/mkdocs build --strict --quiet --site-dir build/site-check
 
+# mutmut (3.x needs Python 3.10+) comes from the `mutation` extra, installed on first use.
+MUTATION_STAMP := $(VENV)/.mutation-installed
+$(MUTATION_STAMP): $(STAMP)
+	$(PY) -m pip install -q -e '.[mutation]'
+	touch $@
+
+MODULES ?=
+.PHONY: mutation
+mutation: $(MUTATION_STAMP) system-deps ## mutation testing of the rule modules, fast tests only (MODULES="access plan" picks some)
+	nice -n 10 $(PY) tests/mutation.py $(MODULES)
+
 .PHONY: notebook
 notebook: $(STAMP) ## open the runbooks in JupyterLab (http://127.0.0.1:8888) with the project's kernel
 	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --port=8888 --no-browser runbooks

@@ -50,13 +50,13 @@ def permitted(node: DeviceNode, view: View, want: int, user_namespace: bool = Fa
     groups = set(view.groups) | {view.gid}
     if is_extended(node.acl) and mode & 0o070:
         # The kernel consults an ACL only while the group bits (the ACL mask) are non-zero.
-        return _acl_permitted(node, view, groups, want)
+        return _acl_permitted(node, mode, view, groups, want)
     if node.gid in groups:
         return _bits(mode, 3), Rule.GROUP, "group gid {}".format(node.gid)
     return _bits(mode, 0), Rule.OTHER, "other (gid {} not held)".format(node.gid)
 
 
-def _acl_permitted(node: DeviceNode, view: View, groups: Set[int], want: int) -> Tuple[int, Rule, str]:
+def _acl_permitted(node: DeviceNode, mode: int, view: View, groups: Set[int], want: int) -> Tuple[int, Rule, str]:
     mask = next((e.perms for e in node.acl if e.tag == "mask"), 7)
     for entry in node.acl:
         if entry.tag == "user" and entry.qualifier == view.uid:
@@ -71,7 +71,7 @@ def _acl_permitted(node: DeviceNode, view: View, groups: Set[int], want: int) ->
         granting = [m for m in matched if m[0] & mask & want == want]
         perms, rule, detail = (granting or matched)[0]
         return perms & mask, rule, detail
-    other = next((e.perms for e in node.acl if e.tag == "other"), _bits(node.mode or 0, 0))
+    other = next((e.perms for e in node.acl if e.tag == "other"), _bits(mode, 0))
     return other, Rule.OTHER, "other (no ACL entry matches)"
 
 

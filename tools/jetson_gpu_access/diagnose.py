@@ -103,7 +103,8 @@ def build_views(facts: Facts) -> Tuple[View, ...]:
 
 
 def _group_desc(node: DeviceNode) -> str:
-    if node.group_name and (node.gid or 0) >= PLACEHOLDER_GID:
+    gid = node.gid or 0  # pragma: no mutate (0 and 1 are both real GIDs, far below the placeholders)
+    if node.group_name and gid >= PLACEHOLDER_GID:
         return "{} (GID not shown)".format(node.group_name)
     if node.group_name:
         return "{} (GID {})".format(node.group_name, node.gid)
@@ -222,11 +223,11 @@ def _missing_findings(facts: Facts, out: _Findings) -> None:
     requirement, _ = requirement_for("render", facts)
     if "render" not in roles and requirement is not Requirement.OPTIONAL:
         evidence = ["no character device matches /dev/dri/renderD*"]
-        severity = None
-        if requirement is Requirement.USED:
-            evidence.append("L4T release unknown: this matters if the host runs JetPack 6 (L4T R36) or later")
-            severity = Severity.WARNING
-        out.add("DEV-001", evidence, severity)
+        if requirement is Requirement.USED:  # release unknown: a warning, not the catalogue's error
+            out.add("DEV-001", evidence + ["L4T release unknown: this matters if the host runs JetPack 6 (L4T R36) or later"],
+                    Severity.WARNING)
+        else:
+            out.add("DEV-001", evidence)
 
 
 def _node_findings(facts: Facts, node: DeviceNode, assessment: NodeAssessment, views: Tuple[View, ...], out: _Findings) -> None:
@@ -268,9 +269,13 @@ def _node_findings(facts: Facts, node: DeviceNode, assessment: NodeAssessment, v
     out.add(consequence, evidence, kinds=[d.view for d in denied], path=node.path, user=user.name,
             group_desc=_group_desc(node), views=" and ".join(d.view.value + " view" for d in denied))
 
-    group_bits = ((node.mode or 0) >> 3) & 7
+    mode = node.mode or 0  # pragma: no mutate (0 and 1 have the same group bits)
+    group_bits = (mode >> 3) & 7
     if node.gid == 65534:
         out.add("DEV-007", evidence, path=node.path)
+        return
+    if any(d.rule is Rule.OWNER for d in denied):  # the owner class is checked first and alone
+        out.add("DEV-008", evidence, path=node.path, user=user.name, uid=node.uid, needs=assessment.needs)
         return
     if group_bits & want != want and not node.acl:
         out.add("DEV-005", evidence, path=node.path, mode=_mode(node), owner=node.uid, group=node.gid, needs=assessment.needs)

@@ -2,9 +2,11 @@
 
 The diagnosis must predict what ``initgroups()`` will do, so the parser copies glibc's quirks
 instead of tidying them: a CRLF file yields member names ending in CR (which match nobody), an
-extra colon becomes part of a member name, lines that do not parse are skipped, and duplicate
-names or GIDs are all kept (getgrnam returns the first; initgroups collects all). What looked
-wrong is listed in ``anomalies``.
+extra colon becomes part of a member name, a line ends at a NUL byte, trailing fields may be
+missing (``video:x:44``; ``alice:x:1000:1000``), lines that do not parse are skipped, and
+duplicate names or GIDs are all kept (getgrnam returns the first; initgroups collects all). What
+looked wrong is listed in ``anomalies``. tests/test_rules_accounts.py holds each rule against
+glibc's own parser and ``getent``.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from typing import Dict, List, Optional, Tuple
 from ..model import Accounts, Anomaly, AnomalyCode, Group, User
 from ..rootfs import RootFS
 
+_BLANKS = " \t\n\v\f\r"  # isspace() in the C locale
+
 
 def _number(text: str) -> Optional[int]:
     """A numeric id as glibc's strtoul-based field parser takes it (leading blanks and '+' allowed)."""
-    digits = text.lstrip(" \t\n\v\f\r")
+    digits = text.lstrip(_BLANKS)
     if digits.startswith("+"):
         digits = digits[1:]
     if not digits.isdigit() or not digits.isascii():
@@ -43,14 +47,17 @@ def _entries(text: str, path: str, anomalies: List[Anomaly]) -> List[_Entry]:
     """Each line glibc would try to parse; comments and NIS lines set aside."""
     out: List[_Entry] = []
     for number, raw in enumerate(text.split("\n"), 1):
-        line = raw.lstrip(" \t\v\f\r")  # glibc skips leading isspace() characters
+        line = raw.lstrip(_BLANKS)  # glibc skips leading isspace() characters
+        nul = "\0" in line
+        line = line.partition("\0")[0]  # the line is a C string to glibc: it ends at the first NUL
+        if nul:
+            anomalies.append(Anomaly(AnomalyCode.NUL_BYTE, path, number, line.split(":")[0] or None,
+                                     "{} line {}: contains a NUL byte; glibc reads the line only up to it".format(path, number)))
         if not line or line.startswith("#"):
             continue
         entry = _Entry(path, number, line.split(":"))
         if line[0] in "+-":
             anomalies.append(entry.anomaly(AnomalyCode.NIS_ENTRY, "NIS compat entry, ignored"))
-        elif "\0" in line:
-            anomalies.append(entry.anomaly(AnomalyCode.NUL_BYTE, "contains a NUL byte, skipped"))
         else:
             out.append(entry)
     return out
@@ -73,9 +80,16 @@ def parse_group(text: str) -> Tuple[Tuple[Group, ...], Tuple[Anomaly, ...]]:
         rest = ":".join(fields[3:])
         if len(fields) > 4:
             anomalies.append(entry.anomaly(AnomalyCode.EXTRA_COLON, "extra ':' becomes part of a member name"))
-        groups.append(Group(fields[0], gid, tuple(m for m in rest.split(",") if m)))
+        groups.append(Group(fields[0], gid, _members(rest)))
     anomalies.extend(_duplicates("/etc/group", [(g.name, g.gid) for g in groups], "GID"))
     return tuple(groups), tuple(anomalies)
+
+
+def _members(field: str) -> Tuple[str, ...]:
+    """The member list as glibc's parse_list splits it: at commas, leading blanks of each name
+    skipped (trailing ones kept), empty names dropped."""
+    names = (name.lstrip(_BLANKS) for name in field.split(","))
+    return tuple(name for name in names if name)
 
 
 def parse_passwd(text: str) -> Tuple[Tuple[User, ...], Tuple[Anomaly, ...]]:
@@ -86,12 +100,16 @@ def parse_passwd(text: str) -> Tuple[Tuple[User, ...], Tuple[Anomaly, ...]]:
                                  "/etc/passwd: CRLF line endings; glibc keeps the CR in the shell field"))
     for entry in _entries(text, "/etc/passwd", anomalies):
         fields = entry.fields
-        uid = _number(fields[2]) if len(fields) >= 7 else None
-        gid = _number(fields[3]) if len(fields) >= 7 else None
-        if uid is None or gid is None or not fields[0]:
+        # name:passwd:uid:gid are needed; GECOS, home and shell may be missing (glibc leaves them empty)
+        uid = _number(fields[2]) if len(fields) >= 4 else None
+        gid = _number(fields[3]) if len(fields) >= 4 else None
+        if uid is None or gid is None:
             anomalies.append(entry.anomaly(AnomalyCode.MALFORMED, "malformed, skipped by glibc"))
             continue
-        users.append(User(fields[0], uid, gid, fields[5], ":".join(fields[6:])))
+        if not fields[0]:
+            anomalies.append(entry.anomaly(AnomalyCode.EMPTY_NAME, "empty user name"))
+        home = fields[5] if len(fields) > 5 else ""
+        users.append(User(fields[0], uid, gid, home, ":".join(fields[6:])))
     anomalies.extend(_duplicates("/etc/passwd", [(u.name, u.uid) for u in users], "UID"))
     zero = [u.name for u in users if u.uid == 0]
     if len(zero) > 1:
@@ -112,7 +130,7 @@ def _duplicates(path: str, pairs: List[Tuple[str, int]], id_name: str) -> List[A
             out.append(Anomaly(AnomalyCode.DUPLICATE_NAME, path, None, name, "{}: name {} appears {} times ({} {})".format(
                 path, name, len(numbers), id_name, ", ".join(map(str, numbers)))))
     for number, names in by_id.items():
-        if len(names) > 1 and len(set(names)) > 1:
+        if len(set(names)) > 1:
             out.append(Anomaly(AnomalyCode.DUPLICATE_ID, path, None, names[0],
                                "{}: {} {} is shared by {}".format(path, id_name, number, ", ".join(names))))
     return out
