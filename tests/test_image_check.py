@@ -189,3 +189,26 @@ def test_the_real_engine_agrees_with_the_lab_model(engine_run: Dict[str, Any]) -
         for view in image["views"]:
             if view["status"] != "skip":
                 assert sorted(view["groups"]) == sorted(model.credentials("alice", view["view"]).groups), (name, view["view"])
+
+
+def test_workflows_run_the_script_this_test_runs_over_the_examples() -> None:
+    import yaml
+
+    names = [e["name"] for e in yaml.safe_load((EXAMPLES / "images.yaml").read_text())["images"]]
+    github = yaml.safe_load((REPO / ".github" / "workflows" / "image-check.yml").read_text())["jobs"]
+    gitlab = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text())
+    assert github["image"]["strategy"]["matrix"]["image"] == names
+    assert gitlab["image-check"]["parallel"]["matrix"][0]["IMAGE"] == names
+    shell = [s["run"] for job in github.values() for s in job["steps"] if "run" in s]
+    shell += gitlab["image-check"]["script"] + gitlab["image-check:rows"]["script"]
+    assert all(line.startswith("python3 tools/image_check_ci.py ") for line in shell), shell
+
+
+@needs_podman
+def test_rows_of_many_jobs_merge_for_the_site(engine_run: Dict[str, Any], tmp_path: Path) -> None:
+    target = tmp_path / "rows.json"
+    done = subprocess.run([sys.executable, str(SCRIPT), "--collect", str(engine_run["work"]), "--out", str(target)],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(target.read_text())["rows"]
+    assert {("unfixed", "ssh"), ("group-add", "exec")} <= {(r["image"], r["view"]) for r in rows}

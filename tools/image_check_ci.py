@@ -41,6 +41,10 @@ def parse(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--list", default=os.path.join(EXAMPLES, "images.yaml"), help="the image list")
     parser.add_argument("--out", default=os.path.join(REPO, "build", "image-check"), help="results folder")
+    parser.add_argument("--runner-config", default=os.environ.get("JGA_RUNNER_CONFIG"),
+                        help="this runner's engine set-up (JSON: engine, engine_options, run_options); default "
+                             "$JGA_RUNNER_CONFIG")
+    parser.add_argument("--only", action="append", default=[], help="check only this image of the list (repeatable)")
     parser.add_argument("--engine", default=None, help="docker, podman or a path")
     parser.add_argument("--engine-option", action="append", default=[], help="before the engine's command")
     parser.add_argument("--run-option", action="append", default=[], help="added to every run and build")
@@ -51,11 +55,19 @@ def parse(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     parser.add_argument("--no-build", action="store_true", help="check images that already exist")
     parser.add_argument("--expect", action="store_true", help="compare each view with the list's expect")
     parser.add_argument("--keep-images", action="store_true", help="do not remove the images built here")
+    parser.add_argument("--collect", metavar="DIR", help="only merge every rows.json under DIR into the file --out")
     return parser.parse_args(argv)
 
 
 def _engine(args: argparse.Namespace, document: Dict[str, Any]) -> imagecheck.Engine:
-    return imagecheck.engine_for(document, args.engine, args.engine_option, args.run_option)
+    """The command line's engine set-up, over the runner's (--runner-config), over the list's."""
+    runner: Dict[str, Any] = {}
+    if args.runner_config:
+        with open(args.runner_config, encoding="utf-8") as handle:
+            runner = json.load(handle)
+    merged = dict(document)
+    merged.update({k: v for k, v in runner.items() if k in ("engine", "engine_options", "run_options")})
+    return imagecheck.engine_for(merged, args.engine, args.engine_option, args.run_option)
 
 
 def _build(engine: imagecheck.Engine, context: str, tag: str, build_args: Dict[str, str], iid_dir: str,
@@ -130,15 +142,39 @@ def rows(run: imagecheck.CheckRun, simulated: bool) -> List[Dict[str, Any]]:
              "tool": run.tool_version} for b, j, t, e, i, v, r in imagecheck.matrix_rows(run)]
 
 
+def collect(folder: str, target: str) -> int:
+    """Merge the rows.json files of many jobs (downloaded artifacts) into one file for the site."""
+    merged: List[Dict[str, Any]] = []
+    for where, _, files in sorted(os.walk(folder)):
+        if "rows.json" in files:
+            with open(os.path.join(where, "rows.json"), encoding="utf-8") as handle:
+                merged += json.load(handle)
+    os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
+    with open(target, "w", encoding="utf-8") as handle:
+        json.dump({"recorded_by": "tools/image_check_ci.py --collect", "rows": merged}, handle, indent=2)
+        handle.write("\n")
+    print("{} rows from {} into {}".format(len(merged), folder, target))
+    return 0 if merged else 1
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parse(argv)
+    if args.collect:
+        return collect(args.collect, args.out)
     try:
         document = imagecheck.read_list(args.list)
         specs = imagecheck.image_specs(document, os.path.dirname(os.path.abspath(args.list)), args.device_root)
+        unknown = sorted(set(args.only) - {s.name for s in specs})
+        if unknown:
+            raise imagecheck.ImageCheckError(2, "no image named {} in {}".format(", ".join(unknown), args.list))
+        specs = [s for s in specs if not args.only or s.name in args.only]
         engine = _engine(args, document)
     except imagecheck.ImageCheckError as error:
         print("image-check: {}".format(error), file=sys.stderr)
         return error.code
+    except (OSError, ValueError) as error:
+        print("image-check: runner config {}: {}".format(args.runner_config, error), file=sys.stderr)
+        return 2
     work = tempfile.mkdtemp(prefix="jga-image-build-")
     built: List[str] = []
     try:
