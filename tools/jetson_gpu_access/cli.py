@@ -91,13 +91,14 @@ def plan_parser(parser: Parser) -> None:
 def apply_parser(parser: Parser) -> None:
     parser.describe(
         "Without --apply: print the plan and change nothing. With --apply (as root): make "
-        "exactly those changes with the system's account tools, check the result against the "
-        "plan, and restore every account file if anything differs or fails. --plan FILE "
-        "applies a plan saved with 'plan --format json', refusing if it was made for another "
-        "root, user or /etc/group.")
+        "exactly those changes with the system's account tools under their own lock, check the "
+        "result against the plan, and put back what it wrote if anything differs, fails or is "
+        "interrupted. --plan FILE confirms a plan saved with 'plan --format json': it is carried "
+        "out only if a plan made now from the current state is the same, and refused otherwise "
+        "(another root, user or /etc/group, or an edited action). See docs/security.md.")
     _target_options(parser)
     parser.add_argument("--apply", action="store_true", help="really change the account files (default: dry run)")
-    parser.add_argument("--plan", metavar="FILE", help="apply this saved plan (JSON) instead of planning afresh")
+    parser.add_argument("--plan", metavar="FILE", help="refuse unless a fresh plan equals this saved one (JSON)")
 
 
 def verify_parser(parser: Parser) -> None:
@@ -317,10 +318,10 @@ def _emit(args: argparse.Namespace, value: object, text: str) -> None:
         sys.stdout.write(text)
 
 
-def _group_text(root: str) -> str:
+def _group_bytes(root: str) -> bytes:
     from .rootfs import RootFS
 
-    return RootFS(root).read_text("/etc/group") or ""
+    return RootFS(root).read_bytes("/etc/group") or b""
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -328,30 +329,32 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from .plan import make_plan
     from .report import render_plan
 
-    result = make_plan(_diagnosis(args), _group_text(args.root))
+    result = make_plan(_diagnosis(args), _group_bytes(args.root))
     _emit(args, result, render_plan(result))
     return Exit.OK if result.nothing_to_do else Exit.PROBLEM
 
 
 def cmd_apply(args: argparse.Namespace) -> int:
-    from .apply import apply
+    from .apply import apply, check_environment, confirm_saved_plan
     from .exitcodes import Exit
     from .plan import Plan, make_plan
     from .report import render_plan
 
+    if args.apply:  # refuse an unsafe root before reading anything through it
+        check_environment(args.root)
     diagnosis = _diagnosis(args)
-    if args.plan:
+    plan = make_plan(diagnosis, _group_bytes(args.root))
+    if args.plan:  # a saved plan is a confirmation of the fresh one, never a source of actions
         import json
 
         from .serde import from_jsonable
 
         try:
             with open(args.plan, encoding="utf-8") as handle:
-                plan = from_jsonable(Plan, json.load(handle))
-        except (OSError, ValueError) as error:
+                saved = from_jsonable(Plan, json.load(handle))
+        except (OSError, ValueError, TypeError) as error:
             raise UsageError("cannot read plan {}: {}; save one with 'plan --format json'".format(args.plan, error)) from error
-    else:
-        plan = make_plan(diagnosis, _group_text(args.root))
+        plan = confirm_saved_plan(saved, plan)
     if not args.apply:
         _emit(args, plan, render_plan(plan) + "\nDRY RUN: nothing was changed. Run again with --apply to make "
               "exactly these changes.\n")
