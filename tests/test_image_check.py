@@ -212,3 +212,14 @@ def test_rows_of_many_jobs_merge_for_the_site(engine_run: Dict[str, Any], tmp_pa
     assert done.returncode == 0, done.stderr
     rows = json.loads(target.read_text())["rows"]
     assert {("unfixed", "ssh"), ("group-add", "exec")} <= {(r["image"], r["view"]) for r in rows}
+
+
+@pytest.mark.parametrize(("engine", "exec_has_it"), [("docker", True), ("podman", False)])
+def test_lab_model_gives_exec_the_group_add_gids_only_with_docker(engine: str, exec_has_it: bool) -> None:
+    """What the real-engine comparison found (fact sheet A.2): Podman's exec -u lacks --group-add GIDs."""
+    document = json.loads(json.dumps(profiles.load(PROFILE).raw))
+    document["container"]["engine"] = engine
+    model = profiles.from_document(document, "x", "x")
+    assert 993 in model.credentials("alice", "main").groups
+    assert (993 in model.credentials("alice", "exec").groups) is exec_has_it
+    assert 993 not in model.credentials("alice", "ssh").groups
