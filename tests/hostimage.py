@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Set
 
 REPO = Path(__file__).resolve().parent.parent
-CACHE = REPO / "build" / "image-check"
+CACHE = REPO / "build" / "image-cache"
 BINARIES = ("sh", "bash", "id", "ls", "cat", "mkdir", "chown", "chmod", "stat", "sleep", "env", "rm", "cp", "ln", "mv",
-            "head", "cut", "tr", "grep", "find", "sort", "getent", "groupadd", "groupmod", "useradd", "usermod",
+            "head", "cut", "tr", "grep", "find", "sort", "uniq", "readlink", "getent", "groupadd", "groupmod", "useradd", "usermod",
             "su", "setpriv", "python3", "sshd", "ssh-keygen", "true", "test", "touch", "dirname", "uname", "sed")
 PYTHON_SKIP = {"test", "idlelib", "tkinter", "turtledemo", "ensurepip", "lib2to3", "pydoc_data", "distutils",
                "__pycache__", "config-3.11-x86_64-linux-gnu", "venv", "site-packages", "dist-packages"}

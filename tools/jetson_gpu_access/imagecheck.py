@@ -261,6 +261,7 @@ def split_run_line(line: str) -> Tuple[Tuple[str, ...], Optional[str], Tuple[str
 
 def compose_options(path: str, service: str) -> Tuple[Tuple[str, ...], Optional[str], Tuple[str, ...]]:
     """A compose service's settings as run options, its image and its command."""
+    refuse_writable_list(path)
     document = read_list_like(path)
     services = document.get("services") if isinstance(document, dict) else None
     spec = services.get(service) if isinstance(services, dict) else None
@@ -400,7 +401,8 @@ def image_specs(document: Dict[str, Any], base_dir: str, device_root: Optional[s
 
 
 def refuse_writable_list(path: str) -> None:
-    """Under sudo, the list decides what runs as root: it must be root's, and not writable by others."""
+    """Under sudo, the list (and a compose file it names) decides what runs as root: it must be root's,
+    and not writable by others."""
     if os.geteuid() != 0 or "SUDO_USER" not in os.environ:
         return
     info = os.stat(path)
