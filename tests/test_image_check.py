@@ -42,6 +42,7 @@ def test_run_line_keeps_the_teams_options_and_drops_the_checks_own() -> None:
         "sudo docker run --rm -it --name x -p 8888:8888 --group-add 993 --device=/dev/nvmap -u alice -v /d:/d img:1 sleep 9")
     assert options == ("--group-add", "993", "--device=/dev/nvmap", "-u", "alice", "-v", "/d:/d")
     assert (image, command) == ("img:1", ("sleep", "9"))
+    assert imagecheck.split_run_line("sudo -E /usr/bin/podman container run --privileged x")[:2] == (("--privileged",), "x")
 
 
 def test_device_root_maps_stand_in_nodes_to_the_launchs_paths() -> None:

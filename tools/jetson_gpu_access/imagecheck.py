@@ -237,7 +237,11 @@ def split_run_line(line: str) -> Tuple[Tuple[str, ...], Optional[str], Tuple[str
         words = shlex.split(line)
     except ValueError as error:
         raise _usage("run line {!r}: {}; quote it as a shell would".format(line, error)) from error
-    while words and words[0] in ("sudo",) + ENGINES:
+    if words[:1] == ["sudo"]:  # sudo and its options (-E, -n...)
+        words = words[1:]
+        while words and words[0].startswith("-"):
+            words = words[1:]
+    if words[:1] and os.path.basename(words[0]) in ENGINES:
         words = words[1:]
     if words[:2] == ["container", "run"]:
         words = words[1:]
