@@ -87,6 +87,21 @@ def test_missing_engine_is_refused_in_one_line(tmp_path: Path, capsys: pytest.Ca
     assert "container engine" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("out", "uid", "status", "detail"), [
+    ("not json", 1000, "fail", "the check did not run (exit 127): sh: jetson-gpu-access: not found"),
+    (json.dumps({"uid": 0, "verdict": "pass", "views": []}), 1000, "skip", "the check ran as uid 0, not the user's 1000"),
+    (json.dumps({"uid": 1000, "verdict": "pass", "views": [{"status": "pass", "groups": [1000], "nodes": []}]}), 1000,
+     "fail", "no GPU node was checked"),
+    (json.dumps({"uid": 1000, "verdict": "fail", "views": [{"status": "fail", "groups": [44], "nodes": [
+        {"path": "/dev/dri/renderD128", "ok": False, "errno_name": "EACCES"}]}]}), 1000, "fail",
+     "cannot open /dev/dri/renderD128 (EACCES)"),
+])
+def test_a_views_result_is_read_from_the_checks_own_json(out: str, uid: int, status: str, detail: str) -> None:
+    result = imagecheck._view_from_output("exec", "how", 127 if out == "not json" else 1, out,
+                                          "sh: jetson-gpu-access: not found", uid)
+    assert (result.status, result.detail[:len(detail)]) == (status, detail)
+
+
 # --- a real engine --------------------------------------------------------------------------------
 
 def _podman(*words: str) -> subprocess.CompletedProcess[str]:
@@ -203,6 +218,18 @@ def test_workflows_run_the_script_this_test_runs_over_the_examples() -> None:
     shell = [s["run"] for job in github.values() for s in job["steps"] if "run" in s]
     shell += gitlab["image-check"]["script"] + gitlab["image-check:rows"]["script"]
     assert all(line.startswith("python3 tools/image_check_ci.py ") for line in shell), shell
+
+
+@needs_podman
+def test_an_image_that_does_not_start_fails_the_job_and_leaves_nothing(tmp_path: Path) -> None:
+    listing = tmp_path / "images.json"
+    listing.write_text(json.dumps({"images": [{"name": "gone", "image": "localhost/jga-no-such-image:1", "user": "alice",
+                                               "run": "podman run --pull never IMAGE"}]}))
+    assert main(["image-check", str(listing), "--out", str(tmp_path / "out"), *ENGINE]) == 1
+    result = _results(tmp_path / "out")["gone"]
+    assert result["status"] == "error" and result["detail"].startswith("the image did not start")
+    assert "<failure" in (tmp_path / "out" / "junit.xml").read_text()
+    assert not _podman("ps", "--all", "--quiet", "--filter", "name=" + imagecheck.NAME_PREFIX).stdout.split()
 
 
 @needs_podman
