@@ -136,7 +136,8 @@ def engine_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dict[str, A
         leftovers = _podman("ps", "--all", "--quiet", "--no-trunc", "--filter", "name=" + imagecheck.NAME_PREFIX).stdout.split()
         for container_id in leftovers:
             _podman("rm", "--force", "--time", "0", container_id)
-        for image_id in [*built, base_id]:
+        examples = _podman("images", "--quiet", "--no-trunc", "--filter", "reference=localhost/jga-example-*").stdout.split()
+        for image_id in dict.fromkeys([*built, *examples, base_id]):  # examples: those of a build that broke off
             _podman("rmi", "--force", image_id)
         assert not leftovers, "the image check left containers behind: {}".format(leftovers)
 
