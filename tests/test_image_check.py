@@ -80,6 +80,17 @@ def test_bad_image_lists_are_usage_errors(tmp_path: Path, entry: Dict[str, Any],
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize(("text", "message"), [(None, "cannot read image list"), ("[1, 2]", "non-empty 'images' list"),
+                                              ("images: [", "neither JSON nor YAML"), ("images: []", "non-empty")])
+def test_unreadable_lists_are_usage_errors(tmp_path: Path, text: Any, message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "images.yaml"
+    if text is not None:
+        path.write_text(text)
+    assert main(["image-check", str(path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
 def test_missing_engine_is_refused_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "images.json"
     path.write_text(json.dumps({"images": [{"image": "x", "user": "alice", "run": "docker run IMAGE"}]}))
@@ -89,6 +100,7 @@ def test_missing_engine_is_refused_in_one_line(tmp_path: Path, capsys: pytest.Ca
 
 @pytest.mark.parametrize(("out", "uid", "status", "detail"), [
     ("not json", 1000, "fail", "the check did not run (exit 127): sh: jetson-gpu-access: not found"),
+    ("[1, 2]", 1000, "fail", "the check did not run (exit 1): sh: jetson-gpu-access: not found"),
     (json.dumps({"uid": 0, "verdict": "pass", "views": []}), 1000, "skip", "the check ran as uid 0, not the user's 1000"),
     (json.dumps({"uid": 1000, "verdict": "pass", "views": [{"status": "pass", "groups": [1000], "nodes": []}]}), 1000,
      "fail", "no GPU node was checked"),

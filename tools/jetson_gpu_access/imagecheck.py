@@ -457,20 +457,20 @@ def _view_from_output(view: str, how: str, code: int, out: str, err: str, uid: O
     """A view's result from the check's exit code and JSON (verify --format json)."""
     try:
         value = json.loads(out)
-    except ValueError:
+        checks = value.get("views") or []
+        groups = tuple(int(g) for g in checks[0].get("groups") or ()) if checks else ()
+        opened = [n for c in checks for n in c.get("nodes") or []]
+        denied = ["{} ({})".format(n["path"], n["errno_name"]) for n in opened if not n["ok"]]
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError):
         return ViewResult(view, "fail", "the check did not run (exit {}): {}".format(code, _last_line(err or out)), how,
                           None, (), None)
-    checks = value.get("views") or []
-    groups = tuple(checks[0].get("groups") or ()) if checks else ()
-    opened = [n for c in checks for n in c.get("nodes") or []]
     if uid is not None and value.get("uid") != uid:
         return ViewResult(view, "skip", "the check ran as uid {}, not the user's {}: this way of arriving does not "
                           "reach the user".format(value.get("uid"), uid), how, value.get("uid"), groups, value)
     if not opened:
         return ViewResult(view, "fail", "no GPU node was checked: the container has no node CUDA needs (pass the "
                           "nodes or use the NVIDIA runtime)", how, value.get("uid"), groups, value)
-    denied = ["{} ({})".format(n["path"], n["errno_name"]) for n in opened if not n["ok"]]
-    failed = [c.get("detail", "") for c in checks if c.get("status") == "fail"]
+    failed = [str(c.get("detail", "")) for c in checks if c.get("status") == "fail"]
     if denied or failed or value.get("verdict") != "pass":
         detail = "cannot open " + ", ".join(denied) if denied else "; ".join(failed) or "verify failed"
         return ViewResult(view, "fail", detail, how, value.get("uid"), groups, value)
@@ -570,7 +570,10 @@ def check_image(engine: Engine, spec: ImageSpec, out_dir: Optional[str] = None) 
             if code != 0:
                 raise RuntimeError("cannot look inside the container (python3 needed, exit {}): {}".format(
                     code, _last_line(err)))
-            probe = json.loads(out)
+            try:
+                probe = json.loads(out)
+            except ValueError as error:
+                raise RuntimeError("cannot read what the container holds: {}".format(error)) from error
             if probe["user"] is None:
                 raise RuntimeError("the image has no user {!r}; set user: to the account that needs the GPU".format(
                     spec.user))
