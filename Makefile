@@ -24,10 +24,11 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install -q -c requirements.lock -e '.[dev,docs,runbooks,notebook,fleet]'
 	touch $@
 
-# Debian packages the lab, the fault-injection tests and the browser tests need (command:package);
+# Debian packages the lab, the fault-injection tests, the browser tests and the image check's real
+# container engine (Podman with runc: crun fails on this machine kind) need (command:package);
 # `make test` installs the missing ones when it runs as root.
 SYSTEM_TOOLS := bwrap:bubblewrap sshd:openssh-server ssh:openssh-client ssh-keygen:openssh-client gcc:gcc \
-  setpriv:util-linux strace:strace grpck:passwd chromium:chromium
+  setpriv:util-linux strace:strace grpck:passwd chromium:chromium podman:podman runc:runc newuidmap:uidmap
 
 .PHONY: system-deps
 system-deps: ## install the Debian packages the tests use when missing (root only; else those tests skip)

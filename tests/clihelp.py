@@ -27,15 +27,15 @@ FIXTURES = Path(__file__).resolve().parent / "golden" / "cli-help"
 HEADER = re.compile(r"^#### (.*)\n", re.M)
 WIDTHS = ("100", "64")  # the width the CLI reference uses, and a narrow terminal that wraps differently
 COMMANDS = (
-    (), ("diagnose",), ("plan",), ("apply",), ("verify",), ("entrypoint",), ("docker-args",), ("run",), ("explain",),
-    ("bundle",), ("cuda-check",), ("fleet",), ("fleet", "report"), ("lab",), ("lab", "list"), ("lab", "status"),
+    (), ("diagnose",), ("plan",), ("apply",), ("verify",), ("entrypoint",), ("docker-args",), ("image-check",), ("run",),
+    ("explain",), ("bundle",), ("cuda-check",), ("fleet",), ("fleet", "report"), ("lab",), ("lab", "list"), ("lab", "status"),
     ("lab", "up"), ("lab", "down"), ("lab", "fleet"), ("lab", "inventory"), ("lab", "exec"), ("lab", "ssh"),
     ("lab", "check"), ("lab", "new"), ("lab", "profile"),
 )
 # Argument errors go through the same lazily built parsers: their one-line messages must not move either.
 ERRORS = (
     (), ("--bogus",), ("nope",), ("diagnose", "--format", "yaml"), ("diagnose", "--user", "bob;id"), ("plan", "extra"),
-    ("apply", "--plan"), ("entrypoint",), ("run", "--timeout", "0"), ("explain", "--format", "xml"), ("fleet",),
+    ("apply", "--plan"), ("entrypoint",), ("image-check",), ("run", "--timeout", "0"), ("explain", "--format", "xml"), ("fleet",),
     ("fleet", "report"), ("lab",), ("lab", "nope"), ("lab", "up"), ("lab", "exec", "dev", "--login", "--process"),
     ("lab", "ssh", "dev", "-x"), ("-h", "--version"), ("--version",), ("--version", "nope"), ("--version", "--bogus"), ("--vers",),
     ("-h",), ("diagnose", "-h"), ("diagnose", "--form", "json", "--help"), ("--", "diagnose"),

@@ -159,7 +159,39 @@ def validation_page() -> str:
         out.append("| {} | {} | {} | {} | {} | {} |".format(where, row["l4t"] or "unknown", *cells, row["version"]))
     out += ["", "No real-device runs have been contributed yet: a Jetson runner's `result.json` files (see "
             "[the CI runner how-to](how-to/ci-runner.md)) add rows here.", ""]
-    return "\n".join(out + fleet_section())
+    return "\n".join(out + image_check_section() + fleet_section())
+
+
+def image_check_section() -> List[str]:
+    """The image check's rows: real runs contributed from Jetson runners, and the examples' last run with
+    a real engine over SIMULATED stand-in nodes (tests/test_image_check.py)."""
+    import json
+
+    out = ["## Image checks", "",
+           "Each example image of `docs/examples` (the how-to recipes) started as the guides start it and checked "
+           "inside, as user alice, in every way users arrive; see [Set up a Jetson CI runner](how-to/ci-runner.md). "
+           "Rows labelled real come from Jetson runners (`docs/image-checks/*.json`, merged from the workflows' "
+           "artifacts); the others ran a real engine over SIMULATED stand-in nodes.", "",
+           "| Where | Board | JetPack | Toolkit | Engine | Image | View | Result |",
+           "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    sources = sorted((DOCS / "image-checks").glob("*.json")) + [DOCS / "examples" / "last-result.json"]
+    found = 0
+    for path in sources:
+        if not path.exists():
+            continue
+        recorded = json.loads(path.read_text(encoding="utf-8"))
+        for row in recorded["rows"]:
+            found += 1
+            where = row["where"] if row["where"] == "real" else "{} ({})".format(row["where"], recorded.get("engine", "?"))
+            out.append("| {} | {} | {} | {} | {} | {} | {} | {} |".format(
+                where, row["board"], row["jetpack"], row["toolkit"], row["engine"], row["image"], row["view"],
+                row["result"].replace("|", "\\|")))
+    if not found:
+        out.append("| none yet | | | | | | | |")
+    if not list((DOCS / "image-checks").glob("*.json")):
+        out += ["", "No real image-check rows have been contributed yet: commit a runner's merged "
+                "`validation-rows` artifact as `docs/image-checks/NAME.json` to add them."]
+    return out + [""]
 
 
 def fleet_section() -> List[str]:

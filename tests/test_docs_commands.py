@@ -19,9 +19,10 @@ REPO = Path(__file__).resolve().parent.parent
 PAGES = sorted((REPO / "docs" / "how-to").glob("*.md")) + [REPO / "docs" / "tutorial" / "index.md",
                                                             REPO / "docs" / "lab" / "index.md"]
 DEVICE = "jp61-container-ubuntu-ssh"
-# Lines that name things that exist only on the reader's side: placeholders, other machines, Docker.
+# Lines that name things that exist only on the reader's side: placeholders, other machines, Docker,
+# a container engine with the team's images (tests/test_image_check.py runs the image check with Podman).
 PARSE_ONLY = re.compile(r"<[a-z ]+>|/path/to/|\b1234\b|\bdocker\b|ssh alice@|\bgit clone\b|^make |^\. |^sudo |"
-                        r"^\.venv/|^cd tools|^papermill runbooks/|\./Dockerfile|jupyter")
+                        r"^\.venv/|^cd tools|^papermill runbooks/|\./Dockerfile|jupyter| image-check ")
 FENCE = re.compile(r"^(?P<indent>[ ]*)```bash\n(?P<body>.*?)^(?P=indent)```", re.M | re.S)
 
 

@@ -128,6 +128,26 @@ def docker_args_parser(parser: Parser) -> None:
     parser.add_argument("--root", default="/", metavar="DIR", help=SUPPRESS)
 
 
+def image_check_parser(parser: Parser) -> None:
+    parser.describe(
+        "Start each image of LIST the way the team starts it (a run line, a compose service, or the "
+        "flags docker-args recommends), run 'jetson-gpu-access verify' inside as the image's user in "
+        "each way users arrive (main process, exec -u, su -, an SSH login), remove the container, and "
+        "write results.json, junit.xml and summary.md. Exit code 1 names the failing image and view.")
+    parser.add_argument("list", metavar="LIST", help="the image list (YAML or JSON; see docs/how-to/ci-runner.md)")
+    parser.add_argument("--engine", metavar="NAME", help="docker, podman or a path (default: the list's engine, "
+                        "else docker when installed, else podman)")
+    parser.add_argument("--engine-option", action="append", default=[], metavar="OPT",
+                        help="an option before the engine's command (repeatable), e.g. --engine-option=--runtime=runc")
+    parser.add_argument("--run-option", action="append", default=[], metavar="OPT",
+                        help="an option added to every run (repeatable), e.g. --run-option=--ulimit=nofile=1024:1024")
+    parser.add_argument("--only", action="append", default=[], metavar="NAME", help="check only this image (repeatable)")
+    parser.add_argument("--device-root", metavar="DIR",
+                        help="take the GPU nodes from DIR/dev instead of /dev (a lab device's stand-in nodes)")
+    parser.add_argument("--out", default="build/image-check", metavar="DIR",
+                        help="where the results go (default: build/image-check)")
+
+
 def run_parser(parser: Parser) -> None:
     parser.describe(
         "Execute runbooks with papermill after checking every parameter against the runbook's "
@@ -367,6 +387,16 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return Exit.OK if result.verdict == "pass" else Exit.PROBLEM
 
 
+def cmd_image_check(args: argparse.Namespace) -> int:
+    from .exitcodes import Exit
+    from .imagecheck import check_list, markdown
+
+    result = check_list(args.list, args.out, args.engine, args.engine_option, args.run_option, args.only,
+                        args.device_root)
+    sys.stdout.write(markdown(result))
+    return Exit.OK if result.status == "pass" else Exit.PROBLEM
+
+
 def cmd_entrypoint(args: argparse.Namespace) -> int:
     from .entrypoint import script
     from .exitcodes import Exit
@@ -585,6 +615,8 @@ COMMANDS: Tuple[Tuple[str, str, Builder, Callable[[argparse.Namespace], int]], .
     ("entrypoint", "print the container entrypoint that aligns GIDs at start", entrypoint_parser, cmd_entrypoint),
     ("docker-args", "print docker run flags and a compose snippet for this host's GPU nodes", docker_args_parser,
      cmd_docker_args),
+    ("image-check", "check container images as their users meet them: verify inside, per way of arriving",
+     image_check_parser, cmd_image_check),
     ("run", "run runbooks headlessly (papermill), leaving notebooks, results, JUnit and a summary", run_parser,
      cmd_run),
     ("explain", "explain pasted error output: known signatures, likely causes, what to run next", explain_parser,

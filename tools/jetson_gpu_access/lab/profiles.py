@@ -27,6 +27,8 @@ PROFILE_DIR = os.path.join(HERE, "profiles")
 FORMAT = 2
 MAX_PROFILE_BYTES = 4 << 20
 NODE_KEYS = ("path", "type", "major", "minor", "uid", "gid", "group", "mode", "acl")
+# Sessions a container runtime starts (the rest log in, and rebuild groups from /etc/group).
+PROCESS_KINDS = ("main", "exec")
 
 
 class ProfileError(Exception):
@@ -135,23 +137,25 @@ class Profile:
         return list(login_groups(self.accounts(), self.user(user)))
 
     def credentials(self, user: str, via: str) -> Credentials:
-        """The identity of ``user``'s session ``via``: a login's (initgroups) or the container process's."""
+        """The identity of ``user``'s session ``via``: a login's (initgroups), the container's main
+        process's, or an ``exec -u`` process's (which Podman starts without the ``group_add`` GIDs)."""
         entry = self.user(user)
-        if via != "exec":
+        if via not in PROCESS_KINDS:
             return Credentials(entry.uid, entry.gid, tuple(self.login_gids(user)))
         ctr = self.container or {}
         explicit = _explicit_group(ctr.get("user"), entry, self.accounts())
         gid = entry.gid if explicit is None else explicit
         gids = {gid} if explicit is not None else set(self.login_gids(user))
-        gids.update(self.group_add_gids())
+        if not (via == "exec" and ctr.get("engine") == "podman"):
+            gids.update(self.group_add_gids())
         if (ctr.get("toolkit") or {}).get("adds_device_gids"):
             # toolkit >= 1.19.1 adds GIDs of nodes whose group bits grant what "other" lacks
             gids.update(n.gid for n in self.nodes() if n.gid and (n.mode >> 3) & 6 and not n.mode & 6)
         return Credentials(entry.uid, gid, tuple(sorted(gids)))
 
     def process_gids(self, user: str) -> List[int]:
-        """Groups of a process started by the container runtime (docker exec -u / the main process)."""
-        return list(self.credentials(user, "exec").groups)
+        """Groups of the container's main process (and of ``docker exec -u``)."""
+        return list(self.credentials(user, "main").groups)
 
     def group_add_gids(self) -> List[int]:
         accounts = self.accounts()
