@@ -13,6 +13,7 @@ from typing import Dict, List, Optional, Tuple
 
 from ..model import Accounts, Group, User
 from ..rootfs import RootFS
+from ..safeio import LARGE_FILE, decimal
 
 
 def _number(text: str) -> Optional[int]:
@@ -20,10 +21,7 @@ def _number(text: str) -> Optional[int]:
     digits = text.lstrip(" \t\n\v\f\r")
     if digits.startswith("+"):
         digits = digits[1:]
-    if not digits.isdigit() or not digits.isascii():
-        return None
-    value = int(digits)
-    return value if value <= 0xFFFFFFFF else None
+    return decimal(digits)
 
 
 def _entries(text: str, path: str, anomalies: List[str]) -> List[Tuple[str, List[str]]]:
@@ -99,9 +97,17 @@ def _duplicates(path: str, pairs: List[Tuple[str, int]], id_name: str) -> List[s
     return out
 
 
+def _account_file(fs: RootFS, path: str) -> str:
+    """The file's text; one that exists but cannot be read is noted, never taken as empty silently."""
+    text = fs.read_text(path, limit=LARGE_FILE)
+    if text is None and fs.exists(path):
+        fs.note(path, "unreadable", "it exists but could not be read (permissions?); run as root or fix its mode")
+    return text or ""
+
+
 def probe(fs: RootFS) -> Accounts:
-    users, user_anomalies = parse_passwd(fs.read_text("/etc/passwd") or "")
-    groups, group_anomalies = parse_group(fs.read_text("/etc/group") or "")
+    users, user_anomalies = parse_passwd(_account_file(fs, "/etc/passwd"))
+    groups, group_anomalies = parse_group(_account_file(fs, "/etc/group"))
     return Accounts(users, groups, user_anomalies + group_anomalies)
 
 
