@@ -38,6 +38,9 @@ from .probe.platform import jetpack_for, l4t_from_release, parse_release
 from .record import frozen_record
 from .safeio import decimal
 
+# Numbers are at most ten ASCII digits (IDs and device numbers are 32-bit; int() refuses over
+# 4,300 digits), and every quantifier that can run past a match attempt is bounded, so a paste of
+# repeated prefixes ("Jetson a Jetson a ...") stays linear instead of taking minutes.
 _LS = re.compile(r"^(?P<type>[cbdl-])(?P<perms>[rwxsStT-]{9})(?P<acl>[+.@]?)\s+\d+\s+(?P<owner>\S+)\s+(?P<group>\S+)\s+"
                  r"(?P<major>[0-9]{1,10}),\s*(?P<minor>[0-9]{1,10})\s+(?:\S+\s+){3}(?P<name>\S+)\s*$")
 _STAT = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<uid>[0-9]{1,10}):(?P<gid>[0-9]{1,10})\s+(?P<path>/dev/\S+)\s*$")
@@ -56,8 +59,6 @@ _L4T_MENTION = re.compile(r"\bL4T(?:_VERSION)?[\s=:\[]*R?(\d{2}\.\d+(?:\.\d+)?)\
 # apart from the tables' reading of the L4T release, since the two can disagree.
 _JETPACK_STATED = re.compile(r"\b(?:JETPACK_VERSION|JETSON_JETPACK)=(\d+(?:\.\d+)*)|\bJetpack\s+(\d+(?:\.\d+)*(?: GA| DP)?)\s*\[L4T",
                              re.I)
-# Every quantifier that can run past a match attempt is bounded: a pasted text of repeated
-# prefixes ("Jetson a Jetson a ...") must stay linear, not take minutes.
 _GROUPS_COMMAND = re.compile(r"^groups(?:\s+[\w.-]+)?$")
 
 
@@ -221,7 +222,7 @@ def read(text: str) -> TextFacts:
             process_groups = [gid]
             session_groups = []
             for item in (ident.group(5) or "").split(","):
-                match = re.match(r"([0-9]{1,10})(?:\(([^)]*)\))?", item)
+                match = re.match(r"([0-9]{1,10})(?![0-9])(?:\(([^)]*)\))?", item)
                 if match:
                     process_groups.append(int(match.group(1)))
                     session_groups.append(match.group(0))
