@@ -198,7 +198,7 @@ def fleet_section() -> List[str]:
     """Cohort tables of the recorded fleet reports: the lab's, then contributed ones."""
     import json
 
-    from jetson_gpu_access.fleet import FleetReport, cohort_rows
+    from jetson_gpu_access.fleet import FleetReport, cohort_rows, md
     from jetson_gpu_access.serde import from_jsonable
 
     out = ["## Fleet runs", "",
@@ -210,8 +210,8 @@ def fleet_section() -> List[str]:
         report = from_jsonable(FleetReport, json.loads(path.read_text(encoding="utf-8")))
         differing = sorted({d.host for c in report.cohorts for d in c.differences})
         out += ["### " + title, "", "{} hosts, {} healthy ({:.1f}%); differ from their cohort: {}; did not finish: "
-                "{}.".format(report.hosts, report.healthy, report.pass_rate, ", ".join(differing) or "none",
-                             ", ".join("{} ({})".format(h.host, h.status) for h in report.unfinished) or "none"),
+                "{}.".format(report.hosts, report.healthy, report.pass_rate, ", ".join(md(h) for h in differing) or "none",
+                             ", ".join("{} ({})".format(md(h.host), md(h.status)) for h in report.unfinished) or "none"),
                 ""] + cohort_rows(report) + [""]
     return out
 

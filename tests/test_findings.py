@@ -28,6 +28,7 @@ MUTATION_CODES = {
     "TKT-002": "test_toolkit_that_adds_device_gids",
     "DEV-003": "tests/test_cli.py::test_nodev_mount_is_reported_not_blamed_on_groups",
     "DEV-008": "tests/test_rules_diagnose.py::test_owner_bits_that_deny",
+    "INP-001": "tests/test_inputs.py::test_a_big_group_file_is_read_whole_and_past_the_cap_it_is_a_finding",
 }
 
 

@@ -347,13 +347,11 @@ def cmd_apply(args: argparse.Namespace) -> int:
     diagnosis = _diagnosis(args)
     plan = make_plan(diagnosis, _group_bytes(args.root))
     if args.plan:  # a saved plan is a confirmation of the fresh one, never a source of actions
-        import json
-
+        from .safeio import load_json, read_file
         from .serde import from_jsonable
 
-        try:
-            with open(args.plan, encoding="utf-8") as handle:
-                saved = from_jsonable(Plan, json.load(handle))
+        try:  # a saved plan is kilobytes; read it as any input (a FIFO or a directory is exit 2)
+            saved = from_jsonable(Plan, load_json(read_file(args.plan, 1 << 20).data, args.plan))
         except (OSError, ValueError, TypeError) as error:
             raise UsageError("cannot read plan {}: {}; save one with 'plan --format json'".format(args.plan, error)) from error
         plan = confirm_saved_plan(saved, plan)
@@ -453,25 +451,18 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     from .exitcodes import Exit
-    from .explain import explain, render_markdown, render_text
+    from .explain import explain, read_input, render_markdown, render_text
 
-    if args.text.endswith((".tar.gz", ".tgz")) and os.path.isfile(args.text):
+    if args.text.endswith((".tar.gz", ".tgz")) and os.path.lexists(args.text):
         from .bundle import read_diagnosis
         from .report import render_text as render_diagnosis
 
-        try:
-            diagnosis = read_diagnosis(args.text)
-        except ValueError as error:
-            raise UsageError(str(error)) from error
+        diagnosis = read_diagnosis(args.text)
         _emit(args, diagnosis, render_diagnosis(diagnosis, sys.stdout.encoding or "utf-8"))
         return Exit.OK
-    if args.text == "-":
-        text = sys.stdin.read()
-    elif os.path.isfile(args.text):
-        with open(args.text, encoding="utf-8", errors="replace") as handle:
-            text = handle.read()
-    else:
-        text = args.text
+    text, cut = read_input(args.text)
+    if cut:
+        print("{}: explain: {}".format(PROG, cut), file=sys.stderr)
     result = explain(text)
     if args.format == "markdown":
         sys.stdout.write(render_markdown(result))

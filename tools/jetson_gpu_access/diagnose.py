@@ -35,6 +35,7 @@ from .probe.acl import render as render_acl
 from .probe.dpkg import upstream_version
 
 DOCS_PAGE = "reference/findings.md"
+ACCOUNT_FILES = ("/etc/passwd", "/etc/group")
 TOOLKIT_FIXED_CVES = (1, 17, 8)
 TOOLKIT_ADDS_GIDS = (1, 19, 1)
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -199,6 +200,17 @@ def _account_findings(facts: Facts, out: _Findings) -> None:
                 anomalies=[a.code for a in facts.accounts.anomalies])
 
 
+def _input_findings(facts: Facts, out: _Findings) -> None:
+    """Inputs cut at the reader's cap or unreadable: an account file among them makes every
+    login-view decision uncertain, so that is an error; anything else a warning."""
+    partial = facts.partial_reads
+    if not partial:
+        return
+    accounts = any(p.path in ACCOUNT_FILES for p in partial)
+    out.add("INP-001", ["{}: {} ({})".format(p.path, p.reason, p.detail) for p in partial],
+            Severity.ERROR if accounts else None, paths=", ".join(p.path for p in partial))
+
+
 def _toolkit_findings(facts: Facts, out: _Findings) -> None:
     for package in facts.packages:
         if package.name not in ("nvidia-container-toolkit", "nvidia-container-toolkit-base"):
@@ -319,6 +331,7 @@ def diagnose(facts: Facts) -> Diagnosis:
     out = _Findings()
     _platform_findings(facts, out)
     _account_findings(facts, out)
+    _input_findings(facts, out)
     _toolkit_findings(facts, out)
     _missing_findings(facts, out)
     assessments = []

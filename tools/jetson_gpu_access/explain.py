@@ -11,6 +11,8 @@ fact: gaps are listed as assumptions, and the commands that would close them are
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import List, Optional, Tuple
 
 from . import data
@@ -19,7 +21,10 @@ from .launch import Launch
 from .migrate import AuditFinding, audit_text
 from .model import Diagnosis
 from .record import frozen_record
+from .safeio import InputError, decode, read_file
 from .textfacts import Observed, normalise, read
+
+INPUT_LIMIT = 16 << 20  # a pasted report is kilobytes; a whole journal is not what explain reads
 
 
 @frozen_record
@@ -126,3 +131,26 @@ def render_markdown(result: Explanation) -> str:
     if result.next_steps:
         out += ["", "Could you run these and paste the output?", "", "```bash"] + list(result.next_steps) + ["```"]
     return "\n".join(out) + "\n"
+
+
+def read_input(argument: str) -> Tuple[str, Optional[str]]:
+    """The text to explain (a file, - for standard input, or the argument itself) and a note
+    when it was longer than :data:`INPUT_LIMIT` and only its start was read.
+
+    A file goes through the safe reader (regular files only: a FIFO or a directory is an
+    InputError, exit code 2); standard input is read up to the same limit.
+    """
+    if argument == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        raw = stream.read(INPUT_LIMIT + 1) if stream is not None else sys.stdin.read(INPUT_LIMIT + 1)
+        cut = len(raw) > INPUT_LIMIT
+        text = decode(raw[:INPUT_LIMIT]) if isinstance(raw, bytes) else raw[:INPUT_LIMIT]
+        return text, "standard input is longer than {} MiB: only its start was read".format(INPUT_LIMIT >> 20) if cut else None
+    if "\n" in argument or not os.path.lexists(argument):
+        return argument, None
+    try:
+        content = read_file(argument, INPUT_LIMIT, "pass a saved file, or - to read standard input")
+    except OSError as error:
+        raise InputError(argument, "cannot be read ({})".format(error.strerror or error), "check the path") from None
+    note = "{}: {}; the rest was not read".format(argument, content.describe()) if content.truncated else None
+    return content.text, note

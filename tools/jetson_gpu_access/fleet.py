@@ -9,13 +9,17 @@ host whose check differs from the cohort's majority is the one to look at first.
 
 from __future__ import annotations
 
-import json
+import html
 import os
 import re
+import stat
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from .exitcodes import Exit, ExitError
 from .record import frozen_record
+from .safeio import InputError, load_json, read_under
+
+RESULT_FILE_LIMIT = 16 << 20  # facts.json of a big device is under 1 MiB
 
 REPORT_SCHEMA = 1
 HEALTHY_VERDICTS = ("pass", "warn")
@@ -92,12 +96,22 @@ class FleetReport:
 
 # --- reading one host ---------------------------------------------------------------------------
 
-def _read_json(path: str) -> Optional[Any]:
+def _read_json(host_dir: str, relative: str) -> Optional[Any]:
+    """A result file as JSON, or None: read without following links below the host's folder,
+    regular files only, capped, depth-checked and free of lone surrogates (see safeio)."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, ValueError):
+        content = read_under(host_dir, relative, RESULT_FILE_LIMIT)
+        return None if content.truncated else load_json(content.data, relative)
+    except (OSError, ValueError, InputError):
         return None
+
+
+def _is_folder(path: str) -> bool:
+    """A real folder, not a link to one: nothing in a results tree is followed."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _mapping(value: Any) -> Dict[str, Any]:
@@ -147,11 +161,11 @@ def _results(host_dir: str) -> Tuple[Dict[str, str], Dict[str, str]]:
     verdicts: Dict[str, str] = {}
     checks: Dict[str, str] = {}
     runbooks_dir = os.path.join(host_dir, "runbooks")
-    names = sorted(os.listdir(runbooks_dir)) if os.path.isdir(runbooks_dir) else []
+    names = sorted(os.listdir(runbooks_dir)) if _is_folder(runbooks_dir) else []
     for name in names:
-        result = _read_json(os.path.join(runbooks_dir, name, "result.json"))
+        result = _read_json(host_dir, "runbooks/{}/result.json".format(name))
         if not isinstance(result, dict) or not isinstance(result.get("checks"), list):
-            if os.path.isdir(os.path.join(runbooks_dir, name)):
+            if _is_folder(os.path.join(runbooks_dir, name)):
                 verdicts[name] = "unreadable"
             continue
         verdicts[name] = str(result.get("verdict", "unreadable"))
@@ -163,8 +177,8 @@ def _results(host_dir: str) -> Tuple[Dict[str, str], Dict[str, str]]:
 
 def load_host(host_dir: str) -> HostResult:
     """One host's folder as fetched by the playbook; a missing or broken host.json is 'unreadable'."""
-    record = _mapping(_read_json(os.path.join(host_dir, "host.json")))
-    facts = _mapping(_mapping(_read_json(os.path.join(host_dir, "facts.json"))).get("facts"))
+    record = _mapping(_read_json(host_dir, "host.json"))
+    facts = _mapping(_mapping(_read_json(host_dir, "facts.json")).get("facts"))
     platform = _mapping(facts.get("platform"))
     status = record.get("status") if record.get("status") in ("ok", "failed", "unreachable") else "unreadable"
     message = _text(record.get("message")) or ("" if record else "no readable host.json: was the playbook interrupted?")
@@ -190,7 +204,7 @@ def load(directory: str) -> List[HostResult]:
     hosts = []
     for name in sorted(os.listdir(directory)):
         path = os.path.join(directory, name)
-        if os.path.isdir(path) and any(os.path.exists(os.path.join(path, f)) for f in ("host.json", "runbooks")):
+        if _is_folder(path) and any(os.path.lexists(os.path.join(path, f)) for f in ("host.json", "runbooks")):
             hosts.append(load_host(path))
     if not hosts:
         raise FleetError(Exit.USAGE, "no host results in {}: expected {}/HOST/host.json as fleet/playbook.yml writes "
@@ -266,23 +280,32 @@ def parse_required(text: str) -> float:
 # --- output -------------------------------------------------------------------------------------
 
 def _counts_text(counts: Dict[str, int]) -> str:
-    return ", ".join("{} {}".format(n, status) for status, n in counts.items())
+    return ", ".join("{} {}".format(n, md(status)) for status, n in counts.items())
 
 
 def cohort_rows(report: FleetReport) -> List[str]:
     """The cohort table (Markdown), shared by the report and the site's validation matrix."""
     runbooks = sorted({r for c in report.cohorts for r in c.verdicts})
-    rows = ["| Board | JetPack | Image | Hosts | Healthy | {} |".format(" | ".join(runbooks)),
+    rows = ["| Board | JetPack | Image | Hosts | Healthy | {} |".format(" | ".join(md(r) for r in runbooks)),
             "| --- | --- | --- | --- | --- |{}".format(" --- |" * len(runbooks))]
     for c in report.cohorts:
         cells = [_counts_text(c.verdicts[r]) if r in c.verdicts else "not run" for r in runbooks]
         rows.append("| {} | {} | {} | {} | {}/{} | {} |".format(
-            c.board, c.jetpack, c.image, len(c.hosts), c.healthy, len(c.hosts), " | ".join(cells)))
+            md(c.board), md(c.jetpack), md(c.image), len(c.hosts), c.healthy, len(c.hosts), " | ".join(cells)))
     return rows
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def md(text: str) -> str:
+    """Text from a host's files (a stranger may have written it) as inert Markdown: one line, HTML
+    escaped (``<script>`` shows as text on the site), and the characters that end a table cell,
+    start a link or a code span, or escape, backslash-escaped."""
+    flat = " ".join(str(text).split())
+    return re.sub(r"([\\`|\[\]])", r"\\\1", html.escape(flat, quote=False))
+
+
+def _code(text: str) -> str:
+    """A check id in a code span when that is safe to write (no backtick, pipe, markup), else as md()."""
+    return "`{}`".format(text) if re.fullmatch(r"[\w./:@ =+,-]+", text) else md(text)
 
 
 def markdown(report: FleetReport, title: str = "Fleet report") -> str:
@@ -299,24 +322,26 @@ def markdown(report: FleetReport, title: str = "Fleet report") -> str:
     out += ["## Hosts that differ from their cohort", ""]
     if differences:
         out += ["| Host | What | Host has | Cohort has |", "| --- | --- | --- | --- |"]
-        out += ["| {} | `{}` | {} | {} |".format(d.host, d.item, d.host_value, d.cohort_value) for d in differences]
+        out += ["| {} | {} | {} | {} |".format(md(d.host), _code(d.item), md(d.host_value), md(d.cohort_value))
+                for d in differences]
     else:
         out.append("None: within each cohort every host reached the same result for every check.")
-    split = ["{} ({}, {}, {}): {}".format(", ".join(c.hosts), c.board, c.jetpack, c.image,
-                                          ", ".join("`{}`".format(s) for s in c.split)) for c in report.cohorts if c.split]
+    split = ["{} ({}, {}, {}): {}".format(", ".join(md(h) for h in c.hosts), md(c.board), md(c.jetpack), md(c.image),
+                                          ", ".join(_code(s) for s in c.split)) for c in report.cohorts if c.split]
     if split:
         out += ["", "Cohorts split evenly (no majority to compare with):", ""] + ["- " + s for s in split]
     out += ["", "## Hosts that did not finish", ""]
     if report.unfinished:
         out += ["| Host | Status | Why |", "| --- | --- | --- |"]
-        out += ["| {} | {} | {} |".format(h.host, h.status, _cell(h.message) or "no runbook results")
+        out += ["| {} | {} | {} |".format(md(h.host), md(h.status), md(h.message) or "no runbook results")
                 for h in report.unfinished]
     else:
         out.append("None.")
     out += ["", "## Checks per cohort", ""]
     for c in report.cohorts:
-        out += ["### {} · {} · {}".format(c.board, c.jetpack, c.image), "", "Hosts: " + ", ".join(c.hosts), "",
+        out += ["### {} · {} · {}".format(md(c.board), md(c.jetpack), md(c.image)), "",
+                "Hosts: " + ", ".join(md(h) for h in c.hosts), "",
                 "| Check | Hosts |", "| --- | --- |"]
-        out += ["| `{}` | {} |".format(check, _counts_text(counts)) for check, counts in c.checks.items()]
+        out += ["| {} | {} |".format(_code(check), _counts_text(counts)) for check, counts in c.checks.items()]
         out.append("")
     return "\n".join(out)

@@ -13,6 +13,7 @@ import shlex
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .record import frozen_record
+from .safeio import decimal
 
 # A run command where a command starts (not "see 'docker run --help'" in a message): at the line's
 # start, after sudo, a `set -x` "+ ", a backtick, "$(", "&&" or ";".
@@ -44,7 +45,8 @@ class Launch:
 
     @property
     def numeric_groups(self) -> Tuple[int, ...]:
-        return tuple(int(g) for g in self.group_add if g.isdigit())
+        numbers = (decimal(g) for g in self.group_add)
+        return tuple(n for n in numbers if n is not None)
 
 
 def _words(text: str) -> List[str]:

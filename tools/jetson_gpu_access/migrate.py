@@ -14,6 +14,7 @@ from typing import List, Optional, Tuple
 from .probe.accounts import parse_group
 from .record import frozen_record
 from .rootfs import RootFS
+from .safeio import LARGE_FILE, SMALL_FILE, InputError, read_file
 
 
 @frozen_record
@@ -61,12 +62,25 @@ GPU_DEVICE = re.compile(r"/dev/nvmap|/dev/dri|/dev:/dev")  # the whole /dev boun
 GROUP_ADD = re.compile(r"--group-add|group_add:")
 
 
+EVIDENCE_LINES = 20   # the first matches say enough; a pasted text can repeat a flag thousands of times
+EVIDENCE_WIDTH = 300
+
+
 def _lines(text: str, pattern: str) -> List[str]:
-    """Evidence: the numbered lines where ``pattern`` matches (multi-line matches: their first line)."""
-    out = []
+    """Evidence: the numbered lines where ``pattern`` matches (multi-line matches: their first line),
+    at most EVIDENCE_LINES of them, each cut to EVIDENCE_WIDTH characters (linear in the text)."""
+    out: List[str] = []
+    lines = text.split("\n")
+    number, seen = 1, 0
     for match in re.finditer(pattern, text):
-        number = text.count("\n", 0, match.start()) + 1
-        out.append("line {}: {}".format(number, text.splitlines()[number - 1].strip()))
+        number += text.count("\n", seen, match.start())
+        seen = match.start()
+        line = lines[number - 1].strip()
+        entry = "line {}: {}".format(number, line[:EVIDENCE_WIDTH] + ("..." if len(line) > EVIDENCE_WIDTH else ""))
+        if not out or out[-1] != entry:
+            out.append(entry)
+        if len(out) >= EVIDENCE_LINES:
+            break
     return out
 
 
@@ -121,7 +135,11 @@ def audit_docker_run(line: str, ssh: bool = False) -> List[AuditFinding]:
 
 def audit_image(root: str) -> List[AuditFinding]:
     """Audit an image's extracted file system: its /etc/group."""
-    text = RootFS(root).read_text("/etc/group")
+    try:
+        text = RootFS(root).read_text("/etc/group", limit=LARGE_FILE)
+    except InputError as error:
+        return [AuditFinding("image-group", "fail", "image", (str(error),), "the image's /etc/group cannot be read",
+                             "point image_root at an extracted image")]
     if text is None:
         return [AuditFinding("image-group", "fail", "image", ("no /etc/group under {}".format(root),),
                              "not an image root", "point image_root at an extracted image")]
@@ -144,10 +162,14 @@ def audit_paths(dockerfile: str, compose: str, docker_run: str, image_root: str,
         if not path:
             continue
         try:
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                found += audit_text(handle.read(), source, ssh)
-        except OSError as error:
+            content = read_file(path, SMALL_FILE * 16)
+        except (OSError, InputError) as error:
             found.append(AuditFinding("unreadable", "fail", source, (path,), str(error), "pass a readable file"))
+            continue
+        if content.truncated:
+            found.append(AuditFinding("unreadable", "fail", source, (path,), "{}: {}".format(path, content.describe()),
+                                      "pass the file itself, not a larger one"))
+        found += audit_text(content.text, source, ssh)
     if docker_run:
         found += audit_docker_run(docker_run, ssh)
     if image_root:

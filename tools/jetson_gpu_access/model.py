@@ -125,8 +125,9 @@ class Platform:
     def l4t_major(self) -> Optional[int]:
         if self.l4t is None:
             return None
-        head = self.l4t.split(".", 1)[0]
-        return int(head) if head.isdigit() else None
+        from .safeio import decimal  # a bundle or a fleet's JSON may hold any string here
+
+        return decimal(self.l4t.split(".", 1)[0])
 
 
 @frozen_record
@@ -243,6 +244,15 @@ class ProcessInfo:
 
 
 @frozen_record
+class PartialRead:
+    """An input the probe could not read in full, so the facts from it may be incomplete."""
+
+    path: str
+    reason: str        # "truncated" (larger than the reader's cap) or "unreadable" (e.g. permission denied)
+    detail: str
+
+
+@frozen_record
 class Facts:
     schema: int
     tool_version: str
@@ -256,6 +266,7 @@ class Facts:
     user: Optional[User]
     user_source: str
     process: Optional[ProcessInfo]
+    partial_reads: Tuple[PartialRead, ...]   # inputs not read in full (finding INP-001)
 
 
 # --- diagnosis -------------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 Paths given to a :class:`RootFS` are absolute paths *inside* the root (``/etc/group``). Symbolic
 links are resolved inside the root too: an absolute link target is re-rooted, never followed
-onto the machine running the probe.
+onto the machine running the probe. Reads go through :mod:`safeio`: the resolved path is opened
+without following any further link, regular files only, up to a cap; every read the cap cut
+short is kept in :attr:`RootFS.partial_reads` for the facts (finding INP-001).
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ import os
 import posixpath
 from typing import List, Optional
 
+from .model import PartialRead
+from .safeio import LARGE_FILE, Content, read_under
+
 _MAX_LINKS = 40  # the kernel's own limit on nested symlinks (ELOOP)
 
 
@@ -20,6 +25,7 @@ class RootFS:
 
     def __init__(self, root: str = "/") -> None:
         self.root = os.path.abspath(root)
+        self.partial_reads: List[PartialRead] = []
 
     def host_path(self, path: str) -> str:
         """The path on this machine for ``path`` inside the root (no symlink resolution)."""
@@ -52,21 +58,41 @@ class RootFS:
             resolved = base
         return resolved
 
-    def read_bytes(self, path: str, limit: int = 1 << 20) -> Optional[bytes]:
-        """File contents (at most ``limit`` bytes), or None when it cannot be read."""
+    def read(self, path: str, limit: int = LARGE_FILE) -> Optional[Content]:
+        """The file at ``path`` inside the root, or None when it is missing or cannot be read.
+
+        Raises :class:`~jetson_gpu_access.safeio.InputError` when it is not a regular file; a
+        read cut at ``limit`` is recorded in :attr:`partial_reads`.
+        """
         try:
-            with open(self.host_path(self.resolve(path)), "rb") as handle:
-                return handle.read(limit)
+            content = read_under(self.root, self.resolve(path), limit)
         except OSError:
             return None
+        if content.truncated:
+            self.note(path, "truncated", content.describe())
+        return content
 
-    def read_text(self, path: str, limit: int = 1 << 20) -> Optional[str]:
-        """File contents decoded as UTF-8 (undecodable bytes replaced), or None."""
-        data = self.read_bytes(path, limit)
-        return None if data is None else data.decode("utf-8", "replace")
+    def note(self, path: str, reason: str, detail: str) -> None:
+        """Record that ``path`` was not read in full (once per path and reason)."""
+        entry = PartialRead(path, reason, detail)
+        if entry not in self.partial_reads:
+            self.partial_reads.append(entry)
+
+    def read_bytes(self, path: str, limit: int = LARGE_FILE) -> Optional[bytes]:
+        """File contents (at most ``limit`` bytes), or None when it cannot be read."""
+        content = self.read(path, limit)
+        return None if content is None else content.data
+
+    def read_text(self, path: str, limit: int = LARGE_FILE) -> Optional[str]:
+        """File contents decoded the one way (:func:`safeio.decode`), or None."""
+        content = self.read(path, limit)
+        return None if content is None else content.text
 
     def exists(self, path: str) -> bool:
-        return os.path.lexists(self.host_path(self.resolve(path)))
+        try:
+            return os.path.lexists(self.host_path(self.resolve(path)))
+        except OSError:  # a link loop: something is there, it just leads nowhere
+            return os.path.lexists(self.host_path(path))
 
     def glob(self, pattern: str) -> List[str]:
         """Expand a pattern whose wildcards are in the last component only, sorted."""

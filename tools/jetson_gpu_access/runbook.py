@@ -139,10 +139,11 @@ class Runbook:
         from .diagnose import diagnose
         from .probe import ProbeError, probe
         from .report import render_text
+        from .safeio import InputError
 
         try:
             result = diagnose(probe(self.root, user, pid))
-        except ProbeError as error:
+        except (ProbeError, InputError) as error:
             self.check("probe", "fail", "read the facts", [str(error)])
             return None
         self.show(render_text(result))

@@ -36,18 +36,22 @@ from .model import (
 from .probe.devices import role_of
 from .probe.platform import jetpack_for, l4t_from_release, parse_release
 from .record import frozen_record
+from .safeio import decimal
 
+# Numbers are at most ten ASCII digits (IDs and device numbers are 32-bit; int() refuses over
+# 4,300 digits), and every quantifier that can run past a match attempt is bounded, so a paste of
+# repeated prefixes ("Jetson a Jetson a ...") stays linear instead of taking minutes.
 _LS = re.compile(r"^(?P<type>[cbdl-])(?P<perms>[rwxsStT-]{9})(?P<acl>[+.@]?)\s+\d+\s+(?P<owner>\S+)\s+(?P<group>\S+)\s+"
-                 r"(?P<major>\d+),\s*(?P<minor>\d+)\s+(?:\S+\s+){3}(?P<name>\S+)\s*$")
-_STAT = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<uid>\d+):(?P<gid>\d+)\s+(?P<path>/dev/\S+)\s*$")
-_ID = re.compile(r"uid=(\d+)\(([^)]*)\)\s+gid=(\d+)\(([^)]*)\)(?:\s+groups=(\S+))?")
-_GROUP_LINE = re.compile(r"^([A-Za-z_][\w.-]*):[^:\s]*:(\d+):([\w.,-]*)\s*$")
+                 r"(?P<major>[0-9]{1,10}),\s*(?P<minor>[0-9]{1,10})\s+(?:\S+\s+){3}(?P<name>\S+)\s*$")
+_STAT = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<uid>[0-9]{1,10}):(?P<gid>[0-9]{1,10})\s+(?P<path>/dev/\S+)\s*$")
+_ID = re.compile(r"uid=([0-9]{1,10})\(([^)\n]{0,64})\)\s+gid=([0-9]{1,10})\(([^)\n]{0,64})\)(?:\s+groups=(\S+))?")
+_GROUP_LINE = re.compile(r"^([A-Za-z_][\w.-]*):[^:\s]*:([0-9]{1,10}):([\w.,-]*)\s*$")
 _RELEASE = re.compile(r"#\s*R\d+\s*\(release\).*")
 _DIR_HEADER = re.compile(r"^(/dev(?:/[\w.-]+)*):\s*$")
-_LS_COMMAND = re.compile(r"\bls\b[^\n]*?\s(/dev(?:/[\w.-]+)*)/?\s*$")
+_LS_COMMAND = re.compile(r"\bls\b[^\n]{0,200}?\s(/dev(?:/[\w.-]+)*)/?\s*$")
 _PROMPT = re.compile(r"^(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[$#>]\s+)")
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
-_MODEL = re.compile(r"(?:NVIDIA\s+)?Jetson[\w\s-]*?(?:Developer Kit|Orin|Xavier|Nano|Thor|TX1|TX2)[\w -]*", re.I)
+_ANSI = re.compile(r"\x1b\[[0-9;?]{0,32}[A-Za-z]|\x1b\][^\x07\n]{0,512}\x07")
+_MODEL = re.compile(r"(?:NVIDIA\s+)?Jetson[\w\s-]{0,60}?(?:Developer Kit|Orin|Xavier|Nano|Thor|TX1|TX2)[\w -]{0,80}", re.I)
 # L4T as tools print it when /etc/nv_tegra_release itself was not pasted: jetson-containers
 # (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]).
 _L4T_MENTION = re.compile(r"\bL4T(?:_VERSION)?[\s=:\[]*R?(\d{2}\.\d+(?:\.\d+)?)\b")
@@ -119,8 +123,9 @@ class _Reader:
         self.placeholders = 0
 
     def gid_of(self, name: str) -> int:
-        if name.isdigit():
-            return int(name)
+        number = decimal(name)
+        if number is not None:
+            return number
         if name not in self.gids:
             self.gids[name] = PLACEHOLDER_GID + self.placeholders
             self.placeholders += 1
@@ -217,7 +222,7 @@ def read(text: str) -> TextFacts:
             process_groups = [gid]
             session_groups = []
             for item in (ident.group(5) or "").split(","):
-                match = re.match(r"(\d+)(?:\(([^)]*)\))?", item)
+                match = re.match(r"([0-9]{1,10})(?![0-9])(?:\(([^)]*)\))?", item)
                 if match:
                     process_groups.append(int(match.group(1)))
                     session_groups.append(match.group(0))
@@ -282,9 +287,10 @@ def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease],
         if role is None:
             continue
         gid = reader.gid_of(node.group)
-        name = node.group if not node.group.isdigit() else reader.names.get(gid)
+        name = node.group if decimal(node.group) is None else reader.names.get(gid)
         owner = node.owner
-        uid = 0 if owner == "root" else (int(owner) if owner.isdigit() else reader.gid_of("user " + owner))
+        uid = 0 if owner == "root" else decimal(owner)
+        uid = reader.gid_of("user " + owner) if uid is None else uid
         if node.acl:
             reader.assumptions.append("{} has a POSIX ACL whose entries were not shown (getfacl {})".format(
                 node.path, node.path))
@@ -309,5 +315,5 @@ def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease],
                           engines[0] if engines else None, False, (), None)
     process = ProcessInfo("pasted", user.uid, user.gid, tuple(sorted(set(process_groups) | set(group_add))), False, None, None)
     facts = Facts(SCHEMA_VERSION, __version__, "(pasted text)", platform, OsRelease(None, None, None, None), container,
-                  (), tuple(devices), Accounts((user,), tuple(groups), ()), user, "id output", process)
+                  (), tuple(devices), Accounts((user,), tuple(groups), ()), user, "id output", process, ())
     return TextFacts(facts, observed, tuple(dict.fromkeys(reader.assumptions)), tuple(reader.recognised), tuple(missing))

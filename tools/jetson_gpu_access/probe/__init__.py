@@ -12,6 +12,7 @@ from typing import Optional
 from .. import __version__
 from ..model import SCHEMA_VERSION, Facts, NodeKind
 from ..rootfs import RootFS
+from ..safeio import LARGE_FILE
 from . import accounts, container, devices, dpkg, osrelease, platform, session
 
 
@@ -32,9 +33,9 @@ def probe(root: str = "/", user: Optional[str] = None, pid: Optional[int] = None
     except PermissionError as error:
         raise ProbeError("cannot read root {} ({}); run as a user who can, or as root".format(root, error.strerror)) from error
     fs = RootFS(root)
-    mounts = container.Mounts(fs.read_text("/proc/self/mountinfo"))
+    mounts = container.Mounts(fs.read_text("/proc/self/mountinfo", limit=16 << 20))
     ctr = container.probe(fs, mounts)
-    packages = dpkg.parse_status(fs.read_text(dpkg.STATUS_PATH, limit=64 << 20) or "")
+    packages = dpkg.parse_status(fs.read_text(dpkg.STATUS_PATH, limit=LARGE_FILE) or "")
     accts = accounts.probe(fs)
     nodes = devices.probe(fs, accts, mounts, ctr.in_container)
     has_nvmap = any(n.path == "/dev/nvmap" and n.kind == NodeKind.CHAR for n in nodes)
@@ -62,4 +63,4 @@ def probe(root: str = "/", user: Optional[str] = None, pid: Optional[int] = None
                 pid, process.uid, target.name, target.uid))
         process = None  # the invoking process belongs to someone else: no process view
     return Facts(SCHEMA_VERSION, __version__, fs.root, plat, osrelease.probe(fs), ctr, packages, nodes,
-                 accts, target, source, process)
+                 accts, target, source, process, tuple(fs.partial_reads))

@@ -15,6 +15,7 @@ from typing import Dict, List, Optional, Tuple
 
 from ..model import Accounts, Anomaly, AnomalyCode, Group, User
 from ..rootfs import RootFS
+from ..safeio import LARGE_FILE, decimal
 
 _BLANKS = " \t\n\v\f\r"  # isspace() in the C locale
 
@@ -24,10 +25,7 @@ def _number(text: str) -> Optional[int]:
     digits = text.lstrip(_BLANKS)
     if digits.startswith("+"):
         digits = digits[1:]
-    if not digits.isdigit() or not digits.isascii():
-        return None
-    value = int(digits)
-    return value if value <= 0xFFFFFFFF else None
+    return decimal(digits)
 
 
 class _Entry:
@@ -136,9 +134,17 @@ def _duplicates(path: str, pairs: List[Tuple[str, int]], id_name: str) -> List[A
     return out
 
 
+def _account_file(fs: RootFS, path: str) -> str:
+    """The file's text; one that exists but cannot be read is noted, never taken as empty silently."""
+    text = fs.read_text(path, limit=LARGE_FILE)
+    if text is None and fs.exists(path):
+        fs.note(path, "unreadable", "it exists but could not be read (permissions?); run as root or fix its mode")
+    return text or ""
+
+
 def probe(fs: RootFS) -> Accounts:
-    users, user_anomalies = parse_passwd(fs.read_text("/etc/passwd") or "")
-    groups, group_anomalies = parse_group(fs.read_text("/etc/group") or "")
+    users, user_anomalies = parse_passwd(_account_file(fs, "/etc/passwd"))
+    groups, group_anomalies = parse_group(_account_file(fs, "/etc/group"))
     return Accounts(users, groups, user_anomalies + group_anomalies)
 
 

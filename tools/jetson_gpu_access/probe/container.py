@@ -13,6 +13,7 @@ from typing import Dict, List, Optional, Tuple
 
 from ..model import Container, NodeOrigin
 from ..rootfs import RootFS
+from ..safeio import decimal
 
 _ENGINES = (("libpod", "podman"), ("docker", "docker"), ("containerd", "containerd"), ("kubepods", "kubernetes"), ("lxc", "lxc"))
 _IDENTITY_MAP = ((0, 0, 4294967295),)
@@ -49,9 +50,9 @@ def _unescape(field: str) -> str:
 def parse_id_map(text: Optional[str]) -> Tuple[Tuple[int, int, int], ...]:
     rows: List[Tuple[int, int, int]] = []
     for line in (text or "").splitlines():
-        parts = line.split()
-        if len(parts) == 3 and all(p.isdigit() for p in parts):
-            rows.append((int(parts[0]), int(parts[1]), int(parts[2])))
+        numbers = [decimal(p, 1 << 32) for p in line.split()]
+        if len(numbers) == 3 and None not in numbers:
+            rows.append((int(numbers[0] or 0), int(numbers[1] or 0), int(numbers[2] or 0)))
     return tuple(rows)
 
 

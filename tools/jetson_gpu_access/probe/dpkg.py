@@ -6,6 +6,7 @@ import re
 from typing import Dict, Optional, Tuple
 
 from ..model import Package
+from ..safeio import decimal
 
 # Only these matter to the diagnosis; keeping the list short keeps facts readable.
 RELEVANT = (
@@ -44,7 +45,8 @@ def parse_status(text: str) -> Tuple[Package, ...]:
 def upstream_version(version: str) -> Optional[Tuple[int, ...]]:
     """Numeric upstream part of a Debian version: ``1:1.17.8-1`` -> (1, 17, 8); None if absent."""
     without_epoch = version.split(":", 1)[-1]
-    match = re.match(r"(\d+(?:\.\d+)*)", without_epoch)
+    match = re.match(r"([0-9]+(?:\.[0-9]+)*)", without_epoch)
     if not match:
         return None
-    return tuple(int(part) for part in match.group(1).split("."))
+    parts = [decimal(part, 1 << 63) for part in match.group(1).split(".")]
+    return None if None in parts else tuple(int(p or 0) for p in parts)

@@ -12,6 +12,7 @@ from typing import Dict
 
 from ..model import OsRelease
 from ..rootfs import RootFS
+from ..safeio import SMALL_FILE
 
 PATHS = ("/etc/os-release", "/usr/lib/os-release")
 # Patterns as text: re compiles (and caches) them on first use, not when the module loads.
@@ -35,7 +36,7 @@ def parse(text: str) -> Dict[str, str]:
 
 def probe(fs: RootFS) -> OsRelease:
     for path in PATHS:
-        text = fs.read_text(path)
+        text = fs.read_text(path, limit=SMALL_FILE)
         if text is not None:
             values = parse(text)
             return OsRelease(path, values.get("ID"), values.get("VERSION_ID"), values.get("PRETTY_NAME"))

@@ -13,13 +13,14 @@ from typing import List, Optional, Tuple
 from .. import data
 from ..model import JetPackClaim, Package, Platform, TegraRelease
 from ..rootfs import RootFS
+from ..safeio import SMALL_FILE
 from .dpkg import upstream_version
 
 RELEASE_FILE = "/etc/nv_tegra_release"
 # /proc/device-tree is a link to this; on machines without a device tree neither exists.
 DEVICE_TREE_DIRS = ("/proc/device-tree", "/sys/firmware/devicetree/base")
 # Patterns as text: re compiles (and caches) them on first use, not when the module loads.
-_HEAD = r"#\s*R(\d+)\s*\(release\)\s*(?:,\s*(.*))?\Z"
+_HEAD = r"#\s*R([0-9]{1,9})\s*\(release\)\s*(?:,\s*(.*))?\Z"
 _FIELD = r"([A-Z_]+):\s*(.*)\Z"
 
 
@@ -53,7 +54,7 @@ def parse_release(text: str) -> Optional[TegraRelease]:
         else:
             anomalies.append("unrecognised field {!r}".format(part))
     revision = dict(fields).get("REVISION")
-    if revision is not None and not re.match(r"\d+(\.\d+)*\Z", revision):
+    if revision is not None and not re.match(r"[0-9]+(\.[0-9]+)*\Z", revision):
         anomalies.append("REVISION {!r} is not numeric".format(revision))
         revision = None
     if revision is None and not any(a.startswith("REVISION") for a in anomalies):
@@ -112,7 +113,7 @@ def probe(fs: RootFS, packages: Tuple[Package, ...], has_nvmap: bool) -> Platfor
     module = _module_part(compatible)
     soc_name = data.load("l4t_jetpack")["socs"].get(soc) if soc else None
 
-    text = fs.read_text(RELEASE_FILE, limit=64 * 1024)
+    text = fs.read_text(RELEASE_FILE, limit=SMALL_FILE)
     release = parse_release(text) if text is not None else None
     core = next((p.version for p in packages if p.name == "nvidia-l4t-core"), None)
     l4t: Optional[str] = None

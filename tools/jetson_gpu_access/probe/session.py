@@ -10,6 +10,7 @@ from typing import Dict, Optional
 
 from ..model import ProcessInfo
 from ..rootfs import RootFS
+from ..safeio import SMALL_FILE, decimal
 
 
 def parse_status(text: str) -> Dict[str, str]:
@@ -23,16 +24,16 @@ def parse_status(text: str) -> Dict[str, str]:
 
 def probe(fs: RootFS, pid: str) -> Optional[ProcessInfo]:
     """The process ``pid`` ("self" for the caller), or None when /proc does not show it."""
-    text = fs.read_text("/proc/{}/status".format(pid), limit=65536)
+    text = fs.read_text("/proc/{}/status".format(pid), limit=SMALL_FILE)
     if text is None:
         return None
     status = parse_status(text)
-    try:
-        uid = int(status["Uid"].split()[0])
-        gid = int(status["Gid"].split()[0])
-        groups = tuple(sorted({int(g) for g in status.get("Groups", "").split()}))
-    except (KeyError, ValueError, IndexError):
+    uid = decimal((status.get("Uid", "").split() or [""])[0])
+    gid = decimal((status.get("Gid", "").split() or [""])[0])
+    listed = [decimal(g) for g in status.get("Groups", "").split()]
+    if uid is None or gid is None or None in listed:
         return None
+    groups = tuple(sorted({g for g in listed if g is not None}))
     env: Dict[str, str] = {}
     for item in (fs.read_bytes("/proc/{}/environ".format(pid), limit=1 << 17) or b"").split(b"\0"):
         key, sep, value = item.partition(b"=")

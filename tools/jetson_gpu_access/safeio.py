@@ -1,0 +1,266 @@
+"""The one reader for every input file, and the bounds every input is held to.
+
+Whatever a command reads (account files, release files, dpkg's status, /proc, a pasted report,
+a support bundle, a fleet's results) may have been left there by someone else, and the tool often
+runs as root. So every read here:
+
+- opens regular files only: a FIFO, a directory, a device or a socket is refused with
+  :class:`InputError` (exit code 2, one line) before it is opened, so nothing blocks and no
+  driver's ``open`` runs; the open itself is non-blocking, and ``fstat`` after it checks that
+  the file opened is the one that was checked;
+- below a root, follows no symbolic link: each folder is opened with ``O_NOFOLLOW`` relative
+  to the one before, so a link swapped in between a check and the read cannot lead outside;
+- stops at a size cap and says so (:attr:`Content.truncated`), never cutting silently;
+- keeps the bytes: digests and writes use them; text is decoded one way everywhere
+  (:func:`decode`: UTF-8, each undecodable byte becomes U+FFFD).
+
+Numbers and JSON from such files are bounded here too: :func:`decimal` never hands Python's
+``int()`` an unbounded digit string, and :func:`load_json` refuses nesting deeper than
+:data:`MAX_JSON_DEPTH` and lone surrogates that no UTF-8 output could print.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import posixpath
+import re
+import stat
+from typing import Any, Iterator, List, Optional, Tuple
+
+from .exitcodes import Exit, ExitError
+from .record import frozen_record
+
+MiB = 1 << 20
+SMALL_FILE = 64 << 10          # release files, host names, /proc/<pid>/status
+LARGE_FILE = 64 * MiB          # account files, dpkg's status: both can be big, neither this big
+MAX_JSON_DEPTH = 64            # the deepest JSON this tool writes is under 10
+_NO_FOLLOW = os.O_NOFOLLOW | os.O_CLOEXEC
+_READ_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | _NO_FOLLOW
+_DIR_FLAGS = getattr(os, "O_PATH", os.O_RDONLY) | os.O_DIRECTORY | _NO_FOLLOW
+_LIST_FLAGS = os.O_RDONLY | os.O_DIRECTORY | _NO_FOLLOW
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class InputError(ExitError):
+    """An input that must not be read as it is (not a regular file, a link under a root, too deep):
+    exit code 2, and the message names the file, the cause and the remedy."""
+
+    context = "error"  # the same one-line form as every other usage error
+
+    def __init__(self, path: str, cause: str, remedy: str) -> None:
+        super().__init__(Exit.USAGE, "{} {}; {}".format(path, cause, remedy))
+        self.path = path
+        self.cause = cause
+
+
+@frozen_record
+class Content:
+    """What was read: the bytes (at most ``limit``), the file's size, and whether it was cut."""
+
+    path: str
+    data: bytes
+    size: int          # bytes in the file; for /proc files (st_size 0) what the read saw
+    limit: int
+    truncated: bool
+
+    @property
+    def text(self) -> str:
+        return decode(self.data)
+
+    def describe(self) -> str:
+        """'read the first 64 MiB of 70 MiB' for a truncated read, as findings and notes say it."""
+        if self.size > len(self.data) + 1:
+            return "read the first {} of {}".format(_size(len(self.data)), _size(self.size))
+        return "read the first {}; there is more".format(_size(len(self.data)))  # /proc: the size is not known
+
+
+def _size(count: int) -> str:
+    return "{:g} MiB".format(round(count / MiB, 1)) if count >= MiB else "{} bytes".format(count)
+
+
+def decode(data: bytes) -> str:
+    """The one decoding: UTF-8, each undecodable byte replaced by U+FFFD (the bytes stay in Content)."""
+    return data.decode("utf-8", "replace")
+
+
+def kind_of(mode: int) -> str:
+    """What a file is, in the words an error message uses."""
+    for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket"), (stat.S_ISLNK, "a symbolic link")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+_REPLACE = "replace it with the regular file it should be"
+
+
+def _refuse_irregular(path: str, mode: int, remedy: str = _REPLACE) -> None:
+    if not stat.S_ISREG(mode):
+        raise InputError(path, "is {}, not a regular file".format(kind_of(mode)), remedy)
+
+
+def _read_fd(fd: int, path: str, expected: os.stat_result, limit: int) -> Content:
+    info = os.fstat(fd)
+    _refuse_irregular(path, info.st_mode)
+    if (info.st_dev, info.st_ino) != (expected.st_dev, expected.st_ino):
+        raise InputError(path, "changed while it was being opened", "run again when nothing else is replacing it")
+    chunks: List[bytes] = []
+    got = 0
+    while got <= limit:
+        try:
+            chunk = os.read(fd, min(limit + 1 - got, MiB))
+        except BlockingIOError:  # a regular file never blocks; refuse rather than wait
+            raise InputError(path, "would block when read", "replace it with a regular file") from None
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    data = b"".join(chunks)
+    truncated = len(data) > limit
+    return Content(path, data[:limit], max(info.st_size, len(data)), limit, truncated)
+
+
+def read_file(path: str, limit: int = LARGE_FILE, remedy: str = _REPLACE) -> Content:
+    """A file the user named (links in the name are the user's choice and are followed).
+
+    Raises :class:`InputError` for anything but a regular file and ``OSError`` when it cannot
+    be read (missing, permission denied): the caller decides what absence means.
+    """
+    expected = os.stat(path)
+    _refuse_irregular(path, expected.st_mode, remedy)
+    fd = os.open(path, (_READ_FLAGS & ~os.O_NOFOLLOW) | os.O_CLOEXEC)
+    try:
+        return _read_fd(fd, path, expected, limit)
+    finally:
+        os.close(fd)
+
+
+def _parts(inner: str) -> List[str]:
+    return [p for p in posixpath.normpath("/" + inner.lstrip("/")).split("/") if p and p != ".."]
+
+
+def _open_dir(root: str, parts: List[str], shown: str, listable: bool = False) -> int:
+    """A descriptor of root/parts[0]/... (O_PATH unless ``listable``), following no link on the way."""
+    # the root itself is the caller's choice (a link to it is followed); below it nothing is
+    root_flags = os.O_RDONLY if listable and not parts else getattr(os, "O_PATH", os.O_RDONLY)
+    fd = os.open(root, root_flags | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        for index, name in enumerate(parts):
+            flags = _LIST_FLAGS if listable and index == len(parts) - 1 else _DIR_FLAGS
+            try:
+                child = os.open(name, flags, dir_fd=fd)
+            except OSError as error:
+                if error.errno in (errno.ENOTDIR, errno.ELOOP):
+                    info = os.stat(name, dir_fd=fd, follow_symlinks=False)
+                    if stat.S_ISLNK(info.st_mode):
+                        raise InputError(shown, "has a symbolic link at {}".format(name),
+                                         "links below this folder are not followed; remove the link") from None
+                    raise FileNotFoundError(errno.ENOTDIR, "not a directory", shown) from None
+                raise
+            os.close(fd)
+            fd = child
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_under(root: str, inner: str, limit: int = LARGE_FILE) -> Content:
+    """``inner`` below ``root`` without following any symbolic link below ``root``.
+
+    A link in the way is an :class:`InputError`; a missing file is ``FileNotFoundError``.
+    """
+    parts = _parts(inner)
+    shown = posixpath.join(root, *parts) if parts else root
+    if not parts:
+        raise InputError(shown, "names the folder itself, not a file in it", "name a file")
+    fd = _open_dir(root, parts[:-1], shown)
+    try:
+        expected = os.stat(parts[-1], dir_fd=fd, follow_symlinks=False)
+        if stat.S_ISLNK(expected.st_mode):
+            raise InputError(shown, "is a symbolic link", "links below this folder are not followed; copy the file instead")
+        _refuse_irregular(shown, expected.st_mode)
+        file_fd = os.open(parts[-1], _READ_FLAGS, dir_fd=fd)
+    finally:
+        os.close(fd)
+    try:
+        return _read_fd(file_fd, shown, expected, limit)
+    finally:
+        os.close(file_fd)
+
+
+def walk_under(root: str) -> Iterator[Tuple[str, Optional[str]]]:
+    """(relative path, None) for every regular file below ``root``, and (relative path, why) for
+    everything skipped (links, FIFOs, devices): nothing below ``root`` is followed."""
+    pending = [""]
+    while pending:
+        relative = pending.pop()
+        try:
+            fd = _open_dir(root, _parts(relative), posixpath.join(root, relative), listable=True)
+        except (OSError, InputError) as error:
+            yield relative, "not read: {}".format(getattr(error, "cause", None) or getattr(error, "strerror", error))
+            continue
+        try:
+            names = sorted(os.listdir(fd))
+            for name in names:
+                path = posixpath.join(relative, name) if relative else name
+                info = os.stat(name, dir_fd=fd, follow_symlinks=False)
+                if stat.S_ISDIR(info.st_mode):
+                    pending.append(path)
+                elif stat.S_ISREG(info.st_mode):
+                    yield path, None
+                else:
+                    yield path, "not copied: {}".format(kind_of(info.st_mode))
+        finally:
+            os.close(fd)
+
+
+def decimal(text: str, maximum: int = 0xFFFFFFFF) -> Optional[int]:
+    """An ASCII decimal number no greater than ``maximum``, else None.
+
+    ``str.isdigit()`` accepts '²' and ``int()`` refuses more than 4,300 digits (Python 3.11+):
+    both crashed parsers fed a crafted line. Leading zeros are allowed, as strtoul allows them.
+    """
+    if not text or not text.isascii() or not text.isdigit():
+        return None
+    significant = text.lstrip("0") or "0"
+    if len(significant) > len(str(maximum)):
+        return None
+    value = int(significant)
+    return value if value <= maximum else None
+
+
+def load_json(data: bytes, path: str) -> Any:
+    """JSON from bytes a stranger may have written: ValueError (never RecursionError) for
+    anything that is not JSON, nested deeper than :data:`MAX_JSON_DEPTH`, or holding lone
+    surrogates (``"\\ud800"`` decodes to a str no UTF-8 output can print); each is replaced by U+FFFD."""
+    try:
+        value = json.loads(decode(data))
+    except RecursionError:
+        raise ValueError("{}: JSON nested too deeply".format(path)) from None
+    except ValueError as error:
+        raise ValueError("{}: not JSON ({})".format(path, error)) from None
+    return _bounded(value, path)
+
+
+def _bounded(value: Any, path: str) -> Any:
+    """``value`` with every string free of surrogates, checked for depth without recursion."""
+    root: List[Any] = [value]
+    stack: List[Tuple[Any, Any, Any, int]] = [(root, 0, value, 1)]
+    while stack:
+        parent, key, item, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise ValueError("{}: JSON nested deeper than {} levels".format(path, MAX_JSON_DEPTH))
+        if isinstance(item, str):
+            parent[key] = _SURROGATE.sub("\ufffd", item)
+        elif isinstance(item, list):
+            stack.extend((item, index, child, depth + 1) for index, child in enumerate(item))
+        elif isinstance(item, dict):
+            clean = {_SURROGATE.sub("\ufffd", k): v for k, v in item.items()}
+            parent[key] = clean
+            stack.extend((clean, k, v, depth + 1) for k, v in clean.items())
+    return root[0]
