@@ -140,7 +140,13 @@ def test_a_fifo_or_folder_for_an_input_is_exit_2_in_every_command(scratch_root, 
     for command in (["diagnose", "--root", root, "--user", "alice"], ["plan", "--root", root, "--user", "alice"],
                     ["apply", "--root", root, "--user", "alice", "--apply"], ["docker-args", "--root", root],
                     ["bundle", "--root", root, "--user", "alice", "--out", os.path.join(root, "..", "b.tar.gz")]):
-        assert_usage_line(run_cli(*command, timeout=30), inner, "not a regular file", "replace it")
+        result = run_cli(*command, timeout=30)
+        if command[0] == "apply" and inner in ("/etc/group", "/etc/passwd"):
+            # apply checks the files it would write before reading anything: a refusal of the root (exit 6)
+            assert result.returncode == Exit.UNSUPPORTED and len(result.stderr.strip().splitlines()) == 1, result.stderr
+            assert inner + " is not a regular file" in result.stderr, result.stderr
+        else:
+            assert_usage_line(result, inner, "not a regular file", "replace it")
 
 
 @needs_root
@@ -457,6 +463,10 @@ def test_safeio_is_the_only_reader_of_input_files() -> None:
     # entrypoint.py reads the shipped entrypoint.sh beside it; apply.py's snapshot and restore of
     # the account files, and runner.py's parameters file, are read by those modules' own rules
     own_rules = {"safeio.py", "entrypoint.py", "apply.py", "runner.py"}
+    # not input files of this process: a script the image check runs inside the container, and the
+    # public half of the key it generated a moment before
+    not_inputs = {"imagecheck.py: rows = open(table).read().splitlines()[1:]",
+                  'imagecheck.py: with open(self.path + ".pub", encoding="utf-8") as handle:'}
     readers = re.compile(r"(?<![\w.])open\(|json\.load\(|tarfile\.open\((?!fileobj)")
     offenders = []
     for path in sorted(list(package.glob("*.py")) + list((package / "probe").glob("*.py"))):
@@ -466,7 +476,7 @@ def test_safeio_is_the_only_reader_of_input_files() -> None:
             code = line.split("#", 1)[0].strip()
             if readers.search(code) and not code.startswith(('"', "'")) and not re.search(r"[\"'](?:w|a|wb|ab)[\"']", code):
                 offenders.append("{}: {}".format(path.name, code))
-    assert offenders == [], offenders
+    assert [o for o in offenders if o not in not_inputs] == [], offenders
 
 
 def test_reader_constants_are_documented() -> None:

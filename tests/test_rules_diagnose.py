@@ -71,7 +71,7 @@ def facts(devices: Sequence[DeviceNode] = HEALTHY_NODES, user: Optional[User] = 
           in_container: Optional[bool] = None) -> Facts:
     container = Container(userns if in_container is None else in_container, (), None, userns, (), None)
     return Facts(1, "test", "/", plat or platform(), OsRelease(None, None, None, None), container, packages,
-                 tuple(devices), Accounts(users, groups, anomalies), user, "--user", process)
+                 tuple(devices), Accounts(users, groups, anomalies), user, "--user", process, ())
 
 
 def anomaly(code: AnomalyCode, text: str) -> Anomaly:

@@ -21,7 +21,8 @@ from .record import frozen_record
 @frozen_record
 class Kind:
     name: str
-    pattern: Pattern[str]
+    pattern: str    # compiled by re on first use (its cache holds every kind), not when the module loads
+    flags: int
     placeholder: str
     keep: int       # groups kept in front of the placeholder (a variable's name, a URL's scheme)
     quoted: bool    # the group after those is the value's quote, put back around the placeholder
@@ -30,7 +31,7 @@ class Kind:
 
 def _kind(name: str, pattern: str, placeholder: str, keep: int = 0, flags: int = 0, quoted: bool = False,
           entropy: float = 0.0) -> Kind:
-    return Kind(name, re.compile(pattern, flags), "<{}>".format(placeholder), keep, quoted, entropy)
+    return Kind(name, pattern, flags, "<{}>".format(placeholder), keep, quoted, entropy)
 
 
 def shannon_entropy(text: str) -> float:
@@ -129,7 +130,7 @@ class Redactor:
         for value, placeholder, literal_kind in self.literals:  # literals first: a home folder before the generic pattern
             text = self._sub(value, functools.partial(_constant, placeholder), text, literal_kind)
         for kind in KINDS:
-            text = self._sub(kind.pattern, functools.partial(self._replace, kind=kind), text, kind.name)
+            text = self._sub(re.compile(kind.pattern, kind.flags), functools.partial(self._replace, kind=kind), text, kind.name)
         return text
 
     def json(self, value: Any) -> Any:

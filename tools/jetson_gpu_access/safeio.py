@@ -40,7 +40,7 @@ _NO_FOLLOW = os.O_NOFOLLOW | os.O_CLOEXEC
 _READ_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | _NO_FOLLOW
 _DIR_FLAGS = getattr(os, "O_PATH", os.O_RDONLY) | os.O_DIRECTORY | _NO_FOLLOW
 _LIST_FLAGS = os.O_RDONLY | os.O_DIRECTORY | _NO_FOLLOW
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = "[\ud800-\udfff]"  # compiled by re on first use
 
 
 class InputError(ExitError):
@@ -256,11 +256,11 @@ def _bounded(value: Any, path: str) -> Any:
         if depth > MAX_JSON_DEPTH:
             raise ValueError("{}: JSON nested deeper than {} levels".format(path, MAX_JSON_DEPTH))
         if isinstance(item, str):
-            parent[key] = _SURROGATE.sub("\ufffd", item)
+            parent[key] = re.sub(_SURROGATE, "\ufffd", item)
         elif isinstance(item, list):
             stack.extend((item, index, child, depth + 1) for index, child in enumerate(item))
         elif isinstance(item, dict):
-            clean = {_SURROGATE.sub("\ufffd", k): v for k, v in item.items()}
+            clean = {re.sub(_SURROGATE, "\ufffd", k): v for k, v in item.items()}
             parent[key] = clean
             stack.extend((clean, k, v, depth + 1) for k, v in clean.items())
     return root[0]
