@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import List
 
@@ -206,3 +207,82 @@ def test_plain_papermill_runs_a_runbook_on_a_scratch_root(scratch_root, tmp_path
     result = json.loads(result_path.read_text())
     status = {c["id"]: c["status"] for c in result["checks"]}
     assert status["access:/dev/dri/renderD128"] == "fail" and status["access:/dev/nvmap"] == "pass"
+
+
+# --- bad input around the notebooks: exit 2 with one line, never 70, never minutes -----------------
+
+def only_error_line(result: subprocess.CompletedProcess[str]) -> str:
+    """The single line the runner prints on stderr for a refusal (progress lines excluded)."""
+    lines = [line for line in result.stderr.splitlines() if line.startswith("jetson-gpu-access:")]
+    assert result.returncode == Exit.USAGE, (result.returncode, result.stdout[-2000:], result.stderr[-2000:])
+    assert len(lines) == 1 and "internal error" not in lines[0] and ";" in lines[0], result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize(("content", "needle"), [
+    (Path("/usr/bin/ls").read_bytes()[:4096] if Path("/usr/bin/ls").exists() else b"\x7fELF\xff\xfe", "not UTF-8"),
+    (b"count: [" + b"[" * 20000, "not valid YAML"),
+    (b"count: '" + b"x" * (50 << 20) + b"'\n", "larger than"),
+    (b"- 1\n- 2\n", "not a mapping"),
+])
+def test_unusable_parameters_files(tmp_path: Path, content: bytes, needle: str) -> None:
+    params = tmp_path / "params.yaml"
+    params.write_bytes(content)
+    notebook = fixture(tmp_path, ["x = 1"], params='count: int = 1  # n\nresult_path: str = "r.json"  # r')
+    started = time.monotonic()
+    result = run(notebook, "-f", str(params), "--out", str(tmp_path / "out"))
+    assert time.monotonic() - started < 60
+    assert needle in only_error_line(result)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("special", ["/usr/bin/ls", "/dev/zero", "/", "fifo", "missing"])
+def test_parameters_file_that_is_not_a_small_text_file(tmp_path: Path, special: str) -> None:
+    if special == "fifo":
+        special = str(tmp_path / "fifo")
+        os.mkfifo(special)  # nobody writes: a blocking open or read would hang
+    elif special == "missing":
+        special = str(tmp_path / "missing.yaml")
+    result = run(fixture(tmp_path, ["x = 1"]), "-f", special, "--out", str(tmp_path / "out"))
+    assert "parameters file" in only_error_line(result)
+
+
+def test_a_long_value_is_refused(tmp_path: Path) -> None:
+    params = tmp_path / "params.yaml"
+    params.write_text("sentinel: '{}'\n".format("x" * 10000))
+    notebook = fixture(tmp_path, [SENTINEL_CELL], params='sentinel: str = "s"  # s\nresult_path: str = "r.json"  # r')
+    assert "limited to" in only_error_line(run(notebook, "-f", str(params), "--out", str(tmp_path / "out")))
+    assert "limited to" in only_error_line(run(notebook, "-p", "sentinel", "y" * 10000, "--out", str(tmp_path / "o")))
+
+
+@pytest.mark.parametrize("where", ["a-file", "unwritable", "runbook-folder-is-a-file", "result-is-a-folder"])
+def test_unusable_output_folder(tmp_path: Path, where: str) -> None:
+    sentinel = tmp_path / "ran"
+    notebook = fixture(tmp_path, [SENTINEL_CELL], params='sentinel: str = "{}"  # s\nresult_path: str = "r.json"  # r'
+                       .format(sentinel))
+    out = tmp_path / "out"
+    if where == "a-file":
+        out.write_text("not a folder")
+    elif where == "unwritable":
+        out = Path("/proc/jga-no-such-folder")  # not even root can create it
+    elif where == "runbook-folder-is-a-file":
+        out.mkdir()
+        (out / "fixture").write_text("not a folder")
+    else:
+        (out / "fixture" / "result.json").mkdir(parents=True)
+    assert "--out" in only_error_line(run(notebook, "--out", str(out)))
+    assert not sentinel.exists()
+
+
+def test_a_root_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
+    line = only_error_line(run("diagnose", "-p", "root", "/nonexistent", "--out", str(tmp_path / "out")))
+    assert "parameter root: /nonexistent is not a directory" in line
+    assert json.loads((tmp_path / "out/diagnose/result.json").read_text())["checks"][0]["id"] == "runner:parameters"
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["-p", "target_user", "no-such-user"], "parameter target_user: no user 'no-such-user'"),
+    (["-p", "pid", "999999999"], "parameter pid: no process 999999999"),
+])
+def test_a_value_that_means_nothing_here_is_a_usage_error(tmp_path: Path, args: List[str], needle: str) -> None:
+    assert needle in only_error_line(run("diagnose", *args, "--out", str(tmp_path / "out")))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from . import __version__
 from .model import Diagnosis, Requirement, Severity
@@ -273,3 +273,12 @@ def _html_table(header: List[str], rows: List[List[str]]) -> str:
     head = "".join("<th>{}</th>".format(escape(h)) for h in header)
     body = "".join("<tr>{}</tr>".format("".join("<td>{}</td>".format(escape(c)) for c in row)) for row in rows)
     return "<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>".format(head, body)
+
+
+def check_parameters(namespace: Mapping[str, Any]) -> Dict[str, Any]:
+    """The first cell after ``parameters``: the runner's own checks of the values this kernel holds
+    (edited here, or injected by papermill), then what they mean on this machine. A mistake raises
+    ParameterError, shown as the one line the runner prints (and exit code 2 under the runner)."""
+    from .parameters import from_namespace
+
+    return from_namespace(namespace)
