@@ -286,3 +286,16 @@ def test_a_root_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
 ])
 def test_a_value_that_means_nothing_here_is_a_usage_error(tmp_path: Path, args: List[str], needle: str) -> None:
     assert needle in only_error_line(run("diagnose", *args, "--out", str(tmp_path / "out")))
+
+
+def test_kernels_end_without_an_interrupt(tmp_path: Path) -> None:
+    """jupyter_client sends SIGINT before every shutdown; a kernel inside a handler then logs
+    'KeyboardInterrupt caught in kernel' between runbooks. This kernel keeps a handler that
+    records any SIGINT after its cell (ipykernel would restore SIG_IGN): none may come."""
+    marker = tmp_path / "interrupted"
+    cell = ("import signal\nkernel = get_ipython().kernel\nkernel.pre_handler_hook = kernel.post_handler_hook = lambda: None\n"
+            "signal.signal(signal.SIGINT, lambda *_: open({!r}, 'w').write('SIGINT'))".format(str(marker)))
+    result = run(fixture(tmp_path, [cell]), "--out", str(tmp_path / "out"))
+    assert result.returncode == Exit.OK, result.stderr
+    assert not marker.exists(), "the kernel was interrupted at shutdown"
+    assert "KeyboardInterrupt" not in result.stderr
