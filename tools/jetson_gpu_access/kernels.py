@@ -41,33 +41,53 @@ def write_kernelspec(home: str, name: str, argv: List[str], env: Dict[str, str])
                    "env": env}, handle)
 
 
+def lab_env() -> Dict[str, str]:
+    """The launcher on the host imports this very package (the kernel inside gets the device's copy)."""
+    return {"PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(__file__)))}
+
+
 def local_argv() -> List[str]:
     return [sys.executable, "-m", "ipykernel_launcher", *QUIET, "-f", "{connection_file}"]
 
 
-def lab_argv(profile: str, runtime_dir: str, out_dir: str) -> List[str]:
-    """The kernelspec argv for a kernel inside a lab device: this module's lab_kernel() on the host."""
-    return [sys.executable, "-m", "jetson_gpu_access.kernels", "lab-kernel", profile, runtime_dir, out_dir,
+def lab_argv(profile: str, runtime_dir: str, out_dir: str, user: str = "root") -> List[str]:
+    """The kernelspec argv for a kernel inside a lab device: this module's lab_kernel() on the host.
+    As another ``user`` than root, the interpreter (sys.prefix) must be one that user can run."""
+    return [sys.executable, "-m", "jetson_gpu_access.kernels", "lab-kernel", profile, user, runtime_dir, out_dir,
             "{connection_file}"]
 
 
-def lab_kernel(profile: str, runtime_dir: str, out_dir: str, connection_file: str) -> None:
-    """Start ipykernel inside lab device ``profile``; replaces this process.
+def _interpreter_paths() -> List[str]:
+    """What this interpreter needs, outermost folders only: its prefixes and every folder on sys.path."""
+    paths = sorted({os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, *sys.path) if p and os.path.isdir(p)}
+                   - {"/"})
+    return [p for p in paths if not any(p != q and p.startswith(q.rstrip("/") + "/") for q in paths)]
+
+
+def lab_kernel(profile: str, user: str, runtime_dir: str, out_dir: str, connection_file: str) -> None:
+    """Start ipykernel inside lab device ``profile`` as ``user`` (a login's groups); replaces this process.
 
     The client writes the connection file wherever it likes (often the host's /tmp, which the
-    sandbox does not see): copy it into the runtime folder the sandbox shares. JPY_PARENT_PID names
-    a pid outside the sandbox's pid namespace, so ipykernel's parent poller would exit at once:
-    JPY_PARENT_PID=1 turns the poller off (bwrap's --die-with-parent ends the kernel with us).
+    sandbox does not see): copy it into the runtime folder the sandbox shares, owned by the user
+    (it holds the key to the kernel). JPY_PARENT_PID names a pid outside the sandbox's pid
+    namespace, so ipykernel's parent poller would exit at once: JPY_PARENT_PID=1 turns the poller
+    off (bwrap's --die-with-parent ends the kernel with us).
     """
-    from .lab import sandbox
+    from .lab import profiles, sandbox
 
     inside = os.path.join(runtime_dir, "lab-" + os.path.basename(connection_file))
     shutil.copyfile(connection_file, inside)
-    command = ["/usr/bin/env", "JPY_PARENT_PID=1", sys.executable, "-m", "ipykernel_launcher", *QUIET, "-f", inside]
-    binds = [(sys.prefix, False), (sys.base_prefix, False), (runtime_dir, True), (out_dir, True)]
-    argv = sandbox.exec_argv(profile, "root", "process", command, binds=binds)
+    device = sandbox.load(profile)
+    uid = profiles.load(device.profile if device else profile).uid_of(user)
+    os.chown(inside, uid, -1)
+    os.chmod(inside, 0o600)
+    environment = ["{}={}".format(k, v) for k, v in sorted(sandbox.exec_env(user).items())]
+    command = ["/usr/bin/env", "JPY_PARENT_PID=1", "PYTHONPATH=" + LAB_PYTHON, *environment, sys.executable, "-m", "ipykernel_launcher", *QUIET,
+               "-f", inside]
+    binds = [(path, False) for path in _interpreter_paths()] + [(runtime_dir, True), (out_dir, True)]
+    argv = sandbox.exec_argv(profile, user, "login" if user != "root" else "process", command, binds=binds)
     os.execv(argv[0], argv)  # noqa: S606 - an argv list to bwrap, no shell
 
 
-if __name__ == "__main__" and sys.argv[1:2] == ["lab-kernel"] and len(sys.argv) == 6:
-    lab_kernel(*sys.argv[2:6])
+if __name__ == "__main__" and sys.argv[1:2] == ["lab-kernel"] and len(sys.argv) == 7:
+    lab_kernel(*sys.argv[2:7])

@@ -173,7 +173,7 @@ def _execute(path: Path, notebook: Any, values: Dict[str, Any], out_dir: str, ti
     kernel = "jga-lab" if lab else "jga"
     env = {"PYTHONWARNINGS": "ignore"}
     if lab:
-        env["PYTHONPATH"] = kernels.LAB_PYTHON
+        env.update(kernels.lab_env())
     kernels.write_kernelspec(home, kernel, kernels.lab_argv(lab, runtime, out_dir) if lab else kernels.local_argv(),
                              env)
     progress = _Progress(path.stem, notebook)
@@ -195,6 +195,9 @@ def _execute(path: Path, notebook: Any, values: Dict[str, Any], out_dir: str, ti
     except CellTimeoutError:
         return Exit.TIMEOUT, "{}: a cell ran longer than {} s (timeout in section '{}')".format(path.stem, timeout,
                                                                                                 progress.last)
+    except RuntimeError as error:  # nbclient: the kernel died before it answered, or never started
+        return Exit.KERNEL_DIED, "{}: could not start the kernel ({}); check the interpreter and, with --lab, the " \
+                                 "device".format(path.stem, str(error).splitlines()[0] if str(error) else "no message")
     finally:
         progress.done()
         for key, value in saved.items():

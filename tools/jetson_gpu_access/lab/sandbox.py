@@ -378,7 +378,7 @@ def exec_argv(name: str, user: str, view: str, command: Sequence[str],
     profile = profiles.load(device.profile)
     argv = bwrap_argv(profile, device.directory, tools, hostname=device.name, shares=device.shares)
     for path, writable in binds:  # host paths shown at the same place (the runner's interpreter, its outputs)
-        argv += ["--bind" if writable else "--ro-bind", path, path]
+        argv += _open_parents(path) + ["--bind" if writable else "--ro-bind", path, path]
     uid = profile.uid_of(user)
     if uid == 0:
         return argv + ["--", *command]
@@ -388,6 +388,17 @@ def exec_argv(name: str, user: str, view: str, command: Sequence[str],
     else:
         switch.append("--groups=" + ",".join(str(g) for g in profile.process_gids(user)))
     return argv + ["--", *switch, "--", *command]
+
+
+def _open_parents(path: str) -> List[str]:
+    """bwrap makes a bind's missing parents 0700: make those outside the device's own top-level
+    folders 0755, so that a user of the device reaches a shared interpreter (a non-root kernel)."""
+    parts = path.strip("/").split("/")[:-1]
+    if not parts or "/" + parts[0] in OWN_TREES + ("/usr", "/root", "/bin", "/sbin", "/lib", "/lib32", "/lib64"):
+        return []  # the device's own trees, read-only system folders, and root's private home stay as they are
+    first = 2 if parts[0] == "tmp" else 1  # the device's /tmp is its own tmpfs
+    return [arg for depth in range(first, len(parts) + 1)
+            for arg in ("--perms", "0755", "--dir", "/" + "/".join(parts[:depth]))]
 
 
 def exec_env(user: str) -> Dict[str, str]:
