@@ -58,9 +58,10 @@ def lab_argv(profile: str, runtime_dir: str, out_dir: str, user: str = "root") -
 
 
 def _interpreter_paths() -> List[str]:
-    """What this interpreter needs, outermost folders only: its prefixes and every folder on sys.path."""
-    paths = sorted({os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, *sys.path) if p and os.path.isdir(p)}
-                   - {"/"})
+    """What this interpreter needs, outermost folders only: its prefixes and every folder on sys.path
+    (a device shows /usr already: binding it again would hide the device's /usr/local)."""
+    paths = sorted({os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, *sys.path) if p and os.path.isdir(p)})
+    paths = [p for p in paths if p != "/" and p != "/usr" and not p.startswith("/usr/")]
     return [p for p in paths if not any(p != q and p.startswith(q.rstrip("/") + "/") for q in paths)]
 
 
@@ -82,8 +83,8 @@ def lab_kernel(profile: str, user: str, runtime_dir: str, out_dir: str, connecti
     os.chown(inside, uid, -1)
     os.chmod(inside, 0o600)
     environment = ["{}={}".format(k, v) for k, v in sorted(sandbox.exec_env(user).items())]
-    command = ["/usr/bin/env", "JPY_PARENT_PID=1", "PYTHONPATH=" + LAB_PYTHON, *environment, sys.executable, "-m", "ipykernel_launcher", *QUIET,
-               "-f", inside]
+    command = ["/usr/bin/env", "JPY_PARENT_PID=1", "PYTHONPATH=" + LAB_PYTHON, *environment, sys.executable, "-m",
+               "ipykernel_launcher", *QUIET, "-f", inside]
     binds = [(path, False) for path in _interpreter_paths()] + [(runtime_dir, True), (out_dir, True)]
     argv = sandbox.exec_argv(profile, user, "login" if user != "root" else "process", command, binds=binds)
     os.execv(argv[0], argv)  # noqa: S606 - an argv list to bwrap, no shell

@@ -237,6 +237,7 @@ class Runbook:
                 self.check("verify", "skip", "not verified: the plan is not applied yet; run the command above as "
                            "root, then this cell again", [self.handover.shown])
                 return
+            self.checks = [c for c in self.checks if c.id != "verify"]  # no longer waiting for root
             self.check("apply", "fixed", "applied as root: the account files hold the plan (a fresh plan has "
                        "nothing left to do)", [self.handover.shown])
             changed = True
@@ -259,8 +260,9 @@ class Runbook:
         for view in result.views:
             self.check("verify:" + view.view.value, view.status, "every needed node opens in the {} view".format(
                 view.view.value), [view.detail])
-            if view.cuda is not None:
-                self.check("cuda:" + view.view.value, view.cuda.status, "CUDA driver as the user ({} view)".format(
+            if view.cuda is not None:  # a process older than its groups fails CUDA for that same reason: a warning
+                status = "warn" if view.status == "warn" and view.cuda.status == "fail" else view.cuda.status
+                self.check("cuda:" + view.view.value, status, "CUDA driver as the user ({} view)".format(
                     view.view.value), [view.cuda.detail])
         for note in result.notes:
             self.note(note)

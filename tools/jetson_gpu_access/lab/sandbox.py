@@ -227,7 +227,7 @@ def bwrap_argv(profile: profiles.Profile, directory: str, tools: Dict[str, str],
     argv += ["--bind", os.path.join(root, "etc"), "/etc", "--bind", os.path.join(root, "home"), "/home",
              "--tmpfs", "/var", "--dir", "/var/lib/dpkg",
              "--ro-bind", os.path.join(root, "var/lib/dpkg/status"), "/var/lib/dpkg/status",
-             "--tmpfs", "/tmp",  # noqa: S108 - a fresh tmpfs inside the sandbox
+             "--perms", "1777", "--tmpfs", "/tmp",  # noqa: S108 - a fresh tmpfs inside the sandbox, sticky as on a device
              "--bind", os.path.join(directory, "run"), "/run", "--proc", "/proc", "--dev", "/dev"]
     nodes = profile.nodes()
     # bwrap makes missing parents 0700; /dev/dri and /dev/nvgpu are 0755 on a device
