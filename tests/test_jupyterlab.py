@@ -57,7 +57,8 @@ def _edit_parameters(source: Path, target: Path, values: Dict[str, str]) -> None
     cell = next(c for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
     for name, value in values.items():
         literal = value if value in ("True", "False") else repr(value)
-        cell.source = re.sub(r"^({}: \w+ = )\S+".format(name), lambda m: m.group(1) + literal, cell.source, flags=re.M)
+        cell.source = re.sub(r"^({}: \w+ = )\S+".format(name), r"\g<1>" + literal.replace("\\", r"\\"), cell.source,
+                             flags=re.M)
     nbformat.write(notebook, str(target))
 
 
@@ -164,7 +165,7 @@ def _run_all(page, lab: Dict[str, str], name: str) -> Dict[str, object]:  # type
         time.sleep(0.5)
     page.keyboard.press("Control+s")
     time.sleep(2)
-    news = page.locator(".Toastify__close-button, .jp-Notification-Toast-Close")  # "notified about Jupyter news?": not ours to answer
+    news = page.get_by_role("button", name="No", exact=True)  # "notified about Jupyter news?" covers the verdict
     if news.count():
         news.first.click()
     page.locator(PANEL + " .jp-CodeCell").last.scroll_into_view_if_needed()  # the verdict on screen

@@ -57,7 +57,7 @@ def _sudo_works() -> bool:
         return False
 
 
-def prepare(plan: "Plan", directory: str) -> Handover:
+def prepare(plan: Plan, directory: str) -> Handover:
     """Write ``plan`` to ``directory``/fix-plan.json and return the command that applies it."""
     path = os.path.join(os.path.abspath(directory), PLAN_FILE)
     with open(path, "w", encoding="utf-8") as handle:
