@@ -7,14 +7,20 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import List
+from xml.etree import ElementTree
 
 import nbformat
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from jetson_gpu_access import parameters, results
 from jetson_gpu_access.exitcodes import Exit
 
 TOOLS = str(Path(__file__).resolve().parent.parent / "tools")
@@ -299,3 +305,48 @@ def test_kernels_end_without_an_interrupt(tmp_path: Path) -> None:
     assert result.returncode == Exit.OK, result.stderr
     assert not marker.exists(), "the kernel was interrupted at shutdown"
     assert "KeyboardInterrupt" not in result.stderr
+
+
+# --- the validator itself: any file, any value, one outcome or one refusal, quickly ---------------
+
+DECLARED = {"root": parameters.Parameter("root", "str", "/", ""), "pid": parameters.Parameter("pid", "int", 0, ""),
+            "apply": parameters.Parameter("apply", "bool", False, ""),
+            "ratio": parameters.Parameter("ratio", "float", 1.0, "")}
+
+
+@settings(max_examples=300, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.binary(max_size=3000), st.text(max_size=3000).map(lambda t: t.encode("utf-8", "surrogatepass")),
+                 st.dictionaries(st.sampled_from([*DECLARED, "x", "1", "class"]),
+                                 st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=50)),
+                                 max_size=5).map(lambda d: yaml.safe_dump(d).encode())))
+def test_any_parameters_file_is_read_or_refused(content: bytes) -> None:
+    with tempfile.NamedTemporaryFile(suffix=".yaml") as handle:
+        handle.write(content)
+        handle.flush()
+        try:
+            parameters.validate(DECLARED, parameters.read_file(handle.name))
+        except parameters.ParameterError as error:
+            assert error.code == Exit.USAGE and "\n" not in str(error)
+
+
+@settings(max_examples=300, deadline=1000)
+@given(st.sampled_from(sorted(DECLARED)), st.text(max_size=5000))
+def test_any_command_line_value_is_coerced_or_refused(name: str, text: str) -> None:
+    try:
+        value = parameters.validate(DECLARED, [(name, text, True)])[name]
+    except parameters.ParameterError as error:
+        assert error.code == Exit.USAGE and name in str(error)
+    else:
+        assert isinstance(value, type(DECLARED[name].default))
+
+
+def test_reports_render_the_typed_result() -> None:
+    result = results.error_result("fixture", "error", 'a | pipe & <tag> "quoted"')
+    suite = ElementTree.fromstring(results.junit(result))  # noqa: S314 - our own output
+    assert suite.get("failures") == "1" and suite.find("testcase/failure").get("message") == result.checks[0].title
+    assert "a \\| pipe" in results.markdown([result])
+
+
+def test_a_parameter_error_is_one_line_in_jupyter() -> None:
+    error = parameters.ParameterError("parameter pid expects int, got 'abc'")
+    assert error._render_traceback_() == ["ParameterError: parameter pid expects int, got 'abc'"]
