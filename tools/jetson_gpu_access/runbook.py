@@ -93,13 +93,14 @@ class Runbook:
         self._mark = time.monotonic()
 
     def check(self, check_id: str, status: str, title: str, evidence: Iterable[str] = (),
-              remedy: Optional[str] = None) -> Check:
+              remedy: Optional[str] = None, replace: bool = False) -> Check:
+        """Record a check; ``replace`` drops an earlier one with that id (a cell a reader runs again)."""
         if status not in STATUSES:
             raise ValueError("status {!r} is not one of {}".format(status, STATUSES))
         now = time.monotonic()
         item = Check(check_id, status, title, tuple(evidence), remedy, round(now - self._mark, 3))
         self._mark = now
-        self.checks = [c for c in self.checks if c.id != check_id] + [item]  # a cell run again replaces its checks
+        self.checks = [c for c in self.checks if not (replace and c.id == check_id)] + [item]
         return item
 
     def note(self, text: str) -> None:
@@ -201,19 +202,19 @@ class Runbook:
         from .probe.accounts import find_user
 
         me = find_user(self.diagnosis.facts.accounts, uid=os.geteuid()) if self.diagnosis else None
-        who = "{} (uid {})".format(me.name if me else "uid", os.geteuid())
+        who = "{} (uid {})".format(me.name, me.uid) if me else "uid {}".format(os.geteuid())
         self.handover = done = handover.prepare(plan, os.path.dirname(os.path.abspath(self.result_path)))
         if really and done.sudo_works:
             result = handover.run_with_sudo(done)
             if result.returncode == 0:
-                self.check("apply", "fixed", "applied exactly the saved plan through sudo -n", [done.shown])
+                self.check("apply", "fixed", "applied exactly the saved plan through sudo -n", [done.shown], replace=True)
                 return True
             self.check("apply", "fail", "sudo -n could not apply the saved plan (exit {})".format(result.returncode),
-                       [done.shown, result.last_error_line], docs_link(HANDOVER_DOCS))
+                       [done.shown, result.last_error_line], docs_link(HANDOVER_DOCS), replace=True)
             return False
         self.check("apply", "warn", "not applied: this kernel runs as {}, not root; run this command as root, then "
                    "the Verify cell again".format(who), [done.shown, "plan saved in " + done.plan_path],
-                   docs_link(HANDOVER_DOCS))
+                   docs_link(HANDOVER_DOCS), replace=True)
         offer = ("sudo works here without a password: set apply = True and run this cell again to let the runbook "
                  "run exactly this command through sudo -n." if done.sudo_works else
                  "Run it in a terminal on this machine (it re-checks the saved plan against the current state "
@@ -235,11 +236,11 @@ class Runbook:
             pending = make_plan(diagnosis, RootFS(self.root).read_text("/etc/group") or "").actions
             if pending:
                 self.check("verify", "skip", "not verified: the plan is not applied yet; run the command above as "
-                           "root, then this cell again", [self.handover.shown])
+                           "root, then this cell again", [self.handover.shown], replace=True)
                 return
             self.checks = [c for c in self.checks if c.id != "verify"]  # no longer waiting for root
             self.check("apply", "fixed", "applied as root: the account files hold the plan (a fresh plan has "
-                       "nothing left to do)", [self.handover.shown])
+                       "nothing left to do)", [self.handover.shown], replace=True)
             changed = True
         if changed and self.root == "/":
             self.verify(diagnosis or self.diagnose(user, None, record=False))
@@ -259,11 +260,11 @@ class Runbook:
         self.show(render_verification(result))
         for view in result.views:
             self.check("verify:" + view.view.value, view.status, "every needed node opens in the {} view".format(
-                view.view.value), [view.detail])
+                view.view.value), [view.detail], replace=True)
             if view.cuda is not None:  # a process older than its groups fails CUDA for that same reason: a warning
                 status = "warn" if view.status == "warn" and view.cuda.status == "fail" else view.cuda.status
                 self.check("cuda:" + view.view.value, status, "CUDA driver as the user ({} view)".format(
-                    view.view.value), [view.cuda.detail])
+                    view.view.value), [view.cuda.detail], replace=True)
         for note in result.notes:
             self.note(note)
 
