@@ -122,8 +122,11 @@ mutation: $(MUTATION_STAMP) system-deps ## mutation testing of the rule modules,
 	nice -n 10 $(PY) tests/mutation.py $(MODULES)
 
 .PHONY: notebook
-notebook: $(STAMP) ## open the runbooks in JupyterLab (http://127.0.0.1:8888) with the project's kernel
-	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --port=8888 --no-browser runbooks
+notebook: $(STAMP) ## the runbooks in JupyterLab on 127.0.0.1:8888 (a token in the URL), as your user, never root
+	@if [ "$$(id -u)" = 0 ]; then \
+	  echo "make notebook: run it as your own user, not root: the fix runbook hands its one root step to you" \
+	       "as a command (docs/how-to/jupyterlab.md)"; exit 2; fi
+	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --port=8888 --no-browser --ServerApp.root_dir=runbooks
 
 .PHONY: notebooks
 notebooks: $(STAMP) system-deps ## re-run the runbooks in the lab and refresh notebooks/ (root)

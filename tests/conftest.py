@@ -69,6 +69,30 @@ def public_dir():  # type: ignore[no-untyped-def]
     shutil.rmtree(path)
 
 
+@pytest.fixture
+def public_python(public_dir: str) -> str:
+    """An interpreter every uid can run, seeing this environment's packages and the public copy of
+    this package first: JupyterLab and kernels as a user (this venv's own base may sit in root's
+    private home). Debian's python3 of the same version reads the same compiled extensions."""
+    import glob
+    import sysconfig
+
+    system = "/usr/bin/python3"
+    version = "{}.{}".format(*sys.version_info[:2])
+    if not os.access(system, os.X_OK) or subprocess.run(
+            [system, "-c", "import sys, venv; assert '%d.%d' % sys.version_info[:2] == {!r}".format(version)],
+            capture_output=True, check=False).returncode != 0:
+        pytest.skip("needs {} with the venv module at version {} (the test environment's)".format(system, version))
+    path = os.path.join(public_dir, "venv")
+    subprocess.run([system, "-m", "venv", "--without-pip", path], check=True, timeout=120, stdin=subprocess.DEVNULL)
+    site = glob.glob(os.path.join(path, "lib", "python*", "site-packages"))[0]
+    borrowed = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
+    with open(os.path.join(site, "jga-public.pth"), "w", encoding="utf-8") as handle:
+        handle.write("\n".join([public_dir, *borrowed]) + "\n")
+    os.chmod(os.path.join(site, "jga-public.pth"), 0o644)
+    return os.path.join(path, "bin", "python")
+
+
 # --- the lab: bubblewrap devices, shared by the lab tests of one session ------------------------
 
 class LabSession:

@@ -7,13 +7,20 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 from typing import List
+from xml.etree import ElementTree
 
 import nbformat
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from jetson_gpu_access import parameters, results
 from jetson_gpu_access.exitcodes import Exit
 
 TOOLS = str(Path(__file__).resolve().parent.parent / "tools")
@@ -206,3 +213,140 @@ def test_plain_papermill_runs_a_runbook_on_a_scratch_root(scratch_root, tmp_path
     result = json.loads(result_path.read_text())
     status = {c["id"]: c["status"] for c in result["checks"]}
     assert status["access:/dev/dri/renderD128"] == "fail" and status["access:/dev/nvmap"] == "pass"
+
+
+# --- bad input around the notebooks: exit 2 with one line, never 70, never minutes -----------------
+
+def only_error_line(result: subprocess.CompletedProcess[str]) -> str:
+    """The single line the runner prints on stderr for a refusal (progress lines excluded)."""
+    lines = [line for line in result.stderr.splitlines() if line.startswith("jetson-gpu-access:")]
+    assert result.returncode == Exit.USAGE, (result.returncode, result.stdout[-2000:], result.stderr[-2000:])
+    assert len(lines) == 1 and "internal error" not in lines[0] and ";" in lines[0], result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize(("content", "needle"), [
+    (Path("/usr/bin/ls").read_bytes()[:4096] if Path("/usr/bin/ls").exists() else b"\x7fELF\xff\xfe", "not UTF-8"),
+    (b"count: [" + b"[" * 20000, "not valid YAML"),
+    (b"count: '" + b"x" * (50 << 20) + b"'\n", "larger than"),
+    (b"- 1\n- 2\n", "not a mapping"),
+])
+def test_unusable_parameters_files(tmp_path: Path, content: bytes, needle: str) -> None:
+    params = tmp_path / "params.yaml"
+    params.write_bytes(content)
+    notebook = fixture(tmp_path, ["x = 1"], params='count: int = 1  # n\nresult_path: str = "r.json"  # r')
+    started = time.monotonic()
+    result = run(notebook, "-f", str(params), "--out", str(tmp_path / "out"))
+    assert time.monotonic() - started < 60
+    assert needle in only_error_line(result)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("special", ["/usr/bin/ls", "/dev/zero", "/", "fifo", "missing"])
+def test_parameters_file_that_is_not_a_small_text_file(tmp_path: Path, special: str) -> None:
+    if special == "fifo":
+        special = str(tmp_path / "fifo")
+        os.mkfifo(special)  # nobody writes: a blocking open or read would hang
+    elif special == "missing":
+        special = str(tmp_path / "missing.yaml")
+    result = run(fixture(tmp_path, ["x = 1"]), "-f", special, "--out", str(tmp_path / "out"))
+    assert "parameters file" in only_error_line(result)
+
+
+def test_a_long_value_is_refused(tmp_path: Path) -> None:
+    params = tmp_path / "params.yaml"
+    params.write_text("sentinel: '{}'\n".format("x" * 10000))
+    notebook = fixture(tmp_path, [SENTINEL_CELL], params='sentinel: str = "s"  # s\nresult_path: str = "r.json"  # r')
+    assert "limited to" in only_error_line(run(notebook, "-f", str(params), "--out", str(tmp_path / "out")))
+    assert "limited to" in only_error_line(run(notebook, "-p", "sentinel", "y" * 10000, "--out", str(tmp_path / "o")))
+
+
+@pytest.mark.parametrize("where", ["a-file", "unwritable", "runbook-folder-is-a-file", "result-is-a-folder"])
+def test_unusable_output_folder(tmp_path: Path, where: str) -> None:
+    sentinel = tmp_path / "ran"
+    notebook = fixture(tmp_path, [SENTINEL_CELL], params='sentinel: str = "{}"  # s\nresult_path: str = "r.json"  # r'
+                       .format(sentinel))
+    out = tmp_path / "out"
+    if where == "a-file":
+        out.write_text("not a folder")
+    elif where == "unwritable":
+        out = Path("/proc/jga-no-such-folder")  # not even root can create it
+    elif where == "runbook-folder-is-a-file":
+        out.mkdir()
+        (out / "fixture").write_text("not a folder")
+    else:
+        (out / "fixture" / "result.json").mkdir(parents=True)
+    assert "--out" in only_error_line(run(notebook, "--out", str(out)))
+    assert not sentinel.exists()
+
+
+def test_a_root_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
+    line = only_error_line(run("diagnose", "-p", "root", "/nonexistent", "--out", str(tmp_path / "out")))
+    assert "parameter root: /nonexistent is not a directory" in line
+    assert json.loads((tmp_path / "out/diagnose/result.json").read_text())["checks"][0]["id"] == "runner:parameters"
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["-p", "target_user", "no-such-user"], "parameter target_user: no user 'no-such-user'"),
+    (["-p", "pid", "999999999"], "parameter pid: no process 999999999"),
+])
+def test_a_value_that_means_nothing_here_is_a_usage_error(tmp_path: Path, args: List[str], needle: str) -> None:
+    assert needle in only_error_line(run("diagnose", *args, "--out", str(tmp_path / "out")))
+
+
+def test_kernels_end_without_an_interrupt(tmp_path: Path) -> None:
+    """jupyter_client sends SIGINT before every shutdown; a kernel inside a handler then logs
+    'KeyboardInterrupt caught in kernel' between runbooks. This kernel keeps a handler that
+    records any SIGINT after its cell (ipykernel would restore SIG_IGN): none may come."""
+    marker = tmp_path / "interrupted"
+    cell = ("import signal\nkernel = get_ipython().kernel\nkernel.pre_handler_hook = kernel.post_handler_hook = lambda: None\n"
+            "signal.signal(signal.SIGINT, lambda *_: open({!r}, 'w').write('SIGINT'))".format(str(marker)))
+    result = run(fixture(tmp_path, [cell]), "--out", str(tmp_path / "out"))
+    assert result.returncode == Exit.OK, result.stderr
+    assert not marker.exists(), "the kernel was interrupted at shutdown"
+    assert "KeyboardInterrupt" not in result.stderr
+
+
+# --- the validator itself: any file, any value, one outcome or one refusal, quickly ---------------
+
+DECLARED = {"root": parameters.Parameter("root", "str", "/", ""), "pid": parameters.Parameter("pid", "int", 0, ""),
+            "apply": parameters.Parameter("apply", "bool", False, ""),
+            "ratio": parameters.Parameter("ratio", "float", 1.0, "")}
+
+
+@settings(max_examples=300, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.binary(max_size=3000), st.text(max_size=3000).map(lambda t: t.encode("utf-8", "surrogatepass")),
+                 st.dictionaries(st.sampled_from([*DECLARED, "x", "1", "class"]),
+                                 st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=50)),
+                                 max_size=5).map(lambda d: yaml.safe_dump(d).encode())))
+def test_any_parameters_file_is_read_or_refused(content: bytes) -> None:
+    with tempfile.NamedTemporaryFile(suffix=".yaml") as handle:
+        handle.write(content)
+        handle.flush()
+        try:
+            parameters.validate(DECLARED, parameters.read_file(handle.name))
+        except parameters.ParameterError as error:
+            assert error.code == Exit.USAGE and "\n" not in str(error)
+
+
+@settings(max_examples=300, deadline=1000)
+@given(st.sampled_from(sorted(DECLARED)), st.text(max_size=5000))
+def test_any_command_line_value_is_coerced_or_refused(name: str, text: str) -> None:
+    try:
+        value = parameters.validate(DECLARED, [(name, text, True)])[name]
+    except parameters.ParameterError as error:
+        assert error.code == Exit.USAGE and name in str(error)
+    else:
+        assert isinstance(value, type(DECLARED[name].default))
+
+
+def test_reports_render_the_typed_result() -> None:
+    result = results.error_result("fixture", "error", 'a | pipe & <tag> "quoted"')
+    suite = ElementTree.fromstring(results.junit(result))  # noqa: S314 - our own output
+    assert suite.get("failures") == "1" and suite.find("testcase/failure").get("message") == result.checks[0].title
+    assert "a \\| pipe" in results.markdown([result])
+
+
+def test_a_parameter_error_is_one_line_in_jupyter() -> None:
+    error = parameters.ParameterError("parameter pid expects int, got 'abc'")
+    assert error._render_traceback_() == ["ParameterError: parameter pid expects int, got 'abc'"]

@@ -419,7 +419,8 @@ def cmd_docker_args(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from .exitcodes import Exit
     from .lab.profiles import ProfileError
-    from .runner import overall, read_parameter_file, run_suite
+    from .parameters import read_file
+    from .runner import overall, run_suite
 
     given = [(name, value, True) for name, value in args.parameter]
     expected = {}
@@ -430,7 +431,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         expected[name] = verdict
     try:
         if args.parameters_file:
-            given = read_parameter_file(args.parameters_file) + given
+            given = read_file(args.parameters_file) + given
         outcomes = run_suite(args.runbooks or ["diagnose", "fix", "verify"], given, args.out, args.timeout, args.lab)
     except ProfileError as error:
         raise UsageError(str(error)) from error

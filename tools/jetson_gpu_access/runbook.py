@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from . import __version__
 from .model import Diagnosis, Requirement, Severity
@@ -20,6 +20,7 @@ from .rootfs import RootFS
 from .serde import to_jsonable
 
 if TYPE_CHECKING:
+    from .handover import Handover
     from .migrate import AuditFinding
     from .plan import Plan
 
@@ -27,6 +28,7 @@ STATUSES = ("pass", "fail", "warn", "skip", "fixed")
 RESULT_SCHEMA = 1
 LAB_MARK = "/etc/jetson-gpu-access-lab"
 DOCS = "docs/"  # remedy links point into the documentation (the site mirrors this tree)
+HANDOVER_DOCS = "how-to/jupyterlab.md#when-the-kernel-is-not-root"
 
 
 @frozen_record
@@ -87,16 +89,18 @@ class Runbook:
         self.checks: List[Check] = []
         self.notes: List[str] = []
         self.diagnosis: Optional[Diagnosis] = None
+        self.handover: Optional[Handover] = None
         self._mark = time.monotonic()
 
     def check(self, check_id: str, status: str, title: str, evidence: Iterable[str] = (),
-              remedy: Optional[str] = None) -> Check:
+              remedy: Optional[str] = None, replace: bool = False) -> Check:
+        """Record a check; ``replace`` drops an earlier one with that id (a cell a reader runs again)."""
         if status not in STATUSES:
             raise ValueError("status {!r} is not one of {}".format(status, STATUSES))
         now = time.monotonic()
         item = Check(check_id, status, title, tuple(evidence), remedy, round(now - self._mark, 3))
         self._mark = now
-        self.checks.append(item)
+        self.checks = [c for c in self.checks if not (replace and c.id == check_id)] + [item]
         return item
 
     def note(self, text: str) -> None:
@@ -178,6 +182,8 @@ class Runbook:
                 self.check("apply", "pass", "nothing to change: every node CUDA needs opens for the user")
             return False
         commands = [a.command for a in plan.actions]
+        if os.geteuid() != 0:
+            return self._hand_over(plan, really)
         if not really:
             self.check("apply", "fail", "changes needed (dry run): run again with apply = True", commands)
             return False
@@ -189,6 +195,56 @@ class Runbook:
             return False
         self.check("apply", "fixed", "applied exactly the plan", applied.commands)
         return applied.changed
+
+    def _hand_over(self, plan: Plan, really: bool) -> bool:
+        """Not root: save the plan, show the command that applies exactly it, and run that through
+        ``sudo -n`` only when asked (``really``) and sudo works here without a password."""
+        from . import handover
+        from .probe.accounts import find_user
+
+        me = find_user(self.diagnosis.facts.accounts, uid=os.geteuid()) if self.diagnosis else None
+        who = "{} (uid {})".format(me.name, me.uid) if me else "uid {}".format(os.geteuid())
+        self.handover = done = handover.prepare(plan, os.path.dirname(os.path.abspath(self.result_path)))
+        if really and done.sudo_works:
+            result = handover.run_with_sudo(done)
+            if result.returncode == 0:
+                self.check("apply", "fixed", "applied exactly the saved plan through sudo -n", [done.shown], replace=True)
+                return True
+            self.check("apply", "fail", "sudo -n could not apply the saved plan (exit {})".format(result.returncode),
+                       [done.shown, result.last_error_line], docs_link(HANDOVER_DOCS), replace=True)
+            return False
+        self.check("apply", "warn", "not applied: this kernel runs as {}, not root; run this command as root, then "
+                   "the Verify cell again".format(who), [done.shown, "plan saved in " + done.plan_path],
+                   docs_link(HANDOVER_DOCS), replace=True)
+        offer = ("sudo works here without a password: set apply = True and run this cell again to let the runbook "
+                 "run exactly this command through sudo -n." if done.sudo_works else
+                 "Run it in a terminal on this machine (it re-checks the saved plan against the current state "
+                 "before changing anything), then run the Verify cell below again.")
+        self.show_command("The plan is saved in {}. To apply exactly this plan, as root:".format(done.plan_path),
+                          done.shown, offer)
+        return False
+
+    def verify_fix(self, changed: bool, user: Optional[str]) -> None:
+        """After apply. When the plan was handed to root, first check it was applied (a fresh plan
+        from the current account files has nothing left to do), then verify on the live system."""
+        from .plan import make_plan
+
+        diagnosis = None
+        if self.handover is not None and not changed:
+            diagnosis = self.diagnose(user, None, record=False)
+            if diagnosis is None:
+                return
+            pending = make_plan(diagnosis, RootFS(self.root).read_text("/etc/group") or "").actions
+            if pending:
+                self.check("verify", "skip", "not verified: the plan is not applied yet; run the command above as "
+                           "root, then this cell again", [self.handover.shown], replace=True)
+                return
+            self.checks = [c for c in self.checks if c.id != "verify"]  # no longer waiting for root
+            self.check("apply", "fixed", "applied as root: the account files hold the plan (a fresh plan has "
+                       "nothing left to do)", [self.handover.shown], replace=True)
+            changed = True
+        if changed and self.root == "/":
+            self.verify(diagnosis or self.diagnose(user, None, record=False))
 
     def verify(self, diagnosis: Optional[Diagnosis], cuda: bool = True) -> None:
         from .report import render_verification
@@ -205,10 +261,11 @@ class Runbook:
         self.show(render_verification(result))
         for view in result.views:
             self.check("verify:" + view.view.value, view.status, "every needed node opens in the {} view".format(
-                view.view.value), [view.detail])
-            if view.cuda is not None:
-                self.check("cuda:" + view.view.value, view.cuda.status, "CUDA driver as the user ({} view)".format(
-                    view.view.value), [view.cuda.detail])
+                view.view.value), [view.detail], replace=True)
+            if view.cuda is not None:  # a process older than its groups fails CUDA for that same reason: a warning
+                status = "warn" if view.status == "warn" and view.cuda.status == "fail" else view.cuda.status
+                self.check("cuda:" + view.view.value, status, "CUDA driver as the user ({} view)".format(
+                    view.view.value), [view.cuda.detail], replace=True)
         for note in result.notes:
             self.note(note)
 
@@ -224,18 +281,31 @@ class Runbook:
         bundle: Dict[str, Any] = {"text/plain": text}
         if rows is not None:
             bundle["text/html"] = _html_table(header or [], rows)
+        self._display(bundle)
+
+    @staticmethod
+    def _display(bundle: Dict[str, Any]) -> None:
         try:
             from IPython.display import display
         except ImportError:
-            print(text)
+            print(bundle["text/plain"])
             return
         display(bundle, raw=True)  # type: ignore[no-untyped-call,unused-ignore]
 
     def show_checks(self, checks: Optional[List[Check]] = None) -> None:
         checks = self.checks if checks is None else checks
-        rows = [[c.status.upper(), c.id, c.title] for c in checks]
-        text = "\n".join("{:<6} {:<32} {}".format(*row) for row in rows)
-        self.show(text, rows, ["status", "check", "what"])
+        rows = [[c.status.upper(), c.id, c.title, c.remedy or ""] for c in checks]
+        text = "\n".join("{:<6} {:<32} {}".format(*row[:3]) for row in rows)
+        self.show(text, rows, ["status", "check", "what", "remedy"])
+
+    def show_command(self, lead: str, command: str, after: str) -> None:
+        """A command for a person to run, set apart so it can be copied."""
+        from html import escape
+
+        bundle = {"text/plain": "{}\n\n    {}\n\n{}".format(lead, command, after),
+                  "text/html": "<p>{}</p><pre class=\"jga-command\">{}</pre><p>{}</p>".format(
+                      escape(lead), escape(command), escape(after))}
+        self._display(bundle)
 
     # --- result and gate --------------------------------------------------------------------
 
@@ -263,6 +333,9 @@ def gate(result: RunbookResult) -> None:
                                         " (SIMULATED lab profile {})".format(result.provenance.profile)
                                         if result.provenance.profile else "")
     print(banner)
+    for check in result.checks:  # what a warning asks the reader to do is the last thing shown
+        if check.status == "warn" and check.evidence:
+            print("WARN {}: {}\n    {}".format(check.id, check.title, check.evidence[0]))
     if result.verdict == "fail":
         failed = [c.id for c in result.checks if c.status == "fail"]
         raise RunbookFailed("{}; failing checks: {}".format(banner, ", ".join(failed)))
@@ -271,6 +344,20 @@ def gate(result: RunbookResult) -> None:
 def _html_table(header: List[str], rows: List[List[str]]) -> str:
     from html import escape
 
+    def cell(column: str, value: str) -> str:
+        if column == "remedy" and value:  # a link into the documentation
+            return '<td><a href="{0}">{0}</a></td>'.format(escape(value))
+        return "<td>{}</td>".format(escape(value))
+
     head = "".join("<th>{}</th>".format(escape(h)) for h in header)
-    body = "".join("<tr>{}</tr>".format("".join("<td>{}</td>".format(escape(c)) for c in row)) for row in rows)
+    body = "".join("<tr>{}</tr>".format("".join(cell(h, c) for h, c in zip(header, row))) for row in rows)
     return "<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>".format(head, body)
+
+
+def check_parameters(namespace: Mapping[str, Any]) -> Dict[str, Any]:
+    """The first cell after ``parameters``: the runner's own checks of the values this kernel holds
+    (edited here, or injected by papermill), then what they mean on this machine. A mistake raises
+    ParameterError, shown as the one line the runner prints (and exit code 2 under the runner)."""
+    from .parameters import from_namespace
+
+    return from_namespace(namespace)

@@ -1,20 +1,18 @@
 """The headless runner: papermill with the guard rails papermill leaves to its caller.
 
 Before papermill starts, the notebook must be valid nbformat with exactly one ``parameters``
-cell, and every parameter must be declared there (papermill inserts names unescaped and only
-warns about unknown ones) with a value of the declared type. The kernel is pinned (a kernelspec
-this runner writes), start-up and cell time are bounded, nothing reads stdin. Every run leaves the
-executed notebook, the result JSON (written by the runbook, or by the runner when the runbook
-could not), JUnit XML and a Markdown summary; failing cell, dead kernel and timeout get distinct
-exit codes. With ``lab`` the kernel runs inside a lab device.
+cell, every parameter must be declared there with a value of the declared type
+(:mod:`~jetson_gpu_access.parameters`, which the runbooks' first cell uses too), and every output
+file must be writable. The kernel is pinned and ends quietly (:mod:`~jetson_gpu_access.kernels`),
+start-up and cell time are bounded, nothing reads stdin. Every run leaves the executed notebook,
+the result JSON (written by the runbook, or by the runner when the runbook could not), JUnit XML
+and a Markdown summary (:mod:`~jetson_gpu_access.results`); a refused parameter, a failing cell, a
+dead kernel and a timeout get distinct exit codes. With ``lab`` the kernel runs inside a lab device.
 """
 
 from __future__ import annotations
 
-import ast
 import io
-import json
-import keyword
 import os
 import re
 import shutil
@@ -23,31 +21,21 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
-from xml.sax.saxutils import escape, quoteattr
 
+from . import kernels, results
 from .exitcodes import Exit, ExitError
+from .parameters import Given, Parameter, ParameterError, check_name, declarations, validate
 from .record import frozen_record
 
 RUNBOOK_DIR = Path(__file__).resolve().parent / "runbooks"  # package data, so a wheel install has them
 RUNBOOKS = ("diagnose", "fix", "verify", "migrate")
-TYPES = {"str": str, "int": int, "float": float, "bool": bool}
-LAB_PYTHON = "/run/jga-lab/python"  # the lab device's copy of this package (readable by its users)
-# The kernel's warning that loopback TCP is unencrypted is noise in a runbook's log, not its news.
-QUIET = ["--IPKernelApp.log_level=ERROR"]
+OUTPUTS = ("result.json", "junit.xml", "summary.md")  # per runbook, with the executed notebook
 
 
 class RunnerError(ExitError):
-    """Input the runner refuses (bad notebook or parameters): nothing ran."""
+    """Input the runner refuses (bad notebook, parameters or output folder): nothing ran."""
 
     context = "run"
-
-
-@frozen_record
-class Parameter:
-    name: str
-    type: str
-    default: Any
-    help: str
 
 
 @frozen_record
@@ -87,172 +75,46 @@ def declared(notebook: Any, path: Path) -> Dict[str, Parameter]:
     if len(cells) != 1:
         raise RunnerError(Exit.USAGE, "{} has {} cells tagged 'parameters'; a runbook needs exactly one".format(
             path, len(cells)))
-    source = cells[0].source
-    found: Dict[str, Parameter] = {}
-    for node in ast.parse(source).body:
-        if not (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
-                and isinstance(node.annotation, ast.Name) and node.annotation.id in TYPES and node.value is not None):
-            raise RunnerError(Exit.USAGE, "{}: parameters cell line {} is not 'name: str|int|float|bool = value'".format(
-                path, getattr(node, "lineno", "?")))
-        line = source.splitlines()[node.lineno - 1]
-        help_text = line.split("#", 1)[1].strip() if "#" in line else ""
-        found[node.target.id] = Parameter(node.target.id, node.annotation.id, ast.literal_eval(node.value), help_text)
-    return found
+    return declarations(cells[0].source, str(path))
 
 
-def coerce(parameter: Parameter, value: Any, from_text: bool) -> Any:
-    """``value`` as the parameter's type; RunnerError naming the parameter otherwise."""
-    kind = parameter.type
-    if from_text:
-        text = str(value)
+def prepare_output(out_root: str, runbooks: Sequence[str]) -> None:
+    """Create every output folder and check every output file can be written, before anything runs."""
+    folders = [(os.path.abspath(out_root), ["summary.md"])]
+    folders += [(os.path.join(os.path.abspath(out_root), name), [*OUTPUTS, name + ".ipynb"]) for name in runbooks]
+    for folder, files in folders:
         try:
-            if kind == "bool":
-                if text.lower() not in ("true", "false", "1", "0", "yes", "no"):
-                    raise ValueError(text)
-                value = text.lower() in ("true", "1", "yes")
-            elif kind == "int":
-                if not re.fullmatch(r"-?\d+", text):
-                    raise ValueError(text)
-                value = int(text)
-            elif kind == "float":
-                value = float(text)
-                if value != value or value in (float("inf"), float("-inf")):
-                    raise ValueError(text)
-            else:
-                value = text
-        except ValueError:
-            raise RunnerError(Exit.USAGE, "parameter {} expects {}, got {!r}".format(parameter.name, kind, text)) from None
-    elif not isinstance(value, TYPES[kind]) or (kind != "bool" and isinstance(value, bool)):
-        raise RunnerError(Exit.USAGE, "parameter {} expects {}, got {!r}".format(parameter.name, kind, value))
-    if kind == "str" and (not value.strip() or any(ord(ch) < 32 for ch in value)):
-        raise RunnerError(Exit.USAGE, "parameter {} must not be empty, blank or contain control characters".format(
-            parameter.name))
-    return value
-
-
-def validate(declared_parameters: Dict[str, Parameter], given: Sequence[Tuple[str, Any, bool]]) -> Dict[str, Any]:
-    """Check names (declared, identifiers, not keywords) and types of (name, value, from_text) triples."""
-    values: Dict[str, Any] = {}
-    for name, value, from_text in given:
-        if not name.isidentifier() or keyword.iskeyword(name):
-            raise RunnerError(Exit.USAGE, "parameter name {!r} is not a Python identifier; nothing was run".format(name))
-        if name not in declared_parameters:
-            raise RunnerError(Exit.USAGE, "unknown parameter {!r}; this runbook takes: {}".format(
-                name, ", ".join(sorted(declared_parameters))))
-        values[name] = coerce(declared_parameters[name], value, from_text)
-    return values
-
-
-def read_parameter_file(path: str) -> List[Tuple[str, Any, bool]]:
-    import yaml
-
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-    except (OSError, yaml.YAMLError) as error:
-        raise RunnerError(Exit.USAGE, "cannot read parameters file {}: {}".format(path, str(error).splitlines()[0])) from error
-    if not isinstance(data, dict):
-        raise RunnerError(Exit.USAGE, "parameters file {} must hold a mapping of name: value".format(path))
-    return [(str(k), v, False) for k, v in data.items()]
-
-
-# --- kernels ------------------------------------------------------------------------------------
-
-def _kernelspec(home: str, name: str, argv: List[str], env: Dict[str, str]) -> None:
-    directory = os.path.join(home, "kernels", name)
-    os.makedirs(directory)
-    with open(os.path.join(directory, "kernel.json"), "w", encoding="utf-8") as handle:
-        json.dump({"argv": argv, "display_name": "jetson-gpu-access ({})".format(name), "language": "python",
-                   "env": env}, handle)
-
-
-def _lab_kernel_argv(profile: str, runtime_dir: str, out_dir: str) -> List[str]:
-    """The kernelspec argv for a kernel inside a lab device: this module's lab_kernel() on the host."""
-    return [sys.executable, "-m", "jetson_gpu_access.runner", "lab-kernel", profile, runtime_dir, out_dir,
-            "{connection_file}"]
-
-
-def lab_kernel(profile: str, runtime_dir: str, out_dir: str, connection_file: str) -> None:
-    """Start ipykernel inside lab device ``profile``; replaces this process.
-
-    The client writes the connection file wherever it likes (often the host's /tmp, which the
-    sandbox does not see): copy it into the runtime folder the sandbox shares. JPY_PARENT_PID names
-    a pid outside the sandbox's pid namespace, so ipykernel's parent poller would exit at once:
-    JPY_PARENT_PID=1 turns the poller off (bwrap's --die-with-parent ends the kernel with us).
-    """
-    from .lab import sandbox
-
-    inside = os.path.join(runtime_dir, "lab-" + os.path.basename(connection_file))
-    shutil.copyfile(connection_file, inside)
-    command = ["/usr/bin/env", "JPY_PARENT_PID=1", sys.executable, "-m", "ipykernel_launcher", *QUIET, "-f", inside]
-    binds = [(sys.prefix, False), (sys.base_prefix, False), (runtime_dir, True), (out_dir, True)]
-    argv = sandbox.exec_argv(profile, "root", "process", command, binds=binds)
-    os.execv(argv[0], argv)  # noqa: S606 - an argv list to bwrap, no shell
-
-
-# --- reports ------------------------------------------------------------------------------------
-
-def _error_result(runbook: str, cause: str, message: str) -> Dict[str, Any]:
-    """The result the runner writes when the runbook could not write its own (same schema)."""
-    from . import __version__
-    from .runbook import RESULT_SCHEMA, Check, Provenance, RunbookResult
-    from .serde import to_jsonable
-
-    result = RunbookResult(RESULT_SCHEMA, runbook, "fail", Provenance("unknown", None, None, None, __version__),
-                           (Check("runner:" + cause, "fail", message, (), None, 0.0),), (), False)
-    value: Dict[str, Any] = to_jsonable(result)
-    return value
-
-
-def junit(result: Dict[str, Any]) -> str:
-    checks = result["checks"]
-    failures = sum(c["status"] == "fail" for c in checks)
-    skipped = sum(c["status"] == "skip" for c in checks)
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           '<testsuite name={} tests="{}" failures="{}" skipped="{}">'.format(
-               quoteattr("runbook." + result["runbook"]), len(checks), failures, skipped)]
-    for check in checks:
-        out.append('  <testcase classname={} name={} time="{}">'.format(
-            quoteattr("runbook." + result["runbook"]), quoteattr(check["id"]), check["duration_s"]))
-        detail = escape("\n".join([check["title"], *check["evidence"], check["remedy"] or ""]).strip())
-        if check["status"] == "fail":
-            out.append("    <failure message={}>{}</failure>".format(quoteattr(check["title"]), detail))
-        elif check["status"] == "skip":
-            out.append("    <skipped message={}/>".format(quoteattr(check["title"])))
-        else:
-            out.append("    <system-out>{}: {}</system-out>".format(check["status"], detail))
-        out.append("  </testcase>")
-    out.append("</testsuite>")
-    return "\n".join(out) + "\n"
-
-
-def markdown(results: List[Dict[str, Any]]) -> str:
-    out = ["# Runbook results", ""]
-    for result in results:
-        prov = result["provenance"]
-        where = "SIMULATED lab profile `{}`".format(prov["profile"]) if prov.get("profile") else prov["kind"]
-        out += ["## {}: {}".format(result["runbook"], result["verdict"].upper()), "",
-                "Where: {}; L4T {}; jetson-gpu-access {}".format(where, prov.get("l4t") or "unknown", prov["tool_version"]),
-                "", "| Status | Check | What |", "| --- | --- | --- |"]
-        out += ["| {} | `{}` | {} |".format(c["status"], c["id"], c["title"].replace("|", "\\|")) for c in result["checks"]]
-        out.append("")
-    return "\n".join(out)
+            os.makedirs(folder, exist_ok=True)
+            with tempfile.TemporaryFile(dir=folder):
+                pass
+            for name in files:
+                path = os.path.join(folder, name)
+                if os.path.lexists(path) and (os.path.islink(path) or not os.path.isfile(path)):
+                    raise IsADirectoryError(21, "not a regular file", path)
+        except OSError as error:
+            where = error.filename or folder
+            raise RunnerError(Exit.USAGE, "cannot write results to {} ({}); pass --out a folder you can write".format(
+                where, error.strerror or error)) from None
 
 
 # --- running ------------------------------------------------------------------------------------
 
 class _Progress:
-    """One line per runbook section (a Markdown heading); rewritten in place on a terminal."""
+    """One line per runbook section (a Markdown heading after the parameters); rewritten in place
+    on a terminal. The title section (parameters and their check) prints nothing, so a refused
+    parameter ends the run with its one line only."""
 
     def __init__(self, runbook: str, notebook: Any) -> None:
         self.runbook = runbook
         self.sections: Dict[int, str] = {}
-        heading = "start"
+        heading = ""
+        seen_parameters = False
         for index, cell in enumerate(notebook.cells):
-            if cell.cell_type == "markdown":
+            if cell.cell_type == "markdown" and seen_parameters:
                 match = re.search(r"^#+\s*(.+)$", cell.source, re.M)
                 heading = match.group(1).strip() if match else heading
-            else:
+            elif cell.cell_type == "code":
+                seen_parameters = seen_parameters or "parameters" in cell.metadata.get("tags", [])
                 self.sections[index] = heading
         self.last = ""
         self.tty = sys.stderr.isatty() and not os.environ.get("CI")
@@ -266,49 +128,35 @@ class _Progress:
             sys.stderr.flush()
 
     def done(self) -> None:
-        if self.tty:
+        if self.tty and self.last:
             sys.stderr.write("\n")
 
 
-def run_one(name: str, given: Sequence[Tuple[str, Any, bool]], out_root: str, timeout: int,
-            lab: Optional[str] = None, session_user: Optional[str] = None) -> Outcome:
-    path = resolve(name)
-    notebook = load(path)
-    parameters = declared(notebook, path)
-    values = validate(parameters, given)
+def _run_one(path: Path, notebook: Any, values: Dict[str, Any], out_root: str, timeout: int, lab: Optional[str],
+             session_user: Optional[str]) -> Outcome:
     runbook = path.stem
-    out_dir = os.path.abspath(os.path.join(out_root, runbook))
-    os.makedirs(out_dir, exist_ok=True)
+    parameters = declared(notebook, path)
+    out_dir = os.path.join(os.path.abspath(out_root), runbook)
     result_path = os.path.join(out_dir, "result.json")
     if os.path.exists(result_path):
         os.unlink(result_path)
     if "result_path" in parameters:
-        values["result_path"] = result_path
+        values = dict(values, result_path=result_path)
     if lab and session_user and "target_user" in parameters and "target_user" not in values:
-        values["target_user"] = session_user
+        values = dict(values, target_user=session_user)
     code, message = _execute(path, notebook, values, out_dir, timeout, lab)
-    result = _read_result(result_path)
-    if result is None or not result.get("finished"):
+    result = results.read(result_path)
+    if result is None or not result.finished:
         if code == Exit.OK:
             code, message = Exit.CELL_ERROR, "{} ended without writing its result (sys.exit in a cell?)".format(runbook)
-        result = _error_result(runbook, {Exit.KERNEL_DIED: "kernel-died", Exit.TIMEOUT: "timeout"}.get(code, "error"),
-                               message)
-        with open(result_path, "w", encoding="utf-8") as handle:
-            json.dump(result, handle, indent=2)
+        cause = {Exit.KERNEL_DIED: "kernel-died", Exit.TIMEOUT: "timeout", Exit.USAGE: "parameters"}.get(code, "error")
+        result = results.error_result(runbook, cause, message)
+        results.write(result_path, result)
     with open(os.path.join(out_dir, "junit.xml"), "w", encoding="utf-8") as handle:
-        handle.write(junit(result))
+        handle.write(results.junit(result))
     with open(os.path.join(out_dir, "summary.md"), "w", encoding="utf-8") as handle:
-        handle.write(markdown([result]))
-    return Outcome(runbook, int(code), str(result["verdict"]), message, out_dir)
-
-
-def _read_result(path: str) -> Optional[Dict[str, Any]]:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            value: Dict[str, Any] = json.load(handle)
-            return value
-    except (OSError, ValueError):
-        return None
+        handle.write(results.markdown([result]))
+    return Outcome(runbook, int(code), result.verdict, message, out_dir)
 
 
 def _execute(path: Path, notebook: Any, values: Dict[str, Any], out_dir: str, timeout: int,
@@ -325,21 +173,21 @@ def _execute(path: Path, notebook: Any, values: Dict[str, Any], out_dir: str, ti
     kernel = "jga-lab" if lab else "jga"
     env = {"PYTHONWARNINGS": "ignore"}
     if lab:
-        env["PYTHONPATH"] = LAB_PYTHON
-        argv = _lab_kernel_argv(lab, runtime, out_dir)
-    else:
-        argv = [sys.executable, "-m", "ipykernel_launcher", *QUIET, "-f", "{connection_file}"]
-    _kernelspec(home, kernel, argv, env)
+        env.update(kernels.lab_env())
+    kernels.write_kernelspec(home, kernel, kernels.lab_argv(lab, runtime, out_dir) if lab else kernels.local_argv(),
+                             env)
     progress = _Progress(path.stem, notebook)
     output = os.path.join(out_dir, path.name)
     try:
         papermill.execute_notebook(str(path), output, parameters=values, kernel_name=kernel, language="python",
-                                   progress_bar=False,
-                                   log_output=False, start_timeout=60, execution_timeout=timeout, cwd=out_dir,
-                                   on_cell_start=progress, stdout_file=io.StringIO(), stderr_file=io.StringIO())
+                                   progress_bar=False, log_output=False, start_timeout=60, execution_timeout=timeout,
+                                   cwd=out_dir, on_cell_start=progress, stdout_file=io.StringIO(),
+                                   stderr_file=io.StringIO(), kernel_manager_class=kernels.QuietKernelManager)
     except PapermillExecutionError as error:
         if error.ename == "RunbookFailed":
             return Exit.PROBLEM, "{}: {}".format(path.stem, error.evalue)
+        if error.ename == ParameterError.__name__:  # the runbook's own check of its parameters
+            return Exit.USAGE, "{}: {}".format(path.stem, error.evalue)
         return Exit.CELL_ERROR, "{}: cell {} raised {}: {}".format(path.stem, error.exec_count, error.ename, error.evalue)
     except DeadKernelError as error:
         return Exit.KERNEL_DIED, "{}: the kernel died ({}); state may be partial: re-run (it is idempotent) or " \
@@ -347,6 +195,9 @@ def _execute(path: Path, notebook: Any, values: Dict[str, Any], out_dir: str, ti
     except CellTimeoutError:
         return Exit.TIMEOUT, "{}: a cell ran longer than {} s (timeout in section '{}')".format(path.stem, timeout,
                                                                                                 progress.last)
+    except RuntimeError as error:  # nbclient: the kernel died before it answered, or never started
+        return Exit.KERNEL_DIED, "{}: could not start the kernel ({}); check the interpreter and, with --lab, the " \
+                                 "device".format(path.stem, str(error).splitlines()[0] if str(error) else "no message")
     finally:
         progress.done()
         for key, value in saved.items():
@@ -358,9 +209,24 @@ def _execute(path: Path, notebook: Any, values: Dict[str, Any], out_dir: str, ti
     return Exit.OK, "{}: done".format(path.stem)
 
 
-def run_suite(names: Sequence[str], given: Sequence[Tuple[str, Any, bool]], out_root: str, timeout: int,
+def run_suite(names: Sequence[str], given: Sequence[Given], out_root: str, timeout: int,
               lab: Optional[str] = None) -> List[Outcome]:
-    """Run runbooks in order; with ``lab``, inside that lab device (brought up when needed)."""
+    """Run runbooks in order; with ``lab``, inside that lab device (brought up when needed).
+
+    Everything the runner can check is checked before anything starts: the notebooks, every
+    parameter's name and type, the output folders. A parameter the runbook itself refuses (its
+    first cell checks what the values mean where the kernel runs) ends the run with exit 2.
+    """
+    paths = [resolve(name) for name in names]
+    notebooks = [load(path) for path in paths]
+    declarations_of = [declared(notebook, path) for notebook, path in zip(notebooks, paths)]
+    known: Set[str] = set()
+    for found in declarations_of:
+        known.update(found)
+    for name, _value, _text in given:  # names first: papermill would paste them into code unescaped
+        check_name(name, sorted(known))
+    values = [validate(found, [g for g in given if g[0] in found]) for found in declarations_of]
+    prepare_output(out_root, [path.stem for path in paths])
     session_user = None
     started_here = False
     if lab:
@@ -371,30 +237,24 @@ def run_suite(names: Sequence[str], given: Sequence[Tuple[str, Any, bool]], out_
             device = sandbox.up(lab)  # by profile name
             started_here = True
         session_user = sandbox.profile_of(device).session_user
-    paths = [resolve(name) for name in names]
-    known: Set[str] = set()
-    for path in paths:
-        known.update(declared(load(path), path))
-    for name, _value, _text in given:  # names first: papermill would paste them into code unescaped
-        if not name.isidentifier() or keyword.iskeyword(name):
-            raise RunnerError(Exit.USAGE, "parameter name {!r} is not a Python identifier; nothing was run".format(name))
-        if name not in known:
-            raise RunnerError(Exit.USAGE, "unknown parameter {!r}; these runbooks take: {}".format(name, ", ".join(sorted(known))))
-    outcomes = []
+    outcomes: List[Outcome] = []
     started = time.monotonic()
     try:
-        for path in paths:
-            mine = declared(load(path), path)
-            outcomes.append(run_one(str(path), [g for g in given if g[0] in mine], out_root, timeout, lab, session_user))
+        for path, notebook, mine in zip(paths, notebooks, values):
+            outcomes.append(_run_one(path, notebook, mine, out_root, timeout, lab, session_user))
+            if outcomes[-1].code == Exit.USAGE:
+                break  # the next runbooks would refuse the same values
     finally:
         if started_here:
             from .lab import sandbox
 
             sandbox.down(str(lab))
             sandbox.reap()
-    results = [r for r in (_read_result(os.path.join(o.directory, "result.json")) for o in outcomes) if r]
+    done = [r for r in (results.read(os.path.join(o.directory, "result.json")) for o in outcomes) if r]
     with open(os.path.join(out_root, "summary.md"), "w", encoding="utf-8") as handle:
-        handle.write(markdown(results) + "\nTotal time: {:.1f} s\n".format(time.monotonic() - started))
+        handle.write(results.markdown(done) + "\nTotal time: {:.1f} s\n".format(time.monotonic() - started))
+    if outcomes and outcomes[-1].code == Exit.USAGE:
+        raise RunnerError(Exit.USAGE, outcomes[-1].message)
     return outcomes
 
 
@@ -405,7 +265,3 @@ _PRIORITY = (Exit.USAGE, Exit.KERNEL_DIED, Exit.TIMEOUT, Exit.CELL_ERROR, Exit.P
 def overall(outcomes: Sequence[Outcome]) -> Exit:
     codes = {o.code for o in outcomes}
     return next((code for code in _PRIORITY if code in codes), Exit.OK)
-
-
-if __name__ == "__main__" and sys.argv[1:2] == ["lab-kernel"] and len(sys.argv) == 6:
-    lab_kernel(*sys.argv[2:6])

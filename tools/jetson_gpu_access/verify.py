@@ -132,6 +132,36 @@ def _view_check(view: View, nodes: Sequence[Tuple[str, str]], with_cuda: bool) -
     return ViewCheck(view.kind, status, tuple(raw["groups"]), checks, cuda, detail)
 
 
+def _login_denials(diagnosis: Diagnosis) -> List[str]:
+    """Needed nodes the kernel rule denies to a new login, decided from the account files."""
+    return [a.path for a in diagnosis.nodes if a.requirement is not Requirement.OPTIONAL
+            for d in a.decisions if d.view is ViewKind.LOGIN and not d.granted]
+
+
+def _login_as_decided(diagnosis: Diagnosis) -> ViewCheck:
+    """The login view for a user verifying themselves: starting a process with login groups takes
+    root or a new login, so report the decision (access.py, from /etc/group) and say so."""
+    login = next((v for v in diagnosis.views if v.kind is ViewKind.LOGIN), None)
+    denied = _login_denials(diagnosis)
+    decided = "denied " + ", ".join(denied) if denied else "every needed node opens"
+    user = diagnosis.facts.user.name if diagnosis.facts.user else "the user"
+    return ViewCheck(ViewKind.LOGIN, "fail" if denied else "skip", login.groups if login else (), (), None,
+                     "not opened for real: that needs a new login, or root (sudo jetson-gpu-access verify --user {}); "
+                     "decided from the account files: {}".format(user, decided))
+
+
+def _older_than_login(check: ViewCheck, diagnosis: Diagnosis) -> ViewCheck:
+    """A process that started before its user joined a group fails for that reason alone: a new
+    login would pass. That is a warning with the way out (log in again), not a failed fix."""
+    login = next((v for v in diagnosis.views if v.kind is ViewKind.LOGIN), None)
+    missing = sorted(set(login.groups) - set(check.groups)) if login else []
+    if check.status != "fail" or not missing or _login_denials(diagnosis):
+        return check
+    return ViewCheck(check.view, "warn", check.groups, check.nodes, check.cuda,
+                     "this process started before GIDs {} were granted to a new login; log in again (and restart "
+                     "JupyterLab or the container) to get them: {}".format(", ".join(map(str, missing)), check.detail))
+
+
 def verify(diagnosis: Diagnosis, with_cuda: bool = True) -> Verification:
     facts = diagnosis.facts
     user = facts.user
@@ -142,20 +172,24 @@ def verify(diagnosis: Diagnosis, with_cuda: bool = True) -> Verification:
     nodes = targets(diagnosis)
     notes: List[str] = []
     views = list(diagnosis.views)
-    if os.geteuid() != 0:
+    as_user = os.geteuid() != 0
+    if as_user:
         if os.getuid() != user.uid:
             raise ValueError("only root can verify for another user; run as {} or as root".format(user.name))
         views = [v for v in views if v.kind is ViewKind.PROCESS]
-        notes.append("login view not checked: starting a process with login groups needs root")
     elif not any(v.kind is ViewKind.PROCESS for v in views):
         notes.append("process view not checked: pass --pid of a process of {} (e.g. the container's main process)"
                      .format(user.name))
     checks = tuple(_view_check(v, nodes, with_cuda) for v in views)
+    if as_user:
+        checks = tuple(_older_than_login(c, diagnosis) for c in checks) + (_login_as_decided(diagnosis),)
     if facts.process is not None and facts.process.uid == user.uid:
         login = next((v for v in diagnosis.views if v.kind is ViewKind.LOGIN), None)
         missing = sorted(set(login.groups) - set(facts.process.groups) - {facts.process.gid}) if login else []
         if missing:
             notes.append("process {} lacks GIDs {} that a new login gets: log in again or restart the container".format(
                 facts.process.pid, ", ".join(map(str, missing))))
-    verdict = "pass" if checks and all(c.status == "pass" for c in checks) else "fail"
+    statuses = {c.status for c in checks}
+    verdict = ("fail" if not checks or "fail" in statuses else "warn" if "warn" in statuses
+               else "pass" if "pass" in statuses else "skip")
     return Verification(user.name, user.uid, verdict, checks, tuple(notes))

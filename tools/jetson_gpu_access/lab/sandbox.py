@@ -267,7 +267,7 @@ def bwrap_argv(profile: profiles.Profile, directory: str, tools: Dict[str, str],
     argv += ["--bind", os.path.join(root, "etc"), "/etc", "--bind", os.path.join(root, "home"), "/home",
              "--tmpfs", "/var", "--dir", "/var/lib/dpkg",
              "--ro-bind", os.path.join(root, "var/lib/dpkg/status"), "/var/lib/dpkg/status",
-             "--tmpfs", "/tmp",  # noqa: S108 - a fresh tmpfs inside the sandbox
+             "--perms", "1777", "--tmpfs", "/tmp",  # noqa: S108 - a fresh tmpfs inside the sandbox, sticky as on a device
              "--bind", os.path.join(directory, "run"), "/run", "--proc", "/proc"]
     own_dev = os.path.join(directory, "dev")
     if os.path.islink(own_dev):  # the whole /dev, made on the file system its kind of device has
@@ -518,7 +518,7 @@ def exec_argv(name: str, user: str, view: str, command: Sequence[str],
     profile = profile_of(device)
     argv = bwrap_argv(profile, device.directory, tools, hostname=device.name, shares=device.shares)
     for path, writable in binds:  # host paths shown at the same place (the runner's interpreter, its outputs)
-        argv += ["--bind" if writable else "--ro-bind", path, path]
+        argv += _open_parents(path) + ["--bind" if writable else "--ro-bind", path, path]
     who = profile.credentials(user, "exec" if view == "process" else "login")
     if who.uid == 0:
         return argv + ["--", *command]
@@ -528,6 +528,17 @@ def exec_argv(name: str, user: str, view: str, command: Sequence[str],
     else:
         switch.append("--groups=" + ",".join(str(g) for g in who.groups))
     return argv + ["--", *switch, "--", *command]
+
+
+def _open_parents(path: str) -> List[str]:
+    """bwrap makes a bind's missing parents 0700: make those outside the device's own top-level
+    folders 0755, so that a user of the device reaches a shared interpreter (a non-root kernel)."""
+    parts = path.strip("/").split("/")[:-1]
+    if not parts or "/" + parts[0] in OWN_TREES + ("/usr", "/root", "/bin", "/sbin", "/lib", "/lib32", "/lib64"):
+        return []  # the device's own trees, read-only system folders, and root's private home stay as they are
+    first = 2 if parts[0] == "tmp" else 1  # the device's /tmp is its own tmpfs
+    return [arg for depth in range(first, len(parts) + 1)
+            for arg in ("--perms", "0755", "--dir", "/" + "/".join(parts[:depth]))]
 
 
 def exec_env(user: str) -> Dict[str, str]:

@@ -1,0 +1,94 @@
+"""Kernel start-up and shut-down for the runner: a pinned kernelspec, the lab kernel, a quiet end.
+
+The runner writes its own kernelspec (this interpreter, or one inside a lab device) into a
+private JUPYTER_PATH so that a runbook never runs in whatever kernel a machine happens to have.
+jupyter_client 8 sends SIGINT to a kernel before every shutdown; a kernel caught inside a
+message handler then logs ``KeyboardInterrupt caught in kernel`` on the terminal, between
+runbooks, and users read it as a failure. :class:`QuietKernelManager` shuts kernels down without
+that interrupt: by then no cell runs (nbclient interrupts a timed-out cell itself), and the
+shutdown request, then SIGTERM and SIGKILL, still end the kernel.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from typing import Dict, List
+
+from jupyter_client.manager import AsyncKernelManager
+
+LAB_PYTHON = "/run/jga-lab/python"  # the lab device's copy of this package (readable by its users)
+# The kernel's warning that loopback TCP is unencrypted is noise in a runbook's log, not its news.
+QUIET = ["--IPKernelApp.log_level=ERROR"]
+
+
+class QuietKernelManager(AsyncKernelManager):  # type: ignore[misc,unused-ignore]
+    """An AsyncKernelManager whose shutdown does not interrupt the kernel first."""
+
+    async def _async_interrupt_kernel(self) -> None:
+        if getattr(self, "shutting_down", False):
+            return
+        await super()._async_interrupt_kernel()
+
+
+def write_kernelspec(home: str, name: str, argv: List[str], env: Dict[str, str]) -> None:
+    directory = os.path.join(home, "kernels", name)
+    os.makedirs(directory)
+    with open(os.path.join(directory, "kernel.json"), "w", encoding="utf-8") as handle:
+        json.dump({"argv": argv, "display_name": "jetson-gpu-access ({})".format(name), "language": "python",
+                   "env": env}, handle)
+
+
+def lab_env() -> Dict[str, str]:
+    """The launcher on the host imports this very package (the kernel inside gets the device's copy)."""
+    return {"PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(__file__)))}
+
+
+def local_argv() -> List[str]:
+    return [sys.executable, "-m", "ipykernel_launcher", *QUIET, "-f", "{connection_file}"]
+
+
+def lab_argv(profile: str, runtime_dir: str, out_dir: str, user: str = "root") -> List[str]:
+    """The kernelspec argv for a kernel inside a lab device: this module's lab_kernel() on the host.
+    As another ``user`` than root, the interpreter (sys.prefix) must be one that user can run."""
+    return [sys.executable, "-m", "jetson_gpu_access.kernels", "lab-kernel", profile, user, runtime_dir, out_dir,
+            "{connection_file}"]
+
+
+def _interpreter_paths() -> List[str]:
+    """What this interpreter needs, outermost folders only: its prefixes and every folder on sys.path
+    (a device shows /usr already: binding it again would hide the device's /usr/local)."""
+    paths = sorted({os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, *sys.path) if p and os.path.isdir(p)})
+    paths = [p for p in paths if p != "/" and p != "/usr" and not p.startswith("/usr/")]
+    return [p for p in paths if not any(p != q and p.startswith(q.rstrip("/") + "/") for q in paths)]
+
+
+def lab_kernel(profile: str, user: str, runtime_dir: str, out_dir: str, connection_file: str) -> None:
+    """Start ipykernel inside lab device ``profile`` as ``user`` (a login's groups); replaces this process.
+
+    The client writes the connection file wherever it likes (often the host's /tmp, which the
+    sandbox does not see): copy it into the runtime folder the sandbox shares, owned by the user
+    (it holds the key to the kernel). JPY_PARENT_PID names a pid outside the sandbox's pid
+    namespace, so ipykernel's parent poller would exit at once: JPY_PARENT_PID=1 turns the poller
+    off (bwrap's --die-with-parent ends the kernel with us).
+    """
+    from .lab import profiles, sandbox
+
+    inside = os.path.join(runtime_dir, "lab-" + os.path.basename(connection_file))
+    shutil.copyfile(connection_file, inside)
+    device = sandbox.load(profile)
+    uid = profiles.load(device.profile if device else profile).uid_of(user)
+    os.chown(inside, uid, -1)
+    os.chmod(inside, 0o600)
+    environment = ["{}={}".format(k, v) for k, v in sorted(sandbox.exec_env(user).items())]
+    command = ["/usr/bin/env", "JPY_PARENT_PID=1", "PYTHONPATH=" + LAB_PYTHON, *environment, sys.executable, "-m",
+               "ipykernel_launcher", *QUIET, "-f", inside]
+    binds = [(path, False) for path in _interpreter_paths()] + [(runtime_dir, True), (out_dir, True)]
+    argv = sandbox.exec_argv(profile, user, "login" if user != "root" else "process", command, binds=binds)
+    os.execv(argv[0], argv)  # noqa: S606 - an argv list to bwrap, no shell
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["lab-kernel"] and len(sys.argv) == 7:
+    lab_kernel(*sys.argv[2:7])
