@@ -234,7 +234,7 @@ class Runbook:
             diagnosis = self.diagnose(user, None, record=False)
             if diagnosis is None:
                 return
-            pending = make_plan(diagnosis, RootFS(self.root).read_text("/etc/group") or "").actions
+            pending = make_plan(diagnosis, RootFS(self.root).read_bytes("/etc/group") or b"").actions
             if pending:
                 self.check("verify", "skip", "not verified: the plan is not applied yet; run the command above as "
                            "root, then this cell again", [self.handover.shown], replace=True)
