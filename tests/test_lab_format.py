@@ -19,11 +19,12 @@ import pytest
 
 import docgen
 from conftest import TOOLS, needs_root
-from jetson_gpu_access import bundle
+from jetson_gpu_access import bundle, serde
 from jetson_gpu_access.diagnose import diagnose
 from jetson_gpu_access.exitcodes import Exit
 from jetson_gpu_access.explain import explain
 from jetson_gpu_access.lab import profiles, schema, scratch
+from jetson_gpu_access.lab.scratch import LabError
 from jetson_gpu_access.model import Diagnosis
 from jetson_gpu_access.probe import probe
 from test_scenarios import EXPECTED
@@ -408,6 +409,52 @@ def test_round_trip_bundle_to_profile_to_device_gives_the_same_diagnosis(tmp_pat
     assert [(f.code, f.title) for f in again.findings] == [(f.code, f.title) for f in original.findings]
     assert decisions(again) == decisions(original)
 
+
+
+ESCAPES = ["/dev/../etc/shadow", "/dev/../../../../tmp/victim", "/dev/./nvmap", "/dev//nvmap", "/dev/dri/../../etc/x",
+           "/dev/.hidden", "/etc/shadow"]
+
+
+@pytest.mark.parametrize("path", ESCAPES)
+def test_a_node_path_cannot_leave_dev(tmp_path: Path, path: str) -> None:
+    """The lab creates and deletes node paths as root: a profile (or a bundle turned into one) must
+    not name anything outside the device's /dev, whatever check it passes first."""
+    document = shipped()
+    document["devices"]["nodes"] = [{"path": path, "gid": 0, "mode": "0666"}]
+    result = cli("lab", "check", write(tmp_path, document))
+    assert result.returncode == Exit.USAGE and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    with pytest.raises(profiles.ProfileError):  # the loader refuses it even past the schema
+        profiles.from_document(document, "t", "test").nodes()
+
+
+@needs_root
+def test_a_bundle_naming_a_node_outside_dev_makes_no_profile_that_starts(tmp_path: Path) -> None:
+    victim = tmp_path / "victim"
+    victim.write_text("keep\n")
+    original = diagnose(probe(scratch.materialise(profiles.load("jp61-container-ubuntu-ssh"), str(tmp_path / "a")), None))
+    raw = json.loads(json.dumps(serde.to_jsonable(original)).replace(
+        '"/dev/dri/renderD128"', json.dumps("/dev/../../../../../../../.." + str(victim))))
+    evil = tmp_path / "evil.tar.gz"
+    bundle.write(serde.from_jsonable(Diagnosis, raw), str(evil))
+    made = cli("lab", "profile", "--from-bundle", str(evil), "--name", "evil", "-o", str(tmp_path / "evil.json"))
+    if made.returncode == Exit.OK:  # a profile was written: it must not pass the loader
+        checked = cli("lab", "check", str(tmp_path / "evil.json"))
+        assert checked.returncode == Exit.USAGE, checked.stderr
+    else:
+        assert made.returncode == Exit.USAGE, made.stderr
+    assert victim.read_text() == "keep\n"
+
+
+@needs_root
+def test_a_link_planted_in_the_tree_does_not_lead_node_creation_out(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    root = tmp_path / "root"
+    (root / "dev").mkdir(parents=True)
+    os.symlink(str(outside), str(root / "dev" / "dri"))
+    with pytest.raises(LabError):
+        scratch.make_nodes(profiles.load("jp61-container-ubuntu-ssh"), str(root))
+    assert os.listdir(str(outside)) == []
 
 REPORT = """$ cat /etc/nv_tegra_release
 # R36 (release), REVISION: 4.0, GCID: 37537400, BOARD: generic, EABI: aarch64, DATE: Fri Sep 13 04:36:44 UTC 2024

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import re
 import stat
 from typing import Any, Dict, List, Optional, Tuple
@@ -29,6 +30,12 @@ MAX_PROFILE_BYTES = 4 << 20
 NODE_KEYS = ("path", "type", "major", "minor", "uid", "gid", "group", "mode", "acl")
 # Sessions a container runtime starts (the rest log in, and rebuild groups from /etc/group).
 PROCESS_KINDS = ("main", "exec")
+
+
+def is_dev_path(path: str) -> bool:
+    """Whether ``path`` names something below /dev and nothing else: the lab creates and deletes
+    files there as root, so a '..' part or a doubled '/' must never reach the file system."""
+    return path.startswith("/dev/") and posixpath.normpath(path) == path and "/." not in path
 
 
 class ProfileError(Exception):
@@ -190,6 +197,10 @@ class Profile:
             merged.update((key, change[key]) for key in NODE_KEYS if key in change)
         out: List[NodeSpec] = []
         for path, entry in entries.items():
+            if not is_dev_path(path):
+                raise ProfileError("{}: devices.nodes path {!r} is not a plain path under /dev (no '.' or '..' parts, "
+                                   "no doubled '/'); name the node as the device shows it, e.g. /dev/dri/renderD128".format(
+                                       self.name, path))
             if "mode" not in entry or ("gid" not in entry and "group" not in entry):
                 raise ProfileError("{}: devices.nodes entry {} adds a node without {}; give both mode and gid (or "
                                    "group)".format(self.name, path, "mode" if "mode" not in entry else "gid or group"))

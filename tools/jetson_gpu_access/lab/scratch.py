@@ -82,9 +82,14 @@ def make_nodes(profile: Profile, root: str) -> None:
     """Create the profile's device nodes under ``root``/dev with owner, group, mode and ACL."""
     if os.geteuid() != 0:
         raise LabError("making device nodes needs root (CAP_MKNOD); run as root, e.g. sudo make test", Exit.NOT_ROOT)
+    dev = os.path.join(os.path.realpath(root), "dev")
     for node in profile.nodes():
         target = os.path.join(root, node.path.lstrip("/"))
         os.makedirs(os.path.dirname(target), exist_ok=True)
+        # the loader already refused '..'; a link planted in the tree must not lead out of it either
+        if os.path.commonpath([dev, os.path.realpath(os.path.dirname(target))]) != dev:
+            raise LabError("{}: {} resolves outside the device's /dev; nothing was created".format(profile.name, node.path),
+                           Exit.USAGE)
         if os.path.isdir(target) and not os.path.islink(target):
             os.rmdir(target)
         elif os.path.lexists(target):
