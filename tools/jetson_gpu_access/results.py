@@ -24,10 +24,11 @@ def error_result(runbook: str, cause: str, message: str) -> RunbookResult:
 
 def read(path: str) -> Optional[RunbookResult]:
     """The result at ``path``, or None when it is missing or not a result of this schema."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            result = from_jsonable(RunbookResult, json.load(handle))
-    except (OSError, ValueError, TypeError, KeyError, RecursionError):
+    from .safeio import InputError, load_json, read_file
+
+    try:  # written by a kernel that ran someone's notebook: read it as any input
+        result = from_jsonable(RunbookResult, load_json(read_file(path).data, path))
+    except (InputError, OSError, ValueError, TypeError, KeyError):
         return None
     return result if result.schema == RESULT_SCHEMA else None
 
