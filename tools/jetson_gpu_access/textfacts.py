@@ -1,22 +1,26 @@
 """Facts from pasted text: what `ls -l`, `stat`, `id`, `groups`, `getent group`,
-/etc/nv_tegra_release (and the L4T versions tools print), model strings, `docker run` lines and
-compose fragments show, turned into the same typed facts the probe builds, so the same
-diagnosis applies.
+/etc/nv_tegra_release (and the L4T versions tools print), model strings and every other form a
+Jetson names itself in, `docker run` lines and compose files show, turned into the same typed
+facts the probe builds, so the same diagnosis applies.
 
-Only what the text shows becomes a fact. Where the diagnosis needs more (a group's number when
-`ls -l` printed only its name, the login groups when only `id` was pasted), the gap is filled
-with a marked assumption: every one is listed, and a GID that was never shown is a placeholder
-above 4,000,000,000 that matches by name only.
+Only what the text shows becomes a fact, and each fact keeps the line it was read from. What the
+text does not show is unknown, never absent. Where the diagnosis needs more (a group's number when
+`ls -l` printed only its name, the login groups when only `id` was pasted), the gap is filled with
+a marked assumption: every one is listed, and a GID that was never shown is a placeholder above
+4,000,000,000 that matches by name only and is never printed.
+
+Big pastes are read in bounded time and memory: facts come from the first and last FACT_WINDOW
+characters (the report says so), error signatures from all of it (see explain).
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from . import __version__
-from .launch import Launch, from_compose, from_run_line
+from .launch import Exec, Launch, from_compose, from_compose_file, from_exec_line, from_run_line
 from .model import (
     PLACEHOLDER_GID,
     SCHEMA_VERSION,
@@ -37,25 +41,67 @@ from .probe.devices import role_of
 from .probe.platform import jetpack_for, l4t_from_release, parse_release
 from .record import frozen_record
 
-_LS = re.compile(r"^(?P<type>[cbdl-])(?P<perms>[rwxsStT-]{9})(?P<acl>[+.@]?)\s+\d+\s+(?P<owner>\S+)\s+(?P<group>\S+)\s+"
-                 r"(?P<major>\d+),\s*(?P<minor>\d+)\s+(?:\S+\s+){3}(?P<name>\S+)\s*$")
-_STAT = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<uid>\d+):(?P<gid>\d+)\s+(?P<path>/dev/\S+)\s*$")
-_ID = re.compile(r"uid=(\d+)\(([^)]*)\)\s+gid=(\d+)\(([^)]*)\)(?:\s+groups=(\S+))?")
-_GROUP_LINE = re.compile(r"^([A-Za-z_][\w.-]*):[^:\s]*:(\d+):([\w.,-]*)\s*$")
-_RELEASE = re.compile(r"#\s*R\d+\s*\(release\).*")
+# Numbers as a paste can hold them: up to 10 digits (a 32-bit id); longer ones are not ids and are not read.
+_N = r"\d{1,10}"
+_LS = re.compile(r"^(?P<type>[cbdlps-])(?P<perms>[rwxsStT-]{9})(?P<acl>[+.@]?)\s+\d{1,10}\s+(?P<owner>\S+)\s+(?P<group>\S+)\s+"
+                 r"(?P<major>" + _N + r"),\s*(?P<minor>" + _N + r")\s+(?:\S+\s+){3}(?P<name>\S+)\s*$")
+_STAT = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<uid>" + _N + r"):(?P<gid>" + _N + r")\s+(?P<path>/dev/\S+)\s*$")
+_STAT_GID = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<gid>" + _N + r")\s+(?P<path>/dev/\S+)\s*$")  # stat -c '%a %g %n'
+_ID = re.compile(r"\buid=(" + _N + r")(?:\(([^)]*)\))?\s+gid=(" + _N + r")(?:\(([^)]*)\))?(?:\s+groups=(\S+))?")
+_GROUP_LINE = re.compile(r"^([A-Za-z_][\w.-]*):[^:\s]*:(" + _N + r"):([\w.,-]*)\s*$")
+_RELEASE = re.compile(r"#\s*R\d{1,3}\s*\(release\).*")
 _DIR_HEADER = re.compile(r"^(/dev(?:/[\w.-]+)*):\s*$")
 _LS_COMMAND = re.compile(r"\bls\b[^\n]*?\s(/dev(?:/[\w.-]+)*)/?\s*$")
+_NO_NODE = re.compile(r"(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(/dev/[\w./-]+?)['\"’]?:\s*No such file or directory", re.I)
 _PROMPT = re.compile(r"^(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[$#>]\s+)")
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
-_MODEL = re.compile(r"(?:NVIDIA\s+)?Jetson[\w\s-]*?(?:Developer Kit|Orin|Xavier|Nano|Thor|TX1|TX2)[\w -]*", re.I)
+_CONTAINER_PROMPT = re.compile(r"^[\w.-]+@[0-9a-f]{12}:")  # root@3f2a9c1b7d4e:/# -- a docker container's shell
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\n]*\x07")
+_FENCE = re.compile(r"^[ \t]*```[^\n]*(?:\n|$)", re.M)
+
+# Every form a Jetson names itself in (facts sheet §4.2). Each is evidence of a Jetson on its own.
+_MODEL = re.compile(
+    r"(?:\bNVIDIA\s+(?:Jetson\s+)?|\bJetson[\s_-]+)(?:AGX\s+|IGX\s+)?(?:Orin|Xavier|Thor|Nano|TX1|TX2|TK1)[\w -]*"
+    r"|\b(?:AGX|IGX)\s+(?:Orin|Xavier|Thor)\b[\w -]*|\bOrin\s+(?:Nano|NX)\b[\w -]*|\bXavier\s+NX\b[\w -]*"
+    r"|\bjetson[_-](?:tx1|tx2|nano|xavier|orin)\b|\bOrin \(nvgpu\)", re.I)
+_BOARD = re.compile(r"\b(?:nvidia,)?p(?:3767|3768|3701|3737|3668|3509|3448|3449|3310|3489|3636|2888|2822|2180|2597|3711|3740|"
+                    r"3834|3971|3762|3766)-\d{4}(?:[+_-]p?\d{4}(?:-\d{4})?)*\b|\bnvidia,p\d{4}-\d{4}", re.I)
+_SOC = re.compile(r"\b(?:nvidia,)?tegra(?:124|210|186|194|234|23x|264)\b", re.I)
+_TEGRA_KERNEL = re.compile(r"\b\d\.\d{1,2}\.\d{1,4}[\w.+~]*-tegra\b")
+_L4T_PACKAGE = re.compile(r"\bnvidia-l4t-(?:core|kernel|init|cuda|firmware|3d-core)\b(?::arm64)?[\s(=_:]+(?:version\s*)?"
+                          r"(\d{2}\.\d{1,2}(?:\.\d{1,2})?)(?=[-+~\s)]|$)", re.I)
+_TEGRASTATS = re.compile(r"\bRAM \d+/\d+MB\b.*\b(?:GR3D|EMC_FREQ|VDD_|CPU \[)")
+_TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/)|\bNvRm\w+|libnvrm|\bnvgpu\b|\bnvidia-l4t-|\bjetson_release\b|\bjtop\b", re.I)
+# x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit.
+_X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|microsoft-standard|"
+                  r"\b(?:GeForce|Quadro|Tesla|TITAN|RTX\s?\d{3,4}|GTX\s?\d{3,4}|Radeon)\b|"
+                  r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.-])|"
+                  r"\bnvidia-driver-\d{3}\b|\bDriver Version:\s*(?:[1-4]\d\d|5[0-35-9]\d)\.\d+", re.I)
+_DGPU_NODE = re.compile(r"/dev/nvidia(?:\d+|ctl|-uvm|-modeset)\b|\bnvidia\d+\b")
 # L4T as tools print it when /etc/nv_tegra_release itself was not pasted: jetson-containers
-# (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]).
-_L4T_MENTION = re.compile(r"\bL4T(?:_VERSION)?[\s=:\[]*R?(\d{2}\.\d+(?:\.\d+)?)\b")
+# (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]), jtop (JETSON_L4T=35.2.1).
+_L4T_MENTION = re.compile(r"(?:\b|_)L4T(?:_VERSION)?[\s=:\[\"']*R?(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b")
 # JetPack as a tool states it (jetson-containers, jetson_release, jetson_stats' environment); kept
 # apart from the tables' reading of the L4T release, since the two can disagree.
-_JETPACK_STATED = re.compile(r"\b(?:JETPACK_VERSION|JETSON_JETPACK)=(\d+(?:\.\d+)*)|\bJetpack\s+(\d+(?:\.\d+)*(?: GA| DP)?)\s*\[L4T",
+_JETPACK_STATED = re.compile(r"\b(?:JETPACK_VERSION|JETSON_JETPACK)=[\"']?(\d+(?:\.\d+)*)|\bJetpack\s+(\d+(?:\.\d+)*(?: GA| DP)?)\s*\[L4T",
                              re.I)
 _GROUPS_COMMAND = re.compile(r"^groups(?:\s+[\w.-]+)?$")
+# How a session got its user: paths that rebuild supplementary groups from /etc/group (facts sheet §A.3).
+_LOGIN_PATH = re.compile(r"^(?:sudo\s+)?(?:ssh\s+\S+|su\s+(?:-\s*|-l\s+|--login\s+)?[\w.-]+|su\s+-|sudo\s+(?:-i|-u\s*\S+)|"
+                         r"runuser\s+|gosu\s+\S+|su-exec\s+\S+|setpriv\s+.*--init-groups|s6-setuidgid\s+\S+)|"
+                         r"^\s*user\s*=\s*\S+\s*$|\bsshd\[\d+\]: Accepted|^Last login:|^Welcome to Ubuntu", re.I)
+_TOOLKIT = re.compile(r"(?:nvidia-container-toolkit(?:-base)?|libnvidia-container-tools|libnvidia-container1|"
+                      r"NVIDIA Container (?:Toolkit|Runtime)(?: CLI)? version|nvidia-ctk version|cli-version:)[\s:=_]*v?"
+                      r"(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)", re.I)
+FACT_WINDOW = 512 * 1024
+
+
+@frozen_record
+class Sighting:
+    """One thing the text showed, and the line that showed it."""
+
+    kind: str
+    value: str
+    line: str
 
 
 @frozen_record
@@ -69,6 +115,20 @@ class ListedNode:
     acl: bool
     major: Optional[int]   # not shown by stat -c
     minor: Optional[int]
+    line: str              # the line it was read from
+    where: str             # "container" when listed by a command run inside one (docker run/exec ... ls), else ""
+
+
+@frozen_record
+class Identity:
+    """One `id` output: the groups that process held, by number, with the names it printed."""
+
+    uid: int
+    user: Optional[str]
+    gid: int
+    groups: Tuple[int, ...]
+    names: Tuple[Tuple[int, str], ...]
+    line: str
 
 
 @frozen_record
@@ -85,6 +145,15 @@ class Observed:
     session_groups: Tuple[str, ...]    # as `id` or `groups` printed them: "44(video)", "video"
     group_lines: Tuple[Group, ...]
     launches: Tuple[Launch, ...]
+    jetson: Tuple[Sighting, ...]       # every line that says this is a Jetson, and how
+    x86: Tuple[Sighting, ...]          # every line that says this is an x86 / discrete-GPU system
+    releases: Tuple[Sighting, ...]     # every distinct L4T release seen (two mean two devices)
+    identities: Tuple[Identity, ...]   # every distinct `id` output
+    absent: Tuple[Sighting, ...]       # nodes a command said do not exist (ls: cannot access ...)
+    logins: Tuple[Sighting, ...]       # session paths that rebuild groups (ssh, su -, gosu, exec -u ...)
+    execs: Tuple[Exec, ...]
+    toolkit: Optional[Sighting]
+    windowed: bool                     # only the head and tail of a huge paste were read for facts
 
 
 @frozen_record
@@ -134,180 +203,327 @@ class _Reader:
 
 def normalise(text: str) -> str:
     """Text as it was printed: no colour codes, no CR, no Markdown fence lines."""
-    text = _ANSI.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line for line in text.split("\n") if not line.strip().startswith("```"))
+    text = _ANSI.sub("", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _FENCE.sub("", text) if "```" in text else text
 
 
-def _lines(text: str) -> List[str]:
-    """Pasted lines without prompts and Markdown quotes; backslash-continued lines joined."""
-    joined = re.sub(r"\\\n[ \t]*", " ", normalise(text))
-    lines = []
+def window(text: str) -> Tuple[str, bool]:
+    """The part of ``text`` facts are read from: all of it, or the head and tail of a huge paste."""
+    if len(text) <= 2 * FACT_WINDOW:
+        return text, False
+    head = text[:FACT_WINDOW].rsplit("\n", 1)[0]
+    tail = text[-FACT_WINDOW:].split("\n", 1)[-1]
+    return head + "\n" + tail, True
+
+
+def _lines(text: str) -> Iterator[Tuple[str, str]]:
+    """(cleaned, as printed) for each pasted line: prompts and Markdown quotes removed from the first,
+    backslash-continued lines joined in both."""
+    joined = re.sub(r"\\\n[ \t]*", " ", normalise(text)) if "\\\n" in text else normalise(text)
     for raw in joined.split("\n"):
         line = raw.strip()
         while line.startswith(">"):  # Markdown quotes
             line = line[1:].strip()
-        lines.append(line if _RELEASE.match(line) else _PROMPT.sub("", line))  # '# R36 (release)' is not a prompt
-    return lines
+        yield (line if _RELEASE.match(line) else _PROMPT.sub("", line)), raw.strip()  # '# R36 (release)' is no prompt
 
 
 def _model(line: str) -> Optional[str]:
     """A Jetson model string, cut where tools append more (" - Jetpack 5.1 [L4T ...]", " [16GB]")."""
     found = _MODEL.search(line)
-    if not found or "jetson" not in found.group(0).lower():
+    if not found:
         return None
-    return re.split(r"\s+-\s+|\s*\[", found.group(0).strip())[0].strip() or None
+    return re.split(r"\s+-\s+|\s*\[|\s{2,}|\s+\(", found.group(0).strip())[0].strip() or None
+
+
+def _jetson_sightings(line: str) -> List[Sighting]:
+    found = []
+    for kind, pattern in (("model", _MODEL), ("board id", _BOARD), ("SoC", _SOC), ("kernel", _TEGRA_KERNEL),
+                          ("nvidia-l4t package", _L4T_PACKAGE), ("tegrastats", _TEGRASTATS), ("Tegra-only name", _TEGRA_NODE)):
+        match = pattern.search(line)
+        if match:
+            found.append(Sighting(kind, match.group(0).strip(), line))
+    return found
+
+
+class _State:
+    """What has been read so far, in the order of the paste."""
+
+    def __init__(self) -> None:
+        self.reader = _Reader()
+        self.release: Optional[TegraRelease] = None
+        self.l4t_line: Optional[str] = None
+        self.model: Optional[str] = None
+        self.stated: Optional[str] = None
+        self.identities: List[Identity] = []
+        self.session_groups: List[str] = []
+        self.group_lines: List[Group] = []
+        self.listed: List[ListedNode] = []
+        self.launches: List[Launch] = []
+        self.execs: List[Exec] = []
+        self.jetson: List[Sighting] = []
+        self.x86: List[Sighting] = []
+        self.releases: List[Sighting] = []
+        self.absent: List[Sighting] = []
+        self.logins: List[Sighting] = []
+        self.toolkit: Optional[Sighting] = None
+        self.directory = "/dev"
+        self.where = ""
+        self.after_groups_command = False
+
+
+def _note_release(state: _State, value: str, line: str) -> None:
+    if all(s.value != value for s in state.releases):
+        state.releases.append(Sighting("L4T", value, line))
+
+
+def _read_line(state: _State, line: str, raw: str) -> None:
+    reader = state.reader
+    if state.after_groups_command and not state.session_groups:
+        state.after_groups_command = False
+        words = line.split(":", 1)[1].split() if " : " in line else line.split()
+        if words and not any(w.startswith(("-", "/")) or "=" in w for w in words):
+            state.session_groups = words
+            reader.recognised.append("groups output: " + line)
+            return
+    if _GROUPS_COMMAND.match(line):
+        state.after_groups_command = True
+        return
+    if _CONTAINER_PROMPT.match(raw):
+        state.where = "container"
+    release = _RELEASE.search(line)
+    if release:
+        parsed = parse_release(release.group(0))
+        value = l4t_from_release(parsed) if parsed else None
+        if value:
+            _note_release(state, value, raw)
+            state.jetson.append(Sighting("release file", value, raw))
+        if state.release is None:
+            state.release, state.l4t_line = parsed, raw
+            reader.recognised.append("release line: " + line)
+        return
+    missing = _NO_NODE.search(line)
+    if missing:
+        state.absent.append(Sighting("no such node", missing.group(1).rstrip("/"), raw))
+        reader.recognised.append("absent node: " + line)
+        return
+    header = _DIR_HEADER.match(line) or _LS_COMMAND.search(line)
+    if header and not _LS.match(line):
+        state.directory = header.group(1)
+        launch_or_exec = from_run_line(line) or from_exec_line(line)
+        if launch_or_exec is not None:
+            _read_command(state, line)
+        elif not _DIR_HEADER.match(line):
+            state.where = "container" if _CONTAINER_PROMPT.match(raw) else ""
+        return
+    ls = _LS.match(line)
+    if ls:
+        name = ls.group("name")
+        path = name if name.startswith("/") else posixpath.join(state.directory, name)
+        node = ListedNode(path, ls.group("owner"), ls.group("group"), _mode(ls.group("perms")), ls.group("acl") == "+",
+                          int(ls.group("major")), int(ls.group("minor")), raw, state.where)
+        state.listed.append(node)
+        reader.recognised.append("node listing: " + line)
+        if re.match(r"/dev/(?:nvmap|nvhost|nvgpu)", path):
+            state.jetson.append(Sighting("Tegra node", path, raw))
+        elif _DGPU_NODE.search(path):
+            state.x86.append(Sighting("discrete-GPU node", path, raw))
+        return
+    stat = _STAT.match(line) or _STAT_GID.match(line)
+    if stat:
+        fields = stat.groupdict()
+        state.listed.append(ListedNode(fields["path"], fields.get("uid") or "?", fields["gid"], int(fields["mode"], 8),
+                                       False, None, None, raw, state.where))
+        reader.recognised.append("stat line: " + line)
+        return
+    ident = _ID.search(line)
+    if ident:
+        _read_id(state, ident, raw)
+        reader.recognised.append("id output: " + line)
+        return
+    group = _GROUP_LINE.match(line)
+    if group:
+        members = tuple(m for m in group.group(3).split(",") if m)
+        state.group_lines.append(Group(group.group(1), int(group.group(2)), members))
+        reader.learn(group.group(1), int(group.group(2)))
+        reader.recognised.append("group line: " + line)
+        return
+    if _read_command(state, line):
+        return
+    _read_mentions(state, line, raw)
+
+
+def _read_command(state: _State, line: str) -> bool:
+    """A container launch or exec line; the command it runs inside sets where later listings come from."""
+    launch = from_run_line(line)
+    if launch is not None:
+        state.launches.append(launch)
+        state.reader.recognised.append(launch.source + ": " + line)
+        state.where = "container" if launch.command else ""
+        _inner_listing(state, launch.command)
+        return True
+    execed = from_exec_line(line)
+    if execed is not None:
+        state.execs.append(execed)
+        state.reader.recognised.append(execed.engine + " exec: " + line)
+        if execed.user:
+            state.logins.append(Sighting("{} exec -u {}".format(execed.engine, execed.user), execed.user, line))
+        state.where = "container" if execed.command else ""
+        _inner_listing(state, execed.command)
+        return True
+    return False
+
+
+def _inner_listing(state: _State, command: Tuple[str, ...]) -> None:
+    paths = [w for w in command if w.startswith("/dev")]
+    if command and command[0] in ("ls", "stat") and len(paths) == 1:
+        state.directory = paths[0].rstrip("/") or "/dev"
+
+
+def _read_id(state: _State, ident: "re.Match[str]", raw: str) -> None:
+    uid, name, gid, gname = int(ident.group(1)), ident.group(2), int(ident.group(3)), ident.group(4)
+    groups = [gid]
+    names = []
+    printed = []
+    if gname:
+        state.reader.learn(gname, gid)
+        names.append((gid, gname))
+    for item in (ident.group(5) or "").split(","):
+        match = re.match(r"(\d{1,10})(?:\(([^)]*)\))?$", item)
+        if match:
+            groups.append(int(match.group(1)))
+            printed.append(match.group(0))
+            if match.group(2):
+                state.reader.learn(match.group(2), int(match.group(1)))
+                names.append((int(match.group(1)), match.group(2)))
+    identity = Identity(uid, name, gid, tuple(dict.fromkeys(groups)), tuple(names), raw)
+    if all((i.uid, i.groups) != (identity.uid, identity.groups) for i in state.identities):
+        state.identities.append(identity)
+    if len(state.identities) == 1 and identity is state.identities[0]:
+        state.session_groups = printed
+
+
+def _read_mentions(state: _State, line: str, raw: str) -> None:
+    """Lines that are no listing: L4T and JetPack mentions, platform evidence, session paths, the toolkit."""
+    reader = state.reader
+    mention = _L4T_MENTION.search(line)
+    package = _L4T_PACKAGE.search(line)
+    for value in (mention.group(1) if mention else None, package.group(1) if package else None):
+        if value and value.count(".") == 1:
+            value += ".0"
+        if value:
+            _note_release(state, value, raw)
+            if state.release is None and state.l4t_line is None:
+                state.l4t_line = raw
+                reader.recognised.append("L4T version: " + line)
+    jetpack = _JETPACK_STATED.search(line)
+    if jetpack and state.stated is None:
+        state.stated = jetpack.group(1) or jetpack.group(2)
+        reader.recognised.append("JetPack stated: " + line)
+    sightings = _jetson_sightings(line)
+    state.jetson += sightings
+    model = next((s for s in sightings if s.kind == "model"), None)
+    if model is not None and state.model is None:
+        state.model = _model(line)
+        reader.recognised.append("model: {}".format(state.model))
+    x86 = _X86.search(line)
+    if x86 and not sightings:
+        state.x86.append(Sighting("x86 / discrete GPU", x86.group(0), raw))
+    login = _LOGIN_PATH.search(line)
+    if login:
+        state.logins.append(Sighting("session", login.group(0).strip(), raw))
+    toolkit = _TOOLKIT.search(line)
+    if toolkit and state.toolkit is None:
+        state.toolkit = Sighting("container toolkit", toolkit.group(1), raw)
+
+
+def _compose_launches(text: str) -> List[Launch]:
+    """Compose files (`services:`) with every service, else a compose fragment read as one launch."""
+    raw = [line.rstrip() for line in normalise(text).split("\n")]
+    starts = [i for i, line in enumerate(raw) if re.match(r"^\s*services\s*:\s*$", line)]
+    launches: List[Launch] = []
+    for start in starts[:8]:
+        first = start
+        while first > 0 and re.match(r"^(?:\s+\S|[\w.-]+\s*:|x-)", raw[first - 1]):
+            first -= 1
+        last = start + 1
+        while last < len(raw) and (re.match(r"^(?:\s+\S|[\w.-]+\s*:\s*|\s*$)", raw[last])) and last - start < 2000:
+            last += 1
+        launches += from_compose_file(raw[first:last])
+    if launches:
+        return launches
+    fragment = from_compose([cleaned for cleaned, _ in _lines(text)])
+    return [fragment] if fragment is not None else []
 
 
 def read(text: str) -> TextFacts:
-    lines = _lines(text)
-    reader = _Reader()
-    release = None
-    l4t_line: Optional[str] = None
-    model = None
-    stated: Optional[str] = None
-    user: Optional[User] = None
-    process_groups: List[int] = []
-    session_groups: List[str] = []
-    group_lines: List[Group] = []
-    listed: List[ListedNode] = []
-    launches: List[Launch] = []
-    directory = "/dev"
-    after_groups_command = False
-    for line in lines:
-        if not line:
-            continue
-        if after_groups_command and not session_groups:
-            after_groups_command = False
-            words = line.split(":", 1)[1].split() if " : " in line else line.split()
-            if words and not any(w.startswith(("-", "/")) for w in words):
-                session_groups = words
-                reader.recognised.append("groups output: " + line)
-                continue
-        if _GROUPS_COMMAND.match(line):
-            after_groups_command = True
-            continue
-        if _RELEASE.search(line) and release is None:
-            release = parse_release(_RELEASE.search(line).group(0))  # type: ignore[union-attr]
-            l4t_line = line
-            reader.recognised.append("release line: " + line)
-            continue
-        header = _DIR_HEADER.match(line) or _LS_COMMAND.search(line)
-        if header:
-            directory = header.group(1)
-            continue
-        ls = _LS.match(line)
-        if ls:
-            name = ls.group("name")
-            path = name if name.startswith("/") else posixpath.join(directory, name)
-            listed.append(ListedNode(path, ls.group("owner"), ls.group("group"), _mode(ls.group("perms")),
-                                     ls.group("acl") == "+", int(ls.group("major")), int(ls.group("minor"))))
-            reader.recognised.append("node listing: " + line)
-            continue
-        stat = _STAT.match(line)
-        if stat:
-            listed.append(ListedNode(stat.group("path"), stat.group("uid"), stat.group("gid"), int(stat.group("mode"), 8),
-                                     False, None, None))
-            reader.recognised.append("stat line: " + line)
-            continue
-        ident = _ID.search(line)
-        if ident and user is None:
-            uid, name, gid, gname = int(ident.group(1)), ident.group(2), int(ident.group(3)), ident.group(4)
-            user = User(name, uid, gid, "/home/" + name, "")
-            reader.learn(gname, gid)
-            process_groups = [gid]
-            session_groups = []
-            for item in (ident.group(5) or "").split(","):
-                match = re.match(r"(\d+)(?:\(([^)]*)\))?", item)
-                if match:
-                    process_groups.append(int(match.group(1)))
-                    session_groups.append(match.group(0))
-                    if match.group(2):
-                        reader.learn(match.group(2), int(match.group(1)))
-            reader.recognised.append("id output: " + line)
-            continue
-        group = _GROUP_LINE.match(line)
-        if group:
-            members = tuple(m for m in group.group(3).split(",") if m)
-            group_lines.append(Group(group.group(1), int(group.group(2)), members))
-            reader.learn(group.group(1), int(group.group(2)))
-            reader.recognised.append("group line: " + line)
-            continue
-        launch = from_run_line(line)
-        if launch is not None:
-            launches.append(launch)
-            reader.recognised.append(launch.source + ": " + line)
-        if release is None and l4t_line is None and _L4T_MENTION.search(line):
-            l4t_line = line
-            reader.recognised.append("L4T version: " + line)
-        jetpack = _JETPACK_STATED.search(line)
-        if jetpack and stated is None:
-            stated = jetpack.group(1) or jetpack.group(2)
-            reader.recognised.append("JetPack stated: " + line)
-        if model is None:
-            model = _model(line)
-            if model is not None:
-                reader.recognised.append("model: " + model)
-    compose = from_compose(lines)
-    if compose is not None:
-        launches.append(compose)
-        reader.recognised += ["compose: " + line for line in compose.text.split("\n")]
-    if release is not None:
-        l4t = l4t_from_release(release)
+    part, windowed = window(text)
+    state = _State()
+    for line, raw in _lines(part):
+        if line:
+            _read_line(state, line, raw)
+    compose = _compose_launches(part)
+    state.launches += compose
+    state.reader.recognised += ["compose: " + line for launch in compose[:1] for line in launch.text.split("\n")]
+    if state.release is not None:
+        l4t = l4t_from_release(state.release)
     else:
-        mention = _L4T_MENTION.search(l4t_line or "")
-        l4t = mention.group(1) if mention else None
+        l4t = state.releases[0].value if state.releases else None
     tables = tuple(dict.fromkeys(c.jetpack for c in jetpack_for(l4t)))
-    observed = Observed(l4t, l4t_line, tables, stated, model, tuple(listed), user.name if user else None,
-                        tuple(session_groups), tuple(group_lines), tuple(launches))
-    return _facts(reader, observed, release, user, process_groups)
+    first = state.identities[0] if state.identities else None
+    observed = Observed(l4t, state.l4t_line, tables, state.stated, state.model, tuple(state.listed),
+                        (first.user or None) if first else None, tuple(state.session_groups), tuple(state.group_lines),
+                        tuple(state.launches), tuple(state.jetson), tuple(state.x86), tuple(state.releases),
+                        tuple(state.identities), tuple(state.absent), tuple(state.logins), tuple(state.execs),
+                        state.toolkit, windowed)
+    return _facts(state.reader, observed, state.release, first)
 
 
-def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease], user: Optional[User],
-           process_groups: List[int]) -> TextFacts:
+def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease], identity: Optional[Identity]) -> TextFacts:
     missing = []
     if observed.l4t is None:
         missing.append("cat /etc/nv_tegra_release   # the L4T release (on the host)")
     if not observed.nodes:
         missing.append("ls -ln /dev/nvmap /dev/dri/  # the GPU nodes' owner, group and mode, by number")
-    if user is None:
+    if identity is None:
         missing.append("id   # in the session that fails: the groups it really holds")
     if not observed.group_lines:
         missing.append("getent group video render   # the groups by number in the container's /etc/group")
-    if user is None or not observed.nodes:
+    if identity is None or not observed.nodes:
         return TextFacts(None, observed, tuple(reader.assumptions), tuple(reader.recognised), tuple(missing))
 
+    name = identity.user or "uid{}".format(identity.uid)
+    user = User(name, identity.uid, identity.gid, "/home/" + name, "")
     devices = []
     for node in observed.nodes:
         role = role_of(node.path)
         if role is None:
             continue
         gid = reader.gid_of(node.group)
-        name = node.group if not node.group.isdigit() else reader.names.get(gid)
+        group_name = node.group if not node.group.isdigit() else reader.names.get(gid)
         owner = node.owner
         uid = 0 if owner == "root" else (int(owner) if owner.isdigit() else reader.gid_of("user " + owner))
         if node.acl:
             reader.assumptions.append("{} has a POSIX ACL whose entries were not shown (getfacl {})".format(
                 node.path, node.path))
-        devices.append(DeviceNode(node.path, role, NodeKind.CHAR, node.major, node.minor, uid, gid, name, node.mode, (), None,
-                                  False, NodeOrigin.UNKNOWN))
+        devices.append(DeviceNode(node.path, role, NodeKind.CHAR, node.major, node.minor, uid, gid, group_name, node.mode, (),
+                                  None, False, NodeOrigin.UNKNOWN))
     groups = list(observed.group_lines)
     if not groups:
         reader.assumptions.append("no /etc/group lines: the login view is taken to be the groups `id` printed")
-        for gid in process_groups:
+        for gid in identity.groups:
             groups.append(Group(reader.names.get(gid, "gid{}".format(gid)), gid, (user.name,)))
-    signals = tuple(s for s, present in (("/etc/nv_tegra_release", release is not None),
-                                         ("L4T version in the text", release is None and observed.l4t is not None),
-                                         ("/dev/nvmap", any(d.path == "/dev/nvmap" for d in devices)),
-                                         ("model " + (observed.model or ""), observed.model is not None)) if present)
+    signals = tuple(dict.fromkeys("{}: {}".format(s.kind, s.value) for s in observed.jetson))
     platform = Platform(observed.model, (), None, None, None, release, None, observed.l4t,
                         ("/etc/nv_tegra_release" if release else "pasted text") if observed.l4t else None,
                         jetpack_for(observed.l4t), signals)
-    group_add = [g for launch in observed.launches for g in launch.numeric_groups]
     in_container = bool(observed.launches)
     engines = [launch.source.split()[0] for launch in observed.launches if launch.source != "compose"]
     container = Container(in_container, tuple(launch.source + " in the text" for launch in observed.launches),
                           engines[0] if engines else None, False, (), None)
-    process = ProcessInfo("pasted", user.uid, user.gid, tuple(sorted(set(process_groups) | set(group_add))), False, None, None)
+    # The groups a pasted `id` shows are the groups that process had; a launch line does not add to them.
+    process = ProcessInfo("pasted", user.uid, user.gid, tuple(sorted(set(identity.groups))), False, None, None)
     facts = Facts(SCHEMA_VERSION, __version__, "(pasted text)", platform, OsRelease(None, None, None, None), container,
                   (), tuple(devices), Accounts((user,), tuple(groups), ()), user, "id output", process)
     return TextFacts(facts, observed, tuple(dict.fromkeys(reader.assumptions)), tuple(reader.recognised), tuple(missing))
