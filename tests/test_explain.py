@@ -60,7 +60,7 @@ def test_never_crashes_and_never_invents_a_signature(text: str) -> None:
 @pytest.mark.parametrize(("args", "code", "needle"), [
     (["error 801: operation not supported"], Exit.OK, "cuda-801"),
     (["all is well"], Exit.PROBLEM, "No known error signature"),
-    (["--format", "markdown", "Unable to find group render"], Exit.OK, "Could you run these"),
+    (["--format", "markdown", "Unable to find group render"], Exit.OK, "Could you run"),
     (["--format", "json", "groups: cannot find name for group ID 993"], Exit.OK, '"id": "nameless-gid"'),
 ])
 def test_cli(args, code: int, needle: str) -> None:  # type: ignore[no-untyped-def]

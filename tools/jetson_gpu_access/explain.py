@@ -1,25 +1,37 @@
-"""Explain pasted text: the known error signatures it contains, the diagnosis its facts allow,
-and what to run next to settle the rest.
+"""Explain pasted text: the known error signatures it contains, what its facts show, the most likely
+cause, and the one question that would settle the rest.
 
-Signatures come from data/symptoms.json (the same data the site's error reference is generated
-from); facts (release line, node listings, id and groups output, group lines, docker run lines and
-compose fragments) from textfacts,
-diagnosed exactly as the probe's facts are. Free text is taken as people paste it: ANSI colours,
-CRLF, Markdown fences and quotes, shell prompts. Nothing the text does not show is stated as a
-fact: gaps are listed as assumptions, and the commands that would close them are suggested.
+Signatures come from data/symptoms.json as families (a CUDA error by name, number and message in
+every common wrapper; the other errors by pattern); facts from textfacts, diagnosed exactly as the
+probe's facts are. Reasoning is open-world: what the paste does not show is unknown, never absent.
+Every statement carries the lines of the paste it rests on, or is marked as an assumption; an
+internal placeholder (a GID that was never shown) is never printed.
 """
 
 from __future__ import annotations
 
-from typing import List, Optional, Tuple
+import re
+from typing import Dict, Iterator, List, Optional, Pattern, Sequence, Tuple
 
 from . import data
 from .diagnose import diagnose
 from .launch import Launch
 from .migrate import AuditFinding, audit_text
-from .model import Diagnosis
+from .model import PLACEHOLDER_GID, Diagnosis, Finding
 from .record import frozen_record
-from .textfacts import Observed, normalise, read
+from .textfacts import Identity, ListedNode, Observed, normalise, read
+
+# Findings whose evidence is a listed node and an `id` line: the only ones a paste can support.
+# DEV-001/DEV-002 (a node is absent), PLT-* (platform) and TKT-* (packages) would assert what a
+# partial paste does not show; explain states those from the paste itself or asks.
+PASTE_FINDINGS = ("ACC-", "GRP-", "DEV-003", "DEV-004", "DEV-005", "DEV-006", "DEV-007", "USR-")
+CHUNK = 1 << 20
+MAX_KEY_HITS = 64
+_PLACEHOLDER = re.compile(r"\b4\d{9}\b")
+_CAUSE_IDS = tuple(c["id"] for c in data.load("causes")["causes"])
+# Context words for a CUDA error number: the number alone (801) is too common to mean CUDA.
+_CUDA_CONTEXT = (r"(?:cuda|cuinit|cudart|cudnn|cublas|nvrtc|ggml|gpu|device|driver|trt|tensorrt|onnxruntime|cupy|numba|"
+                 r"torch|nvinfer|cudasetdevice|cudagetdevicecount|cuctxcreate|nvenc|nvdec|deepstream|gst)")
 
 
 @frozen_record
@@ -34,6 +46,33 @@ class SymptomMatch:
 
 
 @frozen_record
+class Statement:
+    """One thing explain says: the lines of the paste it rests on, or marked as an assumption."""
+
+    text: str
+    evidence: Tuple[str, ...]
+    assumed: bool
+
+
+@frozen_record
+class Question:
+    """The one question that separates the hypotheses still open, and what each answer means."""
+
+    ask: str
+    command: str
+    answers: Tuple[Tuple[str, str], ...]   # (what the answer shows, the cause id it means)
+
+
+@frozen_record
+class Cause:
+    """The most likely cause (an id of data/causes.json), why, and what the paste cannot rule out."""
+
+    id: str
+    why: Statement
+    also_possible: Tuple[str, ...]
+
+
+@frozen_record
 class Explanation:
     matches: Tuple[SymptomMatch, ...]
     next_steps: Tuple[str, ...]
@@ -42,87 +81,541 @@ class Explanation:
     assumptions: Tuple[str, ...]
     diagnosis: Optional[Diagnosis]
     audit: Tuple[AuditFinding, ...]
+    statements: Tuple[Statement, ...]
+    cause: Cause
+    question: Optional[Question]
+    systems: Tuple[str, ...]           # more than one: the paste mixes devices or sessions, each read on its own
+
+
+# ---- signatures ----
+
+
+@frozen_record
+class _Family:
+    symptom: Dict[str, object]
+    keys: Tuple[str, ...]
+    patterns: Tuple[Pattern[str], ...]
+
+
+def _cuda_patterns(code: int, names: Sequence[str], message: str) -> List[str]:
+    """A CUDA error as wrappers print it: by enum name, by number after a CUDA word, by message."""
+    number = r"\(?-?{}\)?(?![\w.])".format(code)
+    text = re.escape(message.lower())
+    if message.lower() == "operation not supported":  # not 304's "... or operation not supported on this OS"
+        text = r"(?<!or )operation not supported(?! on this os)"
+    return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + [
+        _CUDA_CONTEXT + r"[^\n]{0,160}?(?:error|err|failure|failed|status|code|returned|result|res|rc|=)\W{0,4}"
+        r"(?:with\s+)?(?:error\s*)?(?:code\s*)?[:=#]?\s*" + number,
+        r"\bcuinit\s*\(\s*\d?\s*\)\s*(?:=|returned|:|->)?\s*" + number,
+        r"\berror\s*[:=]?\s*" + number + r"\s*[:,]\s*" + text,
+        _CUDA_CONTEXT + r"[^\n]{0,160}?" + text,
+    ])
+
+
+def _families() -> Tuple[_Family, ...]:
+    families = []
+    for symptom in data.load("symptoms")["symptoms"]:
+        patterns = [re.escape(s.lower()) + (r"(?![\w.])" if s[-1:].isalnum() else "") for s in symptom["signatures"]]
+        patterns += list(symptom.get("patterns", ()))
+        keys = [s.lower() for s in symptom.get("keys", ())]
+        cuda = symptom.get("cuda")
+        if cuda:
+            patterns += _cuda_patterns(cuda["code"], cuda["names"], cuda["message"])
+            keys += [str(cuda["code"]), cuda["message"].lower()] + [n.lower() for n in cuda["names"]]
+        keys += [s.lower()[:24] for s in symptom["signatures"]]
+        families.append(_Family(symptom, tuple(dict.fromkeys(keys)), tuple(re.compile(p) for p in patterns)))
+    return tuple(families)
+
+
+_FAMILIES: List[Tuple[_Family, ...]] = []
+
+
+def _chunks(text: str) -> Iterator[str]:
+    """The text in pieces of about CHUNK characters, cut at line ends: memory stays a small multiple of a piece."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + CHUNK)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
+def find_signatures(text: str) -> List[SymptomMatch]:
+    """Every known symptom in ``text``, each once, with the first line that shows it, in the index's order."""
+    if not _FAMILIES:
+        _FAMILIES.append(_families())
+    found: Dict[str, SymptomMatch] = {}
+    for piece in _chunks(text):
+        clean = normalise(piece)
+        lowered = clean.lower()
+        if len(lowered) != len(clean):  # a character whose lower case is longer: positions would not match
+            clean = lowered
+        for family in _FAMILIES[0]:
+            symptom_id = str(family.symptom["id"])
+            if symptom_id not in found:
+                match = _first(family, clean, lowered)
+                if match is not None:
+                    found[symptom_id] = match
+    order = [str(f.symptom["id"]) for f in _FAMILIES[0]]
+    return sorted(found.values(), key=lambda m: order.index(m.id))
+
+
+def _first(family: _Family, clean: str, lowered: str) -> Optional[SymptomMatch]:
+    for key in family.keys:
+        at, hits = lowered.find(key), 0
+        while at >= 0 and hits < MAX_KEY_HITS:
+            hits += 1
+            start = lowered.rfind("\n", 0, at) + 1
+            end = lowered.find("\n", at)
+            end = len(lowered) if end < 0 else end
+            line = lowered[start:end]
+            for pattern in family.patterns:
+                hit = pattern.search(line)
+                if hit:
+                    symptom = family.symptom
+                    shown = clean[start:end].strip()
+                    return SymptomMatch(str(symptom["id"]), clean[start + hit.start():start + hit.end()], shown[:300],
+                                        tuple(symptom["causes"]), str(symptom["docs"]),  # type: ignore[arg-type]
+                                        str(symptom["runbook"] or ""), tuple(symptom["sources"]))  # type: ignore[arg-type]
+            at = lowered.find(key, end)
+    return None
+
+
+# ---- explain ----
+
+
+def scrub(text: str) -> str:
+    """No internal placeholder reaches output: a GID never shown is said to be unknown."""
+    return _PLACEHOLDER.sub(lambda m: "(GID not shown)" if int(m.group(0)) >= PLACEHOLDER_GID else m.group(0), text)
 
 
 def explain(text: str) -> Explanation:
-    """Every known signature in ``text``, in the order of the symptom index, each once."""
-    clean = normalise(text)
-    lowered = clean.lower()
-    matches: List[SymptomMatch] = []
-    for symptom in data.load("symptoms")["symptoms"]:
-        for signature in symptom["signatures"]:
-            at = lowered.find(signature.lower())
-            if at < 0:
-                continue
-            start = clean.rfind("\n", 0, at) + 1
-            end = clean.find("\n", at)
-            line = clean[start:end if end >= 0 else len(clean)].strip()
-            matches.append(SymptomMatch(symptom["id"], signature, line[:300], tuple(symptom["causes"]), symptom["docs"],
-                                        symptom["runbook"] or "", tuple(symptom["sources"])))
-            break
+    """Signatures, facts, statements with their evidence, the most likely cause and the deciding question."""
+    matches = find_signatures(text)
     parsed = read(text)
+    seen = parsed.observed
     diagnosis = diagnose(parsed.facts) if parsed.facts is not None else None
+    gpu_error = bool(matches) or bool(seen.absent)
+    pairs = [(f, launch.text.split("\n")[0]) for launch in _distinct_launches(seen.launches)
+             for f in audit_text(launch.text, "compose" if launch.source == "compose" else "docker-run")
+             if f.status != "pass" and (f.id != "no-gpu-nodes" or _wants_nvidia(launch, gpu_error))]
+    audit = tuple(f for f, _ in pairs)
+    systems = _systems(seen)
+    statements = _statements(seen, matches, diagnosis, parsed.assumptions, pairs, systems)
+    cause = decide_cause(seen, matches, diagnosis)
+    question = _question(cause, seen)
     steps = parsed.missing + (("jetson-gpu-access diagnose --user USER   # decided as the kernel does, on the device",)
                               if parsed.missing else ())
-    audit = tuple(f for launch in parsed.observed.launches
-                  for f in audit_text(launch.text, "compose" if launch.source == "compose" else "docker-run")
-                  if f.status != "pass")
-    return Explanation(tuple(matches), steps, parsed.observed, parsed.recognised, parsed.assumptions, diagnosis, audit)
+    if question is not None:
+        steps = (question.command,) + tuple(s for s in steps if s.split()[0] not in question.command)
+    return Explanation(tuple(matches), steps, seen, parsed.recognised, parsed.assumptions, diagnosis, audit,
+                       statements, cause, question, systems)
+
+
+def _distinct_launches(launches: Sequence[Launch]) -> List[Launch]:
+    return list({launch.text: launch for launch in launches}.values())
+
+
+def _wants_nvidia(launch: Launch, gpu_error: bool) -> bool:
+    """Whether telling this launch to add the NVIDIA runtime makes sense (not for an Alpine image with a serial port)."""
+    image = (launch.image or "").lower()
+    return gpu_error or launch.nvidia_gpu or any(w in image for w in ("nvidia", "l4t", "cuda", "jetson", "torch", "tensor",
+                                                                      "deepstream", "ollama", "llama", "vllm", "isaac"))
+
+
+def _systems(seen: Observed) -> Tuple[str, ...]:
+    """Two L4T releases, or a Jetson beside an x86 GPU, mean the paste shows two systems."""
+    found = ["L4T {} ({})".format(s.value, s.line) for s in seen.releases]
+    if len(found) > 1:
+        return tuple(found)
+    strong_x86 = [s for s in seen.x86 if s.kind != "discrete-GPU node"]
+    if seen.jetson and strong_x86 and any(s.kind in ("release file", "model", "board id", "kernel") for s in seen.jetson):
+        return ("a Jetson ({})".format(seen.jetson[0].line), "an x86 / discrete-GPU system ({})".format(strong_x86[0].line))
+    return ()
+
+
+def _node_evidence(seen: Observed, paths: Sequence[str]) -> Tuple[str, ...]:
+    return tuple(n.line for n in seen.nodes if n.path in paths)
+
+
+def _finding_statement(finding: Finding, seen: Observed) -> Statement:
+    paths = re.findall(r"/dev/[\w./-]+", finding.title + " " + " ".join(finding.evidence))
+    evidence = _node_evidence(seen, paths) + tuple(i.line for i in seen.identities[:1])
+    text = "{} {}: {}".format(finding.severity.value.upper(), finding.code, scrub(finding.title))
+    return Statement(text, evidence, not evidence)
+
+
+def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis],
+                assumptions: Sequence[str], audit: Sequence[Tuple[AuditFinding, str]],
+                systems: Sequence[str]) -> Tuple[Statement, ...]:
+    out: List[Statement] = []
+    if systems:
+        out.append(Statement("the paste shows {} systems; each is read on its own, none is taken as the whole".format(
+            len(systems)), tuple(s.rsplit(" (", 1)[-1].rstrip(")") for s in systems), False))
+    if len(seen.identities) > 1:
+        out.append(Statement("the paste shows {} different `id` outputs (sessions); each is diagnosed on its own".format(
+            len(seen.identities)), tuple(i.line for i in seen.identities), False))
+    for match in matches:
+        out.append(Statement("`{}` ({}): {}".format(match.signature, match.id, match.causes[0]), (match.line,), False))
+    if seen.jetson:
+        first = seen.jetson[0]
+        out.append(Statement("a Jetson: {} {}".format(first.kind, first.value), (first.line,), False))
+    elif seen.x86:
+        out.append(Statement("an x86 / discrete-GPU system: {}".format(seen.x86[0].value), (seen.x86[0].line,), False))
+    for release in seen.releases:
+        labels = ", ".join(c for c in _jetpack(release.value)) or "no published JetPack label in the tables"
+        out.append(Statement("L4T {} (JetPack {})".format(release.value, labels), (release.line,), False))
+    for node in seen.nodes:
+        where = " inside the container" if node.where else ""
+        out.append(Statement("{}{}: owner {}, group {}, mode {:04o}{}".format(node.path, where, node.owner, node.group,
+                                                                             node.mode, ", with an ACL" if node.acl else ""),
+                             (node.line,), False))
+    out += _compare_nodes(seen.nodes)
+    for absent in seen.absent:
+        out.append(Statement("{} does not exist where that command ran".format(absent.value), (absent.line,), False))
+    for identity in seen.identities:
+        out.append(Statement("uid {} holds the groups {}".format(identity.uid, ", ".join(map(str, identity.groups))),
+                             (identity.line,), False))
+    for launch in seen.launches:
+        out.append(Statement(launch_summary(launch), (launch.text.split("\n")[0],), False))
+    for login in seen.logins:
+        out.append(Statement("the session came through `{}`, which rebuilds groups from the image's /etc/group".format(
+            login.value if login.kind == "session" else login.kind), (login.line,), False))
+    if seen.toolkit is not None:
+        out.append(Statement("NVIDIA container toolkit {}".format(seen.toolkit.value), (seen.toolkit.line,), False))
+    if diagnosis is not None:
+        out += [_finding_statement(f, seen) for f in diagnosis.findings if f.code.startswith(PASTE_FINDINGS)]
+    out += [Statement("{} {}: {} (fix: {})".format(f.status.upper(), f.id, f.why, f.fix), (line,), False)
+            for f, line in audit]
+    out += [Statement(scrub(a), (), True) for a in assumptions]
+    if seen.windowed:
+        out.append(Statement("the paste is {} long: facts were read from its first and last 512 KiB, error signatures "
+                             "from all of it".format("very"), (), True))
+    return tuple(Statement(scrub(s.text), s.evidence, s.assumed) for s in out)
+
+
+def _jetpack(l4t: str) -> List[str]:
+    from .probe.platform import jetpack_for
+
+    return list(dict.fromkeys(c.jetpack for c in jetpack_for(l4t)))
+
+
+def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
+    """The same node seen in two places with different owners or groups: the key evidence of a lost GID."""
+    out = []
+    by_path: Dict[str, List[ListedNode]] = {}
+    for node in nodes:
+        by_path.setdefault(node.path, []).append(node)
+    for path, seen in by_path.items():
+        groups = {(n.group, n.where) for n in seen}
+        if len({g for g, _ in groups}) > 1:
+            text = "{} is listed with different groups: {}; the GPU group did not reach one of these places".format(
+                path, " vs ".join("{} ({})".format(n.group, n.where or "host or not stated") for n in seen))
+            out.append(Statement(text, tuple(n.line for n in seen), False))
+    return out
+
+
+# ---- the cause ----
+
+_MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-209", "cuda-3", "cuda-library-missing")
+_NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "other-permission", "out-of-memory")
+_DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvrmgpu-open", "render-node-denied", "nvrm-channel")
+
+
+def _because(text: str, lines: Sequence[str]) -> Statement:
+    lines = tuple(dict.fromkeys(line for line in lines if line))
+    return Statement(text, lines, not lines)
+
+
+def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis]) -> Cause:
+    """The top-1 cause from what the paste shows, in order of how decisive the evidence is."""
+    ids = [m.id for m in matches]
+    line_of = {m.id: m.line for m in matches}
+    jetson = bool(seen.jetson)
+    x86 = bool(seen.x86) and not jetson
+    denied = [i for i in ids if i in _DENIALS]
+    findings = [f.code for f in diagnosis.findings] if diagnosis is not None else []
+    nodes_denied = [c for c in findings if c in ("ACC-002", "ACC-003", "ACC-004")]
+    others: List[str] = []
+
+    def cause(cause_id: str, text: str, lines: Sequence[str], *also: str) -> Cause:
+        rest = tuple(a for a in dict.fromkeys(also + tuple(others)) if a != cause_id and a in _CAUSE_IDS)
+        return Cause(cause_id, _because(text, lines), rest)
+
+    if "nvml-driver" in ids or ("nvml-permissions" in ids and not jetson):
+        first = "nvml-driver" if "nvml-driver" in ids else "nvml-permissions"
+        return cause("x86-discrete-gpu", "an NVML error: a discrete-GPU driver problem, not the JetPack one",
+                     [line_of[first]] + [s.line for s in seen.x86[:1]], "nodes-missing-in-container")
+    if x86:
+        return cause("x86-discrete-gpu", "the paste shows an x86 / discrete-GPU system and no Jetson",
+                     [seen.x86[0].line] + [line_of[i] for i in ids[:1]], "nodes-missing-in-container")
+    mismatch = [i for i in ids if i in _MISMATCH]
+    hook = [m.line for m in matches if "nvidia-container-cli" in m.line.lower()]
+    if hook and jetson:  # the runtime's hook runs as root on the host: not the session's permissions
+        return cause("jetson-software-mismatch", "the NVIDIA runtime's hook (root, on the host) failed: its packages or "
+                     "the host's CUDA, not a user's groups", [hook[0], seen.jetson[0].line], "toolkit-band")
+    image_l4t = _image_l4t_conflict(seen)
+    if image_l4t and not denied:
+        return cause("jetson-software-mismatch", "the container image is built for another L4T release than the host's",
+                     image_l4t)
+    if ids and all(i in _NOT_GPU or i == "nameless-gid" for i in ids) and "nameless-gid" not in ids:
+        return cause("not-gpu-access", "the errors shown are not GPU-access errors", [line_of[i] for i in ids])
+    if "nvmap-missing" in ids or "no-gpu-runtime" in ids or _absent_gpu_node(seen):
+        lines = [line_of.get("nvmap-missing", "") or line_of.get("no-gpu-runtime", "")] + [a.line for a in seen.absent]
+        return cause("nodes-missing-in-container", "the GPU nodes are not in the container", lines, "jetson-software-mismatch")
+    if mismatch and not denied and not nodes_denied:
+        if jetson:
+            return cause("jetson-software-mismatch", "a CUDA version or library error on a Jetson, not a permission error",
+                         [line_of[mismatch[0]], seen.jetson[0].line])
+        return cause("unknown", "a CUDA version or library error; the paste does not say which platform",
+                     [line_of[mismatch[0]]], "jetson-software-mismatch", "x86-discrete-gpu")
+    if "nameless-gid" in ids:
+        added = [launch for launch in seen.launches if launch.numeric_groups]
+        if added:
+            return cause("not-gpu-access", "a numeric --group-add GID has no name in the image: harmless",
+                         [line_of["nameless-gid"], added[0].text.split("\n")[0]])
+        nvidia = [launch for launch in seen.launches if launch.nvidia_gpu]
+        if nvidia:
+            return cause("toolkit-band", "a GID without a name that no launch option added: the container toolkit "
+                         "(>= 1.19.1) adds the device nodes' GIDs", [line_of["nameless-gid"], nvidia[0].text.split("\n")[0]],
+                         "not-gpu-access")
+        return cause("unknown", "a GID without a name; the paste does not show where it came from",
+                     [line_of["nameless-gid"]], "toolkit-band", "not-gpu-access")
+    if "render-group-name" in ids:
+        return cause("render-node-denied", "--group-add render by name, and the image has no render group",
+                     [line_of["render-group-name"]])
+    root_only = [n for n in seen.nodes if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri/render)", n.path)
+                 and n.owner in ("root", "0") and n.mode & 0o066 == 0]
+    if root_only and not denied and not nodes_denied:
+        kind = "render-node-denied" if "dri" in root_only[0].path else "tegra-nodes-denied"
+        return cause(kind, "the GPU nodes are open to root only (no group or other access)", [n.line for n in root_only[:2]])
+    if not (denied or nodes_denied):
+        if any(i in _NOT_GPU for i in ids):
+            return cause("not-gpu-access", "the errors shown are not GPU-access errors", [line_of[i] for i in ids])
+        return cause("unknown", "the paste shows no GPU-access error and no node the session is denied",
+                     [], "render-node-denied", "tegra-nodes-denied")
+    # A denial: decide which nodes and why, from the most specific evidence the paste has.
+    trigger = [line_of[i] for i in denied[:1]]
+    if not jetson and not seen.nodes:
+        return cause("unknown", "a CUDA initialisation error, and the paste does not show which system it ran on",
+                     trigger, "render-node-denied", "tegra-nodes-denied", "x86-discrete-gpu")
+    others += ["render-node-denied", "tegra-nodes-denied"]
+    numeric = [launch for launch in seen.launches if launch.numeric_user]
+    if numeric and numeric[0].group_add and _host_gid_added(seen, numeric[0]):
+        return cause("toolkit-band", "the launch adds the host node's GID and the session is still denied: the node's "
+                     "group inside the container differs, which the toolkit's version decides",
+                     trigger + [numeric[0].text.split("\n")[0]] + [n.line for n in seen.nodes][:1], "uid-gid-launch")
+    if numeric:
+        return cause("uid-gid-launch", "started with a numeric uid:gid, which drops the image's group memberships",
+                     trigger + [numeric[0].text.split("\n")[0]])
+    added = [launch for launch in seen.launches if launch.group_add]
+    if added and seen.logins:
+        return cause("login-drops-runtime-groups", "groups given at launch, and a session path that rebuilds groups",
+                     trigger + [added[0].text.split("\n")[0], seen.logins[0].line])
+    if added and seen.identities and not _holds_added(seen.identities[0], added):
+        return cause("login-drops-runtime-groups", "the pasted `id` does not hold the GIDs the launch added",
+                     trigger + [added[0].text.split("\n")[0], seen.identities[0].line])
+    if any(n.acl for n in seen.nodes) and seen.logins:
+        return cause("seat-acl-only", "the node's access comes from an ACL, and the session has no seat",
+                     trigger + [n.line for n in seen.nodes if n.acl][:1] + [seen.logins[0].line])
+    if seen.toolkit is not None and any(n.where and n.group in ("0", "root") for n in seen.nodes):
+        return cause("toolkit-band", "the toolkit version decides the nodes' group inside the container",
+                     trigger + [seen.toolkit.line])
+    if "ACC-003" in nodes_denied:
+        return cause("render-node-denied", "the session is denied the render node", trigger + _denied_lines(seen, "dri"),
+                     "login-drops-runtime-groups")
+    if nodes_denied:
+        return cause("tegra-nodes-denied", "the session is denied a Tegra GPU node", trigger + _denied_lines(seen, "nv"),
+                     "login-drops-runtime-groups")
+    major = _l4t_major(seen)
+    first = denied[0]
+    if first in ("nvmap-denied", "nvrmgpu-open") or "nvmap-denied" in denied:
+        return cause("tegra-nodes-denied", "/dev/nvmap is not openable by the session", trigger, "login-drops-runtime-groups")
+    if first == "render-node-denied":
+        return cause("render-node-denied", "the render node is not openable by the session", trigger, "seat-acl-only")
+    if first == "cuda-801" and (major is None or major >= 36):
+        return cause("render-node-denied", "CUDA error 801 on JetPack 6 or later (or an unknown release): the render node",
+                     trigger + [s.line for s in seen.releases[:1]], "login-drops-runtime-groups")
+    return cause("tegra-nodes-denied", "a CUDA initialisation denial before JetPack 6: the Tegra nodes (video group)",
+                 trigger + [s.line for s in seen.releases[:1]], "nodes-missing-in-container")
+
+
+def _host_gid_added(seen: Observed, launch: Launch) -> bool:
+    """Whether the launch adds the GID a listing shows for a GPU node (by number)."""
+    return any(n.group.isdigit() and int(n.group) in launch.numeric_groups for n in seen.nodes)
+
+
+def _image_l4t_conflict(seen: Observed) -> List[str]:
+    """An image tagged for one L4T major (r35.1.0) beside a host showing another: the lines that show both."""
+    host = [(s.value.split(".")[0], s.line) for s in seen.releases]
+    host += [(_KERNEL_L4T.get(m.group(1), ""), s.line) for s in seen.jetson if s.kind == "kernel"
+             for m in [re.match(r"(\d+\.\d+)", s.value)] if m]
+    for launch in seen.launches:
+        tag = re.search(r"(?:l4t-|:)r(\d{2})\.\d", launch.image or "")
+        for major, line in host:
+            if tag and major and tag.group(1) != major:
+                return [launch.text.split("\n")[0], line]
+    return []
+
+
+# The L4T major a Jetson kernel series belongs to (4.9: R32, 5.10: R34/R35, 5.15: R36, 6.8: R38).
+_KERNEL_L4T = {"4.9": "32", "5.10": "35", "5.15": "36", "6.8": "38"}
+
+
+def _absent_gpu_node(seen: Observed) -> bool:
+    return any(re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri)", a.value) for a in seen.absent)
+
+
+def _holds_added(identity: Identity, launches: Sequence[Launch]) -> bool:
+    names = {name for _, name in identity.names}
+    return all(int(g) in identity.groups if g.isdigit() else g in names for launch in launches for g in launch.group_add)
+
+
+def _denied_lines(seen: Observed, kind: str) -> List[str]:
+    return [n.line for n in seen.nodes if kind in n.path][:1] + [i.line for i in seen.identities[:1]]
+
+
+def _l4t_major(seen: Observed) -> Optional[int]:
+    if not seen.l4t:
+        return None
+    head = seen.l4t.split(".", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+# ---- the question ----
+
+_STAT = "stat -c '%a %u:%g %n' /dev/nvmap /dev/dri/renderD*; id"
+QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
+    (("unknown", "x86-discrete-gpu", "jetson-software-mismatch"), Question(
+        "Which system is this: a Jetson (which L4T release) or a PC with a discrete GPU?",
+        "cat /etc/nv_tegra_release; uname -m",
+        (("a '# R3x (release)' line", "a Jetson: then the GPU nodes decide (render-node-denied, tegra-nodes-denied)"),
+         ("x86_64 and no release file", "x86-discrete-gpu")))),
+    (("nodes-missing-in-container",), Question(
+        "Are the GPU nodes in the container at all?",
+        "ls -ln /dev/nvmap /dev/dri/   # inside the container; and: docker inspect -f '{{.HostConfig.Runtime}}' CONTAINER",
+        (("No such file or directory", "nodes-missing-in-container (start it with --runtime nvidia)"),
+         ("the nodes are listed", "a permission problem: render-node-denied or tegra-nodes-denied")))),
+    (("login-drops-runtime-groups", "render-node-denied", "tegra-nodes-denied", "uid-gid-launch", "seat-acl-only"), Question(
+        "Does the failing session hold the group of the node it is denied? Run both in the session that fails, "
+        "inside the container, and the stat on the host too.",
+        _STAT,
+        (("the node's GID is in the container's /etc/group and id lists it", "not a group problem: toolkit-band or software"),
+         ("id lacks the GID, and the container was started with --group-add it", "login-drops-runtime-groups"),
+         ("id lacks the GID, and the container's /etc/group has no group with it (or render has another number)",
+          "render-node-denied (renderD*) or tegra-nodes-denied (nvmap)"),
+         ("the GID differs between the host and the container", "toolkit-band (the toolkit's version decides it)")))),
+    (("toolkit-band",), Question(
+        "Which container toolkit is installed, and with which mode?",
+        "dpkg -l nvidia-container-toolkit libnvidia-container-tools; grep -n mode /etc/nvidia-container-runtime/config.toml",
+        (("1.18.2", "toolkit-band: nodes get GID 0; only root can open them"),
+         ("1.19.1 or later", "toolkit-band: the GIDs reach the main process only; logins lose them"),
+         ("1.16 or older", "not the toolkit: nodes are 0666; look at the launch")))),
+)
+
+
+def _question(cause: Cause, seen: Observed) -> Optional[Question]:
+    """The question covering the top cause and the most of the hypotheses still open."""
+    if cause.id == "not-gpu-access":
+        return None
+    open_now = {cause.id, *cause.also_possible}
+    best = max(QUESTIONS, key=lambda entry: (cause.id in entry[0], len(open_now & set(entry[0]))))
+    return best[1]
+
+
+# ---- output ----
 
 
 def launch_summary(launch: Launch) -> str:
     """One line of what a container launch grants; group-adds are what an SSH login loses."""
     parts = ["{}: {}".format(name, ", ".join(values)) for name, values in (
-        ("group-add", launch.group_add), ("devices", launch.devices)) if values]
+        ("group-add", launch.group_add), ("devices", launch.devices), ("cap-add", launch.cap_add),
+        ("security-opt", launch.security_opt)) if values]
     parts += [text for text, present in (("user " + str(launch.user), launch.user), ("runtime " + str(launch.runtime),
-              launch.runtime), ("privileged", launch.privileged), ("the host's /dev bound in", launch.dev_mount)) if present]
-    summary = "{} ({})".format(launch.source, "; ".join(parts) if parts else "no GPU-related options")
+              launch.runtime), ("gpus " + str(launch.gpus), launch.gpus), ("privileged", launch.privileged),
+              ("the host's /dev bound in", launch.dev_mount)) if present]
+    name = launch.source + (" service " + launch.service if launch.service else "")
+    summary = "{} ({})".format(name, "; ".join(parts) if parts else "no GPU-related options")
+    if launch.command:
+        summary += ", running `{}` inside".format(" ".join(launch.command)[:120])
     if launch.group_add:
-        summary += ": the group-adds reach the container's processes, not SSH logins into it"
+        summary += ": the group-adds reach the container's main process, not SSH logins into it (nor podman exec -u)"
     return summary
 
 
+def _evidence_text(statement: Statement) -> str:
+    if statement.assumed:
+        return "assumed"
+    return "seen: " + " | ".join(line[:160] for line in statement.evidence)
+
+
 def render_text(result: Explanation) -> str:
-    out = []
-    if result.recognised:
-        out += ["Recognised in the text:"] + ["    " + item for item in result.recognised] + [""]
-    if result.observed.launches:
-        out += ["Container launch:"] + ["    " + launch_summary(x) for x in result.observed.launches] + [""]
-    if result.diagnosis is not None:
-        out.append("Diagnosis from the text (verdict: {}):".format(result.diagnosis.verdict.value))
-        for finding in result.diagnosis.findings:
-            out.append("    {} {}  {}".format(finding.severity.value.upper(), finding.code, finding.title))
-        out += ["    assumed: " + a for a in result.assumptions] + [""]
-    if result.audit:
-        out.append("In the container's launch settings:")
-        out += ["    {} {}: {}\n        fix: {}".format(f.status.upper(), f.id, f.why, f.fix) for f in result.audit]
-        out.append("")
+    out = ["Cause: {} ({})".format(result.cause.id, result.cause.why.text),
+           "    " + _evidence_text(result.cause.why)]
+    if result.cause.also_possible:
+        out.append("    not ruled out: " + ", ".join(result.cause.also_possible))
+    out.append("")
+    if result.systems:
+        out += ["The paste mixes systems:"] + ["    " + s for s in result.systems] + [""]
+    out.append("What the paste shows:")
+    for statement in result.statements:
+        out.append("    " + statement.text)
+        out.append("        " + _evidence_text(statement))
     if not result.matches:
-        out.append("No known error signature found in the text.")
+        out += ["", "No known error signature found in the text."]
     else:
+        out.append("")
         for match in result.matches:
             out.append("{}  ({})".format(match.signature, match.id))
             out.append("    seen: " + match.line)
             out += ["    likely: " + cause for cause in match.causes]
             out.append("    read: docs/{}{}".format(match.docs, "; runbook: " + match.runbook if match.runbook else ""))
+    if result.question is not None:
+        out += ["", "The question that decides it: " + result.question.ask, "    " + result.question.command]
+        out += ["    if {}: {}".format(answer, meaning) for answer, meaning in result.question.answers]
     if result.next_steps:
         out += ["", "To settle what the text does not show, run:"] + ["    " + step for step in result.next_steps]
-    return "\n".join(out) + "\n"
+    return scrub("\n".join(out)) + "\n"
 
 
 def render_markdown(result: Explanation) -> str:
-    """A reply a maintainer can paste into the issue."""
+    """A reply a maintainer can paste into the issue: what the output shows, and the one question to answer."""
     out = ["Thanks for the report. What the output shows:", ""]
     if not result.matches:
-        out.append("- no known error signature; the commands below will tell more.")
-    for match in result.matches:
-        out.append("- `{}`: most likely {} (see `docs/{}`).".format(match.signature, match.causes[0], match.docs))
-    if result.diagnosis is not None:
-        for finding in result.diagnosis.findings:
-            out.append("- {} `{}`: {} (see `docs/{}`).".format(finding.severity.value, finding.code, finding.title, finding.docs))
-        out += ["- assumed: " + a for a in result.assumptions]
-    out += ["- launch: " + launch_summary(x) for x in result.observed.launches]
-    out += ["- `{}`: {} (fix: {})".format(f.source, f.why, f.fix) for f in result.audit]
-    if result.next_steps:
+        out.append("- no known error signature.")
+    if result.systems:
+        out.append("- the output comes from {} systems; I read each on its own: {}.".format(
+            len(result.systems), "; ".join(result.systems)))
+    for statement in result.statements:
+        if statement.assumed:
+            out.append("- (assumed, please confirm) {}".format(statement.text))
+        else:
+            out.append("- {} (from `{}`)".format(statement.text, statement.evidence[0][:120].replace("`", "'")))
+    out += ["", "Most likely cause: **{}**: {}.".format(result.cause.id, result.cause.why.text)]
+    if result.cause.also_possible:
+        out.append("Not ruled out yet: {}.".format(", ".join(result.cause.also_possible)))
+    if result.question is not None:
+        out += ["", "Could you run this and paste the output? " + result.question.ask, "", "```bash", result.question.command,
+                "```", "", "What the answer will tell:"]
+        out += ["- if {}: {}".format(answer, meaning) for answer, meaning in result.question.answers]
+    elif result.next_steps:
         out += ["", "Could you run these and paste the output?", "", "```bash"] + list(result.next_steps) + ["```"]
-    return "\n".join(out) + "\n"
+    return scrub("\n".join(out)) + "\n"
+
+
+def to_jsonable(result: Explanation) -> object:
+    """The JSON form, with every never-shown GID replaced by null."""
+    from .serde import to_jsonable as generic
+
+    def clean(value: object) -> object:
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, int) and not isinstance(value, bool) and PLACEHOLDER_GID <= value < PLACEHOLDER_GID + 10**6:
+            return None
+        if isinstance(value, str):
+            return scrub(value)
+        return value
+
+    return clean(generic(result))

@@ -70,9 +70,12 @@ _TEGRA_KERNEL = re.compile(r"\b\d\.\d{1,2}\.\d{1,4}[\w.+~]*-tegra\b")
 _L4T_PACKAGE = re.compile(r"\bnvidia-l4t-(?:core|kernel|init|cuda|firmware|3d-core)\b(?::arm64)?[\s(=_:]+(?:version\s*)?"
                           r"(\d{2}\.\d{1,2}(?:\.\d{1,2})?)(?=[-+~\s)]|$)", re.I)
 _TEGRASTATS = re.compile(r"\bRAM \d+/\d+MB\b.*\b(?:GR3D|EMC_FREQ|VDD_|CPU \[)")
-_TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/)|\bNvRm\w+|libnvrm|\bnvgpu\b|\bnvidia-l4t-|\bjetson_release\b|\bjtop\b", re.I)
+_L4T_IMAGE = re.compile(r"\bl4t-(?:base|ml|pytorch|tensorflow|jetpack|cuda|tensorrt)\b|\bdustynv/|-l4t-r\d", re.I)
+_TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/)|\bNvRm\w+|libnvrm|\bnvgpu\b|\bnvidia-l4t-|\bjetson_release\b|"
+                         r"\bjtop\b", re.I)
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit.
-_X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|microsoft-standard|"
+_X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|"
+                  r"\bNVIDIA UNIX x86|\bNVRM: |\bnvidia-smi\b.*\bNVML\b|\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|microsoft-standard|"
                   r"\b(?:GeForce|Quadro|Tesla|TITAN|RTX\s?\d{3,4}|GTX\s?\d{3,4}|Radeon)\b|"
                   r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.-])|"
                   r"\bnvidia-driver-\d{3}\b|\bDriver Version:\s*(?:[1-4]\d\d|5[0-35-9]\d)\.\d+", re.I)
@@ -82,7 +85,8 @@ _DGPU_NODE = re.compile(r"/dev/nvidia(?:\d+|ctl|-uvm|-modeset)\b|\bnvidia\d+\b")
 _L4T_MENTION = re.compile(r"(?:\b|_)L4T(?:_VERSION)?[\s=:\[\"']*R?(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b")
 # JetPack as a tool states it (jetson-containers, jetson_release, jetson_stats' environment); kept
 # apart from the tables' reading of the L4T release, since the two can disagree.
-_JETPACK_STATED = re.compile(r"\b(?:JETPACK_VERSION|JETSON_JETPACK)=[\"']?(\d+(?:\.\d+)*)|\bJetpack\s+(\d+(?:\.\d+)*(?: GA| DP)?)\s*\[L4T",
+_JETPACK_STATED = re.compile(r"\b(?:JETPACK_VERSION|JETSON_JETPACK)=[\"']?(\d+(?:\.\d+)*)|"
+                             r"\bJetpack\s+(\d+(?:\.\d+)*(?: GA| DP)?)\s*\[L4T",
                              re.I)
 _GROUPS_COMMAND = re.compile(r"^groups(?:\s+[\w.-]+)?$")
 # How a session got its user: paths that rebuild supplementary groups from /etc/group (facts sheet §A.3).
@@ -240,7 +244,8 @@ def _model(line: str) -> Optional[str]:
 def _jetson_sightings(line: str) -> List[Sighting]:
     found = []
     for kind, pattern in (("model", _MODEL), ("board id", _BOARD), ("SoC", _SOC), ("kernel", _TEGRA_KERNEL),
-                          ("nvidia-l4t package", _L4T_PACKAGE), ("tegrastats", _TEGRASTATS), ("Tegra-only name", _TEGRA_NODE)):
+                          ("nvidia-l4t package", _L4T_PACKAGE), ("tegrastats", _TEGRASTATS), ("Tegra-only name", _TEGRA_NODE),
+                          ("L4T image", _L4T_IMAGE), ("JetPack stated", _JETPACK_STATED)):
         match = pattern.search(line)
         if match:
             found.append(Sighting(kind, match.group(0).strip(), line))
@@ -311,6 +316,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     header = _DIR_HEADER.match(line) or _LS_COMMAND.search(line)
     if header and not _LS.match(line):
         state.directory = header.group(1)
+        state.jetson += _jetson_sightings(line)
         launch_or_exec = from_run_line(line) or from_exec_line(line)
         if launch_or_exec is not None:
             _read_command(state, line)
@@ -350,6 +356,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         reader.recognised.append("group line: " + line)
         return
     if _read_command(state, line):
+        state.jetson += _jetson_sightings(line)
         return
     _read_mentions(state, line, raw)
 
@@ -381,7 +388,7 @@ def _inner_listing(state: _State, command: Tuple[str, ...]) -> None:
         state.directory = paths[0].rstrip("/") or "/dev"
 
 
-def _read_id(state: _State, ident: "re.Match[str]", raw: str) -> None:
+def _read_id(state: _State, ident: re.Match[str], raw: str) -> None:
     uid, name, gid, gname = int(ident.group(1)), ident.group(2), int(ident.group(3)), ident.group(4)
     groups = [gid]
     names = []
