@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Dict, Iterator, List, Match, Optional, Tuple
 
 from . import __version__
 from .launch import Exec, Launch, from_compose, from_compose_file, from_exec_line, from_run_line
@@ -388,7 +388,7 @@ def _inner_listing(state: _State, command: Tuple[str, ...]) -> None:
         state.directory = paths[0].rstrip("/") or "/dev"
 
 
-def _read_id(state: _State, ident: re.Match[str], raw: str) -> None:
+def _read_id(state: _State, ident: Match[str], raw: str) -> None:
     uid, name, gid, gname = int(ident.group(1)), ident.group(2), int(ident.group(3)), ident.group(4)
     groups = [gid]
     names = []
