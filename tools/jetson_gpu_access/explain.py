@@ -99,7 +99,7 @@ class _Family:
 
 def _cuda_patterns(code: int, names: Sequence[str], message: str) -> List[str]:
     """A CUDA error as wrappers print it: by enum name, by number after a CUDA word, by message."""
-    number = r"\(?-?{}\)?(?![\w.])".format(code)
+    number = r"\(?-?{}\)?(?!\w|\.\d)".format(code)
     text = re.escape(message.lower())
     if message.lower() == "operation not supported":  # not 304's "... or operation not supported on this OS"
         text = r"(?<!or )operation not supported(?! on this os)"
@@ -107,7 +107,7 @@ def _cuda_patterns(code: int, names: Sequence[str], message: str) -> List[str]:
         _CUDA_CONTEXT + r"[^\n]{0,160}?(?:error|err|failure|failed|status|code|returned|result|res|rc|=)\W{0,4}"
         r"(?:with\s+)?(?:error\s*)?(?:code\s*)?[:=#]?\s*" + number,
         r"\bcuinit\s*\(\s*\d?\s*\)\s*(?:=|returned|:|->)?\s*" + number,
-        r"\berror\s*[:=]?\s*" + number + r"\s*[:,]\s*" + text,
+        r"\berror\W{0,2}" + number + r"\W{0,3}" + text,
         _CUDA_CONTEXT + r"[^\n]{0,160}?" + text,
     ])
 
@@ -115,7 +115,7 @@ def _cuda_patterns(code: int, names: Sequence[str], message: str) -> List[str]:
 def _families() -> Tuple[_Family, ...]:
     families = []
     for symptom in data.load("symptoms")["symptoms"]:
-        patterns = [re.escape(s.lower()) + (r"(?![\w.])" if s[-1:].isalnum() else "") for s in symptom["signatures"]]
+        patterns = [re.escape(s.lower()) + (r"(?!\w|\.\d)" if s[-1:].isalnum() else "") for s in symptom["signatures"]]
         patterns += list(symptom.get("patterns", ()))
         keys = [s.lower() for s in symptom.get("keys", ())]
         cuda = symptom.get("cuda")
@@ -168,10 +168,11 @@ def _first(family: _Family, clean: str, lowered: str) -> Optional[SymptomMatch]:
             start = lowered.rfind("\n", 0, at) + 1
             end = lowered.find("\n", at)
             end = len(lowered) if end < 0 else end
-            line = lowered[start:end]
+            after = lowered.find("\n", end + 1)
+            line = lowered[start:after if after >= 0 else len(lowered)]  # with the next line: "is_available()\nFalse"
             for pattern in family.patterns:
                 hit = pattern.search(line)
-                if hit:
+                if hit and hit.start() <= end - start:
                     symptom = family.symptom
                     shown = clean[start:end].strip()
                     return SymptomMatch(str(symptom["id"]), clean[start + hit.start():start + hit.end()], shown[:300],
@@ -317,9 +318,19 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
 
 # ---- the cause ----
 
-_MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-209", "cuda-3", "cuda-library-missing")
-_NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "other-permission", "out-of-memory")
+# Jetson signs that name no hardware: a host name or a word; a hard x86 sign outranks them.
+WEAK_JETSON = ("host name", "Tegra-only name")
+_POINTS_TO = {str(s["id"]): tuple(s.get("points_to", ())) for s in data.load("symptoms")["symptoms"]}
+_MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-209", "cuda-3", "cuda-500", "cuda-library-missing")
+_NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "other-permission", "out-of-memory")
 _DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvrmgpu-open", "render-node-denied", "nvrm-channel")
+# Words that place an error at CUDA's start-up, where 801 means the render node; 801 elsewhere is an
+# operation this GPU does not support (IPC, a memory call), not access.
+_AT_INIT = re.compile(r"cuinit|getdevicecount|numcudadevice|setdevice|is_available|init|device count|ggml_cuda|"
+                      r"no cuda-capable|cudagetdevice|cuda_driver", re.I)
+# The driver library comes from the host through the NVIDIA runtime: missing (or an empty placeholder
+# left by the CSV mounts), the container was started without it.
+_DRIVER_LIBRARY = re.compile(r"libcuda\.so[.\d]*:\s*cannot open|\.so[.\d]*:\s*file too short", re.I)
 
 
 def _because(text: str, lines: Sequence[str]) -> Statement:
@@ -327,94 +338,140 @@ def _because(text: str, lines: Sequence[str]) -> Statement:
     return Statement(text, lines, not lines)
 
 
+def _first_line(launch: Launch) -> str:
+    return launch.text.split("\n")[0]
+
+
 def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis]) -> Cause:
-    """The top-1 cause from what the paste shows, in order of how decisive the evidence is."""
+    """The top-1 cause from what the paste shows, in order of how decisive the evidence is.
+
+    The platform comes first: the Jetson explanations need a Jetson sign in the paste. Without any
+    sign of either platform the reading is that of a PC with a discrete GPU, where most reports of
+    generic CUDA and container-toolkit errors come from, and the reason says it is assumed.
+    """
     ids = [m.id for m in matches]
     line_of = {m.id: m.line for m in matches}
-    jetson = bool(seen.jetson)
+    if "cuda-801" in ids and not _AT_INIT.search(line_of["cuda-801"]):
+        ids[ids.index("cuda-801")] = "cuda-801-operation"
+        line_of["cuda-801-operation"] = line_of["cuda-801"]
+    strong = [s for s in seen.jetson if s.kind not in WEAK_JETSON]
+    hard_x86 = [s for s in seen.x86 if s.kind != "discrete-GPU node"]
+    jetson = bool(strong) or (bool(seen.jetson) and not hard_x86)
     x86 = bool(seen.x86) and not jetson
+    where = "" if jetson or x86 else " (assumed: the paste shows no sign of a Jetson)"
+    hook = [m.line for m in matches if "nvidia-container-cli" in m.line.lower() or "oci runtime" in m.line.lower()]
+    ids = [i for i in ids if i == "runtime-hook-failed" or line_of[i] not in hook]  # the hook's own words are the hook's
+    if not ids and hook:
+        ids = ["runtime-hook-failed"]
+        line_of["runtime-hook-failed"] = hook[0]
     denied = [i for i in ids if i in _DENIALS]
     findings = [f.code for f in diagnosis.findings] if diagnosis is not None else []
     nodes_denied = [c for c in findings if c in ("ACC-002", "ACC-003", "ACC-004")]
     others: List[str] = []
+    platform_line = [seen.jetson[0].line] if jetson else [seen.x86[0].line] if x86 else []
 
     def cause(cause_id: str, text: str, lines: Sequence[str], *also: str) -> Cause:
         rest = tuple(a for a in dict.fromkeys(also + tuple(others)) if a != cause_id and a in _CAUSE_IDS)
         return Cause(cause_id, _because(text, lines), rest)
 
-    if "nvml-driver" in ids or ("nvml-permissions" in ids and not jetson):
-        first = "nvml-driver" if "nvml-driver" in ids else "nvml-permissions"
-        return cause("x86-discrete-gpu", "an NVML error: a discrete-GPU driver problem, not the JetPack one",
-                     [line_of[first]] + [s.line for s in seen.x86[:1]], "nodes-missing-in-container")
-    if x86:
-        return cause("x86-discrete-gpu", "the paste shows an x86 / discrete-GPU system and no Jetson",
-                     [seen.x86[0].line] + [line_of[i] for i in ids[:1]], "nodes-missing-in-container")
-    mismatch = [i for i in ids if i in _MISMATCH]
-    hook = [m.line for m in matches if "nvidia-container-cli" in m.line.lower()]
-    if hook and jetson:  # the runtime's hook runs as root on the host: not the session's permissions
-        return cause("jetson-software-mismatch", "the NVIDIA runtime's hook (root, on the host) failed: its packages or "
-                     "the host's CUDA, not a user's groups", [hook[0], seen.jetson[0].line], "toolkit-band")
+    def platform_cause(on_jetson: str, text: str, lines: Sequence[str], *also: str, symptom: str = "") -> Cause:
+        """On a Jetson the Jetson reading; on a PC the x86 one; with no sign of either, what the symptom suggests."""
+        if jetson:
+            return cause(on_jetson, text, list(lines) + platform_line, *also)
+        if x86 or "x86-discrete-gpu" in _POINTS_TO.get(symptom, ("x86-discrete-gpu",)):
+            return cause("x86-discrete-gpu", text + where, list(lines) + platform_line, on_jetson, *also)
+        return cause("unknown", text + "; the paste shows no sign of which system", lines, on_jetson, "x86-discrete-gpu")
+
+    not_gpu = [i for i in ids if i in _NOT_GPU or i == "cuda-801-operation"]
+    if not_gpu and len(not_gpu) == len(ids):
+        return cause("not-gpu-access", "the errors shown are not GPU-access errors: the GPU was reached",
+                     [line_of[i] for i in not_gpu])
+    if "nvml-driver" in ids:
+        return platform_cause("jetson-software-mismatch", "an NVML driver error: the kernel driver and its libraries "
+                              "do not match", [line_of["nvml-driver"]])
+    if "nvml-permissions" in ids and not jetson:
+        return platform_cause("tegra-nodes-denied", "NVML cannot open the discrete GPU's /dev/nvidia* nodes",
+                              [line_of["nvml-permissions"]])
+    if "runtime-hook-failed" in ids and not denied:
+        return platform_cause("jetson-software-mismatch", "the NVIDIA runtime's hook (root, on the host) failed: its "
+                              "packages, the host's CUDA or the image's requirements, not a user's groups",
+                              [line_of["runtime-hook-failed"]], "toolkit-band")
+    missing = _missing_nodes(seen, ids, line_of, jetson)
+    if missing:
+        if "no-gpu-runtime" in ids and not jetson:
+            return platform_cause("nodes-missing-in-container", "the NVIDIA runtime is not registered with the engine",
+                                  missing, "nodes-missing-in-container")
+        return cause("nodes-missing-in-container", "the GPU nodes or the driver library are not in the container",
+                     missing, "jetson-software-mismatch")
+    if "nvml-missing" in ids and not denied:  # NVML is part of every PC driver; a Jetson before JetPack 6 has none
+        return cause("x86-discrete-gpu" if x86 else "jetson-software-mismatch", "the tool looks for the GPU through "
+                     "NVML, which is not there (JetPack before 6 has none)" + ("" if jetson or x86 else
+                     " (assumed: a Jetson, since a PC's driver always brings NVML)"),
+                     [line_of["nvml-missing"]] + platform_line, "nodes-missing-in-container")
     image_l4t = _image_l4t_conflict(seen)
     if image_l4t and not denied:
         return cause("jetson-software-mismatch", "the container image is built for another L4T release than the host's",
                      image_l4t)
-    if ids and all(i in _NOT_GPU or i == "nameless-gid" for i in ids) and "nameless-gid" not in ids:
-        return cause("not-gpu-access", "the errors shown are not GPU-access errors", [line_of[i] for i in ids])
-    if "nvmap-missing" in ids or "no-gpu-runtime" in ids or _absent_gpu_node(seen):
-        lines = [line_of.get("nvmap-missing", "") or line_of.get("no-gpu-runtime", "")] + [a.line for a in seen.absent]
-        return cause("nodes-missing-in-container", "the GPU nodes are not in the container", lines, "jetson-software-mismatch")
+    mismatch = [i for i in ids if i in _MISMATCH]
     if mismatch and not denied and not nodes_denied:
-        if jetson:
-            return cause("jetson-software-mismatch", "a CUDA version or library error on a Jetson, not a permission error",
-                         [line_of[mismatch[0]], seen.jetson[0].line])
-        return cause("unknown", "a CUDA version or library error; the paste does not say which platform",
-                     [line_of[mismatch[0]]], "jetson-software-mismatch", "x86-discrete-gpu")
+        return platform_cause("jetson-software-mismatch", "a CUDA version or library error, not a permission error",
+                              [line_of[mismatch[0]]], symptom=mismatch[0])
+    older = _driver_older(seen)
+    if older and not denied:
+        return platform_cause("jetson-software-mismatch", "the CUDA driver is older than the runtime the program uses",
+                              [older])
+    soft = [i for i in ids if i in ("cuda-unavailable", "release-unsupported")]
+    if soft and not denied and not nodes_denied:
+        return platform_cause("jetson-software-mismatch", "the software finds no usable CUDA for this release",
+                              [line_of[soft[0]]], "nodes-missing-in-container", symptom=soft[0])
     if "nameless-gid" in ids:
         added = [launch for launch in seen.launches if launch.numeric_groups]
         if added:
             return cause("not-gpu-access", "a numeric --group-add GID has no name in the image: harmless",
-                         [line_of["nameless-gid"], added[0].text.split("\n")[0]])
+                         [line_of["nameless-gid"], _first_line(added[0])])
         nvidia = [launch for launch in seen.launches if launch.nvidia_gpu]
         if nvidia:
             return cause("toolkit-band", "a GID without a name that no launch option added: the container toolkit "
-                         "(>= 1.19.1) adds the device nodes' GIDs", [line_of["nameless-gid"], nvidia[0].text.split("\n")[0]],
+                         "(>= 1.19.1) adds the device nodes' GIDs", [line_of["nameless-gid"], _first_line(nvidia[0])],
                          "not-gpu-access")
-        return cause("unknown", "a GID without a name; the paste does not show where it came from",
-                     [line_of["nameless-gid"]], "toolkit-band", "not-gpu-access")
+        return cause("not-gpu-access", "a GID without a name in the image: a harmless message; nothing shows a denial",
+                     [line_of["nameless-gid"]], "toolkit-band")
     if "render-group-name" in ids:
         return cause("render-node-denied", "--group-add render by name, and the image has no render group",
                      [line_of["render-group-name"]])
+    if x86:
+        return cause("x86-discrete-gpu", "the paste shows an x86 / discrete-GPU system and no Jetson",
+                     platform_line + [line_of[i] for i in ids[:1]], "nodes-missing-in-container")
     root_only = [n for n in seen.nodes if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri/render)", n.path)
                  and n.owner in ("root", "0") and n.mode & 0o066 == 0]
     if root_only and not denied and not nodes_denied:
         kind = "render-node-denied" if "dri" in root_only[0].path else "tegra-nodes-denied"
         return cause(kind, "the GPU nodes are open to root only (no group or other access)", [n.line for n in root_only[:2]])
     if not (denied or nodes_denied):
-        if any(i in _NOT_GPU for i in ids):
-            return cause("not-gpu-access", "the errors shown are not GPU-access errors", [line_of[i] for i in ids])
+        if not_gpu:
+            return cause("not-gpu-access", "the errors shown are not GPU-access errors", [line_of[i] for i in not_gpu])
         return cause("unknown", "the paste shows no GPU-access error and no node the session is denied",
                      [], "render-node-denied", "tegra-nodes-denied")
     # A denial: decide which nodes and why, from the most specific evidence the paste has.
     trigger = [line_of[i] for i in denied[:1]]
-    if not jetson and not seen.nodes:
-        return cause("unknown", "a CUDA initialisation error, and the paste does not show which system it ran on",
-                     trigger, "render-node-denied", "tegra-nodes-denied", "x86-discrete-gpu")
     others += ["render-node-denied", "tegra-nodes-denied"]
+    if not jetson and not seen.nodes and not (denied[0] == "cuda-801" and _AT_INIT.search(trigger[0])):
+        return platform_cause("tegra-nodes-denied", "a GPU initialisation error", trigger, symptom=denied[0])
     numeric = [launch for launch in seen.launches if launch.numeric_user]
     if numeric and numeric[0].group_add and _host_gid_added(seen, numeric[0]):
         return cause("toolkit-band", "the launch adds the host node's GID and the session is still denied: the node's "
                      "group inside the container differs, which the toolkit's version decides",
-                     trigger + [numeric[0].text.split("\n")[0]] + [n.line for n in seen.nodes][:1], "uid-gid-launch")
+                     trigger + [_first_line(numeric[0])] + [n.line for n in seen.nodes][:1], "uid-gid-launch")
     if numeric:
         return cause("uid-gid-launch", "started with a numeric uid:gid, which drops the image's group memberships",
-                     trigger + [numeric[0].text.split("\n")[0]])
+                     trigger + [_first_line(numeric[0])])
     added = [launch for launch in seen.launches if launch.group_add]
     if added and seen.logins:
         return cause("login-drops-runtime-groups", "groups given at launch, and a session path that rebuilds groups",
-                     trigger + [added[0].text.split("\n")[0], seen.logins[0].line])
+                     trigger + [_first_line(added[0]), seen.logins[0].line])
     if added and seen.identities and not _holds_added(seen.identities[0], added):
         return cause("login-drops-runtime-groups", "the pasted `id` does not hold the GIDs the launch added",
-                     trigger + [added[0].text.split("\n")[0], seen.identities[0].line])
+                     trigger + [_first_line(added[0]), seen.identities[0].line])
     if any(n.acl for n in seen.nodes) and seen.logins:
         return cause("seat-acl-only", "the node's access comes from an ACL, and the session has no seat",
                      trigger + [n.line for n in seen.nodes if n.acl][:1] + [seen.logins[0].line])
@@ -429,15 +486,32 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
                      "login-drops-runtime-groups")
     major = _l4t_major(seen)
     first = denied[0]
-    if first in ("nvmap-denied", "nvrmgpu-open") or "nvmap-denied" in denied:
-        return cause("tegra-nodes-denied", "/dev/nvmap is not openable by the session", trigger, "login-drops-runtime-groups")
+    if first in ("nvmap-denied", "nvrmgpu-open", "nvrm-channel") or "nvmap-denied" in denied:
+        return cause("tegra-nodes-denied", "a Tegra node (/dev/nvmap, /dev/nvhost-*) is not openable by the session",
+                     trigger, "login-drops-runtime-groups")
     if first == "render-node-denied":
         return cause("render-node-denied", "the render node is not openable by the session", trigger, "seat-acl-only")
     if first == "cuda-801" and (major is None or major >= 36):
-        return cause("render-node-denied", "CUDA error 801 on JetPack 6 or later (or an unknown release): the render node",
-                     trigger + [s.line for s in seen.releases[:1]], "login-drops-runtime-groups")
+        return cause("render-node-denied", "CUDA error 801 at start-up on JetPack 6 or later (or an unknown release): "
+                     "the render node", trigger + [s.line for s in seen.releases[:1]], "login-drops-runtime-groups")
     return cause("tegra-nodes-denied", "a CUDA initialisation denial before JetPack 6: the Tegra nodes (video group)",
                  trigger + [s.line for s in seen.releases[:1]], "nodes-missing-in-container")
+
+
+def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], jetson: bool) -> List[str]:
+    """Lines showing the GPU is not in the container: absent nodes, no runtime, or (on a Jetson) a launch without it."""
+    lines = [line_of[i] for i in ("nvmap-missing", "no-gpu-runtime") if i in line_of]
+    lines += [a.line for a in seen.absent if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri)", a.value)]
+    gpu_error = any(i in _DENIALS for i in ids)  # no device or denied; a version error means the nodes were there
+    if jetson and gpu_error:
+        plain = [launch for launch in seen.launches if launch.runtime != "nvidia" and not launch.privileged
+                 and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)]
+        if plain and len(plain) == len(seen.launches):
+            lines.append(_first_line(plain[0]))
+        library = line_of.get("cuda-library-missing", "")
+        if _DRIVER_LIBRARY.search(library):
+            lines.append(library)
+    return lines
 
 
 def _host_gid_added(seen: Observed, launch: Launch) -> bool:
@@ -450,12 +524,19 @@ def _image_l4t_conflict(seen: Observed) -> List[str]:
     host = [(s.value.split(".")[0], s.line) for s in seen.releases]
     host += [(_KERNEL_L4T.get(m.group(1), ""), s.line) for s in seen.jetson if s.kind == "kernel"
              for m in [re.match(r"(\d+\.\d+)", s.value)] if m]
-    for launch in seen.launches:
-        tag = re.search(r"(?:l4t-|:)r(\d{2})\.\d", launch.image or "")
+    for image in seen.images:
         for major, line in host:
-            if tag and major and tag.group(1) != major:
-                return [launch.text.split("\n")[0], line]
+            if major and image.value.split(".")[0] != major and image.line != line:
+                return [image.line, line]
     return []
+
+
+def _driver_older(seen: Observed) -> str:
+    """The deviceQuery line when the driver's CUDA version is older than the runtime's."""
+    if seen.cuda_versions is None:
+        return ""
+    driver, runtime = (tuple(int(p) for p in v.split(".")) for v in seen.cuda_versions.value.split(" / "))
+    return seen.cuda_versions.line if driver < runtime else ""
 
 
 # The L4T major a Jetson kernel series belongs to (4.9: R32, 5.10: R34/R35, 5.15: R36, 6.8: R38).

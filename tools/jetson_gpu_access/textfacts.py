@@ -44,7 +44,7 @@ from .record import frozen_record
 # Numbers as a paste can hold them: up to 10 digits (a 32-bit id); longer ones are not ids and are not read.
 _N = r"\d{1,10}"
 _LS = re.compile(r"^(?P<type>[cbdlps-])(?P<perms>[rwxsStT-]{9})(?P<acl>[+.@]?)\s+\d{1,10}\s+(?P<owner>\S+)\s+(?P<group>\S+)\s+"
-                 r"(?P<major>" + _N + r"),\s*(?P<minor>" + _N + r")\s+(?:\S+\s+){3}(?P<name>\S+)\s*$")
+                 r"(?P<major>" + _N + r"),\s*(?P<minor>" + _N + r")\s+(?:\S+\s+){2,3}?(?P<name>\S+)\s*$")
 _STAT = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<uid>" + _N + r"):(?P<gid>" + _N + r")\s+(?P<path>/dev/\S+)\s*$")
 _STAT_GID = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<gid>" + _N + r")\s+(?P<path>/dev/\S+)\s*$")  # stat -c '%a %g %n'
 _ID = re.compile(r"\buid=(" + _N + r")(?:\(([^)]*)\))?\s+gid=(" + _N + r")(?:\(([^)]*)\))?(?:\s+groups=(\S+))?")
@@ -71,10 +71,24 @@ _L4T_PACKAGE = re.compile(r"\bnvidia-l4t-(?:core|kernel|init|cuda|firmware|3d-co
                           r"(\d{2}\.\d{1,2}(?:\.\d{1,2})?)(?=[-+~\s)]|$)", re.I)
 _TEGRASTATS = re.compile(r"\bRAM \d+/\d+MB\b.*\b(?:GR3D|EMC_FREQ|VDD_|CPU \[)")
 _L4T_IMAGE = re.compile(r"\bl4t-(?:base|ml|pytorch|tensorflow|jetpack|cuda|tensorrt)\b|\bdustynv/|-l4t-r\d", re.I)
-_TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/)|\bNvRm\w+|libnvrm|\bnvgpu\b|\bnvidia-l4t-|\bjetson_release\b|"
-                         r"\bjtop\b", re.I)
+# Tegra's own libraries name themselves NvRm... (case matters: the x86 driver logs "NVRM:").
+_NVRM = re.compile(r"\bNvRm[A-Z]\w*|\bnvrm channel\b|\bnvrm_gpu\b")
+_TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|\bnvgpu\b|\bnvidia-l4t-|\bjetson_release\b|"
+                         r"\bjtop\b|\bnvdc:|\b(?:lib)?nvdla\w*|\bNVMM\b|\bnvbuf_utils\b|\bnvarguscamerasrc\b|argus_socket|"
+                         r"\+jetpack\b|\bnvidia-container-csv-|aarch64-linux-gnu/tegra\b|\bjetpack\b|\bjetson\b|"
+                         r"\b(?:gk20a|gm20b|gp10b|gv11b|ga10b)\b|\bTegra\s?(?:X1|X2|K1)\b|\bNVIDIA Tegra\b|"
+                         r"compute capability (?:8\.7|7\.2|5\.3|6\.2)\b|\bsm_(?:87|72|53|62)\b|"
+                         r"Device \d+: \"(?:Orin|Xavier|Thor|NVIDIA Tegra X\d)\"|Major/Minor version number:\s*(?:8\.7|7\.2|5\.3|6\.2)\b|"
+                         r"\bmode\s*=\s*\"?csv\b|host-files-for-container\.d|runtime hook directly", re.I)
+# An image built for one L4T release (l4t-ml:r34.1.0, ros:humble-l4t-r35.1.0): compared with the host's.
+_IMAGE_L4T = re.compile(r"[\w.-]+/[\w./-]+:(?:[\w.-]+-)?(?:l4t-)?r(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
+# deviceQuery's versions: a driver older than the runtime is a version mismatch, not access.
+_CUDA_VERSIONS = re.compile(r"CUDA Driver Version / Runtime Version\s+(\d{1,2}\.\d{1,2})\s*/\s*(\d{1,2}\.\d{1,2})")
+# A shell prompt whose host name says Jetson (user@jetson-nano, orin@ubuntu): weak, but the paste's own words.
+_JETSON_HOST = re.compile(r"^(?:\[)?([\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor)[\w.-]*@[\w.-]+|"
+                          r"[\w.-]+@[\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor)[\w.-]*)[:\s]", re.I)
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit.
-_X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|"
+_X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b|\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|"
                   r"\bNVIDIA UNIX x86|\bNVRM: |\bnvidia-smi\b.*\bNVML\b|\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|microsoft-standard|"
                   r"\b(?:GeForce|Quadro|Tesla|TITAN|RTX\s?\d{3,4}|GTX\s?\d{3,4}|Radeon)\b|"
                   r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.-])|"
@@ -157,6 +171,8 @@ class Observed:
     logins: Tuple[Sighting, ...]       # session paths that rebuild groups (ssh, su -, gosu, exec -u ...)
     execs: Tuple[Exec, ...]
     toolkit: Optional[Sighting]
+    images: Tuple[Sighting, ...]       # L4T releases container images are built for, by their tags
+    cuda_versions: Optional[Sighting]  # deviceQuery's "driver / runtime" versions
     windowed: bool                     # only the head and tail of a huge paste were read for facts
 
 
@@ -245,7 +261,7 @@ def _jetson_sightings(line: str) -> List[Sighting]:
     found = []
     for kind, pattern in (("model", _MODEL), ("board id", _BOARD), ("SoC", _SOC), ("kernel", _TEGRA_KERNEL),
                           ("nvidia-l4t package", _L4T_PACKAGE), ("tegrastats", _TEGRASTATS), ("Tegra-only name", _TEGRA_NODE),
-                          ("L4T image", _L4T_IMAGE), ("JetPack stated", _JETPACK_STATED)):
+                          ("L4T image", _L4T_IMAGE), ("JetPack stated", _JETPACK_STATED), ("Tegra library", _NVRM)):
         match = pattern.search(line)
         if match:
             found.append(Sighting(kind, match.group(0).strip(), line))
@@ -273,6 +289,8 @@ class _State:
         self.absent: List[Sighting] = []
         self.logins: List[Sighting] = []
         self.toolkit: Optional[Sighting] = None
+        self.images: List[Sighting] = []
+        self.cuda_versions: Optional[Sighting] = None
         self.directory = "/dev"
         self.where = ""
         self.after_groups_command = False
@@ -285,6 +303,9 @@ def _note_release(state: _State, value: str, line: str) -> None:
 
 def _read_line(state: _State, line: str, raw: str) -> None:
     reader = state.reader
+    host = _JETSON_HOST.match(raw)
+    if host and all(s.value != host.group(1) for s in state.jetson):
+        state.jetson.append(Sighting("host name", host.group(1), raw))
     if state.after_groups_command and not state.session_groups:
         state.after_groups_command = False
         words = line.split(":", 1)[1].split() if " : " in line else line.split()
@@ -357,6 +378,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         return
     if _read_command(state, line):
         state.jetson += _jetson_sightings(line)
+        _read_image(state, line, raw)
         return
     _read_mentions(state, line, raw)
 
@@ -443,6 +465,16 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     toolkit = _TOOLKIT.search(line)
     if toolkit and state.toolkit is None:
         state.toolkit = Sighting("container toolkit", toolkit.group(1), raw)
+    _read_image(state, line, raw)
+    versions = _CUDA_VERSIONS.search(line)
+    if versions and state.cuda_versions is None:
+        state.cuda_versions = Sighting("CUDA driver / runtime", "{} / {}".format(versions.group(1), versions.group(2)), raw)
+
+
+def _read_image(state: _State, line: str, raw: str) -> None:
+    image = _IMAGE_L4T.search(line)
+    if image and all(s.line != raw for s in state.images):
+        state.images.append(Sighting("image L4T", image.group(1), raw))
 
 
 def _compose_launches(text: str) -> List[Launch]:
@@ -483,7 +515,7 @@ def read(text: str) -> TextFacts:
                         (first.user or None) if first else None, tuple(state.session_groups), tuple(state.group_lines),
                         tuple(state.launches), tuple(state.jetson), tuple(state.x86), tuple(state.releases),
                         tuple(state.identities), tuple(state.absent), tuple(state.logins), tuple(state.execs),
-                        state.toolkit, windowed)
+                        state.toolkit, tuple(state.images), state.cuda_versions, windowed)
     return _facts(state.reader, observed, state.release, first)
 
 
