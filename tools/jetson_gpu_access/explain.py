@@ -103,6 +103,7 @@ def _cuda_patterns(code: int, names: Sequence[str], message: str) -> List[str]:
     text = re.escape(message.lower())
     if message.lower() == "operation not supported":  # not 304's "... or operation not supported on this OS"
         text = r"(?<!or )operation not supported(?! on this os)"
+    text += r"(?!\s*\(-?(?!{}\))\d)".format(code)  # TensorFlow's "UNKNOWN ERROR (303)" is 303, not 999
     return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + [
         _CUDA_CONTEXT + r"[^\n]{0,160}?(?:error|err|failure|failed|status|code|returned|result|res|rc|=)\W{0,4}"
         r"(?:with\s+)?(?:error\s*)?(?:code\s*)?[:=#]?\s*" + number,
@@ -345,9 +346,9 @@ def _first_line(launch: Launch) -> str:
 def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis]) -> Cause:
     """The top-1 cause from what the paste shows, in order of how decisive the evidence is.
 
-    The platform comes first: the Jetson explanations need a Jetson sign in the paste. Without any
-    sign of either platform the reading is that of a PC with a discrete GPU, where most reports of
-    generic CUDA and container-toolkit errors come from, and the reason says it is assumed.
+    The platform comes first: a Jetson reading needs a Jetson sign in the paste, an x86 reading an
+    x86 sign (or an error only a discrete-GPU driver prints). A generic CUDA or container error with
+    no sign of either is `unknown`, and the question asks which system it is.
     """
     ids = [m.id for m in matches]
     line_of = {m.id: m.line for m in matches}
@@ -358,7 +359,6 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     hard_x86 = [s for s in seen.x86 if s.kind != "discrete-GPU node"]
     jetson = bool(strong) or (bool(seen.jetson) and not hard_x86)
     x86 = bool(seen.x86) and not jetson
-    where = "" if jetson or x86 else " (assumed: the paste shows no sign of a Jetson)"
     hook = [m.line for m in matches if "nvidia-container-cli" in m.line.lower() or "oci runtime" in m.line.lower()]
     ids = [i for i in ids if i == "runtime-hook-failed" or line_of[i] not in hook]  # the hook's own words are the hook's
     if not ids and hook:
@@ -378,20 +378,21 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
         """On a Jetson the Jetson reading; on a PC the x86 one; with no sign of either, what the symptom suggests."""
         if jetson:
             return cause(on_jetson, text, list(lines) + platform_line, *also)
-        if x86 or "x86-discrete-gpu" in _POINTS_TO.get(symptom, ("x86-discrete-gpu",)):
-            return cause("x86-discrete-gpu", text + where, list(lines) + platform_line, on_jetson, *also)
-        return cause("unknown", text + "; the paste shows no sign of which system", lines, on_jetson, "x86-discrete-gpu")
+        if x86:
+            return cause("x86-discrete-gpu", text, list(lines) + platform_line, on_jetson, *also)
+        return cause("unknown", text + "; the paste shows no sign of which system it ran on", lines, on_jetson,
+                     "x86-discrete-gpu", *also)
 
     not_gpu = [i for i in ids if i in _NOT_GPU or i == "cuda-801-operation"]
     if not_gpu and len(not_gpu) == len(ids):
         return cause("not-gpu-access", "the errors shown are not GPU-access errors: the GPU was reached",
                      [line_of[i] for i in not_gpu])
-    if "nvml-driver" in ids:
-        return platform_cause("jetson-software-mismatch", "an NVML driver error: the kernel driver and its libraries "
-                              "do not match", [line_of["nvml-driver"]])
+    if "nvml-driver" in ids and not jetson:  # a discrete-GPU driver's own words: evidence of the platform
+        return cause("x86-discrete-gpu", "an NVML driver error: the discrete GPU's kernel driver and its libraries do "
+                     "not match, or it is not loaded", [line_of["nvml-driver"]] + platform_line)
     if "nvml-permissions" in ids and not jetson:
-        return platform_cause("tegra-nodes-denied", "NVML cannot open the discrete GPU's /dev/nvidia* nodes",
-                              [line_of["nvml-permissions"]])
+        return cause("x86-discrete-gpu", "NVML cannot open the discrete GPU's /dev/nvidia* nodes",
+                     [line_of["nvml-permissions"]] + platform_line, "nodes-missing-in-container")
     if "runtime-hook-failed" in ids and not denied:
         return platform_cause("jetson-software-mismatch", "the NVIDIA runtime's hook (root, on the host) failed: its "
                               "packages, the host's CUDA or the image's requirements, not a user's groups",

@@ -31,7 +31,7 @@ SHORT_FLAGS = set("itdPq")
 OPTIONS = {"v": "volume", "volume": "volume", "mount": "mount", "u": "user", "user": "user", "group-add": "group-add",
            "device": "device", "runtime": "runtime", "gpus": "gpus", "cap-add": "cap-add", "security-opt": "security-opt"}
 COMPOSE_LIST_KEYS = ("group_add", "devices", "volumes", "cap_add", "security_opt")
-_KEYS = "|".join(COMPOSE_LIST_KEYS + ("user", "privileged", "runtime"))
+_KEYS = "|".join(COMPOSE_LIST_KEYS + ("user", "privileged", "runtime", "image"))
 COMPOSE_KEY = re.compile(r"^({})\s*:\s*(.*)$".format(_KEYS))
 # A unified-diff marker in front of a compose line ("-     - \"110\"", "+    group_add:").
 DIFF_MARK = re.compile(r"^[+-](?=\s+(?:- |(?:{})\s*:))".format(_KEYS))
@@ -310,5 +310,5 @@ def from_compose(lines: Sequence[str]) -> Optional[Launch]:
         return None
     return Launch("compose", tuple(found["group_add"]), tuple(found["devices"]), scalars.get("user"),
                   scalars.get("privileged", "").lower() == "true", scalars.get("runtime"),
-                  _dev_mount(found["volumes"]), None, "\n".join(used), None, tuple(found["cap_add"]),
+                  _dev_mount(found["volumes"]), scalars.get("image"), "\n".join(used), None, tuple(found["cap_add"]),
                   tuple(found["security_opt"]), (), None)

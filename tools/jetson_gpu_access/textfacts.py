@@ -53,7 +53,7 @@ _RELEASE = re.compile(r"#\s*R\d{1,3}\s*\(release\).*")
 _DIR_HEADER = re.compile(r"^(/dev(?:/[\w.-]+)*):\s*$")
 _LS_COMMAND = re.compile(r"\bls\b[^\n]*?\s(/dev(?:/[\w.-]+)*)/?\s*$")
 _NO_NODE = re.compile(r"(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(/dev/[\w./-]+?)['\"’]?:\s*No such file or directory", re.I)
-_PROMPT = re.compile(r"^(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[$#>]\s+)")
+_PROMPT = re.compile(r"^(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[$#>%\u276f\u279c\u03bb]\s+)")
 _CONTAINER_PROMPT = re.compile(r"^[\w.-]+@[0-9a-f]{12}:")  # root@3f2a9c1b7d4e:/# -- a docker container's shell
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\n]*\x07")
 _FENCE = re.compile(r"^[ \t]*```[^\n]*(?:\n|$)", re.M)
@@ -62,12 +62,12 @@ _FENCE = re.compile(r"^[ \t]*```[^\n]*(?:\n|$)", re.M)
 _MODEL = re.compile(
     r"(?:\bNVIDIA\s+(?:Jetson\s+)?|\bJetson[\s_-]+)(?:AGX\s+|IGX\s+)?(?:Orin|Xavier|Thor|Nano|TX1|TX2|TK1)[\w -]*"
     r"|\b(?:AGX|IGX)\s+(?:Orin|Xavier|Thor)\b[\w -]*|\bOrin\s+(?:Nano|NX)\b[\w -]*|\bXavier\s+NX\b[\w -]*"
-    r"|\bjetson[_-](?:tx1|tx2|nano|xavier|orin)\b|\bOrin \(nvgpu\)", re.I)
+    r"|\bjetson[_-](?:tx1|tx2|nano|xavier|orin)\b", re.I)
 _BOARD = re.compile(r"\b(?:nvidia,)?p(?:3767|3768|3701|3737|3668|3509|3448|3449|3310|3489|3636|2888|2822|2180|2597|3711|3740|"
                     r"3834|3971|3762|3766)-\d{4}(?:[+_-]p?\d{4}(?:-\d{4})?)*\b|\bnvidia,p\d{4}-\d{4}", re.I)
 _SOC = re.compile(r"\b(?:nvidia,)?tegra(?:124|210|186|194|234|23x|264)\b", re.I)
 _TEGRA_KERNEL = re.compile(r"\b\d\.\d{1,2}\.\d{1,4}[\w.+~]*-tegra\b")
-_L4T_PACKAGE = re.compile(r"\bnvidia-l4t-(?:core|kernel|init|cuda|firmware|3d-core)\b(?::arm64)?[\s(=_:]+(?:version\s*)?"
+_L4T_PACKAGE = re.compile(r"\bnvidia-l4t-(?:core|kernel|init|cuda|firmware|3d-core)\b(?::arm64)?(?:/[\w,.-]+)?[\s(=_:]+(?:version\s*)?"
                           r"(\d{2}\.\d{1,2}(?:\.\d{1,2})?)(?=[-+~\s)]|$)", re.I)
 _TEGRASTATS = re.compile(r"\bRAM \d+/\d+MB\b.*\b(?:GR3D|EMC_FREQ|VDD_|CPU \[)")
 _L4T_IMAGE = re.compile(r"\bl4t-(?:base|ml|pytorch|tensorflow|jetpack|cuda|tensorrt)\b|\bdustynv/|-l4t-r\d", re.I)
@@ -94,9 +94,13 @@ _X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b|\
                   r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.-])|"
                   r"\bnvidia-driver-\d{3}\b|\bDriver Version:\s*(?:[1-4]\d\d|5[0-35-9]\d)\.\d+", re.I)
 _DGPU_NODE = re.compile(r"/dev/nvidia(?:\d+|ctl|-uvm|-modeset)\b|\bnvidia\d+\b")
+# A discrete-GPU driver or a non-NVIDIA GPU stack named in the text: the x86 / PC reading, not the Jetson one.
+_PC_STACK = re.compile(r"NVIDIA-Linux-x86|/firmware/nvidia/\d{3}\.|\bnvidia-(?:driver|dkms|kernel-source|utils)-\d{3}\b|"
+                       r"\blibEGL warning:|\bMESA-LOADER\b|\bradeonsi\b|\bamdgpu\b|\brocminfo\b|\bi915\b|\bnouveau\b|"
+                       r"\blinux-x86_64\b|\bwin_amd64\b|\bcuda-drivers-\d{3}", re.I)
 # L4T as tools print it when /etc/nv_tegra_release itself was not pasted: jetson-containers
 # (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]), jtop (JETSON_L4T=35.2.1).
-_L4T_MENTION = re.compile(r"(?:\b|_)L4T(?:_VERSION)?[\s=:\[\"']*R?(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b")
+_L4T_MENTION = re.compile(r"(?:\b|_)L4T(?:[_ ]VERSION)?[\s=:\[\"']*R?(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
 # JetPack as a tool states it (jetson-containers, jetson_release, jetson_stats' environment); kept
 # apart from the tables' reading of the L4T release, since the two can disagree.
 _JETPACK_STATED = re.compile(r"\b(?:JETPACK_VERSION|JETSON_JETPACK)=[\"']?(\d+(?:\.\d+)*)|"
@@ -456,9 +460,12 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     if model is not None and state.model is None:
         state.model = _model(line)
         reader.recognised.append("model: {}".format(state.model))
-    x86 = _X86.search(line)
+    x86 = _X86.search(line) or _PC_STACK.search(line)
     if x86 and not sightings:
         state.x86.append(Sighting("x86 / discrete GPU", x86.group(0), raw))
+    node = _DGPU_NODE.search(line)
+    if node and not sightings and node.group(0).startswith("/dev/"):
+        state.x86.append(Sighting("discrete-GPU node", node.group(0), raw))
     login = _LOGIN_PATH.search(line)
     if login:
         state.logins.append(Sighting("session", login.group(0).strip(), raw))
