@@ -360,7 +360,8 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     jetson = bool(strong) or (bool(seen.jetson) and not hard_x86)
     x86 = bool(seen.x86) and not jetson
     hook = [m.line for m in matches if "nvidia-container-cli" in m.line.lower() or "oci runtime" in m.line.lower()]
-    ids = [i for i in ids if i == "runtime-hook-failed" or line_of[i] not in hook]  # the hook's own words are the hook's
+    # The hook's own words are the hook's (it runs as root), except NVML's, which only a discrete-GPU hook prints.
+    ids = [i for i in ids if i == "runtime-hook-failed" or i.startswith("nvml-") or line_of[i] not in hook]
     if not ids and hook:
         ids = ["runtime-hook-failed"]
         line_of["runtime-hook-failed"] = hook[0]
@@ -393,17 +394,17 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     if "nvml-permissions" in ids and not jetson:
         return cause("x86-discrete-gpu", "NVML cannot open the discrete GPU's /dev/nvidia* nodes",
                      [line_of["nvml-permissions"]] + platform_line, "nodes-missing-in-container")
+    missing = _missing_nodes(seen, ids, line_of, jetson)
+    if missing:
+        if x86:
+            return cause("x86-discrete-gpu", "the NVIDIA runtime or the GPU nodes are not in the container, on a PC",
+                         missing + platform_line, "nodes-missing-in-container")
+        return cause("nodes-missing-in-container", "the GPU nodes or the driver library are not in the container",
+                     missing, "jetson-software-mismatch", *(() if jetson else ("x86-discrete-gpu",)))
     if "runtime-hook-failed" in ids and not denied:
         return platform_cause("jetson-software-mismatch", "the NVIDIA runtime's hook (root, on the host) failed: its "
                               "packages, the host's CUDA or the image's requirements, not a user's groups",
                               [line_of["runtime-hook-failed"]], "toolkit-band")
-    missing = _missing_nodes(seen, ids, line_of, jetson)
-    if missing:
-        if "no-gpu-runtime" in ids and not jetson:
-            return platform_cause("nodes-missing-in-container", "the NVIDIA runtime is not registered with the engine",
-                                  missing, "nodes-missing-in-container")
-        return cause("nodes-missing-in-container", "the GPU nodes or the driver library are not in the container",
-                     missing, "jetson-software-mismatch")
     if "nvml-missing" in ids and not denied:  # NVML is part of every PC driver; a Jetson before JetPack 6 has none
         return cause("x86-discrete-gpu" if x86 else "jetson-software-mismatch", "the tool looks for the GPU through "
                      "NVML, which is not there (JetPack before 6 has none)" + ("" if jetson or x86 else
@@ -502,16 +503,17 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
 def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], jetson: bool) -> List[str]:
     """Lines showing the GPU is not in the container: absent nodes, no runtime, or (on a Jetson) a launch without it."""
     lines = [line_of[i] for i in ("nvmap-missing", "no-gpu-runtime") if i in line_of]
-    lines += [a.line for a in seen.absent if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri)", a.value)]
-    gpu_error = any(i in _DENIALS for i in ids)  # no device or denied; a version error means the nodes were there
+    lines += [a.line for a in seen.absent if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri)|nvidia-container-csv-", a.value)]
+    # No device, denied, or no driver: a version error (3, 209, 222) means the nodes were there.
+    gpu_error = any(i in _DENIALS or i == "cuda-35" for i in ids)
     if jetson and gpu_error:
         plain = [launch for launch in seen.launches if launch.runtime != "nvidia" and not launch.privileged
                  and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)]
         if plain and len(plain) == len(seen.launches):
             lines.append(_first_line(plain[0]))
-        library = line_of.get("cuda-library-missing", "")
-        if _DRIVER_LIBRARY.search(library):
-            lines.append(library)
+    library = line_of.get("cuda-library-missing", "")
+    if jetson and _DRIVER_LIBRARY.search(library):
+        lines.append(library)
     return lines
 
 

@@ -53,6 +53,7 @@ _RELEASE = re.compile(r"#\s*R\d{1,3}\s*\(release\).*")
 _DIR_HEADER = re.compile(r"^(/dev(?:/[\w.-]+)*):\s*$")
 _LS_COMMAND = re.compile(r"\bls\b[^\n]*?\s(/dev(?:/[\w.-]+)*)/?\s*$")
 _NO_NODE = re.compile(r"(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(/dev/[\w./-]+?)['\"’]?:\s*No such file or directory", re.I)
+_CSV_REMOVED = re.compile(r"^rc\s+nvidia-container-csv-\S+")
 _PROMPT = re.compile(r"^(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[$#>%\u276f\u279c\u03bb]\s+)")
 _CONTAINER_PROMPT = re.compile(r"^[\w.-]+@[0-9a-f]{12}:")  # root@3f2a9c1b7d4e:/# -- a docker container's shell
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\n]*\x07")
@@ -333,6 +334,9 @@ def _read_line(state: _State, line: str, raw: str) -> None:
             state.release, state.l4t_line = parsed, raw
             reader.recognised.append("release line: " + line)
         return
+    if _CSV_REMOVED.match(line):  # dpkg 'rc': the CSV files that say what the runtime mounts are gone
+        state.absent.append(Sighting("CSV package removed", line.split()[1], raw))
+        state.jetson.append(Sighting("nvidia-l4t package", line.split()[1], raw))
     missing = _NO_NODE.search(line)
     if missing:
         state.absent.append(Sighting("no such node", missing.group(1).rstrip("/"), raw))
