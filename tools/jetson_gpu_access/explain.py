@@ -17,7 +17,7 @@ from . import data
 from .diagnose import diagnose
 from .launch import Launch
 from .migrate import AuditFinding, audit_text
-from .model import PLACEHOLDER_GID, Diagnosis, Finding
+from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict
 from .record import frozen_record
 from .textfacts import Identity, ListedNode, Observed, normalise, read
 
@@ -196,7 +196,7 @@ def explain(text: str) -> Explanation:
     matches = find_signatures(text)
     parsed = read(text)
     seen = parsed.observed
-    diagnosis = diagnose(parsed.facts) if parsed.facts is not None else None
+    diagnosis = _from_paste(diagnose(parsed.facts)) if parsed.facts is not None else None
     gpu_error = bool(matches) or bool(seen.absent)
     pairs = [(f, launch.text.split("\n")[0]) for launch in _distinct_launches(seen.launches)
              for f in audit_text(launch.text, "compose" if launch.source == "compose" else "docker-run")
@@ -212,6 +212,15 @@ def explain(text: str) -> Explanation:
         steps = (question.command,) + tuple(s for s in steps if s.split()[0] not in question.command)
     return Explanation(tuple(matches), steps, seen, parsed.recognised, parsed.assumptions, diagnosis, audit,
                        statements, cause, question, systems)
+
+
+def _from_paste(diagnosis: Diagnosis) -> Diagnosis:
+    """The diagnosis with only the findings a paste can support (PASTE_FINDINGS), its verdict recomputed."""
+    findings = tuple(f for f in diagnosis.findings if f.code.startswith(PASTE_FINDINGS))
+    severities = {f.severity for f in findings}
+    verdict = (Verdict.PROBLEM if Severity.ERROR in severities else Verdict.WARNING if Severity.WARNING in severities
+               else Verdict.HEALTHY)
+    return Diagnosis(diagnosis.facts, diagnosis.views, diagnosis.nodes, findings, verdict)
 
 
 def _distinct_launches(launches: Sequence[Launch]) -> List[Launch]:
@@ -258,7 +267,7 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
         out.append(Statement("the paste shows {} different `id` outputs (sessions); each is diagnosed on its own".format(
             len(seen.identities)), tuple(i.line for i in seen.identities), False))
     for match in matches:
-        out.append(Statement("`{}` ({}): {}".format(match.signature, match.id, match.causes[0]), (match.line,), False))
+        out.append(Statement("`{}` ({})".format(match.signature, match.id), (match.line,), False))
     if seen.jetson:
         first = seen.jetson[0]
         out.append(Statement("a Jetson: {} {}".format(first.kind, first.value), (first.line,), False))
@@ -286,7 +295,7 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
     if seen.toolkit is not None:
         out.append(Statement("NVIDIA container toolkit {}".format(seen.toolkit.value), (seen.toolkit.line,), False))
     if diagnosis is not None:
-        out += [_finding_statement(f, seen) for f in diagnosis.findings if f.code.startswith(PASTE_FINDINGS)]
+        out += [_finding_statement(f, seen) for f in diagnosis.findings]
     out += [Statement("{} {}: {} (fix: {})".format(f.status.upper(), f.id, f.why, f.fix), (line,), False)
             for f, line in audit]
     out += [Statement(scrub(a), (), True) for a in assumptions]
@@ -325,10 +334,9 @@ _POINTS_TO = {str(s["id"]): tuple(s.get("points_to", ())) for s in data.load("sy
 _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-209", "cuda-3", "cuda-500", "cuda-library-missing")
 _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "other-permission", "out-of-memory")
 _DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvrmgpu-open", "render-node-denied", "nvrm-channel")
-# Words that place an error at CUDA's start-up, where 801 means the render node; 801 elsewhere is an
-# operation this GPU does not support (IPC, a memory call), not access.
-_AT_INIT = re.compile(r"cuinit|getdevicecount|numcudadevice|setdevice|is_available|init|device count|ggml_cuda|"
-                      r"no cuda-capable|cudagetdevice|cuda_driver", re.I)
+# 801 is the render node only at CUDA's start-up. Once the paste shows the device in use, or names an
+# operation this GPU does not support (IPC, shared storage, peer access), it is that operation, not access.
+_OPERATION = re.compile(r"ipc|storagesharing|shareable|peer|memcpy|cumem(?!init)|mempool|graph", re.I)
 # The driver library comes from the host through the NVIDIA runtime: missing (or an empty placeholder
 # left by the CSV mounts), the container was started without it.
 _DRIVER_LIBRARY = re.compile(r"libcuda\.so[.\d]*:\s*cannot open|\.so[.\d]*:\s*file too short", re.I)
@@ -352,7 +360,7 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     """
     ids = [m.id for m in matches]
     line_of = {m.id: m.line for m in matches}
-    if "cuda-801" in ids and not _AT_INIT.search(line_of["cuda-801"]):
+    if "cuda-801" in ids and (_OPERATION.search(line_of["cuda-801"]) or seen.gpu_found is not None):
         ids[ids.index("cuda-801")] = "cuda-801-operation"
         line_of["cuda-801-operation"] = line_of["cuda-801"]
     strong = [s for s in seen.jetson if s.kind not in WEAK_JETSON]
@@ -457,7 +465,7 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     # A denial: decide which nodes and why, from the most specific evidence the paste has.
     trigger = [line_of[i] for i in denied[:1]]
     others += ["render-node-denied", "tegra-nodes-denied"]
-    if not jetson and not seen.nodes and not (denied[0] == "cuda-801" and _AT_INIT.search(trigger[0])):
+    if not jetson and not seen.nodes and denied[0] != "cuda-801":
         return platform_cause("tegra-nodes-denied", "a GPU initialisation error", trigger, symptom=denied[0])
     numeric = [launch for launch in seen.launches if launch.numeric_user]
     if numeric and numeric[0].group_add and _host_gid_added(seen, numeric[0]):
@@ -494,8 +502,9 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     if first == "render-node-denied":
         return cause("render-node-denied", "the render node is not openable by the session", trigger, "seat-acl-only")
     if first == "cuda-801" and (major is None or major >= 36):
-        return cause("render-node-denied", "CUDA error 801 at start-up on JetPack 6 or later (or an unknown release): "
-                     "the render node", trigger + [s.line for s in seen.releases[:1]], "login-drops-runtime-groups")
+        return cause("render-node-denied", "CUDA error 801 at start-up: on JetPack 6 and later the render node" + (
+            "" if jetson else " (assumed: a Jetson; 801 at start-up is rare elsewhere)"),
+            trigger + [s.line for s in seen.releases[:1]], "login-drops-runtime-groups", "x86-discrete-gpu")
     return cause("tegra-nodes-denied", "a CUDA initialisation denial before JetPack 6: the Tegra nodes (video group)",
                  trigger + [s.line for s in seen.releases[:1]], "nodes-missing-in-container")
 
@@ -627,6 +636,14 @@ def launch_summary(launch: Launch) -> str:
     return summary
 
 
+def _fitting(causes: Sequence[str], cause_id: str) -> List[str]:
+    """A symptom's causes that fit the platform read: on a PC, not the JetPack ones."""
+    if cause_id != "x86-discrete-gpu":
+        return list(causes)
+    fitting = [c for c in causes if not re.search(r"jetpack|jetson|tegra|/dev/nvmap|render node", c, re.I)]
+    return fitting or ["on a PC with a discrete GPU: see the cause above; the JetPack explanations do not apply"]
+
+
 def _evidence_text(statement: Statement) -> str:
     if statement.assumed:
         return "assumed"
@@ -652,7 +669,7 @@ def render_text(result: Explanation) -> str:
         for match in result.matches:
             out.append("{}  ({})".format(match.signature, match.id))
             out.append("    seen: " + match.line)
-            out += ["    likely: " + cause for cause in match.causes]
+            out += ["    likely: " + cause for cause in _fitting(match.causes, result.cause.id)]
             out.append("    read: docs/{}{}".format(match.docs, "; runbook: " + match.runbook if match.runbook else ""))
     if result.question is not None:
         out += ["", "The question that decides it: " + result.question.ask, "    " + result.question.command]

@@ -79,18 +79,23 @@ _TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|
                          r"\+jetpack\b|\bnvidia-container-csv-|aarch64-linux-gnu/tegra\b|\bjetpack\b|\bjetson\b|"
                          r"\b(?:gk20a|gm20b|gp10b|gv11b|ga10b)\b|\bTegra\s?(?:X1|X2|K1)\b|\bNVIDIA Tegra\b|"
                          r"compute capability (?:8\.7|7\.2|5\.3|6\.2)\b|\bsm_(?:87|72|53|62)\b|"
-                         r"Device \d+: \"(?:Orin|Xavier|Thor|NVIDIA Tegra X\d)\"|Major/Minor version number:\s*(?:8\.7|7\.2|5\.3|6\.2)\b|"
+                         r"Device \d+: \"(?:Orin|Xavier|Thor|NVIDIA Tegra X\d)\"|"
+                         r"Major/Minor version number:\s*(?:8\.7|7\.2|5\.3|6\.2)\b|"
                          r"\bmode\s*=\s*\"?csv\b|host-files-for-container\.d|runtime hook directly", re.I)
 # An image built for one L4T release (l4t-ml:r34.1.0, ros:humble-l4t-r35.1.0): compared with the host's.
 _IMAGE_L4T = re.compile(r"[\w.-]+/[\w./-]+:(?:[\w.-]+-)?(?:l4t-)?r(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
+# The GPU found and opened: an error after it is about an operation, not about access.
+_GPU_FOUND = re.compile(r"\busing device\b|\bFound device \d+ with properties|\bDetected [1-9]\d* CUDA Capable device|"
+                        r"\bfound [1-9]\d* CUDA devices|\bCUDA available: True|\bChose device:", re.I)
 # deviceQuery's versions: a driver older than the runtime is a version mismatch, not access.
 _CUDA_VERSIONS = re.compile(r"CUDA Driver Version / Runtime Version\s+(\d{1,2}\.\d{1,2})\s*/\s*(\d{1,2}\.\d{1,2})")
 # A shell prompt whose host name says Jetson (user@jetson-nano, orin@ubuntu): weak, but the paste's own words.
 _JETSON_HOST = re.compile(r"^(?:\[)?([\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor)[\w.-]*@[\w.-]+|"
                           r"[\w.-]+@[\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor)[\w.-]*)[:\s]", re.I)
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit.
-_X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b|\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|"
-                  r"\bNVIDIA UNIX x86|\bNVRM: |\bnvidia-smi\b.*\bNVML\b|\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|microsoft-standard|"
+_X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b|\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|"
+                  r"/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|\bNVIDIA UNIX x86|\bNVRM: |\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
+                  r"microsoft-standard|"
                   r"\b(?:GeForce|Quadro|Tesla|TITAN|RTX\s?\d{3,4}|GTX\s?\d{3,4}|Radeon)\b|"
                   r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.-])|"
                   r"\bnvidia-driver-\d{3}\b|\bDriver Version:\s*(?:[1-4]\d\d|5[0-35-9]\d)\.\d+", re.I)
@@ -178,6 +183,7 @@ class Observed:
     toolkit: Optional[Sighting]
     images: Tuple[Sighting, ...]       # L4T releases container images are built for, by their tags
     cuda_versions: Optional[Sighting]  # deviceQuery's "driver / runtime" versions
+    gpu_found: Optional[Sighting]      # a line saying the GPU was found and opened
     windowed: bool                     # only the head and tail of a huge paste were read for facts
 
 
@@ -296,6 +302,7 @@ class _State:
         self.toolkit: Optional[Sighting] = None
         self.images: List[Sighting] = []
         self.cuda_versions: Optional[Sighting] = None
+        self.gpu_found: Optional[Sighting] = None
         self.directory = "/dev"
         self.where = ""
         self.after_groups_command = False
@@ -329,6 +336,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         value = l4t_from_release(parsed) if parsed else None
         if value:
             _note_release(state, value, raw)
+            state.jetson.append(Sighting("L4T version", value, raw))
             state.jetson.append(Sighting("release file", value, raw))
         if state.release is None:
             state.release, state.l4t_line = parsed, raw
@@ -451,6 +459,7 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
             value += ".0"
         if value:
             _note_release(state, value, raw)
+            state.jetson.append(Sighting("L4T version", value, raw))
             if state.release is None and state.l4t_line is None:
                 state.l4t_line = raw
                 reader.recognised.append("L4T version: " + line)
@@ -477,6 +486,9 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     if toolkit and state.toolkit is None:
         state.toolkit = Sighting("container toolkit", toolkit.group(1), raw)
     _read_image(state, line, raw)
+    found = _GPU_FOUND.search(line)
+    if found and state.gpu_found is None:
+        state.gpu_found = Sighting("GPU in use", found.group(0), raw)
     versions = _CUDA_VERSIONS.search(line)
     if versions and state.cuda_versions is None:
         state.cuda_versions = Sighting("CUDA driver / runtime", "{} / {}".format(versions.group(1), versions.group(2)), raw)
@@ -526,7 +538,7 @@ def read(text: str) -> TextFacts:
                         (first.user or None) if first else None, tuple(state.session_groups), tuple(state.group_lines),
                         tuple(state.launches), tuple(state.jetson), tuple(state.x86), tuple(state.releases),
                         tuple(state.identities), tuple(state.absent), tuple(state.logins), tuple(state.execs),
-                        state.toolkit, tuple(state.images), state.cuda_versions, windowed)
+                        state.toolkit, tuple(state.images), state.cuda_versions, state.gpu_found, windowed)
     return _facts(state.reader, observed, state.release, first)
 
 
