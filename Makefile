@@ -95,6 +95,7 @@ notebooks: $(STAMP) system-deps ## re-run the runbooks in the lab and refresh no
 .PHONY: bench
 bench: $(STAMP) ## benchmarks, printed as ratios measured in one run
 	$(PY) bench/bench_diagnose.py
+	$(PY) bench/bench_explain.py
 	$(PY) bench/bench_runbooks.py
 	$(PY) bench/bench_site.py
 	$(PY) bench/bench_fleet.py

@@ -331,6 +331,8 @@ def test_what_the_paste_shows_outranks_what_a_launch_implies() -> None:
     "crw-rw---- 1 root video " + "9" * 4300 + ", 0 Jan  1 00:00 /dev/nvmap\nuid=1000(a) gid=1000(a) groups=44(video)",
     "video:x:" + "4" * 4300 + ":alice",
     "cuInit(0)=" + "8" * 4300,
+    "cuda error " * 300000,  # one 3 MB line
+    "crw-rw---- 1 root video 10, 125 Jan  1 00:00 /dev/nvmap\n" * 40000 + "uid=1000(a) gid=1000(a) groups=1000(a)",
 ])
 def test_huge_numbers_never_crash(text: str) -> None:
     result = explain(text)

@@ -19,14 +19,16 @@ from .launch import Launch
 from .migrate import AuditFinding, audit_text
 from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict
 from .record import frozen_record
-from .textfacts import Identity, ListedNode, Observed, normalise, read
+from .textfacts import Identity, ListedNode, Observed, normalise, read, window
 
 # Findings whose evidence is a listed node and an `id` line: the only ones a paste can support.
 # DEV-001/DEV-002 (a node is absent), PLT-* (platform) and TKT-* (packages) would assert what a
 # partial paste does not show; explain states those from the paste itself or asks.
 PASTE_FINDINGS = ("ACC-", "GRP-", "DEV-003", "DEV-004", "DEV-005", "DEV-006", "DEV-007", "USR-")
 CHUNK = 1 << 20
+SIGNATURE_WINDOW = 2 << 20   # error signatures: from the first and last 2 MiB of a huge paste
 MAX_KEY_HITS = 64
+LINE_SPAN = 1000             # characters of a line either side of a key that patterns see (one huge line stays cheap)
 _PLACEHOLDER = re.compile(r"\b4\d{9}\b")
 _CAUSE_IDS = tuple(c["id"] for c in data.load("causes")["causes"])
 # Context words for a CUDA error number: the number alone (801) is too common to mean CUDA.
@@ -122,7 +124,8 @@ def _families() -> Tuple[_Family, ...]:
         cuda = symptom.get("cuda")
         if cuda:
             patterns += _cuda_patterns(cuda["code"], cuda["names"], cuda["message"])
-            keys += [str(cuda["code"]), cuda["message"].lower()] + [n.lower() for n in cuda["names"]]
+            number = [str(cuda["code"])] if cuda["code"] >= 100 else []  # "3" alone would be every line
+            keys += number + [cuda["message"].lower()] + [n.lower() for n in cuda["names"]]
         keys += [s.lower()[:24] for s in symptom["signatures"]]
         families.append(_Family(symptom, tuple(dict.fromkeys(keys)), tuple(re.compile(p) for p in patterns)))
     return tuple(families)
@@ -142,7 +145,11 @@ def _chunks(text: str) -> Iterator[str]:
 
 
 def find_signatures(text: str) -> List[SymptomMatch]:
-    """Every known symptom in ``text``, each once, with the first line that shows it, in the index's order."""
+    """Every known symptom in ``text``, each once, with the first line that shows it, in the index's order.
+
+    Work is bounded: the text is read in pieces, each key is searched once a piece (C-speed substring
+    search, at most MAX_KEY_HITS lines), and patterns run only on the lines a key found.
+    """
     if not _FAMILIES:
         _FAMILIES.append(_families())
     found: Dict[str, SymptomMatch] = {}
@@ -151,26 +158,37 @@ def find_signatures(text: str) -> List[SymptomMatch]:
         lowered = clean.lower()
         if len(lowered) != len(clean):  # a character whose lower case is longer: positions would not match
             clean = lowered
+        lines: Dict[str, List[Tuple[int, int]]] = {}
         for family in _FAMILIES[0]:
             symptom_id = str(family.symptom["id"])
             if symptom_id not in found:
-                match = _first(family, clean, lowered)
+                match = _first(family, clean, lowered, lines)
                 if match is not None:
                     found[symptom_id] = match
     order = [str(f.symptom["id"]) for f in _FAMILIES[0]]
     return sorted(found.values(), key=lambda m: order.index(m.id))
 
 
-def _first(family: _Family, clean: str, lowered: str) -> Optional[SymptomMatch]:
+def _key_lines(key: str, lowered: str) -> List[Tuple[int, int]]:
+    """The (start, end) of the first MAX_KEY_HITS lines holding ``key``, each at most LINE_SPAN either side of it."""
+    out: List[Tuple[int, int]] = []
+    at = lowered.find(key)
+    while at >= 0 and len(out) < MAX_KEY_HITS:
+        start = max(lowered.rfind("\n", max(0, at - LINE_SPAN), at) + 1, at - LINE_SPAN)
+        end = lowered.find("\n", at, at + LINE_SPAN)
+        end = min(len(lowered), at + LINE_SPAN) if end < 0 else end
+        out.append((start, end))
+        at = lowered.find(key, end)
+    return out
+
+
+def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tuple[int, int]]]) -> Optional[SymptomMatch]:
     for key in family.keys:
-        at, hits = lowered.find(key), 0
-        while at >= 0 and hits < MAX_KEY_HITS:
-            hits += 1
-            start = lowered.rfind("\n", 0, at) + 1
-            end = lowered.find("\n", at)
-            end = len(lowered) if end < 0 else end
-            after = lowered.find("\n", end + 1)
-            line = lowered[start:after if after >= 0 else len(lowered)]  # with the next line: "is_available()\nFalse"
+        if key not in cache:
+            cache[key] = _key_lines(key, lowered)
+        for start, end in cache[key]:
+            after = lowered.find("\n", end + 1, end + 1 + LINE_SPAN)
+            line = lowered[start:after if after >= 0 else min(len(lowered), end + 1 + LINE_SPAN)]  # "is_available()\nFalse"
             for pattern in family.patterns:
                 hit = pattern.search(line)
                 if hit and hit.start() <= end - start:
@@ -179,7 +197,6 @@ def _first(family: _Family, clean: str, lowered: str) -> Optional[SymptomMatch]:
                     return SymptomMatch(str(symptom["id"]), clean[start + hit.start():start + hit.end()], shown[:300],
                                         tuple(symptom["causes"]), str(symptom["docs"]),  # type: ignore[arg-type]
                                         str(symptom["runbook"] or ""), tuple(symptom["sources"]))  # type: ignore[arg-type]
-            at = lowered.find(key, end)
     return None
 
 
@@ -193,7 +210,7 @@ def scrub(text: str) -> str:
 
 def explain(text: str) -> Explanation:
     """Signatures, facts, statements with their evidence, the most likely cause and the deciding question."""
-    matches = find_signatures(text)
+    matches = find_signatures(window(text, SIGNATURE_WINDOW)[0])
     parsed = read(text)
     seen = parsed.observed
     diagnosis = _from_paste(diagnose(parsed.facts)) if parsed.facts is not None else None
@@ -300,8 +317,8 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
             for f, line in audit]
     out += [Statement(scrub(a), (), True) for a in assumptions]
     if seen.windowed:
-        out.append(Statement("the paste is {} long: facts were read from its first and last 512 KiB, error signatures "
-                             "from all of it".format("very"), (), True))
+        out.append(Statement("the paste is very long: facts were read from its first and last 256 KiB, error "
+                             "signatures from its first and last 2 MiB; the middle is taken to repeat them", (), True))
     return tuple(Statement(scrub(s.text), s.evidence, s.assumed) for s in out)
 
 

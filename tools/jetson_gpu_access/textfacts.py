@@ -10,14 +10,15 @@ a marked assumption: every one is listed, and a GID that was never shown is a pl
 4,000,000,000 that matches by name only and is never printed.
 
 Big pastes are read in bounded time and memory: facts come from the first and last FACT_WINDOW
-characters (the report says so), error signatures from all of it (see explain).
+characters of a huge paste (the report says so), and no expensive pattern runs on a line that
+lacks the words it looks for.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from typing import Dict, Iterator, List, Match, Optional, Tuple
+from typing import Dict, Iterator, List, Match, Optional, Pattern, Set, Tuple
 
 from . import __version__
 from .launch import Exec, Launch, from_compose, from_compose_file, from_exec_line, from_run_line
@@ -99,6 +100,11 @@ _X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b|\
                   r"\b(?:GeForce|Quadro|Tesla|TITAN|RTX\s?\d{3,4}|GTX\s?\d{3,4}|Radeon)\b|"
                   r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.-])|"
                   r"\bnvidia-driver-\d{3}\b|\bDriver Version:\s*(?:[1-4]\d\d|5[0-35-9]\d)\.\d+", re.I)
+# The words a line needs before the PC patterns (_X86, _PC_STACK) and the session patterns are tried.
+_PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "nvidia", "nvrm",
+             "win", "wsl", "microsoft", "geforce", "quadro", "tesla", "titan", "rtx", "gtx", "radeon", "a100", "h100", "h200",
+             "a10", "a40", "l40", "t4", "v100", "p100", "k80", "a6000", "driver", "egl", "mesa", "amdgpu", "nouveau", "cuda-drivers")
+_LOGIN_WORDS = ("ssh", "su ", "su-", "sudo", "runuser", "gosu", "setpriv", "s6-", "user", "last login", "welcome to", "su\t")
 _DGPU_NODE = re.compile(r"/dev/nvidia(?:\d+|ctl|-uvm|-modeset)\b|\bnvidia\d+\b")
 # A discrete-GPU driver or a non-NVIDIA GPU stack named in the text: the x86 / PC reading, not the Jetson one.
 _PC_STACK = re.compile(r"NVIDIA-Linux-x86|/firmware/nvidia/\d{3}\.|\bnvidia-(?:driver|dkms|kernel-source|utils)-\d{3}\b|"
@@ -120,7 +126,8 @@ _LOGIN_PATH = re.compile(r"^(?:sudo\s+)?(?:ssh\s+\S+|su\s+(?:-\s*|-l\s+|--login\
 _TOOLKIT = re.compile(r"(?:nvidia-container-toolkit(?:-base)?|libnvidia-container-tools|libnvidia-container1|"
                       r"NVIDIA Container (?:Toolkit|Runtime)(?: CLI)? version|nvidia-ctk version|cli-version:)[\s:=_]*v?"
                       r"(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)", re.I)
-FACT_WINDOW = 512 * 1024
+FACT_WINDOW = 256 * 1024
+MAX_FACTS = 512  # distinct nodes, /etc/group lines: more is a dump, not a report
 
 
 @frozen_record
@@ -240,12 +247,12 @@ def normalise(text: str) -> str:
     return _FENCE.sub("", text) if "```" in text else text
 
 
-def window(text: str) -> Tuple[str, bool]:
-    """The part of ``text`` facts are read from: all of it, or the head and tail of a huge paste."""
-    if len(text) <= 2 * FACT_WINDOW:
+def window(text: str, size: int = FACT_WINDOW) -> Tuple[str, bool]:
+    """The part of ``text`` to read: all of it, or its first and last ``size`` characters, cut at lines."""
+    if len(text) <= 2 * size:
         return text, False
-    head = text[:FACT_WINDOW].rsplit("\n", 1)[0]
-    tail = text[-FACT_WINDOW:].split("\n", 1)[-1]
+    head = text[:size].rsplit("\n", 1)[0]
+    tail = text[-size:].split("\n", 1)[-1]
     return head + "\n" + tail, True
 
 
@@ -268,14 +275,27 @@ def _model(line: str) -> Optional[str]:
     return re.split(r"\s+-\s+|\s*\[|\s{2,}|\s+\(", found.group(0).strip())[0].strip() or None
 
 
+# Each Jetson form with the words a line must hold before its pattern runs (cheap substring tests first).
+_JETSON_FORMS: Tuple[Tuple[str, Pattern[str], Tuple[str, ...]], ...] = (
+    ("model", _MODEL, ("orin", "xavier", "thor", "nano", "tx1", "tx2", "tk1", "jetson")),
+    ("board id", _BOARD, ("p2", "p3")), ("SoC", _SOC, ("tegra",)), ("kernel", _TEGRA_KERNEL, ("-tegra",)),
+    ("nvidia-l4t package", _L4T_PACKAGE, ("nvidia-l4t-",)), ("tegrastats", _TEGRASTATS, ("ram ",)),
+    ("Tegra-only name", _TEGRA_NODE, ("/dev/", "nvrm", "nvgpu", "l4t", "jetson", "jtop", "nvdc", "nvdla", "nvmm",
+                                      "nvbuf", "argus", "jetpack", "csv", "tegra", "gk20a", "gm20b", "gp10b", "gv11b",
+                                      "ga10b", "capability", "sm_", "device ", "major/minor", "hook directly")),
+    ("L4T image", _L4T_IMAGE, ("l4t", "dustynv")), ("JetPack stated", _JETPACK_STATED, ("jetpack",)),
+    ("Tegra library", _NVRM, ("nvrm",)),
+)
+
+
 def _jetson_sightings(line: str) -> List[Sighting]:
+    low = line.lower()
     found = []
-    for kind, pattern in (("model", _MODEL), ("board id", _BOARD), ("SoC", _SOC), ("kernel", _TEGRA_KERNEL),
-                          ("nvidia-l4t package", _L4T_PACKAGE), ("tegrastats", _TEGRASTATS), ("Tegra-only name", _TEGRA_NODE),
-                          ("L4T image", _L4T_IMAGE), ("JetPack stated", _JETPACK_STATED), ("Tegra library", _NVRM)):
-        match = pattern.search(line)
-        if match:
-            found.append(Sighting(kind, match.group(0).strip(), line))
+    for kind, pattern, words in _JETSON_FORMS:
+        if any(word in low for word in words):
+            match = pattern.search(line)
+            if match:
+                found.append(Sighting(kind, match.group(0).strip(), line))
     return found
 
 
@@ -304,6 +324,7 @@ class _State:
         self.cuda_versions: Optional[Sighting] = None
         self.gpu_found: Optional[Sighting] = None
         self.directory = "/dev"
+        self.node_keys: Set[Tuple[str, str, str, int, bool, str]] = set()
         self.where = ""
         self.after_groups_command = False
 
@@ -366,7 +387,8 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         path = name if name.startswith("/") else posixpath.join(state.directory, name)
         node = ListedNode(path, ls.group("owner"), ls.group("group"), _mode(ls.group("perms")), ls.group("acl") == "+",
                           int(ls.group("major")), int(ls.group("minor")), raw, state.where)
-        state.listed.append(node)
+        if not _add_node(state, node):
+            return
         reader.recognised.append("node listing: " + line)
         if re.match(r"/dev/(?:nvmap|nvhost|nvgpu)", path):
             state.jetson.append(Sighting("Tegra node", path, raw))
@@ -376,9 +398,9 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     stat = _STAT.match(line) or _STAT_GID.match(line)
     if stat:
         fields = stat.groupdict()
-        state.listed.append(ListedNode(fields["path"], fields.get("uid") or "?", fields["gid"], int(fields["mode"], 8),
-                                       False, None, None, raw, state.where))
-        reader.recognised.append("stat line: " + line)
+        if _add_node(state, ListedNode(fields["path"], fields.get("uid") or "?", fields["gid"], int(fields["mode"], 8),
+                                       False, None, None, raw, state.where)):
+            reader.recognised.append("stat line: " + line)
         return
     ident = _ID.search(line)
     if ident:
@@ -386,7 +408,8 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         reader.recognised.append("id output: " + line)
         return
     group = _GROUP_LINE.match(line)
-    if group:
+    if group and len(state.group_lines) < MAX_FACTS and all(
+            (g.name, g.gid) != (group.group(1), int(group.group(2))) for g in state.group_lines):
         members = tuple(m for m in group.group(3).split(",") if m)
         state.group_lines.append(Group(group.group(1), int(group.group(2)), members))
         reader.learn(group.group(1), int(group.group(2)))
@@ -397,6 +420,16 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         _read_image(state, line, raw)
         return
     _read_mentions(state, line, raw)
+
+
+def _add_node(state: _State, node: ListedNode) -> bool:
+    """Keep a listed node once (the same listing pasted twice is one fact), and at most MAX_FACTS of them."""
+    key = (node.path, node.owner, node.group, node.mode, node.acl, node.where)
+    if key in state.node_keys or len(state.listed) >= MAX_FACTS:
+        return False
+    state.node_keys.add(key)
+    state.listed.append(node)
+    return True
 
 
 def _read_command(state: _State, line: str) -> bool:
@@ -452,8 +485,9 @@ def _read_id(state: _State, ident: Match[str], raw: str) -> None:
 def _read_mentions(state: _State, line: str, raw: str) -> None:
     """Lines that are no listing: L4T and JetPack mentions, platform evidence, session paths, the toolkit."""
     reader = state.reader
-    mention = _L4T_MENTION.search(line)
-    package = _L4T_PACKAGE.search(line)
+    low = line.lower()
+    mention = _L4T_MENTION.search(line) if "l4t" in low else None
+    package = _L4T_PACKAGE.search(line) if "nvidia-l4t-" in low else None
     for value in (mention.group(1) if mention else None, package.group(1) if package else None):
         if value and value.count(".") == 1:
             value += ".0"
@@ -463,7 +497,7 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
             if state.release is None and state.l4t_line is None:
                 state.l4t_line = raw
                 reader.recognised.append("L4T version: " + line)
-    jetpack = _JETPACK_STATED.search(line)
+    jetpack = _JETPACK_STATED.search(line) if "jetpack" in low else None
     if jetpack and state.stated is None:
         state.stated = jetpack.group(1) or jetpack.group(2)
         reader.recognised.append("JetPack stated: " + line)
@@ -473,31 +507,39 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     if model is not None and state.model is None:
         state.model = _model(line)
         reader.recognised.append("model: {}".format(state.model))
-    x86 = _X86.search(line) or _PC_STACK.search(line)
+    x86 = (_X86.search(line) or _PC_STACK.search(line)) if any(w in low for w in _PC_WORDS) else None
     if x86 and not sightings:
         state.x86.append(Sighting("x86 / discrete GPU", x86.group(0), raw))
     node = _DGPU_NODE.search(line)
     if node and not sightings and node.group(0).startswith("/dev/"):
         state.x86.append(Sighting("discrete-GPU node", node.group(0), raw))
-    login = _LOGIN_PATH.search(line)
+    login = _LOGIN_PATH.search(line) if any(w in low for w in _LOGIN_WORDS) else None
     if login:
         state.logins.append(Sighting("session", login.group(0).strip(), raw))
-    toolkit = _TOOLKIT.search(line)
+    toolkit = _TOOLKIT.search(line) if "container" in low or "nvidia-ctk" in low or "cli-version" in low else None
     if toolkit and state.toolkit is None:
         state.toolkit = Sighting("container toolkit", toolkit.group(1), raw)
     _read_image(state, line, raw)
-    found = _GPU_FOUND.search(line)
+    found = _GPU_FOUND.search(line) if "device" in low or "chose" in low or "available" in low else None
     if found and state.gpu_found is None:
         state.gpu_found = Sighting("GPU in use", found.group(0), raw)
-    versions = _CUDA_VERSIONS.search(line)
+    versions = _CUDA_VERSIONS.search(line) if "runtime version" in low else None
     if versions and state.cuda_versions is None:
         state.cuda_versions = Sighting("CUDA driver / runtime", "{} / {}".format(versions.group(1), versions.group(2)), raw)
 
 
 def _read_image(state: _State, line: str, raw: str) -> None:
-    image = _IMAGE_L4T.search(line)
+    image = _IMAGE_L4T.search(line) if ":" in line and "/" in line else None
     if image and all(s.line != raw for s in state.images):
         state.images.append(Sighting("image L4T", image.group(1), raw))
+
+
+def _unique(sightings: List[Sighting]) -> List[Sighting]:
+    """Each (kind, value) once, where it was first seen; at most MAX_FACTS."""
+    first: Dict[Tuple[str, str], Sighting] = {}
+    for sighting in sightings:
+        first.setdefault((sighting.kind, sighting.value), sighting)
+    return list(first.values())[:MAX_FACTS]
 
 
 def _compose_launches(text: str) -> List[Launch]:
@@ -534,6 +576,7 @@ def read(text: str) -> TextFacts:
         l4t = state.releases[0].value if state.releases else None
     tables = tuple(dict.fromkeys(c.jetpack for c in jetpack_for(l4t)))
     first = state.identities[0] if state.identities else None
+    state.jetson, state.x86 = _unique(state.jetson), _unique(state.x86)
     observed = Observed(l4t, state.l4t_line, tables, state.stated, state.model, tuple(state.listed),
                         (first.user or None) if first else None, tuple(state.session_groups), tuple(state.group_lines),
                         tuple(state.launches), tuple(state.jetson), tuple(state.x86), tuple(state.releases),
