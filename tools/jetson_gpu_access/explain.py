@@ -223,10 +223,7 @@ def explain(text: str) -> Explanation:
     statements = _statements(seen, matches, diagnosis, parsed.assumptions, pairs, systems)
     cause = decide_cause(seen, matches, diagnosis)
     question = _question(cause, seen)
-    steps = parsed.missing + (("jetson-gpu-access diagnose --user USER   # decided as the kernel does, on the device",)
-                              if parsed.missing else ())
-    if question is not None:
-        steps = (question.command,) + tuple(s for s in steps if s.split()[0] not in question.command)
+    steps = (question.command,) if question is not None else ()
     return Explanation(tuple(matches), steps, seen, parsed.recognised, parsed.assumptions, diagnosis, audit,
                        statements, cause, question, systems)
 
@@ -286,7 +283,7 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
     for match in matches:
         out.append(Statement("`{}` ({})".format(match.signature, match.id), (match.line,), False))
     if seen.jetson:
-        first = seen.jetson[0]
+        first = next((s for s in seen.jetson if s.kind not in WEAK_JETSON), seen.jetson[0])
         out.append(Statement("a Jetson: {} {}".format(first.kind, first.value), (first.line,), False))
     elif seen.x86:
         out.append(Statement("an x86 / discrete-GPU system: {}".format(seen.x86[0].value), (seen.x86[0].line,), False))
@@ -411,7 +408,7 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
 
     not_gpu = [i for i in ids if i in _NOT_GPU or i == "cuda-801-operation"]
     if not_gpu and len(not_gpu) == len(ids):
-        return cause("not-gpu-access", "the errors shown are not GPU-access errors: the GPU was reached",
+        return cause("not-gpu-access", "the errors shown are not GPU-access errors",
                      [line_of[i] for i in not_gpu])
     if "nvml-driver" in ids and not jetson:  # a discrete-GPU driver's own words: evidence of the platform
         return cause("x86-discrete-gpu", "an NVML driver error: the discrete GPU's kernel driver and its libraries do "
@@ -594,6 +591,8 @@ def _l4t_major(seen: Observed) -> Optional[int]:
 
 # ---- the question ----
 
+NOT_THIS_PROBLEM = ("not-gpu-access", "x86-discrete-gpu")
+
 _STAT = "stat -c '%a %u:%g %n' /dev/nvmap /dev/dri/renderD*; id"
 QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
     (("unknown", "x86-discrete-gpu", "jetson-software-mismatch"), Question(
@@ -625,8 +624,9 @@ QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
 
 
 def _question(cause: Cause, seen: Observed) -> Optional[Question]:
-    """The question covering the top cause and the most of the hypotheses still open."""
-    if cause.id == "not-gpu-access":
+    """The question covering the top cause and the most of the hypotheses still open; none when the paste
+    already shows that this is not the Jetson GPU-access problem."""
+    if cause.id in NOT_THIS_PROBLEM and not cause.why.assumed and "assumed" not in cause.why.text:
         return None
     open_now = {cause.id, *cause.also_possible}
     best = max(QUESTIONS, key=lambda entry: (cause.id in entry[0], len(open_now & set(entry[0]))))
@@ -691,8 +691,6 @@ def render_text(result: Explanation) -> str:
     if result.question is not None:
         out += ["", "The question that decides it: " + result.question.ask, "    " + result.question.command]
         out += ["    if {}: {}".format(answer, meaning) for answer, meaning in result.question.answers]
-    if result.next_steps:
-        out += ["", "To settle what the text does not show, run:"] + ["    " + step for step in result.next_steps]
     return scrub("\n".join(out)) + "\n"
 
 
@@ -710,14 +708,15 @@ def render_markdown(result: Explanation) -> str:
         else:
             out.append("- {} (from `{}`)".format(statement.text, statement.evidence[0][:120].replace("`", "'")))
     out += ["", "Most likely cause: **{}**: {}.".format(result.cause.id, result.cause.why.text)]
+    if result.cause.id in NOT_THIS_PROBLEM and result.question is None:
+        out.append("This is not the Jetson GPU-access problem (a non-root user denied the GPU nodes); the fix lies "
+                   "elsewhere, as above.")
     if result.cause.also_possible:
         out.append("Not ruled out yet: {}.".format(", ".join(result.cause.also_possible)))
     if result.question is not None:
         out += ["", "Could you run this and paste the output? " + result.question.ask, "", "```bash", result.question.command,
                 "```", "", "What the answer will tell:"]
         out += ["- if {}: {}".format(answer, meaning) for answer, meaning in result.question.answers]
-    elif result.next_steps:
-        out += ["", "Could you run these and paste the output?", "", "```bash"] + list(result.next_steps) + ["```"]
     return scrub("\n".join(out)) + "\n"
 
 
