@@ -338,3 +338,33 @@ def test_huge_numbers_never_crash(text: str) -> None:
     result = explain(text)
     render_text(result), render_markdown(result), json.dumps(to_jsonable(result))
     assert all(len(str(i.uid)) <= 10 for i in result.observed.identities)
+
+
+def test_each_system_of_a_mixed_paste_gets_its_own_reading() -> None:
+    result = explain(TWO_DEVICES + "RuntimeError: CUDA error: operation not supported\n")
+    assert result.systems[0].startswith("system 1 (L4T 35.4.1)") and "render-node-denied" in result.systems[1]
+    assert result.cause.id == "render-node-denied"  # the system whose own lines show the error
+
+
+ROOT_AND_USER = """$ ls -ln /dev/dri/renderD128
+crw-rw---- 1 0 993 226, 128 Jan  1 00:00 /dev/dri/renderD128
+root@orin:~# id
+uid=0(root) gid=0(root) groups=0(root)
+alice@orin:~$ id
+uid=1000(alice) gid=1000(alice) groups=1000(alice),44(video)
+"""
+
+
+def test_every_session_is_diagnosed_and_the_failing_one_decides() -> None:
+    result = explain(ROOT_AND_USER)
+    assert result.diagnosis is not None and result.diagnosis.facts.user is not None
+    assert result.diagnosis.facts.user.uid == 1000  # root's id was pasted first; the non-root session is the one
+    assert [s for s in result.statements if s.text.startswith("for uid 0:")] or all(
+        f.code.startswith("USR") for f in result.diagnosis.findings)
+
+
+def test_docker_exec_keeps_group_adds_where_podman_exec_drops_them() -> None:
+    docker = explain(PODMAN_EXEC.replace("podman", "docker"))
+    assert docker.cause.id != "login-drops-runtime-groups" or any(
+        "docker exec" not in line for line in docker.cause.why.evidence)
+    assert any("adds the launch's --group-add" in s.text for s in docker.statements)

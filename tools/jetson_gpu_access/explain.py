@@ -208,24 +208,54 @@ def scrub(text: str) -> str:
     return _PLACEHOLDER.sub(lambda m: "(GID not shown)" if int(m.group(0)) >= PLACEHOLDER_GID else m.group(0), text)
 
 
-def explain(text: str) -> Explanation:
+def explain(text: str, nested: bool = False) -> Explanation:
     """Signatures, facts, statements with their evidence, the most likely cause and the deciding question."""
     matches = find_signatures(window(text, SIGNATURE_WINDOW)[0])
     parsed = read(text)
     seen = parsed.observed
     diagnosis = _from_paste(diagnose(parsed.facts)) if parsed.facts is not None else None
+    others = tuple(_from_paste(diagnose(facts)) for facts in parsed.others)
     gpu_error = bool(matches) or bool(seen.absent)
     pairs = [(f, launch.text.split("\n")[0]) for launch in _distinct_launches(seen.launches)
              for f in audit_text(launch.text, "compose" if launch.source == "compose" else "docker-run")
              if f.status != "pass" and (f.id != "no-gpu-nodes" or _wants_nvidia(launch, gpu_error))]
     audit = tuple(f for f, _ in pairs)
-    systems = _systems(seen)
-    statements = _statements(seen, matches, diagnosis, parsed.assumptions, pairs, systems)
+    readings = _per_system(text) if len(seen.releases) > 1 and not nested else []
+    mixed = _systems(seen, readings)
+    systems = tuple(label for label, _ in mixed)
+    statements = _statements(seen, matches, diagnosis, parsed.assumptions, pairs, mixed) + tuple(
+        _session_statements(seen, others))
     cause = decide_cause(seen, matches, diagnosis)
+    if readings:  # a mixed paste: the first system whose own reading names a cause
+        cause = next((c for _, c in readings if c.id != "unknown"), cause)
     question = _question(cause, seen)
     steps = (question.command,) if question is not None else ()
     return Explanation(tuple(matches), steps, seen, parsed.recognised, parsed.assumptions, diagnosis, audit,
                        statements, cause, question, systems)
+
+
+def _session_statements(seen: Observed, others: Sequence[Diagnosis]) -> List[Statement]:
+    """The findings for each other session (`id`) the paste shows, each with that `id` line."""
+    out = []
+    for diagnosis in others:
+        user = diagnosis.facts.user
+        line = next((i.line for i in seen.identities if user is not None and i.uid == user.uid), "")
+        for finding in diagnosis.findings:
+            statement = _finding_statement(finding, seen)
+            out.append(Statement("for uid {}: {}".format(user.uid if user else "?", statement.text),
+                                 tuple(dict.fromkeys((line,) + statement.evidence[:-1])), statement.assumed))
+    return out
+
+
+def _per_system(text: str) -> List[Tuple[str, Cause]]:
+    """Each system of a mixed paste read on its own: the text from one release line to the next."""
+    lines = normalise(text).split("\n")
+    starts = [i for i, line in enumerate(lines) if "(release)" in line and re.search(r"#\s*R\d{1,3}\s*\(release\)", line)]
+    out = []
+    for number, (begin, end) in enumerate(zip([0] + starts[1:], starts[1:] + [len(lines)]), 1):
+        part = explain("\n".join(lines[begin:end]), nested=True)
+        out.append(("system {} (L4T {})".format(number, part.observed.l4t or "?"), part.cause))
+    return out
 
 
 def _from_paste(diagnosis: Diagnosis) -> Diagnosis:
@@ -248,14 +278,18 @@ def _wants_nvidia(launch: Launch, gpu_error: bool) -> bool:
                                                                       "deepstream", "ollama", "llama", "vllm", "isaac"))
 
 
-def _systems(seen: Observed) -> Tuple[str, ...]:
-    """Two L4T releases, or a Jetson beside an x86 GPU, mean the paste shows two systems."""
-    found = ["L4T {} ({})".format(s.value, s.line) for s in seen.releases]
-    if len(found) > 1:
-        return tuple(found)
+def _systems(seen: Observed, readings: Sequence[Tuple[str, Cause]]) -> Tuple[Tuple[str, str], ...]:
+    """(label, line) for each system a mixed paste shows: two L4T releases (each read on its own), or a
+    Jetson beside a PC."""
+    if len(seen.releases) > 1:
+        labels = ["{}: most likely {} ({})".format(label, c.id, c.why.text) for label, c in readings] or [
+            "system {} (L4T {})".format(n, r.value) for n, r in enumerate(seen.releases, 1)]
+        return tuple(zip(labels, (r.line for r in seen.releases)))
     strong_x86 = [s for s in seen.x86 if s.kind != "discrete-GPU node"]
-    if seen.jetson and strong_x86 and any(s.kind in ("release file", "model", "board id", "kernel") for s in seen.jetson):
-        return ("a Jetson ({})".format(seen.jetson[0].line), "an x86 / discrete-GPU system ({})".format(strong_x86[0].line))
+    strong_jetson = [s for s in seen.jetson if s.kind not in WEAK_JETSON]
+    if strong_jetson and strong_x86:
+        return (("a Jetson ({} {})".format(strong_jetson[0].kind, strong_jetson[0].value), strong_jetson[0].line),
+                ("a PC ({})".format(strong_x86[0].value), strong_x86[0].line))
     return ()
 
 
@@ -272,14 +306,16 @@ def _finding_statement(finding: Finding, seen: Observed) -> Statement:
 
 def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis],
                 assumptions: Sequence[str], audit: Sequence[Tuple[AuditFinding, str]],
-                systems: Sequence[str]) -> Tuple[Statement, ...]:
+                systems: Sequence[Tuple[str, str]]) -> Tuple[Statement, ...]:
     out: List[Statement] = []
     if systems:
         out.append(Statement("the paste shows {} systems; each is read on its own, none is taken as the whole".format(
-            len(systems)), tuple(s.rsplit(" (", 1)[-1].rstrip(")") for s in systems), False))
+            len(systems)), tuple(line for _, line in systems), False))
+        out += [Statement(label, (line,), False) for label, line in systems]
     if len(seen.identities) > 1:
-        out.append(Statement("the paste shows {} different `id` outputs (sessions); each is diagnosed on its own".format(
-            len(seen.identities)), tuple(i.line for i in seen.identities), False))
+        out.append(Statement("the paste shows {} different `id` outputs (sessions); each is diagnosed on its own{}".format(
+            len(seen.identities), "" if seen.nodes else " once the nodes are known"),
+            tuple(i.line for i in seen.identities), False))
     for match in matches:
         out.append(Statement("`{}` ({})".format(match.signature, match.id), (match.line,), False))
     if seen.jetson:
@@ -304,8 +340,14 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
     for launch in seen.launches:
         out.append(Statement(launch_summary(launch), (launch.text.split("\n")[0],), False))
     for login in seen.logins:
-        out.append(Statement("the session came through `{}`, which rebuilds groups from the image's /etc/group".format(
-            login.value if login.kind == "session" else login.kind), (login.line,), False))
+        if login.value == "keeps --group-add":
+            text = "the session came through `{}`: Docker rebuilds its groups from the image's /etc/group and adds the " \
+                   "launch's --group-add GIDs (not the toolkit's)".format(login.kind)
+        else:
+            text = "the session came through `{}`, which rebuilds groups from the image's /etc/group{}".format(
+                login.value if login.kind == "session" else login.kind,
+                "" if login.kind == "session" else " and drops the launch's --group-add GIDs")
+        out.append(Statement(text, (login.line,), False))
     if seen.toolkit is not None:
         out.append(Statement("NVIDIA container toolkit {}".format(seen.toolkit.value), (seen.toolkit.line,), False))
     if diagnosis is not None:
@@ -490,9 +532,10 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
         return cause("uid-gid-launch", "started with a numeric uid:gid, which drops the image's group memberships",
                      trigger + [_first_line(numeric[0])])
     added = [launch for launch in seen.launches if launch.group_add]
-    if added and seen.logins:
+    dropping = [login for login in seen.logins if login.value != "keeps --group-add"]
+    if added and dropping:
         return cause("login-drops-runtime-groups", "groups given at launch, and a session path that rebuilds groups",
-                     trigger + [_first_line(added[0]), seen.logins[0].line])
+                     trigger + [_first_line(added[0]), dropping[0].line])
     if added and seen.identities and not _holds_added(seen.identities[0], added):
         return cause("login-drops-runtime-groups", "the pasted `id` does not hold the GIDs the launch added",
                      trigger + [_first_line(added[0]), seen.identities[0].line])
@@ -629,7 +672,9 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
     if cause.id in NOT_THIS_PROBLEM and not cause.why.assumed and "assumed" not in cause.why.text:
         return None
     open_now = {cause.id, *cause.also_possible}
-    best = max(QUESTIONS, key=lambda entry: (cause.id in entry[0], len(open_now & set(entry[0]))))
+    known = bool(seen.jetson or seen.x86)  # the platform is shown: asking which system it is would waste the reply
+    asked = [entry for entry in QUESTIONS if not (known and entry[1] is QUESTIONS[0][1])]
+    best = max(asked, key=lambda entry: (cause.id in entry[0], len(open_now & set(entry[0]))))
     return best[1]
 
 

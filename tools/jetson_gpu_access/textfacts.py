@@ -127,6 +127,7 @@ _TOOLKIT = re.compile(r"(?:nvidia-container-toolkit(?:-base)?|libnvidia-containe
                       r"NVIDIA Container (?:Toolkit|Runtime)(?: CLI)? version|nvidia-ctk version|cli-version:)[\s:=_]*v?"
                       r"(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)", re.I)
 FACT_WINDOW = 256 * 1024
+MAX_SESSIONS = 4  # `id` outputs diagnosed one by one
 MAX_FACTS = 512  # distinct nodes, /etc/group lines: more is a dump, not a report
 
 
@@ -203,6 +204,7 @@ class TextFacts:
     assumptions: Tuple[str, ...]
     recognised: Tuple[str, ...]
     missing: Tuple[str, ...]
+    others: Tuple[Facts, ...]          # the same facts for each other `id` the paste shows (another session)
 
 
 def _mode(perms: str) -> int:
@@ -445,8 +447,9 @@ def _read_command(state: _State, line: str) -> bool:
     if execed is not None:
         state.execs.append(execed)
         state.reader.recognised.append(execed.engine + " exec: " + line)
-        if execed.user:
-            state.logins.append(Sighting("{} exec -u {}".format(execed.engine, execed.user), execed.user, line))
+        if execed.user:  # podman's exec -u drops --group-add GIDs; docker's adds them back (facts sheet §A.2, §A.3)
+            kind = "{} exec -u {}".format(execed.engine, execed.user)
+            state.logins.append(Sighting(kind, "keeps --group-add" if execed.engine == "docker" else "drops --group-add", line))
         state.where = "container" if execed.command else ""
         _inner_listing(state, execed.command)
         return True
@@ -576,13 +579,19 @@ def read(text: str) -> TextFacts:
         l4t = state.releases[0].value if state.releases else None
     tables = tuple(dict.fromkeys(c.jetpack for c in jetpack_for(l4t)))
     first = state.identities[0] if state.identities else None
+    # The session that fails is the one to diagnose: the first non-root `id`, when root's was pasted too.
+    primary = next((i for i in state.identities if i.uid != 0), first)
     state.jetson, state.x86 = _unique(state.jetson), _unique(state.x86)
     observed = Observed(l4t, state.l4t_line, tables, state.stated, state.model, tuple(state.listed),
                         (first.user or None) if first else None, tuple(state.session_groups), tuple(state.group_lines),
                         tuple(state.launches), tuple(state.jetson), tuple(state.x86), tuple(state.releases),
                         tuple(state.identities), tuple(state.absent), tuple(state.logins), tuple(state.execs),
                         state.toolkit, tuple(state.images), state.cuda_versions, state.gpu_found, windowed)
-    return _facts(state.reader, observed, state.release, first)
+    parsed = _facts(state.reader, observed, state.release, primary)
+    others = tuple(facts for identity in state.identities[:MAX_SESSIONS] if identity is not primary
+                   for facts in [_facts(state.reader, observed, state.release, identity).facts] if facts is not None)
+    return TextFacts(parsed.facts, observed, tuple(dict.fromkeys(state.reader.assumptions)), parsed.recognised,
+                     parsed.missing, others)
 
 
 def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease], identity: Optional[Identity]) -> TextFacts:
@@ -596,7 +605,7 @@ def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease],
     if not observed.group_lines:
         missing.append("getent group video render   # the groups by number in the container's /etc/group")
     if identity is None or not observed.nodes:
-        return TextFacts(None, observed, tuple(reader.assumptions), tuple(reader.recognised), tuple(missing))
+        return TextFacts(None, observed, tuple(reader.assumptions), tuple(reader.recognised), tuple(missing), ())
 
     name = identity.user or "uid{}".format(identity.uid)
     user = User(name, identity.uid, identity.gid, "/home/" + name, "")
@@ -631,4 +640,4 @@ def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease],
     process = ProcessInfo("pasted", user.uid, user.gid, tuple(sorted(set(identity.groups))), False, None, None)
     facts = Facts(SCHEMA_VERSION, __version__, "(pasted text)", platform, OsRelease(None, None, None, None), container,
                   (), tuple(devices), Accounts((user,), tuple(groups), ()), user, "id output", process)
-    return TextFacts(facts, observed, tuple(dict.fromkeys(reader.assumptions)), tuple(reader.recognised), tuple(missing))
+    return TextFacts(facts, observed, tuple(dict.fromkeys(reader.assumptions)), tuple(reader.recognised), tuple(missing), ())
