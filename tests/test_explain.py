@@ -368,3 +368,24 @@ def test_docker_exec_keeps_group_adds_where_podman_exec_drops_them() -> None:
     assert docker.cause.id != "login-drops-runtime-groups" or any(
         "docker exec" not in line for line in docker.cause.why.evidence)
     assert any("adds the launch's --group-add" in s.text for s in docker.statements)
+
+
+SSH_SESSION = """alice@orin:~$ ssh -p 2222 dev@localhost
+dev@3f2a9c1b7d4e:~$ id
+uid=1000(dev) gid=1000(dev) groups=1000(dev),44(video)
+dev@3f2a9c1b7d4e:~$ ls -l /dev/dri/renderD128
+crw-rw---- 1 root 993 226, 128 Jan  1 00:00 /dev/dri/renderD128
+dev@3f2a9c1b7d4e:~$ python3 -c "import torch; print(torch.cuda.is_available())"
+UserWarning: CUDA initialization: CUDA driver initialization failed, you might not have a CUDA gpu.
+alice@orin:~$ docker inspect dev | grep -A3 GroupAdd
+            "GroupAdd": [
+                "993"
+            ],
+"""
+
+
+def test_an_ssh_login_into_a_container_started_with_group_add() -> None:
+    result = explain(SSH_SESSION)
+    assert [launch.group_add for launch in result.observed.launches] == [("993",)]  # docker inspect is a launch too
+    assert [n.where for n in result.observed.nodes] == ["container"]  # listed at a container's prompt
+    assert result.cause.id == "login-drops-runtime-groups"

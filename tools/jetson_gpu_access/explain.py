@@ -345,7 +345,7 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
                    "launch's --group-add GIDs (not the toolkit's)".format(login.kind)
         else:
             text = "the session came through `{}`, which rebuilds groups from the image's /etc/group{}".format(
-                login.value if login.kind == "session" else login.kind,
+                _PROMPT_AT.sub("", login.line)[:80] if login.kind == "session" else login.kind,
                 "" if login.kind == "session" else " and drops the launch's --group-add GIDs")
         out.append(Statement(text, (login.line,), False))
     if seen.toolkit is not None:
@@ -381,6 +381,8 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
             out.append(Statement(text, tuple(n.line for n in seen), False))
     return out
 
+
+_PROMPT_AT = re.compile(r"^(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[$#>]\s+)")
 
 # ---- the cause ----
 

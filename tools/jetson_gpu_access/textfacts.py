@@ -545,6 +545,51 @@ def _unique(sightings: List[Sighting]) -> List[Sighting]:
     return list(first.values())[:MAX_FACTS]
 
 
+_INSPECT_KEY = re.compile(r'^"(GroupAdd|Devices|Runtime|Privileged|User|Image|CapAdd|SecurityOpt)"\s*:\s*(.*?),?\s*$')
+
+
+def _inspect_launch(text: str) -> Optional[Launch]:
+    """`docker inspect` / `podman inspect` HostConfig and Config fields: the launch as the engine stored it."""
+    if '"GroupAdd"' not in text and '"Runtime"' not in text:
+        return None
+    fields: Dict[str, List[str]] = {}
+    current = None
+    used = []
+    for line in (raw.strip() for raw in normalise(text).split("\n")):
+        key = _INSPECT_KEY.match(line)
+        if key:
+            current, rest = key.group(1), key.group(2).strip()
+            used.append(line)
+            fields[current] = _inspect_values(rest.lstrip("["))
+            if not (rest.startswith("[") and not rest.endswith("]")):
+                current = None
+        elif current and line.startswith("]"):
+            current = None
+        elif current:
+            used.append(line)
+            fields[current] += _inspect_values(line)
+    if not (fields.get("GroupAdd") or fields.get("Runtime")):
+        return None
+
+    def first(name: str) -> Optional[str]:
+        values = fields.get(name)
+        return values[0] if values else None
+
+    return Launch("inspect", tuple(fields.get("GroupAdd", ())), tuple(fields.get("Devices", ())), first("User") or None,
+                  first("Privileged") == "true", first("Runtime"), False, first("Image"), "\n".join(used), None,
+                  tuple(fields.get("CapAdd", ())), tuple(fields.get("SecurityOpt", ())), (), None)
+
+
+def _inspect_values(text: str) -> List[str]:
+    """Quoted strings and booleans of one inspect line; a device entry gives its PathOnHost."""
+    host = re.search(r'"PathOnHost"\s*:\s*"([^"]*)"', text)
+    if host:
+        return [host.group(1)]
+    if re.match(r'^"\w+"\s*:', text):  # another field of a device entry
+        return []
+    return [a or b for a, b in re.findall(r'"([^"]*)"|\b(true|false)\b', text) if a or b]
+
+
 def _compose_launches(text: str) -> List[Launch]:
     """Compose files (`services:`) with every service, else a compose fragment read as one launch."""
     raw = [line.rstrip() for line in normalise(text).split("\n")]
@@ -572,6 +617,9 @@ def read(text: str) -> TextFacts:
             _read_line(state, line, raw)
     compose = _compose_launches(part)
     state.launches += compose
+    inspected = _inspect_launch(part)
+    if inspected is not None:
+        state.launches.append(inspected)
     state.reader.recognised += ["compose: " + line for launch in compose[:1] for line in launch.text.split("\n")]
     if state.release is not None:
         l4t = l4t_from_release(state.release)
