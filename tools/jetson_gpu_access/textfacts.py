@@ -203,7 +203,6 @@ class TextFacts:
     observed: Observed
     assumptions: Tuple[str, ...]
     recognised: Tuple[str, ...]
-    missing: Tuple[str, ...]
     others: Tuple[Facts, ...]          # the same facts for each other `id` the paste shows (another session)
 
 
@@ -639,21 +638,12 @@ def read(text: str) -> TextFacts:
     others = tuple(facts for identity in state.identities[:MAX_SESSIONS] if identity is not primary
                    for facts in [_facts(state.reader, observed, state.release, identity).facts] if facts is not None)
     return TextFacts(parsed.facts, observed, tuple(dict.fromkeys(state.reader.assumptions)), parsed.recognised,
-                     parsed.missing, others)
+                     others)
 
 
 def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease], identity: Optional[Identity]) -> TextFacts:
-    missing = []
-    if observed.l4t is None:
-        missing.append("cat /etc/nv_tegra_release   # the L4T release (on the host)")
-    if not observed.nodes:
-        missing.append("ls -ln /dev/nvmap /dev/dri/  # the GPU nodes' owner, group and mode, by number")
-    if identity is None:
-        missing.append("id   # in the session that fails: the groups it really holds")
-    if not observed.group_lines:
-        missing.append("getent group video render   # the groups by number in the container's /etc/group")
     if identity is None or not observed.nodes:
-        return TextFacts(None, observed, tuple(reader.assumptions), tuple(reader.recognised), tuple(missing), ())
+        return TextFacts(None, observed, tuple(reader.assumptions), tuple(reader.recognised), ())
 
     name = identity.user or "uid{}".format(identity.uid)
     user = User(name, identity.uid, identity.gid, "/home/" + name, "")
@@ -688,4 +678,4 @@ def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease],
     process = ProcessInfo("pasted", user.uid, user.gid, tuple(sorted(set(identity.groups))), False, None, None)
     facts = Facts(SCHEMA_VERSION, __version__, "(pasted text)", platform, OsRelease(None, None, None, None), container,
                   (), tuple(devices), Accounts((user,), tuple(groups), ()), user, "id output", process)
-    return TextFacts(facts, observed, tuple(dict.fromkeys(reader.assumptions)), tuple(reader.recognised), tuple(missing), ())
+    return TextFacts(facts, observed, tuple(dict.fromkeys(reader.assumptions)), tuple(reader.recognised), ())
