@@ -114,6 +114,8 @@ def errors_page() -> str:
             out.append("")
         out += ["- " + cause for cause in symptom["causes"]]
         out.append("")
+        if symptom.get("points_to"):
+            out += ["Cause ids (the triage reading): " + ", ".join("`{}`".format(c) for c in symptom["points_to"]) + ".", ""]
         link = "[{0}](../{0})".format(symptom["docs"])
         runbook = " Runbook: `{}`.".format(symptom["runbook"]) if symptom["runbook"] else ""
         out.append("Read: {}.{} Sources: {}.".format(link, runbook, "; ".join(symptom["sources"])))

@@ -18,8 +18,9 @@ from .diagnose import diagnose
 from .launch import Launch
 from .migrate import AuditFinding, audit_text
 from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict
+from .probe.platform import jetpack_for
 from .record import frozen_record
-from .textfacts import Identity, ListedNode, Observed, normalise, read, window
+from .textfacts import PROMPT, Identity, ListedNode, Observed, normalise, read, window
 
 # Findings whose evidence is a listed node and an `id` line: the only ones a paste can support.
 # DEV-001/DEV-002 (a node is absent), PLT-* (platform) and TKT-* (packages) would assert what a
@@ -86,7 +87,7 @@ class Explanation:
     statements: Tuple[Statement, ...]
     cause: Cause
     question: Optional[Question]
-    systems: Tuple[str, ...]           # more than one: the paste mixes devices or sessions, each read on its own
+    systems: Tuple[str, ...]           # more than one: the paste mixes devices, each read on its own
 
 
 # ---- signatures ----
@@ -345,7 +346,7 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
                    "launch's --group-add GIDs (not the toolkit's)".format(login.kind)
         else:
             text = "the session came through `{}`, which rebuilds groups from the image's /etc/group{}".format(
-                _PROMPT_AT.sub("", login.line)[:80] if login.kind == "session" else login.kind,
+                PROMPT.sub("", login.line)[:80] if login.kind == "session" else login.kind,
                 "" if login.kind == "session" else " and drops the launch's --group-add GIDs")
         out.append(Statement(text, (login.line,), False))
     if seen.toolkit is not None:
@@ -362,8 +363,6 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
 
 
 def _jetpack(l4t: str) -> List[str]:
-    from .probe.platform import jetpack_for
-
     return list(dict.fromkeys(c.jetpack for c in jetpack_for(l4t)))
 
 
@@ -382,13 +381,10 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
     return out
 
 
-_PROMPT_AT = re.compile(r"^(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[$#>]\s+)")
-
 # ---- the cause ----
 
 # Jetson signs that name no hardware: a host name or a word; a hard x86 sign outranks them.
 WEAK_JETSON = ("host name", "Tegra-only name")
-_POINTS_TO = {str(s["id"]): tuple(s.get("points_to", ())) for s in data.load("symptoms")["symptoms"]}
 _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-209", "cuda-3", "cuda-500", "cuda-library-missing")
 _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "other-permission", "out-of-memory")
 _DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvrmgpu-open", "render-node-denied", "nvrm-channel")
@@ -441,8 +437,8 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
         rest = tuple(a for a in dict.fromkeys(also + tuple(others)) if a != cause_id and a in _CAUSE_IDS)
         return Cause(cause_id, _because(text, lines), rest)
 
-    def platform_cause(on_jetson: str, text: str, lines: Sequence[str], *also: str, symptom: str = "") -> Cause:
-        """On a Jetson the Jetson reading; on a PC the x86 one; with no sign of either, what the symptom suggests."""
+    def platform_cause(on_jetson: str, text: str, lines: Sequence[str], *also: str) -> Cause:
+        """On a Jetson the Jetson reading; on a PC the x86 one; with no sign of either, unknown."""
         if jetson:
             return cause(on_jetson, text, list(lines) + platform_line, *also)
         if x86:
@@ -483,7 +479,7 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     mismatch = [i for i in ids if i in _MISMATCH]
     if mismatch and not denied and not nodes_denied:
         return platform_cause("jetson-software-mismatch", "a CUDA version or library error, not a permission error",
-                              [line_of[mismatch[0]]], symptom=mismatch[0])
+                              [line_of[mismatch[0]]])
     older = _driver_older(seen)
     if older and not denied:
         return platform_cause("jetson-software-mismatch", "the CUDA driver is older than the runtime the program uses",
@@ -491,7 +487,7 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     soft = [i for i in ids if i in ("cuda-unavailable", "release-unsupported")]
     if soft and not denied and not nodes_denied:
         return platform_cause("jetson-software-mismatch", "the software finds no usable CUDA for this release",
-                              [line_of[soft[0]]], "nodes-missing-in-container", symptom=soft[0])
+                              [line_of[soft[0]]], "nodes-missing-in-container")
     if "nameless-gid" in ids:
         added = [launch for launch in seen.launches if launch.numeric_groups]
         if added:
@@ -524,7 +520,7 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     trigger = [line_of[i] for i in denied[:1]]
     others += ["render-node-denied", "tegra-nodes-denied"]
     if not jetson and not seen.nodes and denied[0] != "cuda-801":
-        return platform_cause("tegra-nodes-denied", "a GPU initialisation error", trigger, symptom=denied[0])
+        return platform_cause("tegra-nodes-denied", "a GPU initialisation error", trigger)
     numeric = [launch for launch in seen.launches if launch.numeric_user]
     if numeric and numeric[0].group_add and _host_gid_added(seen, numeric[0]):
         return cause("toolkit-band", "the launch adds the host node's GID and the session is still denied: the node's "

@@ -55,7 +55,7 @@ _DIR_HEADER = re.compile(r"^(/dev(?:/[\w.-]+)*):\s*$")
 _LS_COMMAND = re.compile(r"\bls\b[^\n]*?\s(/dev(?:/[\w.-]+)*)/?\s*$")
 _NO_NODE = re.compile(r"(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(/dev/[\w./-]+?)['\"’]?:\s*No such file or directory", re.I)
 _CSV_REMOVED = re.compile(r"^rc\s+nvidia-container-csv-\S+")
-_PROMPT = re.compile(r"^(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[$#>%\u276f\u279c\u03bb]\s+)")
+PROMPT = re.compile(r"^(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[$#>%\u276f\u279c\u03bb]\s+)")
 _CONTAINER_PROMPT = re.compile(r"^[\w.-]+@[0-9a-f]{12}:")  # root@3f2a9c1b7d4e:/# -- a docker container's shell
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\n]*\x07")
 _FENCE = re.compile(r"^[ \t]*```[^\n]*(?:\n|$)", re.M)
@@ -265,7 +265,7 @@ def _lines(text: str) -> Iterator[Tuple[str, str]]:
         line = raw.strip()
         while line.startswith(">"):  # Markdown quotes
             line = line[1:].strip()
-        yield (line if _RELEASE.match(line) else _PROMPT.sub("", line)), raw.strip()  # '# R36 (release)' is no prompt
+        yield (line if _RELEASE.match(line) else PROMPT.sub("", line)), raw.strip()  # '# R36 (release)' is no prompt
 
 
 def _model(line: str) -> Optional[str]:
