@@ -389,3 +389,19 @@ def test_an_ssh_login_into_a_container_started_with_group_add() -> None:
     assert [launch.group_add for launch in result.observed.launches] == [("993",)]  # docker inspect is a launch too
     assert [n.where for n in result.observed.nodes] == ["container"]  # listed at a container's prompt
     assert result.cause.id == "login-drops-runtime-groups"
+
+
+STAT_DEFAULT = """$ stat /dev/dri/renderD128
+  File: /dev/dri/renderD128
+  Size: 0         \tBlocks: 0          IO Block: 4096   character special file
+Device: 5h/5d\tInode: 517         Links: 1     Device type: e2,80
+Access: (0660/crw-rw----)  Uid: (    0/    root)   Gid: (  993/  render)
+$ id -nG
+alice adm video
+"""
+
+
+def test_stat_in_its_default_form_and_id_with_names_only() -> None:
+    seen = explain(STAT_DEFAULT).observed
+    assert [(n.path, n.owner, n.group, n.mode) for n in seen.nodes] == [("/dev/dri/renderD128", "0", "993", 0o660)]
+    assert seen.session_groups == ("alice", "adm", "video")

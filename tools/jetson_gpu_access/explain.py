@@ -615,8 +615,11 @@ def _absent_gpu_node(seen: Observed) -> bool:
 
 
 def _holds_added(identity: Identity, launches: Sequence[Launch]) -> bool:
+    """Whether the pasted `id` holds every group the launches add (podman's keep-groups and shell
+    substitutions name no group this paste can check)."""
     names = {name for _, name in identity.names}
-    return all(int(g) in identity.groups if g.isdigit() else g in names for launch in launches for g in launch.group_add)
+    added = [g for launch in launches for g in launch.group_add if g != "keep-groups" and not g.startswith("$")]
+    return all(int(g) in identity.groups if g.isdigit() else g in names for g in added)
 
 
 def _denied_lines(seen: Observed, kind: str) -> List[str]:

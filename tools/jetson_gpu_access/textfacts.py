@@ -118,7 +118,11 @@ _L4T_MENTION = re.compile(r"(?:\b|_)L4T(?:[_ ]VERSION)?[\s=:\[\"']*R?(\d{2}\.\d{
 _JETPACK_STATED = re.compile(r"\b(?:JETPACK_VERSION|JETSON_JETPACK)=[\"']?(\d+(?:\.\d+)*)|"
                              r"\bJetpack\s+(\d+(?:\.\d+)*(?: GA| DP)?)\s*\[L4T",
                              re.I)
-_GROUPS_COMMAND = re.compile(r"^groups(?:\s+[\w.-]+)?$")
+_GROUPS_COMMAND = re.compile(r"^(?:groups|id\s+-(?:nG|Gn))(?:\s+[\w.-]+)?$")
+# `stat` in its default form: "File: /dev/nvmap", then "Access: (0660/crw-rw----)  Uid: (0/root)  Gid: (44/video)".
+_STAT_FILE = re.compile(r"^File:\s+['\"‘]?(/dev/[^'\"’\s]+)")
+_STAT_ACCESS = re.compile(r"^Access:\s+\((\d{3,4})/[^)]*\)\s+Uid:\s+\(\s*(\d{1,10})/\s*([^)\s]*)\)\s+"
+                          r"Gid:\s+\(\s*(\d{1,10})/\s*([^)\s]*)\)")
 # How a session got its user: paths that rebuild supplementary groups from /etc/group (facts sheet §A.3).
 _LOGIN_PATH = re.compile(r"^(?:sudo\s+)?(?:ssh\s+\S+|su\s+(?:-\s*|-l\s+|--login\s+)?[\w.-]+|su\s+-|sudo\s+(?:-i|-u\s*\S+)|"
                          r"runuser\s+|gosu\s+\S+|su-exec\s+\S+|setpriv\s+.*--init-groups|s6-setuidgid\s+\S+)|"
@@ -325,6 +329,7 @@ class _State:
         self.cuda_versions: Optional[Sighting] = None
         self.gpu_found: Optional[Sighting] = None
         self.directory = "/dev"
+        self.stat_path: Optional[str] = None
         self.node_keys: Set[Tuple[str, str, str, int, bool, str]] = set()
         self.where = ""
         self.after_groups_command = False
@@ -402,6 +407,19 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         if _add_node(state, ListedNode(fields["path"], fields.get("uid") or "?", fields["gid"], int(fields["mode"], 8),
                                        False, None, None, raw, state.where)):
             reader.recognised.append("stat line: " + line)
+        return
+    stat_file = _STAT_FILE.match(line)
+    if stat_file:
+        state.stat_path = stat_file.group(1)
+        return
+    access = _STAT_ACCESS.match(line)
+    if access and state.stat_path:
+        mode, uid, _owner, gid, group = access.groups()
+        if group and group != "UNKNOWN":
+            reader.learn(group, int(gid))
+        if _add_node(state, ListedNode(state.stat_path, uid, gid, int(mode, 8), False, None, None, raw, state.where)):
+            reader.recognised.append("stat output: " + line)
+        state.stat_path = None
         return
     ident = _ID.search(line)
     if ident:
