@@ -321,9 +321,12 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
         out.append(Statement("`{}` ({})".format(match.signature, match.id), (match.line,), False))
     if seen.jetson:
         first = next((s for s in seen.jetson if s.kind not in WEAK_JETSON), seen.jetson[0])
-        out.append(Statement("a Jetson: {} {}".format(first.kind, first.value), (first.line,), False))
+        text = ("a Jetson: {} {}" if first.kind not in WEAK_JETSON else "probably a Jetson: the paste names {1!r}")
+        out.append(Statement(text.format(first.kind, first.value), (first.line,), False))
     elif seen.x86:
-        out.append(Statement("an x86 / discrete-GPU system: {}".format(seen.x86[0].value), (seen.x86[0].line,), False))
+        first = next((s for s in seen.x86 if s.kind != "discrete-GPU node"), seen.x86[0])
+        text = "a PC: {}" if first.kind != "discrete-GPU node" else "probably a PC with a discrete GPU: the paste names {}"
+        out.append(Statement(text.format(first.value), (first.line,), False))
     for release in seen.releases:
         labels = ", ".join(c for c in _jetpack(release.value)) or "no published JetPack label in the tables"
         out.append(Statement("L4T {} (JetPack {})".format(release.value, labels), (release.line,), False))
