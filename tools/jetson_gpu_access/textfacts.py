@@ -56,6 +56,7 @@ _LS_COMMAND = re.compile(r"\bls\b[^\n]*?\s(/dev(?:/[\w.-]+)*)/?\s*$")
 _NO_NODE = re.compile(r"(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(/dev/[\w./-]+?)['\"’]?:\s*No such file or directory", re.I)
 _CSV_REMOVED = re.compile(r"^rc\s+nvidia-container-csv-\S+")
 PROMPT = re.compile(r"^(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[$#>%\u276f\u279c\u03bb]\s+)")
+_USER_PROMPT = re.compile(r"^[\w.-]+@[\w.-]+:[^$#]*[$#]\s")
 _CONTAINER_PROMPT = re.compile(r"^[\w.-]+@[0-9a-f]{12}:")  # root@3f2a9c1b7d4e:/# -- a docker container's shell
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\n]*\x07")
 _FENCE = re.compile(r"^[ \t]*```[^\n]*(?:\n|$)", re.M)
@@ -357,6 +358,8 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         return
     if _CONTAINER_PROMPT.match(raw):
         state.where = "container"
+    elif _USER_PROMPT.match(raw):  # a prompt of another host: back outside any container
+        state.where = ""
     release = _RELEASE.search(line)
     if release:
         parsed = parse_release(release.group(0))
