@@ -405,3 +405,27 @@ def test_stat_in_its_default_form_and_id_with_names_only() -> None:
     seen = explain(STAT_DEFAULT).observed
     assert [(n.path, n.owner, n.group, n.mode) for n in seen.nodes] == [("/dev/dri/renderD128", "0", "993", 0o660)]
     assert seen.session_groups == ("alice", "adm", "video")
+
+
+POD = """apiVersion: apps/v1
+kind: Deployment
+spec:
+  template:
+    spec:
+      runtimeClassName: nvidia
+      securityContext:
+        runAsUser: 1000
+        supplementalGroups: [44, 993]
+      containers:
+        - name: cuda
+          image: nvcr.io/nvidia/l4t-jetpack:r36.4.0
+          resources:
+            limits:
+              nvidia.com/gpu: 1
+"""
+
+
+def test_a_kubernetes_spec_is_a_launch_too() -> None:
+    (launch,) = explain(POD).observed.launches
+    assert (launch.source, launch.group_add, launch.user, launch.runtime, launch.devices, launch.image) == (
+        "kubernetes", ("44", "993"), "1000", "nvidia", ("nvidia.com/gpu",), "nvcr.io/nvidia/l4t-jetpack:r36.4.0")

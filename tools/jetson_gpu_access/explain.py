@@ -217,7 +217,8 @@ def explain(text: str, nested: bool = False) -> Explanation:
     diagnosis = _from_paste(diagnose(parsed.facts)) if parsed.facts is not None else None
     others = tuple(_from_paste(diagnose(facts)) for facts in parsed.others)
     gpu_error = bool(matches) or bool(seen.absent)
-    pairs = [(f, launch.text.split("\n")[0]) for launch in _distinct_launches(seen.launches)
+    audited = [launch for launch in _distinct_launches(seen.launches) if launch.source not in ("inspect", "kubernetes")]
+    pairs = [(f, launch.text.split("\n")[0]) for launch in audited
              for f in audit_text(launch.text, "compose" if launch.source == "compose" else "docker-run")
              if f.status != "pass" and (f.id != "no-gpu-nodes" or _wants_nvidia(launch, gpu_error))]
     audit = tuple(f for f, _ in pairs)

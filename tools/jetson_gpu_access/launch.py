@@ -312,3 +312,60 @@ def from_compose(lines: Sequence[str]) -> Optional[Launch]:
                   scalars.get("privileged", "").lower() == "true", scalars.get("runtime"),
                   _dev_mount(found["volumes"]), scalars.get("image"), "\n".join(used), None, tuple(found["cap_add"]),
                   tuple(found["security_opt"]), (), None)
+
+
+# ---- Kubernetes pod specs: the same options under other names ----
+
+def from_pod_spec(lines: Sequence[str]) -> List[Launch]:
+    """One launch per container of a pasted pod (or deployment) spec: `supplementalGroups` are its group-adds,
+    `runAsUser` its user, `privileged`, `runtimeClassName` and `nvidia.com/gpu` limits its GPU options."""
+    start = next((i for i, line in enumerate(lines) if re.match(r"^(?:apiVersion|kind)\s*:", line)), None)
+    if start is None or not any("containers:" in line for line in lines):
+        return []
+    end = start
+    while end < len(lines) and (re.match(r"^(?:\s+\S|[\w.-]+\s*:|---\s*$|\s*$)", lines[end]) or lines[end].startswith("- ")):
+        end += 1
+    block = list(lines[start:end])
+    reader = _Yaml(block)
+    root: _Node = {}
+    while reader.at < len(reader.rows):
+        node = reader.block(0)
+        if isinstance(node, dict) and isinstance(root, dict):
+            root.update(node)
+        else:
+            reader.at += 1
+    spec = _pod_spec(root)
+    if spec is None:
+        return []
+    pod = _mapping(spec.get("securityContext"))
+    text = "\n".join(line.rstrip() for line in block if line.strip())
+    launches = []
+    for container in spec.get("containers") or []:
+        if not isinstance(container, dict):
+            continue
+        context = dict(pod, **_mapping(container.get("securityContext")))
+        limits = _mapping(_mapping(container.get("resources")).get("limits"))
+        launches.append(Launch("kubernetes", tuple(_as_list(context.get("supplementalGroups"))),
+                               tuple(k for k in limits if "gpu" in str(k)), _text(context.get("runAsUser")),
+                               str(context.get("privileged")).lower() == "true", _text(spec.get("runtimeClassName")),
+                               False, _text(container.get("image")), text, None,
+                               tuple(_as_list(_mapping(context.get("capabilities")).get("add"))), (), (),
+                               _text(container.get("name"))))
+    return launches
+
+
+def _mapping(value: _Node) -> Dict[str, _Node]:
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value: _Node) -> Optional[str]:
+    return value if isinstance(value, str) and value else None
+
+
+def _pod_spec(root: _Node) -> Optional[Dict[str, _Node]]:
+    """The pod spec: `spec`, or a deployment's `spec.template.spec`."""
+    spec = root.get("spec") if isinstance(root, dict) else None
+    if isinstance(spec, dict) and isinstance(spec.get("template"), dict):
+        inner = spec["template"].get("spec")
+        spec = inner if isinstance(inner, dict) else spec
+    return spec if isinstance(spec, dict) and isinstance(spec.get("containers"), list) else None

@@ -21,7 +21,7 @@ import re
 from typing import Dict, Iterator, List, Match, Optional, Pattern, Set, Tuple
 
 from . import __version__
-from .launch import Exec, Launch, from_compose, from_compose_file, from_exec_line, from_run_line
+from .launch import Exec, Launch, from_compose, from_compose_file, from_exec_line, from_pod_spec, from_run_line
 from .model import (
     PLACEHOLDER_GID,
     SCHEMA_VERSION,
@@ -637,6 +637,7 @@ def read(text: str) -> TextFacts:
             _read_line(state, line, raw)
     compose = _compose_launches(part)
     state.launches += compose
+    state.launches += from_pod_spec([line.rstrip() for line in normalise(part).split("\n")]) if "containers:" in part else []
     inspected = _inspect_launch(part)
     if inspected is not None:
         state.launches.append(inspected)
