@@ -1,5 +1,5 @@
 """How a container was started, read from pasted text: `docker run` / `podman run` / `nerdctl run`
-lines and compose files or fragments.
+lines, compose files or fragments, and Kubernetes pod or deployment specs.
 
 These settings decide what the container process holds (its extra GIDs, its nodes), which SSH
 logins then do not: explain reports each option that changes GPU access as a fact, and turns
