@@ -548,7 +548,7 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
         return cause("toolkit-band", "the toolkit version decides the nodes' group inside the container",
                      trigger + [seen.toolkit.line])
     if "ACC-003" in nodes_denied:
-        return cause("render-node-denied", "the session is denied the render node", trigger + _denied_lines(seen, "dri"),
+        return cause("render-node-denied", "the session is denied the render node", trigger + _denied_lines(seen, "renderD"),
                      "login-drops-runtime-groups")
     if nodes_denied:
         return cause("tegra-nodes-denied", "the session is denied a Tegra GPU node", trigger + _denied_lines(seen, "nv"),

@@ -92,8 +92,8 @@ _GPU_FOUND = re.compile(r"\busing device\b|\bFound device \d+ with properties|\b
 # deviceQuery's versions: a driver older than the runtime is a version mismatch, not access.
 _CUDA_VERSIONS = re.compile(r"CUDA Driver Version / Runtime Version\s+(\d{1,2}\.\d{1,2})\s*/\s*(\d{1,2}\.\d{1,2})")
 # A shell prompt whose host name says Jetson (user@jetson-nano, orin@ubuntu): weak, but the paste's own words.
-_JETSON_HOST = re.compile(r"^(?:\[)?([\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor)[\w.-]*@[\w.-]+|"
-                          r"[\w.-]+@[\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor)[\w.-]*)[:\s]", re.I)
+_JETSON_HOST = re.compile(r"^(?:\[)?([\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor|tegra)[\w.-]*@[\w.-]+|"
+                          r"[\w.-]+@[\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor|tegra)[\w.-]*)[:\s]", re.I)
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit.
 _X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b|\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|"
                   r"/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|\bNVIDIA UNIX x86|\bNVRM: |\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
@@ -689,6 +689,9 @@ def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease],
         for gid in identity.groups:
             groups.append(Group(reader.names.get(gid, "gid{}".format(gid)), gid, (user.name,)))
     signals = tuple(dict.fromkeys("{}: {}".format(s.kind, s.value) for s in observed.jetson))
+    if not signals and not observed.x86:  # explain is about Jetsons: a paste that shows no platform is judged as one
+        signals = ("assumed",)
+        reader.assumptions.append("the paste does not show the platform: the nodes are judged as on a Jetson")
     platform = Platform(observed.model, (), None, None, None, release, None, observed.l4t,
                         ("/etc/nv_tegra_release" if release else "pasted text") if observed.l4t else None,
                         jetpack_for(observed.l4t), signals)
