@@ -389,7 +389,8 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
 
 # Jetson signs that name no hardware: a host name or a word; a hard x86 sign outranks them.
 WEAK_JETSON = ("host name", "Tegra-only name")
-_MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-209", "cuda-3", "cuda-500", "cuda-library-missing")
+_MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-209", "cuda-3", "cuda-500", "cuda-library-missing",
+             "wrong-architecture")
 _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "other-permission", "out-of-memory")
 _DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvrmgpu-open", "render-node-denied", "nvrm-channel")
 # 801 is the render node only at CUDA's start-up. Once the paste shows the device in use, or names an

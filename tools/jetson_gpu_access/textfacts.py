@@ -105,6 +105,9 @@ _X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b|\
 _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "nvidia", "nvrm",
              "win", "wsl", "microsoft", "geforce", "quadro", "tesla", "titan", "rtx", "gtx", "radeon", "a100", "h100", "h200",
              "a10", "a40", "l40", "t4", "v100", "p100", "k80", "a6000", "driver", "egl", "mesa", "amdgpu", "nouveau", "cuda-drivers")
+# A file built for another machine names that machine's architecture, not this one's.
+_FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot execute binary|wrong elf class|"
+                               r"no matching manifest", re.I)
 _LOGIN_WORDS = ("ssh", "su ", "su-", "sudo", "runuser", "gosu", "setpriv", "s6-", "user", "last login", "welcome to", "su\t")
 _DGPU_NODE = re.compile(r"/dev/nvidia(?:\d+|ctl|-uvm|-modeset)\b|\bnvidia\d+\b")
 # A discrete-GPU driver or a non-NVIDIA GPU stack named in the text: the x86 / PC reading, not the Jetson one.
@@ -530,7 +533,8 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     if model is not None and state.model is None:
         state.model = _model(line)
         reader.recognised.append("model: {}".format(state.model))
-    x86 = (_X86.search(line) or _PC_STACK.search(line)) if any(w in low for w in _PC_WORDS) else None
+    pc_words = any(w in low for w in _PC_WORDS) and not _FOREIGN_ARTIFACT.search(line)
+    x86 = (_X86.search(line) or _PC_STACK.search(line)) if pc_words else None
     if x86 and not sightings:
         state.x86.append(Sighting("x86 / discrete GPU", x86.group(0), raw))
     node = _DGPU_NODE.search(line)
