@@ -565,8 +565,12 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
         return cause("render-node-denied", "CUDA error 801 at start-up: on JetPack 6 and later the render node" + (
             "" if jetson else " (assumed: a Jetson; 801 at start-up is rare elsewhere)"),
             trigger + [s.line for s in seen.releases[:1]], "login-drops-runtime-groups", "x86-discrete-gpu")
-    return cause("tegra-nodes-denied", "a CUDA initialisation denial before JetPack 6: the Tegra nodes (video group)",
-                 trigger + [s.line for s in seen.releases[:1]], "nodes-missing-in-container")
+    if major is not None and major < 36:
+        text = "a CUDA start-up failure before JetPack 6: the Tegra nodes (the video group)"
+    else:
+        text = "a CUDA start-up failure ({}): most often /dev/nvmap denied; on JetPack 6 the render node too".format(first)
+    return cause("tegra-nodes-denied", text, trigger + [s.line for s in seen.releases[:1]], "render-node-denied",
+                 "nodes-missing-in-container")
 
 
 def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], jetson: bool) -> List[str]:
