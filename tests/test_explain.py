@@ -429,3 +429,13 @@ def test_a_kubernetes_spec_is_a_launch_too() -> None:
     (launch,) = explain(POD).observed.launches
     assert (launch.source, launch.group_add, launch.user, launch.runtime, launch.devices, launch.image) == (
         "kubernetes", ("44", "993"), "1000", "nvidia", ("nvidia.com/gpu",), "nvcr.io/nvidia/l4t-jetpack:r36.4.0")
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("$ nvidia-ctk --version\nNVIDIA Container Toolkit CLI version 1.18.2\nNvRmMemInitNvmap failed with Permission denied",
+     "toolkit-band"),
+    ("ii  nvidia-container-toolkit  1.19.1-1  arm64  NVIDIA Container toolkit\n$ su - alice\n"
+     "NvRmMemInitNvmap failed with Permission denied", "login-drops-runtime-groups"),
+])
+def test_the_toolkit_version_decides_its_band(text: str, cause: str) -> None:
+    assert explain(text).cause.id == cause

@@ -545,9 +545,14 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     if any(n.acl for n in seen.nodes) and seen.logins:
         return cause("seat-acl-only", "the node's access comes from an ACL, and the session has no seat",
                      trigger + [n.line for n in seen.nodes if n.acl][:1] + [seen.logins[0].line])
-    if seen.toolkit is not None and any(n.where and n.group in ("0", "root") for n in seen.nodes):
-        return cause("toolkit-band", "the toolkit version decides the nodes' group inside the container",
-                     trigger + [seen.toolkit.line])
+    band = _toolkit_band(seen)
+    if band == "gid-0" or (seen.toolkit is not None and any(n.where and n.group in ("0", "root") for n in seen.nodes)):
+        return cause("toolkit-band", "the toolkit version decides the nodes' group inside the container (1.18.2 "
+                     "gives them GID 0: only root opens them)", trigger + [seen.toolkit.line if seen.toolkit else ""])
+    if band == "additional-gids" and dropping:
+        return cause("login-drops-runtime-groups", "the toolkit (1.19.1 or later) gives the node GIDs to the main "
+                     "process only; this session came through a login that rebuilds groups",
+                     trigger + [seen.toolkit.line if seen.toolkit else "", dropping[0].line], "toolkit-band")
     if "ACC-003" in nodes_denied:
         return cause("render-node-denied", "the session is denied the render node", trigger + _denied_lines(seen, "renderD"),
                      "login-drops-runtime-groups")
@@ -588,6 +593,17 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     if jetson and _DRIVER_LIBRARY.search(library):
         lines.append(library)
     return lines
+
+
+def _toolkit_band(seen: Observed) -> str:
+    """Which behaviour the pasted toolkit version has (facts sheet §A.2): "gid-0" for 1.18.2, "additional-gids"
+    from 1.19.1 on, "" otherwise or unknown."""
+    if seen.toolkit is None:
+        return ""
+    version = tuple(int(p) for p in re.findall(r"\d+", seen.toolkit.value.split("-")[0])[:3])
+    if version == (1, 18, 2):
+        return "gid-0"
+    return "additional-gids" if version >= (1, 19, 1) else ""
 
 
 def _host_gid_added(seen: Observed, launch: Launch) -> bool:
