@@ -439,3 +439,23 @@ def test_a_kubernetes_spec_is_a_launch_too() -> None:
 ])
 def test_the_toolkit_version_decides_its_band(text: str, cause: str) -> None:
     assert explain(text).cause.id == cause
+
+
+SEAT = """alice@orin:~$ getfacl /dev/dri/renderD128
+# file: dev/dri/renderD128
+# owner: root
+# group: render
+user::rw-
+user:gdm:rw-
+group::rw-
+mask::rw-
+other::---
+alice@orin:~$ id
+uid=1001(alice) gid=1001(alice) groups=1001(alice),44(video)
+RuntimeError: CUDA error: operation not supported
+"""
+
+
+def test_a_seat_acl_for_another_user_is_the_cause() -> None:
+    result = explain(SEAT)
+    assert result.cause.id == "seat-acl-only" and "user:gdm:rw-" in result.cause.why.evidence

@@ -542,6 +542,10 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     if added and seen.identities and not _holds_added(seen.identities[0], added):
         return cause("login-drops-runtime-groups", "the pasted `id` does not hold the GIDs the launch added",
                      trigger + [_first_line(added[0]), seen.identities[0].line])
+    seat = _seat_acl(seen)
+    if seat and (seen.logins or seen.identities):
+        return cause("seat-acl-only", "the node's access comes from a seat ACL for another user; this session has "
+                     "no seat", trigger + seat + [(seen.logins or seen.identities)[0].line], "render-node-denied")
     if any(n.acl for n in seen.nodes) and seen.logins:
         return cause("seat-acl-only", "the node's access comes from an ACL, and the session has no seat",
                      trigger + [n.line for n in seen.nodes if n.acl][:1] + [seen.logins[0].line])
@@ -593,6 +597,13 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     if jetson and _DRIVER_LIBRARY.search(library):
         lines.append(library)
     return lines
+
+
+def _seat_acl(seen: Observed) -> List[str]:
+    """getfacl lines granting a GPU node to a named user other than the pasted session's user."""
+    me = {i.user for i in seen.identities if i.user}
+    return [a.line for a in seen.acls if re.match(r"/dev/(?:dri|nv)", a.value)
+            and a.value.split()[1].split(":")[0] not in me][:1]
 
 
 def _toolkit_band(seen: Observed) -> str:

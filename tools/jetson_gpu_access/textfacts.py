@@ -123,6 +123,9 @@ _JETPACK_STATED = re.compile(r"\b(?:JETPACK_VERSION|JETSON_JETPACK)=[\"']?(\d+(?
                              r"\bJetpack\s+(\d+(?:\.\d+)*(?: GA| DP)?)\s*\[L4T",
                              re.I)
 _GROUPS_COMMAND = re.compile(r"^(?:groups|id\s+-(?:nG|Gn))(?:\s+[\w.-]+)?$")
+# getfacl: "# file: dev/dri/renderD128", then "user:gdm:rw-" (a seat's user, given by logind's uaccess).
+_ACL_FILE = re.compile(r"^(?:#\s*)?file:\s*/?(dev/\S+)")
+_ACL_USER = re.compile(r"^user:([\w.-]+):([rwx-]{3})")
 # `stat` in its default form: "File: /dev/nvmap", then "Access: (0660/crw-rw----)  Uid: (0/root)  Gid: (44/video)".
 _STAT_FILE = re.compile(r"^File:\s+['\"‘]?(/dev/[^'\"’\s]+)")
 _STAT_ACCESS = re.compile(r"^Access:\s+\((\d{3,4})/[^)]*\)\s+Uid:\s+\(\s*(\d{1,10})/\s*([^)\s]*)\)\s+"
@@ -200,6 +203,7 @@ class Observed:
     images: Tuple[Sighting, ...]       # L4T releases container images are built for, by their tags
     cuda_versions: Optional[Sighting]  # deviceQuery's "driver / runtime" versions
     gpu_found: Optional[Sighting]      # a line saying the GPU was found and opened
+    acls: Tuple[Sighting, ...]         # getfacl's named-user entries of GPU nodes: "path user:perms"
     windowed: bool                     # only the head and tail of a huge paste were read for facts
 
 
@@ -332,6 +336,8 @@ class _State:
         self.images: List[Sighting] = []
         self.cuda_versions: Optional[Sighting] = None
         self.gpu_found: Optional[Sighting] = None
+        self.acls: List[Sighting] = []
+        self.acl_path: Optional[str] = None
         self.directory = "/dev"
         self.stat_path: Optional[str] = None
         self.node_keys: Set[Tuple[str, str, str, int, bool, str]] = set()
@@ -413,6 +419,14 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         if _add_node(state, ListedNode(fields["path"], fields.get("uid") or "?", fields["gid"], int(fields["mode"], 8),
                                        False, None, None, raw, state.where)):
             reader.recognised.append("stat line: " + line)
+        return
+    acl_file = _ACL_FILE.match(line)
+    if acl_file:
+        state.acl_path = "/" + acl_file.group(1).lstrip("/")
+        return
+    acl_user = _ACL_USER.match(line)
+    if acl_user and state.acl_path:
+        state.acls.append(Sighting("ACL", "{} {}:{}".format(state.acl_path, acl_user.group(1), acl_user.group(2)), raw))
         return
     stat_file = _STAT_FILE.match(line)
     if stat_file:
@@ -659,7 +673,8 @@ def read(text: str) -> TextFacts:
                         (first.user or None) if first else None, tuple(state.session_groups), tuple(state.group_lines),
                         tuple(state.launches), tuple(state.jetson), tuple(state.x86), tuple(state.releases),
                         tuple(state.identities), tuple(state.absent), tuple(state.logins), tuple(state.execs),
-                        state.toolkit, tuple(state.images), state.cuda_versions, state.gpu_found, windowed)
+                        state.toolkit, tuple(state.images), state.cuda_versions, state.gpu_found, tuple(state.acls[:MAX_FACTS]),
+                        windowed)
     parsed = _facts(state.reader, observed, state.release, primary)
     others = tuple(facts for identity in state.identities[:MAX_SESSIONS] if identity is not primary
                    for facts in [_facts(state.reader, observed, state.release, identity).facts] if facts is not None)
