@@ -337,6 +337,10 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
                                                                              node.mode, ", with an ACL" if node.acl else ""),
                              (node.line,), False))
     out += _compare_nodes(seen.nodes)
+    for acl in seen.acls:
+        path, entry = acl.value.split(" ", 1)
+        name, perms = entry.split(":", 1)
+        out.append(Statement("{} has an ACL entry for user {} ({})".format(path, name, perms), (acl.line,), False))
     for absent in seen.absent:
         out.append(Statement("{} does not exist where that command ran".format(absent.value), (absent.line,), False))
     for identity in seen.identities:
