@@ -590,8 +590,8 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     """Lines showing the GPU is not in the container: absent nodes, no runtime, or (on a Jetson) a launch without it."""
     lines = [line_of[i] for i in ("nvmap-missing", "no-gpu-runtime") if i in line_of]
     lines += [a.line for a in seen.absent if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri)|nvidia-container-csv-", a.value)]
-    # No device, denied, or no driver: a version error (3, 209, 222) means the nodes were there.
-    gpu_error = any(i in _DENIALS or i == "cuda-35" for i in ids)
+    # No device or no driver: "Permission denied" or a version error (3, 209, 222) means the nodes were there.
+    gpu_error = any(i in ("cuda-100", "cuda-35", "cuda-801", "cuda-999") for i in ids)
     if jetson and gpu_error:
         plain = [launch for launch in seen.launches if launch.runtime != "nvidia" and not launch.privileged
                  and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)]
@@ -689,6 +689,17 @@ QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
         "ls -ln /dev/nvmap /dev/dri/   # inside the container; and: docker inspect -f '{{.HostConfig.Runtime}}' CONTAINER",
         (("No such file or directory", "nodes-missing-in-container (start it with --runtime nvidia)"),
          ("the nodes are listed", "a permission problem: render-node-denied or tegra-nodes-denied")))),
+    (("uid-gid-launch",), Question(
+        "How was the container started: as a numeric uid:gid, or as a user the image knows?",
+        "docker inspect -f '{{.Config.User}} {{.HostConfig.GroupAdd}}' CONTAINER   # podman inspect works the same",
+        (("a numeric uid:gid such as 1000:1000", "uid-gid-launch: the image's group memberships do not apply; add the "
+          "GIDs with --group-add"),
+         ("a name, or a bare uid", "not the launch: the image's /etc/group decides (render-node-denied)")))),
+    (("seat-acl-only",), Question(
+        "Does it work only while someone is logged in at the desktop?",
+        "loginctl list-sessions; getfacl /dev/dri/renderD128",
+        (("the node's ACL names the desktop user, not this one", "seat-acl-only: give the session the node's group"),
+         ("no ACL entry, and the group lacks this user", "render-node-denied")))),
     (("login-drops-runtime-groups", "render-node-denied", "tegra-nodes-denied", "uid-gid-launch", "seat-acl-only"), Question(
         "Does the failing session hold the group of the node it is denied? Run both in the session that fails, "
         "inside the container, and the stat on the host too.",
@@ -715,7 +726,9 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
     open_now = {cause.id, *cause.also_possible}
     known = bool(seen.jetson or seen.x86)  # the platform is shown: asking which system it is would waste the reply
     asked = [entry for entry in QUESTIONS if not (known and entry[1] is QUESTIONS[0][1])]
-    best = max(asked, key=lambda entry: (cause.id in entry[0], len(open_now & set(entry[0]))))
+    # The most specific question that covers the top cause and the hypotheses still open.
+    best = max(asked, key=lambda entry: (cause.id in entry[0],
+                                         len(open_now & set(entry[0])) - len(set(entry[0]) - open_now)))
     return best[1]
 
 
