@@ -136,6 +136,7 @@ notebooks: $(STAMP) system-deps ## re-run the runbooks in the lab and refresh no
 bench: $(STAMP) bytecode $(PYODIDE) ## benchmarks, printed as ratios measured in one run
 	$(PY) bench/bench_startup.py
 	$(PY) bench/bench_diagnose.py
+	$(PY) bench/bench_explain.py
 	$(PY) bench/bench_runbooks.py
 	$(PY) bench/bench_site.py
 	$(PY) bench/bench_fleet.py

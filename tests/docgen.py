@@ -19,13 +19,13 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def l4t_table() -> str:
+    """Every release with every source's claim; a release whose sources disagree is in bold."""
     table = data.load("l4t_jetpack")
-    rows = ["| L4T | jetson-containers | jetson_stats |", "| --- | --- | --- |"]
+    rows = ["| L4T | JetPack | Sources |", "| --- | --- | --- |"]
     for l4t, claims in table["releases"].items():
-        values = [claims.get("jetson-containers", "—"), claims.get("jetson_stats", "—")]
-        if len(set(claims.values())) > 1:
-            values = ["**{}**".format(v) if v != "—" else v for v in values]
-        rows.append("| {} | {} | {} |".format(l4t, *values))
+        labels = list(dict.fromkeys(claims.values()))
+        shown = " / ".join("**{}**".format(v) if len(labels) > 1 else v for v in labels)
+        rows.append("| {} | {} | {} |".format(l4t, shown, ", ".join(claims)))
     return "\n".join(rows)
 
 
@@ -116,6 +116,8 @@ def errors_page() -> str:
             out.append("")
         out += ["- " + cause for cause in symptom["causes"]]
         out.append("")
+        if symptom.get("points_to"):
+            out += ["Cause ids (the triage reading): " + ", ".join("`{}`".format(c) for c in symptom["points_to"]) + ".", ""]
         link = "[{0}](../{0})".format(symptom["docs"])
         runbook = " Runbook: `{}`.".format(symptom["runbook"]) if symptom["runbook"] else ""
         out.append("Read: {}.{} Sources: {}.".format(link, runbook, "; ".join(symptom["sources"])))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from typing import List
 
 import pytest
 from hypothesis import given
@@ -11,7 +13,7 @@ from hypothesis import strategies as st
 
 from jetson_gpu_access import data
 from jetson_gpu_access.exitcodes import Exit
-from jetson_gpu_access.explain import explain
+from jetson_gpu_access.explain import explain, render_markdown, render_text, to_jsonable
 from jetson_gpu_access.textfacts import normalise
 
 SYMPTOMS = data.load("symptoms")["symptoms"]
@@ -60,7 +62,7 @@ def test_never_crashes_and_never_invents_a_signature(text: str) -> None:
 @pytest.mark.parametrize(("args", "code", "needle"), [
     (["error 801: operation not supported"], Exit.OK, "cuda-801"),
     (["all is well"], Exit.PROBLEM, "No known error signature"),
-    (["--format", "markdown", "Unable to find group render"], Exit.OK, "Could you run these"),
+    (["--format", "markdown", "Unable to find group render"], Exit.OK, "Could you run"),
     (["--format", "json", "groups: cannot find name for group ID 993"], Exit.OK, '"id": "nameless-gid"'),
 ])
 def test_cli(args, code: int, needle: str) -> None:  # type: ignore[no-untyped-def]
@@ -95,7 +97,7 @@ def test_a_pasted_session_is_diagnosed_like_a_probed_one() -> None:
     assert decisions == {"/dev/nvmap": [True, True], "/dev/dri/renderD128": [False, False]}
     assert {f.code for f in result.diagnosis.findings} == {"ACC-003", "GRP-002"}
     assert any("'render' was not shown" in a for a in result.assumptions)
-    assert any("getent group" in step for step in result.next_steps)
+    assert [step for step in result.next_steps if "stat -c" in step]  # the one question: the node's GID by number
 
 
 def test_with_group_lines_the_number_is_known() -> None:
@@ -125,3 +127,335 @@ def test_docker_run_lines_are_audited() -> None:
     assert found >= {"privileged", "group-add-name", "dev-bind-mount"}
     assert "no-gpu-nodes" not in found  # the whole /dev bound in shows the nodes (that is its own problem)
     assert [m.id for m in result.matches] == ["cuda-801"]
+
+
+# ---- issue 13: the classes of misreading, each with the paste form that showed it ----
+
+ONLY_DRI = """$ ls -l /dev/dri
+crw-rw---- 1 root render 226, 128 Sep 13 04:36 renderD128
+$ id
+uid=1000(alice) gid=1000(alice) groups=1000(alice),44(video)
+"""
+ONLY_NVMAP = """$ ls -l /dev/nvmap
+crw-rw---- 1 root video 10, 125 Sep 13 04:36 /dev/nvmap
+$ id
+uid=1000(alice) gid=1000(alice) groups=1000(alice),44(video)
+"""
+
+
+@pytest.mark.parametrize(("text", "never"), [
+    (ONLY_DRI, ["/dev/nvmap is missing", "DEV-002", "no character device at /dev/nvmap"]),
+    (ONLY_NVMAP, ["no DRM render node", "DEV-001", "nvidia-l4t-core", "not a Jetson", "PLT-"]),
+])
+def test_what_a_partial_paste_does_not_show_is_unknown(text: str, never: List[str]) -> None:
+    result = explain(text)
+    said = render_text(result) + render_markdown(result) + json.dumps(to_jsonable(result))
+    assert not [n for n in never if n in said]
+    assert ("4000000000" not in said and "(GID not shown)" in said) or "render" not in text
+
+
+def test_every_statement_has_its_line_or_says_it_is_assumed() -> None:
+    result = explain(ONLY_DRI)
+    clean = normalise(ONLY_DRI)
+    for statement in result.statements:
+        assert statement.assumed or (statement.evidence and all(line in clean for line in statement.evidence)), statement
+    assert any(s.assumed and "'render'" in s.text for s in result.statements)
+
+
+TEXTBOOK = """$ cat /proc/device-tree/model
+NVIDIA Orin Nano Developer Kit
+$ python3 -c 'import torch; torch.cuda.init()'
+RuntimeError: CUDA error: operation not supported
+$ ls -l /dev/dri/renderD128
+crw-rw---- 1 root render 226, 128 Jan  1 00:00 /dev/dri/renderD128
+$ id
+uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu),44(video)
+"""
+
+
+def test_the_textbook_case_is_read_as_the_render_node() -> None:
+    result = explain(TEXTBOOK)
+    assert result.observed.model == "NVIDIA Orin Nano Developer Kit" and result.observed.jetson
+    assert result.cause.id == "render-node-denied"
+    assert "not a Jetson" not in render_text(result)
+
+
+@pytest.mark.parametrize("line", [
+    "NVIDIA Orin Nano Developer Kit", "Jetson AGX Orin", "NVIDIA Jetson Xavier NX Developer Kit", "NVIDIA IGX Orin Developer Kit",
+    "NVIDIA Jetson AGX Thor Developer Kit", "Model: NVIDIA Jetson Nano Developer Kit - Jetpack 4.6 [L4T 32.6.1]",
+    "nvidia,p3768-0000+p3767-0005nvidia,p3767-0005nvidia,tegra234", "Linux orin 5.15.148-tegra #1 SMP PREEMPT aarch64 GNU/Linux",
+    "ii  nvidia-l4t-core  36.4.3-20250107174145  arm64  NVIDIA Core Package",
+    "RAM 2143/7620MB (lfb 2x4MB) SWAP 0/3810MB CPU [3%@729,1%@729] EMC_FREQ 0% GR3D_FREQ 0%",
+    "P-Number: p3767-0005", "JETSON_L4T=35.2.1",
+])
+def test_every_form_a_jetson_names_itself_in_is_recognised(line: str) -> None:
+    assert explain(line).observed.jetson, line
+
+
+@pytest.mark.parametrize(("line", "symptom"), [
+    ("cuInit(0) = 801", "cuda-801"),
+    ("CUDA error: operation not supported", "cuda-801"),
+    ("cudaGetDeviceCount returned 999", "cuda-999"),
+    ("NvRmMemInitNvmap failed: Permission denied", "nvmap-denied"),
+    ("cuda-check: cuInit returned 801 (CUDA_ERROR_NOT_SUPPORTED)", "cuda-801"),
+    ("E tensorflow/stream_executor/cuda/cuda_driver.cc:313] failed call to cuInit: CUDA_ERROR_NOT_SUPPORTED: operation not supported",
+     "cuda-801"),
+    ("onnxruntime::CudaCall CUDA failure 801: operation not supported ; GPU=0", "cuda-801"),
+    ("[TRT] CUDA initialization failure with error: 801", "cuda-801"),
+    ("cupy_backends.cuda.api.runtime.CUDARuntimeError: cudaErrorNotSupported: operation not supported", "cuda-801"),
+    ("numba.cuda.cudadrv.error.CudaSupportError: Error at driver init: Call to cuInit results in CUDA_ERROR_NOT_SUPPORTED (801)",
+     "cuda-801"),
+    ("ggml_cuda_init: failed to initialize CUDA: operation not supported", "cuda-801"),
+    ('level=WARN source=gpu.go msg="cuda driver library init failure" error=801', "cuda-801"),
+    ("Cuda failure: status=801 in cuResData at line 314", "cuda-801"),
+    ("CUDA error: no CUDA-capable device is detected", "cuda-100"),
+    ("RuntimeError: CUDA error: unknown error", "cuda-999"),
+])
+def test_signatures_are_families(line: str, symptom: str) -> None:
+    assert symptom in [m.id for m in explain(line).matches], line
+    assert symptom in [m.id for m in explain(line.upper()).matches], "any case: " + line
+
+
+@pytest.mark.parametrize("text", [
+    "$ nvidia-smi\nFailed to initialize NVML: Driver/library version mismatch",
+    "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.",
+    "$ uname -m\nx86_64\n$ ./deviceQuery\ncudaGetDeviceCount returned 100\n-> no CUDA-capable device is detected",
+])
+def test_x86_look_alikes_get_their_own_cause(text: str) -> None:
+    result = explain(text)
+    assert result.cause.id == "x86-discrete-gpu" and "JetPack 4" not in render_text(result)
+
+
+INSIDE_AND_OUT = """$ ls -ln /dev/dri/renderD128
+crw-rw---- 1 0 993 226, 128 Jan  1 00:00 /dev/dri/renderD128
+$ docker run --rm -u 1000:1000 --group-add 993 --runtime nvidia dustynv/l4t-pytorch:r36.4.0 ls -ln /dev/dri/renderD128
+crw-rw---- 1 0 0 226, 128 Jan  1 00:00 /dev/dri/renderD128
+"""
+
+
+def test_a_command_inside_a_launch_keeps_the_launch_and_the_two_listings_are_compared() -> None:
+    result = explain(INSIDE_AND_OUT)
+    (launch,) = result.observed.launches
+    assert (launch.user, launch.group_add, launch.command) == ("1000:1000", ("993",), ("ls", "-ln", "/dev/dri/renderD128"))
+    assert [n.where for n in result.observed.nodes] == ["", "container"]
+    compared = [s for s in result.statements if "different groups" in s.text]
+    assert compared and "993" in compared[0].text and "0 (container)" in compared[0].text and len(compared[0].evidence) == 2
+
+
+def test_id_without_names_is_read() -> None:
+    (identity,) = explain("uid=1000 gid=1000 groups=1000,44,993").observed.identities
+    assert (identity.uid, identity.groups) == (1000, (1000, 44, 993))
+
+
+COMPOSE = """x-gpu: &gpu
+  runtime: nvidia
+  group_add: ["video", "993"]
+  security_opt: [no-new-privileges:true]
+services:
+  app:
+    <<: *gpu
+    image: dustynv/ollama:r36.4.0
+    user: "1000:1000"
+    devices:
+      - /dev/nvmap
+  db:
+    image: postgres:16
+    volumes:
+      - /dev:/dev
+"""
+
+
+def test_compose_files_are_read_in_full() -> None:
+    app, db = explain(COMPOSE).observed.launches
+    assert (app.service, app.image, app.runtime, app.group_add, app.user, app.devices, app.security_opt) == (
+        "app", "dustynv/ollama:r36.4.0", "nvidia", ("video", "993"), "1000:1000", ("/dev/nvmap",), ("no-new-privileges:true",))
+    assert (db.service, db.image, db.dev_mount, db.group_add) == ("db", "postgres:16", True, ())
+
+
+def test_every_launch_option_that_changes_gpu_access_is_a_fact() -> None:
+    (launch,) = explain("docker run --gpus all --cap-add SYS_ADMIN --security-opt seccomp=unconfined -v /dev:/dev "
+                        "--device /dev/nvmap --privileged --group-add 44 -u 1000 --runtime=nvidia img").observed.launches
+    assert (launch.gpus, launch.cap_add, launch.security_opt, launch.dev_mount, launch.devices, launch.privileged,
+            launch.group_add, launch.user, launch.runtime) == ("all", ("SYS_ADMIN",), ("seccomp=unconfined",), True,
+                                                              ("/dev/nvmap",), True, ("44",), "1000", "nvidia")
+
+
+def test_a_serial_port_on_alpine_is_not_told_to_use_the_nvidia_runtime() -> None:
+    result = explain("docker run --rm --device /dev/ttyUSB0 alpine:3.19 sh")
+    assert "no-gpu-nodes" not in [f.id for f in result.audit] and "--runtime nvidia" not in render_text(result)
+
+
+TWO_DEVICES = """# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue Aug  1 19:57:35 UTC 2023
+uid=1000(a) gid=1000(a) groups=1000(a),44(video)
+# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025
+uid=1000(b) gid=1000(b) groups=1000(b)
+"""
+
+
+def test_two_devices_in_one_paste_are_said_and_each_is_read() -> None:
+    result = explain(TWO_DEVICES)
+    assert len(result.systems) == 2 and [s.value for s in result.observed.releases] == ["35.4.1", "36.4.3"]
+    assert len(result.observed.identities) == 2
+    assert "2 systems" in render_markdown(result)
+
+
+def test_the_question_separates_the_open_hypotheses() -> None:
+    permission = explain(TEXTBOOK).question
+    platform = explain("RuntimeError: CUDA error: no CUDA-capable device is detected").question
+    assert permission is not None and platform is not None and permission.command != platform.command
+    assert "stat -c" in permission.command and "nv_tegra_release" in platform.command
+    assert {cause.split()[0] for _, cause in permission.answers} >= {"login-drops-runtime-groups", "render-node-denied"}
+    assert explain("nvbuf_utils: Could not get EGL display connection").question is None  # not this problem: nothing to ask
+
+
+PODMAN_EXEC = """$ ls -ln /dev/dri/renderD128
+crw-rw---- 1 0 993 226, 128 Jan  1 00:00 /dev/dri/renderD128
+$ podman run -d --name gpu --group-add 993 --device /dev/dri/renderD128 ubuntu:22.04 sleep infinity
+$ podman exec -u 1000 gpu id
+uid=1000(alice) gid=1000(alice) groups=1000(alice),44(video)
+RuntimeError: CUDA error: operation not supported
+"""
+
+
+def test_what_the_paste_shows_outranks_what_a_launch_implies() -> None:
+    result = explain(PODMAN_EXEC)
+    assert result.diagnosis is not None and result.diagnosis.facts.process is not None
+    assert 993 not in result.diagnosis.facts.process.groups  # the pasted id never held 993
+    assert result.cause.id == "login-drops-runtime-groups"
+    assert any("podman exec -u 1000" in s.text for s in result.statements)
+
+
+@pytest.mark.parametrize("text", [
+    "uid=1000(a) gid=1000(a) groups=" + "9" * 4300,
+    "uid=" + "1" * 4300 + "(a) gid=1(a)",
+    "crw-rw---- 1 root video " + "9" * 4300 + ", 0 Jan  1 00:00 /dev/nvmap\nuid=1000(a) gid=1000(a) groups=44(video)",
+    "video:x:" + "4" * 4300 + ":alice",
+    "cuInit(0)=" + "8" * 4300,
+    "cuda error " * 300000,  # one 3 MB line
+    "crw-rw---- 1 root video 10, 125 Jan  1 00:00 /dev/nvmap\n" * 40000 + "uid=1000(a) gid=1000(a) groups=1000(a)",
+])
+def test_huge_numbers_never_crash(text: str) -> None:
+    result = explain(text)
+    render_text(result), render_markdown(result), json.dumps(to_jsonable(result))
+    assert all(len(str(i.uid)) <= 10 for i in result.observed.identities)
+
+
+def test_each_system_of_a_mixed_paste_gets_its_own_reading() -> None:
+    result = explain(TWO_DEVICES + "RuntimeError: CUDA error: operation not supported\n")
+    assert result.systems[0].startswith("system 1 (L4T 35.4.1)") and "render-node-denied" in result.systems[1]
+    assert result.cause.id == "render-node-denied"  # the system whose own lines show the error
+
+
+ROOT_AND_USER = """$ ls -ln /dev/dri/renderD128
+crw-rw---- 1 0 993 226, 128 Jan  1 00:00 /dev/dri/renderD128
+root@orin:~# id
+uid=0(root) gid=0(root) groups=0(root)
+alice@orin:~$ id
+uid=1000(alice) gid=1000(alice) groups=1000(alice),44(video)
+"""
+
+
+def test_every_session_is_diagnosed_and_the_failing_one_decides() -> None:
+    result = explain(ROOT_AND_USER)
+    assert result.diagnosis is not None and result.diagnosis.facts.user is not None
+    assert result.diagnosis.facts.user.uid == 1000  # root's id was pasted first; the non-root session is the one
+    assert [s for s in result.statements if s.text.startswith("for uid 0:")] or all(
+        f.code.startswith("USR") for f in result.diagnosis.findings)
+
+
+def test_docker_exec_keeps_group_adds_where_podman_exec_drops_them() -> None:
+    docker = explain(PODMAN_EXEC.replace("podman", "docker"))
+    assert docker.cause.id != "login-drops-runtime-groups" or any(
+        "docker exec" not in line for line in docker.cause.why.evidence)
+    assert any("adds the launch's --group-add" in s.text for s in docker.statements)
+
+
+SSH_SESSION = """alice@orin:~$ ssh -p 2222 dev@localhost
+dev@3f2a9c1b7d4e:~$ id
+uid=1000(dev) gid=1000(dev) groups=1000(dev),44(video)
+dev@3f2a9c1b7d4e:~$ ls -l /dev/dri/renderD128
+crw-rw---- 1 root 993 226, 128 Jan  1 00:00 /dev/dri/renderD128
+dev@3f2a9c1b7d4e:~$ python3 -c "import torch; print(torch.cuda.is_available())"
+UserWarning: CUDA initialization: CUDA driver initialization failed, you might not have a CUDA gpu.
+alice@orin:~$ docker inspect dev | grep -A3 GroupAdd
+            "GroupAdd": [
+                "993"
+            ],
+"""
+
+
+def test_an_ssh_login_into_a_container_started_with_group_add() -> None:
+    result = explain(SSH_SESSION)
+    assert [launch.group_add for launch in result.observed.launches] == [("993",)]  # docker inspect is a launch too
+    assert [n.where for n in result.observed.nodes] == ["container"]  # listed at a container's prompt
+    assert result.cause.id == "login-drops-runtime-groups"
+
+
+STAT_DEFAULT = """$ stat /dev/dri/renderD128
+  File: /dev/dri/renderD128
+  Size: 0         \tBlocks: 0          IO Block: 4096   character special file
+Device: 5h/5d\tInode: 517         Links: 1     Device type: e2,80
+Access: (0660/crw-rw----)  Uid: (    0/    root)   Gid: (  993/  render)
+$ id -nG
+alice adm video
+"""
+
+
+def test_stat_in_its_default_form_and_id_with_names_only() -> None:
+    seen = explain(STAT_DEFAULT).observed
+    assert [(n.path, n.owner, n.group, n.mode) for n in seen.nodes] == [("/dev/dri/renderD128", "0", "993", 0o660)]
+    assert seen.session_groups == ("alice", "adm", "video")
+
+
+POD = """apiVersion: apps/v1
+kind: Deployment
+spec:
+  template:
+    spec:
+      runtimeClassName: nvidia
+      securityContext:
+        runAsUser: 1000
+        supplementalGroups: [44, 993]
+      containers:
+        - name: cuda
+          image: nvcr.io/nvidia/l4t-jetpack:r36.4.0
+          resources:
+            limits:
+              nvidia.com/gpu: 1
+"""
+
+
+def test_a_kubernetes_spec_is_a_launch_too() -> None:
+    (launch,) = explain(POD).observed.launches
+    assert (launch.source, launch.group_add, launch.user, launch.runtime, launch.devices, launch.image) == (
+        "kubernetes", ("44", "993"), "1000", "nvidia", ("nvidia.com/gpu",), "nvcr.io/nvidia/l4t-jetpack:r36.4.0")
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("$ nvidia-ctk --version\nNVIDIA Container Toolkit CLI version 1.18.2\nNvRmMemInitNvmap failed with Permission denied",
+     "toolkit-band"),
+    ("ii  nvidia-container-toolkit  1.19.1-1  arm64  NVIDIA Container toolkit\n$ su - alice\n"
+     "NvRmMemInitNvmap failed with Permission denied", "login-drops-runtime-groups"),
+])
+def test_the_toolkit_version_decides_its_band(text: str, cause: str) -> None:
+    assert explain(text).cause.id == cause
+
+
+SEAT = """alice@orin:~$ getfacl /dev/dri/renderD128
+# file: dev/dri/renderD128
+# owner: root
+# group: render
+user::rw-
+user:gdm:rw-
+group::rw-
+mask::rw-
+other::---
+alice@orin:~$ id
+uid=1001(alice) gid=1001(alice) groups=1001(alice),44(video)
+RuntimeError: CUDA error: operation not supported
+"""
+
+
+def test_a_seat_acl_for_another_user_is_the_cause() -> None:
+    result = explain(SEAT)
+    assert result.cause.id == "seat-acl-only" and "user:gdm:rw-" in result.cause.why.evidence

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jetson_gpu_access import data
 from jetson_gpu_access.model import AclEntry, AnomalyCode
 from jetson_gpu_access.probe import acl, container, dpkg, osrelease, session
 from jetson_gpu_access.probe import platform as jplatform
@@ -30,7 +31,7 @@ R36 = ("# R36 (release), REVISION: 3.0, GCID: 36923193, BOARD: generic, EABI: aa
 
 @pytest.mark.parametrize(("text", "l4t", "jetpack"), [
     (R32, "32.7.1", {"jetson-containers": "4.6.1", "jetson_stats": "4.6.1"}),
-    (R34, "34.1.1", {}),
+    (R34, "34.1.1", {"jetson-containers (older revision)": "5.0.1 DP", "jetson_stats (older revision)": "5.0.1 DP"}),
     (R35, "35.3.1", {"jetson-containers": "5.1.1", "jetson_stats": "5.1.1"}),
     (R36, "36.3.0", {"jetson-containers": "6.0 GA", "jetson_stats": "6.0"}),
     (R36.split("\n")[0] + "\n", "36.3.0", {"jetson-containers": "6.0 GA", "jetson_stats": "6.0"}),  # Yocto: first line only
@@ -55,8 +56,17 @@ def test_r36_extra_lines_and_fields_are_kept() -> None:
 
 def test_the_tables_disagreements_are_kept() -> None:
     assert {c.jetpack for c in jplatform.jetpack_for("36.4.2")} == {"6.1.1", "6.1 (rev1)"}
-    assert {c.jetpack for c in jplatform.jetpack_for("36.5.0")} == {"6.2.1", "6.2.2"}
-    assert jplatform.jetpack_for("36.5.1") == ()  # in neither table: honest unknown
+    assert {c.jetpack for c in jplatform.jetpack_for("36.5.0")} == {"6.2.2"}  # jetson-containers' 6.2.1 is corrected
+    assert {c.jetpack for c in jplatform.jetpack_for("36.5.2")} == {"6.2.3"}
+    assert jplatform.jetpack_for("36.5.1") == ()  # in no source: honest unknown
+
+
+@pytest.mark.parametrize(("l4t", "jetpack"), [("28.2.0", "3.2"), ("32.4.4", "4.4.1"), ("32.5.1", "4.5.1"), ("34.1.1", "5.0.1 DP"),
+                                               ("36.5.0", "6.2.2"), ("36.5.2", "6.2.3")])
+def test_every_published_release_has_its_label_and_source(l4t: str, jetpack: str) -> None:
+    claims = jplatform.jetpack_for(l4t)
+    sources = data.load("l4t_jetpack")["sources"]
+    assert {c.jetpack for c in claims} == {jetpack} and all(c.source in sources for c in claims)
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "garbage", "# R36 (release)", "# R36 (release), REVISION: x.y",

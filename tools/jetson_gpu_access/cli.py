@@ -467,6 +467,13 @@ def cmd_explain(args: argparse.Namespace) -> int:
     result = explain(text)
     if args.format == "markdown":
         sys.stdout.write(render_markdown(result))
+    elif args.format == "json":  # never-shown GIDs become null (explain.to_jsonable)
+        import json
+
+        from .explain import to_jsonable
+
+        json.dump(to_jsonable(result), sys.stdout, indent=2)
+        sys.stdout.write("\n")
     else:
         _emit(args, result, render_text(result))
     return Exit.OK if result.matches else Exit.PROBLEM

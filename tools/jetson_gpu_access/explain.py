@@ -1,30 +1,49 @@
-"""Explain pasted text: the known error signatures it contains, the diagnosis its facts allow,
-and what to run next to settle the rest.
+"""Explain pasted text: the known error signatures it contains, what its facts show, the most likely
+cause, and the one question that would settle the rest.
 
-Signatures come from data/symptoms.json (the same data the site's error reference is generated
-from); facts (release line, node listings, id and groups output, group lines, docker run lines and
-compose fragments) from textfacts,
-diagnosed exactly as the probe's facts are. Free text is taken as people paste it: ANSI colours,
-CRLF, Markdown fences and quotes, shell prompts. Nothing the text does not show is stated as a
-fact: gaps are listed as assumptions, and the commands that would close them are suggested.
+Signatures come from data/symptoms.json as families (a CUDA error by name, number and message in
+every common wrapper; the other errors by pattern); facts from textfacts, diagnosed exactly as the
+probe's facts are. Reasoning is open-world: what the paste does not show is unknown, never absent.
+Every statement carries the lines of the paste it rests on, or is marked as an assumption; an
+internal placeholder (a GID that was never shown) is never printed.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
-from typing import List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Pattern, Sequence, Tuple
 
 from . import data
 from .diagnose import diagnose
 from .launch import Launch
 from .migrate import AuditFinding, audit_text
-from .model import Diagnosis
+from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict
+from .probe.platform import jetpack_for
 from .record import frozen_record
 from .safeio import InputError, decode, read_file
-from .textfacts import Observed, normalise, read
+from .textfacts import PROMPT, Identity, ListedNode, Observed, normalise, read, window
+
+# Findings whose evidence is a listed node and an `id` line: the only ones a paste can support.
+# DEV-001/DEV-002 (a node is absent), PLT-* (platform) and TKT-* (packages) would assert what a
+# partial paste does not show; explain states those from the paste itself or asks.
+PASTE_FINDINGS = ("ACC-", "GRP-", "DEV-003", "DEV-004", "DEV-005", "DEV-006", "DEV-007", "USR-")
+CHUNK = 1 << 20
+SIGNATURE_WINDOW = 2 << 20   # error signatures: from the first and last 2 MiB of a huge paste
+MAX_KEY_HITS = 64
+LINE_SPAN = 1000             # characters of a line either side of a key that patterns see (one huge line stays cheap)
+_PLACEHOLDER = re.compile(r"\b4\d{9}\b")
+# Context words for a CUDA error number: the number alone (801) is too common to mean CUDA.
+_CUDA_CONTEXT = (r"(?:cuda|cuinit|cudart|cudnn|cublas|nvrtc|ggml|gpu|device|driver|trt|tensorrt|onnxruntime|cupy|numba|"
+                 r"torch|nvinfer|cudasetdevice|cudagetdevicecount|cuctxcreate|nvenc|nvdec|deepstream|gst)")
 
 INPUT_LIMIT = 16 << 20  # a pasted report is kilobytes; a whole journal is not what explain reads
+
+
+def cause_ids() -> Tuple[str, ...]:
+    """The causes explain can name (data/causes.json), read when first needed."""
+    return tuple(c["id"] for c in data.load("causes")["causes"])
 
 
 @frozen_record
@@ -39,6 +58,33 @@ class SymptomMatch:
 
 
 @frozen_record
+class Statement:
+    """One thing explain says: the lines of the paste it rests on, or marked as an assumption."""
+
+    text: str
+    evidence: Tuple[str, ...]
+    assumed: bool
+
+
+@frozen_record
+class Question:
+    """The one question that separates the hypotheses still open, and what each answer means."""
+
+    ask: str
+    command: str
+    answers: Tuple[Tuple[str, str], ...]   # (what the answer shows, the cause id it means)
+
+
+@frozen_record
+class Cause:
+    """The most likely cause (an id of data/causes.json), why, and what the paste cannot rule out."""
+
+    id: str
+    why: Statement
+    also_possible: Tuple[str, ...]
+
+
+@frozen_record
 class Explanation:
     matches: Tuple[SymptomMatch, ...]
     next_steps: Tuple[str, ...]
@@ -47,90 +93,757 @@ class Explanation:
     assumptions: Tuple[str, ...]
     diagnosis: Optional[Diagnosis]
     audit: Tuple[AuditFinding, ...]
+    statements: Tuple[Statement, ...]
+    cause: Cause
+    question: Optional[Question]
+    systems: Tuple[str, ...]           # more than one: the paste mixes devices, each read on its own
 
 
-def explain(text: str) -> Explanation:
-    """Every known signature in ``text``, in the order of the symptom index, each once."""
-    clean = normalise(text)
-    lowered = clean.lower()
-    matches: List[SymptomMatch] = []
+# ---- signatures ----
+
+
+@frozen_record
+class _Family:
+    symptom: Dict[str, object]
+    keys: Tuple[str, ...]
+    patterns: Tuple[Pattern[str], ...]
+
+
+def _cuda_patterns(code: int, names: Sequence[str], message: str) -> List[str]:
+    """A CUDA error as wrappers print it: by enum name, by number after a CUDA word, by message."""
+    number = r"\(?-?{}\)?(?!\w|\.\d)".format(code)
+    text = re.escape(message.lower())
+    if message.lower() == "operation not supported":  # not 304's "... or operation not supported on this OS"
+        text = r"(?<!or )operation not supported(?! on this os)"
+    text += r"(?!\s*\(-?(?!{}\))\d)".format(code)  # TensorFlow's "UNKNOWN ERROR (303)" is 303, not 999
+    return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + [
+        _CUDA_CONTEXT + r"[^\n]{0,160}?(?:error|err|failure|failed|status|code|returned|result|res|rc|=)\W{0,4}"
+        r"(?:with\s+)?(?:error\s*)?(?:code\s*)?[:=#]?\s*" + number,
+        r"\bcuinit\s*\(\s*\d?\s*\)\s*(?:=|returned|:|->)?\s*" + number,
+        r"\berror\W{0,2}" + number + r"\W{0,3}" + text,
+        _CUDA_CONTEXT + r"[^\n]{0,160}?" + text,
+    ])
+
+
+def _families() -> Tuple[_Family, ...]:
+    families = []
     for symptom in data.load("symptoms")["symptoms"]:
-        for signature in symptom["signatures"]:
-            at = lowered.find(signature.lower())
-            if at < 0:
-                continue
-            start = clean.rfind("\n", 0, at) + 1
-            end = clean.find("\n", at)
-            line = clean[start:end if end >= 0 else len(clean)].strip()
-            matches.append(SymptomMatch(symptom["id"], signature, line[:300], tuple(symptom["causes"]), symptom["docs"],
-                                        symptom["runbook"] or "", tuple(symptom["sources"])))
-            break
+        patterns = [re.escape(s.lower()) + (r"(?!\w|\.\d)" if s[-1:].isalnum() else "") for s in symptom["signatures"]]
+        patterns += list(symptom.get("patterns", ()))
+        keys = [s.lower() for s in symptom.get("keys", ())]
+        cuda = symptom.get("cuda")
+        if cuda:
+            patterns += _cuda_patterns(cuda["code"], cuda["names"], cuda["message"])
+            number = [str(cuda["code"])] if cuda["code"] >= 100 else []  # "3" alone would be every line
+            keys += number + [cuda["message"].lower()] + [n.lower() for n in cuda["names"]]
+        keys += [s.lower()[:24] for s in symptom["signatures"]]
+        families.append(_Family(symptom, tuple(dict.fromkeys(keys)), tuple(re.compile(p) for p in patterns)))
+    return tuple(families)
+
+
+_FAMILIES: List[Tuple[_Family, ...]] = []
+
+
+def _chunks(text: str) -> Iterator[str]:
+    """The text in pieces of about CHUNK characters, cut at line ends: memory stays a small multiple of a piece."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + CHUNK)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
+def find_signatures(text: str) -> List[SymptomMatch]:
+    """Every known symptom in ``text``, each once, with the first line that shows it, in the index's order.
+
+    Work is bounded: the text is read in pieces, each key is searched once a piece (C-speed substring
+    search, at most MAX_KEY_HITS lines), and patterns run only on the lines a key found.
+    """
+    if not _FAMILIES:
+        _FAMILIES.append(_families())
+    found: Dict[str, SymptomMatch] = {}
+    for piece in _chunks(text):
+        clean = normalise(piece)
+        lowered = clean.lower()
+        if len(lowered) != len(clean):  # a character whose lower case is longer: positions would not match
+            clean = lowered
+        lines: Dict[str, List[Tuple[int, int]]] = {}
+        for family in _FAMILIES[0]:
+            symptom_id = str(family.symptom["id"])
+            if symptom_id not in found:
+                match = _first(family, clean, lowered, lines)
+                if match is not None:
+                    found[symptom_id] = match
+    order = [str(f.symptom["id"]) for f in _FAMILIES[0]]
+    return sorted(found.values(), key=lambda m: order.index(m.id))
+
+
+def _key_lines(key: str, lowered: str) -> List[Tuple[int, int]]:
+    """The (start, end) of the first MAX_KEY_HITS lines holding ``key``, each at most LINE_SPAN either side of it."""
+    out: List[Tuple[int, int]] = []
+    at = lowered.find(key)
+    while at >= 0 and len(out) < MAX_KEY_HITS:
+        start = max(lowered.rfind("\n", max(0, at - LINE_SPAN), at) + 1, at - LINE_SPAN)
+        end = lowered.find("\n", at, at + LINE_SPAN)
+        end = min(len(lowered), at + LINE_SPAN) if end < 0 else end
+        out.append((start, end))
+        at = lowered.find(key, end)
+    return out
+
+
+def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tuple[int, int]]]) -> Optional[SymptomMatch]:
+    for key in family.keys:
+        if key not in cache:
+            cache[key] = _key_lines(key, lowered)
+        for start, end in cache[key]:
+            after = lowered.find("\n", end + 1, end + 1 + LINE_SPAN)
+            line = lowered[start:after if after >= 0 else min(len(lowered), end + 1 + LINE_SPAN)]  # "is_available()\nFalse"
+            for pattern in family.patterns:
+                hit = pattern.search(line)
+                if hit and hit.start() <= end - start:
+                    symptom = family.symptom
+                    shown = clean[start:end].strip()
+                    return SymptomMatch(str(symptom["id"]), clean[start + hit.start():start + hit.end()], shown[:300],
+                                        tuple(symptom["causes"]), str(symptom["docs"]),  # type: ignore[arg-type]
+                                        str(symptom["runbook"] or ""), tuple(symptom["sources"]))  # type: ignore[arg-type]
+    return None
+
+
+# ---- explain ----
+
+
+def scrub(text: str) -> str:
+    """No internal placeholder reaches output: a GID never shown is said to be unknown."""
+    return _PLACEHOLDER.sub(lambda m: "(GID not shown)" if int(m.group(0)) >= PLACEHOLDER_GID else m.group(0), text)
+
+
+def explain(text: str, nested: bool = False) -> Explanation:
+    """Signatures, facts, statements with their evidence, the most likely cause and the deciding question."""
+    matches = find_signatures(window(text, SIGNATURE_WINDOW)[0])
     parsed = read(text)
-    diagnosis = diagnose(parsed.facts) if parsed.facts is not None else None
-    steps = parsed.missing + (("jetson-gpu-access diagnose --user USER   # decided as the kernel does, on the device",)
-                              if parsed.missing else ())
-    audit = tuple(f for launch in parsed.observed.launches
-                  for f in audit_text(launch.text, "compose" if launch.source == "compose" else "docker-run")
-                  if f.status != "pass")
-    return Explanation(tuple(matches), steps, parsed.observed, parsed.recognised, parsed.assumptions, diagnosis, audit)
+    seen = parsed.observed
+    diagnosis = _from_paste(diagnose(parsed.facts)) if parsed.facts is not None else None
+    others = tuple(_from_paste(diagnose(facts)) for facts in parsed.others)
+    gpu_error = bool(matches) or bool(seen.absent)
+    audited = [launch for launch in _distinct_launches(seen.launches) if launch.source not in ("inspect", "kubernetes")]
+    pairs = [(f, launch.text.split("\n")[0]) for launch in audited
+             for f in audit_text(launch.text, "compose" if launch.source == "compose" else "docker-run")
+             if f.status != "pass" and (f.id != "no-gpu-nodes" or _wants_nvidia(launch, gpu_error))]
+    audit = tuple(f for f, _ in pairs)
+    readings = _per_system(text) if len(seen.releases) > 1 and not nested else []
+    mixed = _systems(seen, readings)
+    systems = tuple(label for label, _ in mixed)
+    statements = _statements(seen, matches, diagnosis, parsed.assumptions, pairs, mixed) + tuple(
+        _session_statements(seen, others))
+    cause = decide_cause(seen, matches, diagnosis)
+    if readings:  # a mixed paste: the first system whose own reading names a cause
+        cause = next((c for _, c in readings if c.id != "unknown"), cause)
+    question = _question(cause, seen)
+    steps = (question.command,) if question is not None else ()
+    return Explanation(tuple(matches), steps, seen, parsed.recognised, parsed.assumptions, diagnosis, audit,
+                       statements, cause, question, systems)
+
+
+def _session_statements(seen: Observed, others: Sequence[Diagnosis]) -> List[Statement]:
+    """The findings for each other session (`id`) the paste shows, each with that `id` line."""
+    out = []
+    for diagnosis in others:
+        user = diagnosis.facts.user
+        line = next((i.line for i in seen.identities if user is not None and i.uid == user.uid), "")
+        for finding in diagnosis.findings:
+            statement = _finding_statement(finding, seen)
+            out.append(Statement("for uid {}: {}".format(user.uid if user else "?", statement.text),
+                                 tuple(dict.fromkeys((line,) + statement.evidence[:-1])), statement.assumed))
+    return out
+
+
+def _per_system(text: str) -> List[Tuple[str, Cause]]:
+    """Each system of a mixed paste read on its own: the text from one release line to the next."""
+    lines = normalise(text).split("\n")
+    starts = [i for i, line in enumerate(lines) if "(release)" in line and re.search(r"#\s*R\d{1,3}\s*\(release\)", line)]
+    out = []
+    for number, (begin, end) in enumerate(zip([0] + starts[1:], starts[1:] + [len(lines)]), 1):
+        part = explain("\n".join(lines[begin:end]), nested=True)
+        out.append(("system {} (L4T {})".format(number, part.observed.l4t or "?"), part.cause))
+    return out
+
+
+def _from_paste(diagnosis: Diagnosis) -> Diagnosis:
+    """The diagnosis with only the findings a paste can support (PASTE_FINDINGS), its verdict recomputed."""
+    findings = tuple(f for f in diagnosis.findings if f.code.startswith(PASTE_FINDINGS))
+    severities = {f.severity for f in findings}
+    verdict = (Verdict.PROBLEM if Severity.ERROR in severities else Verdict.WARNING if Severity.WARNING in severities
+               else Verdict.HEALTHY)
+    return Diagnosis(diagnosis.facts, diagnosis.views, diagnosis.nodes, findings, verdict)
+
+
+def _distinct_launches(launches: Sequence[Launch]) -> List[Launch]:
+    return list({launch.text: launch for launch in launches}.values())
+
+
+def _wants_nvidia(launch: Launch, gpu_error: bool) -> bool:
+    """Whether telling this launch to add the NVIDIA runtime makes sense (not for an Alpine image with a serial port)."""
+    image = (launch.image or "").lower()
+    return gpu_error or launch.nvidia_gpu or any(w in image for w in ("nvidia", "l4t", "cuda", "jetson", "torch", "tensor",
+                                                                      "deepstream", "ollama", "llama", "vllm", "isaac"))
+
+
+def _systems(seen: Observed, readings: Sequence[Tuple[str, Cause]]) -> Tuple[Tuple[str, str], ...]:
+    """(label, line) for each system a mixed paste shows: two L4T releases (each read on its own), or a
+    Jetson beside a PC."""
+    if len(seen.releases) > 1:
+        labels = ["{}: most likely {} ({})".format(label, c.id, c.why.text) for label, c in readings] or [
+            "system {} (L4T {})".format(n, r.value) for n, r in enumerate(seen.releases, 1)]
+        return tuple(zip(labels, (r.line for r in seen.releases)))
+    strong_x86 = [s for s in seen.x86 if s.kind != "discrete-GPU node"]
+    strong_jetson = [s for s in seen.jetson if s.kind not in WEAK_JETSON]
+    if strong_jetson and strong_x86:
+        return (("a Jetson ({} {})".format(strong_jetson[0].kind, strong_jetson[0].value), strong_jetson[0].line),
+                ("a PC ({})".format(strong_x86[0].value), strong_x86[0].line))
+    return ()
+
+
+def _node_evidence(seen: Observed, paths: Sequence[str]) -> Tuple[str, ...]:
+    return tuple(n.line for n in seen.nodes if n.path in paths)
+
+
+def _finding_statement(finding: Finding, seen: Observed) -> Statement:
+    paths = re.findall(r"/dev/[\w./-]+", finding.title + " " + " ".join(finding.evidence))
+    evidence = _node_evidence(seen, paths) + tuple(i.line for i in seen.identities[:1])
+    text = "{} {}: {}".format(finding.severity.value.upper(), finding.code, scrub(finding.title))
+    return Statement(text, evidence, not evidence)
+
+
+def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis],
+                assumptions: Sequence[str], audit: Sequence[Tuple[AuditFinding, str]],
+                systems: Sequence[Tuple[str, str]]) -> Tuple[Statement, ...]:
+    out: List[Statement] = []
+    if systems:
+        out.append(Statement("the paste shows {} systems; each is read on its own, none is taken as the whole".format(
+            len(systems)), tuple(line for _, line in systems), False))
+        out += [Statement(label, (line,), False) for label, line in systems]
+    if len(seen.identities) > 1:
+        out.append(Statement("the paste shows {} different `id` outputs (sessions); each is diagnosed on its own{}".format(
+            len(seen.identities), "" if seen.nodes else " once the nodes are known"),
+            tuple(i.line for i in seen.identities), False))
+    for match in matches:
+        out.append(Statement("`{}` ({})".format(match.signature, match.id), (match.line,), False))
+    if seen.jetson:
+        first = next((s for s in seen.jetson if s.kind not in WEAK_JETSON), seen.jetson[0])
+        text = ("a Jetson: {} {}" if first.kind not in WEAK_JETSON else "probably a Jetson: the paste names {1!r}")
+        out.append(Statement(text.format(first.kind, first.value), (first.line,), False))
+    elif seen.x86:
+        first = next((s for s in seen.x86 if s.kind != "discrete-GPU node"), seen.x86[0])
+        text = "a PC: {}" if first.kind != "discrete-GPU node" else "probably a PC with a discrete GPU: the paste names {}"
+        out.append(Statement(text.format(first.value), (first.line,), False))
+    for release in seen.releases:
+        labels = ", ".join(c for c in _jetpack(release.value)) or "no published JetPack label in the tables"
+        out.append(Statement("L4T {} (JetPack {})".format(release.value, labels), (release.line,), False))
+    for node in seen.nodes:
+        where = " inside the container" if node.where else ""
+        out.append(Statement("{}{}: owner {}, group {}, mode {:04o}{}".format(node.path, where, node.owner, node.group,
+                                                                             node.mode, ", with an ACL" if node.acl else ""),
+                             (node.line,), False))
+    out += _compare_nodes(seen.nodes)
+    for acl in seen.acls:
+        path, entry = acl.value.split(" ", 1)
+        name, perms = entry.split(":", 1)
+        out.append(Statement("{} has an ACL entry for user {} ({})".format(path, name, perms), (acl.line,), False))
+    for absent in seen.absent:
+        out.append(Statement("{} does not exist where that command ran".format(absent.value), (absent.line,), False))
+    for identity in seen.identities:
+        out.append(Statement("uid {} holds the groups {}".format(identity.uid, ", ".join(map(str, identity.groups))),
+                             (identity.line,), False))
+    for launch in seen.launches:
+        out.append(Statement(launch_summary(launch), (launch.text.split("\n")[0],), False))
+    for login in seen.logins:
+        if login.value == "keeps --group-add":
+            text = "the session came through `{}`: Docker rebuilds its groups from the image's /etc/group and adds the " \
+                   "launch's --group-add GIDs (not the toolkit's)".format(login.kind)
+        else:
+            text = "the session came through `{}`, which rebuilds groups from the image's /etc/group{}".format(
+                PROMPT.sub("", login.line)[:80] if login.kind == "session" else login.kind,
+                "" if login.kind == "session" else " and drops the launch's --group-add GIDs")
+        out.append(Statement(text, (login.line,), False))
+    if seen.toolkit is not None:
+        out.append(Statement("NVIDIA container toolkit {}".format(seen.toolkit.value), (seen.toolkit.line,), False))
+    if diagnosis is not None:
+        out += [_finding_statement(f, seen) for f in diagnosis.findings]
+    out += [Statement("{} {}: {} (fix: {})".format(f.status.upper(), f.id, f.why, f.fix), (line,), False)
+            for f, line in audit]
+    out += [Statement(scrub(a), (), True) for a in assumptions]
+    if seen.windowed:
+        out.append(Statement("the paste is very long: facts were read from its first and last 256 KiB, error "
+                             "signatures from its first and last 2 MiB; the middle is taken to repeat them", (), True))
+    return tuple(Statement(scrub(s.text), s.evidence, s.assumed) for s in out)
+
+
+def _jetpack(l4t: str) -> List[str]:
+    return list(dict.fromkeys(c.jetpack for c in jetpack_for(l4t)))
+
+
+def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
+    """The same node seen in two places with different owners or groups: the key evidence of a lost GID."""
+    out = []
+    by_path: Dict[str, List[ListedNode]] = {}
+    for node in nodes:
+        by_path.setdefault(node.path, []).append(node)
+    for path, seen in by_path.items():
+        groups = {(n.group, n.where) for n in seen}
+        if len({g for g, _ in groups}) > 1:
+            text = "{} is listed with different groups: {}; the GPU group did not reach one of these places".format(
+                path, " vs ".join("{} ({})".format(n.group, n.where or "host or not stated") for n in seen))
+            out.append(Statement(text, tuple(n.line for n in seen), False))
+    return out
+
+
+# ---- the cause ----
+
+# Jetson signs that name no hardware: a host name or a word; a hard x86 sign outranks them.
+WEAK_JETSON = ("host name", "Tegra-only name")
+_MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-209", "cuda-3", "cuda-500", "cuda-library-missing",
+             "wrong-architecture")
+_NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "other-permission", "out-of-memory")
+_DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvrmgpu-open", "render-node-denied", "nvrm-channel")
+# 801 is the render node only at CUDA's start-up. Once the paste shows the device in use, or names an
+# operation this GPU does not support (IPC, shared storage, peer access), it is that operation, not access.
+_OPERATION = re.compile(r"ipc|storagesharing|shareable|peer|memcpy|cumem(?!init)|mempool|graph", re.I)
+# The driver library comes from the host through the NVIDIA runtime: missing (or an empty placeholder
+# left by the CSV mounts), the container was started without it.
+_DRIVER_LIBRARY = re.compile(r"libcuda\.so[.\d]*:\s*cannot open|\.so[.\d]*:\s*file too short", re.I)
+
+
+def _because(text: str, lines: Sequence[str]) -> Statement:
+    lines = tuple(dict.fromkeys(line for line in lines if line))
+    return Statement(text, lines, not lines)
+
+
+def _first_line(launch: Launch) -> str:
+    return launch.text.split("\n")[0]
+
+
+def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis]) -> Cause:
+    """The top-1 cause from what the paste shows, in order of how decisive the evidence is.
+
+    The platform comes first: a Jetson reading needs a Jetson sign in the paste, an x86 reading an
+    x86 sign (or an error only a discrete-GPU driver prints). A generic CUDA or container error with
+    no sign of either is `unknown`, and the question asks which system it is.
+    """
+    ids = [m.id for m in matches]
+    line_of = {m.id: m.line for m in matches}
+    if "cuda-801" in ids and (_OPERATION.search(line_of["cuda-801"]) or seen.gpu_found is not None):
+        ids[ids.index("cuda-801")] = "cuda-801-operation"
+        line_of["cuda-801-operation"] = line_of["cuda-801"]
+    strong = [s for s in seen.jetson if s.kind not in WEAK_JETSON]
+    hard_x86 = [s for s in seen.x86 if s.kind != "discrete-GPU node"]
+    jetson = bool(strong) or (bool(seen.jetson) and not hard_x86)
+    x86 = bool(seen.x86) and not jetson
+    hook = [m.line for m in matches if "nvidia-container-cli" in m.line.lower() or "oci runtime" in m.line.lower()]
+    # The hook's own words are the hook's (it runs as root), except NVML's, which only a discrete-GPU hook prints.
+    ids = [i for i in ids if i == "runtime-hook-failed" or i.startswith("nvml-") or line_of[i] not in hook]
+    if not ids and hook:
+        ids = ["runtime-hook-failed"]
+        line_of["runtime-hook-failed"] = hook[0]
+    denied = [i for i in ids if i in _DENIALS]
+    findings = [f.code for f in diagnosis.findings] if diagnosis is not None else []
+    nodes_denied = [c for c in findings if c in ("ACC-002", "ACC-003", "ACC-004")]
+    others: List[str] = []
+    platform_line = [seen.jetson[0].line] if jetson else [seen.x86[0].line] if x86 else []
+
+    def cause(cause_id: str, text: str, lines: Sequence[str], *also: str) -> Cause:
+        rest = tuple(a for a in dict.fromkeys(also + tuple(others)) if a != cause_id and a in cause_ids())
+        return Cause(cause_id, _because(text, lines), rest)
+
+    def platform_cause(on_jetson: str, text: str, lines: Sequence[str], *also: str) -> Cause:
+        """On a Jetson the Jetson reading; on a PC the x86 one; with no sign of either, unknown."""
+        if jetson:
+            return cause(on_jetson, text, list(lines) + platform_line, *also)
+        if x86:
+            return cause("x86-discrete-gpu", text, list(lines) + platform_line, on_jetson, *also)
+        return cause("unknown", text + "; the paste shows no sign of which system it ran on", lines, on_jetson,
+                     "x86-discrete-gpu", *also)
+
+    not_gpu = [i for i in ids if i in _NOT_GPU or i == "cuda-801-operation"]
+    if not_gpu and len(not_gpu) == len(ids):
+        return cause("not-gpu-access", "the errors shown are not GPU-access errors",
+                     [line_of[i] for i in not_gpu])
+    if "nvml-driver" in ids and not jetson:  # a discrete-GPU driver's own words: evidence of the platform
+        return cause("x86-discrete-gpu", "an NVML driver error: the discrete GPU's kernel driver and its libraries do "
+                     "not match, or it is not loaded", [line_of["nvml-driver"]] + platform_line)
+    if "nvml-permissions" in ids and not jetson:
+        return cause("x86-discrete-gpu", "NVML cannot open the discrete GPU's /dev/nvidia* nodes",
+                     [line_of["nvml-permissions"]] + platform_line, "nodes-missing-in-container")
+    missing = _missing_nodes(seen, ids, line_of, jetson)
+    if missing:
+        if x86:
+            return cause("x86-discrete-gpu", "the NVIDIA runtime or the GPU nodes are not in the container, on a PC",
+                         missing + platform_line, "nodes-missing-in-container")
+        return cause("nodes-missing-in-container", "the GPU nodes or the driver library are not in the container",
+                     missing, "jetson-software-mismatch", *(() if jetson else ("x86-discrete-gpu",)))
+    if "runtime-hook-failed" in ids and not denied:
+        return platform_cause("jetson-software-mismatch", "the NVIDIA runtime's hook (root, on the host) failed: its "
+                              "packages, the host's CUDA or the image's requirements, not a user's groups",
+                              [line_of["runtime-hook-failed"]], "toolkit-band")
+    if "nvml-missing" in ids and not denied:  # NVML is part of every PC driver; a Jetson before JetPack 6 has none
+        return cause("x86-discrete-gpu" if x86 else "jetson-software-mismatch", "the tool looks for the GPU through "
+                     "NVML, which is not there (JetPack before 6 has none)" + ("" if jetson or x86 else
+                     " (assumed: a Jetson, since a PC's driver always brings NVML)"),
+                     [line_of["nvml-missing"]] + platform_line, "nodes-missing-in-container")
+    image_l4t = _image_l4t_conflict(seen)
+    if image_l4t and not denied:
+        return cause("jetson-software-mismatch", "the container image is built for another L4T release than the host's",
+                     image_l4t)
+    mismatch = [i for i in ids if i in _MISMATCH]
+    if mismatch and not denied and not nodes_denied:
+        return platform_cause("jetson-software-mismatch", "a CUDA version or library error, not a permission error",
+                              [line_of[mismatch[0]]])
+    older = _driver_older(seen)
+    if older and not denied:
+        return platform_cause("jetson-software-mismatch", "the CUDA driver is older than the runtime the program uses",
+                              [older])
+    soft = [i for i in ids if i in ("cuda-unavailable", "release-unsupported")]
+    if soft and not denied and not nodes_denied:
+        return platform_cause("jetson-software-mismatch", "the software finds no usable CUDA for this release",
+                              [line_of[soft[0]]], "nodes-missing-in-container")
+    if "nameless-gid" in ids:
+        added = [launch for launch in seen.launches if launch.numeric_groups]
+        if added:
+            return cause("not-gpu-access", "a numeric --group-add GID has no name in the image: harmless",
+                         [line_of["nameless-gid"], _first_line(added[0])])
+        nvidia = [launch for launch in seen.launches if launch.nvidia_gpu]
+        if nvidia:
+            return cause("toolkit-band", "a GID without a name that no launch option added: the container toolkit "
+                         "(>= 1.19.1) adds the device nodes' GIDs", [line_of["nameless-gid"], _first_line(nvidia[0])],
+                         "not-gpu-access")
+        return cause("not-gpu-access", "a GID without a name in the image: a harmless message; nothing shows a denial",
+                     [line_of["nameless-gid"]], "toolkit-band")
+    if "render-group-name" in ids:
+        return cause("render-node-denied", "--group-add render by name, and the image has no render group",
+                     [line_of["render-group-name"]])
+    if x86:
+        return cause("x86-discrete-gpu", "the paste shows an x86 / discrete-GPU system and no Jetson",
+                     platform_line + [line_of[i] for i in ids[:1]], "nodes-missing-in-container")
+    root_only = [n for n in seen.nodes if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri/render)", n.path)
+                 and n.owner in ("root", "0") and n.mode & 0o066 == 0]
+    if root_only and not denied and not nodes_denied:
+        kind = "render-node-denied" if "dri" in root_only[0].path else "tegra-nodes-denied"
+        return cause(kind, "the GPU nodes are open to root only (no group or other access)", [n.line for n in root_only[:2]])
+    if not (denied or nodes_denied):
+        if not_gpu:
+            return cause("not-gpu-access", "the errors shown are not GPU-access errors", [line_of[i] for i in not_gpu])
+        return cause("unknown", "the paste shows no GPU-access error and no node the session is denied",
+                     [], "render-node-denied", "tegra-nodes-denied")
+    # A denial: decide which nodes and why, from the most specific evidence the paste has.
+    trigger = [line_of[i] for i in denied[:1]]
+    others += ["render-node-denied", "tegra-nodes-denied"]
+    if not jetson and not seen.nodes and denied[0] != "cuda-801":
+        return platform_cause("tegra-nodes-denied", "a GPU initialisation error", trigger)
+    numeric = [launch for launch in seen.launches if launch.numeric_user]
+    if numeric and numeric[0].group_add and _host_gid_added(seen, numeric[0]):
+        return cause("toolkit-band", "the launch adds the host node's GID and the session is still denied: the node's "
+                     "group inside the container differs, which the toolkit's version decides",
+                     trigger + [_first_line(numeric[0])] + [n.line for n in seen.nodes][:1], "uid-gid-launch")
+    if numeric:
+        return cause("uid-gid-launch", "started with a numeric uid:gid, which drops the image's group memberships",
+                     trigger + [_first_line(numeric[0])])
+    added = [launch for launch in seen.launches if launch.group_add]
+    dropping = [login for login in seen.logins if login.value != "keeps --group-add"]
+    if added and dropping:
+        return cause("login-drops-runtime-groups", "groups given at launch, and a session path that rebuilds groups",
+                     trigger + [_first_line(added[0]), dropping[0].line])
+    if added and seen.identities and not _holds_added(seen.identities[0], added):
+        return cause("login-drops-runtime-groups", "the pasted `id` does not hold the GIDs the launch added",
+                     trigger + [_first_line(added[0]), seen.identities[0].line])
+    seat = _seat_acl(seen)
+    if seat and (seen.logins or seen.identities):
+        return cause("seat-acl-only", "the node's access comes from a seat ACL for another user; this session has "
+                     "no seat", trigger + seat + [(seen.logins or seen.identities)[0].line], "render-node-denied")
+    if any(n.acl for n in seen.nodes) and seen.logins:
+        return cause("seat-acl-only", "the node's access comes from an ACL, and the session has no seat",
+                     trigger + [n.line for n in seen.nodes if n.acl][:1] + [seen.logins[0].line])
+    band = _toolkit_band(seen)
+    if band == "gid-0" or (seen.toolkit is not None and any(n.where and n.group in ("0", "root") for n in seen.nodes)):
+        return cause("toolkit-band", "the toolkit version decides the nodes' group inside the container (1.18.2 "
+                     "gives them GID 0: only root opens them)", trigger + [seen.toolkit.line if seen.toolkit else ""])
+    if band == "additional-gids" and dropping:
+        return cause("login-drops-runtime-groups", "the toolkit (1.19.1 or later) gives the node GIDs to the main "
+                     "process only; this session came through a login that rebuilds groups",
+                     trigger + [seen.toolkit.line if seen.toolkit else "", dropping[0].line], "toolkit-band")
+    if "ACC-003" in nodes_denied:
+        return cause("render-node-denied", "the session is denied the render node", trigger + _denied_lines(seen, "renderD"),
+                     "login-drops-runtime-groups")
+    if nodes_denied:
+        return cause("tegra-nodes-denied", "the session is denied a Tegra GPU node", trigger + _denied_lines(seen, "nv"),
+                     "login-drops-runtime-groups")
+    major = _l4t_major(seen)
+    first = denied[0]
+    if first in ("nvmap-denied", "nvrmgpu-open", "nvrm-channel") or "nvmap-denied" in denied:
+        return cause("tegra-nodes-denied", "a Tegra node (/dev/nvmap, /dev/nvhost-*) is not openable by the session",
+                     trigger, "login-drops-runtime-groups")
+    if first == "render-node-denied":
+        return cause("render-node-denied", "the render node is not openable by the session", trigger, "seat-acl-only")
+    if first == "cuda-801" and (major is None or major >= 36):
+        return cause("render-node-denied", "CUDA error 801 at start-up: on JetPack 6 and later the render node" + (
+            "" if jetson else " (assumed: a Jetson; 801 at start-up is rare elsewhere)"),
+            trigger + [s.line for s in seen.releases[:1]], "login-drops-runtime-groups", "x86-discrete-gpu")
+    if major is not None and major < 36:
+        text = "a CUDA start-up failure before JetPack 6: the Tegra nodes (the video group)"
+    else:
+        text = "a CUDA start-up failure ({}): most often /dev/nvmap denied; on JetPack 6 the render node too".format(first)
+    return cause("tegra-nodes-denied", text, trigger + [s.line for s in seen.releases[:1]], "render-node-denied",
+                 "nodes-missing-in-container")
+
+
+def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], jetson: bool) -> List[str]:
+    """Lines showing the GPU is not in the container: absent nodes, no runtime, or (on a Jetson) a launch without it."""
+    lines = [line_of[i] for i in ("nvmap-missing", "no-gpu-runtime") if i in line_of]
+    lines += [a.line for a in seen.absent if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri)|nvidia-container-csv-", a.value)]
+    # No device or no driver: "Permission denied" or a version error (3, 209, 222) means the nodes were there.
+    gpu_error = any(i in ("cuda-100", "cuda-35", "cuda-801", "cuda-999") for i in ids)
+    if jetson and gpu_error:
+        plain = [launch for launch in seen.launches if launch.runtime != "nvidia" and not launch.privileged
+                 and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)]
+        if plain and len(plain) == len(seen.launches):
+            lines.append(_first_line(plain[0]))
+    library = line_of.get("cuda-library-missing", "")
+    if jetson and _DRIVER_LIBRARY.search(library):
+        lines.append(library)
+    return lines
+
+
+def _seat_acl(seen: Observed) -> List[str]:
+    """getfacl lines granting a GPU node to a named user other than the pasted session's user."""
+    me = {i.user for i in seen.identities if i.user}
+    return [a.line for a in seen.acls if re.match(r"/dev/(?:dri|nv)", a.value)
+            and a.value.split()[1].split(":")[0] not in me][:1]
+
+
+def _toolkit_band(seen: Observed) -> str:
+    """Which behaviour the pasted toolkit version has (facts sheet §A.2): "gid-0" for 1.18.2, "additional-gids"
+    from 1.19.1 on, "" otherwise or unknown."""
+    if seen.toolkit is None:
+        return ""
+    version = tuple(int(p) for p in re.findall(r"\d+", seen.toolkit.value.split("-")[0])[:3])
+    if version == (1, 18, 2):
+        return "gid-0"
+    return "additional-gids" if version >= (1, 19, 1) else ""
+
+
+def _host_gid_added(seen: Observed, launch: Launch) -> bool:
+    """Whether the launch adds the GID a listing shows for a GPU node (by number)."""
+    return any(n.group.isdigit() and int(n.group) in launch.numeric_groups for n in seen.nodes)
+
+
+def _image_l4t_conflict(seen: Observed) -> List[str]:
+    """An image tagged for one L4T major (r35.1.0) beside a host showing another: the lines that show both."""
+    host = [(s.value.split(".")[0], s.line) for s in seen.releases]
+    host += [(_KERNEL_L4T.get(m.group(1), ""), s.line) for s in seen.jetson if s.kind == "kernel"
+             for m in [re.match(r"(\d+\.\d+)", s.value)] if m]
+    for image in seen.images:
+        for major, line in host:
+            if major and image.value.split(".")[0] != major and image.line != line:
+                return [image.line, line]
+    return []
+
+
+def _driver_older(seen: Observed) -> str:
+    """The deviceQuery line when the driver's CUDA version is older than the runtime's."""
+    if seen.cuda_versions is None:
+        return ""
+    driver, runtime = (tuple(int(p) for p in v.split(".")) for v in seen.cuda_versions.value.split(" / "))
+    return seen.cuda_versions.line if driver < runtime else ""
+
+
+# The L4T major a Jetson kernel series belongs to (4.9: R32, 5.10: R34/R35, 5.15: R36, 6.8: R38).
+_KERNEL_L4T = {"4.9": "32", "5.10": "35", "5.15": "36", "6.8": "38"}
+
+
+def _absent_gpu_node(seen: Observed) -> bool:
+    return any(re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri)", a.value) for a in seen.absent)
+
+
+def _holds_added(identity: Identity, launches: Sequence[Launch]) -> bool:
+    """Whether the pasted `id` holds every group the launches add (podman's keep-groups and shell
+    substitutions name no group this paste can check)."""
+    names = {name for _, name in identity.names}
+    added = [g for launch in launches for g in launch.group_add if g != "keep-groups" and not g.startswith("$")]
+    return all(int(g) in identity.groups if g.isdigit() else g in names for g in added)
+
+
+def _denied_lines(seen: Observed, kind: str) -> List[str]:
+    return [n.line for n in seen.nodes if kind in n.path][:1] + [i.line for i in seen.identities[:1]]
+
+
+def _l4t_major(seen: Observed) -> Optional[int]:
+    if not seen.l4t:
+        return None
+    head = seen.l4t.split(".", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+# ---- the question ----
+
+NOT_THIS_PROBLEM = ("not-gpu-access", "x86-discrete-gpu")
+
+_STAT = "stat -c '%a %u:%g %n' /dev/nvmap /dev/dri/renderD*; id"
+QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
+    (("unknown", "x86-discrete-gpu", "jetson-software-mismatch"), Question(
+        "Which system is this: a Jetson (which L4T release) or a PC with a discrete GPU?",
+        "cat /etc/nv_tegra_release; uname -m",
+        (("a '# R3x (release)' line", "a Jetson: then the GPU nodes decide (render-node-denied, tegra-nodes-denied)"),
+         ("x86_64 and no release file", "x86-discrete-gpu")))),
+    (("nodes-missing-in-container",), Question(
+        "Are the GPU nodes in the container at all?",
+        "ls -ln /dev/nvmap /dev/dri/   # inside the container; and: docker inspect -f '{{.HostConfig.Runtime}}' CONTAINER",
+        (("No such file or directory", "nodes-missing-in-container (start it with --runtime nvidia)"),
+         ("the nodes are listed", "a permission problem: render-node-denied or tegra-nodes-denied")))),
+    (("uid-gid-launch",), Question(
+        "How was the container started: as a numeric uid:gid, or as a user the image knows?",
+        "docker inspect -f '{{.Config.User}} {{.HostConfig.GroupAdd}}' CONTAINER   # podman inspect works the same",
+        (("a numeric uid:gid such as 1000:1000", "uid-gid-launch: the image's group memberships do not apply; add the "
+          "GIDs with --group-add"),
+         ("a name, or a bare uid", "not the launch: the image's /etc/group decides (render-node-denied)")))),
+    (("seat-acl-only",), Question(
+        "Does it work only while someone is logged in at the desktop?",
+        "loginctl list-sessions; getfacl /dev/dri/renderD128",
+        (("the node's ACL names the desktop user, not this one", "seat-acl-only: give the session the node's group"),
+         ("no ACL entry, and the group lacks this user", "render-node-denied")))),
+    (("login-drops-runtime-groups", "render-node-denied", "tegra-nodes-denied", "uid-gid-launch", "seat-acl-only"), Question(
+        "Does the failing session hold the group of the node it is denied? Run both in the session that fails, "
+        "inside the container, and the stat on the host too.",
+        _STAT,
+        (("the node's GID is in the container's /etc/group and id lists it", "not a group problem: toolkit-band or software"),
+         ("id lacks the GID, and the container was started with --group-add it", "login-drops-runtime-groups"),
+         ("id lacks the GID, and the container's /etc/group has no group with it (or render has another number)",
+          "render-node-denied (renderD*) or tegra-nodes-denied (nvmap)"),
+         ("the GID differs between the host and the container", "toolkit-band (the toolkit's version decides it)")))),
+    (("toolkit-band",), Question(
+        "Which container toolkit is installed, and with which mode?",
+        "dpkg -l nvidia-container-toolkit libnvidia-container-tools; grep -n mode /etc/nvidia-container-runtime/config.toml",
+        (("1.18.2", "toolkit-band: nodes get GID 0; only root can open them"),
+         ("1.19.1 or later", "toolkit-band: the GIDs reach the main process only; logins lose them"),
+         ("1.16 or older", "not the toolkit: nodes are 0666; look at the launch")))),
+)
+
+
+def _question(cause: Cause, seen: Observed) -> Optional[Question]:
+    """The question covering the top cause and the most of the hypotheses still open; none when the paste
+    already shows that this is not the Jetson GPU-access problem."""
+    if cause.id in NOT_THIS_PROBLEM and not cause.why.assumed and "assumed" not in cause.why.text:
+        return None
+    open_now = {cause.id, *cause.also_possible}
+    known = bool(seen.jetson or seen.x86)  # the platform is shown: asking which system it is would waste the reply
+    asked = [entry for entry in QUESTIONS if not (known and entry[1] is QUESTIONS[0][1])]
+    # The most specific question that covers the top cause and the hypotheses still open.
+    best = max(asked, key=lambda entry: (cause.id in entry[0],
+                                         len(open_now & set(entry[0])) - len(set(entry[0]) - open_now)))
+    return best[1]
+
+
+# ---- output ----
 
 
 def launch_summary(launch: Launch) -> str:
     """One line of what a container launch grants; group-adds are what an SSH login loses."""
     parts = ["{}: {}".format(name, ", ".join(values)) for name, values in (
-        ("group-add", launch.group_add), ("devices", launch.devices)) if values]
+        ("group-add", launch.group_add), ("devices", launch.devices), ("cap-add", launch.cap_add),
+        ("security-opt", launch.security_opt)) if values]
     parts += [text for text, present in (("user " + str(launch.user), launch.user), ("runtime " + str(launch.runtime),
-              launch.runtime), ("privileged", launch.privileged), ("the host's /dev bound in", launch.dev_mount)) if present]
-    summary = "{} ({})".format(launch.source, "; ".join(parts) if parts else "no GPU-related options")
+              launch.runtime), ("gpus " + str(launch.gpus), launch.gpus), ("privileged", launch.privileged),
+              ("the host's /dev bound in", launch.dev_mount)) if present]
+    name = launch.source + (" service " + launch.service if launch.service else "")
+    summary = "{} ({})".format(name, "; ".join(parts) if parts else "no GPU-related options")
+    if launch.command:
+        summary += ", running `{}` inside".format(" ".join(launch.command)[:120])
     if launch.group_add:
-        summary += ": the group-adds reach the container's processes, not SSH logins into it"
+        summary += ": the group-adds reach the container's main process, not SSH logins into it (nor podman exec -u)"
     return summary
 
 
+def _fitting(causes: Sequence[str], cause_id: str) -> List[str]:
+    """A symptom's causes that fit the platform read: on a PC, not the JetPack ones."""
+    if cause_id != "x86-discrete-gpu":
+        return list(causes)
+    fitting = [c for c in causes if not re.search(r"jetpack|jetson|tegra|/dev/nvmap|render node", c, re.I)]
+    return fitting or ["on a PC with a discrete GPU: see the cause above; the JetPack explanations do not apply"]
+
+
+def _evidence_text(statement: Statement) -> str:
+    if statement.assumed:
+        return "assumed"
+    return "seen: " + " | ".join(line[:160] for line in statement.evidence)
+
+
 def render_text(result: Explanation) -> str:
-    out = []
-    if result.recognised:
-        out += ["Recognised in the text:"] + ["    " + item for item in result.recognised] + [""]
-    if result.observed.launches:
-        out += ["Container launch:"] + ["    " + launch_summary(x) for x in result.observed.launches] + [""]
-    if result.diagnosis is not None:
-        out.append("Diagnosis from the text (verdict: {}):".format(result.diagnosis.verdict.value))
-        for finding in result.diagnosis.findings:
-            out.append("    {} {}  {}".format(finding.severity.value.upper(), finding.code, finding.title))
-        out += ["    assumed: " + a for a in result.assumptions] + [""]
-    if result.audit:
-        out.append("In the container's launch settings:")
-        out += ["    {} {}: {}\n        fix: {}".format(f.status.upper(), f.id, f.why, f.fix) for f in result.audit]
-        out.append("")
+    out = ["Cause: {} ({})".format(result.cause.id, result.cause.why.text),
+           "    " + _evidence_text(result.cause.why)]
+    if result.cause.also_possible:
+        out.append("    not ruled out: " + ", ".join(result.cause.also_possible))
+    out.append("")
+    if result.systems:
+        out += ["The paste mixes systems:"] + ["    " + s for s in result.systems] + [""]
+    out.append("What the paste shows:")
+    for statement in result.statements:
+        out.append("    " + statement.text)
+        out.append("        " + _evidence_text(statement))
     if not result.matches:
-        out.append("No known error signature found in the text.")
+        out += ["", "No known error signature found in the text."]
     else:
+        out.append("")
         for match in result.matches:
             out.append("{}  ({})".format(match.signature, match.id))
             out.append("    seen: " + match.line)
-            out += ["    likely: " + cause for cause in match.causes]
+            out += ["    likely: " + cause for cause in _fitting(match.causes, result.cause.id)]
             out.append("    read: docs/{}{}".format(match.docs, "; runbook: " + match.runbook if match.runbook else ""))
-    if result.next_steps:
-        out += ["", "To settle what the text does not show, run:"] + ["    " + step for step in result.next_steps]
-    return "\n".join(out) + "\n"
+    if result.question is not None:
+        out += ["", "The question that decides it: " + result.question.ask, "    " + result.question.command]
+        out += ["    if {}: {}".format(answer, meaning) for answer, meaning in result.question.answers]
+    return scrub("\n".join(out)) + "\n"
 
 
 def render_markdown(result: Explanation) -> str:
-    """A reply a maintainer can paste into the issue."""
+    """A reply a maintainer can paste into the issue: what the output shows, and the one question to answer."""
     out = ["Thanks for the report. What the output shows:", ""]
     if not result.matches:
-        out.append("- no known error signature; the commands below will tell more.")
-    for match in result.matches:
-        out.append("- `{}`: most likely {} (see `docs/{}`).".format(match.signature, match.causes[0], match.docs))
-    if result.diagnosis is not None:
-        for finding in result.diagnosis.findings:
-            out.append("- {} `{}`: {} (see `docs/{}`).".format(finding.severity.value, finding.code, finding.title, finding.docs))
-        out += ["- assumed: " + a for a in result.assumptions]
-    out += ["- launch: " + launch_summary(x) for x in result.observed.launches]
-    out += ["- `{}`: {} (fix: {})".format(f.source, f.why, f.fix) for f in result.audit]
-    if result.next_steps:
-        out += ["", "Could you run these and paste the output?", "", "```bash"] + list(result.next_steps) + ["```"]
-    return "\n".join(out) + "\n"
+        out.append("- no known error signature.")
+    if result.systems:
+        out.append("- the output comes from {} systems; I read each on its own: {}.".format(
+            len(result.systems), "; ".join(result.systems)))
+    for statement in result.statements:
+        if statement.assumed:
+            out.append("- (assumed, please confirm) {}".format(statement.text))
+        else:
+            out.append("- {} (from `{}`)".format(statement.text, statement.evidence[0][:120].replace("`", "'")))
+    out += ["", "Most likely cause: **{}**: {}.".format(result.cause.id, result.cause.why.text)]
+    if result.cause.id in NOT_THIS_PROBLEM and result.question is None:
+        out.append("This is not the Jetson GPU-access problem (a non-root user denied the GPU nodes); the fix lies "
+                   "elsewhere, as above.")
+    if result.cause.also_possible:
+        out.append("Not ruled out yet: {}.".format(", ".join(result.cause.also_possible)))
+    if result.question is not None:
+        out += ["", "Could you run this and paste the output? " + result.question.ask, "", "```bash", result.question.command,
+                "```", "", "What the answer will tell:"]
+        out += ["- if {}: {}".format(answer, meaning) for answer, meaning in result.question.answers]
+    return scrub("\n".join(out)) + "\n"
+
+
+def to_jsonable(result: Explanation) -> object:
+    """The JSON form, with every never-shown GID replaced by null."""
+    from .serde import to_jsonable as generic
+
+    def clean(value: object) -> object:
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, int) and not isinstance(value, bool) and PLACEHOLDER_GID <= value < PLACEHOLDER_GID + 10**6:
+            return None
+        if isinstance(value, str):
+            return scrub(value)
+        return value
+
+    return clean(generic(result))
 
 
 def read_input(argument: str) -> Tuple[str, Optional[str]]:

@@ -1,29 +1,38 @@
-"""How a container was started, read from pasted text: `docker run` / `podman run` lines and
-compose fragments (`group_add:`, `devices:`, `user:`, `privileged:`, `runtime:`, `/dev:/dev`).
+"""How a container was started, read from pasted text: `docker run` / `podman run` / `nerdctl run`
+lines, compose files or fragments, and Kubernetes pod or deployment specs.
 
 These settings decide what the container process holds (its extra GIDs, its nodes), which SSH
-logins then do not: explain reports them, and turns numeric `--group-add` GIDs into the process
-view's groups. Only options before the image are the engine's; the rest is the command.
+logins then do not: explain reports each option that changes GPU access as a fact, and turns
+numeric `--group-add` GIDs into the process view's groups. Only options before the image are the
+engine's; the words after it are the container's command, kept apart (`docker run ... IMAGE ls
+-ln /dev/nvmap` is a launch *and* a listing made inside it).
 """
 
 from __future__ import annotations
 
 import re
 import shlex
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from .record import frozen_record
 from .safeio import decimal
 
 # A run command where a command starts (not "see 'docker run --help'" in a message): at the line's
 # start, after sudo, a `set -x` "+ ", a backtick, "$(", "&&" or ";".
-RUN_LINE = re.compile(r"(?:^|`|\$\(|&&\s*|;\s*)(?:\+\s+)?(?:sudo\s+(?:-\S+\s+)*)?(docker|podman)\s+(?:container\s+)?run\b(.*)")
+RUN_LINE = re.compile(r"(?:^|`|\$\(|&&\s*|;\s*)(?:\+\s+)?(?:sudo\s+(?:-\S+\s+)*)?(docker|podman|nerdctl)\s+(?:container\s+)?run\b(.*)")
+# `docker exec -u 1000 CONTAINER CMD`: the exec user, which does not inherit the launch's groups alike in
+# every engine (podman's exec -u drops --group-add GIDs; facts sheet §A.2).
+EXEC_LINE = re.compile(r"(?:^|`|\$\(|&&\s*|;\s*)(?:sudo\s+(?:-\S+\s+)*)?(docker|podman|nerdctl)\s+(?:container\s+)?exec\b(.*)")
 # Engine options that take no value; every other option without '=' takes the next word.
 FLAGS = {"--rm", "--privileged", "--init", "--read-only", "--interactive", "--tty", "--detach", "--help",
-         "--sig-proxy", "--no-healthcheck", "--oom-kill-disable", "--publish-all", "--quiet"}
+         "--sig-proxy", "--no-healthcheck", "--oom-kill-disable", "--publish-all", "--quiet", "--replace",
+         "--systemd", "--userns-remap"}
 SHORT_FLAGS = set("itdPq")
-COMPOSE_LIST_KEYS = ("group_add", "devices", "volumes")
-_KEYS = "|".join(COMPOSE_LIST_KEYS + ("user", "privileged", "runtime"))
+# Options that change GPU access, by every spelling, and the field each fills.
+OPTIONS = {"v": "volume", "volume": "volume", "mount": "mount", "u": "user", "user": "user", "group-add": "group-add",
+           "device": "device", "runtime": "runtime", "gpus": "gpus", "cap-add": "cap-add", "security-opt": "security-opt"}
+COMPOSE_LIST_KEYS = ("group_add", "devices", "volumes", "cap_add", "security_opt")
+_KEYS = "|".join(COMPOSE_LIST_KEYS + ("user", "privileged", "runtime", "image"))
 COMPOSE_KEY = re.compile(r"^({})\s*:\s*(.*)$".format(_KEYS))
 # A unified-diff marker in front of a compose line ("-     - \"110\"", "+    group_add:").
 DIFF_MARK = re.compile(r"^[+-](?=\s+(?:- |(?:{})\s*:))".format(_KEYS))
@@ -33,27 +42,73 @@ DIFF_MARK = re.compile(r"^[+-](?=\s+(?:- |(?:{})\s*:))".format(_KEYS))
 class Launch:
     """The launch settings a text showed; what it did not show stays empty."""
 
-    source: str                  # "docker run", "podman run" or "compose"
+    source: str                  # "docker run", "podman run", "nerdctl run" or "compose"
     group_add: Tuple[str, ...]   # as written: GIDs or group names
     devices: Tuple[str, ...]     # --device / devices: entries, as written
     user: Optional[str]
     privileged: bool
     runtime: Optional[str]
-    dev_mount: bool              # the host's whole /dev bound in (-v /dev:/dev)
+    dev_mount: bool              # the host's whole /dev bound in (-v /dev:/dev, --mount source=/dev)
     image: Optional[str]
     text: str                    # the line or fragment it was read from
+    gpus: Optional[str]          # --gpus / deploy GPU reservation
+    cap_add: Tuple[str, ...]
+    security_opt: Tuple[str, ...]
+    command: Tuple[str, ...]     # the container's command: the words after the image
+    service: Optional[str]       # the compose service it describes
 
     @property
     def numeric_groups(self) -> Tuple[int, ...]:
         numbers = (decimal(g) for g in self.group_add)
         return tuple(n for n in numbers if n is not None)
 
+    @property
+    def numeric_user(self) -> bool:
+        """-u uid:gid by numbers: the image's /etc/group memberships do not apply (facts sheet §A.2)."""
+        return bool(self.user and re.match(r"^\d{1,10}:\d{1,10}$", self.user))
+
+    @property
+    def nvidia_gpu(self) -> bool:
+        """Whether this launch asks for the NVIDIA GPU at all (runtime, --gpus, a CDI or GPU node device)."""
+        return bool(self.runtime == "nvidia" or self.gpus or self.privileged or self.dev_mount or any(
+            "nvidia.com/" in d or re.search(r"/dev/(?:nv|dri)", d) for d in self.devices))
+
 
 def _words(text: str) -> List[str]:
     try:
-        return shlex.split(text)
+        return shlex.split(text, comments=False)
     except ValueError:  # an unbalanced quote in a pasted fragment: split on blanks
         return text.split()
+
+
+def _options(words: Sequence[str]) -> Tuple[Dict[str, List[str]], bool, Optional[str], Tuple[str, ...]]:
+    """Engine options up to the image, then the image and the command after it."""
+    values: Dict[str, List[str]] = {field: [] for field in set(OPTIONS.values())}
+    privileged = False
+    index = 0
+    while index < len(words):
+        word = words[index]
+        index += 1
+        if not word.startswith("-") or word == "-":
+            return values, privileged, word, tuple(words[index:])
+        if word == "--":
+            break
+        name, has_value, value = word.lstrip("-").partition("=")
+        if word == "--privileged" or word.startswith("--privileged="):
+            privileged = value.lower() != "false"
+            continue
+        if word in FLAGS or (not word.startswith("--") and set(word[1:]) <= SHORT_FLAGS):
+            continue
+        if not word.startswith("--") and len(name) > 1 and name[0] in "uv" and not has_value:
+            name, value, has_value = name[0], name[1:], "="  # -u1000, -v/dev:/dev
+        if not has_value:
+            if index >= len(words):
+                break
+            value = words[index]
+            index += 1
+        if name in OPTIONS:
+            values[OPTIONS[name]].append(value)
+    return values, privileged, None, ()
 
 
 def from_run_line(line: str) -> Optional[Launch]:
@@ -61,35 +116,39 @@ def from_run_line(line: str) -> Optional[Launch]:
     match = RUN_LINE.search(line)
     if not match:
         return None
-    values: Dict[str, List[str]] = {"group-add": [], "device": [], "volume": [], "user": [], "runtime": []}
-    aliases = {"v": "volume", "u": "user", "volume": "volume", "user": "user", "group-add": "group-add",
-               "device": "device", "runtime": "runtime"}
-    privileged = False
-    image = None
     words = _words(match.group(2).split("`", 1)[0])  # `docker run ...` quoted inline ends at the backtick
-    index = 0
-    while index < len(words):
-        word = words[index]
-        index += 1
-        if not word.startswith("-") or word == "-":
-            image = word
-            break
-        name, has_value, value = word.lstrip("-").partition("=")
-        if word == "--privileged":
-            privileged = True
-            continue
-        if word in FLAGS or (not word.startswith("--") and set(word[1:]) <= SHORT_FLAGS):
-            continue
-        if not has_value:
-            if index >= len(words):
-                break
-            value = words[index]
-            index += 1
-        if name in aliases:
-            values[aliases[name]].append(value)
+    values, privileged, image, command = _options(words)
+    mounts = values["volume"] + [_mount_source(m) for m in values["mount"]]
     return Launch(match.group(1) + " run", tuple(values["group-add"]), tuple(values["device"]),
                   values["user"][-1] if values["user"] else None, privileged,
-                  values["runtime"][-1] if values["runtime"] else None, _dev_mount(values["volume"]), image, line.strip())
+                  values["runtime"][-1] if values["runtime"] else None, _dev_mount(mounts), image, line.strip(),
+                  values["gpus"][-1] if values["gpus"] else None, tuple(values["cap-add"]), tuple(values["security-opt"]),
+                  command, None)
+
+
+@frozen_record
+class Exec:
+    """A `docker exec` / `podman exec` line: who runs the command in an existing container."""
+
+    engine: str
+    user: Optional[str]
+    command: Tuple[str, ...]
+    text: str
+
+
+def from_exec_line(line: str) -> Optional[Exec]:
+    match = EXEC_LINE.search(line)
+    if not match:
+        return None
+    words = _words(match.group(2).split("`", 1)[0])
+    values, _, _container, command = _options(words)
+    return Exec(match.group(1), values["user"][-1] if values["user"] else None, command, line.strip())
+
+
+def _mount_source(spec: str) -> str:
+    """`type=bind,source=/dev,target=/dev` as a -v value, for the /dev check."""
+    parts = dict(p.partition("=")[::2] for p in spec.split(","))
+    return "{}:{}".format(parts.get("source", parts.get("src", "")), parts.get("target", parts.get("dst", "")))
 
 
 def _dev_mount(volumes: Sequence[str]) -> bool:
@@ -100,8 +159,130 @@ def _scalar(text: str) -> str:
     return text.split(" #", 1)[0].strip().strip("\"'")
 
 
+# ---- compose files: a small YAML reader (mappings, lists, flow lists, anchors, aliases, merge keys) ----
+
+_Node = Any  # str | list | dict, as read
+
+
+class _Yaml:
+    """Enough YAML for compose files as people paste them; anything else reads as absent."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.rows: List[Tuple[int, str]] = []
+        for raw in lines:
+            text = raw.split(" #", 1)[0].rstrip() if not raw.lstrip().startswith("#") else ""
+            if text.strip() and text.strip() != "---":
+                self.rows.append((len(text) - len(text.lstrip()), text.strip()))
+        self.anchors: Dict[str, _Node] = {}
+        self.at = 0
+
+    def block(self, indent: int) -> _Node:
+        if self.at >= len(self.rows):
+            return None
+        depth, text = self.rows[self.at]
+        if depth < indent:
+            return None
+        if text.startswith("- ") or text == "-":
+            return self._list(depth)
+        return self._mapping(depth)
+
+    def _list(self, depth: int) -> List[_Node]:
+        items: List[_Node] = []
+        while self.at < len(self.rows) and self.rows[self.at][0] == depth and self.rows[self.at][1][:1] == "-":
+            text = self.rows[self.at][1][1:].strip()
+            self.at += 1
+            if not text:
+                items.append(self.block(depth + 1))
+            elif re.match(r"^[\w.-]+\s*:(\s|$)", text) and not text.startswith(("'", '"')):
+                self.rows.insert(self.at, (depth + 2, text))  # "- key: value" starts a mapping
+                items.append(self._mapping(depth + 2))
+            else:
+                items.append(self.value(text, depth))
+        return items
+
+    def _mapping(self, depth: int) -> Dict[str, _Node]:
+        found: Dict[str, _Node] = {}
+        while self.at < len(self.rows) and self.rows[self.at][0] == depth:
+            text = self.rows[self.at][1]
+            key, colon, rest = text.partition(":")
+            if not colon or text.startswith("-"):
+                break
+            self.at += 1
+            key = key.strip().strip("\"'")
+            value = self.value(rest.strip(), depth)
+            if key == "<<":
+                for merged in value if isinstance(value, list) else [value]:
+                    if isinstance(merged, dict):
+                        for name, item in merged.items():
+                            found.setdefault(name, item)
+                continue
+            found[key] = value
+        return found
+
+    def value(self, text: str, depth: int) -> _Node:
+        anchor = None
+        if text.startswith("&"):
+            anchor, _, text = text.partition(" ")
+            anchor, text = anchor[1:], text.strip()
+        if text.startswith("*"):
+            node: _Node = self.anchors.get(text[1:].strip())
+        elif text.startswith("["):
+            node = [self.value(item.strip(), depth) for item in text.strip("[]").split(",") if item.strip()]
+        elif text in ("", "|", ">"):
+            node = self.block(depth + 1) if text == "" else ""
+            if node is None:
+                node = ""
+        else:
+            node = _scalar(text)
+        if anchor:
+            self.anchors[anchor] = node
+        return node
+
+
+def _as_list(value: _Node) -> List[str]:
+    if isinstance(value, list):
+        return [str(v) for v in value if isinstance(v, (str, int))]
+    if isinstance(value, dict):  # `devices: {a: b}` is not compose; keys are the nearest reading
+        return [str(k) for k in value]
+    return [value] if isinstance(value, str) and value else []
+
+
+def _service_launch(name: str, spec: Dict[str, _Node], text: str) -> Launch:
+    def scalar(key: str) -> Optional[str]:
+        value = spec.get(key)
+        return value if isinstance(value, str) and value else None
+
+    deploy = spec.get("deploy")
+    gpus = None
+    if isinstance(deploy, dict) and "nvidia" in repr(deploy).lower():
+        gpus = "deploy.resources.reservations.devices (nvidia)"
+    return Launch("compose", tuple(_as_list(spec.get("group_add"))), tuple(_as_list(spec.get("devices"))), scalar("user"),
+                  (scalar("privileged") or "").lower() == "true", scalar("runtime"), _dev_mount(_as_list(spec.get("volumes"))),
+                  scalar("image"), text, gpus, tuple(_as_list(spec.get("cap_add"))),
+                  tuple(_as_list(spec.get("security_opt"))), tuple(_as_list(spec.get("command"))), name)
+
+
+def from_compose_file(lines: Sequence[str]) -> List[Launch]:
+    """One launch per service of a compose file that shows `services:`; [] when there is none."""
+    start = next((i for i, line in enumerate(lines) if re.match(r"^\s*services\s*:\s*$", line)), None)
+    if start is None:
+        return []
+    reader = _Yaml(lines)
+    root = reader.block(0)
+    while reader.at < len(reader.rows):  # text around the file: read on after what did not parse
+        reader.at += 1
+        more = reader.block(0)
+        if isinstance(more, dict) and isinstance(root, dict):
+            root.update(more)
+    services = root.get("services") if isinstance(root, dict) else None
+    if not isinstance(services, dict):
+        return []
+    text = "\n".join(line.rstrip() for line in lines if line.strip())
+    return [_service_launch(name, spec, text) for name, spec in services.items() if isinstance(spec, dict)]
+
+
 def from_compose(lines: Sequence[str]) -> Optional[Launch]:
-    """The service settings of a compose fragment.
+    """The service settings of a compose fragment without `services:`.
 
     A fragment counts when it shows `group_add:`, `devices:`, `privileged:` or `runtime:` (a lone
     `user:` or `volumes:` line is too common in other text to mean compose). In a pasted diff,
@@ -131,4 +312,62 @@ def from_compose(lines: Sequence[str]) -> Optional[Launch]:
         return None
     return Launch("compose", tuple(found["group_add"]), tuple(found["devices"]), scalars.get("user"),
                   scalars.get("privileged", "").lower() == "true", scalars.get("runtime"),
-                  _dev_mount(found["volumes"]), None, "\n".join(used))
+                  _dev_mount(found["volumes"]), scalars.get("image"), "\n".join(used), None, tuple(found["cap_add"]),
+                  tuple(found["security_opt"]), (), None)
+
+
+# ---- Kubernetes pod specs: the same options under other names ----
+
+def from_pod_spec(lines: Sequence[str]) -> List[Launch]:
+    """One launch per container of a pasted pod (or deployment) spec: `supplementalGroups` are its group-adds,
+    `runAsUser` its user, `privileged`, `runtimeClassName` and `nvidia.com/gpu` limits its GPU options."""
+    start = next((i for i, line in enumerate(lines) if re.match(r"^(?:apiVersion|kind)\s*:", line)), None)
+    if start is None or not any("containers:" in line for line in lines):
+        return []
+    end = start
+    while end < len(lines) and (re.match(r"^(?:\s+\S|[\w.-]+\s*:|---\s*$|\s*$)", lines[end]) or lines[end].startswith("- ")):
+        end += 1
+    block = list(lines[start:end])
+    reader = _Yaml(block)
+    root: _Node = {}
+    while reader.at < len(reader.rows):
+        node = reader.block(0)
+        if isinstance(node, dict) and isinstance(root, dict):
+            root.update(node)
+        else:
+            reader.at += 1
+    spec = _pod_spec(root)
+    if spec is None:
+        return []
+    pod = _mapping(spec.get("securityContext"))
+    text = "\n".join(line.rstrip() for line in block if line.strip())
+    launches = []
+    for container in spec.get("containers") or []:
+        if not isinstance(container, dict):
+            continue
+        context = dict(pod, **_mapping(container.get("securityContext")))
+        limits = _mapping(_mapping(container.get("resources")).get("limits"))
+        launches.append(Launch("kubernetes", tuple(_as_list(context.get("supplementalGroups"))),
+                               tuple(k for k in limits if "gpu" in str(k)), _text(context.get("runAsUser")),
+                               str(context.get("privileged")).lower() == "true", _text(spec.get("runtimeClassName")),
+                               False, _text(container.get("image")), text, None,
+                               tuple(_as_list(_mapping(context.get("capabilities")).get("add"))), (), (),
+                               _text(container.get("name"))))
+    return launches
+
+
+def _mapping(value: _Node) -> Dict[str, _Node]:
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value: _Node) -> Optional[str]:
+    return value if isinstance(value, str) and value else None
+
+
+def _pod_spec(root: _Node) -> Optional[Dict[str, _Node]]:
+    """The pod spec: `spec`, or a deployment's `spec.template.spec`."""
+    spec = root.get("spec") if isinstance(root, dict) else None
+    if isinstance(spec, dict) and isinstance(spec.get("template"), dict):
+        inner = spec["template"].get("spec")
+        spec = inner if isinstance(inner, dict) else spec
+    return spec if isinstance(spec, dict) and isinstance(spec.get("containers"), list) else None

@@ -1,22 +1,27 @@
 """Facts from pasted text: what `ls -l`, `stat`, `id`, `groups`, `getent group`,
-/etc/nv_tegra_release (and the L4T versions tools print), model strings, `docker run` lines and
-compose fragments show, turned into the same typed facts the probe builds, so the same
-diagnosis applies.
+/etc/nv_tegra_release (and the L4T versions tools print), model strings and every other form a
+Jetson names itself in, `docker run` lines and compose files show, turned into the same typed
+facts the probe builds, so the same diagnosis applies.
 
-Only what the text shows becomes a fact. Where the diagnosis needs more (a group's number when
-`ls -l` printed only its name, the login groups when only `id` was pasted), the gap is filled
-with a marked assumption: every one is listed, and a GID that was never shown is a placeholder
-above 4,000,000,000 that matches by name only.
+Only what the text shows becomes a fact, and each fact keeps the line it was read from. What the
+text does not show is unknown, never absent. Where the diagnosis needs more (a group's number when
+`ls -l` printed only its name, the login groups when only `id` was pasted), the gap is filled with
+a marked assumption: every one is listed, and a GID that was never shown is a placeholder above
+4,000,000,000 that matches by name only and is never printed.
+
+Big pastes are read in bounded time and memory: facts come from the first and last FACT_WINDOW
+characters of a huge paste (the report says so), and no expensive pattern runs on a line that
+lacks the words it looks for.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterator, List, Match, Optional, Pattern, Set, Tuple
 
 from . import __version__
-from .launch import Launch, from_compose, from_run_line
+from .launch import Exec, Launch, from_compose, from_compose_file, from_exec_line, from_pod_spec, from_run_line
 from .model import (
     PLACEHOLDER_GID,
     SCHEMA_VERSION,
@@ -38,28 +43,113 @@ from .probe.platform import jetpack_for, l4t_from_release, parse_release
 from .record import frozen_record
 from .safeio import decimal
 
-# Numbers are at most ten ASCII digits (IDs and device numbers are 32-bit; int() refuses over
-# 4,300 digits), and every quantifier that can run past a match attempt is bounded, so a paste of
-# repeated prefixes ("Jetson a Jetson a ...") stays linear instead of taking minutes.
-_LS = re.compile(r"^(?P<type>[cbdl-])(?P<perms>[rwxsStT-]{9})(?P<acl>[+.@]?)\s+\d+\s+(?P<owner>\S+)\s+(?P<group>\S+)\s+"
-                 r"(?P<major>[0-9]{1,10}),\s*(?P<minor>[0-9]{1,10})\s+(?:\S+\s+){3}(?P<name>\S+)\s*$")
-_STAT = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<uid>[0-9]{1,10}):(?P<gid>[0-9]{1,10})\s+(?P<path>/dev/\S+)\s*$")
-_ID = re.compile(r"uid=([0-9]{1,10})\(([^)\n]{0,64})\)\s+gid=([0-9]{1,10})\(([^)\n]{0,64})\)(?:\s+groups=(\S+))?")
-_GROUP_LINE = re.compile(r"^([A-Za-z_][\w.-]*):[^:\s]*:([0-9]{1,10}):([\w.,-]*)\s*$")
-_RELEASE = re.compile(r"#\s*R\d+\s*\(release\).*")
+# Numbers as a paste can hold them: up to 10 digits (a 32-bit id); longer ones are not ids and are not read.
+_N = r"\d{1,10}"
+_LS = re.compile(r"^(?P<type>[cbdlps-])(?P<perms>[rwxsStT-]{9})(?P<acl>[+.@]?)\s+\d{1,10}\s+(?P<owner>\S+)\s+(?P<group>\S+)\s+"
+                 r"(?P<major>" + _N + r"),\s*(?P<minor>" + _N + r")\s+(?:\S+\s+){2,3}?(?P<name>\S+)\s*$")
+_STAT = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<uid>" + _N + r"):(?P<gid>" + _N + r")\s+(?P<path>/dev/\S+)\s*$")
+_STAT_GID = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<gid>" + _N + r")\s+(?P<path>/dev/\S+)\s*$")  # stat -c '%a %g %n'
+_ID = re.compile(r"\buid=(" + _N + r")(?:\(([^)\n]{0,64})\))?\s+gid=(" + _N + r")(?:\(([^)\n]{0,64})\))?(?:\s+groups=(\S+))?")
+_GROUP_LINE = re.compile(r"^([A-Za-z_][\w.-]*):[^:\s]*:(" + _N + r"):([\w.,-]*)\s*$")
+_RELEASE = re.compile(r"#\s*R\d{1,3}\s*\(release\).*")
 _DIR_HEADER = re.compile(r"^(/dev(?:/[\w.-]+)*):\s*$")
 _LS_COMMAND = re.compile(r"\bls\b[^\n]{0,200}?\s(/dev(?:/[\w.-]+)*)/?\s*$")
-_PROMPT = re.compile(r"^(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[$#>]\s+)")
+_NO_NODE = re.compile(r"(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(/dev/[\w./-]+?)['\"’]?:\s*No such file or directory", re.I)
+_CSV_REMOVED = re.compile(r"^rc\s+nvidia-container-csv-\S+")
+PROMPT = re.compile(r"^(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[$#>%\u276f\u279c\u03bb]\s+)")
+_USER_PROMPT = re.compile(r"^[\w.-]+@[\w.-]+:[^$#]*[$#]\s")
+_CONTAINER_PROMPT = re.compile(r"^[\w.-]+@[0-9a-f]{12}:")  # root@3f2a9c1b7d4e:/# -- a docker container's shell
 _ANSI = re.compile(r"\x1b\[[0-9;?]{0,32}[A-Za-z]|\x1b\][^\x07\n]{0,512}\x07")
-_MODEL = re.compile(r"(?:NVIDIA\s+)?Jetson[\w\s-]{0,60}?(?:Developer Kit|Orin|Xavier|Nano|Thor|TX1|TX2)[\w -]{0,80}", re.I)
+_FENCE = re.compile(r"^[ \t]*```[^\n]*(?:\n|$)", re.M)
+
+# Every form a Jetson names itself in (facts sheet §4.2). Each is evidence of a Jetson on its own.
+_MODEL = re.compile(
+    r"(?:\bNVIDIA\s+(?:Jetson\s+)?|\bJetson[\s_-]+)(?:AGX\s+|IGX\s+)?(?:Orin|Xavier|Thor|Nano|TX1|TX2|TK1)[\w -]*"
+    r"|\b(?:AGX|IGX)\s+(?:Orin|Xavier|Thor)\b[\w -]*|\bOrin\s+(?:Nano|NX)\b[\w -]*|\bXavier\s+NX\b[\w -]*"
+    r"|\bjetson[_-](?:tx1|tx2|nano|xavier|orin)\b", re.I)
+_BOARD = re.compile(r"\b(?:nvidia,)?p(?:3767|3768|3701|3737|3668|3509|3448|3449|3310|3489|3636|2888|2822|2180|2597|3711|3740|"
+                    r"3834|3971|3762|3766)-\d{4}(?:[+_-]p?\d{4}(?:-\d{4})?)*\b|\bnvidia,p\d{4}-\d{4}", re.I)
+_SOC = re.compile(r"\b(?:nvidia,)?tegra(?:124|210|186|194|234|23x|264)\b", re.I)
+_TEGRA_KERNEL = re.compile(r"\b\d\.\d{1,2}\.\d{1,4}[\w.+~]*-tegra\b")
+_L4T_PACKAGE = re.compile(r"\bnvidia-l4t-(?:core|kernel|init|cuda|firmware|3d-core)\b(?::arm64)?(?:/[\w,.-]+)?[\s(=_:]+(?:version\s*)?"
+                          r"(\d{2}\.\d{1,2}(?:\.\d{1,2})?)(?=[-+~\s)]|$)", re.I)
+_TEGRASTATS = re.compile(r"\bRAM \d+/\d+MB\b.*\b(?:GR3D|EMC_FREQ|VDD_|CPU \[)")
+_L4T_IMAGE = re.compile(r"\bl4t-(?:base|ml|pytorch|tensorflow|jetpack|cuda|tensorrt)\b|\bdustynv/|-l4t-r\d", re.I)
+# Tegra's own libraries name themselves NvRm... (case matters: the x86 driver logs "NVRM:").
+_NVRM = re.compile(r"\bNvRm[A-Z]\w*|\bnvrm channel\b|\bnvrm_gpu\b")
+_TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|\bnvgpu\b|\bnvidia-l4t-|\bjetson_release\b|"
+                         r"\bjtop\b|\bnvdc:|\b(?:lib)?nvdla\w*|\bNVMM\b|\bnvbuf_utils\b|\bnvarguscamerasrc\b|argus_socket|"
+                         r"\+jetpack\b|\bnvidia-container-csv-|aarch64-linux-gnu/tegra\b|\bjetpack\b|\bjetson\b|"
+                         r"\b(?:gk20a|gm20b|gp10b|gv11b|ga10b)\b|\bTegra\s?(?:X1|X2|K1)\b|\bNVIDIA Tegra\b|"
+                         r"compute capability (?:8\.7|7\.2|5\.3|6\.2)\b|\bsm_(?:87|72|53|62)\b|"
+                         r"Device \d+: \"(?:Orin|Xavier|Thor|NVIDIA Tegra X\d)\"|"
+                         r"Major/Minor version number:\s*(?:8\.7|7\.2|5\.3|6\.2)\b|"
+                         r"\bmode\s*=\s*\"?csv\b|host-files-for-container\.d|runtime hook directly", re.I)
+# An image built for one L4T release (l4t-ml:r34.1.0, ros:humble-l4t-r35.1.0): compared with the host's.
+_IMAGE_L4T = re.compile(r"[\w.-]+/[\w./-]+:(?:[\w.-]+-)?(?:l4t-)?r(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
+# The GPU found and opened: an error after it is about an operation, not about access.
+_GPU_FOUND = re.compile(r"\busing device\b|\bFound device \d+ with properties|\bDetected [1-9]\d* CUDA Capable device|"
+                        r"\bfound [1-9]\d* CUDA devices|\bCUDA available: True|\bChose device:", re.I)
+# deviceQuery's versions: a driver older than the runtime is a version mismatch, not access.
+_CUDA_VERSIONS = re.compile(r"CUDA Driver Version / Runtime Version\s+(\d{1,2}\.\d{1,2})\s*/\s*(\d{1,2}\.\d{1,2})")
+# A shell prompt whose host name says Jetson (user@jetson-nano, orin@ubuntu): weak, but the paste's own words.
+_JETSON_HOST = re.compile(r"^(?:\[)?([\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor|tegra)[\w.-]*@[\w.-]+|"
+                          r"[\w.-]+@[\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor|tegra)[\w.-]*)[:\s]", re.I)
+# x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit.
+_X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b|\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|"
+                  r"/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|\bNVIDIA UNIX x86|\bNVRM: |\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
+                  r"microsoft-standard|"
+                  r"\b(?:GeForce|Quadro|Tesla|TITAN|RTX\s?\d{3,4}|GTX\s?\d{3,4}|Radeon)\b|"
+                  r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.-])|"
+                  r"\bnvidia-driver-\d{3}\b|\bDriver Version:\s*(?:[1-4]\d\d|5[0-35-9]\d)\.\d+", re.I)
+# The words a line needs before the PC patterns (_X86, _PC_STACK) and the session patterns are tried.
+_PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "nvidia", "nvrm",
+             "win", "wsl", "microsoft", "geforce", "quadro", "tesla", "titan", "rtx", "gtx", "radeon", "a100", "h100", "h200",
+             "a10", "a40", "l40", "t4", "v100", "p100", "k80", "a6000", "driver", "egl", "mesa", "amdgpu", "nouveau", "cuda-drivers")
+# A file built for another machine names that machine's architecture, not this one's.
+_FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot execute binary|wrong elf class|"
+                               r"no matching manifest", re.I)
+_LOGIN_WORDS = ("ssh", "su ", "su-", "sudo", "runuser", "gosu", "setpriv", "s6-", "user", "last login", "welcome to", "su\t")
+_DGPU_NODE = re.compile(r"/dev/nvidia(?:\d+|ctl|-uvm|-modeset)\b|\bnvidia\d+\b")
+# A discrete-GPU driver or a non-NVIDIA GPU stack named in the text: the x86 / PC reading, not the Jetson one.
+_PC_STACK = re.compile(r"NVIDIA-Linux-x86|/firmware/nvidia/\d{3}\.|\bnvidia-(?:driver|dkms|kernel-source|utils)-\d{3}\b|"
+                       r"\blibEGL warning:|\bMESA-LOADER\b|\bradeonsi\b|\bamdgpu\b|\brocminfo\b|\bi915\b|\bnouveau\b|"
+                       r"\blinux-x86_64\b|\bwin_amd64\b|\bcuda-drivers-\d{3}", re.I)
 # L4T as tools print it when /etc/nv_tegra_release itself was not pasted: jetson-containers
-# (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]).
-_L4T_MENTION = re.compile(r"\bL4T(?:_VERSION)?[\s=:\[]*R?(\d{2}\.\d+(?:\.\d+)?)\b")
+# (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]), jtop (JETSON_L4T=35.2.1).
+_L4T_MENTION = re.compile(r"(?:\b|_)L4T(?:[_ ]VERSION)?[\s=:\[\"']*R?(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
 # JetPack as a tool states it (jetson-containers, jetson_release, jetson_stats' environment); kept
 # apart from the tables' reading of the L4T release, since the two can disagree.
-_JETPACK_STATED = re.compile(r"\b(?:JETPACK_VERSION|JETSON_JETPACK)=(\d+(?:\.\d+)*)|\bJetpack\s+(\d+(?:\.\d+)*(?: GA| DP)?)\s*\[L4T",
+_JETPACK_STATED = re.compile(r"\b(?:JETPACK_VERSION|JETSON_JETPACK)=[\"']?(\d+(?:\.\d+)*)|"
+                             r"\bJetpack\s+(\d+(?:\.\d+)*(?: GA| DP)?)\s*\[L4T",
                              re.I)
-_GROUPS_COMMAND = re.compile(r"^groups(?:\s+[\w.-]+)?$")
+_GROUPS_COMMAND = re.compile(r"^(?:groups|id\s+-(?:nG|Gn))(?:\s+[\w.-]+)?$")
+# getfacl: "# file: dev/dri/renderD128", then "user:gdm:rw-" (a seat's user, given by logind's uaccess).
+_ACL_FILE = re.compile(r"^(?:#\s*)?file:\s*/?(dev/\S+)")
+_ACL_USER = re.compile(r"^user:([\w.-]+):([rwx-]{3})")
+# `stat` in its default form: "File: /dev/nvmap", then "Access: (0660/crw-rw----)  Uid: (0/root)  Gid: (44/video)".
+_STAT_FILE = re.compile(r"^File:\s+['\"‘]?(/dev/[^'\"’\s]+)")
+_STAT_ACCESS = re.compile(r"^Access:\s+\((\d{3,4})/[^)]*\)\s+Uid:\s+\(\s*(\d{1,10})/\s*([^)\s]*)\)\s+"
+                          r"Gid:\s+\(\s*(\d{1,10})/\s*([^)\s]*)\)")
+# How a session got its user: paths that rebuild supplementary groups from /etc/group (facts sheet §A.3).
+_LOGIN_PATH = re.compile(r"^(?:sudo\s+)?(?:ssh\s+\S+|su\s+(?:-\s*|-l\s+|--login\s+)?[\w.-]+|su\s+-|sudo\s+(?:-i|-u\s*\S+)|"
+                         r"runuser\s+|gosu\s+\S+|su-exec\s+\S+|setpriv\s+.*--init-groups|s6-setuidgid\s+\S+)|"
+                         r"^\s*user\s*=\s*\S+\s*$|\bsshd\[\d+\]: Accepted|^Last login:|^Welcome to Ubuntu", re.I)
+_TOOLKIT = re.compile(r"(?:nvidia-container-toolkit(?:-base)?|libnvidia-container-tools|libnvidia-container1|"
+                      r"NVIDIA Container (?:Toolkit|Runtime)(?: CLI)? version|nvidia-ctk version|cli-version:)[\s:=_]*v?"
+                      r"(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)", re.I)
+FACT_WINDOW = 256 * 1024
+MAX_SESSIONS = 4  # `id` outputs diagnosed one by one
+MAX_FACTS = 512  # distinct nodes, /etc/group lines: more is a dump, not a report
+
+
+@frozen_record
+class Sighting:
+    """One thing the text showed, and the line that showed it."""
+
+    kind: str
+    value: str
+    line: str
 
 
 @frozen_record
@@ -73,6 +163,20 @@ class ListedNode:
     acl: bool
     major: Optional[int]   # not shown by stat -c
     minor: Optional[int]
+    line: str              # the line it was read from
+    where: str             # "container" when listed by a command run inside one (docker run/exec ... ls), else ""
+
+
+@frozen_record
+class Identity:
+    """One `id` output: the groups that process held, by number, with the names it printed."""
+
+    uid: int
+    user: Optional[str]
+    gid: int
+    groups: Tuple[int, ...]
+    names: Tuple[Tuple[int, str], ...]
+    line: str
 
 
 @frozen_record
@@ -89,6 +193,19 @@ class Observed:
     session_groups: Tuple[str, ...]    # as `id` or `groups` printed them: "44(video)", "video"
     group_lines: Tuple[Group, ...]
     launches: Tuple[Launch, ...]
+    jetson: Tuple[Sighting, ...]       # every line that says this is a Jetson, and how
+    x86: Tuple[Sighting, ...]          # every line that says this is an x86 / discrete-GPU system
+    releases: Tuple[Sighting, ...]     # every distinct L4T release seen (two mean two devices)
+    identities: Tuple[Identity, ...]   # every distinct `id` output
+    absent: Tuple[Sighting, ...]       # nodes a command said do not exist (ls: cannot access ...)
+    logins: Tuple[Sighting, ...]       # session paths that rebuild groups (ssh, su -, gosu, exec -u ...)
+    execs: Tuple[Exec, ...]
+    toolkit: Optional[Sighting]
+    images: Tuple[Sighting, ...]       # L4T releases container images are built for, by their tags
+    cuda_versions: Optional[Sighting]  # deviceQuery's "driver / runtime" versions
+    gpu_found: Optional[Sighting]      # a line saying the GPU was found and opened
+    acls: Tuple[Sighting, ...]         # getfacl's named-user entries of GPU nodes: "path user:perms"
+    windowed: bool                     # only the head and tail of a huge paste were read for facts
 
 
 @frozen_record
@@ -99,7 +216,7 @@ class TextFacts:
     observed: Observed
     assumptions: Tuple[str, ...]
     recognised: Tuple[str, ...]
-    missing: Tuple[str, ...]
+    others: Tuple[Facts, ...]          # the same facts for each other `id` the paste shows (another session)
 
 
 def _mode(perms: str) -> int:
@@ -139,181 +256,473 @@ class _Reader:
 
 def normalise(text: str) -> str:
     """Text as it was printed: no colour codes, no CR, no Markdown fence lines."""
-    text = _ANSI.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line for line in text.split("\n") if not line.strip().startswith("```"))
+    text = _ANSI.sub("", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _FENCE.sub("", text) if "```" in text else text
 
 
-def _lines(text: str) -> List[str]:
-    """Pasted lines without prompts and Markdown quotes; backslash-continued lines joined."""
-    joined = re.sub(r"\\\n[ \t]*", " ", normalise(text))
-    lines = []
+def window(text: str, size: int = FACT_WINDOW) -> Tuple[str, bool]:
+    """The part of ``text`` to read: all of it, or its first and last ``size`` characters, cut at lines."""
+    if len(text) <= 2 * size:
+        return text, False
+    head = text[:size].rsplit("\n", 1)[0]
+    tail = text[-size:].split("\n", 1)[-1]
+    return head + "\n" + tail, True
+
+
+def _lines(text: str) -> Iterator[Tuple[str, str]]:
+    """(cleaned, as printed) for each pasted line: prompts and Markdown quotes removed from the first,
+    backslash-continued lines joined in both."""
+    joined = re.sub(r"\\\n[ \t]*", " ", normalise(text)) if "\\\n" in text else normalise(text)
     for raw in joined.split("\n"):
         line = raw.strip()
         while line.startswith(">"):  # Markdown quotes
             line = line[1:].strip()
-        lines.append(line if _RELEASE.match(line) else _PROMPT.sub("", line))  # '# R36 (release)' is not a prompt
-    return lines
+        yield (line if _RELEASE.match(line) else PROMPT.sub("", line)), raw.strip()  # '# R36 (release)' is no prompt
 
 
 def _model(line: str) -> Optional[str]:
     """A Jetson model string, cut where tools append more (" - Jetpack 5.1 [L4T ...]", " [16GB]")."""
     found = _MODEL.search(line)
-    if not found or "jetson" not in found.group(0).lower():
+    if not found:
         return None
-    return re.split(r"\s+-\s+|\s*\[", found.group(0).strip())[0].strip() or None
+    return re.split(r"\s+-\s+|\s*\[|\s{2,}|\s+\(", found.group(0).strip())[0].strip() or None
+
+
+# Each Jetson form with the words a line must hold before its pattern runs (cheap substring tests first).
+_JETSON_FORMS: Tuple[Tuple[str, Pattern[str], Tuple[str, ...]], ...] = (
+    ("model", _MODEL, ("orin", "xavier", "thor", "nano", "tx1", "tx2", "tk1", "jetson")),
+    ("board id", _BOARD, ("p2", "p3")), ("SoC", _SOC, ("tegra",)), ("kernel", _TEGRA_KERNEL, ("-tegra",)),
+    ("nvidia-l4t package", _L4T_PACKAGE, ("nvidia-l4t-",)), ("tegrastats", _TEGRASTATS, ("ram ",)),
+    ("Tegra-only name", _TEGRA_NODE, ("/dev/", "nvrm", "nvgpu", "l4t", "jetson", "jtop", "nvdc", "nvdla", "nvmm",
+                                      "nvbuf", "argus", "jetpack", "csv", "tegra", "gk20a", "gm20b", "gp10b", "gv11b",
+                                      "ga10b", "capability", "sm_", "device ", "major/minor", "hook directly")),
+    ("L4T image", _L4T_IMAGE, ("l4t", "dustynv")), ("JetPack stated", _JETPACK_STATED, ("jetpack",)),
+    ("Tegra library", _NVRM, ("nvrm",)),
+)
+
+
+def _jetson_sightings(line: str) -> List[Sighting]:
+    low = line.lower()
+    found = []
+    for kind, pattern, words in _JETSON_FORMS:
+        if any(word in low for word in words):
+            match = pattern.search(line)
+            if match:
+                found.append(Sighting(kind, match.group(0).strip(), line))
+    return found
+
+
+class _State:
+    """What has been read so far, in the order of the paste."""
+
+    def __init__(self) -> None:
+        self.reader = _Reader()
+        self.release: Optional[TegraRelease] = None
+        self.l4t_line: Optional[str] = None
+        self.model: Optional[str] = None
+        self.stated: Optional[str] = None
+        self.identities: List[Identity] = []
+        self.session_groups: List[str] = []
+        self.group_lines: List[Group] = []
+        self.listed: List[ListedNode] = []
+        self.launches: List[Launch] = []
+        self.execs: List[Exec] = []
+        self.jetson: List[Sighting] = []
+        self.x86: List[Sighting] = []
+        self.releases: List[Sighting] = []
+        self.absent: List[Sighting] = []
+        self.logins: List[Sighting] = []
+        self.toolkit: Optional[Sighting] = None
+        self.images: List[Sighting] = []
+        self.cuda_versions: Optional[Sighting] = None
+        self.gpu_found: Optional[Sighting] = None
+        self.acls: List[Sighting] = []
+        self.acl_path: Optional[str] = None
+        self.directory = "/dev"
+        self.stat_path: Optional[str] = None
+        self.node_keys: Set[Tuple[str, str, str, int, bool, str]] = set()
+        self.where = ""
+        self.after_groups_command = False
+
+
+def _note_release(state: _State, value: str, line: str) -> None:
+    if all(s.value != value for s in state.releases):
+        state.releases.append(Sighting("L4T", value, line))
+
+
+def _read_line(state: _State, line: str, raw: str) -> None:
+    reader = state.reader
+    host = _JETSON_HOST.match(raw)
+    if host and all(s.value != host.group(1) for s in state.jetson):
+        state.jetson.append(Sighting("host name", host.group(1), raw))
+    if state.after_groups_command and not state.session_groups:
+        state.after_groups_command = False
+        words = line.split(":", 1)[1].split() if " : " in line else line.split()
+        if words and not any(w.startswith(("-", "/")) or "=" in w for w in words):
+            state.session_groups = words
+            reader.recognised.append("groups output: " + line)
+            return
+    if _GROUPS_COMMAND.match(line):
+        state.after_groups_command = True
+        return
+    if _CONTAINER_PROMPT.match(raw):
+        state.where = "container"
+    elif _USER_PROMPT.match(raw):  # a prompt of another host: back outside any container
+        state.where = ""
+    release = _RELEASE.search(line)
+    if release:
+        parsed = parse_release(release.group(0))
+        value = l4t_from_release(parsed) if parsed else None
+        if value:
+            _note_release(state, value, raw)
+            state.jetson.append(Sighting("L4T version", value, raw))
+            state.jetson.append(Sighting("release file", value, raw))
+        if state.release is None:
+            state.release, state.l4t_line = parsed, raw
+            reader.recognised.append("release line: " + line)
+        return
+    if _CSV_REMOVED.match(line):  # dpkg 'rc': the CSV files that say what the runtime mounts are gone
+        state.absent.append(Sighting("CSV package removed", line.split()[1], raw))
+        state.jetson.append(Sighting("nvidia-l4t package", line.split()[1], raw))
+    missing = _NO_NODE.search(line)
+    if missing:
+        state.absent.append(Sighting("no such node", missing.group(1).rstrip("/"), raw))
+        reader.recognised.append("absent node: " + line)
+        return
+    header = _DIR_HEADER.match(line) or _LS_COMMAND.search(line)
+    if header and not _LS.match(line):
+        state.directory = header.group(1)
+        state.jetson += _jetson_sightings(line)
+        launch_or_exec = from_run_line(line) or from_exec_line(line)
+        if launch_or_exec is not None:
+            _read_command(state, line)
+        elif not _DIR_HEADER.match(line):
+            state.where = "container" if _CONTAINER_PROMPT.match(raw) else ""
+        return
+    ls = _LS.match(line)
+    if ls:
+        name = ls.group("name")
+        path = name if name.startswith("/") else posixpath.join(state.directory, name)
+        node = ListedNode(path, ls.group("owner"), ls.group("group"), _mode(ls.group("perms")), ls.group("acl") == "+",
+                          int(ls.group("major")), int(ls.group("minor")), raw, state.where)
+        if not _add_node(state, node):
+            return
+        reader.recognised.append("node listing: " + line)
+        if re.match(r"/dev/(?:nvmap|nvhost|nvgpu)", path):
+            state.jetson.append(Sighting("Tegra node", path, raw))
+        elif _DGPU_NODE.search(path):
+            state.x86.append(Sighting("discrete-GPU node", path, raw))
+        return
+    stat = _STAT.match(line) or _STAT_GID.match(line)
+    if stat:
+        fields = stat.groupdict()
+        if _add_node(state, ListedNode(fields["path"], fields.get("uid") or "?", fields["gid"], int(fields["mode"], 8),
+                                       False, None, None, raw, state.where)):
+            reader.recognised.append("stat line: " + line)
+        return
+    acl_file = _ACL_FILE.match(line)
+    if acl_file:
+        state.acl_path = "/" + acl_file.group(1).lstrip("/")
+        return
+    acl_user = _ACL_USER.match(line)
+    if acl_user and state.acl_path:
+        state.acls.append(Sighting("ACL", "{} {}:{}".format(state.acl_path, acl_user.group(1), acl_user.group(2)), raw))
+        return
+    stat_file = _STAT_FILE.match(line)
+    if stat_file:
+        state.stat_path = stat_file.group(1)
+        return
+    access = _STAT_ACCESS.match(line)
+    if access and state.stat_path:
+        mode, uid, _owner, gid, group = access.groups()
+        if group and group != "UNKNOWN":
+            reader.learn(group, int(gid))
+        if _add_node(state, ListedNode(state.stat_path, uid, gid, int(mode, 8), False, None, None, raw, state.where)):
+            reader.recognised.append("stat output: " + line)
+        state.stat_path = None
+        return
+    ident = _ID.search(line)
+    if ident:
+        _read_id(state, ident, raw)
+        reader.recognised.append("id output: " + line)
+        return
+    group = _GROUP_LINE.match(line)
+    if group and len(state.group_lines) < MAX_FACTS and all(
+            (g.name, g.gid) != (group.group(1), int(group.group(2))) for g in state.group_lines):
+        members = tuple(m for m in group.group(3).split(",") if m)
+        state.group_lines.append(Group(group.group(1), int(group.group(2)), members))
+        reader.learn(group.group(1), int(group.group(2)))
+        reader.recognised.append("group line: " + line)
+        return
+    if _read_command(state, line):
+        state.jetson += _jetson_sightings(line)
+        _read_image(state, line, raw)
+        return
+    _read_mentions(state, line, raw)
+
+
+def _add_node(state: _State, node: ListedNode) -> bool:
+    """Keep a listed node once (the same listing pasted twice is one fact), and at most MAX_FACTS of them."""
+    key = (node.path, node.owner, node.group, node.mode, node.acl, node.where)
+    if key in state.node_keys or len(state.listed) >= MAX_FACTS:
+        return False
+    state.node_keys.add(key)
+    state.listed.append(node)
+    return True
+
+
+def _read_command(state: _State, line: str) -> bool:
+    """A container launch or exec line; the command it runs inside sets where later listings come from."""
+    launch = from_run_line(line)
+    if launch is not None:
+        state.launches.append(launch)
+        state.reader.recognised.append(launch.source + ": " + line)
+        state.where = "container" if launch.command else ""
+        _inner_listing(state, launch.command)
+        return True
+    execed = from_exec_line(line)
+    if execed is not None:
+        state.execs.append(execed)
+        state.reader.recognised.append(execed.engine + " exec: " + line)
+        if execed.user:  # podman's exec -u drops --group-add GIDs; docker's adds them back (facts sheet §A.2, §A.3)
+            kind = "{} exec -u {}".format(execed.engine, execed.user)
+            state.logins.append(Sighting(kind, "keeps --group-add" if execed.engine == "docker" else "drops --group-add", line))
+        state.where = "container" if execed.command else ""
+        _inner_listing(state, execed.command)
+        return True
+    return False
+
+
+def _inner_listing(state: _State, command: Tuple[str, ...]) -> None:
+    paths = [w for w in command if w.startswith("/dev")]
+    if command and command[0] in ("ls", "stat") and len(paths) == 1:
+        state.directory = paths[0].rstrip("/") or "/dev"
+
+
+def _read_id(state: _State, ident: Match[str], raw: str) -> None:
+    uid, name, gid, gname = int(ident.group(1)), ident.group(2), int(ident.group(3)), ident.group(4)
+    groups = [gid]
+    names = []
+    printed = []
+    if gname:
+        state.reader.learn(gname, gid)
+        names.append((gid, gname))
+    for item in (ident.group(5) or "").split(","):
+        match = re.match(r"(\d{1,10})(?:\(([^)]*)\))?$", item)
+        if match:
+            groups.append(int(match.group(1)))
+            printed.append(match.group(0))
+            if match.group(2):
+                state.reader.learn(match.group(2), int(match.group(1)))
+                names.append((int(match.group(1)), match.group(2)))
+    identity = Identity(uid, name, gid, tuple(dict.fromkeys(groups)), tuple(names), raw)
+    if all((i.uid, i.groups) != (identity.uid, identity.groups) for i in state.identities):
+        state.identities.append(identity)
+    if len(state.identities) == 1 and identity is state.identities[0]:
+        state.session_groups = printed
+
+
+def _read_mentions(state: _State, line: str, raw: str) -> None:
+    """Lines that are no listing: L4T and JetPack mentions, platform evidence, session paths, the toolkit."""
+    reader = state.reader
+    low = line.lower()
+    mention = _L4T_MENTION.search(line) if "l4t" in low else None
+    package = _L4T_PACKAGE.search(line) if "nvidia-l4t-" in low else None
+    for value in (mention.group(1) if mention else None, package.group(1) if package else None):
+        if value and value.count(".") == 1:
+            value += ".0"
+        if value:
+            _note_release(state, value, raw)
+            state.jetson.append(Sighting("L4T version", value, raw))
+            if state.release is None and state.l4t_line is None:
+                state.l4t_line = raw
+                reader.recognised.append("L4T version: " + line)
+    jetpack = _JETPACK_STATED.search(line) if "jetpack" in low else None
+    if jetpack and state.stated is None:
+        state.stated = jetpack.group(1) or jetpack.group(2)
+        reader.recognised.append("JetPack stated: " + line)
+    sightings = _jetson_sightings(line)
+    state.jetson += sightings
+    model = next((s for s in sightings if s.kind == "model"), None)
+    if model is not None and state.model is None:
+        state.model = _model(line)
+        reader.recognised.append("model: {}".format(state.model))
+    pc_words = any(w in low for w in _PC_WORDS) and not _FOREIGN_ARTIFACT.search(line)
+    x86 = (_X86.search(line) or _PC_STACK.search(line)) if pc_words else None
+    if x86 and not sightings:
+        state.x86.append(Sighting("x86 / discrete GPU", x86.group(0), raw))
+    node = _DGPU_NODE.search(line)
+    if node and not sightings and node.group(0).startswith("/dev/"):
+        state.x86.append(Sighting("discrete-GPU node", node.group(0), raw))
+    login = _LOGIN_PATH.search(line) if any(w in low for w in _LOGIN_WORDS) else None
+    if login:
+        state.logins.append(Sighting("session", login.group(0).strip(), raw))
+    toolkit = _TOOLKIT.search(line) if "container" in low or "nvidia-ctk" in low or "cli-version" in low else None
+    if toolkit and state.toolkit is None:
+        state.toolkit = Sighting("container toolkit", toolkit.group(1), raw)
+    _read_image(state, line, raw)
+    found = _GPU_FOUND.search(line) if "device" in low or "chose" in low or "available" in low else None
+    if found and state.gpu_found is None:
+        state.gpu_found = Sighting("GPU in use", found.group(0), raw)
+    versions = _CUDA_VERSIONS.search(line) if "runtime version" in low else None
+    if versions and state.cuda_versions is None:
+        state.cuda_versions = Sighting("CUDA driver / runtime", "{} / {}".format(versions.group(1), versions.group(2)), raw)
+
+
+def _read_image(state: _State, line: str, raw: str) -> None:
+    image = _IMAGE_L4T.search(line) if ":" in line and "/" in line else None
+    if image and all(s.line != raw for s in state.images):
+        state.images.append(Sighting("image L4T", image.group(1), raw))
+
+
+def _unique(sightings: List[Sighting]) -> List[Sighting]:
+    """Each (kind, value) once, where it was first seen; at most MAX_FACTS."""
+    first: Dict[Tuple[str, str], Sighting] = {}
+    for sighting in sightings:
+        first.setdefault((sighting.kind, sighting.value), sighting)
+    return list(first.values())[:MAX_FACTS]
+
+
+_INSPECT_KEY = re.compile(r'^"(GroupAdd|Devices|Runtime|Privileged|User|Image|CapAdd|SecurityOpt)"\s*:\s*(.*?),?\s*$')
+
+
+def _inspect_launch(text: str) -> Optional[Launch]:
+    """`docker inspect` / `podman inspect` HostConfig and Config fields: the launch as the engine stored it."""
+    if '"GroupAdd"' not in text and '"Runtime"' not in text:
+        return None
+    fields: Dict[str, List[str]] = {}
+    current = None
+    used = []
+    for line in (raw.strip() for raw in normalise(text).split("\n")):
+        key = _INSPECT_KEY.match(line)
+        if key:
+            current, rest = key.group(1), key.group(2).strip()
+            used.append(line)
+            fields[current] = _inspect_values(rest.lstrip("["))
+            if not (rest.startswith("[") and not rest.endswith("]")):
+                current = None
+        elif current and line.startswith("]"):
+            current = None
+        elif current:
+            used.append(line)
+            fields[current] += _inspect_values(line)
+    if not (fields.get("GroupAdd") or fields.get("Runtime")):
+        return None
+
+    def first(name: str) -> Optional[str]:
+        values = fields.get(name)
+        return values[0] if values else None
+
+    return Launch("inspect", tuple(fields.get("GroupAdd", ())), tuple(fields.get("Devices", ())), first("User") or None,
+                  first("Privileged") == "true", first("Runtime"), False, first("Image"), "\n".join(used), None,
+                  tuple(fields.get("CapAdd", ())), tuple(fields.get("SecurityOpt", ())), (), None)
+
+
+def _inspect_values(text: str) -> List[str]:
+    """Quoted strings and booleans of one inspect line; a device entry gives its PathOnHost."""
+    host = re.search(r'"PathOnHost"\s*:\s*"([^"]*)"', text)
+    if host:
+        return [host.group(1)]
+    if re.match(r'^"\w+"\s*:', text):  # another field of a device entry
+        return []
+    return [a or b for a, b in re.findall(r'"([^"]*)"|\b(true|false)\b', text) if a or b]
+
+
+def _compose_launches(text: str) -> List[Launch]:
+    """Compose files (`services:`) with every service, else a compose fragment read as one launch."""
+    raw = [line.rstrip() for line in normalise(text).split("\n")]
+    starts = [i for i, line in enumerate(raw) if re.match(r"^\s*services\s*:\s*$", line)]
+    launches: List[Launch] = []
+    for start in starts[:8]:
+        first = start
+        while first > 0 and re.match(r"^(?:\s+\S|[\w.-]+\s*:|x-)", raw[first - 1]):
+            first -= 1
+        last = start + 1
+        while last < len(raw) and (re.match(r"^(?:\s+\S|[\w.-]+\s*:\s*|\s*$)", raw[last])) and last - start < 2000:
+            last += 1
+        launches += from_compose_file(raw[first:last])
+    if launches:
+        return launches
+    fragment = from_compose([cleaned for cleaned, _ in _lines(text)])
+    return [fragment] if fragment is not None else []
 
 
 def read(text: str) -> TextFacts:
-    lines = _lines(text)
-    reader = _Reader()
-    release = None
-    l4t_line: Optional[str] = None
-    model = None
-    stated: Optional[str] = None
-    user: Optional[User] = None
-    process_groups: List[int] = []
-    session_groups: List[str] = []
-    group_lines: List[Group] = []
-    listed: List[ListedNode] = []
-    launches: List[Launch] = []
-    directory = "/dev"
-    after_groups_command = False
-    for line in lines:
-        if not line:
-            continue
-        if after_groups_command and not session_groups:
-            after_groups_command = False
-            words = line.split(":", 1)[1].split() if " : " in line else line.split()
-            if words and not any(w.startswith(("-", "/")) for w in words):
-                session_groups = words
-                reader.recognised.append("groups output: " + line)
-                continue
-        if _GROUPS_COMMAND.match(line):
-            after_groups_command = True
-            continue
-        if _RELEASE.search(line) and release is None:
-            release = parse_release(_RELEASE.search(line).group(0))  # type: ignore[union-attr]
-            l4t_line = line
-            reader.recognised.append("release line: " + line)
-            continue
-        header = _DIR_HEADER.match(line) or _LS_COMMAND.search(line)
-        if header:
-            directory = header.group(1)
-            continue
-        ls = _LS.match(line)
-        if ls:
-            name = ls.group("name")
-            path = name if name.startswith("/") else posixpath.join(directory, name)
-            listed.append(ListedNode(path, ls.group("owner"), ls.group("group"), _mode(ls.group("perms")),
-                                     ls.group("acl") == "+", int(ls.group("major")), int(ls.group("minor"))))
-            reader.recognised.append("node listing: " + line)
-            continue
-        stat = _STAT.match(line)
-        if stat:
-            listed.append(ListedNode(stat.group("path"), stat.group("uid"), stat.group("gid"), int(stat.group("mode"), 8),
-                                     False, None, None))
-            reader.recognised.append("stat line: " + line)
-            continue
-        ident = _ID.search(line)
-        if ident and user is None:
-            uid, name, gid, gname = int(ident.group(1)), ident.group(2), int(ident.group(3)), ident.group(4)
-            user = User(name, uid, gid, "/home/" + name, "")
-            reader.learn(gname, gid)
-            process_groups = [gid]
-            session_groups = []
-            for item in (ident.group(5) or "").split(","):
-                match = re.match(r"([0-9]{1,10})(?![0-9])(?:\(([^)]*)\))?", item)
-                if match:
-                    process_groups.append(int(match.group(1)))
-                    session_groups.append(match.group(0))
-                    if match.group(2):
-                        reader.learn(match.group(2), int(match.group(1)))
-            reader.recognised.append("id output: " + line)
-            continue
-        group = _GROUP_LINE.match(line)
-        if group:
-            members = tuple(m for m in group.group(3).split(",") if m)
-            group_lines.append(Group(group.group(1), int(group.group(2)), members))
-            reader.learn(group.group(1), int(group.group(2)))
-            reader.recognised.append("group line: " + line)
-            continue
-        launch = from_run_line(line)
-        if launch is not None:
-            launches.append(launch)
-            reader.recognised.append(launch.source + ": " + line)
-        if release is None and l4t_line is None and _L4T_MENTION.search(line):
-            l4t_line = line
-            reader.recognised.append("L4T version: " + line)
-        jetpack = _JETPACK_STATED.search(line)
-        if jetpack and stated is None:
-            stated = jetpack.group(1) or jetpack.group(2)
-            reader.recognised.append("JetPack stated: " + line)
-        if model is None:
-            model = _model(line)
-            if model is not None:
-                reader.recognised.append("model: " + model)
-    compose = from_compose(lines)
-    if compose is not None:
-        launches.append(compose)
-        reader.recognised += ["compose: " + line for line in compose.text.split("\n")]
-    if release is not None:
-        l4t = l4t_from_release(release)
+    part, windowed = window(text)
+    state = _State()
+    for line, raw in _lines(part):
+        if line:
+            _read_line(state, line, raw)
+    compose = _compose_launches(part)
+    state.launches += compose
+    state.launches += from_pod_spec([line.rstrip() for line in normalise(part).split("\n")]) if "containers:" in part else []
+    inspected = _inspect_launch(part)
+    if inspected is not None:
+        state.launches.append(inspected)
+    state.reader.recognised += ["compose: " + line for launch in compose[:1] for line in launch.text.split("\n")]
+    if state.release is not None:
+        l4t = l4t_from_release(state.release)
     else:
-        mention = _L4T_MENTION.search(l4t_line or "")
-        l4t = mention.group(1) if mention else None
+        l4t = state.releases[0].value if state.releases else None
     tables = tuple(dict.fromkeys(c.jetpack for c in jetpack_for(l4t)))
-    observed = Observed(l4t, l4t_line, tables, stated, model, tuple(listed), user.name if user else None,
-                        tuple(session_groups), tuple(group_lines), tuple(launches))
-    return _facts(reader, observed, release, user, process_groups)
+    first = state.identities[0] if state.identities else None
+    # The session that fails is the one to diagnose: the first non-root `id`, when root's was pasted too.
+    primary = next((i for i in state.identities if i.uid != 0), first)
+    state.jetson, state.x86 = _unique(state.jetson), _unique(state.x86)
+    observed = Observed(l4t, state.l4t_line, tables, state.stated, state.model, tuple(state.listed),
+                        (first.user or None) if first else None, tuple(state.session_groups), tuple(state.group_lines),
+                        tuple(state.launches), tuple(state.jetson), tuple(state.x86), tuple(state.releases),
+                        tuple(state.identities), tuple(state.absent), tuple(state.logins), tuple(state.execs),
+                        state.toolkit, tuple(state.images), state.cuda_versions, state.gpu_found, tuple(state.acls[:MAX_FACTS]),
+                        windowed)
+    parsed = _facts(state.reader, observed, state.release, primary)
+    others = tuple(facts for identity in state.identities[:MAX_SESSIONS] if identity is not primary
+                   for facts in [_facts(state.reader, observed, state.release, identity).facts] if facts is not None)
+    return TextFacts(parsed.facts, observed, tuple(dict.fromkeys(state.reader.assumptions)), parsed.recognised,
+                     others)
 
 
-def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease], user: Optional[User],
-           process_groups: List[int]) -> TextFacts:
-    missing = []
-    if observed.l4t is None:
-        missing.append("cat /etc/nv_tegra_release   # the L4T release (on the host)")
-    if not observed.nodes:
-        missing.append("ls -ln /dev/nvmap /dev/dri/  # the GPU nodes' owner, group and mode, by number")
-    if user is None:
-        missing.append("id   # in the session that fails: the groups it really holds")
-    if not observed.group_lines:
-        missing.append("getent group video render   # the groups by number in the container's /etc/group")
-    if user is None or not observed.nodes:
-        return TextFacts(None, observed, tuple(reader.assumptions), tuple(reader.recognised), tuple(missing))
+def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease], identity: Optional[Identity]) -> TextFacts:
+    if identity is None or not observed.nodes:
+        return TextFacts(None, observed, tuple(reader.assumptions), tuple(reader.recognised), ())
 
+    name = identity.user or "uid{}".format(identity.uid)
+    user = User(name, identity.uid, identity.gid, "/home/" + name, "")
     devices = []
     for node in observed.nodes:
         role = role_of(node.path)
         if role is None:
             continue
         gid = reader.gid_of(node.group)
-        name = node.group if decimal(node.group) is None else reader.names.get(gid)
+        group_name = node.group if decimal(node.group) is None else reader.names.get(gid)
         owner = node.owner
         uid = 0 if owner == "root" else decimal(owner)
         uid = reader.gid_of("user " + owner) if uid is None else uid
         if node.acl:
             reader.assumptions.append("{} has a POSIX ACL whose entries were not shown (getfacl {})".format(
                 node.path, node.path))
-        devices.append(DeviceNode(node.path, role, NodeKind.CHAR, node.major, node.minor, uid, gid, name, node.mode, (), None,
-                                  False, NodeOrigin.UNKNOWN))
+        devices.append(DeviceNode(node.path, role, NodeKind.CHAR, node.major, node.minor, uid, gid, group_name, node.mode, (),
+                                  None, False, NodeOrigin.UNKNOWN))
     groups = list(observed.group_lines)
     if not groups:
         reader.assumptions.append("no /etc/group lines: the login view is taken to be the groups `id` printed")
-        for gid in process_groups:
+        for gid in identity.groups:
             groups.append(Group(reader.names.get(gid, "gid{}".format(gid)), gid, (user.name,)))
-    signals = tuple(s for s, present in (("/etc/nv_tegra_release", release is not None),
-                                         ("L4T version in the text", release is None and observed.l4t is not None),
-                                         ("/dev/nvmap", any(d.path == "/dev/nvmap" for d in devices)),
-                                         ("model " + (observed.model or ""), observed.model is not None)) if present)
+    signals = tuple(dict.fromkeys("{}: {}".format(s.kind, s.value) for s in observed.jetson))
+    if not signals and not observed.x86:  # explain is about Jetsons: a paste that shows no platform is judged as one
+        signals = ("assumed",)
+        reader.assumptions.append("the paste does not show the platform: the nodes are judged as on a Jetson")
     platform = Platform(observed.model, (), None, None, None, release, None, observed.l4t,
                         ("/etc/nv_tegra_release" if release else "pasted text") if observed.l4t else None,
                         jetpack_for(observed.l4t), signals)
-    group_add = [g for launch in observed.launches for g in launch.numeric_groups]
     in_container = bool(observed.launches)
     engines = [launch.source.split()[0] for launch in observed.launches if launch.source != "compose"]
     container = Container(in_container, tuple(launch.source + " in the text" for launch in observed.launches),
                           engines[0] if engines else None, False, (), None)
-    process = ProcessInfo("pasted", user.uid, user.gid, tuple(sorted(set(process_groups) | set(group_add))), False, None, None)
+    # The groups a pasted `id` shows are the groups that process had; a launch line does not add to them.
+    process = ProcessInfo("pasted", user.uid, user.gid, tuple(sorted(set(identity.groups))), False, None, None)
     facts = Facts(SCHEMA_VERSION, __version__, "(pasted text)", platform, OsRelease(None, None, None, None), container,
                   (), tuple(devices), Accounts((user,), tuple(groups), ()), user, "id output", process, ())
-    return TextFacts(facts, observed, tuple(dict.fromkeys(reader.assumptions)), tuple(reader.recognised), tuple(missing))
+    return TextFacts(facts, observed, tuple(dict.fromkeys(reader.assumptions)), tuple(reader.recognised), ())

@@ -161,9 +161,12 @@ def from_text(text: str, origin: str, name: str) -> Dict[str, Any]:
     from ..textfacts import read
 
     parsed = read(text)
-    if parsed.facts is None:
+    if parsed.facts is None:  # a device needs its nodes and a user's groups; say which of the two is missing
+        missing = [need for need, shown in (
+            ("the GPU nodes as `ls -ln /dev/nvmap /dev/dri/renderD*` prints them", parsed.observed.nodes),
+            ("the user's groups as `id` prints them", parsed.observed.identities)) if not shown]
         raise ProfileError("the text does not show enough to reproduce a device; it also needs: {}".format(
-            "; ".join(parsed.missing)))
+            "; ".join(missing)))
     assumed = list(parsed.assumptions) + ["facts the text did not show (packages, device tree, os-release) are left out"]
     return from_facts(parsed.facts, name, "Reproduced from the report {}".format(origin.rsplit("/", 1)[-1]),
                       ["pasted report {}".format(origin.rsplit("/", 1)[-1])], assumed)

@@ -1,0 +1,59 @@
+"""`explain` on a 20 MB paste, printed as measured ratios (machines are noisy; this is no timed test).
+
+1. CPU seconds for the whole reading (signatures, facts, cause, the three renderings): target under 1 s.
+2. Peak memory the reading allocates (tracemalloc) against the paste's size: target under 3x.
+
+The paste is what a huge report looks like: a long kernel and container log with the facts that
+matter (a release line, a listing, an `id`, a launch, the error) at its start and its end.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import tracemalloc
+
+from jetson_gpu_access.explain import explain, render_markdown, render_text, to_jsonable
+
+HEAD = """$ cat /etc/nv_tegra_release
+# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025
+$ docker run --rm -u 1000:1000 --group-add 993 --runtime nvidia dustynv/l4t-pytorch:r36.4.0 ls -ln /dev/dri/renderD128
+crw-rw---- 1 0 0 226, 128 Jan  1 00:00 /dev/dri/renderD128
+"""
+LOG = ("Jan 08 01:49:37 orin kernel: [12345.678901] tegra-xusb 3610000.usb: Firmware timestamp: 2024-09-13 04:36:44 UTC\n"
+       "Jan 08 01:49:38 orin dockerd[1021]: time=\"2025-01-08T01:49:38\" level=info msg=\"ignoring event\" module=libcontainerd\n"
+       "\x1b[33mWARN\x1b[0m [torch] CUDA caching allocator: 1024 MiB reserved, 512 MiB in use, step 1200 of 5000\r\n")
+TAIL = """uid=1000(alice) gid=1000(alice) groups=1000(alice),44(video)
+RuntimeError: CUDA error: operation not supported
+"""
+
+
+def paste(size: int) -> str:
+    return HEAD + LOG * ((size - len(HEAD) - len(TAIL)) // len(LOG)) + TAIL
+
+
+def read_all(text: str) -> str:
+    result = explain(text)
+    return render_text(result) + render_markdown(result) + json.dumps(to_jsonable(result))
+
+
+def main() -> int:
+    text = paste(20 * 1024 * 1024)
+    read_all(text[:100000])  # warm the caches (compiled patterns, data files) outside the measurement
+    start = time.process_time()
+    read_all(text)
+    cpu = time.process_time() - start
+    tracemalloc.start()
+    read_all(text)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    megabytes = len(text) / 1e6
+    print("explain, {:.1f} MB paste: {:.2f} s CPU ({:.2f}x the 1 s target)".format(megabytes, cpu, cpu / 1.0))
+    print("explain, {:.1f} MB paste: peak {:.1f} MB allocated, {:.2f}x the paste (target under 3x)".format(
+        megabytes, peak / 1e6, peak / len(text)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
