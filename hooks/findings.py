@@ -27,7 +27,7 @@ EXAMPLE: Dict[str, Any] = {
     "user": "alice", "uid": 1000, "gid": 993, "group": "render", "name": "render", "expected": "render",
     "local_gid": 109, "group_desc": "render (GID 993)", "path": "/dev/dri/renderD128", "mode": "0600",
     "owner": "root", "needs": "rw", "kind": "a regular file", "pid": 1, "version": "1.16.1", "views": "login",
-    "how": "groupadd -g 993 render, then usermod -aG render alice",
+    "how": "groupadd -g 993 render, then usermod -aG render alice", "paths": "/etc/group",
 }
 # where the example needs another value to read true
 OVERRIDES: Dict[str, Dict[str, Any]] = {

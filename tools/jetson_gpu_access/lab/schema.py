@@ -172,7 +172,8 @@ def _type_text(node: Dict[str, Any]) -> str:
 def reference_markdown(bases: Dict[str, Any], sets: Dict[str, Any]) -> str:
     """docs/lab/profile-format.md, generated from the schema and the bases and sets data."""
     root = load_schema()
-    out = ["# Lab profile format, version 2", "",
+    out = ["---", "search:", "  boost: 0.5  # a reference: the explanations and how-tos answer a search first", "---", "",
+           "# Lab profile format, version 2", "",
            "<!-- Generated from tools/jetson_gpu_access/lab/profile.schema.json by "
            "python tests/docgen.py --write; edit the schema, not this page. -->", "",
            root["description"], "",
@@ -190,7 +191,8 @@ def reference_markdown(bases: Dict[str, Any], sets: Dict[str, Any]) -> str:
         users = ", ".join("`{}` {}".format(*line.split(":")[0:3:2]) for line in base["passwd"]) or "none"
         groups = ", ".join("`{}` {}".format(*line.split(":")[0:3:2]) for line in base["group"]) or "none"
         out.append("| `{}` | {} | {} |".format(name, users, groups))
-    out += ["", "## Node sets (`devices.set`)", "", sets["about"], "", "| Set | Nodes (group, mode) |", "| --- | --- |"]
+    out += ["", "## Node sets (`devices.set`): the modes observed on each kind of device", "", sets["about"], "",
+            "| Set | Nodes (group, mode) |", "| --- | --- |"]
     for name, entries in sets.items():
         if name == "about":
             continue
