@@ -14,7 +14,7 @@ import time
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from . import __version__
-from .model import Diagnosis, Requirement, Severity
+from .model import Diagnosis, Finding, Requirement, Severity
 from .record import frozen_record
 from .rootfs import RootFS
 from .serde import to_jsonable
@@ -79,6 +79,21 @@ def docs_link(anchor: str) -> str:
     return DOCS + anchor
 
 
+def finding_checks(findings: Iterable[Finding]) -> List[Tuple[str, Finding]]:
+    """One check id per finding: ``finding:CODE``, then what it is about (its node paths, else its
+    GIDs, else its groups), so two findings with one code are two checks in JUnit and the fleet
+    report, and a check keeps its id from run to run and host to host."""
+    out: List[Tuple[str, Finding]] = []
+    seen: Dict[str, int] = {}
+    for finding in findings:
+        subject = finding.subject
+        about = ",".join(subject.paths) or ",".join(str(g) for g in subject.gids) or ",".join(subject.groups)
+        check_id = "finding:" + finding.code + (":" + about if about else "")
+        seen[check_id] = seen.get(check_id, 0) + 1
+        out.append((check_id if seen[check_id] == 1 else "{}#{}".format(check_id, seen[check_id]), finding))
+    return out
+
+
 class Runbook:
     """Collects the checks of one runbook run and writes its result."""
 
@@ -116,7 +131,6 @@ class Runbook:
         made.append(self.check("platform", "pass" if plat.is_jetson else "skip",
                                "Jetson platform" if plat.is_jetson else "not a Jetson: nothing Jetson-specific to check",
                                ["L4T {}".format(plat.l4t or "unknown"), "model {}".format(plat.model or "unknown")]))
-        findings = {f.code: f for f in diagnosis.findings}
         for node in diagnosis.nodes:
             if node.requirement is Requirement.OPTIONAL:
                 continue
@@ -130,8 +144,8 @@ class Runbook:
                  for d in node.decisions],
                 docs_link(related.docs) if related else None))
         status_of = {Severity.ERROR: "fail", Severity.WARNING: "warn", Severity.INFO: "pass"}
-        for code, finding in findings.items():
-            made.append(self.check("finding:" + code, status_of[finding.severity], finding.title,
+        for check_id, finding in finding_checks(diagnosis.findings):
+            made.append(self.check(check_id, status_of[finding.severity], finding.title,
                                    finding.evidence, docs_link(finding.docs)))
         return made
 
