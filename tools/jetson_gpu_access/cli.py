@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from .cliparse import Builder, Parser
     from .model import Diagnosis
+    from .pipeline import Assessment
 
 PROG = "jetson-gpu-access"
 # A user name as useradd accepts it (compiled by re on first use, not when this module loads).
@@ -298,14 +299,18 @@ def lab_parser(parser: Parser) -> None:
 
 # Handlers: what each command does, importing what it needs when it runs.
 
-def _diagnosis(args: argparse.Namespace) -> Diagnosis:
-    from .diagnose import diagnose
-    from .probe import ProbeError, probe
+def _assess(args: argparse.Namespace) -> Assessment:
+    from .pipeline import assess
+    from .probe import ProbeError
 
     try:
-        return diagnose(probe(getattr(args, "root", "/"), args.user, args.pid))
+        return assess(getattr(args, "root", "/"), args.user, args.pid)
     except ProbeError as error:
         raise UsageError(str(error)) from error
+
+
+def _diagnosis(args: argparse.Namespace) -> Diagnosis:
+    return _assess(args).diagnosis
 
 
 def _emit(args: argparse.Namespace, value: object, text: str) -> None:
@@ -320,18 +325,12 @@ def _emit(args: argparse.Namespace, value: object, text: str) -> None:
         sys.stdout.write(text)
 
 
-def _group_bytes(root: str) -> bytes:
-    from .rootfs import RootFS
-
-    return RootFS(root).read_bytes("/etc/group") or b""
-
-
 def cmd_plan(args: argparse.Namespace) -> int:
     from .exitcodes import Exit
-    from .plan import make_plan
+    from .pipeline import plan_for
     from .report import render_plan
 
-    result = make_plan(_diagnosis(args), _group_bytes(args.root))
+    result = plan_for(_assess(args))
     _emit(args, result, render_plan(result))
     return Exit.OK if result.nothing_to_do else Exit.PROBLEM
 
@@ -339,13 +338,15 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def cmd_apply(args: argparse.Namespace) -> int:
     from .apply import apply, check_environment, confirm_saved_plan
     from .exitcodes import Exit
-    from .plan import Plan, make_plan
+    from .pipeline import plan_for
+    from .plan import Plan
     from .report import render_plan
 
     if args.apply:  # refuse an unsafe root before reading anything through it
         check_environment(args.root)
-    diagnosis = _diagnosis(args)
-    plan = make_plan(diagnosis, _group_bytes(args.root))
+    assessment = _assess(args)
+    diagnosis = assessment.diagnosis
+    plan = plan_for(assessment)
     if args.plan:  # a saved plan is a confirmation of the fresh one, never a source of actions
         from .safeio import load_json, read_file
         from .serde import from_jsonable

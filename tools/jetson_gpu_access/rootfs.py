@@ -12,7 +12,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import posixpath
-from typing import List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from .model import PartialRead
 from .safeio import LARGE_FILE, Content, read_under
@@ -26,6 +26,9 @@ class RootFS:
     def __init__(self, root: str = "/") -> None:
         self.root = os.path.abspath(root)
         self.partial_reads: List[PartialRead] = []
+        # Each file is read once per RootFS: what the probe parsed is what plan diffs and digests
+        # (two reads of /etc/group could disagree).
+        self._reads: Dict[Tuple[str, int], Optional[Content]] = {}
 
     def host_path(self, path: str) -> str:
         """The path on this machine for ``path`` inside the root (no symlink resolution)."""
@@ -64,12 +67,15 @@ class RootFS:
         Raises :class:`~jetson_gpu_access.safeio.InputError` when it is not a regular file; a
         read cut at ``limit`` is recorded in :attr:`partial_reads`.
         """
+        if (path, limit) in self._reads:
+            return self._reads[path, limit]
         try:
-            content = read_under(self.root, self.resolve(path), limit)
+            content: Optional[Content] = read_under(self.root, self.resolve(path), limit)
         except OSError:
-            return None
-        if content.truncated:
+            content = None
+        if content is not None and content.truncated:
             self.note(path, "truncated", content.describe())
+        self._reads[path, limit] = content
         return content
 
     def note(self, path: str, reason: str, detail: str) -> None:

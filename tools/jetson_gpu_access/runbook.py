@@ -22,6 +22,7 @@ from .serde import to_jsonable
 if TYPE_CHECKING:
     from .handover import Handover
     from .migrate import AuditFinding
+    from .pipeline import Assessment
     from .plan import Plan
 
 STATUSES = ("pass", "fail", "warn", "skip", "fixed")
@@ -104,6 +105,7 @@ class Runbook:
         self.checks: List[Check] = []
         self.notes: List[str] = []
         self.diagnosis: Optional[Diagnosis] = None
+        self.assessment: Optional[Assessment] = None  # the last diagnosis with the bytes it was read from
         self.handover: Optional[Handover] = None
         self._mark = time.monotonic()
 
@@ -154,16 +156,17 @@ class Runbook:
     def diagnose(self, user: Optional[str], pid: Optional[int], record: bool = True) -> Optional[Diagnosis]:
         """Diagnose and show the report; with ``record`` its nodes and findings become checks
         (the fix runbook only shows the starting point: its checks are the plan, apply and verify)."""
-        from .diagnose import diagnose
-        from .probe import ProbeError, probe
+        from .pipeline import assess
+        from .probe import ProbeError
         from .report import render_text
         from .safeio import InputError
 
         try:
-            result = diagnose(probe(self.root, user, pid))
+            self.assessment = assess(self.root, user, pid)
         except (ProbeError, InputError) as error:
             self.check("probe", "fail", "read the facts", [str(error)])
             return None
+        result = self.assessment.diagnosis
         self.show(render_text(result))
         if record:
             self.show_checks(self.from_diagnosis(result))
@@ -172,13 +175,14 @@ class Runbook:
         return result
 
     def plan(self, diagnosis: Optional[Diagnosis]) -> Optional[Plan]:
-        from .plan import make_plan
+        """The plan for the diagnosis this runbook made (from the same read of /etc/group)."""
+        from .pipeline import plan_for
         from .report import render_plan
 
-        if diagnosis is None or diagnosis.facts.user is None:
+        if diagnosis is None or diagnosis.facts.user is None or self.assessment is None:
             self.check("plan", "skip", "no diagnosis to plan from")
             return None
-        plan = make_plan(diagnosis, RootFS(self.root).read_bytes("/etc/group") or b"")
+        plan = plan_for(self.assessment)
         self.show(render_plan(plan))
         for refusal in plan.refusals:
             self.check("refused:" + refusal.path, "fail", refusal.reason, refusal.instead)
@@ -241,14 +245,14 @@ class Runbook:
     def verify_fix(self, changed: bool, user: Optional[str]) -> None:
         """After apply. When the plan was handed to root, first check it was applied (a fresh plan
         from the current account files has nothing left to do), then verify on the live system."""
-        from .plan import make_plan
+        from .pipeline import plan_for
 
         diagnosis = None
         if self.handover is not None and not changed:
             diagnosis = self.diagnose(user, None, record=False)
-            if diagnosis is None:
+            if diagnosis is None or self.assessment is None:
                 return
-            pending = make_plan(diagnosis, RootFS(self.root).read_bytes("/etc/group") or b"").actions
+            pending = plan_for(self.assessment).actions
             if pending:
                 self.check("verify", "skip", "not verified: the plan is not applied yet; run the command above as "
                            "root, then this cell again", [self.handover.shown], replace=True)

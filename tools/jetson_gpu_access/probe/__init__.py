@@ -20,19 +20,20 @@ class ProbeError(Exception):
     """The request cannot be answered (no such root, user or process): a usage error."""
 
 
-def probe(root: str = "/", user: Optional[str] = None, pid: Optional[int] = None) -> Facts:
+def probe(root: str = "/", user: Optional[str] = None, pid: Optional[int] = None, fs: Optional[RootFS] = None) -> Facts:
     """Facts about ``root`` for ``user`` (default: the invoking user).
 
     ``pid`` names a process whose groups form the *process view* (for example the container's
     main process started with --group-add); without it the invoking process is used when it
-    runs as the target user.
+    runs as the target user. ``fs`` lets the caller keep the bytes the probe read
+    (:func:`jetson_gpu_access.pipeline.assess`).
     """
     try:
         if not os.path.isdir(root) or not os.listdir(root):
             raise ProbeError("root {} is not a directory with files; pass an existing root to --root".format(root))
     except PermissionError as error:
         raise ProbeError("cannot read root {} ({}); run as a user who can, or as root".format(root, error.strerror)) from error
-    fs = RootFS(root)
+    fs = fs or RootFS(root)
     mounts = container.Mounts(fs.read_text("/proc/self/mountinfo", limit=16 << 20))
     ctr = container.probe(fs, mounts)
     packages = dpkg.parse_status(fs.read_text(dpkg.STATUS_PATH, limit=LARGE_FILE) or "")

@@ -134,6 +134,9 @@ def _duplicates(path: str, pairs: List[Tuple[str, int]], id_name: str) -> List[A
     return out
 
 
+GROUP_PATH = "/etc/group"
+
+
 def _account_file(fs: RootFS, path: str) -> str:
     """The file's text; one that exists but cannot be read is noted, never taken as empty silently."""
     text = fs.read_text(path, limit=LARGE_FILE)
@@ -142,9 +145,15 @@ def _account_file(fs: RootFS, path: str) -> str:
     return text or ""
 
 
+def read_group_bytes(fs: RootFS) -> bytes:
+    """``/etc/group`` as :func:`probe` read it (the same read: RootFS reads each file once)."""
+    content = fs.read(GROUP_PATH, limit=LARGE_FILE)
+    return b"" if content is None else content.data
+
+
 def probe(fs: RootFS) -> Accounts:
     users, user_anomalies = parse_passwd(_account_file(fs, "/etc/passwd"))
-    groups, group_anomalies = parse_group(_account_file(fs, "/etc/group"))
+    groups, group_anomalies = parse_group(_account_file(fs, GROUP_PATH))
     return Accounts(users, groups, user_anomalies + group_anomalies)
 
 
