@@ -91,7 +91,9 @@ then where to look for the remedy.
 EXIT_OUTRO = """
 `diagnose` returns 0 when the verdict is healthy or only warnings were found, 1 when at least one
 error-level finding was made, and 2 for bad input (an unknown user, a missing root directory, a
-process that does not exist or belongs to someone else). `apply` uses 3 to 6 for its refusals,
+process that does not exist or belongs to someone else). `apply` uses 3 to 6 for its refusals, and
+128 + the signal number (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP) when a signal stopped
+it after it had put back what it wrote (see [Security](../security.md#what-apply-and-the-entrypoint-promise));
 `run` uses 7 to 9 for a dead kernel, a timeout and a failing cell.
 """
 

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import glob
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import List
+from typing import List, Optional, Set
 
 import pytest
 
 from conftest import needs_root
 from jetson_gpu_access.exitcodes import Exit
+from jetson_gpu_access.lab import sandbox
 from jetson_gpu_access.model import Diagnosis, Verdict, ViewKind
 from jetson_gpu_access.serde import from_jsonable
 
@@ -140,3 +143,135 @@ cd "$2" && "$3" -m jetson_gpu_access diagnose --root "$1" --user alice --format 
     assert {f.code for f in diagnosis.findings} == {"DEV-003", "DEV-001", "PLT-002"}
     assert diagnosis.facts.devices[0].nodev
     assert not os.listdir(str(root))  # the tmpfs lived only in the private namespace
+
+
+# Start-up: the CLI starts once per call (entrypoints, login scripts, fleet runs), so a command imports
+# only what it uses and builds only its own parser. make bench measures the time; these hold the structure.
+
+# Each command's own modules: no other command may import them.
+COMMAND_MODULES = {
+    "apply": {"apply"}, "plan": {"plan"}, "verify": {"verify", "system"}, "explain": {"explain", "textfacts", "launch"},
+    "bundle": {"bundle"}, "cuda-check": {"cuda"}, "fleet": {"fleet", "serde"}, "lab": {"lab"}, "run": {"runner", "runbook"},
+    "migrate": {"migrate"}, "entrypoint": {"entrypoint"},
+}
+
+
+def modules_after(code: str) -> List[str]:
+    """The package's modules (without the package prefix) a fresh interpreter imported while running CODE."""
+    script = "import sys\nbefore = set(sys.modules)\n{}\nsys.stderr.write('\\nMODULES ' + ' '.join(sorted(set(" \
+             "sys.modules) - before)) + '\\n')\n".format(code)
+    result = subprocess.run([sys.executable, "-c", script], cwd=str(TOOLS), capture_output=True, text=True, timeout=60,
+                            stdin=subprocess.DEVNULL, check=False)
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith("MODULES "), result.stderr
+    return line.split()[1:]
+
+
+def run_main(*argv: str) -> str:
+    return "from jetson_gpu_access.cli import main\ntry:\n    main({!r})\nexcept SystemExit:\n    pass".format(list(argv))
+
+
+def ours(modules: List[str]) -> Set[str]:
+    return {m.split(".")[1] for m in modules if m.startswith("jetson_gpu_access.")}
+
+
+def test_importing_the_cli_imports_no_command_module() -> None:
+    loaded = modules_after("import jetson_gpu_access.cli")
+    assert ours(loaded) == {"cli"}, loaded
+    assert not {"argparse", "typing", "enum", "json", "re"} & set(loaded), loaded
+
+
+def test_version_imports_nearly_nothing() -> None:
+    loaded = modules_after(run_main("--version"))
+    assert set(loaded) <= {"jetson_gpu_access", "jetson_gpu_access.cli", "__future__"}, loaded
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["diagnose", "--help"], ["lab", "up", "--help"], ["run", "--help"],
+                                  ["nope"], ["fleet", "report", "--format", "x", "d"]])
+def test_help_and_usage_errors_import_no_command_module(argv: List[str]) -> None:
+    assert ours(modules_after(run_main(*argv))) == {"cli", "cliparse", "exitcodes"}
+
+
+@pytest.mark.parametrize(("argv", "own"), [
+    (["explain", "error 801: operation not supported"], "explain"),
+    (["entrypoint", "--print"], "entrypoint"),
+    (["cuda-check"], "cuda-check"),
+    (["fleet", "report", "/nonexistent/results"], "fleet"),
+    (["diagnose", "--user", "nobody"], None),
+    (["plan", "--user", "nobody"], "plan"),
+])
+def test_a_command_imports_no_other_commands_modules(argv: List[str], own: Optional[str]) -> None:
+    loaded = ours(modules_after(run_main(*argv)))
+    for command, modules in COMMAND_MODULES.items():
+        if command != own and not (own == "explain" and command == "migrate"):  # explain audits pasted launch lines
+            assert not modules & loaded, "{} imported {}'s modules: {}".format(argv[0], command, sorted(modules & loaded))
+
+
+@pytest.mark.parametrize("argv", [["plan"], ["lab", "list"], ["-h"], ["--vers"]])
+def test_only_the_chosen_commands_parser_is_built(argv: List[str]) -> None:
+    from jetson_gpu_access.cli import COMMANDS, build_parser
+    from jetson_gpu_access.cliparse import LazyCommands
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, LazyCommands))
+    assert list(commands.choices) == [row[0] for row in COMMANDS]  # every name is known from the start
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+        parser.parse_args(argv)
+    assert sorted(commands._name_parser_map) == sorted(argv[:1] if not argv[0].startswith("-") else [])
+
+
+def test_no_module_parses_data_or_compiles_a_pattern_when_it_is_imported() -> None:
+    """JSON tables are read when a function needs them (data.load), and patterns are compiled on first
+    use, never as a module loads: a command pays only for what it uses. Explain's own text modules
+    compile theirs as they load; no other command imports them (test above)."""
+    code = """
+import json, pkgutil, importlib, re, sys, jetson_gpu_access
+calls, compiled = [], set()
+for name in ("load", "loads"):
+    original = getattr(json, name)
+    setattr(json, name, lambda *a, _original=original, **k: calls.append(1) or _original(*a, **k))
+compile_pattern = re._compile
+def recording(*args, **kwargs):
+    frame = sys._getframe(1)
+    while frame.f_globals.get("__name__", "").startswith("re"):
+        frame = frame.f_back
+    compiled.add(frame.f_globals.get("__name__", ""))
+    return compile_pattern(*args, **kwargs)
+re._compile = recording
+for module in pkgutil.walk_packages(jetson_gpu_access.__path__, "jetson_gpu_access."):
+    if module.name != "jetson_gpu_access.__main__":  # that one runs the CLI
+        importlib.import_module(module.name)
+from jetson_gpu_access import data
+assert not calls and data.load.cache_info().currsize == 0, (len(calls), data.load.cache_info())
+ours = {m for m in compiled if m.startswith("jetson_gpu_access.")}
+assert ours <= {"jetson_gpu_access." + m for m in ("textfacts", "launch", "migrate")}, ours
+"""
+    assert len([m for m in modules_after(code) if m.startswith("jetson_gpu_access.")]) > 30  # all of them ran
+
+
+@pytest.mark.skipif(not os.access(sandbox.INNER_PYTHON, os.X_OK), reason="no {} to run lab devices".format(sandbox.INNER_PYTHON))
+def test_the_labs_copy_of_the_package_is_precompiled_for_its_interpreter(tmp_path: Path) -> None:
+    """Lab users cannot write __pycache__: every module needs current bytecode for the python3 inside."""
+    sandbox.copy_package(str(tmp_path))
+    check = """
+import importlib.util, os, sys
+stale = []
+for base, _, files in os.walk(sys.argv[1]):
+    for name in (n for n in files if n.endswith(".py")):
+        source = os.path.join(base, name)
+        try:
+            with open(importlib.util.cache_from_source(source), "rb") as handle:
+                header = handle.read(16)
+        except OSError:
+            header = b""
+        stat = os.stat(source)
+        expected = importlib.util.MAGIC_NUMBER + bytes(4) + (int(stat.st_mtime) & 0xFFFFFFFF).to_bytes(4, "little") + (
+            stat.st_size & 0xFFFFFFFF).to_bytes(4, "little")
+        if header != expected:
+            stale.append(source)
+print(len(stale), stale[:3])
+"""
+    result = subprocess.run([sandbox.INNER_PYTHON, "-c", check, str(tmp_path)], capture_output=True, text=True,
+                            timeout=60, check=True)
+    assert result.stdout.startswith("0 "), result.stdout
+    assert len(list(tmp_path.rglob("*.py"))) > 30

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jetson_gpu_access.model import AclEntry
+from jetson_gpu_access.model import AclEntry, AnomalyCode
 from jetson_gpu_access.probe import acl, container, dpkg, osrelease, session
 from jetson_gpu_access.probe import platform as jplatform
 from jetson_gpu_access.probe.accounts import login_groups, parse_group, parse_passwd
@@ -176,7 +176,7 @@ def test_group_quirks_are_reported() -> None:
     groups, anomalies = parse_group(text)
     assert [(g.name, g.gid, g.members) for g in groups] == [
         ("video", 44, ("alice\r",)), ("render", 104, ()), ("render", 993, ("alice",)), ("x", 5, ("a:b",))]
-    joined = "\n".join(anomalies)
+    joined = "\n".join(a.text for a in anomalies)
     for needle in ("CRLF", "malformed", "NIS", "extra ':'", "name render appears 2 times"):
         assert needle in joined
 
@@ -202,7 +202,7 @@ def test_account_parsers_never_crash(text: str) -> None:
 
 def test_passwd_duplicate_uid_zero_is_reported() -> None:
     _, anomalies = parse_passwd("root:x:0:0::/root:/bin/sh\ntoor:x:0:0::/root:/bin/sh\n")
-    assert any("several accounts have UID 0" in a for a in anomalies)
+    assert any(a.code is AnomalyCode.SEVERAL_ROOTS and "several accounts have UID 0" in a.text for a in anomalies)
 
 
 # --- dpkg status, ACL xattr, mountinfo, id maps ------------------------------------------------

@@ -1,32 +1,52 @@
-"""Carry out a plan: the only module that writes, and it writes only through shadow-utils.
+"""Carry out a plan: the only module that writes, and it writes only through the system's account tools.
 
 Before touching anything it refuses, with a documented exit code, when it cannot finish safely:
-not root or without the capabilities to write account files, inside a user namespace, account
-files read-only or bind-mounted one by one (rename would fail with EBUSY), a symlinked group
-file, a lock held or left behind, no account tools, or a plan made for another root, user or
-/etc/group. It then runs the tools (argv, timeout, LC_ALL=C), re-reads the files and checks that
-/etc/group is exactly what the plan printed and that grpck is no less happy than before. On any
-failure it puts all four account files back byte for byte. A second apply has nothing to do.
+not root or without the capabilities to write account files, inside a user namespace, a link
+or hard link anywhere apply or the tools would open in ROOT/etc (see :mod:`accountfiles`),
+account files read-only or bind-mounted one by one (rename would fail with EBUSY), a lock held
+or left behind, no account tools, an action that policy forbids (a sensitive group, a reserved
+GID), or a plan made for another root, user or /etc/group.
+
+Then it holds ``ROOT/etc/.pwd.lock`` the way ``lckpwdf(3)`` does from the check through the
+writes and any restore, so no other shadow-utils tool, ``passwd`` or second apply can write in
+between; the tools run with ``-P ROOT`` so that they rely on that lock instead of waiting for it.
+After every step it re-reads the files and checks /etc/group against the plan. On any failure,
+signal (SIGINT, SIGTERM, SIGHUP) or exception it puts back each file that still holds exactly
+what this run wrote, and leaves alone (and names) any file someone else changed meanwhile.
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import re
-import tempfile
-from typing import Dict, List, Optional, Tuple
+import shlex
+import signal
+import threading
+from typing import Dict, List, Optional, Set, Tuple
 
+from .accountfiles import (
+    ACCOUNT_FILES,
+    AccountDir,
+    PasswdLock,
+    UnsafePath,
+    leftover_names,
+    lock_holder,
+    pid_alive,
+)
 from .exitcodes import Exit, ExitError
-from .plan import Action, ActionKind, Plan, digest
+from .plan import Action, ActionKind, Plan, decode, digest, replay, sensitive_groups
 from .record import frozen_record
-from .system import Completed, run, which
+from .system import run, which
 
-ACCOUNT_FILES = ("/etc/group", "/etc/gshadow", "/etc/passwd", "/etc/shadow")
-LOCK_FILES = tuple(path + ".lock" for path in ACCOUNT_FILES)
 # CAP_CHOWN, CAP_DAC_OVERRIDE, CAP_FOWNER: what shadow-utils needs to replace /etc files safely
 NEEDED_CAPABILITIES = {0: "CAP_CHOWN", 1: "CAP_DAC_OVERRIDE", 3: "CAP_FOWNER"}
+# usermod -a -G, groupadd and groupmod -g (of a group that is nobody's primary group) change only these
+WRITTEN_BY_ACTIONS = ("group", "gshadow")
+# a group name apply will pass to a tool: no leading '-', no ':' ',' or blanks (shadow's own rule is
+# stricter for new names, useradd(8) "CAVEATS"; existing groups may use capitals and dots)
+NAME = r"^[A-Za-z_][A-Za-z0-9_.-]{0,31}$"  # compiled on first use
+RESERVED_GIDS = (0, 65534, 65535, 4294967295)  # root, nobody/unmapped, and (uint16/uint32)-1
+INTERRUPTING = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
 class ApplyError(ExitError):
@@ -37,12 +57,17 @@ class ApplyError(ExitError):
 
 @frozen_record
 class Applied:
+    """What apply did: the argv it actually ran (BusyBox's differ from the plan's text)."""
+
     changed: bool
-    commands: Tuple[str, ...]
+    argv: Tuple[Tuple[str, ...], ...]
     group_sha256_before: str
     group_sha256_after: str
-    matches_plan: bool
     notes: Tuple[str, ...]
+
+    @property
+    def commands(self) -> Tuple[str, ...]:
+        return tuple(shlex.join(a) for a in self.argv)
 
 
 @frozen_record
@@ -54,10 +79,6 @@ class Tools:
     groupmod: str
     usermod: str
     grpck: str
-
-
-def _host(root: str, path: str) -> str:
-    return path if root == "/" else os.path.join(root, path.lstrip("/"))
 
 
 def _proc(name: str) -> str:
@@ -77,29 +98,43 @@ def _mount_points() -> List[str]:
     return points
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def find_tools() -> Optional[Tools]:
     shadow = [which(n) for n in ("groupadd", "groupmod", "usermod")]
     grpck = which("grpck") or ""
     if all(shadow):
         return Tools("shadow-utils", str(shadow[0]), str(shadow[1]), str(shadow[2]), grpck)
     busybox = which("addgroup")
-    if busybox:
+    # only BusyBox's applet takes "-g GID NAME" and "USER GROUP"; Debian's addgroup is adduser's script
+    if busybox and os.path.basename(os.path.realpath(busybox)).startswith("busybox"):
         return Tools("busybox", busybox, "", busybox, grpck)
     return None
 
 
-def preflight(root: str) -> Tools:
-    """Every reason to refuse before touching anything; returns the tools to use."""
+def check_environment(root: str) -> None:
+    """The refusals that need no plan (not root, links out of the root, read-only...), before diagnosing."""
+    try:
+        preflight(os.path.realpath(root))[1].close()
+    except UnsafePath as error:
+        raise ApplyError(Exit.UNSUPPORTED, "{}; nothing was changed".format(error)) from error
+
+
+def _open_account_dir(root: str) -> AccountDir:
+    try:
+        directory = AccountDir(root)
+    except UnsafePath as error:
+        raise ApplyError(Exit.UNSUPPORTED, str(error)) from error
+    except OSError as error:
+        raise ApplyError(Exit.USAGE, "cannot open {}/etc: {}; pass the root of a system with --root".format(
+            root, error.strerror)) from error
+    problem = directory.unsafe()
+    if problem:
+        directory.close()
+        raise ApplyError(Exit.UNSUPPORTED, problem)
+    return directory
+
+
+def preflight(root: str) -> Tuple[Tools, AccountDir]:
+    """Every reason to refuse before touching anything; returns the tools and the account directory."""
     if os.geteuid() != 0:
         raise ApplyError(Exit.NOT_ROOT, "must run as root to change account files; rerun with sudo (dry run needs no root)")
     status = dict(line.split(":", 1) for line in _proc("status").splitlines() if ":" in line)
@@ -112,39 +147,59 @@ def preflight(root: str) -> Tools:
     if uid_map and uid_map[:3] != ["0", "0", "4294967295"]:
         raise ApplyError(Exit.UNSUPPORTED, "running in a user namespace (rootless or userns-remap): uid 0 here is not "
                          "host root and host GIDs may be unmapped; fix the image at build time or use --group-add")
-    points = set(_mount_points())
-    for path in ACCOUNT_FILES:
-        real = _host(root, path)
-        if os.path.islink(real):
-            raise ApplyError(Exit.UNSUPPORTED, "{} is a symlink; refusing to replace it with a regular file".format(real))
-        if real in points:
-            raise ApplyError(Exit.READ_ONLY, "{} is bind-mounted as a single file, so it cannot be replaced (EBUSY); "
-                             "edit it on the host, in the image, or use --group-add".format(real))
-    etc = _host(root, "/etc")
-    if os.statvfs(etc).f_flag & os.ST_RDONLY or not os.access(etc, os.W_OK):
-        raise ApplyError(Exit.READ_ONLY, "{} is on a read-only file system (e.g. docker run --read-only); fix the image "
-                         "at build time or use --group-add".format(etc))
-    for lock in LOCK_FILES:
-        real = _host(root, lock)
-        if not os.path.lexists(real):
+    directory = _open_account_dir(root)
+    try:
+        points = set(_mount_points())
+        for name in ACCOUNT_FILES:
+            if directory.host(name) in points:
+                raise ApplyError(Exit.READ_ONLY, "{} is bind-mounted as a single file, so it cannot be replaced (EBUSY); "
+                                 "edit it on the host, in the image, or use --group-add".format(directory.host(name)))
+        if os.statvfs(directory.fd).f_flag & os.ST_RDONLY or not os.access(directory.path, os.W_OK):
+            raise ApplyError(Exit.READ_ONLY, "{} is on a read-only file system (e.g. docker run --read-only); fix the "
+                             "image at build time or use --group-add".format(directory.path))
+        tools = find_tools()
+        if tools is None:
+            raise ApplyError(Exit.UNSUPPORTED, "no account tools (shadow-utils groupadd/usermod or BusyBox addgroup); "
+                             "install the passwd package, or use --group-add")
+        if tools.kind == "busybox" and root != "/":
+            raise ApplyError(Exit.UNSUPPORTED, "BusyBox addgroup cannot work on --root {}; apply inside that root".format(root))
+    except BaseException:
+        directory.close()
+        raise
+    return tools, directory
+
+
+def _check_locks(directory: AccountDir) -> None:
+    """Refuse a per-file lock someone holds or left behind (shadow writes ``PID\\0``)."""
+    for name in ACCOUNT_FILES:
+        present, holder = directory.lock_state(name)
+        if not present:
             continue
-        try:
-            with open(real, encoding="utf-8", errors="replace") as handle:
-                text = handle.read(32).strip()
-        except OSError:
-            text = ""
-        if text.isdigit() and _pid_alive(int(text)):
+        lock = directory.host(name + ".lock")
+        if holder is not None and pid_alive(holder):
             raise ApplyError(Exit.CONFLICT, "{} is held by running process {} (an account tool); try again when it "
-                             "has finished".format(real, text))
+                             "has finished".format(lock, holder))
         raise ApplyError(Exit.CONFLICT, "stale lock {} ({}); remove it if no account tool is running, then retry".format(
-            real, "PID {} is not running".format(text) if text else "no PID in it"))
-    tools = find_tools()
-    if tools is None:
-        raise ApplyError(Exit.UNSUPPORTED, "no account tools (shadow-utils groupadd/usermod or BusyBox addgroup); "
-                         "install the passwd package, or use --group-add")
-    if tools.kind == "busybox" and root != "/":
-        raise ApplyError(Exit.UNSUPPORTED, "BusyBox addgroup cannot work on --root {}; apply inside that root".format(root))
-    return tools
+            lock, "PID {} is not running".format(holder) if holder is not None else "no PID in it"))
+
+
+def check_action(action: Action, user: str) -> None:
+    """Policy, checked again on what is about to run, whoever built the plan."""
+    sensitive = sensitive_groups()
+    if action.group in sensitive:
+        raise ApplyError(Exit.CONFLICT, "refusing to {} '{}': a sensitive group ({}); nothing was changed".format(
+            action.kind.value, action.group, sensitive[action.group]))
+    if not re.match(NAME, action.group) or action.gid in RESERVED_GIDS or not 0 < action.gid < 2 ** 31:
+        raise ApplyError(Exit.CONFLICT, "refusing {} of group {!r} with GID {}: not a valid name or a reserved GID; "
+                         "nothing was changed".format(action.kind.value, action.group, action.gid))
+    if action.kind is ActionKind.ADD_MEMBER and action.user != user:
+        raise ApplyError(Exit.CONFLICT, "the plan adds {!r}, not its user {}; make a new plan".format(action.user, user))
+
+
+def _prefix(root: str) -> str:
+    # With -P a tool skips lckpwdf() and relies on the lock apply holds (it still takes the
+    # per-file locks). shadow ignores "-P /", and would then wait for our lock: "/." is the same place.
+    return "/." if root == "/" else root
 
 
 def _argv(tools: Tools, action: Action, root: str) -> List[str]:
@@ -154,7 +209,7 @@ def _argv(tools: Tools, action: Action, root: str) -> List[str]:
         if action.kind is ActionKind.ADD_MEMBER:
             return [tools.usermod, str(action.user), action.group]
         raise ApplyError(Exit.UNSUPPORTED, "BusyBox has no groupmod; renumber '{}' in the image".format(action.group))
-    prefix = [] if root == "/" else ["-P", root]
+    prefix = ["-P", _prefix(root)]
     if action.kind is ActionKind.CREATE_GROUP:
         return [tools.groupadd, *prefix, "-g", str(action.gid), "--", action.group]
     if action.kind is ActionKind.RENUMBER_GROUP:
@@ -162,86 +217,111 @@ def _argv(tools: Tools, action: Action, root: str) -> List[str]:
     return [tools.usermod, *prefix, "-a", "-G", action.group, "--", str(action.user)]
 
 
-class _Backup:
-    """The four account files' bytes, owner and mode, restorable atomically."""
-
-    def __init__(self, root: str) -> None:
-        self.root = root
-        self.saved: Dict[str, Optional[Tuple[bytes, int, int, int]]] = {}
-        self.scratch = [_host(root, path) + suffix for path in ACCOUNT_FILES for suffix in ("+", ".lock")]
-        self.scratch_before = {path for path in self.scratch if os.path.lexists(path)}
-        for path in ACCOUNT_FILES:
-            real = _host(root, path)
-            try:
-                info = os.stat(real)
-                with open(real, "rb") as handle:
-                    self.saved[real] = (handle.read(), info.st_uid, info.st_gid, info.st_mode & 0o7777)
-            except FileNotFoundError:
-                self.saved[real] = None
-
-    def changed(self) -> bool:
-        return any(_read(path) != (saved[0] if saved else None) for path, saved in self.saved.items())
-
-    def restore(self) -> None:
-        """Put the four files back, and remove the temporary and lock files a failed tool left."""
-        for path in self.scratch:
-            if path not in self.scratch_before and os.path.lexists(path) and not _live_lock(path):
-                os.unlink(path)
-        with _account_lock(self.root):
-            for path, saved in self.saved.items():
-                if saved is None:
-                    if os.path.lexists(path):
-                        os.unlink(path)
-                    continue
-                data, uid, gid, mode = saved
-                if _read(path) == data:
-                    continue
-                handle, temp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".jga-restore-")
-                try:
-                    os.write(handle, data)
-                    os.fchown(handle, uid, gid)
-                    os.fchmod(handle, mode)
-                    os.fsync(handle)
-                finally:
-                    os.close(handle)
-                os.replace(temp, path)
+class _Interrupted(Exception):
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
 
 
-def _live_lock(path: str) -> bool:
-    """True for a lock file whose PID still runs (someone else's account tool: leave it)."""
-    if not path.endswith(".lock"):
-        return False
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            text = handle.read(32).strip()
-    except OSError:
-        return False
-    return text.isdigit() and _pid_alive(int(text))
+class _DeferredSignals:
+    """SIGINT, SIGTERM and SIGHUP wait until the current step is done; then apply undoes its work."""
 
+    def __init__(self) -> None:
+        self.received: Optional[int] = None
+        self.saved: Dict[int, object] = {}
 
-def _read(path: str) -> Optional[bytes]:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        return None
-
-
-class _account_lock:
-    """lckpwdf(3) around our own restore, as shadow-utils takes it around its writes (live root only)."""
-
-    def __init__(self, root: str) -> None:
-        self.libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6") if root == "/" else None
-        self.held = False
-
-    def __enter__(self) -> _account_lock:
-        if self.libc is not None:
-            self.held = self.libc.lckpwdf() == 0
+    def __enter__(self) -> _DeferredSignals:
+        if threading.current_thread() is threading.main_thread():
+            for signum in INTERRUPTING:
+                self.saved[signum] = signal.signal(signum, self._note)
         return self
 
+    def _note(self, signum: int, frame: object) -> None:
+        if self.received is None:
+            self.received = signum
+
+    def check(self) -> None:
+        if self.received is not None:
+            raise _Interrupted(self.received)
+
     def __exit__(self, *exc: object) -> None:
-        if self.libc is not None and self.held:
-            self.libc.ulckpwdf()
+        for signum, handler in self.saved.items():
+            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)  # type: ignore[arg-type]
+
+
+class _Journal:
+    """What each account file held before, and every content this run wrote to it.
+
+    A file is restored only while it still holds exactly what this run wrote, and only if
+    nobody else changed it between the steps; anything else is someone's work and stays.
+    """
+
+    def __init__(self, directory: AccountDir) -> None:
+        self.directory = directory
+        self.original: Dict[str, Optional[bytes]] = {name: directory.read(name) for name in ACCOUNT_FILES}
+        self.owner = {name: directory.owner_and_mode(name) for name, data in self.original.items() if data is not None}
+        self.last = dict(self.original)
+        self.ours: Dict[str, Set[bytes]] = {name: set() for name in ACCOUNT_FILES}
+        self.foreign: Set[str] = set()
+        self.leftovers_before = set(leftover_names(iter(directory.entries())))
+
+    def before_step(self) -> None:
+        for name in ACCOUNT_FILES:
+            if self.directory.read(name) != self.last[name]:
+                self.foreign.add(name)
+
+    def after_step(self, expected_group: str) -> None:
+        for name in ACCOUNT_FILES:
+            now = self.directory.read(name)
+            if now == self.last[name]:
+                continue
+            if name not in WRITTEN_BY_ACTIONS or (name == "group" and now != expected_group.encode("utf-8", "surrogateescape")):
+                self.foreign.add(name)
+            elif now is not None:
+                self.ours[name].add(now)
+            self.last[name] = now
+
+    def restore(self) -> Tuple[List[str], List[str]]:
+        """Put back what this run changed; returns (restored, left because someone else changed it)."""
+        restored: List[str] = []
+        left: List[str] = []
+        for name in self.leftovers():
+            self.directory.unlink(name)
+        # group and gshadow go back together or not at all, so that they stay in step
+        keep_pair = bool(self.foreign.intersection(WRITTEN_BY_ACTIONS))
+        for name in ACCOUNT_FILES:
+            now = self.directory.read(name)
+            if now == self.original[name]:
+                continue
+            if name in self.foreign or now not in self.ours[name] or (keep_pair and name in WRITTEN_BY_ACTIONS):
+                left.append(name)
+                continue
+            try:
+                with self.directory.file_lock(name):
+                    original = self.original[name]
+                    if original is None:
+                        self.directory.unlink(name)
+                    else:
+                        self.directory.replace(name, original, self.owner[name])
+            except UnsafePath:
+                left.append(name)
+                continue
+            restored.append(name)
+        return restored, left
+
+    def leftovers(self) -> List[str]:
+        """Temporary and lock files a failed or killed tool of this run left (never a live holder's)."""
+        out = []
+        for name in leftover_names(iter(self.directory.entries())):
+            if name in self.leftovers_before:
+                continue
+            lock = name[:-1] + ".lock" if name.endswith("+") else name
+            if lock.endswith(".lock") or lock[-1:].isdigit():
+                holder = lock_holder(self.directory.read(lock) or b"")
+                if holder is not None and pid_alive(holder):
+                    continue
+            out.append(name)
+        return out
 
 
 def _grpck(tools: Tools, root: str) -> Optional[int]:
@@ -260,10 +340,37 @@ def _old_gid_in_use(root: str, gid: int) -> Optional[str]:
     return None
 
 
+def confirm_saved_plan(saved: Plan, fresh: Plan) -> Plan:
+    """A saved plan is applied only if a plan made now, from the current state, is the same plan.
+
+    The file may have been edited (an action adding the user to ``sudo``, a command text that
+    does not match its action): every action, the diff and the result must be what a fresh plan
+    gives. Returns the fresh plan, the only one that is carried out.
+    """
+    if os.path.realpath(saved.root) != os.path.realpath(fresh.root):
+        raise ApplyError(Exit.CONFLICT, "the plan was made for root {}, not {}; make a new plan".format(
+            shlex.quote(saved.root), fresh.root))
+    if (saved.user, saved.uid) != (fresh.user, fresh.uid):
+        raise ApplyError(Exit.CONFLICT, "the plan was made for user {} (uid {}), which is not that user here; make a "
+                         "new plan".format(shlex.quote(saved.user), saved.uid))
+    if saved.group_sha256 != fresh.group_sha256:
+        raise ApplyError(Exit.CONFLICT, "{}/etc/group changed since the plan was made; make a new plan".format(
+            fresh.root.rstrip("/")))
+    for action in saved.actions:
+        if action not in fresh.actions:
+            raise ApplyError(Exit.CONFLICT, "the saved plan asks to {} {!r} (GID {}), which a plan made now would not "
+                             "do; refusing (was the file edited?); make a new plan".format(
+                                 action.kind.value, action.group, action.gid))
+    if saved.actions != fresh.actions or saved.group_after != fresh.group_after or saved.diff != fresh.diff:
+        raise ApplyError(Exit.CONFLICT, "the saved plan differs from a plan made now from the same /etc/group; "
+                         "refusing; make a new plan")
+    return fresh
+
+
 def apply(plan: Plan, root: str, user_uid: Optional[int]) -> Applied:
     """Carry out ``plan`` under ``root``; ApplyError when it refuses or fails (files restored)."""
-    root = os.path.abspath(root)
-    if os.path.abspath(plan.root) != root:
+    root = os.path.realpath(root)
+    if os.path.realpath(plan.root) != root:
         raise ApplyError(Exit.CONFLICT, "the plan was made for root {}, not {}; make a new plan".format(plan.root, root))
     if user_uid != plan.uid:
         raise ApplyError(Exit.CONFLICT, "the plan was made for user {} (uid {}), which is not that user here; make a "
@@ -274,38 +381,100 @@ def apply(plan: Plan, root: str, user_uid: Optional[int]) -> Applied:
     database = [r for r in plan.refusals if r.path == "/etc/group"]
     if database:
         raise ApplyError(Exit.CONFLICT, database[0].reason + "; nothing was changed")
-    tools = preflight(root)
-    group_path = _host(root, "/etc/group")
-    before = _read(group_path) or b""
+    for action in plan.actions:
+        check_action(action, plan.user)
+    try:
+        return _apply_checked(plan, root)
+    except UnsafePath as error:
+        raise ApplyError(Exit.UNSUPPORTED, "{}; nothing was changed".format(error)) from error
+
+
+def _apply_checked(plan: Plan, root: str) -> Applied:
+    tools, directory = preflight(root)
+    try:
+        argv = [_argv(tools, action, root) for action in plan.actions]
+        with _DeferredSignals() as signals:
+            lock = PasswdLock(directory)
+            if not lock.acquire():
+                raise ApplyError(Exit.CONFLICT, "{} is held by another account tool for more than 15 s; try again "
+                                 "when it has finished".format(directory.host(".pwd.lock")))
+            try:
+                return _apply_locked(plan, root, tools, directory, argv, signals)
+            finally:
+                lock.release()
+    finally:
+        directory.close()
+
+
+def _apply_locked(plan: Plan, root: str, tools: Tools, directory: AccountDir, argv: List[List[str]],
+                  signals: _DeferredSignals) -> Applied:
+    """Everything from the check to the last write or restore, under ``.pwd.lock``."""
+    _check_locks(directory)
+    problem = directory.unsafe()
+    if problem:
+        raise ApplyError(Exit.UNSUPPORTED, problem)
+    journal = _Journal(directory)
+    before = journal.original["group"] or b""
     if digest(before) != plan.group_sha256:
-        raise ApplyError(Exit.CONFLICT, "{} changed since the plan was made; make a new plan".format(group_path))
+        raise ApplyError(Exit.CONFLICT, "{} changed since the plan was made; make a new plan".format(directory.host("group")))
     if not plan.actions:
-        return Applied(False, (), plan.group_sha256, plan.group_sha256, True, ("nothing to do",))
+        return Applied(False, (), plan.group_sha256, plan.group_sha256, ("nothing to do",))
+    expected = replay(decode(before), plan.actions)
+    if expected[-1] != plan.group_after:
+        raise ApplyError(Exit.CONFLICT, "the plan's /etc/group does not follow from its actions; make a new plan")
     for action in plan.actions:
         if action.kind is ActionKind.RENUMBER_GROUP and action.old_gid is not None:
             in_use = _old_gid_in_use(root, action.old_gid)
             if in_use:
                 raise ApplyError(Exit.CONFLICT, "not renumbering '{}': {}; rebuild the image with the right GID "
                                  "instead".format(action.group, in_use))
-    backup = _Backup(root)
     grpck_before = _grpck(tools, root)
-    done: List[str] = []
-    failure: Optional[str] = None
-    for action in plan.actions:
-        result: Completed = run(_argv(tools, action, root))
-        if result.returncode != 0:
-            failure = "{} exited {} ({})".format(action.command, result.returncode, result.last_error_line)
-            break
-        done.append(action.command)
-    after = _read(group_path) or b""
-    if failure is None and after.decode("utf-8", "surrogateescape") != plan.group_after:
-        failure = "{} is not what the plan printed".format(group_path)
-    if failure is None and grpck_before == 0 and _grpck(tools, root) != 0:
-        failure = "grpck -r reports the account files inconsistent (group and gshadow out of step)"
-    if failure is not None:
-        restored = backup.changed()
-        backup.restore()
-        raise ApplyError(Exit.PROBLEM, "{}; {}".format(failure, "all account files restored" if restored
-                                                        else "no account file was changed"))
-    return Applied(True, tuple(done), plan.group_sha256, digest(after), True,
+    done: List[Tuple[str, ...]] = []
+    try:
+        signals.check()
+        for step, (action, command) in enumerate(zip(plan.actions, argv)):
+            journal.before_step()
+            result = run(command)
+            journal.after_step(expected[step])
+            if result.returncode != 0:
+                raise _Failed("{} exited {} ({})".format(shlex.join(command), result.returncode, result.last_error_line))
+            done.append(tuple(command))
+            if journal.last["group"] != expected[step].encode("utf-8", "surrogateescape"):
+                raise _Failed("{} after {} is not what the plan printed".format(directory.host("group"), action.command))
+            signals.check()
+        if grpck_before == 0 and _grpck(tools, root) != 0:
+            raise _Failed("grpck -r reports the account files inconsistent (group and gshadow out of step)")
+        if journal.foreign.intersection(WRITTEN_BY_ACTIONS):
+            raise _Failed("{} changed during apply by another program".format(
+                ", ".join(directory.host(n) for n in sorted(journal.foreign))))
+        signals.check()
+    except _Interrupted as interrupted:
+        raise _undo(journal, directory, 128 + interrupted.signum,
+                    "interrupted by {}".format(interrupted)) from None
+    except _Failed as failure:
+        raise _undo(journal, directory, Exit.PROBLEM, str(failure)) from None
+    except BaseException as error:
+        raise _undo(journal, directory, Exit.PROBLEM, "stopped by {}: {}".format(type(error).__name__, error)) from error
+    return Applied(True, tuple(done), plan.group_sha256, digest(journal.last["group"] or b""),
                    ("existing sessions keep their old groups: log in again (or restart the container) to get them",))
+
+
+class _Failed(Exception):
+    """A step failed or its result differs from the plan."""
+
+
+def _undo(journal: _Journal, directory: AccountDir, code: int, why: str) -> ApplyError:
+    try:
+        restored, left = journal.restore()
+    except (OSError, UnsafePath) as error:  # a full disk, a link planted meanwhile: say where things are
+        return ApplyError(Exit.PROBLEM, "{}; restoring failed too ({}): compare {} with the shadow-utils backups "
+                          "(group-, gshadow-) and run grpck -r".format(why, error, directory.path))
+    parts = [why]
+    if restored:
+        parts.append("restored " + ", ".join(directory.host(n) for n in restored))
+    if left:
+        parts.append("left {} as found: changed by another program meanwhile, check it with grpck -r".format(
+            ", ".join(directory.host(n) for n in left)))
+    if not restored and not left:
+        parts.append("no account file was changed")
+    return ApplyError(code, "; ".join(parts))

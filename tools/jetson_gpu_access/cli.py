@@ -2,40 +2,43 @@
 
 Every error is one line on stderr naming the cause and the remedy, with an exit code from
 :mod:`exitcodes`. Subcommands map one-to-one onto library functions.
+
+The CLI starts once per call in entrypoints, login scripts and fleet runs, so loading this module
+costs next to nothing (``make bench`` measures it): the top-level parser knows each command only
+by the name and one-line help in :data:`COMMANDS`; a command's own parser is built by its builder
+below when that command is chosen, and its handler imports what it uses when it runs.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
-import re
 import sys
-import textwrap
-from typing import TYPE_CHECKING, Dict, List, NoReturn, Optional
 
 from . import __version__
-from .exitcodes import DESCRIPTIONS, Exit, ExitError
 
+TYPE_CHECKING = False  # typing's own flag would import typing: about a third of a bare interpreter's start-up
 if TYPE_CHECKING:
+    import argparse
+    from typing import Callable, Dict, List, Optional, Tuple
+
+    from .cliparse import Builder, Parser
     from .model import Diagnosis
 
 PROG = "jetson-gpu-access"
-_USER_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\$?\Z")
+# A user name as useradd accepts it (compiled by re on first use, not when this module loads).
+_USER_NAME = r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\$?\Z"
 
 
 class UsageError(Exception):
     """Bad input: reported as one line, exit code 2, nothing done."""
 
 
-class Parser(argparse.ArgumentParser):
-    """argparse with one-line errors: the cause, and where to look for the remedy."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(int(Exit.USAGE), "{}: error: {} (see {} --help)\n".format(PROG, message, self.prog))
-
-
 def user_name(text: str) -> str:
-    if not _USER_NAME.match(text):
+    import re
+
+    if not re.match(_USER_NAME, text):
+        import argparse
+
         raise argparse.ArgumentTypeError(
             "{!r} is not a user name (letters, digits, '_', '.', '-'; not starting with '-')".format(text))
     return text
@@ -43,145 +46,153 @@ def user_name(text: str) -> str:
 
 def positive_int(text: str) -> int:
     if not text.isdigit() or not text.isascii() or int(text) < 1:
+        import argparse
+
         raise argparse.ArgumentTypeError("{!r} is not a positive number".format(text))
     return int(text)
 
 
-def _wrap(text: str) -> str:
-    return textwrap.fill(text, 90)
+# Parsers: one builder per command, called only when that command is chosen. After changing an option
+# or a help text, re-record what users see: python tests/clihelp.py --write (every Python's --help)
+# and python tests/docgen.py --write (docs/reference/cli.md).
+
+def _target_options(parser: argparse.ArgumentParser, with_root: bool = True) -> None:
+    """The options every command about one user shares: where to look, who, which process."""
+    if with_root:
+        parser.add_argument("--root", default="/", metavar="DIR",
+                            help="examine the tree at DIR instead of / (a container's rootfs, a scratch tree)")
+    parser.add_argument("--user", type=user_name, metavar="NAME",
+                        help="the account to check (default: the user running this command)")
+    parser.add_argument("--pid", type=positive_int, metavar="PID",
+                        help="take the process view from this process (default: this command's own process "
+                             "when it runs as the user)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text for people (default), json for the full typed result")
 
 
-def _exit_table() -> str:
-    return "exit codes:\n" + "\n".join("  {:<3} {}".format(int(code), text) for code, text in DESCRIPTIONS.items())
-
-
-def _command(commands: argparse._SubParsersAction[Parser], name: str, help_text: str, description: str) -> Parser:
-    """A command whose --help shows its description wrapped as written, then the exit codes."""
-    return commands.add_parser(name, help=help_text, description=_wrap(description), epilog=_exit_table(),
-                               formatter_class=argparse.RawDescriptionHelpFormatter)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(
-        prog=PROG,
-        description=_wrap("Find out why a user cannot open a Jetson's GPU device nodes (JetPack 6: "
-                          "render node, group IDs, SSH logins, seat ACLs) and what to do about it."),
-        epilog=_exit_table(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version="%(prog)s " + __version__)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.required = True
-
-    diagnose = _command(
-        commands, "diagnose", "report who can open which GPU node, in which view, and why",
+def diagnose_parser(parser: Parser) -> None:
+    parser.describe(
         "Read the platform, device nodes and account databases (read-only) and decide, "
         "for the login view (what SSH and su - give) and the process view (what a running "
         "process holds, e.g. from docker run --group-add), whether the user can open each "
         "GPU node. Prints findings with remedies.")
-    _target_options(diagnose)
-    plan = _command(
-        commands, "plan", "the changes that would give the user access, with the exact /etc/group diff",
+    _target_options(parser)
+
+
+def plan_parser(parser: Parser) -> None:
+    parser.describe(
         "Diagnose, then compute the fix (read-only): groups to create and memberships to "
         "append, each with its reason, the exact diff of /etc/group, what cannot be fixed "
         "with groups and why, and the image, runtime and entrypoint alternatives. Exit code 0 "
         "when there is nothing to do, 1 when changes or refusals are listed.")
-    _target_options(plan)
-    apply = _command(
-        commands, "apply", "carry out the plan (a dry run unless --apply is given)",
+    _target_options(parser)
+
+
+def apply_parser(parser: Parser) -> None:
+    parser.describe(
         "Without --apply: print the plan and change nothing. With --apply (as root): make "
-        "exactly those changes with the system's account tools, check the result against the "
-        "plan, and restore every account file if anything differs or fails. --plan FILE "
-        "applies a plan saved with 'plan --format json', refusing if it was made for another "
-        "root, user or /etc/group.")
-    _target_options(apply)
-    apply.add_argument("--apply", action="store_true", help="really change the account files (default: dry run)")
-    apply.add_argument("--plan", metavar="FILE", help="apply this saved plan (JSON) instead of planning afresh")
-    verify = _command(
-        commands, "verify", "open every node as the user in fresh processes, then call the CUDA driver",
+        "exactly those changes with the system's account tools under their own lock, check the "
+        "result against the plan, and put back what it wrote if anything differs, fails or is "
+        "interrupted. --plan FILE confirms a plan saved with 'plan --format json': it is carried "
+        "out only if a plan made now from the current state is the same, and refused otherwise "
+        "(another root, user or /etc/group, or an edited action). See docs/security.md.")
+    _target_options(parser)
+    parser.add_argument("--apply", action="store_true", help="really change the account files (default: dry run)")
+    parser.add_argument("--plan", metavar="FILE", help="refuse unless a fresh plan equals this saved one (JSON)")
+
+
+def verify_parser(parser: Parser) -> None:
+    parser.describe(
         "Start a process as the user for each view (login groups via initgroups, and the "
         "process view's groups when --pid gives one), open every node CUDA needs with the "
         "access the driver needs and report the errno, then run the CUDA driver check where "
         "libcuda.so.1 exists (skipped, never passed, where it does not). Runs on the live "
         "system; root can verify any user.")
-    _target_options(verify, with_root=False)
-    verify.add_argument("--no-cuda", action="store_true", help="only open the nodes; do not call the CUDA driver")
-    entrypoint = commands.add_parser(
-        "entrypoint", help="print the container entrypoint that aligns GIDs at start",
-        description=_wrap("Print a POSIX sh entrypoint for images whose users log in over SSH or that move "
-                          "between hosts: at container start it aligns the image's groups with the GPU nodes' "
-                          "GIDs (same rules as the plan), adds JGA_USER, and runs the command as that user."))
-    entrypoint.add_argument("--print", action="store_true", required=True, help="write the script to stdout")
-    docker = commands.add_parser(
-        "docker-args", help="print docker run flags and a compose snippet for this host's GPU nodes",
-        description=_wrap("Print --device and numeric --group-add flags for the GPU nodes present here, and the "
-                          "same as a compose snippet. Run it on the Jetson host."))
-    docker.add_argument("--root", default="/", metavar="DIR", help=argparse.SUPPRESS)
+    _target_options(parser, with_root=False)
+    parser.add_argument("--no-cuda", action="store_true", help="only open the nodes; do not call the CUDA driver")
 
-    run = _command(
-        commands, "run", "run runbooks headlessly (papermill), leaving notebooks, results, JUnit and a summary",
+
+def entrypoint_parser(parser: Parser) -> None:
+    parser.description = (
+        "Print a POSIX sh entrypoint for images whose users log in over SSH or that move between hosts: at "
+        "container start it aligns the image's groups with the GPU nodes' GIDs (same rules as the plan), adds "
+        "JGA_USER, and runs the command as that user.")
+    parser.add_argument("--print", action="store_true", required=True, help="write the script to stdout")
+
+
+def docker_args_parser(parser: Parser) -> None:
+    from argparse import SUPPRESS
+
+    parser.description = ("Print --device and numeric --group-add flags for the GPU nodes present here, and the "
+                          "same as a compose snippet. Run it on the Jetson host.")
+    parser.add_argument("--root", default="/", metavar="DIR", help=SUPPRESS)
+
+
+def run_parser(parser: Parser) -> None:
+    parser.describe(
         "Execute runbooks with papermill after checking every parameter against the runbook's "
         "parameters cell (name and type). Each run leaves, under --out, the executed notebook, "
         "result.json, junit.xml and summary.md. With --lab the kernel runs inside that lab "
         "device (brought up and down when it was not up).")
-    run.add_argument("runbooks", nargs="*", metavar="RUNBOOK",
-                     help="diagnose, fix, verify, migrate or a path to an .ipynb (default: diagnose fix verify)")
-    run.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-                     help="set a parameter (checked against the runbook's declared name and type)")
-    run.add_argument("-f", "--parameters-file", metavar="FILE", help="parameters from a YAML mapping")
-    run.add_argument("--lab", metavar="DEVICE", help="run the kernel inside this lab device, or in a new one from the "
-                     "profile of that name (SIMULATED)")
-    run.add_argument("--out", default="build/runbooks", metavar="DIR", help="where results go (default build/runbooks)")
-    run.add_argument("--timeout", type=positive_int, default=600, metavar="S", help="seconds per cell (default 600)")
-    run.add_argument("--expect", action="append", default=[], metavar="RUNBOOK=VERDICT",
-                     help="the verdict (pass, warn, fail) a runbook should reach, e.g. diagnose=fail on a profile "
-                          "that is broken on purpose; the exit code then says whether every expectation held")
+    parser.add_argument("runbooks", nargs="*", metavar="RUNBOOK",
+                        help="diagnose, fix, verify, migrate or a path to an .ipynb (default: diagnose fix verify)")
+    parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                        help="set a parameter (checked against the runbook's declared name and type)")
+    parser.add_argument("-f", "--parameters-file", metavar="FILE", help="parameters from a YAML mapping")
+    parser.add_argument("--lab", metavar="DEVICE", help="run the kernel inside this lab device, or in a new one "
+                        "from the profile of that name (SIMULATED)")
+    parser.add_argument("--out", default="build/runbooks", metavar="DIR",
+                        help="where results go (default build/runbooks)")
+    parser.add_argument("--timeout", type=positive_int, default=600, metavar="S", help="seconds per cell (default 600)")
+    parser.add_argument("--expect", action="append", default=[], metavar="RUNBOOK=VERDICT",
+                        help="the verdict (pass, warn, fail) a runbook should reach, e.g. diagnose=fail on a profile "
+                             "that is broken on purpose; the exit code then says whether every expectation held")
 
-    explain = commands.add_parser(
-        "explain", help="explain pasted error output: known signatures, likely causes, what to run next",
-        description=_wrap("Read free text (a file, - for standard input, or the text itself as an argument) as "
-                          "people paste it, recognise the known error signatures and say what they most likely "
-                          "mean, where to read more and which commands would settle the rest. Exit code 0 when a "
-                          "signature was recognised, 1 when none was."))
-    explain.add_argument("text", nargs="?", default="-", metavar="FILE|-|TEXT",
-                         help="a file to read, - for standard input (default), or the text itself")
-    explain.add_argument("--format", choices=("text", "json", "markdown"), default="text",
-                         help="text (default), json, or markdown (a reply to paste into an issue)")
 
-    bundle = _command(
-        commands, "bundle", "write a redacted support bundle (.tar.gz) for a bug report",
+def explain_parser(parser: Parser) -> None:
+    parser.description = (
+        "Read free text (a file, - for standard input, or the text itself as an argument) as people paste it, "
+        "recognise the known error signatures and say what they most likely mean, where to read more and which "
+        "commands would settle the rest. Exit code 0 when a signature was recognised, 1 when none was.")
+    parser.add_argument("text", nargs="?", default="-", metavar="FILE|-|TEXT",
+                        help="a file to read, - for standard input (default), or the text itself")
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                        help="text (default), json, or markdown (a reply to paste into an issue)")
+
+
+def bundle_parser(parser: Parser) -> None:
+    parser.describe(
         "Diagnose, then write one .tar.gz with the diagnosis and facts, readable excerpts "
         "and executed runbooks (from --runbooks), with host names, other users' names, IP and "
         "MAC addresses, tokens and keys redacted. 'explain BUNDLE' reads it back.")
-    _target_options(bundle)
-    bundle.add_argument("--out", default="jetson-gpu-access-bundle.tar.gz", metavar="FILE", help="the bundle to write")
-    bundle.add_argument("--runbooks", default="build/runbooks", metavar="DIR",
+    _target_options(parser)
+    parser.add_argument("--out", default="jetson-gpu-access-bundle.tar.gz", metavar="FILE", help="the bundle to write")
+    parser.add_argument("--runbooks", default="build/runbooks", metavar="DIR",
                         help="include executed runbooks found here (default build/runbooks)")
 
-    cuda = commands.add_parser(
-        "cuda-check",
-        help="call the CUDA driver as this user: cuInit, device query and a tiny kernel",
-        description=_wrap("Load libcuda.so.1 through ctypes and run cuInit, cuDriverGetVersion, cuDeviceGetCount, "
-                          "cuDeviceGetName and a one-line kernel from embedded PTX, as the user running this "
-                          "command (the driver opens device nodes with the caller's credentials). Without a "
-                          "driver the check is reported as skipped, never as passed; exit code 0 for pass or "
-                          "skip, 1 for a failure."),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    cuda.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
 
-    fleet = _command(
-        commands, "fleet", "many devices at once: the report over results fetched by fleet/playbook.yml",
+def cuda_check_parser(parser: Parser) -> None:
+    parser.describe(
+        "Load libcuda.so.1 through ctypes and run cuInit, cuDriverGetVersion, cuDeviceGetCount, "
+        "cuDeviceGetName and a one-line kernel from embedded PTX, as the user running this "
+        "command (the driver opens device nodes with the caller's credentials). Without a "
+        "driver the check is reported as skipped, never as passed; exit code 0 for pass or "
+        "skip, 1 for a failure.", exit_codes=False)
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+
+
+def fleet_parser(parser: Parser) -> None:
+    parser.describe(
         "Aggregate the per-host results that fleet/playbook.yml (Ansible) fetched: cohorts by "
         "board x JetPack x container image, pass and fail per runbook and check in each "
         "cohort, the hosts that differ from their cohort and in what, and the hosts that "
         "were unreachable or failed. With --require the exit code says whether enough hosts "
         "are healthy (1 when not): a gate for CI.")
-    fleet_actions = fleet.add_subparsers(dest="fleet_command", metavar="ACTION")
-    fleet_actions.required = True
-    report = fleet_actions.add_parser("report", help="the fleet report of a results folder",
-                                      description="Read DIR/HOST/host.json, facts.json and runbooks/*/result.json "
-                                                  "for every host and print the fleet report.")
+    actions = parser.add_subparsers(dest="fleet_command", metavar="ACTION")
+    actions.required = True
+    report = actions.add_parser("report", help="the fleet report of a results folder",
+                                description="Read DIR/HOST/host.json, facts.json and runbooks/*/result.json "
+                                            "for every host and print the fleet report.")
     report.add_argument("directory", metavar="DIR", help="the playbook's jga_results folder")
     report.add_argument("--require", metavar="PERCENT",
                         help="the share of hosts that must be healthy, e.g. 95%%; exit code 1 below it")
@@ -190,13 +201,14 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--title", default="Fleet report", help="the Markdown page's title")
     report.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
 
-    lab = _command(
-        commands, "lab", "simulated Jetsons: real device nodes, real SSH logins, an emulated CUDA driver",
+
+def lab_parser(parser: Parser) -> None:
+    parser.describe(
         "Run a lab profile (a scenario from public reports) as a bubblewrap sandbox with real "
         "character devices, the profile's /etc and a real sshd on a loopback port. Everything "
         "in a lab device is SIMULATED. Needs root, bubblewrap, openssh-server, "
         "openssh-client and gcc.")
-    actions = lab.add_subparsers(dest="lab_command", metavar="ACTION")
+    actions = parser.add_subparsers(dest="lab_command", metavar="ACTION")
     actions.required = True
     actions.add_parser("list", help="the profiles, and which are up")
     actions.add_parser("status", help="the lab devices that are up")
@@ -260,22 +272,9 @@ def build_parser() -> argparse.ArgumentParser:
                              usage="%(prog)s DEVICE USER -- CMD [ARG ...]")
     ssh.add_argument("device", metavar="DEVICE")
     ssh.add_argument("user", type=user_name, metavar="USER")
-    return parser
 
 
-def _target_options(parser: argparse.ArgumentParser, with_root: bool = True) -> None:
-    """The options every command about one user shares: where to look, who, which process."""
-    if with_root:
-        parser.add_argument("--root", default="/", metavar="DIR",
-                            help="examine the tree at DIR instead of / (a container's rootfs, a scratch tree)")
-    parser.add_argument("--user", type=user_name, metavar="NAME",
-                        help="the account to check (default: the user running this command)")
-    parser.add_argument("--pid", type=positive_int, metavar="PID",
-                        help="take the process view from this process (default: this command's own process "
-                             "when it runs as the user)")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text for people (default), json for the full typed result")
-
+# Handlers: what each command does, importing what it needs when it runs.
 
 def _diagnosis(args: argparse.Namespace) -> Diagnosis:
     from .diagnose import diagnose
@@ -299,39 +298,43 @@ def _emit(args: argparse.Namespace, value: object, text: str) -> None:
         sys.stdout.write(text)
 
 
-def _group_text(root: str) -> str:
+def _group_bytes(root: str) -> bytes:
     from .rootfs import RootFS
 
-    return RootFS(root).read_text("/etc/group") or ""
+    return RootFS(root).read_bytes("/etc/group") or b""
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
+    from .exitcodes import Exit
     from .plan import make_plan
     from .report import render_plan
 
-    result = make_plan(_diagnosis(args), _group_text(args.root))
+    result = make_plan(_diagnosis(args), _group_bytes(args.root))
     _emit(args, result, render_plan(result))
     return Exit.OK if result.nothing_to_do else Exit.PROBLEM
 
 
 def cmd_apply(args: argparse.Namespace) -> int:
-    from .apply import apply
+    from .apply import apply, check_environment, confirm_saved_plan
+    from .exitcodes import Exit
     from .plan import Plan, make_plan
     from .report import render_plan
 
+    if args.apply:  # refuse an unsafe root before reading anything through it
+        check_environment(args.root)
     diagnosis = _diagnosis(args)
-    if args.plan:
+    plan = make_plan(diagnosis, _group_bytes(args.root))
+    if args.plan:  # a saved plan is a confirmation of the fresh one, never a source of actions
         import json
 
         from .serde import from_jsonable
 
         try:
             with open(args.plan, encoding="utf-8") as handle:
-                plan = from_jsonable(Plan, json.load(handle))
-        except (OSError, ValueError) as error:
+                saved = from_jsonable(Plan, json.load(handle))
+        except (OSError, ValueError, TypeError) as error:
             raise UsageError("cannot read plan {}: {}; save one with 'plan --format json'".format(args.plan, error)) from error
-    else:
-        plan = make_plan(diagnosis, _group_text(args.root))
+        plan = confirm_saved_plan(saved, plan)
     if not args.apply:
         _emit(args, plan, render_plan(plan) + "\nDRY RUN: nothing was changed. Run again with --apply to make "
               "exactly these changes.\n")
@@ -350,6 +353,7 @@ def cmd_apply(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from .exitcodes import Exit
     from .report import render_verification
     from .verify import verify
 
@@ -363,6 +367,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_entrypoint(args: argparse.Namespace) -> int:
     from .entrypoint import script
+    from .exitcodes import Exit
 
     sys.stdout.write(script())
     return Exit.OK
@@ -370,6 +375,7 @@ def cmd_entrypoint(args: argparse.Namespace) -> int:
 
 def cmd_docker_args(args: argparse.Namespace) -> int:
     from .entrypoint import docker_args
+    from .exitcodes import Exit
     from .probe import ProbeError, probe
 
     try:
@@ -381,6 +387,7 @@ def cmd_docker_args(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from .exitcodes import Exit
     from .lab.profiles import ProfileError
     from .runner import overall, read_parameter_file, run_suite
 
@@ -413,6 +420,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
+    from .exitcodes import Exit
     from .explain import explain, render_markdown, render_text
 
     if args.text.endswith((".tar.gz", ".tgz")) and os.path.isfile(args.text):
@@ -442,6 +450,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     from .bundle import write
+    from .exitcodes import Exit
 
     counts = write(_diagnosis(args), args.out, args.runbooks)
     summary = ", ".join("{} {}".format(n, kind) for kind, n in sorted(counts.items())) or "nothing"
@@ -451,6 +460,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
 def cmd_cuda(args: argparse.Namespace) -> int:
     from .cuda import check
+    from .exitcodes import Exit
 
     result = check()
     lines = ["CUDA driver check: {} ({})".format(result.status.upper(), result.detail)]
@@ -465,6 +475,7 @@ def cmd_cuda(args: argparse.Namespace) -> int:
 def cmd_lab(args: argparse.Namespace) -> int:
     import subprocess
 
+    from .exitcodes import Exit
     from .lab import profiles, sandbox
     from .lab.profiles import ProfileError
 
@@ -532,6 +543,7 @@ def cmd_fleet(args: argparse.Namespace) -> int:
     import json
 
     from . import fleet
+    from .exitcodes import Exit
     from .serde import to_jsonable
 
     required = fleet.parse_required(args.require) if args.require is not None else None
@@ -549,6 +561,7 @@ def cmd_fleet(args: argparse.Namespace) -> int:
 
 
 def cmd_diagnose(args: argparse.Namespace) -> int:
+    from .exitcodes import Exit
     from .model import Verdict
     from .report import render_text
 
@@ -557,22 +570,59 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
     return Exit.PROBLEM if result.verdict is Verdict.PROBLEM else Exit.OK
 
 
-COMMANDS = {
-    "diagnose": cmd_diagnose, "plan": cmd_plan, "apply": cmd_apply, "verify": cmd_verify,
-    "entrypoint": cmd_entrypoint, "docker-args": cmd_docker_args, "run": cmd_run, "explain": cmd_explain,
-    "bundle": cmd_bundle, "cuda-check": cmd_cuda, "fleet": cmd_fleet, "lab": cmd_lab,
-}
+# Every command: its name and one-line help (all the top-level parser knows), the builder of its
+# own parser, and its handler. A new command is one row here plus its builder and handler.
+COMMANDS: Tuple[Tuple[str, str, Builder, Callable[[argparse.Namespace], int]], ...] = (
+    ("diagnose", "report who can open which GPU node, in which view, and why", diagnose_parser, cmd_diagnose),
+    ("plan", "the changes that would give the user access, with the exact /etc/group diff", plan_parser, cmd_plan),
+    ("apply", "carry out the plan (a dry run unless --apply is given)", apply_parser, cmd_apply),
+    ("verify", "open every node as the user in fresh processes, then call the CUDA driver", verify_parser,
+     cmd_verify),
+    ("entrypoint", "print the container entrypoint that aligns GIDs at start", entrypoint_parser, cmd_entrypoint),
+    ("docker-args", "print docker run flags and a compose snippet for this host's GPU nodes", docker_args_parser,
+     cmd_docker_args),
+    ("run", "run runbooks headlessly (papermill), leaving notebooks, results, JUnit and a summary", run_parser,
+     cmd_run),
+    ("explain", "explain pasted error output: known signatures, likely causes, what to run next", explain_parser,
+     cmd_explain),
+    ("bundle", "write a redacted support bundle (.tar.gz) for a bug report", bundle_parser, cmd_bundle),
+    ("cuda-check", "call the CUDA driver as this user: cuInit, device query and a tiny kernel", cuda_check_parser,
+     cmd_cuda),
+    ("fleet", "many devices at once: the report over results fetched by fleet/playbook.yml", fleet_parser,
+     cmd_fleet),
+    ("lab", "simulated Jetsons: real device nodes, real SSH logins, an emulated CUDA driver", lab_parser, cmd_lab),
+)
+
+
+def build_parser() -> Parser:
+    """The top-level parser: every command by name and one-line help; see :class:`cliparse.LazyCommands`."""
+    from .cliparse import Parser, lazy_commands
+
+    parser = Parser(prog=PROG)
+    parser.describe("Find out why a user cannot open a Jetson's GPU device nodes (JetPack 6: render node, group "
+                    "IDs, SSH logins, seat ACLs) and what to do about it.")
+    parser.add_argument("--version", action="version", version="%(prog)s " + __version__)
+    commands = lazy_commands(parser, dest="command", metavar="COMMAND")
+    commands.required = True
+    for name, help_text, build, _handler in COMMANDS:
+        commands.add_lazy(name, help_text, build)
+    return parser
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    parser = build_parser()
     words = sys.argv[1:] if argv is None else argv
+    if words[:1] == ["--version"]:  # what scripts ask most; argparse would answer the same, after its imports
+        sys.stdout.write("{} {}\n".format(PROG, __version__))
+        return 0
+    from .exitcodes import Exit, ExitError
+
     # Everything after the first "--" is a command to run (lab exec/ssh), never our options.
     split = words.index("--") if "--" in words else len(words)
-    args = parser.parse_args(words[:split])
+    args = build_parser().parse_args(words[:split])
     args.argv = words[split + 1:]
+    handler = next(row[3] for row in COMMANDS if row[0] == args.command)
     try:
-        return int(COMMANDS[args.command](args))
+        return int(handler(args))
     except UsageError as error:
         print("{}: error: {}".format(PROG, error), file=sys.stderr)
         return int(Exit.USAGE)

@@ -8,12 +8,13 @@ with wording and remedies from data/findings.json.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from . import data
 from .access import WRITE, decide, wanted
 from .model import (
     PLACEHOLDER_GID,
+    AnomalyCode,
     Decision,
     DeviceNode,
     Diagnosis,
@@ -24,6 +25,7 @@ from .model import (
     Requirement,
     Rule,
     Severity,
+    Subject,
     Verdict,
     View,
     ViewKind,
@@ -38,7 +40,14 @@ TOOLKIT_ADDS_GIDS = (1, 19, 1)
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-def make_finding(code: str, evidence: List[str], severity: Optional[Severity] = None, **fields: Any) -> Finding:
+NO_SUBJECT = Subject((), (), (), (), ())
+# the fields of a finding's text that name its subject: node paths, GIDs and group names
+_GID_FIELDS = ("gid", "local_gid", "group")
+_GROUP_FIELDS = ("name", "expected")
+
+
+def make_finding(code: str, evidence: List[str], severity: Optional[Severity] = None, subject: Subject = NO_SUBJECT,
+                 **fields: Any) -> Finding:
     """A finding from the catalogue, its title and remedy filled from ``fields``."""
     entry = data.load("findings")["findings"][code]
     return Finding(
@@ -49,6 +58,7 @@ def make_finding(code: str, evidence: List[str], severity: Optional[Severity] = 
         remedy=entry["remedy"].format(**fields),
         docs="{}#{}".format(DOCS_PAGE, code.lower()),
         certainty=entry["certainty"],
+        subject=subject,
     )
 
 
@@ -115,25 +125,38 @@ class _Findings:
     MERGED = ("path", "views")
 
     def __init__(self) -> None:
-        self.pending: Dict[Tuple[Any, ...], Tuple[str, Optional[Severity], Dict[str, List[str]], List[str], Dict[str, Any]]] = {}
+        self.pending: Dict[Tuple[Any, ...], Tuple[str, Optional[Severity], Dict[str, List[str]], List[str], Dict[str, Any],
+                                                  List[ViewKind], Tuple[AnomalyCode, ...]]] = {}
 
-    def add(self, code: str, evidence: List[str], severity: Optional[Severity] = None, **fields: Any) -> None:
+    def add(self, code: str, evidence: List[str], severity: Optional[Severity] = None, kinds: Sequence[ViewKind] = (),
+            anomalies: Sequence[AnomalyCode] = (), **fields: Any) -> None:
+        """``kinds``: the views the finding is about (typed); ``fields`` fill the catalogue's text."""
         fixed = {k: v for k, v in fields.items() if k not in self.MERGED}
         key = (code, severity, tuple(sorted((k, str(v)) for k, v in fixed.items())))
         if key not in self.pending:
-            self.pending[key] = (code, severity, {k: [] for k in self.MERGED if k in fields}, [], fixed)
-        _, _, merged, lines, _ = self.pending[key]
+            self.pending[key] = (code, severity, {k: [] for k in self.MERGED if k in fields}, [], fixed, [],
+                                 tuple(dict.fromkeys(anomalies)))
+        _, _, merged, lines, _, views, _ = self.pending[key]
         for name, values in merged.items():
             if fields[name] not in values:
                 values.append(fields[name])
+        views.extend(k for k in kinds if k not in views)
         lines.extend(line for line in evidence if line not in lines)
 
     def sorted(self) -> Tuple[Finding, ...]:
         findings = [
-            make_finding(code, lines, severity, **dict(fixed, **{k: _join(v) for k, v in merged.items()}))
-            for code, severity, merged, lines, fixed in self.pending.values()
+            make_finding(code, lines, severity, _subject(merged, fixed, views, anomalies),
+                         **dict(fixed, **{k: _join(v) for k, v in merged.items()}))
+            for code, severity, merged, lines, fixed, views, anomalies in self.pending.values()
         ]
         return tuple(sorted(findings, key=lambda f: (_SEVERITY_ORDER[f.severity], f.code)))
+
+
+def _subject(merged: Dict[str, List[str]], fixed: Dict[str, Any], views: List[ViewKind],
+             anomalies: Tuple[AnomalyCode, ...]) -> Subject:
+    gids = tuple(fixed[k] for k in _GID_FIELDS if isinstance(fixed.get(k), int) and not isinstance(fixed[k], bool))
+    groups = tuple(fixed[k] for k in _GROUP_FIELDS if isinstance(fixed.get(k), str))
+    return Subject(tuple(merged.get("path", ())), gids, groups, tuple(views), anomalies)
 
 
 def _join(values: List[str]) -> str:
@@ -171,7 +194,8 @@ def _account_findings(facts: Facts, out: _Findings) -> None:
     if facts.user is not None and facts.user.uid == 0:
         out.add("USR-001", ["target user {} has uid 0 ({})".format(facts.user.name, facts.user_source)])
     if facts.accounts.anomalies:
-        out.add("DB-001", list(facts.accounts.anomalies))
+        out.add("DB-001", [a.text for a in facts.accounts.anomalies],
+                anomalies=[a.code for a in facts.accounts.anomalies])
 
 
 def _toolkit_findings(facts: Facts, out: _Findings) -> None:
@@ -222,9 +246,10 @@ def _node_findings(facts: Facts, node: DeviceNode, assessment: NodeAssessment, v
 
     for decision in assessment.decisions:
         if decision.granted and decision.rule is Rule.ACL_USER:
-            out.add("ACC-001", evidence, path=node.path, uid=_decision_uid(views, decision.view))
+            out.add("ACC-001", evidence, kinds=[decision.view], path=node.path, uid=_decision_uid(views, decision.view))
         if decision.granted and want & WRITE == 0 and not decision.write:
-            out.add("ACC-005", evidence, path=node.path, user=user.name, views=decision.view.value + " view", mode=_mode(node))
+            out.add("ACC-005", evidence, kinds=[decision.view], path=node.path, user=user.name,
+                    views=decision.view.value + " view", mode=_mode(node))
 
     nameless = node.group_name is None and node.gid not in (0, 65534)
     if nameless:
@@ -240,8 +265,8 @@ def _node_findings(facts: Facts, node: DeviceNode, assessment: NodeAssessment, v
     if not denied:
         return
     consequence = {"nvmap": "ACC-002", "render": "ACC-003"}.get(node.role, "ACC-004")
-    out.add(consequence, evidence, path=node.path, user=user.name, group_desc=_group_desc(node),
-            views=" and ".join(d.view.value + " view" for d in denied))
+    out.add(consequence, evidence, kinds=[d.view for d in denied], path=node.path, user=user.name,
+            group_desc=_group_desc(node), views=" and ".join(d.view.value + " view" for d in denied))
 
     group_bits = ((node.mode or 0) >> 3) & 7
     if node.gid == 65534:
@@ -258,12 +283,13 @@ def _node_findings(facts: Facts, node: DeviceNode, assessment: NodeAssessment, v
     login_view = next(v for v in views if v.kind is ViewKind.LOGIN)
     if login is not None and not login.granted:
         if process is not None and process.granted and process.rule in (Rule.GROUP, Rule.ACL_GROUP):
-            out.add("GRP-004", evidence, path=node.path, gid=node.gid)
+            out.add("GRP-004", evidence, kinds=[ViewKind.LOGIN], path=node.path, gid=node.gid)
         if node.gid not in login_view.groups:
-            out.add("GRP-002", evidence, user=user.name, group_desc=_group_desc(node), path=node.path,
-                    gid=node.gid, how=_membership_hint(facts, node, user.name))
+            out.add("GRP-002", evidence, kinds=[ViewKind.LOGIN], user=user.name, group_desc=_group_desc(node),
+                    path=node.path, gid=node.gid, how=_membership_hint(facts, node, user.name))
     elif process is not None and not process.granted and node.gid in login_view.groups and facts.process is not None:
-        out.add("GRP-005", evidence, pid=facts.process.pid, gid=node.gid, group_desc=_group_desc(node))
+        out.add("GRP-005", evidence, kinds=[ViewKind.PROCESS], path=node.path, pid=facts.process.pid, gid=node.gid,
+                group_desc=_group_desc(node))
 
 
 def _membership_hint(facts: Facts, node: DeviceNode, user: str) -> str:

@@ -8,10 +8,10 @@ every container start, for images that move between hosts or whose users log in 
 from __future__ import annotations
 
 import os
-from typing import List
+from typing import TYPE_CHECKING, List
 
-from .diagnose import requirement_for
-from .model import Facts, NodeKind, Requirement
+if TYPE_CHECKING:
+    from .model import Facts
 
 SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "entrypoint.sh")
 
@@ -23,6 +23,9 @@ def script() -> str:
 
 def docker_args(facts: Facts) -> str:
     """docker run flags and a compose snippet for the GPU nodes of ``facts`` (numeric GIDs only)."""
+    from .diagnose import requirement_for  # here: 'entrypoint --print' needs none of the diagnosis
+    from .model import NodeKind, Requirement
+
     nodes = [n for n in facts.devices
              if n.kind is NodeKind.CHAR and requirement_for(n.role, facts)[0] is not Requirement.OPTIONAL]
     if not nodes:

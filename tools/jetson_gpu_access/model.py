@@ -195,13 +195,38 @@ class Group:
     members: Tuple[str, ...]
 
 
+class AnomalyCode(str, Enum):
+    """What is wrong with a line of an account file; plan decides on these, never on the text."""
+
+    CRLF = "crlf"                        # glibc keeps the CR in the last field
+    NIS_ENTRY = "nis-entry"              # '+'/'-' compat line, ignored by nss_files
+    NUL_BYTE = "nul-byte"
+    MALFORMED = "malformed"              # skipped by glibc, kept verbatim by shadow-utils
+    EMPTY_NAME = "empty-name"
+    EXTRA_COLON = "extra-colon"          # becomes part of a member name
+    DUPLICATE_NAME = "duplicate-name"
+    DUPLICATE_ID = "duplicate-id"
+    SEVERAL_ROOTS = "several-uid-0"
+
+
+@frozen_record
+class Anomaly:
+    """One thing in ``path`` that glibc and shadow-utils read differently, or not at all."""
+
+    code: AnomalyCode
+    path: str
+    line: Optional[int]
+    name: Optional[str]
+    text: str
+
+
 @frozen_record
 class Accounts:
     """This root's account databases as glibc would read them, plus what looked wrong."""
 
     users: Tuple[User, ...]
     groups: Tuple[Group, ...]
-    anomalies: Tuple[str, ...]
+    anomalies: Tuple[Anomaly, ...]
 
 
 @frozen_record
@@ -265,6 +290,17 @@ class NodeAssessment:
 
 
 @frozen_record
+class Subject:
+    """What a finding is about, as values: plan and checks read these, never the title's words."""
+
+    paths: Tuple[str, ...]
+    gids: Tuple[int, ...]
+    groups: Tuple[str, ...]
+    views: Tuple[ViewKind, ...]
+    anomalies: Tuple[AnomalyCode, ...]
+
+
+@frozen_record
 class Finding:
     code: str
     severity: Severity
@@ -273,6 +309,7 @@ class Finding:
     remedy: str
     docs: str
     certainty: str
+    subject: Subject
 
 
 @frozen_record

@@ -1,11 +1,12 @@
 """From a diagnosis to a plan: typed actions with reasons, refusals with alternatives, exact diff.
 
-Pure: a function of the diagnosis (and the text of /etc/group it was made from). The in-place
+Pure: a function of the diagnosis (and the bytes of /etc/group it was made from). The in-place
 strategy only ever adds: it creates a group with the node's GID, or appends the user to the
-group that already has it; it renumbers a same-named group only inside a container and only
-when no user has it as primary group (apply also checks that no file is owned by the old GID).
-It never joins a sensitive group, never reuses a GID (no ``-o``), never uses ``groupadd -f``,
-never replaces a user's groups, and never touches a device node's mode.
+group that already has it; it renumbers a same-named group only inside a container, only when
+no user has it as primary group and no other node present uses its GID (apply also checks that
+no file is owned by the old GID). It never joins a sensitive group (data/policy.json), never
+reuses a GID (no ``-o``), never gives one name two GIDs, never edits around a malformed line,
+never uses ``groupadd -f``, never replaces a user's groups, and never touches a device node's mode.
 """
 
 from __future__ import annotations
@@ -15,17 +16,22 @@ import hashlib
 from enum import Enum
 from typing import Dict, List, Optional, Tuple
 
+from . import data
 from .diagnose import role_group
-from .model import DeviceNode, Diagnosis, Group, NodeKind, Requirement, ViewKind
+from .model import AnomalyCode, DeviceNode, Diagnosis, Group, NodeKind
 from .record import frozen_record
 
-# Joining any of these for GPU access would hand out far more than the GPU (checklist C4, anti-pattern 7).
-SENSITIVE_GROUPS = ("root", "sudo", "wheel", "adm", "shadow", "disk", "kmem", "docker", "input", "systemd-journal",
-                    "lxd", "libvirt", "staff", "tty", "utmp")
 UNMAPPED_GID = 65534
-# Anomalies (from probe.accounts) that make any automatic edit unsafe.
-BLOCKING_ANOMALIES = ("CRLF", "appears", "is shared by", "several accounts have UID 0")
+# Anomalies (from probe.accounts) that make any automatic edit unsafe: shadow-utils would write
+# around them and glibc would read the result differently (checklist G1, G3, U2).
+BLOCKING_ANOMALIES = (AnomalyCode.CRLF, AnomalyCode.DUPLICATE_NAME, AnomalyCode.DUPLICATE_ID, AnomalyCode.SEVERAL_ROOTS)
 MISSING_NODE_FINDINGS = {"DEV-001": "/dev/dri/renderD*", "DEV-002": "/dev/nvmap"}
+
+
+def sensitive_groups() -> Dict[str, str]:
+    """Group name -> why joining it for the GPU is refused (data/policy.json, shared with the entrypoint)."""
+    groups: Dict[str, str] = data.load("policy")["sensitive_groups"]
+    return groups
 
 
 class ActionKind(str, Enum):
@@ -85,29 +91,27 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _unfixable(node: DeviceNode, needs: str) -> Optional[Tuple[str, Tuple[str, ...]]]:
-    """Why group membership cannot open ``node``, and what to do instead; None when it can."""
-    if node.kind is not NodeKind.CHAR or node.mode is None or node.gid is None:
-        return ("{} is not a character device; nothing to do with groups".format(node.path),
-                ("let udev or the container runtime recreate the node",))
-    if node.nodev:
-        return ("{} is on a nodev mount: the kernel refuses everyone".format(node.path),
-                ("provide the node on a mount without nodev (the runtime's /dev, or --device)",))
-    if node.gid == 0:
-        return ("{} belongs to group 0 (root): joining the root group is never a fix".format(node.path),
-                ("restore the vendor udev rules so the node belongs to video or render",))
-    if node.gid == UNMAPPED_GID:
-        return ("{} shows GID 65534: the host GID is unmapped in this user namespace".format(node.path),
-                ("use --group-add keep-groups (crun/podman) or run the container rootful",))
-    want = (4 if "r" in needs else 0) | (2 if "w" in needs else 0)
-    if ((node.mode >> 3) & want) != want:
-        return ("{} is mode {:04o}: its group bits do not grant {}".format(node.path, node.mode, needs),
-                ("restore L4T's udev rules (root:video 0660) where the node is created; never chmod it to 0666",))
-    return None
+# Findings about a node that no group change can fix: code -> (why, what to do instead).
+UNFIXABLE: Dict[str, Tuple[str, Tuple[str, ...]]] = {
+    "DEV-004": ("{path} is not a character device; nothing to do with groups",
+                ("let udev or the container runtime recreate the node",)),
+    "DEV-003": ("{path} is on a nodev mount: the kernel refuses everyone",
+                ("provide the node on a mount without nodev (the runtime's /dev, or --device)",)),
+    "DEV-006": ("{path} belongs to group 0 (root): joining the root group is never a fix",
+                ("restore the vendor udev rules so the node belongs to video or render",)),
+    "DEV-007": ("{path} shows GID 65534: the host GID is unmapped in this user namespace",
+                ("use --group-add keep-groups (crun/podman) or run the container rootful",)),
+    "DEV-005": ("{path} is mode {mode:04o}: its group bits do not grant {needs}",
+                ("restore L4T's udev rules (root:video 0660) where the node is created; never chmod it to 0666",)),
+}
 
 
-class _GroupText:
-    """/etc/group as lines, edited the way shadow-utils rewrites it (unchanged lines kept verbatim)."""
+class GroupText:
+    """/etc/group as lines, edited the way shadow-utils rewrites it (unchanged lines kept verbatim).
+
+    Every line shadow writes ends in a newline, so a file without a final newline gains one.
+    Lookups skip lines whose GID field is not a number, as shadow's and glibc's parsers do.
+    """
 
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
@@ -115,92 +119,137 @@ class _GroupText:
             self.lines.pop()
 
     def _index(self, name: str) -> int:
-        return next(i for i, line in enumerate(self.lines) if line.split(":", 1)[0] == name)
+        return next(i for i, line in enumerate(self.lines)
+                    if line.split(":", 1)[0] == name and line.count(":") >= 2 and line.split(":")[2].isdigit())
 
-    def create(self, name: str, gid: int) -> None:
-        # shadow keeps NIS compat entries ('+'/'-') at the end: new entries go before them
-        at = len(self.lines)
-        while at > 0 and self.lines[at - 1][:1] in ("+", "-"):
-            at -= 1
-        self.lines.insert(at, "{}:x:{}:".format(name, gid))
-
-    def add_member(self, name: str, user: str) -> None:
-        i = self._index(name)
-        self.lines[i] += ("," if not self.lines[i].endswith(":") else "") + user
-
-    def renumber(self, name: str, gid: int) -> None:
-        i = self._index(name)
-        fields = self.lines[i].split(":", 3)
-        fields[2] = str(gid)
-        self.lines[i] = ":".join(fields)
+    def apply(self, action: Action) -> None:
+        if action.kind is ActionKind.CREATE_GROUP:
+            # shadow keeps NIS compat entries ('+'/'-') at the end: new entries go before them
+            at = len(self.lines)
+            while at > 0 and self.lines[at - 1][:1] in ("+", "-"):
+                at -= 1
+            self.lines.insert(at, "{}:x:{}:".format(action.group, action.gid))
+        elif action.kind is ActionKind.ADD_MEMBER:
+            i = self._index(action.group)
+            self.lines[i] += ("," if not self.lines[i].endswith(":") else "") + str(action.user)
+        else:
+            i = self._index(action.group)
+            fields = self.lines[i].split(":", 3)
+            fields[2] = str(action.gid)
+            self.lines[i] = ":".join(fields)
 
     def text(self) -> str:
         return "".join(line + "\n" for line in self.lines)
 
 
-def make_plan(diagnosis: Diagnosis, group_text: str) -> Plan:
-    """The in-place plan for the diagnosed user, plus image/runtime/entrypoint advice."""
+def replay(group_text: str, actions: Tuple[Action, ...]) -> List[str]:
+    """/etc/group after each action, as shadow-utils will write it (what apply checks step by step)."""
+    edited = GroupText(group_text)
+    out = []
+    for action in actions:
+        edited.apply(action)
+        out.append(edited.text())
+    return out
+
+
+def decode(group_data: bytes) -> str:
+    """The one decoding of account-file bytes: UTF-8, other bytes kept (and written back) as they are."""
+    return group_data.decode("utf-8", "surrogateescape")
+
+
+def unified_diff(before: str, after: str) -> str:
+    """A unified diff that marks a last line without newline, as diff(1) does."""
+    lines = difflib.unified_diff(before.splitlines(True), after.splitlines(True), "a/etc/group", "b/etc/group")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
+    """The in-place plan for the diagnosed user, plus image/runtime/entrypoint advice.
+
+    ``group_data`` is /etc/group's bytes as read for the diagnosis: the digest covers the bytes,
+    and the text (bytes that are not UTF-8 kept as they are) is what the diff and apply compare.
+    """
     facts = diagnosis.facts
     user = facts.user
     if user is None:
         raise ValueError("a plan needs a target user")
+    group_text = decode(group_data)
     nodes = {n.path: n for n in facts.devices}
     groups = facts.accounts.groups
     by_gid: Dict[int, Group] = {}
     for group in groups:
         by_gid.setdefault(group.gid, group)
-    login = next(v for v in diagnosis.views if v.kind is ViewKind.LOGIN)
     actions: List[Action] = []
     refusals: List[Refusal] = []
     notes: List[str] = []
     needed: Dict[int, DeviceNode] = {}
+    sensitive = sensitive_groups()
 
-    blocking = [a for a in facts.accounts.anomalies if any(k in a for k in BLOCKING_ANOMALIES)]
+    blocking_codes = {code for f in diagnosis.findings if f.code == "DB-001" for code in f.subject.anomalies
+                      if code in BLOCKING_ANOMALIES}
+    blocking = [a for a in facts.accounts.anomalies if a.code in blocking_codes]
     if blocking:  # checklist G1/G3/U2: shadow-utils would write around these; a person must decide
-        refusals.append(Refusal("/etc/group", None, "the account files need repair first: " + "; ".join(blocking),
+        refusals.append(Refusal("/etc/group", None, "the account files need repair first: " +
+                                "; ".join(a.text for a in blocking),
                                 ("repair the listed lines (grpck, pwck or by hand), then plan again",)))
+    malformed = {a.name: a for a in facts.accounts.anomalies
+                 if a.code is AnomalyCode.MALFORMED and a.path == "/etc/group" and a.name}
+    needs = {a.path: a.needs for a in diagnosis.nodes}
     for finding in diagnosis.findings:
         if finding.code in MISSING_NODE_FINDINGS and finding.severity.value == "error":
             refusals.append(Refusal(MISSING_NODE_FINDINGS[finding.code], None,
                                     "the node is not present here, so no group change can help", (finding.remedy,)))
-    for assessment in diagnosis.nodes:
-        if assessment.requirement is Requirement.OPTIONAL or user.uid == 0 or blocking:
+        if user.uid == 0 or blocking:
             continue
-        node = nodes[assessment.path]
-        decisions = {d.view: d for d in assessment.decisions}
-        login_ok = decisions[ViewKind.LOGIN].granted
-        process = decisions.get(ViewKind.PROCESS)
-        if login_ok:
-            if process is not None and not process.granted:
+        for path in finding.subject.paths:
+            node = nodes[path]
+            if finding.code in UNFIXABLE:
+                why, instead = UNFIXABLE[finding.code]
+                refusals.append(Refusal(path, node.gid, why.format(path=path, mode=node.mode or 0, needs=needs[path]),
+                                        instead))
+            elif finding.code == "GRP-002" and node.gid is not None:
+                needed.setdefault(node.gid, node)  # the login view lacks the node's GID
+            elif finding.code == "GRP-005":
                 notes.append("{} opens for a new login but not for the running process {}: log in again or "
-                             "restart the container".format(node.path, facts.process.pid if facts.process else ""))
-            continue
-        problem = _unfixable(node, assessment.needs)
-        if problem is not None:
-            refusals.append(Refusal(node.path, node.gid, *problem))
-        elif node.gid is not None and node.gid not in login.groups:
-            needed.setdefault(node.gid, node)
+                             "restart the container".format(path, facts.process.pid if facts.process else ""))
 
-    edited = _GroupText(group_text)
+    edited = GroupText(group_text)
+    named: Dict[str, Tuple[int, str]] = {}  # name -> (GID, node) this plan gives it
+    node_gids = {n.gid: n.path for n in facts.devices if n.kind is NodeKind.CHAR and n.gid is not None}
+
+    def take(action: Action) -> None:
+        actions.append(action)
+        edited.apply(action)
+
     for gid, node in sorted(needed.items()):
         owner = by_gid.get(gid)
         expected = role_group(node.role) or "gpu{}".format(gid)
+        name = owner.name if owner is not None else expected
+        if name in sensitive:
+            refusals.append(Refusal(node.path, gid, "GID {} is the sensitive group '{}' here ({}); joining it would "
+                                    "grant far more than the GPU".format(gid, name, sensitive[name]),
+                                    ("docker run --group-add {} for processes that never log in again".format(gid),
+                                     "renumber '{}' in the image so the host's GID is free".format(name))))
+            continue
+        if name in malformed:
+            refusals.append(Refusal(node.path, gid, "{} is a malformed '{}' entry that shadow-utils keeps and glibc "
+                                    "skips, so no edit of '{}' can be predicted".format(malformed[name].text, name, name),
+                                    ("repair or remove that line of /etc/group, then plan again",)))
+            continue
+        if name in named and named[name][0] != gid:
+            refusals.append(Refusal(node.path, gid, "'{}' would need GID {} for {} and GID {} for {}; one name cannot "
+                                    "have two GIDs".format(name, named[name][0], named[name][1], gid, node.path),
+                                    ("give the nodes one GID on the host (udev rules)",
+                                     "docker run --group-add {} for processes that never log in again".format(gid))))
+            continue
         if owner is not None:
-            if owner.name in SENSITIVE_GROUPS:
-                refusals.append(Refusal(node.path, gid, "GID {} is the sensitive group '{}' here; joining it would grant "
-                                        "far more than the GPU".format(gid, owner.name),
-                                        ("docker run --group-add {} for processes that never log in again".format(gid),
-                                         "renumber '{}' in the image so the host's GID is free".format(owner.name))))
-                continue
-            name = owner.name
             why = "{} belongs to GID {}, which is '{}' here".format(node.path, gid, name)
         else:
             same_name = next((g for g in groups if g.name == expected), None)
             if same_name is None:
-                actions.append(Action(ActionKind.CREATE_GROUP, expected, gid, None, None,
-                                      "{} belongs to GID {}, which has no name here".format(node.path, gid),
-                                      "groupadd -g {} {}".format(gid, expected)))
-                edited.create(expected, gid)
+                take(Action(ActionKind.CREATE_GROUP, expected, gid, None, None,
+                            "{} belongs to GID {}, which has no name here".format(node.path, gid),
+                            "groupadd -g {} {}".format(gid, expected)))
             elif not facts.container.in_container:
                 refusals.append(Refusal(node.path, gid, "group '{}' is GID {} on this host but {} belongs to GID {}; "
                                         "renumbering a host's system group is refused (files keep the old number)"
@@ -208,29 +257,33 @@ def make_plan(diagnosis: Diagnosis, group_text: str) -> Plan:
                                         ("find out why the node's GID differs from the host's '{}' group (udev rules)"
                                          .format(expected),)))
                 continue
+            elif same_name.gid in node_gids:
+                refusals.append(Refusal(node.path, gid, "group '{}' is GID {}, which {} needs; renumbering it to {} "
+                                        "would take that node away".format(expected, same_name.gid,
+                                                                           node_gids[same_name.gid], gid),
+                                        ("give the nodes one GID on the host (udev rules)",
+                                         "docker run --group-add {} for processes that never log in again".format(gid))))
+                continue
             elif any(u.gid == same_name.gid for u in facts.accounts.users):
                 refusals.append(Refusal(node.path, gid, "group '{}' (GID {}) is some user's primary group; "
                                         "renumbering it would change that user".format(expected, same_name.gid),
                                         ("rebuild the image with '{}' created as GID {}".format(expected, gid),)))
                 continue
             else:
-                actions.append(Action(ActionKind.RENUMBER_GROUP, expected, gid, same_name.gid, None,
-                                      "group '{}' is GID {} in this container but {} belongs to GID {}".format(
-                                          expected, same_name.gid, node.path, gid),
-                                      "groupmod -g {} {}".format(gid, expected)))
-                edited.renumber(expected, gid)
-            name = expected
+                take(Action(ActionKind.RENUMBER_GROUP, expected, gid, same_name.gid, None,
+                            "group '{}' is GID {} in this container but {} belongs to GID {}".format(
+                                expected, same_name.gid, node.path, gid),
+                            "groupmod -g {} {}".format(gid, expected)))
             why = "{} belongs to GID {}".format(node.path, gid)
+        named[name] = (gid, node.path)
         if any(g.name == name and user.name in g.members for g in groups):
             continue  # already listed (a renumbered group keeps its members)
-        actions.append(Action(ActionKind.ADD_MEMBER, name, gid, None, user.name,
-                              why + "; logins get groups from /etc/group", "usermod -a -G {} {}".format(name, user.name)))
-        edited.add_member(name, user.name)
+        take(Action(ActionKind.ADD_MEMBER, name, gid, None, user.name,
+                    why + "; logins get groups from /etc/group", "usermod -a -G {} {}".format(name, user.name)))
 
     after = edited.text() if actions else group_text
-    diff = "".join(difflib.unified_diff(group_text.splitlines(True), after.splitlines(True), "a/etc/group", "b/etc/group"))
-    return Plan(facts.root, user.name, user.uid, facts.container.in_container, digest(group_text.encode("utf-8", "surrogateescape")),
-                tuple(actions), tuple(refusals), tuple(dict.fromkeys(notes)), after, diff,
+    return Plan(facts.root, user.name, user.uid, facts.container.in_container, digest(group_data),
+                tuple(actions), tuple(refusals), tuple(dict.fromkeys(notes)), after, unified_diff(group_text, after),
                 _advice([(gid, role_group(node.role) or "gpu{}".format(gid)) for gid, node in sorted(needed.items())],
                         user.name))
 

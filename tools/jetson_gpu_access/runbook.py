@@ -117,7 +117,7 @@ class Runbook:
             if node.requirement is Requirement.OPTIONAL:
                 continue
             denied = [d for d in node.decisions if not d.granted]
-            related = next((f for f in diagnosis.findings if node.path in f.title), None)
+            related = next((f for f in diagnosis.findings if node.path in f.subject.paths), None)
             made.append(self.check(
                 "access:" + node.path, "fail" if denied else "pass",
                 "{} opens for {} ({} {})".format(node.path, diagnosis.facts.user.name if diagnosis.facts.user else "?",
@@ -159,7 +159,7 @@ class Runbook:
         if diagnosis is None or diagnosis.facts.user is None:
             self.check("plan", "skip", "no diagnosis to plan from")
             return None
-        plan = make_plan(diagnosis, RootFS(self.root).read_text("/etc/group") or "")
+        plan = make_plan(diagnosis, RootFS(self.root).read_bytes("/etc/group") or b"")
         self.show(render_plan(plan))
         for refusal in plan.refusals:
             self.check("refused:" + refusal.path, "fail", refusal.reason, refusal.instead)

@@ -42,8 +42,9 @@ def run(argv: Sequence[str], timeout: float = DEFAULT_TIMEOUT_S, env: Optional[d
     environment = {"LC_ALL": "C", "PATH": SAFE_PATH}
     environment.update(env or {})
     try:
-        result = subprocess.run(list(argv), capture_output=True, text=True, timeout=timeout, env=environment,
-                                stdin=subprocess.DEVNULL, check=False)
+        # errors="replace": tools echo file contents (grpck prints the offending line), which need not be UTF-8
+        result = subprocess.run(list(argv), capture_output=True, text=True, errors="replace", timeout=timeout,
+                                env=environment, stdin=subprocess.DEVNULL, check=False)
     except subprocess.TimeoutExpired as expired:
         return Completed(tuple(argv), 124, "", "timed out after {:.0f} s: {}".format(timeout, expired))
     return Completed(tuple(argv), result.returncode, result.stdout, result.stderr)

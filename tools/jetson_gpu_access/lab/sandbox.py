@@ -34,6 +34,7 @@ LAB_HOME_DEFAULT = "/run/jetson-gpu-access/lab"
 TOOLS_NEEDED = {"bwrap": "bubblewrap", "sshd": "openssh-server", "ssh": "openssh-client",
                 "ssh-keygen": "openssh-client", "gcc": "gcc", "setpriv": "util-linux"}
 INNER = "/run/jga-lab"          # where the lab's own files appear inside the sandbox
+INNER_PYTHON = "/usr/bin/python3"  # the host's, bound in with /usr: it runs this package inside
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 START_TIMEOUT_S = 15.0
 STOP_TIMEOUT_S = 10.0
@@ -209,15 +210,14 @@ def _inner_files(profile: profiles.Profile, directory: str, tools: Dict[str, str
     os.makedirs(os.path.join(lab, "lib"))
     cuda.build(os.path.join(lab, "lib", "libcuda.so.1"))
     _write(os.path.join(lab, "emulated-cuda.conf"), cuda.config(profile))
-    shutil.copytree(PACKAGE_DIR, os.path.join(lab, "python", "jetson_gpu_access"),
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    copy_package(os.path.join(lab, "python"))
     for base, _dirs, files in os.walk(os.path.join(lab, "python")):  # readable by the lab's users
         os.chmod(base, 0o755)  # noqa: S103
         for name in files:
             os.chmod(os.path.join(base, name), 0o644)
     _write(os.path.join(lab, "bin", "jetson-gpu-access"),
            "#!/bin/sh\n# jetson-gpu-access inside a SIMULATED lab device\n"
-           "PYTHONPATH={}/python exec /usr/bin/python3 -m jetson_gpu_access \"$@\"\n".format(INNER), 0o755)
+           "PYTHONPATH={}/python exec {} -m jetson_gpu_access \"$@\"\n".format(INNER, INNER_PYTHON), 0o755)
     ssh = os.path.join(lab, "ssh")
     os.makedirs(ssh)
     for key in (os.path.join(ssh, "host_ed25519"), os.path.join(directory, "client_key")):
@@ -225,6 +225,18 @@ def _inner_files(profile: profiles.Profile, directory: str, tools: Dict[str, str
                        check=True, timeout=30, stdin=subprocess.DEVNULL)
     with open(os.path.join(directory, "client_key.pub"), encoding="utf-8") as handle:
         _write(os.path.join(ssh, "authorized_keys"), handle.read())
+
+
+def copy_package(directory: str) -> None:
+    """This package under DIRECTORY, compiled to bytecode by the interpreter that runs it inside.
+
+    The lab's users cannot write next to these files, so without bytecode compiled here every
+    command in a device would compile every module it imports again (see make bench).
+    """
+    package = os.path.join(directory, "jetson_gpu_access")
+    shutil.copytree(PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    subprocess.run([INNER_PYTHON, "-I", "-m", "compileall", "-q", package], check=True, timeout=120,
+                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
 
 
 def _sshd_config(port: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Tuple
 
-from ..model import Accounts, Group, User
+from ..model import Accounts, Anomaly, AnomalyCode, Group, User
 from ..rootfs import RootFS
 
 
@@ -26,64 +26,82 @@ def _number(text: str) -> Optional[int]:
     return value if value <= 0xFFFFFFFF else None
 
 
-def _entries(text: str, path: str, anomalies: List[str]) -> List[Tuple[str, List[str]]]:
-    """(where, fields) for each line glibc would try to parse; comments and NIS lines set aside."""
-    out: List[Tuple[str, List[str]]] = []
+class _Entry:
+    """One line glibc would try to parse, and where it is (for anomalies)."""
+
+    def __init__(self, path: str, number: int, fields: List[str]) -> None:
+        self.path = path
+        self.number = number
+        self.fields = fields
+
+    def anomaly(self, code: AnomalyCode, what: str) -> Anomaly:
+        return Anomaly(code, self.path, self.number, self.fields[0],
+                       "{} line {}: {}".format(self.path, self.number, what))
+
+
+def _entries(text: str, path: str, anomalies: List[Anomaly]) -> List[_Entry]:
+    """Each line glibc would try to parse; comments and NIS lines set aside."""
+    out: List[_Entry] = []
     for number, raw in enumerate(text.split("\n"), 1):
         line = raw.lstrip(" \t\v\f\r")  # glibc skips leading isspace() characters
         if not line or line.startswith("#"):
             continue
-        where = "{} line {}".format(path, number)
+        entry = _Entry(path, number, line.split(":"))
         if line[0] in "+-":
-            anomalies.append(where + ": NIS compat entry, ignored")
+            anomalies.append(entry.anomaly(AnomalyCode.NIS_ENTRY, "NIS compat entry, ignored"))
         elif "\0" in line:
-            anomalies.append(where + ": contains a NUL byte, skipped")
+            anomalies.append(entry.anomaly(AnomalyCode.NUL_BYTE, "contains a NUL byte, skipped"))
         else:
-            out.append((where, line.split(":")))
+            out.append(entry)
     return out
 
 
-def parse_group(text: str) -> Tuple[Tuple[Group, ...], Tuple[str, ...]]:
+def parse_group(text: str) -> Tuple[Tuple[Group, ...], Tuple[Anomaly, ...]]:
     groups: List[Group] = []
-    anomalies: List[str] = []
+    anomalies: List[Anomaly] = []
     if "\r" in text:
-        anomalies.append("/etc/group: CRLF line endings; glibc keeps the CR in the last field")
-    for where, fields in _entries(text, "/etc/group", anomalies):
+        anomalies.append(Anomaly(AnomalyCode.CRLF, "/etc/group", None, None,
+                                 "/etc/group: CRLF line endings; glibc keeps the CR in the last field"))
+    for entry in _entries(text, "/etc/group", anomalies):
+        fields = entry.fields
         gid = _number(fields[2]) if len(fields) >= 3 else None
         if gid is None:
-            anomalies.append(where + ": malformed, skipped by glibc")
+            anomalies.append(entry.anomaly(AnomalyCode.MALFORMED, "malformed, skipped by glibc"))
             continue
         if not fields[0]:
-            anomalies.append(where + ": empty group name")
+            anomalies.append(entry.anomaly(AnomalyCode.EMPTY_NAME, "empty group name"))
         rest = ":".join(fields[3:])
         if len(fields) > 4:
-            anomalies.append(where + ": extra ':' becomes part of a member name")
+            anomalies.append(entry.anomaly(AnomalyCode.EXTRA_COLON, "extra ':' becomes part of a member name"))
         groups.append(Group(fields[0], gid, tuple(m for m in rest.split(",") if m)))
     anomalies.extend(_duplicates("/etc/group", [(g.name, g.gid) for g in groups], "GID"))
     return tuple(groups), tuple(anomalies)
 
 
-def parse_passwd(text: str) -> Tuple[Tuple[User, ...], Tuple[str, ...]]:
+def parse_passwd(text: str) -> Tuple[Tuple[User, ...], Tuple[Anomaly, ...]]:
     users: List[User] = []
-    anomalies: List[str] = []
+    anomalies: List[Anomaly] = []
     if "\r" in text:
-        anomalies.append("/etc/passwd: CRLF line endings; glibc keeps the CR in the shell field")
-    for where, fields in _entries(text, "/etc/passwd", anomalies):
+        anomalies.append(Anomaly(AnomalyCode.CRLF, "/etc/passwd", None, None,
+                                 "/etc/passwd: CRLF line endings; glibc keeps the CR in the shell field"))
+    for entry in _entries(text, "/etc/passwd", anomalies):
+        fields = entry.fields
         uid = _number(fields[2]) if len(fields) >= 7 else None
         gid = _number(fields[3]) if len(fields) >= 7 else None
         if uid is None or gid is None or not fields[0]:
-            anomalies.append(where + ": malformed, skipped by glibc")
+            anomalies.append(entry.anomaly(AnomalyCode.MALFORMED, "malformed, skipped by glibc"))
             continue
         users.append(User(fields[0], uid, gid, fields[5], ":".join(fields[6:])))
     anomalies.extend(_duplicates("/etc/passwd", [(u.name, u.uid) for u in users], "UID"))
     zero = [u.name for u in users if u.uid == 0]
     if len(zero) > 1:
-        anomalies.append("/etc/passwd: several accounts have UID 0: " + ", ".join(zero))
+        anomalies.append(Anomaly(AnomalyCode.SEVERAL_ROOTS, "/etc/passwd", None, None,
+                                 "/etc/passwd: several accounts have UID 0: " + ", ".join(zero)))
     return tuple(users), tuple(anomalies)
 
 
-def _duplicates(path: str, pairs: List[Tuple[str, int]], id_name: str) -> List[str]:
-    out: List[str] = []
+def _duplicates(path: str, pairs: List[Tuple[str, int]], id_name: str) -> List[Anomaly]:
+    out: List[Anomaly] = []
     by_name: Dict[str, List[int]] = {}
     by_id: Dict[int, List[str]] = {}
     for name, number in pairs:
@@ -91,11 +109,12 @@ def _duplicates(path: str, pairs: List[Tuple[str, int]], id_name: str) -> List[s
         by_id.setdefault(number, []).append(name)
     for name, numbers in by_name.items():
         if len(numbers) > 1:
-            out.append("{}: name {} appears {} times ({} {})".format(
-                path, name, len(numbers), id_name, ", ".join(map(str, numbers))))
+            out.append(Anomaly(AnomalyCode.DUPLICATE_NAME, path, None, name, "{}: name {} appears {} times ({} {})".format(
+                path, name, len(numbers), id_name, ", ".join(map(str, numbers)))))
     for number, names in by_id.items():
         if len(names) > 1 and len(set(names)) > 1:
-            out.append("{}: {} {} is shared by {}".format(path, id_name, number, ", ".join(names)))
+            out.append(Anomaly(AnomalyCode.DUPLICATE_ID, path, None, names[0],
+                               "{}: {} {} is shared by {}".format(path, id_name, number, ", ".join(names))))
     return out
 
 

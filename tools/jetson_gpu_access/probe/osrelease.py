@@ -14,21 +14,22 @@ from ..model import OsRelease
 from ..rootfs import RootFS
 
 PATHS = ("/etc/os-release", "/usr/lib/os-release")
-_LINE = re.compile(r"([A-Za-z0-9_]+)=(.*)\Z", re.S)
-_ESCAPE = re.compile(r"\\([\\$\"'`])")
+# Patterns as text: re compiles (and caches) them on first use, not when the module loads.
+_LINE = r"(?s)([A-Za-z0-9_]+)=(.*)\Z"
+_ESCAPE = r"\\([\\$\"'`])"
 
 
 def parse(text: str) -> Dict[str, str]:
     """The key-value pairs of an os-release file; lines that do not fit are skipped."""
     values: Dict[str, str] = {}
     for line in text.split("\n"):
-        match = _LINE.match(line)
+        match = re.match(_LINE, line)
         if not match:
             continue
         key, value = match.groups()
         if len(value) >= 2 and value[0] in ("'", '"') and value[-1] == value[0]:
             value = value[1:-1]
-        values[key] = _ESCAPE.sub(r"\1", value)
+        values[key] = re.sub(_ESCAPE, r"\1", value)
     return values
 
 

@@ -18,8 +18,9 @@ from .dpkg import upstream_version
 RELEASE_FILE = "/etc/nv_tegra_release"
 # /proc/device-tree is a link to this; on machines without a device tree neither exists.
 DEVICE_TREE_DIRS = ("/proc/device-tree", "/sys/firmware/devicetree/base")
-_HEAD = re.compile(r"#\s*R(\d+)\s*\(release\)\s*(?:,\s*(.*))?\Z")
-_FIELD = re.compile(r"([A-Z_]+):\s*(.*)\Z")
+# Patterns as text: re compiles (and caches) them on first use, not when the module loads.
+_HEAD = r"#\s*R(\d+)\s*\(release\)\s*(?:,\s*(.*))?\Z"
+_FIELD = r"([A-Z_]+):\s*(.*)\Z"
 
 
 def parse_release(text: str) -> Optional[TegraRelease]:
@@ -37,7 +38,7 @@ def parse_release(text: str) -> Optional[TegraRelease]:
     if "\r" in text:
         anomalies.append("CRLF line endings")
     first = lines[0].strip()
-    match = _HEAD.match(first)
+    match = re.match(_HEAD, first)
     if not match:
         anomalies.append("first line is not '# R<major> (release), ...'")
         return TegraRelease(first, None, None, (), tuple(lines[1:]), tuple(anomalies))
@@ -46,7 +47,7 @@ def parse_release(text: str) -> Optional[TegraRelease]:
         part = part.strip()
         if not part:
             continue
-        field = _FIELD.match(part)
+        field = re.match(_FIELD, part)
         if field:
             fields.append((field.group(1), field.group(2).strip()))
         else:

@@ -1,0 +1,256 @@
+"""The account directory ``ROOT/etc`` as apply touches it: never through a link, always under shadow's locks.
+
+Every read and write that apply makes goes through :class:`AccountDir`, which opens ``ROOT/etc`` once
+without following links and then works relative to that descriptor with ``O_NOFOLLOW``. Before the
+account tools run, :meth:`AccountDir.unsafe` lists every name they would open in that directory
+(the four files, their ``-`` backups, ``+`` temporaries, ``.lock`` files and ``FILE.PID`` lock
+temporaries, ``.pwd.lock``, ``login.defs``) that is a symlink, not a regular file, or a hard link
+to a file elsewhere: shadow-utils opens those with ``fopen(..., "w")`` and would write through them.
+
+Locking follows shadow-utils exactly (verified with strace on shadow 4.13, Debian 12):
+
+- ``lckpwdf(3)``: ``/etc/.pwd.lock`` opened ``O_WRONLY|O_CREAT`` mode 0600, then ``fcntl(F_SETLKW,
+  F_WRLCK)`` on the whole file; glibc gives up after 15 seconds. Held by :class:`PasswdLock`.
+- per file: the tool writes its PID as ``"%lu\\0"`` (digits and a NUL, ``strlen + 1`` bytes) to
+  ``FILE.PID``, hard-links it to ``FILE.lock`` and unlinks ``FILE.PID``; a lock whose PID is dead
+  is stale (``lib/commonio.c``, ``do_lock_file``). Read by :func:`lock_holder`, taken by
+  :meth:`AccountDir.file_lock`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import re
+import stat
+import time
+from typing import Iterator, List, Optional, Tuple
+
+ACCOUNT_FILES = ("group", "gshadow", "passwd", "shadow")
+# what shadow-utils opens next to each account file: backup, new copy, lock
+COMPANION_SUFFIXES = ("-", "+", ".lock")
+PASSWD_LOCK = ".pwd.lock"  # noqa: S105 - a file name, not a password
+OTHER_READS = ("login.defs",)  # read by groupadd/usermod -P from the same directory
+# a pattern as text: re compiles (and caches) it on first use, not when the module loads
+LOCK_TEMPORARY = r"^(?:{})\.[0-9]+$".format("|".join(ACCOUNT_FILES))
+LCKPWDF_TIMEOUT_S = 15.0  # glibc's lckpwdf() waits this long too
+_TEMP_PREFIX = ".jga-restore-"
+
+
+class UnsafePath(Exception):
+    """A path in the account directory that could lead a write outside the root."""
+
+
+def lock_holder(data: bytes) -> Optional[int]:
+    """The PID in a shadow-utils lock file (``b"1234\\0"``), or None when there is none."""
+    text = data.split(b"\0", 1)[0].strip()
+    return int(text) if text.isdigit() and len(text) <= 10 else None
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return pid > 0
+
+
+class AccountDir:
+    """``ROOT/etc`` opened without following links; names are relative to it (``"group"``)."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.path = os.path.join(root, "etc")
+        root_fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            self.fd = os.open("etc", os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=root_fd)
+        except OSError as error:
+            if error.errno in (errno.ELOOP, errno.ENOTDIR):
+                raise UnsafePath("{} is a symlink or not a directory; apply never follows a link out of the root "
+                                 "(it could point anywhere, /proc/self/root included); make it a real directory "
+                                 "in the image".format(self.path)) from error
+            raise
+        finally:
+            os.close(root_fd)
+
+    def close(self) -> None:
+        os.close(self.fd)
+
+    def host(self, name: str) -> str:
+        return os.path.join(self.path, name)
+
+    def guarded_names(self) -> List[str]:
+        """Every name in this directory that apply or an account tool opens."""
+        names = [f + s for f in ACCOUNT_FILES for s in ("",) + COMPANION_SUFFIXES]
+        names += [PASSWD_LOCK, *OTHER_READS]
+        names += sorted(n for n in os.listdir(self.fd) if re.match(LOCK_TEMPORARY, n))
+        return names
+
+    def unsafe(self) -> Optional[str]:
+        """Why one of the guarded names could lead outside the root, or None when none can."""
+        for name in self.guarded_names():
+            problem = self._problem(name)
+            if problem:
+                return problem
+        return None
+
+    def _problem(self, name: str) -> Optional[str]:
+        try:
+            info = os.stat(name, dir_fd=self.fd, follow_symlinks=False)
+        except FileNotFoundError:
+            return None
+        path = self.host(name)
+        if stat.S_ISLNK(info.st_mode):
+            return ("{} is a symlink; apply and the account tools would read or write through it, possibly outside "
+                    "{}; replace it with a regular file (or remove it if it is a backup or lock)".format(path, self.root))
+        if not stat.S_ISREG(info.st_mode):
+            return "{} is not a regular file; remove or repair it, then retry".format(path)
+        if info.st_nlink > 1:
+            return ("{} has {} hard links; the account tools would overwrite the other names' contents too; "
+                    "replace it with a file of its own".format(path, info.st_nlink))
+        return None
+
+    # --- reading and writing, never through a link -----------------------------------------
+
+    def read(self, name: str) -> Optional[bytes]:
+        """The bytes of a regular file, None when it is absent; UnsafePath for anything else."""
+        try:
+            fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=self.fd)
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise UnsafePath("{} is a symlink".format(self.host(name))) from error
+            raise
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise UnsafePath("{} is not a regular file".format(self.host(name)))
+            chunks: List[bytes] = []
+            while True:
+                chunk = os.read(fd, 1 << 20)
+                if not chunk:
+                    return b"".join(chunks)
+                chunks.append(chunk)
+        finally:
+            os.close(fd)
+
+    def owner_and_mode(self, name: str) -> Tuple[int, int, int]:
+        info = os.stat(name, dir_fd=self.fd, follow_symlinks=False)
+        return info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)
+
+    def replace(self, name: str, data: bytes, owner: Tuple[int, int, int]) -> None:
+        """Put ``data`` at ``name`` atomically (temporary file in this directory, fsync, rename)."""
+        temp = "{}{}-{}".format(_TEMP_PREFIX, os.getpid(), os.urandom(4).hex())
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=self.fd)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fchown(fd, owner[0], owner[1])
+            os.fchmod(fd, owner[2])
+            os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            os.unlink(temp, dir_fd=self.fd)
+            raise
+        os.close(fd)
+        os.rename(temp, name, src_dir_fd=self.fd, dst_dir_fd=self.fd)
+        os.fsync(self.fd)
+
+    def unlink(self, name: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name, dir_fd=self.fd)
+
+    def exists(self, name: str) -> bool:
+        try:
+            os.stat(name, dir_fd=self.fd, follow_symlinks=False)
+        except FileNotFoundError:
+            return False
+        return True
+
+    def entries(self) -> List[str]:
+        return os.listdir(self.fd)
+
+    # --- shadow-utils' per-file lock -----------------------------------------------------------
+
+    def lock_state(self, file: str) -> Tuple[bool, Optional[int]]:
+        """(present, holder PID) for ``FILE.lock``."""
+        try:
+            data = self.read(file + ".lock")
+        except UnsafePath:
+            return True, None
+        return data is not None, lock_holder(data or b"")
+
+    def file_lock(self, file: str) -> FileLock:
+        return FileLock(self, file)
+
+
+class FileLock:
+    """``FILE.lock`` taken the way shadow-utils takes it: ``FILE.PID`` holding ``"PID\\0"``, hard-linked."""
+
+    def __init__(self, directory: AccountDir, file: str) -> None:
+        self.directory = directory
+        self.file = file
+        self.content = b"%d\0" % os.getpid()
+        self.held = False
+
+    def __enter__(self) -> FileLock:
+        fd_dir = self.directory.fd
+        temp = "{}.{}".format(self.file, os.getpid())
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=fd_dir)
+        try:
+            os.write(fd, self.content)
+        finally:
+            os.close(fd)
+        try:
+            os.link(temp, self.file + ".lock", src_dir_fd=fd_dir, dst_dir_fd=fd_dir, follow_symlinks=False)
+            self.held = True
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temp, dir_fd=fd_dir)
+        if not self.held:
+            raise UnsafePath("{} is locked by another program".format(self.directory.host(self.file)))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.held and self.directory.read(self.file + ".lock") == self.content:
+            self.directory.unlink(self.file + ".lock")
+        self.held = False
+
+
+class PasswdLock:
+    """``lckpwdf(3)`` on ``ROOT/etc/.pwd.lock``: the lock every shadow-utils tool takes on the live root."""
+
+    def __init__(self, directory: AccountDir) -> None:
+        self.directory = directory
+        self.fd: Optional[int] = None
+
+    def acquire(self, timeout: float = LCKPWDF_TIMEOUT_S) -> bool:
+        self.fd = os.open(PASSWD_LOCK, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600,
+                          dir_fd=self.directory.fd)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.lockf(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return True
+            except OSError as error:
+                if error.errno not in (errno.EACCES, errno.EAGAIN) or time.monotonic() >= deadline:
+                    self.release()
+                    return False
+            time.sleep(0.05)
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing drops the fcntl lock
+            self.fd = None
+
+
+def leftover_names(entries: Iterator[str]) -> List[str]:
+    """Names an interrupted account tool (or restore) can leave behind."""
+    return sorted(n for n in entries if n.startswith(_TEMP_PREFIX) or re.match(LOCK_TEMPORARY, n)
+                  or any(n == f + s for f in ACCOUNT_FILES for s in ("+", ".lock")))
