@@ -30,6 +30,7 @@ COMMANDS = (
     (), ("diagnose",), ("plan",), ("apply",), ("verify",), ("entrypoint",), ("docker-args",), ("run",), ("explain",),
     ("bundle",), ("cuda-check",), ("fleet",), ("fleet", "report"), ("lab",), ("lab", "list"), ("lab", "status"),
     ("lab", "up"), ("lab", "down"), ("lab", "fleet"), ("lab", "inventory"), ("lab", "exec"), ("lab", "ssh"),
+    ("lab", "check"), ("lab", "new"), ("lab", "profile"),
 )
 # Argument errors go through the same lazily built parsers: their one-line messages must not move either.
 ERRORS = (

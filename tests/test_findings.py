@@ -27,6 +27,7 @@ MUTATION_CODES = {
     "DEV-006": "test_node_group_root_or_unmapped", "DEV-007": "test_node_group_root_or_unmapped",
     "TKT-002": "test_toolkit_that_adds_device_gids",
     "DEV-003": "tests/test_cli.py::test_nodev_mount_is_reported_not_blamed_on_groups",
+    "SES-001": "tests/test_injection.py::test_root_without_pid_names_the_sessions_it_did_not_look_at",
 }
 
 

@@ -12,6 +12,9 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from . import data
 from .access import WRITE, decide, wanted
+from .injection import add_findings as add_injection_findings
+from .injection import infer as infer_injection
+from .injection import membership_free_process, starting_gid_nodes
 from .model import (
     PLACEHOLDER_GID,
     AnomalyCode,
@@ -251,11 +254,13 @@ def _node_findings(facts: Facts, node: DeviceNode, assessment: NodeAssessment, v
             out.add("ACC-005", evidence, kinds=[decision.view], path=node.path, user=user.name,
                     views=decision.view.value + " view", mode=_mode(node))
 
-    nameless = node.group_name is None and node.gid not in (0, 65534)
-    if nameless:
+    if node.path in starting_gid_nodes(facts):
+        pass  # the runtime gave the node to the starting user: its GID is that user's, not the host's
+    elif node.group_name is None and node.gid not in (0, 65534):
         out.add("GRP-001", [_node_line(node)], gid=node.gid, path=node.path)
     expected = role_group(node.role)
-    if expected and node.gid not in (0, 65534) and node.group_name != expected:
+    if expected and node.gid not in (0, 65534) and node.group_name != expected and \
+            node.path not in starting_gid_nodes(facts):
         local = [g.gid for g in facts.accounts.groups if g.name == expected and g.gid != node.gid]
         if local:
             out.add("GRP-003", evidence, name=expected, local_gid=local[0], path=node.path, gid=node.gid)
@@ -287,7 +292,8 @@ def _node_findings(facts: Facts, node: DeviceNode, assessment: NodeAssessment, v
         if node.gid not in login_view.groups:
             out.add("GRP-002", evidence, kinds=[ViewKind.LOGIN], user=user.name, group_desc=_group_desc(node),
                     path=node.path, gid=node.gid, how=_membership_hint(facts, node, user.name))
-    elif process is not None and not process.granted and node.gid in login_view.groups and facts.process is not None:
+    elif process is not None and not process.granted and node.gid in login_view.groups and facts.process is not None \
+            and membership_free_process(facts) is None:  # a uid:gid launch is LNC-001, not a late membership
         out.add("GRP-005", evidence, kinds=[ViewKind.PROCESS], path=node.path, pid=facts.process.pid, gid=node.gid,
                 group_desc=_group_desc(node))
 
@@ -316,6 +322,8 @@ def diagnose(facts: Facts) -> Diagnosis:
     _account_findings(facts, out)
     _toolkit_findings(facts, out)
     _missing_findings(facts, out)
+    injection = infer_injection(facts)
+    add_injection_findings(facts, injection, out)
     assessments = []
     for node in facts.devices:
         requirement, needs = requirement_for(node.role, facts)
@@ -331,4 +339,4 @@ def diagnose(facts: Facts) -> Diagnosis:
         verdict = Verdict.WARNING
     else:
         verdict = Verdict.HEALTHY
-    return Diagnosis(facts, views, tuple(assessments), findings, verdict)
+    return Diagnosis(facts, views, tuple(assessments), findings, verdict, injection)

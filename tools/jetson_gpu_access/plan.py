@@ -106,6 +106,14 @@ UNFIXABLE: Dict[str, Tuple[str, Tuple[str, ...]]] = {
 }
 
 
+# GID 0 made by toolkit 1.18.2 (fact sheet A.2, INFERRED): the host's udev rules are not the cause
+BAND_1182_INSTEAD = (
+    "upgrade the host's toolkit to 1.19.1 or later (it keeps the host's GID) after giving the user video and the "
+    "host's render GID in the image; check first with 'jetson-gpu-access plan --toolkit 1.19.1 --host-gid render=GID'",
+    "or start the container as the user (-u USER): the runtime then makes the user the nodes' owner",
+)
+
+
 class GroupText:
     """/etc/group as lines, edited the way shadow-utils rewrites it (unchanged lines kept verbatim).
 
@@ -195,6 +203,7 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
     malformed = {a.name: a for a in facts.accounts.anomalies
                  if a.code is AnomalyCode.MALFORMED and a.path == "/etc/group" and a.name}
     needs = {a.path: a.needs for a in diagnosis.nodes}
+    login_gids = next((v.groups for v in diagnosis.views if v.kind.value == "login"), ())
     for finding in diagnosis.findings:
         if finding.code in MISSING_NODE_FINDINGS and finding.severity.value == "error":
             refusals.append(Refusal(MISSING_NODE_FINDINGS[finding.code], None,
@@ -205,10 +214,27 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
             node = nodes[path]
             if finding.code in UNFIXABLE:
                 why, instead = UNFIXABLE[finding.code]
+                if finding.code == "DEV-006" and diagnosis.injection is not None and diagnosis.injection.band == "1.18.2":
+                    instead = BAND_1182_INSTEAD  # the host's rules are fine: the toolkit dropped the GID
                 refusals.append(Refusal(path, node.gid, why.format(path=path, mode=node.mode or 0, needs=needs[path]),
                                         instead))
             elif finding.code == "GRP-002" and node.gid is not None:
                 needed.setdefault(node.gid, node)  # the login view lacks the node's GID
+            elif finding.code == "SEC-001" and node.gid not in (None, 0, UNMAPPED_GID) and \
+                    node.gid not in login_gids:
+                # world-writable: the user works through "other". Membership first, so that restoring the
+                # mode afterwards cuts nobody off (the mode itself is never changed here).
+                needed.setdefault(node.gid, node)
+                notes.append("{0} is world-writable: after this plan is applied and 'jetson-gpu-access verify' shows "
+                             "{1} opens it through the group, restore the vendor mode (0660) where the node is made "
+                             "(L4T's udev rules, or remove the chmod); this tool never changes a node's mode".format(
+                                 path, user.name))
+            elif finding.code == "SEC-001":
+                notes.append("{} is world-writable and {} already holds its group: restore the vendor mode (0660) where "
+                             "the node is made; this tool never changes a node's mode".format(path, user.name))
+            elif finding.code == "SEC-002":
+                notes.append("{} is world-writable because of the toolkit band (1.12 to 1.18.1): an upgrade takes it "
+                             "away; prepare with 'jetson-gpu-access plan --toolkit 1.19.1 --host-gid render=GID'".format(path))
             elif finding.code == "GRP-005":
                 notes.append("{} opens for a new login but not for the running process {}: log in again or "
                              "restart the container".format(path, facts.process.pid if facts.process else ""))
@@ -285,7 +311,7 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
     return Plan(facts.root, user.name, user.uid, facts.container.in_container, digest(group_data),
                 tuple(actions), tuple(refusals), tuple(dict.fromkeys(notes)), after, unified_diff(group_text, after),
                 _advice([(gid, role_group(node.role) or "gpu{}".format(gid)) for gid, node in sorted(needed.items())],
-                        user.name))
+                        user.name) if facts.container.in_container else ())  # container advice only for containers
 
 
 def _advice(needed: List[Tuple[int, str]], user: str) -> Tuple[Advice, ...]:
