@@ -28,6 +28,7 @@ MUTATION_CODES = {
     "TKT-002": "test_toolkit_that_adds_device_gids",
     "DEV-003": "tests/test_cli.py::test_nodev_mount_is_reported_not_blamed_on_groups",
     "SES-001": "tests/test_injection.py::test_root_without_pid_names_the_sessions_it_did_not_look_at",
+    "DRP-001": "tests/test_privilege_drops.py::test_the_diagnosis_names_the_path_a_session_came_through",
 }
 
 

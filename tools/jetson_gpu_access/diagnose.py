@@ -99,6 +99,8 @@ def build_views(facts: Facts) -> Tuple[View, ...]:
     process = facts.process
     if process is not None:
         kind = "an SSH session" if process.ssh else "a running process"
+        if process.launcher:
+            kind += " started through " + process.launcher
         held = tuple(sorted(set(process.groups) | {process.gid}))
         views.append(View(ViewKind.PROCESS, process.uid, process.gid, held,
                           "process {} ({})".format(process.pid, kind)))

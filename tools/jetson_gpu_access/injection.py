@@ -9,9 +9,9 @@ the result says so and names the command that settles it on the host.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional, Sequence, Set, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Set, Tuple
 
-from . import toolkit
+from . import data, toolkit
 from .model import DeviceNode, DriverStack, Facts, Injection, InjectionPath, NodeKind, NodeOrigin, ProcessInfo, ViewKind
 from .probe.accounts import login_groups
 
@@ -24,6 +24,21 @@ TOOLKIT_PACKAGES = ("nvidia-container-toolkit", "nvidia-container-toolkit-base")
 HOST_CHECK = ("dpkg -l nvidia-container-toolkit; grep -n mode /etc/nvidia-container-runtime/config.toml; "
               "stat -c '%a %u:%g %n' /dev/nvmap /dev/dri/renderD*")
 WORLD_RW = 0o006
+
+
+GROUP_RULES = {
+    "rebuilds": "rebuilds the groups from /etc/group: runtime-only GIDs (--group-add, the toolkit's) are lost",
+    "keeps": "keeps the caller's groups",
+    "one-group": "keeps only the one group named",
+}
+
+
+def drop_path(launcher: Optional[str]) -> Optional[Dict[str, Any]]:
+    """The row of data/privilege_drops.json whose process stays in the tree as ``launcher``."""
+    if not launcher:
+        return None
+    row: Optional[Dict[str, Any]] = next((r for r in data.load("privilege_drops")["paths"] if r["launcher"] == launcher), None)
+    return row
 
 
 def guarded_nodes(facts: Facts) -> List[DeviceNode]:
@@ -210,6 +225,11 @@ def add_findings(facts: Facts, injection: Injection, out: _Findings) -> None:
             out.add("SEC-005", ["/etc/group: docker:{}:{}".format(docker[0].gid, ",".join(docker[0].members))],
                     user=user.name, gid=docker[0].gid)
         _launch_findings(facts, out)
+    drop = drop_path(facts.process.launcher) if facts.process is not None else None
+    if facts.process is not None and drop is not None:
+        out.add("DRP-001", ["process {} descends from {}".format(facts.process.pid, facts.process.launcher)],
+                kinds=[ViewKind.PROCESS], pid=facts.process.pid, label=drop["label"], groups=GROUP_RULES[drop["groups"]],
+                fix=drop["remedy"])
     if facts.process is None and facts.sessions:
         listed = ["process {} ({}): groups {}".format(p.pid, "SSH session" if p.ssh else "exec or service",
                                                        " ".join(map(str, p.groups)) or "none") for p in facts.sessions]

@@ -259,6 +259,7 @@ class ProcessInfo:
     ssh: bool
     seat: Optional[str]
     session_type: Optional[str]
+    launcher: Optional[str] = None   # the nearest ancestor that switched users (su, sudo, sshd...): data/privilege_drops.json
 
 
 @frozen_record

@@ -323,7 +323,14 @@ def _advice(needed: List[Tuple[int, str]], user: str) -> Tuple[Advice, ...]:
     build = " ".join("--build-arg {}=$(stat -c %g {})".format(arg, "NODE") for arg in args)
     dockerfile = "".join("ARG {0}\nRUN groupadd -g \"${0}\" {1} && usermod -a -G {1} {2}\n".format(arg, name, user)
                          for arg, (_, name) in zip(args, needed))
+    pam = data.load("privilege_drops")["pam_group"]
+    grants = "\n".join(pam["group_conf"].format(user=user, group=name) for _, name in needed)
     return (
+        Advice("pam_group", "# /etc/security/group.conf\n{}\n# /etc/pam.d/sshd, as its first auth line (also su, login):\n{}".format(
+            grants, pam["pam_line"]),
+               "grants the groups by name at SSH, su and login (PAM paths), not through gosu, su-exec, setpriv, "
+               "supervisord or docker exec; each group still needs its /etc/group line with the host's GID "
+               "(the plan's first action)"),
         Advice("runtime", "docker run {} ...".format(group_add),
                "numeric GIDs reach the container process and docker exec, but SSH, su - and login rebuild groups "
                "from /etc/group and drop them"),

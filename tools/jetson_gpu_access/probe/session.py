@@ -6,8 +6,9 @@ that any caller can set.
 
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import Dict, Optional, Tuple
 
+from .. import data
 from ..model import ProcessInfo
 from ..rootfs import RootFS
 
@@ -39,4 +40,37 @@ def probe(fs: RootFS, pid: str) -> Optional[ProcessInfo]:
         if sep:
             env[key.decode("utf-8", "replace")] = value.decode("utf-8", "replace")
     ssh = any(k in env for k in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"))
-    return ProcessInfo(pid, uid, gid, groups, ssh, env.get("XDG_SEAT"), env.get("XDG_SESSION_TYPE"))
+    return ProcessInfo(pid, uid, gid, groups, ssh, env.get("XDG_SEAT"), env.get("XDG_SESSION_TYPE"), launcher(fs, pid))
+
+
+MAX_ANCESTORS = 16
+# process names as the kernel shows them (comm, 15 characters) -> the launcher they stand for
+_ALIASES = {"sshd-session": "sshd", "sshd-auth": "sshd"}
+
+
+def _parent(fs: RootFS, pid: str) -> Tuple[Optional[str], Optional[str]]:
+    """(comm, parent PID) of ``pid`` from /proc/PID/stat; the name may hold spaces and parentheses."""
+    text = fs.read_text("/proc/{}/stat".format(pid), limit=4096) or ""
+    head, sep, tail = text.rpartition(")")
+    fields = tail.split()
+    if not sep or "(" not in head or len(fields) < 2:
+        return None, None
+    return head.split("(", 1)[1], fields[1]
+
+
+def launcher(fs: RootFS, pid: str) -> Optional[str]:
+    """The nearest ancestor of ``pid`` that is a known user switch (su, sudo, runuser, login, sshd,
+    supervisord); None when none is in the tree (tools that exec, such as gosu, leave no trace)."""
+    known = {row["launcher"] for row in data.load("privilege_drops")["paths"] if row["launcher"]}
+    current: Optional[str] = pid
+    for _ in range(MAX_ANCESTORS):
+        if current in (None, "0"):
+            return None
+        name, parent = _parent(fs, str(current))
+        if name is None:
+            return None
+        name = _ALIASES.get(name, name)
+        if name in known and current != pid:
+            return name
+        current = parent
+    return None
