@@ -27,7 +27,7 @@ $(STAMP): pyproject.toml
 # Debian packages the lab, the fault-injection tests and the browser tests need (command:package);
 # `make test` installs the missing ones when it runs as root.
 SYSTEM_TOOLS := bwrap:bubblewrap sshd:openssh-server ssh:openssh-client ssh-keygen:openssh-client gcc:gcc \
-  setpriv:util-linux strace:strace grpck:passwd chromium:chromium sudo:sudo gosu:gosu supervisord:supervisor
+  setpriv:util-linux strace:strace grpck:passwd chromium:chromium sudo:sudo gosu:gosu supervisord:supervisor setfacl:acl
 
 .PHONY: system-deps
 system-deps: ## install the Debian packages the tests use when missing (root only; else those tests skip)

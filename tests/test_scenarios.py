@@ -72,6 +72,8 @@ EXPECTED: Dict[Tuple[str, Optional[str]], Tuple[Verdict, set, Dict[str, Access]]
                                    {NVMAP: ((True, G), (True, G)), RENDER: ((True, OT), (True, OT))}),
     ("jp62-podman-uid-gid", None): (E, {"ACC-002", "ACC-003", "ACC-004", "ENG-001", "GRP-001", "GRP-002", "GRP-004", "LNC-001"},
                                     {NVMAP: ((True, G), (False, OT)), RENDER: ((False, OT), (True, G))}),
+    ("jp62-container-journal-gid", None): (E, {"ACC-003", "GRP-002", "GRP-006"},
+                                           {NVMAP: ((True, G), (True, G)), RENDER: ((False, OT), (False, OT))}),
     ("x86-dgpu-host", None): (H, {"PLT-001"}, {"/dev/nvidia0": ((True, OT), (True, OT)), RENDER: ((False, OT), (False, OT))}),
 }
 

@@ -18,7 +18,7 @@ from typing import Dict, List, Optional, Tuple
 
 from . import data
 from .diagnose import role_group
-from .model import AnomalyCode, DeviceNode, Diagnosis, Group, NodeKind
+from .model import AnomalyCode, DeviceNode, Diagnosis, Group, NodeKind, NodeOrigin
 from .record import frozen_record
 
 UNMAPPED_GID = 65534
@@ -247,15 +247,23 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
         actions.append(action)
         edited.apply(action)
 
+    advised: Dict[int, Tuple[str, str]] = {}  # GID -> (the name the plan uses, "new", "exists" or "sensitive")
     for gid, node in sorted(needed.items()):
         owner = by_gid.get(gid)
         expected = role_group(node.role) or "gpu{}".format(gid)
         name = owner.name if owner is not None else expected
         if name in sensitive:
+            alternatives = ["docker run --group-add {} for the container's main process (logins, su and gosu drop "
+                       "it)".format(gid),
+                       "renumber '{}' in the image (groupmod -g NEW {}) so the host's GID is free, then plan "
+                       "again".format(name, name)]
+            if facts.container.in_container and node.origin is NodeOrigin.CREATED:
+                alternatives.append("setfacl -m u:{}:{} {} as root at each container start: the runtime made this node "
+                               "for this container, so the host's node is untouched".format(
+                                   user.name, needs.get(node.path, "rw"), node.path))
             refusals.append(Refusal(node.path, gid, "GID {} is the sensitive group '{}' here ({}); joining it would "
-                                    "grant far more than the GPU".format(gid, name, sensitive[name]),
-                                    ("docker run --group-add {} for processes that never log in again".format(gid),
-                                     "renumber '{}' in the image so the host's GID is free".format(name))))
+                                    "grant far more than the GPU".format(gid, name, sensitive[name]), tuple(alternatives)))
+            advised[gid] = (name, "sensitive")
             continue
         if name in malformed:
             refusals.append(Refusal(node.path, gid, "{} is a malformed '{}' entry that shadow-utils keeps and glibc "
@@ -302,6 +310,7 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                             "groupmod -g {} {}".format(gid, expected)))
             why = "{} belongs to GID {}".format(node.path, gid)
         named[name] = (gid, node.path)
+        advised[gid] = (name, "exists" if owner is not None else "new")
         if any(g.name == name and user.name in g.members for g in groups):
             continue  # already listed (a renumbered group keeps its members)
         take(Action(ActionKind.ADD_MEMBER, name, gid, None, user.name,
@@ -310,35 +319,47 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
     after = edited.text() if actions else group_text
     return Plan(facts.root, user.name, user.uid, facts.container.in_container, digest(group_data),
                 tuple(actions), tuple(refusals), tuple(dict.fromkeys(notes)), after, unified_diff(group_text, after),
-                _advice([(gid, role_group(node.role) or "gpu{}".format(gid)) for gid, node in sorted(needed.items())],
-                        user.name) if facts.container.in_container else ())  # container advice only for containers
+                _advice([(gid, name, state) for gid, (name, state) in sorted(advised.items())], user.name)
+                if facts.container.in_container else ())  # container advice only for containers
 
 
-def _advice(needed: List[Tuple[int, str]], user: str) -> Tuple[Advice, ...]:
-    """The same memberships as a docker run line, a Dockerfile fragment and an entrypoint."""
+def _advice(needed: List[Tuple[int, str, str]], user: str) -> Tuple[Advice, ...]:
+    """The same memberships as pam_group lines, a docker run line, a Dockerfile fragment and an entrypoint.
+
+    ``needed``: (GID, the name the plan gives it, "new" / "exists" / "sensitive"). An alternative that
+    would fail is left out: no groupadd for a GID the image already uses, no pam_group, image line or
+    entrypoint for a sensitive group's GID (the entrypoint refuses it too).
+    """
     if not needed:
         return ()
-    group_add = " ".join("--group-add {}".format(gid) for gid, _ in needed)
-    args = ["{}_GID".format(name.upper().replace("-", "_")) for _, name in needed]
-    build = " ".join("--build-arg {}=$(stat -c %g {})".format(arg, "NODE") for arg in args)
-    dockerfile = "".join("ARG {0}\nRUN groupadd -g \"${0}\" {1} && usermod -a -G {1} {2}\n".format(arg, name, user)
-                         for arg, (_, name) in zip(args, needed))
-    pam = data.load("privilege_drops")["pam_group"]
-    grants = "\n".join(pam["group_conf"].format(user=user, group=name) for _, name in needed)
-    return (
-        Advice("pam_group", "# /etc/security/group.conf\n{}\n# /etc/pam.d/sshd, as its first auth line (also su, login):\n{}".format(
-            grants, pam["pam_line"]),
-               "grants the groups by name at SSH, su and login (PAM paths), not through gosu, su-exec, setpriv, "
-               "supervisord or docker exec; each group still needs its /etc/group line with the host's GID "
-               "(the plan's first action)"),
-        Advice("runtime", "docker run {} ...".format(group_add),
-               "numeric GIDs reach the container process and docker exec, but SSH, su - and login rebuild groups "
-               "from /etc/group and drop them"),
-        Advice("image", "# docker build {} ...  (NODE: the device node on the target host)\n{}".format(build, dockerfile),
-               "binds the image to hosts whose node GIDs are exactly these; another host needs a rebuild, and "
-               "groupadd fails if the image already uses the GID"),
-        Advice("entrypoint", "jetson-gpu-access entrypoint --print > jga-entrypoint   # copy it into the image, then:\n"
-               "ENTRYPOINT [\"/usr/local/bin/jga-entrypoint\"]   # with ENV JGA_USER={}".format(user),
-               "aligns the image's groups with the nodes present at every container start; the container must "
-               "start as root"),
-    )
+    joinable = [(gid, name, state) for gid, name, state in needed if state != "sensitive"]
+    group_add = " ".join("--group-add {}".format(gid) for gid, _, _ in needed)
+    out = []
+    if joinable:
+        pam = data.load("privilege_drops")["pam_group"]
+        grants = "\n".join(pam["group_conf"].format(user=user, group=name) for _, name, _ in joinable)
+        out.append(Advice("pam_group", "# /etc/security/group.conf\n{}\n# /etc/pam.d/sshd, as its first auth line "
+                          "(also su, login):\n{}".format(grants, pam["pam_line"]),
+                          "grants the groups by name at SSH, su and login (PAM paths), not through gosu, su-exec, "
+                          "setpriv, supervisord or docker exec; each group still needs its /etc/group line with the "
+                          "host's GID (the plan's first action)"))
+    out.append(Advice("runtime", "docker run {} ...".format(group_add),
+                      "numeric GIDs reach the container's main process, but SSH, su, gosu and login rebuild groups "
+                      "from /etc/group and drop them (and podman exec -u does not get them)"))
+    lines = []
+    for gid, name, state in joinable:
+        if state == "exists":
+            lines.append("RUN usermod -a -G {} {}   # GID {} is '{}' in this image\n".format(name, user, gid, name))
+        else:
+            arg = "{}_GID".format(name.upper().replace("-", "_"))
+            lines.append("ARG {0}   # docker build --build-arg {0}=$(stat -c %g NODE) (NODE on the target host)\n"
+                         "RUN groupadd -g \"${0}\" {1} && usermod -a -G {1} {2}\n".format(arg, name, user))
+    if lines:
+        out.append(Advice("image", "".join(lines),
+                          "binds the image to hosts whose node GIDs are exactly these; another host needs a rebuild"))
+    if len(joinable) == len(needed):
+        out.append(Advice("entrypoint", "jetson-gpu-access entrypoint --print > jga-entrypoint   # copy it into the "
+                          "image, then:\nENTRYPOINT [\"/usr/local/bin/jga-entrypoint\"]   # with ENV JGA_USER={}".format(user),
+                          "aligns the image's groups with the nodes present at every container start; the container "
+                          "must start as root"))
+    return tuple(out)
