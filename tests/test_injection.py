@@ -121,7 +121,11 @@ BAND_EXPECTED = {
     "tk116-host-dev": (InjectionPath.HOST_DEV, None, {"SEC-004"}),
     "tk116-privileged": (InjectionPath.PRIVILEGED, None, {"SEC-003"}),
     "tk116-bind-mounted": (InjectionPath.BIND_MOUNTED, None, set()),
+    "jp623-tk116-created": (InjectionPath.CREATED, "1.12-1.18.1", {"SEC-002"}),
+    "jp71-thor-tk118-created": (InjectionPath.CREATED, "1.12-1.18.1", {"SEC-002"}),
+    "jp72-orin-tk1191-created": (InjectionPath.CREATED, "1.19.1+", set()),
 }
+DRIVERS = {"jp71-thor-tk118-created": DriverStack.OPENRM}
 ANTI = ("SEC-", "LNC-", "TKT-003")
 
 
@@ -135,7 +139,7 @@ def test_the_diagnosis_names_band_and_path(diagnose_profile, name: str) -> None:
     path, band, anti = BAND_EXPECTED[name]
     found = diagnosis.injection
     assert found is not None and found.path is path and found.band == band
-    assert found.driver is DriverStack.NVGPU
+    assert found.driver is DRIVERS.get(name, DriverStack.NVGPU)
     if band is None and path is InjectionPath.CREATED:
         assert set(found.candidates) == {"1.19.0", "1.19.1+"}
         assert found.host_check.startswith("cannot tell from inside; run on the host: dpkg -l nvidia-container-toolkit")

@@ -18,10 +18,8 @@ from .. import toolkit
 from ..toolkit import Band
 from . import profiles
 
-JP62_RELEASE = ("# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 "
-                "01:49:37 UTC 2025\n# KERNEL_VARIANT: oot\nTARGET_USERSPACE_LIB_DIR=nvidia\n"
-                "TARGET_USERSPACE_LIB_DIR_PATH=usr/lib/aarch64-linux-gnu/nvidia\n")
-JP512_RELEASE = "# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue Aug  1 19:57:35 UTC 2023\n"
+UBUNTU_2404 = ("PRETTY_NAME=\"Ubuntu 24.04.3 LTS\"\nNAME=\"Ubuntu\"\nVERSION_ID=\"24.04\"\n"
+               "VERSION=\"24.04.3 LTS (Noble Numbat)\"\nID=ubuntu\nID_LIKE=debian\n")
 UBUNTU_2204 = ("PRETTY_NAME=\"Ubuntu 22.04.5 LTS\"\nNAME=\"Ubuntu\"\nVERSION_ID=\"22.04\"\n"
                "VERSION=\"22.04.5 LTS (Jammy Jellyfish)\"\nID=ubuntu\nID_LIKE=debian\n")
 UBUNTU_2004 = "PRETTY_NAME=\"Ubuntu 20.04.6 LTS\"\nNAME=\"Ubuntu\"\nVERSION_ID=\"20.04\"\nID=ubuntu\nID_LIKE=debian\n"
@@ -30,28 +28,60 @@ FACTS = "../shared/reference/jetson-facts.md section A.2"
 # a host device no default container has: its presence is the probe's evidence of a host /dev
 HOST_DISK = {"path": "/dev/mmcblk0", "mode": "0660", "gid": 6}
 
-# name -> (band id, representative version, path, variant); variants: "jp5" (JetPack 5.1.2), "prepared" (the
-# image lists alice in a render group with the host's GID), "as-user" (started with -u alice, used by exec)
+# The device and image a band profile runs on. GCIDs and dates in the release lines are illustrative.
+PLATFORMS: Dict[str, Dict[str, Any]] = {
+    "jp512": {"jetpack": "5.1.2", "set": "orin-r35", "base": "ubuntu:20.04", "os": UBUNTU_2004, "user": "alice",
+              "release": "# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, "
+                         "DATE: Tue Aug  1 19:57:35 UTC 2023\n", "notes": []},
+    "jp62": {"jetpack": "6.2", "set": "orin-r36", "base": "ubuntu:22.04", "os": UBUNTU_2204, "user": "alice",
+             "release": "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 "
+                        "01:49:37 UTC 2025\n# KERNEL_VARIANT: oot\nTARGET_USERSPACE_LIB_DIR=nvidia\n"
+                        "TARGET_USERSPACE_LIB_DIR_PATH=usr/lib/aarch64-linux-gnu/nvidia\n", "notes": []},
+    "jp623": {"jetpack": "6.2.3", "set": "orin-r36", "base": "ubuntu:22.04", "os": UBUNTU_2204, "user": "alice",
+              "release": "# R36 (release), REVISION: 5.2, GCID: 42000000, BOARD: generic, EABI: aarch64, DATE: Mon Oct 12 "
+                         "12:00:00 UTC 2026\n# KERNEL_VARIANT: oot\n",
+              "notes": ["JetPack 6.2.3 = L4T R36.5.2 as the issue states; neither table this project reads lists R36.5.2 yet, "
+                        "so the diagnosis names no JetPack for it. Nodes as on R36.4 (same udev rules assumed)."]},
+    "thor71": {"jetpack": "7.1 (Thor)", "set": "thor-r38", "base": "ubuntu:24.04", "os": UBUNTU_2404, "user": "ubuntu",
+               "release": "# R38 (release), REVISION: 4.0, GCID: 43000000, BOARD: generic, EABI: aarch64, DATE: Fri Jan 16 "
+                          "12:00:00 UTC 2026\n", "model": "NVIDIA Jetson AGX Thor Developer Kit",
+               "compatible": ["nvidia,p3971-0080+p3834-0008", "nvidia,p3834-0008", "nvidia,tegra264"],
+               "notes": ["Thor uses the OpenRM driver (/dev/nvidia*) and /dev/nvmap 0440 root:video on the host "
+                         "(fact sheet A.5; toolkit PR #1631). JetPack 7.1 ships toolkit 1.18.0 (meta-tegra 13c3b028). "
+                         "The image's ubuntu user (UID 1000, in no group) is the session user."]},
+    "orin72": {"jetpack": "7.2 (Orin)", "set": "orin-r36", "base": "ubuntu:24.04", "os": UBUNTU_2404, "user": "ubuntu",
+               "release": "# R39 (release), REVISION: 2.0, GCID: 44000000, BOARD: generic, EABI: aarch64, DATE: Wed Apr  8 "
+                          "12:00:00 UTC 2026\n",
+               "notes": ["JetPack 7.2 keeps nvgpu on Orin on Ubuntu 24.04 (fact sheet A.5); its nodes are taken as R36's "
+                         "(INFERRED). The image's ubuntu user already has UID and GID 1000, so a Dockerfile's "
+                         "useradd -u 1000 fails (ros2_documentation#4590): the session user is ubuntu.",
+                         "Toolkit 1.19.1 is meta-tegra's choice for R39.2; NVIDIA's JetPack 7.2 default is not known (Q12)."]},
+}
+
+# name -> (band id, representative version, path, variant, platform); variants: "prepared" (the image lists
+# the user in a render group with the host's GID), "as-user" (started with -u USER, who works in its main process)
 BAND_PROFILES = {
-    "tk111-created": ("1.11", "1.11.0", "created", "jp5"),
-    "tk116-created": ("1.12-1.18.1", "1.16.2", "created", ""),
-    "tk116-created-prepared": ("1.12-1.18.1", "1.16.2", "created", "prepared"),
-    "tk116-created-as-user": ("1.12-1.18.1", "1.16.2", "created", "as-user"),
-    "tk1182-created": ("1.18.2", "1.18.2", "created", ""),
-    "tk1190-created": ("1.19.0", "1.19.0", "created", ""),
-    "tk1190-created-prepared": ("1.19.0", "1.19.0", "created", "prepared"),
-    "tk1191-created": ("1.19.1+", "1.19.1", "created", ""),
-    "tk1191-created-as-user": ("1.19.1+", "1.19.1", "created", "as-user"),
-    "tk116-host-dev": ("1.12-1.18.1", "1.16.2", "host-dev", ""),
-    "tk116-privileged": ("1.12-1.18.1", "1.16.2", "privileged", ""),
-    "tk116-bind-mounted": ("1.12-1.18.1", "1.16.2", "bind-mounted", ""),
+    "tk111-created": ("1.11", "1.11.0", "created", "", "jp512"),
+    "tk116-created": ("1.12-1.18.1", "1.16.2", "created", "", "jp62"),
+    "tk116-created-prepared": ("1.12-1.18.1", "1.16.2", "created", "prepared", "jp62"),
+    "tk116-created-as-user": ("1.12-1.18.1", "1.16.2", "created", "as-user", "jp62"),
+    "tk1182-created": ("1.18.2", "1.18.2", "created", "", "jp62"),
+    "tk1190-created": ("1.19.0", "1.19.0", "created", "", "jp62"),
+    "tk1190-created-prepared": ("1.19.0", "1.19.0", "created", "prepared", "jp62"),
+    "tk1191-created": ("1.19.1+", "1.19.1", "created", "", "jp62"),
+    "tk1191-created-as-user": ("1.19.1+", "1.19.1", "created", "as-user", "jp62"),
+    "tk116-host-dev": ("1.12-1.18.1", "1.16.2", "host-dev", "", "jp62"),
+    "tk116-privileged": ("1.12-1.18.1", "1.16.2", "privileged", "", "jp62"),
+    "tk116-bind-mounted": ("1.12-1.18.1", "1.16.2", "bind-mounted", "", "jp62"),
+    "jp623-tk116-created": ("1.12-1.18.1", "1.16.2", "created", "", "jp623"),
+    "jp71-thor-tk118-created": ("1.12-1.18.1", "1.18.0", "created", "", "thor71"),
+    "jp72-orin-tk1191-created": ("1.19.1+", "1.19.1", "created", "", "orin72"),
 }
 VARIANTS = {
-    "": "alice (in video, no render line in the image) logs in over SSH to a container started as root",
-    "jp5": "alice (in video) logs in over SSH to a container started as root",
-    "prepared": "alice logs in over SSH to a container started as root whose image lists her in video and in "
+    "": "{user} ({groups}, no render line in the image) logs in over SSH to a container started as root",
+    "prepared": "{user} logs in over SSH to a container started as root whose image lists the user in video and in "
                 "render with the host's GID 995",
-    "as-user": "the container is started with -u alice (in video, no render line) and she works in its main process",
+    "as-user": "the container is started with -u {user} (in video, no render line), who works in its main process",
 }
 
 
@@ -69,54 +99,58 @@ def _nodes(band: Optional[Band], device_set: str, start_uid: int, start_gid: int
 
 def band_profile(name: str) -> Dict[str, Any]:
     """The format-2 document of band profile ``name``."""
-    band_id, version, path, variant = BAND_PROFILES[name]
-    jp5 = variant == "jp5"
+    band_id, version, path, variant, where = BAND_PROFILES[name]
+    plat = PLATFORMS[where]
+    user = plat["user"]
     band = toolkit.band(band_id)
     row = toolkit.path_row(path)
-    device_set = "orin-r35" if jp5 else "orin-r36"
     created = path == "created"
     start = 1000 if variant == "as-user" else 0
-    nodes = _nodes(band if created else None, device_set, start, start)  # other paths: the host's nodes as they are
+    nodes = _nodes(band if created else None, plat["set"], start, start)  # other paths: the host's nodes as they are
     if path in ("host-dev", "privileged"):
         nodes.append(dict(HOST_DISK))
     makes = ("the nodes as toolkit band {} makes them: {} ({})".format(band.label, band.carries, band.source)
              if created else "the host's own nodes: {} ({})".format(row["carries"], row["source"]))
     label = "INFERRED" if created else row["certainty"]
+    platform: Dict[str, Any] = {"release": plat["release"], "os_release": plat["os"], "packages": {}}
+    if "model" in plat:
+        platform.update(model=plat["model"], compatible=plat["compatible"])
+    users = [] if user == "ubuntu" else [{"name": user, "uid": 1000}]   # ubuntu:24.04 has ubuntu at 1000
+    groups = "in no group" if user == "ubuntu" else "in video"
+    members = {} if user == "ubuntu" else {"video": [user]}
+    if variant == "prepared":
+        members["render"] = [user]
     return {
         "format": 2,
         "name": name,
-        "title": "JetPack {} container, toolkit {} ({}), nodes {}".format("5.1.2" if jp5 else "6.2", version, band.label,
-                                                                          row["label"]),
+        "title": "JetPack {} container, toolkit {} ({}), nodes {}".format(plat["jetpack"], version, band.label, row["label"]),
         "summary": "{} with --runtime nvidia; {}. In the container: {}. A non-root user needs: {}.".format(
-                       VARIANTS[variant], makes, band.nodes if created else "host permissions", band.non_root_needs if created
-                       else "the host's GIDs in the image's /etc/group") + (
+                       VARIANTS[variant].format(user=user, groups=groups), makes, band.nodes if created else "host permissions",
+                       band.non_root_needs if created else "the host's GIDs in the image's /etc/group") + (
                        " This launch is an anti-pattern the diagnosis names, never a fix." if path in ("privileged", "host-dev")
                        else ""),
         "sources": [FACTS, band.source if created else row["source"]],
         "assumptions": [
             "{} ({}): generated from tools/jetson_gpu_access/data/toolkit.json by lab/bands.py.".format(makes, label)
             + (" Predicted from the toolkit's code, not yet seen on hardware." if label == "INFERRED" else ""),
-            "Host GIDs video 44 and render 995 are illustrative (render differs per host).",
-        ],
-        "platform": {
-            "release": JP512_RELEASE if jp5 else JP62_RELEASE,
-            "os_release": UBUNTU_2004 if jp5 else UBUNTU_2204,
-            "packages": {},
-        },
-        "accounts": {"base": "ubuntu:20.04" if jp5 else "ubuntu:22.04", "users": [{"name": "alice", "uid": 1000}],
+            "Host GIDs video 44 and render 995 are illustrative (render differs per host); GCID and date of the "
+            "release line are illustrative.",
+        ] + list(plat["notes"]),
+        "platform": platform,
+        "accounts": {"base": plat["base"], "users": users,
                      "groups": [{"name": "render", "gid": HOST_GIDS["render"]}] if variant == "prepared" else [],
-                     "members": dict({"video": ["alice"]}, **({"render": ["alice"]} if variant == "prepared" else {}))},
+                     "members": members},
         "container": {
             "engine": "docker",
             "dev": {"created": "created", "privileged": "created"}.get(path, path),
-            "user": "alice" if variant == "as-user" else None,
+            "user": user if variant == "as-user" else None,
             "privileged": path == "privileged",
             "runtime": "nvidia",
             "toolkit": {"version": version, "mode": "legacy" if path == "bind-mounted" else "csv",
                         "adds_device_gids": band.additional_gids},
         },
-        "devices": {"set": device_set, "gids": dict(HOST_GIDS), "nodes": nodes},
-        "session": {"user": "alice", "via": "exec" if variant == "as-user" else "ssh"},
+        "devices": {"set": plat["set"], "gids": dict(HOST_GIDS), "nodes": nodes},
+        "session": {"user": user, "via": "exec" if variant == "as-user" else "ssh"},
     }
 
 
