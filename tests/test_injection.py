@@ -293,3 +293,18 @@ def test_band_1182_refusal_points_at_the_toolkit_not_udev(scratch_root) -> None:
         plan = make_plan(diagnosis, handle.read())
     assert plan.refusals and all("udev" not in " ".join(r.instead) for r in plan.refusals)
     assert any("1.19.1" in " ".join(r.instead) for r in plan.refusals)
+
+
+def test_a_host_shows_its_toolkit_mode_and_cdi_specs(scratch_root) -> None:  # type: ignore[no-untyped-def]
+    root = scratch_root("jp61-host")
+    os.makedirs(os.path.join(root, "etc/nvidia-container-runtime"))
+    with open(os.path.join(root, "etc/nvidia-container-runtime/config.toml"), "w", encoding="utf-8") as handle:
+        handle.write('[nvidia-container-runtime]\nmode = "cdi"\n')
+    os.makedirs(os.path.join(root, "var/run/cdi"))
+    with open(os.path.join(root, "var/run/cdi/nvidia.yaml"), "w", encoding="utf-8") as handle:
+        handle.write(WITH_GIDS)
+    found = diagnose(probe(root)).injection
+    assert found is not None and found.band == "1.12-1.18.1"
+    assert "config.toml mode = cdi" in found.evidence
+    assert any(e.startswith("CDI spec /var/run/cdi/nvidia.yaml: 1 device node(s), fileMode/gid set") and "44, 995" in e
+               for e in found.evidence)

@@ -157,6 +157,11 @@ def infer(facts: Facts) -> Injection:
     driver, driver_why = driver_stack(facts)
     if facts.runtime.toolkit_mode:
         evidence.append("config.toml mode = {}".format(facts.runtime.toolkit_mode))
+    for spec in facts.runtime.cdi_specs:
+        filled = any(n.mode is not None or n.gid is not None for n in spec.nodes)
+        evidence.append("CDI spec {}: {} device node(s), {}{}".format(
+            spec.path, len(spec.nodes), "fileMode/gid set (written by toolkit 1.18.2 or later)" if filled else "paths only",
+            "; additionalGids " + ", ".join(map(str, spec.additional_gids)) if spec.additional_gids else ""))
     if path is InjectionPath.HOST:
         band, more = _host_band(facts)
         return Injection(path, band, (band,) if band else (), driver, None, tuple(evidence + more + [driver_why]),

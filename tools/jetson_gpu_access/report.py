@@ -74,7 +74,9 @@ def _injection_lines(diagnosis: Diagnosis) -> List[str]:
         band = "one of " + ", ".join(found.candidates)
     else:
         band = "does not decide the nodes here" if found.path.value != "host" else "no toolkit installed"
-    lines = ["{:<10} {} | toolkit band: {} | driver: {}".format("GPU path", found.path.value, band, found.driver.value)]
+    engine = " | engine: {}".format(found.engine) if found.engine else ""
+    lines = ["{:<10} {} | toolkit band: {} | driver: {}{}".format("GPU path", found.path.value, band, found.driver.value,
+                                                                  engine)]
     lines += ["  evidence " + item for item in found.evidence]
     if found.host_check:
         lines.append("  " + found.host_check)

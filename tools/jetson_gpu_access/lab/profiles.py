@@ -27,7 +27,6 @@ PROFILE_DIR = os.path.join(HERE, "profiles")
 FORMAT = 2
 MAX_PROFILE_BYTES = 4 << 20
 NODE_KEYS = ("path", "type", "major", "minor", "uid", "gid", "group", "mode", "acl")
-_ADDING_BAND = band("1.19.1+")
 SESSION_KINDS = tuple(schema.load_schema()["properties"]["session"]["properties"]["via"]["enum"])
 
 
@@ -179,7 +178,7 @@ class Profile:
         gids.update(self.group_add_gids())
         if (ctr.get("toolkit") or {}).get("adds_device_gids"):
             made = tuple(MadeNode(n.uid, n.gid, n.mode) for n in self.nodes())
-            gids.update(added_gids(_ADDING_BAND, made))
+            gids.update(added_gids(band("1.19.1+"), made))
         return Credentials(entry.uid, gid, tuple(sorted(gids)))
 
     def process_gids(self, user: str) -> List[int]:

@@ -22,8 +22,9 @@ CDI_DIRS = ("/etc/cdi", "/var/run/cdi", "/run/cdi")
 TOOLKIT_CONFIG = "/etc/nvidia-container-runtime/config.toml"
 MAX_SPEC_BYTES = 4 << 20
 MAX_SESSIONS = 32
-_LINE = re.compile(r"^(\s*)(- )?\s*([A-Za-z][A-Za-z0-9_]*)\s*:\s*(.*?)\s*$")
-_ITEM = re.compile(r"^\s*-\s*(\S+)\s*$")
+# patterns as text: re compiles them on first use, not when the module loads
+_LINE = r"^(\s*)(- )?\s*([A-Za-z][A-Za-z0-9_]*)\s*:\s*(.*?)\s*$"
+_ITEM = r"^\s*-\s*(\S+)\s*$"
 
 
 def _number(text: str) -> Optional[int]:
@@ -78,13 +79,13 @@ def parse_spec(text: str, path: str) -> CdiSpec:
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        item = _ITEM.match(line)
+        item = re.match(_ITEM, line)
         if item and section == "additionalGids":
             number = _number(item.group(1))
             if number is not None:
                 gids.append(number)
             continue
-        match = _LINE.match(line)
+        match = re.match(_LINE, line)
         if not match:
             continue
         _, dash, key, value = match.groups()
