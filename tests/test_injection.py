@@ -308,3 +308,19 @@ def test_a_host_shows_its_toolkit_mode_and_cdi_specs(scratch_root) -> None:  # t
     assert "config.toml mode = cdi" in found.evidence
     assert any(e.startswith("CDI spec /var/run/cdi/nvidia.yaml: 1 device node(s), fileMode/gid set") and "44, 995" in e
                for e in found.evidence)
+
+
+CONTAINER_WORDS = ("container", "the image", "image's", "--group-add", "Dockerfile", "entrypoint", "--runtime")
+
+
+@pytest.mark.parametrize("name", [n for n in profiles.names() if profiles.load(n).container is None])
+def test_a_host_diagnosis_is_not_worded_for_containers(diagnose_profile, name: str) -> None:  # type: ignore[no-untyped-def]
+    for finding in diagnose_profile(name).findings:
+        if finding.code.startswith(("GRP-", "DEV-", "ACC-", "PLT-002", "SEC-001", "SEC-005")):
+            assert not any(word in finding.remedy for word in CONTAINER_WORDS), (finding.code, finding.remedy)
+
+
+def test_a_host_user_missing_render_is_told_to_join_not_to_rebuild(scratch_root) -> None:  # type: ignore[no-untyped-def]
+    diagnosis = diagnose(probe(scratch_root("jp61-host-desktop", user="bob", via="ssh"), "bob"))
+    remedy = next(f for f in diagnosis.findings if f.code == "GRP-002").remedy
+    assert "usermod -aG render bob" in remedy and "image" not in remedy

@@ -50,15 +50,17 @@ _GROUP_FIELDS = ("name", "expected")
 
 
 def make_finding(code: str, evidence: List[str], severity: Optional[Severity] = None, subject: Subject = NO_SUBJECT,
-                 **fields: Any) -> Finding:
-    """A finding from the catalogue, its title and remedy filled from ``fields``."""
+                 host: bool = False, **fields: Any) -> Finding:
+    """A finding from the catalogue, its title and remedy filled from ``fields``; on a host (not in a
+    container) the entry's ``remedy_host`` where it has one, so a host is never told to change an image."""
     entry = data.load("findings")["findings"][code]
+    remedy = entry["remedy_host"] if host and "remedy_host" in entry else entry["remedy"]
     return Finding(
         code=code,
         severity=severity or Severity(entry["severity"]),
         title=entry["title"].format(**fields),
         evidence=tuple(evidence),
-        remedy=entry["remedy"].format(**fields),
+        remedy=remedy.format(**fields),
         docs="{}#{}".format(DOCS_PAGE, code.lower()),
         certainty=entry["certainty"],
         subject=subject,
@@ -129,7 +131,8 @@ class _Findings:
 
     MERGED = ("path", "views")
 
-    def __init__(self) -> None:
+    def __init__(self, host: bool = False) -> None:
+        self.host = host
         self.pending: Dict[Tuple[Any, ...], Tuple[str, Optional[Severity], Dict[str, List[str]], List[str], Dict[str, Any],
                                                   List[ViewKind], Tuple[AnomalyCode, ...]]] = {}
 
@@ -150,7 +153,7 @@ class _Findings:
 
     def sorted(self) -> Tuple[Finding, ...]:
         findings = [
-            make_finding(code, lines, severity, _subject(merged, fixed, views, anomalies),
+            make_finding(code, lines, severity, _subject(merged, fixed, views, anomalies), self.host,
                          **dict(fixed, **{k: _join(v) for k, v in merged.items()}))
             for code, severity, merged, lines, fixed, views, anomalies in self.pending.values()
         ]
@@ -319,7 +322,7 @@ def _decision_uid(views: Tuple[View, ...], kind: ViewKind) -> int:
 
 def diagnose(facts: Facts) -> Diagnosis:
     views = build_views(facts)
-    out = _Findings()
+    out = _Findings(host=not facts.container.in_container)
     _platform_findings(facts, out)
     _account_findings(facts, out)
     _toolkit_findings(facts, out)
