@@ -63,22 +63,24 @@ def driver_stack(facts: Facts) -> Tuple[DriverStack, str]:
 
 
 def started_owner_nodes(facts: Facts) -> Tuple[str, ...]:
-    """Nodes the runtime made and gave to the non-root user the container started as (``-u``): since
-    toolkit 1.12 a device edit carries no owner, so runc makes that user the owner (fact sheet A.2,
-    observed with Podman and runc)."""
-    init = facts.runtime.init
-    if init is None or init.uid == 0 or not facts.container.in_container:
+    """Nodes the runtime made and gave to a non-root user: since toolkit 1.12 a device edit carries
+    no owner, so runc makes the user the container starts as (``-u``) the owner (fact sheet A.2,
+    observed with Podman and runc). No other path gives a created node a non-root owner."""
+    if not facts.container.in_container:
         return ()
     return tuple(n.path for n in facts.devices if n.kind is NodeKind.CHAR and n.origin is NodeOrigin.CREATED
-                 and n.uid == init.uid)
+                 and n.uid not in (None, 0))
 
 
 def starting_gid_nodes(facts: Facts) -> Tuple[str, ...]:
-    """Of :func:`started_owner_nodes`, those whose GID is the starting process's (bands before
-    1.19.0 carry no GID either): that group says nothing about the host's groups."""
+    """Of :func:`started_owner_nodes`, those whose GID is the owner's primary GID (bands before 1.19.0
+    carry no GID either): that group says nothing about the host's groups."""
+    primary = {u.uid: u.gid for u in facts.accounts.users}
     init = facts.runtime.init
+    if init is not None:
+        primary.setdefault(init.uid, init.gid)
     owned = set(started_owner_nodes(facts))
-    return tuple(n.path for n in facts.devices if n.path in owned and init is not None and n.gid == init.gid)
+    return tuple(n.path for n in facts.devices if n.path in owned and n.uid is not None and n.gid == primary.get(n.uid))
 
 
 def _path(facts: Facts) -> Tuple[InjectionPath, List[str]]:
@@ -216,10 +218,11 @@ def add_findings(facts: Facts, injection: Injection, out: _Findings) -> None:
             out.add("TKT-003", [e for e in injection.evidence if "host GID" in e], paths=", ".join(zero[:3]) +
                     (" and {} more".format(len(zero) - 3) if len(zero) > 3 else ""))
     owned = started_owner_nodes(facts)
-    init = facts.runtime.init
-    if owned and init is not None:
-        out.add("LNC-002", ["{} is owned by UID {}, process 1's".format(p, init.uid) for p in owned],
-                uid=init.uid, paths=", ".join(owned[:3]) + (" and {} more".format(len(owned) - 3) if len(owned) > 3 else ""))
+    nodes = {n.path: n for n in facts.devices}
+    for uid in sorted({nodes[p].uid or 0 for p in owned}):
+        paths = [p for p in owned if nodes[p].uid == uid]
+        out.add("LNC-002", ["{} is owned by UID {} in a runtime-made /dev".format(p, uid) for p in paths], uid=uid,
+                paths=", ".join(paths[:3]) + (" and {} more".format(len(paths) - 3) if len(paths) > 3 else ""))
     if facts.runtime.all_capabilities and facts.container.in_container:
         out.add("SEC-003", [e for e in injection.evidence if "CapBnd" in e or "host devices" in e])
     if injection.path is InjectionPath.HOST_DEV:
@@ -231,7 +234,8 @@ def add_findings(facts: Facts, injection: Injection, out: _Findings) -> None:
                     user=user.name, gid=docker[0].gid)
         _launch_findings(facts, out)
     drop = drop_path(facts.process.launcher) if facts.process is not None else None
-    if facts.process is not None and drop is not None:
+    if facts.process is not None and drop is not None and not (drop["id"] == "sshd" and facts.process.ssh):
+        # an SSH session is already named as one in the process view; other switches are named here
         out.add("DRP-001", ["process {} descends from {}".format(facts.process.pid, facts.process.launcher)],
                 kinds=[ViewKind.PROCESS], pid=facts.process.pid, label=drop["label"], groups=GROUP_RULES[drop["groups"]],
                 fix=drop["remedy"])

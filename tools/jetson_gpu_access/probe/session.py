@@ -58,19 +58,26 @@ def _parent(fs: RootFS, pid: str) -> Tuple[Optional[str], Optional[str]]:
     return head.split("(", 1)[1], fields[1]
 
 
+def _uid(fs: RootFS, pid: str) -> Optional[str]:
+    fields = parse_status(fs.read_text("/proc/{}/status".format(pid), limit=65536) or "")
+    return fields.get("Uid", "").split("\t")[0].split(" ")[0] or None
+
+
 def launcher(fs: RootFS, pid: str) -> Optional[str]:
-    """The nearest ancestor of ``pid`` that is a known user switch (su, sudo, runuser, login, sshd,
-    supervisord); None when none is in the tree (tools that exec, such as gosu, leave no trace)."""
+    """The program that switched to this process's user, when it is a known one (su, sudo, runuser,
+    login, sshd, supervisord): the nearest ancestor running as another UID. None when that ancestor is
+    something else (a runtime, or a tool such as gosu that execs and leaves no trace)."""
     known = {row["launcher"] for row in data.load("privilege_drops")["paths"] if row["launcher"]}
-    current: Optional[str] = pid
+    uid = _uid(fs, pid)
+    _, current = _parent(fs, pid)
     for _ in range(MAX_ANCESTORS):
-        if current in (None, "0"):
+        if uid is None or current in (None, "0"):
             return None
         name, parent = _parent(fs, str(current))
         if name is None:
             return None
-        name = _ALIASES.get(name, name)
-        if name in known and current != pid:
-            return name
+        if _uid(fs, str(current)) != uid:
+            name = _ALIASES.get(name, name)
+            return name if name in known else None
         current = parent
     return None
