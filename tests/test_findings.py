@@ -29,6 +29,7 @@ MUTATION_CODES = {
     "DEV-003": "tests/test_cli.py::test_nodev_mount_is_reported_not_blamed_on_groups",
     "SES-001": "tests/test_injection.py::test_root_without_pid_names_the_sessions_it_did_not_look_at",
     "DRP-001": "tests/test_privilege_drops.py::test_the_diagnosis_names_the_path_a_session_came_through",
+    "DRP-002": "tests/test_injection.py::test_an_entrypoint_that_drops_with_gosu_is_named",
 }
 
 

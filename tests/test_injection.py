@@ -324,3 +324,19 @@ def test_a_host_user_missing_render_is_told_to_join_not_to_rebuild(scratch_root)
     diagnosis = diagnose(probe(scratch_root("jp61-host-desktop", user="bob", via="ssh"), "bob"))
     remedy = next(f for f in diagnosis.findings if f.code == "GRP-002").remedy
     assert "usermod -aG render bob" in remedy and "image" not in remedy
+
+
+def test_an_entrypoint_that_drops_with_gosu_is_named(scratch_root) -> None:  # type: ignore[no-untyped-def]
+    """Isaac ROS's entrypoint shape: re-ID the user, then exec gosu (fact sheet A.4)."""
+    root = scratch_root("tk1191-created")
+    with open(os.path.join(root, "proc/1/cmdline"), "wb") as handle:
+        handle.write(b"/bin/sh\0/usr/local/bin/workspace-entrypoint.sh\0bash\0")
+    os.makedirs(os.path.join(root, "usr/local/bin"), exist_ok=True)
+    with open(os.path.join(root, "usr/local/bin/workspace-entrypoint.sh"), "w", encoding="utf-8") as handle:
+        handle.write('#!/bin/bash\nusermod -aG video admin  # gosu is mentioned only in this comment\n'
+                     'exec gosu ${USERNAME} "$@"\nexec gosu admin:admin true\n')
+    diagnosis = diagnose(probe(root))
+    found = [f for f in diagnosis.findings if f.code == "DRP-002"]
+    assert [f.evidence[0].split(": ", 1)[0] for f in found] == ["/usr/local/bin/workspace-entrypoint.sh:3",
+                                                                "/usr/local/bin/workspace-entrypoint.sh:4"]
+    assert "rebuilds the groups" in found[0].title and "only the one group" in found[1].title

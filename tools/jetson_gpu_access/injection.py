@@ -239,6 +239,11 @@ def add_findings(facts: Facts, injection: Injection, out: _Findings) -> None:
         out.add("DRP-001", ["process {} descends from {}".format(facts.process.pid, facts.process.launcher)],
                 kinds=[ViewKind.PROCESS], pid=facts.process.pid, label=drop["label"], groups=GROUP_RULES[drop["groups"]],
                 fix=drop["remedy"])
+    for switch in facts.runtime.entrypoint:
+        row = next((r for r in data.load("privilege_drops")["paths"] if r["id"] == switch.tool), None)
+        if row is not None:
+            out.add("DRP-002", ["{}:{}: {}".format(switch.path, switch.line, switch.text)], path=switch.path,
+                    label=row["label"], groups=GROUP_RULES[row["groups"]], fix=row["remedy"])
     if facts.process is None and facts.sessions:
         listed = ["process {} ({}): groups {}".format(p.pid, "SSH session" if p.ssh else "exec or service",
                                                        " ".join(map(str, p.groups)) or "none") for p in facts.sessions]

@@ -279,6 +279,16 @@ class CdiSpec:
 
 
 @frozen_record
+class EntrypointDrop:
+    """A line of the container's entrypoint script that switches to a user (gosu, su-exec, setpriv, su...)."""
+
+    path: str
+    line: int
+    tool: str        # a path id of data/privilege_drops.json
+    text: str
+
+
+@frozen_record
 class Runtime:
     """What the launch left visible in this root: capabilities, CDI specs, toolkit mode, host-only devices."""
 
@@ -288,6 +298,7 @@ class Runtime:
     toolkit_mode: Optional[str]              # nvidia-container-runtime.mode in config.toml
     host_only_devices: Tuple[str, ...]       # devices no default container /dev has (data/toolkit.json)
     init: Optional[ProcessInfo]              # PID 1 of the root: a container's main process
+    entrypoint: Tuple[EntrypointDrop, ...] = ()   # user switches in PID 1's script
 
     @property
     def all_capabilities(self) -> bool:

@@ -254,14 +254,15 @@ def _sshd_config(port: int) -> str:
 
 
 # Docker's default capability set (moby oci/caps/defaults.go): what a container started without
-# --privileged or --cap-add holds, so the probe sees a container's bounding set as on a device.
+# --privileged or --cap-add holds, so the probe sees a container's bounding set as on a device (the lab
+# models --privileged only to reproduce it, never as advice).
 CONTAINER_CAPS = ("chown", "dac_override", "fsetid", "fowner", "mknod", "net_raw", "setgid", "setuid", "setfcap",
                   "setpcap", "net_bind_service", "sys_chroot", "kill", "audit_write")
 
 
 def capability_prefix(profile: profiles.Profile, tools: Dict[str, str]) -> List[str]:
     """What a device's processes start under: a container's bounding set limited to Docker's default
-    (a --privileged one and a host keep every capability)."""
+    (a --privileged one, reproduced as observed and not advised, and a host keep every capability)."""
     ctr = profile.container
     if ctr is None or ctr.get("privileged"):
         return []

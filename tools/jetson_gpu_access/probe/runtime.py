@@ -14,7 +14,7 @@ import re
 from typing import Any, Dict, List, Optional, Tuple
 
 from .. import data
-from ..model import CdiNode, CdiSpec, ProcessInfo, Runtime
+from ..model import CdiNode, CdiSpec, EntrypointDrop, ProcessInfo, Runtime
 from ..rootfs import RootFS
 from . import session
 
@@ -140,12 +140,41 @@ def _capabilities(fs: RootFS) -> Tuple[Optional[int], Optional[int]]:
     return bounding, int(last) if last.isdigit() else None
 
 
+# a user switch in a shell line: the tool as a command word, then (for gosu, su-exec) its user argument
+_DROP = r"(?:^|[\s;&|(`])(?:exec\s+)?(?:\S*/)?(gosu|su-exec|setpriv|runuser|su|sudo)(?=\s)(\s+\S+)?"
+MAX_SCRIPT_BYTES = 256 << 10
+
+
+def entrypoint_drops(fs: RootFS) -> Tuple[EntrypointDrop, ...]:
+    """User switches in the scripts PID 1 runs (its command line's absolute paths that are scripts)."""
+    raw = fs.read_bytes("/proc/1/cmdline", limit=65536) or b""
+    found: List[EntrypointDrop] = []
+    for arg in raw.decode("utf-8", "replace").split("\0")[:8]:
+        if not arg.startswith("/"):
+            continue
+        text = fs.read_text(arg, limit=MAX_SCRIPT_BYTES)
+        if not text or not text.startswith("#!"):
+            continue
+        for number, line in enumerate(text.splitlines(), 1):
+            code = line.split("#", 1)[0]
+            match = re.search(_DROP, code)
+            if not match:
+                continue
+            tool, argument = match.group(1), (match.group(2) or "").strip()
+            if tool in ("gosu", "su-exec"):
+                tool = "gosu-group" if tool == "gosu" and ":" in argument else tool
+            elif tool == "setpriv":
+                tool = "setpriv-keep" if "--keep-groups" in code else "setpriv-init"
+            found.append(EntrypointDrop(arg, number, tool, line.strip()[:200]))
+    return tuple(found)
+
+
 def probe(fs: RootFS, in_container: bool) -> Runtime:
     bounding, last = _capabilities(fs)
     host_only = tuple(p for p in data.load("toolkit")["host_only_devices"] if fs.exists(p))
     init = session.probe(fs, "1") if in_container else None
     return Runtime(bounding, last, cdi_specs(fs), toolkit_mode(fs.read_text(TOOLKIT_CONFIG, limit=1 << 20)),
-                   host_only, init)
+                   host_only, init, entrypoint_drops(fs) if in_container else ())
 
 
 def sessions(fs: RootFS, uid: int, skip: Tuple[str, ...]) -> Tuple[ProcessInfo, ...]:
