@@ -27,7 +27,6 @@ PROFILE_DIR = os.path.join(HERE, "profiles")
 FORMAT = 2
 MAX_PROFILE_BYTES = 4 << 20
 NODE_KEYS = ("path", "type", "major", "minor", "uid", "gid", "group", "mode", "acl")
-SESSION_KINDS = tuple(schema.load_schema()["properties"]["session"]["properties"]["via"]["enum"])
 
 
 class ProfileError(Exception):
