@@ -340,3 +340,15 @@ def test_an_entrypoint_that_drops_with_gosu_is_named(scratch_root) -> None:  # t
     assert [f.evidence[0].split(": ", 1)[0] for f in found] == ["/usr/local/bin/workspace-entrypoint.sh:3",
                                                                 "/usr/local/bin/workspace-entrypoint.sh:4"]
     assert "rebuilds the groups" in found[0].title and "only the one group" in found[1].title
+
+
+def test_only_the_first_process_of_each_session_is_listed(scratch_root) -> None:  # type: ignore[no-untyped-def]
+    root = scratch_root("jp61-container-group-add", user="root", via="ssh")
+    for pid, ppid, uid in (("50", "0", 1000), ("51", "50", 1000), ("60", "7", 1000), ("7", "0", 0)):
+        os.makedirs(os.path.join(root, "proc", pid), exist_ok=True)
+        with open(os.path.join(root, "proc", pid, "status"), "w", encoding="utf-8") as handle:
+            handle.write("Name:\tbash\nUid:\t{0}\t{0}\t{0}\t{0}\nGid:\t{0}\t{0}\t{0}\t{0}\nGroups:\t{0}\n".format(uid))
+        with open(os.path.join(root, "proc", pid, "stat"), "w", encoding="utf-8") as handle:
+            handle.write("{} (bash) S {} {} 0 0\n".format(pid, ppid, pid))
+    listed = [p.pid for p in diagnose(probe(root, "alice")).facts.sessions]
+    assert listed == ["50", "60"]   # 50: an exec from outside (PPid 0); 60: switched from root; 51: 50's child

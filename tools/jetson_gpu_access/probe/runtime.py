@@ -178,14 +178,16 @@ def probe(fs: RootFS, in_container: bool) -> Runtime:
 
 
 def sessions(fs: RootFS, uid: int, skip: Tuple[str, ...]) -> Tuple[ProcessInfo, ...]:
-    """Other processes of ``uid`` visible in this root's /proc (exec and SSH sessions), a bounded few."""
+    """The first process of each of ``uid``'s sessions visible in this root's /proc (an SSH login, an
+    exec from outside the PID namespace, a switch from another user), a bounded few; their children
+    hold the same groups and are left out."""
     found: List[ProcessInfo] = []
     for path in sorted(fs.glob("/proc/[0-9]*"), key=lambda p: int(p.rsplit("/", 1)[1])):
         pid = path.rsplit("/", 1)[1]
         if pid in skip:
             continue
         info = session.probe(fs, pid)
-        if info is not None and info.uid == uid:
+        if info is not None and info.uid == uid and session.starts_session(fs, pid, uid):
             found.append(info)
             if len(found) >= MAX_SESSIONS:
                 break

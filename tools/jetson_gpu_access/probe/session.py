@@ -63,6 +63,15 @@ def _uid(fs: RootFS, pid: str) -> Optional[str]:
     return fields.get("Uid", "").split("\t")[0].split(" ")[0] or None
 
 
+def starts_session(fs: RootFS, pid: str, uid: int) -> bool:
+    """Whether ``pid`` is the first process of a session of ``uid``: its parent runs as another UID, is
+    outside this PID namespace (PPid 0: docker exec), or cannot be read."""
+    _, parent = _parent(fs, pid)
+    if parent in (None, "0"):
+        return True
+    return _uid(fs, str(parent)) != str(uid)
+
+
 def launcher(fs: RootFS, pid: str) -> Optional[str]:
     """The program that switched to this process's user, when it is a known one (su, sudo, runuser,
     login, sshd, supervisord): the nearest ancestor running as another UID. None when that ancestor is
