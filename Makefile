@@ -28,7 +28,8 @@ $(STAMP): pyproject.toml requirements.lock
 # container engine (Podman with runc: crun fails on this machine kind) need (command:package);
 # `make test` installs the missing ones when it runs as root.
 SYSTEM_TOOLS := bwrap:bubblewrap sshd:openssh-server ssh:openssh-client ssh-keygen:openssh-client gcc:gcc \
-  setpriv:util-linux strace:strace grpck:passwd chromium:chromium podman:podman runc:runc newuidmap:uidmap
+  setpriv:util-linux strace:strace grpck:passwd chromium:chromium podman:podman runc:runc newuidmap:uidmap \
+  sudo:sudo gosu:gosu supervisord:supervisor setfacl:acl
 
 .PHONY: system-deps
 system-deps: ## install the Debian packages the tests use when missing (root only; else those tests skip)

@@ -54,6 +54,46 @@ def exit_table() -> str:
     return "\n".join(rows)
 
 
+def band_table() -> str:
+    """What each toolkit band makes of the GPU nodes (data/toolkit.json), as the diagnosis reads it."""
+    rows = ["| Toolkit band | The device edit carries | `/dev/nvmap`, `renderD*` in the container | A non-root user needs | "
+            "Source | Confidence |", "| --- | --- | --- | --- | --- | --- |"]
+    for band in data.load("toolkit")["bands"]:
+        rows.append("| {label} (`{id}`) | {carries} | {nodes} | {non_root_needs} | {source} | {certainty} |".format(**band))
+    return "\n".join(rows)
+
+
+def path_table() -> str:
+    """How the nodes reached the container, when it is not the toolkit band that decides."""
+    rows = ["| Path (as `diagnose` names it) | What the container sees | Source | Confidence |", "| --- | --- | --- | --- |"]
+    for path in data.load("toolkit")["paths"]:
+        rows.append("| `{id}`: {label} | {carries} | {source} | {certainty} |".format(**path))
+    return "\n".join(rows)
+
+
+def upgrade_table() -> str:
+    """Each upgrade target the preview knows, with its band."""
+    from jetson_gpu_access import toolkit
+
+    rows = ["| Upgrade to | Band | Nodes after the upgrade | Who opens them | Confidence |", "| --- | --- | --- | --- | --- |"]
+    for version in toolkit.upgrade_targets():
+        band = toolkit.band_for(version)
+        assert band is not None
+        rows.append("| {} | {} | {} | {} | {} |".format(version, band.label, band.nodes, band.non_root_needs, band.certainty))
+    return "\n".join(rows)
+
+
+def drop_table() -> str:
+    """Every way a session switches to the user and what it does to the groups (data/privilege_drops.json)."""
+    rows = ["| Path | Groups after the switch | Remedy | Source | Checked in the lab |", "| --- | --- | --- | --- | --- |"]
+    for row in data.load("privilege_drops")["paths"]:
+        lab = "with the real binary" if row["lab"] else "no (see the note)"
+        if row["lab"] and row["package"] is None:
+            lab = "skipped: no Debian 12 package"
+        rows.append("| {} | {} | {} | {} | {} |".format(row["label"], row["groups"], row["remedy"], row["source"], lab))
+    return "\n".join(rows)
+
+
 CLI_INTRO = """# Command line
 
 `jetson-gpu-access` is installed as a console script; `python3 -m jetson_gpu_access` works the
@@ -250,7 +290,8 @@ def main() -> None:
     if "--write" in sys.argv:
         for name, render in PAGES.items():
             (DOCS / name).write_text(render(), encoding="utf-8")
-    print("\n\n".join([l4t_table(), device_table(), exit_table()]))
+    print("\n\n".join([l4t_table(), device_table(), exit_table(), band_table(), path_table(), upgrade_table(),
+                       drop_table()]))
 
 
 if __name__ == "__main__":

@@ -37,6 +37,10 @@ def test_section_severity_matches_the_catalogue() -> None:
     ("reference/l4t-jetpack.md", docgen.l4t_table),
     ("reference/device-nodes.md", docgen.device_table),
     ("reference/exit-codes.md", docgen.exit_table),
+    ("explanation/device-nodes-in-containers.md", docgen.band_table),
+    ("explanation/device-nodes-in-containers.md", docgen.path_table),
+    ("how-to/toolkit-upgrade.md", docgen.upgrade_table),
+    ("how-to/toolkit-upgrade.md", docgen.drop_table),
 ])
 def test_reference_tables_are_rendered_from_data(name: str, table) -> None:  # type: ignore[no-untyped-def]
     assert table() in page(name), "regenerate with: python tests/docgen.py"

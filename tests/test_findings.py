@@ -29,6 +29,9 @@ MUTATION_CODES = {
     "DEV-003": "tests/test_cli.py::test_nodev_mount_is_reported_not_blamed_on_groups",
     "DEV-008": "tests/test_rules_diagnose.py::test_owner_bits_that_deny",
     "INP-001": "tests/test_inputs.py::test_a_big_group_file_is_read_whole_and_past_the_cap_it_is_a_finding",
+    "SES-001": "tests/test_injection.py::test_root_without_pid_names_the_sessions_it_did_not_look_at",
+    "DRP-001": "tests/test_privilege_drops.py::test_the_diagnosis_names_the_path_a_session_came_through",
+    "DRP-002": "tests/test_injection.py::test_an_entrypoint_that_drops_with_gosu_is_named",
 }
 
 

@@ -33,6 +33,26 @@ OUTCOME = {
     "yocto-no-udev": ("refused", "fail"),
     "jp61-rootless-userns": ("refused", "fail"),
     "x86-dgpu-host": ("nothing", "pass"),
+    # toolkit bands and injection paths (lab/bands.py)
+    "tk111-created": ("nothing", "pass"),
+    "tk116-created": ("nothing", "pass"),            # 0666 today: SEC-002 notes how to prepare, nothing to apply
+    "tk116-created-prepared": ("nothing", "pass"),
+    "tk116-created-as-user": ("nothing", "pass"),    # the user owns the nodes
+    "tk1182-created": ("refused", "fail"),           # GID 0: no group can help (TKT-003)
+    "tk1190-created": ("changes", "pass"),
+    "tk1190-created-prepared": ("nothing", "pass"),
+    "tk1191-created": ("changes", "pass"),
+    "tk1191-created-as-user": ("nothing", "pass"),
+    "tk116-host-dev": ("changes", "pass"),
+    "tk116-privileged": ("changes", "pass"),
+    "tk116-bind-mounted": ("changes", "pass"),
+    # anti-patterns and engines
+    "jp62-host-chmod666": ("changes", "pass"),       # membership first; the mode is restored by hand afterwards
+    "jp62-podman-uid-gid": ("changes", "pass"),
+    "jp62-container-journal-gid": ("refused", "fail"),
+    "jp623-tk116-created": ("nothing", "pass"),
+    "jp71-thor-tk118-created": ("nothing", "pass"),
+    "jp72-orin-tk1191-created": ("changes", "pass"),   # tests/test_advice_lab.py carries out each alternative
 }
 
 

@@ -25,7 +25,7 @@ from jetson_gpu_access.exitcodes import Exit
 from jetson_gpu_access.explain import explain
 from jetson_gpu_access.lab import profiles, schema, scratch
 from jetson_gpu_access.lab.scratch import LabError
-from jetson_gpu_access.model import Diagnosis
+from jetson_gpu_access.model import AnomalyCode, Diagnosis
 from jetson_gpu_access.probe import probe
 from test_scenarios import EXPECTED
 
@@ -296,7 +296,7 @@ def test_verbatim_account_files_are_written_byte_for_byte_and_read_as_glibc_does
     profile = profiles.from_document(document, "t", "test")
     assert profile.login_gids("alice") == [994, 1000]  # the CR-ended video line lists "alice\r", not alice
     assert diagnosis.facts.user is not None and diagnosis.facts.user.uid == 1000  # the first alice line wins
-    assert any("CRLF" in a.text for a in diagnosis.facts.accounts.anomalies)
+    assert any(a.code is AnomalyCode.CRLF for a in diagnosis.facts.accounts.anomalies)
 
 
 @needs_root

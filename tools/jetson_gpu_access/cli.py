@@ -85,8 +85,15 @@ def plan_parser(parser: Parser) -> None:
         "Diagnose, then compute the fix (read-only): groups to create and memberships to "
         "append, each with its reason, the exact diff of /etc/group, what cannot be fixed "
         "with groups and why, and the image, runtime and entrypoint alternatives. Exit code 0 "
-        "when there is nothing to do, 1 when changes or refusals are listed.")
+        "when there is nothing to do, 1 when changes or refusals are listed. With --toolkit VERSION, "
+        "instead: whether non-root GPU access in this container survives an upgrade of the host's "
+        "NVIDIA Container Toolkit to VERSION, per kind of session (exit 0 when every one survives, 1 "
+        "otherwise).")
     _target_options(parser)
+    parser.add_argument("--toolkit", metavar="VERSION",
+                        help="preview an upgrade of the host's container toolkit to VERSION (e.g. 1.19.1)")
+    parser.add_argument("--host-gid", metavar="GROUP=GID", action="append", default=[],
+                        help="the host's GID of a node group the container does not show (e.g. render=995); repeatable")
 
 
 def apply_parser(parser: Parser) -> None:
@@ -330,9 +337,31 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from .pipeline import plan_for
     from .report import render_plan
 
+    if args.toolkit:
+        return _toolkit_preview(args)
     result = plan_for(_assess(args))
     _emit(args, result, render_plan(result))
     return Exit.OK if result.nothing_to_do else Exit.PROBLEM
+
+
+def _toolkit_preview(args: argparse.Namespace) -> int:
+    from .exitcodes import Exit
+    from .safeio import decimal
+    from .upgrade import PreviewError, preview, render
+
+    host_gids = {}
+    for item in args.host_gid:
+        name, sep, text = item.partition("=")
+        gid = decimal(text)
+        if not sep or not name or gid is None:
+            raise UsageError("--host-gid {!r} is not GROUP=GID; read the GID on the host with stat -c %g NODE".format(item))
+        host_gids[name] = gid
+    try:
+        result = preview(_diagnosis(args), args.toolkit, host_gids)
+    except PreviewError as error:
+        raise UsageError(str(error)) from error
+    _emit(args, result, render(result))
+    return Exit.OK if result.survives else Exit.PROBLEM
 
 
 def cmd_apply(args: argparse.Namespace) -> int:

@@ -12,6 +12,9 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from . import data
 from .access import WRITE, decide, wanted
+from .injection import add_findings as add_injection_findings
+from .injection import infer as infer_injection
+from .injection import membership_free_process, starting_gid_nodes
 from .model import (
     PLACEHOLDER_GID,
     AnomalyCode,
@@ -48,15 +51,17 @@ _GROUP_FIELDS = ("name", "expected")
 
 
 def make_finding(code: str, evidence: List[str], severity: Optional[Severity] = None, subject: Subject = NO_SUBJECT,
-                 **fields: Any) -> Finding:
-    """A finding from the catalogue, its title and remedy filled from ``fields``."""
+                 host: bool = False, **fields: Any) -> Finding:
+    """A finding from the catalogue, its title and remedy filled from ``fields``; on a host (not in a
+    container) the entry's ``remedy_host`` where it has one, so a host is never told to change an image."""
     entry = data.load("findings")["findings"][code]
+    remedy = entry["remedy_host"] if host and "remedy_host" in entry else entry["remedy"]
     return Finding(
         code=code,
         severity=severity or Severity(entry["severity"]),
         title=entry["title"].format(**fields),
         evidence=tuple(evidence),
-        remedy=entry["remedy"].format(**fields),
+        remedy=remedy.format(**fields),
         docs="{}#{}".format(DOCS_PAGE, code.lower()),
         certainty=entry["certainty"],
         subject=subject,
@@ -97,6 +102,8 @@ def build_views(facts: Facts) -> Tuple[View, ...]:
     process = facts.process
     if process is not None:
         kind = "an SSH session" if process.ssh else "a running process"
+        if process.launcher:
+            kind += " started through " + process.launcher
         held = tuple(sorted(set(process.groups) | {process.gid}))
         views.append(View(ViewKind.PROCESS, process.uid, process.gid, held,
                           "process {} ({})".format(process.pid, kind)))
@@ -126,7 +133,8 @@ class _Findings:
 
     MERGED = ("path", "views")
 
-    def __init__(self) -> None:
+    def __init__(self, host: bool = False) -> None:
+        self.host = host
         self.pending: Dict[Tuple[Any, ...], Tuple[str, Optional[Severity], Dict[str, List[str]], List[str], Dict[str, Any],
                                                   List[ViewKind], Tuple[AnomalyCode, ...]]] = {}
 
@@ -147,7 +155,7 @@ class _Findings:
 
     def sorted(self) -> Tuple[Finding, ...]:
         findings = [
-            make_finding(code, lines, severity, _subject(merged, fixed, views, anomalies),
+            make_finding(code, lines, severity, _subject(merged, fixed, views, anomalies), self.host,
                          **dict(fixed, **{k: _join(v) for k, v in merged.items()}))
             for code, severity, merged, lines, fixed, views, anomalies in self.pending.values()
         ]
@@ -264,11 +272,13 @@ def _node_findings(facts: Facts, node: DeviceNode, assessment: NodeAssessment, v
             out.add("ACC-005", evidence, kinds=[decision.view], path=node.path, user=user.name,
                     views=decision.view.value + " view", mode=_mode(node))
 
-    nameless = node.group_name is None and node.gid not in (0, 65534)
-    if nameless:
+    if node.path in starting_gid_nodes(facts):
+        pass  # the runtime gave the node to the starting user: its GID is that user's, not the host's
+    elif node.group_name is None and node.gid not in (0, 65534):
         out.add("GRP-001", [_node_line(node)], gid=node.gid, path=node.path)
     expected = role_group(node.role)
-    if expected and node.gid not in (0, 65534) and node.group_name != expected:
+    if expected and node.gid not in (0, 65534) and node.group_name != expected and \
+            node.path not in starting_gid_nodes(facts):
         local = [g.gid for g in facts.accounts.groups if g.name == expected and g.gid != node.gid]
         if local:
             out.add("GRP-003", evidence, name=expected, local_gid=local[0], path=node.path, gid=node.gid)
@@ -304,7 +314,8 @@ def _node_findings(facts: Facts, node: DeviceNode, assessment: NodeAssessment, v
         if node.gid not in login_view.groups:
             out.add("GRP-002", evidence, kinds=[ViewKind.LOGIN], user=user.name, group_desc=_group_desc(node),
                     path=node.path, gid=node.gid, how=_membership_hint(facts, node, user.name))
-    elif process is not None and not process.granted and node.gid in login_view.groups and facts.process is not None:
+    elif process is not None and not process.granted and node.gid in login_view.groups and facts.process is not None \
+            and membership_free_process(facts) is None:  # a uid:gid launch is LNC-001, not a late membership
         out.add("GRP-005", evidence, kinds=[ViewKind.PROCESS], path=node.path, pid=facts.process.pid, gid=node.gid,
                 group_desc=_group_desc(node))
 
@@ -328,12 +339,14 @@ def _decision_uid(views: Tuple[View, ...], kind: ViewKind) -> int:
 
 def diagnose(facts: Facts) -> Diagnosis:
     views = build_views(facts)
-    out = _Findings()
+    out = _Findings(host=not facts.container.in_container)
     _platform_findings(facts, out)
     _account_findings(facts, out)
     _input_findings(facts, out)
     _toolkit_findings(facts, out)
     _missing_findings(facts, out)
+    injection = infer_injection(facts)
+    add_injection_findings(facts, injection, out)
     assessments = []
     for node in facts.devices:
         requirement, needs = requirement_for(node.role, facts)
@@ -349,4 +362,4 @@ def diagnose(facts: Facts) -> Diagnosis:
         verdict = Verdict.WARNING
     else:
         verdict = Verdict.HEALTHY
-    return Diagnosis(facts, views, tuple(assessments), findings, verdict)
+    return Diagnosis(facts, views, tuple(assessments), findings, verdict, injection)

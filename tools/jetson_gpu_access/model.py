@@ -39,6 +39,25 @@ class NodeOrigin(str, Enum):
     UNKNOWN = "unknown"
 
 
+class InjectionPath(str, Enum):
+    """How the GPU nodes reached the root as a whole (data/toolkit.json "paths")."""
+
+    HOST = "host"                  # not in a container
+    CREATED = "created"            # made by the runtime in the container's tmpfs /dev: the toolkit band decides
+    HOST_DEV = "host-dev"          # the host's devtmpfs bound in (-v /dev:/dev)
+    BIND_MOUNTED = "bind-mounted"  # nodes bound in one by one (legacy mode, rootless --device)
+    PRIVILEGED = "privileged"      # --privileged: every host device copied in
+    UNKNOWN = "unknown"
+
+
+class DriverStack(str, Enum):
+    """The Jetson GPU kernel driver: nvgpu (Orin and older, also JetPack 7.2 Orin) or OpenRM (Thor)."""
+
+    NVGPU = "nvgpu"
+    OPENRM = "openrm"
+    UNKNOWN = "unknown"
+
+
 class Requirement(str, Enum):
     """How much CUDA depends on a node on this platform and release (from data/devices.json)."""
 
@@ -241,6 +260,58 @@ class ProcessInfo:
     ssh: bool
     seat: Optional[str]
     session_type: Optional[str]
+    launcher: Optional[str] = None   # the nearest ancestor that switched users (su, sudo, sshd...): data/privilege_drops.json
+
+
+@frozen_record
+class CdiNode:
+    """One deviceNodes entry of a CDI spec; mode and GID only when the spec sets them (toolkit >= 1.18.2)."""
+
+    path: str
+    mode: Optional[int]
+    gid: Optional[int]
+
+
+@frozen_record
+class CdiSpec:
+    path: str
+    nodes: Tuple[CdiNode, ...]
+    additional_gids: Tuple[int, ...]
+
+
+@frozen_record
+class EntrypointDrop:
+    """A line of the container's entrypoint script that switches to a user (gosu, su-exec, setpriv, su...)."""
+
+    path: str
+    line: int
+    tool: str        # a path id of data/privilege_drops.json
+    text: str
+
+
+@frozen_record
+class Runtime:
+    """What the launch left visible in this root: capabilities, CDI specs, toolkit mode, host-only devices."""
+
+    cap_bounding: Optional[int]              # CapBnd of the probing process (all bits: --privileged, seen, not advised)
+    cap_last: Optional[int]                  # /proc/sys/kernel/cap_last_cap
+    cdi_specs: Tuple[CdiSpec, ...]
+    toolkit_mode: Optional[str]              # nvidia-container-runtime.mode in config.toml
+    host_only_devices: Tuple[str, ...]       # devices no default container /dev has (data/toolkit.json)
+    init: Optional[ProcessInfo]              # PID 1 of the root: a container's main process
+    entrypoint: Tuple[EntrypointDrop, ...] = ()   # user switches in PID 1's script
+
+    @property
+    def all_capabilities(self) -> bool:
+        """The bounding set of a --privileged container: CAP_SYS_ADMIN and CAP_SYS_MODULE, which no default
+        set has, and every other capability but at most two (a host whose own set lacks one passes that on)."""
+        if self.cap_bounding is None or self.cap_last is None:
+            return False
+        missing = sum(1 for bit in range(self.cap_last + 1) if not self.cap_bounding >> bit & 1)
+        return bool(self.cap_bounding >> 21 & 1 and self.cap_bounding >> 16 & 1) and missing <= 2
+
+
+NO_RUNTIME = Runtime(None, None, (), None, (), None)
 
 
 @frozen_record
@@ -266,7 +337,9 @@ class Facts:
     user: Optional[User]
     user_source: str
     process: Optional[ProcessInfo]
-    partial_reads: Tuple[PartialRead, ...]   # inputs not read in full (finding INP-001)
+    partial_reads: Tuple[PartialRead, ...] = ()   # inputs not read in full (finding INP-001)
+    runtime: Runtime = NO_RUNTIME
+    sessions: Tuple[ProcessInfo, ...] = ()   # other processes of the target user (exec, SSH) not diagnosed
 
 
 # --- diagnosis -------------------------------------------------------------------------------
@@ -324,9 +397,24 @@ class Finding:
 
 
 @frozen_record
+class Injection:
+    """How the GPU reached this root, which toolkit band made the nodes, and on what evidence."""
+
+    path: InjectionPath
+    band: Optional[str]            # a band id of data/toolkit.json; None when the evidence does not settle it
+    candidates: Tuple[str, ...]    # every band the evidence allows
+    driver: DriverStack
+    engine: Optional[str]
+    evidence: Tuple[str, ...]
+    certainty: str                 # the band row's (INFERRED) or "observed" for a host's dpkg
+    host_check: str                # what to run on the host when it cannot be told here; "" when told
+
+
+@frozen_record
 class Diagnosis:
     facts: Facts
     views: Tuple[View, ...]
     nodes: Tuple[NodeAssessment, ...]
     findings: Tuple[Finding, ...]
     verdict: Verdict
+    injection: Optional[Injection] = None

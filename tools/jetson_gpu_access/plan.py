@@ -18,7 +18,7 @@ from typing import Dict, List, Optional, Tuple
 
 from . import data
 from .diagnose import role_group
-from .model import AnomalyCode, DeviceNode, Diagnosis, Group, NodeKind
+from .model import AnomalyCode, DeviceNode, Diagnosis, Group, NodeKind, NodeOrigin
 from .record import frozen_record
 
 UNMAPPED_GID = 65534
@@ -104,6 +104,14 @@ UNFIXABLE: Dict[str, Tuple[str, Tuple[str, ...]]] = {
     "DEV-005": ("{path} is mode {mode:04o}: its group bits do not grant {needs}",
                 ("restore L4T's udev rules (root:video 0660) where the node is created; never chmod it to 0666",)),
 }
+
+
+# GID 0 made by toolkit 1.18.2 (fact sheet A.2, INFERRED): the host's udev rules are not the cause
+BAND_1182_INSTEAD = (
+    "upgrade the host's toolkit to 1.19.1 or later (it keeps the host's GID) after giving the user video and the "
+    "host's render GID in the image; check first with 'jetson-gpu-access plan --toolkit 1.19.1 --host-gid render=GID'",
+    "or start the container as the user (-u USER): the runtime then makes the user the nodes' owner",
+)
 
 
 class GroupText:
@@ -195,6 +203,7 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
     malformed = {a.name: a for a in facts.accounts.anomalies
                  if a.code is AnomalyCode.MALFORMED and a.path == "/etc/group" and a.name}
     needs = {a.path: a.needs for a in diagnosis.nodes}
+    login_gids = next((v.groups for v in diagnosis.views if v.kind.value == "login"), ())
     for finding in diagnosis.findings:
         if finding.code in MISSING_NODE_FINDINGS and finding.severity.value == "error":
             refusals.append(Refusal(MISSING_NODE_FINDINGS[finding.code], None,
@@ -205,10 +214,27 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
             node = nodes[path]
             if finding.code in UNFIXABLE:
                 why, instead = UNFIXABLE[finding.code]
+                if finding.code == "DEV-006" and diagnosis.injection is not None and diagnosis.injection.band == "1.18.2":
+                    instead = BAND_1182_INSTEAD  # the host's rules are fine: the toolkit dropped the GID
                 refusals.append(Refusal(path, node.gid, why.format(path=path, mode=node.mode or 0, needs=needs[path]),
                                         instead))
             elif finding.code == "GRP-002" and node.gid is not None:
                 needed.setdefault(node.gid, node)  # the login view lacks the node's GID
+            elif finding.code == "SEC-001" and node.gid not in (None, 0, UNMAPPED_GID) and \
+                    node.gid not in login_gids:
+                # world-writable: the user works through "other". Membership first, so that restoring the
+                # mode afterwards cuts nobody off (the mode itself is never changed here).
+                needed.setdefault(node.gid, node)
+                notes.append("{0} is world-writable: after this plan is applied and 'jetson-gpu-access verify' shows "
+                             "{1} opens it through the group, restore the vendor mode (0660) where the node is made "
+                             "(L4T's udev rules, or remove the chmod); this tool never changes a node's mode".format(
+                                 path, user.name))
+            elif finding.code == "SEC-001":
+                notes.append("{} is world-writable and {} already holds its group: restore the vendor mode (0660) where "
+                             "the node is made; this tool never changes a node's mode".format(path, user.name))
+            elif finding.code == "SEC-002":
+                notes.append("{} is world-writable because of the toolkit band (1.12 to 1.18.1): an upgrade takes it "
+                             "away; prepare with 'jetson-gpu-access plan --toolkit 1.19.1 --host-gid render=GID'".format(path))
             elif finding.code == "GRP-005":
                 notes.append("{} opens for a new login but not for the running process {}: log in again or "
                              "restart the container".format(path, facts.process.pid if facts.process else ""))
@@ -221,15 +247,23 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
         actions.append(action)
         edited.apply(action)
 
+    advised: Dict[int, Tuple[str, str]] = {}  # GID -> (the name the plan uses, "new", "exists" or "sensitive")
     for gid, node in sorted(needed.items()):
         owner = by_gid.get(gid)
         expected = role_group(node.role) or "gpu{}".format(gid)
         name = owner.name if owner is not None else expected
         if name in sensitive:
+            alternatives = ["docker run --group-add {} for the container's main process (logins, su and gosu drop "
+                       "it)".format(gid),
+                       "renumber '{}' in the image (groupmod -g NEW {}) so the host's GID is free, then plan "
+                       "again".format(name, name)]
+            if facts.container.in_container and node.origin is NodeOrigin.CREATED:
+                alternatives.append("setfacl -m u:{}:{} {} as root at each container start: the runtime made this node "
+                               "for this container, so the host's node is untouched".format(
+                                   user.name, needs.get(node.path, "rw"), node.path))
             refusals.append(Refusal(node.path, gid, "GID {} is the sensitive group '{}' here ({}); joining it would "
-                                    "grant far more than the GPU".format(gid, name, sensitive[name]),
-                                    ("docker run --group-add {} for processes that never log in again".format(gid),
-                                     "renumber '{}' in the image so the host's GID is free".format(name))))
+                                    "grant far more than the GPU".format(gid, name, sensitive[name]), tuple(alternatives)))
+            advised[gid] = (name, "sensitive")
             continue
         if name in malformed:
             refusals.append(Refusal(node.path, gid, "{} is a malformed '{}' entry that shadow-utils keeps and glibc "
@@ -276,6 +310,7 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                             "groupmod -g {} {}".format(gid, expected)))
             why = "{} belongs to GID {}".format(node.path, gid)
         named[name] = (gid, node.path)
+        advised[gid] = (name, "exists" if owner is not None else "new")
         if any(g.name == name and user.name in g.members for g in groups):
             continue  # already listed (a renumbered group keeps its members)
         take(Action(ActionKind.ADD_MEMBER, name, gid, None, user.name,
@@ -284,28 +319,47 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
     after = edited.text() if actions else group_text
     return Plan(facts.root, user.name, user.uid, facts.container.in_container, digest(group_data),
                 tuple(actions), tuple(refusals), tuple(dict.fromkeys(notes)), after, unified_diff(group_text, after),
-                _advice([(gid, role_group(node.role) or "gpu{}".format(gid)) for gid, node in sorted(needed.items())],
-                        user.name))
+                _advice([(gid, name, state) for gid, (name, state) in sorted(advised.items())], user.name)
+                if facts.container.in_container else ())  # container advice only for containers
 
 
-def _advice(needed: List[Tuple[int, str]], user: str) -> Tuple[Advice, ...]:
-    """The same memberships as a docker run line, a Dockerfile fragment and an entrypoint."""
+def _advice(needed: List[Tuple[int, str, str]], user: str) -> Tuple[Advice, ...]:
+    """The same memberships as pam_group lines, a docker run line, a Dockerfile fragment and an entrypoint.
+
+    ``needed``: (GID, the name the plan gives it, "new" / "exists" / "sensitive"). An alternative that
+    would fail is left out: no groupadd for a GID the image already uses, no pam_group, image line or
+    entrypoint for a sensitive group's GID (the entrypoint refuses it too).
+    """
     if not needed:
         return ()
-    group_add = " ".join("--group-add {}".format(gid) for gid, _ in needed)
-    args = ["{}_GID".format(name.upper().replace("-", "_")) for _, name in needed]
-    build = " ".join("--build-arg {}=$(stat -c %g {})".format(arg, "NODE") for arg in args)
-    dockerfile = "".join("ARG {0}\nRUN groupadd -g \"${0}\" {1} && usermod -a -G {1} {2}\n".format(arg, name, user)
-                         for arg, (_, name) in zip(args, needed))
-    return (
-        Advice("runtime", "docker run {} ...".format(group_add),
-               "numeric GIDs reach the container's main process (and docker exec, but not podman exec -u), while "
-               "SSH, su - and login rebuild groups from /etc/group and drop them"),
-        Advice("image", "# docker build {} ...  (NODE: the device node on the target host)\n{}".format(build, dockerfile),
-               "binds the image to hosts whose node GIDs are exactly these; another host needs a rebuild, and "
-               "groupadd fails if the image already uses the GID"),
-        Advice("entrypoint", "jetson-gpu-access entrypoint --print > jga-entrypoint   # copy it into the image, then:\n"
-               "ENTRYPOINT [\"/usr/local/bin/jga-entrypoint\"]   # with ENV JGA_USER={}".format(user),
-               "aligns the image's groups with the nodes present at every container start; the container must "
-               "start as root"),
-    )
+    joinable = [(gid, name, state) for gid, name, state in needed if state != "sensitive"]
+    group_add = " ".join("--group-add {}".format(gid) for gid, _, _ in needed)
+    out = []
+    if joinable:
+        pam = data.load("privilege_drops")["pam_group"]
+        grants = "\n".join(pam["group_conf"].format(user=user, group=name) for _, name, _ in joinable)
+        out.append(Advice("pam_group", "# /etc/security/group.conf\n{}\n# /etc/pam.d/sshd, as its first auth line "
+                          "(also su, login):\n{}".format(grants, pam["pam_line"]),
+                          "grants the groups by name at SSH, su and login (PAM paths), not through gosu, su-exec, "
+                          "setpriv, supervisord or docker exec; each group still needs its /etc/group line with the "
+                          "host's GID (the plan's first action)"))
+    out.append(Advice("runtime", "docker run {} ...".format(group_add),
+                      "numeric GIDs reach the container's main process, but SSH, su, gosu and login rebuild groups "
+                      "from /etc/group and drop them (and podman exec -u does not get them)"))
+    lines = []
+    for gid, name, state in joinable:
+        if state == "exists":
+            lines.append("RUN usermod -a -G {} {}   # GID {} is '{}' in this image\n".format(name, user, gid, name))
+        else:
+            arg = "{}_GID".format(name.upper().replace("-", "_"))
+            lines.append("ARG {0}   # docker build --build-arg {0}=$(stat -c %g NODE) (NODE on the target host)\n"
+                         "RUN groupadd -g \"${0}\" {1} && usermod -a -G {1} {2}\n".format(arg, name, user))
+    if lines:
+        out.append(Advice("image", "".join(lines),
+                          "binds the image to hosts whose node GIDs are exactly these; another host needs a rebuild"))
+    if len(joinable) == len(needed):
+        out.append(Advice("entrypoint", "jetson-gpu-access entrypoint --print > jga-entrypoint   # copy it into the "
+                          "image, then:\nENTRYPOINT [\"/usr/local/bin/jga-entrypoint\"]   # with ENV JGA_USER={}".format(user),
+                          "aligns the image's groups with the nodes present at every container start; the container "
+                          "must start as root"))
+    return tuple(out)

@@ -34,6 +34,10 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
         if name not in names or name in values:
             raise TypeError("{}() got an unexpected or repeated field {!r}".format(type(self).__name__, name))
         values[name] = value
+    defaults: Dict[str, Any] = getattr(self, "_record_defaults", {})
+    for name in names:
+        if name not in values and name in defaults:
+            values[name] = defaults[name]
     missing = [n for n in names if n not in values]
     if missing:
         raise TypeError("{}() is missing {}".format(type(self).__name__, ", ".join(missing)))
@@ -66,6 +70,8 @@ def _frozen(self: Any, name: str, *value: Any) -> None:
 def _record(cls: Type[T]) -> Type[T]:
     annotations = vars(cls).get("__annotations__", {})
     cls._record_fields = tuple(annotations)  # type: ignore[attr-defined]
+    # a field given a value in the class body is optional (added later, so older callers still work)
+    cls._record_defaults = {n: vars(cls)[n] for n in annotations if n in vars(cls)}  # type: ignore[attr-defined]
     for name, method in (("__init__", _init), ("__eq__", _eq), ("__hash__", _hash), ("__repr__", _repr),
                          ("__setattr__", _frozen), ("__delattr__", _frozen)):
         setattr(cls, name, method)

@@ -62,6 +62,27 @@ def _platform_lines(diagnosis: Diagnosis) -> List[str]:
     return ["{:<10} {}".format(k, v) for k, v in lines]
 
 
+def _injection_lines(diagnosis: Diagnosis) -> List[str]:
+    """How the GPU reached this root and which toolkit band made the nodes, with the evidence."""
+    found = diagnosis.injection
+    if found is None:
+        return []
+    if found.band:
+        band = "{} ({}{})".format(found.band, found.certainty, ": predicted from the toolkit's code, not yet seen on "
+                                  "hardware" if found.certainty == "INFERRED" else "")
+    elif found.candidates:
+        band = "one of " + ", ".join(found.candidates)
+    else:
+        band = "does not decide the nodes here" if found.path.value != "host" else "no toolkit installed"
+    engine = " | engine: {}".format(found.engine) if found.engine else ""
+    lines = ["{:<10} {} | toolkit band: {} | driver: {}{}".format("GPU path", found.path.value, band, found.driver.value,
+                                                                  engine)]
+    lines += ["  evidence " + item for item in found.evidence]
+    if found.host_check:
+        lines.append("  " + found.host_check)
+    return lines
+
+
 def _user_lines(diagnosis: Diagnosis) -> List[str]:
     user = diagnosis.facts.user
     if user is None:
@@ -113,7 +134,7 @@ def _finding_lines(finding: Finding) -> List[str]:
 def render_text(diagnosis: Diagnosis, encoding: str = "utf-8") -> str:
     marks = _marks(encoding)
     out = ["jetson-gpu-access {} diagnose, root {}".format(__version__, diagnosis.facts.root), ""]
-    out += _platform_lines(diagnosis) + _user_lines(diagnosis) + [""]
+    out += _platform_lines(diagnosis) + _injection_lines(diagnosis) + _user_lines(diagnosis) + [""]
     out += _node_lines(diagnosis, marks) + [""]
     if diagnosis.findings:
         out.append("Findings")

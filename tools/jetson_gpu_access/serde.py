@@ -60,10 +60,11 @@ def _convert(tp: Any, data: Any) -> Any:
             raise ValueError("expected an object for {}, got {!r}".format(tp.__name__, data))
         hints = _hints(tp)
         names = fields_of(tp)
-        missing = [n for n in names if n not in data]
+        optional = getattr(tp, "_record_defaults", {})
+        missing = [n for n in names if n not in data and n not in optional]
         if missing:
             raise ValueError("{} lacks {}".format(tp.__name__, ", ".join(missing)))
-        return tp(**{n: _convert(hints[n], data[n]) for n in names})
+        return tp(**{n: _convert(hints[n], data[n]) for n in names if n in data})
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return tp(data)
     if tp is int and (isinstance(data, bool) or not isinstance(data, int)):

@@ -21,6 +21,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from ..model import Accounts, AclEntry, User
 from ..probe.accounts import login_groups, parse_group, parse_passwd
 from ..record import frozen_record
+from ..toolkit import MadeNode, added_gids, band
 from . import schema
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -144,25 +145,58 @@ class Profile:
         return list(login_groups(self.accounts(), self.user(user)))
 
     def credentials(self, user: str, via: str) -> Credentials:
-        """The identity of ``user``'s session ``via``: a login's (initgroups), the container's main
-        process's, or an ``exec -u`` process's (which Podman starts without the ``group_add`` GIDs)."""
+        """The identity of ``user``'s session ``via``: a login's (initgroups); ``main``, the container's
+        first process started as this user (a one-shot container with the same launch); ``exec``, the
+        first process when ``container.user`` is this user, else ``ENGINE exec -u USER`` by the engine's
+        rule: Docker adds the ``--group-add`` GIDs, Podman does not (fact sheet A.2, observed with
+        Podman 4.3.1); neither gets the toolkit's added GIDs, which the runtime puts on the first
+        process only (A.3, INFERRED)."""
         entry = self.user(user)
         if via not in PROCESS_KINDS:
             return Credentials(entry.uid, entry.gid, tuple(self.login_gids(user)))
         ctr = self.container or {}
+        if via == "main" or self._main_user() == entry.name:
+            return self._first_process(entry)
         explicit = _explicit_group(ctr.get("user"), entry, self.accounts())
         gid = entry.gid if explicit is None else explicit
         gids = {gid} if explicit is not None else set(self.login_gids(user))
-        if not (via == "exec" and ctr.get("engine") == "podman"):
+        if ctr.get("engine") != "podman":
             gids.update(self.group_add_gids())
+        return Credentials(entry.uid, gid, tuple(sorted(gids)))
+
+    def _main_user(self) -> str:
+        """The account the container's first process runs as (``-u``), root without one."""
+        spec = (self.container or {}).get("user")
+        if not spec:
+            return "root"
+        who = spec.split(":", 1)[0]
+        accounts = self.accounts()
+        found = next((u for u in accounts.users if who in (u.name, str(u.uid))), None)
+        if found is None:
+            raise ProfileError("{}: container.user {!r} is not in the profile's /etc/passwd; add the account".format(
+                self.name, spec))
+        return found.name
+
+    def main_credentials(self) -> Credentials:
+        """The container's first process, as the account ``-u`` names (root without one)."""
+        return self._first_process(self.user(self._main_user()))
+
+    def _first_process(self, entry: User) -> Credentials:
+        """A first process as ``entry``: ``-u`` (an explicit group drops every /etc/group membership),
+        plus ``--group-add`` and, with toolkit >= 1.19.1, the nodes' GIDs."""
+        ctr = self.container or {}
+        explicit = _explicit_group(ctr.get("user"), entry, self.accounts())
+        gid = entry.gid if explicit is None else explicit
+        gids = {gid} if explicit is not None else set(self.login_gids(entry.name))
+        gids.update(self.group_add_gids())
         if (ctr.get("toolkit") or {}).get("adds_device_gids"):
-            # toolkit >= 1.19.1 adds GIDs of nodes whose group bits grant what "other" lacks
-            gids.update(n.gid for n in self.nodes() if n.gid and (n.mode >> 3) & 6 and not n.mode & 6)
+            made = tuple(MadeNode(n.uid, n.gid, n.mode) for n in self.nodes())
+            gids.update(added_gids(band("1.19.1+"), made))
         return Credentials(entry.uid, gid, tuple(sorted(gids)))
 
     def process_gids(self, user: str) -> List[int]:
-        """Groups of the container's main process (and of ``docker exec -u``)."""
-        return list(self.credentials(user, "main").groups)
+        """Groups of ``user``'s process started by the engine: the first process, or ``exec -u`` by the engine's rule."""
+        return list(self.credentials(user, "exec").groups)
 
     def group_add_gids(self) -> List[int]:
         accounts = self.accounts()
@@ -279,6 +313,12 @@ def _base(name: str) -> Dict[str, Any]:
 
 def device_sets() -> Dict[str, Any]:
     return _load_json("devicesets.json")
+
+
+def device_set(name: str) -> List[Dict[str, Any]]:
+    """The host nodes of a named set (devicesets.json): path, group name, mode."""
+    entries: List[Dict[str, Any]] = device_sets()[name]
+    return entries
 
 
 def names() -> List[str]:
@@ -426,6 +466,10 @@ def migrate_v1(raw: Dict[str, Any]) -> Dict[str, Any]:
         ctr = dict(ctr)
         if "toolkit_adds_device_gids" in ctr:
             ctr["toolkit"] = {"adds_device_gids": bool(ctr.pop("toolkit_adds_device_gids"))}
+        session = raw.get("session") or {}
+        if session.get("via") == "exec" and not ctr.get("user") and isinstance(session.get("user"), str):
+            ctr["user"] = session["user"]  # format 1's exec session was the container's first process
+
     out["container"] = ctr
     return out
 

@@ -12,6 +12,7 @@ import contextlib
 import json
 from typing import Any, Dict, List, Optional, Sequence
 
+from ..injection import membership_free_process
 from ..model import Facts, NodeKind, NodeOrigin
 from ..probe.acl import render as render_acl
 from . import profiles, schema
@@ -86,12 +87,19 @@ def _container(facts: Facts, login: Sequence[int], assumptions: List[str]) -> Op
             assumptions.append("how the nodes reached the container was not shown; taken as created by the runtime")
     process = facts.process
     extra = sorted(set(process.groups) - set(login)) if process is not None else []
+    run_as: Optional[str] = None
+    init, user = facts.runtime.init, facts.user
+    if init is not None and user is not None and init.uid == user.uid:  # started as the user (-u)
+        stripped = membership_free_process(facts) is not None
+        run_as = "{}:{}".format(init.uid, init.gid) if stripped else user.name
+        extra = sorted(set(init.groups) - ({init.gid} if stripped else set(login)))
     if extra:
         assumptions.append("the process's groups beyond its login groups ({}) are taken as --group-add".format(
             ", ".join(map(str, extra))))
     if ctr.user_namespace:
         assumptions.append("the lab runs no user namespace: unmapped GIDs are kept as the facts show them")
-    return {"engine": engine, "dev": dev, "group_add": extra}
+    return {"engine": engine, "dev": dev, "user": run_as, "group_add": extra,
+            "privileged": facts.runtime.all_capabilities}
 
 
 def _session(facts: Facts, in_container: bool, assumptions: List[str]) -> Dict[str, str]:

@@ -250,6 +250,22 @@ def _sshd_config(port: int) -> str:
     ])
 
 
+# Docker's default capability set (moby oci/caps/defaults.go): what a container started without
+# --privileged or --cap-add holds, so the probe sees a container's bounding set as on a device (the lab
+# models --privileged only to reproduce it, never as advice).
+CONTAINER_CAPS = ("chown", "dac_override", "fsetid", "fowner", "mknod", "net_raw", "setgid", "setuid", "setfcap",
+                  "setpcap", "net_bind_service", "sys_chroot", "kill", "audit_write")
+
+
+def capability_prefix(profile: profiles.Profile, tools: Dict[str, str]) -> List[str]:
+    """What a device's processes start under: a container's bounding set limited to Docker's default
+    (a --privileged one, reproduced as observed and not advised, and a host keep every capability)."""
+    ctr = profile.container
+    if ctr is None or ctr.get("privileged"):
+        return []
+    return [tools["setpriv"], "--bounding-set", "-all," + ",".join("+" + c for c in CONTAINER_CAPS)]
+
+
 def bwrap_argv(profile: profiles.Profile, directory: str, tools: Dict[str, str], detach: bool = False,
                hostname: Optional[str] = None, shares: Sequence[str] = ()) -> List[str]:
     """The bubblewrap command line that shows ``directory``'s tree as the whole machine."""
@@ -466,7 +482,7 @@ def _start_sshd(name: str, profile: profiles.Profile, directory: str, tools: Dic
         port = _free_port()
         _write(os.path.join(directory, "run", "jga-lab", "ssh", "sshd_config"), _sshd_config(port))
         argv = bwrap_argv(profile, directory, tools, detach=True, hostname=name, shares=shares) + [
-            "/usr/sbin/sshd", "-D", "-e", "-f", INNER + "/ssh/sshd_config"]
+            *capability_prefix(profile, tools), "/usr/sbin/sshd", "-D", "-e", "-f", INNER + "/ssh/sshd_config"]
         with open(log_path, "ab") as log:
             process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
         _STARTED[process.pid] = process
@@ -520,9 +536,10 @@ def exec_argv(name: str, user: str, view: str, command: Sequence[str],
     for path, writable in binds:  # host paths shown at the same place (the runner's interpreter, its outputs)
         argv += _open_parents(path) + ["--bind" if writable else "--ro-bind", path, path]
     who = profile.credentials(user, "exec" if view == "process" else "login")
+    prefix = capability_prefix(profile, tools)
     if who.uid == 0:
-        return argv + ["--", *command]
-    switch = [tools["setpriv"], "--reuid={}".format(who.uid), "--regid={}".format(who.gid)]
+        return argv + ["--", *prefix, *command]
+    switch = prefix + [tools["setpriv"], "--reuid={}".format(who.uid), "--regid={}".format(who.gid)]
     if view == "login":
         switch.append("--init-groups")
     else:

@@ -13,7 +13,7 @@ from typing import Dict, Optional
 
 from ..exitcodes import Exit, ExitError
 from ..probe import acl
-from .profiles import Profile
+from .profiles import Credentials, Profile
 
 NULL_MAJOR, NULL_MINOR = 1, 3
 SIMULATED_MARK = "/etc/jetson-gpu-access-lab"
@@ -136,17 +136,27 @@ def materialise(profile: Profile, root: str, user: Optional[str] = None, via: Op
     return root
 
 
+# CapBnd as observed in a default Docker container and in a --privileged one (all 41 capabilities of Linux 5.15+)
+DEFAULT_CAPS, ALL_CAPS, CAP_LAST = 0xA80425FB, (1 << 41) - 1, 40
+
+
+def _status(who: Credentials, caps: int) -> str:
+    return "Name:\tbash\nUid:\t{0}\t{0}\t{0}\t{0}\nGid:\t{1}\t{1}\t{1}\t{1}\nGroups:\t{2}\nCapBnd:\t{3:016x}\n".format(
+        who.uid, who.gid, " ".join(str(g) for g in who.groups), caps)
+
+
 def _simulate_process(profile: Profile, root: str, user: str, via: str) -> None:
-    """The /proc files of one session process: credentials, environment, mounts, cgroup."""
-    if profile.container is not None:
+    """The /proc files of one session process: credentials, environment, mounts, cgroup, capabilities,
+    and in a container its first process (started as the profile's ``container.user``, else root)."""
+    ctr = profile.container
+    caps = ALL_CAPS if ctr is None or ctr.get("privileged") else DEFAULT_CAPS
+    if ctr is not None:
         _write(root, "/proc/1/cgroup", "0::/system.slice/docker-0123456789ab.scope\n")
+        _write(root, "/proc/1/status", _status(profile.main_credentials(), caps))
     _write(root, "/proc/self/uid_map", "         0          0 4294967295\n")
     _write(root, "/proc/self/mountinfo", _mountinfo(profile))
-
-    who = profile.credentials(user, via)
-    status = "Name:\tbash\nUid:\t{0}\t{0}\t{0}\t{0}\nGid:\t{1}\t{1}\t{1}\t{1}\nGroups:\t{2}\n".format(
-        who.uid, who.gid, " ".join(str(g) for g in who.groups))
-    _write(root, "/proc/self/status", status)
+    _write(root, "/proc/sys/kernel/cap_last_cap", "{}\n".format(CAP_LAST))
+    _write(root, "/proc/self/status", _status(profile.credentials(user, via), caps))
     env = ["HOME={}".format(profile.user(user).home), "USER={}".format(user)]
     if via == "ssh":
         env.append("SSH_CONNECTION=127.0.0.1 40000 127.0.0.1 22")

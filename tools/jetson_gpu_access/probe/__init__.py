@@ -13,7 +13,7 @@ from .. import __version__
 from ..model import SCHEMA_VERSION, Facts, NodeKind
 from ..rootfs import RootFS
 from ..safeio import LARGE_FILE
-from . import accounts, container, devices, dpkg, osrelease, platform, session
+from . import accounts, container, devices, dpkg, osrelease, platform, runtime, session
 
 
 class ProbeError(Exception):
@@ -63,5 +63,7 @@ def probe(root: str = "/", user: Optional[str] = None, pid: Optional[int] = None
             raise ProbeError("process {} runs as uid {}, not {} (uid {}); pass a PID of that user's process".format(
                 pid, process.uid, target.name, target.uid))
         process = None  # the invoking process belongs to someone else: no process view
+    # without a process view (root diagnosing --user), name the user's sessions that were not looked at
+    others = runtime.sessions(fs, target.uid, ("self", str(os.getpid()))) if process is None else ()
     return Facts(SCHEMA_VERSION, __version__, fs.root, plat, osrelease.probe(fs), ctr, packages, nodes,
-                 accts, target, source, process, tuple(fs.partial_reads))
+                 accts, target, source, process, tuple(fs.partial_reads), runtime.probe(fs, ctr.in_container), others)
