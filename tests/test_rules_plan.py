@@ -57,19 +57,24 @@ def test_appends_to_existing_members() -> None:
 
 
 def test_advice_carries_the_same_memberships() -> None:
-    """The runtime, image and entrypoint ways to the same groups, exactly when a membership is missing."""
+    """The PAM, runtime, image and entrypoint ways to the same groups as the actions, exactly when a
+    membership is missing; a GID the plan refuses (2000: 'video' is 44, which nvmap needs) is left to
+    the refusal's own alternatives."""
     plan = plan_for(devices=(char(NVMAP, 44), char(RENDER, 993), char("/dev/nvgpu/igpu0/ctrl", 2000, group=None)),
                     groups=NOT_MEMBER[:2] + (Group("render", 993, ()),))
+    assert [a.command for a in plan.actions] == ["usermod -a -G render alice"]
+    assert [r.gid for r in plan.refusals] == [2000]
     assert plan.advice == (
-        Advice("runtime", "docker run --group-add 993 --group-add 2000 ...",
-               "numeric GIDs reach the container's main process (and docker exec, but not podman exec -u), while SSH, "
-               "su - and login rebuild groups from /etc/group and drop them"),
-        Advice("image", "# docker build --build-arg RENDER_GID=$(stat -c %g NODE) --build-arg VIDEO_GID=$(stat -c %g NODE) ...  "
-               "(NODE: the device node on the target host)\n"
-               "ARG RENDER_GID\nRUN groupadd -g \"$RENDER_GID\" render && usermod -a -G render alice\n"
-               "ARG VIDEO_GID\nRUN groupadd -g \"$VIDEO_GID\" video && usermod -a -G video alice\n",
-               "binds the image to hosts whose node GIDs are exactly these; another host needs a rebuild, and groupadd fails "
-               "if the image already uses the GID"),
+        Advice("pam_group", "# /etc/security/group.conf\n*;*;alice;Al0000-2400;render\n"
+               "# /etc/pam.d/sshd, as its first auth line (also su, login):\nauth optional pam_group.so",
+               "grants the groups by name at SSH, su and login (PAM paths), not through gosu, su-exec, setpriv, "
+               "supervisord or docker exec; each group still needs its /etc/group line with the host's GID (the plan's "
+               "first action)"),
+        Advice("runtime", "docker run --group-add 993 ...",
+               "numeric GIDs reach the container's main process, but SSH, su, gosu and login rebuild groups from "
+               "/etc/group and drop them (and podman exec -u does not get them)"),
+        Advice("image", "RUN usermod -a -G render alice   # GID 993 is 'render' in this image\n",
+               "binds the image to hosts whose node GIDs are exactly these; another host needs a rebuild"),
         Advice("entrypoint", "jetson-gpu-access entrypoint --print > jga-entrypoint   # copy it into the image, then:\n"
                "ENTRYPOINT [\"/usr/local/bin/jga-entrypoint\"]   # with ENV JGA_USER=alice",
                "aligns the image's groups with the nodes present at every container start; the container must start as root"),
@@ -81,8 +86,10 @@ def test_gpu_group_name_for_a_role_without_one() -> None:
     plan = plan_for(devices=(char(NVMAP, 44), char(RENDER, 993), char("/dev/nvidia0", 2000, group=None)), groups=GROUPS,
                     plat=platform("38.2.0"))
     assert [a.command for a in plan.actions] == ["groupadd -g 2000 gpu2000", "usermod -a -G gpu2000 alice"]
-    assert plan.advice[1].text.splitlines()[1:] == ["ARG GPU2000_GID",
-                                                     'RUN groupadd -g "$GPU2000_GID" gpu2000 && usermod -a -G gpu2000 alice']
+    image = next(a for a in plan.advice if a.strategy == "image")
+    assert image.text.splitlines() == [
+        "ARG GPU2000_GID   # docker build --build-arg GPU2000_GID=$(stat -c %g NODE) (NODE on the target host)",
+        'RUN groupadd -g "$GPU2000_GID" gpu2000 && usermod -a -G gpu2000 alice']
 
 
 def test_creates_a_group_for_a_nameless_gid() -> None:
@@ -140,8 +147,8 @@ def test_never_joins_a_sensitive_group() -> None:
     assert plan.actions == () and plan.refusals == (Refusal(
         RENDER, 993, "GID 993 is the sensitive group 'sudo' here (may run any command as root (Debian, Ubuntu)); "
         "joining it would grant far more than the GPU",
-        ("docker run --group-add 993 for processes that never log in again",
-         "renumber 'sudo' in the image so the host's GID is free")),)
+        ("docker run --group-add 993 for the container's main process (logins, su and gosu drop it)",
+         "renumber 'sudo' in the image (groupmod -g NEW sudo) so the host's GID is free, then plan again")),)
 
 
 def test_group_bits_must_grant_what_the_node_needs() -> None:
@@ -181,7 +188,8 @@ def test_nodes_groups_cannot_fix() -> None:
 def test_missing_nodes_are_refused_with_the_findings_remedy() -> None:
     plan = plan_for(devices=(char(NVMAP, 44),))
     assert plan.refusals == (Refusal("/dev/dri/renderD*", None, "the node is not present here, so no group change can help",
-                                     (diagnose(facts(devices=(char(NVMAP, 44),), groups=NOT_MEMBER)).findings[0].remedy,)),)
+                                     (diagnose(facts(devices=(char(NVMAP, 44),), groups=NOT_MEMBER,
+                                                     in_container=True)).findings[0].remedy,)),)
     unknown = plan_for(devices=(char(NVMAP, 44),), plat=platform(None))  # a warning only: nothing to refuse
     assert unknown.refusals == ()
 
