@@ -42,10 +42,13 @@ def run(*args: str) -> None:
     subprocess.run([sys.executable, "-m", "jetson_gpu_access", "run", *args], cwd=REPO / "tools", check=False)
 
 
-def publish(source: Path, target: Path) -> None:
+def publish(source: Path, target: Path, scratch: Path) -> None:
     """Copy an executed runbook for the site: papermill's error banner out, the gate's deliberate
-    exception shown as the verdict it reports (the site shows no error outputs)."""
-    notebook = nbformat.read(str(source), as_version=4)
+    exception shown as the verdict it reports (the site shows no error outputs), and this run's
+    temporary folder shown as the folder a reader's own run writes (``make run``: build/runbooks)."""
+    text = source.read_text(encoding="utf-8").replace(str(scratch / "lab"), "build/runbooks").replace(
+        str(scratch / "example"), "build/runbooks")
+    notebook = nbformat.reads(text, as_version=4)
     notebook.cells = [c for c in notebook.cells if "papermill-error-cell-tag" not in c.metadata.get("tags", [])]
     for cell in notebook.cells:
         for index, output in enumerate(cell.get("outputs", [])):
@@ -77,7 +80,7 @@ def main() -> None:
         for folder, runbook in (("lab", "diagnose"), ("lab", "fix"), ("lab", "verify"), ("example", "migrate")):
             result = json.loads((out / folder / runbook / "result.json").read_text())
             target = NOTEBOOKS / "{}.ipynb".format(runbook)
-            publish(out / folder / runbook / "{}.ipynb".format(runbook), target)
+            publish(out / folder / runbook / "{}.ipynb".format(runbook), target, out)
             runs.append({"notebook": target.name, "runbook": runbook, "verdict": result["verdict"],
                          "provenance": result["provenance"]})
         manifest = {"inputs_sha256": inputs_sha256(), "generated": time.strftime("%Y-%m-%d"), "runs": runs,

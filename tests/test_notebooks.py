@@ -31,3 +31,10 @@ def test_site_notebooks_have_no_error_outputs() -> None:
     for path in notebookgen.NOTEBOOKS.glob("*.ipynb"):
         notebook = nbformat.read(str(path), as_version=4)
         assert not [o for c in notebook.cells for o in c.get("outputs", []) if o.get("output_type") == "error"], path
+
+
+def test_site_notebooks_show_no_temporary_paths() -> None:
+    """A reader sees where their own run writes (build/runbooks), not the folder of the run that made the page."""
+    for path in notebookgen.NOTEBOOKS.glob("*.ipynb"):
+        text = path.read_text(encoding="utf-8")
+        assert "/tmp/" not in text and "jga-notebooks-" not in text, path
