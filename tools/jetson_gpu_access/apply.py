@@ -9,7 +9,10 @@ GID), or a plan made for another root, user or /etc/group.
 
 Then it holds ``ROOT/etc/.pwd.lock`` the way ``lckpwdf(3)`` does from the check through the
 writes and any restore, so no other shadow-utils tool, ``passwd`` or second apply can write in
-between; the tools run with ``-P ROOT`` so that they rely on that lock instead of waiting for it.
+between. The tools run chrooted into ROOT (``-R ROOT``), so that a link planted after the check
+cannot lead a write outside it, and with ``-P /.`` so that they rely on that lock instead of
+waiting for it. Before any tool runs it also refuses account files that shadow-utils would read
+otherwise than glibc, group and gshadow already out of step, and a directory it cannot write.
 After every step it re-reads the files and checks /etc/group against the plan. On any failure,
 signal (SIGINT, SIGTERM, SIGHUP) or exception it puts back each file that still holds exactly
 what this run wrote, and leaves alone (and names) any file someone else changed meanwhile.
@@ -29,8 +32,10 @@ from .accountfiles import (
     AccountDir,
     PasswdLock,
     UnsafePath,
+    file_problems,
     leftover_names,
     lock_holder,
+    out_of_step,
     pid_alive,
 )
 from .exitcodes import Exit, ExitError
@@ -40,6 +45,7 @@ from .system import run, which
 
 # CAP_CHOWN, CAP_DAC_OVERRIDE, CAP_FOWNER: what shadow-utils needs to replace /etc files safely
 NEEDED_CAPABILITIES = {0: "CAP_CHOWN", 1: "CAP_DAC_OVERRIDE", 3: "CAP_FOWNER"}
+CAP_SYS_CHROOT = 18  # the tools chroot into any --root other than / (shadow-utils' -R)
 # usermod -a -G, groupadd and groupmod -g (of a group that is nobody's primary group) change only these
 WRITTEN_BY_ACTIONS = ("group", "gshadow")
 # a group name apply will pass to a tool: no leading '-', no ':' ',' or blanks (shadow's own rule is
@@ -89,13 +95,28 @@ def _proc(name: str) -> str:
         return ""
 
 
-def _mount_points() -> List[str]:
-    points = []
+def _mounts() -> List[Tuple[str, str]]:
+    """(mount point, file system type) for each line of /proc/self/mountinfo."""
+    mounts = []
     for line in _proc("mountinfo").splitlines():
-        fields = line.split(" - ", 1)[0].split()
+        mount, _, rest = line.partition(" - ")
+        fields = mount.split()
         if len(fields) >= 5:
-            points.append(re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), fields[4]))
-    return points
+            point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), fields[4])
+            mounts.append((point, (rest.split() or [""])[0]))
+    return mounts
+
+
+def _mount_points() -> List[str]:
+    return [point for point, _ in _mounts()]
+
+
+def _proc_below(root: str) -> Optional[str]:
+    """A procfs mounted under ``root`` (its magic links would take a chrooted tool back out), or None."""
+    if root == "/":
+        return None
+    return next((point for point, kind in _mounts()
+                 if kind == "proc" and (point + "/").startswith(root.rstrip("/") + "/")), None)
 
 
 def find_tools() -> Optional[Tools]:
@@ -139,7 +160,10 @@ def preflight(root: str) -> Tuple[Tools, AccountDir]:
         raise ApplyError(Exit.NOT_ROOT, "must run as root to change account files; rerun with sudo (dry run needs no root)")
     status = dict(line.split(":", 1) for line in _proc("status").splitlines() if ":" in line)
     effective = int(status.get("CapEff", "0").strip() or "0", 16)
-    missing = [name for bit, name in NEEDED_CAPABILITIES.items() if not effective & (1 << bit)]
+    needed = dict(NEEDED_CAPABILITIES)
+    if root != "/":
+        needed[CAP_SYS_CHROOT] = "CAP_SYS_CHROOT"
+    missing = [name for bit, name in needed.items() if not effective & (1 << bit)]
     if missing:
         raise ApplyError(Exit.NOT_ROOT, "root without {} (e.g. --cap-drop ALL): shadow-utils could leave /etc/group and "
                          "/etc/gshadow out of step; apply at build time or with --group-add instead".format(", ".join(missing)))
@@ -157,6 +181,13 @@ def preflight(root: str) -> Tuple[Tools, AccountDir]:
         if os.statvfs(directory.fd).f_flag & os.ST_RDONLY or not os.access(directory.path, os.W_OK):
             raise ApplyError(Exit.READ_ONLY, "{} is on a read-only file system (e.g. docker run --read-only); fix the "
                              "image at build time or use --group-add".format(directory.path))
+        unwritable = directory.unwritable()
+        if unwritable:
+            raise ApplyError(Exit.READ_ONLY, unwritable + "; nothing was changed")
+        proc = _proc_below(root)
+        if proc:
+            raise ApplyError(Exit.UNSUPPORTED, "{} is a proc file system inside --root: its /proc/PID/root links lead "
+                             "out of any chroot; unmount it, or apply inside that system".format(proc))
         tools = find_tools()
         if tools is None:
             raise ApplyError(Exit.UNSUPPORTED, "no account tools (shadow-utils groupadd/usermod or BusyBox addgroup); "
@@ -183,6 +214,21 @@ def _check_locks(directory: AccountDir) -> None:
             lock, "PID {} is not running".format(holder) if holder is not None else "no PID in it"))
 
 
+def _check_account_files(journal: _Journal, directory: AccountDir) -> None:
+    """Refuse what the tools would fail on or write around, and a group/gshadow pair already out of step."""
+    problems = [p for name in ACCOUNT_FILES for p in file_problems(name, journal.original[name])]
+    if problems:
+        raise ApplyError(Exit.CONFLICT, "the account files need repair first: {}; nothing was changed".format(
+            "; ".join(problems)))
+    split = out_of_step(journal.original["group"], journal.original["gshadow"])
+    if split:
+        stray = [directory.host(n) for n in sorted(journal.leftovers_before) if not n.endswith(".lock")]
+        raise ApplyError(Exit.CONFLICT, "/etc/group and /etc/gshadow are already out of step ({}){}; repair them with "
+                         "grpck -R {} (or by hand), then retry; nothing was changed".format(
+                             ", ".join(split), "; left by an interrupted tool: " + ", ".join(stray) if stray else "",
+                             directory.root))
+
+
 def check_action(action: Action, user: str) -> None:
     """Policy, checked again on what is about to run, whoever built the plan."""
     sensitive = sensitive_groups()
@@ -196,10 +242,16 @@ def check_action(action: Action, user: str) -> None:
         raise ApplyError(Exit.CONFLICT, "the plan adds {!r}, not its user {}; make a new plan".format(action.user, user))
 
 
-def _prefix(root: str) -> str:
-    # With -P a tool skips lckpwdf() and relies on the lock apply holds (it still takes the
-    # per-file locks). shadow ignores "-P /", and would then wait for our lock: "/." is the same place.
-    return "/." if root == "/" else root
+def _confined(root: str) -> List[str]:
+    """The options that keep a tool inside ``root`` and on apply's lock.
+
+    ``-R ROOT`` makes the tool chroot before it opens anything, so a link planted in ROOT/etc
+    after apply's check (``group-`` -> /anything) resolves inside ROOT, never outside it.
+    ``-P /.`` then names the same files (shadow ignores "-P /") and makes the tool skip
+    ``lckpwdf()`` and rely on the ``.pwd.lock`` apply holds; it still takes the per-file locks
+    (strace of shadow 4.13: chdir, chroot, then only "/.//etc/..." paths, no F_SETLKW).
+    """
+    return ["-P", "/."] if root == "/" else ["-R", root, "-P", "/."]
 
 
 def _argv(tools: Tools, action: Action, root: str) -> List[str]:
@@ -209,7 +261,7 @@ def _argv(tools: Tools, action: Action, root: str) -> List[str]:
         if action.kind is ActionKind.ADD_MEMBER:
             return [tools.usermod, str(action.user), action.group]
         raise ApplyError(Exit.UNSUPPORTED, "BusyBox has no groupmod; renumber '{}' in the image".format(action.group))
-    prefix = ["-P", _prefix(root)]
+    prefix = _confined(root)
     if action.kind is ActionKind.CREATE_GROUP:
         return [tools.groupadd, *prefix, "-g", str(action.gid), "--", action.group]
     if action.kind is ActionKind.RENUMBER_GROUP:
@@ -270,12 +322,14 @@ class _Journal:
             if self.directory.read(name) != self.last[name]:
                 self.foreign.add(name)
 
-    def after_step(self, expected_group: str) -> None:
+    def after_step(self) -> None:
+        """Record what the step wrote. Under apply's .pwd.lock, a change to a file the step's tool
+        writes is the tool's work even when it differs from the plan: restored like any other."""
         for name in ACCOUNT_FILES:
             now = self.directory.read(name)
             if now == self.last[name]:
                 continue
-            if name not in WRITTEN_BY_ACTIONS or (name == "group" and now != expected_group.encode("utf-8", "surrogateescape")):
+            if name not in WRITTEN_BY_ACTIONS:
                 self.foreign.add(name)
             elif now is not None:
                 self.ours[name].add(now)
@@ -419,6 +473,7 @@ def _apply_locked(plan: Plan, root: str, tools: Tools, directory: AccountDir, ar
         raise ApplyError(Exit.CONFLICT, "{} changed since the plan was made; make a new plan".format(directory.host("group")))
     if not plan.actions:
         return Applied(False, (), plan.group_sha256, plan.group_sha256, ("nothing to do",))
+    _check_account_files(journal, directory)
     expected = replay(decode(before), plan.actions)
     if expected[-1] != plan.group_after:
         raise ApplyError(Exit.CONFLICT, "the plan's /etc/group does not follow from its actions; make a new plan")
@@ -435,15 +490,21 @@ def _apply_locked(plan: Plan, root: str, tools: Tools, directory: AccountDir, ar
         for step, (action, command) in enumerate(zip(plan.actions, argv)):
             journal.before_step()
             result = run(command)
-            journal.after_step(expected[step])
+            journal.after_step()
             if result.returncode != 0:
                 raise _Failed("{} exited {} ({})".format(shlex.join(command), result.returncode, result.last_error_line))
             done.append(tuple(command))
+            planted = directory.unsafe()
+            if planted:  # the chrooted tool stayed inside the root; still, someone is racing it
+                raise _Failed("during {}: {}".format(action.command, planted))
             if journal.last["group"] != expected[step].encode("utf-8", "surrogateescape"):
                 raise _Failed("{} after {} is not what the plan printed".format(directory.host("group"), action.command))
             signals.check()
         if grpck_before == 0 and _grpck(tools, root) != 0:
             raise _Failed("grpck -r reports the account files inconsistent (group and gshadow out of step)")
+        split = out_of_step(journal.last["group"], journal.last["gshadow"])
+        if split:
+            raise _Failed("/etc/group and /etc/gshadow out of step afterwards ({})".format(", ".join(split)))
         if journal.foreign.intersection(WRITTEN_BY_ACTIONS):
             raise _Failed("{} changed during apply by another program".format(
                 ", ".join(directory.host(n) for n in sorted(journal.foreign))))
@@ -455,8 +516,11 @@ def _apply_locked(plan: Plan, root: str, tools: Tools, directory: AccountDir, ar
         raise _undo(journal, directory, Exit.PROBLEM, str(failure)) from None
     except BaseException as error:
         raise _undo(journal, directory, Exit.PROBLEM, "stopped by {}: {}".format(type(error).__name__, error)) from error
+    stray = [directory.host(n) for n in sorted(journal.leftovers_before) if not n.endswith(".lock")]
     return Applied(True, tuple(done), plan.group_sha256, digest(journal.last["group"] or b""),
-                   ("existing sessions keep their old groups: log in again (or restart the container) to get them",))
+                   ("existing sessions keep their old groups: log in again (or restart the container) to get them",)
+                   + (("left by an earlier, interrupted account tool and not used: {}; remove them".format(
+                       ", ".join(stray)),) if stray else ()))
 
 
 class _Failed(Exception):
