@@ -119,6 +119,32 @@ def test_f1_chrooted_tools_rely_on_the_lock_apply_holds(root: str, tmp_path: Pat
     assert not any(".pwd.lock" in line for line in lines if line.split()[0] != apply_pid)
 
 
+def test_f1_the_chrooted_tools_run_no_program_of_the_root(root: str, tmp_path: Path) -> None:
+    """A chrooted tool runs /usr/sbin/nscd and sss_cache: inside the chroot those are the root's own.
+
+    Plain ``groupadd -R`` runs them (checked here first); under apply the root is sealed noexec in
+    the tool's private mount namespace, so a hostile image's programs never run as host root.
+    """
+    source = tmp_path / "marker.c"
+    source.write_text('#include <fcntl.h>\nint main(void) { return open("/ran-as-root", O_CREAT | O_WRONLY, 0644) < 0; }\n')
+    program = tmp_path / "marker"
+    if shutil.which("gcc") is None or subprocess.run(["gcc", "-static", "-o", str(program), str(source)],
+                                                     capture_output=True, check=False).returncode != 0:
+        pytest.skip("no gcc with a static libc to build a program that runs inside the root")
+    sbin = Path(root) / "usr/sbin"
+    sbin.mkdir(parents=True, exist_ok=True)
+    for name in ("nscd", "sss_cache"):
+        shutil.copy(str(program), str(sbin / name))
+    marker = Path(root) / "ran-as-root"
+    probe = tmp_path / "probe-root"
+    shutil.copytree(root, str(probe), symlinks=True)
+    subprocess.run(["groupadd", "-R", str(probe), "-P", "/.", "-g", "4444", "probe"], capture_output=True, check=False)
+    assert (probe / "ran-as-root").exists(), "the hazard did not reproduce: groupadd -R ran no program of the root"
+    result = apply_cli(root)
+    assert result.returncode == Exit.OK, result.stderr
+    assert not marker.exists()
+
+
 # --- F5, F7: one parser for a line; the plan predicts what the tool writes back ------------------
 
 @pytest.mark.parametrize("line", ["render:x:+993:", "render:x: 993:", "render:x:0993:", "render:x:993",

@@ -25,7 +25,7 @@ import re
 import shlex
 import signal
 import threading
-from typing import Dict, List, Optional, Set, Tuple
+from typing import Callable, Dict, List, Optional, Set, Tuple
 
 from .accountfiles import (
     ACCOUNT_FILES,
@@ -242,6 +242,45 @@ def check_action(action: Action, user: str) -> None:
         raise ApplyError(Exit.CONFLICT, "the plan adds {!r}, not its user {}; make a new plan".format(action.user, user))
 
 
+# linux/sched.h and linux/mount.h
+CLONE_NEWNS = 0x00020000
+MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_NOSYMFOLLOW, MS_REMOUNT = 0x2, 0x4, 0x8, 0x100, 0x20
+MS_BIND, MS_REC, MS_PRIVATE = 0x1000, 0x4000, 0x40000
+
+
+def _sealed(root: str) -> Optional[Callable[[], None]]:
+    """What a tool's child process does before exec so that, chrooted into ``root``, it runs nothing from it.
+
+    A chrooted shadow-utils tool executes ``/usr/sbin/nscd`` and ``/usr/sbin/sss_cache`` to flush
+    caches (strace of shadow 4.13), which inside the chroot are the root's own files: a hostile
+    image would run as host root. So the child enters a private mount namespace and binds ROOT
+    onto itself, without its sub-mounts, as noexec, nosuid, nodev (and nosymfollow where the
+    kernel has it, 5.10+, so no link in the root is followed at all): those programs, and any
+    NSS module in the root, cannot be executed or mapped. None on the live root.
+    """
+    if root == "/":
+        return None
+    import ctypes  # only apply --apply on another root pays for it
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    path = os.fsencode(root)
+    sealed = MS_REMOUNT | MS_BIND | MS_NOSUID | MS_NODEV | MS_NOEXEC
+
+    def check(result: int) -> None:
+        if result != 0:
+            error = ctypes.get_errno()
+            raise OSError(error, "sealing {} for the account tools: {}".format(root, os.strerror(error)))
+
+    def seal() -> None:
+        check(libc.unshare(CLONE_NEWNS))
+        check(libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None))
+        check(libc.mount(path, path, None, MS_BIND, None))
+        if libc.mount(None, path, None, sealed | MS_NOSYMFOLLOW, None) != 0:  # EINVAL before Linux 5.10
+            check(libc.mount(None, path, None, sealed, None))
+
+    return seal
+
+
 def _confined(root: str) -> List[str]:
     """The options that keep a tool inside ``root`` and on apply's lock.
 
@@ -378,10 +417,10 @@ class _Journal:
         return out
 
 
-def _grpck(tools: Tools, root: str) -> Optional[int]:
+def _grpck(tools: Tools, root: str, seal: Optional[Callable[[], None]]) -> Optional[int]:
     if not tools.grpck:
         return None
-    return run([tools.grpck, "-r", *([] if root == "/" else ["-R", root])], timeout=60).returncode
+    return run([tools.grpck, "-r", *([] if root == "/" else ["-R", root])], timeout=60, before_exec=seal).returncode
 
 
 def _old_gid_in_use(root: str, gid: int) -> Optional[str]:
@@ -483,13 +522,14 @@ def _apply_locked(plan: Plan, root: str, tools: Tools, directory: AccountDir, ar
             if in_use:
                 raise ApplyError(Exit.CONFLICT, "not renumbering '{}': {}; rebuild the image with the right GID "
                                  "instead".format(action.group, in_use))
-    grpck_before = _grpck(tools, root)
+    seal = _sealed(root)
+    grpck_before = _grpck(tools, root, seal)
     done: List[Tuple[str, ...]] = []
     try:
         signals.check()
         for step, (action, command) in enumerate(zip(plan.actions, argv)):
             journal.before_step()
-            result = run(command)
+            result = run(command, before_exec=seal)
             journal.after_step()
             if result.returncode != 0:
                 raise _Failed("{} exited {} ({})".format(shlex.join(command), result.returncode, result.last_error_line))
@@ -500,7 +540,7 @@ def _apply_locked(plan: Plan, root: str, tools: Tools, directory: AccountDir, ar
             if journal.last["group"] != expected[step].encode("utf-8", "surrogateescape"):
                 raise _Failed("{} after {} is not what the plan printed".format(directory.host("group"), action.command))
             signals.check()
-        if grpck_before == 0 and _grpck(tools, root) != 0:
+        if grpck_before == 0 and _grpck(tools, root, seal) != 0:
             raise _Failed("grpck -r reports the account files inconsistent (group and gshadow out of step)")
         split = out_of_step(journal.last["group"], journal.last["gshadow"])
         if split:
