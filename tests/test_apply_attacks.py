@@ -145,6 +145,14 @@ def test_f1_the_chrooted_tools_run_no_program_of_the_root(root: str, tmp_path: P
     assert not marker.exists()
 
 
+def test_f1_a_mount_inside_root_etc_is_refused(root: str) -> None:
+    """The tools get ROOT without its sub-mounts (none may lead out); a mount on ROOT/etc they would not see."""
+    etc = os.path.join(root, "etc")
+    before, ok = snapshot(root), grpck(root)
+    wrap = ["unshare", "-m", "--propagation", "private", "sh", "-c", 'mount --bind "$1" "$1" && shift && exec "$@"', "sh", etc]
+    refused(apply_cli(root, wrap=wrap), Exit.UNSUPPORTED, "is a mount point", before, root, ok)
+
+
 # --- F5, F7: one parser for a line; the plan predicts what the tool writes back ------------------
 
 @pytest.mark.parametrize("line", ["render:x:+993:", "render:x: 993:", "render:x:0993:", "render:x:993",

@@ -95,28 +95,18 @@ def _proc(name: str) -> str:
         return ""
 
 
-def _mounts() -> List[Tuple[str, str]]:
-    """(mount point, file system type) for each line of /proc/self/mountinfo."""
-    mounts = []
-    for line in _proc("mountinfo").splitlines():
-        mount, _, rest = line.partition(" - ")
-        fields = mount.split()
-        if len(fields) >= 5:
-            point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), fields[4])
-            mounts.append((point, (rest.split() or [""])[0]))
-    return mounts
-
-
 def _mount_points() -> List[str]:
-    return [point for point, _ in _mounts()]
+    points = []
+    for line in _proc("mountinfo").splitlines():
+        fields = line.split(" - ", 1)[0].split()
+        if len(fields) >= 5:
+            points.append(re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), fields[4]))
+    return points
 
 
-def _proc_below(root: str) -> Optional[str]:
-    """A procfs mounted under ``root`` (its magic links would take a chrooted tool back out), or None."""
-    if root == "/":
-        return None
-    return next((point for point, kind in _mounts()
-                 if kind == "proc" and (point + "/").startswith(root.rstrip("/") + "/")), None)
+def _mount_in_etc(etc: str) -> Optional[str]:
+    """A mount at or below ROOT/etc, which the sealed view the tools get (see :func:`_sealed`) leaves out."""
+    return next((point for point in _mount_points() if (point + "/").startswith(etc + "/")), None)
 
 
 def find_tools() -> Optional[Tools]:
@@ -184,10 +174,11 @@ def preflight(root: str) -> Tuple[Tools, AccountDir]:
         unwritable = directory.unwritable()
         if unwritable:
             raise ApplyError(Exit.READ_ONLY, unwritable + "; nothing was changed")
-        proc = _proc_below(root)
-        if proc:
-            raise ApplyError(Exit.UNSUPPORTED, "{} is a proc file system inside --root: its /proc/PID/root links lead "
-                             "out of any chroot; unmount it, or apply inside that system".format(proc))
+        hidden = _mount_in_etc(directory.path) if root != "/" else None
+        if hidden:
+            raise ApplyError(Exit.UNSUPPORTED, "{} is a mount point: the tools see --root without the mounts inside it "
+                             "(so that none leads out), and would not see it; apply inside that system, or unmount "
+                             "it".format(hidden))
         tools = find_tools()
         if tools is None:
             raise ApplyError(Exit.UNSUPPORTED, "no account tools (shadow-utils groupadd/usermod or BusyBox addgroup); "
