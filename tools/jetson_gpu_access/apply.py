@@ -522,12 +522,12 @@ def _apply_locked(plan: Plan, root: str, tools: Tools, directory: AccountDir, ar
             journal.before_step()
             result = run(command, before_exec=seal)
             journal.after_step()
+            planted = directory.unsafe()
+            if planted:  # the sealed, chrooted tool stayed inside the root; still, someone is racing it
+                raise _Failed("during {} (exit {}): {}".format(action.command, result.returncode, planted))
             if result.returncode != 0:
                 raise _Failed("{} exited {} ({})".format(shlex.join(command), result.returncode, result.last_error_line))
             done.append(tuple(command))
-            planted = directory.unsafe()
-            if planted:  # the chrooted tool stayed inside the root; still, someone is racing it
-                raise _Failed("during {}: {}".format(action.command, planted))
             if journal.last["group"] != expected[step].encode("utf-8", "surrogateescape"):
                 raise _Failed("{} after {} is not what the plan printed".format(directory.host("group"), action.command))
             signals.check()
