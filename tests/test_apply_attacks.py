@@ -204,6 +204,18 @@ def test_f8_group_and_gshadow_out_of_step_before_apply_are_refused(root: str) ->
     assert snapshot(root) == before and grpck(root) == ok
 
 
+def test_f8_leftovers_of_an_interrupted_tool_are_reported_after_a_good_apply(root: str) -> None:
+    etc = Path(root) / "etc"
+    for name in ("gshadow+", "group.4242"):
+        (etc / name).write_text("x\n")
+    plan = planned(root)
+    result = apply_cli(root)
+    assert result.returncode == Exit.OK, result.stderr
+    assert (etc / "group").read_text() == plan["group_after"] and grpck(root) == 0
+    assert "interrupted account tool" in result.stdout and str(etc / "gshadow+") in result.stdout
+    assert str(etc / "group.4242") in result.stdout
+
+
 def test_out_of_step_names_both_sides() -> None:
     assert out_of_step(b"a:x:1:\nb:x:2:\n", b"a:!::\nc:!::\n") == ["b only in /etc/group", "c only in /etc/gshadow"]
     assert out_of_step(b"a:x:1:\n", None) == []
