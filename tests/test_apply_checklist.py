@@ -397,6 +397,8 @@ def test_g4_odd_lines_kept_byte_for_byte_and_nis_stays_last(root: str) -> None:
     path = Path(root) / "etc/group"
     odd = "# a comment\nbroken line without colons\nweird:x:77:a,,b\n"
     path.write_text(odd + path.read_text() + "+:::\n")
+    with open(os.path.join(root, "etc/gshadow"), "a") as handle:
+        handle.write("weird:!::a,,b\n")  # group and gshadow in step (apply refuses them out of step)
     plan, ok = planned(root), grpck(root)  # grpck already objects to the broken line
     changed_as_planned(root, apply_cli(root), plan, ok)
     text = path.read_text()

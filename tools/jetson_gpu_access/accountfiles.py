@@ -25,8 +25,12 @@ import fcntl
 import os
 import re
 import stat
+import struct
 import time
-from typing import Iterator, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
+
+from .record import frozen_record
+from .safeio import decimal
 
 ACCOUNT_FILES = ("group", "gshadow", "passwd", "shadow")
 # what shadow-utils opens next to each account file: backup, new copy, lock
@@ -37,10 +41,117 @@ OTHER_READS = ("login.defs",)  # read by groupadd/usermod -P from the same direc
 LOCK_TEMPORARY = r"^(?:{})\.[0-9]+$".format("|".join(ACCOUNT_FILES))
 LCKPWDF_TIMEOUT_S = 15.0  # glibc's lckpwdf() waits this long too
 _TEMP_PREFIX = ".jga-restore-"
+# how many ':'-separated fields shadow-utils' parsers take (sgetgrent, sgetsgent, sgetpwent, sgetspent);
+# a line with more is no entry to them, while glibc reads the extra text into the last field
+FIELDS = {"group": 4, "gshadow": 4, "passwd": 7, "shadow": 9}
+_BLANKS = " \t\n\v\f\r"  # isspace() in the C locale: what strtoll() skips
+# linux/fs.h: FS_IOC_GETFLAGS is _IOR('f', 1, long); the flags that make a file refuse every write
+FS_IOC_GETFLAGS = (2 << 30) | (struct.calcsize("l") << 16) | (ord("f") << 8) | 1
+FS_IMMUTABLE_FL, FS_APPEND_FL = 0x10, 0x20
+WRITE_PROBE_SLACK = 64 << 10  # lock files, PID files and a margin beside the copies the tools write
 
 
 class UnsafePath(Exception):
     """A path in the account directory that could lead a write outside the root."""
+
+
+@frozen_record
+class GroupEntry:
+    """A line of /etc/group as shadow-utils parses it (``sgetgrent``) and writes it back (``putgrent``)."""
+
+    name: str
+    password: str
+    gid: int
+    members: Tuple[str, ...]
+
+    def line(self) -> str:
+        """The line a tool writes when it changes this entry: the GID in plain decimal, members re-joined."""
+        return "{}:{}:{}:{}".format(self.name, self.password, self.gid, ",".join(self.members))
+
+
+def shadow_number(text: str) -> Optional[int]:
+    """A numeric field as shadow-utils' ``get_gid``/``get_uid`` take it (``strtoll``: blanks, '+', zeros)."""
+    digits = text.lstrip(_BLANKS)
+    if digits.startswith("+"):
+        digits = digits[1:]
+    return decimal(digits)
+
+
+def group_entry(line: str) -> Optional[GroupEntry]:
+    """The entry shadow-utils reads in ``line``, or None where it keeps the line as opaque text.
+
+    Three or four fields and a GID ``strtoll`` takes; the members split at commas with a final empty
+    name dropped (``list()`` in lib/sgetgrent.c). Checked against usermod -a -G in tests/test_apply_attacks.py.
+    """
+    if line[:1] in ("+", "-"):
+        return None  # NIS compat lines: commonio keeps them as they are
+    fields = line.split(":")
+    if len(fields) not in (3, 4):
+        return None
+    gid = shadow_number(fields[2])
+    if gid is None:
+        return None
+    members = fields[3].split(",") if len(fields) == 4 and fields[3] else []
+    if members and members[-1] == "":
+        members.pop()
+    return GroupEntry(fields[0], fields[1], gid, tuple(members))
+
+
+def _lines(data: bytes) -> List[str]:
+    lines = data.decode("utf-8", "surrogateescape").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def file_problems(name: str, data: Optional[bytes]) -> List[str]:
+    """Why shadow-utils and glibc would read account file ``name`` differently, or a tool fail on it.
+
+    One check for all four files, before any tool runs: a NUL byte (glibc ends the line there,
+    shadow's reader gives up), a CR (kept in the last field), a line starting with a blank (glibc
+    skips it, shadow keeps it in the name), a line with more fields than shadow-utils parses
+    (glibc reads it, the tools skip it and write around it; in /etc/gshadow any other count), and
+    in /etc/group a NIS line that carries a GID (the tools' getgrgid sees it, glibc does not).
+    """
+    if data is None:
+        return []
+    shown = "/etc/" + name
+    problems = []
+    if b"\0" in data:
+        problems.append("{}: contains a NUL byte; glibc ends the line there and shadow-utils cannot read the file".format(shown))
+    if b"\r" in data:
+        problems.append("{}: CR characters (CRLF line endings?); glibc and the tools keep the CR in the last field".format(shown))
+    for number, line in enumerate(_lines(data.replace(b"\0", b"")), 1):
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split(":")
+        if line[0] in _BLANKS:
+            problems.append("{} line {}: starts with a blank, which glibc skips and shadow-utils keeps in the "
+                            "name".format(shown, number))
+        elif len(fields) > FIELDS[name] or (name == "gshadow" and len(fields) != FIELDS[name]):
+            problems.append("{} line {}: {} fields where shadow-utils reads {}; the tools would skip '{}' and write "
+                            "around it".format(shown, number, len(fields), FIELDS[name], fields[0]))
+        elif name == "group" and line[:1] in ("+", "-") and len(fields) > 2 and fields[2].strip():
+            problems.append("{} line {}: '{}' is a NIS line with GID {}; the tools count it as a group, glibc "
+                            "ignores it".format(shown, number, fields[0], fields[2]))
+    return problems
+
+
+def out_of_step(group: Optional[bytes], gshadow: Optional[bytes]) -> List[str]:
+    """Group names that /etc/group and /etc/gshadow do not both list (what grpck calls out of step)."""
+    if group is None or gshadow is None:
+        return []
+    names: Dict[str, int] = {}
+    for line in _lines(group):
+        entry = group_entry(line)
+        if entry is not None:
+            names[entry.name] = names.get(entry.name, 0) | 1
+    for line in _lines(gshadow):
+        fields = line.split(":")
+        if len(fields) == FIELDS["gshadow"] and line[:1] not in ("+", "-", "#"):
+            names[fields[0]] = names.get(fields[0], 0) | 2
+    return sorted(("{} only in /etc/group" if where == 1 else "{} only in /etc/gshadow").format(name)
+                  for name, where in names.items() if where != 3)
 
 
 def lock_holder(data: bytes) -> Optional[int]:
@@ -113,6 +224,53 @@ class AccountDir:
             return ("{} has {} hard links; the account tools would overwrite the other names' contents too; "
                     "replace it with a file of its own".format(path, info.st_nlink))
         return None
+
+    def unwritable(self) -> Optional[str]:
+        """Why the tools could not write here (immutable or append-only flag, a full disk), or None.
+
+        Checked before anything changes, so that the refusal names the cause instead of shadow's
+        "cannot open" or "cannot lock ... try again later".
+        """
+        for name in (".",) + ACCOUNT_FILES:
+            flags = self._inode_flags(name)
+            if flags & (FS_IMMUTABLE_FL | FS_APPEND_FL):
+                return "{} is {} (chattr +{}); remove the flag with chattr -{} if the change is wanted".format(
+                    self.path if name == "." else self.host(name),
+                    "immutable" if flags & FS_IMMUTABLE_FL else "append-only",
+                    "i" if flags & FS_IMMUTABLE_FL else "a", "i" if flags & FS_IMMUTABLE_FL else "a")
+        # the tools write a backup and a new copy of group and gshadow before renaming
+        sizes = [os.stat(n, dir_fd=self.fd, follow_symlinks=False).st_size for n in ("group", "gshadow") if self.exists(n)]
+        needed = 2 * sum(sizes) + WRITE_PROBE_SLACK
+        space = os.statvfs(self.fd)
+        if space.f_bfree * space.f_frsize < needed:
+            return "{} has {} bytes free, and the account tools need about {}; free some space".format(
+                self.path, space.f_bfree * space.f_frsize, needed)
+        probe = "{}probe-{}-{}".format(_TEMP_PREFIX, os.getpid(), os.urandom(4).hex())
+        try:
+            fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=self.fd)
+            try:
+                os.write(fd, bytes(WRITE_PROBE_SLACK))
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+                self.unlink(probe)
+        except OSError as error:
+            return "cannot write a file in {} ({}); free space or lift the restriction".format(self.path, error.strerror)
+        return None
+
+    def _inode_flags(self, name: str) -> int:
+        try:
+            fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=self.fd)
+        except FileNotFoundError:
+            return 0
+        try:
+            buffer = bytearray(struct.calcsize("l"))
+            fcntl.ioctl(fd, FS_IOC_GETFLAGS, buffer)
+            return int(struct.unpack_from("i", buffer)[0])
+        except OSError:  # a file system without inode flags (ENOTTY): none set
+            return 0
+        finally:
+            os.close(fd)
 
     # --- reading and writing, never through a link -----------------------------------------
 

@@ -9,7 +9,10 @@ GID), or a plan made for another root, user or /etc/group.
 
 Then it holds ``ROOT/etc/.pwd.lock`` the way ``lckpwdf(3)`` does from the check through the
 writes and any restore, so no other shadow-utils tool, ``passwd`` or second apply can write in
-between; the tools run with ``-P ROOT`` so that they rely on that lock instead of waiting for it.
+between. The tools run chrooted into ROOT (``-R ROOT``), so that a link planted after the check
+cannot lead a write outside it, and with ``-P /.`` so that they rely on that lock instead of
+waiting for it. Before any tool runs it also refuses account files that shadow-utils would read
+otherwise than glibc, group and gshadow already out of step, and a directory it cannot write.
 After every step it re-reads the files and checks /etc/group against the plan. On any failure,
 signal (SIGINT, SIGTERM, SIGHUP) or exception it puts back each file that still holds exactly
 what this run wrote, and leaves alone (and names) any file someone else changed meanwhile.
@@ -22,15 +25,17 @@ import re
 import shlex
 import signal
 import threading
-from typing import Dict, List, Optional, Set, Tuple
+from typing import Callable, Dict, List, Optional, Set, Tuple
 
 from .accountfiles import (
     ACCOUNT_FILES,
     AccountDir,
     PasswdLock,
     UnsafePath,
+    file_problems,
     leftover_names,
     lock_holder,
+    out_of_step,
     pid_alive,
 )
 from .exitcodes import Exit, ExitError
@@ -40,6 +45,7 @@ from .system import run, which
 
 # CAP_CHOWN, CAP_DAC_OVERRIDE, CAP_FOWNER: what shadow-utils needs to replace /etc files safely
 NEEDED_CAPABILITIES = {0: "CAP_CHOWN", 1: "CAP_DAC_OVERRIDE", 3: "CAP_FOWNER"}
+CAP_SYS_CHROOT = 18  # the tools chroot into any --root other than / (shadow-utils' -R)
 # usermod -a -G, groupadd and groupmod -g (of a group that is nobody's primary group) change only these
 WRITTEN_BY_ACTIONS = ("group", "gshadow")
 # a group name apply will pass to a tool: no leading '-', no ':' ',' or blanks (shadow's own rule is
@@ -98,6 +104,11 @@ def _mount_points() -> List[str]:
     return points
 
 
+def _mount_in_etc(etc: str) -> Optional[str]:
+    """A mount at or below ROOT/etc, which the sealed view the tools get (see :func:`_sealed`) leaves out."""
+    return next((point for point in _mount_points() if (point + "/").startswith(etc + "/")), None)
+
+
 def find_tools() -> Optional[Tools]:
     shadow = [which(n) for n in ("groupadd", "groupmod", "usermod")]
     grpck = which("grpck") or ""
@@ -139,7 +150,10 @@ def preflight(root: str) -> Tuple[Tools, AccountDir]:
         raise ApplyError(Exit.NOT_ROOT, "must run as root to change account files; rerun with sudo (dry run needs no root)")
     status = dict(line.split(":", 1) for line in _proc("status").splitlines() if ":" in line)
     effective = int(status.get("CapEff", "0").strip() or "0", 16)
-    missing = [name for bit, name in NEEDED_CAPABILITIES.items() if not effective & (1 << bit)]
+    needed = dict(NEEDED_CAPABILITIES)
+    if root != "/":
+        needed[CAP_SYS_CHROOT] = "CAP_SYS_CHROOT"
+    missing = [name for bit, name in needed.items() if not effective & (1 << bit)]
     if missing:
         raise ApplyError(Exit.NOT_ROOT, "root without {} (e.g. --cap-drop ALL): shadow-utils could leave /etc/group and "
                          "/etc/gshadow out of step; apply at build time or with --group-add instead".format(", ".join(missing)))
@@ -157,6 +171,14 @@ def preflight(root: str) -> Tuple[Tools, AccountDir]:
         if os.statvfs(directory.fd).f_flag & os.ST_RDONLY or not os.access(directory.path, os.W_OK):
             raise ApplyError(Exit.READ_ONLY, "{} is on a read-only file system (e.g. docker run --read-only); fix the "
                              "image at build time or use --group-add".format(directory.path))
+        unwritable = directory.unwritable()
+        if unwritable:
+            raise ApplyError(Exit.READ_ONLY, unwritable + "; nothing was changed")
+        hidden = _mount_in_etc(directory.path) if root != "/" else None
+        if hidden:
+            raise ApplyError(Exit.UNSUPPORTED, "{} is a mount point: the tools see --root without the mounts inside it "
+                             "(so that none leads out), and would not see it; apply inside that system, or unmount "
+                             "it".format(hidden))
         tools = find_tools()
         if tools is None:
             raise ApplyError(Exit.UNSUPPORTED, "no account tools (shadow-utils groupadd/usermod or BusyBox addgroup); "
@@ -183,6 +205,21 @@ def _check_locks(directory: AccountDir) -> None:
             lock, "PID {} is not running".format(holder) if holder is not None else "no PID in it"))
 
 
+def _check_account_files(journal: _Journal, directory: AccountDir) -> None:
+    """Refuse what the tools would fail on or write around, and a group/gshadow pair already out of step."""
+    problems = [p for name in ACCOUNT_FILES for p in file_problems(name, journal.original[name])]
+    if problems:
+        raise ApplyError(Exit.CONFLICT, "the account files need repair first: {}; nothing was changed".format(
+            "; ".join(problems)))
+    split = out_of_step(journal.original["group"], journal.original["gshadow"])
+    if split:
+        stray = [directory.host(n) for n in sorted(journal.leftovers_before) if not n.endswith(".lock")]
+        raise ApplyError(Exit.CONFLICT, "/etc/group and /etc/gshadow are already out of step ({}){}; repair them with "
+                         "grpck -R {} (or by hand), then retry; nothing was changed".format(
+                             ", ".join(split), "; left by an interrupted tool: " + ", ".join(stray) if stray else "",
+                             directory.root))
+
+
 def check_action(action: Action, user: str) -> None:
     """Policy, checked again on what is about to run, whoever built the plan."""
     sensitive = sensitive_groups()
@@ -196,10 +233,55 @@ def check_action(action: Action, user: str) -> None:
         raise ApplyError(Exit.CONFLICT, "the plan adds {!r}, not its user {}; make a new plan".format(action.user, user))
 
 
-def _prefix(root: str) -> str:
-    # With -P a tool skips lckpwdf() and relies on the lock apply holds (it still takes the
-    # per-file locks). shadow ignores "-P /", and would then wait for our lock: "/." is the same place.
-    return "/." if root == "/" else root
+# linux/sched.h and linux/mount.h
+CLONE_NEWNS = 0x00020000
+MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_NOSYMFOLLOW, MS_REMOUNT = 0x2, 0x4, 0x8, 0x100, 0x20
+MS_BIND, MS_REC, MS_PRIVATE = 0x1000, 0x4000, 0x40000
+
+
+def _sealed(root: str) -> Optional[Callable[[], None]]:
+    """What a tool's child process does before exec so that, chrooted into ``root``, it runs nothing from it.
+
+    A chrooted shadow-utils tool executes ``/usr/sbin/nscd`` and ``/usr/sbin/sss_cache`` to flush
+    caches (strace of shadow 4.13), which inside the chroot are the root's own files: a hostile
+    image would run as host root. So the child enters a private mount namespace and binds ROOT
+    onto itself, without its sub-mounts, as noexec, nosuid, nodev (and nosymfollow where the
+    kernel has it, 5.10+, so no link in the root is followed at all): those programs, and any
+    NSS module in the root, cannot be executed or mapped. None on the live root.
+    """
+    if root == "/":
+        return None
+    import ctypes  # only apply --apply on another root pays for it
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    path = os.fsencode(root)
+    sealed = MS_REMOUNT | MS_BIND | MS_NOSUID | MS_NODEV | MS_NOEXEC
+
+    def check(result: int) -> None:
+        if result != 0:
+            error = ctypes.get_errno()
+            raise OSError(error, "sealing {} for the account tools: {}".format(root, os.strerror(error)))
+
+    def seal() -> None:
+        check(libc.unshare(CLONE_NEWNS))
+        check(libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None))
+        check(libc.mount(path, path, None, MS_BIND, None))
+        if libc.mount(None, path, None, sealed | MS_NOSYMFOLLOW, None) != 0:  # EINVAL before Linux 5.10
+            check(libc.mount(None, path, None, sealed, None))
+
+    return seal
+
+
+def _confined(root: str) -> List[str]:
+    """The options that keep a tool inside ``root`` and on apply's lock.
+
+    ``-R ROOT`` makes the tool chroot before it opens anything, so a link planted in ROOT/etc
+    after apply's check (``group-`` -> /anything) resolves inside ROOT, never outside it.
+    ``-P /.`` then names the same files (shadow ignores "-P /") and makes the tool skip
+    ``lckpwdf()`` and rely on the ``.pwd.lock`` apply holds; it still takes the per-file locks
+    (strace of shadow 4.13: chdir, chroot, then only "/.//etc/..." paths, no F_SETLKW).
+    """
+    return ["-P", "/."] if root == "/" else ["-R", root, "-P", "/."]
 
 
 def _argv(tools: Tools, action: Action, root: str) -> List[str]:
@@ -209,7 +291,7 @@ def _argv(tools: Tools, action: Action, root: str) -> List[str]:
         if action.kind is ActionKind.ADD_MEMBER:
             return [tools.usermod, str(action.user), action.group]
         raise ApplyError(Exit.UNSUPPORTED, "BusyBox has no groupmod; renumber '{}' in the image".format(action.group))
-    prefix = ["-P", _prefix(root)]
+    prefix = _confined(root)
     if action.kind is ActionKind.CREATE_GROUP:
         return [tools.groupadd, *prefix, "-g", str(action.gid), "--", action.group]
     if action.kind is ActionKind.RENUMBER_GROUP:
@@ -270,12 +352,14 @@ class _Journal:
             if self.directory.read(name) != self.last[name]:
                 self.foreign.add(name)
 
-    def after_step(self, expected_group: str) -> None:
+    def after_step(self) -> None:
+        """Record what the step wrote. Under apply's .pwd.lock, a change to a file the step's tool
+        writes is the tool's work even when it differs from the plan: restored like any other."""
         for name in ACCOUNT_FILES:
             now = self.directory.read(name)
             if now == self.last[name]:
                 continue
-            if name not in WRITTEN_BY_ACTIONS or (name == "group" and now != expected_group.encode("utf-8", "surrogateescape")):
+            if name not in WRITTEN_BY_ACTIONS:
                 self.foreign.add(name)
             elif now is not None:
                 self.ours[name].add(now)
@@ -324,10 +408,10 @@ class _Journal:
         return out
 
 
-def _grpck(tools: Tools, root: str) -> Optional[int]:
+def _grpck(tools: Tools, root: str, seal: Optional[Callable[[], None]]) -> Optional[int]:
     if not tools.grpck:
         return None
-    return run([tools.grpck, "-r", *([] if root == "/" else ["-R", root])], timeout=60).returncode
+    return run([tools.grpck, "-r", *([] if root == "/" else ["-R", root])], timeout=60, before_exec=seal).returncode
 
 
 def _old_gid_in_use(root: str, gid: int) -> Optional[str]:
@@ -419,6 +503,7 @@ def _apply_locked(plan: Plan, root: str, tools: Tools, directory: AccountDir, ar
         raise ApplyError(Exit.CONFLICT, "{} changed since the plan was made; make a new plan".format(directory.host("group")))
     if not plan.actions:
         return Applied(False, (), plan.group_sha256, plan.group_sha256, ("nothing to do",))
+    _check_account_files(journal, directory)
     expected = replay(decode(before), plan.actions)
     if expected[-1] != plan.group_after:
         raise ApplyError(Exit.CONFLICT, "the plan's /etc/group does not follow from its actions; make a new plan")
@@ -428,22 +513,29 @@ def _apply_locked(plan: Plan, root: str, tools: Tools, directory: AccountDir, ar
             if in_use:
                 raise ApplyError(Exit.CONFLICT, "not renumbering '{}': {}; rebuild the image with the right GID "
                                  "instead".format(action.group, in_use))
-    grpck_before = _grpck(tools, root)
+    seal = _sealed(root)
+    grpck_before = _grpck(tools, root, seal)
     done: List[Tuple[str, ...]] = []
     try:
         signals.check()
         for step, (action, command) in enumerate(zip(plan.actions, argv)):
             journal.before_step()
-            result = run(command)
-            journal.after_step(expected[step])
+            result = run(command, before_exec=seal)
+            journal.after_step()
+            planted = directory.unsafe()
+            if planted:  # the sealed, chrooted tool stayed inside the root; still, someone is racing it
+                raise _Failed("during {} (exit {}): {}".format(action.command, result.returncode, planted))
             if result.returncode != 0:
                 raise _Failed("{} exited {} ({})".format(shlex.join(command), result.returncode, result.last_error_line))
             done.append(tuple(command))
             if journal.last["group"] != expected[step].encode("utf-8", "surrogateescape"):
                 raise _Failed("{} after {} is not what the plan printed".format(directory.host("group"), action.command))
             signals.check()
-        if grpck_before == 0 and _grpck(tools, root) != 0:
+        if grpck_before == 0 and _grpck(tools, root, seal) != 0:
             raise _Failed("grpck -r reports the account files inconsistent (group and gshadow out of step)")
+        split = out_of_step(journal.last["group"], journal.last["gshadow"])
+        if split:
+            raise _Failed("/etc/group and /etc/gshadow out of step afterwards ({})".format(", ".join(split)))
         if journal.foreign.intersection(WRITTEN_BY_ACTIONS):
             raise _Failed("{} changed during apply by another program".format(
                 ", ".join(directory.host(n) for n in sorted(journal.foreign))))
@@ -455,8 +547,11 @@ def _apply_locked(plan: Plan, root: str, tools: Tools, directory: AccountDir, ar
         raise _undo(journal, directory, Exit.PROBLEM, str(failure)) from None
     except BaseException as error:
         raise _undo(journal, directory, Exit.PROBLEM, "stopped by {}: {}".format(type(error).__name__, error)) from error
+    stray = [directory.host(n) for n in sorted(journal.leftovers_before) if not n.endswith(".lock")]
     return Applied(True, tuple(done), plan.group_sha256, digest(journal.last["group"] or b""),
-                   ("existing sessions keep their old groups: log in again (or restart the container) to get them",))
+                   ("existing sessions keep their old groups: log in again (or restart the container) to get them",)
+                   + (("left by an earlier, interrupted account tool and not used: {}; remove them".format(
+                       ", ".join(stray)),) if stray else ()))
 
 
 class _Failed(Exception):

@@ -17,6 +17,7 @@ from enum import Enum
 from typing import Dict, List, Optional, Tuple
 
 from . import data
+from .accountfiles import GroupEntry, file_problems, group_entry
 from .diagnose import role_group
 from .model import AnomalyCode, DeviceNode, Diagnosis, Group, NodeKind, NodeOrigin
 from .record import frozen_record
@@ -126,9 +127,20 @@ class GroupText:
         if self.lines and self.lines[-1] == "":
             self.lines.pop()
 
-    def _index(self, name: str) -> int:
-        return next(i for i, line in enumerate(self.lines)
-                    if line.split(":", 1)[0] == name and line.count(":") >= 2 and line.split(":")[2].isdigit())
+    def find(self, name: str) -> Optional[int]:
+        """The line shadow-utils reads as group ``name`` (the parser apply's checks use too), or None."""
+        for i, line in enumerate(self.lines):
+            entry = group_entry(line)
+            if entry is not None and entry.name == name:
+                return i
+        return None
+
+    def _entry(self, name: str) -> Tuple[int, GroupEntry]:
+        i = self.find(name)
+        entry = group_entry(self.lines[i]) if i is not None else None
+        if i is None or entry is None:
+            raise ValueError("no line of /etc/group is group {!r} to shadow-utils".format(name))
+        return i, entry
 
     def apply(self, action: Action) -> None:
         if action.kind is ActionKind.CREATE_GROUP:
@@ -138,13 +150,12 @@ class GroupText:
                 at -= 1
             self.lines.insert(at, "{}:x:{}:".format(action.group, action.gid))
         elif action.kind is ActionKind.ADD_MEMBER:
-            i = self._index(action.group)
-            self.lines[i] += ("," if not self.lines[i].endswith(":") else "") + str(action.user)
+            # the tool writes the whole entry back as putgrent does: '0993' or '+993' become '993'
+            i, entry = self._entry(action.group)
+            self.lines[i] = GroupEntry(entry.name, entry.password, entry.gid, entry.members + (str(action.user),)).line()
         else:
-            i = self._index(action.group)
-            fields = self.lines[i].split(":", 3)
-            fields[2] = str(action.gid)
-            self.lines[i] = ":".join(fields)
+            i, entry = self._entry(action.group)
+            self.lines[i] = GroupEntry(entry.name, entry.password, action.gid, entry.members).line()
 
     def text(self) -> str:
         return "".join(line + "\n" for line in self.lines)
@@ -195,10 +206,10 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
 
     blocking_codes = {code for f in diagnosis.findings if f.code == "DB-001" for code in f.subject.anomalies
                       if code in BLOCKING_ANOMALIES}
-    blocking = [a for a in facts.accounts.anomalies if a.code in blocking_codes]
-    if blocking:  # checklist G1/G3/U2: shadow-utils would write around these; a person must decide
-        refusals.append(Refusal("/etc/group", None, "the account files need repair first: " +
-                                "; ".join(a.text for a in blocking),
+    # checklist G1/G3/U2: shadow-utils would write around these, or read the file otherwise than glibc
+    blocking = [a.text for a in facts.accounts.anomalies if a.code in blocking_codes] or file_problems("group", group_data)
+    if blocking:
+        refusals.append(Refusal("/etc/group", None, "the account files need repair first: " + "; ".join(blocking),
                                 ("repair the listed lines (grpck, pwck or by hand), then plan again",)))
     malformed = {a.name: a for a in facts.accounts.anomalies
                  if a.code is AnomalyCode.MALFORMED and a.path == "/etc/group" and a.name}
@@ -269,6 +280,10 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
             refusals.append(Refusal(node.path, gid, "{} is a malformed '{}' entry that shadow-utils keeps and glibc "
                                     "skips, so no edit of '{}' can be predicted".format(malformed[name].text, name, name),
                                     ("repair or remove that line of /etc/group, then plan again",)))
+            continue
+        if any(g.name == name for g in groups) and edited.find(name) is None:
+            refusals.append(Refusal(node.path, gid, "glibc reads a group '{}' that shadow-utils does not, so no edit of it "
+                                    "can be predicted".format(name), ("repair that line of /etc/group, then plan again",)))
             continue
         if name in named and named[name][0] != gid:
             refusals.append(Refusal(node.path, gid, "'{}' would need GID {} for {} and GID {} for {}; one name cannot "

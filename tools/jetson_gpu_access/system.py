@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from .record import frozen_record
 
@@ -35,8 +35,12 @@ def which(name: str) -> Optional[str]:
     return shutil.which(name, path=SAFE_PATH)
 
 
-def run(argv: Sequence[str], timeout: float = DEFAULT_TIMEOUT_S, env: Optional[dict] = None) -> Completed:  # type: ignore[type-arg]
-    """Run ``argv`` (argv[0] absolute) without a shell; a timeout counts as exit code 124."""
+def run(argv: Sequence[str], timeout: float = DEFAULT_TIMEOUT_S, env: Optional[dict] = None,  # type: ignore[type-arg]
+        before_exec: Optional[Callable[[], None]] = None) -> Completed:
+    """Run ``argv`` (argv[0] absolute) without a shell; a timeout counts as exit code 124.
+
+    ``before_exec`` runs in the child between fork and exec (apply confines its tools there).
+    """
     if not os.path.isabs(argv[0]):
         raise ValueError("run() needs an absolute program path, got {!r}".format(argv[0]))
     environment = {"LC_ALL": "C", "PATH": SAFE_PATH}
@@ -44,7 +48,7 @@ def run(argv: Sequence[str], timeout: float = DEFAULT_TIMEOUT_S, env: Optional[d
     try:
         # errors="replace": tools echo file contents (grpck prints the offending line), which need not be UTF-8
         result = subprocess.run(list(argv), capture_output=True, text=True, errors="replace", timeout=timeout,
-                                env=environment, stdin=subprocess.DEVNULL, check=False)
+                                env=environment, stdin=subprocess.DEVNULL, check=False, preexec_fn=before_exec)
     except subprocess.TimeoutExpired as expired:
         return Completed(tuple(argv), 124, "", "timed out after {:.0f} s: {}".format(timeout, expired))
     return Completed(tuple(argv), result.returncode, result.stdout, result.stderr)
