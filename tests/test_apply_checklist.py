@@ -194,6 +194,24 @@ def test_x2_lock_held_by_a_live_process(root: str) -> None:
         holder.wait()
 
 
+def test_x2_a_lock_held_the_way_shadow_holds_it_is_waited_for_not_called_unsafe(root: str) -> None:
+    """While a tool holds its lock, FILE.PID and FILE.lock are one inode with two links: another
+    apply must see a held lock (conflict), not a hard-linked file (found with several appliers)."""
+    holder = subprocess.Popen(["sleep", "60"])
+    temporary, lock = os.path.join(root, "etc/group.%d" % holder.pid), os.path.join(root, "etc/group.lock")
+    try:
+        Path(temporary).write_bytes(b"%d\0" % holder.pid)
+        os.link(temporary, lock)
+        before, ok = snapshot(root), grpck(root)
+        result = apply_cli(root)
+        os.unlink(lock)
+        os.unlink(temporary)
+        refused(result, Exit.CONFLICT, "held by running process {}".format(holder.pid), before, root, ok)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
 def test_f7_no_account_tools(root: str) -> None:
     before, ok = snapshot(root), grpck(root)
     hide = " && ".join('{{ [ ! -e {0} ] || mount --bind /dev/null {0}; }}'.format(p) for p in

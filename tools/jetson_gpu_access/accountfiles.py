@@ -220,10 +220,32 @@ class AccountDir:
                     "{}; replace it with a regular file (or remove it if it is a backup or lock)".format(path, self.root))
         if not stat.S_ISREG(info.st_mode):
             return "{} is not a regular file; remove or repair it, then retry".format(path)
-        if info.st_nlink > 1:
+        if info.st_nlink > 1 and not self._live_lock_pair(name, info):
             return ("{} has {} hard links; the account tools would overwrite the other names' contents too; "
                     "replace it with a file of its own".format(path, info.st_nlink))
         return None
+
+    def _live_lock_pair(self, name: str, info: os.stat_result) -> bool:
+        """Whether ``name`` is one half of a shadow-utils lock being held: ``FILE.PID`` hard-linked to
+        ``FILE.lock`` (two links, one inode), which is what another tool's lock looks like while it
+        writes. That is a lock to wait for (the lock step reports it), not a link out of the root."""
+        if info.st_nlink != 2:
+            return False
+        base, _, suffix = name.rpartition(".")
+        if suffix == "lock":
+            partners = [n for n in os.listdir(self.fd) if n.startswith(base + ".") and n[len(base) + 1:].isdigit()]
+        elif suffix.isdigit() and re.match(LOCK_TEMPORARY, name):
+            partners = [base + ".lock"]
+        else:
+            return False
+        for partner in partners:
+            try:
+                other = os.stat(partner, dir_fd=self.fd, follow_symlinks=False)
+            except OSError:
+                continue
+            if stat.S_ISREG(other.st_mode) and (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+                return True
+        return False
 
     def unwritable(self) -> Optional[str]:
         """Why the tools could not write here (immutable or append-only flag, a full disk), or None.
