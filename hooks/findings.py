@@ -28,6 +28,8 @@ EXAMPLE: Dict[str, Any] = {
     "local_gid": 109, "group_desc": "render (GID 993)", "path": "/dev/dri/renderD128", "mode": "0600",
     "owner": "root", "needs": "rw", "kind": "a regular file", "pid": 1, "version": "1.16.1", "views": "login",
     "how": "groupadd -g 993 render, then usermod -aG render alice", "paths": "/etc/group",
+    "gids": "993", "pids": "4242 (sshd session), 4300 (exec)", "first": 4242, "label": "su -",
+    "groups": "rebuilds the groups from /etc/group", "fix": "an /etc/group line with the host's GID that lists the user",
 }
 # where the example needs another value to read true
 OVERRIDES: Dict[str, Dict[str, Any]] = {

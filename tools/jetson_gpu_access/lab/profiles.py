@@ -155,7 +155,10 @@ class Profile:
         if via not in PROCESS_KINDS:
             return Credentials(entry.uid, entry.gid, tuple(self.login_gids(user)))
         ctr = self.container or {}
-        if via == "main" or self._main_user() == entry.name:
+        # `exec` by the user the container started as is that process under Docker, which appends the
+        # same --group-add GIDs to an exec; Podman's `exec -u USER` gets none of them, whoever started
+        # the container (observed with Podman 4.3.1 by tests/test_image_check.py).
+        if via == "main" or (self._main_user() == entry.name and ctr.get("engine") != "podman"):
             return self._first_process(entry)
         explicit = _explicit_group(ctr.get("user"), entry, self.accounts())
         gid = entry.gid if explicit is None else explicit

@@ -102,7 +102,7 @@ def _container(facts: Facts, login: Sequence[int], assumptions: List[str]) -> Op
             "privileged": facts.runtime.all_capabilities}
 
 
-def _session(facts: Facts, in_container: bool, assumptions: List[str]) -> Dict[str, str]:
+def _session(facts: Facts, container: Optional[Dict[str, Any]], assumptions: List[str]) -> Dict[str, str]:
     user = facts.user
     process = facts.process
     if user is None:
@@ -114,8 +114,8 @@ def _session(facts: Facts, in_container: bool, assumptions: List[str]) -> Dict[s
         return {"user": user.name, "via": "ssh"}
     if process.seat:
         return {"user": user.name, "via": "seat"}
-    if in_container:
-        return {"user": user.name, "via": "exec"}
+    if container is not None:  # the container's first process when it was started as this user, else an exec
+        return {"user": user.name, "via": "main" if container.get("user") else "exec"}
     assumptions.append("no SSH or seat signal in the session of {}: taken as a console login".format(user.name))
     return {"user": user.name, "via": "local"}
 
@@ -145,7 +145,7 @@ def from_facts(facts: Facts, name: str, title: str, sources: Sequence[str], assu
         "sources": list(sources), "assumptions": assumptions, "platform": platform,
         "accounts": files, "container": container,
         "devices": {"set": "none", "nodes": _nodes(facts, assumptions)},
-        "session": _session(facts, container is not None, assumptions),
+        "session": _session(facts, container, assumptions),
     }
     document["assumptions"] = list(dict.fromkeys(assumptions))
     profiles.from_document(document, name, name)  # the written profile must load
