@@ -125,12 +125,20 @@ def check_name(name: str, known: Sequence[str]) -> None:
         raise ParameterError("unknown parameter {!r}; this runbook takes: {}".format(name, ", ".join(sorted(known))))
 
 
+# Parameters that name a file or folder: relative to where the caller ran the runner, not to the
+# kernel's working folder (the runbook's output folder), so they are made absolute before the run.
+PATH_PARAMETERS = ("dockerfile", "compose", "image_root")
+
+
 def validate(declared: Mapping[str, Parameter], given: Sequence[Given]) -> Dict[str, Any]:
-    """Check names (declared, identifiers, not keywords) and types of (name, value, from_text) triples."""
+    """Check names (declared, identifiers, not keywords) and types of (name, value, from_text) triples;
+    relative paths are taken from the caller's working folder."""
     values: Dict[str, Any] = {}
     for name, value, from_text in given:
         check_name(name, list(declared))
         values[name] = coerce(declared[name], value, from_text)
+        if name in PATH_PARAMETERS and isinstance(values[name], str) and values[name]:
+            values[name] = os.path.abspath(values[name])
     return values
 
 
