@@ -29,7 +29,7 @@ import pytest
 from conftest import IS_ROOT
 from jetson_gpu_access.lab import profiles, scratch
 from jetson_gpu_access.runner import RUNBOOK_DIR
-from test_site import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS
+from test_site import SCREENSHOTS
 
 pytestmark = pytest.mark.skipif(not IS_ROOT, reason="needs root: a scratch root with device nodes, and a user to run as")
 
@@ -119,15 +119,6 @@ def jupyterlab(public_dir: str, public_python: str) -> Iterator[Dict[str, str]]:
         log.close()
 
 
-@pytest.fixture
-def browser():  # type: ignore[no-untyped-def]
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed (make test installs it)")
-    with playwright_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def _kernel_ready(lab: Dict[str, str], name: str) -> None:
