@@ -82,3 +82,13 @@ def test_each_claim_names_a_section_of_the_fact_sheet() -> None:
         cited = re.findall(r"\b((?:[0-9]+|A)(?:\.[0-9]+)?)\b", entry["section"].split("(")[0] + " " + entry["section"])
         sections = [c for c in cited if c in headings]
         assert sections, "{}: section {!r} is not a heading of the fact sheet".format(claim_id, entry["section"])
+
+
+def test_no_issue_number_starts_a_line() -> None:
+    """'#1631' at the start of a wrapped line is a Markdown heading: it splits the section it sits in."""
+    for path in DOCS.rglob("*.md"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        fenced = False
+        for number, line in enumerate(lines, 1):
+            fenced ^= line.lstrip().startswith("```")
+            assert fenced or not re.match(r"#\d", line), "{}:{}: {}".format(path.relative_to(DOCS), number, line)

@@ -27,7 +27,7 @@ def session_run(lab, name: str, command: List[str]) -> subprocess.CompletedProce
     """Run ``command`` as the profile's session user, the way that session reaches the device."""
     profile = profiles.load(name)
     lab.device(name)
-    if profile.session_kind == "exec":
+    if profile.session_kind in profiles.PROCESS_KINDS:
         return lab.cli("lab", "exec", name, "--user", profile.session_user, "--process", "--", *command)
     return lab.cli("lab", "ssh", name, profile.session_user, "--", *command)
 

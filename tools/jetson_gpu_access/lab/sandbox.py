@@ -535,7 +535,11 @@ def exec_argv(name: str, user: str, view: str, command: Sequence[str],
     argv = bwrap_argv(profile, device.directory, tools, hostname=device.name, shares=device.shares)
     for path, writable in binds:  # host paths shown at the same place (the runner's interpreter, its outputs)
         argv += _open_parents(path) + ["--bind" if writable else "--ro-bind", path, path]
-    who = profile.credentials(user, "exec" if view == "process" else "login")
+    # the process view of the profile's own session is that session (its first process, or an exec);
+    # anyone else's is an `exec -u` by the engine's rule
+    process_kind = profile.session_kind if user == profile.session_user and profile.session_kind in profiles.PROCESS_KINDS \
+        else "exec"
+    who = profile.credentials(user, process_kind if view == "process" else "login")
     prefix = capability_prefix(profile, tools)
     if who.uid == 0:
         return argv + ["--", *prefix, *command]
