@@ -9,6 +9,7 @@ import ctypes.util
 import os
 import platform
 import tempfile
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -140,7 +141,9 @@ _libc.fgetgrent.restype = ctypes.POINTER(_Group)
 _libc.fgetgrent.argtypes = [ctypes.c_void_p]
 
 
-def glibc_groups(text: str) -> list:  # type: ignore[type-arg]
+def glibc_entries(text: str, read_one: Any, convert: Any) -> list:  # type: ignore[type-arg]
+    """Every entry glibc's nss_files line parser (``read_one``: fgetgrent or fgetpwent) makes of
+    ``text``, each turned into plain values by ``convert``."""
     with tempfile.NamedTemporaryFile("wb") as handle:
         handle.write(text.encode("utf-8"))
         handle.flush()
@@ -148,19 +151,26 @@ def glibc_groups(text: str) -> list:  # type: ignore[type-arg]
         out = []
         try:
             while True:
-                entry = _libc.fgetgrent(stream)
+                entry = read_one(stream)
                 if not entry:
                     break
-                group = entry.contents
-                members = []
-                index = 0
-                while group.gr_mem[index]:
-                    members.append(group.gr_mem[index].decode("utf-8", "replace"))
-                    index += 1
-                out.append((group.gr_name.decode("utf-8", "replace"), group.gr_gid, tuple(members)))
+                out.append(convert(entry.contents))
         finally:
             _libc.fclose(stream)
     return out
+
+
+def _group_values(group: Any) -> tuple:  # type: ignore[type-arg]
+    members = []
+    index = 0
+    while group.gr_mem[index]:
+        members.append(group.gr_mem[index].decode("utf-8", "replace"))
+        index += 1
+    return (group.gr_name.decode("utf-8", "replace"), group.gr_gid, tuple(members))
+
+
+def glibc_groups(text: str) -> list:  # type: ignore[type-arg]
+    return glibc_entries(text, _libc.fgetgrent, _group_values)
 
 
 group_lines = st.lists(st.one_of(

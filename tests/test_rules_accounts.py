@@ -12,7 +12,6 @@ import ctypes
 import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 from typing import List, Optional, Tuple
 
@@ -24,7 +23,7 @@ from jetson_gpu_access.model import Accounts, Anomaly, AnomalyCode, Group, User
 from jetson_gpu_access.probe import accounts
 from jetson_gpu_access.probe.accounts import find_user, group_name, login_groups, probe
 from jetson_gpu_access.rootfs import RootFS
-from test_parsers import _libc, glibc_groups
+from test_parsers import _libc, glibc_entries, glibc_groups
 
 # --- /etc/group ---------------------------------------------------------------------------------
 
@@ -168,21 +167,8 @@ def _text(field: Optional[bytes]) -> str:
 
 def glibc_users(text: str) -> List[Tuple[str, int, int, str, str]]:
     """What glibc's fgetpwent (the nss_files line parser) makes of ``text``."""
-    with tempfile.NamedTemporaryFile("wb") as handle:
-        handle.write(text.encode("utf-8"))
-        handle.flush()
-        stream = _libc.fopen(handle.name.encode(), b"r")
-        out = []
-        try:
-            while True:
-                entry = _libc.fgetpwent(stream)
-                if not entry:
-                    break
-                p = entry.contents
-                out.append((_text(p.pw_name), p.pw_uid, p.pw_gid, _text(p.pw_dir), _text(p.pw_shell)))
-        finally:
-            _libc.fclose(stream)
-    return out
+    return glibc_entries(text, _libc.fgetpwent, lambda p: (_text(p.pw_name), p.pw_uid, p.pw_gid, _text(p.pw_dir),
+                                                           _text(p.pw_shell)))
 
 
 def test_passwd_cases_agree_with_glibc() -> None:
