@@ -297,7 +297,7 @@ def lab_parser(parser: Parser) -> None:
     view.add_argument("--login", dest="view", action="store_const", const="login",
                       help="groups as initgroups() builds them from the device's /etc/group (what SSH gives)")
     view.add_argument("--process", dest="view", action="store_const", const="process",
-                      help="the container process's groups: login groups plus --group-add GIDs (default)")
+                      help="the session's process groups: its first process, or ENGINE exec -u by the engine's rule (default)")
     ssh = actions.add_parser("ssh", help="log in to a lab device over SSH (a real sshd) and run a command",
                              usage="%(prog)s DEVICE USER -- CMD [ARG ...]")
     ssh.add_argument("device", metavar="DEVICE")
