@@ -70,6 +70,20 @@ def public_dir():  # type: ignore[no-untyped-def]
     shutil.rmtree(path)
 
 
+def _enterable_by_others(folder: str) -> bool:
+    """Whether a uid with no group in common could reach ``folder`` (o+x on it and every parent)."""
+    import stat
+
+    path = os.path.realpath(folder)
+    while True:
+        if not os.stat(path).st_mode & stat.S_IXOTH:
+            return False
+        parent = os.path.dirname(path)
+        if parent == path:
+            return True
+        path = parent
+
+
 @pytest.fixture
 def public_python(public_dir: str) -> str:
     """An interpreter every uid can run, seeing this environment's packages and the public copy of
@@ -84,10 +98,14 @@ def public_python(public_dir: str) -> str:
             [system, "-c", "import sys, venv; assert '%d.%d' % sys.version_info[:2] == {!r}".format(version)],
             capture_output=True, check=False).returncode != 0:
         pytest.skip("needs {} with the venv module at version {} (the test environment's)".format(system, version))
+    borrowed = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
+    closed = [folder for folder in borrowed if not _enterable_by_others(folder)]
+    if closed:  # e.g. a checkout made with mktemp -d (0700): another uid cannot import from its .venv
+        pytest.skip("this environment's packages ({}) sit under a folder other users cannot enter, so a "
+                    "non-root JupyterLab or kernel cannot import them; run from a checkout others can read".format(closed[0]))
     path = os.path.join(public_dir, "venv")
     subprocess.run([system, "-m", "venv", "--without-pip", path], check=True, timeout=120, stdin=subprocess.DEVNULL)
     site = glob.glob(os.path.join(path, "lib", "python*", "site-packages"))[0]
-    borrowed = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
     with open(os.path.join(site, "jga-public.pth"), "w", encoding="utf-8") as handle:
         handle.write("\n".join([public_dir, *borrowed]) + "\n")
     os.chmod(os.path.join(site, "jga-public.pth"), 0o644)
