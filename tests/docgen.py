@@ -6,16 +6,51 @@ current; `python tests/docgen.py` prints the tables, and `--write` rewrites the 
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import List, Optional
 
 from jetson_gpu_access import data
 from jetson_gpu_access.exitcodes import DESCRIPTIONS
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+@functools.lru_cache(maxsize=None)
+def _claims_hook() -> ModuleType:
+    """hooks/claims.py: the claims data and the statements that need a mark."""
+    spec = importlib.util.spec_from_file_location("jga_claims_hook", DOCS.parent / "hooks" / "claims.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def with_marks(text: str) -> str:
+    """A line written from data, with the confidence mark of every uncertain claim it states (in a
+    table row, inside its last cell)."""
+    hook = _claims_hook()
+    marks = hook.marks_for(text, hook.claims())
+    if marks and text.rstrip().endswith("|"):
+        return text.rstrip()[:-1].rstrip() + marks + " |"
+    return text + marks
+
+
+def confidence(text: str, certainty: str, *table_claims: str) -> str:
+    """The confidence cell of a row whose data says ``certainty``: 'High', or the marks of the claims
+    the row states, with ``table_claims`` (what every row of the table claims) when it is not High.
+    A row that is not High and states no known claim is an error: claims.json lacks its entry."""
+    hook = _claims_hook()
+    stated = hook.stated(text, hook.claims())
+    if certainty != "High":
+        stated = [c for c in table_claims if c not in stated] + stated
+        if not stated:
+            raise ValueError("{!r} is {} but states no claim of data/claims.json".format(text, certainty))
+    return " ".join(hook.token(c) for c in stated) or certainty
 
 
 def l4t_table() -> str:
@@ -59,7 +94,8 @@ def band_table() -> str:
     rows = ["| Toolkit band | The device edit carries | `/dev/nvmap`, `renderD*` in the container | A non-root user needs | "
             "Source | Confidence |", "| --- | --- | --- | --- | --- | --- |"]
     for band in data.load("toolkit")["bands"]:
-        rows.append("| {label} (`{id}`) | {carries} | {nodes} | {non_root_needs} | {source} | {certainty} |".format(**band))
+        row = "| {label} (`{id}`) | {carries} | {nodes} | {non_root_needs} | {source} |".format(**band)
+        rows.append("{} {} |".format(row, confidence(row, band["certainty"], "toolkit-band-nodes")))
     return "\n".join(rows)
 
 
@@ -67,7 +103,8 @@ def path_table() -> str:
     """How the nodes reached the container, when it is not the toolkit band that decides."""
     rows = ["| Path (as `diagnose` names it) | What the container sees | Source | Confidence |", "| --- | --- | --- | --- |"]
     for path in data.load("toolkit")["paths"]:
-        rows.append("| `{id}`: {label} | {carries} | {source} | {certainty} |".format(**path))
+        row = "| `{id}`: {label} | {carries} | {source} |".format(**path)
+        rows.append("{} {} |".format(row, confidence(row, path["certainty"])))
     return "\n".join(rows)
 
 
@@ -79,7 +116,8 @@ def upgrade_table() -> str:
     for version in toolkit.upgrade_targets():
         band = toolkit.band_for(version)
         assert band is not None
-        rows.append("| {} | {} | {} | {} | {} |".format(version, band.label, band.nodes, band.non_root_needs, band.certainty))
+        row = "| {} | {} | {} | {} |".format(version, band.label, band.nodes, band.non_root_needs)
+        rows.append("{} {} |".format(row, confidence(row, band.certainty, "toolkit-band-nodes")))
     return "\n".join(rows)
 
 
@@ -90,7 +128,7 @@ def drop_table() -> str:
         lab = "with the real binary" if row["lab"] else "no (see the note)"
         if row["lab"] and row["package"] is None:
             lab = "skipped: no Debian 12 package"
-        rows.append("| {} | {} | {} | {} | {} |".format(row["label"], row["groups"], row["remedy"], row["source"], lab))
+        rows.append(with_marks("| {} | {} | {} | {} | {} |".format(row["label"], row["groups"], row["remedy"], row["source"], lab)))
     return "\n".join(rows)
 
 
@@ -154,7 +192,7 @@ def errors_page() -> str:
         if len(symptom["signatures"]) > 1:
             out.append("Also: " + ", ".join("`{}`".format(s) for s in symptom["signatures"][1:]))
             out.append("")
-        out += ["- " + cause for cause in symptom["causes"]]
+        out += [with_marks("- " + cause) for cause in symptom["causes"]]
         out.append("")
         if symptom.get("points_to"):
             out += ["Cause ids (the triage reading): " + ", ".join("`{}`".format(c) for c in symptom["points_to"]) + ".", ""]
@@ -262,22 +300,26 @@ def facts_page() -> str:
     """The fact table: every claim the site marks, where it is shown, how sure, and its sources."""
     lines = ["# Facts and confidence", "",
              "Claims these pages make that are not certain carry a mark: **sourced** (one credible source or",
-             "third-party reports, not checked here), **inferred** (reasoning from sources, not stated by them) or",
-             "**simulated** (a result of the lab's model, not of a Jetson). Everything else is read directly in code,",
-             "configuration or a maintainer's statement. Each row names its section in the project's fact sheet.", "",
+             "third-party reports, not checked here), **second-hand** (a weak or second-hand source), **inferred**",
+             "(reasoning from sources, not stated by them) or **simulated** (a result of the lab's model, not of a",
+             "Jetson). Everything else is read directly in code, configuration or a maintainer's statement. Each row",
+             "names its section in the project's fact sheet and the level the sheet gives it; a test finds every",
+             "statement of these claims on every page, the runbooks and the pages built from data included, and",
+             "fails where one is shown without its mark.", "",
              "| Claim | Confidence | Shown on | Why not certain | Sources | Fact sheet |", "| --- | --- | --- | --- | --- | --- |"]
     for claim_id, entry in data.load("claims")["claims"].items():
         pages = ", ".join("[{0}](../{0})".format(p) if p != "reference/facts.md" else p for p in entry["pages"])
         sources = "<br>".join("<{}>".format(url) for url in entry["sources"])
-        lines.append("| <a id=\"{}\"></a>{} | {} | {} | {} | {} | § {} |".format(
-            claim_id, entry["claim"], entry["confidence"], pages, entry["reason"], sources, entry["section"]))
+        lines.append("| <a id=\"{}\"></a>{} | {} | {} | {} | {} | § {} ({}) |".format(
+            claim_id, entry["claim"], entry["confidence"], pages, entry["reason"], sources, entry["section"], entry["fact_sheet"]))
     return "\n".join(lines) + "\n"
 
 
 def lab_format_page() -> str:
     from jetson_gpu_access.lab import profiles, schema
 
-    return schema.reference_markdown(profiles.bases(), profiles.device_sets())
+    page = schema.reference_markdown(profiles.bases(), profiles.device_sets())
+    return "\n".join(with_marks(line) for line in page.split("\n"))
 
 
 PAGES = {"reference/facts.md": facts_page, "validation.md": validation_page, "reference/cli.md": cli_page,

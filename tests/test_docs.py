@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 from pathlib import Path
+from types import ModuleType
+from typing import Dict
 
 import pytest
 
@@ -11,6 +15,24 @@ import docgen
 from jetson_gpu_access import data
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+HOOKS = DOCS.parent / "hooks"
+
+
+def hook(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("jga_hook_" + name, HOOKS / (name + ".py"))
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def site_pages() -> Dict[str, str]:
+    """Every page's Markdown as the site builds it: the files under docs/ (the generated ones
+    included) and the runbook pages hooks/notebooks.py makes from notebooks/."""
+    pages = {p.relative_to(DOCS).as_posix(): p.read_text(encoding="utf-8") for p in sorted(DOCS.rglob("*.md"))}
+    notebooks = hook("notebooks")
+    for path in sorted(notebooks.NOTEBOOKS.glob("*.ipynb")):
+        pages["notebooks/{}.md".format(path.stem)] = notebooks.markdown_of(json.loads(path.read_text(encoding="utf-8")))
+    return pages
 
 
 def page(name: str) -> str:
@@ -68,9 +90,75 @@ def test_every_marked_claim_is_on_its_pages_and_in_the_table() -> None:
     listed = {(claim_id, page_name) for claim_id, entry in table.items() for page_name in entry["pages"]}
     assert shown == listed
     for claim_id, entry in table.items():
-        assert entry["confidence"] in {"sourced", "inferred", "simulated"}, claim_id
+        assert entry["confidence"] in {"sourced", "second-hand", "inferred", "simulated"}, claim_id
+        assert re.search(r"Medium|INFERRED|Low|lab", entry["fact_sheet"]), (claim_id, "a High fact carries no mark")
         assert entry["sources"] and all(url.startswith("https://") for url in entry["sources"]), claim_id
         assert '<a id="{}"></a>{}'.format(claim_id, entry["claim"]) in page("reference/facts.md")
+
+
+def test_every_statement_of_an_uncertain_claim_carries_its_mark() -> None:
+    """Wherever a page states a claim of claims.json (its ``statements``), in prose, a list item or a
+    table row, the claim's mark is there too: hand-written pages, the pages and tables built from
+    data, and the runbook pages. The fact table itself is the list, not a statement."""
+    claims = hook("claims")
+    table = claims.claims()
+    missing = ["{}:{} [{}] {}".format(name, line, claim_id, text[:120])
+               for name, markdown in site_pages().items() if name != "reference/facts.md"
+               for line, claim_id, text in claims.unmarked(markdown, table)]
+    assert missing == [], "state these with their mark {{ claim:ID }}:\n" + "\n".join(missing)
+
+
+def test_the_statement_check_finds_each_claim_where_its_mark_is_removed() -> None:
+    """The patterns are alive: each claim is found by its own statements on a page that shows it,
+    and the check fails there once the marks are taken out."""
+    claims = hook("claims")
+    table = claims.claims()
+    pages = site_pages()
+    for claim_id, entry in table.items():
+        assert entry["statements"], claim_id
+        stripped = {name: pages[name].replace(claims.token(claim_id), "") for name in entry["pages"]}
+        found = [name for name, text in stripped.items() if claim_id in {c for _, c, _ in claims.unmarked(text, table)}]
+        assert found, "{}: none of its statements matches any of its pages {}".format(claim_id, entry["pages"])
+
+
+def test_a_generated_row_that_is_not_high_needs_a_claim() -> None:
+    with pytest.raises(ValueError, match="states no claim"):
+        docgen.confidence("| a new band | nodes appear |", "INFERRED")
+    assert docgen.confidence("| a new band | nodes appear |", "High") == "High"
+    assert docgen.with_marks("- the node was not injected: started without the runtime").endswith("{{ claim:no-such-file-runtime }}")
+    marked = "| x | the node was not injected {{ claim:no-such-file-runtime }} |"
+    assert docgen.with_marks("| x | the node was not injected |") == marked
+
+
+def test_every_source_is_a_link() -> None:
+    """Issues, PRs, commits, CVEs and bulletins cited on any page become links (hooks/sources.py);
+    anything shaped like a source that the hook cannot link must be written as a link."""
+    sources = hook("sources")
+    unlinked = ["{}: {}".format(name, hit) for name, markdown in site_pages().items() for hit in sources.unlinked(markdown)]
+    assert unlinked == []
+
+
+@pytest.mark.parametrize(("text", "link"), [
+    ("see jetson-containers#763", "[jetson-containers#763](https://github.com/dusty-nv/jetson-containers/issues/763)"),
+    ("as (toolkit\nPR #1631 shows)", "[toolkit\nPR #1631](https://github.com/NVIDIA/nvidia-container-toolkit/pull/1631)"),
+    ("podman issues #9986 and #29170", "[podman issues #9986](https://github.com/containers/podman/issues/9986) and "
+                                       "[#29170](https://github.com/containers/podman/issues/29170)"),
+    ("OE4T/meta-tegra, commit `dc3a9d5b`", "[OE4T/meta-tegra, commit `dc3a9d5b`](https://github.com/OE4T/meta-tegra/commit/dc3a9d5b)"),
+    ("CVE-2024-0132", "[CVE-2024-0132](https://www.cve.org/CVERecord?id=CVE-2024-0132)"),
+    ("NVIDIA bulletin 5321", "NVIDIA bulletin [5321](https://nvidia.custhelp.com/app/answers/detail/a_id/5321)"),
+])
+def test_source_references_become_links(text: str, link: str) -> None:
+    sources = hook("sources")
+    assert link in sources.link_sources(text)
+    assert sources.unlinked(text) == []
+
+
+@pytest.mark.parametrize("text", ["fixed in PR #12", "see #1234", "issue 1234 says", "per NVIDIA docs", "(CIS Docker Benchmark 5.4)",
+                                  "in commit `4dc3b92a`", "an unknownrepo#5 x"[:-2] + " PR 77"])
+def test_a_source_without_a_known_link_is_reported(text: str) -> None:
+    sources = hook("sources")
+    assert sources.unlinked(text), text
+    assert sources.unlinked("```\n{}\n```\n[{}](https://example.org)".format(text, text)) == []  # code and links are fine
 
 
 def test_each_claim_names_a_section_of_the_fact_sheet() -> None:
@@ -82,6 +170,21 @@ def test_each_claim_names_a_section_of_the_fact_sheet() -> None:
         cited = re.findall(r"\b((?:[0-9]+|A)(?:\.[0-9]+)?)\b", entry["section"].split("(")[0] + " " + entry["section"])
         sections = [c for c in cited if c in headings]
         assert sections, "{}: section {!r} is not a heading of the fact sheet".format(claim_id, entry["section"])
+
+
+def test_the_letter_of_the_fact_sheet() -> None:
+    """Statements the fact sheet contradicts stay off every page: 985 is a video GID in its source;
+    chmod 666 does work (and is unsafe); a lab profile is consistent with a report, not the report."""
+    for name, markdown in site_pages().items():
+        for line, text in hook("prose").blocks(markdown):
+            where = "{}:{}".format(name, line)
+            if re.search(r"\b985\b", text):
+                assert "video" in text, where
+            assert not re.search(r"chmod 666[^.]{0,80}\b(?:does not|doesn't|do not|cannot) (?:fix|help|work)", text, re.I), where
+            assert not re.search(r"\bthe reported (?:case|setup)\b|\bexactly the report\b", text, re.I), where
+            # a result of the lab's model is consistent in simulation, never "reproduced"
+            if re.search(r"simulat|\blab\b", text, re.I):
+                assert not re.search(r"(?<!not )\breproduced\b", text, re.I), where
 
 
 def test_no_issue_number_starts_a_line() -> None:

@@ -300,6 +300,7 @@ SEARCH_TOP = [
     ("no such file or directory", "reference/errors/"),
     ("Unable to find group render", "reference/errors/"),
     ("group-add", "how-to/docker-run/"),
+    ("--group-add", "how-to/docker-run/"),  # as pasted from a command line: lunr alone read "-" as "not"
     ("render group", "explanation/what-changed/"),
     ("docker exec ssh", "how-to/ssh/"),
     ("initgroups", "explanation/permission-model/"),
