@@ -339,6 +339,44 @@ def test_search_puts_the_right_page_first(page) -> None:  # type: ignore[no-unty
     assert len(SEARCH_TOP) >= 15 and wrong == {}
 
 
+# --- confidence marks and source links, as built -----------------------------------------------
+
+MARK = re.compile(r'<a class="jga-conf jga-conf-([a-z-]+)" href="([^"#]*)#([a-z0-9-]+)"[^>]*>([^<]*)</a>')
+
+
+def test_every_mark_on_the_site_points_at_its_row_of_the_fact_table(site: Path) -> None:
+    """What the hooks made of the pages (runbook pages and generated tables included): no token is
+    left unrendered, and each mark is labelled with its claim's confidence and lands on its row."""
+    from jetson_gpu_access import data
+
+    table = data.load("claims")["claims"]
+    facts = (site / "reference" / "facts" / "index.html").read_text(encoding="utf-8")
+    seen = set()
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        assert "{{ claim:" not in html, page
+        for kind, href, claim_id, label in MARK.findall(html):
+            assert (page.parent / href / "index.html").resolve() == (site / "reference" / "facts" / "index.html").resolve(), (page, href)
+            assert kind == label == table[claim_id]["confidence"], (page, claim_id)
+            assert 'id="{}"'.format(claim_id) in facts, claim_id
+            seen.add(claim_id)
+    assert seen == set(table)
+
+
+def test_a_mark_is_visible_and_one_click_from_its_sources(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/explanation/what-changed/", wait_until="networkidle")
+    mark = page.locator("a.jga-conf", has_text="inferred").first
+    box = mark.bounding_box()
+    assert box is not None and box["width"] > 10 and box["height"] > 5
+    shot(page, "confidence-mark")
+    claim_id = (mark.get_attribute("href") or "").split("#")[1]
+    mark.click()
+    page.wait_for_load_state("networkidle")
+    row = page.locator("tr", has=page.locator("#" + claim_id))
+    assert "inferred" in row.inner_text()
+    assert row.locator("a[href^='https://']").count() >= 1  # its sources, as links
+
+
 # --- each explanation said once -----------------------------------------------------------------
 
 def test_not_fixes_and_the_login_view_are_explained_once_and_linked() -> None:
