@@ -2,7 +2,7 @@
 
 Pages, and the pages built from data (error messages, toolkit bands, privilege drops), cite
 sources the way the fact sheet does: ``owner/repo#123``, ``jetson-containers#763``, ``toolkit PR
-#1631``, ``OE4T/meta-tegra commit dc3a9d5b``, ``CVE-2024-0132``, ``NVIDIA bulletin 5321``. This hook
+#1631``, ``OE4T/meta-tegra commit dc3a9d5b``, ``tianon/gosu setup-user.go``, ``CVE-2024-0132``, ``NVIDIA bulletin 5321``. This hook
 turns each into a link to its page. A repository named by its short name must be in ``ALIASES``;
 anything still shaped like a source but not linked afterwards (``PR #12`` with no repository,
 ``issue 1234``, "NVIDIA docs") is listed by ``unlinked()``, which tests/test_docs.py runs over
@@ -37,6 +37,9 @@ ALIASES = {
     "CDI": "cncf-tags/container-device-interface",
     "podman": "containers/podman",
     "Podman": "containers/podman",
+    "openssh-portable": "openssh/openssh-portable",
+    "util-linux": "util-linux/util-linux",
+    "shadow": "shadow-maint/shadow",
 }
 _REPO = r"[A-Za-z0-9][\w.-]*/[\w.-]*\w|" + "|".join(sorted(map(re.escape, ALIASES), key=len, reverse=True))
 # Link text, link targets, code, HTML tags, attribute lists and claim tokens are left as they are.
@@ -48,6 +51,9 @@ LINKS_ONLY = re.compile(PROTECTED.pattern.split("|", 1)[1], re.S)
 ISSUES = re.compile(r"(?<![\w/-])(?P<repo>" + _REPO + r")(?:(?P<kind>\s+(?:PRs?|pull requests?|issues?))\s+#?|\s?#)"
                     r"(?P<numbers>\d+(?:(?:, | and |, and )#\d+)*)")
 COMMIT = re.compile(r"(?<![\w/-])(?P<repo>" + _REPO + r"),? commits? `?(?P<sha>[0-9a-f]{7,40})\b`?")
+# a file of a repository, as the data's source columns cite it: "tianon/gosu setup-user.go"
+FILE = re.compile(r"(?<![\w/-])(?P<repo>" + _REPO + r") (?P<path>(?:[\w.-]+/)*[\w-]+(?:\.[\w-]+)*"
+                  r"\.(?:c|h|go|py|ts|in|sh|rules|json|ya?ml|adoc|csv))\b")
 CVE = re.compile(r"\bCVE-\d{4}-\d{4,}\b")
 BULLETIN = re.compile(r"\b(?P<label>(?:NVIDIA (?:security )?)?bulletins?) (?P<numbers>\d{4}(?:(?:, | and |, and )\d{4})*)")
 # what a source looks like when it is not a link: checked after link_sources() has run
@@ -76,6 +82,10 @@ def _commit(match: Match[str]) -> str:
     return "[{}]({}/commit/{})".format(match.group(0), _github(match.group("repo")), match.group("sha"))
 
 
+def _file(match: Match[str]) -> str:
+    return "[{}]({}/blob/HEAD/{})".format(match.group(0), _github(match.group("repo")), match.group("path"))
+
+
 def _cve(match: Match[str]) -> str:
     return "[{0}](https://www.cve.org/CVERecord?id={0})".format(match.group(0))
 
@@ -87,7 +97,7 @@ def _bulletin(match: Match[str]) -> str:
     return match.group("label") + " " + linked
 
 
-RULES: List[Any] = [(COMMIT, _commit, LINKS_ONLY), (ISSUES, _issues, PROTECTED), (CVE, _cve, PROTECTED),
+RULES: List[Any] = [(COMMIT, _commit, LINKS_ONLY), (FILE, _file, PROTECTED), (ISSUES, _issues, PROTECTED), (CVE, _cve, PROTECTED),
                     (BULLETIN, _bulletin, PROTECTED)]
 
 

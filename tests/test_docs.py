@@ -144,6 +144,7 @@ def test_every_source_is_a_link() -> None:
     ("podman issues #9986 and #29170", "[podman issues #9986](https://github.com/containers/podman/issues/9986) and "
                                        "[#29170](https://github.com/containers/podman/issues/29170)"),
     ("OE4T/meta-tegra, commit `dc3a9d5b`", "[OE4T/meta-tegra, commit `dc3a9d5b`](https://github.com/OE4T/meta-tegra/commit/dc3a9d5b)"),
+    ("tianon/gosu setup-user.go; x", "[tianon/gosu setup-user.go](https://github.com/tianon/gosu/blob/HEAD/setup-user.go)"),
     ("CVE-2024-0132", "[CVE-2024-0132](https://www.cve.org/CVERecord?id=CVE-2024-0132)"),
     ("NVIDIA bulletin 5321", "NVIDIA bulletin [5321](https://nvidia.custhelp.com/app/answers/detail/a_id/5321)"),
 ])
