@@ -350,13 +350,14 @@ def test_every_mark_on_the_site_points_at_its_row_of_the_fact_table(site: Path) 
     from jetson_gpu_access import data
 
     table = data.load("claims")["claims"]
-    facts = (site / "reference" / "facts" / "index.html").read_text(encoding="utf-8")
+    facts_page = (site / "reference" / "facts" / "index.html").resolve()
+    facts = facts_page.read_text(encoding="utf-8")
     seen = set()
     for page in pages(site):
         html = page.read_text(encoding="utf-8")
         assert "{{ claim:" not in html, page
         for kind, href, claim_id, label in MARK.findall(html):
-            assert (page.parent / href / "index.html").resolve() == (site / "reference" / "facts" / "index.html").resolve(), (page, href)
+            assert (page.parent / href / "index.html").resolve() == facts_page, (page, href)
             assert kind == label == table[claim_id]["confidence"], (page, claim_id)
             assert 'id="{}"'.format(claim_id) in facts, claim_id
             seen.add(claim_id)
