@@ -73,6 +73,15 @@ def test_generated_pages_are_current() -> None:
         assert page(name) == render(), "{} is stale: run python tests/docgen.py --write".format(name)
 
 
+def test_every_inferred_finding_carries_a_mark() -> None:
+    """A finding the catalogue calls inferred says so with the same mark as every other uncertain
+    claim, not only with the word."""
+    text = page("reference/findings.md")
+    for code, entry in data.load("findings")["findings"].items():
+        section = text.split("## {} ".format(code), 1)[1].split("\n## ", 1)[0]
+        assert ("{{ claim:" in section) >= (entry["certainty"] == "inferred"), code
+
+
 def test_every_docs_anchor_the_code_emits_exists() -> None:
     text = page("reference/findings.md")
     for code in data.load("findings")["findings"]:
