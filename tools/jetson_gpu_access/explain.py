@@ -790,6 +790,8 @@ def _l4t_major(seen: Observed) -> Optional[int]:
 # ---- the question ----
 
 NOT_THIS_PROBLEM = ("not-gpu-access", "x86-discrete-gpu")
+PERMISSION_CAUSES = ("render-node-denied", "tegra-nodes-denied", "login-drops-runtime-groups", "seat-acl-only",
+                     "uid-gid-launch")
 
 _STAT = "stat -c '%a %u:%g %n' /dev/nvmap /dev/dri/renderD*; id"
 QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
@@ -836,13 +838,7 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
     """The question covering the top cause and the most of the hypotheses still open; none when the paste
     already shows that this is not the Jetson GPU-access problem."""
     if cause.assumption:  # the system was assumed: which one it is decides between the two readings
-        on_jetson, on_pc = (cause.id, cause.otherwise) if cause.assumption.startswith("assumed: a Jetson") else (
-            cause.otherwise, cause.id)
-        return Question("Which system is this: a Jetson (which L4T release) or a PC with a discrete GPU? The reading "
-                        "above assumes {}.".format(cause.assumption[len("assumed: "):].split(",")[0]),
-                        QUESTIONS[0][1].command,
-                        (("a '# R3x (release)' line: a Jetson", on_jetson),
-                         ("x86_64 and no release file: a PC", on_pc)))
+        return _system_question(cause)
     if cause.id in NOT_THIS_PROBLEM and not cause.why.assumed and "assumed" not in cause.why.text:
         return None
     open_now = {cause.id, *cause.also_possible}
@@ -852,6 +848,24 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
     best = max(asked, key=lambda entry: (cause.id in entry[0],
                                          len(open_now & set(entry[0])) - len(set(entry[0]) - open_now)))
     return best[1]
+
+
+def _system_question(cause: Cause) -> Question:
+    """Which system the paste came from, asked with what each answer means; when the Jetson reading is a
+    permission cause, the same command also lists the nodes and groups that tell those causes apart."""
+    on_jetson, on_pc = (cause.id, cause.otherwise) if cause.assumption.startswith("assumed: a Jetson") else (
+        cause.otherwise, cause.id)
+    ask = "Which system is this: a Jetson (which L4T release) or a PC with a discrete GPU? The reading above assumes " \
+          "{}.".format(cause.assumption[len("assumed: "):].split(",")[0])
+    platform = QUESTIONS[0][1]
+    permission = next(q for causes, q in QUESTIONS if "login-drops-runtime-groups" in causes)
+    if on_jetson in PERMISSION_CAUSES:
+        return Question(ask + " On a Jetson, run the rest in the session that fails, inside the container.",
+                        platform.command + "; " + permission.command,
+                        (("x86_64 and no release file: a PC", on_pc),) + tuple(
+                            ("a release line, and " + answer, meaning) for answer, meaning in permission.answers))
+    return Question(ask, platform.command, (("a '# R3x (release)' line: a Jetson", on_jetson),
+                                            ("x86_64 and no release file: a PC", on_pc)))
 
 
 # ---- output ----
