@@ -125,10 +125,20 @@ def test_weak_signs_of_a_system_are_read_as_shown(text: str, cause: str) -> None
     nothing_invented(text, result)
 
 
-def test_nvidia_smi_yields_to_any_sign_of_a_jetson() -> None:
+def test_nvidia_smi_yields_to_any_sign_of_a_jetson_and_to_an_error_only_a_jetson_prints() -> None:
     text = "nano@orin-lab:~$ nvidia-smi\n" + RELEASE_36 + "\nRuntimeError: CUDA error: operation not supported"
     result = explain(text)
     assert result.cause.id == "render-node-denied" and not result.cause.assumption
+    text = "$ nvidia-smi\n$ python3 app.py\nRuntimeError: CUDA error: operation not supported"
+    result = explain(text)
+    assert result.cause.id == "render-node-denied" and assumed_system(result) == "jetson"
+    text = "$ nvidia-smi\n$ python3 app.py\nRuntimeError: CUDA error: no CUDA-capable device is detected"
+    assert explain(text).cause.id == "x86-discrete-gpu"
+    assert any(s.text.startswith("probably a PC") for s in explain(text).statements)
+
+
+def test_a_cpu_fallback_is_not_the_gpu_found() -> None:
+    assert explain("Using device: cpu").cause.id == "unknown"
 
 
 # ---- node, launch and host evidence picks the cause on that system ----
@@ -189,7 +199,9 @@ def test_no_failure_and_no_system_stays_unknown(text: str) -> None:
     assert result.cause.id == "unknown" and not result.cause.assumption
 
 
-def test_a_failure_is_never_unknown() -> None:
+def test_a_failure_is_never_unknown_on_either_system() -> None:
     for symptom in data.load("symptoms")["symptoms"]:
         for signature in symptom["signatures"]:
-            assert explain(signature).cause.id != "unknown", signature
+            for shown in ("", RELEASE_36 + "\n", "Linux pc 6.8.0-45-generic x86_64 GNU/Linux\n"):
+                result = explain(shown + signature)
+                assert "unknown" not in (result.cause.id, result.cause.otherwise), (shown, signature, result.cause)

@@ -306,7 +306,7 @@ def _systems(seen: Observed, readings: Sequence[Tuple[str, Cause]]) -> Tuple[Tup
         labels = ["{}: most likely {} ({})".format(label, c.id, c.why.text) for label, c in readings] or [
             "system {} (L4T {})".format(n, r.value) for n, r in enumerate(seen.releases, 1)]
         return tuple(zip(labels, (r.line for r in seen.releases)))
-    strong_x86 = [s for s in seen.x86 if s.kind != "discrete-GPU node"]
+    strong_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86]
     strong_jetson = [s for s in seen.jetson if s.kind not in WEAK_JETSON]
     if strong_jetson and strong_x86:
         return (("a Jetson ({} {})".format(strong_jetson[0].kind, strong_jetson[0].value), strong_jetson[0].line),
@@ -344,8 +344,8 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
         text = ("a Jetson: {} {}" if first.kind not in WEAK_JETSON else "probably a Jetson: the paste names {1!r}")
         out.append(Statement(text.format(first.kind, first.value), (first.line,), False))
     elif seen.x86:
-        first = next((s for s in seen.x86 if s.kind != "discrete-GPU node"), seen.x86[0])
-        text = "a PC: {}" if first.kind != "discrete-GPU node" else "probably a PC with a discrete GPU: the paste names {}"
+        first = next((s for s in seen.x86 if s.kind not in WEAK_X86), seen.x86[0])
+        text = "a PC: {}" if first.kind not in WEAK_X86 else "probably a PC with a discrete GPU: the paste names {}"
         out.append(Statement(text.format(first.value), (first.line,), False))
     for release in seen.releases:
         labels = ", ".join(c for c in _jetpack(release.value)) or "no published JetPack label in the tables"
@@ -413,7 +413,7 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
 # Jetson signs that name no hardware: a host name or a word; a hard x86 sign outranks them.
 WEAK_JETSON = ("host name", "Tegra-only name")
 # PC signs that name no hardware: a discrete-GPU node name, a cloud user, nvidia-smi; any Jetson sign outranks them.
-WEAK_X86 = ("discrete-GPU node", "PC hint")
+WEAK_X86 = ("discrete-GPU node", "PC hint", "nvidia-smi")
 PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 # With no sign of either system and no error family that leans to one, the project's own readers' system.
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
@@ -434,7 +434,7 @@ _GRAPHICS = re.compile(r"NVIDIA_DRIVER_CAPABILITIES=['\"]?[\w,]*(?:display|graph
 _OPEN_FAILED = re.compile(r"opening channel /dev/\S+ failed|failed to open '?/dev/", re.I)
 _NO_PERMISSION = re.compile(r"permission denied|not permitted|eacces|eperm", re.I)
 # Images built for servers and desktops, or for generic arm64: their CUDA is not built for L4T.
-_SERVER_IMAGE = re.compile(r"^(?:docker\.io/)?(?:nvidia/cuda|pytorch/pytorch|tensorflow/tensorflow)(?::|$)|"
+_SERVER_IMAGE = re.compile(r"^(?:docker\.io/)?(?:nvidia/cuda|pytorch/pytorch|tensorflow/tensorflow)(?::|$)|^arm64v8/|"
                            r"^nvcr\.io/nvidia/(?:pytorch|tensorflow|tensorrt|tritonserver|cuda)(?::|$)|"
                            r"[:/_-](?:latest-)?(?:arm64|aarch64|sbsa)(?:[_.-]|$)", re.I)
 _JETSON_IMAGE = re.compile(r"l4t|jetson|jetpack|igpu|tegra|dustynv/|[:-]r3\d\.\d|[:-]jp\d", re.I)
@@ -489,9 +489,15 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     platform stays `unknown`.
     """
     platform, line = shown_platform(seen)
+    lean = assumed_platform([m.id for m in matches])
+    # nvidia-smi run as a command is the weakest sign of a PC (JetPack 6 has it too): an error only a
+    # Jetson's start-up prints outranks it.
+    only_smi = platform == "pc" and all(s.kind == "nvidia-smi" for s in seen.x86)
+    if only_smi and lean[0] == "jetson" and lean[1] != JETSON_BY_DEFAULT:
+        platform, line = "", ""
     if platform or not _shows_failure(seen, matches, diagnosis):
         return _decide(seen, matches, diagnosis, platform, line)
-    prior, why = assumed_platform([m.id for m in matches])
+    prior, why = lean
     likely = _decide(seen, matches, diagnosis, prior, "")
     other = _decide(seen, matches, diagnosis, "pc" if prior == "jetson" else "jetson", "")
     if likely.id == other.id:  # the system does not change the reading
@@ -624,9 +630,13 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
             return cause("jetson-software-mismatch", "the container image is built for servers, desktops or generic "
                          "arm64, so its CUDA is not built for L4T", [_first_line(foreign[0])] + platform_line,
                          "nodes-missing-in-container")
-        if seen.gpu_found is not None and not ids:
+        if seen.gpu_found is not None and not ids and not re.search(r"\bcpu\b", seen.gpu_found.line, re.I):
             return cause("not-gpu-access", "the GPU was found and opened, so access works; the failure lies elsewhere",
                          [seen.gpu_found.line])
+        fitting = _family_causes(ids, platform)
+        if fitting:  # a failure no rule above reads: its family's own likeliest cause on this system
+            return cause(fitting[0], "the error's family points here first on {}".format(PLATFORM_NAMES[platform]),
+                         [line_of[ids[0]]] + platform_line, *fitting[1:])
         return cause("unknown", "the paste shows no GPU-access error and no node the session is denied",
                      [], "render-node-denied", "tegra-nodes-denied")
     # A denial: decide which nodes and why, from the most specific evidence the paste has.
@@ -710,6 +720,20 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     if jetson and _DRIVER_LIBRARY.search(library) and not _HOST_TOOL.search(library):
         lines.append(library)
     return lines
+
+
+def _family_causes(ids: Sequence[str], platform: str) -> List[str]:
+    """The causes the first family with any points to (data/symptoms.json `points_to`), those that fit ``platform``."""
+    families = {s["id"]: s for s in data.load("symptoms")["symptoms"]}
+    for symptom_id in ids:
+        causes = [str(c) for c in families.get(symptom_id, {}).get("points_to", ()) if c != "unknown"]
+        if platform == "pc":
+            causes = ["x86-discrete-gpu"] if causes else []
+        elif platform == "jetson":
+            causes = [c for c in causes if c != "x86-discrete-gpu"]
+        if causes:
+            return causes
+    return []
 
 
 def _server_image(image: Optional[str]) -> bool:

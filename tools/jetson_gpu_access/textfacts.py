@@ -591,9 +591,10 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
 
 def _read_pc_hint(state: _State, line: str, raw: str) -> None:
     hint = _PC_HINT.search(raw) if "@" in raw or "legacy" in raw.lower() else None
-    hint = hint or (_SMI_COMMAND.search(line) if "nvidia-smi" in line else None)
     if hint:
         state.x86.append(Sighting("PC hint", hint.group(0).strip(" >[@"), raw))
+    elif "nvidia-smi" in line and _SMI_COMMAND.search(line):
+        state.x86.append(Sighting("nvidia-smi", "nvidia-smi", raw))
 
 
 def _read_image(state: _State, line: str, raw: str) -> None:
