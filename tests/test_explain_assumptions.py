@@ -29,9 +29,8 @@ def nothing_invented(text: str, result: Explanation) -> None:
 
 
 def assumed_system(result: Explanation) -> Optional[str]:
-    if not result.cause.assumption:
-        return None
-    return "jetson" if result.cause.assumption.startswith("assumed: a Jetson") else "pc"
+    assert bool(result.cause.assumption) == bool(result.cause.assumed_system)
+    return result.cause.assumed_system or None
 
 
 # ---- an error family leans to a system: the cause is read on it, said as assumed ----

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import Dict, Iterator, List, Optional, Pattern, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Pattern, Sequence, Tuple
 
 from . import data
 from .diagnose import diagnose
@@ -88,6 +88,7 @@ class Cause:
     also_possible: Tuple[str, ...]
     assumption: str = ""
     otherwise: str = ""
+    assumed_system: str = ""   # "jetson" or "pc" when the system was assumed
 
 
 @frozen_record
@@ -463,15 +464,18 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     return "", ""
 
 
-def assumed_platform(ids: Sequence[str]) -> Tuple[str, str]:
-    """The system to read a paste on that shows none, and why: the lean of the first error family that has
-    one (data/symptoms.json `platform`, `assume`), else a Jetson."""
-    families = {s["id"]: s for s in data.load("symptoms")["symptoms"]}
+def _family(symptom_id: str) -> Dict[str, Any]:
+    return next((s for s in data.load("symptoms")["symptoms"] if s["id"] == symptom_id), {})
+
+
+def family_lean(ids: Sequence[str]) -> Optional[Tuple[str, str]]:
+    """The system the first error family that leans to one points at, and why (data/symptoms.json
+    `platform`, `assume`); None when no family in ``ids`` leans."""
     for symptom_id in ids:
-        family = families.get(symptom_id, {})
+        family = _family(symptom_id)
         if family.get("platform"):
             return str(family["platform"]), str(family["assume"])
-    return "jetson", JETSON_BY_DEFAULT
+    return None
 
 
 def _shows_failure(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis]) -> bool:
@@ -489,15 +493,14 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     platform stays `unknown`.
     """
     platform, line = shown_platform(seen)
-    lean = assumed_platform([m.id for m in matches])
-    # nvidia-smi run as a command is the weakest sign of a PC (JetPack 6 has it too): an error only a
-    # Jetson's start-up prints outranks it.
-    only_smi = platform == "pc" and all(s.kind == "nvidia-smi" for s in seen.x86)
-    if only_smi and lean[0] == "jetson" and lean[1] != JETSON_BY_DEFAULT:
+    lean = family_lean([m.id for m in matches])
+    # nvidia-smi run as a command is the weakest sign of a PC (JetPack 6 has it too): an error family
+    # that leans to a Jetson outranks it.
+    if platform == "pc" and all(s.kind == "nvidia-smi" for s in seen.x86) and lean and lean[0] == "jetson":
         platform, line = "", ""
     if platform or not _shows_failure(seen, matches, diagnosis):
         return _decide(seen, matches, diagnosis, platform, line)
-    prior, why = lean
+    prior, why = lean or ("jetson", JETSON_BY_DEFAULT)
     likely = _decide(seen, matches, diagnosis, prior, "")
     other = _decide(seen, matches, diagnosis, "pc" if prior == "jetson" else "jetson", "")
     if likely.id == other.id:  # the system does not change the reading
@@ -506,7 +509,7 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     text = "{} (assumed: {}, which the paste does not show; on {} it would be {})".format(
         likely.why.text, PLATFORM_NAMES[prior], PLATFORM_NAMES["pc" if prior == "jetson" else "jetson"], other.id)
     rest = tuple(c for c in dict.fromkeys((other.id,) + likely.also_possible) if c != likely.id)
-    return Cause(likely.id, Statement(text, likely.why.evidence, likely.why.assumed), rest, assumption, other.id)
+    return Cause(likely.id, Statement(text, likely.why.evidence, likely.why.assumed), rest, assumption, other.id, prior)
 
 
 def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis], platform: str,
@@ -724,9 +727,8 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
 
 def _family_causes(ids: Sequence[str], platform: str) -> List[str]:
     """The causes the first family with any points to (data/symptoms.json `points_to`), those that fit ``platform``."""
-    families = {s["id"]: s for s in data.load("symptoms")["symptoms"]}
     for symptom_id in ids:
-        causes = [str(c) for c in families.get(symptom_id, {}).get("points_to", ()) if c != "unknown"]
+        causes = [str(c) for c in _family(symptom_id).get("points_to", ()) if c != "unknown"]
         if platform == "pc":
             causes = ["x86-discrete-gpu"] if causes else []
         elif platform == "jetson":
@@ -877,10 +879,9 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
 def _system_question(cause: Cause) -> Question:
     """Which system the paste came from, asked with what each answer means; when the Jetson reading is a
     permission cause, the same command also lists the nodes and groups that tell those causes apart."""
-    on_jetson, on_pc = (cause.id, cause.otherwise) if cause.assumption.startswith("assumed: a Jetson") else (
-        cause.otherwise, cause.id)
+    on_jetson, on_pc = (cause.id, cause.otherwise) if cause.assumed_system == "jetson" else (cause.otherwise, cause.id)
     ask = "Which system is this: a Jetson (which L4T release) or a PC with a discrete GPU? The reading above assumes " \
-          "{}.".format(cause.assumption[len("assumed: "):].split(",")[0])
+          "{}.".format(PLATFORM_NAMES[cause.assumed_system])
     platform = QUESTIONS[0][1]
     permission = next(q for causes, q in QUESTIONS if "login-drops-runtime-groups" in causes)
     if on_jetson in PERMISSION_CAUSES:
