@@ -142,6 +142,17 @@ def test_a_cpu_fallback_is_not_the_gpu_found() -> None:
 
 # ---- node, launch and host evidence picks the cause on that system ----
 
+def test_a_render_node_the_session_is_denied_beside_a_cuda_error_leans_to_a_jetson() -> None:
+    text = ("$ ls -l /dev/dri/renderD128\ncrw-rw---- 1 root render 226, 128 Mar  3 10:00 /dev/dri/renderD128\n$ id\n"
+            "uid=1000(dev) gid=1000(dev) groups=1000(dev),44(video)\n"
+            "RuntimeError: CUDA error: no CUDA-capable device is detected")
+    result = explain(text)
+    assert (result.cause.id, assumed_system(result), result.cause.otherwise) == ("render-node-denied", "jetson",
+                                                                                 "x86-discrete-gpu")
+    assert "stat -c" in result.question.command if result.question else False
+    nothing_invented(text, result)
+
+
 def test_a_node_open_failure_without_a_permission_error_is_a_missing_node() -> None:
     missing = explain(RELEASE_32 + "\nOpening channel /dev/nvhost-vic failed")
     denied = explain(RELEASE_32 + "\nOpening channel /dev/nvhost-vic failed: Permission denied")

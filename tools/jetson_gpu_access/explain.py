@@ -478,6 +478,15 @@ def family_lean(ids: Sequence[str]) -> Optional[Tuple[str, str]]:
     return None
 
 
+def _node_lean(matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis]) -> Optional[Tuple[str, str]]:
+    """A CUDA error beside a render node the session is denied leans to a Jetson: CUDA opens the render
+    node only on a Jetson (JetPack 6 and later); a PC's CUDA opens /dev/nvidia*."""
+    render_denied = diagnosis is not None and any(f.code == "ACC-003" for f in diagnosis.findings)
+    if render_denied and any(m.id.startswith("cuda-") for m in matches):
+        return "jetson", "the session is denied the render node beside a CUDA error, and only a Jetson's CUDA opens it"
+    return None
+
+
 def _shows_failure(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis]) -> bool:
     denied = diagnosis is not None and any(f.code in ("ACC-002", "ACC-003", "ACC-004") for f in diagnosis.findings)
     return bool(matches) or bool(seen.absent) or denied
@@ -493,7 +502,7 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     platform stays `unknown`.
     """
     platform, line = shown_platform(seen)
-    lean = family_lean([m.id for m in matches])
+    lean = _node_lean(matches, diagnosis) or family_lean([m.id for m in matches])
     # nvidia-smi run as a command is the weakest sign of a PC (JetPack 6 has it too): an error family
     # that leans to a Jetson outranks it.
     if platform == "pc" and all(s.kind == "nvidia-smi" for s in seen.x86) and lean and lean[0] == "jetson":
