@@ -159,6 +159,16 @@ def test_a_node_open_failure_without_a_permission_error_is_a_missing_node() -> N
     assert (missing.cause.id, denied.cause.id) == ("nodes-missing-in-container", "tegra-nodes-denied")
 
 
+@pytest.mark.parametrize(("text", "cause"), [
+    ("Step 6/9 : RUN usermod -aG render appuser\nusermod: group 'render' does not exist", "render-node-denied"),
+    ("chgrp: invalid group: 'video'", "tegra-nodes-denied"),
+])
+def test_a_gpu_group_the_image_lacks_is_that_nodes_denial(text: str, cause: str) -> None:
+    result = explain(text)
+    assert (result.cause.id, assumed_system(result), result.cause.otherwise) == (cause, "jetson", "x86-discrete-gpu")
+    nothing_invented(text, result)
+
+
 def test_a_library_the_hosts_own_tool_cannot_load_is_the_hosts_install() -> None:
     text = ("$ sudo nvidia-container-cli -k -d /dev/tty info\n"
             "I0301 10:00:00.000001 4242 nvc.c:281] initializing library context (version=1.2.0+jetpack, build=0000)\n"

@@ -622,6 +622,11 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
                          "not-gpu-access")
         return cause("not-gpu-access", "a GID without a name in the image: a harmless message; nothing shows a denial",
                      [line_of["nameless-gid"]], "toolkit-band")
+    missing_group = line_of.get("gpu-group-missing", "")
+    if missing_group and not x86 and not denied:
+        kind = "tegra-nodes-denied" if re.search(r"video", missing_group, re.I) else "render-node-denied"
+        return cause(kind, "the system or image has no such group, so no user is in it: the image needs the group with "
+                     "the host's GID", [missing_group] + platform_line, "x86-discrete-gpu")
     if "render-group-name" in ids:
         return cause("render-node-denied", "--group-add render by name, and the image has no render group",
                      [line_of["render-group-name"]])
