@@ -196,6 +196,9 @@ def errors_page() -> str:
         out.append("")
         if symptom.get("points_to"):
             out += ["Cause ids (the triage reading): " + ", ".join("`{}`".format(c) for c in symptom["points_to"]) + ".", ""]
+        if symptom.get("platform"):
+            out += ["When the paste shows no system, it is read on {} (said as assumed): {}.".format(
+                "a Jetson" if symptom["platform"] == "jetson" else "a PC", symptom["assume"]), ""]
         link = "[{0}](../{0})".format(symptom["docs"])
         runbook = " Runbook: `{}`.".format(symptom["runbook"]) if symptom["runbook"] else ""
         out.append("Read: {}.{} Sources: {}.".format(link, runbook, "; ".join(symptom["sources"])))

@@ -5,7 +5,9 @@ reading explain invents where the text shows nothing fails as surely as one it m
 
 Two numbers are reported apart: top-1 cause accuracy (gate: at least 90 %) and invented
 statements (gate: none), a statement being invented when it rests on no line of the paste without
-saying it is assumed, or says what the hand-written reading lists under `must_not_say`.
+saying it is assumed, or says what the hand-written reading lists under `must_not_say`. A cause named on
+a system the paste does not show is said with that assumption (and the question asks for the missing
+fact): when the thread shows the other system it is a miss, counted by accuracy, not an invention.
 """
 
 from __future__ import annotations
@@ -85,7 +87,7 @@ def invented(entry: Dict[str, Any], result: Explanation) -> List[str]:
     said = render_text(result) + render_markdown(result)
     for phrase in entry.get("must_not_say", []):
         if phrase in CAUSES:
-            if result.cause.id == phrase:
+            if result.cause.id == phrase and not result.cause.assumption:  # named on an assumed system: a miss, said as one
                 wrong.append("names {} as the cause".format(phrase))
         elif phrase.lower() in said.lower():
             wrong.append("says {!r}".format(phrase))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import Dict, Iterator, List, Optional, Pattern, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Pattern, Sequence, Tuple
 
 from . import data
 from .diagnose import diagnose
@@ -77,11 +77,18 @@ class Question:
 
 @frozen_record
 class Cause:
-    """The most likely cause (an id of data/causes.json), why, and what the paste cannot rule out."""
+    """The most likely cause (an id of data/causes.json), why, and what the paste cannot rule out.
+
+    When the paste does not show which system it came from, the cause is read on the likelier one and
+    ``assumption`` says which and why; ``otherwise`` is the cause if the other system it is.
+    """
 
     id: str
     why: Statement
     also_possible: Tuple[str, ...]
+    assumption: str = ""
+    otherwise: str = ""
+    assumed_system: str = ""   # "jetson" or "pc" when the system was assumed
 
 
 @frozen_record
@@ -239,6 +246,10 @@ def explain(text: str, nested: bool = False) -> Explanation:
     cause = decide_cause(seen, matches, diagnosis)
     if readings:  # a mixed paste: the first system whose own reading names a cause
         cause = next((c for _, c in readings if c.id != "unknown"), cause)
+    if cause.assumption:
+        statements += (Statement("the paste does not show which system it ran on: read as {}; on the other system "
+                                 "the cause would be {}".format(cause.assumption[len("assumed: "):], cause.otherwise),
+                                 (), True),)
     question = _question(cause, seen)
     steps = (question.command,) if question is not None else ()
     return Explanation(tuple(matches), steps, seen, parsed.recognised, parsed.assumptions, diagnosis, audit,
@@ -296,7 +307,7 @@ def _systems(seen: Observed, readings: Sequence[Tuple[str, Cause]]) -> Tuple[Tup
         labels = ["{}: most likely {} ({})".format(label, c.id, c.why.text) for label, c in readings] or [
             "system {} (L4T {})".format(n, r.value) for n, r in enumerate(seen.releases, 1)]
         return tuple(zip(labels, (r.line for r in seen.releases)))
-    strong_x86 = [s for s in seen.x86 if s.kind != "discrete-GPU node"]
+    strong_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86]
     strong_jetson = [s for s in seen.jetson if s.kind not in WEAK_JETSON]
     if strong_jetson and strong_x86:
         return (("a Jetson ({} {})".format(strong_jetson[0].kind, strong_jetson[0].value), strong_jetson[0].line),
@@ -334,8 +345,8 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
         text = ("a Jetson: {} {}" if first.kind not in WEAK_JETSON else "probably a Jetson: the paste names {1!r}")
         out.append(Statement(text.format(first.kind, first.value), (first.line,), False))
     elif seen.x86:
-        first = next((s for s in seen.x86 if s.kind != "discrete-GPU node"), seen.x86[0])
-        text = "a PC: {}" if first.kind != "discrete-GPU node" else "probably a PC with a discrete GPU: the paste names {}"
+        first = next((s for s in seen.x86 if s.kind not in WEAK_X86), seen.x86[0])
+        text = "a PC: {}" if first.kind not in WEAK_X86 else "probably a PC with a discrete GPU: the paste names {}"
         out.append(Statement(text.format(first.value), (first.line,), False))
     for release in seen.releases:
         labels = ", ".join(c for c in _jetpack(release.value)) or "no published JetPack label in the tables"
@@ -402,9 +413,15 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
 
 # Jetson signs that name no hardware: a host name or a word; a hard x86 sign outranks them.
 WEAK_JETSON = ("host name", "Tegra-only name")
+# PC signs that name no hardware: a discrete-GPU node name, a cloud user, nvidia-smi; any Jetson sign outranks them.
+WEAK_X86 = ("discrete-GPU node", "PC hint", "nvidia-smi")
+PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
+# With no sign of either system and no error family that leans to one, the project's own readers' system.
+JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
 _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-209", "cuda-3", "cuda-500", "cuda-library-missing",
-             "wrong-architecture")
-_NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "other-permission", "out-of-memory")
+             "wrong-architecture", "tensorrt-init")
+_NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "other-permission", "out-of-memory",
+            "no-passwd-entry")
 _DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvrmgpu-open", "render-node-denied", "nvrm-channel")
 # 801 is the render node only at CUDA's start-up. Once the paste shows the device in use, or names an
 # operation this GPU does not support (IPC, shared storage, peer access), it is that operation, not access.
@@ -412,6 +429,16 @@ _OPERATION = re.compile(r"ipc|storagesharing|shareable|peer|memcpy|cumem(?!init)
 # The driver library comes from the host through the NVIDIA runtime: missing (or an empty placeholder
 # left by the CSV mounts), the container was started without it.
 _DRIVER_LIBRARY = re.compile(r"libcuda\.so[.\d]*:\s*cannot open|\.so[.\d]*:\s*file too short", re.I)
+# ... unless the host's own tools say so (libnvidia-container's log lines, its driver service): then the host lacks it.
+_HOST_TOOL = re.compile(r"^[IWEF]\d{4} [\d:.]+\s+\d+ \w+\.c:\d+\]|nvidia-container-cli|driver service", re.I)
+_GRAPHICS = re.compile(r"NVIDIA_DRIVER_CAPABILITIES=['\"]?[\w,]*(?:display|graphics)", re.I)
+_OPEN_FAILED = re.compile(r"opening channel /dev/\S+ failed|failed to open '?/dev/", re.I)
+_NO_PERMISSION = re.compile(r"permission denied|not permitted|eacces|eperm", re.I)
+# Images built for servers and desktops, or for generic arm64: their CUDA is not built for L4T.
+_SERVER_IMAGE = re.compile(r"^(?:docker\.io/)?(?:nvidia/cuda|pytorch/pytorch|tensorflow/tensorflow)(?::|$)|^arm64v8/|"
+                           r"^nvcr\.io/nvidia/(?:pytorch|tensorflow|tensorrt|tritonserver|cuda)(?::|$)|"
+                           r"[:/_-](?:latest-)?(?:arm64|aarch64|sbsa)(?:[_.-]|$)", re.I)
+_JETSON_IMAGE = re.compile(r"l4t|jetson|jetpack|igpu|tegra|dustynv/|[:-]r3\d\.\d|[:-]jp\d", re.I)
 
 
 def _because(text: str, lines: Sequence[str]) -> Statement:
@@ -423,25 +450,93 @@ def _first_line(launch: Launch) -> str:
     return launch.text.split("\n")[0]
 
 
-def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis]) -> Cause:
-    """The top-1 cause from what the paste shows, in order of how decisive the evidence is.
+def shown_platform(seen: Observed) -> Tuple[str, str]:
+    """("jetson" or "pc", the line that shows it) as the paste shows the system, or ("", "") when it does not.
 
-    The platform comes first: a Jetson reading needs a Jetson sign in the paste, an x86 reading an
-    x86 sign (or an error only a discrete-GPU driver prints). A generic CUDA or container error with
-    no sign of either is `unknown`, and the question asks which system it is.
+    A hard sign of a Jetson outranks any sign of a PC, and a hard sign of a PC outranks weak Jetson signs.
     """
+    strong = [s for s in seen.jetson if s.kind not in WEAK_JETSON]
+    hard_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86]
+    if strong or (seen.jetson and not hard_x86):
+        return "jetson", (strong or seen.jetson)[0].line
+    if seen.x86:
+        return "pc", (hard_x86 or seen.x86)[0].line
+    return "", ""
+
+
+def _family(symptom_id: str) -> Dict[str, Any]:
+    return next((s for s in data.load("symptoms")["symptoms"] if s["id"] == symptom_id), {})
+
+
+def family_lean(ids: Sequence[str]) -> Optional[Tuple[str, str]]:
+    """The system the first error family that leans to one points at, and why (data/symptoms.json
+    `platform`, `assume`); None when no family in ``ids`` leans."""
+    for symptom_id in ids:
+        family = _family(symptom_id)
+        if family.get("platform"):
+            return str(family["platform"]), str(family["assume"])
+    return None
+
+
+def _node_lean(matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis]) -> Optional[Tuple[str, str]]:
+    """A CUDA error beside a render node the session is denied leans to a Jetson: CUDA opens the render
+    node only on a Jetson (JetPack 6 and later); a PC's CUDA opens /dev/nvidia*."""
+    render_denied = diagnosis is not None and any(f.code == "ACC-003" for f in diagnosis.findings)
+    if render_denied and any(m.id.startswith("cuda-") for m in matches):
+        return "jetson", "the session is denied the render node beside a CUDA error, and only a Jetson's CUDA opens it"
+    return None
+
+
+def _shows_failure(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis]) -> bool:
+    denied = diagnosis is not None and any(f.code in ("ACC-002", "ACC-003", "ACC-004") for f in diagnosis.findings)
+    return bool(matches) or bool(seen.absent) or denied
+
+
+def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis]) -> Cause:
+    """The top-1 cause: the likeliest given the evidence, in order of how decisive the evidence is.
+
+    The platform comes first. When the paste shows it, the reading is that system's. When it does
+    not but shows a failure, the reading is done on the system the error family leans to (a Jetson
+    when none does), and the cause says so as an assumption, with the cause it would be on the other
+    system; the question then asks which system it is. Only a paste that shows no failure and no
+    platform stays `unknown`.
+    """
+    platform, line = shown_platform(seen)
+    lean = _node_lean(matches, diagnosis) or family_lean([m.id for m in matches])
+    # nvidia-smi run as a command is the weakest sign of a PC (JetPack 6 has it too): an error family
+    # that leans to a Jetson outranks it.
+    if platform == "pc" and all(s.kind == "nvidia-smi" for s in seen.x86) and lean and lean[0] == "jetson":
+        platform, line = "", ""
+    if platform or not _shows_failure(seen, matches, diagnosis):
+        return _decide(seen, matches, diagnosis, platform, line)
+    prior, why = lean or ("jetson", JETSON_BY_DEFAULT)
+    likely = _decide(seen, matches, diagnosis, prior, "")
+    other = _decide(seen, matches, diagnosis, "pc" if prior == "jetson" else "jetson", "")
+    if likely.id == other.id:  # the system does not change the reading
+        return likely
+    assumption = "assumed: {}, since {}".format(PLATFORM_NAMES[prior], why)
+    text = "{} (assumed: {}, which the paste does not show; on {} it would be {})".format(
+        likely.why.text, PLATFORM_NAMES[prior], PLATFORM_NAMES["pc" if prior == "jetson" else "jetson"], other.id)
+    rest = tuple(c for c in dict.fromkeys((other.id,) + likely.also_possible) if c != likely.id)
+    return Cause(likely.id, Statement(text, likely.why.evidence, likely.why.assumed), rest, assumption, other.id, prior)
+
+
+def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis], platform: str,
+            platform_shown: str) -> Cause:
+    """The cause on ``platform`` ("jetson", "pc", or "" when none is shown and none needs assuming);
+    ``platform_shown`` is the line that shows it, "" when it is assumed."""
     ids = [m.id for m in matches]
     line_of = {m.id: m.line for m in matches}
     if "cuda-801" in ids and (_OPERATION.search(line_of["cuda-801"]) or seen.gpu_found is not None):
         ids[ids.index("cuda-801")] = "cuda-801-operation"
         line_of["cuda-801-operation"] = line_of["cuda-801"]
-    strong = [s for s in seen.jetson if s.kind not in WEAK_JETSON]
-    hard_x86 = [s for s in seen.x86 if s.kind != "discrete-GPU node"]
-    jetson = bool(strong) or (bool(seen.jetson) and not hard_x86)
-    x86 = bool(seen.x86) and not jetson
+    jetson = platform == "jetson"
+    x86 = platform == "pc"
     hook = [m.line for m in matches if "nvidia-container-cli" in m.line.lower() or "oci runtime" in m.line.lower()]
-    # The hook's own words are the hook's (it runs as root), except NVML's, which only a discrete-GPU hook prints.
-    ids = [i for i in ids if i == "runtime-hook-failed" or i.startswith("nvml-") or line_of[i] not in hook]
+    # The hook's own words are the hook's (it runs as root), except NVML's, which only a discrete-GPU hook prints,
+    # and a toolkit too old for what it is asked, which is the hook's own version speaking.
+    ids = [i for i in ids if i in ("runtime-hook-failed", "toolkit-too-old") or i.startswith("nvml-")
+           or line_of[i] not in hook]
     if not ids and hook:
         ids = ["runtime-hook-failed"]
         line_of["runtime-hook-failed"] = hook[0]
@@ -449,7 +544,7 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     findings = [f.code for f in diagnosis.findings] if diagnosis is not None else []
     nodes_denied = [c for c in findings if c in ("ACC-002", "ACC-003", "ACC-004")]
     others: List[str] = []
-    platform_line = [seen.jetson[0].line] if jetson else [seen.x86[0].line] if x86 else []
+    platform_line = [platform_shown] if platform_shown else []
 
     def cause(cause_id: str, text: str, lines: Sequence[str], *also: str) -> Cause:
         rest = tuple(a for a in dict.fromkeys(also + tuple(others)) if a != cause_id and a in cause_ids())
@@ -474,6 +569,10 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     if "nvml-permissions" in ids and not jetson:
         return cause("x86-discrete-gpu", "NVML cannot open the discrete GPU's /dev/nvidia* nodes",
                      [line_of["nvml-permissions"]] + platform_line, "nodes-missing-in-container")
+    if "toolkit-too-old" in ids and not denied:
+        return platform_cause("toolkit-band", "the host's container toolkit does not know what the image or the launch "
+                              "asks of it: its version decides, not a user's groups", [line_of["toolkit-too-old"]],
+                              "jetson-software-mismatch")
     missing = _missing_nodes(seen, ids, line_of, jetson)
     if missing:
         if x86:
@@ -481,14 +580,19 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
                          missing + platform_line, "nodes-missing-in-container")
         return cause("nodes-missing-in-container", "the GPU nodes or the driver library are not in the container",
                      missing, "jetson-software-mismatch", *(() if jetson else ("x86-discrete-gpu",)))
+    graphics = [launch for launch in seen.launches if _GRAPHICS.search(launch.text)]
+    if "runtime-hook-failed" in ids and not denied and graphics:
+        return platform_cause("toolkit-band", "the container asks for the display or graphics capability, which toolkit "
+                              "1.17.1 and later broke on Jetson (toolkit CHANGELOG, issue #795): the toolkit's version "
+                              "decides", [line_of["runtime-hook-failed"], _first_line(graphics[0])],
+                              "jetson-software-mismatch")
     if "runtime-hook-failed" in ids and not denied:
         return platform_cause("jetson-software-mismatch", "the NVIDIA runtime's hook (root, on the host) failed: its "
                               "packages, the host's CUDA or the image's requirements, not a user's groups",
                               [line_of["runtime-hook-failed"]], "toolkit-band")
     if "nvml-missing" in ids and not denied:  # NVML is part of every PC driver; a Jetson before JetPack 6 has none
         return cause("x86-discrete-gpu" if x86 else "jetson-software-mismatch", "the tool looks for the GPU through "
-                     "NVML, which is not there (JetPack before 6 has none)" + ("" if jetson or x86 else
-                     " (assumed: a Jetson, since a PC's driver always brings NVML)"),
+                     "NVML, which is not there (JetPack before 6 has none)",
                      [line_of["nvml-missing"]] + platform_line, "nodes-missing-in-container")
     image_l4t = _image_l4t_conflict(seen)
     if image_l4t and not denied:
@@ -518,11 +622,17 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
                          "not-gpu-access")
         return cause("not-gpu-access", "a GID without a name in the image: a harmless message; nothing shows a denial",
                      [line_of["nameless-gid"]], "toolkit-band")
+    missing_group = line_of.get("gpu-group-missing", "")
+    if missing_group and not x86 and not denied:
+        kind = "tegra-nodes-denied" if re.search(r"video", missing_group, re.I) else "render-node-denied"
+        return cause(kind, "the system or image has no such group, so no user is in it: the image needs the group with "
+                     "the host's GID", [missing_group] + platform_line, "x86-discrete-gpu")
     if "render-group-name" in ids:
         return cause("render-node-denied", "--group-add render by name, and the image has no render group",
                      [line_of["render-group-name"]])
     if x86:
-        return cause("x86-discrete-gpu", "the paste shows an x86 / discrete-GPU system and no Jetson",
+        return cause("x86-discrete-gpu", "the paste shows an x86 / discrete-GPU system and no Jetson" if platform_shown
+                     else "a GPU error of a PC, whose driver and devices the JetPack explanations do not fit",
                      platform_line + [line_of[i] for i in ids[:1]], "nodes-missing-in-container")
     root_only = [n for n in seen.nodes if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri/render)", n.path)
                  and n.owner in ("root", "0") and n.mode & 0o066 == 0]
@@ -532,6 +642,18 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     if not (denied or nodes_denied):
         if not_gpu:
             return cause("not-gpu-access", "the errors shown are not GPU-access errors", [line_of[i] for i in not_gpu])
+        foreign = [launch for launch in seen.launches if _server_image(launch.image)]
+        if jetson and foreign:
+            return cause("jetson-software-mismatch", "the container image is built for servers, desktops or generic "
+                         "arm64, so its CUDA is not built for L4T", [_first_line(foreign[0])] + platform_line,
+                         "nodes-missing-in-container")
+        if seen.gpu_found is not None and not ids and not re.search(r"\bcpu\b", seen.gpu_found.line, re.I):
+            return cause("not-gpu-access", "the GPU was found and opened, so access works; the failure lies elsewhere",
+                         [seen.gpu_found.line])
+        fitting = _family_causes(ids, platform)
+        if fitting:  # a failure no rule above reads: its family's own likeliest cause on this system
+            return cause(fitting[0], "the error's family points here first on {}".format(PLATFORM_NAMES[platform]),
+                         [line_of[ids[0]]] + platform_line, *fitting[1:])
         return cause("unknown", "the paste shows no GPU-access error and no node the session is denied",
                      [], "render-node-denied", "tegra-nodes-denied")
     # A denial: decide which nodes and why, from the most specific evidence the paste has.
@@ -584,9 +706,8 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     if first == "render-node-denied":
         return cause("render-node-denied", "the render node is not openable by the session", trigger, "seat-acl-only")
     if first == "cuda-801" and (major is None or major >= 36):
-        return cause("render-node-denied", "CUDA error 801 at start-up: on JetPack 6 and later the render node" + (
-            "" if jetson else " (assumed: a Jetson; 801 at start-up is rare elsewhere)"),
-            trigger + [s.line for s in seen.releases[:1]], "login-drops-runtime-groups", "x86-discrete-gpu")
+        return cause("render-node-denied", "CUDA error 801 at start-up: on JetPack 6 and later the render node",
+                     trigger + [s.line for s in seen.releases[:1]], "login-drops-runtime-groups", "x86-discrete-gpu")
     if major is not None and major < 36:
         text = "a CUDA start-up failure before JetPack 6: the Tegra nodes (the video group)"
     else:
@@ -606,10 +727,34 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
                  and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)]
         if plain and len(plain) == len(seen.launches):
             lines.append(_first_line(plain[0]))
+    # A node that failed to open with no permission error: most often it is not in the container at all.
+    channel = line_of.get("nvrm-channel", "")
+    if jetson and _OPEN_FAILED.search(channel) and not _NO_PERMISSION.search(channel):
+        lines.append(channel)
+    if jetson and "vulkan-no-driver" in line_of:
+        lines.append(line_of["vulkan-no-driver"])
     library = line_of.get("cuda-library-missing", "")
-    if jetson and _DRIVER_LIBRARY.search(library):
+    if jetson and _DRIVER_LIBRARY.search(library) and not _HOST_TOOL.search(library):
         lines.append(library)
     return lines
+
+
+def _family_causes(ids: Sequence[str], platform: str) -> List[str]:
+    """The causes the first family with any points to (data/symptoms.json `points_to`), those that fit ``platform``."""
+    for symptom_id in ids:
+        causes = [str(c) for c in _family(symptom_id).get("points_to", ()) if c != "unknown"]
+        if platform == "pc":
+            causes = ["x86-discrete-gpu"] if causes else []
+        elif platform == "jetson":
+            causes = [c for c in causes if c != "x86-discrete-gpu"]
+        if causes:
+            return causes
+    return []
+
+
+def _server_image(image: Optional[str]) -> bool:
+    """Whether an image is built for servers, desktops or generic arm64 rather than for a Jetson."""
+    return bool(image) and bool(_SERVER_IMAGE.search(str(image))) and not _JETSON_IMAGE.search(str(image))
 
 
 def _seat_acl(seen: Observed) -> List[str]:
@@ -685,6 +830,8 @@ def _l4t_major(seen: Observed) -> Optional[int]:
 # ---- the question ----
 
 NOT_THIS_PROBLEM = ("not-gpu-access", "x86-discrete-gpu")
+PERMISSION_CAUSES = ("render-node-denied", "tegra-nodes-denied", "login-drops-runtime-groups", "seat-acl-only",
+                     "uid-gid-launch")
 
 _STAT = "stat -c '%a %u:%g %n' /dev/nvmap /dev/dri/renderD*; id"
 QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
@@ -730,6 +877,8 @@ QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
 def _question(cause: Cause, seen: Observed) -> Optional[Question]:
     """The question covering the top cause and the most of the hypotheses still open; none when the paste
     already shows that this is not the Jetson GPU-access problem."""
+    if cause.assumption:  # the system was assumed: which one it is decides between the two readings
+        return _system_question(cause)
     if cause.id in NOT_THIS_PROBLEM and not cause.why.assumed and "assumed" not in cause.why.text:
         return None
     open_now = {cause.id, *cause.also_possible}
@@ -739,6 +888,23 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
     best = max(asked, key=lambda entry: (cause.id in entry[0],
                                          len(open_now & set(entry[0])) - len(set(entry[0]) - open_now)))
     return best[1]
+
+
+def _system_question(cause: Cause) -> Question:
+    """Which system the paste came from, asked with what each answer means; when the Jetson reading is a
+    permission cause, the same command also lists the nodes and groups that tell those causes apart."""
+    on_jetson, on_pc = (cause.id, cause.otherwise) if cause.assumed_system == "jetson" else (cause.otherwise, cause.id)
+    ask = "Which system is this: a Jetson (which L4T release) or a PC with a discrete GPU? The reading above assumes " \
+          "{}.".format(PLATFORM_NAMES[cause.assumed_system])
+    platform = QUESTIONS[0][1]
+    permission = next(q for causes, q in QUESTIONS if "login-drops-runtime-groups" in causes)
+    if on_jetson in PERMISSION_CAUSES:
+        return Question(ask + " On a Jetson, run the rest in the session that fails, inside the container.",
+                        platform.command + "; " + permission.command,
+                        (("x86_64 and no release file: a PC", on_pc),) + tuple(
+                            ("a release line, and " + answer, meaning) for answer, meaning in permission.answers))
+    return Question(ask, platform.command, (("a '# R3x (release)' line: a Jetson", on_jetson),
+                                            ("x86_64 and no release file: a PC", on_pc)))
 
 
 # ---- output ----
@@ -794,7 +960,8 @@ def render_text(result: Explanation) -> str:
         for match in result.matches:
             out.append("{}  ({})".format(match.signature, match.id))
             out.append("    seen: " + match.line)
-            out += ["    likely: " + cause for cause in _fitting(match.causes, result.cause.id)]
+            shown = "" if result.cause.assumption else result.cause.id  # an assumed PC rules nothing out
+            out += ["    likely: " + cause for cause in _fitting(match.causes, shown)]
             out.append("    read: docs/{}{}".format(match.docs, "; runbook: " + match.runbook if match.runbook else ""))
     if result.question is not None:
         out += ["", "The question that decides it: " + result.question.ask, "    " + result.question.command]

@@ -84,12 +84,17 @@ _TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|
                          r"compute capability (?:8\.7|7\.2|5\.3|6\.2)\b|\bsm_(?:87|72|53|62)\b|"
                          r"Device \d+: \"(?:Orin|Xavier|Thor|NVIDIA Tegra X\d)\"|"
                          r"Major/Minor version number:\s*(?:8\.7|7\.2|5\.3|6\.2)\b|"
-                         r"\bmode\s*=\s*\"?csv\b|host-files-for-container\.d|runtime hook directly", re.I)
+                         r"\bmode\s*=\s*\"?csv\b|host-files-for-container\.d|runtime hook directly|"
+                         # the toolkit's csv (Jetson) mode: its auto-detection, its CUDA requirement check (CHANGELOG
+                         # v1.10.0-rc.2: NVIDIA_REQUIRE_* checks added to csv mode), and the host CUDA libraries it mounts
+                         r"auto-detected mode as '?csv|spec modifier:\s*requirements not met|"
+                         r"mount error:[^\n]{0,300}?/lib(?:cudnn|nvinfer|cublas|cudart|nvmedia|nvbuf)\w*\.", re.I)
 # An image built for one L4T release (l4t-ml:r34.1.0, ros:humble-l4t-r35.1.0): compared with the host's.
 _IMAGE_L4T = re.compile(r"[\w.-]+/[\w./-]+:(?:[\w.-]+-)?(?:l4t-)?r(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
 # The GPU found and opened: an error after it is about an operation, not about access.
 _GPU_FOUND = re.compile(r"\busing device\b|\bFound device \d+ with properties|\bDetected [1-9]\d* CUDA Capable device|"
-                        r"\bfound [1-9]\d* CUDA devices|\bCUDA available: True|\bChose device:", re.I)
+                        r"\bfound [1-9]\d* CUDA devices|\bCUDA available: True|\bChose device:|"
+                        r"\bdirect rendering: Yes", re.I)
 # deviceQuery's versions: a driver older than the runtime is a version mismatch, not access.
 _CUDA_VERSIONS = re.compile(r"CUDA Driver Version / Runtime Version\s+(\d{1,2}\.\d{1,2})\s*/\s*(\d{1,2}\.\d{1,2})")
 # A shell prompt whose host name says Jetson (user@jetson-nano, orin@ubuntu): weak, but the paste's own words.
@@ -102,6 +107,12 @@ _X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b|\
                   r"\b(?:GeForce|Quadro|Tesla|TITAN|RTX\s?\d{3,4}|GTX\s?\d{3,4}|Radeon)\b|"
                   r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.-])|"
                   r"\bnvidia-driver-\d{3}\b|\bDriver Version:\s*(?:[1-4]\d\d|5[0-35-9]\d)\.\d+", re.I)
+# Weaker signs of a PC, each outranked by any sign of a Jetson: a cloud instance's default user or host
+# name (EC2, Oracle, Azure), the toolkit's legacy mode (it picks csv on a Jetson: facts sheet §A.1), and
+# nvidia-smi run as a command (the discrete-GPU driver's tool; on JetPack 6 it exists but reports little).
+_PC_HINT = re.compile(r"^>?\s*\[?(?:ec2-user|opc|azureuser)@[\w.-]+|@ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\b|"
+                      r"auto-detected mode as '?legacy", re.I)
+_SMI_COMMAND = re.compile(r"(?:^|[$#]\s+|\s)nvidia-smi(?=\s|$)")
 # The words a line needs before the PC patterns (_X86, _PC_STACK) and the session patterns are tried.
 _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "nvidia", "nvrm",
              "win", "wsl", "microsoft", "geforce", "quadro", "tesla", "titan", "rtx", "gtx", "radeon", "a100", "h100", "h200",
@@ -297,7 +308,8 @@ _JETSON_FORMS: Tuple[Tuple[str, Pattern[str], Tuple[str, ...]], ...] = (
     ("nvidia-l4t package", _L4T_PACKAGE, ("nvidia-l4t-",)), ("tegrastats", _TEGRASTATS, ("ram ",)),
     ("Tegra-only name", _TEGRA_NODE, ("/dev/", "nvrm", "nvgpu", "l4t", "jetson", "jtop", "nvdc", "nvdla", "nvmm",
                                       "nvbuf", "argus", "jetpack", "csv", "tegra", "gk20a", "gm20b", "gp10b", "gv11b",
-                                      "ga10b", "capability", "sm_", "device ", "major/minor", "hook directly")),
+                                      "ga10b", "capability", "sm_", "device ", "major/minor", "hook directly",
+                                      "spec modifier", "mount error")),
     ("L4T image", _L4T_IMAGE, ("l4t", "dustynv")), ("JetPack stated", _JETPACK_STATED, ("jetpack",)),
     ("Tegra library", _NVRM, ("nvrm",)),
 )
@@ -335,6 +347,7 @@ class _State:
         self.absent: List[Sighting] = []
         self.logins: List[Sighting] = []
         self.toolkit: Optional[Sighting] = None
+
         self.images: List[Sighting] = []
         self.cuda_versions: Optional[Sighting] = None
         self.gpu_found: Optional[Sighting] = None
@@ -457,7 +470,10 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         reader.recognised.append("group line: " + line)
         return
     if _read_command(state, line):
-        state.jetson += _jetson_sightings(line)
+        sightings = _jetson_sightings(line)
+        state.jetson += sightings
+        if not sightings:
+            _read_pc_hint(state, line, raw)
         _read_image(state, line, raw)
         return
     _read_mentions(state, line, raw)
@@ -556,6 +572,8 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     node = _DGPU_NODE.search(line)
     if node and not sightings and node.group(0).startswith("/dev/"):
         state.x86.append(Sighting("discrete-GPU node", node.group(0), raw))
+    if not sightings:
+        _read_pc_hint(state, line, raw)
     login = _LOGIN_PATH.search(line) if any(w in low for w in _LOGIN_WORDS) else None
     if login:
         state.logins.append(Sighting("session", login.group(0).strip(), raw))
@@ -563,12 +581,20 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     if toolkit and state.toolkit is None:
         state.toolkit = Sighting("container toolkit", toolkit.group(1), raw)
     _read_image(state, line, raw)
-    found = _GPU_FOUND.search(line) if "device" in low or "chose" in low or "available" in low else None
+    found = _GPU_FOUND.search(line) if "device" in low or "chose" in low or "available" in low or "rendering" in low else None
     if found and state.gpu_found is None:
         state.gpu_found = Sighting("GPU in use", found.group(0), raw)
     versions = _CUDA_VERSIONS.search(line) if "runtime version" in low else None
     if versions and state.cuda_versions is None:
         state.cuda_versions = Sighting("CUDA driver / runtime", "{} / {}".format(versions.group(1), versions.group(2)), raw)
+
+
+def _read_pc_hint(state: _State, line: str, raw: str) -> None:
+    hint = _PC_HINT.search(raw) if "@" in raw or "legacy" in raw.lower() else None
+    if hint:
+        state.x86.append(Sighting("PC hint", hint.group(0).strip(" >[@"), raw))
+    elif "nvidia-smi" in line and _SMI_COMMAND.search(line):
+        state.x86.append(Sighting("nvidia-smi", "nvidia-smi", raw))
 
 
 def _read_image(state: _State, line: str, raw: str) -> None:

@@ -1,0 +1,227 @@
+"""explain names the likeliest cause even when the paste does not show the system, and says what it assumed.
+
+Each general rule is checked on pastes written for this test (none is a corpus text): an error family
+leans to a system (data/symptoms.json `platform`), the system the paste shows outranks that lean, weak
+signs of a PC or a Jetson are read as such, node and launch evidence picks the cause on that system,
+and only a paste without any failure stays `unknown`. Whatever is assumed is said as assumed, with the
+cause on the other system, and the question asks for the missing fact.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+from jetson_gpu_access import data
+from jetson_gpu_access.explain import Explanation, explain, render_markdown, render_text
+from jetson_gpu_access.textfacts import normalise
+
+RELEASE_36 = "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025"
+RELEASE_32 = "# R32 (release), REVISION: 6.1, GCID: 27863751, BOARD: t210ref, EABI: aarch64, DATE: Mon Jul 26 19:20:30 UTC 2021"
+
+
+def nothing_invented(text: str, result: Explanation) -> None:
+    """Every statement rests on a line of ``text`` or says it is assumed (the corpus gate, on these pastes)."""
+    flat = " ".join(normalise(text).split())
+    for statement in result.statements + (result.cause.why,):
+        assert statement.assumed or all(" ".join(line.split()) in flat for line in statement.evidence), statement
+
+
+def assumed_system(result: Explanation) -> Optional[str]:
+    assert bool(result.cause.assumption) == bool(result.cause.assumed_system)
+    return result.cause.assumed_system or None
+
+
+# ---- an error family leans to a system: the cause is read on it, said as assumed ----
+
+LEANS = [
+    # (paste, cause, the system assumed, the cause on the other system)
+    ("E0412 cuda_driver.cc:282] failed call to cuInit: CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected",
+     "x86-discrete-gpu", "pc", "tegra-nodes-denied"),
+    ("torch.cuda.init() -> RuntimeError: CUDA error: unknown error", "x86-discrete-gpu", "pc", "tegra-nodes-denied"),
+    ("ggml_cuda_init: failed to initialize CUDA: CUDA driver version is insufficient for CUDA runtime version",
+     "x86-discrete-gpu", "pc", "jetson-software-mismatch"),
+    ("cupy_backends.cuda.api.runtime.CUDARuntimeError: cudaErrorSymbolNotFound: named symbol not found",
+     "x86-discrete-gpu", "pc", "jetson-software-mismatch"),
+    ("vaInitialize failed: libva error: /dev/dri/renderD128: Permission denied", "x86-discrete-gpu", "pc",
+     "render-node-denied"),
+    ("cupy.cuda.driver.CUDADriverError: CUDA_ERROR_NO_BINARY_FOR_GPU: no kernel image is available for execution on "
+     "the device", "jetson-software-mismatch", "jetson", "x86-discrete-gpu"),
+    ("[E:onnxruntime] CUDA failure 801: operation not supported ; GPU=0 ; expr=cudaSetDevice(info_.device_id);",
+     "render-node-denied", "jetson", "x86-discrete-gpu"),
+    # no family leans: the project's readers' system
+    ("docker: Error response from daemon: unknown or invalid runtime name: nvidia.", "nodes-missing-in-container",
+     "jetson", "x86-discrete-gpu"),
+    ("vkCreateInstance failed with ERROR_INCOMPATIBLE_DRIVER", "nodes-missing-in-container", "jetson", "x86-discrete-gpu"),
+    ("[trt] TensorRT initialization failed (engine=yolo.plan)", "jetson-software-mismatch", "jetson", "x86-discrete-gpu"),
+]
+
+
+@pytest.mark.parametrize(("text", "cause", "system", "otherwise"), LEANS)
+def test_a_family_lean_names_the_likeliest_cause_and_says_it_is_assumed(text: str, cause: str, system: str,
+                                                                        otherwise: str) -> None:
+    result = explain(text)
+    assert (result.cause.id, assumed_system(result), result.cause.otherwise) == (cause, system, otherwise)
+    assert otherwise in result.cause.also_possible
+    assert any(s.assumed and "does not show which system" in s.text for s in result.statements)
+    assert "assumed" in result.cause.why.text
+    question = result.question
+    assert question is not None and "nv_tegra_release" in question.command
+    meanings = " | ".join(meaning for _, meaning in question.answers)
+    assert cause in meanings and otherwise in meanings, meanings
+    assert "(assumed, please confirm)" in render_markdown(result) and "assumed" in render_text(result)
+    nothing_invented(text, result)
+
+
+def test_every_lean_is_one_of_the_two_systems_and_says_why() -> None:
+    for symptom in data.load("symptoms")["symptoms"]:
+        if "platform" in symptom:
+            assert symptom["platform"] in ("jetson", "pc") and len(symptom["assume"]) > 20, symptom["id"]
+
+
+# ---- the system the paste shows outranks a family's lean ----
+
+@pytest.mark.parametrize(("extra", "cause"), [
+    (RELEASE_32, "tegra-nodes-denied"),                            # a Jetson shown: the Jetson reading
+    ("Linux build7 6.8.0-45-generic #45-Ubuntu SMP x86_64 GNU/Linux", "x86-discrete-gpu"),  # a PC shown
+])
+def test_the_system_shown_outranks_the_lean(extra: str, cause: str) -> None:
+    text = extra + "\ncudaGetDeviceCount returned 100\n-> no CUDA-capable device is detected"
+    result = explain(text)
+    assert result.cause.id == cause and not result.cause.assumption
+    nothing_invented(text, result)
+
+
+# ---- weak signs of a system, each outranked by any sign of the other ----
+
+HOOK = ("docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime "
+        "create failed: runc create failed: unable to start container process: error during container init: error running "
+        "hook #0: error running hook: exit status 1, stdout: , stderr: {}: unknown.")
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("[ec2-user@ip-172-31-5-9 ~]$ docker run --rm --gpus all myorg/train:3\n" +
+     HOOK.format("nvidia-container-cli: initialization error: driver error: failed to process request"),
+     "x86-discrete-gpu"),
+    ("ubuntu@ip-10-1-2-3:~$ podman run --rm --device nvidia.com/gpu=all myorg/infer:1\n"
+     "Error: setting up CDI devices: unresolvable CDI devices nvidia.com/gpu=all", "x86-discrete-gpu"),
+    (HOOK.format("Auto-detected mode as 'legacy'\nnvidia-container-cli: mount error: permission denied"), "x86-discrete-gpu"),
+    ("$ docker run --rm --gpus all myorg/smi:1 nvidia-smi\n" +
+     HOOK.format("nvidia-container-cli: initialization error: driver error: failed to process request"), "x86-discrete-gpu"),
+    # the toolkit's csv (Jetson) mode: its auto-detection, its own CUDA requirement check, the CUDA libraries it mounts
+    (HOOK.format("Auto-detected mode as 'csv'\nnvidia-container-cli: mount error: failed to add device rules"),
+     "jetson-software-mismatch"),
+    ("docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime "
+     "create failed: failed to create NVIDIA Container Runtime: failed to construct OCI spec modifier: requirements not "
+     "met: unsatisfied condition: cuda>=13.0 (cuda=12.2): unknown", "jetson-software-mismatch"),
+    (HOOK.format("nvidia-container-cli: mount error: file creation failed: /var/lib/docker/overlay2/abc/merged/usr/lib/"
+                 "aarch64-linux-gnu/libnvinfer.so.8: file exists"), "jetson-software-mismatch"),
+])
+def test_weak_signs_of_a_system_are_read_as_shown(text: str, cause: str) -> None:
+    result = explain(text)
+    assert result.cause.id == cause and not result.cause.assumption, result.cause
+    nothing_invented(text, result)
+
+
+def test_nvidia_smi_yields_to_any_sign_of_a_jetson_and_to_an_error_only_a_jetson_prints() -> None:
+    text = "nano@orin-lab:~$ nvidia-smi\n" + RELEASE_36 + "\nRuntimeError: CUDA error: operation not supported"
+    result = explain(text)
+    assert result.cause.id == "render-node-denied" and not result.cause.assumption
+    text = "$ nvidia-smi\n$ python3 app.py\nRuntimeError: CUDA error: operation not supported"
+    result = explain(text)
+    assert result.cause.id == "render-node-denied" and assumed_system(result) == "jetson"
+    text = "$ nvidia-smi\n$ python3 app.py\nRuntimeError: CUDA error: no CUDA-capable device is detected"
+    assert explain(text).cause.id == "x86-discrete-gpu"
+    assert any(s.text.startswith("probably a PC") for s in explain(text).statements)
+
+
+def test_a_cpu_fallback_is_not_the_gpu_found() -> None:
+    assert explain("Using device: cpu").cause.id == "unknown"
+
+
+# ---- node, launch and host evidence picks the cause on that system ----
+
+def test_a_render_node_the_session_is_denied_beside_a_cuda_error_leans_to_a_jetson() -> None:
+    text = ("$ ls -l /dev/dri/renderD128\ncrw-rw---- 1 root render 226, 128 Mar  3 10:00 /dev/dri/renderD128\n$ id\n"
+            "uid=1000(dev) gid=1000(dev) groups=1000(dev),44(video)\n"
+            "RuntimeError: CUDA error: no CUDA-capable device is detected")
+    result = explain(text)
+    assert (result.cause.id, assumed_system(result), result.cause.otherwise) == ("render-node-denied", "jetson",
+                                                                                 "x86-discrete-gpu")
+    assert "stat -c" in result.question.command if result.question else False
+    nothing_invented(text, result)
+
+
+def test_a_node_open_failure_without_a_permission_error_is_a_missing_node() -> None:
+    missing = explain(RELEASE_32 + "\nOpening channel /dev/nvhost-vic failed")
+    denied = explain(RELEASE_32 + "\nOpening channel /dev/nvhost-vic failed: Permission denied")
+    assert (missing.cause.id, denied.cause.id) == ("nodes-missing-in-container", "tegra-nodes-denied")
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("Step 6/9 : RUN usermod -aG render appuser\nusermod: group 'render' does not exist", "render-node-denied"),
+    ("chgrp: invalid group: 'video'", "tegra-nodes-denied"),
+])
+def test_a_gpu_group_the_image_lacks_is_that_nodes_denial(text: str, cause: str) -> None:
+    result = explain(text)
+    assert (result.cause.id, assumed_system(result), result.cause.otherwise) == (cause, "jetson", "x86-discrete-gpu")
+    nothing_invented(text, result)
+
+
+def test_a_library_the_hosts_own_tool_cannot_load_is_the_hosts_install() -> None:
+    text = ("$ sudo nvidia-container-cli -k -d /dev/tty info\n"
+            "I0301 10:00:00.000001 4242 nvc.c:281] initializing library context (version=1.2.0+jetpack, build=0000)\n"
+            "E0301 10:00:00.000002 4243 driver.c:196] could not start driver service: load library failed: libcuda.so.1: "
+            "cannot open shared object file: no such file or directory")
+    result = explain(text)
+    assert result.cause.id == "jetson-software-mismatch" and not result.cause.assumption
+    nothing_invented(text, result)
+
+
+def test_a_server_image_on_a_jetson_is_a_software_mismatch_even_before_it_fails() -> None:
+    for image in ("nvidia/cuda:12.4.1-runtime-ubuntu22.04", "nvcr.io/nvidia/pytorch:24.05-py3", "myorg/infer:latest-arm64"):
+        text = RELEASE_36 + "\n$ docker run --rm --runtime nvidia {} python3 -c 'import torch'".format(image)
+        assert explain(text).cause.id == "jetson-software-mismatch", image
+    jetson_image = RELEASE_36 + "\n$ docker run --rm --runtime nvidia dustynv/l4t-pytorch:r36.4.0 python3 -c 'import torch'"
+    assert explain(jetson_image).cause.id == "unknown"
+
+
+@pytest.mark.parametrize("text", [
+    RELEASE_32 + "\n" + HOOK.format("unknown driver capability: video,compute"),
+    RELEASE_36 + "\n$ docker run --rm -e NVIDIA_VISIBLE_DEVICES=all -e NVIDIA_DRIVER_CAPABILITIES=graphics,compute "
+                 "ubuntu:22.04 vulkaninfo\n" + HOOK.format("nvidia-container-runtime-hook: exit status 2"),
+])
+def test_what_only_the_toolkits_version_decides_is_the_toolkit_band(text: str) -> None:
+    assert explain(text).cause.id == "toolkit-band"
+
+
+@pytest.mark.parametrize("text", [
+    "  File \"/opt/app/run.py\", line 12, in <module>\nKeyError: 'getpwuid(): uid not found: 4242'",
+    "[video] gstEGL -- failed to map EGLImage from NVMM buffer (fd 31)",
+    "2025-02-01 10:00:00.1: I gpu_device.cc:1928] Found device 0 with properties: name: Orin",
+    "name of display: :1\ndirect rendering: Yes\nOpenGL renderer string: Mali-G610 (Panfrost)",
+])
+def test_what_shows_access_works_or_is_not_about_the_gpu_is_not_gpu_access(text: str) -> None:
+    result = explain(text)
+    assert result.cause.id == "not-gpu-access" and not result.cause.assumption
+    nothing_invented(text, result)
+
+
+# ---- only a paste without any failure stays unknown ----
+
+@pytest.mark.parametrize("text", [
+    "uid=1000(bob) gid=1000(bob) groups=1000(bob),27(sudo)",
+    "$ docker run --rm -it --runtime nvidia myorg/robot:2 bash",
+])
+def test_no_failure_and_no_system_stays_unknown(text: str) -> None:
+    result = explain(text)
+    assert result.cause.id == "unknown" and not result.cause.assumption
+
+
+def test_a_failure_is_never_unknown_on_either_system() -> None:
+    for symptom in data.load("symptoms")["symptoms"]:
+        for signature in symptom["signatures"]:
+            for shown in ("", RELEASE_36 + "\n", "Linux pc 6.8.0-45-generic x86_64 GNU/Linux\n"):
+                result = explain(shown + signature)
+                assert "unknown" not in (result.cause.id, result.cause.otherwise), (shown, signature, result.cause)
