@@ -12,10 +12,13 @@ from __future__ import annotations
 import fnmatch
 import os
 import posixpath
-from typing import Dict, List, Optional, Tuple
 
 from .model import PartialRead
 from .safeio import LARGE_FILE, Content, read_under
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Dict, List, Optional, Tuple
 
 _MAX_LINKS = 40  # the kernel's own limit on nested symlinks (ELOOP)
 

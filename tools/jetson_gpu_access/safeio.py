@@ -27,10 +27,13 @@ import os
 import posixpath
 import re
 import stat
-from typing import Any, Iterator, List, Optional, Tuple
 
 from .exitcodes import Exit, ExitError
 from .record import frozen_record
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Any, Iterator, List, Optional, Tuple
 
 MiB = 1 << 20
 SMALL_FILE = 64 << 10          # release files, host names, /proc/<pid>/status

@@ -5,7 +5,10 @@ from __future__ import annotations
 import functools
 import json
 import os
-from typing import Any, Dict
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Any, Dict
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 

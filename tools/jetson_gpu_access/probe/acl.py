@@ -7,9 +7,12 @@ u16 tag, u16 permission bits, u32 qualifier (a uid or gid for USER/GROUP entries
 from __future__ import annotations
 
 import struct
-from typing import Iterable, Tuple
 
 from ..model import AclEntry
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Iterable, Tuple
 
 XATTR = "system.posix_acl_access"
 VERSION = 2

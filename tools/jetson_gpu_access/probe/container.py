@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Dict, List, Optional, Tuple
 
 from ..model import Container, NodeOrigin
 from ..rootfs import RootFS
 from ..safeio import decimal
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Dict, List, Optional, Tuple
 
 _ENGINES = (("libpod", "podman"), ("docker", "docker"), ("containerd", "containerd"), ("kubepods", "kubernetes"), ("lxc", "lxc"))
 _IDENTITY_MAP = ((0, 0, 4294967295),)

@@ -11,7 +11,6 @@ import errno
 import fnmatch
 import os
 import stat
-from typing import Dict, Iterator, List, Optional, Tuple
 
 from .. import data
 from ..model import Accounts, AclEntry, DeviceNode, NodeKind
@@ -19,6 +18,10 @@ from ..rootfs import RootFS
 from . import acl
 from .accounts import group_name
 from .container import Mounts, node_origin
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Dict, Iterator, List, Optional, Tuple
 
 
 def inventory() -> List[Dict[str, object]]:

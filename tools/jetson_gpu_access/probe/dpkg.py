@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Dict, Optional, Tuple
 
 from ..model import Package
 from ..safeio import decimal
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Dict, Optional, Tuple
 
 # Only these matter to the diagnosis; keeping the list short keeps facts readable.
 RELEVANT = (

@@ -8,11 +8,14 @@ with unbalanced quotes is kept as written, as Python's platform.freedesktop_os_r
 from __future__ import annotations
 
 import re
-from typing import Dict
 
 from ..model import OsRelease
 from ..rootfs import RootFS
 from ..safeio import SMALL_FILE
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Dict
 
 PATHS = ("/etc/os-release", "/usr/lib/os-release")
 # Patterns as text: re compiles (and caches) them on first use, not when the module loads.

@@ -8,13 +8,16 @@ comes from two maintained tables kept as data; a release neither lists stays unk
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
 
 from .. import data
 from ..model import JetPackClaim, Package, Platform, TegraRelease
 from ..rootfs import RootFS
 from ..safeio import SMALL_FILE
 from .dpkg import upstream_version
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import List, Optional, Tuple
 
 RELEASE_FILE = "/etc/nv_tegra_release"
 # /proc/device-tree is a link to this; on machines without a device tree neither exists.

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Dict, List, Optional, Tuple
 
 from .. import data
 from ..model import CdiNode, CdiSpec, EntrypointDrop, ProcessInfo, Runtime
 from ..rootfs import RootFS
 from . import session
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Optional, Tuple
 
 CDI_DIRS = ("/etc/cdi", "/var/run/cdi", "/run/cdi")
 TOOLKIT_CONFIG = "/etc/nvidia-container-runtime/config.toml"
