@@ -165,7 +165,7 @@ def quick_parse(words: List[str]) -> Optional[SimpleNamespace]:
         if option.dest not in values:
             if option.settings.get("required"):
                 return None
-            default = option.settings.get("default", option.settings.get("action") == "store_true" or None)
+            default = option.settings.get("default", False if option.settings.get("action") == "store_true" else None)
             if isinstance(default, str) and "type" in option.settings:  # argparse converts string defaults
                 default = option.settings["type"](default)
             values[option.dest] = list(default) if isinstance(default, list) else default

@@ -8,13 +8,12 @@ nodev mount, and how it reached the container.
 from __future__ import annotations
 
 import errno
-import fnmatch
 import os
 import stat
 
 from .. import data
 from ..model import Accounts, AclEntry, DeviceNode, NodeKind
-from ..rootfs import RootFS
+from ..rootfs import RootFS, matches
 from . import acl
 from .accounts import group_name
 from .container import Mounts, node_origin
@@ -43,7 +42,7 @@ def candidate_paths(fs: RootFS) -> Iterator[Tuple[str, str]]:
 def role_of(path: str) -> Optional[str]:
     """The inventory role of ``path`` (first matching role, as in candidate_paths), or None."""
     for role in inventory():
-        if any(fnmatch.fnmatchcase(path, str(p)) for p in role["patterns"]):  # type: ignore[attr-defined]
+        if any(matches(path, str(p)) for p in role["patterns"]):  # type: ignore[attr-defined]
             return str(role["role"])
     return None
 

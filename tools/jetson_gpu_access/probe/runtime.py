@@ -9,9 +9,6 @@ host's devices are there. Nothing is judged here; this tool never advises any of
 
 from __future__ import annotations
 
-import json
-import re
-
 from .. import data
 from ..model import CdiNode, CdiSpec, EntrypointDrop, ProcessInfo, Runtime
 from ..rootfs import RootFS
@@ -71,7 +68,11 @@ def parse_spec(text: str, path: str) -> CdiSpec:
     The YAML reader knows only the shapes a spec has (block lists, ``key: value``, inline
     ``[1, 2]`` lists); anything else is skipped rather than guessed.
     """
+    import re  # here: only a root with CDI specs needs these (make bench)
+
     if text.lstrip().startswith("{"):
+        import json
+
         try:
             return _from_json(json.loads(text), path)
         except ValueError:
@@ -151,6 +152,8 @@ MAX_SCRIPT_BYTES = 256 << 10
 def entrypoint_drops(fs: RootFS) -> Tuple[EntrypointDrop, ...]:
     """User switches in the scripts PID 1 runs (its command line's absolute paths that are scripts)."""
     raw = fs.read_bytes("/proc/1/cmdline", limit=65536) or b""
+    import re  # only where PID 1 runs a script (the probe of most roots needs no regular expression)
+
     found: List[EntrypointDrop] = []
     for arg in raw.decode("utf-8", "replace").split("\0")[:8]:
         if not arg.startswith("/"):
