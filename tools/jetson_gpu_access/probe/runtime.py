@@ -152,8 +152,6 @@ MAX_SCRIPT_BYTES = 256 << 10
 def entrypoint_drops(fs: RootFS) -> Tuple[EntrypointDrop, ...]:
     """User switches in the scripts PID 1 runs (its command line's absolute paths that are scripts)."""
     raw = fs.read_bytes("/proc/1/cmdline", limit=65536) or b""
-    import re  # only where PID 1 runs a script (the probe of most roots needs no regular expression)
-
     found: List[EntrypointDrop] = []
     for arg in raw.decode("utf-8", "replace").split("\0")[:8]:
         if not arg.startswith("/"):
@@ -161,6 +159,8 @@ def entrypoint_drops(fs: RootFS) -> Tuple[EntrypointDrop, ...]:
         text = fs.read_text(arg, limit=MAX_SCRIPT_BYTES)
         if not text or not text.startswith("#!"):
             continue
+        import re  # only for a script PID 1 runs: the probe of most roots compiles no pattern
+
         for number, line in enumerate(text.splitlines(), 1):
             code = line.split("#", 1)[0]
             match = re.search(_DROP, code)
