@@ -6,7 +6,9 @@ Every error is one line on stderr naming the cause and the remedy, with an exit 
 The CLI starts once per call in entrypoints, login scripts and fleet runs, so loading this module
 costs next to nothing (``make bench`` measures it): the top-level parser knows each command only
 by the name and one-line help in :data:`COMMANDS`; a command's own parser is built by its builder
-below when that command is chosen, and its handler imports what it uses when it runs.
+below when that command is chosen, and its handler imports what it uses when it runs. A plain
+command line of a command whose arguments are all in :data:`OPTIONS` needs no parser at all
+(:func:`quick_parse`); help and mistakes always go through argparse.
 """
 
 from __future__ import annotations
