@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import List, Optional, Set
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 import pytest
 
@@ -205,6 +205,81 @@ def test_a_command_imports_no_other_commands_modules(argv: List[str], own: Optio
     for command, modules in COMMAND_MODULES.items():
         if command != own and not (own == "explain" and command == "migrate"):  # explain audits pasted launch lines
             assert not modules & loaded, "{} imported {}'s modules: {}".format(argv[0], command, sorted(modules & loaded))
+
+
+# What a plain diagnose must not import: argparse (with gettext and locale), typing, json's Python layer,
+# and re with fnmatch (each measured by make bench; together they were more than half of its start-up).
+NOT_ON_THE_DIAGNOSE_PATH = {"argparse", "gettext", "locale", "typing", "json", "re", "fnmatch", "struct", "contextlib",
+                            "jetson_gpu_access.cliparse"}
+
+
+def test_a_plain_diagnose_builds_no_parser_and_imports_no_typing_or_patterns(scratch_root) -> None:  # type: ignore[no-untyped-def]
+    root = scratch_root("jp61-container-ubuntu-ssh")
+    for argv in (["diagnose", "--root", root, "--user", "alice"], ["diagnose", "--root=" + root, "--pid", "1"]):
+        loaded = set(modules_after(run_main(*argv)))
+        assert not NOT_ON_THE_DIAGNOSE_PATH & loaded, (argv, sorted(NOT_ON_THE_DIAGNOSE_PATH & loaded))
+    for argv in (["diagnose", "--root", root, "--format", "json"], ["plan", "--root", root, "--user", "alice"]):
+        assert "argparse" not in modules_after(run_main(*argv))  # these need typing (serde, plan), never a parser
+    loaded = modules_after("""
+import io, json, re, sys
+from jetson_gpu_access.cli import main
+patterns = []
+compile_pattern = re._compile
+re._compile = lambda pattern, flags: patterns.append(pattern) or compile_pattern(pattern, flags)
+sys.stdout = io.StringIO()
+main(["diagnose", "--root", {!r}, "--user", "alice"])
+assert not patterns, patterns  # (json and re are imported here only to watch)
+""".format(root))
+    assert "jetson_gpu_access.probe" in loaded  # it ran
+
+
+def _quick_and_argparse(words: List[str]) -> Tuple[Optional[Dict[str, Any]], Optional[Dict[str, Any]]]:
+    from types import SimpleNamespace
+
+    from jetson_gpu_access.cli import build_parser, quick_parse
+
+    quick = quick_parse(words)
+    try:
+        with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+            full: Optional[Dict[str, Any]] = vars(build_parser().parse_args(words, SimpleNamespace()))
+    except SystemExit:
+        full = None
+    return (vars(quick) if quick is not None else None), full
+
+
+QUICK_WORDS = ["--root", "--root=/r", "/r", "--user", "--user=alice", "alice", "bob;id", "--pid", "7", "0", "--format",
+               "--format=json", "json", "yaml", "--apply", "--apply=1", "--plan", "p.json", "--toolkit", "1.19.1",
+               "--host-gid", "render=993", "--no-cuda", "--print", "--out", "--runbooks", "--us", "-h", "-x", "", "extra"]
+
+
+@pytest.mark.parametrize("command", ["diagnose", "plan", "apply", "verify", "entrypoint", "bundle", "cuda-check"])
+def test_a_plain_command_line_is_read_as_argparse_reads_it(command: str) -> None:
+    """quick_parse either gives exactly argparse's result or declines (then argparse reads the line)."""
+    import random
+
+    draw = random.Random(command)  # noqa: S311 (test data, not a secret)
+    lines = [[command, *draw.sample(QUICK_WORDS, draw.randint(0, 4))] for _ in range(300)]
+    lines += [[command], [command, "--format", "json", "--format", "text"], [command, "--host-gid", "a=1", "--host-gid", "b=2"]]
+    read = 0
+    for words in lines:
+        quick, full = _quick_and_argparse(words)
+        assert quick is None or quick == full, words
+        read += quick is not None
+    assert read >= 3  # plain lines do take the quick way
+
+
+def test_every_quick_commands_parser_holds_exactly_its_options() -> None:
+    """A builder that added an argument of its own would make quick_parse miss it."""
+    from jetson_gpu_access.cli import COMMANDS, OPTIONS
+    from jetson_gpu_access.cliparse import Parser
+
+    for name, _help, build, _handler in COMMANDS:
+        if name in OPTIONS:
+            parser = Parser(prog=name)
+            build(parser)
+            flags = [tuple(a.option_strings) for a in parser._actions if a.dest != "help"]
+            assert flags == [option.flags for option in OPTIONS[name]], name
+            assert [a.dest for a in parser._actions if a.dest != "help"] == [o.dest for o in OPTIONS[name]], name
 
 
 @pytest.mark.parametrize("argv", [["plan"], ["lab", "list"], ["-h"], ["--vers"]])

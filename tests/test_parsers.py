@@ -15,11 +15,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jetson_gpu_access import data
-from jetson_gpu_access.model import AclEntry, AnomalyCode
+from jetson_gpu_access import data, rootfs
+from jetson_gpu_access.model import AclEntry, AnomalyCode, Package
 from jetson_gpu_access.probe import acl, container, dpkg, osrelease, session
 from jetson_gpu_access.probe import platform as jplatform
 from jetson_gpu_access.probe.accounts import login_groups, parse_group, parse_passwd
+from jetson_gpu_access.rootfs import matches
 
 # --- /etc/nv_tegra_release (first lines quoted in the fact sheet, section 4.1) ---------------
 
@@ -265,3 +266,151 @@ def test_mountinfo_tells_node_origin() -> None:
     assert container.node_origin("/dev/nvmap", mounts, True).value == "bind-mounted"
     assert container.node_origin("/dev/dri/renderD128", mounts, True).value == "created"
     assert container.node_origin("/dev/nvmap", mounts, False).value == "host"
+
+
+# --- The probe reads without regular expressions (re and fnmatch cost more to import and compile than the
+# probe's own work; make bench): each hand-written reader is held to the expression it replaced, as an oracle.
+
+def _regex_release_head(line: str) -> Any:
+    import re
+
+    match = re.match(r"#\s*R([0-9]{1,9})\s*\(release\)\s*(?:,\s*(.*))?\Z", line)
+    return (match.group(1), match.group(2)) if match else None
+
+
+release_heads = st.builds("".join, st.lists(st.sampled_from(
+    ["#", " ", "\t", "\u00a0", "R", "r", "3", "6", "\u0663", "(release)", "(release", ",", ", ", "REVISION: 4.0", "x"]),
+    max_size=9))
+
+
+@settings(max_examples=500)
+@given(st.one_of(release_heads, st.text(max_size=40)))
+def test_release_head_reads_as_its_regular_expression(line: str) -> None:
+    assert jplatform._head(line) == _regex_release_head(line)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.one_of(st.sampled_from(["REVISION: 4.0", "REVISION:4..1", "REVISION: 4.x", "A_B: c", "ab: c", "X:", ":y",
+                                           " ", ""]), st.text(st.characters(blacklist_characters="\n\r"), max_size=12)), max_size=5))
+def test_release_fields_read_as_their_regular_expressions(parts: Any) -> None:
+    import re
+
+    release = jplatform.parse_release("# R36 (release), " + ", ".join(parts))
+    assert release is not None
+    fields = []
+    for part in (p.strip() for p in ", ".join(parts).split(",")):
+        match = re.match(r"([A-Z_]+):\s*(.*)\Z", part) if part else None
+        if match:
+            fields.append((match.group(1), match.group(2).strip()))
+    assert release.fields == tuple(fields)
+    revision = dict(fields).get("REVISION")
+    assert release.revision == (revision if revision is not None and re.match(r"[0-9]+(\.[0-9]+)*\Z", revision) else None)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.one_of(st.sampled_from(["nvidia,p3767-0005", "nvidia,p3767-00051", "nvidia,p\u0663767-0005", "tegra234"]),
+                          st.builds("nvidia,p{}".format, st.text("0123456789-\u0663", max_size=10))), max_size=4))
+def test_module_part_reads_as_its_regular_expression(compatible: Any) -> None:
+    import re
+
+    entries = tuple(compatible)
+    expected = next((m.group(1) for m in (re.match(r"nvidia,(p\d{4}-\d{4})\Z", e) for e in entries[1:-1] or entries[:1])
+                     if m), None)
+    assert jplatform._module_part(entries) == expected
+
+
+@settings(max_examples=500)
+@given(st.lists(st.one_of(st.sampled_from(["ID=ubuntu", 'PRETTY_NAME="Ubuntu \\"22\\" \\$x \\q"', "A-B=c", "=x", "9_a='b\\`'"]),
+                          st.text("aZ9_=\"'\\$` \t\u00a0", max_size=16)), max_size=6))
+def test_os_release_reads_as_its_regular_expressions(lines: Any) -> None:
+    import re
+
+    expected = {}
+    for line in lines:
+        match = re.match(r"(?s)([A-Za-z0-9_]+)=(.*)\Z", line)
+        if match:
+            key, value = match.groups()
+            if len(value) >= 2 and value[0] in ("'", '"') and value[-1] == value[0]:
+                value = value[1:-1]
+            expected[key] = re.sub(r"\\([\\$\"'`])", r"\1", value)
+    assert osrelease.parse("\n".join(lines)) == expected
+
+
+@settings(max_examples=500)
+@given(st.text("ab \\0178\t", max_size=16))
+def test_mountinfo_unescape_reads_as_its_regular_expression(field: str) -> None:
+    import re
+
+    assert container._unescape(field) == re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
+
+
+@settings(max_examples=500)
+@given(st.one_of(st.text("0123456789.:-~+a\u0663", max_size=14), st.text(max_size=10)))
+def test_upstream_version_reads_as_its_regular_expression(version: str) -> None:
+    import re
+
+    match = re.match(r"([0-9]+(?:\.[0-9]+)*)", version.split(":", 1)[-1])
+    expected = tuple(int(p) for p in match.group(1).split(".")) if match else None
+    assert dpkg.upstream_version(version) == expected
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["Package: podman", "Package: nvidia-l4t-core", "Status: install ok installed",
+                                 "Status: deinstall ok config-files", "Version: 36.4.3-1", "Version:", " Depends: x",
+                                 "", " ", "\t", "\u00a0", "\x1c", "junk"]), max_size=14),
+       st.sampled_from(["\n", "\r\n"]))
+def test_dpkg_stanzas_split_as_their_regular_expression(lines: Any, newline: str) -> None:
+    import re
+
+    text = newline.join(lines)
+    found = {}
+    for stanza in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
+        fields = {}
+        for line in stanza.split("\n"):
+            if line[:1] not in (" ", "\t") and ":" in line:
+                key, _, value = line.partition(":")
+                fields[key.strip().lower()] = value.strip()
+        name = fields.get("package")
+        if name in dpkg.RELEVANT and fields.get("status", "").endswith(" installed") and fields.get("version"):
+            found[name] = fields["version"]
+    assert dpkg.parse_status(text) == tuple(Package(n, found[n]) for n in dpkg.RELEVANT if n in found)
+
+
+@settings(max_examples=1000)
+@given(st.text("ab01*?[]!-^\\/.", max_size=8), st.text("ab01-/.!^[]\n", max_size=6))
+def test_glob_patterns_match_as_fnmatch_does(pattern: str, name: str) -> None:
+    import fnmatch
+
+    assert matches(name, pattern) is fnmatch.fnmatchcase(name, pattern)
+
+
+def test_the_inventorys_patterns_need_no_regular_expression() -> None:
+    """Every pattern of data/devices.json is matched without fnmatch (which would compile it)."""
+    for role in data.load("devices")["roles"]:
+        for pattern in role["patterns"]:
+            assert rootfs._pieces(pattern.rsplit("/", 1)[1]) is not None, pattern
+
+
+def test_every_table_reads_as_json_reads_it() -> None:
+    """data.load uses json's own C scanner (json's Python layer would import re); the result is json's."""
+    import glob
+    import json
+
+    names = [os.path.basename(p)[:-len(".json")] for p in glob.glob(os.path.join(os.path.dirname(data.__file__), "*.json"))]
+    assert len(names) >= 9
+    for name in names:
+        with open(os.path.join(os.path.dirname(data.__file__), name + ".json"), encoding="utf-8") as handle:
+            assert data.load(name) == json.load(handle), name
+
+
+@pytest.mark.parametrize("text", ["", " ", "{", "{} x", "[1,]", "\ufeff{}", "[01]", '{"a": 1} {"b": 2}'])
+def test_a_table_the_scanner_cannot_read_is_left_to_json(text: str) -> None:
+    assert data._scan(text) is None
+
+
+@pytest.mark.parametrize("text", [' {"a": [1, 2.5, "x", true, null]}\n', "[NaN, -Infinity]", '"\\u00e9"', "1e400"])
+def test_the_scanner_reads_values_as_json_does(text: str) -> None:
+    import json
+
+    scanned = data._scan(text)
+    assert scanned is not None and repr(scanned[0]) == repr(json.loads(text))

@@ -10,10 +10,12 @@ A nodev mount refuses everyone, root included.
 
 from __future__ import annotations
 
-from typing import Set, Tuple
-
 from .model import Decision, DeviceNode, NodeKind, Rule, View
 from .probe.acl import is_extended
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Set, Tuple
 
 READ, WRITE = 4, 2
 OVERFLOW_ID = 65534  # what an unmapped uid/gid shows as inside a user namespace

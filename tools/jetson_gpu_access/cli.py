@@ -6,7 +6,9 @@ Every error is one line on stderr naming the cause and the remedy, with an exit 
 The CLI starts once per call in entrypoints, login scripts and fleet runs, so loading this module
 costs next to nothing (``make bench`` measures it): the top-level parser knows each command only
 by the name and one-line help in :data:`COMMANDS`; a command's own parser is built by its builder
-below when that command is chosen, and its handler imports what it uses when it runs.
+below when that command is chosen, and its handler imports what it uses when it runs. A plain
+command line of a command whose arguments are all in :data:`OPTIONS` needs no parser at all
+(:func:`quick_parse`); help and mistakes always go through argparse.
 """
 
 from __future__ import annotations
@@ -19,15 +21,17 @@ from . import __version__
 TYPE_CHECKING = False  # typing's own flag would import typing: about a third of a bare interpreter's start-up
 if TYPE_CHECKING:
     import argparse
-    from typing import Callable, Dict, List, Optional, Tuple
+    from types import SimpleNamespace
+    from typing import Any, Callable, Dict, List, Optional, Tuple
 
     from .cliparse import Builder, Parser
     from .model import Diagnosis
     from .pipeline import Assessment
 
 PROG = "jetson-gpu-access"
-# A user name as useradd accepts it (compiled by re on first use, not when this module loads).
-_USER_NAME = r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\$?\Z"
+# A user name as useradd accepts it: [A-Za-z0-9_][A-Za-z0-9_.-]{0,31}, then an optional '$' (machine accounts).
+_USER_NAME_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_USER_NAME_REST = _USER_NAME_FIRST | {".", "-"}
 
 
 class UsageError(Exception):
@@ -35,9 +39,8 @@ class UsageError(Exception):
 
 
 def user_name(text: str) -> str:
-    import re
-
-    if not re.match(_USER_NAME, text):
+    name = text[:-1] if text.endswith("$") else text
+    if not (0 < len(name) <= 32 and name[0] in _USER_NAME_FIRST and _USER_NAME_REST.issuperset(name)):
         import argparse
 
         raise argparse.ArgumentTypeError(
@@ -57,18 +60,118 @@ def positive_int(text: str) -> int:
 # or a help text, re-record what users see: python tests/clihelp.py --write (every Python's --help)
 # and python tests/docgen.py --write (docs/reference/cli.md).
 
-def _target_options(parser: argparse.ArgumentParser, with_root: bool = True) -> None:
-    """The options every command about one user shares: where to look, who, which process."""
-    if with_root:
-        parser.add_argument("--root", default="/", metavar="DIR",
-                            help="examine the tree at DIR instead of / (a container's rootfs, a scratch tree)")
-    parser.add_argument("--user", type=user_name, metavar="NAME",
-                        help="the account to check (default: the user running this command)")
-    parser.add_argument("--pid", type=positive_int, metavar="PID",
-                        help="take the process view from this process (default: this command's own process "
-                             "when it runs as the user)")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text for people (default), json for the full typed result")
+class Option:
+    """One option of a command: its flags and the keywords argparse's ``add_argument`` takes.
+
+    A command's parser is built from its options (:func:`add_options`), and a plain command line
+    is read from the same ones without argparse (:func:`quick_parse`), so the two cannot disagree.
+    """
+
+    __slots__ = ("flags", "settings")
+
+    def __init__(self, *flags: str, **settings: Any) -> None:
+        self.flags = flags
+        self.settings = settings
+
+    @property
+    def dest(self) -> str:
+        """The attribute argparse stores the value in: ``dest``, else the first long flag without dashes."""
+        name: str = self.settings.get("dest") or next((f for f in self.flags if f.startswith("--")), self.flags[0])
+        return name.lstrip("-").replace("-", "_")
+
+
+def add_options(parser: argparse.ArgumentParser, options: Tuple[Option, ...]) -> None:
+    for option in options:
+        parser.add_argument(*option.flags, **option.settings)
+
+
+# The options every command about one user shares: where to look, who, which process.
+ROOT = Option("--root", default="/", metavar="DIR",
+              help="examine the tree at DIR instead of / (a container's rootfs, a scratch tree)")
+TARGET = (
+    ROOT,
+    Option("--user", type=user_name, metavar="NAME", help="the account to check (default: the user running this command)"),
+    Option("--pid", type=positive_int, metavar="PID",
+           help="take the process view from this process (default: this command's own process when it runs as the user)"),
+    Option("--format", choices=("text", "json"), default="text",
+           help="text for people (default), json for the full typed result"),
+)
+# Every argument of the commands whose arguments are all options (the others build theirs in their builder).
+OPTIONS: Dict[str, Tuple[Option, ...]] = {
+    "diagnose": TARGET,
+    "plan": TARGET + (
+        Option("--toolkit", metavar="VERSION",
+               help="preview an upgrade of the host's container toolkit to VERSION (e.g. 1.19.1)"),
+        Option("--host-gid", metavar="GROUP=GID", action="append", default=[],
+               help="the host's GID of a node group the container does not show (e.g. render=995); repeatable"),
+    ),
+    "apply": TARGET + (
+        Option("--apply", action="store_true", help="really change the account files (default: dry run)"),
+        Option("--plan", metavar="FILE", help="refuse unless a fresh plan equals this saved one (JSON)"),
+    ),
+    "verify": tuple(o for o in TARGET if o is not ROOT) + (
+        Option("--no-cuda", action="store_true", help="only open the nodes; do not call the CUDA driver"),
+    ),
+    "entrypoint": (Option("--print", action="store_true", required=True, help="write the script to stdout"),),
+    "bundle": TARGET + (
+        Option("--out", default="jetson-gpu-access-bundle.tar.gz", metavar="FILE", help="the bundle to write"),
+        Option("--runbooks", default="build/runbooks", metavar="DIR",
+               help="include executed runbooks found here (default build/runbooks)"),
+    ),
+    "cuda-check": (Option("--format", choices=("text", "json"), default="text", help="text (default) or json"),),
+}
+_QUICK_ACTIONS = (None, "store", "store_true", "append")
+
+
+def quick_parse(words: List[str]) -> Optional[SimpleNamespace]:
+    """The arguments of a plain command line, read as argparse would read them, or None to leave it to argparse.
+
+    Plain means: a command of :data:`OPTIONS`, each option by its full name, a non-empty value that does not
+    start with '-', every value valid. Anything else (help, abbreviations, mistakes) goes through argparse,
+    which says what is wrong as it always has; this only spares building a parser (``make bench``).
+    """
+    from types import SimpleNamespace  # free: enum, which every command imports, loads it too
+
+    options = OPTIONS.get(words[0]) if words else None
+    if options is None:
+        return None
+    by_flag = {flag: option for option in options for flag in option.flags if flag.startswith("--")}
+    values: Dict[str, Any] = {}
+    rest = iter(words[1:])
+    for word in rest:
+        flag, equals, text = word.partition("=")
+        option = by_flag.get(flag)
+        if option is None or option.settings.get("action") not in _QUICK_ACTIONS:
+            return None
+        settings = option.settings
+        if settings.get("action") == "store_true":
+            if equals:
+                return None
+            values[option.dest] = True
+            continue
+        if not equals:
+            text = next(rest, "")
+        if not text or text.startswith("-"):
+            return None
+        try:
+            value = settings["type"](text) if "type" in settings else text
+        except Exception:  # argparse reads it again and reports it
+            return None
+        if "choices" in settings and value not in settings["choices"]:
+            return None
+        if settings.get("action") == "append":
+            values.setdefault(option.dest, list(settings.get("default") or [])).append(value)
+        else:
+            values[option.dest] = value
+    for option in options:
+        if option.dest not in values:
+            if option.settings.get("required"):
+                return None
+            default = option.settings.get("default", False if option.settings.get("action") == "store_true" else None)
+            if isinstance(default, str) and "type" in option.settings:  # argparse converts string defaults
+                default = option.settings["type"](default)
+            values[option.dest] = list(default) if isinstance(default, list) else default
+    return SimpleNamespace(command=words[0], **values)
 
 
 def diagnose_parser(parser: Parser) -> None:
@@ -77,7 +180,7 @@ def diagnose_parser(parser: Parser) -> None:
         "for the login view (what SSH and su - give) and the process view (what a running "
         "process holds, e.g. from docker run --group-add), whether the user can open each "
         "GPU node. Prints findings with remedies.")
-    _target_options(parser)
+    add_options(parser, OPTIONS["diagnose"])
 
 
 def plan_parser(parser: Parser) -> None:
@@ -89,11 +192,7 @@ def plan_parser(parser: Parser) -> None:
         "instead: whether non-root GPU access in this container survives an upgrade of the host's "
         "NVIDIA Container Toolkit to VERSION, per kind of session (exit 0 when every one survives, 1 "
         "otherwise).")
-    _target_options(parser)
-    parser.add_argument("--toolkit", metavar="VERSION",
-                        help="preview an upgrade of the host's container toolkit to VERSION (e.g. 1.19.1)")
-    parser.add_argument("--host-gid", metavar="GROUP=GID", action="append", default=[],
-                        help="the host's GID of a node group the container does not show (e.g. render=995); repeatable")
+    add_options(parser, OPTIONS["plan"])
 
 
 def apply_parser(parser: Parser) -> None:
@@ -104,9 +203,7 @@ def apply_parser(parser: Parser) -> None:
         "interrupted. --plan FILE confirms a plan saved with 'plan --format json': it is carried "
         "out only if a plan made now from the current state is the same, and refused otherwise "
         "(another root, user or /etc/group, or an edited action). See docs/security.md.")
-    _target_options(parser)
-    parser.add_argument("--apply", action="store_true", help="really change the account files (default: dry run)")
-    parser.add_argument("--plan", metavar="FILE", help="refuse unless a fresh plan equals this saved one (JSON)")
+    add_options(parser, OPTIONS["apply"])
 
 
 def verify_parser(parser: Parser) -> None:
@@ -116,8 +213,7 @@ def verify_parser(parser: Parser) -> None:
         "access the driver needs and report the errno, then run the CUDA driver check where "
         "libcuda.so.1 exists (skipped, never passed, where it does not). Runs on the live "
         "system; root can verify any user.")
-    _target_options(parser, with_root=False)
-    parser.add_argument("--no-cuda", action="store_true", help="only open the nodes; do not call the CUDA driver")
+    add_options(parser, OPTIONS["verify"])
 
 
 def entrypoint_parser(parser: Parser) -> None:
@@ -125,7 +221,7 @@ def entrypoint_parser(parser: Parser) -> None:
         "Print a POSIX sh entrypoint for images whose users log in over SSH or that move between hosts: at "
         "container start it aligns the image's groups with the GPU nodes' GIDs (same rules as the plan), adds "
         "JGA_USER, and runs the command as that user.")
-    parser.add_argument("--print", action="store_true", required=True, help="write the script to stdout")
+    add_options(parser, OPTIONS["entrypoint"])
 
 
 def docker_args_parser(parser: Parser) -> None:
@@ -193,10 +289,7 @@ def bundle_parser(parser: Parser) -> None:
         "Diagnose, then write one .tar.gz with the diagnosis and facts, readable excerpts "
         "and executed runbooks (from --runbooks), with host names, other users' names, IP and "
         "MAC addresses, tokens and keys redacted. 'explain BUNDLE' reads it back.")
-    _target_options(parser)
-    parser.add_argument("--out", default="jetson-gpu-access-bundle.tar.gz", metavar="FILE", help="the bundle to write")
-    parser.add_argument("--runbooks", default="build/runbooks", metavar="DIR",
-                        help="include executed runbooks found here (default build/runbooks)")
+    add_options(parser, OPTIONS["bundle"])
 
 
 def cuda_check_parser(parser: Parser) -> None:
@@ -206,7 +299,7 @@ def cuda_check_parser(parser: Parser) -> None:
         "command (the driver opens device nodes with the caller's credentials). Without a "
         "driver the check is reported as skipped, never as passed; exit code 0 for pass or "
         "skip, 1 for a failure.", exit_codes=False)
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    add_options(parser, OPTIONS["cuda-check"])
 
 
 def fleet_parser(parser: Parser) -> None:
@@ -306,7 +399,7 @@ def lab_parser(parser: Parser) -> None:
 
 # Handlers: what each command does, importing what it needs when it runs.
 
-def _assess(args: argparse.Namespace) -> Assessment:
+def _assess(args: SimpleNamespace) -> Assessment:
     from .pipeline import assess
     from .probe import ProbeError
 
@@ -316,11 +409,11 @@ def _assess(args: argparse.Namespace) -> Assessment:
         raise UsageError(str(error)) from error
 
 
-def _diagnosis(args: argparse.Namespace) -> Diagnosis:
+def _diagnosis(args: SimpleNamespace) -> Diagnosis:
     return _assess(args).diagnosis
 
 
-def _emit(args: argparse.Namespace, value: object, text: str) -> None:
+def _emit(args: SimpleNamespace, value: object, text: str) -> None:
     if args.format == "json":
         import json  # only here: start-up time counts on devices (make bench)
 
@@ -332,7 +425,7 @@ def _emit(args: argparse.Namespace, value: object, text: str) -> None:
         sys.stdout.write(text)
 
 
-def cmd_plan(args: argparse.Namespace) -> int:
+def cmd_plan(args: SimpleNamespace) -> int:
     from .exitcodes import Exit
     from .pipeline import plan_for
     from .report import render_plan
@@ -344,7 +437,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return Exit.OK if result.nothing_to_do else Exit.PROBLEM
 
 
-def _toolkit_preview(args: argparse.Namespace) -> int:
+def _toolkit_preview(args: SimpleNamespace) -> int:
     from .exitcodes import Exit
     from .safeio import decimal
     from .upgrade import PreviewError, preview, render
@@ -364,7 +457,7 @@ def _toolkit_preview(args: argparse.Namespace) -> int:
     return Exit.OK if result.survives else Exit.PROBLEM
 
 
-def cmd_apply(args: argparse.Namespace) -> int:
+def cmd_apply(args: SimpleNamespace) -> int:
     from .apply import apply, check_environment, confirm_saved_plan
     from .exitcodes import Exit
     from .pipeline import plan_for
@@ -402,7 +495,7 @@ def cmd_apply(args: argparse.Namespace) -> int:
     return Exit.PROBLEM if plan.refusals else Exit.OK
 
 
-def cmd_verify(args: argparse.Namespace) -> int:
+def cmd_verify(args: SimpleNamespace) -> int:
     from .exitcodes import Exit
     from .report import render_verification
     from .verify import verify
@@ -415,7 +508,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return Exit.OK if result.verdict == "pass" else Exit.PROBLEM
 
 
-def cmd_image_check(args: argparse.Namespace) -> int:
+def cmd_image_check(args: SimpleNamespace) -> int:
     from .exitcodes import Exit
     from .imagecheck import check_list, markdown
 
@@ -425,7 +518,7 @@ def cmd_image_check(args: argparse.Namespace) -> int:
     return Exit.OK if result.status == "pass" else Exit.PROBLEM
 
 
-def cmd_entrypoint(args: argparse.Namespace) -> int:
+def cmd_entrypoint(args: SimpleNamespace) -> int:
     from .entrypoint import script
     from .exitcodes import Exit
 
@@ -433,7 +526,7 @@ def cmd_entrypoint(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
-def cmd_docker_args(args: argparse.Namespace) -> int:
+def cmd_docker_args(args: SimpleNamespace) -> int:
     from .entrypoint import docker_args
     from .exitcodes import Exit
     from .probe import ProbeError, probe
@@ -446,7 +539,7 @@ def cmd_docker_args(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
-def cmd_run(args: argparse.Namespace) -> int:
+def cmd_run(args: SimpleNamespace) -> int:
     from .exitcodes import Exit
     from .lab.profiles import ProfileError
     from .parameters import read_file
@@ -480,7 +573,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     return int(overall(unexpected)) if not missed else int(Exit.PROBLEM)
 
 
-def cmd_explain(args: argparse.Namespace) -> int:
+def cmd_explain(args: SimpleNamespace) -> int:
     from .exitcodes import Exit
     from .explain import explain, read_input, render_markdown, render_text
 
@@ -509,7 +602,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return Exit.OK if result.matches else Exit.PROBLEM
 
 
-def cmd_bundle(args: argparse.Namespace) -> int:
+def cmd_bundle(args: SimpleNamespace) -> int:
     from .bundle import write
     from .exitcodes import Exit
 
@@ -519,7 +612,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
-def cmd_cuda(args: argparse.Namespace) -> int:
+def cmd_cuda(args: SimpleNamespace) -> int:
     from .cuda import check
     from .exitcodes import Exit
 
@@ -533,7 +626,7 @@ def cmd_cuda(args: argparse.Namespace) -> int:
     return Exit.PROBLEM if result.status == "fail" else Exit.OK
 
 
-def cmd_lab(args: argparse.Namespace) -> int:
+def cmd_lab(args: SimpleNamespace) -> int:
     import subprocess
 
     from .exitcodes import Exit
@@ -602,7 +695,7 @@ def cmd_lab(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
-def cmd_fleet(args: argparse.Namespace) -> int:
+def cmd_fleet(args: SimpleNamespace) -> int:
     import json
 
     from . import fleet
@@ -623,7 +716,7 @@ def cmd_fleet(args: argparse.Namespace) -> int:
     return Exit.PROBLEM if report.meets_requirement is False else Exit.OK
 
 
-def cmd_diagnose(args: argparse.Namespace) -> int:
+def cmd_diagnose(args: SimpleNamespace) -> int:
     from .exitcodes import Exit
     from .model import Verdict
     from .report import render_text
@@ -635,7 +728,7 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
 
 # Every command: its name and one-line help (all the top-level parser knows), the builder of its
 # own parser, and its handler. A new command is one row here plus its builder and handler.
-COMMANDS: Tuple[Tuple[str, str, Builder, Callable[[argparse.Namespace], int]], ...] = (
+COMMANDS: Tuple[Tuple[str, str, Builder, Callable[[SimpleNamespace], int]], ...] = (
     ("diagnose", "report who can open which GPU node, in which view, and why", diagnose_parser, cmd_diagnose),
     ("plan", "the changes that would give the user access, with the exact /etc/group diff", plan_parser, cmd_plan),
     ("apply", "carry out the plan (a dry run unless --apply is given)", apply_parser, cmd_apply),
@@ -679,11 +772,13 @@ def main(argv: Optional[List[str]] = None) -> int:
     if words[:1] == ["--version"]:  # what scripts ask most; argparse would answer the same, after its imports
         sys.stdout.write("{} {}\n".format(PROG, __version__))
         return 0
+    from types import SimpleNamespace  # free: enum, which exitcodes imports, loads it too
+
     from .exitcodes import Exit, ExitError
 
     # Everything after the first "--" is a command to run (lab exec/ssh), never our options.
     split = words.index("--") if "--" in words else len(words)
-    args = build_parser().parse_args(words[:split])
+    args = quick_parse(words[:split]) or build_parser().parse_args(words[:split], SimpleNamespace())
     args.argv = words[split + 1:]
     handler = next(row[3] for row in COMMANDS if row[0] == args.command)
     try:

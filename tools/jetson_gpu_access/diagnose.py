@@ -8,8 +8,6 @@ with wording and remedies from data/findings.json.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Sequence, Tuple
-
 from . import data
 from .access import WRITE, decide, wanted
 from .injection import add_findings as add_injection_findings
@@ -36,6 +34,10 @@ from .model import (
 from .probe.accounts import login_groups
 from .probe.acl import render as render_acl
 from .probe.dpkg import upstream_version
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 DOCS_PAGE = "reference/findings.md"
 ACCOUNT_FILES = ("/etc/passwd", "/etc/group")

@@ -9,13 +9,14 @@ the result says so and names the command that settles it on the host.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Set, Tuple
-
 from . import data, toolkit
 from .model import DeviceNode, DriverStack, Facts, Injection, InjectionPath, NodeKind, NodeOrigin, ProcessInfo, ViewKind
 from .probe.accounts import login_groups
 
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
 if TYPE_CHECKING:
+    from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
+
     from .diagnose import _Findings
 
 # roles whose host node is guarded by the video or render group (the nodes a band changes)

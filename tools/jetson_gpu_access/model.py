@@ -8,9 +8,12 @@ nothing judged; the diagnosis types hold judgements with the evidence they rest 
 from __future__ import annotations
 
 from enum import Enum
-from typing import Optional, Tuple
 
 from .record import frozen_record
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Optional, Tuple
 
 SCHEMA_VERSION = 1
 # GIDs from here up are placeholders for a number the input did not show (explain reads `ls -l`

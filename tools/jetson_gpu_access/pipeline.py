@@ -7,11 +7,12 @@ diagnosis a plan is made from and the file it diffs come from one read.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
-
 from .record import frozen_record
 
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
 if TYPE_CHECKING:
+    from typing import Optional
+
     from .model import Diagnosis
     from .plan import Plan
 

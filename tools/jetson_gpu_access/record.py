@@ -10,9 +10,11 @@ dataclass, so constructor calls are still checked.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Tuple, Type, TypeVar
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Any, Dict, Tuple, Type, TypeVar
 
-T = TypeVar("T")
+    T = TypeVar("T")
 
 
 def fields_of(cls_or_value: Any) -> Tuple[str, ...]:

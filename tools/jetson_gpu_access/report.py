@@ -7,12 +7,13 @@ findings with their evidence, remedy and docs anchor.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Sequence
-
 from . import __version__
 from .model import Decision, Diagnosis, Finding, Severity, View
 
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
 if TYPE_CHECKING:
+    from typing import List, Sequence
+
     from .plan import Plan
     from .verify import Verification
 

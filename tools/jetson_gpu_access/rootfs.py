@@ -9,13 +9,18 @@ short is kept in :attr:`RootFS.partial_reads` for the facts (finding INP-001).
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import posixpath
-from typing import Dict, List, Optional, Tuple
 
 from .model import PartialRead
 from .safeio import LARGE_FILE, Content, read_under
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Dict, List, Optional, Tuple, Union
+
+    # one character of a pattern: a literal character, "*", "?", or a class (negated, ((low, high), ...))
+    _Piece = Union[str, Tuple[bool, Tuple[Tuple[str, str], ...]]]
 
 _MAX_LINKS = 40  # the kernel's own limit on nested symlinks (ELOOP)
 
@@ -29,6 +34,7 @@ class RootFS:
         # Each file is read once per RootFS: what the probe parsed is what plan diffs and digests
         # (two reads of /etc/group could disagree).
         self._reads: Dict[Tuple[str, int], Optional[Content]] = {}
+        self._listings: Dict[str, Optional[List[str]]] = {}  # directory -> its names, listed once as well
 
     def host_path(self, path: str) -> str:
         """The path on this machine for ``path`` inside the root (no symlink resolution)."""
@@ -100,13 +106,91 @@ class RootFS:
         except OSError:  # a link loop: something is there, it just leads nowhere
             return os.path.lexists(self.host_path(path))
 
+    def listing(self, directory: str) -> Optional[List[str]]:
+        """The names in ``directory`` (listed once per RootFS, like every read), or None when it cannot be listed."""
+        if directory not in self._listings:
+            try:
+                self._listings[directory] = os.listdir(self.host_path(self.resolve(directory)))
+            except OSError:
+                self._listings[directory] = None
+        return self._listings[directory]
+
     def glob(self, pattern: str) -> List[str]:
         """Expand a pattern whose wildcards are in the last component only, sorted."""
         directory, name = posixpath.split(pattern)
+        names = self.listing(directory)
         if not any(ch in name for ch in "*?["):
+            if names is not None and name not in names and name not in ("", ".", ".."):
+                return []  # most of the inventory's fixed paths are absent: no need to resolve each one
             return [pattern] if self.exists(pattern) else []
-        try:
-            entries = os.listdir(self.host_path(self.resolve(directory)))
-        except OSError:
-            return []
-        return sorted(posixpath.join(directory, e) for e in entries if fnmatch.fnmatchcase(e, name))
+        return sorted(posixpath.join(directory, e) for e in names or () if matches(e, name))
+
+
+def matches(name: str, pattern: str) -> bool:
+    """``fnmatch.fnmatchcase(name, pattern)``, without compiling a regular expression for the usual patterns.
+
+    The probe matches every device pattern of the inventory once per call; fnmatch would import re and
+    compile each pattern (``make bench``). Patterns of literal characters, ``*``, ``?`` and classes such as
+    ``[0-9]`` or ``[!a-z_]`` are matched here; any other class is left to fnmatch itself.
+    """
+    pieces = _pieces(pattern)
+    if pieces is None:
+        import fnmatch
+
+        return fnmatch.fnmatchcase(name, pattern)
+    # Classic wildcard matching: on a mismatch, let the last '*' take one more character and retry.
+    at, step, star, star_at = 0, 0, -1, 0
+    while at < len(name):
+        piece = pieces[step] if step < len(pieces) else ""
+        if piece == "*":
+            star, star_at, step = step, at, step + 1
+        elif piece != "" and _one(piece, name[at]):
+            at, step = at + 1, step + 1
+        elif star >= 0:
+            star_at += 1
+            at, step = star_at, star + 1
+        else:
+            return False
+    return all(piece == "*" for piece in pieces[step:])
+
+
+def _one(piece: _Piece, char: str) -> bool:
+    if isinstance(piece, str):
+        return piece == "?" or piece == char
+    negated, ranges = piece
+    return any(low <= char <= high for low, high in ranges) is not negated
+
+
+def _pieces(pattern: str) -> Optional[List[_Piece]]:
+    """The pattern as one piece per character it matches, or None for a class this does not read as fnmatch does."""
+    pieces: List[_Piece] = []
+    at = 0
+    while at < len(pattern):
+        char = pattern[at]
+        if char != "[":
+            if not (char == "*" and pieces[-1:] == ["*"]):
+                pieces.append(char)
+            at += 1
+            continue
+        end = pattern.find("]", at + 1)
+        negated = pattern[at + 1:at + 2] == "!"
+        members = pattern[at + 1 + negated:end]
+        # Left to fnmatch: no closing ']', an empty class, a leading or trailing '-', and characters
+        # that its translation to a regular expression treats specially.
+        if end < 0 or not members or members[0] == "-" or members[-1] == "-" or any(c in members for c in "[]\\&~|^"):
+            return None
+        ranges: List[Tuple[str, str]] = []
+        index = 0
+        while index < len(members):
+            if members[index + 1:index + 2] == "-":
+                low, high = members[index], members[index + 2]
+                if low > high or members[index + 3:index + 4] == "-":
+                    return None
+                ranges.append((low, high))
+                index += 3
+            else:
+                ranges.append((members[index], members[index]))
+                index += 1
+        pieces.append((negated, tuple(ranges)))
+        at = end + 1
+    return pieces

@@ -22,15 +22,16 @@ Numbers and JSON from such files are bounded here too: :func:`decimal` never han
 from __future__ import annotations
 
 import errno
-import json
 import os
 import posixpath
-import re
 import stat
-from typing import Any, Iterator, List, Optional, Tuple
 
 from .exitcodes import Exit, ExitError
 from .record import frozen_record
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Any, Iterator, List, Optional, Tuple
 
 MiB = 1 << 20
 SMALL_FILE = 64 << 10          # release files, host names, /proc/<pid>/status
@@ -238,6 +239,8 @@ def load_json(data: bytes, path: str) -> Any:
     """JSON from bytes a stranger may have written: ValueError (never RecursionError) for
     anything that is not JSON, nested deeper than :data:`MAX_JSON_DEPTH`, or holding lone
     surrogates (``"\\ud800"`` decodes to a str no UTF-8 output can print); each is replaced by U+FFFD."""
+    import json  # here, not at the top: most commands never read JSON from a stranger (make bench)
+
     try:
         value = json.loads(decode(data))
     except RecursionError:
@@ -249,6 +252,8 @@ def load_json(data: bytes, path: str) -> Any:
 
 def _bounded(value: Any, path: str) -> Any:
     """``value`` with every string free of surrogates, checked for depth without recursion."""
+    import re
+
     root: List[Any] = [value]
     stack: List[Tuple[Any, Any, Any, int]] = [(root, 0, value, 1)]
     while stack:

@@ -36,8 +36,10 @@ def from_jsonable(cls: Type[T], data: Any) -> T:
 
 def _hints(cls: type) -> Dict[str, Any]:
     if cls not in _HINTS:
-        module = sys.modules[cls.__module__]
-        _HINTS[cls] = typing.get_type_hints(cls, vars(module))
+        # The model imports typing's names only for type checkers (start-up time), so its annotations
+        # are read with typing's names added under the module's own.
+        names = dict(vars(typing), **vars(sys.modules[cls.__module__]))
+        _HINTS[cls] = typing.get_type_hints(cls, names)
     return _HINTS[cls]
 
 

@@ -7,13 +7,15 @@ nodes look as that band makes them). Every band row is INFERRED from the toolkit
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Tuple
-
 from . import data
 from .probe.dpkg import upstream_version
 from .record import frozen_record
 
-Version = Tuple[int, ...]
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Any, Dict, Optional, Tuple
+
+    Version = Tuple[int, ...]
 
 
 @frozen_record

@@ -3,16 +3,52 @@
 from __future__ import annotations
 
 import functools
-import json
 import os
-from typing import Any, Dict
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Any, Dict, Optional, Tuple
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
+_WHITESPACE = " \t\n\r"  # what JSON allows around a value
 
 
 @functools.lru_cache(maxsize=None)
 def load(name: str) -> Dict[str, Any]:
     """The parsed JSON file ``name`` (without extension) from this folder."""
     with open(os.path.join(_HERE, name + ".json"), encoding="utf-8") as handle:
-        data: Dict[str, Any] = json.load(handle)
+        text = handle.read()
+    scanned = _scan(text)
+    if scanned is None:
+        import json
+
+        scanned = (json.loads(text),)  # json reads it, and says what is wrong where the scanner gave up
+    data: Dict[str, Any] = scanned[0]
     return data
+
+
+class _JsonDefaults:
+    """The settings ``json.loads`` gives its scanner when called without options."""
+
+    strict = True
+    object_hook = None
+    object_pairs_hook = None
+    parse_float = float
+    parse_int = int
+    parse_constant = float  # NaN, Infinity and -Infinity, as json reads them
+
+
+def _scan(text: str) -> Optional[Tuple[Any]]:
+    """``(json.loads(text),)`` by the C scanner that json.loads itself runs, or None where there is none or it fails.
+
+    Our own tables need nothing else of json, whose Python layer imports re and compiles its
+    patterns as it loads: together more than every other import of a diagnose but enum (``make bench``).
+    """
+    try:
+        from _json import make_scanner  # CPython's accelerator of json (absent on other implementations)
+
+        scan = make_scanner(_JsonDefaults)  # type: ignore[arg-type]  # it reads only these attributes
+        value, end = scan(text, len(text) - len(text.lstrip(_WHITESPACE)))
+    except (ImportError, StopIteration, ValueError):
+        return None
+    return (value,) if not text[end:].strip(_WHITESPACE) else None

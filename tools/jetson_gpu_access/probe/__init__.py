@@ -7,13 +7,16 @@ that is :mod:`jetson_gpu_access.diagnose`'s job.
 from __future__ import annotations
 
 import os
-from typing import Optional
 
 from .. import __version__
 from ..model import SCHEMA_VERSION, Facts, NodeKind
 from ..rootfs import RootFS
 from ..safeio import LARGE_FILE
 from . import accounts, container, devices, dpkg, osrelease, platform, runtime, session
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Optional
 
 
 class ProbeError(Exception):

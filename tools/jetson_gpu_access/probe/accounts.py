@@ -11,11 +11,13 @@ glibc's own parser and ``getent``.
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Tuple
-
 from ..model import Accounts, Anomaly, AnomalyCode, Group, User
 from ..rootfs import RootFS
 from ..safeio import LARGE_FILE, decimal
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Dict, List, Optional, Tuple
 
 _BLANKS = " \t\n\v\f\r"  # isspace() in the C locale
 

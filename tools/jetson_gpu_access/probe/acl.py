@@ -6,10 +6,11 @@ u16 tag, u16 permission bits, u32 qualifier (a uid or gid for USER/GROUP entries
 
 from __future__ import annotations
 
-import struct
-from typing import Iterable, Tuple
-
 from ..model import AclEntry
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Iterable, Tuple
 
 XATTR = "system.posix_acl_access"
 VERSION = 2
@@ -23,12 +24,13 @@ def decode(blob: bytes) -> Tuple[AclEntry, ...]:
     """Entries of an ACL xattr; raises ValueError on anything that is not a valid version-2 ACL."""
     if len(blob) < 4 or (len(blob) - 4) % 8:
         raise ValueError("ACL xattr has a length of {} bytes".format(len(blob)))
-    (version,) = struct.unpack_from("<I", blob, 0)
+    version = int.from_bytes(blob[:4], "little")  # struct would be one more import for every command
     if version != VERSION:
         raise ValueError("ACL xattr version {} is not {}".format(version, VERSION))
     entries = []
     for offset in range(4, len(blob), 8):
-        tag, perms, qualifier = struct.unpack_from("<HHI", blob, offset)
+        tag, perms, qualifier = (int.from_bytes(blob[start:end], "little")
+                                 for start, end in ((offset, offset + 2), (offset + 2, offset + 4), (offset + 4, offset + 8)))
         if tag not in _TAGS or perms > 7:
             raise ValueError("ACL entry with tag {:#x} and permissions {:#o}".format(tag, perms))
         name = _TAGS[tag]
@@ -38,10 +40,10 @@ def decode(blob: bytes) -> Tuple[AclEntry, ...]:
 
 def encode(entries: Iterable[AclEntry]) -> bytes:
     """The xattr value for ``entries`` (used by the lab and tests to set ACLs without setfacl)."""
-    out = [struct.pack("<I", VERSION)]
+    out = [VERSION.to_bytes(4, "little")]
     for entry in entries:
         qualifier = entry.qualifier if entry.qualifier is not None else _UNDEFINED_ID
-        out.append(struct.pack("<HHI", _TAG_IDS[entry.tag], entry.perms, qualifier))
+        out += [_TAG_IDS[entry.tag].to_bytes(2, "little"), entry.perms.to_bytes(2, "little"), qualifier.to_bytes(4, "little")]
     return b"".join(out)
 
 

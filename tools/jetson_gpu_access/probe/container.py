@@ -8,12 +8,14 @@ created by the runtime in the container's own /dev does not.
 from __future__ import annotations
 
 import posixpath
-import re
-from typing import Dict, List, Optional, Tuple
 
 from ..model import Container, NodeOrigin
 from ..rootfs import RootFS
 from ..safeio import decimal
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Dict, List, Optional, Tuple
 
 _ENGINES = (("libpod", "podman"), ("docker", "docker"), ("containerd", "containerd"), ("kubepods", "kubernetes"), ("lxc", "lxc"))
 _IDENTITY_MAP = ((0, 0, 4294967295),)
@@ -44,7 +46,19 @@ class Mounts:
 
 
 def _unescape(field: str) -> str:
-    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
+    """mountinfo writes space, tab, newline and backslash in a path as ``\\ooo`` (three octal digits)."""
+    if "\\" not in field:
+        return field
+    out, at = [], 0
+    while at < len(field):
+        octal = field[at + 1:at + 4]
+        if field[at] == "\\" and len(octal) == 3 and not octal.strip("01234567"):
+            out.append(chr(int(octal, 8)))
+            at += 4
+        else:
+            out.append(field[at])
+            at += 1
+    return "".join(out)
 
 
 def parse_id_map(text: Optional[str]) -> Tuple[Tuple[int, int, int], ...]:

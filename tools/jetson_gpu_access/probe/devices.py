@@ -8,17 +8,19 @@ nodev mount, and how it reached the container.
 from __future__ import annotations
 
 import errno
-import fnmatch
 import os
 import stat
-from typing import Dict, Iterator, List, Optional, Tuple
 
 from .. import data
 from ..model import Accounts, AclEntry, DeviceNode, NodeKind
-from ..rootfs import RootFS
+from ..rootfs import RootFS, matches
 from . import acl
 from .accounts import group_name
 from .container import Mounts, node_origin
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Dict, Iterator, List, Optional, Tuple
 
 
 def inventory() -> List[Dict[str, object]]:
@@ -40,7 +42,7 @@ def candidate_paths(fs: RootFS) -> Iterator[Tuple[str, str]]:
 def role_of(path: str) -> Optional[str]:
     """The inventory role of ``path`` (first matching role, as in candidate_paths), or None."""
     for role in inventory():
-        if any(fnmatch.fnmatchcase(path, str(p)) for p in role["patterns"]):  # type: ignore[attr-defined]
+        if any(matches(path, str(p)) for p in role["patterns"]):  # type: ignore[attr-defined]
             return str(role["role"])
     return None
 

@@ -7,21 +7,39 @@ comes from two maintained tables kept as data; a release neither lists stays unk
 
 from __future__ import annotations
 
-import re
-from typing import List, Optional, Tuple
-
 from .. import data
 from ..model import JetPackClaim, Package, Platform, TegraRelease
 from ..rootfs import RootFS
 from ..safeio import SMALL_FILE
 from .dpkg import upstream_version
 
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import List, Optional, Tuple
+
 RELEASE_FILE = "/etc/nv_tegra_release"
 # /proc/device-tree is a link to this; on machines without a device tree neither exists.
 DEVICE_TREE_DIRS = ("/proc/device-tree", "/sys/firmware/devicetree/base")
-# Patterns as text: re compiles (and caches) them on first use, not when the module loads.
-_HEAD = r"#\s*R([0-9]{1,9})\s*\(release\)\s*(?:,\s*(.*))?\Z"
-_FIELD = r"([A-Z_]+):\s*(.*)\Z"
+# Read by hand rather than with regular expressions: re costs more to import and compile than the
+# probe's own work (make bench). "Whitespace" is str.strip()'s, the same characters as re's \s.
+_DIGITS = "0123456789"
+_FIELD_NAME = "ABCDEFGHIJKLMNOPQRSTUVWXYZ_"
+
+
+def _head(line: str) -> Optional[Tuple[str, Optional[str]]]:
+    """``# R<1-9 digits> (release)`` with optional whitespace between, then nothing or ``, FIELDS``:
+    the digits and FIELDS (None without a comma); None when the line does not fit."""
+    rest = line[1:].lstrip() if line.startswith("#") else ""
+    digits = rest[1:len(rest) - len(rest[1:].lstrip(_DIGITS))] if rest.startswith("R") else ""
+    if not 1 <= len(digits) <= 9:
+        return None
+    rest = rest[1 + len(digits):].lstrip()
+    if not rest.startswith("(release)"):
+        return None
+    rest = rest[len("(release)"):].lstrip()
+    if not rest:
+        return digits, None
+    return (digits, rest[1:].lstrip()) if rest.startswith(",") else None
 
 
 def parse_release(text: str) -> Optional[TegraRelease]:
@@ -39,28 +57,28 @@ def parse_release(text: str) -> Optional[TegraRelease]:
     if "\r" in text:
         anomalies.append("CRLF line endings")
     first = lines[0].strip()
-    match = re.match(_HEAD, first)
-    if not match:
+    head = _head(first)
+    if head is None:
         anomalies.append("first line is not '# R<major> (release), ...'")
         return TegraRelease(first, None, None, (), tuple(lines[1:]), tuple(anomalies))
     fields: List[Tuple[str, str]] = []
-    for part in (match.group(2) or "").split(","):
+    for part in (head[1] or "").split(","):
         part = part.strip()
         if not part:
             continue
-        field = re.match(_FIELD, part)
-        if field:
-            fields.append((field.group(1), field.group(2).strip()))
+        name, colon, value = part.partition(":")
+        if colon and name and not name.strip(_FIELD_NAME):  # NAME: value, NAME of A-Z and _
+            fields.append((name, value.strip()))
         else:
             anomalies.append("unrecognised field {!r}".format(part))
     revision = dict(fields).get("REVISION")
-    if revision is not None and not re.match(r"[0-9]+(\.[0-9]+)*\Z", revision):
+    if revision is not None and not all(run and not run.strip(_DIGITS) for run in revision.split(".")):
         anomalies.append("REVISION {!r} is not numeric".format(revision))
         revision = None
     if revision is None and not any(a.startswith("REVISION") for a in anomalies):
         anomalies.append("no REVISION field")
     extra = tuple(line.strip() for line in lines[1:] if line.strip())
-    return TegraRelease(first, int(match.group(1)), revision, tuple(fields), extra, tuple(anomalies))
+    return TegraRelease(first, int(head[0]), revision, tuple(fields), extra, tuple(anomalies))
 
 
 def l4t_from_release(release: TegraRelease) -> Optional[str]:
@@ -90,9 +108,9 @@ def _module_part(compatible: Tuple[str, ...]) -> Optional[str]:
     which this probe does not copy.
     """
     for entry in compatible[1:-1] or compatible[:1]:
-        match = re.match(r"nvidia,(p\d{4}-\d{4})\Z", entry)
-        if match:
-            return match.group(1)
+        part = entry[len("nvidia,"):]  # nvidia,pNNNN-NNNN (digits as re's \d: any decimal digit)
+        if entry.startswith("nvidia,p") and len(part) == 10 and part[5] == "-" and (part[1:5] + part[6:]).isdecimal():
+            return part
     return None
 
 

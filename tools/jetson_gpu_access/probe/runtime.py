@@ -9,14 +9,14 @@ host's devices are there. Nothing is judged here; this tool never advises any of
 
 from __future__ import annotations
 
-import json
-import re
-from typing import Any, Dict, List, Optional, Tuple
-
 from .. import data
 from ..model import CdiNode, CdiSpec, EntrypointDrop, ProcessInfo, Runtime
 from ..rootfs import RootFS
 from . import session
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Optional, Tuple
 
 CDI_DIRS = ("/etc/cdi", "/var/run/cdi", "/run/cdi")
 TOOLKIT_CONFIG = "/etc/nvidia-container-runtime/config.toml"
@@ -68,7 +68,11 @@ def parse_spec(text: str, path: str) -> CdiSpec:
     The YAML reader knows only the shapes a spec has (block lists, ``key: value``, inline
     ``[1, 2]`` lists); anything else is skipped rather than guessed.
     """
+    import re  # here: only a root with CDI specs needs these (make bench)
+
     if text.lstrip().startswith("{"):
+        import json
+
         try:
             return _from_json(json.loads(text), path)
         except ValueError:
@@ -155,6 +159,8 @@ def entrypoint_drops(fs: RootFS) -> Tuple[EntrypointDrop, ...]:
         text = fs.read_text(arg, limit=MAX_SCRIPT_BYTES)
         if not text or not text.startswith("#!"):
             continue
+        import re  # only for a script PID 1 runs: the probe of most roots compiles no pattern
+
         for number, line in enumerate(text.splitlines(), 1):
             code = line.split("#", 1)[0]
             match = re.search(_DROP, code)

@@ -6,12 +6,14 @@ that any caller can set.
 
 from __future__ import annotations
 
-from typing import Dict, Optional, Tuple
-
 from .. import data
 from ..model import ProcessInfo
 from ..rootfs import RootFS
 from ..safeio import SMALL_FILE, decimal
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Dict, Optional, Tuple
 
 
 def parse_status(text: str) -> Dict[str, str]:
