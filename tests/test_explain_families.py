@@ -245,3 +245,9 @@ def test_the_render_node_by_its_pci_path_is_the_render_node() -> None:
                                   "Package 'cuda-toolkit-11-4' has no installation candidate"])
 def test_a_package_the_package_manager_cannot_find_is_not_gpu_access(line: str) -> None:
     assert read_cause(JETSON + "\n" + line).cause.id == "not-gpu-access"
+
+
+def test_words_about_the_session_do_not_ask_a_launch_for_the_nvidia_runtime() -> None:
+    text = "docker run --rm --user 1000:1000 myorg/tools:3 id\nthe process only has the 'tools' group"
+    result = read_cause(text)
+    assert result.cause.id == "uid-gid-launch" and not [f for f in result.audit if f.id == "no-gpu-nodes"]

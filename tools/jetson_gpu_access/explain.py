@@ -244,7 +244,8 @@ def explain(text: str, nested: bool = False) -> Explanation:
     seen = parsed.observed
     diagnosis = _from_paste(diagnose(parsed.facts)) if parsed.facts is not None else None
     others = tuple(_from_paste(diagnose(facts)) for facts in parsed.others)
-    gpu_error = bool(matches) or bool(seen.absent)
+    # An error of the GPU (not one that is no GPU access, nor words about the session) asks for the NVIDIA runtime.
+    gpu_error = any(m.id not in _NOT_GPU + _SESSION_FAMILIES for m in matches) or bool(seen.absent)
     audited = [launch for launch in _distinct_launches(seen.launches) if launch.source not in ("inspect", "kubernetes")]
     pairs = [(f, launch.text.split("\n")[0]) for launch in audited
              for f in audit_text(launch.text, "compose" if launch.source == "compose" else "docker-run")
