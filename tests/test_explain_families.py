@@ -16,7 +16,6 @@ import pytest
 
 from jetson_gpu_access.explain import Explanation, explain, render_markdown, render_text
 from jetson_gpu_access.textfacts import read
-
 from test_report_corpus import invented
 
 JETSON = "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025"
@@ -26,7 +25,7 @@ PC = "Linux ws 6.8.0-45-generic #45-Ubuntu SMP PREEMPT_DYNAMIC x86_64 GNU/Linux"
 def read_cause(text: str) -> Explanation:
     result = explain(text)
     assert invented({"text": text}, result) == [], (text, result.cause)
-    render_text(result), render_markdown(result)
+    assert render_text(result) and render_markdown(result)
     return result
 
 

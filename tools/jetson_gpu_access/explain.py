@@ -139,8 +139,7 @@ def _number_keys(code: int) -> List[str]:
     for the small ones (3 alone would be every line, "error 2" is as often errno) the number after a CUDA call or word."""
     if code >= 100:
         return [str(code)]
-    return [form.format(code) for form in ("returned {}", "cuda error {}", "cuda error: {}", "cuda error [{}]",
-                                           "cuda failure {}", "cuda failure: {}")]
+    return [form.format(code) for form in ("returned {}", "cuda error {}", "cuda error: {}")]
 
 
 def _families() -> Tuple[_Family, ...]:

@@ -106,10 +106,12 @@ _CUDA_VERSIONS = re.compile(r"CUDA Driver Version / Runtime Version\s+(\d{1,2}\.
 _JETSON_HOST = re.compile(r"^(?:\[)?([\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor|tegra)[\w.-]*@[\w.-]+|"
                           r"[\w.-]+@[\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor|tegra)[\w.-]*)[:\s]", re.I)
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit.
-_X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?![\w/.]*['\"]?:?\s*(?:does not exist|no such file))|\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|"
+_X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?![\w/.]*['\"]?:?\s*(?:does not exist|no such file))|"
+                  r"\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|"
                   r"/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|\bNVIDIA UNIX x86|\bNVRM: |\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
                   r"microsoft-standard|"
-                  r"\b(?:GeForce|Quadro|Tesla|TITAN|RTX\s?\d{3,4}|GTX\s?\d{3,4}|Radeon)\b|\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|"
+                  r"\b(?:GeForce|Quadro|Tesla|TITAN|RTX\s?\d{3,4}|GTX\s?\d{3,4}|Radeon)\b|"
+                  r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|"
                   r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.-])|"
                   r"\bnvidia-driver-\d{3}\b|\bDriver Version:\s*(?:[1-4]\d\d|5[0-35-9]\d)\.\d+", re.I)
 # Weaker signs of a PC, each outranked by any sign of a Jetson: a cloud instance's default user or host
@@ -121,7 +123,8 @@ _SMI_COMMAND = re.compile(r"(?:^|[$#]\s+|\s)nvidia-smi(?=\s|$)")
 # The words a line needs before the PC patterns (_X86, _PC_STACK) and the session patterns are tried.
 _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "nvidia", "nvrm",
              "win", "wsl", "microsoft", "geforce", "quadro", "tesla", "titan", "rtx", "gtx", "radeon", "a100", "h100", "h200",
-             "a10", "a40", "l40", "t4", "v100", "p100", "k80", "a6000", "arc ", "iris", "uhd", "driver", "egl", "mesa", "amdgpu", "nouveau", "cuda-drivers")
+             "a10", "a40", "l40", "t4", "v100", "p100", "k80", "a6000", "arc ", "iris", "uhd", "driver", "egl", "mesa", "amdgpu",
+             "nouveau", "cuda-drivers")
 # A file built for another machine names that machine's architecture, not this one's.
 _FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot execute binary|wrong elf class|"
                                r"no matching manifest", re.I)
