@@ -250,3 +250,10 @@ def test_words_about_the_session_do_not_ask_a_launch_for_the_nvidia_runtime() ->
     text = "docker run --rm --user 1000:1000 myorg/tools:3 id\nthe process only has the 'tools' group"
     result = read_cause(text)
     assert result.cause.id == "uid-gid-launch" and not [f for f in result.audit if f.id == "no-gpu-nodes"]
+
+
+@pytest.mark.parametrize("line", ["image: myorg/chat:r36.4.tegra-aarch64-cu126-22.04", "it runs fine on L4T but not here"])
+def test_tegra_and_l4t_as_words_are_weak_signs_of_a_jetson(line: str) -> None:
+    seen = read(line).observed
+    assert seen.jetson and all(s.kind in ("Tegra-only name", "arm64 build") for s in seen.jetson)
+    assert read_cause(line + "\ncudaGetDeviceCount returned 100").cause.assumed_system == ""
