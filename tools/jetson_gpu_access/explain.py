@@ -116,20 +116,30 @@ class _Family:
     patterns: Tuple[Pattern[str], ...]
 
 
-def _cuda_patterns(code: int, names: Sequence[str], message: str) -> List[str]:
-    """A CUDA error as wrappers print it: by enum name, by number after a CUDA word, by message."""
-    number = r"\(?-?{}\)?(?!\w|\.\d)".format(code)
+def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str) -> List[str]:
+    """A CUDA error as wrappers print it: by enum name, by number after a CUDA word, by message. ``codes``
+    are its number and any the runtime used before (cudaErrorUnknown was 30 before CUDA 10.1)."""
+    alternatives = "|".join(str(c) for c in codes)
+    number = r"\(?-?(?:{})\)?(?!\w|\.\d)".format(alternatives)
     text = re.escape(message.lower())
     if message.lower() == "operation not supported":  # not 304's "... or operation not supported on this OS"
         text = r"(?<!or )operation not supported(?! on this os)"
-    text += r"(?!\s*\(-?(?!{}\))\d)".format(code)  # TensorFlow's "UNKNOWN ERROR (303)" is 303, not 999
+    text += r"(?!\s*\(-?(?!(?:{})\))\d)".format(alternatives)  # TensorFlow's "UNKNOWN ERROR (303)" is 303, not 999
     return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + [
         _CUDA_CONTEXT + r"[^\n]{0,160}?(?:error|err|failure|failed|status|code|returned|result|res|rc|=)\W{0,4}"
         r"(?:with\s+)?(?:error\s*)?(?:code\s*)?[:=#]?\s*" + number,
         r"\bcuinit\s*\(\s*\d?\s*\)\s*(?:=|returned|:|->)?\s*" + number,
-        r"\berror\W{0,2}" + number + r"\W{0,3}" + text,
+        r"\berror(?:\s*(?:code|number|no\.?))?\W{0,3}" + number + r"\W{0,3}(?:error\s*(?:text|string|message)\W{0,3})?" + text,
         _CUDA_CONTEXT + r"[^\n]{0,160}?" + text,
     ])
+
+
+def _number_keys(code: int) -> List[str]:
+    """Substrings that must precede a search for a CUDA error number: the number itself from 100 up, and
+    for the small ones (3 alone would be every line, "error 2" is as often errno) the number after a CUDA call or word."""
+    if code >= 100:
+        return [str(code)]
+    return [form.format(code) for form in ("returned {}", "cuda error {}", "cuda error: {}")]
 
 
 def _families() -> Tuple[_Family, ...]:
@@ -140,9 +150,10 @@ def _families() -> Tuple[_Family, ...]:
         keys = [s.lower() for s in symptom.get("keys", ())]
         cuda = symptom.get("cuda")
         if cuda:
-            patterns += _cuda_patterns(cuda["code"], cuda["names"], cuda["message"])
-            number = [str(cuda["code"])] if cuda["code"] >= 100 else []  # "3" alone would be every line
-            keys += number + [cuda["message"].lower()] + [n.lower() for n in cuda["names"]]
+            codes = [cuda["code"]] + list(cuda.get("legacy_codes", ()))
+            patterns += _cuda_patterns(codes, cuda["names"], cuda["message"])
+            keys += [key for code in codes for key in _number_keys(code)]
+            keys += [cuda["message"].lower()] + [n.lower() for n in cuda["names"]]
         keys += [s.lower()[:24] for s in symptom["signatures"]]
         families.append(_Family(symptom, tuple(dict.fromkeys(keys)), tuple(re.compile(p) for p in patterns)))
     return tuple(families)
@@ -232,7 +243,8 @@ def explain(text: str, nested: bool = False) -> Explanation:
     seen = parsed.observed
     diagnosis = _from_paste(diagnose(parsed.facts)) if parsed.facts is not None else None
     others = tuple(_from_paste(diagnose(facts)) for facts in parsed.others)
-    gpu_error = bool(matches) or bool(seen.absent)
+    # An error of the GPU (not one that is no GPU access, nor words about the session) asks for the NVIDIA runtime.
+    gpu_error = any(m.id not in _NOT_GPU + _SESSION_FAMILIES for m in matches) or bool(seen.absent)
     audited = [launch for launch in _distinct_launches(seen.launches) if launch.source not in ("inspect", "kubernetes")]
     pairs = [(f, launch.text.split("\n")[0]) for launch in audited
              for f in audit_text(launch.text, "compose" if launch.source == "compose" else "docker-run")
@@ -412,16 +424,23 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
 # ---- the cause ----
 
 # Jetson signs that name no hardware: a host name or a word; a hard x86 sign outranks them.
-WEAK_JETSON = ("host name", "Tegra-only name")
+WEAK_JETSON = ("host name", "Tegra-only name", "arm64 build")
 # PC signs that name no hardware: a discrete-GPU node name, a cloud user, nvidia-smi; any Jetson sign outranks them.
 WEAK_X86 = ("discrete-GPU node", "PC hint", "nvidia-smi")
 PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 # With no sign of either system and no error family that leans to one, the project's own readers' system.
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
 _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-209", "cuda-3", "cuda-500", "cuda-library-missing",
-             "wrong-architecture", "tensorrt-init")
+             "wrong-architecture", "tensorrt-init", "cuda-library-status")
 _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "other-permission", "out-of-memory",
-            "no-passwd-entry")
+            "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found")
+# Families that say in words how the session got (or lost) its groups: the mechanism, on any system.
+_SESSION_FAMILIES = ("seat-login-words", "groups-lost-words", "groups-missing-words")
+# Families an OCI runtime error line carries as its own reason: the reason, not the hook, is the reading.
+_OCI_REASONS = ("seccomp-filter", "toolkit-state")
+_LEGACY_MODE = re.compile(r"auto-detected mode as '?legacy", re.I)
+# Overflow ids: a node whose owner and group map to no id of the user namespace (rootless engines).
+_OVERFLOW = ("nobody", "nogroup", "65534")
 _DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvrmgpu-open", "render-node-denied", "nvrm-channel")
 # 801 is the render node only at CUDA's start-up. Once the paste shows the device in use, or names an
 # operation this GPU does not support (IPC, shared storage, peer access), it is that operation, not access.
@@ -535,8 +554,10 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
     hook = [m.line for m in matches if "nvidia-container-cli" in m.line.lower() or "oci runtime" in m.line.lower()]
     # The hook's own words are the hook's (it runs as root), except NVML's, which only a discrete-GPU hook prints,
     # and a toolkit too old for what it is asked, which is the hook's own version speaking.
-    ids = [i for i in ids if i in ("runtime-hook-failed", "toolkit-too-old") or i.startswith("nvml-")
+    ids = [i for i in ids if i in ("runtime-hook-failed", "toolkit-too-old") + _OCI_REASONS or i.startswith("nvml-")
            or line_of[i] not in hook]
+    if "runtime-hook-failed" in ids and any(line_of[i] == line_of["runtime-hook-failed"] for i in _OCI_REASONS if i in ids):
+        ids.remove("runtime-hook-failed")  # the hook's line names its reason: that family reads it
     if not ids and hook:
         ids = ["runtime-hook-failed"]
         line_of["runtime-hook-failed"] = hook[0]
@@ -559,10 +580,23 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
         return cause("unknown", text + "; the paste shows no sign of which system it ran on", lines, on_jetson,
                      "x86-discrete-gpu", *also)
 
-    not_gpu = [i for i in ids if i in _NOT_GPU or i == "cuda-801-operation"]
+    not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and platform_shown and x86))
+               or i == "cuda-801-operation"]
     if not_gpu and len(not_gpu) == len(ids):
         return cause("not-gpu-access", "the errors shown are not GPU-access errors",
                      [line_of[i] for i in not_gpu])
+    legacy = [s.line for s in seen.x86 if _LEGACY_MODE.search(s.value)]
+    if jetson and legacy:  # the toolkit picks csv (or CDI) on a Jetson: legacy means it did not see the Tegra platform
+        return cause("toolkit-band", "the container toolkit auto-detected its legacy (discrete-GPU, NVML) mode on a "
+                     "Jetson: its version or configuration does not recognise the platform", legacy[:1] + platform_line,
+                     "jetson-software-mismatch")
+    if "toolkit-state" in ids and not x86 and not denied:
+        return platform_cause("toolkit-band", "the container toolkit's own version, packages or mode decide what the "
+                              "container gets, not a user's groups", [line_of["toolkit-state"]],
+                              "nodes-missing-in-container")
+    session = _session_cause(seen, ids, line_of)
+    if session is not None:
+        return cause(session.id, session.why, session.lines, *session.also)
     if "nvml-driver" in ids and not jetson:  # a discrete-GPU driver's own words: evidence of the platform
         return cause("x86-discrete-gpu", "an NVML driver error: the discrete GPU's kernel driver and its libraries do "
                      "not match, or it is not loaded", [line_of["nvml-driver"]] + platform_line)
@@ -599,7 +633,9 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
         return cause("jetson-software-mismatch", "the container image is built for another L4T release than the host's",
                      image_l4t)
     mismatch = [i for i in ids if i in _MISMATCH]
-    if mismatch and not denied and not nodes_denied:
+    # A library that cannot load is no symptom of a denied node: beside a bare 801 it is the software.
+    library_beside_801 = "cuda-library-missing" in mismatch and denied == ["cuda-801"] and not seen.nodes
+    if mismatch and (not denied or library_beside_801) and not nodes_denied:
         return platform_cause("jetson-software-mismatch", "a CUDA version or library error, not a permission error",
                               [line_of[mismatch[0]]])
     older = _driver_older(seen)
@@ -634,6 +670,13 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
         return cause("x86-discrete-gpu", "the paste shows an x86 / discrete-GPU system and no Jetson" if platform_shown
                      else "a GPU error of a PC, whose driver and devices the JetPack explanations do not fit",
                      platform_line + [line_of[i] for i in ids[:1]], "nodes-missing-in-container")
+    overflow = [n for n in seen.nodes if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri/render)", n.path)
+                and n.group in _OVERFLOW and n.mode & 0o006 != 0o006]
+    if overflow and not x86:
+        kind = "render-node-denied" if "dri" in overflow[0].path else "tegra-nodes-denied"
+        return cause(kind, "the GPU node's group maps to no group of the container's user namespace (nogroup): the "
+                     "host's GID did not reach the session, so only other-users access is left",
+                     [n.line for n in overflow[:2]], "login-drops-runtime-groups")
     root_only = [n for n in seen.nodes if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri/render)", n.path)
                  and n.owner in ("root", "0") and n.mode & 0o066 == 0]
     if root_only and not denied and not nodes_denied:
@@ -718,10 +761,13 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
 
 def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], jetson: bool) -> List[str]:
     """Lines showing the GPU is not in the container: absent nodes, no runtime, or (on a Jetson) a launch without it."""
-    lines = [line_of[i] for i in ("nvmap-missing", "no-gpu-runtime") if i in line_of]
+    lines = [line_of[i] for i in ("nvmap-missing", "no-gpu-runtime", "nodes-missing-words") if i in line_of]
     lines += [a.line for a in seen.absent if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri)|nvidia-container-csv-", a.value)]
     # No device or no driver: "Permission denied" or a version error (3, 209, 222) means the nodes were there.
     gpu_error = any(i in ("cuda-100", "cuda-35", "cuda-801", "cuda-999") for i in ids)
+    container = [w.line for w in seen.words if w.kind == "container"]
+    if jetson and ids and ids[0] == "cuda-100" and container and not (seen.nodes or seen.launches or seen.identities):
+        lines += [line_of["cuda-100"], container[0]]  # no device, in a container, and no word of a denial
     if jetson and gpu_error:
         plain = [launch for launch in seen.launches if launch.runtime != "nvidia" and not launch.privileged
                  and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)]
@@ -737,6 +783,48 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     if jetson and _DRIVER_LIBRARY.search(library) and not _HOST_TOOL.search(library):
         lines.append(library)
     return lines
+
+
+@frozen_record
+class _Reading:
+    """A cause read from the paste's words: its id, why, the lines it rests on, what it does not rule out."""
+
+    id: str
+    why: str
+    lines: Tuple[str, ...]
+    also: Tuple[str, ...]
+
+
+def _session_cause(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -> Optional[_Reading]:
+    """The cause when the paste says in words how the session got or lost its groups.
+
+    A seat (works after a local login) is the seat ACL; groups lost through su/sudo/gosu/ssh are the login
+    path; a session short of groups is the launch when the paste names a numeric uid:gid, the login path
+    when it names one. The mechanism is the same on a Jetson and on a PC.
+    """
+    words = {w.kind: w.line for w in seen.words}
+    if "seat-login-words" in ids:
+        return _Reading("seat-acl-only", "the GPU works only with a local (seat) login, which logind's ACL grants; other "
+                        "sessions have no seat", (line_of["seat-login-words"],), ("render-node-denied",))
+    if "groups-lost-words" in ids:
+        return _Reading("login-drops-runtime-groups", "the groups given at launch are lost through a session path that "
+                        "rebuilds them from the container's /etc/group", (line_of["groups-lost-words"],),
+                        ("uid-gid-launch",))
+    if "groups-missing-words" not in ids:
+        return None
+    missing = line_of["groups-missing-words"]
+    numeric = [_first_line(launch) for launch in seen.launches if launch.numeric_user] or (
+        [words["numeric user"]] if "numeric user" in words else [])
+    if numeric:
+        return _Reading("uid-gid-launch", "the session lacks group memberships and the launch names the user by numbers "
+                        "(uid:gid), which drops the image's memberships", (missing, numeric[0]),
+                        ("login-drops-runtime-groups",))
+    login = [s.line for s in seen.logins if s.value != "keeps --group-add"] or (
+        [words["session path"]] if "session path" in words else [])
+    if login:
+        return _Reading("login-drops-runtime-groups", "the session lacks group memberships and came through a path that "
+                        "rebuilds them", (missing, login[0]), ("uid-gid-launch",))
+    return None
 
 
 def _family_causes(ids: Sequence[str], platform: str) -> List[str]:

@@ -79,7 +79,8 @@ _L4T_IMAGE = re.compile(r"\bl4t-(?:base|ml|pytorch|tensorflow|jetpack|cuda|tenso
 _NVRM = re.compile(r"\bNvRm[A-Z]\w*|\bnvrm channel\b|\bnvrm_gpu\b")
 _TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|\bnvgpu\b|\bnvidia-l4t-|\bjetson_release\b|"
                          r"\bjtop\b|\bnvdc:|\b(?:lib)?nvdla\w*|\bNVMM\b|\bnvbuf_utils\b|\bnvarguscamerasrc\b|argus_socket|"
-                         r"\+jetpack\b|\bnvidia-container-csv-|aarch64-linux-gnu/tegra\b|\bjetpack\b|\bjetson\b|"
+                         r"\+jetpack\b|\bnvidia-container-csv-|aarch64-linux-gnu/tegra\b|\bjetpack\b|\bjetson\b|\bnvpmodel\b|"
+                         r"\b(?:Orin|Xavier|Thor|tegra|L4T)\b|"
                          r"\b(?:gk20a|gm20b|gp10b|gv11b|ga10b)\b|\bTegra\s?(?:X1|X2|K1)\b|\bNVIDIA Tegra\b|"
                          r"compute capability (?:8\.7|7\.2|5\.3|6\.2)\b|\bsm_(?:87|72|53|62)\b|"
                          r"Device \d+: \"(?:Orin|Xavier|Thor|NVIDIA Tegra X\d)\"|"
@@ -89,6 +90,10 @@ _TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|
                          # v1.10.0-rc.2: NVIDIA_REQUIRE_* checks added to csv mode), and the host CUDA libraries it mounts
                          r"auto-detected mode as '?csv|spec modifier:\s*requirements not met|"
                          r"mount error:[^\n]{0,300}?/lib(?:cudnn|nvinfer|cublas|cudart|nvmedia|nvbuf)\w*\.", re.I)
+# An arm64 system named by what runs on it: a launch for linux/arm64, an image tagged for arm64 (not SBSA
+# servers), lscpu's architecture. Weak: Grace and other arm64 servers are PCs in this sense.
+_ARM64 = re.compile(r"--platform[= ]+linux/(?:arm64|aarch64)\b|[\w./-]+:(?![\w.-]*sbsa)[\w.-]*\b(?:arm64|aarch64)\b|"
+                    r"^Architecture:\s*(?:aarch64|arm64)\s*$", re.I)
 # An image built for one L4T release (l4t-ml:r34.1.0, ros:humble-l4t-r35.1.0): compared with the host's.
 _IMAGE_L4T = re.compile(r"[\w.-]+/[\w./-]+:(?:[\w.-]+-)?(?:l4t-)?r(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
 # The GPU found and opened: an error after it is about an operation, not about access.
@@ -101,10 +106,12 @@ _CUDA_VERSIONS = re.compile(r"CUDA Driver Version / Runtime Version\s+(\d{1,2}\.
 _JETSON_HOST = re.compile(r"^(?:\[)?([\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor|tegra)[\w.-]*@[\w.-]+|"
                           r"[\w.-]+@[\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor|tegra)[\w.-]*)[:\s]", re.I)
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit.
-_X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b|\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|"
+_X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?![\w/.]*['\"]?:?\s*(?:does not exist|no such file))|"
+                  r"\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|"
                   r"/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|\bNVIDIA UNIX x86|\bNVRM: |\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
                   r"microsoft-standard|"
                   r"\b(?:GeForce|Quadro|Tesla|TITAN|RTX\s?\d{3,4}|GTX\s?\d{3,4}|Radeon)\b|"
+                  r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|"
                   r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.-])|"
                   r"\bnvidia-driver-\d{3}\b|\bDriver Version:\s*(?:[1-4]\d\d|5[0-35-9]\d)\.\d+", re.I)
 # Weaker signs of a PC, each outranked by any sign of a Jetson: a cloud instance's default user or host
@@ -116,7 +123,8 @@ _SMI_COMMAND = re.compile(r"(?:^|[$#]\s+|\s)nvidia-smi(?=\s|$)")
 # The words a line needs before the PC patterns (_X86, _PC_STACK) and the session patterns are tried.
 _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "nvidia", "nvrm",
              "win", "wsl", "microsoft", "geforce", "quadro", "tesla", "titan", "rtx", "gtx", "radeon", "a100", "h100", "h200",
-             "a10", "a40", "l40", "t4", "v100", "p100", "k80", "a6000", "driver", "egl", "mesa", "amdgpu", "nouveau", "cuda-drivers")
+             "a10", "a40", "l40", "t4", "v100", "p100", "k80", "a6000", "arc ", "iris", "uhd", "driver", "egl", "mesa", "amdgpu",
+             "nouveau", "cuda-drivers")
 # A file built for another machine names that machine's architecture, not this one's.
 _FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot execute binary|wrong elf class|"
                                r"no matching manifest", re.I)
@@ -149,6 +157,15 @@ _LOGIN_PATH = re.compile(r"^(?:sudo\s+)?(?:ssh\s+\S+|su\s+(?:-\s*|-l\s+|--login\
 _TOOLKIT = re.compile(r"(?:nvidia-container-toolkit(?:-base)?|libnvidia-container-tools|libnvidia-container1|"
                       r"NVIDIA Container (?:Toolkit|Runtime)(?: CLI)? version|nvidia-ctk version|cli-version:)[\s:=_]*v?"
                       r"(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)", re.I)
+# Prose and inline code that name a launch by numbers (--user $(id -u):$(id -g), gosu user:group), the
+# path a session came through (over ssh, using su), or that the paste ran in a container.
+_NUMERIC_USER_WORDS = re.compile(r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:\d{1,10}|\$\(id -u[^)\n]{0,20}\)|`id -u[^`\n]{0,20}`|"
+                                 r"\$\{?UID\}?)['\"]?:['\"]?(?:\d{1,10}|\$\(id -g[^)\n]{0,20}\)|`id -g[^`\n]{0,20}`|\$\{?GID\}?)|"
+                                 r"\bid -u\b[^\n]{0,120}\bid -g\b|\bgosu\s+[\w$.{}-]+:[\w$.{}-]+", re.I)
+_SESSION_WORDS = re.compile(r"\b(?:using|via|through|over|with|after|from|running|into|by|when i)\s+[`'\"]?(?:su|sudo|gosu|su-exec|"
+                            r"runuser|ssh|sshd)\b|\bssh(?:-ing|ing)? into\b", re.I)
+_CONTAINER_WORDS = re.compile(r"\b(?:in|inside|within|from|run(?:ning)?)\s+(?:the |a |my |this )?(?:docker |podman )?"
+                              r"(?:container|docker image)\b", re.I)
 FACT_WINDOW = 256 * 1024
 MAX_SESSIONS = 4  # `id` outputs diagnosed one by one
 MAX_FACTS = 512  # distinct nodes, /etc/group lines: more is a dump, not a report
@@ -217,6 +234,8 @@ class Observed:
     gpu_found: Optional[Sighting]      # a line saying the GPU was found and opened
     acls: Tuple[Sighting, ...]         # getfacl's named-user entries of GPU nodes: "path user:perms"
     windowed: bool                     # only the head and tail of a huge paste were read for facts
+    words: Tuple[Sighting, ...] = ()   # what prose says of the launch and the session: "numeric user", "session
+                                       # path", "container" (the paste ran inside one)
 
 
 @frozen_record
@@ -309,7 +328,8 @@ _JETSON_FORMS: Tuple[Tuple[str, Pattern[str], Tuple[str, ...]], ...] = (
     ("Tegra-only name", _TEGRA_NODE, ("/dev/", "nvrm", "nvgpu", "l4t", "jetson", "jtop", "nvdc", "nvdla", "nvmm",
                                       "nvbuf", "argus", "jetpack", "csv", "tegra", "gk20a", "gm20b", "gp10b", "gv11b",
                                       "ga10b", "capability", "sm_", "device ", "major/minor", "hook directly",
-                                      "spec modifier", "mount error")),
+                                      "spec modifier", "mount error", "nvpmodel", "orin", "xavier", "thor")),
+    ("arm64 build", _ARM64, ("arm64", "aarch64")),
     ("L4T image", _L4T_IMAGE, ("l4t", "dustynv")), ("JetPack stated", _JETPACK_STATED, ("jetpack",)),
     ("Tegra library", _NVRM, ("nvrm",)),
 )
@@ -347,6 +367,7 @@ class _State:
         self.absent: List[Sighting] = []
         self.logins: List[Sighting] = []
         self.toolkit: Optional[Sighting] = None
+        self.words: List[Sighting] = []
 
         self.images: List[Sighting] = []
         self.cuda_versions: Optional[Sighting] = None
@@ -363,6 +384,22 @@ class _State:
 def _note_release(state: _State, value: str, line: str) -> None:
     if all(s.value != value for s in state.releases):
         state.releases.append(Sighting("L4T", value, line))
+
+
+def _note_word(state: _State, kind: str, raw: str) -> None:
+    if len(state.words) < MAX_FACTS and all(w.kind != kind for w in state.words):
+        state.words.append(Sighting(kind, kind, raw))
+
+
+def _read_words(state: _State, line: str, raw: str) -> None:
+    """What prose or inline code says of the launch, the session and the container (first line of each)."""
+    low = line.lower()
+    if ("id -u" in low or "user" in low or "-u" in low or "gosu" in low) and _NUMERIC_USER_WORDS.search(line):
+        _note_word(state, "numeric user", raw)
+    if any(w in low for w in ("su", "ssh")) and _SESSION_WORDS.search(line):
+        _note_word(state, "session path", raw)
+    if ("container" in low or "docker image" in low) and _CONTAINER_WORDS.search(line):
+        _note_word(state, "container", raw)
 
 
 def _read_line(state: _State, line: str, raw: str) -> None:
@@ -382,6 +419,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         return
     if _CONTAINER_PROMPT.match(raw):
         state.where = "container"
+        _note_word(state, "container", raw)
     elif _USER_PROMPT.match(raw):  # a prompt of another host: back outside any container
         state.where = ""
     release = _RELEASE.search(line)
@@ -470,6 +508,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         reader.recognised.append("group line: " + line)
         return
     if _read_command(state, line):
+        _read_words(state, line, raw)
         sightings = _jetson_sightings(line)
         state.jetson += sightings
         if not sightings:
@@ -544,6 +583,7 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     """Lines that are no listing: L4T and JetPack mentions, platform evidence, session paths, the toolkit."""
     reader = state.reader
     low = line.lower()
+    _read_words(state, line, raw)
     mention = _L4T_MENTION.search(line) if "l4t" in low else None
     package = _L4T_PACKAGE.search(line) if "nvidia-l4t-" in low else None
     for value in (mention.group(1) if mention else None, package.group(1) if package else None):
@@ -702,7 +742,7 @@ def read(text: str) -> TextFacts:
                         tuple(state.launches), tuple(state.jetson), tuple(state.x86), tuple(state.releases),
                         tuple(state.identities), tuple(state.absent), tuple(state.logins), tuple(state.execs),
                         state.toolkit, tuple(state.images), state.cuda_versions, state.gpu_found, tuple(state.acls[:MAX_FACTS]),
-                        windowed)
+                        windowed, tuple(state.words))
     parsed = _facts(state.reader, observed, state.release, primary)
     others = tuple(facts for identity in state.identities[:MAX_SESSIONS] if identity is not primary
                    for facts in [_facts(state.reader, observed, state.release, identity).facts] if facts is not None)

@@ -1,0 +1,259 @@
+"""explain reads a cause from what a report says in words as well as from machine output, and recognises
+the platform from every form a paste shows it in. Each case is a synthetic paste written for this test (no
+corpus text): a different report of the same cause must read the same.
+
+The families: a CUDA error by its older number (cudaErrorUnknown was 30) and the server-only 802; library
+status errors; `is_available()` answered in words; the seat (works after a local login), groups lost through
+su/sudo/gosu/ssh, a numeric uid:gid launch; the container toolkit's version, packages, mode and CDI; nodes
+said to be missing; errors that are not GPU access (seccomp, link errors, a non-GPU group, a display).
+"""
+
+from __future__ import annotations
+
+from typing import List
+
+import pytest
+
+from jetson_gpu_access.explain import Explanation, explain, render_markdown, render_text
+from jetson_gpu_access.textfacts import read
+from test_report_corpus import invented
+
+JETSON = "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025"
+PC = "Linux ws 6.8.0-45-generic #45-Ubuntu SMP PREEMPT_DYNAMIC x86_64 GNU/Linux"
+
+
+def read_cause(text: str) -> Explanation:
+    result = explain(text)
+    assert invented({"text": text}, result) == [], (text, result.cause)
+    assert render_text(result) and render_markdown(result)
+    return result
+
+
+def ids(text: str) -> List[str]:
+    return [m.id for m in explain(text).matches]
+
+
+# ---- CUDA errors by every number they had, and the server-only ones ----
+
+@pytest.mark.parametrize("line", ["deviceQuery: cudaGetDeviceCount returned 30", "CUDA error 30: unknown error",
+                                  "Error: cudaGetDeviceCount() returned 30 -> unknown error"])
+def test_the_runtime_s_old_number_for_unknown_error_is_that_error(line: str) -> None:
+    assert ids(line) == ["cuda-999"]
+    assert read_cause(PC + "\n" + line).cause.id == "x86-discrete-gpu"
+
+
+def test_thirty_is_not_three_and_three_hundred_is_not_thirty() -> None:
+    assert "cuda-3" not in ids("cudaGetDeviceCount returned 30")
+    assert "cuda-999" not in ids("cudaGetDeviceCount returned 300")
+
+
+@pytest.mark.parametrize("line", ["RuntimeError: CUDA error: system not yet initialized",
+                                  "cuInit failed: CUDA_ERROR_SYSTEM_NOT_READY",
+                                  "UserWarning: CUDA initialization: Error 802: system not yet initialized"])
+def test_a_fabric_manager_that_has_not_started_is_a_server_problem(line: str) -> None:
+    assert "cuda-802" in ids(line)
+    result = read_cause(line)
+    assert result.cause.id == "x86-discrete-gpu" and result.cause.assumed_system == "pc"
+
+
+@pytest.mark.parametrize("line", ["RuntimeError: CUDA error: CUBLAS_STATUS_NOT_INITIALIZED when calling `cublasCreate(handle)`",
+                                  "cudnn error: CUDNN_STATUS_ARCH_MISMATCH", "status: CUBLAS_STATUS_EXECUTION_FAILED"])
+def test_a_cuda_library_status_error_is_software_on_a_jetson(line: str) -> None:
+    assert read_cause(JETSON + "\n" + line).cause.id == "jetson-software-mismatch"
+
+
+def test_a_library_that_cannot_load_beside_801_is_the_software() -> None:
+    text = "Jetson AGX Orin\ncuInit(0) = 801\nonnxruntime: could not load `libcudnn.so.9`"
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+    assert read_cause("Jetson AGX Orin\ncuInit(0) = 801").cause.id == "render-node-denied"  # 801 alone: the node
+
+
+# ---- the answer in words ----
+
+@pytest.mark.parametrize("text", ["print(torch.cuda.is_available()) returns False",
+                                  "torch.cuda.is_available() == False inside the image",
+                                  ">>> torch.cuda.is_available()\nit prints `False` every time"])
+def test_is_available_answered_false_in_any_form_is_a_failure(text: str) -> None:
+    assert "cuda-unavailable" in ids(text)
+    assert read_cause(JETSON + "\n" + text).cause.id == "jetson-software-mismatch"
+
+
+def test_is_available_true_is_no_failure() -> None:
+    assert "cuda-unavailable" not in ids("torch.cuda.is_available() returns True")
+
+
+# ---- the platform, in every form ----
+
+@pytest.mark.parametrize("line", ["docker run --platform=linux/arm64 --rm myorg/app:1.2 python3 x.py",
+                                  "image: myorg/vision:2.1-arm64", "Architecture:        aarch64"])
+def test_an_arm64_build_is_a_weak_sign_of_a_jetson(line: str) -> None:
+    seen = read(line).observed
+    assert [s.kind for s in seen.jetson] == ["arm64 build"] and not seen.x86
+    assert read_cause(line + "\ntorch.cuda.is_available() returns False").cause.id == "jetson-software-mismatch"
+
+
+def test_a_server_arm64_tag_and_a_hard_pc_sign_outrank_it() -> None:
+    assert not read("image: nvidia/cuda:12.4.1-devel-ubuntu22.04-sbsa").observed.jetson
+    text = PC + "\ndocker run --platform linux/arm64 myorg/app:1\ntorch.cuda.is_available() returns False"
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+def test_the_discrete_driver_s_proc_file_said_absent_is_no_sign_of_a_pc() -> None:
+    absent = "I cuda_diagnostics.cc:160] kernel driver does not appear to be running on this host (robot): " \
+             "/proc/driver/nvidia/version does not exist"
+    assert not read(absent).observed.x86
+    assert read("$ cat /proc/driver/nvidia/version\nNVRM version: NVIDIA UNIX x86_64 Kernel Module  550.54").observed.x86
+
+
+@pytest.mark.parametrize(("line", "system"), [
+    ("[ERROR] failed to start nvpmodel service", "jetson"), ("we run it on Orin with JetPack", "jetson"),
+    ("the box has an Arc A770 on Ubuntu Server", "pc"), ("Intel Iris Xe graphics, kernel 6.5", "pc")])
+def test_words_that_name_the_hardware(line: str, system: str) -> None:
+    seen = read(line).observed
+    assert bool(seen.jetson) == (system == "jetson") and bool(seen.x86) == (system == "pc")
+
+
+# ---- the container toolkit ----
+
+LEGACY = ("docker: Error response from daemon: failed to create task for container: OCI runtime create failed: error "
+          "running prestart hook #0: exit status 1, stdout: , stderr: Auto-detected mode as 'legacy'\n"
+          "nvidia-container-cli: initialization error: nvml error: driver not loaded: unknown.")
+
+
+def test_legacy_mode_on_a_jetson_is_the_toolkit() -> None:
+    assert read_cause(JETSON + "\n" + LEGACY).cause.id == "toolkit-band"
+    assert read_cause("docker run --platform linux/arm64 --runtime nvidia myorg/app:3\n" + LEGACY).cause.id == "toolkit-band"
+
+
+def test_legacy_mode_on_a_pc_is_its_normal_mode() -> None:
+    assert read_cause(PC + "\n" + LEGACY).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("text", [
+    "$ sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml\nERRO nvidia-ctk cdi generate failed: unsupported device id",
+    "The following packages have unmet dependencies:\n nvidia-container-toolkit : Depends: nvidia-container-toolkit-base "
+    "(= 1.14.1-1) but 1.16.2-1 is to be installed",
+    "In CSV mode the runtime does not pass the PVA device, CDI mode fails as well",
+    "the old toolkit predates CDI, so no CDI spec is ever produced on these boards",
+])
+def test_the_toolkit_s_own_state_is_the_toolkit(text: str) -> None:
+    assert "toolkit-state" in ids(text)
+    assert read_cause(JETSON + "\n" + text).cause.id == "toolkit-band"
+
+
+# ---- nodes said to be missing ----
+
+@pytest.mark.parametrize("text", [
+    "the container had no render nodes, so cuInit returned 801",
+    "CUDA error: no CUDA-capable device is detected\nthe /dev/nvhost-* device nodes were missing inside the container",
+    "/usr/local/cuda/lib64 is missing from the container although the CSV lists it",
+    "Warning  FailedScheduling  0/1 nodes are available: 1 Insufficient nvidia.com/gpu.",
+])
+def test_nodes_missing_in_words_are_missing_nodes(text: str) -> None:
+    assert "nodes-missing-words" in ids(text)
+    assert read_cause("Jetson Orin Nano\n" + text).cause.id == "nodes-missing-in-container"
+
+
+def test_no_device_inside_a_container_on_a_jetson_with_no_denial_is_missing_nodes() -> None:
+    paste = "Jetson Xavier NX, JetPack 5.1\n{}python3 detect.py\nCUDA error: no CUDA-capable device is detected"
+    assert read_cause(paste.format("root@0a1b2c3d4e5f:/app# ")).cause.id == "nodes-missing-in-container"
+    assert read_cause(paste.format("we start it inside the docker container: ")).cause.id == "nodes-missing-in-container"
+    assert read_cause(paste.format("nx@robot:~$ ")).cause.id == "tegra-nodes-denied"  # on the host: the nodes' access
+
+
+# ---- how the session got (or lost) its groups, said in words ----
+
+@pytest.mark.parametrize("text", [
+    "CUDA works only when I log in locally at the desktop; over ssh cuInit returns 801",
+    "vainfo finds the GPU while somebody is logged in on the monitor, never from cron",
+    "It only works when a user is logged in at the console",
+])
+def test_works_after_a_local_login_is_the_seat(text: str) -> None:
+    for system in (JETSON, PC, ""):
+        assert read_cause(system + "\n" + text).cause.id == "seat-acl-only", system
+
+
+def test_logging_in_over_ssh_alone_is_no_seat() -> None:
+    assert "seat-login-words" not in ids("I logged in over ssh and ran deviceQuery")
+
+
+@pytest.mark.parametrize("text", [
+    "after `sudo -u app` inside the container the --group-add GIDs are lost",
+    "the keep-groups GIDs are dropped as soon as gosu switches to the app user",
+    "ssh into the container and the supplementary groups from --group-add are gone",
+])
+def test_groups_lost_through_a_session_path_are_the_login(text: str) -> None:
+    assert read_cause(text).cause.id == "login-drops-runtime-groups"
+
+
+@pytest.mark.parametrize("launch", ["docker run --rm --user 1000:1000 myorg/app:2 groups",
+                                    "we start it with `-u $(id -u):$(id -g)` so files belong to us",
+                                    "podman run -e HOST_UID=`id -u` -e HOST_GID=`id -g` myorg/app:2"])
+def test_groups_missing_with_a_numeric_launch_is_the_launch(launch: str) -> None:
+    text = launch + "\ninside, `groups` shows that the process only has the 'app' group, not video"
+    assert read_cause(text).cause.id == "uid-gid-launch"
+
+
+def test_groups_missing_after_a_login_is_the_login() -> None:
+    text = "when I connect via ssh to the container\nid only lists the 'dev' group, video is not there"
+    assert read_cause(text).cause.id == "login-drops-runtime-groups"
+
+
+# ---- not GPU access ----
+
+@pytest.mark.parametrize("text", [
+    "docker: Error response from daemon: OCI runtime create failed: container_linux.go:380: starting container process "
+    "caused: error adding seccomp filter rule for syscall clone3: permission denied: unknown.",
+    "/usr/bin/ld: main.o: in function `run': undefined reference to `cudaLaunchKernel'\ncollect2: error: ld returned 1 exit status",
+    "the model download failed due to a permission issue in the data folder",
+    "`groups` doesn't show me as a member of the `plugdev` group until I log out",
+    "ERROR: The control display is undefined; please run `nvidia-settings --help` for usage information.",
+    "the demo throws OpenGL errors unless a monitor is connected",
+    "mkdir /srv/*: permission denied",
+])
+def test_errors_that_are_not_gpu_access(text: str) -> None:
+    assert read_cause(JETSON + "\n" + text).cause.id == "not-gpu-access"
+
+
+def test_a_permission_issue_on_a_gpu_node_is_not_other_permission() -> None:
+    assert "other-permission" not in ids("cuInit fails due to a permission issue on /dev/nvmap")
+
+
+def test_304_on_a_pc_shown_is_the_pc_s_driver_state() -> None:
+    line = "cudaGetDeviceCount(): Error 304: OS call failed or operation not supported on this OS"
+    assert read_cause(PC + "\n" + line).cause.id == "x86-discrete-gpu"
+    assert read_cause(line).cause.id == "not-gpu-access"
+
+
+# ---- nodes of a rootless engine ----
+
+def test_a_node_whose_group_maps_to_nogroup_is_denied_to_the_session() -> None:
+    listing = "$ ls -l /dev/dri\ncrw-rw----  1 nobody nogroup 226, 128 Jan  9 10:00 renderD128"
+    assert read_cause(listing).cause.id == "render-node-denied"
+    tegra = "$ ls -l /dev\ncrw-rw----  1 nobody nogroup 10, 60 Jan  9 10:00 nvmap"
+    assert read_cause(tegra).cause.id == "tegra-nodes-denied"
+
+
+def test_the_render_node_by_its_pci_path_is_the_render_node() -> None:
+    line = 'openat(AT_FDCWD, "/dev/dri/by-path/pci-0000:03:00.0-render", O_RDWR|O_CLOEXEC) = -1 EACCES (Permission denied)'
+    assert ids(line) == ["render-node-denied"]
+
+
+@pytest.mark.parametrize("line", ["E: Unable to locate package nvidia-jetpack-dev",
+                                  "ERROR: No matching distribution found for tensorrt==8.6.1",
+                                  "Package 'cuda-toolkit-11-4' has no installation candidate"])
+def test_a_package_the_package_manager_cannot_find_is_not_gpu_access(line: str) -> None:
+    assert read_cause(JETSON + "\n" + line).cause.id == "not-gpu-access"
+
+
+def test_words_about_the_session_do_not_ask_a_launch_for_the_nvidia_runtime() -> None:
+    text = "docker run --rm --user 1000:1000 myorg/tools:3 id\nthe process only has the 'tools' group"
+    result = read_cause(text)
+    assert result.cause.id == "uid-gid-launch" and not [f for f in result.audit if f.id == "no-gpu-nodes"]
+
+
+@pytest.mark.parametrize("line", ["image: myorg/chat:r36.4.tegra-aarch64-cu126-22.04", "it runs fine on L4T but not here"])
+def test_tegra_and_l4t_as_words_are_weak_signs_of_a_jetson(line: str) -> None:
+    seen = read(line).observed
+    assert seen.jetson and all(s.kind in ("Tegra-only name", "arm64 build") for s in seen.jetson)
+    assert read_cause(line + "\ncudaGetDeviceCount returned 100").cause.assumed_system == ""
