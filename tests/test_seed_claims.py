@@ -73,16 +73,17 @@ def experiments(lab) -> List[Row]:  # type: ignore[no-untyped-def]
          "root: {}, alice: {}".format(root, alice), "{}/{}".format(root, alice), "pass/801", "pass/801"),
         ("JetPack 5.1 is not affected",
          "`jp51-container-l4t`: cuda-check over SSH as alice (in video only)", "alice: " + jp5, jp5, "pass", "pass"),
-        ("The root cause: Ubuntu 22.04 requires the render group",
-         "not testable in a lab: Ubuntu has had `render` since 20.04 (the JetPack 5 base), so the Ubuntu release alone "
-         "does not explain it; what changed is that CUDA opens `/dev/dri/renderD*` on JetPack 6 (rows 1, 2; "
+        ("The root cause: Ubuntu 22.04 requires the render group {{ claim:report-763-summary }}",
+         "not testable in a lab: Ubuntu has had `render` since 20.04 {{ claim:render-since-2004 }} (the JetPack 5 base), "
+         "so the Ubuntu release alone does not explain it {{ claim:ubuntu-release-incidental }}; "
+         "what changed is that CUDA opens `/dev/dri/renderD*` on JetPack 6 (rows 1, 2; "
          "[what changed](../explanation/what-changed.md))", "—", None, None, None),
-        ("The fix: `groupadd render` in the image and add the user to it",
+        ("The fix: `groupadd render` in the image and add the user to it {{ claim:report-763-summary }}",
          "`jp61-container-ubuntu-ssh` with `render:x:1001:alice` (the GID a plain `groupadd` picked) while the host's "
          "render node is GID 993", "alice: " + plain_groupadd, plain_groupadd, "pass", "801"),
         ("A render group with the host's GID fixes it",
          "`jp61-container-ubuntu-ssh` with `render:x:993:alice` added to /etc/group", "alice: " + render, render, "pass", "pass"),
-        ("JetPack 6 brought a stricter, multi-factor access control",
+        ("JetPack 6 brought a stricter, multi-factor access control {{ claim:report-763-summary }}",
          "not testable in a lab: no source read describes such a mechanism; the observed behaviour is explained by "
          "file permissions, groups and seat ACLs (fact sheet, section 1)", "—", None, None, None),
         ("Adding the user to the docker group changes nothing",
@@ -91,16 +92,17 @@ def experiments(lab) -> List[Row]:  # type: ignore[no-untyped-def]
          "`jp61-container-ubuntu-ssh`: run as root with every capability, then switch to alice (capabilities are "
          "cleared when a root process becomes a non-root user, as at docker exec); the device cgroup part of "
          "`--privileged` is not modelled", "alice: " + privileged, privileged, "801", "801"),
-        ("`docker run --group-add` fixes `docker exec` but not SSH",
+        ("`docker run --group-add` fixes `docker exec` {{ claim:docker-exec-group-add }} but not SSH",
          "`jp61-container-group-add` (`--group-add 993`): cuda-check via exec and via SSH as alice",
          "exec: {}, ssh: {}".format(add_exec, add_ssh), "{}/{}".format(add_exec, add_ssh), "pass/801", "pass/801"),
-        ("Enabling GUI auto-login makes it work (a desktop session's seat ACL), for that user only",
+        ("Enabling GUI auto-login makes it work {{ claim:report-763-summary }} (a desktop session's seat ACL "
+         "{{ claim:seat-acl-desktop }}), for that user only",
          "`jp61-host-desktop`: the lab sets the ACL logind would give alice's seat session (logind itself is not run); "
          "cuda-check over SSH as alice and as bob", "alice: {}, bob: {}".format(seat_user, other_user),
          "{}/{}".format(seat_user, other_user), "pass/801", "pass/801"),
-        ("Using `nvcr.io/nvidia/l4t-jetpack:r36.x` as the base image avoids the problem",
+        ("Using `nvcr.io/nvidia/l4t-jetpack:r36.x` as the base image avoids the problem {{ claim:report-763-summary }}",
          "not testable in a lab: whether those images carry a `render` group, and with which GID, is not settled "
-         "by public evidence (fact sheet, open question Q7)", "—", None, None, None),
+         "by public evidence (fact sheet, open question Q7) {{ claim:l4t-jetpack-base-unproven }}", "—", None, None, None),
     ]
 
 
