@@ -9,7 +9,7 @@ and ``Cls[name]`` with ValueError and KeyError; iteration in definition order, `
 ``__members__``; equality, hashing and JSON as the plain value; ``repr``, ``str`` and ``format`` as the
 real enum gives them on the running Python; pickling and copying keep the member.
 
-A class body may hold only members (upper-case names bound to a ``str``, or an ``int`` in an
+A class body may hold only members (public names bound to a ``str``, or an ``int`` in an
 ``IntChoice``), dunders and methods; anything else enum would read differently is refused when the
 class is made. Type checkers see the real ``Enum`` and ``IntEnum``, so their member and
 exhaustiveness checks stay, and tests/choiceparity.py builds every class of the package both ways
@@ -46,14 +46,15 @@ class _ChoiceType(type):
             if isinstance(base, _ChoiceType) and base._member_names_:
                 raise TypeError("{}: cannot extend {}, which has members".format(name, base.__name__))
         value_type = next((b for b in cls.__mro__[1:] if not isinstance(b, _ChoiceType)), object)
+        if value_type is object and bases:
+            raise TypeError("{}: a Choice holds str values: class {}(str, Choice)".format(name, name))
         names: List[str] = []
         by_name: Dict[str, Any] = {}
         by_value: Dict[Any, Any] = {}
         for key, value in namespace.items():
             if key[:2] == key[-2:] == "__" or hasattr(value, "__get__"):
                 continue  # dunders and methods stay what they are, as in enum
-            if key.startswith("_") or value_type is object or not isinstance(value, value_type) or \
-                    isinstance(value, bool):
+            if key.startswith("_") or not isinstance(value, value_type) or isinstance(value, bool):
                 raise TypeError("{}.{}: a Choice member is a public name bound to a {} (enum would read {!r} "
                                 "differently)".format(name, key, value_type.__name__, value))
             member = by_value.get(value)
