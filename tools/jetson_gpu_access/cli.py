@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from .cliparse import Builder, Parser
     from .model import Diagnosis
     from .pipeline import Assessment
+else:
+    SimpleNamespace = type(sys.implementation)  # what types.py itself does; nothing else on a diagnose imports types
 
 PROG = "jetson-gpu-access"
 # A user name as useradd accepts it: [A-Za-z0-9_][A-Za-z0-9_.-]{0,31}, then an optional '$' (machine accounts).
@@ -130,8 +132,6 @@ def quick_parse(words: List[str]) -> Optional[SimpleNamespace]:
     start with '-', every value valid. Anything else (help, abbreviations, mistakes) goes through argparse,
     which says what is wrong as it always has; this only spares building a parser (``make bench``).
     """
-    from types import SimpleNamespace  # free: enum, which every command imports, loads it too
-
     options = OPTIONS.get(words[0]) if words else None
     if options is None:
         return None
@@ -772,8 +772,6 @@ def main(argv: Optional[List[str]] = None) -> int:
     if words[:1] == ["--version"]:  # what scripts ask most; argparse would answer the same, after its imports
         sys.stdout.write("{} {}\n".format(PROG, __version__))
         return 0
-    from types import SimpleNamespace  # free: enum, which exitcodes imports, loads it too
-
     from .exitcodes import Exit, ExitError
 
     # Everything after the first "--" is a command to run (lab exec/ssh), never our options.

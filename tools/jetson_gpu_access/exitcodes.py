@@ -3,10 +3,10 @@ docs/reference/exit-codes.md (a test keeps the two in parity)."""
 
 from __future__ import annotations
 
-from enum import IntEnum
+from .choice import IntChoice
 
 
-class Exit(IntEnum):
+class Exit(IntChoice):
     OK = 0                 # healthy, or nothing to do
     PROBLEM = 1            # a problem was found, or verification failed
     USAGE = 2              # bad arguments or input: nothing was done

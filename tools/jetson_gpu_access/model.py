@@ -1,14 +1,14 @@
 """The typed values that flow from probe to diagnosis to renderers.
 
-Everything is a frozen record (see :mod:`record`) or a string enum, so results compare as whole values in tests and
-round-trip through JSON (see :mod:`jetson_gpu_access.serde`). Facts hold what was observed and
-nothing judged; the diagnosis types hold judgements with the evidence they rest on.
+Everything is a frozen record (see :mod:`record`) or a string enum (a :mod:`choice`, an ``Enum`` to type
+checkers), so results compare as whole values in tests and round-trip through JSON (see
+:mod:`jetson_gpu_access.serde`). Facts hold what was observed and nothing judged; the diagnosis types hold
+judgements with the evidence they rest on.
 """
 
 from __future__ import annotations
 
-from enum import Enum
-
+from .choice import Choice
 from .record import frozen_record
 
 TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
@@ -21,7 +21,7 @@ SCHEMA_VERSION = 1
 PLACEHOLDER_GID = 4000000000
 
 
-class NodeKind(str, Enum):
+class NodeKind(str, Choice):
     """What the path turned out to be, after following symlinks inside the root."""
 
     CHAR = "char"
@@ -32,7 +32,7 @@ class NodeKind(str, Enum):
     OTHER = "other"
 
 
-class NodeOrigin(str, Enum):
+class NodeOrigin(str, Choice):
     """How a device node reached the root we look at; decides whether host ACLs are visible."""
 
     HOST = "host"                      # not in a container: the node is the host's own
@@ -42,7 +42,7 @@ class NodeOrigin(str, Enum):
     UNKNOWN = "unknown"
 
 
-class InjectionPath(str, Enum):
+class InjectionPath(str, Choice):
     """How the GPU nodes reached the root as a whole (data/toolkit.json "paths")."""
 
     HOST = "host"                  # not in a container
@@ -53,7 +53,7 @@ class InjectionPath(str, Enum):
     UNKNOWN = "unknown"
 
 
-class DriverStack(str, Enum):
+class DriverStack(str, Choice):
     """The Jetson GPU kernel driver: nvgpu (Orin and older, also JetPack 7.2 Orin) or OpenRM (Thor)."""
 
     NVGPU = "nvgpu"
@@ -61,7 +61,7 @@ class DriverStack(str, Enum):
     UNKNOWN = "unknown"
 
 
-class Requirement(str, Enum):
+class Requirement(str, Choice):
     """How much CUDA depends on a node on this platform and release (from data/devices.json)."""
 
     REQUIRED = "required"   # CUDA cannot initialise without it
@@ -69,7 +69,7 @@ class Requirement(str, Enum):
     OPTIONAL = "optional"   # display, codecs, profiling: not needed for CUDA compute
 
 
-class Rule(str, Enum):
+class Rule(str, Choice):
     """The kernel rule that decided an access check (see access.py)."""
 
     ROOT = "root"
@@ -83,20 +83,20 @@ class Rule(str, Enum):
     NOT_A_DEVICE = "not-a-device"
 
 
-class ViewKind(str, Enum):
+class ViewKind(str, Choice):
     """The two sets of groups a user can hold; see docs/explanation/permission-model.md."""
 
     LOGIN = "login"        # rebuilt by initgroups(): SSH, su -, login
     PROCESS = "process"    # what a running process holds: --group-add, docker exec
 
 
-class Severity(str, Enum):
+class Severity(str, Choice):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
 
 
-class Verdict(str, Enum):
+class Verdict(str, Choice):
     HEALTHY = "healthy"
     WARNING = "warning"
     PROBLEM = "problem"
@@ -218,7 +218,7 @@ class Group:
     members: Tuple[str, ...]
 
 
-class AnomalyCode(str, Enum):
+class AnomalyCode(str, Choice):
     """What is wrong with a line of an account file; plan decides on these, never on the text."""
 
     CRLF = "crlf"                        # glibc keeps the CR in the last field

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from enum import Enum
 from typing import Dict, List, Optional, Tuple
 
 from . import data
 from .accountfiles import GroupEntry, file_problems, group_entry
+from .choice import Choice
 from .diagnose import role_group
 from .model import AnomalyCode, DeviceNode, Diagnosis, Group, NodeKind, NodeOrigin
 from .record import frozen_record
@@ -35,7 +35,7 @@ def sensitive_groups() -> Dict[str, str]:
     return groups
 
 
-class ActionKind(str, Enum):
+class ActionKind(str, Choice):
     CREATE_GROUP = "create-group"
     RENUMBER_GROUP = "renumber-group"
     ADD_MEMBER = "add-member"

@@ -6,11 +6,11 @@ new field needs no serialisation code and a round-trip test covers every type at
 
 from __future__ import annotations
 
-import enum
 import sys
 import typing
 from typing import Any, Dict, Type, TypeVar
 
+from .choice import Choice
 from .record import fields_of, is_record
 
 T = TypeVar("T")
@@ -22,7 +22,7 @@ def to_jsonable(value: Any) -> Any:
     """Dataclasses become dicts, enums their values, tuples lists; the rest passes through."""
     if is_record(value) and not isinstance(value, type):
         return {name: to_jsonable(getattr(value, name)) for name in fields_of(value)}
-    if isinstance(value, enum.Enum):
+    if isinstance(value, Choice):
         return value.value
     if isinstance(value, (tuple, list)):
         return [to_jsonable(item) for item in value]
@@ -67,7 +67,7 @@ def _convert(tp: Any, data: Any) -> Any:
         if missing:
             raise ValueError("{} lacks {}".format(tp.__name__, ", ".join(missing)))
         return tp(**{n: _convert(hints[n], data[n]) for n in names if n in data})
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+    if isinstance(tp, type) and issubclass(tp, Choice):
         return tp(data)
     if tp is int and (isinstance(data, bool) or not isinstance(data, int)):
         raise ValueError("expected an integer, got {!r}".format(data))
