@@ -58,6 +58,9 @@ def test_text_without_a_failure_has_none(text: str) -> None:
     # a GPU node a failing line names: the node's cause (the Tegra node before JetPack 6, the render node after)
     (JETSON_35 + "\nencoder: failed to open /dev/nvhost-msenc (EACCES) as user app", "tegra-nodes-denied"),
     (JETSON_36 + "\nvideo pipeline: cannot open renderD128 for the user, giving up", "render-node-denied"),
+    # permission to a device, in words, with no node named: the node CUDA opens on that release
+    (JETSON_35 + "\ntracer: the worker can't get permission to open the device files under /dev", "tegra-nodes-denied"),
+    (JETSON_36 + "\nEACCES on a device node while starting the encoder; giving up", "render-node-denied"),
     # a GPU library left as an empty placeholder by the image: the runtime did not inject it
     (JETSON_32 + "\nImportError: /usr/lib/aarch64-linux-gnu/libnvjpeg.so.10: file too short", "nodes-missing-in-container"),
     # a GPU library missing where the paste ran inside a container or an image build
@@ -143,6 +146,11 @@ def test_a_denial_said_in_words_names_the_node_it_implies(text: str, cause: str)
     assert result.cause.id == cause, result.cause
 
 
+def test_a_denial_said_in_words_of_a_discrete_gpu_s_nodes_leans_to_a_pc() -> None:
+    assert read_cause("we grant only the ml users access to /dev/nvidia1 through a group; others cannot see it"
+                      ).cause.id == "x86-discrete-gpu"
+
+
 def test_a_denial_said_in_words_with_a_numeric_user_is_the_launch_on_either_system() -> None:
     words = "transcoding fails due to missing permissions on the GPU device when started with --user 1001:1001"
     assert read_cause(words).cause.id == "uid-gid-launch"
@@ -179,6 +187,11 @@ def test_what_is_not_gpu_access_is_said_so(text: str, family: str) -> None:
     result = read_cause(text)
     assert family in [m.id for m in result.matches]
     assert result.cause.id == "not-gpu-access", result.cause
+
+
+def test_cuda_s_own_check_working_for_root_is_no_proof_for_the_user() -> None:
+    text = JETSON_32 + "\ndeviceQuery passes when run as root, but as a new user it fails"
+    assert read_cause(text).cause.id == "tegra-nodes-denied"
 
 
 def test_an_image_tag_no_one_published_is_the_software() -> None:

@@ -244,24 +244,27 @@ class Failure:
 _FAILURE = re.compile(r"\b(?:errors?|fail(?:ed|s|ure|ing)?|denied|cannot|can't|can not|unable|not found|no such file|"
                       r"traceback|exit (?:status|code):? ?[1-9]|segmentation fault|core dumped|aborted|fatal|couldn't|"
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
-                      r"truncated|is empty|not able|undefined (?:reference|symbol))\b", re.I)
+                      r"truncated|is empty|not able|undefined (?:reference|symbol)|eacces|eperm)\b", re.I)
 _FAILURE_KEYS = ("error", "fail", "denied", "cannot", "can't", "can not", "unable", "not found", "no such file", "traceback",
                  "exit ", "segmentation", "core dumped", "abort", "fatal", "couldn't", "could not", "n't work", "not work",
-                 "not permitted", "not recognized", "too short", "truncated", "is empty", "not able", "undefined")
+                 "not permitted", "not recognized", "too short", "truncated", "is empty", "not able", "undefined", "eacces", "eperm")
 # A library of the GPU's stack: CUDA's (libcu*), the Tegra and driver ones (libnv*, libnvidia-*), cuDNN, TensorRT, NPP, VPI.
 _GPU_LIBRARY = r"\blib(?:cu\w*|nv\w*|nvidia[\w-]*|tensorrt\w*|npp\w*|vpi\w*)\.so|\s-l(?:nv|cu)\w+"
 # A discrete GPU's driver: NVML, nvidia-smi, its kernel module, its /dev/nvidia* nodes and its video-codec libraries.
-_DISCRETE_DRIVER = (r"\bnvml|nvidia-smi|\bnvidia (?:kernel )?(?:driver|module)\b|\bnvidia\.ko\b|/dev/nvidia(?:\d|ctl|-uvm)|"
+_DISCRETE_DRIVER = (r"\bnvml|nvidia-smi|\bnvidia (?:kernel )?(?:driver|module)\b|\bnvidia\.ko\b|/dev/nvidia|"
                     r"\blib(?:nvcuvid|nvidia-encode|nvidia-ml)\b")
 # What a failing line mentions, most decisive first: a GPU node is the node cause; a GPU library that is an empty
 # placeholder, or missing, is what the runtime injects (or the software); NVML, nvidia-smi and /dev/nvidia* are a
-# discrete GPU's driver; a version, ABI or support word, or another library, is the software; any other GPU word is a
-# GPU failure of unknown kind.
+# discrete GPU's driver; a permission to a device, with no node named, is the node CUDA opens on that release; a
+# version, ABI or support word, or another library, is the software; any other GPU word is a GPU failure of unknown
+# kind; a failing line with none of these is not GPU access ("other").
 FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     ("gpu-node", re.compile(r"/dev/(?:nv(?!idia)|dri\b|tegra|host1x)|\bnvhost|\bnvmap\b|\bnvgpu\b|\brenderd\d", re.I)),
     ("library-placeholder", re.compile(r"(?:{})[^\n]{{0,80}}(?:file too short|truncated|is empty|:\s*empty\b)".format(
         _GPU_LIBRARY), re.I)),
     ("driver", re.compile(_DISCRETE_DRIVER, re.I)),
+    ("device-permission", re.compile(r"(?:permission|eacces|eperm|not permitted)[^\n]{0,40}(?:\bdevices?\b|/dev\b)|"
+                                     r"(?:\bdevices?\b|/dev/)[^\n]{0,40}(?:permission|eacces|eperm|not permitted)", re.I)),
     ("gpu-library", re.compile(_GPU_LIBRARY, re.I)),
     ("library", re.compile(r"\.so\b|\blibrar(?:y|ies)\b", re.I)),
     ("version", re.compile(r"(?<![/\w])versions?\b(?!/)|\babi\b|undefined symbol|undefined reference|unsupported|not supported|"
@@ -542,7 +545,7 @@ _LEGACY_MODE = re.compile(r"auto-detected mode as '?legacy", re.I)
 # Overflow ids: a node whose owner and group map to no id of the user namespace (rootless engines).
 _OVERFLOW = ("nobody", "nogroup", "65534")
 _DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvrmgpu-open", "render-node-denied", "nvrm-channel",
-            "denial-words", "failure-gpu-node")
+            "denial-words", "failure-gpu-node", "failure-device-permission")
 # 801 is the render node only at CUDA's start-up. Once the paste shows the device in use, or names an
 # operation this GPU does not support (IPC, shared storage, peer access), it is that operation, not access.
 _OPERATION = re.compile(r"ipc|storagesharing|shareable|peer|memcpy|cumem(?!init)|mempool|graph", re.I)
@@ -697,6 +700,8 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
         return cause("unknown", text + "; the paste shows no sign of which system it ran on", lines, on_jetson,
                      "x86-discrete-gpu", *also)
 
+    if "denial-words" in ids and "gpu-works-words" in ids:  # a check that works for root proves nothing for the user
+        ids.remove("gpu-works-words")
     not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and platform_shown and x86))
                or i == "cuda-801-operation"]
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS]):
@@ -841,7 +846,7 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
     # A denial: decide which nodes and why, from the most specific evidence the paste has.
     trigger = [line_of[i] for i in denied[:1]]
     others += ["render-node-denied", "tegra-nodes-denied"]
-    if not jetson and not seen.nodes and denied[0] not in ("cuda-801", "denial-words"):
+    if not jetson and not seen.nodes and denied[0] not in ("cuda-801", "denial-words", "failure-device-permission"):
         return platform_cause("tegra-nodes-denied", "a GPU initialisation error", trigger)
     numeric = [launch for launch in seen.launches if launch.numeric_user]
     if not numeric and numeric_lines and denied[0] == "denial-words":
@@ -890,7 +895,7 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
                      trigger, "login-drops-runtime-groups")
     if first == "render-node-denied":
         return cause("render-node-denied", "the render node is not openable by the session", trigger, "seat-acl-only")
-    if first in ("denial-words", "failure-gpu-node"):
+    if first in ("denial-words", "failure-gpu-node", "failure-device-permission"):
         return _named_node_denial(seen, trigger[0], major, cause)
     if first == "cuda-801" and (major is None or major >= 36):
         return cause("render-node-denied", "CUDA error 801 at start-up: on JetPack 6 and later the render node",
