@@ -278,10 +278,11 @@ _CONTAINER_CONTEXT = re.compile(r"^#\d+ \d+\.\d+ |^Step \d+/\d+ :|---> Running i
                                 r"\bkubernetes\b|\bk8s\b|\bpods?\b|\bcontainers?\b", re.I | re.M)
 
 
-def find_failure(text: str) -> Optional[Failure]:
+def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
     """The most telling line that says something failed, or None: read from the first and last 256 KiB, at
-    most MAX_KEY_HITS lines a key, so its cost stays bounded on any paste."""
-    clean = normalise(window(text)[0])
+    most MAX_KEY_HITS lines a key, so its cost stays bounded on any paste. ``cleaned`` is that part of the
+    text already normalised, when the caller has it."""
+    clean = normalise(window(text)[0]) if cleaned is None else cleaned
     lowered = clean.lower()
     if len(lowered) != len(clean):
         clean = lowered
@@ -299,7 +300,7 @@ def find_failure(text: str) -> Optional[Failure]:
     return Failure(FAILURE_KINDS[best[0]][0] if best[0] < len(FAILURE_KINDS) else "other", best[1][:300])
 
 
-def container_context(text: str, seen: Observed) -> str:
+def container_context(text: str, seen: Observed, cleaned: Optional[str] = None) -> str:
     """A line showing the paste ran inside a container or an image build, or "" when it shows none."""
     lines = [w.line for w in seen.words if w.kind == "container"] + [n.line for n in seen.nodes if n.where]
     if any(launch.runtime == "nvidia" or launch.gpus or launch.nvidia_gpu for launch in seen.launches):
@@ -307,7 +308,7 @@ def container_context(text: str, seen: Observed) -> str:
     lines += [launch.text.split("\n")[0] for launch in seen.launches]
     if lines:
         return lines[0]
-    clean = normalise(window(text)[0])
+    clean = normalise(window(text)[0]) if cleaned is None else cleaned
     found = _CONTAINER_CONTEXT.search(clean)
     if not found:
         return ""
@@ -343,8 +344,9 @@ def explain(text: str, nested: bool = False) -> Explanation:
     systems = tuple(label for label, _ in mixed)
     statements = _statements(seen, matches, diagnosis, parsed.assumptions, pairs, mixed) + tuple(
         _session_statements(seen, others))
-    failure = find_failure(text)
-    container = container_context(text, seen)
+    cleaned = normalise(window(text)[0])
+    failure = find_failure(text, cleaned)
+    container = container_context(text, seen, cleaned)
     if failure is not None and not matches:
         statements += (Statement("a failure that no known signature names ({}): `{}`".format(
             failure.kind.replace("-", " "), failure.line), (failure.line,), False),)
