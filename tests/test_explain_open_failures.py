@@ -214,3 +214,10 @@ def test_reading_failures_stays_bounded_on_a_huge_log() -> None:
     text = line * 400_000 + "ImportError: libnvinfer.so.8: file too short\n"
     failure = find_failure(text)
     assert failure is not None and failure.kind == "library-placeholder"
+
+
+def test_an_l4t_image_on_an_x86_host_is_a_pc() -> None:
+    """An image's name says what it was built for, not where it ran: the x86 host on the same line decides."""
+    text = "trtexec fails to find libnvdla_compiler.so when I start the l4t-tensorrt image on my x86_64 workstation"
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+    assert read_cause("l4t-tensorrt: error: failed to find libnvdla_compiler.so").cause.id == "jetson-software-mismatch"

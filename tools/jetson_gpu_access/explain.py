@@ -519,7 +519,7 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
 # ---- the cause ----
 
 # Jetson signs that name no hardware: a host name or a word; a hard x86 sign outranks them.
-WEAK_JETSON = ("host name", "Tegra-only name", "arm64 build")
+WEAK_JETSON = ("host name", "Tegra-only name", "arm64 build", "L4T image")
 # PC signs that name no hardware: a discrete-GPU node name, a cloud user, nvidia-smi; any Jetson sign outranks them.
 WEAK_X86 = ("discrete-GPU node", "PC hint", "nvidia-smi")
 PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
