@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import Any, Dict, Iterator, List, Optional, Pattern, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Pattern, Sequence, Tuple
 
 from . import data
 from .diagnose import diagnose
@@ -228,6 +228,95 @@ def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tupl
     return None
 
 
+# ---- a failure no family names ----
+
+
+@frozen_record
+class Failure:
+    """A line that says something failed, and what it mentions: how explain weighs a failure no family
+    names (one of FAILURE_KINDS, most decisive first)."""
+
+    kind: str
+    line: str
+
+
+# Words that say something failed, in any tool's wording; the keys find the lines cheaply first.
+_FAILURE = re.compile(r"\b(?:errors?|fail(?:ed|s|ure|ing)?|denied|cannot|can't|can not|unable|not found|no such file|"
+                      r"traceback|exit (?:status|code):? ?[1-9]|segmentation fault|core dumped|aborted|fatal|couldn't|"
+                      r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
+                      r"truncated|is empty|not able|undefined (?:reference|symbol)|eacces|eperm)\b", re.I)
+_FAILURE_KEYS = ("error", "fail", "denied", "cannot", "can't", "can not", "unable", "not found", "no such file", "traceback",
+                 "exit ", "segmentation", "core dumped", "abort", "fatal", "couldn't", "could not", "n't work", "not work",
+                 "not permitted", "not recognized", "too short", "truncated", "is empty", "not able", "undefined", "eacces", "eperm")
+# A library of the GPU's stack: CUDA's (libcu*), the Tegra and driver ones (libnv*, libnvidia-*), cuDNN, TensorRT, NPP, VPI.
+_GPU_LIBRARY = r"\blib(?:cu\w*|nv\w*|nvidia[\w-]*|tensorrt\w*|npp\w*|vpi\w*)\.so|\s-l(?:nv|cu)\w+"
+# A discrete GPU's driver: NVML, nvidia-smi, its kernel module, its /dev/nvidia* nodes and its video-codec libraries.
+_DISCRETE_DRIVER = (r"\bnvml|nvidia-smi|\bnvidia (?:kernel )?(?:driver|module)\b|\bnvidia\.ko\b|/dev/nvidia|"
+                    r"\blib(?:nvcuvid|nvidia-encode|nvidia-ml)\b")
+# What a failing line mentions, most decisive first: a GPU node is the node cause; a GPU library that is an empty
+# placeholder, or missing, is what the runtime injects (or the software); NVML, nvidia-smi and /dev/nvidia* are a
+# discrete GPU's driver; a permission to a device, with no node named, is the node CUDA opens on that release; a
+# version, ABI or support word, or another library, is the software; any other GPU word is a GPU failure of unknown
+# kind; a failing line with none of these is not GPU access ("other").
+FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
+    ("gpu-node", re.compile(r"/dev/(?:nv(?!idia)|dri\b|tegra|host1x)|\bnvhost|\bnvmap\b|\bnvgpu\b|\brenderd\d", re.I)),
+    ("library-placeholder", re.compile(r"(?:{})[^\n]{{0,80}}(?:file too short|truncated|is empty|:\s*empty\b)".format(
+        _GPU_LIBRARY), re.I)),
+    ("driver", re.compile(_DISCRETE_DRIVER, re.I)),
+    ("device-permission", re.compile(r"(?:permission|eacces|eperm|not permitted)[^\n]{0,40}(?:\bdevices?\b|/dev\b)|"
+                                     r"(?:\bdevices?\b|/dev/)[^\n]{0,40}(?:permission|eacces|eperm|not permitted)", re.I)),
+    ("gpu-library", re.compile(_GPU_LIBRARY, re.I)),
+    ("library", re.compile(r"\.so\b|\blibrar(?:y|ies)\b", re.I)),
+    ("version", re.compile(r"(?<![/\w])versions?\b(?!/)|\babi\b|undefined symbol|undefined reference|unsupported|not supported|"
+                           r"mismatch|incompatible|compute capability|\bsm_\d+", re.I)),
+    ("gpu", re.compile(r"\bgpus?\b|\bcuda\b|\bnvidia\b|\btensorrt\b|\bcudnn\b|\bigpu\b", re.I)),
+)
+# Where the paste shows it ran inside a container or an image build (which on a Jetson gets no GPU libraries
+# unless the engine's default runtime is nvidia): BuildKit and classic build steps, engines, pods.
+_CONTAINER_CONTEXT = re.compile(r"^#\d+ \d+\.\d+ |^Step \d+/\d+ :|---> Running in |\bdocker build\b|\bdockerfile\b|"
+                                r"\bjetson-containers (?:build|run)\b|\b(?:singularity|apptainer) (?:exec|run|shell)\b|"
+                                r"\bkubernetes\b|\bk8s\b|\bpods?\b|\bcontainers?\b", re.I | re.M)
+
+
+def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
+    """The most telling line that says something failed, or None: read from the first and last 256 KiB, at
+    most MAX_KEY_HITS lines a key, so its cost stays bounded on any paste. ``cleaned`` is that part of the
+    text already normalised, when the caller has it."""
+    clean = normalise(window(text)[0]) if cleaned is None else cleaned
+    lowered = clean.lower()
+    if len(lowered) != len(clean):
+        clean = lowered
+    spans = sorted({span for key in _FAILURE_KEYS if key in lowered for span in _key_lines(key, lowered)})
+    best: Optional[Tuple[int, str]] = None
+    for start, end in spans:
+        line = clean[start:end]
+        if not _FAILURE.search(line):
+            continue
+        rank = next((n for n, (_, pattern) in enumerate(FAILURE_KINDS) if pattern.search(line)), len(FAILURE_KINDS))
+        if best is None or rank < best[0]:
+            best = (rank, line.strip())
+    if best is None:
+        return None
+    return Failure(FAILURE_KINDS[best[0]][0] if best[0] < len(FAILURE_KINDS) else "other", best[1][:300])
+
+
+def container_context(text: str, seen: Observed, cleaned: Optional[str] = None) -> str:
+    """A line showing the paste ran inside a container or an image build, or "" when it shows none."""
+    lines = [w.line for w in seen.words if w.kind == "container"] + [n.line for n in seen.nodes if n.where]
+    if any(launch.runtime == "nvidia" or launch.gpus or launch.nvidia_gpu for launch in seen.launches):
+        return ""  # the launch asked for the NVIDIA runtime: what it lacks is the software's, not the injection's
+    lines += [launch.text.split("\n")[0] for launch in seen.launches]
+    if lines:
+        return lines[0]
+    clean = normalise(window(text)[0]) if cleaned is None else cleaned
+    found = _CONTAINER_CONTEXT.search(clean)
+    if not found:
+        return ""
+    start = clean.rfind("\n", 0, found.start()) + 1
+    end = clean.find("\n", found.end())
+    return clean[start:end if end >= 0 else len(clean)].strip()[:300]
+
+
 # ---- explain ----
 
 
@@ -255,7 +344,13 @@ def explain(text: str, nested: bool = False) -> Explanation:
     systems = tuple(label for label, _ in mixed)
     statements = _statements(seen, matches, diagnosis, parsed.assumptions, pairs, mixed) + tuple(
         _session_statements(seen, others))
-    cause = decide_cause(seen, matches, diagnosis)
+    cleaned = normalise(window(text)[0])
+    failure = find_failure(text, cleaned)
+    container = container_context(text, seen, cleaned)
+    if failure is not None and not matches:
+        statements += (Statement("a failure that no known signature names ({}): `{}`".format(
+            failure.kind.replace("-", " "), failure.line), (failure.line,), False),)
+    cause = decide_cause(seen, matches, diagnosis, failure, container)
     if readings:  # a mixed paste: the first system whose own reading names a cause
         cause = next((c for _, c in readings if c.id != "unknown"), cause)
     if cause.assumption:
@@ -424,16 +519,26 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
 # ---- the cause ----
 
 # Jetson signs that name no hardware: a host name or a word; a hard x86 sign outranks them.
-WEAK_JETSON = ("host name", "Tegra-only name", "arm64 build")
+WEAK_JETSON = ("host name", "Tegra-only name", "arm64 build", "L4T image")
 # PC signs that name no hardware: a discrete-GPU node name, a cloud user, nvidia-smi; any Jetson sign outranks them.
 WEAK_X86 = ("discrete-GPU node", "PC hint", "nvidia-smi")
 PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 # With no sign of either system and no error family that leans to one, the project's own readers' system.
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
 _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-209", "cuda-3", "cuda-500", "cuda-library-missing",
-             "wrong-architecture", "tensorrt-init", "cuda-library-status")
-_NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "other-permission", "out-of-memory",
-            "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found")
+             "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published", "failure-gpu-library",
+             "failure-library-placeholder", "failure-version", "failure-library")
+_NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cuda-700", "other-permission", "out-of-memory",
+            "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found", "gpu-works-words", "failure-other")
+# Words that say who is denied (root works, another user does not): the symptom, which a not-GPU error also has.
+_SYMPTOM_WORDS = ("denial-words",)
+# Families read again by the failing lines when those name a GPU library (a build that cannot link libcuda).
+_GPU_LIBRARY_REREAD = ("build-error",)
+DRIVER_FAILURE = "NVML, nvidia-smi, /dev/nvidia* and the NVIDIA kernel module are a discrete GPU's driver"
+_DISCRETE = re.compile(_DISCRETE_DRIVER, re.I)
+_TOOLKIT_WORDS = re.compile(r"toolkit|libnvidia-container|nvidia-container|nvidia-ctk", re.I)
+_RENDER_WORDS = re.compile(r"/dev/dri|renderd\d|\brender\b", re.I)
+_TEGRA_WORDS = re.compile(r"/dev/nv(?!idia)|nvhost|nvmap|\bvideo\b", re.I)
 # Families that say in words how the session got (or lost) its groups: the mechanism, on any system.
 _SESSION_FAMILIES = ("seat-login-words", "groups-lost-words", "groups-missing-words")
 # Families an OCI runtime error line carries as its own reason: the reason, not the hook, is the reading.
@@ -441,7 +546,8 @@ _OCI_REASONS = ("seccomp-filter", "toolkit-state")
 _LEGACY_MODE = re.compile(r"auto-detected mode as '?legacy", re.I)
 # Overflow ids: a node whose owner and group map to no id of the user namespace (rootless engines).
 _OVERFLOW = ("nobody", "nogroup", "65534")
-_DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvrmgpu-open", "render-node-denied", "nvrm-channel")
+_DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvrmgpu-open", "render-node-denied", "nvrm-channel",
+            "denial-words", "failure-gpu-node", "failure-device-permission")
 # 801 is the render node only at CUDA's start-up. Once the paste shows the device in use, or names an
 # operation this GPU does not support (IPC, shared storage, peer access), it is that operation, not access.
 _OPERATION = re.compile(r"ipc|storagesharing|shareable|peer|memcpy|cumem(?!init)|mempool|graph", re.I)
@@ -506,32 +612,43 @@ def _node_lean(matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis]) 
     return None
 
 
-def _shows_failure(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis]) -> bool:
+def _line_lean(matches: Sequence[SymptomMatch], failure: Optional[Failure]) -> Optional[Tuple[str, str]]:
+    """A PC when the failing line, or the words of a denial, name a discrete GPU's driver (NVML, nvidia-smi,
+    /dev/nvidia*); None otherwise."""
+    lines = [m.line for m in matches if m.id == "denial-words"]
+    lines += [failure.line] if failure is not None and failure.kind == "driver" and not matches else []
+    return ("pc", DRIVER_FAILURE) if any(_DISCRETE.search(line) for line in lines) else None
+
+
+def _shows_failure(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis],
+                   failure: Optional[Failure]) -> bool:
     denied = diagnosis is not None and any(f.code in ("ACC-002", "ACC-003", "ACC-004") for f in diagnosis.findings)
-    return bool(matches) or bool(seen.absent) or denied
+    return bool(matches) or bool(seen.absent) or denied or failure is not None
 
 
-def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis]) -> Cause:
+def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis],
+                 failure: Optional[Failure] = None, container: str = "") -> Cause:
     """The top-1 cause: the likeliest given the evidence, in order of how decisive the evidence is.
 
     The platform comes first. When the paste shows it, the reading is that system's. When it does
     not but shows a failure, the reading is done on the system the error family leans to (a Jetson
     when none does), and the cause says so as an assumption, with the cause it would be on the other
     system; the question then asks which system it is. Only a paste that shows no failure and no
-    platform stays `unknown`.
+    platform stays `unknown`. A failure no family names (``failure``) is weighed by what its line
+    mentions; ``container`` is a line showing the paste ran inside a container or an image build.
     """
     platform, line = shown_platform(seen)
-    lean = _node_lean(matches, diagnosis) or family_lean([m.id for m in matches])
+    lean = _node_lean(matches, diagnosis) or family_lean([m.id for m in matches]) or _line_lean(matches, failure)
     # nvidia-smi run as a command is the weakest sign of a PC (JetPack 6 has it too): an error family
     # that leans to a Jetson outranks it.
     if platform == "pc" and all(s.kind == "nvidia-smi" for s in seen.x86) and lean and lean[0] == "jetson":
         platform, line = "", ""
-    if platform or not _shows_failure(seen, matches, diagnosis):
-        return _decide(seen, matches, diagnosis, platform, line)
+    if platform or not _shows_failure(seen, matches, diagnosis, failure):
+        return _decide(seen, matches, diagnosis, platform, line, failure, container)
     prior, why = lean or ("jetson", JETSON_BY_DEFAULT)
-    likely = _decide(seen, matches, diagnosis, prior, "")
-    other = _decide(seen, matches, diagnosis, "pc" if prior == "jetson" else "jetson", "")
-    if likely.id == other.id:  # the system does not change the reading
+    likely = _decide(seen, matches, diagnosis, prior, "", failure, container)
+    other = _decide(seen, matches, diagnosis, "pc" if prior == "jetson" else "jetson", "", failure, container)
+    if likely.id == other.id or likely.id == "unknown":  # the system does not change the reading, or decides nothing
         return likely
     assumption = "assumed: {}, since {}".format(PLATFORM_NAMES[prior], why)
     text = "{} (assumed: {}, which the paste does not show; on {} it would be {})".format(
@@ -541,11 +658,16 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
 
 
 def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis], platform: str,
-            platform_shown: str) -> Cause:
+            platform_shown: str, failure: Optional[Failure] = None, container: str = "") -> Cause:
     """The cause on ``platform`` ("jetson", "pc", or "" when none is shown and none needs assuming);
     ``platform_shown`` is the line that shows it, "" when it is assumed."""
     ids = [m.id for m in matches]
     line_of = {m.id: m.line for m in matches}
+    # A failure no family names is read by what its line mentions; so is a build error whose lines name a GPU library.
+    if failure is not None and (not ids or (failure.kind in ("gpu-library", "library-placeholder")
+                                            and all(i in _GPU_LIBRARY_REREAD for i in ids))):
+        ids = ["failure-" + failure.kind]
+        line_of[ids[0]] = failure.line
     if "cuda-801" in ids and (_OPERATION.search(line_of["cuda-801"]) or seen.gpu_found is not None):
         ids[ids.index("cuda-801")] = "cuda-801-operation"
         line_of["cuda-801-operation"] = line_of["cuda-801"]
@@ -580,11 +702,24 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
         return cause("unknown", text + "; the paste shows no sign of which system it ran on", lines, on_jetson,
                      "x86-discrete-gpu", *also)
 
+    if "denial-words" in ids and "gpu-works-words" in ids:  # a check that works for root proves nothing for the user
+        ids.remove("gpu-works-words")
     not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and platform_shown and x86))
                or i == "cuda-801-operation"]
-    if not_gpu and len(not_gpu) == len(ids):
+    if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS]):
         return cause("not-gpu-access", "the errors shown are not GPU-access errors",
                      [line_of[i] for i in not_gpu])
+    if "no-gpu-words" in ids:
+        return cause("not-gpu-access", "the machine has no NVIDIA GPU, so there is no GPU access to grant",
+                     [line_of["no-gpu-words"]])
+    if "downgrade-fixes" in ids:
+        said = line_of["downgrade-fixes"]
+        toolkit = [seen.toolkit.line] if seen.toolkit is not None else [said] if _TOOLKIT_WORDS.search(said) else []
+        if toolkit:
+            return cause("toolkit-band", "going back to the earlier container toolkit fixes it: the toolkit's version "
+                         "decides what the container gets, on any system", [said] + toolkit, "jetson-software-mismatch")
+        return platform_cause("jetson-software-mismatch", "going back to an earlier version of the software fixes it",
+                              [said], "toolkit-band")
     legacy = [s.line for s in seen.x86 if _LEGACY_MODE.search(s.value)]
     if jetson and legacy:  # the toolkit picks csv (or CDI) on a Jetson: legacy means it did not see the Tegra platform
         return cause("toolkit-band", "the container toolkit auto-detected its legacy (discrete-GPU, NVML) mode on a "
@@ -597,6 +732,14 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
     session = _session_cause(seen, ids, line_of)
     if session is not None:
         return cause(session.id, session.why, session.lines, *session.also)
+    numeric_lines = [_first_line(launch) for launch in seen.launches if launch.numeric_user] + [
+        w.line for w in seen.words if w.kind == "numeric user"]
+    if x86 and numeric_lines and "denial-words" in ids:  # the mechanism is the same on a PC: the launch drops the groups
+        return cause("uid-gid-launch", "a user denied the GPU, started with a numeric uid:gid that drops the image's group "
+                     "memberships", [line_of["denial-words"], numeric_lines[0]] + platform_line, "x86-discrete-gpu")
+    if "failure-driver" in ids:
+        return platform_cause("jetson-software-mismatch", "a failure that names the NVIDIA driver or NVML",
+                              [line_of["failure-driver"]], "nodes-missing-in-container")
     if "nvml-driver" in ids and not jetson:  # a discrete-GPU driver's own words: evidence of the platform
         return cause("x86-discrete-gpu", "an NVML driver error: the discrete GPU's kernel driver and its libraries do "
                      "not match, or it is not loaded", [line_of["nvml-driver"]] + platform_line)
@@ -607,7 +750,7 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
         return platform_cause("toolkit-band", "the host's container toolkit does not know what the image or the launch "
                               "asks of it: its version decides, not a user's groups", [line_of["toolkit-too-old"]],
                               "jetson-software-mismatch")
-    missing = _missing_nodes(seen, ids, line_of, jetson)
+    missing = _missing_nodes(seen, ids, line_of, jetson, container)
     if missing:
         if x86:
             return cause("x86-discrete-gpu", "the NVIDIA runtime or the GPU nodes are not in the container, on a PC",
@@ -683,6 +826,9 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
         kind = "render-node-denied" if "dri" in root_only[0].path else "tegra-nodes-denied"
         return cause(kind, "the GPU nodes are open to root only (no group or other access)", [n.line for n in root_only[:2]])
     if not (denied or nodes_denied):
+        if "failure-gpu" in ids:  # a GPU failure whose line names no node, library, driver or version
+            return cause("unknown", "a GPU failure whose line names nothing that tells the causes apart",
+                         [line_of["failure-gpu"]], "jetson-software-mismatch", "nodes-missing-in-container")
         if not_gpu:
             return cause("not-gpu-access", "the errors shown are not GPU-access errors", [line_of[i] for i in not_gpu])
         foreign = [launch for launch in seen.launches if _server_image(launch.image)]
@@ -702,9 +848,12 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
     # A denial: decide which nodes and why, from the most specific evidence the paste has.
     trigger = [line_of[i] for i in denied[:1]]
     others += ["render-node-denied", "tegra-nodes-denied"]
-    if not jetson and not seen.nodes and denied[0] != "cuda-801":
+    if not jetson and not seen.nodes and denied[0] not in ("cuda-801", "denial-words", "failure-device-permission"):
         return platform_cause("tegra-nodes-denied", "a GPU initialisation error", trigger)
     numeric = [launch for launch in seen.launches if launch.numeric_user]
+    if not numeric and numeric_lines and denied[0] == "denial-words":
+        return cause("uid-gid-launch", "a user denied the GPU, started with a numeric uid:gid that drops the image's "
+                     "group memberships", trigger + numeric_lines[:1])
     if numeric and numeric[0].group_add and _host_gid_added(seen, numeric[0]):
         return cause("toolkit-band", "the launch adds the host node's GID and the session is still denied: the node's "
                      "group inside the container differs, which the toolkit's version decides",
@@ -748,6 +897,8 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
                      trigger, "login-drops-runtime-groups")
     if first == "render-node-denied":
         return cause("render-node-denied", "the render node is not openable by the session", trigger, "seat-acl-only")
+    if first in ("denial-words", "failure-gpu-node", "failure-device-permission"):
+        return _named_node_denial(seen, trigger[0], major, cause)
     if first == "cuda-801" and (major is None or major >= 36):
         return cause("render-node-denied", "CUDA error 801 at start-up: on JetPack 6 and later the render node",
                      trigger + [s.line for s in seen.releases[:1]], "login-drops-runtime-groups", "x86-discrete-gpu")
@@ -759,15 +910,37 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
                  "nodes-missing-in-container")
 
 
-def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], jetson: bool) -> List[str]:
-    """Lines showing the GPU is not in the container: absent nodes, no runtime, or (on a Jetson) a launch without it."""
+def _named_node_denial(seen: Observed, line: str, major: Optional[int], cause: Callable[..., Cause]) -> Cause:
+    """A denial said in words or by a failing line: the node it names, else the group it names, else the
+    node CUDA opens on that release (the render node from JetPack 6, /dev/nvmap before)."""
+    release = [s.line for s in seen.releases[:1]]
+    if _RENDER_WORDS.search(line):
+        return cause("render-node-denied", "a user is denied the GPU, and the line names the render node or its group",
+                     [line], "tegra-nodes-denied", "login-drops-runtime-groups")
+    if _TEGRA_WORDS.search(line):
+        return cause("tegra-nodes-denied", "a user is denied the GPU, and the line names a Tegra node (/dev/nvmap, "
+                     "/dev/nvhost-*) or their video group", [line], "render-node-denied", "login-drops-runtime-groups")
+    if major is None:
+        image = [s for s in seen.images if s.value.split(".")[0].isdigit()]
+        major, release = (int(image[0].value.split(".")[0]), [image[0].line]) if image else (None, release)
+    if major is not None and major >= 36:
+        return cause("render-node-denied", "a user is denied the GPU on JetPack 6 or later, where CUDA opens the render "
+                     "node", [line] + release, "tegra-nodes-denied", "login-drops-runtime-groups")
+    return cause("tegra-nodes-denied", "a user is denied the GPU; before JetPack 6 (or with no release shown) most often "
+                 "/dev/nvmap, the video group's node", [line] + release, "render-node-denied", "login-drops-runtime-groups")
+
+
+def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], jetson: bool,
+                   container: str = "") -> List[str]:
+    """Lines showing the GPU is not in the container: absent nodes, no runtime, (on a Jetson) a launch without
+    it, or a GPU library that is an empty placeholder or missing where the paste ran in a container or a build."""
     lines = [line_of[i] for i in ("nvmap-missing", "no-gpu-runtime", "nodes-missing-words") if i in line_of]
     lines += [a.line for a in seen.absent if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri)|nvidia-container-csv-", a.value)]
     # No device or no driver: "Permission denied" or a version error (3, 209, 222) means the nodes were there.
     gpu_error = any(i in ("cuda-100", "cuda-35", "cuda-801", "cuda-999") for i in ids)
-    container = [w.line for w in seen.words if w.kind == "container"]
-    if jetson and ids and ids[0] == "cuda-100" and container and not (seen.nodes or seen.launches or seen.identities):
-        lines += [line_of["cuda-100"], container[0]]  # no device, in a container, and no word of a denial
+    in_words = [w.line for w in seen.words if w.kind == "container"]
+    if jetson and ids and ids[0] == "cuda-100" and in_words and not (seen.nodes or seen.launches or seen.identities):
+        lines += [line_of["cuda-100"], in_words[0]]  # no device, in a container, and no word of a denial
     if jetson and gpu_error:
         plain = [launch for launch in seen.launches if launch.runtime != "nvidia" and not launch.privileged
                  and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)]
@@ -779,10 +952,15 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
         lines.append(channel)
     if jetson and "vulkan-no-driver" in line_of:
         lines.append(line_of["vulkan-no-driver"])
-    library = line_of.get("cuda-library-missing", "")
-    if jetson and _DRIVER_LIBRARY.search(library) and not _HOST_TOOL.search(library):
-        lines.append(library)
-    return lines
+    library = line_of.get("cuda-library-missing", "") or line_of.get("failure-gpu-library", "")
+    placeholder = line_of.get("failure-library-placeholder", "")
+    if jetson and placeholder:
+        lines += [placeholder] + ([container] if container else [])
+    if jetson and library and not _HOST_TOOL.search(library) and (_DRIVER_LIBRARY.search(library) or container):
+        lines += [library] + ([container] if container and not _DRIVER_LIBRARY.search(library) else [])
+    if jetson and container and "failure-gpu" in line_of:
+        lines += [line_of["failure-gpu"], container]
+    return list(dict.fromkeys(lines))
 
 
 @frozen_record

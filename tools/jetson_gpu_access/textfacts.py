@@ -166,6 +166,8 @@ _SESSION_WORDS = re.compile(r"\b(?:using|via|through|over|with|after|from|runnin
                             r"runuser|ssh|sshd)\b|\bssh(?:-ing|ing)? into\b", re.I)
 _CONTAINER_WORDS = re.compile(r"\b(?:in|inside|within|from|run(?:ning)?)\s+(?:the |a |my |this )?(?:docker |podman )?"
                               r"(?:container|docker image)\b", re.I)
+# Jetson signs that name software, not the machine the line ran on: beside them a line can still name an x86 host.
+_NAMES_NO_HARDWARE = ("Tegra-only name", "L4T image", "arm64 build")
 FACT_WINDOW = 256 * 1024
 MAX_SESSIONS = 4  # `id` outputs diagnosed one by one
 MAX_FACTS = 512  # distinct nodes, /etc/group lines: more is a dump, not a report
@@ -607,7 +609,7 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
         reader.recognised.append("model: {}".format(state.model))
     pc_words = any(w in low for w in _PC_WORDS) and not _FOREIGN_ARTIFACT.search(line)
     x86 = (_X86.search(line) or _PC_STACK.search(line)) if pc_words else None
-    if x86 and not sightings:
+    if x86 and not any(s.kind not in _NAMES_NO_HARDWARE for s in sightings):  # "an l4t image on an x86-64 host"
         state.x86.append(Sighting("x86 / discrete GPU", x86.group(0), raw))
     node = _DGPU_NODE.search(line)
     if node and not sightings and node.group(0).startswith("/dev/"):

@@ -1,0 +1,223 @@
+"""A failure that no signature family names is still a failure, and its cause is the likeliest for what the
+failing line mentions, said with the assumption it rests on. Each case is a synthetic paste written for this
+test (no corpus text): another tool's wording of the same failure must read the same.
+
+What a failing line mentions decides, most decisive first: a GPU node (/dev/nvhost*, /dev/nvmap, renderD*) is
+the node cause; a GPU library that is an empty placeholder, or missing where the paste ran in a container or an
+image build, is what the NVIDIA runtime did not inject; NVML, nvidia-smi and /dev/nvidia* are a discrete GPU's
+driver (a PC); a version or ABI word, or any other library, is the software; a GPU failure that names none of
+these stays unknown, said as a failure; and a failure with no GPU word at all is not GPU access. The word
+families say the same in prose: root works and another user does not, the GPU was not passed into the
+container, going back to an earlier toolkit fixes it, the machine has no GPU, CUDA's own check works.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jetson_gpu_access.explain import Explanation, explain, find_failure, render_markdown, render_text
+from test_report_corpus import invented
+
+JETSON_32 = "# R32 (release), REVISION: 7.4, GCID: 33514132, BOARD: t210ref, EABI: aarch64, DATE: Fri Jun  9 04:25:08 UTC 2023"
+JETSON_35 = "# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue Aug  1 19:57:35 UTC 2023"
+JETSON_36 = "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025"
+PC = "Linux ws 6.8.0-45-generic #45-Ubuntu SMP PREEMPT_DYNAMIC x86_64 GNU/Linux"
+
+
+def read_cause(text: str) -> Explanation:
+    """The reading, with the corpus's gate on it: nothing stated that the paste does not show."""
+    result = explain(text)
+    assert invented({"text": text}, result) == [], (text, result.cause)
+    assert render_text(result) and render_markdown(result)
+    return result
+
+
+# ---- a failure in any tool's wording is recognised ----
+
+@pytest.mark.parametrize("line", [
+    "FATAL: unable to write /var/lib/app/state.db",
+    "Traceback (most recent call last):",
+    "make: *** No rule to make target 'install'. Stop. error",
+    "Segmentation fault (core dumped)",
+    "the daemon exited: exit status 2",
+    "my-tool: cannot stat '/srv/data': No such file or directory",
+    "it just does not work after the update",
+])
+def test_a_failure_in_any_wording_is_recognised(line: str) -> None:
+    assert find_failure("starting the job\n" + line + "\njob ended") is not None
+
+
+@pytest.mark.parametrize("text", ["all 12 tests passed", "$ ls /opt\nbin  lib  share", "uptime: 3 days"])
+def test_text_without_a_failure_has_none(text: str) -> None:
+    assert find_failure(text) is None
+
+
+# ---- weighed by what the failing line mentions ----
+
+@pytest.mark.parametrize(("text", "cause"), [
+    # a GPU node a failing line names: the node's cause (the Tegra node before JetPack 6, the render node after)
+    (JETSON_35 + "\nencoder: failed to open /dev/nvhost-msenc (EACCES) as user app", "tegra-nodes-denied"),
+    (JETSON_36 + "\nvideo pipeline: cannot open renderD128 for the user, giving up", "render-node-denied"),
+    # permission to a device, in words, with no node named: the node CUDA opens on that release
+    (JETSON_35 + "\ntracer: the worker can't get permission to open the device files under /dev", "tegra-nodes-denied"),
+    (JETSON_36 + "\nEACCES on a device node while starting the encoder; giving up", "render-node-denied"),
+    # a GPU library left as an empty placeholder by the image: the runtime did not inject it
+    (JETSON_32 + "\nImportError: /usr/lib/aarch64-linux-gnu/libnvjpeg.so.10: file too short", "nodes-missing-in-container"),
+    # a GPU library missing where the paste ran inside a container or an image build
+    (JETSON_35 + "\nroot@0123456789ab:/opt/app# ./detect\n./detect: error while loading shared libraries: "
+     "libnvmedia_iep.so: cannot open shared object file: No such file or directory", "nodes-missing-in-container"),
+    (JETSON_32 + "\n#7 41.20 /usr/bin/ld: cannot find -lnvparsers\n#7 41.21 collect2: error: ld returned 1 exit status",
+     "nodes-missing-in-container"),
+    # the same library missing on the host itself: the software, not the injection
+    (JETSON_35 + "\n$ ./detect\n./detect: error while loading shared libraries: libnvmedia_iep.so: cannot open shared "
+     "object file: No such file or directory", "jetson-software-mismatch"),
+    # a version or ABI word, or another library, is the software
+    (JETSON_36 + "\nsegmenter: error: the plugin needs a newer runtime version than the one installed",
+     "jetson-software-mismatch"),
+    (JETSON_36 + "\nloader: failed to map libgeometry.so: wrong ELF header", "jetson-software-mismatch"),
+    # a discrete GPU's driver on a PC
+    (PC + "\nmonitor: failed to query the GPU through nvidia-smi (exit status 9)", "x86-discrete-gpu"),
+    # nothing GPU-related: not GPU access
+    (JETSON_36 + "\nwriter: error: no space left on device while saving /data/out.mp4", "not-gpu-access"),
+    (PC + "\nE: failed to write config file /home/me/.config/app.json: read-only file system", "not-gpu-access"),
+])
+def test_a_failure_no_family_names_is_read_by_what_its_line_mentions(text: str, cause: str) -> None:
+    result = read_cause(text)
+    assert result.matches == () or all(m.id in ("build-error",) for m in result.matches), result.matches
+    assert result.cause.id == cause, result.cause
+    if not result.matches:
+        assert any(s.text.startswith("a failure that no known signature names") and not s.assumed
+                   for s in result.statements)
+
+
+@pytest.mark.parametrize(("line", "jetson_cause"), [
+    ("ImportError: /usr/lib/aarch64-linux-gnu/libnvinfer.so.8: file truncated", "nodes-missing-in-container"),
+    ("plugin: error: ABI version 3 is unsupported by this build", "jetson-software-mismatch"),
+])
+def test_with_no_system_shown_the_reading_says_what_it_assumes(line: str, jetson_cause: str) -> None:
+    result = read_cause(line)
+    assert (result.cause.id, result.cause.assumed_system, result.cause.otherwise) == (jetson_cause, "jetson",
+                                                                                     "x86-discrete-gpu")
+    assert result.question is not None and "nv_tegra_release" in result.question.command
+
+
+def test_a_discrete_gpu_s_driver_leans_to_a_pc() -> None:
+    result = read_cause("telemetry: NVML query failed for device 0")
+    assert (result.cause.id, result.cause.assumed_system, result.cause.otherwise) == ("x86-discrete-gpu", "pc",
+                                                                                     "jetson-software-mismatch")
+    assert read_cause("collector: error: cannot open /dev/nvidiactl for reading").cause.id == "x86-discrete-gpu"
+
+
+def test_a_gpu_failure_that_names_nothing_that_tells_the_causes_apart_stays_unknown_but_is_said() -> None:
+    text = "renderer: CUDA kernel launch failed in stage 3"
+    result = read_cause(text)
+    assert result.cause.id == "unknown" and result.cause.why.evidence == (text,)
+    assert any(s.text.startswith("a failure that no known signature names (gpu)") for s in result.statements)
+
+
+def test_a_known_family_outranks_the_reading_of_a_failing_line() -> None:
+    text = JETSON_36 + "\nworker: error: failed to load model.onnx\nNvRmMemInitNvmap failed with Permission denied"
+    result = read_cause(text)
+    assert result.cause.id == "tegra-nodes-denied" and [m.id for m in result.matches] == ["nvmap-denied"]
+    assert not any(s.text.startswith("a failure that no known signature names") for s in result.statements)
+
+
+def test_a_build_error_that_names_a_gpu_library_is_read_as_that_library() -> None:
+    text = (JETSON_36 + "\n$ docker build -t app .\n#9 12.3 /usr/bin/ld: /usr/local/cuda/lib64/stubs/../libcuda.so: "
+            "undefined reference to `NvRmMemGetFd'\n#9 12.4 collect2: error: ld returned 1 exit status")
+    assert read_cause(text).cause.id == "nodes-missing-in-container"
+    plain = JETSON_36 + "\n/usr/bin/ld: main.o: undefined reference to `parse_args'\ncollect2: error: ld returned 1 exit status"
+    assert read_cause(plain).cause.id == "not-gpu-access"
+
+
+# ---- the same said in words ----
+
+@pytest.mark.parametrize(("text", "cause"), [
+    (JETSON_32 + "\nthe camera pipeline works when I run it as root, but as a new user it fails", "tegra-nodes-denied"),
+    (JETSON_36 + "\nAfter creating another user in the image, that user cannot run the CUDA samples anymore",
+     "render-node-denied"),
+    ("Dockerfile: add the app user to the video group so the inference runs on Jetson", "tegra-nodes-denied"),
+    ("CI: grant the builder user access to /dev/dri so tests use the GPU", "render-node-denied"),
+    ("I switched back to the root user and it works", "tegra-nodes-denied"),
+])
+def test_a_denial_said_in_words_names_the_node_it_implies(text: str, cause: str) -> None:
+    result = read_cause(text)
+    assert "denial-words" in [m.id for m in result.matches]
+    assert result.cause.id == cause, result.cause
+
+
+def test_a_denial_said_in_words_of_a_discrete_gpu_s_nodes_leans_to_a_pc() -> None:
+    assert read_cause("we grant only the ml users access to /dev/nvidia1 through a group; others cannot see it"
+                      ).cause.id == "x86-discrete-gpu"
+
+
+def test_a_denial_said_in_words_with_a_numeric_user_is_the_launch_on_either_system() -> None:
+    words = "transcoding fails due to missing permissions on the GPU device when started with --user 1001:1001"
+    assert read_cause(words).cause.id == "uid-gid-launch"
+    assert read_cause(PC + "\n" + words).cause.id == "uid-gid-launch"
+
+
+@pytest.mark.parametrize("line", [
+    "we could not pass through the GPU to the k8s pod on the Orin",
+    "the runtime is not mounting /usr/lib/aarch64-linux-gnu/tegra into the container",
+    "INFO:    Could not find any nv files on this host!",
+])
+def test_the_gpu_not_passed_into_a_container_said_any_way_is_the_injection(line: str) -> None:
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "nodes-missing-in-container"
+
+
+@pytest.mark.parametrize("system", [JETSON_36, PC])
+def test_going_back_to_an_earlier_toolkit_is_the_toolkit_on_any_system(system: str) -> None:
+    text = system + "\nnvidia-container-toolkit 1.18.0-1\ncuInit(0) failed: CUDA_ERROR_UNKNOWN\nRolling back to 1.17.8 fixed it"
+    assert read_cause(text).cause.id == "toolkit-band"
+    other = system + "\nRuntimeError: CUDA error: unknown error\ndowngrading the inference package to 2.3 fixed it"
+    assert read_cause(other).cause.id != "toolkit-band"
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    ("the wheel works on the Jetson but fails on our CI runners without an NVIDIA GPU:\n"
+     "OSError: libcufft.so.11: cannot open shared object file: No such file or directory", "no-gpu-words"),
+    (JETSON_35 + "\ngpustat says no GPU found, although deviceQuery runs fine", "gpu-works-words"),
+    (JETSON_35 + "\n$ jtop\nI can't access jetson_stats.service.", "jtop-socket"),
+    (JETSON_35 + "\n[ 88%] Building CUDA object kernels.cu.o\nKilled", "out-of-memory"),
+    (JETSON_35 + "\nmake[1]: *** [src/CMakeFiles/core.dir/build.make:76: src/core.o] Error 1", "build-error"),
+    (JETSON_35 + "\nnvinfer: cudaMemcpyAsync failed with error cudaErrorIllegalAddress", "cuda-700"),
+])
+def test_what_is_not_gpu_access_is_said_so(text: str, family: str) -> None:
+    result = read_cause(text)
+    assert family in [m.id for m in result.matches]
+    assert result.cause.id == "not-gpu-access", result.cause
+
+
+def test_cuda_s_own_check_working_for_root_is_no_proof_for_the_user() -> None:
+    text = JETSON_32 + "\ndeviceQuery passes when run as root, but as a new user it fails"
+    assert read_cause(text).cause.id == "tegra-nodes-denied"
+
+
+def test_an_image_tag_no_one_published_is_the_software() -> None:
+    text = JETSON_32 + "\ndocker: Error response from daemon: manifest for acme/detector:r32.7.4 not found: manifest unknown"
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+def test_a_wheel_without_cuda_support_is_the_software() -> None:
+    text = JETSON_36 + "\npip pulled a CPU-only build of torch from PyPI"
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+def test_nvml_initialisation_failing_in_any_wrapper_is_the_discrete_driver() -> None:
+    result = read_cause("RuntimeError: [nvml.cc:42] nvmlInit_v2() failed: Unknown Error")
+    assert "nvml-driver" in [m.id for m in result.matches] and result.cause.id == "x86-discrete-gpu"
+
+
+def test_reading_failures_stays_bounded_on_a_huge_log() -> None:
+    line = "worker 7: error: retry 3 failed, cannot reach queue\n"
+    text = line * 400_000 + "ImportError: libnvinfer.so.8: file too short\n"
+    failure = find_failure(text)
+    assert failure is not None and failure.kind == "library-placeholder"
+
+
+def test_an_l4t_image_on_an_x86_host_is_a_pc() -> None:
+    """An image's name says what it was built for, not where it ran: the x86 host on the same line decides."""
+    text = "trtexec fails to find libnvdla_compiler.so when I start the l4t-tensorrt image on my x86_64 workstation"
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+    assert read_cause("l4t-tensorrt: error: failed to find libnvdla_compiler.so").cause.id == "jetson-software-mismatch"
