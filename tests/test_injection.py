@@ -120,10 +120,13 @@ BAND_EXPECTED = {
     "tk116-privileged": (InjectionPath.PRIVILEGED, None, {"SEC-003"}),
     "tk116-bind-mounted": (InjectionPath.BIND_MOUNTED, None, set()),
     "jp623-tk116-created": (InjectionPath.CREATED, "1.12-1.18.1", {"SEC-002"}),
+    "jp70-thor-tk118rc1-created": (InjectionPath.CREATED, "1.12-1.18.1", {"SEC-002"}),
     "jp71-thor-tk118-created": (InjectionPath.CREATED, "1.12-1.18.1", {"SEC-002"}),
+    "jp71-thor-tk1190-created": (InjectionPath.CREATED, None, set()),
     "jp72-orin-tk1191-created": (InjectionPath.CREATED, "1.19.1+", set()),
 }
-DRIVERS = {"jp71-thor-tk118-created": DriverStack.OPENRM}
+DRIVERS = {name: DriverStack.OPENRM for name in ("jp70-thor-tk118rc1-created", "jp71-thor-tk118-created",
+                                                 "jp71-thor-tk1190-created")}
 ANTI = ("SEC-", "LNC-", "TKT-003")
 
 

@@ -21,6 +21,17 @@ from test_scenarios import EXPECTED
 VERDICT = {"problem": "fail", "warning": "warn", "healthy": "pass"}
 
 
+# JetPack 7: Thor on 7.0 and 7.1 (OpenRM), Orin on 7.2 (nvgpu, Ubuntu 24.04); each must stay in the set below
+JETPACK7 = {"jp7-thor": "R38", "jp70-thor-tk118rc1-created": "R38", "jp71-thor-tk118-created": "R38",
+            "jp71-thor-tk1190-created": "R38", "jp72-orin-tk1191-created": "R39"}
+
+
+def test_the_jetpack7_profiles_are_among_those_the_runbooks_run_on() -> None:
+    assert set(JETPACK7) <= set(profiles.names())
+    for name, release in JETPACK7.items():
+        assert profiles.load(name).raw["platform"]["release"].startswith("# {} ".format(release)), name
+
+
 @pytest.mark.parametrize("name", profiles.names())
 def test_runbooks_in_every_profile(lab, tmp_path: Path, name: str) -> None:  # type: ignore[no-untyped-def]
     lab.discard(name)  # the runner brings up its own copy, changes it, and takes it down
