@@ -211,6 +211,15 @@ def test_account_files_needing_repair_block_every_change() -> None:
     assert [a.command for a in harmless.actions] == ["usermod -a -G render alice"]
 
 
+def test_account_files_needing_repair_do_not_refuse_a_plan_with_nothing_to_change() -> None:
+    """The repair is DB-001's business: where the user already opens every node, the plan says
+    "nothing to do" (with a note for later edits) rather than refusing a change nobody needs."""
+    text = "/etc/group: name render appears 2 times (GID 993, 994)"
+    plan = plan_for(groups=GROUPS, anomalies=(anomaly(AnomalyCode.DUPLICATE_NAME, text),))
+    assert plan.nothing_to_do and plan.actions == () and plan.refusals == ()
+    assert plan.notes == ("no change is needed, but any later edit of /etc/group waits for a repair: " + text,)
+
+
 def test_root_and_optional_nodes_need_nothing() -> None:
     assert plan_for(user=ROOT_USER).actions == ()
     # even a node root cannot open (nodev) is no group matter for root

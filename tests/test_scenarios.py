@@ -63,7 +63,8 @@ EXPECTED: Dict[Tuple[str, Optional[str]], Tuple[Verdict, set, Dict[str, Access]]
     ("tk1190-created-prepared", None): (H, set(), {NVMAP: ((True, G), (True, G)), RENDER: ((True, G), (True, G))}),
     ("tk1190-created", None): (E, {"ACC-003", "GRP-001", "GRP-002"},
                                {NVMAP: ((True, G), (True, G)), RENDER: ((False, OT), (False, OT))}),
-    ("tk1191-created-as-user", None): (W, {"GRP-001", "LNC-002"},
+    # the user owns the nodes: GRP-001 is a note (nothing to do for alice), as the plan says
+    ("tk1191-created-as-user", None): (H, {"GRP-001", "LNC-002"},
                                        {NVMAP: ((True, OW), (True, OW)), RENDER: ((True, OW), (True, OW))}),
     ("tk1191-created", None): (E, {"ACC-003", "GRP-001", "GRP-002"},
                                {NVMAP: ((True, G), (True, G)), RENDER: ((False, OT), (False, OT))}),

@@ -208,9 +208,6 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                       if code in BLOCKING_ANOMALIES}
     # checklist G1/G3/U2: shadow-utils would write around these, or read the file otherwise than glibc
     blocking = [a.text for a in facts.accounts.anomalies if a.code in blocking_codes] or file_problems("group", group_data)
-    if blocking:
-        refusals.append(Refusal("/etc/group", None, "the account files need repair first: " + "; ".join(blocking),
-                                ("repair the listed lines (grpck, pwck or by hand), then plan again",)))
     malformed = {a.name: a for a in facts.accounts.anomalies
                  if a.code is AnomalyCode.MALFORMED and a.path == "/etc/group" and a.name}
     needs = {a.path: a.needs for a in diagnosis.nodes}
@@ -219,7 +216,7 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
         if finding.code in MISSING_NODE_FINDINGS and finding.severity.value == "error":
             refusals.append(Refusal(MISSING_NODE_FINDINGS[finding.code], None,
                                     "the node is not present here, so no group change can help", (finding.remedy,)))
-        if user.uid == 0 or blocking:
+        if user.uid == 0:
             continue
         for path in finding.subject.paths:
             node = nodes[path]
@@ -250,6 +247,12 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                 notes.append("{} opens for a new login but not for the running process {}: log in again or "
                              "restart the container".format(path, facts.process.pid if facts.process else ""))
 
+    if blocking and needed:  # an edit is needed, and shadow-utils would write around these lines
+        refusals.append(Refusal("/etc/group", None, "the account files need repair first: " + "; ".join(blocking),
+                                ("repair the listed lines (grpck, pwck or by hand), then plan again",)))
+        needed = {}
+    elif blocking:  # nothing to change: the repair is DB-001's business, not a reason to refuse
+        notes.append("no change is needed, but any later edit of /etc/group waits for a repair: " + "; ".join(blocking))
     edited = GroupText(group_text)
     named: Dict[str, Tuple[int, str]] = {}  # name -> (GID, node) this plan gives it
     node_gids = {n.gid: n.path for n in facts.devices if n.kind is NodeKind.CHAR and n.gid is not None}
