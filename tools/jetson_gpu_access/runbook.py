@@ -187,7 +187,7 @@ class Runbook:
         plan = plan_for(self.assessment)
         self.show(render_plan(plan))
         for refusal in plan.refusals:
-            self.check("refused:" + refusal.path, "fail", refusal.reason, refusal.instead)
+            self.check("refused:" + refusal.path, "fail", refusal.reason, refusal.instead_text)
         return plan
 
     def apply(self, plan: Optional[Plan], really: bool) -> bool:
