@@ -71,9 +71,11 @@ def test_migrate_previews_every_toolkit_upgrade_as_the_lab_finds_it(lab, tmp_pat
     lab.discard(name)
     out = tmp_path / "out"
     render = profiles.load(name).raw["devices"]["gids"]["render"]
+    dockerfile = Path(__file__).resolve().parent.parent / "docs" / "examples" / "Dockerfile.jp5"
     result = lab.cli("run", "migrate", "--lab", name, "-p", "toolkit", "all", "-p", "host_gids",
-                     "render={}".format(render), "--out", str(out))
+                     "render={}".format(render), "-p", "dockerfile", str(dockerfile), "--out", str(out))
     checks = {c["id"]: c for c in json.loads((out / "migrate" / "result.json").read_text())["checks"]}
+    assert "dockerfile:render-without-gid" in checks, checks   # a host file given as a parameter reaches the lab kernel
     assert (out / "migrate" / "result.json").is_file() and "Toolkit upgrade" in (out / "migrate" / "migrate.ipynb").read_text()
     for version in toolkit.upgrade_targets():
         check = checks["toolkit:" + version]

@@ -298,7 +298,8 @@ class Runbook:
         from .safeio import InputError
         from .upgrade import VERDICT, PreviewError, parse_host_gids, parse_targets, preview, render
 
-        targets = parse_targets(versions) if versions else ()
+        targets = parse_targets(versions) if versions else ()  # both checked by check_parameters already
+        known_gids = parse_host_gids(host_gids.split(",") if host_gids else [], "host_gids")
         if not targets:
             return []
         try:
@@ -309,8 +310,7 @@ class Runbook:
         previews: List[Preview] = []
         for version in targets:
             try:
-                result = preview(self.diagnosis, version, parse_host_gids(host_gids.split(",") if host_gids else [],
-                                                                          "host_gids"))
+                result = preview(self.diagnosis, version, known_gids)
             except PreviewError as error:
                 self.check("toolkit:" + version, "skip", "no upgrade preview for toolkit " + version, [str(error)])
                 continue
@@ -325,8 +325,9 @@ class Runbook:
                         for v in result.views] + list(result.notes), docs_link(UPGRADE_DOCS))
         rows = [[p.version, p.band, "; ".join("{}: {}".format(v.view, VERDICT[v.survives]) for v in p.views)]
                 for p in previews]
-        self.show("\n".join("{:<8} {:<10} {}".format(*row) for row in rows), rows,
-                  ["toolkit", "band", "verdict per kind of session"])
+        if rows:
+            self.show("\n".join("{:<8} {:<10} {}".format(*row) for row in rows), rows,
+                      ["toolkit", "band", "verdict per kind of session"])
         return previews
 
     def audit(self, findings: Iterable[AuditFinding]) -> None:

@@ -115,7 +115,7 @@ def preview(diagnosis: Diagnosis, version: str, host_gids: Optional[Dict[str, in
     facts, found = diagnosis.facts, diagnosis.injection
     user = facts.user
     if user is None or found is None:
-        raise PreviewError("the preview needs a target user; pass --user NAME")
+        raise PreviewError("the preview needs a target user; pass --user NAME (in a runbook: target_user)")
     gids = dict(host_gids or {})
     needed = {a.path for a in diagnosis.nodes if a.requirement is not Requirement.OPTIONAL}
     nodes = [n for n in facts.devices if n.path in needed and n.mode is not None and n.uid is not None]
