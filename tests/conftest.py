@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Dict, List, Optional
+from typing import TYPE_CHECKING, Callable, Dict, Iterator, List, Optional
 
 import pytest
 
@@ -50,6 +50,18 @@ def diagnose_profile(scratch_root: ScratchFactory) -> Callable[..., Diagnosis]:
         return diagnose(probe(root, target))
 
     return run
+
+
+@pytest.fixture
+def open_dir() -> Iterator[str]:
+    """A scratch folder other uids can traverse (pytest's tmp_path is private to root): lab nodes
+    that a test opens as a user live here."""
+    import tempfile
+
+    path = tempfile.mkdtemp(prefix="jga-open-")
+    os.chmod(path, 0o711)  # noqa: S103 - other uids must traverse it to reach the nodes
+    yield path
+    shutil.rmtree(path)
 
 
 @pytest.fixture

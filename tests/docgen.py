@@ -125,7 +125,7 @@ def drop_table() -> str:
     """Every way a session switches to the user and what it does to the groups (data/privilege_drops.json)."""
     rows = ["| Path | Groups after the switch | Remedy | Source | Checked in the lab |", "| --- | --- | --- | --- | --- |"]
     for row in data.load("privilege_drops")["paths"]:
-        lab = "with the real binary" if row["lab"] else "no (see the note)"
+        lab = "with the real binary" if row["lab"] else row.get("lab_note", "no (see the note)")
         if row["lab"] and row["package"] is None:
             lab = "skipped: no Debian 12 package"
         rows.append(with_marks("| {} | {} | {} | {} | {} |".format(row["label"], row["groups"], row["remedy"], row["source"], lab)))

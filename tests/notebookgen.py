@@ -1,8 +1,9 @@
 """Refresh notebooks/: the executed runbooks the site shows, each with its provenance.
 
 `make notebooks` (root, lab tools) runs diagnose, fix and verify inside the lab's
-jp61-container-ubuntu-ssh device and migrate on docs/examples/Dockerfile.jp5 (the pages under
-Runbooks), then the three over every profile (the validation matrix), and records a hash of
+jp61-container-ubuntu-ssh device, and migrate on docs/examples/Dockerfile.jp5 with the
+toolkit-upgrade preview inside the tk116-created band profile (stock JetPack 6), for the pages
+under Runbooks; then the three over every profile (the validation matrix). It records a hash of
 everything that produced them in notebooks/MANIFEST.json; test_notebooks.py fails when that hash
 no longer matches the sources (the published runs are stale).
 """
@@ -26,6 +27,7 @@ from jetson_gpu_access.lab import profiles
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = REPO / "notebooks"
 PROFILE = "jp61-container-ubuntu-ssh"
+UPGRADE_PROFILE = "tk116-created"  # the toolkit a stock JetPack 6 ships: 0666 nodes that an upgrade takes away
 INPUTS = ["tools/jetson_gpu_access/runbooks/*.ipynb", "tools/jetson_gpu_access/**/*.py", "tools/jetson_gpu_access/**/*.json",
           "tools/jetson_gpu_access/**/*.c", "tools/jetson_gpu_access/*.sh", "docs/examples/Dockerfile.jp5"]
 
@@ -63,7 +65,9 @@ def main() -> None:
     out = Path(tempfile.mkdtemp(prefix="jga-notebooks-"))
     try:
         run("diagnose", "fix", "verify", "--lab", PROFILE, "-p", "apply", "true", "--out", str(out / "lab"))
-        run("migrate", "-p", "dockerfile", str(REPO / "docs/examples/Dockerfile.jp5"), "-p", "ssh", "true",
+        render = profiles.load(UPGRADE_PROFILE).raw["devices"]["gids"]["render"]
+        run("migrate", "--lab", UPGRADE_PROFILE, "-p", "dockerfile", str(REPO / "docs/examples/Dockerfile.jp5"),
+            "-p", "ssh", "true", "-p", "toolkit", "all", "-p", "host_gids", "render={}".format(render),
             "--out", str(out / "example"))
         matrix = []
         for name in profiles.names():

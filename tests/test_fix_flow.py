@@ -51,7 +51,9 @@ OUTCOME = {
     "jp62-podman-uid-gid": ("changes", "pass"),
     "jp62-container-journal-gid": ("refused", "fail"),
     "jp623-tk116-created": ("nothing", "pass"),
+    "jp70-thor-tk118rc1-created": ("nothing", "pass"),
     "jp71-thor-tk118-created": ("nothing", "pass"),
+    "jp71-thor-tk1190-created": ("changes", "pass"),   # OpenRM: video for the read-only nvmap, render by number
     "jp72-orin-tk1191-created": ("changes", "pass"),   # tests/test_advice_lab.py carries out each alternative
 }
 

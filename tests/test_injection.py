@@ -11,10 +11,8 @@ credentials: the kernel is the oracle.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import tempfile
-from typing import Iterator, Tuple
+from typing import Dict, Tuple
 
 import pytest
 
@@ -22,7 +20,7 @@ from conftest import needs_root
 from jetson_gpu_access import toolkit
 from jetson_gpu_access.diagnose import diagnose
 from jetson_gpu_access.lab import bands, profiles, scratch
-from jetson_gpu_access.model import DriverStack, InjectionPath
+from jetson_gpu_access.model import DriverStack, InjectionPath, Requirement
 from jetson_gpu_access.probe import probe
 from jetson_gpu_access.probe.runtime import parse_spec, toolkit_mode
 from jetson_gpu_access.upgrade import PreviewError, preview
@@ -122,10 +120,13 @@ BAND_EXPECTED = {
     "tk116-privileged": (InjectionPath.PRIVILEGED, None, {"SEC-003"}),
     "tk116-bind-mounted": (InjectionPath.BIND_MOUNTED, None, set()),
     "jp623-tk116-created": (InjectionPath.CREATED, "1.12-1.18.1", {"SEC-002"}),
+    "jp70-thor-tk118rc1-created": (InjectionPath.CREATED, "1.12-1.18.1", {"SEC-002"}),
     "jp71-thor-tk118-created": (InjectionPath.CREATED, "1.12-1.18.1", {"SEC-002"}),
+    "jp71-thor-tk1190-created": (InjectionPath.CREATED, None, set()),
     "jp72-orin-tk1191-created": (InjectionPath.CREATED, "1.19.1+", set()),
 }
-DRIVERS = {"jp71-thor-tk118-created": DriverStack.OPENRM}
+DRIVERS = {name: DriverStack.OPENRM for name in ("jp70-thor-tk118rc1-created", "jp71-thor-tk118-created",
+                                                 "jp71-thor-tk1190-created")}
 ANTI = ("SEC-", "LNC-", "TKT-003")
 
 
@@ -172,15 +173,31 @@ def _kernel_opens(path: str, uid: int, gid: int, groups: Tuple[int, ...], needs:
     return result.returncode == 0
 
 
-@pytest.fixture
-def open_dir() -> Iterator[str]:
-    path = tempfile.mkdtemp(prefix="jga-upgrade-")
-    os.chmod(path, 0o711)  # noqa: S103 - other uids must traverse it to reach the nodes
-    yield path
-    shutil.rmtree(path)
-
-
 CASES = [(name, version) for name in sorted(bands.BAND_PROFILES) for version in toolkit.upgrade_targets()]
+
+
+def opened_after_upgrade(name: str, version: str, directory: str) -> Dict[str, Dict[str, bool]]:
+    """The kernel's answer after upgrading profile ``name`` to toolkit ``version``: for each view the
+    preview judges ("login", and "main process" when the container starts as the user), whether the
+    session user opens each node CUDA needs, remade as the target band makes it (real nodes)."""
+    profile = profiles.load(name)
+    now, later = os.path.join(directory, "now-" + version), os.path.join(directory, "later-" + version)
+    os.mkdir(now)
+    os.mkdir(later)
+    diagnosis = diagnose(probe(scratch.materialise(profile, now)))
+    target = toolkit.band_for(version)
+    assert target is not None
+    upgraded = profiles.from_document(bands.with_band(profile.raw, target), name, "upgraded")
+    scratch.materialise(upgraded, later)
+    user = profile.session_user
+    needed = {a.path: a.needs for a in diagnosis.nodes if a.requirement is not Requirement.OPTIONAL}
+    views = {"login": upgraded.credentials(user, "ssh")}
+    init = diagnosis.facts.runtime.init
+    if init is not None and diagnosis.facts.user is not None and init.uid == diagnosis.facts.user.uid:
+        views["main process"] = upgraded.main_credentials()
+    return {view: {path: _kernel_opens(os.path.join(later, path.lstrip("/")), who.uid, who.gid, who.groups, needs)
+                   for path, needs in needed.items() if os.path.exists(os.path.join(later, path.lstrip("/")))}
+            for view, who in views.items()}
 
 
 @needs_root
@@ -192,18 +209,11 @@ def test_every_preview_verdict_holds_in_the_lab(open_dir: str, name: str, versio
     os.mkdir(now)
     diagnosis = diagnose(probe(scratch.materialise(profile, now)))
     result = preview(diagnosis, version, {"render": profile.raw["devices"]["gids"]["render"]})
-    target = toolkit.band_for(version)
-    assert target is not None
-    upgraded = profiles.from_document(bands.with_band(profile.raw, target), name, "upgraded")
-    later = os.path.join(open_dir, "later")
-    os.mkdir(later)
-    scratch.materialise(upgraded, later)
-    user = profile.session_user
-    needs = {a.path: a.needs for a in diagnosis.nodes}
+    lab = opened_after_upgrade(name, version, open_dir)
+    assert sorted(lab) == sorted(v.view for v in result.views), (name, version)
     for view in result.views:
-        who = upgraded.credentials(user, "ssh") if view.view == "login" else upgraded.main_credentials()
-        opened = {n.path: _kernel_opens(os.path.join(later, n.path.lstrip("/")), who.uid, who.gid, who.groups,
-                                        needs[n.path]) for n in result.nodes}
+        opened = lab[view.view]
+        assert set(opened) == {n.path for n in result.nodes}, (name, version, view.view)
         assert view.survives is not None, (name, version, view)
         if view.survives:
             assert all(opened.values()), (name, version, view.view, opened)
@@ -291,8 +301,8 @@ def test_band_1182_refusal_points_at_the_toolkit_not_udev(scratch_root) -> None:
     diagnosis = diagnose(probe(root))
     with open(os.path.join(root, "etc/group"), "rb") as handle:
         plan = make_plan(diagnosis, handle.read())
-    assert plan.refusals and all("udev" not in " ".join(r.instead) for r in plan.refusals)
-    assert any("1.19.1" in " ".join(r.instead) for r in plan.refusals)
+    assert plan.refusals and all("udev" not in " ".join(r.instead_text) for r in plan.refusals)
+    assert any("1.19.1" in " ".join(r.instead_text) for r in plan.refusals)
 
 
 def test_a_host_shows_its_toolkit_mode_and_cdi_specs(scratch_root) -> None:  # type: ignore[no-untyped-def]

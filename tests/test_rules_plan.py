@@ -13,7 +13,8 @@ import pytest
 
 from jetson_gpu_access.diagnose import diagnose
 from jetson_gpu_access.model import AnomalyCode, DeviceNode, Group, NodeKind, User
-from jetson_gpu_access.plan import Action, ActionKind, Advice, Plan, Refusal, digest, make_plan
+from jetson_gpu_access.plan import Action, ActionKind, Advice, Alternative, Plan, Refusal, digest, make_plan
+from jetson_gpu_access.plan import AlternativeKind as K
 from test_rules_diagnose import ALICE, GROUPS, NVMAP, RENDER, ROOT_USER, anomaly, char, facts, platform, process
 
 NOT_MEMBER = (Group("root", 0, ()), Group("video", 44, ("alice",)), Group("render", 993, ()), Group("alice", 1000, ()))
@@ -126,7 +127,7 @@ def test_renumbers_only_inside_a_container() -> None:
     assert host.actions == () and host.refusals == (Refusal(
         RENDER, 993, "group 'render' is GID 109 on this host but /dev/dri/renderD128 belongs to GID 993; renumbering a host's "
         "system group is refused (files keep the old number)",
-        ("find out why the node's GID differs from the host's 'render' group (udev rules)",)),)
+        (Alternative(K.HOST_NODE, "find out why the node's GID differs from the host's 'render' group (udev rules)"),)),)
     members = plan_for(devices=devices, groups=NOT_MEMBER[:2] + (Group("render", 109, ("alice",)),))
     assert [a.kind for a in members.actions] == [ActionKind.RENUMBER_GROUP]  # a renumbered group keeps its members
     assert members.group_after.splitlines()[2] == "render:x:993:alice"
@@ -138,7 +139,7 @@ def test_never_renumbers_a_primary_group() -> None:
     plan = plan_for(devices=(char(NVMAP, 44), char(RENDER, 993, group=None)), groups=groups, users=users)
     assert plan.actions == () and plan.refusals == (Refusal(
         RENDER, 993, "group 'render' (GID 109) is some user's primary group; renumbering it would change that user",
-        ("rebuild the image with 'render' created as GID 993",)),)
+        (Alternative(K.REBUILD_IMAGE, "rebuild the image with 'render' created as GID 993"),)),)
 
 
 def test_never_joins_a_sensitive_group() -> None:
@@ -147,8 +148,9 @@ def test_never_joins_a_sensitive_group() -> None:
     assert plan.actions == () and plan.refusals == (Refusal(
         RENDER, 993, "GID 993 is the sensitive group 'sudo' here (may run any command as root (Debian, Ubuntu)); "
         "joining it would grant far more than the GPU",
-        ("docker run --group-add 993 for the container's main process (logins, su and gosu drop it)",
-         "renumber 'sudo' in the image (groupmod -g NEW sudo) so the host's GID is free, then plan again")),)
+        (Alternative(K.GROUP_ADD, "docker run --group-add 993 for the container's main process (logins, su and gosu drop it)"),
+         Alternative(K.RENUMBER_IMAGE_GROUP,
+                     "renumber 'sudo' in the image (groupmod -g NEW sudo) so the host's GID is free, then plan again"))),)
 
 
 def test_group_bits_must_grant_what_the_node_needs() -> None:
@@ -156,7 +158,8 @@ def test_group_bits_must_grant_what_the_node_needs() -> None:
     plan = plan_for(devices=(char(NVMAP, 44), char(RENDER, 993, mode=0o640)))
     assert plan.actions == () and plan.refusals == (Refusal(
         RENDER, 993, "/dev/dri/renderD128 is mode 0640: its group bits do not grant rw",
-        ("restore L4T's udev rules (root:video 0660) where the node is created; never chmod it to 0666",)),)
+        (Alternative(K.HOST_NODE, "restore L4T's udev rules (root:video 0660) where the node is created; never chmod it "
+                     "to 0666"),)),)
     no_read = plan_for(devices=(char(NVMAP, 44), char(RENDER, 993, mode=0o620)))
     assert no_read.refusals[0].reason == "/dev/dri/renderD128 is mode 0620: its group bits do not grant rw"
     # where read is all the driver needs (nvmap on R38), read-only group bits are enough
@@ -171,13 +174,13 @@ def test_group_bits_must_grant_what_the_node_needs() -> None:
 def test_nodes_groups_cannot_fix() -> None:
     cases = [
         (char(RENDER, 993, kind=NodeKind.REGULAR), "/dev/dri/renderD128 is not a character device; nothing to do with groups",
-         "let udev or the container runtime recreate the node"),
+         Alternative(K.RECREATE_NODE, "let udev or the container runtime recreate the node")),
         (char(RENDER, 993, nodev=True), "/dev/dri/renderD128 is on a nodev mount: the kernel refuses everyone",
-         "provide the node on a mount without nodev (the runtime's /dev, or --device)"),
+         Alternative(K.NODE_MOUNT, "provide the node on a mount without nodev (the runtime's /dev, or --device)")),
         (char(RENDER, 0), "/dev/dri/renderD128 belongs to group 0 (root): joining the root group is never a fix",
-         "restore the vendor udev rules so the node belongs to video or render"),
+         Alternative(K.HOST_NODE, "restore the vendor udev rules so the node belongs to video or render")),
         (char(RENDER, 65534, group=None), "/dev/dri/renderD128 shows GID 65534: the host GID is unmapped in this user namespace",
-         "use --group-add keep-groups (crun/podman) or run the container rootful"),
+         Alternative(K.ROOTFUL, "run the container rootful, so that the host's GIDs are mapped")),
     ]
     for node, reason, instead in cases:
         plan = plan_for(devices=(char(NVMAP, 44), node))
@@ -188,8 +191,8 @@ def test_nodes_groups_cannot_fix() -> None:
 def test_missing_nodes_are_refused_with_the_findings_remedy() -> None:
     plan = plan_for(devices=(char(NVMAP, 44),))
     assert plan.refusals == (Refusal("/dev/dri/renderD*", None, "the node is not present here, so no group change can help",
-                                     (diagnose(facts(devices=(char(NVMAP, 44),), groups=NOT_MEMBER,
-                                                     in_container=True)).findings[0].remedy,)),)
+                                     (Alternative(K.PROVIDE_NODE, diagnose(facts(
+                                         devices=(char(NVMAP, 44),), groups=NOT_MEMBER, in_container=True)).findings[0].remedy),)),)
     unknown = plan_for(devices=(char(NVMAP, 44),), plat=platform(None))  # a warning only: nothing to refuse
     assert unknown.refusals == ()
 
@@ -202,13 +205,22 @@ def test_account_files_needing_repair_block_every_change() -> None:
         plan = plan_for(anomalies=(anomaly(code, text),))
         assert plan.actions == () and plan.refusals == (Refusal(
             "/etc/group", None, "the account files need repair first: " + text,
-            ("repair the listed lines (grpck, pwck or by hand), then plan again",)),)
+            (Alternative(K.REPAIR_GROUP_FILE, "repair the listed lines (grpck, pwck or by hand), then plan again"),)),)
     two = plan_for(anomalies=(anomaly(AnomalyCode.DUPLICATE_ID, "/etc/group: GID 44 is shared by video, video2"),
                               anomaly(AnomalyCode.DUPLICATE_ID, "/etc/passwd: UID 0 is shared by root, toor")))
     assert two.refusals[0].reason == ("the account files need repair first: /etc/group: GID 44 is shared by video, video2; "
                                       "/etc/passwd: UID 0 is shared by root, toor")
     harmless = plan_for(anomalies=(anomaly(AnomalyCode.MALFORMED, "/etc/group line 3: malformed, skipped by glibc"),))
     assert [a.command for a in harmless.actions] == ["usermod -a -G render alice"]
+
+
+def test_account_files_needing_repair_do_not_refuse_a_plan_with_nothing_to_change() -> None:
+    """The repair is DB-001's business: where the user already opens every node, the plan says
+    "nothing to do" (with a note for later edits) rather than refusing a change nobody needs."""
+    text = "/etc/group: name render appears 2 times (GID 993, 994)"
+    plan = plan_for(groups=GROUPS, anomalies=(anomaly(AnomalyCode.DUPLICATE_NAME, text),))
+    assert plan.nothing_to_do and plan.actions == () and plan.refusals == ()
+    assert plan.notes == ("no change is needed, but any later edit of /etc/group waits for a repair: " + text,)
 
 
 def test_root_and_optional_nodes_need_nothing() -> None:

@@ -21,6 +21,17 @@ from test_scenarios import EXPECTED
 VERDICT = {"problem": "fail", "warning": "warn", "healthy": "pass"}
 
 
+# JetPack 7: Thor on 7.0 and 7.1 (OpenRM), Orin on 7.2 (nvgpu, Ubuntu 24.04); each must stay in the set below
+JETPACK7 = {"jp7-thor": "R38", "jp70-thor-tk118rc1-created": "R38", "jp71-thor-tk118-created": "R38",
+            "jp71-thor-tk1190-created": "R38", "jp72-orin-tk1191-created": "R39"}
+
+
+def test_the_jetpack7_profiles_are_among_those_the_runbooks_run_on() -> None:
+    assert set(JETPACK7) <= set(profiles.names())
+    for name, release in JETPACK7.items():
+        assert profiles.load(name).raw["platform"]["release"].startswith("# {} ".format(release)), name
+
+
 @pytest.mark.parametrize("name", profiles.names())
 def test_runbooks_in_every_profile(lab, tmp_path: Path, name: str) -> None:  # type: ignore[no-untyped-def]
     lab.discard(name)  # the runner brings up its own copy, changes it, and takes it down
@@ -41,6 +52,49 @@ def test_runbooks_in_every_profile(lab, tmp_path: Path, name: str) -> None:  # t
     worst = Exit.PROBLEM if "fail" in (expected_diagnosis, fixed) else Exit.OK
     assert result.returncode == worst, result.stderr
     assert "SIMULATED lab profile `{}`".format(name) in (out / "summary.md").read_text()
+
+
+# --- the migrate runbook's toolkit-upgrade section, inside band profiles, against the kernel ----
+
+# (profile, whether access survives 1.19.1): one container ready for the upgrade, one that is not
+UPGRADE_PROFILES = [("tk116-created-prepared", True), ("tk116-created", False)]
+
+
+@pytest.mark.parametrize(("name", "survives_1191"), UPGRADE_PROFILES)
+def test_migrate_previews_every_toolkit_upgrade_as_the_lab_finds_it(lab, tmp_path: Path, open_dir: str, name: str,
+                                                                     survives_1191: bool) -> None:  # type: ignore[no-untyped-def]
+    """The runbook's verdict per version is what the kernel decides on the upgraded band profile:
+    a "survives" the lab does not confirm fails here, and so does a "breaks" it does not."""
+    from jetson_gpu_access import toolkit
+    from test_injection import opened_after_upgrade
+
+    lab.discard(name)
+    out = tmp_path / "out"
+    render = profiles.load(name).raw["devices"]["gids"]["render"]
+    dockerfile = Path(__file__).resolve().parent.parent / "docs" / "examples" / "Dockerfile.jp5"
+    result = lab.cli("run", "migrate", "--lab", name, "-p", "toolkit", "all", "-p", "host_gids",
+                     "render={}".format(render), "-p", "dockerfile", str(dockerfile), "--out", str(out))
+    checks = {c["id"]: c for c in json.loads((out / "migrate" / "result.json").read_text())["checks"]}
+    assert "dockerfile:render-without-gid" in checks, checks   # a host file given as a parameter reaches the lab kernel
+    assert (out / "migrate" / "result.json").is_file() and "Toolkit upgrade" in (out / "migrate" / "migrate.ipynb").read_text()
+    for version in toolkit.upgrade_targets():
+        check = checks["toolkit:" + version]
+        opened = opened_after_upgrade(name, version, open_dir)
+        denied = {path for view in opened.values() for path, ok in view.items() if not ok}
+        assert check["status"] == ("fail" if denied else "pass"), (version, check, opened)
+        for view, nodes in opened.items():
+            line = next(e for e in check["evidence"] if e.startswith(view + ": "))
+            assert ("SURVIVES" in line) == all(nodes.values()), (version, line, nodes)
+            assert all(path in line for path, ok in nodes.items() if not ok), (version, line, nodes)
+        assert "INFERRED" in check["title"]
+    assert (checks["toolkit:1.19.1"]["status"] == "pass") is survives_1191
+    assert result.returncode == (Exit.OK if all(c["status"] != "fail" for c in checks.values()) else Exit.PROBLEM)
+
+
+def test_migrate_refuses_a_toolkit_that_is_not_a_version(lab, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = lab.cli("run", "migrate", "--lab", UPGRADE_PROFILES[0][0], "-p", "toolkit", "1.19.1,latest",
+                     "--out", str(tmp_path / "out"))
+    assert result.returncode == Exit.USAGE and "'latest' is not a toolkit version" in result.stderr, result.stderr
 
 
 # --- the fix runbook in a kernel that is not root: plan saved, root applies it, the next cell checks --

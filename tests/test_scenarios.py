@@ -63,7 +63,8 @@ EXPECTED: Dict[Tuple[str, Optional[str]], Tuple[Verdict, set, Dict[str, Access]]
     ("tk1190-created-prepared", None): (H, set(), {NVMAP: ((True, G), (True, G)), RENDER: ((True, G), (True, G))}),
     ("tk1190-created", None): (E, {"ACC-003", "GRP-001", "GRP-002"},
                                {NVMAP: ((True, G), (True, G)), RENDER: ((False, OT), (False, OT))}),
-    ("tk1191-created-as-user", None): (W, {"GRP-001", "LNC-002"},
+    # the user owns the nodes: GRP-001 is a note (nothing to do for alice), as the plan says
+    ("tk1191-created-as-user", None): (H, {"GRP-001", "LNC-002"},
                                        {NVMAP: ((True, OW), (True, OW)), RENDER: ((True, OW), (True, OW))}),
     ("tk1191-created", None): (E, {"ACC-003", "GRP-001", "GRP-002"},
                                {NVMAP: ((True, G), (True, G)), RENDER: ((False, OT), (False, OT))}),
@@ -74,8 +75,14 @@ EXPECTED: Dict[Tuple[str, Optional[str]], Tuple[Verdict, set, Dict[str, Access]]
                                     {NVMAP: ((True, G), (False, OT)), RENDER: ((False, OT), (True, G))}),
     ("jp62-container-journal-gid", None): (E, {"ACC-003", "GRP-002", "GRP-006"},
                                            {NVMAP: ((True, G), (True, G)), RENDER: ((False, OT), (False, OT))}),
-    # JetPack 6.2.3, 7.1 (Thor, OpenRM) and 7.2 (Orin, Ubuntu 24.04)
+    # JetPack 6.2.3, 7.0 and 7.1 (Thor, OpenRM) and 7.2 (Orin, Ubuntu 24.04)
     ("jp623-tk116-created", None): (W, {"SEC-002"}, {NVMAP: ((True, OT), (True, OT)), RENDER: ((True, OT), (True, OT))}),
+    ("jp70-thor-tk118rc1-created", None): (W, {"SEC-002"},
+                                           {NVMAP: ((True, OT), (True, OT)), RENDER: ((True, OT), (True, OT)),
+                                            "/dev/nvidia0": ((True, OT), (True, OT))}),
+    ("jp71-thor-tk1190-created", None): (E, {"ACC-002", "ACC-003", "ACC-004", "GRP-001", "GRP-002"},
+                                         {NVMAP: ((False, OT), (False, OT)), RENDER: ((False, OT), (False, OT)),
+                                          "/dev/nvidia0": ((True, OT), (True, OT))}),
     ("jp71-thor-tk118-created", None): (W, {"SEC-002"},
                                         {NVMAP: ((True, OT), (True, OT)), RENDER: ((True, OT), (True, OT)),
                                         "/dev/nvidia0": ((True, OT), (True, OT))}),

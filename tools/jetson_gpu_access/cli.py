@@ -439,17 +439,10 @@ def cmd_plan(args: SimpleNamespace) -> int:
 
 def _toolkit_preview(args: SimpleNamespace) -> int:
     from .exitcodes import Exit
-    from .safeio import decimal
-    from .upgrade import PreviewError, preview, render
+    from .upgrade import PreviewError, parse_host_gids, preview, render
 
-    host_gids = {}
-    for item in args.host_gid:
-        name, sep, text = item.partition("=")
-        gid = decimal(text)
-        if not sep or not name or gid is None:
-            raise UsageError("--host-gid {!r} is not GROUP=GID; read the GID on the host with stat -c %g NODE".format(item))
-        host_gids[name] = gid
     try:
+        host_gids = parse_host_gids(args.host_gid)  # a usage error before anything is read
         result = preview(_diagnosis(args), args.toolkit, host_gids)
     except PreviewError as error:
         raise UsageError(str(error)) from error

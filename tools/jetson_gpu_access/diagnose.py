@@ -57,7 +57,11 @@ def make_finding(code: str, evidence: List[str], severity: Optional[Severity] = 
     """A finding from the catalogue, its title and remedy filled from ``fields``; on a host (not in a
     container) the entry's ``remedy_host`` where it has one, so a host is never told to change an image."""
     entry = data.load("findings")["findings"][code]
-    remedy = entry["remedy_host"] if host and "remedy_host" in entry else entry["remedy"]
+    variant = fields.pop("variant", None)  # a case the catalogue words apart (e.g. GRP-001's "opened")
+    if variant is not None:
+        remedy = entry["remedy_" + variant]
+    else:
+        remedy = entry["remedy_host"] if host and "remedy_host" in entry else entry["remedy"]
     return Finding(
         code=code,
         severity=severity or Severity(entry["severity"]),
@@ -274,18 +278,28 @@ def _node_findings(facts: Facts, node: DeviceNode, assessment: NodeAssessment, v
             out.add("ACC-005", evidence, kinds=[decision.view], path=node.path, user=user.name,
                     views=decision.view.value + " view", mode=_mode(node))
 
+    # A name problem of the node's group asks for a change only when the login view needs the group:
+    # a user who opens the node anyway (root, owner, other, a user ACL) gets a note, so that a finding
+    # never asks for the change a plan for that user rightly leaves out.
+    login = by_view.get(ViewKind.LOGIN)
+    opened: Dict[str, Any] = {}
+    if login is not None and login.granted:
+        opened = {"severity": Severity.INFO, "user": user.name, "rule": login.rule.value, "variant": "opened"}
     if node.path in starting_gid_nodes(facts):
         pass  # the runtime gave the node to the starting user: its GID is that user's, not the host's
     elif node.group_name is None and node.gid not in (0, 65534):
-        out.add("GRP-001", [_node_line(node)], gid=node.gid, path=node.path)
+        out.add("GRP-001", [_node_line(node)] + ([_decision_line(login)] if opened and login else []), gid=node.gid,
+                path=node.path, **opened)
     expected = role_group(node.role)
     if expected and node.gid not in (0, 65534) and node.group_name != expected and \
             node.path not in starting_gid_nodes(facts):
         local = [g.gid for g in facts.accounts.groups if g.name == expected and g.gid != node.gid]
         if local:
-            out.add("GRP-003", evidence, name=expected, local_gid=local[0], path=node.path, gid=node.gid)
-        if node.group_name is not None:
-            out.add("GRP-006", evidence, gid=node.gid, path=node.path, name=node.group_name, expected=expected)
+            out.add("GRP-003", evidence, name=expected, local_gid=local[0], path=node.path, gid=node.gid, **opened)
+        if node.group_name is not None:  # by the colliding group itself: that membership is the problem
+            joined = login is not None and login.rule in (Rule.GROUP, Rule.ACL_GROUP)
+            out.add("GRP-006", evidence, gid=node.gid, path=node.path, name=node.group_name, expected=expected,
+                    **({} if joined else opened))
 
     if not denied:
         return
@@ -314,17 +328,32 @@ def _node_findings(facts: Facts, node: DeviceNode, assessment: NodeAssessment, v
         if process is not None and process.granted and process.rule in (Rule.GROUP, Rule.ACL_GROUP):
             out.add("GRP-004", evidence, kinds=[ViewKind.LOGIN], path=node.path, gid=node.gid)
         if node.gid not in login_view.groups:
-            out.add("GRP-002", evidence, kinds=[ViewKind.LOGIN], user=user.name, group_desc=_group_desc(node),
-                    path=node.path, gid=node.gid, how=_membership_hint(facts, node, user.name))
+            out.add("GRP-002", evidence + _same_name_lines(facts, node, user.name), kinds=[ViewKind.LOGIN],
+                    user=user.name, group_desc=_group_desc(node), path=node.path, gid=node.gid,
+                    how=_membership_hint(facts, node, user.name))
     elif process is not None and not process.granted and node.gid in login_view.groups and facts.process is not None \
             and membership_free_process(facts) is None:  # a uid:gid launch is LNC-001, not a late membership
         out.add("GRP-005", evidence, kinds=[ViewKind.PROCESS], path=node.path, pid=facts.process.pid, gid=node.gid,
                 group_desc=_group_desc(node))
 
 
+def _same_name_lines(facts: Facts, node: DeviceNode, user: str) -> List[str]:
+    """Evidence for a node whose group name is on several lines: the user may be listed on another
+    line of that name, which ``id`` then shows by the same name, without the node's GID."""
+    others = [g for g in facts.accounts.groups if g.name == node.group_name and g.gid != node.gid]
+    return ["{} is listed on another '{}' line, GID {}: id shows that GID as {} too, but the node's GID {} is the "
+            "first '{}' line, which does not list {}".format(user, g.name, g.gid, g.name, node.gid, g.name, user)
+            for g in others if user in g.members]
+
+
 def _membership_hint(facts: Facts, node: DeviceNode, user: str) -> str:
     """The shadow-utils commands that would add the membership, for the remedy text."""
     expected = role_group(node.role)
+    same_name = [g.gid for g in facts.accounts.groups if g.name == node.group_name]
+    if len(same_name) > 1:  # usermod would edit the first such line, and the file needs repair first
+        return "the name {} is on {} lines (GIDs {}) and glibc takes the first; repair /etc/group to one line per " \
+               "name (DB-001), then usermod -aG {} {}".format(node.group_name, len(same_name),
+                                                             ", ".join(map(str, same_name)), node.group_name, user)
     if node.group_name is not None:
         if expected and node.group_name != expected:
             return "GID {} is '{}' here, not '{}': see GRP-006 before joining it".format(node.gid, node.group_name, expected)

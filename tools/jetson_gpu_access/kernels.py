@@ -46,6 +46,14 @@ def lab_env() -> Dict[str, str]:
     return {"PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(__file__)))}
 
 
+SHARES_ENV = "JGA_LAB_SHARES"  # host paths a lab kernel shows read-only at the same place (JSON list)
+
+
+def shares_env(paths: List[str]) -> Dict[str, str]:
+    """The kernelspec environment that makes ``paths`` (a runbook's input files) visible in a lab kernel."""
+    return {SHARES_ENV: json.dumps(paths)} if paths else {}
+
+
 def local_argv() -> List[str]:
     return [sys.executable, "-m", "ipykernel_launcher", *QUIET, "-f", "{connection_file}"]
 
@@ -85,7 +93,8 @@ def lab_kernel(profile: str, user: str, runtime_dir: str, out_dir: str, connecti
     environment = ["{}={}".format(k, v) for k, v in sorted(sandbox.exec_env(user).items())]
     command = ["/usr/bin/env", "JPY_PARENT_PID=1", "PYTHONPATH=" + LAB_PYTHON, *environment, sys.executable, "-m",
                "ipykernel_launcher", *QUIET, "-f", inside]
-    binds = [(path, False) for path in _interpreter_paths()] + [(runtime_dir, True), (out_dir, True)]
+    shares = [str(p) for p in json.loads(os.environ.get(SHARES_ENV, "[]")) if os.path.exists(str(p))]
+    binds = [(path, False) for path in _interpreter_paths() + shares] + [(runtime_dir, True), (out_dir, True)]
     argv = sandbox.exec_argv(profile, user, "login" if user != "root" else "process", command, binds=binds)
     os.execv(argv[0], argv)  # noqa: S606 - an argv list to bwrap, no shell
 

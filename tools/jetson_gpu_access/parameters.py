@@ -215,10 +215,30 @@ def _path(kind: str) -> Callable[[str, Mapping[str, Any]], Optional[str]]:
     return check
 
 
+def _toolkit(value: str, values: Mapping[str, Any]) -> Optional[str]:
+    from .upgrade import PreviewError, parse_targets
+
+    try:
+        parse_targets(value)
+    except PreviewError as error:
+        return str(error)
+    return None
+
+
+def _host_gids(value: str, values: Mapping[str, Any]) -> Optional[str]:
+    from .upgrade import PreviewError, parse_host_gids
+
+    try:
+        parse_host_gids(value.split(",") if value else [], "item")
+    except PreviewError as error:
+        return str(error)
+    return None
+
+
 # What a value must be, by parameter name: the runbooks share these names (see docs/reference/runbook-parameters.md).
 MEANINGS: Dict[str, Callable[[Any, Mapping[str, Any]], Optional[str]]] = {
     "root": _root, "target_user": _user, "pid": _process, "dockerfile": _path("file"), "compose": _path("file"),
-    "image_root": _path("directory"),
+    "image_root": _path("directory"), "toolkit": _toolkit, "host_gids": _host_gids,
 }
 
 

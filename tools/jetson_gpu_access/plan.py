@@ -52,19 +52,59 @@ class Action:
     command: str
 
 
+class AlternativeKind(str, Enum):
+    """What sort of change an alternative to a refused edit is. Each kind is carried out in the lab
+    by a test (tests/test_advice_lab.py keeps one per kind, and fails for a kind without one)."""
+
+    GROUP_ADD = "group-add"                    # docker run --group-add GID: the container's main process only
+    RENUMBER_IMAGE_GROUP = "renumber-image-group"  # free the host's GID in the image, then plan again
+    NODE_ACL = "node-acl"                      # setfacl on the container's own node, at each start
+    REPAIR_GROUP_FILE = "repair-group-file"    # repair /etc/group's listed lines, then plan again
+    REBUILD_IMAGE = "rebuild-image"            # build the image with the group at the node's GID
+    HOST_NODE = "host-node"                    # the node made as the vendor's udev rules make it (group, 0660)
+    RECREATE_NODE = "recreate-node"            # a character device where a file or directory stands
+    NODE_MOUNT = "node-mount"                  # the node on a mount without nodev
+    PROVIDE_NODE = "provide-node"              # the node passed into the container at all
+    ROOTFUL = "rootful"                        # no user namespace: the host's GIDs are seen as they are
+    TOOLKIT_UPGRADE = "toolkit-upgrade"        # the host's toolkit moved to a band that keeps the host's GID
+    START_AS_USER = "start-as-user"            # the container started with -u USER: the user owns the nodes
+
+
+@frozen_record
+class Alternative:
+    """One thing to do instead of a refused edit: its kind (typed) and the words for the reader."""
+
+    kind: AlternativeKind
+    text: str
+
+
 @frozen_record
 class Refusal:
     path: str
     gid: Optional[int]
     reason: str
-    instead: Tuple[str, ...]
+    instead: Tuple[Alternative, ...]
+
+    @property
+    def instead_text(self) -> Tuple[str, ...]:
+        return tuple(a.text for a in self.instead)
+
+
+class AdviceStrategy(str, Enum):
+    """Where another way to the same memberships is applied; each is carried out in the lab by a test
+    (tests/test_advice_lab.py, like the alternative kinds)."""
+
+    PAM_GROUP = "pam_group"      # /etc/security/group.conf and pam_group in the PAM stacks
+    RUNTIME = "runtime"          # docker run --group-add
+    IMAGE = "image"              # Dockerfile lines
+    ENTRYPOINT = "entrypoint"    # the project's entrypoint at every container start
 
 
 @frozen_record
 class Advice:
     """Another way to reach the same state, for the reader to apply elsewhere (image, runtime)."""
 
-    strategy: str
+    strategy: AdviceStrategy
     text: str
     caveat: str
 
@@ -93,26 +133,41 @@ def digest(data: bytes) -> str:
 
 
 # Findings about a node that no group change can fix: code -> (why, what to do instead).
-UNFIXABLE: Dict[str, Tuple[str, Tuple[str, ...]]] = {
+UNFIXABLE: Dict[str, Tuple[str, Tuple[Alternative, ...]]] = {
     "DEV-004": ("{path} is not a character device; nothing to do with groups",
-                ("let udev or the container runtime recreate the node",)),
+                (Alternative(AlternativeKind.RECREATE_NODE, "let udev or the container runtime recreate the node"),)),
     "DEV-003": ("{path} is on a nodev mount: the kernel refuses everyone",
-                ("provide the node on a mount without nodev (the runtime's /dev, or --device)",)),
+                (Alternative(AlternativeKind.NODE_MOUNT,
+                             "provide the node on a mount without nodev (the runtime's /dev, or --device)"),)),
     "DEV-006": ("{path} belongs to group 0 (root): joining the root group is never a fix",
-                ("restore the vendor udev rules so the node belongs to video or render",)),
+                (Alternative(AlternativeKind.HOST_NODE,
+                             "restore the vendor udev rules so the node belongs to video or render"),)),
+    # Podman's --group-add keep-groups is left out: crun only, and device GIDs outside /etc/subgid stay
+    # inaccessible rootless (fact sheet A.4, podman PR #29208), so it cannot be shown to work here.
     "DEV-007": ("{path} shows GID 65534: the host GID is unmapped in this user namespace",
-                ("use --group-add keep-groups (crun/podman) or run the container rootful",)),
+                (Alternative(AlternativeKind.ROOTFUL, "run the container rootful, so that the host's GIDs are mapped"),)),
     "DEV-005": ("{path} is mode {mode:04o}: its group bits do not grant {needs}",
-                ("restore L4T's udev rules (root:video 0660) where the node is created; never chmod it to 0666",)),
+                (Alternative(AlternativeKind.HOST_NODE, "restore L4T's udev rules (root:video 0660) where the node is "
+                             "created; never chmod it to 0666"),)),
 }
 
 
 # GID 0 made by toolkit 1.18.2 (fact sheet A.2, INFERRED): the host's udev rules are not the cause
 BAND_1182_INSTEAD = (
-    "upgrade the host's toolkit to 1.19.1 or later (it keeps the host's GID) after giving the user video and the "
-    "host's render GID in the image; check first with 'jetson-gpu-access plan --toolkit 1.19.1 --host-gid render=GID'",
-    "or start the container as the user (-u USER): the runtime then makes the user the nodes' owner",
+    Alternative(AlternativeKind.TOOLKIT_UPGRADE,
+                "upgrade the host's toolkit to 1.19.1 or later (it keeps the host's GID) after giving the user video and "
+                "the host's render GID in the image; check first with 'jetson-gpu-access plan --toolkit 1.19.1 "
+                "--host-gid render=GID'"),
+    Alternative(AlternativeKind.START_AS_USER,
+                "or start the container as the user (-u USER): the runtime then makes the user the nodes' owner"),
 )
+
+
+ONE_HOST_GID = Alternative(AlternativeKind.HOST_NODE, "give the nodes one GID on the host (udev rules)")
+
+
+def group_add_alternative(gid: int, who: str) -> Alternative:
+    return Alternative(AlternativeKind.GROUP_ADD, "docker run --group-add {} {}".format(gid, who))
 
 
 class GroupText:
@@ -208,9 +263,6 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                       if code in BLOCKING_ANOMALIES}
     # checklist G1/G3/U2: shadow-utils would write around these, or read the file otherwise than glibc
     blocking = [a.text for a in facts.accounts.anomalies if a.code in blocking_codes] or file_problems("group", group_data)
-    if blocking:
-        refusals.append(Refusal("/etc/group", None, "the account files need repair first: " + "; ".join(blocking),
-                                ("repair the listed lines (grpck, pwck or by hand), then plan again",)))
     malformed = {a.name: a for a in facts.accounts.anomalies
                  if a.code is AnomalyCode.MALFORMED and a.path == "/etc/group" and a.name}
     needs = {a.path: a.needs for a in diagnosis.nodes}
@@ -218,8 +270,9 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
     for finding in diagnosis.findings:
         if finding.code in MISSING_NODE_FINDINGS and finding.severity.value == "error":
             refusals.append(Refusal(MISSING_NODE_FINDINGS[finding.code], None,
-                                    "the node is not present here, so no group change can help", (finding.remedy,)))
-        if user.uid == 0 or blocking:
+                                    "the node is not present here, so no group change can help",
+                                    (Alternative(AlternativeKind.PROVIDE_NODE, finding.remedy),)))
+        if user.uid == 0:
             continue
         for path in finding.subject.paths:
             node = nodes[path]
@@ -250,6 +303,13 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                 notes.append("{} opens for a new login but not for the running process {}: log in again or "
                              "restart the container".format(path, facts.process.pid if facts.process else ""))
 
+    if blocking and needed:  # an edit is needed, and shadow-utils would write around these lines
+        refusals.append(Refusal("/etc/group", None, "the account files need repair first: " + "; ".join(blocking),
+                                (Alternative(AlternativeKind.REPAIR_GROUP_FILE,
+                                             "repair the listed lines (grpck, pwck or by hand), then plan again"),)))
+        needed = {}
+    elif blocking:  # nothing to change: the repair is DB-001's business, not a reason to refuse
+        notes.append("no change is needed, but any later edit of /etc/group waits for a repair: " + "; ".join(blocking))
     edited = GroupText(group_text)
     named: Dict[str, Tuple[int, str]] = {}  # name -> (GID, node) this plan gives it
     node_gids = {n.gid: n.path for n in facts.devices if n.kind is NodeKind.CHAR and n.gid is not None}
@@ -264,14 +324,15 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
         expected = role_group(node.role) or "gpu{}".format(gid)
         name = owner.name if owner is not None else expected
         if name in sensitive:
-            alternatives = ["docker run --group-add {} for the container's main process (logins, su and gosu drop "
-                       "it)".format(gid),
-                       "renumber '{}' in the image (groupmod -g NEW {}) so the host's GID is free, then plan "
-                       "again".format(name, name)]
+            alternatives = [group_add_alternative(gid, "for the container's main process (logins, su and gosu drop it)"),
+                            Alternative(AlternativeKind.RENUMBER_IMAGE_GROUP,
+                                        "renumber '{}' in the image (groupmod -g NEW {}) so the host's GID is free, "
+                                        "then plan again".format(name, name))]
             if facts.container.in_container and node.origin is NodeOrigin.CREATED:
-                alternatives.append("setfacl -m u:{}:{} {} as root at each container start: the runtime made this node "
-                               "for this container, so the host's node is untouched".format(
-                                   user.name, needs.get(node.path, "rw"), node.path))
+                alternatives.append(Alternative(AlternativeKind.NODE_ACL,
+                                                "setfacl -m u:{}:{} {} as root at each container start: the runtime "
+                                                "made this node for this container, so the host's node is untouched"
+                                                .format(user.name, needs.get(node.path, "rw"), node.path)))
             refusals.append(Refusal(node.path, gid, "GID {} is the sensitive group '{}' here ({}); joining it would "
                                     "grant far more than the GPU".format(gid, name, sensitive[name]), tuple(alternatives)))
             advised[gid] = (name, "sensitive")
@@ -279,17 +340,19 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
         if name in malformed:
             refusals.append(Refusal(node.path, gid, "{} is a malformed '{}' entry that shadow-utils keeps and glibc "
                                     "skips, so no edit of '{}' can be predicted".format(malformed[name].text, name, name),
-                                    ("repair or remove that line of /etc/group, then plan again",)))
+                                    (Alternative(AlternativeKind.REPAIR_GROUP_FILE,
+                                                 "repair or remove that line of /etc/group, then plan again"),)))
             continue
         if any(g.name == name for g in groups) and edited.find(name) is None:
             refusals.append(Refusal(node.path, gid, "glibc reads a group '{}' that shadow-utils does not, so no edit of it "
-                                    "can be predicted".format(name), ("repair that line of /etc/group, then plan again",)))
+                                    "can be predicted".format(name),
+                                    (Alternative(AlternativeKind.REPAIR_GROUP_FILE,
+                                                 "repair that line of /etc/group, then plan again"),)))
             continue
         if name in named and named[name][0] != gid:
             refusals.append(Refusal(node.path, gid, "'{}' would need GID {} for {} and GID {} for {}; one name cannot "
                                     "have two GIDs".format(name, named[name][0], named[name][1], gid, node.path),
-                                    ("give the nodes one GID on the host (udev rules)",
-                                     "docker run --group-add {} for processes that never log in again".format(gid))))
+                                    (ONE_HOST_GID, group_add_alternative(gid, "for processes that never log in again"))))
             continue
         if owner is not None:
             why = "{} belongs to GID {}, which is '{}' here".format(node.path, gid, name)
@@ -303,20 +366,22 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                 refusals.append(Refusal(node.path, gid, "group '{}' is GID {} on this host but {} belongs to GID {}; "
                                         "renumbering a host's system group is refused (files keep the old number)"
                                         .format(expected, same_name.gid, node.path, gid),
-                                        ("find out why the node's GID differs from the host's '{}' group (udev rules)"
-                                         .format(expected),)))
+                                        (Alternative(AlternativeKind.HOST_NODE,
+                                                     "find out why the node's GID differs from the host's '{}' group "
+                                                     "(udev rules)".format(expected)),)))
                 continue
             elif same_name.gid in node_gids:
                 refusals.append(Refusal(node.path, gid, "group '{}' is GID {}, which {} needs; renumbering it to {} "
                                         "would take that node away".format(expected, same_name.gid,
                                                                            node_gids[same_name.gid], gid),
-                                        ("give the nodes one GID on the host (udev rules)",
-                                         "docker run --group-add {} for processes that never log in again".format(gid))))
+                                        (ONE_HOST_GID,
+                                         group_add_alternative(gid, "for processes that never log in again"))))
                 continue
             elif any(u.gid == same_name.gid for u in facts.accounts.users):
                 refusals.append(Refusal(node.path, gid, "group '{}' (GID {}) is some user's primary group; "
                                         "renumbering it would change that user".format(expected, same_name.gid),
-                                        ("rebuild the image with '{}' created as GID {}".format(expected, gid),)))
+                                        (Alternative(AlternativeKind.REBUILD_IMAGE, "rebuild the image with '{}' "
+                                                     "created as GID {}".format(expected, gid)),)))
                 continue
             else:
                 take(Action(ActionKind.RENUMBER_GROUP, expected, gid, same_name.gid, None,
@@ -353,12 +418,12 @@ def _advice(needed: List[Tuple[int, str, str]], user: str) -> Tuple[Advice, ...]
     if joinable:
         pam = data.load("privilege_drops")["pam_group"]
         grants = "\n".join(pam["group_conf"].format(user=user, group=name) for _, name, _ in joinable)
-        out.append(Advice("pam_group", "# /etc/security/group.conf\n{}\n# /etc/pam.d/sshd, as its first auth line "
+        out.append(Advice(AdviceStrategy.PAM_GROUP, "# /etc/security/group.conf\n{}\n# /etc/pam.d/sshd, as its first auth line "
                           "(also su, login):\n{}".format(grants, pam["pam_line"]),
                           "grants the groups by name at SSH, su and login (PAM paths), not through gosu, su-exec, "
                           "setpriv, supervisord or docker exec; each group still needs its /etc/group line with the "
                           "host's GID (the plan's first action)"))
-    out.append(Advice("runtime", "docker run {} ...".format(group_add),
+    out.append(Advice(AdviceStrategy.RUNTIME, "docker run {} ...".format(group_add),
                       "numeric GIDs reach the container's main process, but SSH, su, gosu and login rebuild groups "
                       "from /etc/group and drop them (and podman exec -u does not get them)"))
     lines = []
@@ -370,10 +435,10 @@ def _advice(needed: List[Tuple[int, str, str]], user: str) -> Tuple[Advice, ...]
             lines.append("ARG {0}   # docker build --build-arg {0}=$(stat -c %g NODE) (NODE on the target host)\n"
                          "RUN groupadd -g \"${0}\" {1} && usermod -a -G {1} {2}\n".format(arg, name, user))
     if lines:
-        out.append(Advice("image", "".join(lines),
+        out.append(Advice(AdviceStrategy.IMAGE, "".join(lines),
                           "binds the image to hosts whose node GIDs are exactly these; another host needs a rebuild"))
     if len(joinable) == len(needed):
-        out.append(Advice("entrypoint", "jetson-gpu-access entrypoint --print > jga-entrypoint   # copy it into the "
+        out.append(Advice(AdviceStrategy.ENTRYPOINT, "jetson-gpu-access entrypoint --print > jga-entrypoint   # copy it into the "
                           "image, then:\nENTRYPOINT [\"/usr/local/bin/jga-entrypoint\"]   # with ENV JGA_USER={}".format(user),
                           "aligns the image's groups with the nodes present at every container start; the container "
                           "must start as root"))

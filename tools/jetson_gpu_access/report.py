@@ -157,7 +157,7 @@ def render_plan(plan: Plan) -> str:
         out.append("{}. {:<28} {}".format(number, action.command, action.reason))
     for refusal in plan.refusals:
         out.append("REFUSED {}: {}".format(refusal.path, refusal.reason))
-        out += ["        instead: " + text for text in refusal.instead]
+        out += ["        instead: " + text for text in refusal.instead_text]
     if plan.diff:
         out += ["", "Change to /etc/group:", plan.diff.rstrip("\n")]
     for note in plan.notes:
@@ -165,7 +165,7 @@ def render_plan(plan: Plan) -> str:
     if plan.advice:
         out += ["", "Other ways to the same result:"]
         for advice in plan.advice:
-            out.append("  [{}] {}".format(advice.strategy, advice.caveat))
+            out.append("  [{}] {}".format(advice.strategy.value, advice.caveat))
             out += ["      " + line for line in advice.text.splitlines()]
     return "\n".join(out) + "\n"
 

@@ -24,12 +24,14 @@ if TYPE_CHECKING:
     from .migrate import AuditFinding
     from .pipeline import Assessment
     from .plan import Plan
+    from .upgrade import Preview
 
 STATUSES = ("pass", "fail", "warn", "skip", "fixed")
 RESULT_SCHEMA = 1
 LAB_MARK = "/etc/jetson-gpu-access-lab"
 DOCS = "docs/"  # remedy links point into the documentation (the site mirrors this tree)
 HANDOVER_DOCS = "how-to/jupyterlab.md#when-the-kernel-is-not-root"
+UPGRADE_DOCS = "how-to/toolkit-upgrade.md"
 
 
 @frozen_record
@@ -185,7 +187,7 @@ class Runbook:
         plan = plan_for(self.assessment)
         self.show(render_plan(plan))
         for refusal in plan.refusals:
-            self.check("refused:" + refusal.path, "fail", refusal.reason, refusal.instead)
+            self.check("refused:" + refusal.path, "fail", refusal.reason, refusal.instead_text)
         return plan
 
     def apply(self, plan: Optional[Plan], really: bool) -> bool:
@@ -286,6 +288,47 @@ class Runbook:
                     view.view.value), [view.cuda.detail], replace=True)
         for note in result.notes:
             self.note(note)
+
+    def toolkit_preview(self, versions: str, user: Optional[str], host_gids: str) -> List[Preview]:
+        """One check per toolkit version in ``versions`` (comma-separated, or ``all``): whether this
+        container's non-root GPU access survives that upgrade, per kind of session. A break fails
+        (the migration would cut the user off), a verdict that needs a host GID warns."""
+        from .pipeline import assess
+        from .probe import ProbeError
+        from .safeio import InputError
+        from .upgrade import VERDICT, PreviewError, parse_host_gids, parse_targets, preview, render
+
+        targets = parse_targets(versions) if versions else ()  # both checked by check_parameters already
+        known_gids = parse_host_gids(host_gids.split(",") if host_gids else [], "host_gids")
+        if not targets:
+            return []
+        try:
+            self.diagnosis = assess(self.root, user, None).diagnosis
+        except (ProbeError, InputError) as error:
+            self.check("toolkit", "fail", "read the facts for the upgrade preview", [str(error)])
+            return []
+        previews: List[Preview] = []
+        for version in targets:
+            try:
+                result = preview(self.diagnosis, version, known_gids)
+            except PreviewError as error:
+                self.check("toolkit:" + version, "skip", "no upgrade preview for toolkit " + version, [str(error)])
+                continue
+            previews.append(result)
+            self.show(render(result))
+            verdicts = [v.survives for v in result.views]
+            status = "pass" if result.survives else ("fail" if False in verdicts else "warn")
+            self.check("toolkit:" + version, status, "non-root GPU access after an upgrade to toolkit {} (band {}, {})"
+                       .format(version, result.band, result.certainty),
+                       ["{}: {} ({}){}".format(v.view, VERDICT[v.survives], v.sessions,
+                                               "; denied: " + ", ".join(v.denied) if v.denied else "")
+                        for v in result.views] + list(result.notes), docs_link(UPGRADE_DOCS))
+        rows = [[p.version, p.band, "; ".join("{}: {}".format(v.view, VERDICT[v.survives]) for v in p.views)]
+                for p in previews]
+        if rows:
+            self.show("\n".join("{:<8} {:<10} {}".format(*row) for row in rows), rows,
+                      ["toolkit", "band", "verdict per kind of session"])
+        return previews
 
     def audit(self, findings: Iterable[AuditFinding]) -> None:
         for finding in findings:

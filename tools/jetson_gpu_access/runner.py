@@ -24,7 +24,7 @@ from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
 from . import kernels, results
 from .exitcodes import Exit, ExitError
-from .parameters import Given, Parameter, ParameterError, check_name, declarations, validate
+from .parameters import PATH_PARAMETERS, Given, Parameter, ParameterError, check_name, declarations, validate
 from .record import frozen_record
 
 RUNBOOK_DIR = Path(__file__).resolve().parent / "runbooks"  # package data, so a wheel install has them
@@ -172,8 +172,9 @@ def _execute(path: Path, notebook: Any, values: Dict[str, Any], out_dir: str, ti
     os.environ.update({"JUPYTER_PATH": home, "JUPYTER_RUNTIME_DIR": runtime, "PYDEVD_DISABLE_FILE_VALIDATION": "1"})
     kernel = "jga-lab" if lab else "jga"
     env = {"PYTHONWARNINGS": "ignore"}
-    if lab:
-        env.update(kernels.lab_env())
+    if lab:  # the files a path parameter names are shown read-only inside the device, at the same place
+        env.update(kernels.lab_env(), **kernels.shares_env(
+            [str(values[name]) for name in PATH_PARAMETERS if isinstance(values.get(name), str) and values[name]]))
     kernels.write_kernelspec(home, kernel, kernels.lab_argv(lab, runtime, out_dir) if lab else kernels.local_argv(),
                              env)
     progress = _Progress(path.stem, notebook)

@@ -11,7 +11,7 @@ the toolkit's code, and the preview says so.
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from . import data, toolkit
 from .access import decide
@@ -19,6 +19,7 @@ from .diagnose import role_group
 from .model import DeviceNode, Diagnosis, InjectionPath, NodeOrigin, Requirement, View, ViewKind
 from .probe.accounts import login_groups
 from .record import frozen_record
+from .safeio import decimal
 
 LOGIN_SESSIONS = "SSH, su, sudo -i, runuser -l, login, gosu USER, su-exec USER, setpriv --init-groups, supervisord user="
 
@@ -60,6 +61,35 @@ class Preview:
         return bool(self.views) and all(v.survives is True for v in self.views)
 
 
+VERDICT = {True: "SURVIVES", False: "BREAKS", None: "CANNOT TELL"}
+
+
+def parse_host_gids(items: Iterable[str], option: str = "--host-gid") -> Dict[str, int]:
+    """``GROUP=GID`` items (the host's GIDs a world-writable band hides) as a mapping; PreviewError
+    naming ``option`` and the item for anything else."""
+    found: Dict[str, int] = {}
+    for item in items:
+        name, sep, text = item.strip().partition("=")
+        gid = decimal(text.strip())
+        if not sep or not name.strip() or gid is None:
+            raise PreviewError("{} {!r} is not GROUP=GID; read the GID on the host with stat -c %g NODE".format(
+                option, item))
+        found[name.strip()] = gid
+    return found
+
+
+def parse_targets(text: str) -> Tuple[str, ...]:
+    """Toolkit versions to preview from a comma-separated list; ``all``: every known upgrade target."""
+    if text.strip().lower() == "all":
+        return toolkit.upgrade_targets()
+    versions = tuple(v.strip() for v in text.split(",") if v.strip())
+    for version in versions:
+        if toolkit.band_for(version) is None:
+            raise PreviewError("{!r} is not a toolkit version; give versions such as {}, or all".format(
+                version, ", ".join(toolkit.upgrade_targets())))
+    return versions
+
+
 def host_mode(role: str, l4t_major: Optional[int]) -> int:
     for row in data.load("toolkit")["host_modes"]["rows"]:
         if row["role"] in (None, role) and (row["l4t_from"] is None or (l4t_major or 0) >= row["l4t_from"]):
@@ -85,7 +115,7 @@ def preview(diagnosis: Diagnosis, version: str, host_gids: Optional[Dict[str, in
     facts, found = diagnosis.facts, diagnosis.injection
     user = facts.user
     if user is None or found is None:
-        raise PreviewError("the preview needs a target user; pass --user NAME")
+        raise PreviewError("the preview needs a target user; pass --user NAME (in a runbook: target_user)")
     gids = dict(host_gids or {})
     needed = {a.path for a in diagnosis.nodes if a.requirement is not Requirement.OPTIONAL}
     nodes = [n for n in facts.devices if n.path in needed and n.mode is not None and n.uid is not None]
@@ -155,7 +185,7 @@ def _judge(name: str, sessions: str, view: View, nodes: List[DeviceNode], after:
 
 
 def render(result: Preview) -> str:
-    word = {True: "SURVIVES", False: "BREAKS", None: "CANNOT TELL"}
+    word = VERDICT
     out = ["Toolkit upgrade preview: {} (band {}, {}); now: band {}, nodes {}".format(
         result.version, result.band, result.certainty, result.current or "not settled", result.path.value), ""]
     out += ["  {:<42} {}".format(n.path, "{:04o} {}:{}".format(n.mode, n.uid, "?" if n.gid is None else n.gid))

@@ -49,6 +49,14 @@ PLATFORMS: Dict[str, Dict[str, Any]] = {
                "notes": ["Thor uses the OpenRM driver (/dev/nvidia*) and /dev/nvmap 0440 root:video on the host "
                          "(fact sheet A.5; toolkit PR #1631). JetPack 7.1 ships toolkit 1.18.0 (meta-tegra 13c3b028). "
                          "The image's ubuntu user (UID 1000, in no group) is the session user."]},
+    "thor70": {"jetpack": "7.0 (Thor)", "set": "thor-r38", "base": "ubuntu:24.04", "os": UBUNTU_2404, "user": "ubuntu",
+               "release": "# R38 (release), REVISION: 2.0, GCID: 41844464, BOARD: generic, EABI: aarch64, DATE: Thu Aug 21 "
+                          "12:00:00 UTC 2025\n", "model": "NVIDIA Jetson AGX Thor Developer Kit",
+               "compatible": ["nvidia,p3971-0080+p3834-0008", "nvidia,p3834-0008", "nvidia,tegra264"],
+               "notes": ["Thor uses the OpenRM driver (/dev/nvidia*) and /dev/nvmap 0440 root:video on the host "
+                         "(fact sheet A.5; toolkit PR #1631). JetPack 7.0 (R38.2) ships toolkit 1.18.0-rc1 "
+                         "(meta-tegra branch master-l4t-r38.2.x). The image's ubuntu user (UID 1000, in no group) is "
+                         "the session user."]},
     "orin72": {"jetpack": "7.2 (Orin)", "set": "orin-r36", "base": "ubuntu:24.04", "os": UBUNTU_2404, "user": "ubuntu",
                "release": "# R39 (release), REVISION: 2.0, GCID: 44000000, BOARD: generic, EABI: aarch64, DATE: Wed Apr  8 "
                           "12:00:00 UTC 2026\n",
@@ -74,7 +82,9 @@ BAND_PROFILES = {
     "tk116-privileged": ("1.12-1.18.1", "1.16.2", "privileged", "", "jp62"),
     "tk116-bind-mounted": ("1.12-1.18.1", "1.16.2", "bind-mounted", "", "jp62"),
     "jp623-tk116-created": ("1.12-1.18.1", "1.16.2", "created", "", "jp623"),
+    "jp70-thor-tk118rc1-created": ("1.12-1.18.1", "1.18.0~rc.1", "created", "", "thor70"),
     "jp71-thor-tk118-created": ("1.12-1.18.1", "1.18.0", "created", "", "thor71"),
+    "jp71-thor-tk1190-created": ("1.19.0", "1.19.0", "created", "", "thor71"),
     "jp72-orin-tk1191-created": ("1.19.1+", "1.19.1", "created", "", "orin72"),
 }
 VARIANTS = {

@@ -118,6 +118,16 @@ def parse_passwd(text: str) -> Tuple[Tuple[User, ...], Tuple[Anomaly, ...]]:
     return tuple(users), tuple(anomalies)
 
 
+# What glibc makes of a name on several lines: lookups by name stop at the first line, while
+# initgroups() (SSH, su, id) reads every line of /etc/group (nss_files: internal_getgrnam_r / initgroups_dyn).
+FIRST_MATCH = {
+    "/etc/group": "glibc takes the first match for the name (getent group {name}, getgrnam: GID {first}), while "
+                  "initgroups (SSH, su, id) adds the GID of every line that lists a user",
+    "/etc/passwd": "glibc takes the first match for the name (getent passwd {name}, getpwnam: UID {first}), so a "
+                   "login as {name} gets that UID",
+}
+
+
 def _duplicates(path: str, pairs: List[Tuple[str, int]], id_name: str) -> List[Anomaly]:
     out: List[Anomaly] = []
     by_name: Dict[str, List[int]] = {}
@@ -127,8 +137,9 @@ def _duplicates(path: str, pairs: List[Tuple[str, int]], id_name: str) -> List[A
         by_id.setdefault(number, []).append(name)
     for name, numbers in by_name.items():
         if len(numbers) > 1:
-            out.append(Anomaly(AnomalyCode.DUPLICATE_NAME, path, None, name, "{}: name {} appears {} times ({} {})".format(
-                path, name, len(numbers), id_name, ", ".join(map(str, numbers)))))
+            out.append(Anomaly(AnomalyCode.DUPLICATE_NAME, path, None, name, "{}: name {} appears {} times ({} {}); {}".format(
+                path, name, len(numbers), id_name, ", ".join(map(str, numbers)), FIRST_MATCH[path].format(
+                    name=name, first=numbers[0]))))
     for number, names in by_id.items():
         if len(set(names)) > 1:
             out.append(Anomaly(AnomalyCode.DUPLICATE_ID, path, None, names[0],
