@@ -52,7 +52,7 @@ class Action:
     command: str
 
 
-class AlternativeKind(str, Enum):
+class AlternativeKind(str, Choice):
     """What sort of change an alternative to a refused edit is. Each kind is carried out in the lab
     by a test (tests/test_advice_lab.py keeps one per kind, and fails for a kind without one)."""
 
@@ -90,7 +90,7 @@ class Refusal:
         return tuple(a.text for a in self.instead)
 
 
-class AdviceStrategy(str, Enum):
+class AdviceStrategy(str, Choice):
     """Where another way to the same memberships is applied; each is carried out in the lab by a test
     (tests/test_advice_lab.py, like the alternative kinds)."""
 
