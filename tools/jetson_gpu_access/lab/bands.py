@@ -25,6 +25,9 @@ UBUNTU_2204 = ("PRETTY_NAME=\"Ubuntu 22.04.5 LTS\"\nNAME=\"Ubuntu\"\nVERSION_ID=
 UBUNTU_2004 = "PRETTY_NAME=\"Ubuntu 20.04.6 LTS\"\nNAME=\"Ubuntu\"\nVERSION_ID=\"20.04\"\nID=ubuntu\nID_LIKE=debian\n"
 HOST_GIDS = {"video": 44, "render": 995, "debug": 998, "root": 0}
 FACTS = "../shared/reference/jetson-facts.md section A.2"
+THOR_NODES = ("Thor uses the OpenRM driver (/dev/nvidia*) and /dev/nvmap 0440 root:video on the host "
+              "(fact sheet A.5; toolkit PR #1631).")
+UBUNTU_USER = "The image's ubuntu user (UID 1000, in no group) is the session user."
 # a host device no default container has: its presence is the probe's evidence of a host /dev
 HOST_DISK = {"path": "/dev/mmcblk0", "mode": "0660", "gid": 6}
 
@@ -46,17 +49,13 @@ PLATFORMS: Dict[str, Dict[str, Any]] = {
                "release": "# R38 (release), REVISION: 4.0, GCID: 43000000, BOARD: generic, EABI: aarch64, DATE: Fri Jan 16 "
                           "12:00:00 UTC 2026\n", "model": "NVIDIA Jetson AGX Thor Developer Kit",
                "compatible": ["nvidia,p3971-0080+p3834-0008", "nvidia,p3834-0008", "nvidia,tegra264"],
-               "notes": ["Thor uses the OpenRM driver (/dev/nvidia*) and /dev/nvmap 0440 root:video on the host "
-                         "(fact sheet A.5; toolkit PR #1631). JetPack 7.1 ships toolkit 1.18.0 (meta-tegra 13c3b028). "
-                         "The image's ubuntu user (UID 1000, in no group) is the session user."]},
+               "notes": [THOR_NODES + " JetPack 7.1 ships toolkit 1.18.0 (meta-tegra 13c3b028). " + UBUNTU_USER]},
     "thor70": {"jetpack": "7.0 (Thor)", "set": "thor-r38", "base": "ubuntu:24.04", "os": UBUNTU_2404, "user": "ubuntu",
                "release": "# R38 (release), REVISION: 2.0, GCID: 41844464, BOARD: generic, EABI: aarch64, DATE: Thu Aug 21 "
                           "12:00:00 UTC 2025\n", "model": "NVIDIA Jetson AGX Thor Developer Kit",
                "compatible": ["nvidia,p3971-0080+p3834-0008", "nvidia,p3834-0008", "nvidia,tegra264"],
-               "notes": ["Thor uses the OpenRM driver (/dev/nvidia*) and /dev/nvmap 0440 root:video on the host "
-                         "(fact sheet A.5; toolkit PR #1631). JetPack 7.0 (R38.2) ships toolkit 1.18.0-rc1 "
-                         "(meta-tegra branch master-l4t-r38.2.x). The image's ubuntu user (UID 1000, in no group) is "
-                         "the session user."]},
+               "notes": [THOR_NODES + " JetPack 7.0 (R38.2) ships toolkit 1.18.0-rc1 (meta-tegra branch "
+                         "master-l4t-r38.2.x). " + UBUNTU_USER]},
     "orin72": {"jetpack": "7.2 (Orin)", "set": "orin-r36", "base": "ubuntu:24.04", "os": UBUNTU_2404, "user": "ubuntu",
                "release": "# R39 (release), REVISION: 2.0, GCID: 44000000, BOARD: generic, EABI: aarch64, DATE: Wed Apr  8 "
                           "12:00:00 UTC 2026\n",
