@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
-from typing import List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from jetson_gpu_access import data
 from jetson_gpu_access.exitcodes import DESCRIPTIONS
@@ -180,13 +180,35 @@ def exit_page() -> str:
     return EXIT_INTRO + exit_table() + "\n" + EXIT_OUTRO
 
 
+# Causes that are not a problem of access to the GPU: a signature pointing only to these is a look-alike.
+LOOKALIKE_CAUSES = {"jetson-software-mismatch", "x86-discrete-gpu", "not-gpu-access"}
+
+
+def is_lookalike(symptom: Dict[str, Any]) -> bool:
+    return bool(symptom.get("points_to")) and set(symptom["points_to"]) <= LOOKALIKE_CAUSES
+
+
 def errors_page() -> str:
-    """The error-signature reference, from data/symptoms.json."""
-    out = ["# Error messages", "",
-           "Paste the message into the site's search, or find it below: each signature with its likely causes "
-           "(most likely first), the page that explains it and the runbook that checks it. Some look like "
-           "permission problems and are not.", ""]
-    for symptom in data.load("symptoms")["symptoms"]:
+    """The error signatures that point to a GPU access cause, from data/symptoms.json."""
+    intro = ("Paste the message into the site's search, or find it below: each signature with its likely causes "
+             "(most likely first), the page that explains it and the runbook that checks it. Messages that only "
+             "look like an access problem (software versions, PC drivers, unrelated failures) are on "
+             "[look-alike errors](errors-lookalikes.md).")
+    return signatures_page("# Error messages", intro, lambda s: not is_lookalike(s))
+
+
+def lookalikes_page() -> str:
+    """The error signatures that point only to causes other than GPU access."""
+    intro = ("Messages that come up in GPU-access reports but point to another cause: a software or driver version "
+             "that does not fit, a PC's discrete-GPU driver, or a failure unrelated to the GPU. The access errors "
+             "are on [error messages](errors.md).")
+    return signatures_page("# Look-alike errors", intro, is_lookalike)
+
+
+def signatures_page(title: str, intro: str, shown: Callable[[Dict[str, Any]], bool]) -> str:
+    """Each signature of data/symptoms.json that ``shown`` keeps, with its causes, reading, page and sources."""
+    out = [title, "", intro, ""]
+    for symptom in filter(shown, data.load("symptoms")["symptoms"]):
         out.append("## `{}`".format(symptom["signatures"][0]))
         out.append("")
         if len(symptom["signatures"]) > 1:
@@ -327,7 +349,8 @@ def lab_format_page() -> str:
 
 PAGES = {"reference/facts.md": facts_page, "validation.md": validation_page, "reference/cli.md": cli_page,
          "reference/exit-codes.md": exit_page, "lab/profile-format.md": lab_format_page,
-         "reference/errors.md": errors_page, "reference/runbook-parameters.md": parameters_page}
+         "reference/errors.md": errors_page, "reference/errors-lookalikes.md": lookalikes_page,
+         "reference/runbook-parameters.md": parameters_page}
 
 
 def main() -> None:
