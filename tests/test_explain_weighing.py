@@ -67,6 +67,17 @@ def test_a_process_running_as_root_is_denied_no_node_by_its_groups(text: str, ca
     assert not {"render-node-denied", "tegra-nodes-denied", "login-drops-runtime-groups"} & {result.cause.id}
 
 
+@pytest.mark.parametrize(("text", "cause"), [
+    # a root shell that runs the program as another user: that user's groups decide
+    (JETSON_36 + "\nroot@orin:~# runuser -u app -- ./probe\ncuInit(0) = 801", "render-node-denied"),
+    (JETSON_35 + "\nroot@orin:~# sudo -u app ./probe\n" + NO_DEVICE, "tegra-nodes-denied"),
+    # a node that refuses root in so many words: a rootless engine's root is an unprivileged user on the host
+    (JETSON_36 + "\nroot@3f2a9c1b7d4e:/# ./probe\nNvRmMemInitNvmap failed: Permission denied", "tegra-nodes-denied"),
+])
+def test_root_rules_nothing_out_when_another_user_runs_it_or_a_node_refuses_it(text: str, cause: str) -> None:
+    assert read_cause(text).cause.id == cause
+
+
 def test_a_non_root_session_beside_a_root_prompt_is_still_read_for_its_groups() -> None:
     text = (JETSON_36 + "\nroot@orin:~# docker exec -u 1000 app sh -c id\nuid=1000(app) gid=1000(app) groups=1000(app)\n"
             "cuInit(0) = 801\n$ ls -l /dev/dri/renderD128\ncrw-rw---- 1 root render 226, 128 Jan  8 01:49 /dev/dri/renderD128")
@@ -170,6 +181,16 @@ def test_a_failing_line_that_names_the_injection_is_its_own_kind() -> None:
 
 
 # ---- not this problem, or not a Jetson ----
+
+@pytest.mark.parametrize("line", [
+    "the boot gets stuck at the network wait service",
+    "the restart command just hangs, nothing in the journal",
+    "the monitor service is not active after boot",
+])
+def test_a_hang_or_a_stopped_service_is_a_failure_and_without_gpu_words_not_gpu_access(line: str) -> None:
+    assert find_failure(line) is not None
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "not-gpu-access"
+
 
 @pytest.mark.parametrize("line", [
     "Got permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock",

@@ -244,10 +244,12 @@ class Failure:
 _FAILURE = re.compile(r"\b(?:errors?|fail(?:ed|s|ure|ing)?|denied|cannot|can't|can not|unable|not found|no such file|"
                       r"traceback|exit (?:status|code):? ?[1-9]|segmentation fault|core dumped|aborted|fatal|couldn't|"
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
-                      r"truncated|is empty|not able|undefined (?:reference|symbol)|eacces|eperm)\b", re.I)
+                      r"truncated|is empty|not able|undefined (?:reference|symbol)|eacces|eperm|hangs?|hung|(?:gets?|got) stuck|"
+                      r"freez(?:es|ing)|timed out|not active|crash(?:es|ed)?)\b", re.I)
 _FAILURE_KEYS = ("error", "fail", "denied", "cannot", "can't", "can not", "unable", "not found", "no such file", "traceback",
                  "exit ", "segmentation", "core dumped", "abort", "fatal", "couldn't", "could not", "n't work", "not work",
-                 "not permitted", "not recognized", "too short", "truncated", "is empty", "not able", "undefined", "eacces", "eperm")
+                 "not permitted", "not recognized", "too short", "truncated", "is empty", "not able", "undefined", "eacces", "eperm",
+                 "hang", "hung", "stuck", "freez", "timed out", "not active", "crash")
 # A library of the GPU's stack: CUDA's (libcu*), the Tegra and driver ones (libnv*, libnvidia-*), cuDNN, TensorRT, NPP, VPI.
 _GPU_LIBRARY = r"\blib(?:cu\w*|nv\w*|nvidia[\w-]*|tensorrt\w*|npp\w*|vpi\w*)\.so|\s-l(?:nv|cu)\w+"
 # A discrete GPU's driver: NVML, nvidia-smi, its kernel module, its /dev/nvidia* nodes and its video-codec libraries.
@@ -1013,11 +1015,20 @@ _STARTUP_ERRORS = ("cuda-100", "cuda-999", "cuda-801")
 
 
 def _root_lines(seen: Observed, ids: Sequence[str]) -> List[str]:
-    """The lines showing the failing process ran as root, when nothing in the paste shows a non-root one."""
-    if "denial-words" in ids or any(i.uid != 0 for i in seen.identities) or any(
+    """The lines showing the failing process ran as root, when nothing in the paste shows a non-root one: no
+    `id` of another user, no launch or login that switches user, and no line that says a node refused it (a
+    rootless engine's root is an unprivileged user on the host, and is refused what that user is)."""
+    if any(i in _EXPLICIT_DENIALS for i in ids) or seen.logins or any(i.uid != 0 for i in seen.identities) or any(
             launch.user and str(launch.user).split(":")[0] not in ("0", "root") for launch in seen.launches):
         return []
-    return [w.line for w in seen.words if w.kind == "root session"] + [i.line for i in seen.identities if i.uid == 0]
+    prompts = [w.line for w in seen.words if w.kind == "root session" and not _SWITCHES_USER.search(w.line)]
+    return prompts + [i.line for i in seen.identities if i.uid == 0]
+
+
+# Families that say a node refused the process in so many words; and a command that runs another user's process.
+_EXPLICIT_DENIALS = ("denial-words", "nvmap-denied", "render-node-denied", "nvml-permissions", "failure-gpu-node",
+                     "failure-device-permission", "groups-lost-words", "groups-missing-words", "seat-login-words")
+_SWITCHES_USER = re.compile(r"(?:^|[\s;&|#$])(?:sudo\s+-u|su|runuser|gosu|su-exec|setpriv|ssh)\s|(?:--user|\s-u)[= ]?\s*\S", re.I)
 
 
 def _passes_gpu(launch: Launch) -> bool:
