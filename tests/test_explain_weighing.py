@@ -96,6 +96,17 @@ def test_a_gpu_shown_working_for_the_session_rules_out_access(works: str) -> Non
     assert "ruled out" in result.cause.why.text
 
 
+def test_words_that_it_works_do_not_outrank_a_start_up_error_the_program_printed() -> None:
+    text = JETSON_36 + "\nnvidia-smi works fine inside the container\n$ ./probe\ncuInit(0) = 801"
+    assert read_cause(text).cause.id == "render-node-denied"
+
+
+def test_docker_without_sudo_beside_a_gpu_denial_is_still_the_denial() -> None:
+    text = (JETSON_35 + "\nI can run docker without sudo, but the non-root user in the container cannot use CUDA\n"
+            "NvRmMemInitNvmap failed with Permission denied")
+    assert read_cause(text).cause.id == "tegra-nodes-denied"
+
+
 @pytest.mark.parametrize("contrast", [
     "when I start it via docker exec, nvidia-smi works",
     "nvidia-smi works on the host",
@@ -194,7 +205,7 @@ def test_a_hang_or_a_stopped_service_is_a_failure_and_without_gpu_words_not_gpu_
 
 @pytest.mark.parametrize("line", [
     "Got permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock",
-    "I can only run docker images without sudo after a reboot, not before",
+    "I cannot run `docker ps` without sudo since the update",
     "gpasswd: group 'docker' does not exist in /etc/group",
 ])
 def test_the_engines_own_socket_is_not_gpu_access(line: str) -> None:

@@ -708,7 +708,9 @@ def _access_works(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -
     program reports the device in use. None when the paste contrasts it with another session or with the host."""
     if "denial-words" in ids or len(seen.identities) > 1 or any(w.kind == "works on the host" for w in seen.words):
         return []
-    lines = [line_of["gpu-works-words"]] if "gpu-works-words" in line_of else []
+    # Words that say it works do not outrank a CUDA start-up error the program itself printed; a device in use does.
+    words = "gpu-works-words" in line_of and not any(i in _STARTUP_ERRORS for i in ids)
+    lines = [line_of["gpu-works-words"]] if words else []
     if seen.gpu_found is not None and not re.search(r"\bcpu\b", seen.gpu_found.line, re.I):
         lines.append(seen.gpu_found.line)
     return [line for line in lines if not _CONTRAST.search(line)]
