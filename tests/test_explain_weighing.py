@@ -133,6 +133,10 @@ def test_works_on_the_host_beside_a_start_up_error_is_what_the_container_lacks()
      "jetson-software-mismatch"),
     (JETSON_35 + "\n$ docker run -it nvcr.io/nvidia/cuda:12.2.0-runtime-ubuntu22.04\n"
      "exec /opt/nvidia/nvidia_entrypoint.sh: exec format error", "jetson-software-mismatch"),
+    # an image tag that was never published: the GPU's software only for an image of it
+    (JETSON_35 + "\nError response from daemon: manifest for acme/webshop:2.1 not found: manifest unknown", "not-gpu-access"),
+    (JETSON_35 + "\nError response from daemon: manifest for dustynv/ros:humble-r36.9.9 not found: manifest unknown",
+     "jetson-software-mismatch"),
 ])
 def test_a_foreign_binary_is_the_gpu_software_only_when_it_names_gpu_software(text: str, cause: str) -> None:
     assert read_cause(text).cause.id == cause
