@@ -65,6 +65,8 @@ def test_a_process_running_as_root_is_denied_no_node_by_its_groups(text: str, ca
     result = read_cause(text)
     assert result.cause.id == cause, result.cause
     assert not {"render-node-denied", "tegra-nodes-denied", "login-drops-runtime-groups"} & {result.cause.id}
+    # the question says what the answer means for a root process too, not only for a user short of a group
+    assert result.question is not None and any("root" in answer for answer, _ in result.question.answers)
 
 
 @pytest.mark.parametrize(("text", "cause"), [

@@ -1260,7 +1260,9 @@ QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
         "Are the GPU nodes in the container at all?",
         "ls -ln /dev/nvmap /dev/dri/   # inside the container; and: docker inspect -f '{{.HostConfig.Runtime}}' CONTAINER",
         (("No such file or directory", "nodes-missing-in-container (start it with --runtime nvidia)"),
-         ("the nodes are listed", "a permission problem: render-node-denied or tegra-nodes-denied")))),
+         ("the nodes are listed, for a user other than root", "a permission problem: render-node-denied or "
+          "tegra-nodes-denied"),
+         ("the nodes are listed, and the failing process is root", "the software: jetson-software-mismatch")))),
     (("uid-gid-launch",), Question(
         "How was the container started: as a numeric uid:gid, or as a user the image knows?",
         "docker inspect -f '{{.Config.User}} {{.HostConfig.GroupAdd}}' CONTAINER   # podman inspect works the same",
