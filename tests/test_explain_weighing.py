@@ -234,3 +234,27 @@ def test_a_non_nvidia_gpu_stack_is_a_pc(line: str) -> None:
 ])
 def test_logind_seat_words_are_the_seat_acl(line: str) -> None:
     assert read_cause("the render node works on the console but not over ssh\n" + line).cause.id == "seat-acl-only"
+
+
+# ---- a device that is not the GPU; the hook looking for a discrete GPU on a Jetson ----
+
+@pytest.mark.parametrize("line", [
+    "Permission denied: /dev/video0",
+    "serial: could not open port /dev/ttyTHS1: [Errno 13] Permission denied",
+    "i2c: cannot open /dev/i2c-1: EACCES",
+])
+def test_a_permission_to_another_device_is_not_gpu_access(line: str) -> None:
+    found = find_failure(line)
+    assert found is not None and found.kind != "device-permission"
+    assert read_cause(JETSON_35 + "\n" + line).cause.id == "not-gpu-access"
+
+
+def test_a_permission_to_a_device_naming_no_node_is_still_the_gpu_node() -> None:
+    assert read_cause(JETSON_35 + "\nEACCES on a device node while starting the encoder").cause.id == "tegra-nodes-denied"
+
+
+def test_the_runtime_hook_looking_for_nvml_on_a_jetson_is_the_toolkit() -> None:
+    line = "nvidia-container-cli: initialization error: nvml error: driver not loaded: unknown"
+    assert read_cause(JETSON_35 + "\n" + line).cause.id == "toolkit-band"
+    on_nothing = read_cause(line)  # with no sign of a Jetson: a PC's driver, said as assumed
+    assert on_nothing.cause.id == "x86-discrete-gpu" and on_nothing.cause.assumption

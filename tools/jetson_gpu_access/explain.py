@@ -277,6 +277,10 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     ("gpu", re.compile(r"\bgpus?\b|\bcuda\b|\bnvidia\b|\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
                        r"\bvulkan\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b", re.I)),
 )
+# A device node a line names: a GPU's (Tegra, DRM, a discrete GPU's), or another device's (a camera, a serial port,
+# I2C, GPIO): a permission to another device is no GPU access, whatever group it shares.
+_GPU_DEVICE = re.compile(r"/dev/(?:nv|dri\b|tegra|host1x)", re.I)
+_OTHER_DEVICE = re.compile(r"/dev/(?!nv|dri\b|tegra|host1x)[a-z]", re.I)
 # Where the paste shows it ran inside a container or an image build (which on a Jetson gets no GPU libraries
 # unless the engine's default runtime is nvidia): BuildKit and classic build steps, engines, pods.
 _CONTAINER_CONTEXT = re.compile(r"^#\d+ \d+\.\d+ |^Step \d+/\d+ :|---> Running in |\bdocker build\b|\bdockerfile\b|"
@@ -298,7 +302,9 @@ def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
         line = clean[start:end]
         if not _FAILURE.search(line):
             continue
-        rank = next((n for n, (_, pattern) in enumerate(FAILURE_KINDS) if pattern.search(line)), len(FAILURE_KINDS))
+        rank = next((n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(line)
+                     and not (kind == "device-permission" and _OTHER_DEVICE.search(line) and not _GPU_DEVICE.search(line))),
+                    len(FAILURE_KINDS))
         if best is None or rank < best[0]:
             best = (rank, line.strip())
     if best is None:
@@ -800,6 +806,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("toolkit-band", "the container toolkit auto-detected its legacy (discrete-GPU, NVML) mode on a "
                      "Jetson: its version or configuration does not recognise the platform", legacy[:1] + platform_line,
                      "jetson-software-mismatch")
+    nvml_hook = [line for line in hook if re.search(r"\bnvml\b", line, re.I)]
+    if jetson and nvml_hook:  # the same evidence in the hook's own error: it looked for a discrete GPU's NVML
+        return cause("toolkit-band", "the container runtime's hook looks for NVML, as in its discrete-GPU (legacy) mode, "
+                     "on a Jetson: its version or configuration does not recognise the platform",
+                     nvml_hook[:1] + platform_line, "jetson-software-mismatch")
     if "toolkit-state" in ids and not x86 and not denied:
         return platform_cause("toolkit-band", "the container toolkit's own version, packages or mode decide what the "
                               "container gets, not a user's groups", [line_of["toolkit-state"]],
