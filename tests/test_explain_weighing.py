@@ -258,3 +258,13 @@ def test_the_runtime_hook_looking_for_nvml_on_a_jetson_is_the_toolkit() -> None:
     assert read_cause(JETSON_35 + "\n" + line).cause.id == "toolkit-band"
     on_nothing = read_cause(line)  # with no sign of a Jetson: a PC's driver, said as assumed
     assert on_nothing.cause.id == "x86-discrete-gpu" and on_nothing.cause.assumption
+
+
+@pytest.mark.parametrize(("options", "cause"), [
+    ("", "nodes-missing-in-container"),                   # a Jetson container started without the NVIDIA runtime
+    ("--runtime nvidia ", "jetson-software-mismatch"),   # with it: what CUDA lacks is the software's
+])
+def test_cuda_unusable_in_words_beside_a_launch_without_the_runtime_is_not_injected(options: str, cause: str) -> None:
+    text = (JETSON_36 + "\n$ docker run -it --rm " + options + "dustynv/l4t-pytorch:r36.4.0 python3 -c "
+            "\"import torch; print(torch.cuda.is_available())\"\nFalse")
+    assert read_cause(text).cause.id == cause
