@@ -268,3 +268,9 @@ def test_cuda_unusable_in_words_beside_a_launch_without_the_runtime_is_not_injec
     text = (JETSON_36 + "\n$ docker run -it --rm " + options + "dustynv/l4t-pytorch:r36.4.0 python3 -c "
             "\"import torch; print(torch.cuda.is_available())\"\nFalse")
     assert read_cause(text).cause.id == cause
+
+
+def test_cuda_unusable_in_an_image_not_built_for_a_jetson_is_that_images_software() -> None:
+    text = (JETSON_36 + "\n$ docker run -it --rm myorg/app:1.2 python3 -c \"import torch; print(torch.cuda.is_available())\""
+            "\nFalse")
+    assert read_cause(text).cause.id == "jetson-software-mismatch"

@@ -1085,8 +1085,11 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     host = [w.line for w in seen.words if w.kind == "works on the host"]
     if gpu_error and host and "denial-words" not in ids and not seen.identities:  # it fails where the host works
         lines += [line_of[next(i for i in ids if i in ("cuda-100", "cuda-35", "cuda-801", "cuda-999"))], host[0]]
-    # CUDA said unusable in words (is_available() False) counts as much as an error number beside such a launch.
-    if jetson and (gpu_error or "cuda-unavailable" in ids):
+    # CUDA said unusable in words (is_available() False) counts as much as an error number beside such a launch of
+    # an image built for a Jetson (its CUDA is there; the runtime is what is missing). In another image it is the
+    # image's own software (an arm64 wheel without CUDA).
+    l4t_image = any(_JETSON_IMAGE.search(launch.image or "") for launch in seen.launches)
+    if jetson and (gpu_error or ("cuda-unavailable" in ids and l4t_image)):
         plain = [launch for launch in seen.launches if launch.runtime != "nvidia" and not launch.privileged
                  and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)]
         if plain and len(plain) == len(seen.launches):
