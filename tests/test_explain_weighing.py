@@ -274,3 +274,12 @@ def test_cuda_unusable_in_an_image_not_built_for_a_jetson_is_that_images_softwar
     text = (JETSON_36 + "\n$ docker run -it --rm myorg/app:1.2 python3 -c \"import torch; print(torch.cuda.is_available())\""
             "\nFalse")
     assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("text", [
+    "the build was killed by the OOM killer on my Orin Nano\nKilled",
+    "W: GPG error: https://repo.example.org/jetson r36.4 InRelease: NO_PUBKEY 0123456789ABCDEF",
+    "E: The repository 'https://repo.example.org/jetson r99 Release' does not have a Release file.",
+])
+def test_memory_and_the_package_managers_trust_are_not_gpu_access(text: str) -> None:
+    assert read_cause(JETSON_36 + "\n" + text).cause.id == "not-gpu-access"
