@@ -283,3 +283,26 @@ def test_cuda_unusable_in_an_image_not_built_for_a_jetson_is_that_images_softwar
 ])
 def test_memory_and_the_package_managers_trust_are_not_gpu_access(text: str) -> None:
     assert read_cause(JETSON_36 + "\n" + text).cause.id == "not-gpu-access"
+
+
+# ---- the problem itself said in words, with the release said in words ----
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("On my Jetson Orin with JetPack 6.1 the GPU works with sudo but not as my normal user", "render-node-denied"),
+    ("Jetson Nano, JP 4.6.4: CUDA runs fine as root, fails for the app user", "tegra-nodes-denied"),
+    ("AGX Orin, JetPack 5.1.2: as root it works; the service user gets cuInit returns 999", "tegra-nodes-denied"),
+])
+def test_root_works_and_a_user_does_not_is_the_denial_on_the_release_named_in_words(text: str, cause: str) -> None:
+    result = read_cause(text)
+    assert result.cause.id == cause, result.cause
+    assert text in result.cause.why.evidence
+
+
+def test_root_works_said_of_a_tool_with_no_gpu_word_is_no_gpu_denial() -> None:
+    text = "jtop crashes\nIndexError: list index out of range\n- with sudo it works fine"
+    assert read_cause(JETSON_36 + "\n" + text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", ["cuInit returns 801", "cuInit fails with 801", "the CUDA probe returns 801"])
+def test_a_cuda_number_after_returns_is_the_error(line: str) -> None:
+    assert "cuda-801" in [m.id for m in explain(line).matches]

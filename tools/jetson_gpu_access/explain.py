@@ -126,9 +126,9 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str) -> 
         text = r"(?<!or )operation not supported(?! on this os)"
     text += r"(?!\s*\(-?(?!(?:{})\))\d)".format(alternatives)  # TensorFlow's "UNKNOWN ERROR (303)" is 303, not 999
     return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + [
-        _CUDA_CONTEXT + r"[^\n]{0,160}?(?:error|err|failure|failed|status|code|returned|result|res|rc|=)\W{0,4}"
+        _CUDA_CONTEXT + r"[^\n]{0,160}?(?:error|err|failure|failed|status|code|returned|returns|result|res|rc|=)\W{0,4}"
         r"(?:with\s+)?(?:error\s*)?(?:code\s*)?[:=#]?\s*" + number,
-        r"\bcuinit\s*\(\s*\d?\s*\)\s*(?:=|returned|:|->)?\s*" + number,
+        r"\bcuinit\s*(?:\(\s*\d?\s*\))?\s*(?:=|returned|returns|:|->|fails? with|failed with)?\s*" + number,
         r"\berror(?:\s*(?:code|number|no\.?))?\W{0,3}" + number + r"\W{0,3}(?:error\s*(?:text|string|message)\W{0,3})?" + text,
         _CUDA_CONTEXT + r"[^\n]{0,160}?" + text,
     ])
@@ -1014,12 +1014,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return _named_node_denial(seen, trigger[0], major, cause)
     if first == "cuda-801" and (major is None or major >= 36):
         return cause("render-node-denied", "CUDA error 801 at start-up: on JetPack 6 and later the render node",
-                     trigger + [s.line for s in seen.releases[:1]], "login-drops-runtime-groups", "x86-discrete-gpu")
+                     trigger + _release_lines(seen), "login-drops-runtime-groups", "x86-discrete-gpu")
     if major is not None and major < 36:
         text = "a CUDA start-up failure before JetPack 6: the Tegra nodes (the video group)"
     else:
         text = "a CUDA start-up failure ({}): most often /dev/nvmap denied; on JetPack 6 the render node too".format(first)
-    return cause("tegra-nodes-denied", text, trigger + [s.line for s in seen.releases[:1]], "render-node-denied",
+    return cause("tegra-nodes-denied", text, trigger + _release_lines(seen), "render-node-denied",
                  "nodes-missing-in-container")
 
 
@@ -1053,7 +1053,7 @@ def _passes_gpu(launch: Launch) -> bool:
 def _named_node_denial(seen: Observed, line: str, major: Optional[int], cause: Callable[..., Cause]) -> Cause:
     """A denial said in words or by a failing line: the node it names, else the group it names, else the
     node CUDA opens on that release (the render node from JetPack 6, /dev/nvmap before)."""
-    release = [s.line for s in seen.releases[:1]]
+    release = _release_lines(seen)
     if _RENDER_WORDS.search(line):
         return cause("render-node-denied", "a user is denied the GPU, and the line names the render node or its group",
                      [line], "tegra-nodes-denied", "login-drops-runtime-groups")
@@ -1252,10 +1252,24 @@ def _cuda_from_host(major: Optional[int]) -> bool:
 
 
 def _l4t_major(seen: Observed) -> Optional[int]:
-    if not seen.l4t:
-        return None
-    head = seen.l4t.split(".", 1)[0]
-    return int(head) if head.isdigit() else None
+    """The L4T major the paste shows: its release, or else the JetPack a line names in words (JetPack 6.0 is R36)."""
+    head = seen.l4t.split(".", 1)[0] if seen.l4t else ""
+    if head.isdigit():
+        return int(head)
+    named = [m.group(1) for s in seen.jetson for m in [_JETPACK_NAMED.search(s.line)] if m]
+    return _JETPACK_L4T.get(named[0]) if named else None
+
+
+def _release_lines(seen: Observed) -> List[str]:
+    """The line that shows the release: the release line, or else the line that names the JetPack in words."""
+    if seen.releases:
+        return [seen.releases[0].line]
+    return [s.line for s in seen.jetson if _JETPACK_NAMED.search(s.line)][:1]
+
+
+# JetPack named in prose ("JetPack 6.0", "JP 5.1.2") and the L4T major of each JetPack major (the L4T table).
+_JETPACK_NAMED = re.compile(r"\b(?:jetpack|jp)[\s-]?v?([4-7])(?:\.\d+){0,2}\b", re.I)
+_JETPACK_L4T = {"4": 32, "5": 35, "6": 36, "7": 38}
 
 
 # ---- the question ----
