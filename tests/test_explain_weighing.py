@@ -306,3 +306,11 @@ def test_root_works_said_of_a_tool_with_no_gpu_word_is_no_gpu_denial() -> None:
 @pytest.mark.parametrize("line", ["cuInit returns 801", "cuInit fails with 801", "the CUDA probe returns 801"])
 def test_a_cuda_number_after_returns_is_the_error(line: str) -> None:
     assert "cuda-801" in [m.id for m in explain(line).matches]
+
+
+def test_cuda_unusable_for_a_session_short_of_its_launch_groups_is_the_login_not_the_software() -> None:
+    text = ("$ docker run -d --runtime nvidia --group-add video --group-add 992 -p 2222:22 myimage\n"
+            "$ ssh -p 2222 dev@localhost\ndev@3f2a9c1b7d4e:~$ id\nuid=1000(dev) gid=1000(dev) groups=1000(dev)\n"
+            "dev@3f2a9c1b7d4e:~$ python3 -c 'import torch; print(torch.cuda.is_available())'\nFalse")
+    result = read_cause(text)
+    assert result.cause.id == "login-drops-runtime-groups" and not result.cause.assumption, result.cause

@@ -886,6 +886,15 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if older and not denied:
         return platform_cause("jetson-software-mismatch", "the CUDA driver is older than the runtime the program uses",
                               [older])
+    # CUDA unusable for a session the paste shows short of the groups its launch added: the groups, not the software.
+    added = [launch for launch in seen.launches if launch.group_add]
+    dropping = [login for login in seen.logins if login.value != "keeps --group-add"]
+    short = [i.line for i in seen.identities[:1] if added and not _holds_added(i, added)]
+    if "cuda-unavailable" in ids and added and (short or dropping):  # the same mechanism on any system
+        return cause("login-drops-runtime-groups", "CUDA is unusable for a session that does not hold the groups its "
+                     "launch added" + (" (the pasted `id` lacks them)" if short else ", and it came through a login "
+                     "that rebuilds groups"), [line_of["cuda-unavailable"], _first_line(added[0])] + (
+                         short or [dropping[0].line]), "render-node-denied", "tegra-nodes-denied")
     soft = [i for i in ids if i in ("cuda-unavailable", "release-unsupported")]
     if soft and not denied and not nodes_denied:
         return platform_cause("jetson-software-mismatch", "the software finds no usable CUDA for this release",
