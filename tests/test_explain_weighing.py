@@ -314,3 +314,21 @@ def test_cuda_unusable_for_a_session_short_of_its_launch_groups_is_the_login_not
             "dev@3f2a9c1b7d4e:~$ python3 -c 'import torch; print(torch.cuda.is_available())'\nFalse")
     result = read_cause(text)
     assert result.cause.id == "login-drops-runtime-groups" and not result.cause.assumption, result.cause
+
+
+# ---- two sessions contrasted in words: which path works names the mechanism ----
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("Orin, JetPack 6.2: CUDA works when I docker exec into the container, but when I ssh in as the same user, "
+     "cuInit returns 801", "login-drops-runtime-groups"),
+    ("JetPack 6: it works from podman exec but not over SSH; torch.cuda.is_available() is False there",
+     "login-drops-runtime-groups"),
+    ("Orin NX R36.3: CUDA works on the HDMI desktop session, fails over ssh: cudaErrorNotSupported", "seat-acl-only"),
+])
+def test_a_session_contrast_in_words_names_the_mechanism(text: str, cause: str) -> None:
+    assert read_cause(text).cause.id == cause
+
+
+def test_a_display_error_beside_session_words_is_still_the_display() -> None:
+    text = JETSON_36 + "\nthe desktop works fine but over ssh -X I get: cannot open display :0"
+    assert read_cause(text).cause.id == "not-gpu-access"
