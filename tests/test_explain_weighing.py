@@ -332,3 +332,14 @@ def test_a_session_contrast_in_words_names_the_mechanism(text: str, cause: str) 
 def test_a_display_error_beside_session_words_is_still_the_display() -> None:
     text = JETSON_36 + "\nthe desktop works fine but over ssh -X I get: cannot open display :0"
     assert read_cause(text).cause.id == "not-gpu-access"
+
+
+def test_cuda_unusable_after_a_numeric_launch_without_group_adds_is_the_launch() -> None:
+    text = (JETSON_36 + "\n$ docker run --rm -it --runtime nvidia -u $(id -u):$(id -g) dustynv/l4t-pytorch:r36.4.0\n"
+            ">>> torch.cuda.is_available()\nFalse")
+    assert read_cause(text).cause.id == "uid-gid-launch"
+
+
+def test_a_group_add_of_thousands_of_digits_beside_an_id_reads_without_error() -> None:
+    text = "uid=0() gid=0\nservices:\n  app:\n    group_add: [\"" + "9" * 5000 + "\"]\ntorch.cuda.is_available() False"
+    assert read_cause(text).cause.id in ("unknown", "login-drops-runtime-groups", "jetson-software-mismatch")

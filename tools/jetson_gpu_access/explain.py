@@ -895,6 +895,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "launch added" + (" (the pasted `id` lacks them)" if short else ", and it came through a login "
                      "that rebuilds groups"), [line_of["cuda-unavailable"], _first_line(added[0])] + (
                          short or [dropping[0].line]), "render-node-denied", "tegra-nodes-denied")
+    if "cuda-unavailable" in ids and numeric_lines and not added and not seen.identities:
+        return cause("uid-gid-launch", "CUDA is unusable in a container started with a numeric uid:gid and no "
+                     "--group-add, which drops the image's group memberships",
+                     [line_of["cuda-unavailable"], numeric_lines[0]], "render-node-denied", "tegra-nodes-denied",
+                     "jetson-software-mismatch")
     soft = [i for i in ids if i in ("cuda-unavailable", "release-unsupported")]
     if soft and not denied and not nodes_denied:
         return platform_cause("jetson-software-mismatch", "the software finds no usable CUDA for this release",
@@ -1243,7 +1248,8 @@ def _holds_added(identity: Identity, launches: Sequence[Launch]) -> bool:
     substitutions name no group this paste can check)."""
     names = {name for _, name in identity.names}
     added = [g for launch in launches for g in launch.group_add if g != "keep-groups" and not g.startswith("$")]
-    return all(int(g) in identity.groups if g.isdigit() else g in names for g in added)
+    held = {str(g) for g in identity.groups}  # compared as text: a GID of thousands of digits is no int to build
+    return all((g.lstrip("0") or "0") in held if g.isdigit() else g in names for g in added)
 
 
 def _denied_lines(seen: Observed, kind: str) -> List[str]:
