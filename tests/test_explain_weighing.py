@@ -222,6 +222,7 @@ def test_the_engines_own_socket_is_not_gpu_access(line: str) -> None:
     "HIP error: invalid device function",
     "[GPU] clDNN: failed to create the OpenVINO GPU plugin",
     "vainfo: failed to initialize VA-API, vaInitialize failed",
+    "hipErrorNoBinaryForGpu: Unable to find code object for all current devices!",
 ])
 def test_a_non_nvidia_gpu_stack_is_a_pc(line: str) -> None:
     result = read_cause("$ docker run --device /dev/dri app\n" + line)

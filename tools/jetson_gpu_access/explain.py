@@ -275,7 +275,7 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     ("version", re.compile(r"(?<![/\w])versions?\b(?!/)|\babi\b|undefined symbol|undefined reference|unsupported|not supported|"
                            r"mismatch|incompatible|compute capability|\bsm_\d+", re.I)),
     ("gpu", re.compile(r"\bgpus?\b|\bcuda\b|\bnvidia\b|\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
-                       r"\bvulkan\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b", re.I)),
+                       r"\bvulkan\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b|\bhip(?:err\w*)?\b", re.I)),
 )
 # A device node a line names: a GPU's (Tegra, DRM, a discrete GPU's), or another device's (a camera, a serial port,
 # I2C, GPIO): a permission to another device is no GPU access, whatever group it shares.
