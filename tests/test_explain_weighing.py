@@ -90,6 +90,7 @@ def test_a_non_root_session_beside_a_root_prompt_is_still_read_for_its_groups() 
     "nvidia-smi works fine inside the pod",
     "torch.cuda.is_available() works and returns True",
     "Using device 0: Orin (compute capability 8.7)",
+    "the suite runs to the end and all tests pass",
 ])
 def test_a_gpu_shown_working_for_the_session_rules_out_access(works: str) -> None:
     text = JETSON_36 + "\n" + works + "\n[viewer] Error: Can't initialize nvrm channel"
