@@ -345,3 +345,10 @@ def test_cuda_unusable_after_a_numeric_launch_without_group_adds_is_the_launch()
 def test_a_group_add_of_thousands_of_digits_beside_an_id_reads_without_error() -> None:
     text = "uid=0() gid=0\nservices:\n  app:\n    group_add: [\"" + "9" * 5000 + "\"]\ntorch.cuda.is_available() False"
     assert read_cause(text).cause.id in ("unknown", "login-drops-runtime-groups", "jetson-software-mismatch")
+
+
+def test_a_failing_line_that_names_a_gpu_nodes_group_is_the_node_cause() -> None:
+    found = find_failure("warning: render group setup failed: exit status 4")
+    assert found is not None and found.kind == "gpu-node"
+    assert read_cause(JETSON_36 + "\nwarning: render group setup failed: exit status 4").cause.id == "render-node-denied"
+    assert read_cause(JETSON_35 + "\nentrypoint: adding the user to the video group failed").cause.id == "tegra-nodes-denied"

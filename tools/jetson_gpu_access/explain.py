@@ -262,7 +262,8 @@ _DISCRETE_DRIVER = (r"\bnvml|nvidia-smi|\bnvidia (?:kernel )?(?:driver|module)\b
 # version, ABI or support word, or another library, is the software; any other GPU word is a GPU failure of unknown
 # kind; a failing line with none of these is not GPU access ("other").
 FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
-    ("gpu-node", re.compile(r"/dev/(?:nv(?!idia)|dri\b|tegra|host1x)|\bnvhost|\bnvmap\b|\bnvgpu\b|\brenderd\d", re.I)),
+    ("gpu-node", re.compile(r"/dev/(?:nv(?!idia)|dri\b|tegra|host1x)|\bnvhost|\bnvmap\b|\bnvgpu\b|\brenderd\d|"
+                            r"\b(?:render|video) group\b", re.I)),
     ("library-placeholder", re.compile(r"(?:{})[^\n]{{0,80}}(?:file too short|truncated|is empty|:\s*empty\b)".format(
         _GPU_LIBRARY), re.I)),
     ("driver", re.compile(_DISCRETE_DRIVER, re.I)),
