@@ -1,12 +1,12 @@
 """explain over the held-out real reports (tests/data/report_heldout.yaml): top-1 cause accuracy against the
 cause each thread establishes, printed per set and per cause, and invented statements, gated at none.
 
-The floors sit a few points under what the reading reaches now (set A 76.8 %, set B 85.7 % when they were
-set), so that a change that loses two or three reports of a set fails here, and one that trades a report for
-another does not. They are no target: both sets were read before any rule was written for them (set A's
-unseen score was 34.8 %, set B's 41.6 %), and set A has since served as a development set, so set B, and
-above all reports no rule has seen, are the honest measure. A floor is raised, never lowered, with the
-number reached and the date.
+The floors sit a few points under what the reading reaches now (set A 76.8 %, set B 88.3 %, set C 82.5 %
+when they were last set), so that a change that loses two or three reports of a set fails here, and one that
+trades a report for another does not. They are no target: each set was read before any rule was written for
+it (set A's unseen score was 34.8 %, set B's 41.6 %, set C's 55.6 %), and each has since served as a
+development set, so reports no rule has seen are the honest measure. A floor is raised, never lowered, with
+the number reached and the date.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from test_report_corpus import invented
 HELDOUT: List[Dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "data" / "report_heldout.yaml").read_text())
 CORPUS: List[Dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "data" / "report_corpus.yaml").read_text())
 CAUSES = {c["id"] for c in data.load("causes")["causes"]}
-# Top-1 accuracy each set must keep (2026-11-30: set A 76.8 %, set B 85.7 %).
-FLOORS = {"A": 0.73, "B": 0.82}
+# Top-1 accuracy each set must keep (2026-11-30: set A 76.8 %, set B 88.3 %, set C 82.5 %).
+FLOORS = {"A": 0.73, "B": 0.85, "C": 0.79}
 
 
 def test_the_held_out_sets_are_sourced_and_apart_from_the_corpus() -> None:

@@ -126,9 +126,9 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str) -> 
         text = r"(?<!or )operation not supported(?! on this os)"
     text += r"(?!\s*\(-?(?!(?:{})\))\d)".format(alternatives)  # TensorFlow's "UNKNOWN ERROR (303)" is 303, not 999
     return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + [
-        _CUDA_CONTEXT + r"[^\n]{0,160}?(?:error|err|failure|failed|status|code|returned|result|res|rc|=)\W{0,4}"
+        _CUDA_CONTEXT + r"[^\n]{0,160}?(?:error|err|failure|failed|status|code|returned|returns|result|res|rc|=)\W{0,4}"
         r"(?:with\s+)?(?:error\s*)?(?:code\s*)?[:=#]?\s*" + number,
-        r"\bcuinit\s*\(\s*\d?\s*\)\s*(?:=|returned|:|->)?\s*" + number,
+        r"\bcuinit\s*(?:\(\s*\d?\s*\))?\s*(?:=|returned|returns|:|->|fails? with|failed with)?\s*" + number,
         r"\berror(?:\s*(?:code|number|no\.?))?\W{0,3}" + number + r"\W{0,3}(?:error\s*(?:text|string|message)\W{0,3})?" + text,
         _CUDA_CONTEXT + r"[^\n]{0,160}?" + text,
     ])
@@ -244,10 +244,12 @@ class Failure:
 _FAILURE = re.compile(r"\b(?:errors?|fail(?:ed|s|ure|ing)?|denied|cannot|can't|can not|unable|not found|no such file|"
                       r"traceback|exit (?:status|code):? ?[1-9]|segmentation fault|core dumped|aborted|fatal|couldn't|"
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
-                      r"truncated|is empty|not able|undefined (?:reference|symbol)|eacces|eperm)\b", re.I)
+                      r"truncated|is empty|not able|undefined (?:reference|symbol)|eacces|eperm|hangs?|hung|(?:gets?|got) stuck|"
+                      r"freez(?:es|ing)|timed out|not active|crash(?:es|ed)?)\b", re.I)
 _FAILURE_KEYS = ("error", "fail", "denied", "cannot", "can't", "can not", "unable", "not found", "no such file", "traceback",
                  "exit ", "segmentation", "core dumped", "abort", "fatal", "couldn't", "could not", "n't work", "not work",
-                 "not permitted", "not recognized", "too short", "truncated", "is empty", "not able", "undefined", "eacces", "eperm")
+                 "not permitted", "not recognized", "too short", "truncated", "is empty", "not able", "undefined", "eacces", "eperm",
+                 "hang", "hung", "stuck", "freez", "timed out", "not active", "crash")
 # A library of the GPU's stack: CUDA's (libcu*), the Tegra and driver ones (libnv*, libnvidia-*), cuDNN, TensorRT, NPP, VPI.
 _GPU_LIBRARY = r"\blib(?:cu\w*|nv\w*|nvidia[\w-]*|tensorrt\w*|npp\w*|vpi\w*)\.so|\s-l(?:nv|cu)\w+"
 # A discrete GPU's driver: NVML, nvidia-smi, its kernel module, its /dev/nvidia* nodes and its video-codec libraries.
@@ -255,22 +257,31 @@ _DISCRETE_DRIVER = (r"\bnvml|nvidia-smi|\bnvidia (?:kernel )?(?:driver|module)\b
                     r"\blib(?:nvcuvid|nvidia-encode|nvidia-ml)\b")
 # What a failing line mentions, most decisive first: a GPU node is the node cause; a GPU library that is an empty
 # placeholder, or missing, is what the runtime injects (or the software); NVML, nvidia-smi and /dev/nvidia* are a
-# discrete GPU's driver; a permission to a device, with no node named, is the node CUDA opens on that release; a
+# discrete GPU's driver; CDI, the NVIDIA runtime or a device plugin is how the GPU is injected; a permission to a
+# device, with no node named, is the node CUDA opens on that release; a
 # version, ABI or support word, or another library, is the software; any other GPU word is a GPU failure of unknown
 # kind; a failing line with none of these is not GPU access ("other").
 FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
-    ("gpu-node", re.compile(r"/dev/(?:nv(?!idia)|dri\b|tegra|host1x)|\bnvhost|\bnvmap\b|\bnvgpu\b|\brenderd\d", re.I)),
+    ("gpu-node", re.compile(r"/dev/(?:nv(?!idia)|dri\b|tegra|host1x)|\bnvhost|\bnvmap\b|\bnvgpu\b|\brenderd\d|"
+                            r"\b(?:render|video) group\b", re.I)),
     ("library-placeholder", re.compile(r"(?:{})[^\n]{{0,80}}(?:file too short|truncated|is empty|:\s*empty\b)".format(
         _GPU_LIBRARY), re.I)),
     ("driver", re.compile(_DISCRETE_DRIVER, re.I)),
+    ("injection", re.compile(r"\bcdi\b|nvidia-container-(?:runtime|cli|toolkit)|libnvidia-container|\bdevice[- ]plugin\b|"
+                             r"\bruntime hook\b", re.I)),
     ("device-permission", re.compile(r"(?:permission|eacces|eperm|not permitted)[^\n]{0,40}(?:\bdevices?\b|/dev\b)|"
                                      r"(?:\bdevices?\b|/dev/)[^\n]{0,40}(?:permission|eacces|eperm|not permitted)", re.I)),
     ("gpu-library", re.compile(_GPU_LIBRARY, re.I)),
     ("library", re.compile(r"\.so\b|\blibrar(?:y|ies)\b", re.I)),
     ("version", re.compile(r"(?<![/\w])versions?\b(?!/)|\babi\b|undefined symbol|undefined reference|unsupported|not supported|"
                            r"mismatch|incompatible|compute capability|\bsm_\d+", re.I)),
-    ("gpu", re.compile(r"\bgpus?\b|\bcuda\b|\bnvidia\b|\btensorrt\b|\bcudnn\b|\bigpu\b", re.I)),
+    ("gpu", re.compile(r"\bgpus?\b|\bcuda\b|\bnvidia\b|\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
+                       r"\bvulkan\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b|\bhip(?:err\w*)?\b", re.I)),
 )
+# A device node a line names: a GPU's (Tegra, DRM, a discrete GPU's), or another device's (a camera, a serial port,
+# I2C, GPIO): a permission to another device is no GPU access, whatever group it shares.
+_GPU_DEVICE = re.compile(r"/dev/(?:nv|dri\b|tegra|host1x)", re.I)
+_OTHER_DEVICE = re.compile(r"/dev/(?!nv|dri\b|tegra|host1x)[a-z]", re.I)
 # Where the paste shows it ran inside a container or an image build (which on a Jetson gets no GPU libraries
 # unless the engine's default runtime is nvidia): BuildKit and classic build steps, engines, pods.
 _CONTAINER_CONTEXT = re.compile(r"^#\d+ \d+\.\d+ |^Step \d+/\d+ :|---> Running in |\bdocker build\b|\bdockerfile\b|"
@@ -292,7 +303,9 @@ def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
         line = clean[start:end]
         if not _FAILURE.search(line):
             continue
-        rank = next((n for n, (_, pattern) in enumerate(FAILURE_KINDS) if pattern.search(line)), len(FAILURE_KINDS))
+        rank = next((n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(line)
+                     and not (kind == "device-permission" and _OTHER_DEVICE.search(line) and not _GPU_DEVICE.search(line))),
+                    len(FAILURE_KINDS))
         if best is None or rank < best[0]:
             best = (rank, line.strip())
     if best is None:
@@ -529,7 +542,13 @@ _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-209", "cuda-3"
              "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published", "failure-gpu-library",
              "failure-library-placeholder", "failure-version", "failure-library")
 _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cuda-700", "other-permission", "out-of-memory",
-            "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found", "gpu-works-words", "failure-other")
+            "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found", "gpu-works-words", "failure-other",
+            "foreign-binary", "docker-daemon-access")
+# GPU software named on a line or in an image: what a family marked `software_only_if_named` needs to be read as
+# the GPU's software rather than a program that never reached the GPU.
+_GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|nvidia|\bl4t|jetpack|"
+                           r"tegra|jetson|dustynv|deepstream|[:-]r3\d\.\d|\bjp\d|cupy|\bjax|paddle|llama|ollama|vllm|"
+                           r"triton|isaac|\blibnv|\blibcu", re.I)
 # Words that say who is denied (root works, another user does not): the symptom, which a not-GPU error also has.
 _SYMPTOM_WORDS = ("denial-words",)
 # Families read again by the failing lines when those name a GPU library (a build that cannot link libcuda).
@@ -543,6 +562,11 @@ _TEGRA_WORDS = re.compile(r"/dev/nv(?!idia)|nvhost|nvmap|\bvideo\b", re.I)
 _SESSION_FAMILIES = ("seat-login-words", "groups-lost-words", "groups-missing-words")
 # Families an OCI runtime error line carries as its own reason: the reason, not the hook, is the reading.
 _OCI_REASONS = ("seccomp-filter", "toolkit-state")
+# A CDI device the engine cannot resolve (no spec names it), and a container toolkit named with its version.
+_CDI_UNRESOLVED = re.compile(r"unresolvable cdi devices?|failed to inject cdi devices|cdi spec (?:was )?not found|"
+                             r"no (?:nvidia )?cdi spec", re.I)
+_TOOLKIT_VERSION = re.compile(r"(?:nvidia-container-toolkit|libnvidia-container[\w-]*|nvidia-ctk)\W{0,4}(?:[<>=]+\s*)?v?"
+                              r"\d+\.\d+", re.I)
 _LEGACY_MODE = re.compile(r"auto-detected mode as '?legacy", re.I)
 # Overflow ids: a node whose owner and group map to no id of the user namespace (rootless engines).
 _OVERFLOW = ("nobody", "nogroup", "65534")
@@ -554,6 +578,13 @@ _OPERATION = re.compile(r"ipc|storagesharing|shareable|peer|memcpy|cumem(?!init)
 # The driver library comes from the host through the NVIDIA runtime: missing (or an empty placeholder
 # left by the CSV mounts), the container was started without it.
 _DRIVER_LIBRARY = re.compile(r"libcuda\.so[.\d]*:\s*cannot open|\.so[.\d]*:\s*file too short", re.I)
+# CUDA's own libraries (the runtime, the math libraries, cuDNN, TensorRT): a container brings them itself from R34
+# on; the driver's and the Tegra platform's libraries (libcuda, libnvrm*, libnvmedia*, ...) come from the host on
+# every release.
+_CUDA_STACK = re.compile(r"lib(?:cudart|cublas\w*|cufft\w*|curand\w*|cusparse\w*|cusolver\w*|npp\w*|cudnn\w*|nvinfer\w*|"
+                         r"nvonnxparser\w*|nvparsers|nvrtc\w*|nvjpeg|nvjitlink|cupti)\b|(?<![\w-])-l(?:cudart|cublas|cudnn|"
+                         r"nvinfer|nvparsers|nvonnxparser)|/usr/local/cuda", re.I)
+_HOST_DRIVER = re.compile(r"libcuda\.so|nvrm|libnvidia-|libnvos|libnvmedia|/tegra/", re.I)
 # ... unless the host's own tools say so (libnvidia-container's log lines, its driver service): then the host lacks it.
 _HOST_TOOL = re.compile(r"^[IWEF]\d{4} [\d:.]+\s+\d+ \w+\.c:\d+\]|nvidia-container-cli|driver service", re.I)
 _GRAPHICS = re.compile(r"NVIDIA_DRIVER_CAPABILITIES=['\"]?[\w,]*(?:display|graphics)", re.I)
@@ -587,6 +618,11 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     if seen.x86:
         return "pc", (hard_x86 or seen.x86)[0].line
     return "", ""
+
+
+def _names_gpu_software(line: str, seen: Observed) -> bool:
+    """Whether the line, or an image the paste launches, names the GPU's software."""
+    return bool(_GPU_SOFTWARE.search(line)) or any(_GPU_SOFTWARE.search(launch.image or "") for launch in seen.launches)
 
 
 def _family(symptom_id: str) -> Dict[str, Any]:
@@ -659,15 +695,61 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
 
 def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis], platform: str,
             platform_shown: str, failure: Optional[Failure] = None, container: str = "") -> Cause:
+    """The first reading the evidence supports, unless evidence elsewhere in the paste rules its cause out
+    (data/causes.json `ruled_out_by`): then that evidence's own reading, with the lines of both."""
+    reading = _first_reading(seen, matches, diagnosis, platform, platform_shown, failure, container)
+    for rule in data.load("causes")["ruled_out_by"]:
+        if reading.id not in rule["rules_out"]:
+            continue
+        lines = _RULING_EVIDENCE[rule["evidence"]](seen, [m.id for m in matches], {m.id: m.line for m in matches})
+        if lines:
+            rest = tuple(c for c in dict.fromkeys(reading.also_possible + ("jetson-software-mismatch",))
+                         if c not in rule["rules_out"] and c != rule["instead"])
+            why = "{}; the reading `{}` ({}) is ruled out".format(rule["says"], reading.id, reading.why.text)
+            return Cause(rule["instead"], _because(why, list(lines) + list(reading.why.evidence)), rest)
+    return reading
+
+
+def _access_works(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -> List[str]:
+    """Lines showing the GPU opened and working for the session that fails: a check that opens it says so, or a
+    program reports the device in use. None when the paste contrasts it with another session or with the host."""
+    if "denial-words" in ids or len(seen.identities) > 1 or any(w.kind == "works on the host" for w in seen.words):
+        return []
+    # Words that say it works do not outrank a CUDA start-up error the program itself printed; a device in use does.
+    words = "gpu-works-words" in line_of and not any(i in _STARTUP_ERRORS for i in ids)
+    lines = [line_of["gpu-works-words"]] if words else []
+    if seen.gpu_found is not None and not re.search(r"\bcpu\b", seen.gpu_found.line, re.I):
+        lines.append(seen.gpu_found.line)
+    return [line for line in lines if not _CONTRAST.search(line)]
+
+
+# A works-statement tied to another path than the one that fails ("when I start it via docker exec it works", "works on
+# the host", "as root"): a contrast between two sessions, which is the symptom of an access problem, not its absence.
+_CONTRAST = re.compile(r"\b(?:when|if|via|through|exec|as root|sudo|host|outside|another|other|instead)\b", re.I)
+
+
+# How each kind of evidence that rules causes out (data/causes.json `ruled_out_by`) is found: the lines that show it.
+_RULING_EVIDENCE: Dict[str, Callable[[Observed, Sequence[str], Dict[str, str]], List[str]]] = {
+    "root-session": lambda seen, ids, line_of: _root_lines(seen, ids),
+    "access-works": _access_works,
+}
+
+
+def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis], platform: str,
+                   platform_shown: str, failure: Optional[Failure] = None, container: str = "") -> Cause:
     """The cause on ``platform`` ("jetson", "pc", or "" when none is shown and none needs assuming);
     ``platform_shown`` is the line that shows it, "" when it is assumed."""
-    ids = [m.id for m in matches]
     line_of = {m.id: m.line for m in matches}
+    # "It works when I start it another way" contrasts two paths: the symptom of an access problem, not proof of access.
+    ids = [m.id for m in matches if m.id != "gpu-works-words" or not _CONTRAST.search(m.line)]
     # A failure no family names is read by what its line mentions; so is a build error whose lines name a GPU library.
     if failure is not None and (not ids or (failure.kind in ("gpu-library", "library-placeholder")
                                             and all(i in _GPU_LIBRARY_REREAD for i in ids))):
         ids = ["failure-" + failure.kind]
         line_of[ids[0]] = failure.line
+    for i in [i for i in ids if _family(i).get("software_only_if_named") and not _names_gpu_software(line_of[i], seen)]:
+        ids[ids.index(i)] = "foreign-binary"   # an image or binary built for another machine, with no GPU software named
+        line_of["foreign-binary"] = line_of[i]
     if "cuda-801" in ids and (_OPERATION.search(line_of["cuda-801"]) or seen.gpu_found is not None):
         ids[ids.index("cuda-801")] = "cuda-801-operation"
         line_of["cuda-801-operation"] = line_of["cuda-801"]
@@ -706,7 +788,7 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
         ids.remove("gpu-works-words")
     not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and platform_shown and x86))
                or i == "cuda-801-operation"]
-    if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS]):
+    if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
         return cause("not-gpu-access", "the errors shown are not GPU-access errors",
                      [line_of[i] for i in not_gpu])
     if "no-gpu-words" in ids:
@@ -725,6 +807,11 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
         return cause("toolkit-band", "the container toolkit auto-detected its legacy (discrete-GPU, NVML) mode on a "
                      "Jetson: its version or configuration does not recognise the platform", legacy[:1] + platform_line,
                      "jetson-software-mismatch")
+    nvml_hook = [line for line in hook if re.search(r"\bnvml\b", line, re.I)]
+    if jetson and nvml_hook:  # the same evidence in the hook's own error: it looked for a discrete GPU's NVML
+        return cause("toolkit-band", "the container runtime's hook looks for NVML, as in its discrete-GPU (legacy) mode, "
+                     "on a Jetson: its version or configuration does not recognise the platform",
+                     nvml_hook[:1] + platform_line, "jetson-software-mismatch")
     if "toolkit-state" in ids and not x86 and not denied:
         return platform_cause("toolkit-band", "the container toolkit's own version, packages or mode decide what the "
                               "container gets, not a user's groups", [line_of["toolkit-state"]],
@@ -737,6 +824,10 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
     if x86 and numeric_lines and "denial-words" in ids:  # the mechanism is the same on a PC: the launch drops the groups
         return cause("uid-gid-launch", "a user denied the GPU, started with a numeric uid:gid that drops the image's group "
                      "memberships", [line_of["denial-words"], numeric_lines[0]] + platform_line, "x86-discrete-gpu")
+    if "failure-injection" in ids:
+        return platform_cause("nodes-missing-in-container", "a failure that names how the GPU is injected into the "
+                              "container (CDI, the NVIDIA runtime, a device plugin): the container does not get the GPU",
+                              [line_of["failure-injection"]], "toolkit-band")
     if "failure-driver" in ids:
         return platform_cause("jetson-software-mismatch", "a failure that names the NVIDIA driver or NVML",
                               [line_of["failure-driver"]], "nodes-missing-in-container")
@@ -750,7 +841,18 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
         return platform_cause("toolkit-band", "the host's container toolkit does not know what the image or the launch "
                               "asks of it: its version decides, not a user's groups", [line_of["toolkit-too-old"]],
                               "jetson-software-mismatch")
-    missing = _missing_nodes(seen, ids, line_of, jetson, container)
+    unresolved = [line for line in line_of.values() if _CDI_UNRESOLVED.search(line)]
+    if unresolved and not x86 and not denied:  # the CDI spec does not name the device: nothing is injected
+        version = [seen.toolkit.line] if seen.toolkit is not None else [
+            line for line in unresolved if _TOOLKIT_VERSION.search(line)]
+        if version:
+            return cause("toolkit-band", "the engine cannot resolve the CDI device, beside a named container toolkit "
+                         "version: the toolkit's version decides the spec's devices", unresolved[:1] + version[:1],
+                         "nodes-missing-in-container")
+        return platform_cause("nodes-missing-in-container", "the engine cannot resolve the CDI device the launch asks "
+                              "for: no spec on the host names it, so no GPU node reaches the container", unresolved[:1],
+                              "toolkit-band")
+    missing = _missing_nodes(seen, ids, line_of, jetson, container, failure)
     if missing:
         if x86:
             return cause("x86-discrete-gpu", "the NVIDIA runtime or the GPU nodes are not in the container, on a PC",
@@ -785,6 +887,20 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
     if older and not denied:
         return platform_cause("jetson-software-mismatch", "the CUDA driver is older than the runtime the program uses",
                               [older])
+    # CUDA unusable for a session the paste shows short of the groups its launch added: the groups, not the software.
+    added = [launch for launch in seen.launches if launch.group_add]
+    dropping = [login for login in seen.logins if login.value != "keeps --group-add"]
+    short = [i.line for i in seen.identities[:1] if added and not _holds_added(i, added)]
+    if "cuda-unavailable" in ids and added and (short or dropping):  # the same mechanism on any system
+        return cause("login-drops-runtime-groups", "CUDA is unusable for a session that does not hold the groups its "
+                     "launch added" + (" (the pasted `id` lacks them)" if short else ", and it came through a login "
+                     "that rebuilds groups"), [line_of["cuda-unavailable"], _first_line(added[0])] + (
+                         short or [dropping[0].line]), "render-node-denied", "tegra-nodes-denied")
+    if "cuda-unavailable" in ids and numeric_lines and not added and not seen.identities:
+        return cause("uid-gid-launch", "CUDA is unusable in a container started with a numeric uid:gid and no "
+                     "--group-add, which drops the image's group memberships",
+                     [line_of["cuda-unavailable"], numeric_lines[0]], "render-node-denied", "tegra-nodes-denied",
+                     "jetson-software-mismatch")
     soft = [i for i in ids if i in ("cuda-unavailable", "release-unsupported")]
     if soft and not denied and not nodes_denied:
         return platform_cause("jetson-software-mismatch", "the software finds no usable CUDA for this release",
@@ -847,6 +963,18 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
                      [], "render-node-denied", "tegra-nodes-denied")
     # A denial: decide which nodes and why, from the most specific evidence the paste has.
     trigger = [line_of[i] for i in denied[:1]]
+    root = _root_lines(seen, ids)
+    if root and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied:
+        # Root opens every node it is given: a start-up error as root is no group denial, but what the process lacks.
+        passed = [launch for launch in seen.launches if _passes_gpu(launch)]
+        if container and not passed:
+            return cause("nodes-missing-in-container", "the process runs as root, which no group stops, in a container "
+                         "started without the NVIDIA runtime or the GPU nodes", trigger + root[:1] + [container],
+                         "jetson-software-mismatch")
+        return cause("unknown", "the process runs as root, which no group stops: not a permission problem, but the "
+                     "paste does not show whether a node is missing or the software does not match",
+                     trigger + root[:1] + [_first_line(launch) for launch in passed[:1]], "nodes-missing-in-container",
+                     "jetson-software-mismatch")
     others += ["render-node-denied", "tegra-nodes-denied"]
     if not jetson and not seen.nodes and denied[0] not in ("cuda-801", "denial-words", "failure-device-permission"):
         return platform_cause("tegra-nodes-denied", "a GPU initialisation error", trigger)
@@ -901,19 +1029,46 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
         return _named_node_denial(seen, trigger[0], major, cause)
     if first == "cuda-801" and (major is None or major >= 36):
         return cause("render-node-denied", "CUDA error 801 at start-up: on JetPack 6 and later the render node",
-                     trigger + [s.line for s in seen.releases[:1]], "login-drops-runtime-groups", "x86-discrete-gpu")
+                     trigger + _release_lines(seen), "login-drops-runtime-groups", "x86-discrete-gpu")
     if major is not None and major < 36:
         text = "a CUDA start-up failure before JetPack 6: the Tegra nodes (the video group)"
     else:
         text = "a CUDA start-up failure ({}): most often /dev/nvmap denied; on JetPack 6 the render node too".format(first)
-    return cause("tegra-nodes-denied", text, trigger + [s.line for s in seen.releases[:1]], "render-node-denied",
+    return cause("tegra-nodes-denied", text, trigger + _release_lines(seen), "render-node-denied",
                  "nodes-missing-in-container")
+
+
+# CUDA start-up errors that a denied node causes and a missing node or a mismatched driver causes just as well.
+_STARTUP_ERRORS = ("cuda-100", "cuda-999", "cuda-801")
+
+
+def _root_lines(seen: Observed, ids: Sequence[str]) -> List[str]:
+    """The lines showing the failing process ran as root, when nothing in the paste shows a non-root one: no
+    `id` of another user, no launch or login that switches user, and no line that says a node refused it (a
+    rootless engine's root is an unprivileged user on the host, and is refused what that user is)."""
+    if any(i in _EXPLICIT_DENIALS for i in ids) or seen.logins or any(i.uid != 0 for i in seen.identities) or any(
+            launch.user and str(launch.user).split(":")[0] not in ("0", "root") for launch in seen.launches):
+        return []
+    prompts = [w.line for w in seen.words if w.kind == "root session" and not _SWITCHES_USER.search(w.line)]
+    return prompts + [i.line for i in seen.identities if i.uid == 0]
+
+
+# Families that say a node refused the process in so many words; and a command that runs another user's process.
+_EXPLICIT_DENIALS = ("denial-words", "nvmap-denied", "render-node-denied", "nvml-permissions", "failure-gpu-node",
+                     "failure-device-permission", "groups-lost-words", "groups-missing-words", "seat-login-words")
+_SWITCHES_USER = re.compile(r"(?:^|[\s;&|#$])(?:sudo\s+-u|su|runuser|gosu|su-exec|setpriv|ssh)\s|(?:--user|\s-u)[= ]?\s*\S", re.I)
+
+
+def _passes_gpu(launch: Launch) -> bool:
+    """Whether a launch gives the container the GPU: the NVIDIA runtime, --gpus, privileged, /dev bound in, or a GPU node."""
+    return bool(launch.runtime == "nvidia" or launch.gpus or launch.nvidia_gpu or launch.privileged or launch.dev_mount
+                or any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices))
 
 
 def _named_node_denial(seen: Observed, line: str, major: Optional[int], cause: Callable[..., Cause]) -> Cause:
     """A denial said in words or by a failing line: the node it names, else the group it names, else the
     node CUDA opens on that release (the render node from JetPack 6, /dev/nvmap before)."""
-    release = [s.line for s in seen.releases[:1]]
+    release = _release_lines(seen)
     if _RENDER_WORDS.search(line):
         return cause("render-node-denied", "a user is denied the GPU, and the line names the render node or its group",
                      [line], "tegra-nodes-denied", "login-drops-runtime-groups")
@@ -931,17 +1086,25 @@ def _named_node_denial(seen: Observed, line: str, major: Optional[int], cause: C
 
 
 def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], jetson: bool,
-                   container: str = "") -> List[str]:
+                   container: str = "", failure: Optional[Failure] = None) -> List[str]:
     """Lines showing the GPU is not in the container: absent nodes, no runtime, (on a Jetson) a launch without
     it, or a GPU library that is an empty placeholder or missing where the paste ran in a container or a build."""
-    lines = [line_of[i] for i in ("nvmap-missing", "no-gpu-runtime", "nodes-missing-words") if i in line_of]
+    lines = [line_of[i] for i in ("nvmap-missing", "no-gpu-runtime", "gpu-request-unserved", "cuda-image-no-driver",
+                                  "nodes-missing-words") if i in line_of]
     lines += [a.line for a in seen.absent if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri)|nvidia-container-csv-", a.value)]
     # No device or no driver: "Permission denied" or a version error (3, 209, 222) means the nodes were there.
     gpu_error = any(i in ("cuda-100", "cuda-35", "cuda-801", "cuda-999") for i in ids)
     in_words = [w.line for w in seen.words if w.kind == "container"]
     if jetson and ids and ids[0] == "cuda-100" and in_words and not (seen.nodes or seen.launches or seen.identities):
         lines += [line_of["cuda-100"], in_words[0]]  # no device, in a container, and no word of a denial
-    if jetson and gpu_error:
+    host = [w.line for w in seen.words if w.kind == "works on the host"]
+    if gpu_error and host and "denial-words" not in ids and not seen.identities:  # it fails where the host works
+        lines += [line_of[next(i for i in ids if i in ("cuda-100", "cuda-35", "cuda-801", "cuda-999"))], host[0]]
+    # CUDA said unusable in words (is_available() False) counts as much as an error number beside such a launch of
+    # an image built for a Jetson (its CUDA is there; the runtime is what is missing). In another image it is the
+    # image's own software (an arm64 wheel without CUDA).
+    l4t_image = any(_JETSON_IMAGE.search(launch.image or "") for launch in seen.launches)
+    if jetson and (gpu_error or ("cuda-unavailable" in ids and l4t_image)):
         plain = [launch for launch in seen.launches if launch.runtime != "nvidia" and not launch.privileged
                  and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)]
         if plain and len(plain) == len(seen.launches):
@@ -956,8 +1119,15 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     placeholder = line_of.get("failure-library-placeholder", "")
     if jetson and placeholder:
         lines += [placeholder] + ([container] if container else [])
-    if jetson and library and not _HOST_TOOL.search(library) and (_DRIVER_LIBRARY.search(library) or container):
+    major = _l4t_major(seen)
+    if jetson and library and not _HOST_TOOL.search(library) and (
+            _DRIVER_LIBRARY.search(library) or (container and (_cuda_from_host(major) or _HOST_DRIVER.search(library)
+                                                                or not _CUDA_STACK.search(library)))):
         lines += [library] + ([container] if container and not _DRIVER_LIBRARY.search(library) else [])
+    unavailable = line_of.get("cuda-unavailable", "")
+    versions = _image_l4t_conflict(seen) or (failure is not None and failure.kind == "version")
+    if jetson and unavailable and container and major is not None and major <= 32 and not versions:
+        lines += [unavailable, container]  # JetPack 4's containers get CUDA itself from the host (unless versions differ)
     if jetson and container and "failure-gpu" in line_of:
         lines += [line_of["failure-gpu"], container]
     return list(dict.fromkeys(lines))
@@ -1079,18 +1249,43 @@ def _holds_added(identity: Identity, launches: Sequence[Launch]) -> bool:
     substitutions name no group this paste can check)."""
     names = {name for _, name in identity.names}
     added = [g for launch in launches for g in launch.group_add if g != "keep-groups" and not g.startswith("$")]
-    return all(int(g) in identity.groups if g.isdigit() else g in names for g in added)
+    held = {str(g) for g in identity.groups}  # compared as text: a GID of thousands of digits is no int to build
+    return all((g.lstrip("0") or "0") in held if g.isdigit() else g in names for g in added)
 
 
 def _denied_lines(seen: Observed, kind: str) -> List[str]:
     return [n.line for n in seen.nodes if kind in n.path][:1] + [i.line for i in seen.identities[:1]]
 
 
+def _cuda_from_host(major: Optional[int]) -> bool:
+    """Whether a container on this L4T major gets CUDA's own libraries (_CUDA_STACK) from the host through the
+    runtime: up to R32 (JetPack 4) it does; from R34 the image brings its own, and only the driver (libcuda, the
+    Tegra libraries) is mounted (jetson-containers' l4t_version.py picks l4t-base for R32 and l4t-jetpack or
+    ubuntu from R34; NVIDIA's forum reply on CDI mounts, forums.developer.nvidia.com/t/268191: the mounted
+    libraries are the hardware-dependent ones, "rather than the user space libs like CUDA"; Medium). With no
+    release shown: either could be."""
+    return major is None or major <= 32
+
+
 def _l4t_major(seen: Observed) -> Optional[int]:
-    if not seen.l4t:
-        return None
-    head = seen.l4t.split(".", 1)[0]
-    return int(head) if head.isdigit() else None
+    """The L4T major the paste shows: its release, or else the JetPack a line names in words (JetPack 6.0 is R36)."""
+    head = seen.l4t.split(".", 1)[0] if seen.l4t else ""
+    if head.isdigit():
+        return int(head)
+    named = [m.group(1) for s in seen.jetson for m in [_JETPACK_NAMED.search(s.line)] if m]
+    return _JETPACK_L4T.get(named[0]) if named else None
+
+
+def _release_lines(seen: Observed) -> List[str]:
+    """The line that shows the release: the release line, or else the line that names the JetPack in words."""
+    if seen.releases:
+        return [seen.releases[0].line]
+    return [s.line for s in seen.jetson if _JETPACK_NAMED.search(s.line)][:1]
+
+
+# JetPack named in prose ("JetPack 6.0", "JP 5.1.2") and the L4T major of each JetPack major (the L4T table).
+_JETPACK_NAMED = re.compile(r"\b(?:jetpack|jp)[\s-]?v?([4-7])(?:\.\d+){0,2}\b", re.I)
+_JETPACK_L4T = {"4": 32, "5": 35, "6": 36, "7": 38}
 
 
 # ---- the question ----
@@ -1110,7 +1305,9 @@ QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
         "Are the GPU nodes in the container at all?",
         "ls -ln /dev/nvmap /dev/dri/   # inside the container; and: docker inspect -f '{{.HostConfig.Runtime}}' CONTAINER",
         (("No such file or directory", "nodes-missing-in-container (start it with --runtime nvidia)"),
-         ("the nodes are listed", "a permission problem: render-node-denied or tegra-nodes-denied")))),
+         ("the nodes are listed, for a user other than root", "a permission problem: render-node-denied or "
+          "tegra-nodes-denied"),
+         ("the nodes are listed, and the failing process is root", "the software: jetson-software-mismatch")))),
     (("uid-gid-launch",), Question(
         "How was the container started: as a numeric uid:gid, or as a user the image knows?",
         "docker inspect -f '{{.Config.User}} {{.HostConfig.GroupAdd}}' CONTAINER   # podman inspect works the same",

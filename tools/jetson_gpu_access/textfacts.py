@@ -124,16 +124,18 @@ _SMI_COMMAND = re.compile(r"(?:^|[$#]\s+|\s)nvidia-smi(?=\s|$)")
 _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "nvidia", "nvrm",
              "win", "wsl", "microsoft", "geforce", "quadro", "tesla", "titan", "rtx", "gtx", "radeon", "a100", "h100", "h200",
              "a10", "a40", "l40", "t4", "v100", "p100", "k80", "a6000", "arc ", "iris", "uhd", "driver", "egl", "mesa", "amdgpu",
-             "nouveau", "cuda-drivers")
+             "nouveau", "cuda-drivers", "hip", "openvino", "cldnn", "intel64", "vdpau", "vaapi", "va-api", "vainfo")
 # A file built for another machine names that machine's architecture, not this one's.
 _FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot execute binary|wrong elf class|"
                                r"no matching manifest", re.I)
 _LOGIN_WORDS = ("ssh", "su ", "su-", "sudo", "runuser", "gosu", "setpriv", "s6-", "user", "last login", "welcome to", "su\t")
 _DGPU_NODE = re.compile(r"/dev/nvidia(?:\d+|ctl|-uvm|-modeset)\b|\bnvidia\d+\b")
-# A discrete-GPU driver or a non-NVIDIA GPU stack named in the text: the x86 / PC reading, not the Jetson one.
+# A discrete-GPU driver or a non-NVIDIA GPU stack named in the text (AMD's HIP and ROCm, Intel's OpenVINO GPU plugin,
+# VDPAU and VA-API, which no Jetson has): the x86 / PC reading, not the Jetson one.
 _PC_STACK = re.compile(r"NVIDIA-Linux-x86|/firmware/nvidia/\d{3}\.|\bnvidia-(?:driver|dkms|kernel-source|utils)-\d{3}\b|"
                        r"\blibEGL warning:|\bMESA-LOADER\b|\bradeonsi\b|\bamdgpu\b|\brocminfo\b|\bi915\b|\bnouveau\b|"
-                       r"\blinux-x86_64\b|\bwin_amd64\b|\bcuda-drivers-\d{3}", re.I)
+                       r"\blinux-x86_64\b|\bwin_amd64\b|\bcuda-drivers-\d{3}|\bhip error\b|\bhipErr\w+|\bopenvino\b|"
+                       r"\bcldnn\b|\bintel64\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b", re.I)
 # L4T as tools print it when /etc/nv_tegra_release itself was not pasted: jetson-containers
 # (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]), jtop (JETSON_L4T=35.2.1).
 _L4T_MENTION = re.compile(r"(?:\b|_)L4T(?:[_ ]VERSION)?[\s=:\[\"']*R?(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
@@ -166,6 +168,15 @@ _SESSION_WORDS = re.compile(r"\b(?:using|via|through|over|with|after|from|runnin
                             r"runuser|ssh|sshd)\b|\bssh(?:-ing|ing)? into\b", re.I)
 _CONTAINER_WORDS = re.compile(r"\b(?:in|inside|within|from|run(?:ning)?)\s+(?:the |a |my |this )?(?:docker |podman )?"
                               r"(?:container|docker image)\b", re.I)
+# A shell, an `id` or a launch that shows the process ran as root: root opens every node, so a failure there is no
+# group denial.
+_ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?::0)?\s*$|"
+                           r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:0|root)(?::0|:root)?['\"]?(?!\S)", re.I)
+# Prose that the GPU works on the host (so a failure in the container is what the container lacks).
+_HOST_WORKS = re.compile(r"\b(?:on|in|from)\s+(?:the\s+)?(?:\w+\s+)?host\b(?:(?!\bnot\b|n't|\bfail|\berror)[^\n]){0,60}?"
+                         r"\b(?:works?|worked|working|passe[sd]|fine|succeed(?:s|ed)?)\b|"
+                         r"\b(?:works?|worked|passe[sd]|runs? fine)\b(?:(?!\bnot\b|n't|\bfail)[^\n]){0,30}?\bon\s+(?:the\s+)?"
+                         r"(?:\w+\s+)?host\b", re.I)
 # Jetson signs that name software, not the machine the line ran on: beside them a line can still name an x86 host.
 _NAMES_NO_HARDWARE = ("Tegra-only name", "L4T image", "arm64 build")
 FACT_WINDOW = 256 * 1024
@@ -237,7 +248,8 @@ class Observed:
     acls: Tuple[Sighting, ...]         # getfacl's named-user entries of GPU nodes: "path user:perms"
     windowed: bool                     # only the head and tail of a huge paste were read for facts
     words: Tuple[Sighting, ...] = ()   # what prose says of the launch and the session: "numeric user", "session
-                                       # path", "container" (the paste ran inside one)
+                                       # path", "container" (the paste ran inside one), "root session",
+                                       # "works on the host"
 
 
 @frozen_record
@@ -402,6 +414,10 @@ def _read_words(state: _State, line: str, raw: str) -> None:
         _note_word(state, "session path", raw)
     if ("container" in low or "docker image" in low) and _CONTAINER_WORDS.search(line):
         _note_word(state, "container", raw)
+    if ("root" in low or "uid=0" in low or "user=0" in low or "-u" in low) and _ROOT_SESSION.search(raw):
+        _note_word(state, "root session", raw)
+    if "host" in low and _HOST_WORKS.search(line):
+        _note_word(state, "works on the host", raw)
 
 
 def _read_line(state: _State, line: str, raw: str) -> None:
@@ -419,6 +435,8 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     if _GROUPS_COMMAND.match(line):
         state.after_groups_command = True
         return
+    if raw.startswith("root@") and _ROOT_SESSION.match(raw):
+        _note_word(state, "root session", raw)
     if _CONTAINER_PROMPT.match(raw):
         state.where = "container"
         _note_word(state, "container", raw)
