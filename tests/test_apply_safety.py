@@ -428,6 +428,16 @@ def test_entrypoint_never_joins_a_group_sharing_a_sensitive_gid(tmp_path: Path) 
     assert after == before
 
 
+@pytest.mark.parametrize("name", ["render,sudo", "render+sudo", "1render"])
+def test_entrypoint_never_joins_a_group_whose_name_usermod_would_split(tmp_path: Path, name: str) -> None:
+    """usermod -a -G 'render,sudo' joins render and sudo: a node's group with a name that is not one plain
+    name is refused, as the plan and apply refuse it."""
+    result, before, after = container(tmp_path, BASE_GROUPS + "render:x:500:\n{}:x:993:\n".format(name),
+                                      [("renderD128", 993)])
+    assert result.returncode != 0 and name in result.stderr, result.stderr
+    assert after == before
+
+
 def test_entrypoint_refuses_duplicate_gids(tmp_path: Path) -> None:
     result, before, after = container(tmp_path, BASE_GROUPS + "gpu:x:993:\nrender:x:993:\n", [("renderD128", 993)])
     assert result.returncode != 0 and "993" in result.stderr, result.stderr

@@ -236,6 +236,16 @@ def test_explain_stays_linear_on_a_long_repeated_paste(tmp_path: Path, token: st
     assert run_cli("explain", str(paste), timeout=30).returncode in (Exit.OK, Exit.PROBLEM)
 
 
+@pytest.mark.parametrize(("run", "tail"), [("arm64-", ""), ("a/", ":"), ("x:arm64-", ""), ("a-", "/b:r35.1 arm64"),
+                                          ("sbsa.", ":arm64")])
+def test_explain_stays_linear_on_one_long_image_like_word(tmp_path: Path, run: str, tail: str) -> None:
+    """One word of image-name characters (letters, digits, . / - _) a third of a megabyte long: the image and
+    arm64 patterns try it from its start only, not again from each of its characters (before: minutes)."""
+    paste = tmp_path / "paste.txt"
+    paste.write_text(run * (300000 // len(run)) + tail)
+    assert run_cli("explain", str(paste), timeout=30).returncode in (Exit.OK, Exit.PROBLEM)
+
+
 def test_explain_refuses_a_fifo_and_says_when_it_read_only_the_start(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     os.mkfifo(tmp_path / "report.txt")
     assert_usage_line(run_cli("explain", str(tmp_path / "report.txt"), timeout=30), "FIFO", "- to read standard input")

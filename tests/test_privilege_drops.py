@@ -4,8 +4,8 @@ The claims are data (tools/jetson_gpu_access/data/privilege_drops.json, fact she
 rebuilds the groups from the container's /etc/group, keeps the caller's, or keeps one group. Here a
 root caller that holds the container's --group-add GID (993, which no /etc/group line carries)
 switches to alice by each path, and ``id -G`` must show what the row says. A binary Debian does not
-package is skipped with that reason; login runs on a terminal (script(1), with the host's devpts bound
-into the device). Then: the diagnosis names the path a session came through, and pam_group (the plan's
+package is skipped with that reason; login runs on a terminal (script(1), on a devpts instance of the
+device's own). Then: the diagnosis names the path a session came through, and pam_group (the plan's
 alternative for PAM logins) grants the group as the plan prints it, through su and through a real sshd
 with UsePAM yes.
 """
@@ -78,15 +78,33 @@ def test_each_path_does_to_the_groups_what_the_data_says(lab, row: Dict[str, obj
 
 def _with_terminal(device: str, command: List[str]) -> subprocess.CompletedProcess[str]:
     """``command`` as root in lab device ``device``, where ptys work: the device's /dev has no devpts of its
-    own (bubblewrap mounts one only with --dev, which the lab's /dev replaces), so the host's is bound in."""
+    own (bubblewrap mounts one only with --dev, which the lab's /dev replaces), so a private instance is
+    mounted before the device's capabilities are limited; never the host's, whose ptys are other sessions'."""
     from jetson_gpu_access.lab import sandbox
 
     argv = sandbox.exec_argv(device, "root", "process", command)
     at = argv.index("--")
-    argv[at:at] = ["--dev-bind", "/dev/pts", "/dev/pts"]
+    argv[at:at + 1] = ["--dir", "/dev/pts", "--", "sh", "-c",
+                       'mount -t devpts -o newinstance,ptmxmode=0666,mode=0620 devpts /dev/pts && exec "$@"', "sh"]
     result = subprocess.run(argv, capture_output=True, text=True, timeout=60, check=False, stdin=subprocess.DEVNULL)
     assert result.returncode == 0, result.stderr
     return result
+
+
+def test_a_terminal_in_the_device_is_its_own_and_shows_none_of_the_hosts(lab) -> None:  # type: ignore[no-untyped-def]
+    """login needs a terminal, and root in the device holds every capability: the host's ptys (other sessions'
+    terminals) must not be reachable from inside, only a pty the device allocates for itself."""
+    lab.device(PROFILE)
+    leader, follower = os.openpty()  # a terminal of this host, as another session's would be
+    try:
+        assert os.path.exists(os.ttyname(follower))
+        result = _with_terminal(PROFILE, ["sh", "-c", "ls /dev/pts; echo TTY=$(script -qec tty /dev/null)"])
+    finally:
+        os.close(leader)
+        os.close(follower)
+    listed, _, tty = result.stdout.partition("TTY=")
+    assert listed.split() == ["ptmx"], result.stdout
+    assert tty.strip().startswith("/dev/pts/"), result.stdout
 
 
 def test_the_diagnosis_names_the_path_a_session_came_through(lab) -> None:  # type: ignore[no-untyped-def]

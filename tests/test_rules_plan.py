@@ -153,6 +153,19 @@ def test_never_joins_a_sensitive_group() -> None:
                      "renumber 'sudo' in the image (groupmod -g NEW sudo) so the host's GID is free, then plan again"))),)
 
 
+@pytest.mark.parametrize("name", ["render,sudo", "render sudo", "render+sudo", "r\u00e9nder", "render;sudo", "x" * 33, "1render"])
+def test_a_group_name_the_tools_would_not_read_as_one_name_is_refused_with_no_advice(name: str) -> None:
+    """usermod -G, pam_group's group.conf and the Dockerfile line all split 'render,sudo' into render and sudo: a
+    node's group with a name the account tools do not take as one name is refused, never planned or advised."""
+    groups = (Group("video", 44, ("alice",)), Group(name, 993, ()), Group("render", 500, ()), Group("sudo", 27, ()))
+    plan = plan_for(devices=(char(NVMAP, 44), char(RENDER, 993, group=name)), groups=groups)
+    assert plan.actions == () and plan.advice == () and plan.diff == ""
+    (refusal,) = plan.refusals
+    assert (refusal.path, refusal.gid) == (RENDER, 993) and repr(name) in refusal.reason
+    assert [a.kind for a in refusal.instead] == [K.REPAIR_GROUP_FILE, K.GROUP_ADD]
+    assert all("sudo" not in a.text for a in refusal.instead)
+
+
 def test_group_bits_must_grant_what_the_node_needs() -> None:
     """Membership cannot help when the group bits lack a bit the driver needs: write as well as read."""
     plan = plan_for(devices=(char(NVMAP, 44), char(RENDER, 993, mode=0o640)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -350,3 +351,50 @@ def test_reports_render_the_typed_result() -> None:
 def test_a_parameter_error_is_one_line_in_jupyter() -> None:
     error = parameters.ParameterError("parameter pid expects int, got 'abc'")
     assert error._render_traceback_() == ["ParameterError: parameter pid expects int, got 'abc'"]
+
+
+LAB_PROFILE = "jp61-host"
+SHOWN_PATHS_CELL = ("import os, json\nview = {p: sorted(os.listdir(p)) if os.path.isdir(p) else open(p).read() for p in "
+                    "(dockerfile, image_root) if p}\njson.dump(view, open(os.path.join(os.path.dirname(os.path.abspath("
+                    "result_path)), 'shown.json'), 'w'))")
+PATH_PARAMS = ('dockerfile: str = ""  # file\nimage_root: str = ""  # folder\nresult_path: str = "r.json"  # r')
+
+
+def lab_run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    from conftest import IS_ROOT
+
+    if not IS_ROOT or not shutil.which("bwrap"):
+        pytest.skip("a lab run needs root and bubblewrap")
+    notebook = fixture(tmp_path, [SHOWN_PATHS_CELL], params=PATH_PARAMS)
+    env = dict(os.environ, JGA_LAB_DIR=str(tmp_path / "lab"))
+    return subprocess.run([sys.executable, "-m", "jetson_gpu_access", "run", notebook, "--lab", LAB_PROFILE, *args,
+                           "--out", str(tmp_path / "out")], cwd=TOOLS, capture_output=True, text=True, timeout=300,
+                          stdin=subprocess.DEVNULL, check=False, env=env)
+
+
+@pytest.mark.parametrize(("name", "value", "covered"), [
+    ("dockerfile", "/etc/passwd", "/etc/passwd"),        # a file the device has: the host's would replace it
+    ("dockerfile", "//etc/passwd", "/etc/passwd"),       # the same, spelt as bwrap still reads it
+    ("image_root", "/dev", "/dev"),                       # the host's real device nodes over the simulated ones
+    ("image_root", "/", "/"),                             # everything
+    ("image_root", "/usr/local", "/usr/local"),           # the device's own CLI and emulated libcuda
+])
+def test_lab_path_parameters_never_cover_the_devices_own_files(tmp_path: Path, name: str, value: str,
+                                                               covered: str) -> None:
+    """A path parameter is shown read-only in the lab device at the same place: where the device has a file or
+    folder of its own there, the run is refused (exit 2, one line) instead of silently showing the host's."""
+    result = lab_run(tmp_path, "-p", name, value)
+    assert result.returncode == Exit.USAGE, (result.stdout, result.stderr)
+    line = result.stderr.strip()
+    assert "\n" not in line and "parameter {}".format(name) in line and covered in line, line
+    assert not (tmp_path / "out/fixture/shown.json").exists(), "the runbook ran with the device's files covered"
+
+
+def test_lab_path_parameters_outside_the_devices_files_are_shown(tmp_path: Path) -> None:
+    shared = tmp_path / "image"
+    (shared / "etc").mkdir(parents=True)
+    (shared / "Dockerfile").write_text("FROM scratch\n")
+    result = lab_run(tmp_path, "-p", "dockerfile", str(shared / "Dockerfile"), "-p", "image_root", str(shared))
+    assert result.returncode == Exit.OK, (result.stdout, result.stderr)
+    shown = json.loads((tmp_path / "out/fixture/shown.json").read_text())
+    assert shown == {str(shared / "Dockerfile"): "FROM scratch\n", str(shared): ["Dockerfile", "etc"]}

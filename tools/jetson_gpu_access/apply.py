@@ -35,6 +35,7 @@ from .accountfiles import (
     file_problems,
     leftover_names,
     lock_holder,
+    one_group_name,
     out_of_step,
     pid_alive,
 )
@@ -50,7 +51,6 @@ CAP_SYS_CHROOT = 18  # the tools chroot into any --root other than / (shadow-uti
 WRITTEN_BY_ACTIONS = ("group", "gshadow")
 # a group name apply will pass to a tool: no leading '-', no ':' ',' or blanks (shadow's own rule is
 # stricter for new names, useradd(8) "CAVEATS"; existing groups may use capitals and dots)
-NAME = r"^[A-Za-z_][A-Za-z0-9_.-]{0,31}$"  # compiled on first use
 RESERVED_GIDS = (0, 65534, 65535, 4294967295)  # root, nobody/unmapped, and (uint16/uint32)-1
 INTERRUPTING = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
@@ -226,7 +226,7 @@ def check_action(action: Action, user: str) -> None:
     if action.group in sensitive:
         raise ApplyError(Exit.CONFLICT, "refusing to {} '{}': a sensitive group ({}); nothing was changed".format(
             action.kind.value, action.group, sensitive[action.group]))
-    if not re.match(NAME, action.group) or action.gid in RESERVED_GIDS or not 0 < action.gid < 2 ** 31:
+    if not one_group_name(action.group) or action.gid in RESERVED_GIDS or not 0 < action.gid < 2 ** 31:
         raise ApplyError(Exit.CONFLICT, "refusing {} of group {!r} with GID {}: not a valid name or a reserved GID; "
                          "nothing was changed".format(action.kind.value, action.group, action.gid))
     if action.kind is ActionKind.ADD_MEMBER and action.user != user:

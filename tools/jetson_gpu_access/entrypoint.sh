@@ -84,6 +84,9 @@ for node in $nodes; do
     name=$(getent group "$gid" | cut -d: -f1)
     if [ -n "$name" ]; then
         case $sensitive in *" $name "*) fail "GID $gid of $node is the sensitive group '$name' here; not joining it" ;; esac
+        # one plain name, as the plan's: usermod -G and PAM's group.conf read "render,sudo" as render and sudo
+        case $name in [!A-Za-z_]* | *[!A-Za-z0-9_.-]*) false ;; *) [ ${#name} -le 32 ] ;; esac ||
+            fail "GID $gid of $node is named '$name' here, which usermod and PAM do not read as one group name; rename it in /etc/group, or use --group-add $gid"
     else
         case ${node##*/} in renderD*) name=render ;; *) name=video ;; esac
     fi

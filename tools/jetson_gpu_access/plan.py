@@ -16,7 +16,7 @@ import hashlib
 from typing import Dict, List, Optional, Tuple
 
 from . import data
-from .accountfiles import GroupEntry, file_problems, group_entry
+from .accountfiles import GroupEntry, file_problems, group_entry, one_group_name
 from .choice import Choice
 from .diagnose import role_group
 from .model import AnomalyCode, DeviceNode, Diagnosis, Group, NodeKind, NodeOrigin
@@ -336,6 +336,15 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
             refusals.append(Refusal(node.path, gid, "GID {} is the sensitive group '{}' here ({}); joining it would "
                                     "grant far more than the GPU".format(gid, name, sensitive[name]), tuple(alternatives)))
             advised[gid] = (name, "sensitive")
+            continue
+        if not one_group_name(name):  # apply refuses it too; advice with it would name other groups
+            refusals.append(Refusal(node.path, gid, "GID {} is named {!r} here, which the account tools and PAM do not "
+                                    "read as one group name (usermod -G and group.conf split it at commas, a shell at "
+                                    "blanks)".format(gid, name),
+                                    (Alternative(AlternativeKind.REPAIR_GROUP_FILE, "rename that group in /etc/group to a "
+                                                 "plain name (letters, digits, _ . -), then plan again"),
+                                     group_add_alternative(gid, "for the container's main process (logins, su and gosu "
+                                                                "drop it)"))))
             continue
         if name in malformed:
             refusals.append(Refusal(node.path, gid, "{} is a malformed '{}' entry that shadow-utils keeps and glibc "

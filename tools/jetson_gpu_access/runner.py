@@ -230,6 +230,7 @@ def run_suite(names: Sequence[str], given: Sequence[Given], out_root: str, timeo
     prepare_output(out_root, [path.stem for path in paths])
     session_user = None
     started_here = False
+    device_name = ""
     if lab:
         from .lab import sandbox
 
@@ -238,9 +239,12 @@ def run_suite(names: Sequence[str], given: Sequence[Given], out_root: str, timeo
             device = sandbox.up(lab)  # by profile name
             started_here = True
         session_user = sandbox.profile_of(device).session_user
+        device_name = device.name
     outcomes: List[Outcome] = []
     started = time.monotonic()
     try:
+        if device_name:
+            _refuse_covering_paths(device_name, values)
         for path, notebook, mine in zip(paths, notebooks, values):
             outcomes.append(_run_one(path, notebook, mine, out_root, timeout, lab, session_user))
             if outcomes[-1].code == Exit.USAGE:
@@ -257,6 +261,21 @@ def run_suite(names: Sequence[str], given: Sequence[Given], out_root: str, timeo
     if outcomes and outcomes[-1].code == Exit.USAGE:
         raise RunnerError(Exit.USAGE, outcomes[-1].message)
     return outcomes
+
+
+def _refuse_covering_paths(device: str, values: Sequence[Dict[str, Any]]) -> None:
+    """A path parameter is shown read-only in the lab device at the same place (see _execute): refuse one where
+    the device has files of its own (its /etc/passwd, its /dev), which the host's would silently replace."""
+    from .lab import sandbox
+
+    for mine in values:
+        for name in PATH_PARAMETERS:
+            value = mine.get(name)
+            covered = sandbox.covered(device, value) if isinstance(value, str) and value else None
+            if covered is not None:
+                raise ParameterError("parameter {}: {} would cover lab device {}'s own {}; copy it to a folder the "
+                                     "device does not have (e.g. under /srv) and pass that".format(name, value, device,
+                                                                                                  covered))
 
 
 # Which exit code wins when several runbooks ran: refusals of input first, then the worst failure.

@@ -92,10 +92,14 @@ _TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|
                          r"mount error:[^\n]{0,300}?/lib(?:cudnn|nvinfer|cublas|cudart|nvmedia|nvbuf)\w*\.", re.I)
 # An arm64 system named by what runs on it: a launch for linux/arm64, an image tagged for arm64 (not SBSA
 # servers), lscpu's architecture. Weak: Grace and other arm64 servers are PCs in this sense.
-_ARM64 = re.compile(r"--platform[= ]+linux/(?:arm64|aarch64)\b|[\w./-]+:(?![\w.-]*sbsa)[\w.-]*\b(?:arm64|aarch64)\b|"
+# An image reference is read from the start of its word only ((?<!...)) and within Docker's limits (a name of at most
+# 255 characters, a tag of 128): tried again from each character of a long word, it took minutes (tests/test_inputs.py).
+_ARM64 = re.compile(r"--platform[= ]+linux/(?:arm64|aarch64)\b|"
+                    r"(?<![\w./-])[\w./-]{1,255}:(?![\w.-]{0,128}sbsa)[\w.-]{0,128}\b(?:arm64|aarch64)\b|"
                     r"^Architecture:\s*(?:aarch64|arm64)\s*$", re.I)
 # An image built for one L4T release (l4t-ml:r34.1.0, ros:humble-l4t-r35.1.0): compared with the host's.
-_IMAGE_L4T = re.compile(r"[\w.-]+/[\w./-]+:(?:[\w.-]+-)?(?:l4t-)?r(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
+_IMAGE_L4T = re.compile(r"(?<![\w./-])/*[\w.-]{1,255}/[\w./-]{1,255}:(?:[\w.-]{1,128}-)?(?:l4t-)?r(\d{2}\.\d{1,2}"
+                        r"(?:\.\d{1,2})?)\b", re.I)
 # The GPU found and opened: an error after it is about an operation, not about access.
 _GPU_FOUND = re.compile(r"\busing device\b|\bFound device \d+ with properties|\bDetected [1-9]\d* CUDA Capable device|"
                         r"\bfound [1-9]\d* CUDA devices|\bCUDA available: True|\bChose device:|"

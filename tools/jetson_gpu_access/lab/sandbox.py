@@ -533,7 +533,12 @@ def exec_argv(name: str, user: str, view: str, command: Sequence[str],
     tools = preflight()
     profile = profile_of(device)
     argv = bwrap_argv(profile, device.directory, tools, hostname=device.name, shares=device.shares)
+    own = list(argv)  # the device's own places: what a bind must not cover (binds may nest in each other)
     for path, writable in binds:  # host paths shown at the same place (the runner's interpreter, its outputs)
+        covered = _covered(own, path)
+        if covered is not None:
+            raise LabError("cannot show {} inside lab device {}: it would cover the device's own {}; use a path the "
+                           "device does not have".format(path, name, covered), Exit.USAGE)
         argv += _open_parents(path) + ["--bind" if writable else "--ro-bind", path, path]
     # the process view of the profile's own session is that session (its first process, or an exec);
     # anyone else's is an `exec -u` by the engine's rule
@@ -549,6 +554,55 @@ def exec_argv(name: str, user: str, view: str, command: Sequence[str],
     else:
         switch.append("--groups=" + ",".join(str(g) for g in who.groups))
     return argv + ["--", *switch, "--", *command]
+
+
+def covered(name: str, path: str) -> Optional[str]:
+    """What of running lab device ``name``'s own a host path shown at ``path`` inside it would hide, or None."""
+    device = _running(name)
+    return _covered(bwrap_argv(profile_of(device), device.directory, preflight(), hostname=device.name,
+                               shares=device.shares), path)
+
+
+# bwrap's options in what bwrap_argv builds: how many words each takes, and which of them put something in place
+_BWRAP_WORDS = {"--bind": 2, "--ro-bind": 2, "--dev-bind": 2, "--symlink": 2, "--tmpfs": 1, "--dir": 1, "--proc": 1,
+                "--dev": 1, "--perms": 1, "--hostname": 1, "--cap-add": 1, "--chdir": 1, "--unshare-pid": 0,
+                "--unshare-ipc": 0, "--unshare-uts": 0, "--die-with-parent": 0}
+_BINDS = ("--bind", "--ro-bind", "--dev-bind")
+
+
+def _covered(argv: Sequence[str], path: str) -> Optional[str]:
+    """What of the device's own a host path bound at ``path`` would hide, or None: read from the device's own
+    bwrap command line, so the two cannot disagree. A place the device makes (a mount, a folder, a link) at or
+    below ``path`` is covered; so is a file of the device's trees (its /etc, /home, /run) or anything under its
+    /dev or /proc. Below the host's own trees (/usr, /tmp's empty tmpfs) nothing of the device's is hidden."""
+    if not path.startswith("/"):
+        return path
+    inside = "/" + os.path.normpath(path).lstrip("/")  # bwrap reads //etc as /etc
+    places: List[Tuple[str, str, Optional[str]]] = []  # (option, place inside, host source)
+    index = 1
+    while index < len(argv):
+        option = argv[index]
+        if option not in _BWRAP_WORDS:
+            raise ValueError("bwrap option {!r} is not known to _covered".format(option))
+        words = argv[index + 1:index + 1 + _BWRAP_WORDS[option]]
+        if option in _BINDS or option == "--symlink":
+            places.append((option, words[1], words[0]))
+        elif option in ("--tmpfs", "--dir", "--proc", "--dev"):
+            places.append((option, words[0], None))
+        index += 1 + _BWRAP_WORDS[option]
+    above = inside.rstrip("/") + "/"
+    for _option, place, _source in places:
+        if place == inside or place.startswith(above):
+            return place
+    holders = [p for p in places if inside.startswith(p[1].rstrip("/") + "/")]
+    if not holders:
+        return None
+    option, place, source = max(holders, key=lambda p: len(p[1]))
+    if option in ("--dev", "--proc"):
+        return place
+    if option in _BINDS and source is not None and source != place and os.path.lexists(source + inside[len(place):]):
+        return inside
+    return None
 
 
 def _open_parents(path: str) -> List[str]:
