@@ -166,6 +166,16 @@ def test_a_group_name_the_tools_would_not_read_as_one_name_is_refused_with_no_ad
     assert all("sudo" not in a.text for a in refusal.instead)
 
 
+@pytest.mark.parametrize("name", ["al;ice", "alice render", "al*ice", "al|ice", "-alice"])
+def test_a_user_name_the_tools_would_not_read_as_one_name_gets_no_advice(name: str) -> None:
+    """The advice is pasted into group.conf, a Dockerfile and a shell: a user name they would split or read as
+    something else (';', '*', '|', a blank, a leading '-') is in none of them."""
+    user = User(name, 1000, 1000, "/home/x", "/bin/bash")
+    groups = (Group("video", 44, (name,)), Group("render", 993, ()))
+    plan = plan_for(groups=groups, user=user, users=(ROOT_USER, user))
+    assert plan.advice == ()
+
+
 def test_group_bits_must_grant_what_the_node_needs() -> None:
     """Membership cannot help when the group bits lack a bit the driver needs: write as well as read."""
     plan = plan_for(devices=(char(NVMAP, 44), char(RENDER, 993, mode=0o640)))

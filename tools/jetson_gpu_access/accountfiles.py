@@ -54,6 +54,8 @@ def one_group_name(name: str) -> bool:
     default rule. /etc/group may hold any other name, but usermod -G and pam_group's group.conf split a
     list at commas ("render,sudo" is render and sudo), a shell at blanks, and a tool reads "-o" as an option."""
     return 0 < len(name) <= 32 and name[0] in _NAME_FIRST and _NAME_REST.issuperset(name)
+
+
 # linux/fs.h: FS_IOC_GETFLAGS is _IOR('f', 1, long); the flags that make a file refuse every write
 FS_IOC_GETFLAGS = (2 << 30) | (struct.calcsize("l") << 16) | (ord("f") << 8) | 1
 FS_IMMUTABLE_FL, FS_APPEND_FL = 0x10, 0x20

@@ -417,9 +417,10 @@ def _advice(needed: List[Tuple[int, str, str]], user: str) -> Tuple[Advice, ...]
 
     ``needed``: (GID, the name the plan gives it, "new" / "exists" / "sensitive"). An alternative that
     would fail is left out: no groupadd for a GID the image already uses, no pam_group, image line or
-    entrypoint for a sensitive group's GID (the entrypoint refuses it too).
+    entrypoint for a sensitive group's GID (the entrypoint refuses it too), and none at all for a user
+    whose name those files would split or read as something else (the account tools' one-name rule).
     """
-    if not needed:
+    if not needed or not one_group_name(user):  # advice is pasted into group.conf, a Dockerfile and a shell
         return ()
     joinable = [(gid, name, state) for gid, name, state in needed if state != "sensitive"]
     group_add = " ".join("--group-add {}".format(gid) for gid, _, _ in needed)
