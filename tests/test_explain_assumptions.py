@@ -13,12 +13,10 @@ from typing import Optional
 
 import pytest
 
+from explainreading import JETSON_32, JETSON_36
 from jetson_gpu_access import data
 from jetson_gpu_access.explain import Explanation, explain, render_markdown, render_text
 from jetson_gpu_access.textfacts import normalise
-
-RELEASE_36 = "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025"
-RELEASE_32 = "# R32 (release), REVISION: 6.1, GCID: 27863751, BOARD: t210ref, EABI: aarch64, DATE: Mon Jul 26 19:20:30 UTC 2021"
 
 
 def nothing_invented(text: str, result: Explanation) -> None:
@@ -83,7 +81,7 @@ def test_every_lean_is_one_of_the_two_systems_and_says_why() -> None:
 # ---- the system the paste shows outranks a family's lean ----
 
 @pytest.mark.parametrize(("extra", "cause"), [
-    (RELEASE_32, "tegra-nodes-denied"),                            # a Jetson shown: the Jetson reading
+    (JETSON_32, "tegra-nodes-denied"),                            # a Jetson shown: the Jetson reading
     ("Linux build7 6.8.0-45-generic #45-Ubuntu SMP x86_64 GNU/Linux", "x86-discrete-gpu"),  # a PC shown
 ])
 def test_the_system_shown_outranks_the_lean(extra: str, cause: str) -> None:
@@ -125,7 +123,7 @@ def test_weak_signs_of_a_system_are_read_as_shown(text: str, cause: str) -> None
 
 
 def test_nvidia_smi_yields_to_any_sign_of_a_jetson_and_to_an_error_only_a_jetson_prints() -> None:
-    text = "nano@orin-lab:~$ nvidia-smi\n" + RELEASE_36 + "\nRuntimeError: CUDA error: operation not supported"
+    text = "nano@orin-lab:~$ nvidia-smi\n" + JETSON_36 + "\nRuntimeError: CUDA error: operation not supported"
     result = explain(text)
     assert result.cause.id == "render-node-denied" and not result.cause.assumption
     text = "$ nvidia-smi\n$ python3 app.py\nRuntimeError: CUDA error: operation not supported"
@@ -154,8 +152,8 @@ def test_a_render_node_the_session_is_denied_beside_a_cuda_error_leans_to_a_jets
 
 
 def test_a_node_open_failure_without_a_permission_error_is_a_missing_node() -> None:
-    missing = explain(RELEASE_32 + "\nOpening channel /dev/nvhost-vic failed")
-    denied = explain(RELEASE_32 + "\nOpening channel /dev/nvhost-vic failed: Permission denied")
+    missing = explain(JETSON_32 + "\nOpening channel /dev/nvhost-vic failed")
+    denied = explain(JETSON_32 + "\nOpening channel /dev/nvhost-vic failed: Permission denied")
     assert (missing.cause.id, denied.cause.id) == ("nodes-missing-in-container", "tegra-nodes-denied")
 
 
@@ -181,15 +179,15 @@ def test_a_library_the_hosts_own_tool_cannot_load_is_the_hosts_install() -> None
 
 def test_a_server_image_on_a_jetson_is_a_software_mismatch_even_before_it_fails() -> None:
     for image in ("nvidia/cuda:12.4.1-runtime-ubuntu22.04", "nvcr.io/nvidia/pytorch:24.05-py3", "myorg/infer:latest-arm64"):
-        text = RELEASE_36 + "\n$ docker run --rm --runtime nvidia {} python3 -c 'import torch'".format(image)
+        text = JETSON_36 + "\n$ docker run --rm --runtime nvidia {} python3 -c 'import torch'".format(image)
         assert explain(text).cause.id == "jetson-software-mismatch", image
-    jetson_image = RELEASE_36 + "\n$ docker run --rm --runtime nvidia dustynv/l4t-pytorch:r36.4.0 python3 -c 'import torch'"
+    jetson_image = JETSON_36 + "\n$ docker run --rm --runtime nvidia dustynv/l4t-pytorch:r36.4.0 python3 -c 'import torch'"
     assert explain(jetson_image).cause.id == "unknown"
 
 
 @pytest.mark.parametrize("text", [
-    RELEASE_32 + "\n" + HOOK.format("unknown driver capability: video,compute"),
-    RELEASE_36 + "\n$ docker run --rm -e NVIDIA_VISIBLE_DEVICES=all -e NVIDIA_DRIVER_CAPABILITIES=graphics,compute "
+    JETSON_32 + "\n" + HOOK.format("unknown driver capability: video,compute"),
+    JETSON_36 + "\n$ docker run --rm -e NVIDIA_VISIBLE_DEVICES=all -e NVIDIA_DRIVER_CAPABILITIES=graphics,compute "
                  "ubuntu:22.04 vulkaninfo\n" + HOOK.format("nvidia-container-runtime-hook: exit status 2"),
 ])
 def test_what_only_the_toolkits_version_decides_is_the_toolkit_band(text: str) -> None:
@@ -222,6 +220,6 @@ def test_no_failure_and_no_system_stays_unknown(text: str) -> None:
 def test_a_failure_is_never_unknown_on_either_system() -> None:
     for symptom in data.load("symptoms")["symptoms"]:
         for signature in symptom["signatures"]:
-            for shown in ("", RELEASE_36 + "\n", "Linux pc 6.8.0-45-generic x86_64 GNU/Linux\n"):
+            for shown in ("", JETSON_36 + "\n", "Linux pc 6.8.0-45-generic x86_64 GNU/Linux\n"):
                 result = explain(shown + signature)
                 assert "unknown" not in (result.cause.id, result.cause.otherwise), (shown, signature, result.cause)

@@ -14,19 +14,9 @@ from typing import List
 
 import pytest
 
-from jetson_gpu_access.explain import Explanation, explain, render_markdown, render_text
+from explainreading import JETSON_36, PC, read_cause
+from jetson_gpu_access.explain import explain
 from jetson_gpu_access.textfacts import read
-from test_report_corpus import invented
-
-JETSON = "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025"
-PC = "Linux ws 6.8.0-45-generic #45-Ubuntu SMP PREEMPT_DYNAMIC x86_64 GNU/Linux"
-
-
-def read_cause(text: str) -> Explanation:
-    result = explain(text)
-    assert invented({"text": text}, result) == [], (text, result.cause)
-    assert render_text(result) and render_markdown(result)
-    return result
 
 
 def ids(text: str) -> List[str]:
@@ -59,7 +49,7 @@ def test_a_fabric_manager_that_has_not_started_is_a_server_problem(line: str) ->
 @pytest.mark.parametrize("line", ["RuntimeError: CUDA error: CUBLAS_STATUS_NOT_INITIALIZED when calling `cublasCreate(handle)`",
                                   "cudnn error: CUDNN_STATUS_ARCH_MISMATCH", "status: CUBLAS_STATUS_EXECUTION_FAILED"])
 def test_a_cuda_library_status_error_is_software_on_a_jetson(line: str) -> None:
-    assert read_cause(JETSON + "\n" + line).cause.id == "jetson-software-mismatch"
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "jetson-software-mismatch"
 
 
 def test_a_library_that_cannot_load_beside_801_is_the_software() -> None:
@@ -75,7 +65,7 @@ def test_a_library_that_cannot_load_beside_801_is_the_software() -> None:
                                   ">>> torch.cuda.is_available()\nit prints `False` every time"])
 def test_is_available_answered_false_in_any_form_is_a_failure(text: str) -> None:
     assert "cuda-unavailable" in ids(text)
-    assert read_cause(JETSON + "\n" + text).cause.id == "jetson-software-mismatch"
+    assert read_cause(JETSON_36 + "\n" + text).cause.id == "jetson-software-mismatch"
 
 
 def test_is_available_true_is_no_failure() -> None:
@@ -121,7 +111,7 @@ LEGACY = ("docker: Error response from daemon: failed to create task for contain
 
 
 def test_legacy_mode_on_a_jetson_is_the_toolkit() -> None:
-    assert read_cause(JETSON + "\n" + LEGACY).cause.id == "toolkit-band"
+    assert read_cause(JETSON_36 + "\n" + LEGACY).cause.id == "toolkit-band"
     assert read_cause("docker run --platform linux/arm64 --runtime nvidia myorg/app:3\n" + LEGACY).cause.id == "toolkit-band"
 
 
@@ -138,7 +128,7 @@ def test_legacy_mode_on_a_pc_is_its_normal_mode() -> None:
 ])
 def test_the_toolkit_s_own_state_is_the_toolkit(text: str) -> None:
     assert "toolkit-state" in ids(text)
-    assert read_cause(JETSON + "\n" + text).cause.id == "toolkit-band"
+    assert read_cause(JETSON_36 + "\n" + text).cause.id == "toolkit-band"
 
 
 # ---- nodes said to be missing ----
@@ -169,7 +159,7 @@ def test_no_device_inside_a_container_on_a_jetson_with_no_denial_is_missing_node
     "It only works when a user is logged in at the console",
 ])
 def test_works_after_a_local_login_is_the_seat(text: str) -> None:
-    for system in (JETSON, PC, ""):
+    for system in (JETSON_36, PC, ""):
         assert read_cause(system + "\n" + text).cause.id == "seat-acl-only", system
 
 
@@ -212,7 +202,7 @@ def test_groups_missing_after_a_login_is_the_login() -> None:
     "mkdir /srv/*: permission denied",
 ])
 def test_errors_that_are_not_gpu_access(text: str) -> None:
-    assert read_cause(JETSON + "\n" + text).cause.id == "not-gpu-access"
+    assert read_cause(JETSON_36 + "\n" + text).cause.id == "not-gpu-access"
 
 
 def test_a_permission_issue_on_a_gpu_node_is_not_other_permission() -> None:
@@ -243,7 +233,7 @@ def test_the_render_node_by_its_pci_path_is_the_render_node() -> None:
                                   "ERROR: No matching distribution found for tensorrt==8.6.1",
                                   "Package 'cuda-toolkit-11-4' has no installation candidate"])
 def test_a_package_the_package_manager_cannot_find_is_not_gpu_access(line: str) -> None:
-    assert read_cause(JETSON + "\n" + line).cause.id == "not-gpu-access"
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "not-gpu-access"
 
 
 def test_words_about_the_session_do_not_ask_a_launch_for_the_nvidia_runtime() -> None:
