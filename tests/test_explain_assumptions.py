@@ -223,3 +223,27 @@ def test_a_failure_is_never_unknown_on_either_system() -> None:
             for shown in ("", JETSON_36 + "\n", "Linux pc 6.8.0-45-generic x86_64 GNU/Linux\n"):
                 result = explain(shown + signature)
                 assert "unknown" not in (result.cause.id, result.cause.otherwise), (shown, signature, result.cause)
+
+
+# ---- the runtime's hook fails on the host: an image's name does not say which host that is ----
+
+@pytest.mark.parametrize("launch", [
+    "$ docker run --rm --gpus all acme/cross-jetpack-sdk:5.1 make",
+    "podman run --rm --runtime nvidia registry.example/team/l4t-builder:r35 ./build.sh",
+])
+@pytest.mark.parametrize("reason", ["nvidia-container-cli: initialization error: driver error: failed to process request",
+                                    "nvidia-container-cli: initialization error: load library failed: libnvidia-ml.so.1"])
+def test_a_jetson_named_only_by_the_image_is_assumed_when_the_host_s_hook_fails(launch: str, reason: str) -> None:
+    text = launch + "\n" + HOOK.format(reason)
+    result = explain(text)
+    assert result.cause.assumption and result.cause.assumed_system == "jetson", result.cause
+    assert "x86-discrete-gpu" in (result.cause.otherwise,) + result.cause.also_possible
+    nothing_invented(text, result)
+
+
+def test_the_image_s_name_still_reads_as_shown_when_the_host_shows_itself_or_the_image_fails() -> None:
+    launch = "$ docker run --rm --gpus all acme/cross-jetpack-sdk:5.1 make\n"
+    hook = HOOK.format("nvidia-container-cli: initialization error: driver error: failed to process request")
+    assert not explain(JETSON_36 + "\n" + launch + hook).cause.assumption
+    inside = explain(launch + "RuntimeError: CUDA error: no CUDA-capable device is detected")
+    assert inside.cause.assumed_system in ("", "jetson") and "image's name" not in inside.cause.assumption

@@ -23,7 +23,7 @@ from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict
 from .probe.platform import jetpack_for
 from .record import frozen_record
 from .safeio import InputError, decode, read_file
-from .textfacts import PROMPT, Identity, ListedNode, Observed, normalise, read, window
+from .textfacts import PROMPT, Identity, ListedNode, Observed, Sighting, normalise, read, window
 
 # Findings whose evidence is a listed node and an `id` line: the only ones a paste can support.
 # DEV-001/DEV-002 (a node is absent), PLT-* (platform) and TKT-* (packages) would assert what a
@@ -620,6 +620,20 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     return "", ""
 
 
+def _image_named_system(seen: Observed, platform: str) -> Optional[Sighting]:
+    """The sign ``platform`` rests on when every sign of it is a word that names no hardware inside the name of an
+    image the paste launches; None when any sign is elsewhere."""
+    signs, weak = (seen.jetson, WEAK_JETSON) if platform == "jetson" else (seen.x86, WEAK_X86) if platform else ((), ())
+    images = [launch.image.lower() for launch in seen.launches if launch.image]
+    named = [s for s in signs if s.kind in weak and any(s.value.lower() in image for image in images)]
+    return named[0] if named and len(named) == len(signs) else None
+
+
+def _host_hook_failed(matches: Sequence[SymptomMatch]) -> bool:
+    """Whether the failure shown is the NVIDIA runtime's hook, which runs on the host before the image starts."""
+    return any(m.id == "runtime-hook-failed" or "nvidia-container-cli" in m.line.lower() for m in matches)
+
+
 def _names_gpu_software(line: str, seen: Observed) -> bool:
     """Whether the line, or an image the paste launches, names the GPU's software."""
     return bool(_GPU_SOFTWARE.search(line)) or any(_GPU_SOFTWARE.search(launch.image or "") for launch in seen.launches)
@@ -679,6 +693,12 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     # that leans to a Jetson outranks it.
     if platform == "pc" and all(s.kind == "nvidia-smi" for s in seen.x86) and lean and lean[0] == "jetson":
         platform, line = "", ""
+    # The runtime's hook fails on the host before the image runs; a system named only by the image's name is the one
+    # the image was built for, not the host's: the cause read on it is said as assumed, with the other system's.
+    named = _image_named_system(seen, platform)
+    if named is not None and _host_hook_failed(matches):
+        platform, line, lean = "", "", (platform, "the image's name says {!r}, which is what the image was built for, "
+                                        "not the host the runtime's hook failed on".format(named.value))
     if platform or not _shows_failure(seen, matches, diagnosis, failure):
         return _decide(seen, matches, diagnosis, platform, line, failure, container)
     prior, why = lean or ("jetson", JETSON_BY_DEFAULT)
