@@ -161,9 +161,8 @@ _TOOLKIT = re.compile(r"(?:nvidia-container-toolkit(?:-base)?|libnvidia-containe
                       r"(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)", re.I)
 # Prose and inline code that name a launch by numbers (--user $(id -u):$(id -g), gosu user:group), the
 # path a session came through (over ssh, using su), or that the paste ran in a container.
-_NUMERIC_USER_WORDS = re.compile(r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:\d{1,10}|\$\(id -u[^)\n]{0,20}\)|`id -u[^`\n]{0,20}`|"
-                                 r"\$\{?UID\}?)['\"]?:['\"]?(?:\d{1,10}|\$\(id -g[^)\n]{0,20}\)|`id -g[^`\n]{0,20}`|\$\{?GID\}?)|"
-                                 r"\bid -u\b[^\n]{0,120}\bid -g\b|\bgosu\s+[\w$.{}-]+:[\w$.{}-]+", re.I)
+_NUMERIC_USER_WORDS = re.compile(r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:\d{1,10}|\$\{?UID\}?)['\"]?:['\"]?(?:\d{1,10}|"
+                                 r"\$\{?GID\}?)|\bid -u\b[^\n]{0,120}\bid -g\b|\bgosu\s+[\w$.{}-]+:[\w$.{}-]+", re.I)
 _SESSION_WORDS = re.compile(r"\b(?:using|via|through|over|with|after|from|running|into|by|when i)\s+[`'\"]?(?:su|sudo|gosu|su-exec|"
                             r"runuser|ssh|sshd)\b|\bssh(?:-ing|ing)? into\b", re.I)
 _CONTAINER_WORDS = re.compile(r"\b(?:in|inside|within|from|run(?:ning)?)\s+(?:the |a |my |this )?(?:docker |podman )?"
