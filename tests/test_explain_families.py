@@ -247,3 +247,24 @@ def test_tegra_and_l4t_as_words_are_weak_signs_of_a_jetson(line: str) -> None:
     seen = read(line).observed
     assert seen.jetson and all(s.kind in ("Tegra-only name", "arm64 build") for s in seen.jetson)
     assert read_cause(line + "\ncudaGetDeviceCount returned 100").cause.assumed_system == ""
+
+
+# ---- a build without kernels for the card: on a PC the GPU was reached ----
+
+@pytest.mark.parametrize("line", ["RuntimeError: CUDA error: no kernel image is available for execution on the device",
+                                  "CUDA error 209 at ggml-cuda.cu:120: no kernel image is available for execution on the device",
+                                  "cupy.cuda.runtime.CUDARuntimeError: cudaErrorNoKernelImageForDevice"])
+@pytest.mark.parametrize("pc", [PC, "GPU 0: NVIDIA GeForce RTX 4070 (UUID: GPU-1234)", "training on an RTX-5090D box"])
+def test_no_kernel_image_on_a_pc_is_a_build_gap_not_access(line: str, pc: str) -> None:
+    assert read_cause(pc + "\n" + line).cause.id == "not-gpu-access"
+
+
+def test_no_kernel_image_on_a_jetson_is_still_the_software() -> None:
+    text = JETSON_36 + "\nRuntimeError: CUDA error: no kernel image is available for execution on the device"
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("name", ["RTX-3060", "RTX 4090D", "GTX 1660 Ti", "rtx3080", "RTX 4070 SUPER"])
+def test_a_geforce_model_in_any_spelling_is_a_pc(name: str) -> None:
+    seen = read("the card is an " + name).observed
+    assert seen.x86 and not seen.jetson

@@ -898,6 +898,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("jetson-software-mismatch", "the container image is built for another L4T release than the host's",
                      image_l4t)
     mismatch = [i for i in ids if i in _MISMATCH]
+    if x86 and mismatch[:1] == ["cuda-209"] and not denied and not nodes_denied:
+        return cause("not-gpu-access", "the program reached the GPU, and its build has no kernels for this card's "
+                     "architecture: a build or packaging gap, not access", [line_of["cuda-209"]] + platform_line,
+                     "x86-discrete-gpu")
     # A library that cannot load is no symptom of a denied node: beside a bare 801 it is the software.
     library_beside_801 = "cuda-library-missing" in mismatch and denied == ["cuda-801"] and not seen.nodes
     if mismatch and (not denied or library_beside_801) and not nodes_denied:
