@@ -268,3 +268,16 @@ def test_no_kernel_image_on_a_jetson_is_still_the_software() -> None:
 def test_a_geforce_model_in_any_spelling_is_a_pc(name: str) -> None:
     seen = read("the card is an " + name).observed
     assert seen.x86 and not seen.jetson
+
+
+@pytest.mark.parametrize("line", ["built on Jetpack4.6 inside docker", "jetpack5.1.2 image", "JetPack6 host"])
+def test_a_jetpack_named_with_its_number_joined_is_a_jetson(line: str) -> None:
+    assert read(line).observed.jetson
+
+
+@pytest.mark.parametrize("line", ["host os does not have a GPU.", "the server doesn't have an NVIDIA GPU",
+                                  "this VM did not have any GPU at the time"])
+def test_a_machine_said_to_have_no_gpu_is_not_gpu_access(line: str) -> None:
+    text = line + ("\ndocker: Error response from daemon: OCI runtime create failed: fork/exec "
+                   "/usr/bin/nvidia-container-runtime: permission denied: unknown")
+    assert read_cause(text).cause.id == "not-gpu-access"
