@@ -281,3 +281,13 @@ def test_a_machine_said_to_have_no_gpu_is_not_gpu_access(line: str) -> None:
     text = line + ("\ndocker: Error response from daemon: OCI runtime create failed: fork/exec "
                    "/usr/bin/nvidia-container-runtime: permission denied: unknown")
     assert read_cause(text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", [
+    "ImportError: /usr/lib/aarch64-linux-gnu/libgomp.so.1: cannot allocate memory in static TLS block",
+    "(gst-plugin-scanner:12): GStreamer-WARNING **: Failed to load plugin '/usr/lib/aarch64-linux-gnu/gstreamer-1.0/"
+    "libgstnvvidconv.so': /lib/aarch64-linux-gnu/libGLdispatch.so.0: cannot allocate memory in static TLS block",
+])
+@pytest.mark.parametrize("system", ["", JETSON_36 + "\n", PC + "\n"])
+def test_the_loader_out_of_static_tls_is_not_gpu_access(line: str, system: str) -> None:
+    assert read_cause(system + line).cause.id == "not-gpu-access"
