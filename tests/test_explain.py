@@ -486,3 +486,10 @@ RuntimeError: CUDA error: operation not supported
 def test_a_seat_acl_for_another_user_is_the_cause() -> None:
     result = explain(SEAT)
     assert result.cause.id == "seat-acl-only" and "user:gdm:rw-" in result.cause.why.evidence
+
+
+@pytest.mark.parametrize("odd", ["\x01", "\x00", "\ue000", "\ue000\ue001\ue002`"])
+def test_a_substituted_user_beside_any_character_keeps_the_text(odd: str) -> None:
+    line = "docker run -u $(id -u):$(id -g) img" + odd + " sh"
+    (launch,) = explain(line).observed.launches
+    assert launch.user == "$(id -u):$(id -g)" and launch.image is not None and launch.image in line

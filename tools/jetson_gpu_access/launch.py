@@ -79,18 +79,26 @@ class Launch:
             "nvidia.com/" in d or re.search(r"/dev/(?:nv|dri)", d) for d in self.devices))
 
 
-def _kept_whole(text: str) -> str:
-    """``text`` with each shell substitution's blanks and backticks masked, so that neither splitting on
-    blanks nor cutting at an inline-code backtick breaks it (`-u $(id -u):$(id -g)` is one value)."""
-    return _SUBSTITUTION.sub(lambda m: m.group(0).replace(" ", "\0").replace("\t", "\0").replace("`", "\1"), text)
+def _kept_whole(text: str) -> Tuple[str, Dict[str, str]]:
+    """``text`` with each shell substitution's blanks and backticks masked by characters the text does not hold,
+    so that neither splitting on blanks nor cutting at an inline-code backtick breaks it (`-u $(id -u):$(id -g)` is
+    one value); with the masks, to undo them."""
+    if not _SUBSTITUTION.search(text):
+        return text, {}
+    free = (chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
+    masks = {" ": next(free, " "), "\t": next(free, "\t"), "`": next(free, "`")}
+    masked = _SUBSTITUTION.sub(lambda m: "".join(masks.get(c, c) for c in m.group(0)), text)
+    return masked, {mask: c for c, mask in masks.items() if mask != c}
 
 
-def _words(text: str) -> List[str]:
+def _words(text: str, masks: Optional[Dict[str, str]] = None) -> List[str]:
     try:
         words = shlex.split(text, comments=False)
     except ValueError:  # an unbalanced quote in a pasted fragment: split on blanks
         words = text.split()
-    return [w.replace("\0", " ").replace("\1", "`") for w in words]
+    if not masks:
+        return words
+    return ["".join(masks.get(c, c) for c in word) for word in words]
 
 
 def _options(words: Sequence[str]) -> Tuple[Dict[str, List[str]], bool, Optional[str], Tuple[str, ...]]:
@@ -128,7 +136,8 @@ def from_run_line(line: str) -> Optional[Launch]:
     match = RUN_LINE.search(line)
     if not match:
         return None
-    words = _words(_kept_whole(match.group(2)).split("`", 1)[0])  # `docker run ...` quoted inline ends at the backtick
+    masked, masks = _kept_whole(match.group(2))
+    words = _words(masked.split("`", 1)[0], masks)  # `docker run ...` quoted inline ends at the backtick
     values, privileged, image, command = _options(words)
     mounts = values["volume"] + [_mount_source(m) for m in values["mount"]]
     return Launch(match.group(1) + " run", tuple(values["group-add"]), tuple(values["device"]),
@@ -152,8 +161,8 @@ def from_exec_line(line: str) -> Optional[Exec]:
     match = EXEC_LINE.search(line)
     if not match:
         return None
-    words = _words(_kept_whole(match.group(2)).split("`", 1)[0])
-    values, _, _container, command = _options(words)
+    masked, masks = _kept_whole(match.group(2))
+    values, _, _container, command = _options(_words(masked.split("`", 1)[0], masks))
     return Exec(match.group(1), values["user"][-1] if values["user"] else None, command, line.strip())
 
 
