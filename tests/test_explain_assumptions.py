@@ -247,3 +247,24 @@ def test_the_image_s_name_still_reads_as_shown_when_the_host_shows_itself_or_the
     assert not explain(JETSON_36 + "\n" + launch + hook).cause.assumption
     inside = explain(launch + "RuntimeError: CUDA error: no CUDA-capable device is detected")
     assert inside.cause.assumed_system in ("", "jetson") and "image's name" not in inside.cause.assumption
+
+
+# ---- error 35 inside a container or pod: the driver library comes from the host on either system ----
+
+STATIC_35 = "cudaGetDeviceCount returned 35\n-> CUDA driver version is insufficient for CUDA runtime version"
+
+
+@pytest.mark.parametrize("where", ["root@node1:~# kubectl logs cuda-query", "the pod keeps failing:",
+                                   "inside the container:", "k3s job output:"])
+def test_error_35_in_a_container_does_not_lean_to_a_pc(where: str) -> None:
+    text = where + "\n" + STATIC_35
+    result = explain(text)
+    assert (result.cause.id, result.cause.assumed_system) == ("nodes-missing-in-container", "jetson"), result.cause
+    assert result.cause.otherwise == "x86-discrete-gpu"
+    nothing_invented(text, result)
+
+
+def test_error_35_outside_a_container_still_leans_to_a_pc_and_a_shown_system_decides() -> None:
+    assert explain(STATIC_35).cause.assumed_system == "pc"
+    assert explain("kubectl logs q\n" + STATIC_35 + "\nLinux n1 6.8.0-45-generic x86_64").cause.id == "x86-discrete-gpu"
+    assert explain(JETSON_36 + "\nkubectl logs q\n" + STATIC_35).cause.id == "nodes-missing-in-container"

@@ -286,7 +286,7 @@ _OTHER_DEVICE = re.compile(r"/dev/(?!nv|dri\b|tegra|host1x)[a-z]", re.I)
 # unless the engine's default runtime is nvidia): BuildKit and classic build steps, engines, pods.
 _CONTAINER_CONTEXT = re.compile(r"^#\d+ \d+\.\d+ |^Step \d+/\d+ :|---> Running in |\bdocker build\b|\bdockerfile\b|"
                                 r"\bjetson-containers (?:build|run)\b|\b(?:singularity|apptainer) (?:exec|run|shell)\b|"
-                                r"\bkubernetes\b|\bk8s\b|\bpods?\b|\bcontainers?\b", re.I | re.M)
+                                r"\bkubernetes\b|\bk8s\b|\bk3s\b|\bkubectl\b|\bpods?\b|\bcontainers?\b", re.I | re.M)
 
 
 def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
@@ -643,12 +643,13 @@ def _family(symptom_id: str) -> Dict[str, Any]:
     return next((s for s in data.load("symptoms")["symptoms"] if s["id"] == symptom_id), {})
 
 
-def family_lean(ids: Sequence[str]) -> Optional[Tuple[str, str]]:
+def family_lean(ids: Sequence[str], in_container: bool = False) -> Optional[Tuple[str, str]]:
     """The system the first error family that leans to one points at, and why (data/symptoms.json
-    `platform`, `assume`); None when no family in ``ids`` leans."""
+    `platform`, `assume`); None when no family in ``ids`` leans. In a container, a family whose lean rests on the
+    host's own driver (`no_lean_in_container`) does not lean."""
     for symptom_id in ids:
         family = _family(symptom_id)
-        if family.get("platform"):
+        if family.get("platform") and not (in_container and family.get("no_lean_in_container")):
             return str(family["platform"]), str(family["assume"])
     return None
 
@@ -688,7 +689,8 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     mentions; ``container`` is a line showing the paste ran inside a container or an image build.
     """
     platform, line = shown_platform(seen)
-    lean = _node_lean(matches, diagnosis) or family_lean([m.id for m in matches]) or _line_lean(matches, failure)
+    lean = (_node_lean(matches, diagnosis) or family_lean([m.id for m in matches], bool(container))
+            or _line_lean(matches, failure))
     # nvidia-smi run as a command is the weakest sign of a PC (JetPack 6 has it too): an error family
     # that leans to a Jetson outranks it.
     if platform == "pc" and all(s.kind == "nvidia-smi" for s in seen.x86) and lean and lean[0] == "jetson":
@@ -1121,6 +1123,8 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     in_words = [w.line for w in seen.words if w.kind == "container"]
     if jetson and ids and ids[0] == "cuda-100" and in_words and not (seen.nodes or seen.launches or seen.identities):
         lines += [line_of["cuda-100"], in_words[0]]  # no device, in a container, and no word of a denial
+    if jetson and ids and ids[0] == "cuda-35" and container and not seen.launches:
+        lines += [line_of["cuda-35"], container]  # the driver library the runtime mounts from the host is not there
     host = [w.line for w in seen.words if w.kind == "works on the host"]
     if gpu_error and host and "denial-words" not in ids and not seen.identities:  # it fails where the host works
         lines += [line_of[next(i for i in ids if i in ("cuda-100", "cuda-35", "cuda-801", "cuda-999"))], host[0]]
