@@ -207,3 +207,17 @@ def test_an_l4t_image_on_an_x86_host_is_a_pc() -> None:
     text = "trtexec fails to find libnvdla_compiler.so when I start the l4t-tensorrt image on my x86_64 workstation"
     assert read_cause(text).cause.id == "x86-discrete-gpu"
     assert read_cause("l4t-tensorrt: error: failed to find libnvdla_compiler.so").cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("heading", ["# error logs", "## Error", "Error log:", "**Error output:**", "Errors:",
+                                     "- the full error message:", "3. Crash report"])
+def test_a_heading_that_announces_errors_is_no_failure(heading: str) -> None:
+    assert find_failure(heading) is None
+    text = JETSON_36 + "\n$ docker run --runtime nvidia -it dustynv/vllm:r36.4.0\n" + heading
+    assert read_cause(text).cause.id == "unknown"
+
+
+@pytest.mark.parametrize("line", ["error: cannot open /srv/model.bin", "Error log: permission denied on /data",
+                                  "# error: build failed"])
+def test_a_line_that_says_what_failed_is_still_a_failure(line: str) -> None:
+    assert find_failure(line) is not None

@@ -246,6 +246,9 @@ _FAILURE = re.compile(r"\b(?:errors?|fail(?:ed|s|ure|ing)?|denied|cannot|can't|c
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
                       r"truncated|is empty|not able|undefined (?:reference|symbol)|eacces|eperm|hangs?|hung|(?:gets?|got) stuck|"
                       r"freez(?:es|ing)|timed out|not active|crash(?:es|ed)?)\b", re.I)
+# A heading or label that only announces errors ("# error logs", "**Error output:**", "Errors:") is no failure itself.
+_FAILURE_HEADING = re.compile(r"^\s*(?:#+|\*\*|[-*>]|\d+[.)])?\s*(?:the\s+|full\s+|my\s+)*(?:errors?|failures?|crash(?:es)?)"
+                              r"(?:\s+(?:logs?|messages?|outputs?|details|traces?|reports?))?\s*:?\s*(?:\*\*)?\s*:?\s*$", re.I)
 _FAILURE_KEYS = ("error", "fail", "denied", "cannot", "can't", "can not", "unable", "not found", "no such file", "traceback",
                  "exit ", "segmentation", "core dumped", "abort", "fatal", "couldn't", "could not", "n't work", "not work",
                  "not permitted", "not recognized", "too short", "truncated", "is empty", "not able", "undefined", "eacces", "eperm",
@@ -301,7 +304,7 @@ def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
     best: Optional[Tuple[int, str]] = None
     for start, end in spans:
         line = clean[start:end]
-        if not _FAILURE.search(line):
+        if not _FAILURE.search(line) or _FAILURE_HEADING.match(line):
             continue
         rank = next((n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(line)
                      and not (kind == "device-permission" and _OTHER_DEVICE.search(line) and not _GPU_DEVICE.search(line))),
