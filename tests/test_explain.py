@@ -280,6 +280,33 @@ def test_every_launch_option_that_changes_gpu_access_is_a_fact() -> None:
                                                               ("/dev/nvmap",), True, ("44",), "1000", "nvidia")
 
 
+@pytest.mark.parametrize(("line", "user"), [
+    ("docker run --rm -u $(id -u):$(id -g) img python3 x.py", "$(id -u):$(id -g)"),
+    ("podman run --user=\"$(id -u):$(id -g)\" img", "$(id -u):$(id -g)"),
+    ("docker run -u `id -u`:`id -g` --runtime nvidia img", "`id -u`:`id -g`"),
+    ("nerdctl run --user ${UID}:${GID} img", "${UID}:${GID}"),
+    ("docker run --rm -u \"$(id -u $USER):$(id -g $USER)\" img", "$(id -u $USER):$(id -g $USER)"),
+])
+def test_a_user_given_by_shell_substitutions_is_a_numeric_launch(line: str, user: str) -> None:
+    result = explain(line)
+    (launch,) = result.observed.launches
+    assert (launch.user, launch.image, launch.numeric_user) == (user, "img", True)
+    assert "user " + user in render_text(result)
+
+
+@pytest.mark.parametrize("line", ["docker run -u $(whoami) img", "docker run -u $(id -un):$(id -gn) img",
+                                  "docker run -u app img"])
+def test_a_user_given_by_name_is_no_numeric_launch(line: str) -> None:
+    (launch,) = explain(line).observed.launches
+    assert launch.image == "img" and not launch.numeric_user
+
+
+def test_a_substituted_user_in_an_exec_line_is_one_value() -> None:
+    from jetson_gpu_access.launch import from_exec_line
+    execed = from_exec_line("docker exec -u $(id -u):$(id -g) box nvidia-smi")
+    assert execed is not None and (execed.user, execed.command) == ("$(id -u):$(id -g)", ("nvidia-smi",))
+
+
 def test_a_serial_port_on_alpine_is_not_told_to_use_the_nvidia_runtime() -> None:
     result = explain("docker run --rm --device /dev/ttyUSB0 alpine:3.19 sh")
     assert "no-gpu-nodes" not in [f.id for f in result.audit] and "--runtime nvidia" not in render_text(result)
@@ -459,3 +486,10 @@ RuntimeError: CUDA error: operation not supported
 def test_a_seat_acl_for_another_user_is_the_cause() -> None:
     result = explain(SEAT)
     assert result.cause.id == "seat-acl-only" and "user:gdm:rw-" in result.cause.why.evidence
+
+
+@pytest.mark.parametrize("odd", ["\x01", "\x00", "\ue000", "\ue000\ue001\ue002`"])
+def test_a_substituted_user_beside_any_character_keeps_the_text(odd: str) -> None:
+    line = "docker run -u $(id -u):$(id -g) img" + odd + " sh"
+    (launch,) = explain(line).observed.launches
+    assert launch.user == "$(id -u):$(id -g)" and launch.image is not None and launch.image in line

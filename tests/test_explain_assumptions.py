@@ -13,12 +13,10 @@ from typing import Optional
 
 import pytest
 
+from explainreading import JETSON_32, JETSON_36
 from jetson_gpu_access import data
 from jetson_gpu_access.explain import Explanation, explain, render_markdown, render_text
 from jetson_gpu_access.textfacts import normalise
-
-RELEASE_36 = "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025"
-RELEASE_32 = "# R32 (release), REVISION: 6.1, GCID: 27863751, BOARD: t210ref, EABI: aarch64, DATE: Mon Jul 26 19:20:30 UTC 2021"
 
 
 def nothing_invented(text: str, result: Explanation) -> None:
@@ -47,7 +45,7 @@ LEANS = [
     ("vaInitialize failed: libva error: /dev/dri/renderD128: Permission denied", "x86-discrete-gpu", "pc",
      "render-node-denied"),
     ("cupy.cuda.driver.CUDADriverError: CUDA_ERROR_NO_BINARY_FOR_GPU: no kernel image is available for execution on "
-     "the device", "jetson-software-mismatch", "jetson", "x86-discrete-gpu"),
+     "the device", "jetson-software-mismatch", "jetson", "not-gpu-access"),  # on a PC the card was reached
     ("[E:onnxruntime] CUDA failure 801: operation not supported ; GPU=0 ; expr=cudaSetDevice(info_.device_id);",
      "render-node-denied", "jetson", "x86-discrete-gpu"),
     # no family leans: the project's readers' system
@@ -83,7 +81,7 @@ def test_every_lean_is_one_of_the_two_systems_and_says_why() -> None:
 # ---- the system the paste shows outranks a family's lean ----
 
 @pytest.mark.parametrize(("extra", "cause"), [
-    (RELEASE_32, "tegra-nodes-denied"),                            # a Jetson shown: the Jetson reading
+    (JETSON_32, "tegra-nodes-denied"),                            # a Jetson shown: the Jetson reading
     ("Linux build7 6.8.0-45-generic #45-Ubuntu SMP x86_64 GNU/Linux", "x86-discrete-gpu"),  # a PC shown
 ])
 def test_the_system_shown_outranks_the_lean(extra: str, cause: str) -> None:
@@ -125,7 +123,7 @@ def test_weak_signs_of_a_system_are_read_as_shown(text: str, cause: str) -> None
 
 
 def test_nvidia_smi_yields_to_any_sign_of_a_jetson_and_to_an_error_only_a_jetson_prints() -> None:
-    text = "nano@orin-lab:~$ nvidia-smi\n" + RELEASE_36 + "\nRuntimeError: CUDA error: operation not supported"
+    text = "nano@orin-lab:~$ nvidia-smi\n" + JETSON_36 + "\nRuntimeError: CUDA error: operation not supported"
     result = explain(text)
     assert result.cause.id == "render-node-denied" and not result.cause.assumption
     text = "$ nvidia-smi\n$ python3 app.py\nRuntimeError: CUDA error: operation not supported"
@@ -154,8 +152,8 @@ def test_a_render_node_the_session_is_denied_beside_a_cuda_error_leans_to_a_jets
 
 
 def test_a_node_open_failure_without_a_permission_error_is_a_missing_node() -> None:
-    missing = explain(RELEASE_32 + "\nOpening channel /dev/nvhost-vic failed")
-    denied = explain(RELEASE_32 + "\nOpening channel /dev/nvhost-vic failed: Permission denied")
+    missing = explain(JETSON_32 + "\nOpening channel /dev/nvhost-vic failed")
+    denied = explain(JETSON_32 + "\nOpening channel /dev/nvhost-vic failed: Permission denied")
     assert (missing.cause.id, denied.cause.id) == ("nodes-missing-in-container", "tegra-nodes-denied")
 
 
@@ -181,15 +179,15 @@ def test_a_library_the_hosts_own_tool_cannot_load_is_the_hosts_install() -> None
 
 def test_a_server_image_on_a_jetson_is_a_software_mismatch_even_before_it_fails() -> None:
     for image in ("nvidia/cuda:12.4.1-runtime-ubuntu22.04", "nvcr.io/nvidia/pytorch:24.05-py3", "myorg/infer:latest-arm64"):
-        text = RELEASE_36 + "\n$ docker run --rm --runtime nvidia {} python3 -c 'import torch'".format(image)
+        text = JETSON_36 + "\n$ docker run --rm --runtime nvidia {} python3 -c 'import torch'".format(image)
         assert explain(text).cause.id == "jetson-software-mismatch", image
-    jetson_image = RELEASE_36 + "\n$ docker run --rm --runtime nvidia dustynv/l4t-pytorch:r36.4.0 python3 -c 'import torch'"
+    jetson_image = JETSON_36 + "\n$ docker run --rm --runtime nvidia dustynv/l4t-pytorch:r36.4.0 python3 -c 'import torch'"
     assert explain(jetson_image).cause.id == "unknown"
 
 
 @pytest.mark.parametrize("text", [
-    RELEASE_32 + "\n" + HOOK.format("unknown driver capability: video,compute"),
-    RELEASE_36 + "\n$ docker run --rm -e NVIDIA_VISIBLE_DEVICES=all -e NVIDIA_DRIVER_CAPABILITIES=graphics,compute "
+    JETSON_32 + "\n" + HOOK.format("unknown driver capability: video,compute"),
+    JETSON_36 + "\n$ docker run --rm -e NVIDIA_VISIBLE_DEVICES=all -e NVIDIA_DRIVER_CAPABILITIES=graphics,compute "
                  "ubuntu:22.04 vulkaninfo\n" + HOOK.format("nvidia-container-runtime-hook: exit status 2"),
 ])
 def test_what_only_the_toolkits_version_decides_is_the_toolkit_band(text: str) -> None:
@@ -222,6 +220,51 @@ def test_no_failure_and_no_system_stays_unknown(text: str) -> None:
 def test_a_failure_is_never_unknown_on_either_system() -> None:
     for symptom in data.load("symptoms")["symptoms"]:
         for signature in symptom["signatures"]:
-            for shown in ("", RELEASE_36 + "\n", "Linux pc 6.8.0-45-generic x86_64 GNU/Linux\n"):
+            for shown in ("", JETSON_36 + "\n", "Linux pc 6.8.0-45-generic x86_64 GNU/Linux\n"):
                 result = explain(shown + signature)
                 assert "unknown" not in (result.cause.id, result.cause.otherwise), (shown, signature, result.cause)
+
+
+# ---- the runtime's hook fails on the host: an image's name does not say which host that is ----
+
+@pytest.mark.parametrize("launch", [
+    "$ docker run --rm --gpus all acme/cross-jetpack-sdk:5.1 make",
+    "podman run --rm --runtime nvidia registry.example/team/l4t-builder:r35 ./build.sh",
+])
+@pytest.mark.parametrize("reason", ["nvidia-container-cli: initialization error: driver error: failed to process request",
+                                    "nvidia-container-cli: initialization error: load library failed: libnvidia-ml.so.1"])
+def test_a_jetson_named_only_by_the_image_is_assumed_when_the_host_s_hook_fails(launch: str, reason: str) -> None:
+    text = launch + "\n" + HOOK.format(reason)
+    result = explain(text)
+    assert result.cause.assumption and result.cause.assumed_system == "jetson", result.cause
+    assert "x86-discrete-gpu" in (result.cause.otherwise,) + result.cause.also_possible
+    nothing_invented(text, result)
+
+
+def test_the_image_s_name_still_reads_as_shown_when_the_host_shows_itself_or_the_image_fails() -> None:
+    launch = "$ docker run --rm --gpus all acme/cross-jetpack-sdk:5.1 make\n"
+    hook = HOOK.format("nvidia-container-cli: initialization error: driver error: failed to process request")
+    assert not explain(JETSON_36 + "\n" + launch + hook).cause.assumption
+    inside = explain(launch + "RuntimeError: CUDA error: no CUDA-capable device is detected")
+    assert inside.cause.assumed_system in ("", "jetson") and "image's name" not in inside.cause.assumption
+
+
+# ---- error 35 inside a container or pod: the driver library comes from the host on either system ----
+
+STATIC_35 = "cudaGetDeviceCount returned 35\n-> CUDA driver version is insufficient for CUDA runtime version"
+
+
+@pytest.mark.parametrize("where", ["root@node1:~# kubectl logs cuda-query", "the pod keeps failing:",
+                                   "inside the container:", "k3s job output:"])
+def test_error_35_in_a_container_does_not_lean_to_a_pc(where: str) -> None:
+    text = where + "\n" + STATIC_35
+    result = explain(text)
+    assert (result.cause.id, result.cause.assumed_system) == ("nodes-missing-in-container", "jetson"), result.cause
+    assert result.cause.otherwise == "x86-discrete-gpu"
+    nothing_invented(text, result)
+
+
+def test_error_35_outside_a_container_still_leans_to_a_pc_and_a_shown_system_decides() -> None:
+    assert explain(STATIC_35).cause.assumed_system == "pc"
+    assert explain("kubectl logs q\n" + STATIC_35 + "\nLinux n1 6.8.0-45-generic x86_64").cause.id == "x86-discrete-gpu"
+    assert explain(JETSON_36 + "\nkubectl logs q\n" + STATIC_35).cause.id == "nodes-missing-in-container"

@@ -14,19 +14,9 @@ from typing import List
 
 import pytest
 
-from jetson_gpu_access.explain import Explanation, explain, render_markdown, render_text
+from explainreading import JETSON_36, PC, read_cause
+from jetson_gpu_access.explain import explain
 from jetson_gpu_access.textfacts import read
-from test_report_corpus import invented
-
-JETSON = "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025"
-PC = "Linux ws 6.8.0-45-generic #45-Ubuntu SMP PREEMPT_DYNAMIC x86_64 GNU/Linux"
-
-
-def read_cause(text: str) -> Explanation:
-    result = explain(text)
-    assert invented({"text": text}, result) == [], (text, result.cause)
-    assert render_text(result) and render_markdown(result)
-    return result
 
 
 def ids(text: str) -> List[str]:
@@ -59,7 +49,7 @@ def test_a_fabric_manager_that_has_not_started_is_a_server_problem(line: str) ->
 @pytest.mark.parametrize("line", ["RuntimeError: CUDA error: CUBLAS_STATUS_NOT_INITIALIZED when calling `cublasCreate(handle)`",
                                   "cudnn error: CUDNN_STATUS_ARCH_MISMATCH", "status: CUBLAS_STATUS_EXECUTION_FAILED"])
 def test_a_cuda_library_status_error_is_software_on_a_jetson(line: str) -> None:
-    assert read_cause(JETSON + "\n" + line).cause.id == "jetson-software-mismatch"
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "jetson-software-mismatch"
 
 
 def test_a_library_that_cannot_load_beside_801_is_the_software() -> None:
@@ -75,7 +65,7 @@ def test_a_library_that_cannot_load_beside_801_is_the_software() -> None:
                                   ">>> torch.cuda.is_available()\nit prints `False` every time"])
 def test_is_available_answered_false_in_any_form_is_a_failure(text: str) -> None:
     assert "cuda-unavailable" in ids(text)
-    assert read_cause(JETSON + "\n" + text).cause.id == "jetson-software-mismatch"
+    assert read_cause(JETSON_36 + "\n" + text).cause.id == "jetson-software-mismatch"
 
 
 def test_is_available_true_is_no_failure() -> None:
@@ -121,7 +111,7 @@ LEGACY = ("docker: Error response from daemon: failed to create task for contain
 
 
 def test_legacy_mode_on_a_jetson_is_the_toolkit() -> None:
-    assert read_cause(JETSON + "\n" + LEGACY).cause.id == "toolkit-band"
+    assert read_cause(JETSON_36 + "\n" + LEGACY).cause.id == "toolkit-band"
     assert read_cause("docker run --platform linux/arm64 --runtime nvidia myorg/app:3\n" + LEGACY).cause.id == "toolkit-band"
 
 
@@ -138,7 +128,7 @@ def test_legacy_mode_on_a_pc_is_its_normal_mode() -> None:
 ])
 def test_the_toolkit_s_own_state_is_the_toolkit(text: str) -> None:
     assert "toolkit-state" in ids(text)
-    assert read_cause(JETSON + "\n" + text).cause.id == "toolkit-band"
+    assert read_cause(JETSON_36 + "\n" + text).cause.id == "toolkit-band"
 
 
 # ---- nodes said to be missing ----
@@ -169,7 +159,7 @@ def test_no_device_inside_a_container_on_a_jetson_with_no_denial_is_missing_node
     "It only works when a user is logged in at the console",
 ])
 def test_works_after_a_local_login_is_the_seat(text: str) -> None:
-    for system in (JETSON, PC, ""):
+    for system in (JETSON_36, PC, ""):
         assert read_cause(system + "\n" + text).cause.id == "seat-acl-only", system
 
 
@@ -212,7 +202,7 @@ def test_groups_missing_after_a_login_is_the_login() -> None:
     "mkdir /srv/*: permission denied",
 ])
 def test_errors_that_are_not_gpu_access(text: str) -> None:
-    assert read_cause(JETSON + "\n" + text).cause.id == "not-gpu-access"
+    assert read_cause(JETSON_36 + "\n" + text).cause.id == "not-gpu-access"
 
 
 def test_a_permission_issue_on_a_gpu_node_is_not_other_permission() -> None:
@@ -243,7 +233,7 @@ def test_the_render_node_by_its_pci_path_is_the_render_node() -> None:
                                   "ERROR: No matching distribution found for tensorrt==8.6.1",
                                   "Package 'cuda-toolkit-11-4' has no installation candidate"])
 def test_a_package_the_package_manager_cannot_find_is_not_gpu_access(line: str) -> None:
-    assert read_cause(JETSON + "\n" + line).cause.id == "not-gpu-access"
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "not-gpu-access"
 
 
 def test_words_about_the_session_do_not_ask_a_launch_for_the_nvidia_runtime() -> None:
@@ -257,3 +247,47 @@ def test_tegra_and_l4t_as_words_are_weak_signs_of_a_jetson(line: str) -> None:
     seen = read(line).observed
     assert seen.jetson and all(s.kind in ("Tegra-only name", "arm64 build") for s in seen.jetson)
     assert read_cause(line + "\ncudaGetDeviceCount returned 100").cause.assumed_system == ""
+
+
+# ---- a build without kernels for the card: on a PC the GPU was reached ----
+
+@pytest.mark.parametrize("line", ["RuntimeError: CUDA error: no kernel image is available for execution on the device",
+                                  "CUDA error 209 at ggml-cuda.cu:120: no kernel image is available for execution on the device",
+                                  "cupy.cuda.runtime.CUDARuntimeError: cudaErrorNoKernelImageForDevice"])
+@pytest.mark.parametrize("pc", [PC, "GPU 0: NVIDIA GeForce RTX 4070 (UUID: GPU-1234)", "training on an RTX-5090D box"])
+def test_no_kernel_image_on_a_pc_is_a_build_gap_not_access(line: str, pc: str) -> None:
+    assert read_cause(pc + "\n" + line).cause.id == "not-gpu-access"
+
+
+def test_no_kernel_image_on_a_jetson_is_still_the_software() -> None:
+    text = JETSON_36 + "\nRuntimeError: CUDA error: no kernel image is available for execution on the device"
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("name", ["RTX-3060", "RTX 4090D", "GTX 1660 Ti", "rtx3080", "RTX 4070 SUPER"])
+def test_a_geforce_model_in_any_spelling_is_a_pc(name: str) -> None:
+    seen = read("the card is an " + name).observed
+    assert seen.x86 and not seen.jetson
+
+
+@pytest.mark.parametrize("line", ["built on Jetpack4.6 inside docker", "jetpack5.1.2 image", "JetPack6 host"])
+def test_a_jetpack_named_with_its_number_joined_is_a_jetson(line: str) -> None:
+    assert read(line).observed.jetson
+
+
+@pytest.mark.parametrize("line", ["host os does not have a GPU.", "the server doesn't have an NVIDIA GPU",
+                                  "this VM did not have any GPU at the time"])
+def test_a_machine_said_to_have_no_gpu_is_not_gpu_access(line: str) -> None:
+    text = line + ("\ndocker: Error response from daemon: OCI runtime create failed: fork/exec "
+                   "/usr/bin/nvidia-container-runtime: permission denied: unknown")
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", [
+    "ImportError: /usr/lib/aarch64-linux-gnu/libgomp.so.1: cannot allocate memory in static TLS block",
+    "(gst-plugin-scanner:12): GStreamer-WARNING **: Failed to load plugin '/usr/lib/aarch64-linux-gnu/gstreamer-1.0/"
+    "libgstnvvidconv.so': /lib/aarch64-linux-gnu/libGLdispatch.so.0: cannot allocate memory in static TLS block",
+])
+@pytest.mark.parametrize("system", ["", JETSON_36 + "\n", PC + "\n"])
+def test_the_loader_out_of_static_tls_is_not_gpu_access(line: str, system: str) -> None:
+    assert read_cause(system + line).cause.id == "not-gpu-access"

@@ -15,22 +15,8 @@ from __future__ import annotations
 
 import pytest
 
-from jetson_gpu_access.explain import Explanation, explain, find_failure, render_markdown, render_text
-from test_report_corpus import invented
-
-JETSON_32 = "# R32 (release), REVISION: 7.4, GCID: 33514132, BOARD: t210ref, EABI: aarch64, DATE: Fri Jun  9 04:25:08 UTC 2023"
-JETSON_35 = "# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue Aug  1 19:57:35 UTC 2023"
-JETSON_36 = "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025"
-PC = "Linux ws 6.8.0-45-generic #45-Ubuntu SMP PREEMPT_DYNAMIC x86_64 GNU/Linux"
-
-
-def read_cause(text: str) -> Explanation:
-    """The reading, with the corpus's gate on it: nothing stated that the paste does not show."""
-    result = explain(text)
-    assert invented({"text": text}, result) == [], (text, result.cause)
-    assert render_text(result) and render_markdown(result)
-    return result
-
+from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, read_cause
+from jetson_gpu_access.explain import find_failure
 
 # ---- a failure in any tool's wording is recognised ----
 
@@ -221,3 +207,17 @@ def test_an_l4t_image_on_an_x86_host_is_a_pc() -> None:
     text = "trtexec fails to find libnvdla_compiler.so when I start the l4t-tensorrt image on my x86_64 workstation"
     assert read_cause(text).cause.id == "x86-discrete-gpu"
     assert read_cause("l4t-tensorrt: error: failed to find libnvdla_compiler.so").cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("heading", ["# error logs", "## Error", "Error log:", "**Error output:**", "Errors:",
+                                     "- the full error message:", "3. Crash report"])
+def test_a_heading_that_announces_errors_is_no_failure(heading: str) -> None:
+    assert find_failure(heading) is None
+    text = JETSON_36 + "\n$ docker run --runtime nvidia -it dustynv/vllm:r36.4.0\n" + heading
+    assert read_cause(text).cause.id == "unknown"
+
+
+@pytest.mark.parametrize("line", ["error: cannot open /srv/model.bin", "Error log: permission denied on /data",
+                                  "# error: build failed"])
+def test_a_line_that_says_what_failed_is_still_a_failure(line: str) -> None:
+    assert find_failure(line) is not None

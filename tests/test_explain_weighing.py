@@ -21,23 +21,13 @@ from __future__ import annotations
 
 import pytest
 
+from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, read_cause
 from jetson_gpu_access import data
-from jetson_gpu_access.explain import Explanation, explain, find_failure, render_markdown, render_text
-from test_report_corpus import invented
+from jetson_gpu_access.explain import explain, find_failure
 
-JETSON_32 = "# R32 (release), REVISION: 7.4, GCID: 33514132, BOARD: t210ref, EABI: aarch64, DATE: Fri Jun  9 04:25:08 UTC 2023"
-JETSON_35 = "# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue Aug  1 19:57:35 UTC 2023"
-JETSON_36 = "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025"
-PC = "Linux ws 6.8.0-45-generic #45-Ubuntu SMP PREEMPT_DYNAMIC x86_64 GNU/Linux"
 NO_DEVICE = "cudaGetDeviceCount returned 100\n-> no CUDA-capable device is detected"
 
 
-def read_cause(text: str) -> Explanation:
-    """The reading, with the corpus's gate on it: nothing stated that the paste does not show."""
-    result = explain(text)
-    assert invented({"text": text}, result) == [], (text, result.cause)
-    assert render_text(result) and render_markdown(result)
-    return result
 
 
 # ---- evidence that rules causes out ----

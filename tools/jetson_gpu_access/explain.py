@@ -23,7 +23,7 @@ from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict
 from .probe.platform import jetpack_for
 from .record import frozen_record
 from .safeio import InputError, decode, read_file
-from .textfacts import PROMPT, Identity, ListedNode, Observed, normalise, read, window
+from .textfacts import PROMPT, Identity, ListedNode, Observed, Sighting, normalise, read, window
 
 # Findings whose evidence is a listed node and an `id` line: the only ones a paste can support.
 # DEV-001/DEV-002 (a node is absent), PLT-* (platform) and TKT-* (packages) would assert what a
@@ -246,6 +246,9 @@ _FAILURE = re.compile(r"\b(?:errors?|fail(?:ed|s|ure|ing)?|denied|cannot|can't|c
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
                       r"truncated|is empty|not able|undefined (?:reference|symbol)|eacces|eperm|hangs?|hung|(?:gets?|got) stuck|"
                       r"freez(?:es|ing)|timed out|not active|crash(?:es|ed)?)\b", re.I)
+# A heading or label that only announces errors ("# error logs", "**Error output:**", "Errors:") is no failure itself.
+_FAILURE_HEADING = re.compile(r"^\s*(?:#+|\*\*|[-*>]|\d+[.)])?\s*(?:the\s+|full\s+|my\s+)*(?:errors?|failures?|crash(?:es)?)"
+                              r"(?:\s+(?:logs?|messages?|outputs?|details|traces?|reports?))?\s*:?\s*(?:\*\*)?\s*:?\s*$", re.I)
 _FAILURE_KEYS = ("error", "fail", "denied", "cannot", "can't", "can not", "unable", "not found", "no such file", "traceback",
                  "exit ", "segmentation", "core dumped", "abort", "fatal", "couldn't", "could not", "n't work", "not work",
                  "not permitted", "not recognized", "too short", "truncated", "is empty", "not able", "undefined", "eacces", "eperm",
@@ -286,7 +289,7 @@ _OTHER_DEVICE = re.compile(r"/dev/(?!nv|dri\b|tegra|host1x)[a-z]", re.I)
 # unless the engine's default runtime is nvidia): BuildKit and classic build steps, engines, pods.
 _CONTAINER_CONTEXT = re.compile(r"^#\d+ \d+\.\d+ |^Step \d+/\d+ :|---> Running in |\bdocker build\b|\bdockerfile\b|"
                                 r"\bjetson-containers (?:build|run)\b|\b(?:singularity|apptainer) (?:exec|run|shell)\b|"
-                                r"\bkubernetes\b|\bk8s\b|\bpods?\b|\bcontainers?\b", re.I | re.M)
+                                r"\bkubernetes\b|\bk8s\b|\bk3s\b|\bkubectl\b|\bpods?\b|\bcontainers?\b", re.I | re.M)
 
 
 def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
@@ -301,7 +304,7 @@ def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
     best: Optional[Tuple[int, str]] = None
     for start, end in spans:
         line = clean[start:end]
-        if not _FAILURE.search(line):
+        if not _FAILURE.search(line) or _FAILURE_HEADING.match(line):
             continue
         rank = next((n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(line)
                      and not (kind == "device-permission" and _OTHER_DEVICE.search(line) and not _GPU_DEVICE.search(line))),
@@ -543,7 +546,7 @@ _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-209", "cuda-3"
              "failure-library-placeholder", "failure-version", "failure-library")
 _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cuda-700", "other-permission", "out-of-memory",
             "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found", "gpu-works-words", "failure-other",
-            "foreign-binary", "docker-daemon-access")
+            "foreign-binary", "docker-daemon-access", "static-tls")
 # GPU software named on a line or in an image: what a family marked `software_only_if_named` needs to be read as
 # the GPU's software rather than a program that never reached the GPU.
 _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|nvidia|\bl4t|jetpack|"
@@ -620,6 +623,20 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     return "", ""
 
 
+def _image_named_system(seen: Observed, platform: str) -> Optional[Sighting]:
+    """The sign ``platform`` rests on when every sign of it is a word that names no hardware inside the name of an
+    image the paste launches; None when any sign is elsewhere."""
+    signs, weak = (seen.jetson, WEAK_JETSON) if platform == "jetson" else (seen.x86, WEAK_X86) if platform else ((), ())
+    images = [launch.image.lower() for launch in seen.launches if launch.image]
+    named = [s for s in signs if s.kind in weak and any(s.value.lower() in image for image in images)]
+    return named[0] if named and len(named) == len(signs) else None
+
+
+def _host_hook_failed(matches: Sequence[SymptomMatch]) -> bool:
+    """Whether the failure shown is the NVIDIA runtime's hook, which runs on the host before the image starts."""
+    return any(m.id == "runtime-hook-failed" or "nvidia-container-cli" in m.line.lower() for m in matches)
+
+
 def _names_gpu_software(line: str, seen: Observed) -> bool:
     """Whether the line, or an image the paste launches, names the GPU's software."""
     return bool(_GPU_SOFTWARE.search(line)) or any(_GPU_SOFTWARE.search(launch.image or "") for launch in seen.launches)
@@ -629,12 +646,13 @@ def _family(symptom_id: str) -> Dict[str, Any]:
     return next((s for s in data.load("symptoms")["symptoms"] if s["id"] == symptom_id), {})
 
 
-def family_lean(ids: Sequence[str]) -> Optional[Tuple[str, str]]:
+def family_lean(ids: Sequence[str], in_container: bool = False) -> Optional[Tuple[str, str]]:
     """The system the first error family that leans to one points at, and why (data/symptoms.json
-    `platform`, `assume`); None when no family in ``ids`` leans."""
+    `platform`, `assume`); None when no family in ``ids`` leans. In a container, a family whose lean rests on the
+    host's own driver (`no_lean_in_container`) does not lean."""
     for symptom_id in ids:
         family = _family(symptom_id)
-        if family.get("platform"):
+        if family.get("platform") and not (in_container and family.get("no_lean_in_container")):
             return str(family["platform"]), str(family["assume"])
     return None
 
@@ -674,11 +692,18 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     mentions; ``container`` is a line showing the paste ran inside a container or an image build.
     """
     platform, line = shown_platform(seen)
-    lean = _node_lean(matches, diagnosis) or family_lean([m.id for m in matches]) or _line_lean(matches, failure)
+    lean = (_node_lean(matches, diagnosis) or family_lean([m.id for m in matches], bool(container))
+            or _line_lean(matches, failure))
     # nvidia-smi run as a command is the weakest sign of a PC (JetPack 6 has it too): an error family
     # that leans to a Jetson outranks it.
     if platform == "pc" and all(s.kind == "nvidia-smi" for s in seen.x86) and lean and lean[0] == "jetson":
         platform, line = "", ""
+    # The runtime's hook fails on the host before the image runs; a system named only by the image's name is the one
+    # the image was built for, not the host's: the cause read on it is said as assumed, with the other system's.
+    named = _image_named_system(seen, platform)
+    if named is not None and _host_hook_failed(matches):
+        platform, line, lean = "", "", (platform, "the image's name says {!r}, which is what the image was built for, "
+                                        "not the host the runtime's hook failed on".format(named.value))
     if platform or not _shows_failure(seen, matches, diagnosis, failure):
         return _decide(seen, matches, diagnosis, platform, line, failure, container)
     prior, why = lean or ("jetson", JETSON_BY_DEFAULT)
@@ -878,6 +903,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("jetson-software-mismatch", "the container image is built for another L4T release than the host's",
                      image_l4t)
     mismatch = [i for i in ids if i in _MISMATCH]
+    if x86 and mismatch[:1] == ["cuda-209"] and not denied and not nodes_denied:
+        return cause("not-gpu-access", "the program reached the GPU, and its build has no kernels for this card's "
+                     "architecture: a build or packaging gap, not access", [line_of["cuda-209"]] + platform_line,
+                     "x86-discrete-gpu")
     # A library that cannot load is no symptom of a denied node: beside a bare 801 it is the software.
     library_beside_801 = "cuda-library-missing" in mismatch and denied == ["cuda-801"] and not seen.nodes
     if mismatch and (not denied or library_beside_801) and not nodes_denied:
@@ -1097,6 +1126,8 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     in_words = [w.line for w in seen.words if w.kind == "container"]
     if jetson and ids and ids[0] == "cuda-100" and in_words and not (seen.nodes or seen.launches or seen.identities):
         lines += [line_of["cuda-100"], in_words[0]]  # no device, in a container, and no word of a denial
+    if jetson and ids and ids[0] == "cuda-35" and container and not seen.launches:
+        lines += [line_of["cuda-35"], container]  # the driver library the runtime mounts from the host is not there
     host = [w.line for w in seen.words if w.kind == "works on the host"]
     if gpu_error and host and "denial-words" not in ids and not seen.identities:  # it fails where the host works
         lines += [line_of[next(i for i in ids if i in ("cuda-100", "cuda-35", "cuda-801", "cuda-999"))], host[0]]

@@ -31,6 +31,11 @@ SHORT_FLAGS = set("itdPq")
 # Options that change GPU access, by every spelling, and the field each fills.
 OPTIONS = {"v": "volume", "volume": "volume", "mount": "mount", "u": "user", "user": "user", "group-add": "group-add",
            "device": "device", "runtime": "runtime", "gpus": "gpus", "cap-add": "cap-add", "security-opt": "security-opt"}
+# A shell substitution in a launch line (`$(id -u)`, `` `id -g` ``): one word, however many blanks it holds.
+_SUBSTITUTION = re.compile(r"\$\([^()\n]*\)|`id\s[^`\n]*`")
+# A uid or gid by number, or a substitution or variable the shell turns into the caller's number.
+_ID = r"(?:\d{1,10}|\$\(\s*id\s+-[ug]r?(?:\s+[\w.$-]+)?\s*\)|`\s*id\s+-[ug]r?(?:\s+[\w.$-]+)?\s*`|\$\{?(?:UID|EUID|GID)\}?)"
+NUMERIC_USER = re.compile(r"^['\"]?{0}['\"]?:['\"]?{0}['\"]?$".format(_ID))
 COMPOSE_LIST_KEYS = ("group_add", "devices", "volumes", "cap_add", "security_opt")
 _KEYS = "|".join(COMPOSE_LIST_KEYS + ("user", "privileged", "runtime", "image"))
 COMPOSE_KEY = re.compile(r"^({})\s*:\s*(.*)$".format(_KEYS))
@@ -65,7 +70,7 @@ class Launch:
     @property
     def numeric_user(self) -> bool:
         """-u uid:gid by numbers: the image's /etc/group memberships do not apply (facts sheet §A.2)."""
-        return bool(self.user and re.match(r"^\d{1,10}:\d{1,10}$", self.user))
+        return bool(self.user and NUMERIC_USER.match(self.user))
 
     @property
     def nvidia_gpu(self) -> bool:
@@ -74,11 +79,26 @@ class Launch:
             "nvidia.com/" in d or re.search(r"/dev/(?:nv|dri)", d) for d in self.devices))
 
 
-def _words(text: str) -> List[str]:
+def _kept_whole(text: str) -> Tuple[str, Dict[str, str]]:
+    """``text`` with each shell substitution's blanks and backticks masked by characters the text does not hold,
+    so that neither splitting on blanks nor cutting at an inline-code backtick breaks it (`-u $(id -u):$(id -g)` is
+    one value); with the masks, to undo them."""
+    if not _SUBSTITUTION.search(text):
+        return text, {}
+    free = (chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
+    masks = {" ": next(free, " "), "\t": next(free, "\t"), "`": next(free, "`")}
+    masked = _SUBSTITUTION.sub(lambda m: "".join(masks.get(c, c) for c in m.group(0)), text)
+    return masked, {mask: c for c, mask in masks.items() if mask != c}
+
+
+def _words(text: str, masks: Optional[Dict[str, str]] = None) -> List[str]:
     try:
-        return shlex.split(text, comments=False)
+        words = shlex.split(text, comments=False)
     except ValueError:  # an unbalanced quote in a pasted fragment: split on blanks
-        return text.split()
+        words = text.split()
+    if not masks:
+        return words
+    return ["".join(masks.get(c, c) for c in word) for word in words]
 
 
 def _options(words: Sequence[str]) -> Tuple[Dict[str, List[str]], bool, Optional[str], Tuple[str, ...]]:
@@ -116,7 +136,8 @@ def from_run_line(line: str) -> Optional[Launch]:
     match = RUN_LINE.search(line)
     if not match:
         return None
-    words = _words(match.group(2).split("`", 1)[0])  # `docker run ...` quoted inline ends at the backtick
+    masked, masks = _kept_whole(match.group(2))
+    words = _words(masked.split("`", 1)[0], masks)  # `docker run ...` quoted inline ends at the backtick
     values, privileged, image, command = _options(words)
     mounts = values["volume"] + [_mount_source(m) for m in values["mount"]]
     return Launch(match.group(1) + " run", tuple(values["group-add"]), tuple(values["device"]),
@@ -140,8 +161,8 @@ def from_exec_line(line: str) -> Optional[Exec]:
     match = EXEC_LINE.search(line)
     if not match:
         return None
-    words = _words(match.group(2).split("`", 1)[0])
-    values, _, _container, command = _options(words)
+    masked, masks = _kept_whole(match.group(2))
+    values, _, _container, command = _options(_words(masked.split("`", 1)[0], masks))
     return Exec(match.group(1), values["user"][-1] if values["user"] else None, command, line.strip())
 
 

@@ -79,7 +79,7 @@ _L4T_IMAGE = re.compile(r"\bl4t-(?:base|ml|pytorch|tensorflow|jetpack|cuda|tenso
 _NVRM = re.compile(r"\bNvRm[A-Z]\w*|\bnvrm channel\b|\bnvrm_gpu\b")
 _TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|\bnvgpu\b|\bnvidia-l4t-|\bjetson_release\b|"
                          r"\bjtop\b|\bnvdc:|\b(?:lib)?nvdla\w*|\bNVMM\b|\bnvbuf_utils\b|\bnvarguscamerasrc\b|argus_socket|"
-                         r"\+jetpack\b|\bnvidia-container-csv-|aarch64-linux-gnu/tegra\b|\bjetpack\b|\bjetson\b|\bnvpmodel\b|"
+                         r"\+jetpack\b|\bnvidia-container-csv-|aarch64-linux-gnu/tegra\b|\bjetpack(?:\b|(?=\d))|\bjetson\b|\bnvpmodel\b|"
                          r"\b(?:Orin|Xavier|Thor|tegra|L4T)\b|"
                          r"\b(?:gk20a|gm20b|gp10b|gv11b|ga10b)\b|\bTegra\s?(?:X1|X2|K1)\b|\bNVIDIA Tegra\b|"
                          r"compute capability (?:8\.7|7\.2|5\.3|6\.2)\b|\bsm_(?:87|72|53|62)\b|"
@@ -114,7 +114,7 @@ _X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?
                   r"\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|"
                   r"/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|\bNVIDIA UNIX x86|\bNVRM: |\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
                   r"microsoft-standard|"
-                  r"\b(?:GeForce|Quadro|Tesla|TITAN|RTX\s?\d{3,4}|GTX\s?\d{3,4}|Radeon)\b|"
+                  r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|Radeon)\b|"
                   r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|"
                   r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.-])|"
                   r"\bnvidia-driver-\d{3}\b|\bDriver Version:\s*(?:[1-4]\d\d|5[0-35-9]\d)\.\d+", re.I)
@@ -165,9 +165,8 @@ _TOOLKIT = re.compile(r"(?:nvidia-container-toolkit(?:-base)?|libnvidia-containe
                       r"(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)", re.I)
 # Prose and inline code that name a launch by numbers (--user $(id -u):$(id -g), gosu user:group), the
 # path a session came through (over ssh, using su), or that the paste ran in a container.
-_NUMERIC_USER_WORDS = re.compile(r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:\d{1,10}|\$\(id -u[^)\n]{0,20}\)|`id -u[^`\n]{0,20}`|"
-                                 r"\$\{?UID\}?)['\"]?:['\"]?(?:\d{1,10}|\$\(id -g[^)\n]{0,20}\)|`id -g[^`\n]{0,20}`|\$\{?GID\}?)|"
-                                 r"\bid -u\b[^\n]{0,120}\bid -g\b|\bgosu\s+[\w$.{}-]+:[\w$.{}-]+", re.I)
+_NUMERIC_USER_WORDS = re.compile(r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:\d{1,10}|\$\{?UID\}?)['\"]?:['\"]?(?:\d{1,10}|"
+                                 r"\$\{?GID\}?)|\bid -u\b[^\n]{0,120}\bid -g\b|\bgosu\s+[\w$.{}-]+:[\w$.{}-]+", re.I)
 _SESSION_WORDS = re.compile(r"\b(?:using|via|through|over|with|after|from|running|into|by|when i)\s+[`'\"]?(?:su|sudo|gosu|su-exec|"
                             r"runuser|ssh|sshd)\b|\bssh(?:-ing|ing)? into\b", re.I)
 _CONTAINER_WORDS = re.compile(r"\b(?:in|inside|within|from|run(?:ning)?)\s+(?:the |a |my |this )?(?:docker |podman )?"
