@@ -120,8 +120,9 @@ def _base_image(text: str) -> List[AuditFinding]:
                              "an NVIDIA L4T base; whether its /etc/group has a render group, and with which GID, is "
                              "not settled by public evidence", "check with: jetson-gpu-access diagnose inside it")]
     return [AuditFinding("base-image", "warn", "dockerfile", (line,),
-                         "{} has video (44) but no render group; on JetPack 6 the render node's GID must be added "
-                         "by number".format(image), "use the entrypoint, or ARG RENDER_GID + groupadd -g")]
+                         "{} is not an L4T base: a stock Ubuntu or Debian image has video (44) but, as inferred from "
+                         "base-passwd, no render group; on JetPack 6 the render node's GID must be added by "
+                         "number".format(image), "use the entrypoint, or ARG RENDER_GID + groupadd -g")]
 
 
 def audit_docker_run(line: str, ssh: bool = False) -> List[AuditFinding]:
