@@ -1,0 +1,71 @@
+"""Scenarios written outside the project (tests/data/outside/): toolkit band x injection path x engine x
+session kind x image base, each brought up as a lab device or a scratch root. Each test pins a defect
+those scenarios found: advice worded for the wrong engine or place, and a lab that broke the image's own
+account files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from jetson_gpu_access.exitcodes import Exit
+from jetson_gpu_access.lab import profiles, scratch
+from jetson_gpu_access.pipeline import assess, plan_for
+from jetson_gpu_access.plan import AdviceStrategy
+from jetson_gpu_access.plan import AlternativeKind as K
+
+OUTSIDE = Path(__file__).resolve().parent / "data" / "outside"
+
+
+def _profile(name: str) -> str:
+    return str(OUTSIDE / (name + ".json"))
+
+
+def _root(tmp_path: Path, name: str) -> str:
+    """The scenario's scratch root (real device nodes), as its session user sees it."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root: mknod of device nodes")
+    root = tmp_path / name
+    root.mkdir()
+    return scratch.materialise(profiles.load(_profile(name)), str(root))
+
+
+def test_runtime_advice_names_the_engine_the_container_runs_on(tmp_path: Path) -> None:
+    """A Podman container (podman exec -u alice) must not be told to 'docker run --group-add'."""
+    plan = plan_for(assess(_root(tmp_path, "out05-podman-exec-group-add"), "alice", None))
+    runtime = [a.text for a in plan.advice if a.strategy is AdviceStrategy.RUNTIME]
+    assert runtime and all(text.startswith("podman run --group-add 993") for text in runtime), runtime
+    group_add = [a.text for r in plan.refusals for a in r.instead if a.kind is K.GROUP_ADD]
+    assert all(text.startswith("podman run") for text in group_add), group_add
+
+
+def test_a_gid0_node_made_by_the_runtime_is_not_blamed_on_udev(tmp_path: Path) -> None:
+    """Toolkit 1.18.2 makes the container's nodes with GID 0 while the host's udev rules are fine: DEV-006
+    must not send the user to the udev rules (TKT-003 says why), and a host keeps the udev wording."""
+    diagnosis = assess(_root(tmp_path, "out04-tk1182-setpriv-debian"), "alice", None).diagnosis
+    codes = {f.code for f in diagnosis.findings}
+    assert "TKT-003" in codes
+    dev006 = [f for f in diagnosis.findings if f.code == "DEV-006"]
+    assert dev006 and all("udev" not in f.remedy.split("host")[0] and "TKT-003" in f.remedy for f in dev006), dev006
+
+
+def test_an_image_with_its_own_sshd_account_keeps_one_sshd_line(lab) -> None:  # type: ignore[no-untyped-def]
+    """alpine:3 has sshd (UID 22); the lab added a second sshd line, so the plan refused to touch a
+    duplicate the image never had. After the fix the plan's actions, applied, let alice in at login."""
+    name = "out09-alpine-su-exec"
+    lab.cli("lab", "up", _profile(name), check_rc=0)
+    try:
+        passwd = lab.cli("lab", "exec", name, "--", "cat", "/etc/passwd", check_rc=0).stdout
+        assert [line.split(":")[2] for line in passwd.splitlines() if line.startswith("sshd:")] == ["22"], passwd
+        plan = json.loads(lab.cli("lab", "exec", name, "--", "jetson-gpu-access", "plan", "--user", "alice", "--format",
+                                  "json").stdout)
+        assert plan["refusals"] == [], plan["refusals"]
+        lab.cli("lab", "exec", name, "--", "jetson-gpu-access", "apply", "--apply", "--user", "alice", check_rc=Exit.OK)
+        login = lab.cli("lab", "exec", name, "--user", "alice", "--login", "--", "jetson-gpu-access", "verify", "--no-cuda")
+        assert login.returncode == Exit.OK, login.stdout + login.stderr
+    finally:
+        lab.cli("lab", "down", name)
