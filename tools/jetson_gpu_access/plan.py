@@ -166,8 +166,13 @@ BAND_1182_INSTEAD = (
 ONE_HOST_GID = Alternative(AlternativeKind.HOST_NODE, "give the nodes one GID on the host (udev rules)")
 
 
-def group_add_alternative(gid: int, who: str) -> Alternative:
-    return Alternative(AlternativeKind.GROUP_ADD, "docker run --group-add {} {}".format(gid, who))
+def run_command(engine: Optional[str]) -> str:
+    """The engine command a launch line names: the container's own engine, Docker where it is unknown."""
+    return "podman run" if engine == "podman" else "docker run"
+
+
+def group_add_alternative(gid: int, who: str, engine: Optional[str] = None) -> Alternative:
+    return Alternative(AlternativeKind.GROUP_ADD, "{} --group-add {} {}".format(run_command(engine), gid, who))
 
 
 class GroupText:
@@ -318,13 +323,14 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
         actions.append(action)
         edited.apply(action)
 
+    engine = facts.container.engine
     advised: Dict[int, Tuple[str, str]] = {}  # GID -> (the name the plan uses, "new", "exists" or "sensitive")
     for gid, node in sorted(needed.items()):
         owner = by_gid.get(gid)
         expected = role_group(node.role) or "gpu{}".format(gid)
         name = owner.name if owner is not None else expected
         if name in sensitive:
-            alternatives = [group_add_alternative(gid, "for the container's main process (logins, su and gosu drop it)"),
+            alternatives = [group_add_alternative(gid, "for the container's main process (logins, su and gosu drop it)", engine),
                             Alternative(AlternativeKind.RENUMBER_IMAGE_GROUP,
                                         "renumber '{}' in the image (groupmod -g NEW {}) so the host's GID is free, "
                                         "then plan again".format(name, name))]
@@ -344,7 +350,7 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                                     (Alternative(AlternativeKind.REPAIR_GROUP_FILE, "rename that group in /etc/group to a "
                                                  "plain name (letters, digits, _ . -), then plan again"),
                                      group_add_alternative(gid, "for the container's main process (logins, su and gosu "
-                                                                "drop it)"))))
+                                                                "drop it)", engine))))
             continue
         if name in malformed:
             refusals.append(Refusal(node.path, gid, "{} is a malformed '{}' entry that shadow-utils keeps and glibc "
@@ -361,7 +367,7 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
         if name in named and named[name][0] != gid:
             refusals.append(Refusal(node.path, gid, "'{}' would need GID {} for {} and GID {} for {}; one name cannot "
                                     "have two GIDs".format(name, named[name][0], named[name][1], gid, node.path),
-                                    (ONE_HOST_GID, group_add_alternative(gid, "for processes that never log in again"))))
+                                    (ONE_HOST_GID, group_add_alternative(gid, "for processes that never log in again", engine))))
             continue
         if owner is not None:
             why = "{} belongs to GID {}, which is '{}' here".format(node.path, gid, name)
@@ -384,7 +390,7 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                                         "would take that node away".format(expected, same_name.gid,
                                                                            node_gids[same_name.gid], gid),
                                         (ONE_HOST_GID,
-                                         group_add_alternative(gid, "for processes that never log in again"))))
+                                         group_add_alternative(gid, "for processes that never log in again", engine))))
                 continue
             elif any(u.gid == same_name.gid for u in facts.accounts.users):
                 refusals.append(Refusal(node.path, gid, "group '{}' (GID {}) is some user's primary group; "
@@ -408,11 +414,12 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
     after = edited.text() if actions else group_text
     return Plan(facts.root, user.name, user.uid, facts.container.in_container, digest(group_data),
                 tuple(actions), tuple(refusals), tuple(dict.fromkeys(notes)), after, unified_diff(group_text, after),
-                _advice([(gid, name, state) for gid, (name, state) in sorted(advised.items())], user.name)
+                _advice([(gid, name, state) for gid, (name, state) in sorted(advised.items())], user.name,
+                        facts.container.engine)
                 if facts.container.in_container else ())  # container advice only for containers
 
 
-def _advice(needed: List[Tuple[int, str, str]], user: str) -> Tuple[Advice, ...]:
+def _advice(needed: List[Tuple[int, str, str]], user: str, engine: Optional[str] = None) -> Tuple[Advice, ...]:
     """The same memberships as pam_group lines, a docker run line, a Dockerfile fragment and an entrypoint.
 
     ``needed``: (GID, the name the plan gives it, "new" / "exists" / "sensitive"). An alternative that
@@ -433,7 +440,7 @@ def _advice(needed: List[Tuple[int, str, str]], user: str) -> Tuple[Advice, ...]
                           "grants the groups by name at SSH, su and login (PAM paths), not through gosu, su-exec, "
                           "setpriv, supervisord or docker exec; each group still needs its /etc/group line with the "
                           "host's GID (the plan's first action)"))
-    out.append(Advice(AdviceStrategy.RUNTIME, "docker run {} ...".format(group_add),
+    out.append(Advice(AdviceStrategy.RUNTIME, "{} {} ...".format(run_command(engine), group_add),
                       "numeric GIDs reach the container's main process, but SSH, su, gosu and login rebuild groups "
                       "from /etc/group and drop them (and podman exec -u does not get them)"))
     lines = []
