@@ -69,3 +69,36 @@ def test_an_image_with_its_own_sshd_account_keeps_one_sshd_line(lab) -> None:  #
         assert login.returncode == Exit.OK, login.stdout + login.stderr
     finally:
         lab.cli("lab", "down", name)
+
+
+IMAGE_ADVICE = ["out02-tk1191-supervisord", "out03-tk1190-gosu-l4t", "out05-podman-exec-group-add",
+                "out07-privileged-devdev-runuser", "out09-alpine-su-exec", "out11-jp5-host-video-986",
+                "out12-docker-exec-group-add-tk120"]
+
+
+@pytest.mark.parametrize("name", IMAGE_ADVICE)
+def test_the_image_advice_builds_and_then_the_login_opens_every_node(lab, name: str) -> None:  # type: ignore[no-untyped-def]
+    """The Dockerfile lines the plan prints, run in the scenario's own image as a build runs them (each ARG
+    set to the host's GID of that group): a group the image already has under another GID (video 44 in an
+    image whose host says 986, alpine's video 27) must not be given to groupadd, which refuses a taken name."""
+    raw = profiles.load(_profile(name)).raw
+    user = raw["session"]["user"]
+    host_gids = raw["devices"]["gids"]
+    lab.cli("lab", "up", _profile(name), check_rc=0)
+    try:
+        plan = json.loads(lab.cli("lab", "exec", name, "--", "jetson-gpu-access", "plan", "--user", user, "--format",
+                                  "json").stdout)
+        image = next(a for a in plan["advice"] if a["strategy"] == AdviceStrategy.IMAGE.value)["text"]
+        arguments = {}
+        for line in image.splitlines():
+            words = line.split("#", 1)[0].split()
+            if words[:1] == ["ARG"]:
+                arguments[words[1]] = str(host_gids[words[1][:-len("_GID")].lower()])
+            elif words[:1] == ["RUN"]:
+                env = ["{}={}".format(k, v) for k, v in arguments.items()]
+                built = lab.cli("lab", "exec", name, "--", "env", *env, "sh", "-c", line.split("#", 1)[0][len("RUN "):])
+                assert built.returncode == 0, (line, built.stdout + built.stderr)
+        login = lab.cli("lab", "exec", name, "--user", user, "--login", "--", "jetson-gpu-access", "verify", "--no-cuda")
+        assert login.returncode == Exit.OK, login.stdout + login.stderr
+    finally:
+        lab.cli("lab", "down", name)
