@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 from . import data
 from .accountfiles import GroupEntry, file_problems, group_entry, one_group_name
@@ -324,6 +324,7 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
         edited.apply(action)
 
     engine = facts.container.engine
+    renumbered: Set[int] = set()  # GIDs whose group name the image already has under another GID
     advised: Dict[int, Tuple[str, str]] = {}  # GID -> (the name the plan uses, "new", "exists" or "sensitive")
     for gid, node in sorted(needed.items()):
         owner = by_gid.get(gid)
@@ -399,13 +400,14 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                                                      "created as GID {}".format(expected, gid)),)))
                 continue
             else:
+                renumbered.add(gid)
                 take(Action(ActionKind.RENUMBER_GROUP, expected, gid, same_name.gid, None,
                             "group '{}' is GID {} in this container but {} belongs to GID {}".format(
                                 expected, same_name.gid, node.path, gid),
                             "groupmod -g {} {}".format(gid, expected)))
             why = "{} belongs to GID {}".format(node.path, gid)
         named[name] = (gid, node.path)
-        advised[gid] = (name, "exists" if owner is not None else "new")
+        advised[gid] = (name, "exists" if owner is not None else "renumber" if gid in renumbered else "new")
         if any(g.name == name and user.name in g.members for g in groups):
             continue  # already listed (a renumbered group keeps its members)
         take(Action(ActionKind.ADD_MEMBER, name, gid, None, user.name,
@@ -422,7 +424,8 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
 def _advice(needed: List[Tuple[int, str, str]], user: str, engine: Optional[str] = None) -> Tuple[Advice, ...]:
     """The same memberships as pam_group lines, a docker run line, a Dockerfile fragment and an entrypoint.
 
-    ``needed``: (GID, the name the plan gives it, "new" / "exists" / "sensitive"). An alternative that
+    ``needed``: (GID, the name the plan gives it, "new" / "exists" / "renumber" (the image has the name under
+    another GID) / "sensitive"). An alternative that
     would fail is left out: no groupadd for a GID the image already uses, no pam_group, image line or
     entrypoint for a sensitive group's GID (the entrypoint refuses it too), and none at all for a user
     whose name those files would split or read as something else (the account tools' one-name rule).
@@ -449,8 +452,10 @@ def _advice(needed: List[Tuple[int, str, str]], user: str, engine: Optional[str]
             lines.append("RUN usermod -a -G {} {}   # GID {} is '{}' in this image\n".format(name, user, gid, name))
         else:
             arg = "{}_GID".format(name.upper().replace("-", "_"))
+            # groupadd refuses a name the image already has: that group is renumbered instead
+            make = "groupmod" if state == "renumber" else "groupadd"
             lines.append("ARG {0}   # docker build --build-arg {0}=$(stat -c %g NODE) (NODE on the target host)\n"
-                         "RUN groupadd -g \"${0}\" {1} && usermod -a -G {1} {2}\n".format(arg, name, user))
+                         "RUN {3} -g \"${0}\" {1} && usermod -a -G {1} {2}\n".format(arg, name, user, make))
     if lines:
         out.append(Advice(AdviceStrategy.IMAGE, "".join(lines),
                           "binds the image to hosts whose node GIDs are exactly these; another host needs a rebuild"))
