@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,16 @@ def test_the_image_advice_builds_and_then_the_login_opens_every_node(lab, name: 
         assert login.returncode == Exit.OK, login.stdout + login.stderr
     finally:
         lab.cli("lab", "down", name)
+
+
+def test_the_runtime_advice_names_every_session_kind_that_drops_it(tmp_path: Path) -> None:
+    """The app runs under supervisord user=alice: --group-add never reaches it. The runtime advice's caveat
+    must name every path that rebuilds groups (the privilege-drop table), not only SSH, su, gosu and login."""
+    from jetson_gpu_access import data
+
+    plan = plan_for(assess(_root(tmp_path, "out02-tk1191-supervisord"), "alice", None))
+    caveat = next(a.caveat for a in plan.advice if a.strategy is AdviceStrategy.RUNTIME)
+    rebuilding = [p for p in data.load("privilege_drops")["paths"] if p["groups"] != "keeps"]
+    words = set(re.findall(r"[\w-]+", caveat))
+    missing = [p["label"] for p in rebuilding if p["label"].split()[0] not in words]
+    assert not missing, (missing, caveat)
