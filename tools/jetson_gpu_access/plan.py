@@ -421,6 +421,13 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                 if facts.container.in_container else ())  # container advice only for containers
 
 
+def _group_rebuilders() -> str:
+    """The session kinds that rebuild groups from /etc/group (the privilege-drop table), by their command."""
+    names: List[str] = list(dict.fromkeys(str(p["label"]).split()[0] for p in data.load("privilege_drops")["paths"]
+                                          if p["groups"] != "keeps"))
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _advice(needed: List[Tuple[int, str, str]], user: str, engine: Optional[str] = None) -> Tuple[Advice, ...]:
     """The same memberships as pam_group lines, a docker run line, a Dockerfile fragment and an entrypoint.
 
@@ -444,8 +451,8 @@ def _advice(needed: List[Tuple[int, str, str]], user: str, engine: Optional[str]
                           "setpriv, supervisord or docker exec; each group still needs its /etc/group line with the "
                           "host's GID (the plan's first action)"))
     out.append(Advice(AdviceStrategy.RUNTIME, "{} {} ...".format(run_command(engine), group_add),
-                      "numeric GIDs reach the container's main process, but SSH, su, gosu and login rebuild groups "
-                      "from /etc/group and drop them (and podman exec -u does not get them)"))
+                      "numeric GIDs reach the container's main process, but {} rebuild groups from /etc/group and drop "
+                      "them (and podman exec -u does not get them)".format(_group_rebuilders())))
     lines = []
     for gid, name, state in joinable:
         if state == "exists":
