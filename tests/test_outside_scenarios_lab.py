@@ -10,14 +10,18 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Dict, List, Optional, Set, Tuple
 
 import pytest
 
+from jetson_gpu_access.diagnose import diagnose
 from jetson_gpu_access.exitcodes import Exit
 from jetson_gpu_access.lab import profiles, scratch
 from jetson_gpu_access.pipeline import assess, plan_for
 from jetson_gpu_access.plan import AdviceStrategy
 from jetson_gpu_access.plan import AlternativeKind as K
+from jetson_gpu_access.probe import probe
+from jetson_gpu_access.serde import to_jsonable
 
 OUTSIDE = Path(__file__).resolve().parent / "data" / "outside"
 
@@ -116,3 +120,71 @@ def test_the_runtime_advice_names_every_session_kind_that_drops_it(tmp_path: Pat
     words = set(re.findall(r"[\w-]+", caveat))
     missing = [p["label"] for p in rebuilding if p["label"].split()[0] not in words]
     assert not missing, (missing, caveat)
+
+
+# scenario -> commands run as root first, as the plan's refusal says (repair the account files), or None when the
+# plan refuses everything and only its alternatives help (out04: toolkit 1.18.2, covered by test_advice_lab.py)
+APPLIED: Dict[str, Optional[List[str]]] = {
+    "out01-jp62-tk116-sudo-ubuntu2404": [], "out02-tk1191-supervisord": [], "out03-tk1190-gosu-l4t": [],
+    "out04-tk1182-setpriv-debian": None, "out05-podman-exec-group-add": [], "out06-host-chmod666-docker-group": [],
+    "out07-privileged-devdev-runuser": [], "out08-numeric-uid-gid": [], "out09-alpine-su-exec": [],
+    "out10-thor-login-dup-video": ["sh", "-c", "grep -v '^video:x:986:' /etc/group > /tmp/g && cat /tmp/g > /etc/group"],
+    "out11-jp5-host-video-986": [], "out12-docker-exec-group-add-tk120": [],
+}
+
+
+def test_every_outside_scenario_is_listed() -> None:
+    assert set(APPLIED) == {p.stem for p in OUTSIDE.glob("*.json")}
+
+
+@pytest.mark.parametrize("name", sorted(n for n, c in APPLIED.items() if c is not None))
+def test_the_plan_applied_as_printed_lets_the_user_in_at_login(lab, name: str) -> None:  # type: ignore[no-untyped-def]
+    user = profiles.load(_profile(name)).session_user
+    repair = APPLIED[name]
+    lab.cli("lab", "up", _profile(name), check_rc=0)
+    try:
+        if repair:
+            lab.cli("lab", "exec", name, "--", *repair, check_rc=0)
+        plan = json.loads(lab.cli("lab", "exec", name, "--", "jetson-gpu-access", "plan", "--user", user, "--format",
+                                  "json").stdout)
+        assert plan["refusals"] == [], plan["refusals"]
+        lab.cli("lab", "exec", name, "--", "jetson-gpu-access", "apply", "--apply", "--user", user, check_rc=Exit.OK)
+        verify = lab.cli("lab", "exec", name, "--", "jetson-gpu-access", "verify", "--user", user, "--no-cuda")
+        assert verify.returncode == Exit.OK, verify.stdout
+        login = lab.cli("lab", "exec", name, "--user", user, "--login", "--", "jetson-gpu-access", "verify", "--no-cuda")
+        assert login.returncode == Exit.OK, login.stdout + login.stderr
+    finally:
+        lab.cli("lab", "down", name)
+
+
+# scenario -> the finding codes decided from the fact sheet before the tool was run (the cause, the
+# anti-patterns it must name, the consequences), and the verdict
+CAUSES: Dict[str, Tuple[str, Set[str]]] = {
+    "out01-jp62-tk116-sudo-ubuntu2404": ("warning", {"SEC-002"}),                      # runc band: works, upgrade breaks it
+    "out02-tk1191-supervisord": ("problem", {"ACC-003", "GRP-001", "GRP-002"}),        # supervisord rebuilds: no 993
+    "out03-tk1190-gosu-l4t": ("problem", {"ACC-003", "GRP-001", "GRP-002"}),           # gosu: no render line
+    "out04-tk1182-setpriv-debian": ("problem", {"ACC-002", "ACC-003", "ACC-004", "DEV-006", "TKT-003"}),
+    "out05-podman-exec-group-add": ("problem", {"ACC-003", "GRP-001", "GRP-002"}),     # podman exec -u drops 993
+    "out06-host-chmod666-docker-group": ("warning", {"SEC-001", "SEC-005"}),          # works, unsafe, docker group
+    "out07-privileged-devdev-runuser": ("problem", {"ACC-003", "GRP-001", "GRP-002", "GRP-003", "SEC-003", "SEC-004"}),
+    "out08-numeric-uid-gid": ("warning", {"LNC-001", "LNC-002"}),  # uid:gid drops /etc/group; the -u user owns the nodes
+    "out09-alpine-su-exec": ("problem", {"ACC-002", "ACC-003", "ACC-004", "GRP-001", "GRP-002", "GRP-003"}),
+    "out10-thor-login-dup-video": ("problem", {"ACC-002", "ACC-004", "DB-001", "GRP-002"}),
+    "out11-jp5-host-video-986": ("problem", {"ACC-002", "ACC-004", "GRP-001", "GRP-002", "GRP-003"}),
+    "out12-docker-exec-group-add-tk120": ("problem", {"ACC-003", "GRP-001", "GRP-002", "GRP-004"}),  # logins lose 993
+}
+GOLDEN = Path(__file__).resolve().parent / "golden" / "outside"
+
+
+@pytest.mark.parametrize("name", sorted(CAUSES))
+def test_the_diagnosis_names_the_cause_decided_beforehand(tmp_path: Path, name: str) -> None:
+    diagnosis = diagnose(probe(_root(tmp_path, name)))
+    verdict, codes = CAUSES[name]
+    assert (diagnosis.verdict.value, {f.code for f in diagnosis.findings}) == (verdict, codes)
+    actual = json.loads(json.dumps(to_jsonable(diagnosis)).replace(diagnosis.facts.root, "<root>"))
+    actual["facts"]["tool_version"] = "<version>"
+    golden = GOLDEN / (name + ".json")
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(json.dumps(actual, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert actual == json.loads(golden.read_text(encoding="utf-8"))
