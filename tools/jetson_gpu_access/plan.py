@@ -417,7 +417,7 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
     return Plan(facts.root, user.name, user.uid, facts.container.in_container, digest(group_data),
                 tuple(actions), tuple(refusals), tuple(dict.fromkeys(notes)), after, unified_diff(group_text, after),
                 _advice([(gid, name, state) for gid, (name, state) in sorted(advised.items())], user.name,
-                        facts.container.engine)
+                        facts.container.engine, facts.os_release.id)
                 if facts.container.in_container else ())  # container advice only for containers
 
 
@@ -428,7 +428,8 @@ def _group_rebuilders() -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _advice(needed: List[Tuple[int, str, str]], user: str, engine: Optional[str] = None) -> Tuple[Advice, ...]:
+def _advice(needed: List[Tuple[int, str, str]], user: str, engine: Optional[str] = None,
+            os_id: Optional[str] = None) -> Tuple[Advice, ...]:
     """The same memberships as pam_group lines, a docker run line, a Dockerfile fragment and an entrypoint.
 
     ``needed``: (GID, the name the plan gives it, "new" / "exists" / "renumber" (the image has the name under
@@ -463,6 +464,8 @@ def _advice(needed: List[Tuple[int, str, str]], user: str, engine: Optional[str]
             make = "groupmod" if state == "renumber" else "groupadd"
             lines.append("ARG {0}   # docker build --build-arg {0}=$(stat -c %g NODE) (NODE on the target host)\n"
                          "RUN {3} -g \"${0}\" {1} && usermod -a -G {1} {2}\n".format(arg, name, user, make))
+    if lines and os_id == "alpine":  # BusyBox has no groupadd, groupmod or usermod; Alpine's shadow package does
+        lines.insert(0, "RUN apk add --no-cache shadow   # groupadd, groupmod and usermod\n")
     if lines:
         out.append(Advice(AdviceStrategy.IMAGE, "".join(lines),
                           "binds the image to hosts whose node GIDs are exactly these; another host needs a rebuild"))
