@@ -72,8 +72,9 @@ def test_advice_carries_the_same_memberships() -> None:
                "supervisord or docker exec; each group still needs its /etc/group line with the host's GID (the plan's "
                "first action)"),
         Advice("runtime", "docker run --group-add 993 ...",
-               "numeric GIDs reach the container's main process, but SSH, su, gosu and login rebuild groups from "
-               "/etc/group and drop them (and podman exec -u does not get them)"),
+               "numeric GIDs reach the container's main process, but SSH, su, runuser, sudo, login, gosu, su-exec, "
+               "setpriv and supervisord rebuild groups from /etc/group and drop them (and podman exec -u does not get "
+               "them)"),
         Advice("image", "RUN usermod -a -G render alice   # GID 993 is 'render' in this image\n",
                "binds the image to hosts whose node GIDs are exactly these; another host needs a rebuild"),
         Advice("entrypoint", "jetson-gpu-access entrypoint --print > jga-entrypoint   # copy it into the image, then:\n"

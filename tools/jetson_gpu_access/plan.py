@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 from . import data
 from .accountfiles import GroupEntry, file_problems, group_entry, one_group_name
@@ -166,8 +166,13 @@ BAND_1182_INSTEAD = (
 ONE_HOST_GID = Alternative(AlternativeKind.HOST_NODE, "give the nodes one GID on the host (udev rules)")
 
 
-def group_add_alternative(gid: int, who: str) -> Alternative:
-    return Alternative(AlternativeKind.GROUP_ADD, "docker run --group-add {} {}".format(gid, who))
+def run_command(engine: Optional[str]) -> str:
+    """The engine command a launch line names: the container's own engine, Docker where it is unknown."""
+    return "podman run" if engine == "podman" else "docker run"
+
+
+def group_add_alternative(gid: int, who: str, engine: Optional[str] = None) -> Alternative:
+    return Alternative(AlternativeKind.GROUP_ADD, "{} --group-add {} {}".format(run_command(engine), gid, who))
 
 
 class GroupText:
@@ -318,13 +323,15 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
         actions.append(action)
         edited.apply(action)
 
+    engine = facts.container.engine
+    renumbered: Set[int] = set()  # GIDs whose group name the image already has under another GID
     advised: Dict[int, Tuple[str, str]] = {}  # GID -> (the name the plan uses, "new", "exists" or "sensitive")
     for gid, node in sorted(needed.items()):
         owner = by_gid.get(gid)
         expected = role_group(node.role) or "gpu{}".format(gid)
         name = owner.name if owner is not None else expected
         if name in sensitive:
-            alternatives = [group_add_alternative(gid, "for the container's main process (logins, su and gosu drop it)"),
+            alternatives = [group_add_alternative(gid, "for the container's main process (logins, su and gosu drop it)", engine),
                             Alternative(AlternativeKind.RENUMBER_IMAGE_GROUP,
                                         "renumber '{}' in the image (groupmod -g NEW {}) so the host's GID is free, "
                                         "then plan again".format(name, name))]
@@ -344,7 +351,7 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                                     (Alternative(AlternativeKind.REPAIR_GROUP_FILE, "rename that group in /etc/group to a "
                                                  "plain name (letters, digits, _ . -), then plan again"),
                                      group_add_alternative(gid, "for the container's main process (logins, su and gosu "
-                                                                "drop it)"))))
+                                                                "drop it)", engine))))
             continue
         if name in malformed:
             refusals.append(Refusal(node.path, gid, "{} is a malformed '{}' entry that shadow-utils keeps and glibc "
@@ -361,7 +368,7 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
         if name in named and named[name][0] != gid:
             refusals.append(Refusal(node.path, gid, "'{}' would need GID {} for {} and GID {} for {}; one name cannot "
                                     "have two GIDs".format(name, named[name][0], named[name][1], gid, node.path),
-                                    (ONE_HOST_GID, group_add_alternative(gid, "for processes that never log in again"))))
+                                    (ONE_HOST_GID, group_add_alternative(gid, "for processes that never log in again", engine))))
             continue
         if owner is not None:
             why = "{} belongs to GID {}, which is '{}' here".format(node.path, gid, name)
@@ -384,7 +391,7 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                                         "would take that node away".format(expected, same_name.gid,
                                                                            node_gids[same_name.gid], gid),
                                         (ONE_HOST_GID,
-                                         group_add_alternative(gid, "for processes that never log in again"))))
+                                         group_add_alternative(gid, "for processes that never log in again", engine))))
                 continue
             elif any(u.gid == same_name.gid for u in facts.accounts.users):
                 refusals.append(Refusal(node.path, gid, "group '{}' (GID {}) is some user's primary group; "
@@ -393,13 +400,14 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                                                      "created as GID {}".format(expected, gid)),)))
                 continue
             else:
+                renumbered.add(gid)
                 take(Action(ActionKind.RENUMBER_GROUP, expected, gid, same_name.gid, None,
                             "group '{}' is GID {} in this container but {} belongs to GID {}".format(
                                 expected, same_name.gid, node.path, gid),
                             "groupmod -g {} {}".format(gid, expected)))
             why = "{} belongs to GID {}".format(node.path, gid)
         named[name] = (gid, node.path)
-        advised[gid] = (name, "exists" if owner is not None else "new")
+        advised[gid] = (name, "exists" if owner is not None else "renumber" if gid in renumbered else "new")
         if any(g.name == name and user.name in g.members for g in groups):
             continue  # already listed (a renumbered group keeps its members)
         take(Action(ActionKind.ADD_MEMBER, name, gid, None, user.name,
@@ -408,14 +416,24 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
     after = edited.text() if actions else group_text
     return Plan(facts.root, user.name, user.uid, facts.container.in_container, digest(group_data),
                 tuple(actions), tuple(refusals), tuple(dict.fromkeys(notes)), after, unified_diff(group_text, after),
-                _advice([(gid, name, state) for gid, (name, state) in sorted(advised.items())], user.name)
+                _advice([(gid, name, state) for gid, (name, state) in sorted(advised.items())], user.name,
+                        facts.container.engine, facts.os_release.id)
                 if facts.container.in_container else ())  # container advice only for containers
 
 
-def _advice(needed: List[Tuple[int, str, str]], user: str) -> Tuple[Advice, ...]:
+def _group_rebuilders() -> str:
+    """The session kinds that rebuild groups from /etc/group (the privilege-drop table), by their command."""
+    names: List[str] = list(dict.fromkeys(str(p["label"]).split()[0] for p in data.load("privilege_drops")["paths"]
+                                          if p["groups"] != "keeps"))
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _advice(needed: List[Tuple[int, str, str]], user: str, engine: Optional[str] = None,
+            os_id: Optional[str] = None) -> Tuple[Advice, ...]:
     """The same memberships as pam_group lines, a docker run line, a Dockerfile fragment and an entrypoint.
 
-    ``needed``: (GID, the name the plan gives it, "new" / "exists" / "sensitive"). An alternative that
+    ``needed``: (GID, the name the plan gives it, "new" / "exists" / "renumber" (the image has the name under
+    another GID) / "sensitive"). An alternative that
     would fail is left out: no groupadd for a GID the image already uses, no pam_group, image line or
     entrypoint for a sensitive group's GID (the entrypoint refuses it too), and none at all for a user
     whose name those files would split or read as something else (the account tools' one-name rule).
@@ -433,17 +451,21 @@ def _advice(needed: List[Tuple[int, str, str]], user: str) -> Tuple[Advice, ...]
                           "grants the groups by name at SSH, su and login (PAM paths), not through gosu, su-exec, "
                           "setpriv, supervisord or docker exec; each group still needs its /etc/group line with the "
                           "host's GID (the plan's first action)"))
-    out.append(Advice(AdviceStrategy.RUNTIME, "docker run {} ...".format(group_add),
-                      "numeric GIDs reach the container's main process, but SSH, su, gosu and login rebuild groups "
-                      "from /etc/group and drop them (and podman exec -u does not get them)"))
+    out.append(Advice(AdviceStrategy.RUNTIME, "{} {} ...".format(run_command(engine), group_add),
+                      "numeric GIDs reach the container's main process, but {} rebuild groups from /etc/group and drop "
+                      "them (and podman exec -u does not get them)".format(_group_rebuilders())))
     lines = []
     for gid, name, state in joinable:
         if state == "exists":
             lines.append("RUN usermod -a -G {} {}   # GID {} is '{}' in this image\n".format(name, user, gid, name))
         else:
             arg = "{}_GID".format(name.upper().replace("-", "_"))
+            # groupadd refuses a name the image already has: that group is renumbered instead
+            make = "groupmod" if state == "renumber" else "groupadd"
             lines.append("ARG {0}   # docker build --build-arg {0}=$(stat -c %g NODE) (NODE on the target host)\n"
-                         "RUN groupadd -g \"${0}\" {1} && usermod -a -G {1} {2}\n".format(arg, name, user))
+                         "RUN {3} -g \"${0}\" {1} && usermod -a -G {1} {2}\n".format(arg, name, user, make))
+    if lines and os_id == "alpine":  # BusyBox has no groupadd, groupmod or usermod; Alpine's shadow package does
+        lines.insert(0, "RUN apk add --no-cache shadow   # groupadd, groupmod and usermod\n")
     if lines:
         out.append(Advice(AdviceStrategy.IMAGE, "".join(lines),
                           "binds the image to hosts whose node GIDs are exactly these; another host needs a rebuild"))

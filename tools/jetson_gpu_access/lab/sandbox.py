@@ -183,7 +183,9 @@ def _write(path: str, text: str, mode: int = 0o644) -> None:
 def _accounts(profile: profiles.Profile, root: str) -> None:
     """Lab account files: the profile's, sshd's privilege-separation user put first (so a verbatim
     file keeps its own bytes after it, trailing newline or not), and a key-login shadow."""
-    passwd = SSHD_USER + "\n" + profile.passwd_text()
+    own = profile.passwd_text()
+    # an image with its own sshd account (alpine:3, UID 22) keeps it: a second line would be a duplicate
+    passwd = own if any(line.startswith("sshd:") for line in own.splitlines()) else SSHD_USER + "\n" + own
     _write(os.path.join(root, "etc/passwd"), passwd)
     users, _ = parse_passwd(passwd)
     # '*' (not '!'): the account has no password but is not locked, so key logins work
