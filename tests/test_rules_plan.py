@@ -12,8 +12,8 @@ from typing import Optional, Sequence, Tuple
 import pytest
 
 from jetson_gpu_access.diagnose import diagnose
-from jetson_gpu_access.model import AnomalyCode, DeviceNode, Group, NodeKind, User
-from jetson_gpu_access.plan import Action, ActionKind, Advice, Alternative, Plan, Refusal, digest, make_plan
+from jetson_gpu_access.model import AnomalyCode, DeviceNode, Group, NodeKind, ProcessInfo, User
+from jetson_gpu_access.plan import Action, ActionKind, Advice, AdviceStrategy, Alternative, Plan, Refusal, digest, make_plan
 from jetson_gpu_access.plan import AlternativeKind as K
 from test_rules_diagnose import ALICE, GROUPS, NVMAP, RENDER, ROOT_USER, anomaly, char, facts, platform, process
 
@@ -175,6 +175,17 @@ def test_a_user_name_the_tools_would_not_read_as_one_name_gets_no_advice(name: s
     groups = (Group("video", 44, (name,)), Group("render", 993, ()))
     plan = plan_for(groups=groups, user=user, users=(ROOT_USER, user))
     assert plan.advice == ()
+
+
+@pytest.mark.parametrize(("ssh", "launcher"), [(True, "sshd"), (False, "su"), (False, "supervisord")])
+def test_no_run_time_advice_for_a_session_that_rebuilds_its_groups(ssh: bool, launcher: str) -> None:
+    """--group-add reaches the main process only: a user seen in an SSH, su or supervisord session (a launcher
+    the privilege-drop table says rebuilds groups) would not get the GIDs, so that advice is not listed for them."""
+    seen = ProcessInfo("42", 1000, 1000, (44, 1000), ssh, None, None, launcher)
+    strategies = [a.strategy for a in plan_for(process=seen).advice]
+    assert AdviceStrategy.RUNTIME not in strategies and AdviceStrategy.PAM_GROUP in strategies
+    main = [a.strategy for a in plan_for(process=process((44, 1000))).advice]  # the container's own first process
+    assert AdviceStrategy.RUNTIME in main
 
 
 def test_group_bits_must_grant_what_the_node_needs() -> None:

@@ -19,7 +19,7 @@ from . import data
 from .accountfiles import GroupEntry, file_problems, group_entry, one_group_name
 from .choice import Choice
 from .diagnose import role_group
-from .model import AnomalyCode, DeviceNode, Diagnosis, Group, NodeKind, NodeOrigin
+from .model import AnomalyCode, DeviceNode, Diagnosis, Facts, Group, NodeKind, NodeOrigin
 from .record import frozen_record
 
 UNMAPPED_GID = 65534
@@ -417,7 +417,7 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
     return Plan(facts.root, user.name, user.uid, facts.container.in_container, digest(group_data),
                 tuple(actions), tuple(refusals), tuple(dict.fromkeys(notes)), after, unified_diff(group_text, after),
                 _advice([(gid, name, state) for gid, (name, state) in sorted(advised.items())], user.name,
-                        facts.container.engine, facts.os_release.id)
+                        facts.container.engine, facts.os_release.id, _session_rebuilds_groups(facts))
                 if facts.container.in_container else ())  # container advice only for containers
 
 
@@ -428,14 +428,25 @@ def _group_rebuilders() -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _session_rebuilds_groups(facts: Facts) -> bool:
+    """Whether the user's session seen here (SSH, or a launcher the privilege-drop table says rebuilds groups)
+    takes its groups from /etc/group, so that GIDs given at run time never reach it."""
+    process, user = facts.process, facts.user
+    if process is None or user is None or process.uid != user.uid:
+        return False
+    rebuilders = {p["launcher"] for p in data.load("privilege_drops")["paths"] if p["groups"] == "rebuilds" and p["launcher"]}
+    return process.ssh or process.launcher in rebuilders
+
+
 def _advice(needed: List[Tuple[int, str, str]], user: str, engine: Optional[str] = None,
-            os_id: Optional[str] = None) -> Tuple[Advice, ...]:
+            os_id: Optional[str] = None, session_rebuilds: bool = False) -> Tuple[Advice, ...]:
     """The same memberships as pam_group lines, a docker run line, a Dockerfile fragment and an entrypoint.
 
     ``needed``: (GID, the name the plan gives it, "new" / "exists" / "renumber" (the image has the name under
     another GID) / "sensitive"). An alternative that
     would fail is left out: no groupadd for a GID the image already uses, no pam_group, image line or
-    entrypoint for a sensitive group's GID (the entrypoint refuses it too), and none at all for a user
+    entrypoint for a sensitive group's GID (the entrypoint refuses it too), no run-time GIDs for a session
+    that rebuilds its groups (``session_rebuilds``), and none at all for a user
     whose name those files would split or read as something else (the account tools' one-name rule).
     """
     if not needed or not one_group_name(user):  # advice is pasted into group.conf, a Dockerfile and a shell
@@ -451,9 +462,10 @@ def _advice(needed: List[Tuple[int, str, str]], user: str, engine: Optional[str]
                           "grants the groups by name at SSH, su and login (PAM paths), not through gosu, su-exec, "
                           "setpriv, supervisord or docker exec; each group still needs its /etc/group line with the "
                           "host's GID (the plan's first action)"))
-    out.append(Advice(AdviceStrategy.RUNTIME, "{} {} ...".format(run_command(engine), group_add),
-                      "numeric GIDs reach the container's main process, but {} rebuild groups from /etc/group and drop "
-                      "them (and podman exec -u does not get them)".format(_group_rebuilders())))
+    if not session_rebuilds:  # the session seen would drop them: advice that cannot work for it is not listed
+        out.append(Advice(AdviceStrategy.RUNTIME, "{} {} ...".format(run_command(engine), group_add),
+                          "numeric GIDs reach the container's main process, but {} rebuild groups from /etc/group and "
+                          "drop them (and podman exec -u does not get them)".format(_group_rebuilders())))
     lines = []
     for gid, name, state in joinable:
         if state == "exists":
