@@ -51,7 +51,7 @@ _NAME_REST = _NAME_FIRST | frozenset("0123456789.-")
 
 def one_group_name(name: str) -> bool:
     """Whether every reader takes ``name`` as one group name: [A-Za-z_][A-Za-z0-9_.-]{0,31}, as useradd's
-    default rule. /etc/group may hold any other name, but usermod -G and pam_group's group.conf split a
+    default rule. /etc/group may hold any other name, but usermod -a -G and pam_group's group.conf split a
     list at commas ("render,sudo" is render and sudo), a shell at blanks, and a tool reads "-o" as an option."""
     return 0 < len(name) <= 32 and name[0] in _NAME_FIRST and _NAME_REST.issuperset(name)
 
