@@ -537,7 +537,7 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
 # Jetson signs that name no hardware: a host name or a word; a hard x86 sign outranks them.
 WEAK_JETSON = ("host name", "Tegra-only name", "arm64 build", "L4T image")
 # PC signs that name no hardware: a discrete-GPU node name, a cloud user, nvidia-smi; any Jetson sign outranks them.
-WEAK_X86 = ("discrete-GPU node", "PC hint", "nvidia-smi")
+WEAK_X86 = ("discrete-GPU node", "PC hint", "nvidia-smi", "PC software")
 PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 # With no sign of either system and no error family that leans to one, the project's own readers' system.
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
@@ -546,7 +546,7 @@ _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-209", "cuda-3"
              "failure-library-placeholder", "failure-version", "failure-library")
 _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cuda-700", "other-permission", "out-of-memory",
             "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found", "gpu-works-words", "failure-other",
-            "foreign-binary", "docker-daemon-access", "static-tls")
+            "foreign-binary", "docker-daemon-access", "static-tls", "other-device", "tool-not-found")
 # GPU software named on a line or in an image: what a family marked `software_only_if_named` needs to be read as
 # the GPU's software rather than a program that never reached the GPU.
 _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|nvidia|\bl4t|jetpack|"
@@ -704,7 +704,12 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     if named is not None and _host_hook_failed(matches):
         platform, line, lean = "", "", (platform, "the image's name says {!r}, which is what the image was built for, "
                                         "not the host the runtime's hook failed on".format(named.value))
-    if platform or not _shows_failure(seen, matches, diagnosis, failure):
+    # A PC named only by weak signs (a node name Thor shares, a tool, software a mainline Tegra has too) is likely, not
+    # shown: a failure is read on it, and said as assumed, with the Jetson's reading beside it.
+    failing = _shows_failure(seen, matches, diagnosis, failure)
+    if platform == "pc" and failing and all(s.kind in WEAK_X86 for s in seen.x86) and not (lean and lean[0] == "pc"):
+        platform, line, lean = "", "", ("pc", "the paste names {}, which a PC has, but no machine".format(seen.x86[0].value))
+    if platform or not failing:
         return _decide(seen, matches, diagnosis, platform, line, failure, container)
     prior, why = lean or ("jetson", JETSON_BY_DEFAULT)
     likely = _decide(seen, matches, diagnosis, prior, "", failure, container)
@@ -956,7 +961,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      [line_of["render-group-name"]])
     if x86:
         return cause("x86-discrete-gpu", "the paste shows an x86 / discrete-GPU system and no Jetson" if platform_shown
-                     else "a GPU error of a PC, whose driver and devices the JetPack explanations do not fit",
+                     else "a GPU error of a PC, whose driver and devices the integrated-GPU explanations do not fit",
                      platform_line + [line_of[i] for i in ids[:1]], "nodes-missing-in-container")
     overflow = [n for n in seen.nodes if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri/render)", n.path)
                 and n.group in _OVERFLOW and n.mode & 0o006 != 0o006]
@@ -1392,7 +1397,7 @@ def _system_question(cause: Cause) -> Question:
           "{}.".format(PLATFORM_NAMES[cause.assumed_system])
     platform = QUESTIONS[0][1]
     permission = next(q for causes, q in QUESTIONS if "login-drops-runtime-groups" in causes)
-    if on_jetson in PERMISSION_CAUSES:
+    if on_jetson in PERMISSION_CAUSES and cause.assumed_system == "jetson":  # a PC read first is asked no Tegra node
         return Question(ask + " On a Jetson, run the rest in the session that fails, inside the container.",
                         platform.command + "; " + permission.command,
                         (("x86_64 and no release file: a PC", on_pc),) + tuple(
@@ -1426,7 +1431,7 @@ def _fitting(causes: Sequence[str], cause_id: str) -> List[str]:
     if cause_id != "x86-discrete-gpu":
         return list(causes)
     fitting = [c for c in causes if not re.search(r"jetpack|jetson|tegra|/dev/nvmap|render node", c, re.I)]
-    return fitting or ["on a PC with a discrete GPU: see the cause above; the JetPack explanations do not apply"]
+    return fitting or ["on a PC with a discrete GPU: see the cause above; the integrated-GPU explanations do not apply"]
 
 
 def _evidence_text(statement: Statement) -> str:
@@ -1454,8 +1459,8 @@ def render_text(result: Explanation) -> str:
         for match in result.matches:
             out.append("{}  ({})".format(match.signature, match.id))
             out.append("    seen: " + match.line)
-            shown = "" if result.cause.assumption else result.cause.id  # an assumed PC rules nothing out
-            out += ["    likely: " + cause for cause in _fitting(match.causes, shown)]
+            # A PC read first, shown or assumed, is told no Tegra node: the question asks which system it is.
+            out += ["    likely: " + cause for cause in _fitting(match.causes, result.cause.id)]
             out.append("    read: docs/{}{}".format(match.docs, "; runbook: " + match.runbook if match.runbook else ""))
     if result.question is not None:
         out += ["", "The question that decides it: " + result.question.ask, "    " + result.question.command]
