@@ -26,7 +26,7 @@ HELDOUT: List[Dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "data" /
 CORPUS: List[Dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "data" / "report_corpus.yaml").read_text())
 CAUSES = {c["id"] for c in data.load("causes")["causes"]}
 # Top-1 accuracy each set must keep (2026-11-30: set A 76.8 %, set B 88.3 %, set C 82.5 %, set D 70.0 %).
-FLOORS = {"A": 0.73, "B": 0.85, "C": 0.79, "D": 0.65}
+FLOORS = {"A": 0.73, "B": 0.85, "C": 0.79, "D": 0.65, "E": 0.40}
 
 
 def test_the_held_out_sets_are_sourced_and_apart_from_the_corpus() -> None:
