@@ -538,6 +538,8 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
 WEAK_JETSON = ("host name", "Tegra-only name", "arm64 build", "L4T image")
 # PC signs that name no hardware: a discrete-GPU node name, a cloud user, nvidia-smi; any Jetson sign outranks them.
 WEAK_X86 = ("discrete-GPU node", "PC hint", "nvidia-smi", "PC software")
+# Weak signs of a PC that a Jetson can show too (Thor's /dev/nvidia*, mainline Tegra's VDPAU): alone, a PC assumed.
+SHARED_X86 = ("discrete-GPU node", "PC software")
 PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 # With no sign of either system and no error family that leans to one, the project's own readers' system.
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
@@ -704,10 +706,10 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     if named is not None and _host_hook_failed(matches):
         platform, line, lean = "", "", (platform, "the image's name says {!r}, which is what the image was built for, "
                                         "not the host the runtime's hook failed on".format(named.value))
-    # A PC named only by weak signs (a node name Thor shares, a tool, software a mainline Tegra has too) is likely, not
+    # A PC named only by signs a Jetson can show too (a node name Thor shares, software a mainline Tegra has) is likely, not
     # shown: a failure is read on it, and said as assumed, with the Jetson's reading beside it.
     failing = _shows_failure(seen, matches, diagnosis, failure)
-    if platform == "pc" and failing and all(s.kind in WEAK_X86 for s in seen.x86) and not (lean and lean[0] == "pc"):
+    if platform == "pc" and failing and all(s.kind in SHARED_X86 for s in seen.x86) and not (lean and lean[0] == "pc"):
         platform, line, lean = "", "", ("pc", "the paste names {}, which a PC has, but no machine".format(seen.x86[0].value))
     if platform or not failing:
         return _decide(seen, matches, diagnosis, platform, line, failure, container)

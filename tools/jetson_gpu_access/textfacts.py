@@ -137,15 +137,15 @@ _FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot 
 _LOGIN_WORDS = ("ssh", "su ", "su-", "sudo", "runuser", "gosu", "setpriv", "s6-", "user", "last login", "welcome to", "su\t")
 _DGPU_NODE = re.compile(r"/dev/nvidia(?:\d+|ctl|-uvm|-modeset)\b|\bnvidia\d+\b")
 # A discrete-GPU driver or a non-NVIDIA GPU stack named in the text (AMD's HIP and ROCm, Intel's OpenVINO GPU plugin,
-# VDPAU and VA-API, which no Jetson has): the x86 / PC reading, not the Jetson one.
+# VA-API, which no Jetson has): the x86 / PC reading, not the Jetson one.
 _PC_STACK = re.compile(r"NVIDIA-Linux-x86|/firmware/nvidia/\d{3}\.|\bnvidia-(?:driver|dkms|kernel-source|utils)-\d{3}\b|"
                        r"\blibEGL warning:|\bMESA-LOADER\b|\bradeonsi\b|\bamdgpu\b|\brocminfo\b|\bi915\b|\bnouveau\b|"
                        r"\blinux-x86_64\b|\bwin_amd64\b|\bcuda-drivers-\d{3}|\bhip error\b|\bhipErr\w+|\bopenvino\b|"
-                       r"\bcldnn\b|\bintel64\b", re.I)
+                       r"\bcldnn\b|\bintel64\b|\bva-?api\b|\bvainfo\b", re.I)
 # Software a PC's graphics stack has and L4T does not, but which names no machine: the desktop driver's module options
-# and loader (a Jetson Thor's OpenRM driver has /dev/nvidia* too), and VDPAU / VA-API video decoding (mainline Linux
-# on a Tegra has VDPAU as well). A weak sign of a PC, outranked by any sign of a Jetson.
-_PC_SOFTWARE = re.compile(r"\bNVreg_\w+|\bnvidia-modprobe\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b", re.I)
+# and loader (a Jetson Thor's OpenRM driver has /dev/nvidia* too), and VDPAU video decoding (mainline Linux on a Tegra
+# has it as well, through libvdpau-tegra). A weak sign of a PC, outranked by any sign of a Jetson.
+_PC_SOFTWARE = re.compile(r"\bNVreg_\w+|\bnvidia-modprobe\b|\bvdpau\w*", re.I)
 # L4T as tools print it when /etc/nv_tegra_release itself was not pasted: jetson-containers
 # (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]), jtop (JETSON_L4T=35.2.1).
 _L4T_MENTION = re.compile(r"(?:\b|_)L4T(?:[_ ]VERSION)?[\s=:\[\"']*R?(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
