@@ -18,3 +18,12 @@ def read_cause(text: str) -> Explanation:
     assert invented({"text": text}, result) == [], (text, result.cause)
     assert render_text(result) and render_markdown(result)
     return result
+
+
+TEGRA_TALK = ("jetpack", "nvmap", "nvhost")
+
+
+def tegra_talk(result: Explanation) -> list:
+    """The words of a Jetson's GPU (JetPack, its Tegra nodes) that the reply, text or Markdown, says."""
+    said = (render_text(result) + render_markdown(result)).lower()
+    return [word for word in TEGRA_TALK if word in said]

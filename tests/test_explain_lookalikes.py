@@ -1,0 +1,91 @@
+"""Look-alikes of the Jetson GPU-access problem, by class: a permission problem on a device that is not the GPU (a
+USB camera, GPIO, I2C, a serial port), a check whose tool is not installed, and a PC named only by signs a Jetson can
+show too (the desktop driver's module options, VDPAU, /dev/nvidia* nodes, which Thor has). Each case is a synthetic
+paste written for this test: the reading is not the render-group problem, names no cause the paste does not
+establish, and a reply about no Jetson's GPU says nothing of JetPack or the Tegra nodes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from explainreading import JETSON_35, JETSON_36, read_cause, tegra_talk
+from jetson_gpu_access.explain import explain
+from jetson_gpu_access.textfacts import read
+
+# ---- a device that is not the GPU ----
+
+
+@pytest.mark.parametrize("text", [
+    "PermissionError: [Errno 13] Permission denied: '/dev/video0'",
+    "open /dev/ttyUSB0 failed: Permission denied (the lidar works with sudo)",
+    "Error: could not open /dev/i2c-1: Permission denied",
+    "failed to open /dev/gpiochip0: Permission denied",
+    "the realsense-viewer shows No Frames Received unless I start it with sudo",
+    "Do I need the udev rules (99-gpio.rules) to use GPIO as a non-root user in docker?",
+    "usb camera not detected in the container as a non-root user",
+])
+@pytest.mark.parametrize("system", ["", JETSON_36 + "\n", "Model: NVIDIA Jetson Orin Nano Developer Kit\n"])
+def test_a_device_that_is_not_the_gpu_is_not_gpu_access(text: str, system: str) -> None:
+    result = read_cause(system + text)
+    assert result.cause.id == "not-gpu-access", result.cause
+    said = [word for word in tegra_talk(result) if word != "jetpack" or not system]  # a shown release is named
+    assert result.question is None and said == [], said
+
+
+def test_a_device_that_is_not_the_gpu_yields_to_a_gpu_error_beside_it() -> None:
+    text = JETSON_36 + "\nfailed to open /dev/video0: Permission denied\nRuntimeError: CUDA error: operation not supported"
+    assert read_cause(text).cause.id == "render-node-denied"
+
+
+@pytest.mark.parametrize("text", [
+    "docker run --runtime nvidia --device /dev/video0 --device /dev/bus/usb app",  # a launch passes it: no failure
+    JETSON_35 + "\nthe camera pipeline (nvarguscamerasrc) works as root, but as a new user it fails",  # CSI: Tegra nodes
+])
+def test_a_device_named_without_a_failure_or_a_csi_camera_is_not_read_as_another_device(text: str) -> None:
+    assert "other-device" not in [m.id for m in explain(text).matches]
+
+
+# ---- a tool that is not installed ----
+
+
+@pytest.mark.parametrize("line", [
+    "/bin/bash: line 1: nvidia-smi: command not found",
+    "Error: GPU check failed: nvidia-smi (status 127)",
+    "sh: 1: tegrastats: command not found",
+])
+def test_a_tool_that_is_not_installed_is_not_gpu_access_and_names_no_system(line: str) -> None:
+    assert read(line).observed.x86 == ()
+    result = read_cause(line)
+    assert result.cause.id == "not-gpu-access" and not result.cause.assumption, result.cause
+
+
+# ---- signs of a PC a Jetson can show too ----
+
+
+@pytest.mark.parametrize("text", [
+    "options nvidia NVreg_DeviceFileGID=481 NVreg_DeviceFileMode=0660\na regular user cannot access the nvidia devices, "
+    "root can",
+    "When I change the node to 0660 root:video, I get permission denied when using vdpauinfo",
+    "crw-rw---- 1 root root 487, 0 Aug 21 15:07 /dev/nvidia-uvm\nthe user cannot open the GPU, root can",
+])
+def test_a_pc_named_only_by_signs_a_jetson_shares_is_assumed_and_told_no_tegra_node(text: str) -> None:
+    result = read_cause(text)
+    assert result.cause.id != "x86-discrete-gpu" or result.cause.assumption, result.cause
+    if result.cause.assumed_system == "pc":
+        assert tegra_talk(result) == [], tegra_talk(result)
+
+
+@pytest.mark.parametrize("text", [
+    "| NVIDIA-SMI 535.183.01   Driver Version: 535.183.01   CUDA Version: 12.2 |\nCUDA error = 999 unknown error",
+    "nvidia-docker | Error: nvml: Insufficient Permissions\n|   0  Tesla K80   On   | 0000:04:00.0 Off |",
+    "- path: /dev/nvidiactl\n>>> torch.cuda.is_available()\nFalse",
+])
+def test_a_pc_s_reply_says_nothing_of_jetpack_or_tegra_nodes(text: str) -> None:
+    result = read_cause(text)
+    assert result.cause.id == "x86-discrete-gpu" and tegra_talk(result) == [], (result.cause, tegra_talk(result))
+
+
+@pytest.mark.parametrize("line", ["this fixes the CDI file of JP7 for /dev/dri/card1", "on JP6.1 the sample fails"])
+def test_jetpack_s_short_name_is_a_sign_of_a_jetson(line: str) -> None:
+    assert read(line).observed.jetson
