@@ -89,3 +89,20 @@ def test_a_pc_s_reply_says_nothing_of_jetpack_or_tegra_nodes(text: str) -> None:
 @pytest.mark.parametrize("line", ["this fixes the CDI file of JP7 for /dev/dri/card1", "on JP6.1 the sample fails"])
 def test_jetpack_s_short_name_is_a_sign_of_a_jetson(line: str) -> None:
     assert read(line).observed.jetson
+
+
+# ---- a denial that names no file, beside the GPU named elsewhere ----
+
+
+@pytest.mark.parametrize("text", [
+    'radeontop v1.4\n#0 DevicePath { render: "/dev/dri/renderD128" }\nError: Permission denied (os error 13)',
+    "Driver Version: 550.54.14\nDevice name: NVIDIA GeForce RTX 4090\nset fan speed: Insufficient Permissions",
+    "intel_gpu_top: failed: Permission denied",
+])
+def test_a_denial_naming_no_file_beside_a_pc_s_gpu_is_that_gpu_s(text: str) -> None:
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+def test_a_denial_naming_another_file_stays_another_file_s() -> None:
+    text = "Driver Version: 550.54.14\nPermissionError: [Errno 13] Permission denied: '/home/app/.cache/model.bin'"
+    assert read_cause(text).cause.id == "not-gpu-access"

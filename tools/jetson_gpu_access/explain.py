@@ -285,6 +285,12 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
 # I2C, GPIO): a permission to another device is no GPU access, whatever group it shares.
 _GPU_DEVICE = re.compile(r"/dev/(?:nv|dri\b|tegra|host1x)", re.I)
 _OTHER_DEVICE = re.compile(r"/dev/(?!nv|dri\b|tegra|host1x)[a-z]", re.I)
+# A denial that names no file, and a paste that names the GPU (its node, a discrete GPU's driver or model, AMD's and Intel's
+# GPU tools) elsewhere: the denial is the GPU's.
+_UNNAMED_DENIAL = re.compile(r"permission|eacces|eperm|not permitted|os error 13", re.I)
+_PATH = re.compile(r"(?:^|[\s'\"(=:])(?:/|~/|\./)[\w.-]", re.I)
+_GPU_NAMED = re.compile(r"/dev/(?:nv|dri/|kfd\b)|\bnvml\b|\bDriver Version:|\b(?:GeForce|Quadro|RTX|Radeon)\b|"
+                        r"\bamdgpu\w*|\bintel_gpu_top\b|\brocm-smi\b", re.I)
 # Where the paste shows it ran inside a container or an image build (which on a Jetson gets no GPU libraries
 # unless the engine's default runtime is nvidia): BuildKit and classic build steps, engines, pods.
 _CONTAINER_CONTEXT = re.compile(r"^#\d+ \d+\.\d+ |^Step \d+/\d+ :|---> Running in |\bdocker build\b|\bdockerfile\b|"
@@ -313,7 +319,10 @@ def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
             best = (rank, line.strip())
     if best is None:
         return None
-    return Failure(FAILURE_KINDS[best[0]][0] if best[0] < len(FAILURE_KINDS) else "other", best[1][:300])
+    kind = FAILURE_KINDS[best[0]][0] if best[0] < len(FAILURE_KINDS) else "other"
+    if kind == "other" and _UNNAMED_DENIAL.search(best[1]) and not _PATH.search(best[1]) and _GPU_NAMED.search(clean):
+        kind = "gpu"  # "Permission denied (os error 13)" after a line that printed the GPU's node: the GPU's permission
+    return Failure(kind, best[1][:300])
 
 
 def container_context(text: str, seen: Observed, cleaned: Optional[str] = None) -> str:
