@@ -130,7 +130,8 @@ _NOT_INSTALLED = re.compile(r"command not found|\bstatus 127\b|no such file or d
 _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "nvidia", "nvrm",
              "win", "wsl", "microsoft", "geforce", "quadro", "tesla", "titan", "rtx", "gtx", "radeon", "a100", "h100", "h200",
              "a10", "a40", "l40", "t4", "v100", "p100", "k80", "a6000", "arc ", "iris", "uhd", "driver", "egl", "mesa", "amdgpu",
-             "intel_gpu", "radeontop", "nouveau", "cuda-drivers", "hip", "openvino", "cldnn", "intel64", "vdpau", "vaapi", "va-api", "vainfo")
+             "intel_gpu", "radeontop", "nouveau", "cuda-drivers", "hip", "openvino", "cldnn", "intel64", "vdpau", "vaapi",
+             "va-api", "vainfo")
 # A file built for another machine names that machine's architecture, not this one's.
 _FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot execute binary|wrong elf class|"
                                r"no matching manifest", re.I)
@@ -139,8 +140,8 @@ _DGPU_NODE = re.compile(r"/dev/nvidia(?:\d+|ctl|-uvm|-modeset)\b|\bnvidia\d+\b")
 # A discrete-GPU driver or a non-NVIDIA GPU stack named in the text (AMD's HIP and ROCm, Intel's OpenVINO GPU plugin,
 # VA-API, which no Jetson has): the x86 / PC reading, not the Jetson one.
 _PC_STACK = re.compile(r"NVIDIA-Linux-x86|/firmware/nvidia/\d{3}\.|\bnvidia-(?:driver|dkms|kernel-source|utils)-\d{3}\b|"
-                       r"\blibEGL warning:|\bMESA-LOADER\b|\bradeonsi\b|\bamdgpu(?:_top)?\b|\brocminfo\b|\brocm-smi\b|\bintel_gpu_top\b|"
-                       r"\bradeontop\b|\bi915\b|\bnouveau\b|"
+                       r"\blibEGL warning:|\bMESA-LOADER\b|\bradeonsi\b|\bamdgpu(?:_top)?\b|\brocminfo\b|\brocm-smi\b|"
+                       r"\bintel_gpu_top\b|\bradeontop\b|\bi915\b|\bnouveau\b|"
                        r"\blinux-x86_64\b|\bwin_amd64\b|\bcuda-drivers-\d{3}|\bhip error\b|\bhipErr\w+|\bopenvino\b|"
                        r"\bcldnn\b|\bintel64\b|\bva-?api\b|\bvainfo\b", re.I)
 # Software a PC's graphics stack has and L4T does not, but which names no machine: the desktop driver's module options
