@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainreading import JETSON_35, JETSON_36, read_cause, tegra_talk
+from explainreading import JETSON_32, JETSON_35, JETSON_36, read_cause, tegra_talk
 from jetson_gpu_access.explain import explain
 from jetson_gpu_access.textfacts import read
 
@@ -128,3 +128,19 @@ def test_an_arm64_server_or_a_desktop_driver_is_no_jetson(line: str) -> None:
 
 def test_jetpack_6_s_own_driver_number_names_no_pc() -> None:
     assert not read("NVIDIA driver 540.4.0 (JetPack 6.2)").observed.x86
+
+
+# ---- a Jetson container started without the NVIDIA runtime ----
+
+
+@pytest.mark.parametrize("launch", ["docker run --gpus=all --rm -it app:r32 /bin/bash", "docker run --rm -it app:r32"])
+def test_a_cuda_library_missing_in_a_jetson_4_container_without_the_runtime_is_the_runtime(launch: str) -> None:
+    text = "\n".join([JETSON_32, launch, "ImportError: libcublas.so.10: cannot open shared object file: No such file or "
+                      "directory"])
+    assert read_cause(text).cause.id == "nodes-missing-in-container"
+
+
+def test_the_same_library_missing_beside_the_runtime_is_the_software() -> None:
+    text = "\n".join([JETSON_32, "docker run --runtime nvidia --rm -it app:r32", "ImportError: libcublas.so.10: cannot "
+                      "open shared object file: No such file or directory"])
+    assert read_cause(text).cause.id != "nodes-missing-in-container"

@@ -1151,11 +1151,13 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     # an image built for a Jetson (its CUDA is there; the runtime is what is missing). In another image it is the
     # image's own software (an arm64 wheel without CUDA).
     l4t_image = any(_JETSON_IMAGE.search(launch.image or "") for launch in seen.launches)
-    if jetson and (gpu_error or ("cuda-unavailable" in ids and l4t_image)):
-        plain = [launch for launch in seen.launches if launch.runtime != "nvidia" and not launch.privileged
-                 and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)]
-        if plain and len(plain) == len(seen.launches):
-            lines.append(_first_line(plain[0]))
+    plain = [launch for launch in seen.launches if launch.runtime != "nvidia" and not launch.privileged
+             and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)]
+    plain = plain if len(plain) == len(seen.launches) else []
+    if jetson and (gpu_error or ("cuda-unavailable" in ids and l4t_image)) and plain:
+        lines.append(_first_line(plain[0]))
+    # A launch without the NVIDIA runtime (--gpus alone included) puts the paste in a container that gets no host mounts.
+    container = container or (_first_line(plain[0]) if jetson and plain else "")
     # A node that failed to open with no permission error: most often it is not in the container at all.
     channel = line_of.get("nvrm-channel", "")
     if jetson and _OPEN_FAILED.search(channel) and not _NO_PERMISSION.search(channel):
