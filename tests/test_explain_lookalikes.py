@@ -144,3 +144,33 @@ def test_the_same_library_missing_beside_the_runtime_is_the_software() -> None:
     text = "\n".join([JETSON_32, "docker run --runtime nvidia --rm -it app:r32", "ImportError: libcublas.so.10: cannot "
                       "open shared object file: No such file or directory"])
     assert read_cause(text).cause.id != "nodes-missing-in-container"
+
+
+# ---- a Tegra under mainline Linux, a runtime not set, a tool said to be missing from PATH ----
+
+
+@pytest.mark.parametrize("text", [
+    "cuCtxCreate failed: res = 999\n#0  0xb6ead73c in nouveau_bo_new () from /usr/lib/arm-linux-gnueabihf/libdrm_nouveau.so.2",
+    "vdpauinfo: permission denied (libvdpau-tegra on a Tegra 3 tablet)",
+    "xf86-video-opentegra: failed to open /dev/dri/card0",
+])
+def test_a_tegra_under_mainline_linux_is_not_l4t(text: str) -> None:
+    result = read_cause(text)
+    assert result.cause.id == "not-gpu-access" and not read(text).observed.x86, result.cause
+
+
+def test_nouveau_on_a_pc_is_still_a_pc() -> None:
+    assert read("nouveau 0000:01:00.0: DRM: VRAM: 8192 MiB (x86_64)").observed.x86
+
+
+@pytest.mark.parametrize("line", ["Default docker runtime is not nvidia!, please set default-runtime",
+                                  "the default runtime isn't nvidia, so the build gets no GPU"])
+def test_a_default_runtime_that_is_not_nvidia_leaves_the_gpu_out(line: str) -> None:
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "nodes-missing-in-container"
+
+
+@pytest.mark.parametrize("line", ["Could not get compute cap: `nvidia-smi` failed. Ensure that nvidia-smi is in your PATH.",
+                                  "which: no nvidia-smi in (/usr/local/sbin:/usr/local/bin:/usr/bin)"])
+def test_a_tool_said_to_be_missing_from_path_is_not_gpu_access(line: str) -> None:
+    result = read_cause(line)
+    assert result.cause.id == "not-gpu-access" and not result.cause.assumption, result.cause

@@ -557,7 +557,7 @@ _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-209", "cuda-3"
              "failure-library-placeholder", "failure-version", "failure-library")
 _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cuda-700", "other-permission", "out-of-memory",
             "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found", "gpu-works-words", "failure-other",
-            "foreign-binary", "docker-daemon-access", "static-tls", "other-device", "tool-not-found")
+            "foreign-binary", "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra")
 # GPU software named on a line or in an image: what a family marked `software_only_if_named` needs to be read as
 # the GPU's software rather than a program that never reached the GPU.
 _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|nvidia|\bl4t|jetpack|"
@@ -827,6 +827,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
 
     if "denial-words" in ids and "gpu-works-words" in ids:  # a check that works for root proves nothing for the user
         ids.remove("gpu-works-words")
+    if "mainline-tegra" in ids:  # its CUDA errors are not NVIDIA's CUDA on L4T
+        return cause("not-gpu-access", "a Tegra run by mainline Linux's open drivers: not L4T's GPU stack",
+                     [line_of["mainline-tegra"]])
     not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and platform_shown and x86))
                or i == "cuda-801-operation"]
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):

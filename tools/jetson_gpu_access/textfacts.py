@@ -130,13 +130,15 @@ _PC_HINT = re.compile(r"^>?\s*\[?(?:ec2-user|opc|azureuser)@[\w.-]+|@ip-\d{1,3}-
                       r"auto-detected mode as '?legacy", re.I)
 _SMI_COMMAND = re.compile(r"(?:^|[$#]\s+|\s)nvidia-smi(?=\s|$)")
 # A tool the shell could not find is no sign of the system it was looked for on (a Jetson before JetPack 6 has no nvidia-smi).
-_NOT_INSTALLED = re.compile(r"command not found|\bstatus 127\b|no such file or directory", re.I)
+_NOT_INSTALLED = re.compile(r"command not found|\bstatus 127\b|no such file or directory|\bwhich: no\b|"
+                            r"\bin (?:your|the) \$?path\b", re.I)
 # The words a line needs before the PC patterns (_X86, _PC_STACK) and the session patterns are tried.
 _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "nvidia", "nvrm",
              "win", "wsl", "microsoft", "geforce", "quadro", "tesla", "titan", "rtx", "gtx", "radeon", "a100", "h100", "h200",
              "a10", "a40", "l40", "t4", "v100", "p100", "k80", "a6000", "arc ", "iris", "uhd", "driver", "egl", "mesa", "amdgpu",
              "intel_gpu", "radeontop", "nouveau", "cuda-drivers", "hip", "openvino", "cldnn", "intel64", "vdpau", "vaapi",
              "va-api", "vainfo", "dgx", "hgx", "gh200", "gb10", "gb200", "gb300", "grace", "sbsa")
+_ARM_WORDS = re.compile(r"arm-linux|aarch64|arm64|armhf|armv7|tegra", re.I)
 # A file built for another machine names that machine's architecture, not this one's.
 _FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot execute binary|wrong elf class|"
                                r"no matching manifest", re.I)
@@ -643,6 +645,8 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
         reader.recognised.append("model: {}".format(state.model))
     pc_words = any(w in low for w in _PC_WORDS) and not _FOREIGN_ARTIFACT.search(line)
     x86 = (_X86.search(line) or _PC_STACK.search(line)) if pc_words else None
+    if x86 and x86.group(0).lower() == "nouveau" and _ARM_WORDS.search(line):
+        x86 = None  # nouveau on arm is a Tegra's GPU under mainline Linux, not a PC's
     if x86 and not any(s.kind not in _NAMES_NO_HARDWARE for s in sightings):  # "an l4t image on an x86-64 host"
         state.x86.append(Sighting("x86 / discrete GPU", x86.group(0), raw))
     node = _DGPU_NODE.search(line)
