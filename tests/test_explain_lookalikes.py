@@ -174,3 +174,25 @@ def test_a_default_runtime_that_is_not_nvidia_leaves_the_gpu_out(line: str) -> N
 def test_a_tool_said_to_be_missing_from_path_is_not_gpu_access(line: str) -> None:
     result = read_cause(line)
     assert result.cause.id == "not-gpu-access" and not result.cause.assumption, result.cause
+
+
+# ---- the profiler's counters, and an image's own account setup ----
+
+
+@pytest.mark.parametrize("line", [
+    "==ERROR== ERR_NVGPUCTRPERM - The user does not have permission to access NVIDIA GPU Performance Counters",
+    "CUPTI_ERROR_INSUFFICIENT_PRIVILEGES while profiling the kernel",
+])
+@pytest.mark.parametrize("system", ["", JETSON_36 + "\n"])
+def test_the_profiler_s_counters_are_a_privilege_of_their_own(line: str, system: str) -> None:
+    assert read_cause(system + line).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", ["useradd: UID 0 is not unique", "groupadd: GID '1000' already exists",
+                                  "useradd: user 'admin' already exists"])
+def test_an_image_s_account_setup_failing_is_not_gpu_access(line: str) -> None:
+    assert read_cause(JETSON_35 + "\n" + line).cause.id == "not-gpu-access"
+
+
+def test_an_image_without_the_gpu_s_group_is_still_the_group_s_problem() -> None:
+    assert read_cause(JETSON_36 + "\nusermod: group 'render' does not exist").cause.id == "render-node-denied"
