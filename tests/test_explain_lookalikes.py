@@ -196,3 +196,18 @@ def test_an_image_s_account_setup_failing_is_not_gpu_access(line: str) -> None:
 
 def test_an_image_without_the_gpu_s_group_is_still_the_group_s_problem() -> None:
     assert read_cause(JETSON_36 + "\nusermod: group 'render' does not exist").cause.id == "render-node-denied"
+
+
+# ---- a build for another CUDA said in words; a permission error in a container is no missing node ----
+
+
+@pytest.mark.parametrize("line", ["there is currently no CUDA 11 version of the basecaller for ARM64 devices",
+                                  "the wheel was built against CUDA 10.2, but the board only has CUDA 12.2"])
+def test_a_build_for_another_cuda_said_in_words_is_the_software(line: str) -> None:
+    text = "Model: NVIDIA Jetson AGX Orin Developer Kit\n" + line
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+def test_a_gpu_permission_error_in_a_container_is_not_read_as_nodes_missing() -> None:
+    text = "Model: NVIDIA Jetson AGX Orin Developer Kit\nCUDA permission errors in the GPU containers for the app user"
+    assert read_cause(text).cause.id != "nodes-missing-in-container"

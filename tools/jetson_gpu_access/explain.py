@@ -553,7 +553,7 @@ PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 # With no sign of either system and no error family that leans to one, the project's own readers' system.
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
 _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-209", "cuda-3", "cuda-500", "cuda-library-missing",
-             "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published", "failure-gpu-library",
+             "cuda-build-words", "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published", "failure-gpu-library",
              "failure-library-placeholder", "failure-version", "failure-library")
 _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cuda-700", "other-permission", "out-of-memory",
             "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found", "gpu-works-words", "failure-other",
@@ -1181,8 +1181,8 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     versions = _image_l4t_conflict(seen) or (failure is not None and failure.kind == "version")
     if jetson and unavailable and container and major is not None and major <= 32 and not versions:
         lines += [unavailable, container]  # JetPack 4's containers get CUDA itself from the host (unless versions differ)
-    if jetson and container and "failure-gpu" in line_of:
-        lines += [line_of["failure-gpu"], container]
+    if jetson and container and "failure-gpu" in line_of and not _UNNAMED_DENIAL.search(line_of["failure-gpu"]):
+        lines += [line_of["failure-gpu"], container]  # a GPU failure in a container that names no permission
     return list(dict.fromkeys(lines))
 
 
