@@ -211,3 +211,11 @@ def test_a_build_for_another_cuda_said_in_words_is_the_software(line: str) -> No
 def test_a_gpu_permission_error_in_a_container_is_not_read_as_nodes_missing() -> None:
     text = "Model: NVIDIA Jetson AGX Orin Developer Kit\nCUDA permission errors in the GPU containers for the app user"
     assert read_cause(text).cause.id != "nodes-missing-in-container"
+
+
+@pytest.mark.parametrize("line", [
+    "the supervisor rebuilt the account's supplementary groups with initgroups(), discarding the device GIDs from Docker",
+    "setgroups() in the entrypoint drops the GIDs the runtime added",
+])
+def test_groups_rebuilt_by_initgroups_said_in_words_are_groups_lost(line: str) -> None:
+    assert read_cause("Model: NVIDIA Jetson AGX Orin Developer Kit\n" + line).cause.id == "login-drops-runtime-groups"
