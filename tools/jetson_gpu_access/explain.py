@@ -720,7 +720,7 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     # shown: a failure is read on it, and said as assumed, with the Jetson's reading beside it.
     failing = _shows_failure(seen, matches, diagnosis, failure)
     if platform == "pc" and failing and all(s.kind in SHARED_X86 for s in seen.x86) and not (lean and lean[0] == "pc"):
-        platform, line, lean = "", "", ("pc", "the paste names {}, which a PC has, but no machine".format(seen.x86[0].value))
+        platform, line, lean = "", "", ("pc", "the paste names {}, which a PC has and a Jetson can have too".format(seen.x86[0].value))
     if platform or not failing:
         return _decide(seen, matches, diagnosis, platform, line, failure, container)
     prior, why = lean or ("jetson", JETSON_BY_DEFAULT)
