@@ -3,6 +3,8 @@ the reading with the corpus's gate on it (nothing stated that the paste does not
 
 from __future__ import annotations
 
+from typing import List
+
 from jetson_gpu_access.explain import Explanation, explain, render_markdown, render_text
 from test_report_corpus import invented
 
@@ -18,3 +20,12 @@ def read_cause(text: str) -> Explanation:
     assert invented({"text": text}, result) == [], (text, result.cause)
     assert render_text(result) and render_markdown(result)
     return result
+
+
+TEGRA_TALK = ("jetpack", "nvmap", "nvhost")
+
+
+def tegra_talk(result: Explanation) -> List[str]:
+    """The words of a Jetson's GPU (JetPack, its Tegra nodes) that the reply, text or Markdown, says."""
+    said = (render_text(result) + render_markdown(result)).lower()
+    return [word for word in TEGRA_TALK if word in said]

@@ -285,6 +285,12 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
 # I2C, GPIO): a permission to another device is no GPU access, whatever group it shares.
 _GPU_DEVICE = re.compile(r"/dev/(?:nv|dri\b|tegra|host1x)", re.I)
 _OTHER_DEVICE = re.compile(r"/dev/(?!nv|dri\b|tegra|host1x)[a-z]", re.I)
+# A denial that names no file, and a paste that names the GPU (its node, a discrete GPU's driver or model, AMD's and Intel's
+# GPU tools) elsewhere: the denial is the GPU's.
+_UNNAMED_DENIAL = re.compile(r"permission|eacces|eperm|not permitted|os error 13", re.I)
+_PATH = re.compile(r"(?:^|[\s'\"(=:])(?:/|~/|\./)[\w.-]", re.I)
+_GPU_NAMED = re.compile(r"/dev/(?:nv|dri/|kfd\b)|\bnvml\b|\bDriver Version:|\b(?:GeForce|Quadro|RTX|Radeon)\b|"
+                        r"\bamdgpu\w*|\bintel_gpu_top\b|\brocm-smi\b", re.I)
 # Where the paste shows it ran inside a container or an image build (which on a Jetson gets no GPU libraries
 # unless the engine's default runtime is nvidia): BuildKit and classic build steps, engines, pods.
 _CONTAINER_CONTEXT = re.compile(r"^#\d+ \d+\.\d+ |^Step \d+/\d+ :|---> Running in |\bdocker build\b|\bdockerfile\b|"
@@ -313,7 +319,10 @@ def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
             best = (rank, line.strip())
     if best is None:
         return None
-    return Failure(FAILURE_KINDS[best[0]][0] if best[0] < len(FAILURE_KINDS) else "other", best[1][:300])
+    kind = FAILURE_KINDS[best[0]][0] if best[0] < len(FAILURE_KINDS) else "other"
+    if kind == "other" and _UNNAMED_DENIAL.search(best[1]) and not _PATH.search(best[1]) and _GPU_NAMED.search(clean):
+        kind = "gpu"  # "Permission denied (os error 13)" after a line that printed the GPU's node: the GPU's permission
+    return Failure(kind, best[1][:300])
 
 
 def container_context(text: str, seen: Observed, cleaned: Optional[str] = None) -> str:
@@ -537,16 +546,19 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
 # Jetson signs that name no hardware: a host name or a word; a hard x86 sign outranks them.
 WEAK_JETSON = ("host name", "Tegra-only name", "arm64 build", "L4T image")
 # PC signs that name no hardware: a discrete-GPU node name, a cloud user, nvidia-smi; any Jetson sign outranks them.
-WEAK_X86 = ("discrete-GPU node", "PC hint", "nvidia-smi")
+WEAK_X86 = ("discrete-GPU node", "PC hint", "nvidia-smi", "PC software")
+# Weak signs of a PC that a Jetson can show too (Thor's /dev/nvidia*, mainline Tegra's VDPAU): alone, a PC assumed.
+SHARED_X86 = ("discrete-GPU node", "PC software")
 PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 # With no sign of either system and no error family that leans to one, the project's own readers' system.
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
 _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-209", "cuda-3", "cuda-500", "cuda-library-missing",
-             "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published", "failure-gpu-library",
-             "failure-library-placeholder", "failure-version", "failure-library")
+             "cuda-build-words", "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published",
+             "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library")
 _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cuda-700", "other-permission", "out-of-memory",
             "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found", "gpu-works-words", "failure-other",
-            "foreign-binary", "docker-daemon-access", "static-tls")
+            "foreign-binary", "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra",
+            "profiler-counters", "account-setup-error")
 # GPU software named on a line or in an image: what a family marked `software_only_if_named` needs to be read as
 # the GPU's software rather than a program that never reached the GPU.
 _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|nvidia|\bl4t|jetpack|"
@@ -704,7 +716,12 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     if named is not None and _host_hook_failed(matches):
         platform, line, lean = "", "", (platform, "the image's name says {!r}, which is what the image was built for, "
                                         "not the host the runtime's hook failed on".format(named.value))
-    if platform or not _shows_failure(seen, matches, diagnosis, failure):
+    # A PC named only by signs a Jetson can show too (a node name Thor shares, software a mainline Tegra has) is likely, not
+    # shown: a failure is read on it, and said as assumed, with the Jetson's reading beside it.
+    failing = _shows_failure(seen, matches, diagnosis, failure)
+    if platform == "pc" and failing and all(s.kind in SHARED_X86 for s in seen.x86) and not (lean and lean[0] == "pc"):
+        platform, line, lean = "", "", ("pc", "the paste names {}, which a PC has and a Jetson can have too".format(seen.x86[0].value))
+    if platform or not failing:
         return _decide(seen, matches, diagnosis, platform, line, failure, container)
     prior, why = lean or ("jetson", JETSON_BY_DEFAULT)
     likely = _decide(seen, matches, diagnosis, prior, "", failure, container)
@@ -811,6 +828,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
 
     if "denial-words" in ids and "gpu-works-words" in ids:  # a check that works for root proves nothing for the user
         ids.remove("gpu-works-words")
+    if "mainline-tegra" in ids:  # its CUDA errors are not NVIDIA's CUDA on L4T
+        return cause("not-gpu-access", "a Tegra run by mainline Linux's open drivers: not L4T's GPU stack",
+                     [line_of["mainline-tegra"]])
     not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and platform_shown and x86))
                or i == "cuda-801-operation"]
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
@@ -956,7 +976,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      [line_of["render-group-name"]])
     if x86:
         return cause("x86-discrete-gpu", "the paste shows an x86 / discrete-GPU system and no Jetson" if platform_shown
-                     else "a GPU error of a PC, whose driver and devices the JetPack explanations do not fit",
+                     else "a GPU error of a PC, whose driver and devices the integrated-GPU explanations do not fit",
                      platform_line + [line_of[i] for i in ids[:1]], "nodes-missing-in-container")
     overflow = [n for n in seen.nodes if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri/render)", n.path)
                 and n.group in _OVERFLOW and n.mode & 0o006 != 0o006]
@@ -1135,11 +1155,13 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     # an image built for a Jetson (its CUDA is there; the runtime is what is missing). In another image it is the
     # image's own software (an arm64 wheel without CUDA).
     l4t_image = any(_JETSON_IMAGE.search(launch.image or "") for launch in seen.launches)
-    if jetson and (gpu_error or ("cuda-unavailable" in ids and l4t_image)):
-        plain = [launch for launch in seen.launches if launch.runtime != "nvidia" and not launch.privileged
-                 and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)]
-        if plain and len(plain) == len(seen.launches):
-            lines.append(_first_line(plain[0]))
+    plain = [launch for launch in seen.launches if launch.runtime != "nvidia" and not launch.privileged
+             and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)]
+    plain = plain if len(plain) == len(seen.launches) else []
+    if jetson and (gpu_error or ("cuda-unavailable" in ids and l4t_image)) and plain:
+        lines.append(_first_line(plain[0]))
+    # A launch without the NVIDIA runtime (--gpus alone included) puts the paste in a container that gets no host mounts.
+    container = container or (_first_line(plain[0]) if jetson and plain else "")
     # A node that failed to open with no permission error: most often it is not in the container at all.
     channel = line_of.get("nvrm-channel", "")
     if jetson and _OPEN_FAILED.search(channel) and not _NO_PERMISSION.search(channel):
@@ -1159,8 +1181,8 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     versions = _image_l4t_conflict(seen) or (failure is not None and failure.kind == "version")
     if jetson and unavailable and container and major is not None and major <= 32 and not versions:
         lines += [unavailable, container]  # JetPack 4's containers get CUDA itself from the host (unless versions differ)
-    if jetson and container and "failure-gpu" in line_of:
-        lines += [line_of["failure-gpu"], container]
+    if jetson and container and "failure-gpu" in line_of and not _UNNAMED_DENIAL.search(line_of["failure-gpu"]):
+        lines += [line_of["failure-gpu"], container]  # a GPU failure in a container that names no permission
     return list(dict.fromkeys(lines))
 
 
@@ -1392,7 +1414,7 @@ def _system_question(cause: Cause) -> Question:
           "{}.".format(PLATFORM_NAMES[cause.assumed_system])
     platform = QUESTIONS[0][1]
     permission = next(q for causes, q in QUESTIONS if "login-drops-runtime-groups" in causes)
-    if on_jetson in PERMISSION_CAUSES:
+    if on_jetson in PERMISSION_CAUSES and cause.assumed_system == "jetson":  # a PC read first is asked no Tegra node
         return Question(ask + " On a Jetson, run the rest in the session that fails, inside the container.",
                         platform.command + "; " + permission.command,
                         (("x86_64 and no release file: a PC", on_pc),) + tuple(
@@ -1426,7 +1448,7 @@ def _fitting(causes: Sequence[str], cause_id: str) -> List[str]:
     if cause_id != "x86-discrete-gpu":
         return list(causes)
     fitting = [c for c in causes if not re.search(r"jetpack|jetson|tegra|/dev/nvmap|render node", c, re.I)]
-    return fitting or ["on a PC with a discrete GPU: see the cause above; the JetPack explanations do not apply"]
+    return fitting or ["on a PC with a discrete GPU: see the cause above; the integrated-GPU explanations do not apply"]
 
 
 def _evidence_text(statement: Statement) -> str:
@@ -1454,8 +1476,8 @@ def render_text(result: Explanation) -> str:
         for match in result.matches:
             out.append("{}  ({})".format(match.signature, match.id))
             out.append("    seen: " + match.line)
-            shown = "" if result.cause.assumption else result.cause.id  # an assumed PC rules nothing out
-            out += ["    likely: " + cause for cause in _fitting(match.causes, shown)]
+            # A PC read first, shown or assumed, is told no Tegra node: the question asks which system it is.
+            out += ["    likely: " + cause for cause in _fitting(match.causes, result.cause.id)]
             out.append("    read: docs/{}{}".format(match.docs, "; runbook: " + match.runbook if match.runbook else ""))
     if result.question is not None:
         out += ["", "The question that decides it: " + result.question.ask, "    " + result.question.command]

@@ -79,7 +79,7 @@ _L4T_IMAGE = re.compile(r"\bl4t-(?:base|ml|pytorch|tensorflow|jetpack|cuda|tenso
 _NVRM = re.compile(r"\bNvRm[A-Z]\w*|\bnvrm channel\b|\bnvrm_gpu\b")
 _TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|\bnvgpu\b|\bnvidia-l4t-|\bjetson_release\b|"
                          r"\bjtop\b|\bnvdc:|\b(?:lib)?nvdla\w*|\bNVMM\b|\bnvbuf_utils\b|\bnvarguscamerasrc\b|argus_socket|"
-                         r"\+jetpack\b|\bnvidia-container-csv-|aarch64-linux-gnu/tegra\b|\bjetpack(?:\b|(?=\d))|\bjetson\b|\bnvpmodel\b|"
+                         r"\+jetpack\b|\bJP[4-7](?:\.\d{1,2}){0,2}\b|\bnvidia-container-csv-|aarch64-linux-gnu/tegra\b|\bjetpack(?:\b|(?=\d))|\bjetson\b|\bnvpmodel\b|"
                          r"\b(?:Orin|Xavier|Thor|tegra|L4T)\b|"
                          r"\b(?:gk20a|gm20b|gp10b|gv11b|ga10b)\b|\bTegra\s?(?:X1|X2|K1)\b|\bNVIDIA Tegra\b|"
                          r"compute capability (?:8\.7|7\.2|5\.3|6\.2)\b|\bsm_(?:87|72|53|62)\b|"
@@ -117,29 +117,44 @@ _X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?
                   r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|Radeon)\b|"
                   r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|"
                   r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.-])|"
-                  r"\bnvidia-driver-\d{3}\b|\bDriver Version:\s*(?:[1-4]\d\d|5[0-35-9]\d)\.\d+", re.I)
+                  r"\bnvidia-driver-\d{3}\b|\bDriver Version:\s*(?:[1-4]\d\d|5[0-35-9]\d)\.\d+|"
+                  # the desktop driver's branch said in words ("NVIDIA driver 525+"; JetPack 6's nvidia-smi says 540)
+                  r"\bNVIDIA driver[\s:]*(?:version\s*)?v?(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b|"
+                  # arm64 servers and workstations with NVIDIA's server GPU stack: arm64, yet no Jetson
+                  r"\bDGX(?:[\s-]?(?:Spark|Station|A100|H100|H200|B200|GB200|GB300|OS))?\b|\bHGX\b|\bGH200\b|\bGB(?:10|200|300)\b|"
+                  r"\bGrace[\s-](?:Hopper|Blackwell)\b|\bsbsa\b", re.I)
 # Weaker signs of a PC, each outranked by any sign of a Jetson: a cloud instance's default user or host
 # name (EC2, Oracle, Azure), the toolkit's legacy mode (it picks csv on a Jetson: facts sheet §A.1), and
 # nvidia-smi run as a command (the discrete-GPU driver's tool; on JetPack 6 it exists but reports little).
 _PC_HINT = re.compile(r"^>?\s*\[?(?:ec2-user|opc|azureuser)@[\w.-]+|@ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\b|"
                       r"auto-detected mode as '?legacy", re.I)
 _SMI_COMMAND = re.compile(r"(?:^|[$#]\s+|\s)nvidia-smi(?=\s|$)")
+# A tool the shell could not find is no sign of the system it was looked for on (a Jetson before JetPack 6 has no nvidia-smi).
+_NOT_INSTALLED = re.compile(r"command not found|\bstatus 127\b|no such file or directory|\bwhich: no\b|"
+                            r"\bin (?:your|the) \$?path\b", re.I)
 # The words a line needs before the PC patterns (_X86, _PC_STACK) and the session patterns are tried.
 _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "nvidia", "nvrm",
              "win", "wsl", "microsoft", "geforce", "quadro", "tesla", "titan", "rtx", "gtx", "radeon", "a100", "h100", "h200",
              "a10", "a40", "l40", "t4", "v100", "p100", "k80", "a6000", "arc ", "iris", "uhd", "driver", "egl", "mesa", "amdgpu",
-             "nouveau", "cuda-drivers", "hip", "openvino", "cldnn", "intel64", "vdpau", "vaapi", "va-api", "vainfo")
+             "intel_gpu", "radeontop", "nouveau", "cuda-drivers", "hip", "openvino", "cldnn", "intel64", "vdpau", "vaapi",
+             "va-api", "vainfo", "dgx", "hgx", "gh200", "gb10", "gb200", "gb300", "grace", "sbsa")
+_ARM_WORDS = re.compile(r"arm-linux|aarch64|arm64|armhf|armv7|tegra", re.I)
 # A file built for another machine names that machine's architecture, not this one's.
 _FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot execute binary|wrong elf class|"
                                r"no matching manifest", re.I)
 _LOGIN_WORDS = ("ssh", "su ", "su-", "sudo", "runuser", "gosu", "setpriv", "s6-", "user", "last login", "welcome to", "su\t")
 _DGPU_NODE = re.compile(r"/dev/nvidia(?:\d+|ctl|-uvm|-modeset)\b|\bnvidia\d+\b")
 # A discrete-GPU driver or a non-NVIDIA GPU stack named in the text (AMD's HIP and ROCm, Intel's OpenVINO GPU plugin,
-# VDPAU and VA-API, which no Jetson has): the x86 / PC reading, not the Jetson one.
+# VA-API, which no Jetson has): the x86 / PC reading, not the Jetson one.
 _PC_STACK = re.compile(r"NVIDIA-Linux-x86|/firmware/nvidia/\d{3}\.|\bnvidia-(?:driver|dkms|kernel-source|utils)-\d{3}\b|"
-                       r"\blibEGL warning:|\bMESA-LOADER\b|\bradeonsi\b|\bamdgpu\b|\brocminfo\b|\bi915\b|\bnouveau\b|"
+                       r"\blibEGL warning:|\bMESA-LOADER\b|\bradeonsi\b|\bamdgpu(?:_top)?\b|\brocminfo\b|\brocm-smi\b|"
+                       r"\bintel_gpu_top\b|\bradeontop\b|\bi915\b|\bnouveau\b|"
                        r"\blinux-x86_64\b|\bwin_amd64\b|\bcuda-drivers-\d{3}|\bhip error\b|\bhipErr\w+|\bopenvino\b|"
-                       r"\bcldnn\b|\bintel64\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b", re.I)
+                       r"\bcldnn\b|\bintel64\b|\bva-?api\b|\bvainfo\b", re.I)
+# Software a PC's graphics stack has and L4T does not, but which names no machine: the desktop driver's module options
+# and loader (a Jetson Thor's OpenRM driver has /dev/nvidia* too), and VDPAU video decoding (mainline Linux on a Tegra
+# has it as well, through libvdpau-tegra). A weak sign of a PC, outranked by any sign of a Jetson.
+_PC_SOFTWARE = re.compile(r"\bNVreg_\w+|\bnvidia-modprobe\b|\bvdpau\w*", re.I)
 # L4T as tools print it when /etc/nv_tegra_release itself was not pasted: jetson-containers
 # (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]), jtop (JETSON_L4T=35.2.1).
 _L4T_MENTION = re.compile(r"(?:\b|_)L4T(?:[_ ]VERSION)?[\s=:\[\"']*R?(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
@@ -345,7 +360,7 @@ _JETSON_FORMS: Tuple[Tuple[str, Pattern[str], Tuple[str, ...]], ...] = (
     ("Tegra-only name", _TEGRA_NODE, ("/dev/", "nvrm", "nvgpu", "l4t", "jetson", "jtop", "nvdc", "nvdla", "nvmm",
                                       "nvbuf", "argus", "jetpack", "csv", "tegra", "gk20a", "gm20b", "gp10b", "gv11b",
                                       "ga10b", "capability", "sm_", "device ", "major/minor", "hook directly",
-                                      "spec modifier", "mount error", "nvpmodel", "orin", "xavier", "thor")),
+                                      "spec modifier", "mount error", "nvpmodel", "orin", "xavier", "thor", "jp")),
     ("arm64 build", _ARM64, ("arm64", "aarch64")),
     ("L4T image", _L4T_IMAGE, ("l4t", "dustynv")), ("JetPack stated", _JETPACK_STATED, ("jetpack",)),
     ("Tegra library", _NVRM, ("nvrm",)),
@@ -630,11 +645,16 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
         reader.recognised.append("model: {}".format(state.model))
     pc_words = any(w in low for w in _PC_WORDS) and not _FOREIGN_ARTIFACT.search(line)
     x86 = (_X86.search(line) or _PC_STACK.search(line)) if pc_words else None
+    if x86 and x86.group(0).lower() == "nouveau" and _ARM_WORDS.search(line):
+        x86 = None  # nouveau on arm is a Tegra's GPU under mainline Linux, not a PC's
     if x86 and not any(s.kind not in _NAMES_NO_HARDWARE for s in sightings):  # "an l4t image on an x86-64 host"
         state.x86.append(Sighting("x86 / discrete GPU", x86.group(0), raw))
     node = _DGPU_NODE.search(line)
     if node and not sightings and node.group(0).startswith("/dev/"):
         state.x86.append(Sighting("discrete-GPU node", node.group(0), raw))
+    software = _PC_SOFTWARE.search(line) if pc_words or "nvreg" in low else None
+    if software and not x86 and not sightings:
+        state.x86.append(Sighting("PC software", software.group(0), raw))
     if not sightings:
         _read_pc_hint(state, line, raw)
     login = _LOGIN_PATH.search(line) if any(w in low for w in _LOGIN_WORDS) else None
@@ -656,7 +676,7 @@ def _read_pc_hint(state: _State, line: str, raw: str) -> None:
     hint = _PC_HINT.search(raw) if "@" in raw or "legacy" in raw.lower() else None
     if hint:
         state.x86.append(Sighting("PC hint", hint.group(0).strip(" >[@"), raw))
-    elif "nvidia-smi" in line and _SMI_COMMAND.search(line):
+    elif "nvidia-smi" in line and _SMI_COMMAND.search(line) and not _NOT_INSTALLED.search(line):
         state.x86.append(Sighting("nvidia-smi", "nvidia-smi", raw))
 
 

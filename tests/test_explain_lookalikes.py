@@ -1,0 +1,221 @@
+"""Look-alikes of the Jetson GPU-access problem, by class: a permission problem on a device that is not the GPU (a
+USB camera, GPIO, I2C, a serial port), a check whose tool is not installed, and a PC named only by signs a Jetson can
+show too (the desktop driver's module options, VDPAU, /dev/nvidia* nodes, which Thor has). Each case is a synthetic
+paste written for this test: the reading is not the render-group problem, names no cause the paste does not
+establish, and a reply about no Jetson's GPU says nothing of JetPack or the Tegra nodes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from explainreading import JETSON_32, JETSON_35, JETSON_36, read_cause, tegra_talk
+from jetson_gpu_access.explain import explain
+from jetson_gpu_access.textfacts import read
+
+# ---- a device that is not the GPU ----
+
+
+@pytest.mark.parametrize("text", [
+    "PermissionError: [Errno 13] Permission denied: '/dev/video0'",
+    "open /dev/ttyUSB0 failed: Permission denied (the lidar works with sudo)",
+    "Error: could not open /dev/i2c-1: Permission denied",
+    "failed to open /dev/gpiochip0: Permission denied",
+    "the realsense-viewer shows No Frames Received unless I start it with sudo",
+    "Do I need the udev rules (99-gpio.rules) to use GPIO as a non-root user in docker?",
+    "usb camera not detected in the container as a non-root user",
+])
+@pytest.mark.parametrize("system", ["", JETSON_36 + "\n", "Model: NVIDIA Jetson Orin Nano Developer Kit\n"])
+def test_a_device_that_is_not_the_gpu_is_not_gpu_access(text: str, system: str) -> None:
+    result = read_cause(system + text)
+    assert result.cause.id == "not-gpu-access", result.cause
+    said = [word for word in tegra_talk(result) if word != "jetpack" or not system]  # a shown release is named
+    assert result.question is None and said == [], said
+
+
+def test_a_device_that_is_not_the_gpu_yields_to_a_gpu_error_beside_it() -> None:
+    text = JETSON_36 + "\nfailed to open /dev/video0: Permission denied\nRuntimeError: CUDA error: operation not supported"
+    assert read_cause(text).cause.id == "render-node-denied"
+
+
+@pytest.mark.parametrize("text", [
+    "docker run --runtime nvidia --device /dev/video0 --device /dev/bus/usb app",  # a launch passes it: no failure
+    JETSON_35 + "\nthe camera pipeline (nvarguscamerasrc) works as root, but as a new user it fails",  # CSI: Tegra nodes
+])
+def test_a_device_named_without_a_failure_or_a_csi_camera_is_not_read_as_another_device(text: str) -> None:
+    assert "other-device" not in [m.id for m in explain(text).matches]
+
+
+# ---- a tool that is not installed ----
+
+
+@pytest.mark.parametrize("line", [
+    "/bin/bash: line 1: nvidia-smi: command not found",
+    "Error: GPU check failed: nvidia-smi (status 127)",
+    "sh: 1: tegrastats: command not found",
+])
+def test_a_tool_that_is_not_installed_is_not_gpu_access_and_names_no_system(line: str) -> None:
+    assert read(line).observed.x86 == ()
+    result = read_cause(line)
+    assert result.cause.id == "not-gpu-access" and not result.cause.assumption, result.cause
+
+
+# ---- signs of a PC a Jetson can show too ----
+
+
+@pytest.mark.parametrize("text", [
+    "options nvidia NVreg_DeviceFileGID=481 NVreg_DeviceFileMode=0660\na regular user cannot access the nvidia devices, "
+    "root can",
+    "When I change the node to 0660 root:video, I get permission denied when using vdpauinfo",
+    "crw-rw---- 1 root root 487, 0 Aug 21 15:07 /dev/nvidia-uvm\nthe user cannot open the GPU, root can",
+])
+def test_a_pc_named_only_by_signs_a_jetson_shares_is_assumed_and_told_no_tegra_node(text: str) -> None:
+    result = read_cause(text)
+    assert result.cause.id != "x86-discrete-gpu" or result.cause.assumption, result.cause
+    if result.cause.assumed_system == "pc":
+        assert tegra_talk(result) == [], tegra_talk(result)
+
+
+@pytest.mark.parametrize("text", [
+    "| NVIDIA-SMI 535.183.01   Driver Version: 535.183.01   CUDA Version: 12.2 |\nCUDA error = 999 unknown error",
+    "nvidia-docker | Error: nvml: Insufficient Permissions\n|   0  Tesla K80   On   | 0000:04:00.0 Off |",
+    "- path: /dev/nvidiactl\n>>> torch.cuda.is_available()\nFalse",
+])
+def test_a_pc_s_reply_says_nothing_of_jetpack_or_tegra_nodes(text: str) -> None:
+    result = read_cause(text)
+    assert result.cause.id == "x86-discrete-gpu" and tegra_talk(result) == [], (result.cause, tegra_talk(result))
+
+
+@pytest.mark.parametrize("line", ["this fixes the CDI file of JP7 for /dev/dri/card1", "on JP6.1 the sample fails"])
+def test_jetpack_s_short_name_is_a_sign_of_a_jetson(line: str) -> None:
+    assert read(line).observed.jetson
+
+
+# ---- a denial that names no file, beside the GPU named elsewhere ----
+
+
+@pytest.mark.parametrize("text", [
+    'radeontop v1.4\n#0 DevicePath { render: "/dev/dri/renderD128" }\nError: Permission denied (os error 13)',
+    "Driver Version: 550.54.14\nDevice name: NVIDIA GeForce RTX 4090\nset fan speed: Insufficient Permissions",
+    "intel_gpu_top: failed: Permission denied",
+])
+def test_a_denial_naming_no_file_beside_a_pc_s_gpu_is_that_gpu_s(text: str) -> None:
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+def test_a_denial_naming_another_file_stays_another_file_s() -> None:
+    text = "Driver Version: 550.54.14\nPermissionError: [Errno 13] Permission denied: '/home/app/.cache/model.bin'"
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+# ---- arm64 servers with NVIDIA's server GPUs, and the desktop driver said in words ----
+
+
+@pytest.mark.parametrize("line", [
+    "cuInit(0) segfaults inside the sandbox on our DGX Spark",
+    "GB300 node, aarch64, driver 580, CDI spec generated by nvidia-ctk",
+    "Grace Hopper (GH200) system, Ubuntu 22.04 aarch64",
+    "Environment: Ubuntu 24.04, rootless Podman, NVIDIA driver 525+",
+    "image: nvcr.io/nvidia/pytorch:24.05-py3 on linux-sbsa",
+])
+def test_an_arm64_server_or_a_desktop_driver_is_no_jetson(line: str) -> None:
+    observed = read(line).observed
+    assert observed.x86 and not [s for s in observed.jetson if s.kind not in ("arm64 build", "Tegra-only name")], observed
+    result = read_cause(line + "\nRuntimeError: CUDA error: initialization error")
+    assert result.cause.id == "x86-discrete-gpu" and not result.cause.assumption, result.cause
+    assert tegra_talk(result) == [], tegra_talk(result)
+
+
+def test_jetpack_6_s_own_driver_number_names_no_pc() -> None:
+    assert not read("NVIDIA driver 540.4.0 (JetPack 6.2)").observed.x86
+
+
+# ---- a Jetson container started without the NVIDIA runtime ----
+
+
+@pytest.mark.parametrize("launch", ["docker run --gpus=all --rm -it app:r32 /bin/bash", "docker run --rm -it app:r32"])
+def test_a_cuda_library_missing_in_a_jetson_4_container_without_the_runtime_is_the_runtime(launch: str) -> None:
+    text = "\n".join([JETSON_32, launch, "ImportError: libcublas.so.10: cannot open shared object file: No such file or "
+                      "directory"])
+    assert read_cause(text).cause.id == "nodes-missing-in-container"
+
+
+def test_the_same_library_missing_beside_the_runtime_is_the_software() -> None:
+    text = "\n".join([JETSON_32, "docker run --runtime nvidia --rm -it app:r32", "ImportError: libcublas.so.10: cannot "
+                      "open shared object file: No such file or directory"])
+    assert read_cause(text).cause.id != "nodes-missing-in-container"
+
+
+# ---- a Tegra under mainline Linux, a runtime not set, a tool said to be missing from PATH ----
+
+
+@pytest.mark.parametrize("text", [
+    "cuCtxCreate failed: res = 999\n#0  0xb6ead73c in nouveau_bo_new () from /usr/lib/arm-linux-gnueabihf/libdrm_nouveau.so.2",
+    "vdpauinfo: permission denied (libvdpau-tegra on a Tegra 3 tablet)",
+    "xf86-video-opentegra: failed to open /dev/dri/card0",
+])
+def test_a_tegra_under_mainline_linux_is_not_l4t(text: str) -> None:
+    result = read_cause(text)
+    assert result.cause.id == "not-gpu-access" and not read(text).observed.x86, result.cause
+
+
+def test_nouveau_on_a_pc_is_still_a_pc() -> None:
+    assert read("nouveau 0000:01:00.0: DRM: VRAM: 8192 MiB (x86_64)").observed.x86
+
+
+@pytest.mark.parametrize("line", ["Default docker runtime is not nvidia!, please set default-runtime",
+                                  "the default runtime isn't nvidia, so the build gets no GPU"])
+def test_a_default_runtime_that_is_not_nvidia_leaves_the_gpu_out(line: str) -> None:
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "nodes-missing-in-container"
+
+
+@pytest.mark.parametrize("line", ["Could not get compute cap: `nvidia-smi` failed. Ensure that nvidia-smi is in your PATH.",
+                                  "which: no nvidia-smi in (/usr/local/sbin:/usr/local/bin:/usr/bin)"])
+def test_a_tool_said_to_be_missing_from_path_is_not_gpu_access(line: str) -> None:
+    result = read_cause(line)
+    assert result.cause.id == "not-gpu-access" and not result.cause.assumption, result.cause
+
+
+# ---- the profiler's counters, and an image's own account setup ----
+
+
+@pytest.mark.parametrize("line", [
+    "==ERROR== ERR_NVGPUCTRPERM - The user does not have permission to access NVIDIA GPU Performance Counters",
+    "CUPTI_ERROR_INSUFFICIENT_PRIVILEGES while profiling the kernel",
+])
+@pytest.mark.parametrize("system", ["", JETSON_36 + "\n"])
+def test_the_profiler_s_counters_are_a_privilege_of_their_own(line: str, system: str) -> None:
+    assert read_cause(system + line).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", ["useradd: UID 0 is not unique", "groupadd: GID '1000' already exists",
+                                  "useradd: user 'admin' already exists"])
+def test_an_image_s_account_setup_failing_is_not_gpu_access(line: str) -> None:
+    assert read_cause(JETSON_35 + "\n" + line).cause.id == "not-gpu-access"
+
+
+def test_an_image_without_the_gpu_s_group_is_still_the_group_s_problem() -> None:
+    assert read_cause(JETSON_36 + "\nusermod: group 'render' does not exist").cause.id == "render-node-denied"
+
+
+# ---- a build for another CUDA said in words; a permission error in a container is no missing node ----
+
+
+@pytest.mark.parametrize("line", ["there is currently no CUDA 11 version of the basecaller for ARM64 devices",
+                                  "the wheel was built against CUDA 10.2, but the board only has CUDA 12.2"])
+def test_a_build_for_another_cuda_said_in_words_is_the_software(line: str) -> None:
+    text = "Model: NVIDIA Jetson AGX Orin Developer Kit\n" + line
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+def test_a_gpu_permission_error_in_a_container_is_not_read_as_nodes_missing() -> None:
+    text = "Model: NVIDIA Jetson AGX Orin Developer Kit\nCUDA permission errors in the GPU containers for the app user"
+    assert read_cause(text).cause.id != "nodes-missing-in-container"
+
+
+@pytest.mark.parametrize("line", [
+    "the supervisor rebuilt the account's supplementary groups with initgroups(), discarding the device GIDs from Docker",
+    "setgroups() in the entrypoint drops the GIDs the runtime added",
+])
+def test_groups_rebuilt_by_initgroups_said_in_words_are_groups_lost(line: str) -> None:
+    assert read_cause("Model: NVIDIA Jetson AGX Orin Developer Kit\n" + line).cause.id == "login-drops-runtime-groups"
