@@ -5,7 +5,7 @@ The floors sit a few points under what the reading reaches now (set A 76.8 %, se
 set D 70.0 %, set E 61.9 % when they were last set), so that a change that loses two or three reports of a set
 fails here, and one that trades a report for another does not. They are no target: each set was read before any
 rule was written for it (set A's unseen score was 34.8 %, set B's 41.6 %, set C's 55.6 %, set D's 60.0 %, set E's
-34.9 %), and each has since served as a development set, so reports no rule has seen are the honest measure. A
+34.9 %, set F's 51.9 %; F has not been used to write a rule yet), and each has since served as a development set, so reports no rule has seen are the honest measure. A
 floor is raised, never lowered, with the number reached and the date.
 """
 
@@ -25,8 +25,9 @@ from test_report_corpus import invented
 HELDOUT: List[Dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "data" / "report_heldout.yaml").read_text())
 CORPUS: List[Dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "data" / "report_corpus.yaml").read_text())
 CAUSES = {c["id"] for c in data.load("causes")["causes"]}
-# Top-1 accuracy each set must keep (2026-11-30: set A 76.8 %, set B 88.3 %, set C 82.5 %, set D 70.0 %, set E 61.9 %).
-FLOORS = {"A": 0.73, "B": 0.85, "C": 0.79, "D": 0.65, "E": 0.58}
+# Top-1 accuracy each set must keep (2026-11-30: set A 76.8 %, set B 88.3 %, set C 82.5 %, set D 70.0 %,
+# set E 61.9 %, set F 51.9 % as first measured, unseen).
+FLOORS = {"A": 0.73, "B": 0.85, "C": 0.79, "D": 0.65, "E": 0.58, "F": 0.48}
 
 
 def test_the_held_out_sets_are_sourced_and_apart_from_the_corpus() -> None:
