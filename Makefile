@@ -57,8 +57,9 @@ venv: $(STAMP) ## create .venv with the package and its dev, docs and runbooks e
 # The CLI starts once per call: compiled bytecode next to the sources, as a wheel install leaves it,
 # saves recompiling every module on every call (make bench shows both). Only changed files are compiled.
 .PHONY: bytecode
-bytecode: $(STAMP) ## compile the package to bytecode (run and bench do it first)
+bytecode: $(STAMP) ## compile the package to bytecode, and its data tables to marshal (run and bench do it first)
 	@$(PY) -m compileall -q tools/jetson_gpu_access
+	@$(PY) -c "from jetson_gpu_access import data; data.compile_all()"
 
 # --- documentation site: in-browser triage (Pyodide), search, second engine, dependency lock ---------
 # Pyodide (CPython built to WebAssembly, the npm package) runs the package's own explain in the

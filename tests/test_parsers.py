@@ -403,6 +403,36 @@ def test_every_table_reads_as_json_reads_it() -> None:
             assert data.load(name) == json.load(handle), name
 
 
+def test_a_tables_marshal_copy_is_used_only_while_its_source_is_unchanged(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The marshal copy gives the table in json's order; a copy made from another size or time, or one that is
+    not marshal data, is passed over for the JSON (and rewritten); a folder that cannot be written is no error."""
+    import json
+    import marshal
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    table = {"b": [1, 2.5, "é", None, True], "a": {"z": 1, "y": 2}}
+    (folder / "t.json").write_text(json.dumps(table), encoding="utf-8")
+    monkeypatch.setattr(data, "_HERE", str(folder))
+    monkeypatch.setattr(data, "_CACHE", str(folder / "__pycache__"))
+    monkeypatch.setattr(data, "_LOADED", {})
+    monkeypatch.setattr(data.sys, "dont_write_bytecode", False)
+    assert json.dumps(data.load("t")) == json.dumps(table)
+    copy = folder / "__pycache__" / "t.json.marshal"
+    stamp, kept = marshal.loads(copy.read_bytes())  # noqa: S302 (the copy this test just made)
+    assert json.dumps(kept) == json.dumps(table) and stamp == data._stamp(str(folder / "t.json"))
+    copy.write_bytes(marshal.dumps((stamp, {"stale": True})))  # what the copy says is what load gives, while fresh
+    monkeypatch.setattr(data, "_LOADED", {})
+    assert data.load("t") == {"stale": True}
+    for wrong in (marshal.dumps(((stamp[0] + 1, stamp[1]), {"stale": True})), b"not marshal", b""):
+        copy.write_bytes(wrong)
+        monkeypatch.setattr(data, "_LOADED", {})
+        assert data.load("t") == table
+    monkeypatch.setattr(data, "_CACHE", str(folder / "t.json" / "cannot"))  # under a file: nothing can be written
+    monkeypatch.setattr(data, "_LOADED", {})
+    assert data.load("t") == table
+
+
 @pytest.mark.parametrize("text", ["", " ", "{", "{} x", "[1,]", "\ufeff{}", "[01]", '{"a": 1} {"b": 2}'])
 def test_a_table_the_scanner_cannot_read_is_left_to_json(text: str) -> None:
     assert data._scan(text) is None

@@ -30,7 +30,7 @@ from .textfacts import PROMPT, Identity, ListedNode, Observed, Sighting, normali
 # partial paste does not show; explain states those from the paste itself or asks.
 PASTE_FINDINGS = ("ACC-", "GRP-", "DEV-003", "DEV-004", "DEV-005", "DEV-006", "DEV-007", "USR-")
 CHUNK = 1 << 20
-SIGNATURE_WINDOW = 2 << 20   # error signatures: from the first and last 2 MiB of a huge paste
+SIGNATURE_WINDOW = 1 << 20   # error signatures: from the first and last MiB of a huge paste (each key is one scan of it)
 MAX_KEY_HITS = 64
 LINE_SPAN = 1000             # characters of a line either side of a key that patterns see (one huge line stays cheap)
 _PLACEHOLDER = re.compile(r"\b4\d{9}\b")
@@ -518,7 +518,7 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
     out += [Statement(scrub(a), (), True) for a in assumptions]
     if seen.windowed:
         out.append(Statement("the paste is very long: facts were read from its first and last 256 KiB, error "
-                             "signatures from its first and last 2 MiB; the middle is taken to repeat them", (), True))
+                             "signatures from its first and last MiB; the middle is taken to repeat them", (), True))
     return tuple(Statement(scrub(s.text), s.evidence, s.assumed) for s in out)
 
 

@@ -1,14 +1,24 @@
-"""Tables kept as data (JSON with their sources), loaded once per process."""
+"""Tables kept as data (JSON with their sources), loaded once per process.
+
+A table's parsed value is also kept as marshal data in ``__pycache__`` beside its source, as Python
+keeps bytecode, and is used while the source's size and modification time are those it was made from:
+marshal is built into the interpreter, where reading JSON needs the ``_json`` extension loaded
+(``make bench``). ``compile_all`` writes every table's copy for a read-only install; where none can be
+written, the table is read from its JSON each time.
+"""
 
 from __future__ import annotations
 
+import marshal
 import os
+import sys
 
 TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
 if TYPE_CHECKING:
     from typing import Any, Dict, Optional, Tuple
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
+_CACHE = os.path.join(_HERE, "__pycache__")
 _WHITESPACE = " \t\n\r"  # what JSON allows around a value
 # Each table once per process, by name. A dict rather than functools.lru_cache: functools brings collections
 # and operator, which nothing else on the way of a diagnose needs (``make bench``).
@@ -18,15 +28,67 @@ _LOADED: Dict[str, Dict[str, Any]] = {}
 def load(name: str) -> Dict[str, Any]:
     """The parsed JSON file ``name`` (without extension) from this folder, read once per process."""
     if name not in _LOADED:
-        with open(os.path.join(_HERE, name + ".json"), encoding="utf-8") as handle:
-            text = handle.read()
-        scanned = _scan(text)
-        if scanned is None:
-            import json
-
-            scanned = (json.loads(text),)  # json reads it, and says what is wrong where the scanner gave up
-        _LOADED[name] = scanned[0]
+        source = os.path.join(_HERE, name + ".json")
+        stamp = _stamp(source)
+        value = _cached(name, stamp)
+        if value is None:
+            value = _parse(source)
+            if not sys.dont_write_bytecode:
+                _keep(name, stamp, value)
+        _LOADED[name] = value
     return _LOADED[name]
+
+
+def compile_all() -> None:
+    """Write the marshal copy of every table (for an install that will be read-only later)."""
+    for entry in sorted(os.listdir(_HERE)):
+        if entry.endswith(".json"):
+            name = entry[:-5]
+            _keep(name, _stamp(os.path.join(_HERE, entry)), _parse(os.path.join(_HERE, entry)))
+
+
+def _stamp(source: str) -> Tuple[int, int]:
+    status = os.stat(source)
+    return status.st_size, status.st_mtime_ns
+
+
+def _parse(source: str) -> Dict[str, Any]:
+    with open(source, encoding="utf-8") as handle:
+        text = handle.read()
+    scanned = _scan(text)
+    if scanned is None:
+        import json
+
+        scanned = (json.loads(text),)  # json reads it, and says what is wrong where the scanner gave up
+    value: Dict[str, Any] = scanned[0]
+    return value
+
+
+def _cached(name: str, stamp: Tuple[int, int]) -> Optional[Dict[str, Any]]:
+    """The marshal copy of table ``name`` when it was made from a source of this size and time, else None."""
+    try:
+        with open(os.path.join(_CACHE, name + ".json.marshal"), "rb") as handle:
+            # as trusted as the package's own bytecode beside it, which Python runs
+            made_from, value = marshal.loads(handle.read())  # noqa: S302
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return value if made_from == stamp and isinstance(value, dict) else None
+
+
+def _keep(name: str, stamp: Tuple[int, int], value: Dict[str, Any]) -> None:
+    """Write the marshal copy, whole or not at all (a temporary file renamed); a folder it cannot write is no error."""
+    target = os.path.join(_CACHE, name + ".json.marshal")
+    temporary = "{}.{}.tmp".format(target, os.getpid())
+    try:
+        os.makedirs(_CACHE, exist_ok=True)
+        with open(temporary, "wb") as handle:
+            handle.write(marshal.dumps((stamp, value)))
+        os.replace(temporary, target)
+    except OSError:
+        try:  # noqa: SIM105 (contextlib is kept off the start-up path)
+            os.unlink(temporary)
+        except OSError:
+            pass
 
 
 class _JsonDefaults:
