@@ -52,6 +52,28 @@ def diagnose_profile(scratch_root: ScratchFactory) -> Callable[..., Diagnosis]:
     return run
 
 
+def build_image_advice(lab, name: str, user: str, host_gids: Dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    """Run the Dockerfile lines of the plan's image advice inside lab device ``name`` as a build runs them: each
+    ARG NAME_GID set to the host's GID of that group, each RUN through sh, every one required to succeed.
+    `apk add` is passed over: the lab's sandbox already has the host's shadow tools that line installs."""
+    import json
+
+    from jetson_gpu_access.plan import AdviceStrategy
+
+    plan = json.loads(lab.cli("lab", "exec", name, "--", "jetson-gpu-access", "plan", "--user", user, "--format",
+                              "json").stdout)
+    image = next(a for a in plan["advice"] if a["strategy"] == AdviceStrategy.IMAGE.value)["text"]
+    arguments: Dict[str, str] = {}
+    for line in image.splitlines():
+        words = line.split("#", 1)[0].split()
+        if words[:1] == ["ARG"]:
+            arguments[words[1]] = str(host_gids[words[1][:-len("_GID")].lower()])
+        elif words[:1] == ["RUN"] and words[1:3] != ["apk", "add"]:
+            env = ["{}={}".format(k, v) for k, v in arguments.items()]
+            built = lab.cli("lab", "exec", name, "--", "env", *env, "sh", "-c", line.split("#", 1)[0][len("RUN "):])
+            assert built.returncode == 0, (line, built.stdout + built.stderr)
+
+
 @pytest.fixture
 def open_dir() -> Iterator[str]:
     """A scratch folder other uids can traverse (pytest's tmp_path is private to root): lab nodes

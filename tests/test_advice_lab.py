@@ -26,7 +26,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Set, Tuple
 
 import pytest
 
-from conftest import TOOLS
+from conftest import TOOLS, build_image_advice
 from jetson_gpu_access import toolkit
 from jetson_gpu_access.exitcodes import Exit
 from jetson_gpu_access.lab import bands, profiles, scratch
@@ -273,18 +273,7 @@ def test_the_image_advice_works_as_printed(lab, tmp_path: Path) -> None:  # type
     base = "jp72-orin-tk1191-created"   # ubuntu:24.04's ubuntu user: video by name, render by build argument
     user = profiles.load(base).session_user
     with _device(lab, _variant(tmp_path, base, "alt-image", None), "alt-image") as name:
-        plan = json.loads(lab.cli("lab", "exec", name, "--", "jetson-gpu-access", "plan", "--user", user, "--format",
-                                  "json").stdout)
-        image = next(a for a in plan["advice"] if a["strategy"] == AdviceStrategy.IMAGE.value)["text"]
-        arguments = {}
-        for line in image.splitlines():
-            words = line.split("#", 1)[0].split()
-            if words[:1] == ["ARG"]:
-                arguments[words[1]] = str(profiles.load(base).raw["devices"]["gids"]["render"])
-            elif words[:1] == ["RUN"]:
-                script = line.split("#", 1)[0][len("RUN "):]
-                env = ["{}={}".format(k, v) for k, v in arguments.items()]
-                lab.cli("lab", "exec", name, "--", "env", *env, "sh", "-c", script, check_rc=0)
+        build_image_advice(lab, name, user, profiles.load(base).raw["devices"]["gids"])
         _fix_and_verify(lab, name, user)
 
 

@@ -14,6 +14,7 @@ from typing import Dict, List, Optional, Set, Tuple
 
 import pytest
 
+from conftest import build_image_advice
 from jetson_gpu_access.diagnose import diagnose
 from jetson_gpu_access.exitcodes import Exit
 from jetson_gpu_access.lab import profiles, scratch
@@ -101,20 +102,7 @@ def test_the_image_advice_builds_and_then_the_login_opens_every_node(lab, name: 
     host_gids = raw["devices"]["gids"]
     lab.cli("lab", "up", _profile(name), check_rc=0)
     try:
-        plan = json.loads(lab.cli("lab", "exec", name, "--", "jetson-gpu-access", "plan", "--user", user, "--format",
-                                  "json").stdout)
-        image = next(a for a in plan["advice"] if a["strategy"] == AdviceStrategy.IMAGE.value)["text"]
-        arguments = {}
-        for line in image.splitlines():
-            words = line.split("#", 1)[0].split()
-            if words[:1] == ["ARG"]:
-                arguments[words[1]] = str(host_gids[words[1][:-len("_GID")].lower()])
-            elif words[:3] == ["RUN", "apk", "add"]:
-                continue   # the lab's sandbox already has the host's shadow tools, what this line installs
-            elif words[:1] == ["RUN"]:
-                env = ["{}={}".format(k, v) for k, v in arguments.items()]
-                built = lab.cli("lab", "exec", name, "--", "env", *env, "sh", "-c", line.split("#", 1)[0][len("RUN "):])
-                assert built.returncode == 0, (line, built.stdout + built.stderr)
+        build_image_advice(lab, name, user, host_gids)
         login = lab.cli("lab", "exec", name, "--user", user, "--login", "--", "jetson-gpu-access", "verify", "--no-cuda")
         assert login.returncode == Exit.OK, login.stdout + login.stderr
     finally:
