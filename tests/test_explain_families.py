@@ -291,3 +291,64 @@ def test_a_machine_said_to_have_no_gpu_is_not_gpu_access(line: str) -> None:
 @pytest.mark.parametrize("system", ["", JETSON_36 + "\n", PC + "\n"])
 def test_the_loader_out_of_static_tls_is_not_gpu_access(line: str, system: str) -> None:
     assert read_cause(system + line).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", ["NVIDIA GPU: 3080ti", "**NVIDIA Driver Version**: 470.129.06", "GPU: 4090 Ti"])
+def test_an_issue_template_s_gpu_and_driver_fields_name_a_pc(line: str) -> None:
+    seen = read(line).observed
+    assert seen.x86 and not seen.jetson
+
+
+ENGINE_LINES = [
+    "[TRT] [E] 1: [stdArchiveReader.cpp::StdArchiveReader::35] Error Code 1: Serialization (Serialization assertion "
+    "safeVersionRead == safeSerializationVersion failed.Version tag does not match. Note: Current Version: 0, "
+    "Serialized Engine Version: 96)",
+    "ERROR: coreReadArchive.cpp (31) - Serialization Error in verifyHeader: 0 (Magic tag does not match)",
+    "[TRT] The engine plan file is not compatible with this version of TensorRT, expecting library version 8.5.2",
+]
+
+
+@pytest.mark.parametrize("line", ENGINE_LINES)
+def test_a_tensorrt_engine_from_another_version_is_the_release_on_a_jetson_and_the_program_s_on_a_pc(line: str) -> None:
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "jetson-software-mismatch"
+    assert read_cause(PC + "\n" + line).cause.id == "not-gpu-access"
+    unsaid = read_cause(line).cause
+    assert (unsaid.id, unsaid.otherwise) == ("jetson-software-mismatch", "not-gpu-access"), unsaid
+
+
+@pytest.mark.parametrize("setting", ["CUDA_VISIBLE_DEVICES=$0 ./tools/demo.py", "export CUDA_VISIBLE_DEVICES=-1",
+                                     "-e CUDA_VISIBLE_DEVICES='' ", "CUDA_VISIBLE_DEVICES is set to empty in the job"])
+@pytest.mark.parametrize("system", ["", JETSON_36 + "\n", PC + "\n"])
+def test_cuda_visible_devices_that_hides_every_gpu_is_not_gpu_access(setting: str, system: str) -> None:
+    text = system + setting + "\ncudaGetDeviceCount returned 100\n-> no CUDA-capable device is detected"
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+def test_a_device_index_in_cuda_visible_devices_hides_nothing() -> None:
+    text = JETSON_36 + "\nCUDA_VISIBLE_DEVICES=0 ./app\ncudaGetDeviceCount returned 100"
+    assert read_cause(text).cause.id != "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", ["ollama is running in CPU instead of the GPU",
+                                  "the model falls back to the CPU, jtop shows the GPU idle",
+                                  "my GPU is not being used at all"])
+def test_a_program_that_runs_on_the_cpu_finds_no_usable_cuda(line: str) -> None:
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "jetson-software-mismatch"
+
+
+def test_a_gpu_that_does_not_work_when_jtop_looks_is_not_jtop_failing() -> None:
+    result = read_cause("Jetson Nano: when I check jtop, I find my GPU is not work, ollama runs in CPU")
+    assert "jtop-socket" not in [m.id for m in result.matches] and result.cause.id != "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", ["ci: on jetson cuda need the container to be started as root",
+                                  "the GPU requires running as root here"])
+def test_cuda_said_to_need_root_is_a_denial(line: str) -> None:
+    assert "denial-words" in [m.id for m in read_cause(line).matches]
+
+
+@pytest.mark.parametrize("line", ["nvidia@desktop:~$ ./deviceQuery", "File \"/home/nvidia/app/run.py\", line 3"])
+def test_jetpack_s_default_user_is_a_weak_sign_of_a_jetson_that_a_pc_s_card_outranks(line: str) -> None:
+    assert [s.kind for s in read(line).observed.jetson] == ["default user"]
+    text = line + "\nGPU: GeForce RTX 3060\ncudaGetDeviceCount returned 100"
+    assert read_cause(text).cause.id == "x86-discrete-gpu"

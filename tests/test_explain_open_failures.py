@@ -57,10 +57,22 @@ def test_text_without_a_failure_has_none(text: str) -> None:
     # the same library missing on the host itself: the software, not the injection
     (JETSON_35 + "\n$ ./detect\n./detect: error while loading shared libraries: libnvmedia_iep.so: cannot open shared "
      "object file: No such file or directory", "jetson-software-mismatch"),
-    # a version or ABI word, or another library, is the software
+    # a version or ABI word, or a library not named, is the software
     (JETSON_36 + "\nsegmenter: error: the plugin needs a newer runtime version than the one installed",
      "jetson-software-mismatch"),
-    (JETSON_36 + "\nloader: failed to map libgeometry.so: wrong ELF header", "jetson-software-mismatch"),
+    (JETSON_36 + "\nloader: failed to load the inference library: wrong ELF header", "jetson-software-mismatch"),
+    # a named library outside the GPU's stack, on a line that names no GPU: the program's packaging
+    (JETSON_36 + "\nloader: failed to map libgeometry.so: wrong ELF header", "not-gpu-access"),
+    (JETSON_36 + "\nFailed to load plugin '/lib/aarch64-linux-gnu/gstreamer-1.0/libgstximagesink.so': libXv.so.1: "
+     "cannot open shared object file: No such file or directory", "not-gpu-access"),
+    # ... but not a GPU's plugin (Tegra's GStreamer elements), nor a library failing for the GPU
+    (JETSON_36 + "\nFailed to load plugin 'libgstnvvidconv.so': cannot open shared object file", "jetson-software-mismatch"),
+    # a CUDA API named by its function: a GPU failure, whose kind the line does not tell
+    (JETSON_36 + "\nRuntimeError: Unexpected error from cudaGetDeviceCount(). error occurred", "unknown"),
+    # a file system that refuses a write, whatever GPU file it names: not GPU access
+    (JETSON_32 + "\ndpkg: error processing archive cuda-nvrtc.deb (--unpack): unable to create "
+     "'/usr/local/cuda-10.2/targets/aarch64-linux/lib/libnvrtc.so.10.2.89.dpkg-new': Read-only file system",
+     "not-gpu-access"),
     # a discrete GPU's driver on a PC
     (PC + "\nmonitor: failed to query the GPU through nvidia-smi (exit status 9)", "x86-discrete-gpu"),
     # nothing GPU-related: not GPU access

@@ -258,15 +258,18 @@ _GPU_LIBRARY = r"\blib(?:cu\w*|nv\w*|nvidia[\w-]*|tensorrt\w*|npp\w*|vpi\w*)\.so
 # A discrete GPU's driver: NVML, nvidia-smi, its kernel module, its /dev/nvidia* nodes and its video-codec libraries.
 _DISCRETE_DRIVER = (r"\bnvml|nvidia-smi|\bnvidia (?:kernel )?(?:driver|module)\b|\bnvidia\.ko\b|/dev/nvidia|"
                     r"\blib(?:nvcuvid|nvidia-encode|nvidia-ml)\b")
-# What a failing line mentions, most decisive first: a GPU node is the node cause; a GPU library that is an empty
-# placeholder, or missing, is what the runtime injects (or the software); NVML, nvidia-smi and /dev/nvidia* are a
-# discrete GPU's driver; CDI, the NVIDIA runtime or a device plugin is how the GPU is injected; a permission to a
-# device, with no node named, is the node CUDA opens on that release; a
-# version, ABI or support word, or another library, is the software; any other GPU word is a GPU failure of unknown
-# kind; a failing line with none of these is not GPU access ("other").
+# What a failing line mentions, most decisive first: a GPU node is the node cause; a file system that refuses a write
+# (read-only, full) is no GPU access whatever file it names; a GPU library that is an empty placeholder, or missing,
+# is what the runtime injects (or the software); NVML, nvidia-smi and /dev/nvidia* are a discrete GPU's driver; CDI,
+# the NVIDIA runtime or a device plugin is how the GPU is injected; a permission to a device, with no node named, is
+# the node CUDA opens on that release; a named library outside the GPU's stack, on a line that names no GPU, is the
+# program's packaging, not GPU access; a version, ABI or support word, or an unnamed library, is the software; any
+# other GPU word (a CUDA API name among them) is a GPU failure of unknown kind; a failing line with none of these is
+# not GPU access ("other").
 FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     ("gpu-node", re.compile(r"/dev/(?:nv(?!idia)|dri\b|tegra|host1x)|\bnvhost|\bnvmap\b|\bnvgpu\b|\brenderd\d|"
                             r"\b(?:render|video) group\b", re.I)),
+    ("filesystem", re.compile(r"read-only file system|no space left on device|disk quota exceeded", re.I)),
     ("library-placeholder", re.compile(r"(?:{})[^\n]{{0,80}}(?:file too short|truncated|is empty|:\s*empty\b)".format(
         _GPU_LIBRARY), re.I)),
     ("driver", re.compile(_DISCRETE_DRIVER, re.I)),
@@ -275,10 +278,13 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     ("device-permission", re.compile(r"(?:permission|eacces|eperm|not permitted)[^\n]{0,40}(?:\bdevices?\b|/dev\b)|"
                                      r"(?:\bdevices?\b|/dev/)[^\n]{0,40}(?:permission|eacces|eperm|not permitted)", re.I)),
     ("gpu-library", re.compile(_GPU_LIBRARY, re.I)),
+    ("other-library", re.compile(r"^(?![^\n]*(?:\bgpus?\b|cuda|nvidia|tegra|/dev/))[^\n]*"
+                                 r"\blib(?!(?:gst)?nv)(?![\w+-]*(?:nvidia|cuda|tegra|gpu))[\w+-]*\.so\b", re.I)),
     ("library", re.compile(r"\.so\b|\blibrar(?:y|ies)\b", re.I)),
     ("version", re.compile(r"(?<![/\w])versions?\b(?!/)|\babi\b|undefined symbol|undefined reference|unsupported|not supported|"
                            r"mismatch|incompatible|compute capability|\bsm_\d+", re.I)),
-    ("gpu", re.compile(r"\bgpus?\b|\bcuda\b|\bnvidia\b|\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
+    ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
+                       r"\bgpus?\b|\bcuda\b|\bnvidia\b|\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
                        r"\bvulkan\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b|\bhip(?:err\w*)?\b", re.I)),
 )
 # A device node a line names: a GPU's (Tegra, DRM, a discrete GPU's), or another device's (a camera, a serial port,
@@ -543,8 +549,8 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
 
 # ---- the cause ----
 
-# Jetson signs that name no hardware: a host name or a word; a hard x86 sign outranks them.
-WEAK_JETSON = ("host name", "Tegra-only name", "arm64 build", "L4T image")
+# Jetson signs that name no hardware: a host name, JetPack's default user or a word; a hard x86 sign outranks them.
+WEAK_JETSON = ("host name", "default user", "Tegra-only name", "arm64 build", "L4T image")
 # PC signs that name no hardware: a discrete-GPU node name, a cloud user, nvidia-smi; any Jetson sign outranks them.
 WEAK_X86 = ("discrete-GPU node", "PC hint", "nvidia-smi", "PC software")
 # Weak signs of a PC that a Jetson can show too (Thor's /dev/nvidia*, mainline Tegra's VDPAU): alone, a PC assumed.
@@ -558,7 +564,7 @@ _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-209", "cuda-3"
 _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cuda-700", "other-permission", "out-of-memory",
             "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found", "gpu-works-words", "failure-other",
             "foreign-binary", "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra",
-            "profiler-counters", "account-setup-error")
+            "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library")
 # GPU software named on a line or in an image: what a family marked `software_only_if_named` needs to be read as
 # the GPU's software rather than a program that never reached the GPU.
 _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|nvidia|\bl4t|jetpack|"
@@ -831,6 +837,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if "mainline-tegra" in ids:  # its CUDA errors are not NVIDIA's CUDA on L4T
         return cause("not-gpu-access", "a Tegra run by mainline Linux's open drivers: not L4T's GPU stack",
                      [line_of["mainline-tegra"]])
+    if "devices-hidden" in ids and not nodes_denied and set(denied) <= {"cuda-100"}:
+        return cause("not-gpu-access", "CUDA_VISIBLE_DEVICES hides every GPU from the program, whoever runs it: no "
+                     "device is denied, none is offered", [line_of["devices-hidden"]] + [line_of[i] for i in denied],
+                     "x86-discrete-gpu", "tegra-nodes-denied")
     not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and platform_shown and x86))
                or i == "cuda-801-operation"]
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
@@ -922,6 +932,14 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if image_l4t and not denied:
         return cause("jetson-software-mismatch", "the container image is built for another L4T release than the host's",
                      image_l4t)
+    if "engine-version" in ids and not denied and not nodes_denied:
+        if x86:  # the GPU was reached; TensorRT is the program's own library on a PC
+            return cause("not-gpu-access", "a TensorRT engine file built by another TensorRT version or platform than "
+                         "the one loading it: the GPU was reached, and the engine is rebuilt where it runs",
+                         [line_of["engine-version"]] + platform_line, "x86-discrete-gpu")
+        return cause("jetson-software-mismatch", "a TensorRT engine file built by another TensorRT version or platform: "
+                     "on a Jetson TensorRT comes with the L4T release, so the engine is rebuilt on this release",
+                     [line_of["engine-version"]] + platform_line, "not-gpu-access")
     mismatch = [i for i in ids if i in _MISMATCH]
     if x86 and mismatch[:1] == ["cuda-209"] and not denied and not nodes_denied:
         return cause("not-gpu-access", "the program reached the GPU, and its build has no kernels for this card's "
