@@ -352,3 +352,15 @@ def test_jetpack_s_default_user_is_a_weak_sign_of_a_jetson_that_a_pc_s_card_outr
     assert [s.kind for s in read(line).observed.jetson] == ["default user"]
     text = line + "\nGPU: GeForce RTX 3060\ncudaGetDeviceCount returned 100"
     assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize(("change", "cause"), [
+    ("+/dev/nvhost-* rw,\n+/dev/nvmap rw,", "tegra-nodes-denied"),
+    ('+KERNEL=="nvmap" OWNER="root" GROUP="video" MODE="0660"', "tegra-nodes-denied"),
+    ("- Add video group (gid 44) to container user for GPU device access", "tegra-nodes-denied"),
+    ('SUBSYSTEM=="drm", KERNEL=="renderD*", GROUP="render", MODE="0660"', "render-node-denied"),
+])
+def test_a_change_that_grants_a_gpu_node_reads_as_the_denial_it_fixes(change: str, cause: str) -> None:
+    result = read_cause(JETSON_36 + "\nFix CUDA for the app user on Jetson\n" + change)
+    assert "denial-words" in [m.id for m in result.matches]
+    assert result.cause.id == cause, result.cause
