@@ -14,7 +14,7 @@ from typing import List
 
 import pytest
 
-from explainreading import JETSON_36, PC, read_cause
+from explainreading import JETSON_32, JETSON_36, PC, read_cause
 from jetson_gpu_access.explain import explain
 from jetson_gpu_access.textfacts import read
 
@@ -364,3 +364,28 @@ def test_a_change_that_grants_a_gpu_node_reads_as_the_denial_it_fixes(change: st
     result = read_cause(JETSON_36 + "\nFix CUDA for the app user on Jetson\n" + change)
     assert "denial-words" in [m.id for m in result.matches]
     assert result.cause.id == cause, result.cause
+
+
+def test_the_release_line_without_its_hash_is_still_the_release() -> None:
+    line = "R32 (release), REVISION: 6.1, GCID: 27863751, BOARD: t210ref, EABI: aarch64, DATE: Mon Jul 26 19:20:30 UTC 2021"
+    assert read(line).observed.l4t == "32.6.1"
+    assert read("R32 (release) is what the forum calls it").observed.l4t is None
+
+
+def test_a_tool_that_checks_for_wsl_names_no_pc() -> None:
+    line = ("I0803 07:46:57.030535 26127 nvc.c:389] attempting to load dxcore to see if we are running under Windows "
+            "Subsystem for Linux (WSL)")
+    assert not read(line).observed.x86
+    assert read("Ubuntu 22.04 under WSL2 on Windows 11").observed.x86
+
+
+def test_a_compose_service_s_log_prefix_puts_the_paste_in_a_container() -> None:
+    text = JETSON_32 + ("\ndetector_1  | W dso_loader.cc:60] Could not load dynamic library 'libcudart.so.10.2'; dlerror: "
+                        "libcudart.so.10.2: cannot open shared object file: No such file or directory")
+    assert read_cause(text).cause.id == "nodes-missing-in-container"
+
+
+def test_a_library_that_requires_another_cuda_is_the_software() -> None:
+    text = JETSON_36 + ("\n[W:onnxruntime:Default, onnxruntime_pybind_state.cc:965 CreateExecutionProviderInstance] Failed "
+                        "to create CUDAExecutionProvider. Require cuDNN 8.* and CUDA 12.*.")
+    assert read_cause(text).cause.id == "jetson-software-mismatch"

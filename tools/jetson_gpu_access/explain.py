@@ -282,7 +282,8 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                                  r"\blib(?!(?:gst)?nv)(?![\w+-]*(?:nvidia|cuda|tegra|gpu))[\w+-]*\.so\b", re.I)),
     ("library", re.compile(r"\.so\b|\blibrar(?:y|ies)\b", re.I)),
     ("version", re.compile(r"(?<![/\w])versions?\b(?!/)|\babi\b|undefined symbol|undefined reference|unsupported|not supported|"
-                           r"mismatch|incompatible|compute capability|\bsm_\d+", re.I)),
+                           r"mismatch|incompatible|compute capability|\bsm_\d+|"
+                           r"\brequires?\s+(?:cudnn|cuda|tensorrt|cublas)\s*(?:version\s*)?[\d>=]", re.I)),
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
                        r"\bgpus?\b|\bcuda\b|\bnvidia\b|\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
                        r"\bvulkan\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b|\bhip(?:err\w*)?\b", re.I)),
@@ -298,8 +299,10 @@ _PATH = re.compile(r"(?:^|[\s'\"(=:])(?:/|~/|\./)[\w.-]", re.I)
 _GPU_NAMED = re.compile(r"/dev/(?:nv|dri/|kfd\b)|\bnvml\b|\bDriver Version:|\b(?:GeForce|Quadro|RTX|Radeon)\b|"
                         r"\bamdgpu\w*|\bintel_gpu_top\b|\brocm-smi\b", re.I)
 # Where the paste shows it ran inside a container or an image build (which on a Jetson gets no GPU libraries
-# unless the engine's default runtime is nvidia): BuildKit and classic build steps, engines, pods.
-_CONTAINER_CONTEXT = re.compile(r"^#\d+ \d+\.\d+ |^Step \d+/\d+ :|---> Running in |\bdocker build\b|\bdockerfile\b|"
+# unless the engine's default runtime is nvidia): BuildKit and classic build steps, a Compose service's log prefix
+# (`detector_1  | `, `api-1  | `), engines, pods.
+_CONTAINER_CONTEXT = re.compile(r"^#\d+ \d+\.\d+ |^Step \d+/\d+ :|---> Running in |^[\w.-]+[_-]\d+\s+\| |"
+                                r"\bdocker build\b|\bdockerfile\b|"
                                 r"\bjetson-containers (?:build|run)\b|\b(?:singularity|apptainer) (?:exec|run|shell)\b|"
                                 r"\bkubernetes\b|\bk8s\b|\bk3s\b|\bkubectl\b|\bpods?\b|\bcontainers?\b", re.I | re.M)
 

@@ -51,7 +51,8 @@ _STAT = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<uid>" + _N + r"):(?P<gid>" + _N
 _STAT_GID = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<gid>" + _N + r")\s+(?P<path>/dev/\S+)\s*$")  # stat -c '%a %g %n'
 _ID = re.compile(r"\buid=(" + _N + r")(?:\(([^)\n]{0,64})\))?\s+gid=(" + _N + r")(?:\(([^)\n]{0,64})\))?(?:\s+groups=(\S+))?")
 _GROUP_LINE = re.compile(r"^([A-Za-z_][\w.-]*):[^:\s]*:(" + _N + r"):([\w.,-]*)\s*$")
-_RELEASE = re.compile(r"#\s*R\d{1,3}\s*\(release\).*")
+# The release file's line; its '#' may be gone (a Markdown heading on the page it was copied from).
+_RELEASE = re.compile(r"(?:#\s*|^\s*(?=R\d{1,3}\s*\(release\),\s*REVISION:))R\d{1,3}\s*\(release\).*")
 _DIR_HEADER = re.compile(r"^(/dev(?:/[\w.-]+)*):\s*$")
 _LS_COMMAND = re.compile(r"\bls\b[^\n]{0,200}?\s(/dev(?:/[\w.-]+)*)/?\s*$")
 _NO_NODE = re.compile(r"(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(/dev/[\w./-]+?)['\"’]?:\s*No such file or directory", re.I)
@@ -141,6 +142,8 @@ _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd
              "a10", "a40", "l40", "t4", "v100", "p100", "k80", "a6000", "arc ", "iris", "uhd", "driver", "egl", "mesa", "amdgpu",
              "intel_gpu", "radeontop", "nouveau", "cuda-drivers", "hip", "openvino", "cldnn", "intel64", "vdpau", "vaapi",
              "va-api", "vainfo", "dgx", "hgx", "gh200", "gb10", "gb200", "gb300", "grace", "sbsa", "0ti", "0 ti")
+# A tool saying it checks for a platform (libnvidia-container logs its WSL check on every host): no sign of it.
+_PLATFORM_PROBE = re.compile(r"\bto see if (?:we are|it is|this is) running\b|\battempting to load dxcore\b", re.I)
 _ARM_WORDS = re.compile(r"arm-linux|aarch64|arm64|armhf|armv7|tegra", re.I)
 # A file built for another machine names that machine's architecture, not this one's.
 _FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot execute binary|wrong elf class|"
@@ -468,7 +471,8 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         state.where = ""
     release = _RELEASE.search(line)
     if release:
-        parsed = parse_release(release.group(0))
+        found = release.group(0).strip()
+        parsed = parse_release(found if found.startswith("#") else "# " + found)
         value = l4t_from_release(parsed) if parsed else None
         if value:
             _note_release(state, value, raw)
@@ -649,7 +653,7 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     if model is not None and state.model is None:
         state.model = _model(line)
         reader.recognised.append("model: {}".format(state.model))
-    pc_words = any(w in low for w in _PC_WORDS) and not _FOREIGN_ARTIFACT.search(line)
+    pc_words = any(w in low for w in _PC_WORDS) and not _FOREIGN_ARTIFACT.search(line) and not _PLATFORM_PROBE.search(line)
     x86 = (_X86.search(line) or _PC_STACK.search(line)) if pc_words else None
     if x86 and x86.group(0).lower() == "nouveau" and _ARM_WORDS.search(line):
         x86 = None  # nouveau on arm is a Tegra's GPU under mainline Linux, not a PC's
