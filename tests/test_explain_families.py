@@ -14,7 +14,7 @@ from typing import List
 
 import pytest
 
-from explainreading import JETSON_32, JETSON_36, PC, read_cause
+from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, read_cause
 from jetson_gpu_access.explain import explain
 from jetson_gpu_access.textfacts import read
 
@@ -389,3 +389,27 @@ def test_a_library_that_requires_another_cuda_is_the_software() -> None:
     text = JETSON_36 + ("\n[W:onnxruntime:Default, onnxruntime_pybind_state.cc:965 CreateExecutionProviderInstance] Failed "
                         "to create CUDAExecutionProvider. Require cuDNN 8.* and CUDA 12.*.")
     assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("line", ["AssertionError: Torch not compiled with CUDA enabled",
+                                  "warning: one possible reason is that llama.cpp was compiled without GPU support",
+                                  "Successfully installed torch-2.3.0+cpu (a CPU-only build)"])
+def test_a_program_built_without_cuda_is_the_release_s_build_on_a_jetson_and_the_program_s_on_a_pc(line: str) -> None:
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "jetson-software-mismatch"
+    assert read_cause(PC + "\n" + line).cause.id == "not-gpu-access"
+
+
+def test_a_hook_that_fails_on_its_own_ldconfig_is_the_toolkit() -> None:
+    text = ("docker: Error response from daemon: OCI runtime create failed: error running hook #0: error running hook: "
+            "exit status 1, stdout: , stderr: Auto-detected mode as 'legacy'\n"
+            "nvidia-container-cli: ldcache error: open failed: /sbin/ldconfig: no such file or directory: unknown.")
+    assert read_cause(text).cause.id == "toolkit-band"
+
+
+def test_a_jetson_said_to_need_the_nvidia_runtime_instead_of_gpus_is_missing_nodes() -> None:
+    text = JETSON_35 + "\nBoth require `--runtime=nvidia` and do not support `--gpus=all`."
+    assert read_cause(text).cause.id == "nodes-missing-in-container"
+
+
+def test_a_geforce_named_by_its_number_after_nvidia_is_a_pc() -> None:
+    assert read("Cookbook is detecting my Nvidia 4090 gpu").observed.x86

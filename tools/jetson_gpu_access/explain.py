@@ -568,6 +568,17 @@ _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cud
             "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found", "gpu-works-words", "failure-other",
             "foreign-binary", "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra",
             "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library")
+# What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own
+# to rebuild (the GPU is there), on a Jetson a build for its L4T release (TensorRT and CUDA come with the release).
+_PROGRAM_BUILDS = {
+    "engine-version": ("a TensorRT engine file built by another TensorRT version or platform than the one loading it: "
+                       "the GPU was reached, and the engine is rebuilt where it runs",
+                       "a TensorRT engine file built by another TensorRT version or platform: on a Jetson TensorRT comes "
+                       "with the L4T release, so the engine is rebuilt on this release"),
+    "cpu-only-build": ("the program was built without CUDA, so it never asks for the GPU: its CUDA build is needed, "
+                       "not access", "the program was built without CUDA: on a Jetson it needs a build for the L4T "
+                       "release's CUDA (generic arm64 wheels carry none)"),
+}
 # GPU software named on a line or in an image: what a family marked `software_only_if_named` needs to be read as
 # the GPU's software rather than a program that never reached the GPU.
 _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|nvidia|\bl4t|jetpack|"
@@ -870,10 +881,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("toolkit-band", "the container runtime's hook looks for NVML, as in its discrete-GPU (legacy) mode, "
                      "on a Jetson: its version or configuration does not recognise the platform",
                      nvml_hook[:1] + platform_line, "jetson-software-mismatch")
-    if "toolkit-state" in ids and not x86 and not denied:
-        return platform_cause("toolkit-band", "the container toolkit's own version, packages or mode decide what the "
-                              "container gets, not a user's groups", [line_of["toolkit-state"]],
-                              "nodes-missing-in-container")
+    if "toolkit-state" in ids and not denied:  # the toolkit runs on the host of either system
+        return cause("toolkit-band", "the container toolkit's own version, packages, mode or set-up decide what the "
+                     "container gets, not a user's groups", [line_of["toolkit-state"]] + platform_line,
+                     "nodes-missing-in-container", "x86-discrete-gpu")
     session = _session_cause(seen, ids, line_of)
     if session is not None:
         return cause(session.id, session.why, session.lines, *session.also)
@@ -935,14 +946,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if image_l4t and not denied:
         return cause("jetson-software-mismatch", "the container image is built for another L4T release than the host's",
                      image_l4t)
-    if "engine-version" in ids and not denied and not nodes_denied:
-        if x86:  # the GPU was reached; TensorRT is the program's own library on a PC
-            return cause("not-gpu-access", "a TensorRT engine file built by another TensorRT version or platform than "
-                         "the one loading it: the GPU was reached, and the engine is rebuilt where it runs",
-                         [line_of["engine-version"]] + platform_line, "x86-discrete-gpu")
-        return cause("jetson-software-mismatch", "a TensorRT engine file built by another TensorRT version or platform: "
-                     "on a Jetson TensorRT comes with the L4T release, so the engine is rebuilt on this release",
-                     [line_of["engine-version"]] + platform_line, "not-gpu-access")
+    built = next((i for i in ids if i in _PROGRAM_BUILDS), "")
+    if built and not denied and not nodes_denied:
+        on_pc, on_jetson = _PROGRAM_BUILDS[built]
+        if x86:  # the GPU is there for the program; what it brings is its own to rebuild
+            return cause("not-gpu-access", on_pc, [line_of[built]] + platform_line, "x86-discrete-gpu")
+        return cause("jetson-software-mismatch", on_jetson, [line_of[built]] + platform_line, "not-gpu-access")
     mismatch = [i for i in ids if i in _MISMATCH]
     if x86 and mismatch[:1] == ["cuda-209"] and not denied and not nodes_denied:
         return cause("not-gpu-access", "the program reached the GPU, and its build has no kernels for this card's "

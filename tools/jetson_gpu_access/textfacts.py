@@ -121,7 +121,9 @@ _X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?
                   r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|Radeon)\b|"
                   r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|"
                   r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.-])|"
-                  r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*(?:[1-4]\d\d|5[0-35-9]\d)\.\d+|\b[1-5]0[5-9]0\s?Ti\b|"
+                  r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*(?:[1-4]\d\d|5[0-35-9]\d)\.\d+|"
+                  # a GeForce by its number alone ("3080ti", "NVIDIA 4090"), as issue templates and prose give it
+                  r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+[1-5]0[5-9]0\b|"
                   # the desktop driver's branch said in words ("NVIDIA driver 525+"; JetPack 6's nvidia-smi says 540)
                   r"\bNVIDIA driver[\s:]*(?:version\s*)?v?(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b|"
                   # arm64 servers and workstations with NVIDIA's server GPU stack: arm64, yet no Jetson
