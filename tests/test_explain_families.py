@@ -413,3 +413,13 @@ def test_a_jetson_said_to_need_the_nvidia_runtime_instead_of_gpus_is_missing_nod
 
 def test_a_geforce_named_by_its_number_after_nvidia_is_a_pc() -> None:
     assert read("Cookbook is detecting my Nvidia 4090 gpu").observed.x86
+
+
+@pytest.mark.parametrize(("host", "pc"), [("linux/amd64", True), ("linux/arm64/v8", False)])
+def test_the_engine_s_platform_warning_names_the_host_by_its_second_platform(host: str, pc: bool) -> None:
+    image = "linux/arm64" if pc else "linux/amd64"
+    line = ("WARNING: The requested image's platform ({}) does not match the detected host platform ({}) and no "
+            "specific platform was requested".format(image, host))
+    seen = read(line).observed
+    assert bool(seen.x86) is pc and bool(seen.jetson) is not pc
+    assert "wrong-architecture" in [m.id for m in read_cause(line).matches]

@@ -95,7 +95,7 @@ _TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|
 # servers), lscpu's architecture. Weak: Grace and other arm64 servers are PCs in this sense.
 # An image reference is read from the start of its word only ((?<!...)) and within Docker's limits (a name of at most
 # 255 characters, a tag of 128): tried again from each character of a long word, it took minutes (tests/test_inputs.py).
-_ARM64 = re.compile(r"--platform[= ]+linux/(?:arm64|aarch64)\b|"
+_ARM64 = re.compile(r"--platform[= ]+linux/(?:arm64|aarch64)\b|detected host platform \(linux/(?:arm64|aarch64)\b|"
                     r"(?<![\w./-])[\w./-]{1,255}:(?![\w.-]{0,128}sbsa)[\w.-]{0,128}\b(?:arm64|aarch64)\b|"
                     r"^Architecture:\s*(?:aarch64|arm64)\s*$", re.I)
 # An image built for one L4T release (l4t-ml:r34.1.0, ros:humble-l4t-r35.1.0): compared with the host's.
@@ -150,6 +150,8 @@ _ARM_WORDS = re.compile(r"arm-linux|aarch64|arm64|armhf|armv7|tegra", re.I)
 # A file built for another machine names that machine's architecture, not this one's.
 _FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot execute binary|wrong elf class|"
                                r"no matching manifest", re.I)
+# The engine's warning names the image's platform and the host's: only the host's says which system this is.
+_HOST_PLATFORM = re.compile(r"does not match the detected host platform \(linux/(amd64|x86_64|arm64|aarch64)", re.I)
 _LOGIN_WORDS = ("ssh", "su ", "su-", "sudo", "runuser", "gosu", "setpriv", "s6-", "user", "last login", "welcome to", "su\t")
 _DGPU_NODE = re.compile(r"/dev/nvidia(?:\d+|ctl|-uvm|-modeset)\b|\bnvidia\d+\b")
 # A discrete-GPU driver or a non-NVIDIA GPU stack named in the text (AMD's HIP and ROCm, Intel's OpenVINO GPU plugin,
@@ -655,7 +657,11 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     if model is not None and state.model is None:
         state.model = _model(line)
         reader.recognised.append("model: {}".format(state.model))
-    pc_words = any(w in low for w in _PC_WORDS) and not _FOREIGN_ARTIFACT.search(line) and not _PLATFORM_PROBE.search(line)
+    host_platform = _HOST_PLATFORM.search(line) if "host platform" in low else None
+    if host_platform and host_platform.group(1).lower() in ("amd64", "x86_64"):
+        state.x86.append(Sighting("x86 / discrete GPU", "host platform linux/" + host_platform.group(1), raw))
+    pc_words = (any(w in low for w in _PC_WORDS) and not host_platform and not _FOREIGN_ARTIFACT.search(line)
+                and not _PLATFORM_PROBE.search(line))
     x86 = (_X86.search(line) or _PC_STACK.search(line)) if pc_words else None
     if x86 and x86.group(0).lower() == "nouveau" and _ARM_WORDS.search(line):
         x86 = None  # nouveau on arm is a Tegra's GPU under mainline Linux, not a PC's
