@@ -2,6 +2,8 @@
 
 1. CPU seconds for the whole reading (signatures, facts, cause, the three renderings): target under 1 s.
 2. Peak memory the reading allocates (tracemalloc) against the paste's size: target under 3x.
+3. CPU seconds for a 20 MB paste that is one failing line of library-like tokens (`lib-lib-…`), the shape on
+   which a pattern that backtracks per token turns quadratic: target under 1 s as well.
 
 The paste is what a huge report looks like: a long kernel and container log with the facts that
 matter (a release line, a listing, an `id`, a launch, the error) at its start and its end.
@@ -52,6 +54,12 @@ def main() -> int:
     print("explain, {:.1f} MB paste: {:.2f} s CPU ({:.2f}x the 1 s target)".format(megabytes, cpu, cpu / 1.0))
     print("explain, {:.1f} MB paste: peak {:.1f} MB allocated, {:.2f}x the paste (target under 3x)".format(
         megabytes, peak / 1e6, peak / len(text)))
+    tokens = "error: " + "lib-" * (len(text) // 4)
+    start = time.process_time()
+    read_all(tokens)
+    cpu = time.process_time() - start
+    print("explain, {:.1f} MB of one line of lib- tokens: {:.2f} s CPU ({:.2f}x the 1 s target)".format(
+        len(tokens) / 1e6, cpu, cpu / 1.0))
     return 0
 
 

@@ -23,7 +23,7 @@ from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict
 from .probe.platform import jetpack_for
 from .record import frozen_record
 from .safeio import InputError, decode, read_file
-from .textfacts import PROMPT, Identity, ListedNode, Observed, Sighting, normalise, read, window
+from .textfacts import PROMPT, RELEASE_LINE, Identity, ListedNode, Observed, Sighting, normalise, read, window
 
 # Findings whose evidence is a listed node and an `id` line: the only ones a paste can support.
 # DEV-001/DEV-002 (a node is absent), PLT-* (platform) and TKT-* (packages) would assert what a
@@ -255,17 +255,22 @@ _FAILURE_KEYS = ("error", "fail", "denied", "cannot", "can't", "can not", "unabl
                  "hang", "hung", "stuck", "freez", "timed out", "not active", "crash")
 # A library of the GPU's stack: CUDA's (libcu*), the Tegra and driver ones (libnv*, libnvidia-*), cuDNN, TensorRT, NPP, VPI.
 _GPU_LIBRARY = r"\blib(?:cu\w*|nv\w*|nvidia[\w-]*|tensorrt\w*|npp\w*|vpi\w*)\.so|\s-l(?:nv|cu)\w+"
+# Names in a library's file name that put it in the GPU's stack: NVIDIA's and CUDA's, TensorRT's and ONNX Runtime's
+# providers, the Tegra camera (Argus), and the graphics and compute APIs a GPU driver provides (EGL, GLES, GLX, GL,
+# Vulkan, OpenCL, VA-API, DRM), which on JetPack 4 also come from the host through the runtime.
+_GPU_STACK_NAMES = (r"[\w+-]*(?:nv|cuda|tegra|gpu|trt|tensorrt|myelin|onnx|torch|argus)|egl|gles|glx|gldispatch|gl\b|"
+                    r"vulkan|opencl|va\b|va-|drm")
 # A discrete GPU's driver: NVML, nvidia-smi, its kernel module, its /dev/nvidia* nodes and its video-codec libraries.
 _DISCRETE_DRIVER = (r"\bnvml|nvidia-smi|\bnvidia (?:kernel )?(?:driver|module)\b|\bnvidia\.ko\b|/dev/nvidia|"
                     r"\blib(?:nvcuvid|nvidia-encode|nvidia-ml)\b")
 # What a failing line mentions, most decisive first: a GPU node is the node cause; a file system that refuses a write
-# (read-only, full) is no GPU access whatever file it names; a GPU library that is an empty placeholder, or missing,
-# is what the runtime injects (or the software); NVML, nvidia-smi and /dev/nvidia* are a discrete GPU's driver; CDI,
-# the NVIDIA runtime or a device plugin is how the GPU is injected; a permission to a device, with no node named, is
-# the node CUDA opens on that release; a named library outside the GPU's stack, on a line that names no GPU, is the
-# program's packaging, not GPU access; a version, ABI or support word, or an unnamed library, is the software; any
-# other GPU word (a CUDA API name among them) is a GPU failure of unknown kind; a failing line with none of these is
-# not GPU access ("other").
+# (read-only, full) is no GPU access, even where the file it names is the GPU's (a CUDA library unpacked onto the
+# runtime's read-only mount); a GPU library that is an empty placeholder, or missing, is what the runtime injects (or
+# the software); NVML, nvidia-smi and /dev/nvidia* are a discrete GPU's driver; CDI, the NVIDIA runtime or a device
+# plugin is how the GPU is injected; a permission to a device, with no node named, is the node CUDA opens on that
+# release; a named library outside the GPU's stack, on a line that names no GPU, is the program's packaging, not GPU
+# access; a version, ABI or support word, or an unnamed library, is the software; any other GPU word (a CUDA API name
+# among them) is a GPU failure of unknown kind; a failing line with none of these is not GPU access ("other").
 FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     ("gpu-node", re.compile(r"/dev/(?:nv(?!idia)|dri\b|tegra|host1x)|\bnvhost|\bnvmap\b|\bnvgpu\b|\brenderd\d|"
                             r"\b(?:render|video) group\b", re.I)),
@@ -278,8 +283,8 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     ("device-permission", re.compile(r"(?:permission|eacces|eperm|not permitted)[^\n]{0,40}(?:\bdevices?\b|/dev\b)|"
                                      r"(?:\bdevices?\b|/dev/)[^\n]{0,40}(?:permission|eacces|eperm|not permitted)", re.I)),
     ("gpu-library", re.compile(_GPU_LIBRARY, re.I)),
-    ("other-library", re.compile(r"^(?![^\n]*(?:\bgpus?\b|cuda|nvidia|tegra|/dev/))[^\n]*"
-                                 r"\blib(?!(?:gst)?nv)(?![\w+-]*(?:nvidia|cuda|tegra|gpu))[\w+-]*\.so\b", re.I)),
+    ("other-library", re.compile(r"^(?![^\n]*(?:\bgpus?\b|cuda|nvidia|tegra|/dev/))[^\n]*?(?<![\w+.-])lib(?!" +
+                                 _GPU_STACK_NAMES + r")[\w+-]*\.so(?![\w+-])", re.I)),
     ("library", re.compile(r"\.so\b|\blibrar(?:y|ies)\b", re.I)),
     ("version", re.compile(r"(?<![/\w])versions?\b(?!/)|\babi\b|undefined symbol|undefined reference|unsupported|not supported|"
                            r"mismatch|incompatible|compute capability|\bsm_\d+|"
@@ -288,6 +293,11 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                        r"\bgpus?\b|\bcuda\b|\bnvidia\b|\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
                        r"\bvulkan\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b|\bhip(?:err\w*)?\b", re.I)),
 )
+# Kinds that say what a line is but, on a line that names nothing of the GPU, tell least among several failing lines:
+# a full or read-only file system, or a library outside the GPU's stack, is routine noise beside the GPU's own failure
+# (journal watch limits, plugin scanners); such a line decides only when no other failing line names anything.
+_LEAST_TELLING = ("filesystem", "other-library")
+_NAMES_GPU = re.compile("|".join(pattern.pattern for kind, pattern in FAILURE_KINDS if kind in ("gpu-library", "gpu")), re.I)
 # A device node a line names: a GPU's (Tegra, DRM, a discrete GPU's), or another device's (a camera, a serial port,
 # I2C, GPIO): a permission to another device is no GPU access, whatever group it shares.
 _GPU_DEVICE = re.compile(r"/dev/(?:nv|dri\b|tegra|host1x)", re.I)
@@ -300,8 +310,8 @@ _GPU_NAMED = re.compile(r"/dev/(?:nv|dri/|kfd\b)|\bnvml\b|\bDriver Version:|\b(?
                         r"\bamdgpu\w*|\bintel_gpu_top\b|\brocm-smi\b", re.I)
 # Where the paste shows it ran inside a container or an image build (which on a Jetson gets no GPU libraries
 # unless the engine's default runtime is nvidia): BuildKit and classic build steps, a Compose service's log prefix
-# (`detector_1  | `, `api-1  | `), engines, pods.
-_CONTAINER_CONTEXT = re.compile(r"^#\d+ \d+\.\d+ |^Step \d+/\d+ :|---> Running in |^[\w.-]+[_-]\d+\s+\| |"
+# on two lines in a row (`detector_1  | `, `api-1  | `; one such line may be a table row), engines, pods.
+_CONTAINER_CONTEXT = re.compile(r"^#\d+ \d+\.\d+ |^Step \d+/\d+ :|---> Running in |^([\w.-]+[_-]\d{1,3}) +\| .*\n\1 +\| |"
                                 r"\bdocker build\b|\bdockerfile\b|"
                                 r"\bjetson-containers (?:build|run)\b|\b(?:singularity|apptainer) (?:exec|run|shell)\b|"
                                 r"\bkubernetes\b|\bk8s\b|\bk3s\b|\bkubectl\b|\bpods?\b|\bcontainers?\b", re.I | re.M)
@@ -316,19 +326,22 @@ def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
     if len(lowered) != len(clean):
         clean = lowered
     spans = sorted({span for key in _FAILURE_KEYS if key in lowered for span in _key_lines(key, lowered)})
-    best: Optional[Tuple[int, str]] = None
+    best: Optional[Tuple[Tuple[bool, int], str]] = None
     for start, end in spans:
         line = clean[start:end]
         if not _FAILURE.search(line) or _FAILURE_HEADING.match(line):
             continue
-        rank = next((n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(line)
-                     and not (kind == "device-permission" and _OTHER_DEVICE.search(line) and not _GPU_DEVICE.search(line))),
-                    len(FAILURE_KINDS))
-        if best is None or rank < best[0]:
-            best = (rank, line.strip())
+        index = next((n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(line)
+                      and not (kind == "device-permission" and _OTHER_DEVICE.search(line) and not _GPU_DEVICE.search(line))),
+                     len(FAILURE_KINDS))
+        noise = index < len(FAILURE_KINDS) and FAILURE_KINDS[index][0] in _LEAST_TELLING and not _NAMES_GPU.search(line)
+        order = (noise, index)
+        if best is None or order < best[0]:
+            best = (order, line.strip())
     if best is None:
         return None
-    kind = FAILURE_KINDS[best[0]][0] if best[0] < len(FAILURE_KINDS) else "other"
+    index = best[0][1]
+    kind = FAILURE_KINDS[index][0] if index < len(FAILURE_KINDS) else "other"
     if kind == "other" and _UNNAMED_DENIAL.search(best[1]) and not _PATH.search(best[1]) and _GPU_NAMED.search(clean):
         kind = "gpu"  # "Permission denied (os error 13)" after a line that printed the GPU's node: the GPU's permission
     return Failure(kind, best[1][:300])
@@ -347,7 +360,7 @@ def container_context(text: str, seen: Observed, cleaned: Optional[str] = None) 
     if not found:
         return ""
     start = clean.rfind("\n", 0, found.start()) + 1
-    end = clean.find("\n", found.end())
+    end = clean.find("\n", found.start())  # the line the sign begins on (a Compose prefix spans two)
     return clean[start:end if end >= 0 else len(clean)].strip()[:300]
 
 
@@ -413,7 +426,7 @@ def _session_statements(seen: Observed, others: Sequence[Diagnosis]) -> List[Sta
 def _per_system(text: str) -> List[Tuple[str, Cause]]:
     """Each system of a mixed paste read on its own: the text from one release line to the next."""
     lines = normalise(text).split("\n")
-    starts = [i for i, line in enumerate(lines) if "(release)" in line and re.search(r"#\s*R\d{1,3}\s*\(release\)", line)]
+    starts = [i for i, line in enumerate(lines) if "(release)" in line and RELEASE_LINE.search(line)]
     out = []
     for number, (begin, end) in enumerate(zip([0] + starts[1:], starts[1:] + [len(lines)]), 1):
         part = explain("\n".join(lines[begin:end]), nested=True)
@@ -552,8 +565,8 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
 
 # ---- the cause ----
 
-# Jetson signs that name no hardware: a host name, JetPack's default user or a word; a hard x86 sign outranks them.
-WEAK_JETSON = ("host name", "default user", "Tegra-only name", "arm64 build", "L4T image")
+# Jetson signs that name no hardware: a host name or a word; a hard x86 sign outranks them.
+WEAK_JETSON = ("host name", "Tegra-only name", "arm64 build", "L4T image")
 # PC signs that name no hardware: a discrete-GPU node name, a cloud user, nvidia-smi; any Jetson sign outranks them.
 WEAK_X86 = ("discrete-GPU node", "PC hint", "nvidia-smi", "PC software")
 # Weak signs of a PC that a Jetson can show too (Thor's /dev/nvidia*, mainline Tegra's VDPAU): alone, a PC assumed.
@@ -568,13 +581,15 @@ _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cud
             "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found", "gpu-works-words", "failure-other",
             "foreign-binary", "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra",
             "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library")
+# A variable set for a run said to work (a CPU control run beside the failing one): no statement about the failing run.
+_CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd])\b", re.I)
 # What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own
 # to rebuild (the GPU is there), on a Jetson a build for its L4T release (TensorRT and CUDA come with the release).
 _PROGRAM_BUILDS = {
-    "engine-version": ("a TensorRT engine file built by another TensorRT version or platform than the one loading it: "
-                       "the GPU was reached, and the engine is rebuilt where it runs",
-                       "a TensorRT engine file built by another TensorRT version or platform: on a Jetson TensorRT comes "
-                       "with the L4T release, so the engine is rebuilt on this release"),
+    "engine-version": ("a TensorRT engine file built by another TensorRT version than the one loading it: the engine "
+                       "is the program's to rebuild where it runs",
+                       "a TensorRT engine file built by another TensorRT version: on a Jetson TensorRT comes with the L4T "
+                       "release, so the engine is rebuilt on this release"),
     "cpu-only-build": ("the program was built without CUDA, so it never asks for the GPU: its CUDA build is needed, "
                        "not access", "the program was built without CUDA: on a Jetson it needs a build for the L4T "
                        "release's CUDA (generic arm64 wheels carry none)"),
@@ -851,9 +866,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if "mainline-tegra" in ids:  # its CUDA errors are not NVIDIA's CUDA on L4T
         return cause("not-gpu-access", "a Tegra run by mainline Linux's open drivers: not L4T's GPU stack",
                      [line_of["mainline-tegra"]])
-    if "devices-hidden" in ids and not nodes_denied and set(denied) <= {"cuda-100"}:
+    hidden = line_of.get("devices-hidden", "")
+    no_device = [i for i in ids if i in ("cuda-100", "cuda-unavailable")]
+    if hidden and no_device and set(denied) <= {"cuda-100"} and not nodes_denied and not _CONTROL_RUN.search(hidden) and \
+            not any(i in _MISMATCH for i in ids):  # a device hidden explains no device, not a driver or software error
         return cause("not-gpu-access", "CUDA_VISIBLE_DEVICES hides every GPU from the program, whoever runs it: no "
-                     "device is denied, none is offered", [line_of["devices-hidden"]] + [line_of[i] for i in denied],
+                     "device is offered to it", [hidden] + [line_of[i] for i in no_device[:1]],
                      "x86-discrete-gpu", "tegra-nodes-denied")
     not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and platform_shown and x86))
                or i == "cuda-801-operation"]
@@ -947,7 +965,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("jetson-software-mismatch", "the container image is built for another L4T release than the host's",
                      image_l4t)
     built = next((i for i in ids if i in _PROGRAM_BUILDS), "")
-    if built and not denied and not nodes_denied:
+    if built and not denied and not nodes_denied and not any(i in _MISMATCH for i in ids):  # no driver or library error
         on_pc, on_jetson = _PROGRAM_BUILDS[built]
         if x86:  # the GPU is there for the program; what it brings is its own to rebuild
             return cause("not-gpu-access", on_pc, [line_of[built]] + platform_line, "x86-discrete-gpu")

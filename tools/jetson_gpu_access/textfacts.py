@@ -52,7 +52,7 @@ _STAT_GID = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<gid>" + _N + r")\s+(?P<path
 _ID = re.compile(r"\buid=(" + _N + r")(?:\(([^)\n]{0,64})\))?\s+gid=(" + _N + r")(?:\(([^)\n]{0,64})\))?(?:\s+groups=(\S+))?")
 _GROUP_LINE = re.compile(r"^([A-Za-z_][\w.-]*):[^:\s]*:(" + _N + r"):([\w.,-]*)\s*$")
 # The release file's line; its '#' may be gone (a Markdown heading on the page it was copied from).
-_RELEASE = re.compile(r"(?:#\s*|^\s*(?=R\d{1,3}\s*\(release\),\s*REVISION:))R\d{1,3}\s*\(release\).*")
+RELEASE_LINE = re.compile(r"(?:#\s*|^\s*(?=R\d{1,3}\s*\(release\),\s*REVISION:))R\d{1,3}\s*\(release\).*")
 _DIR_HEADER = re.compile(r"^(/dev(?:/[\w.-]+)*):\s*$")
 _LS_COMMAND = re.compile(r"\bls\b[^\n]{0,200}?\s(/dev(?:/[\w.-]+)*)/?\s*$")
 _NO_NODE = re.compile(r"(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(/dev/[\w./-]+?)['\"’]?:\s*No such file or directory", re.I)
@@ -110,9 +110,6 @@ _CUDA_VERSIONS = re.compile(r"CUDA Driver Version / Runtime Version\s+(\d{1,2}\.
 # A shell prompt whose host name says Jetson (user@jetson-nano, orin@ubuntu): weak, but the paste's own words.
 _JETSON_HOST = re.compile(r"^(?:\[)?([\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor|tegra)[\w.-]*@[\w.-]+|"
                           r"[\w.-]+@[\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor|tegra)[\w.-]*)[:\s]", re.I)
-# JetPack's own default account (the `nvidia` user of JetPack 3 and the jetson-containers docs): its prompt or home
-# folder. Weak, like a host name: any PC of someone named nvidia would show it too.
-_JETPACK_USER = re.compile(r"^(?:\[)?(nvidia@[\w.-]+)[:\s]|(/home/nvidia)/")
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit.
 _X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?![\w/.]*['\"]?:?\s*(?:does not exist|no such file))|"
                   r"\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|"
@@ -121,18 +118,19 @@ _X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?
                   r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|Radeon)\b|"
                   r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|"
                   r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.-])|"
-                  r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*(?:[1-4]\d\d|5[0-35-9]\d)\.\d+|"
-                  # a GeForce by its number alone ("3080ti", "NVIDIA 4090"), as issue templates and prose give it
-                  r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+[1-5]0[5-9]0\b|"
+                  r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b|"
                   # the desktop driver's branch said in words ("NVIDIA driver 525+"; JetPack 6's nvidia-smi says 540)
                   r"\bNVIDIA driver[\s:]*(?:version\s*)?v?(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b|"
                   # arm64 servers and workstations with NVIDIA's server GPU stack: arm64, yet no Jetson
                   r"\bDGX(?:[\s-]?(?:Spark|Station|A100|H100|H200|B200|GB200|GB300|OS))?\b|\bHGX\b|\bGH200\b|\bGB(?:10|200|300)\b|"
                   r"\bGrace[\s-](?:Hopper|Blackwell)\b|\bsbsa\b", re.I)
 # Weaker signs of a PC, each outranked by any sign of a Jetson: a cloud instance's default user or host
-# name (EC2, Oracle, Azure), the toolkit's legacy mode (it picks csv on a Jetson: facts sheet §A.1), and
-# nvidia-smi run as a command (the discrete-GPU driver's tool; on JetPack 6 it exists but reports little).
+# name (EC2, Oracle, Azure), a GeForce named by its number alone (a Jetson user may mention the desktop they
+# trained on), the toolkit's legacy mode (it picks csv on a Jetson: facts sheet §A.1), and nvidia-smi run as
+# a command (the discrete-GPU driver's tool; on JetPack 6 it exists but reports little).
 _PC_HINT = re.compile(r"^>?\s*\[?(?:ec2-user|opc|azureuser)@[\w.-]+|@ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\b|"
+                      # a GeForce by its number alone ("3080ti", "NVIDIA 4090"), as issue templates and prose give it
+                      r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+[1-5]0[5-9]0\b|"
                       r"auto-detected mode as '?legacy", re.I)
 _SMI_COMMAND = re.compile(r"(?:^|[$#]\s+|\s)nvidia-smi(?=\s|$)")
 # A tool the shell could not find is no sign of the system it was looked for on (a Jetson before JetPack 6 has no nvidia-smi).
@@ -143,9 +141,9 @@ _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd
              "win", "wsl", "microsoft", "geforce", "quadro", "tesla", "titan", "rtx", "gtx", "radeon", "a100", "h100", "h200",
              "a10", "a40", "l40", "t4", "v100", "p100", "k80", "a6000", "arc ", "iris", "uhd", "driver", "egl", "mesa", "amdgpu",
              "intel_gpu", "radeontop", "nouveau", "cuda-drivers", "hip", "openvino", "cldnn", "intel64", "vdpau", "vaapi",
-             "va-api", "vainfo", "dgx", "hgx", "gh200", "gb10", "gb200", "gb300", "grace", "sbsa", "0ti", "0 ti")
+             "va-api", "vainfo", "dgx", "hgx", "gh200", "gb10", "gb200", "gb300", "grace", "sbsa")
 # A tool saying it checks for a platform (libnvidia-container logs its WSL check on every host): no sign of it.
-_PLATFORM_PROBE = re.compile(r"\bto see if (?:we are|it is|this is) running\b|\battempting to load dxcore\b", re.I)
+_PLATFORM_PROBE = re.compile(r"\bload dxcore\b", re.I)
 _ARM_WORDS = re.compile(r"arm-linux|aarch64|arm64|armhf|armv7|tegra", re.I)
 # A file built for another machine names that machine's architecture, not this one's.
 _FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot execute binary|wrong elf class|"
@@ -351,7 +349,7 @@ def _lines(text: str) -> Iterator[Tuple[str, str]]:
         line = raw.strip()
         while line.startswith(">"):  # Markdown quotes
             line = line[1:].strip()
-        yield (line if _RELEASE.match(line) else PROMPT.sub("", line)), raw.strip()  # '# R36 (release)' is no prompt
+        yield (line if RELEASE_LINE.match(line) else PROMPT.sub("", line)), raw.strip()  # '# R36 (release)' is no prompt
 
 
 def _model(line: str) -> Optional[str]:
@@ -453,9 +451,6 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     host = _JETSON_HOST.match(raw)
     if host and all(s.value != host.group(1) for s in state.jetson):
         state.jetson.append(Sighting("host name", host.group(1), raw))
-    user = _JETPACK_USER.search(raw) if "nvidia" in raw else None
-    if user and not host and not any(s.kind == "default user" for s in state.jetson):
-        state.jetson.append(Sighting("default user", user.group(1) or user.group(2), raw))
     if state.after_groups_command and not state.session_groups:
         state.after_groups_command = False
         words = line.split(":", 1)[1].split() if " : " in line else line.split()
@@ -473,7 +468,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         _note_word(state, "container", raw)
     elif _USER_PROMPT.match(raw):  # a prompt of another host: back outside any container
         state.where = ""
-    release = _RELEASE.search(line)
+    release = RELEASE_LINE.search(line)
     if release:
         found = release.group(0).strip()
         parsed = parse_release(found if found.startswith("#") else "# " + found)
@@ -691,7 +686,9 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
 
 
 def _read_pc_hint(state: _State, line: str, raw: str) -> None:
-    hint = _PC_HINT.search(raw) if "@" in raw or "legacy" in raw.lower() else None
+    low = raw.lower()
+    cue = "@" in raw or "legacy" in low or "0ti" in low or "0 ti" in low or "nvidia " in low
+    hint = _PC_HINT.search(raw) if cue else None
     if hint:
         state.x86.append(Sighting("PC hint", hint.group(0).strip(" >[@"), raw))
     elif "nvidia-smi" in line and _SMI_COMMAND.search(line) and not _NOT_INSTALLED.search(line):
