@@ -521,3 +521,36 @@ def test_a_geforce_named_in_passing_does_not_outrank_a_jetson() -> None:
     text = "nvidia@orin-nx:~$ ./deviceQuery   (trained on a 4070 Ti desktop)\ncudaGetDeviceCount returned 999"
     assert read_cause(text).cause.id != "x86-discrete-gpu"
     assert read("**NVIDIA Driver Version**: 470").observed.x86
+
+
+@pytest.mark.parametrize(("line", "pc"), [
+    ("  CUDA Capability Major/Minor version number:    8.6", True),
+    ("  CUDA Capability Major/Minor version number:    8.7", False),
+    ("[TRT] [E] 1: Unsupported SM: 0x601", True),
+    ("Error Code 9: API Usage Error (Target GPU SM 120 is not supported by this TensorRT release.)", True),
+    ("NVIDIA GeForce RTX 5090 with CUDA capability sm_120 is not compatible with the current PyTorch installation", True),
+])
+def test_the_device_s_compute_capability_names_its_system(line: str, pc: bool) -> None:
+    seen = read(line).observed
+    assert bool(seen.x86) is pc
+    assert bool(seen.jetson) is not pc
+
+
+def test_a_build_s_list_of_architectures_names_no_system() -> None:
+    assert not read("TORCH_CUDA_ARCH_LIST=\"5.3;6.2;7.2;8.6;8.9\" python3 setup.py bdist_wheel").observed.x86
+
+
+@pytest.mark.parametrize(("line", "family"), [
+    ("nvidia-container-cli: initialization error: nvml error: driver/library version mismatch: unknown.", "nvml-driver"),
+    ("nvidia-container-cli: initialization error: load library failed: libnvidia-ml.so.1", "nvml-missing"),
+])
+def test_the_hook_s_own_nvml_words_are_nvml_s_families(line: str, family: str) -> None:
+    assert family in [m.id for m in read_cause(line).matches]
+
+
+def test_amd_s_compute_node_denied_is_a_pc_s_gpu_not_another_device() -> None:
+    text = ("$ docker run -it --rm --device=/dev/kfd --device=/dev/dri --group-add video rocm/rocm-terminal:latest\n"
+            "ROCk module is loaded\nUnable to open /dev/kfd read-write: Permission denied")
+    result = read_cause(text)
+    assert "other-permission" not in [m.id for m in result.matches]
+    assert result.cause.id == "x86-discrete-gpu"

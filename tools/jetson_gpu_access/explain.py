@@ -260,8 +260,9 @@ _GPU_LIBRARY = r"\blib(?:cu\w*|nv\w*|nvidia[\w-]*|tensorrt\w*|npp\w*|vpi\w*)\.so
 # Vulkan, OpenCL, VA-API, DRM), which on JetPack 4 also come from the host through the runtime.
 _GPU_STACK_NAMES = (r"[\w+-]*(?:nv|cuda|tegra|gpu|trt|tensorrt|myelin|onnx|torch|argus)|egl|gles|glx|gldispatch|gl\b|"
                     r"vulkan|opencl|va\b|va-|drm")
-# A discrete GPU's driver: NVML, nvidia-smi, its kernel module, its /dev/nvidia* nodes and its video-codec libraries.
-_DISCRETE_DRIVER = (r"\bnvml|nvidia-smi|\bnvidia (?:kernel )?(?:driver|module)\b|\bnvidia\.ko\b|/dev/nvidia|"
+# A discrete GPU's driver: NVML, nvidia-smi, its kernel module, its /dev/nvidia* nodes (and AMD's /dev/kfd) and its
+# video-codec libraries.
+_DISCRETE_DRIVER = (r"\bnvml|nvidia-smi|\bnvidia (?:kernel )?(?:driver|module)\b|\bnvidia\.ko\b|/dev/nvidia|/dev/kfd\b|"
                     r"\blib(?:nvcuvid|nvidia-encode|nvidia-ml)\b")
 # What a failing line mentions, most decisive first: a GPU node is the node cause; a file system that refuses a write
 # (read-only, full) is no GPU access, even where the file it names is the GPU's (a CUDA library unpacked onto the
