@@ -79,6 +79,18 @@ SEEDS: List[Tuple[str, str, str]] = [
     ("MAC address", "eth0 {}", "3c:6d:66:01:02:03"),
     ("SSH public key", "authorized {}", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI" + _pick(ALNUM + "+/", 43)),
     ("high-entropy string", 'secret_seed = "{}"', _pick(ALNUM, 40)),
+    ("run-together password variable", "sudo -u app env ADMINPASS={} ./start", "Pw" + _pick(ALNUM, 10)),
+    ("password option", "mysql -u root -p{} -e 'select 1'", "My" + _pick(ALNUM, 10)),
+    ("password long option", "app --password {} --port 80", "Lo" + _pick(ALNUM, 10)),
+    ("Java property", "java -Dpassword={} -jar app.jar", "Jv" + _pick(ALNUM, 10)),
+    ("sshpass", "sshpass -p {} ssh jetson@orin", "Ss" + _pick(ALNUM, 10)),
+    ("registry login", "docker login -u bob -p {} nvcr.io", "Dk" + _pick(ALNUM, 10)),
+    ("curl user", "curl -u admin:{} https://api.internal.example.net/", "Cu" + _pick(ALNUM, 10)),
+    ("password piped to sudo", "echo '{}' | sudo -S systemctl restart app", "Ec" + _pick(ALNUM, 10)),
+    ("XML password", "<password>{}</password>", "Xm" + _pick(ALNUM, 10)),
+    ("Perl-style key", 'api_key => "{}"', "Pl" + _pick(ALNUM, 10)),
+    ("password with a bracket", "password={}", "Br<" + _pick(ALNUM, 10)),
+    ("URL password with an at sign", "postgres://app:{}@db.internal.example.net/app", "At@" + _pick(ALNUM, 10)),
 ]
 
 

@@ -400,7 +400,10 @@ def test_bundle_redacts_every_seeded_kind_and_follows_no_link(scratch_root, tmp_
 
     runbooks = tmp_path / "runbooks"
     (runbooks / "diagnose").mkdir(parents=True)
-    (runbooks / "diagnose" / "result.json").write_text(json.dumps({"lines": seeded.splitlines(), "host": HOST}))
+    structured = {"db_password": "Hunter2Hunter20", "auths": {"nvcr.io": {"auth": "Ym9iOnB3MTIz"}},
+                  "env": {"PGPASSWORD": "pw123", "NGC_API_KEY": ["nk1", 7]}}  # short values no pattern sees alone
+    (runbooks / "diagnose" / "result.json").write_text(json.dumps({"lines": seeded.splitlines(), "host": HOST,
+                                                                    "config": structured}))
     (runbooks / "diagnose" / "summary.md").write_text(seeded)
     (runbooks / "diagnose" / "{}-203.0.113.77.md".format(HOST)).write_text("ran\n")
     (runbooks / "diagnose" / "leak.json").symlink_to("/etc/shadow")
@@ -432,7 +435,9 @@ def test_bundle_redacts_every_seeded_kind_and_follows_no_link(scratch_root, tmp_
     report = contents["jetson-gpu-access-bundle/REDACTIONS.txt"]
     assert report.count("\n  ") >= 30 and "leak.json: not copied: a symbolic link" in report
     assert "alice" in everything and "video:x:44:alice,<user" in everything
-    json.loads(contents["jetson-gpu-access-bundle/runbooks/diagnose/result.json"])
+    result = json.loads(contents["jetson-gpu-access-bundle/runbooks/diagnose/result.json"])
+    assert result["config"] == {"db_password": "<secret>", "auths": {"nvcr.io": {"auth": "<secret>"}},
+                                "env": {"PGPASSWORD": "<secret>", "NGC_API_KEY": "<secret>"}}
     assert run_cli("explain", str(out)).returncode == Exit.OK
 
 

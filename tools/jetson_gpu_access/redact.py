@@ -43,8 +43,11 @@ def shannon_entropy(text: str) -> float:
 
 
 # words that name a secret in a variable or key: DB_PASSWORD=, "api_key":, password:
-_SECRET_WORDS = (r"(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|"  # noqa: S105
+_SECRET_WORDS = (r"(?:pass(?:word|wd|phrase)?|passwort|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|"  # noqa: S105
                  r"private[_-]?key|client[_-]?secret|credentials?|auth|psk|session[_-]?key)(?![A-Za-z0-9])")
+# a key or variable whose name is, or has as a part, a secret word: its whole value is the secret, whatever its shape
+SECRET_NAME = re.compile(r"(?i)^[_.-]*(?:(?:[A-Za-z0-9]+[_.-])+|(?-i:[a-z0-9]+(?=[A-Z])))?" + _SECRET_WORDS +
+                         r"(?:[_.-][A-Za-z0-9]+)*$|^(?-i:[A-Z0-9]*(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|APIKEY))$")
 
 # Order matters: blocks and URLs first, then specific token formats, then assignments, then
 # addresses. A value already replaced starts with '<' and is not matched again.
@@ -53,7 +56,8 @@ KINDS: Tuple[Kind, ...] = (
           r"(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|\Z)", "private-key", flags=re.S),
     _kind("SSH public key", r"\b(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) AAAA[A-Za-z0-9+/=]+",
           "ssh-public-key"),
-    _kind("credentials in a URL", r"(\b[A-Za-z][A-Za-z0-9+.-]*://)[^\s/@:<>\"']+:[^\s/@<>\"']+(?=@)", "credentials", keep=1),
+    _kind("credentials in a URL", r"(\b[A-Za-z][A-Za-z0-9+.-]*://)[^\s/@:<>\"']+:[^\s/<>\"']+(?=@[^\s/@<>\"']+)",
+          "credentials", keep=1),
     _kind("Slack webhook", r"https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9/_-]+", "slack-webhook"),
     _kind("Discord webhook", r"https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]+/[A-Za-z0-9_-]+",
           "discord-webhook"),
@@ -86,9 +90,19 @@ KINDS: Tuple[Kind, ...] = (
     _kind("Azure SAS signature", r"(?i)([?&]sig=)[A-Za-z0-9%+/=]{10,}", "sas-signature", keep=1),
     _kind("password hash", r"\$(?:1|2[abxy]?|5|6|7|y|gy|sha1|md5)\$[./A-Za-z0-9$,=+-]{8,}", "password-hash"),
     # the word is a whole part of the name (DB_PASSWORD, api-key, dbPassword), so design: or bypass= stay
-    _kind("secret assignment", r"(?i)(\b[_.-]*(?:(?:[A-Za-z0-9]+[_.-])+|(?-i:[a-z0-9]+(?=[A-Z])))?" + _SECRET_WORDS +
-          r"(?:[_.-][A-Za-z0-9]+)*[\"']?\s*[:=]\s*)"
-          r"(?:([\"'])(?:(?!\2)[^<\n])+\2|[^\s\"',;<]+)", "secret", keep=1, quoted=True),
+    _kind("secret assignment", r"(?i)((?:\b[_.-]*(?:(?:[A-Za-z0-9]+[_.-])+|(?-i:[a-z0-9]+(?=[A-Z])))?" + _SECRET_WORDS +
+          r"(?:[_.-][A-Za-z0-9]+)*|(?-i:\b[A-Z0-9]*(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|APIKEY)))[\"']?\s*(?:=>|[:=])\s*)"
+          r"(?:([\"'])(?!<)(?:(?!\2)[^\n])+\2|(?!<)[^\s\"',;]+)", "secret", keep=1, quoted=True),
+    # secrets given to a program as an option: --password X, -Dpassword=X, mysql -pX, sshpass -p X, docker login -p X,
+    # curl -u user:X, openssl -k X, and a password piped into sudo -S
+    _kind("secret option", r"(?i)((?:(?<![\w-])--(?:[\w-]*-)?(?:password|passwd|passphrase|token|secret|api-?key)"
+          r"|(?<![\w-])-D[\w.]*(?:password|secret|token)|\bsshpass\s+-p|\b(?:docker|podman|nerdctl|helm)\s+(?:\w+\s+)?login\b"
+          r"[^\n]{0,80}?\s-p|\bmysql(?:dump|admin)?\b[^\n]{0,80}?\s-p(?=\S)|\bopenssl\b[^\n]{0,80}?\s-k"
+          r"|\b(?:curl|wget)\b[^\n]{0,80}?\s(?:-u|--user)[= ]?\s*[^\s:\"'<]+:)[= ]?\s*)([\"'])?(?!<)[^\s\"']+",
+          "secret", keep=1),
+    _kind("password piped to sudo", r"(?i)(\becho\s+)([\"']?)[^|\n\"']+\2(?=\s*\|\s*sudo\s+-S)", "secret", keep=1),
+    _kind("secret XML element", r"(?i)(<((?:[\w.-]+[_.-])?(?:password|passwd|secret|token|api[_-]?key))>)(?!<)[^<\n]+(?=</\2>)",
+          "secret", keep=1),
     # what no format names: tokens as random as generated secrets are (Shannon entropy per
     # character above the thresholds detect-secrets uses: 4.5 for base64, 3.0 for hex)
     _kind("high-entropy string", r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,}(?![A-Za-z0-9+/=_-])", "random", entropy=4.5),
@@ -105,6 +119,11 @@ KINDS: Tuple[Kind, ...] = (
     _kind("home folder", r"(/(?:home|Users)/)(?!<)[^/\s\"':<>]+", "user", keep=1),
 )
 LITERAL_KINDS = ("host name", "user name", "GECOS field", "home folder")
+
+
+def value_present(value: Any) -> bool:
+    """Whether a JSON value holds anything to hide (an empty string, null or false holds nothing)."""
+    return value not in ("", None, False, [], {})
 
 
 def _constant(placeholder: str, _match: Match[str]) -> str:
@@ -135,14 +154,21 @@ class Redactor:
 
     def json(self, value: Any) -> Any:
         """A JSON value with every string in it (keys too) redacted: redacting the serialised
-        text instead would miss secrets split by escapes such as ``\\"``."""
+        text instead would miss secrets split by escapes such as ``\\"``. Under a key that names a
+        secret the whole value goes, whatever it holds: the patterns that need "name=value" never
+        see a key and its value together."""
         if isinstance(value, str):
             return self(value)
         if isinstance(value, list):
             return [self.json(item) for item in value]
         if isinstance(value, dict):
-            return {self(str(key)): self.json(item) for key, item in value.items()}
+            return {self(str(key)): self._secret() if SECRET_NAME.match(str(key)) and value_present(item) else self.json(item)
+                    for key, item in value.items()}
         return value
+
+    def _secret(self) -> str:
+        self.counts["secret assignment"] = self.counts.get("secret assignment", 0) + 1
+        return "<secret>"
 
     def _replace(self, match: Match[str], *, kind: Kind) -> str:
         if kind.name == "home folder" and match.group(0) == self.keep_home:
