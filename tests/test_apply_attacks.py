@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -98,9 +99,46 @@ def test_f1_tools_run_chrooted_with_apply_holding_the_lock(root: str, tmp_path: 
         assert " -R {} -P /. ".format(root) in line, result.stdout
 
 
+def swap_root_when_locked(root: Path, victim: Path, stop: threading.Event, after: str) -> None:
+    """Someone who can write to the root's parent swaps the root for a link to another tree once apply has checked
+    it: as soon as .pwd.lock appears, or once the first tool has written /etc/group."""
+    deadline = time.monotonic() + 30
+    while not stop.is_set() and time.monotonic() < deadline:
+        ready = (root / "etc/.pwd.lock").exists() if after == "lock" else "render:" in (root / "etc/group").read_text()
+        if ready:
+            os.rename(root, str(root) + ".orig")
+            os.symlink(victim, root)
+            return
+        time.sleep(0.0002)
+
+
+@pytest.mark.parametrize("after", ["lock", "first write"])
+def test_h1_a_root_swapped_for_a_link_during_apply_leads_no_tool_elsewhere(root: str, tmp_path: Path, after: str) -> None:
+    victim = tmp_path / "victim"
+    shutil.copytree(root, victim, symlinks=True)
+    (victim / "etc/group").write_text((victim / "etc/group").read_text().replace("render:x:993:", "render:x:992:"))
+    before = {p.name: p.read_bytes() for p in (victim / "etc").iterdir() if p.is_file()}
+    stop = threading.Event()
+    racer = threading.Thread(target=swap_root_when_locked, args=(Path(root), victim, stop, after))
+    racer.start()
+    try:
+        result = apply_cli(root)
+    finally:
+        stop.set()
+        racer.join()
+    assert {p.name: p.read_bytes() for p in (victim / "etc").iterdir() if p.is_file()} == before, result.stdout
+    assert result.returncode in (Exit.OK, Exit.UNSUPPORTED, Exit.PROBLEM), (result.returncode, result.stderr)
+    if result.returncode == Exit.OK:  # the swap came after the last tool: the change is in the tree apply checked
+        checked = Path(root + ".orig") if Path(root + ".orig").exists() else Path(root)
+        assert "render:x:993:" in (checked / "etc/group").read_text()
+    else:
+        assert "no longer" in result.stderr and result.stderr.count("\n") == 1, result.stderr
+
+
 @pytest.mark.skipif(shutil.which("strace") is None, reason="strace is not installed")
 def test_f1_chrooted_tools_rely_on_the_lock_apply_holds(root: str, tmp_path: Path) -> None:
-    """strace of a whole apply: each tool (and grpck) chroots into ROOT; only apply itself locks .pwd.lock.
+    """strace of a whole apply: each tool (and grpck) chroots into the root apply holds open (/proc/self/fd/N, the
+    sealed ROOT); only apply itself locks .pwd.lock.
 
     A chrooted tool without -P would call lckpwdf() on the same R/etc/.pwd.lock and wait 15 s for
     apply; with -P it never asks, while apply's lock still keeps out every other shadow-utils tool
@@ -111,8 +149,8 @@ def test_f1_chrooted_tools_rely_on_the_lock_apply_holds(root: str, tmp_path: Pat
     assert result.returncode == Exit.OK, result.stderr
     lines = trace.read_text().splitlines()
     apply_pid = lines[0].split()[0]
-    chroots = [line for line in lines if "chroot(" in line]
-    assert len(chroots) >= 2 and all('chroot("{}")'.format(root) in line and "= 0" in line for line in chroots), chroots
+    chroots = [line for line in lines if "chroot(" in line]  # see test_h1_… and apply._sealed
+    assert len(chroots) >= 2 and all(re.search(r'chroot\("/proc/self/fd/\d+"\)\s+= 0', line) for line in chroots), chroots
     locks = [line for line in lines if "F_WRLCK" in line]
     assert locks and all(line.split()[0] == apply_pid for line in locks), locks
     assert not any("F_SETLKW" in line for line in lines)

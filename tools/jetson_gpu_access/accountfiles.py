@@ -187,20 +187,22 @@ class AccountDir:
     def __init__(self, root: str) -> None:
         self.root = root
         self.path = os.path.join(root, "etc")
-        root_fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        # the root stays open: the account tools are pointed at this directory, not at the path, which anyone who
+        # can write to one of its parents could swap for a link after the checks
+        self.root_fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
         try:
-            self.fd = os.open("etc", os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=root_fd)
+            self.fd = os.open("etc", os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=self.root_fd)
         except OSError as error:
+            os.close(self.root_fd)
             if error.errno in (errno.ELOOP, errno.ENOTDIR):
                 raise UnsafePath("{} is a symlink or not a directory; apply never follows a link out of the root "
                                  "(it could point anywhere, /proc/self/root included); make it a real directory "
                                  "in the image".format(self.path)) from error
             raise
-        finally:
-            os.close(root_fd)
 
     def close(self) -> None:
         os.close(self.fd)
+        os.close(self.root_fd)
 
     def host(self, name: str) -> str:
         return os.path.join(self.path, name)

@@ -20,6 +20,7 @@ what this run wrote, and leaves alone (and names) any file someone else changed 
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shlex
@@ -239,23 +240,24 @@ MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_NOSYMFOLLOW, MS_REMOUNT = 0x2, 0x4, 0x8, 0x10
 MS_BIND, MS_REC, MS_PRIVATE = 0x1000, 0x4000, 0x40000
 
 
-def _sealed(root: str) -> Optional[Callable[[], None]]:
-    """What a tool's child process does before exec so that, chrooted into ``root``, it runs nothing from it.
+def _sealed(root: str, root_fd: int) -> Callable[[], None]:
+    """What a tool's child process does before exec so that it acts on the root apply opened, and runs nothing from it.
 
-    A chrooted shadow-utils tool executes ``/usr/sbin/nscd`` and ``/usr/sbin/sss_cache`` to flush
-    caches (strace of shadow 4.13), which inside the chroot are the root's own files: a hostile
-    image would run as host root. So the child enters a private mount namespace and binds ROOT
-    onto itself, without its sub-mounts, as noexec, nosuid, nodev (and nosymfollow where the
-    kernel has it, 5.10+, so no link in the root is followed at all): those programs, and any
-    NSS module in the root, cannot be executed or mapped. None on the live root.
+    A chrooted shadow-utils tool executes ``/usr/sbin/nscd`` and ``/usr/sbin/sss_cache`` to flush caches (strace of
+    shadow 4.13), which inside the chroot are the root's own files: a hostile image would run as host root. So the
+    child enters a private mount namespace and binds ROOT onto itself, without its sub-mounts, as noexec, nosuid, nodev
+    (and nosymfollow where the kernel has it, 5.10+, so no link in the root is followed at all): those programs, and
+    any NSS module in the root, cannot be executed or mapped. The child then opens that sealed bind and puts it on
+    ``root_fd``'s number, which the tool is given as its root (``-R /proc/self/fd/N``): it must be the very directory
+    apply checked and holds open, and sealed, or the child stops. A path that anyone able to write to one of ROOT's
+    parents swaps for a link during apply therefore leads the tool nowhere. Not used on the live root.
     """
-    if root == "/":
-        return None
     import ctypes  # only apply --apply on another root pays for it
 
     libc = ctypes.CDLL(None, use_errno=True)
     path = os.fsencode(root)
     sealed = MS_REMOUNT | MS_BIND | MS_NOSUID | MS_NODEV | MS_NOEXEC
+    pinned = os.fstat(root_fd)
 
     def check(result: int) -> None:
         if result != 0:
@@ -268,8 +270,32 @@ def _sealed(root: str) -> Optional[Callable[[], None]]:
         check(libc.mount(path, path, None, MS_BIND, None))
         if libc.mount(None, path, None, sealed | MS_NOSYMFOLLOW, None) != 0:  # EINVAL before Linux 5.10
             check(libc.mount(None, path, None, sealed, None))
+        bound = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        found = os.fstat(bound)
+        if (found.st_dev, found.st_ino) != (pinned.st_dev, pinned.st_ino) or not os.statvfs(bound).f_flag & os.ST_NOEXEC:
+            raise OSError(errno.EXDEV, "{} is no longer the directory apply checked".format(root))
+        os.dup2(bound, root_fd)  # inheritable: the tool opens it as /proc/self/fd/N
+        os.close(bound)
 
     return seal
+
+
+def _swapped(root: str, directory: AccountDir) -> str:
+    """Why ``root`` no longer names the directory apply opened (a parent rewritten during apply), or "". The tools
+    cannot be led elsewhere (see _sealed); this says so before one is even started."""
+    try:
+        now = os.stat(root)
+    except OSError as error:
+        return "{} can no longer be reached ({})".format(root, error.strerror)
+    pinned = os.fstat(directory.root_fd)
+    if (now.st_dev, now.st_ino) != (pinned.st_dev, pinned.st_ino):
+        return "{} is no longer the directory apply checked (one of its parents was changed during apply)".format(root)
+    return ""
+
+
+def _fd_of(tool_root: str) -> Tuple[int, ...]:
+    """The descriptor a tool's root ``/proc/self/fd/N`` names, which the tool must keep open; none for the live root."""
+    return (int(tool_root.rsplit("/", 1)[1]),) if tool_root.startswith("/proc/self/fd/") else ()
 
 
 def _confined(root: str) -> List[str]:
@@ -411,7 +437,8 @@ class _Journal:
 def _grpck(tools: Tools, root: str, seal: Optional[Callable[[], None]]) -> Optional[int]:
     if not tools.grpck:
         return None
-    return run([tools.grpck, "-r", *([] if root == "/" else ["-R", root])], timeout=60, before_exec=seal).returncode
+    return run([tools.grpck, "-r", *([] if root == "/" else ["-R", root])], timeout=60, before_exec=seal,
+               keep_fds=_fd_of(root)).returncode
 
 
 def _old_gid_in_use(root: str, gid: int) -> Optional[str]:
@@ -475,15 +502,18 @@ def apply(plan: Plan, root: str, user_uid: Optional[int]) -> Applied:
 
 def _apply_checked(plan: Plan, root: str) -> Applied:
     tools, directory = preflight(root)
+    # the tools' root: the live root, or the sealed bind of the root apply holds open (see _sealed)
+    tool_root = "/" if root == "/" else "/proc/self/fd/{}".format(directory.root_fd)
     try:
-        argv = [_argv(tools, action, root) for action in plan.actions]
+        seal = None if root == "/" else _sealed(root, directory.root_fd)
+        argv = [_argv(tools, action, tool_root) for action in plan.actions]
         with _DeferredSignals() as signals:
             lock = PasswdLock(directory)
             if not lock.acquire():
                 raise ApplyError(Exit.CONFLICT, "{} is held by another account tool for more than 15 s; try again "
                                  "when it has finished".format(directory.host(".pwd.lock")))
             try:
-                return _apply_locked(plan, root, tools, directory, argv, signals)
+                return _apply_locked(plan, root, tools, directory, argv, signals, (tool_root, seal))
             finally:
                 lock.release()
     finally:
@@ -491,7 +521,7 @@ def _apply_checked(plan: Plan, root: str) -> Applied:
 
 
 def _apply_locked(plan: Plan, root: str, tools: Tools, directory: AccountDir, argv: List[List[str]],
-                  signals: _DeferredSignals) -> Applied:
+                  signals: _DeferredSignals, confined: Tuple[str, Optional[Callable[[], None]]]) -> Applied:
     """Everything from the check to the last write or restore, under ``.pwd.lock``."""
     _check_locks(directory)
     problem = directory.unsafe()
@@ -513,25 +543,32 @@ def _apply_locked(plan: Plan, root: str, tools: Tools, directory: AccountDir, ar
             if in_use:
                 raise ApplyError(Exit.CONFLICT, "not renumbering '{}': {}; rebuild the image with the right GID "
                                  "instead".format(action.group, in_use))
-    seal = _sealed(root)
-    grpck_before = _grpck(tools, root, seal)
+    tool_root, seal = confined
+    swapped = _swapped(root, directory)
+    if swapped:
+        raise ApplyError(Exit.UNSUPPORTED, swapped + "; nothing was changed")
+    grpck_before = _grpck(tools, tool_root, seal)
     done: List[Tuple[str, ...]] = []
     try:
         signals.check()
         for step, (action, command) in enumerate(zip(plan.actions, argv)):
             journal.before_step()
-            result = run(command, before_exec=seal)
+            swapped = _swapped(root, directory)
+            if swapped:
+                raise _Failed(swapped)
+            result = run(command, before_exec=seal, keep_fds=_fd_of(tool_root))
+            shown = tuple(root if part == tool_root else part for part in command)  # as the plan printed it
             journal.after_step()
             planted = directory.unsafe()
             if planted:  # the sealed, chrooted tool stayed inside the root; still, someone is racing it
                 raise _Failed("during {} (exit {}): {}".format(action.command, result.returncode, planted))
             if result.returncode != 0:
-                raise _Failed("{} exited {} ({})".format(shlex.join(command), result.returncode, result.last_error_line))
-            done.append(tuple(command))
+                raise _Failed("{} exited {} ({})".format(shlex.join(shown), result.returncode, result.last_error_line))
+            done.append(shown)
             if journal.last["group"] != expected[step].encode("utf-8", "surrogateescape"):
                 raise _Failed("{} after {} is not what the plan printed".format(directory.host("group"), action.command))
             signals.check()
-        if grpck_before == 0 and _grpck(tools, root, seal) != 0:
+        if grpck_before == 0 and _grpck(tools, tool_root, seal) != 0:
             raise _Failed("grpck -r reports the account files inconsistent (group and gshadow out of step)")
         split = out_of_step(journal.last["group"], journal.last["gshadow"])
         if split:

@@ -36,10 +36,11 @@ def which(name: str) -> Optional[str]:
 
 
 def run(argv: Sequence[str], timeout: float = DEFAULT_TIMEOUT_S, env: Optional[dict] = None,  # type: ignore[type-arg]
-        before_exec: Optional[Callable[[], None]] = None) -> Completed:
+        before_exec: Optional[Callable[[], None]] = None, keep_fds: Sequence[int] = ()) -> Completed:
     """Run ``argv`` (argv[0] absolute) without a shell; a timeout counts as exit code 124.
 
-    ``before_exec`` runs in the child between fork and exec (apply confines its tools there).
+    ``before_exec`` runs in the child between fork and exec (apply confines its tools there); ``keep_fds`` stay open
+    in the program (apply's tools reach the root through one).
     """
     if not os.path.isabs(argv[0]):
         raise ValueError("run() needs an absolute program path, got {!r}".format(argv[0]))
@@ -48,7 +49,10 @@ def run(argv: Sequence[str], timeout: float = DEFAULT_TIMEOUT_S, env: Optional[d
     try:
         # errors="replace": tools echo file contents (grpck prints the offending line), which need not be UTF-8
         result = subprocess.run(list(argv), capture_output=True, text=True, errors="replace", timeout=timeout,
-                                env=environment, stdin=subprocess.DEVNULL, check=False, preexec_fn=before_exec)
+                                env=environment, stdin=subprocess.DEVNULL, check=False, preexec_fn=before_exec,
+                                pass_fds=tuple(keep_fds))
     except subprocess.TimeoutExpired as expired:
         return Completed(tuple(argv), 124, "", "timed out after {:.0f} s: {}".format(timeout, expired))
+    except subprocess.SubprocessError as error:  # before_exec refused in the child: the program never ran
+        return Completed(tuple(argv), 126, "", "not started: the child's preparation failed ({})".format(error))
     return Completed(tuple(argv), result.returncode, result.stdout, result.stderr)
