@@ -126,9 +126,14 @@ def _view_check(view: View, nodes: Sequence[Tuple[str, str]], with_cuda: bool) -
         detail = "cannot open " + ", ".join("{} ({})".format(c.path, c.errno_name) for c in failed)
     elif cuda is not None and cuda.status == "fail":
         detail = "every node opened, but the CUDA driver failed: " + cuda.detail
+    elif not checks:
+        detail = "no GPU device node to open here (not recognised as a Jetson, or its nodes are absent)" + (
+            "; CUDA {}: {}".format(cuda.status, cuda.detail) if cuda else "")
     else:
         detail = "every node opened" + ("; CUDA {}: {}".format(cuda.status, cuda.detail) if cuda else "")
-    status = "fail" if failed or (cuda is not None and cuda.status == "fail") else "pass"
+    # nothing opened and no CUDA that ran is nothing checked: skipped, never passed
+    unchecked = not checks and (cuda is None or cuda.status != "pass")
+    status = "fail" if failed or (cuda is not None and cuda.status == "fail") else "skip" if unchecked else "pass"
     return ViewCheck(view.kind, status, tuple(raw["groups"]), checks, cuda, detail)
 
 
