@@ -554,3 +554,9 @@ def test_amd_s_compute_node_denied_is_a_pc_s_gpu_not_another_device() -> None:
     result = read_cause(text)
     assert "other-permission" not in [m.id for m in result.matches]
     assert result.cause.id == "x86-discrete-gpu"
+
+
+def test_a_log_that_alternates_two_releases_is_two_systems_read_once_each() -> None:
+    a = "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025"
+    b = "# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue Aug  1 19:57:35 UTC 2023"
+    assert len(explain("\n".join([a, b] * 50) + "\ncuInit returned 801 as my user").systems) == 2

@@ -425,14 +425,25 @@ def _session_statements(seen: Observed, others: Sequence[Diagnosis]) -> List[Sta
 
 
 def _per_system(text: str) -> List[Tuple[str, Cause]]:
-    """Each system of a mixed paste read on its own: the text from one release line to the next."""
-    lines = normalise(text).split("\n")
-    starts = [i for i, line in enumerate(lines) if "(release)" in line and RELEASE_LINE.search(line)]
+    """Each system of a mixed paste read on its own: the text from one release line to the next that names another
+    release, at most MAX_SYSTEMS of them (a fleet log that alternates releases is read a bounded number of times)."""
+    lines = normalise(window(text)[0]).split("\n")
+    starts: List[int] = []
+    last = ""
+    for i, line in enumerate(lines):
+        found = RELEASE_LINE.search(line) if "(release)" in line else None
+        release = found.group(0).split(",")[:2] if found else None
+        if release and ",".join(release) != last and len(starts) < MAX_SYSTEMS:
+            starts.append(i)
+            last = ",".join(release)
     out = []
     for number, (begin, end) in enumerate(zip([0] + starts[1:], starts[1:] + [len(lines)]), 1):
         part = explain("\n".join(lines[begin:end]), nested=True)
         out.append(("system {} (L4T {})".format(number, part.observed.l4t or "?"), part.cause))
     return out
+
+
+MAX_SYSTEMS = 4  # the systems of a mixed paste read one by one
 
 
 def _from_paste(diagnosis: Diagnosis) -> Diagnosis:
