@@ -493,3 +493,14 @@ def test_a_substituted_user_beside_any_character_keeps_the_text(odd: str) -> Non
     line = "docker run -u $(id -u):$(id -g) img" + odd + " sh"
     (launch,) = explain(line).observed.launches
     assert launch.user == "$(id -u):$(id -g)" and launch.image is not None and launch.image in line
+
+
+def test_group_add_video_by_name_is_a_warning_with_the_nvmap_number_not_the_render_node() -> None:
+    from jetson_gpu_access.migrate import audit_text
+
+    found = {f.id: f for f in audit_text("docker run -it --rm --runtime nvidia --group-add video -u 1000 "
+                                         "nvcr.io/nvidia/l4t-ml:r32.7.1-py3", "docker-run") if f.status != "pass"}
+    assert "group-add-name" not in found
+    assert found["group-add-video-name"].status == "warn" and "/dev/nvmap" in found["group-add-video-name"].fix
+    named = {f.id for f in audit_text("docker run --group-add render img", "docker-run") if f.status != "pass"}
+    assert "group-add-name" in named

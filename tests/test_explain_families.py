@@ -560,3 +560,20 @@ def test_a_log_that_alternates_two_releases_is_two_systems_read_once_each() -> N
     a = "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025"
     b = "# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue Aug  1 19:57:35 UTC 2023"
     assert len(explain("\n".join([a, b] * 50) + "\ncuInit returned 801 as my user").systems) == 2
+
+
+@pytest.mark.parametrize("line", ["NvRmMemInitNvmap failed with Operation not permitted",
+                                  "****NvRmMemMgrInit failed**** error type: 196626",
+                                  "NvRmMemInitNvmap failed with 权限不够", "NvRmMemInitNvmap failed with Keine Berechtigung"])
+def test_any_nvrm_start_up_failure_is_gpu_access_in_any_wording(line: str) -> None:
+    assert read_cause(JETSON_36 + "\n" + line).cause.id != "not-gpu-access"
+
+
+def test_root_falling_back_to_the_cpu_while_the_user_has_the_gpu_is_no_denial() -> None:
+    text = JETSON_36 + "\nWhen I run it with sudo, YOLO falls back to CPU. As my normal user it uses the GPU."
+    assert "denial-words" not in [m.id for m in read_cause(text).matches]
+
+
+@pytest.mark.parametrize("line", ["Orin NX, `# R36 (release), REVISION: 4.3`.", "| L4T | # R36 (release), REVISION: 4.3 |"])
+def test_a_release_line_in_inline_code_or_a_table_cell_is_read(line: str) -> None:
+    assert read(line + "\nNon-root users cannot use CUDA in the container.").observed.l4t == "36.4.3"

@@ -273,7 +273,7 @@ _DISCRETE_DRIVER = (r"\bnvml|nvidia-smi|\bnvidia (?:kernel )?(?:driver|module)\b
 # access; a version, ABI or support word, or an unnamed library, is the software; any other GPU word (a CUDA API name
 # among them) is a GPU failure of unknown kind; a failing line with none of these is not GPU access ("other").
 FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
-    ("gpu-node", re.compile(r"/dev/(?:nv(?!idia)|dri\b|tegra|host1x)|\bnvhost|\bnvmap\b|\bnvgpu\b|\brenderd\d|"
+    ("gpu-node", re.compile(r"/dev/(?:nv(?!idia)|dri\b|tegra|host1x)|\bnvhost|nvmap|\bnvgpu\b|\brenderd\d|\bnvrm\w*(?:init|open)|"
                             r"\b(?:render|video) group\b", re.I)),
     ("filesystem", re.compile(r"read-only file system|no space left on device|disk quota exceeded", re.I)),
     ("library-placeholder", re.compile(r"(?:{})[^\n]{{0,80}}(?:file too short|truncated|is empty|:\s*empty\b)".format(
