@@ -209,6 +209,19 @@ def test_a_failing_apply_never_reverts_someone_elses_change(root: str, tmp_path:
     assert leftovers(root) == [] and grpck(root) == 0
 
 
+def test_a_failing_apply_keeps_a_group_another_program_added_during_a_step(root: str, tmp_path: Path) -> None:
+    """A writer that ignores every lock (echo >>) adds a group of its own while apply's groupadd runs: the step's
+    result then differs from the plan and apply fails, but the other program's line is no part of apply's work and
+    must not be undone with it."""
+    body = '"$REAL" "$@"; rc=$?\necho "other:x:5000:" >> "{0}/etc/group"\necho "other:!::" >> "{0}/etc/gshadow"\n' \
+           'exit $rc\n'.format(root)
+    result = apply_cli(root, wrap=shimmed(tmp_path, {"groupadd": body}))
+    assert result.returncode == Exit.PROBLEM, result.stderr
+    after = contents(root)
+    assert b"\nother:x:5000:" in (after["etc/group"] or b"") and b"\nother:!::" in (after["etc/gshadow"] or b"")
+    assert "another program" in result.stderr and result.stderr.count("\n") == 1, result.stderr
+
+
 SIGNALLER = """n=$(cat {counter}); echo $((n + 1)) > {counter}
 [ "$n" != {pre} ] || kill -{sig} $PPID
 "$REAL" "$@"; rc=$?

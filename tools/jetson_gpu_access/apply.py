@@ -26,7 +26,7 @@ import re
 import shlex
 import signal
 import threading
-from typing import Callable, Dict, List, Optional, Set, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Set, Tuple
 
 from .accountfiles import (
     ACCOUNT_FILES,
@@ -364,8 +364,9 @@ class _Journal:
     nobody else changed it between the steps; anything else is someone's work and stays.
     """
 
-    def __init__(self, directory: AccountDir) -> None:
+    def __init__(self, directory: AccountDir, touched: Iterable[str] = ()) -> None:
         self.directory = directory
+        self.touched = {name.encode("utf-8", "surrogateescape") for name in touched}  # the groups the plan changes
         self.original: Dict[str, Optional[bytes]] = {name: directory.read(name) for name in ACCOUNT_FILES}
         self.owner = {name: directory.owner_and_mode(name) for name, data in self.original.items() if data is not None}
         self.last = dict(self.original)
@@ -380,16 +381,22 @@ class _Journal:
 
     def after_step(self) -> None:
         """Record what the step wrote. Under apply's .pwd.lock, a change to a file the step's tool
-        writes is the tool's work even when it differs from the plan: restored like any other."""
+        writes is the tool's work even when it differs from the plan: restored like any other; but a
+        line of a group the plan does not touch, added, changed or removed, is another program's,
+        which a lock-ignoring writer (echo >>) can make between two steps."""
         for name in ACCOUNT_FILES:
             now = self.directory.read(name)
             if now == self.last[name]:
                 continue
-            if name not in WRITTEN_BY_ACTIONS:
+            if name not in WRITTEN_BY_ACTIONS or self._others_lines(self.last[name], now):
                 self.foreign.add(name)
             elif now is not None:
                 self.ours[name].add(now)
             self.last[name] = now
+
+    def _others_lines(self, before: Optional[bytes], after: Optional[bytes]) -> bool:
+        changed = set((before or b"").splitlines()) ^ set((after or b"").splitlines())
+        return any(line.split(b":", 1)[0] not in self.touched for line in changed if line.strip())
 
     def restore(self) -> Tuple[List[str], List[str]]:
         """Put back what this run changed; returns (restored, left because someone else changed it)."""
@@ -527,7 +534,7 @@ def _apply_locked(plan: Plan, root: str, tools: Tools, directory: AccountDir, ar
     problem = directory.unsafe()
     if problem:
         raise ApplyError(Exit.UNSUPPORTED, problem)
-    journal = _Journal(directory)
+    journal = _Journal(directory, {action.group for action in plan.actions})
     before = journal.original["group"] or b""
     if digest(before) != plan.group_sha256:
         raise ApplyError(Exit.CONFLICT, "{} changed since the plan was made; make a new plan".format(directory.host("group")))
