@@ -596,7 +596,7 @@ _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cud
 # A variable set for a run said to work (a CPU control run beside the failing one): no statement about the failing run.
 _CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd])\b", re.I)
 # What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own
-# to rebuild (the GPU is there), on a Jetson a build for its L4T release (TensorRT and CUDA come with the release).
+# to rebuild or reinstall, on a Jetson a build for its L4T release (TensorRT and CUDA come with the release).
 _PROGRAM_BUILDS = {
     "engine-version": ("a TensorRT engine file built by another TensorRT version than the one loading it: the engine "
                        "is the program's to rebuild where it runs",
@@ -880,8 +880,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      [line_of["mainline-tegra"]])
     hidden = line_of.get("devices-hidden", "")
     no_device = [i for i in ids if i in ("cuda-100", "cuda-unavailable")]
-    if hidden and no_device and set(denied) <= {"cuda-100"} and not nodes_denied and not _CONTROL_RUN.search(hidden) and \
-            not any(i in _MISMATCH for i in ids):  # a device hidden explains no device, not a driver or software error
+    # a device hidden explains no device, not a denial, a driver or a software error, nor a run said to work
+    explains = set(denied) <= {"cuda-100"} and not nodes_denied and not any(i in _MISMATCH for i in ids)
+    if hidden and no_device and explains and not _CONTROL_RUN.search(hidden):
         return cause("not-gpu-access", "CUDA_VISIBLE_DEVICES hides every GPU from the program, whoever runs it: no "
                      "device is offered to it", [hidden] + [line_of[i] for i in no_device[:1]],
                      "x86-discrete-gpu", "tegra-nodes-denied")

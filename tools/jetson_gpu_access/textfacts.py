@@ -120,11 +120,12 @@ _X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?
                   r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|"
                   r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.-])|"
                   r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b|"
-                  # the device's own compute capability, where no Jetson has it (5.3, 6.2, 7.2, 8.7; Thor 10.1/11.0)
-                  r"Major/Minor version number:\s*(?!(?:5\.3|6\.2|7\.2|8\.7|10\.1|11\.0)\b)\d{1,2}\.\d\b|"
-                  r"\bUnsupported SM:\s*0x(?!(?:503|602|702|807|a01|b00)\b)[0-9a-f]{3}\b|"
-                  r"\bTarget GPU SM (?!(?:53|62|72|87|101|110)\b)\d{2,3} is not supported|"
-                  r"\bwith CUDA capability sm_(?!(?:53|62|72|87|101|110)\b)\d{2,3}\b|"
+                  # the device's own compute capability, where no Jetson has it (TK1 3.2, TX1 and Nano 5.3, TX2 6.2,
+                  # Xavier 7.2, Orin 8.7, Thor 10.1, renumbered 11.0 from CUDA 13)
+                  r"Major/Minor version number:\s*(?!(?:3\.2|5\.3|6\.2|7\.2|8\.7|10\.1|11\.0)\b)\d{1,2}\.\d\b|"
+                  r"\bUnsupported SM:\s*0x(?!(?:302|503|602|702|807|a01|b00)\b)[0-9a-f]{3}\b|"
+                  r"\bTarget GPU SM (?!(?:32|53|62|72|87|101|110)\b)\d{2,3} is not supported|"
+                  r"\bwith CUDA capability sm_(?!(?:32|53|62|72|87|101|110)\b)\d{2,3}\b|"
                   # the desktop driver's branch said in words ("NVIDIA driver 525+"; JetPack 6's nvidia-smi says 540)
                   r"\bNVIDIA driver[\s:]*(?:version\s*)?v?(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b|"
                   # arm64 servers and workstations with NVIDIA's server GPU stack: arm64, yet no Jetson
