@@ -46,8 +46,9 @@ def shannon_entropy(text: str) -> float:
 _SECRET_WORDS = (r"(?:pass(?:word|wd|phrase)?|passwort|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|"  # noqa: S105
                  r"private[_-]?key|client[_-]?secret|credentials?|auth|psk|session[_-]?key)(?![A-Za-z0-9])")
 # a key or variable whose name is, or has as a part, a secret word: its whole value is the secret, whatever its shape
-SECRET_NAME = re.compile(r"(?i)^[_.-]*(?:(?:[A-Za-z0-9]+[_.-])+|(?-i:[a-z0-9]+(?=[A-Z])))?" + _SECRET_WORDS +
-                         r"(?:[_.-][A-Za-z0-9]+)*$|^(?-i:[A-Z0-9]*(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|APIKEY))$")
+# (a pattern text: compiled on first use, never as the module loads)
+SECRET_NAME = (r"(?i)^[_.-]*(?:(?:[A-Za-z0-9]+[_.-])+|(?-i:[a-z0-9]+(?=[A-Z])))?" + _SECRET_WORDS +
+               r"(?:[_.-][A-Za-z0-9]+)*$|^(?-i:[A-Z0-9]*(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|APIKEY))$")
 
 # Order matters: blocks and URLs first, then specific token formats, then assignments, then
 # addresses. A value already replaced starts with '<' and is not matched again.
@@ -162,7 +163,7 @@ class Redactor:
         if isinstance(value, list):
             return [self.json(item) for item in value]
         if isinstance(value, dict):
-            return {self(str(key)): self._secret() if SECRET_NAME.match(str(key)) and value_present(item) else self.json(item)
+            return {self(str(key)): self._secret() if re.match(SECRET_NAME, str(key)) and value_present(item) else self.json(item)
                     for key, item in value.items()}
         return value
 
