@@ -20,7 +20,7 @@ import subprocess
 import threading
 import time
 from pathlib import Path
-from typing import Tuple
+from typing import Callable, Tuple
 
 import pytest
 
@@ -62,6 +62,18 @@ def plant_when_locked(etc: Path, names: Tuple[str, ...], target: str, delay: flo
         time.sleep(0.0005)
 
 
+def apply_racing(root: str, racer: Callable[..., None], *args: object) -> subprocess.CompletedProcess[str]:
+    """apply --apply on ``root`` while ``racer(*args, stop)`` runs beside it; the racer is stopped and joined after."""
+    stop = threading.Event()
+    thread = threading.Thread(target=racer, args=(*args, stop))
+    thread.start()
+    try:
+        return apply_cli(root)  # type: ignore[no-any-return]
+    finally:
+        stop.set()
+        thread.join()
+
+
 @pytest.mark.parametrize("delay", [0.0, 0.002, 0.01, 0.05])
 @pytest.mark.parametrize("form", ["absolute", "relative", "absolute, also inside the root"])
 @pytest.mark.parametrize("names", [("group-", "gshadow-"), ("group+", "gshadow+")])
@@ -76,14 +88,7 @@ def test_f1_links_planted_during_apply_never_lead_outside_the_root(root: str, tm
         inside = Path(root + str(victim))
         inside.parent.mkdir(parents=True)
         inside.write_bytes(b"inside\n")
-    stop = threading.Event()
-    racer = threading.Thread(target=plant_when_locked, args=(Path(root) / "etc", names, target, delay, stop))
-    racer.start()
-    try:
-        result = apply_cli(root)
-    finally:
-        stop.set()
-        racer.join()
+    result = apply_racing(root, plant_when_locked, Path(root) / "etc", names, target, delay)
     assert victim_state(victim) == before, result.stderr
     assert result.returncode in (Exit.OK, Exit.PROBLEM), (result.returncode, result.stderr)
     if result.returncode == Exit.PROBLEM:  # the link was seen: everything put back, nothing blamed on others
@@ -99,7 +104,7 @@ def test_f1_tools_run_chrooted_with_apply_holding_the_lock(root: str, tmp_path: 
         assert " -R {} -P /. ".format(root) in line, result.stdout
 
 
-def swap_root_when_locked(root: Path, victim: Path, stop: threading.Event, after: str) -> None:
+def swap_root_when_locked(root: Path, victim: Path, after: str, stop: threading.Event) -> None:
     """Someone who can write to the root's parent swaps the root for a link to another tree once apply has checked
     it: as soon as .pwd.lock appears, or once the first tool has written /etc/group."""
     deadline = time.monotonic() + 30
@@ -118,14 +123,7 @@ def test_h1_a_root_swapped_for_a_link_during_apply_leads_no_tool_elsewhere(root:
     shutil.copytree(root, victim, symlinks=True)
     (victim / "etc/group").write_text((victim / "etc/group").read_text().replace("render:x:993:", "render:x:992:"))
     before = {p.name: p.read_bytes() for p in (victim / "etc").iterdir() if p.is_file()}
-    stop = threading.Event()
-    racer = threading.Thread(target=swap_root_when_locked, args=(Path(root), victim, stop, after))
-    racer.start()
-    try:
-        result = apply_cli(root)
-    finally:
-        stop.set()
-        racer.join()
+    result = apply_racing(root, swap_root_when_locked, Path(root), victim, after)
     assert {p.name: p.read_bytes() for p in (victim / "etc").iterdir() if p.is_file()} == before, result.stdout
     assert result.returncode in (Exit.OK, Exit.UNSUPPORTED, Exit.PROBLEM), (result.returncode, result.stderr)
     if result.returncode == Exit.OK:  # the swap came after the last tool: the change is in the tree apply checked
