@@ -577,3 +577,24 @@ def test_root_falling_back_to_the_cpu_while_the_user_has_the_gpu_is_no_denial() 
 @pytest.mark.parametrize("line", ["Orin NX, `# R36 (release), REVISION: 4.3`.", "| L4T | # R36 (release), REVISION: 4.3 |"])
 def test_a_release_line_in_inline_code_or_a_table_cell_is_read(line: str) -> None:
     assert read(line + "\nNon-root users cannot use CUDA in the container.").observed.l4t == "36.4.3"
+
+
+@pytest.mark.parametrize(("line", "cause"), [
+    ("Only root can use the GPU; as my user torch.cuda.is_available() is False", "render-node-denied"),
+    ("only the root user is able to run CUDA programs on the board", "render-node-denied"),
+    ("the GPU is only accessible as root", "render-node-denied"),
+    ("After sudo chmod 666 /dev/dri/renderD128 it works, but that is not a fix", "render-node-denied"),
+    ("sudo chmod a+rw /dev/nvmap /dev/nvhost-* fixed it for the app user", "tegra-nodes-denied"),
+    ("it works after `setfacl -m u:app:rw /dev/nvmap`", "tegra-nodes-denied"),
+])
+def test_a_cause_said_only_in_plain_words_is_the_denial_it_describes(line: str, cause: str) -> None:
+    result = read_cause(JETSON_36 + "\n" + line)
+    assert "denial-words" in [m.id for m in result.matches]
+    assert result.cause.id == cause, result.cause
+
+
+@pytest.mark.parametrize("line", ["only root can write to /etc/docker/daemon.json",
+                                  "sudo chmod 666 /var/run/docker.sock and it works",
+                                  "chmod 666 /dev/ttyUSB0 fixed the serial port"])
+def test_root_only_words_and_grants_about_something_else_are_no_gpu_denial(line: str) -> None:
+    assert "denial-words" not in [m.id for m in read_cause(JETSON_36 + "\n" + line).matches]
