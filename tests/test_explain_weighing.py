@@ -342,3 +342,43 @@ def test_a_failing_line_that_names_a_gpu_nodes_group_is_the_node_cause() -> None
     assert found is not None and found.kind == "gpu-node"
     assert read_cause(JETSON_36 + "\nwarning: render group setup failed: exit status 4").cause.id == "render-node-denied"
     assert read_cause(JETSON_35 + "\nentrypoint: adding the user to the video group failed").cause.id == "tegra-nodes-denied"
+
+
+# ---- what the pasted session holds ----
+
+HELD = ("\n$ ls -ln /dev/dri/renderD128 /dev/nvmap\ncrw-rw----+ 1 0 993 226, 128 Nov 30 10:00 /dev/dri/renderD128\n"
+        "crw-rw---- 1 0 44 10, 125 Nov 30 10:00 /dev/nvmap\n$ id\n"
+        "uid=1000(user) gid=1000(user) groups=1000(user),44(video),993(render)\n")
+
+
+@pytest.mark.parametrize("failure", ["cuInit(0) = 801",
+                                     "UserWarning: CUDA initialization: Unexpected error from cudaGetDeviceCount(). "
+                                     "Error 801: operation not supported",
+                                     "cudaGetDeviceCount returned 999"])
+def test_a_session_that_holds_every_listed_node_s_group_is_denied_none_of_them(failure: str) -> None:
+    result = read_cause(JETSON_36 + HELD + failure)
+    assert result.cause.id not in ("render-node-denied", "tegra-nodes-denied", "seat-acl-only", "uid-gid-launch"), \
+        result.cause
+    assert "holds" in result.cause.why.text and any("uid=1000" in line for line in result.cause.why.evidence)
+
+
+def test_a_session_that_lacks_one_listed_node_s_group_is_still_denied_it() -> None:
+    text = JETSON_36 + HELD.replace(",993(render)", "") + "cuInit(0) = 801"
+    assert read_cause(text).cause.id == "render-node-denied"
+
+
+def test_a_container_listing_with_another_gid_than_the_session_holds_is_still_denied() -> None:
+    text = (JETSON_36 + HELD + "$ docker exec -u 1000 app ls -ln /dev/dri/renderD128\n"
+            "crw-rw---- 1 0 0 226, 128 Nov 30 10:00 /dev/dri/renderD128\ncuInit(0) = 801")
+    assert read_cause(text).cause.id != "unknown"
+
+
+def test_cuda_unusable_over_ssh_with_the_toolkit_s_own_gids_is_the_login() -> None:
+    """Toolkit 1.19.1 and later add the nodes' GIDs to the main process only (facts sheet §A.2, §A.3): an SSH
+    session rebuilds its groups from the image's /etc/group and loses them, with no --group-add in sight."""
+    text = ("$ nvidia-ctk --version\nNVIDIA Container Toolkit CLI version 1.19.1\n"
+            "$ docker run -d --runtime nvidia -p 2222:22 --name dev myimage /usr/sbin/sshd -D\n"
+            "$ ssh -p 2222 dev@localhost\n"
+            'dev@dev:~$ python3 -c "import torch; print(torch.cuda.is_available())"\nFalse')
+    result = read_cause(JETSON_36 + "\n" + text)
+    assert result.cause.id == "login-drops-runtime-groups", result.cause

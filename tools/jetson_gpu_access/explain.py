@@ -89,6 +89,7 @@ class Cause:
     assumption: str = ""
     otherwise: str = ""
     assumed_system: str = ""   # "jetson" or "pc" when the system was assumed
+    ruled_by: str = ""         # the evidence (data/causes.json `ruled_out_by`) that ruled the first reading out
 
 
 @frozen_record
@@ -779,7 +780,8 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     text = "{} (assumed: {}, which the paste does not show; on {} it would be {})".format(
         likely.why.text, PLATFORM_NAMES[prior], PLATFORM_NAMES["pc" if prior == "jetson" else "jetson"], other.id)
     rest = tuple(c for c in dict.fromkeys((other.id,) + likely.also_possible) if c != likely.id)
-    return Cause(likely.id, Statement(text, likely.why.evidence, likely.why.assumed), rest, assumption, other.id, prior)
+    return Cause(likely.id, Statement(text, likely.why.evidence, likely.why.assumed), rest, assumption, other.id, prior,
+                 likely.ruled_by)
 
 
 def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis], platform: str,
@@ -787,15 +789,17 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
     """The first reading the evidence supports, unless evidence elsewhere in the paste rules its cause out
     (data/causes.json `ruled_out_by`): then that evidence's own reading, with the lines of both."""
     reading = _first_reading(seen, matches, diagnosis, platform, platform_shown, failure, container)
-    for rule in data.load("causes")["ruled_out_by"]:
-        if reading.id not in rule["rules_out"]:
-            continue
-        lines = _RULING_EVIDENCE[rule["evidence"]](seen, [m.id for m in matches], {m.id: m.line for m in matches})
-        if lines:
+    ids, line_of = [m.id for m in matches], {m.id: m.line for m in matches}
+    shown = [(rule, lines) for rule in data.load("causes")["ruled_out_by"]
+             for lines in [_RULING_EVIDENCE[rule["evidence"]](seen, ids, line_of)] if lines]
+    ruled_out = {cause_id for rule, _ in shown for cause_id in rule["rules_out"]}
+    for rule, lines in shown:
+        if reading.id in rule["rules_out"]:
             rest = tuple(c for c in dict.fromkeys(reading.also_possible + ("jetson-software-mismatch",))
-                         if c not in rule["rules_out"] and c != rule["instead"])
+                         if c not in ruled_out and c != rule["instead"])
             why = "{}; the reading `{}` ({}) is ruled out".format(rule["says"], reading.id, reading.why.text)
-            return Cause(rule["instead"], _because(why, list(lines) + list(reading.why.evidence)), rest)
+            return Cause(rule["instead"], _because(why, list(lines) + list(reading.why.evidence)), rest,
+                         ruled_by=rule["evidence"])
     return reading
 
 
@@ -817,10 +821,33 @@ def _access_works(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -
 _CONTRAST = re.compile(r"\b(?:when|if|via|through|exec|as root|sudo|host|outside|another|other|instead)\b", re.I)
 
 
+def _nodes_held(kind: str) -> Callable[[Observed, Sequence[str], Dict[str, str]], List[str]]:
+    """A finder for lines showing the pasted session may open every listed GPU node of ``kind`` ("render" or
+    "tegra"): its one `id` (not root) holds each node's group, by number or by the name `id` printed, or the node
+    is open to others. None when a line says a node refused someone, since then that `id` was another session's;
+    a node listed twice must be held as each listing shows it (the container's GID is the one that counts)."""
+    def find(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -> List[str]:
+        nodes = [n for n in seen.nodes if _GPU_NODES[kind].match(n.path)]
+        if len(seen.identities) != 1 or seen.identities[0].uid == 0 or not nodes or any(
+                i in _EXPLICIT_DENIALS for i in ids):
+            return []
+        who = seen.identities[0]
+        held = {str(gid) for gid in (who.gid,) + who.groups} | {name for _, name in who.names}
+        if all(n.mode & 0o006 == 0o006 or (n.mode & 0o060 == 0o060 and n.group in held) for n in nodes):
+            return [n.line for n in nodes[:2]] + [who.line]
+        return []
+    return find
+
+
+_GPU_NODES = {"render": re.compile(r"/dev/dri/render"), "tegra": re.compile(r"/dev/(?:nvmap|nvhost|nvgpu)")}
+
+
 # How each kind of evidence that rules causes out (data/causes.json `ruled_out_by`) is found: the lines that show it.
 _RULING_EVIDENCE: Dict[str, Callable[[Observed, Sequence[str], Dict[str, str]], List[str]]] = {
     "root-session": lambda seen, ids, line_of: _root_lines(seen, ids),
     "access-works": _access_works,
+    "render-node-held": _nodes_held("render"),
+    "tegra-nodes-held": _nodes_held("tegra"),
 }
 
 
@@ -1006,6 +1033,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "launch added" + (" (the pasted `id` lacks them)" if short else ", and it came through a login "
                      "that rebuilds groups"), [line_of["cuda-unavailable"], _first_line(added[0])] + (
                          short or [dropping[0].line]), "render-node-denied", "tegra-nodes-denied")
+    if "cuda-unavailable" in ids and dropping and _toolkit_band(seen) == "additional-gids" and seen.toolkit is not None:
+        return cause("login-drops-runtime-groups", "CUDA is unusable for a session that came through a login that "
+                     "rebuilds groups, and the toolkit (1.19.1 or later) gives the nodes' GIDs to the container's main "
+                     "process only", [line_of["cuda-unavailable"], seen.toolkit.line, dropping[0].line],
+                     "render-node-denied", "toolkit-band")
     if "cuda-unavailable" in ids and numeric_lines and not added and not seen.identities:
         return cause("uid-gid-launch", "CUDA is unusable in a container started with a numeric uid:gid and no "
                      "--group-add, which drops the image's group memberships",
@@ -1451,6 +1483,19 @@ QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
 )
 
 
+# When the pasted `id` holds every listed node's group, what is left is whether that `id` is the failing session's.
+_SAME_SESSION = Question(
+    "The pasted `id` holds the GPU nodes' groups: was it taken in the session that fails, and does that session see "
+    "every node? Run this there (inside the container, through the same login), and the dpkg on the host.",
+    "id; ls -ln /dev/nvmap /dev/nvhost-ctrl* /dev/dri/; dpkg -l nvidia-container-toolkit   # the last on the host",
+    (("id there lacks a GID the pasted `id` holds", "login-drops-runtime-groups (the pasted `id` was another "
+      "session's), or render-node-denied when nothing adds that GID"),
+     ("a node is missing there", "nodes-missing-in-container"),
+     ("a node's GID there differs from the host's", "toolkit-band (the toolkit's version decides it)"),
+     ("every node is there and id holds its GID", "not a group problem: jetson-software-mismatch (compare the image's "
+      "L4T release with the host's)")))
+
+
 def _question(cause: Cause, seen: Observed) -> Optional[Question]:
     """The question covering the top cause and the most of the hypotheses still open; none when the paste
     already shows that this is not the Jetson GPU-access problem."""
@@ -1458,6 +1503,8 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
         return _system_question(cause)
     if cause.id in NOT_THIS_PROBLEM and not cause.why.assumed and "assumed" not in cause.why.text:
         return None
+    if cause.ruled_by in ("render-node-held", "tegra-nodes-held"):
+        return _SAME_SESSION
     open_now = {cause.id, *cause.also_possible}
     known = bool(seen.jetson or seen.x86)  # the platform is shown: asking which system it is would waste the reply
     asked = [entry for entry in QUESTIONS if not (known and entry[1] is QUESTIONS[0][1])]
