@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from explainreading import JETSON_35, JETSON_36, read_cause
 from jetson_gpu_access import data
 from jetson_gpu_access.exitcodes import Exit
 from jetson_gpu_access.explain import explain, render_markdown, render_text, to_jsonable
@@ -371,6 +372,28 @@ def test_each_system_of_a_mixed_paste_gets_its_own_reading() -> None:
     result = explain(TWO_DEVICES + "RuntimeError: CUDA error: operation not supported\n")
     assert result.systems[0].startswith("system 1 (L4T 35.4.1)") and "render-node-denied" in result.systems[1]
     assert result.cause.id == "render-node-denied"  # the system whose own lines show the error
+
+
+@pytest.mark.parametrize("inside", [
+    "$ docker run --rm --runtime nvidia dustynv/l4t-pytorch:r35.2.1 cat /etc/nv_tegra_release\n",
+    "$ docker run -it --rm --runtime nvidia dustynv/l4t-pytorch:r35.2.1\nroot@3f2a9c1b7d4e:/# cat /etc/nv_tegra_release\n",
+])
+def test_a_release_file_read_inside_a_container_is_its_image_s_not_a_second_system(inside: str) -> None:
+    """A container's /etc/nv_tegra_release is the one its image was built with: the host's release beside it is
+    the same device, and a different major is the image built for another release."""
+    text = ("$ cat /etc/nv_tegra_release\n" + JETSON_36 + "\n" + inside + JETSON_35.replace("4.1", "2.1") + "\n"
+            "$ docker run --rm --runtime nvidia dustynv/l4t-pytorch:r35.2.1 python3 -c 'import torch; "
+            "print(torch.cuda.is_available())'\nFalse")
+    result = read_cause(text)
+    assert result.systems == () and result.observed.l4t == "36.4.3"
+    assert result.cause.id == "jetson-software-mismatch" and "another L4T release" in result.cause.why.text
+    assert any("35.2.1" in s.value for s in result.observed.images)
+
+
+def test_a_release_file_read_only_inside_a_container_is_still_the_release() -> None:
+    text = "app@3f2a9c1b7d4e:/$ cat /etc/nv_tegra_release\n" + JETSON_36 + "\napp@3f2a9c1b7d4e:/$ ./probe\ncuInit(0) = 801"
+    result = read_cause(text)
+    assert result.observed.l4t == "36.4.3" and result.cause.id == "render-node-denied"
 
 
 ROOT_AND_USER = """$ ls -ln /dev/dri/renderD128

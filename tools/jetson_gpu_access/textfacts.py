@@ -418,6 +418,7 @@ class _State:
         self.words: List[Sighting] = []
 
         self.images: List[Sighting] = []
+        self.inner_releases: List[Tuple[Sighting, TegraRelease]] = []   # release files read inside a container
         self.cuda_versions: Optional[Sighting] = None
         self.gpu_found: Optional[Sighting] = None
         self.acls: List[Sighting] = []
@@ -432,6 +433,22 @@ class _State:
 def _note_release(state: _State, value: str, line: str) -> None:
     if all(s.value != value for s in state.releases):
         state.releases.append(Sighting("L4T", value, line))
+
+
+def _settle_releases(state: _State) -> None:
+    """A release file read inside a container is the one its image was built with. Beside the host's, it is that
+    image's release (the same device, not a second one); with no host release shown, it is the best the paste has."""
+    host = bool(state.releases)
+    for sighting, parsed in state.inner_releases:
+        if host:
+            state.images += [sighting] if all(s.line != sighting.line for s in state.images) else []
+            continue
+        _note_release(state, sighting.value, sighting.line)
+        state.jetson += [Sighting("L4T version", sighting.value, sighting.line),
+                         Sighting("release file", sighting.value, sighting.line)]
+        if state.release is None:
+            state.release, state.l4t_line = parsed, sighting.line
+            state.reader.recognised.append("release line: " + sighting.line)
 
 
 def _note_word(state: _State, kind: str, raw: str) -> None:
@@ -481,6 +498,9 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         found = release.group(0).strip()
         parsed = parse_release(found if found.startswith("#") else "# " + found)
         value = l4t_from_release(parsed) if parsed else None
+        if value and parsed and state.where == "container":  # the image's own release file: see _settle_releases
+            state.inner_releases.append((Sighting("image L4T", value, raw), parsed))
+            return
         if value:
             _note_release(state, value, raw)
             state.jetson.append(Sighting("L4T version", value, raw))
@@ -794,6 +814,7 @@ def read(text: str) -> TextFacts:
     if inspected is not None:
         state.launches.append(inspected)
     state.reader.recognised += ["compose: " + line for launch in compose[:1] for line in launch.text.split("\n")]
+    _settle_releases(state)
     if state.release is not None:
         l4t = l4t_from_release(state.release)
     else:
