@@ -527,3 +527,11 @@ def test_group_add_video_by_name_is_a_warning_with_the_nvmap_number_not_the_rend
     assert found["group-add-video-name"].status == "warn" and "/dev/nvmap" in found["group-add-video-name"].fix
     named = {f.id for f in audit_text("docker run --group-add render img", "docker-run") if f.status != "pass"}
     assert "group-add-name" in named
+
+
+def test_a_launch_pasted_many_times_is_one_fact() -> None:
+    """A log that repeats the same launch says it once; two different launches stay two."""
+    launch = "$ docker run --rm --runtime nvidia -u 1000:1000 img:1.0 ./probe\ncuInit(0) = 801\n"
+    result = read_cause(launch * 30 + launch.replace("img:1.0", "img:2.0"))
+    assert len(result.observed.launches) == 2
+    assert len([s for s in result.statements if s.text.startswith("docker run")]) == 2

@@ -383,7 +383,7 @@ def explain(text: str, nested: bool = False) -> Explanation:
     others = tuple(_from_paste(diagnose(facts)) for facts in parsed.others)
     # An error of the GPU (not one that is no GPU access, nor words about the session) asks for the NVIDIA runtime.
     gpu_error = any(m.id not in _NOT_GPU + _SESSION_FAMILIES for m in matches) or bool(seen.absent)
-    audited = [launch for launch in _distinct_launches(seen.launches) if launch.source not in ("inspect", "kubernetes")]
+    audited = [launch for launch in seen.launches if launch.source not in ("inspect", "kubernetes")]
     pairs = [(f, launch.text.split("\n")[0]) for launch in audited
              for f in audit_text(launch.text, "compose" if launch.source == "compose" else "docker-run")
              if f.status != "pass" and (f.id != "no-gpu-nodes" or _wants_nvidia(launch, gpu_error))]
@@ -454,10 +454,6 @@ def _from_paste(diagnosis: Diagnosis) -> Diagnosis:
     verdict = (Verdict.PROBLEM if Severity.ERROR in severities else Verdict.WARNING if Severity.WARNING in severities
                else Verdict.HEALTHY)
     return Diagnosis(diagnosis.facts, diagnosis.views, diagnosis.nodes, findings, verdict)
-
-
-def _distinct_launches(launches: Sequence[Launch]) -> List[Launch]:
-    return list({launch.text: launch for launch in launches}.values())
 
 
 def _wants_nvidia(launch: Launch, gpu_error: bool) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Dict, Iterator, List, Match, Optional, Pattern, Set, Tuple
+from typing import Dict, Iterator, List, Match, Optional, Pattern, Sequence, Set, Tuple, TypeVar
 
 from . import __version__
 from .launch import Exec, Launch, from_compose, from_compose_file, from_exec_line, from_pod_spec, from_run_line
@@ -435,6 +435,14 @@ def _note_release(state: _State, value: str, line: str) -> None:
         state.releases.append(Sighting("L4T", value, line))
 
 
+_Command = TypeVar("_Command", Launch, Exec)
+
+
+def _once(commands: Sequence[_Command]) -> Tuple[_Command, ...]:
+    """Each launch or exec once, where first seen: a log that repeats a command is one fact."""
+    return tuple(dict.fromkeys(commands))
+
+
 def _settle_releases(state: _State) -> None:
     """A release file read inside a container is the one its image was built with. Beside the host's, it is that
     image's release (the same device, not a second one); with no host release shown, it is the best the paste has."""
@@ -826,8 +834,8 @@ def read(text: str) -> TextFacts:
     state.jetson, state.x86 = _unique(state.jetson), _unique(state.x86)
     observed = Observed(l4t, state.l4t_line, tables, state.stated, state.model, tuple(state.listed),
                         (first.user or None) if first else None, tuple(state.session_groups), tuple(state.group_lines),
-                        tuple(state.launches), tuple(state.jetson), tuple(state.x86), tuple(state.releases),
-                        tuple(state.identities), tuple(state.absent), tuple(state.logins), tuple(state.execs),
+                        _once(state.launches), tuple(state.jetson), tuple(state.x86), tuple(state.releases),
+                        tuple(state.identities), tuple(state.absent), tuple(state.logins), _once(state.execs),
                         state.toolkit, tuple(state.images), state.cuda_versions, state.gpu_found, tuple(state.acls[:MAX_FACTS]),
                         windowed, tuple(state.words))
     parsed = _facts(state.reader, observed, state.release, primary)
