@@ -598,3 +598,27 @@ def test_a_cause_said_only_in_plain_words_is_the_denial_it_describes(line: str, 
                                   "chmod 666 /dev/ttyUSB0 fixed the serial port"])
 def test_root_only_words_and_grants_about_something_else_are_no_gpu_denial(line: str) -> None:
     assert "denial-words" not in [m.id for m in read_cause(JETSON_36 + "\n" + line).matches]
+
+
+@pytest.mark.parametrize("line", ["cuModuleLoadData failed: CUDA_ERROR_INVALID_PTX",
+                                  "CUDA error: a PTX JIT compilation failed (cudaErrorInvalidPtx)",
+                                  "cuda error 218 when loading the kernels"])
+def test_ptx_the_driver_cannot_compile_is_the_software(line: str) -> None:
+    result = read_cause(JETSON_35 + "\n" + line)
+    assert "cuda-218" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("line", ["installer: unsupported JetPack detected, falling back to CPU",
+                                  "ERROR: unsupported L4T version 36.5"])
+def test_an_installer_that_does_not_know_the_release_is_the_software(line: str) -> None:
+    result = read_cause(JETSON_36 + "\n" + line)
+    assert "release-unsupported" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("line", [
+    "Toolkit 1.17.7 broke our GPU containers; downgrading to a previous toolkit version (1.17.6-1) resolves it.",
+    "nvidia-container-toolkit 1.17.8 fails; if I revert back to the generation with v1.17.6 it works again.",
+])
+def test_going_back_to_an_earlier_toolkit_in_any_words_is_the_toolkit(line: str) -> None:
+    result = read_cause(PC + "\n" + line)
+    assert "downgrade-fixes" in [m.id for m in result.matches] and result.cause.id == "toolkit-band", result.cause

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainreading import JETSON_32, JETSON_35, JETSON_36, read_cause, tegra_talk
+from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, read_cause, tegra_talk
 from jetson_gpu_access.explain import explain
 from jetson_gpu_access.textfacts import read
 
@@ -219,3 +219,18 @@ def test_a_gpu_permission_error_in_a_container_is_not_read_as_nodes_missing() ->
 ])
 def test_groups_rebuilt_by_initgroups_said_in_words_are_groups_lost(line: str) -> None:
     assert read_cause("Model: NVIDIA Jetson AGX Orin Developer Kit\n" + line).cause.id == "login-drops-runtime-groups"
+
+
+# ---- the driver's tools missing inside a container ----
+
+@pytest.mark.parametrize("launch", ["$ docker run -it --rm myorg/trainer:cuda11.8\nroot@3f2a9c1b7d4e:/# ",
+                                    "$ docker run --rm myorg/trainer:cuda11.8 "])
+def test_nvidia_smi_missing_in_a_container_started_without_the_gpu_is_the_gpu_not_injected(launch: str) -> None:
+    """The runtime brings nvidia-smi from the host's driver into a container given the GPU (--gpus)."""
+    result = read_cause(PC + "\n" + launch + "nvidia-smi\nbash: nvidia-smi: command not found")
+    assert result.cause.id == "nodes-missing-in-container", result.cause
+
+
+def test_nvidia_smi_missing_in_a_container_given_the_gpu_is_not_the_injection() -> None:
+    text = PC + "\n$ docker run --gpus all --rm myorg/trainer:cuda11.8 nvidia-smi\nbash: nvidia-smi: command not found"
+    assert read_cause(text).cause.id != "nodes-missing-in-container"
