@@ -911,7 +911,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "x86-discrete-gpu", "tegra-nodes-denied")
     smi = [line_of[i] for i in ids if i == "tool-not-found" and "nvidia-smi" in line_of[i].lower()]
     if smi and container and not jetson and not denied and not any(_passes_gpu(launch) for launch in seen.launches):
-        # The runtime brings nvidia-smi into a container from the host's driver when the container gets the GPU.
+        # The runtime mounts nvidia-smi from the host's driver into a container given the GPU (the `utility`
+        # capability's binaries: NVIDIA/libnvidia-container src/nvc_info.c, utility_bins).
         return cause("nodes-missing-in-container", "nvidia-smi comes into a container from the host's driver with the "
                      "GPU (--gpus, the NVIDIA runtime); missing there, the container was started without the GPU",
                      smi[:1] + [container], "x86-discrete-gpu", "not-gpu-access")
