@@ -234,3 +234,11 @@ def test_nvidia_smi_missing_in_a_container_started_without_the_gpu_is_the_gpu_no
 def test_nvidia_smi_missing_in_a_container_given_the_gpu_is_not_the_injection() -> None:
     text = PC + "\n$ docker run --gpus all --rm myorg/trainer:cuda11.8 nvidia-smi\nbash: nvidia-smi: command not found"
     assert read_cause(text).cause.id != "nodes-missing-in-container"
+
+
+@pytest.mark.parametrize("line", ["type `nvidia-smi` in the container, but: command not found",
+                                  "nvidia-smi -> command not found inside the container"])
+def test_a_tool_said_not_found_in_any_words_is_a_missing_tool(line: str) -> None:
+    result = read_cause(PC + "\n$ docker run -it --rm myorg/trainer:cuda11.8\n" + line)
+    assert "tool-not-found" in [m.id for m in result.matches]
+    assert result.cause.id == "nodes-missing-in-container", result.cause

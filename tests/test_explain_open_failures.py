@@ -233,3 +233,12 @@ def test_a_heading_that_announces_errors_is_no_failure(heading: str) -> None:
                                   "# error: build failed"])
 def test_a_line_that_says_what_failed_is_still_a_failure(line: str) -> None:
     assert find_failure(line) is not None
+
+
+@pytest.mark.parametrize("line", ["/usr/local/cuda/targets/aarch64-linux/lib/libcublasLt.so.11: no space left on device.",
+                                  "write /var/lib/docker/overlay2/x/diff/usr/lib/libnvinfer.so.8: disk quota exceeded",
+                                  "cp: /usr/local/cuda/lib64/libcudnn.so.8: Read-only file system"])
+def test_a_full_or_read_only_file_system_is_a_failure_in_its_own_words(line: str) -> None:
+    failure = find_failure(line)
+    assert failure is not None and failure.kind == "filesystem"
+    assert read_cause(JETSON_35 + "\n" + line).cause.id == "not-gpu-access"

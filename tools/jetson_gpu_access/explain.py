@@ -246,14 +246,16 @@ _FAILURE = re.compile(r"\b(?:errors?|fail(?:ed|s|ure|ing)?|denied|cannot|can't|c
                       r"traceback|exit (?:status|code):? ?[1-9]|segmentation fault|core dumped|aborted|fatal|couldn't|"
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
                       r"truncated|is empty|not able|undefined (?:reference|symbol)|eacces|eperm|hangs?|hung|(?:gets?|got) stuck|"
-                      r"freez(?:es|ing)|timed out|not active|crash(?:es|ed)?)\b", re.I)
+                      r"freez(?:es|ing)|timed out|not active|crash(?:es|ed)?|no space left|read-only file system|"
+                      r"disk quota exceeded)\b", re.I)
 # A heading or label that only announces errors ("# error logs", "**Error output:**", "Errors:") is no failure itself.
 _FAILURE_HEADING = re.compile(r"^\s*(?:#+|\*\*|[-*>]|\d+[.)])?\s*(?:the\s+|full\s+|my\s+)*(?:errors?|failures?|crash(?:es)?)"
                               r"(?:\s+(?:logs?|messages?|outputs?|details|traces?|reports?))?\s*:?\s*(?:\*\*)?\s*:?\s*$", re.I)
 _FAILURE_KEYS = ("error", "fail", "denied", "cannot", "can't", "can not", "unable", "not found", "no such file", "traceback",
                  "exit ", "segmentation", "core dumped", "abort", "fatal", "couldn't", "could not", "n't work", "not work",
                  "not permitted", "not recognized", "too short", "truncated", "is empty", "not able", "undefined", "eacces", "eperm",
-                 "hang", "hung", "stuck", "freez", "timed out", "not active", "crash")
+                 "hang", "hung", "stuck", "freez", "timed out", "not active", "crash", "no space left", "read-only file system",
+                 "disk quota")
 # A library of the GPU's stack: CUDA's (libcu*), the Tegra and driver ones (libnv*, libnvidia-*), cuDNN, TensorRT, NPP, VPI.
 _GPU_LIBRARY = r"\blib(?:cu\w*|nv\w*|nvidia[\w-]*|tensorrt\w*|npp\w*|vpi\w*)\.so|\s-l(?:nv|cu)\w+"
 # Names in a library's file name that put it in the GPU's stack: NVIDIA's and CUDA's, TensorRT's and ONNX Runtime's
