@@ -242,3 +242,14 @@ def test_a_full_or_read_only_file_system_is_a_failure_in_its_own_words(line: str
     failure = find_failure(line)
     assert failure is not None and failure.kind == "filesystem"
     assert read_cause(JETSON_35 + "\n" + line).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("library", ["/usr/lib/aarch64-linux-gnu/gstreamer-1.0/libgstnvarguscamerasrc.so",
+                                     "/usr/lib/aarch64-linux-gnu/tegra-egl/libEGL_nvidia.so.0"])
+def test_a_library_of_the_gpu_s_stack_that_needs_a_newer_c_library_is_the_release_s_software(library: str) -> None:
+    """The runtime mounts the host's Tegra libraries into the image: built for a newer Ubuntu, they need its glibc."""
+    line = "/lib/aarch64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by {})".format(library)
+    assert find_failure(line).kind == "gpu-library"
+    launch = "\n$ docker run --rm --runtime nvidia dustynv/ros:humble-l4t-r35.4.1 ./camera\n"
+    result = read_cause(JETSON_36 + launch + line)
+    assert result.cause.id == "jetson-software-mismatch" and "another L4T release" in result.cause.why.text

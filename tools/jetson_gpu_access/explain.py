@@ -256,8 +256,9 @@ _FAILURE_KEYS = ("error", "fail", "denied", "cannot", "can't", "can not", "unabl
                  "not permitted", "not recognized", "too short", "truncated", "is empty", "not able", "undefined", "eacces", "eperm",
                  "hang", "hung", "stuck", "freez", "timed out", "not active", "crash", "no space left", "read-only file system",
                  "disk quota")
-# A library of the GPU's stack: CUDA's (libcu*), the Tegra and driver ones (libnv*, libnvidia-*), cuDNN, TensorRT, NPP, VPI.
-_GPU_LIBRARY = r"\blib(?:cu\w*|nv\w*|nvidia[\w-]*|tensorrt\w*|npp\w*|vpi\w*)\.so|\s-l(?:nv|cu)\w+"
+# A library of the GPU's stack: CUDA's (libcu*), the Tegra and driver ones (libnv*, libnvidia-*, the vendor GL libraries
+# *_nvidia), cuDNN, TensorRT, NPP, VPI, and NVIDIA's GStreamer plugins (libgstnv*).
+_GPU_LIBRARY = r"\blib(?:cu\w*|nv\w*|nvidia[\w-]*|tensorrt\w*|npp\w*|vpi\w*|gstnv\w*|\w+_nvidia)\.so|\s-l(?:nv|cu)\w+"
 # Names in a library's file name that put it in the GPU's stack: NVIDIA's and CUDA's, TensorRT's and ONNX Runtime's
 # providers, the Tegra camera (Argus), and the graphics and compute APIs a GPU driver provides (EGL, GLES, GLX, GL,
 # Vulkan, OpenCL, VA-API, DRM), which on JetPack 4 also come from the host through the runtime.
