@@ -535,3 +535,10 @@ def test_a_launch_pasted_many_times_is_one_fact() -> None:
     result = read_cause(launch * 30 + launch.replace("img:1.0", "img:2.0"))
     assert len(result.observed.launches) == 2
     assert len([s for s in result.statements if s.text.startswith("docker run")]) == 2
+
+
+@pytest.mark.parametrize("image", ["dustynv/l4t-pytorch:r35.3.1", "dustynv/l4t-pytorch: r35.3.1"])
+def test_an_image_for_another_release_named_on_the_host_s_own_line_is_the_software(image: str) -> None:
+    text = "Orin devkit, Jetpack 6.1 [L4T 36.4.0]: torch in the {} image cannot use cuda".format(image)
+    result = read_cause(text)
+    assert result.cause.id == "jetson-software-mismatch" and "another L4T release" in result.cause.why.text

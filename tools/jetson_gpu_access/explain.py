@@ -1375,7 +1375,7 @@ def _image_l4t_conflict(seen: Observed) -> List[str]:
              for m in [re.match(r"(\d+\.\d+)", s.value)] if m]
     for image in seen.images:
         for major, line in host:
-            if major and image.value.split(".")[0] != major and image.line != line:
+            if major and image.value.split(".")[0] != major:
                 return [image.line, line]
     return []
 

@@ -99,8 +99,9 @@ _TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|
 _ARM64 = re.compile(r"--platform[= ]+linux/(?:arm64|aarch64)\b|detected host platform \(linux/(?:arm64|aarch64)\b|"
                     r"(?<![\w./-])[\w./-]{1,255}:(?![\w.-]{0,128}sbsa)[\w.-]{0,128}\b(?:arm64|aarch64)\b|"
                     r"^Architecture:\s*(?:aarch64|arm64)\s*$", re.I)
-# An image built for one L4T release (l4t-ml:r34.1.0, ros:humble-l4t-r35.1.0): compared with the host's.
-_IMAGE_L4T = re.compile(r"(?<![\w./-])/*[\w.-]{1,255}/[\w./-]{1,255}:(?:[\w.-]{1,128}-)?(?:l4t-)?r(\d{2}\.\d{1,2}"
+# An image built for one L4T release (l4t-ml:r34.1.0, ros:humble-l4t-r35.1.0, prose's "l4t-ml: r35.4.1"): compared
+# with the host's.
+_IMAGE_L4T = re.compile(r"(?<![\w./-])/*[\w.-]{1,255}/[\w./-]{1,255}: ?(?:[\w.-]{1,128}-)?(?:l4t-)?r(\d{2}\.\d{1,2}"
                         r"(?:\.\d{1,2})?)\b", re.I)
 # The GPU found and opened: an error after it is about an operation, not about access.
 _GPU_FOUND = re.compile(r"\busing device\b|\bFound device \d+ with properties|\bDetected [1-9]\d* CUDA Capable device|"
