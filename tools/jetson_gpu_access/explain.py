@@ -916,9 +916,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if smi and container and not jetson and not denied and not any(_passes_gpu(launch) for launch in seen.launches):
         # The runtime mounts nvidia-smi from the host's driver into a container given the GPU (the `utility`
         # capability's binaries: NVIDIA/libnvidia-container src/nvc_info.c, utility_bins).
-        return cause("nodes-missing-in-container", "nvidia-smi comes into a container from the host's driver with the "
-                     "GPU (--gpus, the NVIDIA runtime); missing there, the container was started without the GPU",
-                     smi[:1] + [container], "x86-discrete-gpu", "not-gpu-access")
+        why = ("nvidia-smi comes into a container from the host's driver with the GPU (--gpus, the NVIDIA runtime); "
+               "missing there, the container was started without the GPU")
+        if x86:  # a PC's container without its GPU is the PC's set-up, as for any node missing there (below)
+            return cause("x86-discrete-gpu", why + ", on a PC", smi[:1] + [container] + platform_line,
+                         "nodes-missing-in-container")
+        return cause("nodes-missing-in-container", why, smi[:1] + [container], "x86-discrete-gpu", "not-gpu-access")
     not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and platform_shown and x86))
                or i == "cuda-801-operation"]
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
