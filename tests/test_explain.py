@@ -542,3 +542,13 @@ def test_an_image_for_another_release_named_on_the_host_s_own_line_is_the_softwa
     text = "Orin devkit, Jetpack 6.1 [L4T 36.4.0]: torch in the {} image cannot use cuda".format(image)
     result = read_cause(text)
     assert result.cause.id == "jetson-software-mismatch" and "another L4T release" in result.cause.why.text
+
+
+def test_a_phrase_repeated_along_one_huge_line_reads_as_one_copy_of_it() -> None:
+    """Patterns see each distinct text once, and facts the first MAX_LINE characters of a line: the bounds that keep
+    a 20 MB paste cheap (bench/bench_explain.py) change nothing a single copy shows."""
+    unit = "docker run --group-add 993 -u 1000:1000 --runtime nvidia img:1 ./probe /dev/dri/renderD128 permission denied "
+    once, many = explain(unit), explain(unit * 20000)
+    assert [m.id for m in many.matches] == [m.id for m in once.matches] != []
+    assert many.observed.launches[0].group_add == once.observed.launches[0].group_add == ("993",)
+    assert many.cause.id == once.cause.id

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import Any, Callable, Dict, Iterator, List, Optional, Pattern, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Pattern, Sequence, Set, Tuple
 
 from . import data
 from .diagnose import diagnose
@@ -212,12 +212,16 @@ def _key_lines(key: str, lowered: str) -> List[Tuple[int, int]]:
 
 
 def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tuple[int, int]]]) -> Optional[SymptomMatch]:
+    tried: Set[Tuple[str, int]] = set()  # a log that repeats a line (or one line a phrase) is searched once a text
     for key in family.keys:
         if key not in cache:
             cache[key] = _key_lines(key, lowered)
         for start, end in cache[key]:
             after = lowered.find("\n", end + 1, end + 1 + LINE_SPAN)
             line = lowered[start:after if after >= 0 else min(len(lowered), end + 1 + LINE_SPAN)]  # "is_available()\nFalse"
+            if (line, end - start) in tried:
+                continue
+            tried.add((line, end - start))
             for pattern in family.patterns:
                 hit = pattern.search(line)
                 if hit and hit.start() <= end - start:

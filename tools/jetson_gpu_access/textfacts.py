@@ -217,6 +217,7 @@ _NAMES_NO_HARDWARE = ("Tegra-only name", "L4T image", "arm64 build")
 FACT_WINDOW = 256 * 1024
 MAX_SESSIONS = 4  # `id` outputs diagnosed one by one
 MAX_FACTS = 512  # distinct nodes, /etc/group lines: more is a dump, not a report
+MAX_LINE = 16384  # characters of one line read for facts: a launch, a listing or an `id` is far shorter
 
 
 @frozen_record
@@ -351,10 +352,11 @@ def window(text: str, size: int = FACT_WINDOW) -> Tuple[str, bool]:
 
 
 def _lines(text: str) -> Iterator[Tuple[str, str]]:
-    """(cleaned, as printed) for each pasted line: prompts and Markdown quotes removed from the first,
-    backslash-continued lines joined in both."""
+    """(cleaned, as printed) for each pasted line, at most MAX_LINE characters of it: prompts and Markdown quotes
+    removed from the first, backslash-continued lines joined in both."""
     joined = re.sub(r"\\\n[ \t]*", " ", normalise(text)) if "\\\n" in text else normalise(text)
-    for raw in joined.split("\n"):
+    for whole in joined.split("\n"):
+        raw = whole[:MAX_LINE]
         line = raw.strip()
         while line.startswith(">"):  # Markdown quotes
             line = line[1:].strip()
