@@ -244,3 +244,13 @@ def test_a_tool_said_not_found_in_any_words_is_a_missing_tool(line: str) -> None
     result = read_cause(PC + "\n$ docker run -it --rm myorg/trainer:cuda11.8\n" + line)
     assert "tool-not-found" in [m.id for m in result.matches]
     assert "started without the GPU" in result.cause.why.text, result.cause
+
+
+@pytest.mark.parametrize("text", [
+    "$ docker exec -it trainer nvidia-smi\nFailed to initialize NVML: Unknown Error",
+    "nvidia-smi in the pod worked for two days, now: Failed to initialize NVML: Unknown Error (after systemctl daemon-reload)",
+])
+def test_nvml_s_unknown_error_is_a_container_that_lost_its_gpu_not_a_driver_mismatch(text: str) -> None:
+    result = read_cause(text)
+    assert [m.id for m in result.matches if m.id.startswith("nvml")] == ["nvml-unknown"]
+    assert result.cause.id == "x86-discrete-gpu" and "lost" in result.cause.why.text and not tegra_talk(result)

@@ -971,6 +971,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if "failure-driver" in ids:
         return platform_cause("jetson-software-mismatch", "a failure that names the NVIDIA driver or NVML",
                               [line_of["failure-driver"]], "nodes-missing-in-container")
+    if "nvml-unknown" in ids and not jetson:
+        return cause("x86-discrete-gpu", "NVML's Unknown Error: most often a container that lost the GPU while it ran, "
+                     "when systemd reloaded its units and reset the container's device rules (NVIDIA/nvidia-container-"
+                     "toolkit#48)", [line_of["nvml-unknown"]] + platform_line, "toolkit-band")
     if "nvml-driver" in ids and not jetson:  # a discrete-GPU driver's own words: evidence of the platform
         return cause("x86-discrete-gpu", "an NVML driver error: the discrete GPU's kernel driver and its libraries do "
                      "not match, or it is not loaded", [line_of["nvml-driver"]] + platform_line)
