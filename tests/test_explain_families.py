@@ -15,6 +15,7 @@ from typing import List
 import pytest
 
 from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, read_cause
+from jetson_gpu_access import data
 from jetson_gpu_access.explain import explain
 from jetson_gpu_access.textfacts import read
 
@@ -622,3 +623,15 @@ def test_an_installer_that_does_not_know_the_release_is_the_software(line: str) 
 def test_going_back_to_an_earlier_toolkit_in_any_words_is_the_toolkit(line: str) -> None:
     result = read_cause(PC + "\n" + line)
     assert "downgrade-fixes" in [m.id for m in result.matches] and result.cause.id == "toolkit-band", result.cause
+
+
+def test_the_families_file_keeps_one_family_a_line() -> None:
+    """data/symptoms.json is edited and reviewed as one family a line, so a diff shows which family changed."""
+    import json
+    from pathlib import Path
+
+    lines = (Path(data.__file__).parent / "symptoms.json").read_text(encoding="utf-8").split("\n")
+    start, end = lines.index('  "symptoms": ['), lines.index("  ]")
+    families = lines[start + 1:end]
+    assert all(line.startswith('    {"id": ') and line.endswith(("},", "}")) for line in families)
+    assert [json.loads(line.rstrip(","))["id"] for line in families] == [s["id"] for s in data.load("symptoms")["symptoms"]]
