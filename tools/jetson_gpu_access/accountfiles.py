@@ -30,7 +30,7 @@ import time
 from typing import Dict, Iterator, List, Optional, Tuple
 
 from .record import frozen_record
-from .safeio import decimal
+from .safeio import decimal, replace_in, write_all
 
 ACCOUNT_FILES = ("group", "gshadow", "passwd", "shadow")
 # what shadow-utils opens next to each account file: backup, new copy, lock
@@ -336,23 +336,15 @@ class AccountDir:
         return info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)
 
     def replace(self, name: str, data: bytes, owner: Tuple[int, int, int]) -> None:
-        """Put ``data`` at ``name`` atomically (temporary file in this directory, fsync, rename)."""
-        temp = "{}{}-{}".format(_TEMP_PREFIX, os.getpid(), os.urandom(4).hex())
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=self.fd)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
+        """Put ``data`` at ``name`` atomically (temporary file in this directory, fsync, rename), with ``owner``'s
+        uid, gid and mode set before the rename."""
+
+        def fill(fd: int) -> None:
+            write_all(fd, data)
             os.fchown(fd, owner[0], owner[1])
             os.fchmod(fd, owner[2])
-            os.fsync(fd)
-        except BaseException:
-            os.close(fd)
-            os.unlink(temp, dir_fd=self.fd)
-            raise
-        os.close(fd)
-        os.rename(temp, name, src_dir_fd=self.fd, dst_dir_fd=self.fd)
-        os.fsync(self.fd)
+
+        replace_in(self.fd, name, fill, _TEMP_PREFIX)
 
     def unlink(self, name: str) -> None:
         with contextlib.suppress(FileNotFoundError):

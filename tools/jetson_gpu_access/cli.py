@@ -702,8 +702,9 @@ def cmd_fleet(args: SimpleNamespace) -> int:
     else:
         text = fleet.markdown(report, args.title)
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        from .safeio import write_output
+
+        write_output(args.output, lambda handle: handle.write(text.encode("utf-8")), "give --output a file of your own")
     else:
         sys.stdout.write(text)
     return Exit.PROBLEM if report.meets_requirement is False else Exit.OK
