@@ -41,6 +41,7 @@ MiB = 1 << 20
 SMALL_FILE = 64 << 10          # release files, host names, /proc/<pid>/status
 LARGE_FILE = 64 * MiB          # account files, dpkg's status: both can be big, neither this big
 MAX_JSON_DEPTH = 64            # the deepest JSON this tool writes is under 10
+ID_MAX = 4294967294            # the largest UID or GID: 4294967295, (uid_t)-1, means "no id" to chown(2) and setgroups(2)
 _NO_FOLLOW = os.O_NOFOLLOW | os.O_CLOEXEC
 _READ_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | _NO_FOLLOW
 _DIR_FLAGS = getattr(os, "O_PATH", os.O_RDONLY) | os.O_DIRECTORY | _NO_FOLLOW
@@ -304,6 +305,13 @@ def write_output(path: str, write: Callable[[BinaryIO], object], remedy: str, mo
         raise InputError(path, "cannot be written ({})".format(error.strerror or error), remedy) from None
     finally:
         os.close(dir_fd)
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """``text`` quoted for a one-line message; a longer one (a crafted 4,300-digit id) cut, with its length."""
+    if len(text) <= limit:
+        return repr(text)
+    return "{}... ({} characters)".format(repr(text[:limit // 2])[:-1], len(text))
 
 
 def decimal(text: str, maximum: int = 0xFFFFFFFF) -> Optional[int]:
