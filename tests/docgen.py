@@ -168,8 +168,9 @@ then where to look for the remedy.
 """
 EXIT_OUTRO = """
 `diagnose` returns 0 when the verdict is healthy or only warnings were found, 1 when at least one
-error-level finding was made, and 2 for bad input (an unknown user, a missing root directory, a
-process that does not exist or belongs to someone else). Every command checks its numeric options
+error-level finding was made, and 2 for bad input (an unknown user, a missing root directory or an
+empty `--root ''`, which is never taken as the current folder, a process that does not exist or
+belongs to someone else). Every command checks its numeric options
 when it reads the command line, before it reads anything else, and exits 2 with one line naming the
 range: a GID (`--host-gid GROUP=GID`) from 0 to 4294967294 (4294967295, `(gid_t)-1`, means "no
 group"), a PID (`--pid`) from 1 to 4194303 (below the kernel's largest `pid_max`), `run --timeout`

@@ -82,6 +82,14 @@ def test_every_numeric_option_is_range_checked_when_read(args: List[str], needle
     assert len(lines) == 1 and needle in lines[0] and len(lines[0]) < 300, result.stderr[:600]
 
 
+
+@pytest.mark.parametrize("command", [["diagnose"], ["plan"], ["apply", "--apply"], ["bundle"], ["docker-args"]])
+@pytest.mark.parametrize("root", ["", "  "])
+def test_an_empty_root_is_bad_input_not_the_current_folder(command: List[str], root: str) -> None:
+    """--root '' would otherwise name the folder the command runs in (for apply --apply, the files it changes)."""
+    assert_one_line_error(cli(*command, "--root", root), "ROOT is empty")
+
+
 def test_this_machine_is_diagnosed_plainly() -> None:
     result = cli("diagnose", "--user", "nobody")
     assert result.returncode in (Exit.OK, Exit.PROBLEM), result.stderr

@@ -50,6 +50,17 @@ def user_name(text: str) -> str:
     return text
 
 
+def root_dir(text: str) -> str:
+    """A --root DIR, refused when empty (:func:`rootfs.empty_root`) before anything uses it as the current folder."""
+    from .rootfs import empty_root
+
+    if empty_root(text):
+        import argparse
+
+        raise argparse.ArgumentTypeError(empty_root(text) + "; give a folder, / for this system")
+    return text
+
+
 def number_from(low: int, high: int, what: str) -> Callable[[str], int]:
     """The argparse type of a numeric option: an ASCII decimal from ``low`` to ``high``, else one line naming
     the range. Checked when the command line is read, so no digit string reaches ``int()`` unbounded."""
@@ -116,7 +127,7 @@ def add_options(parser: argparse.ArgumentParser, options: Tuple[Option, ...]) ->
 
 
 # The options every command about one user shares: where to look, who, which process.
-ROOT = Option("--root", default="/", metavar="DIR",
+ROOT = Option("--root", type=root_dir, default="/", metavar="DIR",
               help="examine the tree at DIR instead of / (a container's rootfs, a scratch tree)")
 TARGET = (
     ROOT,
@@ -258,7 +269,7 @@ def docker_args_parser(parser: Parser) -> None:
 
     parser.description = ("Print --device and numeric --group-add flags for the GPU nodes present here, and the "
                           "same as a compose snippet. Run it on the Jetson host.")
-    parser.add_argument("--root", default="/", metavar="DIR", help=SUPPRESS)
+    parser.add_argument("--root", type=root_dir, default="/", metavar="DIR", help=SUPPRESS)
 
 
 def image_check_parser(parser: Parser) -> None:
@@ -275,7 +286,7 @@ def image_check_parser(parser: Parser) -> None:
     parser.add_argument("--run-option", action="append", default=[], metavar="OPT",
                         help="an option added to every run (repeatable), e.g. --run-option=--ulimit=nofile=1024:1024")
     parser.add_argument("--only", action="append", default=[], metavar="NAME", help="check only this image (repeatable)")
-    parser.add_argument("--device-root", metavar="DIR",
+    parser.add_argument("--device-root", type=root_dir, metavar="DIR",
                         help="take the GPU nodes from DIR/dev instead of /dev (a lab device's stand-in nodes)")
     parser.add_argument("--out", default="build/image-check", metavar="DIR",
                         help="where the results go (default: build/image-check)")
