@@ -329,6 +329,39 @@ def decimal(text: str, maximum: int = 0xFFFFFFFF) -> Optional[int]:
     return value if value <= maximum else None
 
 
+BLANKS = " \t\n\v\f\r"  # isspace() in the C locale: what strtoul() and strtoll() skip
+
+
+def _id_digits(text: str) -> str:
+    digits = text.lstrip(BLANKS)
+    return digits[1:] if digits.startswith("+") else digits
+
+
+def account_id(text: str) -> Optional[int]:
+    """A UID or GID field of an account file as glibc (``strtoul``) and shadow-utils (``strtoll``) take it:
+    leading blanks and one '+' skipped, then decimal digits up to 4294967295; None where both skip the line
+    (held to glibc's own parser in tests/test_parsers.py)."""
+    return decimal(_id_digits(text))
+
+
+# The id fields of the account files that have any: (index, kind) of each, as passwd(5) and group(5) order them.
+ACCOUNT_IDS = {"group": ((2, "GID"),), "passwd": ((2, "UID"), (3, "GID"))}
+
+
+def id_out_of_range(file: str, fields: List[str]) -> str:
+    """Why a line of account file ``file`` ('group', 'passwd') holds a number no id can be, or "": a UID or
+    GID of digits above :data:`ID_MAX`.
+
+    glibc skips such a line, or reads 4294967295, an id setgroups(2) refuses; musl wraps the number
+    modulo 2^32 (``atou`` in src/passwd/getgrent_a.c): the same line is a different account to each.
+    """
+    for index, kind in ACCOUNT_IDS.get(file, ()):
+        digits = _id_digits(fields[index]) if index < len(fields) else ""
+        if digits.isascii() and digits.isdigit() and decimal(digits, ID_MAX) is None:
+            return "{} {} is out of range (0 to {})".format(kind, shown(digits), ID_MAX)
+    return ""
+
+
 def load_json(data: bytes, path: str) -> Any:
     """JSON from bytes a stranger may have written: ValueError (never RecursionError) for
     anything that is not JSON, nested deeper than :data:`MAX_JSON_DEPTH`, or holding lone
