@@ -168,9 +168,14 @@ then where to look for the remedy.
 """
 EXIT_OUTRO = """
 `diagnose` returns 0 when the verdict is healthy or only warnings were found, 1 when at least one
-error-level finding was made, and 2 for bad input (an unknown user, a missing root directory, a
-process that does not exist or belongs to someone else). `apply` uses 3 to 6 for its refusals, and
-128 + the signal number (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP) when a signal stopped
+error-level finding was made, and 2 for bad input (an unknown user, a missing root directory or an
+empty `--root ''`, which is never taken as the current folder, a process that does not exist or
+belongs to someone else). Every command checks its numeric options
+when it reads the command line, before it reads anything else, and exits 2 with one line naming the
+range: a GID (`--host-gid GROUP=GID`) from 0 to 4294967294 (4294967295, `(gid_t)-1`, means "no
+group"), a PID (`--pid`) from 1 to 4194303 (below the kernel's largest `pid_max`), `run --timeout`
+from 1 to 86400 seconds, and `lab fleet --devices` and `--forks` from 1 to 100. `apply` uses 3 to 6
+for its refusals, and 128 + the signal number (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP) when a signal stopped
 it after it had put back what it wrote (see [Security](../security.md#what-apply-and-the-entrypoint-promise));
 `run` uses 7 to 9 for a dead kernel, a timeout and a failing cell.
 """

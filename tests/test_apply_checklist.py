@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import pytest
 
@@ -281,6 +281,47 @@ def test_g1_g3_account_files_needing_repair(root: str, mutation, needle: str) ->
     path.write_bytes(mutation(path.read_text()).encode())
     before, ok = snapshot(root), grpck(root)
     refused(apply_cli(root), Exit.CONFLICT, needle, before, root, ok)
+
+
+
+NINES = "9" * 4300  # as many digits as Python's int() takes from a string (3.11+)
+
+
+def with_line(name: str, old: str, new: str) -> Callable[[str], str]:
+    return lambda text: text.replace(old, new, 1) if old else text + new
+
+
+@pytest.mark.parametrize(("name", "edit", "where", "what"), [
+    ("group", with_line("group", "", "games2:x:{}:alice\n".format(NINES)), "/etc/group line 40", "GID"),
+    ("group", with_line("group", "", "games2:x:99999999999999999999:\n"), "/etc/group line 40", "GID"),
+    ("group", with_line("group", "", "games2:x:4294967295:\n"), "/etc/group line 40", "GID"),  # (gid_t)-1
+    ("passwd", with_line("passwd", "alice:x:1000:", "alice:x:{}:".format(NINES)), "/etc/passwd line 6", "UID"),
+    ("passwd", with_line("passwd", "nobody:x:65534:65534:", "nobody:x:65534:4294967296:"), "/etc/passwd line 5", "GID"),
+])
+def test_g4_an_id_out_of_range_is_a_malformed_account_file(root: str, name: str, edit: Callable[[str], str], where: str,
+                                                           what: str) -> None:
+    """glibc skips such a line (or reads the invalid id 4294967295), musl wraps the number: refused, as a file
+    that needs repair, naming the file, the line and the cause; nothing changes."""
+    path = Path(root) / "etc" / name
+    path.write_text(edit(path.read_text()))
+    before, ok = snapshot(root), grpck(root)
+    result = apply_cli(root)
+    refused(result, Exit.CONFLICT, where, before, root, ok)
+    assert "need repair" in result.stderr and "{} ".format(what) in result.stderr and "out of range" in result.stderr
+    assert len(result.stderr) < 600, result.stderr[:600]
+
+
+
+def test_g4_a_user_only_on_an_out_of_range_line_is_named_with_that_line(root: str) -> None:
+    """Not 'alice is not in /etc/passwd': the line is there, and the message says which and why it does not count."""
+    path = Path(root) / "etc/passwd"
+    path.write_text(path.read_text().replace("alice:x:1000:", "alice:x:{}:".format(NINES), 1))
+    for command in ("plan", "diagnose"):
+        result = subprocess.run([sys.executable, "-m", "jetson_gpu_access", command, "--root", root, "--user", "alice"],
+                                cwd=TOOLS, capture_output=True, text=True, timeout=60, check=False)
+        lines = result.stderr.strip().splitlines()
+        assert result.returncode == Exit.USAGE and len(lines) == 1 and len(lines[0]) < 400, result.stderr[:600]
+        assert "/etc/passwd line 6" in lines[0] and "UID" in lines[0] and "out of range" in lines[0], lines[0]
 
 
 def test_u2_several_uid_zero_accounts(root: str) -> None:

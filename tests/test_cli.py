@@ -49,13 +49,45 @@ def test_help_lists_exit_codes() -> None:
     (["--user", "bob;id"], "not a user name"),
     (["--user=-G0"], "not a user name"),
     (["--user", "ghost-user-xyz"], "not in /etc/passwd"),
-    (["--pid", "0"], "not a positive number"),
-    (["--pid", "12x"], "not a positive number"),
-    (["--pid", "2147483646"], "no process 2147483646"),
+    (["--pid", "0"], "not a process ID"),
+    (["--pid", "12x"], "not a process ID"),
+    (["--pid", "4194303"], "no process 4194303"),
     (["--format", "yaml"], "invalid choice"),
 ])
 def test_bad_input_gets_one_line_and_exit_2(args: List[str], needle: str) -> None:
     assert_one_line_error(cli("diagnose", *args), needle)
+
+
+
+NINES = "9" * 4300  # as many digits as Python's int() takes from a string (3.11+), and more than any id has
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["plan", "--host-gid", "render=" + "9" * 20], "0 to 4294967294"),
+    (["plan", "--host-gid", "render=" + NINES], "0 to 4294967294"),
+    (["plan", "--host-gid", "render=4294967295"], "0 to 4294967294"),  # (gid_t)-1: "no group"
+    (["plan", "--toolkit", "1.19.1", "--host-gid", "render=" + NINES], "0 to 4294967294"),
+    (["apply", "--pid", "9" * 20], "1 to 4194303"),
+    (["diagnose", "--pid", NINES], "1 to 4194303"),
+    (["diagnose", "--pid", "4194304"], "1 to 4194303"),
+    (["run", "--timeout", "9" * 20, "diagnose"], "1 to 86400"),
+    (["lab", "fleet", "--devices", NINES], "1 to 100"),
+    (["lab", "fleet", "--forks", "9" * 20], "1 to 100"),
+])
+def test_every_numeric_option_is_range_checked_when_read(args: List[str], needle: str) -> None:
+    """GIDs, PIDs and counts: out of range is exit 2 in one short line, before anything is read or started."""
+    result = cli(*args)
+    assert result.returncode == Exit.USAGE and result.stdout == "", (result.returncode, result.stderr[:300])
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0] and len(lines[0]) < 300, result.stderr[:600]
+
+
+
+@pytest.mark.parametrize("command", [["diagnose"], ["plan"], ["apply", "--apply"], ["bundle"], ["docker-args"]])
+@pytest.mark.parametrize("root", ["", "  "])
+def test_an_empty_root_is_bad_input_not_the_current_folder(command: List[str], root: str) -> None:
+    """--root '' would otherwise name the folder the command runs in (for apply --apply, the files it changes)."""
+    assert_one_line_error(cli(*command, "--root", root), "ROOT is empty")
 
 
 def test_this_machine_is_diagnosed_plainly() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -152,6 +153,21 @@ def test_cli_gate_formats_and_bad_input(tmp_path: Path) -> None:
         refused = cli(*args)
         assert refused.returncode == Exit.USAGE, args
         assert cause in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+
+
+
+def test_output_is_never_written_through_a_link(tmp_path: Path) -> None:
+    """--output is written as bundle --out is (safeio.write_output): a link there is refused, a hard link replaced."""
+    results = tmp_path / "results"
+    write_host(results, "a", verdicts=GOOD, platform=ORIN)
+    victim = tmp_path / "victim"
+    victim.write_text("keep me\n")
+    (tmp_path / "link.md").symlink_to(victim)
+    refused = cli(str(results), "-o", str(tmp_path / "link.md"))
+    assert refused.returncode == Exit.USAGE and "symbolic link" in refused.stderr, refused.stderr
+    os.link(victim, tmp_path / "hard.md")
+    assert cli(str(results), "-o", str(tmp_path / "hard.md")).returncode == Exit.OK
+    assert victim.read_text() == "keep me\n" and (tmp_path / "hard.md").read_text().startswith("# Fleet report\n")
 
 
 REPO = Path(TOOLS).parent

@@ -469,6 +469,63 @@ def test_bundle_never_writes_through_a_link(scratch_root, tmp_path: Path) -> Non
     assert victim.read_text() == "keep me\n"
 
 
+
+def bundle_into(root: str, out: Path, wrap: List[str] = ()) -> subprocess.CompletedProcess:  # type: ignore[type-arg,assignment]
+    return subprocess.run([*wrap, sys.executable, "-m", "jetson_gpu_access", "bundle", "--root", root, "--user", "alice",
+                           "--out", str(out), "--runbooks", str(out.parent / "none")], cwd=TOOLS, capture_output=True,
+                          text=True, timeout=60, stdin=subprocess.DEVNULL, check=False)
+
+
+@needs_root
+def test_bundle_replaces_a_file_that_is_there_and_never_writes_into_it(scratch_root, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A planted hard link (to a file of root's that the caller could not write) is replaced, not truncated."""
+    root = scratch_root("jp61-host")
+    victim = tmp_path / "victim"
+    victim.write_text("root:$6$hash:19000::::::\n")
+    out = tmp_path / "out.tar.gz"
+    os.link(victim, out)
+    made = bundle_into(root, out)
+    assert made.returncode == Exit.OK, made.stderr
+    assert victim.read_text() == "root:$6$hash:19000::::::\n" and os.stat(victim).st_nlink == 1
+    with tarfile.open(out, "r:gz") as archive:
+        assert "jetson-gpu-access-bundle/diagnosis.json" in archive.getnames()
+    assert sorted(os.listdir(tmp_path)) == ["jp61-host-0", "out.tar.gz", "victim"]
+
+
+@needs_root
+@pytest.mark.parametrize(("plant", "needle"), [
+    ("someone else's file", "owned by uid 65534"),
+    ("a world-writable folder", "writable by others"),
+])
+def test_bundle_refuses_a_target_someone_else_controls(scratch_root, tmp_path: Path, plant: str, needle: str) -> None:  # type: ignore[no-untyped-def]
+    root = scratch_root("jp61-host")
+    folder = tmp_path / "cwd"
+    folder.mkdir()
+    out = folder / "out.tar.gz"
+    if plant == "someone else's file":
+        out.write_text("planted\n")
+        os.chown(out, 65534, 65534)
+    else:
+        os.chmod(folder, 0o777)  # noqa: S103 - the hazard under test
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result = bundle_into(root, out)
+    assert_usage_line(result, str(out) if plant == "someone else's file" else str(folder), needle)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+@needs_root
+def test_bundle_leaves_nothing_behind_when_the_disk_is_full(scratch_root, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = scratch_root("jp61-host")
+    folder = tmp_path / "small"
+    folder.mkdir()
+    script = ('mount -t tmpfs -o size=64k tmpfs "$0" || exit 99; dd if=/dev/zero of="$0/fill" bs=4k 2>/dev/null; '
+              '"$@"; code=$?; rm "$0/fill"; ls -A "$0"; exit $code')
+    wrap = ["unshare", "-m", "--propagation", "private", "sh", "-c", script, str(folder)]
+    result = bundle_into(root, folder / "out.tar.gz", wrap)
+    assert result.stdout == "", "left in the folder: " + result.stdout
+    assert_usage_line(result, "out.tar.gz", "No space left on device")
+
+
 def test_safeio_is_the_only_reader_of_input_files() -> None:
     """No module of the core opens an input file by itself: builtin open() only to write, or for
     the package's own data; tar archives only from bytes the reader returned."""

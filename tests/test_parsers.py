@@ -177,7 +177,7 @@ def glibc_groups(text: str) -> list:  # type: ignore[type-arg]
 group_lines = st.lists(st.one_of(
     st.builds(lambda n, g, m: "{}:x:{}:{}".format(n, g, ",".join(m)),
               st.sampled_from(["render", "video", "alice", "messagebus"]),
-              st.sampled_from(["44", "104", "993", "0", "4294967295", "104x", "", "-1"]),
+              st.sampled_from(["44", "104", "993", "0", "4294967295", "4294967296", "9" * 20, "104x", "", "-1"]),
               st.lists(st.sampled_from(["alice", "bob", "alice\r", "x:y"]), max_size=3)),
     st.text(alphabet="ab:,\r0139 #", max_size=12),
 ), max_size=8)
@@ -200,6 +200,17 @@ def test_group_quirks_are_reported() -> None:
     joined = "\n".join(a.text for a in anomalies)
     for needle in ("CRLF", "malformed", "NIS", "extra ':'", "name render appears 2 times"):
         assert needle in joined
+
+
+
+def test_an_id_out_of_range_is_named_as_the_cause() -> None:
+    """glibc skips these lines; the anomaly says why, with the number cut to a readable length."""
+    _, group_anomalies = parse_group("video:x:44:\nbig:x:{}:alice\n".format("9" * 4300))
+    _, user_anomalies = parse_passwd("alice:x:1000:4294967296::/home/alice:/bin/sh\n")
+    (group,), (user,) = group_anomalies, user_anomalies
+    assert group.code is AnomalyCode.MALFORMED and group.name == "big" and len(group.text) < 200
+    assert group.text.startswith("/etc/group line 2: GID '99999") and "out of range (0 to 4294967294)" in group.text
+    assert user.text.startswith("/etc/passwd line 1: GID '4294967296' is out of range"), user.text
 
 
 def test_crlf_member_matches_nobody_as_in_glibc() -> None:

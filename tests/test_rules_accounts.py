@@ -39,7 +39,8 @@ GROUP_CASES = {
     "video:x: 44:": ([Group("video", 44, ())], []),
     "video:x:+44:": ([Group("video", 44, ())], []),
     "video:x:4294967295:": ([Group("video", 4294967295, ())], []),
-    "video:x:4294967296:": ([], ["/etc/group line 1: malformed, skipped by glibc"]),
+    "video:x:4294967296:": ([], ["/etc/group line 1: GID '4294967296' is out of range (0 to 4294967294), so glibc "
+                                 "skips the line"]),
     "video:x:44 :": ([], ["/etc/group line 1: malformed, skipped by glibc"]),
     "video:x:-44:": ([], ["/etc/group line 1: malformed, skipped by glibc"]),
     "video:x:\u0664\u0664:": ([], ["/etc/group line 1: malformed, skipped by glibc"]),  # Arabic-Indic digits
@@ -126,7 +127,8 @@ PASSWD_CASES = {
     "alice:x:1000": ([], ["/etc/passwd line 1: malformed, skipped by glibc"]),
     "alice:x::1000::/h:/bin/sh": ([], ["/etc/passwd line 1: malformed, skipped by glibc"]),
     "alice:x:-1:1000::/h:/bin/sh": ([], ["/etc/passwd line 1: malformed, skipped by glibc"]),
-    "alice:x:4294967296:1000::/h:/bin/sh": ([], ["/etc/passwd line 1: malformed, skipped by glibc"]),
+    "alice:x:4294967296:1000::/h:/bin/sh": ([], ["/etc/passwd line 1: UID '4294967296' is out of range (0 to "
+                                                 "4294967294), so glibc skips the line"]),
     ":x:1001:1001::/h:/bin/sh": ([User("", 1001, 1001, "/h", "/bin/sh")], ["/etc/passwd line 1: empty user name"]),
     "+alice": ([], ["/etc/passwd line 1: NIS compat entry, ignored"]),
     "# alice:x:1000:1000::/h:/bin/sh": ([], []),

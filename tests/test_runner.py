@@ -341,6 +341,14 @@ def test_any_command_line_value_is_coerced_or_refused(name: str, text: str) -> N
         assert isinstance(value, type(DECLARED[name].default))
 
 
+
+@pytest.mark.parametrize("root", ["", " "])
+def test_an_empty_root_parameter_is_refused_as_empty(root: str) -> None:
+    """As --root '': never the kernel's current folder, and the message says what is wrong."""
+    with pytest.raises(parameters.ParameterError, match="parameter root: ROOT is empty"):
+        parameters.check_meaning({"root": root})
+
+
 def test_reports_render_the_typed_result() -> None:
     result = results.error_result("fixture", "error", 'a | pipe & <tag> "quoted"')
     suite = ElementTree.fromstring(results.junit(result))  # noqa: S314 - our own output

@@ -30,7 +30,7 @@ import time
 from typing import Dict, Iterator, List, Optional, Tuple
 
 from .record import frozen_record
-from .safeio import decimal
+from .safeio import BLANKS, account_id, id_out_of_range, replace_in, write_all
 
 ACCOUNT_FILES = ("group", "gshadow", "passwd", "shadow")
 # what shadow-utils opens next to each account file: backup, new copy, lock
@@ -44,7 +44,6 @@ _TEMP_PREFIX = ".jga-restore-"
 # how many ':'-separated fields shadow-utils' parsers take (sgetgrent, sgetsgent, sgetpwent, sgetspent);
 # a line with more is no entry to them, while glibc reads the extra text into the last field
 FIELDS = {"group": 4, "gshadow": 4, "passwd": 7, "shadow": 9}
-_BLANKS = " \t\n\v\f\r"  # isspace() in the C locale: what strtoll() skips
 _NAME_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _NAME_REST = _NAME_FIRST | frozenset("0123456789.-")
 
@@ -80,14 +79,6 @@ class GroupEntry:
         return "{}:{}:{}:{}".format(self.name, self.password, self.gid, ",".join(self.members))
 
 
-def shadow_number(text: str) -> Optional[int]:
-    """A numeric field as shadow-utils' ``get_gid``/``get_uid`` take it (``strtoll``: blanks, '+', zeros)."""
-    digits = text.lstrip(_BLANKS)
-    if digits.startswith("+"):
-        digits = digits[1:]
-    return decimal(digits)
-
-
 def group_entry(line: str) -> Optional[GroupEntry]:
     """The entry shadow-utils reads in ``line``, or None where it keeps the line as opaque text.
 
@@ -99,7 +90,7 @@ def group_entry(line: str) -> Optional[GroupEntry]:
     fields = line.split(":")
     if len(fields) not in (3, 4):
         return None
-    gid = shadow_number(fields[2])
+    gid = account_id(fields[2])  # shadow-utils' get_gid (strtoll): blanks, '+', zeros
     if gid is None:
         return None
     members = fields[3].split(",") if len(fields) == 4 and fields[3] else []
@@ -121,8 +112,9 @@ def file_problems(name: str, data: Optional[bytes]) -> List[str]:
     One check for all four files, before any tool runs: a NUL byte (glibc ends the line there,
     shadow's reader gives up), a CR (kept in the last field), a line starting with a blank (glibc
     skips it, shadow keeps it in the name), a line with more fields than shadow-utils parses
-    (glibc reads it, the tools skip it and write around it; in /etc/gshadow any other count), and
-    in /etc/group a NIS line that carries a GID (the tools' getgrgid sees it, glibc does not).
+    (glibc reads it, the tools skip it and write around it; in /etc/gshadow any other count),
+    in /etc/group a NIS line that carries a GID (the tools' getgrgid sees it, glibc does not), and a
+    UID or GID out of range (glibc skips the line, musl wraps the number: :func:`safeio.id_out_of_range`).
     """
     if data is None:
         return []
@@ -136,7 +128,7 @@ def file_problems(name: str, data: Optional[bytes]) -> List[str]:
         if not line or line.startswith("#"):
             continue
         fields = line.split(":")
-        if line[0] in _BLANKS:
+        if line[0] in BLANKS:
             problems.append("{} line {}: starts with a blank, which glibc skips and shadow-utils keeps in the "
                             "name".format(shown, number))
         elif len(fields) > FIELDS[name] or (name == "gshadow" and len(fields) != FIELDS[name]):
@@ -145,6 +137,9 @@ def file_problems(name: str, data: Optional[bytes]) -> List[str]:
         elif name == "group" and line[:1] in ("+", "-") and len(fields) > 2 and fields[2].strip():
             problems.append("{} line {}: '{}' is a NIS line with GID {}; the tools count it as a group, glibc "
                             "ignores it".format(shown, number, fields[0], fields[2]))
+        elif id_out_of_range(name, fields):
+            problems.append("{} line {}: {}; glibc skips the line or reads an id no process can hold, and musl "
+                            "wraps the number".format(shown, number, id_out_of_range(name, fields)))
     return problems
 
 
@@ -336,23 +331,15 @@ class AccountDir:
         return info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)
 
     def replace(self, name: str, data: bytes, owner: Tuple[int, int, int]) -> None:
-        """Put ``data`` at ``name`` atomically (temporary file in this directory, fsync, rename)."""
-        temp = "{}{}-{}".format(_TEMP_PREFIX, os.getpid(), os.urandom(4).hex())
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=self.fd)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
+        """Put ``data`` at ``name`` atomically (temporary file in this directory, fsync, rename), with ``owner``'s
+        uid, gid and mode set before the rename."""
+
+        def fill(fd: int) -> None:
+            write_all(fd, data)
             os.fchown(fd, owner[0], owner[1])
             os.fchmod(fd, owner[2])
-            os.fsync(fd)
-        except BaseException:
-            os.close(fd)
-            os.unlink(temp, dir_fd=self.fd)
-            raise
-        os.close(fd)
-        os.rename(temp, name, src_dir_fd=self.fd, dst_dir_fd=self.fd)
-        os.fsync(self.fd)
+
+        replace_in(self.fd, name, fill, _TEMP_PREFIX)
 
     def unlink(self, name: str) -> None:
         with contextlib.suppress(FileNotFoundError):

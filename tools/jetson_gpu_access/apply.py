@@ -123,9 +123,14 @@ def find_tools() -> Optional[Tools]:
 
 
 def check_environment(root: str) -> None:
-    """The refusals that need no plan (not root, links out of the root, read-only...), before diagnosing."""
+    """The refusals that need no plan (not root, links out of the root, read-only, account files that need
+    repair...), before diagnosing: a user on a malformed /etc/passwd line is a file to repair, not an unknown user."""
     try:
-        preflight(os.path.realpath(root))[1].close()
+        directory = preflight(os.path.realpath(root))[1]
+        try:
+            _refuse_repairs({name: directory.read(name) for name in ACCOUNT_FILES})
+        finally:
+            directory.close()
     except UnsafePath as error:
         raise ApplyError(Exit.UNSUPPORTED, "{}; nothing was changed".format(error)) from error
 
@@ -206,12 +211,17 @@ def _check_locks(directory: AccountDir) -> None:
             lock, "PID {} is not running".format(holder) if holder is not None else "no PID in it"))
 
 
-def _check_account_files(journal: _Journal, directory: AccountDir) -> None:
-    """Refuse what the tools would fail on or write around, and a group/gshadow pair already out of step."""
-    problems = [p for name in ACCOUNT_FILES for p in file_problems(name, journal.original[name])]
+def _refuse_repairs(originals: Dict[str, Optional[bytes]]) -> None:
+    """Refuse account files the tools would fail on, write around, or read otherwise than glibc (exit 5)."""
+    problems = [p for name in ACCOUNT_FILES for p in file_problems(name, originals[name])]
     if problems:
         raise ApplyError(Exit.CONFLICT, "the account files need repair first: {}; nothing was changed".format(
             "; ".join(problems)))
+
+
+def _check_account_files(journal: _Journal, directory: AccountDir) -> None:
+    """Refuse what the tools would fail on or write around, and a group/gshadow pair already out of step."""
+    _refuse_repairs(journal.original)
     split = out_of_step(journal.original["group"], journal.original["gshadow"])
     if split:
         stray = [directory.host(n) for n in sorted(journal.leftovers_before) if not n.endswith(".lock")]

@@ -6,7 +6,8 @@ versions), and executed runbooks when a runner left them. Everything is read thr
 :mod:`safeio` without following links (a runbook folder's ``leak.json -> /etc/shadow`` is
 skipped and listed, never copied), and before anything is written every kind of secret and
 identity in :mod:`redact` is replaced by a placeholder, in file names too; REDACTIONS.txt lists
-every kind looked for and how often it was replaced (never the values).
+every kind looked for and how often it was replaced (never the values). The archive is written
+as a new file renamed into place (:func:`safeio.write_output`), never into what is at ``--out``.
 """
 
 from __future__ import annotations
@@ -19,13 +20,13 @@ import stat
 import tarfile
 import time
 import zlib
-from typing import Dict, List, Optional, Tuple
+from typing import BinaryIO, Dict, List, Optional, Tuple
 
 from .model import Diagnosis
 from .probe.acl import render as render_acl
 from .redact import Redactor
 from .rootfs import RootFS
-from .safeio import LARGE_FILE, SMALL_FILE, InputError, decimal, load_json, read_file, read_under, walk_under
+from .safeio import LARGE_FILE, SMALL_FILE, InputError, decimal, load_json, read_file, read_under, walk_under, write_output
 from .serde import to_jsonable
 
 PREFIX = "jetson-gpu-access-bundle/"
@@ -153,22 +154,6 @@ def _redacted_file(redact: Redactor, name: str, text: str) -> str:
     return redact(text)
 
 
-def _open_output(out_path: str) -> int:
-    """The bundle's file, created without following a link: root must not write through one."""
-    try:
-        info = os.lstat(out_path)
-    except FileNotFoundError:
-        info = None
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        from .safeio import kind_of
-
-        raise InputError(out_path, "is {}".format(kind_of(info.st_mode)), "give --out a new file name")
-    try:
-        return os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
-    except OSError as error:
-        raise InputError(out_path, "cannot be written ({})".format(error.strerror), "give --out a writable path") from None
-
-
 def write(diagnosis: Diagnosis, out_path: str, runbooks_dir: Optional[str] = None) -> Dict[str, int]:
     """Write the bundle; returns the redaction counts."""
     fs = RootFS(diagnosis.facts.root)
@@ -181,13 +166,16 @@ def write(diagnosis: Diagnosis, out_path: str, runbooks_dir: Optional[str] = Non
                 ("excerpts.txt", redact(excerpts(diagnosis, fs)))]
     redacted += [(redact(name), _redacted_file(redact, name, text)) for name, text in extra]
     redacted.append(("REDACTIONS.txt", redact.report(redact(item) for item in skipped)))
-    handle = os.fdopen(_open_output(out_path), "wb")
-    with handle, tarfile.open(fileobj=handle, mode="w:gz") as archive:
-        for name, text in redacted:
-            payload = text.encode("utf-8", "replace")
-            info = tarfile.TarInfo(PREFIX + name)
-            info.size, info.mtime, info.mode = len(payload), int(time.time()), 0o644
-            archive.addfile(info, io.BytesIO(payload))
+
+    def archive_into(handle: BinaryIO) -> None:
+        with tarfile.open(fileobj=handle, mode="w:gz") as archive:
+            for name, text in redacted:
+                payload = text.encode("utf-8", "replace")
+                info = tarfile.TarInfo(PREFIX + name)
+                info.size, info.mtime, info.mode = len(payload), int(time.time()), 0o644
+                archive.addfile(info, io.BytesIO(payload))
+
+    write_output(out_path, archive_into, "give --out a new file in a folder of your own")
     return dict(redact.counts)
 
 

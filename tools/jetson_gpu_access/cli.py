@@ -50,12 +50,51 @@ def user_name(text: str) -> str:
     return text
 
 
-def positive_int(text: str) -> int:
-    if not text.isdigit() or not text.isascii() or int(text) < 1:
+def root_dir(text: str) -> str:
+    """A --root DIR, refused when empty (:func:`rootfs.empty_root`) before anything uses it as the current folder."""
+    from .rootfs import empty_root
+
+    if empty_root(text):
         import argparse
 
-        raise argparse.ArgumentTypeError("{!r} is not a positive number".format(text))
-    return int(text)
+        raise argparse.ArgumentTypeError(empty_root(text) + "; give a folder, / for this system")
+    return text
+
+
+def number_from(low: int, high: int, what: str) -> Callable[[str], int]:
+    """The argparse type of a numeric option: an ASCII decimal from ``low`` to ``high``, else one line naming
+    the range. Checked when the command line is read, so no digit string reaches ``int()`` unbounded."""
+
+    def number(text: str) -> int:
+        from .safeio import decimal, shown
+
+        value = decimal(text, high)
+        if value is None or value < low:
+            import argparse
+
+            raise argparse.ArgumentTypeError("{} is not {} from {} to {}".format(shown(text), what, low, high))
+        return value
+
+    return number
+
+
+# A PID is below pid_max, at most PID_MAX_LIMIT (2^22 on 64-bit); seconds per runbook cell; lab devices and forks.
+process_id = number_from(1, 4194303, "a process ID")
+cell_seconds = number_from(1, 86400, "a number of seconds")
+lab_count = number_from(1, 100, "a count")
+
+
+def host_gid(text: str) -> str:
+    """GROUP=GID as --host-gid takes it (GID 0 to 4294967294), checked when read, with or without --toolkit."""
+    from .upgrade import PreviewError, parse_host_gids
+
+    try:
+        parse_host_gids([text], "value")
+    except PreviewError as error:
+        import argparse
+
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
 
 
 # Parsers: one builder per command, called only when that command is chosen. After changing an option
@@ -88,12 +127,12 @@ def add_options(parser: argparse.ArgumentParser, options: Tuple[Option, ...]) ->
 
 
 # The options every command about one user shares: where to look, who, which process.
-ROOT = Option("--root", default="/", metavar="DIR",
+ROOT = Option("--root", type=root_dir, default="/", metavar="DIR",
               help="examine the tree at DIR instead of / (a container's rootfs, a scratch tree)")
 TARGET = (
     ROOT,
     Option("--user", type=user_name, metavar="NAME", help="the account to check (default: the user running this command)"),
-    Option("--pid", type=positive_int, metavar="PID",
+    Option("--pid", type=process_id, metavar="PID",
            help="take the process view from this process (default: this command's own process when it runs as the user)"),
     Option("--format", choices=("text", "json"), default="text",
            help="text for people (default), json for the full typed result"),
@@ -104,8 +143,9 @@ OPTIONS: Dict[str, Tuple[Option, ...]] = {
     "plan": TARGET + (
         Option("--toolkit", metavar="VERSION",
                help="preview an upgrade of the host's container toolkit to VERSION (e.g. 1.19.1)"),
-        Option("--host-gid", metavar="GROUP=GID", action="append", default=[],
-               help="the host's GID of a node group the container does not show (e.g. render=995); repeatable"),
+        Option("--host-gid", type=host_gid, metavar="GROUP=GID", action="append", default=[],
+               help="the host's GID of a node group the container does not show (e.g. render=995; GID 0 to "
+                    "4294967294); repeatable"),
     ),
     "apply": TARGET + (
         Option("--apply", action="store_true", help="really change the account files (default: dry run)"),
@@ -229,7 +269,7 @@ def docker_args_parser(parser: Parser) -> None:
 
     parser.description = ("Print --device and numeric --group-add flags for the GPU nodes present here, and the "
                           "same as a compose snippet. Run it on the Jetson host.")
-    parser.add_argument("--root", default="/", metavar="DIR", help=SUPPRESS)
+    parser.add_argument("--root", type=root_dir, default="/", metavar="DIR", help=SUPPRESS)
 
 
 def image_check_parser(parser: Parser) -> None:
@@ -246,7 +286,7 @@ def image_check_parser(parser: Parser) -> None:
     parser.add_argument("--run-option", action="append", default=[], metavar="OPT",
                         help="an option added to every run (repeatable), e.g. --run-option=--ulimit=nofile=1024:1024")
     parser.add_argument("--only", action="append", default=[], metavar="NAME", help="check only this image (repeatable)")
-    parser.add_argument("--device-root", metavar="DIR",
+    parser.add_argument("--device-root", type=root_dir, metavar="DIR",
                         help="take the GPU nodes from DIR/dev instead of /dev (a lab device's stand-in nodes)")
     parser.add_argument("--out", default="build/image-check", metavar="DIR",
                         help="where the results go (default: build/image-check)")
@@ -267,7 +307,8 @@ def run_parser(parser: Parser) -> None:
                         "from the profile of that name (SIMULATED)")
     parser.add_argument("--out", default="build/runbooks", metavar="DIR",
                         help="where results go (default build/runbooks)")
-    parser.add_argument("--timeout", type=positive_int, default=600, metavar="S", help="seconds per cell (default 600)")
+    parser.add_argument("--timeout", type=cell_seconds, default=600, metavar="S",
+                        help="seconds per cell (default 600, at most 86400)")
     parser.add_argument("--expect", action="append", default=[], metavar="RUNBOOK=VERDICT",
                         help="the verdict (pass, warn, fail) a runbook should reach, e.g. diagnose=fail on a profile "
                              "that is broken on purpose; the exit code then says whether every expectation held")
@@ -373,9 +414,9 @@ def lab_parser(parser: Parser) -> None:
                     "ansible-playbook, leave the results in --out for 'jetson-gpu-access fleet report', and take "
                     "every device down again. Needs the fleet extra (ansible-core) and a source checkout.")
     flock.add_argument("--out", default="build/fleet", metavar="DIR", help="where the results go (default build/fleet)")
-    flock.add_argument("--devices", type=positive_int, metavar="N",
-                       help="N devices cycling through the default fleet's profiles, all reachable")
-    flock.add_argument("--forks", type=positive_int, default=4, metavar="N", help="Ansible's forks (default 4)")
+    flock.add_argument("--devices", type=lab_count, metavar="N",
+                       help="N devices (at most 100) cycling through the default fleet's profiles, all reachable")
+    flock.add_argument("--forks", type=lab_count, default=4, metavar="N", help="Ansible's forks (default 4, at most 100)")
     flock.add_argument("--check", action="store_true", help="run the playbook in check mode (a fix only plans)")
     actions.add_parser("inventory", help="an Ansible inventory (YAML) of the lab devices that are up",
                        description="Print an Ansible inventory in YAML for the running lab devices: loopback address, "
@@ -702,8 +743,9 @@ def cmd_fleet(args: SimpleNamespace) -> int:
     else:
         text = fleet.markdown(report, args.title)
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        from .safeio import write_output
+
+        write_output(args.output, lambda handle: handle.write(text.encode("utf-8")), "give --output a file of your own")
     else:
         sys.stdout.write(text)
     return Exit.PROBLEM if report.meets_requirement is False else Exit.OK

@@ -174,6 +174,10 @@ def read_file(path: str) -> List[Given]:
 # --- what the values mean where the kernel runs -----------------------------------------------------
 
 def _root(value: str, values: Mapping[str, Any]) -> Optional[str]:
+    from .rootfs import empty_root
+
+    if empty_root(value):
+        return empty_root(value) + "; set it to / or to a container's root file system"
     try:
         if os.path.isdir(value) and os.listdir(value):
             return None

@@ -25,10 +25,17 @@ if TYPE_CHECKING:
 _MAX_LINKS = 40  # the kernel's own limit on nested symlinks (ELOOP)
 
 
+def empty_root(root: str) -> str:
+    """Why ``root`` names no root at all, or "": an empty one, which every path call would take as the current folder."""
+    return "" if root.strip() else "ROOT is empty{}".format(" (only blanks)" if root else "")
+
+
 class RootFS:
     """Read-only access to a file tree mounted at ``root``."""
 
     def __init__(self, root: str = "/") -> None:
+        if empty_root(root):
+            raise ValueError(empty_root(root) + "; give a folder, / for this system")
         self.root = os.path.abspath(root)
         self.partial_reads: List[PartialRead] = []
         # Each file is read once per RootFS: what the probe parsed is what plan diffs and digests

@@ -14,6 +14,10 @@ runs as root. So every read here:
 - keeps the bytes: digests and writes use them; text is decoded one way everywhere
   (:func:`decode`: UTF-8, each undecodable byte becomes U+FFFD).
 
+Files the tool writes where a user pointed it (a bundle, a report) are written here too, by
+:func:`write_output`: always as a new file renamed into place, never through a link or into a
+file that is there already (:func:`replace_in`, which apply's account-file restore shares).
+
 Numbers and JSON from such files are bounded here too: :func:`decimal` never hands Python's
 ``int()`` an unbounded digit string, and :func:`load_json` refuses nesting deeper than
 :data:`MAX_JSON_DEPTH` and lone surrogates that no UTF-8 output could print.
@@ -31,12 +35,13 @@ from .record import frozen_record
 
 TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
 if TYPE_CHECKING:
-    from typing import Any, Iterator, List, Optional, Tuple
+    from typing import Any, BinaryIO, Callable, Iterator, List, Optional, Tuple
 
 MiB = 1 << 20
 SMALL_FILE = 64 << 10          # release files, host names, /proc/<pid>/status
 LARGE_FILE = 64 * MiB          # account files, dpkg's status: both can be big, neither this big
 MAX_JSON_DEPTH = 64            # the deepest JSON this tool writes is under 10
+ID_MAX = 4294967294            # the largest UID or GID: 4294967295, (uid_t)-1, means "no id" to chown(2) and setgroups(2)
 _NO_FOLLOW = os.O_NOFOLLOW | os.O_CLOEXEC
 _READ_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | _NO_FOLLOW
 _DIR_FLAGS = getattr(os, "O_PATH", os.O_RDONLY) | os.O_DIRECTORY | _NO_FOLLOW
@@ -220,6 +225,95 @@ def walk_under(root: str) -> Iterator[Tuple[str, Optional[str]]]:
             os.close(fd)
 
 
+def write_all(fd: int, data: bytes) -> None:
+    """All of ``data`` to ``fd`` (``os.write`` may write less than it is given)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def replace_in(dir_fd: int, name: str, fill: Callable[[int], None], prefix: str = ".jga-new-",
+               mode: Optional[int] = None) -> None:
+    """Put a new file at ``name`` in the open directory ``dir_fd``, whole or not at all.
+
+    ``fill`` writes a fresh temporary file beside it (``O_EXCL|O_NOFOLLOW``, mode 0600: no one
+    else can hold it open or read it half written); it gets ``mode`` less the umask (as ``open()``
+    would have given it) when one is given, is synced and renamed over ``name``, so whatever was at
+    ``name`` (a link, a hard link to another file) is replaced, never written through. On any
+    failure, a full disk included, the temporary file is removed and ``name`` is left as it was.
+    """
+    temp = "{}{}-{}".format(prefix, os.getpid(), os.urandom(4).hex())
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, 0o600, dir_fd=dir_fd)
+    try:
+        try:
+            fill(fd)
+            if mode is not None:
+                umask = os.umask(0o077)
+                os.umask(umask)
+                os.fchmod(fd, mode & ~umask)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.rename(temp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+    except BaseException:
+        try:  # noqa: SIM105 (contextlib is kept off the start-up path)
+            os.unlink(temp, dir_fd=dir_fd)
+        except FileNotFoundError:
+            pass
+        raise
+    os.fsync(dir_fd)
+
+
+def write_output(path: str, write: Callable[[BinaryIO], object], remedy: str, mode: int = 0o644) -> None:
+    """Write the file a user named as output (``bundle --out``, ``fleet report --output``); the tool may run as root.
+
+    It is written with :func:`replace_in`, never into what is there. Refused (:class:`InputError`,
+    exit 2, nothing written) where another user could have put something there or could swap it
+    afterwards: a link or anything but a regular file at ``path``, a file owned by another user,
+    and a folder anyone may write to without the sticky bit. Links in the folder's own path are the
+    caller's choice, as :func:`read_file` takes them. A failure to write (a full disk) is an
+    :class:`InputError` too.
+    """
+    folder, name = os.path.split(path)
+    if not name or name in (".", ".."):
+        raise InputError(path, "names a folder, not a file", remedy)
+    try:
+        dir_fd = os.open(folder or ".", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError as error:
+        raise InputError(path, "cannot be written ({})".format(error.strerror), remedy) from None
+    try:
+        where = os.fstat(dir_fd)
+        if where.st_mode & stat.S_IWOTH and not where.st_mode & stat.S_ISVTX:
+            raise InputError(folder or os.getcwd(), "is writable by others and not sticky, so anyone could swap the file "
+                             "written there", remedy)
+        try:
+            there: Optional[os.stat_result] = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+        except FileNotFoundError:
+            there = None
+        if there is not None:
+            _refuse_irregular(path, there.st_mode, remedy)
+            if there.st_uid != os.geteuid():
+                raise InputError(path, "is owned by uid {}, not by uid {} running this".format(there.st_uid, os.geteuid()),
+                                 remedy)
+
+        def fill(fd: int) -> None:
+            with os.fdopen(fd, "wb", closefd=False) as handle:
+                write(handle)
+
+        replace_in(dir_fd, name, fill, mode=mode)
+    except OSError as error:
+        raise InputError(path, "cannot be written ({})".format(error.strerror or error), remedy) from None
+    finally:
+        os.close(dir_fd)
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """``text`` quoted for a one-line message; a longer one (a crafted 4,300-digit id) cut, with its length."""
+    if len(text) <= limit:
+        return repr(text)
+    return "{}... ({} characters)".format(repr(text[:limit // 2])[:-1], len(text))
+
+
 def decimal(text: str, maximum: int = 0xFFFFFFFF) -> Optional[int]:
     """An ASCII decimal number no greater than ``maximum``, else None.
 
@@ -233,6 +327,39 @@ def decimal(text: str, maximum: int = 0xFFFFFFFF) -> Optional[int]:
         return None
     value = int(significant)
     return value if value <= maximum else None
+
+
+BLANKS = " \t\n\v\f\r"  # isspace() in the C locale: what strtoul() and strtoll() skip
+
+
+def _id_digits(text: str) -> str:
+    digits = text.lstrip(BLANKS)
+    return digits[1:] if digits.startswith("+") else digits
+
+
+def account_id(text: str) -> Optional[int]:
+    """A UID or GID field of an account file as glibc (``strtoul``) and shadow-utils (``strtoll``) take it:
+    leading blanks and one '+' skipped, then decimal digits up to 4294967295; None where both skip the line
+    (held to glibc's own parser in tests/test_parsers.py)."""
+    return decimal(_id_digits(text))
+
+
+# The id fields of the account files that have any: (index, kind) of each, as passwd(5) and group(5) order them.
+ACCOUNT_IDS = {"group": ((2, "GID"),), "passwd": ((2, "UID"), (3, "GID"))}
+
+
+def id_out_of_range(file: str, fields: List[str]) -> str:
+    """Why a line of account file ``file`` ('group', 'passwd') holds a number no id can be, or "": a UID or
+    GID of digits above :data:`ID_MAX`.
+
+    glibc skips such a line, or reads 4294967295, an id setgroups(2) refuses; musl wraps the number
+    modulo 2^32 (``atou`` in src/passwd/getgrent_a.c): the same line is a different account to each.
+    """
+    for index, kind in ACCOUNT_IDS.get(file, ()):
+        digits = _id_digits(fields[index]) if index < len(fields) else ""
+        if digits.isascii() and digits.isdigit() and decimal(digits, ID_MAX) is None:
+            return "{} {} is out of range (0 to {})".format(kind, shown(digits), ID_MAX)
+    return ""
 
 
 def load_json(data: bytes, path: str) -> Any:

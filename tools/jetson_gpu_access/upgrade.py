@@ -19,7 +19,7 @@ from .diagnose import role_group
 from .model import DeviceNode, Diagnosis, InjectionPath, NodeOrigin, Requirement, View, ViewKind
 from .probe.accounts import login_groups
 from .record import frozen_record
-from .safeio import decimal
+from .safeio import ID_MAX, decimal, shown
 
 LOGIN_SESSIONS = "SSH, su, sudo -i, runuser -l, login, gosu USER, su-exec USER, setpriv --init-groups, supervisord user="
 
@@ -70,10 +70,10 @@ def parse_host_gids(items: Iterable[str], option: str = "--host-gid") -> Dict[st
     found: Dict[str, int] = {}
     for item in items:
         name, sep, text = item.strip().partition("=")
-        gid = decimal(text.strip())
+        gid = decimal(text.strip(), ID_MAX)
         if not sep or not name.strip() or gid is None:
-            raise PreviewError("{} {!r} is not GROUP=GID; read the GID on the host with stat -c %g NODE".format(
-                option, item))
+            raise PreviewError("{} {} is not GROUP=GID with a GID from 0 to {}; read the GID on the host with "
+                               "stat -c %g NODE".format(option, shown(item), ID_MAX))
         found[name.strip()] = gid
     return found
 

@@ -76,19 +76,19 @@ def _cached(name: str, stamp: Tuple[int, int]) -> Optional[Dict[str, Any]]:
 
 
 def _keep(name: str, stamp: Tuple[int, int], value: Dict[str, Any]) -> None:
-    """Write the marshal copy, whole or not at all (a temporary file renamed); a folder it cannot write is no error."""
-    target = os.path.join(_CACHE, name + ".json.marshal")
-    temporary = "{}.{}.tmp".format(target, os.getpid())
+    """Write the marshal copy, whole or not at all (safeio.replace_in); a folder it cannot write is no error."""
+    from ..safeio import replace_in, write_all
+
     try:
         os.makedirs(_CACHE, exist_ok=True)
-        with open(temporary, "wb") as handle:
-            handle.write(marshal.dumps((stamp, value)))
-        os.replace(temporary, target)
+        folder = os.open(_CACHE, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            replace_in(folder, name + ".json.marshal", lambda fd: write_all(fd, marshal.dumps((stamp, value))),
+                       mode=0o644)
+        finally:
+            os.close(folder)
     except OSError:
-        try:  # noqa: SIM105 (contextlib is kept off the start-up path)
-            os.unlink(temporary)
-        except OSError:
-            pass
+        pass
 
 
 class _JsonDefaults:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 
 from .. import __version__
-from ..model import SCHEMA_VERSION, Facts, NodeKind
+from ..model import SCHEMA_VERSION, AnomalyCode, Facts, NodeKind
 from ..rootfs import RootFS
 from ..safeio import LARGE_FILE
 from . import accounts, container, devices, dpkg, osrelease, platform, runtime, session
@@ -52,6 +52,11 @@ def probe(root: str = "/", user: Optional[str] = None, pid: Optional[int] = None
         target = accounts.find_user(accts, name=user)
         source = "--user"
         if target is None:
+            skipped = next((a for a in accts.anomalies if a.path == "/etc/passwd" and a.name == user
+                            and a.code is AnomalyCode.MALFORMED), None)
+            if skipped is not None:  # there, but on a line no one reads as an account: say which and why
+                raise ProbeError("user {!r} is only on a line glibc does not read: {}{}; repair that line".format(
+                    user, fs.root.rstrip("/"), skipped.text))
             raise ProbeError("user {!r} is not in {}/etc/passwd; check the name or pass --root".format(user, fs.root.rstrip("/")))
     elif process is not None:
         target = accounts.find_user(accts, uid=process.uid)

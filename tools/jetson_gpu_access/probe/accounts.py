@@ -13,21 +13,11 @@ from __future__ import annotations
 
 from ..model import Accounts, Anomaly, AnomalyCode, Group, User
 from ..rootfs import RootFS
-from ..safeio import LARGE_FILE, decimal
+from ..safeio import BLANKS, LARGE_FILE, account_id, id_out_of_range
 
 TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
 if TYPE_CHECKING:
     from typing import Dict, List, Optional, Tuple
-
-_BLANKS = " \t\n\v\f\r"  # isspace() in the C locale
-
-
-def _number(text: str) -> Optional[int]:
-    """A numeric id as glibc's strtoul-based field parser takes it (leading blanks and '+' allowed)."""
-    digits = text.lstrip(_BLANKS)
-    if digits.startswith("+"):
-        digits = digits[1:]
-    return decimal(digits)
 
 
 class _Entry:
@@ -42,12 +32,18 @@ class _Entry:
         return Anomaly(code, self.path, self.number, self.fields[0],
                        "{} line {}: {}".format(self.path, self.number, what))
 
+    def skipped(self) -> Anomaly:
+        """The line glibc skips, with the cause when it is an id out of range."""
+        cause = id_out_of_range(self.path[len("/etc/"):], self.fields)
+        return self.anomaly(AnomalyCode.MALFORMED, cause + ", so glibc skips the line" if cause else
+                            "malformed, skipped by glibc")
+
 
 def _entries(text: str, path: str, anomalies: List[Anomaly]) -> List[_Entry]:
     """Each line glibc would try to parse; comments and NIS lines set aside."""
     out: List[_Entry] = []
     for number, raw in enumerate(text.split("\n"), 1):
-        line = raw.lstrip(_BLANKS)  # glibc skips leading isspace() characters
+        line = raw.lstrip(BLANKS)  # glibc skips leading isspace() characters
         nul = "\0" in line
         line = line.partition("\0")[0]  # the line is a C string to glibc: it ends at the first NUL
         if nul:
@@ -71,9 +67,9 @@ def parse_group(text: str) -> Tuple[Tuple[Group, ...], Tuple[Anomaly, ...]]:
                                  "/etc/group: CRLF line endings; glibc keeps the CR in the last field"))
     for entry in _entries(text, "/etc/group", anomalies):
         fields = entry.fields
-        gid = _number(fields[2]) if len(fields) >= 3 else None
+        gid = account_id(fields[2]) if len(fields) >= 3 else None
         if gid is None:
-            anomalies.append(entry.anomaly(AnomalyCode.MALFORMED, "malformed, skipped by glibc"))
+            anomalies.append(entry.skipped())
             continue
         if not fields[0]:
             anomalies.append(entry.anomaly(AnomalyCode.EMPTY_NAME, "empty group name"))
@@ -88,7 +84,7 @@ def parse_group(text: str) -> Tuple[Tuple[Group, ...], Tuple[Anomaly, ...]]:
 def _members(field: str) -> Tuple[str, ...]:
     """The member list as glibc's parse_list splits it: at commas, leading blanks of each name
     skipped (trailing ones kept), empty names dropped."""
-    names = (name.lstrip(_BLANKS) for name in field.split(","))
+    names = (name.lstrip(BLANKS) for name in field.split(","))
     return tuple(name for name in names if name)
 
 
@@ -101,10 +97,10 @@ def parse_passwd(text: str) -> Tuple[Tuple[User, ...], Tuple[Anomaly, ...]]:
     for entry in _entries(text, "/etc/passwd", anomalies):
         fields = entry.fields
         # name:passwd:uid:gid are needed; GECOS, home and shell may be missing (glibc leaves them empty)
-        uid = _number(fields[2]) if len(fields) >= 4 else None
-        gid = _number(fields[3]) if len(fields) >= 4 else None
+        uid = account_id(fields[2]) if len(fields) >= 4 else None
+        gid = account_id(fields[3]) if len(fields) >= 4 else None
         if uid is None or gid is None:
-            anomalies.append(entry.anomaly(AnomalyCode.MALFORMED, "malformed, skipped by glibc"))
+            anomalies.append(entry.skipped())
             continue
         if not fields[0]:
             anomalies.append(entry.anomaly(AnomalyCode.EMPTY_NAME, "empty user name"))
