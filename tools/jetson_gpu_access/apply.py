@@ -303,9 +303,21 @@ def _swapped(root: str, directory: AccountDir) -> str:
     return ""
 
 
-def _fd_of(tool_root: str) -> Tuple[int, ...]:
-    """The descriptor a tool's root ``/proc/self/fd/N`` names, which the tool must keep open; none for the live root."""
-    return (int(tool_root.rsplit("/", 1)[1]),) if tool_root.startswith("/proc/self/fd/") else ()
+@frozen_record
+class _ToolRoot:
+    """Where the account tools run: the root they are given (-R), what seals it in each tool's process, and the
+    descriptor that process must keep open for it. The live root needs neither."""
+
+    path: str
+    seal: Optional[Callable[[], None]]
+    fds: Tuple[int, ...]
+
+
+def _tool_root(root: str, directory: AccountDir) -> _ToolRoot:
+    """The live root as it is; any other, the sealed bind of the directory apply holds open (see _sealed)."""
+    if root == "/":
+        return _ToolRoot("/", None, ())
+    return _ToolRoot("/proc/self/fd/{}".format(directory.root_fd), _sealed(root, directory.root_fd), (directory.root_fd,))
 
 
 def _confined(root: str) -> List[str]:
@@ -451,11 +463,11 @@ class _Journal:
         return out
 
 
-def _grpck(tools: Tools, root: str, seal: Optional[Callable[[], None]]) -> Optional[int]:
+def _grpck(tools: Tools, where: _ToolRoot) -> Optional[int]:
     if not tools.grpck:
         return None
-    return run([tools.grpck, "-r", *([] if root == "/" else ["-R", root])], timeout=60, before_exec=seal,
-               keep_fds=_fd_of(root)).returncode
+    return run([tools.grpck, "-r", *([] if where.path == "/" else ["-R", where.path])], timeout=60,
+               before_exec=where.seal, keep_fds=where.fds).returncode
 
 
 def _old_gid_in_use(root: str, gid: int) -> Optional[str]:
@@ -519,18 +531,16 @@ def apply(plan: Plan, root: str, user_uid: Optional[int]) -> Applied:
 
 def _apply_checked(plan: Plan, root: str) -> Applied:
     tools, directory = preflight(root)
-    # the tools' root: the live root, or the sealed bind of the root apply holds open (see _sealed)
-    tool_root = "/" if root == "/" else "/proc/self/fd/{}".format(directory.root_fd)
     try:
-        seal = None if root == "/" else _sealed(root, directory.root_fd)
-        argv = [_argv(tools, action, tool_root) for action in plan.actions]
+        where = _tool_root(root, directory)
+        argv = [_argv(tools, action, where.path) for action in plan.actions]
         with _DeferredSignals() as signals:
             lock = PasswdLock(directory)
             if not lock.acquire():
                 raise ApplyError(Exit.CONFLICT, "{} is held by another account tool for more than 15 s; try again "
                                  "when it has finished".format(directory.host(".pwd.lock")))
             try:
-                return _apply_locked(plan, root, tools, directory, argv, signals, (tool_root, seal))
+                return _apply_locked(plan, root, tools, directory, argv, signals, where)
             finally:
                 lock.release()
     finally:
@@ -538,7 +548,7 @@ def _apply_checked(plan: Plan, root: str) -> Applied:
 
 
 def _apply_locked(plan: Plan, root: str, tools: Tools, directory: AccountDir, argv: List[List[str]],
-                  signals: _DeferredSignals, confined: Tuple[str, Optional[Callable[[], None]]]) -> Applied:
+                  signals: _DeferredSignals, where: _ToolRoot) -> Applied:
     """Everything from the check to the last write or restore, under ``.pwd.lock``."""
     _check_locks(directory)
     problem = directory.unsafe()
@@ -560,11 +570,10 @@ def _apply_locked(plan: Plan, root: str, tools: Tools, directory: AccountDir, ar
             if in_use:
                 raise ApplyError(Exit.CONFLICT, "not renumbering '{}': {}; rebuild the image with the right GID "
                                  "instead".format(action.group, in_use))
-    tool_root, seal = confined
     swapped = _swapped(root, directory)
     if swapped:
         raise ApplyError(Exit.UNSUPPORTED, swapped + "; nothing was changed")
-    grpck_before = _grpck(tools, tool_root, seal)
+    grpck_before = _grpck(tools, where)
     done: List[Tuple[str, ...]] = []
     try:
         signals.check()
@@ -573,8 +582,8 @@ def _apply_locked(plan: Plan, root: str, tools: Tools, directory: AccountDir, ar
             swapped = _swapped(root, directory)
             if swapped:
                 raise _Failed(swapped)
-            result = run(command, before_exec=seal, keep_fds=_fd_of(tool_root))
-            shown = tuple(root if part == tool_root else part for part in command)  # as the plan printed it
+            result = run(command, before_exec=where.seal, keep_fds=where.fds)
+            shown = tuple(root if part == where.path else part for part in command)  # as the plan printed it
             journal.after_step()
             planted = directory.unsafe()
             if planted:  # the sealed, chrooted tool stayed inside the root; still, someone is racing it
@@ -585,7 +594,7 @@ def _apply_locked(plan: Plan, root: str, tools: Tools, directory: AccountDir, ar
             if journal.last["group"] != expected[step].encode("utf-8", "surrogateescape"):
                 raise _Failed("{} after {} is not what the plan printed".format(directory.host("group"), action.command))
             signals.check()
-        if grpck_before == 0 and _grpck(tools, tool_root, seal) != 0:
+        if grpck_before == 0 and _grpck(tools, where) != 0:
             raise _Failed("grpck -r reports the account files inconsistent (group and gshadow out of step)")
         split = out_of_step(journal.last["group"], journal.last["gshadow"])
         if split:
