@@ -552,3 +552,13 @@ def test_a_phrase_repeated_along_one_huge_line_reads_as_one_copy_of_it() -> None
     assert [m.id for m in many.matches] == [m.id for m in once.matches] != []
     assert many.observed.launches[0].group_add == once.observed.launches[0].group_add == ("993",)
     assert many.cause.id == once.cause.id
+
+
+PLACEHOLDER_LINE = "ImportError: /usr/lib/aarch64-linux-gnu/nvidia/libnvdla_compiler.so: file too short"
+
+
+@pytest.mark.parametrize("pasted", ["``` {} ```".format(PLACEHOLDER_LINE), "```text\n{}\n```".format(PLACEHOLDER_LINE)])
+def test_text_in_a_code_fence_is_read_whether_the_fence_spans_lines_or_one(pasted: str) -> None:
+    """Markdown fence lines are dropped; a fence opened and closed on one line keeps its text."""
+    assert normalise(pasted).strip() == PLACEHOLDER_LINE
+    assert "cuda-library-missing" in [m.id for m in read_cause(JETSON_36 + "\n" + pasted).matches]

@@ -635,3 +635,22 @@ def test_the_families_file_keeps_one_family_a_line() -> None:
     families = lines[start + 1:end]
     assert all(line.startswith('    {"id": ') and line.endswith(("},", "}")) for line in families)
     assert [json.loads(line.rstrip(","))["id"] for line in families] == [s["id"] for s in data.load("symptoms")["symptoms"]]
+
+
+@pytest.mark.parametrize("words", [
+    "the user within the container does not have the proper group membership to access the devices",
+    "inside the container the app user is not a member of the render group",
+])
+def test_groups_said_missing_in_other_words_beside_a_numeric_launch_is_the_launch(words: str) -> None:
+    text = "services:\n  media:\n    image: example/media:latest\n    user: 1000:1000\n" + words
+    result = read_cause(text)
+    assert "groups-missing-words" in [m.id for m in result.matches] and result.cause.id == "uid-gid-launch", result.cause
+
+
+@pytest.mark.parametrize("words", [
+    "remote access to the renderer worked while I was also logged in through a display",
+    "over ssh it fails when no one is logged in at the console",
+])
+def test_a_gpu_that_works_only_beside_a_local_login_in_other_words_is_the_seat(words: str) -> None:
+    result = read_cause(words + "\nOpening /dev/dri/renderD128 failed: Permission denied")
+    assert "seat-login-words" in [m.id for m in result.matches] and result.cause.id == "seat-acl-only", result.cause

@@ -62,7 +62,7 @@ PROMPT = re.compile(r"^(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[$#>%\u276f\u279c\u03bb]
 _USER_PROMPT = re.compile(r"^[\w.-]+@[\w.-]+:[^$#]*[$#]\s")
 _CONTAINER_PROMPT = re.compile(r"^[\w.-]+@[0-9a-f]{12}:")  # root@3f2a9c1b7d4e:/# -- a docker container's shell
 _ANSI = re.compile(r"\x1b\[[0-9;?]{0,32}[A-Za-z]|\x1b\][^\x07\n]{0,512}\x07")
-_FENCE = re.compile(r"^[ \t]*```[^\n]*(?:\n|$)", re.M)
+_FENCE = re.compile(r"^[ \t]*```(?![^\n]*```)[^\n]*(?:\n|$)", re.M)  # a fence line (``` and its language), not ``` x ```
 
 # Every form a Jetson names itself in (facts sheet §4.2). Each is evidence of a Jetson on its own.
 _MODEL = re.compile(
@@ -339,7 +339,7 @@ def normalise(text: str) -> str:
     text = _ANSI.sub("", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _FENCE.sub("", text) if "```" in text else text
+    return _FENCE.sub("", text).replace("```", "") if "```" in text else text
 
 
 def window(text: str, size: int = FACT_WINDOW) -> Tuple[str, bool]:
