@@ -254,3 +254,18 @@ def test_nvml_s_unknown_error_is_a_container_that_lost_its_gpu_not_a_driver_mism
     result = read_cause(text)
     assert [m.id for m in result.matches if m.id.startswith("nvml")] == ["nvml-unknown"]
     assert result.cause.id == "x86-discrete-gpu" and "lost" in result.cause.why.text and not tegra_talk(result)
+
+
+# ---- the GPU's memory, not its nodes ----
+
+@pytest.mark.parametrize("line", ["NvMapMemAllocInternalTagged: 1075072515 error 12",
+                                  "the model failed in NvMapMemAllocInternalTagged after hours of runs",
+                                  "nvmap_alloc_handle: PID 4711: allocation of 536870912 bytes failed"])
+def test_an_nvmap_allocation_that_fails_is_memory_not_a_denied_node(line: str) -> None:
+    result = read_cause(JETSON_36 + "\n" + line)
+    assert "out-of-memory" in [m.id for m in result.matches] and result.cause.id == "not-gpu-access", result.cause
+
+
+def test_an_nvmap_allocation_failure_beside_a_denied_nvmap_is_still_the_denial() -> None:
+    text = JETSON_36 + "\nNvRmMemInitNvmap failed with Permission denied\nNvMapMemAllocInternalTagged: 1075072515 error 12"
+    assert read_cause(text).cause.id == "tegra-nodes-denied"
