@@ -269,3 +269,19 @@ def test_an_nvmap_allocation_that_fails_is_memory_not_a_denied_node(line: str) -
 def test_an_nvmap_allocation_failure_beside_a_denied_nvmap_is_still_the_denial() -> None:
     text = JETSON_36 + "\nNvRmMemInitNvmap failed with Permission denied\nNvMapMemAllocInternalTagged: 1075072515 error 12"
     assert read_cause(text).cause.id == "tegra-nodes-denied"
+
+
+# ---- a PC named by its graphics or driver files ----
+
+@pytest.mark.parametrize("driver", ["i965", "iris", "radeonsi"])
+def test_mesa_failing_to_load_a_pc_s_gpu_driver_is_a_pc(driver: str) -> None:
+    text = "libGL error: failed to open drm device: Permission denied\nlibGL error: failed to load driver: " + driver
+    result = read_cause(text)
+    assert result.cause.id == "x86-discrete-gpu" and not tegra_talk(result), result.cause
+
+
+def test_a_libcuda_named_by_a_desktop_driver_s_version_leans_to_a_pc() -> None:
+    text = ('msg="Unable to load nvcuda" library=/usr/lib64/libcuda.so.535.104.05 error="symbol lookup for '
+            'cuCtxCreate_v3 failed: /usr/lib64/libcuda.so.535.104.05: undefined symbol: cuCtxCreate_v3"')
+    result = read_cause(text)
+    assert result.cause.id == "x86-discrete-gpu" and result.cause.assumed_system == "pc", result.cause

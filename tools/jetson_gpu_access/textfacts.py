@@ -131,7 +131,10 @@ _X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?
                   r"\bNVIDIA driver[\s:]*(?:version\s*)?v?(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b|"
                   # arm64 servers and workstations with NVIDIA's server GPU stack: arm64, yet no Jetson
                   r"\bDGX(?:[\s-]?(?:Spark|Station|A100|H100|H200|B200|GB200|GB300|OS))?\b|\bHGX\b|\bGH200\b|\bGB(?:10|200|300)\b|"
-                  r"\bGrace[\s-](?:Hopper|Blackwell)\b|\bsbsa\b", re.I)
+                  r"\bGrace[\s-](?:Hopper|Blackwell)\b|\bsbsa\b|"
+                  # Mesa loading a PC's GPU driver (Intel's, AMD's, a virtual machine's); a Jetson's GL is NVIDIA's
+                  r"\b(?:failed to load driver:\s*|MESA-LOADER:[^\n]{0,80}?)(?:i965|iris|crocus|radeonsi|r600|vmwgfx|virtio_gpu)\b",
+                  re.I)
 # Weaker signs of a PC, each outranked by any sign of a Jetson: a cloud instance's default user or host
 # name (EC2, Oracle, Azure), a GeForce named by its number alone (a Jetson user may mention the desktop they
 # trained on), the toolkit's legacy mode (it picks csv on a Jetson: facts sheet §A.1), and nvidia-smi run as
@@ -150,7 +153,7 @@ _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd
              "a10", "a40", "l40", "t4", "v100", "p100", "k80", "a6000", "arc ", "iris", "uhd", "driver", "egl", "mesa", "amdgpu",
              "intel_gpu", "radeontop", "nouveau", "cuda-drivers", "hip", "openvino", "cldnn", "intel64", "vdpau", "vaapi",
              "va-api", "vainfo", "dgx", "hgx", "gh200", "gb10", "gb200", "gb300", "grace", "sbsa",
-             "major/minor", "unsupported sm", "gpu sm", "cuda capability")
+             "major/minor", "unsupported sm", "gpu sm", "cuda capability", "libcuda.so.", "load driver", "mesa-loader")
 # A tool saying it checks for a platform (libnvidia-container logs its WSL check on every host): no sign of it.
 _PLATFORM_PROBE = re.compile(r"\bload dxcore\b", re.I)
 _ARM_WORDS = re.compile(r"arm-linux|aarch64|arm64|armhf|armv7|tegra", re.I)
@@ -171,7 +174,9 @@ _PC_STACK = re.compile(r"NVIDIA-Linux-x86|/firmware/nvidia/\d{3}\.|\bnvidia-(?:d
 # Software a PC's graphics stack has and L4T does not, but which names no machine: the desktop driver's module options
 # and loader (a Jetson Thor's OpenRM driver has /dev/nvidia* too), and VDPAU video decoding (mainline Linux on a Tegra
 # has it as well, through libvdpau-tegra). A weak sign of a PC, outranked by any sign of a Jetson.
-_PC_SOFTWARE = re.compile(r"\bNVreg_\w+|\bnvidia-modprobe\b|\bvdpau\w*", re.I)
+# The desktop driver's own files: its options, its loader, VDPAU, a libcuda named by a driver branch (libcuda.so.535.104.05;
+# a Jetson's is libcuda.so.1.1 up to JetPack 6, and Thor's newer stack may name a branch too, so only a shared sign).
+_PC_SOFTWARE = re.compile(r"\bNVreg_\w+|\bnvidia-modprobe\b|\bvdpau\w*|\blibcuda\.so\.[2-9]\d\d\.\d+", re.I)
 # L4T as tools print it when /etc/nv_tegra_release itself was not pasted: jetson-containers
 # (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]), jtop (JETSON_L4T=35.2.1).
 _L4T_MENTION = re.compile(r"(?:\b|_)L4T(?:[_ ]VERSION)?[\s=:\[\"']*R?(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
