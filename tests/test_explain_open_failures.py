@@ -253,3 +253,14 @@ def test_a_library_of_the_gpu_s_stack_that_needs_a_newer_c_library_is_the_releas
     launch = "\n$ docker run --rm --runtime nvidia dustynv/ros:humble-l4t-r35.4.1 ./camera\n"
     result = read_cause(JETSON_36 + launch + line)
     assert result.cause.id == "jetson-software-mismatch" and "another L4T release" in result.cause.why.text
+
+
+def test_a_conflict_with_the_gpu_s_software_is_the_software() -> None:
+    line = "images built against stock L4T cannot be run due to a conflict between the image's symlink and the mounted file"
+    assert find_failure(line).kind == "version"
+    assert read_cause(line).cause.id == "jetson-software-mismatch"
+
+
+def test_a_conflict_of_names_is_not_the_software() -> None:
+    line = 'docker: Error response from daemon: Conflict. The container name "/web" is already in use.'
+    assert find_failure(line).kind != "version"
