@@ -23,7 +23,7 @@ from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict
 from .probe.platform import jetpack_for
 from .record import frozen_record
 from .safeio import InputError, decode, read_file
-from .textfacts import PROMPT, RELEASE_LINE, Identity, ListedNode, Observed, Sighting, normalise, read, window
+from .textfacts import CONTAINER_PROMPT, PROMPT, RELEASE_LINE, Identity, ListedNode, Observed, Sighting, normalise, read, window
 
 # Findings whose evidence is a listed node and an `id` line: the only ones a paste can support.
 # DEV-001/DEV-002 (a node is absent), PLT-* (platform) and TKT-* (packages) would assert what a
@@ -324,7 +324,9 @@ _GPU_NAMED = re.compile(r"/dev/(?:nv|dri/|kfd\b)|\bnvml\b|\bDriver Version:|\b(?
 _CONTAINER_CONTEXT = re.compile(r"^#\d+ \d+\.\d+ |^Step \d+/\d+ :|---> Running in |^([\w.-]+[_-]\d{1,3}) +\| .*\n\1 +\| |"
                                 r"\bdocker build\b|\bdockerfile\b|"
                                 r"\bjetson-containers (?:build|run)\b|\b(?:singularity|apptainer) (?:exec|run|shell)\b|"
-                                r"\bkubernetes\b|\bk8s\b|\bk3s\b|\bkubectl\b|\bpods?\b|\bcontainers?\b", re.I | re.M)
+                                r"\bkubernetes\b|\bk8s\b|\bk3s\b|\bkubectl\b|\bpods?\b|"
+                                r"(?<!\bno )(?<!\bnot in a )(?<!\bwithout a )(?<!\bwithout any )(?<!\boutside a )"
+                                r"(?<!\boutside the )(?<!\boutside any )\bcontainers?\b", re.I | re.M)
 
 
 def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
@@ -826,21 +828,44 @@ _CONTRAST = re.compile(r"\b(?:when|if|via|through|exec|as root|sudo|host|outside
 
 
 def _nodes_held(kind: str) -> Callable[[Observed, Sequence[str], Dict[str, str]], List[str]]:
-    """A finder for lines showing the pasted session may open every listed GPU node of ``kind`` ("render" or
-    "tegra"): its one `id` (not root) holds each node's group, by number or by the name `id` printed, or the node
-    is open to others. None when a line says a node refused someone, since then that `id` was another session's;
-    a node listed twice must be held as each listing shows it (the container's GID is the one that counts)."""
+    """A finder for lines showing the failing session may open every listed GPU node of ``kind`` ("render" or
+    "tegra"): its one `id` (not root) holds each node's group, or the node is open to others. The `id` must be the
+    failing session's: taken in the container when the paste runs one, and of the user every launch and exec runs
+    as; a line that says a node refused someone says it was not. A group name counts only against a listing made
+    in the same place (another /etc/group may give the name another number); a number counts anywhere. A node listed
+    twice must be held as each listing shows it (the container's GID is the one that counts)."""
     def find(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -> List[str]:
         nodes = [n for n in seen.nodes if _GPU_NODES[kind].match(n.path)]
         if len(seen.identities) != 1 or seen.identities[0].uid == 0 or not nodes or any(
                 i in _EXPLICIT_DENIALS for i in ids):
             return []
         who = seen.identities[0]
-        held = {str(gid) for gid in (who.gid,) + who.groups} | {name for _, name in who.names}
-        if all(n.mode & 0o006 == 0o006 or (n.mode & 0o060 == 0o060 and n.group in held) for n in nodes):
+        users = [run.user for run in list(seen.launches) + list(seen.execs) if run.user]
+        if any(user.split(":")[0] not in (str(who.uid), who.user) for user in users) or (
+                _runs_in_container(seen) and who.where != "container"):
+            return []
+        numbers = {str(gid) for gid in (who.gid,) + who.groups}
+        names = {name for _, name in who.names}
+        if all(n.mode & 0o006 == 0o006 or (n.mode & 0o060 == 0o060 and (
+                n.group in numbers or (n.group in names and n.where == who.where))) for n in nodes):
             return [n.line for n in nodes[:2]] + [who.line]
         return []
     return find
+
+
+def _logins_into_container(seen: Observed, logins: Sequence[Sighting]) -> List[Sighting]:
+    """The logins that enter a container, where what the toolkit gave its main process is lost: an exec, a login
+    typed at a container's prompt, or SSH beside a launch that runs an SSH server. A login to the machine itself
+    rebuilds the host's groups, which the toolkit never touched."""
+    sshd = any("sshd" in " ".join(launch.command) or re.search(r":22\b", launch.text) for launch in seen.launches)
+    return [login for login in logins if "exec" in login.kind or CONTAINER_PROMPT.match(login.line)
+            or (sshd and re.search(r"\bssh\b", login.value + " " + login.line))]
+
+
+def _runs_in_container(seen: Observed) -> bool:
+    """Whether the paste runs something in a container: a launch or exec with a command, a container's prompt."""
+    return any(run.command for run in list(seen.launches) + list(seen.execs)) or any(
+        w.kind == "container" for w in seen.words) or any(n.where == "container" for n in seen.nodes)
 
 
 _GPU_NODES = {"render": re.compile(r"/dev/dri/render"), "tegra": re.compile(r"/dev/(?:nvmap|nvhost|nvgpu)")}
@@ -918,7 +943,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "device is offered to it", [hidden] + [line_of[i] for i in no_device[:1]],
                      "x86-discrete-gpu", "tegra-nodes-denied")
     smi = [line_of[i] for i in ids if i == "tool-not-found" and "nvidia-smi" in line_of[i].lower()]
-    if smi and container and not jetson and not denied and not any(_passes_gpu(launch) for launch in seen.launches):
+    if smi and container and not jetson and not denied and seen.launches and not any(
+            _gets_gpu(launch, seen) for launch in seen.launches):
         # The runtime mounts nvidia-smi from the host's driver into a container given the GPU (the `utility`
         # capability's binaries: NVIDIA/libnvidia-container src/nvc_info.c, utility_bins).
         why = ("nvidia-smi comes into a container from the host's driver with the GPU (--gpus, the NVIDIA runtime); "
@@ -972,10 +998,14 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if "failure-driver" in ids:
         return platform_cause("jetson-software-mismatch", "a failure that names the NVIDIA driver or NVML",
                               [line_of["failure-driver"]], "nodes-missing-in-container")
+    if "nvml-unknown" in ids and not jetson and (container or seen.execs):
+        return cause("x86-discrete-gpu", "NVML's Unknown Error in a container: most often one that lost the GPU while it "
+                     "ran, when systemd reloaded its units and reset the container's device rules (NVIDIA/nvidia-container-"
+                     "toolkit#48)", [line_of["nvml-unknown"], container or seen.execs[0].text] + platform_line,
+                     "toolkit-band")
     if "nvml-unknown" in ids and not jetson:
-        return cause("x86-discrete-gpu", "NVML's Unknown Error: most often a container that lost the GPU while it ran, "
-                     "when systemd reloaded its units and reset the container's device rules (NVIDIA/nvidia-container-"
-                     "toolkit#48)", [line_of["nvml-unknown"]] + platform_line, "toolkit-band")
+        return cause("x86-discrete-gpu", "NVML's Unknown Error on the machine itself: the driver is not ready or does not "
+                     "match its libraries (after an upgrade, before a reboot)", [line_of["nvml-unknown"]] + platform_line)
     if "nvml-driver" in ids and not jetson:  # a discrete-GPU driver's own words: evidence of the platform
         return cause("x86-discrete-gpu", "an NVML driver error: the discrete GPU's kernel driver and its libraries do "
                      "not match, or it is not loaded", [line_of["nvml-driver"]] + platform_line)
@@ -1019,7 +1049,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "NVML, which is not there (JetPack before 6 has none)",
                      [line_of["nvml-missing"]] + platform_line, "nodes-missing-in-container")
     image_l4t = _image_l4t_conflict(seen)
-    if image_l4t and not denied:
+    # CUDA's start-up errors are what an image for another L4T major fails with; only a denial said outright outranks it
+    if image_l4t and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied:
         return cause("jetson-software-mismatch", "the container image is built for another L4T release than the host's",
                      image_l4t)
     built = next((i for i in ids if i in _PROGRAM_BUILDS), "")
@@ -1051,10 +1082,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "launch added" + (" (the pasted `id` lacks them)" if short else ", and it came through a login "
                      "that rebuilds groups"), [line_of["cuda-unavailable"], _first_line(added[0])] + (
                          short or [dropping[0].line]), "render-node-denied", "tegra-nodes-denied")
-    if "cuda-unavailable" in ids and dropping and _toolkit_band(seen) == "additional-gids" and seen.toolkit is not None:
-        return cause("login-drops-runtime-groups", "CUDA is unusable for a session that came through a login that "
-                     "rebuilds groups, and the toolkit (1.19.1 or later) gives the nodes' GIDs to the container's main "
-                     "process only", [line_of["cuda-unavailable"], seen.toolkit.line, dropping[0].line],
+    entered = _logins_into_container(seen, dropping)
+    held = _nodes_held("render")(seen, ids, line_of) or _nodes_held("tegra")(seen, ids, line_of)
+    if "cuda-unavailable" in ids and entered and not held and _toolkit_band(seen) == "additional-gids" and seen.toolkit:
+        return cause("login-drops-runtime-groups", "CUDA is unusable for a session that came into the container through "
+                     "a login that rebuilds groups, and the toolkit (1.19.1 or later) gives the nodes' GIDs to the "
+                     "container's main process only", [line_of["cuda-unavailable"], seen.toolkit.line, entered[0].line],
                      "render-node-denied", "toolkit-band")
     if "cuda-unavailable" in ids and numeric_lines and not added and not seen.identities:
         return cause("uid-gid-launch", "CUDA is unusable in a container started with a numeric uid:gid and no "
@@ -1217,6 +1250,11 @@ def _root_lines(seen: Observed, ids: Sequence[str]) -> List[str]:
 _EXPLICIT_DENIALS = ("denial-words", "nvmap-denied", "render-node-denied", "nvml-permissions", "failure-gpu-node",
                      "failure-device-permission", "groups-lost-words", "groups-missing-words", "seat-login-words")
 _SWITCHES_USER = re.compile(r"(?:^|[\s;&|#$])(?:sudo\s+-u|su|runuser|gosu|su-exec|setpriv|ssh)\s|(?:--user|\s-u)[= ]?\s*\S", re.I)
+
+
+def _gets_gpu(launch: Launch, seen: Observed) -> bool:
+    """Whether a launch gets the GPU: it asks for it, or the paste shows NVIDIA's runtime as the engine's default."""
+    return _passes_gpu(launch) or any(w.kind == "NVIDIA runtime by default" for w in seen.words)
 
 
 def _passes_gpu(launch: Launch) -> bool:
@@ -1501,17 +1539,29 @@ QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
 )
 
 
-# When the pasted `id` holds every listed node's group, what is left is whether that `id` is the failing session's.
-_SAME_SESSION = Question(
-    "The pasted `id` holds the GPU nodes' groups: was it taken in the session that fails, and does that session see "
-    "every node? Run this there (inside the container, through the same login), and the dpkg on the host.",
-    "id; ls -ln /dev/nvmap /dev/nvhost-ctrl* /dev/dri/; dpkg -l nvidia-container-toolkit   # the last on the host",
-    (("id there lacks a GID the pasted `id` holds", "login-drops-runtime-groups (the pasted `id` was another "
-      "session's), or render-node-denied when nothing adds that GID"),
-     ("a node is missing there", "nodes-missing-in-container"),
-     ("a node's GID there differs from the host's", "toolkit-band (the toolkit's version decides it)"),
-     ("every node is there and id holds its GID", "not a group problem: jetson-software-mismatch (compare the image's "
-      "L4T release with the host's)")))
+# When the pasted `id` holds every listed node's group, what is left is whether that `id` is the failing session's,
+# asked in a container when the paste runs one, and on the machine itself when it does not.
+_SAME_SESSION = {
+    True: Question(
+        "The pasted `id` holds the GPU nodes' groups: was it taken in the session that fails, and does that session "
+        "see every node? Run this there (inside the container, through the same login), and the dpkg on the host.",
+        "id; ls -ln /dev/nvmap /dev/nvhost-ctrl* /dev/dri/; dpkg -l nvidia-container-toolkit   # the last on the host",
+        (("id there lacks a GID the pasted `id` holds", "login-drops-runtime-groups (the pasted `id` was another "
+          "session's), or render-node-denied when nothing adds that GID"),
+         ("a node is missing there", "nodes-missing-in-container"),
+         ("a node's GID there differs from the host's", "toolkit-band (the toolkit's version decides it)"),
+         ("every node is there and id holds its GID", "not a group problem: jetson-software-mismatch (compare the "
+          "image's L4T release with the host's)"))),
+    False: Question(
+        "The pasted `id` holds the GPU nodes' groups: was it taken as the user, and through the login, that fails "
+        "(a service, SSH, sudo)? Run this in that session.",
+        "id; ls -ln /dev/nvmap /dev/nvhost-ctrl* /dev/dri/",
+        (("id there lacks a GID the pasted `id` holds", "render-node-denied (renderD*) or tegra-nodes-denied (nvmap) "
+          "for that session: give its user the group"),
+         ("a node is missing", "jetson-software-mismatch (the release's driver does not create it)"),
+         ("every node is there and id holds its GID", "not a group problem: jetson-software-mismatch (CUDA and the "
+          "L4T release do not match)"))),
+}
 
 
 def _question(cause: Cause, seen: Observed) -> Optional[Question]:
@@ -1522,7 +1572,7 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
     if cause.id in NOT_THIS_PROBLEM and not cause.why.assumed and "assumed" not in cause.why.text:
         return None
     if cause.ruled_by in ("render-node-held", "tegra-nodes-held"):
-        return _SAME_SESSION
+        return _SAME_SESSION[_runs_in_container(seen)]
     open_now = {cause.id, *cause.also_possible}
     known = bool(seen.jetson or seen.x86)  # the platform is shown: asking which system it is would waste the reply
     asked = [entry for entry in QUESTIONS if not (known and entry[1] is QUESTIONS[0][1])]

@@ -60,7 +60,7 @@ _NO_NODE = re.compile(r"(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(/de
 _CSV_REMOVED = re.compile(r"^rc\s+nvidia-container-csv-\S+")
 PROMPT = re.compile(r"^(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[$#>%\u276f\u279c\u03bb]\s+)")
 _USER_PROMPT = re.compile(r"^[\w.-]+@[\w.-]+:[^$#]*[$#]\s")
-_CONTAINER_PROMPT = re.compile(r"^[\w.-]+@[0-9a-f]{12}:")  # root@3f2a9c1b7d4e:/# -- a docker container's shell
+CONTAINER_PROMPT = re.compile(r"^[\w.-]+@[0-9a-f]{12}:")  # root@3f2a9c1b7d4e:/# -- a docker container's shell
 _ANSI = re.compile(r"\x1b\[[0-9;?]{0,32}[A-Za-z]|\x1b\][^\x07\n]{0,512}\x07")
 _FENCE = re.compile(r"^[ \t]*```(?![^\n]*```)[^\n]*(?:\n|$)", re.M)  # a fence line (``` and its language), not ``` x ```
 
@@ -213,6 +213,8 @@ _CONTAINER_WORDS = re.compile(r"\b(?:in|inside|within|from|run(?:ning)?)\s+(?:th
 _ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?::0)?\s*$|"
                            r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:0|root)(?::0|:root)?['\"]?(?!\S)", re.I)
 # Prose that the GPU works on the host (so a failure in the container is what the container lacks).
+# The engine's default runtime set to NVIDIA's (daemon.json, `docker info`): every launch gets the GPU runtime.
+_NVIDIA_DEFAULT = re.compile(r"[\"']default-runtime[\"']\s*:\s*[\"']nvidia[\"']|\bdefault runtime:\s*nvidia\b", re.I)
 _HOST_WORKS = re.compile(r"\b(?:on|in|from)\s+(?:the\s+)?(?:\w+\s+)?host\b(?:(?!\bnot\b|n't|\bfail|\berror)[^\n]){0,60}?"
                          r"\b(?:works?|worked|working|passe[sd]|fine|succeed(?:s|ed)?)\b|"
                          r"\b(?:works?|worked|passe[sd]|runs? fine)\b(?:(?!\bnot\b|n't|\bfail)[^\n]){0,30}?\bon\s+(?:the\s+)?"
@@ -222,7 +224,7 @@ _NAMES_NO_HARDWARE = ("Tegra-only name", "L4T image", "arm64 build")
 FACT_WINDOW = 256 * 1024
 MAX_SESSIONS = 4  # `id` outputs diagnosed one by one
 MAX_FACTS = 512  # distinct nodes, /etc/group lines: more is a dump, not a report
-MAX_LINE = 16384  # characters of one line read for facts: a launch, a listing or an `id` is far shorter
+MAX_LINE = 65536  # characters of one line read for facts: a launch that lists every device stays far shorter
 
 
 @frozen_record
@@ -259,6 +261,7 @@ class Identity:
     groups: Tuple[int, ...]
     names: Tuple[Tuple[int, str], ...]
     line: str
+    where: str = ""        # "container" when run inside one (after a container's prompt or launch), else ""
 
 
 @frozen_record
@@ -290,7 +293,7 @@ class Observed:
     windowed: bool                     # only the head and tail of a huge paste were read for facts
     words: Tuple[Sighting, ...] = ()   # what prose says of the launch and the session: "numeric user", "session
                                        # path", "container" (the paste ran inside one), "root session",
-                                       # "works on the host"
+                                       # "works on the host", "NVIDIA runtime by default"
 
 
 @frozen_record
@@ -485,6 +488,8 @@ def _read_words(state: _State, line: str, raw: str) -> None:
         _note_word(state, "root session", raw)
     if "host" in low and _HOST_WORKS.search(line):
         _note_word(state, "works on the host", raw)
+    if "nvidia" in low and _NVIDIA_DEFAULT.search(line):
+        _note_word(state, "NVIDIA runtime by default", raw)
 
 
 def _read_line(state: _State, line: str, raw: str) -> None:
@@ -504,10 +509,10 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         return
     if raw.startswith("root@") and _ROOT_SESSION.match(raw):
         _note_word(state, "root session", raw)
-    if _CONTAINER_PROMPT.match(raw):
+    if CONTAINER_PROMPT.match(raw):
         state.where = "container"
         _note_word(state, "container", raw)
-    elif _USER_PROMPT.match(raw):  # a prompt of another host: back outside any container
+    elif _USER_PROMPT.match(raw) or raw.startswith("$ "):  # a host's prompt: back outside any container
         state.where = ""
     release = RELEASE_LINE.search(line)
     if release:
@@ -541,7 +546,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         if launch_or_exec is not None:
             _read_command(state, line)
         elif not _DIR_HEADER.match(line):
-            state.where = "container" if _CONTAINER_PROMPT.match(raw) else ""
+            state.where = "container" if CONTAINER_PROMPT.match(raw) else ""
         return
     ls = _LS.match(line)
     if ls:
@@ -663,7 +668,7 @@ def _read_id(state: _State, ident: Match[str], raw: str) -> None:
             if match.group(2):
                 state.reader.learn(match.group(2), int(match.group(1)))
                 names.append((int(match.group(1)), match.group(2)))
-    identity = Identity(uid, name, gid, tuple(dict.fromkeys(groups)), tuple(names), raw)
+    identity = Identity(uid, name, gid, tuple(dict.fromkeys(groups)), tuple(names), raw, state.where)
     if all((i.uid, i.groups) != (identity.uid, identity.groups) for i in state.identities):
         state.identities.append(identity)
     if len(state.identities) == 1 and identity is state.identities[0]:

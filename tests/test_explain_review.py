@@ -1,0 +1,284 @@
+"""Readings an outside review of explain's rules found wrong, each kept as the class it stands for. Every paste here
+was written for the review (none is a corpus or held-out report); each test says what the paste shows that the
+wrong reading ignored.
+
+- A login that rebuilds groups loses the toolkit's GIDs only when it enters the container (its SSH server, a
+  container prompt, an exec): a login to the Jetson itself does not, and an `id` after the login that holds the
+  nodes' GIDs shows nothing was lost.
+- A node's group made world-readable or open (`chmod`, `setfacl`), "only root", and going back to an earlier version
+  are evidence only when the paste says they worked: "did not fix", "no help", "still doesn't work" say the opposite,
+  and "only root can install packages" or "GPU clocks only work with sudo" say nothing of opening the GPU.
+- An `id` rules a node's denial out only when it is the failing session's: taken where the failure is (in the
+  container when the failure is), for the user that fails, and comparing group names only within one /etc/group.
+- An image built for another L4T major than the host's fails CUDA's start-up: a start-up error does not hide it.
+- A release file after a later host prompt (`$ `) is the host's, not the last container's.
+- nvidia-smi missing says the container lacks the GPU only where the paste shows the launch, and not with NVIDIA's
+  runtime as the engine's default; NVML's Unknown Error is a container losing its GPU only where a container runs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from explainreading import JETSON_35, JETSON_36, read_cause
+
+L6 = "\n".join([
+        'me@laptop:~$ ssh nano@orin.local',
+        'nano@orin:~$ cat /etc/nv_tegra_release',
+        JETSON_36,
+        'nano@orin:~$ dpkg -l nvidia-container-toolkit | tail -1',
+        'ii  nvidia-container-toolkit  1.19.1-1  arm64  NVIDIA Container toolkit',
+        "nano@orin:~$ docker run --rm --runtime nvidia -u 1000:1000 myorg/app:1.0 python3 -c 'impor"
+        "t torch; print(torch.cuda.is_available())'",
+        'False'])
+L2 = "\n".join([
+        JETSON_36,
+        '$ nvidia-ctk --version',
+        'NVIDIA Container Toolkit CLI version 1.19.1',
+        '$ ssh nano@orin.local',
+        'nano@orin:~$ python3 -c "import torch; print(torch.cuda.is_available())"',
+        'False',
+        'nano@orin:~$ pip list | grep torch',
+        'torch 2.5.0'])
+L4 = "\n".join([
+        JETSON_36,
+        '$ nvidia-ctk --version',
+        'NVIDIA Container Toolkit CLI version 1.19.1',
+        '$ su - app',
+        'app@orin:~$ python3 -c "import torch; print(torch.cuda.is_available())"',
+        'False',
+        'app@orin:~$ python3 -c "import torch; print(torch.__version__)"',
+        '2.5.0+cpu'])
+L5 = "\n".join([
+        JETSON_36,
+        '$ nvidia-ctk --version',
+        'NVIDIA Container Toolkit CLI version 1.19.1',
+        '$ docker run -d --runtime nvidia -p 2222:22 --name dev myimage /usr/sbin/sshd -D',
+        '$ ssh -p 2222 dev@localhost',
+        'dev@3f2a9c1b7d4e:~$ ls -ln /dev/dri/renderD128 /dev/nvmap',
+        'crw-rw---- 1 0 993 226, 128 Nov 30 10:00 /dev/dri/renderD128',
+        'crw-rw---- 1 0 44 10, 125 Nov 30 10:00 /dev/nvmap',
+        'dev@3f2a9c1b7d4e:~$ id',
+        'uid=1000(dev) gid=1000(dev) groups=1000(dev),44(video),993(render)',
+        'dev@3f2a9c1b7d4e:~$ python3 -c "import torch; print(torch.cuda.is_available())"',
+        'False',
+        'dev@3f2a9c1b7d4e:~$ python3 -c "import torch; print(torch.__version__)"',
+        '2.5.0+cpu'])
+W10 = "\n".join([
+        JETSON_35,
+        '$ docker run --rm --runtime nvidia myimg ./infer',
+        '[TRT] [E] 6: CUDA initialization failure with error: 222',
+        'chmod on /dev/nvhost-ctrl-gpu did not fix anything'])
+W3 = "\n".join([
+        JETSON_35,
+        'torch.cuda.is_available() returns False inside the container',
+        'I also tried chmod 666 /dev/nvmap /dev/nvhost-*, no help at all'])
+K2 = "\n".join([
+        JETSON_36,
+        'Nothing works, not even with chmod 666 /dev/nvmap and /dev/dri/renderD128; still:',
+        'RuntimeError: CUDA driver version is insufficient for CUDA runtime version'])
+K3 = "\n".join([
+        JETSON_36,
+        "chmod 666 /dev/nvidia0 won't help on a Jetson, there is no such node",
+        'torch.cuda.is_available() returns False; pip show torch says 2.3.0+cpu'])
+W5 = "\n".join([
+        JETSON_36,
+        'Only root can install packages here, so I installed cuda-toolkit-12-6 with sudo apt.',
+        'RuntimeError: CUDA driver version is insufficient for CUDA runtime version'])
+W4 = "\n".join([
+        JETSON_35,
+        'Setting the GPU clocks only works with sudo (jetson_clocks), is that expected?',
+        'torch.cuda.is_available() returns False inside the container'])
+P2 = "\n".join([
+        JETSON_36,
+        '$ tegrastats',
+        'GPU load shows 0%, only root can read /sys/devices/platform/gpu.0/load',
+        'python3 -c "import torch; print(torch.cuda.is_available())"',
+        'True',
+        'but my model runs at 2 fps'])
+D1 = "\n".join([
+        'Linux ws 6.8.0-45-generic #45-Ubuntu SMP PREEMPT_DYNAMIC x86_64 GNU/Linux',
+        'nvidia-container-toolkit 1.17.8: GPU containers fail to start',
+        "I went back to 1.17.6 but it still doesn't work, so it's not the toolkit.",
+        "docker: Error response from daemon: failed to create task for container: OCI runtime creat"
+        "e failed: runc create failed: unable to start container process: error during container in"
+        "it: error running hook #0: exit status 1, stdout: , stderr: Auto-detected mode as 'legacy'",
+        'nvidia-container-cli: initialization error: nvml error: driver not loaded: unknown.'])
+D3 = "\n".join([
+        JETSON_36,
+        'torch.cuda.is_available() returns False',
+        'downgrading torch to an earlier version did not change anything'])
+T4 = "\n".join([
+        'Jetson Orin Nano, JetPack 6.2',
+        JETSON_36,
+        'nano@orin:~$ ls -l /dev/dri/renderD128',
+        'crw-rw---- 1 root render 226, 128 Nov 30 10:00 /dev/dri/renderD128',
+        'nano@orin:~$ docker run -it --rm --runtime nvidia --group-add render -u app myorg/app:latest bash',
+        'app@3f2a9c1b7d4e:/$ id',
+        'uid=1000(app) gid=1000(app) groups=1000(app),109(render)',
+        'app@3f2a9c1b7d4e:/$ ./probe',
+        'cuInit(0) = 801'])
+H6 = "\n".join([
+        JETSON_35,
+        '$ ls -l /dev/nvmap',
+        'crw-rw---- 1 root video 10, 125 Sep 13 04:36 /dev/nvmap',
+        '$ docker run -it --rm --runtime nvidia -u 1000 --group-add video myorg/app:1.0 bash',
+        'app@3f2a9c1b7d4e:/$ id',
+        'uid=1000(app) gid=1000(app) groups=1000(app),39(video)',
+        'app@3f2a9c1b7d4e:/$ ./deviceQuery',
+        'cudaGetDeviceCount returned 999'])
+H4 = "\n".join([
+        JETSON_36,
+        'nano@orin:~$ ls -ln /dev/dri/renderD128',
+        'crw-rw----+ 1 0 993 226, 128 Nov 30 10:00 /dev/dri/renderD128',
+        'nano@orin:~$ id',
+        'uid=1000(nano) gid=1000(nano) groups=1000(nano),44(video),993(render)',
+        'nano@orin:~$ docker run --rm --runtime nvidia -u app myorg/app:1.0 ./probe',
+        'cuInit(0) = 801'])
+H5 = "\n".join([
+        JETSON_35,
+        'nano@xavier:~$ ls -l /dev/nvmap /dev/nvhost-ctrl-gpu',
+        'crw-rw---- 1 root video 10, 125 Sep 13 04:36 /dev/nvmap',
+        'crw-rw---- 1 root video 507, 0 Sep 13 04:36 /dev/nvhost-ctrl-gpu',
+        'nano@xavier:~$ id',
+        'uid=1000(nano) gid=1000(nano) groups=1000(nano),44(video)',
+        'nano@xavier:~$ docker exec -it -u jenkins ci-agent python3 -c "import torch; torch.zeros(1).cuda()"',
+        'RuntimeError: CUDA error: unknown error',
+        'CUDA_ERROR_UNKNOWN: cudaGetDeviceCount returned 999'])
+RR6 = "\n".join([
+        '$ cat /etc/nv_tegra_release',
+        JETSON_36,
+        '$ docker run --rm --runtime nvidia dustynv/l4t-pytorch:r35.2.1 cat /etc/nv_tegra_release',
+        '# R35 (release), REVISION: 2.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue A'
+        'ug  1 19:57:35 UTC 2023',
+        "$ docker run --rm --runtime nvidia dustynv/l4t-pytorch:r35.2.1 python3 -c 'import torch; t"
+        "orch.zeros(1).cuda()'",
+        'RuntimeError: CUDA driver initialization failed, you might not have a CUDA gpu.',
+        'cudaGetDeviceCount returned 999'])
+RR1 = "\n".join([
+        'nano@orin:~$ cat /etc/nv_tegra_release',
+        JETSON_36,
+        'nano@orin:~$ podman run --rm --device nvidia.com/gpu=all dustynv/l4t-pytorch:r35.2.1 cat /'
+        'etc/nv_tegra_release',
+        '# R35 (release), REVISION: 2.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue A'
+        'ug  1 19:57:35 UTC 2023',
+        'nano@orin:~$ docker run --rm --runtime nvidia dustynv/l4t-pytorch:r35.2.1 ./probe',
+        'cuInit(0) = 801'])
+U1 = "\n".join([
+        'After upgrading my Orin from L4T 35.4.1 to JetPack 6.2 with apt, my container no longer sees CUDA:',
+        "$ docker run --rm --runtime nvidia -u 1000:1000 myorg/app:1.0 python3 -c 'import torch; pr"
+        "int(torch.cuda.is_available())'",
+        'False',
+        '$ cat /etc/nv_tegra_release',
+        JETSON_36])
+S4 = "\n".join([
+        '$ cat /etc/docker/daemon.json',
+        '{ "runtimes": { "nvidia": { "path": "nvidia-container-runtime", "runtimeArgs": [] } }, "de'
+        'fault-runtime": "nvidia" }',
+        '$ docker run -it --rm myorg/trainer:cuda11.8',
+        'root@3f2a9c1b7d4e:/# nvidia-smi',
+        'bash: nvidia-smi: command not found'])
+S9 = "\n".join([
+        'The container was started by our compose file with the GPU reserved (driver: nvidia, capabilities: [gpu]).',
+        '$ docker exec -it trainer nvidia-smi',
+        'OCI runtime exec failed: exec failed: unable to start container process: exec: "nvidia-smi'
+        '": executable file not found in $PATH: unknown',
+        'bash: nvidia-smi: command not found'])
+N1 = "\n".join([
+        'Jetson AGX Thor, JetPack 7.0',
+        '$ nvidia-smi',
+        'Failed to initialize NVML: Unknown Error'])
+N3 = "\n".join([
+        'Linux ws 6.8.0-45-generic #45-Ubuntu SMP PREEMPT_DYNAMIC x86_64 GNU/Linux',
+        '$ nvidia-smi',
+        'Failed to initialize NVML: Unknown Error',
+        'this is on the host, no container involved, right after a driver upgrade'])
+T1 = "\n".join([
+        JETSON_36,
+        '$ ls -ln /dev/dri/renderD128 /dev/nvmap',
+        'crw-rw----+ 1 0 993 226, 128 Nov 30 10:00 /dev/dri/renderD128',
+        'crw-rw---- 1 0 44 10, 125 Nov 30 10:00 /dev/nvmap',
+        '$ id',
+        'uid=1000(user) gid=1000(user) groups=1000(user),44(video),993(render)',
+        'cuInit(0) = 801'])
+
+
+# ---- a login, and what the toolkit adds ----
+
+@pytest.mark.parametrize(("text", "cause"), [(L6, "uid-gid-launch"), (L2, "jetson-software-mismatch"),
+                                             (L4, "jetson-software-mismatch"), (L5, "jetson-software-mismatch")])
+def test_only_a_login_into_the_container_loses_what_the_toolkit_adds(text: str, cause: str) -> None:
+    assert read_cause(text).cause.id == cause
+
+
+# ---- words that say a change did not help ----
+
+@pytest.mark.parametrize("text", [W10, W3, K2, K3, W5, W4])
+def test_a_grant_or_root_said_not_to_help_or_about_something_else_is_no_denial(text: str) -> None:
+    result = read_cause(text)
+    assert "denial-words" not in [m.id for m in result.matches]
+    assert result.cause.id == "jetson-software-mismatch", result.cause
+
+
+def test_only_root_reading_a_load_file_beside_cuda_available_is_no_denial() -> None:
+    result = read_cause(P2)
+    assert "denial-words" not in [m.id for m in result.matches]
+    assert result.cause.id not in ("render-node-denied", "tegra-nodes-denied")
+
+
+@pytest.mark.parametrize(("text", "cause"), [(D1, "x86-discrete-gpu"), (D3, "jetson-software-mismatch")])
+def test_going_back_to_an_earlier_version_that_did_not_help_is_no_fix(text: str, cause: str) -> None:
+    result = read_cause(text)
+    assert "downgrade-fixes" not in [m.id for m in result.matches]
+    assert result.cause.id == cause
+
+
+# ---- whose id it is ----
+
+@pytest.mark.parametrize(("text", "cause"), [(T4, "render-node-denied"), (H6, "tegra-nodes-denied"),
+                                             (H4, "render-node-denied"), (H5, "tegra-nodes-denied")])
+def test_an_id_that_is_not_the_failing_session_s_rules_out_no_denial(text: str, cause: str) -> None:
+    assert read_cause(text).cause.id == cause
+
+
+def test_the_same_session_question_for_a_paste_without_a_container_names_none() -> None:
+    result = read_cause(T1)
+    assert result.cause.id == "unknown" and result.question is not None
+    said = result.question.ask + result.question.command + " ".join(a + m for a, m in result.question.answers)
+    assert "container" not in said and "image" not in said
+
+
+# ---- which system a release file is ----
+
+@pytest.mark.parametrize("text", [RR6, RR1])
+def test_an_image_for_another_release_is_named_beside_a_start_up_error(text: str) -> None:
+    result = read_cause(text)
+    assert result.cause.id == "jetson-software-mismatch" and "another L4T release" in result.cause.why.text
+
+
+def test_a_release_file_read_at_a_later_host_prompt_is_the_host_s() -> None:
+    result = read_cause(U1)
+    assert result.observed.l4t == "36.4.3" and not result.observed.images
+    assert result.cause.id == "uid-gid-launch", result.cause
+
+
+# ---- what a missing tool or NVML's unknown error says ----
+
+@pytest.mark.parametrize("text", [S4, S9])
+def test_nvidia_smi_missing_is_no_launch_without_the_gpu_where_the_paste_shows_none(text: str) -> None:
+    assert "started without the GPU" not in read_cause(text).cause.why.text
+
+
+@pytest.mark.parametrize(("text", "cause"), [(N1, "jetson-software-mismatch"), (N3, "x86-discrete-gpu")])
+def test_nvml_s_unknown_error_with_no_container_is_the_driver(text: str, cause: str) -> None:
+    result = read_cause(text)
+    assert result.cause.id == cause and "container" not in result.cause.why.text, result.cause
+
+
+def test_a_launch_longer_than_a_screen_keeps_its_user() -> None:
+    devices = (["/dev/tty%d" % i for i in range(64)] + ["/dev/loop%d" % i for i in range(500)]
+               + ["/dev/i2c-%d" % i for i in range(12)] + ["/dev/ttyS%d" % i for i in range(200)]
+               + ["/dev/video%d" % i for i in range(4)] + ["/dev/nvhost-ctrl-gpu", "/dev/nvmap"])
+    line = "+ docker run --rm --runtime nvidia " + " ".join("--device " + d for d in devices) + " -u 1000:1000 app:1 ./probe"
+    assert len(line) > 16384
+    assert read_cause(JETSON_36 + "\n" + line + "\ncuInit(0) = 801").cause.id == "uid-gid-launch"
