@@ -1,0 +1,77 @@
+"""Every file a command writes where it is told (an output file or folder) is written as bundle --out is.
+
+The tool often runs as root, in folders others can write. A symbolic link planted at an output's
+name, before the run or while it runs, is refused with exit code 2 and one line, and nothing is
+written through it; a folder the tool makes below the named one is never entered through a link;
+a failed write (a full disk) leaves no partial file. safeio is the one writer
+(test_antipatterns.py::test_only_safeio_opens_files_for_writing keeps it so).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import needs_root
+from test_runner import fixture, only_error_line, run
+
+KEEP = "keep me\n"
+
+
+def victim_file(tmp_path: Path) -> Path:
+    victim = tmp_path / "victim"
+    victim.write_text(KEEP)
+    return victim
+
+
+# --- run --out ------------------------------------------------------------------------------------
+
+# A cell that plants a link at NAME (relative to the runbook's output folder, its working folder).
+PLANT = ("import os\nfor name in {names!r}:\n    if os.path.lexists(name):\n        os.unlink(name)\n"
+         "    os.symlink({victim!r}, name)")
+
+
+@pytest.mark.parametrize("name", ["result.json", "junit.xml", "summary.md", "fixture.ipynb", "../summary.md"])
+def test_run_never_writes_through_a_link_planted_while_it_runs(tmp_path: Path, name: str) -> None:
+    victim = victim_file(tmp_path)
+    notebook = fixture(tmp_path, [PLANT.format(names=[name], victim=str(victim))])
+    line = only_error_line(run(notebook, "--out", str(tmp_path / "out")))
+    assert "symbolic link" in line
+    assert victim.read_text() == KEEP
+    assert (tmp_path / "out" / "fixture" / name).is_symlink()
+
+
+def test_run_refuses_a_runbook_folder_that_is_a_link(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "fixture").symlink_to(elsewhere)
+    sentinel = tmp_path / "ran"
+    notebook = fixture(tmp_path, ["open(sentinel, 'w').write('ran')"],
+                       params='sentinel: str = "{}"  # s\nresult_path: str = "r.json"  # r'.format(sentinel))
+    line = only_error_line(run(notebook, "--out", str(out)))
+    assert "symbolic link" in line and "--out" in line
+    assert list(elsewhere.iterdir()) == [] and not sentinel.exists()
+
+
+@needs_root
+def test_a_runbooks_result_and_fix_plan_never_go_through_a_link(scratch_root, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from jetson_gpu_access import handover, runbook
+    from jetson_gpu_access.pipeline import assess, plan_for
+    from jetson_gpu_access.safeio import InputError
+
+    victim = victim_file(tmp_path)
+    folder = tmp_path / "results"
+    folder.mkdir()
+    (folder / "result.json").symlink_to(victim)
+    (folder / handover.PLAN_FILE).symlink_to(victim)
+    book = runbook.Runbook("t", str(folder / "result.json"))
+    book.check("ran", "pass", "ran to the end")
+    with pytest.raises(InputError, match="symbolic link"):
+        book.finish()
+    plan = plan_for(assess(scratch_root("jp61-host"), "alice", None))
+    with pytest.raises(InputError, match="symbolic link"):
+        handover.prepare(plan, str(folder))
+    assert victim.read_text() == KEEP
