@@ -9,11 +9,15 @@ a failed write (a full disk) leaves no partial file. safeio is the one writer
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import List
 
 import pytest
 
 from conftest import needs_root
+from jetson_gpu_access.cli import main
+from jetson_gpu_access.exitcodes import Exit
 from test_runner import fixture, only_error_line, run
 
 KEEP = "keep me\n"
@@ -75,3 +79,34 @@ def test_a_runbooks_result_and_fix_plan_never_go_through_a_link(scratch_root, tm
     with pytest.raises(InputError, match="symbolic link"):
         handover.prepare(plan, str(folder))
     assert victim.read_text() == KEEP
+
+
+# --- image-check --out ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("plant", ["results.json", "summary.md", "one"])
+def test_image_check_writes_no_report_through_a_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str], plant: str) -> None:
+    """Checked before any image starts: a link at a report's name, or at an image's own folder, is exit 2."""
+    from jetson_gpu_access import imagecheck
+
+    started: List[str] = []
+
+    def checked(engine: imagecheck.Engine, spec: imagecheck.ImageSpec, out_dir: str) -> imagecheck.ImageResult:
+        started.append(spec.name)
+        view = imagecheck.ViewResult("main", "pass", "ok", "how", 1000, (1000,), {"uid": 1000})
+        return imagecheck._finish(spec, "launch", "pass", "ok", (), [view], out_dir)
+
+    monkeypatch.setattr(imagecheck, "host_facts", lambda engine: imagecheck.Host("b", "j", "l", "t", engine.name))
+    monkeypatch.setattr(imagecheck, "check_image", checked)
+    listing = tmp_path / "images.json"
+    listing.write_text(json.dumps({"images": [{"name": "one", "image": "x", "user": "alice", "run": "docker run IMAGE"}]}))
+    victim = victim_file(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / plant).symlink_to(elsewhere if plant == "one" else victim)
+    assert main(["image-check", str(listing), "--engine", "/bin/true", "--out", str(out)]) == Exit.USAGE
+    err = capsys.readouterr().err
+    assert "symbolic link" in err and len(err.strip().splitlines()) == 1, err
+    assert victim.read_text() == KEEP and list(elsewhere.iterdir()) == [] and started == []
