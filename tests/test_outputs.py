@@ -10,14 +10,19 @@ a failed write (a full disk) leaves no partial file. safeio is the one writer
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
-from typing import List
+from typing import Dict, List
 
 import pytest
 
 from conftest import needs_root
 from jetson_gpu_access.cli import main
 from jetson_gpu_access.exitcodes import Exit
+from test_inputs import TOOLS, assert_usage_line, run_cli
+from test_lab_format import REPORT, shipped
 from test_runner import fixture, only_error_line, run
 
 KEEP = "keep me\n"
@@ -110,3 +115,67 @@ def test_image_check_writes_no_report_through_a_link(tmp_path: Path, monkeypatch
     err = capsys.readouterr().err
     assert "symbolic link" in err and len(err.strip().splitlines()) == 1, err
     assert victim.read_text() == KEEP and list(elsewhere.iterdir()) == [] and started == []
+
+
+# --- lab new, lab profile --output ---------------------------------------------------------------
+
+def lab_source(command: str, tmp_path: Path) -> List[str]:
+    if command == "new":
+        return ["lab", "new", "my-orin", "--from", "jp61-host"]
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT)
+    return ["lab", "profile", "--from-text", str(report), "--name", "my-orin"]
+
+
+@pytest.mark.parametrize("command", ["new", "profile"])
+def test_lab_new_and_profile_never_write_through_a_link(tmp_path: Path, command: str) -> None:
+    victim = victim_file(tmp_path)
+    (tmp_path / "my-orin.json").symlink_to(victim)
+    result = run_cli(*lab_source(command, tmp_path), "-o", str(tmp_path / "my-orin.json"))
+    assert_usage_line(result, "my-orin.json")
+    assert victim.read_text() == KEEP and (tmp_path / "my-orin.json").is_symlink()
+
+
+@needs_root
+@pytest.mark.parametrize("command", ["new", "profile"])
+def test_lab_new_and_profile_leave_nothing_behind_when_the_disk_is_full(tmp_path: Path, command: str) -> None:
+    folder = tmp_path / "small"
+    folder.mkdir()
+    script = ('mount -t tmpfs -o size=64k tmpfs "$0" || exit 99; dd if=/dev/zero of="$0/fill" bs=4k 2>/dev/null; '
+              '"$@"; code=$?; rm "$0/fill"; ls -A "$0"; exit $code')
+    wrap = ["unshare", "-m", "--propagation", "private", "sh", "-c", script, str(folder)]
+    result = subprocess.run([*wrap, sys.executable, "-m", "jetson_gpu_access", *lab_source(command, tmp_path),
+                             "-o", str(folder / "my-orin.json")], cwd=TOOLS, capture_output=True, text=True, timeout=60,
+                            stdin=subprocess.DEVNULL, check=False)
+    assert result.stdout == "", "left in the folder: " + result.stdout
+    assert_usage_line(result, "my-orin.json", "No space left on device")
+
+
+# --- the lab's own trees --------------------------------------------------------------------------
+
+@needs_root
+def test_a_link_in_a_lab_tree_leads_no_write_out_of_it(tmp_path: Path) -> None:
+    """A link among the files copied into a device (its /etc is this machine's) is never written through:
+    one in a folder's place is refused, one in a file's place (os-release -> ../usr/lib/os-release) replaced."""
+    from jetson_gpu_access.lab import profiles, scratch
+    from jetson_gpu_access.safeio import InputError
+
+    document = shipped()
+    document["container"]["cdi_spec"] = "cdiVersion: 0.5.0\n"
+    profile = profiles.from_document(document, document["name"], "test")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    victim = victim_file(tmp_path)
+    root = tmp_path / "root"
+    (root / "etc").mkdir(parents=True)
+    (root / "etc" / "os-release").symlink_to(victim)
+    (root / "etc" / "cdi").symlink_to(outside)
+    with pytest.raises(InputError, match="symbolic link"):
+        scratch.materialise(profile, str(root))
+    assert list(outside.iterdir()) == [] and victim.read_text() == KEEP
+    assert not (root / "etc" / "os-release").is_symlink()
+    (root / "etc" / "cdi").unlink()
+    scratch.materialise(profile, str(root))
+    files: Dict[str, str] = {p.name: p.read_text() for p in (root / "etc" / "cdi").iterdir()}
+    assert files == {"nvidia.yaml": "cdiVersion: 0.5.0\n"}
+    assert os.stat(root / "etc" / "cdi").st_mode & 0o777 == 0o755
