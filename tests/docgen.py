@@ -178,6 +178,14 @@ from 1 to 86400 seconds, and `lab fleet --devices` and `--forks` from 1 to 100. 
 for its refusals, and 128 + the signal number (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP) when a signal stopped
 it after it had put back what it wrote (see [Security](../security.md#what-apply-and-the-entrypoint-promise));
 `run` uses 7 to 9 for a dead kernel, a timeout and a failing cell.
+
+Every command that writes a file where it is told (`bundle --out`, `fleet report --output`, `run --out`,
+`image-check --out`, `lab new`, `lab profile --output`) exits 2 with one line, writing nothing, when a
+symbolic link or anything but a regular file stands at an output's name or in place of a folder it makes
+below the one named, when the file there belongs to another user, or when the folder is writable by others
+without the sticky bit (see [Security](../security.md#what-the-tool-writes)). `run` checks again as it writes,
+so a link planted while a runbook runs ends the run with 2 as well, and `lab new` and `lab profile` exit 2
+when any other file is there.
 """
 
 

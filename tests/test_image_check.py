@@ -69,6 +69,7 @@ def test_compose_service_becomes_run_options(tmp_path: Path) -> None:
     ({"image": "x", "user": "alice", "run": "docker run IMAGE", "views": ["login"]}, "unknown view login"),
     ({"image": "x", "user": "alice", "run": "docker run IMAGE", "veiws": ["ssh"]}, "unknown key veiws"),
     ({"user": "alice", "run": "docker run IMAGE"}, "say which image"),
+    ({"name": "..", "image": "x", "user": "alice", "run": "docker run IMAGE"}, "name '..'"),  # its folder under --out
 ])
 def test_bad_image_lists_are_usage_errors(tmp_path: Path, entry: Dict[str, Any], message: str,
                                           capsys: pytest.CaptureFixture[str]) -> None:

@@ -745,7 +745,7 @@ def cmd_fleet(args: SimpleNamespace) -> int:
     if args.output:
         from .safeio import write_output
 
-        write_output(args.output, lambda handle: handle.write(text.encode("utf-8")), "give --output a file of your own")
+        write_output(args.output, text, "give --output a file of your own")
     else:
         sys.stdout.write(text)
     return Exit.PROBLEM if report.meets_requirement is False else Exit.OK

@@ -59,10 +59,11 @@ def _sudo_works() -> bool:
 
 def prepare(plan: Plan, directory: str) -> Handover:
     """Write ``plan`` to ``directory``/fix-plan.json and return the command that applies it."""
+    from .safeio import write_under
+
     path = os.path.join(os.path.abspath(directory), PLAN_FILE)
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(to_jsonable(plan), handle, indent=2)
-        handle.write("\n")
+    write_under(os.path.abspath(directory), PLAN_FILE, json.dumps(to_jsonable(plan), indent=2) + "\n",
+                "give the fix runbook a result_path in a folder of your own")
     command = (*_program(), "apply", "--plan", path, "--user", plan.user)
     if plan.root != "/":
         command += ("--root", plan.root)

@@ -36,8 +36,11 @@ from xml.sax.saxutils import escape, quoteattr
 from . import __version__
 from .exitcodes import Exit, ExitError
 from .record import frozen_record
+from .safeio import check_under, write_under
 
 VIEWS = ("main", "exec", "su", "ssh")
+REPORTS = ("results.json", "junit.xml", "summary.md")  # under --out, with NAME/VIEW.json per image
+OUT_REMEDY = "pass --out a folder of your own"
 ENGINES = ("docker", "podman")
 DEFAULT_CHECK = ("jetson-gpu-access", "verify", "--format", "json")
 RUN_TIMEOUT_S = 120.0
@@ -361,8 +364,9 @@ def image_specs(document: Dict[str, Any], base_dir: str, device_root: Optional[s
         if unknown:
             raise _usage("{} ({}): unknown key {}; keys are {}".format(where, name, ", ".join(map(str, unknown)),
                                                                       ", ".join(sorted(ENTRY_KEYS))))
-        if not all(c.isalnum() or c in "-_." for c in name):
-            raise _usage("{}: name {!r} may hold letters, digits, '-', '_' and '.' only".format(where, name))
+        if not all(c.isalnum() or c in "-_." for c in name) or name in (".", ".."):  # its folder under --out
+            raise _usage("{}: name {!r} may hold letters, digits, '-', '_' and '.' only, and is not . or ..".format(
+                where, name))
         ways = [k for k in ("run", "compose", "docker_args") if entry.get(k)]
         if len(ways) != 1:
             raise _usage("{} ({}) must say how it is started with exactly one of run, compose, docker_args".format(
@@ -611,12 +615,9 @@ def _finish(spec: ImageSpec, launch: str, status: str, detail: str, nodes: Tuple
             views: List[ViewResult], out_dir: Optional[str]) -> ImageResult:
     result = ImageResult(spec.name, spec.image, spec.user, spec.source, launch, status, detail, nodes, tuple(views))
     if out_dir:
-        folder = os.path.join(out_dir, spec.name)
-        os.makedirs(folder, exist_ok=True)
         for view in views:
             if view.result is not None:
-                with open(os.path.join(folder, view.view + ".json"), "w", encoding="utf-8") as handle:
-                    json.dump(view.result, handle, indent=2)
+                write_under(out_dir, "{}/{}.json".format(spec.name, view.view), json.dumps(view.result, indent=2), OUT_REMEDY)
     return result
 
 
@@ -724,17 +725,17 @@ def check_list(path: str, out_dir: str, engine_name: Optional[str] = None, engin
 
 
 def run_check(specs: Sequence[ImageSpec], engine: Engine, out_dir: str) -> CheckRun:
-    """Check every image in turn and write results.json, junit.xml and summary.md under ``out_dir``."""
-    os.makedirs(out_dir, exist_ok=True)
+    """Check every image in turn and write results.json, junit.xml and summary.md under ``out_dir``
+    (checked before the first image starts, written through safeio at the end)."""
+    check_under(out_dir, "", REPORTS, OUT_REMEDY)
+    for spec in specs:
+        check_under(out_dir, spec.name, ["{}.json".format(view) for view in VIEWS], OUT_REMEDY)
     run = CheckRun(__version__, host_facts(engine), tuple(check_image(engine, s, out_dir) for s in specs))
     from .serde import to_jsonable
 
-    with open(os.path.join(out_dir, "results.json"), "w", encoding="utf-8") as handle:
-        json.dump(to_jsonable(run), handle, indent=2)
-    with open(os.path.join(out_dir, "junit.xml"), "w", encoding="utf-8") as handle:
-        handle.write(junit(run))
-    with open(os.path.join(out_dir, "summary.md"), "w", encoding="utf-8") as handle:
-        handle.write(markdown(run))
+    write_under(out_dir, "results.json", json.dumps(to_jsonable(run), indent=2), OUT_REMEDY)
+    write_under(out_dir, "junit.xml", junit(run), OUT_REMEDY)
+    write_under(out_dir, "summary.md", markdown(run), OUT_REMEDY)
     return run
 
 

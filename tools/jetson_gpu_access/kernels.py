@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
-from typing import Dict, List
+from typing import BinaryIO, Dict, List
 
 from jupyter_client.manager import AsyncKernelManager
 
@@ -34,11 +33,11 @@ class QuietKernelManager(AsyncKernelManager):  # type: ignore[misc,unused-ignore
 
 
 def write_kernelspec(home: str, name: str, argv: List[str], env: Dict[str, str]) -> None:
-    directory = os.path.join(home, "kernels", name)
-    os.makedirs(directory)
-    with open(os.path.join(directory, "kernel.json"), "w", encoding="utf-8") as handle:
-        json.dump({"argv": argv, "display_name": "jetson-gpu-access ({})".format(name), "language": "python",
-                   "env": env}, handle)
+    """HOME/kernels/NAME/kernel.json, in the runner's private folder (JUPYTER_PATH)."""
+    from .safeio import write_under
+
+    spec = {"argv": argv, "display_name": "jetson-gpu-access ({})".format(name), "language": "python", "env": env}
+    write_under(home, "kernels/{}/kernel.json".format(name), json.dumps(spec), "give the runner a private folder")
 
 
 def lab_env() -> Dict[str, str]:
@@ -83,13 +82,19 @@ def lab_kernel(profile: str, user: str, runtime_dir: str, out_dir: str, connecti
     off (bwrap's --die-with-parent ends the kernel with us).
     """
     from .lab import profiles, sandbox
+    from .safeio import SMALL_FILE, read_file, write_under
 
-    inside = os.path.join(runtime_dir, "lab-" + os.path.basename(connection_file))
-    shutil.copyfile(connection_file, inside)
     device = sandbox.load(profile)
     uid = profiles.load(device.profile if device else profile).uid_of(user)
-    os.chown(inside, uid, -1)
-    os.chmod(inside, 0o600)
+    key = read_file(connection_file, SMALL_FILE).data
+
+    def owned(handle: BinaryIO) -> None:
+        os.fchown(handle.fileno(), uid, -1)
+        handle.write(key)
+
+    name = "lab-" + os.path.basename(connection_file)
+    write_under(runtime_dir, name, owned, "give the runner a private folder", mode=0o600)
+    inside = os.path.join(runtime_dir, name)
     environment = ["{}={}".format(k, v) for k, v in sorted(sandbox.exec_env(user).items())]
     command = ["/usr/bin/env", "JPY_PARENT_PID=1", "PYTHONPATH=" + LAB_PYTHON, *environment, sys.executable, "-m",
                "ipykernel_launcher", *QUIET, "-f", inside]

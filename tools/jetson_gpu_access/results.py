@@ -22,21 +22,21 @@ def error_result(runbook: str, cause: str, message: str) -> RunbookResult:
                          (Check("runner:" + cause, "fail", message, (), None, 0.0),), (), False)
 
 
-def read(path: str) -> Optional[RunbookResult]:
-    """The result at ``path``, or None when it is missing or not a result of this schema."""
-    from .safeio import InputError, load_json, read_file
+def read(root: str, inner: str) -> Optional[RunbookResult]:
+    """The result at ``inner`` below ``root`` (no link followed), or None when it is missing or not a result of this schema."""
+    from .safeio import InputError, load_json, read_under
 
     try:  # written by a kernel that ran someone's notebook: read it as any input
-        result = from_jsonable(RunbookResult, load_json(read_file(path).data, path))
+        content = read_under(root, inner)
+        result = from_jsonable(RunbookResult, load_json(content.data, content.path))
     except (InputError, OSError, ValueError, TypeError, KeyError):
         return None
     return result if result.schema == RESULT_SCHEMA else None
 
 
-def write(path: str, result: RunbookResult) -> None:
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(to_jsonable(result), handle, indent=2)
-        handle.write("\n")
+def dumps(result: RunbookResult) -> str:
+    """The result file's text, as the runbook writes it (runbook.Runbook.finish)."""
+    return json.dumps(to_jsonable(result), indent=2) + "\n"
 
 
 def junit(result: RunbookResult) -> str:

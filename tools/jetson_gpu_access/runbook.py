@@ -8,7 +8,6 @@ runner always has the evidence.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Tuple
@@ -17,7 +16,6 @@ from . import __version__
 from .model import Diagnosis, Finding, Requirement, Severity
 from .record import frozen_record
 from .rootfs import RootFS
-from .serde import to_jsonable
 
 if TYPE_CHECKING:
     from .handover import Handover
@@ -380,11 +378,11 @@ class Runbook:
         """Write the result JSON (before the gate), and return it."""
         result = RunbookResult(RESULT_SCHEMA, self.name, self.verdict(), provenance(self.diagnosis, self.root),
                                tuple(self.checks), tuple(self.notes), True)
-        directory = os.path.dirname(os.path.abspath(self.result_path))
-        os.makedirs(directory, exist_ok=True)
-        with open(self.result_path, "w", encoding="utf-8") as handle:
-            json.dump(to_jsonable(result), handle, indent=2)
-            handle.write("\n")
+        from .results import dumps
+        from .safeio import write_under
+
+        folder, name = os.path.split(os.path.abspath(self.result_path))
+        write_under(folder, name, dumps(result), "give result_path a file in a folder of your own")
         return result
 
 

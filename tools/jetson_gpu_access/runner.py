@@ -8,6 +8,8 @@ start-up and cell time are bounded, nothing reads stdin. Every run leaves the ex
 the result JSON (written by the runbook, or by the runner when the runbook could not), JUnit XML
 and a Markdown summary (:mod:`~jetson_gpu_access.results`); a refused parameter, a failing cell, a
 dead kernel and a timeout get distinct exit codes. With ``lab`` the kernel runs inside a lab device.
+Each output is written through :mod:`~jetson_gpu_access.safeio` (never through a link, never half);
+papermill writes the executed notebook into the runner's private folder, copied under ``--out`` at the end.
 """
 
 from __future__ import annotations
@@ -26,10 +28,12 @@ from . import kernels, results
 from .exitcodes import Exit, ExitError
 from .parameters import PATH_PARAMETERS, Given, Parameter, ParameterError, check_name, declarations, validate
 from .record import frozen_record
+from .safeio import check_under, write_under
 
 RUNBOOK_DIR = Path(__file__).resolve().parent / "runbooks"  # package data, so a wheel install has them
 RUNBOOKS = ("diagnose", "fix", "verify", "migrate")
 OUTPUTS = ("result.json", "junit.xml", "summary.md")  # per runbook, with the executed notebook
+OUT_REMEDY = "pass --out a folder of your own"
 
 
 class RunnerError(ExitError):
@@ -79,22 +83,11 @@ def declared(notebook: Any, path: Path) -> Dict[str, Parameter]:
 
 
 def prepare_output(out_root: str, runbooks: Sequence[str]) -> None:
-    """Create every output folder and check every output file can be written, before anything runs."""
-    folders = [(os.path.abspath(out_root), ["summary.md"])]
-    folders += [(os.path.join(os.path.abspath(out_root), name), [*OUTPUTS, name + ".ipynb"]) for name in runbooks]
-    for folder, files in folders:
-        try:
-            os.makedirs(folder, exist_ok=True)
-            with tempfile.TemporaryFile(dir=folder):
-                pass
-            for name in files:
-                path = os.path.join(folder, name)
-                if os.path.lexists(path) and (os.path.islink(path) or not os.path.isfile(path)):
-                    raise IsADirectoryError(21, "not a regular file", path)
-        except OSError as error:
-            where = error.filename or folder
-            raise RunnerError(Exit.USAGE, "cannot write results to {} ({}); pass --out a folder you can write".format(
-                where, error.strerror or error)) from None
+    """Create every output folder and check every output name, before anything runs; safeio refuses
+    the same again when it writes (a link can be planted while a runbook runs)."""
+    check_under(out_root, "", ["summary.md"], OUT_REMEDY)
+    for name in runbooks:
+        check_under(out_root, name, [*OUTPUTS, name + ".ipynb"], OUT_REMEDY)
 
 
 # --- running ------------------------------------------------------------------------------------
@@ -136,38 +129,38 @@ def _run_one(path: Path, notebook: Any, values: Dict[str, Any], out_root: str, t
              session_user: Optional[str]) -> Outcome:
     runbook = path.stem
     parameters = declared(notebook, path)
-    out_dir = os.path.join(os.path.abspath(out_root), runbook)
+    out_root = os.path.abspath(out_root)
+    out_dir = os.path.join(out_root, runbook)
     result_path = os.path.join(out_dir, "result.json")
-    if os.path.exists(result_path):
+    if os.path.lexists(result_path):  # a result left by an earlier run must not pass for this one's
         os.unlink(result_path)
     if "result_path" in parameters:
         values = dict(values, result_path=result_path)
     if lab and session_user and "target_user" in parameters and "target_user" not in values:
         values = dict(values, target_user=session_user)
-    code, message = _execute(path, notebook, values, out_dir, timeout, lab)
-    result = results.read(result_path)
+    code, message = _execute(path, notebook, values, out_root, timeout, lab)
+    result = results.read(out_root, runbook + "/result.json")
     if result is None or not result.finished:
         if code == Exit.OK:
             code, message = Exit.CELL_ERROR, "{} ended without writing its result (sys.exit in a cell?)".format(runbook)
         cause = {Exit.KERNEL_DIED: "kernel-died", Exit.TIMEOUT: "timeout", Exit.USAGE: "parameters"}.get(code, "error")
         result = results.error_result(runbook, cause, message)
-        results.write(result_path, result)
-    with open(os.path.join(out_dir, "junit.xml"), "w", encoding="utf-8") as handle:
-        handle.write(results.junit(result))
-    with open(os.path.join(out_dir, "summary.md"), "w", encoding="utf-8") as handle:
-        handle.write(results.markdown([result]))
+        write_under(out_root, runbook + "/result.json", results.dumps(result), OUT_REMEDY)
+    write_under(out_root, runbook + "/junit.xml", results.junit(result), OUT_REMEDY)
+    write_under(out_root, runbook + "/summary.md", results.markdown([result]), OUT_REMEDY)
     return Outcome(runbook, int(code), result.verdict, message, out_dir)
 
 
-def _execute(path: Path, notebook: Any, values: Dict[str, Any], out_dir: str, timeout: int,
+def _execute(path: Path, notebook: Any, values: Dict[str, Any], out_root: str, timeout: int,
              lab: Optional[str]) -> Tuple[Exit, str]:
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
-    home = tempfile.mkdtemp(prefix="jga-kernels-")
+    out_dir = os.path.join(out_root, path.stem)
+    home = tempfile.mkdtemp(prefix="jga-kernels-")  # private (0700): the kernelspec and papermill's notebook
     runtime = os.path.join(home, "runtime")
-    os.makedirs(runtime)
+    os.makedirs(runtime, 0o755)  # not writable by others, whatever the umask (safeio refuses such a folder)
     saved = {k: os.environ.get(k) for k in ("JUPYTER_PATH", "JUPYTER_RUNTIME_DIR", "PYDEVD_DISABLE_FILE_VALIDATION")}
     os.environ.update({"JUPYTER_PATH": home, "JUPYTER_RUNTIME_DIR": runtime, "PYDEVD_DISABLE_FILE_VALIDATION": "1"})
     kernel = "jga-lab" if lab else "jga"
@@ -178,7 +171,7 @@ def _execute(path: Path, notebook: Any, values: Dict[str, Any], out_dir: str, ti
     kernels.write_kernelspec(home, kernel, kernels.lab_argv(lab, runtime, out_dir) if lab else kernels.local_argv(),
                              env)
     progress = _Progress(path.stem, notebook)
-    output = os.path.join(out_dir, path.name)
+    output = os.path.join(home, path.name)  # papermill writes (and rewrites) it here; it goes under --out at the end
     try:
         papermill.execute_notebook(str(path), output, parameters=values, kernel_name=kernel, language="python",
                                    progress_bar=False, log_output=False, start_timeout=60, execution_timeout=timeout,
@@ -206,7 +199,13 @@ def _execute(path: Path, notebook: Any, values: Dict[str, Any], out_dir: str, ti
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-        shutil.rmtree(home, ignore_errors=True)
+        try:  # the notebook whatever happened (a failing cell's notebook is the evidence)
+            if os.path.exists(output):
+                with open(output, "rb") as executed:
+                    write_under(out_root, "{}/{}".format(path.stem, path.name),
+                                lambda handle: shutil.copyfileobj(executed, handle), OUT_REMEDY)
+        finally:
+            shutil.rmtree(home, ignore_errors=True)
     return Exit.OK, "{}: done".format(path.stem)
 
 
@@ -255,9 +254,9 @@ def run_suite(names: Sequence[str], given: Sequence[Given], out_root: str, timeo
 
             sandbox.down(str(lab))
             sandbox.reap()
-    done = [r for r in (results.read(os.path.join(o.directory, "result.json")) for o in outcomes) if r]
-    with open(os.path.join(out_root, "summary.md"), "w", encoding="utf-8") as handle:
-        handle.write(results.markdown(done) + "\nTotal time: {:.1f} s\n".format(time.monotonic() - started))
+    done = [r for r in (results.read(out_root, o.runbook + "/result.json") for o in outcomes) if r]
+    write_under(out_root, "summary.md", results.markdown(done) + "\nTotal time: {:.1f} s\n".format(time.monotonic() - started),
+                OUT_REMEDY)
     if outcomes and outcomes[-1].code == Exit.USAGE:
         raise RunnerError(Exit.USAGE, outcomes[-1].message)
     return outcomes

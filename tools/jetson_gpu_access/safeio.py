@@ -14,9 +14,11 @@ runs as root. So every read here:
 - keeps the bytes: digests and writes use them; text is decoded one way everywhere
   (:func:`decode`: UTF-8, each undecodable byte becomes U+FFFD).
 
-Files the tool writes where a user pointed it (a bundle, a report) are written here too, by
-:func:`write_output`: always as a new file renamed into place, never through a link or into a
-file that is there already (:func:`replace_in`, which apply's account-file restore shares).
+Every file the tool writes is written here too (tests/test_antipatterns.py holds every other
+module to that), by :func:`write_under` and :func:`write_output`: always as a new file renamed
+into place, never through a link or into a file that is there already (:func:`replace_in`, which
+apply's account-file restore shares), and never into a folder reached through a link below the one
+the caller named.
 
 Numbers and JSON from such files are bounded here too: :func:`decimal` never hands Python's
 ``int()`` an unbounded digit string, and :func:`load_json` refuses nesting deeper than
@@ -35,7 +37,9 @@ from .record import frozen_record
 
 TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
 if TYPE_CHECKING:
-    from typing import Any, BinaryIO, Callable, Iterator, List, Optional, Tuple
+    from typing import Any, BinaryIO, Callable, Iterator, List, Optional, Sequence, Tuple, Union
+
+    Payload = Union[bytes, str, Callable[[BinaryIO], object]]  # what a write takes: bytes, text (UTF-8), or a writer
 
 MiB = 1 << 20
 SMALL_FILE = 64 << 10          # release files, host names, /proc/<pid>/status
@@ -233,14 +237,16 @@ def write_all(fd: int, data: bytes) -> None:
 
 
 def replace_in(dir_fd: int, name: str, fill: Callable[[int], None], prefix: str = ".jga-new-",
-               mode: Optional[int] = None) -> None:
+               mode: Optional[int] = None, replace: bool = True, umask: bool = True) -> None:
     """Put a new file at ``name`` in the open directory ``dir_fd``, whole or not at all.
 
     ``fill`` writes a fresh temporary file beside it (``O_EXCL|O_NOFOLLOW``, mode 0600: no one
-    else can hold it open or read it half written); it gets ``mode`` less the umask (as ``open()``
-    would have given it) when one is given, is synced and renamed over ``name``, so whatever was at
-    ``name`` (a link, a hard link to another file) is replaced, never written through. On any
-    failure, a full disk included, the temporary file is removed and ``name`` is left as it was.
+    else can hold it open or read it half written); it gets ``mode`` (less the umask, as ``open()``
+    would give it, unless ``umask`` is False) when one is given, is synced and renamed over ``name``,
+    so whatever was at ``name`` (a link, a hard link to another file) is replaced, never written
+    through. With ``replace`` False it is hard-linked to ``name`` instead, which fails
+    (``FileExistsError``) when anything is there. On any failure, a full disk included, the
+    temporary file is removed and ``name`` is left as it was.
     """
     temp = "{}{}-{}".format(prefix, os.getpid(), os.urandom(4).hex())
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, 0o600, dir_fd=dir_fd)
@@ -248,13 +254,17 @@ def replace_in(dir_fd: int, name: str, fill: Callable[[int], None], prefix: str 
         try:
             fill(fd)
             if mode is not None:
-                umask = os.umask(0o077)
-                os.umask(umask)
-                os.fchmod(fd, mode & ~umask)
+                mask = os.umask(0o077)
+                os.umask(mask)
+                os.fchmod(fd, mode & ~mask if umask else mode)
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.rename(temp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+        if replace:
+            os.rename(temp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+        else:  # link(2) never replaces: the atomic "create only if absent" that rename lacks
+            os.link(temp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd, follow_symlinks=False)
+            os.unlink(temp, dir_fd=dir_fd)
     except BaseException:
         try:  # noqa: SIM105 (contextlib is kept off the start-up path)
             os.unlink(temp, dir_fd=dir_fd)
@@ -264,47 +274,165 @@ def replace_in(dir_fd: int, name: str, fill: Callable[[int], None], prefix: str 
     os.fsync(dir_fd)
 
 
-def write_output(path: str, write: Callable[[BinaryIO], object], remedy: str, mode: int = 0o644) -> None:
-    """Write the file a user named as output (``bundle --out``, ``fleet report --output``); the tool may run as root.
+def _filler(content: Payload) -> Callable[[int], None]:
+    def fill(fd: int) -> None:
+        if callable(content):
+            with os.fdopen(fd, "wb", closefd=False) as handle:
+                content(handle)
+        else:
+            write_all(fd, content.encode("utf-8") if isinstance(content, str) else content)
 
-    It is written with :func:`replace_in`, never into what is there. Refused (:class:`InputError`,
-    exit 2, nothing written) where another user could have put something there or could swap it
-    afterwards: a link or anything but a regular file at ``path``, a file owned by another user,
-    and a folder anyone may write to without the sticky bit. Links in the folder's own path are the
-    caller's choice, as :func:`read_file` takes them. A failure to write (a full disk) is an
-    :class:`InputError` too.
+    return fill
+
+
+def _refuse_shared(fd: int, shown: str, remedy: str) -> None:
+    """A folder anyone may write to without the sticky bit: anyone could swap what is written there."""
+    mode = os.fstat(fd).st_mode
+    if mode & stat.S_IWOTH and not mode & stat.S_ISVTX:
+        raise InputError(shown, "is writable by others and not sticky, so anyone could swap the file written there", remedy)
+
+
+def _shown(root: str, inner: str) -> str:
+    """The path a message names: as the caller gave it (``out.tar.gz``, not ``./out.tar.gz``)."""
+    return posixpath.join(root, inner) if root != "." and inner else inner or root
+
+
+def _names(inner: str, shown: str, remedy: str) -> List[str]:
+    """``inner``'s names; a write never climbs out of its root (no '..', no absolute path)."""
+    names = [n for n in inner.split("/") if n not in ("", ".")]
+    if inner.startswith("/") or ".." in names:
+        raise InputError(shown, "leads out of its folder", remedy)
+    return names
+
+
+def _enter(dir_fd: int, name: str, shown: str, remedy: str, create: bool) -> int:
+    """Folder ``name`` in ``dir_fd``, made (0755) when missing and ``create``; never through a link."""
+    if create:
+        try:  # noqa: SIM105
+            os.mkdir(name, 0o755, dir_fd=dir_fd)
+        except FileExistsError:
+            pass
+    try:
+        fd = os.open(name, _LIST_FLAGS, dir_fd=dir_fd)
+    except OSError as error:
+        if error.errno not in (errno.ENOTDIR, errno.ELOOP):
+            raise
+        there = os.stat(name, dir_fd=dir_fd, follow_symlinks=False).st_mode
+        raise InputError(shown, "is {}, not a folder".format("a file" if stat.S_ISREG(there) else kind_of(there)),
+                         remedy) from None
+    try:
+        _refuse_shared(fd, shown, remedy)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _folder(root: str, names: List[str], remedy: str, create: bool) -> int:
+    """A descriptor of ``root``/``names``: ``root`` is the caller's (links in it are followed, as
+    :func:`read_file` follows them; made when missing and ``create``); below it nothing is followed."""
+    if create:
+        os.makedirs(root, 0o755, exist_ok=True)
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        _refuse_shared(fd, root if root != "." else os.getcwd(), remedy)
+        for index, name in enumerate(names):
+            child = _enter(fd, name, posixpath.join(root, *names[:index + 1]), remedy, create)
+            os.close(fd)
+            fd = child
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _check_target(dir_fd: int, name: str, shown: str, remedy: str, links: bool = False) -> Optional[os.stat_result]:
+    """What is at ``name`` now, refused unless it is a regular file of this user's (or nothing, or a
+    link when ``links``: one the rename will replace)."""
+    try:
+        there = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+    except FileNotFoundError:
+        return None
+    if links and stat.S_ISLNK(there.st_mode):
+        return there
+    _refuse_irregular(shown, there.st_mode, remedy)
+    if there.st_uid != os.geteuid():
+        raise InputError(shown, "is owned by uid {}, not by uid {} running this".format(there.st_uid, os.geteuid()), remedy)
+    return there
+
+
+def write_under(root: str, inner: str, content: Payload, remedy: str, mode: int = 0o644, replace: bool = True,
+                create: bool = True, tree: bool = False) -> None:
+    """Write file ``inner`` below folder ``root``: the one way this tool writes a file (the tool may run as root).
+
+    ``root`` is the caller's choice (an ``--out`` folder, a device tree the tool made); below it,
+    missing folders are made (0755, less the umask) and none is entered through a link. The file
+    is written with :func:`replace_in`, never into what is there. ``content`` is bytes, text
+    (UTF-8), or a function that writes to a binary file. Refused (:class:`InputError`, exit 2,
+    nothing written) where another user could have put something there or could swap it
+    afterwards: a link or anything but a regular file at the name or in a folder's place, a file
+    owned by another user, a folder anyone may write to without the sticky bit; and, with
+    ``replace`` False, anything at all at the name. A failure to write (a full disk) is an
+    :class:`InputError` too. ``tree`` is for a tree the tool made and models a device with (a lab
+    device's /etc, copied from this machine's, links and all): the file gets exactly ``mode``, not
+    less the umask, and a link at the name (/etc/os-release -> ../usr/lib/os-release) is replaced
+    as the file it stands for; a link in a folder's place is still refused.
     """
+    shown = _shown(root, inner)
+    names = _names(inner, shown, remedy)
+    if not names:
+        raise InputError(shown, "names a folder, not a file", remedy)
+    try:
+        dir_fd = _folder(root, names[:-1], remedy, create)
+    except OSError as error:
+        raise InputError(shown, "cannot be written ({})".format(error.strerror or error), remedy) from None
+    try:
+        if _check_target(dir_fd, names[-1], shown, remedy, links=tree) is not None and not replace:
+            raise InputError(shown, "exists already", remedy)
+        replace_in(dir_fd, names[-1], _filler(content), mode=mode, replace=replace, umask=not tree)
+    except FileExistsError:
+        raise InputError(shown, "exists already", remedy) from None
+    except OSError as error:
+        raise InputError(shown, "cannot be written ({})".format(error.strerror or error), remedy) from None
+    finally:
+        os.close(dir_fd)
+
+
+def write_output(path: str, content: Payload, remedy: str, mode: int = 0o644, replace: bool = True) -> None:
+    """Write the file a user named (``bundle --out``, ``fleet report --output``, ``lab new -o``) as
+    :func:`write_under` writes, in a folder that must exist already; links in the folder's own
+    path are the caller's choice."""
     folder, name = os.path.split(path)
     if not name or name in (".", ".."):
         raise InputError(path, "names a folder, not a file", remedy)
-    try:
-        dir_fd = os.open(folder or ".", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    except OSError as error:
-        raise InputError(path, "cannot be written ({})".format(error.strerror), remedy) from None
-    try:
-        where = os.fstat(dir_fd)
-        if where.st_mode & stat.S_IWOTH and not where.st_mode & stat.S_ISVTX:
-            raise InputError(folder or os.getcwd(), "is writable by others and not sticky, so anyone could swap the file "
-                             "written there", remedy)
-        try:
-            there: Optional[os.stat_result] = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
-        except FileNotFoundError:
-            there = None
-        if there is not None:
-            _refuse_irregular(path, there.st_mode, remedy)
-            if there.st_uid != os.geteuid():
-                raise InputError(path, "is owned by uid {}, not by uid {} running this".format(there.st_uid, os.geteuid()),
-                                 remedy)
+    write_under(folder or ".", name, content, remedy, mode, replace, create=False)
 
-        def fill(fd: int) -> None:
-            with os.fdopen(fd, "wb", closefd=False) as handle:
-                write(handle)
 
-        replace_in(dir_fd, name, fill, mode=mode)
+def check_under(root: str, inner: str, names: Sequence[str], remedy: str) -> None:
+    """Before a long run: make folder ``inner`` below ``root`` as :func:`write_under` would, and
+    refuse now what it would refuse at the end (a link at one of ``names``, a folder no file can be
+    created in), so that nothing runs for an hour to be refused then."""
+    shown = _shown(root, inner)
+    try:
+        dir_fd = _folder(root, _names(inner, shown, remedy), remedy, True)
     except OSError as error:
-        raise InputError(path, "cannot be written ({})".format(error.strerror or error), remedy) from None
+        raise InputError(shown, "cannot be written ({})".format(error.strerror or error), remedy) from None
+    try:
+        for name in names:
+            _check_target(dir_fd, name, posixpath.join(shown, name), remedy)
+        probe = ".jga-probe-{}-{}".format(os.getpid(), os.urandom(4).hex())
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, 0o600, dir_fd=dir_fd))
+        os.unlink(probe, dir_fd=dir_fd)
+    except OSError as error:
+        raise InputError(shown, "cannot be written ({})".format(error.strerror or error), remedy) from None
     finally:
         os.close(dir_fd)
+
+
+def open_log(path: str) -> int:
+    """A log for a child process's output (``stdout=``), in a folder the tool made for itself:
+    appended to, created 0600, never opened through a link."""
+    return os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | _NO_FOLLOW, 0o600)
 
 
 def shown(text: str, limit: int = 40) -> str:

@@ -15,6 +15,7 @@ import sys
 from typing import Any, Dict, List, Optional
 
 from .. import toolkit
+from ..safeio import write_output
 from ..toolkit import Band
 from . import profiles
 
@@ -198,8 +199,7 @@ def main(argv: List[str]) -> int:
         if current != text:
             stale.append(name)
             if write:
-                with open(path, "w", encoding="utf-8") as handle:
-                    handle.write(text)
+                write_output(path, text, "run it in a checkout of your own")
     print("{} band profile(s) {}".format(len(stale), "written" if write else "stale") if stale else "band profiles current")
     return 1 if stale and not write else 0
 

@@ -22,11 +22,13 @@ from typing import Dict, List, Optional, Sequence
 
 from ..exitcodes import Exit
 from ..record import frozen_record
+from ..safeio import write_output
 from . import sandbox
 from .scratch import LabError
 
 FLEET_DIR = Path(__file__).resolve().parents[3] / "fleet"  # the playbook lives in the source checkout
 INNER_PACKAGE_PARENT = sandbox.INNER + "/python"
+WORK_REMEDY = "give the fleet lab a work folder of its own"
 
 
 @frozen_record
@@ -73,12 +75,11 @@ def runner_environment(path: str) -> str:
                    stdin=subprocess.DEVNULL)
     site = glob.glob(os.path.join(path, "lib", "python*", "site-packages"))[0]
     ours = sysconfig.get_paths()["purelib"]
-    with open(os.path.join(site, "jga-lab.pth"), "w", encoding="utf-8") as handle:
-        handle.write("{}\n{}\n".format(INNER_PACKAGE_PARENT, ours))  # the device's copy first
-    script = os.path.join(path, "bin", "jetson-gpu-access")
-    with open(script, "w", encoding="utf-8") as handle:
-        handle.write("#!{}/bin/python\nimport sys\nfrom jetson_gpu_access.cli import main\nsys.exit(main())\n".format(path))
-    os.chmod(script, 0o755)  # noqa: S103 - an executable script
+    write_output(os.path.join(site, "jga-lab.pth"), "{}\n{}\n".format(INNER_PACKAGE_PARENT, ours),  # the device's copy first
+                 WORK_REMEDY)
+    write_output(os.path.join(path, "bin", "jetson-gpu-access"),
+                 "#!{}/bin/python\nimport sys\nfrom jetson_gpu_access.cli import main\nsys.exit(main())\n".format(path),
+                 WORK_REMEDY, 0o755)  # an executable script
     return path
 
 
@@ -144,8 +145,7 @@ def run(members: Sequence[Member], results: str, forks: int = 4, check: bool = F
     work = keep or tempfile.mkdtemp(prefix="jga-fleet-lab-")
     try:
         inventory = os.path.join(work, "inventory.yml")
-        with open(inventory, "w", encoding="utf-8") as handle:
-            handle.write(start(members, runner_environment(os.path.join(work, "venv"))))
+        write_output(inventory, start(members, runner_environment(os.path.join(work, "venv"))), WORK_REMEDY)
         began = time.monotonic()
         outcome = playbook(inventory, results, work, forks, check, capture=capture)
         return FleetRun(outcome.returncode, outcome.stdout or "", time.monotonic() - began)

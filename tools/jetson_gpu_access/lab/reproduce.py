@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 from typing import Any, Dict, List, Optional, Sequence
 
 from ..injection import membership_free_process
@@ -196,18 +197,16 @@ def read_report(path: str) -> str:
 
 
 def write_new(document: Dict[str, Any], path: str) -> bool:
-    """Write ``document`` to ``path`` unless it is there already; never overwrites another file.
+    """Write ``document`` to ``path`` unless something is there already (safeio.write_output, which
+    never overwrites with ``replace`` False, follows no link and leaves nothing half written).
     False when ``path`` already held exactly this profile (nothing to do)."""
+    from ..safeio import write_output
+
     profiles.from_document(document, str(document.get("name")), path)
-    text = profiles.dump(document)
-    try:
-        with open(path, "x", encoding="utf-8") as handle:
-            handle.write(text)
-    except FileExistsError as error:
+    data = profiles.dump(document).encode("utf-8")
+    if os.path.isfile(path) and not os.path.islink(path):
         with contextlib.suppress(ProfileError):
-            if profiles.read_bytes(path) == text.encode("utf-8"):
+            if profiles.read_bytes(path) == data:
                 return False
-        raise ProfileError("{} exists already; give another --output or remove it first".format(path)) from error
-    except OSError as error:
-        raise ProfileError("cannot write {}: {}; give a writable --output".format(path, error.strerror or error)) from error
+    write_output(path, data, "give another --output, a new file in a folder of your own, or remove what is there", replace=False)
     return True

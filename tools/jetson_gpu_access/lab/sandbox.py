@@ -27,6 +27,7 @@ from ..exitcodes import Exit
 from ..probe.accounts import parse_passwd
 from ..probe.container import Mounts
 from ..record import frozen_record
+from ..safeio import open_log, write_under
 from . import cuda, profiles, schema, scratch
 from .scratch import LabError
 
@@ -173,11 +174,10 @@ def _copy_etc(target: str) -> None:
     shutil.copytree("/etc", target, symlinks=True, ignore=ignore, ignore_dangling_symlinks=True)
 
 
-def _write(path: str, text: str, mode: int = 0o644) -> None:
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.chmod(path, mode)
+def _write(folder: str, inner: str, text: str, mode: int = 0o644) -> None:
+    """``inner`` below the device's ``folder`` with exactly ``mode``, never through a link (its /etc is a copy of this
+    machine's, links and all)."""
+    write_under(folder, inner, text, scratch.TREE_REMEDY, mode, tree=True)
 
 
 def _accounts(profile: profiles.Profile, root: str) -> None:
@@ -186,12 +186,12 @@ def _accounts(profile: profiles.Profile, root: str) -> None:
     own = profile.passwd_text()
     # an image with its own sshd account (alpine:3, UID 22) keeps it: a second line would be a duplicate
     passwd = own if any(line.startswith("sshd:") for line in own.splitlines()) else SSHD_USER + "\n" + own
-    _write(os.path.join(root, "etc/passwd"), passwd)
+    _write(root, "etc/passwd", passwd)
     users, _ = parse_passwd(passwd)
     # '*' (not '!'): the account has no password but is not locked, so key logins work
-    _write(os.path.join(root, "etc/shadow"), "".join("{}:*:19000:0:99999:7:::\n".format(u.name) for u in users), 0o640)
+    _write(root, "etc/shadow", "".join("{}:*:19000:0:99999:7:::\n".format(u.name) for u in users), 0o640)
     groups = dict.fromkeys(g.name for g in profile.accounts().groups)
-    _write(os.path.join(root, "etc/gshadow"), "".join("{}:*::\n".format(g) for g in groups), 0o640)
+    _write(root, "etc/gshadow", "".join("{}:*::\n".format(g) for g in groups), 0o640)
     for user in users:
         if user.home.startswith("/home/") and "/" not in user.home[len("/home/"):] and user.home != "/home/":
             home = os.path.join(root, "home", user.home[len("/home/"):])
@@ -205,16 +205,16 @@ def _inner_files(profile: profiles.Profile, directory: str, tools: Dict[str, str
     lab = os.path.join(run, "jga-lab")
     os.makedirs(os.path.join(run, "sshd"), mode=0o755)
     if profile.container is not None and scratch.container_marker(profile) == "/run/.containerenv":
-        _write(os.path.join(run, ".containerenv"), "")
+        _write(directory, "run/.containerenv", "")
     os.makedirs(os.path.join(lab, "lib"))
     cuda.build(os.path.join(lab, "lib", "libcuda.so.1"))
-    _write(os.path.join(lab, "emulated-cuda.conf"), cuda.config(profile))
+    _write(directory, "run/jga-lab/emulated-cuda.conf", cuda.config(profile))
     copy_package(os.path.join(lab, "python"))
     for base, _dirs, files in os.walk(os.path.join(lab, "python")):  # readable by the lab's users
         os.chmod(base, 0o755)  # noqa: S103
         for name in files:
             os.chmod(os.path.join(base, name), 0o644)
-    _write(os.path.join(lab, "bin", "jetson-gpu-access"),
+    _write(directory, "run/jga-lab/bin/jetson-gpu-access",
            "#!/bin/sh\n# jetson-gpu-access inside a SIMULATED lab device\n"
            "PYTHONPATH={}/python exec {} -m jetson_gpu_access \"$@\"\n".format(INNER, INNER_PYTHON), 0o755)
     ssh = os.path.join(lab, "ssh")
@@ -223,7 +223,7 @@ def _inner_files(profile: profiles.Profile, directory: str, tools: Dict[str, str
         subprocess.run([tools["ssh-keygen"], "-q", "-t", "ed25519", "-N", "", "-C", "jga-lab", "-f", key],
                        check=True, timeout=30, stdin=subprocess.DEVNULL)
     with open(os.path.join(directory, "client_key.pub"), encoding="utf-8") as handle:
-        _write(os.path.join(ssh, "authorized_keys"), handle.read())
+        _write(directory, "run/jga-lab/ssh/authorized_keys", handle.read())
 
 
 def copy_package(directory: str) -> None:
@@ -458,7 +458,7 @@ def up(profile_name: str, name: Optional[str] = None, shares: Sequence[str] = ()
         shutil.rmtree(directory)  # left by a crash: nothing runs from it any more
     os.makedirs(directory, mode=0o700)
     try:
-        _write(os.path.join(directory, "profile.json"), profiles.dump(profile.raw), 0o600)
+        _write(directory, "profile.json", profiles.dump(profile.raw), 0o600)
         root = os.path.join(directory, "root")
         _copy_etc(os.path.join(root, "etc"))
         scratch.materialise(profile, root, simulate_process=False)
@@ -482,14 +482,17 @@ def _start_sshd(name: str, profile: profiles.Profile, directory: str, tools: Dic
     log_path = os.path.join(directory, "sshd.log")
     for _attempt in range(3):  # a free port can be taken between probing and binding
         port = _free_port()
-        _write(os.path.join(directory, "run", "jga-lab", "ssh", "sshd_config"), _sshd_config(port))
+        _write(directory, "run/jga-lab/ssh/sshd_config", _sshd_config(port))
         argv = bwrap_argv(profile, directory, tools, detach=True, hostname=name, shares=shares) + [
             *capability_prefix(profile, tools), "/usr/sbin/sshd", "-D", "-e", "-f", INNER + "/ssh/sshd_config"]
-        with open(log_path, "ab") as log:
-            process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
+        log_fd = open_log(log_path)
+        try:
+            process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log_fd, stderr=log_fd, start_new_session=True)
+        finally:
+            os.close(log_fd)
         _STARTED[process.pid] = process
         device = Device(name, profile.name, directory, process.pid, _start_time(process.pid) or "", port, shares)
-        _write(os.path.join(directory, "state.json"), json.dumps(
+        _write(directory, "state.json", json.dumps(
             {"name": name, "profile": device.profile, "directory": directory, "pid": device.pid,
              "start_time": device.start_time, "port": port, "shares": list(shares)}, indent=1) + "\n")
         deadline = time.monotonic() + START_TIMEOUT_S

@@ -13,6 +13,7 @@ from typing import Dict, Optional
 
 from ..exitcodes import Exit, ExitError
 from ..probe import acl
+from ..safeio import write_under
 from .profiles import Credentials, Profile
 
 NULL_MAJOR, NULL_MINOR = 1, 3
@@ -29,14 +30,13 @@ class LabError(ExitError):
         super().__init__(code, message)
 
 
+TREE_REMEDY = "links in a lab device's tree are not followed; remove the link"
+
+
 def _write(root: str, path: str, content: str, mode: int = 0o644) -> None:
-    target = os.path.join(root, path.lstrip("/"))
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    if os.path.islink(target):  # e.g. a copied /etc/os-release -> ../usr/lib/os-release
-        os.unlink(target)
-    with open(target, "w", encoding="utf-8", newline="") as handle:
-        handle.write(content)
-    os.chmod(target, mode)
+    """``path`` in the tree with exactly ``mode``; a link at the name (a copied /etc/os-release ->
+    ../usr/lib/os-release) is replaced, one in a folder's place (a copied /etc/cdi) refused."""
+    write_under(root, path.lstrip("/"), content, TREE_REMEDY, mode, tree=True)
 
 
 def _dpkg_status(packages: Dict[str, str]) -> str:
@@ -97,7 +97,7 @@ def make_nodes(profile: Profile, root: str) -> None:
         if node.kind == "dir":  # what a runtime leaves when it bind-mounts a node the host lacks
             os.mkdir(target, 0o700)
         elif node.kind == "file":
-            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            write_under(root, node.path.lstrip("/"), b"", TREE_REMEDY, 0o600, replace=False)
         else:
             os.mknod(target, 0o600 | stat.S_IFCHR, os.makedev(NULL_MAJOR, NULL_MINOR))
         os.chown(target, node.uid, node.gid)
