@@ -69,6 +69,15 @@ def test_a_clean_fixture_passes(tmp_path: Path) -> None:
     assert 'tests="1" failures="0"' in (tmp_path / "out/fixture/junit.xml").read_text()
 
 
+def test_the_executed_notebook_names_where_it_was_written(tmp_path: Path) -> None:
+    """papermill records its output path in the notebook; the copy under --out names that place, not the private
+    folder papermill wrote into (which is gone, and would show a reader a temporary path)."""
+    out = tmp_path / "out"
+    assert run(fixture(tmp_path, ["x = 1"]), "--out", str(out)).returncode == Exit.OK
+    executed = nbformat.read(str(out / "fixture/fixture.ipynb"), as_version=4)
+    assert executed.metadata.papermill.output_path == str(out / "fixture/fixture.ipynb")
+
+
 def test_raising_cell(tmp_path: Path) -> None:
     out = tmp_path / "out"
     one_line(run(fixture(tmp_path, ["raise ValueError('boom')"]), "--out", str(out)), Exit.CELL_ERROR,

@@ -201,12 +201,22 @@ def _execute(path: Path, notebook: Any, values: Dict[str, Any], out_root: str, t
                 os.environ[key] = value
         try:  # the notebook whatever happened (a failing cell's notebook is the evidence)
             if os.path.exists(output):
-                with open(output, "rb") as executed:
-                    write_under(out_root, "{}/{}".format(path.stem, path.name),
-                                lambda handle: shutil.copyfileobj(executed, handle), OUT_REMEDY)
+                write_under(out_root, "{}/{}".format(path.stem, path.name),
+                            _placed(output, os.path.join(out_root, path.stem, path.name)), OUT_REMEDY)
         finally:
             shutil.rmtree(home, ignore_errors=True)
     return Exit.OK, "{}: done".format(path.stem)
+
+
+def _placed(written: str, final: str) -> str:
+    """The executed notebook as it will lie under --out: papermill's record of where it wrote it names that place,
+    not the private folder, which is removed."""
+    import nbformat
+
+    executed = nbformat.read(written, as_version=4)  # type: ignore[no-untyped-call,unused-ignore]
+    if "papermill" in executed.metadata:
+        executed.metadata.papermill["output_path"] = final
+    return str(nbformat.writes(executed)) + "\n"  # type: ignore[no-untyped-call,unused-ignore]
 
 
 def run_suite(names: Sequence[str], given: Sequence[Given], out_root: str, timeout: int,
