@@ -54,10 +54,11 @@ def root_dir(text: str) -> str:
     """A --root DIR, refused when empty (:func:`rootfs.empty_root`) before anything uses it as the current folder."""
     from .rootfs import empty_root
 
-    if empty_root(text):
+    empty = empty_root(text)
+    if empty:
         import argparse
 
-        raise argparse.ArgumentTypeError(empty_root(text) + "; give a folder, / for this system")
+        raise argparse.ArgumentTypeError(empty + "; give a folder, / for this system")
     return text
 
 

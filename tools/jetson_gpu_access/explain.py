@@ -795,9 +795,11 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
     """The first reading the evidence supports, unless evidence elsewhere in the paste rules its cause out
     (data/causes.json `ruled_out_by`): then that evidence's own reading, with the lines of both."""
     reading = _first_reading(seen, matches, diagnosis, platform, platform_shown, failure, container)
+    rules = data.load("causes")["ruled_out_by"]
+    if not any(reading.id in rule["rules_out"] for rule in rules):
+        return reading  # no evidence could rule it out: none is looked for
     ids, line_of = [m.id for m in matches], {m.id: m.line for m in matches}
-    shown = [(rule, lines) for rule in data.load("causes")["ruled_out_by"]
-             for lines in [_RULING_EVIDENCE[rule["evidence"]](seen, ids, line_of)] if lines]
+    shown = [(rule, lines) for rule in rules for lines in [_RULING_EVIDENCE[rule["evidence"]](seen, ids, line_of)] if lines]
     ruled_out = {cause_id for rule, _ in shown for cause_id in rule["rules_out"]}
     for rule, lines in shown:
         if reading.id in rule["rules_out"]:
@@ -1082,9 +1084,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "launch added" + (" (the pasted `id` lacks them)" if short else ", and it came through a login "
                      "that rebuilds groups"), [line_of["cuda-unavailable"], _first_line(added[0])] + (
                          short or [dropping[0].line]), "render-node-denied", "tegra-nodes-denied")
-    entered = _logins_into_container(seen, dropping)
-    held = _nodes_held("render")(seen, ids, line_of) or _nodes_held("tegra")(seen, ids, line_of)
-    if "cuda-unavailable" in ids and entered and not held and _toolkit_band(seen) == "additional-gids" and seen.toolkit:
+    entered = _logins_into_container(seen, dropping) if "cuda-unavailable" in ids else []
+    if entered and _toolkit_band(seen) == "additional-gids" and seen.toolkit and not (
+            _nodes_held("render")(seen, ids, line_of) or _nodes_held("tegra")(seen, ids, line_of)):
         return cause("login-drops-runtime-groups", "CUDA is unusable for a session that came into the container through "
                      "a login that rebuilds groups, and the toolkit (1.19.1 or later) gives the nodes' GIDs to the "
                      "container's main process only", [line_of["cuda-unavailable"], seen.toolkit.line, entered[0].line],

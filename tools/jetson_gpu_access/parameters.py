@@ -176,8 +176,9 @@ def read_file(path: str) -> List[Given]:
 def _root(value: str, values: Mapping[str, Any]) -> Optional[str]:
     from .rootfs import empty_root
 
-    if empty_root(value):
-        return empty_root(value) + "; set it to / or to a container's root file system"
+    empty = empty_root(value)
+    if empty:
+        return empty + "; set it to / or to a container's root file system"
     try:
         if os.path.isdir(value) and os.listdir(value):
             return None

@@ -34,8 +34,9 @@ class RootFS:
     """Read-only access to a file tree mounted at ``root``."""
 
     def __init__(self, root: str = "/") -> None:
-        if empty_root(root):
-            raise ValueError(empty_root(root) + "; give a folder, / for this system")
+        empty = empty_root(root)
+        if empty:
+            raise ValueError(empty + "; give a folder, / for this system")
         self.root = os.path.abspath(root)
         self.partial_reads: List[PartialRead] = []
         # Each file is read once per RootFS: what the probe parsed is what plan diffs and digests
