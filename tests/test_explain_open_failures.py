@@ -135,7 +135,7 @@ def test_a_build_error_that_names_a_gpu_library_is_read_as_that_library() -> Non
     (JETSON_36 + "\nAfter creating another user in the image, that user cannot run the CUDA samples anymore",
      "render-node-denied"),
     ("Dockerfile: add the app user to the video group so the inference runs on Jetson", "tegra-nodes-denied"),
-    ("CI: grant the builder user access to /dev/dri so tests use the GPU", "render-node-denied"),
+    ("CI: grant the builder user access to /dev/dri so the CUDA tests use the GPU", "render-node-denied"),
     ("I switched back to the root user and it works", "tegra-nodes-denied"),
 ])
 def test_a_denial_said_in_words_names_the_node_it_implies(text: str, cause: str) -> None:
@@ -180,6 +180,14 @@ def test_going_back_to_an_earlier_toolkit_is_the_toolkit_on_any_system(system: s
     (JETSON_35 + "\n[ 88%] Building CUDA object kernels.cu.o\nKilled", "out-of-memory"),
     (JETSON_35 + "\nmake[1]: *** [src/CMakeFiles/core.dir/build.make:76: src/core.o] Error 1", "build-error"),
     (JETSON_35 + "\nnvinfer: cudaMemcpyAsync failed with error cudaErrorIllegalAddress", "cuda-700"),
+    # a kernel that started and crashed, or asserted: the device was opened
+    (JETSON_35 + "\nerror: (-217:Gpu API call) unspecified launch failure in function 'download'", "cuda-719"),
+    (JETSON_36 + "\nRuntimeError: CUDA error: device-side assert triggered", "cuda-710"),
+    (JETSON_36 + "\ntorch.AcceleratorError: CUDA_ERROR_LAUNCH_FAILED (719)", "cuda-719"),
+    # a program that says it finds no GPU, with no error from CUDA or the driver
+    (JETSON_32 + "\n[monitor INFO] No GPU found.", "gpu-not-detected"),
+    (JETSON_35 + "\nthe benchmark works, but it runs exclusively on the CPU", "gpu-not-detected"),
+    ("Checking for CUDA...Not found\nCUDA Present...No", "gpu-not-detected"),
 ])
 def test_what_is_not_gpu_access_is_said_so(text: str, family: str) -> None:
     result = read_cause(text)
@@ -264,3 +272,40 @@ def test_a_conflict_with_the_gpu_s_software_is_the_software() -> None:
 def test_a_conflict_of_names_is_not_the_software() -> None:
     line = 'docker: Error response from daemon: Conflict. The container name "/web" is already in use.'
     assert find_failure(line).kind != "version"
+
+
+# ---- what a failure that names little still tells ----
+
+@pytest.mark.parametrize("line", [
+    "[AVHWDeviceContext @ 0x55d0] Failed to open /dev/dri/renderD128 as DRM device node: Permission denied",
+    "the browser falls back to software rendering: the user cannot open /dev/dri/renderD128",
+])
+def test_a_render_node_denied_where_no_cuda_is_named_leans_to_a_pc(line: str) -> None:
+    result = read_cause(line)
+    assert (result.cause.id, result.cause.assumed_system) == ("x86-discrete-gpu", "pc"), result.cause
+
+
+def test_a_render_node_denied_beside_cuda_words_is_read_on_a_jetson() -> None:
+    result = read_cause("the CUDA samples fail for the new user: it cannot open /dev/dri/renderD128")
+    assert (result.cause.id, result.cause.assumed_system) == ("render-node-denied", "jetson"), result.cause
+
+
+def test_a_numeric_user_denied_the_render_node_on_a_pc_is_the_launch() -> None:
+    text = (PC + "\n$ docker run --user 1001:1001 --device /dev/dri:/dev/dri jellyfin/jellyfin\n"
+            "[AVHWDeviceContext @ 0x55d0] Failed to open /dev/dri/renderD128 as DRM device node.")
+    assert read_cause(text).cause.id == "uid-gid-launch"
+
+
+def test_a_gpu_failure_past_start_up_on_a_jetson_is_the_software() -> None:
+    text = JETSON_35 + "\nOpenCV(4.5.0) error: (-217:Gpu API call) invalid argument in function 'bindTexture'"
+    result = read_cause(text)
+    assert result.cause.id == "jetson-software-mismatch" and "not-gpu-access" in result.cause.also_possible
+    # at start-up a denied node fails the same way: the reading stays open, as it does where no Jetson is shown
+    assert read_cause(JETSON_36 + "\nRuntimeError: Unexpected error from cudaGetDeviceCount(). error occurred").cause.id == "unknown"
+    assert read_cause(text.split("\n", 1)[1]).cause.id == "unknown"
+
+
+def test_no_gpu_said_beside_a_line_that_names_what_failed_is_read_by_that_line() -> None:
+    text = JETSON_35 + "\nno GPUs are available\nfailed to load 'resnet' version 1: Invalid argument: unsupported model version"
+    result = read_cause(text)
+    assert "gpu-not-detected" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"

@@ -409,7 +409,7 @@ def explain(text: str, nested: bool = False) -> Explanation:
     if failure is not None and not matches:
         statements += (Statement("a failure that no known signature names ({}): `{}`".format(
             failure.kind.replace("-", " "), failure.line), (failure.line,), False),)
-    cause = decide_cause(seen, matches, diagnosis, failure, container)
+    cause = decide_cause(seen, matches, diagnosis, failure, container, bool(_NAMES_CUDA.search(cleaned)))
     if readings:  # a mixed paste: the first system whose own reading names a cause
         cause = next((c for _, c in readings if c.id != "unknown"), cause)
     if cause.assumption:
@@ -596,10 +596,11 @@ JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports 
 _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "cuda-3", "cuda-500", "cuda-library-missing",
              "cuda-build-words", "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published",
              "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library")
-_NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cuda-700", "other-permission", "out-of-memory",
-            "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found", "gpu-works-words", "failure-other",
-            "foreign-binary", "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra",
-            "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library")
+_NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cuda-700", "cuda-719", "cuda-710",
+            "other-permission", "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error",
+            "package-not-found", "gpu-works-words", "failure-other", "foreign-binary", "docker-daemon-access",
+            "static-tls", "other-device", "tool-not-found", "mainline-tegra", "profiler-counters",
+            "account-setup-error", "failure-filesystem", "failure-other-library")
 # A variable set for a run said to work (a CPU control run beside the failing one): no statement about the failing run.
 _CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd])\b", re.I)
 # What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own
@@ -620,13 +621,26 @@ _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow
                            r"triton|isaac|\blibnv|\blibcu", re.I)
 # Words that say who is denied (root works, another user does not): the symptom, which a not-GPU error also has.
 _SYMPTOM_WORDS = ("denial-words",)
+# CUDA's start-up, where a denied node fails too (PyTorch's "Unexpected error from cudaGetDeviceCount()" has no code).
+_START_UP = re.compile(r"cudaGetDeviceCount|cudaGetDevice|cudaSetDevice|\bcuInit|\bcuda_?init|initiali[sz]|device count|"
+                       r"cuda-capable|cudaFree\(0\)|\bcontext\b", re.I)
+# Words that tell a program saw no GPU but not why: a failing line that names what failed tells more.
+_UNTELLING_WORDS = ("gpu-not-detected",)
 # Families read again by the failing lines when those name a GPU library (a build that cannot link libcuda).
 _GPU_LIBRARY_REREAD = ("build-error",)
 DRIVER_FAILURE = "NVML, nvidia-smi, /dev/nvidia* and the NVIDIA kernel module are a discrete GPU's driver"
+GRAPHICS_RENDER = ("the render node fails and the paste never names CUDA: on a PC the render node serves graphics and video "
+                   "(Mesa, VA-API, Vulkan); a Jetson's CUDA failing there prints CUDA's own error")
+# Where a paste names CUDA or a Tegra at all: then a render node it names may be CUDA's on a Jetson.
+_NAMES_CUDA = re.compile(r"\bcuda|\bcu(?:init|ctx)|\btegra|\bjetson|\bl4t\b|\bjetpack|nvmap|nvhost|\btensorrt|\bnvrm|\bdeepstream",
+                         re.I)
+_TEGRA_NODE = re.compile(r"/dev/nv(?!idia)|nvhost|nvmap", re.I)
 _DISCRETE = re.compile(_DISCRETE_DRIVER, re.I)
 _TOOLKIT_WORDS = re.compile(r"toolkit|libnvidia-container|nvidia-container|nvidia-ctk", re.I)
 _RENDER_WORDS = re.compile(r"/dev/dri|renderd\d|\brender\b", re.I)
 _TEGRA_WORDS = re.compile(r"/dev/nv(?!idia)|nvhost|nvmap|\bvideo\b", re.I)
+# A denial of a GPU node, in words or by a failing line that names the node: what a launch that drops groups causes.
+_NODE_DENIALS = ("denial-words", "render-node-denied", "failure-gpu-node", "failure-device-permission")
 # Families that say in words how the session got (or lost) its groups: the mechanism, on any system.
 _SESSION_FAMILIES = ("seat-login-words", "groups-lost-words", "groups-missing-words")
 # Families an OCI runtime error line carries as its own reason: the reason, not the hook, is the reading.
@@ -732,6 +746,17 @@ def _node_lean(matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis]) 
     return None
 
 
+def _graphics_lean(matches: Sequence[SymptomMatch], failure: Optional[Failure], names_cuda: bool) -> Optional[Tuple[str, str]]:
+    """A PC when the render node is denied in a paste that never names CUDA or a Tegra: on a PC the render
+    node serves Mesa, VA-API and Vulkan to any program; on a Jetson it is CUDA's, which fails with CUDA's own error."""
+    lines = [m.line for m in matches if m.id in ("render-node-denied", "denial-words")]
+    lines += [failure.line] if failure is not None and failure.kind == "gpu-node" else []
+    if names_cuda or any(m.id.startswith(("cuda-", "nv")) for m in matches):
+        return None
+    return ("pc", GRAPHICS_RENDER) if any(_RENDER_WORDS.search(line) and not _TEGRA_NODE.search(line)
+                                          for line in lines) else None
+
+
 def _line_lean(matches: Sequence[SymptomMatch], failure: Optional[Failure]) -> Optional[Tuple[str, str]]:
     """A PC when the failing line, or the words of a denial, name a discrete GPU's driver (NVML, nvidia-smi,
     /dev/nvidia*); None otherwise."""
@@ -747,7 +772,7 @@ def _shows_failure(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
 
 
 def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis],
-                 failure: Optional[Failure] = None, container: str = "") -> Cause:
+                 failure: Optional[Failure] = None, container: str = "", names_cuda: bool = True) -> Cause:
     """The top-1 cause: the likeliest given the evidence, in order of how decisive the evidence is.
 
     The platform comes first. When the paste shows it, the reading is that system's. When it does
@@ -755,11 +780,12 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     when none does), and the cause says so as an assumption, with the cause it would be on the other
     system; the question then asks which system it is. Only a paste that shows no failure and no
     platform stays `unknown`. A failure no family names (``failure``) is weighed by what its line
-    mentions; ``container`` is a line showing the paste ran inside a container or an image build.
+    mentions; ``container`` is a line showing the paste ran inside a container or an image build; ``names_cuda``
+    whether the paste names CUDA or a Tegra anywhere.
     """
     platform, line = shown_platform(seen)
-    lean = (_node_lean(matches, diagnosis) or family_lean([m.id for m in matches], bool(container))
-            or _line_lean(matches, failure))
+    lean = (_node_lean(matches, diagnosis) or _graphics_lean(matches, failure, names_cuda)
+            or family_lean([m.id for m in matches], bool(container)) or _line_lean(matches, failure))
     # nvidia-smi run as a command is the weakest sign of a PC (JetPack 6 has it too): an error family
     # that leans to a Jetson outranks it.
     if platform == "pc" and all(s.kind == "nvidia-smi" for s in seen.x86) and lean and lean[0] == "jetson":
@@ -891,7 +917,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     ids = [m.id for m in matches if m.id != "gpu-works-words" or not _CONTRAST.search(m.line)]
     # A failure no family names is read by what its line mentions; so is a build error whose lines name a GPU library.
     if failure is not None and (not ids or (failure.kind in ("gpu-library", "library-placeholder")
-                                            and all(i in _GPU_LIBRARY_REREAD for i in ids))):
+                                            and all(i in _GPU_LIBRARY_REREAD for i in ids))
+                                or (failure.kind not in ("gpu", "other") and all(i in _UNTELLING_WORDS for i in ids))):
         ids = ["failure-" + failure.kind]
         line_of[ids[0]] = failure.line
     for i in [i for i in ids if _family(i).get("software_only_if_named") and not _names_gpu_software(line_of[i], seen)]:
@@ -990,9 +1017,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause(session.id, session.why, session.lines, *session.also)
     numeric_lines = [_first_line(launch) for launch in seen.launches if launch.numeric_user] + [
         w.line for w in seen.words if w.kind == "numeric user"]
-    if x86 and numeric_lines and "denial-words" in ids:  # the mechanism is the same on a PC: the launch drops the groups
+    node_denial = next((i for i in ids if i in _NODE_DENIALS), "")
+    if x86 and numeric_lines and node_denial:  # the mechanism is the same on a PC: the launch drops the groups
         return cause("uid-gid-launch", "a user denied the GPU, started with a numeric uid:gid that drops the image's group "
-                     "memberships", [line_of["denial-words"], numeric_lines[0]] + platform_line, "x86-discrete-gpu")
+                     "memberships", [line_of[node_denial], numeric_lines[0]] + platform_line, "x86-discrete-gpu")
     if "failure-injection" in ids:
         return platform_cause("nodes-missing-in-container", "a failure that names how the GPU is injected into the "
                               "container (CDI, the NVIDIA runtime, a device plugin): the container does not get the GPU",
@@ -1137,6 +1165,17 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         kind = "render-node-denied" if "dri" in root_only[0].path else "tegra-nodes-denied"
         return cause(kind, "the GPU nodes are open to root only (no group or other access)", [n.line for n in root_only[:2]])
     if not (denied or nodes_denied):
+        if "gpu-not-detected" in ids:
+            return cause("not-gpu-access", "the program says it finds or uses no GPU, and the paste shows no error from "
+                         "CUDA or the driver: most often the program's own detection or a build without CUDA; a session "
+                         "denied the GPU gets CUDA's start-up error instead", [line_of["gpu-not-detected"]] + platform_line,
+                         "jetson-software-mismatch", "x86-discrete-gpu")
+        if "failure-gpu" in ids and jetson and platform_shown and not _START_UP.search(line_of["failure-gpu"]):
+            # Past start-up, a denied node is no longer the question: the GPU was opened.
+            return cause("jetson-software-mismatch", "a GPU failure on a Jetson past CUDA's start-up, with no denial, no "
+                         "missing node and no driver error: most often the software (a build or version for another "
+                         "release)",
+                         [line_of["failure-gpu"]] + platform_line, "not-gpu-access", "nodes-missing-in-container")
         if "failure-gpu" in ids:  # a GPU failure whose line names no node, library, driver or version
             return cause("unknown", "a GPU failure whose line names nothing that tells the causes apart",
                          [line_of["failure-gpu"]], "jetson-software-mismatch", "nodes-missing-in-container")
