@@ -309,3 +309,15 @@ def test_no_gpu_said_beside_a_line_that_names_what_failed_is_read_by_that_line()
     text = JETSON_35 + "\nno GPUs are available\nfailed to load 'resnet' version 1: Invalid argument: unsupported model version"
     result = read_cause(text)
     assert "gpu-not-detected" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("line", [
+    "docker: Error response from daemon: OCI runtime create failed: nvidia-container-cli: initialization error: "
+    "load library failed: libnvidia-ml.so.1: cannot open shared object file: no such file or directory: unknown.",
+    "nvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.5, please update your driver to a newer "
+    "version, or use an earlier cuda container: unknown",
+])
+def test_a_hook_failing_on_what_only_its_legacy_mode_touches_leans_to_a_pc(line: str) -> None:
+    result = read_cause(line)
+    assert (result.cause.id, result.cause.assumed_system) == ("x86-discrete-gpu", "pc"), result.cause
+    assert read_cause(JETSON_36 + "\n" + line).cause.id != "x86-discrete-gpu"

@@ -631,6 +631,9 @@ _GPU_LIBRARY_REREAD = ("build-error",)
 DRIVER_FAILURE = "NVML, nvidia-smi, /dev/nvidia* and the NVIDIA kernel module are a discrete GPU's driver"
 GRAPHICS_RENDER = ("the render node fails and the paste never names CUDA: on a PC the render node serves graphics and video "
                    "(Mesa, VA-API, Vulkan); a Jetson's CUDA failing there prints CUDA's own error")
+LEGACY_HOOK = ("the runtime's hook fails on what only its discrete-GPU (legacy) mode touches: NVML, /dev/nvidia*, the "
+               "persistence daemon or its driver-version check; on a Jetson it mounts the CSV files instead")
+_LEGACY_HOOK = re.compile(r"nvidia-persistenced|requirement error:[^\n]{0,120}update your driver", re.I)
 # Where a paste names CUDA or a Tegra at all: then a render node it names may be CUDA's on a Jetson.
 _NAMES_CUDA = re.compile(r"\bcuda|\bcu(?:init|ctx)|\btegra|\bjetson|\bl4t\b|\bjetpack|nvmap|nvhost|\btensorrt|\bnvrm|\bdeepstream",
                          re.I)
@@ -757,6 +760,13 @@ def _graphics_lean(matches: Sequence[SymptomMatch], failure: Optional[Failure], 
                                           for line in lines) else None
 
 
+def _hook_lean(matches: Sequence[SymptomMatch]) -> Optional[Tuple[str, str]]:
+    """A PC when the runtime's hook fails on what only its discrete-GPU (legacy) mode touches: NVML, /dev/nvidia*,
+    the persistence daemon, or its own driver-version check. On a Jetson the toolkit mounts the CSV files instead."""
+    hook = [m.line for m in matches if m.id == "runtime-hook-failed"]
+    return ("pc", LEGACY_HOOK) if any(_DISCRETE.search(line) or _LEGACY_HOOK.search(line) for line in hook) else None
+
+
 def _line_lean(matches: Sequence[SymptomMatch], failure: Optional[Failure]) -> Optional[Tuple[str, str]]:
     """A PC when the failing line, or the words of a denial, name a discrete GPU's driver (NVML, nvidia-smi,
     /dev/nvidia*); None otherwise."""
@@ -784,7 +794,7 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     whether the paste names CUDA or a Tegra anywhere.
     """
     platform, line = shown_platform(seen)
-    lean = (_node_lean(matches, diagnosis) or _graphics_lean(matches, failure, names_cuda)
+    lean = (_node_lean(matches, diagnosis) or _graphics_lean(matches, failure, names_cuda) or _hook_lean(matches)
             or family_lean([m.id for m in matches], bool(container)) or _line_lean(matches, failure))
     # nvidia-smi run as a command is the weakest sign of a PC (JetPack 6 has it too): an error family
     # that leans to a Jetson outranks it.
