@@ -409,7 +409,8 @@ def explain(text: str, nested: bool = False) -> Explanation:
     if failure is not None and not matches:
         statements += (Statement("a failure that no known signature names ({}): `{}`".format(
             failure.kind.replace("-", " "), failure.line), (failure.line,), False),)
-    cause = decide_cause(seen, matches, diagnosis, failure, container, bool(_NAMES_CUDA.search(cleaned)))
+    lowered = cleaned.lower()
+    cause = decide_cause(seen, matches, diagnosis, failure, container, any(name in lowered for name in _CUDA_NAMES))
     if readings:  # a mixed paste: the first system whose own reading names a cause
         cause = next((c for _, c in readings if c.id != "unknown"), cause)
     if cause.assumption:
@@ -635,8 +636,8 @@ LEGACY_HOOK = ("the runtime's hook fails on what only its discrete-GPU (legacy) 
                "persistence daemon or its driver-version check; on a Jetson it mounts the CSV files instead")
 _LEGACY_HOOK = re.compile(r"nvidia-persistenced|requirement error:[^\n]{0,120}update your driver", re.I)
 # Where a paste names CUDA or a Tegra at all: then a render node it names may be CUDA's on a Jetson.
-_NAMES_CUDA = re.compile(r"\bcuda|\bcu(?:init|ctx)|\btegra|\bjetson|\bl4t\b|\bjetpack|nvmap|nvhost|\btensorrt|\bnvrm|\bdeepstream",
-                         re.I)
+_CUDA_NAMES = ("cuda", "cuinit", "cuctx", "tegra", "jetson", "l4t", "jetpack", "nvmap", "nvhost", "tensorrt", "nvrm",
+               "deepstream")
 _TEGRA_NODE = re.compile(r"/dev/nv(?!idia)|nvhost|nvmap", re.I)
 _DISCRETE = re.compile(_DISCRETE_DRIVER, re.I)
 _TOOLKIT_WORDS = re.compile(r"toolkit|libnvidia-container|nvidia-container|nvidia-ctk", re.I)
