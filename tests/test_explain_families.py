@@ -98,7 +98,13 @@ def test_the_discrete_driver_s_proc_file_said_absent_is_no_sign_of_a_pc() -> Non
 
 @pytest.mark.parametrize(("line", "system"), [
     ("[ERROR] failed to start nvpmodel service", "jetson"), ("we run it on Orin with JetPack", "jetson"),
-    ("the box has an Arc A770 on Ubuntu Server", "pc"), ("Intel Iris Xe graphics, kernel 6.5", "pc")])
+    ("the box has an Arc A770 on Ubuntu Server", "pc"), ("Intel Iris Xe graphics, kernel 6.5", "pc"),
+    # an x86 processor, an AMD or Intel GPU named by its product, a hypervisor only PCs run
+    ("Processor: Intel(R) Core(TM) i7-7700 CPU @ 3.60GHz", "pc"), ("AMD Ryzen 5 PRO 4650G with Radeon Graphics", "pc"),
+    ("dual Xeon Gold 6248 server", "pc"), ("RX 7900 XTX on Ubuntu 22.04", "pc"),
+    ("my intel gpu is passed into the LXC", "pc"), ("Proxmox 8.1 host, unprivileged LXC", "pc"),
+    # ... and not a core dump, nor an RX queue
+    ("Segmentation fault (core dumped)", "none"), ("eth0: rx 4096 packets, tx 512", "none")])
 def test_words_that_name_the_hardware(line: str, system: str) -> None:
     seen = read(line).observed
     assert bool(seen.jetson) == (system == "jetson") and bool(seen.x86) == (system == "pc")
