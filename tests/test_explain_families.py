@@ -103,6 +103,8 @@ def test_the_discrete_driver_s_proc_file_said_absent_is_no_sign_of_a_pc() -> Non
     ("Processor: Intel(R) Core(TM) i7-7700 CPU @ 3.60GHz", "pc"), ("AMD Ryzen 5 PRO 4650G with Radeon Graphics", "pc"),
     ("dual Xeon Gold 6248 server", "pc"), ("RX 7900 XTX on Ubuntu 22.04", "pc"),
     ("my intel gpu is passed into the LXC", "pc"), ("Proxmox 8.1 host, unprivileged LXC", "pc"),
+    # x86 said in prose of the machine itself
+    ("I know, I'm running on x86.", "pc"), ("same error on an x86 laptop", "pc"),
     # ... and not a core dump, nor an RX queue
     ("Segmentation fault (core dumped)", "none"), ("eth0: rx 4096 packets, tx 512", "none")])
 def test_words_that_name_the_hardware(line: str, system: str) -> None:
@@ -660,3 +662,12 @@ def test_groups_said_missing_in_other_words_beside_a_numeric_launch_is_the_launc
 def test_a_gpu_that_works_only_beside_a_local_login_in_other_words_is_the_seat(words: str) -> None:
     result = read_cause(words + "\nOpening /dev/dri/renderD128 failed: Permission denied")
     assert "seat-login-words" in [m.id for m in result.matches] and result.cause.id == "seat-acl-only", result.cause
+
+
+def test_the_prose_before_a_launch_and_an_amd_node_it_passes_name_the_machine() -> None:
+    prose = read("> I'm running on x86. But when I run `docker run --runtime nvidia --rm acme/app:1` it fails").observed
+    assert [s.value for s in prose.x86] == ["on x86"] and len(prose.launches) == 1
+    amd = read("docker run --device /dev/kfd --device /dev/dri -it --rm acme/rocm-app:1 /bin/bash").observed
+    assert [s.value for s in amd.x86] == ["/dev/kfd"]
+    # the command's own words name an image, not the machine the paste came from
+    assert not read("docker run --rm acme/app:x86_64-build ls").observed.x86

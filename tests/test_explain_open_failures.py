@@ -184,6 +184,11 @@ def test_going_back_to_an_earlier_toolkit_is_the_toolkit_on_any_system(system: s
     (JETSON_35 + "\nerror: (-217:Gpu API call) unspecified launch failure in function 'download'", "cuda-719"),
     (JETSON_36 + "\nRuntimeError: CUDA error: device-side assert triggered", "cuda-710"),
     (JETSON_36 + "\ntorch.AcceleratorError: CUDA_ERROR_LAUNCH_FAILED (719)", "cuda-719"),
+    # TensorFlow's allocator out of memory, and an OOM said in words
+    (JETSON_32 + "\nW op_kernel.cc:1651] OP_REQUIRES failed at assign_op.h:117 : Resource exhausted: OOM when allocating "
+     "tensor with shape[512] and type float on /job:localhost/replica:0/task:0/device:GPU:0 by allocator GPU_0_bfc",
+     "out-of-memory"),
+    (JETSON_36 + "\nan oom error will occur when I malloc 20G from cudaMallocAsync", "out-of-memory"),
     # a program that says it finds no GPU, with no error from CUDA or the driver
     (JETSON_32 + "\n[monitor INFO] No GPU found.", "gpu-not-detected"),
     (JETSON_35 + "\nthe benchmark works, but it runs exclusively on the CPU", "gpu-not-detected"),

@@ -21,7 +21,7 @@ import re
 from typing import Dict, Iterator, List, Match, Optional, Pattern, Sequence, Set, Tuple, TypeVar
 
 from . import __version__
-from .launch import Exec, Launch, from_compose, from_compose_file, from_exec_line, from_pod_spec, from_run_line
+from .launch import EXEC_LINE, RUN_LINE, Exec, Launch, from_compose, from_compose_file, from_exec_line, from_pod_spec, from_run_line
 from .model import (
     PLACEHOLDER_GID,
     SCHEMA_VERSION,
@@ -113,7 +113,11 @@ _CUDA_VERSIONS = re.compile(r"CUDA Driver Version / Runtime Version\s+(\d{1,2}\.
 _JETSON_HOST = re.compile(r"^(?:\[)?([\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor|tegra)[\w.-]*@[\w.-]+|"
                           r"[\w.-]+@[\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor|tegra)[\w.-]*)[:\s]", re.I)
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit.
-_X86 = re.compile(r"\bx86[_-]64\b|\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?![\w/.]*['\"]?:?\s*(?:does not exist|no such file))|"
+_X86 = re.compile(r"\bx86[_-]64\b|"
+                  # x86 said in prose of the machine itself ("I'm running on x86", "an x86 host")
+                  r"\b(?:on|using|an?|my|our)\s+x86\b(?![_-])|\bx86\s+(?:host|machine|pc|laptop|desktop|server|system|"
+                  r"computer|workstation|box)s?\b|"
+                  r"\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?![\w/.]*['\"]?:?\s*(?:does not exist|no such file))|"
                   r"\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|"
                   r"/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|\bNVIDIA UNIX x86|\bNVRM: |\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
                   r"microsoft-standard|"
@@ -612,6 +616,15 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         _read_words(state, line, raw)
         sightings = _jetson_sightings(line)
         state.jetson += sightings
+        # The prose before the command is the reporter's ("I'm on x86. But when I run `docker run ...`"); the
+        # command's own words name an image, a mount or a device, not the machine.
+        command = RUN_LINE.search(line) or EXEC_LINE.search(line)
+        if command is not None and command.start() > 0:
+            _read_pc_signs(state, line[:command.start()], raw, sightings)
+        read_now = [launch for launch in state.launches[-1:] if launch.text == line.strip()]
+        if any(d.split(":")[0] == "/dev/kfd" for launch in read_now for d in launch.devices):
+            # AMD's compute node, passed in: only a PC with an AMD GPU has it
+            state.x86.append(Sighting("x86 / discrete GPU", "/dev/kfd", raw))
         if not sightings:
             _read_pc_hint(state, line, raw)
         _read_image(state, line, raw)
@@ -706,6 +719,28 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     if model is not None and state.model is None:
         state.model = _model(line)
         reader.recognised.append("model: {}".format(state.model))
+    _read_pc_signs(state, line, raw, sightings)
+    if not sightings:
+        _read_pc_hint(state, line, raw)
+    login = _LOGIN_PATH.search(line) if any(w in low for w in _LOGIN_WORDS) else None
+    if login:
+        state.logins.append(Sighting("session", login.group(0).strip(), raw))
+    toolkit = _TOOLKIT.search(line) if "container" in low or "nvidia-ctk" in low or "cli-version" in low else None
+    if toolkit and state.toolkit is None:
+        state.toolkit = Sighting("container toolkit", toolkit.group(1), raw)
+    _read_image(state, line, raw)
+    found = _GPU_FOUND.search(line) if "device" in low or "chose" in low or "available" in low or "rendering" in low else None
+    if found and state.gpu_found is None:
+        state.gpu_found = Sighting("GPU in use", found.group(0), raw)
+    versions = _CUDA_VERSIONS.search(line) if "runtime version" in low else None
+    if versions and state.cuda_versions is None:
+        state.cuda_versions = Sighting("CUDA driver / runtime", "{} / {}".format(versions.group(1), versions.group(2)), raw)
+
+
+def _read_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting]) -> None:
+    """What a line says of a PC: the engine's host platform, an x86 or discrete-GPU word, a discrete GPU's node or
+    software; ``sightings`` are the Jetson signs the same line shows, beside which a word may name an image only."""
+    low = line.lower()
     host_platform = _HOST_PLATFORM.search(line) if "host platform" in low else None
     if host_platform and host_platform.group(1).lower() in ("amd64", "x86_64"):
         state.x86.append(Sighting("x86 / discrete GPU", "host platform linux/" + host_platform.group(1), raw))
@@ -722,21 +757,6 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     software = _PC_SOFTWARE.search(line) if pc_words or "nvreg" in low else None
     if software and not x86 and not sightings:
         state.x86.append(Sighting("PC software", software.group(0), raw))
-    if not sightings:
-        _read_pc_hint(state, line, raw)
-    login = _LOGIN_PATH.search(line) if any(w in low for w in _LOGIN_WORDS) else None
-    if login:
-        state.logins.append(Sighting("session", login.group(0).strip(), raw))
-    toolkit = _TOOLKIT.search(line) if "container" in low or "nvidia-ctk" in low or "cli-version" in low else None
-    if toolkit and state.toolkit is None:
-        state.toolkit = Sighting("container toolkit", toolkit.group(1), raw)
-    _read_image(state, line, raw)
-    found = _GPU_FOUND.search(line) if "device" in low or "chose" in low or "available" in low or "rendering" in low else None
-    if found and state.gpu_found is None:
-        state.gpu_found = Sighting("GPU in use", found.group(0), raw)
-    versions = _CUDA_VERSIONS.search(line) if "runtime version" in low else None
-    if versions and state.cuda_versions is None:
-        state.cuda_versions = Sighting("CUDA driver / runtime", "{} / {}".format(versions.group(1), versions.group(2)), raw)
 
 
 def _read_pc_hint(state: _State, line: str, raw: str) -> None:
