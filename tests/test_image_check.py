@@ -256,6 +256,25 @@ def test_rows_of_many_jobs_merge_for_the_site(engine_run: Dict[str, Any], tmp_pa
     assert {("unfixed", "ssh"), ("group-add", "exec")} <= {(r["image"], r["view"]) for r in rows}
 
 
+def test_the_merged_rows_are_written_as_the_tool_writes_every_file(tmp_path: Path) -> None:
+    """CI may run as root: a link planted at the target is refused in one line, and nothing is written through it."""
+    jobs = tmp_path / "jobs" / "one"
+    jobs.mkdir(parents=True)
+    (jobs / "rows.json").write_text(json.dumps([{"image": "unfixed", "view": "ssh", "result": "fail"}]))
+    victim = tmp_path / "victim"
+    victim.write_text("keep me\n")
+    target = tmp_path / "rows.json"
+    target.symlink_to(victim)
+    done = subprocess.run([sys.executable, str(SCRIPT), "--collect", str(tmp_path / "jobs"), "--out", str(target)],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1 and "link" in done.stderr, done.stderr
+    assert victim.read_text() == "keep me\n"
+    target.unlink()
+    done = subprocess.run([sys.executable, str(SCRIPT), "--collect", str(tmp_path / "jobs"), "--out", str(target)],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0 and json.loads(target.read_text())["rows"][0]["image"] == "unfixed", done.stderr
+
+
 @pytest.mark.parametrize(("engine", "exec_has_it"), [("docker", True), ("podman", False)])
 def test_lab_model_gives_exec_the_group_add_gids_only_with_docker(engine: str, exec_has_it: bool) -> None:
     """What the real-engine comparison found (fact sheet A.2): Podman's exec -u lacks --group-add GIDs."""

@@ -31,9 +31,12 @@ sys.path.insert(0, HERE)
 
 from jetson_gpu_access import imagecheck  # noqa: E402
 from jetson_gpu_access.entrypoint import script as entrypoint_script  # noqa: E402
+from jetson_gpu_access.safeio import InputError, write_output, write_under  # noqa: E402
 from jetson_gpu_access.serde import to_jsonable  # noqa: E402
 
 EXAMPLES = os.path.join(REPO, "docs", "examples")
+# CI may run this as root: every file goes through the tool's one safe writer, and a refusal says what to do.
+_REMEDY = "remove it, or choose another --out"
 PREFIX = "jga-example-"
 
 
@@ -104,8 +107,7 @@ def build_examples(args: argparse.Namespace, engine: imagecheck.Engine, specs: S
             raise SystemExit("image {}{} has no docs/examples/{}/Containerfile".format(PREFIX, name, name))
         context = os.path.join(work, name)
         shutil.copytree(source, context)
-        with open(os.path.join(context, "jga-entrypoint"), "w", encoding="utf-8") as handle:
-            handle.write(entrypoint_script())
+        write_under(context, "jga-entrypoint", entrypoint_script(), _REMEDY)
         build_args = {"BASE": base}
         if render_gid is not None:
             build_args["RENDER_GID"] = str(render_gid)
@@ -150,9 +152,8 @@ def collect(folder: str, target: str) -> int:
             with open(os.path.join(where, "rows.json"), encoding="utf-8") as handle:
                 merged += json.load(handle)
     os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
-    with open(target, "w", encoding="utf-8") as handle:
-        json.dump({"recorded_by": "tools/image_check_ci.py --collect", "rows": merged}, handle, indent=2)
-        handle.write("\n")
+    write_output(target, json.dumps({"recorded_by": "tools/image_check_ci.py --collect", "rows": merged}, indent=2) + "\n",
+                 _REMEDY)
     print("{} rows from {} into {}".format(len(merged), folder, target))
     return 0 if merged else 1
 
@@ -186,21 +187,19 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             for image_id in reversed(built):
                 engine.call("rmi", "--force", image_id, timeout=120)
         shutil.rmtree(work, ignore_errors=True)
-    with open(os.path.join(args.out, "rows.json"), "w", encoding="utf-8") as handle:
-        json.dump(rows(run, args.device_root is not None), handle, indent=2)
+    write_under(args.out, "rows.json", json.dumps(rows(run, args.device_root is not None), indent=2), _REMEDY)
     summary = imagecheck.markdown(run)
     differences = compare(document, run) if args.expect else []
     if args.expect:
         summary += "\nCompared with the list's expectations: {}\n".format(
             "as expected" if not differences else "differs:\n\n" + "\n".join("- " + d for d in differences))
-    with open(os.path.join(args.out, "summary.md"), "w", encoding="utf-8") as handle:
-        handle.write(summary)
-    if os.environ.get("GITHUB_STEP_SUMMARY"):
+    write_under(args.out, "summary.md", summary, _REMEDY)
+    if os.environ.get("GITHUB_STEP_SUMMARY"):  # the CI system's own file, which it hands to the job to append to
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
             handle.write(summary)
     sys.stdout.write(summary)
-    with open(os.path.join(args.out, "built.json"), "w", encoding="utf-8") as handle:
-        json.dump({"images": built, "removed": not args.keep_images, "result": to_jsonable(run.status)}, handle)
+    write_under(args.out, "built.json", json.dumps({"images": built, "removed": not args.keep_images,
+                                                     "result": to_jsonable(run.status)}), _REMEDY)
     if args.expect:
         return 1 if differences else 0
     return 0 if run.status == "pass" else 1
@@ -212,3 +211,6 @@ if __name__ == "__main__":
     except subprocess.SubprocessError as error:
         print("image-check: {}".format(error), file=sys.stderr)
         sys.exit(1)
+    except InputError as error:  # a result file the safe writer refused: one line, exit 2, nothing written there
+        print("image-check: {}".format(error), file=sys.stderr)
+        sys.exit(error.code)
