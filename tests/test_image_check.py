@@ -284,3 +284,37 @@ def test_lab_model_gives_exec_the_group_add_gids_only_with_docker(engine: str, e
     assert 993 in model.credentials("alice", "main").groups
     assert (993 in model.credentials("alice", "exec").groups) is exec_has_it
     assert 993 not in model.credentials("alice", "ssh").groups
+
+
+def _install_key(home: Path, key: str) -> subprocess.CompletedProcess[str]:
+    """Run the in-container key installer here, against ``home``, as the engine would (root, the user's name): a
+    stand-in account database names ``home`` as the user's."""
+    account = "import sys, types\nsys.modules['pwd'] = types.SimpleNamespace(getpwnam=lambda name: types.SimpleNamespace(" \
+              "pw_dir={!r}, pw_uid={}, pw_gid={}))\n".format(str(home), os.getuid(), os.getgid())
+    return subprocess.run([sys.executable, "-c", account + imagecheck.INSTALL_KEY, "alice"], input=key, text=True,
+                          capture_output=True, timeout=60, check=False)
+
+
+def test_the_key_installer_adds_the_key_and_follows_no_link_the_image_planted(tmp_path: Path) -> None:
+    """It runs as root in the team's image, whose home may hold links (to /etc/shadow, or to a mounted host file)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    assert _install_key(home, "ssh-ed25519 AAAA first\n").returncode == 0
+    assert (home / ".ssh" / "authorized_keys").read_text() == "ssh-ed25519 AAAA first\n"
+    assert (home / ".ssh" / "authorized_keys").stat().st_mode & 0o777 == 0o600
+    victim = tmp_path / "shadow"
+    victim.write_text("root:*:19000::::::\n")
+    victim.chmod(0o640)
+    linked = tmp_path / "linked-file"
+    (linked / ".ssh").mkdir(parents=True)
+    (linked / ".ssh" / "authorized_keys").symlink_to(victim)
+    refused = _install_key(linked, "ssh-ed25519 AAAA planted\n")
+    assert refused.returncode != 0 and "Too many levels of symbolic links" in refused.stderr
+    assert victim.read_text() == "root:*:19000::::::\n" and victim.stat().st_mode & 0o777 == 0o640
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "linked-folder").mkdir()
+    (tmp_path / "linked-folder" / ".ssh").symlink_to(elsewhere)
+    refused = _install_key(tmp_path / "linked-folder", "ssh-ed25519 AAAA planted\n")
+    assert refused.returncode != 0 and "Not a directory" in refused.stderr  # O_DIRECTORY|O_NOFOLLOW on a link
+    assert list(elsewhere.iterdir()) == []

@@ -93,18 +93,31 @@ except KeyError:
 json.dump({"nodes": nodes, "user": user, "su": shutil.which("su") is not None, "sshd": listening(22)}, sys.stdout)
 """
 
-# Run inside as root: give USER a one-time authorized key read from stdin (the run's own key pair).
+# Run inside as root: give USER a one-time authorized key read from stdin (the run's own key pair). The image's home
+# may hold links (to /etc/shadow, or to a host file the team mounts): ~/.ssh and its authorized_keys are opened without
+# following one, and changed through those descriptors only; a link there fails the run (ELOOP).
 INSTALL_KEY = r"""
 import os, pwd, sys
 entry = pwd.getpwnam(sys.argv[1])
 folder = os.path.join(entry.pw_dir, ".ssh")
-os.makedirs(folder, mode=0o700, exist_ok=True)
-path = os.path.join(folder, "authorized_keys")
-with open(path, "a") as handle:
-    handle.write(sys.stdin.read())
-for item in (folder, path):
-    os.chown(item, entry.pw_uid, entry.pw_gid)
-os.chmod(path, 0o600)
+try:
+    os.mkdir(folder, 0o700)
+except FileExistsError:
+    pass
+home = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+try:
+    fd = os.open("authorized_keys", os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o600, dir_fd=home)
+    try:
+        data = sys.stdin.read().encode()
+        while data:
+            data = data[os.write(fd, data):]
+        os.fchmod(fd, 0o600)
+        os.fchown(fd, entry.pw_uid, entry.pw_gid)
+    finally:
+        os.close(fd)
+    os.fchown(home, entry.pw_uid, entry.pw_gid)
+finally:
+    os.close(home)
 """
 
 
