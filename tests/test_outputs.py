@@ -21,6 +21,7 @@ import pytest
 from conftest import needs_root
 from jetson_gpu_access.cli import main
 from jetson_gpu_access.exitcodes import Exit
+from jetson_gpu_access.safeio import InputError, remove_under
 from test_inputs import TOOLS, assert_usage_line, run_cli
 from test_lab_format import REPORT, shipped
 from test_runner import fixture, only_error_line, run
@@ -63,6 +64,26 @@ def test_run_refuses_a_runbook_folder_that_is_a_link(tmp_path: Path) -> None:
     line = only_error_line(run(notebook, "--out", str(out)))
     assert "symbolic link" in line and "--out" in line
     assert list(elsewhere.iterdir()) == [] and not sentinel.exists()
+
+
+def test_an_earlier_result_is_removed_below_out_and_never_through_a_link(tmp_path: Path) -> None:
+    """The runner removes a stale result.json before a run, reaching it as every write does."""
+    out = tmp_path / "out"
+    (out / "fixture").mkdir(parents=True)
+    (out / "fixture" / "result.json").write_text("{}")
+    remove_under(str(out), "fixture/result.json", "remedy")
+    assert not (out / "fixture" / "result.json").exists()
+    remove_under(str(out), "fixture/result.json", "remedy")  # nothing there: nothing to do
+    remove_under(str(out), "gone/result.json", "remedy")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "result.json").write_text(KEEP)
+    (out / "linked").symlink_to(elsewhere)
+    (out / "fixture" / "result.json").symlink_to(elsewhere / "result.json")
+    for inner in ("linked/result.json", "fixture/result.json"):
+        with pytest.raises(InputError, match="symbolic link"):
+            remove_under(str(out), inner, "remedy")
+    assert (elsewhere / "result.json").read_text() == KEEP and (out / "fixture" / "result.json").is_symlink()
 
 
 @needs_root

@@ -28,7 +28,7 @@ from . import kernels, results
 from .exitcodes import Exit, ExitError
 from .parameters import PATH_PARAMETERS, Given, Parameter, ParameterError, check_name, declarations, validate
 from .record import frozen_record
-from .safeio import check_under, write_under
+from .safeio import check_under, remove_under, write_under
 
 RUNBOOK_DIR = Path(__file__).resolve().parent / "runbooks"  # package data, so a wheel install has them
 RUNBOOKS = ("diagnose", "fix", "verify", "migrate")
@@ -132,8 +132,7 @@ def _run_one(path: Path, notebook: Any, values: Dict[str, Any], out_root: str, t
     out_root = os.path.abspath(out_root)
     out_dir = os.path.join(out_root, runbook)
     result_path = os.path.join(out_dir, "result.json")
-    if os.path.lexists(result_path):  # a result left by an earlier run must not pass for this one's
-        os.unlink(result_path)
+    remove_under(out_root, runbook + "/result.json", OUT_REMEDY)  # an earlier run's result must not pass for this one's
     if "result_path" in parameters:
         values = dict(values, result_path=result_path)
     if lab and session_user and "target_user" in parameters and "target_user" not in values:

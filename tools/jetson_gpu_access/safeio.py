@@ -408,6 +408,28 @@ def write_output(path: str, content: Payload, remedy: str, mode: int = 0o644, re
     write_under(folder or ".", name, content, remedy, mode, replace, create=False)
 
 
+def remove_under(root: str, inner: str, remedy: str) -> None:
+    """Remove file ``inner`` below ``root`` as :func:`write_under` would reach it (no link followed below ``root``),
+    only when it is a regular file of this user's; nothing to do when it or its folder is not there."""
+    shown = _shown(root, inner)
+    names = _names(inner, shown, remedy)
+    try:
+        dir_fd = _folder(root, names[:-1], remedy, False)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise InputError(shown, "cannot be removed ({})".format(error.strerror or error), remedy) from None
+    try:
+        if _check_target(dir_fd, names[-1], shown, remedy) is not None:
+            os.unlink(names[-1], dir_fd=dir_fd)
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        raise InputError(shown, "cannot be removed ({})".format(error.strerror or error), remedy) from None
+    finally:
+        os.close(dir_fd)
+
+
 def check_under(root: str, inner: str, names: Sequence[str], remedy: str) -> None:
     """Before a long run: make folder ``inner`` below ``root`` as :func:`write_under` would, and
     refuse now what it would refuse at the end (a link at one of ``names``, a folder no file can be
