@@ -83,6 +83,11 @@ def test_every_numeric_option_is_range_checked_when_read(args: List[str], needle
 
 
 
+def test_a_host_gid_without_a_toolkit_version_is_refused_not_ignored() -> None:
+    """--host-gid feeds the preview of a toolkit upgrade only: a plain plan would drop it without a word."""
+    assert_one_line_error(cli("plan", "--host-gid", "render=993"), "--toolkit")
+
+
 @pytest.mark.parametrize("command", [["diagnose"], ["plan"], ["apply", "--apply"], ["bundle"], ["docker-args"]])
 @pytest.mark.parametrize("root", ["", "  "])
 def test_an_empty_root_is_bad_input_not_the_current_folder(command: List[str], root: str) -> None:

@@ -145,8 +145,8 @@ OPTIONS: Dict[str, Tuple[Option, ...]] = {
         Option("--toolkit", metavar="VERSION",
                help="preview an upgrade of the host's container toolkit to VERSION (e.g. 1.19.1)"),
         Option("--host-gid", type=host_gid, metavar="GROUP=GID", action="append", default=[],
-               help="the host's GID of a node group the container does not show (e.g. render=995; GID 0 to "
-                    "4294967294); repeatable"),
+               help="with --toolkit: the host's GID of a node group the container does not show (e.g. render=995; "
+                    "GID 0 to 4294967294); repeatable"),
     ),
     "apply": TARGET + (
         Option("--apply", action="store_true", help="really change the account files (default: dry run)"),
@@ -474,6 +474,9 @@ def cmd_plan(args: SimpleNamespace) -> int:
 
     if args.toolkit:
         return _toolkit_preview(args)
+    if args.host_gid:  # it feeds the preview only: a plain plan reads the nodes' GIDs where it runs
+        raise UsageError("--host-gid is read only with --toolkit VERSION (the preview of a toolkit upgrade); "
+                         "add --toolkit or drop --host-gid")
     result = plan_for(_assess(args))
     _emit(args, result, render_plan(result))
     return Exit.OK if result.nothing_to_do else Exit.PROBLEM
