@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from typing import List
+from typing import List, Optional, Tuple
 
 import pytest
 from hypothesis import given
@@ -306,6 +306,22 @@ def test_a_substituted_user_in_an_exec_line_is_one_value() -> None:
     from jetson_gpu_access.launch import from_exec_line
     execed = from_exec_line("docker exec -u $(id -u):$(id -g) box nvidia-smi")
     assert execed is not None and (execed.user, execed.command) == ("$(id -u):$(id -g)", ("nvidia-smi",))
+
+
+@pytest.mark.parametrize(("line", "engine", "user", "command"), [
+    ("docker compose exec -u 1000 app ls -l /dev/dri", "docker", "1000", ("ls", "-l", "/dev/dri")),
+    ("docker-compose exec --user alice detector nvidia-smi", "docker", "alice", ("nvidia-smi",)),
+    ("podman compose exec app id", "podman", None, ("id",)),
+    ("kubectl exec -it gpu-pod -c main -- ls -l /dev/dri", "kubectl", None, ("ls", "-l", "/dev/dri")),
+    ("oc exec gpu-pod -- id", "oc", None, ("id",)),
+])
+def test_a_compose_or_kubernetes_exec_runs_its_command_in_the_container(line: str, engine: str, user: Optional[str],
+                                                                        command: Tuple[str, ...]) -> None:
+    from jetson_gpu_access.launch import from_exec_line
+    execed = from_exec_line(line)
+    assert execed is not None and (execed.engine, execed.user, execed.command) == (engine, user, command)
+    listing = explain(line + "\ncrw-rw---- 1 root 993 226, 128 Jan  1 00:00 renderD128").observed.nodes
+    assert [n.where for n in listing] == ["container"]
 
 
 def test_a_serial_port_on_alpine_is_not_told_to_use_the_nvidia_runtime() -> None:

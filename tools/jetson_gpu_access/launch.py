@@ -22,7 +22,10 @@ from .safeio import decimal
 RUN_LINE = re.compile(r"(?:^|`|\$\(|&&\s*|;\s*)(?:\+\s+)?(?:sudo\s+(?:-\S+\s+)*)?(docker|podman|nerdctl)\s+(?:container\s+)?run\b(.*)")
 # `docker exec -u 1000 CONTAINER CMD`: the exec user, which does not inherit the launch's groups alike in
 # every engine (podman's exec -u drops --group-add GIDs; facts sheet §A.2).
-EXEC_LINE = re.compile(r"(?:^|`|\$\(|&&\s*|;\s*)(?:sudo\s+(?:-\S+\s+)*)?(docker|podman|nerdctl)\s+(?:container\s+)?exec\b(.*)")
+EXEC_LINE = re.compile(r"(?:^|`|\$\(|&&\s*|;\s*)(?:sudo\s+(?:-\S+\s+)*)?(docker|podman|nerdctl|kubectl|oc)"
+                       r"(?:[\s-]compose)?\s+(?:container\s+)?exec\b(.*)")
+# Kubernetes' exec takes no user, and its command follows "--" (a container, -c NAME, may sit before it).
+_KUBERNETES = ("kubectl", "oc")
 # Engine options that take no value; every other option without '=' takes the next word.
 FLAGS = {"--rm", "--privileged", "--init", "--read-only", "--interactive", "--tty", "--detach", "--help",
          "--sig-proxy", "--no-healthcheck", "--oom-kill-disable", "--publish-all", "--quiet", "--replace",
@@ -162,7 +165,11 @@ def from_exec_line(line: str) -> Optional[Exec]:
     if not match:
         return None
     masked, masks = _kept_whole(match.group(2))
-    values, _, _container, command = _options(_words(masked.split("`", 1)[0], masks))
+    words = _words(masked.split("`", 1)[0], masks)
+    if match.group(1) in _KUBERNETES:
+        command = tuple(words[words.index("--") + 1:]) if "--" in words else _options(words)[3]
+        return Exec(match.group(1), None, command, line.strip())
+    values, _, _container, command = _options(words)
     return Exec(match.group(1), values["user"][-1] if values["user"] else None, command, line.strip())
 
 
