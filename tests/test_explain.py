@@ -570,6 +570,15 @@ def test_a_phrase_repeated_along_one_huge_line_reads_as_one_copy_of_it() -> None
     assert many.cause.id == once.cause.id
 
 
+def test_a_line_read_only_in_part_is_said_to_be() -> None:
+    """A fact past the first MAX_LINE characters of its line is not read: the reply says so, as an assumption."""
+    from jetson_gpu_access.textfacts import MAX_LINE
+    said = "were read from the first {} KiB of such a line".format(MAX_LINE // 1024)
+    assert not any(said in s.text for s in explain("docker run -u 1000 img:1").statements)
+    long = explain("docker run " + "-e A=1 " * (MAX_LINE // 7) + "-u 1000 img:1")
+    assert any(said in s.text and s.assumed for s in long.statements)
+
+
 PLACEHOLDER_LINE = "ImportError: /usr/lib/aarch64-linux-gnu/nvidia/libnvdla_compiler.so: file too short"
 
 

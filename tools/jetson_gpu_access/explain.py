@@ -23,7 +23,19 @@ from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict
 from .probe.platform import jetpack_for
 from .record import frozen_record
 from .safeio import InputError, decode, read_file
-from .textfacts import CONTAINER_PROMPT, PROMPT, RELEASE_LINE, Identity, ListedNode, Observed, Sighting, normalise, read, window
+from .textfacts import (
+    CONTAINER_PROMPT,
+    MAX_LINE,
+    PROMPT,
+    RELEASE_LINE,
+    Identity,
+    ListedNode,
+    Observed,
+    Sighting,
+    normalise,
+    read,
+    window,
+)
 
 # Findings whose evidence is a listed node and an `id` line: the only ones a paste can support.
 # DEV-001/DEV-002 (a node is absent), PLT-* (platform) and TKT-* (packages) would assert what a
@@ -561,6 +573,9 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
     if seen.windowed:
         out.append(Statement("the paste is very long: facts were read from its first and last 256 KiB, error "
                              "signatures from its first and last MiB; the middle is taken to repeat them", (), True))
+    if seen.cut_lines:
+        out.append(Statement("a line is longer than {0} KiB: facts (launch options, listings, `id`) were read from "
+                             "the first {0} KiB of such a line".format(MAX_LINE // 1024), (), True))
     return tuple(Statement(scrub(s.text), s.evidence, s.assumed) for s in out)
 
 

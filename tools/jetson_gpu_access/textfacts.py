@@ -300,6 +300,7 @@ class Observed:
     gpu_found: Optional[Sighting]      # a line saying the GPU was found and opened
     acls: Tuple[Sighting, ...]         # getfacl's named-user entries of GPU nodes: "path user:perms"
     windowed: bool                     # only the head and tail of a huge paste were read for facts
+    cut_lines: bool                    # a line longer than MAX_LINE was read for facts only to MAX_LINE
     words: Tuple[Sighting, ...] = ()   # what prose says of the launch and the session: "numeric user", "session
                                        # path", "container" (the paste ran inside one), "root session",
                                        # "works on the host", "NVIDIA runtime by default"
@@ -875,7 +876,7 @@ def read(text: str) -> TextFacts:
                         _once(state.launches), tuple(state.jetson), tuple(state.x86), tuple(state.releases),
                         tuple(state.identities), tuple(state.absent), tuple(state.logins), _once(state.execs),
                         state.toolkit, tuple(state.images), state.cuda_versions, state.gpu_found, tuple(state.acls[:MAX_FACTS]),
-                        windowed, tuple(state.words))
+                        windowed, max(map(len, part.split("\n")), default=0) > MAX_LINE, tuple(state.words))
     parsed = _facts(state.reader, observed, state.release, primary)
     others = tuple(facts for identity in state.identities[:MAX_SESSIONS] if identity is not primary
                    for facts in [_facts(state.reader, observed, state.release, identity).facts] if facts is not None)
