@@ -326,3 +326,16 @@ def test_a_hook_failing_on_what_only_its_legacy_mode_touches_leans_to_a_pc(line:
     result = read_cause(line)
     assert (result.cause.id, result.cause.assumed_system) == ("x86-discrete-gpu", "pc"), result.cause
     assert read_cause(JETSON_36 + "\n" + line).cause.id != "x86-discrete-gpu"
+
+
+CMAKE_NOTFOUND = ("Step 7/12 : RUN cmake ../ && make -j4\n"
+                  "CMake Error: The following variables are used in this project, but they are set to NOTFOUND.\n"
+                  "CUDA_nppicc_LIBRARY (ADVANCED)\n    linked by target \"jetson-utils\" in directory /src/utils\n"
+                  "-- Configuring incomplete, errors occurred!")
+
+
+def test_cmake_not_finding_a_cuda_library_in_an_image_build_is_where_the_release_puts_it() -> None:
+    """JetPack 4 mounts CUDA's libraries from the host only when the build runs with the NVIDIA runtime; from R34 the
+    image brings them, so missing there they are the image's software."""
+    assert read_cause(JETSON_32 + "\n" + CMAKE_NOTFOUND).cause.id == "nodes-missing-in-container"
+    assert read_cause(JETSON_36 + "\n" + CMAKE_NOTFOUND).cause.id == "jetson-software-mismatch"

@@ -680,12 +680,14 @@ _OPERATION = re.compile(r"ipc|storagesharing|shareable|peer|memcpy|cumem(?!init)
 # The driver library comes from the host through the NVIDIA runtime: missing (or an empty placeholder
 # left by the CSV mounts), the container was started without it.
 _DRIVER_LIBRARY = re.compile(r"libcuda\.so[.\d]*:\s*cannot open|\.so[.\d]*:\s*file too short", re.I)
-# CUDA's own libraries (the runtime, the math libraries, cuDNN, TensorRT): a container brings them itself from R34
+# CUDA's own libraries (the runtime, the math libraries, cuDNN, TensorRT; by file or by CMake's variable for it): a
+# container brings them itself from R34
 # on; the driver's and the Tegra platform's libraries (libcuda, libnvrm*, libnvmedia*, ...) come from the host on
 # every release.
 _CUDA_STACK = re.compile(r"lib(?:cudart|cublas\w*|cufft\w*|curand\w*|cusparse\w*|cusolver\w*|npp\w*|cudnn\w*|nvinfer\w*|"
                          r"nvonnxparser\w*|nvparsers|nvrtc\w*|nvjpeg|nvjitlink|cupti)\b|(?<![\w-])-l(?:cudart|cublas|cudnn|"
-                         r"nvinfer|nvparsers|nvonnxparser)|/usr/local/cuda", re.I)
+                         r"nvinfer|nvparsers|nvonnxparser)|/usr/local/cuda|"
+                         r"\bcuda_(?:cudart|cublas|cufft|curand|cusparse|cusolver|npp|nvrtc|nvjpeg|cupti)\w*_library\b", re.I)
 _HOST_DRIVER = re.compile(r"libcuda\.so|nvrm|libnvidia-|libnvos|libnvmedia|/tegra/", re.I)
 # ... unless the host's own tools say so (libnvidia-container's log lines, its driver service): then the host lacks it.
 _HOST_TOOL = re.compile(r"^[IWEF]\d{4} [\d:.]+\s+\d+ \w+\.c:\d+\]|nvidia-container-cli|driver service", re.I)
