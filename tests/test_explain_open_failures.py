@@ -339,3 +339,15 @@ def test_cmake_not_finding_a_cuda_library_in_an_image_build_is_where_the_release
     image brings them, so missing there they are the image's software."""
     assert read_cause(JETSON_32 + "\n" + CMAKE_NOTFOUND).cause.id == "nodes-missing-in-container"
     assert read_cause(JETSON_36 + "\n" + CMAKE_NOTFOUND).cause.id == "jetson-software-mismatch"
+
+
+
+@pytest.mark.parametrize("text", [
+    "$ nvidia-smi --query-gpu=index,name,memory.total,utilization.gpu --format=csv,noheader\n"
+    "0, Orin (nvgpu), [N/A], [N/A]\nValueError: invalid literal for int() with base 10: '[N/A]'",
+    "No GPU detected. Runs on system RAM and CPU.\n$ nvidia-smi --query-gpu=index,name,memory.total --format=csv\n"
+    "0, NVIDIA GB10, [N/A]",
+])
+def test_a_program_that_reads_nvidia_smi_s_unreported_memory_is_no_access_problem(text: str) -> None:
+    result = read_cause(text)
+    assert "smi-memory-unreported" in [m.id for m in result.matches] and result.cause.id == "not-gpu-access", result.cause

@@ -613,7 +613,7 @@ _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-20
              "cuda-build-words", "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published",
              "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library")
 _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cuda-700", "cuda-719", "cuda-710",
-            "other-permission", "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error",
+            "smi-memory-unreported", "other-permission", "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error",
             "package-not-found", "gpu-works-words", "failure-other", "foreign-binary", "docker-daemon-access",
             "static-tls", "other-device", "tool-not-found", "mainline-tegra", "profiler-counters",
             "account-setup-error", "failure-filesystem", "failure-other-library")
@@ -640,6 +640,8 @@ _SYMPTOM_WORDS = ("denial-words",)
 # CUDA's start-up, where a denied node fails too (PyTorch's "Unexpected error from cudaGetDeviceCount()" has no code).
 _START_UP = re.compile(r"cudaGetDeviceCount|cudaGetDevice|cudaSetDevice|\bcuInit|\bcuda_?init|initiali[sz]|device count|"
                        r"cuda-capable|cudaFree\(0\)|\bcontext\b", re.I)
+# A program's own words that it found no GPU, which say nothing of why.
+_NO_GPU_SAID = ("cuda-unavailable", "gpu-not-detected")
 # Words that tell a program saw no GPU but not why: a failing line that names what failed tells more.
 _UNTELLING_WORDS = ("gpu-not-detected",)
 # Families read again by the failing lines when those name a GPU library (a build that cannot link libcuda).
@@ -1015,6 +1017,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
         return cause("not-gpu-access", "the errors shown are not GPU-access errors",
                      [line_of[i] for i in not_gpu])
+    smi = line_of.get("smi-memory-unreported", "")
+    if smi and not denied and all(i in _NOT_GPU + _SYMPTOM_WORDS + _NO_GPU_SAID for i in ids):
+        return cause("not-gpu-access", "nvidia-smi prints [N/A] for the memory of a GPU that shares the system's "
+                     "(a Jetson, a GB10): a program that reads those fields decides there is no GPU, or fails",
+                     [smi] + [line_of[i] for i in ids if i in _NO_GPU_SAID][:1])
     if "no-gpu-words" in ids:
         return cause("not-gpu-access", "the machine has no NVIDIA GPU, so there is no GPU access to grant",
                      [line_of["no-gpu-words"]])
