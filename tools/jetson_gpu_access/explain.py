@@ -1017,11 +1017,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
         return cause("not-gpu-access", "the errors shown are not GPU-access errors",
                      [line_of[i] for i in not_gpu])
-    smi = line_of.get("smi-memory-unreported", "")
-    if smi and not denied and all(i in _NOT_GPU + _SYMPTOM_WORDS + _NO_GPU_SAID for i in ids):
+    unreported = line_of.get("smi-memory-unreported", "")
+    if unreported and not denied and all(i in _NOT_GPU + _SYMPTOM_WORDS + _NO_GPU_SAID for i in ids):
         return cause("not-gpu-access", "nvidia-smi prints [N/A] for the memory of a GPU that shares the system's "
                      "(a Jetson, a GB10): a program that reads those fields decides there is no GPU, or fails",
-                     [smi] + [line_of[i] for i in ids if i in _NO_GPU_SAID][:1])
+                     [unreported] + [line_of[i] for i in ids if i in _NO_GPU_SAID][:1])
     if "no-gpu-words" in ids:
         return cause("not-gpu-access", "the machine has no NVIDIA GPU, so there is no GPU access to grant",
                      [line_of["no-gpu-words"]])
