@@ -63,7 +63,8 @@ def test_a_library_that_cannot_load_beside_801_is_the_software() -> None:
 
 @pytest.mark.parametrize("text", ["print(torch.cuda.is_available()) returns False",
                                   "torch.cuda.is_available() == False inside the image",
-                                  ">>> torch.cuda.is_available()\nit prints `False` every time"])
+                                  ">>> torch.cuda.is_available()\nit prints `False` every time",
+                                  "AssertionError: CUDA unavailable, invalid device 0 requested"])
 def test_is_available_answered_false_in_any_form_is_a_failure(text: str) -> None:
     assert "cuda-unavailable" in ids(text)
     assert read_cause(JETSON_36 + "\n" + text).cause.id == "jetson-software-mismatch"
