@@ -682,10 +682,9 @@ _OPERATION = re.compile(r"ipc|storagesharing|shareable|peer|memcpy|cumem(?!init)
 # The driver library comes from the host through the NVIDIA runtime: missing (or an empty placeholder
 # left by the CSV mounts), the container was started without it.
 _DRIVER_LIBRARY = re.compile(r"libcuda\.so[.\d]*:\s*cannot open|\.so[.\d]*:\s*file too short", re.I)
-# CUDA's own libraries (the runtime, the math libraries, cuDNN, TensorRT; by file or by CMake's variable for it): a
-# container brings them itself from R34
-# on; the driver's and the Tegra platform's libraries (libcuda, libnvrm*, libnvmedia*, ...) come from the host on
-# every release.
+# CUDA's own libraries (the runtime, the math libraries, cuDNN, TensorRT; by file or by CMake's variable for one): a
+# container brings them itself from R34 on; the driver's and the Tegra platform's libraries (libcuda, libnvrm*,
+# libnvmedia*, ...) come from the host on every release.
 _CUDA_STACK = re.compile(r"lib(?:cudart|cublas\w*|cufft\w*|curand\w*|cusparse\w*|cusolver\w*|npp\w*|cudnn\w*|nvinfer\w*|"
                          r"nvonnxparser\w*|nvparsers|nvrtc\w*|nvjpeg|nvjitlink|cupti)\b|(?<![\w-])-l(?:cudart|cublas|cudnn|"
                          r"nvinfer|nvparsers|nvonnxparser)|/usr/local/cuda|"
