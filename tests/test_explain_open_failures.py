@@ -351,3 +351,18 @@ def test_cmake_not_finding_a_cuda_library_in_an_image_build_is_where_the_release
 def test_a_program_that_reads_nvidia_smi_s_unreported_memory_is_no_access_problem(text: str) -> None:
     result = read_cause(text)
     assert "smi-memory-unreported" in [m.id for m in result.matches] and result.cause.id == "not-gpu-access", result.cause
+
+
+
+def test_a_program_that_finds_no_gpu_on_a_pc_whose_driver_works_is_the_program() -> None:
+    text = (PC + "\n$ llmfit system\nBackend: CPU\nGPU: Not detected\n$ nvidia-smi\n"
+            "| NVIDIA-SMI 580.126.09             Driver Version: 580.126.09     CUDA Version: 13.0     |")
+    result = read_cause(text)
+    assert "gpu-not-detected" in [m.id for m in result.matches] and result.cause.id == "not-gpu-access", result.cause
+
+
+def test_an_unpublished_image_tag_is_the_registry_s_on_a_pc_and_the_release_s_on_a_jetson() -> None:
+    line = ("docker: Error response from daemon: manifest for nvidia/cuda:12.0-base-ubuntu20.04 not found: "
+            "manifest unknown: manifest unknown")
+    assert read_cause(PC + "\n" + line).cause.id == "not-gpu-access"
+    assert read_cause(JETSON_32 + "\n" + line).cause.id == "jetson-software-mismatch"

@@ -1130,6 +1130,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "x86-discrete-gpu")
     # A library that cannot load is no symptom of a denied node: beside a bare 801 it is the software.
     library_beside_801 = "cuda-library-missing" in mismatch and denied == ["cuda-801"] and not seen.nodes
+    if x86 and mismatch[:1] == ["image-not-published"] and not denied:  # a PC's driver has nothing to do with a tag
+        return cause("not-gpu-access", "the image tag is not published (for this platform): the registry's, not the "
+                     "GPU's", [line_of["image-not-published"]] + platform_line, "x86-discrete-gpu")
     if mismatch and (not denied or library_beside_801) and not nodes_denied:
         return platform_cause("jetson-software-mismatch", "a CUDA version or library error, not a permission error",
                               [line_of[mismatch[0]]])
@@ -1182,6 +1185,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if "render-group-name" in ids:
         return cause("render-node-denied", "--group-add render by name, and the image has no render group",
                      [line_of["render-group-name"]])
+    if "gpu-not-detected" in ids and not (denied or nodes_denied):
+        return cause("not-gpu-access", "the program says it finds or uses no GPU, and the paste shows no error from "
+                     "CUDA or the driver: most often the program's own detection or a build without CUDA; a session "
+                     "denied the GPU gets CUDA's start-up error instead", [line_of["gpu-not-detected"]] + platform_line,
+                     "jetson-software-mismatch", "x86-discrete-gpu")
     if x86:
         return cause("x86-discrete-gpu", "the paste shows an x86 / discrete-GPU system and no Jetson" if platform_shown
                      else "a GPU error of a PC, whose driver and devices the integrated-GPU explanations do not fit",
@@ -1199,11 +1207,6 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         kind = "render-node-denied" if "dri" in root_only[0].path else "tegra-nodes-denied"
         return cause(kind, "the GPU nodes are open to root only (no group or other access)", [n.line for n in root_only[:2]])
     if not (denied or nodes_denied):
-        if "gpu-not-detected" in ids:
-            return cause("not-gpu-access", "the program says it finds or uses no GPU, and the paste shows no error from "
-                         "CUDA or the driver: most often the program's own detection or a build without CUDA; a session "
-                         "denied the GPU gets CUDA's start-up error instead", [line_of["gpu-not-detected"]] + platform_line,
-                         "jetson-software-mismatch", "x86-discrete-gpu")
         if "failure-gpu" in ids and jetson and platform_shown and not _START_UP.search(line_of["failure-gpu"]):
             # Past start-up, a denied node is no longer the question: the GPU was opened.
             return cause("jetson-software-mismatch", "a GPU failure on a Jetson past CUDA's start-up, with no denial, no "
