@@ -148,6 +148,7 @@ def test_the_toolkit_s_own_state_is_the_toolkit(text: str) -> None:
     "CUDA error: no CUDA-capable device is detected\nthe /dev/nvhost-* device nodes were missing inside the container",
     "/usr/local/cuda/lib64 is missing from the container although the CSV lists it",
     "Warning  FailedScheduling  0/1 nodes are available: 1 Insufficient nvidia.com/gpu.",
+    "NvRmMemInitNvmap ... Memory Manager Not supported (no `/dev/nvmap` in the build container)",
 ])
 def test_nodes_missing_in_words_are_missing_nodes(text: str) -> None:
     assert "nodes-missing-words" in ids(text)
