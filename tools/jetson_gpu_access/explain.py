@@ -1207,7 +1207,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         kind = "render-node-denied" if "dri" in root_only[0].path else "tegra-nodes-denied"
         return cause(kind, "the GPU nodes are open to root only (no group or other access)", [n.line for n in root_only[:2]])
     if not (denied or nodes_denied):
-        if "failure-gpu" in ids and jetson and platform_shown and not _START_UP.search(line_of["failure-gpu"]):
+        if "failure-gpu" in ids and jetson and platform_shown and not _START_UP.search(line_of["failure-gpu"]) and not (
+                _UNNAMED_DENIAL.search(line_of["failure-gpu"]) or re.search(r"\bdenied\b|\ballocat|\bmemory\b",
+                                                                           line_of["failure-gpu"], re.I)):
             # Past start-up, a denied node is no longer the question: the GPU was opened.
             return cause("jetson-software-mismatch", "a GPU failure on a Jetson past CUDA's start-up, with no denial, no "
                          "missing node and no driver error: most often the software (a build or version for another "
