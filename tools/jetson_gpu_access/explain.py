@@ -640,6 +640,8 @@ _SYMPTOM_WORDS = ("denial-words",)
 # CUDA's start-up, where a denied node fails too (PyTorch's "Unexpected error from cudaGetDeviceCount()" has no code).
 _START_UP = re.compile(r"cudaGetDeviceCount|cudaGetDevice|cudaSetDevice|\bcuInit|\bcuda_?init|initiali[sz]|device count|"
                        r"cuda-capable|cudaFree\(0\)|\bcontext\b", re.I)
+# What keeps a Jetson's GPU failure from being read as past start-up: start-up itself, a denial, or memory.
+_NOT_PAST_START_UP = re.compile(_START_UP.pattern + r"|\bdenied\b|\ballocat|\bmemory\b|" + _UNNAMED_DENIAL.pattern, re.I)
 # A program's own words that it found no GPU, which say nothing of why.
 _NO_GPU_SAID = ("cuda-unavailable", "gpu-not-detected")
 # Words that tell a program saw no GPU but not why: a failing line that names what failed tells more.
@@ -1207,9 +1209,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         kind = "render-node-denied" if "dri" in root_only[0].path else "tegra-nodes-denied"
         return cause(kind, "the GPU nodes are open to root only (no group or other access)", [n.line for n in root_only[:2]])
     if not (denied or nodes_denied):
-        if "failure-gpu" in ids and jetson and platform_shown and not _START_UP.search(line_of["failure-gpu"]) and not (
-                _UNNAMED_DENIAL.search(line_of["failure-gpu"]) or re.search(r"\bdenied\b|\ballocat|\bmemory\b",
-                                                                           line_of["failure-gpu"], re.I)):
+        if "failure-gpu" in ids and jetson and platform_shown and not _NOT_PAST_START_UP.search(line_of["failure-gpu"]):
             # Past start-up, a denied node is no longer the question: the GPU was opened.
             return cause("jetson-software-mismatch", "a GPU failure on a Jetson past CUDA's start-up, with no denial, no "
                          "missing node and no driver error: most often the software (a build or version for another "
