@@ -113,6 +113,26 @@ def test_words_that_name_the_hardware(line: str, system: str) -> None:
     assert bool(seen.jetson) == (system == "jetson") and bool(seen.x86) == (system == "pc")
 
 
+@pytest.mark.parametrize("prose", [
+    "It works on x86, but not on my Orin.", "I flashed the Orin from an x86 host with SDK Manager.",
+    "Cross-compiled on my x86 machine, copied to the Xavier NX board.", "The model was trained on my Ryzen desktop; the Jetson fails.",
+    "Same code runs on my Core i5 laptop; on the jetson it fails."])
+def test_a_pc_named_in_words_beside_the_jetson_s_hardware_is_another_machine(prose: str) -> None:
+    """Prose may name the machine a reporter compares with: a weak sign that names the device outranks it."""
+    reading = explain(prose + "\ncuInit returned 801")
+    assert any(s.text.startswith(("a Jetson", "probably a Jetson")) for s in reading.statements)
+    assert reading.cause.id != "x86-discrete-gpu"
+
+
+def test_a_pc_named_in_words_outranks_an_image_name_and_its_own_cpu_field_counts_in_full() -> None:
+    """An L4T image names software a PC can pull; lscpu's CPU field is the failing machine's own output."""
+    prose = "I'm running on x86. docker run --runtime nvidia nvcr.io/nvidia/l4t-base:r32.3.1\nNO CMAKE_CUDA_COMPILER could be found"
+    assert explain(prose).cause.id == "x86-discrete-gpu"
+    cpu = read("Model name: AMD Ryzen 9 5900X 12-Core Processor").observed.x86
+    assert [s.kind for s in cpu] == ["x86 / discrete GPU"]
+    assert [s.kind for s in read("my Ryzen desktop").observed.x86] == ["PC named in words"]
+
+
 # ---- the container toolkit ----
 
 LEGACY = ("docker: Error response from daemon: failed to create task for container: OCI runtime create failed: error "

@@ -26,6 +26,7 @@ from .safeio import InputError, decode, read_file
 from .textfacts import (
     CONTAINER_PROMPT,
     MAX_LINE,
+    PC_PROSE,
     PROMPT,
     RELEASE_LINE,
     Identity,
@@ -493,7 +494,7 @@ def _systems(seen: Observed, readings: Sequence[Tuple[str, Cause]]) -> Tuple[Tup
         labels = ["{}: most likely {} ({})".format(label, c.id, c.why.text) for label, c in readings] or [
             "system {} (L4T {})".format(n, r.value) for n, r in enumerate(seen.releases, 1)]
         return tuple(zip(labels, (r.line for r in seen.releases)))
-    strong_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86]
+    strong_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86 + (PC_PROSE,)]
     strong_jetson = [s for s in seen.jetson if s.kind not in WEAK_JETSON]
     if strong_jetson and strong_x86:
         return (("a Jetson ({} {})".format(strong_jetson[0].kind, strong_jetson[0].value), strong_jetson[0].line),
@@ -531,8 +532,9 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
         text = ("a Jetson: {} {}" if first.kind not in WEAK_JETSON else "probably a Jetson: the paste names {1!r}")
         out.append(Statement(text.format(first.kind, first.value), (first.line,), False))
     elif seen.x86:
-        first = next((s for s in seen.x86 if s.kind not in WEAK_X86), seen.x86[0])
-        text = "a PC: {}" if first.kind not in WEAK_X86 else "probably a PC with a discrete GPU: the paste names {}"
+        first = next((s for s in seen.x86 if s.kind not in WEAK_X86 + (PC_PROSE,)), seen.x86[0])
+        text = ("a PC: {}" if first.kind not in WEAK_X86 + (PC_PROSE,) else "probably a PC: the paste says {!r}"
+                if first.kind == PC_PROSE else "probably a PC with a discrete GPU: the paste names {}")
         out.append(Statement(text.format(first.value), (first.line,), False))
     for release in seen.releases:
         labels = ", ".join(c for c in _jetpack(release.value)) or "no published JetPack label in the tables"
@@ -604,6 +606,17 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
 WEAK_JETSON = ("host name", "Tegra-only name", "arm64 build", "L4T image")
 # PC signs that name no hardware: a discrete-GPU node name, a cloud user, nvidia-smi; any Jetson sign outranks them.
 WEAK_X86 = ("discrete-GPU node", "PC hint", "nvidia-smi", "PC software")
+# Weak Jetson signs that still name the device (a host name; a module, SoC, node or tool only a Jetson has): beside
+# them, a PC named in words is another machine ("works on x86 but not on my Orin"). An L4T image, an arm64 build, or
+# "L4T" and "JetPack" said alone name software, which a PC can pull and build too.
+_DEVICE_WORD = re.compile(r"orin|xavier|thor|tegra|jetson|nano|/dev/|nvgpu|nvmap|nvhost|gk20a|gm20b|gp10b|gv11b|ga10b|"
+                          r"nvpmodel|jtop|compute capability|sm_|major/minor|device \d|argus|nvdla", re.I)
+
+
+def _names_the_device(sign: Sighting) -> bool:
+    return sign.kind == "host name" or (sign.kind == "Tegra-only name" and bool(_DEVICE_WORD.search(sign.value)))
+
+
 # Weak signs of a PC that a Jetson can show too (Thor's /dev/nvidia*, mainline Tegra's VDPAU): alone, a PC assumed.
 SHARED_X86 = ("discrete-GPU node", "PC software")
 PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
@@ -719,7 +732,8 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     A hard sign of a Jetson outranks any sign of a PC, and a hard sign of a PC outranks weak Jetson signs.
     """
     strong = [s for s in seen.jetson if s.kind not in WEAK_JETSON]
-    hard_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86]
+    device_named = any(_names_the_device(s) for s in seen.jetson)
+    hard_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86 and not (s.kind == PC_PROSE and device_named)]
     if strong or (seen.jetson and not hard_x86):
         return "jetson", (strong or seen.jetson)[0].line
     if seen.x86:

@@ -114,9 +114,6 @@ _JETSON_HOST = re.compile(r"^(?:\[)?([\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|t
                           r"[\w.-]+@[\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor|tegra)[\w.-]*)[:\s]", re.I)
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit.
 _X86 = re.compile(r"\bx86[_-]64\b|"
-                  # x86 said in prose of the machine itself ("I'm running on x86", "an x86 host")
-                  r"\b(?:on|using|an?|my|our)\s+x86\b(?![_-])|\bx86\s+(?:host|machine|pc|laptop|desktop|server|system|"
-                  r"computer|workstation|box)s?\b|"
                   r"\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?![\w/.]*['\"]?:?\s*(?:does not exist|no such file))|"
                   r"\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|"
                   r"/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|\bNVIDIA UNIX x86|\bNVRM: |\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
@@ -124,9 +121,6 @@ _X86 = re.compile(r"\bx86[_-]64\b|"
                   r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|Radeon)\b|"
                   r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|(?-i:\bRX\s?[4-9]\d{2,3}(?:\s?XTX?)?\b)|"
                   r"\bIntel(?:\(R\)|\xae)?\s+(?:i?GPU|(?:HD|Iris|UHD)\s+Graphics)\b|"
-                  # an x86 processor (every Jetson's CPU is an Arm core), and a hypervisor only PCs run
-                  r"\b(?:Ryzen|Threadripper|EPYC|Xeon)\b|\bCore(?:\(TM\)|\u2122)?\s+i[3579]\b|\bi[3579]-\d{4,5}[A-Z]{0,2}\b|"
-                  r"\bProxmox\b|"
                   r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.-])|"
                   r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b|"
                   # the device's own compute capability, where no Jetson has it (TK1 3.2, TX1 and Nano 5.3, TX2 6.2,
@@ -143,6 +137,15 @@ _X86 = re.compile(r"\bx86[_-]64\b|"
                   # Mesa loading a PC's GPU driver (Intel's, AMD's, a virtual machine's); a Jetson's GL is NVIDIA's
                   r"\b(?:failed to load driver:\s*|MESA-LOADER:[^\n]{0,80}?)(?:i965|iris|crocus|radeonsi|r600|vmwgfx|virtio_gpu)\b",
                   re.I)
+# A PC named in words: x86 said in prose ("I'm running on x86", "an x86 host"), an x86 processor (every Jetson's CPU
+# is an Arm core), a hypervisor only PCs run. Prose may name another machine than the failing one ("works on x86 but
+# not on my Orin", "flashed from my Ryzen desktop"), so a sign of the Jetson's hardware outranks it; a CPU field of
+# lscpu or /proc/cpuinfo is the machine's own output and counts in full.
+_PC_PROSE = re.compile(r"\b(?:on|using|an?|my|our)\s+x86\b(?![_-])|\bx86\s+(?:host|machine|pc|laptop|desktop|server|"
+                       r"system|computer|workstation|box)s?\b|"
+                       r"\b(?:Ryzen|Threadripper|EPYC|Xeon)\b|\bCore(?:\(TM\)|\u2122)?\s+i[3579]\b|"
+                       r"\bi[3579]-\d{4,5}[A-Z]{0,2}\b|\bProxmox\b", re.I)
+_CPU_FIELD = re.compile(r"^\s*(?:model name|processor|cpu)\s*:", re.I)
 # Weaker signs of a PC, each outranked by any sign of a Jetson: a cloud instance's default user or host
 # name (EC2, Oracle, Azure), a GeForce named by its number alone (a Jetson user may mention the desktop they
 # trained on), the toolkit's legacy mode (it picks csv on a Jetson: facts sheet §A.1), and nvidia-smi run as
@@ -230,6 +233,7 @@ _HOST_WORKS = re.compile(r"\b(?:on|in|from)\s+(?:the\s+)?(?:\w+\s+)?host\b(?:(?!
                          r"(?:\w+\s+)?host\b", re.I)
 # Jetson signs that name software, not the machine the line ran on: beside them a line can still name an x86 host.
 _NAMES_NO_HARDWARE = ("Tegra-only name", "L4T image", "arm64 build")
+PC_PROSE = "PC named in words"
 FACT_WINDOW = 256 * 1024
 MAX_SESSIONS = 4  # `id` outputs diagnosed one by one
 MAX_FACTS = 512  # distinct nodes, /etc/group lines: more is a dump, not a report
@@ -748,10 +752,14 @@ def _read_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sight
     pc_words = (any(w in low for w in _PC_WORDS) and not host_platform and not _FOREIGN_ARTIFACT.search(line)
                 and not _PLATFORM_PROBE.search(line))
     x86 = (_X86.search(line) or _PC_STACK.search(line)) if pc_words else None
+    kind = "x86 / discrete GPU"
     if x86 and x86.group(0).lower() == "nouveau" and _ARM_WORDS.search(line):
         x86 = None  # nouveau on arm is a Tegra's GPU under mainline Linux, not a PC's
+    if pc_words and not x86:
+        x86 = _PC_PROSE.search(line)
+        kind = kind if _CPU_FIELD.match(line) else PC_PROSE
     if x86 and not any(s.kind not in _NAMES_NO_HARDWARE for s in sightings):  # "an l4t image on an x86-64 host"
-        state.x86.append(Sighting("x86 / discrete GPU", x86.group(0), raw))
+        state.x86.append(Sighting(kind, x86.group(0), raw))
     node = _DGPU_NODE.search(line)
     if node and not sightings and node.group(0).startswith("/dev/"):
         state.x86.append(Sighting("discrete-GPU node", node.group(0), raw))
