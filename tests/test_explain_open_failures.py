@@ -361,6 +361,23 @@ def test_a_program_that_finds_no_gpu_on_a_pc_whose_driver_works_is_the_program()
     assert "gpu-not-detected" in [m.id for m in result.matches] and result.cause.id == "not-gpu-access", result.cause
 
 
+@pytest.mark.parametrize(("text", "cause"), [
+    # root works and the user does not: the contrast is an access problem whatever the program says
+    (JETSON_36 + "\nNo GPU found. It works as root but not as my normal user.", "render-node-denied"),
+    # a numeric uid:gid with no --group-add drops the image's groups
+    (JETSON_36 + "\n$ docker run -u 1000:1000 --runtime nvidia dustynv/ollama:r36.4.0\nNo GPU found, running on CPU",
+     "uid-gid-launch"),
+    # a Jetson image started without the NVIDIA runtime has no GPU node at all
+    (JETSON_36 + "\n$ docker run --rm -it dustynv/ollama:r36.4.0\nNo GPU found, running on CPU", "nodes-missing-in-container"),
+    # ... and on a PC, a container started without --gpus
+    (PC + "\n$ docker run --rm -it acme/llm:1\nGPU: Not detected", "x86-discrete-gpu"),
+])
+def test_a_program_that_finds_no_gpu_is_read_by_the_launch_and_the_sessions_first(text: str, cause: str) -> None:
+    """"No GPU found" says nothing of why: a contrast between users, a numeric launch or a launch without the GPU do."""
+    result = read_cause(text)
+    assert "gpu-not-detected" in [m.id for m in result.matches] and result.cause.id == cause, result.cause
+
+
 def test_an_unpublished_image_tag_is_the_registry_s_on_a_pc_and_the_release_s_on_a_jetson() -> None:
     line = ("docker: Error response from daemon: manifest for nvidia/cuda:12.0-base-ubuntu20.04 not found: "
             "manifest unknown: manifest unknown")

@@ -1009,7 +1009,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("not-gpu-access", "a Tegra run by mainline Linux's open drivers: not L4T's GPU stack",
                      [line_of["mainline-tegra"]])
     hidden = line_of.get("devices-hidden", "")
-    no_device = [i for i in ids if i in ("cuda-100", "cuda-unavailable")]
+    no_device = [i for i in ids if i in ("cuda-100",) + _NO_GPU_SAID]
     # a device hidden explains no device, not a denial, a driver or a software error, nor a run said to work
     explains = set(denied) <= {"cuda-100"} and not nodes_denied and not any(i in _MISMATCH for i in ids)
     if hidden and no_device and explains and not _CONTROL_RUN.search(hidden):
@@ -1160,22 +1160,23 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     added = [launch for launch in seen.launches if launch.group_add]
     dropping = [login for login in seen.logins if login.value != "keeps --group-add"]
     short = [i.line for i in seen.identities[:1] if added and not _holds_added(i, added)]
-    if "cuda-unavailable" in ids and added and (short or dropping):  # the same mechanism on any system
+    said = next((i for i in ids if i in _NO_GPU_SAID), "")  # a program that finds no GPU, in either family's words
+    if said and added and (short or dropping):  # the same mechanism on any system
         return cause("login-drops-runtime-groups", "CUDA is unusable for a session that does not hold the groups its "
                      "launch added" + (" (the pasted `id` lacks them)" if short else ", and it came through a login "
-                     "that rebuilds groups"), [line_of["cuda-unavailable"], _first_line(added[0])] + (
+                     "that rebuilds groups"), [line_of[said], _first_line(added[0])] + (
                          short or [dropping[0].line]), "render-node-denied", "tegra-nodes-denied")
-    entered = _logins_into_container(seen, dropping) if "cuda-unavailable" in ids else []
+    entered = _logins_into_container(seen, dropping) if said else []
     if entered and _toolkit_band(seen) == "additional-gids" and seen.toolkit and not (
             _nodes_held("render")(seen, ids, line_of) or _nodes_held("tegra")(seen, ids, line_of)):
         return cause("login-drops-runtime-groups", "CUDA is unusable for a session that came into the container through "
                      "a login that rebuilds groups, and the toolkit (1.19.1 or later) gives the nodes' GIDs to the "
-                     "container's main process only", [line_of["cuda-unavailable"], seen.toolkit.line, entered[0].line],
+                     "container's main process only", [line_of[said], seen.toolkit.line, entered[0].line],
                      "render-node-denied", "toolkit-band")
-    if "cuda-unavailable" in ids and numeric_lines and not added and not seen.identities:
+    if said and numeric_lines and not added and not seen.identities:
         return cause("uid-gid-launch", "CUDA is unusable in a container started with a numeric uid:gid and no "
                      "--group-add, which drops the image's group memberships",
-                     [line_of["cuda-unavailable"], numeric_lines[0]], "render-node-denied", "tegra-nodes-denied",
+                     [line_of[said], numeric_lines[0]], "render-node-denied", "tegra-nodes-denied",
                      "jetson-software-mismatch")
     soft = [i for i in ids if i in ("cuda-unavailable", "release-unsupported")]
     if soft and not denied and not nodes_denied:
@@ -1201,6 +1202,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if "render-group-name" in ids:
         return cause("render-node-denied", "--group-add render by name, and the image has no render group",
                      [line_of["render-group-name"]])
+    unserved = [launch for launch in seen.launches if not launch.nvidia_gpu]
+    if "gpu-not-detected" in ids and x86 and unserved and len(unserved) == len(seen.launches) and not denied:
+        return cause("x86-discrete-gpu", "the program finds no GPU in a container started without one (no --gpus, "
+                     "runtime or GPU device): on a PC the GPU reaches a container only when the launch asks for it",
+                     [line_of["gpu-not-detected"], _first_line(unserved[0])] + platform_line, "not-gpu-access")
     if "gpu-not-detected" in ids and not (denied or nodes_denied):
         return cause("not-gpu-access", "the program says it finds or uses no GPU, and the paste shows no error from "
                      "CUDA or the driver: most often the program's own detection or a build without CUDA; a session "
@@ -1401,7 +1407,7 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     plain = [launch for launch in seen.launches if launch.runtime != "nvidia" and not launch.privileged
              and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)]
     plain = plain if len(plain) == len(seen.launches) else []
-    if jetson and (gpu_error or ("cuda-unavailable" in ids and l4t_image)) and plain:
+    if jetson and (gpu_error or (any(i in _NO_GPU_SAID for i in ids) and l4t_image)) and plain:
         lines.append(_first_line(plain[0]))
     # A launch without the NVIDIA runtime (--gpus alone included) puts the paste in a container that gets no host mounts.
     container = container or (_first_line(plain[0]) if jetson and plain else "")
