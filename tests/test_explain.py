@@ -314,6 +314,12 @@ def test_a_substituted_user_in_an_exec_line_is_one_value() -> None:
     ("podman compose exec app id", "podman", None, ("id",)),
     ("kubectl exec -it gpu-pod -c main -- ls -l /dev/dri", "kubectl", None, ("ls", "-l", "/dev/dri")),
     ("oc exec gpu-pod -- id", "oc", None, ("id",)),
+    # the engine's own options before exec, and compose exec's -T (no TTY), which takes no value
+    ("kubectl -n ml exec -it gpu-pod -- ls -l /dev/dri", "kubectl", None, ("ls", "-l", "/dev/dri")),
+    ("oc --namespace=ml exec gpu-pod -- id", "oc", None, ("id",)),
+    ("docker compose -f gpu.yml -p lab exec -T -u 1000 app id", "docker", "1000", ("id",)),
+    ("docker compose exec -T app nvidia-smi", "docker", None, ("nvidia-smi",)),
+    ("sudo -u ci docker exec -u 1000 box id", "docker", "1000", ("id",)),
 ])
 def test_a_compose_or_kubernetes_exec_runs_its_command_in_the_container(line: str, engine: str, user: Optional[str],
                                                                         command: Tuple[str, ...]) -> None:

@@ -236,6 +236,18 @@ def test_explain_stays_linear_on_a_long_repeated_paste(tmp_path: Path, token: st
     assert run_cli("explain", str(paste), timeout=30).returncode in (Exit.OK, Exit.PROBLEM)
 
 
+@pytest.mark.parametrize("token", ["usermod -G ", "usermod -aG ", "groupadd render ", "RUN groupadd -g 1 ", "chmod -;",
+                                   "groupadd -;"])
+def test_the_image_audit_stays_linear_on_a_command_word_repeated(tmp_path: Path, token: str) -> None:
+    """A Dockerfile of 64 KB repeating one command word the audit's rules start on: each rule reads what follows the
+    word up to the command's end (before: `usermod -G ` over 20 KB took two minutes)."""
+    dockerfile = tmp_path / "Dockerfile"
+    dockerfile.write_text("FROM ubuntu:22.04\nRUN " + token * (65536 // len(token)) + "\n")
+    code = "from jetson_gpu_access.migrate import audit_paths; audit_paths({!r}, '', '', '', False)".format(str(dockerfile))
+    subprocess.run([sys.executable, "-c", code], env=dict(os.environ, PYTHONPATH=str(Path(cli.__file__).parents[1])),
+                   check=True, timeout=30)
+
+
 @pytest.mark.parametrize(("run", "tail"), [("arm64-", ""), ("a/", ":"), ("x:arm64-", ""), ("a-", "/b:r35.1 arm64"),
                                           ("sbsa.", ":arm64")])
 def test_explain_stays_linear_on_one_long_image_like_word(tmp_path: Path, run: str, tail: str) -> None:

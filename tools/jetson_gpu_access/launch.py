@@ -17,20 +17,28 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from .record import frozen_record
 from .safeio import decimal
 
-# A run command where a command starts (not "see 'docker run --help'" in a message): at the line's
-# start, after sudo, a `set -x` "+ ", a backtick, "$(", "&&" or ";".
-RUN_LINE = re.compile(r"(?:^|`|\$\(|&&\s*|;\s*)(?:\+\s+)?(?:sudo\s+(?:-\S+\s+)*)?(docker|podman|nerdctl)\s+(?:container\s+)?run\b(.*)")
+# Where a command starts (not "see 'docker run --help'" in a message): at the line's start, a backtick, "$(", "&&"
+# or ";".
+_STARTS = r"(?:^|`|\$\(|&&\s*|;\s*)"
+# sudo and its options (-u USER, -g GROUP and the like take a word). No option word holds a command separator, so
+# `sudo -;sudo -;...` is not rescanned from each separator to the end of the line (quadratic before).
+_SUDO = r"(?:sudo\s+(?:-[ugCDhprT]\s+[^\s;&|`$(-][^\s;&|`$(]*\s+|-[^\s;&|`$(]+\s+)*)?"
+# A run command, after a `set -x` "+ " too.
+RUN_LINE = re.compile(_STARTS + r"(?:\+\s+)?" + _SUDO + r"(docker|podman|nerdctl)\s+(?:container\s+)?run\b(.*)")
 # `docker exec -u 1000 CONTAINER CMD`: the exec user, which does not inherit the launch's groups alike in
 # every engine (podman's exec -u drops --group-add GIDs; facts sheet §A.2).
-EXEC_LINE = re.compile(r"(?:^|`|\$\(|&&\s*|;\s*)(?:sudo\s+(?:-\S+\s+)*)?(docker|podman|nerdctl|kubectl|oc)"
-                       r"(?:[\s-]compose)?\s+(?:container\s+)?exec\b(.*)")
+# The engine's or compose's own options before `exec` (kubectl -n NS, docker compose -f FILE -p NAME) take a word.
+_GLOBAL_OPTIONS = (r"(?:\s+(?:-[nfp]|--(?:namespace|context|kubeconfig|cluster|file|project-name|env-file|profile))"
+                   r"(?:=|\s+)[^\s;&|`$(]+)*")
+EXEC_LINE = re.compile(_STARTS + _SUDO + r"(docker|podman|nerdctl|kubectl|oc)(?:[\s-]compose)?" + _GLOBAL_OPTIONS
+                       + r"\s+(?:container\s+)?exec\b(.*)")
 # Kubernetes' exec takes no user, and its command follows "--" (a container, -c NAME, may sit before it).
 _KUBERNETES = ("kubectl", "oc")
 # Engine options that take no value; every other option without '=' takes the next word.
 FLAGS = {"--rm", "--privileged", "--init", "--read-only", "--interactive", "--tty", "--detach", "--help",
          "--sig-proxy", "--no-healthcheck", "--oom-kill-disable", "--publish-all", "--quiet", "--replace",
-         "--systemd", "--userns-remap"}
-SHORT_FLAGS = set("itdPq")
+         "--systemd", "--userns-remap", "--no-TTY"}
+SHORT_FLAGS = set("itdPqT")  # -T: compose exec without a TTY
 # Options that change GPU access, by every spelling, and the field each fills.
 OPTIONS = {"v": "volume", "volume": "volume", "mount": "mount", "u": "user", "user": "user", "group-add": "group-add",
            "device": "device", "runtime": "runtime", "gpus": "gpus", "cap-add": "cap-add", "security-opt": "security-opt"}

@@ -27,26 +27,37 @@ class AuditFinding:
     fix: str
 
 
+# A rule names a command word (not one inside another word or path) and what follows it in the same command: up to
+# the next command separator, and at most 512 characters, so that a line repeating a command word thousands of
+# times is read in linear time (unbounded, `usermod -G ` repeated over 20 KB took minutes).
+_COMMAND = r"(?<![\w./-])"
+_SAME_COMMAND = r"[^\n;&|]{0,512}"
+
 # (id, status, applies to, pattern, why, fix)
 RULES: Tuple[Tuple[str, str, str, str, str, str], ...] = (
     ("privileged", "fail", "dockerfile compose docker-run", r"--privileged\b|privileged:\s*true",
      "--privileged does not help a non-root user (capabilities are dropped at exec) and makes the container "
      "nearly root on the host", "remove it; give the user the nodes' groups (numeric --group-add, or the entrypoint)"),
-    ("chmod-666", "fail", "dockerfile compose docker-run", r"chmod\s+(?:-\S+\s+)*(?:0?666|a\+rw|o\+rw)\b[^\n]*/dev/",
+    ("chmod-666", "fail", "dockerfile compose docker-run",
+     _COMMAND + r"chmod\s+(?:-[^\s;&|]+\s+)*(?:0?666|a\+rw|o\+rw)\b" + _SAME_COMMAND + "/dev/",
      "world-writable GPU nodes expose the driver's ioctl surface to every local account and container",
      "remove it; never change device node modes: align group IDs instead"),
-    ("docker-group", "fail", "dockerfile", r"usermod\s+[^\n]*-a?G\s+[^\n]*\bdocker\b|gpasswd\s+-a\s+\S+\s+docker",
+    ("docker-group", "fail", "dockerfile",
+     _COMMAND + r"usermod\b(?=" + _SAME_COMMAND + r"\s-a?G\s)(?=" + _SAME_COMMAND + r"\bdocker\b)|"
+     + _COMMAND + r"gpasswd\s+-a\s+\S+\s+docker\b",
      "the docker group is root-equivalent and changes nothing inside a container", "remove it"),
-    ("groupadd-force", "fail", "dockerfile", r"groupadd\s+(?:-\S+\s+)*-f\b",
+    ("groupadd-force", "fail", "dockerfile", _COMMAND + r"groupadd\s+(?:-[^\s;&|]+\s+)*(?:-f|--force)\b",
      "groupadd -f exits 0 with some other GID when the wanted one is taken", "drop -f and let a clash fail the build"),
-    ("usermod-replace", "fail", "dockerfile", r"usermod\b(?![^\n]*\s-a\b)(?![^\n]*--append)[^\n]*\s-G\b",
+    ("usermod-replace", "fail", "dockerfile",
+     _COMMAND + r"usermod\b(?!" + _SAME_COMMAND + r"\s(?:-a|--append)\b)(?=" + _SAME_COMMAND + r"\s-G\b)",
      "usermod -G without -a replaces all of the user's supplementary groups", "use usermod -a -G"),
-    ("render-without-gid", "fail", "dockerfile", r"groupadd\s+(?![^\n]*(?:-g|--gid)\s)(?:-\S+\s+)*render\b",
+    ("render-without-gid", "fail", "dockerfile",
+     _COMMAND + r"groupadd\s+(?!" + _SAME_COMMAND + r"(?:-g|--gid)[\s=])(?:-[^\s;&|]+\s+)*render\b",
      "groupadd render without -g picks a GID at build time, which rarely equals the host's render GID",
      "ARG RENDER_GID\nRUN groupadd -g \"$RENDER_GID\" render && usermod -a -G render USER\n"
      "# build with --build-arg RENDER_GID=$(stat -c %g /dev/dri/renderD128), or use the entrypoint"),
-    ("render-fixed-gid", "warn", "dockerfile", r"groupadd\s+[^\n]*(?:-g|--gid)\s+\d+\s+[^\n]*render\b|"
-     r"groupadd\s+[^\n]*render\s+[^\n]*(?:-g|--gid)\s+\d+",
+    ("render-fixed-gid", "warn", "dockerfile",
+     _COMMAND + r"groupadd\s(?=" + _SAME_COMMAND + r"(?:-g|--gid)[\s=]+\d+\b)(?=" + _SAME_COMMAND + r"\brender\b)",
      "a render GID written into the image binds it to hosts whose render GID is exactly that",
      "take it as a build argument (ARG RENDER_GID) or align it at start with the entrypoint"),
     ("group-add-name", "fail", "compose docker-run",
