@@ -301,6 +301,21 @@ def test_a_numeric_user_denied_the_render_node_on_a_pc_is_the_launch() -> None:
     assert read_cause(text).cause.id == "uid-gid-launch"
 
 
+@pytest.mark.parametrize("launch", ["--user 1001:1001 --group-add 109", "--user 0:0"])
+def test_a_numeric_launch_that_adds_a_group_or_runs_as_root_drops_nothing_on_a_pc(launch: str) -> None:
+    """A --group-add gives a group back; root needs none: the numeric launch is not what denies the node."""
+    text = (PC + "\n$ docker run {} --device /dev/dri:/dev/dri jellyfin/jellyfin\n"
+            "[AVHWDeviceContext @ 0x55d0] Failed to open /dev/dri/renderD128 as DRM device node.").format(launch)
+    assert read_cause(text).cause.id != "uid-gid-launch"
+
+
+def test_an_unspecified_launch_failure_in_an_image_for_another_release_is_the_software() -> None:
+    text = (JETSON_36 + "\n$ docker run --runtime nvidia -it dustynv/l4t-pytorch:r35.2.1\n"
+            "RuntimeError: CUDA error: unspecified launch failure")
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+    assert read_cause(JETSON_36 + "\nRuntimeError: CUDA error: unspecified launch failure").cause.id == "not-gpu-access"
+
+
 def test_a_gpu_failure_past_start_up_on_a_jetson_is_the_software() -> None:
     text = JETSON_35 + "\nOpenCV(4.5.0) error: (-217:Gpu API call) invalid argument in function 'bindTexture'"
     result = read_cause(text)

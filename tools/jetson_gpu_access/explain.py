@@ -1027,6 +1027,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
             return cause("x86-discrete-gpu", why + ", on a PC", smi[:1] + [container] + platform_line,
                          "nodes-missing-in-container")
         return cause("nodes-missing-in-container", why, smi[:1] + [container], "x86-discrete-gpu", "not-gpu-access")
+    unspecified = line_of.get("cuda-719", "")
+    conflict = _image_l4t_conflict(seen) if unspecified else []
+    if conflict and not denied and not nodes_denied:  # a kernel the host's driver cannot run
+        return cause("jetson-software-mismatch", "a kernel launch fails without a reason in an image built for another "
+                     "L4T release than the host's: its CUDA does not match the driver", [unspecified] + conflict,
+                     "not-gpu-access")
     not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and platform_shown and x86))
                or i == "cuda-801-operation"]
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
@@ -1068,9 +1074,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     numeric_lines = [_first_line(launch) for launch in seen.launches if launch.numeric_user] + [
         w.line for w in seen.words if w.kind == "numeric user"]
     node_denial = next((i for i in ids if i in _NODE_DENIALS), "")
-    if x86 and numeric_lines and node_denial:  # the mechanism is the same on a PC: the launch drops the groups
+    # The mechanism is the same on a PC: a launch by numbers that adds no group back drops the image's groups.
+    dropped = [_first_line(launch) for launch in seen.launches if launch.numeric_user and not launch.group_add] or (
+        numeric_lines if not seen.launches else [])
+    if x86 and dropped and node_denial:
         return cause("uid-gid-launch", "a user denied the GPU, started with a numeric uid:gid that drops the image's group "
-                     "memberships", [line_of[node_denial], numeric_lines[0]] + platform_line, "x86-discrete-gpu")
+                     "memberships", [line_of[node_denial], dropped[0]] + platform_line, "x86-discrete-gpu")
     if "failure-injection" in ids:
         return platform_cause("nodes-missing-in-container", "a failure that names how the GPU is injected into the "
                               "container (CDI, the NVIDIA runtime, a device plugin): the container does not get the GPU",

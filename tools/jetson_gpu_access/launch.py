@@ -80,8 +80,9 @@ class Launch:
 
     @property
     def numeric_user(self) -> bool:
-        """-u uid:gid by numbers: the image's /etc/group memberships do not apply (facts sheet §A.2)."""
-        return bool(self.user and NUMERIC_USER.match(self.user))
+        """-u uid:gid by numbers: the image's /etc/group memberships do not apply (facts sheet §A.2). Not root's
+        (0:0), who opens every node without them."""
+        return bool(self.user and NUMERIC_USER.match(self.user) and not re.match(r"['\"]?0['\"]?:", self.user))
 
     @property
     def nvidia_gpu(self) -> bool:
