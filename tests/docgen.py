@@ -232,7 +232,8 @@ def signatures_page(title: str, intro: str, shown: Callable[[Dict[str, Any]], bo
         if symptom.get("points_to"):
             out += ["Cause ids (the triage reading): " + ", ".join("`{}`".format(c) for c in symptom["points_to"]) + ".", ""]
         if symptom.get("platform"):
-            out += ["When the paste shows no system, it is read on {} (said as assumed): {}.".format(
+            out += ["When the paste shows no system{}, it is read on {} (said as assumed): {}.".format(
+                " and names no CUDA or Tegra" if symptom.get("no_lean_if_cuda_named") else "",
                 "a Jetson" if symptom["platform"] == "jetson" else "a PC", symptom["assume"]), ""]
         link = "[{0}](../{0})".format(symptom["docs"])
         runbook = " Runbook: `{}`.".format(symptom["runbook"]) if symptom["runbook"] else ""

@@ -290,6 +290,16 @@ def test_a_render_node_denied_where_no_cuda_is_named_leans_to_a_pc(line: str) ->
     assert (result.cause.id, result.cause.assumed_system) == ("x86-discrete-gpu", "pc"), result.cause
 
 
+def test_a_render_node_denied_where_cuda_is_named_is_not_leaned_to_a_pc_by_its_family() -> None:
+    """One rule owns the render node's lean to a PC (the paste names no CUDA): the family does not lean on its own."""
+    result = read_cause('>>> torch.cuda.is_available()\nFalse\nopen("/dev/dri/renderD128"): Permission denied')
+    assert (result.cause.id, result.cause.assumed_system) == ("render-node-denied", "jetson"), result.cause
+
+
+def test_amd_s_libdrm_names_a_pc() -> None:
+    assert read_cause("amdgpu_device_initialize: amdgpu_get_auth (1) failed (-1)").observed.x86
+
+
 def test_a_render_node_denied_beside_cuda_words_is_read_on_a_jetson() -> None:
     result = read_cause("the CUDA samples fail for the new user: it cannot open /dev/dri/renderD128")
     assert (result.cause.id, result.cause.assumed_system) == ("render-node-denied", "jetson"), result.cause

@@ -764,13 +764,15 @@ def _family(symptom_id: str) -> Dict[str, Any]:
     return next((s for s in data.load("symptoms")["symptoms"] if s["id"] == symptom_id), {})
 
 
-def family_lean(ids: Sequence[str], in_container: bool = False) -> Optional[Tuple[str, str]]:
+def family_lean(ids: Sequence[str], in_container: bool = False, names_cuda: bool = False) -> Optional[Tuple[str, str]]:
     """The system the first error family that leans to one points at, and why (data/symptoms.json
     `platform`, `assume`); None when no family in ``ids`` leans. In a container, a family whose lean rests on the
-    host's own driver (`no_lean_in_container`) does not lean."""
+    host's own driver (`no_lean_in_container`) does not lean; nor, in a paste that names CUDA or a Tegra
+    (``names_cuda``), does one whose lean rests on CUDA being absent (`no_lean_if_cuda_named`)."""
     for symptom_id in ids:
         family = _family(symptom_id)
-        if family.get("platform") and not (in_container and family.get("no_lean_in_container")):
+        if family.get("platform") and not (in_container and family.get("no_lean_in_container")) and not (
+                names_cuda and family.get("no_lean_if_cuda_named")):
             return str(family["platform"]), str(family["assume"])
     return None
 
@@ -830,7 +832,7 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     """
     platform, line = shown_platform(seen)
     lean = (_node_lean(matches, diagnosis) or _graphics_lean(matches, failure, names_cuda) or _hook_lean(matches)
-            or family_lean([m.id for m in matches], bool(container)) or _line_lean(matches, failure))
+            or family_lean([m.id for m in matches], bool(container), names_cuda) or _line_lean(matches, failure))
     # nvidia-smi run as a command is the weakest sign of a PC (JetPack 6 has it too): an error family
     # that leans to a Jetson outranks it.
     if platform == "pc" and all(s.kind == "nvidia-smi" for s in seen.x86) and lean and lean[0] == "jetson":

@@ -179,7 +179,7 @@ _DGPU_NODE = re.compile(r"/dev/nvidia(?:\d+|ctl|-uvm|-modeset)\b|\bnvidia\d+\b")
 # A discrete-GPU driver or a non-NVIDIA GPU stack named in the text (AMD's HIP and ROCm, Intel's OpenVINO GPU plugin,
 # VA-API, which no Jetson has): the x86 / PC reading, not the Jetson one.
 _PC_STACK = re.compile(r"NVIDIA-Linux-x86|/firmware/nvidia/\d{3}\.|\bnvidia-(?:driver|dkms|kernel-source|utils)-\d{3}\b|"
-                       r"\blibEGL warning:|\bMESA-LOADER\b|\bradeonsi\b|\bamdgpu(?:_top)?\b|\brocminfo\b|\brocm-smi\b|"
+                       r"\blibEGL warning:|\bMESA-LOADER\b|\bradeonsi\b|\bamdgpu(?:_\w+)?\b|\brocminfo\b|\brocm-smi\b|"
                        r"\bintel_gpu_top\b|\bradeontop\b|\bi915\b|\bnouveau\b|"
                        r"\blinux-x86_64\b|\bwin_amd64\b|\bcuda-drivers-\d{3}|\bhip error\b|\bhipErr\w+|\bopenvino\b|"
                        r"\bcldnn\b|\bintel64\b|\bva-?api\b|\bvainfo\b", re.I)
