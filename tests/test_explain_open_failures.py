@@ -200,6 +200,12 @@ def test_what_is_not_gpu_access_is_said_so(text: str, family: str) -> None:
     assert result.cause.id == "not-gpu-access", result.cause
 
 
+@pytest.mark.parametrize("text", ["it is not an OOM error: tegrastats shows 5 GB free", "this isn't an OOM error",
+                                  "no OOM error occurs, it fails at cuInit"])
+def test_out_of_memory_denied_in_words_is_no_out_of_memory(text: str) -> None:
+    assert "out-of-memory" not in [m.id for m in read_cause(JETSON_36 + "\n" + text).matches]
+
+
 def test_cuda_s_own_check_working_for_root_is_no_proof_for_the_user() -> None:
     text = JETSON_32 + "\ndeviceQuery passes when run as root, but as a new user it fails"
     assert read_cause(text).cause.id == "tegra-nodes-denied"
