@@ -409,6 +409,22 @@ def test_a_program_that_finds_no_gpu_is_read_by_the_launch_and_the_sessions_firs
     assert "gpu-not-detected" in [m.id for m in result.matches] and result.cause.id == cause, result.cause
 
 
+def test_a_build_for_a_newer_c_runtime_is_the_release_s_on_a_jetson_and_the_build_s_on_a_pc() -> None:
+    """L4T fixes a Jetson's Ubuntu release, so a binary that needs a newer glibc or libstdc++ was built for another."""
+    line = ("ImportError: /lib/aarch64-linux-gnu/libstdc++.so.6: version `GLIBCXX_3.4.29' not found (required by "
+            "/usr/local/lib/python3.8/dist-packages/onnxruntime/capi/onnxruntime_pybind11_state.so)")
+    result = read_cause(JETSON_35 + "\n" + line)
+    assert "c-runtime-too-old" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
+    assert read_cause(PC + "\n" + line).cause.id == "not-gpu-access"
+
+
+def test_nvml_blocked_by_the_operating_system_is_a_pc_s() -> None:
+    text = ("nvidia-smi works well in wsl2, but in the container: Failed to initialize NVML: GPU access blocked by "
+            "the operating system")
+    result = read_cause(text)
+    assert "nvml-blocked" in [m.id for m in result.matches] and result.cause.id == "x86-discrete-gpu", result.cause
+
+
 def test_an_unpublished_image_tag_is_the_registry_s_on_a_pc_and_the_release_s_on_a_jetson() -> None:
     line = ("docker: Error response from daemon: manifest for nvidia/cuda:12.0-base-ubuntu20.04 not found: "
             "manifest unknown: manifest unknown")

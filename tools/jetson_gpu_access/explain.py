@@ -624,7 +624,13 @@ PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
 _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "cuda-3", "cuda-500", "cuda-library-missing",
              "cuda-build-words", "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published",
-             "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library")
+             "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library", "c-runtime-too-old")
+# Software errors that on a PC have nothing to do with the GPU's driver: the registry's tags, the build's C runtime.
+_NOT_THE_DRIVER_ON_A_PC = {
+    "image-not-published": "the image tag is not published (for this platform): the registry's, not the GPU's",
+    "c-runtime-too-old": "the program was built against a newer C or C++ runtime than the system has: the build's, not "
+                         "the GPU's",
+}
 _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cuda-700", "cuda-719", "cuda-710",
             "smi-memory-unreported", "other-permission", "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error",
             "package-not-found", "gpu-works-words", "failure-other", "foreign-binary", "docker-daemon-access",
@@ -1100,6 +1106,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if "nvml-driver" in ids and not jetson:  # a discrete-GPU driver's own words: evidence of the platform
         return cause("x86-discrete-gpu", "an NVML driver error: the discrete GPU's kernel driver and its libraries do "
                      "not match, or it is not loaded", [line_of["nvml-driver"]] + platform_line)
+    if "nvml-blocked" in ids and not jetson:
+        return cause("x86-discrete-gpu", "NVML says the operating system blocks the GPU: the host's driver (WSL 2 and "
+                     "Windows hosts serve it from Windows) refuses it to this process", [line_of["nvml-blocked"]]
+                     + platform_line)
     if "nvml-permissions" in ids and not jetson:
         return cause("x86-discrete-gpu", "NVML cannot open the discrete GPU's /dev/nvidia* nodes",
                      [line_of["nvml-permissions"]] + platform_line, "nodes-missing-in-container")
@@ -1157,9 +1167,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "x86-discrete-gpu")
     # A library that cannot load is no symptom of a denied node: beside a bare 801 it is the software.
     library_beside_801 = "cuda-library-missing" in mismatch and denied == ["cuda-801"] and not seen.nodes
-    if x86 and mismatch[:1] == ["image-not-published"] and not denied:  # a PC's driver has nothing to do with a tag
-        return cause("not-gpu-access", "the image tag is not published (for this platform): the registry's, not the "
-                     "GPU's", [line_of["image-not-published"]] + platform_line, "x86-discrete-gpu")
+    if x86 and mismatch and mismatch[0] in _NOT_THE_DRIVER_ON_A_PC and not denied:
+        return cause("not-gpu-access", _NOT_THE_DRIVER_ON_A_PC[mismatch[0]], [line_of[mismatch[0]]] + platform_line,
+                     "x86-discrete-gpu")
     if mismatch and (not denied or library_beside_801) and not nodes_denied:
         return platform_cause("jetson-software-mismatch", "a CUDA version or library error, not a permission error",
                               [line_of[mismatch[0]]])
