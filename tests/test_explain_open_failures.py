@@ -409,6 +409,21 @@ def test_a_program_that_finds_no_gpu_is_read_by_the_launch_and_the_sessions_firs
     assert "gpu-not-detected" in [m.id for m in result.matches] and result.cause.id == cause, result.cause
 
 
+def test_a_python_exception_line_is_a_failure_and_names_its_library() -> None:
+    """"OSError:" has no word boundary before "Error": the exception's name says the line failed."""
+    line = ("OSError: /env/lib/python3.7/lib-dynload/../../libcublas.so.11: symbol free_gemm_select version "
+            "libcublasLt.so.11 not defined in file libcublasLt.so.11 with link time reference")
+    failure = find_failure("Traceback (most recent call last):\n" + line)
+    assert failure is not None and (failure.kind, failure.line) == ("gpu-library", line)
+
+
+def test_a_version_conflict_that_names_no_gpu_software_is_the_program_s() -> None:
+    numpy = "RuntimeError: module compiled against API version 0xc but this version of numpy is 0xb"
+    assert read_cause(JETSON_32 + "\n" + numpy).cause.id == "not-gpu-access"
+    sm = "INTERNAL_ERROR: Assertion failed: Unsupported SM."
+    assert read_cause(JETSON_32 + "\n" + sm).cause.id == "jetson-software-mismatch"
+
+
 def test_a_build_for_a_newer_c_runtime_is_the_release_s_on_a_jetson_and_the_build_s_on_a_pc() -> None:
     """L4T fixes a Jetson's Ubuntu release, so a binary that needs a newer glibc or libstdc++ was built for another."""
     line = ("ImportError: /lib/aarch64-linux-gnu/libstdc++.so.6: version `GLIBCXX_3.4.29' not found (required by "

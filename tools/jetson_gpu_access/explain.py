@@ -259,7 +259,8 @@ class Failure:
 
 
 # Words that say something failed, in any tool's wording; the keys find the lines cheaply first.
-_FAILURE = re.compile(r"\b(?:errors?|fail(?:ed|s|ure|ing)?|denied|cannot|can't|can not|unable|not found|no such file|"
+_FAILURE = re.compile(r"\b\w+(?:error|exception):|"  # a Python exception's name: OSError:, ImportError:
+                      r"\b(?:errors?|fail(?:ed|s|ure|ing)?|denied|cannot|can't|can not|unable|not found|no such file|"
                       r"traceback|exit (?:status|code):? ?[1-9]|segmentation fault|core dumped|aborted|fatal|couldn't|"
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
                       r"truncated|is empty|not able|undefined (?:reference|symbol)|eacces|eperm|hangs?|hung|(?:gets?|got) stuck|"
@@ -654,6 +655,11 @@ _PROGRAM_BUILDS = {
 _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|nvidia|\bl4t|jetpack|"
                            r"tegra|jetson|dustynv|deepstream|[:-]r3\d\.\d|\bjp\d|cupy|\bjax|paddle|llama|ollama|vllm|"
                            r"triton|isaac|\blibnv|\blibcu", re.I)
+# A line that says "version" and names neither the GPU's software, its architecture, nor an ABI, a support or a
+# requirement ("this version of numpy is 0xb", "this version of ffmpeg") speaks of the program's own packages.
+_VERSION_OF_THE_GPU = re.compile(_GPU_SOFTWARE.pattern + r"|\bsm\b|\bsm_?\d{2,3}\b|compute capability|\babi\b|undefined "
+                                 r"(?:symbol|reference)|supported|mismatch|incompatible|conflict|requir|\bneeds?\b|"
+                                 r"\bnewer\b|\bolder\b", re.I)
 # Words that say who is denied (root works, another user does not): the symptom, which a not-GPU error also has.
 _SYMPTOM_WORDS = ("denial-words",)
 # CUDA's start-up, where a denied node fails too (PyTorch's "Unexpected error from cudaGetDeviceCount()" has no code).
@@ -972,7 +978,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if failure is not None and (not ids or (failure.kind in ("gpu-library", "library-placeholder")
                                             and all(i in _GPU_LIBRARY_REREAD for i in ids))
                                 or (failure.kind not in ("gpu", "other") and all(i in _UNTELLING_WORDS for i in ids))):
-        ids = ["failure-" + failure.kind]
+        kind = "other" if failure.kind == "version" and not _VERSION_OF_THE_GPU.search(failure.line) else failure.kind
+        ids = ["failure-" + kind]
         line_of[ids[0]] = failure.line
     for i in [i for i in ids if _family(i).get("software_only_if_named") and not _names_gpu_software(line_of[i], seen)]:
         ids[ids.index(i)] = "foreign-binary"   # an image or binary built for another machine, with no GPU software named
