@@ -133,6 +133,35 @@ def test_a_pc_named_in_words_outranks_an_image_name_and_its_own_cpu_field_counts
     assert [s.kind for s in read("my Ryzen desktop").observed.x86] == ["PC named in words"]
 
 
+@pytest.mark.parametrize(("text", "cause"), [
+    # a Jetson word inside the name of an image a PC pulls names the image, not the machine
+    ("My PC: Ryzen 5 5600X, Ubuntu 22.04\ndocker run --rm -it --gpus all ultralytics/ultralytics:latest-jetson-jetpack6 "
+     "yolo checks\nexec /usr/bin/yolo: exec format error", "x86-discrete-gpu"),
+    # a person's name in a prompt is no module name (a PC's build without kernels for its card is the build's)
+    ("thorsten@desktop:~/ComfyUI$ python main.py\nSystem: Ubuntu 22.04, AMD Ryzen 7 5800X\nRuntimeError: CUDA error: "
+     "no kernel image is available for execution on the device", "not-gpu-access"),
+])
+def test_a_pc_named_in_words_is_not_outranked_by_an_image_or_a_person_s_name(text: str, cause: str) -> None:
+    reading = explain(text)
+    assert reading.cause.id == cause and not any("Jetson" in s.text for s in reading.statements[:3])
+
+
+def test_both_systems_named_in_words_leave_the_failing_one_assumed() -> None:
+    """"Works on the Orin, but not on my x86 machine" names both: which one failed is not shown."""
+    reading = explain("The container works on the Orin, but not on my x86 machine:\n>>> torch.cuda.is_available()\nFalse")
+    assert reading.cause.assumption and reading.cause.otherwise
+
+
+@pytest.mark.parametrize("host", ["thorsten@desktop", "root@florin-lxc", "corinne@pc"])
+def test_a_prompt_s_person_name_is_no_jetson(host: str) -> None:
+    assert not read(host + ":~$ ls").observed.jetson
+
+
+@pytest.mark.parametrize("host", ["nvidia@orin-nx", "user@jetsonnano", "me@agx01", "a@nano2gb", "u@my-xavier"])
+def test_a_prompt_s_module_name_is_a_jetson(host: str) -> None:
+    assert [s.kind for s in read(host + ":~$ ls").observed.jetson] == ["host name"]
+
+
 # ---- the container toolkit ----
 
 LEGACY = ("docker: Error response from daemon: failed to create task for container: OCI runtime create failed: error "

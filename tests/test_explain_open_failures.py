@@ -440,6 +440,22 @@ def test_nvml_blocked_by_the_operating_system_is_a_pc_s() -> None:
     assert "nvml-blocked" in [m.id for m in result.matches] and result.cause.id == "x86-discrete-gpu", result.cause
 
 
+@pytest.mark.parametrize("text", [
+    # a PC's /dev/nvidia* are open to every user: a numeric uid denies nothing there
+    PC + "\ndocker run --rm -it --gpus all --user $(id -u):$(id -g) -v $PWD:/workspace myimg python train.py\n"
+    "WARNING: no GPU found, training on CPU",
+    # root needs no group
+    JETSON_36 + "\n$ docker run --runtime nvidia -u 0:0 dustynv/ollama:r36.4.0\nNo GPU found. Running on CPU.",
+    # the program ran on the host; the container in the background is another one
+    PC + "\n(venv) me@pc:~/whisper$ python transcribe.py\nNo GPU found\n$ docker run -d --name redis redis:7",
+    # every container gets the NVIDIA runtime by default
+    PC + '\n"default-runtime": "nvidia"\n$ docker run --rm acme/app ./myapp\nGPU not detected',
+])
+def test_a_program_that_finds_no_gpu_is_not_blamed_on_a_launch_that_cannot_cause_it(text: str) -> None:
+    result = read_cause(text)
+    assert result.cause.id == "not-gpu-access", result.cause
+
+
 def test_an_unpublished_image_tag_is_the_registry_s_on_a_pc_and_the_release_s_on_a_jetson() -> None:
     line = ("docker: Error response from daemon: manifest for nvidia/cuda:12.0-base-ubuntu20.04 not found: "
             "manifest unknown: manifest unknown")

@@ -528,7 +528,7 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
             tuple(i.line for i in seen.identities), False))
     for match in matches:
         out.append(Statement("`{}` ({})".format(match.signature, match.id), (match.line,), False))
-    if seen.jetson:
+    if seen.jetson and shown_platform(seen)[0] != "pc":  # the system the reading is on, where the paste names both
         first = next((s for s in seen.jetson if s.kind not in WEAK_JETSON), seen.jetson[0])
         text = ("a Jetson: {} {}" if first.kind not in WEAK_JETSON else "probably a Jetson: the paste names {1!r}")
         out.append(Statement(text.format(first.kind, first.value), (first.line,), False))
@@ -607,15 +607,19 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
 WEAK_JETSON = ("host name", "Tegra-only name", "arm64 build", "L4T image")
 # PC signs that name no hardware: a discrete-GPU node name, a cloud user, nvidia-smi; any Jetson sign outranks them.
 WEAK_X86 = ("discrete-GPU node", "PC hint", "nvidia-smi", "PC software")
-# Weak Jetson signs that still name the device (a host name; a module, SoC, node or tool only a Jetson has): beside
-# them, a PC named in words is another machine ("works on x86 but not on my Orin"). An L4T image, an arm64 build, or
-# "L4T" and "JetPack" said alone name software, which a PC can pull and build too.
+# Weak Jetson signs that still name the device (a module, SoC, node or tool only a Jetson has): beside them, a PC
+# named in words may be another machine ("works on x86 but not on my Orin"), and the system is left to assume. An L4T
+# image, an arm64 build, "L4T" and "JetPack" said alone name software, which a PC can pull and build too; a host name
+# may be a person's (thorsten@desktop).
 _DEVICE_WORD = re.compile(r"orin|xavier|thor|tegra|jetson|nano|/dev/|nvgpu|nvmap|nvhost|gk20a|gm20b|gp10b|gv11b|ga10b|"
                           r"nvpmodel|jtop|compute capability|sm_|major/minor|device \d|argus|nvdla", re.I)
 
 
-def _names_the_device(sign: Sighting) -> bool:
-    return sign.kind == "host name" or (sign.kind == "Tegra-only name" and bool(_DEVICE_WORD.search(sign.value)))
+def _names_the_device(sign: Sighting, images: Sequence[str]) -> bool:
+    """Whether a weak Jetson sign names the device the paste ran on: a module, SoC, node or tool word, not inside the
+    name of an image the paste launches (a PC can pull ultralytics:latest-jetson too)."""
+    return sign.kind == "Tegra-only name" and bool(_DEVICE_WORD.search(sign.value)) and not any(
+        sign.value.lower() in image for image in images)
 
 
 # Weak signs of a PC that a Jetson can show too (Thor's /dev/nvidia*, mainline Tegra's VDPAU): alone, a PC assumed.
@@ -744,8 +748,11 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     A hard sign of a Jetson outranks any sign of a PC, and a hard sign of a PC outranks weak Jetson signs.
     """
     strong = [s for s in seen.jetson if s.kind not in WEAK_JETSON]
-    device_named = any(_names_the_device(s) for s in seen.jetson)
+    images = [launch.image.lower() for launch in seen.launches if launch.image]
+    device_named = any(_names_the_device(s, images) for s in seen.jetson)
     hard_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86 and not (s.kind == PC_PROSE and device_named)]
+    if not strong and device_named and not hard_x86 and any(s.kind == PC_PROSE for s in seen.x86):
+        return "", ""  # both named in words ("works on the Orin but not on my x86 box"): which one failed is assumed
     if strong or (seen.jetson and not hard_x86):
         return "jetson", (strong or seen.jetson)[0].line
     if seen.x86:
@@ -1201,7 +1208,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "a login that rebuilds groups, and the toolkit (1.19.1 or later) gives the nodes' GIDs to the "
                      "container's main process only", [line_of[said], seen.toolkit.line, entered[0].line],
                      "render-node-denied", "toolkit-band")
-    if said and numeric_lines and not added and not seen.identities:
+    if said and numeric_lines and not added and not seen.identities and not x86:  # a PC's /dev/nvidia* are open to all
         return cause("uid-gid-launch", "CUDA is unusable in a container started with a numeric uid:gid and no "
                      "--group-add, which drops the image's group memberships",
                      [line_of[said], numeric_lines[0]], "render-node-denied", "tegra-nodes-denied",
@@ -1230,7 +1237,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if "render-group-name" in ids:
         return cause("render-node-denied", "--group-add render by name, and the image has no render group",
                      [line_of["render-group-name"]])
-    unserved = [launch for launch in seen.launches if not launch.nvidia_gpu]
+    unserved = [launch for launch in seen.launches if not _gets_gpu(launch, seen) and not _detached(launch)]
     if "gpu-not-detected" in ids and x86 and unserved and len(unserved) == len(seen.launches) and not denied:
         return cause("x86-discrete-gpu", "the program finds no GPU in a container started without one (no --gpus, "
                      "runtime or GPU device): on a PC the GPU reaches a container only when the launch asks for it",
@@ -1378,6 +1385,12 @@ def _root_lines(seen: Observed, ids: Sequence[str]) -> List[str]:
 _EXPLICIT_DENIALS = ("denial-words", "nvmap-denied", "render-node-denied", "nvml-permissions", "failure-gpu-node",
                      "failure-device-permission", "groups-lost-words", "groups-missing-words", "seat-login-words")
 _SWITCHES_USER = re.compile(r"(?:^|[\s;&|#$])(?:sudo\s+-u|su|runuser|gosu|su-exec|setpriv|ssh)\s|(?:--user|\s-u)[= ]?\s*\S", re.I)
+
+
+def _detached(launch: Launch) -> bool:
+    """Whether a launch runs in the background (-d, --detach): the paste's program did not run in it."""
+    options = launch.text.split(launch.image, 1)[0] if launch.image else launch.text
+    return bool(re.search(r"\s(?:--detach\b|-[a-zA-Z]*d[a-zA-Z]*(?=\s))", options))
 
 
 def _gets_gpu(launch: Launch, seen: Observed) -> bool:

@@ -109,9 +109,12 @@ _GPU_FOUND = re.compile(r"\busing device\b|\bFound device \d+ with properties|\b
                         r"\bdirect rendering: Yes", re.I)
 # deviceQuery's versions: a driver older than the runtime is a version mismatch, not access.
 _CUDA_VERSIONS = re.compile(r"CUDA Driver Version / Runtime Version\s+(\d{1,2}\.\d{1,2})\s*/\s*(\d{1,2}\.\d{1,2})")
-# A shell prompt whose host name says Jetson (user@jetson-nano, orin@ubuntu): weak, but the paste's own words.
-_JETSON_HOST = re.compile(r"^(?:\[)?([\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor|tegra)[\w.-]*@[\w.-]+|"
-                          r"[\w.-]+@[\w.-]*(?:jetson|orin|xavier|nano|agx|tx2|thor|tegra)[\w.-]*)[:\s]", re.I)
+# A shell prompt whose user or host name says Jetson (user@jetson-nano, orin@ubuntu): weak, but the paste's own words.
+# Names are read within Linux's limits (a user name of 32 characters, a host name of 64), so a long word is no work.
+# The short module names count as a part of the name only (orin-nx, nano2gb, agx_01), not inside a person's (thorsten,
+# florin); jetson and tegra count anywhere (jetsonnano).
+_PROMPT_NAMES = re.compile(r"^\[?([\w.-]{1,64}@[\w.-]{1,64})[:\s]")
+_JETSON_NAME = re.compile(r"jetson|tegra|(?:^|[._@-])(?:orin|xavier|nano|agx|tx2|thor)(?=[\d._@-]|$)", re.I)
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit.
 _X86 = re.compile(r"\bx86[_-]64\b|"
                   r"\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?![\w/.]*['\"]?:?\s*(?:does not exist|no such file))|"
@@ -212,9 +215,9 @@ _LOGIN_PATH = re.compile(r"^(?:sudo\s+)?(?:ssh\s+\S+|su\s+(?:-\s*|-l\s+|--login\
 _TOOLKIT = re.compile(r"(?:nvidia-container-toolkit(?:-base)?|libnvidia-container-tools|libnvidia-container1|"
                       r"NVIDIA Container (?:Toolkit|Runtime)(?: CLI)? version|nvidia-ctk version|cli-version:)[\s:=_]*v?"
                       r"(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)", re.I)
-# Prose and inline code that name a launch by numbers (--user $(id -u):$(id -g), gosu user:group), the
+# Prose and inline code that name a launch by numbers (--user $(id -u):$(id -g), gosu user:group; not root's 0:0), the
 # path a session came through (over ssh, using su), or that the paste ran in a container.
-_NUMERIC_USER_WORDS = re.compile(r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:\d{1,10}|\$\{?UID\}?)['\"]?:['\"]?(?:\d{1,10}|"
+_NUMERIC_USER_WORDS = re.compile(r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:(?!0\b)\d{1,10}|\$\{?UID\}?)['\"]?:['\"]?(?:\d{1,10}|"
                                  r"\$\{?GID\}?)|\bid -u\b[^\n]{0,120}\bid -g\b|\bgosu\s+[\w$.{}-]+:[\w$.{}-]+", re.I)
 _SESSION_WORDS = re.compile(r"\b(?:using|via|through|over|with|after|from|running|into|by|when i)\s+[`'\"]?(?:su|sudo|gosu|su-exec|"
                             r"runuser|ssh|sshd)\b|\bssh(?:-ing|ing)? into\b", re.I)
@@ -508,9 +511,9 @@ def _read_words(state: _State, line: str, raw: str) -> None:
 
 def _read_line(state: _State, line: str, raw: str) -> None:
     reader = state.reader
-    host = _JETSON_HOST.match(raw)
-    if host and all(s.value != host.group(1) for s in state.jetson):
-        state.jetson.append(Sighting("host name", host.group(1), raw))
+    names = _PROMPT_NAMES.match(raw) if "@" in raw[:130] else None
+    if names and _JETSON_NAME.search(names.group(1)) and all(s.value != names.group(1) for s in state.jetson):
+        state.jetson.append(Sighting("host name", names.group(1), raw))
     if state.after_groups_command and not state.session_groups:
         state.after_groups_command = False
         words = line.split(":", 1)[1].split() if " : " in line else line.split()
