@@ -4,8 +4,8 @@
 2. Peak memory the reading allocates (tracemalloc) against the paste's size: target under 3x.
 3. CPU seconds for 20 MB pastes of the shapes on which a pattern or a step turns quadratic: one line of
    library-like tokens (`lib-lib-…`), one line of a phrase a pattern starts on (`add group `), one line of
-   launch options, one of `sudo -;` (a run line's start, repeated), and release lines of two systems
-   alternating (each system is read once): target under 1 s each.
+   launch options, one of `sudo -;` (a run line's start, repeated), one of `orin-` (a prompt's name), and release
+   lines of two systems alternating (each system is read once): target under 1 s each.
 
 The paste is what a huge report looks like: a long kernel and container log with the facts that
 matter (a release line, a listing, an `id`, a launch, the error) at its start and its end.
@@ -38,6 +38,7 @@ PATHOLOGICAL = (
     ("one line of 'add group '", "add group "),
     ("one line of launch options", "docker run --group-add 993 /dev/dri/renderD128 permission denied cuda 801 "),
     ("one line of sudo's options and separators", "sudo -;"),
+    ("one line of a prompt's module names", "orin-"),
     ("two systems' release lines alternating",
      "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025\n"
      "# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue Aug  1 19:57:35 UTC 2023\n"),
