@@ -37,3 +37,30 @@ def test_each_rule_names_what_it_reads(line: str, ids: List[str]) -> None:
 ])
 def test_a_rule_reads_its_own_command_only(line: str, ids: List[str]) -> None:
     assert flagged(line) == ids
+
+
+@pytest.mark.parametrize(("line", "ids"), [
+    # a command given by its path
+    ("/usr/sbin/usermod -G video,render appuser", ["usermod-replace"]), ("/bin/chmod 666 /dev/nvmap", ["chmod-666"]),
+    ("/usr/sbin/groupadd -f -g 109 render", ["groupadd-force", "render-fixed-gid"]),
+    # every spelling of a GID: attached, quoted, a variable (the fix itself), with -f combined
+    ('groupadd -g"${RENDER_GID}" render', []), ("groupadd -g$RENDER_GID render", []),
+    ('groupadd -g "109" render', ["render-fixed-gid"]), ("groupadd -g109 render", ["render-fixed-gid"]),
+    ("groupadd -fg 109 render", ["groupadd-force", "render-fixed-gid"]), ("groupadd -g ${RENDER_GID} -f render", ["groupadd-force"]),
+    ("groupadd render-users", []),
+    # world-writable modes and the ways chmod reaches /dev
+    ("chmod 777 /dev/nvhost-ctrl", ["chmod-666"]), ("chmod a+rwx /dev/dri/renderD128", ["chmod-666"]),
+    ("chmod ugo+rw /dev/nvmap", ["chmod-666"]), ("chmod 0660 /dev/nvmap", []), ("chmod 775 /dev/nvmap", []),
+    ("find /dev/ -name 'nvhost*' -exec chmod 666 {} \\;", ["chmod-666"]), ("ls /dev/nvhost* | xargs chmod 666", ["chmod-666"]),
+    # long options and other tools that add a user to docker
+    ("usermod --groups video app", ["usermod-replace"]), ("usermod --append --groups video app", []),
+    ("usermod --append --groups docker app", ["docker-group"]), ("gpasswd --add app docker", ["docker-group"]),
+    ("adduser app docker", ["docker-group"]),
+])
+def test_each_spelling_of_a_command_and_its_options_is_read(line: str, ids: List[str]) -> None:
+    assert flagged(line) == ids
+
+
+def test_a_continuation_with_blanks_after_its_backslash_is_joined() -> None:
+    found = audit_text("FROM ubuntu:22.04\nRUN groupadd \\  \n    render\n", "dockerfile")
+    assert "render-without-gid" in [f.id for f in found]

@@ -27,11 +27,26 @@ class AuditFinding:
     fix: str
 
 
-# A rule names a command word (not one inside another word or path) and what follows it in the same command: up to
-# the next command separator, and at most 512 characters, so that a line repeating a command word thousands of
-# times is read in linear time (unbounded, `usermod -G ` repeated over 20 KB took minutes).
-_COMMAND = r"(?<![\w./-])"
+# A rule names a command word, by name or by path (usermod, /usr/sbin/usermod; not /opt/usermod.sh), and reads what
+# follows it in the same command: up to the next separator and at most 512 characters, so that a line repeating a
+# command word thousands of times is read in linear time (unbounded, `usermod -G ` over 20 KB took minutes).
 _SAME_COMMAND = r"[^\n;&|]{0,512}"
+
+
+def _command(name: str) -> str:
+    return r"(?<![\w./-])(?:/[\w.-]+)*/?" + name + r"(?![\w.-])"
+
+
+def _option(short: str, long: str) -> str:
+    """An option by its letter, alone or among combined letters (-aG, -fg), or by its long name."""
+    return r"\s(?:-[A-Za-z]*{}[A-Za-z]*|--{})(?![\w-])".format(short, long)
+
+
+# A mode that lets every user write: an octal mode whose last digit has the write bit, or o/a given w.
+_WORLD_WRITABLE = r"(?:[0-7]?[0-7]{2}[2367]|(?:[ugoa]*[+=-][rwxXst]*,)*[ugoa]*[oa][ugoa]*[+=][rwxXst]*w[rwxXst]*)(?![\w,])"
+_CHMOD_WORLD = _command("chmod") + r"\s+(?:-[^\s;&|]+\s+)*" + _WORLD_WRITABLE
+_GROUP_GID = r"(?:\s-[A-Za-z]*g|\s--gid)"      # groupadd's GID option: -g, -g109, -fg, --gid=109
+_RENDER_NAMED = _SAME_COMMAND + r"\srender(?![\w-])"
 
 # (id, status, applies to, pattern, why, fix)
 RULES: Tuple[Tuple[str, str, str, str, str, str], ...] = (
@@ -39,25 +54,28 @@ RULES: Tuple[Tuple[str, str, str, str, str, str], ...] = (
      "--privileged does not help a non-root user (capabilities are dropped at exec) and makes the container "
      "nearly root on the host", "remove it; give the user the nodes' groups (numeric --group-add, or the entrypoint)"),
     ("chmod-666", "fail", "dockerfile compose docker-run",
-     _COMMAND + r"chmod\s+(?:-[^\s;&|]+\s+)*(?:0?666|a\+rw|o\+rw)\b" + _SAME_COMMAND + "/dev/",
+     # chmod on a /dev path, find /dev ... -exec chmod, and a /dev listing piped to xargs chmod
+     _CHMOD_WORLD + _SAME_COMMAND + "/dev/|/dev/" + _SAME_COMMAND + r"\s-exec(?:dir)?\s+" + _CHMOD_WORLD
+     + r"|/dev/[^\n;&]{0,512}\|\s*xargs\s+(?:-[^\s;&|]+\s+)*" + _CHMOD_WORLD,
      "world-writable GPU nodes expose the driver's ioctl surface to every local account and container",
      "remove it; never change device node modes: align group IDs instead"),
     ("docker-group", "fail", "dockerfile",
-     _COMMAND + r"usermod\b(?=" + _SAME_COMMAND + r"\s-a?G\s)(?=" + _SAME_COMMAND + r"\bdocker\b)|"
-     + _COMMAND + r"gpasswd\s+-a\s+\S+\s+docker\b",
+     _command("usermod") + r"(?=" + _SAME_COMMAND + _option("G", "groups") + r")(?=" + _SAME_COMMAND + r"\bdocker\b)|"
+     + _command("gpasswd") + r"\s+(?:-a|--add)\s+\S+\s+docker\b|" + _command("adduser") + r"\s+(?:--\S+\s+)*\S+\s+docker\b",
      "the docker group is root-equivalent and changes nothing inside a container", "remove it"),
-    ("groupadd-force", "fail", "dockerfile", _COMMAND + r"groupadd\s+(?:-[^\s;&|]+\s+)*(?:-f|--force)\b",
+    ("groupadd-force", "fail", "dockerfile", _command("groupadd") + r"(?=" + _SAME_COMMAND + _option("f", "force") + ")",
      "groupadd -f exits 0 with some other GID when the wanted one is taken", "drop -f and let a clash fail the build"),
     ("usermod-replace", "fail", "dockerfile",
-     _COMMAND + r"usermod\b(?!" + _SAME_COMMAND + r"\s(?:-a|--append)\b)(?=" + _SAME_COMMAND + r"\s-G\b)",
+     _command("usermod") + r"(?!" + _SAME_COMMAND + _option("a", "append") + r")(?=" + _SAME_COMMAND
+     + _option("G", "groups") + ")",
      "usermod -G without -a replaces all of the user's supplementary groups", "use usermod -a -G"),
     ("render-without-gid", "fail", "dockerfile",
-     _COMMAND + r"groupadd\s+(?!" + _SAME_COMMAND + r"(?:-g|--gid)[\s=])(?:-[^\s;&|]+\s+)*render\b",
+     _command("groupadd") + r"(?!" + _SAME_COMMAND + _GROUP_GID + r")(?=" + _RENDER_NAMED + ")",
      "groupadd render without -g picks a GID at build time, which rarely equals the host's render GID",
      "ARG RENDER_GID\nRUN groupadd -g \"$RENDER_GID\" render && usermod -a -G render USER\n"
      "# build with --build-arg RENDER_GID=$(stat -c %g /dev/dri/renderD128), or use the entrypoint"),
     ("render-fixed-gid", "warn", "dockerfile",
-     _COMMAND + r"groupadd\s(?=" + _SAME_COMMAND + r"(?:-g|--gid)[\s=]+\d+\b)(?=" + _SAME_COMMAND + r"\brender\b)",
+     _command("groupadd") + r"(?=" + _SAME_COMMAND + _GROUP_GID + r"[\s=]*[\"']?\d+\b)(?=" + _RENDER_NAMED + ")",
      "a render GID written into the image binds it to hosts whose render GID is exactly that",
      "take it as a build argument (ARG RENDER_GID) or align it at start with the entrypoint"),
     ("group-add-name", "fail", "compose docker-run",
@@ -104,7 +122,7 @@ def _lines(text: str, pattern: str) -> List[str]:
 
 def audit_text(text: str, source: str, ssh: bool = False) -> List[AuditFinding]:
     """Audit a Dockerfile, compose file or docker run line (``source``)."""
-    joined = re.sub(r"\\\n\s*", " ", text.replace("\r\n", "\n"))  # continuation lines read as one
+    joined = re.sub(r"\\[ \t]*\n\s*", " ", text.replace("\r\n", "\n"))  # continuation lines read as one
     found: List[AuditFinding] = []
     for rule_id, status, where, pattern, why, fix in RULES:
         if source in where.split():
