@@ -302,6 +302,16 @@ def test_a_user_given_by_name_is_no_numeric_launch(line: str) -> None:
     assert launch.image == "img" and not launch.numeric_user
 
 
+@pytest.mark.parametrize("line", ["sudo --preserve-env=$KEEP docker run --runtime nvidia -u 1000:1000 img id",
+                                  "nerdctl -n k8s.io run -u 1000:1000 img id",
+                                  "docker --context orin run --runtime nvidia -u 1000:1000 img id",
+                                  "podman --remote run -u 1000:1000 img id"])
+def test_the_engine_s_own_options_before_run_keep_the_launch(line: str) -> None:
+    from jetson_gpu_access.launch import from_run_line
+    launch = from_run_line(line)
+    assert launch is not None and (launch.user, launch.image, launch.command) == ("1000:1000", "img", ("id",))
+
+
 def test_a_substituted_user_in_an_exec_line_is_one_value() -> None:
     from jetson_gpu_access.launch import from_exec_line
     execed = from_exec_line("docker exec -u $(id -u):$(id -g) box nvidia-smi")
@@ -320,6 +330,10 @@ def test_a_substituted_user_in_an_exec_line_is_one_value() -> None:
     ("docker compose -f gpu.yml -p lab exec -T -u 1000 app id", "docker", "1000", ("id",)),
     ("docker compose exec -T app nvidia-smi", "docker", None, ("nvidia-smi",)),
     ("sudo -u ci docker exec -u 1000 box id", "docker", "1000", ("id",)),
+    # values given by variables, and the engine's own options before exec
+    ("kubectl -n $NS exec -it $POD -- nvidia-smi", "kubectl", None, ("nvidia-smi",)),
+    ('sudo -u "$USER" docker exec -u 1000 box id', "docker", "1000", ("id",)),
+    ("docker -H ssh://me@orin exec box id", "docker", None, ("id",)),
 ])
 def test_a_compose_or_kubernetes_exec_runs_its_command_in_the_container(line: str, engine: str, user: Optional[str],
                                                                         command: Tuple[str, ...]) -> None:

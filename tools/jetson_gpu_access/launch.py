@@ -20,16 +20,21 @@ from .safeio import decimal
 # Where a command starts (not "see 'docker run --help'" in a message): at the line's start, a backtick, "$(", "&&"
 # or ";".
 _STARTS = r"(?:^|`|\$\(|&&\s*|;\s*)"
+# A word of an option's value: no blank, no command separator, no command substitution ($VAR and ${VAR} are words).
+_WORD = r"(?:[^\s;&|`$(]|\$(?!\())+"
 # sudo and its options (-u USER, -g GROUP and the like take a word). No option word holds a command separator, so
 # `sudo -;sudo -;...` is not rescanned from each separator to the end of the line (quadratic before).
-_SUDO = r"(?:sudo\s+(?:-[ugCDhprT]\s+[^\s;&|`$(-][^\s;&|`$(]*\s+|-[^\s;&|`$(]+\s+)*)?"
+_SUDO = r"(?:sudo\s+(?:-[ugCDhprT]\s+(?!-)" + _WORD + r"\s+|-" + _WORD + r"\s+)*)?"
+# The engine's, kubectl's or compose's own options before the verb (docker --context orin, nerdctl -n k8s.io,
+# kubectl -n NS, docker compose -f FILE -p NAME, podman --remote): each takes a word but --remote and --debug.
+_GLOBAL_OPTIONS = (r"(?:\s+(?:-[nfpHc]|--(?:namespace|context|kubeconfig|cluster|file|project-name|project-directory|"
+                   r"env-file|profile|host|log-level|ansi|config|url|connection))(?:=|\s+)" + _WORD
+                   + r"|\s+--(?:remote|debug))*")
 # A run command, after a `set -x` "+ " too.
-RUN_LINE = re.compile(_STARTS + r"(?:\+\s+)?" + _SUDO + r"(docker|podman|nerdctl)\s+(?:container\s+)?run\b(.*)")
+RUN_LINE = re.compile(_STARTS + r"(?:\+\s+)?" + _SUDO + r"(docker|podman|nerdctl)" + _GLOBAL_OPTIONS
+                      + r"\s+(?:container\s+)?run\b(.*)")
 # `docker exec -u 1000 CONTAINER CMD`: the exec user, which does not inherit the launch's groups alike in
 # every engine (podman's exec -u drops --group-add GIDs; facts sheet §A.2).
-# The engine's or compose's own options before `exec` (kubectl -n NS, docker compose -f FILE -p NAME) take a word.
-_GLOBAL_OPTIONS = (r"(?:\s+(?:-[nfp]|--(?:namespace|context|kubeconfig|cluster|file|project-name|env-file|profile))"
-                   r"(?:=|\s+)[^\s;&|`$(]+)*")
 EXEC_LINE = re.compile(_STARTS + _SUDO + r"(docker|podman|nerdctl|kubectl|oc)(?:[\s-]compose)?" + _GLOBAL_OPTIONS
                        + r"\s+(?:container\s+)?exec\b(.*)")
 # Kubernetes' exec takes no user, and its command follows "--" (a container, -c NAME, may sit before it).
