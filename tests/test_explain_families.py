@@ -146,6 +146,13 @@ def test_a_pc_named_in_words_is_not_outranked_by_an_image_or_a_person_s_name(tex
     assert reading.cause.id == cause and not any("Jetson" in s.text for s in reading.statements[:3])
 
 
+@pytest.mark.parametrize("line", ["- CPU: Ryzen 7 5800X", "**CPU**: AMD Ryzen 9 7950X", "| CPU | Intel Core i7-12700 |",
+                                  "Modellname:  AMD Ryzen 5 3600", "       product: Intel(R) Core(TM) i7-9700 CPU",
+                                  "\tVersion: AMD Ryzen 7 3700X", "   .-/+oossssoo+/-.     CPU: AMD Ryzen 9 5950X (32)"])
+def test_a_cpu_field_of_a_tool_or_a_template_is_the_machine_s_own(line: str) -> None:
+    assert [s.kind for s in read(line).observed.x86] == ["x86 / discrete GPU"]
+
+
 def test_both_systems_named_in_words_leave_the_failing_one_assumed() -> None:
     """"Works on the Orin, but not on my x86 machine" names both: which one failed is not shown."""
     reading = explain("The container works on the Orin, but not on my x86 machine:\n>>> torch.cuda.is_available()\nFalse")

@@ -148,7 +148,10 @@ _PC_PROSE = re.compile(r"\b(?:on|using|an?|my|our)\s+x86\b(?![_-])|\bx86\s+(?:ho
                        r"system|computer|workstation|box)s?\b|"
                        r"\b(?:Ryzen|Threadripper|EPYC|Xeon)\b|\bCore(?:\(TM\)|\u2122)?\s+i[3579]\b|"
                        r"\bi[3579]-\d{4,5}[A-Z]{0,2}\b|\bProxmox\b", re.I)
-_CPU_FIELD = re.compile(r"^\s*(?:model name|processor|cpu)\s*:", re.I)
+# The field that names the CPU in lscpu (also localised), /proc/cpuinfo, lshw, dmidecode, neofetch (after its logo)
+# and issue templates (a bullet, bold, a table cell).
+_CPU_FIELD = re.compile(r"(?:^\s*|\s\s|\|\s?)(?:[-*>]\s?)?(?:\*\*|__)?(?:model ?name|modellname|processor|cpu|product|"
+                        r"version)(?:\*\*|__)?\s*[:|]", re.I)
 # Weaker signs of a PC, each outranked by any sign of a Jetson: a cloud instance's default user or host
 # name (EC2, Oracle, Azure), a GeForce named by its number alone (a Jetson user may mention the desktop they
 # trained on), the toolkit's legacy mode (it picks csv on a Jetson: facts sheet §A.1), and nvidia-smi run as
@@ -760,7 +763,7 @@ def _read_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sight
         x86 = None  # nouveau on arm is a Tegra's GPU under mainline Linux, not a PC's
     if pc_words and not x86:
         x86 = _PC_PROSE.search(line)
-        kind = kind if _CPU_FIELD.match(line) else PC_PROSE
+        kind = kind if _CPU_FIELD.search(line) else PC_PROSE
     if x86 and not any(s.kind not in _NAMES_NO_HARDWARE for s in sightings):  # "an l4t image on an x86-64 host"
         state.x86.append(Sighting(kind, x86.group(0), raw))
     node = _DGPU_NODE.search(line)
