@@ -456,6 +456,14 @@ def test_a_program_that_finds_no_gpu_is_not_blamed_on_a_launch_that_cannot_cause
     assert result.cause.id == "not-gpu-access", result.cause
 
 
+@pytest.mark.parametrize("version", ["torch 2.3.0+cpu", "torch==2.1.0+cpu", "torchvision-0.18.0+cpu"])
+def test_a_cpu_only_wheel_s_version_outranks_a_numeric_launch(version: str) -> None:
+    """A wheel built without CUDA never asks for the GPU, whoever runs it."""
+    text = JETSON_36 + "\n$ docker run --runtime nvidia -u 1000:1000 dustynv/ollama:r36.4.0\n" + version + "\nNo GPU found"
+    result = read_cause(text)
+    assert "cpu-only-build" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
+
+
 def test_an_unpublished_image_tag_is_the_registry_s_on_a_pc_and_the_release_s_on_a_jetson() -> None:
     line = ("docker: Error response from daemon: manifest for nvidia/cuda:12.0-base-ubuntu20.04 not found: "
             "manifest unknown: manifest unknown")
