@@ -464,6 +464,22 @@ def test_a_cpu_only_wheel_s_version_outranks_a_numeric_launch(version: str) -> N
     assert "cpu-only-build" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
 
 
+def test_onnx_runtime_that_cannot_create_its_cuda_provider_is_the_software() -> None:
+    """The GPU package is installed and its CUDA libraries are missing or of another version: not a permission."""
+    text = (JETSON_32 + "\n>>> rt.get_device()\n'GPU'\n# Note: results in warning, Failed to create CUDAExecutionProvider. "
+            "Please reference https://onnxruntime.ai/docs/execution-providers/TensorRT-ExecutionProvider.html#requirements"
+            "\nbut I'm unable to use GPU")
+    result = read_cause(text)
+    assert "ort-provider-failed" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
+
+
+def test_lspci_s_nvidia_gpu_names_a_pc() -> None:
+    """A Jetson's GPU is no PCI device: lspci listing an NVIDIA VGA or 3D controller is a discrete GPU."""
+    text = ("$ lspci | grep -i VGA\n19:00.0 VGA compatible controller: NVIDIA Corporation Device 1b06 (rev a1)\n"
+            "[GPUJPEG] [Error] Cannot get number of CUDA devices: operation not supported.")
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
 def test_an_unpublished_image_tag_is_the_registry_s_on_a_pc_and_the_release_s_on_a_jetson() -> None:
     line = ("docker: Error response from daemon: manifest for nvidia/cuda:12.0-base-ubuntu20.04 not found: "
             "manifest unknown: manifest unknown")

@@ -629,7 +629,8 @@ PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
 _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "cuda-3", "cuda-500", "cuda-library-missing",
              "cuda-build-words", "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published",
-             "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library", "c-runtime-too-old")
+             "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library", "c-runtime-too-old",
+             "ort-provider-failed")
 # Software errors that on a PC have nothing to do with the GPU's driver: the registry's tags, the build's C runtime.
 _NOT_THE_DRIVER_ON_A_PC = {
     "image-not-published": "the image tag is not published (for this platform): the registry's, not the GPU's",
