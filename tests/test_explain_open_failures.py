@@ -473,6 +473,12 @@ def test_onnx_runtime_that_cannot_create_its_cuda_provider_is_the_software() -> 
     assert "ort-provider-failed" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
 
 
+def test_a_launch_without_the_runtime_gets_it_where_nvidia_s_is_the_default() -> None:
+    text = (JETSON_36 + '\n"default-runtime": "nvidia"\n$ docker run --rm dustynv/l4t-pytorch:r36.4.0 python3 t.py\n'
+            "CUDA driver version is insufficient for CUDA runtime version")
+    assert read_cause(text).cause.id != "nodes-missing-in-container"
+
+
 def test_lspci_s_nvidia_gpu_names_a_pc() -> None:
     """A Jetson's GPU is no PCI device: lspci listing an NVIDIA VGA or 3D controller is a discrete GPU."""
     text = ("$ lspci | grep -i VGA\n19:00.0 VGA compatible controller: NVIDIA Corporation Device 1b06 (rev a1)\n"

@@ -1448,7 +1448,8 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     l4t_image = any(_JETSON_IMAGE.search(launch.image or "") for launch in seen.launches)
     plain = [launch for launch in seen.launches if launch.runtime != "nvidia" and not launch.privileged
              and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)]
-    plain = plain if len(plain) == len(seen.launches) else []
+    by_default = any(w.kind == "NVIDIA runtime by default" for w in seen.words)  # every launch gets it
+    plain = plain if len(plain) == len(seen.launches) and not by_default else []
     if jetson and (gpu_error or (any(i in _NO_GPU_SAID for i in ids) and l4t_image)) and plain:
         lines.append(_first_line(plain[0]))
     # A launch without the NVIDIA runtime (--gpus alone included) puts the paste in a container that gets no host mounts.
