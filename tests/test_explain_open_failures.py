@@ -479,6 +479,14 @@ def test_a_launch_without_the_runtime_gets_it_where_nvidia_s_is_the_default() ->
     assert read_cause(text).cause.id != "nodes-missing-in-container"
 
 
+@pytest.mark.parametrize("line", ["/bin/sh: 1: nvidia-smi: not found", "sh: nvidia-smi: not found",
+                                  "the command fails with nvidia-smi: not found"])
+def test_a_shell_that_finds_no_nvidia_smi_in_a_container_given_the_gpu_is_the_image_s(line: str) -> None:
+    text = "$ docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi\n" + line
+    result = read_cause(text)
+    assert "tool-not-found" in [m.id for m in result.matches] and result.cause.id == "not-gpu-access"
+
+
 def test_lspci_s_nvidia_gpu_names_a_pc() -> None:
     """A Jetson's GPU is no PCI device: lspci listing an NVIDIA VGA or 3D controller is a discrete GPU."""
     text = ("$ lspci | grep -i VGA\n19:00.0 VGA compatible controller: NVIDIA Corporation Device 1b06 (rev a1)\n"
