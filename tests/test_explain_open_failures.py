@@ -487,6 +487,16 @@ def test_a_shell_that_finds_no_nvidia_smi_in_a_container_given_the_gpu_is_the_im
     assert "tool-not-found" in [m.id for m in result.matches] and result.cause.id == "not-gpu-access"
 
 
+def test_a_camera_source_s_failure_is_no_gpu_access() -> None:
+    """V4L2 or Argus failing is the camera's; /home/nvidia in a path names a user, not the GPU."""
+    line = ("[ WARN:0] global /home/nvidia/host/build_opencv/nv_opencv/modules/videoio/src/cap_gstreamer.cpp (1757) "
+            "handleMessage OpenCV | GStreamer warning: Embedded video playback halted; module v4l2src0 reported: Internal "
+            "data stream error.")
+    failure = find_failure(line)
+    assert failure is not None and failure.kind == "camera"
+    assert read_cause(JETSON_32 + "\n" + line).cause.id == "not-gpu-access"
+
+
 def test_lspci_s_nvidia_gpu_names_a_pc() -> None:
     """A Jetson's GPU is no PCI device: lspci listing an NVIDIA VGA or 3D controller is a discrete GPU."""
     text = ("$ lspci | grep -i VGA\n19:00.0 VGA compatible controller: NVIDIA Corporation Device 1b06 (rev a1)\n"

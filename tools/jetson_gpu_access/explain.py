@@ -313,6 +313,8 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                            r"mismatch|incompatible|compute capability|\bsm_\d+|"
                            r"\b(?:l4t|jetpack|cuda|tensorrt|cudnn)\b[^\n]{0,80}?\bconflicts?\b|"  # a conflict with the GPU's software
                            r"\brequires?\s+(?:cudnn|cuda|tensorrt|cublas)\s*(?:version\s*)?[\d>=]", re.I)),
+    # a camera's source or device: V4L2, Argus, a CSI sensor (the GPU is not what failed)
+    ("camera", re.compile(r"\bv4l2src\d*\b|\bnvarguscamerasrc\d*\b|/dev/video\d|\bcameras?\b|\bargus\b|\bcsi\b", re.I)),
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
                        r"\bgpus?\b|\bcuda\b|\bnvidia\b|\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
                        r"\bvulkan\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b|\bhip(?:err\w*)?\b", re.I)),
@@ -641,7 +643,7 @@ _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cud
             "smi-memory-unreported", "other-permission", "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error",
             "package-not-found", "gpu-works-words", "failure-other", "foreign-binary", "docker-daemon-access",
             "static-tls", "other-device", "tool-not-found", "mainline-tegra", "profiler-counters",
-            "account-setup-error", "failure-filesystem", "failure-other-library")
+            "account-setup-error", "failure-filesystem", "failure-other-library", "failure-camera")
 # A variable set for a run said to work (a CPU control run beside the failing one): no statement about the failing run.
 _CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd])\b", re.I)
 # What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own
