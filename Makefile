@@ -139,6 +139,7 @@ bench: $(STAMP) bytecode $(PYODIDE) ## benchmarks, printed as ratios measured in
 	$(PY) bench/bench_startup.py
 	$(PY) bench/bench_diagnose.py
 	$(PY) bench/bench_explain.py
+	$(PY) bench/bench_patterns.py
 	$(PY) bench/bench_runbooks.py
 	$(PY) bench/bench_site.py
 	$(PY) bench/bench_fleet.py

@@ -236,16 +236,44 @@ def test_explain_stays_linear_on_a_long_repeated_paste(tmp_path: Path, token: st
     assert run_cli("explain", str(paste), timeout=30).returncode in (Exit.OK, Exit.PROBLEM)
 
 
+def run_python(code: str, timeout: float = 30) -> None:
+    """``code`` run by this Python with the package importable; a pattern that backtracks past the limit fails it."""
+    subprocess.run([sys.executable, "-c", code], env=dict(os.environ, PYTHONPATH=str(Path(cli.__file__).parents[1])),
+                   check=True, timeout=timeout)
+
+
 @pytest.mark.parametrize("token", ["usermod -G ", "usermod -aG ", "groupadd render ", "RUN groupadd -g 1 ", "chmod -;",
-                                   "groupadd -;"])
+                                   "groupadd -;", "chmod\t-`", "groupadd -("])
 def test_the_image_audit_stays_linear_on_a_command_word_repeated(tmp_path: Path, token: str) -> None:
     """A Dockerfile of 64 KB repeating one command word the audit's rules start on: each rule reads what follows the
     word up to the command's end (before: `usermod -G ` over 20 KB took two minutes)."""
     dockerfile = tmp_path / "Dockerfile"
     dockerfile.write_text("FROM ubuntu:22.04\nRUN " + token * (65536 // len(token)) + "\n")
-    code = "from jetson_gpu_access.migrate import audit_paths; audit_paths({!r}, '', '', '', False)".format(str(dockerfile))
-    subprocess.run([sys.executable, "-c", code], env=dict(os.environ, PYTHONPATH=str(Path(cli.__file__).parents[1])),
-                   check=True, timeout=30)
+    run_python("from jetson_gpu_access.migrate import audit_paths; audit_paths({!r}, '', '', '', False)".format(str(dockerfile)))
+
+
+def test_the_compose_audit_stays_linear_on_blank_lines_after_group_add(tmp_path: Path) -> None:
+    """Blanks in a group_add list are read as blanks of one line (a newline in them backtracked: cubic)."""
+    compose = tmp_path / "compose.yaml"
+    compose.write_text("services:\n  app:\n    group_add:" + "\n" * 200000 + "x\n")
+    run_python("from jetson_gpu_access.migrate import audit_paths; audit_paths('', {!r}, '', '', False)".format(str(compose)))
+
+
+# Lines on which a pattern of explain backtracked past any bound: runs of blanks between optional words (a heading
+# check, CUDA's cuInit form), an unbounded word before a fixed end (a Tegra kernel, tegrastats, inspect's fields).
+@pytest.mark.parametrize("line", ["error" + " " * 3000 + "x", "cuinit" + " " * 8000 + "100x", "4.1." * 16384 + "-tegra",
+                                  "RAM 1/2MB " * 6553 + " GR3D", '"CapAdd"\t :\tx--\t' + " " * 64000 + "\x01"])
+def test_explain_stays_linear_on_lines_that_once_backtracked(tmp_path: Path, line: str) -> None:
+    paste = tmp_path / "paste.txt"
+    paste.write_text(line + "\n")
+    assert run_cli("explain", str(paste), timeout=30).returncode in (Exit.OK, Exit.PROBLEM)
+
+
+@pytest.mark.parametrize(("unit", "times"), [("psk.", 16384), ("echo  ", 10000), ("PWD-", 16384)])
+def test_redaction_stays_linear_on_names_and_words_repeated(unit: str, times: int) -> None:
+    """A secret's name is read in at most eight parts either side of its word, and a long key is judged by its words."""
+    run_python("from jetson_gpu_access.redact import Redactor, secret_name; text = 'x' + {!r} * {} + '!'; "
+               "Redactor()(text); secret_name(text)".format(unit, times))
 
 
 @pytest.mark.parametrize(("run", "tail"), [("arm64-", ""), ("a/", ":"), ("x:arm64-", ""), ("a-", "/b:r35.1 arm64"),

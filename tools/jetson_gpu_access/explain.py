@@ -142,7 +142,7 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str) -> 
     return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + [
         _CUDA_CONTEXT + r"[^\n]{0,160}?(?:error|err|failure|failed|status|code|returned|returns|result|res|rc|=)\W{0,4}"
         r"(?:with\s+)?(?:error\s*)?(?:code\s*)?[:=#]?\s*" + number,
-        r"\bcuinit\s*(?:\(\s*\d?\s*\))?\s*(?:=|returned|returns|:|->|fails? with|failed with)?\s*" + number,
+        r"\bcuinit\s*(?:\(\s*\d?\s*\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + number,
         r"\berror(?:\s*(?:code|number|no\.?))?\W{0,3}" + number + r"\W{0,3}(?:error\s*(?:text|string|message)\W{0,3})?" + text,
         _CUDA_CONTEXT + r"[^\n]{0,160}?" + text,
     ])
@@ -267,8 +267,9 @@ _FAILURE = re.compile(r"\b\w+(?:error|exception):|"  # a Python exception's name
                       r"freez(?:es|ing)|timed out|not active|crash(?:es|ed)?|no space left|read-only file system|"
                       r"disk quota exceeded)\b", re.I)
 # A heading or label that only announces errors ("# error logs", "**Error output:**", "Errors:") is no failure itself.
-_FAILURE_HEADING = re.compile(r"^\s*(?:#+|\*\*|[-*>]|\d+[.)])?\s*(?:the\s+|full\s+|my\s+)*(?:errors?|failures?|crash(?:es)?)"
-                              r"(?:\s+(?:logs?|messages?|outputs?|details|traces?|reports?))?\s*:?\s*(?:\*\*)?\s*:?\s*$", re.I)
+# No two runs of blanks meet with only optional words between them (five did: a line of blanks took minutes).
+_FAILURE_HEADING = re.compile(r"^\s*(?:(?:#+|\*\*|[-*>]|\d+[.)])\s*)?(?:(?:the|full|my)\s+)*(?:errors?|failures?|"
+                              r"crash(?:es)?)(?:\s+(?:logs?|messages?|outputs?|details|traces?|reports?))?[\s:*]*$", re.I)
 _FAILURE_KEYS = ("error", "fail", "denied", "cannot", "can't", "can not", "unable", "not found", "no such file", "traceback",
                  "exit ", "segmentation", "core dumped", "abort", "fatal", "couldn't", "could not", "n't work", "not work",
                  "not permitted", "not recognized", "too short", "truncated", "is empty", "not able", "undefined", "eacces", "eperm",
@@ -276,7 +277,8 @@ _FAILURE_KEYS = ("error", "fail", "denied", "cannot", "can't", "can not", "unabl
                  "disk quota")
 # A library of the GPU's stack: CUDA's (libcu*), the Tegra and driver ones (libnv*, libnvidia-*, the vendor GL libraries
 # *_nvidia), cuDNN, TensorRT, NPP, VPI, and NVIDIA's GStreamer plugins (libgstnv*).
-_GPU_LIBRARY = r"\blib(?:cu\w*|nv\w*|nvidia[\w-]*|tensorrt\w*|npp\w*|vpi\w*|gstnv\w*|\w+_nvidia)\.so|\s-l(?:nv|cu)\w+"
+_GPU_LIBRARY = (r"\blib(?:cu\w{0,64}|nv\w{0,64}|nvidia[\w-]{0,64}|tensorrt\w{0,64}|npp\w{0,64}|vpi\w{0,64}|gstnv\w{0,64}|"
+                r"\w{1,64}_nvidia)\.so|\s-l(?:nv|cu)\w+")
 # Names in a library's file name that put it in the GPU's stack: NVIDIA's and CUDA's, TensorRT's and ONNX Runtime's
 # providers, the Tegra camera (Argus), and the graphics and compute APIs a GPU driver provides (EGL, GLES, GLX, GL,
 # Vulkan, OpenCL, VA-API, DRM), which on JetPack 4 also come from the host through the runtime.
@@ -703,7 +705,7 @@ _OCI_REASONS = ("seccomp-filter", "toolkit-state")
 # A CDI device the engine cannot resolve (no spec names it), and a container toolkit named with its version.
 _CDI_UNRESOLVED = re.compile(r"unresolvable cdi devices?|failed to inject cdi devices|cdi spec (?:was )?not found|"
                              r"no (?:nvidia )?cdi spec", re.I)
-_TOOLKIT_VERSION = re.compile(r"(?:nvidia-container-toolkit|libnvidia-container[\w-]*|nvidia-ctk)\W{0,4}(?:[<>=]+\s*)?v?"
+_TOOLKIT_VERSION = re.compile(r"(?:nvidia-container-toolkit|libnvidia-container[\w-]{0,32}|nvidia-ctk)\W{0,4}(?:[<>=]+\s*)?v?"
                               r"\d+\.\d+", re.I)
 _LEGACY_MODE = re.compile(r"auto-detected mode as '?legacy", re.I)
 # Overflow ids: a node whose owner and group map to no id of the user namespace (rootless engines).

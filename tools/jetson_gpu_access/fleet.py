@@ -271,7 +271,7 @@ def build(hosts: Sequence[HostResult], required: Optional[float] = None) -> Flee
 
 def parse_required(text: str) -> float:
     """``95%`` or ``95`` -> 95.0; anything else is a usage error."""
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*%?\s*", text)
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*%?", text.strip())
     if not match or float(match.group(1)) > 100:
         raise FleetError(Exit.USAGE, "--require expects a percentage from 0 to 100 such as 95%, got {!r}".format(text))
     return float(match.group(1))

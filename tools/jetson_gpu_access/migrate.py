@@ -44,7 +44,8 @@ def _option(short: str, long: str) -> str:
 
 # A mode that lets every user write: an octal mode whose last digit has the write bit, or o/a given w.
 _WORLD_WRITABLE = r"(?:[0-7]?[0-7]{2}[2367]|(?:[ugoa]*[+=-][rwxXst]*,)*[ugoa]*[oa][ugoa]*[+=][rwxXst]*w[rwxXst]*)(?![\w,])"
-_CHMOD_WORLD = _command("chmod") + r"\s+(?:-[^\s;&|]+\s+)*" + _WORLD_WRITABLE
+_OPTIONS = r"(?:-[^\s;&|]+\s+){0,16}"  # a bounded run: an option word can swallow the next command word
+_CHMOD_WORLD = _command("chmod") + r"\s+" + _OPTIONS + _WORLD_WRITABLE
 _GROUP_GID = r"(?:\s-[A-Za-z]*g|\s--gid)"      # groupadd's GID option: -g, -g109, -fg, --gid=109
 _RENDER_NAMED = _SAME_COMMAND + r"\srender(?![\w-])"
 
@@ -56,7 +57,7 @@ RULES: Tuple[Tuple[str, str, str, str, str, str], ...] = (
     ("chmod-666", "fail", "dockerfile compose docker-run",
      # chmod on a /dev path, find /dev ... -exec chmod, and a /dev listing piped to xargs chmod
      _CHMOD_WORLD + _SAME_COMMAND + "/dev/|/dev/" + _SAME_COMMAND + r"\s-exec(?:dir)?\s+" + _CHMOD_WORLD
-     + r"|/dev/[^\n;&]{0,512}\|\s*xargs\s+(?:-[^\s;&|]+\s+)*" + _CHMOD_WORLD,
+     + r"|/dev/[^\n;&]{0,512}\|\s*xargs\s+" + _OPTIONS + _CHMOD_WORLD,
      "world-writable GPU nodes expose the driver's ioctl surface to every local account and container",
      "remove it; never change device node modes: align group IDs instead"),
     ("docker-group", "fail", "dockerfile",
@@ -80,12 +81,12 @@ RULES: Tuple[Tuple[str, str, str, str, str, str], ...] = (
      "take it as a build argument (ARG RENDER_GID) or align it at start with the entrypoint"),
     ("group-add-name", "fail", "compose docker-run",
      r"--group-add[= ](?![0-9]+\b|video\b)[A-Za-z_]\S*|"
-     r"group_add:\s*\n(?:\s*-\s*[\"']?(?:\d+|video)[\"']?\s*\n)*\s*-\s*[\"']?(?!video\b)[A-Za-z_]",
+     r"group_add:[ \t]*\n(?:[ \t]*-[ \t]*[\"']?(?:\d+|video)[\"']?[ \t]*\n)*[ \t]*-[ \t]*[\"']?(?!video\b)[A-Za-z_]",
      "--group-add by name is resolved in the image's /etc/group: 'Unable to find group render' when it lacks the group",
      "pass the number: --group-add $(stat -c %g /dev/dri/renderD128)"),
     # video by name: GID 44 in Debian and Ubuntu images, as on the host (facts sheet §0.2), but not in every base
     ("group-add-video-name", "warn", "compose docker-run",
-     r"--group-add[= ]video\b|group_add:\s*\n(?:\s*-\s*[\"']?[\w-]+[\"']?\s*\n)*\s*-\s*[\"']?video\b",
+     r"--group-add[= ]video\b|group_add:[ \t]*\n(?:[ \t]*-[ \t]*[\"']?[\w-]+[\"']?[ \t]*\n)*[ \t]*-[ \t]*[\"']?video\b",
      "--group-add video is resolved in the image's /etc/group: GID 44 in Debian and Ubuntu images, which matches "
      "the host's /dev/nvmap, but another base (Alpine: 27) gives another GID",
      "pass the number the node has: --group-add $(stat -c %g /dev/nvmap)"),
@@ -146,7 +147,7 @@ def audit_text(text: str, source: str, ssh: bool = False) -> List[AuditFinding]:
 
 
 def _base_image(text: str) -> List[AuditFinding]:
-    match = re.search(r"^\s*FROM\s+(?:--\S+\s+)*(\S+)", text, re.M | re.I)
+    match = re.search(r"^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*(\S+)", text, re.M | re.I)
     if not match:
         return []
     image = match.group(1)

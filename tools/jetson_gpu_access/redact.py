@@ -49,6 +49,16 @@ _SECRET_WORDS = (r"(?:pass(?:word|wd|phrase)?|passwort|pwd|secret|token|api[_-]?
 # (a pattern text: compiled on first use, never as the module loads)
 SECRET_NAME = (r"(?i)^[_.-]*(?:(?:[A-Za-z0-9]+[_.-])+|(?-i:[a-z0-9]+(?=[A-Z])))?" + _SECRET_WORDS +
                r"(?:[_.-][A-Za-z0-9]+)*$|^(?-i:[A-Z0-9]*(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|APIKEY))$")
+# Key names are matched whole up to this length; a longer one (no real configuration's) is taken for a secret's
+# whenever a secret word is in it: the pattern backtracks over its parts, quadratic in a long name.
+MAX_NAME = 256
+
+
+def secret_name(name: str) -> bool:
+    """Whether a key or variable name names a secret (SECRET_NAME), in time linear in the name."""
+    if len(name) > MAX_NAME:
+        return bool(re.search(_SECRET_WORDS, name, re.I))
+    return bool(re.match(SECRET_NAME, name))
 
 # Order matters: blocks and URLs first, then specific token formats, then assignments, then
 # addresses. A value already replaced starts with '<' and is not matched again.
@@ -57,7 +67,7 @@ KINDS: Tuple[Kind, ...] = (
           r"(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|\Z)", "private-key", flags=re.S),
     _kind("SSH public key", r"\b(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) AAAA[A-Za-z0-9+/=]+",
           "ssh-public-key"),
-    _kind("credentials in a URL", r"(\b[A-Za-z][A-Za-z0-9+.-]*://)[^\s/@:<>\"']+:[^\s/<>\"']+(?=@[^\s/@<>\"']+)",
+    _kind("credentials in a URL", r"((?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,32}://)[^\s/@:<>\"']+:[^\s/<>\"']+(?=@[^\s/@<>\"']+)",
           "credentials", keep=1),
     _kind("Slack webhook", r"https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9/_-]+", "slack-webhook"),
     _kind("Discord webhook", r"https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]+/[A-Za-z0-9_-]+",
@@ -65,7 +75,7 @@ KINDS: Tuple[Kind, ...] = (
     _kind("authorization header", r"(?i)(\b(?:proxy-)?authorization[\"']?\s*[:=]\s*[\"']?)"
           r"(?:(?:bearer|basic|token|digest|negotiate)\s+)?[^\s\"',;<]+", "credentials", keep=1),
     _kind("bearer token", r"(?i)(\bbearer\s+)[A-Za-z0-9._~+/-]{8,}=*", "token", keep=1),
-    _kind("JSON web token", r"\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*", "jwt"),
+    _kind("JSON web token", r"(?<![\w-])eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*", "jwt"),
     _kind("AWS access key", r"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|A3T[A-Z0-9])[A-Z0-9]{16}\b", "aws-access-key"),
     _kind("AWS secret access key", r"(?i)(\baws_?secret_?access_?key[\"']?\s*[:=]\s*[\"']?)[A-Za-z0-9/+=]{20,}",
           "aws-secret", keep=1),
@@ -91,8 +101,9 @@ KINDS: Tuple[Kind, ...] = (
     _kind("Azure SAS signature", r"(?i)([?&]sig=)[A-Za-z0-9%+/=]{10,}", "sas-signature", keep=1),
     _kind("password hash", r"\$(?:1|2[abxy]?|5|6|7|y|gy|sha1|md5)\$[./A-Za-z0-9$,=+-]{8,}", "password-hash"),
     # the word is a whole part of the name (DB_PASSWORD, api-key, dbPassword), so design: or bypass= stay
-    _kind("secret assignment", r"(?i)((?:\b[_.-]*(?:(?:[A-Za-z0-9]+[_.-])+|(?-i:[a-z0-9]+(?=[A-Z])))?" + _SECRET_WORDS +
-          r"(?:[_.-][A-Za-z0-9]+)*|(?-i:\b[A-Z0-9]*(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|APIKEY)))[\"']?\s*(?:=>|[:=])\s*)"
+    # at most eight parts either side of the word: a longer name is matched from a later part, in linear time
+    _kind("secret assignment", r"(?i)((?:\b[_.-]*(?:(?:[A-Za-z0-9]+[_.-]){1,8}|(?-i:[a-z0-9]+(?=[A-Z])))?" + _SECRET_WORDS +
+          r"(?:[_.-][A-Za-z0-9]+){0,8}|(?-i:\b[A-Z0-9]*(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|APIKEY)))[\"']?\s*(?:=>|[:=])\s*)"
           r"(?:([\"'])(?!<)(?:(?!\2)[^\n])+\2|(?!<)[^\s\"',;]+)", "secret", keep=1, quoted=True),
     # secrets given to a program as an option: --password X, -Dpassword=X, mysql -pX, sshpass -p X, docker login -p X,
     # curl -u user:X, openssl -k X, and a password piped into sudo -S
@@ -101,7 +112,8 @@ KINDS: Tuple[Kind, ...] = (
           r"[^\n]{0,80}?\s-p|\bmysql(?:dump|admin)?\b[^\n]{0,80}?\s-p(?=\S)|\bopenssl\b[^\n]{0,80}?\s-k"
           r"|\b(?:curl|wget)\b[^\n]{0,80}?\s(?:-u|--user)[= ]?\s*[^\s:\"'<]+:)[= ]?\s*)([\"'])?(?!<)[^\s\"']+",
           "secret", keep=1),
-    _kind("password piped to sudo", r"(?i)(\becho\s+)([\"']?)[^|\n\"']+\2(?=\s*\|\s*sudo\s+-S)", "secret", keep=1),
+    _kind("password piped to sudo", r"(?i)(\becho[ \t]+)([\"']?)[^|\n\"']{1,256}\2(?=[ \t]{0,16}\|[ \t]*sudo\s+-S)", "secret",
+          keep=1),
     _kind("secret XML element", r"(?i)(<((?:[\w.-]+[_.-])?(?:password|passwd|secret|token|api[_-]?key))>)(?!<)[^<\n]+(?=</\2>)",
           "secret", keep=1),
     # what no format names: tokens as random as generated secrets are (Shannon entropy per
@@ -109,7 +121,7 @@ KINDS: Tuple[Kind, ...] = (
     _kind("high-entropy string", r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,}(?![A-Za-z0-9+/=_-])", "random", entropy=4.5),
     _kind("high-entropy hex string", r"(?<![0-9A-Za-z])(?=[0-9]*[A-Fa-f])[0-9A-Fa-f]{20,}(?![0-9A-Za-z])", "random",
           entropy=3.0),
-    _kind("e-mail address", r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b", "email"),
+    _kind("e-mail address", r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b", "email"),
     _kind("MAC address", r"\b(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}\b", "mac"),
     _kind("IPv4 address", r"(?<![\d.])(?!127\.)(?!0\.0\.0\.0)(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}"
           r"(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.]*\d)", "ipv4"),
@@ -163,7 +175,7 @@ class Redactor:
         if isinstance(value, list):
             return [self.json(item) for item in value]
         if isinstance(value, dict):
-            return {self(str(key)): self._secret() if re.match(SECRET_NAME, str(key)) and value_present(item) else self.json(item)
+            return {self(str(key)): self._secret() if secret_name(str(key)) and value_present(item) else self.json(item)
                     for key, item in value.items()}
         return value
 

@@ -72,10 +72,12 @@ _MODEL = re.compile(
 _BOARD = re.compile(r"\b(?:nvidia,)?p(?:3767|3768|3701|3737|3668|3509|3448|3449|3310|3489|3636|2888|2822|2180|2597|3711|3740|"
                     r"3834|3971|3762|3766)-\d{4}(?:[+_-]p?\d{4}(?:-\d{4})?)*\b|\bnvidia,p\d{4}-\d{4}", re.I)
 _SOC = re.compile(r"\b(?:nvidia,)?tegra(?:124|210|186|194|234|23x|264)\b", re.I)
-_TEGRA_KERNEL = re.compile(r"\b\d\.\d{1,2}\.\d{1,4}[\w.+~]*-tegra\b")
-_L4T_PACKAGE = re.compile(r"\bnvidia-l4t-(?:core|kernel|init|cuda|firmware|3d-core)\b(?::arm64)?(?:/[\w,.-]+)?[\s(=_:]+(?:version\s*)?"
+_TEGRA_KERNEL = re.compile(r"(?<![\w.+~])\d\.\d{1,2}\.\d{1,4}[\w.+~]{0,64}-tegra\b")
+_L4T_PACKAGE = re.compile(r"\bnvidia-l4t-(?:core|kernel|init|cuda|firmware|3d-core)\b(?::arm64)?(?:/[\w,.-]{1,128})?"
+                          r"[\s(=_:]{1,16}(?:version\s*)?"
                           r"(\d{2}\.\d{1,2}(?:\.\d{1,2})?)(?=[-+~\s)]|$)", re.I)
-_TEGRASTATS = re.compile(r"\bRAM \d+/\d+MB\b.*\b(?:GR3D|EMC_FREQ|VDD_|CPU \[)")
+# tegrastats: RAM near the line's start (after a time stamp at most), with a GPU, memory or power field after it.
+_TEGRASTATS = re.compile(r"(?<=^)[^\n]{0,64}?\bRAM \d{1,9}/\d{1,9}MB\b(?=[^\n]*?\b(?:GR3D|EMC_FREQ|VDD_|CPU \[))")
 _L4T_IMAGE = re.compile(r"\bl4t-(?:base|ml|pytorch|tensorflow|jetpack|cuda|tensorrt)\b|\bdustynv/|-l4t-r\d", re.I)
 # Tegra's own libraries name themselves NvRm... (case matters: the x86 driver logs "NVRM:").
 _NVRM = re.compile(r"\bNvRm[A-Z]\w*|\bnvrm channel\b|\bnvrm_gpu\b")
@@ -117,7 +119,7 @@ _PROMPT_NAMES = re.compile(r"^\[?([\w.-]{1,64}@[\w.-]{1,64})[:\s]")
 _JETSON_NAME = re.compile(r"jetson|tegra|(?:^|[._@-])(?:orin|xavier|nano|agx|tx2|thor)(?=[\d._@-]|$)", re.I)
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit.
 _X86 = re.compile(r"\bx86[_-]64\b|"
-                  r"\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?![\w/.]*['\"]?:?\s*(?:does not exist|no such file))|"
+                  r"\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?![\w/.]{0,64}['\"]?:?\s*(?:does not exist|no such file))|"
                   r"\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|"
                   r"/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|\bNVIDIA UNIX x86|\bNVRM: |\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
                   r"microsoft-standard|"
@@ -800,7 +802,7 @@ def _unique(sightings: List[Sighting]) -> List[Sighting]:
     return list(first.values())[:MAX_FACTS]
 
 
-_INSPECT_KEY = re.compile(r'^"(GroupAdd|Devices|Runtime|Privileged|User|Image|CapAdd|SecurityOpt)"\s*:\s*(.*?),?\s*$')
+_INSPECT_KEY = re.compile(r'^"(GroupAdd|Devices|Runtime|Privileged|User|Image|CapAdd|SecurityOpt)"\s*:\s*(.*[^\s,])?,?\s*$')
 
 
 def _inspect_launch(text: str) -> Optional[Launch]:
@@ -813,7 +815,7 @@ def _inspect_launch(text: str) -> Optional[Launch]:
     for line in (raw.strip() for raw in normalise(text).split("\n")):
         key = _INSPECT_KEY.match(line)
         if key:
-            current, rest = key.group(1), key.group(2).strip()
+            current, rest = key.group(1), (key.group(2) or "").strip()
             used.append(line)
             fields[current] = _inspect_values(rest.lstrip("["))
             if not (rest.startswith("[") and not rest.endswith("]")):

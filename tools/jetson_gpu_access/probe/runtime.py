@@ -23,7 +23,7 @@ TOOLKIT_CONFIG = "/etc/nvidia-container-runtime/config.toml"
 MAX_SPEC_BYTES = 4 << 20
 MAX_SESSIONS = 32
 # patterns as text: re compiles them on first use, not when the module loads
-_LINE = r"^(\s*)(- )?\s*([A-Za-z][A-Za-z0-9_]*)\s*:\s*(.*?)\s*$"
+_LINE = r"^([ \t]*)(?:(- )[ \t]*)?([A-Za-z][A-Za-z0-9_]*)[ \t]*:[ \t]*(.*[^\s]|)\s*$"  # no two blank runs meet
 _ITEM = r"^\s*-\s*(\S+)\s*$"
 
 
@@ -145,7 +145,7 @@ def _capabilities(fs: RootFS) -> Tuple[Optional[int], Optional[int]]:
 
 
 # a user switch in a shell line: the tool as a command word, then (for gosu, su-exec) its user argument
-_DROP = r"(?:^|[\s;&|(`])(?:exec\s+)?(?:\S*/)?(gosu|su-exec|setpriv|runuser|su|sudo)(?=\s)(\s+\S+)?"
+_DROP = r"(?:^|[\s;&|(`])(?:exec\s+)?(?:[^\s;&|(`]*/)?(gosu|su-exec|setpriv|runuser|su|sudo)(?=\s)(\s+\S+)?"
 MAX_SCRIPT_BYTES = 256 << 10
 
 
