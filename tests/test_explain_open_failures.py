@@ -497,6 +497,18 @@ def test_a_camera_source_s_failure_is_no_gpu_access() -> None:
     assert read_cause(JETSON_32 + "\n" + line).cause.id == "not-gpu-access"
 
 
+@pytest.mark.parametrize("line", ["the production module does not boot on our carrier board",
+                                  "no HDMI output and the fan spins, it will not POST", "flash.sh failed at the bootloader"])
+def test_a_board_that_does_not_start_is_no_gpu_access(line: str) -> None:
+    result = read_cause(JETSON_32 + "\n" + line)
+    assert "board-not-booting" in [m.id for m in result.matches] and result.cause.id == "not-gpu-access"
+
+
+def test_a_tool_s_probe_for_an_amd_gpu_names_no_pc() -> None:
+    line = 'level=DEBUG source=amd_linux.go:322 msg="amdgpu driver not detected /sys/module/amdgpu"'
+    assert not read_cause(line).observed.x86
+
+
 def test_lspci_s_nvidia_gpu_names_a_pc() -> None:
     """A Jetson's GPU is no PCI device: lspci listing an NVIDIA VGA or 3D controller is a discrete GPU."""
     text = ("$ lspci | grep -i VGA\n19:00.0 VGA compatible controller: NVIDIA Corporation Device 1b06 (rev a1)\n"

@@ -79,10 +79,16 @@ def test_reading_matches_the_hand_written_one(entry: Dict[str, Any]) -> None:
 
 def invented(entry: Dict[str, Any], result: Explanation) -> List[str]:
     """What ``result`` states that the paste does not support."""
-    flat = " ".join(normalise(entry["text"]).replace("\\\n", " ").split())
+    text = normalise(entry["text"])
+    # a line is found as printed, or with its continuation lines joined ("... CUDA run\" is a line of the paste)
+    flats = (" ".join(text.replace("\\\n", " ").split()), " ".join(text.split()))
+
+    def unseen(line: str) -> bool:
+        return not any(" ".join(line.split()) in flat for flat in flats)
+
     wrong = ["{!r} rests on no line of the paste".format(s.text) for s in result.statements
-             if not s.assumed and (not s.evidence or any(" ".join(line.split()) not in flat for line in s.evidence))]
-    if not result.cause.why.assumed and any(" ".join(line.split()) not in flat for line in result.cause.why.evidence):
+             if not s.assumed and (not s.evidence or any(unseen(line) for line in s.evidence))]
+    if not result.cause.why.assumed and any(unseen(line) for line in result.cause.why.evidence):
         wrong.append("the cause's evidence is not in the paste")
     said = render_text(result) + render_markdown(result)
     for phrase in entry.get("must_not_say", []):

@@ -645,7 +645,8 @@ _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cud
             "smi-memory-unreported", "other-permission", "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error",
             "package-not-found", "gpu-works-words", "failure-other", "foreign-binary", "docker-daemon-access",
             "static-tls", "other-device", "tool-not-found", "mainline-tegra", "profiler-counters",
-            "account-setup-error", "failure-filesystem", "failure-other-library", "failure-camera")
+            "account-setup-error", "failure-filesystem", "failure-other-library", "failure-camera",
+            "board-not-booting")
 # A variable set for a run said to work (a CPU control run beside the failing one): no statement about the failing run.
 _CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd])\b", re.I)
 # What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own

@@ -176,8 +176,9 @@ _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd
              "va-api", "vainfo", "dgx", "hgx", "gh200", "gb10", "gb200", "gb300", "grace", "sbsa",
              "major/minor", "unsupported sm", "gpu sm", "cuda capability", "libcuda.so.", "load driver", "mesa-loader",
              "rx", "intel", "ryzen", "threadripper", "epyc", "xeon", "core", "i3-", "i5-", "i7-", "i9-", "proxmox")
-# A tool saying it checks for a platform (libnvidia-container logs its WSL check on every host): no sign of it.
-_PLATFORM_PROBE = re.compile(r"\bload dxcore\b", re.I)
+# A tool saying it checks for a platform (libnvidia-container logs its WSL check on every host, ollama its AMD one):
+# no sign of it.
+_PLATFORM_PROBE = re.compile(r"\bload dxcore\b|\b(?:amdgpu|rocm)\b[^\n]{0,40}?\bnot (?:detected|found)\b", re.I)
 _ARM_WORDS = re.compile(r"arm-linux|aarch64|arm64|armhf|armv7|tegra", re.I)
 # A file built for another machine names that machine's architecture, not this one's.
 _FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot execute binary|wrong elf class|"
