@@ -509,6 +509,13 @@ def test_a_tool_s_probe_for_an_amd_gpu_names_no_pc() -> None:
     assert not read_cause(line).observed.x86
 
 
+def test_software_said_incompatible_with_the_release_is_a_failure_of_the_software() -> None:
+    text = JETSON_35 + "\nThe current configuration lists incompatible TensorRT and nccl in cudastack for Jetpack 5"
+    failure = find_failure(text)
+    assert failure is not None and failure.kind == "version"
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
 def test_lspci_s_nvidia_gpu_names_a_pc() -> None:
     """A Jetson's GPU is no PCI device: lspci listing an NVIDIA VGA or 3D controller is a discrete GPU."""
     text = ("$ lspci | grep -i VGA\n19:00.0 VGA compatible controller: NVIDIA Corporation Device 1b06 (rev a1)\n"

@@ -265,7 +265,7 @@ _FAILURE = re.compile(r"\b\w+(?:error|exception):|"  # a Python exception's name
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
                       r"truncated|is empty|not able|undefined (?:reference|symbol)|eacces|eperm|hangs?|hung|(?:gets?|got) stuck|"
                       r"freez(?:es|ing)|timed out|not active|crash(?:es|ed)?|no space left|read-only file system|"
-                      r"disk quota exceeded)\b", re.I)
+                      r"disk quota exceeded|incompatible|not compatible)\b", re.I)
 # A heading or label that only announces errors ("# error logs", "**Error output:**", "Errors:") is no failure itself.
 # No two runs of blanks meet with only optional words between them (five did: a line of blanks took minutes).
 _FAILURE_HEADING = re.compile(r"^\s*(?:(?:#+|\*\*|[-*>]|\d+[.)])\s*)?(?:(?:the|full|my)\s+)*(?:errors?|failures?|"
@@ -274,7 +274,7 @@ _FAILURE_KEYS = ("error", "fail", "denied", "cannot", "can't", "can not", "unabl
                  "exit ", "segmentation", "core dumped", "abort", "fatal", "couldn't", "could not", "n't work", "not work",
                  "not permitted", "not recognized", "too short", "truncated", "is empty", "not able", "undefined", "eacces", "eperm",
                  "hang", "hung", "stuck", "freez", "timed out", "not active", "crash", "no space left", "read-only file system",
-                 "disk quota")
+                 "disk quota", "compatible")
 # A library of the GPU's stack: CUDA's (libcu*), the Tegra and driver ones (libnv*, libnvidia-*, the vendor GL libraries
 # *_nvidia), cuDNN, TensorRT, NPP, VPI, and NVIDIA's GStreamer plugins (libgstnv*).
 _GPU_LIBRARY = (r"\blib(?:cu\w{0,64}|nv\w{0,64}|nvidia[\w-]{0,64}|tensorrt\w{0,64}|npp\w{0,64}|vpi\w{0,64}|gstnv\w{0,64}|"
