@@ -516,6 +516,12 @@ def test_software_said_incompatible_with_the_release_is_a_failure_of_the_softwar
     assert read_cause(text).cause.id == "jetson-software-mismatch"
 
 
+def test_memory_that_could_not_be_allocated_is_out_of_memory_but_enomem_on_a_node_is_not() -> None:
+    result = read_cause(JETSON_32 + "\nException: jetson.utils -- cudaAllocMapped() failed to allocate memory")
+    assert "out-of-memory" in [m.id for m in result.matches] and result.cause.id == "not-gpu-access"
+    assert "out-of-memory" not in [m.id for m in read_cause("Unable to open /dev/kfd read-write: Cannot allocate memory").matches]
+
+
 def test_lspci_s_nvidia_gpu_names_a_pc() -> None:
     """A Jetson's GPU is no PCI device: lspci listing an NVIDIA VGA or 3D controller is a discrete GPU."""
     text = ("$ lspci | grep -i VGA\n19:00.0 VGA compatible controller: NVIDIA Corporation Device 1b06 (rev a1)\n"
