@@ -499,7 +499,7 @@ def _systems(seen: Observed, readings: Sequence[Tuple[str, Cause]]) -> Tuple[Tup
         labels = ["{}: most likely {} ({})".format(label, c.id, c.why.text) for label, c in readings] or [
             "system {} (L4T {})".format(n, r.value) for n, r in enumerate(seen.releases, 1)]
         return tuple(zip(labels, (r.line for r in seen.releases)))
-    strong_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86 + (PC_PROSE,)]
+    strong_x86 = [s for s in seen.x86 if s.kind not in NOT_SHOWN_X86]
     strong_jetson = [s for s in seen.jetson if s.kind not in WEAK_JETSON]
     if strong_jetson and strong_x86:
         return (("a Jetson ({} {})".format(strong_jetson[0].kind, strong_jetson[0].value), strong_jetson[0].line),
@@ -537,9 +537,12 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
         text = ("a Jetson: {} {}" if first.kind not in WEAK_JETSON else "probably a Jetson: the paste names {1!r}")
         out.append(Statement(text.format(first.kind, first.value), (first.line,), False))
     elif seen.x86:
-        first = next((s for s in seen.x86 if s.kind not in WEAK_X86 + (PC_PROSE,)), seen.x86[0])
-        text = ("a PC: {}" if first.kind not in WEAK_X86 + (PC_PROSE,) else "probably a PC: the paste says {!r}"
-                if first.kind == PC_PROSE else "probably a PC with a discrete GPU: the paste names {}")
+        first = next((s for s in seen.x86 if s.kind not in NOT_SHOWN_X86), seen.x86[0])
+        text = "a PC: {}"
+        if first.kind == PC_PROSE:
+            text = "probably a PC: the paste says {!r}"
+        elif first.kind in WEAK_X86:
+            text = "probably a PC with a discrete GPU: the paste names {}"
         out.append(Statement(text.format(first.value), (first.line,), False))
     for release in seen.releases:
         labels = ", ".join(c for c in _jetpack(release.value)) or "no published JetPack label in the tables"
@@ -611,6 +614,8 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
 WEAK_JETSON = ("host name", "Tegra-only name", "arm64 build", "L4T image")
 # PC signs that name no hardware: a discrete-GPU node name, a cloud user, nvidia-smi; any Jetson sign outranks them.
 WEAK_X86 = ("discrete-GPU node", "PC hint", "nvidia-smi", "PC software")
+# ... and a PC named in words, which may be another machine than the one that failed: no second system of its own.
+NOT_SHOWN_X86 = WEAK_X86 + (PC_PROSE,)
 # Weak Jetson signs that still name the device (a module, SoC, node or tool only a Jetson has): beside them, a PC
 # named in words may be another machine ("works on x86 but not on my Orin"), and the system is left to assume. An L4T
 # image, an arm64 build, "L4T" and "JetPack" said alone name software, which a PC can pull and build too; a host name
