@@ -77,7 +77,7 @@ _L4T_PACKAGE = re.compile(r"\bnvidia-l4t-(?:core|kernel|init|cuda|firmware|3d-co
                           r"[\s(=_:]{1,16}(?:version\s*)?"
                           r"(\d{2}\.\d{1,2}(?:\.\d{1,2})?)(?=[-+~\s)]|$)", re.I)
 # tegrastats: RAM near the line's start (after a time stamp at most), with a GPU, memory or power field after it.
-_TEGRASTATS = re.compile(r"(?<=^)[^\n]{0,64}?\bRAM \d{1,9}/\d{1,9}MB\b(?=[^\n]*?\b(?:GR3D|EMC_FREQ|VDD_|CPU \[))")
+_TEGRASTATS = re.compile(r"^[^\n]{0,64}?\bRAM \d{1,9}/\d{1,9}MB\b(?=[^\n]*?\b(?:GR3D|EMC_FREQ|VDD_|CPU \[))")
 _L4T_IMAGE = re.compile(r"\bl4t-(?:base|ml|pytorch|tensorflow|jetpack|cuda|tensorrt)\b|\bdustynv/|-l4t-r\d", re.I)
 # Tegra's own libraries name themselves NvRm... (case matters: the x86 driver logs "NVRM:").
 _NVRM = re.compile(r"\bNvRm[A-Z]\w*|\bnvrm channel\b|\bnvrm_gpu\b")
