@@ -21,6 +21,8 @@ from jetson_gpu_access.redact import Redactor
 SHAPES: List[Tuple[str, Callable[[str], object], str, str, str]] = [
     ("explain", explain, "an error heading of blanks", "error", " "),
     ("explain", explain, "cuInit and blanks", "cuinit", " "),
+    ("explain", explain, "a CUDA word, 'with' and blanks", "cublas=$with\t", "  "),
+    ("explain", explain, "cuInit, a bracket and blanks", "cuinit\t\t(", "\t"),
     ("explain", explain, "kernel-like numbers", "", "4.1."),
     ("explain", explain, "tegrastats' RAM field", "", "RAM 1/2MB "),
     ("explain", explain, "sudo's options and separators", "", "sudo -;"),
@@ -28,6 +30,7 @@ SHAPES: List[Tuple[str, Callable[[str], object], str, str, str]] = [
     ("audit", lambda text: audit_text(text, "dockerfile"), "usermod -G", "", "usermod -G "),
     ("audit", lambda text: audit_text(text, "dockerfile"), "chmod and a backtick", "", "chmod\t-`"),
     ("audit", lambda text: audit_text(text, "compose"), "blank lines in group_add", "group_add:", "\n"),
+    ("audit", lambda text: audit_text(text, "dockerfile"), "adduser's options", "", "adduser --}39s`"),
     ("redact", Redactor(), "a secret word's parts", "", "psk."),
     ("redact", Redactor(), "echo and blanks", "echo", "  "),
 ]

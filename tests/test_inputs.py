@@ -243,7 +243,7 @@ def run_python(code: str, timeout: float = 30) -> None:
 
 
 @pytest.mark.parametrize("token", ["usermod -G ", "usermod -aG ", "groupadd render ", "RUN groupadd -g 1 ", "chmod -;",
-                                   "groupadd -;", "chmod\t-`", "groupadd -("])
+                                   "groupadd -;", "chmod\t-`", "groupadd -(", "adduser --}39s`"])
 def test_the_image_audit_stays_linear_on_a_command_word_repeated(tmp_path: Path, token: str) -> None:
     """A Dockerfile of 64 KB repeating one command word the audit's rules start on: each rule reads what follows the
     word up to the command's end (before: `usermod -G ` over 20 KB took two minutes)."""

@@ -141,8 +141,9 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str) -> 
     text += r"(?!\s*\(-?(?!(?:{})\))\d)".format(alternatives)  # TensorFlow's "UNKNOWN ERROR (303)" is 303, not 999
     return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + [
         _CUDA_CONTEXT + r"[^\n]{0,160}?(?:error|err|failure|failed|status|code|returned|returns|result|res|rc|=)\W{0,4}"
-        r"(?:with\s+)?(?:error\s*)?(?:code\s*)?[:=#]?\s*" + number,
-        r"\bcuinit\s*(?:\(\s*\d?\s*\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + number,
+        # each run of blanks ends where the next word starts, so no two runs split the same blanks between them
+        r"(?:with\s+(?!\s))?(?:error\s*(?!\s))?(?:code\s*(?!\s))?[:=#]?\s*" + number,
+        r"\bcuinit\s*(?:\(\s*(?:\d\s*)?\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + number,
         r"\berror(?:\s*(?:code|number|no\.?))?\W{0,3}" + number + r"\W{0,3}(?:error\s*(?:text|string|message)\W{0,3})?" + text,
         _CUDA_CONTEXT + r"[^\n]{0,160}?" + text,
     ])

@@ -62,7 +62,7 @@ RULES: Tuple[Tuple[str, str, str, str, str, str], ...] = (
      "remove it; never change device node modes: align group IDs instead"),
     ("docker-group", "fail", "dockerfile",
      _command("usermod") + r"(?=" + _SAME_COMMAND + _option("G", "groups") + r")(?=" + _SAME_COMMAND + r"\bdocker\b)|"
-     + _command("gpasswd") + r"\s+(?:-a|--add)\s+\S+\s+docker\b|" + _command("adduser") + r"\s+(?:--\S+\s+)*\S+\s+docker\b",
+     + _command("gpasswd") + r"\s+(?:-a|--add)\s+\S+\s+docker\b|" + _command("adduser") + r"\s+(?:--\S+\s+){0,16}\S+\s+docker\b",
      "the docker group is root-equivalent and changes nothing inside a container", "remove it"),
     ("groupadd-force", "fail", "dockerfile", _command("groupadd") + r"(?=" + _SAME_COMMAND + _option("f", "force") + ")",
      "groupadd -f exits 0 with some other GID when the wanted one is taken", "drop -f and let a clash fail the build"),

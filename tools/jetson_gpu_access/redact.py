@@ -112,7 +112,7 @@ KINDS: Tuple[Kind, ...] = (
           r"[^\n]{0,80}?\s-p|\bmysql(?:dump|admin)?\b[^\n]{0,80}?\s-p(?=\S)|\bopenssl\b[^\n]{0,80}?\s-k"
           r"|\b(?:curl|wget)\b[^\n]{0,80}?\s(?:-u|--user)[= ]?\s*[^\s:\"'<]+:)[= ]?\s*)([\"'])?(?!<)[^\s\"']+",
           "secret", keep=1),
-    _kind("password piped to sudo", r"(?i)(\becho[ \t]+)([\"']?)[^|\n\"']{1,256}\2(?=[ \t]{0,16}\|[ \t]*sudo\s+-S)", "secret",
+    _kind("password piped to sudo", r"(?i)(\becho[ \t]+)(?![ \t])([\"']?)[^|\n\"']{1,256}\2(?=[ \t]{0,16}\|[ \t]*sudo\s+-S)", "secret",
           keep=1),
     _kind("secret XML element", r"(?i)(<((?:[\w.-]+[_.-])?(?:password|passwd|secret|token|api[_-]?key))>)(?!<)[^<\n]+(?=</\2>)",
           "secret", keep=1),
