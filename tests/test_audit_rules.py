@@ -64,3 +64,15 @@ def test_each_spelling_of_a_command_and_its_options_is_read(line: str, ids: List
 def test_a_continuation_with_blanks_after_its_backslash_is_joined() -> None:
     found = audit_text("FROM ubuntu:22.04\nRUN groupadd \\  \n    render\n", "dockerfile")
     assert "render-without-gid" in [f.id for f in found]
+
+
+@pytest.mark.parametrize(("line", "ids"), [
+    # only the GPU's nodes: a shared-memory folder, a serial port or a project's own dev folder are another matter
+    ("chmod 1777 /dev/shm", []), ("chmod 777 /dev/ttyUSB0", []), ("find /workspace/dev/ -type d -exec chmod 777 {} +", []),
+    ("find /dev -name 'nvhost*' -exec chmod 0666 {} \\;", ["chmod-666"]), ("find /dev -name nvhost* | xargs chmod 666", ["chmod-666"]),
+    ("chmod o+rw,g+rw /dev/nvmap", ["chmod-666"]),
+    # a user named docker is no user added to the docker group
+    ("adduser --disabled-password --gecos '' docker", []), ("adduser --ingroup video docker", []),
+])
+def test_the_second_review_s_audit_cases(line: str, ids: List[str]) -> None:
+    assert flagged(line) == ids

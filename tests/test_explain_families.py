@@ -147,10 +147,17 @@ def test_a_pc_named_in_words_is_not_outranked_by_an_image_or_a_person_s_name(tex
 
 
 @pytest.mark.parametrize("line", ["- CPU: Ryzen 7 5800X", "**CPU**: AMD Ryzen 9 7950X", "| CPU | Intel Core i7-12700 |",
-                                  "Modellname:  AMD Ryzen 5 3600", "       product: Intel(R) Core(TM) i7-9700 CPU",
-                                  "\tVersion: AMD Ryzen 7 3700X", "   .-/+oossssoo+/-.     CPU: AMD Ryzen 9 5950X (32)"])
+                                  "Modellname:  AMD Ryzen 5 3600", "model name\t: Intel(R) Core(TM) i7-9700 CPU",
+                                  "   .-/+oossssoo+/-.     CPU: AMD Ryzen 9 5950X (32)"])
 def test_a_cpu_field_of_a_tool_or_a_template_is_the_machine_s_own(line: str) -> None:
     assert [s.kind for s in read(line).observed.x86] == ["x86 / discrete GPU"]
+
+
+@pytest.mark.parametrize("line", ["- Version: v2.1, cross-compiled on an x86 workstation",
+                                  "- Product: my Orin devkit (the model was trained on my x86 PC)",
+                                  "| Version | built on our x86 build server |", "cpu: " + " " * 4000 + "x Ryzen"])
+def test_prose_in_another_field_stays_prose(line: str) -> None:
+    assert [s.kind for s in read(line).observed.x86] == ["PC named in words"]
 
 
 def test_both_systems_named_in_words_leave_the_failing_one_assumed() -> None:

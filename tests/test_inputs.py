@@ -278,6 +278,13 @@ def test_explain_stays_linear_on_lines_that_once_backtracked(tmp_path: Path, sha
     assert run_cli("explain", str(paste), timeout=30).returncode in (Exit.OK, Exit.PROBLEM)
 
 
+def test_redaction_reads_long_names_from_a_later_part_and_tokens_after_a_dash() -> None:
+    from jetson_gpu_access.redact import Redactor
+    redact = Redactor()
+    assert "hunter22" not in redact("export ACME_PROD_EU_WEST_1_RDS_AURORA_CLUSTER_ADMIN_PASSWORD=hunter22")
+    assert "eyJzdWIi" not in redact("token-eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcdefghijk")
+
+
 @pytest.mark.parametrize(("unit", "times"), [("psk.", 16384), ("echo  ", 10000), ("PWD-", 16384)])
 def test_redaction_stays_linear_on_names_and_words_repeated(unit: str, times: int) -> None:
     """A secret's name is read in at most eight parts either side of its word, and a long key is judged by its words."""

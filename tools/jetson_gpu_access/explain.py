@@ -225,6 +225,11 @@ def _key_lines(key: str, lowered: str) -> List[Tuple[int, int]]:
     return out
 
 
+# A negation shortly before a family's words ("no OOM killer involved", "I don't get an OOM error"): for the families
+# marked `negatable` in data/symptoms.json, the words then say the symptom did not happen.
+_NEGATED = re.compile(r"(?:\b(?:not|no|never|without)\b|n't\b)(?:\s+\w+){0,3}\s*$")
+
+
 def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tuple[int, int]]]) -> Optional[SymptomMatch]:
     tried: Set[Tuple[str, int]] = set()  # a log that repeats a line (or one line a phrase) is searched once a text
     for key in family.keys:
@@ -238,7 +243,8 @@ def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tupl
             tried.add((line, end - start))
             for pattern in family.patterns:
                 hit = pattern.search(line)
-                if hit and hit.start() <= end - start:
+                if hit and hit.start() <= end - start and not (
+                        family.symptom.get("negatable") and _NEGATED.search(line[max(0, hit.start() - 40):hit.start()])):
                     symptom = family.symptom
                     shown = clean[start:end].strip()
                     return SymptomMatch(str(symptom["id"]), clean[start + hit.start():start + hit.end()], shown[:300],
@@ -260,13 +266,13 @@ class Failure:
 
 
 # Words that say something failed, in any tool's wording; the keys find the lines cheaply first.
-_FAILURE = re.compile(r"\b\w+(?:error|exception):|"  # a Python exception's name: OSError:, ImportError:
+_FAILURE = re.compile(r"(?<!except )\b\w+(?:error|exception):(?=[ \t]*\S)|"  # an exception with its message: OSError: ...
                       r"\b(?:errors?|fail(?:ed|s|ure|ing)?|denied|cannot|can't|can not|unable|not found|no such file|"
                       r"traceback|exit (?:status|code):? ?[1-9]|segmentation fault|core dumped|aborted|fatal|couldn't|"
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
                       r"truncated|is empty|not able|undefined (?:reference|symbol)|eacces|eperm|hangs?|hung|(?:gets?|got) stuck|"
                       r"freez(?:es|ing)|timed out|not active|crash(?:es|ed)?|no space left|read-only file system|"
-                      r"disk quota exceeded|incompatible|not compatible)\b", re.I)
+                      r"disk quota exceeded)\b", re.I)
 # A heading or label that only announces errors ("# error logs", "**Error output:**", "Errors:") is no failure itself.
 # No two runs of blanks meet with only optional words between them (five did: a line of blanks took minutes).
 _FAILURE_HEADING = re.compile(r"^\s*(?:(?:#+|\*\*|[-*>]|\d+[.)])\s*)?(?:(?:the|full|my)\s+)*(?:errors?|failures?|"
@@ -275,7 +281,7 @@ _FAILURE_KEYS = ("error", "fail", "denied", "cannot", "can't", "can not", "unabl
                  "exit ", "segmentation", "core dumped", "abort", "fatal", "couldn't", "could not", "n't work", "not work",
                  "not permitted", "not recognized", "too short", "truncated", "is empty", "not able", "undefined", "eacces", "eperm",
                  "hang", "hung", "stuck", "freez", "timed out", "not active", "crash", "no space left", "read-only file system",
-                 "disk quota", "compatible")
+                 "disk quota")
 # A library of the GPU's stack: CUDA's (libcu*), the Tegra and driver ones (libnv*, libnvidia-*, the vendor GL libraries
 # *_nvidia), cuDNN, TensorRT, NPP, VPI, and NVIDIA's GStreamer plugins (libgstnv*).
 _GPU_LIBRARY = (r"\blib(?:cu\w{0,64}|nv\w{0,64}|nvidia[\w-]{0,64}|tensorrt\w{0,64}|npp\w{0,64}|vpi\w{0,64}|gstnv\w{0,64}|"
@@ -316,8 +322,9 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                            r"mismatch|incompatible|compute capability|\bsm_\d+|"
                            r"\b(?:l4t|jetpack|cuda|tensorrt|cudnn)\b[^\n]{0,80}?\bconflicts?\b|"  # a conflict with the GPU's software
                            r"\brequires?\s+(?:cudnn|cuda|tensorrt|cublas)\s*(?:version\s*)?[\d>=]", re.I)),
-    # a camera's source or device: V4L2, Argus, a CSI sensor (the GPU is not what failed)
-    ("camera", re.compile(r"\bv4l2src\d*\b|\bnvarguscamerasrc\d*\b|/dev/video\d|\bcameras?\b|\bargus\b|\bcsi\b", re.I)),
+    # a camera's source or device: V4L2, Argus, a CSI sensor, on a line that names no GPU work (the GPU is not what failed)
+    ("camera", re.compile(r"^(?![^\n]*(?:\bcuda|\bgpu\b|\btrt\b|tensorrt|nvbufsurface|\bcu[A-Z]))[^\n]*?(?:\bv4l2src\d*\b|"
+                          r"\bnvarguscamerasrc\d*\b|/dev/video\d|\bcameras?\b|\bargus\b|\bcsi\b)", re.I)),
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
                        r"\bgpus?\b|\bcuda\b|\bnvidia\b|\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
                        r"\bvulkan\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b|\bhip(?:err\w*)?\b", re.I)),
@@ -625,11 +632,22 @@ _DEVICE_WORD = re.compile(r"orin|xavier|thor|tegra|jetson|nano|/dev/|nvgpu|nvmap
                           r"nvpmodel|jtop|compute capability|sm_|major/minor|device \d|argus|nvdla", re.I)
 
 
+# Words that say which machine fails: "fails on my Orin", "doesn't work on the x86 box" (the word after "on").
+_SAID_TO_FAIL = re.compile(r"\b(?:fails?|failing|failed|crash(?:es|ed)?|(?:does|do|did)(?:n't| not) work|not working|"
+                           r"breaks?|broken)\b[^.\n]{0,20}?\bon\s+(?:(?:my|the|our|an?)\s+)?([\w-]+)", re.I)
+
+
+def _said_to_fail(sign: Sighting) -> bool:
+    """Whether the words of the sign's line say the machine it names is the one that fails."""
+    said = _SAID_TO_FAIL.search(sign.line)
+    return said is not None and said.group(1).lower() in sign.value.lower()
+
+
 def _names_the_device(sign: Sighting, images: Sequence[str]) -> bool:
     """Whether a weak Jetson sign names the device the paste ran on: a module, SoC, node or tool word, not inside the
-    name of an image the paste launches (a PC can pull ultralytics:latest-jetson too)."""
+    name of an image the paste launches, on the launch's line (a PC can pull ultralytics:latest-jetson too)."""
     return sign.kind == "Tegra-only name" and bool(_DEVICE_WORD.search(sign.value)) and not any(
-        sign.value.lower() in image for image in images)
+        sign.value.lower() in image and image in sign.line.lower() for image in images)
 
 
 # Weak signs of a PC that a Jetson can show too (Thor's /dev/nvidia*, mainline Tegra's VDPAU): alone, a PC assumed.
@@ -724,6 +742,7 @@ _DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvrmgpu-open", 
 _OPERATION = re.compile(r"ipc|storagesharing|shareable|peer|memcpy|cumem(?!init)|mempool|graph", re.I)
 # The driver library comes from the host through the NVIDIA runtime: missing (or an empty placeholder
 # left by the CSV mounts), the container was started without it.
+_DRIVER_LIBRARIES = re.compile(r"\blib(?:nvidia-[\w-]+|cuda)\.so", re.I)  # a driver's own, injected into containers
 _DRIVER_LIBRARY = re.compile(r"libcuda\.so[.\d]*:\s*cannot open|\.so[.\d]*:\s*file too short", re.I)
 # CUDA's own libraries (the runtime, the math libraries, cuDNN, TensorRT; by file or by CMake's variable for one): a
 # container brings them itself from R34 on; the driver's and the Tegra platform's libraries (libcuda, libnvrm*,
@@ -764,7 +783,10 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     device_named = any(_names_the_device(s, images) for s in seen.jetson)
     hard_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86 and not (s.kind == PC_PROSE and device_named)]
     if not strong and device_named and not hard_x86 and any(s.kind == PC_PROSE for s in seen.x86):
-        return "", ""  # both named in words ("works on the Orin but not on my x86 box"): which one failed is assumed
+        # both named in words: the one the words say fails ("works on my x86 laptop but fails on my Orin"), else assumed
+        failing = [(s, system) for system, signs in (("jetson", seen.jetson), ("pc", seen.x86)) for s in signs
+                   if _said_to_fail(s)]
+        return (failing[0][1], failing[0][0].line) if len({system for _, system in failing}) == 1 else ("", "")
     if strong or (seen.jetson and not hard_x86):
         return "jetson", (strong or seen.jetson)[0].line
     if seen.x86:
@@ -1193,7 +1215,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "x86-discrete-gpu")
     # A library that cannot load is no symptom of a denied node: beside a bare 801 it is the software.
     library_beside_801 = "cuda-library-missing" in mismatch and denied == ["cuda-801"] and not seen.nodes
-    if x86 and mismatch and mismatch[0] in _NOT_THE_DRIVER_ON_A_PC and not denied:
+    if x86 and mismatch and mismatch[0] in _NOT_THE_DRIVER_ON_A_PC and not denied and not _DRIVER_LIBRARIES.search(
+            line_of[mismatch[0]]):  # what the runtime injects from the driver (libnvidia-ml, libcuda) is the driver's
         return cause("not-gpu-access", _NOT_THE_DRIVER_ON_A_PC[mismatch[0]], [line_of[mismatch[0]]] + platform_line,
                      "x86-discrete-gpu")
     if mismatch and (not denied or library_beside_801) and not nodes_denied:
@@ -1249,7 +1272,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if "render-group-name" in ids:
         return cause("render-node-denied", "--group-add render by name, and the image has no render group",
                      [line_of["render-group-name"]])
-    unserved = [launch for launch in seen.launches if not _gets_gpu(launch, seen) and not _detached(launch)]
+    unserved = [launch for launch in seen.launches if not _gets_gpu(launch, seen)]
     if "gpu-not-detected" in ids and x86 and unserved and len(unserved) == len(seen.launches) and not denied:
         return cause("x86-discrete-gpu", "the program finds no GPU in a container started without one (no --gpus, "
                      "runtime or GPU device): on a PC the GPU reaches a container only when the launch asks for it",
@@ -1399,15 +1422,16 @@ _EXPLICIT_DENIALS = ("denial-words", "nvmap-denied", "render-node-denied", "nvml
 _SWITCHES_USER = re.compile(r"(?:^|[\s;&|#$])(?:sudo\s+-u|su|runuser|gosu|su-exec|setpriv|ssh)\s|(?:--user|\s-u)[= ]?\s*\S", re.I)
 
 
-def _detached(launch: Launch) -> bool:
-    """Whether a launch runs in the background (-d, --detach): the paste's program did not run in it."""
-    options = launch.text.split(launch.image, 1)[0] if launch.image else launch.text
-    return bool(re.search(r"\s(?:--detach\b|-[a-zA-Z]*d[a-zA-Z]*(?=\s))", options))
-
-
 def _gets_gpu(launch: Launch, seen: Observed) -> bool:
     """Whether a launch gets the GPU: it asks for it, or the paste shows NVIDIA's runtime as the engine's default."""
-    return _passes_gpu(launch) or any(w.kind == "NVIDIA runtime by default" for w in seen.words)
+    return _passes_gpu(launch) or (_nvidia_by_default(seen) and launch.source.startswith("docker"))
+
+
+def _nvidia_by_default(seen: Observed) -> bool:
+    """Whether Docker runs NVIDIA's runtime by default: its daemon.json or `docker info` says so, and no `docker info`
+    names another (a daemon not restarted since the file changed)."""
+    kinds = {w.kind for w in seen.words}
+    return "NVIDIA runtime by default" in kinds and "another runtime by default" not in kinds
 
 
 def _passes_gpu(launch: Launch) -> bool:
@@ -1459,8 +1483,7 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     l4t_image = any(_JETSON_IMAGE.search(launch.image or "") for launch in seen.launches)
     plain = [launch for launch in seen.launches if launch.runtime != "nvidia" and not launch.privileged
              and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)]
-    by_default = any(w.kind == "NVIDIA runtime by default" for w in seen.words)  # every launch gets it
-    plain = plain if len(plain) == len(seen.launches) and not by_default else []
+    plain = plain if len(plain) == len(seen.launches) and not _nvidia_by_default(seen) else []
     if jetson and (gpu_error or (any(i in _NO_GPU_SAID for i in ids) and l4t_image)) and plain:
         lines.append(_first_line(plain[0]))
     # A launch without the NVIDIA runtime (--gpus alone included) puts the paste in a container that gets no host mounts.

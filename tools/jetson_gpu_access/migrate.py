@@ -43,9 +43,12 @@ def _option(short: str, long: str) -> str:
 
 
 # A mode that lets every user write: an octal mode whose last digit has the write bit, or o/a given w.
-_WORLD_WRITABLE = r"(?:[0-7]?[0-7]{2}[2367]|(?:[ugoa]*[+=-][rwxXst]*,)*[ugoa]*[oa][ugoa]*[+=][rwxXst]*w[rwxXst]*)(?![\w,])"
+_WORLD_WRITABLE = (r"(?:[0-7]?[0-7]{2}[2367]|(?:[ugoa]*[+=-][rwxXst]*,){0,8}[ugoa]*[oa][ugoa]*[+=][rwxXst]*w[rwxXst]*"
+                   r"(?:,[ugoa]*[+=-][rwxXst]*){0,8})(?![\w,])")
 _OPTIONS = r"(?:-[^\s;&|]+\s+){0,16}"  # a bounded run: an option word can swallow the next command word
 _CHMOD_WORLD = _command("chmod") + r"\s+" + _OPTIONS + _WORLD_WRITABLE
+_GPU_NODE = r"(?<![\w.-])/dev/(?:nv|dri\b|host1x|tegra|\*)"  # the GPU's nodes (not /dev/shm or a serial port)
+_DEV = r"(?<![\w./-])/dev\b"  # /dev itself, as find searches it
 _GROUP_GID = r"(?:\s-[A-Za-z]*g|\s--gid)"      # groupadd's GID option: -g, -g109, -fg, --gid=109
 _RENDER_NAMED = _SAME_COMMAND + r"\srender(?![\w-])"
 
@@ -55,14 +58,15 @@ RULES: Tuple[Tuple[str, str, str, str, str, str], ...] = (
      "--privileged does not help a non-root user (capabilities are dropped at exec) and makes the container "
      "nearly root on the host", "remove it; give the user the nodes' groups (numeric --group-add, or the entrypoint)"),
     ("chmod-666", "fail", "dockerfile compose docker-run",
-     # chmod on a /dev path, find /dev ... -exec chmod, and a /dev listing piped to xargs chmod
-     _CHMOD_WORLD + _SAME_COMMAND + "/dev/|/dev/" + _SAME_COMMAND + r"\s-exec(?:dir)?\s+" + _CHMOD_WORLD
-     + r"|/dev/[^\n;&]{0,512}\|\s*xargs\s+" + _OPTIONS + _CHMOD_WORLD,
+     # chmod on a GPU node, find /dev ... -exec chmod, and a /dev listing piped to xargs chmod
+     _CHMOD_WORLD + _SAME_COMMAND + _GPU_NODE + "|" + _DEV + _SAME_COMMAND + r"\s-exec(?:dir)?\s+" + _CHMOD_WORLD
+     + "|" + _DEV + r"[^\n;&]{0,512}\|\s*xargs\s+" + _OPTIONS + _CHMOD_WORLD,
      "world-writable GPU nodes expose the driver's ioctl surface to every local account and container",
      "remove it; never change device node modes: align group IDs instead"),
     ("docker-group", "fail", "dockerfile",
      _command("usermod") + r"(?=" + _SAME_COMMAND + _option("G", "groups") + r")(?=" + _SAME_COMMAND + r"\bdocker\b)|"
-     + _command("gpasswd") + r"\s+(?:-a|--add)\s+\S+\s+docker\b|" + _command("adduser") + r"\s+(?:--\S+\s+){0,16}\S+\s+docker\b",
+     + _command("gpasswd") + r"\s+(?:-a|--add)\s+\S+\s+docker\b|"
+     + _command("adduser") + r"\s+(?!-)[\w.$-]+\s+docker\b",  # adduser USER docker, not a user named docker
      "the docker group is root-equivalent and changes nothing inside a container", "remove it"),
     ("groupadd-force", "fail", "dockerfile", _command("groupadd") + r"(?=" + _SAME_COMMAND + _option("f", "force") + ")",
      "groupadd -f exits 0 with some other GID when the wanted one is taken", "drop -f and let a clash fail the build"),

@@ -75,7 +75,8 @@ KINDS: Tuple[Kind, ...] = (
     _kind("authorization header", r"(?i)(\b(?:proxy-)?authorization[\"']?\s*[:=]\s*[\"']?)"
           r"(?:(?:bearer|basic|token|digest|negotiate)\s+)?[^\s\"',;<]+", "credentials", keep=1),
     _kind("bearer token", r"(?i)(\bbearer\s+)[A-Za-z0-9._~+/-]{8,}=*", "token", keep=1),
-    _kind("JSON web token", r"(?<![\w-])eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*", "jwt"),
+    _kind("JSON web token", r"(?<![A-Za-z0-9_])eyJ[A-Za-z0-9_-]{5,2048}\.eyJ[A-Za-z0-9_-]{5,4096}\.[A-Za-z0-9_-]{0,2048}",
+          "jwt"),
     _kind("AWS access key", r"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|A3T[A-Z0-9])[A-Z0-9]{16}\b", "aws-access-key"),
     _kind("AWS secret access key", r"(?i)(\baws_?secret_?access_?key[\"']?\s*[:=]\s*[\"']?)[A-Za-z0-9/+=]{20,}",
           "aws-secret", keep=1),
@@ -101,8 +102,10 @@ KINDS: Tuple[Kind, ...] = (
     _kind("Azure SAS signature", r"(?i)([?&]sig=)[A-Za-z0-9%+/=]{10,}", "sas-signature", keep=1),
     _kind("password hash", r"\$(?:1|2[abxy]?|5|6|7|y|gy|sha1|md5)\$[./A-Za-z0-9$,=+-]{8,}", "password-hash"),
     # the word is a whole part of the name (DB_PASSWORD, api-key, dbPassword), so design: or bypass= stay
-    # at most eight parts either side of the word: a longer name is matched from a later part, in linear time
-    _kind("secret assignment", r"(?i)((?:\b[_.-]*(?:(?:[A-Za-z0-9]+[_.-]){1,8}|(?-i:[a-z0-9]+(?=[A-Z])))?" + _SECRET_WORDS +
+    # at most eight parts either side of the word: a longer name is matched from a later part (each part starts a
+    # search), in linear time
+    _kind("secret assignment", r"(?i)((?:(?:\b|(?<=[_.-]))[_.-]*(?:(?:[A-Za-z0-9]+[_.-]){1,8}|(?-i:[a-z0-9]+(?=[A-Z])))?"
+          + _SECRET_WORDS +
           r"(?:[_.-][A-Za-z0-9]+){0,8}|(?-i:\b[A-Z0-9]*(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|APIKEY)))[\"']?\s*(?:=>|[:=])\s*)"
           r"(?:([\"'])(?!<)(?:(?!\2)[^\n])+\2|(?!<)[^\s\"',;]+)", "secret", keep=1, quoted=True),
     # secrets given to a program as an option: --password X, -Dpassword=X, mysql -pX, sshpass -p X, docker login -p X,

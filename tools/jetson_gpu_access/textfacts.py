@@ -74,10 +74,10 @@ _BOARD = re.compile(r"\b(?:nvidia,)?p(?:3767|3768|3701|3737|3668|3509|3448|3449|
 _SOC = re.compile(r"\b(?:nvidia,)?tegra(?:124|210|186|194|234|23x|264)\b", re.I)
 _TEGRA_KERNEL = re.compile(r"(?<![\w.+~])\d\.\d{1,2}\.\d{1,4}[\w.+~]{0,64}-tegra\b")
 _L4T_PACKAGE = re.compile(r"\bnvidia-l4t-(?:core|kernel|init|cuda|firmware|3d-core)\b(?::arm64)?(?:/[\w,.-]{1,128})?"
-                          r"[\s(=_:]{1,16}(?:version\s*)?"
+                          r"[\s(=_:]{1,64}(?:version\s*)?"
                           r"(\d{2}\.\d{1,2}(?:\.\d{1,2})?)(?=[-+~\s)]|$)", re.I)
-# tegrastats: RAM near the line's start (after a time stamp at most), with a GPU, memory or power field after it.
-_TEGRASTATS = re.compile(r"^[^\n]{0,64}?\bRAM \d{1,9}/\d{1,9}MB\b(?=[^\n]*?\b(?:GR3D|EMC_FREQ|VDD_|CPU \[))")
+# tegrastats: RAM near the line's start (after a time stamp or a log prefix), with a GPU, memory or power field after it.
+_TEGRASTATS = re.compile(r"^[^\n]{0,256}?\bRAM \d{1,9}/\d{1,9}MB\b(?=[^\n]*?\b(?:GR3D|EMC_FREQ|VDD_|CPU \[))")
 _L4T_IMAGE = re.compile(r"\bl4t-(?:base|ml|pytorch|tensorflow|jetpack|cuda|tensorrt)\b|\bdustynv/|-l4t-r\d", re.I)
 # Tegra's own libraries name themselves NvRm... (case matters: the x86 driver logs "NVRM:").
 _NVRM = re.compile(r"\bNvRm[A-Z]\w*|\bnvrm channel\b|\bnvrm_gpu\b")
@@ -113,10 +113,11 @@ _GPU_FOUND = re.compile(r"\busing device\b|\bFound device \d+ with properties|\b
 _CUDA_VERSIONS = re.compile(r"CUDA Driver Version / Runtime Version\s+(\d{1,2}\.\d{1,2})\s*/\s*(\d{1,2}\.\d{1,2})")
 # A shell prompt whose user or host name says Jetson (user@jetson-nano, orin@ubuntu): weak, but the paste's own words.
 # Names are read within Linux's limits (a user name of 32 characters, a host name of 64), so a long word is no work.
-# The short module names count as a part of the name only (orin-nx, nano2gb, agx_01), not inside a person's (thorsten,
-# florin); jetson and tegra count anywhere (jetsonnano).
+# The short module names count where a part of the name starts with one, alone or joined to another (orin-nx,
+# nano2gb, agx_01, xaviernx, agxorin, nanodev), not inside a person's (thorsten, florin); jetson and tegra count anywhere.
 _PROMPT_NAMES = re.compile(r"^\[?([\w.-]{1,64}@[\w.-]{1,64})[:\s]")
-_JETSON_NAME = re.compile(r"jetson|tegra|(?:^|[._@-])(?:orin|xavier|nano|agx|tx2|thor)(?=[\d._@-]|$)", re.I)
+_JETSON_NAME = re.compile(r"jetson|tegra|(?:^|[._@-])(?:orin|xavier|nano|agx|tx2|thor)"
+                          r"(?=[\d._@-]|$|nx|nano|agx|orin|xavier|dev|kit)", re.I)
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit.
 _X86 = re.compile(r"\bx86[_-]64\b|"
                   r"\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?![\w/.]{0,64}['\"]?:?\s*(?:does not exist|no such file))|"
@@ -152,10 +153,10 @@ _PC_PROSE = re.compile(r"\b(?:on|using|an?|my|our)\s+x86\b(?![_-])|\bx86\s+(?:ho
                        r"system|computer|workstation|box)s?\b|"
                        r"\b(?:Ryzen|Threadripper|EPYC|Xeon)\b|\bCore(?:\(TM\)|\u2122)?\s+i[3579]\b|"
                        r"\bi[3579]-\d{4,5}[A-Z]{0,2}\b|\bProxmox\b", re.I)
-# The field that names the CPU in lscpu (also localised), /proc/cpuinfo, lshw, dmidecode, neofetch (after its logo)
-# and issue templates (a bullet, bold, a table cell).
-_CPU_FIELD = re.compile(r"(?:^\s*|\s\s|\|\s?)(?:[-*>]\s?)?(?:\*\*|__)?(?:model ?name|modellname|processor|cpu|product|"
-                        r"version)(?:\*\*|__)?\s*[:|]", re.I)
+# The field that names the CPU in lscpu (also localised), /proc/cpuinfo, neofetch (after its logo) and issue templates
+# (a bullet, bold, a table cell), with the CPU's name right after it: prose in another field stays prose.
+_CPU_FIELD = re.compile(r"(?:^\s*|\s\s|\|\s?)(?:[-*>]\s?)?(?:\*\*|__)?(?:model ?name|modellname|processor|cpu)(?:\*\*|__)?"
+                        r"\s*[:|]\s*(?:(?:AMD|Intel(?:\(R\))?|\d+\s*x)\s*)?(?=Ryzen|Threadripper|EPYC|Xeon|Core)", re.I)
 # Weaker signs of a PC, each outranked by any sign of a Jetson: a cloud instance's default user or host
 # name (EC2, Oracle, Azure), a GeForce named by its number alone (a Jetson user may mention the desktop they
 # trained on), the toolkit's legacy mode (it picks csv on a Jetson: facts sheet §A.1), and nvidia-smi run as
@@ -237,6 +238,7 @@ _ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?
                            r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:0|root)(?::0|:root)?['\"]?(?!\S)", re.I)
 # Prose that the GPU works on the host (so a failure in the container is what the container lacks).
 # The engine's default runtime set to NVIDIA's (daemon.json, `docker info`): every launch gets the GPU runtime.
+_OTHER_DEFAULT = re.compile(r"\bdefault runtime:\s*(?!nvidia\b)[\w-]+", re.I)
 _NVIDIA_DEFAULT = re.compile(r"[\"']default-runtime[\"']\s*:\s*[\"']nvidia[\"']|\bdefault runtime:\s*nvidia\b", re.I)
 _HOST_WORKS = re.compile(r"\b(?:on|in|from)\s+(?:the\s+)?(?:\w+\s+)?host\b(?:(?!\bnot\b|n't|\bfail|\berror)[^\n]){0,60}?"
                          r"\b(?:works?|worked|working|passe[sd]|fine|succeed(?:s|ed)?)\b|"
@@ -515,6 +517,8 @@ def _read_words(state: _State, line: str, raw: str) -> None:
         _note_word(state, "works on the host", raw)
     if "nvidia" in low and _NVIDIA_DEFAULT.search(line):
         _note_word(state, "NVIDIA runtime by default", raw)
+    if "default runtime" in low and _OTHER_DEFAULT.search(line):  # the engine's own word outranks its config file
+        _note_word(state, "another runtime by default", raw)
 
 
 def _read_line(state: _State, line: str, raw: str) -> None:
