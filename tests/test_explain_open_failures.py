@@ -558,6 +558,8 @@ def test_memory_that_could_not_be_allocated_is_out_of_memory_but_enomem_on_a_nod
      "(required by /usr/lib64/libnvidia-ml.so.1)", "x86-discrete-gpu"),
     # an out-of-memory said not to have happened
     ("CUDA works with sudo but not as my normal user. No OOM killer involved.", "tegra-nodes-denied"),
+    # root works, the user's run crashes
+    ("CUDA works with sudo but crashes as my user.", "tegra-nodes-denied"),
 ])
 def test_the_second_review_s_misreadings(text: str, cause: str) -> None:
     assert read_cause(text).cause.id == cause
