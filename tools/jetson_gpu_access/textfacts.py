@@ -116,6 +116,7 @@ _CUDA_VERSIONS = re.compile(r"CUDA Driver Version / Runtime Version\s+(\d{1,2}\.
 # The short module names count where a part of the name starts with one, alone or joined to another (orin-nx,
 # nano2gb, agx_01, xaviernx, agxorin, nanodev), not inside a person's (thorsten, florin); jetson and tegra count anywhere.
 _PROMPT_NAMES = re.compile(r"^\[?([\w.-]{1,64}@[\w.-]{1,64})[:\s]")
+_PROMPT_AT = 66  # where a prompt's "@" can be at the latest: after "[" and a user name of 64 characters
 _JETSON_NAME = re.compile(r"jetson|tegra|(?:^|[._@-])(?:orin|xavier|nano|agx|tx2|thor)"
                           r"(?=[\d._@-]|$|nx|nano|agx|orin|xavier|dev|kit)", re.I)
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit.
@@ -149,14 +150,15 @@ _X86 = re.compile(r"\bx86[_-]64\b|"
 # is an Arm core), a hypervisor only PCs run. Prose may name another machine than the failing one ("works on x86 but
 # not on my Orin", "flashed from my Ryzen desktop"), so a sign of the Jetson's hardware outranks it; a CPU field of
 # lscpu or /proc/cpuinfo is the machine's own output and counts in full.
+_X86_CPUS = r"Ryzen|Threadripper|EPYC|Xeon"
 _PC_PROSE = re.compile(r"\b(?:on|using|an?|my|our)\s+x86\b(?![_-])|\bx86\s+(?:host|machine|pc|laptop|desktop|server|"
                        r"system|computer|workstation|box)s?\b|"
-                       r"\b(?:Ryzen|Threadripper|EPYC|Xeon)\b|\bCore(?:\(TM\)|\u2122)?\s+i[3579]\b|"
+                       r"\b(?:" + _X86_CPUS + r")\b|\bCore(?:\(TM\)|\u2122)?\s+i[3579]\b|"
                        r"\bi[3579]-\d{4,5}[A-Z]{0,2}\b|\bProxmox\b", re.I)
 # The field that names the CPU in lscpu (also localised), /proc/cpuinfo, neofetch (after its logo) and issue templates
 # (a bullet, bold, a table cell), with the CPU's name right after it: prose in another field stays prose.
 _CPU_FIELD = re.compile(r"(?:^\s*|\s\s|\|\s?)(?:[-*>]\s?)?(?:\*\*|__)?(?:model ?name|modellname|processor|cpu)(?:\*\*|__)?"
-                        r"\s*[:|]\s*(?:(?:AMD|Intel(?:\(R\))?|\d+\s*x)\s*)?(?=Ryzen|Threadripper|EPYC|Xeon|Core)", re.I)
+                        r"\s*[:|]\s*(?:(?:AMD|Intel(?:\(R\))?|\d+\s*x)\s*)?(?=" + _X86_CPUS + "|Core)", re.I)
 # Weaker signs of a PC, each outranked by any sign of a Jetson: a cloud instance's default user or host
 # name (EC2, Oracle, Azure), a GeForce named by its number alone (a Jetson user may mention the desktop they
 # trained on), the toolkit's legacy mode (it picks csv on a Jetson: facts sheet §A.1), and nvidia-smi run as
@@ -523,7 +525,7 @@ def _read_words(state: _State, line: str, raw: str) -> None:
 
 def _read_line(state: _State, line: str, raw: str) -> None:
     reader = state.reader
-    names = _PROMPT_NAMES.match(raw) if "@" in raw[:130] else None
+    names = _PROMPT_NAMES.match(raw) if "@" in raw[:_PROMPT_AT] else None
     if names and _JETSON_NAME.search(names.group(1)) and all(s.value != names.group(1) for s in state.jetson):
         state.jetson.append(Sighting("host name", names.group(1), raw))
     if state.after_groups_command and not state.session_groups:
@@ -820,7 +822,7 @@ def _inspect_launch(text: str) -> Optional[Launch]:
     for line in (raw.strip() for raw in normalise(text).split("\n")):
         key = _INSPECT_KEY.match(line)
         if key:
-            current, rest = key.group(1), (key.group(2) or "").strip()
+            current, rest = key.group(1), key.group(2) or ""
             used.append(line)
             fields[current] = _inspect_values(rest.lstrip("["))
             if not (rest.startswith("[") and not rest.endswith("]")):
