@@ -484,6 +484,12 @@ def test_onnx_runtime_that_cannot_create_its_cuda_provider_is_the_software() -> 
     assert "ort-provider-failed" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
 
 
+def test_docker_s_default_runtime_does_not_reach_a_podman_launch_on_a_jetson() -> None:
+    text = (JETSON_36 + '\n"default-runtime": "nvidia"\n$ podman run --rm dustynv/l4t-pytorch:r36.4.0 python3 t.py\n'
+            "CUDA driver version is insufficient for CUDA runtime version")
+    assert read_cause(text).cause.id == "nodes-missing-in-container"
+
+
 def test_a_launch_without_the_runtime_gets_it_where_nvidia_s_is_the_default() -> None:
     text = (JETSON_36 + '\n"default-runtime": "nvidia"\n$ docker run --rm dustynv/l4t-pytorch:r36.4.0 python3 t.py\n'
             "CUDA driver version is insufficient for CUDA runtime version")

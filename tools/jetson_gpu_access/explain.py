@@ -1423,14 +1423,15 @@ _SWITCHES_USER = re.compile(r"(?:^|[\s;&|#$])(?:sudo\s+-u|su|runuser|gosu|su-exe
 
 def _gets_gpu(launch: Launch, seen: Observed) -> bool:
     """Whether a launch gets the GPU: it asks for it, or the paste shows NVIDIA's runtime as the engine's default."""
-    return _passes_gpu(launch) or (_nvidia_by_default(seen) and launch.source.startswith("docker"))
+    return _passes_gpu(launch) or _nvidia_by_default(launch, seen)
 
 
-def _nvidia_by_default(seen: Observed) -> bool:
-    """Whether Docker runs NVIDIA's runtime by default: its daemon.json or `docker info` says so, and no `docker info`
-    names another (a daemon not restarted since the file changed)."""
+def _nvidia_by_default(launch: Launch, seen: Observed) -> bool:
+    """Whether a Docker launch gets NVIDIA's runtime by default: Docker's daemon.json or `docker info` says so, and no
+    `docker info` names another (a daemon not restarted since the file changed). Other engines have their own default."""
     kinds = {w.kind for w in seen.words}
-    return "NVIDIA runtime by default" in kinds and "another runtime by default" not in kinds
+    return (launch.source.startswith("docker") and "NVIDIA runtime by default" in kinds
+            and "another runtime by default" not in kinds)
 
 
 def _passes_gpu(launch: Launch) -> bool:
@@ -1481,8 +1482,9 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     # image's own software (an arm64 wheel without CUDA).
     l4t_image = any(_JETSON_IMAGE.search(launch.image or "") for launch in seen.launches)
     plain = [launch for launch in seen.launches if launch.runtime != "nvidia" and not launch.privileged
-             and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)]
-    plain = plain if len(plain) == len(seen.launches) and not _nvidia_by_default(seen) else []
+             and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)
+             and not _nvidia_by_default(launch, seen)]
+    plain = plain if len(plain) == len(seen.launches) else []
     if jetson and (gpu_error or (any(i in _NO_GPU_SAID for i in ids) and l4t_image)) and plain:
         lines.append(_first_line(plain[0]))
     # A launch without the NVIDIA runtime (--gpus alone included) puts the paste in a container that gets no host mounts.
