@@ -76,3 +76,27 @@ def test_a_continuation_with_blanks_after_its_backslash_is_joined() -> None:
 ])
 def test_the_second_review_s_audit_cases(line: str, ids: List[str]) -> None:
     assert flagged(line) == ids
+
+
+@pytest.mark.parametrize(("line", "ids"), [
+    ('["usermod", "-aG", "docker", "app"]', ["docker-group"]),
+    ('["/bin/sh", "-c", "chmod 666 /dev/nvmap"]', ["chmod-666"]),
+    ('--mount=type=cache,target=/var/cache ["groupadd", "-f", "-g", "993", "render"]', ["groupadd-force", "render-fixed-gid"]),
+    ('["/usr/sbin/usermod", "-G", "video", "app"]', ["usermod-replace"]),
+    ('["usermod", "-aG", "video", "app"]', []),
+])
+def test_an_exec_form_instruction_is_read_as_the_command_it_runs(line: str, ids: List[str]) -> None:
+    """RUN ["cmd", "arg"] runs the same command as RUN cmd arg: the rules read both, and quote the line as written."""
+    assert flagged(line) == ids
+    for finding in audit_text("FROM ubuntu:22.04\nRUN " + line + "\n", "dockerfile"):
+        if finding.id != "base-image":
+            assert finding.evidence == ("line 2: RUN " + line,)
+
+
+def test_an_exec_form_too_deep_or_malformed_is_read_as_written() -> None:
+    """A bracketed line that is no flat JSON list of strings (nested past the parser's depth, numbers, broken) is a
+    shell-form line, as Docker reads it: no crash, and its words are still read."""
+    deep = "[" * 200000 + "]" * 200000
+    for line in (deep, '["usermod", 1]', '[usermod -aG docker app]'):
+        assert audit_text("FROM ubuntu:22.04\nRUN " + line + "\n", "dockerfile")
+    assert flagged("[usermod -aG docker app]") == ["docker-group"]

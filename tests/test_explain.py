@@ -312,6 +312,37 @@ def test_the_engine_s_own_options_before_run_keep_the_launch(line: str) -> None:
     assert launch is not None and (launch.user, launch.image, launch.command) == ("1000:1000", "img", ("id",))
 
 
+@pytest.mark.parametrize(("line", "source"), [
+    ("$ docker compose run --rm --no-deps -u 1000:1000 app ./probe", "docker compose run"),
+    ("docker-compose -f jetson.yml run --service-ports --user 1000:1000 app ./probe", "docker compose run"),
+    ("podman-compose run -T -u 1000:1000 app ./probe", "podman compose run"),
+])
+def test_a_compose_run_line_is_a_launch_of_its_service(line: str, source: str) -> None:
+    """`compose run SERVICE CMD` starts a container: its user, service and command are read, and the flags that
+    take no value do not swallow the service's name."""
+    (launch,) = explain(line).observed.launches
+    assert (launch.source, launch.user, launch.service, launch.command) == (source, "1000:1000", "app", ("./probe",))
+
+
+def test_a_compose_run_keeps_the_settings_of_the_service_the_paste_shows() -> None:
+    """The service's group_add, runtime and image apply to `compose run`; its -u replaces the service's user."""
+    text = ("services:\n  app:\n    image: dustynv/l4t-pytorch:r36.4.0\n    runtime: nvidia\n    user: app\n"
+            "    group_add: [video, \"993\"]\n  db:\n    image: postgres:16\n"
+            "$ docker compose run --rm -u 1000:1000 app ./probe\n")
+    run = next(launch for launch in explain(text).observed.launches if launch.source == "docker compose run")
+    assert (run.image, run.runtime, run.group_add, run.user) == (
+        "dustynv/l4t-pytorch:r36.4.0", "nvidia", ("video", "993"), "1000:1000")
+
+
+def test_a_numeric_compose_run_denied_the_gpu_is_the_launch() -> None:
+    """The service's runtime and devices are in a file the paste does not show: unknown, so neither the reading nor
+    the audit says the GPU was not passed."""
+    text = JETSON_36 + "\n$ docker compose run --rm -u 1000:1000 app ./probe\ncuInit(0) = 801\n"
+    result = read_cause(text)
+    assert result.cause.id == "uid-gid-launch"
+    assert "no-gpu-nodes" not in {finding.id for finding in result.audit}
+
+
 def test_a_substituted_user_in_an_exec_line_is_one_value() -> None:
     from jetson_gpu_access.launch import from_exec_line
     execed = from_exec_line("docker exec -u $(id -u):$(id -g) box nvidia-smi")

@@ -583,3 +583,25 @@ def test_an_unpublished_image_tag_is_the_registry_s_on_a_pc_and_the_release_s_on
             "manifest unknown: manifest unknown")
     assert read_cause(PC + "\n" + line).cause.id == "not-gpu-access"
     assert read_cause(JETSON_32 + "\n" + line).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("listing, gid_or_group", [
+    ("crw-rw---- 1 0 44 10, 123 Jan 1 00:00 /dev/nvmap", "1000:44"),
+    ("crw-rw---- 1 0 44 10, 123 Jan 1 00:00 /dev/nvmap", "1000:1000 --group-add 44"),
+])
+def test_a_numeric_launch_that_holds_the_listed_node_s_gid_drops_nothing_that_node_needs(listing: str,
+                                                                                        gid_or_group: str) -> None:
+    """-u uid:gid keeps its own GID and the GIDs it adds: where every listed GPU node's group is one of them, the
+    numbers are not what denies the node (JetPack 5's video is 44 on the host and in an Ubuntu image): the node's
+    group inside the container must differ, which the toolkit's version decides."""
+    text = "{}\n$ docker run --rm --runtime nvidia -u {} img:1 ./app\n$ ls -ln /dev/nvmap\n{}\n" \
+        "NvRmMemInitNvmap failed with Permission denied\n".format(JETSON_35, gid_or_group, listing)
+    result = read_cause(text)
+    assert result.cause.id == "toolkit-band" and "holds the host node's GID" in result.cause.why.text
+    assert not any("drops the image" in s.text for s in result.statements)
+
+
+def test_a_numeric_launch_short_of_the_listed_node_s_gid_still_drops_it() -> None:
+    text = "{}\n$ docker run --rm --runtime nvidia -u 1000:44 img:1 ./app\n$ ls -ln /dev/dri/renderD128\n" \
+        "crw-rw---- 1 0 993 226, 128 Jan 1 00:00 /dev/dri/renderD128\ncuInit(0) = 801\n".format(JETSON_36)
+    assert read_cause(text).cause.id in ("uid-gid-launch", "render-node-denied")

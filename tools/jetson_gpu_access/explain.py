@@ -22,7 +22,7 @@ from .migrate import AuditFinding, audit_text
 from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict
 from .probe.platform import jetpack_for
 from .record import frozen_record
-from .safeio import InputError, decode, read_file
+from .safeio import InputError, decimal, decode, read_file
 from .textfacts import (
     CONTAINER_PROMPT,
     MAX_LINE,
@@ -422,7 +422,8 @@ def explain(text: str, nested: bool = False) -> Explanation:
     audited = [launch for launch in seen.launches if launch.source not in ("inspect", "kubernetes")]
     pairs = [(f, launch.text.split("\n")[0]) for launch in audited
              for f in audit_text(launch.text, "compose" if launch.source == "compose" else "docker-run")
-             if f.status != "pass" and (f.id != "no-gpu-nodes" or _wants_nvidia(launch, gpu_error))]
+             if f.status != "pass" and (f.id != "no-gpu-nodes" or (_wants_nvidia(launch, gpu_error)
+                                                                  and not launch.source.endswith("compose run")))]
     audit = tuple(f for f, _ in pairs)
     readings = _per_system(text) if len(seen.releases) > 1 and not nested else []
     mixed = _systems(seen, readings)
@@ -1126,11 +1127,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     session = _session_cause(seen, ids, line_of)
     if session is not None:
         return cause(session.id, session.why, session.lines, *session.also)
-    numeric_lines = [_first_line(launch) for launch in seen.launches if launch.numeric_user] + [
+    numeric_lines = [_first_line(launch) for launch in seen.launches if _drops_groups(launch, seen)] + [
         w.line for w in seen.words if w.kind == "numeric user"]
     node_denial = next((i for i in ids if i in _NODE_DENIALS), "")
     # The mechanism is the same on a PC: a launch by numbers that adds no group back drops the image's groups.
-    dropped = [_first_line(launch) for launch in seen.launches if launch.numeric_user and not launch.group_add] or (
+    dropped = [_first_line(launch) for launch in seen.launches if _drops_groups(launch, seen) and not launch.group_add] or (
         numeric_lines if not seen.launches else [])
     if x86 and dropped and node_denial:
         return cause("uid-gid-launch", "a user denied the GPU, started with a numeric uid:gid that drops the image's group "
@@ -1344,13 +1345,14 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if not numeric and numeric_lines and denied[0] == "denial-words":
         return cause("uid-gid-launch", "a user denied the GPU, started with a numeric uid:gid that drops the image's "
                      "group memberships", trigger + numeric_lines[:1])
-    if numeric and numeric[0].group_add and _host_gid_added(seen, numeric[0]):
-        return cause("toolkit-band", "the launch adds the host node's GID and the session is still denied: the node's "
+    if numeric and _host_gid_held(seen, numeric[0]):
+        return cause("toolkit-band", "the launch holds the host node's GID and the session is still denied: the node's "
                      "group inside the container differs, which the toolkit's version decides",
                      trigger + [_first_line(numeric[0])] + [n.line for n in seen.nodes][:1], "uid-gid-launch")
-    if numeric:
+    dropping_launches = [launch for launch in numeric if _drops_groups(launch, seen)]
+    if dropping_launches:
         return cause("uid-gid-launch", "started with a numeric uid:gid, which drops the image's group memberships",
-                     trigger + [_first_line(numeric[0])])
+                     trigger + [_first_line(dropping_launches[0])])
     added = [launch for launch in seen.launches if launch.group_add]
     dropping = [login for login in seen.logins if login.value != "keeps --group-add"]
     if added and dropping:
@@ -1422,8 +1424,18 @@ _SWITCHES_USER = re.compile(r"(?:^|[\s;&|#$])(?:sudo\s+-u|su|runuser|gosu|su-exe
 
 
 def _gets_gpu(launch: Launch, seen: Observed) -> bool:
-    """Whether a launch gets the GPU: it asks for it, or the paste shows NVIDIA's runtime as the engine's default."""
-    return _passes_gpu(launch) or _nvidia_by_default(launch, seen)
+    """Whether a launch may get the GPU: it asks for it, the paste shows NVIDIA's runtime as the engine's default, or
+    the settings that would say are in a compose service the paste does not show."""
+    return launch.service_unseen or _passes_gpu(launch) or _nvidia_by_default(launch, seen)
+
+
+def _drops_groups(launch: Launch, seen: Observed) -> bool:
+    """Whether a numeric uid:gid launch loses a group the GPU needs. It keeps its own GID and those it adds by
+    number, so a launch holding the GID of every GPU node the paste lists by number loses none of theirs."""
+    if not launch.numeric_user:
+        return False
+    groups = [decimal(n.group) for n in seen.nodes if any(p.match(n.path) for p in _GPU_NODES.values())]
+    return not groups or not all(gid is not None and gid in launch.held_gids for gid in groups)
 
 
 def _nvidia_by_default(launch: Launch, seen: Observed) -> bool:
@@ -1483,7 +1495,7 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     l4t_image = any(_JETSON_IMAGE.search(launch.image or "") for launch in seen.launches)
     plain = [launch for launch in seen.launches if launch.runtime != "nvidia" and not launch.privileged
              and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)
-             and not _nvidia_by_default(launch, seen)]
+             and not _nvidia_by_default(launch, seen) and not launch.service_unseen]
     plain = plain if len(plain) == len(seen.launches) else []
     if jetson and (gpu_error or (any(i in _NO_GPU_SAID for i in ids) and l4t_image)) and plain:
         lines.append(_first_line(plain[0]))
@@ -1541,7 +1553,7 @@ def _session_cause(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) 
     if "groups-missing-words" not in ids:
         return None
     missing = line_of["groups-missing-words"]
-    numeric = [_first_line(launch) for launch in seen.launches if launch.numeric_user] or (
+    numeric = [_first_line(launch) for launch in seen.launches if _drops_groups(launch, seen)] or (
         [words["numeric user"]] if "numeric user" in words else [])
     if numeric:
         return _Reading("uid-gid-launch", "the session lacks group memberships and the launch names the user by numbers "
@@ -1591,9 +1603,9 @@ def _toolkit_band(seen: Observed) -> str:
     return "additional-gids" if version >= (1, 19, 1) else ""
 
 
-def _host_gid_added(seen: Observed, launch: Launch) -> bool:
-    """Whether the launch adds the GID a listing shows for a GPU node (by number)."""
-    return any(n.group.isdigit() and int(n.group) in launch.numeric_groups for n in seen.nodes)
+def _host_gid_held(seen: Observed, launch: Launch) -> bool:
+    """Whether the launch holds (as its GID, or one it adds) the GID a listing shows for a GPU node (by number)."""
+    return any(decimal(n.group) in launch.held_gids for n in seen.nodes)
 
 
 def _image_l4t_conflict(seen: Observed) -> List[str]:

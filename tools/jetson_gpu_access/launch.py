@@ -14,7 +14,7 @@ import re
 import shlex
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from .record import frozen_record
+from .record import fields_of, frozen_record
 from .safeio import decimal
 
 # Where a command starts (not "see 'docker run --help'" in a message): at the line's start, a backtick, "$(", "&&"
@@ -37,12 +37,16 @@ RUN_LINE = re.compile(_STARTS + r"(?:\+\s+)?" + _SUDO + r"(docker|podman|nerdctl
 # every engine (podman's exec -u drops --group-add GIDs; facts sheet §A.2).
 EXEC_LINE = re.compile(_STARTS + _SUDO + r"(docker|podman|nerdctl|kubectl|oc)(?:[\s-]compose)?" + _GLOBAL_OPTIONS
                        + r"\s+(?:container\s+)?exec\b(.*)")
+# `docker compose run [options] SERVICE [COMMAND]` (docker-compose, podman-compose, nerdctl compose alike): a one-off
+# container of a compose service, whose settings it keeps but for the options given here.
+COMPOSE_RUN_LINE = re.compile(_STARTS + _SUDO + r"(docker|podman|nerdctl)[\s-]compose" + _GLOBAL_OPTIONS + r"\s+run\b(.*)")
 # Kubernetes' exec takes no user, and its command follows "--" (a container, -c NAME, may sit before it).
 _KUBERNETES = ("kubectl", "oc")
 # Engine options that take no value; every other option without '=' takes the next word.
 FLAGS = {"--rm", "--privileged", "--init", "--read-only", "--interactive", "--tty", "--detach", "--help",
          "--sig-proxy", "--no-healthcheck", "--oom-kill-disable", "--publish-all", "--quiet", "--replace",
-         "--systemd", "--userns-remap", "--no-TTY"}
+         "--systemd", "--userns-remap", "--no-TTY", "--no-deps", "--service-ports", "--use-aliases", "--build",
+         "--remove-orphans", "--quiet-pull"}
 SHORT_FLAGS = set("itdPqT")  # -T: compose exec without a TTY
 # Options that change GPU access, by every spelling, and the field each fills.
 OPTIONS = {"v": "volume", "volume": "volume", "mount": "mount", "u": "user", "user": "user", "group-add": "group-add",
@@ -63,7 +67,7 @@ DIFF_MARK = re.compile(r"^[+-](?=\s+(?:- |(?:{})\s*:))".format(_KEYS))
 class Launch:
     """The launch settings a text showed; what it did not show stays empty."""
 
-    source: str                  # "docker run", "podman run", "nerdctl run" or "compose"
+    source: str                  # "docker run", "podman run", "nerdctl run", "compose" or "docker compose run"
     group_add: Tuple[str, ...]   # as written: GIDs or group names
     devices: Tuple[str, ...]     # --device / devices: entries, as written
     user: Optional[str]
@@ -77,6 +81,8 @@ class Launch:
     security_opt: Tuple[str, ...]
     command: Tuple[str, ...]     # the container's command: the words after the image
     service: Optional[str]       # the compose service it describes
+    # `compose run` of a service the text does not show: its groups, devices and runtime are unknown, not absent
+    service_unseen: bool = False
 
     @property
     def numeric_groups(self) -> Tuple[int, ...]:
@@ -88,6 +94,12 @@ class Launch:
         """-u uid:gid by numbers: the image's /etc/group memberships do not apply (facts sheet §A.2). Not root's
         (0:0), who opens every node without them."""
         return bool(self.user and NUMERIC_USER.match(self.user) and not re.match(r"['\"]?0['\"]?:", self.user))
+
+    @property
+    def held_gids(self) -> Tuple[int, ...]:
+        """The GIDs a numeric launch keeps: its own primary GID and those it adds by number."""
+        primary = decimal(self.user.split(":")[1].strip("'\"")) if self.numeric_user and self.user else None
+        return ((primary,) if primary is not None else ()) + self.numeric_groups
 
     @property
     def nvidia_gpu(self) -> bool:
@@ -162,6 +174,32 @@ def from_run_line(line: str) -> Optional[Launch]:
                   values["runtime"][-1] if values["runtime"] else None, _dev_mount(mounts), image, line.strip(),
                   values["gpus"][-1] if values["gpus"] else None, tuple(values["cap-add"]), tuple(values["security-opt"]),
                   command, None)
+
+
+def from_compose_run_line(line: str) -> Optional[Launch]:
+    """The options of a `docker compose run` line, with the service it runs; None when the line is not one.
+    The service's own settings (groups, devices, runtime) come from its compose file: see `with_service`."""
+    match = COMPOSE_RUN_LINE.search(line)
+    if not match:
+        return None
+    masked, masks = _kept_whole(match.group(2))
+    values, _, service, command = _options(_words(masked.split("`", 1)[0], masks))
+    mounts = values["volume"] + [_mount_source(m) for m in values["mount"]]
+    return Launch(match.group(1) + " compose run", (), (), values["user"][-1] if values["user"] else None, False, None,
+                  _dev_mount(mounts), None, line.strip(), None, tuple(values["cap-add"]), (), command, service, True)
+
+
+def with_service(run: Launch, services: Sequence[Launch]) -> Launch:
+    """A `compose run` launch with the settings of the compose service it names, where the text shows that service:
+    the run's user, command and mounts replace or join the service's."""
+    service = next((s for s in services if s.source == "compose" and s.service == run.service), None)
+    if service is None:
+        return run
+    merged = {name: getattr(service, name) for name in fields_of(service)}
+    merged.update(source=run.source, user=run.user or service.user, text=run.text, service_unseen=False,
+                  dev_mount=run.dev_mount or service.dev_mount, command=run.command or service.command,
+                  cap_add=tuple(dict.fromkeys(service.cap_add + run.cap_add)))
+    return Launch(**merged)
 
 
 @frozen_record

@@ -7,9 +7,10 @@ means on JetPack 6 and the fix. Lines are kept with their numbers as evidence.
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
-from typing import List, Optional, Tuple
+from typing import List, Match, Optional, Tuple
 
 from .probe.accounts import parse_group
 from .record import frozen_record
@@ -107,11 +108,12 @@ EVIDENCE_LINES = 20   # the first matches say enough; a pasted text can repeat a
 EVIDENCE_WIDTH = 300
 
 
-def _lines(text: str, pattern: str) -> List[str]:
+def _lines(text: str, pattern: str, shown: Optional[str] = None) -> List[str]:
     """Evidence: the numbered lines where ``pattern`` matches (multi-line matches: their first line),
-    at most EVIDENCE_LINES of them, each cut to EVIDENCE_WIDTH characters (linear in the text)."""
+    at most EVIDENCE_LINES of them, each cut to EVIDENCE_WIDTH characters (linear in the text). The lines quoted
+    are those of ``shown``, where given: the text as written, which ``text`` rewrites line for line."""
     out: List[str] = []
-    lines = text.split("\n")
+    lines = (text if shown is None else shown).split("\n")
     number, seen = 1, 0
     for match in re.finditer(pattern, text):
         number += text.count("\n", seen, match.start())
@@ -128,10 +130,11 @@ def _lines(text: str, pattern: str) -> List[str]:
 def audit_text(text: str, source: str, ssh: bool = False) -> List[AuditFinding]:
     """Audit a Dockerfile, compose file or docker run line (``source``)."""
     joined = re.sub(r"\\[ \t]*\n\s*", " ", text.replace("\r\n", "\n"))  # continuation lines read as one
+    commands = _shell_form(joined) if source == "dockerfile" else joined
     found: List[AuditFinding] = []
     for rule_id, status, where, pattern, why, fix in RULES:
         if source in where.split():
-            evidence = _lines(joined, pattern)
+            evidence = _lines(commands, pattern, joined)
             if evidence:
                 found.append(AuditFinding(rule_id, status, source, tuple(evidence), why, fix))
     if source == "dockerfile":
@@ -148,6 +151,30 @@ def audit_text(text: str, source: str, ssh: bool = False) -> List[AuditFinding]:
                                       "drops --group-add GIDs", "jetson-gpu-access entrypoint --print (or build the "
                                       "group into the image)"))
     return found
+
+
+# A Dockerfile instruction in exec form: RUN ["usermod", "-aG", "video", "app"] (RUN's --mount and like options first).
+_EXEC_FORM = re.compile(r"^([ \t]*(?:RUN|CMD|ENTRYPOINT)[ \t]+(?:--\S+[ \t]+){0,8})(\[.*\])[ \t]*$", re.M | re.I)
+_SHELLS = ("sh", "bash", "dash", "ash")
+
+
+def _shell_form(text: str) -> str:
+    """The Dockerfile with each exec-form instruction written as the command line it runs, line for line, so the
+    rules read one form: the script of a shell's -c, else the arguments joined as a shell would quote them."""
+    def command_line(match: Match[str]) -> str:
+        try:
+            argv = json.loads(match.group(2))
+        except (ValueError, RecursionError):  # not a JSON array: Docker runs such a line through the shell as written
+            return match.group(0)
+        if not (isinstance(argv, list) and argv and all(isinstance(word, str) for word in argv)):
+            return match.group(0)
+        words: List[str] = argv
+        if len(words) >= 3 and words[0].rsplit("/", 1)[-1] in _SHELLS and words[1] == "-c":
+            line = words[2]
+        else:
+            line = " ".join(shlex.quote(word) for word in words)
+        return match.group(1) + line.replace("\n", " ")
+    return _EXEC_FORM.sub(command_line, text)
 
 
 def _base_image(text: str) -> List[AuditFinding]:

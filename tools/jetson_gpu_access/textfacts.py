@@ -21,7 +21,20 @@ import re
 from typing import Dict, Iterator, List, Match, Optional, Pattern, Sequence, Set, Tuple, TypeVar
 
 from . import __version__
-from .launch import EXEC_LINE, RUN_LINE, Exec, Launch, from_compose, from_compose_file, from_exec_line, from_pod_spec, from_run_line
+from .launch import (
+    COMPOSE_RUN_LINE,
+    EXEC_LINE,
+    RUN_LINE,
+    Exec,
+    Launch,
+    from_compose,
+    from_compose_file,
+    from_compose_run_line,
+    from_exec_line,
+    from_pod_spec,
+    from_run_line,
+    with_service,
+)
 from .model import (
     PLACEHOLDER_GID,
     SCHEMA_VERSION,
@@ -573,8 +586,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     if header and not _LS.match(line):
         state.directory = header.group(1)
         state.jetson += _jetson_sightings(line)
-        launch_or_exec = from_run_line(line) or from_exec_line(line)
-        if launch_or_exec is not None:
+        if _command_match(line):
             _read_command(state, line)
         elif not _DIR_HEADER.match(line):
             state.where = "container" if CONTAINER_PROMPT.match(raw) else ""
@@ -640,7 +652,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         state.jetson += sightings
         # The prose before the command is the reporter's ("I'm on x86. But when I run `docker run ...`"); the
         # command's own words name an image, a mount or a device, not the machine.
-        command = RUN_LINE.search(line) or EXEC_LINE.search(line)
+        command = _command_match(line)
         if command is not None and command.start() > 0:
             _read_pc_signs(state, line[:command.start()], raw, sightings)
         read_now = [launch for launch in state.launches[-1:] if launch.text == line.strip()]
@@ -664,9 +676,14 @@ def _add_node(state: _State, node: ListedNode) -> bool:
     return True
 
 
+def _command_match(line: str) -> Optional[Match[str]]:
+    """Where a container launch or exec command starts in the line."""
+    return RUN_LINE.search(line) or COMPOSE_RUN_LINE.search(line) or EXEC_LINE.search(line)
+
+
 def _read_command(state: _State, line: str) -> bool:
     """A container launch or exec line; the command it runs inside sets where later listings come from."""
-    launch = from_run_line(line)
+    launch = from_run_line(line) or from_compose_run_line(line)
     if launch is not None:
         state.launches.append(launch)
         state.reader.recognised.append(launch.source + ": " + line)
@@ -880,7 +897,8 @@ def read(text: str) -> TextFacts:
         if line:
             _read_line(state, line, raw)
     compose = _compose_launches(part)
-    state.launches += compose
+    state.launches = [with_service(launch, compose) if launch.source.endswith("compose run") else launch
+                      for launch in state.launches] + compose
     state.launches += from_pod_spec([line.rstrip() for line in normalise(part).split("\n")]) if "containers:" in part else []
     inspected = _inspect_launch(part)
     if inspected is not None:
