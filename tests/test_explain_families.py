@@ -736,3 +736,40 @@ def test_the_prose_before_a_launch_and_an_amd_node_it_passes_name_the_machine() 
     assert [s.value for s in amd.x86] == ["/dev/kfd"]
     # the command's own words name an image, not the machine the paste came from
     assert not read("docker run --rm acme/app:x86_64-build ls").observed.x86
+
+
+# ---- Tegra's memory manager, with and without its reason line ----
+
+@pytest.mark.parametrize("line", ["549: Memory Manager Not supported", "NvRmMemInit failed error type: 196626",
+                                  "NvRmMemInitNvmap … Memory Manager Not supported"])
+def test_the_memory_manager_failing_without_its_reason_is_read_as_either_cause(line: str) -> None:
+    """The follow-up lines print for a missing /dev/nvmap and a denied one alike: alone they name no denial. In a
+    container with no denial said, the node is most often not there; with the reason line, the reason decides."""
+    assert ids(line) == ["nvmap-unusable"]
+    inside = read_cause(JETSON_36 + "\ninside the container the NVMM tests fail with\n" + line)
+    assert inside.cause.id == "nodes-missing-in-container"
+    denied = read_cause(JETSON_36 + "\nNvRmMemInitNvmap failed with Permission denied\n" + line)
+    assert denied.cause.id == "tegra-nodes-denied"
+    missing = read_cause(JETSON_36 + "\nNvRmMemInitNvmap failed with No such file or directory\n" + line)
+    assert missing.cause.id == "nodes-missing-in-container"
+    assert "nvmap-unusable" not in ids("NvRmMemInitNvmap failed with Permission denied\n" + line)  # the reason says more
+
+
+def test_every_family_a_follow_up_defers_to_exists() -> None:
+    symptoms = data.load("symptoms")["symptoms"]
+    known = {s["id"] for s in symptoms}
+    deferring = {s["id"]: s["implied_by"] for s in symptoms if "implied_by" in s}
+    assert deferring and all(set(ids) <= known - {own} for own, ids in deferring.items())
+
+
+# ---- the registry refusing an image ----
+
+@pytest.mark.parametrize("line", [
+    "Error response from daemon: pull access denied for nvcr.io/nvidia/l4t-foo, repository does not exist or may "
+    "require 'docker login': denied: requested access to the resource is denied",
+    "Step 2/22 : FROM ${BASE_IMAGE}\nunauthorized: authentication required",
+    "toomanyrequests: You have reached your pull rate limit.",
+])
+def test_a_registry_refusing_the_image_is_not_gpu_access_on_a_jetson(line: str) -> None:
+    assert "registry-access" in ids(line)
+    assert read_cause(JETSON_32 + "\n$ docker pull nvcr.io/nvidia/l4t-foo:r32.2\n" + line).cause.id == "not-gpu-access"

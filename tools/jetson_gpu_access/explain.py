@@ -209,7 +209,9 @@ def find_signatures(text: str) -> List[SymptomMatch]:
                 if match is not None:
                     found[symptom_id] = match
     order = [str(f.symptom["id"]) for f in _FAMILIES[0]]
-    return sorted(found.values(), key=lambda m: order.index(m.id))
+    # A follow-up line counts only where the line it follows, which says more, is not in the paste.
+    said = [m for m in found.values() if not any(i in found for i in _family(m.id).get("implied_by", ()))]
+    return sorted(said, key=lambda m: order.index(m.id))
 
 
 def _key_lines(key: str, lowered: str) -> List[Tuple[int, int]]:
@@ -671,7 +673,7 @@ _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cud
             "package-not-found", "gpu-works-words", "failure-other", "foreign-binary", "docker-daemon-access",
             "static-tls", "other-device", "tool-not-found", "mainline-tegra", "profiler-counters",
             "account-setup-error", "failure-filesystem", "failure-other-library", "failure-camera",
-            "board-not-booting")
+            "board-not-booting", "registry-access")
 # A variable set for a run said to work (a CPU control run beside the failing one): no statement about the failing run.
 _CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd])\b", re.I)
 # What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own
@@ -1505,6 +1507,10 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     channel = line_of.get("nvrm-channel", "")
     if jetson and _OPEN_FAILED.search(channel) and not _NO_PERMISSION.search(channel):
         lines.append(channel)
+    # Tegra's memory manager failing without its reason line, in a container and with no denial said: as above.
+    unusable = line_of.get("nvmap-unusable", "")
+    if jetson and container and unusable and not any(i in _EXPLICIT_DENIALS for i in ids):
+        lines += [unusable, container]
     if jetson and "vulkan-no-driver" in line_of:
         lines.append(line_of["vulkan-no-driver"])
     library = line_of.get("cuda-library-missing", "") or line_of.get("failure-gpu-library", "")
