@@ -773,3 +773,14 @@ def test_every_family_a_follow_up_defers_to_exists() -> None:
 def test_a_registry_refusing_the_image_is_not_gpu_access_on_a_jetson(line: str) -> None:
     assert "registry-access" in ids(line)
     assert read_cause(JETSON_32 + "\n$ docker pull nvcr.io/nvidia/l4t-foo:r32.2\n" + line).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize(("line", "missing"), [
+    ("the render group is missing in the container, so the user cannot open /dev/dri/renderD128", False),
+    ("the file is missing from the container", False),
+    ("/dev/nvmap is missing from the container", True),
+    ("the GPU devices are missing inside the container", True),
+])
+def test_only_a_node_said_missing_in_the_container_is_a_missing_node(line: str, missing: bool) -> None:
+    """A group, a file or a library missing in the container is not the GPU's node missing there."""
+    assert ("nodes-missing-words" in ids(JETSON_36 + "\n" + line)) is missing
