@@ -777,10 +777,10 @@ def test_a_registry_refusing_the_image_is_not_gpu_access_on_a_jetson(line: str) 
 
 @pytest.mark.parametrize(("line", "missing"), [
     ("the render group is missing in the container, so the user cannot open /dev/dri/renderD128", False),
-    ("the file is missing from the container", False),
+    ("the user is missing in the container's /etc/passwd", False),
     ("/dev/nvmap is missing from the container", True),
     ("the GPU devices are missing inside the container", True),
 ])
 def test_only_a_node_said_missing_in_the_container_is_a_missing_node(line: str, missing: bool) -> None:
-    """A group, a file or a library missing in the container is not the GPU's node missing there."""
+    """A group or a user missing in the container is the image's accounts, not the GPU's node missing there."""
     assert ("nodes-missing-words" in ids(JETSON_36 + "\n" + line)) is missing
