@@ -155,6 +155,32 @@ def test_what_a_partial_paste_does_not_show_is_unknown(text: str, never: List[st
     assert ("4000000000" not in said and "(GID not shown)" in said) or "render" not in text
 
 
+BY_NUMBER = """$ stat -c '%a %g %n' /dev/dri/renderD128
+660 993 /dev/dri/renderD128
+$ id
+uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu),44(video)
+cudaGetDeviceCount returned 801
+"""
+
+
+def test_a_gid_listed_by_number_without_etc_group_is_not_said_to_have_no_name() -> None:
+    """`id` names only the groups it holds: whether 993 has a name is in /etc/group, which the paste does not show.
+    A listing without the owner says so as such, not as a group."""
+    said = render_text(explain(BY_NUMBER))
+    assert "GRP-001" not in said and "no name" not in said and "(its name not shown)" in said
+    assert "group 'user ?'" not in said and "did not show its node's owner" in said
+    with_group = render_text(explain(BY_NUMBER + "$ cat /etc/group\nroot:x:0:\nvideo:x:44:ubuntu\nubuntu:x:1000:\n"))
+    assert "GRP-001" in with_group and "no name" in with_group
+
+
+def test_a_node_owned_by_the_session_s_user_by_name_is_its_own() -> None:
+    text = "$ ls -l /dev/dri/renderD128\ncrw------- 1 ubuntu render 226, 128 Jan 1 00:00 /dev/dri/renderD128\n" \
+           "$ id\nuid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu)\n"
+    result = explain(text)
+    assert not any(s.text.startswith("ERROR ACC-003") for s in result.statements)
+    assert "UID of user 'ubuntu'" not in render_text(result)
+
+
 def test_every_statement_has_its_line_or_says_it_is_assumed() -> None:
     result = explain(ONLY_DRI)
     clean = normalise(ONLY_DRI)

@@ -525,8 +525,15 @@ def _node_evidence(seen: Observed, paths: Sequence[str]) -> Tuple[str, ...]:
 def _finding_statement(finding: Finding, seen: Observed) -> Statement:
     paths = re.findall(r"/dev/[\w./-]+", finding.title + " " + " ".join(finding.evidence))
     evidence = _node_evidence(seen, paths) + tuple(i.line for i in seen.identities[:1])
-    text = "{} {}: {}".format(finding.severity.value.upper(), finding.code, scrub(finding.title))
+    title = finding.title if seen.group_lines else finding.title.replace("(no name here)", "(its name not shown)")
+    text = "{} {}: {}".format(finding.severity.value.upper(), finding.code, scrub(title))
     return Statement(text, evidence, not evidence)
+
+
+def _shown_by_paste(finding: Finding, seen: Observed) -> bool:
+    """Whether the paste shows what a finding says: one that a GID has no name rests on /etc/group, which a paste
+    without its lines does not show (`id` names only the groups it holds)."""
+    return bool(seen.group_lines) or finding.code != "GRP-001"
 
 
 def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis],
@@ -587,7 +594,7 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
     if seen.toolkit is not None:
         out.append(Statement("NVIDIA container toolkit {}".format(seen.toolkit.value), (seen.toolkit.line,), False))
     if diagnosis is not None:
-        out += [_finding_statement(f, seen) for f in diagnosis.findings]
+        out += [_finding_statement(f, seen) for f in diagnosis.findings if _shown_by_paste(f, seen)]
     out += [Statement("{} {}: {} (fix: {})".format(f.status.upper(), f.id, f.why, f.fix), (line,), False)
             for f, line in audit]
     out += [Statement(scrub(a), (), True) for a in assumptions]

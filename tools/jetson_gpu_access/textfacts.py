@@ -379,6 +379,21 @@ class _Reader:
             self.assumptions.append("the GID of group '{}' was not shown; it is compared by name".format(name))
         return self.gids[name]
 
+    def uid_of(self, owner: str) -> int:
+        """A node owner's UID: by number, 0 for root, else a placeholder compared by name (or, where the listing did
+        not show the owner, taken to be a user other than the session's)."""
+        number = 0 if owner == "root" else decimal(owner)
+        if number is not None:
+            return number
+        key = "user " + owner
+        if key not in self.gids:
+            self.gids[key] = PLACEHOLDER_GID + self.placeholders
+            self.placeholders += 1
+            self.assumptions.append("a listing did not show its node's owner: it is taken to be a user other than the "
+                                    "session's" if owner == "?" else
+                                    "the UID of user '{}' was not shown; it is compared by name".format(owner))
+        return self.gids[key]
+
     def learn(self, name: str, gid: int) -> None:
         self.gids.setdefault(name, gid)
         self.names.setdefault(gid, name)
@@ -940,9 +955,7 @@ def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease],
             continue
         gid = reader.gid_of(node.group)
         group_name = node.group if decimal(node.group) is None else reader.names.get(gid)
-        owner = node.owner
-        uid = 0 if owner == "root" else decimal(owner)
-        uid = reader.gid_of("user " + owner) if uid is None else uid
+        uid = identity.uid if identity.user and node.owner == identity.user else reader.uid_of(node.owner)
         if node.acl:
             reader.assumptions.append("{} has a POSIX ACL whose entries were not shown (getfacl {})".format(
                 node.path, node.path))
