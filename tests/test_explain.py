@@ -664,3 +664,13 @@ def test_text_in_a_code_fence_is_read_whether_the_fence_spans_lines_or_one(paste
     """Markdown fence lines are dropped; a fence opened and closed on one line keeps its text."""
     assert normalise(pasted).strip() == PLACEHOLDER_LINE
     assert "cuda-library-missing" in [m.id for m in read_cause(JETSON_36 + "\n" + pasted).matches]
+
+
+@pytest.mark.parametrize("release", [JETSON_35, "# R32 (release), REVISION: 7.1, GCID: 29818004, BOARD: t210ref, EABI: aarch64"])
+def test_the_question_before_jetpack_6_asks_for_no_render_node(release: str) -> None:
+    """CUDA opens no render node before L4T R36: the question there names the Tegra nodes and their causes only."""
+    result = explain(release + "\n$ ./deviceQuery\nNvRmMemInitNvmap failed with Permission denied\n")
+    assert result.question is not None and "/dev/nvmap" in result.question.command
+    assert "render" not in result.question.command + str(result.question.answers)
+    on_6 = explain(JETSON_36 + "\nNvRmMemInitNvmap failed with Permission denied\n")
+    assert on_6.question is not None and "renderD" in on_6.question.command

@@ -1775,14 +1775,26 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
     if cause.id in NOT_THIS_PROBLEM and not cause.why.assumed and "assumed" not in cause.why.text:
         return None
     if cause.ruled_by in ("render-node-held", "tegra-nodes-held"):
-        return _SAME_SESSION[_runs_in_container(seen)]
+        return _on_release(_SAME_SESSION[_runs_in_container(seen)], seen)
     open_now = {cause.id, *cause.also_possible}
     known = bool(seen.jetson or seen.x86)  # the platform is shown: asking which system it is would waste the reply
     asked = [entry for entry in QUESTIONS if not (known and entry[1] is QUESTIONS[0][1])]
     # The most specific question that covers the top cause and the hypotheses still open.
     best = max(asked, key=lambda entry: (cause.id in entry[0],
                                          len(open_now & set(entry[0])) - len(set(entry[0]) - open_now)))
-    return best[1]
+    return _on_release(best[1], seen)
+
+
+def _on_release(question: Question, seen: Observed) -> Question:
+    """The question as the paste's release needs it: before L4T R36 CUDA opens no render node (data/devices.json),
+    so a question there lists the Tegra nodes only."""
+    major = _l4t_major(seen)
+    if major is None or major >= 36:
+        return question
+    command = question.command.replace(" /dev/dri/renderD*", "").replace(" /dev/dri/", "")
+    answers = tuple((shown.replace("or render has another number", "or video has another number"),
+                     meaning.replace("render-node-denied (renderD*) or ", "")) for shown, meaning in question.answers)
+    return Question(question.ask, command, answers)
 
 
 def _system_question(cause: Cause) -> Question:
