@@ -278,6 +278,14 @@ def test_explain_stays_linear_on_lines_that_once_backtracked(tmp_path: Path, sha
     assert run_cli("explain", str(paste), timeout=30).returncode in (Exit.OK, Exit.PROBLEM)
 
 
+def test_a_pod_spec_with_a_line_no_reading_takes_ends(tmp_path: Path) -> None:
+    """A shell line indented inside a pasted pod spec is stepped over: the spec reader once stood on it for ever."""
+    paste = tmp_path / "paste.txt"
+    paste.write_text("apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    image: img:1\n    $ kubectl logs trt\n"
+                     "CUDA initialization failure with error: 801\n")
+    assert run_cli("explain", str(paste), timeout=30).returncode in (Exit.OK, Exit.PROBLEM)
+
+
 def test_redaction_reads_long_names_from_a_later_part_and_tokens_after_a_dash() -> None:
     from jetson_gpu_access.redact import Redactor
     redact = Redactor()

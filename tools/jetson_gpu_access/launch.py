@@ -410,11 +410,12 @@ def from_pod_spec(lines: Sequence[str]) -> List[Launch]:
     block = list(lines[start:end])
     reader = _Yaml(block)
     root: _Node = {}
-    while reader.at < len(reader.rows):
+    while reader.at < len(reader.rows):  # text around the spec: read on after what did not parse
+        before = reader.at
         node = reader.block(0)
         if isinstance(node, dict) and isinstance(root, dict):
             root.update(node)
-        else:
+        if reader.at == before:  # a row no reading takes (a shell line inside the spec): step over it
             reader.at += 1
     spec = _pod_spec(root)
     if spec is None:
