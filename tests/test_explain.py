@@ -674,3 +674,27 @@ def test_the_question_before_jetpack_6_asks_for_no_render_node(release: str) -> 
     assert "render" not in result.question.command + str(result.question.answers)
     on_6 = explain(JETSON_36 + "\nNvRmMemInitNvmap failed with Permission denied\n")
     assert on_6.question is not None and "renderD" in on_6.question.command
+
+
+@pytest.mark.parametrize("listing", [
+    "$ apt-cache policy nvidia-l4t-core\nnvidia-l4t-core:\n  Installed: 36.3.0-20240719161631\n"
+    "  Candidate: 36.4.0-20240912212859\n",
+    "$ dpkg -s nvidia-l4t-core\nPackage: nvidia-l4t-core\nStatus: install ok installed\nVersion: 36.3.0-20240719161631\n",
+])
+def test_the_release_is_read_from_the_installed_l4t_package_on_a_later_line(listing: str) -> None:
+    """apt-cache policy, dpkg -s and apt show name the package on one line and its version on another; the installed
+    version is the release (a newer candidate is not)."""
+    result = explain(listing + "RuntimeError: CUDA error: operation not supported\n")
+    assert result.observed.l4t == "36.3.0"
+    other = explain("$ dpkg -s libc6\nPackage: libc6\nVersion: 35.1.0\n")
+    assert other.observed.l4t is None
+
+
+def test_a_jetson_shown_for_certain_rules_out_the_pc_and_an_older_release_the_render_node() -> None:
+    on_6 = read_cause("$ cat /proc/device-tree/model\nNVIDIA Jetson Orin Nano Engineering Reference Developer Kit Super\n"
+                      "Error 801: operation not supported\n")
+    assert on_6.cause.id == "render-node-denied" and "x86-discrete-gpu" not in on_6.cause.also_possible
+    on_5 = read_cause(JETSON_35 + "\nNvRmMemInitNvmap failed with Permission denied\n")
+    assert on_5.cause.id == "tegra-nodes-denied" and "render-node-denied" not in on_5.cause.also_possible
+    said = read_cause("on my Orin the container gets error 801: operation not supported")  # a weak sign rules out nothing
+    assert said.cause.id == "render-node-denied"

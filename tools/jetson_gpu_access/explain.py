@@ -1055,8 +1055,17 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     others: List[str] = []
     platform_line = [platform_shown] if platform_shown else []
 
+    # A Jetson the paste shows for certain, and no PC beside it, rules out the PC's causes; a release before R36 rules
+    # out the render node, which CUDA does not open there (data/devices.json).
+    ruled_out: Tuple[str, ...] = ("x86-discrete-gpu",) if jetson and any(s.kind not in WEAK_JETSON for s in seen.jetson) and not any(
+        s.kind not in NOT_SHOWN_X86 for s in seen.x86) else ()
+    before_render = _l4t_major(seen)
+    if jetson and before_render is not None and before_render < 36 and len(seen.releases) <= 1:
+        ruled_out += ("render-node-denied",)
+
     def cause(cause_id: str, text: str, lines: Sequence[str], *also: str) -> Cause:
-        rest = tuple(a for a in dict.fromkeys(also + tuple(others)) if a != cause_id and a in cause_ids())
+        rest = tuple(a for a in dict.fromkeys(also + tuple(others))
+                     if a != cause_id and a in cause_ids() and a not in ruled_out)
         return Cause(cause_id, _because(text, lines), rest)
 
     def platform_cause(on_jetson: str, text: str, lines: Sequence[str], *also: str) -> Cause:

@@ -89,6 +89,11 @@ _TEGRA_KERNEL = re.compile(r"(?<![\w.+~])\d\.\d{1,2}\.\d{1,4}[\w.+~]{0,64}-tegra
 _L4T_PACKAGE = re.compile(r"\bnvidia-l4t-(?:core|kernel|init|cuda|firmware|3d-core)\b(?::arm64)?(?:/[\w,.-]{1,128})?"
                           r"[\s(=_:]{1,64}(?:version\s*)?"
                           r"(\d{2}\.\d{1,2}(?:\.\d{1,2})?)(?=[-+~\s)]|$)", re.I)
+# The same package named alone on a line, its version on a later one: `apt-cache policy` ("nvidia-l4t-core:" then
+# "Installed: 36.3.0-..."), `dpkg -s` and `apt show` ("Package: nvidia-l4t-core" then "Version: 36.3.0-...").
+_L4T_PACKAGE_ALONE = re.compile(r"^(?:package:\s*)?nvidia-l4t-(?:core|kernel|init|cuda|firmware|3d-core)(?::arm64)?:?\s*$",
+                                re.I)
+_PACKAGE_VERSION = re.compile(r"^(?:installed|version):\s*(\d{2}\.\d{1,2}(?:\.\d{1,2})?)(?=[-+~\s]|$)", re.I)
 # tegrastats: RAM near the line's start (after a time stamp or a log prefix), with a GPU, memory or power field after it.
 _TEGRASTATS = re.compile(r"^[^\n]{0,256}?\bRAM \d{1,9}/\d{1,9}MB\b(?=[^\n]*?\b(?:GR3D|EMC_FREQ|VDD_|CPU \[))")
 _L4T_IMAGE = re.compile(r"\bl4t-(?:base|ml|pytorch|tensorflow|jetpack|cuda|tensorrt)\b|\bdustynv/|-l4t-r\d", re.I)
@@ -493,6 +498,7 @@ class _State:
         self.acl_path: Optional[str] = None
         self.directory = "/dev"
         self.stat_path: Optional[str] = None
+        self.l4t_package = False   # the last line named an L4T package alone (apt-cache policy, dpkg -s, apt show)
         self.node_keys: Set[Tuple[str, str, str, int, bool, str]] = set()
         self.where = ""
         self.after_groups_command = False
@@ -754,7 +760,13 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     _read_words(state, line, raw)
     mention = _L4T_MENTION.search(line) if "l4t" in low else None
     package = _L4T_PACKAGE.search(line) if "nvidia-l4t-" in low else None
-    for value in (mention.group(1) if mention else None, package.group(1) if package else None):
+    listed = _PACKAGE_VERSION.match(line.strip()) if state.l4t_package else None
+    if state.l4t_package and not listed and re.match(r"^\s*(?:package|[\w.+-]+:\s*$)", line, re.I):
+        state.l4t_package = False  # the next package's stanza
+    if _L4T_PACKAGE_ALONE.match(line.strip()):
+        state.l4t_package = True
+    for value in (mention.group(1) if mention else None, package.group(1) if package else None,
+                  listed.group(1) if listed else None):
         if value and value.count(".") == 1:
             value += ".0"
         if value:
