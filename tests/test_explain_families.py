@@ -784,3 +784,18 @@ def test_a_registry_refusing_the_image_is_not_gpu_access_on_a_jetson(line: str) 
 def test_only_a_node_said_missing_in_the_container_is_a_missing_node(line: str, missing: bool) -> None:
     """A group or a user missing in the container is the image's accounts, not the GPU's node missing there."""
     assert ("nodes-missing-words" in ids(JETSON_36 + "\n" + line)) is missing
+
+
+@pytest.mark.parametrize(("line", "model"), [("Orin AGX 32GB (R36.4.0): fails as a user", "Orin AGX 32GB"),
+                                             ("our Xavier AGX devkit", "Xavier AGX devkit"),
+                                             ("a TX2 NX on a carrier", "TX2 NX on a carrier")])
+def test_a_module_named_in_either_word_order_is_the_model(line: str, model: str) -> None:
+    assert (read(line).observed.model or "").startswith(model)
+
+
+@pytest.mark.parametrize(("line", "l4t"), [("Orin AGX 32GB (R36.4.0): fails as a user", "36.4.0"),
+                                           ("flashed R35.6.1 last week", "35.6.1"),
+                                           ("docker run dustynv/l4t-pytorch:r36.4.0 python3", None),
+                                           ("see ticket R36.4.0-beta", None)])
+def test_a_release_named_by_itself_is_the_machine_s_and_an_image_tag_is_not(line: str, l4t: object) -> None:
+    assert read(line).observed.l4t == l4t

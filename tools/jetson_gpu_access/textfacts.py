@@ -80,7 +80,8 @@ _FENCE = re.compile(r"^[ \t]*```(?![^\n]*```)[^\n]*(?:\n|$)", re.M)  # a fence l
 # Every form a Jetson names itself in (facts sheet §4.2). Each is evidence of a Jetson on its own.
 _MODEL = re.compile(
     r"(?:\bNVIDIA\s+(?:Jetson\s+)?|\bJetson[\s_-]+)(?:AGX\s+|IGX\s+)?(?:Orin|Xavier|Thor|Nano|TX1|TX2|TK1)[\w -]*"
-    r"|\b(?:AGX|IGX)\s+(?:Orin|Xavier|Thor)\b[\w -]*|\bOrin\s+(?:Nano|NX)\b[\w -]*|\bXavier\s+NX\b[\w -]*"
+    r"|\b(?:AGX|IGX)\s+(?:Orin|Xavier|Thor)\b[\w -]*|\b(?:Orin|Xavier|Thor)\s+(?:AGX|IGX)\b[\w -]*"
+    r"|\bOrin\s+(?:Nano|NX)\b[\w -]*|\bXavier\s+NX\b[\w -]*|\bTX2[\s-]NX\b[\w -]*"
     r"|\bjetson[_-](?:tx1|tx2|nano|xavier|orin)\b", re.I)
 _BOARD = re.compile(r"\b(?:nvidia,)?p(?:3767|3768|3701|3737|3668|3509|3448|3449|3310|3489|3636|2888|2822|2180|2597|3711|3740|"
                     r"3834|3971|3762|3766)-\d{4}(?:[+_-]p?\d{4}(?:-\d{4})?)*\b|\bnvidia,p\d{4}-\d{4}", re.I)
@@ -224,6 +225,9 @@ _PC_SOFTWARE = re.compile(r"\bNVreg_\w+|\bnvidia-modprobe\b|\bvdpau\w*|\blibcuda
 # L4T as tools print it when /etc/nv_tegra_release itself was not pasted: jetson-containers
 # (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]), jtop (JETSON_L4T=35.2.1).
 _L4T_MENTION = re.compile(r"(?:\b|_)L4T(?:[_ ]VERSION)?[\s=:\[\"']*R?(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
+# An L4T release by its own name, R and three numbers ("AGX Orin (R36.4.0)"), upper case and standing alone: an image
+# tag (l4t-pytorch:r36.4.0) names the image's release, not the machine's.
+_RELEASE_NAMED = re.compile(r"(?<![\w:./-])R(2[89]|3\d)\.(\d{1,2})\.(\d{1,2})(?![\w.-])")
 # JetPack as a tool states it (jetson-containers, jetson_release, jetson_stats' environment); kept
 # apart from the tables' reading of the L4T release, since the two can disagree.
 _JETPACK_STATED = re.compile(r"\b(?:JETPACK_VERSION|JETSON_JETPACK)=[\"']?(\d+(?:\.\d+)*)|"
@@ -759,6 +763,7 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     low = line.lower()
     _read_words(state, line, raw)
     mention = _L4T_MENTION.search(line) if "l4t" in low else None
+    named = _RELEASE_NAMED.search(line) if mention is None and ("R2" in line or "R3" in line) else None
     package = _L4T_PACKAGE.search(line) if "nvidia-l4t-" in low else None
     listed = _PACKAGE_VERSION.match(line.strip()) if state.l4t_package else None
     if state.l4t_package and not listed and re.match(r"^\s*(?:package|[\w.+-]+:\s*$)", line, re.I):
@@ -766,7 +771,7 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     if _L4T_PACKAGE_ALONE.match(line.strip()):
         state.l4t_package = True
     for value in (mention.group(1) if mention else None, package.group(1) if package else None,
-                  listed.group(1) if listed else None):
+                  listed.group(1) if listed else None, ".".join(named.groups()) if named else None):
         if value and value.count(".") == 1:
             value += ".0"
         if value:
