@@ -605,3 +605,31 @@ def test_a_numeric_launch_short_of_the_listed_node_s_gid_still_drops_it() -> Non
     text = "{}\n$ docker run --rm --runtime nvidia -u 1000:44 img:1 ./app\n$ ls -ln /dev/dri/renderD128\n" \
         "crw-rw---- 1 0 993 226, 128 Jan 1 00:00 /dev/dri/renderD128\ncuInit(0) = 801\n".format(JETSON_36)
     assert read_cause(text).cause.id in ("uid-gid-launch", "render-node-denied")
+
+
+HOST_AND_CONTAINER = """{prompt}ls -ln /dev/dri/renderD128
+crw-rw----+ 1 0 992 226, 128 Nov  3 08:00 /dev/dri/renderD128
+{prompt}docker exec -it app ls -ln /dev/dri/renderD128
+crw-rw---- 1 0 {inside} 226, 128 Nov  3 08:00 /dev/dri/renderD128
+{prompt}docker exec -it -u 1000 app python3 -c 'import torch; torch.cuda.init()'
+RuntimeError: CUDA error: operation not supported
+"""
+
+
+@pytest.mark.parametrize("prompt", ["host$ ", "orin:~$ ", "(base) nvidia@orin:~$ ", "$ "])
+@pytest.mark.parametrize("inside", ["0", "993"])
+def test_a_node_whose_group_changed_on_the_way_into_the_container_is_the_toolkit_band(prompt: str, inside: str) -> None:
+    """The same node, host and container, with another GID inside: the toolkit's version made it (1.18.2 gives GID 0),
+    whatever ACL the host's node has for a desktop user. A bare host prompt counts as a prompt."""
+    result = read_cause(JETSON_36 + "\n" + HOST_AND_CONTAINER.format(prompt=prompt, inside=inside))
+    assert [n.where for n in result.observed.nodes] == ["", "container"]
+    assert result.cause.id == "toolkit-band"
+
+
+def test_a_gpu_node_with_gid_0_inside_the_container_is_the_toolkit_band_without_a_version_said() -> None:
+    text = JETSON_36 + "\n$ docker run --rm --device nvidia.com/gpu=all -u 1000 ubuntu:24.04 stat -c '%a %u:%g %n' " \
+        "/dev/nvmap\n440 0:0 /dev/nvmap\n$ docker run --rm --device nvidia.com/gpu=all -u 1000 app:1\n" \
+        "NvRmMemInitNvmap failed: error Permission denied\n"
+    assert read_cause(text).cause.id == "toolkit-band"
+    same_on_host = text.replace("$ docker run --rm --device nvidia.com/gpu=all -u 1000 ubuntu:24.04 stat", "$ stat")
+    assert read_cause(same_on_host).cause.id != "toolkit-band"  # the host's own node: its udev rule, not the toolkit

@@ -1379,6 +1379,15 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if added and seen.identities and not _holds_added(seen.identities[0], added):
         return cause("login-drops-runtime-groups", "the pasted `id` does not hold the GIDs the launch added",
                      trigger + [_first_line(added[0]), seen.identities[0].line])
+    band = _toolkit_band(seen)
+    lost = _group_changed_in_container(seen)  # the container's own node decides, whatever the host's ACL gives
+    if band == "gid-0" or lost:
+        beside_host = len(lost) > 1
+        return cause("toolkit-band", "the node's group inside the container is not the host's: the toolkit's version "
+                     "decides it (1.18.2 gives GID 0)" if beside_host else "the toolkit version decides the nodes' "
+                     "group inside the container (1.18.2 gives them GID 0: only root opens them)",
+                     trigger + ([seen.toolkit.line] if seen.toolkit else []) + lost, "render-node-denied",
+                     "tegra-nodes-denied")
     seat = _seat_acl(seen)
     if seat and (seen.logins or seen.identities):
         return cause("seat-acl-only", "the node's access comes from a seat ACL for another user; this session has "
@@ -1386,10 +1395,6 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if any(n.acl for n in seen.nodes) and seen.logins:
         return cause("seat-acl-only", "the node's access comes from an ACL, and the session has no seat",
                      trigger + [n.line for n in seen.nodes if n.acl][:1] + [seen.logins[0].line])
-    band = _toolkit_band(seen)
-    if band == "gid-0" or (seen.toolkit is not None and any(n.where and n.group in ("0", "root") for n in seen.nodes)):
-        return cause("toolkit-band", "the toolkit version decides the nodes' group inside the container (1.18.2 "
-                     "gives them GID 0: only root opens them)", trigger + [seen.toolkit.line if seen.toolkit else ""])
     if band == "additional-gids" and dropping:
         return cause("login-drops-runtime-groups", "the toolkit (1.19.1 or later) gives the node GIDs to the main "
                      "process only; this session came through a login that rebuilds groups",
@@ -1623,6 +1628,21 @@ def _toolkit_band(seen: Observed) -> str:
     if version == (1, 18, 2):
         return "gid-0"
     return "additional-gids" if version >= (1, 19, 1) else ""
+
+
+def _group_changed_in_container(seen: Observed) -> List[str]:
+    """Lines showing a GPU node's group changed on its way into the container: listed there with GID 0 and no access
+    for others (what toolkit 1.18.2 makes; facts sheet §A.2) where the host's listing, if shown, is not GID 0, or
+    with another number than the host's listing of the same node."""
+    gpu = [n for n in seen.nodes if any(p.match(n.path) for p in _GPU_NODES.values())]
+    for node in (n for n in gpu if n.where == "container"):
+        host = [h for h in gpu if h.path == node.path and h.where != "container"]
+        if node.group in ("0", "root") and node.mode & 0o006 != 0o006 and not any(h.group in ("0", "root") for h in host):
+            return [node.line] + [h.line for h in host[:1]]
+        inside, outside = decimal(node.group), [decimal(h.group) for h in host]
+        if inside is not None and any(gid is not None and gid != inside for gid in outside):
+            return [node.line, host[0].line]
+    return []
 
 
 def _host_gid_held(seen: Observed, launch: Launch) -> bool:

@@ -71,8 +71,11 @@ _DIR_HEADER = re.compile(r"^(/dev(?:/[\w.-]+)*):\s*$")
 _LS_COMMAND = re.compile(r"\bls\b[^\n]{0,200}?\s(/dev(?:/[\w.-]+)*)/?\s*$")
 _NO_NODE = re.compile(r"(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(/dev/[\w./-]+?)['\"’]?:\s*No such file or directory", re.I)
 _CSV_REMOVED = re.compile(r"^rc\s+nvidia-container-csv-\S+")
-PROMPT = re.compile(r"^(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[$#>%\u276f\u279c\u03bb]\s+)")
-_USER_PROMPT = re.compile(r"^[\w.-]+@[\w.-]+:[^$#]*[$#]\s")
+# A shell prompt: user@host:dir$, a bare host$ or host:~$ (two characters at least: not C#), and $, #, >, %, ❯, ➜ or
+# λ alone; after a (conda-env) prefix too.
+PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[\w.-]{2,64}(?::[~/][^\s$#]*)?[$#]\s+|"
+                    r"[$#>%\u276f\u279c\u03bb]\s+)")
+_USER_PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:[\w.-]+@[\w.-]+:[^$#]*[$#]|[\w.-]{2,64}(?::[~/][^\s$#]*)?\$)\s")
 CONTAINER_PROMPT = re.compile(r"^[\w.-]+@[0-9a-f]{12}:")  # root@3f2a9c1b7d4e:/# -- a docker container's shell
 _ANSI = re.compile(r"\x1b\[[0-9;?]{0,32}[A-Za-z]|\x1b\][^\x07\n]{0,512}\x07")
 _FENCE = re.compile(r"^[ \t]*```(?![^\n]*```)[^\n]*(?:\n|$)", re.M)  # a fence line (``` and its language), not ``` x ```
