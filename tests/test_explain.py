@@ -698,3 +698,17 @@ def test_a_jetson_shown_for_certain_rules_out_the_pc_and_an_older_release_the_re
     assert on_5.cause.id == "tegra-nodes-denied" and "render-node-denied" not in on_5.cause.also_possible
     said = read_cause("on my Orin the container gets error 801: operation not supported")  # a weak sign rules out nothing
     assert said.cause.id == "render-node-denied"
+
+
+def test_a_mixed_paste_is_read_by_the_system_whose_part_shows_the_error() -> None:
+    """Two release lines, the error after the second: the first system's part says only that something fails, which
+    names no cause; the reading is the system with the error, and each system is still listed."""
+    text = ("Works on the Nano, fails on the new Orin (same image, same user):\n"
+            "nano$ cat /etc/nv_tegra_release\n"
+            "# R32 (release), REVISION: 7.4, GCID: 33514132, BOARD: t210ref, EABI: aarch64, DATE: Fri Jun  9 2023\n"
+            "orin$ cat /etc/nv_tegra_release\n"
+            "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 2025\n"
+            "orin$ docker run --rm --runtime nvidia -u 1000 acme/app:jp6 python3 -c 'import torch;torch.cuda.init()'\n"
+            "RuntimeError: CUDA error: operation not supported\n")
+    result = explain(text)
+    assert result.cause.id == "render-node-denied" and len(result.systems) == 2

@@ -440,8 +440,9 @@ def explain(text: str, nested: bool = False) -> Explanation:
             failure.kind.replace("-", " "), failure.line), (failure.line,), False),)
     lowered = cleaned.lower()
     cause = decide_cause(seen, matches, diagnosis, failure, container, any(name in lowered for name in _CUDA_NAMES))
-    if readings:  # a mixed paste: the first system whose own reading names a cause
-        cause = next((c for _, c in readings if c.id != "unknown"), cause)
+    if readings:  # a mixed paste: the first system whose own reading names a cause, from an error signature if any has one
+        named = [(c, signed) for _, c, signed in readings if c.id != "unknown"]
+        cause = next((c for c, signed in named if signed), next((c for c, _ in named), cause))
     if cause.assumption:
         statements += (Statement("the paste does not show which system it ran on: read as {}; on the other system "
                                  "the cause would be {}".format(cause.assumption[len("assumed: "):], cause.otherwise),
@@ -465,9 +466,10 @@ def _session_statements(seen: Observed, others: Sequence[Diagnosis]) -> List[Sta
     return out
 
 
-def _per_system(text: str) -> List[Tuple[str, Cause]]:
+def _per_system(text: str) -> List[Tuple[str, Cause, bool]]:
     """Each system of a mixed paste read on its own: the text from one release line to the next that names another
-    release, at most MAX_SYSTEMS of them (a fleet log that alternates releases is read a bounded number of times)."""
+    release, at most MAX_SYSTEMS of them (a fleet log that alternates releases is read a bounded number of times);
+    with whether its part shows an error signature of its own."""
     lines = normalise(window(text)[0]).split("\n")
     starts: List[int] = []
     last = ""
@@ -480,7 +482,7 @@ def _per_system(text: str) -> List[Tuple[str, Cause]]:
     out = []
     for number, (begin, end) in enumerate(zip([0] + starts[1:], starts[1:] + [len(lines)]), 1):
         part = explain("\n".join(lines[begin:end]), nested=True)
-        out.append(("system {} (L4T {})".format(number, part.observed.l4t or "?"), part.cause))
+        out.append(("system {} (L4T {})".format(number, part.observed.l4t or "?"), part.cause, bool(part.matches)))
     return out
 
 
@@ -503,11 +505,11 @@ def _wants_nvidia(launch: Launch, gpu_error: bool) -> bool:
                                                                       "deepstream", "ollama", "llama", "vllm", "isaac"))
 
 
-def _systems(seen: Observed, readings: Sequence[Tuple[str, Cause]]) -> Tuple[Tuple[str, str], ...]:
+def _systems(seen: Observed, readings: Sequence[Tuple[str, Cause, bool]]) -> Tuple[Tuple[str, str], ...]:
     """(label, line) for each system a mixed paste shows: two L4T releases (each read on its own), or a
     Jetson beside a PC."""
     if len(seen.releases) > 1:
-        labels = ["{}: most likely {} ({})".format(label, c.id, c.why.text) for label, c in readings] or [
+        labels = ["{}: most likely {} ({})".format(label, c.id, c.why.text) for label, c, _ in readings] or [
             "system {} (L4T {})".format(n, r.value) for n, r in enumerate(seen.releases, 1)]
         return tuple(zip(labels, (r.line for r in seen.releases)))
     strong_x86 = [s for s in seen.x86 if s.kind not in NOT_SHOWN_X86]
