@@ -712,3 +712,13 @@ def test_a_mixed_paste_is_read_by_the_system_whose_part_shows_the_error() -> Non
             "RuntimeError: CUDA error: operation not supported\n")
     result = explain(text)
     assert result.cause.id == "render-node-denied" and len(result.systems) == 2
+
+
+@pytest.mark.parametrize("launch", [
+    "docker run --rm \\\r\n  --runtime nvidia \\\r\n  -u 1000 my/app:jp6 ./probe\r\n",
+    "> docker run --rm \\\n>   --runtime nvidia \\\n>   -u 1000 my/app:jp6 ./probe\n",
+    "docker run --rm \\  \n  --runtime nvidia \\\t\n  -u 1000 my/app:jp6 ./probe\n",
+])
+def test_a_continued_launch_is_one_launch_with_crlf_quotes_or_blanks_after_the_backslash(launch: str) -> None:
+    (read,) = explain(JETSON_36 + "\n" + launch + "cuInit(0) = 801\n").observed.launches
+    assert (read.runtime, read.user, read.image) == ("nvidia", "1000", "my/app:jp6")

@@ -428,10 +428,15 @@ def window(text: str, size: int = FACT_WINDOW) -> Tuple[str, bool]:
     return head + "\n" + tail, True
 
 
+_CONTINUATION = re.compile(r"\\[ \t]*\n[ \t]*(?:>[ \t]*){0,16}")
+
+
 def _lines(text: str) -> Iterator[Tuple[str, str]]:
     """(cleaned, as printed) for each pasted line, at most MAX_LINE characters of it: prompts and Markdown quotes
-    removed from the first, backslash-continued lines joined in both."""
-    joined = re.sub(r"\\\n[ \t]*", " ", normalise(text)) if "\\\n" in text else normalise(text)
+    removed from the first, backslash-continued lines joined in both (blanks after the backslash, CRLF endings and the
+    next line's Markdown quote markers do not break the join)."""
+    clean = normalise(text)
+    joined = _CONTINUATION.sub(" ", clean) if "\\" in clean else clean
     for whole in joined.split("\n"):
         raw = whole[:MAX_LINE]
         line = raw.strip()
