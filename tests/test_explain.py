@@ -722,3 +722,16 @@ def test_a_mixed_paste_is_read_by_the_system_whose_part_shows_the_error() -> Non
 def test_a_continued_launch_is_one_launch_with_crlf_quotes_or_blanks_after_the_backslash(launch: str) -> None:
     (read,) = explain(JETSON_36 + "\n" + launch + "cuInit(0) = 801\n").observed.launches
     assert (read.runtime, read.user, read.image) == ("nvidia", "1000", "my/app:jp6")
+
+
+def test_nodes_open_to_every_user_rule_out_every_group_cause() -> None:
+    """0666 nodes (toolkits 1.12 to 1.18.1 make them) deny no session: no group cause, and the question asks whether
+    root fails too. A line that says a node refused the user still outranks the listing."""
+    text = (JETSON_36 + "\ncrw-rw-rw- 1 root root 226, 128 Mar  5 10:00 /dev/dri/renderD128\n"
+            "crw-rw-rw- 1 root root  10, 125 Mar  5 10:00 /dev/nvmap\ncudaGetDeviceCount returned 801\n")
+    result = explain(text)
+    assert result.cause.id == "unknown" and result.cause.ruled_by == "nodes-open-to-all"
+    assert not {"render-node-denied", "tegra-nodes-denied", "uid-gid-launch"} & set(result.cause.also_possible)
+    assert result.question is not None and "root" in result.question.ask
+    refused = explain(text + "open /dev/dri/renderD128: Permission denied\n")
+    assert refused.cause.ruled_by != "nodes-open-to-all"

@@ -1010,12 +1010,23 @@ def _runs_in_container(seen: Observed) -> bool:
 _GPU_NODES = {"render": re.compile(r"/dev/dri/render"), "tegra": re.compile(r"/dev/(?:nvmap|nvhost|nvgpu)")}
 
 
+def _nodes_open_to_all(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -> List[str]:
+    """Lines showing every GPU node the paste lists is open to every user (read and write for others, as toolkits
+    1.12 to 1.18.1 create them): no session's groups matter, whoever runs. A line that says a node refused someone
+    outranks the listing."""
+    nodes = [n for n in seen.nodes if any(p.match(n.path) for p in _GPU_NODES.values())]
+    if not nodes or any(n.mode & 0o006 != 0o006 for n in nodes) or any(i in _EXPLICIT_DENIALS for i in ids):
+        return []
+    return [n.line for n in nodes[:2]]
+
+
 # How each kind of evidence that rules causes out (data/causes.json `ruled_out_by`) is found: the lines that show it.
 _RULING_EVIDENCE: Dict[str, Callable[[Observed, Sequence[str], Dict[str, str]], List[str]]] = {
     "root-session": lambda seen, ids, line_of: _root_lines(seen, ids),
     "access-works": _access_works,
     "render-node-held": _nodes_held("render"),
     "tegra-nodes-held": _nodes_held("tegra"),
+    "nodes-open-to-all": _nodes_open_to_all,
 }
 
 
@@ -1773,6 +1784,16 @@ QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
 )
 
 
+# When every listed node is open to all users, no group decides: whether root fails too separates the software (or a
+# sandbox hiding what CUDA needs, facts sheet §5) from something that singles out this user.
+_OPEN_TO_ALL = Question(
+    "Every listed GPU node is open to all users: does the same command fail as root, in the same place?",
+    "sudo -E <the failing command>   # or: docker exec -u 0 CONTAINER <the failing command>; and cat /etc/nv_tegra_release",
+    (("it fails as root too", "jetson-software-mismatch (CUDA and the L4T release do not match), or a sandbox that hides "
+      "paths CUDA needs"),
+     ("root succeeds", "a node the listing did not show, or a security profile (seccomp, AppArmor) for this user")))
+
+
 # When the pasted `id` holds every listed node's group, what is left is whether that `id` is the failing session's,
 # asked in a container when the paste runs one, and on the machine itself when it does not.
 _SAME_SESSION = {
@@ -1805,6 +1826,8 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
         return _system_question(cause)
     if cause.id in NOT_THIS_PROBLEM and not cause.why.assumed and "assumed" not in cause.why.text:
         return None
+    if cause.ruled_by == "nodes-open-to-all":
+        return _OPEN_TO_ALL
     if cause.ruled_by in ("render-node-held", "tegra-nodes-held"):
         return _on_release(_SAME_SESSION[_runs_in_container(seen)], seen)
     open_now = {cause.id, *cause.also_possible}
