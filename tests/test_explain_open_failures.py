@@ -633,3 +633,12 @@ def test_a_gpu_node_with_gid_0_inside_the_container_is_the_toolkit_band_without_
     assert read_cause(text).cause.id == "toolkit-band"
     same_on_host = text.replace("$ docker run --rm --device nvidia.com/gpu=all -u 1000 ubuntu:24.04 stat", "$ stat")
     assert read_cause(same_on_host).cause.id != "toolkit-band"  # the host's own node: its udev rule, not the toolkit
+
+
+def test_a_numeric_launch_that_adds_groups_back_is_not_blamed_without_a_listing() -> None:
+    """--group-add survives -u uid:gid: with no node listed, nothing shows the launch lost a group the GPU needs."""
+    text = JETSON_36 + "\n$ docker run --rm --runtime nvidia -u 1000:1000 --group-add 993 --group-add 44 img sh -c " \
+        "'id; ./probe'\nuid=1000 gid=1000 groups=1000,44,993\ncuInit(0) = 801\n"
+    assert read_cause(text).cause.id != "uid-gid-launch"
+    bare = JETSON_36 + "\n$ docker run --rm --runtime nvidia -u 1000:1000 img ./probe\ncuInit(0) = 801\n"
+    assert read_cause(bare).cause.id == "uid-gid-launch"

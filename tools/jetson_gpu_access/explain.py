@@ -1466,12 +1466,15 @@ def _gets_gpu(launch: Launch, seen: Observed) -> bool:
 
 
 def _drops_groups(launch: Launch, seen: Observed) -> bool:
-    """Whether a numeric uid:gid launch loses a group the GPU needs. It keeps its own GID and those it adds by
-    number, so a launch holding the GID of every GPU node the paste lists by number loses none of theirs."""
+    """Whether a numeric uid:gid launch loses a group the GPU needs. It keeps its own GID and those it adds, so a
+    launch holding the GID of every GPU node the paste lists by number loses none of theirs; where the paste lists
+    none, a launch that adds groups back is not shown to lose any."""
     if not launch.numeric_user:
         return False
     groups = [decimal(n.group) for n in seen.nodes if any(p.match(n.path) for p in _GPU_NODES.values())]
-    return not groups or not all(gid is not None and gid in launch.held_gids for gid in groups)
+    if not groups:
+        return not launch.group_add
+    return not all(gid is not None and gid in launch.held_gids for gid in groups)
 
 
 def _nvidia_by_default(launch: Launch, seen: Observed) -> bool:
