@@ -723,6 +723,8 @@ def test_groups_said_missing_in_other_words_beside_a_numeric_launch_is_the_launc
 @pytest.mark.parametrize("words", [
     "remote access to the renderer worked while I was also logged in through a display",
     "over ssh it fails when no one is logged in at the console",
+    "it only works while I'm logged into the desktop; over SSH, same user, it fails",
+    "fine as long as we're logged on to the graphical session",
 ])
 def test_a_gpu_that_works_only_beside_a_local_login_in_other_words_is_the_seat(words: str) -> None:
     result = read_cause(words + "\nOpening /dev/dri/renderD128 failed: Permission denied")
