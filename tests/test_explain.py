@@ -735,3 +735,30 @@ def test_nodes_open_to_every_user_rule_out_every_group_cause() -> None:
     assert result.question is not None and "root" in result.question.ask
     refused = explain(text + "open /dev/dri/renderD128: Permission denied\n")
     assert refused.cause.ruled_by != "nodes-open-to-all"
+
+
+def test_a_cut_file_is_read_at_its_start_and_its_end(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A log puts its error last: past the input limit, a file's last bytes are read too, and the note says so."""
+    from jetson_gpu_access import explain as module
+    monkeypatch.setattr(module, "INPUT_LIMIT", 4096)
+    monkeypatch.setattr(module, "INPUT_TAIL", 1024)
+    log = tmp_path / "journal.log"
+    log.write_text("camera frame ok\n" * 2000 + "NvRmMemInitNvmap failed with Permission denied\n")
+    text, note = module.read_input(str(log))
+    assert note is not None and "the last 1024 bytes" in note
+    assert explain(text).cause.id == "tegra-nodes-denied"
+
+
+def test_a_file_with_a_byte_order_mark_is_decoded_by_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from jetson_gpu_access.explain import read_input
+    paste = tmp_path / "out.txt"
+    paste.write_bytes(b"\xff\xfe" + (JETSON_36 + "\r\ncuInit(0) = 801\r\n").encode("utf-16-le"))
+    text, _ = read_input(str(paste))
+    assert explain(text).cause.id == "render-node-denied"
+
+
+def test_a_file_name_that_names_no_file_is_said_to_be_read_as_text(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from jetson_gpu_access.explain import read_input
+    missing = str(tmp_path / "journal.txt")
+    assert read_input(missing) == (missing, "no file named {}: the argument itself was read as the text".format(missing))
+    assert read_input("cuInit(0) = 801")[1] is None

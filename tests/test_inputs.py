@@ -316,8 +316,13 @@ def test_explain_refuses_a_fifo_and_says_when_it_read_only_the_start(tmp_path: P
     big = tmp_path / "big.txt"
     big.write_text("cuInit(0)=801\n" + "x" * 3004)
     monkeypatch.setattr("jetson_gpu_access.explain.INPUT_LIMIT", 1000)
+    monkeypatch.setattr("jetson_gpu_access.explain.INPUT_TAIL", 500)
     assert cli.main(["explain", str(big)]) == Exit.OK
-    assert "read the first 1000 bytes of 3018 bytes; the rest was not read" in capsys.readouterr().err
+    assert "read the first 1000 bytes and the last 500 bytes of 3018 bytes; the rest was not read" in \
+        capsys.readouterr().err
+    monkeypatch.setattr("jetson_gpu_access.explain.INPUT_TAIL", 4096)  # the end covers the rest: all of it is read
+    assert cli.main(["explain", str(big)]) == Exit.OK
+    assert "read the first" not in capsys.readouterr().err
 
 
 def test_explain_names_a_file_it_cannot_read(tmp_path: Path) -> None:

@@ -1978,23 +1978,41 @@ def to_jsonable(result: Explanation) -> object:
 
 
 def read_input(argument: str) -> Tuple[str, Optional[str]]:
-    """The text to explain (a file, - for standard input, or the argument itself) and a note
-    when it was longer than :data:`INPUT_LIMIT` and only its start was read.
+    """The text to explain (a file, - for standard input, or the argument itself) and a note for the reader: when
+    the input was longer than :data:`INPUT_LIMIT` (of a file its start and its last :data:`INPUT_TAIL` bytes are read,
+    where a log puts its error), or when an argument that looks like a file's name names none.
 
     A file goes through the safe reader (regular files only: a FIFO or a directory is an
-    InputError, exit code 2); standard input is read up to the same limit.
+    InputError, exit code 2); standard input is read up to the same limit. A byte-order mark decides the encoding
+    (PowerShell's `>` writes UTF-16).
     """
     if argument == "-":
         stream = getattr(sys.stdin, "buffer", None)
         raw = stream.read(INPUT_LIMIT + 1) if stream is not None else sys.stdin.read(INPUT_LIMIT + 1)
         cut = len(raw) > INPUT_LIMIT
-        text = decode(raw[:INPUT_LIMIT]) if isinstance(raw, bytes) else raw[:INPUT_LIMIT]
+        text = _decode_paste(raw[:INPUT_LIMIT]) if isinstance(raw, bytes) else raw[:INPUT_LIMIT]
         return text, "standard input is longer than {} MiB: only its start was read".format(INPUT_LIMIT >> 20) if cut else None
     if "\n" in argument or not os.path.lexists(argument):
-        return argument, None
+        looks_like_file = not re.search(r"\s", argument) and bool(re.search(r"/|\.(?:txt|log|md|out|json|ya?ml)$", argument))
+        return argument, ("no file named {}: the argument itself was read as the text".format(argument)
+                          if looks_like_file else None)
     try:
-        content = read_file(argument, INPUT_LIMIT, "pass a saved file, or - to read standard input")
+        content = read_file(argument, INPUT_LIMIT, "pass a saved file, or - to read standard input", INPUT_TAIL)
     except OSError as error:
         raise InputError(argument, "cannot be read ({})".format(error.strerror or error), "check the path") from None
-    note = "{}: {}; the rest was not read".format(argument, content.describe()) if content.truncated else None
-    return content.text, note
+    if not content.truncated or len(content.data) + len(content.tail) >= content.size:  # the end read covers the rest
+        return _decode_paste(content.data + content.tail), None
+    note = "{}: {}; the rest was not read".format(argument, content.describe())
+    return _decode_paste(content.data) + "\n" + _decode_paste(content.tail).split("\n", 1)[-1], note
+
+
+INPUT_TAIL = 1 << 20  # the end of a cut file that is read too: error signatures are looked for in a paste's last MiB
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def _decode_paste(data: bytes) -> str:
+    """A pasted file's text: by its byte-order mark where it has one, else UTF-8 (each bad byte replaced)."""
+    for mark, encoding in _BOMS:
+        if data.startswith(mark):
+            return data[len(mark):].decode(encoding, "replace")
+    return decode(data)

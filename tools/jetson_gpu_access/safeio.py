@@ -74,6 +74,7 @@ class Content:
     size: int          # bytes in the file; for /proc files (st_size 0) what the read saw
     limit: int
     truncated: bool
+    tail: bytes = b""  # a cut file's last bytes, where the caller asked for them (a log ends with its error)
 
     @property
     def text(self) -> str:
@@ -81,6 +82,9 @@ class Content:
 
     def describe(self) -> str:
         """'read the first 64 MiB of 70 MiB' for a truncated read, as findings and notes say it."""
+        if self.tail:
+            return "read the first {} and the last {} of {}".format(_size(len(self.data)), _size(len(self.tail)),
+                                                                  _size(self.size))
         if self.size > len(self.data) + 1:
             return "read the first {} of {}".format(_size(len(self.data)), _size(self.size))
         return "read the first {}; there is more".format(_size(len(self.data)))  # /proc: the size is not known
@@ -113,7 +117,7 @@ def _refuse_irregular(path: str, mode: int, remedy: str = _REPLACE) -> None:
         raise InputError(path, "is {}, not a regular file".format(kind_of(mode)), remedy)
 
 
-def _read_fd(fd: int, path: str, expected: os.stat_result, limit: int) -> Content:
+def _read_fd(fd: int, path: str, expected: os.stat_result, limit: int, tail: int = 0) -> Content:
     info = os.fstat(fd)
     _refuse_irregular(path, info.st_mode)
     if (info.st_dev, info.st_ino) != (expected.st_dev, expected.st_ino):
@@ -131,11 +135,14 @@ def _read_fd(fd: int, path: str, expected: os.stat_result, limit: int) -> Conten
         got += len(chunk)
     data = b"".join(chunks)
     truncated = len(data) > limit
-    return Content(path, data[:limit], max(info.st_size, len(data)), limit, truncated)
+    size = max(info.st_size, len(data))
+    end = os.pread(fd, tail, max(size - tail, limit)) if truncated and tail else b""
+    return Content(path, data[:limit], size, limit, truncated, end)
 
 
-def read_file(path: str, limit: int = LARGE_FILE, remedy: str = _REPLACE) -> Content:
-    """A file the user named (links in the name are the user's choice and are followed).
+def read_file(path: str, limit: int = LARGE_FILE, remedy: str = _REPLACE, tail: int = 0) -> Content:
+    """A file the user named (links in the name are the user's choice and are followed); of one longer than
+    ``limit``, also its last ``tail`` bytes.
 
     Raises :class:`InputError` for anything but a regular file and ``OSError`` when it cannot
     be read (missing, permission denied): the caller decides what absence means.
@@ -144,7 +151,7 @@ def read_file(path: str, limit: int = LARGE_FILE, remedy: str = _REPLACE) -> Con
     _refuse_irregular(path, expected.st_mode, remedy)
     fd = os.open(path, (_READ_FLAGS & ~os.O_NOFOLLOW) | os.O_CLOEXEC)
     try:
-        return _read_fd(fd, path, expected, limit)
+        return _read_fd(fd, path, expected, limit, tail)
     finally:
         os.close(fd)
 
