@@ -59,7 +59,7 @@ def l4t_table() -> str:
     rows = ["| L4T | JetPack | Sources |", "| --- | --- | --- |"]
     for l4t, claims in table["releases"].items():
         labels = list(dict.fromkeys(claims.values()))
-        shown = " / ".join("**{}**".format(v) if len(labels) > 1 else v for v in labels)
+        shown = " / ".join("**{}**".format(v) if len(labels) > 1 else v for v in labels).replace("|", "\\|")
         rows.append("| {} | {} | {} |".format(l4t, shown, ", ".join(claims)))
     return "\n".join(rows)
 

@@ -68,6 +68,16 @@ def test_reference_tables_are_rendered_from_data(name: str, table) -> None:  # t
     assert table() in page(name), "regenerate with: python tests/docgen.py"
 
 
+def test_every_generated_table_row_has_the_header_s_cells() -> None:
+    """A value holding '|' (a source's own "3.3 | 3.2.1") is escaped, or it would add a cell and break the table."""
+    import re
+    for render in (docgen.l4t_table, docgen.device_table, docgen.exit_table, docgen.band_table, docgen.path_table,
+                   docgen.upgrade_table, docgen.drop_table):
+        rows = render().split("\n")
+        cells = [len(re.findall(r"(?<!\\)\|", row)) for row in rows if row.startswith("|")]
+        assert len(set(cells)) == 1, render.__name__
+
+
 def test_generated_pages_are_current() -> None:
     for name, render in docgen.PAGES.items():
         assert page(name) == render(), "{} is stale: run python tests/docgen.py --write".format(name)

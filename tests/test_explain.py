@@ -762,3 +762,13 @@ def test_a_file_name_that_names_no_file_is_said_to_be_read_as_text(tmp_path) -> 
     missing = str(tmp_path / "journal.txt")
     assert read_input(missing) == (missing, "no file named {}: the argument itself was read as the text".format(missing))
     assert read_input("cuInit(0) = 801")[1] is None
+
+
+def test_a_launch_without_the_gpu_on_a_pc_is_told_the_pc_s_fix() -> None:
+    text = ("$ uname -m\nx86_64\n$ docker run --rm nvcr.io/nvidia/pytorch:24.05-py3 python -c 'import torch'\n"
+            "WARNING: The NVIDIA Driver was not detected.  GPU functionality will not be available.\n")
+    (finding,) = [f for f in explain(text).audit if f.id == "no-gpu-nodes"]
+    assert "--gpus all" in finding.fix and "NvRmMem" not in finding.why and "--runtime nvidia" not in finding.fix
+    on_jetson = [f for f in explain(JETSON_36 + "\n$ docker run --rm img ./probe\ncuInit(0) = 801\n").audit
+                 if f.id == "no-gpu-nodes"]
+    assert on_jetson and "--runtime nvidia" in on_jetson[0].fix

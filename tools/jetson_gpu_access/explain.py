@@ -426,6 +426,8 @@ def explain(text: str, nested: bool = False) -> Explanation:
              for f in audit_text(launch.text, "compose" if launch.source == "compose" else "docker-run")
              if f.status != "pass" and (f.id != "no-gpu-nodes" or (_wants_nvidia(launch, gpu_error)
                                                                   and not launch.source.endswith("compose run")))]
+    if shown_platform(seen)[0] == "pc":  # the audit's fix is a Jetson's: a PC asks for the GPU with --gpus
+        pairs = [(_on_a_pc(f), line) for f, line in pairs]
     audit = tuple(f for f, _ in pairs)
     readings = _per_system(text) if len(seen.releases) > 1 and not nested else []
     mixed = _systems(seen, readings)
@@ -451,6 +453,16 @@ def explain(text: str, nested: bool = False) -> Explanation:
     steps = (question.command,) if question is not None else ()
     return Explanation(tuple(matches), steps, seen, parsed.recognised, parsed.assumptions, diagnosis, audit,
                        statements, cause, question, systems)
+
+
+def _on_a_pc(finding: AuditFinding) -> AuditFinding:
+    """A launch finding as it holds on a PC with a discrete GPU, where no Tegra node exists."""
+    if finding.id != "no-gpu-nodes":
+        return finding
+    return AuditFinding(finding.id, finding.status, finding.source, finding.evidence,
+                        "without --gpus (or a CDI device, or the NVIDIA runtime) the container gets no GPU and no driver "
+                        "library", "docker run --gpus all ... (compose: deploy.resources.reservations.devices, "
+                        "driver: nvidia)")
 
 
 def _session_statements(seen: Observed, others: Sequence[Diagnosis]) -> List[Statement]:
