@@ -801,3 +801,14 @@ def test_a_module_named_in_either_word_order_is_the_model(line: str, model: str)
                                            ("see ticket R36.4.0-beta", None)])
 def test_a_release_named_by_itself_is_the_machine_s_and_an_image_tag_is_not(line: str, l4t: object) -> None:
     assert read(line).observed.l4t == l4t
+
+
+def test_tensorflow_creating_the_gpu_device_is_the_gpu_working_and_its_info_lines_fail_nothing() -> None:
+    text = ("Orin NX JP5.1.2\n2024-03-01 10:00:00.1: I tensorflow/compiler/xla/stream_executor/cuda/cuda_gpu_executor.cc:"
+            "981] could not open file to read NUMA node: /sys/bus/pci/devices/0000:00:00.0/numa_node\n"
+            "2024-03-01 10:00:00.2: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1639] Created device "
+            "/job:localhost/replica:0/task:0/device:GPU:0 with 10240 MB memory:  -> device: 0, name: Orin\n")
+    assert "gpu-works-words" in ids(text) and read_cause(text).cause.id == "not-gpu-access"
+    from jetson_gpu_access.explain import find_failure
+    assert find_failure(text.rsplit("\n", 2)[0]) is None
+    assert find_failure("W tensorflow/x.cc:1] could not open file libcudart.so") is not None  # a warning still counts

@@ -357,6 +357,11 @@ _CONTAINER_CONTEXT = re.compile(r"^#\d+ \d+\.\d+ |^Step \d+/\d+ :|---> Running i
                                 r"(?<!\boutside the )(?<!\boutside any )\bcontainers?\b", re.I | re.M)
 
 
+# A line TensorFlow, XLA or glog logs at the info level ("I tensorflow/...", "I0412 10:00:00"): it reports, it does
+# not fail (TensorFlow on every Jetson logs that it "could not open file to read NUMA node").
+_INFO_LINE = re.compile(r"^[^\n]{0,64}?(?<![\w.-])I(?:\d{4} \d\d:\d\d|\s+(?:tensorflow|external|xla)/)", re.I)
+
+
 def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
     """The most telling line that says something failed, or None: read from the first and last 256 KiB, at
     most MAX_KEY_HITS lines a key, so its cost stays bounded on any paste. ``cleaned`` is that part of the
@@ -369,7 +374,7 @@ def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
     best: Optional[Tuple[Tuple[bool, int], str]] = None
     for start, end in spans:
         line = clean[start:end]
-        if not _FAILURE.search(line) or _FAILURE_HEADING.match(line):
+        if not _FAILURE.search(line) or _FAILURE_HEADING.match(line) or _INFO_LINE.search(line):
             continue
         index = next((n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(line)
                       and not (kind == "device-permission" and _OTHER_DEVICE.search(line) and not _GPU_DEVICE.search(line))),
