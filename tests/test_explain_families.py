@@ -812,3 +812,13 @@ def test_tensorflow_creating_the_gpu_device_is_the_gpu_working_and_its_info_line
     from jetson_gpu_access.explain import find_failure
     assert find_failure(text.rsplit("\n", 2)[0]) is None
     assert find_failure("W tensorflow/x.cc:1] could not open file libcudart.so") is not None  # a warning still counts
+
+
+@pytest.mark.parametrize("line", [
+    'PS C:\\Users\\me> ssh nvidia@orin.local "docker exec -u 1000 ros ls -l /dev/dri/renderD128"',
+    "ssh ubuntu@192.168.55.1   # from my x86_64 laptop",
+    "k80:\n  cuInit(0) = 801",
+])
+def test_a_client_s_prompt_before_ssh_or_a_key_that_looks_like_a_gpu_names_no_pc(line: str) -> None:
+    assert read(line).observed.x86 == ()
+    assert read("PS C:\\Users\\me> python train.py").observed.x86 != ()  # the same prompt running the program is a PC

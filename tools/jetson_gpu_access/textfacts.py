@@ -152,7 +152,7 @@ _X86 = re.compile(r"\bx86[_-]64\b|"
                   r"\bIntel(?:\(R\)|\xae)?\s+(?:i?GPU|(?:HD|Iris|UHD)\s+Graphics)\b|"
                   # lspci's NVIDIA GPU on the PCI bus (a Jetson's GPU is no PCI device)
                   r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b|"
-                  r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.-])|"
+                  r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.:-])|"  # not a key (k80:)
                   r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b|"
                   # the device's own compute capability, where no Jetson has it (TK1 3.2, TX1 and Nano 5.3, TX2 6.2,
                   # Xavier 7.2, Orin 8.7, Thor 10.1, renumbered 11.0 from CUDA 13)
@@ -816,6 +816,10 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
         state.cuda_versions = Sighting("CUDA driver / runtime", "{} / {}".format(versions.group(1), versions.group(2)), raw)
 
 
+# A command that reaches another machine (PS C:\\Users\\me> ssh nvidia@orin): the line's prompt is the client's.
+_REMOTE_LOGIN = re.compile(r"(?:^|[>$#]\s*)(?:ssh|scp|sftp)\s+\S", re.I)
+
+
 def _read_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting]) -> None:
     """What a line says of a PC: the engine's host platform, an x86 or discrete-GPU word, a discrete GPU's node or
     software; ``sightings`` are the Jetson signs the same line shows, beside which a word may name an image only."""
@@ -824,7 +828,7 @@ def _read_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sight
     if host_platform and host_platform.group(1).lower() in ("amd64", "x86_64"):
         state.x86.append(Sighting("x86 / discrete GPU", "host platform linux/" + host_platform.group(1), raw))
     pc_words = (any(w in low for w in _PC_WORDS) and not host_platform and not _FOREIGN_ARTIFACT.search(line)
-                and not _PLATFORM_PROBE.search(line))
+                and not _PLATFORM_PROBE.search(line) and not ("ssh" in low and _REMOTE_LOGIN.search(line)))
     x86 = (_X86.search(line) or _PC_STACK.search(line)) if pc_words else None
     kind = "x86 / discrete GPU"
     if x86 and x86.group(0).lower() == "nouveau" and _ARM_WORDS.search(line):
