@@ -822,3 +822,12 @@ def test_tensorflow_creating_the_gpu_device_is_the_gpu_working_and_its_info_line
 def test_a_client_s_prompt_before_ssh_or_a_key_that_looks_like_a_gpu_names_no_pc(line: str) -> None:
     assert read(line).observed.x86 == ()
     assert read("PS C:\\Users\\me> python train.py").observed.x86 != ()  # the same prompt running the program is a PC
+
+
+@pytest.mark.parametrize("trace", ["+ exec gosu app python3 serve.py", "exec su-exec app ./serve", "+ su - app -c ./serve"])
+def test_a_privilege_drop_in_an_entrypoint_s_trace_is_a_login_path(trace: str) -> None:
+    """An entrypoint's `set -x` shows its drop to the user: with toolkit 1.19.1 the GIDs reach the main process only."""
+    text = ("Thor, JP7.0, nvidia-container-toolkit 1.19.1\n$ docker run --rm --runtime nvidia acme/app\n" + trace +
+            "\nNvRmMemInitNvmap failed: error Permission denied\n")
+    result = read_cause(text)
+    assert result.observed.logins and result.cause.id == "login-drops-runtime-groups"
