@@ -642,3 +642,10 @@ def test_a_numeric_launch_that_adds_groups_back_is_not_blamed_without_a_listing(
     assert read_cause(text).cause.id != "uid-gid-launch"
     bare = JETSON_36 + "\n$ docker run --rm --runtime nvidia -u 1000:1000 img ./probe\ncuInit(0) = 801\n"
     assert read_cause(bare).cause.id == "uid-gid-launch"
+
+
+def test_no_dri_folder_before_jetpack_6_is_no_missing_node() -> None:
+    """JetPack 5's container lists no /dev/dri, and CUDA opens none there: its absence is no missing GPU node."""
+    text = JETSON_35 + "\n$ ls -l /dev/dri\nls: cannot access '/dev/dri': No such file or directory\n"
+    assert read_cause(text).cause.id not in ("nodes-missing-in-container", "render-node-denied")
+    assert read_cause(text.replace(JETSON_35, JETSON_36)).cause.id == "nodes-missing-in-container"

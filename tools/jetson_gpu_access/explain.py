@@ -1052,6 +1052,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     """The cause on ``platform`` ("jetson", "pc", or "" when none is shown and none needs assuming);
     ``platform_shown`` is the line that shows it, "" when it is assumed."""
     line_of = {m.id: m.line for m in matches}
+    if failure is not None and any(a.line.strip() == failure.line for a in seen.absent):
+        failure = None  # a node that does not exist is read as absent (_missing_nodes), never as a denial
     # "It works when I start it another way" contrasts two paths: the symptom of an access problem, not proof of access.
     ids = [m.id for m in matches if m.id != "gpu-works-words" or not _CONTRAST.search(m.line)]
     # A failure no family names is read by what its line mentions; so is a build error whose lines name a GPU library.
@@ -1534,7 +1536,9 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     it, or a GPU library that is an empty placeholder or missing where the paste ran in a container or a build."""
     lines = [line_of[i] for i in ("nvmap-missing", "no-gpu-runtime", "gpu-request-unserved", "cuda-image-no-driver",
                                   "nodes-missing-words") if i in line_of]
-    lines += [a.line for a in seen.absent if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri)|nvidia-container-csv-", a.value)]
+    before_render = (_l4t_major(seen) or 36) < 36  # JetPack 5's containers get no /dev/dri, and CUDA needs none there
+    lines += [a.line for a in seen.absent if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri)|nvidia-container-csv-", a.value)
+              and not (before_render and a.value.startswith("/dev/dri"))]
     # No device or no driver: "Permission denied" or a version error (3, 209, 222) means the nodes were there.
     gpu_error = any(i in ("cuda-100", "cuda-35", "cuda-801", "cuda-999") for i in ids)
     in_words = [w.line for w in seen.words if w.kind == "container"]
