@@ -831,3 +831,10 @@ def test_a_privilege_drop_in_an_entrypoint_s_trace_is_a_login_path(trace: str) -
             "\nNvRmMemInitNvmap failed: error Permission denied\n")
     result = read_cause(text)
     assert result.observed.logins and result.cause.id == "login-drops-runtime-groups"
+
+
+def test_the_jetpack_meta_package_and_nvidia_smi_s_orin_name_show_a_jetson() -> None:
+    listed = read("ii  nvidia-jetpack   6.1+b123   arm64   NVIDIA Jetpack Meta Package").observed
+    assert listed.jetpack_stated == "6.1"
+    smi = read("|   0  Orin (nvgpu)                  N/A  | N/A              N/A |                  N/A |").observed
+    assert smi.model == "Orin" and any(s.kind == "model" for s in smi.jetson)

@@ -85,7 +85,7 @@ _MODEL = re.compile(
     r"(?:\bNVIDIA\s+(?:Jetson\s+)?|\bJetson[\s_-]+)(?:AGX\s+|IGX\s+)?(?:Orin|Xavier|Thor|Nano|TX1|TX2|TK1)[\w -]*"
     r"|\b(?:AGX|IGX)\s+(?:Orin|Xavier|Thor)\b[\w -]*|\b(?:Orin|Xavier|Thor)\s+(?:AGX|IGX)\b[\w -]*"
     r"|\bOrin\s+(?:Nano|NX)\b[\w -]*|\bXavier\s+NX\b[\w -]*|\bTX2[\s-]NX\b[\w -]*"
-    r"|\bjetson[_-](?:tx1|tx2|nano|xavier|orin)\b", re.I)
+    r"|\bjetson[_-](?:tx1|tx2|nano|xavier|orin)\b|\bOrin \(nvgpu\)", re.I)  # the last: nvidia-smi's name on JetPack 6
 _BOARD = re.compile(r"\b(?:nvidia,)?p(?:3767|3768|3701|3737|3668|3509|3448|3449|3310|3489|3636|2888|2822|2180|2597|3711|3740|"
                     r"3834|3971|3762|3766)-\d{4}(?:[+_-]p?\d{4}(?:-\d{4})?)*\b|\bnvidia,p\d{4}-\d{4}", re.I)
 _SOC = re.compile(r"\b(?:nvidia,)?tegra(?:124|210|186|194|234|23x|264)\b", re.I)
@@ -234,7 +234,9 @@ _RELEASE_NAMED = re.compile(r"(?<![\w:./-])R(2[89]|3\d)\.(\d{1,2})\.(\d{1,2})(?!
 # JetPack as a tool states it (jetson-containers, jetson_release, jetson_stats' environment); kept
 # apart from the tables' reading of the L4T release, since the two can disagree.
 _JETPACK_STATED = re.compile(r"\b(?:JETPACK_VERSION|JETSON_JETPACK)=[\"']?(\d+(?:\.\d+)*)|"
-                             r"\bJetpack\s+(\d+(?:\.\d+)*(?: GA| DP)?)\s*\[L4T",
+                             r"\bJetpack\s+(\d+(?:\.\d+)*(?: GA| DP)?)\s*\[L4T|"
+                             # the meta-package as dpkg -l lists it: "ii  nvidia-jetpack  6.1+b123  arm64"
+                             r"\bnvidia-jetpack(?::arm64)?\s+(\d+\.\d+(?:\.\d+)?)\+b\d+",
                              re.I)
 _GROUPS_COMMAND = re.compile(r"^(?:groups|id\s+-(?:nG|Gn))(?:\s+[\w.-]+)?$")
 # getfacl: "# file: dev/dri/renderD128", then "user:gdm:rw-" (a seat's user, given by logind's uaccess).
@@ -792,7 +794,7 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
                 reader.recognised.append("L4T version: " + line)
     jetpack = _JETPACK_STATED.search(line) if "jetpack" in low else None
     if jetpack and state.stated is None:
-        state.stated = jetpack.group(1) or jetpack.group(2)
+        state.stated = jetpack.group(1) or jetpack.group(2) or jetpack.group(3)
         reader.recognised.append("JetPack stated: " + line)
     sightings = _jetson_sightings(line)
     state.jetson += sightings
