@@ -838,3 +838,8 @@ def test_the_jetpack_meta_package_and_nvidia_smi_s_orin_name_show_a_jetson() -> 
     assert listed.jetpack_stated == "6.1"
     smi = read("|   0  Orin (nvgpu)                  N/A  | N/A              N/A |                  N/A |").observed
     assert smi.model == "Orin" and any(s.kind == "model" for s in smi.jetson)
+
+
+def test_cuda_said_available_through_exec_and_not_over_ssh_is_the_login_path() -> None:
+    text = JETSON_36 + "\ntorch.cuda.is_available() is True through docker exec but False over SSH into the container"
+    assert read_cause(text).cause.id == "login-drops-runtime-groups"
