@@ -843,3 +843,12 @@ def test_the_jetpack_meta_package_and_nvidia_smi_s_orin_name_show_a_jetson() -> 
 def test_cuda_said_available_through_exec_and_not_over_ssh_is_the_login_path() -> None:
     text = JETSON_36 + "\ntorch.cuda.is_available() is True through docker exec but False over SSH into the container"
     assert read_cause(text).cause.id == "login-drops-runtime-groups"
+
+
+def test_cuda_shown_available_through_exec_and_not_through_ssh_is_the_login_path() -> None:
+    """The same check printed True through docker exec and False through an SSH login into the container."""
+    text = (JETSON_36 + "\n$ docker exec vlm python3 -c \"import torch;print(torch.cuda.is_available())\"\nTrue\n"
+            "$ ssh -p 2200 dev@localhost python3 -c \"'import torch;print(torch.cuda.is_available())'\"\nFalse\n")
+    assert read_cause(text).cause.id == "login-drops-runtime-groups"
+    both_exec = text.replace("ssh -p 2200 dev@localhost", "docker exec vlm")
+    assert read_cause(both_exec).cause.id != "login-drops-runtime-groups"

@@ -421,6 +421,8 @@ def explain(text: str, nested: bool = False) -> Explanation:
     """Signatures, facts, statements with their evidence, the most likely cause and the deciding question."""
     matches = find_signatures(window(text, SIGNATURE_WINDOW)[0])
     parsed = read(text)
+    contrast = _login_contrast(normalise(window(text)[0])) if not any(m.id == "groups-lost-words" for m in matches) else None
+    matches = matches + ([contrast] if contrast is not None else [])
     seen = parsed.observed
     diagnosis = _from_paste(diagnose(parsed.facts)) if parsed.facts is not None else None
     others = tuple(_from_paste(diagnose(facts)) for facts in parsed.others)
@@ -468,6 +470,27 @@ def _on_a_pc(finding: AuditFinding) -> AuditFinding:
                         "without --gpus (or a CDI device, or the NVIDIA runtime) the container gets no GPU and no driver "
                         "library", "docker run --gpus all ... (compose: deploy.resources.reservations.devices, "
                         "driver: nvidia)")
+
+
+# `is_available()` with its printed answer on the next line; how the command reached the container.
+_OUTCOME = re.compile(r"^[^\n]{0,512}\bis_available\(\)[^\n]{0,512}\n[ \t]*(true|false)[ \t]*$", re.M | re.I)
+_THROUGH_ENGINE = re.compile(r"\b(?:docker|podman|nerdctl)\s+(?:exec|run)\b")
+_THROUGH_LOGIN = re.compile(r"(?:^|[\s$#>])(?:ssh|su|sudo\s+-[iu]|gosu|su-exec|runuser)\s")
+
+
+def _login_contrast(clean: str) -> Optional[SymptomMatch]:
+    """The login path shown rather than said: CUDA available to a command the engine runs (docker exec), unavailable
+    to one that came through a login that rebuilds groups (ssh, su), in the same paste; as the groups-lost family."""
+    if "is_available" not in clean:
+        return None
+    outcomes = [(m.group(0).split("\n")[0].strip(), m.group(1).lower()) for m in _OUTCOME.finditer(clean)][:64]
+    works = [c for c, said in outcomes if said == "true" and _THROUGH_ENGINE.search(c) and not _THROUGH_LOGIN.search(c)]
+    fails = [c for c, said in outcomes if said == "false" and _THROUGH_LOGIN.search(c)]
+    if not (works and fails):
+        return None
+    family = _family("groups-lost-words")
+    return SymptomMatch("groups-lost-words", fails[0][:300], fails[0][:300], tuple(family["causes"]), str(family["docs"]),
+                        str(family["runbook"] or ""), tuple(family["sources"]))
 
 
 def _session_statements(seen: Observed, others: Sequence[Diagnosis]) -> List[Statement]:
