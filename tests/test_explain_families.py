@@ -852,3 +852,11 @@ def test_cuda_shown_available_through_exec_and_not_through_ssh_is_the_login_path
     assert read_cause(text).cause.id == "login-drops-runtime-groups"
     both_exec = text.replace("ssh -p 2200 dev@localhost", "docker exec vlm")
     assert read_cause(both_exec).cause.id != "login-drops-runtime-groups"
+
+
+@pytest.mark.parametrize("said", ["the container is started with `--group-add 993`, but users log in with `su - dev`:",
+                                  'compose has group_add: ["993"], but our devs SSH into the container:'])
+def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -> None:
+    text = (JETSON_36 + "\n" + said + "\n$ ssh -p 2222 dev@orin-07\n$ id\nuid=1000(dev) gid=1000(dev) groups=1000(dev),"
+            "44(video)\nRuntimeError: CUDA error: operation not supported\n")
+    assert read_cause(text).cause.id == "login-drops-runtime-groups"

@@ -1428,9 +1428,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      trigger + [_first_line(dropping_launches[0])])
     added = [launch for launch in seen.launches if launch.group_add]
     dropping = [login for login in seen.logins if login.value != "keeps --group-add"]
-    if added and dropping:
+    added_lines = [_first_line(launch) for launch in added] or [w.line for w in seen.words
+                                                               if w.kind == "groups added at launch"]
+    if added_lines and dropping:
         return cause("login-drops-runtime-groups", "groups given at launch, and a session path that rebuilds groups",
-                     trigger + [_first_line(added[0]), dropping[0].line])
+                     trigger + [added_lines[0], dropping[0].line])
     if added and seen.identities and not _holds_added(seen.identities[0], added):
         return cause("login-drops-runtime-groups", "the pasted `id` does not hold the GIDs the launch added",
                      trigger + [_first_line(added[0]), seen.identities[0].line])
@@ -1894,7 +1896,8 @@ def _on_release(question: Question, seen: Observed) -> Question:
         return question
     command = question.command.replace(" /dev/dri/renderD*", "").replace(" /dev/dri/", "")
     answers = tuple((shown.replace("or render has another number", "or video has another number"),
-                     meaning.replace("render-node-denied (renderD*) or ", "")) for shown, meaning in question.answers)
+                     meaning.replace("render-node-denied (renderD*) or ", "").replace("render-node-denied or ", ""))
+                    for shown, meaning in question.answers)
     return Question(question.ask, command, answers)
 
 

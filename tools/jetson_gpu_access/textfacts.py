@@ -351,7 +351,7 @@ class Observed:
     cut_lines: bool                    # a line longer than MAX_LINE was read for facts only to MAX_LINE
     words: Tuple[Sighting, ...] = ()   # what prose says of the launch and the session: "numeric user", "session
                                        # path", "container" (the paste ran inside one), "root session",
-                                       # "works on the host", "NVIDIA runtime by default"
+                                       # "works on the host", "NVIDIA runtime by default", "groups added at launch"
 
 
 @frozen_record
@@ -554,6 +554,10 @@ def _note_word(state: _State, kind: str, raw: str) -> None:
         state.words.append(Sighting(kind, kind, raw))
 
 
+# A launch's group-add said in prose or inline code ("started with `--group-add 993`", `group_add: ["992"]`).
+_GROUP_ADD_SAID = re.compile(r"(?:--group-add[= ]|group_add:[ \t]*\[?[ \t]*)[\"'`]?\w", re.I)
+
+
 def _read_words(state: _State, line: str, raw: str) -> None:
     """What prose or inline code says of the launch, the session and the container (first line of each)."""
     low = line.lower()
@@ -569,6 +573,8 @@ def _read_words(state: _State, line: str, raw: str) -> None:
         _note_word(state, "works on the host", raw)
     if "nvidia" in low and _NVIDIA_DEFAULT.search(line):
         _note_word(state, "NVIDIA runtime by default", raw)
+    if ("group-add" in low or "group_add" in low) and _GROUP_ADD_SAID.search(line):
+        _note_word(state, "groups added at launch", raw)
     if "default runtime" in low and _OTHER_DEFAULT.search(line):  # the engine's own word outranks its config file
         _note_word(state, "another runtime by default", raw)
 
