@@ -1050,11 +1050,16 @@ def _runs_in_container(seen: Observed) -> bool:
 _GPU_NODES = {"render": re.compile(r"/dev/dri/render"), "tegra": re.compile(r"/dev/(?:nvmap|nvhost|nvgpu)")}
 
 
+def _gpu_nodes(seen: Observed) -> List[ListedNode]:
+    """The listed nodes CUDA opens: the render node and the Tegra nodes."""
+    return [n for n in seen.nodes if any(p.match(n.path) for p in _GPU_NODES.values())]
+
+
 def _nodes_open_to_all(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -> List[str]:
     """Lines showing every GPU node the paste lists is open to every user (read and write for others, as toolkits
     1.12 to 1.18.1 create them): no session's groups matter, whoever runs. A line that says a node refused someone
     outranks the listing."""
-    nodes = [n for n in seen.nodes if any(p.match(n.path) for p in _GPU_NODES.values())]
+    nodes = _gpu_nodes(seen)
     if not nodes or any(n.mode & 0o006 != 0o006 for n in nodes) or any(i in _EXPLICIT_DENIALS for i in ids):
         return []
     return [n.line for n in nodes[:2]]
@@ -1515,7 +1520,7 @@ def _drops_groups(launch: Launch, seen: Observed) -> bool:
     none, a launch that adds groups back is not shown to lose any."""
     if not launch.numeric_user:
         return False
-    groups = [decimal(n.group) for n in seen.nodes if any(p.match(n.path) for p in _GPU_NODES.values())]
+    groups = [decimal(n.group) for n in _gpu_nodes(seen)]
     if not groups:
         return not launch.group_add
     return not all(gid is not None and gid in launch.held_gids for gid in groups)
@@ -1696,7 +1701,7 @@ def _group_changed_in_container(seen: Observed) -> List[str]:
     """Lines showing a GPU node's group changed on its way into the container: listed there with GID 0 and no access
     for others (what toolkit 1.18.2 makes; facts sheet §A.2) where the host's listing, if shown, is not GID 0, or
     with another number than the host's listing of the same node."""
-    gpu = [n for n in seen.nodes if any(p.match(n.path) for p in _GPU_NODES.values())]
+    gpu = _gpu_nodes(seen)
     for node in (n for n in gpu if n.where == "container"):
         host = [h for h in gpu if h.path == node.path and h.where != "container"]
         if node.group in ("0", "root") and node.mode & 0o006 != 0o006 and not any(h.group in ("0", "root") for h in host):
