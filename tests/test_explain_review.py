@@ -21,6 +21,7 @@ from __future__ import annotations
 import pytest
 
 from explainreading import JETSON_35, JETSON_36, read_cause
+from jetson_gpu_access.explain import explain
 
 L6 = "\n".join([
         'me@laptop:~$ ssh nano@orin.local',
@@ -282,3 +283,68 @@ def test_a_launch_longer_than_a_screen_keeps_its_user() -> None:
     line = "+ docker run --rm --runtime nvidia " + " ".join("--device " + d for d in devices) + " -u 1000:1000 app:1 ./probe"
     assert len(line) > 16384
     assert read_cause(JETSON_36 + "\n" + line + "\ncuInit(0) = 801").cause.id == "uid-gid-launch"
+
+
+# ---- a second review of the report reader's newer rules: each case a reading that went wrong ----
+
+def test_a_version_from_a_later_command_is_no_second_release() -> None:
+    text = ("$ dpkg -s nvidia-l4t-core\nPackage: nvidia-l4t-core\nVersion: 36.3.0-20240506102626\n$ docker version\n"
+            "Client: Docker Engine - Community\n Version:           24.0.7\nNvRmMemInitNvmap failed with Permission denied\n")
+    assert [r.value for r in explain(text).observed.releases] == ["36.3.0"]
+
+
+@pytest.mark.parametrize("text", [
+    "Jetson AGX Orin\nThe image was built for R35.4.1 but my board runs R36.4.0\ncuInit(0)=801\n",
+    "# R36 (release), REVISION: 4.0, GCID: 1, BOARD: generic, EABI: aarch64, DATE: x\n"
+    "The R32.7.1 workaround (chmod) no longer helps\ncuInit(0)=801\n",
+])
+def test_a_release_named_in_prose_neither_overrides_a_stronger_one_nor_starts_a_second_system(text: str) -> None:
+    result = explain(text)
+    assert len(result.observed.releases) <= 1 and result.cause.id == "render-node-denied"
+
+
+def test_the_memory_manager_failing_beside_the_container_s_own_nvmap_is_no_missing_node() -> None:
+    text = ("# R36 (release), REVISION: 4.0, GCID: 1, BOARD: generic, EABI: aarch64, DATE: x\n"
+            "app@3f2a9c1b7d4e:/$ ls -l /dev/nvmap\ncrw-rw---- 1 root video 10, 125 Jan 1 00:00 /dev/nvmap\n"
+            "app@3f2a9c1b7d4e:/$ id\nuid=1000(app) gid=1000(app) groups=1000(app)\n"
+            "NvRmMemMgrInit failed: Memory Manager Not supported\n")
+    assert explain(text).cause.id != "nodes-missing-in-container"
+
+
+@pytest.mark.parametrize("said", ["I did not use --group-add at all.", "My compose file has no group_add: entry"])
+def test_a_group_add_said_not_to_be_used_is_not_one(said: str) -> None:
+    text = ("# R36 (release), REVISION: 4.0, GCID: 1, BOARD: generic, EABI: aarch64, DATE: x\n" + said +
+            "\n$ ssh nvidia@orin\nLast login: Mon Jan  1\nNvRmMemInitNvmap failed with Permission denied\n")
+    assert explain(text).cause.id != "login-drops-runtime-groups"
+
+
+def test_open_tegra_nodes_do_not_rule_out_a_render_node_the_paste_never_listed() -> None:
+    text = ("# R36 (release), REVISION: 4.0, GCID: 1, BOARD: generic, EABI: aarch64, DATE: x\n"
+            "$ ls -l /dev/nvhost-ctrl /dev/nvhost-ctrl-gpu\n"
+            "crw-rw-rw- 1 root root 508, 0 Jan 1 00:00 /dev/nvhost-ctrl\n"
+            "crw-rw-rw- 1 root root 508, 1 Jan 1 00:00 /dev/nvhost-ctrl-gpu\n"
+            "$ id\nuid=1000(app) gid=1000(app) groups=1000(app)\ncuInit(0)=801\n")
+    assert explain(text).cause.id == "render-node-denied"
+
+
+def test_a_check_that_fails_through_ssh_into_another_machine_s_engine_is_no_login_contrast() -> None:
+    text = ("$ docker exec app python3 -c 'import torch;print(torch.cuda.is_available())'\nTrue\n"
+            "$ ssh orin2 docker exec app python3 -c 'import torch;print(torch.cuda.is_available())'\nFalse\n")
+    assert explain(text).cause.id != "login-drops-runtime-groups"
+
+
+def test_the_end_of_a_long_utf16_file_is_decoded_as_utf16(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from jetson_gpu_access import explain as module
+    monkeypatch.setattr(module, "INPUT_LIMIT", 4096)
+    monkeypatch.setattr(module, "INPUT_TAIL", 1025)  # an odd size: the end starts inside a character
+    paste = tmp_path / "out.txt"
+    paste.write_bytes(b"\xff\xfe" + ("x" * 5000 + "\nNvRmMemInitNvmap failed with Permission denied\n").encode("utf-16-le"))
+    text, note = module.read_input(str(paste))
+    assert note is not None and "NvRmMemInitNvmap failed with Permission denied" in text
+
+
+@pytest.mark.parametrize(("line", "prompt"), [("bash-5.1$ ls -l /dev/nvmap", False), ("cost$ 5 per hour", False),
+                                              ("orin:~$ ls -l /dev/nvmap", True)])
+def test_only_a_host_s_prompt_is_read_as_one(line: str, prompt: bool) -> None:
+    from jetson_gpu_access.textfacts import _USER_PROMPT
+    assert bool(_USER_PROMPT.match(line)) is prompt

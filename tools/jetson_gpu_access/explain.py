@@ -485,7 +485,8 @@ def _login_contrast(clean: str) -> Optional[SymptomMatch]:
         return None
     outcomes = [(m.group(0).split("\n")[0].strip(), m.group(1).lower()) for m in _OUTCOME.finditer(clean)][:64]
     works = [c for c, said in outcomes if said == "true" and _THROUGH_ENGINE.search(c) and not _THROUGH_LOGIN.search(c)]
-    fails = [c for c, said in outcomes if said == "false" and _THROUGH_LOGIN.search(c)]
+    # "ssh orin2 docker exec ..." goes through the engine of another machine, not through a login into the container
+    fails = [c for c, said in outcomes if said == "false" and _THROUGH_LOGIN.search(c) and not _THROUGH_ENGINE.search(c)]
     if not (works and fails):
         return None
     family = _family("groups-lost-words")
@@ -1056,11 +1057,13 @@ def _gpu_nodes(seen: Observed) -> List[ListedNode]:
 
 
 def _nodes_open_to_all(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -> List[str]:
-    """Lines showing every GPU node the paste lists is open to every user (read and write for others, as toolkits
-    1.12 to 1.18.1 create them): no session's groups matter, whoever runs. A line that says a node refused someone
-    outranks the listing."""
+    """Lines showing the render node and /dev/nvmap, both listed, open to every user (read and write for others, as
+    toolkits 1.12 to 1.18.1 create them in a container): no session's groups matter, whoever runs. A node not listed
+    may still refuse, and a line that says a node refused someone outranks the listing."""
     nodes = _gpu_nodes(seen)
-    if not nodes or any(n.mode & 0o006 != 0o006 for n in nodes) or any(i in _EXPLICIT_DENIALS for i in ids):
+    listed = {kind for kind, pattern in _GPU_NODES.items() for n in nodes if pattern.match(n.path)}
+    if listed != set(_GPU_NODES) or not any(n.path == "/dev/nvmap" for n in nodes) or any(
+            n.mode & 0o006 != 0o006 for n in nodes) or any(i in _EXPLICIT_DENIALS for i in ids):
         return []
     return [n.line for n in nodes[:2]]
 
@@ -1597,7 +1600,8 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
         lines.append(channel)
     # Tegra's memory manager failing without its reason line, in a container and with no denial said: as above.
     unusable = line_of.get("nvmap-unusable", "")
-    if jetson and container and unusable and not any(i in _EXPLICIT_DENIALS for i in ids):
+    nvmap_inside = any(n.path == "/dev/nvmap" and n.where == "container" for n in seen.nodes)
+    if jetson and container and unusable and not nvmap_inside and not any(i in _EXPLICIT_DENIALS for i in ids):
         lines += [unusable, container]
     if jetson and "vulkan-no-driver" in line_of:
         lines.append(line_of["vulkan-no-driver"])
@@ -1845,7 +1849,7 @@ _OPEN_TO_ALL = Question(
     "sudo -E <the failing command>   # or: docker exec -u 0 CONTAINER <the failing command>; and cat /etc/nv_tegra_release",
     (("it fails as root too", "jetson-software-mismatch (CUDA and the L4T release do not match), or a sandbox that hides "
       "paths CUDA needs"),
-     ("root succeeds", "a node the listing did not show, or a security profile (seccomp, AppArmor) for this user")))
+     ("root succeeds", "a node the listing did not show, or a file the program needs that only root may read")))
 
 
 # When the pasted `id` holds every listed node's group, what is left is whether that `id` is the failing session's,
@@ -2045,7 +2049,7 @@ def read_input(argument: str) -> Tuple[str, Optional[str]]:
         text = _decode_paste(raw[:INPUT_LIMIT]) if isinstance(raw, bytes) else raw[:INPUT_LIMIT]
         return text, "standard input is longer than {} MiB: only its start was read".format(INPUT_LIMIT >> 20) if cut else None
     if "\n" in argument or not os.path.lexists(argument):
-        looks_like_file = not re.search(r"\s", argument) and bool(re.search(r"/|\.(?:txt|log|md|out|json|ya?ml)$", argument))
+        looks_like_file = not re.search(r"\s", argument) and bool(re.search(r"\.(?:txt|log|md|out|json|ya?ml)$", argument))
         return argument, ("no file named {}: the argument itself was read as the text".format(argument)
                           if looks_like_file else None)
     try:
@@ -2055,16 +2059,23 @@ def read_input(argument: str) -> Tuple[str, Optional[str]]:
     if not content.truncated or len(content.data) + len(content.tail) >= content.size:  # the end read covers the rest
         return _decode_paste(content.data + content.tail), None
     note = "{}: {}; the rest was not read".format(argument, content.describe())
-    return _decode_paste(content.data) + "\n" + _decode_paste(content.tail).split("\n", 1)[-1], note
+    encoding = _encoding(content.data)
+    tail = content.tail
+    if encoding.startswith("utf-16") and (content.size - len(tail)) % 2:
+        tail = tail[1:]  # start the end on a character of two bytes
+    return _decode_paste(content.data) + "\n" + tail.decode(encoding, "replace").split("\n", 1)[-1], note
 
 
 INPUT_TAIL = 1 << 20  # the end of a cut file that is read too: error signatures are looked for in a paste's last MiB
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
+def _encoding(data: bytes) -> str:
+    """The encoding a pasted file's byte-order mark names; UTF-8 without one."""
+    return next((encoding for mark, encoding in _BOMS if data.startswith(mark)), "utf-8")
+
+
 def _decode_paste(data: bytes) -> str:
     """A pasted file's text: by its byte-order mark where it has one, else UTF-8 (each bad byte replaced)."""
-    for mark, encoding in _BOMS:
-        if data.startswith(mark):
-            return data[len(mark):].decode(encoding, "replace")
-    return decode(data)
+    mark = next((mark for mark, _ in _BOMS if data.startswith(mark)), b"")
+    return data[len(mark):].decode(_encoding(data), "replace") if mark else decode(data)

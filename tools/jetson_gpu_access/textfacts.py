@@ -71,11 +71,12 @@ _DIR_HEADER = re.compile(r"^(/dev(?:/[\w.-]+)*):\s*$")
 _LS_COMMAND = re.compile(r"\bls\b[^\n]{0,200}?\s(/dev(?:/[\w.-]+)*)/?\s*$")
 _NO_NODE = re.compile(r"(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(/dev/[\w./-]+?)['\"’]?:\s*No such file or directory", re.I)
 _CSV_REMOVED = re.compile(r"^rc\s+nvidia-container-csv-\S+")
-# A shell prompt: user@host:dir$, a bare host$ or host:~$ (two characters at least: not C#), and $, #, >, %, ❯, ➜ or
-# λ alone; after a (conda-env) prefix too.
-PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[\w.-]{2,64}(?::[~/][^\s$#]*)?[$#]\s+|"
+# A shell prompt: user@host:dir$, a bare host$ or host:~$ before a command word (not "cost$ 5"), and $, #, >, %, ❯,
+# ➜ or λ alone; after a (conda-env) prefix too.
+PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[\w.-]{2,64}(?::[~/][^\s$#]*)?\$\s+(?=[a-z./~])|"
                     r"[$#>%\u276f\u279c\u03bb]\s+)")
-_USER_PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:[\w.-]+@[\w.-]+:[^$#]*[$#]|[\w.-]{2,64}(?::[~/][^\s$#]*)?\$)\s")
+_USER_PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:[\w.-]+@[\w.-]+:[^$#]*[$#]|"
+                          r"(?!(?:ba|z|da|k)?sh-\d)[\w.-]{2,64}(?::[~/][^\s$#]*)?\$(?=\s+[a-z./~]))\s")  # bash-5.1$: any place
 CONTAINER_PROMPT = re.compile(r"^[\w.-]+@[0-9a-f]{12}:")  # root@3f2a9c1b7d4e:/# -- a docker container's shell
 _ANSI = re.compile(r"\x1b\[[0-9;?]{0,32}[A-Za-z]|\x1b\][^\x07\n]{0,512}\x07")
 _FENCE = re.compile(r"^[ \t]*```(?![^\n]*```)[^\n]*(?:\n|$)", re.M)  # a fence line (``` and its language), not ``` x ```
@@ -97,7 +98,7 @@ _L4T_PACKAGE = re.compile(r"\bnvidia-l4t-(?:core|kernel|init|cuda|firmware|3d-co
 # "Installed: 36.3.0-..."), `dpkg -s` and `apt show` ("Package: nvidia-l4t-core" then "Version: 36.3.0-...").
 _L4T_PACKAGE_ALONE = re.compile(r"^(?:package:\s*)?nvidia-l4t-(?:core|kernel|init|cuda|firmware|3d-core)(?::arm64)?:?\s*$",
                                 re.I)
-_PACKAGE_VERSION = re.compile(r"^(?:installed|version):\s*(\d{2}\.\d{1,2}(?:\.\d{1,2})?)(?=[-+~\s]|$)", re.I)
+_PACKAGE_VERSION = re.compile(r"^(?:installed|version):\s*((?:2[89]|3\d)\.\d{1,2}(?:\.\d{1,2})?)(?=[-+~\s]|$)", re.I)
 # tegrastats: RAM near the line's start (after a time stamp or a log prefix), with a GPU, memory or power field after it.
 _TEGRASTATS = re.compile(r"^[^\n]{0,256}?\bRAM \d{1,9}/\d{1,9}MB\b(?=[^\n]*?\b(?:GR3D|EMC_FREQ|VDD_|CPU \[))")
 _L4T_IMAGE = re.compile(r"\bl4t-(?:base|ml|pytorch|tensorflow|jetpack|cuda|tensorrt)\b|\bdustynv/|-l4t-r\d", re.I)
@@ -515,6 +516,7 @@ class _State:
         self.directory = "/dev"
         self.stat_path: Optional[str] = None
         self.l4t_package = False   # the last line named an L4T package alone (apt-cache policy, dpkg -s, apt show)
+        self.named_releases: List[Sighting] = []   # R36.4.0 said by itself: the release only where nothing stronger is
         self.node_keys: Set[Tuple[str, str, str, int, bool, str]] = set()
         self.where = ""
         self.after_groups_command = False
@@ -556,6 +558,8 @@ def _note_word(state: _State, kind: str, raw: str) -> None:
 
 # A launch's group-add said in prose or inline code ("started with `--group-add 993`", `group_add: ["992"]`).
 _GROUP_ADD_SAID = re.compile(r"(?:--group-add[= ]|group_add:[ \t]*\[?[ \t]*)[\"'`]?\w", re.I)
+# ... and said not to have been used ("I did not use --group-add", "no group_add: entry").
+_GROUP_ADD_DENIED = re.compile(r"\b(?:not|no|never|without|n't)\b[^\n.;]{0,24}?[`'\"]?(?:--group-add|group_add)", re.I)
 
 
 def _read_words(state: _State, line: str, raw: str) -> None:
@@ -573,7 +577,7 @@ def _read_words(state: _State, line: str, raw: str) -> None:
         _note_word(state, "works on the host", raw)
     if "nvidia" in low and _NVIDIA_DEFAULT.search(line):
         _note_word(state, "NVIDIA runtime by default", raw)
-    if ("group-add" in low or "group_add" in low) and _GROUP_ADD_SAID.search(line):
+    if ("group-add" in low or "group_add" in low) and _GROUP_ADD_SAID.search(line) and not _GROUP_ADD_DENIED.search(line):
         _note_word(state, "groups added at launch", raw)
     if "default runtime" in low and _OTHER_DEFAULT.search(line):  # the engine's own word outranks its config file
         _note_word(state, "another runtime by default", raw)
@@ -781,15 +785,17 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     low = line.lower()
     _read_words(state, line, raw)
     mention = _L4T_MENTION.search(line) if "l4t" in low else None
-    named = _RELEASE_NAMED.search(line) if mention is None and ("R2" in line or "R3" in line) else None
+    named = _RELEASE_NAMED.findall(line) if mention is None and ("R2" in line or "R3" in line) else []
+    if len(named) == 1:  # two on one line ("built for R35.4.1, runs R36.4.0") say which is the machine's in words only
+        state.named_releases.append(Sighting("L4T", ".".join(named[0]), raw))
     package = _L4T_PACKAGE.search(line) if "nvidia-l4t-" in low else None
     listed = _PACKAGE_VERSION.match(line.strip()) if state.l4t_package else None
-    if state.l4t_package and not listed and re.match(r"^\s*(?:package|[\w.+-]+:\s*$)", line, re.I):
-        state.l4t_package = False  # the next package's stanza
+    if listed or (state.l4t_package and re.match(r"^\s*(?:package|[\w.+-]+:\s*$)", line, re.I)):
+        state.l4t_package = False  # read, or the next package's stanza
     if _L4T_PACKAGE_ALONE.match(line.strip()):
         state.l4t_package = True
     for value in (mention.group(1) if mention else None, package.group(1) if package else None,
-                  listed.group(1) if listed else None, ".".join(named.groups()) if named else None):
+                  listed.group(1) if listed else None):
         if value and value.count(".") == 1:
             value += ".0"
         if value:
@@ -958,6 +964,12 @@ def read(text: str) -> TextFacts:
     if inspected is not None:
         state.launches.append(inspected)
     state.reader.recognised += ["compose: " + line for launch in compose[:1] for line in launch.text.split("\n")]
+    named = list(dict.fromkeys(s.value for s in state.named_releases))
+    if len(named) == 1 and not state.releases and state.release is None:  # only where nothing stronger shows one
+        sighting = state.named_releases[0]
+        _note_release(state, named[0], sighting.line)
+        state.jetson.append(Sighting("L4T version", named[0], sighting.line))
+        state.l4t_line = state.l4t_line or sighting.line
     _settle_releases(state)
     if state.release is not None:
         l4t = l4t_from_release(state.release)
