@@ -1026,7 +1026,7 @@ def _nodes_held(kind: str) -> Callable[[Observed, Sequence[str], Dict[str, str]]
             return []
         numbers = {str(gid) for gid in (who.gid,) + who.groups}
         names = {name for _, name in who.names}
-        if all(n.mode & 0o006 == 0o006 or (n.mode & 0o060 == 0o060 and (
+        if all(n.open_to_all or (n.mode & 0o060 == 0o060 and (
                 n.group in numbers or (n.group in names and n.where == who.where))) for n in nodes):
             return [n.line for n in nodes[:2]] + [who.line]
         return []
@@ -1063,7 +1063,7 @@ def _nodes_open_to_all(seen: Observed, ids: Sequence[str], line_of: Dict[str, st
     nodes = _gpu_nodes(seen)
     listed = {kind for kind, pattern in _GPU_NODES.items() for n in nodes if pattern.match(n.path)}
     if listed != set(_GPU_NODES) or not any(n.path == "/dev/nvmap" for n in nodes) or any(
-            n.mode & 0o006 != 0o006 for n in nodes) or any(i in _EXPLICIT_DENIALS for i in ids):
+            not n.open_to_all for n in nodes) or any(i in _EXPLICIT_DENIALS for i in ids):
         return []
     return [n.line for n in nodes[:2]]
 
@@ -1368,7 +1368,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      else "a GPU error of a PC, whose driver and devices the integrated-GPU explanations do not fit",
                      platform_line + [line_of[i] for i in ids[:1]], "nodes-missing-in-container")
     overflow = [n for n in seen.nodes if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri/render)", n.path)
-                and n.group in _OVERFLOW and n.mode & 0o006 != 0o006]
+                and n.group in _OVERFLOW and not n.open_to_all]
     if overflow and not x86:
         kind = "render-node-denied" if "dri" in overflow[0].path else "tegra-nodes-denied"
         return cause(kind, "the GPU node's group maps to no group of the container's user namespace (nogroup): the "
@@ -1708,7 +1708,7 @@ def _group_changed_in_container(seen: Observed) -> List[str]:
     gpu = _gpu_nodes(seen)
     for node in (n for n in gpu if n.where == "container"):
         host = [h for h in gpu if h.path == node.path and h.where != "container"]
-        if node.group in ("0", "root") and node.mode & 0o006 != 0o006 and not any(h.group in ("0", "root") for h in host):
+        if node.group in ("0", "root") and not node.open_to_all and not any(h.group in ("0", "root") for h in host):
             return [node.line] + [h.line for h in host[:1]]
         inside, outside = decimal(node.group), [decimal(h.group) for h in host]
         if inside is not None and any(gid is not None and gid != inside for gid in outside):

@@ -160,18 +160,24 @@ def _options(words: Sequence[str]) -> Tuple[Dict[str, List[str]], bool, Optional
     return values, privileged, None, ()
 
 
+def _read_options(rest: str) -> Tuple[Dict[str, List[str]], bool, Optional[str], Tuple[str, ...], bool]:
+    """The options after run (or exec), the first word after them, the command, and whether /dev is bound in."""
+    masked, masks = _kept_whole(rest)
+    words = _words(masked.split("`", 1)[0], masks)  # `docker run ...` quoted inline ends at the backtick
+    values, privileged, first, command = _options(words)
+    mounts = values["volume"] + [_mount_source(m) for m in values["mount"]]
+    return values, privileged, first, command, _dev_mount(mounts)
+
+
 def from_run_line(line: str) -> Optional[Launch]:
     """The engine options of a `docker run` / `podman run` line; None when the line is not one."""
     match = RUN_LINE.search(line)
     if not match:
         return None
-    masked, masks = _kept_whole(match.group(2))
-    words = _words(masked.split("`", 1)[0], masks)  # `docker run ...` quoted inline ends at the backtick
-    values, privileged, image, command = _options(words)
-    mounts = values["volume"] + [_mount_source(m) for m in values["mount"]]
+    values, privileged, image, command, dev_mount = _read_options(match.group(2))
     return Launch(match.group(1) + " run", tuple(values["group-add"]), tuple(values["device"]),
                   values["user"][-1] if values["user"] else None, privileged,
-                  values["runtime"][-1] if values["runtime"] else None, _dev_mount(mounts), image, line.strip(),
+                  values["runtime"][-1] if values["runtime"] else None, dev_mount, image, line.strip(),
                   values["gpus"][-1] if values["gpus"] else None, tuple(values["cap-add"]), tuple(values["security-opt"]),
                   command, None)
 
@@ -182,11 +188,9 @@ def from_compose_run_line(line: str) -> Optional[Launch]:
     match = COMPOSE_RUN_LINE.search(line)
     if not match:
         return None
-    masked, masks = _kept_whole(match.group(2))
-    values, _, service, command = _options(_words(masked.split("`", 1)[0], masks))
-    mounts = values["volume"] + [_mount_source(m) for m in values["mount"]]
+    values, _, service, command, dev_mount = _read_options(match.group(2))
     return Launch(match.group(1) + " compose run", (), (), values["user"][-1] if values["user"] else None, False, None,
-                  _dev_mount(mounts), None, line.strip(), None, tuple(values["cap-add"]), (), command, service, True)
+                  dev_mount, None, line.strip(), None, tuple(values["cap-add"]), (), command, service, True)
 
 
 def with_service(run: Launch, services: Sequence[Launch]) -> Launch:

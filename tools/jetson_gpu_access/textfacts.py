@@ -308,6 +308,11 @@ class ListedNode:
     line: str              # the line it was read from
     where: str             # "container" when listed by a command run inside one (docker run/exec ... ls), else ""
 
+    @property
+    def open_to_all(self) -> bool:
+        """Read and write for others: no user's groups decide whether it opens."""
+        return self.mode & 0o006 == 0o006
+
 
 @frozen_record
 class Identity:
