@@ -421,7 +421,8 @@ def explain(text: str, nested: bool = False) -> Explanation:
     """Signatures, facts, statements with their evidence, the most likely cause and the deciding question."""
     matches = find_signatures(window(text, SIGNATURE_WINDOW)[0])
     parsed = read(text)
-    contrast = _login_contrast(normalise(window(text)[0])) if not any(m.id == "groups-lost-words" for m in matches) else None
+    cleaned = normalise(window(text)[0])
+    contrast = _login_contrast(cleaned) if not any(m.id == "groups-lost-words" for m in matches) else None
     matches = matches + ([contrast] if contrast is not None else [])
     seen = parsed.observed
     diagnosis = _from_paste(diagnose(parsed.facts)) if parsed.facts is not None else None
@@ -441,7 +442,6 @@ def explain(text: str, nested: bool = False) -> Explanation:
     systems = tuple(label for label, _ in mixed)
     statements = _statements(seen, matches, diagnosis, parsed.assumptions, pairs, mixed) + tuple(
         _session_statements(seen, others))
-    cleaned = normalise(window(text)[0])
     failure = find_failure(text, cleaned)
     container = container_context(text, seen, cleaned)
     if failure is not None and not matches:

@@ -395,11 +395,7 @@ class _Reader:
         number = decimal(name)
         if number is not None:
             return number
-        if name not in self.gids:
-            self.gids[name] = PLACEHOLDER_GID + self.placeholders
-            self.placeholders += 1
-            self.assumptions.append("the GID of group '{}' was not shown; it is compared by name".format(name))
-        return self.gids[name]
+        return self._placeholder(name, "the GID of group '{}' was not shown; it is compared by name".format(name))
 
     def uid_of(self, owner: str) -> int:
         """A node owner's UID: by number, 0 for root, else a placeholder compared by name (or, where the listing did
@@ -407,13 +403,16 @@ class _Reader:
         number = 0 if owner == "root" else decimal(owner)
         if number is not None:
             return number
-        key = "user " + owner
+        return self._placeholder("user " + owner, "a listing did not show its node's owner: it is taken to be a user "
+                                 "other than the session's" if owner == "?" else
+                                 "the UID of user '{}' was not shown; it is compared by name".format(owner))
+
+    def _placeholder(self, key: str, assumption: str) -> int:
+        """A number that no real ID has, one per name, said once as an assumption."""
         if key not in self.gids:
             self.gids[key] = PLACEHOLDER_GID + self.placeholders
             self.placeholders += 1
-            self.assumptions.append("a listing did not show its node's owner: it is taken to be a user other than the "
-                                    "session's" if owner == "?" else
-                                    "the UID of user '{}' was not shown; it is compared by name".format(owner))
+            self.assumptions.append(assumption)
         return self.gids[key]
 
     def learn(self, name: str, gid: int) -> None:
@@ -962,7 +961,7 @@ def read(text: str) -> TextFacts:
         if line:
             _read_line(state, line, raw)
     compose = _compose_launches(part)
-    state.launches = [with_service(launch, compose) if launch.source.endswith("compose run") else launch
+    state.launches = [with_service(launch, compose) if launch.service_unseen else launch
                       for launch in state.launches] + compose
     state.launches += from_pod_spec([line.rstrip() for line in normalise(part).split("\n")]) if "containers:" in part else []
     inspected = _inspect_launch(part)
