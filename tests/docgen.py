@@ -64,6 +64,14 @@ def l4t_table() -> str:
     return "\n".join(rows)
 
 
+def module_table() -> str:
+    """The newest L4T major of each module family whose last release is before R36, with its sources."""
+    table = data.load("l4t_jetpack")["last_release"]
+    rows = ["| Module family | Newest L4T | Why |", "| --- | --- | --- |"]
+    rows += ["| {} | R{} | {} |".format(family, entry["major"], entry["why"]) for family, entry in table["modules"].items()]
+    return "\n".join(rows)
+
+
 def device_table() -> str:
     rows = ["| Role | Nodes | Usual group | Platform | L4T | CUDA needs it | Access |", "| --- | --- | --- | --- | --- | --- | --- |"]
     for role in data.load("devices")["roles"]:
@@ -372,7 +380,7 @@ def main() -> None:
     if "--write" in sys.argv:
         for name, render in PAGES.items():
             (DOCS / name).write_text(render(), encoding="utf-8")
-    print("\n\n".join([l4t_table(), device_table(), exit_table(), band_table(), path_table(), upgrade_table(),
+    print("\n\n".join([l4t_table(), module_table(), device_table(), exit_table(), band_table(), path_table(), upgrade_table(),
                        drop_table()]))
 
 

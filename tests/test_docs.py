@@ -57,6 +57,7 @@ def test_section_severity_matches_the_catalogue() -> None:
 
 @pytest.mark.parametrize(("name", "table"), [
     ("reference/l4t-jetpack.md", docgen.l4t_table),
+    ("reference/l4t-jetpack.md", docgen.module_table),
     ("reference/device-nodes.md", docgen.device_table),
     ("reference/exit-codes.md", docgen.exit_table),
     ("explanation/device-nodes-in-containers.md", docgen.band_table),
@@ -71,7 +72,7 @@ def test_reference_tables_are_rendered_from_data(name: str, table) -> None:  # t
 def test_every_generated_table_row_has_the_header_s_cells() -> None:
     """A value holding '|' (a source's own "3.3 | 3.2.1") is escaped, or it would add a cell and break the table."""
     import re
-    for render in (docgen.l4t_table, docgen.device_table, docgen.exit_table, docgen.band_table, docgen.path_table,
+    for render in (docgen.l4t_table, docgen.module_table, docgen.device_table, docgen.exit_table, docgen.band_table, docgen.path_table,
                    docgen.upgrade_table, docgen.drop_table):
         rows = render().split("\n")
         cells = [len(re.findall(r"(?<!\\)\|", row)) for row in rows if row.startswith("|")]
@@ -233,3 +234,11 @@ def test_no_issue_number_starts_a_line() -> None:
         for number, line in enumerate(lines, 1):
             fenced ^= line.lstrip().startswith("```")
             assert fenced or not re.match(r"#\d", line), "{}:{}: {}".format(path.relative_to(DOCS), number, line)
+
+
+def test_every_module_bound_names_its_sources() -> None:
+    """A bound on a module's release is said only with the sources it rests on (data/l4t_jetpack.json)."""
+    table = data.load("l4t_jetpack")["last_release"]
+    for family, entry in table["modules"].items():
+        assert any(source in entry["why"] for source in table["sources"]), family
+        assert 28 <= entry["major"] < 36, family  # a bound of R36 or later would rule nothing out

@@ -56,8 +56,14 @@ def test_look_alikes_are_not_called_permission_problems() -> None:
 
 @given(st.text(max_size=400))
 def test_never_crashes_and_never_invents_a_signature(text: str) -> None:
+    """A signature is the paste's own words, on one line (a match across a line break is joined by a blank)."""
     for match in explain(text).matches:
-        assert match.signature.lower() in normalise(text).lower()
+        assert "\n" not in match.signature and match.signature.lower() in " ".join(normalise(text).split()).lower()
+
+
+def test_a_signature_across_two_lines_is_shown_on_one() -> None:
+    result = explain("$ python3 -c 'import torch; print(torch.cuda.is_available())'\nFalse\n")
+    assert [m.signature for m in result.matches] == ["is_available())' False"]
 
 
 @pytest.mark.parametrize(("args", "code", "needle"), [
@@ -674,6 +680,24 @@ def test_the_question_before_jetpack_6_asks_for_no_render_node(release: str) -> 
     assert "render" not in result.question.command + str(result.question.answers)
     on_6 = explain(JETSON_36 + "\nNvRmMemInitNvmap failed with Permission denied\n")
     assert on_6.question is not None and "renderD" in on_6.question.command
+
+
+@pytest.mark.parametrize("model", [
+    "NVIDIA Jetson Xavier NX Developer Kit", "NVIDIA Jetson TX2 NX", "Jetson AGX Xavier",
+    "compatible: nvidia,p3449-0000-b00+p3448-0000-b00nvidia,jetson-nanonvidia,tegra210"])
+def test_a_module_that_never_runs_jetpack_6_is_asked_for_no_render_node(model: str) -> None:
+    """A module named without a release bounds it: a Xavier runs R35 at most, a Nano or TX2 R32
+    (data/l4t_jetpack.json last_release), so the render node is ruled out and not asked for."""
+    result = explain("$ cat /proc/device-tree/model\n{}\nNvRmMemInitNvmap failed with Permission denied\n".format(model))
+    assert result.cause.id == "tegra-nodes-denied" and "render-node-denied" not in result.cause.also_possible
+    assert result.question is not None and "render" not in result.question.command + str(result.question.answers)
+
+
+@pytest.mark.parametrize("model", ["NVIDIA Jetson Orin Nano Developer Kit", "Jetson Nano Super",
+                                   "an Orin NX 16GB in a Xavier NX carrier", "NVIDIA Jetson AGX Thor"])
+def test_a_newer_module_named_anywhere_sets_no_release_bound(model: str) -> None:
+    result = explain("$ cat /proc/device-tree/model\n{}\nNvRmMemInitNvmap failed with Permission denied\n".format(model))
+    assert result.question is not None and "renderD" in result.question.command
 
 
 @pytest.mark.parametrize("listing", [

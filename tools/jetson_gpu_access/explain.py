@@ -249,7 +249,8 @@ def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tupl
                         family.symptom.get("negatable") and _NEGATED.search(line[max(0, hit.start() - 40):hit.start()])):
                     symptom = family.symptom
                     shown = clean[start:end].strip()
-                    return SymptomMatch(str(symptom["id"]), clean[start + hit.start():start + hit.end()], shown[:300],
+                    signature = " ".join(clean[start + hit.start():start + hit.end()].split())  # one line, as shown
+                    return SymptomMatch(str(symptom["id"]), signature, shown[:300],
                                         tuple(symptom["causes"]), str(symptom["docs"]),  # type: ignore[arg-type]
                                         str(symptom["runbook"] or ""), tuple(symptom["sources"]))  # type: ignore[arg-type]
     return None
@@ -1773,19 +1774,54 @@ def _cuda_from_host(major: Optional[int]) -> bool:
 
 
 def _l4t_major(seen: Observed) -> Optional[int]:
-    """The L4T major the paste shows: its release, or else the JetPack a line names in words (JetPack 6.0 is R36)."""
+    """The L4T major the paste shows: its release, or else the JetPack a line names in words (JetPack 6.0 is R36),
+    or else the newest one its module runs (a Xavier runs R35 at most: every test made here is "before R36?")."""
     head = seen.l4t.split(".", 1)[0] if seen.l4t else ""
     if head.isdigit():
         return int(head)
     named = [m.group(1) for s in seen.jetson for m in [_JETPACK_NAMED.search(s.line)] if m]
-    return _JETPACK_L4T.get(named[0]) if named else None
+    if named:
+        return _JETPACK_L4T.get(named[0])
+    ceiling = _module_ceiling(seen)
+    return ceiling[0] if ceiling else None
 
 
 def _release_lines(seen: Observed) -> List[str]:
-    """The line that shows the release: the release line, or else the line that names the JetPack in words."""
+    """The line that shows the release: the release line, or else the line that names the JetPack in words, or else
+    the line naming a module whose last release is before R36."""
     if seen.releases:
         return [seen.releases[0].line]
-    return [s.line for s in seen.jetson if _JETPACK_NAMED.search(s.line)][:1]
+    named = [s.line for s in seen.jetson if _JETPACK_NAMED.search(s.line)][:1]
+    ceiling = _module_ceiling(seen)
+    return named or ([ceiling[1]] if ceiling else [])
+
+
+def _module_ceiling(seen: Observed) -> Optional[Tuple[int, str]]:
+    """The newest L4T major the paste's Jetson module runs, with the line naming it (data/l4t_jetpack.json
+    last_release); none when no module is named, or a newer family is named too (an Orin in a Xavier carrier)."""
+    table = data.load("l4t_jetpack")
+    families = [(family, s.line) for s in seen.jetson if s.kind in ("model", "SoC")
+                for family in [_module_family(table["socs"].get(s.value.lower().replace("nvidia,", ""), s.value))]]
+    if not families or any(family is None for family, _ in families):
+        return None
+    majors = table["last_release"]["modules"]
+    major, line = max((majors[family]["major"], line) for family, line in families)
+    return major, line
+
+
+def _module_family(name: str) -> Optional[str]:
+    """The family of data/l4t_jetpack.json's last_release a model or SoC name is in; none for a newer one."""
+    if _NEWER_FAMILY.search(name):
+        return None
+    found = _OLDER_FAMILY.search(name)
+    return _FAMILY_NAMES[found.group(0).lower()] if found else None
+
+
+# Families by the start of a word ("jetson_nano" too); a newer family named outranks an older one ("Orin Nano"), and
+# so do the names people shorten an Orin Nano to ("Jetson Nano Super", "Nano 8GB": the first Nano had 2 or 4 GB).
+_NEWER_FAMILY = re.compile(r"(?<![a-z])(?:orin|thor|igx|super\b|nano[\s-]*8\s*gb)", re.I)
+_OLDER_FAMILY = re.compile(r"(?<![a-z])(?:nano|tx1|tx2|xavier|tegra x[12])", re.I)
+_FAMILY_NAMES = {"nano": "Nano", "tx1": "TX1", "tx2": "TX2", "xavier": "Xavier", "tegra x1": "TX1", "tegra x2": "TX2"}
 
 
 # JetPack named in prose ("JetPack 6.0", "JP 5.1.2") and the L4T major of each JetPack major (the L4T table).
