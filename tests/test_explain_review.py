@@ -348,3 +348,21 @@ def test_the_end_of_a_long_utf16_file_is_decoded_as_utf16(tmp_path, monkeypatch)
 def test_only_a_host_s_prompt_is_read_as_one(line: str, prompt: bool) -> None:
     from jetson_gpu_access.textfacts import _USER_PROMPT
     assert bool(_USER_PROMPT.match(line)) is prompt
+
+
+def test_the_host_working_beside_a_user_chosen_by_exec_u_is_no_missing_node() -> None:
+    """nvidia-smi works on the host and `docker exec -u 1000` fails: what differs is the user (its groups rebuilt from
+    the image), not the container's nodes."""
+    text = ("nvidia-smi works on the host:\n$ nvidia-smi\n"
+            "|   0  Orin (nvgpu)                  N/A  | N/A              N/A |                  N/A |\n"
+            "$ docker exec -u 1000 app python3 -c \"import torch; torch.zeros(1).cuda()\"\n"
+            "RuntimeError: CUDA error: unknown error\nCUDA_ERROR_UNKNOWN: cudaGetDeviceCount returned 999\n")
+    result = explain(text)
+    assert result.cause.id in ("tegra-nodes-denied", "render-node-denied"), result.cause
+
+
+def test_the_same_session_path_on_two_lines_is_said_once_with_both_lines() -> None:
+    text = ("$ docker exec -u 1000 app python3 -c \"import torch; print(torch.cuda.is_available())\"\nFalse\n"
+            "$ docker exec -u 1000 app id\nuid=1000 gid=1000 groups=1000\n")
+    paths = [s for s in explain(text).statements if s.text.startswith("the session came through")]
+    assert len(paths) == 1 and len(paths[0].evidence) == 2, paths

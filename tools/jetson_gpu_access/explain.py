@@ -648,7 +648,11 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
     if seen.cut_lines:
         out.append(Statement("a line is longer than {0} KiB: facts (launch options, listings, `id`) were read from "
                              "the first {0} KiB of such a line".format(MAX_LINE // 1024), (), True))
-    return tuple(Statement(scrub(s.text), s.evidence, s.assumed) for s in out)
+    merged: Dict[Tuple[str, bool], Tuple[str, ...]] = {}  # a thing said twice (one session path, two lines) is said once
+    for statement in out:
+        key = (scrub(statement.text), statement.assumed)
+        merged[key] = tuple(dict.fromkeys(merged.get(key, ()) + statement.evidence))
+    return tuple(Statement(text, evidence, assumed) for (text, assumed), evidence in merged.items())
 
 
 def _jetpack(l4t: str) -> List[str]:
@@ -1581,7 +1585,8 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     if jetson and ids and ids[0] == "cuda-35" and container and not seen.launches:
         lines += [line_of["cuda-35"], container]  # the driver library the runtime mounts from the host is not there
     host = [w.line for w in seen.words if w.kind == "works on the host"]
-    if gpu_error and host and "denial-words" not in ids and not seen.identities:  # it fails where the host works
+    # it fails where the host works, and not as a user a login or `exec -u` chose (that contrast is the user, not the container)
+    if gpu_error and host and "denial-words" not in ids and not seen.identities and not seen.logins:
         lines += [line_of[next(i for i in ids if i in ("cuda-100", "cuda-35", "cuda-801", "cuda-999"))], host[0]]
     # CUDA said unusable in words (is_available() False) counts as much as an error number beside such a launch of
     # an image built for a Jetson (its CUDA is there; the runtime is what is missing). In another image it is the
@@ -1974,7 +1979,8 @@ def launch_summary(launch: Launch) -> str:
     parts += [text for text, present in (("user " + str(launch.user), launch.user), ("runtime " + str(launch.runtime),
               launch.runtime), ("gpus " + str(launch.gpus), launch.gpus), ("privileged", launch.privileged),
               ("the host's /dev bound in", launch.dev_mount)) if present]
-    name = launch.source + (" service " + launch.service if launch.service else "")
+    name = launch.source + (" service " + launch.service if launch.service else "") + (
+        " of " + launch.image if launch.image else "")
     summary = "{} ({})".format(name, "; ".join(parts) if parts else "no GPU-related options")
     if launch.command:
         summary += ", running `{}` inside".format(" ".join(launch.command)[:120])
