@@ -10,7 +10,7 @@ the result says so and names the command that settles it on the host.
 from __future__ import annotations
 
 from . import data, toolkit
-from .model import DeviceNode, DriverStack, Facts, Injection, InjectionPath, NodeKind, NodeOrigin, ProcessInfo, ViewKind
+from .model import DeviceNode, DriverStack, Facts, Injection, InjectionPath, NodeKind, NodeOrigin, ProcessInfo, ViewKind, open_to_all
 from .probe.accounts import login_groups
 
 TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
@@ -24,7 +24,6 @@ GUARDED_ROLES = ("nvmap", "render", "nvgpu", "nvhost-gpu", "host1x-fence")
 TOOLKIT_PACKAGES = ("nvidia-container-toolkit", "nvidia-container-toolkit-base")
 HOST_CHECK = ("dpkg -l nvidia-container-toolkit; grep -n mode /etc/nvidia-container-runtime/config.toml; "
               "stat -c '%a %u:%g %n' /dev/nvmap /dev/dri/renderD*")
-WORLD_RW = 0o006
 
 
 GROUP_RULES = {
@@ -202,7 +201,7 @@ def _launch_process(facts: Facts) -> Optional[ProcessInfo]:
 def add_findings(facts: Facts, injection: Injection, out: _Findings) -> None:
     """World-writable nodes, --privileged, /dev:/dev, the docker group, numeric uid:gid, unseen sessions."""
     user = facts.user
-    world = [n for n in guarded_nodes(facts) if (n.mode or 0) & WORLD_RW == WORLD_RW]
+    world = [n for n in guarded_nodes(facts) if open_to_all(n.mode)]
     for node in world:
         line = "{} {} {}:{}".format(node.path, _mode(node), node.uid, node.gid)
         if injection.path is InjectionPath.CREATED and injection.band == "1.12-1.18.1":

@@ -185,6 +185,14 @@ class AclEntry:
     perms: int
 
 
+OTHERS_RW = 0o006  # the mode bits that let every user read and write a node, whatever groups they hold
+
+
+def open_to_all(mode: Optional[int]) -> bool:
+    """Read and write for others: no user's groups decide whether the node opens."""
+    return mode is not None and mode & OTHERS_RW == OTHERS_RW
+
+
 @frozen_record
 class DeviceNode:
     path: str

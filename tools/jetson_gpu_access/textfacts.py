@@ -50,6 +50,7 @@ from .model import (
     ProcessInfo,
     TegraRelease,
     User,
+    open_to_all,
 )
 from .probe.devices import role_of
 from .probe.platform import jetpack_for, l4t_from_release, parse_release
@@ -310,8 +311,8 @@ class ListedNode:
 
     @property
     def open_to_all(self) -> bool:
-        """Read and write for others: no user's groups decide whether it opens."""
-        return self.mode & 0o006 == 0o006
+        """Read and write for others, as model.open_to_all tests a probed node."""
+        return open_to_all(self.mode)
 
 
 @frozen_record
