@@ -10,6 +10,7 @@ internal placeholder (a GID that was never shown) is never printed.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -127,7 +128,12 @@ class Explanation:
 class _Family:
     symptom: Dict[str, object]
     keys: Tuple[str, ...]
-    patterns: Tuple[Pattern[str], ...]
+    patterns: Tuple[str, ...]  # compiled where a key first finds a line (_compiled): most pastes need few of them
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled(pattern: str) -> Pattern[str]:
+    return re.compile(pattern)
 
 
 def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str) -> List[str]:
@@ -170,7 +176,7 @@ def _families() -> Tuple[_Family, ...]:
             keys += [key for code in codes for key in _number_keys(code)]
             keys += [cuda["message"].lower()] + [n.lower() for n in cuda["names"]]
         keys += [s.lower()[:24] for s in symptom["signatures"]]
-        families.append(_Family(symptom, tuple(dict.fromkeys(keys)), tuple(re.compile(p) for p in patterns)))
+        families.append(_Family(symptom, tuple(dict.fromkeys(keys)), tuple(patterns)))
     return tuple(families)
 
 
@@ -244,7 +250,7 @@ def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tupl
                 continue
             tried.add((line, end - start))
             for pattern in family.patterns:
-                hit = pattern.search(line)
+                hit = _compiled(pattern).search(line)
                 if hit and hit.start() <= end - start and not (
                         family.symptom.get("negatable") and _NEGATED.search(line[max(0, hit.start() - 40):hit.start()])):
                     symptom = family.symptom
@@ -350,12 +356,17 @@ _GPU_NAMED = re.compile(r"/dev/(?:nv|dri/|kfd\b)|\bnvml\b|\bDriver Version:|\b(?
 # Where the paste shows it ran inside a container or an image build (which on a Jetson gets no GPU libraries
 # unless the engine's default runtime is nvidia): BuildKit and classic build steps, a Compose service's log prefix
 # on two lines in a row (`detector_1  | `, `api-1  | `; one such line may be a table row), engines, pods.
-_CONTAINER_CONTEXT = re.compile(r"^#\d+ \d+\.\d+ |^Step \d+/\d+ :|---> Running in |^([\w.-]+[_-]\d{1,3}) +\| .*\n\1 +\| |"
-                                r"\bdocker build\b|\bdockerfile\b|"
-                                r"\bjetson-containers (?:build|run)\b|\b(?:singularity|apptainer) (?:exec|run|shell)\b|"
-                                r"\bkubernetes\b|\bk8s\b|\bk3s\b|\bkubectl\b|\bpods?\b|"
-                                r"(?<!\bno )(?<!\bnot in a )(?<!\bwithout a )(?<!\bwithout any )(?<!\boutside a )"
-                                r"(?<!\boutside the )(?<!\boutside any )\bcontainers?\b", re.I | re.M)
+# A build's or an orchestrator's own row start (BuildKit's "#7 0.512 ", the classic builder's "Step 3/9 :", Compose's
+# "app_1  | " prefix on two rows in a row), matched at each row; and the words that name a container, searched only
+# on the rows that hold one of _CONTAINER_KEYS (one search of the whole window took a quarter second on 512 KiB).
+_CONTAINER_ROW = re.compile(r"#\d+ \d+\.\d+ |Step \d+/\d+ :|([\w.-]+[_-]\d{1,3}) +\| .*\n\1 +\| ", re.I)
+_CONTAINER_SAID = re.compile(r"---> Running in |\bdocker build\b|\bdockerfile\b|"
+                             r"\bjetson-containers (?:build|run)\b|\b(?:singularity|apptainer) (?:exec|run|shell)\b|"
+                             r"\bkubernetes\b|\bk8s\b|\bk3s\b|\bkubectl\b|\bpods?\b|"
+                             r"(?<!\bno )(?<!\bnot in a )(?<!\bwithout a )(?<!\bwithout any )(?<!\boutside a )"
+                             r"(?<!\boutside the )(?<!\boutside any )\bcontainers?\b", re.I)
+_CONTAINER_KEYS = ("running in", "docker build", "dockerfile", "jetson-containers", "singularity", "apptainer", "kube",
+                   "k8s", "k3s", "pod", "container")
 
 
 # A line TensorFlow, XLA or glog logs at the info level ("I tensorflow/...", "I0412 10:00:00"): it reports, it does
@@ -402,12 +413,13 @@ def container_context(text: str, seen: Observed, cleaned: Optional[str] = None) 
     if lines:
         return lines[0]
     clean = normalise(window(text)[0]) if cleaned is None else cleaned
-    found = _CONTAINER_CONTEXT.search(clean)
-    if not found:
-        return ""
-    start = clean.rfind("\n", 0, found.start()) + 1
-    end = clean.find("\n", found.start())  # the line the sign begins on (a Compose prefix spans two)
-    return clean[start:end if end >= 0 else len(clean)].strip()[:300]
+    rows = clean.split("\n")
+    for at, row in enumerate(rows):
+        low = row.lower()
+        if _CONTAINER_ROW.match(row + "\n" + (rows[at + 1] if at + 1 < len(rows) else "")) or (
+                any(key in low for key in _CONTAINER_KEYS) and _CONTAINER_SAID.search(row)):
+            return row.strip()[:300]
+    return ""
 
 
 # ---- explain ----
