@@ -231,6 +231,8 @@ def test_no_device_inside_a_container_on_a_jetson_with_no_denial_is_missing_node
     "CUDA works only when I log in locally at the desktop; over ssh cuInit returns 801",
     "vainfo finds the GPU while somebody is logged in on the monitor, never from cron",
     "It only works when a user is logged in at the console",
+    "clinfo segfaults over ssh when I'm not logged to a graphical Xorg session",
+    "Once I log in graphically on the machine, clinfo over ssh works",
 ])
 def test_works_after_a_local_login_is_the_seat(text: str) -> None:
     for system in (JETSON_36, PC, ""):
@@ -316,7 +318,9 @@ def test_words_about_the_session_do_not_ask_a_launch_for_the_nvidia_runtime() ->
     assert result.cause.id == "uid-gid-launch" and not [f for f in result.audit if f.id == "no-gpu-nodes"]
 
 
-@pytest.mark.parametrize("line", ["image: myorg/chat:r36.4.tegra-aarch64-cu126-22.04", "it runs fine on L4T but not here"])
+@pytest.mark.parametrize("line", ["image: myorg/chat:r36.4.tegra-aarch64-cu126-22.04", "it runs fine on L4T but not here",
+                                  "it worked with CUDA 10.0 on the same board (TX2)", "cmake -D CMAKE_CUDA_ARCHITECTURES=62 ..",
+                                  'export TORCH_CUDA_ARCH_LIST="8.7"', "nvcc -gencode arch=compute_72,code=sm_72 x.cu"])
 def test_tegra_and_l4t_as_words_are_weak_signs_of_a_jetson(line: str) -> None:
     seen = read(line).observed
     assert seen.jetson and all(s.kind in ("Tegra-only name", "arm64 build") for s in seen.jetson)
@@ -860,3 +864,38 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     text = (JETSON_36 + "\n" + said + "\n$ ssh -p 2222 dev@orin-07\n$ id\nuid=1000(dev) gid=1000(dev) groups=1000(dev),"
             "44(video)\nRuntimeError: CUDA error: operation not supported\n")
     assert read_cause(text).cause.id == "login-drops-runtime-groups"
+
+
+# ---- the families' other wordings ----
+
+@pytest.mark.parametrize(("line", "family"), [
+    ("[BUG] /dev/dri/renderD128 device didn't have a corresponding group in the container", "gpu-group-missing"),
+    ("The device /dev/dri/renderD129 has no matching group in the image", "gpu-group-missing"),
+    ('RuntimeError: NVML_SUCCESS == r INTERNAL ASSERT FAILED at "/opt/pytorch/c10/cuda/CUDACachingAllocator.cpp":841, '
+     "please report a bug to PyTorch.", "out-of-memory"),
+    ("the app reports **PyTorch `2.9.1+cpu`** and no CUDA", "cpu-only-build"),
+    ("UNSLOTH_PREBUILT_INFO.json reads `backend: cpu`, `supported_sms: []`", "cpu-only-build"),
+    ("UserWarning: Specified provider 'CUDAExecutionProvider' is not in available provider names.Available providers: "
+     "'AzureExecutionProvider, CPUExecutionProvider'", "cpu-only-build"),
+    ("llama-server --list-devices prints `Available devices: (none)`", "cpu-only-build"),
+    ("so `command -v nvcc` returns false and `ENABLE_GGML_CUDA` defaults to `OFF`", "cpu-only-build"),
+])
+def test_other_wordings_of_a_family_are_that_family(line: str, family: str) -> None:
+    assert family in ids(line)
+
+
+@pytest.mark.parametrize("line", ["backend: cpu-offload enabled for layers 30-32", "Available devices: CUDA0 (Orin)",
+                                  "GGML_CUDA=ON", "NVML_SUCCESS == r"])
+def test_near_wordings_are_not_those_families(line: str) -> None:
+    assert not {"cpu-only-build", "out-of-memory"} & set(ids(line))
+
+
+@pytest.mark.parametrize("line", ["eth0: tx1 queue stalled", "CMAKE_CUDA_ARCHITECTURES=86", "TORCH_CUDA_ARCH_LIST=8.6",
+                                  "arch=compute_75,code=sm_75"])
+def test_a_pc_s_architecture_or_a_network_queue_names_no_jetson(line: str) -> None:
+    assert not read(line).observed.jetson
+
+
+def test_a_render_node_whose_group_the_container_lacks_is_the_render_node() -> None:
+    text = "[BUG] /dev/dri/renderD128 device didn't have a corresponding group in the container\n"
+    assert read_cause(JETSON_36 + "\n" + text).cause.id == "render-node-denied"

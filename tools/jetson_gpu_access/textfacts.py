@@ -110,6 +110,10 @@ _TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|
                          r"\+jetpack\b|\bJP[4-7](?:\.\d{1,2}){0,2}\b|\bnvidia-container-csv-|aarch64-linux-gnu/tegra\b|\bjetpack(?:\b|(?=\d))|\bjetson\b|\bnvpmodel\b|"
                          r"\b(?:Orin|Xavier|Thor|tegra|L4T)\b|"
                          r"\b(?:gk20a|gm20b|gp10b|gv11b|ga10b)\b|\bTegra\s?(?:X1|X2|K1)\b|\bNVIDIA Tegra\b|"
+                         # the TX1 and TX2 by their bare names (capitals: "tx1" is a queue in network logs), and a
+                         # build set for a Jetson's architecture only (53 Nano/TX1, 62 TX2, 72 Xavier, 87 Orin)
+                         r"(?-i:\bTX[12]i?\b)|CUDA_ARCHITECTURES\W{0,3}(?:53|62|72|87)\b|"
+                         r"\bTORCH_CUDA_ARCH_LIST\W{0,3}(?:5\.3|6\.2|7\.2|8\.7)\b|\bcompute_(?:53|62|72|87)\b|"
                          r"compute capability (?:8\.7|7\.2|5\.3|6\.2)\b|\bsm_(?:87|72|53|62)\b|"
                          r"Device \d+: \"(?:Orin|Xavier|Thor|NVIDIA Tegra X\d)\"|"
                          r"Major/Minor version number:\s*(?:8\.7|7\.2|5\.3|6\.2)\b|"
@@ -471,7 +475,8 @@ _JETSON_FORMS: Tuple[Tuple[str, Pattern[str], Tuple[str, ...]], ...] = (
     ("Tegra-only name", _TEGRA_NODE, ("/dev/", "nvrm", "nvgpu", "l4t", "jetson", "jtop", "nvdc", "nvdla", "nvmm",
                                       "nvbuf", "argus", "jetpack", "csv", "tegra", "gk20a", "gm20b", "gp10b", "gv11b",
                                       "ga10b", "capability", "sm_", "device ", "major/minor", "hook directly",
-                                      "spec modifier", "mount error", "nvpmodel", "orin", "xavier", "thor", "jp")),
+                                      "spec modifier", "mount error", "nvpmodel", "orin", "xavier", "thor", "jp", "tx1", "tx2",
+                                      "architectures", "arch_list", "compute_")),
     ("arm64 build", _ARM64, ("arm64", "aarch64")),
     ("L4T image", _L4T_IMAGE, ("l4t", "dustynv")), ("JetPack stated", _JETPACK_STATED, ("jetpack",)),
     ("Tegra library", _NVRM, ("nvrm",)),
