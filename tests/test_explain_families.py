@@ -879,15 +879,21 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
      "'AzureExecutionProvider, CPUExecutionProvider'", "cpu-only-build"),
     ("llama-server --list-devices prints `Available devices: (none)`", "cpu-only-build"),
     ("so `command -v nvcc` returns false and `ENABLE_GGML_CUDA` defaults to `OFF`", "cpu-only-build"),
+    ("the driver answers `NVML_ERROR_NOT_SUPPORTED` for `nvmlDeviceGetMemoryInfo`", "smi-memory-unreported"),
+    ("and `nvidia-smi` prints `[N/A]` for `memory.total`", "smi-memory-unreported"),
+    ("warn: no CUDA detected; ORT=1.30.0, no nvidia-smi (CPU-only or non-Linux)", "gpu-not-detected"),
+    ("Eval bug: hardcoded 32GB VMM pool reservation (cuMemAddressReserve) fails on the iGPU", "out-of-memory"),
+    ("When building the OSS components, it shows a permission denied error", "other-permission"),
 ])
 def test_other_wordings_of_a_family_are_that_family(line: str, family: str) -> None:
     assert family in ids(line)
 
 
 @pytest.mark.parametrize("line", ["backend: cpu-offload enabled for layers 30-32", "Available devices: CUDA0 (Orin)",
-                                  "GGML_CUDA=ON", "NVML_SUCCESS == r"])
+                                  "GGML_CUDA=ON", "NVML_SUCCESS == r", "cuMemAddressReserve succeeded",
+                                  "building the image: open /dev/dri/renderD128: permission denied"])
 def test_near_wordings_are_not_those_families(line: str) -> None:
-    assert not {"cpu-only-build", "out-of-memory"} & set(ids(line))
+    assert not {"cpu-only-build", "out-of-memory", "other-permission"} & set(ids(line))
 
 
 @pytest.mark.parametrize("line", ["eth0: tx1 queue stalled", "CMAKE_CUDA_ARCHITECTURES=86", "TORCH_CUDA_ARCH_LIST=8.6",
