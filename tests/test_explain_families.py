@@ -905,3 +905,16 @@ def test_a_pc_s_architecture_or_a_network_queue_names_no_jetson(line: str) -> No
 def test_a_render_node_whose_group_the_container_lacks_is_the_render_node() -> None:
     text = "[BUG] /dev/dri/renderD128 device didn't have a corresponding group in the container\n"
     assert read_cause(JETSON_36 + "\n" + text).cause.id == "render-node-denied"
+
+
+@pytest.mark.parametrize(("said", "cause"), [
+    ("I compiled inside a container (docker-nvidia) with cuda 10.2", "jetson-software-mismatch"),
+    ("I compiled inside a container with the NVIDIA runtime, cuda 10.2", "jetson-software-mismatch"),
+    ("I compiled inside a container, not with the NVIDIA runtime, cuda 10.2", "nodes-missing-in-container"),
+])
+def test_error_35_in_a_container_the_nvidia_runtime_started_is_the_versions(said: str, cause: str) -> None:
+    """Error 35 in a container: with the NVIDIA runtime said to start it, the driver library was mounted, so the
+    image's CUDA is newer than the release's driver; without it, the library may not be there at all."""
+    text = JETSON_32 + "\n" + said + "\nroot@cec5af656a1e:/data# ./gpujpeg --device-list\nCannot get number of " \
+        "CUDA devices: CUDA driver version is insufficient for CUDA runtime version.\n"
+    assert read_cause(text).cause.id == cause

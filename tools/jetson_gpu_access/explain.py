@@ -1594,7 +1594,8 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     in_words = [w.line for w in seen.words if w.kind == "container"]
     if jetson and ids and ids[0] == "cuda-100" and in_words and not (seen.nodes or seen.launches or seen.identities):
         lines += [line_of["cuda-100"], in_words[0]]  # no device, in a container, and no word of a denial
-    if jetson and ids and ids[0] == "cuda-35" and container and not seen.launches:
+    runtime_said = any(w.kind == "NVIDIA runtime said" for w in seen.words)
+    if jetson and ids and ids[0] == "cuda-35" and container and not seen.launches and not runtime_said:
         lines += [line_of["cuda-35"], container]  # the driver library the runtime mounts from the host is not there
     host = [w.line for w in seen.words if w.kind == "works on the host"]
     # it fails where the host works, and not as a user a login or `exec -u` chose (that contrast is the user, not the container)

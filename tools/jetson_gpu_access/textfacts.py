@@ -362,7 +362,8 @@ class Observed:
     cut_lines: bool                    # a line longer than MAX_LINE was read for facts only to MAX_LINE
     words: Tuple[Sighting, ...] = ()   # what prose says of the launch and the session: "numeric user", "session
                                        # path", "container" (the paste ran inside one), "root session",
-                                       # "works on the host", "NVIDIA runtime by default", "groups added at launch"
+                                       # "works on the host", "NVIDIA runtime by default", "groups added at launch",
+                                       # "NVIDIA runtime said" (the container was started with it, in words)
 
 
 @frozen_record
@@ -570,6 +571,11 @@ def _note_word(state: _State, kind: str, raw: str) -> None:
 _GROUP_ADD_SAID = re.compile(r"(?:--group-add[= ]|group_add:[ \t]*\[?[ \t]*)[\"'`]?\w", re.I)
 # ... and said not to have been used ("I did not use --group-add", "no group_add: entry").
 _GROUP_ADD_DENIED = re.compile(r"\b(?:not|no|never|without|n't)\b[^\n.;]{0,24}?[`'\"]?(?:--group-add|group_add)", re.I)
+# The NVIDIA runtime said to start the container (nvidia-docker, "with the NVIDIA runtime"), and said not to.
+_RUNTIME_SAID = re.compile(r"\b(?:nvidia-docker2?|docker-nvidia)\b|\b(?:with|using|via|under|through)\s+(?:the\s+)?"
+                           r"nvidia(?:-container)?[\s-]runtime\b", re.I)
+_RUNTIME_DENIED = re.compile(r"\b(?:not|no|never|without|n't)\b[^\n.;]{0,24}?(?:nvidia-docker|docker-nvidia|"
+                             r"nvidia(?:-container)?[\s-]runtime)", re.I)
 
 
 def _read_words(state: _State, line: str, raw: str) -> None:
@@ -591,6 +597,8 @@ def _read_words(state: _State, line: str, raw: str) -> None:
         _note_word(state, "groups added at launch", raw)
     if "default runtime" in low and _OTHER_DEFAULT.search(line):  # the engine's own word outranks its config file
         _note_word(state, "another runtime by default", raw)
+    if "nvidia" in low and _RUNTIME_SAID.search(line) and not _RUNTIME_DENIED.search(line):
+        _note_word(state, "NVIDIA runtime said", raw)
 
 
 def _read_line(state: _State, line: str, raw: str) -> None:
