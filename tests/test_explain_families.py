@@ -918,3 +918,21 @@ def test_error_35_in_a_container_the_nvidia_runtime_started_is_the_versions(said
     text = JETSON_32 + "\n" + said + "\nroot@cec5af656a1e:/data# ./gpujpeg --device-list\nCannot get number of " \
         "CUDA devices: CUDA driver version is insufficient for CUDA runtime version.\n"
     assert read_cause(text).cause.id == cause
+
+
+@pytest.mark.parametrize("line", ["upgrading the NVIDIA Container Toolkit solved my issue (1.13.5 to 1.17.3)",
+                                  "After updating nvidia-container-toolkit to 1.17.3 it works again"])
+def test_an_upgrade_of_the_toolkit_that_fixes_it_is_the_toolkit(line: str) -> None:
+    assert "toolkit-state" in ids(line)
+    text = "Unexpected error from cudaGetDeviceCount()\n" + line + "\nI fixed it by downgrading the driver from 560 to 551."
+    assert read_cause(text).cause.id == "toolkit-band"
+
+
+@pytest.mark.parametrize("line", ["updating nvidia-container-toolkit did not fix it", "I upgraded nvidia-docker2, still the "
+                                  "same error"])
+def test_an_upgrade_of_the_toolkit_that_did_not_help_is_no_toolkit_state(line: str) -> None:
+    assert "toolkit-state" not in ids(line)
+
+
+def test_a_driver_downgraded_by_its_branch_number_is_a_downgrade() -> None:
+    assert "downgrade-fixes" in ids("I fixed it by downgrading the driver from 560 to 551")

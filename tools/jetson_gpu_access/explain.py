@@ -1206,8 +1206,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         if toolkit:
             return cause("toolkit-band", "going back to the earlier container toolkit fixes it: the toolkit's version "
                          "decides what the container gets, on any system", [said] + toolkit, "jetson-software-mismatch")
-        return platform_cause("jetson-software-mismatch", "going back to an earlier version of the software fixes it",
-                              [said], "toolkit-band")
+        if "toolkit-state" not in ids:  # the toolkit's own state beside it (an upgrade of it fixes it too) is read below
+            return platform_cause("jetson-software-mismatch", "going back to an earlier version of the software fixes it",
+                                  [said], "toolkit-band")
     legacy = [s.line for s in seen.x86 if _LEGACY_MODE.search(s.value)]
     if jetson and legacy:  # the toolkit picks csv (or CDI) on a Jetson: legacy means it did not see the Tegra platform
         return cause("toolkit-band", "the container toolkit auto-detected its legacy (discrete-GPU, NVML) mode on a "
