@@ -884,6 +884,8 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ("warn: no CUDA detected; ORT=1.30.0, no nvidia-smi (CPU-only or non-Linux)", "gpu-not-detected"),
     ("Eval bug: hardcoded 32GB VMM pool reservation (cuMemAddressReserve) fails on the iGPU", "out-of-memory"),
     ("When building the OSS components, it shows a permission denied error", "other-permission"),
+    ("Kubernetes-generated inference pods miss NVIDIA runtime injection (`libcuda.so.1` unavailable)", "nodes-missing-words"),
+    ("the NVIDIA runtime injection never happens for these pods", "nodes-missing-words"),
 ])
 def test_other_wordings_of_a_family_are_that_family(line: str, family: str) -> None:
     assert family in ids(line)
