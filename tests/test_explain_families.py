@@ -70,6 +70,15 @@ def test_is_available_answered_false_in_any_form_is_a_failure(text: str) -> None
     assert read_cause(JETSON_36 + "\n" + text).cause.id == "jetson-software-mismatch"
 
 
+@pytest.mark.parametrize(("text", "failed"), [
+    ("torch.cuda.is_available()\n\nIt returns False because CUDA is not there.", True),
+    ("```\n>>> torch.cuda.is_available()\n\n\nFalse\n```", True),
+    ("torch.cuda.is_available()\n\n\n\n\nFalse", False),  # too far below to be its answer
+])
+def test_is_available_answered_below_a_blank_line_is_answered(text: str, failed: bool) -> None:
+    assert ("cuda-unavailable" in ids(text)) is failed
+
+
 def test_is_available_true_is_no_failure() -> None:
     assert "cuda-unavailable" not in ids("torch.cuda.is_available() returns True")
 

@@ -233,6 +233,20 @@ def _key_lines(key: str, lowered: str) -> List[Tuple[int, int]]:
     return out
 
 
+def _next_line_end(lowered: str, end: int) -> int:
+    """Where the line after the one ending at ``end`` ends, passing over up to two blank lines: an answer printed
+    below its command, with a blank line between them in a Markdown paste ("is_available()", "", "False")."""
+    after = end
+    for _ in range(3):
+        start = after + 1
+        after = lowered.find("\n", start, start + LINE_SPAN)
+        if after < 0:
+            return min(len(lowered), start + LINE_SPAN)
+        if lowered[start:after].strip():
+            return after
+    return after
+
+
 # A negation shortly before a family's words ("no OOM killer involved", "I don't get an OOM error"): for the families
 # marked `negatable` in data/symptoms.json, the words then say the symptom did not happen.
 _NEGATED = re.compile(r"(?:\b(?:not|no|never|without)\b|n't\b)(?:\s+\w+){0,3}\s*$")
@@ -244,8 +258,7 @@ def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tupl
         if key not in cache:
             cache[key] = _key_lines(key, lowered)
         for start, end in cache[key]:
-            after = lowered.find("\n", end + 1, end + 1 + LINE_SPAN)
-            line = lowered[start:after if after >= 0 else min(len(lowered), end + 1 + LINE_SPAN)]  # "is_available()\nFalse"
+            line = lowered[start:_next_line_end(lowered, end)]  # "is_available()\nFalse"
             if (line, end - start) in tried:
                 continue
             tried.add((line, end - start))
