@@ -1207,8 +1207,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      [line_of[i] for i in not_gpu])
     unreported = line_of.get("smi-memory-unreported", "")
     if unreported and not denied and all(i in _NOT_GPU + _SYMPTOM_WORDS + _NO_GPU_SAID for i in ids):
-        return cause("not-gpu-access", "nvidia-smi prints [N/A] for the memory of a GPU that shares the system's "
-                     "(a Jetson, a GB10): a program that reads those fields decides there is no GPU, or fails",
+        return cause("not-gpu-access", "the program detects the GPU through nvidia-smi or NVML, which report no memory "
+                     "for a GPU that shares the system's (a Jetson, a GB10), and before JetPack 6 are not on a Jetson at "
+                     "all: it decides there is no GPU, or fails",
                      [unreported] + [line_of[i] for i in ids if i in _NO_GPU_SAID][:1])
     if "no-gpu-words" in ids:
         return cause("not-gpu-access", "the machine has no NVIDIA GPU, so there is no GPU access to grant",
