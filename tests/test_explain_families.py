@@ -950,3 +950,18 @@ def test_an_upgrade_of_the_toolkit_that_did_not_help_is_no_toolkit_state(line: s
 
 def test_a_driver_downgraded_by_its_branch_number_is_a_downgrade() -> None:
     assert "downgrade-fixes" in ids("I fixed it by downgrading the driver from 560 to 551")
+
+
+@pytest.mark.parametrize("system", [JETSON_36, "GPU id = 0 (AMD Radeon Graphics (RADV RENOIR))", ""])
+def test_no_gpu_said_of_a_remote_session_on_the_host_is_the_seat(system: str) -> None:
+    text = system + "\nI can't get Vulkan to recognize my GPU when running in a linux shell through SSH, Putty, etc.\n"
+    assert read_cause(text).cause.id == "seat-acl-only"
+
+
+@pytest.mark.parametrize("other", [
+    "| NVIDIA-SMI 535.104   Driver Version: 535.104   CUDA Version: 12.2 |\n|   0  NVIDIA GeForce RTX 3090  Off |",
+    "$ docker exec -it app bash",
+])
+def test_no_gpu_over_ssh_on_an_nvidia_pc_or_in_a_container_is_not_the_seat(other: str) -> None:
+    text = other + "\nI can't get torch to recognize my GPU when running it through SSH\n"
+    assert read_cause(text).cause.id != "seat-acl-only"

@@ -786,6 +786,10 @@ _START_UP = re.compile(r"cudaGetDeviceCount|cudaGetDevice|cudaSetDevice|\bcuInit
 _NOT_PAST_START_UP = re.compile(_START_UP.pattern + r"|\bdenied\b|\ballocat|\bmemory\b|" + _UNNAMED_DENIAL.pattern, re.I)
 # A program's own words that it found no GPU, which say nothing of why.
 _NO_GPU_SAID = ("cuda-unavailable", "gpu-not-detected")
+_NVIDIA_DISCRETE = re.compile(r"geforce|quadro|tesla|titan|[rg]tx|nvidia|driver version|nvrm|\b[ahlkpvt]\d{2,3}s?\b", re.I)
+# A line that ties what it says to a remote session: "when running it through SSH", "over PuTTY", "via xrdp".
+_OVER_REMOTE = re.compile(r"\b(?:through|over|via|from|using|in)\s+(?:an?\s+|the\s+|my\s+)?(?:ssh|putty|xrdp|vnc|"
+                          r"remote (?:login|session|shell|desktop))\b", re.I)
 # Words that tell a program saw no GPU but not why: a failing line that names what failed tells more.
 _UNTELLING_WORDS = ("gpu-not-detected",)
 # Families read again by the failing lines when those name a GPU library (a build that cannot link libcuda).
@@ -1361,6 +1365,13 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "--group-add, which drops the image's group memberships",
                      [line_of[said], numeric_lines[0]], "render-node-denied", "tegra-nodes-denied",
                      "jetson-software-mismatch")
+    # (not on a PC shown to run an NVIDIA discrete GPU: its /dev/nvidia* are open to every user, seat or none)
+    discrete = any(s.kind == "nvidia-smi" or _NVIDIA_DISCRETE.search(s.value) for s in seen.x86)
+    remote = line_of.get(said, "") if said and not (container or seen.launches or seen.execs or discrete) else ""
+    if remote and _OVER_REMOTE.search(remote) and not (denied or nodes_denied):  # no GPU, said of a remote session
+        return cause("seat-acl-only", "the program finds no GPU in a remote session (ssh) on the host itself: the GPU's "
+                     "render node is open at the local seat (logind's ACL) and to its group, and a remote session has "
+                     "no seat", [remote] + platform_line, "render-node-denied", "not-gpu-access")
     soft = [i for i in ids if i in ("cuda-unavailable", "release-unsupported")]
     if soft and not denied and not nodes_denied:
         return platform_cause("jetson-software-mismatch", "the software finds no usable CUDA for this release",
