@@ -965,3 +965,37 @@ def test_no_gpu_said_of_a_remote_session_on_the_host_is_the_seat(system: str) ->
 def test_no_gpu_over_ssh_on_an_nvidia_pc_or_in_a_container_is_not_the_seat(other: str) -> None:
     text = other + "\nI can't get torch to recognize my GPU when running it through SSH\n"
     assert read_cause(text).cause.id != "seat-acl-only"
+
+
+@pytest.mark.parametrize("line", [
+    "ERROR: No matching distribution found for onnxruntime-gpu",
+    "ERROR: Could not find a version that satisfies the requirement torch==2.1.0+cu121 (from versions: none)",
+    "./src/convolutional_layer.c:286:24: error: ‘CUDNN_CONVOLUTION_FWD_PREFER_FASTEST’ undeclared (first use in "
+    "this function)",
+])
+def test_gpu_software_with_no_jetson_build_or_an_api_the_release_lacks_is_the_software(line: str) -> None:
+    assert read_cause(JETSON_36 + "\n" + line + "\n").cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("line", [
+    "E: Unable to locate package cuda-toolkit-10-2",  # an apt source, not a Python index's build
+    "ERROR: No matching distribution found for flask==9.9",
+    "clip.cpp:(.text+0x214f8): undefined reference to `ggml_backend_cuda_init'",  # a backend left out of the build
+    "main.c:12:5: error: ‘foo_bar’ undeclared (first use in this function)",
+])
+def test_other_package_or_build_failures_stay_no_gpu_access(line: str) -> None:
+    assert read_cause(JETSON_36 + "\n" + line + "\n").cause.id != "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("text", [
+    "| NVIDIA-SMI 526.98   Driver Version: 526.98   CUDA Version: 12.0 |\nnvidia-smi works within WSL after a local "
+    "login, but when I connect via SSH the command nvidia-smi is not found.",
+    "Welcome to Ubuntu 20.04 LTS (GNU/Linux 5.10.16.3-microsoft-standard-WSL2 x86_64)\n(base) ~ nvidia-smi\n"
+    "zsh: command not found: nvidia-smi",
+])
+def test_wsl_has_no_seat_and_keeps_nvidia_smi_off_an_ssh_login_s_path(text: str) -> None:
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+def test_nvml_s_driver_load_error_is_the_driver() -> None:
+    assert "nvml-driver" in ids("Run nvidia-smi in the WSL tab. Observe the NVML Driver load error")

@@ -786,6 +786,14 @@ _START_UP = re.compile(r"cudaGetDeviceCount|cudaGetDevice|cudaSetDevice|\bcuInit
 _NOT_PAST_START_UP = re.compile(_START_UP.pattern + r"|\bdenied\b|\ballocat|\bmemory\b|" + _UNNAMED_DENIAL.pattern, re.I)
 # A program's own words that it found no GPU, which say nothing of why.
 _NO_GPU_SAID = ("cuda-unavailable", "gpu-not-detected")
+# A Python index with no build of a GPU package for this machine; a compile error on a CUDA, cuDNN, cuBLAS or TensorRT
+# name the installed release does not declare (an API it dropped or does not have yet).
+_INDEX_LACKS_GPU = re.compile(r"(?:no matching distribution found for|could not find a version that satisfies the "
+                              r"requirement)\s+[`'\"]?[\w.-]*(?:gpu|cuda|cu1\d\d|tensorrt|torch|onnxruntime|tensorflow|"
+                              r"cupy|pycuda|jax)", re.I)
+_API_GONE = re.compile(r"\b(?:CUDNN_|cudnn[A-Z]|CUBLAS_|cublas[A-Z]|NV_TENSORRT|nvinfer1?::|cuda[A-Z])\w*[\u2019'`\"]?\s+"
+                       r"(?:undeclared|was not declared)")
+_WSL = re.compile(r"\bWSL|microsoft-standard", re.I)  # Windows' Linux: its GPU is /dev/dxg, with no seat or render node
 _NVIDIA_DISCRETE = re.compile(r"geforce|quadro|tesla|titan|[rg]tx|nvidia|driver version|nvrm|\b[ahlkpvt]\d{2,3}s?\b", re.I)
 # A line that ties what it says to a remote session: "when running it through SSH", "over PuTTY", "via xrdp".
 _OVER_REMOTE = re.compile(r"\b(?:through|over|via|from|using|in)\s+(?:an?\s+|the\s+|my\s+)?(?:ssh|putty|xrdp|vnc|"
@@ -1198,12 +1206,26 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
             return cause("x86-discrete-gpu", why + ", on a PC", smi[:1] + [container] + platform_line,
                          "nodes-missing-in-container")
         return cause("nodes-missing-in-container", why, smi[:1] + [container], "x86-discrete-gpu", "not-gpu-access")
+    wsl = [sign.line for sign in seen.x86 if _WSL.search(sign.line)]
+    if smi and wsl and not container and not denied:
+        # WSL's nvidia-smi and CUDA driver library live in /usr/lib/wsl/lib, which WSL's own shells put on the PATH
+        # and an SSH login into WSL does not (microsoft/WSL#8794, #9185)
+        return cause("x86-discrete-gpu", "nvidia-smi is not found in WSL: WSL keeps it, and the CUDA driver library, in "
+                     "/usr/lib/wsl/lib, on the PATH of WSL's own shells (not of an SSH login into WSL)", smi[:1] + wsl[:1],
+                     "not-gpu-access")
     unspecified = line_of.get("cuda-719", "")
     conflict = _image_l4t_conflict(seen) if unspecified else []
     if conflict and not denied and not nodes_denied:  # a kernel the host's driver cannot run
         return cause("jetson-software-mismatch", "a kernel launch fails without a reason in an image built for another "
                      "L4T release than the host's: its CUDA does not match the driver", [unspecified] + conflict,
                      "not-gpu-access")
+    unbuilt = [(line_of[i], why) for i, lacks, why in (
+        ("package-not-found", _INDEX_LACKS_GPU, "the package index has no Jetson build of this GPU software: Jetson "
+         "wheels come from NVIDIA's Jetson index (or a JetPack container), built for the release's CUDA"),
+        ("build-error", _API_GONE, "the build uses a CUDA, cuDNN, cuBLAS or TensorRT name the release's libraries do not "
+         "declare: an API its JetPack dropped or does not have yet")) if i in ids and lacks.search(line_of[i])]
+    if jetson and unbuilt and not denied and not nodes_denied and "out-of-memory" not in ids:
+        return cause("jetson-software-mismatch", unbuilt[0][1], [unbuilt[0][0]] + platform_line, "not-gpu-access")
     not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and platform_shown and x86))
                or i == "cuda-801-operation"]
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
@@ -1365,8 +1387,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "--group-add, which drops the image's group memberships",
                      [line_of[said], numeric_lines[0]], "render-node-denied", "tegra-nodes-denied",
                      "jetson-software-mismatch")
-    # (not on a PC shown to run an NVIDIA discrete GPU: its /dev/nvidia* are open to every user, seat or none)
-    discrete = any(s.kind == "nvidia-smi" or _NVIDIA_DISCRETE.search(s.value) for s in seen.x86)
+    # (not on a PC shown to run an NVIDIA discrete GPU, whose /dev/nvidia* are open to every user, nor in WSL)
+    discrete = any(s.kind == "nvidia-smi" or _NVIDIA_DISCRETE.search(s.value) or _WSL.search(s.line) for s in seen.x86)
     remote = line_of.get(said, "") if said and not (container or seen.launches or seen.execs or discrete) else ""
     if remote and _OVER_REMOTE.search(remote) and not (denied or nodes_denied):  # no GPU, said of a remote session
         return cause("seat-acl-only", "the program finds no GPU in a remote session (ssh) on the host itself: the GPU's "
@@ -1686,7 +1708,7 @@ def _session_cause(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) 
     when it names one. The mechanism is the same on a Jetson and on a PC.
     """
     words = {w.kind: w.line for w in seen.words}
-    if "seat-login-words" in ids:
+    if "seat-login-words" in ids and not any(_WSL.search(sign.line) for sign in seen.x86):  # WSL has no logind seat
         return _Reading("seat-acl-only", "the GPU works only with a local (seat) login, which logind's ACL grants; other "
                         "sessions have no seat", (line_of["seat-login-words"],), ("render-node-denied",))
     if "groups-lost-words" in ids:
