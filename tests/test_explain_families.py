@@ -315,9 +315,10 @@ def test_the_render_node_by_its_pci_path_is_the_render_node() -> None:
 
 
 @pytest.mark.parametrize("line", ["E: Unable to locate package nvidia-jetpack-dev",
-                                  "ERROR: No matching distribution found for tensorrt==8.6.1",
                                   "Package 'cuda-toolkit-11-4' has no installation candidate"])
 def test_a_package_the_package_manager_cannot_find_is_not_gpu_access(line: str) -> None:
+    """An apt source that lacks a package is the source's set-up; a Python index without a Jetson build of a GPU
+    package is the software (test_gpu_software_with_no_jetson_build_or_an_api_the_release_lacks_is_the_software)."""
     assert read_cause(JETSON_36 + "\n" + line).cause.id == "not-gpu-access"
 
 
@@ -969,6 +970,7 @@ def test_no_gpu_over_ssh_on_an_nvidia_pc_or_in_a_container_is_not_the_seat(other
 
 @pytest.mark.parametrize("line", [
     "ERROR: No matching distribution found for onnxruntime-gpu",
+    "ERROR: No matching distribution found for tensorrt==8.6.1",
     "ERROR: Could not find a version that satisfies the requirement torch==2.1.0+cu121 (from versions: none)",
     "./src/convolutional_layer.c:286:24: error: ‘CUDNN_CONVOLUTION_FWD_PREFER_FASTEST’ undeclared (first use in "
     "this function)",
