@@ -487,7 +487,6 @@ def test_a_library_that_requires_another_cuda_is_the_software() -> None:
 
 
 @pytest.mark.parametrize("line", ["AssertionError: Torch not compiled with CUDA enabled",
-                                  "warning: one possible reason is that llama.cpp was compiled without GPU support",
                                   "Successfully installed torch-2.3.0+cpu (a CPU-only build)"])
 def test_a_program_built_without_cuda_is_the_release_s_build_on_a_jetson_and_the_program_s_on_a_pc(line: str) -> None:
     assert read_cause(JETSON_36 + "\n" + line).cause.id == "jetson-software-mismatch"
@@ -1001,3 +1000,24 @@ def test_wsl_has_no_seat_and_keeps_nvidia_smi_off_an_ssh_login_s_path(text: str)
 
 def test_nvml_s_driver_load_error_is_the_driver() -> None:
     assert "nvml-driver" in ids("Run nvidia-smi in the WSL tab. Observe the NVML Driver load error")
+
+
+def test_llama_cpp_s_guess_at_a_cpu_only_build_is_no_cpu_only_build() -> None:
+    """llama.cpp prints the guess whenever it finds no usable GPU, after CUDA's own start-up error too."""
+    text = ("ggml_cuda_init: failed to initialize CUDA: system not yet initialized\n"
+            "warning: no usable GPU found, --gpu-layers option will be ignored\n"
+            "warning: one possible reason is that llama.cpp was compiled without GPU support\n")
+    result = read_cause(text)
+    assert "cpu-only-build" not in [m.id for m in result.matches] and "cuda-802" in [m.id for m in result.matches]
+    assert result.cause.id == "x86-discrete-gpu"  # CUDA's own error outranks the program's "no usable GPU found"
+
+
+@pytest.mark.parametrize("line", ['"USE_CUDA": "false"', "use_gpu: False", "python3 demo.py --no-cuda"])
+def test_a_setting_that_turns_cuda_off_is_no_gpu_access(line: str) -> None:
+    text = line + "\nprocessing is being done on the CPU, the face module does not support CUDA\n"
+    assert "cuda-turned-off" in ids(text) and read_cause(text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", ['"USE_CUDA": "true"', "use_gpu: True  # false by default", "--no-cuda-graphs"])
+def test_a_setting_that_keeps_cuda_on_is_not_one_that_turns_it_off(line: str) -> None:
+    assert "cuda-turned-off" not in ids(line)

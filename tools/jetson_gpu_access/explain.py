@@ -748,7 +748,7 @@ _NOT_THE_DRIVER_ON_A_PC = {
     "c-runtime-too-old": "the program was built against a newer C or C++ runtime than the system has: the build's, not "
                          "the GPU's",
 }
-_NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-701", "cuda-700", "cuda-719", "cuda-710",
+_NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-701", "cuda-700", "cuda-719", "cuda-710",
             "smi-memory-unreported", "other-permission", "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error",
             "package-not-found", "gpu-works-words", "failure-other", "foreign-binary", "docker-daemon-access",
             "static-tls", "other-device", "tool-not-found", "mainline-tegra", "profiler-counters",
@@ -1195,6 +1195,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("not-gpu-access", "CUDA_VISIBLE_DEVICES hides every GPU from the program, whoever runs it: no "
                      "device is offered to it", [hidden] + [line_of[i] for i in no_device[:1]],
                      "x86-discrete-gpu", "tegra-nodes-denied")
+    turned_off = line_of.get("cuda-turned-off", "")
+    if turned_off and explains:  # the program's own setting: it explains no device, not a denial or a version error
+        return cause("not-gpu-access", "a setting of the program turns CUDA off, so it never asks for the GPU, whoever "
+                     "runs it", [turned_off] + [line_of[i] for i in no_device[:1]], "jetson-software-mismatch",
+                     "x86-discrete-gpu")
     smi = [line_of[i] for i in ids if i == "tool-not-found" and "nvidia-smi" in line_of[i].lower()]
     if smi and container and not jetson and not denied and seen.launches and not any(
             _gets_gpu(launch, seen) for launch in seen.launches):
@@ -1423,7 +1428,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("x86-discrete-gpu", "the program finds no GPU in a container started without one (no --gpus, "
                      "runtime or GPU device): on a PC the GPU reaches a container only when the launch asks for it",
                      [line_of["gpu-not-detected"], _first_line(unserved[0])] + platform_line, "not-gpu-access")
-    if "gpu-not-detected" in ids and not (denied or nodes_denied):
+    errors = [i for i in ids if i not in _NO_GPU_SAID + _SYMPTOM_WORDS + _SESSION_FAMILIES + _NOT_GPU + ("gpu-works-words",)]
+    if "gpu-not-detected" in ids and not (denied or nodes_denied or errors):
         return cause("not-gpu-access", "the program says it finds or uses no GPU, and the paste shows no error from "
                      "CUDA or the driver: most often the program's own detection or a build without CUDA; a session "
                      "denied the GPU gets CUDA's start-up error instead", [line_of["gpu-not-detected"]] + platform_line,
