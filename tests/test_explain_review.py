@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainreading import JETSON_35, JETSON_36, read_cause
+from explainreading import JETSON_32, JETSON_35, JETSON_36, read_cause
 from jetson_gpu_access.explain import explain
 
 L6 = "\n".join([
@@ -366,3 +366,92 @@ def test_the_same_session_path_on_two_lines_is_said_once_with_both_lines() -> No
             "$ docker exec -u 1000 app id\nuid=1000 gid=1000 groups=1000\n")
     paths = [s for s in explain(text).statements if s.text.startswith("the session came through")]
     assert len(paths) == 1 and len(paths[0].evidence) == 2, paths
+
+
+# ---- a second outside attack: the module's release bound, the new wordings, the runtime said, the host contrast ----
+
+_DQ801 = "$ ./deviceQuery\ncudaGetDeviceCount returned 801\n-> operation not supported\n"
+
+
+@pytest.mark.parametrize("text", [
+    "Works fine on our Xavier NX boards, but on the new Orin boards the container fails over ssh:\n" + _DQ801,
+    "$ docker run --rm --runtime nvidia -u 1000:1000 --group-add video ghcr.io/acme/detector:jetson-xavier-nx\n" + _DQ801,
+    _DQ801 + "[    5.012345] tegra194-pcie 14160000.pcie: Adding to iommu group 4\n",
+    "Jetson Nano dev kit, Ubuntu 22.04, CUDA 12.6\n" + _DQ801,
+    "My Jetson Nano 4GB:\n$ uname -a\nLinux nano 5.15.148-tegra #1 SMP PREEMPT aarch64 GNU/Linux\n" + _DQ801,
+])
+def test_a_module_name_bounds_no_release_that_the_paste_contradicts(text: str) -> None:
+    """A newer family named anywhere, an image's or a driver's name, or software only R36 runs (Ubuntu 22.04, CUDA 12,
+    a 5.15 kernel) leaves the render node possible: the short name "Jetson Nano" is often an Orin Nano."""
+    result = explain(text)
+    assert "render-node-denied" in (result.cause.id,) + result.cause.also_possible, result.cause
+
+
+@pytest.mark.parametrize("said", ["the losses are logged graphically to TensorBoard",
+                                  "nobody is ever logged in graphically, we only use the systemd service",
+                                  "it fails the same whether or not someone is logged in graphically (tried both)"])
+def test_graphical_words_that_are_not_a_seat_login_are_not_the_seat(said: str) -> None:
+    text = JETSON_36 + "\n" + said + "\n" + _DQ801 + "$ id\nuid=1001(ci) gid=1001(ci) groups=1001(ci),44(video)\n"
+    assert explain(text).cause.id != "seat-acl-only"
+
+
+def test_a_seat_said_beside_a_tegra_node_denial_is_the_tegra_node() -> None:
+    """logind's seat ACL covers the render node, never /dev/nvmap (video's)."""
+    text = JETSON_36 + "\nit only works when I log in locally at the desktop\nNvRmMemInitNvmap failed with Permission denied\n"
+    assert explain(text).cause.id == "tegra-nodes-denied"
+
+
+@pytest.mark.parametrize("text", [
+    "Orin NX, JetPack 6.1, as user `app`:\n    torch.cuda.is_available(): False\nso I switched config.yaml to `backend: cpu`",
+    "GGML_CUDA is OFF by default, so I built llama.cpp with -DGGML_CUDA=ON.\nwarning: no usable GPU found",
+])
+def test_a_workaround_or_a_default_overridden_is_no_cpu_only_build(text: str) -> None:
+    assert "cpu-only-build" not in [m.id for m in explain(text).matches]
+
+
+@pytest.mark.parametrize("text", [
+    "Ubuntu 22.04 x86_64 laptop, RTX 3050. nvidia-smi shows [N/A] for fan and Memory-Usage 5MiB.\n"
+    "In the container as my user, torch.cuda.is_available() returns False; as root it returns True.",
+    JETSON_36 + "\n(nvidia-smi prints [N/A] for memory.used on this board, I know that is normal.)\n"
+    "$ python3 -c \"import torch; print(torch.cuda.is_available())\"\nFalse",
+])
+def test_nvidia_smi_s_missing_memory_explains_no_pc_s_gpu_and_no_cuda_check(text: str) -> None:
+    assert explain(text).cause.id != "not-gpu-access"
+
+
+def test_a_denial_building_a_tensorrt_engine_is_the_gpu_s() -> None:
+    text = ("Jetson Orin Nano, JetPack 6.2. When building the TensorRT engine with trtexec as my normal user I get "
+            "\"permission denied\"; with sudo the engine builds fine.")
+    assert explain(text).cause.id in ("render-node-denied", "tegra-nodes-denied")
+
+
+def test_pytorch_s_nvml_assert_on_a_pc_is_nvml_failing_not_memory() -> None:
+    text = ("Ubuntu 22.04 x86_64, RTX 4090, driver 550.120, docker with --gpus all. Runs fine for hours, then:\n"
+            "RuntimeError: NVML_SUCCESS == r INTERNAL ASSERT FAILED at \"../c10/cuda/CUDACachingAllocator.cpp\":838")
+    assert explain(text).cause.id == "x86-discrete-gpu"
+
+
+def test_a_serial_port_s_tx2_pin_names_no_jetson() -> None:
+    text = "Our robot PC talks to the motor board over Serial2 (TX2/RX2 pins of the Arduino Mega)."
+    assert not explain(text).observed.jetson
+
+
+@pytest.mark.parametrize("said", ["I get `bash: nvidia-docker: command not found`, so I used plain docker.",
+                                  "Do I have to start the container with the NVIDIA runtime for this to work?",
+                                  "$ dpkg -l | grep -i nvidia-docker\nii  nvidia-docker2   2.8.0-1   all   nvidia-docker CLI"])
+def test_the_nvidia_runtime_named_without_starting_the_container_is_no_launch_with_it(said: str) -> None:
+    text = JETSON_32 + "\n" + said + "\nroot@cec5af656a1e:/data# ./gpujpeg --device-list\nCannot get number of CUDA " \
+        "devices: CUDA driver version is insufficient for CUDA runtime version.\n"
+    result = explain(text)
+    assert "nodes-missing-in-container" in (result.cause.id,) + result.cause.also_possible, result.cause
+
+
+@pytest.mark.parametrize("login", ["Welcome to Ubuntu 22.04.5 LTS (GNU/Linux 5.15.148-tegra aarch64)\nLast login: Mon Jan 6",
+                                   "me@laptop:~$ ssh nvidia@orin-01"])
+def test_the_host_s_own_login_keeps_the_contrast_with_a_failing_root_container(login: str) -> None:
+    """The host's banner or an ssh from a laptop chooses no user inside the container: root failing there where the
+    host works is still the container's nodes."""
+    text = (login + "\nOn the host, deviceQuery passes. In our container (as root) it fails:\n"
+            "root@3f2a9c1b7d4e:/opt# ./deviceQuery\ncudaGetDeviceCount returned 999\n")
+    result = explain(text)
+    assert result.cause.id == "nodes-missing-in-container", result.cause

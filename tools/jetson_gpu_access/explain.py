@@ -793,6 +793,11 @@ _INDEX_LACKS_GPU = re.compile(r"(?:no matching distribution found for|could not 
                               r"cupy|pycuda|jax)", re.I)
 _API_GONE = re.compile(r"\b(?:CUDNN_|cudnn[A-Z]|CUBLAS_|cublas[A-Z]|NV_TENSORRT|nvinfer1?::|cuda[A-Z])\w*[\u2019'`\"]?\s+"
                        r"(?:undeclared|was not declared)")
+_EITHER_WAY = re.compile(r"\b(?:whether or not|regardless of whether|no matter (?:whether|if)|either way|with or without)\b",
+                         re.I)
+_NVML_ASSERT = re.compile(r"nvml_success == r internal assert failed", re.I)
+_SHARED_MEMORY_PC = re.compile(r"\bGB10\b|\bDGX[\s-]?Spark\b|\bGH200\b|\bGrace\b", re.I)
+_CUDA_OWN_CHECK = re.compile(r"is_available|cuda available|cudaGetDeviceCount|\bcuInit", re.I)
 _WSL = re.compile(r"\bWSL|microsoft-standard", re.I)  # Windows' Linux: its GPU is /dev/dxg, with no seat or render node
 _NVIDIA_DISCRETE = re.compile(r"geforce|quadro|tesla|titan|[rg]tx|nvidia|driver version|nvrm|\b[ahlkpvt]\d{2,3}s?\b", re.I)
 # A line that ties what it says to a remote session: "when running it through SSH", "over PuTTY", "via xrdp".
@@ -1231,13 +1236,20 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
          "declare: an API its JetPack dropped or does not have yet")) if i in ids and lacks.search(line_of[i])]
     if jetson and unbuilt and not denied and not nodes_denied and "out-of-memory" not in ids:
         return cause("jetson-software-mismatch", unbuilt[0][1], [unbuilt[0][0]] + platform_line, "not-gpu-access")
-    not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and platform_shown and x86))
-               or i == "cuda-801-operation"]
+    # PyTorch's NVML assert is the out-of-memory path where NVML does not report memory (a Jetson); on a PC, whose NVML
+    # does, it means NVML itself failed: the driver or a container that lost its GPU
+    nvml_lost = x86 and "out-of-memory" in ids and _NVML_ASSERT.search(line_of["out-of-memory"]) and not any(
+        _SHARED_MEMORY_PC.search(sign.value) for sign in seen.x86)
+    not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and platform_shown and x86)
+                                  and not (i == "out-of-memory" and nvml_lost)) or i == "cuda-801-operation"]
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
         return cause("not-gpu-access", "the errors shown are not GPU-access errors",
                      [line_of[i] for i in not_gpu])
     unreported = line_of.get("smi-memory-unreported", "")
-    if unreported and not denied and all(i in _NOT_GPU + _SYMPTOM_WORDS + _NO_GPU_SAID for i in ids):
+    shared = not x86 or any(_SHARED_MEMORY_PC.search(sign.value) for sign in seen.x86)  # a GB10 shares it; an RTX not
+    own_check = any(_CUDA_OWN_CHECK.search(line_of[i]) for i in ids if i in _NO_GPU_SAID)  # CUDA's own answer, no tool's
+    if unreported and shared and not own_check and not denied and all(
+            i in _NOT_GPU + _SYMPTOM_WORDS + _NO_GPU_SAID for i in ids):
         return cause("not-gpu-access", "the program detects the GPU through nvidia-smi or NVML, which report no memory "
                      "for a GPU that shares the system's (a Jetson, a GB10), and before JetPack 6 are not on a Jetson at "
                      "all: it decides there is no GPU, or fails",
@@ -1600,6 +1612,20 @@ def _drops_groups(launch: Launch, seen: Observed) -> bool:
     return not all(gid is not None and gid in launch.held_gids for gid in groups)
 
 
+def _user_chosen(seen: Observed) -> List[Sighting]:
+    """The sessions that ran as a user the paste chose, other than root: `exec -u 1000`, `su - app`, `gosu app`. The
+    host's own login (an SSH banner, `ssh me@orin` from a laptop) chooses no user inside the container."""
+    return [login for login in seen.logins
+            if (" exec -u " in login.kind and login.kind.rsplit(" ", 1)[1].split(":")[0] not in ("0", "root"))
+            or (login.kind == "session" and _SWITCHES_USER.search(login.value) and not _TO_ROOT.search(login.value))]
+
+
+# A login path that switches to another user (not ssh, which reaches the host; not a banner).
+_SWITCHES_USER = re.compile(r"^(?:\+\s+)?(?:exec\s+)?(?:sudo\s+)?(?:su\b|sudo\s+-u|runuser|gosu|su-exec|setpriv|"
+                            r"s6-setuidgid|user\s*=)", re.I)
+_TO_ROOT = re.compile(r"(?:\s|=)(?:root|0)(?::\S*)?\s*$|^(?:sudo\s+)?su\s*-?\s*$", re.I)
+
+
 def _nvidia_by_default(launch: Launch, seen: Observed) -> bool:
     """Whether a Docker launch gets NVIDIA's runtime by default: Docker's daemon.json or `docker info` says so, and no
     `docker info` names another (a daemon not restarted since the file changed). Other engines have their own default."""
@@ -1652,8 +1678,8 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     if jetson and ids and ids[0] == "cuda-35" and container and not seen.launches and not runtime_said:
         lines += [line_of["cuda-35"], container]  # the driver library the runtime mounts from the host is not there
     host = [w.line for w in seen.words if w.kind == "works on the host"]
-    # it fails where the host works, and not as a user a login or `exec -u` chose (that contrast is the user, not the container)
-    if gpu_error and host and "denial-words" not in ids and not seen.identities and not seen.logins:
+    # it fails where the host works, and not as a user a login or `exec -u` chose inside (that contrast is the user)
+    if gpu_error and host and "denial-words" not in ids and not seen.identities and not _user_chosen(seen):
         lines += [line_of[next(i for i in ids if i in ("cuda-100", "cuda-35", "cuda-801", "cuda-999"))], host[0]]
     # CUDA said unusable in words (is_available() False) counts as much as an error number beside such a launch of
     # an image built for a Jetson (its CUDA is there; the runtime is what is missing). In another image it is the
@@ -1714,7 +1740,10 @@ def _session_cause(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) 
     when it names one. The mechanism is the same on a Jetson and on a PC.
     """
     words = {w.kind: w.line for w in seen.words}
-    if "seat-login-words" in ids and not any(_WSL.search(sign.line) for sign in seen.x86):  # WSL has no logind seat
+    # WSL has no logind seat, and a seat's ACL covers the render node, never the Tegra nodes (video's)
+    tegra_denied = any(i in ("nvmap-denied", "nvrmgpu-open", "nvrm-channel") for i in ids)
+    either_way = "seat-login-words" in ids and _EITHER_WAY.search(line_of["seat-login-words"])  # "whether or not ..."
+    if "seat-login-words" in ids and not (tegra_denied or either_way) and not any(_WSL.search(s.line) for s in seen.x86):
         return _Reading("seat-acl-only", "the GPU works only with a local (seat) login, which logind's ACL grants; other "
                         "sessions have no seat", (line_of["seat-login-words"],), ("render-node-denied",))
     if "groups-lost-words" in ids:
@@ -1872,13 +1901,28 @@ def _module_ceiling(seen: Observed) -> Optional[Tuple[int, str]]:
     """The newest L4T major the paste's Jetson module runs, with the line naming it (data/l4t_jetpack.json
     last_release); none when no module is named, or a newer family is named too (an Orin in a Xavier carrier)."""
     table = data.load("l4t_jetpack")
-    families = [(family, s.line) for s in seen.jetson if s.kind in ("model", "SoC")
+    families = [(family, s.line) for s in seen.jetson if s.kind in ("model", "SoC") and _names_the_host(s)
                 for family in [_module_family(table["socs"].get(s.value.lower().replace("nvidia,", ""), s.value))]]
-    if not families or any(family is None for family, _ in families):
+    newer = any(_NEWER_FAMILY.search(s.line) or _R36_SOFTWARE.search(s.line) for s in seen.jetson) or any(
+        (_l4t_of(image.value) or 0) >= 36 for image in seen.images)
+    if not families or newer or any(family is None for family, _ in families):
         return None
     majors = table["last_release"]["modules"]
     major, line = max((majors[family]["major"], line) for family, line in families)
     return major, line
+
+
+def _names_the_host(sign: Sighting) -> bool:
+    """A model or SoC name that is the machine's own: not part of an image's name (`detector:jetson-xavier-nx`), nor
+    the SoC prefix of a driver's name (`tegra194-pcie`, `tegra210-admaif`), which later SoCs reuse."""
+    at = sign.line.find(sign.value)
+    before, after = sign.line[at - 1:at] if at > 0 else "", sign.line[at + len(sign.value):at + len(sign.value) + 1]
+    return at < 0 or not (before in (":", "/") or (sign.kind == "SoC" and after in ("-", "_")))
+
+
+def _l4t_of(release: str) -> Optional[int]:
+    head = release.split(".", 1)[0]
+    return int(head) if head.isdigit() else None
 
 
 def _module_family(name: str) -> Optional[str]:
@@ -1893,6 +1937,11 @@ def _module_family(name: str) -> Optional[str]:
 # so do the names people shorten an Orin Nano to ("Jetson Nano Super", "Nano 8GB": the first Nano had 2 or 4 GB).
 _NEWER_FAMILY = re.compile(r"(?<![a-z])(?:orin|thor|igx|super\b|nano[\s-]*8\s*gb)", re.I)
 _OLDER_FAMILY = re.compile(r"(?<![a-z])(?:nano|tx1|tx2|xavier|tegra x[12])", re.I)
+# Software only R36 and later run, on a line that names the module: a bound it contradicts is none ("Jetson Nano,
+# Ubuntu 22.04, CUDA 12.6" is an Orin Nano called by its short name; a 5.15 `-tegra` kernel is R36's).
+_R36_SOFTWARE = re.compile(r"\bubuntu\s*(?:2[2-9]|[3-9]\d)\.04\b|\bcuda\s*(?:toolkit\s*)?v?1[2-9](?:\.\d+)?\b|"
+                           r"\b(?:5\.(?:1[5-9]|[2-9]\d)|[6-9]\.\d+)\.\d+-tegra\b|\bjet\s?pack\s*[67]\b|\bl4t\s*r?3[6-9]\b|"
+                           r"\br3[6-9]\.\d", re.I)
 _FAMILY_NAMES = {"nano": "Nano", "tx1": "TX1", "tx2": "TX2", "xavier": "Xavier", "tegra x1": "TX1", "tegra x2": "TX2"}
 
 

@@ -110,9 +110,10 @@ _TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|
                          r"\+jetpack\b|\bJP[4-7](?:\.\d{1,2}){0,2}\b|\bnvidia-container-csv-|aarch64-linux-gnu/tegra\b|\bjetpack(?:\b|(?=\d))|\bjetson\b|\bnvpmodel\b|"
                          r"\b(?:Orin|Xavier|Thor|tegra|L4T)\b|"
                          r"\b(?:gk20a|gm20b|gp10b|gv11b|ga10b)\b|\bTegra\s?(?:X1|X2|K1)\b|\bNVIDIA Tegra\b|"
-                         # the TX1 and TX2 by their bare names (capitals: "tx1" is a queue in network logs), and a
+                         # the TX1 and TX2 by their bare names (capitals: "tx1" is a queue in network logs; not a
+                         # serial port's "TX2/RX2" or "TX2 pin"), and a
                          # build set for a Jetson's architecture only (53 Nano/TX1, 62 TX2, 72 Xavier, 87 Orin)
-                         r"(?-i:\bTX[12]i?\b)|CUDA_ARCHITECTURES\W{0,3}(?:53|62|72|87)\b|"
+                         r"(?<!RX\d/)(?-i:\bTX[12]i?\b)(?![^\n]{0,12}\bRX\d)(?!\s+pins?\b)|CUDA_ARCHITECTURES\W{0,3}(?:53|62|72|87)\b|"
                          r"\bTORCH_CUDA_ARCH_LIST\W{0,3}(?:5\.3|6\.2|7\.2|8\.7)\b|\bcompute_(?:53|62|72|87)\b|"
                          r"compute capability (?:8\.7|7\.2|5\.3|6\.2)\b|\bsm_(?:87|72|53|62)\b|"
                          r"Device \d+: \"(?:Orin|Xavier|Thor|NVIDIA Tegra X\d)\"|"
@@ -574,6 +575,10 @@ _GROUP_ADD_DENIED = re.compile(r"\b(?:not|no|never|without|n't)\b[^\n.;]{0,24}?[
 # The NVIDIA runtime said to start the container (nvidia-docker, "with the NVIDIA runtime"), and said not to.
 _RUNTIME_SAID = re.compile(r"\b(?:nvidia-docker2?|docker-nvidia)\b|\b(?:with|using|via|under|through)\s+(?:the\s+)?"
                            r"nvidia(?:-container)?[\s-]runtime\b", re.I)
+# ... and a line that names it without saying this container was started with it: a question, a command or package
+# not found, a package query or listing.
+_NO_LAUNCH = re.compile(r"\?|not found|no such|^\s*ii\s|\b(?:cannot|can't|couldn't|unable to)\b|"
+                        r"\b(?:dpkg|apt|apt-cache|apt-get|rpm|dnf|yum|grep|which|whereis)\b", re.I)
 _RUNTIME_DENIED = re.compile(r"\b(?:not|no|never|without|n't)\b[^\n.;]{0,24}?(?:nvidia-docker|docker-nvidia|"
                              r"nvidia(?:-container)?[\s-]runtime)", re.I)
 
@@ -597,7 +602,7 @@ def _read_words(state: _State, line: str, raw: str) -> None:
         _note_word(state, "groups added at launch", raw)
     if "default runtime" in low and _OTHER_DEFAULT.search(line):  # the engine's own word outranks its config file
         _note_word(state, "another runtime by default", raw)
-    if "nvidia" in low and _RUNTIME_SAID.search(line) and not _RUNTIME_DENIED.search(line):
+    if "nvidia" in low and _RUNTIME_SAID.search(line) and not _RUNTIME_DENIED.search(line) and not _NO_LAUNCH.search(line):
         _note_word(state, "NVIDIA runtime said", raw)
 
 
