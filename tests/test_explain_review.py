@@ -455,3 +455,21 @@ def test_the_host_s_own_login_keeps_the_contrast_with_a_failing_root_container(l
             "root@3f2a9c1b7d4e:/opt# ./deviceQuery\ncudaGetDeviceCount returned 999\n")
     result = explain(text)
     assert result.cause.id == "nodes-missing-in-container", result.cause
+
+
+@pytest.mark.parametrize(("line", "cause"), [
+    ("`autotag` falls back to a JetPack 6 (`r36.4`) image, which fails on the JP7.2 driver with `CUDA error 801 "
+     "(operation not supported)`", "jetson-software-mismatch"),
+    ("After upgrading from JetPack 5.1 to JetPack 6.0 the container fails: cuInit returned 801", "render-node-denied"),
+])
+def test_error_801_said_of_one_release_s_image_on_another_s_driver_is_the_versions(line: str, cause: str) -> None:
+    assert explain(line + "\n").cause.id == cause
+
+
+@pytest.mark.parametrize("line", [
+    "- Enable system site packages in order to access tensorrt (as tensorrt cannot be installed by PIP on ARM devices)",
+    "the build fails: cannot build the CUDA extension wheel",
+])
+def test_a_failure_to_install_gpu_software_in_a_container_is_no_missing_node(line: str) -> None:
+    text = "Orin Nano, JetPack 6.2. I got it working by configuring the container after launch.\n" + line + "\n"
+    assert explain(text).cause.id != "nodes-missing-in-container"

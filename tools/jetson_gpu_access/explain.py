@@ -796,6 +796,11 @@ _API_GONE = re.compile(r"\b(?:CUDNN_|cudnn[A-Z]|CUBLAS_|cublas[A-Z]|NV_TENSORRT|
 _EITHER_WAY = re.compile(r"\b(?:whether or not|regardless of whether|no matter (?:whether|if)|either way|with or without)\b",
                          re.I)
 _NVML_ASSERT = re.compile(r"nvml_success == r internal assert failed", re.I)
+# Installing or building software, not running it: a failure there is the software's, not a node's.
+_PACKAGING = re.compile(r"\b(?:pip3?|install(?:ed|ing|s)?|build(?:ing|s)?|compil\w*|wheels?)\b", re.I)
+# A library that failed to load (not one a package manager failed to install): what a missing mount looks like.
+_LIBRARY_LOAD = re.compile(r"cannot open shared object|no such file|not found|dlopen|undefined (?:reference|symbol)|"
+                           r"(?:could not|couldn't|failed to|unable to|cannot|can't) (?:load|open|find|locate)", re.I)
 _SHARED_MEMORY_PC = re.compile(r"\bGB10\b|\bDGX[\s-]?Spark\b|\bGH200\b|\bGrace\b", re.I)
 _CUDA_OWN_CHECK = re.compile(r"is_available|cuda available|cudaGetDeviceCount|\bcuInit", re.I)
 _WSL = re.compile(r"\bWSL|microsoft-standard", re.I)  # Windows' Linux: its GPU is /dev/dxg, with no seat or render node
@@ -1562,6 +1567,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("render-node-denied", "the render node is not openable by the session", trigger, "seat-acl-only")
     if first in ("denial-words", "failure-gpu-node", "failure-device-permission"):
         return _named_node_denial(seen, trigger[0], major, cause)
+    # "a JetPack 6 image fails on the JP7.2 driver"; not "after upgrading from JetPack 5 to 6" (the render node's story)
+    if first == "cuda-801" and len(_releases_named(trigger[0])) > 1 and not _UPGRADE_SAID.search(trigger[0]):
+        return cause("jetson-software-mismatch", "error 801 said of software built for one release on another release's "
+                     "driver: the versions, not a node", trigger, "render-node-denied")
     if first == "cuda-801" and (major is None or major >= 36):
         return cause("render-node-denied", "CUDA error 801 at start-up: on JetPack 6 and later the render node",
                      trigger + _release_lines(seen), "login-drops-runtime-groups", "x86-discrete-gpu")
@@ -1704,7 +1713,8 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
         lines += [unusable, container]
     if jetson and "vulkan-no-driver" in line_of:
         lines.append(line_of["vulkan-no-driver"])
-    library = line_of.get("cuda-library-missing", "") or line_of.get("failure-gpu-library", "")
+    library = line_of.get("cuda-library-missing", "") or next(
+        (line for line in [line_of.get("failure-gpu-library", "")] if _LIBRARY_LOAD.search(line)), "")
     placeholder = line_of.get("failure-library-placeholder", "")
     if jetson and placeholder:
         lines += [placeholder] + ([container] if container else [])
@@ -1717,8 +1727,9 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     versions = _image_l4t_conflict(seen) or (failure is not None and failure.kind == "version")
     if jetson and unavailable and container and major is not None and major <= 32 and not versions:
         lines += [unavailable, container]  # JetPack 4's containers get CUDA itself from the host (unless versions differ)
-    if jetson and container and "failure-gpu" in line_of and not _UNNAMED_DENIAL.search(line_of["failure-gpu"]):
-        lines += [line_of["failure-gpu"], container]  # a GPU failure in a container that names no permission
+    gpu_failure = line_of.get("failure-gpu", "")
+    if jetson and container and gpu_failure and not _UNNAMED_DENIAL.search(gpu_failure) and not _PACKAGING.search(gpu_failure):
+        lines += [gpu_failure, container]  # a GPU failure in a container that names no permission (nor an install)
     return list(dict.fromkeys(lines))
 
 
@@ -1875,14 +1886,14 @@ def _cuda_from_host(major: Optional[int]) -> bool:
 
 
 def _l4t_major(seen: Observed) -> Optional[int]:
-    """The L4T major the paste shows: its release, or else the JetPack a line names in words (JetPack 6.0 is R36),
+    """The L4T major the paste shows: its release, or else the newest JetPack lines name in words (JetPack 6.0 is R36),
     or else the newest one its module runs (a Xavier runs R35 at most: every test made here is "before R36?")."""
     head = seen.l4t.split(".", 1)[0] if seen.l4t else ""
     if head.isdigit():
         return int(head)
-    named = [m.group(1) for s in seen.jetson for m in [_JETPACK_NAMED.search(s.line)] if m]
-    if named:
-        return _JETPACK_L4T.get(named[0])
+    named = [_JETPACK_L4T[m.group(1)] for s in seen.jetson for m in _JETPACK_NAMED.finditer(s.line)]
+    if named:  # several: the newest ("after upgrading from JetPack 5.1 to 6.0"; upgrades go forward)
+        return max(named)
     ceiling = _module_ceiling(seen)
     return ceiling[0] if ceiling else None
 
@@ -1945,6 +1956,15 @@ _R36_SOFTWARE = re.compile(r"\bubuntu\s*(?:2[2-9]|[3-9]\d)\.04\b|\bcuda\s*(?:too
 _FAMILY_NAMES = {"nano": "Nano", "tx1": "TX1", "tx2": "TX2", "xavier": "Xavier", "tegra x1": "TX1", "tegra x2": "TX2"}
 
 
+def _releases_named(line: str) -> Set[int]:
+    """The L4T majors a line names, by JetPack ("JetPack 6", "JP7.2") or by release tag ("r36.4", "`r39`")."""
+    return {_JETPACK_L4T[m.group(1)] for m in _JETPACK_NAMED.finditer(line)} | {
+        int(m.group(1)) for m in _RELEASE_TAG.finditer(line)}
+
+
+_UPGRADE_SAID = re.compile(r"\b(?:upgrad|updat|migrat|reflash|flashed|moved? (?:from|to)|worked (?:on|with|fine)|"
+                           r"used to|since)", re.I)
+_RELEASE_TAG = re.compile(r"(?<![\w.])[rR](2[89]|3\d)(?:\.\d{1,2}){0,2}(?![\w.])")
 # JetPack named in prose ("JetPack 6.0", "JP 5.1.2") and the L4T major of each JetPack major (the L4T table).
 _JETPACK_NAMED = re.compile(r"\b(?:jetpack|jp)[\s-]?v?([4-7])(?:\.\d+){0,2}\b", re.I)
 _JETPACK_L4T = {"4": 32, "5": 35, "6": 36, "7": 38}
