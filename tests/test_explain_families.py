@@ -1023,3 +1023,24 @@ def test_a_setting_that_turns_cuda_off_is_no_gpu_access(line: str) -> None:
 @pytest.mark.parametrize("line", ['"USE_CUDA": "true"', "use_gpu: True  # false by default", "--no-cuda-graphs"])
 def test_a_setting_that_keeps_cuda_on_is_not_one_that_turns_it_off(line: str) -> None:
     assert "cuda-turned-off" not in ids(line)
+
+
+@pytest.mark.parametrize(("line", "family"), [
+    ("[TRT]    unknown embedded device detected", "release-unsupported"),
+    ("we used 2.19 because 2.20 required cuda 11 and it does not install on jetson nano", "cuda-build-words"),
+    ("Jetson AGX Thor only supports CUDA 13, but the igpu image is still on CUDA 12.x", "cuda-build-words"),
+])
+def test_a_release_the_software_does_not_fit_in_other_words(line: str, family: str) -> None:
+    assert family in ids(line)
+
+
+@pytest.mark.parametrize(("line", "jetson"), [
+    ("My CUDA version is 12.9.41 and my CUDA driver is 570.133.20.", False),
+    ("$ detectnet /dev/video0", True), ("$ video-viewer csi://0", True), ("the imagenet dataset", None),
+])
+def test_a_desktop_driver_s_version_in_prose_is_a_pc_and_jetson_inference_s_tools_a_jetson(line: str, jetson: object) -> None:
+    seen = read(line).observed
+    if jetson is None:
+        assert not seen.jetson and not seen.x86
+    else:
+        assert bool(seen.jetson) is jetson and bool(seen.x86) is not jetson

@@ -115,6 +115,9 @@ _TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|
                          # build set for a Jetson's architecture only (53 Nano/TX1, 62 TX2, 72 Xavier, 87 Orin)
                          r"(?<!RX\d/)(?-i:\bTX[12]i?\b)(?![^\n]{0,12}\bRX\d)(?!\s+pins?\b)|CUDA_ARCHITECTURES\W{0,3}(?:53|62|72|87)\b|"
                          r"\bTORCH_CUDA_ARCH_LIST\W{0,3}(?:5\.3|6\.2|7\.2|8\.7)\b|\bcompute_(?:53|62|72|87)\b|"
+                         # jetson-inference's tools, run with their inputs (camera, stream, image)
+                         r"\bvideo-viewer\b|\b(?:detectnet|imagenet|segnet|posenet|depthnet)(?:-console|\.py)?\s+"
+                         r"(?:--\w|/dev/video|csi://|v4l2://|rtsp://|\S+\.(?:jpg|png|mp4)\b)|"
                          r"compute capability (?:8\.7|7\.2|5\.3|6\.2)\b|\bsm_(?:87|72|53|62)\b|"
                          r"Device \d+: \"(?:Orin|Xavier|Thor|NVIDIA Tegra X\d)\"|"
                          r"Major/Minor version number:\s*(?:8\.7|7\.2|5\.3|6\.2)\b|"
@@ -169,6 +172,7 @@ _X86 = re.compile(r"\bx86[_-]64\b|"
                   r"\bwith CUDA capability sm_(?!(?:32|53|62|72|87|101|110)\b)\d{2,3}\b|"
                   # the desktop driver's branch said in words ("NVIDIA driver 525+"; JetPack 6's nvidia-smi says 540)
                   r"\bNVIDIA driver[\s:]*(?:version\s*)?v?(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b|"
+                  r"\b(?:cuda |gpu )?driver\s+(?:is\s+|version\s+(?:is\s+)?)?v?(?:[1-4]\d\d|5[0-35-9]\d)\.\d{1,3}(?:\.\d{1,3})?\b|"
                   # arm64 servers and workstations with NVIDIA's server GPU stack: arm64, yet no Jetson
                   r"\bDGX(?:[\s-]?(?:Spark|Station|A100|H100|H200|B200|GB200|GB300|OS))?\b|\bHGX\b|\bGH200\b|\bGB(?:10|200|300)\b|"
                   r"\bGrace[\s-](?:Hopper|Blackwell)\b|\bsbsa\b|"
@@ -478,7 +482,8 @@ _JETSON_FORMS: Tuple[Tuple[str, Pattern[str], Tuple[str, ...]], ...] = (
                                       "nvbuf", "argus", "jetpack", "csv", "tegra", "gk20a", "gm20b", "gp10b", "gv11b",
                                       "ga10b", "capability", "sm_", "device ", "major/minor", "hook directly",
                                       "spec modifier", "mount error", "nvpmodel", "orin", "xavier", "thor", "jp", "tx1", "tx2",
-                                      "architectures", "arch_list", "compute_")),
+                                      "architectures", "arch_list", "compute_", "video-viewer", "net ", "net-console",
+                                      "net.py")),
     ("arm64 build", _ARM64, ("arm64", "aarch64")),
     ("L4T image", _L4T_IMAGE, ("l4t", "dustynv")), ("JetPack stated", _JETPACK_STATED, ("jetpack",)),
     ("Tegra library", _NVRM, ("nvrm",)),
