@@ -247,9 +247,23 @@ def _next_line_end(lowered: str, end: int) -> int:
     return after
 
 
-# A negation shortly before a family's words ("no OOM killer involved", "I don't get an OOM error"): for the families
-# marked `negatable` in data/symptoms.json, the words then say the symptom did not happen.
-_NEGATED = re.compile(r"(?:\b(?:not|no|never|without)\b|n't\b)(?:\s+\w+){0,3}\s*$")
+# A negation shortly before a family's words ("no OOM killer involved", "I don't get an OOM error", "there is no
+# `USE_CUDA=0`"): for the families marked `negatable` in data/symptoms.json, the words then say the symptom did not
+# happen. So do a question, someone else's advice or report, and a workaround (_NOT_ASSERTED, in the words' sentence).
+_NEGATED = re.compile(r"(?:\b(?:not|no|never|without)\b|n't\b)(?:\s+[\w`'\"*]+){0,3}[\s`'\"*]*$")
+_NOT_ASSERTED = re.compile(r"\b(?:told me|(?:someone|somebody|they|he|she|a colleague|people)\s+(?:said|says|suggested|"
+                           r"recommended)|suggest(?:s|ed|ion)?|recommend(?:s|ed|ation)?|advi[cs]e[ds]?|for now|as a workaround|"
+                           r"workaround|temporar(?:y|ily)|will\s+(?:it|this|that|upgrading|updating)|would\s+(?:it|this|that)|"
+                           r"should\s+i|do\s+i\s+(?:have|need)|does\s+(?:it|this|that))\b", re.I)
+
+
+def _not_asserted(line: str, start: int, end: int) -> bool:
+    """Whether the words at line[start:end] are negated, asked, or someone else's advice or a workaround: the sentence
+    they stand in (cut at ". ", "! ", "? ", "; " or a line end) is a question, or holds such words up to their end."""
+    head = max([at + len(mark) for mark in (". ", "! ", "; ", "\n") for at in [line.rfind(mark, 0, start)] if at >= 0] + [0])
+    tail = min([i for i in (line.find(mark, end) for mark in (". ", "? ", "! ", "; ", "\n")) if i >= 0] + [len(line)])
+    asked = line[tail:tail + 1] == "?" or line[:tail].rstrip().endswith("?")
+    return bool(_NEGATED.search(line[max(head, start - 40):start]) or asked or _NOT_ASSERTED.search(line[head:end]))
 
 
 def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tuple[int, int]]]) -> Optional[SymptomMatch]:
@@ -265,7 +279,7 @@ def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tupl
             for pattern in family.patterns:
                 hit = _compiled(pattern).search(line)
                 if hit and hit.start() <= end - start and not (
-                        family.symptom.get("negatable") and _NEGATED.search(line[max(0, hit.start() - 40):hit.start()])):
+                        family.symptom.get("negatable") and _not_asserted(line, hit.start(), hit.end())):
                     symptom = family.symptom
                     shown = clean[start:end].strip()
                     signature = " ".join(clean[start + hit.start():start + hit.end()].split())  # one line, as shown
@@ -786,25 +800,24 @@ _START_UP = re.compile(r"cudaGetDeviceCount|cudaGetDevice|cudaSetDevice|\bcuInit
 _NOT_PAST_START_UP = re.compile(_START_UP.pattern + r"|\bdenied\b|\ballocat|\bmemory\b|" + _UNNAMED_DENIAL.pattern, re.I)
 # A program's own words that it found no GPU, which say nothing of why.
 _NO_GPU_SAID = ("cuda-unavailable", "gpu-not-detected")
-# A Python index with no build of a GPU package for this machine; a compile error on a CUDA, cuDNN, cuBLAS or TensorRT
-# name the installed release does not declare (an API it dropped or does not have yet).
+# A Python index with no build of a GPU package for this machine.
 _INDEX_LACKS_GPU = re.compile(r"(?:no matching distribution found for|could not find a version that satisfies the "
                               r"requirement)\s+[`'\"]?[\w.-]*(?:gpu|cuda|cu1\d\d|tensorrt|torch|onnxruntime|tensorflow|"
                               r"cupy|pycuda|jax)", re.I)
-_API_GONE = re.compile(r"\b(?:CUDNN_|cudnn[A-Z]|CUBLAS_|cublas[A-Z]|NV_TENSORRT|nvinfer1?::|cuda[A-Z])\w*[\u2019'`\"]?\s+"
-                       r"(?:undeclared|was not declared)")
-_EITHER_WAY = re.compile(r"\b(?:whether or not|regardless of whether|no matter (?:whether|if)|either way|with or without)\b",
-                         re.I)
+_EITHER_WAY = re.compile(r"\b(?:whether or not|regardless of whether|no matter (?:whether|if)|either way|with or without)\b|"
+                         r"\bwhether\b[^\n]{0,80}?\bor\b", re.I)
 _NVML_ASSERT = re.compile(r"nvml_success == r internal assert failed", re.I)
 # Installing or building software, not running it: a failure there is the software's, not a node's.
-_PACKAGING = re.compile(r"\b(?:pip3?|install(?:ed|ing|s)?|build(?:ing|s)?|compil\w*|wheels?)\b", re.I)
+_PACKAGING = re.compile(r"^(?![^\n]*\bengine\b)[^\n]*\b(?:pip3?|install(?:ed|ing|s)?|build(?:ing|s)?|compil\w*|wheels?)\b",
+                        re.I)  # (building a TensorRT engine runs on the GPU)
 # A library that failed to load (not one a package manager failed to install): what a missing mount looks like.
 _LIBRARY_LOAD = re.compile(r"cannot open shared object|no such file|not found|dlopen|undefined (?:reference|symbol)|"
                            r"(?:could not|couldn't|failed to|unable to|cannot|can't) (?:load|open|find|locate)", re.I)
 _SHARED_MEMORY_PC = re.compile(r"\bGB10\b|\bDGX[\s-]?Spark\b|\bGH200\b|\bGrace\b", re.I)
 _CUDA_OWN_CHECK = re.compile(r"is_available|cuda available|cudaGetDeviceCount|\bcuInit", re.I)
 _WSL = re.compile(r"\bWSL|microsoft-standard", re.I)  # Windows' Linux: its GPU is /dev/dxg, with no seat or render node
-_NVIDIA_DISCRETE = re.compile(r"geforce|quadro|tesla|titan|[rg]tx|nvidia|driver version|nvrm|\b[ahlkpvt]\d{2,3}s?\b", re.I)
+# A PC's GPU that CUDA-free stacks reach through the render node (AMD, Intel, Mesa, Vulkan's software fallback).
+_RENDER_NODE_GPU = re.compile(r"radeon|amd|rocm|gfx\d|intel|arc\s|iris|uhd|i915|mesa|radv|llvmpipe|vulkan", re.I)
 # A line that ties what it says to a remote session: "when running it through SSH", "over PuTTY", "via xrdp".
 _OVER_REMOTE = re.compile(r"\b(?:through|over|via|from|using|in)\s+(?:an?\s+|the\s+|my\s+)?(?:ssh|putty|xrdp|vnc|"
                           r"remote (?:login|session|shell|desktop))\b", re.I)
@@ -1206,7 +1219,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "device is offered to it", [hidden] + [line_of[i] for i in no_device[:1]],
                      "x86-discrete-gpu", "tegra-nodes-denied")
     turned_off = line_of.get("cuda-turned-off", "")
-    if turned_off and explains:  # the program's own setting: it explains no device, not a denial or a version error
+    if turned_off and explains and "denial-words" not in ids:  # it explains no device, not a denial or a version error
         return cause("not-gpu-access", "a setting of the program turns CUDA off, so it never asks for the GPU, whoever "
                      "runs it", [turned_off] + [line_of[i] for i in no_device[:1]], "jetson-software-mismatch",
                      "x86-discrete-gpu")
@@ -1221,8 +1234,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
             return cause("x86-discrete-gpu", why + ", on a PC", smi[:1] + [container] + platform_line,
                          "nodes-missing-in-container")
         return cause("nodes-missing-in-container", why, smi[:1] + [container], "x86-discrete-gpu", "not-gpu-access")
-    wsl = [sign.line for sign in seen.x86 if _WSL.search(sign.line)]
-    if smi and wsl and not container and not denied:
+    wsl = _on_wsl(seen)
+    if smi and wsl and x86 and not container and not denied:
         # WSL's nvidia-smi and CUDA driver library live in /usr/lib/wsl/lib, which WSL's own shells put on the PATH
         # and an SSH login into WSL does not (microsoft/WSL#8794, #9185)
         return cause("x86-discrete-gpu", "nvidia-smi is not found in WSL: WSL keeps it, and the CUDA driver library, in "
@@ -1234,13 +1247,16 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("jetson-software-mismatch", "a kernel launch fails without a reason in an image built for another "
                      "L4T release than the host's: its CUDA does not match the driver", [unspecified] + conflict,
                      "not-gpu-access")
-    unbuilt = [(line_of[i], why) for i, lacks, why in (
-        ("package-not-found", _INDEX_LACKS_GPU, "the package index has no Jetson build of this GPU software: Jetson "
-         "wheels come from NVIDIA's Jetson index (or a JetPack container), built for the release's CUDA"),
-        ("build-error", _API_GONE, "the build uses a CUDA, cuDNN, cuBLAS or TensorRT name the release's libraries do not "
-         "declare: an API its JetPack dropped or does not have yet")) if i in ids and lacks.search(line_of[i])]
-    if jetson and unbuilt and not denied and not nodes_denied and "out-of-memory" not in ids:
-        return cause("jetson-software-mismatch", unbuilt[0][1], [unbuilt[0][0]] + platform_line, "not-gpu-access")
+    unbuilt = line_of.get("package-not-found", "")
+    offline = any(w.kind == "offline" for w in seen.words)
+    if jetson and _INDEX_LACKS_GPU.search(unbuilt) and not denied and not nodes_denied and not offline:
+        return cause("jetson-software-mismatch", "the package index has no Jetson build of this GPU software: Jetson "
+                     "wheels come from NVIDIA's Jetson index (or a JetPack container), built for the release's CUDA",
+                     [unbuilt] + platform_line, "not-gpu-access")
+    if "gpu-api-missing" in ids and not denied and not nodes_denied and "out-of-memory" not in ids:
+        return platform_cause("jetson-software-mismatch", "the build uses a cuDNN, cuBLAS or TensorRT name the installed "
+                              "library does not declare: code written for another version of it (on a Jetson, the "
+                              "JetPack's)", [line_of["gpu-api-missing"]], "not-gpu-access")
     # PyTorch's NVML assert is the out-of-memory path where NVML does not report memory (a Jetson); on a PC, whose NVML
     # does, it means NVML itself failed: the driver or a container that lost its GPU
     nvml_lost = x86 and "out-of-memory" in ids and _NVML_ASSERT.search(line_of["out-of-memory"]) and not any(
@@ -1251,7 +1267,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("not-gpu-access", "the errors shown are not GPU-access errors",
                      [line_of[i] for i in not_gpu])
     unreported = line_of.get("smi-memory-unreported", "")
-    shared = not x86 or any(_SHARED_MEMORY_PC.search(sign.value) for sign in seen.x86)  # a GB10 shares it; an RTX not
+    shared = (jetson and bool(platform_shown)) or any(_SHARED_MEMORY_PC.search(s.value) for s in seen.x86)  # not an RTX
     own_check = any(_CUDA_OWN_CHECK.search(line_of[i]) for i in ids if i in _NO_GPU_SAID)  # CUDA's own answer, no tool's
     if unreported and shared and not own_check and not denied and all(
             i in _NOT_GPU + _SYMPTOM_WORDS + _NO_GPU_SAID for i in ids):
@@ -1409,10 +1425,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "--group-add, which drops the image's group memberships",
                      [line_of[said], numeric_lines[0]], "render-node-denied", "tegra-nodes-denied",
                      "jetson-software-mismatch")
-    # (not on a PC shown to run an NVIDIA discrete GPU, whose /dev/nvidia* are open to every user, nor in WSL)
-    discrete = any(s.kind == "nvidia-smi" or _NVIDIA_DISCRETE.search(s.value) or _WSL.search(s.line) for s in seen.x86)
-    remote = line_of.get(said, "") if said and not (container or seen.launches or seen.execs or discrete) else ""
-    if remote and _OVER_REMOTE.search(remote) and not (denied or nodes_denied):  # no GPU, said of a remote session
+    # no GPU said of a remote session on a machine whose GPU a seat's ACL guards (_seat_guards_gpu), not in a container
+    remote = line_of.get(said, "") if said and not (container or seen.launches or seen.execs) else ""
+    if remote and _OVER_REMOTE.search(remote) and not _EITHER_WAY.search(remote) and _seat_guards_gpu(seen, jetson, x86) \
+            and not (denied or nodes_denied):
         return cause("seat-acl-only", "the program finds no GPU in a remote session (ssh) on the host itself: the GPU's "
                      "render node is open at the local seat (logind's ACL) and to its group, and a remote session has "
                      "no seat", [remote] + platform_line, "render-node-denied", "not-gpu-access")
@@ -1567,8 +1583,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("render-node-denied", "the render node is not openable by the session", trigger, "seat-acl-only")
     if first in ("denial-words", "failure-gpu-node", "failure-device-permission"):
         return _named_node_denial(seen, trigger[0], major, cause)
-    # "a JetPack 6 image fails on the JP7.2 driver"; not "after upgrading from JetPack 5 to 6" (the render node's story)
-    if first == "cuda-801" and len(_releases_named(trigger[0])) > 1 and not _UPGRADE_SAID.search(trigger[0]):
+    # "a JetPack 6 image fails on the JP7.2 driver"; not "after upgrading from JetPack 5 to 6" (the render node's story),
+    # nor two boards compared ("fine on JP5.1, 801 on JP6.1")
+    if first == "cuda-801" and len(_releases_named(trigger[0])) > 1 and _IMAGE_ON_HOST.search(trigger[0]) \
+            and not _UPGRADE_SAID.search(trigger[0]):
         return cause("jetson-software-mismatch", "error 801 said of software built for one release on another release's "
                      "driver: the versions, not a node", trigger, "render-node-denied")
     if first == "cuda-801" and (major is None or major >= 36):
@@ -1621,12 +1639,34 @@ def _drops_groups(launch: Launch, seen: Observed) -> bool:
     return not all(gid is not None and gid in launch.held_gids for gid in groups)
 
 
+def _seat_guards_gpu(seen: Observed, jetson: bool, x86: bool) -> bool:
+    """Whether a seat's ACL can decide this GPU: a Jetson from R36 on (whose render node CUDA opens), or a PC shown to
+    run a render-node GPU (AMD, Intel, Mesa); never an NVIDIA discrete GPU (its /dev/nvidia* are open to all), WSL, or a
+    Jetson before R36."""
+    if jetson:
+        return (_l4t_major(seen) or 36) >= 36
+    if x86:
+        return any(_RENDER_NODE_GPU.search(sign.value) for sign in seen.x86) and not _on_wsl(seen)
+    return True
+
+
+def _on_wsl(seen: Observed) -> List[str]:
+    """The lines that show the paste's machine is WSL: no Jetson in the paste (a Jetson flashed from WSL is still the
+    Jetson), and WSL named as where things run, not negated ("no WSL here")."""
+    if seen.jetson:
+        return []
+    return [sign.line for sign in seen.x86 for found in [_WSL.search(sign.line)]
+            if found and not _NEGATED.search(sign.line[max(0, found.start() - 40):found.start()])]
+
+
 def _user_chosen(seen: Observed) -> List[Sighting]:
     """The sessions that ran as a user the paste chose, other than root: `exec -u 1000`, `su - app`, `gosu app`. The
     host's own login (an SSH banner, `ssh me@orin` from a laptop) chooses no user inside the container."""
     return [login for login in seen.logins
             if (" exec -u " in login.kind and login.kind.rsplit(" ", 1)[1].split(":")[0] not in ("0", "root"))
-            or (login.kind == "session" and _SWITCHES_USER.search(login.value) and not _TO_ROOT.search(login.value))]
+            or (login.kind == "session" and _SWITCHES_USER.search(login.value) and not _TO_ROOT.search(login.value)
+                and (CONTAINER_PROMPT.match(login.line) or login.value.startswith("+")))]  # inside: a container's
+                # prompt, or an entrypoint's `set -x` trace; a `su -` at the host's prompt chooses the host's user
 
 
 # A login path that switches to another user (not ssh, which reaches the host; not a banner).
@@ -1754,7 +1794,7 @@ def _session_cause(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) 
     # WSL has no logind seat, and a seat's ACL covers the render node, never the Tegra nodes (video's)
     tegra_denied = any(i in ("nvmap-denied", "nvrmgpu-open", "nvrm-channel") for i in ids)
     either_way = "seat-login-words" in ids and _EITHER_WAY.search(line_of["seat-login-words"])  # "whether or not ..."
-    if "seat-login-words" in ids and not (tegra_denied or either_way) and not any(_WSL.search(s.line) for s in seen.x86):
+    if "seat-login-words" in ids and not (tegra_denied or either_way or _on_wsl(seen)):
         return _Reading("seat-acl-only", "the GPU works only with a local (seat) login, which logind's ACL grants; other "
                         "sessions have no seat", (line_of["seat-login-words"],), ("render-node-denied",))
     if "groups-lost-words" in ids:
@@ -1892,9 +1932,9 @@ def _l4t_major(seen: Observed) -> Optional[int]:
     if head.isdigit():
         return int(head)
     named = [_JETPACK_L4T[m.group(1)] for s in seen.jetson for m in _JETPACK_NAMED.finditer(s.line)]
-    if named:  # several: the newest ("after upgrading from JetPack 5.1 to 6.0"; upgrades go forward)
-        return max(named)
     ceiling = _module_ceiling(seen)
+    if named:  # several: the newest the module runs ("after upgrading from JetPack 5.1 to 6.0"; upgrades go forward)
+        return max([major for major in named if ceiling is None or major <= ceiling[0]] or named)
     return ceiling[0] if ceiling else None
 
 
@@ -1914,8 +1954,8 @@ def _module_ceiling(seen: Observed) -> Optional[Tuple[int, str]]:
     table = data.load("l4t_jetpack")
     families = [(family, s.line) for s in seen.jetson if s.kind in ("model", "SoC") and _names_the_host(s)
                 for family in [_module_family(table["socs"].get(s.value.lower().replace("nvidia,", ""), s.value))]]
-    newer = any(_NEWER_FAMILY.search(s.line) or _R36_SOFTWARE.search(s.line) for s in seen.jetson) or any(
-        (_l4t_of(image.value) or 0) >= 36 for image in seen.images)
+    newer = any(_NEWER_FAMILY.search(s.line) for s in seen.jetson) or any(w.kind == "R36 software" for w in seen.words) \
+        or any((_l4t_of(image.value) or 0) >= 36 for image in seen.images)
     if not families or newer or any(family is None for family, _ in families):
         return None
     majors = table["last_release"]["modules"]
@@ -1928,7 +1968,8 @@ def _names_the_host(sign: Sighting) -> bool:
     the SoC prefix of a driver's name (`tegra194-pcie`, `tegra210-admaif`), which later SoCs reuse."""
     at = sign.line.find(sign.value)
     before, after = sign.line[at - 1:at] if at > 0 else "", sign.line[at + len(sign.value):at + len(sign.value) + 1]
-    return at < 0 or not (before in (":", "/") or (sign.kind == "SoC" and after in ("-", "_")))
+    return at < 0 or not (before in (":", "/") or (sign.kind == "SoC" and after in ("-", "_"))
+                          or _ANOTHER_BOARD.search(sign.line))
 
 
 def _l4t_of(release: str) -> Optional[int]:
@@ -1948,11 +1989,9 @@ def _module_family(name: str) -> Optional[str]:
 # so do the names people shorten an Orin Nano to ("Jetson Nano Super", "Nano 8GB": the first Nano had 2 or 4 GB).
 _NEWER_FAMILY = re.compile(r"(?<![a-z])(?:orin|thor|igx|super\b|nano[\s-]*8\s*gb)", re.I)
 _OLDER_FAMILY = re.compile(r"(?<![a-z])(?:nano|tx1|tx2|xavier|tegra x[12])", re.I)
-# Software only R36 and later run, on a line that names the module: a bound it contradicts is none ("Jetson Nano,
-# Ubuntu 22.04, CUDA 12.6" is an Orin Nano called by its short name; a 5.15 `-tegra` kernel is R36's).
-_R36_SOFTWARE = re.compile(r"\bubuntu\s*(?:2[2-9]|[3-9]\d)\.04\b|\bcuda\s*(?:toolkit\s*)?v?1[2-9](?:\.\d+)?\b|"
-                           r"\b(?:5\.(?:1[5-9]|[2-9]\d)|[6-9]\.\d+)\.\d+-tegra\b|\bjet\s?pack\s*[67]\b|\bl4t\s*r?3[6-9]\b|"
-                           r"\br3[6-9]\.\d", re.I)
+# A board the paste asks about, compares with or no longer uses: not the machine that fails.
+_ANOTHER_BOARD = re.compile(r"\?|\b(?:replac\w*|old|older|previous|former|used to|instead of|other|another|vs\.?|versus|"
+                            r"compared)\b", re.I)
 _FAMILY_NAMES = {"nano": "Nano", "tx1": "TX1", "tx2": "TX2", "xavier": "Xavier", "tegra x1": "TX1", "tegra x2": "TX2"}
 
 
@@ -1962,6 +2001,9 @@ def _releases_named(line: str) -> Set[int]:
         int(m.group(1)) for m in _RELEASE_TAG.finditer(line)}
 
 
+_IMAGE_ON_HOST = re.compile(r"\b(?:image|container|wheel|build|built)\b[^\n]{0,120}?\b(?:on|with|against|under)\s+"
+                            r"(?:the\s+|a\s+|my\s+|its\s+)?(?:[\w.`()-]{0,24}\s*(?:driver|host|kernel|bsp)\b|"
+                            r"(?:jetpack|jp|l4t)\s*v?\d)", re.I)
 _UPGRADE_SAID = re.compile(r"\b(?:upgrad|updat|migrat|reflash|flashed|moved? (?:from|to)|worked (?:on|with|fine)|"
                            r"used to|since)", re.I)
 _RELEASE_TAG = re.compile(r"(?<![\w.])[rR](2[89]|3\d)(?:\.\d{1,2}){0,2}(?![\w.])")

@@ -273,7 +273,8 @@ _NUMERIC_USER_WORDS = re.compile(r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:(?!0\b
 _SESSION_WORDS = re.compile(r"\b(?:using|via|through|over|with|after|from|running|into|by|when i)\s+[`'\"]?(?:su|sudo|gosu|su-exec|"
                             r"runuser|ssh|sshd)\b|\bssh(?:-ing|ing)? into\b", re.I)
 _CONTAINER_WORDS = re.compile(r"\b(?:in|inside|within|from|run(?:ning)?)\s+(?:the |a |my |this )?(?:docker |podman )?"
-                              r"(?:container|docker image)\b", re.I)
+                              r"(?:container|docker image)\b|\b(?:inside|within)\s+(?:a\s+|the\s+)?(?:docker|podman)\b"
+                              r"(?!\s+(?:group|daemon|hub|desktop|compose|socket))", re.I)
 # A shell, an `id` or a launch that shows the process ran as root: root opens every node, so a failure there is no
 # group denial.
 _ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?::0)?\s*$|"
@@ -368,7 +369,9 @@ class Observed:
     words: Tuple[Sighting, ...] = ()   # what prose says of the launch and the session: "numeric user", "session
                                        # path", "container" (the paste ran inside one), "root session",
                                        # "works on the host", "NVIDIA runtime by default", "groups added at launch",
-                                       # "NVIDIA runtime said" (the container was started with it, in words)
+                                       # "NVIDIA runtime said" (the container was started with it, in words),
+                                       # "R36 software" (Ubuntu 22.04, CUDA 12, a 5.15 -tegra kernel), "offline"
+                                       # (an index or download could not be reached)
 
 
 @frozen_record
@@ -577,8 +580,18 @@ def _note_word(state: _State, kind: str, raw: str) -> None:
 _GROUP_ADD_SAID = re.compile(r"(?:--group-add[= ]|group_add:[ \t]*\[?[ \t]*)[\"'`]?\w", re.I)
 # ... and said not to have been used ("I did not use --group-add", "no group_add: entry").
 _GROUP_ADD_DENIED = re.compile(r"\b(?:not|no|never|without|n't)\b[^\n.;]{0,24}?[`'\"]?(?:--group-add|group_add)", re.I)
+# A package index or a download that could not be reached (pip's retries, DNS, a proxy): what it lacks is unknown.
+_OFFLINE = re.compile(r"network is unreachable|newconnectionerror|temporary failure in name resolution|could not fetch "
+                      r"url|proxyerror|sslerror|connection (?:refused|reset|timed out)", re.I)
+# Software only L4T R36 and later run: Ubuntu 22.04 or later, CUDA 12 or later (nvcc's "release 12.6" too), a 5.15 or
+# later `-tegra` kernel. A Jetson module named beside it cannot be an older one ("Jetson Nano" is also said of an Orin
+# Nano), so it bounds no release (explain's _module_ceiling).
+_R36_SOFTWARE = re.compile(r"\bubuntu\s*(?:2[2-9]|[3-9]\d)\.04\b|"
+                           r"^(?:distrib_release=|version_id=\"?|release:\s*)(?:2[2-9]|[3-9]\d)\.04\b|"
+                           r"\bcuda\s*(?:toolkit\s*)?v?1[2-9](?:\.\d+)?\b|\bcuda compilation tools, release 1[2-9]\.|"
+                           r"\b(?:5\.(?:1[5-9]|[2-9]\d)|[6-9]\.\d+)\.\d+-tegra\b", re.I)
 # The NVIDIA runtime said to start the container (nvidia-docker, "with the NVIDIA runtime"), and said not to.
-_RUNTIME_SAID = re.compile(r"\b(?:nvidia-docker2?|docker-nvidia)\b|\b(?:with|using|via|under|through)\s+(?:the\s+)?"
+_RUNTIME_SAID = re.compile(r"(?<![/.])\b(?:nvidia-docker2?|docker-nvidia)\b(?![/.]\w)|\b(?:with|using|via|under|through)\s+(?:the\s+)?"
                            r"nvidia(?:-container)?[\s-]runtime\b", re.I)
 # ... and a line that names it without saying this container was started with it: a question, a command or package
 # not found, a package query or listing.
@@ -595,7 +608,7 @@ def _read_words(state: _State, line: str, raw: str) -> None:
         _note_word(state, "numeric user", raw)
     if any(w in low for w in ("su", "ssh")) and _SESSION_WORDS.search(line):
         _note_word(state, "session path", raw)
-    if ("container" in low or "docker image" in low) and _CONTAINER_WORDS.search(line):
+    if ("container" in low or "docker" in low or "podman" in low) and _CONTAINER_WORDS.search(line):
         _note_word(state, "container", raw)
     if ("root" in low or "uid=0" in low or "user=0" in low or "-u" in low) and _ROOT_SESSION.search(raw):
         _note_word(state, "root session", raw)
@@ -609,6 +622,11 @@ def _read_words(state: _State, line: str, raw: str) -> None:
         _note_word(state, "another runtime by default", raw)
     if "nvidia" in low and _RUNTIME_SAID.search(line) and not _RUNTIME_DENIED.search(line) and not _NO_LAUNCH.search(line):
         _note_word(state, "NVIDIA runtime said", raw)
+    if ("network" in low or "connection" in low or "name resolution" in low or "fetch url" in low or "proxyerror" in low
+            or "sslerror" in low) and _OFFLINE.search(line):
+        _note_word(state, "offline", raw)
+    if ("ubuntu" in low or "cuda" in low or "tegra" in low or "22.04" in low or "24.04" in low) and _R36_SOFTWARE.search(line):
+        _note_word(state, "R36 software", raw)
 
 
 def _read_line(state: _State, line: str, raw: str) -> None:
