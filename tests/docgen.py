@@ -209,21 +209,34 @@ def is_lookalike(symptom: Dict[str, Any]) -> bool:
     return bool(symptom.get("points_to")) and set(symptom["points_to"]) <= LOOKALIKE_CAUSES
 
 
+def is_unrelated(symptom: Dict[str, Any]) -> bool:
+    """A look-alike whose only cause is no GPU access at all (its own page keeps each page light)."""
+    return set(symptom.get("points_to") or ()) == {"not-gpu-access"}
+
+
 def errors_page() -> str:
     """The error signatures that point to a GPU access cause, from data/symptoms.json."""
     intro = ("Paste the message into the site's search, or find it below: each signature with its likely causes "
              "(most likely first), the page that explains it and the runbook that checks it. Messages that only "
-             "look like an access problem (software versions, PC drivers, unrelated failures) are on "
-             "[look-alike errors](errors-lookalikes.md).")
+             "look like an access problem are on [look-alike errors](errors-lookalikes.md) (software versions, PC "
+             "drivers) and [unrelated errors](errors-unrelated.md) (failures that are no GPU access at all).")
     return signatures_page("# Error messages", intro, lambda s: not is_lookalike(s))
 
 
 def lookalikes_page() -> str:
-    """The error signatures that point only to causes other than GPU access."""
+    """The error signatures that point to a software version or a PC's driver, not to GPU access."""
     intro = ("Messages that come up in GPU-access reports but point to another cause: a software or driver version "
-             "that does not fit, a PC's discrete-GPU driver, or a failure unrelated to the GPU. The access errors "
-             "are on [error messages](errors.md).")
-    return signatures_page("# Look-alike errors", intro, is_lookalike)
+             "that does not fit, or a PC's discrete-GPU driver. The access errors are on [error messages](errors.md); "
+             "failures unrelated to the GPU on [unrelated errors](errors-unrelated.md).")
+    return signatures_page("# Look-alike errors", intro, lambda s: is_lookalike(s) and not is_unrelated(s))
+
+
+def unrelated_page() -> str:
+    """The error signatures whose only cause is no GPU access at all."""
+    intro = ("Messages that come up in GPU-access reports but are no GPU access at all: memory, builds, packages, "
+             "cameras, other devices, a program's own detection or settings. The access errors are on "
+             "[error messages](errors.md); version and driver look-alikes on [look-alike errors](errors-lookalikes.md).")
+    return signatures_page("# Unrelated errors", intro, is_unrelated)
 
 
 def signatures_page(title: str, intro: str, shown: Callable[[Dict[str, Any]], bool]) -> str:
@@ -372,6 +385,7 @@ def lab_format_page() -> str:
 PAGES = {"reference/facts.md": facts_page, "validation.md": validation_page, "reference/cli.md": cli_page,
          "reference/exit-codes.md": exit_page, "lab/profile-format.md": lab_format_page,
          "reference/errors.md": errors_page, "reference/errors-lookalikes.md": lookalikes_page,
+         "reference/errors-unrelated.md": unrelated_page,
          "reference/runbook-parameters.md": parameters_page}
 
 

@@ -473,3 +473,17 @@ def test_error_801_said_of_one_release_s_image_on_another_s_driver_is_the_versio
 def test_a_failure_to_install_gpu_software_in_a_container_is_no_missing_node(line: str) -> None:
     text = "Orin Nano, JetPack 6.2. I got it working by configuring the container after launch.\n" + line + "\n"
     assert explain(text).cause.id != "nodes-missing-in-container"
+
+
+def test_a_library_that_loaded_and_lacks_a_symbol_of_another_version_is_no_missing_mount() -> None:
+    text = ("Jetson AGX Orin 64GB, in a docker container; I upgraded TensorRT 8 to 10 by hand.\n"
+            "root@tree:/# python3 -c \"import tensorrt\"\n"
+            "ImportError: /lib/aarch64-linux-gnu/libnvinfer.so.10: undefined symbol: _ZN5nvdla19IConcatenationLayer7setAxisEi\n")
+    assert explain(text).cause.id != "nodes-missing-in-container"
+
+
+def test_jetson_nx_is_a_jetson_beside_a_pc_it_is_compared_with() -> None:
+    text = ("I can run it on PC with rtx2070 and the performance is very good.\nbut I try to build it on Jetson NX with "
+            "tensorRT 7.1 cuda 10.2\nbuiltin_plugins.cpp:70:27: error: 'createConcatPlugin' is not a member of "
+            "'nvinfer1::plugin'\n")
+    assert explain(text).cause.id == "jetson-software-mismatch"

@@ -810,8 +810,9 @@ _NVML_ASSERT = re.compile(r"nvml_success == r internal assert failed", re.I)
 # Installing or building software, not running it: a failure there is the software's, not a node's.
 _PACKAGING = re.compile(r"^(?![^\n]*\bengine\b)[^\n]*\b(?:pip3?|install(?:ed|ing|s)?|build(?:ing|s)?|compil\w*|wheels?)\b",
                         re.I)  # (building a TensorRT engine runs on the GPU)
-# A library that failed to load (not one a package manager failed to install): what a missing mount looks like.
-_LIBRARY_LOAD = re.compile(r"cannot open shared object|no such file|not found|dlopen|undefined (?:reference|symbol)|"
+# A library that failed to load, or to link (not one a package manager failed to install, nor one that loaded and lacks
+# a symbol of another version): what a missing mount looks like.
+_LIBRARY_LOAD = re.compile(r"cannot open shared object|no such file|not found|dlopen|undefined reference|"
                            r"(?:could not|couldn't|failed to|unable to|cannot|can't) (?:load|open|find|locate)", re.I)
 _SHARED_MEMORY_PC = re.compile(r"\bGB10\b|\bDGX[\s-]?Spark\b|\bGH200\b|\bGrace\b", re.I)
 _CUDA_OWN_CHECK = re.compile(r"is_available|cuda available|cudaGetDeviceCount|\bcuInit", re.I)
