@@ -1661,13 +1661,13 @@ def _on_wsl(seen: Observed) -> List[str]:
 
 
 def _user_chosen(seen: Observed) -> List[Sighting]:
-    """The sessions that ran as a user the paste chose, other than root: `exec -u 1000`, `su - app`, `gosu app`. The
-    host's own login (an SSH banner, `ssh me@orin` from a laptop) chooses no user inside the container."""
+    """The sessions inside the container that ran as a user the paste chose, other than root: `exec -u 1000`, or `su -
+    app`, `gosu app` at a container's prompt or in an entrypoint's `set -x` trace. The host's own login (an SSH banner,
+    `ssh me@orin` from a laptop, a `su -` at the host's prompt) chooses no user inside the container."""
     return [login for login in seen.logins
             if (" exec -u " in login.kind and login.kind.rsplit(" ", 1)[1].split(":")[0] not in ("0", "root"))
             or (login.kind == "session" and _SWITCHES_USER.search(login.value) and not _TO_ROOT.search(login.value)
-                and (CONTAINER_PROMPT.match(login.line) or login.value.startswith("+")))]  # inside: a container's
-                # prompt, or an entrypoint's `set -x` trace; a `su -` at the host's prompt chooses the host's user
+                and (CONTAINER_PROMPT.match(login.line) or login.value.startswith("+")))]
 
 
 # A login path that switches to another user (not ssh, which reaches the host; not a banner).
@@ -1951,7 +1951,8 @@ def _release_lines(seen: Observed) -> List[str]:
 
 def _module_ceiling(seen: Observed) -> Optional[Tuple[int, str]]:
     """The newest L4T major the paste's Jetson module runs, with the line naming it (data/l4t_jetpack.json
-    last_release); none when no module is named, or a newer family is named too (an Orin in a Xavier carrier)."""
+    last_release); none when no module of the machine itself is named, or the paste shows a newer one: a newer family
+    named anywhere (an Orin in a Xavier carrier), R36 software (Ubuntu 22.04, CUDA 12), an image for R36 or later."""
     table = data.load("l4t_jetpack")
     families = [(family, s.line) for s in seen.jetson if s.kind in ("model", "SoC") and _names_the_host(s)
                 for family in [_module_family(table["socs"].get(s.value.lower().replace("nvidia,", ""), s.value))]]
