@@ -1929,9 +1929,9 @@ def _cuda_from_host(major: Optional[int]) -> bool:
 def _l4t_major(seen: Observed) -> Optional[int]:
     """The L4T major the paste shows: its release, or else the newest JetPack lines name in words (JetPack 6.0 is R36),
     or else the newest one its module runs (a Xavier runs R35 at most: every test made here is "before R36?")."""
-    head = seen.l4t.split(".", 1)[0] if seen.l4t else ""
-    if head.isdigit():
-        return int(head)
+    shown = _l4t_of(seen.l4t or "")
+    if shown is not None:
+        return shown
     named = [_JETPACK_L4T[m.group(1)] for s in seen.jetson for m in _JETPACK_NAMED.finditer(s.line)]
     ceiling = _module_ceiling(seen)
     if named:  # several: the newest the module runs ("after upgrading from JetPack 5.1 to 6.0"; upgrades go forward)
@@ -1967,7 +1967,8 @@ def _module_ceiling(seen: Observed) -> Optional[Tuple[int, str]]:
 
 def _names_the_host(sign: Sighting) -> bool:
     """A model or SoC name that is the machine's own: not part of an image's name (`detector:jetson-xavier-nx`), nor
-    the SoC prefix of a driver's name (`tegra194-pcie`, `tegra210-admaif`), which later SoCs reuse."""
+    the SoC prefix of a driver's name (`tegra194-pcie`, `tegra210-admaif`), which later SoCs reuse, nor a board the line
+    asks about, compares with or replaced (_ANOTHER_BOARD)."""
     at = sign.line.find(sign.value)
     before, after = sign.line[at - 1:at] if at > 0 else "", sign.line[at + len(sign.value):at + len(sign.value) + 1]
     return at < 0 or not (before in (":", "/") or (sign.kind == "SoC" and after in ("-", "_"))
@@ -1975,6 +1976,7 @@ def _names_the_host(sign: Sighting) -> bool:
 
 
 def _l4t_of(release: str) -> Optional[int]:
+    """The major of an L4T release ("36.4.0" is 36); none for one that is not a number."""
     head = release.split(".", 1)[0]
     return int(head) if head.isdigit() else None
 

@@ -579,7 +579,12 @@ def _note_word(state: _State, kind: str, raw: str) -> None:
 # A launch's group-add said in prose or inline code ("started with `--group-add 993`", `group_add: ["992"]`).
 _GROUP_ADD_SAID = re.compile(r"(?:--group-add[= ]|group_add:[ \t]*\[?[ \t]*)[\"'`]?\w", re.I)
 # ... and said not to have been used ("I did not use --group-add", "no group_add: entry").
-_GROUP_ADD_DENIED = re.compile(r"\b(?:not|no|never|without|n't)\b[^\n.;]{0,24}?[`'\"]?(?:--group-add|group_add)", re.I)
+def _said_not(names: str) -> Pattern[str]:
+    """A negation shortly before one of ``names`` in the same clause ("I did not use --group-add")."""
+    return re.compile(r"\b(?:not|no|never|without|n't)\b[^\n.;]{0,24}?[`'\"]?(?:" + names + ")", re.I)
+
+
+_GROUP_ADD_DENIED = _said_not(r"--group-add|group_add")
 # A package index or a download that could not be reached (pip's retries, DNS, a proxy): what it lacks is unknown.
 _OFFLINE = re.compile(r"network is unreachable|newconnectionerror|temporary failure in name resolution|could not fetch "
                       r"url|proxyerror|sslerror|connection (?:refused|reset|timed out)", re.I)
@@ -597,8 +602,7 @@ _RUNTIME_SAID = re.compile(r"(?<![/.])\b(?:nvidia-docker2?|docker-nvidia)\b(?![/
 # not found, a package query or listing.
 _NO_LAUNCH = re.compile(r"\?|not found|no such|^\s*ii\s|\b(?:cannot|can't|couldn't|unable to)\b|"
                         r"\b(?:dpkg|apt|apt-cache|apt-get|rpm|dnf|yum|grep|which|whereis)\b", re.I)
-_RUNTIME_DENIED = re.compile(r"\b(?:not|no|never|without|n't)\b[^\n.;]{0,24}?(?:nvidia-docker|docker-nvidia|"
-                             r"nvidia(?:-container)?[\s-]runtime)", re.I)
+_RUNTIME_DENIED = _said_not(r"nvidia-docker|docker-nvidia|nvidia(?:-container)?[\s-]runtime")
 
 
 def _read_words(state: _State, line: str, raw: str) -> None:
