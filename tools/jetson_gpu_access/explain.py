@@ -249,12 +249,21 @@ def _next_line_end(lowered: str, end: int) -> int:
 
 # A negation shortly before a family's words ("no OOM killer involved", "I don't get an OOM error", "there is no
 # `USE_CUDA=0`"): for the families marked `negatable` in data/symptoms.json, the words then say the symptom did not
-# happen. So do a question, someone else's advice or report, and a workaround (_NOT_ASSERTED, in the words' sentence).
+# happen. So do a question, someone else's advice or report, and a workaround (_NOT_ASSERTED, in the words' sentence),
+# and words denied after them (_DENIED_AFTER).
 _NEGATED = re.compile(r"(?:\b(?:not|no|never|without)\b|n't\b)(?:\s+[\w`'\"*]+){0,3}[\s`'\"*]*$")
-_NOT_ASSERTED = re.compile(r"\b(?:told me|(?:someone|somebody|they|he|she|a colleague|people)\s+(?:said|says|suggested|"
+_NOT_ASSERTED = re.compile(r"\b(?:told me|(?:someone|somebody|they|he|she|a colleague|people|"
+                           r"the (?:wiki|docs?|documentation|forum|readme|guide|faq))\s+(?:said|says|suggested|"
                            r"recommended)|suggest(?:s|ed|ion)?|recommend(?:s|ed|ation)?|advi[cs]e[ds]?|for now|as a workaround|"
                            r"workaround|temporar(?:y|ily)|will\s+(?:it|this|that|upgrading|updating)|would\s+(?:it|this|that)|"
-                           r"should\s+i|do\s+i\s+(?:have|need)|does\s+(?:it|this|that))\b", re.I)
+                           r"should\s+i|do\s+i\s+(?:have|need)|does\s+(?:it|this|that)|"
+                           # German, Spanish and French hearsay and advice
+                           r"laut|soll(?:te)?\s+man|angeblich|empf(?:iehlt|ohlen)|vorgeschlagen|me\s+dijeron|"
+                           r"recomienda\w*|sugier\w+|suger\w+|on\s+m'a\s+dit|conseill\w+)\b", re.I)
+# Words denied after they are said, in their sentence: "..., which we did not do", "das haben wir nicht gemacht".
+_DENIED_AFTER = re.compile(r"\b(?:(?:we|i)\s+(?:did|have|had|do)(?:\s*n't|\s+not|\s+never)|(?:we|i)\s+never|"
+                           r"(?:haben|habe|hatten|hatte)\s+(?:wir|ich)\s+(?:nicht|nie)|nicht\s+gemacht|no\s+lo\s+hic\w+)\b",
+                           re.I)
 
 
 def _not_asserted(line: str, start: int, end: int) -> bool:
@@ -263,7 +272,8 @@ def _not_asserted(line: str, start: int, end: int) -> bool:
     head = max([at + len(mark) for mark in (". ", "! ", "; ", "\n") for at in [line.rfind(mark, 0, start)] if at >= 0] + [0])
     tail = min([i for i in (line.find(mark, end) for mark in (". ", "? ", "! ", "; ", "\n")) if i >= 0] + [len(line)])
     asked = line[tail:tail + 1] == "?" or line[:tail].rstrip().endswith("?")
-    return bool(_NEGATED.search(line[max(head, start - 40):start]) or asked or _NOT_ASSERTED.search(line[head:end]))
+    return bool(_NEGATED.search(line[max(head, start - 40):start]) or asked or _NOT_ASSERTED.search(line[head:end])
+                or _DENIED_AFTER.search(line[end:tail]))
 
 
 def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tuple[int, int]]]) -> Optional[SymptomMatch]:
@@ -1251,9 +1261,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     unbuilt = line_of.get("package-not-found", "")
     offline = any(w.kind == "offline" for w in seen.words)
     if jetson and _INDEX_LACKS_GPU.search(unbuilt) and not denied and not nodes_denied and not offline:
-        return cause("jetson-software-mismatch", "the package index has no Jetson build of this GPU software: Jetson "
-                     "wheels come from NVIDIA's Jetson index (or a JetPack container), built for the release's CUDA",
-                     [unbuilt] + platform_line, "not-gpu-access")
+        jetson_index = [w.line for w in seen.words if w.kind == "Jetson index"]
+        return cause("jetson-software-mismatch", "the Jetson index in use has no build of the version asked for: pick "
+                     "one it lists, built for the release's CUDA" if jetson_index else "the package index has no "
+                     "Jetson build of this GPU software: Jetson wheels come from NVIDIA's Jetson index (or a JetPack "
+                     "container), built for the release's CUDA", [unbuilt] + (jetson_index or platform_line),
+                     "not-gpu-access")
     if "gpu-api-missing" in ids and not denied and not nodes_denied and "out-of-memory" not in ids:
         return platform_cause("jetson-software-mismatch", "the build uses a cuDNN, cuBLAS or TensorRT name the installed "
                               "library does not declare: code written for another version of it (on a Jetson, the "

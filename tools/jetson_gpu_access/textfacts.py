@@ -371,7 +371,8 @@ class Observed:
                                        # "works on the host", "NVIDIA runtime by default", "groups added at launch",
                                        # "NVIDIA runtime said" (the container was started with it, in words),
                                        # "R36 software" (Ubuntu 22.04, CUDA 12, a 5.15 -tegra kernel), "offline"
-                                       # (an index or download could not be reached)
+                                       # (an index or download could not be reached), "Jetson index" (pip uses
+                                       # NVIDIA's Python index for Jetsons)
 
 
 @frozen_record
@@ -588,6 +589,9 @@ _GROUP_ADD_DENIED = _said_not(r"--group-add|group_add")
 # A package index or a download that could not be reached (pip's retries, DNS, a proxy): what it lacks is unknown.
 _OFFLINE = re.compile(r"network is unreachable|newconnectionerror|temporary failure in name resolution|could not fetch "
                       r"url|proxyerror|sslerror|connection (?:refused|reset|timed out)", re.I)
+# NVIDIA's Python indexes for Jetsons: jetson-ai-lab's, and the redist tree's wheels per JetPack.
+_JETSON_INDEX = re.compile(r"jetson-ai-lab\.(?:dev|io|com)|pypi\.jetson|developer\.download\.nvidia\.com/compute/redist/jp",
+                           re.I)
 # Software only L4T R36 and later run: Ubuntu 22.04 or later, CUDA 12 or later (nvcc's "release 12.6" too), a 5.15 or
 # later `-tegra` kernel. A Jetson module named beside it cannot be an older one ("Jetson Nano" is also said of an Orin
 # Nano), so it bounds no release (explain's _module_ceiling).
@@ -629,6 +633,8 @@ def _read_words(state: _State, line: str, raw: str) -> None:
     if ("network" in low or "connection" in low or "name resolution" in low or "fetch url" in low or "proxyerror" in low
             or "sslerror" in low) and _OFFLINE.search(line):
         _note_word(state, "offline", raw)
+    if ("jetson" in low or "redist/jp" in low) and _JETSON_INDEX.search(line):
+        _note_word(state, "Jetson index", raw)
     if ("ubuntu" in low or "cuda" in low or "tegra" in low or "22.04" in low or "24.04" in low) and _R36_SOFTWARE.search(line):
         _note_word(state, "R36 software", raw)
 
