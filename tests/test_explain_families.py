@@ -16,7 +16,7 @@ import pytest
 
 from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, read_cause
 from jetson_gpu_access import data
-from jetson_gpu_access.explain import explain
+from jetson_gpu_access.explain import explain, shown_platform
 from jetson_gpu_access.textfacts import read
 
 
@@ -385,6 +385,16 @@ def test_the_loader_out_of_static_tls_is_not_gpu_access(line: str, system: str) 
 def test_an_issue_template_s_gpu_and_driver_fields_name_a_pc(line: str) -> None:
     seen = read(line).observed
     assert seen.x86 and not seen.jetson
+
+
+@pytest.mark.parametrize("line", ["FROM nvcr.io/nvidia/pytorch:19.08-py3", "Dockerfile pulls `tensorflow:23.03-tf2-py3`",
+                                  "docker run --gpus all nvcr.io/nvidia/tritonserver:24.05-py3"])
+def test_an_ngc_framework_image_without_the_igpu_tag_names_a_pc(line: str) -> None:
+    seen = read(line).observed
+    assert seen.x86 and not seen.jetson
+    assert not read(line.replace("-py3", "-py3-igpu")).observed.x86  # NGC's builds for a Jetson's integrated GPU
+    assert shown_platform(read(JETSON_36 + "\n" + line).observed)[0] == "jetson"  # a weak sign: the Jetson outranks it
+    assert not read(line + "\nstandard_init_linux.go:211: exec user process caused \"exec format error\"").observed.x86
 
 
 ENGINE_LINES = [

@@ -487,3 +487,21 @@ def test_jetson_nx_is_a_jetson_beside_a_pc_it_is_compared_with() -> None:
             "tensorRT 7.1 cuda 10.2\nbuiltin_plugins.cpp:70:27: error: 'createConcatPlugin' is not a member of "
             "'nvinfer1::plugin'\n")
     assert explain(text).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("board", ["NVIDIA Jetson AGX Orin", "nVidia Orin NX devkit", "Nvidia Jetson Nano"])
+def test_the_board_s_maker_in_a_failing_line_is_no_gpu_failure(board: str) -> None:
+    text = ("On the {} our speech container fails to start.\n"
+            "worker  | /usr/include/c++/12/bits/stl_vector.h:1125: Assertion '__n < this->size()' failed.\n"
+            "worker  | ERROR    Worker (pid:77) was sent code 134!\n").format(board)
+    reading = explain(text)
+    assert reading.cause.id == "not-gpu-access", reading.cause
+
+
+@pytest.mark.parametrize("line", [
+    "CUDA must be set up right in the container, otherwise the SDK cannot work.",
+    "The GPU has to be passed to the pod, or else the detector fails to start.",
+])
+def test_a_failure_said_as_what_would_happen_otherwise_is_no_failure(line: str) -> None:
+    text = "Jetson Orin NX, JetPack 6.0, in a docker container.\n" + line + "\nThe SDK itself runs fine here.\n"
+    assert explain(text).cause.id != "nodes-missing-in-container"

@@ -372,7 +372,8 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     ("camera", re.compile(r"^(?![^\n]*(?:\bcuda|\bgpu\b|\btrt\b|tensorrt|nvbufsurface|\bcu[A-Z]))[^\n]*?(?:\bv4l2src\d*\b|"
                           r"\bnvarguscamerasrc\d*\b|/dev/video\d|\bcameras?\b|\bargus\b|\bcsi\b)", re.I)),
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
-                       r"\bgpus?\b|\bcuda\b|\bnvidia\b|\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
+                       r"\bgpus?\b|\bcuda\b|\bnvidia\b(?!\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|"
+                       r"developer kit|devkit))|\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
                        r"\bvulkan\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b|\bhip(?:err\w*)?\b", re.I)),
 )
 # Kinds that say what a line is but, on a line that names nothing of the GPU, tell least among several failing lines:
@@ -406,6 +407,8 @@ _CONTAINER_KEYS = ("running in", "docker build", "dockerfile", "jetson-container
                    "k8s", "k3s", "pod", "container")
 
 
+# What would happen otherwise ("CUDA must be set up, otherwise the SDK cannot work"): advice, not a failure seen.
+_OTHERWISE = re.compile(r"\b(?:otherwise|or else)\b[^.;!?\n]{0,80}$", re.I)
 # A line TensorFlow, XLA or glog logs at the info level ("I tensorflow/...", "I0412 10:00:00"): it reports, it does
 # not fail (TensorFlow on every Jetson logs that it "could not open file to read NUMA node").
 _INFO_LINE = re.compile(r"^[^\n]{0,64}?(?<![\w.-])I(?:\d{4} \d\d:\d\d|\s+(?:tensorflow|external|xla)/)", re.I)
@@ -423,7 +426,8 @@ def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
     best: Optional[Tuple[Tuple[bool, int], str]] = None
     for start, end in spans:
         line = clean[start:end]
-        if not _FAILURE.search(line) or _FAILURE_HEADING.match(line) or _INFO_LINE.search(line):
+        said = _FAILURE.search(line)
+        if not said or _FAILURE_HEADING.match(line) or _INFO_LINE.search(line) or _OTHERWISE.search(line, 0, said.start()):
             continue
         index = next((n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(line)
                       and not (kind == "device-permission" and _OTHER_DEVICE.search(line) and not _GPU_DEVICE.search(line))),
