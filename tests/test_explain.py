@@ -280,6 +280,27 @@ def test_id_without_names_is_read() -> None:
     assert (identity.uid, identity.groups) == (1000, (1000, 44, 993))
 
 
+
+@pytest.mark.parametrize("line", [
+    "`uid=1000(u) gid=1000(u) groups=1000(u),44(video),993(render)`",  # quoted inline
+    "uid=1000(u) gid=1000(u) Gruppen=1000(u),44(video),993(render)",   # id under a German locale
+    "uid=1000(u) gid=1000(u) grupos=1000(u),44(video),993(render)",    # Spanish
+    "uid=1000(u) gid=1000(u) groupes=1000(u),44(video),993(render)",   # French
+    "uid=1000(u) gid=1000(u) 组=1000(u),44(video),993(render)",         # Chinese
+])
+def test_id_quoted_or_localised_keeps_every_group(line: str) -> None:
+    (identity,) = explain("Orin, JetPack 6.2, in the container:\n" + line + "\n").observed.identities
+    assert identity.groups == (1000, 44, 993)
+
+
+def test_a_prose_line_with_an_inline_id_keeps_its_launch_and_its_jetson() -> None:
+    text = ("I start it with `docker run --runtime nvidia -u 1000:1000 img` on a Jetson Orin NX (JetPack 6.2). Inside, `id` "
+            "shows `uid=1000 gid=1000 groups=1000`. PyTorch says `Error 801: operation not supported`.\n")
+    result = explain(text)
+    assert result.observed.launches and result.observed.jetson and result.observed.identities
+    assert result.cause.id == "uid-gid-launch", result.cause
+
+
 COMPOSE = """x-gpu: &gpu
   runtime: nvidia
   group_add: ["video", "993"]
@@ -342,6 +363,14 @@ def test_the_engine_s_own_options_before_run_keep_the_launch(line: str) -> None:
     from jetson_gpu_access.launch import from_run_line
     launch = from_run_line(line)
     assert launch is not None and (launch.user, launch.image, launch.command) == ("1000:1000", "img", ("id",))
+
+
+@pytest.mark.parametrize("runtime", ["/usr/bin/nvidia-container-runtime", "nvidia-container-runtime", "nvidia"])
+def test_the_nvidia_runtime_given_by_its_path_is_the_nvidia_runtime(runtime: str) -> None:
+    (launch,) = explain("podman run --runtime {} -u 1000:1000 img ./app".format(runtime)).observed.launches
+    assert launch.nvidia_runtime and launch.runtime == runtime  # as written, and known for NVIDIA's
+    (service,) = explain("services:\n  app:\n    image: img\n    runtime: {}\n".format(runtime)).observed.launches
+    assert service.nvidia_runtime
 
 
 @pytest.mark.parametrize(("line", "source"), [

@@ -505,3 +505,11 @@ def test_the_board_s_maker_in_a_failing_line_is_no_gpu_failure(board: str) -> No
 def test_a_failure_said_as_what_would_happen_otherwise_is_no_failure(line: str) -> None:
     text = "Jetson Orin NX, JetPack 6.0, in a docker container.\n" + line + "\nThe SDK itself runs fine here.\n"
     assert explain(text).cause.id != "nodes-missing-in-container"
+
+
+def test_a_login_on_the_host_is_said_to_rebuild_groups_from_etc_group_not_the_image_s() -> None:
+    text = ("Orin NX, JetPack 6.2, no container.\n"
+            "nvidia@orin-nx:~$ sudo -u inference python3 -c \"import torch; print(torch.cuda.is_available())\"\n"
+            "UserWarning: CUDA initialization: Unexpected error from cudaGetDeviceCount(). Error 801: operation not supported\n")
+    said = [s.text for s in explain(text).statements if "rebuilds groups" in s.text]
+    assert said and not any("image" in t or "--group-add" in t for t in said), said

@@ -136,9 +136,10 @@ def _compiled(pattern: str) -> Pattern[str]:
     return re.compile(pattern)
 
 
-def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str) -> List[str]:
+def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, said_bare: bool = False) -> List[str]:
     """A CUDA error as wrappers print it: by enum name, by number after a CUDA word, by message. ``codes``
-    are its number and any the runtime used before (cudaErrorUnknown was 30 before CUDA 10.1)."""
+    are its number and any the runtime used before (cudaErrorUnknown was 30 before CUDA 10.1). A number no other
+    common error uses (``said_bare``) counts in prose too: "over SSH I get error 801", "fails with 801"."""
     alternatives = "|".join(str(c) for c in codes)
     number = r"\(?-?(?:{})\)?(?!\w|\.\d)".format(alternatives)
     text = re.escape(message.lower())
@@ -152,7 +153,8 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str) -> 
         r"\bcuinit\s*(?:\(\s*(?:\d\s*)?\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + number,
         r"\berror(?:\s*(?:code|number|no\.?))?\W{0,3}" + number + r"\W{0,3}(?:error\s*(?:text|string|message)\W{0,3})?" + text,
         _CUDA_CONTEXT + r"[^\n]{0,160}?" + text,
-    ])
+    ] + ([r"(?:\berror|\berr|\bcode|\bfails?\s+with|\bfailed\s+with|\bgets?|\bgot|\bgetting|\breturns?|\breturned|->|\u2192|"
+          r"\u62a5)\W{0,3}(?<![\w.])" + number] if said_bare else []))
 
 
 def _number_keys(code: int) -> List[str]:
@@ -172,7 +174,7 @@ def _families() -> Tuple[_Family, ...]:
         cuda = symptom.get("cuda")
         if cuda:
             codes = [cuda["code"]] + list(cuda.get("legacy_codes", ()))
-            patterns += _cuda_patterns(codes, cuda["names"], cuda["message"])
+            patterns += _cuda_patterns(codes, cuda["names"], cuda["message"], bool(cuda.get("said_bare")))
             keys += [key for code in codes for key in _number_keys(code)]
             keys += [cuda["message"].lower()] + [n.lower() for n in cuda["names"]]
         keys += [s.lower()[:24] for s in symptom["signatures"]]
@@ -233,6 +235,11 @@ def _key_lines(key: str, lowered: str) -> List[Tuple[int, int]]:
     return out
 
 
+# A line break inside a sentence: the line ends in a word, a comma or a quote (not a sentence's end), and the next goes
+# on in lower case or with inline code, and is no prompt (a log's next line starts with a stamp, a level or a capital).
+_SOFT_WRAP = re.compile(r"(?<=[\w,`'\")])\n(?=[ \t]{0,8}[a-z`(\"'])(?![ \t]*(?:```|[\w.-]+@[\w.-]+:))")
+
+
 def _next_line_end(lowered: str, end: int) -> int:
     """Where the line after the one ending at ``end`` ends, passing over up to two blank lines: an answer printed
     below its command, with a blank line between them in a Markdown paste ("is_available()", "", "False")."""
@@ -283,6 +290,8 @@ def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tupl
             cache[key] = _key_lines(key, lowered)
         for start, end in cache[key]:
             line = lowered[start:_next_line_end(lowered, end)]  # "is_available()\nFalse"
+            if family.symptom.get("prose") and _SOFT_WRAP.match(clean, end):  # (in the paste's own case)
+                line = line[:end - start] + " " + line[end - start + 1:]  # a sentence wrapped onto the next line
             if (line, end - start) in tried:
                 continue
             tried.add((line, end - start))
@@ -448,7 +457,7 @@ def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
 def container_context(text: str, seen: Observed, cleaned: Optional[str] = None) -> str:
     """A line showing the paste ran inside a container or an image build, or "" when it shows none."""
     lines = [w.line for w in seen.words if w.kind == "container"] + [n.line for n in seen.nodes if n.where]
-    if any(launch.runtime == "nvidia" or launch.gpus or launch.nvidia_gpu for launch in seen.launches):
+    if any(launch.nvidia_runtime or launch.gpus or launch.nvidia_gpu for launch in seen.launches):
         return ""  # the launch asked for the NVIDIA runtime: what it lacks is the software's, not the injection's
     lines += [launch.text.split("\n")[0] for launch in seen.launches]
     if lines:
@@ -684,9 +693,10 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
             text = "the session came through `{}`: Docker rebuilds its groups from the image's /etc/group and adds the " \
                    "launch's --group-add GIDs (not the toolkit's)".format(login.kind)
         else:
-            text = "the session came through `{}`, which rebuilds groups from the image's /etc/group{}".format(
+            added = login.kind != "session" and any(launch.group_add for launch in seen.launches)
+            text = "the session came through `{}`, which rebuilds groups from /etc/group{}".format(
                 PROMPT.sub("", login.line)[:80] if login.kind == "session" else login.kind,
-                "" if login.kind == "session" else " and drops the launch's --group-add GIDs")
+                " and drops the launch's --group-add GIDs" if added else "")
         out.append(Statement(text, (login.line,), False))
     if seen.toolkit is not None:
         out.append(Statement("NVIDIA container toolkit {}".format(seen.toolkit.value), (seen.toolkit.line,), False))
@@ -1454,7 +1464,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if soft and not denied and not nodes_denied:
         return platform_cause("jetson-software-mismatch", "the software finds no usable CUDA for this release",
                               [line_of[soft[0]]], "nodes-missing-in-container")
-    if "nameless-gid" in ids:
+    if "nameless-gid" in ids and not denied:
         added = [launch for launch in seen.launches if launch.numeric_groups]
         if added:
             return cause("not-gpu-access", "a numeric --group-add GID has no name in the image: harmless",
@@ -1566,6 +1576,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if added and seen.identities and not _holds_added(seen.identities[0], added):
         return cause("login-drops-runtime-groups", "the pasted `id` does not hold the GIDs the launch added",
                      trigger + [_first_line(added[0]), seen.identities[0].line])
+    fewer = _same_user_fewer_groups(seen)
+    path_said = [login.line for login in dropping] + [w.line for w in seen.words if w.kind == "session path"]
+    if fewer and path_said:
+        return cause("login-drops-runtime-groups", "the same user holds fewer groups in one session than in another, "
+                     "and a session path that rebuilds groups is named", trigger + fewer + path_said[:1], "toolkit-band")
     band = _toolkit_band(seen)
     lost = _group_changed_in_container(seen)  # the container's own node decides, whatever the host's ACL gives
     if band == "gid-0" or lost:
@@ -1677,6 +1692,13 @@ def _on_wsl(seen: Observed) -> List[str]:
             if found and not _NEGATED.search(sign.line[max(0, found.start() - 40):found.start()])]
 
 
+def _same_user_fewer_groups(seen: Observed) -> List[str]:
+    """Two pasted `id`s of one uid where one lacks groups the other holds (the container's main process, then an SSH
+    session into it): the lines of both, fuller first; none when the paste shows no such pair."""
+    return next(([full.line, short.line] for full in seen.identities for short in seen.identities
+                 if full.uid == short.uid and set(short.groups) < set(full.groups)), [])
+
+
 def _user_chosen(seen: Observed) -> List[Sighting]:
     """The sessions inside the container that ran as a user the paste chose, other than root: `exec -u 1000`, or `su -
     app`, `gosu app` at a container's prompt or in an entrypoint's `set -x` trace. The host's own login (an SSH banner,
@@ -1703,7 +1725,7 @@ def _nvidia_by_default(launch: Launch, seen: Observed) -> bool:
 
 def _passes_gpu(launch: Launch) -> bool:
     """Whether a launch gives the container the GPU: the NVIDIA runtime, --gpus, privileged, /dev bound in, or a GPU node."""
-    return bool(launch.runtime == "nvidia" or launch.gpus or launch.nvidia_gpu or launch.privileged or launch.dev_mount
+    return bool(launch.nvidia_runtime or launch.gpus or launch.nvidia_gpu or launch.privileged or launch.dev_mount
                 or any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices))
 
 
@@ -1739,7 +1761,8 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     # No device or no driver: "Permission denied" or a version error (3, 209, 222) means the nodes were there.
     gpu_error = any(i in ("cuda-100", "cuda-35", "cuda-801", "cuda-999") for i in ids)
     in_words = [w.line for w in seen.words if w.kind == "container"]
-    if jetson and ids and ids[0] == "cuda-100" and in_words and not (seen.nodes or seen.launches or seen.identities):
+    if jetson and ids and ids[0] == "cuda-100" and in_words and not (seen.nodes or seen.launches or seen.identities) \
+            and not any(i in _EXPLICIT_DENIALS for i in ids):
         lines += [line_of["cuda-100"], in_words[0]]  # no device, in a container, and no word of a denial
     runtime_said = any(w.kind == "NVIDIA runtime said" for w in seen.words)
     if jetson and ids and ids[0] == "cuda-35" and container and not seen.launches and not runtime_said:
@@ -1752,7 +1775,7 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     # an image built for a Jetson (its CUDA is there; the runtime is what is missing). In another image it is the
     # image's own software (an arm64 wheel without CUDA).
     l4t_image = any(_JETSON_IMAGE.search(launch.image or "") for launch in seen.launches)
-    plain = [launch for launch in seen.launches if launch.runtime != "nvidia" and not launch.privileged
+    plain = [launch for launch in seen.launches if not launch.nvidia_runtime and not launch.privileged
              and not launch.dev_mount and not any(re.search(r"/dev/(?:nv|dri)|nvidia\.com/", d) for d in launch.devices)
              and not _nvidia_by_default(launch, seen) and not launch.service_unseen]
     plain = plain if len(plain) == len(seen.launches) else []

@@ -10,6 +10,7 @@ engine's; the words after it are the container's command, kept apart (`docker ru
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from typing import Any, Dict, List, Optional, Sequence, Tuple
@@ -67,7 +68,8 @@ DIFF_MARK = re.compile(r"^[+-](?=\s+(?:- |(?:{})\s*:))".format(_KEYS))
 class Launch:
     """The launch settings a text showed; what it did not show stays empty."""
 
-    source: str                  # "docker run", "podman run", "nerdctl run", "compose" or "docker compose run"
+    source: str                  # "docker run", "podman run", "nerdctl run", "compose", "docker compose run",
+                                 # "devcontainer"
     group_add: Tuple[str, ...]   # as written: GIDs or group names
     devices: Tuple[str, ...]     # --device / devices: entries, as written
     user: Optional[str]
@@ -102,9 +104,16 @@ class Launch:
         return ((primary,) if primary is not None else ()) + self.numeric_groups
 
     @property
+    def nvidia_runtime(self) -> bool:
+        """Whether the launch names NVIDIA's runtime, by any of its names: Podman takes its path
+        (`--runtime /usr/bin/nvidia-container-runtime`), and the toolkit's mode variants name it too."""
+        name = (self.runtime or "").rsplit("/", 1)[-1]
+        return bool(re.fullmatch(r"nvidia(?:-container-runtime(?:\.cdi|\.legacy)?)?", name))
+
+    @property
     def nvidia_gpu(self) -> bool:
         """Whether this launch asks for the NVIDIA GPU at all (runtime, --gpus, a CDI or GPU node device)."""
-        return bool(self.runtime == "nvidia" or self.gpus or self.privileged or self.dev_mount or any(
+        return bool(self.nvidia_runtime or self.gpus or self.privileged or self.dev_mount or any(
             "nvidia.com/" in d or re.search(r"/dev/(?:nv|dri)", d) for d in self.devices))
 
 
@@ -180,6 +189,31 @@ def from_run_line(line: str) -> Optional[Launch]:
                   values["runtime"][-1] if values["runtime"] else None, dev_mount, image, line.strip(),
                   values["gpus"][-1] if values["gpus"] else None, tuple(values["cap-add"]), tuple(values["security-opt"]),
                   command, None)
+
+
+# A VS Code dev container (devcontainer.json): `runArgs` are `docker run` options, `image` its image.
+_RUN_ARGS = re.compile(r'"runArgs"\s*:\s*(\[[^\]]{0,4000}\])')
+_DEVCONTAINER_IMAGE = re.compile(r'"image"\s*:\s*"([^"\n]{1,300})"')
+
+
+def from_devcontainer(text: str) -> Optional[Launch]:
+    """The launch a devcontainer.json describes, read as the `docker run` it makes; None where the text has no
+    `runArgs` list of strings (JSON with comments or trailing commas is not read)."""
+    found = _RUN_ARGS.search(text)
+    try:
+        args = json.loads(found.group(1)) if found else None
+    except ValueError:
+        return None
+    if not isinstance(args, list) or not all(isinstance(arg, str) for arg in args):
+        return None
+    image = _DEVCONTAINER_IMAGE.search(text)
+    run = from_run_line("docker run " + " ".join(shlex.quote(arg) for arg in args) + " " +
+                        shlex.quote(image.group(1) if image else "image"))
+    if run is None or found is None:
+        return None
+    merged = {name: getattr(run, name) for name in fields_of(run)}
+    merged.update(source="devcontainer", text=found.group(0), image=image.group(1) if image else None)
+    return Launch(**merged)
 
 
 def from_compose_run_line(line: str) -> Optional[Launch]:

@@ -30,6 +30,7 @@ from .launch import (
     from_compose,
     from_compose_file,
     from_compose_run_line,
+    from_devcontainer,
     from_exec_line,
     from_pod_spec,
     from_run_line,
@@ -63,7 +64,14 @@ _LS = re.compile(r"^(?P<type>[cbdlps-])(?P<perms>[rwxsStT-]{9})(?P<acl>[+.@]?)\s
                  r"(?P<major>" + _N + r"),\s*(?P<minor>" + _N + r")\s+(?:\S+\s+){2,3}?(?P<name>\S+)\s*$")
 _STAT = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<uid>" + _N + r"):(?P<gid>" + _N + r")\s+(?P<path>/dev/\S+)\s*$")
 _STAT_GID = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<gid>" + _N + r")\s+(?P<path>/dev/\S+)\s*$")  # stat -c '%a %g %n'
-_ID = re.compile(r"\buid=(" + _N + r")(?:\(([^)\n]{0,64})\))?\s+gid=(" + _N + r")(?:\(([^)\n]{0,64})\))?(?:\s+groups=(\S+))?")
+# What may stand around `id`'s output on its own line: a prompt, quotes, SELinux's context.
+_PROSE_AROUND = re.compile(r"[\s`'\"$#>]+|\bcontext=\S+")
+# `id` output; its groups' label is translated under another locale (GNU id: "Gruppen=", "grupos=", "组="), and its
+# list ends where its items do (an inline `id` in backticks, prose after it).
+_ID_ITEM = _N + r"(?:\([^)\n]{0,64}\))?"
+_ID = re.compile(r"\buid=(" + _N + r")(?:\(([^)\n]{0,64})\))?\s+gid=(" + _N + r")(?:\(([^)\n]{0,64})\))?"
+                 r"(?:\s+(?:groups|Gruppen|grupos|groupes|gruppi|grupy|groepen|группы|组|グループ)=(" + _ID_ITEM + r"(?:," +
+                 _ID_ITEM + r")*))?")
 _GROUP_LINE = re.compile(r"^([A-Za-z_][\w.-]*):[^:\s]*:(" + _N + r"):([\w.,-]*)\s*$")
 # The release file's line; its '#' may be gone (a Markdown heading on the page it was copied from), and it may
 # stand in inline code or a table cell, which ends it.
@@ -745,7 +753,8 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     if ident:
         _read_id(state, ident, raw)
         reader.recognised.append("id output: " + line)
-        return
+        if len(_PROSE_AROUND.sub("", line[:ident.start()] + line[ident.end():])) < 24:
+            return  # `id`'s own line; an `id` quoted in prose leaves the prose to read (a launch, the board)
     group = _GROUP_LINE.match(line)
     if group and len(state.group_lines) < MAX_FACTS and all(
             (g.name, g.gid) != (group.group(1), int(group.group(2))) for g in state.group_lines):
@@ -1022,6 +1031,8 @@ def read(text: str) -> TextFacts:
     state.launches = [with_service(launch, compose) if launch.service_unseen else launch
                       for launch in state.launches] + compose
     state.launches += from_pod_spec([line.rstrip() for line in normalise(part).split("\n")]) if "containers:" in part else []
+    devcontainer = from_devcontainer(part) if '"runArgs"' in part else None
+    state.launches += [devcontainer] if devcontainer is not None else []
     inspected = _inspect_launch(part)
     if inspected is not None:
         state.launches.append(inspected)
