@@ -897,6 +897,9 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
      "'AzureExecutionProvider, CPUExecutionProvider'", "cpu-only-build"),
     ("llama-server --list-devices prints `Available devices: (none)`", "cpu-only-build"),
     ("so `command -v nvcc` returns false and `ENABLE_GGML_CUDA` defaults to `OFF`", "cpu-only-build"),
+    ('$ python3 -c "import torch; print(torch.__version__, torch.version.cuda, torch.cuda.is_available())"\n'
+     "2.5.1 None False", "cpu-only-build"),
+    (">>> print(torch.version.cuda)\nNone", "cpu-only-build"),
     ("the driver answers `NVML_ERROR_NOT_SUPPORTED` for `nvmlDeviceGetMemoryInfo`", "smi-memory-unreported"),
     ("and `nvidia-smi` prints `[N/A]` for `memory.total`", "smi-memory-unreported"),
     ("okay, I'm finding leads here, jetson nano does not have nvidia-smi", "smi-memory-unreported"),
@@ -913,6 +916,7 @@ def test_other_wordings_of_a_family_are_that_family(line: str, family: str) -> N
 
 
 @pytest.mark.parametrize("line", ["backend: cpu-offload enabled for layers 30-32", "Available devices: CUDA0 (Orin)",
+                                  ">>> print(torch.version.cuda)\n12.6",
                                   "so I switched config.yaml to `backend: cpu` for now",  # a setting, of any component
                                   "GGML_CUDA=ON", "NVML_SUCCESS == r", "cuMemAddressReserve succeeded",
                                   "building the image: open /dev/dri/renderD128: permission denied"])
