@@ -900,6 +900,9 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ('$ python3 -c "import torch; print(torch.__version__, torch.version.cuda, torch.cuda.is_available())"\n'
      "2.5.1 None False", "cpu-only-build"),
     (">>> print(torch.version.cuda)\nNone", "cpu-only-build"),
+    ("I suppose the issue is caused by mismatch of CUDA arch.", "cuda-build-words"),
+    ("If something like `sm_87` is missing, please rebuild with CMAKE_CUDA_ARCHITECTURES=87", "cuda-build-words"),
+    ("the wheel was compiled without the Orin's CUDA architecture", "cuda-build-words"),
     ("the driver answers `NVML_ERROR_NOT_SUPPORTED` for `nvmlDeviceGetMemoryInfo`", "smi-memory-unreported"),
     ("and `nvidia-smi` prints `[N/A]` for `memory.total`", "smi-memory-unreported"),
     ("okay, I'm finding leads here, jetson nano does not have nvidia-smi", "smi-memory-unreported"),
@@ -917,6 +920,7 @@ def test_other_wordings_of_a_family_are_that_family(line: str, family: str) -> N
 
 @pytest.mark.parametrize("line", ["backend: cpu-offload enabled for layers 30-32", "Available devices: CUDA0 (Orin)",
                                   ">>> print(torch.version.cuda)\n12.6",
+                                  "CUDA arch: sm_87 (Orin)", "built for sm_87 and sm_72",
                                   "so I switched config.yaml to `backend: cpu` for now",  # a setting, of any component
                                   "GGML_CUDA=ON", "NVML_SUCCESS == r", "cuMemAddressReserve succeeded",
                                   "building the image: open /dev/dri/renderD128: permission denied"])
