@@ -91,6 +91,14 @@ SEEDS: List[Tuple[str, str, str]] = [
     ("Perl-style key", 'api_key => "{}"', "Pl" + _pick(ALNUM, 10)),
     ("password with a bracket", "password={}", "Br<" + _pick(ALNUM, 10)),
     ("URL password with an at sign", "postgres://app:{}@db.internal.example.net/app", "At@" + _pick(ALNUM, 10)),
+    ("key variable", "LICENSE_KEY={}", "QWERT-" + _pick(string.ascii_uppercase, 5) + "-" + _pick(string.ascii_uppercase, 5)),
+    ("exported key of words", "export ENCRYPTION_KEY={}", "correcthorse" + _pick(string.ascii_lowercase, 8)),
+    (".netrc password", "machine api.github.com login bob password {}", "Winter" + _pick(ALNUM, 8)),
+    ("password with a comma", "DB_PASSWORD={}", "alpha," + _pick(ALNUM, 10)),
+    ("password with a semicolon", "DB_PASSWORD={}", "bravo;" + _pick(ALNUM, 10)),
+    ("password of words", "password: {}", "correct horse battery " + _pick(string.ascii_lowercase, 8)),
+    ("URL password with a slash", "pip index https://deploy:{}@pypi.corp.example.net/simple", "Xy7/" + _pick(ALNUM, 10)),
+    ("zero-padded IPv4 address", "peer {}", "10.020.003.004"),
 ]
 
 

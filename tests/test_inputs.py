@@ -460,12 +460,14 @@ def test_bundle_redacts_every_seeded_kind_and_follows_no_link(scratch_root, tmp_
     with open(root / "etc/passwd", "a") as handle:
         handle.write("{}:x:1001:1001:{}:/home/{}:/bin/sh\n".format(OTHER_USERS[0], GECOS, OTHER_USERS[0]))
         handle.write("{}:x:1003:1003::/srv/carolys:/bin/sh\n".format(OTHER_USERS[1]))
-    group = (root / "etc/group").read_text().replace("video:x:44:alice", "video:x:44:alice," + ",".join(OTHER_USERS))
+    group = (root / "etc/group").read_text().replace("video:x:44:alice", "video:x:44:alice," + ",".join(OTHER_USERS)
+                                                     + ",dave.ldap")  # a directory user no passwd line names
     (root / "etc/group").write_text(group)
     with open(root / "etc/nv_tegra_release", "a") as handle:  # stray text in a file the bundle copies whole
         handle.write("".join("# {}\n".format(line) for line in seeded.splitlines()))
         handle.write("# ran on {} as {} ({}) in /home/{} and /srv/carolys\n".format(HOST, OTHER_USERS[1], GECOS.split(",")[0],
                                                                                    OTHER_USERS[0]))
+        handle.write("# ssh {}.corp.example.com by dave.ldap\n".format(HOST.upper()))  # a host name in another case
 
     runbooks = tmp_path / "runbooks"
     (runbooks / "diagnose").mkdir(parents=True)
@@ -474,6 +476,12 @@ def test_bundle_redacts_every_seeded_kind_and_follows_no_link(scratch_root, tmp_
     (runbooks / "diagnose" / "result.json").write_text(json.dumps({"lines": seeded.splitlines(), "host": HOST,
                                                                     "config": structured}))
     (runbooks / "diagnose" / "summary.md").write_text(seeded)
+    key = next(secret for kind, _, secret in SEEDS if kind == "OpenSSH private key")
+    notebook = {"cells": [{"cell_type": "code", "source": ["!cat id_rsa\n"], "metadata": {}, "execution_count": 1,
+                           "outputs": [{"output_type": "stream", "name": "stdout",
+                                        "text": [line + "\n" for line in key.split("\n")]}]}],
+                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}  # nbformat keeps text as a list of lines
+    (runbooks / "diagnose" / "diagnose.ipynb").write_text(json.dumps(notebook))
     (runbooks / "diagnose" / "{}-203.0.113.77.md".format(HOST)).write_text("ran\n")
     (runbooks / "diagnose" / "leak.json").symlink_to("/etc/shadow")
     (runbooks / "etc").symlink_to("/etc")
@@ -494,13 +502,16 @@ def test_bundle_redacts_every_seeded_kind_and_follows_no_link(scratch_root, tmp_
         assert secret not in everything, "{} leaked".format(kind)
         for part in secret.split("\n"):
             assert len(part) < 12 or part.startswith("-----") or part not in everything, "{} leaked in part".format(kind)
-    for literal in (HOST, GECOS, "Bob Smith", "Building 4", "/srv/carolys", "198.51.100.9", "203.0.113.77") + OTHER_USERS:
+    for literal in (HOST, HOST.upper(), GECOS, "Bob Smith", "Building 4", "/srv/carolys", "198.51.100.9", "203.0.113.77",
+                    "dave.ldap") + OTHER_USERS:
         assert literal not in everything, literal
     assert not any("leak" in n or "pipe" in n or "/etc/" in n for n in names), names
     shadow = Path("/etc/shadow").read_text() if Path("/etc/shadow").exists() else ""
     for line in shadow.splitlines():
         hashed = line.split(":")[1] if line.count(":") > 2 else ""
         assert len(hashed) < 13 or hashed not in everything
+    assert "<private-key>" in contents["jetson-gpu-access-bundle/runbooks/diagnose/diagnose.ipynb"]  # not line by line
+    assert "PRIVATE KEY" not in contents["jetson-gpu-access-bundle/runbooks/diagnose/diagnose.ipynb"]
     report = contents["jetson-gpu-access-bundle/REDACTIONS.txt"]
     assert report.count("\n  ") >= 30 and "leak.json: not copied: a symbolic link" in report
     assert "alice" in everything and "video:x:44:alice,<user" in everything

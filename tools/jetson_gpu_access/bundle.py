@@ -158,7 +158,11 @@ def write(diagnosis: Diagnosis, out_path: str, runbooks_dir: Optional[str] = Non
     """Write the bundle; returns the redaction counts."""
     fs = RootFS(diagnosis.facts.root)
     target = diagnosis.facts.user.name if diagnosis.facts.user else ""
-    others = [u.name for u in diagnosis.facts.accounts.users if u.name != target and u.uid >= 1000 and u.uid != 65534]
+    accounts = diagnosis.facts.accounts
+    known = {u.name for u in accounts.users}
+    others = [u.name for u in accounts.users if u.name != target and u.uid >= 1000 and u.uid != 65534]
+    # a group's member that no passwd line names is a directory (LDAP, sssd) user's: a person's name too
+    others += sorted({m for g in accounts.groups for m in g.members if m and m != target and m not in known})
     gecos, homes = _passwd_identities(_root_text(fs, "/etc/passwd", LARGE_FILE) or "", target)
     redact = Redactor(_hostnames(fs), others, gecos, homes, keep_user=target)
     extra, skipped = runbook_files(runbooks_dir)

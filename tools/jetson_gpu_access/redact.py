@@ -43,8 +43,9 @@ def shannon_entropy(text: str) -> float:
 
 
 # words that name a secret in a variable or key: DB_PASSWORD=, "api_key":, password:
+# (a bare `key` too: LICENSE_KEY=, SIGNING_KEY=, "key": a whole part of the name, so keyboard= and monkey= stay)
 _SECRET_WORDS = (r"(?:pass(?:word|wd|phrase)?|passwort|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|"  # noqa: S105
-                 r"private[_-]?key|client[_-]?secret|credentials?|auth|psk|session[_-]?key)(?![A-Za-z0-9])")
+                 r"private[_-]?key|client[_-]?secret|credentials?|auth|psk|session[_-]?key|key)(?![A-Za-z0-9])")
 # a key or variable whose name is, or has as a part, a secret word: its whole value is the secret, whatever its shape
 # (a pattern text: compiled on first use, never as the module loads)
 SECRET_NAME = (r"(?i)^[_.-]*(?:(?:[A-Za-z0-9]+[_.-])+|(?-i:[a-z0-9]+(?=[A-Z])))?" + _SECRET_WORDS +
@@ -67,7 +68,8 @@ KINDS: Tuple[Kind, ...] = (
           r"(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|\Z)", "private-key", flags=re.S),
     _kind("SSH public key", r"\b(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) AAAA[A-Za-z0-9+/=]+",
           "ssh-public-key"),
-    _kind("credentials in a URL", r"((?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,32}://)[^\s/@:<>\"']+:[^\s/<>\"']+(?=@[^\s/@<>\"']+)",
+    # (a password may hold '/' and '@': the credentials end at the last '@' before the host)
+    _kind("credentials in a URL", r"((?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,32}://)[^\s/@:<>\"']+:[^\s<>\"']+(?=@[^\s/@<>\"']+)",
           "credentials", keep=1),
     _kind("Slack webhook", r"https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9/_-]+", "slack-webhook"),
     _kind("Discord webhook", r"https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]+/[A-Za-z0-9_-]+",
@@ -107,7 +109,12 @@ KINDS: Tuple[Kind, ...] = (
     _kind("secret assignment", r"(?i)((?:(?:\b|(?<=[_.-]))[_.-]*(?:(?:[A-Za-z0-9]+[_.-]){1,8}|(?-i:[a-z0-9]+(?=[A-Z])))?"
           + _SECRET_WORDS +
           r"(?:[_.-][A-Za-z0-9]+){0,8}|(?-i:\b[A-Z0-9]*(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|APIKEY)))[\"']?\s*(?:=>|[:=])\s*)"
-          r"(?:([\"'])(?!<)(?:(?!\2)[^\n])+\2|(?!<)[^\s\"',;]+)", "secret", keep=1, quoted=True),
+          # the value: quoted; after a colon (YAML, a config line), to the line's end or a comment; else to a blank
+          r"(?:([\"'])(?!<)(?:(?!\2)[^\n])+\2|(?:(?<=:)|(?<=:[ \t]))(?!<)[^\n]*?(?=[ \t]+#|[ \t]*(?:\n|\Z))|(?!<)[^\s\"']+)",
+          "secret", keep=1, quoted=True),
+    # a .netrc's password, on the machine's line or a line of its own
+    _kind(".netrc password", r"(?im)((?:\bmachine\s+\S+\s+(?:(?:login|account)\s+\S+\s+){0,2}|^[ \t]*)password[ \t]+)(?!<)\S+",
+          "secret", keep=1),
     # secrets given to a program as an option: --password X, -Dpassword=X, mysql -pX, sshpass -p X, docker login -p X,
     # curl -u user:X, openssl -k X, and a password piped into sudo -S
     _kind("secret option", r"(?i)((?:(?<![\w-])--(?:[\w-]*-)?(?:password|passwd|passphrase|token|secret|api-?key)"
@@ -126,8 +133,8 @@ KINDS: Tuple[Kind, ...] = (
           entropy=3.0),
     _kind("e-mail address", r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b", "email"),
     _kind("MAC address", r"\b(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}\b", "mac"),
-    _kind("IPv4 address", r"(?<![\d.])(?!127\.)(?!0\.0\.0\.0)(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}"
-          r"(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.]*\d)", "ipv4"),
+    _kind("IPv4 address", r"(?<![\d.])(?!127\.)(?!0\.0\.0\.0)(?:(?:25[0-5]|2[0-4]\d|[01]?\d?\d)\.){3}"
+          r"(?:25[0-5]|2[0-4]\d|[01]?\d?\d)(?![\d.]*\d)", "ipv4"),  # (zero-padded too: 10.020.003.004)
     # full form, or compressed with '::' (so that times such as 14:35:51 stay)
     _kind("IPv6 address", r"(?<![\w:.])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|"
           r"(?:[0-9A-Fa-f]{1,4}:){1,6}(?::[0-9A-Fa-f]{1,4}){1,6}|(?:[0-9A-Fa-f]{1,4}:){1,7}:|::(?:[0-9A-Fa-f]{1,4}:){0,5}"
@@ -157,7 +164,8 @@ class Redactor:
         literals += [(text, "<gecos>", "GECOS field") for text in gecos if len(text) > 2]
         literals += [(home, "<home>", "home folder") for home in homes if len(home) > 1 and home != "/"]
         literals.sort(key=lambda item: -len(item[0]))
-        self.literals = [(re.compile(r"(?<![A-Za-z0-9]){}(?![A-Za-z0-9])".format(re.escape(value))), placeholder, kind)
+        self.literals = [(re.compile(r"(?<![A-Za-z0-9]){}(?![A-Za-z0-9])".format(re.escape(value)),
+                                     re.I if kind == "host name" else 0), placeholder, kind)  # host names have no case
                          for value, placeholder, kind in literals]
         self.keep_home = "/home/" + keep_user if keep_user else ""
 
@@ -175,6 +183,9 @@ class Redactor:
         see a key and its value together."""
         if isinstance(value, str):
             return self(value)
+        if isinstance(value, list) and len(value) > 1 and all(isinstance(item, str) and item.endswith("\n")
+                                                              for item in value[:-1]) and isinstance(value[-1], str):
+            return self(''.join(value)).splitlines(keepends=True)  # a text kept as its lines (nbformat): a key spans them
         if isinstance(value, list):
             return [self.json(item) for item in value]
         if isinstance(value, dict):
