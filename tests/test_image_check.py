@@ -82,7 +82,7 @@ def test_bad_image_lists_are_usage_errors(tmp_path: Path, entry: Dict[str, Any],
 
 
 @pytest.mark.parametrize(("text", "message"), [(None, "cannot read image list"), ("[1, 2]", "non-empty 'images' list"),
-                                              ("images: [", "neither JSON nor YAML"), ("images: []", "non-empty")])
+                                              ("images: [", "neither JSON nor readable YAML"), ("images: []", "non-empty")])
 def test_unreadable_lists_are_usage_errors(tmp_path: Path, text: Any, message: str, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "images.yaml"
     if text is not None:

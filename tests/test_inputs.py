@@ -651,3 +651,36 @@ def test_redaction_keeps_what_a_maintainer_needs() -> None:
     for line in ("DB_PASSWORD=x1", "dbPassword: x1", "api-key = x1", '"client_secret": "x1"', "_authToken=x1", "auth: x1"):
         assert "x1" not in redact(line), line
     assert len(KINDS) >= 30 and len({k.placeholder for k in KINDS}) >= 30
+
+
+def _alias_bomb(depth: int = 10) -> str:
+    """YAML whose aliases nest ``depth`` deep: a few hundred bytes that expand to 9**depth values."""
+    text = "x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    for level in range(1, depth + 1):
+        text += "x{0}: &a{0} [{1}]\n".format(level, ", ".join(["*a{}".format(level - 1)] * 9))
+    return text
+
+
+@pytest.mark.parametrize("where", ["parameters", "image name", "image run"])
+def test_yaml_whose_aliases_expand_without_bound_is_refused_at_once(tmp_path: Path, where: str) -> None:
+    bomb = _alias_bomb()
+    if where == "parameters":
+        path = tmp_path / "p.yaml"
+        path.write_text(bomb + "target_user: *a10\n")
+        args = ("run", "diagnose", "-f", str(path), "--out", str(tmp_path / "out"))
+    else:
+        path = tmp_path / "images.yaml"
+        path.write_text(bomb + "images:\n  - name: ok\n    image: img\n    user: alice\n    {}: *a10\n".format(where.split()[1]))
+        args = ("image-check", str(path), "--out", str(tmp_path / "out"))
+    result = run_cli(*args, timeout=30, limit_memory=1 << 30)
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == Exit.USAGE and len(lines) == 1, result.stderr
+    assert str(path) in lines[0] and "aliases expand" in lines[0], lines
+
+
+def test_yaml_anchors_that_stay_small_are_read() -> None:
+    from jetson_gpu_access.safeio import load_yaml
+
+    assert load_yaml("base: &b {user: alice}\nimage: {<<: *b, name: x}\n", "f.yaml")["image"] == {"user": "alice", "name": "x"}
+    with pytest.raises(ValueError, match="alias"):
+        load_yaml(_alias_bomb(7), "f.yaml")

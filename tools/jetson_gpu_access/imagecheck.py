@@ -36,7 +36,7 @@ from xml.sax.saxutils import escape, quoteattr
 from . import __version__
 from .exitcodes import Exit, ExitError
 from .record import frozen_record
-from .safeio import check_under, write_under
+from .safeio import brief, check_under, load_yaml, write_under
 
 VIEWS = ("main", "exec", "su", "ssh")
 REPORTS = ("results.json", "junit.xml", "summary.md")  # under --out, with NAME/VIEW.json per image
@@ -221,15 +221,13 @@ def read_list(path: str) -> Dict[str, Any]:
         value = json.loads(text)
     except ValueError:
         try:
-            import yaml
+            value = load_yaml(text, path)
         except ImportError as error:
             raise _usage("image list {} is not JSON, and reading YAML needs PyYAML: pip install pyyaml, or write "
                          "the list as JSON".format(path)) from error
-        try:
-            value = yaml.safe_load(text)
-        except yaml.YAMLError as error:
-            raise _usage("image list {} is neither JSON nor YAML ({}); fix the file".format(
-                path, str(error).splitlines()[0])) from error
+        except ValueError as error:
+            raise _usage("image list {} is neither JSON nor readable YAML ({}); fix the file".format(
+                path, str(error).split(": ", 1)[-1])) from error
     if not isinstance(value, dict) or not isinstance(value.get("images"), list) or not value["images"]:
         raise _usage("image list {} must be a mapping with a non-empty 'images' list (see docs/how-to/ci-runner.md)"
                      .format(path))
@@ -314,12 +312,10 @@ def read_list_like(path: str) -> Any:
     from .lab.profiles import ProfileError, read_bytes
 
     try:
-        import yaml
+        return load_yaml(read_bytes(path, "compose file").decode("utf-8"), path)
     except ImportError as error:
         raise _usage("reading compose file {} needs PyYAML: pip install pyyaml".format(path)) from error
-    try:
-        return yaml.safe_load(read_bytes(path, "compose file").decode("utf-8"))
-    except (ProfileError, UnicodeDecodeError, yaml.YAMLError) as error:
+    except (ProfileError, UnicodeDecodeError, ValueError) as error:
         raise _usage("cannot read compose file {}: {}".format(path, str(error).splitlines()[0])) from error
 
 
@@ -372,6 +368,9 @@ def image_specs(document: Dict[str, Any], base_dir: str, device_root: Optional[s
         where = "images[{}]".format(number)
         if not isinstance(entry, dict):
             raise _usage("{} must be a mapping with image, user and one of run, compose, docker_args".format(where))
+        for key in ("name", "run"):
+            if key in entry and not isinstance(entry[key], str):
+                raise _usage("{}: {} must be text, got {}".format(where, key, brief(entry[key])))
         name = str(entry.get("name") or "image-{}".format(number))
         unknown = sorted(set(entry) - ENTRY_KEYS)
         if unknown:

@@ -21,6 +21,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from .exitcodes import Exit, ExitError
 from .record import frozen_record
+from .safeio import brief
 
 TYPES = {"str": str, "int": int, "float": float, "bool": bool}
 MAX_TEXT = 4096            # a value longer than PATH_MAX is a mistake, and papermill would paste it into code
@@ -75,10 +76,8 @@ def declarations(source: str, origin: str) -> Dict[str, Parameter]:
 
 
 def _refuse(name: str, kind: str, value: Any) -> ParameterError:
-    shown = repr(value)
-    if len(shown) > 60:
-        shown = shown[:57] + "..."
-    return ParameterError("parameter {} expects {}, got {}".format(name, kind, shown))
+    return ParameterError("parameter {} expects {}, got {}".format(name, kind, brief(value)))
+
 
 
 def coerce(parameter: Parameter, value: Any, from_text: bool) -> Any:
@@ -144,7 +143,7 @@ def validate(declared: Mapping[str, Parameter], given: Sequence[Given]) -> Dict[
 
 def read_file(path: str) -> List[Given]:
     """A YAML mapping of name: value from ``path``: a small regular UTF-8 file, or ParameterError."""
-    import yaml
+    from .safeio import load_yaml  # (PyYAML only where a file is read)
 
     def refuse(problem: str) -> ParameterError:
         return ParameterError("parameters file {}: {}; pass a YAML file of 'name: value' lines".format(path, problem))
@@ -161,11 +160,11 @@ def read_file(path: str) -> List[Given]:
     if len(data) > MAX_FILE_BYTES:
         raise refuse("larger than {} KiB".format(MAX_FILE_BYTES >> 10))
     try:
-        loaded = yaml.safe_load(data.decode("utf-8"))
+        loaded = load_yaml(data.decode("utf-8"), path)
     except UnicodeDecodeError:
         raise refuse("not UTF-8 text") from None
-    except (yaml.YAMLError, RecursionError, ValueError) as error:
-        raise refuse("not valid YAML ({})".format(str(error).splitlines()[0] if str(error) else type(error).__name__)) from None
+    except ValueError as error:
+        raise refuse(str(error).split(": ", 1)[-1]) from None
     if not isinstance(loaded, dict):
         raise refuse("not a mapping")
     return [(str(k), v, False) for k, v in loaded.items()]

@@ -45,6 +45,7 @@ MiB = 1 << 20
 SMALL_FILE = 64 << 10          # release files, host names, /proc/<pid>/status
 LARGE_FILE = 64 * MiB          # account files, dpkg's status: both can be big, neither this big
 MAX_JSON_DEPTH = 64            # the deepest JSON this tool writes is under 10
+MAX_YAML_VALUES = 100_000      # values a YAML file may expand to through its aliases (a real one: hundreds)
 ID_MAX = 4294967294            # the largest UID or GID: 4294967295, (uid_t)-1, means "no id" to chown(2) and setgroups(2)
 _NO_FOLLOW = os.O_NOFOLLOW | os.O_CLOEXEC
 _READ_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | _NO_FOLLOW
@@ -471,6 +472,17 @@ def shown(text: str, limit: int = 40) -> str:
     return "{}... ({} characters)".format(repr(text[:limit // 2])[:-1], len(text))
 
 
+def brief(value: Any, limit: int = 60) -> str:
+    """Any value as Python writes it, cut to ``limit`` characters, without writing out more of it than that (a
+    list a file's aliases made huge)."""
+    import reprlib
+
+    writer = reprlib.Repr()
+    writer.maxstring, writer.maxother, writer.maxlevel = limit, limit, 3
+    text = writer.repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
 def decimal(text: str, maximum: int = 0xFFFFFFFF) -> Optional[int]:
     """An ASCII decimal number no greater than ``maximum``, else None.
 
@@ -531,6 +543,32 @@ def load_json(data: bytes, path: str) -> Any:
         raise ValueError("{}: JSON nested too deeply".format(path)) from None
     except ValueError as error:
         raise ValueError("{}: not JSON ({})".format(path, error)) from None
+    return _bounded(value, path)
+
+
+def load_yaml(text: str, path: str) -> Any:
+    """YAML a stranger may have written (PyYAML's safe loader; ImportError where it is missing): ValueError for
+    anything that is not YAML, nests too deep, or expands through its aliases to more than :data:`MAX_YAML_VALUES`
+    values (a few hundred bytes of nested anchors stand for billions: every later walk or message would expand them)."""
+    import yaml
+
+    try:
+        value = yaml.safe_load(text)
+    except RecursionError:
+        raise ValueError("{}: YAML nested too deeply".format(path)) from None
+    except yaml.YAMLError as error:
+        raise ValueError("{}: not valid YAML ({})".format(path, str(error).splitlines()[0] if str(error) else "")) from None
+    pending, seen = [value], 0
+    while pending:  # each alias counted as often as it is used, as a walk would meet it
+        item = pending.pop()
+        seen += 1
+        if seen > MAX_YAML_VALUES:
+            raise ValueError("{}: its aliases expand to more than {} values; write the values out or use fewer "
+                             "nested anchors".format(path, MAX_YAML_VALUES))
+        if isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            pending.extend(item.values())
     return _bounded(value, path)
 
 
