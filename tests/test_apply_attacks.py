@@ -306,3 +306,15 @@ def test_f10_full_disk_is_read_only_exit(root: str, tmp_path: Path) -> None:
     result = apply_cli(root, wrap=wrap)
     assert result.returncode == Exit.READ_ONLY, result.stderr
     assert "free" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_f10_no_free_inodes_is_read_only_exit_before_anything_changes(root: str, tmp_path: Path) -> None:
+    etc = os.path.join(root, "etc")
+    script = ('set -e; cp -a "$1/." "$2"; n=$(find "$2" | wc -l); mount -t tmpfs -o size=4m,nr_inodes=$((n + 3)) tmpfs "$1"; '
+              'cp -a "$2/." "$1"; shift 2; exec "$@"')
+    save = tmp_path / "save"
+    save.mkdir()
+    wrap = ["unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", etc, str(save)]
+    result = apply_cli(root, wrap=wrap)
+    assert result.returncode == Exit.READ_ONLY, result.stderr
+    assert "inode" in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -474,3 +474,28 @@ def test_entrypoint_still_aligns_a_plain_case(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "video:x:44:alice\n" in after and "render:x:993:alice\n" in after
     assert {"44", "993"} <= set(result.stdout.split())
+
+
+def test_a_failing_apply_puts_back_the_backups_the_tools_rewrote(root: str, tmp_path: Path) -> None:
+    """shadow-utils rewrites group- and gshadow- at each change: a failed, undone apply leaves the older backups too
+    (the undo's own message points to them)."""
+    etc = Path(root) / "etc"
+    for name in ("group", "gshadow"):
+        (etc / (name + "-")).write_bytes((etc / name).read_bytes() + b"older:x:4242:\n" if name == "group" else
+                                         (etc / name).read_bytes() + b"older:!::\n")
+    before = contents(root)
+    backups = {name: (etc / (name + "-")).read_bytes() for name in ("group", "gshadow")}
+    result = apply_cli(root, wrap=shimmed(tmp_path, {"usermod": "exit 1\n"}))
+    assert result.returncode == Exit.PROBLEM and "restored" in result.stderr, result.stderr
+    assert contents(root) == before
+    assert {name: (etc / (name + "-")).read_bytes() for name in ("group", "gshadow")} == backups
+
+
+def test_a_missing_group_file_beside_a_gshadow_is_refused_before_any_tool_runs(root: str) -> None:
+    etc = Path(root) / "etc"
+    (etc / "group").unlink()
+    names = sorted(os.listdir(etc))
+    result = apply_cli(root)
+    assert result.returncode == Exit.CONFLICT and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "/etc/group" in result.stderr and "missing" in result.stderr
+    assert sorted(set(os.listdir(etc)) - {".pwd.lock"}) == names  # no tool ran: no backup (lckpwdf's lock file stays)

@@ -59,6 +59,7 @@ def one_group_name(name: str) -> bool:
 FS_IOC_GETFLAGS = (2 << 30) | (struct.calcsize("l") << 16) | (ord("f") << 8) | 1
 FS_IMMUTABLE_FL, FS_APPEND_FL = 0x10, 0x20
 WRITE_PROBE_SLACK = 64 << 10  # lock files, PID files and a margin beside the copies the tools write
+FILES_NEEDED = 16  # what the tools create at once: per-file locks and their PID files, .pwd.lock, copies, backups
 
 
 class UnsafePath(Exception):
@@ -275,6 +276,9 @@ class AccountDir:
         if space.f_bfree * space.f_frsize < needed:
             return "{} has {} bytes free, and the account tools need about {}; free some space".format(
                 self.path, space.f_bfree * space.f_frsize, needed)
+        if space.f_files and space.f_favail < FILES_NEEDED:  # (0 files: a file system without an inode table)
+            return ("{} has {} free inodes, and the account tools create up to {} files (locks, copies, backups); "
+                    "delete some files or give the file system more inodes".format(self.path, space.f_favail, FILES_NEEDED))
         probe = "{}probe-{}-{}".format(_TEMP_PREFIX, os.getpid(), os.urandom(4).hex())
         try:
             fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=self.fd)

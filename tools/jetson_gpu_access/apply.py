@@ -50,6 +50,10 @@ NEEDED_CAPABILITIES = {0: "CAP_CHOWN", 1: "CAP_DAC_OVERRIDE", 3: "CAP_FOWNER"}
 CAP_SYS_CHROOT = 18  # the tools chroot into any --root other than / (shadow-utils' -R)
 # usermod -a -G, groupadd and groupmod -g (of a group that is nobody's primary group) change only these
 WRITTEN_BY_ACTIONS = ("group", "gshadow")
+# shadow-utils' backups (group-, gshadow-...), rewritten from the file's old content at each change: a run that is
+# undone puts back the older generation too, which its own refusals point to
+BACKUPS = tuple(name + "-" for name in ACCOUNT_FILES)
+JOURNALED = ACCOUNT_FILES + BACKUPS
 # a group name apply will pass to a tool: no leading '-', no ':' ',' or blanks (shadow's own rule is
 # stricter for new names, useradd(8) "CAVEATS"; existing groups may use capitals and dots)
 RESERVED_GIDS = (0, 65534, 65535, 4294967295)  # root, nobody/unmapped, and (uint16/uint32)-1
@@ -220,7 +224,12 @@ def _refuse_repairs(originals: Dict[str, Optional[bytes]]) -> None:
 
 
 def _check_account_files(journal: _Journal, directory: AccountDir) -> None:
-    """Refuse what the tools would fail on or write around, and a group/gshadow pair already out of step."""
+    """Refuse what the tools would fail on or write around, and a group/gshadow pair already out of step (a gshadow
+    with no group file is the furthest out of step)."""
+    if journal.original["group"] is None and journal.original["gshadow"] is not None:
+        raise ApplyError(Exit.CONFLICT, "{} is missing while {} exists; restore /etc/group (from the image, or "
+                         "{}- if it is current), then retry; nothing was changed".format(
+                             directory.host("group"), directory.host("gshadow"), directory.host("group")))
     _refuse_repairs(journal.original)
     split = out_of_step(journal.original["group"], journal.original["gshadow"])
     if split:
@@ -389,15 +398,15 @@ class _Journal:
     def __init__(self, directory: AccountDir, touched: Iterable[str] = ()) -> None:
         self.directory = directory
         self.touched = {name.encode("utf-8", "surrogateescape") for name in touched}  # the groups the plan changes
-        self.original: Dict[str, Optional[bytes]] = {name: directory.read(name) for name in ACCOUNT_FILES}
+        self.original: Dict[str, Optional[bytes]] = {name: directory.read(name) for name in JOURNALED}
         self.owner = {name: directory.owner_and_mode(name) for name, data in self.original.items() if data is not None}
         self.last = dict(self.original)
-        self.ours: Dict[str, Set[bytes]] = {name: set() for name in ACCOUNT_FILES}
+        self.ours: Dict[str, Set[bytes]] = {name: set() for name in JOURNALED}
         self.foreign: Set[str] = set()
         self.leftovers_before = set(leftover_names(iter(directory.entries())))
 
     def before_step(self) -> None:
-        for name in ACCOUNT_FILES:
+        for name in JOURNALED:
             if self.directory.read(name) != self.last[name]:
                 self.foreign.add(name)
 
@@ -406,11 +415,12 @@ class _Journal:
         writes is the tool's work even when it differs from the plan: restored like any other; but a
         line of a group the plan does not touch, added, changed or removed, is another program's,
         which a lock-ignoring writer (echo >>) can make between two steps."""
-        for name in ACCOUNT_FILES:
+        for name in JOURNALED:
             now = self.directory.read(name)
             if now == self.last[name]:
                 continue
-            if name not in WRITTEN_BY_ACTIONS or self._others_lines(self.last[name], now):
+            # (a backup takes the file's whole old content, other groups' lines too: the step's tool wrote it)
+            if name.rstrip("-") not in WRITTEN_BY_ACTIONS or (name in ACCOUNT_FILES and self._others_lines(self.last[name], now)):
                 self.foreign.add(name)
             elif now is not None:
                 self.ours[name].add(now)
@@ -428,15 +438,15 @@ class _Journal:
             self.directory.unlink(name)
         # group and gshadow go back together or not at all, so that they stay in step
         keep_pair = bool(self.foreign.intersection(WRITTEN_BY_ACTIONS))
-        for name in ACCOUNT_FILES:
+        for name in JOURNALED:  # the files first, then their backups
             now = self.directory.read(name)
             if now == self.original[name]:
                 continue
-            if name in self.foreign or now not in self.ours[name] or (keep_pair and name in WRITTEN_BY_ACTIONS):
+            if name in self.foreign or now not in self.ours[name] or (keep_pair and name.rstrip("-") in WRITTEN_BY_ACTIONS):
                 left.append(name)
                 continue
             try:
-                with self.directory.file_lock(name):
+                with self.directory.file_lock(name.rstrip("-")):
                     original = self.original[name]
                     if original is None:
                         self.directory.unlink(name)
