@@ -318,3 +318,4 @@ def test_f10_no_free_inodes_is_read_only_exit_before_anything_changes(root: str,
     result = apply_cli(root, wrap=wrap)
     assert result.returncode == Exit.READ_ONLY, result.stderr
     assert "inode" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+

@@ -498,4 +498,4 @@ def test_a_missing_group_file_beside_a_gshadow_is_refused_before_any_tool_runs(r
     result = apply_cli(root)
     assert result.returncode == Exit.CONFLICT and len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "/etc/group" in result.stderr and "missing" in result.stderr
-    assert sorted(set(os.listdir(etc)) - {".pwd.lock"}) == names  # no tool ran: no backup (lckpwdf's lock file stays)
+    assert sorted(os.listdir(etc)) == names  # refused before any lock or tool: nothing new

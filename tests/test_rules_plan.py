@@ -154,6 +154,13 @@ def test_never_joins_a_sensitive_group() -> None:
                      "renumber 'sudo' in the image (groupmod -g NEW sudo) so the host's GID is free, then plan again"))),)
 
 
+@pytest.mark.parametrize("name", ["incus-admin", "microk8s", "ssl-cert"])
+def test_never_joins_a_group_that_controls_a_container_manager_or_reads_tls_keys(name: str) -> None:
+    groups = (Group("video", 44, ("alice",)), Group(name, 993, ()))
+    plan = plan_for(devices=(char(NVMAP, 44), char(RENDER, 993, group=name)), groups=groups)
+    assert plan.actions == () and "sensitive group '{}'".format(name) in plan.refusals[0].reason
+
+
 @pytest.mark.parametrize("name", ["render,sudo", "render sudo", "render+sudo", "r\u00e9nder", "render;sudo", "x" * 33, "1render"])
 def test_a_group_name_the_tools_would_not_read_as_one_name_is_refused_with_no_advice(name: str) -> None:
     """usermod -G, pam_group's group.conf and the Dockerfile line all split 'render,sudo' into render and sudo: a
@@ -318,3 +325,17 @@ def test_a_plan_needs_a_user() -> None:
 def test_one_gid_needed_by_several_nodes_is_joined_once() -> None:
     plan = plan_for(devices=(char(NVMAP, 44), char(RENDER, 993), char("/dev/dri/renderD129", 993)))
     assert [a.command for a in plan.actions] == ["usermod -a -G render alice"]
+
+
+def test_a_group_file_read_only_up_to_the_cap_is_refused_not_diffed() -> None:
+    """A /etc/group longer than the reader's cap has no exact diff (the cut text's would be wrong), and apply could not
+    check its steps: the plan refuses it, naming the cap, instead of planning from part of the file."""
+    from jetson_gpu_access.model import Facts, PartialRead
+    from jetson_gpu_access.record import fields_of
+
+    built = facts(devices=(char(NVMAP, 44), char(RENDER, 993)), groups=NOT_MEMBER, in_container=True)
+    cut = Facts(**dict({name: getattr(built, name) for name in fields_of(built)},
+                       partial_reads=(PartialRead("/etc/group", "truncated", "read the first 64 MiB of 69 MiB"),)))
+    plan = make_plan(diagnose(cut), group_text(NOT_MEMBER).encode())
+    assert plan.actions == () and [r.path for r in plan.refusals] == ["/etc/group"], plan
+    assert "read the first 64 MiB of 69 MiB" in plan.refusals[0].reason and "64 MiB" in plan.refusals[0].instead_text[0]

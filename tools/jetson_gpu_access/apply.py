@@ -184,6 +184,10 @@ def preflight(root: str) -> Tuple[Tools, AccountDir]:
         unwritable = directory.unwritable()
         if unwritable:
             raise ApplyError(Exit.READ_ONLY, unwritable + "; nothing was changed")
+        if not directory.exists("group") and directory.exists("gshadow"):  # as far out of step as the pair can be
+            raise ApplyError(Exit.CONFLICT, "{} is missing while {} exists; restore /etc/group (from the image, or "
+                             "{}- if it is current), then retry; nothing was changed".format(
+                                 directory.host("group"), directory.host("gshadow"), directory.host("group")))
         hidden = _mount_in_etc(directory.path) if root != "/" else None
         if hidden:
             raise ApplyError(Exit.UNSUPPORTED, "{} is a mount point: the tools see --root without the mounts inside it "
@@ -224,12 +228,7 @@ def _refuse_repairs(originals: Dict[str, Optional[bytes]]) -> None:
 
 
 def _check_account_files(journal: _Journal, directory: AccountDir) -> None:
-    """Refuse what the tools would fail on or write around, and a group/gshadow pair already out of step (a gshadow
-    with no group file is the furthest out of step)."""
-    if journal.original["group"] is None and journal.original["gshadow"] is not None:
-        raise ApplyError(Exit.CONFLICT, "{} is missing while {} exists; restore /etc/group (from the image, or "
-                         "{}- if it is current), then retry; nothing was changed".format(
-                             directory.host("group"), directory.host("gshadow"), directory.host("group")))
+    """Refuse what the tools would fail on or write around, and a group/gshadow pair already out of step."""
     _refuse_repairs(journal.original)
     split = out_of_step(journal.original["group"], journal.original["gshadow"])
     if split:

@@ -32,7 +32,7 @@ case $run_as in -* | *[!A-Za-z0-9_.-]*) fail "JGA_RUN_AS '$run_as' is not a user
 [ $# -gt 0 ] || fail "no command given"
 nodes=${JGA_NODES:-"/dev/nvmap /dev/dri/renderD* /dev/nvgpu/igpu0/ctrl /dev/nvgpu/igpu0/as /dev/nvgpu/igpu0/channel /dev/nvgpu/igpu0/tsg /dev/nvgpu/igpu0/power /dev/nvhost-ctrl /dev/nvhost-ctrl-gpu /dev/nvhost-gpu /dev/nvhost-as-gpu /dev/nvhost-tsg-gpu /dev/host1x-fence"}
 # The names in data/policy.json "sensitive_groups" (a test keeps the two equal).
-sensitive=" root sudo wheel admin adm shadow disk kmem docker lxd libvirt input systemd-journal staff tty utmp "
+sensitive=" root sudo wheel admin adm shadow disk kmem docker lxd incus-admin microk8s ssl-cert libvirt input systemd-journal staff tty utmp "
 
 # 1. Everything this script needs, before it changes anything.
 for tool in getent id stat cut sort uniq grep tr head readlink; do

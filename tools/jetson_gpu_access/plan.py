@@ -21,6 +21,7 @@ from .choice import Choice
 from .diagnose import role_group
 from .model import AnomalyCode, DeviceNode, Diagnosis, Facts, Group, NodeKind, NodeOrigin
 from .record import frozen_record
+from .safeio import LARGE_FILE
 
 UNMAPPED_GID = 65534
 # Anomalies (from probe.accounts) that make any automatic edit unsafe: shadow-utils would write
@@ -268,6 +269,9 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                       if code in BLOCKING_ANOMALIES}
     # checklist G1/G3/U2: shadow-utils would write around these, or read the file otherwise than glibc
     blocking = [a.text for a in facts.accounts.anomalies if a.code in blocking_codes] or file_problems("group", group_data)
+    # a file read only up to the cap has no exact diff, and apply could not check its steps against one
+    cut = ["/etc/group was not read in full ({}): no exact change can be shown for it".format(p.detail)
+           for p in facts.partial_reads if p.path == "/etc/group" and p.reason == "truncated"]
     malformed = {a.name: a for a in facts.accounts.anomalies
                  if a.code is AnomalyCode.MALFORMED and a.path == "/etc/group" and a.name}
     needs = {a.path: a.needs for a in diagnosis.nodes}
@@ -308,7 +312,12 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                 notes.append("{} opens for a new login but not for the running process {}: log in again or "
                              "restart the container".format(path, facts.process.pid if facts.process else ""))
 
-    if blocking and needed:  # an edit is needed, and shadow-utils would write around these lines
+    if cut and needed:
+        refusals.append(Refusal("/etc/group", None, "; ".join(cut), (Alternative(
+            AlternativeKind.REPAIR_GROUP_FILE, "find why /etc/group is larger than the {} MiB a real one never reaches, "
+            "shrink it, then plan again".format(LARGE_FILE >> 20)),)))
+        needed = {}
+    elif blocking and needed:  # an edit is needed, and shadow-utils would write around these lines
         refusals.append(Refusal("/etc/group", None, "the account files need repair first: " + "; ".join(blocking),
                                 (Alternative(AlternativeKind.REPAIR_GROUP_FILE,
                                              "repair the listed lines (grpck, pwck or by hand), then plan again"),)))
