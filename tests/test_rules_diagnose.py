@@ -302,6 +302,17 @@ def test_group_bits_that_cannot_grant() -> None:
     assert finding(with_acl, "ACC-003").evidence[0] == "/dev/dri/renderD128 0640 0:993 (render) acl group:44:r--,mask::r--"
 
 
+def test_a_node_nobody_may_write_is_taken_to_be_opened_for_reading() -> None:
+    """Thor's /dev/nvmap is 0440 (toolkit PR #1631): where the release is not known, the node's own mode says the
+    driver's users read it, so a user outside its group is told to join it, not that no group can help (fact sheet Q3:
+    do not assume write access)."""
+    outside_video = (Group("root", 0, ()), Group("video", 44, ()), Group("render", 993, ("alice",)), Group("alice", 1000, ()))
+    result = diagnose(facts(devices=(char(NVMAP, 44, mode=0o440), char(RENDER, 993)), groups=outside_video,
+                            plat=platform(None)))
+    assert "DEV-005" not in codes(result) and "GRP-002" in codes(result), codes(result)
+    assert "DEV-005" in codes(diagnose(facts(devices=(char(NVMAP, 44, mode=0o640), char(RENDER, 993)), plat=platform(None))))
+
+
 def test_seat_acl_and_read_only_need() -> None:
     acl = (AclEntry("user_obj", None, 6), AclEntry("user", 1000, 6), AclEntry("group_obj", None, 6), AclEntry("mask", None, 6),
            AclEntry("other", None, 0))

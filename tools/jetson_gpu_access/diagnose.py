@@ -381,6 +381,8 @@ def diagnose(facts: Facts) -> Diagnosis:
     assessments = []
     for node in facts.devices:
         requirement, needs = requirement_for(node.role, facts)
+        if node.mode is not None and not node.mode & 0o222:  # nobody may write it (Thor's 0440 nvmap): it is read
+            needs = "r"
         decisions = tuple(decide(node, view, needs, facts.container.user_namespace) for view in views)
         assessment = NodeAssessment(node.path, node.role, requirement, needs, decisions)
         assessments.append(assessment)
