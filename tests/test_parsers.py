@@ -211,6 +211,10 @@ def test_an_id_out_of_range_is_named_as_the_cause() -> None:
     assert group.code is AnomalyCode.MALFORMED and group.name == "big" and len(group.text) < 200
     assert group.text.startswith("/etc/group line 2: GID '99999") and "out of range (0 to 4294967294)" in group.text
     assert user.text.startswith("/etc/passwd line 1: GID '4294967296' is out of range"), user.text
+    (negative,) = parse_group("neg:x:-1:\n")[1]
+    assert negative.code is AnomalyCode.MALFORMED and "GID '-1' is negative" in negative.text, negative.text
+    from jetson_gpu_access.accountfiles import file_problems
+    assert any("negative" in p for p in file_problems("group", b"neg:x:-1:\n"))
 
 
 def test_crlf_member_matches_nobody_as_in_glibc() -> None:

@@ -528,6 +528,8 @@ def id_out_of_range(file: str, fields: List[str]) -> str:
         digits = _id_digits(fields[index]) if index < len(fields) else ""
         if digits.isascii() and digits.isdigit() and decimal(digits, ID_MAX) is None:
             return "{} {} is out of range (0 to {})".format(kind, shown(digits), ID_MAX)
+        if digits[:1] == "-" and digits[1:].isascii() and digits[1:].isdigit():  # glibc skips it; strtoll reads it
+            return "{} {} is negative (0 to {})".format(kind, shown(digits), ID_MAX)
     return ""
 
 
