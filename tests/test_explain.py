@@ -825,3 +825,18 @@ def test_a_launch_without_the_gpu_on_a_pc_is_told_the_pc_s_fix() -> None:
     on_jetson = [f for f in explain(JETSON_36 + "\n$ docker run --rm img ./probe\ncuInit(0) = 801\n").audit
                  if f.id == "no-gpu-nodes"]
     assert on_jetson and "--runtime nvidia" in on_jetson[0].fix
+
+
+def test_ls_of_a_folder_and_a_node_files_each_entry_under_its_own_path() -> None:
+    text = ("# ls -l /dev/dri/ /dev/nvmap\n"
+            "crw-rw---- 1 root video  10, 124 Jun  1 12:00 /dev/nvmap\n\n"
+            "/dev/dri/:\ntotal 0\ncrw-rw---- 1 root render 226, 128 Jun  1 12:00 renderD128\n")
+    assert sorted(n.path for n in explain(text).observed.nodes) == ["/dev/dri/renderD128", "/dev/nvmap"]
+
+
+def test_each_session_of_one_uid_is_said_with_its_own_id_line() -> None:
+    text = ("Thor JP7.0 host:\nuid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu),44(video)\n"
+            "cr--r----- 1 root video 10, 123 Oct  2 11:02 /dev/nvmap\nIn the container:\n"
+            "uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu)\nNvRmMemInitNvmap failed with Permission denied\n")
+    said = [s for s in explain(text).statements if "not a member of video" in s.text]
+    assert said and all("44(video)" not in line for s in said for line in s.evidence), said

@@ -561,8 +561,10 @@ def _session_statements(seen: Observed, others: Sequence[Diagnosis]) -> List[Sta
     """The findings for each other session (`id`) the paste shows, each with that `id` line."""
     out = []
     for diagnosis in others:
-        user = diagnosis.facts.user
-        line = next((i.line for i in seen.identities if user is not None and i.uid == user.uid), "")
+        user, process = diagnosis.facts.user, diagnosis.facts.process
+        held = set(process.groups) | {process.gid} if process is not None else set()
+        mine = [i for i in seen.identities if user is not None and i.uid == user.uid]  # one uid twice: by its groups
+        line = next((i.line for i in mine if set(i.groups) == held), mine[0].line if mine else "")
         for finding in diagnosis.findings:
             statement = _finding_statement(finding, seen)
             out.append(Statement("for uid {}: {}".format(user.uid if user else "?", statement.text),
@@ -630,7 +632,7 @@ def _node_evidence(seen: Observed, paths: Sequence[str]) -> Tuple[str, ...]:
 
 def _finding_statement(finding: Finding, seen: Observed) -> Statement:
     paths = re.findall(r"/dev/[\w./-]+", finding.title + " " + " ".join(finding.evidence))
-    evidence = _node_evidence(seen, paths) + tuple(i.line for i in seen.identities[:1])
+    evidence = _node_evidence(seen, paths) + tuple(i.line for i in _sessions(seen)[:1])
     title = finding.title if seen.group_lines else finding.title.replace("(no name here)", "(its name not shown)")
     text = "{} {}: {}".format(finding.severity.value.upper(), finding.code, scrub(title))
     return Statement(text, evidence, not evidence)
@@ -1434,7 +1436,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # CUDA unusable for a session the paste shows short of the groups its launch added: the groups, not the software.
     added = [launch for launch in seen.launches if launch.group_add]
     dropping = [login for login in seen.logins if login.value != "keeps --group-add"]
-    short = [i.line for i in seen.identities[:1] if added and not _holds_added(i, added)]
+    short = [i.line for i in _sessions(seen)[:1] if added and not _holds_added(i, added)]
     said = next((i for i in ids if i in _NO_GPU_SAID), "")  # a program that finds no GPU, in either family's words
     if said and added and (short or dropping):  # the same mechanism on any system
         return cause("login-drops-runtime-groups", "CUDA is unusable for a session that does not hold the groups its "
@@ -1573,9 +1575,16 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if added_lines and dropping:
         return cause("login-drops-runtime-groups", "groups given at launch, and a session path that rebuilds groups",
                      trigger + [added_lines[0], dropping[0].line])
-    if added and seen.identities and not _holds_added(seen.identities[0], added):
+    session = _sessions(seen)[:1]
+    if added and session and not _holds_added(session[0], added):
         return cause("login-drops-runtime-groups", "the pasted `id` does not hold the GIDs the launch added",
-                     trigger + [_first_line(added[0]), seen.identities[0].line])
+                     trigger + [_first_line(added[0]), session[0].line])
+    # groups said to be added at launch, held by root's session and not by the user's: the user's way in dropped them
+    root_only = [(root.line, user.line) for root in seen.identities if root.uid == 0 for user in session
+                 if user.uid != 0 and set(root.groups[1:]) - set(user.groups)]
+    if added_lines and root_only:
+        return cause("login-drops-runtime-groups", "groups given at launch reach root's session and not the user's",
+                     trigger + [added_lines[0], *root_only[0]])
     fewer = _same_user_fewer_groups(seen)
     path_said = [login.line for login in dropping] + [w.line for w in seen.words if w.kind == "session path"]
     if fewer and path_said:
@@ -1690,6 +1699,12 @@ def _on_wsl(seen: Observed) -> List[str]:
         return []
     return [sign.line for sign in seen.x86 for found in [_WSL.search(sign.line)]
             if found and not _NEGATED.search(sign.line[max(0, found.start() - 40):found.start()])]
+
+
+def _sessions(seen: Observed) -> List[Identity]:
+    """The pasted `id`s, the failing session's first: the first that is not root's (root's beside it is the
+    contrast), as the diagnosis of the paste takes it."""
+    return sorted(seen.identities, key=lambda identity: identity.uid == 0)
 
 
 def _same_user_fewer_groups(seen: Observed) -> List[str]:
@@ -1916,13 +1931,15 @@ def _host_gid_held(seen: Observed, launch: Launch) -> bool:
 
 
 def _image_l4t_conflict(seen: Observed) -> List[str]:
-    """An image tagged for one L4T major (r35.1.0) beside a host showing another: the lines that show both."""
+    """An image tagged for one L4T major (r35.1.0) beside a host showing another: the lines that show both. None
+    where an image of the host's own major is shown too (a migration story: the old image, then the rebuilt one)."""
     host = [(s.value.split(".")[0], s.line) for s in seen.releases]
     host += [(_KERNEL_L4T.get(m.group(1), ""), s.line) for s in seen.jetson if s.kind == "kernel"
              for m in [re.match(r"(\d+\.\d+)", s.value)] if m]
+    majors = {image.value.split(".")[0] for image in seen.images}
     for image in seen.images:
         for major, line in host:
-            if major and image.value.split(".")[0] != major:
+            if major and image.value.split(".")[0] != major and major not in majors:
                 return [image.line, line]
     return []
 
@@ -1953,7 +1970,7 @@ def _holds_added(identity: Identity, launches: Sequence[Launch]) -> bool:
 
 
 def _denied_lines(seen: Observed, kind: str) -> List[str]:
-    return [n.line for n in seen.nodes if kind in n.path][:1] + [i.line for i in seen.identities[:1]]
+    return [n.line for n in seen.nodes if kind in n.path][:1] + [i.line for i in _sessions(seen)[:1]]
 
 
 def _cuda_from_host(major: Optional[int]) -> bool:

@@ -76,7 +76,7 @@ _GROUP_LINE = re.compile(r"^([A-Za-z_][\w.-]*):[^:\s]*:(" + _N + r"):([\w.,-]*)\
 # The release file's line; its '#' may be gone (a Markdown heading on the page it was copied from), and it may
 # stand in inline code or a table cell, which ends it.
 RELEASE_LINE = re.compile(r"(?:#\s*|^\s*(?=R\d{1,3}\s*\(release\),\s*REVISION:))R\d{1,3}\s*\(release\)[^`|\n]*")
-_DIR_HEADER = re.compile(r"^(/dev(?:/[\w.-]+)*):\s*$")
+_DIR_HEADER = re.compile(r"^(/dev(?:/[\w.-]+)*)/?:\s*$")
 _LS_COMMAND = re.compile(r"\bls\b[^\n]{0,200}?\s(/dev(?:/[\w.-]+)*)/?\s*$")
 _NO_NODE = re.compile(r"(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(/dev/[\w./-]+?)['\"’]?:\s*No such file or directory", re.I)
 _CSV_REMOVED = re.compile(r"^rc\s+nvidia-container-csv-\S+")
@@ -700,7 +700,9 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         return
     header = _DIR_HEADER.match(line) or _LS_COMMAND.search(line)
     if header and not _LS.match(line):
-        state.directory = header.group(1)
+        # ls of several paths names each folder in a header before its entries (nodes come with their full path)
+        several = not _DIR_HEADER.match(line) and len(re.findall(r"\s/dev\b", line)) > 1
+        state.directory = "/dev" if several else header.group(1)
         state.jetson += _jetson_sightings(line)
         if _command_match(line):
             _read_command(state, line)
@@ -749,11 +751,12 @@ def _read_line(state: _State, line: str, raw: str) -> None:
             reader.recognised.append("stat output: " + line)
         state.stat_path = None
         return
-    ident = _ID.search(line)
-    if ident:
-        _read_id(state, ident, raw)
+    idents = list(_ID.finditer(line))[:MAX_FACTS] if "uid=" in line else []
+    if idents:
+        for ident in idents:  # each `id` on the line (two quoted in one sentence: root's, then the user's)
+            _read_id(state, ident, raw)
         reader.recognised.append("id output: " + line)
-        if len(_PROSE_AROUND.sub("", line[:ident.start()] + line[ident.end():])) < 24:
+        if len(_PROSE_AROUND.sub("", _ID.sub("", line))) < 24:
             return  # `id`'s own line; an `id` quoted in prose leaves the prose to read (a launch, the board)
     group = _GROUP_LINE.match(line)
     if group and len(state.group_lines) < MAX_FACTS and all(
