@@ -1575,16 +1575,16 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if added_lines and dropping:
         return cause("login-drops-runtime-groups", "groups given at launch, and a session path that rebuilds groups",
                      trigger + [added_lines[0], dropping[0].line])
-    session = _sessions(seen)[:1]
-    if added and session and not _holds_added(session[0], added):
+    failing = _sessions(seen)[:1]
+    if added and failing and not _holds_added(failing[0], added):
         return cause("login-drops-runtime-groups", "the pasted `id` does not hold the GIDs the launch added",
-                     trigger + [_first_line(added[0]), session[0].line])
+                     trigger + [_first_line(added[0]), failing[0].line])
     # groups said to be added at launch, held by root's session and not by the user's: the user's way in dropped them
-    root_only = [(root.line, user.line) for root in seen.identities if root.uid == 0 for user in session
+    root_only = [[root.line, user.line] for root in seen.identities if root.uid == 0 for user in failing
                  if user.uid != 0 and set(root.groups[1:]) - set(user.groups)]
     if added_lines and root_only:
         return cause("login-drops-runtime-groups", "groups given at launch reach root's session and not the user's",
-                     trigger + [added_lines[0], *root_only[0]])
+                     trigger + [added_lines[0]] + root_only[0])
     fewer = _same_user_fewer_groups(seen)
     path_said = [login.line for login in dropping] + [w.line for w in seen.words if w.kind == "session path"]
     if fewer and path_said:
