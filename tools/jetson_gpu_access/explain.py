@@ -1580,11 +1580,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("login-drops-runtime-groups", "the pasted `id` does not hold the GIDs the launch added",
                      trigger + [_first_line(added[0]), failing[0].line])
     # groups said to be added at launch, held by root's session and not by the user's: the user's way in dropped them
-    root_only = [[root.line, user.line] for root in seen.identities if root.uid == 0 for user in failing
+    lost_to_user = [[root.line, user.line] for root in seen.identities if root.uid == 0 for user in failing
                  if user.uid != 0 and set(root.groups[1:]) - set(user.groups)]
-    if added_lines and root_only:
+    if added_lines and lost_to_user:
         return cause("login-drops-runtime-groups", "groups given at launch reach root's session and not the user's",
-                     trigger + [added_lines[0]] + root_only[0])
+                     trigger + [added_lines[0]] + lost_to_user[0])
     fewer = _same_user_fewer_groups(seen)
     path_said = [login.line for login in dropping] + [w.line for w in seen.words if w.kind == "session path"]
     if fewer and path_said:
