@@ -840,3 +840,14 @@ def test_each_session_of_one_uid_is_said_with_its_own_id_line() -> None:
             "uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu)\nNvRmMemInitNvmap failed with Permission denied\n")
     said = [s for s in explain(text).statements if "not a member of video" in s.text]
     assert said and all("44(video)" not in line for s in said for line in s.evidence), said
+
+
+@pytest.mark.parametrize(("line", "version"), [
+    ("After upgrading nvidia-container-toolkit to 1.19.0 the user gets 801", "1.19.0"),
+    ("we moved nvidia-container-toolkit from 1.16.2 to 1.18.2 last week", "1.18.2"),
+    ("Depuis la mise à jour de nvidia-container-toolkit en 1.18.2 sur notre Orin NX", "1.18.2"),
+    ("nvidia-container-toolkit version 1.17.8", "1.17.8"),
+])
+def test_the_toolkit_version_said_in_prose_is_the_one_in_use(line: str, version: str) -> None:
+    toolkit = explain(line + "\n").observed.toolkit
+    assert toolkit is not None and toolkit.value == version

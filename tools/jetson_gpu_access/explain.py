@@ -1603,7 +1603,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if seat and (seen.logins or seen.identities):
         return cause("seat-acl-only", "the node's access comes from a seat ACL for another user; this session has "
                      "no seat", trigger + seat + [(seen.logins or seen.identities)[0].line], "render-node-denied")
-    if any(n.acl for n in seen.nodes) and seen.logins:
+    # (an `id` shown decides by its groups: a user outside the node's group is that group's denial, the ACL aside)
+    if any(n.acl for n in seen.nodes) and seen.logins and not seen.identities:
         return cause("seat-acl-only", "the node's access comes from an ACL, and the session has no seat",
                      trigger + [n.line for n in seen.nodes if n.acl][:1] + [seen.logins[0].line])
     if band == "additional-gids" and dropping:

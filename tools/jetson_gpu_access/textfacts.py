@@ -277,7 +277,9 @@ _LOGIN_PATH = re.compile(r"^(?:\+\s+)?(?:exec\s+)?(?:sudo\s+)?"
                          r"runuser\s+|gosu\s+\S+|su-exec\s+\S+|setpriv\s+.*--init-groups|s6-setuidgid\s+\S+)|"
                          r"^\s*user\s*=\s*\S+\s*$|\bsshd\[\d+\]: Accepted|^Last login:|^Welcome to Ubuntu", re.I)
 _TOOLKIT = re.compile(r"(?:nvidia-container-toolkit(?:-base)?|libnvidia-container-tools|libnvidia-container1|"
-                      r"NVIDIA Container (?:Toolkit|Runtime)(?: CLI)? version|nvidia-ctk version|cli-version:)[\s:=_]*v?"
+                      r"NVIDIA Container (?:Toolkit|Runtime)(?: CLI)? version|nvidia-ctk version|cli-version:)[\s:=_]*"
+                      # in prose: "to 1.19.0", "from 1.16.2 to 1.18.2" (the one it went to), "en 1.18.2", "version 1.17.8"
+                      r"(?:(?:from\s+v?\d\.\d{1,2}\.\d{1,2}\S*\s+)?(?:to|en|auf|zu|a|version)\s+)?v?"
                       r"(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)", re.I)
 # Prose and inline code that name a launch by numbers (--user $(id -u):$(id -g), gosu user:group; not root's 0:0), the
 # path a session came through (over ssh, using su), or that the paste ran in a container.
