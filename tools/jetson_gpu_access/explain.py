@@ -1557,7 +1557,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if not jetson and not seen.nodes and denied[0] not in ("cuda-801", "denial-words", "failure-device-permission"):
         return platform_cause("tegra-nodes-denied", "a GPU initialisation error", trigger)
     numeric = [launch for launch in seen.launches if launch.numeric_user]
-    if not numeric and numeric_lines and denied[0] == "denial-words":
+    if not numeric and numeric_lines and (denied[0] == "denial-words" or not seen.launches):  # the launch said in words
         return cause("uid-gid-launch", "a user denied the GPU, started with a numeric uid:gid that drops the image's "
                      "group memberships", trigger + numeric_lines[:1])
     if numeric and _host_gid_held(seen, numeric[0]):
