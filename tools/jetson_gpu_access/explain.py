@@ -917,6 +917,10 @@ def _first_line(launch: Launch) -> str:
     return launch.text.split("\n")[0]
 
 
+_WSL_KERNEL = re.compile(r"\b\d+\.\d+\.\d+(?:\.\d+)?-microsoft-standard(?:-WSL2)?\b", re.I)
+_NAMED_ONLY = ("model", "Tegra-only name", "host name")  # Jetson signs that are names, not a Jetson's own output
+
+
 def shown_platform(seen: Observed) -> Tuple[str, str]:
     """("jetson" or "pc", the line that shows it) as the paste shows the system, or ("", "") when it does not.
 
@@ -931,6 +935,11 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
         failing = [(s, system) for system, signs in (("jetson", seen.jetson), ("pc", seen.x86)) for s in signs
                    if _said_to_fail(s)]
         return (failing[0][1], failing[0][0].line) if len({system for _, system in failing}) == 1 else ("", "")
+    # WSL's own kernel release (`uname -r`): the commands ran in WSL, and a Jetson only named there is another machine
+    # (the board it flashes); a Jetson's own output beside it (its release file, its kernel) is a mixed paste
+    wsl_kernel = [s for s in seen.x86 if _WSL_KERNEL.search(s.line)]
+    if wsl_kernel and seen.jetson and all(s.kind in _NAMED_ONLY for s in seen.jetson):
+        return "pc", wsl_kernel[0].line
     if strong or (seen.jetson and not hard_x86):
         return "jetson", (strong or seen.jetson)[0].line
     if seen.x86:
