@@ -1590,7 +1590,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      trigger + [_first_line(added[0]), failing[0].line])
     # groups said to be added at launch, held by root's session and not by the user's: the user's way in dropped them
     lost_to_user = [[root.line, user.line] for root in seen.identities if root.uid == 0 for user in failing
-                 if user.uid != 0 and set(root.groups[1:]) - set(user.groups)]
+                    if user.uid != 0 and set(root.groups[1:]) - set(user.groups)]
     if added_lines and lost_to_user:
         return cause("login-drops-runtime-groups", "groups given at launch reach root's session and not the user's",
                      trigger + [added_lines[0]] + lost_to_user[0])

@@ -185,7 +185,7 @@ class Redactor:
             return self(value)
         if isinstance(value, list) and len(value) > 1 and all(isinstance(item, str) and item.endswith("\n")
                                                               for item in value[:-1]) and isinstance(value[-1], str):
-            return self(''.join(value)).splitlines(keepends=True)  # a text kept as its lines (nbformat): a key spans them
+            return self("".join(value)).splitlines(keepends=True)  # a text kept as its lines (nbformat): a key spans them
         if isinstance(value, list):
             return [self.json(item) for item in value]
         if isinstance(value, dict):
