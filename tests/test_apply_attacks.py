@@ -296,26 +296,24 @@ def test_f10_immutable_group_file_is_read_only_exit(root: str) -> None:
         subprocess.run(["chattr", "-i", group], check=True)
 
 
-def test_f10_full_disk_is_read_only_exit(root: str, tmp_path: Path) -> None:
+def apply_on_a_small_etc(root: str, tmp_path: Path, options: str, fill: str = "") -> subprocess.CompletedProcess[str]:
+    """apply with the root's etc on a tmpfs of ``options`` (``$n``: the files in it), ``fill`` run on it first."""
     etc = os.path.join(root, "etc")
-    script = ('set -e; cp -a "$1/." "$2"; mount -t tmpfs -o size=512k tmpfs "$1"; cp -a "$2/." "$1"; '
-              'dd if=/dev/zero of="$1/fill" bs=4k 2>/dev/null || true; shift 2; exec "$@"')
+    script = ('set -e; cp -a "$1/." "$2"; n=$(find "$2" | wc -l); mount -t tmpfs -o {} tmpfs "$1"; cp -a "$2/." "$1"; '
+              '{} shift 2; exec "$@"').format(options, fill)
     save = tmp_path / "save"
     save.mkdir()
-    wrap = ["unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", etc, str(save)]
-    result = apply_cli(root, wrap=wrap)
+    return apply_cli(root, wrap=["unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", etc, str(save)])
+
+
+def test_f10_full_disk_is_read_only_exit(root: str, tmp_path: Path) -> None:
+    result = apply_on_a_small_etc(root, tmp_path, "size=512k", 'dd if=/dev/zero of="$1/fill" bs=4k 2>/dev/null || true;')
     assert result.returncode == Exit.READ_ONLY, result.stderr
     assert "free" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
 def test_f10_no_free_inodes_is_read_only_exit_before_anything_changes(root: str, tmp_path: Path) -> None:
-    etc = os.path.join(root, "etc")
-    script = ('set -e; cp -a "$1/." "$2"; n=$(find "$2" | wc -l); mount -t tmpfs -o size=4m,nr_inodes=$((n + 3)) tmpfs "$1"; '
-              'cp -a "$2/." "$1"; shift 2; exec "$@"')
-    save = tmp_path / "save"
-    save.mkdir()
-    wrap = ["unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", etc, str(save)]
-    result = apply_cli(root, wrap=wrap)
+    result = apply_on_a_small_etc(root, tmp_path, "size=4m,nr_inodes=$((n + 3))")
     assert result.returncode == Exit.READ_ONLY, result.stderr
     assert "inode" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
