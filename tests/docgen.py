@@ -185,7 +185,8 @@ group"), a PID (`--pid`) from 1 to 4194303 (below the kernel's largest `pid_max`
 from 1 to 86400 seconds, and `lab fleet --devices` and `--forks` from 1 to 100. `apply` uses 3 to 6
 for its refusals, and 128 + the signal number (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP) when a signal stopped
 it after it had put back what it wrote (see [Security](../security.md#what-apply-and-the-entrypoint-promise));
-`run` uses 7 to 9 for a dead kernel, a timeout and a failing cell.
+`run` uses 7 to 9 for a dead kernel, a timeout and a failing cell, and 143 or 129 when SIGTERM or SIGHUP stopped
+it (its kernel, which runs in a session of its own, is ended with it).
 
 Every command that writes a file where it is told (`bundle --out`, `fleet report --output`, `run --out`,
 `image-check --out`, `lab new`, `lab profile --output`) exits 2 with one line, writing nothing, when a

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -21,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from conftest import lab_processes
 from jetson_gpu_access import parameters, results
 from jetson_gpu_access.exitcodes import Exit
 
@@ -415,3 +417,22 @@ def test_lab_path_parameters_outside_the_devices_files_are_shown(tmp_path: Path)
     assert result.returncode == Exit.OK, (result.stdout, result.stderr)
     shown = json.loads((tmp_path / "out/fixture/shown.json").read_text())
     assert shown == {str(shared / "Dockerfile"): "FROM scratch\n", str(shared): ["Dockerfile", "etc"]}
+
+
+@pytest.mark.parametrize("when", ["while a cell runs", "while the kernel starts"])
+def test_sigterm_ends_the_run_and_its_kernel_at_once(tmp_path: Path, when: str) -> None:
+    """`timeout` (and Ansible's fleet run under it) sends SIGTERM: the runner ends its kernel, which runs in a
+    session of its own, and exits; an orphaned kernel would keep running and hold the caller's output pipe open."""
+    marker = tmp_path / "cell-started"
+    notebook = fixture(tmp_path, ["import time\nopen({!r}, 'w').close()\ntime.sleep(120)".format(str(marker))])
+    runner = subprocess.Popen([sys.executable, "-m", "jetson_gpu_access", "run", notebook, "--out", str(tmp_path / "out")],
+                              cwd=TOOLS, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and runner.poll() is None and not (
+            marker.exists() if when == "while a cell runs" else lab_processes("ipykernel_launcher")):
+        time.sleep(0.05)
+    assert runner.poll() is None, runner.communicate()
+    runner.send_signal(signal.SIGTERM)
+    out, err = runner.communicate(timeout=30)  # the pipes close: nothing is left holding them
+    assert runner.returncode == 128 + signal.SIGTERM, (runner.returncode, out, err)
+    assert "stopped by SIGTERM" in err and not [p for p in lab_processes("ipykernel_launcher") if "jga-kernels-" in p]

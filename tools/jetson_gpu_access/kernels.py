@@ -11,10 +11,13 @@ shutdown request, then SIGTERM and SIGKILL, still end the kernel.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import sys
-from typing import BinaryIO, Dict, List
+import weakref
+from typing import Any, BinaryIO, Dict, List, MutableSet
 
 from jupyter_client.manager import AsyncKernelManager
 
@@ -24,12 +27,31 @@ QUIET = ["--IPKernelApp.log_level=ERROR"]
 
 
 class QuietKernelManager(AsyncKernelManager):  # type: ignore[misc,unused-ignore]
-    """An AsyncKernelManager whose shutdown does not interrupt the kernel first."""
+    """An AsyncKernelManager whose shutdown does not interrupt the kernel first, and that :func:`end_started` can
+    end when the runner itself is stopped."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _STARTED.add(self)
 
     async def _async_interrupt_kernel(self) -> None:
         if getattr(self, "shutting_down", False):
             return
         await super()._async_interrupt_kernel()
+
+
+_STARTED: MutableSet[QuietKernelManager] = weakref.WeakSet()
+
+
+def end_started() -> None:
+    """Kill every kernel this process started, with its process group: a kernel runs in a session of its own, which
+    a signal to the runner (coreutils' timeout, Ansible stopping a host's run) does not reach, and until it notices
+    its parent is gone it holds the caller's output pipe open."""
+    for manager in list(_STARTED):
+        pgid = getattr(getattr(manager, "provisioner", None), "pgid", None)
+        if pgid:
+            with contextlib.suppress(OSError):
+                os.killpg(pgid, signal.SIGKILL)
 
 
 def write_kernelspec(home: str, name: str, argv: List[str], env: Dict[str, str]) -> None:

@@ -18,6 +18,7 @@ import io
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -40,6 +41,25 @@ class RunnerError(ExitError):
     """Input the runner refuses (bad notebook, parameters or output folder): nothing ran."""
 
     context = "run"
+
+
+# Signals that stop a run (coreutils' timeout and service managers send SIGTERM, a closed terminal SIGHUP): the
+# runner ends its kernel, keeps what the runbook wrote, and exits 128 + the signal's number.
+STOPPING = (signal.SIGTERM, signal.SIGHUP)
+
+
+class Stopped(BaseException):
+    """A stopping signal arrived while a runbook ran (BaseException: no runbook code may swallow it)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.code = 128 + signum
+        self.name = signal.Signals(signum).name
+
+
+def _stop(signum: int, _frame: Any) -> None:
+    kernels.end_started()
+    raise Stopped(signum)
 
 
 @frozen_record
@@ -137,12 +157,18 @@ def _run_one(path: Path, notebook: Any, values: Dict[str, Any], out_root: str, t
         values = dict(values, result_path=result_path)
     if lab and session_user and "target_user" in parameters and "target_user" not in values:
         values = dict(values, target_user=session_user)
-    code, message = _execute(path, notebook, values, out_root, timeout, lab)
+    code: int
+    try:
+        code, message = _execute(path, notebook, values, out_root, timeout, lab)
+    except Stopped as stop:  # the kernel is already ended; what the runbook wrote so far is kept, with why it stopped
+        code, message = stop.code, "{}: stopped by {}; state may be partial: re-run (it is idempotent)".format(
+            runbook, stop.name)
     result = results.read(out_root, runbook + "/result.json")
     if result is None or not result.finished:
         if code == Exit.OK:
             code, message = Exit.CELL_ERROR, "{} ended without writing its result (sys.exit in a cell?)".format(runbook)
-        cause = {Exit.KERNEL_DIED: "kernel-died", Exit.TIMEOUT: "timeout", Exit.USAGE: "parameters"}.get(code, "error")
+        causes = {int(Exit.KERNEL_DIED): "kernel-died", int(Exit.TIMEOUT): "timeout", int(Exit.USAGE): "parameters"}
+        cause = causes.get(code, "stopped" if code > 128 else "error")
         result = results.error_result(runbook, cause, message)
         write_under(out_root, runbook + "/result.json", results.dumps(result), OUT_REMEDY)
     write_under(out_root, runbook + "/junit.xml", results.junit(result), OUT_REMEDY)
@@ -250,14 +276,17 @@ def run_suite(names: Sequence[str], given: Sequence[Given], out_root: str, timeo
         device_name = device.name
     outcomes: List[Outcome] = []
     started = time.monotonic()
+    saved = {signum: signal.signal(signum, _stop) for signum in STOPPING}
     try:
         if device_name:
             _refuse_covering_paths(device_name, values)
         for path, notebook, mine in zip(paths, notebooks, values):
             outcomes.append(_run_one(path, notebook, mine, out_root, timeout, lab, session_user))
-            if outcomes[-1].code == Exit.USAGE:
-                break  # the next runbooks would refuse the same values
+            if outcomes[-1].code == Exit.USAGE or outcomes[-1].code > 128:
+                break  # the next runbooks would refuse the same values, or the run was stopped
     finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)
         if started_here:
             from .lab import sandbox
 
@@ -266,8 +295,8 @@ def run_suite(names: Sequence[str], given: Sequence[Given], out_root: str, timeo
     done = [r for r in (results.read(out_root, o.runbook + "/result.json") for o in outcomes) if r]
     write_under(out_root, "summary.md", results.markdown(done) + "\nTotal time: {:.1f} s\n".format(time.monotonic() - started),
                 OUT_REMEDY)
-    if outcomes and outcomes[-1].code == Exit.USAGE:
-        raise RunnerError(Exit.USAGE, outcomes[-1].message)
+    if outcomes and (outcomes[-1].code == Exit.USAGE or outcomes[-1].code > 128):
+        raise RunnerError(outcomes[-1].code, outcomes[-1].message)
     return outcomes
 
 

@@ -557,7 +557,7 @@ def load_yaml(text: str, path: str) -> Any:
     try:
         value = yaml.safe_load(text)
     except RecursionError:
-        raise ValueError("{}: YAML nested too deeply".format(path)) from None
+        raise ValueError("{}: not valid YAML (nested too deeply)".format(path)) from None
     except yaml.YAMLError as error:
         raise ValueError("{}: not valid YAML ({})".format(path, str(error).splitlines()[0] if str(error) else "")) from None
     pending, seen = [value], 0
