@@ -73,7 +73,7 @@ def test_install_and_refusals(lab, tmp_path) -> None:  # type: ignore[no-untyped
         assert (records["no-user-1"]["status"], records["no-user-1"]["stage"]) == ("failed", "prerequisites")
         assert "jga_target_user is not set" in records["no-user-1"]["message"]
         slow = records["slow-1"]
-        assert (slow["status"], slow["stage"], slow["runner_rc"]) == ("failed", "run", 124), slow
+        assert (slow["status"], slow["stage"], slow["runner_rc"]) == ("failed", "run", 124), slow["message"]
         assert "longer than jga_timeout (2 s)" in slow["message"]
         broken = records["no-python-1"]
         assert (broken["status"], broken["stage"]) == ("failed", "connect"), broken
