@@ -284,6 +284,8 @@ def run_suite(names: Sequence[str], given: Sequence[Given], out_root: str, timeo
             outcomes.append(_run_one(path, notebook, mine, out_root, timeout, lab, session_user))
             if outcomes[-1].code == Exit.USAGE or outcomes[-1].code > 128:
                 break  # the next runbooks would refuse the same values, or the run was stopped
+    except Stopped as stop:  # between runbooks: nothing of a runbook's to keep
+        raise RunnerError(stop.code, "stopped by {} before the next runbook started".format(stop.name)) from None
     finally:
         for signum, handler in saved.items():
             signal.signal(signum, handler)
