@@ -42,7 +42,7 @@ GROUP_CASES = {
     "video:x:4294967296:": ([], ["/etc/group line 1: GID '4294967296' is out of range (0 to 4294967294), so glibc "
                                  "skips the line"]),
     "video:x:44 :": ([], ["/etc/group line 1: malformed, skipped by glibc"]),
-    "video:x:-44:": ([], ["/etc/group line 1: malformed, skipped by glibc"]),
+    "video:x:-44:": ([], ["/etc/group line 1: GID '-44' is negative (0 to 4294967294), so glibc skips the line"]),
     "video:x:\u0664\u0664:": ([], ["/etc/group line 1: malformed, skipped by glibc"]),  # Arabic-Indic digits
     # isspace() is the C locale's six blanks, not Python's idea of white space
     "video:x:\x1c44:": ([], ["/etc/group line 1: malformed, skipped by glibc"]),
@@ -126,7 +126,7 @@ PASSWD_CASES = {
     "alice:x:1000:": ([], ["/etc/passwd line 1: malformed, skipped by glibc"]),
     "alice:x:1000": ([], ["/etc/passwd line 1: malformed, skipped by glibc"]),
     "alice:x::1000::/h:/bin/sh": ([], ["/etc/passwd line 1: malformed, skipped by glibc"]),
-    "alice:x:-1:1000::/h:/bin/sh": ([], ["/etc/passwd line 1: malformed, skipped by glibc"]),
+    "alice:x:-1:1000::/h:/bin/sh": ([], ["/etc/passwd line 1: UID '-1' is negative (0 to 4294967294), so glibc skips the line"]),
     "alice:x:4294967296:1000::/h:/bin/sh": ([], ["/etc/passwd line 1: UID '4294967296' is out of range (0 to "
                                                  "4294967294), so glibc skips the line"]),
     ":x:1001:1001::/h:/bin/sh": ([User("", 1001, 1001, "/h", "/bin/sh")], ["/etc/passwd line 1: empty user name"]),
