@@ -221,13 +221,13 @@ def read_list(path: str) -> Dict[str, Any]:
         value = json.loads(text)
     except ValueError:
         try:
-            value = load_yaml(text, path)
+            value = load_yaml(text)
         except ImportError as error:
             raise _usage("image list {} is not JSON, and reading YAML needs PyYAML: pip install pyyaml, or write "
                          "the list as JSON".format(path)) from error
         except ValueError as error:
             raise _usage("image list {} is neither JSON nor readable YAML ({}); fix the file".format(
-                path, str(error).split(": ", 1)[-1])) from error
+                path, error)) from error
     if not isinstance(value, dict) or not isinstance(value.get("images"), list) or not value["images"]:
         raise _usage("image list {} must be a mapping with a non-empty 'images' list (see docs/how-to/ci-runner.md)"
                      .format(path))
@@ -312,7 +312,7 @@ def read_list_like(path: str) -> Any:
     from .lab.profiles import ProfileError, read_bytes
 
     try:
-        return load_yaml(read_bytes(path, "compose file").decode("utf-8"), path)
+        return load_yaml(read_bytes(path, "compose file").decode("utf-8"))
     except ImportError as error:
         raise _usage("reading compose file {} needs PyYAML: pip install pyyaml".format(path)) from error
     except (ProfileError, UnicodeDecodeError, ValueError) as error:

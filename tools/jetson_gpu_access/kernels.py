@@ -49,7 +49,7 @@ def end_started() -> None:
     its parent is gone it holds the caller's output pipe open."""
     for manager in list(_STARTED):
         pgid = getattr(getattr(manager, "provisioner", None), "pgid", None)
-        if pgid:
+        if pgid and pgid != os.getpgrp():  # (never the runner's own group, should a kernel ever share it)
             with contextlib.suppress(OSError):
                 os.killpg(pgid, signal.SIGKILL)
 

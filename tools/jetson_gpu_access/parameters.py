@@ -160,11 +160,11 @@ def read_file(path: str) -> List[Given]:
     if len(data) > MAX_FILE_BYTES:
         raise refuse("larger than {} KiB".format(MAX_FILE_BYTES >> 10))
     try:
-        loaded = load_yaml(data.decode("utf-8"), path)
+        loaded = load_yaml(data.decode("utf-8"))
     except UnicodeDecodeError:
         raise refuse("not UTF-8 text") from None
     except ValueError as error:
-        raise refuse(str(error).split(": ", 1)[-1]) from None
+        raise refuse(str(error)) from None
     if not isinstance(loaded, dict):
         raise refuse("not a mapping")
     return [(str(k), v, False) for k, v in loaded.items()]

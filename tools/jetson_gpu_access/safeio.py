@@ -548,30 +548,34 @@ def load_json(data: bytes, path: str) -> Any:
     return _bounded(value, path)
 
 
-def load_yaml(text: str, path: str) -> Any:
-    """YAML a stranger may have written (PyYAML's safe loader; ImportError where it is missing): ValueError for
-    anything that is not YAML, nests too deep, or expands through its aliases to more than :data:`MAX_YAML_VALUES`
-    values (a few hundred bytes of nested anchors stand for billions: every later walk or message would expand them)."""
+def load_yaml(text: str) -> Any:
+    """YAML a stranger may have written (PyYAML's safe loader; ImportError where it is missing): ValueError, with a
+    message for after the file's name, for anything that is not YAML, nests too deep, or expands through its aliases
+    to more than :data:`MAX_YAML_VALUES` values (a few hundred bytes of nested anchors stand for billions: every later
+    walk or message would expand them)."""
     import yaml
 
     try:
         value = yaml.safe_load(text)
     except RecursionError:
-        raise ValueError("{}: not valid YAML (nested too deeply)".format(path)) from None
+        raise ValueError("not valid YAML (nested too deeply)") from None
     except yaml.YAMLError as error:
-        raise ValueError("{}: not valid YAML ({})".format(path, str(error).splitlines()[0] if str(error) else "")) from None
+        raise ValueError("not valid YAML ({})".format(str(error).splitlines()[0] if str(error) else "")) from None
     pending, seen = [value], 0
     while pending:  # each alias counted as often as it is used, as a walk would meet it
         item = pending.pop()
         seen += 1
         if seen > MAX_YAML_VALUES:
-            raise ValueError("{}: its aliases expand to more than {} values; write the values out or use fewer "
-                             "nested anchors".format(path, MAX_YAML_VALUES))
+            raise ValueError("its aliases expand to more than {} values; write the values out or use fewer "
+                             "nested anchors".format(MAX_YAML_VALUES))
         if isinstance(item, list):
             pending.extend(item)
         elif isinstance(item, dict):
             pending.extend(item.values())
-    return _bounded(value, path)
+    try:
+        return _bounded(value, "YAML")
+    except ValueError:
+        raise ValueError("not valid YAML (nested deeper than {} levels)".format(MAX_JSON_DEPTH)) from None
 
 
 def _bounded(value: Any, path: str) -> Any:
