@@ -71,7 +71,10 @@ def test_unreachable_and_failing_hosts_do_not_stop_the_run(fleet_runs) -> None: 
         records = {m.name: json.loads((fleet_runs["work"] / run / m.name / "host.json").read_text())
                    for m in fleet.DEFAULT_FLEET}
         assert records["offline-1"]["status"] == "unreachable"
-        assert "Connection refused" in records["offline-1"]["message"]
+        # Ansible words it "Connection refused", or "Data could not be sent" when ssh has already
+        # exited as Ansible writes the module to its stdin (pipelining): a race in Ansible, not here.
+        message = records["offline-1"]["message"]
+        assert "127.0.0.1" in message and "ssh" in message.lower(), message
         for name in REACHABLE:
             assert (records[name]["status"], records[name]["stage"]) == ("ok", "done"), (run, records[name]["message"])
             assert records[name]["check_mode"] is (run == "check")
