@@ -390,11 +390,32 @@ PAGES = {"reference/facts.md": facts_page, "validation.md": validation_page, "re
          "reference/runbook-parameters.md": parameters_page}
 
 
+# Tables inside hand-written pages: --write replaces each where its header row stands.
+EMBEDDED = (("reference/l4t-jetpack.md", l4t_table), ("reference/l4t-jetpack.md", module_table),
+            ("reference/device-nodes.md", device_table), ("reference/exit-codes.md", exit_table),
+            ("explanation/device-nodes-in-containers.md", band_table), ("explanation/device-nodes-in-containers.md", path_table),
+            ("how-to/toolkit-upgrade.md", upgrade_table), ("how-to/toolkit-upgrade.md", drop_table))
+
+
+def refresh_table(text: str, table: str) -> str:
+    """``text`` with the table that starts at ``table``'s header row replaced by ``table``."""
+    lines = text.split("\n")
+    header = table.split("\n")[0]
+    start = lines.index(header)
+    end = start
+    while end < len(lines) and lines[end].startswith("|"):
+        end += 1
+    return "\n".join(lines[:start] + table.split("\n") + lines[end:])
+
+
 def main() -> None:
-    """Print the tables; with --write, rewrite the fully generated pages."""
+    """Print the tables; with --write, rewrite the fully generated pages and the tables embedded in others."""
     if "--write" in sys.argv:
         for name, render in PAGES.items():
             (DOCS / name).write_text(render(), encoding="utf-8")
+        for name, table in EMBEDDED:
+            path = DOCS / name
+            path.write_text(refresh_table(path.read_text(encoding="utf-8"), table()), encoding="utf-8")
     print("\n\n".join([l4t_table(), module_table(), device_table(), exit_table(), band_table(), path_table(), upgrade_table(),
                        drop_table()]))
 

@@ -55,25 +55,15 @@ def test_section_severity_matches_the_catalogue() -> None:
         assert ("inferred" in body.split(".")[0]) == (entry["certainty"] == "inferred"), code
 
 
-@pytest.mark.parametrize(("name", "table"), [
-    ("reference/l4t-jetpack.md", docgen.l4t_table),
-    ("reference/l4t-jetpack.md", docgen.module_table),
-    ("reference/device-nodes.md", docgen.device_table),
-    ("reference/exit-codes.md", docgen.exit_table),
-    ("explanation/device-nodes-in-containers.md", docgen.band_table),
-    ("explanation/device-nodes-in-containers.md", docgen.path_table),
-    ("how-to/toolkit-upgrade.md", docgen.upgrade_table),
-    ("how-to/toolkit-upgrade.md", docgen.drop_table),
-])
+@pytest.mark.parametrize(("name", "table"), docgen.EMBEDDED)
 def test_reference_tables_are_rendered_from_data(name: str, table) -> None:  # type: ignore[no-untyped-def]
-    assert table() in page(name), "regenerate with: python tests/docgen.py"
+    assert table() in page(name), "regenerate with: python tests/docgen.py --write"
 
 
 def test_every_generated_table_row_has_the_header_s_cells() -> None:
     """A value holding '|' (a source's own "3.3 | 3.2.1") is escaped, or it would add a cell and break the table."""
     import re
-    for render in (docgen.l4t_table, docgen.module_table, docgen.device_table, docgen.exit_table, docgen.band_table, docgen.path_table,
-                   docgen.upgrade_table, docgen.drop_table):
+    for _, render in docgen.EMBEDDED:
         rows = render().split("\n")
         cells = [len(re.findall(r"(?<!\\)\|", row)) for row in rows if row.startswith("|")]
         assert len(set(cells)) == 1, render.__name__

@@ -851,3 +851,57 @@ def test_each_session_of_one_uid_is_said_with_its_own_id_line() -> None:
 def test_the_toolkit_version_said_in_prose_is_the_one_in_use(line: str, version: str) -> None:
     toolkit = explain(line + "\n").observed.toolkit
     assert toolkit is not None and toolkit.value == version
+
+
+# --- the toolkit and its config, as pasted ---------------------------------------------------------
+
+
+def _case(name: str) -> str:
+    """An outside attack's paste on the toolkit (tests/data/explain_attacks.yaml holds those read by cause)."""
+    return {
+        "cdi-spec": "$ head -30 /etc/cdi/nvidia.yaml\ncdiVersion: 0.5.0\ncontainerEdits:\n  deviceNodes:\n"
+                    "  - path: /dev/nvmap\n  - path: /dev/dri/renderD128\ndevices:\n- containerEdits:\n    deviceNodes:\n"
+                    "    - path: /dev/nvmap\n  name: all\nkind: nvidia.com/gpu\n"
+                    "$ podman run --rm --device nvidia.com/gpu=all --user 1000:1000 myapp\n"
+                    "RuntimeError: CUDA error: operation not supported (error 801)\n",
+        "default-runtime": "$ docker info | grep -i runtime\n Runtimes: io.containerd.runc.v2 nvidia runc\n"
+                           " Default Runtime: nvidia\n$ docker run --rm -u 1000 dustynv/l4t-pytorch:r36.4.0 python3 -c "
+                           "\"import torch; torch.cuda.init()\"\nRuntimeError: CUDA error: operation not supported (error 801)\n",
+        "two-rows": "Xavier NX, JetPack 5.1.2\n$ dpkg -l | grep nvidia-container\n"
+                    "ii  libnvidia-container-tools        1.10.0-1     arm64   NVIDIA container runtime library\n"
+                    "ii  nvidia-container-toolkit         1.11.0-1     arm64   NVIDIA Container toolkit\n"
+                    "NvRmMemInitNvmap failed with Permission denied\n",
+    }[name]
+
+
+def test_a_cdi_spec_is_no_compose_file_to_audit() -> None:
+    result = explain(_case("cdi-spec"))
+    assert not [f for f in result.audit if f.id == "no-gpu-nodes"], result.audit
+    assert not [launch for launch in result.observed.launches if launch.source == "compose"]
+
+
+def test_nvidia_as_dockers_default_runtime_is_no_missing_runtime() -> None:
+    assert not [f for f in explain(_case("default-runtime")).audit if f.id == "no-gpu-nodes"]
+
+
+def test_the_toolkits_own_row_gives_its_version() -> None:
+    """libnvidia-container is versioned on its own (1.10.0 beside toolkit 1.11.0 on JetPack 5.1.2)."""
+    toolkit = explain(_case("two-rows")).observed.toolkit
+    assert toolkit is not None and toolkit.value == "1.11.0"
+
+
+def test_the_band_question_answers_for_every_band_and_legacy_mode() -> None:
+    result = explain(_case("two-rows").replace("1.11.0-1", "1.18.2-1"))
+    assert result.cause.id == "toolkit-band" and result.question is not None
+    shown = [answer for answer, _ in result.question.answers]
+    assert [a.split()[0] for a in shown[:5]] == ["1.11", "1.12", "1.18.2", "1.19.0", "1.19.1"]
+    assert "legacy" in shown[-1]
+    meaning = dict(result.question.answers)
+    assert "video" in meaning[shown[0]] and "nothing" in meaning[shown[1]]
+
+
+def test_a_container_node_open_to_all_is_not_called_a_lost_group() -> None:
+    text = ("$ ls -l /dev/nvmap\ncrw-rw---- 1 root video 10, 121 Nov 30 09:12 /dev/nvmap\n$ ssh -p 2222 dev@localhost\n"
+            "dev@3f2a1b9c0d4e:~$ ls -l /dev/nvmap\ncrw-rw-rw- 1 root root 10, 121 Nov 30 09:15 /dev/nvmap\n")
+    said = [s.text for s in explain(text).statements if "different groups" in s.text]
+    assert said and "no group is needed" in said[0] and "did not reach" not in said[0]

@@ -10,8 +10,10 @@ credentials: the kernel is the oracle.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
+from pathlib import Path
 from typing import Dict, Tuple
 
 import pytest
@@ -49,9 +51,10 @@ def test_band_profiles_are_generated_from_the_data() -> None:
         with open(path, encoding="utf-8") as handle:
             assert handle.read() == profiles.dump(bands.band_profile(name)), \
                 "{} drifted: python -m jetson_gpu_access.lab.bands --write".format(name)
-        created = bands.BAND_PROFILES[name][2] == "created"
+        arrival = bands.BAND_PROFILES[name][2]
+        inferred = arrival == "created" or toolkit.path_row(arrival)["certainty"] == "INFERRED"
         assumptions = " ".join(profiles.load(name).raw["assumptions"])
-        assert ("INFERRED" in assumptions) == created, name
+        assert ("INFERRED" in assumptions) == inferred, name
 
 
 # --- evidence readers ------------------------------------------------------------------------
@@ -362,3 +365,75 @@ def test_only_the_first_process_of_each_session_is_listed(scratch_root) -> None:
             handle.write("{} (bash) S {} {} 0 0\n".format(pid, ppid, pid))
     listed = [p.pid for p in diagnose(probe(root, "alice")).facts.sessions]
     assert listed == ["50", "60"]   # 50: an exec from outside (PPid 0); 60: switched from root; 51: 50's child
+
+
+# --- each node read on its own: modes and GIDs the band table alone does not produce -------------
+
+
+def _patched_band(tmp_path, name: str, node=None, release: str = "keep"):  # type: ignore[no-untyped-def]
+    """The injection diagnosed on profile ``name`` with each node's fields replaced by ``node(path)`` (a dict, or
+    None to keep it) and, unless "keep", the release file's text (None: no release file)."""
+    raw = json.loads(json.dumps(profiles.load(name).raw))
+    for entry in raw["devices"]["nodes"]:
+        entry.update((node and node(entry["path"])) or {})
+    if release != "keep":
+        raw["platform"]["release"] = release
+    root = tmp_path / "root"
+    root.mkdir()
+    return diagnose(probe(scratch.materialise(profiles.from_document(raw, name, "test"), str(root), None, None)))
+
+
+@needs_root
+def test_world_writable_nodes_that_carry_host_gids_are_no_path_only_edit(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A host chmod 666 (fix G) copied in by 1.19.x keeps the host's GIDs: not the 1.12-1.18.1 band, no SEC-002."""
+    diagnosis = _patched_band(tmp_path, "tk1191-created", lambda path: {"mode": "0666"})
+    found = diagnosis.injection
+    assert found.band != "1.12-1.18.1" and "1.12-1.18.1" not in found.candidates, found
+    assert "SEC-002" not in {f.code for f in diagnosis.findings}
+    assert any("world-writable" in e and "copies that mode" in e for e in found.evidence)
+
+
+@needs_root
+def test_nodes_that_grant_no_group_are_the_hosts_udev_not_band_1182(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    diagnosis = _patched_band(tmp_path, "tk1191-created", lambda path: {"mode": "0600", "gid": 0})
+    found = diagnosis.injection
+    assert found.band is None and {"1.18.2", "1.19.1+"} <= set(found.candidates), found
+    assert "TKT-003" not in {f.code for f in diagnosis.findings}  # "upgrade to 1.19.1" for a host that has it
+    assert any("udev" in e for e in found.evidence)
+
+
+@needs_root
+def test_a_device_passed_beside_path_only_nodes_keeps_the_band(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    diagnosis = _patched_band(tmp_path, "tk116-created", lambda path: {"mode": "0660", "gid": 995}
+                              if path == "/dev/dri/renderD128" else None)
+    found = diagnosis.injection
+    assert found.band == "1.12-1.18.1", found
+    assert any("/dev/dri/renderD128" in e and "--device" in e for e in found.evidence)
+
+
+@needs_root
+def test_host_mode_nodes_without_a_release_may_be_jetpack_5(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    found = _patched_band(tmp_path, "tk111-created", release=None).injection
+    assert "1.11" in found.candidates, found
+
+
+@needs_root
+def test_privileged_leaves_the_band_open(diagnose_profile) -> None:  # type: ignore[no-untyped-def]
+    """Fact sheet A.4 reasons that --privileged --runtime nvidia still depends on the band: nothing says High."""
+    found = diagnose_profile("tk116-privileged").injection
+    assert not any("every toolkit version gives the same" in e for e in found.evidence)
+    assert toolkit.path_row("privileged")["certainty"] == "INFERRED"
+
+
+def test_a_host_in_legacy_mode_names_no_band(scratch_root) -> None:  # type: ignore[no-untyped-def]
+    root = scratch_root("jp61-host")
+    os.makedirs(os.path.join(root, "etc/nvidia-container-runtime"))
+    with open(os.path.join(root, "etc/nvidia-container-runtime/config.toml"), "w") as handle:
+        handle.write('[nvidia-container-runtime]\nmode = "legacy"\n')
+    found = diagnose(probe(root)).injection
+    assert found.band is None and not found.candidates and any("legacy mode" in e for e in found.evidence)
+
+
+def test_the_cve_upgrade_advice_previews_the_band_change() -> None:
+    remedy = json.loads((Path(toolkit.__file__).parent / "data" / "findings.json").read_text())["findings"]["TKT-001"]
+    assert "plan --toolkit" in remedy["remedy"] and "1.18.2" in remedy["remedy"]

@@ -16,7 +16,7 @@ import re
 import sys
 from typing import Any, Callable, Dict, Iterator, List, Optional, Pattern, Sequence, Set, Tuple
 
-from . import data
+from . import data, toolkit
 from .diagnose import diagnose
 from .launch import Launch
 from .migrate import AuditFinding, audit_text
@@ -496,7 +496,8 @@ def explain(text: str, nested: bool = False) -> Explanation:
     pairs = [(f, launch.text.split("\n")[0]) for launch in audited
              for f in audit_text(launch.text, "compose" if launch.source == "compose" else "docker-run")
              if f.status != "pass" and (f.id != "no-gpu-nodes" or (_wants_nvidia(launch, gpu_error)
-                                                                  and not launch.source.endswith("compose run")))]
+                                                                  and not launch.source.endswith("compose run")
+                                                                  and not _nvidia_by_default(launch, seen)))]
     if shown_platform(seen)[0] == "pc":  # the audit's fix is a Jetson's: a PC asks for the GPU with --gpus
         pairs = [(_on_a_pc(f), line) for f, line in pairs]
     audit = tuple(f for f, _ in pairs)
@@ -535,8 +536,10 @@ def _on_a_pc(finding: AuditFinding) -> AuditFinding:
                         "driver: nvidia)")
 
 
-# `is_available()` with its printed answer on the next line; how the command reached the container.
-_OUTCOME = re.compile(r"^[^\n]{0,512}\bis_available\(\)[^\n]{0,512}\n[ \t]*(true|false)[ \t]*$", re.M | re.I)
+# `is_available()` with its printed answer below it, past up to three lines of a warning PyTorch printed first (the
+# "CUDA initialization: ..." UserWarning and its indented source line); how the command reached the container.
+_OUTCOME = re.compile(r"^[^\n]{0,512}\bis_available\(\)[^\n]{0,512}\n(?:[^\n]{0,512}warning[^\n]{0,512}\n|[ \t]+\S[^\n]{0,512}\n){0,3}"
+                      r"[ \t]*(true|false)[ \t]*$", re.M | re.I)
 _THROUGH_ENGINE = re.compile(r"\b(?:docker|podman|nerdctl)\s+(?:exec|run)\b")
 _THROUGH_LOGIN = re.compile(r"(?:^|[\s$#>])(?:ssh|su|sudo\s+-[iu]|gosu|su-exec|runuser)\s")
 
@@ -733,8 +736,11 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
     for path, seen in by_path.items():
         groups = {(n.group, n.where) for n in seen}
         if len({g for g, _ in groups}) > 1:
-            text = "{} is listed with different groups: {}; the GPU group did not reach one of these places".format(
-                path, " vs ".join("{} ({})".format(n.group, n.where or "host or not stated") for n in seen))
+            open_where = [n.where or "host or not stated" for n in seen if n.open_to_all]
+            text = "{} is listed with different groups: {}; {}".format(
+                path, " vs ".join("{} ({})".format(n.group, n.where or "host or not stated") for n in seen),
+                "open to every user in the {} (mode 0666), where no group is needed".format(open_where[0]) if open_where
+                else "the GPU group did not reach one of these places")
             out.append(Statement(text, tuple(n.line for n in seen), False))
     return out
 
@@ -1160,8 +1166,9 @@ def _gpu_nodes(seen: Observed) -> List[ListedNode]:
 def _nodes_open_to_all(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -> List[str]:
     """Lines showing the render node and /dev/nvmap, both listed, open to every user (read and write for others, as
     toolkits 1.12 to 1.18.1 create them in a container): no session's groups matter, whoever runs. A node not listed
-    may still refuse, and a line that says a node refused someone outranks the listing."""
-    nodes = _gpu_nodes(seen)
+    may still refuse, and a line that says a node refused someone outranks the listing. Where the container's own
+    nodes are listed, they are the ones its sessions open, whatever the host's listing beside them shows."""
+    nodes = [n for n in _gpu_nodes(seen) if n.where == "container"] or _gpu_nodes(seen)
     listed = {kind for kind, pattern in _GPU_NODES.items() for n in nodes if pattern.match(n.path)}
     if listed != set(_GPU_NODES) or not any(n.path == "/dev/nvmap" for n in nodes) or any(
             not n.open_to_all for n in nodes) or any(i in _EXPLICIT_DENIALS for i in ids):
@@ -1599,13 +1606,25 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if fewer and path_said:
         return cause("login-drops-runtime-groups", "the same user holds fewer groups in one session than in another, "
                      "and a session path that rebuilds groups is named", trigger + fewer + path_said[:1], "toolkit-band")
+    held = _held_read_only(seen) if "nvmap-denied" in ids else []
+    if held:  # fact sheet Q3 leaves open whether the driver opens nvmap for writing; this paste says it does
+        node, identity = held[0]
+        inside = node.where == "container" or bool(seen.launches)
+        return cause("toolkit-band" if inside else "tegra-nodes-denied",
+                     "the session holds {}'s group and is still denied: the open asks for write, which mode {:04o} "
+                     "grants no group; {}".format(node.path, node.mode, "toolkit 1.18.2 and later copy the host's mode "
+                                                  "into the container, where 1.18.1 and older made the node 0666"
+                                                  if inside else "the host's udev rule sets that mode"),
+                     trigger + [node.line, identity.line] + ([seen.toolkit.line] if seen.toolkit else []),
+                     "tegra-nodes-denied" if inside else "toolkit-band")
     band = _toolkit_band(seen)
     lost = _group_changed_in_container(seen)  # the container's own node decides, whatever the host's ACL gives
     if band == "gid-0" or lost:
         beside_host = len(lost) > 1
         return cause("toolkit-band", "the node's group inside the container is not the host's: the toolkit's version "
                      "decides it (1.18.2 gives GID 0)" if beside_host else "the toolkit version decides the nodes' "
-                     "group inside the container (1.18.2 gives them GID 0: only root opens them)",
+                     "group inside the container: 1.18.2 gives them GID 0, so only root, or the user the container starts "
+                     "as with -u (their owner), opens them",
                      trigger + ([seen.toolkit.line] if seen.toolkit else []) + lost, "render-node-denied",
                      "tegra-nodes-denied")
     seat = _seat_acl(seen)
@@ -1613,9 +1632,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("seat-acl-only", "the node's access comes from a seat ACL for another user; this session has "
                      "no seat", trigger + seat + [(seen.logins or seen.identities)[0].line], "render-node-denied")
     # (an `id` shown decides by its groups: a user outside the node's group is that group's denial, the ACL aside)
-    if any(n.acl for n in seen.nodes) and seen.logins and not seen.identities:
+    # (a host node's ACL does not reach a container that lists its own node of that path)
+    acl = [n for n in seen.nodes if n.acl and not any(m.path == n.path and m.where == "container" != n.where
+                                                      for m in seen.nodes)]
+    if acl and seen.logins and not seen.identities:
         return cause("seat-acl-only", "the node's access comes from an ACL, and the session has no seat",
-                     trigger + [n.line for n in seen.nodes if n.acl][:1] + [seen.logins[0].line])
+                     trigger + [acl[0].line, seen.logins[0].line])
     if band == "additional-gids" and dropping:
         return cause("login-drops-runtime-groups", "the toolkit (1.19.1 or later) gives the node GIDs to the main "
                      "process only; this session came through a login that rebuilds groups",
@@ -1742,9 +1764,10 @@ _TO_ROOT = re.compile(r"(?:\s|=)(?:root|0)(?::\S*)?\s*$|^(?:sudo\s+)?su\s*-?\s*$
 
 def _nvidia_by_default(launch: Launch, seen: Observed) -> bool:
     """Whether a Docker launch gets NVIDIA's runtime by default: Docker's daemon.json or `docker info` says so, and no
-    `docker info` names another (a daemon not restarted since the file changed). Other engines have their own default."""
+    `docker info` names another (a daemon not restarted since the file changed). A compose file or devcontainer is
+    taken to run on that daemon; other engines have their own default."""
     kinds = {w.kind for w in seen.words}
-    return (launch.source.startswith("docker") and "NVIDIA runtime by default" in kinds
+    return (launch.source.startswith(("docker", "compose", "devcontainer")) and "NVIDIA runtime by default" in kinds
             and "another runtime by default" not in kinds)
 
 
@@ -1911,8 +1934,8 @@ def _seat_acl(seen: Observed) -> List[str]:
 
 def _toolkit_band(seen: Observed) -> str:
     """Which behaviour the pasted toolkit version has (facts sheet §A.2): "gid-0" for 1.18.2, "additional-gids"
-    from 1.19.1 on, "" otherwise or unknown."""
-    if seen.toolkit is None:
+    from 1.19.1 on, "" otherwise or unknown, or in legacy mode (the host's own nodes, whatever the version)."""
+    if seen.toolkit is None or any(w.kind == "toolkit legacy mode" for w in seen.words):
         return ""
     version = tuple(int(p) for p in re.findall(r"\d+", seen.toolkit.value.split("-")[0])[:3])
     if version == (1, 18, 2):
@@ -1968,6 +1991,17 @@ _KERNEL_L4T = {"4.9": "32", "5.10": "35", "5.15": "36", "6.8": "38"}
 
 def _absent_gpu_node(seen: Observed) -> bool:
     return any(re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri)", a.value) for a in seen.absent)
+
+
+def _held_read_only(seen: Observed) -> List[Tuple[ListedNode, Identity]]:
+    """Tegra nodes whose group may only read them (Thor's 0440 /dev/nvmap), each with a non-root `id` in that group."""
+    pairs = []
+    for node in _gpu_nodes(seen):
+        if node.path.startswith("/dev/nv") and node.mode & 0o060 == 0o040 and not node.mode & 0o002:
+            gid = decimal(node.group)
+            pairs += [(node, i) for i in seen.identities if i.uid != 0 and i.where == node.where and (
+                gid in i.groups if gid is not None else node.group in {name for _, name in i.names})]
+    return pairs
 
 
 def _holds_added(identity: Identity, launches: Sequence[Launch]) -> bool:
@@ -2090,6 +2124,19 @@ PERMISSION_CAUSES = ("render-node-denied", "tegra-nodes-denied", "login-drops-ru
                      "uid-gid-launch")
 
 _STAT = "stat -c '%a %u:%g %n' /dev/nvmap /dev/dri/renderD*; id"
+
+
+def _band_answers() -> Tuple[Tuple[str, str], ...]:
+    """What each toolkit band of data/toolkit.json makes of the nodes, and legacy mode, which mounts the host's own:
+    the answers diagnose, plan --toolkit and the docs give, from the same rows."""
+    legacy = toolkit.path_row("bind-mounted")
+    return tuple((band.label, "nodes {}; a non-root user needs {} ({})".format(band.nodes, band.non_root_needs,
+                                                                          band.certainty))
+                 for band in toolkit.bands()) + (
+        ('mode = "legacy", any version', "{}: the host's groups decide, as outside the container ({})".format(
+            legacy["carries"], legacy["certainty"])),)
+
+
 QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
     (("unknown", "x86-discrete-gpu", "jetson-software-mismatch"), Question(
         "Which system is this: a Jetson (which L4T release) or a PC with a discrete GPU?",
@@ -2126,9 +2173,7 @@ QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
     (("toolkit-band",), Question(
         "Which container toolkit is installed, and with which mode?",
         "dpkg -l nvidia-container-toolkit libnvidia-container-tools; grep -n mode /etc/nvidia-container-runtime/config.toml",
-        (("1.18.2", "toolkit-band: nodes get GID 0; only root can open them"),
-         ("1.19.1 or later", "toolkit-band: the GIDs reach the main process only; logins lose them"),
-         ("1.16 or older", "not the toolkit: nodes are 0666; look at the launch")))),
+        _band_answers())),
 )
 
 

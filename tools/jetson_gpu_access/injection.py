@@ -10,7 +10,19 @@ the result says so and names the command that settles it on the host.
 from __future__ import annotations
 
 from . import data, toolkit
-from .model import DeviceNode, DriverStack, Facts, Injection, InjectionPath, NodeKind, NodeOrigin, ProcessInfo, ViewKind, open_to_all
+from .model import (
+    LEGACY_MODE,
+    DeviceNode,
+    DriverStack,
+    Facts,
+    Injection,
+    InjectionPath,
+    NodeKind,
+    NodeOrigin,
+    ProcessInfo,
+    ViewKind,
+    open_to_all,
+)
 from .probe.accounts import login_groups
 
 TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
@@ -130,28 +142,49 @@ def _added_gids_seen(facts: Facts, nodes: Sequence[DeviceNode]) -> List[str]:
 
 
 def _container_band(facts: Facts) -> Tuple[Tuple[str, ...], List[str]]:
-    """The bands the created nodes allow, with the evidence."""
+    """The bands the created nodes allow, with the evidence. Each node is read on its own: a GID other than
+    the starting process's was carried from the host (1.19.0 on, 1.11 and older, or a node passed with
+    --device, whatever the version); without one, runc's 0666 is a path-only edit (1.12 to 1.18.1) and a
+    host mode is 1.18.2's, unless the host's own node grants no group, which every band since 1.18.2 copies."""
     nodes = guarded_nodes(facts)
     if not nodes:
         return (), ["no video- or render-guarded GPU node to read the band from"]
-    shown = ", ".join("{} {:04o} {}:{}".format(n.path, n.mode or 0, n.uid, n.gid) for n in nodes[:4])
-    spec_modes = [s.path for s in facts.runtime.cdi_specs if any(n.mode is not None or n.gid is not None for n in s.nodes)]
     init = facts.runtime.init
     start_gid = init.gid if init is not None else 0
-    if all((n.mode or 0) & 0o666 == 0o666 for n in nodes):
-        return ("1.12-1.18.1",), ["every guarded GPU node is world-writable in a runtime-made /dev ({}): runc's "
-                                  "default 0666 for a path-only device edit".format(shown)]
-    if all(n.gid in (0, start_gid) for n in nodes):
-        return ("1.18.2",), ["the nodes keep a host mode but not a host GID ({})".format(shown)] + \
-            ["{} sets fileMode/gid (CDI 1.1.0)".format(p) for p in spec_modes]
-    if facts.platform.l4t_major is not None and facts.platform.l4t_major <= 35:
-        return ("1.11",), ["host mode and GID ({}) on L4T R{}".format(shown, facts.platform.l4t_major)]
+    carried = [n for n in nodes if n.gid not in (0, start_gid)]
+    path_only = [n for n in nodes if n not in carried and (n.mode or 0) & 0o666 == 0o666]
+    host_mode = [n for n in nodes if n not in carried and n not in path_only]
+    passed = ["the host's mode and GID on {}: a node passed with --device, which copies the host's node whatever the "
+              "toolkit".format(_shown(carried))] if carried else []
+    if path_only and not host_mode:
+        return ("1.12-1.18.1",), ["the toolkit's nodes are world-writable and carry no host GID in a runtime-made /dev "
+                                  "({}): runc's default 0666 for a path-only device edit".format(_shown(path_only))] + passed
+    if host_mode and not carried:
+        spec_modes = [s.path for s in facts.runtime.cdi_specs if any(n.mode is not None or n.gid is not None for n in s.nodes)]
+        filled = ["{} sets fileMode/gid (CDI 1.1.0)".format(p) for p in spec_modes]
+        if not any((n.mode or 0) & 0o070 for n in host_mode):
+            return ("1.18.2", "1.19.0", "1.19.1+"), [
+                "the nodes grant no group ({}): every band from 1.18.2 copies the host's mode, so the host's own "
+                "nodes admit only their owner; the host's udev rules decide, not the toolkit".format(_shown(host_mode))] + filled
+        return ("1.18.2",), ["the nodes keep a host mode but not a host GID ({})".format(_shown(host_mode))] + filled
+    major = facts.platform.l4t_major
+    if major is not None and major <= 35:
+        return ("1.11",), ["host mode and GID ({}) on L4T R{}".format(_shown(nodes), major)]
+    evidence = ["the nodes keep the host's mode and GID ({}); --device gives the same".format(_shown(carried))]
+    evidence += ["the host's own nodes are world-writable (a chmod or a udev MODE): the toolkit copies that mode"] if all(
+        (n.mode or 0) & 0o666 == 0o666 for n in carried) else []
+    # JetPack 5's list has no /dev/dri: host-mode nodes without one may be 1.11 where the release is unknown
+    older = ("1.11",) if major is None and not any(n.path.startswith("/dev/dri/") for n in nodes) else ()
     added = _added_gids_seen(facts, nodes)
-    evidence = ["the nodes keep the host's mode and GID ({}); --device gives the same".format(shown)]
     if added:
         return ("1.19.1+",), evidence + added
-    return ("1.19.0", "1.19.1+"), evidence + ["no sign that the toolkit added GIDs (no CDI additionalGids; process 1 {})".format(
-        "does not hold every node GID" if facts.runtime.init is not None else "not readable")]
+    return older + ("1.19.0", "1.19.1+"), evidence + [
+        "no sign that the toolkit added GIDs (no CDI additionalGids; process 1 {})".format(
+            "does not hold every node GID" if facts.runtime.init is not None else "not readable")]
+
+
+def _shown(nodes: Sequence[DeviceNode]) -> str:
+    return ", ".join("{} {:04o} {}:{}".format(n.path, n.mode or 0, n.uid, n.gid) for n in nodes[:4])
 
 
 def infer(facts: Facts) -> Injection:
@@ -164,12 +197,17 @@ def infer(facts: Facts) -> Injection:
         evidence.append("CDI spec {}: {} device node(s), {}{}".format(
             spec.path, len(spec.nodes), "fileMode/gid set (written by toolkit 1.18.2 or later)" if filled else "paths only",
             "; additionalGids " + ", ".join(map(str, spec.additional_gids)) if spec.additional_gids else ""))
+    if path is InjectionPath.HOST and facts.runtime.toolkit_mode == "legacy":
+        return Injection(path, None, (), driver, None, tuple(evidence + [LEGACY_MODE, driver_why]), "", "")
     if path is InjectionPath.HOST:
         band, more = _host_band(facts)
         return Injection(path, band, (band,) if band else (), driver, None, tuple(evidence + more + [driver_why]),
                          toolkit.band(band).certainty if band else "", "")
     if path is InjectionPath.CREATED:
         candidates, more = _container_band(facts)
+    elif path is InjectionPath.PRIVILEGED:
+        row = toolkit.path_row(path.value)
+        candidates, more = (), ["{}: {} ({})".format(row["label"], row["carries"], row["certainty"])]
     else:
         candidates, more = (), ["the nodes are the host's own ({}): every toolkit version gives the same".format(
             toolkit.path_row(path.value)["label"] if path is not InjectionPath.UNKNOWN else "path unknown")]

@@ -399,13 +399,19 @@ def from_compose_file(lines: Sequence[str]) -> List[Launch]:
     return [_service_launch(name, spec, text) for name, spec in services.items() if isinstance(spec, dict)]
 
 
+_CDI_KEY = re.compile(r"^\s*(?:- )?(?:cdiVersion|containerEdits|deviceNodes)\s*:")
+
+
 def from_compose(lines: Sequence[str]) -> Optional[Launch]:
     """The service settings of a compose fragment without `services:`.
 
     A fragment counts when it shows `group_add:`, `devices:`, `privileged:` or `runtime:` (a lone
     `user:` or `volumes:` line is too common in other text to mean compose). In a pasted diff,
-    both the removed and the added lines count, as written.
+    both the removed and the added lines count, as written. A CDI spec (`cdiVersion:`, `containerEdits:`)
+    has `devices:` too, but launches nothing.
     """
+    if any(_CDI_KEY.match(raw) for raw in lines):
+        return None
     found: Dict[str, List[str]] = {key: [] for key in COMPOSE_LIST_KEYS}
     scalars: Dict[str, str] = {}
     used: List[str] = []

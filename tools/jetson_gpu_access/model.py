@@ -407,6 +407,11 @@ class Finding:
     subject: Subject
 
 
+# The evidence a host in the toolkit's legacy mode gives instead of a band.
+LEGACY_MODE = ("legacy mode: the toolkit mounts the host's own nodes into containers, whatever its version (fact sheet "
+               "A.2), so no band decides them")
+
+
 @frozen_record
 class Injection:
     """How the GPU reached this root, which toolkit band made the nodes, and on what evidence."""

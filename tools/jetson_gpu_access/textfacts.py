@@ -271,8 +271,10 @@ _STAT_FILE = re.compile(r"^File:\s+['\"‘]?(/dev/[^'\"’\s]+)")
 _STAT_ACCESS = re.compile(r"^Access:\s+\((\d{3,4})/[^)]*\)\s+Uid:\s+\(\s*(\d{1,10})/\s*([^)\s]*)\)\s+"
                           r"Gid:\s+\(\s*(\d{1,10})/\s*([^)\s]*)\)")
 # How a session got its user: paths that rebuild supplementary groups from /etc/group (facts sheet §A.3).
-# A login or privilege drop at the command's start, also as a shell's `set -x` trace shows it ("+ exec gosu app ...").
-_LOGIN_PATH = re.compile(r"^(?:\+\s+)?(?:exec\s+)?(?:sudo\s+)?"
+# A login or privilege drop at the command's start, also as a shell's `set -x` trace shows it ("+ exec gosu app ..."),
+# and as the command a container engine runs ("docker exec dev su - dev -c ...").
+_LOGIN_PATH = re.compile(r"^(?:\+\s+)?(?:[$#]\s+)?(?:(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:exec|run)\s[^\n]*?\s)?"
+                         r"(?:exec\s+)?(?:sudo\s+)?"
                          r"(?:ssh\s+\S+|su\s+(?:-\s*|-l\s+|--login\s+)?[\w.-]+|su\s+-|sudo\s+(?:-i|-u\s*\S+)|"
                          r"runuser\s+|gosu\s+\S+|su-exec\s+\S+|setpriv\s+.*--init-groups|s6-setuidgid\s+\S+)|"
                          r"^\s*user\s*=\s*\S+\s*$|\bsshd\[\d+\]: Accepted|^Last login:|^Welcome to Ubuntu", re.I)
@@ -625,6 +627,11 @@ _NO_LAUNCH = re.compile(r"\?|not found|no such|^\s*ii\s|\b(?:cannot|can't|couldn
 _RUNTIME_DENIED = _said_not(r"nvidia-docker|docker-nvidia|nvidia(?:-container)?[\s-]runtime")
 
 
+# The toolkit's config.toml set to legacy mode: nvidia-container-cli mounts the host's own nodes, whatever its version
+# (fact sheet §A.2), so no band decides them.
+_LEGACY_MODE_SET = re.compile(r"\s*mode\s*=\s*[\"']legacy[\"']", re.I)
+
+
 def _read_words(state: _State, line: str, raw: str) -> None:
     """What prose or inline code says of the launch, the session and the container (first line of each)."""
     low = line.lower()
@@ -642,6 +649,8 @@ def _read_words(state: _State, line: str, raw: str) -> None:
         _note_word(state, "NVIDIA runtime by default", raw)
     if ("group-add" in low or "group_add" in low) and _GROUP_ADD_SAID.search(line) and not _GROUP_ADD_DENIED.search(line):
         _note_word(state, "groups added at launch", raw)
+    if "legacy" in low and _LEGACY_MODE_SET.match(line):
+        _note_word(state, "toolkit legacy mode", raw)
     if "default runtime" in low and _OTHER_DEFAULT.search(line):  # the engine's own word outranks its config file
         _note_word(state, "another runtime by default", raw)
     if "nvidia" in low and _RUNTIME_SAID.search(line) and not _RUNTIME_DENIED.search(line) and not _NO_LAUNCH.search(line):
@@ -785,8 +794,17 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         if not sightings:
             _read_pc_hint(state, line, raw)
         _read_image(state, line, raw)
+        if re.match(r"(?:[$#]\s+)?(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:exec|run)\s", line):
+            _read_login(state, line, raw)  # the command the engine runs: "docker exec dev su - dev -c ..."
         return
     _read_mentions(state, line, raw)
+
+
+def _read_login(state: _State, line: str, raw: str) -> None:
+    low = line.lower()
+    login = _LOGIN_PATH.search(line) if any(w in low for w in _LOGIN_WORDS) else None
+    if login:
+        state.logins.append(Sighting("session", login.group(0).strip(), raw))
 
 
 def _add_node(state: _State, node: ListedNode) -> bool:
@@ -893,11 +911,11 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     _read_pc_signs(state, line, raw, sightings)
     if not sightings:
         _read_pc_hint(state, line, raw)
-    login = _LOGIN_PATH.search(line) if any(w in low for w in _LOGIN_WORDS) else None
-    if login:
-        state.logins.append(Sighting("session", login.group(0).strip(), raw))
+    _read_login(state, line, raw)
     toolkit = _TOOLKIT.search(line) if "container" in low or "nvidia-ctk" in low or "cli-version" in low else None
-    if toolkit and state.toolkit is None:
+    # libnvidia-container has its own version (1.10.0 beside toolkit 1.11.0 on JetPack 5.1.2): the toolkit's row wins
+    if toolkit and (state.toolkit is None or ("libnvidia-container" in state.toolkit.line.lower()
+                                              and "libnvidia-container" not in low)):
         state.toolkit = Sighting("container toolkit", toolkit.group(1), raw)
     _read_image(state, line, raw)
     found = _GPU_FOUND.search(line) if "device" in low or "chose" in low or "available" in low or "rendering" in low else None
