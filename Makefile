@@ -104,12 +104,15 @@ run: $(STAMP) bytecode ## the main job: the runbooks on this Jetson, else in the
 	  $(JGA) run diagnose --out build/runbooks; \
 	fi
 
+# Test files run in this many processes (pytest-xdist), each file whole in one; every process has a lab of its own.
+TEST_WORKERS ?= 2
+
 .PHONY: test
 test: $(STAMP) system-deps $(ACTIONLINT) $(PYODIDE) ## all quality gates: lint, types, Python 3.8 floor, tests (lab included), docs
 	$(VENV)/bin/ruff check tools tests bench hooks
 	$(VENV)/bin/mypy
 	$(VENV)/bin/vermin --no-tips --violations --eval-annotations -t=3.8- tools/jetson_gpu_access
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 	$(VENV)/bin/mkdocs build --strict --quiet --site-dir build/site-check
 
 # mutmut (3.x needs Python 3.10+) comes from the `mutation` extra, installed on first use.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -180,12 +181,34 @@ class LabSession:
         return result
 
     def teardown(self) -> None:
+        """Every device down through the command a user runs, then the check that it left no process, port, private
+        /dev folder or file behind (each test worker's session ends with its own lab's check)."""
         from jetson_gpu_access.lab import sandbox
 
-        for device in sandbox.devices():
-            sandbox.down(device.name)
+        names = [d.name for d in sandbox.devices()]
+        ports = [d.port for d in sandbox.devices()]
+        listed = self.cli("lab", "status").stdout
+        downs = [self.cli("lab", "down", name) for name in names]
         self.up.clear()
+        sandbox.reap()  # this process started the sandboxes; lab down ran in another process
+        left = lab_processes(self.home)
+        problems = ["{} is up but lab status does not list it".format(n) for n in names if n not in listed]
+        problems += ["lab down {}: exit {} {}".format(n, r.returncode, r.stderr[-300:]) for n, r in zip(names, downs)
+                     if r.returncode != 0]
+        problems += ["files left in the lab folder: {}".format(os.listdir(self.home))] if os.listdir(self.home) else []
+        problems += ["a private /dev folder is left for " + n for n in names if sandbox._dev_folder(n) is not None]
+        problems += ["processes left: {}".format(left)] if left else []
+        problems += ["port {} still accepts connections".format(p) for p in ports if _accepts(p)]
+        problems += ["lab status still lists devices"] if self.cli("lab", "status").stdout else []
+        for device in sandbox.devices():  # whatever the check found, nothing stays up
+            sandbox.down(device.name)
         sandbox.reap()
+        assert not problems, problems
+
+
+def _accepts(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
 def lab_processes(home: str) -> List[str]:
