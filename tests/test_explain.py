@@ -905,3 +905,14 @@ def test_a_container_node_open_to_all_is_not_called_a_lost_group() -> None:
             "dev@3f2a1b9c0d4e:~$ ls -l /dev/nvmap\ncrw-rw-rw- 1 root root 10, 121 Nov 30 09:15 /dev/nvmap\n")
     said = [s.text for s in explain(text).statements if "different groups" in s.text]
     assert said and "no group is needed" in said[0] and "did not reach" not in said[0]
+
+
+def test_dockers_own_cdi_says_which_dockerd_keeps_the_added_gids() -> None:
+    """Fact sheet A.2: Docker-native CDI applies the spec's additionalGids only since moby PR #52579."""
+    text = ("$ nvidia-ctk --version\nNVIDIA Container Toolkit CLI version 1.19.1\n"
+            "$ docker run --rm --device nvidia.com/gpu=all -u 1000 myimage python3 -c \"import torch; torch.cuda.init()\"\n"
+            "RuntimeError: CUDA error: operation not supported (error 801)\n")
+    said = [s for s in explain(text).statements if "52579" in s.text]
+    assert said and said[0].evidence[0].startswith("docker run --rm --device nvidia.com/gpu=all")
+    assert not [s for s in explain(text.replace("--device nvidia.com/gpu=all", "--runtime nvidia")).statements
+                if "52579" in s.text]

@@ -35,9 +35,10 @@ MEMBERS = (
 )
 
 
-def runner_processes() -> List[str]:
-    """Runners or kernels still alive anywhere (every host's run has ended when this is called)."""
-    return lab_processes("jetson-gpu-access run") + [p for p in lab_processes("ipykernel_launcher") if "jga" in p]
+def runner_processes(environment: str) -> List[str]:
+    """Runners or kernels of this test's runner ``environment`` still alive (every host's run has ended when this is
+    called); another test's, running beside this one, are not this test's to judge."""
+    return [p for p in lab_processes(environment) if "jetson-gpu-access run" in p or "ipykernel_launcher" in p]
 
 
 def index_reachable() -> bool:
@@ -59,7 +60,7 @@ def test_install_and_refusals(lab, tmp_path) -> None:  # type: ignore[no-untyped
         inventory.write_text(fleet.start(MEMBERS, fleet.runner_environment(str(tmp_path / "venv"))))
         outcome = fleet.playbook(str(inventory), str(results), str(tmp_path))
         assert outcome.returncode == 0, outcome.stdout[-4000:]
-        assert runner_processes() == [], "the timeout left the runbooks running on slow-1"
+        assert runner_processes(str(tmp_path / "venv")) == [], "the timeout left the runbooks running on slow-1"
         records = {m.name: json.loads((results / m.name / "host.json").read_text()) for m in MEMBERS}
 
         fresh = records["fresh-1"]

@@ -425,14 +425,20 @@ def test_sigterm_ends_the_run_and_its_kernel_at_once(tmp_path: Path, when: str) 
     session of its own, and exits; an orphaned kernel would keep running and hold the caller's output pipe open."""
     marker = tmp_path / "cell-started"
     notebook = fixture(tmp_path, ["import time\nopen({!r}, 'w').close()\ntime.sleep(120)".format(str(marker))])
+    # the runner's kernel folder (jga-kernels-*) under tmp_path: its kernel is told from other tests' by that path
     runner = subprocess.Popen([sys.executable, "-m", "jetson_gpu_access", "run", notebook, "--out", str(tmp_path / "out")],
-                              cwd=TOOLS, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+                              cwd=TOOLS, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+                              env=dict(os.environ, TMPDIR=str(tmp_path)))
+
+    def kernels() -> List[str]:
+        return [p for p in lab_processes("ipykernel_launcher") if str(tmp_path) in p]
+
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and runner.poll() is None and not (
-            marker.exists() if when == "while a cell runs" else lab_processes("ipykernel_launcher")):
+            marker.exists() if when == "while a cell runs" else kernels()):
         time.sleep(0.05)
     assert runner.poll() is None, runner.communicate()
     runner.send_signal(signal.SIGTERM)
     out, err = runner.communicate(timeout=30)  # the pipes close: nothing is left holding them
     assert runner.returncode == 128 + signal.SIGTERM, (runner.returncode, out, err)
-    assert "stopped by SIGTERM" in err and not [p for p in lab_processes("ipykernel_launcher") if "jga-kernels-" in p]
+    assert "stopped by SIGTERM" in err and not kernels()

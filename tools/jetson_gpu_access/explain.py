@@ -647,6 +647,9 @@ def _shown_by_paste(finding: Finding, seen: Observed) -> bool:
     return bool(seen.group_lines) or finding.code != "GRP-001"
 
 
+_CDI_DEVICE = re.compile(r"[\w.-]+\.[\w.-]+/[\w.-]+=")  # a CDI device name: vendor.com/class=name
+
+
 def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis],
                 assumptions: Sequence[str], audit: Sequence[Tuple[AuditFinding, str]],
                 systems: Sequence[Tuple[str, str]]) -> Tuple[Statement, ...]:
@@ -693,6 +696,13 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
                              (identity.line,), False))
     for launch in seen.launches:
         out.append(Statement(launch_summary(launch), (launch.text.split("\n")[0],), False))
+    cdi = next((launch for launch in seen.launches if launch.source.startswith("docker")
+                and any(_CDI_DEVICE.match(d) for d in launch.devices)), None)
+    if cdi is not None:  # fact sheet A.2, last row
+        out.append(Statement("Docker resolves a CDI device (`--device nvidia.com/gpu=...`) with its own CDI library: the "
+                             "spec's additionalGids (toolkit 1.19.1 and later) reach the container only with a dockerd "
+                             "that has moby PR #52579 (merged 2026-05-08); with an older one the user gets the nodes' GIDs only "
+                             "from --group-add or the image's /etc/group", (cdi.text.split("\n")[0],), False))
     for login in seen.logins:
         if login.value == "keeps --group-add":
             text = "the session came through `{}`: Docker rebuilds its groups from the image's /etc/group and adds the " \
@@ -736,10 +746,11 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
     for path, seen in by_path.items():
         groups = {(n.group, n.where) for n in seen}
         if len({g for g, _ in groups}) > 1:
-            open_where = [n.where or "host or not stated" for n in seen if n.open_to_all]
+            open_where = ["in the container" if n.where == "container" else "in one of these listings"
+                          for n in seen if n.open_to_all]
             text = "{} is listed with different groups: {}; {}".format(
                 path, " vs ".join("{} ({})".format(n.group, n.where or "host or not stated") for n in seen),
-                "open to every user in the {} (mode 0666), where no group is needed".format(open_where[0]) if open_where
+                "open to every user {} (mode 0666), where no group is needed".format(open_where[0]) if open_where
                 else "the GPU group did not reach one of these places")
             out.append(Statement(text, tuple(n.line for n in seen), False))
     return out
@@ -1176,6 +1187,17 @@ def _nodes_open_to_all(seen: Observed, ids: Sequence[str], line_of: Dict[str, st
     return [n.line for n in nodes[:2]]
 
 
+def _nodes_made_for_the_user(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -> List[str]:
+    """The path-only CDI spec and the launch that asks for its device, where no node listed in the container and no
+    line saying a node refused someone shows otherwise."""
+    spec = next((w.line for w in seen.words if w.kind == "CDI spec, paths only"), "")
+    launch = next((launch for launch in seen.launches if any(_CDI_DEVICE.match(d) for d in launch.devices)), None)
+    inside = [n for n in _gpu_nodes(seen) if n.where == "container"]
+    if not spec or launch is None or any(not n.open_to_all for n in inside) or any(i in _EXPLICIT_DENIALS for i in ids):
+        return []
+    return [spec, launch.text.split("\n")[0]]
+
+
 # How each kind of evidence that rules causes out (data/causes.json `ruled_out_by`) is found: the lines that show it.
 _RULING_EVIDENCE: Dict[str, Callable[[Observed, Sequence[str], Dict[str, str]], List[str]]] = {
     "root-session": lambda seen, ids, line_of: _root_lines(seen, ids),
@@ -1183,6 +1205,7 @@ _RULING_EVIDENCE: Dict[str, Callable[[Observed, Sequence[str], Dict[str, str]], 
     "render-node-held": _nodes_held("render"),
     "tegra-nodes-held": _nodes_held("tegra"),
     "nodes-open-to-all": _nodes_open_to_all,
+    "nodes-made-for-the-user": _nodes_made_for_the_user,
 }
 
 
@@ -1707,6 +1730,8 @@ def _drops_groups(launch: Launch, seen: Observed) -> bool:
     none, a launch that adds groups back is not shown to lose any."""
     if not launch.numeric_user:
         return False
+    if any(_CDI_DEVICE.match(d) for d in launch.devices) and any(w.kind == "CDI spec, paths only" for w in seen.words):
+        return False  # the spec's nodes are made 0666 and owned by the launch's user: no group opens them
     groups = [decimal(n.group) for n in _gpu_nodes(seen)]
     if not groups:
         return not launch.group_add
@@ -2126,6 +2151,13 @@ PERMISSION_CAUSES = ("render-node-denied", "tegra-nodes-denied", "login-drops-ru
 _STAT = "stat -c '%a %u:%g %n' /dev/nvmap /dev/dri/renderD*; id"
 
 
+# Its answers come from data/toolkit.json, read on first use (_question), as every table is.
+_TOOLKIT_QUESTION = Question(
+    "Which container toolkit is installed, and with which mode?",
+    "dpkg -l nvidia-container-toolkit libnvidia-container-tools; grep -n mode /etc/nvidia-container-runtime/config.toml",
+    ())
+
+
 def _band_answers() -> Tuple[Tuple[str, str], ...]:
     """What each toolkit band of data/toolkit.json makes of the nodes, and legacy mode, which mounts the host's own:
     the answers diagnose, plan --toolkit and the docs give, from the same rows."""
@@ -2170,17 +2202,14 @@ QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
          ("id lacks the GID, and the container's /etc/group has no group with it (or render has another number)",
           "render-node-denied (renderD*) or tegra-nodes-denied (nvmap)"),
          ("the GID differs between the host and the container", "toolkit-band (the toolkit's version decides it)")))),
-    (("toolkit-band",), Question(
-        "Which container toolkit is installed, and with which mode?",
-        "dpkg -l nvidia-container-toolkit libnvidia-container-tools; grep -n mode /etc/nvidia-container-runtime/config.toml",
-        _band_answers())),
+    (("toolkit-band",), _TOOLKIT_QUESTION),
 )
 
 
 # When every listed node is open to all users, no group decides: whether root fails too separates the software (or a
 # sandbox hiding what CUDA needs, facts sheet §5) from something that singles out this user.
 _OPEN_TO_ALL = Question(
-    "Every listed GPU node is open to all users: does the same command fail as root, in the same place?",
+    "The GPU nodes are open to every user here: does the same command fail as root, in the same place?",
     "sudo -E <the failing command>   # or: docker exec -u 0 CONTAINER <the failing command>; and cat /etc/nv_tegra_release",
     (("it fails as root too", "jetson-software-mismatch (CUDA and the L4T release do not match), or a sandbox that hides "
       "paths CUDA needs"),
@@ -2219,7 +2248,7 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
         return _system_question(cause)
     if cause.id in NOT_THIS_PROBLEM and not cause.why.assumed and "assumed" not in cause.why.text:
         return None
-    if cause.ruled_by == "nodes-open-to-all":
+    if cause.ruled_by in ("nodes-open-to-all", "nodes-made-for-the-user"):
         return _OPEN_TO_ALL
     if cause.ruled_by in ("render-node-held", "tegra-nodes-held"):
         return _on_release(_SAME_SESSION[_runs_in_container(seen)], seen)
@@ -2228,8 +2257,10 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
     asked = [entry for entry in QUESTIONS if not (known and entry[1] is QUESTIONS[0][1])]
     # The most specific question that covers the top cause and the hypotheses still open.
     best = max(asked, key=lambda entry: (cause.id in entry[0],
-                                         len(open_now & set(entry[0])) - len(set(entry[0]) - open_now)))
-    return _on_release(best[1], seen)
+                                         len(open_now & set(entry[0])) - len(set(entry[0]) - open_now)))[1]
+    if best is _TOOLKIT_QUESTION:
+        best = Question(best.ask, best.command, _band_answers())
+    return _on_release(best, seen)
 
 
 def _on_release(question: Question, seen: Observed) -> Question:

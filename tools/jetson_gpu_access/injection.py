@@ -151,7 +151,8 @@ def _container_band(facts: Facts) -> Tuple[Tuple[str, ...], List[str]]:
         return (), ["no video- or render-guarded GPU node to read the band from"]
     init = facts.runtime.init
     start_gid = init.gid if init is not None else 0
-    carried = [n for n in nodes if n.gid not in (0, start_gid)]
+    own = set(starting_gid_nodes(facts))  # a -u user's node carries that user's own GID: no host's
+    carried = [n for n in nodes if n.gid not in (0, start_gid) and n.path not in own]
     path_only = [n for n in nodes if n not in carried and (n.mode or 0) & 0o666 == 0o666]
     host_mode = [n for n in nodes if n not in carried and n not in path_only]
     passed = ["the host's mode and GID on {}: a node passed with --device, which copies the host's node whatever the "

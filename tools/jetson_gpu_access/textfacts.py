@@ -1045,6 +1045,19 @@ def _compose_launches(text: str) -> List[Launch]:
     return [fragment] if fragment is not None else []
 
 
+_CDI_SPEC = re.compile(r"^[ \t]*cdiVersion:[^\n]*\n(?:[ \t-]*[\w.\"'-]+:[^\n]*\n|[ \t]*-[^\n]*\n){0,400}", re.M)
+
+
+def _cdi_paths_only(text: str) -> Optional[str]:
+    """The `cdiVersion:` line of a pasted CDI spec whose device nodes give only their paths (no fileMode, gid or uid):
+    what toolkits before 1.18.2 generate, whose nodes runc creates 0666, owned by the user the container starts as
+    (fact sheet A.2, observed with Podman and runc)."""
+    spec = _CDI_SPEC.search(text)
+    if spec is None or "deviceNodes:" not in spec.group(0) or re.search(r"^\s*-?\s*(?:fileMode|gid|uid):", spec.group(0), re.M):
+        return None
+    return spec.group(0).split("\n")[0]
+
+
 def read(text: str) -> TextFacts:
     part, windowed = window(text)
     state = _State()
@@ -1060,6 +1073,9 @@ def read(text: str) -> TextFacts:
     inspected = _inspect_launch(part)
     if inspected is not None:
         state.launches.append(inspected)
+    spec = _cdi_paths_only(part) if "cdiVersion" in part else None
+    if spec is not None:
+        _note_word(state, "CDI spec, paths only", spec)
     state.reader.recognised += ["compose: " + line for launch in compose[:1] for line in launch.text.split("\n")]
     named = list(dict.fromkeys(s.value for s in state.named_releases))
     if len(named) == 1 and not state.releases and state.release is None:  # only where nothing stronger shows one
