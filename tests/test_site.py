@@ -135,7 +135,7 @@ def test_search_lands_on_the_right_page(page, query: str, expected: str) -> None
     field.click()
     field.press_sequentially(query, delay=50)  # material searches on key events, not on a filled value
     first = page.locator("li.md-search-result__item a").first
-    first.wait_for(timeout=10000)
+    first.wait_for(timeout=30000)
     shot(page, "search-" + query)
     first.click()
     page.wait_for_load_state("networkidle")
@@ -332,7 +332,8 @@ def test_search_puts_the_right_page_first(page) -> None:  # type: ignore[no-unty
         field.fill("")
         field.press_sequentially(query, delay=20)
         try:
-            page.wait_for_function(FIRST_RESULT, arg=[query, expected], timeout=5000)
+            # a wait for the right result, not a speed limit: a busy machine (two test processes) may take seconds
+            page.wait_for_function(FIRST_RESULT, arg=[query, expected], timeout=30000)
         except PlaywrightTimeout:
             first = page.locator("li.md-search-result__item > a").first
             wrong[query] = first.get_attribute("href") if first.count() else None
