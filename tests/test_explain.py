@@ -916,3 +916,25 @@ def test_dockers_own_cdi_says_which_dockerd_keeps_the_added_gids() -> None:
     assert said and said[0].evidence[0].startswith("docker run --rm --device nvidia.com/gpu=all")
     assert not [s for s in explain(text.replace("--device nvidia.com/gpu=all", "--runtime nvidia")).statements
                 if "52579" in s.text]
+
+
+def test_a_held_group_still_denied_is_not_told_read_access_is_enough() -> None:
+    """Thor's 0440 nvmap: ACC-005 assumes reading is enough; a paste whose `id` holds 44 and is denied says otherwise."""
+    listing = ("$ docker run --rm --runtime nvidia myimage bash -c 'ls -ln /dev/nvmap; id'\n"
+               "cr--r----- 1 0 44 10, 123 Dec  1 10:00 /dev/nvmap\nuid=1000(app) gid=1000(app) groups=1000(app),44(video)\n")
+    denied = explain(listing + "NvRmMemInitNvmap failed with Permission denied\n")
+    assert denied.cause.id == "toolkit-band" and "write" in denied.cause.why.text
+    assert not [s for s in denied.statements if "ACC-005" in s.text]
+    assert [s for s in explain(listing).statements if "ACC-005" in s.text]
+
+
+@pytest.mark.parametrize(("label", "where"), [("Inside the container (docker run --runtime nvidia, then ssh in):", "container"),
+                                              ("On the host (JetPack 6.2, Orin Nano):", ""),
+                                              ("In the container:", "container")])
+def test_a_prose_label_says_where_the_listing_below_it_was_taken(label: str, where: str) -> None:
+    text = "{}\n$ ls -l /dev/nvmap\ncrw-rw-rw- 1 root root 10, 121 Nov 30 09:15 /dev/nvmap\n".format(label)
+    assert [n.where for n in explain(text).observed.nodes] == [where]
+    prompted = "{}\nnvidia@orin:~$ ls -l /dev/nvmap\ncrw-rw-rw- 1 root root 10, 121 Nov 30 09:15 /dev/nvmap\n".format(label)
+    assert [n.where for n in explain(prompted).observed.nodes] == [""]  # a host's named prompt outranks the label
+    said = "I ran it in the container and it fails: NvRmMemInitNvmap failed with Permission denied\n$ ls -l /dev/nvmap\n"
+    assert [n.where for n in explain(said + text.split("\n", 1)[1]).observed.nodes] == [""]  # a sentence is no label

@@ -641,9 +641,12 @@ def _finding_statement(finding: Finding, seen: Observed) -> Statement:
     return Statement(text, evidence, not evidence)
 
 
-def _shown_by_paste(finding: Finding, seen: Observed) -> bool:
+def _shown_by_paste(finding: Finding, seen: Observed, denied: bool) -> bool:
     """Whether the paste shows what a finding says: one that a GID has no name rests on /etc/group, which a paste
-    without its lines does not show (`id` names only the groups it holds)."""
+    without its lines does not show (`id` names only the groups it holds); one that assumes a read-only node is
+    enough (ACC-005) is contradicted where the paste shows that node's group held and the node denied."""
+    if finding.code == "ACC-005" and denied and _held_read_only(seen):
+        return False
     return bool(seen.group_lines) or finding.code != "GRP-001"
 
 
@@ -716,7 +719,8 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
     if seen.toolkit is not None:
         out.append(Statement("NVIDIA container toolkit {}".format(seen.toolkit.value), (seen.toolkit.line,), False))
     if diagnosis is not None:
-        out += [_finding_statement(f, seen) for f in diagnosis.findings if _shown_by_paste(f, seen)]
+        denied = any(m.id == "nvmap-denied" for m in matches)
+        out += [_finding_statement(f, seen) for f in diagnosis.findings if _shown_by_paste(f, seen, denied)]
     out += [Statement("{} {}: {} (fix: {})".format(f.status.upper(), f.id, f.why, f.fix), (line,), False)
             for f, line in audit]
     out += [Statement(scrub(a), (), True) for a in assumptions]

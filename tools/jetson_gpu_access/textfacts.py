@@ -558,6 +558,7 @@ class _State:
         self.named_releases: List[Sighting] = []   # R36.4.0 said by itself: the release only where nothing stronger is
         self.node_keys: Set[Tuple[str, str, str, int, bool, str]] = set()
         self.where = ""
+        self.labelled = ""         # where a prose label put what follows ("Inside the container:"), until the next
         self.after_groups_command = False
 
 
@@ -664,6 +665,11 @@ def _read_words(state: _State, line: str, raw: str) -> None:
         _note_word(state, "R36 software", raw)
 
 
+# A line of prose that says where the output below it was taken: "On the host (JetPack 6.2):", "Inside the container
+# (docker run ..., then ssh in):", "In the container:".
+_PLACE_LABEL = re.compile(r"^\W{0,4}(?:on|from|in|inside|within)\s+(?:the\s+|my\s+)?(host|container)\b", re.I)
+
+
 def _read_line(state: _State, line: str, raw: str) -> None:
     reader = state.reader
     names = _PROMPT_NAMES.match(raw) if "@" in raw[:_PROMPT_AT] else None
@@ -681,11 +687,16 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         return
     if raw.startswith("root@") and _ROOT_SESSION.match(raw):
         _note_word(state, "root session", raw)
+    label = _PLACE_LABEL.match(line) if len(line) <= 160 and line.rstrip().endswith(":") else None
+    if label:
+        state.where = state.labelled = "" if label.group(1).lower() == "host" else "container"
     if CONTAINER_PROMPT.match(raw):
         state.where = "container"
         _note_word(state, "container", raw)
-    elif _USER_PROMPT.match(raw) or raw.startswith("$ "):  # a host's prompt: back outside any container
+    elif _USER_PROMPT.match(raw):  # a host's named prompt: back outside any container
         state.where = ""
+    elif raw.startswith("$ "):  # a bare prompt: where the last label put it, else the host
+        state.where = state.labelled
     release = RELEASE_LINE.search(line)
     if release:
         found = release.group(0).strip()
@@ -719,7 +730,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         if _command_match(line):
             _read_command(state, line)
         elif not _DIR_HEADER.match(line):
-            state.where = "container" if CONTAINER_PROMPT.match(raw) else ""
+            state.where = "container" if CONTAINER_PROMPT.match(raw) else "" if _USER_PROMPT.match(raw) else state.labelled
         return
     ls = _LS.match(line)
     if ls:
