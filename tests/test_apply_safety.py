@@ -499,3 +499,16 @@ def test_a_missing_group_file_beside_a_gshadow_is_refused_before_any_tool_runs(r
     assert result.returncode == Exit.CONFLICT and len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "/etc/group" in result.stderr and "missing" in result.stderr
     assert sorted(os.listdir(etc)) == names  # refused before any lock or tool: nothing new
+
+
+@pytest.mark.parametrize("at", ["write", "fsync"])
+def test_a_signal_during_the_write_probe_leaves_no_file(root: str, at: str) -> None:
+    """The probe file exists only for an instant, before apply defers signals (and in every dry run): a SIGTERM
+    that lands then ends the process as usual, after the file is gone."""
+    code = ("import os, signal, sys\nfrom jetson_gpu_access.accountfiles import AccountDir\n"
+            "real = os.{0}\nos.{0} = lambda fd, *rest: (os.kill(os.getpid(), signal.SIGTERM), real(fd, *rest))[1]\n"
+            "print(AccountDir(sys.argv[1]).unwritable())\n").format(at)
+    result = subprocess.run([sys.executable, "-c", code, root], cwd=TOOLS, capture_output=True, text=True, timeout=60,
+                            check=False)
+    assert result.returncode == -signal.SIGTERM, (result.returncode, result.stdout, result.stderr)
+    assert leftovers(root) == []

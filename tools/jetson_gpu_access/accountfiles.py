@@ -24,6 +24,7 @@ import errno
 import fcntl
 import os
 import re
+import signal
 import stat
 import struct
 import time
@@ -177,6 +178,18 @@ def pid_alive(pid: int) -> bool:
     return pid > 0
 
 
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP held back (blocked, then delivered) while a file that must not outlive the block
+    exists: this runs before apply defers signals, and in dry runs, which never do."""
+    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 class AccountDir:
     """``ROOT/etc`` opened without following links; names are relative to it (``"group"``)."""
 
@@ -281,13 +294,15 @@ class AccountDir:
                     "delete some files or give the file system more inodes".format(self.path, space.f_favail, FILES_NEEDED))
         probe = "{}probe-{}-{}".format(_TEMP_PREFIX, os.getpid(), os.urandom(4).hex())
         try:
-            fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=self.fd)
-            try:
-                os.write(fd, bytes(WRITE_PROBE_SLACK))
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-                self.unlink(probe)
+            with _signals_held():  # a SIGTERM meanwhile ends the process after the probe is gone, never before
+                fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600,
+                             dir_fd=self.fd)
+                try:
+                    os.write(fd, bytes(WRITE_PROBE_SLACK))
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+                    self.unlink(probe)
         except OSError as error:
             return "cannot write a file in {} ({}); free space or lift the restriction".format(self.path, error.strerror)
         return None
