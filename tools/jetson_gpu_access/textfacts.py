@@ -273,7 +273,9 @@ _STAT_ACCESS = re.compile(r"^Access:\s+\((\d{3,4})/[^)]*\)\s+Uid:\s+\(\s*(\d{1,1
 # How a session got its user: paths that rebuild supplementary groups from /etc/group (facts sheet §A.3).
 # A login or privilege drop at the command's start, also as a shell's `set -x` trace shows it ("+ exec gosu app ..."),
 # and as the command a container engine runs ("docker exec dev su - dev -c ...").
-_LOGIN_PATH = re.compile(r"^(?:\+\s+)?(?:[$#]\s+)?(?:(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:exec|run)\s[^\n]*?\s)?"
+_ENGINE_RUNS = r"(?:[$#]\s+)?(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:exec|run)\s"  # a command a container engine runs
+_ENGINE_COMMAND = re.compile(_ENGINE_RUNS)
+_LOGIN_PATH = re.compile(r"^(?:\+\s+)?(?:" + _ENGINE_RUNS + r"[^\n]*?\s|[$#]\s+)?"
                          r"(?:exec\s+)?(?:sudo\s+)?"
                          r"(?:ssh\s+\S+|su\s+(?:-\s*|-l\s+|--login\s+)?[\w.-]+|su\s+-|sudo\s+(?:-i|-u\s*\S+)|"
                          r"runuser\s+|gosu\s+\S+|su-exec\s+\S+|setpriv\s+.*--init-groups|s6-setuidgid\s+\S+)|"
@@ -805,13 +807,14 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         if not sightings:
             _read_pc_hint(state, line, raw)
         _read_image(state, line, raw)
-        if re.match(r"(?:[$#]\s+)?(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:exec|run)\s", line):
+        if _ENGINE_COMMAND.match(line):
             _read_login(state, line, raw)  # the command the engine runs: "docker exec dev su - dev -c ..."
         return
     _read_mentions(state, line, raw)
 
 
 def _read_login(state: _State, line: str, raw: str) -> None:
+    """A session path the line shows (_LOGIN_PATH), looked for only where a login word appears."""
     low = line.lower()
     login = _LOGIN_PATH.search(line) if any(w in low for w in _LOGIN_WORDS) else None
     if login:
