@@ -53,6 +53,19 @@ def test_a_cuda_library_status_error_is_software_on_a_jetson(line: str) -> None:
     assert read_cause(JETSON_36 + "\n" + line).cause.id == "jetson-software-mismatch"
 
 
+@pytest.mark.parametrize("line", ["\tlibcublas.so.11 => not found",
+                                  "/usr/bin/ld: warning: libcudart.so.10.2, needed by /opt/ros/lib/libcam.so, not found "
+                                  "(try using -rpath or -rpath-link)"])
+def test_a_cuda_library_that_ldd_or_the_linker_cannot_find_is_missing(line: str) -> None:
+    assert ids(line) == ["cuda-library-missing"]
+    assert ids(line.replace("libcublas", "libpng").replace("libcudart", "libpng")) == []
+
+
+def test_a_cuda_call_said_to_return_a_number_returns_it() -> None:
+    assert ids("I just get a cudaGetDeviceCount return 35 error") == ["cuda-35"]
+    assert read_cause("Jetson TX2\ndeviceQuery: cudaGetDeviceCount return 35 error").cause.id == "jetson-software-mismatch"
+
+
 def test_a_library_that_cannot_load_beside_801_is_the_software() -> None:
     text = "Jetson AGX Orin\ncuInit(0) = 801\nonnxruntime: could not load `libcudnn.so.9`"
     assert read_cause(text).cause.id == "jetson-software-mismatch"
@@ -64,7 +77,12 @@ def test_a_library_that_cannot_load_beside_801_is_the_software() -> None:
 @pytest.mark.parametrize("text", ["print(torch.cuda.is_available()) returns False",
                                   "torch.cuda.is_available() == False inside the image",
                                   ">>> torch.cuda.is_available()\nit prints `False` every time",
-                                  "AssertionError: CUDA unavailable, invalid device 0 requested"])
+                                  "AssertionError: CUDA unavailable, invalid device 0 requested",
+                                  "In [2]: torch.cuda.is_available()\nOut[2]: False",
+                                  'when I checked "torch.cuda.is_available", it returned false.',
+                                  "the CPU is only used when my code runs",
+                                  "all inference falls back silently to CPU",
+                                  "/health reports `gpu_available: false` despite the iGPU"])
 def test_is_available_answered_false_in_any_form_is_a_failure(text: str) -> None:
     assert "cuda-unavailable" in ids(text)
     assert read_cause(JETSON_36 + "\n" + text).cause.id == "jetson-software-mismatch"
@@ -81,6 +99,22 @@ def test_is_available_answered_below_a_blank_line_is_answered(text: str, failed:
 
 def test_is_available_true_is_no_failure() -> None:
     assert "cuda-unavailable" not in ids("torch.cuda.is_available() returns True")
+
+
+@pytest.mark.parametrize("text", ["Error: only 0 Devices available, 1 requested.  Exiting.",
+                                  "There are no available device(s) that support CUDA",
+                                  "Detected 0 CUDA Capable device(s)",
+                                  "print(torch.cuda.device_count()) gives 0",
+                                  "cv2.cuda.getCudaEnabledDeviceCount() = 0"])
+def test_a_device_count_of_zero_is_cuda_finding_no_device(text: str) -> None:
+    """CUDA's samples and the frameworks' counts say "no device" as a number: the same answer as is_available()."""
+    assert "cuda-unavailable" in ids(text)
+    assert read_cause(JETSON_36 + "\n" + text).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("text", ["Detected 1 CUDA Capable device(s)", "torch.cuda.device_count() returns 2"])
+def test_a_device_count_above_zero_is_no_failure(text: str) -> None:
+    assert "cuda-unavailable" not in ids(text)
 
 
 # ---- the platform, in every form ----
@@ -294,10 +328,17 @@ def test_a_permission_issue_on_a_gpu_node_is_not_other_permission() -> None:
     assert "other-permission" not in ids("cuInit fails due to a permission issue on /dev/nvmap")
 
 
-def test_304_on_a_pc_shown_is_the_pc_s_driver_state() -> None:
+def test_304_is_a_pc_s_sandbox_or_os_unless_a_jetson_is_shown() -> None:
+    """CUDA's operating-system error comes from WSL and from sandboxes around PC GPUs: on a PC, shown or assumed,
+    it is the PC's problem; on a Jetson shown it is no GPU-access problem of this project's kind."""
     line = "cudaGetDeviceCount(): Error 304: OS call failed or operation not supported on this OS"
     assert read_cause(PC + "\n" + line).cause.id == "x86-discrete-gpu"
-    assert read_cause(line).cause.id == "not-gpu-access"
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "not-gpu-access"
+    alone = read_cause(line).cause
+    assert (alone.id, alone.assumed_system, alone.otherwise) == ("x86-discrete-gpu", "pc", "not-gpu-access")
+    sandbox = read_cause("all /dev/nvidia* nodes are present in the container\n"
+                         "[Error] CUDA error 304: cudaErrorOperatingSystem - OS call failed").cause
+    assert sandbox.id == "x86-discrete-gpu" and sandbox.assumed_system == "pc"
 
 
 # ---- nodes of a rootless engine ----

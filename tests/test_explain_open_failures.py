@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, read_cause
-from jetson_gpu_access.explain import find_failure
+from jetson_gpu_access.explain import Failure, find_failure
 
 # ---- a failure in any tool's wording is recognised ----
 
@@ -649,3 +649,43 @@ def test_no_dri_folder_before_jetpack_6_is_no_missing_node() -> None:
     text = JETSON_35 + "\n$ ls -l /dev/dri\nls: cannot access '/dev/dri': No such file or directory\n"
     assert read_cause(text).cause.id not in ("nodes-missing-in-container", "render-node-denied")
     assert read_cause(text.replace(JETSON_35, JETSON_36)).cause.id == "nodes-missing-in-container"
+
+
+@pytest.mark.parametrize("text", [
+    "Error in the CUDA docker image server-cuda-b5947\n/app/llama-server: error while loading shared libraries: "
+    "/lib/x86_64-linux-gnu/libcurl.so.4: file too short",
+    "app:latest-cuda does not work\n/app/rpc-server: error while loading shared libraries: libggml-cpu.so: cannot open "
+    "shared object file: No such file or directory",
+    "llama-router-gpu  | /app/llama-server: error while loading shared libraries: libllama-common.so.0: cannot open "
+    "shared object file: No such file or directory",
+])
+def test_a_program_the_loader_cannot_start_for_a_library_outside_the_gpu_s_stack_is_no_gpu_access(text: str) -> None:
+    """The loader's refusal is the failure, whatever a title says of the image (a CUDA build), the compose service's
+    name ("-gpu") or a library's first letters (libcurl is no CUDA library)."""
+    failure = find_failure(text)
+    assert failure is not None and failure.kind == "other-library", failure
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+def test_a_cuda_library_the_loader_cannot_find_is_still_the_gpu_s() -> None:
+    failure = find_failure("ollama-1  | /app/bin: error while loading shared libraries: libcudart.so.12: cannot open "
+                           "shared object file")
+    assert failure is not None and failure.kind == "gpu-library", failure
+
+
+TRACEBACK = ("Traceback (most recent call last):\n  File \"/usr/lib/python3.8/ctypes/__init__.py\", line 373, in __init__\n"
+             "    self._handle = _dlopen(self._name, mode)")
+
+
+def test_a_traceback_cut_off_above_its_exception_shows_no_failure_to_read() -> None:
+    """What failed is not in the paste: it is not said to be something other than GPU access."""
+    assert find_failure(TRACEBACK) == Failure("unshown", "Traceback (most recent call last):")
+    result = read_cause(JETSON_35 + "\n" + TRACEBACK)
+    assert result.cause.id == "unknown" and "cuts off" in result.cause.why.text, result.cause
+
+
+@pytest.mark.parametrize("exception", ["ImportError: libjetson-utils.so: cannot open shared object file: No such file or directory",
+                                       "FileNotFoundError: [Errno 2] No such file or directory"])
+def test_a_traceback_s_own_exception_is_its_failure(exception: str) -> None:
+    failure = find_failure(TRACEBACK + "\n" + exception)
+    assert failure is not None and failure.line == exception, failure

@@ -147,7 +147,7 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
         text = r"(?<!or )operation not supported(?! on this os)"
     text += r"(?!\s*\(-?(?!(?:{})\))\d)".format(alternatives)  # TensorFlow's "UNKNOWN ERROR (303)" is 303, not 999
     return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + [
-        _CUDA_CONTEXT + r"[^\n]{0,160}?(?:error|err|failure|failed|status|code|returned|returns|result|res|rc|=)\W{0,4}"
+        _CUDA_CONTEXT + r"[^\n]{0,160}?(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc|=)\W{0,4}"
         # each run of blanks ends where the next word starts, so no two runs split the same blanks between them
         r"(?:with\s+(?!\s))?(?:error\s*(?!\s))?(?:code\s*(?!\s))?[:=#]?\s*" + number,
         r"\bcuinit\s*(?:\(\s*(?:\d\s*)?\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + number,
@@ -162,7 +162,7 @@ def _number_keys(code: int) -> List[str]:
     for the small ones (3 alone would be every line, "error 2" is as often errno) the number after a CUDA call or word."""
     if code >= 100:
         return [str(code)]
-    return [form.format(code) for form in ("returned {}", "cuda error {}", "cuda error: {}")]
+    return [form.format(code) for form in ("return {}", "returned {}", "cuda error {}", "cuda error: {}")]
 
 
 def _families() -> Tuple[_Family, ...]:
@@ -337,10 +337,10 @@ _FAILURE_KEYS = ("error", "fail", "denied", "cannot", "can't", "can not", "unabl
                  "not permitted", "not recognized", "too short", "truncated", "is empty", "not able", "undefined", "eacces", "eperm",
                  "hang", "hung", "stuck", "freez", "timed out", "not active", "crash", "no space left", "read-only file system",
                  "disk quota")
-# A library of the GPU's stack: CUDA's (libcu*), the Tegra and driver ones (libnv*, libnvidia-*, the vendor GL libraries
-# *_nvidia), cuDNN, TensorRT, NPP, VPI, and NVIDIA's GStreamer plugins (libgstnv*).
-_GPU_LIBRARY = (r"\blib(?:cu\w{0,64}|nv\w{0,64}|nvidia[\w-]{0,64}|tensorrt\w{0,64}|npp\w{0,64}|vpi\w{0,64}|gstnv\w{0,64}|"
-                r"\w{1,64}_nvidia)\.so|\s-l(?:nv|cu)\w+")
+# A library of the GPU's stack: CUDA's (libcu*, but not libcurl, libcurses or libcups), the Tegra and driver ones (libnv*,
+# libnvidia-*, the vendor GL libraries *_nvidia), cuDNN, TensorRT, NPP, VPI, and NVIDIA's GStreamer plugins (libgstnv*).
+_GPU_LIBRARY = (r"\blib(?:cu(?!rl|rses|ps)\w{0,64}|nv\w{0,64}|nvidia[\w-]{0,64}|tensorrt\w{0,64}|npp\w{0,64}|vpi\w{0,64}|"
+                r"gstnv\w{0,64}|\w{1,64}_nvidia)\.so|\s-l(?:nv|cu)\w+")
 # Names in a library's file name that put it in the GPU's stack: NVIDIA's and CUDA's, TensorRT's and ONNX Runtime's
 # providers, the Tegra camera (Argus), and the graphics and compute APIs a GPU driver provides (EGL, GLES, GLX, GL,
 # Vulkan, OpenCL, VA-API, DRM), which on JetPack 4 also come from the host through the runtime.
@@ -420,6 +420,11 @@ _CONTAINER_KEYS = ("running in", "docker build", "dockerfile", "jetson-container
 _OTHERWISE = re.compile(r"\b(?:otherwise|or else)\b[^.;!?\n]{0,80}$", re.I)
 # A line TensorFlow, XLA or glog logs at the info level ("I tensorflow/...", "I0412 10:00:00"): it reports, it does
 # not fail (TensorFlow on every Jetson logs that it "could not open file to read NUMA node").
+# The service name compose puts before each line of its log ("ollama-gpu-1  | "): a name the user chose, no failure's word.
+_LOG_PREFIX = re.compile(r"^[ \t]*[\w.-]+[ \t]+\|[ \t]")
+# The dynamic loader refusing to start the program for a library it lacks: the failure itself, never noise beside another.
+_CANNOT_START = re.compile(r"error while loading shared libraries", re.I)
+_TRACEBACK_ONLY = re.compile(r"^\W*traceback \(most recent call last\):?\W*$", re.I)
 _INFO_LINE = re.compile(r"^[^\n]{0,64}?(?<![\w.-])I(?:\d{4} \d\d:\d\d|\s+(?:tensorflow|external|xla)/)", re.I)
 
 
@@ -432,25 +437,29 @@ def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
     if len(lowered) != len(clean):
         clean = lowered
     spans = sorted({span for key in _FAILURE_KEYS if key in lowered for span in _key_lines(key, lowered)})
-    best: Optional[Tuple[Tuple[bool, int], str]] = None
+    best: Optional[Tuple[Tuple[bool, bool, int], str]] = None
     for start, end in spans:
         line = clean[start:end]
         said = _FAILURE.search(line)
         if not said or _FAILURE_HEADING.match(line) or _INFO_LINE.search(line) or _OTHERWISE.search(line, 0, said.start()):
             continue
-        index = next((n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(line)
-                      and not (kind == "device-permission" and _OTHER_DEVICE.search(line) and not _GPU_DEVICE.search(line))),
+        body = _LOG_PREFIX.sub("", line, count=1)  # what the line says, not the name of the service that printed it
+        index = next((n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(body)
+                      and not (kind == "device-permission" and _OTHER_DEVICE.search(body) and not _GPU_DEVICE.search(body))),
                      len(FAILURE_KINDS))
-        noise = index < len(FAILURE_KINDS) and FAILURE_KINDS[index][0] in _LEAST_TELLING and not _NAMES_GPU.search(line)
-        order = (noise, index)
+        noise = index < len(FAILURE_KINDS) and FAILURE_KINDS[index][0] in _LEAST_TELLING and not _NAMES_GPU.search(body) \
+            and not _CANNOT_START.search(body)
+        order = (bool(_TRACEBACK_ONLY.match(line)), noise, index)  # a traceback's exception says more than its header
         if best is None or order < best[0]:
             best = (order, line.strip())
     if best is None:
         return None
-    index = best[0][1]
+    index = best[0][2]
     kind = FAILURE_KINDS[index][0] if index < len(FAILURE_KINDS) else "other"
     if kind == "other" and _UNNAMED_DENIAL.search(best[1]) and not _PATH.search(best[1]) and _GPU_NAMED.search(clean):
         kind = "gpu"  # "Permission denied (os error 13)" after a line that printed the GPU's node: the GPU's permission
+    if kind == "other" and _TRACEBACK_ONLY.match(best[1]):
+        kind = "unshown"  # a traceback cut off above its exception: what failed is not in the paste
     return Failure(kind, best[1][:300])
 
 
@@ -1334,7 +1343,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # does, it means NVML itself failed: the driver or a container that lost its GPU
     nvml_lost = x86 and "out-of-memory" in ids and _NVML_ASSERT.search(line_of["out-of-memory"]) and not any(
         _SHARED_MEMORY_PC.search(sign.value) for sign in seen.x86)
-    not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and platform_shown and x86)
+    not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and x86)
                                   and not (i == "out-of-memory" and nvml_lost)) or i == "cuda-801-operation"]
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
         return cause("not-gpu-access", "the errors shown are not GPU-access errors",
@@ -1526,9 +1535,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         kind = "tegra-nodes-denied" if re.search(r"video", missing_group, re.I) else "render-node-denied"
         return cause(kind, "the system or image has no such group, so no user is in it: the image needs the group with "
                      "the host's GID", [missing_group] + platform_line, "x86-discrete-gpu")
-    if "render-group-name" in ids:
-        return cause("render-node-denied", "--group-add render by name, and the image has no render group",
-                     [line_of["render-group-name"]])
+    if "render-group-name" in ids:  # the same lookup fails on a PC, whose render node serves its own GPU
+        return cause("x86-discrete-gpu" if x86 else "render-node-denied", "--group-add render by name, and the image "
+                     "has no render group", [line_of["render-group-name"]] + platform_line,
+                     *(["render-node-denied"] if x86 else []))
     unserved = [launch for launch in seen.launches if not _gets_gpu(launch, seen)]
     if "gpu-not-detected" in ids and x86 and unserved and len(unserved) == len(seen.launches) and not denied:
         return cause("x86-discrete-gpu", "the program finds no GPU in a container started without one (no --gpus, "
@@ -1563,6 +1573,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                          "missing node and no driver error: most often the software (a build or version for another "
                          "release)",
                          [line_of["failure-gpu"]] + platform_line, "not-gpu-access", "nodes-missing-in-container")
+        if "failure-unshown" in ids:
+            return cause("unknown", "a traceback whose exception the paste cuts off: what failed is not shown",
+                         [line_of["failure-unshown"]], "jetson-software-mismatch", "nodes-missing-in-container")
         if "failure-gpu" in ids:  # a GPU failure whose line names no node, library, driver or version
             return cause("unknown", "a GPU failure whose line names nothing that tells the causes apart",
                          [line_of["failure-gpu"]], "jetson-software-mismatch", "nodes-missing-in-container")
@@ -2249,7 +2262,7 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
     """The question covering the top cause and the most of the hypotheses still open; none when the paste
     already shows that this is not the Jetson GPU-access problem."""
     if cause.assumption:  # the system was assumed: which one it is decides between the two readings
-        return _system_question(cause)
+        return _render_only(_system_question(cause), cause)
     if cause.id in NOT_THIS_PROBLEM and not cause.why.assumed and "assumed" not in cause.why.text:
         return None
     if cause.ruled_by in ("nodes-open-to-all", "nodes-made-for-the-user"):
@@ -2264,7 +2277,17 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
                                          len(open_now & set(entry[0])) - len(set(entry[0]) - open_now)))[1]
     if best is _TOOLKIT_QUESTION:
         best = Question(best.ask, best.command, _band_answers())
-    return _on_release(best, seen)
+    return _render_only(_on_release(best, seen), cause)
+
+
+def _render_only(question: Question, cause: Cause) -> Question:
+    """The question without Tegra's memory node where no reading still open involves it (the image lacks its render
+    group by name): asking for /dev/nvmap there would name a Jetson node the paste gives no reason to look at."""
+    if cause.id != "render-node-denied" or "tegra-nodes-denied" in (cause.otherwise,) + cause.also_possible:
+        return question
+    answers = tuple((shown, meaning.replace(" (renderD*) or tegra-nodes-denied (nvmap)", ""))
+                    for shown, meaning in question.answers)
+    return Question(question.ask, question.command.replace(" /dev/nvmap", ""), answers)
 
 
 def _on_release(question: Question, seen: Observed) -> Question:

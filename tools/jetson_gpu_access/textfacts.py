@@ -180,6 +180,7 @@ _X86 = re.compile(r"\bx86[_-]64\b|"
                   r"\bwith CUDA capability sm_(?!(?:32|53|62|72|87|101|110)\b)\d{2,3}\b|"
                   # the desktop driver's branch said in words ("NVIDIA driver 525+"; JetPack 6's nvidia-smi says 540)
                   r"\bNVIDIA driver[\s:]*(?:version\s*)?v?(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b|"
+                  r"\bnvidia[\s-]+v?(?:[1-4]\d\d|5[0-35-9]\d)\.\d{1,3}(?:\.\d{1,3})?\b|"  # "nvidia 390.30 installed"
                   r"\b(?:cuda |gpu )?driver\s+(?:is\s+|version\s+(?:is\s+)?)?v?(?:[1-4]\d\d|5[0-35-9]\d)\.\d{1,3}(?:\.\d{1,3})?\b|"
                   # arm64 servers and workstations with NVIDIA's server GPU stack: arm64, yet no Jetson
                   r"\bDGX(?:[\s-]?(?:Spark|Station|A100|H100|H200|B200|GB200|GB300|OS))?\b|\bHGX\b|\bGH200\b|\bGB(?:10|200|300)\b|"
