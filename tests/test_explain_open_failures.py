@@ -689,3 +689,18 @@ def test_a_traceback_cut_off_above_its_exception_shows_no_failure_to_read() -> N
 def test_a_traceback_s_own_exception_is_its_failure(exception: str) -> None:
     failure = find_failure(TRACEBACK + "\n" + exception)
     assert failure is not None and failure.line == exception, failure
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("I run GPU workloads on k3s with the k8s-device-plugin v0.17.1 without any issue", "shows nothing failing"),
+    ("nvidia-smi works fine\nImportError: libfoo.so: cannot open shared object file", "what fails is not its access"),
+])
+def test_a_gpu_said_to_work_is_no_access_problem_and_the_reading_says_what_it_saw(text: str, why: str) -> None:
+    result = read_cause(JETSON_36 + "\n" + text)
+    assert result.cause.id == "not-gpu-access" and why in result.cause.why.text, result.cause
+
+
+@pytest.mark.parametrize("text", ["the GPU fails without any error message", "CUDA works without issues only as root"])
+def test_a_gpu_failing_without_words_or_working_for_root_alone_is_not_said_to_work(text: str) -> None:
+    result = read_cause(JETSON_36 + "\n" + text)
+    assert result.cause.id != "not-gpu-access" and "the GPU works" not in result.cause.why.text, result.cause

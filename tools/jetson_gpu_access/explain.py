@@ -1346,8 +1346,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and x86)
                                   and not (i == "out-of-memory" and nvml_lost)) or i == "cuda-801-operation"]
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
-        return cause("not-gpu-access", "the errors shown are not GPU-access errors",
-                     [line_of[i] for i in not_gpu])
+        works = not_gpu == ["gpu-works-words"]
+        return cause("not-gpu-access", "the errors shown are not GPU-access errors" if not works else
+                     "the paste says the GPU works, and shows nothing failing" if failure is None else
+                     "the paste says the GPU works: what fails is not its access", [line_of[i] for i in not_gpu])
     unreported = line_of.get("smi-memory-unreported", "")
     shared = (jetson and bool(platform_shown)) or any(_SHARED_MEMORY_PC.search(s.value) for s in seen.x86)  # not an RTX
     own_check = any(_CUDA_OWN_CHECK.search(line_of[i]) for i in ids if i in _NO_GPU_SAID)  # CUDA's own answer, no tool's
