@@ -789,6 +789,7 @@ def test_groups_said_missing_in_other_words_beside_a_numeric_launch_is_the_launc
     "over ssh it fails when no one is logged in at the console",
     "it only works while I'm logged into the desktop; over SSH, same user, it fails",
     "fine as long as we're logged on to the graphical session",
+    "当容器连接显示器且有用户登录时,GPU 访问正常;但通过 SSH 连接时,非 root 用户无法访问 GPU",
 ])
 def test_a_gpu_that_works_only_beside_a_local_login_in_other_words_is_the_seat(words: str) -> None:
     result = read_cause(words + "\nOpening /dev/dri/renderD128 failed: Permission denied")

@@ -704,3 +704,23 @@ def test_a_gpu_said_to_work_is_no_access_problem_and_the_reading_says_what_it_sa
 def test_a_gpu_failing_without_words_or_working_for_root_alone_is_not_said_to_work(text: str) -> None:
     result = read_cause(JETSON_36 + "\n" + text)
     assert result.cause.id != "not-gpu-access" and "the GPU works" not in result.cause.why.text, result.cause
+
+
+@pytest.mark.parametrize("line", [
+    "nvidia-container-cli: mount error: stat failed: /dev/nvidiactl: no such file or directory",
+    'Error: OCI runtime create failed: error running hook #0: stderr: nvidia-container-cli.real: error parsing IMEX info: '
+    'unsupported IMEX channel value: all',
+    "pyxis: nvidia-container-cli: mount error: failed to add device rules: open /sys/fs/cgroup/devices/slurm/devices.allow: "
+    "permission denied",
+])
+def test_a_hook_failing_in_a_step_of_its_own_is_the_toolkit(line: str) -> None:
+    assert read_cause(JETSON_35 + "\n" + line).cause.id == "toolkit-band"
+
+
+@pytest.mark.parametrize("line", [
+    "nvidia-container-cli: mount error: file creation failed: /var/lib/docker/overlay2/x/merged/usr/lib/aarch64-linux-gnu/"
+    "tegra/libnvidia-fatbinaryloader.so.440.18: file exists: unknown",
+    "nvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.4, please update your driver",
+])
+def test_a_hook_failing_on_the_image_s_content_or_requirement_is_the_software(line: str) -> None:
+    assert read_cause(JETSON_35 + "\n" + line).cause.id == "jetson-software-mismatch"

@@ -907,6 +907,11 @@ _CDI_UNRESOLVED = re.compile(r"unresolvable cdi devices?|failed to inject cdi de
                              r"no (?:nvidia )?cdi spec", re.I)
 _TOOLKIT_VERSION = re.compile(r"(?:nvidia-container-toolkit|libnvidia-container[\w-]{0,32}|nvidia-ctk)\W{0,4}(?:[<>=]+\s*)?v?"
                               r"\d+\.\d+", re.I)
+# The runtime hook failing in its own work: a device its list names that the host lacks, a link it creates, the
+# container's device rules, a value it parses. No image's content or CUDA requirement (those read "file exists" or
+# "requirement error") and no user's groups are involved.
+_TOOLKIT_STEP = re.compile(r"stat failed: /dev/|failed to create (?:sym)?link|failed to add device rules|"
+                           r"error parsing imex|unsupported imex", re.I)
 _LEGACY_MODE = re.compile(r"auto-detected mode as '?legacy", re.I)
 # Overflow ids: a node whose owner and group map to no id of the user namespace (rootless engines).
 _OVERFLOW = ("nobody", "nogroup", "65534")
@@ -1450,6 +1455,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                               "1.17.1 and later broke on Jetson (toolkit CHANGELOG, issue #795): the toolkit's version "
                               "decides", [line_of["runtime-hook-failed"], _first_line(graphics[0])],
                               "jetson-software-mismatch")
+    own_step = [line for line in hook if _TOOLKIT_STEP.search(line)]
+    if "runtime-hook-failed" in ids and not denied and own_step:
+        return platform_cause("toolkit-band", "the NVIDIA runtime's hook failed in a step of its own (a node its list "
+                              "names that the host lacks, a link it makes, the container's device rules, a value it "
+                              "parses), which no image or user asks for: the host toolkit's version and set-up decide",
+                              own_step[:1], "jetson-software-mismatch")
     if "runtime-hook-failed" in ids and not denied:
         return platform_cause("jetson-software-mismatch", "the NVIDIA runtime's hook (root, on the host) failed: its "
                               "packages, the host's CUDA or the image's requirements, not a user's groups",
