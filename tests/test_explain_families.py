@@ -82,7 +82,8 @@ def test_a_library_that_cannot_load_beside_801_is_the_software() -> None:
                                   'when I checked "torch.cuda.is_available", it returned false.',
                                   "the CPU is only used when my code runs",
                                   "all inference falls back silently to CPU",
-                                  "/health reports `gpu_available: false` despite the iGPU"])
+                                  "/health reports `gpu_available: false` despite the iGPU",
+                                  "I found that torch.cuda.is_available() is always False."])
 def test_is_available_answered_false_in_any_form_is_a_failure(text: str) -> None:
     assert "cuda-unavailable" in ids(text)
     assert read_cause(JETSON_36 + "\n" + text).cause.id == "jetson-software-mismatch"
@@ -355,12 +356,30 @@ def test_the_render_node_by_its_pci_path_is_the_render_node() -> None:
     assert ids(line) == ["render-node-denied"]
 
 
+def test_a_build_not_told_where_cuda_is_is_a_build_error() -> None:
+    line = "OSError: CUDA_HOME environment variable is not set. Please set it to your CUDA install root."
+    assert ids(line) == ["build-error"] and read_cause(JETSON_35 + "\n" + line).cause.id == "not-gpu-access"
+
+
 @pytest.mark.parametrize("line", ["E: Unable to locate package nvidia-jetpack-dev",
                                   "Package 'cuda-toolkit-11-4' has no installation candidate"])
 def test_a_package_the_package_manager_cannot_find_is_not_gpu_access(line: str) -> None:
     """An apt source that lacks a package is the source's set-up; a Python index without a Jetson build of a GPU
     package is the software (test_gpu_software_with_no_jetson_build_or_an_api_the_release_lacks_is_the_software)."""
     assert read_cause(JETSON_36 + "\n" + line).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", ["  Using cached vllm-0.5.1.tar.gz (790 kB)",
+                                  "app  |   Downloading https://pypi.nvidia.com/tensorrt-cu12/tensorrt_cu12-10.12.0.36.tar.gz",
+                                  "  Failed building wheel for flash-attn"])
+def test_pip_building_a_gpu_package_from_its_source_is_the_software_on_a_jetson(line: str) -> None:
+    """The public index has no Jetson build, so pip falls back to the source; on a PC it is a build, not GPU access."""
+    text = "pip install failed\n" + line + "\n  error: subprocess-exited-with-error"
+    assert "gpu-package-source-build" in ids(text)
+    assert read_cause(JETSON_36 + "\n" + text).cause.id == "jetson-software-mismatch"
+    assert read_cause(PC + "\n" + text).cause.id == "not-gpu-access"
+    assert "gpu-package-source-build" not in ids(line.replace("flash-attn", "pyyaml").replace("vllm", "pyyaml")
+                                                  .replace("tensorrt", "requests"))
 
 
 def test_words_about_the_session_do_not_ask_a_launch_for_the_nvidia_runtime() -> None:

@@ -117,6 +117,7 @@ def test_a_denial_naming_another_file_stays_another_file_s() -> None:
     "Grace Hopper (GH200) system, Ubuntu 22.04 aarch64",
     "Environment: Ubuntu 24.04, rootless Podman, NVIDIA driver 525+",
     "nvidia 390.30 installed on both host and container",
+    "Nodes 1 - 4 have Nvidia drivers (384) and nvidia docker 2 installed.",
     "image: nvcr.io/nvidia/pytorch:24.05-py3 on linux-sbsa",
 ])
 def test_an_arm64_server_or_a_desktop_driver_is_no_jetson(line: str) -> None:
@@ -309,7 +310,16 @@ def test_the_render_group_missing_by_name_asks_about_the_render_node_only() -> N
 
 
 @pytest.mark.parametrize("line", ["CUDA failure 100: no CUDA-capable device is detected ; GPU=-1",
-                                  "cudaGetDeviceCount(): Error 304: OS call failed or operation not supported on this OS"])
+                                  "cudaGetDeviceCount(): Error 304: OS call failed or operation not supported on this OS",
+                                  "nvidia-container-cli: initialization error: cuda error: unknown error"])
 def test_a_reading_on_an_assumed_pc_names_no_jetson_node(line: str) -> None:
     result = read_cause(line)
     assert result.cause.assumed_system == "pc" and tegra_talk(result) == [], (result.cause, tegra_talk(result))
+
+
+@pytest.mark.parametrize("line", ["I'm running the example on Google Colab",
+                                  "the same notebook fails in a Kaggle notebook"])
+def test_a_cloud_notebook_is_a_pc(line: str) -> None:
+    text = line + "\nFailed to create CUDAExecutionProvider. Please reference the requirements page"
+    result = read_cause(text)
+    assert result.cause.id == "x86-discrete-gpu" and not result.cause.assumption and tegra_talk(result) == [], result.cause

@@ -820,9 +820,9 @@ _NOT_THE_DRIVER_ON_A_PC = {
 }
 _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-701", "cuda-700", "cuda-719", "cuda-710",
             "smi-memory-unreported", "other-permission", "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error",
-            "package-not-found", "gpu-works-words", "failure-other", "foreign-binary", "docker-daemon-access",
-            "static-tls", "other-device", "tool-not-found", "mainline-tegra", "profiler-counters",
-            "account-setup-error", "failure-filesystem", "failure-other-library", "failure-camera",
+            "package-not-found", "gpu-package-source-build", "gpu-works-words", "failure-other", "foreign-binary",
+            "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra",
+            "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library", "failure-camera",
             "board-not-booting", "registry-access")
 # A variable set for a run said to work (a CPU control run beside the failing one): no statement about the failing run.
 _CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd])\b", re.I)
@@ -1340,6 +1340,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "Jetson build of this GPU software: Jetson wheels come from NVIDIA's Jetson index (or a JetPack "
                      "container), built for the release's CUDA", [unbuilt] + (jetson_index or platform_line),
                      "not-gpu-access")
+    if jetson and "gpu-package-source-build" in ids and not denied and not nodes_denied:
+        return cause("jetson-software-mismatch", "pip found no Jetson build of this GPU package and builds it from its "
+                     "source, against no CUDA of the release: Jetson wheels come from NVIDIA's Jetson builds or a "
+                     "JetPack container", [line_of["gpu-package-source-build"]] + platform_line, "not-gpu-access")
     if "gpu-api-missing" in ids and not denied and not nodes_denied and "out-of-memory" not in ids:
         return platform_cause("jetson-software-mismatch", "the build uses a cuDNN, cuBLAS or TensorRT name the installed "
                               "library does not declare: code written for another version of it (on a Jetson, the "
