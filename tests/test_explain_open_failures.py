@@ -159,6 +159,8 @@ def test_a_denial_said_in_words_with_a_numeric_user_is_the_launch_on_either_syst
     "we could not pass through the GPU to the k8s pod on the Orin",
     "the runtime is not mounting /usr/lib/aarch64-linux-gnu/tegra into the container",
     "INFO:    Could not find any nv files on this host!",
+    "I1109 10:00:00.000000 1 main.go:256] No devices found. Waiting indefinitely.",
+    "Capacity:\n  cpu: 6\n  nvidia.com/gpu: 0",
 ])
 def test_the_gpu_not_passed_into_a_container_said_any_way_is_the_injection(line: str) -> None:
     assert read_cause(JETSON_36 + "\n" + line).cause.id == "nodes-missing-in-container"
