@@ -107,9 +107,10 @@ HOOK = ("docker: Error response from daemon: failed to create task for container
     (HOOK.format("Auto-detected mode as 'legacy'\nnvidia-container-cli: mount error: permission denied"), "x86-discrete-gpu"),
     ("$ docker run --rm --gpus all myorg/smi:1 nvidia-smi\n" +
      HOOK.format("nvidia-container-cli: initialization error: driver error: failed to process request"), "x86-discrete-gpu"),
-    # the toolkit's csv (Jetson) mode: its auto-detection, its own CUDA requirement check, the CUDA libraries it mounts
+    # the toolkit's csv (Jetson) mode: its auto-detection; a step of its own (the container's device rules) is its version's,
+    # its own CUDA requirement check and the CUDA libraries it mounts are the image's
     (HOOK.format("Auto-detected mode as 'csv'\nnvidia-container-cli: mount error: failed to add device rules"),
-     "jetson-software-mismatch"),
+     "toolkit-band"),
     ("docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime "
      "create failed: failed to create NVIDIA Container Runtime: failed to construct OCI spec modifier: requirements not "
      "met: unsatisfied condition: cuda>=13.0 (cuda=12.2): unknown", "jetson-software-mismatch"),

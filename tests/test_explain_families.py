@@ -53,12 +53,16 @@ def test_a_cuda_library_status_error_is_software_on_a_jetson(line: str) -> None:
     assert read_cause(JETSON_36 + "\n" + line).cause.id == "jetson-software-mismatch"
 
 
-@pytest.mark.parametrize("line", ["\tlibcublas.so.11 => not found",
-                                  "/usr/bin/ld: warning: libcudart.so.10.2, needed by /opt/ros/lib/libcam.so, not found "
-                                  "(try using -rpath or -rpath-link)"])
-def test_a_cuda_library_that_ldd_or_the_linker_cannot_find_is_missing(line: str) -> None:
-    assert ids(line) == ["cuda-library-missing"]
-    assert ids(line.replace("libcublas", "libpng").replace("libcudart", "libpng")) == []
+def test_a_cuda_library_that_ldd_cannot_find_is_missing() -> None:
+    line = "\tlibcublas.so.11 => not found"
+    assert ids(line) == ["cuda-library-missing"] and ids(line.replace("libcublas", "libpng")) == []
+
+
+def test_the_linker_s_warning_at_build_time_outweighs_no_denial_at_run_time() -> None:
+    """libcuda comes from the host through the NVIDIA runtime when the container runs: at link time it is missing."""
+    text = (JETSON_35 + "\n/usr/bin/ld: warning: libcuda.so.1, needed by /usr/local/lib/libtorch_cuda.so, not found "
+            "(try using -rpath or -rpath-link)\n[100%] Built target mynode\nNvRmMemInitNvmap failed with Permission denied")
+    assert "cuda-library-missing" not in ids(text) and read_cause(text).cause.id == "tegra-nodes-denied"
 
 
 def test_a_cuda_call_said_to_return_a_number_returns_it() -> None:
@@ -1123,3 +1127,18 @@ def test_a_desktop_driver_s_version_in_prose_is_a_pc_and_jetson_inference_s_tool
         assert not seen.jetson and not seen.x86
     else:
         assert bool(seen.jetson) is jetson and bool(seen.x86) is not jetson
+
+
+@pytest.mark.parametrize("words", [
+    "deviceQuery works as root but fails as my user",
+    "It works with sudo, but as my normal user pycuda says no CUDA device.",
+    "torch.cuda.device_count() = 0 when run as my user, = 1 with sudo",
+    "torch.cuda.is_available() returns False as my user, True with sudo",
+])
+def test_working_for_root_and_failing_for_the_user_in_either_order_is_a_denial(words: str) -> None:
+    result = read_cause(JETSON_36 + "\n" + words)
+    assert "denial-words" in [m.id for m in result.matches] and result.cause.id == "render-node-denied", result.cause
+
+
+def test_working_for_root_and_for_the_user_is_no_denial() -> None:
+    assert "denial-words" not in ids("it works as root and as my user too")

@@ -726,3 +726,20 @@ def test_a_hook_failing_in_a_step_of_its_own_is_the_toolkit(line: str) -> None:
 ])
 def test_a_hook_failing_on_the_image_s_content_or_requirement_is_the_software(line: str) -> None:
     assert read_cause(JETSON_35 + "\n" + line).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("text", [
+    "initPeripherals: mmap gpio failed (Operation not permitted)\nCan't initialise pigpio library",
+    "[HailoRT] [error] CHECK failed - Driver version (4.20.0) is different from library version (4.22.0)",
+])
+def test_a_library_failure_in_a_paste_that_names_nothing_of_the_gpu_is_another_program_s(text: str) -> None:
+    failure = find_failure(text)
+    assert failure is not None and failure.kind == "other", failure
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+def test_a_library_failure_beside_the_gpu_s_own_libraries_is_still_a_library_failure() -> None:
+    text = ("the binaries could not execute: they are trying to load libraries which were not linked\n"
+            "Only in .: libnvrm_gpu.so\nOnly in .: libnvrm_mem.so")
+    failure = find_failure(text)
+    assert failure is not None and failure.kind == "library", failure

@@ -321,7 +321,8 @@ class Failure:
 
 
 # Words that say something failed, in any tool's wording; the keys find the lines cheaply first.
-_FAILURE = re.compile(r"(?<!except )\b\w+(?:error|exception):(?=[ \t]*\S)|"  # an exception with its message: OSError: ...
+_FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"  # an exception and its message
+                      r"^[ \t]*[\w.]*(?:error|exception)[ \t]*$|"  # one without (a bare AssertionError under its traceback)
                       r"\b(?:errors?|fail(?:ed|s|ure|ing)?|denied|cannot|can't|can not|unable|not found|no such file|"
                       r"traceback|exit (?:status|code):? ?[1-9]|segmentation fault|core dumped|aborted|fatal|couldn't|"
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
@@ -332,11 +333,11 @@ _FAILURE = re.compile(r"(?<!except )\b\w+(?:error|exception):(?=[ \t]*\S)|"  # a
 # No two runs of blanks meet with only optional words between them (five did: a line of blanks took minutes).
 _FAILURE_HEADING = re.compile(r"^\s*(?:(?:#+|\*\*|[-*>]|\d+[.)])\s*)?(?:(?:the|full|my)\s+)*(?:errors?|failures?|"
                               r"crash(?:es)?)(?:\s+(?:logs?|messages?|outputs?|details|traces?|reports?))?[\s:*]*$", re.I)
-_FAILURE_KEYS = ("error", "fail", "denied", "cannot", "can't", "can not", "unable", "not found", "no such file", "traceback",
-                 "exit ", "segmentation", "core dumped", "abort", "fatal", "couldn't", "could not", "n't work", "not work",
-                 "not permitted", "not recognized", "too short", "truncated", "is empty", "not able", "undefined", "eacces", "eperm",
-                 "hang", "hung", "stuck", "freez", "timed out", "not active", "crash", "no space left", "read-only file system",
-                 "disk quota")
+_FAILURE_KEYS = ("error", "exception", "exit:", "fail", "denied", "cannot", "can't", "can not", "unable",
+                 "not found", "no such file", "traceback", "exit ", "segmentation", "core dumped", "abort", "fatal",
+                 "couldn't", "could not", "n't work", "not work", "not permitted", "not recognized", "too short",
+                 "truncated", "is empty", "not able", "undefined", "eacces", "eperm", "hang", "hung", "stuck",
+                 "freez", "timed out", "not active", "crash", "no space left", "read-only file system", "disk quota")
 # A library of the GPU's stack: CUDA's (libcu*, but not libcurl, libcurses or libcups), the Tegra and driver ones (libnv*,
 # libnvidia-*, the vendor GL libraries *_nvidia), cuDNN, TensorRT, NPP, VPI, and NVIDIA's GStreamer plugins (libgstnv*).
 _GPU_LIBRARY = (r"\blib(?:cu(?!rl|rses|ps)\w{0,64}|nv\w{0,64}|nvidia[\w-]{0,64}|tensorrt\w{0,64}|npp\w{0,64}|vpi\w{0,64}|"
@@ -424,6 +425,7 @@ _OTHERWISE = re.compile(r"\b(?:otherwise|or else)\b[^.;!?\n]{0,80}$", re.I)
 _LOG_PREFIX = re.compile(r"^[ \t]*[\w.-]+[ \t]+\|[ \t]")
 # The dynamic loader refusing to start the program for a library it lacks: the failure itself, never noise beside another.
 _CANNOT_START = re.compile(r"error while loading shared libraries", re.I)
+_L4T_RELEASE = re.compile(r"#\s*R\d\d\s+\(release\)", re.I)
 _TRACEBACK_ONLY = re.compile(r"^\W*traceback \(most recent call last\):?\W*$", re.I)
 _INFO_LINE = re.compile(r"^[^\n]{0,64}?(?<![\w.-])I(?:\d{4} \d\d:\d\d|\s+(?:tensorflow|external|xla)/)", re.I)
 
@@ -458,6 +460,9 @@ def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
     kind = FAILURE_KINDS[index][0] if index < len(FAILURE_KINDS) else "other"
     if kind == "other" and _UNNAMED_DENIAL.search(best[1]) and not _PATH.search(best[1]) and _GPU_NAMED.search(clean):
         kind = "gpu"  # "Permission denied (os error 13)" after a line that printed the GPU's node: the GPU's permission
+    if kind == "library" and ".so" not in best[1] and not any(
+            p.search(clean) for p in (_GPU_SOFTWARE, _GPU_DEVICE, _GPU_NAMED, _NAMES_GPU, _L4T_RELEASE)):
+        kind = "other"  # a library, in words, in a paste that names nothing of a GPU: another program's (GPIO, an NPU)
     if kind == "other" and _TRACEBACK_ONLY.match(best[1]):
         kind = "unshown"  # a traceback cut off above its exception: what failed is not in the paste
     return Failure(kind, best[1][:300])
@@ -790,6 +795,17 @@ _SAID_TO_FAIL = re.compile(r"\b(?:fails?|failing|failed|crash(?:es|ed)?|(?:does|
                            r"breaks?|broken)\b[^.\n]{0,20}?\bon\s+(?:(?:my|the|our|an?)\s+)?([\w-]+)", re.I)
 
 
+# Words that say a machine named in prose works ("the notebook runs on Colab without problems"): another machine.
+_SAID_TO_WORK = re.compile(r"\b(?:works?|worked|runs?|ran|running)\b[^.\n]{0,20}?\bon\s+(?:(?:my|the|our|an?)\s+)?"
+                           r"([\w-]+)[^.\n]{0,30}?\b(?:fine|well|ok|without (?:any )?(?:problems?|issues?|errors?))\b", re.I)
+
+
+def _said_to_work(sign: Sighting) -> bool:
+    """Whether the words of the sign's line say the machine it names works: then it is not the one that fails."""
+    said = _SAID_TO_WORK.search(sign.line)
+    return said is not None and said.group(1).lower() in sign.value.lower()
+
+
 def _said_to_fail(sign: Sighting) -> bool:
     """Whether the words of the sign's line say the machine it names is the one that fails."""
     said = _SAID_TO_FAIL.search(sign.line)
@@ -907,11 +923,6 @@ _CDI_UNRESOLVED = re.compile(r"unresolvable cdi devices?|failed to inject cdi de
                              r"no (?:nvidia )?cdi spec", re.I)
 _TOOLKIT_VERSION = re.compile(r"(?:nvidia-container-toolkit|libnvidia-container[\w-]{0,32}|nvidia-ctk)\W{0,4}(?:[<>=]+\s*)?v?"
                               r"\d+\.\d+", re.I)
-# The runtime hook failing in its own work: a device its list names that the host lacks, a link it creates, the
-# container's device rules, a value it parses. No image's content or CUDA requirement (those read "file exists" or
-# "requirement error") and no user's groups are involved.
-_TOOLKIT_STEP = re.compile(r"stat failed: /dev/|failed to create (?:sym)?link|failed to add device rules|"
-                           r"error parsing imex|unsupported imex", re.I)
 _LEGACY_MODE = re.compile(r"auto-detected mode as '?legacy", re.I)
 # Overflow ids: a node whose owner and group map to no id of the user namespace (rootless engines).
 _OVERFLOW = ("nobody", "nogroup", "65534")
@@ -964,7 +975,9 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     strong = [s for s in seen.jetson if s.kind not in WEAK_JETSON]
     images = [launch.image.lower() for launch in seen.launches if launch.image]
     device_named = any(_names_the_device(s, images) for s in seen.jetson)
-    hard_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86 and not (s.kind == PC_PROSE and device_named)]
+    elsewhere = [s for s in seen.x86 if s.kind == PC_PROSE and _said_to_work(s)]  # named as the machine that works
+    hard_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86 and not (s.kind == PC_PROSE and device_named)
+                and s not in elsewhere]
     if not strong and device_named and not hard_x86 and any(s.kind == PC_PROSE for s in seen.x86):
         # both named in words: the one the words say fails ("works on my x86 laptop but fails on my Orin"), else assumed
         failing = [(s, system) for system, signs in (("jetson", seen.jetson), ("pc", seen.x86)) for s in signs
@@ -977,9 +990,8 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
         return "pc", wsl_kernel[0].line
     if strong or (seen.jetson and not hard_x86):
         return "jetson", (strong or seen.jetson)[0].line
-    if seen.x86:
-        return "pc", (hard_x86 or seen.x86)[0].line
-    return "", ""
+    named_here = hard_x86 or [s for s in seen.x86 if s not in elsewhere]
+    return ("pc", named_here[0].line) if named_here else ("", "")
 
 
 def _image_named_system(seen: Observed, platform: str) -> Optional[Sighting]:
@@ -1127,8 +1139,10 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
 
 def _access_works(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -> List[str]:
     """Lines showing the GPU opened and working for the session that fails: a check that opens it says so, or a
-    program reports the device in use. None when the paste contrasts it with another session or with the host."""
-    if "denial-words" in ids or len(seen.identities) > 1 or any(w.kind == "works on the host" for w in seen.words):
+    program reports the device in use. None when the paste contrasts it with another session or with the host, or
+    shows a login path (su -, ssh, gosu) whose session is not the one the check ran in."""
+    if "denial-words" in ids or len(seen.identities) > 1 or any(w.kind == "works on the host" for w in seen.words) \
+            or seen.logins:
         return []
     # Words that say it works do not outrank a CUDA start-up error the program itself printed; a device in use does.
     words = "gpu-works-words" in line_of and not any(i in _STARTUP_ERRORS for i in ids)
@@ -1239,7 +1253,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # A failure no family names is read by what its line mentions; so is a build error whose lines name a GPU library.
     if failure is not None and (not ids or (failure.kind in ("gpu-library", "library-placeholder")
                                             and all(i in _GPU_LIBRARY_REREAD for i in ids))
-                                or (failure.kind not in ("gpu", "other") and all(i in _UNTELLING_WORDS for i in ids))):
+                                or (failure.kind not in ("gpu", "other", "unshown") and all(i in _UNTELLING_WORDS for i in ids))):
         kind = "other" if failure.kind == "version" and not _VERSION_OF_THE_GPU.search(failure.line) else failure.kind
         ids = ["failure-" + kind]
         line_of[ids[0]] = failure.line
@@ -1340,7 +1354,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "Jetson build of this GPU software: Jetson wheels come from NVIDIA's Jetson index (or a JetPack "
                      "container), built for the release's CUDA", [unbuilt] + (jetson_index or platform_line),
                      "not-gpu-access")
-    if jetson and "gpu-package-source-build" in ids and not denied and not nodes_denied:
+    if "gpu-package-source-build" in ids and not any(w.kind == "pip build failed" for w in seen.words):
+        ids.remove("gpu-package-source-build")  # a source package that pip built: an install log, no failure
+    if jetson and "gpu-package-source-build" in ids and not nodes_denied and all(i in _NOT_GPU for i in ids):
         return cause("jetson-software-mismatch", "pip found no Jetson build of this GPU package and builds it from its "
                      "source, against no CUDA of the release: Jetson wheels come from NVIDIA's Jetson builds or a "
                      "JetPack container", [line_of["gpu-package-source-build"]] + platform_line, "not-gpu-access")
@@ -1352,8 +1368,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # does, it means NVML itself failed: the driver or a container that lost its GPU
     nvml_lost = x86 and "out-of-memory" in ids and _NVML_ASSERT.search(line_of["out-of-memory"]) and not any(
         _SHARED_MEMORY_PC.search(sign.value) for sign in seen.x86)
+    # a build in a JetPack 4 image that finds no CUDA: the image gets CUDA from the host, through the NVIDIA runtime
+    cuda_unfound = jetson and bool(container) and _cuda_from_host(_l4t_major(seen)) and "cuda_home" in line_of.get(
+        "build-error", "").lower()
     not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and x86)
-                                  and not (i == "out-of-memory" and nvml_lost)) or i == "cuda-801-operation"]
+                                  and not (i == "out-of-memory" and nvml_lost) and not (i == "build-error" and cuda_unfound))
+               or i == "cuda-801-operation"]
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
         works = not_gpu == ["gpu-works-words"]
         return cause("not-gpu-access", "the errors shown are not GPU-access errors" if not works else
@@ -1459,7 +1479,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                               "1.17.1 and later broke on Jetson (toolkit CHANGELOG, issue #795): the toolkit's version "
                               "decides", [line_of["runtime-hook-failed"], _first_line(graphics[0])],
                               "jetson-software-mismatch")
-    own_step = [line for line in hook if _TOOLKIT_STEP.search(line)]
+    own_step = [w.line for w in seen.words if w.kind == "toolkit step"]
     if "runtime-hook-failed" in ids and not denied and own_step:
         return platform_cause("toolkit-band", "the NVIDIA runtime's hook failed in a step of its own (a node its list "
                               "names that the host lacks, a link it makes, the container's device rules, a value it "
@@ -1567,6 +1587,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "CUDA or the driver: most often the program's own detection or a build without CUDA; a session "
                      "denied the GPU gets CUDA's start-up error instead", [line_of["gpu-not-detected"]] + platform_line,
                      "jetson-software-mismatch", "x86-discrete-gpu")
+    if x86 and "cuda-304" in ids:
+        sandbox = [w.line for w in seen.words if w.kind == "sandbox"]
+        return cause("x86-discrete-gpu", "CUDA's operating-system error on a PC: the system refused a call CUDA makes as "
+                     "it starts, as WSL and sandboxes (seccomp, Landlock) do; no device group grants it",
+                     [line_of["cuda-304"]] + sandbox[:1] + platform_line, "not-gpu-access")
     if x86:
         return cause("x86-discrete-gpu", "the paste shows an x86 / discrete-GPU system and no Jetson" if platform_shown
                      else "a GPU error of a PC, whose driver and devices the integrated-GPU explanations do not fit",
@@ -1915,6 +1940,9 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     versions = _image_l4t_conflict(seen) or (failure is not None and failure.kind == "version")
     if jetson and unavailable and container and major is not None and major <= 32 and not versions:
         lines += [unavailable, container]  # JetPack 4's containers get CUDA itself from the host (unless versions differ)
+    cuda_home = line_of.get("build-error", "")
+    if jetson and container and _cuda_from_host(major) and "cuda_home" in cuda_home.lower():
+        lines += [cuda_home, container]  # a build that finds no CUDA where only the host's, through the runtime, brings it
     gpu_failure = line_of.get("failure-gpu", "")
     if jetson and container and gpu_failure and not _UNNAMED_DENIAL.search(gpu_failure) and not _PACKAGING.search(gpu_failure):
         lines += [gpu_failure, container]  # a GPU failure in a container that names no permission (nor an install)

@@ -164,7 +164,7 @@ _X86 = re.compile(r"\bx86[_-]64\b|"
                   r"\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?![\w/.]{0,64}['\"]?:?\s*(?:does not exist|no such file))|"
                   r"\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|"
                   r"/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|\bNVIDIA UNIX x86|\bNVRM: |\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
-                  r"microsoft-standard|\b(?:Google\s+)?Colab(?:oratory)?\b|\bKaggle\s+(?:notebook|kernel)s?\b|"  # cloud VMs
+                  r"microsoft-standard|"
                   r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|Radeon)\b|"
                   r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|(?-i:\bRX\s?[4-9]\d{2,3}(?:\s?XTX?)?\b)|"
                   r"\bIntel(?:\(R\)|\xae)?\s+(?:i?GPU|(?:HD|Iris|UHD)\s+Graphics)\b|"
@@ -197,7 +197,9 @@ _X86_CPUS = r"Ryzen|Threadripper|EPYC|Xeon"
 _PC_PROSE = re.compile(r"\b(?:on|using|an?|my|our)\s+x86\b(?![_-])|\bx86\s+(?:host|machine|pc|laptop|desktop|server|"
                        r"system|computer|workstation|box)s?\b|"
                        r"\b(?:" + _X86_CPUS + r")\b|\bCore(?:\(TM\)|\u2122)?\s+i[3579]\b|"
-                       r"\bi[3579]-\d{4,5}[A-Z]{0,2}\b|\bProxmox\b", re.I)
+                       r"\bi[3579]-\d{4,5}[A-Z]{0,2}\b|\bProxmox\b|"
+                       # a cloud notebook's VM, named (not a link to a notebook stored there)
+                       r"(?<![\w./-])(?:Google\s+)?Colab(?:oratory)?\b(?![./])|\bKaggle\s+(?:notebook|kernel)s?\b", re.I)
 # The field that names the CPU in lscpu (also localised), /proc/cpuinfo, neofetch (after its logo) and issue templates
 # (a bullet, bold, a table cell), with the CPU's name right after it: prose in another field stays prose.
 _CPU_FIELD = re.compile(r"(?:^\s*|\s\s|\|\s?)(?:[-*>]\s?)?(?:\*\*|__)?(?:model ?name|modellname|processor|cpu)(?:\*\*|__)?"
@@ -278,7 +280,7 @@ _STAT_ACCESS = re.compile(r"^Access:\s+\((\d{3,4})/[^)]*\)\s+Uid:\s+\(\s*(\d{1,1
 # and as the command a container engine runs ("docker exec dev su - dev -c ...").
 _ENGINE_RUNS = r"(?:[$#]\s+)?(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:exec|run)\s"  # a command a container engine runs
 _ENGINE_COMMAND = re.compile(_ENGINE_RUNS)
-_LOGIN_PATH = re.compile(r"^(?:\+\s+)?(?:" + _ENGINE_RUNS + r"[^\n]*?\s|[$#]\s+)?"
+_LOGIN_PATH = re.compile(r"^(?:\+\s+)?(?:" + _ENGINE_RUNS + r"[^\n]*?\s['\"]?|[$#]\s+)?"  # bash -c 'su - user ...
                          r"(?:exec\s+)?(?:sudo\s+)?"
                          r"(?:ssh\s+\S+|su\s+(?:-\s*|-l\s+|--login\s+)?[\w.-]+|su\s+-|sudo\s+(?:-i|-u\s*\S+)|"
                          r"runuser\s+|gosu\s+\S+|su-exec\s+\S+|setpriv\s+.*--init-groups|s6-setuidgid\s+\S+)|"
@@ -395,7 +397,8 @@ class Observed:
                                        # "NVIDIA runtime said" (the container was started with it, in words),
                                        # "R36 software" (Ubuntu 22.04, CUDA 12, a 5.15 -tegra kernel), "offline"
                                        # (an index or download could not be reached), "Jetson index" (pip uses
-                                       # NVIDIA's Python index for Jetsons)
+                                       # NVIDIA's Python index for Jetsons), "pip build failed", "sandbox",
+                                       # "toolkit step" (the runtime's hook failed in a step of its own)
 
 
 @frozen_record
@@ -616,6 +619,18 @@ _OFFLINE = re.compile(r"network is unreachable|newconnectionerror|temporary fail
 # NVIDIA's Python indexes for Jetsons: jetson-ai-lab's, and the redist tree's wheels per JetPack.
 _JETSON_INDEX = re.compile(r"jetson-ai-lab\.(?:dev|io|com)|pypi\.jetson|developer\.download\.nvidia\.com/compute/redist/jp",
                            re.I)
+# pip saying a package it builds from its source failed to build.
+_PIP_BUILD_FAILED = re.compile(r"getting requirements to build wheel\W+(?:\.\.\.\s*)?error|preparing metadata \([\w.]+\)"
+                               r"\W+(?:\.\.\.\s*)?(?:error|finished with status 'error')|subprocess-exited-with-error|"
+                               r"metadata-generation-failed|failed building wheel for|could not build wheels for", re.I)
+# The NVIDIA runtime's hook failing in its own work: a device its list names that the host lacks, a link it creates, the
+# container's device rules, a value it parses. No image's content or CUDA requirement (those read "file exists" or
+# "requirement error"), no node the host denies it, and no user's groups are involved.
+_TOOLKIT_STEP = re.compile(r"stat failed: /dev/\S+: no such file|failed to create (?:sym)?link|failed to add device rules|"
+                           r"error parsing imex|unsupported imex", re.I)
+# A sandbox around the process, named: its own rules (Landlock, seccomp, AppArmor) refuse calls a device group cannot grant.
+_SANDBOX = re.compile(r"\blandlock\b|\bseccomp\b|\bapparmor\b|\bsandbox(?:ed|es)?\b|\bbwrap\b|\bbubblewrap\b|"
+                      r"\bfirejail\b|\bgvisor\b|\brunsc\b", re.I)
 # Software only L4T R36 and later run: Ubuntu 22.04 or later, CUDA 12 or later (nvcc's "release 12.6" too), a 5.15 or
 # later `-tegra` kernel. A Jetson module named beside it cannot be an older one ("Jetson Nano" is also said of an Orin
 # Nano), so it bounds no release (explain's _module_ceiling).
@@ -666,6 +681,13 @@ def _read_words(state: _State, line: str, raw: str) -> None:
         _note_word(state, "offline", raw)
     if ("jetson" in low or "redist/jp" in low) and _JETSON_INDEX.search(line):
         _note_word(state, "Jetson index", raw)
+    if ("wheel" in low or "subprocess-exited" in low or "metadata" in low) and _PIP_BUILD_FAILED.search(line):
+        _note_word(state, "pip build failed", raw)
+    if ("failed" in low or "imex" in low) and _TOOLKIT_STEP.search(line):
+        _note_word(state, "toolkit step", raw)
+    if ("landlock" in low or "seccomp" in low or "apparmor" in low or "sandbox" in low or "bwrap" in low
+            or "firejail" in low or "gvisor" in low or "runsc" in low) and _SANDBOX.search(line):
+        _note_word(state, "sandbox", raw)
     if ("ubuntu" in low or "cuda" in low or "tegra" in low or "22.04" in low or "24.04" in low) and _R36_SOFTWARE.search(line):
         _note_word(state, "R36 software", raw)
 
