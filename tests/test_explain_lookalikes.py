@@ -323,3 +323,35 @@ def test_a_cloud_notebook_is_a_pc(line: str) -> None:
     text = line + "\nFailed to create CUDAExecutionProvider. Please reference the requirements page"
     result = read_cause(text)
     assert result.cause.id == "x86-discrete-gpu" and not result.cause.assumption and tegra_talk(result) == [], result.cause
+
+
+# ---- other accelerators, cloud GPU instances, a PC's launch findings, a paste that shows nothing failing ----
+
+@pytest.mark.parametrize("text", [
+    "I tflite/edgetpu_context_direct.cc:401] Failed to open device [Apex (USB)] at [/sys/bus/usb/devices/2-3]: "
+    "Permission denied: USB error -3 [OpenDevice]",
+    "services:\n  viseron:\n    devices:\n      - /dev/hailo0:/dev/hailo0\n    privileged: true\n"
+    "[HailoRT] [error] CHECK failed - Driver version (4.20.0) is different from library version (4.22.0)",
+])
+def test_another_accelerator_s_failure_is_no_gpu_access_and_asks_for_no_nvidia_runtime(text: str) -> None:
+    result = read_cause(text)
+    assert result.cause.id == "not-gpu-access" and tegra_talk(result) == [], (result.cause, tegra_talk(result))
+    assert not [f for f in result.audit if f.id == "no-gpu-nodes"]
+
+
+def test_a_cloud_gpu_instance_type_is_a_pc() -> None:
+    result = read_cause("I am running 2 p2.xlarge nodes on AWS\n0/2 nodes are available: 2 Insufficient nvidia.com/gpu.")
+    assert result.cause.id == "x86-discrete-gpu" and tegra_talk(result) == [], (result.cause, tegra_talk(result))
+
+
+def test_a_pc_s_launch_findings_name_its_render_node_not_a_tegra_node() -> None:
+    text = ("Intel Arc A770, Ubuntu 24.04\ndocker run --rm --device /dev/dri --group-add video myorg/transcode:1\n"
+            "VAAPI device /dev/dri/renderD128 is not accessible (permission denied)")
+    result = read_cause(text)
+    assert [f for f in result.audit if f.id == "group-add-video-name"] and tegra_talk(result) == [], tegra_talk(result)
+
+
+def test_a_paste_that_shows_nothing_failing_asks_what_fails() -> None:
+    result = read_cause("Is the Raspberry Pi wheel a CPU-only build or a CUDA one? We have a Jetson Nano too.")
+    assert result.cause.id == "unknown" and result.question is not None and "what fails" in result.question.ask, result
+    assert tegra_talk(result) == [], tegra_talk(result)

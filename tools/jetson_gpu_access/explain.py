@@ -540,14 +540,23 @@ def explain(text: str, nested: bool = False) -> Explanation:
                        statements, cause, question, systems)
 
 
+# Launch findings as they hold on a PC with a discrete GPU, where no Tegra node exists: (why, fix).
+_ON_A_PC = {
+    "no-gpu-nodes": ("without --gpus (or a CDI device, or the NVIDIA runtime) the container gets no GPU and no driver "
+                     "library", "docker run --gpus all ... (compose: deploy.resources.reservations.devices, driver: "
+                     "nvidia)"),
+    "group-add-video-name": ("--group-add video is resolved in the image's /etc/group (GID 44 in Debian and Ubuntu "
+                             "images); on a PC the render node belongs to the render group, whose GID differs from host "
+                             "to host", "pass the render node's number: --group-add $(stat -c %g /dev/dri/renderD128)"),
+}
+
+
 def _on_a_pc(finding: AuditFinding) -> AuditFinding:
-    """A launch finding as it holds on a PC with a discrete GPU, where no Tegra node exists."""
-    if finding.id != "no-gpu-nodes":
+    """A launch finding as it holds on a PC (_ON_A_PC), others as they are."""
+    if finding.id not in _ON_A_PC:
         return finding
-    return AuditFinding(finding.id, finding.status, finding.source, finding.evidence,
-                        "without --gpus (or a CDI device, or the NVIDIA runtime) the container gets no GPU and no driver "
-                        "library", "docker run --gpus all ... (compose: deploy.resources.reservations.devices, "
-                        "driver: nvidia)")
+    why, fix = _ON_A_PC[finding.id]
+    return AuditFinding(finding.id, finding.status, finding.source, finding.evidence, why, fix)
 
 
 # `is_available()` with its printed answer below it, past up to three lines of a warning PyTorch printed first (the
@@ -622,10 +631,14 @@ def _from_paste(diagnosis: Diagnosis) -> Diagnosis:
 
 
 def _wants_nvidia(launch: Launch, gpu_error: bool) -> bool:
-    """Whether telling this launch to add the NVIDIA runtime makes sense (not for an Alpine image with a serial port)."""
+    """Whether telling this launch to add the NVIDIA runtime makes sense (not for an Alpine image with a serial port, nor
+    a privileged container that passes another device: a Coral, a Hailo, a USB camera)."""
     image = (launch.image or "").lower()
-    return gpu_error or launch.nvidia_gpu or any(w in image for w in ("nvidia", "l4t", "cuda", "jetson", "torch", "tensor",
-                                                                      "deepstream", "ollama", "llama", "vllm", "isaac"))
+    other_devices = bool(launch.devices) and not any("nvidia.com/" in d or re.search(r"/dev/(?:nv|dri)", d)
+                                                     for d in launch.devices)
+    return gpu_error or (launch.nvidia_gpu and not (other_devices and not (launch.nvidia_runtime or launch.gpus))) or any(
+        w in image for w in ("nvidia", "l4t", "cuda", "jetson", "torch", "tensor", "deepstream", "ollama", "llama", "vllm",
+                             "isaac"))
 
 
 def _systems(seen: Observed, readings: Sequence[Tuple[str, Cause, bool]]) -> Tuple[Tuple[str, str], ...]:
@@ -2303,11 +2316,24 @@ _SAME_SESSION = {
 }
 
 
+# When the paste shows nothing failing, the first thing to learn is what fails, as the session that fails prints it.
+_WHAT_FAILS = Question(
+    "The paste shows no error: what fails, in the words the program prints? Run the failing command as the user and "
+    "through the login that fail, and paste its last lines with the session's groups.",
+    "id; <the failing command> 2>&1 | tail -n 20",
+    (("a CUDA error at start-up (801, 999, 100, 'no CUDA-capable device')", "a permission or node cause: the GPU "
+      "nodes and the session's groups decide (render-node-denied, tegra-nodes-denied, nodes-missing-in-container)"),
+     ("the same error as root", "not a permission cause: jetson-software-mismatch"),
+     ("no CUDA or driver error, only the program's own message", "not-gpu-access")))
+
+
 def _question(cause: Cause, seen: Observed) -> Optional[Question]:
     """The question covering the top cause and the most of the hypotheses still open; none when the paste
     already shows that this is not the Jetson GPU-access problem."""
     if cause.assumption:  # the system was assumed: which one it is decides between the two readings
         return _render_only(_system_question(cause), cause)
+    if cause.id == "unknown" and not cause.why.evidence:  # nothing failing shown: no node is worth asking about yet
+        return _WHAT_FAILS
     if cause.id in NOT_THIS_PROBLEM and not cause.why.assumed and "assumed" not in cause.why.text:
         return None
     if cause.ruled_by in ("nodes-open-to-all", "nodes-made-for-the-user"):
