@@ -743,3 +743,10 @@ def test_a_library_failure_beside_the_gpu_s_own_libraries_is_still_a_library_fai
             "Only in .: libnvrm_gpu.so\nOnly in .: libnvrm_mem.so")
     failure = find_failure(text)
     assert failure is not None and failure.kind == "library", failure
+
+
+def test_a_gpu_word_inside_a_path_names_a_folder_not_the_gpu() -> None:
+    line = "mkdir: cannot create directory '/tmp/cudnn': File exists"
+    failure = find_failure(line)
+    assert failure is not None and failure.kind != "gpu", failure
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "not-gpu-access"

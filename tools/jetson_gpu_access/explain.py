@@ -381,9 +381,11 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     # a camera's source or device: V4L2, Argus, a CSI sensor, on a line that names no GPU work (the GPU is not what failed)
     ("camera", re.compile(r"^(?![^\n]*(?:\bcuda|\bgpu\b|\btrt\b|tensorrt|nvbufsurface|\bcu[A-Z]))[^\n]*?(?:\bv4l2src\d*\b|"
                           r"\bnvarguscamerasrc\d*\b|/dev/video\d|\bcameras?\b|\bargus\b|\bcsi\b)", re.I)),
+    # (a word inside a path, /tmp/cudnn, names a folder, not the GPU)
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
-                       r"\bgpus?\b|\bcuda\b|\bnvidia\b(?!\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|"
-                       r"developer kit|devkit))|\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
+                       r"\bgpus?\b|(?<!/)\bcuda\b(?!/)|"
+                       r"\bnvidia\b(?!\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|developer kit|devkit))|"
+                       r"(?<!/)\btensorrt\b(?!/)|(?<!/)\bcudnn\b(?!/)|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
                        r"\bvulkan\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b|\bhip(?:err\w*)?\b", re.I)),
 )
 # Kinds that say what a line is but, on a line that names nothing of the GPU, tell least among several failing lines:
