@@ -355,3 +355,12 @@ def test_a_paste_that_shows_nothing_failing_asks_what_fails() -> None:
     result = read_cause("Is the Raspberry Pi wheel a CPU-only build or a CUDA one? We have a Jetson Nano too.")
     assert result.cause.id == "unknown" and result.question is not None and "what fails" in result.question.ask, result
     assert tegra_talk(result) == [], tegra_talk(result)
+
+
+@pytest.mark.parametrize("line", ["python3 -m vllm.entrypoints.api_server --model m --tensor_parallel_size=4",
+                                  "CUDA_VISIBLE_DEVICES=0,1 python train.py", "x = x.to('cuda:1')",
+                                  "the server has 8 GPUs"])
+def test_more_than_one_gpu_is_no_jetson(line: str) -> None:
+    """A Jetson has one GPU: a second CUDA device, or tensor parallelism over several, is a PC's or a server's."""
+    assert read(line).observed.x86, line
+    assert not read("device = torch.device('cuda:0')").observed.x86
