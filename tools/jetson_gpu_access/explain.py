@@ -421,14 +421,16 @@ _CONTAINER_KEYS = ("running in", "docker build", "dockerfile", "jetson-container
 
 # What would happen otherwise ("CUDA must be set up, otherwise the SDK cannot work"): advice, not a failure seen.
 _OTHERWISE = re.compile(r"\b(?:otherwise|or else)\b[^.;!?\n]{0,80}$", re.I)
-# A line TensorFlow, XLA or glog logs at the info level ("I tensorflow/...", "I0412 10:00:00"): it reports, it does
-# not fail (TensorFlow on every Jetson logs that it "could not open file to read NUMA node").
 # The service name compose puts before each line of its log ("ollama-gpu-1  | "): a name the user chose, no failure's word.
 _LOG_PREFIX = re.compile(r"^[ \t]*[\w.-]+[ \t]+\|[ \t]")
 # The dynamic loader refusing to start the program for a library it lacks: the failure itself, never noise beside another.
 _CANNOT_START = re.compile(r"error while loading shared libraries", re.I)
+# An L4T release file's line: a Jetson's own output, so a library failure beside it may be the GPU's.
 _L4T_RELEASE = re.compile(r"#\s*R\d\d\s+\(release\)", re.I)
+# A Python traceback's header: its exception, if the paste has it, is printed below the frames.
 _TRACEBACK_ONLY = re.compile(r"^\W*traceback \(most recent call last\):?\W*$", re.I)
+# A line TensorFlow, XLA or glog logs at the info level ("I tensorflow/...", "I0412 10:00:00"): it reports, it does
+# not fail (TensorFlow on every Jetson logs that it "could not open file to read NUMA node").
 _INFO_LINE = re.compile(r"^[^\n]{0,64}?(?<![\w.-])I(?:\d{4} \d\d:\d\d|\s+(?:tensorflow|external|xla)/)", re.I)
 
 
@@ -638,9 +640,9 @@ def _wants_nvidia(launch: Launch, gpu_error: bool) -> bool:
     image = (launch.image or "").lower()
     other_devices = bool(launch.devices) and not any("nvidia.com/" in d or re.search(r"/dev/(?:nv|dri)", d)
                                                      for d in launch.devices)
-    return gpu_error or (launch.nvidia_gpu and not (other_devices and not (launch.nvidia_runtime or launch.gpus))) or any(
-        w in image for w in ("nvidia", "l4t", "cuda", "jetson", "torch", "tensor", "deepstream", "ollama", "llama", "vllm",
-                             "isaac"))
+    asks_for_gpu = launch.nvidia_runtime or launch.gpus or (launch.nvidia_gpu and not other_devices)
+    return gpu_error or bool(asks_for_gpu) or any(w in image for w in ("nvidia", "l4t", "cuda", "jetson", "torch", "tensor",
+                                                                       "deepstream", "ollama", "llama", "vllm", "isaac"))
 
 
 def _systems(seen: Observed, readings: Sequence[Tuple[str, Cause, bool]]) -> Tuple[Tuple[str, str], ...]:
