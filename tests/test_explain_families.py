@@ -1142,3 +1142,13 @@ def test_working_for_root_and_failing_for_the_user_in_either_order_is_a_denial(w
 
 def test_working_for_root_and_for_the_user_is_no_denial() -> None:
     assert "denial-words" not in ids("it works as root and as my user too")
+
+
+@pytest.mark.parametrize("words", ["torch.cuda.is_available() returns False. It only works when I run it as root.",
+                                  "Running as root: True. Running as user jetson: False."])
+def test_only_root_working_said_in_other_words_is_a_denial(words: str) -> None:
+    assert "denial-words" in ids(JETSON_36 + "\n" + words)
+
+
+def test_a_clock_setting_that_only_works_with_sudo_is_no_denial() -> None:
+    assert "denial-words" not in ids("Setting the GPU clocks only works with sudo (jetson_clocks)")

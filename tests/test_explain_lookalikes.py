@@ -339,11 +339,6 @@ def test_another_accelerator_s_failure_is_no_gpu_access_and_asks_for_no_nvidia_r
     assert not [f for f in result.audit if f.id == "no-gpu-nodes"]
 
 
-def test_a_cloud_gpu_instance_type_is_a_pc() -> None:
-    result = read_cause("I am running 2 p2.xlarge nodes on AWS\n0/2 nodes are available: 2 Insufficient nvidia.com/gpu.")
-    assert result.cause.id == "x86-discrete-gpu" and tegra_talk(result) == [], (result.cause, tegra_talk(result))
-
-
 def test_a_pc_s_launch_findings_name_its_render_node_not_a_tegra_node() -> None:
     text = ("Intel Arc A770, Ubuntu 24.04\ndocker run --rm --device /dev/dri --group-add video myorg/transcode:1\n"
             "VAAPI device /dev/dri/renderD128 is not accessible (permission denied)")
@@ -353,14 +348,7 @@ def test_a_pc_s_launch_findings_name_its_render_node_not_a_tegra_node() -> None:
 
 def test_a_paste_that_shows_nothing_failing_asks_what_fails() -> None:
     result = read_cause("Is the Raspberry Pi wheel a CPU-only build or a CUDA one? We have a Jetson Nano too.")
-    assert result.cause.id == "unknown" and result.question is not None and "what fails" in result.question.ask, result
+    assert result.cause.id == "unknown" and result.question is not None and "fails" in result.question.ask, result
+    assert "no error" not in result.question.ask, result.question  # it asks; it does not say what the paste lacks
     assert tegra_talk(result) == [], tegra_talk(result)
 
-
-@pytest.mark.parametrize("line", ["python3 -m vllm.entrypoints.api_server --model m --tensor_parallel_size=4",
-                                  "CUDA_VISIBLE_DEVICES=0,1 python train.py", "x = x.to('cuda:1')",
-                                  "the server has 8 GPUs"])
-def test_more_than_one_gpu_is_no_jetson(line: str) -> None:
-    """A Jetson has one GPU: a second CUDA device, or tensor parallelism over several, is a PC's or a server's."""
-    assert read(line).observed.x86, line
-    assert not read("device = torch.device('cuda:0')").observed.x86

@@ -352,17 +352,19 @@ _GPU_STACK_NAMES = (r"[\w+-]*(?:nv|cuda|tegra|gpu|trt|tensorrt|myelin|onnx|torch
 _DISCRETE_DRIVER = (r"\bnvml|nvidia-smi|\bnvidia (?:kernel )?(?:driver|module)\b|\bnvidia\.ko\b|/dev/nvidia|/dev/kfd\b|"
                     r"\blib(?:nvcuvid|nvidia-encode|nvidia-ml)\b")
 # What a failing line mentions, most decisive first: a GPU node is the node cause; a file system that refuses a write
-# (read-only, full) is no GPU access, even where the file it names is the GPU's (a CUDA library unpacked onto the
-# runtime's read-only mount); a GPU library that is an empty placeholder, or missing, is what the runtime injects (or
-# the software); NVML, nvidia-smi and /dev/nvidia* are a discrete GPU's driver; CDI, the NVIDIA runtime or a device
-# plugin is how the GPU is injected; a permission to a device, with no node named, is the node CUDA opens on that
-# release; a named library outside the GPU's stack, on a line that names no GPU, is the program's packaging, not GPU
-# access; a version, ABI or support word, or an unnamed library, is the software; any other GPU word (a CUDA API name
-# among them) is a GPU failure of unknown kind; a failing line with none of these is not GPU access ("other").
+# (read-only, full, a path that exists already) is no GPU access, even where the file it names is the GPU's (a CUDA
+# library unpacked onto the runtime's read-only mount); a GPU library that is an empty placeholder, or missing, is
+# what the runtime injects (or the software); NVML, nvidia-smi and /dev/nvidia* are a discrete GPU's driver; CDI, the
+# NVIDIA runtime or a device plugin is how the GPU is injected; a permission to a device, with no node named, is the
+# node CUDA opens on that release; a named library outside the GPU's stack, on a line that names no GPU, is the
+# program's packaging, not GPU access; a version, ABI or support word, or an unnamed library, is the software; any
+# other GPU word (a CUDA API name among them) is a GPU failure of unknown kind; a failing line with none of these is
+# not GPU access ("other").
 FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     ("gpu-node", re.compile(r"/dev/(?:nv(?!idia)|dri\b|tegra|host1x)|\bnvhost|nvmap|\bnvgpu\b|\brenderd\d|\bnvrm\w*(?:init|open)|"
                             r"\b(?:render|video) group\b", re.I)),
-    ("filesystem", re.compile(r"read-only file system|no space left on device|disk quota exceeded", re.I)),
+    ("filesystem", re.compile(r"read-only file system|no space left on device|disk quota exceeded|"
+                              r"/[\w./-]+['\"`\u2019]?:\s*file exists", re.I)),  # a path that exists already
     ("library-placeholder", re.compile(r"(?:{})[^\n]{{0,80}}(?:file too short|truncated|is empty|:\s*empty\b)".format(
         _GPU_LIBRARY), re.I)),
     ("driver", re.compile(_DISCRETE_DRIVER, re.I)),
@@ -381,11 +383,10 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     # a camera's source or device: V4L2, Argus, a CSI sensor, on a line that names no GPU work (the GPU is not what failed)
     ("camera", re.compile(r"^(?![^\n]*(?:\bcuda|\bgpu\b|\btrt\b|tensorrt|nvbufsurface|\bcu[A-Z]))[^\n]*?(?:\bv4l2src\d*\b|"
                           r"\bnvarguscamerasrc\d*\b|/dev/video\d|\bcameras?\b|\bargus\b|\bcsi\b)", re.I)),
-    # (a word inside a path, /tmp/cudnn, names a folder, not the GPU)
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
-                       r"\bgpus?\b|(?<!/)\bcuda\b(?!/)|"
+                       r"\bgpus?\b|\bcuda\b|"
                        r"\bnvidia\b(?!\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|developer kit|devkit))|"
-                       r"(?<!/)\btensorrt\b(?!/)|(?<!/)\bcudnn\b(?!/)|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
+                       r"\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
                        r"\bvulkan\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b|\bhip(?:err\w*)?\b", re.I)),
 )
 # Kinds that say what a line is but, on a line that names nothing of the GPU, tell least among several failing lines:
@@ -550,8 +551,9 @@ _ON_A_PC = {
                      "library", "docker run --gpus all ... (compose: deploy.resources.reservations.devices, driver: "
                      "nvidia)"),
     "group-add-video-name": ("--group-add video is resolved in the image's /etc/group (GID 44 in Debian and Ubuntu "
-                             "images); on a PC the render node belongs to the render group, whose GID differs from host "
-                             "to host", "pass the render node's number: --group-add $(stat -c %g /dev/dri/renderD128)"),
+                             "images); on a PC the node that needs a group (the render node, or /dev/nvidia* where the "
+                             "distribution restricts them) has a GID that differs from host to host",
+                             "pass the node's number: --group-add $(stat -c %g /dev/dri/renderD128), or of /dev/nvidiactl"),
 }
 
 
@@ -2320,10 +2322,10 @@ _SAME_SESSION = {
 }
 
 
-# When the paste shows nothing failing, the first thing to learn is what fails, as the session that fails prints it.
+# When the paste shows no failure the reading can weigh, the first thing to learn is what fails, as its session prints it.
 _WHAT_FAILS = Question(
-    "The paste shows no error: what fails, in the words the program prints? Run the failing command as the user and "
-    "through the login that fail, and paste its last lines with the session's groups.",
+    "What exactly fails, in the words the program prints? Run the failing command as the user and through the login "
+    "that fail, and paste its last lines with the session's groups.",
     "id; <the failing command> 2>&1 | tail -n 20",
     (("a CUDA error at start-up (801, 999, 100, 'no CUDA-capable device')", "a permission or node cause: the GPU "
       "nodes and the session's groups decide (render-node-denied, tegra-nodes-denied, nodes-missing-in-container)"),

@@ -165,11 +165,6 @@ _X86 = re.compile(r"\bx86[_-]64\b|"
                   r"\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|"
                   r"/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|\bNVIDIA UNIX x86|\bNVRM: |\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
                   r"microsoft-standard|"
-                  # more than one GPU: a Jetson has one (tensor parallelism over several, a second CUDA device)
-                  r"\btensor_parallel_size\s*=\s*[2-9]|\bCUDA_VISIBLE_DEVICES\s*=\s*[\"']?\d\s*,\s*\d|\bcuda:[1-9]\b|"
-                  r"\b(?:[2-9]|1[0-6])\s*x?\s*GPUs\b|"
-                  # a cloud instance type with NVIDIA's discrete GPUs (AWS p2-p5, g3-g6; g5g is Arm with a T4G)
-                  r"\b(?:p[2-5]d?e?|g[3-6](?:dn|ad|e|g)?)\.(?:\d{0,2}x?large|metal)\b|"
                   r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|Radeon)\b|"
                   r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|(?-i:\bRX\s?[4-9]\d{2,3}(?:\s?XTX?)?\b)|"
                   r"\bIntel(?:\(R\)|\xae)?\s+(?:i?GPU|(?:HD|Iris|UHD)\s+Graphics)\b|"
@@ -234,7 +229,7 @@ _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd
              "va-api", "vainfo", "dgx", "hgx", "gh200", "gb10", "gb200", "gb300", "grace", "sbsa",
              "major/minor", "unsupported sm", "gpu sm", "cuda capability", "libcuda.so.", "load driver", "mesa-loader",
              "rx", "intel", "ryzen", "threadripper", "epyc", "xeon", "core", "i3-", "i5-", "i7-", "i9-", "proxmox", "colab",
-             "kaggle", "large", "metal", "tensor_parallel", "cuda_visible_devices", "cuda:", "gpus")
+             "kaggle")
 # A tool saying it checks for a platform (libnvidia-container logs its WSL check on every host, ollama its AMD one):
 # no sign of it.
 _PLATFORM_PROBE = re.compile(r"\bload dxcore\b|\b(?:amdgpu|rocm)\b[^\n]{0,40}?\bnot (?:detected|found)\b", re.I)
