@@ -1152,3 +1152,19 @@ def test_only_root_working_said_in_other_words_is_a_denial(words: str) -> None:
 
 def test_a_clock_setting_that_only_works_with_sudo_is_no_denial() -> None:
     assert "denial-words" not in ids("Setting the GPU clocks only works with sudo (jetson_clocks)")
+
+
+@pytest.mark.parametrize("text", [
+    '$ sudo python3 -c "import torch; print(torch.cuda.is_available())"\nTrue\n'
+    '$ python3 -c "import torch; print(torch.cuda.is_available())"\nFalse',
+    "sudo python3 test.py -> CUDA available\npython3 test.py -> CUDA not available",
+])
+def test_root_working_and_the_user_failing_shown_as_two_runs_is_a_denial(text: str) -> None:
+    result = read_cause(JETSON_36 + "\n" + text)
+    assert "denial-words" in [m.id for m in result.matches] and result.cause.id == "render-node-denied", result.cause
+
+
+def test_two_runs_of_the_same_user_are_no_root_contrast() -> None:
+    text = ('$ python3 -c "import torch; print(torch.cuda.is_available())"\nFalse\n'
+            '$ python3 -c "import torch; print(torch.cuda.is_available())"\nTrue')
+    assert "denial-words" not in ids(JETSON_36 + "\n" + text)

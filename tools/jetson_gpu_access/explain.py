@@ -505,7 +505,8 @@ def explain(text: str, nested: bool = False) -> Explanation:
     parsed = read(text)
     cleaned = normalise(window(text)[0])
     contrast = _login_contrast(cleaned) if not any(m.id == "groups-lost-words" for m in matches) else None
-    matches = matches + ([contrast] if contrast is not None else [])
+    root_only = _root_contrast(cleaned) if not any(m.id == "denial-words" for m in matches) else None
+    matches = matches + [shown for shown in (contrast, root_only) if shown is not None]
     seen = parsed.observed
     diagnosis = _from_paste(diagnose(parsed.facts)) if parsed.facts is not None else None
     others = tuple(_from_paste(diagnose(facts)) for facts in parsed.others)
@@ -586,6 +587,30 @@ def _login_contrast(clean: str) -> Optional[SymptomMatch]:
         return None
     family = _family("groups-lost-words")
     return SymptomMatch("groups-lost-words", fails[0][:300], fails[0][:300], tuple(family["causes"]), str(family["docs"]),
+                        str(family["runbook"] or ""), tuple(family["sources"]))
+
+
+# A command run as root (sudo, a root prompt) beside the same check run without it; and the check's answer said after an
+# arrow ("sudo python3 test.py -> CUDA available").
+_AS_ROOT = re.compile(r"^(?:\S*[$>]\s*)?sudo\s|^root@[^\n]*?#|^#\s", re.I)
+_ARROW_OUTCOME = re.compile(r"^([^\n]{1,300}?)\s*(?:->|=>|\u2192|:)\s*(cuda (?:is )?(?:not available|available)|true|false)\s*$",
+                            re.M | re.I)
+
+
+def _root_contrast(clean: str) -> Optional[SymptomMatch]:
+    """Root working and the user not, shown rather than said: CUDA available to a check run with sudo or at a root
+    prompt, unavailable to the same kind of check run without; read as the denial words family."""
+    if "sudo" not in clean and "root@" not in clean and "\n#" not in clean:
+        return None
+    outcomes = [(m.group(0).split("\n")[0].strip(), m.group(1).lower()) for m in _OUTCOME.finditer(clean)][:64] + [
+        (m.group(1).strip(), "false" if re.search(r"not|false", m.group(2), re.I) else "true")
+        for m in _ARROW_OUTCOME.finditer(clean)][:64]
+    works = [c for c, said in outcomes if said == "true" and _AS_ROOT.search(c)]
+    fails = [c for c, said in outcomes if said == "false" and not _AS_ROOT.search(c)]
+    if not (works and fails):
+        return None
+    family = _family("denial-words")
+    return SymptomMatch("denial-words", fails[0][:300], fails[0][:300], tuple(family["causes"]), str(family["docs"]),
                         str(family["runbook"] or ""), tuple(family["sources"]))
 
 
