@@ -574,6 +574,13 @@ _THROUGH_ENGINE = re.compile(r"\b(?:docker|podman|nerdctl)\s+(?:exec|run)\b")
 _THROUGH_LOGIN = re.compile(r"(?:^|[\s$#>])(?:ssh|su|sudo\s+-[iu]|gosu|su-exec|runuser)\s")
 
 
+def _shown_as(symptom_id: str, line: str) -> SymptomMatch:
+    """A family's match for what the paste shows rather than says in the family's words (two runs that differ)."""
+    family = _family(symptom_id)
+    return SymptomMatch(symptom_id, line[:300], line[:300], tuple(family["causes"]), str(family["docs"]),
+                        str(family["runbook"] or ""), tuple(family["sources"]))
+
+
 def _login_contrast(clean: str) -> Optional[SymptomMatch]:
     """The login path shown rather than said: CUDA available to a command the engine runs (docker exec), unavailable
     to one that came through a login that rebuilds groups (ssh, su), in the same paste; as the groups-lost family."""
@@ -585,9 +592,7 @@ def _login_contrast(clean: str) -> Optional[SymptomMatch]:
     fails = [c for c, said in outcomes if said == "false" and _THROUGH_LOGIN.search(c) and not _THROUGH_ENGINE.search(c)]
     if not (works and fails):
         return None
-    family = _family("groups-lost-words")
-    return SymptomMatch("groups-lost-words", fails[0][:300], fails[0][:300], tuple(family["causes"]), str(family["docs"]),
-                        str(family["runbook"] or ""), tuple(family["sources"]))
+    return _shown_as("groups-lost-words", fails[0])
 
 
 # A command run as root (sudo, a root prompt) beside the same check run without it; and the check's answer said after an
@@ -609,9 +614,7 @@ def _root_contrast(clean: str) -> Optional[SymptomMatch]:
     fails = [c for c, said in outcomes if said == "false" and not _AS_ROOT.search(c)]
     if not (works and fails):
         return None
-    family = _family("denial-words")
-    return SymptomMatch("denial-words", fails[0][:300], fails[0][:300], tuple(family["causes"]), str(family["docs"]),
-                        str(family["runbook"] or ""), tuple(family["sources"]))
+    return _shown_as("denial-words", fails[0])
 
 
 def _session_statements(seen: Observed, others: Sequence[Diagnosis]) -> List[Statement]:
