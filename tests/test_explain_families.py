@@ -365,6 +365,13 @@ def test_a_build_not_told_where_cuda_is_is_a_build_error() -> None:
     assert ids(line) == ["build-error"] and read_cause(JETSON_35 + "\n" + line).cause.id == "not-gpu-access"
 
 
+def test_a_build_not_told_where_cuda_is_in_a_jetpack_4_image_build_is_the_runtime_missing() -> None:
+    """R32's images get CUDA itself from the host through the NVIDIA runtime: a build without it finds none."""
+    text = (JETSON_32 + "\nStep 5/9 : RUN pip3 install -e ./ext\n"
+            "OSError: CUDA_HOME environment variable is not set. Please set it to your CUDA install root.")
+    assert read_cause(text).cause.id == "nodes-missing-in-container"
+
+
 @pytest.mark.parametrize("line", ["E: Unable to locate package nvidia-jetpack-dev",
                                   "Package 'cuda-toolkit-11-4' has no installation candidate"])
 def test_a_package_the_package_manager_cannot_find_is_not_gpu_access(line: str) -> None:

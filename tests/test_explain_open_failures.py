@@ -745,7 +745,7 @@ def test_a_library_failure_beside_the_gpu_s_own_libraries_is_still_a_library_fai
     assert failure is not None and failure.kind == "library", failure
 
 
-def test_a_gpu_word_inside_a_path_names_a_folder_not_the_gpu() -> None:
+def test_a_path_that_exists_already_is_the_file_system_not_the_gpu() -> None:
     line = "mkdir: cannot create directory '/tmp/cudnn': File exists"
     failure = find_failure(line)
     assert failure is not None and failure.kind != "gpu", failure

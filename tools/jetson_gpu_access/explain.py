@@ -714,6 +714,16 @@ def _shown_by_paste(finding: Finding, seen: Observed, denied: bool) -> bool:
 _CDI_DEVICE = re.compile(r"[\w.-]+\.[\w.-]+/[\w.-]+=")  # a CDI device name: vendor.com/class=name
 
 
+def _asks_cdi(launch: Launch) -> bool:
+    """Whether the launch asks for a device by its CDI name (--device nvidia.com/gpu=0)."""
+    return any(_CDI_DEVICE.match(d) for d in launch.devices)
+
+
+def _path_only_spec(seen: Observed) -> str:
+    """The first line of a pasted CDI spec that gives its nodes by path only (textfacts), or ""."""
+    return next((w.line for w in seen.words if w.kind == "CDI spec, paths only"), "")
+
+
 def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis],
                 assumptions: Sequence[str], audit: Sequence[Tuple[AuditFinding, str]],
                 systems: Sequence[Tuple[str, str]]) -> Tuple[Statement, ...]:
@@ -760,8 +770,7 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
                              (identity.line,), False))
     for launch in seen.launches:
         out.append(Statement(launch_summary(launch), (launch.text.split("\n")[0],), False))
-    cdi = next((launch for launch in seen.launches if launch.source.startswith("docker")
-                and any(_CDI_DEVICE.match(d) for d in launch.devices)), None)
+    cdi = next((launch for launch in seen.launches if launch.source.startswith("docker") and _asks_cdi(launch)), None)
     if cdi is not None:  # fact sheet A.2, last row
         out.append(Statement("Docker resolves a CDI device (`--device nvidia.com/gpu=...`) with its own CDI library: the "
                              "spec's additionalGids (toolkit 1.19.1 and later) reach the container only with a dockerd "
@@ -1269,8 +1278,8 @@ def _nodes_open_to_all(seen: Observed, ids: Sequence[str], line_of: Dict[str, st
 def _nodes_made_for_the_user(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -> List[str]:
     """The path-only CDI spec and the launch that asks for its device, where no node listed in the container and no
     line saying a node refused someone shows otherwise."""
-    spec = next((w.line for w in seen.words if w.kind == "CDI spec, paths only"), "")
-    launch = next((launch for launch in seen.launches if any(_CDI_DEVICE.match(d) for d in launch.devices)), None)
+    spec = _path_only_spec(seen)
+    launch = next((launch for launch in seen.launches if _asks_cdi(launch)), None)
     inside = [n for n in _gpu_nodes(seen) if n.where == "container"]
     if not spec or launch is None or any(not n.open_to_all for n in inside) or any(i in _EXPLICIT_DENIALS for i in ids):
         return []
@@ -1415,9 +1424,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # does, it means NVML itself failed: the driver or a container that lost its GPU
     nvml_lost = x86 and "out-of-memory" in ids and _NVML_ASSERT.search(line_of["out-of-memory"]) and not any(
         _SHARED_MEMORY_PC.search(sign.value) for sign in seen.x86)
-    # a build in a JetPack 4 image that finds no CUDA: the image gets CUDA from the host, through the NVIDIA runtime
-    cuda_unfound = jetson and bool(container) and _cuda_from_host(_l4t_major(seen)) and "cuda_home" in line_of.get(
-        "build-error", "").lower()
+    cuda_unfound = bool(_host_cuda_unfound(seen, line_of, jetson, container))  # read below as a missing node
     not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and x86)
                                   and not (i == "out-of-memory" and nvml_lost) and not (i == "build-error" and cuda_unfound))
                or i == "cuda-801-operation"]
@@ -1836,7 +1843,7 @@ def _drops_groups(launch: Launch, seen: Observed) -> bool:
     none, a launch that adds groups back is not shown to lose any."""
     if not launch.numeric_user:
         return False
-    if any(_CDI_DEVICE.match(d) for d in launch.devices) and any(w.kind == "CDI spec, paths only" for w in seen.words):
+    if _asks_cdi(launch) and _path_only_spec(seen):
         return False  # the spec's nodes are made 0666 and owned by the launch's user: no group opens them
     groups = [decimal(n.group) for n in _gpu_nodes(seen)]
     if not groups:
@@ -1987,9 +1994,9 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     versions = _image_l4t_conflict(seen) or (failure is not None and failure.kind == "version")
     if jetson and unavailable and container and major is not None and major <= 32 and not versions:
         lines += [unavailable, container]  # JetPack 4's containers get CUDA itself from the host (unless versions differ)
-    cuda_home = line_of.get("build-error", "")
-    if jetson and container and _cuda_from_host(major) and "cuda_home" in cuda_home.lower():
-        lines += [cuda_home, container]  # a build that finds no CUDA where only the host's, through the runtime, brings it
+    cuda_home = _host_cuda_unfound(seen, line_of, jetson, container)
+    if cuda_home:
+        lines += [cuda_home, container]
     gpu_failure = line_of.get("failure-gpu", "")
     if jetson and container and gpu_failure and not _UNNAMED_DENIAL.search(gpu_failure) and not _PACKAGING.search(gpu_failure):
         lines += [gpu_failure, container]  # a GPU failure in a container that names no permission (nor an install)
@@ -2149,6 +2156,13 @@ def _holds_added(identity: Identity, launches: Sequence[Launch]) -> bool:
 
 def _denied_lines(seen: Observed, kind: str) -> List[str]:
     return [n.line for n in seen.nodes if kind in n.path][:1] + [i.line for i in _sessions(seen)[:1]]
+
+
+def _host_cuda_unfound(seen: Observed, line_of: Dict[str, str], jetson: bool, container: str) -> str:
+    """The build error that says CUDA_HOME is not set, in an image build on a release whose images get CUDA itself from
+    the host through the NVIDIA runtime (_cuda_from_host): the runtime was not there; "" otherwise."""
+    line = line_of.get("build-error", "")
+    return line if jetson and container and _cuda_from_host(_l4t_major(seen)) and "cuda_home" in line.lower() else ""
 
 
 def _cuda_from_host(major: Optional[int]) -> bool:
