@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 from typing import List, Optional, Tuple
 
 import pytest
@@ -680,6 +681,23 @@ def test_a_phrase_repeated_along_one_huge_line_reads_as_one_copy_of_it() -> None
     assert [m.id for m in many.matches] == [m.id for m in once.matches] != []
     assert many.observed.launches[0].group_add == once.observed.launches[0].group_add == ("993",)
     assert many.cause.id == once.cause.id
+
+
+def test_skipping_keys_a_large_piece_lacks_finds_what_searching_every_key_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key that holds a key the piece lacks is not searched for (_absent_keys): on every real paste of the corpus
+    and held-out sets, read as one large piece, the signatures found are those a search for every key finds."""
+    import yaml
+
+    from jetson_gpu_access import explain as module
+    data = Path(__file__).parent / "data"
+    texts = [e["text"] for name in ("report_corpus.yaml", "report_heldout.yaml")
+             for e in yaml.safe_load((data / name).read_text(encoding="utf-8"))]
+    pieces = ["\n".join(texts[i::4]) for i in range(4)]
+    assert all(len(piece) > module.PRUNE_FROM for piece in pieces)
+    pruned = [module.find_signatures(piece) for piece in pieces]
+    monkeypatch.setattr(module, "PRUNE_FROM", 1 << 40)
+    assert pruned == [module.find_signatures(piece) for piece in pieces]
+    assert sum(len(found) for found in pruned) > 50
 
 
 def test_a_line_read_only_in_part_is_said_to_be() -> None:

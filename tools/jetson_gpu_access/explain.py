@@ -26,6 +26,7 @@ from .record import frozen_record
 from .safeio import InputError, decimal, decode, read_file
 from .textfacts import (
     CONTAINER_PROMPT,
+    FACT_WINDOW,
     MAX_LINE,
     PC_PROSE,
     PROMPT,
@@ -44,8 +45,9 @@ from .textfacts import (
 # partial paste does not show; explain states those from the paste itself or asks.
 PASTE_FINDINGS = ("ACC-", "GRP-", "DEV-003", "DEV-004", "DEV-005", "DEV-006", "DEV-007", "USR-")
 CHUNK = 1 << 20
-SIGNATURE_WINDOW = 1 << 20   # error signatures: from the first and last MiB of a huge paste (each key is one scan of it)
+SIGNATURE_WINDOW = 1 << 19   # error signatures: from the first and last 512 KiB of a huge paste (each key is one scan of it)
 MAX_KEY_HITS = 64
+PRUNE_FROM = 1 << 16         # pieces from this size are checked for absent keys first (_absent_keys)
 LINE_SPAN = 1000             # characters of a line either side of a key that patterns see (one huge line stays cheap)
 _PLACEHOLDER = re.compile(r"\b4\d{9}\b")
 # Context words for a CUDA error number: the number alone (801) is too common to mean CUDA.
@@ -209,7 +211,7 @@ def find_signatures(text: str) -> List[SymptomMatch]:
         lowered = clean.lower()
         if len(lowered) != len(clean):  # a character whose lower case is longer: positions would not match
             clean = lowered
-        lines: Dict[str, List[Tuple[int, int]]] = {}
+        lines = _absent_keys(lowered) if len(lowered) > PRUNE_FROM else {}
         for family in _FAMILIES[0]:
             symptom_id = str(family.symptom["id"])
             if symptom_id not in found:
@@ -220,6 +222,23 @@ def find_signatures(text: str) -> List[SymptomMatch]:
     # A follow-up line counts only where the line it follows, which says more, is not in the paste.
     said = [m for m in found.values() if not any(i in found for i in _family(m.id).get("implied_by", ()))]
     return sorted(said, key=lambda m: order.index(m.id))
+
+
+@functools.lru_cache(maxsize=1)
+def _keys_within() -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
+    """Every key, shortest first, with the shorter keys it holds."""
+    keys = sorted({key for family in _FAMILIES[0] for key in family.keys}, key=len)
+    return tuple((key, tuple(k for k in keys[:i] if k in key)) for i, key in enumerate(keys))
+
+
+def _absent_keys(lowered: str) -> Dict[str, List[Tuple[int, int]]]:
+    """The keys a large piece lacks, each with no lines: a key that holds a key the piece lacks is not searched for
+    (one scan of a megabyte a key is what reading a huge paste costs)."""
+    absent: Dict[str, List[Tuple[int, int]]] = {}
+    for key, within in _keys_within():
+        if any(k in absent for k in within) or key not in lowered:
+            absent[key] = []
+    return absent
 
 
 def _key_lines(key: str, lowered: str) -> List[Tuple[int, int]]:
@@ -795,8 +814,9 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
             for f, line in audit]
     out += [Statement(scrub(a), (), True) for a in assumptions]
     if seen.windowed:
-        out.append(Statement("the paste is very long: facts were read from its first and last 256 KiB, error "
-                             "signatures from its first and last MiB; the middle is taken to repeat them", (), True))
+        out.append(Statement("the paste is very long: facts were read from its first and last {} KiB, error signatures "
+                             "from its first and last {} KiB; the middle is taken to repeat them".format(
+                                 FACT_WINDOW >> 10, SIGNATURE_WINDOW >> 10), (), True))
     if seen.cut_lines:
         out.append(Statement("a line is longer than {0} KiB: facts (launch options, listings, `id`) were read from "
                              "the first {0} KiB of such a line".format(MAX_LINE // 1024), (), True))

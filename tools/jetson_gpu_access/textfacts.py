@@ -481,12 +481,16 @@ def window(text: str, size: int = FACT_WINDOW) -> Tuple[str, bool]:
 _CONTINUATION = re.compile(r"\\[ \t]*\n[ \t]*(?:>[ \t]*){0,16}")
 
 
-def _lines(text: str) -> Iterator[Tuple[str, str]]:
-    """(cleaned, as printed) for each pasted line, at most MAX_LINE characters of it: prompts and Markdown quotes
-    removed from the first, backslash-continued lines joined in both (blanks after the backslash, CRLF endings and the
+def _joined(text: str) -> str:
+    """The text normalised, with backslash-continued lines joined (blanks after the backslash, CRLF endings and the
     next line's Markdown quote markers do not break the join)."""
     clean = normalise(text)
-    joined = _CONTINUATION.sub(" ", clean) if "\\" in clean else clean
+    return _CONTINUATION.sub(" ", clean) if "\\" in clean else clean
+
+
+def _lines(joined: str) -> Iterator[Tuple[str, str]]:
+    """(cleaned, as printed) for each line of a _joined text, at most MAX_LINE characters of it: prompts and Markdown
+    quotes removed from the first."""
     for whole in joined.split("\n"):
         raw = whole[:MAX_LINE]
         line = raw.strip()
@@ -520,10 +524,10 @@ _JETSON_FORMS: Tuple[Tuple[str, Pattern[str], Tuple[str, ...]], ...] = (
 )
 
 
-def _jetson_sightings(line: str) -> List[Sighting]:
+def _jetson_sightings(line: str, forms: Sequence[Tuple[str, Pattern[str], Tuple[str, ...]]] = _JETSON_FORMS) -> List[Sighting]:
     low = line.lower()
     found = []
-    for kind, pattern, words in _JETSON_FORMS:
+    for kind, pattern, words in forms:
         if any(word in low for word in words):
             match = pattern.search(line)
             if match:
@@ -534,7 +538,13 @@ def _jetson_sightings(line: str) -> List[Sighting]:
 class _State:
     """What has been read so far, in the order of the paste."""
 
-    def __init__(self) -> None:
+    def __init__(self, lowered: str) -> None:
+        # The cue words each line is tested for, narrowed to those the whole text holds: a line is part of the text,
+        # so a word the text lacks is in none of its lines (a long log is tested for a few words a line, not ~150).
+        self.forms = tuple((kind, pattern, held) for kind, pattern, words in _JETSON_FORMS
+                           for held in [tuple(w for w in words if w in lowered)] if held)
+        self.pc_words = tuple(w for w in _PC_WORDS if w in lowered)
+        self.login_words = tuple(w for w in _LOGIN_WORDS if w in lowered)
         self.reader = _Reader()
         self.release: Optional[TegraRelease] = None
         self.l4t_line: Optional[str] = None
@@ -753,7 +763,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         # ls of several paths names each folder in a header before its entries (nodes come with their full path)
         several = not _DIR_HEADER.match(line) and len(re.findall(r"\s/dev\b", line)) > 1
         state.directory = "/dev" if several else header.group(1)
-        state.jetson += _jetson_sightings(line)
+        state.jetson += _jetson_sightings(line, state.forms)
         if _command_match(line):
             _read_command(state, line)
         elif not _DIR_HEADER.match(line):
@@ -818,7 +828,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         return
     if _read_command(state, line):
         _read_words(state, line, raw)
-        sightings = _jetson_sightings(line)
+        sightings = _jetson_sightings(line, state.forms)
         state.jetson += sightings
         # The prose before the command is the reporter's ("I'm on x86. But when I run `docker run ...`"); the
         # command's own words name an image, a mount or a device, not the machine.
@@ -841,7 +851,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
 def _read_login(state: _State, line: str, raw: str) -> None:
     """A session path the line shows (_LOGIN_PATH), looked for only where a login word appears."""
     low = line.lower()
-    login = _LOGIN_PATH.search(line) if any(w in low for w in _LOGIN_WORDS) else None
+    login = _LOGIN_PATH.search(line) if any(w in low for w in state.login_words) else None
     if login:
         state.logins.append(Sighting("session", login.group(0).strip(), raw))
 
@@ -941,7 +951,7 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     if jetpack and state.stated is None:
         state.stated = jetpack.group(1) or jetpack.group(2) or jetpack.group(3)
         reader.recognised.append("JetPack stated: " + line)
-    sightings = _jetson_sightings(line)
+    sightings = _jetson_sightings(line, state.forms)
     state.jetson += sightings
     model = next((s for s in sightings if s.kind == "model"), None)
     if model is not None and state.model is None:
@@ -976,7 +986,7 @@ def _read_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sight
     host_platform = _HOST_PLATFORM.search(line) if "host platform" in low else None
     if host_platform and host_platform.group(1).lower() in ("amd64", "x86_64"):
         state.x86.append(Sighting("x86 / discrete GPU", "host platform linux/" + host_platform.group(1), raw))
-    pc_words = (any(w in low for w in _PC_WORDS) and not host_platform and not _FOREIGN_ARTIFACT.search(line)
+    pc_words = (any(w in low for w in state.pc_words) and not host_platform and not _FOREIGN_ARTIFACT.search(line)
                 and not _PLATFORM_PROBE.search(line) and not ("ssh" in low and _REMOTE_LOGIN.search(line)))
     x86 = (_X86.search(line) or _PC_STACK.search(line)) if pc_words else None
     kind = "x86 / discrete GPU"
@@ -1099,8 +1109,9 @@ def _cdi_paths_only(text: str) -> Optional[str]:
 
 def read(text: str) -> TextFacts:
     part, windowed = window(text)
-    state = _State()
-    for line, raw in _lines(part):
+    joined = _joined(part)
+    state = _State(joined.lower())
+    for line, raw in _lines(joined):
         if line:
             _read_line(state, line, raw)
     compose = _compose_launches(part)
