@@ -902,6 +902,21 @@ def test_nvidia_as_dockers_default_runtime_is_no_missing_runtime() -> None:
     assert not [f for f in explain(_case("default-runtime")).audit if f.id == "no-gpu-nodes"]
 
 
+@pytest.mark.parametrize("said", ["The nvidia-docker2 is installed and set as the default runtime.",
+                                  "I configured nvidia as the default runtime in daemon.json",
+                                  "the default runtime is nvidia", "Docker's default runtime was set to nvidia"])
+def test_nvidia_said_in_words_to_be_the_default_runtime_is_no_missing_runtime(said: str) -> None:
+    launch = "$ docker run --rm dustynv/l4t-pytorch:r36.4.0 python3 -c 'import torch; print(torch.cuda.is_available())'"
+    assert not [f for f in explain("\n".join([JETSON_36, said, launch, "False"])).audit if f.id == "no-gpu-nodes"]
+
+
+@pytest.mark.parametrize("said", ["I have not set nvidia as the default runtime", "nvidia is not the default runtime",
+                                  "is nvidia set as the default runtime?"])
+def test_nvidia_denied_or_asked_as_the_default_runtime_still_audits_the_launch(said: str) -> None:
+    launch = "$ docker run --rm dustynv/l4t-pytorch:r36.4.0 python3 -c 'import torch; print(torch.cuda.is_available())'"
+    assert [f for f in explain("\n".join([JETSON_36, said, launch, "False"])).audit if f.id == "no-gpu-nodes"]
+
+
 def test_the_toolkits_own_row_gives_its_version() -> None:
     """libnvidia-container is versioned on its own (1.10.0 beside toolkit 1.11.0 on JetPack 5.1.2)."""
     toolkit = explain(_case("two-rows")).observed.toolkit

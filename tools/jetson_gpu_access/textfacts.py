@@ -307,7 +307,20 @@ _ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?
 # Prose that the GPU works on the host (so a failure in the container is what the container lacks).
 # The engine's default runtime set to NVIDIA's (daemon.json, `docker info`): every launch gets the GPU runtime.
 _OTHER_DEFAULT = re.compile(r"\bdefault runtime:\s*(?!nvidia\b)[\w-]+", re.I)
-_NVIDIA_DEFAULT = re.compile(r"[\"']default-runtime[\"']\s*:\s*[\"']nvidia[\"']|\bdefault runtime:\s*nvidia\b", re.I)
+# NVIDIA's runtime as Docker's default: daemon.json, `docker info`, or said in words ("nvidia-docker2 is installed and
+# set as the default runtime", "the default runtime is nvidia"); not where denied or asked (_DEFAULT_DENIED).
+_NVIDIA_DEFAULT = re.compile(r"[\"']default-runtime[\"']\s*:\s*[\"']nvidia[\"']|\bdefault runtime:\s*nvidia\b|"
+                             r"\bnvidia(?:-docker2?|-container-runtime)?\b[^\n.;]{0,40}?\b(?:set|configured|made)\s+"
+                             r"(?:it\s+)?(?:as|to be)\s+(?:the\s+|my\s+|docker's\s+)?default(?:\s+runtime)?\b|"
+                             r"\b(?:set|configured|made)\s+(?:the\s+)?[\"'`]?nvidia[\"'`]?\s+(?:runtime\s+)?as\s+(?:the\s+|my\s+)?"
+                             r"default\b|\bdefault[- ]runtime\s+(?:is|was|(?:is\s+|was\s+)?set\s+to)\s+[\"'`]?nvidia\b", re.I)
+_DEFAULT_DENIED = re.compile(r"\?|\b(?:not|never|isn't|wasn't|haven't|hasn't|didn't)\b", re.I)
+
+
+def _nvidia_default_said(line: str) -> bool:
+    """Whether the line says NVIDIA's runtime is Docker's default, with no negation shortly before it or question after."""
+    said = _NVIDIA_DEFAULT.search(line)
+    return said is not None and not _DEFAULT_DENIED.search(line[max(0, said.start() - 30):said.end() + 2])
 _HOST_WORKS = re.compile(r"\b(?:on|in|from)\s+(?:the\s+)?(?:\w+\s+)?host\b(?:(?!\bnot\b|n't|\bfail|\berror)[^\n]){0,60}?"
                          r"\b(?:works?|worked|working|passe[sd]|fine|succeed(?:s|ed)?)\b|"
                          r"\b(?:works?|worked|passe[sd]|runs? fine)\b(?:(?!\bnot\b|n't|\bfail)[^\n]){0,30}?\bon\s+(?:the\s+)?"
@@ -676,7 +689,7 @@ def _read_words(state: _State, line: str, raw: str) -> None:
         _note_word(state, "root session", raw)
     if "host" in low and _HOST_WORKS.search(line):
         _note_word(state, "works on the host", raw)
-    if "nvidia" in low and _NVIDIA_DEFAULT.search(line):
+    if "nvidia" in low and _nvidia_default_said(line):
         _note_word(state, "NVIDIA runtime by default", raw)
     if ("group-add" in low or "group_add" in low) and _GROUP_ADD_SAID.search(line) and not _GROUP_ADD_DENIED.search(line):
         _note_word(state, "groups added at launch", raw)
