@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Dict, Iterator, List, Match, Optional, Pattern, Sequence, Set, Tuple, TypeVar
+from typing import Callable, Dict, Iterator, List, Match, Optional, Pattern, Sequence, Set, Tuple, TypeVar
 
 from . import __version__
 from .launch import (
@@ -558,6 +558,8 @@ class _State:
                            for held in [tuple(w for w in words if w in lowered)] if held)
         self.pc_words = tuple(w for w in _PC_WORDS if w in lowered)
         self.login_words = tuple(w for w in _LOGIN_WORDS if w in lowered)
+        self.word_readings = tuple((kind, held, test) for kind, cues, test in _WORD_READINGS
+                                   for held in [tuple(w for w in cues if w in lowered)] if held)
         self.reader = _Reader()
         self.release: Optional[TegraRelease] = None
         self.l4t_line: Optional[str] = None
@@ -676,43 +678,39 @@ _RUNTIME_DENIED = _said_not(r"nvidia-docker|docker-nvidia|nvidia(?:-container)?[
 _LEGACY_MODE_SET = re.compile(r"\s*mode\s*=\s*[\"']legacy[\"']", re.I)
 
 
+# What prose or inline code says of the launch, the session and the container: (kind, cue words a line must hold
+# before its test runs, the test of the cleaned line and the line as printed).
+_WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]], ...] = (
+    ("numeric user", ("id -u", "user", "-u", "gosu"), lambda line, raw: _NUMERIC_USER_WORDS.search(line)),
+    ("session path", ("su", "ssh"), lambda line, raw: _SESSION_WORDS.search(line)),
+    ("container", ("container", "docker", "podman"), lambda line, raw: _CONTAINER_WORDS.search(line)),
+    ("root session", ("root", "uid=0", "user=0", "-u"), lambda line, raw: _ROOT_SESSION.search(raw)),
+    ("works on the host", ("host",), lambda line, raw: _HOST_WORKS.search(line)),
+    ("NVIDIA runtime by default", ("nvidia",), lambda line, raw: _nvidia_default_said(line)),
+    ("groups added at launch", ("group-add", "group_add"),
+     lambda line, raw: _GROUP_ADD_SAID.search(line) and not _GROUP_ADD_DENIED.search(line)),
+    ("toolkit legacy mode", ("legacy",), lambda line, raw: _LEGACY_MODE_SET.match(line)),
+    # the engine's own word outranks its config file
+    ("another runtime by default", ("default runtime",), lambda line, raw: _OTHER_DEFAULT.search(line)),
+    ("NVIDIA runtime said", ("nvidia",),
+     lambda line, raw: _RUNTIME_SAID.search(line) and not _RUNTIME_DENIED.search(line) and not _NO_LAUNCH.search(line)),
+    ("offline", ("network", "connection", "name resolution", "fetch url", "proxyerror", "sslerror"),
+     lambda line, raw: _OFFLINE.search(line)),
+    ("Jetson index", ("jetson", "redist/jp"), lambda line, raw: _JETSON_INDEX.search(line)),
+    ("pip build failed", ("wheel", "subprocess-exited", "metadata"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
+    ("toolkit step", ("failed", "imex"), lambda line, raw: _TOOLKIT_STEP.search(line)),
+    ("sandbox", ("landlock", "seccomp", "apparmor", "sandbox", "bwrap", "firejail", "gvisor", "runsc"),
+     lambda line, raw: _SANDBOX.search(line)),
+    ("R36 software", ("ubuntu", "cuda", "tegra", "22.04", "24.04"), lambda line, raw: _R36_SOFTWARE.search(line)),
+)
+
+
 def _read_words(state: _State, line: str, raw: str) -> None:
-    """What prose or inline code says of the launch, the session and the container (first line of each)."""
+    """The first line that says each kind of _WORD_READINGS (a kind already noted is not looked for again)."""
     low = line.lower()
-    if ("id -u" in low or "user" in low or "-u" in low or "gosu" in low) and _NUMERIC_USER_WORDS.search(line):
-        _note_word(state, "numeric user", raw)
-    if any(w in low for w in ("su", "ssh")) and _SESSION_WORDS.search(line):
-        _note_word(state, "session path", raw)
-    if ("container" in low or "docker" in low or "podman" in low) and _CONTAINER_WORDS.search(line):
-        _note_word(state, "container", raw)
-    if ("root" in low or "uid=0" in low or "user=0" in low or "-u" in low) and _ROOT_SESSION.search(raw):
-        _note_word(state, "root session", raw)
-    if "host" in low and _HOST_WORKS.search(line):
-        _note_word(state, "works on the host", raw)
-    if "nvidia" in low and _nvidia_default_said(line):
-        _note_word(state, "NVIDIA runtime by default", raw)
-    if ("group-add" in low or "group_add" in low) and _GROUP_ADD_SAID.search(line) and not _GROUP_ADD_DENIED.search(line):
-        _note_word(state, "groups added at launch", raw)
-    if "legacy" in low and _LEGACY_MODE_SET.match(line):
-        _note_word(state, "toolkit legacy mode", raw)
-    if "default runtime" in low and _OTHER_DEFAULT.search(line):  # the engine's own word outranks its config file
-        _note_word(state, "another runtime by default", raw)
-    if "nvidia" in low and _RUNTIME_SAID.search(line) and not _RUNTIME_DENIED.search(line) and not _NO_LAUNCH.search(line):
-        _note_word(state, "NVIDIA runtime said", raw)
-    if ("network" in low or "connection" in low or "name resolution" in low or "fetch url" in low or "proxyerror" in low
-            or "sslerror" in low) and _OFFLINE.search(line):
-        _note_word(state, "offline", raw)
-    if ("jetson" in low or "redist/jp" in low) and _JETSON_INDEX.search(line):
-        _note_word(state, "Jetson index", raw)
-    if ("wheel" in low or "subprocess-exited" in low or "metadata" in low) and _PIP_BUILD_FAILED.search(line):
-        _note_word(state, "pip build failed", raw)
-    if ("failed" in low or "imex" in low) and _TOOLKIT_STEP.search(line):
-        _note_word(state, "toolkit step", raw)
-    if ("landlock" in low or "seccomp" in low or "apparmor" in low or "sandbox" in low or "bwrap" in low
-            or "firejail" in low or "gvisor" in low or "runsc" in low) and _SANDBOX.search(line):
-        _note_word(state, "sandbox", raw)
-    if ("ubuntu" in low or "cuda" in low or "tegra" in low or "22.04" in low or "24.04" in low) and _R36_SOFTWARE.search(line):
-        _note_word(state, "R36 software", raw)
+    for kind, cues, test in state.word_readings:
+        if any(cue in low for cue in cues) and all(w.kind != kind for w in state.words) and test(line, raw):
+            _note_word(state, kind, raw)
 
 
 # A line of prose that says where the output below it was taken: "On the host (JetPack 6.2):", "Inside the container
