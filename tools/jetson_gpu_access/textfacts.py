@@ -554,12 +554,11 @@ class _State:
     def __init__(self, lowered: str) -> None:
         # The cue words each line is tested for, narrowed to those the whole text holds: a line is part of the text,
         # so a word the text lacks is in none of its lines (a long log is tested for a few words a line, not ~150).
-        self.forms = tuple((kind, pattern, held) for kind, pattern, words in _JETSON_FORMS
-                           for held in [tuple(w for w in words if w in lowered)] if held)
-        self.pc_words = tuple(w for w in _PC_WORDS if w in lowered)
-        self.login_words = tuple(w for w in _LOGIN_WORDS if w in lowered)
-        self.word_readings = tuple((kind, held, test) for kind, cues, test in _WORD_READINGS
-                                   for held in [tuple(w for w in cues if w in lowered)] if held)
+        def held(words: Tuple[str, ...]) -> Tuple[str, ...]:
+            return tuple(w for w in words if w in lowered)
+        self.forms = tuple((kind, pattern, held(words)) for kind, pattern, words in _JETSON_FORMS if held(words))
+        self.pc_words, self.login_words = held(_PC_WORDS), held(_LOGIN_WORDS)
+        self.word_readings = tuple((kind, held(cues), test) for kind, cues, test in _WORD_READINGS if held(cues))
         self.reader = _Reader()
         self.release: Optional[TegraRelease] = None
         self.l4t_line: Optional[str] = None
