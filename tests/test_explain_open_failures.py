@@ -191,6 +191,12 @@ def test_going_back_to_an_earlier_toolkit_is_the_toolkit_on_any_system(system: s
      "tensor with shape[512] and type float on /job:localhost/replica:0/task:0/device:GPU:0 by allocator GPU_0_bfc",
      "out-of-memory"),
     (JETSON_36 + "\nan oom error will occur when I malloc 20G from cudaMallocAsync", "out-of-memory"),
+    # memory said in words to be too little for the work: the GPU was reached
+    (JETSON_32 + "\nError in thread (_training_0): You do not have enough GPU memory available to train the selected model",
+     "out-of-memory"),
+    (JETSON_36 + "\nthe model ran out of GPU memory after 20 steps", "out-of-memory"),
+    (JETSON_35 + "\nERROR: insufficient device memory to build the engine", "out-of-memory"),
+    (JETSON_35 + "\nThere is not enough memory on the Nano to load the 7B model", "out-of-memory"),
     # a program that says it finds no GPU, with no error from CUDA or the driver
     (JETSON_32 + "\n[monitor INFO] No GPU found.", "gpu-not-detected"),
     (JETSON_35 + "\nthe benchmark works, but it runs exclusively on the CPU", "gpu-not-detected"),
@@ -203,7 +209,9 @@ def test_what_is_not_gpu_access_is_said_so(text: str, family: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["it is not an OOM error: tegrastats shows 5 GB free", "this isn't an OOM error",
-                                  "no OOM error occurs, it fails at cuInit"])
+                                  "no OOM error occurs, it fails at cuInit",
+                                  "I don't think it is a lack of memory: it has enough memory, 5 GB free",
+                                  "is there not enough GPU memory?", "it never ran out of memory"])
 def test_out_of_memory_denied_in_words_is_no_out_of_memory(text: str) -> None:
     assert "out-of-memory" not in [m.id for m in read_cause(JETSON_36 + "\n" + text).matches]
 
