@@ -16,7 +16,7 @@ import pytest
 
 from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, read_cause
 from jetson_gpu_access import data
-from jetson_gpu_access.explain import explain, shown_platform
+from jetson_gpu_access.explain import PERMISSION_CAUSES, explain, shown_platform
 from jetson_gpu_access.textfacts import read
 
 
@@ -661,6 +661,31 @@ def test_the_stock_udev_rule_quoted_as_the_setup_is_no_denial() -> None:
     assert "denial-words" not in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
 
 
+@pytest.mark.parametrize("moved", [
+    "I created my base image using Jetpack 5 with CUDA 11.4; then I flashed my Jetson Orin with Jetpack 6 and pulled it.",
+    "The image was built on JP5.1.2. After upgrading the Orin to JetPack 6.0 it fails.",
+])
+def test_an_image_built_on_one_jetpack_run_after_the_host_moved_to_another_is_the_software(moved: str) -> None:
+    """A driver-version error inside a container is the runtime's missing driver library, unless the paste names two
+    JetPack releases: an image built on one and a host flashed with the other, whose driver its CUDA does not fit."""
+    text = moved + "\nnvcc --version gives CUDA 11.4 inside of docker container.\n" \
+        "RuntimeError: CUDA failed with error CUDA driver version is insufficient for CUDA runtime version"
+    result = read_cause(text)
+    assert result.cause.id == "jetson-software-mismatch", result.cause
+    assert any("JetPack" in line or "Jetpack" in line or "JP5" in line for line in result.cause.why.evidence)
+
+
+def test_the_migration_from_jetpack_5_to_6_with_801_for_a_user_stays_the_render_node() -> None:
+    text = "It worked on JetPack 5.1.2. After the upgrade to JetPack 6.1, as user 1000 in the container:\ncuInit returned 801"
+    assert read_cause(text).cause.id == "render-node-denied"
+
+
+def test_a_driver_version_error_in_a_container_on_one_jetpack_is_the_missing_driver_library() -> None:
+    text = "Jetson Orin with Jetpack 6\nnvcc --version gives CUDA 12.6 inside of docker container.\n" \
+        "RuntimeError: CUDA failed with error CUDA driver version is insufficient for CUDA runtime version"
+    assert read_cause(text).cause.id == "nodes-missing-in-container"
+
+
 @pytest.mark.parametrize("other", ["cudaGetDeviceCount returned 35 -> CUDA driver version is insufficient for CUDA "
                                    "runtime version",
                                    "ImportError: libcudart.so.12: cannot open shared object file: No such file or directory"])
@@ -1063,11 +1088,21 @@ def test_no_gpu_over_ssh_on_an_nvidia_pc_or_in_a_container_is_not_the_seat(other
     "ERROR: No matching distribution found for onnxruntime-gpu",
     "ERROR: No matching distribution found for tensorrt==8.6.1",
     "ERROR: Could not find a version that satisfies the requirement torch==2.1.0+cu121 (from versions: none)",
+    "I get No matching distributions found for torch==1.10.0+cu113 when executing the Dockerfile",
     "./src/convolutional_layer.c:286:24: error: ‘CUDNN_CONVOLUTION_FWD_PREFER_FASTEST’ undeclared (first use in "
     "this function)",
 ])
 def test_gpu_software_with_no_jetson_build_or_an_api_the_release_lacks_is_the_software(line: str) -> None:
     assert read_cause(JETSON_36 + "\n" + line + "\n").cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("text", [
+    "PackagesNotFoundError: The following packages are not available from current channels:\n\n  - cudatoolkit=11.8",
+    "ResolvePackageNotFound:\n  - pytorch-cuda=12.1",
+])
+def test_conda_finding_no_package_is_a_package_not_found(text: str) -> None:
+    result = read_cause(JETSON_36 + "\n" + text)
+    assert "package-not-found" in [m.id for m in result.matches] and result.cause.id not in PERMISSION_CAUSES
 
 
 @pytest.mark.parametrize("line", [

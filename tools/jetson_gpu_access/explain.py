@@ -900,6 +900,7 @@ SHARED_X86 = ("discrete-GPU node", "PC software")
 PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 # With no sign of either system and no error family that leans to one, the project's own readers' system.
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
+_DRIVER_VERSION_ERRORS = ("cuda-35", "cuda-803", "cuda-804")
 _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "cuda-3", "cuda-500", "cuda-library-missing",
              "cuda-build-words", "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published",
              "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library", "c-runtime-too-old",
@@ -949,7 +950,7 @@ _NOT_PAST_START_UP = re.compile(_START_UP.pattern + r"|\bdenied\b|\ballocat|\bme
 # A program's own words that it found no GPU, which say nothing of why.
 _NO_GPU_SAID = ("cuda-unavailable", "gpu-not-detected")
 # A Python index with no build of a GPU package for this machine.
-_INDEX_LACKS_GPU = re.compile(r"(?:no matching distribution found for|could not find a version that satisfies the "
+_INDEX_LACKS_GPU = re.compile(r"(?:no matching distributions? found for|could not find a version that satisfies the "
                               r"requirement)\s+[`'\"]?[\w.-]*(?:gpu|cuda|cu1\d\d|tensorrt|torch|onnxruntime|tensorflow|"
                               r"cupy|pycuda|jax)", re.I)
 _EITHER_WAY = re.compile(r"\b(?:whether or not|regardless of whether|no matter (?:whether|if)|either way|with or without)\b|"
@@ -1589,6 +1590,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
             line_of[mismatch[0]]):  # what the runtime injects from the driver (libnvidia-ml, libcuda) is the driver's
         return cause("not-gpu-access", _NOT_THE_DRIVER_ON_A_PC[mismatch[0]], [line_of[mismatch[0]]] + platform_line,
                      "x86-discrete-gpu")
+    moved = [w.line for w in seen.words if w.kind == "two JetPack releases"]
+    if jetson and moved and mismatch[:1] and mismatch[0] in _DRIVER_VERSION_ERRORS and not denied and not nodes_denied:
+        return cause("jetson-software-mismatch", "the paste names two JetPack releases, and the CUDA in use does not fit "
+                     "the driver: software built on one release run on a host flashed with the other",
+                     [line_of[mismatch[0]], moved[0]], "nodes-missing-in-container")
     if mismatch and (not denied or library_beside_801) and not nodes_denied:
         return platform_cause("jetson-software-mismatch", "a CUDA version or library error, not a permission error",
                               [line_of[mismatch[0]]])
@@ -1971,7 +1977,8 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
             and not any(i in _EXPLICIT_DENIALS for i in ids):
         lines += [line_of["cuda-100"], in_words[0]]  # no device, in a container, and no word of a denial
     runtime_said = any(w.kind == "NVIDIA runtime said" for w in seen.words)
-    if jetson and ids and ids[0] == "cuda-35" and container and not seen.launches and not runtime_said:
+    moved = any(w.kind == "two JetPack releases" for w in seen.words)  # the image's CUDA is another release's
+    if jetson and ids and ids[0] == "cuda-35" and container and not seen.launches and not runtime_said and not moved:
         lines += [line_of["cuda-35"], container]  # the driver library the runtime mounts from the host is not there
     host = [w.line for w in seen.words if w.kind == "works on the host"]
     # it fails where the host works, and not as a user a login or `exec -u` chose inside (that contrast is the user)

@@ -267,6 +267,8 @@ _JETPACK_STATED = re.compile(r"\b(?:JETPACK_VERSION|JETSON_JETPACK)=[\"']?(\d+(?
                              # the meta-package as dpkg -l lists it: "ii  nvidia-jetpack  6.1+b123  arm64"
                              r"\bnvidia-jetpack(?::arm64)?\s+(\d+\.\d+(?:\.\d+)?)\+b\d+",
                              re.I)
+# A JetPack release named in words, by its major ("Jetpack 5", "JetPack 6.0", "JP5.1.2"; not the wheel index's jp/v51).
+_JETPACK_NAMED = re.compile(r"\b(?:jetpack|jp)[ _-]?([4-7])(?:\.\d{1,2}){0,2}\b", re.I)
 _GROUPS_COMMAND = re.compile(r"^(?:groups|id\s+-(?:nG|Gn))(?:\s+[\w.-]+)?$")
 # getfacl: "# file: dev/dri/renderD128", then "user:gdm:rw-" (a seat's user, given by logind's uaccess).
 _ACL_FILE = re.compile(r"^(?:#\s*)?file:\s*/?(dev/\S+)")
@@ -411,7 +413,8 @@ class Observed:
                                        # "R36 software" (Ubuntu 22.04, CUDA 12, a 5.15 -tegra kernel), "offline"
                                        # (an index or download could not be reached), "Jetson index" (pip uses
                                        # NVIDIA's Python index for Jetsons), "pip build failed", "sandbox",
-                                       # "toolkit step" (the runtime's hook failed in a step of its own)
+                                       # "toolkit step" (the runtime's hook failed in a step of its own),
+                                       # "two JetPack releases" (the line naming a second JetPack major)
 
 
 @frozen_record
@@ -587,6 +590,7 @@ class _State:
         self.directory = "/dev"
         self.stat_path: Optional[str] = None
         self.l4t_package = False   # the last line named an L4T package alone (apt-cache policy, dpkg -s, apt show)
+        self.jetpack_majors: Set[str] = set()   # JetPack majors named anywhere ("built on JetPack 5", "JP6")
         self.named_releases: List[Sighting] = []   # R36.4.0 said by itself: the release only where nothing stronger is
         self.node_keys: Set[Tuple[str, str, str, int, bool, str]] = set()
         self.where = ""
@@ -957,6 +961,10 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
             if state.release is None and state.l4t_line is None:
                 state.l4t_line = raw
                 reader.recognised.append("L4T version: " + line)
+    majors = set(_JETPACK_NAMED.findall(line)) if "jetpack" in low or "jp" in low else set()
+    if majors - state.jetpack_majors and (state.jetpack_majors or len(majors) > 1):
+        _note_word(state, "two JetPack releases", raw)  # an image built on one, a host flashed with the other
+    state.jetpack_majors |= majors
     jetpack = _JETPACK_STATED.search(line) if "jetpack" in low else None
     if jetpack and state.stated is None:
         state.stated = jetpack.group(1) or jetpack.group(2) or jetpack.group(3)
