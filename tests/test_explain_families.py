@@ -208,6 +208,19 @@ def test_prose_in_another_field_stays_prose(line: str) -> None:
     assert [s.kind for s in read(line).observed.x86] == ["PC named in words"]
 
 
+@pytest.mark.parametrize("line", ["It was using the AMD iGPU instead of the NVIDIA card", "the Intel UHD graphics is picked",
+                                  "ffmpeg falls back to the Intel iGPU", "my AMD Radeon card"])
+def test_an_amd_or_intel_gpu_named_in_words_is_a_pc(line: str) -> None:
+    assert read(line).observed.x86
+
+
+@pytest.mark.parametrize("line", ["Cannot find a compatible Vulkan installable client driver (ICD)",
+                                  "can not find compatible vulkan driver",
+                                  "couldn't initialize the NVIDIA Vulkan ICD in a headless SSH session"])
+def test_a_vulkan_driver_not_found_in_words_is_the_vulkan_family(line: str) -> None:
+    assert "vulkan-no-driver" in ids(line)
+
+
 def test_both_systems_named_in_words_leave_the_failing_one_assumed() -> None:
     """"Works on the Orin, but not on my x86 machine" names both: which one failed is not shown."""
     reading = explain("The container works on the Orin, but not on my x86 machine:\n>>> torch.cuda.is_available()\nFalse")

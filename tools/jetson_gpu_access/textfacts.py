@@ -198,6 +198,8 @@ _PC_PROSE = re.compile(r"\b(?:on|using|an?|my|our)\s+x86\b(?![_-])|\bx86\s+(?:ho
                        r"system|computer|workstation|box)s?\b|"
                        r"\b(?:" + _X86_CPUS + r")\b|\bCore(?:\(TM\)|\u2122)?\s+i[3579]\b|"
                        r"\bi[3579]-\d{4,5}[A-Z]{0,2}\b|\bProxmox\b|"
+                       # an AMD or Intel GPU (no Jetson has one)
+                       r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|Radeon|Arc|UHD|Iris)\b|"
                        # a cloud notebook's VM, named (not a link to a notebook stored there)
                        r"(?<![\w./-])(?:Google\s+)?Colab(?:oratory)?\b(?![./])|\bKaggle\s+(?:notebook|kernel)s?\b", re.I)
 # The field that names the CPU in lscpu (also localised), /proc/cpuinfo, neofetch (after its logo) and issue templates
@@ -228,7 +230,7 @@ _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd
              "intel_gpu", "radeontop", "nouveau", "cuda-drivers", "hip", "openvino", "cldnn", "intel64", "vdpau", "vaapi",
              "va-api", "vainfo", "dgx", "hgx", "gh200", "gb10", "gb200", "gb300", "grace", "sbsa",
              "major/minor", "unsupported sm", "gpu sm", "cuda capability", "libcuda.so.", "load driver", "mesa-loader",
-             "rx", "intel", "ryzen", "threadripper", "epyc", "xeon", "core", "i3-", "i5-", "i7-", "i9-", "proxmox", "colab",
+             "rx", "intel", "amd ", "ryzen", "threadripper", "epyc", "xeon", "core", "i3-", "i5-", "i7-", "i9-", "proxmox", "colab",
              "kaggle")
 # A tool saying it checks for a platform (libnvidia-container logs its WSL check on every host, ollama its AMD one):
 # no sign of it.
