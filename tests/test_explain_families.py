@@ -221,6 +221,31 @@ def test_a_vulkan_driver_not_found_in_words_is_the_vulkan_family(line: str) -> N
     assert "vulkan-no-driver" in ids(line)
 
 
+@pytest.mark.parametrize("line", [
+    "installing torch-2.6.0rc and torchvision-2.5.0 manually, then importing them in python ends up in version mismatch",
+    "the SD card image comes with Cuda 10.2 on it which is not compatible with the TF wheel in the instructions",
+    "the current SD card nv-jetson-nano-sd-card-image-r32.4.2 comes with Cuda 10.2 on it which is not compatible with "
+    "the in the subsequent install of TF in the instructions.",
+    "UserWarning: torchvision version is incompatible with torch",
+])
+def test_versions_said_not_to_fit_each_other_are_the_software_on_a_jetson(line: str) -> None:
+    result = read_cause(JETSON_36 + "\n" + line)
+    assert "versions-mismatched" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("line", ["there is no version mismatch: torch 2.5 and torchvision 0.20 match",
+                                  "is torchvision incompatible with torch here?",
+                                  "torchvision 0.20.0 requires torch==2.5.0, but you have torch 2.5.0a0+nv24.08 which is "
+                                  "incompatible.",  # pip's resolver note, no failure
+                                  "Failed to initialize NVML: Driver/library version mismatch"])
+def test_versions_said_to_fit_asked_about_or_nvml_s_mismatch_are_no_mismatched_versions(line: str) -> None:
+    assert "versions-mismatched" not in ids(JETSON_36 + "\n" + line)
+
+
+def test_versions_that_do_not_fit_each_other_on_a_pc_are_not_the_driver() -> None:
+    assert read_cause(PC + "\ntorchvision version is incompatible with torch").cause.id == "not-gpu-access"
+
+
 def test_both_systems_named_in_words_leave_the_failing_one_assumed() -> None:
     """"Works on the Orin, but not on my x86 machine" names both: which one failed is not shown."""
     reading = explain("The container works on the Orin, but not on my x86 machine:\n>>> torch.cuda.is_available()\nFalse")

@@ -904,12 +904,15 @@ _DRIVER_VERSION_ERRORS = ("cuda-35", "cuda-803", "cuda-804")
 _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "cuda-3", "cuda-500", "cuda-library-missing",
              "cuda-build-words", "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published",
              "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library", "c-runtime-too-old",
-             "ort-provider-failed")
-# Software errors that on a PC have nothing to do with the GPU's driver: the registry's tags, the build's C runtime.
+             "ort-provider-failed", "versions-mismatched")
+# Software errors that on a PC have nothing to do with the GPU's driver: the registry's tags, the build's C runtime, the
+# versions of the software's own parts.
 _NOT_THE_DRIVER_ON_A_PC = {
     "image-not-published": "the image tag is not published (for this platform): the registry's, not the GPU's",
     "c-runtime-too-old": "the program was built against a newer C or C++ runtime than the system has: the build's, not "
                          "the GPU's",
+    "versions-mismatched": "parts of the software are of versions that do not fit each other: its packaging, not the "
+                           "GPU's driver",
 }
 _NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-701", "cuda-700", "cuda-719", "cuda-710",
             "smi-memory-unreported", "other-permission", "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error",
