@@ -431,6 +431,14 @@ def test_pip_building_a_gpu_package_from_its_source_is_the_software_on_a_jetson(
                                                   .replace("tensorrt", "requests"))
 
 
+@pytest.mark.parametrize("failed", ['Command "python setup.py egg_info" failed with error code 1 in /tmp/pip-build-fl4Xuy/torch/',
+                                    "  × python setup.py egg_info did not run successfully."])
+def test_pip_s_older_and_newer_words_for_a_source_build_that_failed_are_a_failed_build(failed: str) -> None:
+    text = ("$ pip install torch torchvision\nCollecting torch\n  Downloading https://files.pythonhosted.org/packages/f8/"
+            "02/torch-0.1.2.post2.tar.gz (128kB)\n    error: package directory 'torch/cuda' does not exist\n" + failed)
+    assert read_cause(JETSON_32 + "\n" + text).cause.id == "jetson-software-mismatch"
+
+
 def test_words_about_the_session_do_not_ask_a_launch_for_the_nvidia_runtime() -> None:
     text = "docker run --rm --user 1000:1000 myorg/tools:3 id\nthe process only has the 'tools' group"
     result = read_cause(text)

@@ -652,7 +652,9 @@ _JETSON_INDEX = re.compile(r"jetson-ai-lab\.(?:dev|io|com)|pypi\.jetson|develope
 # pip saying a package it builds from its source failed to build.
 _PIP_BUILD_FAILED = re.compile(r"getting requirements to build wheel\W+(?:\.\.\.\s*)?error|preparing metadata \([\w.]+\)"
                                r"\W+(?:\.\.\.\s*)?(?:error|finished with status 'error')|subprocess-exited-with-error|"
-                               r"metadata-generation-failed|failed building wheel for|could not build wheels for", re.I)
+                               r"metadata-generation-failed|failed building wheel for|could not build wheels for|"
+                               # pip before 20 and after 22 on a setup.py that fails
+                               r"\bsetup\.py[\"']?\s+egg_info[\"']?\s+(?:failed with error code|did not run successfully)", re.I)
 # The NVIDIA runtime's hook failing in its own work: a device its list names that the host lacks, a link it creates, the
 # container's device rules, a value it parses. No image's content or CUDA requirement (those read "file exists" or
 # "requirement error"), no node the host denies it, and no user's groups are involved.
@@ -702,7 +704,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("offline", ("network", "connection", "name resolution", "fetch url", "proxyerror", "sslerror"),
      lambda line, raw: _OFFLINE.search(line)),
     ("Jetson index", ("jetson", "redist/jp"), lambda line, raw: _JETSON_INDEX.search(line)),
-    ("pip build failed", ("wheel", "subprocess-exited", "metadata"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
+    ("pip build failed", ("wheel", "subprocess-exited", "metadata", "egg_info"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
     ("toolkit step", ("failed", "imex"), lambda line, raw: _TOOLKIT_STEP.search(line)),
     ("sandbox", ("landlock", "seccomp", "apparmor", "sandbox", "bwrap", "firejail", "gvisor", "runsc"),
      lambda line, raw: _SANDBOX.search(line)),
