@@ -197,6 +197,8 @@ def test_going_back_to_an_earlier_toolkit_is_the_toolkit_on_any_system(system: s
     (JETSON_36 + "\nthe model ran out of GPU memory after 20 steps", "out-of-memory"),
     (JETSON_35 + "\nERROR: insufficient device memory to build the engine", "out-of-memory"),
     (JETSON_35 + "\nThere is not enough memory on the Nano to load the 7B model", "out-of-memory"),
+    (JETSON_32 + "\nDuring the conda create step, I found jetson nano system warning about memory", "out-of-memory"),
+    (JETSON_32 + "\nthe desktop shows a low memory warning, then the build hangs", "out-of-memory"),
     # a window the program could not open on the display (X11 forwarded over SSH): the CUDA error after it follows
     (JETSON_35 + "\n[OpenGL] failed to create X11 Window.\n[OpenGL] failed to create OpenGL window\n"
      "Exception: jetson.utils -- failed to create glDisplay device\n[cuda]      invalid argument (error 1) (hex 0x01)",
