@@ -1043,6 +1043,10 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ('$ python3 -c "import torch; print(torch.__version__, torch.version.cuda, torch.cuda.is_available())"\n'
      "2.5.1 None False", "cpu-only-build"),
     (">>> print(torch.version.cuda)\nNone", "cpu-only-build"),
+    ("I found that my Tensorflow had been without GPU or CUDA support, just XLA support.", "cpu-only-build"),
+    ("the torch that pip installed is without CUDA", "cpu-only-build"),
+    (">>> print(tf.test.is_built_with_cuda())\nFalse", "cpu-only-build"),
+    ("安装成功，但是发现pytorch版本还是cpu", "cpu-only-build"),
     ("I suppose the issue is caused by mismatch of CUDA arch.", "cuda-build-words"),
     ("If something like `sm_87` is missing, please rebuild with CMAKE_CUDA_ARCHITECTURES=87", "cuda-build-words"),
     ("the wheel was compiled without the Orin's CUDA architecture", "cuda-build-words"),
@@ -1059,6 +1063,11 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
 ])
 def test_other_wordings_of_a_family_are_that_family(line: str, family: str) -> None:
     assert family in ids(line)
+
+
+@pytest.mark.parametrize("line", ["our CI runner is without GPU, so the tests skip", "the build machine was without any GPU"])
+def test_a_machine_without_a_gpu_is_no_cpu_only_build(line: str) -> None:
+    assert "cpu-only-build" not in ids(line)
 
 
 @pytest.mark.parametrize("line", ["backend: cpu-offload enabled for layers 30-32", "Available devices: CUDA0 (Orin)",
