@@ -208,6 +208,19 @@ def test_prose_in_another_field_stays_prose(line: str) -> None:
     assert [s.kind for s in read(line).observed.x86] == ["PC named in words"]
 
 
+@pytest.mark.parametrize("line", [" 0 : compute_capability = 800, cudnn_half = 1, GPU: A100-SXM4-40GB",
+                                  "GPU 0: NVIDIA H100-PCIE-80GB", "目前只有MX150", "a laptop with a GeForce MX250",
+                                  "I get the following error on Fedora linux with an Nvidia gpu (4090)"])
+def test_a_datacenter_gpu_s_full_name_a_laptop_geforce_and_a_desktop_card_in_words_are_a_pc(line: str) -> None:
+    assert read(line).observed.x86
+
+
+@pytest.mark.parametrize("line", [" 0 : compute_capability = 870, cudnn_half = 1, GPU: Orin", "tx2 mx1000",
+                                  "Nvidia gpu (Orin)"])
+def test_a_jetson_s_own_capability_and_other_mx_names_are_no_pc(line: str) -> None:
+    assert not read(line).observed.x86
+
+
 @pytest.mark.parametrize("line", ["It was using the AMD iGPU instead of the NVIDIA card", "the Intel UHD graphics is picked",
                                   "ffmpeg falls back to the Intel iGPU", "my AMD Radeon card"])
 def test_an_amd_or_intel_gpu_named_in_words_is_a_pc(line: str) -> None:

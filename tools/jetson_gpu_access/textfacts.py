@@ -171,6 +171,9 @@ _X86 = re.compile(r"\bx86[_-]64\b|"
                   # lspci's NVIDIA GPU on the PCI bus (a Jetson's GPU is no PCI device)
                   r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b|"
                   r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.:-])|"  # not a key (k80:)
+                  r"\b(?:A100|H100|H200|A10G?|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b|(?-i:(?<![A-Za-z0-9])MX\s?[1-5][0-9]0\b)|"
+                  # darknet's compute capability of the device, where no Jetson has it (as Major/Minor below)
+                  r"\bcompute_capability\s*=\s*(?!(?:320|530|620|720|870|1010|1100)\b)\d{3,4}\b|"
                   r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b|"
                   # the device's own compute capability, where no Jetson has it (TK1 3.2, TX1 and Nano 5.3, TX2 6.2,
                   # Xavier 7.2, Orin 8.7, Thor 10.1, renumbered 11.0 from CUDA 13)
@@ -213,7 +216,7 @@ _CPU_FIELD = re.compile(r"(?:^\s*|\s\s|\|\s?)(?:[-*>]\s?)?(?:\*\*|__)?(?:model ?
 # a command (the discrete-GPU driver's tool; on JetPack 6 it exists but reports little).
 _PC_HINT = re.compile(r"^>?\s*\[?(?:ec2-user|opc|azureuser)@[\w.-]+|@ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\b|"
                       # a GeForce by its number alone ("3080ti", "NVIDIA 4090"), as issue templates and prose give it
-                      r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+[1-5]0[5-9]0\b|"
+                      r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+(?:(?:gpu|card|graphics(?:\s+card)?)\s*\(\s*(?:RTX\s*)?)?[1-5]0[5-9]0\b|"
                       r"auto-detected mode as '?legacy", re.I)
 # An NGC framework image but for its `-igpu` builds (the ones for a Jetson): it names a PC only where the paste does not
 # show it could not run here ("exec format error": an x86 image on a Jetson).
@@ -230,8 +233,8 @@ _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd
              "intel_gpu", "radeontop", "nouveau", "cuda-drivers", "hip", "openvino", "cldnn", "intel64", "vdpau", "vaapi",
              "va-api", "vainfo", "dgx", "hgx", "gh200", "gb10", "gb200", "gb300", "grace", "sbsa",
              "major/minor", "unsupported sm", "gpu sm", "cuda capability", "libcuda.so.", "load driver", "mesa-loader",
-             "rx", "intel", "amd ", "ryzen", "threadripper", "epyc", "xeon", "core", "i3-", "i5-", "i7-", "i9-", "proxmox", "colab",
-             "kaggle")
+             "rx", "mx", "compute_capability", "intel", "amd ", "ryzen", "threadripper", "epyc", "xeon", "core", "i3-", "i5-",
+             "i7-", "i9-", "proxmox", "colab", "kaggle")
 # A tool saying it checks for a platform (libnvidia-container logs its WSL check on every host, ollama its AMD one):
 # no sign of it.
 _PLATFORM_PROBE = re.compile(r"\bload dxcore\b|\b(?:amdgpu|rocm)\b[^\n]{0,40}?\bnot (?:detected|found)\b", re.I)
