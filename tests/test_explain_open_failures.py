@@ -199,6 +199,10 @@ def test_going_back_to_an_earlier_toolkit_is_the_toolkit_on_any_system(system: s
     (JETSON_35 + "\nThere is not enough memory on the Nano to load the 7B model", "out-of-memory"),
     (JETSON_32 + "\nDuring the conda create step, I found jetson nano system warning about memory", "out-of-memory"),
     (JETSON_32 + "\nthe desktop shows a low memory warning, then the build hangs", "out-of-memory"),
+    (JETSON_36 + "\nI can see memory usage building up in btop and eventually dropping to 0% available memory", "out-of-memory"),
+    # the CPU met an instruction it lacks: a binary built for another CPU, said in prose or printed by the shell
+    ("I'am trying to install torch2trt at Jetson Nano, but `Illegal instruction` occured.", "illegal-instruction"),
+    (JETSON_32 + "\n>>> import numpy\nIllegal instruction (core dumped)", "illegal-instruction"),
     # a window the program could not open on the display (X11 forwarded over SSH): the CUDA error after it follows
     (JETSON_35 + "\n[OpenGL] failed to create X11 Window.\n[OpenGL] failed to create OpenGL window\n"
      "Exception: jetson.utils -- failed to create glDisplay device\n[cuda]      invalid argument (error 1) (hex 0x01)",
@@ -219,7 +223,8 @@ def test_what_is_not_gpu_access_is_said_so(text: str, family: str) -> None:
 @pytest.mark.parametrize("text", ["it is not an OOM error: tegrastats shows 5 GB free", "this isn't an OOM error",
                                   "no OOM error occurs, it fails at cuInit",
                                   "I don't think it is a lack of memory: it has enough memory, 5 GB free",
-                                  "is there not enough GPU memory?", "it never ran out of memory"])
+                                  "is there not enough GPU memory?", "it never ran out of memory",
+                                  "memory usage is not building up, 5 GB stay available"])
 def test_out_of_memory_denied_in_words_is_no_out_of_memory(text: str) -> None:
     assert "out-of-memory" not in [m.id for m in read_cause(JETSON_36 + "\n" + text).matches]
 

@@ -914,10 +914,10 @@ _NOT_THE_DRIVER_ON_A_PC = {
     "versions-mismatched": "parts of the software are of versions that do not fit each other: its packaging, not the "
                            "GPU's driver",
 }
-_NOT_GPU = ("egl-display", "jtop-socket", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-701", "cuda-700", "cuda-719", "cuda-710",
-            "smi-memory-unreported", "other-permission", "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error",
-            "package-not-found", "gpu-package-source-build", "gpu-works-words", "failure-other", "foreign-binary",
-            "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra",
+_NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-701", "cuda-700",
+            "cuda-719", "cuda-710", "smi-memory-unreported", "other-permission", "out-of-memory", "no-passwd-entry",
+            "seccomp-filter", "build-error", "package-not-found", "gpu-package-source-build", "gpu-works-words", "failure-other",
+            "foreign-binary", "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra",
             "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library", "failure-camera",
             "board-not-booting", "registry-access")
 # A variable set for a run said to work (a CPU control run beside the failing one): no statement about the failing run.
