@@ -902,19 +902,47 @@ def test_nvidia_as_dockers_default_runtime_is_no_missing_runtime() -> None:
     assert not [f for f in explain(_case("default-runtime")).audit if f.id == "no-gpu-nodes"]
 
 
-@pytest.mark.parametrize("said", ["The nvidia-docker2 is installed and set as the default runtime.",
-                                  "I configured nvidia as the default runtime in daemon.json",
-                                  "the default runtime is nvidia", "Docker's default runtime was set to nvidia"])
-def test_nvidia_said_in_words_to_be_the_default_runtime_is_no_missing_runtime(said: str) -> None:
-    launch = "$ docker run --rm dustynv/l4t-pytorch:r36.4.0 python3 -c 'import torch; print(torch.cuda.is_available())'"
-    assert not [f for f in explain("\n".join([JETSON_36, said, launch, "False"])).audit if f.id == "no-gpu-nodes"]
+DEFAULT_SAID = [
+    "The nvidia-docker2 is installed and set as the default runtime.", "I configured nvidia as the default runtime in daemon.json",
+    "the default runtime is nvidia", "Docker's default runtime was set to nvidia", "nvidia is the default runtime",
+    "nvidia is my default runtime", "I've set the default runtime to nvidia", "The default runtime has been set to nvidia",
+    "I changed the default runtime to nvidia in daemon.json", "The default runtime is set as nvidia", "default runtime = nvidia",
+    "I use nvidia as the default runtime", "Default runtime is nvidia-container-runtime", "nvidia runtime is the default",
+    "sudo nvidia-ctk runtime configure --runtime=docker --set-as-default",
+    "ExecStart=/usr/bin/dockerd --default-runtime=nvidia -H fd://",
+    "I added \u201cdefault-runtime\u201d: \u201cnvidia\u201d to daemon.json",
+    '"default-runtime" : "nvidia",', "nvidia-container-runtime is configured as the default runtime",
+    "I made nvidia the default runtime", "The nvidia runtime is set as default in daemon.json",
+    "the default runtime was switched to nvidia", "Docker installation on L4T sets the Nvidia runtime as a default runtime",
+    "I have the nvidia runtime set as default", 'I am using "default-runtime": "nvidia" in my daemon.json',
+]
+# Denied, asked, conditional, advice, another machine's, or undone since: no statement about this machine's default.
+DEFAULT_NOT_SAID = [
+    "I don't have nvidia set as the default runtime", "It doesn't have nvidia set as the default runtime.",
+    "If nvidia is set as the default runtime, the container should get the GPU, but I never configured that.",
+    "The docs say nvidia-docker2 must be set as the default runtime for builds.",
+    "You should set nvidia as the default runtime in daemon.json", "Do I need to set nvidia as the default runtime for this",
+    "is nvidia set as the default runtime?", "On my other Jetson, nvidia is set as the default runtime, but not on this one",
+    "My colleague said he set nvidia as the default runtime on his Xavier", "Maybe nvidia should be set as the default runtime",
+    "Someone on the forum suggested I set nvidia as the default runtime", "nvidia was set as the default runtime until I reflashed",
+    "I removed nvidia as the default runtime", "Unless nvidia is set as the default runtime, docker run won't add the GPU",
+    "I tried without nvidia set as the default runtime", "I'm not sure if nvidia is set as the default runtime",
+    "Whether nvidia is set as the default runtime or not, the result is the same", "nvidia is not the default runtime",
+    "we cannot set nvidia as the default runtime in our CI", 'Should I add "default-runtime": "nvidia" to daemon.json?',
+    'The guide says to add "default-runtime": "nvidia" to /etc/docker/daemon.json but I didn\'t.',
+    'Not using "default-runtime": "nvidia" in daemon.json', "I have not set nvidia as the default runtime",
+]
+RUN_FALSE = "$ docker run --rm dustynv/l4t-pytorch:r36.4.0 python3 -c 'import torch; print(torch.cuda.is_available())'\nFalse"
 
 
-@pytest.mark.parametrize("said", ["I have not set nvidia as the default runtime", "nvidia is not the default runtime",
-                                  "is nvidia set as the default runtime?"])
-def test_nvidia_denied_or_asked_as_the_default_runtime_still_audits_the_launch(said: str) -> None:
-    launch = "$ docker run --rm dustynv/l4t-pytorch:r36.4.0 python3 -c 'import torch; print(torch.cuda.is_available())'"
-    assert [f for f in explain("\n".join([JETSON_36, said, launch, "False"])).audit if f.id == "no-gpu-nodes"]
+@pytest.mark.parametrize("said", DEFAULT_SAID)
+def test_nvidia_said_to_be_the_default_runtime_is_no_missing_runtime(said: str) -> None:
+    assert not [f for f in explain("\n".join([JETSON_36, said, RUN_FALSE])).audit if f.id == "no-gpu-nodes"]
+
+
+@pytest.mark.parametrize("said", DEFAULT_NOT_SAID)
+def test_nvidia_denied_asked_or_advised_as_the_default_runtime_still_audits_the_launch(said: str) -> None:
+    assert [f for f in explain("\n".join([JETSON_36, said, RUN_FALSE])).audit if f.id == "no-gpu-nodes"]
 
 
 def test_the_toolkits_own_row_gives_its_version() -> None:

@@ -311,23 +311,41 @@ _CONTAINER_WORDS = re.compile(r"\b(?:in|inside|within|from|run(?:ning)?)\s+(?:th
 # group denial.
 _ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?::0)?\s*$|"
                            r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:0|root)(?::0|:root)?['\"]?(?!\S)", re.I)
-# Prose that the GPU works on the host (so a failure in the container is what the container lacks).
-# The engine's default runtime set to NVIDIA's (daemon.json, `docker info`): every launch gets the GPU runtime.
+# `docker info` naming another default runtime than NVIDIA's (the engine's own word outranks its config file).
 _OTHER_DEFAULT = re.compile(r"\bdefault runtime:\s*(?!nvidia\b)[\w-]+", re.I)
-# NVIDIA's runtime as Docker's default: daemon.json, `docker info`, or said in words ("nvidia-docker2 is installed and
-# set as the default runtime", "the default runtime is nvidia"); not where denied or asked (_DEFAULT_DENIED).
-_NVIDIA_DEFAULT = re.compile(r"[\"']default-runtime[\"']\s*:\s*[\"']nvidia[\"']|\bdefault runtime:\s*nvidia\b|"
-                             r"\bnvidia(?:-docker2?|-container-runtime)?\b[^\n.;]{0,40}?\b(?:set|configured|made)\s+"
-                             r"(?:it\s+)?(?:as|to be)\s+(?:the\s+|my\s+|docker's\s+)?default(?:\s+runtime)?\b|"
-                             r"\b(?:set|configured|made)\s+(?:the\s+)?[\"'`]?nvidia[\"'`]?\s+(?:runtime\s+)?as\s+(?:the\s+|my\s+)?"
-                             r"default\b|\bdefault[- ]runtime\s+(?:is|was|(?:is\s+|was\s+)?set\s+to)\s+[\"'`]?nvidia\b", re.I)
-_DEFAULT_DENIED = re.compile(r"\?|\b(?:not|never|isn't|wasn't|haven't|hasn't|didn't)\b", re.I)
+# NVIDIA's runtime as Docker's default: daemon.json's key, `docker info`, dockerd's flag, `nvidia-ctk runtime configure
+# --set-as-default`, or said in words ("nvidia-docker2 is installed and set as the default runtime", "I changed the
+# default runtime to nvidia", "I made nvidia the default runtime").
+_RUNTIME_NAME = r"[\"'`\u201c]?nvidia(?:-docker2?|-container-runtime)?[\"'`\u201d]?(?:\s+(?:container\s+)?runtime)?"
+_NVIDIA_DEFAULT = re.compile(r"\bdefault[-_ ]runtime[\"'`\u201d]?\s*[:=]\s*" + _RUNTIME_NAME + r"|"
+                             r"\bnvidia-ctk\s+runtime\s+configure\b[^\n]*--set-as-default\b|"
+                             r"\b" + _RUNTIME_NAME + r"\s+(?:is|was|has been|(?:is\s+)?(?:installed\s+and\s+)?"
+                             r"(?:set|configured))\s+(?:as\s+|to\s+be\s+)?(?:the\s+|my\s+|docker'?s\s+|a\s+)?"
+                             r"default\b|"
+                             r"\bdefault(?:\s+docker)?[- ]runtime\s+(?:is|was|has\s+been)?\s*(?:set|switched|changed)?\s*"
+                             r"(?:to\s+|as\s+)?" + _RUNTIME_NAME + r"|"
+                             r"\b(?:set|changed|switched|configured)\s+(?:the\s+)?default(?:\s+docker)?[- ]runtime\s+(?:to|as)\s+"
+                             + _RUNTIME_NAME + r"|"
+                             r"\b(?:made|make|use|using|with|have|set|sets|configured)\s+(?:the\s+)?" + _RUNTIME_NAME +
+                             r"\s+(?:set\s+)?(?:as\s+)?(?:the\s+|my\s+|a\s+)?default\b", re.I)
+# ... but not in a sentence that denies, asks, supposes, advises, or tells of another machine or an earlier state.
+_DEFAULT_DENIED = re.compile(r"\?|\b(?:not|no|never|without|unless|if|whether|should|must|need|needs|add|suggest\w*|"
+                             r"recommend\w*|docs?|guide|says?|said|tried|until|other|another|maybe|perhaps|previously|"
+                             r"removed|rather|cannot|does)\b|n't\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
 
 
 def _nvidia_default_said(line: str) -> bool:
-    """Whether the line says NVIDIA's runtime is Docker's default, with no negation shortly before it or question after."""
+    """Whether the line says NVIDIA's runtime is Docker's default, in a sentence that asserts it of this machine."""
     said = _NVIDIA_DEFAULT.search(line)
-    return said is not None and not _DEFAULT_DENIED.search(line[max(0, said.start() - 30):said.end() + 2])
+    if said is None:
+        return False
+    start = max([m.end() for m in _SENTENCE_END.finditer(line, 0, said.start())] + [0])
+    end = next((m.end() for m in _SENTENCE_END.finditer(line, said.end())), len(line))
+    return not _DEFAULT_DENIED.search(line[start:end])
+
+
+# Prose that the GPU works on the host (so a failure in the container is what the container lacks).
 _HOST_WORKS = re.compile(r"\b(?:on|in|from)\s+(?:the\s+)?(?:\w+\s+)?host\b(?:(?!\bnot\b|n't|\bfail|\berror)[^\n]){0,60}?"
                          r"\b(?:works?|worked|working|passe[sd]|fine|succeed(?:s|ed)?)\b|"
                          r"\b(?:works?|worked|passe[sd]|runs? fine)\b(?:(?!\bnot\b|n't|\bfail)[^\n]){0,30}?\bon\s+(?:the\s+)?"
