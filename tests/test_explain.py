@@ -700,6 +700,15 @@ def test_skipping_keys_a_large_piece_lacks_finds_what_searching_every_key_finds(
     assert sum(len(found) for found in pruned) > 50
 
 
+def test_a_cuda_error_number_is_found_after_many_lines_holding_its_digits_inside_other_numbers() -> None:
+    """Each key is searched for in at most MAX_KEY_HITS lines: digits inside a stamp, an address or a version are no hit
+    of an error number, so they cannot use those lines up before the error's own."""
+    from jetson_gpu_access.explain import MAX_KEY_HITS
+    stamps = ["[  801.{:06d}] tegra-xusb 3610000.usb: port 1: status change".format(i) for i in range(MAX_KEY_HITS + 6)]
+    text = "\n".join([JETSON_36] + stamps + ["$ ./gpu_check", "cuInit failed with error 801"])
+    assert "cuda-801" in [m.id for m in explain(text).matches]
+
+
 def test_a_line_read_only_in_part_is_said_to_be() -> None:
     """A fact past the first MAX_LINE characters of its line is not read: the reply says so, as an assumption."""
     from jetson_gpu_access.textfacts import MAX_LINE

@@ -241,16 +241,24 @@ def _absent_keys(lowered: str) -> Dict[str, List[Tuple[int, int]]]:
     return absent
 
 
+@functools.lru_cache(maxsize=None)
+def _standing_alone(number: str) -> Pattern[str]:
+    """A number that is no part of a longer word or number (a stamp "[  801.851805]", an address, a version)."""
+    return re.compile(r"(?<![\w.])" + number + r"(?!\w|\.\d)")
+
+
 def _key_lines(key: str, lowered: str) -> List[Tuple[int, int]]:
-    """The (start, end) of the first MAX_KEY_HITS lines holding ``key``, each at most LINE_SPAN either side of it."""
+    """The (start, end) of the first MAX_KEY_HITS lines holding ``key``, each at most LINE_SPAN either side of it. A
+    number (a CUDA error's) counts only standing alone: stamps would use the lines up before the error's own."""
     out: List[Tuple[int, int]] = []
-    at = lowered.find(key)
+    hits = (m.start() for m in _standing_alone(key).finditer(lowered)) if key.isdigit() else None
+    at = next(hits, -1) if hits is not None else lowered.find(key)
     while at >= 0 and len(out) < MAX_KEY_HITS:
         start = max(lowered.rfind("\n", max(0, at - LINE_SPAN), at) + 1, at - LINE_SPAN)
         end = lowered.find("\n", at, at + LINE_SPAN)
         end = min(len(lowered), at + LINE_SPAN) if end < 0 else end
         out.append((start, end))
-        at = lowered.find(key, end)
+        at = lowered.find(key, end) if hits is None else next((a for a in hits if a >= end), -1)
     return out
 
 
