@@ -1260,6 +1260,33 @@ def test_only_root_working_said_in_other_words_is_a_denial(words: str) -> None:
     assert "denial-words" in ids(JETSON_36 + "\n" + words)
 
 
+@pytest.mark.parametrize("words", [
+    "As a non-root user torch.cuda.is_available() is False. As root it's True.",
+    "As a non-root user torch.cuda.is_available() is False. Root works in both cases.",
+    "Non-root: torch.cuda.is_available() -> False. Root: True.",
+    "With sudo it returns True, without sudo torch.cuda.is_available() is False.",
+    "torch.cuda.is_available() is False unless I run the container as root.",
+    "cuInit returns 801 for my user. With sudo the same binary works.",
+])
+def test_root_working_and_the_user_failing_in_sentences_of_their_own_is_a_denial(words: str) -> None:
+    """The two sides of the contrast said apart (two sentences, two clauses, a label each): a sentence that says root
+    works, beside one that says the check fails for a user or says nothing of who ran it."""
+    result = read_cause(JETSON_36 + "\nJetson Orin NX, dustynv/l4t-pytorch:r36.4.0.\n" + words)
+    assert "denial-words" in [m.id for m in result.matches] and result.cause.id == "render-node-denied", result.cause
+
+
+@pytest.mark.parametrize("words", [
+    "torch.cuda.is_available() is False. Setting the clocks works with sudo.",
+    "torch.cuda.is_available() is False. Does it work as root?",
+    "torch.cuda.is_available() is False, as root too.",
+    "torch.cuda.is_available() is False. As root it is False as well.",
+    "As root it works. As my user it works too.",
+    "torch.cuda.is_available() is False. Installing packages works with sudo.",
+])
+def test_root_and_a_failure_said_apart_without_a_contrast_are_no_denial(words: str) -> None:
+    assert "denial-words" not in ids(JETSON_36 + "\n" + words)
+
+
 def test_a_clock_setting_that_only_works_with_sudo_is_no_denial() -> None:
     assert "denial-words" not in ids("Setting the GPU clocks only works with sudo (jetson_clocks)")
 

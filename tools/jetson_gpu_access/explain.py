@@ -622,6 +622,7 @@ def _login_contrast(clean: str) -> Optional[SymptomMatch]:
     return _shown_as("groups-lost-words", fails[0])
 
 
+_MAX_CONTRAST_LINES = 4096  # lines of a paste's window looked through for a contrast said in words
 # A command run as root (sudo, a root prompt) beside the same check run without it; and the check's answer said after an
 # arrow ("sudo python3 test.py -> CUDA available").
 _AS_ROOT = re.compile(r"^(?:\S*[$>]\s*)?sudo\s|^root@[^\n]*?#|^#\s", re.I)
@@ -629,11 +630,44 @@ _ARROW_OUTCOME = re.compile(r"^([^\n]{1,300}?)\s*(?:->|=>|\u2192|:)\s*(cuda (?:i
                             re.M | re.I)
 
 
+# The root contrast said in clauses of their own ("As a non-root user ... is False. As root it's True.", "Non-root:
+# False. Root: True.", "With sudo it returns True, without sudo ... False", "... False unless I run the container as root").
+_CLAUSES = re.compile(r"(?<=[.;!?])\s+|,\s+|\s+(?:but|while|whereas)\s+|\s+(?=unless\b)", re.I)
+_ROOT_SIDE = re.compile(r"^\W*root\b|\b(?:as|with|for|under|using|via)\s+(?:the\s+)?(?:root|sudo)\b|\broot\s*:|"
+                        r"\bunless\s+(?:i\s+|we\s+)?(?:use|run|start|launch|execute)\w*\s+(?:[\w-]+\s+){0,3}?(?:with|as|under)\s+"
+                        r"(?:sudo|root)\b", re.I)
+_USER_SIDE = re.compile(r"\bnon-?root\b|\bwithout\s+(?:sudo|root)\b|\b(?:as|for|with)\s+(?:a|my|the|normal|regular|"
+                        r"unprivileged|ordinary)\s+(?:[\w-]+\s+)?user\b|\bmy\s+user\b|\buser\s*:", re.I)
+_CLAUSE_WORKS = re.compile(r"\b(?:works?|worked|true|fine|ok|succeeds?|succeeded|passe[sd])\b|(?<!not )\bavailable\b", re.I)
+_CLAUSE_FAILS = re.compile(r"\b(?:false|fails?|failed|unavailable|errors?|denied|801|999|not\s+(?:work\w*|available|found))\b|"
+                           r"n't\s+work", re.I)
+_GPU_CHECK = re.compile(r"\b(?:cuda|gpu|torch|is_available|cuinit|devicequery|tensorrt|nvmap)\b|/dev/(?:nv|dri)", re.I)
+_NOT_THE_GPU = re.compile(r"\b(?:clocks?|nvpmodel|fan|install\w*|apt|packages?)\b|\?", re.I)
+
+
+def _root_said_apart(line: str) -> bool:
+    """Whether one clause of the line says root (or sudo) works and another that a GPU check fails for a user, or for no
+    one named; "unless ... as root" is both at once. Clocks, fans and installs are other work, and a question no claim."""
+    if not _GPU_CHECK.search(line) or _NOT_THE_GPU.search(line):
+        return False
+    clauses = [c.strip() for c in _CLAUSES.split(line) if c.strip()]
+    root = [bool(_ROOT_SIDE.search(c)) and not _USER_SIDE.search(c) for c in clauses]
+    root_works = any(is_root and not _CLAUSE_FAILS.search(c) and (_CLAUSE_WORKS.search(c) or c.lower().startswith("unless"))
+                     for c, is_root in zip(clauses, root))
+    user_fails = any(not is_root and _CLAUSE_FAILS.search(c) and not _CLAUSE_WORKS.search(c)
+                     and (_USER_SIDE.search(c) or _GPU_CHECK.search(c)) for c, is_root in zip(clauses, root))
+    return root_works and user_fails
+
+
 def _root_contrast(clean: str) -> Optional[SymptomMatch]:
-    """Root working and the user not, shown rather than said: CUDA available to a check run with sudo or at a root
-    prompt, unavailable to the same kind of check run without; read as the denial words family."""
-    if "sudo" not in clean and "root@" not in clean and "\n#" not in clean:
+    """Root working and the user not, said in clauses of their own or shown: CUDA available to a check run with sudo or
+    at a root prompt, unavailable to the same kind of check run without; read as the denial words family."""
+    if "root" not in clean and "sudo" not in clean and "\n#" not in clean:
         return None
+    said = next((line for line in clean.split("\n")[:_MAX_CONTRAST_LINES]
+                 if ("root" in line or "sudo" in line) and _root_said_apart(line)), None)
+    if said is not None:
+        return _shown_as("denial-words", said.strip())
     outcomes = [(m.group(0).split("\n")[0].strip(), m.group(1).lower()) for m in _OUTCOME.finditer(clean)][:64] + [
         (m.group(1).strip(), "false" if re.search(r"not|false", m.group(2), re.I) else "true")
         for m in _ARROW_OUTCOME.finditer(clean)][:64]
