@@ -7,7 +7,8 @@
 3. CPU seconds for 20 MB pastes of the shapes on which a pattern or a step turns quadratic: one line of
    library-like tokens (`lib-lib-…`), one line of a phrase a pattern starts on (`add group `), one line of
    launch options, one of `sudo -;` (a run line's start, repeated), one of `orin-` (a prompt's name), and release
-   lines of two systems alternating (each system is read once): target under 1 s each.
+   lines of two systems alternating (each system is read once), and the report corpus's real pastes one after another
+   (many systems, each with its own facts): target under 1 s each.
 
 The paste is what a huge report looks like: a long kernel and container log with the facts that
 matter (a release line, a listing, an `id`, a launch, the error) at its start and its end.
@@ -96,13 +97,23 @@ def main() -> int:
     cpu = time.process_time() - start
     print("explain, {:.1f} MB paste, no line repeated: {:.2f} s CPU ({:.2f}x the 1 s target)".format(
         len(distinct) / 1e6, cpu, cpu / 1.0))
-    for name, unit in PATHOLOGICAL:
+    for name, unit in PATHOLOGICAL + (("the report corpus's pastes, one after another", corpus()),):
         shaped = unit * (len(text) // len(unit))
         start = time.process_time()
         read_all(shaped)
         cpu = time.process_time() - start
         print("explain, {:.1f} MB of {}: {:.2f} s CPU ({:.2f}x the 1 s target)".format(len(shaped) / 1e6, name, cpu, cpu))
     return 0
+
+
+def corpus() -> str:
+    """Every paste of the report corpus, one after another: real pastes of many systems in one text (each release line
+    starts a system read on its own)."""
+    import yaml  # the test environment's (make bench runs in the project's virtual environment)
+
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "report_corpus.yaml")
+    with open(path, encoding="utf-8") as handle:
+        return "\n".join(entry["text"] for entry in yaml.safe_load(handle)) + "\n"
 
 
 def command_cpu(text: str) -> float:

@@ -244,21 +244,28 @@ def _absent_keys(lowered: str) -> Dict[str, List[Tuple[int, int]]]:
 @functools.lru_cache(maxsize=None)
 def _standing_alone(number: str) -> Pattern[str]:
     """A number that is no part of a longer word or number (a stamp "[  801.851805]", an address, a version)."""
-    return re.compile(r"(?<![\w.])" + number + r"(?!\w|\.\d)")
+    return re.compile(number + r"(?<![\w.]" + number + r")(?!\w|\.\d)")  # the literal first: searched at C speed
 
 
 def _key_lines(key: str, lowered: str) -> List[Tuple[int, int]]:
     """The (start, end) of the first MAX_KEY_HITS lines holding ``key``, each at most LINE_SPAN either side of it. A
     number (a CUDA error's) counts only standing alone: stamps would use the lines up before the error's own."""
     out: List[Tuple[int, int]] = []
-    hits = (m.start() for m in _standing_alone(key).finditer(lowered)) if key.isdigit() else None
-    at = next(hits, -1) if hits is not None else lowered.find(key)
+    alone = _standing_alone(key) if key.isdigit() else None
+
+    def after(position: int) -> int:
+        if alone is None:
+            return lowered.find(key, position)
+        hit = alone.search(lowered, position)
+        return hit.start() if hit else -1
+
+    at = after(0)
     while at >= 0 and len(out) < MAX_KEY_HITS:
         start = max(lowered.rfind("\n", max(0, at - LINE_SPAN), at) + 1, at - LINE_SPAN)
         end = lowered.find("\n", at, at + LINE_SPAN)
         end = min(len(lowered), at + LINE_SPAN) if end < 0 else end
         out.append((start, end))
-        at = lowered.find(key, end) if hits is None else next((a for a in hits if a >= end), -1)
+        at = after(end)
     return out
 
 
@@ -695,8 +702,9 @@ def _session_statements(seen: Observed, others: Sequence[Diagnosis]) -> List[Sta
 
 def _per_system(text: str) -> List[Tuple[str, Cause, bool]]:
     """Each system of a mixed paste read on its own: the text from one release line to the next that names another
-    release, at most MAX_SYSTEMS of them (a fleet log that alternates releases is read a bounded number of times);
-    with whether its part shows an error signature of its own."""
+    release, at most MAX_SYSTEMS of them, each from its first and last PART_WINDOW characters (a fleet log that
+    alternates releases is read a bounded number of times, and no more than once over); with whether its part shows an
+    error signature of its own."""
     lines = normalise(window(text)[0]).split("\n")
     starts: List[int] = []
     last = ""
@@ -708,12 +716,13 @@ def _per_system(text: str) -> List[Tuple[str, Cause, bool]]:
             last = ",".join(release)
     out = []
     for number, (begin, end) in enumerate(zip([0] + starts[1:], starts[1:] + [len(lines)]), 1):
-        part = explain("\n".join(lines[begin:end]), nested=True)
+        part = explain(window("\n".join(lines[begin:end]), PART_WINDOW)[0], nested=True)
         out.append(("system {} (L4T {})".format(number, part.observed.l4t or "?"), part.cause, bool(part.matches)))
     return out
 
 
 MAX_SYSTEMS = 4  # the systems of a mixed paste read one by one
+PART_WINDOW = FACT_WINDOW // 8  # of each system's part, its first and last 32 KiB (its release line, its failure)
 
 
 def _from_paste(diagnosis: Diagnosis) -> Diagnosis:
