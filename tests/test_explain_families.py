@@ -910,6 +910,38 @@ def test_a_gpu_that_works_only_beside_a_local_login_in_other_words_is_the_seat(w
     assert "seat-login-words" in [m.id for m in result.matches] and result.cause.id == "seat-acl-only", result.cause
 
 
+SEAT_HEAD = "Jetson Orin NX, JetPack 6.1, dustynv/l4t-pytorch:r36.4.0, non-root user in the container.\n"
+
+
+@pytest.mark.parametrize("words", [
+    "When the HDMI display is connected and I'm logged into the Ubuntu desktop, the GPU works. Over SSH "
+    "torch.cuda.is_available() is False.",
+    "When the HDMI display is connected, the GPU works. Over SSH torch.cuda.is_available() is False.",
+    "With a monitor plugged in it works; headless over SSH torch.cuda.is_available() is False.",
+    "Works fine when I sign in to the desktop; over SSH torch.cuda.is_available() returns False.",
+    "It works with a monitor and keyboard attached and logged in; over SSH is_available() is False.",
+    "It works if I am logged in physically at the Jetson; over SSH is_available() is False.",
+    "After I enabled automatic login, CUDA works.",
+    "When the HDMI display is connected, the GPU works in the container as my user.\nWhen I reboot headless and connect "
+    "over SSH, the same container as the same user says torch.cuda.is_available() False.\nRoot works in both cases.",
+])
+def test_the_seat_said_in_sentences_of_their_own_is_the_seat(words: str) -> None:
+    """A sentence (or clause) that says the GPU works with a display or a local login, beside one that says it fails over
+    SSH or headless."""
+    result = read_cause(SEAT_HEAD + words)
+    assert "seat-login-words" in [m.id for m in result.matches] and result.cause.id == "seat-acl-only", result.cause
+
+
+@pytest.mark.parametrize("words", [
+    "With a monitor connected the GPU works, and over SSH torch.cuda.is_available() is True as well.",
+    "With a monitor connected torch.cuda.is_available() is False, and over SSH it is False too.",
+    "When a monitor is connected, VNC works. Headless, the VNC desktop does not start.",
+    "Over SSH torch.cuda.is_available() is False. Is a monitor connected needed?",
+])
+def test_a_display_and_ssh_said_apart_without_the_contrast_are_no_seat(words: str) -> None:
+    assert "seat-login-words" not in ids(SEAT_HEAD + words)
+
+
 def test_the_prose_before_a_launch_and_an_amd_node_it_passes_name_the_machine() -> None:
     prose = read("> I'm running on x86. But when I run `docker run --runtime nvidia --rm acme/app:1` it fails").observed
     assert [s.value for s in prose.x86] == ["on x86"] and len(prose.launches) == 1

@@ -540,7 +540,8 @@ def explain(text: str, nested: bool = False) -> Explanation:
     cleaned = normalise(window(text)[0])
     contrast = _login_contrast(cleaned) if not any(m.id == "groups-lost-words" for m in matches) else None
     root_only = _root_contrast(cleaned) if not any(m.id == "denial-words" for m in matches) else None
-    matches = matches + [shown for shown in (contrast, root_only) if shown is not None]
+    seat = _seat_contrast(cleaned) if not any(m.id == "seat-login-words" for m in matches) else None
+    matches = matches + [shown for shown in (contrast, root_only, seat) if shown is not None]
     seen = parsed.observed
     diagnosis = _from_paste(diagnose(parsed.facts)) if parsed.facts is not None else None
     others = tuple(_from_paste(diagnose(facts)) for facts in parsed.others)
@@ -664,6 +665,44 @@ def _root_said_apart(line: str) -> bool:
     user_fails = any(not is_root and _CLAUSE_FAILS.search(c) and not _CLAUSE_WORKS.search(c)
                      and (_USER_SIDE.search(c) or _GPU_CHECK.search(c)) for c, is_root in zip(clauses, root))
     return root_works and user_fails
+
+
+# The seat contrast said in sentences of their own: the GPU works with a display or a local login, and fails over SSH or
+# headless ("When the HDMI display is connected, the GPU works. Over SSH ... is False.").
+_SENTENCES = re.compile(r"(?<=[.;!?])\s+")
+_SEAT_SIDE = re.compile(r"\b(?:display|monitor|screen|hdmi|keyboard)s?\b[^.;,]{0,40}?\b(?:connected|attached|plugged)\b|"
+                        r"\b(?:with|having)\s+(?:a\s+|the\s+)?(?:monitor|display|screen|hdmi)\b|"
+                        r"\b(?:logged|log|logs|sign(?:ed)?|signs)\s+(?:in|on)(?:to)?\s+(?:(?:to|into|on|at)\s+)?(?:the\s+|my\s+|a\s+)?"
+                        r"(?:[\w-]+\s+)?(?:desktop|gui|display|screen|console|monitor)\b|"
+                        r"\blogged\s+in\s+(?:locally|physically)\b|\bauto(?:matic)?[- ]?log ?in\b|"
+                        r"\b(?:desktop|gui|graphical)\s+(?:session|login)\b", re.I)
+_REMOTE_SIDE = re.compile(r"\b(?:ssh|sshd|headless|remote(?:ly)?|xrdp|vnc)\b", re.I)
+_SEAT_FAILS = re.compile(_CLAUSE_FAILS.pattern + r"|\bdoes\s+not\b|\bno\s+gpu\b", re.I)
+
+
+def _seat_said_apart(line: str) -> bool:
+    """Whether one sentence (or clause) of the line says a GPU check works with a display or a local login, and another
+    that it fails over SSH or headless; an automatic login said to make it work is the seat alone."""
+    if not (_GPU_CHECK.search(line) or re.search(r"\b(?:801|999)\b", line)) or "?" in line:
+        return False
+    units = [u for sentence in _SENTENCES.split(line) for u in (
+        _CLAUSES.split(sentence) if _SEAT_SIDE.search(sentence) and _REMOTE_SIDE.search(sentence) else [sentence])]
+    seat_works = any(_SEAT_SIDE.search(u) and not _REMOTE_SIDE.search(u) and _CLAUSE_WORKS.search(u)
+                     and not _SEAT_FAILS.search(u) for u in units)
+    remote_fails = any(_REMOTE_SIDE.search(u) and not _SEAT_SIDE.search(u) and _SEAT_FAILS.search(u)
+                       and not _CLAUSE_WORKS.search(u) for u in units)
+    automatic = any(re.search(r"\bauto(?:matic)?[- ]?log ?in\b", u, re.I) and _CLAUSE_WORKS.search(u)
+                    and not _SEAT_FAILS.search(u) for u in units)
+    return (seat_works and remote_fails) or automatic
+
+
+def _seat_contrast(clean: str) -> Optional[SymptomMatch]:
+    """The seat said in sentences of their own (_seat_said_apart), on one line or two that follow each other, as the
+    seat-login words family."""
+    lines = clean.split("\n")[:_MAX_CONTRAST_LINES]
+    said = next((line for line, after in zip(lines, lines[1:] + [""]) for text in (line, line + " " + after)
+                 if (_REMOTE_SIDE.search(text) or "login" in text.lower()) and _seat_said_apart(text)), None)
+    return _shown_as("seat-login-words", said.strip()) if said is not None else None  # its first line: one of the paste
 
 
 def _root_contrast(clean: str) -> Optional[SymptomMatch]:
