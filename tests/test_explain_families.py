@@ -910,6 +910,28 @@ def test_a_gpu_that_works_only_beside_a_local_login_in_other_words_is_the_seat(w
     assert "seat-login-words" in [m.id for m in result.matches] and result.cause.id == "seat-acl-only", result.cause
 
 
+GROUP_ADD_801 = ("JetPack 6.2 / L4T 36.4.3, Orin NX.\n$ docker run --runtime nvidia --group-add 993 myapp\n"
+                 "cuInit failed with error 801\n")
+
+
+@pytest.mark.parametrize("said", [
+    'entrypoint.sh ends with: exec su - worker -c "python3 /srv/app.py"',
+    "The entrypoint ends with `exec gosu app python3 /srv/app.py`.",
+    'ENTRYPOINT ["/usr/sbin/gosu", "app"]',
+    "Then I ssh into the container as dev and run the script.",
+])
+def test_a_user_switch_in_the_container_said_in_prose_or_a_dockerfile_beside_group_add_is_the_login_path(said: str) -> None:
+    """gosu, su, su-exec and sshd rebuild the groups from the container's /etc/group (fact sheet A.3): said in a sentence
+    or an ENTRYPOINT beside a launch's --group-add, the added group is lost on the way to the user."""
+    assert read_cause(GROUP_ADD_801 + said).cause.id == "login-drops-runtime-groups"
+
+
+@pytest.mark.parametrize("said", ["I ssh into the Jetson and start the container from there.",
+                                  "The entrypoint does not use gosu or su; it runs as the image's user."])
+def test_an_ssh_into_the_host_or_a_switch_denied_is_no_login_path_in_the_container(said: str) -> None:
+    assert read_cause(GROUP_ADD_801 + said).cause.id != "login-drops-runtime-groups"
+
+
 SEAT_HEAD = "Jetson Orin NX, JetPack 6.1, dustynv/l4t-pytorch:r36.4.0, non-root user in the container.\n"
 
 

@@ -1841,11 +1841,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      trigger + [_first_line(dropping_launches[0])])
     added = [launch for launch in seen.launches if launch.group_add]
     dropping = [login for login in seen.logins if login.value != "keeps --group-add"]
+    paths = [login.line for login in dropping] + [w.line for w in seen.words if w.kind == "login in the container"]
     added_lines = [_first_line(launch) for launch in added] or [w.line for w in seen.words
                                                                if w.kind == "groups added at launch"]
-    if added_lines and dropping:
+    if added_lines and paths:
         return cause("login-drops-runtime-groups", "groups given at launch, and a session path that rebuilds groups",
-                     trigger + [added_lines[0], dropping[0].line])
+                     trigger + [added_lines[0], paths[0]])
     failing = _sessions(seen)[:1]
     if added and failing and not _holds_added(failing[0], added):
         return cause("login-drops-runtime-groups", "the pasted `id` does not hold the GIDs the launch added",

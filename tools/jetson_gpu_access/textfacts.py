@@ -311,6 +311,13 @@ _CONTAINER_WORDS = re.compile(r"\b(?:in|inside|within|from|run(?:ning)?)\s+(?:th
 # group denial.
 _ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?::0)?\s*$|"
                            r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:0|root)(?::0|:root)?['\"]?(?!\S)", re.I)
+# A user switch inside the container said in prose or a Dockerfile: an SSH login into the container, an entrypoint's
+# `exec gosu app` or `exec su - worker`, an exec-form ENTRYPOINT of gosu or su-exec. Each rebuilds the groups from the
+# container's /etc/group (fact sheet A.3); an SSH login into the host does not reach the container.
+_CONTAINER_LOGIN = re.compile(r"\bssh(?:-?ing|ed)?\s+(?:in)?to\s+(?:the\s+|my\s+|a\s+|each\s+)?containers?\b|"
+                              r"\bexec\s+(?:su\s+(?:-\s*|-l\s+|--login\s+)?[\w.-]+|gosu\s+\S+|su-exec\s+\S+|runuser\s+|"
+                              r"setpriv\s+[^\n]*--init-groups|s6-setuidgid\s+\S+)|"
+                              r"\bENTRYPOINT\s*\[\s*[\"'](?:[\w/.-]*/)?(?:gosu|su-exec|su|runuser|s6-setuidgid)[\"']", re.I)
 # `docker info` naming another default runtime than NVIDIA's (the engine's own word outranks its config file).
 _OTHER_DEFAULT = re.compile(r"\bdefault runtime:\s*(?!nvidia\b)[\w-]+", re.I)
 # NVIDIA's runtime as Docker's default: daemon.json's key, `docker info`, dockerd's flag, `nvidia-ctk runtime configure
@@ -437,7 +444,8 @@ class Observed:
                                        # (an index or download could not be reached), "Jetson index" (pip uses
                                        # NVIDIA's Python index for Jetsons), "pip build failed", "sandbox",
                                        # "toolkit step" (the runtime's hook failed in a step of its own),
-                                       # "two JetPack releases" (the line naming a second JetPack major)
+                                       # "two JetPack releases" (the line naming a second JetPack major),
+                                       # "login in the container" (_CONTAINER_LOGIN)
 
 
 @frozen_record
@@ -664,6 +672,7 @@ def _said_not(names: str) -> Pattern[str]:
 
 
 _GROUP_ADD_DENIED = _said_not(r"--group-add|group_add")
+_CONTAINER_LOGIN_DENIED = _said_not(r"gosu|su-exec|su\b|ssh")
 # A package index or a download that could not be reached (pip's retries, DNS, a proxy): what it lacks is unknown.
 _OFFLINE = re.compile(r"network is unreachable|newconnectionerror|temporary failure in name resolution|could not fetch "
                       r"url|proxyerror|sslerror|connection (?:refused|reset|timed out)", re.I)
@@ -711,6 +720,8 @@ _LEGACY_MODE_SET = re.compile(r"\s*mode\s*=\s*[\"']legacy[\"']", re.I)
 _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]], ...] = (
     ("numeric user", ("id -u", "user", "-u", "gosu"), lambda line, raw: _NUMERIC_USER_WORDS.search(line)),
     ("session path", ("su", "ssh"), lambda line, raw: _SESSION_WORDS.search(line)),
+    ("login in the container", ("ssh", "exec ", "entrypoint"),
+     lambda line, raw: _CONTAINER_LOGIN.search(raw) and not _CONTAINER_LOGIN_DENIED.search(line)),
     ("container", ("container", "docker", "podman"), lambda line, raw: _CONTAINER_WORDS.search(line)),
     ("root session", ("root", "uid=0", "user=0", "-u"), lambda line, raw: _ROOT_SESSION.search(raw)),
     ("works on the host", ("host",), lambda line, raw: _HOST_WORKS.search(line)),
