@@ -932,6 +932,26 @@ def test_an_ssh_into_the_host_or_a_switch_denied_is_no_login_path_in_the_contain
     assert read_cause(GROUP_ADD_801 + said).cause.id != "login-drops-runtime-groups"
 
 
+@pytest.mark.parametrize("text", [
+    "Orin AGX JetPack 6.1, inside dustynv/l4t-pytorch:r36.4.0 as user dev\n$ nvidia-smi\nFailed to initialize NVML: "
+    "Insufficient Permissions\n$ python3 -c \"import torch; print(torch.cuda.is_available())\"\nTrue",
+    "AGX Orin, JetPack 6.2.1, nvidia-container-toolkit 1.19.1\n$ docker run --rm -it --runtime nvidia -u 1000 "
+    "dustynv/l4t-pytorch:r36.4.0 bash\ngroups: cannot find name for group ID 993\nI have no name!@c0ffee123456:/$ "
+    "python3 -c \"import torch; print(torch.cuda.is_available(), torch.cuda.get_device_name(0))\"\nTrue Orin\n"
+    "My real app then crashes with a segfault in my own C++ code.\nSegmentation fault (core dumped)",
+])
+def test_cuda_answering_true_for_the_session_is_access_that_works(text: str) -> None:
+    """is_available() answered True by the session that fails shows the GPU opened: no access cause, whatever NVML or a
+    nameless group says beside it."""
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+def test_cuda_answering_true_and_false_in_one_paste_is_no_proof_that_access_works() -> None:
+    text = (JETSON_36 + "\n$ python3 -c 'import torch; print(torch.cuda.is_available())'\nTrue\n$ ssh dev@orin\n"
+            "$ python3 -c 'import torch; print(torch.cuda.is_available())'\nFalse")
+    assert read_cause(text).cause.id != "not-gpu-access"
+
+
 SEAT_HEAD = "Jetson Orin NX, JetPack 6.1, dustynv/l4t-pytorch:r36.4.0, non-root user in the container.\n"
 
 

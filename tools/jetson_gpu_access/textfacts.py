@@ -616,6 +616,8 @@ class _State:
         self.inner_releases: List[Tuple[Sighting, TegraRelease]] = []   # release files read inside a container
         self.cuda_versions: Optional[Sighting] = None
         self.gpu_found: Optional[Sighting] = None
+        self.asked_available = 0                   # lines left in which an is_available() check's answer may come
+        self.available_answers: List[Tuple[bool, str]] = []   # each check's answer (True or False) with its line
         self.acls: List[Sighting] = []
         self.acl_path: Optional[str] = None
         self.directory = "/dev"
@@ -757,6 +759,22 @@ def _read_words(state: _State, line: str, raw: str) -> None:
 _PLACE_LABEL = re.compile(r"^\W{0,4}(?:on|from|in|inside|within)\s+(?:the\s+|my\s+)?(host|container)\b", re.I)
 
 
+# A CUDA availability check (`torch.cuda.is_available()`) and its answer on one of the next lines ("True", "True Orin",
+# "Out[2]: False"): a True shows the GPU opened for the session that ran it.
+_AVAILABLE_ANSWER = re.compile(r"^(?:Out\[\d+\]:\s*|>>>\s*)?(True|False)\b")
+
+
+def _read_available(state: _State, line: str, raw: str) -> None:
+    answer = _AVAILABLE_ANSWER.match(line) if state.asked_available else None
+    if answer:
+        state.available_answers.append((answer.group(1) == "True", raw))
+        state.asked_available = 0
+    elif "is_available" in line:
+        state.asked_available = 3
+    elif state.asked_available:
+        state.asked_available -= 1
+
+
 def _read_line(state: _State, line: str, raw: str) -> None:
     reader = state.reader
     names = _PROMPT_NAMES.match(raw) if "@" in raw[:_PROMPT_AT] else None
@@ -772,6 +790,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     if _GROUPS_COMMAND.match(line):
         state.after_groups_command = True
         return
+    _read_available(state, line, raw)
     if raw.startswith("root@") and _ROOT_SESSION.match(raw):
         _note_word(state, "root session", raw)
     label = _PLACE_LABEL.match(line) if len(line) <= 160 and line.rstrip().endswith(":") else None
@@ -1188,6 +1207,9 @@ def read(text: str) -> TextFacts:
         state.jetson.append(Sighting("L4T version", named[0], sighting.line))
         state.l4t_line = state.l4t_line or sighting.line
     _settle_releases(state)
+    answers = state.available_answers
+    if state.gpu_found is None and answers and all(ok for ok, _ in answers):  # True and False: two sessions, no proof
+        state.gpu_found = Sighting("GPU in use", "is_available() answered True", answers[0][1])
     if state.release is not None:
         l4t = l4t_from_release(state.release)
     else:
