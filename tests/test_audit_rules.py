@@ -100,3 +100,15 @@ def test_an_exec_form_too_deep_or_malformed_is_read_as_written() -> None:
     for line in (deep, '["usermod", 1]', '[usermod -aG docker app]'):
         assert audit_text("FROM ubuntu:22.04\nRUN " + line + "\n", "dockerfile")
     assert flagged("[usermod -aG docker app]") == ["docker-group"]
+
+
+@pytest.mark.parametrize(("launch", "ids"), [
+    ("podman run --group-add keep-groups -u 1000 myimg", ["group-add-keep-groups"]),
+    ("podman run --group-add=keep-groups myimg", ["group-add-keep-groups"]),
+    ("podman run --group-add render myimg", ["group-add-name"]),
+    ("podman run --group-add 993 myimg", []),
+])
+def test_podman_s_keep_groups_is_no_group_name_and_carries_its_own_caveat(launch: str, ids: List[str]) -> None:
+    """keep-groups is Podman's word for the caller's own groups, not a name the image resolves (fact sheet A.4)."""
+    found = [f.id for f in audit_text(launch, "docker-run") if f.status != "pass" and f.id.startswith("group-add")]
+    assert found == ids

@@ -85,8 +85,8 @@ RULES: Tuple[Tuple[str, str, str, str, str, str], ...] = (
      "a render GID written into the image binds it to hosts whose render GID is exactly that",
      "take it as a build argument (ARG RENDER_GID) or align it at start with the entrypoint"),
     ("group-add-name", "fail", "compose docker-run",
-     r"--group-add[= ](?![0-9]+\b|video\b)[A-Za-z_]\S*|"
-     r"group_add:[ \t]*\n(?:[ \t]*-[ \t]*[\"']?(?:\d+|video)[\"']?[ \t]*\n)*[ \t]*-[ \t]*[\"']?(?!video\b)[A-Za-z_]",
+     r"--group-add[= ](?![0-9]+\b|video\b|keep-groups\b)[A-Za-z_]\S*|"
+     r"group_add:[ \t]*\n(?:[ \t]*-[ \t]*[\"']?(?:\d+|video)[\"']?[ \t]*\n)*[ \t]*-[ \t]*[\"']?(?!video\b|keep-groups\b)[A-Za-z_]",
      "--group-add by name is resolved in the image's /etc/group: 'Unable to find group render' when it lacks the group",
      "pass the number: --group-add $(stat -c %g /dev/dri/renderD128)"),
     # video by name: GID 44 in Debian and Ubuntu images, as on the host (facts sheet §0.2), but not in every base
@@ -95,6 +95,12 @@ RULES: Tuple[Tuple[str, str, str, str, str, str], ...] = (
      "--group-add video is resolved in the image's /etc/group: GID 44 in Debian and Ubuntu images, which matches "
      "the host's /dev/nvmap, but another base (Alpine: 27) gives another GID",
      "pass the number the node has: --group-add $(stat -c %g /dev/nvmap)"),
+    # Podman's keep-groups: the caller's own supplementary groups, not a name (facts sheet §A.4: crun only, shown as
+    # nobody; rootless, a device GID outside /etc/subgid stays out of reach)
+    ("group-add-keep-groups", "warn", "compose docker-run", r"--group-add[= ]keep-groups\b|group_add:[^\n]*\bkeep-groups\b",
+     "--group-add keep-groups (Podman) passes the calling user's own groups, with the crun runtime only; they show as "
+     "nobody inside, and rootless a device GID outside /etc/subgid stays out of reach",
+     "pass the node's number instead: --group-add $(stat -c %g /dev/dri/renderD128)"),
     ("dev-bind-mount", "warn", "compose docker-run", r"-v\s+/dev:/dev\b|[\"']?/dev:/dev[\"']?",
      "bind-mounting /dev shows the host's nodes with host ACLs: access then depends on who is logged in on the "
      "desktop and on host GIDs", "pass only the GPU nodes (the NVIDIA runtime does) with numeric --group-add"),
