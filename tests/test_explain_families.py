@@ -946,6 +946,12 @@ def test_cuda_answering_true_for_the_session_is_access_that_works(text: str) -> 
     assert read_cause(text).cause.id == "not-gpu-access"
 
 
+def test_another_check_answering_true_is_no_proof_that_cuda_works() -> None:
+    text = (JETSON_36 + "\n$ python3 -c 'import torch; print(torch.distributed.is_available())'\nTrue\n"
+            "RuntimeError: CUDA error: operation not supported")
+    assert read_cause(text).cause.id == "render-node-denied"
+
+
 def test_cuda_answering_true_and_false_in_one_paste_is_no_proof_that_access_works() -> None:
     text = (JETSON_36 + "\n$ python3 -c 'import torch; print(torch.cuda.is_available())'\nTrue\n$ ssh dev@orin\n"
             "$ python3 -c 'import torch; print(torch.cuda.is_available())'\nFalse")

@@ -670,11 +670,12 @@ def _root_said_apart(line: str) -> bool:
 # The seat contrast said in sentences of their own: the GPU works with a display or a local login, and fails over SSH or
 # headless ("When the HDMI display is connected, the GPU works. Over SSH ... is False.").
 _SENTENCES = re.compile(r"(?<=[.;!?])\s+")
+_AUTOLOGIN = r"\bauto(?:matic)?[- ]?log ?in\b"
 _SEAT_SIDE = re.compile(r"\b(?:display|monitor|screen|hdmi|keyboard)s?\b[^.;,]{0,40}?\b(?:connected|attached|plugged)\b|"
                         r"\b(?:with|having)\s+(?:a\s+|the\s+)?(?:monitor|display|screen|hdmi)\b|"
                         r"\b(?:logged|log|logs|sign(?:ed)?|signs)\s+(?:in|on)(?:to)?\s+(?:(?:to|into|on|at)\s+)?(?:the\s+|my\s+|a\s+)?"
                         r"(?:[\w-]+\s+)?(?:desktop|gui|display|screen|console|monitor)\b|"
-                        r"\blogged\s+in\s+(?:locally|physically)\b|\bauto(?:matic)?[- ]?log ?in\b|"
+                        r"\blogged\s+in\s+(?:locally|physically)\b|" + _AUTOLOGIN + r"|"
                         r"\b(?:desktop|gui|graphical)\s+(?:session|login)\b", re.I)
 _REMOTE_SIDE = re.compile(r"\b(?:ssh|sshd|headless|remote(?:ly)?|xrdp|vnc)\b", re.I)
 _SEAT_FAILS = re.compile(_CLAUSE_FAILS.pattern + r"|\bdoes\s+not\b|\bno\s+gpu\b", re.I)
@@ -691,7 +692,7 @@ def _seat_said_apart(line: str) -> bool:
                      and not _SEAT_FAILS.search(u) for u in units)
     remote_fails = any(_REMOTE_SIDE.search(u) and not _SEAT_SIDE.search(u) and _SEAT_FAILS.search(u)
                        and not _CLAUSE_WORKS.search(u) for u in units)
-    automatic = any(re.search(r"\bauto(?:matic)?[- ]?log ?in\b", u, re.I) and _CLAUSE_WORKS.search(u)
+    automatic = any(re.search(_AUTOLOGIN, u, re.I) and _CLAUSE_WORKS.search(u)
                     and not _SEAT_FAILS.search(u) for u in units)
     return (seat_works and remote_fails) or automatic
 

@@ -765,11 +765,12 @@ _AVAILABLE_ANSWER = re.compile(r"^(?:Out\[\d+\]:\s*|>>>\s*)?(True|False)\b")
 
 
 def _read_available(state: _State, line: str, raw: str) -> None:
+    """The answer to CUDA's own availability check (not cuDNN's, MPS's or torch.distributed's), kept with its line."""
     answer = _AVAILABLE_ANSWER.match(line) if state.asked_available else None
     if answer:
         state.available_answers.append((answer.group(1) == "True", raw))
         state.asked_available = 0
-    elif "is_available" in line:
+    elif "cuda.is_available" in line:
         state.asked_available = 3
     elif state.asked_available:
         state.asked_available -= 1
