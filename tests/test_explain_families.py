@@ -946,6 +946,23 @@ def test_cuda_answering_true_for_the_session_is_access_that_works(text: str) -> 
     assert read_cause(text).cause.id == "not-gpu-access"
 
 
+@pytest.mark.parametrize("text", [
+    # a root prompt's True, then a login path and the user's failure
+    'Jetson Orin NX, JetPack 6.1.\nroot@jetson:/# python3 -c "import torch; print(torch.cuda.is_available())"\nTrue\n'
+    "root@jetson:/# su - app\nRuntimeError: CUDA driver initialization failed, you might not have a CUDA gpu. error 801",
+    # the host's True, then the container's denial
+    'Jetson Orin Nano JetPack 6.2.\nOn the host:\n$ python3 -c "import torch; print(torch.cuda.is_available())"\nTrue\n'
+    "In the container (as user ubuntu):\nNvRmMemInitNvmap failed with Permission denied\ncudaGetDeviceCount returned 999",
+    # another board's True, or the output expected
+    "On JetPack 5.1.2 (Xavier NX) this worked:\n>>> torch.cuda.is_available()\nTrue\nAfter moving to an Orin Nano with "
+    "JetPack 6.2, in the container as a non-root user:\nNvRmMemInitNvmap failed with Permission denied\ncuInit failed: 999",
+    "Jetson Orin NX JetPack 6.1, as user app.\nExpected: python3 -c \"import torch; print(torch.cuda.is_available())\" "
+    "prints\nTrue\nActual:\nNvRmMemInitNvmap failed with Permission denied",
+])
+def test_a_true_beside_a_refusal_is_another_session_s_and_no_proof_that_access_works(text: str) -> None:
+    assert read_cause(text).cause.id in PERMISSION_CAUSES
+
+
 def test_another_check_answering_true_is_no_proof_that_cuda_works() -> None:
     text = (JETSON_36 + "\n$ python3 -c 'import torch; print(torch.distributed.is_available())'\nTrue\n"
             "RuntimeError: CUDA error: operation not supported")

@@ -1318,6 +1318,12 @@ def _access_works(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -
     # Words that say it works do not outrank a CUDA start-up error the program itself printed; a device in use does.
     words = "gpu-works-words" in line_of and not any(i in _STARTUP_ERRORS for i in ids)
     lines = [line_of["gpu-works-words"]] if words else []
+    # CUDA's own check answered True, by no root session, where nothing in the paste says CUDA or a node was refused (a
+    # True pasted beside a denial is another session's, another machine's or the expected output)
+    true = seen.cuda_true
+    if true is not None and not _AS_ROOT.search(true.value) and not any(i in _CUDA_REFUSED for i in ids) and not any(
+            w.kind in ("login in the container", "session path", "root session") for w in seen.words):
+        lines.append(true.line)
     if seen.gpu_found is not None and not re.search(r"\bcpu\b", seen.gpu_found.line, re.I):
         lines.append(seen.gpu_found.line)
     return [line for line in lines if not _CONTRAST.search(line)]
@@ -1947,6 +1953,9 @@ def _root_lines(seen: Observed, ids: Sequence[str]) -> List[str]:
 
 
 # Families that say a node refused the process in so many words; and a command that runs another user's process.
+_CUDA_REFUSED = _STARTUP_ERRORS + ("denial-words", "nvmap-denied", "render-node-denied", "failure-gpu-node",
+                                   "failure-device-permission", "groups-lost-words", "groups-missing-words", "seat-login-words",
+                                   "cuda-unavailable", "nvrmgpu-open", "nvrm-channel")
 _EXPLICIT_DENIALS = ("denial-words", "nvmap-denied", "render-node-denied", "nvml-permissions", "failure-gpu-node",
                      "failure-device-permission", "groups-lost-words", "groups-missing-words", "seat-login-words")
 _SWITCHES_USER = re.compile(r"(?:^|[\s;&|#$])(?:sudo\s+-u|su|runuser|gosu|su-exec|setpriv|ssh)\s|(?:--user|\s-u)[= ]?\s*\S", re.I)

@@ -446,6 +446,8 @@ class Observed:
                                        # "toolkit step" (the runtime's hook failed in a step of its own),
                                        # "two JetPack releases" (the line naming a second JetPack major),
                                        # "login in the container" (_CONTAINER_LOGIN)
+    cuda_true: Optional[Sighting] = None   # CUDA's is_available() answered True, and no check answered False: the
+                                           # answer's line, with the check's line as its value
 
 
 @frozen_record
@@ -617,7 +619,8 @@ class _State:
         self.cuda_versions: Optional[Sighting] = None
         self.gpu_found: Optional[Sighting] = None
         self.asked_available = 0                   # lines left in which an is_available() check's answer may come
-        self.available_answers: List[Tuple[bool, str]] = []   # each check's answer (True or False) with its line
+        self.available_check = ""                  # the line of the last is_available() check
+        self.available_answers: List[Tuple[bool, str, str]] = []   # each check's answer (True, False), its line, the check
         self.acls: List[Sighting] = []
         self.acl_path: Optional[str] = None
         self.directory = "/dev"
@@ -768,10 +771,11 @@ def _read_available(state: _State, line: str, raw: str) -> None:
     """The answer to CUDA's own availability check (not cuDNN's, MPS's or torch.distributed's), kept with its line."""
     answer = _AVAILABLE_ANSWER.match(line) if state.asked_available else None
     if answer:
-        state.available_answers.append((answer.group(1) == "True", raw))
+        state.available_answers.append((answer.group(1) == "True", raw, state.available_check))
         state.asked_available = 0
     elif "cuda.is_available" in line:
         state.asked_available = 3
+        state.available_check = raw
     elif state.asked_available:
         state.asked_available -= 1
 
@@ -1209,8 +1213,8 @@ def read(text: str) -> TextFacts:
         state.l4t_line = state.l4t_line or sighting.line
     _settle_releases(state)
     answers = state.available_answers
-    if state.gpu_found is None and answers and all(ok for ok, _ in answers):  # True and False: two sessions, no proof
-        state.gpu_found = Sighting("GPU in use", "is_available() answered True", answers[0][1])
+    # True and False: two sessions, and no proof for the failing one
+    cuda_true = Sighting("CUDA available", answers[0][2], answers[0][1]) if answers and all(ok for ok, _, _ in answers) else None
     if state.release is not None:
         l4t = l4t_from_release(state.release)
     else:
@@ -1227,7 +1231,7 @@ def read(text: str) -> TextFacts:
                         _once(state.launches), tuple(state.jetson), tuple(state.x86), tuple(state.releases),
                         tuple(state.identities), tuple(state.absent), tuple(state.logins), _once(state.execs),
                         state.toolkit, tuple(state.images), state.cuda_versions, state.gpu_found, tuple(state.acls[:MAX_FACTS]),
-                        windowed, max(map(len, part.split("\n")), default=0) > MAX_LINE, tuple(state.words))
+                        windowed, max(map(len, part.split("\n")), default=0) > MAX_LINE, tuple(state.words), cuda_true)
     parsed = _facts(state.reader, observed, state.release, primary)
     others = tuple(facts for identity in state.identities[:MAX_SESSIONS] if identity is not primary
                    for facts in [_facts(state.reader, observed, state.release, identity).facts] if facts is not None)
