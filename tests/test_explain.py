@@ -940,6 +940,11 @@ DEFAULT_NOT_SAID = [
     "we cannot set nvidia as the default runtime in our CI", 'Should I add "default-runtime": "nvidia" to daemon.json?',
     'The guide says to add "default-runtime": "nvidia" to /etc/docker/daemon.json but I didn\'t.',
     'Not using "default-runtime": "nvidia" in daemon.json', "I have not set nvidia as the default runtime",
+    "I thought nvidia was the default runtime, it turns out it was runc.",
+    "I will make nvidia the default runtime tomorrow and report back.",
+    "On the k3s cluster the nvidia runtime is the default (containerd config).",
+    "nvidia was the default runtime before I reinstalled docker-ce from docker.com.",
+    "I believe the default runtime is nvidia but I am not sure how to check.",
 ]
 RUN_FALSE = "$ docker run --rm dustynv/l4t-pytorch:r36.4.0 python3 -c 'import torch; print(torch.cuda.is_available())'\nFalse"
 

@@ -927,7 +927,12 @@ def test_a_user_switch_in_the_container_said_in_prose_or_a_dockerfile_beside_gro
 
 
 @pytest.mark.parametrize("said", ["I ssh into the Jetson and start the container from there.",
-                                  "The entrypoint does not use gosu or su; it runs as the image's user."])
+                                  "The entrypoint does not use gosu or su; it runs as the image's user.",
+                                  "I removed the exec gosu app line from the entrypoint last week.",
+                                  "Should I use exec gosu app in an entrypoint instead of -u?",
+                                  "I ssh to the container host (the Jetson) and then run it.",
+                                  '# ENTRYPOINT ["/usr/sbin/gosu", "ros", "/ros_entrypoint.sh"]   (disabled)',
+                                  'The docs I followed say: "don\'t use exec gosu in the entrypoint, use --user instead".'])
 def test_an_ssh_into_the_host_or_a_switch_denied_is_no_login_path_in_the_container(said: str) -> None:
     assert read_cause(GROUP_ADD_801 + said).cause.id != "login-drops-runtime-groups"
 
@@ -1002,6 +1007,8 @@ def test_the_seat_said_in_sentences_of_their_own_is_the_seat(words: str) -> None
     "With a monitor connected torch.cuda.is_available() is False, and over SSH it is False too.",
     "When a monitor is connected, VNC works. Headless, the VNC desktop does not start.",
     "Over SSH torch.cuda.is_available() is False. Is a monitor connected needed?",
+    "Over SSH torch.cuda.is_available() is False in the container. I read that with a monitor connected it works.",
+    "Before I fixed the render group, the GPU worked with the monitor connected. Over SSH it failed. Now the camera fails.",
 ])
 def test_a_display_and_ssh_said_apart_without_the_contrast_are_no_seat(words: str) -> None:
     assert "seat-login-words" not in ids(SEAT_HEAD + words)
@@ -1364,6 +1371,7 @@ def test_only_root_working_said_in_other_words_is_a_denial(words: str) -> None:
     "With sudo it returns True, without sudo torch.cuda.is_available() is False.",
     "torch.cuda.is_available() is False unless I run the container as root.",
     "cuInit returns 801 for my user. With sudo the same binary works.",
+    "As my normal user, torch.cuda.is_available() is False.\nAs root it is True.",
 ])
 def test_root_working_and_the_user_failing_in_sentences_of_their_own_is_a_denial(words: str) -> None:
     """The two sides of the contrast said apart (two sentences, two clauses, a label each): a sentence that says root
@@ -1379,6 +1387,10 @@ def test_root_working_and_the_user_failing_in_sentences_of_their_own_is_a_denial
     "torch.cuda.is_available() is False. As root it is False as well.",
     "As root it works. As my user it works too.",
     "torch.cuda.is_available() is False. Installing packages works with sudo.",
+    "If it works as root, then it's a permission problem, right",
+    "Someone on the forum said that with sudo it returns True, without sudo False, but for me it is False both ways.",
+    "Last year with sudo it returned True, without sudo False; now torch.cuda.is_available() is False for everyone.",
+    "On my other Orin with sudo it returns True, without sudo False. On this one torch.cuda.is_available() is False.",
 ])
 def test_root_and_a_failure_said_apart_without_a_contrast_are_no_denial(words: str) -> None:
     assert "denial-words" not in ids(JETSON_36 + "\n" + words)

@@ -28,9 +28,11 @@ from .textfacts import (
     CONTAINER_PROMPT,
     FACT_WINDOW,
     MAX_LINE,
+    NOT_HERE_NOW,
     PC_PROSE,
     PROMPT,
     RELEASE_LINE,
+    SUPPOSED,
     Identity,
     ListedNode,
     Observed,
@@ -650,18 +652,28 @@ _CLAUSE_WORKS = re.compile(r"\b(?:works?|worked|true|fine|ok|succeeds?|succeeded
 _CLAUSE_FAILS = re.compile(r"\b(?:false|fails?|failed|unavailable|errors?|denied|801|999|not\s+(?:work\w*|available|found))\b|"
                            r"n't\s+work", re.I)
 _GPU_CHECK = re.compile(r"\b(?:cuda|gpu|torch|is_available|cuinit|devicequery|tensorrt|nvmap)\b|/dev/(?:nv|dri)", re.I)
-_NOT_THE_GPU = re.compile(r"\b(?:clocks?|nvpmodel|fan|install\w*|apt|packages?)\b|\?", re.I)
+_NOT_THE_GPU = re.compile(r"\b(?:clocks?|nvpmodel|fan|install\w*|apt|packages?)\b", re.I)
+
+
+def _claimed(clause: str) -> bool:
+    """Whether a clause that says something works claims it of this machine now: none of NOT_HERE_NOW's words, and no
+    condition before the working ("if it works as root, ..." supposes; "it works if I log in" says when)."""
+    supposed = SUPPOSED.search(clause)
+    return not NOT_HERE_NOW.search(clause) and not (supposed and _CLAUSE_WORKS.search(clause, supposed.end()))
 
 
 def _root_said_apart(line: str) -> bool:
-    """Whether one clause of the line says root (or sudo) works and another that a GPU check fails for a user, or for no
-    one named; "unless ... as root" is both at once. Clocks, fans and installs are other work, and a question no claim."""
-    if not _GPU_CHECK.search(line) or _NOT_THE_GPU.search(line):
+    """Whether one clause of the line says root (or sudo) works, of this machine now (NOT_HERE_NOW), and another that a
+    GPU check fails for a user, or for no one named; "unless ... as root" is both at once. Clocks, fans and installs are
+    other work than the GPU's, and root failing too leaves no contrast."""
+    if not _GPU_CHECK.search(line) or "?" in line:
         return False
     clauses = [c.strip() for c in _CLAUSES.split(line) if c.strip()]
     root = [bool(_ROOT_SIDE.search(c)) and not _USER_SIDE.search(c) for c in clauses]
-    root_works = any(is_root and not _CLAUSE_FAILS.search(c) and (_CLAUSE_WORKS.search(c) or c.lower().startswith("unless"))
-                     for c, is_root in zip(clauses, root))
+    if any(is_root and _CLAUSE_FAILS.search(c) for c, is_root in zip(clauses, root)):
+        return False
+    root_works = any(is_root and _claimed(c) and not _NOT_THE_GPU.search(c)
+                     and (_CLAUSE_WORKS.search(c) or c.lower().startswith("unless")) for c, is_root in zip(clauses, root))
     user_fails = any(not is_root and _CLAUSE_FAILS.search(c) and not _CLAUSE_WORKS.search(c)
                      and (_USER_SIDE.search(c) or _GPU_CHECK.search(c)) for c, is_root in zip(clauses, root))
     return root_works and user_fails
@@ -689,11 +701,11 @@ def _seat_said_apart(line: str) -> bool:
     units = [u for sentence in _SENTENCES.split(line) for u in (
         _CLAUSES.split(sentence) if _SEAT_SIDE.search(sentence) and _REMOTE_SIDE.search(sentence) else [sentence])]
     seat_works = any(_SEAT_SIDE.search(u) and not _REMOTE_SIDE.search(u) and _CLAUSE_WORKS.search(u)
-                     and not _SEAT_FAILS.search(u) for u in units)
+                     and not _SEAT_FAILS.search(u) and _claimed(u) for u in units)
     remote_fails = any(_REMOTE_SIDE.search(u) and not _SEAT_SIDE.search(u) and _SEAT_FAILS.search(u)
                        and not _CLAUSE_WORKS.search(u) for u in units)
     automatic = any(re.search(_AUTOLOGIN, u, re.I) and _CLAUSE_WORKS.search(u)
-                    and not _SEAT_FAILS.search(u) for u in units)
+                    and not _SEAT_FAILS.search(u) and _claimed(u) for u in units)
     return (seat_works and remote_fails) or automatic
 
 
@@ -711,9 +723,10 @@ def _root_contrast(clean: str) -> Optional[SymptomMatch]:
     at a root prompt, unavailable to the same kind of check run without; read as the denial words family."""
     if "root" not in clean and "sudo" not in clean and "\n#" not in clean:
         return None
-    said = next((line for line in clean.split("\n")[:_MAX_CONTRAST_LINES]
-                 if ("root" in line or "sudo" in line) and _root_said_apart(line)), None)
-    if said is not None:
+    lines = clean.split("\n")[:_MAX_CONTRAST_LINES]
+    said = next((line for line, after in zip(lines, lines[1:] + [""]) for text in (line, line + " " + after)
+                 if ("root" in text or "sudo" in text) and _root_said_apart(text)), None)
+    if said is not None:  # on one line or two that follow each other; the first is the evidence
         return _shown_as("denial-words", said.strip())
     outcomes = [(m.group(0).split("\n")[0].strip(), m.group(1).lower()) for m in _OUTCOME.finditer(clean)][:64] + [
         (m.group(1).strip(), "false" if re.search(r"not|false", m.group(2), re.I) else "true")

@@ -314,10 +314,11 @@ _ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?
 # A user switch inside the container said in prose or a Dockerfile: an SSH login into the container, an entrypoint's
 # `exec gosu app` or `exec su - worker`, an exec-form ENTRYPOINT of gosu or su-exec. Each rebuilds the groups from the
 # container's /etc/group (fact sheet A.3); an SSH login into the host does not reach the container.
-_CONTAINER_LOGIN = re.compile(r"\bssh(?:-?ing|ed)?\s+(?:in)?to\s+(?:the\s+|my\s+|a\s+|each\s+)?containers?\b|"
+_CONTAINER_LOGIN = re.compile(r"\bssh(?:-?ing|ed)?\s+(?:in)?to\s+(?:the\s+|my\s+|a\s+|each\s+)?containers?\b(?!\s+host)|"
                               r"\bexec\s+(?:su\s+(?:-\s*|-l\s+|--login\s+)?[\w.-]+|gosu\s+\S+|su-exec\s+\S+|runuser\s+|"
                               r"setpriv\s+[^\n]*--init-groups|s6-setuidgid\s+\S+)|"
-                              r"\bENTRYPOINT\s*\[\s*[\"'](?:[\w/.-]*/)?(?:gosu|su-exec|su|runuser|s6-setuidgid)[\"']", re.I)
+                              r"(?<!#)(?<!#\s)\bENTRYPOINT\s*\[\s*[\"'](?:[\w/.-]*/)?(?:gosu|su-exec|su|runuser|s6-setuidgid)[\"']",
+                              re.I)  # (not a Dockerfile's comment)
 # `docker info` naming another default runtime than NVIDIA's (the engine's own word outranks its config file).
 _OTHER_DEFAULT = re.compile(r"\bdefault runtime:\s*(?!nvidia\b)[\w-]+", re.I)
 # NVIDIA's runtime as Docker's default: daemon.json's key, `docker info`, dockerd's flag, `nvidia-ctk runtime configure
@@ -335,21 +336,33 @@ _NVIDIA_DEFAULT = re.compile(r"\bdefault[-_ ]runtime[\"'`\u201d]?\s*[:=]\s*" + _
                              + _RUNTIME_NAME + r"|"
                              r"\b(?:made|make|use|using|with|have|set|sets|configured)\s+(?:the\s+)?" + _RUNTIME_NAME +
                              r"\s+(?:set\s+)?(?:as\s+)?(?:the\s+|my\s+|a\s+)?default\b", re.I)
-# ... but not in a sentence that denies, asks, supposes, advises, or tells of another machine or an earlier state.
-_DEFAULT_DENIED = re.compile(r"\?|\b(?:not|no|never|without|unless|if|whether|should|must|need|needs|add|suggest\w*|"
-                             r"recommend\w*|docs?|guide|says?|said|tried|until|other|another|maybe|perhaps|previously|"
-                             r"removed|rather|cannot|does)\b|n't\b", re.I)
+# Words that make a sentence no statement of this machine as it is now: a question, a belief, another's report or
+# advice, the docs, another machine, the past or the future. (A condition is one only where it holds the claim itself:
+# "if nvidia is the default", not "it works if I am logged in"; SUPPOSED.)
+NOT_HERE_NOW = re.compile(r"\?|\b(?:should|must|need|needs|suggest\w*|recommend\w*|docs?|documentation|guide|"
+                          r"manual|says?|said|read|heard|reported|forum|someone|somebody|colleague|others?|another|cluster|"
+                          r"maybe|perhaps|might|could|would|will|going to|tomorrow|later|previously|before|earlier|used to|"
+                          r"last|until|thought|believe[sd]?|assumed?|expected|supposed|removed|disabled|no longer|instead|"
+                          r"tried|rather)\b", re.I)
+SUPPOSED = re.compile(r"\b(?:if|whether)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|no|never|without|unless|cannot|does)\b|n't\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
 
 
-def _nvidia_default_said(line: str) -> bool:
-    """Whether the line says NVIDIA's runtime is Docker's default, in a sentence that asserts it of this machine."""
-    said = _NVIDIA_DEFAULT.search(line)
+def sentence_of(line: str, start: int, end: int) -> str:
+    """The sentence of ``line`` that holds line[start:end] (cut at '.', '!', '?' or ';' before a blank or the end)."""
+    begin = max([m.end() for m in _SENTENCE_END.finditer(line, 0, start)] + [0])
+    return line[begin:next((m.end() for m in _SENTENCE_END.finditer(line, end)), len(line))]
+
+
+def _asserted(pattern: Pattern[str], line: str) -> bool:
+    """Whether ``pattern`` matches in a sentence that asserts it of this machine now: no negation, and none of
+    NOT_HERE_NOW's words (the default runtime, a user switch in the container)."""
+    said = pattern.search(line)
     if said is None:
         return False
-    start = max([m.end() for m in _SENTENCE_END.finditer(line, 0, said.start())] + [0])
-    end = next((m.end() for m in _SENTENCE_END.finditer(line, said.end())), len(line))
-    return not _DEFAULT_DENIED.search(line[start:end])
+    sentence = sentence_of(line, said.start(), said.end())
+    return not (_NEGATION.search(sentence) or NOT_HERE_NOW.search(sentence) or SUPPOSED.search(sentence))
 
 
 # Prose that the GPU works on the host (so a failure in the container is what the container lacks).
@@ -677,7 +690,6 @@ def _said_not(names: str) -> Pattern[str]:
 
 
 _GROUP_ADD_DENIED = _said_not(r"--group-add|group_add")
-_CONTAINER_LOGIN_DENIED = _said_not(r"gosu|su-exec|su\b|ssh")
 # A package index or a download that could not be reached (pip's retries, DNS, a proxy): what it lacks is unknown.
 _OFFLINE = re.compile(r"network is unreachable|newconnectionerror|temporary failure in name resolution|could not fetch "
                       r"url|proxyerror|sslerror|connection (?:refused|reset|timed out)", re.I)
@@ -725,12 +737,11 @@ _LEGACY_MODE_SET = re.compile(r"\s*mode\s*=\s*[\"']legacy[\"']", re.I)
 _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]], ...] = (
     ("numeric user", ("id -u", "user", "-u", "gosu"), lambda line, raw: _NUMERIC_USER_WORDS.search(line)),
     ("session path", ("su", "ssh"), lambda line, raw: _SESSION_WORDS.search(line)),
-    ("login in the container", ("ssh", "exec ", "entrypoint"),
-     lambda line, raw: _CONTAINER_LOGIN.search(raw) and not _CONTAINER_LOGIN_DENIED.search(line)),
+    ("login in the container", ("ssh", "exec ", "entrypoint"), lambda line, raw: _asserted(_CONTAINER_LOGIN, raw)),
     ("container", ("container", "docker", "podman"), lambda line, raw: _CONTAINER_WORDS.search(line)),
     ("root session", ("root", "uid=0", "user=0", "-u"), lambda line, raw: _ROOT_SESSION.search(raw)),
     ("works on the host", ("host",), lambda line, raw: _HOST_WORKS.search(line)),
-    ("NVIDIA runtime by default", ("nvidia",), lambda line, raw: _nvidia_default_said(line)),
+    ("NVIDIA runtime by default", ("nvidia",), lambda line, raw: _asserted(_NVIDIA_DEFAULT, line)),
     ("groups added at launch", ("group-add", "group_add"),
      lambda line, raw: _GROUP_ADD_SAID.search(line) and not _GROUP_ADD_DENIED.search(line)),
     ("toolkit legacy mode", ("legacy",), lambda line, raw: _LEGACY_MODE_SET.match(line)),
