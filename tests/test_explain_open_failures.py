@@ -229,6 +229,18 @@ def test_out_of_memory_denied_in_words_is_no_out_of_memory(text: str) -> None:
     assert "out-of-memory" not in [m.id for m in read_cause(JETSON_36 + "\n" + text).matches]
 
 
+@pytest.mark.parametrize(("text", "family"), [
+    ("Earlier it couldn't initialize the NVIDIA Vulkan ICD; I fixed that by adding graphics to "
+     "NVIDIA_DRIVER_CAPABILITIES. Now CUDA fails:\ncudaGetDeviceCount returned 801 -> operation not supported", "vulkan-no-driver"),
+    ("The Illegal instruction from numpy is fixed by export OPENBLAS_CORETYPE=ARMV8. Now torch says:\n"
+     "NvRmMemInitNvmap failed with Permission denied", "illegal-instruction"),
+    ("Previously it ran out of GPU memory; with a smaller batch that is gone. Now:\ncuInit returned 801", "out-of-memory"),
+])
+def test_a_failure_of_the_past_since_fixed_is_no_symptom_of_the_present(text: str, family: str) -> None:
+    result = read_cause(JETSON_36 + "\n" + text)
+    assert family not in [m.id for m in result.matches] and result.cause.id in ("render-node-denied", "tegra-nodes-denied")
+
+
 def test_cuda_s_own_check_working_for_root_is_no_proof_for_the_user() -> None:
     text = JETSON_32 + "\ndeviceQuery passes when run as root, but as a new user it fails"
     assert read_cause(text).cause.id == "tegra-nodes-denied"

@@ -300,11 +300,14 @@ _NOT_ASSERTED = re.compile(r"\b(?:told me|(?:someone|somebody|they|he|she|a coll
                            r"recommended)|suggest(?:s|ed|ion)?|recommend(?:s|ed|ation)?|advi[cs]e[ds]?|for now|as a workaround|"
                            r"workaround|temporar(?:y|ily)|will\s+(?:it|this|that|upgrading|updating)|would\s+(?:it|this|that)|"
                            r"should\s+i|do\s+i\s+(?:have|need)|does\s+(?:it|this|that)|"
+                           # a failure of the past, since fixed
+                           r"earlier|previously|used\s+to|no\s+longer|last\s+(?:year|month|week|time)|"
                            # German, Spanish and French hearsay and advice
                            r"laut|soll(?:te)?\s+man|angeblich|empf(?:iehlt|ohlen)|vorgeschlagen|me\s+dijeron|"
                            r"recomienda\w*|sugier\w+|suger\w+|on\s+m'a\s+dit|conseill\w+)\b", re.I)
 # Words denied after they are said, in their sentence: "..., which we did not do", "das haben wir nicht gemacht".
 _DENIED_AFTER = re.compile(r"\b(?:(?:we|i)\s+(?:did|have|had|do)(?:\s*n't|\s+not|\s+never)|(?:we|i)\s+never|"
+                           r"(?:is|was|got|has\s+been)\s+(?:now\s+)?(?:fixed|solved|resolved|gone)|"
                            r"(?:haben|habe|hatten|hatte)\s+(?:wir|ich)\s+(?:nicht|nie)|nicht\s+gemacht|no\s+lo\s+hic\w+)\b",
                            re.I)
 
