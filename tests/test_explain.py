@@ -924,6 +924,8 @@ DEFAULT_SAID = [
     "I made nvidia the default runtime", "The nvidia runtime is set as default in daemon.json",
     "the default runtime was switched to nvidia", "Docker installation on L4T sets the Nvidia runtime as a default runtime",
     "I have the nvidia runtime set as default", 'I am using "default-runtime": "nvidia" in my daemon.json',
+    "The default runtime is nvidia, so I don't pass --runtime.", "nvidia is set as the default runtime and it still does not work.",
+    "docker info shows nvidia as the default runtime.",
 ]
 # Denied, asked, conditional, advice, another machine's, or undone since: no statement about this machine's default.
 DEFAULT_NOT_SAID = [

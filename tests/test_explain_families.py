@@ -919,6 +919,8 @@ GROUP_ADD_801 = ("JetPack 6.2 / L4T 36.4.3, Orin NX.\n$ docker run --runtime nvi
     "The entrypoint ends with `exec gosu app python3 /srv/app.py`.",
     'ENTRYPOINT ["/usr/sbin/gosu", "app"]',
     "Then I ssh into the container as dev and run the script.",
+    "supervisord starts my app with user=app in the [program:app] section.",
+    "Inside the container I run: sudo -u app python3 train.py",
 ])
 def test_a_user_switch_in_the_container_said_in_prose_or_a_dockerfile_beside_group_add_is_the_login_path(said: str) -> None:
     """gosu, su, su-exec and sshd rebuild the groups from the container's /etc/group (fact sheet A.3): said in a sentence
@@ -1372,6 +1374,8 @@ def test_only_root_working_said_in_other_words_is_a_denial(words: str) -> None:
     "torch.cuda.is_available() is False unless I run the container as root.",
     "cuInit returns 801 for my user. With sudo the same binary works.",
     "As my normal user, torch.cuda.is_available() is False.\nAs root it is True.",
+    "sudo python3 test.py works, python3 test.py gives CUDA initialization failed and is_available False.",
+    "The GPU is detected as root. As the ros user: torch.cuda.is_available() is False.",
 ])
 def test_root_working_and_the_user_failing_in_sentences_of_their_own_is_a_denial(words: str) -> None:
     """The two sides of the contrast said apart (two sentences, two clauses, a label each): a sentence that says root

@@ -647,11 +647,13 @@ _ARROW_OUTCOME = re.compile(r"^([^\n]{1,300}?)\s*(?:->|=>|\u2192|:)\s*(cuda (?:i
 # False. Root: True.", "With sudo it returns True, without sudo ... False", "... False unless I run the container as root").
 _CLAUSES = re.compile(r"(?<=[.;!?])\s+|,\s+|\s+(?:but|while|whereas)\s+|\s+(?=unless\b)", re.I)
 _ROOT_SIDE = re.compile(r"^\W*root\b|\b(?:as|with|for|under|using|via)\s+(?:the\s+)?(?:root|sudo)\b|\broot\s*:|"
+                        r"(?<!without )(?<!no )\bsudo\s+(?!-u\b)[\w./-]+|"
                         r"\bunless\s+(?:i\s+|we\s+)?(?:use|run|start|launch|execute)\w*\s+(?:[\w-]+\s+){0,3}?(?:with|as|under)\s+"
                         r"(?:sudo|root)\b", re.I)
 _USER_SIDE = re.compile(r"\bnon-?root\b|\bwithout\s+(?:sudo|root)\b|\b(?:as|for|with)\s+(?:a|my|the|normal|regular|"
                         r"unprivileged|ordinary)\s+(?:[\w-]+\s+)?user\b|\bmy\s+user\b|\buser\s*:", re.I)
-_CLAUSE_WORKS = re.compile(r"\b(?:works?|worked|true|fine|ok|succeeds?|succeeded|passe[sd])\b|(?<!not )\bavailable\b", re.I)
+_CLAUSE_WORKS = re.compile(r"\b(?:works?|worked|true|fine|ok|succeeds?|succeeded|passe[sd])\b|(?<!not )\b(?:available|detected)\b",
+                           re.I)
 _CLAUSE_FAILS = re.compile(r"\b(?:false|fails?|failed|unavailable|errors?|denied|801|999|not\s+(?:work\w*|available|found))\b|"
                            r"n't\s+work", re.I)
 _GPU_CHECK = re.compile(r"\b(?:cuda|gpu|torch|is_available|cuinit|devicequery|tensorrt|nvmap)\b|/dev/(?:nv|dri)", re.I)

@@ -317,6 +317,7 @@ _ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?
 _CONTAINER_LOGIN = re.compile(r"\bssh(?:-?ing|ed)?\s+(?:in)?to\s+(?:the\s+|my\s+|a\s+|each\s+)?containers?\b(?!\s+host)|"
                               r"\bexec\s+(?:su\s+(?:-\s*|-l\s+|--login\s+)?[\w.-]+|gosu\s+\S+|su-exec\s+\S+|runuser\s+|"
                               r"setpriv\s+[^\n]*--init-groups|s6-setuidgid\s+\S+)|"
+                              r"\bsupervisord?\b[^\n]{0,60}?\buser\s*=\s*\w|\b(?:inside|in)\s+the\s+container\b[^\n]{0,40}?\bsudo\s+-u\s+\S+|"
                               r"(?<!#)(?<!#\s)\bENTRYPOINT\s*\[\s*[\"'](?:[\w/.-]*/)?(?:gosu|su-exec|su|runuser|s6-setuidgid)[\"']",
                               re.I)  # (not a Dockerfile's comment)
 # `docker info` naming another default runtime than NVIDIA's (the engine's own word outranks its config file).
@@ -334,7 +335,7 @@ _NVIDIA_DEFAULT = re.compile(r"\bdefault[-_ ]runtime[\"'`\u201d]?\s*[:=]\s*" + _
                              r"(?:to\s+|as\s+)?" + _RUNTIME_NAME + r"|"
                              r"\b(?:set|changed|switched|configured)\s+(?:the\s+)?default(?:\s+docker)?[- ]runtime\s+(?:to|as)\s+"
                              + _RUNTIME_NAME + r"|"
-                             r"\b(?:made|make|use|using|with|have|set|sets|configured)\s+(?:the\s+)?" + _RUNTIME_NAME +
+                             r"\b(?:made|make|use|using|with|have|set|sets|configured|shows?|lists?)\s+(?:the\s+)?" + _RUNTIME_NAME +
                              r"\s+(?:set\s+)?(?:as\s+)?(?:the\s+|my\s+|a\s+)?default\b", re.I)
 # Words that make a sentence no statement of this machine as it is now: a question, a belief, another's report or
 # advice, the docs, another machine, the past or the future. (A condition is one only where it holds the claim itself:
@@ -355,14 +356,20 @@ def sentence_of(line: str, start: int, end: int) -> str:
     return line[begin:next((m.end() for m in _SENTENCE_END.finditer(line, end)), len(line))]
 
 
+_CLAUSE_TURN = re.compile(r",?\s+(?:but|so|and|yet)\s+|;\s+", re.I)
+
+
 def _asserted(pattern: Pattern[str], line: str) -> bool:
-    """Whether ``pattern`` matches in a sentence that asserts it of this machine now: no negation, and none of
-    NOT_HERE_NOW's words (the default runtime, a user switch in the container)."""
+    """Whether ``pattern`` matches in a sentence that asserts it of this machine now: none of NOT_HERE_NOW's words or a
+    condition in the sentence, no negation in its clause ("nvidia is the default runtime, so I don't pass --runtime"
+    asserts it). Used for the default runtime and a user switch in the container."""
     said = pattern.search(line)
     if said is None:
         return False
     sentence = sentence_of(line, said.start(), said.end())
-    return not (_NEGATION.search(sentence) or NOT_HERE_NOW.search(sentence) or SUPPOSED.search(sentence))
+    at = max(sentence.find(said.group(0)), 0)
+    clause = _CLAUSE_TURN.split(sentence[:at])[-1] + _CLAUSE_TURN.split(sentence[at:])[0]
+    return not (_NEGATION.search(clause) or NOT_HERE_NOW.search(sentence) or SUPPOSED.search(sentence))
 
 
 # Prose that the GPU works on the host (so a failure in the container is what the container lacks).
@@ -737,7 +744,8 @@ _LEGACY_MODE_SET = re.compile(r"\s*mode\s*=\s*[\"']legacy[\"']", re.I)
 _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]], ...] = (
     ("numeric user", ("id -u", "user", "-u", "gosu"), lambda line, raw: _NUMERIC_USER_WORDS.search(line)),
     ("session path", ("su", "ssh"), lambda line, raw: _SESSION_WORDS.search(line)),
-    ("login in the container", ("ssh", "exec ", "entrypoint"), lambda line, raw: _asserted(_CONTAINER_LOGIN, raw)),
+    ("login in the container", ("ssh", "exec ", "entrypoint", "supervisor", "sudo -u"),
+     lambda line, raw: _asserted(_CONTAINER_LOGIN, raw)),
     ("container", ("container", "docker", "podman"), lambda line, raw: _CONTAINER_WORDS.search(line)),
     ("root session", ("root", "uid=0", "user=0", "-u"), lambda line, raw: _ROOT_SESSION.search(raw)),
     ("works on the host", ("host",), lambda line, raw: _HOST_WORKS.search(line)),
