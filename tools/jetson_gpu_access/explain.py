@@ -1711,7 +1711,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     moved = [w.line for w in seen.words if w.kind == "two JetPack releases"]
     if jetson and moved and mismatch[:1] and mismatch[0] in _DRIVER_VERSION_ERRORS and not denied and not nodes_denied:
         return cause("jetson-software-mismatch", "the paste names two JetPack releases, and the CUDA in use does not fit "
-                     "the driver: software built on one release run on a host flashed with the other",
+                     "the driver: most often software built for one release, run on a host with the other",
                      [line_of[mismatch[0]], moved[0]], "nodes-missing-in-container")
     if mismatch and (not denied or library_beside_801) and not nodes_denied:
         return platform_cause("jetson-software-mismatch", "a CUDA version or library error, not a permission error",
