@@ -246,7 +246,8 @@ def _absent_keys(lowered: str) -> Dict[str, List[Tuple[int, int]]]:
 @functools.lru_cache(maxsize=None)
 def _standing_alone(number: str) -> Pattern[str]:
     """A number that is no part of a longer word or number (a stamp "[  801.851805]", an address, a version)."""
-    return re.compile(number + r"(?<![\w.]" + number + r")(?!\w|\.\d)")  # the literal first: searched at C speed
+    # the literal first, so it is searched at C speed; ASCII word characters only, so "错误码801" stands alone
+    return re.compile(number + r"(?<![A-Za-z0-9_.]" + number + r")(?![A-Za-z0-9_]|\.\d)")
 
 
 def _key_lines(key: str, lowered: str) -> List[Tuple[int, int]]:
