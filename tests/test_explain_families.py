@@ -982,6 +982,26 @@ def test_cuda_answering_true_and_false_in_one_paste_is_no_proof_that_access_work
     assert read_cause(text).cause.id != "not-gpu-access"
 
 
+@pytest.mark.parametrize(("text", "family"), [
+    ("Jetson Orin Nano, JetPack 6.2. Setting up VNC: when a monitor is connected the VNC desktop works. Over SSH without "
+     "a monitor the VNC server fails to start. CUDA is not involved.", "seat-login-words"),
+    ("Orin NX JetPack 6. With a monitor attached the GPU clock goes to 918 MHz and works fine. Headless, jetson_clocks "
+     "fails to set the GPU clock.", "seat-login-words"),
+    ("Orin NX, JetPack 6.1. In the container torch.cuda.is_available() returns False as my user. As root it's False too.",
+     "denial-words"),
+    ("Orin AGX JetPack 6. jetson_clocks works as root, without sudo it fails with permission denied. CUDA itself is fine.",
+     "denial-words"),
+    ("Jetson AGX Orin JetPack 6.1. In the container CUDA fails with error 801 unless I run the container as root, and even "
+     "then it fails.", "denial-words"),
+    ('Jetson Orin NX JetPack 6.1, torch.cuda.is_available() False.\nThe README says: "As root: True. Non-root: False. Add '
+     'the user to the render group."\nBut I\'m running as root anyway and still get False.', "denial-words"),
+])
+def test_a_contrast_about_other_work_or_with_root_failing_too_is_not_the_family(text: str, family: str) -> None:
+    """The seat's and root's words said of clocks or a VNC desktop, beside "CUDA is not involved", with root failing as
+    well, or quoted from a README: no such contrast for the GPU (the family's vetoed_by words, in the match's sentences)."""
+    assert family not in ids(text)
+
+
 SEAT_HEAD = "Jetson Orin NX, JetPack 6.1, dustynv/l4t-pytorch:r36.4.0, non-root user in the container.\n"
 
 

@@ -14,7 +14,7 @@ import functools
 import os
 import re
 import sys
-from typing import Any, Callable, Dict, Iterator, List, Optional, Pattern, Sequence, Set, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Match, Optional, Pattern, Sequence, Set, Tuple
 
 from . import data, toolkit
 from .diagnose import diagnose
@@ -39,6 +39,7 @@ from .textfacts import (
     Sighting,
     normalise,
     read,
+    sentence_of,
     window,
 )
 
@@ -323,6 +324,14 @@ def _not_asserted(line: str, start: int, end: int) -> bool:
                 or _DENIED_AFTER.search(line[end:tail]))
 
 
+def _vetoed(vetoes: object, line: str, hit: Match[str]) -> bool:
+    """Whether the line, up to the end of the sentence a family's match ends in, holds one of the family's vetoes
+    (data/symptoms.json `vetoed_by`): the seat's and root's words said of other work than the GPU's (clocks, a VNC
+    desktop), root failing too, a README quoted."""
+    said = line[:hit.start()] + sentence_of(line, hit.start(), hit.end())  # the line up to the match's sentence's end
+    return any(_compiled(veto).search(said) for veto in vetoes)  # type: ignore[attr-defined]
+
+
 def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tuple[int, int]]]) -> Optional[SymptomMatch]:
     tried: Set[Tuple[str, int]] = set()  # a log that repeats a line (or one line a phrase) is searched once a text
     for key in family.keys:
@@ -338,7 +347,8 @@ def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tupl
             for pattern in family.patterns:
                 hit = _compiled(pattern).search(line)
                 if hit and hit.start() <= end - start and not (
-                        family.symptom.get("negatable") and _not_asserted(line, hit.start(), hit.end())):
+                        family.symptom.get("negatable") and _not_asserted(line, hit.start(), hit.end())) and not (
+                        "vetoed_by" in family.symptom and _vetoed(family.symptom["vetoed_by"], line, hit)):
                     symptom = family.symptom
                     shown = clean[start:end].strip()
                     signature = " ".join(clean[start + hit.start():start + hit.end()].split())  # one line, as shown
@@ -658,7 +668,8 @@ _CLAUSE_WORKS = re.compile(r"\b(?:works?|worked|true|fine|ok|succeeds?|succeeded
 _CLAUSE_FAILS = re.compile(r"\b(?:false|fails?|failed|unavailable|errors?|denied|801|999|not\s+(?:work\w*|available|found))\b|"
                            r"n't\s+work", re.I)
 _GPU_CHECK = re.compile(r"\b(?:cuda|gpu|torch|is_available|cuinit|devicequery|tensorrt|nvmap)\b|/dev/(?:nv|dri)", re.I)
-_NOT_THE_GPU = re.compile(r"\b(?:clocks?|nvpmodel|fan|install\w*|apt|packages?)\b", re.I)
+_NOT_THE_GPU = re.compile(r"\b(?:jetson_clocks|clocks?|nvpmodel|fans?|install\w*|apt|packages?|vnc)\b", re.I)
+_EVEN_THEN = re.compile(r"\beven\s+(?:then|as root|with sudo|under sudo)\b[^.;]{0,24}\b(?:fails?|failed|false|not work\w*)\b", re.I)
 
 
 def _claimed(clause: str) -> bool:
@@ -676,8 +687,8 @@ def _root_said_apart(line: str) -> bool:
         return False
     clauses = [c.strip() for c in _CLAUSES.split(line) if c.strip()]
     root = [bool(_ROOT_SIDE.search(c)) and not _USER_SIDE.search(c) for c in clauses]
-    if any(is_root and _CLAUSE_FAILS.search(c) for c, is_root in zip(clauses, root)):
-        return False
+    if any(is_root and _CLAUSE_FAILS.search(c) for c, is_root in zip(clauses, root)) or _EVEN_THEN.search(line):
+        return False  # root fails too
     root_works = any(is_root and _claimed(c) and not _NOT_THE_GPU.search(c)
                      and (_CLAUSE_WORKS.search(c) or c.lower().startswith("unless")) for c, is_root in zip(clauses, root))
     user_fails = any(not is_root and _CLAUSE_FAILS.search(c) and not _CLAUSE_WORKS.search(c)
@@ -707,7 +718,7 @@ def _seat_said_apart(line: str) -> bool:
     units = [u for sentence in _SENTENCES.split(line) for u in (
         _CLAUSES.split(sentence) if _SEAT_SIDE.search(sentence) and _REMOTE_SIDE.search(sentence) else [sentence])]
     seat_works = any(_SEAT_SIDE.search(u) and not _REMOTE_SIDE.search(u) and _CLAUSE_WORKS.search(u)
-                     and not _SEAT_FAILS.search(u) and _claimed(u) for u in units)
+                     and not _SEAT_FAILS.search(u) and _claimed(u) and not _NOT_THE_GPU.search(u) for u in units)
     remote_fails = any(_REMOTE_SIDE.search(u) and not _SEAT_SIDE.search(u) and _SEAT_FAILS.search(u)
                        and not _CLAUSE_WORKS.search(u) for u in units)
     automatic = any(re.search(_AUTOLOGIN, u, re.I) and _CLAUSE_WORKS.search(u)
