@@ -1014,6 +1014,8 @@ SEAT_HEAD = "Jetson Orin NX, JetPack 6.1, dustynv/l4t-pytorch:r36.4.0, non-root 
     "It works with a monitor and keyboard attached and logged in; over SSH is_available() is False.",
     "It works if I am logged in physically at the Jetson; over SSH is_available() is False.",
     "After I enabled automatic login, CUDA works.",
+    "With a display plugged in, torch sees the GPU. Without one (headless, via SSH) torch.cuda.is_available() returns False.",
+    "Running from the GUI terminal works. From ssh: CUDA error 801.",
     "When the HDMI display is connected, the GPU works in the container as my user.\nWhen I reboot headless and connect "
     "over SSH, the same container as the same user says torch.cuda.is_available() False.\nRoot works in both cases.",
 ])

@@ -663,8 +663,8 @@ _ROOT_SIDE = re.compile(r"^\W*root\b|\b(?:as|with|for|under|using|via)\s+(?:the\
                         r"(?:sudo|root)\b", re.I)
 _USER_SIDE = re.compile(r"\bnon-?root\b|\bwithout\s+(?:sudo|root)\b|\b(?:as|for|with)\s+(?:a|my|the|normal|regular|"
                         r"unprivileged|ordinary)\s+(?:[\w-]+\s+)?user\b|\bmy\s+user\b|\buser\s*:", re.I)
-_CLAUSE_WORKS = re.compile(r"\b(?:works?|worked|true|fine|ok|succeeds?|succeeded|passe[sd])\b|(?<!not )\b(?:available|detected)\b",
-                           re.I)
+_CLAUSE_WORKS = re.compile(r"\b(?:works?|worked|true|fine|ok|succeeds?|succeeded|passe[sd]|sees|detects)\b|"
+                           r"(?<!not )\b(?:available|detected)\b", re.I)
 _CLAUSE_FAILS = re.compile(r"\b(?:false|fails?|failed|unavailable|errors?|denied|801|999|not\s+(?:work\w*|available|found))\b|"
                            r"n't\s+work", re.I)
 _GPU_CHECK = re.compile(r"\b(?:cuda|gpu|torch|is_available|cuinit|devicequery|tensorrt|nvmap)\b|/dev/(?:nv|dri)", re.I)
@@ -705,7 +705,7 @@ _SEAT_SIDE = re.compile(r"\b(?:display|monitor|screen|hdmi|keyboard)s?\b[^.;,]{0
                         r"\b(?:logged|log|logs|sign(?:ed)?|signs)\s+(?:in|on)(?:to)?\s+(?:(?:to|into|on|at)\s+)?(?:the\s+|my\s+|a\s+)?"
                         r"(?:[\w-]+\s+)?(?:desktop|gui|display|screen|console|monitor)\b|"
                         r"\blogged\s+in\s+(?:locally|physically)\b|" + _AUTOLOGIN + r"|"
-                        r"\b(?:desktop|gui|graphical)\s+(?:session|login)\b", re.I)
+                        r"\b(?:desktop|gui|graphical)\s+(?:session|login|terminal)\b", re.I)
 _REMOTE_SIDE = re.compile(r"\b(?:ssh|sshd|headless|remote(?:ly)?|xrdp|vnc)\b", re.I)
 _SEAT_FAILS = re.compile(_CLAUSE_FAILS.pattern + r"|\bdoes\s+not\b|\bno\s+gpu\b", re.I)
 
