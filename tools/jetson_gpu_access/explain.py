@@ -39,7 +39,7 @@ from .textfacts import (
     Sighting,
     normalise,
     read,
-    sentence_of,
+    sentence_span,
     window,
 )
 
@@ -328,7 +328,7 @@ def _vetoed(vetoes: object, line: str, hit: Match[str]) -> bool:
     """Whether the line, up to the end of the sentence a family's match ends in, holds one of the family's vetoes
     (data/symptoms.json `vetoed_by`): the seat's and root's words said of other work than the GPU's (clocks, a VNC
     desktop), root failing too, a README quoted."""
-    said = line[:hit.start()] + sentence_of(line, hit.start(), hit.end())  # the line up to the match's sentence's end
+    said = line[:sentence_span(line, hit.start(), hit.end())[1]]
     return any(_compiled(veto).search(said) for veto in vetoes)  # type: ignore[attr-defined]
 
 
@@ -726,13 +726,18 @@ def _seat_said_apart(line: str) -> bool:
     return (seat_works and remote_fails) or automatic
 
 
-def _seat_contrast(clean: str) -> Optional[SymptomMatch]:
-    """The seat said in sentences of their own (_seat_said_apart), on one line or two that follow each other, as the
-    seat-login words family."""
+def _said_on_a_line_or_two(clean: str, cue: Callable[[str], object], said: Callable[[str], bool]) -> Optional[str]:
+    """The first line on which, alone or with the line after it, ``said`` finds its contrast (tried only where ``cue``
+    does); that first line is the evidence, since it is one of the paste's own."""
     lines = clean.split("\n")[:_MAX_CONTRAST_LINES]
-    said = next((line for line, after in zip(lines, lines[1:] + [""]) for text in (line, line + " " + after)
-                 if (_REMOTE_SIDE.search(text) or "login" in text.lower()) and _seat_said_apart(text)), None)
-    return _shown_as("seat-login-words", said.strip()) if said is not None else None  # its first line: one of the paste
+    return next((line.strip() for line, after in zip(lines, lines[1:] + [""]) for text in (line, line + " " + after)
+                 if cue(text) and said(text)), None)
+
+
+def _seat_contrast(clean: str) -> Optional[SymptomMatch]:
+    """The seat said in sentences of their own (_seat_said_apart), as the seat-login words family."""
+    said = _said_on_a_line_or_two(clean, lambda text: _REMOTE_SIDE.search(text) or "login" in text.lower(), _seat_said_apart)
+    return _shown_as("seat-login-words", said) if said is not None else None
 
 
 def _root_contrast(clean: str) -> Optional[SymptomMatch]:
@@ -740,11 +745,9 @@ def _root_contrast(clean: str) -> Optional[SymptomMatch]:
     at a root prompt, unavailable to the same kind of check run without; read as the denial words family."""
     if "root" not in clean and "sudo" not in clean and "\n#" not in clean:
         return None
-    lines = clean.split("\n")[:_MAX_CONTRAST_LINES]
-    said = next((line for line, after in zip(lines, lines[1:] + [""]) for text in (line, line + " " + after)
-                 if ("root" in text or "sudo" in text) and _root_said_apart(text)), None)
-    if said is not None:  # on one line or two that follow each other; the first is the evidence
-        return _shown_as("denial-words", said.strip())
+    said = _said_on_a_line_or_two(clean, lambda text: "root" in text or "sudo" in text, _root_said_apart)
+    if said is not None:
+        return _shown_as("denial-words", said)
     outcomes = [(m.group(0).split("\n")[0].strip(), m.group(1).lower()) for m in _OUTCOME.finditer(clean)][:64] + [
         (m.group(1).strip(), "false" if re.search(r"not|false", m.group(2), re.I) else "true")
         for m in _ARROW_OUTCOME.finditer(clean)][:64]
@@ -1983,11 +1986,12 @@ def _root_lines(seen: Observed, ids: Sequence[str]) -> List[str]:
 
 
 # Families that say a node refused the process in so many words; and a command that runs another user's process.
-_CUDA_REFUSED = _STARTUP_ERRORS + ("denial-words", "nvmap-denied", "render-node-denied", "failure-gpu-node",
-                                   "failure-device-permission", "groups-lost-words", "groups-missing-words", "seat-login-words",
-                                   "cuda-unavailable", "nvrmgpu-open", "nvrm-channel")
 _EXPLICIT_DENIALS = ("denial-words", "nvmap-denied", "render-node-denied", "nvml-permissions", "failure-gpu-node",
                      "failure-device-permission", "groups-lost-words", "groups-missing-words", "seat-login-words")
+# What says CUDA or a node was refused, against which no True of a check proves access (NVML's permission error is the
+# driver tool's, not CUDA's).
+_CUDA_REFUSED = _STARTUP_ERRORS + tuple(i for i in _EXPLICIT_DENIALS if i != "nvml-permissions") + (
+    "cuda-unavailable", "nvrmgpu-open", "nvrm-channel")
 _SWITCHES_USER = re.compile(r"(?:^|[\s;&|#$])(?:sudo\s+-u|su|runuser|gosu|su-exec|setpriv|ssh)\s|(?:--user|\s-u)[= ]?\s*\S", re.I)
 
 

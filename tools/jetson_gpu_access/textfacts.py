@@ -350,10 +350,11 @@ _NEGATION = re.compile(r"\b(?:not|no|never|without|unless|cannot|does)\b|n't\b",
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
 
 
-def sentence_of(line: str, start: int, end: int) -> str:
-    """The sentence of ``line`` that holds line[start:end] (cut at '.', '!', '?' or ';' before a blank or the end)."""
+def sentence_span(line: str, start: int, end: int) -> Tuple[int, int]:
+    """Where the sentence of ``line`` that holds line[start:end] begins and ends (cut at '.', '!', '?' or ';' before a
+    blank or the line's end)."""
     begin = max([m.end() for m in _SENTENCE_END.finditer(line, 0, start)] + [0])
-    return line[begin:next((m.end() for m in _SENTENCE_END.finditer(line, end)), len(line))]
+    return begin, next((m.end() for m in _SENTENCE_END.finditer(line, end)), len(line))
 
 
 _CLAUSE_TURN = re.compile(r",?\s+(?:but|so|and|yet)\s+|;\s+", re.I)
@@ -366,9 +367,9 @@ def _asserted(pattern: Pattern[str], line: str) -> bool:
     said = pattern.search(line)
     if said is None:
         return False
-    sentence = sentence_of(line, said.start(), said.end())
-    at = max(sentence.find(said.group(0)), 0)
-    clause = _CLAUSE_TURN.split(sentence[:at])[-1] + _CLAUSE_TURN.split(sentence[at:])[0]
+    begin, end = sentence_span(line, said.start(), said.end())
+    sentence = line[begin:end]
+    clause = _CLAUSE_TURN.split(line[begin:said.start()])[-1] + _CLAUSE_TURN.split(line[said.start():end])[0]
     return not (_NEGATION.search(clause) or NOT_HERE_NOW.search(sentence) or SUPPOSED.search(sentence))
 
 
