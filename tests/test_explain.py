@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -698,6 +699,34 @@ def test_skipping_keys_a_large_piece_lacks_finds_what_searching_every_key_finds(
     monkeypatch.setattr(module, "PRUNE_FROM", 1 << 40)
     assert pruned == [module.find_signatures(piece) for piece in pieces]
     assert sum(len(found) for found in pruned) > 50
+
+
+def test_a_pattern_searched_in_parts_finds_what_its_whole_alternation_finds() -> None:
+    """textfacts searches its long PC and Jetson patterns in parts, each only on a line that holds one of its words
+    (leftmost): on every line of every real paste, and on lines that put two parts' words side by side, the match
+    is the one the parts' whole alternation gives (the same words at the same place), so no reading changes."""
+    import yaml
+
+    from jetson_gpu_access import textfacts
+    data = Path(__file__).parent / "data"
+    lines = [line for name in ("report_corpus.yaml", "report_heldout.yaml")
+             for e in yaml.safe_load((data / name).read_text(encoding="utf-8")) for line in e["text"].split("\n")]
+    lines += ["Intel(R) UHD Graphics 630 on Windows x86_64", "Orin TX2/RX2 pin, GeForce RTX 3080 Ti, sm_87",
+              "A100-SXM4 on DGX with driver 535.104.05 and MESA-LOADER: failed to open iris", "ROCm gfx1030 on Ryzen 9",
+              "nvidia-driver-535 NVIDIA driver 470 on an x86 host", "Google Colab T4: compute capability 8.7, JP6.1 L4T"]
+    named = {name: value for name, value in vars(textfacts).items() if name.isupper() or name.startswith("_")}
+    parted = [(name, value) for name, value in named.items() if isinstance(value, tuple) and value and all(
+        isinstance(part, tuple) and len(part) == 2 and isinstance(part[1], re.Pattern) for part in value)]
+    parted += [("form " + kind, parts) for kind, parts in textfacts._JETSON_FORMS]
+    assert {"_X86", "_PC_STACK", "_PC_PROSE", "_TEGRA_NODE"} <= {name for name, _ in parted}
+    compared = 0
+    for name, parts in parted:
+        whole = parts[0][1] if len(parts) == 1 else re.compile("|".join(p.pattern for _, p in parts), re.I)
+        for line in lines:
+            want, got = whole.search(line), textfacts.leftmost(parts, line, line.lower())
+            assert (got and (got.span(), got.group(0))) == (want and (want.span(), want.group(0))), (name, line)
+            compared += want is not None
+    assert compared > 500
 
 
 def test_a_cuda_error_number_is_found_after_many_lines_holding_its_digits_inside_other_numbers() -> None:

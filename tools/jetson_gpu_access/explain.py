@@ -37,6 +37,7 @@ from .textfacts import (
     ListedNode,
     Observed,
     Sighting,
+    distinct_lines,
     normalise,
     read,
     sentence_span,
@@ -214,7 +215,7 @@ def find_signatures(text: str) -> List[SymptomMatch]:
         lowered = clean.lower()
         if len(lowered) != len(clean):  # a character whose lower case is longer: positions would not match
             clean = lowered
-        lines = _absent_keys(lowered) if len(lowered) > PRUNE_FROM else {}
+        lines = _absent_keys(distinct_lines(lowered)) if len(lowered) > PRUNE_FROM else {}
         for family in _FAMILIES[0]:
             symptom_id = str(family.symptom["id"])
             if symptom_id not in found:
@@ -486,7 +487,7 @@ _INFO_LINE = re.compile(r"^[^\n]{0,64}?(?<![\w.-])I(?:\d{4} \d\d:\d\d|\s+(?:tens
 
 
 def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
-    """The most telling line that says something failed, or None: read from the first and last 256 KiB, at
+    """The most telling line that says something failed, or None: read from the first and last FACT_WINDOW characters, at
     most MAX_KEY_HITS lines a key, so its cost stays bounded on any paste. ``cleaned`` is that part of the
     text already normalised, when the caller has it."""
     clean = normalise(window(text)[0]) if cleaned is None else cleaned
@@ -795,7 +796,7 @@ def _per_system(text: str) -> List[Tuple[str, Cause, bool]]:
 
 
 MAX_SYSTEMS = 4  # the systems of a mixed paste read one by one
-PART_WINDOW = FACT_WINDOW // 8  # of each system's part, its first and last 32 KiB (its release line, its failure)
+PART_WINDOW = FACT_WINDOW // 8  # of each system's part, its first and last 16 KiB (its release line, its failure)
 
 
 def _from_paste(diagnosis: Diagnosis) -> Diagnosis:

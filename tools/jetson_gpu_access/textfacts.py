@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Callable, Dict, Iterator, List, Match, Optional, Pattern, Sequence, Set, Tuple, TypeVar
+from typing import Callable, Dict, Iterator, List, Match, Optional, Pattern, Sequence, Set, Tuple, TypeVar, Union
 
 from . import __version__
 from .launch import (
@@ -57,6 +57,36 @@ from .probe.devices import role_of
 from .probe.platform import jetpack_for, l4t_from_release, parse_release
 from .record import frozen_record
 from .safeio import decimal
+
+# A long alternation searched in parts, each with the words (in lower case) a line must hold before the part runs: a
+# part can match only where one of its words stands. Python's engine tries every alternative at every position, so on
+# text full of GPU words one large pattern cost ~100 us a line; the parts a line has no word for cost a substring test.
+Cued = Tuple[Tuple[Tuple[str, ...], Pattern[str]], ...]
+
+
+def cued(*parts: Tuple[Tuple[str, ...], Union[str, Pattern[str]]]) -> Cued:
+    """Parts given as sources are compiled case-blind; a compiled pattern keeps its own flags."""
+    return tuple((words, source if isinstance(source, re.Pattern) else re.compile(source, re.I)) for words, source in parts)
+
+
+def distinct_lines(text: str) -> str:
+    """The text's lines, each once: where a word of one line stands (a cue word, a key) is asked of this, which a log
+    that repeats its lines makes a fraction of the text."""
+    return "\n".join(dict.fromkeys(text.split("\n")))
+
+
+def leftmost(parts: Cued, line: str, low: str) -> Optional[Match[str]]:
+    """The match the parts' whole alternation would give: the leftmost, and at one position the earlier part's."""
+    best: Optional[Match[str]] = None
+    for words, pattern in parts:
+        for word in words:  # a loop, not any(): this runs some ten times a line
+            if word in low:
+                hit = pattern.search(line)
+                if hit and (best is None or hit.start() < best.start()):
+                    best = hit
+                break
+    return best
+
 
 # Numbers as a paste can hold them: up to 10 digits (a 32-bit id); longer ones are not ids and are not read.
 _N = r"\d{1,10}"
@@ -113,27 +143,35 @@ _TEGRASTATS = re.compile(r"^[^\n]{0,256}?\bRAM \d{1,9}/\d{1,9}MB\b(?=[^\n]*?\b(?
 _L4T_IMAGE = re.compile(r"\bl4t-(?:base|ml|pytorch|tensorflow|jetpack|cuda|tensorrt)\b|\bdustynv/|-l4t-r\d", re.I)
 # Tegra's own libraries name themselves NvRm... (case matters: the x86 driver logs "NVRM:").
 _NVRM = re.compile(r"\bNvRm[A-Z]\w*|\bnvrm channel\b|\bnvrm_gpu\b")
-_TEGRA_NODE = re.compile(r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|\bnvgpu\b|\bnvidia-l4t-|\bjetson_release\b|"
-                         r"\bjtop\b|\bnvdc:|\b(?:lib)?nvdla\w*|\bNVMM\b|\bnvbuf_utils\b|\bnvarguscamerasrc\b|argus_socket|"
-                         r"\+jetpack\b|\bJP[4-7](?:\.\d{1,2}){0,2}\b|\bnvidia-container-csv-|aarch64-linux-gnu/tegra\b|\bjetpack(?:\b|(?=\d))|\bjetson\b|\bnvpmodel\b|"
-                         r"\b(?:Orin|Xavier|Thor|tegra|L4T)\b|"
-                         r"\b(?:gk20a|gm20b|gp10b|gv11b|ga10b)\b|\bTegra\s?(?:X1|X2|K1)\b|\bNVIDIA Tegra\b|"
-                         # the TX1 and TX2 by their bare names (capitals: "tx1" is a queue in network logs; not a
-                         # serial port's "TX2/RX2" or "TX2 pin"), and a
-                         # build set for a Jetson's architecture only (53 Nano/TX1, 62 TX2, 72 Xavier, 87 Orin)
-                         r"(?<!RX\d/)(?-i:\bTX[12]i?\b)(?![^\n]{0,12}\bRX\d)(?!\s+pins?\b)|CUDA_ARCHITECTURES\W{0,3}(?:53|62|72|87)\b|"
-                         r"\bTORCH_CUDA_ARCH_LIST\W{0,3}(?:5\.3|6\.2|7\.2|8\.7)\b|\bcompute_(?:53|62|72|87)\b|"
-                         # jetson-inference's tools, run with their inputs (camera, stream, image)
-                         r"\bvideo-viewer\b|\b(?:detectnet|imagenet|segnet|posenet|depthnet)(?:-console|\.py)?\s+"
-                         r"(?:--\w|/dev/video|csi://|v4l2://|rtsp://|\S+\.(?:jpg|png|mp4)\b)|"
-                         r"compute capability (?:8\.7|7\.2|5\.3|6\.2)\b|\bsm_(?:87|72|53|62)\b|"
-                         r"Device \d+: \"(?:Orin|Xavier|Thor|NVIDIA Tegra X\d)\"|"
-                         r"Major/Minor version number:\s*(?:8\.7|7\.2|5\.3|6\.2)\b|"
-                         r"\bmode\s*=\s*\"?csv\b|host-files-for-container\.d|runtime hook directly|"
-                         # the toolkit's csv (Jetson) mode: its auto-detection, its CUDA requirement check (CHANGELOG
-                         # v1.10.0-rc.2: NVIDIA_REQUIRE_* checks added to csv mode), and the host CUDA libraries it mounts
-                         r"auto-detected mode as '?csv|spec modifier:\s*requirements not met|"
-                         r"mount error:[^\n]{0,300}?/lib(?:cudnn|nvinfer|cublas|cudart|nvmedia|nvbuf)\w*\.", re.I)
+_TEGRA_NODE = cued(
+    (("/dev/nvmap", "/dev/nvhost-", "/dev/nvgpu/", "/dev/tegra_dc", "libnvrm", "nvgpu", "nvidia-l4t-", "jetson_release",
+      "jtop", "nvdc:", "nvdla", "nvmm", "nvbuf_utils", "nvarguscamerasrc", "argus_socket"),
+     r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|\bnvgpu\b|\bnvidia-l4t-|\bjetson_release\b|"
+     r"\bjtop\b|\bnvdc:|\b(?:lib)?nvdla\w*|\bNVMM\b|\bnvbuf_utils\b|\bnvarguscamerasrc\b|argus_socket"),
+    (("jetpack", "jp", "nvidia-container-csv-", "aarch64-linux-gnu/tegra", "jetson", "nvpmodel"),
+     r"\+jetpack\b|\bJP[4-7](?:\.\d{1,2}){0,2}\b|\bnvidia-container-csv-|aarch64-linux-gnu/tegra\b|\bjetpack(?:\b|(?=\d))|"
+     r"\bjetson\b|\bnvpmodel\b"),
+    (("orin", "xavier", "thor", "tegra", "l4t", "gk20a", "gm20b", "gp10b", "gv11b", "ga10b"),
+     r"\b(?:Orin|Xavier|Thor|tegra|L4T)\b|\b(?:gk20a|gm20b|gp10b|gv11b|ga10b)\b|\bTegra\s?(?:X1|X2|K1)\b|\bNVIDIA Tegra\b"),
+    # the TX1 and TX2 by their bare names (capitals: "tx1" is a queue in network logs; not a serial port's "TX2/RX2"
+    # or "TX2 pin"), and a build set for a Jetson's architecture only (53 Nano/TX1, 62 TX2, 72 Xavier, 87 Orin)
+    (("tx1", "tx2"), r"(?<!RX\d/)(?-i:\bTX[12]i?\b)(?![^\n]{0,12}\bRX\d)(?!\s+pins?\b)"),
+    (("architectures", "arch_list", "compute_"),
+     r"CUDA_ARCHITECTURES\W{0,3}(?:53|62|72|87)\b|\bTORCH_CUDA_ARCH_LIST\W{0,3}(?:5\.3|6\.2|7\.2|8\.7)\b|"
+     r"\bcompute_(?:53|62|72|87)\b"),
+    # jetson-inference's tools, run with their inputs (camera, stream, image)
+    (("video-viewer", "detectnet", "imagenet", "segnet", "posenet", "depthnet"),
+     r"\bvideo-viewer\b|\b(?:detectnet|imagenet|segnet|posenet|depthnet)(?:-console|\.py)?\s+"
+     r"(?:--\w|/dev/video|csi://|v4l2://|rtsp://|\S+\.(?:jpg|png|mp4)\b)"),
+    (("capability", "sm_", "device ", "major/minor"),
+     r"compute capability (?:8\.7|7\.2|5\.3|6\.2)\b|\bsm_(?:87|72|53|62)\b|"
+     r"Device \d+: \"(?:Orin|Xavier|Thor|NVIDIA Tegra X\d)\"|Major/Minor version number:\s*(?:8\.7|7\.2|5\.3|6\.2)\b"),
+    # the toolkit's csv (Jetson) mode: its auto-detection, its CUDA requirement check (CHANGELOG v1.10.0-rc.2:
+    # NVIDIA_REQUIRE_* checks added to csv mode), and the host CUDA libraries it mounts
+    (("csv", "host-files-for-container.d", "hook directly", "spec modifier", "mount error"),
+     r"\bmode\s*=\s*\"?csv\b|host-files-for-container\.d|runtime hook directly|auto-detected mode as '?csv|"
+     r"spec modifier:\s*requirements not met|mount error:[^\n]{0,300}?/lib(?:cudnn|nvinfer|cublas|cudart|nvmedia|nvbuf)\w*\."),
+)
 # An arm64 system named by what runs on it: a launch for linux/arm64, an image tagged for arm64 (not SBSA
 # servers), lscpu's architecture. Weak: Grace and other arm64 servers are PCs in this sense.
 # An image reference is read from the start of its word only ((?<!...)) and within Docker's limits (a name of at most
@@ -159,52 +197,65 @@ _PROMPT_NAMES = re.compile(r"^\[?([\w.-]{1,64}@[\w.-]{1,64})[:\s]")
 _PROMPT_AT = 66  # where a prompt's "@" can be at the latest: after "[" and a user name of 64 characters
 _JETSON_NAME = re.compile(r"jetson|tegra|(?:^|[._@-])(?:orin|xavier|nano|agx|tx2|thor)"
                           r"(?=[\d._@-]|$|nx|nano|agx|orin|xavier|dev|kit)", re.I)
-# x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit.
-_X86 = re.compile(r"\bx86[_-]64\b|"
-                  r"\bamd64\b|\b[A-Z]:\\\w|/proc/driver/nvidia\b(?![\w/.]{0,64}['\"]?:?\s*(?:does not exist|no such file))|"
-                  r"\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|"
-                  r"/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|\bNVIDIA UNIX x86|\bNVRM: |\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
-                  r"microsoft-standard|"
-                  r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|Radeon)\b|"
-                  r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|(?-i:\bRX\s?[4-9]\d{2,3}(?:\s?XTX?)?\b)|"
-                  r"\bIntel(?:\(R\)|\xae)?\s+(?:i?GPU|(?:HD|Iris|UHD)\s+Graphics)\b|"
-                  # lspci's NVIDIA GPU on the PCI bus (a Jetson's GPU is no PCI device)
-                  r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b|"
-                  r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.:-])|"  # not a key (k80:)
-                  r"\b(?:A100|H100|H200|A10G?|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b|(?-i:(?<![A-Za-z0-9])MX\s?[1-5][0-9]0\b)|"
-                  # darknet's compute capability of the device, where no Jetson has it (as Major/Minor below)
-                  r"\bcompute_capability\s*=\s*(?!(?:320|530|620|720|870|1010|1100)\b)\d{3,4}\b|"
-                  r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b|"
-                  # the device's own compute capability, where no Jetson has it (TK1 3.2, TX1 and Nano 5.3, TX2 6.2,
-                  # Xavier 7.2, Orin 8.7, Thor 10.1, renumbered 11.0 from CUDA 13)
-                  r"Major/Minor version number:\s*(?!(?:3\.2|5\.3|6\.2|7\.2|8\.7|10\.1|11\.0)\b)\d{1,2}\.\d\b|"
-                  r"\bUnsupported SM:\s*0x(?!(?:302|503|602|702|807|a01|b00)\b)[0-9a-f]{3}\b|"
-                  r"\bTarget GPU SM (?!(?:32|53|62|72|87|101|110)\b)\d{2,3} is not supported|"
-                  r"\bwith CUDA capability sm_(?!(?:32|53|62|72|87|101|110)\b)\d{2,3}\b|"
-                  # the desktop driver's branch said in words ("NVIDIA driver 525+"; JetPack 6's nvidia-smi says 540)
-                  r"\bNVIDIA drivers?[\s:]*(?:version\s*)?(?:\(\s*v?(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\)|"
+# x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit. Each part with the words a line must
+# hold before it runs (see Cued).
+_X86 = cued(
+    (("x86",), r"\bx86[_-]64\b"), (("amd64",), r"\bamd64\b"), ((":\\",), r"\b[A-Z]:\\\w"),
+    (("/proc/driver/nvidia",), r"/proc/driver/nvidia\b(?![\w/.]{0,64}['\"]?:?\s*(?:does not exist|no such file))"),
+    (("x64", "ppc64le", "rocm", "amd-smi", "kfd", "gfx", "i915"),
+     r"\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b"),
+    (("nvidia unix x86", "nvrm: ", "win", "wsl", "microsoft-standard"),
+     r"\bNVIDIA UNIX x86|\bNVRM: |\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|microsoft-standard"),
+    (("geforce", "quadro", "tesla", "titan", "rtx", "gtx", "radeon"),
+     r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|Radeon)\b"),
+    (("arc", "iris", "uhd graphics", "rx"),
+     r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|(?-i:\bRX\s?[4-9]\d{2,3}(?:\s?XTX?)?\b)"),
+    (("intel",), r"\bIntel(?:\(R\)|\xae)?\s+(?:i?GPU|(?:HD|Iris|UHD)\s+Graphics)\b"),
+    # lspci's NVIDIA GPU on the PCI bus (a Jetson's GPU is no PCI device)
+    (("controller",), r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b"),
+    (("a10", "h100", "h200", "a40", "l40", "t4", "v100", "p100", "k80", "a6000"),
+     r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.:-])|"  # not a key (k80:)
+     r"\b(?:A100|H100|H200|A10G?|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b"),
+    (("mx",), r"(?-i:(?<![A-Za-z0-9])MX\s?[1-5][0-9]0\b)"),
+    # darknet's compute capability of the device, where no Jetson has it (as Major/Minor below)
+    (("compute_capability",), r"\bcompute_capability\s*=\s*(?!(?:320|530|620|720|870|1010|1100)\b)\d{3,4}\b"),
+    (("nvidia-driver-", "driver version"),
+     r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b"),
+    # the device's own compute capability, where no Jetson has it (TK1 3.2, TX1 and Nano 5.3, TX2 6.2,
+    # Xavier 7.2, Orin 8.7, Thor 10.1, renumbered 11.0 from CUDA 13)
+    (("major/minor", "unsupported sm", "target gpu sm", "with cuda capability sm_"),
+     r"Major/Minor version number:\s*(?!(?:3\.2|5\.3|6\.2|7\.2|8\.7|10\.1|11\.0)\b)\d{1,2}\.\d\b|"
+     r"\bUnsupported SM:\s*0x(?!(?:302|503|602|702|807|a01|b00)\b)[0-9a-f]{3}\b|"
+     r"\bTarget GPU SM (?!(?:32|53|62|72|87|101|110)\b)\d{2,3} is not supported|"
+     r"\bwith CUDA capability sm_(?!(?:32|53|62|72|87|101|110)\b)\d{2,3}\b"),
+    # the desktop driver's branch said in words ("NVIDIA driver 525+"; JetPack 6's nvidia-smi says 540)
+    (("nvidia",), r"\bNVIDIA drivers?[\s:]*(?:version\s*)?(?:\(\s*v?(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\)|"
                   r"v?(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b)|"
-                  r"\bnvidia[\s-]+v?(?:[1-4]\d\d|5[0-35-9]\d)\.\d{1,3}(?:\.\d{1,3})?\b|"  # "nvidia 390.30 installed"
-                  r"\b(?:cuda |gpu )?driver\s+(?:is\s+|version\s+(?:is\s+)?)?v?(?:[1-4]\d\d|5[0-35-9]\d)\.\d{1,3}(?:\.\d{1,3})?\b|"
-                  # arm64 servers and workstations with NVIDIA's server GPU stack: arm64, yet no Jetson
-                  r"\bDGX(?:[\s-]?(?:Spark|Station|A100|H100|H200|B200|GB200|GB300|OS))?\b|\bHGX\b|\bGH200\b|\bGB(?:10|200|300)\b|"
-                  r"\bGrace[\s-](?:Hopper|Blackwell)\b|\bsbsa\b|"
-                  # Mesa loading a PC's GPU driver (Intel's, AMD's, a virtual machine's); a Jetson's GL is NVIDIA's
-                  r"\b(?:failed to load driver:\s*|MESA-LOADER:[^\n]{0,80}?)(?:i965|iris|crocus|radeonsi|r600|vmwgfx|virtio_gpu)\b",
-                  re.I)
+                  r"\bnvidia[\s-]+v?(?:[1-4]\d\d|5[0-35-9]\d)\.\d{1,3}(?:\.\d{1,3})?\b"),  # "nvidia 390.30 installed"
+    (("driver",), r"\b(?:cuda |gpu )?driver\s+(?:is\s+|version\s+(?:is\s+)?)?v?(?:[1-4]\d\d|5[0-35-9]\d)\.\d{1,3}(?:\.\d{1,3})?\b"),
+    # arm64 servers and workstations with NVIDIA's server GPU stack: arm64, yet no Jetson
+    (("dgx", "hgx", "gh200", "gb", "grace", "sbsa"),
+     r"\bDGX(?:[\s-]?(?:Spark|Station|A100|H100|H200|B200|GB200|GB300|OS))?\b|\bHGX\b|\bGH200\b|\bGB(?:10|200|300)\b|"
+     r"\bGrace[\s-](?:Hopper|Blackwell)\b|\bsbsa\b"),
+    # Mesa loading a PC's GPU driver (Intel's, AMD's, a virtual machine's); a Jetson's GL is NVIDIA's
+    (("failed to load driver", "mesa-loader"),
+     r"\b(?:failed to load driver:\s*|MESA-LOADER:[^\n]{0,80}?)(?:i965|iris|crocus|radeonsi|r600|vmwgfx|virtio_gpu)\b"),
+)
 # A PC named in words: x86 said in prose ("I'm running on x86", "an x86 host"), an x86 processor (every Jetson's CPU
 # is an Arm core), a hypervisor only PCs run. Prose may name another machine than the failing one ("works on x86 but
 # not on my Orin", "flashed from my Ryzen desktop"), so a sign of the Jetson's hardware outranks it; a CPU field of
 # lscpu or /proc/cpuinfo is the machine's own output and counts in full.
 _X86_CPUS = r"Ryzen|Threadripper|EPYC|Xeon"
-_PC_PROSE = re.compile(r"\b(?:on|using|an?|my|our)\s+x86\b(?![_-])|\bx86\s+(?:host|machine|pc|laptop|desktop|server|"
-                       r"system|computer|workstation|box)s?\b|"
-                       r"\b(?:" + _X86_CPUS + r")\b|\bCore(?:\(TM\)|\u2122)?\s+i[3579]\b|"
-                       r"\bi[3579]-\d{4,5}[A-Z]{0,2}\b|\bProxmox\b|"
-                       # an AMD or Intel GPU (no Jetson has one)
-                       r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|Radeon|Arc|UHD|Iris)\b|"
-                       # a cloud notebook's VM, named (not a link to a notebook stored there)
-                       r"(?<![\w./-])(?:Google\s+)?Colab(?:oratory)?\b(?![./])|\bKaggle\s+(?:notebook|kernel)s?\b", re.I)
+_PC_PROSE = cued(
+    (("x86",), r"\b(?:on|using|an?|my|our)\s+x86\b(?![_-])|\bx86\s+(?:host|machine|pc|laptop|desktop|server|"
+               r"system|computer|workstation|box)s?\b"),
+    (("ryzen", "threadripper", "epyc", "xeon", "core", "i3-", "i5-", "i7-", "i9-", "proxmox"),
+     r"\b(?:" + _X86_CPUS + r")\b|\bCore(?:\(TM\)|\u2122)?\s+i[3579]\b|\bi[3579]-\d{4,5}[A-Z]{0,2}\b|\bProxmox\b"),
+    # an AMD or Intel GPU (no Jetson has one)
+    (("amd", "intel"), r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|Radeon|Arc|UHD|Iris)\b"),
+    # a cloud notebook's VM, named (not a link to a notebook stored there)
+    (("colab", "kaggle"), r"(?<![\w./-])(?:Google\s+)?Colab(?:oratory)?\b(?![./])|\bKaggle\s+(?:notebook|kernel)s?\b"),
+)
 # The field that names the CPU in lscpu (also localised), /proc/cpuinfo, neofetch (after its logo) and issue templates
 # (a bullet, bold, a table cell), with the CPU's name right after it: prose in another field stays prose.
 _CPU_FIELD = re.compile(r"(?:^\s*|\s\s|\|\s?)(?:[-*>]\s?)?(?:\*\*|__)?(?:model ?name|modellname|processor|cpu)(?:\*\*|__)?"
@@ -248,11 +299,16 @@ _LOGIN_WORDS = ("ssh", "su ", "su-", "sudo", "runuser", "gosu", "setpriv", "s6-"
 _DGPU_NODE = re.compile(r"/dev/nvidia(?:\d+|ctl|-uvm|-modeset)\b|\bnvidia\d+\b")
 # A discrete-GPU driver or a non-NVIDIA GPU stack named in the text (AMD's HIP and ROCm, Intel's OpenVINO GPU plugin,
 # VA-API, which no Jetson has): the x86 / PC reading, not the Jetson one.
-_PC_STACK = re.compile(r"NVIDIA-Linux-x86|/firmware/nvidia/\d{3}\.|\bnvidia-(?:driver|dkms|kernel-source|utils)-\d{3}\b|"
-                       r"\blibEGL warning:|\bMESA-LOADER\b|\bradeonsi\b|\bamdgpu(?:_\w+)?\b|\brocminfo\b|\brocm-smi\b|"
-                       r"\bintel_gpu_top\b|\bradeontop\b|\bi915\b|\bnouveau\b|"
-                       r"\blinux-x86_64\b|\bwin_amd64\b|\bcuda-drivers-\d{3}|\bhip error\b|\bhipErr\w+|\bopenvino\b|"
-                       r"\bcldnn\b|\bintel64\b|\bva-?api\b|\bvainfo\b", re.I)
+_PC_STACK = cued(
+    (("nvidia-linux-x86", "/firmware/nvidia/", "nvidia-driver-", "nvidia-dkms-", "nvidia-kernel-source-", "nvidia-utils-"),
+     r"NVIDIA-Linux-x86|/firmware/nvidia/\d{3}\.|\bnvidia-(?:driver|dkms|kernel-source|utils)-\d{3}\b"),
+    (("libegl warning:", "mesa-loader", "radeonsi", "amdgpu", "rocm", "intel_gpu_top", "radeontop", "i915", "nouveau"),
+     r"\blibEGL warning:|\bMESA-LOADER\b|\bradeonsi\b|\bamdgpu(?:_\w+)?\b|\brocminfo\b|\brocm-smi\b|"
+     r"\bintel_gpu_top\b|\bradeontop\b|\bi915\b|\bnouveau\b"),
+    (("linux-x86_64", "win_amd64", "cuda-drivers-", "hip", "openvino", "cldnn", "intel64", "vaapi", "va-api", "vainfo"),
+     r"\blinux-x86_64\b|\bwin_amd64\b|\bcuda-drivers-\d{3}|\bhip error\b|\bhipErr\w+|\bopenvino\b|"
+     r"\bcldnn\b|\bintel64\b|\bva-?api\b|\bvainfo\b"),
+)
 # Software a PC's graphics stack has and L4T does not, but which names no machine: the desktop driver's module options
 # and loader (a Jetson Thor's OpenRM driver has /dev/nvidia* too), and VDPAU video decoding (mainline Linux on a Tegra
 # has it as well, through libvdpau-tegra). A weak sign of a PC, outranked by any sign of a Jetson.
@@ -381,7 +437,9 @@ _HOST_WORKS = re.compile(r"\b(?:on|in|from)\s+(?:the\s+)?(?:\w+\s+)?host\b(?:(?!
 # Jetson signs that name software, not the machine the line ran on: beside them a line can still name an x86 host.
 _NAMES_NO_HARDWARE = ("Tegra-only name", "L4T image", "arm64 build")
 PC_PROSE = "PC named in words"
-FACT_WINDOW = 256 * 1024
+# Facts are read from this much of each end of a paste: some 1,500 lines either side hold the commands a reporter ran
+# and their output; the log between them is searched for error signatures only (explain's SIGNATURE_WINDOW).
+FACT_WINDOW = 128 * 1024
 MAX_SESSIONS = 4  # `id` outputs diagnosed one by one
 MAX_FACTS = 512  # distinct nodes, /etc/group lines: more is a dump, not a report
 MAX_LINE = 65536  # characters of one line read for facts: a launch that lists every device stays far shorter
@@ -577,31 +635,24 @@ def _model(line: str) -> Optional[str]:
     return re.split(r"\s+-\s+|\s*\[|\s{2,}|\s+\(", found.group(0).strip())[0].strip() or None
 
 
-# Each Jetson form with the words a line must hold before its pattern runs (cheap substring tests first).
-_JETSON_FORMS: Tuple[Tuple[str, Pattern[str], Tuple[str, ...]], ...] = (
-    ("model", _MODEL, ("orin", "xavier", "thor", "nano", "tx1", "tx2", "tk1", "jetson")),
-    ("board id", _BOARD, ("p2", "p3")), ("SoC", _SOC, ("tegra",)), ("kernel", _TEGRA_KERNEL, ("-tegra",)),
-    ("nvidia-l4t package", _L4T_PACKAGE, ("nvidia-l4t-",)), ("tegrastats", _TEGRASTATS, ("ram ",)),
-    ("Tegra-only name", _TEGRA_NODE, ("/dev/", "nvrm", "nvgpu", "l4t", "jetson", "jtop", "nvdc", "nvdla", "nvmm",
-                                      "nvbuf", "argus", "jetpack", "csv", "tegra", "gk20a", "gm20b", "gp10b", "gv11b",
-                                      "ga10b", "capability", "sm_", "device ", "major/minor", "hook directly",
-                                      "spec modifier", "mount error", "nvpmodel", "orin", "xavier", "thor", "jp", "tx1", "tx2",
-                                      "architectures", "arch_list", "compute_", "video-viewer", "detectnet", "imagenet", "segnet",
-                                      "posenet", "depthnet")),
-    ("arm64 build", _ARM64, ("arm64", "aarch64")),
-    ("L4T image", _L4T_IMAGE, ("l4t", "dustynv")), ("JetPack stated", _JETPACK_STATED, ("jetpack",)),
-    ("Tegra library", _NVRM, ("nvrm",)),
+# Each Jetson form, its patterns with the words a line must hold before each runs (cheap substring tests first).
+_JETSON_FORMS: Tuple[Tuple[str, Cued], ...] = (
+    ("model", cued((("orin", "xavier", "thor", "nano", "tx1", "tx2", "tk1", "jetson"), _MODEL))),
+    ("board id", cued((("p2", "p3"), _BOARD))), ("SoC", cued((("tegra",), _SOC))),
+    ("kernel", cued((("-tegra",), _TEGRA_KERNEL))), ("nvidia-l4t package", cued((("nvidia-l4t-",), _L4T_PACKAGE))),
+    ("tegrastats", cued((("ram ",), _TEGRASTATS))), ("Tegra-only name", _TEGRA_NODE),
+    ("arm64 build", cued((("arm64", "aarch64"), _ARM64))), ("L4T image", cued((("l4t", "dustynv"), _L4T_IMAGE))),
+    ("JetPack stated", cued((("jetpack",), _JETPACK_STATED))), ("Tegra library", cued((("nvrm",), _NVRM))),
 )
 
 
-def _jetson_sightings(line: str, forms: Sequence[Tuple[str, Pattern[str], Tuple[str, ...]]] = _JETSON_FORMS) -> List[Sighting]:
+def _jetson_sightings(line: str, forms: Sequence[Tuple[str, Cued]] = _JETSON_FORMS) -> List[Sighting]:
     low = line.lower()
     found = []
-    for kind, pattern, words in forms:
-        if any(word in low for word in words):
-            match = pattern.search(line)
-            if match:
-                found.append(Sighting(kind, match.group(0).strip(), line))
+    for kind, parts in forms:
+        match = leftmost(parts, line, low)
+        if match:
+            found.append(Sighting(kind, match.group(0).strip(), line))
     return found
 
 
@@ -613,8 +664,11 @@ class _State:
         # so a word the text lacks is in none of its lines (a long log is tested for a few words a line, not ~150).
         def held(words: Tuple[str, ...]) -> Tuple[str, ...]:
             return tuple(w for w in words if w in lowered)
-        self.forms = tuple((kind, pattern, held(words)) for kind, pattern, words in _JETSON_FORMS if held(words))
+        def held_parts(parts: Cued) -> Cued:
+            return tuple((held(words), pattern) for words, pattern in parts if held(words))
+        self.forms = tuple((kind, held_parts(parts)) for kind, parts in _JETSON_FORMS if held_parts(parts))
         self.pc_words, self.login_words = held(_PC_WORDS), held(_LOGIN_WORDS)
+        self.x86_parts, self.pc_stack, self.pc_prose = (held_parts(parts) for parts in (_X86, _PC_STACK, _PC_PROSE))
         self.word_readings = tuple((kind, held(cues), test) for kind, cues, test in _WORD_READINGS if held(cues))
         self.reader = _Reader()
         self.release: Optional[TegraRelease] = None
@@ -1086,12 +1140,12 @@ def _read_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sight
         state.x86.append(Sighting("x86 / discrete GPU", "host platform linux/" + host_platform.group(1), raw))
     pc_words = (any(w in low for w in state.pc_words) and not host_platform and not _FOREIGN_ARTIFACT.search(line)
                 and not _PLATFORM_PROBE.search(line) and not ("ssh" in low and _REMOTE_LOGIN.search(line)))
-    x86 = (_X86.search(line) or _PC_STACK.search(line)) if pc_words else None
+    x86 = (leftmost(state.x86_parts, line, low) or leftmost(state.pc_stack, line, low)) if pc_words else None
     kind = "x86 / discrete GPU"
     if x86 and x86.group(0).lower() == "nouveau" and _ARM_WORDS.search(line):
         x86 = None  # nouveau on arm is a Tegra's GPU under mainline Linux, not a PC's
     if pc_words and not x86:
-        x86 = _PC_PROSE.search(line)
+        x86 = leftmost(state.pc_prose, line, low)
         kind = kind if _CPU_FIELD.search(line) else PC_PROSE
     if x86 and not any(s.kind not in _NAMES_NO_HARDWARE for s in sightings):  # "an l4t image on an x86-64 host"
         state.x86.append(Sighting(kind, x86.group(0), raw))
@@ -1208,7 +1262,7 @@ def _cdi_paths_only(text: str) -> Optional[str]:
 def read(text: str) -> TextFacts:
     part, windowed = window(text)
     joined = _joined(part)
-    state = _State(joined.lower())
+    state = _State(distinct_lines(joined.lower()))
     for line, raw in _lines(joined):
         if line:
             _read_line(state, line, raw)
