@@ -352,3 +352,49 @@ def test_a_paste_that_shows_nothing_failing_asks_what_fails() -> None:
     assert "no error" not in result.question.ask, result.question  # it asks; it does not say what the paste lacks
     assert tegra_talk(result) == [], tegra_talk(result)
 
+
+
+@pytest.mark.parametrize("text", [
+    "CUDA error at render.cpp:144 code=101(cudaErrorInvalidDevice)\nthe error came from the GPU indices on multiple GPUs "
+    "on my server",
+    "status:\n  allocatable:\n    nvidia.com/gpu: \"0\"\n  capacity:\n    nvidia.com/gpu: \"16\"",
+    "We train on a multi-GPU box: 4 GPUs, and CUDA error: invalid device ordinal",
+])
+def test_more_than_one_gpu_in_one_machine_is_a_pc(text: str) -> None:
+    """A Jetson has one GPU, integrated: a machine said or counted to have several is a PC."""
+    result = read_cause(text)
+    assert result.cause.id == "x86-discrete-gpu" and result.cause.assumed_system == "", result.cause
+    assert tegra_talk(result) == []
+
+
+def test_one_gpu_on_a_jetson_beside_several_named_elsewhere_stays_a_jetson() -> None:
+    """The words name a PC only where no sign of the Jetson's hardware stands beside them."""
+    text = JETSON_36 + "\nModel: NVIDIA Jetson AGX Orin\nit works on our 8 GPUs server\ncuInit failed with error 801"
+    assert read_cause(text).cause.id == "render-node-denied"
+
+
+@pytest.mark.parametrize("text, oom", [
+    ("$ free -h\nMem: 7.3Gi 544Mi 6.1Gi\n$ python3 benchmark.py --model 7b\nStill got killed.", True),
+    ("the python process keeps getting killed while the model loads", True),
+    ("the process was not killed, it hangs on cudaMalloc", False),
+    ("the container got killed by signal 11 (SIGSEGV)", False),
+])
+def test_a_process_said_to_be_killed_is_memory(text: str, oom: bool) -> None:
+    """A process killed with no signal named is the kernel's OOM killer; a signal named, or a kill denied, is not."""
+    assert ("out-of-memory" in [m.id for m in explain(JETSON_35 + "\n" + text).matches]) is oom
+
+
+@pytest.mark.parametrize("text", [
+    "podman run -it --rm docker.io/pytorch/pytorch:1.6.0-cuda10.1-cudnn7-devel /bin/bash\n>>> torch.cuda.is_available()\nFalse",
+    "I have set up the CUDA driver and the container tools with my 3050. Frigate fails: libcuda.so.1: cannot open shared "
+    "object file",
+])
+def test_a_pc_only_image_or_a_geforce_by_number_is_a_pc(text: str) -> None:
+    """PyTorch's images on Docker Hub are built for amd64 only, and a GeForce named by its number is a PC's card."""
+    result = read_cause(text)
+    assert result.cause.id == "x86-discrete-gpu" and not result.cause.assumption and tegra_talk(result) == [], result.cause
+
+
+def test_a_pc_only_image_that_cannot_run_here_names_no_pc() -> None:
+    text = "$ docker run pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime python\nexec /opt/conda/bin/python: exec format error"
+    assert all("pytorch/pytorch" not in s.value for s in read(text).observed.x86)

@@ -265,14 +265,23 @@ _CPU_FIELD = re.compile(r"(?:^\s*|\s\s|\|\s?)(?:[-*>]\s?)?(?:\*\*|__)?(?:model ?
 # trained on), the toolkit's legacy mode (it picks csv on a Jetson: facts sheet §A.1), an NGC framework image
 # (pytorch:24.05-py3, built for x86 and Arm servers; a Jetson's are tagged -igpu), and nvidia-smi run as
 # a command (the discrete-GPU driver's tool; on JetPack 6 it exists but reports little).
-_PC_HINT = re.compile(r"^>?\s*\[?(?:ec2-user|opc|azureuser)@[\w.-]+|@ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\b|"
-                      # a GeForce by its number alone ("3080ti", "NVIDIA 4090"), as issue templates and prose give it
-                      r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+(?:(?:gpu|card|graphics(?:\s+card)?)\s*\(\s*(?:RTX\s*)?)?[1-5]0[5-9]0\b|"
-                      r"auto-detected mode as '?legacy", re.I)
-# An NGC framework image but for its `-igpu` builds (the ones for a Jetson): it names a PC only where the paste does not
+_PC_HINT = cued(
+    (("@",), r"^>?\s*\[?(?:ec2-user|opc|azureuser)@[\w.-]+|@ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\b"),
+    # a GeForce by its number alone ("3080ti", "NVIDIA 4090", "with my 3050"), as issue templates and prose give it
+    (("0ti", "0 ti", "nvidia "),
+     r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+(?:(?:gpu|card|graphics(?:\s+card)?)\s*\(\s*(?:RTX\s*)?)?[1-5]0[5-9]0\b"),
+    (("050", "060", "070", "080", "090"), r"\b(?:my|our|an?|the)\s+(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?\b(?!\s*(?:MHz|[MG]i?B|W\b))"),
+    (("legacy",), r"auto-detected mode as '?legacy"),
+    # more than one GPU in a machine (a Jetson has one, integrated), said, counted, or a node's GPU resource; often
+    # another machine than the failing one ("it trains on our server with 4 GPUs"), so any Jetson sign outranks it
+    (("gpu",), r"\b(?:multiple|several|many)\s+(?:nvidia\s+)?gpus\b|\bmulti-?gpu\b|"
+               r"\b(?:[2-9]|1[0-6])\s?x?\s+(?:nvidia\s+)?gpus\b|\bnvidia\.com/gpu:\s*\"?(?:[2-9]|[1-9]\d)\b"),
+)
+# An image built for PCs only: an NGC framework image but for its `-igpu` builds (the ones for a Jetson), and PyTorch's
+# own images on Docker Hub (amd64 only: pytorch/pytorch#145716, 2025). It names a PC only where the paste does not
 # show it could not run here ("exec format error": an x86 image on a Jetson).
-_NGC_IMAGE = re.compile(r"\b(?:pytorch|tensorflow|tritonserver|mxnet|paddlepaddle|jax|pyg):\d\d\.\d\d-(?:tf[12]-)?py3\b(?!-igpu)",
-                        re.I)
+_PC_IMAGE = re.compile(r"\b(?:pytorch|tensorflow|tritonserver|mxnet|paddlepaddle|jax|pyg):\d\d\.\d\d-(?:tf[12]-)?py3\b(?!-igpu)|"
+                       r"\bpytorch/pytorch:[\w.-]+", re.I)
 _SMI_COMMAND = re.compile(r"(?:^|[$#]\s+|\s)nvidia-smi(?=\s|$)")
 # A tool the shell could not find is no sign of the system it was looked for on (a Jetson before JetPack 6 has no nvidia-smi).
 _NOT_INSTALLED = re.compile(r"command not found|\bstatus 127\b|no such file or directory|\bwhich: no\b|"
@@ -1159,9 +1168,7 @@ def _read_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sight
 
 def _read_pc_hint(state: _State, line: str, raw: str) -> None:
     low = raw.lower()
-    cue = "@" in raw or "legacy" in low or "0ti" in low or "0 ti" in low or "nvidia " in low
-    hint = _PC_HINT.search(raw) if cue else None
-    found = hint or (_NGC_IMAGE.search(raw) if "-py3" in low else None)
+    found = leftmost(_PC_HINT, raw, low) or (_PC_IMAGE.search(raw) if "-py3" in low or "pytorch/pytorch:" in low else None)
     if found:
         state.x86.append(Sighting("PC hint", found.group(0).strip(" >[@"), raw))
     elif "nvidia-smi" in line and _SMI_COMMAND.search(line) and not _NOT_INSTALLED.search(line):
@@ -1297,8 +1304,8 @@ def read(text: str) -> TextFacts:
     first = state.identities[0] if state.identities else None
     # The session that fails is the one to diagnose: the first non-root `id`, when root's was pasted too.
     primary = next((i for i in state.identities if i.uid != 0), first)
-    if any(_NGC_IMAGE.search(s.value) for s in state.x86) and _FOREIGN_ARTIFACT.search(part):
-        state.x86 = [s for s in state.x86 if not _NGC_IMAGE.search(s.value)]
+    if any(_PC_IMAGE.search(s.value) for s in state.x86) and _FOREIGN_ARTIFACT.search(part):
+        state.x86 = [s for s in state.x86 if not _PC_IMAGE.search(s.value)]
     state.jetson, state.x86 = _unique(state.jetson), _unique(state.x86)
     observed = Observed(l4t, state.l4t_line, tables, state.stated, state.model, tuple(state.listed),
                         (first.user or None) if first else None, tuple(state.session_groups), tuple(state.group_lines),
