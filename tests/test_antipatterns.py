@@ -199,3 +199,33 @@ def test_the_write_scanner_finds_what_it_should() -> None:
     for sample in reads:
         assert writes_in(sample) == [], sample
     assert writes_in("class A:\n    def f(self):\n        open(p, 'w')\n") == [(3, "A.f")]
+
+
+def bound_twice(source: str) -> List[str]:
+    """The names a module binds more than once at its top level: the later binding silently replaces the earlier one
+    for every function that reads it, including those written beside the first."""
+    seen: Dict[str, int] = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign):
+            names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names = [node.target.id]
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names = [node.name]
+        else:
+            names = []
+        for name in names:
+            seen[name] = seen.get(name, 0) + 1
+    return sorted(name for name, count in seen.items() if count > 1)
+
+
+def test_no_module_binds_a_top_level_name_twice() -> None:
+    found = {str(path.relative_to(REPO)): twice for path in sorted(PACKAGE.rglob("*.py"))
+             for twice in [bound_twice(path.read_text(encoding="utf-8"))] if twice}
+    assert found == {}
+
+
+def test_the_rebinding_scanner_finds_what_it_should() -> None:
+    assert bound_twice("A = 1\ndef f():\n    return A\nA = 2\n") == ["A"]
+    assert bound_twice("A: int = 1\nclass A:\n    pass\n") == ["A"]
+    assert bound_twice("A = 1\ndef f():\n    A = 2\n") == []

@@ -63,6 +63,10 @@ def test_a_process_running_as_root_is_denied_no_node_by_its_groups(text: str, ca
     # a root shell that runs the program as another user: that user's groups decide
     (JETSON_36 + "\nroot@orin:~# runuser -u app -- ./probe\ncuInit(0) = 801", "render-node-denied"),
     (JETSON_35 + "\nroot@orin:~# sudo -u app ./probe\n" + NO_DEVICE, "tegra-nodes-denied"),
+    # one that keeps root's own (empty) supplementary groups for the user: no login path, yet not root's process
+    (JETSON_36 + "\nroot@orin:~# setpriv --reuid=1000 --regid=1000 --keep-groups ./probe\ncuInit(0) = 801",
+     "render-node-denied"),
+    (JETSON_36 + "\nroot@orin:~# s6-setuidgid app ./probe\ncuInit(0) = 801", "render-node-denied"),
     # a node that refuses root in so many words: a rootless engine's root is an unprivileged user on the host
     (JETSON_36 + "\nroot@3f2a9c1b7d4e:/# ./probe\nNvRmMemInitNvmap failed: Permission denied", "tegra-nodes-denied"),
 ])

@@ -37,10 +37,12 @@ from .textfacts import (
     ListedNode,
     Observed,
     Sighting,
+    contrast_sides,
     distinct_lines,
     normalise,
     read,
     sentence_span,
+    sentences,
     window,
 )
 
@@ -657,7 +659,6 @@ _ARROW_OUTCOME = re.compile(r"^([^\n]{1,300}?)\s*(?:->|=>|\u2192|:)\s*(cuda (?:i
 
 # The root contrast said in clauses of their own ("As a non-root user ... is False. As root it's True.", "Non-root:
 # False. Root: True.", "With sudo it returns True, without sudo ... False", "... False unless I run the container as root").
-_CLAUSES = re.compile(r"(?<=[.;!?])\s+|,\s+|\s+(?:but|while|whereas)\s+|\s+(?=unless\b)", re.I)
 _ROOT_SIDE = re.compile(r"^\W*root\b|\b(?:as|with|for|under|using|via)\s+(?:the\s+)?(?:root|sudo)\b|\broot\s*:|"
                         r"(?<!without )(?<!no )\bsudo\s+(?!-u\b)[\w./-]+|"
                         r"\bunless\s+(?:i\s+|we\s+)?(?:use|run|start|launch|execute)\w*\s+(?:[\w-]+\s+){0,3}?(?:with|as|under)\s+"
@@ -686,7 +687,7 @@ def _root_said_apart(line: str) -> bool:
     other work than the GPU's, and root failing too leaves no contrast."""
     if not _GPU_CHECK.search(line) or "?" in line:
         return False
-    clauses = [c.strip() for c in _CLAUSES.split(line) if c.strip()]
+    clauses = contrast_sides(line)
     root = [bool(_ROOT_SIDE.search(c)) and not _USER_SIDE.search(c) for c in clauses]
     if any(is_root and _CLAUSE_FAILS.search(c) for c, is_root in zip(clauses, root)) or _EVEN_THEN.search(line):
         return False  # root fails too
@@ -699,7 +700,6 @@ def _root_said_apart(line: str) -> bool:
 
 # The seat contrast said in sentences of their own: the GPU works with a display or a local login, and fails over SSH or
 # headless ("When the HDMI display is connected, the GPU works. Over SSH ... is False.").
-_SENTENCES = re.compile(r"(?<=[.;!?])\s+")
 _AUTOLOGIN = r"\bauto(?:matic)?[- ]?log ?in\b"
 _SEAT_SIDE = re.compile(r"\b(?:display|monitor|screen|hdmi|keyboard)s?\b[^.;,]{0,40}?\b(?:connected|attached|plugged)\b|"
                         r"\b(?:with|having)\s+(?:a\s+|the\s+)?(?:monitor|display|screen|hdmi)\b|"
@@ -716,8 +716,8 @@ def _seat_said_apart(line: str) -> bool:
     that it fails over SSH or headless; an automatic login said to make it work is the seat alone."""
     if not (_GPU_CHECK.search(line) or re.search(r"\b(?:801|999)\b", line)) or "?" in line:
         return False
-    units = [u for sentence in _SENTENCES.split(line) for u in (
-        _CLAUSES.split(sentence) if _SEAT_SIDE.search(sentence) and _REMOTE_SIDE.search(sentence) else [sentence])]
+    units = [u for sentence in sentences(line) for u in (
+        contrast_sides(sentence) if _SEAT_SIDE.search(sentence) and _REMOTE_SIDE.search(sentence) else [sentence])]
     seat_works = any(_SEAT_SIDE.search(u) and not _REMOTE_SIDE.search(u) and _CLAUSE_WORKS.search(u)
                      and not _SEAT_FAILS.search(u) and _claimed(u) and not _NOT_THE_GPU.search(u) for u in units)
     remote_fails = any(_REMOTE_SIDE.search(u) and not _SEAT_SIDE.search(u) and _SEAT_FAILS.search(u)
@@ -1982,18 +1982,17 @@ def _root_lines(seen: Observed, ids: Sequence[str]) -> List[str]:
     if any(i in _EXPLICIT_DENIALS for i in ids) or seen.logins or any(i.uid != 0 for i in seen.identities) or any(
             launch.user and str(launch.user).split(":")[0] not in ("0", "root") for launch in seen.launches):
         return []
-    prompts = [w.line for w in seen.words if w.kind == "root session" and not _SWITCHES_USER.search(w.line)]
+    prompts = [w.line for w in seen.words if w.kind == "root session" and not _SWITCHES_USER.search(PROMPT.sub("", w.line))]
     return prompts + [i.line for i in seen.identities if i.uid == 0]
 
 
-# Families that say a node refused the process in so many words; and a command that runs another user's process.
+# Families that say a node refused the process in so many words.
 _EXPLICIT_DENIALS = ("denial-words", "nvmap-denied", "render-node-denied", "nvml-permissions", "failure-gpu-node",
                      "failure-device-permission", "groups-lost-words", "groups-missing-words", "seat-login-words")
 # What says CUDA or a node was refused, against which no True of a check proves access (NVML's permission error is the
 # driver tool's, not CUDA's).
 _CUDA_REFUSED = _STARTUP_ERRORS + tuple(i for i in _EXPLICIT_DENIALS if i != "nvml-permissions") + (
     "cuda-unavailable", "nvrmgpu-open", "nvrm-channel")
-_SWITCHES_USER = re.compile(r"(?:^|[\s;&|#$])(?:sudo\s+-u|su|runuser|gosu|su-exec|setpriv|ssh)\s|(?:--user|\s-u)[= ]?\s*\S", re.I)
 
 
 def _gets_gpu(launch: Launch, seen: Observed) -> bool:
@@ -2059,7 +2058,7 @@ def _user_chosen(seen: Observed) -> List[Sighting]:
                 and (CONTAINER_PROMPT.match(login.line) or login.value.startswith("+")))]
 
 
-# A login path that switches to another user (not ssh, which reaches the host; not a banner).
+# A command that runs another user's process (not ssh, which reaches another machine; not a banner).
 _SWITCHES_USER = re.compile(r"^(?:\+\s+)?(?:exec\s+)?(?:sudo\s+)?(?:su\b|sudo\s+-u|runuser|gosu|su-exec|setpriv|"
                             r"s6-setuidgid|user\s*=)", re.I)
 _TO_ROOT = re.compile(r"(?:\s|=)(?:root|0)(?::\S*)?\s*$|^(?:sudo\s+)?su\s*-?\s*$", re.I)

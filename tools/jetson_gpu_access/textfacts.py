@@ -412,17 +412,29 @@ NOT_HERE_NOW = re.compile(r"\?|\b(?:should|must|need|needs|suggest\w*|recommend\
                           r"tried|rather)\b", re.I)
 SUPPOSED = re.compile(r"\b(?:if|whether)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|no|never|without|unless|cannot|does)\b|n't\b", re.I)
+# Prose is cut into sentences at '.', '!', '?' or ';' before a blank or the line's end, and into clauses two ways, on
+# purpose: a claim's own clause ends where the next begins ("..., so I don't pass --runtime": _CLAUSE_TURN keeps that
+# negation out of the claim), and a contrast's two sides turn at a comma, "but", "while", "whereas" or "unless" (the
+# root and seat readers of explain: "With sudo it returns True, without sudo False").
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
+_CLAUSE_TURN = re.compile(r",?\s+(?:but|so|and|yet)\s+|;\s+", re.I)
+_CONTRAST_TURN = re.compile(r"(?<=[.;!?])\s+|,\s+|\s+(?:but|while|whereas)\s+|\s+(?=unless\b)", re.I)
 
 
 def sentence_span(line: str, start: int, end: int) -> Tuple[int, int]:
-    """Where the sentence of ``line`` that holds line[start:end] begins and ends (cut at '.', '!', '?' or ';' before a
-    blank or the line's end)."""
+    """Where the sentence of ``line`` that holds line[start:end] begins and ends."""
     begin = max([m.end() for m in _SENTENCE_END.finditer(line, 0, start)] + [0])
     return begin, next((m.end() for m in _SENTENCE_END.finditer(line, end)), len(line))
 
 
-_CLAUSE_TURN = re.compile(r",?\s+(?:but|so|and|yet)\s+|;\s+", re.I)
+def sentences(line: str) -> List[str]:
+    ends = [m.end() for m in _SENTENCE_END.finditer(line)]
+    return [line[begin:end] for begin, end in zip([0] + ends, ends + [len(line)]) if line[begin:end].strip()]
+
+
+def contrast_sides(text: str) -> List[str]:
+    """The clauses of ``text`` a contrast may stand in, stripped."""
+    return [side.strip() for side in _CONTRAST_TURN.split(text) if side.strip()]
 
 
 def _asserted(pattern: Pattern[str], line: str) -> bool:
