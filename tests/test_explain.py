@@ -703,8 +703,9 @@ def test_skipping_keys_a_large_piece_lacks_finds_what_searching_every_key_finds(
 
 def test_a_pattern_searched_in_parts_finds_what_its_whole_alternation_finds() -> None:
     """textfacts searches its long PC and Jetson patterns in parts, each only on a line that holds one of its words
-    (leftmost): on every line of every real paste, and on lines that put two parts' words side by side, the match
-    is the one the parts' whole alternation gives (the same words at the same place), so no reading changes."""
+    (leftmost): on every line of every real paste (also upper-cased, and with look-alike letters), and on lines that
+    put two parts' words side by side, the match is the one the parts' whole alternation gives (the same words at the
+    same place), and no part matches a line that lacks all of its words."""
     import yaml
 
     from jetson_gpu_access import textfacts
@@ -719,6 +720,9 @@ def test_a_pattern_searched_in_parts_finds_what_its_whole_alternation_finds() ->
         isinstance(part, tuple) and len(part) == 2 and isinstance(part[1], re.Pattern) for part in value)]
     parted += [("form " + kind, parts) for kind, parts in textfacts._JETSON_FORMS]
     assert {"_X86", "_PC_STACK", "_PC_PROSE", "_TEGRA_NODE"} <= {name for name, _ in parted}
+    # as they reach the readers: normalised, so letters that match as ASCII ones under re.I (ı, İ, ſ) are those ones
+    lines = [textfacts.normalise(variant) for line in lines
+             for variant in (line, line.upper(), line.replace("i", "\u0131").replace("s", "\u017f"))]
     compared = 0
     for name, parts in parted:
         whole = parts[0][1] if len(parts) == 1 else re.compile("|".join(p.pattern for _, p in parts), re.I)
@@ -726,7 +730,42 @@ def test_a_pattern_searched_in_parts_finds_what_its_whole_alternation_finds() ->
             want, got = whole.search(line), textfacts.leftmost(parts, line, line.lower())
             assert (got and (got.span(), got.group(0))) == (want and (want.span(), want.group(0))), (name, line)
             compared += want is not None
-    assert compared > 500
+            # each part's words are needed: a part that matches a line holds one of its words (else the gate would skip it)
+            for words, pattern in parts:
+                assert not pattern.search(line) or any(w in line.lower() for w in words), (name, words, line)
+    assert compared > 1500
+
+
+def test_the_toolkit_s_jetson_only_folder_is_a_jetson_sign_on_a_line_of_its_own() -> None:
+    """Each part has its own words: the csv mode's folder counts on a line that names nothing else of a Jetson."""
+    from jetson_gpu_access.textfacts import read
+    seen = read("ls /etc/nvidia-container-runtime/host-files-for-container.d/\ntorch.cuda.is_available() returns False").observed
+    assert [s.value for s in seen.jetson if s.kind == "Tegra-only name"] == ["host-files-for-container.d"]
+
+
+def test_a_system_of_a_mixed_paste_read_only_in_part_is_said_to_be() -> None:
+    """Each system of a mixed paste is read from the first and last PART_WINDOW characters of its part; a part cut so
+    says it, and one a bit over half that size is still read whole (43 KiB mixed pastes read the same as ever)."""
+    from jetson_gpu_access.explain import PART_WINDOW
+    pad = "[ 50%] Building CXX object src/CMakeFiles/app.dir/main.cpp.o\n"
+    failure = "$ ./deviceQuery\ncudaGetDeviceCount returned 801\n"
+
+    def mixed(size: int) -> str:
+        half = pad * (size // len(pad) // 2)
+        return JETSON_35 + "\n" + half + failure + half + JETSON_36 + "\n" + failure
+
+    whole = explain(mixed(PART_WINDOW * 3 // 2))
+    assert whole.systems[0].startswith("system 1 (L4T 35") and "most likely tegra-nodes-denied" in whole.systems[0]
+    assert not any("read from its first and last" in system for system in whole.systems)
+    cut = explain(mixed(PART_WINDOW * 3))
+    assert "its part read from its first and last {} KiB".format(PART_WINDOW >> 10) in cut.systems[0]
+
+
+def test_a_very_long_paste_says_what_was_not_read() -> None:
+    from jetson_gpu_access.textfacts import FACT_WINDOW
+    text = JETSON_36 + "\n" + "[  1.0] tegra-xusb: port status\n" * (FACT_WINDOW // 10) + "cuInit(0) = 801\n"
+    said = [s.text for s in explain(text).statements if s.assumed and "very long" in s.text]
+    assert said and "not in this reading" in said[0] and "repeat" not in said[0]
 
 
 def test_a_cuda_error_number_is_found_after_many_lines_holding_its_digits_inside_other_numbers() -> None:

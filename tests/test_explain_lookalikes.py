@@ -24,6 +24,8 @@ from jetson_gpu_access.textfacts import read
     "the realsense-viewer shows No Frames Received unless I start it with sudo",
     "Do I need the udev rules (99-gpio.rules) to use GPIO as a non-root user in docker?",
     "usb camera not detected in the container as a non-root user",
+    "The QNN model offloads to the DSP through FastRPC, which fails for regular users and works only with sudo",
+    "raspivid needs root permission to open the camera",
 ])
 @pytest.mark.parametrize("system", ["", JETSON_36 + "\n", "Model: NVIDIA Jetson Orin Nano Developer Kit\n"])
 def test_a_device_that_is_not_the_gpu_is_not_gpu_access(text: str, system: str) -> None:

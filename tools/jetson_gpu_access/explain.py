@@ -330,7 +330,7 @@ def _not_asserted(line: str, start: int, end: int) -> bool:
 def _vetoed(vetoes: object, line: str, hit: Match[str]) -> bool:
     """Whether the line, up to the end of the sentence a family's match ends in, holds one of the family's vetoes
     (data/symptoms.json `vetoed_by`): the seat's and root's words said of other work than the GPU's (clocks, a VNC
-    desktop), root failing too, a README quoted."""
+    desktop, another device or accelerator), root failing too, a README quoted."""
     said = line[:sentence_span(line, hit.start(), hit.end())[1]]
     return any(_compiled(veto).search(said) for veto in vetoes)  # type: ignore[attr-defined]
 
@@ -498,8 +498,12 @@ def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
         clean = lowered
     spans = sorted({span for key in _FAILURE_KEYS if key in lowered for span in _key_lines(key, lowered)})
     best: Optional[Tuple[Tuple[bool, bool, int], str]] = None
+    tried: Set[str] = set()  # a line read once is read alike again (a log repeats its lines), and the first one wins
     for start, end in spans:
         line = clean[start:end]
+        if line in tried:
+            continue
+        tried.add(line)
         said = _FAILURE.search(line)
         if not said or _FAILURE_HEADING.match(line) or _INFO_LINE.search(line) or _OTHERWISE.search(line, 0, said.start()):
             continue
@@ -731,8 +735,14 @@ def _said_on_a_line_or_two(clean: str, cue: Callable[[str], object], said: Calla
     """The first line on which, alone or with the line after it, ``said`` finds its contrast (tried only where ``cue``
     does); that first line is the evidence, since it is one of the paste's own."""
     lines = clean.split("\n")[:_MAX_CONTRAST_LINES]
-    return next((line.strip() for line, after in zip(lines, lines[1:] + [""]) for text in (line, line + " " + after)
-                 if cue(text) and said(text)), None)
+    tried: Set[Tuple[str, str]] = set()  # a pair read once reads alike again (a log repeats its lines)
+    for line, after in zip(lines, lines[1:] + [""]):
+        if (line, after) in tried:
+            continue
+        tried.add((line, after))
+        if any(cue(text) and said(text) for text in (line, line + " " + after)):
+            return line.strip()
+    return None
 
 
 def _seat_contrast(clean: str) -> Optional[SymptomMatch]:
@@ -790,13 +800,16 @@ def _per_system(text: str) -> List[Tuple[str, Cause, bool]]:
             last = ",".join(release)
     out = []
     for number, (begin, end) in enumerate(zip([0] + starts[1:], starts[1:] + [len(lines)]), 1):
-        part = explain(window("\n".join(lines[begin:end]), PART_WINDOW)[0], nested=True)
-        out.append(("system {} (L4T {})".format(number, part.observed.l4t or "?"), part.cause, bool(part.matches)))
+        read_part, cut = window("\n".join(lines[begin:end]), PART_WINDOW)
+        part = explain(read_part, nested=True)
+        label = "system {} (L4T {}{})".format(number, part.observed.l4t or "?", "; its part read from its first and last {} "
+                                              "KiB".format(PART_WINDOW >> 10) if cut else "")
+        out.append((label, part.cause, bool(part.matches)))
     return out
 
 
 MAX_SYSTEMS = 4  # the systems of a mixed paste read one by one
-PART_WINDOW = FACT_WINDOW // 8  # of each system's part, its first and last 16 KiB (its release line, its failure)
+PART_WINDOW = FACT_WINDOW // 8  # of each system's part, its first and last 32 KiB (its release line, its failure)
 
 
 def _from_paste(diagnosis: Diagnosis) -> Diagnosis:
@@ -940,7 +953,8 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
     out += [Statement(scrub(a), (), True) for a in assumptions]
     if seen.windowed:
         out.append(Statement("the paste is very long: facts were read from its first and last {} KiB, error signatures "
-                             "from its first and last {} KiB; the middle is taken to repeat them".format(
+                             "from its first and last {} KiB; a fact said only between them (a release line, an `id`) is "
+                             "not in this reading: paste those lines on their own".format(
                                  FACT_WINDOW >> 10, SIGNATURE_WINDOW >> 10), (), True))
     if seen.cut_lines:
         out.append(Statement("a line is longer than {0} KiB: facts (launch options, listings, `id`) were read from "

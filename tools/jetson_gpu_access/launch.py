@@ -10,6 +10,7 @@ engine's; the words after it are the container's command, kept apart (`docker ru
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shlex
@@ -178,6 +179,7 @@ def _read_options(rest: str) -> Tuple[Dict[str, List[str]], bool, Optional[str],
     return values, privileged, first, command, _dev_mount(mounts)
 
 
+@functools.lru_cache(maxsize=1024)  # pure, and a log repeats its launch lines
 def from_run_line(line: str) -> Optional[Launch]:
     """The engine options of a `docker run` / `podman run` line; None when the line is not one."""
     match = RUN_LINE.search(line)
@@ -216,6 +218,7 @@ def from_devcontainer(text: str) -> Optional[Launch]:
     return Launch(**merged)
 
 
+@functools.lru_cache(maxsize=1024)  # pure, and a log repeats its launch lines
 def from_compose_run_line(line: str) -> Optional[Launch]:
     """The options of a `docker compose run` line, with the service it runs; None when the line is not one.
     The service's own settings (groups, devices, runtime) come from its compose file: see `with_service`."""
@@ -250,6 +253,7 @@ class Exec:
     text: str
 
 
+@functools.lru_cache(maxsize=1024)  # pure, and a log repeats its launch lines
 def from_exec_line(line: str) -> Optional[Exec]:
     match = EXEC_LINE.search(line)
     if not match:

@@ -352,10 +352,13 @@ _STAT_ACCESS = re.compile(r"^Access:\s+\((\d{3,4})/[^)]*\)\s+Uid:\s+\(\s*(\d{1,1
 # and as the command a container engine runs ("docker exec dev su - dev -c ...").
 _ENGINE_RUNS = r"(?:[$#]\s+)?(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:exec|run)\s"  # a command a container engine runs
 _ENGINE_COMMAND = re.compile(_ENGINE_RUNS)
+# The tools that drop to a user and rebuild the groups from /etc/group, as a command names them (data/privilege_drops.json
+# has each with its source).
+_GROUP_REBUILDING_DROP = (r"su\s+(?:-\s*|-l\s+|--login\s+)?[\w.-]+|runuser\s+|gosu\s+\S+|su-exec\s+\S+|"
+                          r"setpriv\s+[^\n]*--init-groups|s6-setuidgid\s+\S+")
 _LOGIN_PATH = re.compile(r"^(?:\+\s+)?(?:" + _ENGINE_RUNS + r"[^\n]*?\s['\"]?|[$#]\s+)?"  # bash -c 'su - user ...
                          r"(?:exec\s+)?(?:sudo\s+)?"
-                         r"(?:ssh\s+\S+|su\s+(?:-\s*|-l\s+|--login\s+)?[\w.-]+|su\s+-|sudo\s+(?:-i|-u\s*\S+)|"
-                         r"runuser\s+|gosu\s+\S+|su-exec\s+\S+|setpriv\s+.*--init-groups|s6-setuidgid\s+\S+)|"
+                         r"(?:ssh\s+\S+|" + _GROUP_REBUILDING_DROP + r"|su\s+-|sudo\s+(?:-i|-u\s*\S+))|"
                          r"^\s*user\s*=\s*\S+\s*$|\bsshd\[\d+\]: Accepted|^Last login:|^Welcome to Ubuntu", re.I)
 _TOOLKIT = re.compile(r"(?:nvidia-container-toolkit(?:-base)?|libnvidia-container-tools|libnvidia-container1|"
                       r"NVIDIA Container (?:Toolkit|Runtime)(?: CLI)? version|nvidia-ctk version|cli-version:)[\s:=_]*"
@@ -380,8 +383,7 @@ _ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?
 # `exec gosu app` or `exec su - worker`, an exec-form ENTRYPOINT of gosu or su-exec. Each rebuilds the groups from the
 # container's /etc/group (fact sheet A.3); an SSH login into the host does not reach the container.
 _CONTAINER_LOGIN = re.compile(r"\bssh(?:-?ing|ed)?\s+(?:in)?to\s+(?:the\s+|my\s+|a\s+|each\s+)?containers?\b(?!\s+host)|"
-                              r"\bexec\s+(?:su\s+(?:-\s*|-l\s+|--login\s+)?[\w.-]+|gosu\s+\S+|su-exec\s+\S+|runuser\s+|"
-                              r"setpriv\s+[^\n]*--init-groups|s6-setuidgid\s+\S+)|"
+                              r"\bexec\s+(?:" + _GROUP_REBUILDING_DROP + r")|"
                               r"\bsupervisord?\b[^\n]{0,60}?\buser\s*=\s*\w|\b(?:inside|in)\s+the\s+container\b[^\n]{0,40}?\bsudo\s+-u\s+\S+|"
                               r"(?<!#)(?<!#\s)\bENTRYPOINT\s*\[\s*[\"'](?:[\w/.-]*/)?(?:gosu|su-exec|su|runuser|s6-setuidgid)[\"']",
                               re.I)  # (not a Dockerfile's comment)
@@ -458,9 +460,9 @@ _HOST_WORKS = re.compile(r"\b(?:on|in|from)\s+(?:the\s+)?(?:\w+\s+)?host\b(?:(?!
 # Jetson signs that name software, not the machine the line ran on: beside them a line can still name an x86 host.
 _NAMES_NO_HARDWARE = ("Tegra-only name", "L4T image", "arm64 build")
 PC_PROSE = "PC named in words"
-# Facts are read from this much of each end of a paste: some 1,500 lines either side hold the commands a reporter ran
+# Facts are read from this much of each end of a paste: some 3,000 lines either side hold the commands a reporter ran
 # and their output; the log between them is searched for error signatures only (explain's SIGNATURE_WINDOW).
-FACT_WINDOW = 128 * 1024
+FACT_WINDOW = 256 * 1024
 MAX_SESSIONS = 4  # `id` outputs diagnosed one by one
 MAX_FACTS = 512  # distinct nodes, /etc/group lines: more is a dump, not a report
 MAX_LINE = 65536  # characters of one line read for facts: a launch that lists every device stays far shorter
@@ -610,9 +612,17 @@ class _Reader:
         self.names.setdefault(gid, name)
 
 
+# The letters Python's case-blind matching takes for ASCII ones (dotless and dotted i, long s, the Kelvin sign), made
+# those letters: a pattern and the cue words tested before it (Cued) then read a line alike.
+_ASCII_FOLDS = str.maketrans({"\u0131": "i", "\u0130": "I", "\u017f": "s", "\u212a": "K"})
+_FOLDED = re.compile("[\u0131\u0130\u017f\u212a]")  # (found at C speed; translate() maps each character in Python)
+
+
 def normalise(text: str) -> str:
-    """Text as it was printed: no colour codes, no CR, no Markdown fence lines."""
+    """Text as it was printed: no colour codes, no CR, no Markdown fence lines, no letter that matches as another."""
     text = _ANSI.sub("", text)
+    if not text.isascii() and _FOLDED.search(text):
+        text = text.translate(_ASCII_FOLDS)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _FENCE.sub("", text).replace("```", "") if "```" in text else text
@@ -760,8 +770,10 @@ def _settle_releases(state: _State) -> None:
 
 
 def _note_word(state: _State, kind: str, raw: str) -> None:
+    """The first line that says ``kind``; once noted, the kind is not looked for again (_read_words)."""
     if len(state.words) < MAX_FACTS and all(w.kind != kind for w in state.words):
         state.words.append(Sighting(kind, kind, raw))
+        state.word_readings = tuple(reading for reading in state.word_readings if reading[0] != kind)
 
 
 # A launch's group-add said in prose or inline code ("started with `--group-add 993`", `group_add: ["992"]`).
@@ -848,8 +860,11 @@ def _read_words(state: _State, line: str, raw: str) -> None:
     """The first line that says each kind of _WORD_READINGS (a kind already noted is not looked for again)."""
     low = line.lower()
     for kind, cues, test in state.word_readings:
-        if any(cue in low for cue in cues) and all(w.kind != kind for w in state.words) and test(line, raw):
-            _note_word(state, kind, raw)
+        for cue in cues:  # a loop, not any(): this runs some twenty times a line
+            if cue in low:
+                if test(line, raw):
+                    _note_word(state, kind, raw)
+                break
 
 
 # A line of prose that says where the output below it was taken: "On the host (JetPack 6.2):", "Inside the container
