@@ -400,3 +400,22 @@ def test_a_pc_only_image_or_a_geforce_by_number_is_a_pc(text: str) -> None:
 def test_a_pc_only_image_that_cannot_run_here_names_no_pc() -> None:
     text = "$ docker run pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime python\nexec /opt/conda/bin/python: exec format error"
     assert all("pytorch/pytorch" not in s.value for s in read(text).observed.x86)
+
+
+def test_a_laptop_s_switch_between_its_gpus_is_a_pc() -> None:
+    """Optimus, Bumblebee's optirun and a "secondary GPU" are a laptop's Intel and NVIDIA pair: no Jetson has two GPUs."""
+    text = ("$ optirun glxspheres64\n[ERROR]Cannot access secondary GPU - error: [XORG] (EE) [drm] failed to set drm "
+            "interface version: Permission denied [13].")
+    result = read_cause(text)
+    assert result.cause.id == "x86-discrete-gpu" and not result.cause.assumption and tegra_talk(result) == [], result.cause
+
+
+@pytest.mark.parametrize("release, behind", [("12.4", True), ("12.2", False), ("11.8", False)])
+def test_a_toolkit_newer_than_its_driver_is_cuda_s_insufficient_driver(release: str, behind: bool) -> None:
+    """nvidia-smi names the newest CUDA its driver runs; an nvcc of a later release builds what that driver cannot run."""
+    text = ("| NVIDIA-SMI 535.104.05   Driver Version: 535.104.05   CUDA Version: 12.2     |\n$ nvcc --version\n"
+            "Cuda compilation tools, release {0}, V{0}.99\nTypeError: pybind11::init(): factory function returned nullptr"
+            ).format(release)
+    result = explain(text)
+    assert ("cuda-35" in [m.id for m in result.matches]) is behind
+    assert result.cause.id == "x86-discrete-gpu" or not behind

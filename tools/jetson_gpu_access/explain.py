@@ -564,7 +564,8 @@ def explain(text: str, nested: bool = False) -> Explanation:
     contrast = _login_contrast(cleaned) if not any(m.id == "groups-lost-words" for m in matches) else None
     root_only = _root_contrast(cleaned) if not any(m.id == "denial-words" for m in matches) else None
     seat = _seat_contrast(cleaned) if not any(m.id == "seat-login-words" for m in matches) else None
-    matches = matches + [shown for shown in (contrast, root_only, seat) if shown is not None]
+    behind = _driver_behind(cleaned) if not any(m.id == "cuda-35" for m in matches) else None
+    matches = matches + [shown for shown in (contrast, root_only, seat, behind) if shown is not None]
     seen = parsed.observed
     diagnosis = _from_paste(diagnose(parsed.facts)) if parsed.facts is not None else None
     others = tuple(_from_paste(diagnose(facts)) for facts in parsed.others)
@@ -637,6 +638,22 @@ def _shown_as(symptom_id: str, line: str) -> SymptomMatch:
     family = _family(symptom_id)
     return SymptomMatch(symptom_id, line[:300], line[:300], tuple(family["causes"]), str(family["docs"]),
                         str(family["runbook"] or ""), tuple(family["sources"]))
+
+
+# nvidia-smi's header names the newest CUDA its driver runs; nvcc names the toolkit's release.
+_SMI_CUDA = re.compile(r"CUDA Version:\s*(\d{1,2})\.(\d{1,2})\b")
+_NVCC_RELEASE = re.compile(r"^.*\brelease (\d{1,2})\.(\d{1,2}), V\d[^\n]*", re.M)
+
+
+def _driver_behind(clean: str) -> Optional[SymptomMatch]:
+    """A CUDA toolkit newer than the driver, shown rather than said: nvcc's release above the CUDA version nvidia-smi
+    says its driver runs; read as CUDA's insufficient-driver error (35), which what the toolkit builds meets."""
+    driver = _SMI_CUDA.search(clean) if "CUDA Version" in clean else None
+    toolkit = _NVCC_RELEASE.search(clean) if driver and "release" in clean else None
+    if toolkit is None or driver is None:
+        return None
+    newer = (int(toolkit.group(1)), int(toolkit.group(2))) > (int(driver.group(1)), int(driver.group(2)))
+    return _shown_as("cuda-35", toolkit.group(0).strip()) if newer else None
 
 
 def _login_contrast(clean: str) -> Optional[SymptomMatch]:
