@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Any, List, Optional, Tuple
 
 import pytest
 from hypothesis import given
@@ -766,6 +766,27 @@ def test_a_very_long_paste_says_what_was_not_read() -> None:
     text = JETSON_36 + "\n" + "[  1.0] tegra-xusb: port status\n" * (FACT_WINDOW // 10) + "cuInit(0) = 801\n"
     said = [s.text for s in explain(text).statements if s.assumed and "very long" in s.text]
     assert said and "not in this reading" in said[0] and "repeat" not in said[0]
+
+
+def test_what_lines_said_by_themselves_is_remembered_without_changing_a_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One reading keeps what each line says by itself (LineMemo) for the next reading of the same line: a log's
+    repeats, each system of a mixed paste. On real pastes, each alone, all of them one after another (a mixed paste of
+    many systems) and repeated, the readings are those of reading every line afresh."""
+    import yaml
+
+    from jetson_gpu_access import explain as module
+    from jetson_gpu_access import textfacts
+    data = Path(__file__).parent / "data"
+    texts = [e["text"] for e in yaml.safe_load((data / "report_corpus.yaml").read_text(encoding="utf-8"))]
+    pastes = texts[:40] + ["\n".join(texts), "\n".join(texts[:30]) * 3, "\n".join(t.replace("\n", " ") for t in texts[:60])]
+    remembered = [to_jsonable(explain(text)) for text in pastes]
+
+    def afresh(memo: object, key: object, compute: Any, *args: Any) -> Any:
+        return compute(*args)
+    monkeypatch.setattr(textfacts, "remembered", afresh)
+    monkeypatch.setattr(module, "remembered", afresh)
+    assert [to_jsonable(explain(text)) for text in pastes] == remembered
+    assert len(explain(pastes[-3]).systems) > 1
 
 
 def test_a_cuda_error_number_is_found_after_many_lines_holding_its_digits_inside_other_numbers() -> None:

@@ -34,6 +34,7 @@ from .textfacts import (
     RELEASE_LINE,
     SUPPOSED,
     Identity,
+    LineMemo,
     ListedNode,
     Observed,
     Sighting,
@@ -41,6 +42,7 @@ from .textfacts import (
     distinct_lines,
     normalise,
     read,
+    remembered,
     sentence_span,
     sentences,
     window,
@@ -54,7 +56,7 @@ CHUNK = 1 << 20
 SIGNATURE_WINDOW = 1 << 19   # error signatures: from the first and last 512 KiB of a huge paste (each key is one scan of it)
 MAX_KEY_HITS = 64
 PRUNE_FROM = 1 << 16         # pieces from this size are checked for absent keys first (_absent_keys)
-LINE_SPAN = 1000             # characters of a line either side of a key that patterns see (one huge line stays cheap)
+LINE_SPAN = 300             # characters of a line either side of a key that patterns see (one huge line stays cheap)
 _PLACEHOLDER = re.compile(r"\b4\d{9}\b")
 # Context words for a CUDA error number: the number alone (801) is too common to mean CUDA.
 _CUDA_CONTEXT = (r"(?:cuda|cuinit|cudart|cudnn|cublas|nvrtc|ggml|gpu|device|driver|trt|tensorrt|onnxruntime|cupy|numba|"
@@ -203,12 +205,14 @@ def _chunks(text: str) -> Iterator[str]:
         start = end
 
 
-def find_signatures(text: str) -> List[SymptomMatch]:
+def find_signatures(text: str, memo: Optional[LineMemo] = None) -> List[SymptomMatch]:
     """Every known symptom in ``text``, each once, with the first line that shows it, in the index's order.
 
     Work is bounded: the text is read in pieces, each key is searched once a piece (C-speed substring
-    search, at most MAX_KEY_HITS lines), and patterns run only on the lines a key found.
+    search, at most MAX_KEY_HITS lines), and patterns run only on the lines a key found; ``memo`` keeps what each line
+    showed for another reading of the same lines (a system of a mixed paste).
     """
+    memo = {} if memo is None else memo
     if not _FAMILIES:
         _FAMILIES.append(_families())
     found: Dict[str, SymptomMatch] = {}
@@ -221,7 +225,7 @@ def find_signatures(text: str) -> List[SymptomMatch]:
         for family in _FAMILIES[0]:
             symptom_id = str(family.symptom["id"])
             if symptom_id not in found:
-                match = _first(family, clean, lowered, lines)
+                match = _first(family, clean, lowered, lines, memo)
                 if match is not None:
                     found[symptom_id] = match
     order = [str(f.symptom["id"]) for f in _FAMILIES[0]]
@@ -335,29 +339,40 @@ def _vetoed(vetoes: object, line: str, hit: Match[str]) -> bool:
     return any(_compiled(veto).search(said) for veto in vetoes)  # type: ignore[attr-defined]
 
 
-def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tuple[int, int]]]) -> Optional[SymptomMatch]:
+def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tuple[int, int]]],
+           memo: LineMemo) -> Optional[SymptomMatch]:
     tried: Set[Tuple[str, int]] = set()  # a log that repeats a line (or one line a phrase) is searched once a text
     for key in family.keys:
         if key not in cache:
             cache[key] = _key_lines(key, lowered)
         for start, end in cache[key]:
-            line = lowered[start:_next_line_end(lowered, end)]  # "is_available()\nFalse"
+            after = _next_line_end(lowered, end)
+            line = lowered[start:after]  # "is_available()\nFalse"
             if family.symptom.get("prose") and _SOFT_WRAP.match(clean, end):  # (in the paste's own case)
                 line = line[:end - start] + " " + line[end - start + 1:]  # a sentence wrapped onto the next line
             if (line, end - start) in tried:
                 continue
             tried.add((line, end - start))
-            for pattern in family.patterns:
-                hit = _compiled(pattern).search(line)
-                if hit and hit.start() <= end - start and not (
-                        family.symptom.get("negatable") and _not_asserted(line, hit.start(), hit.end())) and not (
-                        "vetoed_by" in family.symptom and _vetoed(family.symptom["vetoed_by"], line, hit)):
-                    symptom = family.symptom
-                    shown = clean[start:end].strip()
-                    signature = " ".join(clean[start + hit.start():start + hit.end()].split())  # one line, as shown
-                    return SymptomMatch(str(symptom["id"]), signature, shown[:300],
-                                        tuple(symptom["causes"]), str(symptom["docs"]),  # type: ignore[arg-type]
-                                        str(symptom["runbook"] or ""), tuple(symptom["sources"]))  # type: ignore[arg-type]
+            shown = remembered(memo, ("family " + str(family.symptom["id"]), clean[start:after], str(end - start)),
+                               _shown_in, family, clean[start:after], line, end - start)
+            if shown is not None:
+                return shown
+    return None
+
+
+def _shown_in(family: _Family, printed: str, line: str, line_end: int) -> Optional[SymptomMatch]:
+    """The family's match on ``line`` (``printed`` in lower case, a wrapped sentence joined), starting in its first
+    ``line_end`` characters."""
+    for pattern in family.patterns:
+        hit = _compiled(pattern).search(line)
+        if hit and hit.start() <= line_end and not (
+                family.symptom.get("negatable") and _not_asserted(line, hit.start(), hit.end())) and not (
+                "vetoed_by" in family.symptom and _vetoed(family.symptom["vetoed_by"], line, hit)):
+            symptom = family.symptom
+            signature = " ".join(printed[hit.start():hit.end()].split())  # one line, as shown
+            return SymptomMatch(str(symptom["id"]), signature, printed[:line_end].strip()[:300],
+                                tuple(symptom["causes"]), str(symptom["docs"]),  # type: ignore[arg-type]
+                                str(symptom["runbook"] or ""), tuple(symptom["sources"]))  # type: ignore[arg-type]
     return None
 
 
@@ -488,10 +503,11 @@ _TRACEBACK_ONLY = re.compile(r"^\W*traceback \(most recent call last\):?\W*$", r
 _INFO_LINE = re.compile(r"^[^\n]{0,64}?(?<![\w.-])I(?:\d{4} \d\d:\d\d|\s+(?:tensorflow|external|xla)/)", re.I)
 
 
-def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
+def find_failure(text: str, cleaned: Optional[str] = None, memo: Optional[LineMemo] = None) -> Optional[Failure]:
     """The most telling line that says something failed, or None: read from the first and last FACT_WINDOW characters, at
     most MAX_KEY_HITS lines a key, so its cost stays bounded on any paste. ``cleaned`` is that part of the
-    text already normalised, when the caller has it."""
+    text already normalised, when the caller has it; ``memo`` keeps each line's weight for another reading."""
+    memo = {} if memo is None else memo
     clean = normalise(window(text)[0]) if cleaned is None else cleaned
     lowered = clean.lower()
     if len(lowered) != len(clean):
@@ -504,17 +520,8 @@ def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
         if line in tried:
             continue
         tried.add(line)
-        said = _FAILURE.search(line)
-        if not said or _FAILURE_HEADING.match(line) or _INFO_LINE.search(line) or _OTHERWISE.search(line, 0, said.start()):
-            continue
-        body = _LOG_PREFIX.sub("", line, count=1)  # what the line says, not the name of the service that printed it
-        index = next((n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(body)
-                      and not (kind == "device-permission" and _OTHER_DEVICE.search(body) and not _GPU_DEVICE.search(body))),
-                     len(FAILURE_KINDS))
-        noise = index < len(FAILURE_KINDS) and FAILURE_KINDS[index][0] in _LEAST_TELLING and not _NAMES_GPU.search(body) \
-            and not _CANNOT_START.search(body)
-        order = (bool(_TRACEBACK_ONLY.match(line)), noise, index)  # a traceback's exception says more than its header
-        if best is None or order < best[0]:
+        order = remembered(memo, ("failure", line, ""), _failure_weight, line)
+        if order is not None and (best is None or order < best[0]):
             best = (order, line.strip())
     if best is None:
         return None
@@ -528,6 +535,21 @@ def find_failure(text: str, cleaned: Optional[str] = None) -> Optional[Failure]:
     if kind == "other" and _TRACEBACK_ONLY.match(best[1]):
         kind = "unshown"  # a traceback cut off above its exception: what failed is not in the paste
     return Failure(kind, best[1][:300])
+
+
+def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int]]:
+    """How little a failing line tells (lower tells more): a traceback's header only, routine noise, its kind's rank in
+    FAILURE_KINDS; None for a line that says nothing failed."""
+    said = _FAILURE.search(line)
+    if not said or _FAILURE_HEADING.match(line) or _INFO_LINE.search(line) or _OTHERWISE.search(line, 0, said.start()):
+        return None
+    body = _LOG_PREFIX.sub("", line, count=1)  # what the line says, not the name of the service that printed it
+    index = next((n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(body)
+                  and not (kind == "device-permission" and _OTHER_DEVICE.search(body) and not _GPU_DEVICE.search(body))),
+                 len(FAILURE_KINDS))
+    noise = index < len(FAILURE_KINDS) and FAILURE_KINDS[index][0] in _LEAST_TELLING and not _NAMES_GPU.search(body) \
+        and not _CANNOT_START.search(body)
+    return bool(_TRACEBACK_ONLY.match(line)), noise, index  # a traceback's exception says more than its header
 
 
 def container_context(text: str, seen: Observed, cleaned: Optional[str] = None) -> str:
@@ -556,10 +578,12 @@ def scrub(text: str) -> str:
     return _PLACEHOLDER.sub(lambda m: "(GID not shown)" if int(m.group(0)) >= PLACEHOLDER_GID else m.group(0), text)
 
 
-def explain(text: str, nested: bool = False) -> Explanation:
-    """Signatures, facts, statements with their evidence, the most likely cause and the deciding question."""
-    matches = find_signatures(window(text, SIGNATURE_WINDOW)[0])
-    parsed = read(text)
+def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) -> Explanation:
+    """Signatures, facts, statements with their evidence, the most likely cause and the deciding question. ``nested``:
+    one system of a mixed paste, read with the paste's ``memo`` of what its lines say by themselves."""
+    memo = {} if memo is None else memo
+    matches = find_signatures(window(text, SIGNATURE_WINDOW)[0], memo)
+    parsed = read(text, memo)
     cleaned = normalise(window(text)[0])
     contrast = _login_contrast(cleaned) if not any(m.id == "groups-lost-words" for m in matches) else None
     root_only = _root_contrast(cleaned) if not any(m.id == "denial-words" for m in matches) else None
@@ -580,12 +604,12 @@ def explain(text: str, nested: bool = False) -> Explanation:
     if shown_platform(seen)[0] == "pc":  # the audit's fix is a Jetson's: a PC asks for the GPU with --gpus
         pairs = [(_on_a_pc(f), line) for f, line in pairs]
     audit = tuple(f for f, _ in pairs)
-    readings = _per_system(text) if len(seen.releases) > 1 and not nested else []
+    readings = _per_system(text, memo) if len(seen.releases) > 1 and not nested else []
     mixed = _systems(seen, readings)
     systems = tuple(label for label, _ in mixed)
     statements = _statements(seen, matches, diagnosis, parsed.assumptions, pairs, mixed) + tuple(
         _session_statements(seen, others))
-    failure = find_failure(text, cleaned)
+    failure = find_failure(text, cleaned, memo)
     container = container_context(text, seen, cleaned)
     if failure is not None and not matches:
         statements += (Statement("a failure that no known signature names ({}): `{}`".format(
@@ -801,7 +825,7 @@ def _session_statements(seen: Observed, others: Sequence[Diagnosis]) -> List[Sta
     return out
 
 
-def _per_system(text: str) -> List[Tuple[str, Cause, bool]]:
+def _per_system(text: str, memo: LineMemo) -> List[Tuple[str, Cause, bool]]:
     """Each system of a mixed paste read on its own: the text from one release line to the next that names another
     release, at most MAX_SYSTEMS of them, each from its first and last PART_WINDOW characters (a fleet log that
     alternates releases is read a bounded number of times, and no more than once over); with whether its part shows an
@@ -818,7 +842,7 @@ def _per_system(text: str) -> List[Tuple[str, Cause, bool]]:
     out = []
     for number, (begin, end) in enumerate(zip([0] + starts[1:], starts[1:] + [len(lines)]), 1):
         read_part, cut = window("\n".join(lines[begin:end]), PART_WINDOW)
-        part = explain(read_part, nested=True)
+        part = explain(read_part, nested=True, memo=memo)
         label = "system {} (L4T {}{})".format(number, part.observed.l4t or "?", "; its part read from its first and last {} "
                                               "KiB".format(PART_WINDOW >> 10) if cut else "")
         out.append((label, part.cause, bool(part.matches)))

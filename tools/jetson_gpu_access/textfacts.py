@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Callable, Dict, Iterator, List, Match, Optional, Pattern, Sequence, Set, Tuple, TypeVar, Union
+from typing import Any, Callable, Dict, Iterator, List, Match, Optional, Pattern, Sequence, Set, Tuple, TypeVar, Union
 
 from . import __version__
 from .launch import (
@@ -690,10 +690,25 @@ def _jetson_sightings(line: str, forms: Sequence[Tuple[str, Cued]] = _JETSON_FOR
     return found
 
 
+# What a line says by itself (its Jetson and PC signs, the words it says), kept by (what, line, line as printed) for
+# one reading: a log repeats its lines, and each system of a mixed paste is read again from lines already read.
+LineMemo = Dict[Tuple[str, str, str], Any]
+_Said = TypeVar("_Said")
+
+
+def remembered(memo: LineMemo, key: Tuple[str, str, str], compute: Callable[..., _Said], *args: Any) -> _Said:
+    """``compute(*args)``, once a reading for each key."""
+    if key not in memo:
+        memo[key] = compute(*args)
+    said: _Said = memo[key]
+    return said
+
+
 class _State:
     """What has been read so far, in the order of the paste."""
 
-    def __init__(self, lowered: str) -> None:
+    def __init__(self, lowered: str, memo: LineMemo) -> None:
+        self.memo = memo
         # The cue words each line is tested for, narrowed to those the whole text holds: a line is part of the text,
         # so a word the text lacks is in none of its lines (a long log is tested for a few words a line, not ~150).
         def held(words: Tuple[str, ...]) -> Tuple[str, ...]:
@@ -865,7 +880,7 @@ def _read_words(state: _State, line: str, raw: str) -> None:
     for kind, cues, test in state.word_readings:
         for cue in cues:  # a loop, not any(): this runs some twenty times a line
             if cue in low:
-                if test(line, raw):
+                if remembered(state.memo, (kind, line, raw), test, line, raw):
                     _note_word(state, kind, raw)
                 break
 
@@ -950,7 +965,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         # ls of several paths names each folder in a header before its entries (nodes come with their full path)
         several = not _DIR_HEADER.match(line) and len(re.findall(r"\s/dev\b", line)) > 1
         state.directory = "/dev" if several else header.group(1)
-        state.jetson += _jetson_sightings(line, state.forms)
+        state.jetson += _signs_of(state, line)
         if _command_match(line):
             _read_command(state, line)
         elif not _DIR_HEADER.match(line):
@@ -1015,7 +1030,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         return
     if _read_command(state, line):
         _read_words(state, line, raw)
-        sightings = _jetson_sightings(line, state.forms)
+        sightings = _signs_of(state, line)
         state.jetson += sightings
         # The prose before the command is the reporter's ("I'm on x86. But when I run `docker run ...`"); the
         # command's own words name an image, a mount or a device, not the machine.
@@ -1142,7 +1157,7 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     if jetpack and state.stated is None:
         state.stated = jetpack.group(1) or jetpack.group(2) or jetpack.group(3)
         reader.recognised.append("JetPack stated: " + line)
-    sightings = _jetson_sightings(line, state.forms)
+    sightings = _signs_of(state, line)
     state.jetson += sightings
     model = next((s for s in sightings if s.kind == "model"), None)
     if model is not None and state.model is None:
@@ -1170,13 +1185,22 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
 _REMOTE_LOGIN = re.compile(r"(?:^|[>$#]\s*)(?:ssh|scp|sftp)\s+\S", re.I)
 
 
+def _signs_of(state: _State, line: str) -> List[Sighting]:
+    return remembered(state.memo, ("jetson", line, ""), _jetson_sightings, line, state.forms)
+
+
 def _read_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting]) -> None:
+    state.x86 += remembered(state.memo, ("pc", line, raw), _pc_signs, state, line, raw, sightings)
+
+
+def _pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting]) -> List[Sighting]:
     """What a line says of a PC: the engine's host platform, an x86 or discrete-GPU word, a discrete GPU's node or
     software; ``sightings`` are the Jetson signs the same line shows, beside which a word may name an image only."""
+    found: List[Sighting] = []
     low = line.lower()
     host_platform = _HOST_PLATFORM.search(line) if "host platform" in low else None
     if host_platform and host_platform.group(1).lower() in ("amd64", "x86_64"):
-        state.x86.append(Sighting("x86 / discrete GPU", "host platform linux/" + host_platform.group(1), raw))
+        found.append(Sighting("x86 / discrete GPU", "host platform linux/" + host_platform.group(1), raw))
     pc_words = (any(w in low for w in state.pc_words) and not host_platform and not _FOREIGN_ARTIFACT.search(line)
                 and not _PLATFORM_PROBE.search(line) and not ("ssh" in low and _REMOTE_LOGIN.search(line)))
     x86 = (leftmost(state.x86_parts, line, low) or leftmost(state.pc_stack, line, low)) if pc_words else None
@@ -1187,13 +1211,14 @@ def _read_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sight
         x86 = leftmost(state.pc_prose, line, low)
         kind = kind if _CPU_FIELD.search(line) else PC_PROSE
     if x86 and not any(s.kind not in _NAMES_NO_HARDWARE for s in sightings):  # "an l4t image on an x86-64 host"
-        state.x86.append(Sighting(kind, x86.group(0), raw))
+        found.append(Sighting(kind, x86.group(0), raw))
     node = _DGPU_NODE.search(line)
     if node and not sightings and node.group(0).startswith("/dev/"):
-        state.x86.append(Sighting("discrete-GPU node", node.group(0), raw))
+        found.append(Sighting("discrete-GPU node", node.group(0), raw))
     software = _PC_SOFTWARE.search(line) if pc_words or "nvreg" in low else None
     if software and not x86 and not sightings:
-        state.x86.append(Sighting("PC software", software.group(0), raw))
+        found.append(Sighting("PC software", software.group(0), raw))
+    return found
 
 
 def _read_pc_hint(state: _State, line: str, raw: str) -> None:
@@ -1296,10 +1321,12 @@ def _cdi_paths_only(text: str) -> Optional[str]:
     return spec.group(0).split("\n")[0]
 
 
-def read(text: str) -> TextFacts:
+def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
+    """The facts of ``text``; ``memo`` carries what lines said by themselves from one reading to the next (explain's
+    reading of each system of a mixed paste)."""
     part, windowed = window(text)
     joined = _joined(part)
-    state = _State(distinct_lines(joined.lower()))
+    state = _State(distinct_lines(joined.lower()), {} if memo is None else memo)
     for line, raw in _lines(joined):
         if line:
             _read_line(state, line, raw)
