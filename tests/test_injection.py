@@ -25,6 +25,7 @@ from jetson_gpu_access.lab import bands, profiles, scratch
 from jetson_gpu_access.model import DriverStack, InjectionPath, Requirement
 from jetson_gpu_access.probe import probe
 from jetson_gpu_access.probe.runtime import parse_spec, toolkit_mode
+from jetson_gpu_access.report import render_text
 from jetson_gpu_access.upgrade import PreviewError, preview
 
 # --- the band table --------------------------------------------------------------------------
@@ -430,8 +431,13 @@ def test_a_host_in_legacy_mode_names_no_band(scratch_root) -> None:  # type: ign
     os.makedirs(os.path.join(root, "etc/nvidia-container-runtime"))
     with open(os.path.join(root, "etc/nvidia-container-runtime/config.toml"), "w") as handle:
         handle.write('[nvidia-container-runtime]\nmode = "legacy"\n')
-    found = diagnose(probe(root)).injection
+    diagnosis = diagnose(probe(root))
+    found = diagnosis.injection
     assert found.band is None and not found.candidates and any("legacy mode" in e for e in found.evidence)
+    # the report reads the mode itself, not the wording of its evidence: legacy mode is a toolkit, whose band decides nothing
+    assert "toolkit band: does not decide the nodes here" in render_text(diagnosis)
+    plain = diagnose(probe(scratch_root("jp61-host")))  # the same host without the mode: its toolkit's band
+    assert plain.injection.band and "toolkit band: {} (".format(plain.injection.band) in render_text(plain)
 
 
 def test_the_cve_upgrade_advice_previews_the_band_change() -> None:

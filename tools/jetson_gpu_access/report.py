@@ -8,7 +8,7 @@ findings with their evidence, remedy and docs anchor.
 from __future__ import annotations
 
 from . import __version__
-from .model import LEGACY_MODE, Decision, Diagnosis, Finding, Severity, View
+from .model import Decision, Diagnosis, Finding, Severity, View
 
 TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
 if TYPE_CHECKING:
@@ -74,7 +74,8 @@ def _injection_lines(diagnosis: Diagnosis) -> List[str]:
     elif found.candidates:
         band = "one of " + ", ".join(found.candidates)
     else:
-        band = ("no toolkit installed" if found.path.value == "host" and LEGACY_MODE not in found.evidence else
+        legacy = diagnosis.facts.runtime.toolkit_mode == "legacy"  # the toolkit mounts the host's own nodes
+        band = ("no toolkit installed" if found.path.value == "host" and not legacy else
                 "not settled (INFERRED): see the evidence" if found.path.value == "privileged" else
                 "does not decide the nodes here")
     engine = " | engine: {}".format(found.engine) if found.engine else ""
