@@ -56,7 +56,7 @@ CHUNK = 1 << 20
 SIGNATURE_WINDOW = 1 << 19   # error signatures: from the first and last 512 KiB of a huge paste (each key is one scan of it)
 MAX_KEY_HITS = 64
 PRUNE_FROM = 1 << 16         # pieces from this size are checked for absent keys first (_absent_keys)
-LINE_SPAN = 300             # characters of a line either side of a key that patterns see (one huge line stays cheap)
+LINE_SPAN = 300              # characters of a line either side of a key that patterns see (one huge line stays cheap)
 _PLACEHOLDER = re.compile(r"\b4\d{9}\b")
 # Context words for a CUDA error number: the number alone (801) is too common to mean CUDA.
 _CUDA_CONTEXT = (r"(?:cuda|cuinit|cudart|cudnn|cublas|nvrtc|ggml|gpu|device|driver|trt|tensorrt|onnxruntime|cupy|numba|"
@@ -353,16 +353,16 @@ def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tupl
             if (line, end - start) in tried:
                 continue
             tried.add((line, end - start))
-            shown = remembered(memo, ("family " + str(family.symptom["id"]), clean[start:after], str(end - start)),
+            match = remembered(memo, ("family " + str(family.symptom["id"]), clean[start:after], str(end - start)),
                                _shown_in, family, clean[start:after], line, end - start)
-            if shown is not None:
-                return shown
+            if match is not None:
+                return match
     return None
 
 
 def _shown_in(family: _Family, printed: str, line: str, line_end: int) -> Optional[SymptomMatch]:
-    """The family's match on ``line`` (``printed`` in lower case, a wrapped sentence joined), starting in its first
-    ``line_end`` characters."""
+    """The family's match on ``line`` (``printed``, the paste's own text, lowered and with a sentence wrapped onto the
+    next line joined) that starts within its first ``line_end`` characters."""
     for pattern in family.patterns:
         hit = _compiled(pattern).search(line)
         if hit and hit.start() <= line_end and not (
