@@ -24,7 +24,7 @@ from jetson_gpu_access.textfacts import read
     "the realsense-viewer shows No Frames Received unless I start it with sudo",
     "Do I need the udev rules (99-gpio.rules) to use GPIO as a non-root user in docker?",
     "usb camera not detected in the container as a non-root user",
-    "The QNN model offloads to the DSP through FastRPC, which fails for regular users and works only with sudo",
+    "The QNN model offloads to the Hexagon DSP through FastRPC, which fails for regular users and works only with sudo",
     "raspivid needs root permission to open the camera",
 ])
 @pytest.mark.parametrize("system", ["", JETSON_36 + "\n", "Model: NVIDIA Jetson Orin Nano Developer Kit\n"])
@@ -410,12 +410,43 @@ def test_a_laptop_s_switch_between_its_gpus_is_a_pc() -> None:
     assert result.cause.id == "x86-discrete-gpu" and not result.cause.assumption and tegra_talk(result) == [], result.cause
 
 
-@pytest.mark.parametrize("release, behind", [("12.4", True), ("12.2", False), ("11.8", False)])
-def test_a_toolkit_newer_than_its_driver_is_cuda_s_insufficient_driver(release: str, behind: bool) -> None:
-    """nvidia-smi names the newest CUDA its driver runs; an nvcc of a later release builds what that driver cannot run."""
-    text = ("| NVIDIA-SMI 535.104.05   Driver Version: 535.104.05   CUDA Version: 12.2     |\n$ nvcc --version\n"
-            "Cuda compilation tools, release {0}, V{0}.99\nTypeError: pybind11::init(): factory function returned nullptr"
-            ).format(release)
+@pytest.mark.parametrize("runs, release, behind", [("12.2", "13.0", True), ("12.2", "12.4", False), ("12.2", "12.2", False),
+                                                   ("12.2", "11.8", False), ("10.1", "10.2", True), ("10.2", "10.2", False)])
+def test_a_toolkit_newer_than_its_driver_is_cuda_s_insufficient_driver(runs: str, release: str, behind: bool) -> None:
+    """nvidia-smi names the newest CUDA its driver runs; an nvcc of a later release builds what that driver cannot run,
+    but from CUDA 11 only a later major (a later minor release runs on it: minor version compatibility)."""
+    text = ("| NVIDIA-SMI 535.104.05   Driver Version: 535.104.05   CUDA Version: {0}     |\n$ nvcc --version\n"
+            "Cuda compilation tools, release {1}, V{1}.99\nTypeError: pybind11::init(): factory function returned nullptr"
+            ).format(runs, release)
     result = explain(text)
     assert ("cuda-35" in [m.id for m in result.matches]) is behind
     assert result.cause.id == "x86-discrete-gpu" or not behind
+
+
+def test_the_jetson_s_own_accelerator_called_an_npu_is_its_gpu_stack() -> None:
+    """The DLA's nodes and group are the GPU's (/dev/nvhost-nvdla*, video); users call it an NPU."""
+    text = ("On my Orin, running trtexec --useDLACore=0 (the NPU) as a normal user fails with permission denied, it works "
+            "with sudo.")
+    assert read_cause(text).cause.id == "tegra-nodes-denied"
+
+
+@pytest.mark.parametrize("text, oom", [
+    ("the python process got killed while loading the model", True),
+    ("I pressed Ctrl+C and the container got killed", False),
+    ("after docker stop the container was killed", False),
+])
+def test_a_process_killed_by_a_person_is_no_memory(text: str, oom: bool) -> None:
+    assert ("out-of-memory" in [m.id for m in explain(text).matches]) is oom
+
+
+def test_a_pc_sign_names_the_card_or_the_count_alone() -> None:
+    assert [s.value for s in read("I set up CUDA with my 3070ti; it fails").observed.x86] == ["3070ti"]
+    assert [s.value for s in read('capacity:\n  nvidia.com/gpu: "16"').observed.x86] == ['nvidia.com/gpu: "16"']
+
+
+def test_a_long_sentence_keeps_the_gpu_it_names_before_its_denial() -> None:
+    """Patterns see a key's line up to LINE_SPAN characters either side, and a guard that reads "this line names no
+    GPU" reads from the line's start: a denial at the end of a long sentence that named /dev/nvmap is the GPU's."""
+    text = ("CUDA fails to open /dev/nvmap for my user in the container. " + "I rebuilt the image again. " * 20
+            + "It says: Permission denied")
+    assert len(text) > 600 and read_cause(text).cause.id == "tegra-nodes-denied"

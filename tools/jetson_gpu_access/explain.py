@@ -56,7 +56,7 @@ CHUNK = 1 << 20
 SIGNATURE_WINDOW = 1 << 19   # error signatures: from the first and last 512 KiB of a huge paste (each key is one scan of it)
 MAX_KEY_HITS = 64
 PRUNE_FROM = 1 << 16         # pieces from this size are checked for absent keys first (_absent_keys)
-LINE_SPAN = 300              # characters of a line either side of a key that patterns see (one huge line stays cheap)
+LINE_SPAN = 1000             # characters of a line either side of a key that patterns see (one huge line stays cheap)
 _PLACEHOLDER = re.compile(r"\b4\d{9}\b")
 # Context words for a CUDA error number: the number alone (801) is too common to mean CUDA.
 _CUDA_CONTEXT = (r"(?:cuda|cuinit|cudart|cudnn|cublas|nvrtc|ggml|gpu|device|driver|trt|tensorrt|onnxruntime|cupy|numba|"
@@ -670,13 +670,16 @@ _NVCC_RELEASE = re.compile(r"^.*\brelease (\d{1,2})\.(\d{1,2}), V\d[^\n]*", re.M
 
 
 def _driver_behind(clean: str) -> Optional[SymptomMatch]:
-    """A CUDA toolkit newer than the driver, shown rather than said: nvcc's release above the CUDA version nvidia-smi
-    says its driver runs; read as CUDA's insufficient-driver error (35), which what the toolkit builds meets."""
+    """A CUDA toolkit newer than the driver, shown rather than said: nvcc's release of a later major than the CUDA
+    version nvidia-smi says its driver runs; read as CUDA's insufficient-driver error (35), which what the toolkit
+    builds meets."""
     driver = _SMI_CUDA.search(clean) if "CUDA Version" in clean else None
     toolkit = _NVCC_RELEASE.search(clean) if driver and "release" in clean else None
     if toolkit is None or driver is None:
         return None
-    newer = (int(toolkit.group(1)), int(toolkit.group(2))) > (int(driver.group(1)), int(driver.group(2)))
+    # from CUDA 11 a toolkit of a later minor release runs on the driver of its major (minor version compatibility)
+    made, runs = (int(toolkit.group(1)), int(toolkit.group(2))), (int(driver.group(1)), int(driver.group(2)))
+    newer = made[0] > runs[0] if runs[0] >= 11 else made > runs
     return _shown_as("cuda-35", toolkit.group(0).strip()) if newer else None
 
 

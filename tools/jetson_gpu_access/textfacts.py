@@ -272,12 +272,13 @@ _PC_HINT = cued(
     # a GeForce by its number alone ("3080ti", "NVIDIA 4090", "with my 3050"), as issue templates and prose give it
     (("0ti", "0 ti", "nvidia "),
      r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+(?:(?:gpu|card|graphics(?:\s+card)?)\s*\(\s*(?:RTX\s*)?)?[1-5]0[5-9]0\b"),
-    (("050", "060", "070", "080", "090"), r"\b(?:my|our|an?|the)\s+(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?\b(?!\s*(?:MHz|[MG]i?B|W\b))"),
+    (("050", "060", "070", "080", "090"), r"(?:(?<=\bmy )|(?<=\bour )|(?<=\ban )|(?<=\ba )|(?<=\bthe ))"
+                                         r"(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?\b(?!\s*(?:MHz|[MG]i?B|W\b))"),
     (("legacy",), r"auto-detected mode as '?legacy"),
     # more than one GPU in a machine (a Jetson has one, integrated), said, counted, or a node's GPU resource; often
     # another machine than the failing one ("it trains on our server with 4 GPUs"), so any Jetson sign outranks it
     (("gpu",), r"\b(?:multiple|several|many)\s+(?:nvidia\s+)?gpus\b|\bmulti-?gpu\b|"
-               r"\b(?:[2-9]|1[0-6])\s?x?\s+(?:nvidia\s+)?gpus\b|\bnvidia\.com/gpu:\s*\"?(?:[2-9]|[1-9]\d)\b"),
+               r"\b(?:[2-9]|1[0-6])\s?x?\s+(?:nvidia\s+)?gpus\b|\bnvidia\.com/gpu:\s*\"?(?:[2-9]|[1-9]\d)\b\"?"),
 )
 # An image built for PCs only: an NGC framework image but for its `-igpu` builds (the ones for a Jetson), and PyTorch's
 # own images on Docker Hub (amd64 only: pytorch/pytorch#145716, 2025). It names a PC only where the paste does not
