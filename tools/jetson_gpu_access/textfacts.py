@@ -297,8 +297,8 @@ _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd
              "va-api", "vainfo", "dgx", "hgx", "gh200", "gb10", "gb200", "gb300", "grace", "sbsa",
              "major/minor", "unsupported sm", "gpu sm", "cuda capability", "libcuda.so.", "load driver", "mesa-loader",
              "rx", "mx", "compute_capability", "intel", "amd ", "ryzen", "threadripper", "epyc", "xeon", "core", "i3-", "i5-",
-             "i7-", "i9-", "proxmox", "colab", "kaggle", "optirun",
-             "primusrun", "prime-run", "bumblebee", "optimus", "secondary gpu", "hybrid graphics")
+             "i7-", "i9-", "proxmox", "colab", "kaggle", "optirun", "primusrun", "prime-run", "bumblebee", "optimus",
+             "secondary gpu", "hybrid graphics")
 # A tool saying it checks for a platform (libnvidia-container logs its WSL check on every host, ollama its AMD one):
 # no sign of it.
 _PLATFORM_PROBE = re.compile(r"\bload dxcore\b|\b(?:amdgpu|rocm)\b[^\n]{0,40}?\bnot (?:detected|found)\b", re.I)
@@ -881,7 +881,7 @@ def _read_words(state: _State, line: str, raw: str) -> None:
     for kind, cues, test in state.word_readings:
         for cue in cues:  # a loop, not any(): this runs some twenty times a line
             if cue in low:
-                if remembered(state.memo, (kind, line, raw), test, line, raw):
+                if remembered(state.memo, ("said " + kind, line, raw), test, line, raw):
                     _note_word(state, kind, raw)
                 break
 
