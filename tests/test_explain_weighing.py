@@ -121,6 +121,25 @@ def test_works_on_the_host_beside_a_start_up_error_is_what_the_container_lacks()
     assert any("host" in line for line in result.cause.why.evidence)
 
 
+@pytest.mark.parametrize("failure", [
+    "CUDNN failure: CUDNN_STATUS_NOT_INITIALIZED",
+    "F tensorflow/contrib/tensorrt/log/trt_logger.cc:42] DefaultLogger Assertion failed: eglCreateStreamKHR != nullptr",
+])
+@pytest.mark.parametrize("host", ["It works fine outside the docker.", "I can run it perfectly fine outside Docker."])
+def test_a_gpu_library_failing_only_in_the_container_is_what_the_container_lacks(failure: str, host: str) -> None:
+    """A CUDA library that cannot start, or a failing line that names the GPU's software, where the host runs the same
+    program: what differs is the container, whose GPU nodes or driver libraries are the likeliest gap."""
+    text = "Running on Jetson AGX Xavier in a Docker image.\n" + failure + "\n" + host
+    result = read_cause(text)
+    assert result.cause.id == "nodes-missing-in-container", result.cause
+    assert any("outside" in line for line in result.cause.why.evidence)
+
+
+@pytest.mark.parametrize("line", ["It doesn't work outside the docker either.", "It does not run outside Docker too."])
+def test_failing_outside_the_container_too_is_no_host_that_works(line: str) -> None:
+    assert not any(w.kind == "works on the host" for w in read_cause(line).observed.words)
+
+
 # ---- a family that is software only when it names software ----
 
 @pytest.mark.parametrize(("text", "cause"), [

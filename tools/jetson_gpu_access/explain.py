@@ -1400,6 +1400,11 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
     return reading
 
 
+# What fails in a container while the host works, so that what the container lacks is the likeliest cause.
+_FAILS_WHERE_THE_HOST_WORKS = ("cuda-100", "cuda-35", "cuda-801", "cuda-999", "cuda-library-status", "failure-gpu",
+                               "failure-gpu-library")
+
+
 def _access_works(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -> List[str]:
     """Lines showing the GPU opened and working for the session that fails: a check that opens it says so, or a
     program reports the device in use. None when the paste contrasts it with another session or with the host, or
@@ -2177,9 +2182,11 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     if jetson and ids and ids[0] == "cuda-35" and container and not seen.launches and not runtime_said and not moved:
         lines += [line_of["cuda-35"], container]  # the driver library the runtime mounts from the host is not there
     host = [w.line for w in seen.words if w.kind == "works on the host"]
-    # it fails where the host works, and not as a user a login or `exec -u` chose inside (that contrast is the user)
-    if gpu_error and host and "denial-words" not in ids and not seen.identities and not _user_chosen(seen):
-        lines += [line_of[next(i for i in ids if i in ("cuda-100", "cuda-35", "cuda-801", "cuda-999"))], host[0]]
+    # it fails where the host works, and not as a user a login or `exec -u` chose inside (that contrast is the user):
+    # CUDA's start-up, a CUDA library's initialisation, or a failing line that names the GPU's software
+    failed_here = [i for i in ids if i in _FAILS_WHERE_THE_HOST_WORKS]
+    if failed_here and host and "denial-words" not in ids and not seen.identities and not _user_chosen(seen):
+        lines += [line_of[failed_here[0]], host[0]]
     # CUDA said unusable in words (is_available() False) counts as much as an error number beside such a launch of
     # an image built for a Jetson (its CUDA is there; the runtime is what is missing). In another image it is the
     # image's own software (an arm64 wheel without CUDA).

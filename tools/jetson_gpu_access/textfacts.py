@@ -460,7 +460,11 @@ def _asserted(pattern: Pattern[str], line: str) -> bool:
 _HOST_WORKS = re.compile(r"\b(?:on|in|from)\s+(?:the\s+)?(?:\w+\s+)?host\b(?:(?!\bnot\b|n't|\bfail|\berror)[^\n]){0,60}?"
                          r"\b(?:works?|worked|working|passe[sd]|fine|succeed(?:s|ed)?)\b|"
                          r"\b(?:works?|worked|passe[sd]|runs? fine)\b(?:(?!\bnot\b|n't|\bfail)[^\n]){0,30}?\bon\s+(?:the\s+)?"
-                         r"(?:\w+\s+)?host\b", re.I)
+                         r"(?:\w+\s+)?host\b|"
+                         # or outside the container ("it works fine outside the docker", "run perfectly fine outside Docker")
+                         r"(?<!n't )(?<!not )(?<!never )\b(?:works?|worked|working|runs?|ran|fine)\b"
+                         r"(?:(?!\bnot\b|n't|\bfail)[^\n]){0,30}?\boutside\s+"
+                         r"(?:of\s+)?(?:the\s+|a\s+)?(?:docker|containers?|podman)\b", re.I)
 # Jetson signs that name software, not the machine the line ran on: beside them a line can still name an x86 host.
 _NAMES_NO_HARDWARE = ("Tegra-only name", "L4T image", "arm64 build")
 PC_PROSE = "PC named in words"
@@ -855,7 +859,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
      lambda line, raw: _asserted(_CONTAINER_LOGIN, raw)),
     ("container", ("container", "docker", "podman"), lambda line, raw: _CONTAINER_WORDS.search(line)),
     ("root session", ("root", "uid=0", "user=0", "-u"), lambda line, raw: _ROOT_SESSION.search(raw)),
-    ("works on the host", ("host",), lambda line, raw: _HOST_WORKS.search(line)),
+    ("works on the host", ("host", "outside"), lambda line, raw: _HOST_WORKS.search(line)),
     ("NVIDIA runtime by default", ("nvidia",), lambda line, raw: _asserted(_NVIDIA_DEFAULT, line)),
     ("groups added at launch", ("group-add", "group_add"),
      lambda line, raw: _GROUP_ADD_SAID.search(line) and not _GROUP_ADD_DENIED.search(line)),
