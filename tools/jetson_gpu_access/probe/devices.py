@@ -41,10 +41,15 @@ def candidate_paths(fs: RootFS) -> Iterator[Tuple[str, str]]:
 
 def role_of(path: str) -> Optional[str]:
     """The inventory role of ``path`` (first matching role, as in candidate_paths), or None."""
-    for role in inventory():
-        if any(matches(path, str(p)) for p in role["patterns"]):  # type: ignore[attr-defined]
-            return str(role["role"])
-    return None
+    if path not in _ROLES:
+        if len(_ROLES) > 4096:  # (a paste lists the same few nodes again and again; a bound all the same)
+            _ROLES.clear()
+        _ROLES[path] = next((str(role["role"]) for role in inventory()
+                             if any(matches(path, str(p)) for p in role["patterns"])), None)  # type: ignore[attr-defined]
+    return _ROLES[path]
+
+
+_ROLES: Dict[str, Optional[str]] = {}
 
 
 def _kind(mode: int) -> NodeKind:
