@@ -1400,11 +1400,6 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
     return reading
 
 
-# What fails in a container while the host works, so that what the container lacks is the likeliest cause.
-_FAILS_WHERE_THE_HOST_WORKS = ("cuda-100", "cuda-35", "cuda-801", "cuda-999", "cuda-library-status", "failure-gpu",
-                               "failure-gpu-library")
-
-
 def _access_works(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -> List[str]:
     """Lines showing the GPU opened and working for the session that fails: a check that opens it says so, or a
     program reports the device in use. None when the paste contrasts it with another session or with the host, or
@@ -2162,6 +2157,13 @@ def _named_node_denial(seen: Observed, line: str, major: Optional[int], cause: C
                  "/dev/nvmap, the video group's node", [line] + release, "render-node-denied", "login-drops-runtime-groups")
 
 
+# CUDA's start-up errors and its missing driver library (35): what a container without the GPU's nodes or libraries
+# prints. With a CUDA library's initialisation and a failing line that names the GPU's software, what fails in a
+# container while the host works, so that what the container lacks is the likeliest cause.
+_NO_GPU_HERE = _STARTUP_ERRORS + ("cuda-35",)
+_FAILS_WHERE_THE_HOST_WORKS = _NO_GPU_HERE + ("cuda-library-status", "failure-gpu", "failure-gpu-library")
+
+
 def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], jetson: bool,
                    container: str = "", failure: Optional[Failure] = None) -> List[str]:
     """Lines showing the GPU is not in the container: absent nodes, no runtime, (on a Jetson) a launch without
@@ -2172,7 +2174,7 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     lines += [a.line for a in seen.absent if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri)|nvidia-container-csv-", a.value)
               and not (before_render and a.value.startswith("/dev/dri"))]
     # No device or no driver: "Permission denied" or a version error (3, 209, 222) means the nodes were there.
-    gpu_error = any(i in ("cuda-100", "cuda-35", "cuda-801", "cuda-999") for i in ids)
+    gpu_error = any(i in _NO_GPU_HERE for i in ids)
     in_words = [w.line for w in seen.words if w.kind == "container"]
     if jetson and ids and ids[0] == "cuda-100" and in_words and not (seen.nodes or seen.launches or seen.identities) \
             and not any(i in _EXPLICIT_DENIALS for i in ids):
