@@ -450,3 +450,12 @@ def test_a_long_sentence_keeps_the_gpu_it_names_before_its_denial() -> None:
     text = ("CUDA fails to open /dev/nvmap for my user in the container. " + "I rebuilt the image again. " * 20
             + "It says: Permission denied")
     assert len(text) > 600 and read_cause(text).cause.id == "tegra-nodes-denied"
+
+
+@pytest.mark.parametrize("text", [
+    "torch.cuda.is_available() is False as my user; as root the lidar works",
+    "As a regular user the GPU check fails, but with sudo the Hailo NPU works",
+])
+def test_root_working_for_another_device_is_no_gpu_contrast(text: str) -> None:
+    """The sentence readers take other work than the GPU's from the same words as the families' vetoes."""
+    assert "denial-words" not in [m.id for m in explain(text).matches]

@@ -718,8 +718,14 @@ _CLAUSE_WORKS = re.compile(r"\b(?:works?|worked|true|fine|ok|succeeds?|succeeded
 _CLAUSE_FAILS = re.compile(r"\b(?:false|fails?|failed|unavailable|errors?|denied|801|999|not\s+(?:work\w*|available|found))\b|"
                            r"n't\s+work", re.I)
 _GPU_CHECK = re.compile(r"\b(?:cuda|gpu|torch|is_available|cuinit|devicequery|tensorrt|nvmap)\b|/dev/(?:nv|dri)", re.I)
-_NOT_THE_GPU = re.compile(r"\b(?:jetson_clocks|clocks?|nvpmodel|fans?|install\w*|apt|packages?|vnc)\b", re.I)
 _EVEN_THEN = re.compile(r"\beven\s+(?:then|as root|with sudo|under sudo)\b[^.;]{0,24}\b(?:fails?|failed|false|not work\w*)\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _not_the_gpu() -> Pattern[str]:
+    """Other work than the GPU's said in a clause (clocks, a VNC desktop, another device, an install): the words the
+    seat's and root's families are vetoed by (data/symptoms.json `vetoed_by`), read by the sentence readers alike."""
+    return re.compile(str(_family("denial-words")["vetoed_by"][0]) + r"|\b(?:install\w*|apt|packages?)\b", re.I)
 
 
 def _claimed(clause: str) -> bool:
@@ -739,7 +745,7 @@ def _root_said_apart(line: str) -> bool:
     root = [bool(_ROOT_SIDE.search(c)) and not _USER_SIDE.search(c) for c in clauses]
     if any(is_root and _CLAUSE_FAILS.search(c) for c, is_root in zip(clauses, root)) or _EVEN_THEN.search(line):
         return False  # root fails too
-    root_works = any(is_root and _claimed(c) and not _NOT_THE_GPU.search(c)
+    root_works = any(is_root and _claimed(c) and not _not_the_gpu().search(c)
                      and (_CLAUSE_WORKS.search(c) or c.lower().startswith("unless")) for c, is_root in zip(clauses, root))
     user_fails = any(not is_root and _CLAUSE_FAILS.search(c) and not _CLAUSE_WORKS.search(c)
                      and (_USER_SIDE.search(c) or _GPU_CHECK.search(c)) for c, is_root in zip(clauses, root))
@@ -767,7 +773,7 @@ def _seat_said_apart(line: str) -> bool:
     units = [u for sentence in sentences(line) for u in (
         contrast_sides(sentence) if _SEAT_SIDE.search(sentence) and _REMOTE_SIDE.search(sentence) else [sentence])]
     seat_works = any(_SEAT_SIDE.search(u) and not _REMOTE_SIDE.search(u) and _CLAUSE_WORKS.search(u)
-                     and not _SEAT_FAILS.search(u) and _claimed(u) and not _NOT_THE_GPU.search(u) for u in units)
+                     and not _SEAT_FAILS.search(u) and _claimed(u) and not _not_the_gpu().search(u) for u in units)
     remote_fails = any(_REMOTE_SIDE.search(u) and not _SEAT_SIDE.search(u) and _SEAT_FAILS.search(u)
                        and not _CLAUSE_WORKS.search(u) for u in units)
     automatic = any(re.search(_AUTOLOGIN, u, re.I) and _CLAUSE_WORKS.search(u)
