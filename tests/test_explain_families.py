@@ -1161,6 +1161,30 @@ def test_cuda_shown_available_through_exec_and_not_through_ssh_is_the_login_path
     assert read_cause(both_exec).cause.id != "login-drops-runtime-groups"
 
 
+# A shell command for each switch of data/privilege_drops.json that loses the runtime GIDs (fact sheet A.3).
+LOSING_SWITCHES = {"su": "su - app -c", "runuser": "runuser -l app -c", "sudo": "sudo -u app", "login": "login -f app",
+                   "gosu": "gosu app", "gosu-group": "gosu app:app", "su-exec": "su-exec app", "su-exec-group": "su-exec app:app",
+                   "setpriv-init": "setpriv --reuid=app --regid=app --init-groups",
+                   "setpriv-clear": "setpriv --reuid=app --regid=app --clear-groups", "s6-setuidgid": "s6-setuidgid app",
+                   "s6-setuidgid-ids": "s6-setuidgid 1000:1000"}
+
+
+def test_every_switch_that_loses_the_runtime_gids_has_a_command_here() -> None:
+    rows = data.load("privilege_drops")["paths"]
+    assert set(LOSING_SWITCHES) == {r["id"] for r in rows if r["command"] and r["groups"] != "keeps"}
+
+
+@pytest.mark.parametrize("row", sorted(LOSING_SWITCHES))
+def test_cuda_shown_available_through_exec_and_not_after_any_switch_is_the_login_path(row: str) -> None:
+    """The check printed True through docker exec and False after a switch at the container's root prompt."""
+    check = "python3 -c \"import torch;print(torch.cuda.is_available())\""
+    text = (JETSON_36 + "\n$ docker exec vlm " + check + "\nTrue\nroot@4f2a9c:/# " + LOSING_SWITCHES[row] + " " + check
+            + "\nFalse\n")
+    assert read_cause(text).cause.id == "login-drops-runtime-groups", row
+    kept = text.replace(LOSING_SWITCHES[row], "setpriv --reuid=app --regid=app --keep-groups")
+    assert read_cause(kept).cause.id != "login-drops-runtime-groups"
+
+
 @pytest.mark.parametrize("said", ["the container is started with `--group-add 993`, but users log in with `su - dev`:",
                                   'compose has group_add: ["993"], but our devs SSH into the container:'])
 def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -> None:

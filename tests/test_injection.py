@@ -19,13 +19,14 @@ from typing import Dict, Tuple
 import pytest
 
 from conftest import needs_root
-from jetson_gpu_access import toolkit
+from jetson_gpu_access import data, toolkit
 from jetson_gpu_access.diagnose import diagnose
 from jetson_gpu_access.lab import bands, profiles, scratch
 from jetson_gpu_access.model import DriverStack, InjectionPath, Requirement
 from jetson_gpu_access.probe import probe
-from jetson_gpu_access.probe.runtime import parse_spec, toolkit_mode
+from jetson_gpu_access.probe.runtime import entrypoint_drops, parse_spec, toolkit_mode
 from jetson_gpu_access.report import render_text
+from jetson_gpu_access.rootfs import RootFS
 from jetson_gpu_access.upgrade import PreviewError, preview
 
 # --- the band table --------------------------------------------------------------------------
@@ -354,6 +355,32 @@ def test_an_entrypoint_that_drops_with_gosu_is_named(scratch_root) -> None:  # t
     assert [f.evidence[0].split(": ", 1)[0] for f in found] == ["/usr/local/bin/workspace-entrypoint.sh:3",
                                                                 "/usr/local/bin/workspace-entrypoint.sh:4"]
     assert "rebuilds the groups" in found[0].title and "only the one group" in found[1].title
+
+
+# Each entrypoint line and the row of data/privilege_drops.json it must be read as (fact sheet A.3).
+ENTRYPOINT_DROPS = [
+    ('exec s6-setuidgid app "$@"', "s6-setuidgid"),        # s6 rebuilds from the group database
+    ('exec s6-setuidgid 1000:1000 "$@"', "s6-setuidgid-ids"),  # uid:gid clears the list
+    ('exec su-exec app "$@"', "su-exec"),
+    ('exec su-exec app:app "$@"', "su-exec-group"),        # an explicit group: setgroups(1, &gid)
+    ('exec setpriv --reuid=app --regid=app --clear-groups "$@"', "setpriv-clear"),
+    ('exec setpriv --reuid=app --regid=app --init-groups "$@"', "setpriv-init"),
+    ('exec /usr/sbin/gosu app:app "$@"', "gosu-group"),
+    ("sudo -u app ./serve", "sudo"),
+    ("sudo apt-get install -y curl", None),                 # sudo to root switches to no user
+    ("echo 'run su-exec by hand'", None),                   # inside a quoted word, not a command
+]
+
+
+@pytest.mark.parametrize("line,row", ENTRYPOINT_DROPS)
+def test_every_switch_an_entrypoint_makes_is_read_as_its_row(tmp_path, line: str, row) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "proc/1").mkdir(parents=True)
+    (tmp_path / "proc/1/cmdline").write_bytes(b"/bin/sh\0/entrypoint.sh\0")
+    (tmp_path / "entrypoint.sh").write_text("#!/bin/sh\nset -e\n" + line + "\n")
+    found = entrypoint_drops(RootFS(str(tmp_path)))
+    assert [d.tool for d in found] == ([row] if row else []), line
+    ids = {r["id"] for r in data.load("privilege_drops")["paths"]}
+    assert row is None or row in ids
 
 
 def test_only_the_first_process_of_each_session_is_listed(scratch_root) -> None:  # type: ignore[no-untyped-def]

@@ -25,8 +25,10 @@ from .probe.platform import jetpack_for
 from .record import frozen_record
 from .safeio import InputError, decimal, decode, read_file
 from .textfacts import (
+    ANY_SWITCH,
     CONTAINER_PROMPT,
     FACT_WINDOW,
+    GROUP_LOSING,
     MAX_LINE,
     NOT_HERE_NOW,
     PC_PROSE,
@@ -45,6 +47,7 @@ from .textfacts import (
     remembered,
     sentence_span,
     sentences,
+    switch_commands,
     window,
 )
 
@@ -654,7 +657,12 @@ def _on_a_pc(finding: AuditFinding) -> AuditFinding:
 _OUTCOME = re.compile(r"^[^\n]{0,512}\bis_available\(\)[^\n]{0,512}\n(?:[^\n]{0,512}warning[^\n]{0,512}\n|[ \t]+\S[^\n]{0,512}\n){0,3}"
                       r"[ \t]*(true|false)[ \t]*$", re.M | re.I)
 _THROUGH_ENGINE = re.compile(r"\b(?:docker|podman|nerdctl)\s+(?:exec|run)\b")
-_THROUGH_LOGIN = re.compile(r"(?:^|[\s$#>])(?:ssh|su|sudo\s+-[iu]|gosu|su-exec|runuser)\s")
+
+
+@functools.lru_cache(maxsize=1)
+def _through_login() -> Pattern[str]:
+    """A command run through an SSH login or a switch that loses the runtime GIDs (data/privilege_drops.json)."""
+    return re.compile(r"(?:^|[\s$#>])(?:ssh\s+\S|" + switch_commands(*GROUP_LOSING) + ")")
 
 
 def _shown_as(symptom_id: str, line: str) -> SymptomMatch:
@@ -689,9 +697,9 @@ def _login_contrast(clean: str) -> Optional[SymptomMatch]:
     if "is_available" not in clean:
         return None
     outcomes = [(m.group(0).split("\n")[0].strip(), m.group(1).lower()) for m in _OUTCOME.finditer(clean)][:64]
-    works = [c for c, said in outcomes if said == "true" and _THROUGH_ENGINE.search(c) and not _THROUGH_LOGIN.search(c)]
+    works = [c for c, said in outcomes if said == "true" and _THROUGH_ENGINE.search(c) and not _through_login().search(c)]
     # "ssh orin2 docker exec ..." goes through the engine of another machine, not through a login into the container
-    fails = [c for c, said in outcomes if said == "false" and _THROUGH_LOGIN.search(c) and not _THROUGH_ENGINE.search(c)]
+    fails = [c for c, said in outcomes if said == "false" and _through_login().search(c) and not _THROUGH_ENGINE.search(c)]
     if not (works and fails):
         return None
     return _shown_as("groups-lost-words", fails[0])
@@ -2046,7 +2054,7 @@ def _root_lines(seen: Observed, ids: Sequence[str]) -> List[str]:
     if any(i in _EXPLICIT_DENIALS for i in ids) or seen.logins or any(i.uid != 0 for i in seen.identities) or any(
             launch.user and str(launch.user).split(":")[0] not in ("0", "root") for launch in seen.launches):
         return []
-    prompts = [w.line for w in seen.words if w.kind == "root session" and not _SWITCHES_USER.search(PROMPT.sub("", w.line))]
+    prompts = [w.line for w in seen.words if w.kind == "root session" and not _switches_user().search(PROMPT.sub("", w.line))]
     return prompts + [i.line for i in seen.identities if i.uid == 0]
 
 
@@ -2118,13 +2126,19 @@ def _user_chosen(seen: Observed) -> List[Sighting]:
     `ssh me@orin` from a laptop, a `su -` at the host's prompt) chooses no user inside the container."""
     return [login for login in seen.logins
             if (" exec -u " in login.kind and login.kind.rsplit(" ", 1)[1].split(":")[0] not in ("0", "root"))
-            or (login.kind == "session" and _SWITCHES_USER.search(login.value) and not _TO_ROOT.search(login.value)
+            or (login.kind == "session" and _switches_user().search(login.value) and not _TO_ROOT.search(login.value)
                 and (CONTAINER_PROMPT.match(login.line) or login.value.startswith("+")))]
 
 
-# A command that runs another user's process (not ssh, which reaches another machine; not a banner).
-_SWITCHES_USER = re.compile(r"^(?:\+\s+)?(?:exec\s+)?(?:sudo\s+)?(?:su\b|sudo\s+-u|runuser|gosu|su-exec|setpriv|"
-                            r"s6-setuidgid|user\s*=)", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _switches_user() -> Pattern[str]:
+    """A command that runs another user's process (data/privilege_drops.json's switches, supervisord's `user=`): not
+    ssh, which reaches another machine, and not a banner."""
+    return re.compile(r"^(?:\+\s+)?(?:exec\s+)?(?:sudo\s+)?(?:" + switch_commands(*ANY_SWITCH) + r"|user\s*=)", re.I)
+
+
 _TO_ROOT = re.compile(r"(?:\s|=)(?:root|0)(?::\S*)?\s*$|^(?:sudo\s+)?su\s*-?\s*$", re.I)
 
 

@@ -430,10 +430,10 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                 if facts.container.in_container else ())  # container advice only for containers
 
 
-def _group_rebuilders() -> str:
-    """The session kinds that rebuild groups from /etc/group (the privilege-drop table), by their command."""
+def _switch_names(pam: Optional[bool] = None) -> str:
+    """The switches of the privilege-drop table that lose runtime-only GIDs (through PAM or not, or all), by command."""
     names: List[str] = list(dict.fromkeys(str(p["label"]).split()[0] for p in data.load("privilege_drops")["paths"]
-                                          if p["groups"] != "keeps"))
+                                          if p["groups"] != "keeps" and pam in (None, p["pam"])))
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -468,13 +468,13 @@ def _advice(needed: List[Tuple[int, str, str]], user: str, engine: Optional[str]
         grants = "\n".join(pam["group_conf"].format(user=user, group=name) for _, name, _ in joinable)
         out.append(Advice(AdviceStrategy.PAM_GROUP, "# /etc/security/group.conf\n{}\n# /etc/pam.d/sshd, as its first auth line "
                           "(also su, login):\n{}".format(grants, pam["pam_line"]),
-                          "grants the groups by name at SSH, su and login (PAM paths), not through gosu, su-exec, "
-                          "setpriv, supervisord or docker exec; each group still needs its /etc/group line with the "
-                          "host's GID (the plan's first action)"))
+                          "grants the groups by name at the PAM paths ({}), not through {} or docker exec; each group "
+                          "still needs its /etc/group line with the host's GID (the plan's first action)".format(
+                              _switch_names(pam=True), _switch_names(pam=False).replace(" and ", ", "))))
     if not session_rebuilds:  # the session seen would drop them: advice that cannot work for it is not listed
         out.append(Advice(AdviceStrategy.RUNTIME, "{} {} ...".format(run_command(engine), group_add),
                           "numeric GIDs reach the container's main process, but {} rebuild groups from /etc/group and "
-                          "drop them (and podman exec -u does not get them)".format(_group_rebuilders())))
+                          "drop them (and podman exec -u does not get them)".format(_switch_names())))
     lines = []
     for gid, name, state in joinable:
         if state == "exists":

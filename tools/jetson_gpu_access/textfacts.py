@@ -16,11 +16,12 @@ lacks the words it looks for.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from typing import Any, Callable, Dict, Iterator, List, Match, Optional, Pattern, Sequence, Set, Tuple, TypeVar, Union
 
-from . import __version__
+from . import __version__, data
 from .launch import (
     COMPOSE_RUN_LINE,
     EXEC_LINE,
@@ -308,7 +309,6 @@ _FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot 
                                r"no matching manifest", re.I)
 # The engine's warning names the image's platform and the host's: only the host's says which system this is.
 _HOST_PLATFORM = re.compile(r"does not match the detected host platform \(linux/(amd64|x86_64|arm64|aarch64)", re.I)
-_LOGIN_WORDS = ("ssh", "su ", "su-", "sudo", "runuser", "gosu", "setpriv", "s6-", "user", "last login", "welcome to", "su\t")
 _DGPU_NODE = re.compile(r"/dev/nvidia(?:\d+|ctl|-uvm|-modeset)\b|\bnvidia\d+\b")
 # A discrete-GPU driver or a non-NVIDIA GPU stack named in the text (AMD's HIP and ROCm, Intel's OpenVINO GPU plugin,
 # VA-API, which no Jetson has): the x86 / PC reading, not the Jetson one.
@@ -352,18 +352,49 @@ _STAT_FILE = re.compile(r"^File:\s+['\"‘]?(/dev/[^'\"’\s]+)")
 _STAT_ACCESS = re.compile(r"^Access:\s+\((\d{3,4})/[^)]*\)\s+Uid:\s+\(\s*(\d{1,10})/\s*([^)\s]*)\)\s+"
                           r"Gid:\s+\(\s*(\d{1,10})/\s*([^)\s]*)\)")
 # How a session got its user: paths that rebuild supplementary groups from /etc/group (facts sheet §A.3).
-# A login or privilege drop at the command's start, also as a shell's `set -x` trace shows it ("+ exec gosu app ..."),
-# and as the command a container engine runs ("docker exec dev su - dev -c ...").
 _ENGINE_RUNS = r"(?:[$#]\s+)?(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:exec|run)\s"  # a command a container engine runs
 _ENGINE_COMMAND = re.compile(_ENGINE_RUNS)
-# The tools that drop to a user and rebuild the groups from /etc/group, as a command names them (data/privilege_drops.json
-# has each with its source).
-_GROUP_REBUILDING_DROP = (r"su\s+(?:-\s*|-l\s+|--login\s+)?[\w.-]+|runuser\s+|gosu\s+\S+|su-exec\s+\S+|"
-                          r"setpriv\s+[^\n]*--init-groups|s6-setuidgid\s+\S+")
-_LOGIN_PATH = re.compile(r"^(?:\+\s+)?(?:" + _ENGINE_RUNS + r"[^\n]*?\s['\"]?|[$#]\s+)?"  # bash -c 'su - user ...
-                         r"(?:exec\s+)?(?:sudo\s+)?"
-                         r"(?:ssh\s+\S+|" + _GROUP_REBUILDING_DROP + r"|su\s+-|sudo\s+(?:-i|-u\s*\S+))|"
-                         r"^\s*user\s*=\s*\S+\s*$|\bsshd\[\d+\]: Accepted|^Last login:|^Welcome to Ubuntu", re.I)
+
+
+def _tool(row: Dict[str, Any]) -> str:
+    """The command word of a privilege_drops.json row's command (``su-exec`` of ``su-exec\\s+...``)."""
+    return re.split(r"[^\w-]", row["command"], maxsplit=1)[0]
+
+
+def _switches(*groups: str) -> List[Dict[str, Any]]:
+    """The rows of data/privilege_drops.json that a shell command names and whose switch leaves ``groups``."""
+    return [row for row in data.load("privilege_drops")["paths"] if row["command"] and row["groups"] in groups]
+
+
+@functools.lru_cache(maxsize=None)
+def switch_commands(*groups: str) -> str:
+    """The commands that switch to a user and leave ``groups`` ("rebuilds", "one-group": the runtime-only GIDs are
+    lost; "keeps"), as one alternation of data/privilege_drops.json's rows (each with its source). Read on first use:
+    no module parses a table when it is imported."""
+    return "|".join(row["command"] for row in _switches(*groups))
+
+
+GROUP_LOSING = ("rebuilds", "one-group")
+ANY_SWITCH = ("rebuilds", "one-group", "keeps")
+
+
+@functools.lru_cache(maxsize=1)
+def _login_words() -> Tuple[str, ...]:
+    """Cue words before the login patterns are tried: each switching tool as a command word, the SSH words, a banner."""
+    return tuple(sorted({_tool(row) + gap for row in _switches(*ANY_SWITCH) for gap in " \t"})) + (
+        "ssh", "user", "last login", "welcome to")
+
+
+@functools.lru_cache(maxsize=1)
+def _login_path() -> Pattern[str]:
+    """A login or privilege drop at the command's start, also as a shell's `set -x` trace shows it ("+ exec gosu app
+    ..."), and as the command a container engine runs ("docker exec dev su - dev -c ..."); a supervisord `user=`, an
+    SSH daemon's or a login's banner."""
+    return re.compile(r"^(?:\+\s+)?(?:" + _ENGINE_RUNS + r"[^\n]*?\s['\"]?|[$#]\s+)?"  # bash -c 'su - user ...
+                      r"(?:exec\s+)?(?:sudo\s+)?(?:ssh\s+\S+|" + switch_commands(*GROUP_LOSING) + r")|"
+                      r"^\s*user\s*=\s*\S+\s*$|\bsshd\[\d+\]: Accepted|^Last login:|^Welcome to Ubuntu", re.I)
+
+
 _TOOLKIT = re.compile(r"(?:nvidia-container-toolkit(?:-base)?|libnvidia-container-tools|libnvidia-container1|"
                       r"NVIDIA Container (?:Toolkit|Runtime)(?: CLI)? version|nvidia-ctk version|cli-version:)[\s:=_]*"
                       # in prose: "to 1.19.0", "from 1.16.2 to 1.18.2" (the one it went to), "en 1.18.2", "version 1.17.8"
@@ -383,14 +414,19 @@ _CONTAINER_WORDS = re.compile(r"\b(?:in|inside|within|from|run(?:ning)?)\s+(?:th
 # group denial.
 _ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?::0)?\s*$|"
                            r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:0|root)(?::0|:root)?['\"]?(?!\S)", re.I)
-# A user switch inside the container said in prose or a Dockerfile: an SSH login into the container, an entrypoint's
-# `exec gosu app` or `exec su - worker`, an exec-form ENTRYPOINT of gosu or su-exec. Each rebuilds the groups from the
-# container's /etc/group (fact sheet A.3); an SSH login into the host does not reach the container.
-_CONTAINER_LOGIN = re.compile(r"\bssh(?:-?ing|ed)?\s+(?:in)?to\s+(?:the\s+|my\s+|a\s+|each\s+)?containers?\b(?!\s+host)|"
-                              r"\bexec\s+(?:" + _GROUP_REBUILDING_DROP + r")|"
-                              r"\bsupervisord?\b[^\n]{0,60}?\buser\s*=\s*\w|\b(?:inside|in)\s+the\s+container\b[^\n]{0,40}?\bsudo\s+-u\s+\S+|"
-                              r"(?<!#)(?<!#\s)\bENTRYPOINT\s*\[\s*[\"'](?:[\w/.-]*/)?(?:gosu|su-exec|su|runuser|s6-setuidgid)[\"']",
-                              re.I)  # (not a Dockerfile's comment)
+@functools.lru_cache(maxsize=1)
+def _container_login() -> Pattern[str]:
+    """A user switch inside the container said in prose or a Dockerfile: an SSH login into the container, an
+    entrypoint's `exec gosu app` or `exec su - worker`, an exec-form ENTRYPOINT of a tool whose every form loses the
+    runtime GIDs (setpriv does only with some options). Each loses them (fact sheet A.3); an SSH login into the host
+    does not reach the container, and a Dockerfile's comment runs nothing."""
+    tools = sorted({_tool(row) for row in _switches(*GROUP_LOSING)} - {_tool(row) for row in _switches("keeps")})
+    return re.compile(r"\bssh(?:-?ing|ed)?\s+(?:in)?to\s+(?:the\s+|my\s+|a\s+|each\s+)?containers?\b(?!\s+host)|"
+                      r"\bexec\s+(?:" + switch_commands(*GROUP_LOSING) + r")|"
+                      r"\bsupervisord?\b[^\n]{0,60}?\buser\s*=\s*\w|\b(?:inside|in)\s+the\s+container\b[^\n]{0,40}?\bsudo\s+-u\s+\S+|"
+                      r"(?<!#)(?<!#\s)\bENTRYPOINT\s*\[\s*[\"'](?:[\w/.-]*/)?(?:" + "|".join(tools) + r")[\"']", re.I)
+
+
 # `docker info` naming another default runtime than NVIDIA's (the engine's own word outranks its config file).
 _OTHER_DEFAULT = re.compile(r"\bdefault runtime:\s*(?!nvidia\b)[\w-]+", re.I)
 # NVIDIA's runtime as Docker's default: daemon.json's key, `docker info`, dockerd's flag, `nvidia-ctk runtime configure
@@ -555,7 +591,7 @@ class Observed:
                                        # NVIDIA's Python index for Jetsons), "pip build failed", "sandbox",
                                        # "toolkit step" (the runtime's hook failed in a step of its own),
                                        # "two JetPack releases" (the line naming a second JetPack major),
-                                       # "login in the container" (_CONTAINER_LOGIN)
+                                       # "login in the container" (_container_login)
     cuda_true: Optional[Sighting] = None   # CUDA's is_available() answered True, and no check answered False: the
                                            # answer's line, with the check's line as its value
 
@@ -721,7 +757,7 @@ class _State:
         def held_parts(parts: Cued) -> Cued:
             return tuple((held(words), pattern) for words, pattern in parts if held(words))
         self.forms = tuple((kind, held_parts(parts)) for kind, parts in _JETSON_FORMS if held_parts(parts))
-        self.pc_words, self.login_words = held(_PC_WORDS), held(_LOGIN_WORDS)
+        self.pc_words, self.login_words = held(_PC_WORDS), held(_login_words())
         self.x86_parts, self.pc_stack, self.pc_prose = (held_parts(parts) for parts in (_X86, _PC_STACK, _PC_PROSE))
         self.word_readings = tuple((kind, held(cues), test) for kind, cues, test in _WORD_READINGS if held(cues))
         self.reader = _Reader()
@@ -856,7 +892,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("numeric user", ("id -u", "user", "-u", "gosu"), lambda line, raw: _NUMERIC_USER_WORDS.search(line)),
     ("session path", ("su", "ssh"), lambda line, raw: _SESSION_WORDS.search(line)),
     ("login in the container", ("ssh", "exec ", "entrypoint", "supervisor", "sudo -u"),
-     lambda line, raw: _asserted(_CONTAINER_LOGIN, raw)),
+     lambda line, raw: _asserted(_container_login(), raw)),
     ("container", ("container", "docker", "podman"), lambda line, raw: _CONTAINER_WORDS.search(line)),
     ("root session", ("root", "uid=0", "user=0", "-u"), lambda line, raw: _ROOT_SESSION.search(raw)),
     ("works on the host", ("host", "outside"), lambda line, raw: _HOST_WORKS.search(line)),
@@ -1056,9 +1092,9 @@ def _read_line(state: _State, line: str, raw: str) -> None:
 
 
 def _read_login(state: _State, line: str, raw: str) -> None:
-    """A session path the line shows (_LOGIN_PATH), looked for only where a login word appears."""
+    """A session path the line shows (_login_path), looked for only where a login word appears."""
     low = line.lower()
-    login = _LOGIN_PATH.search(line) if any(w in low for w in state.login_words) else None
+    login = _login_path().search(line) if any(w in low for w in state.login_words) else None
     if login:
         state.logins.append(Sighting("session", login.group(0).strip(), raw))
 

@@ -3,8 +3,8 @@
 From the diagnosis (the nodes as they are, the band that made them, the user's views) and the
 band table (data/toolkit.json), remake each node CUDA needs as the target band will make it, and
 decide access for each kind of session with the same rule the diagnosis uses. Logins and
-privilege drops (SSH, su, sudo -i, runuser, login, gosu, su-exec, setpriv --init-groups,
-supervisord user=) rebuild groups from /etc/group, so they share one view; the container's first
+privilege drops that rebuild groups from /etc/group (data/privilege_drops.json: SSH, su, gosu,
+supervisord user= ...) share one view; the container's first
 process, when it runs as the user, keeps what the runtime gives it. Every band is INFERRED from
 the toolkit's code, and the preview says so.
 """
@@ -21,7 +21,10 @@ from .probe.accounts import login_groups
 from .record import frozen_record
 from .safeio import ID_MAX, decimal, shown
 
-LOGIN_SESSIONS = "SSH, su, sudo -i, runuser -l, login, gosu USER, su-exec USER, setpriv --init-groups, supervisord user="
+
+def _switches(groups: str) -> str:
+    """The sessions of data/privilege_drops.json whose switch leaves ``groups`` ("rebuilds", "one-group"), by label."""
+    return ", ".join(row["label"].split(" (")[0] for row in data.load("privilege_drops")["paths"] if row["groups"] == groups)
 
 
 class PreviewError(ValueError):
@@ -128,7 +131,7 @@ def preview(diagnosis: Diagnosis, version: str, host_gids: Optional[Dict[str, in
             found.path.value, "the host's own" if found.path is not InjectionPath.UNKNOWN else "of unknown origin"))
         kept = [NodeAfter(n.path, n.uid or 0, n.gid, n.mode or 0) for n in nodes]
         return Preview(version, target.id, target.certainty, found.band, found.path, tuple(kept),
-                       (_judge("login", LOGIN_SESSIONS, login, nodes, kept, needs, facts.container.user_namespace),),
+                       (_judge("login", _switches("rebuilds"), login, nodes, kept, needs, facts.container.user_namespace),),
                        tuple(notes))
     current = toolkit.band(found.band) if found.band else None
     if current is None:
@@ -146,7 +149,7 @@ def preview(diagnosis: Diagnosis, version: str, host_gids: Optional[Dict[str, in
         gid = _host_gid(node, current, gids)
         made = toolkit.made_node(target, 0, gid if gid is not None else -1, mode, start_uid, start_gid)
         after.append(NodeAfter(node.path, made.uid, None if made.gid == -1 else made.gid, made.mode))
-    views = [_judge("login", LOGIN_SESSIONS, login, nodes, after, needs, False)]
+    views = [_judge("login", _switches("rebuilds"), login, nodes, after, needs, False)]
     if init is not None and init.uid == user.uid:
         added = set(toolkit.added_gids(current, tuple(toolkit.MadeNode(n.uid or 0, n.gid or 0, n.mode or 0)
                                                       for n in nodes))) if current else set()
@@ -158,8 +161,8 @@ def preview(diagnosis: Diagnosis, version: str, host_gids: Optional[Dict[str, in
         if any(a.uid == user.uid for a in after):
             notes.append("the container starts as {0}, so the runtime makes {0} the nodes' owner: the user opens "
                          "them as owner, whatever the groups (observed with Podman and runc)".format(user.name))
-    notes.append("gosu USER:GROUP, su-exec USER:GROUP and -u UID:GID keep only that group: they fail wherever "
-                 "the login view needs a membership")
+    notes.append("{} and -u UID:GID keep only that group: they fail wherever the login view needs a "
+                 "membership".format(_switches("one-group")))
     if target.additional_gids:
         notes.append("the added GIDs reach only the first process; docker exec under --runtime nvidia does not get "
                      "them (INFERRED, fact sheet A.3)")

@@ -144,34 +144,33 @@ def _capabilities(fs: RootFS) -> Tuple[Optional[int], Optional[int]]:
     return bounding, int(last) if last.isdigit() else None
 
 
-# a user switch in a shell line: the tool as a command word, then (for gosu, su-exec) its user argument
-_DROP = r"(?:^|[\s;&|(`])(?:exec\s+)?(?:[^\s;&|(`]*/)?(gosu|su-exec|setpriv|runuser|su|sudo)(?=\s)(\s+\S+)?"
+# Where a shell line starts a command: its start, after a separator or a keyword, then `exec` and a path.
+_COMMAND_AT = r"(?:^|[;&|(`]|\b(?:then|do|else))\s*(?:exec\s+)?(?:[^\s;&|(`'\"]*/)?"
 MAX_SCRIPT_BYTES = 256 << 10
 
 
 def entrypoint_drops(fs: RootFS) -> Tuple[EntrypointDrop, ...]:
-    """User switches in the scripts PID 1 runs (its command line's absolute paths that are scripts)."""
+    """User switches in the scripts PID 1 runs (its command line's absolute paths that are scripts), each read as the
+    row of data/privilege_drops.json whose command it is."""
     raw = fs.read_bytes("/proc/1/cmdline", limit=65536) or b""
     found: List[EntrypointDrop] = []
+    switches = None
     for arg in raw.decode("utf-8", "replace").split("\0")[:8]:
         if not arg.startswith("/"):
             continue
         text = fs.read_text(arg, limit=MAX_SCRIPT_BYTES)
         if not text or not text.startswith("#!"):
             continue
-        import re  # only for a script PID 1 runs: the probe of most roots compiles no pattern
+        if switches is None:
+            import re  # only for a script PID 1 runs: the probe of most roots compiles no pattern
 
+            switches = [(row["id"], re.compile(_COMMAND_AT + "(?:" + row["command"] + ")"))
+                        for row in data.load("privilege_drops")["paths"] if row["command"]]
         for number, line in enumerate(text.splitlines(), 1):
             code = line.split("#", 1)[0]
-            match = re.search(_DROP, code)
-            if not match:
-                continue
-            tool, argument = match.group(1), (match.group(2) or "").strip()
-            if tool in ("gosu", "su-exec"):
-                tool = "gosu-group" if tool == "gosu" and ":" in argument else tool
-            elif tool == "setpriv":
-                tool = "setpriv-keep" if "--keep-groups" in code else "setpriv-init"
-            found.append(EntrypointDrop(arg, number, tool, line.strip()[:200]))
+            tool = next((row for row, command in switches if command.search(code)), None)
+            if tool is not None:
+                found.append(EntrypointDrop(arg, number, tool, line.strip()[:200]))
     return tuple(found)
 
 
