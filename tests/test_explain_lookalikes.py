@@ -459,3 +459,34 @@ def test_a_long_sentence_keeps_the_gpu_it_names_before_its_denial() -> None:
 def test_root_working_for_another_device_is_no_gpu_contrast(text: str) -> None:
     """The sentence readers take other work than the GPU's from the same words as the families' vetoes."""
     assert "denial-words" not in [m.id for m in explain(text).matches]
+
+
+# ---- the board, a camera's library, a monitoring query, an engine made elsewhere ----
+
+@pytest.mark.parametrize("text", [
+    "ERROR: Flash Jetson Nano - flash: Board ID(3448) version(400)\nERROR: Flash Jetson Nano - flash: Failed flashing t210ref.",
+    "$ sudo ./flash.sh jetson-tx2-devkit mmcblk0p1\n[ 0.0208 ] Reading Board Information Failed",
+    "$ sudo ./tools/kernel_flash/l4t_initrd_flash.sh jetson-orin-nano-devkit internal\nFlash failure",
+    "E> eeprom: Failed to read I2C slave device",
+    "/chkbdinfo cboot.bin\nERROR: calculated CRC8 0x3c != stored CRC8 0x11",
+    "==> /sys/firmware/efi/esrt/entries/entry0/last_attempt_status <==\n6163",
+    "libnvargus.so reports a CSI error, then waitForIdle() never returns and the CaptureSession cannot be deleted",
+    "Jetson Thor, JetPack 7.0: the quantize script stops with NVML_ERROR_NOT_SUPPORTED when it asks pynvml for the "
+    "GPU's utilisation",
+])
+def test_the_board_a_camera_or_a_monitoring_query_failing_is_not_gpu_access(text: str) -> None:
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+def test_a_program_named_for_a_camera_that_misses_a_gpu_library_is_the_software() -> None:
+    text = (JETSON_36 + "\n./imagenet-camera: error while loading shared libraries: libnvinfer.so.8: cannot open shared "
+            "object file: No such file or directory")
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize(("system", "cause"), [(JETSON_35, "jetson-software-mismatch"), (PC, "not-gpu-access")])
+def test_an_engine_built_on_another_gpu_is_rebuilt_where_it_runs(system: str, cause: str) -> None:
+    text = (system + "\ntrt_infer: 6: The engine plan file is generated on an incompatible device, expecting compute 7.2 "
+            "got compute 8.7, please rebuild.\ntrt_infer: 4: [runtime.cpp::deserializeCudaEngine::65] Error Code 4: "
+            "Internal Error (Engine deserialization failed.)")
+    assert read_cause(text).cause.id == cause

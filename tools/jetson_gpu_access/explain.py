@@ -443,6 +443,13 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                              r"\bruntime hook\b", re.I)),
     ("device-permission", re.compile(r"(?:permission|eacces|eperm|not permitted)[^\n]{0,40}(?:\bdevices?\b|/dev\b)|"
                                      r"(?:\bdevices?\b|/dev/)[^\n]{0,40}(?:permission|eacces|eperm|not permitted)", re.I)),
+    # a camera's source, device or library at work (V4L2, Argus, a CSI sensor), on a line that names no GPU work, no other
+    # GPU library (a program named "imagenet-camera" missing TensorRT's parser is the library's) and no library that does
+    # not load (Argus's comes from the host through the runtime on JetPack 4): the GPU is not what failed
+    ("camera", re.compile(r"^(?![^\n]*(?:\bcuda|\bgpu\b|\btrt\b|tensorrt|nvbufsurface|\bcu[A-Z]|shared object|"
+                          r"loading shared librar|\blib(?!(?:nv)?argus)(?:cu(?!rl|rses|ps)|nv|tensorrt|npp|vpi)\w*\.so))[^\n]*?"
+                          r"(?:\bv4l2src\d*\b|\bnvarguscamerasrc\d*\b|/dev/video\d|\bcameras?\b|\b(?:lib)?(?:nv)?argus\b|\bcsi\b)",
+                          re.I)),
     ("gpu-library", re.compile(_GPU_LIBRARY, re.I)),
     ("other-library", re.compile(r"^(?![^\n]*(?:\bgpus?\b|cuda|nvidia|tegra|/dev/))[^\n]*?(?<![\w+.-])lib(?!" +
                                  _GPU_STACK_NAMES + r")[\w+-]*\.so(?![\w+-])", re.I)),
@@ -451,9 +458,6 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                            r"mismatch|incompatible|compute capability|\bsm_\d+|"
                            r"\b(?:l4t|jetpack|cuda|tensorrt|cudnn)\b[^\n]{0,80}?\bconflicts?\b|"  # a conflict with the GPU's software
                            r"\brequires?\s+(?:cudnn|cuda|tensorrt|cublas)\s*(?:version\s*)?[\d>=]", re.I)),
-    # a camera's source or device: V4L2, Argus, a CSI sensor, on a line that names no GPU work (the GPU is not what failed)
-    ("camera", re.compile(r"^(?![^\n]*(?:\bcuda|\bgpu\b|\btrt\b|tensorrt|nvbufsurface|\bcu[A-Z]))[^\n]*?(?:\bv4l2src\d*\b|"
-                          r"\bnvarguscamerasrc\d*\b|/dev/video\d|\bcameras?\b|\bargus\b|\bcsi\b)", re.I)),
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
                        r"\bgpus?\b|\bcuda\b|"
                        r"\bnvidia\b(?!\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|developer kit|devkit))|"
@@ -1122,10 +1126,10 @@ _CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd])\
 # What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own
 # to rebuild or reinstall, on a Jetson a build for its L4T release (TensorRT and CUDA come with the release).
 _PROGRAM_BUILDS = {
-    "engine-version": ("a TensorRT engine file built by another TensorRT version than the one loading it: the engine "
-                       "is the program's to rebuild where it runs",
-                       "a TensorRT engine file built by another TensorRT version: on a Jetson TensorRT comes with the L4T "
-                       "release, so the engine is rebuilt on this release"),
+    "engine-version": ("a TensorRT engine file built by another TensorRT version, or for another GPU, than the one "
+                       "loading it: the engine is the program's to rebuild where it runs",
+                       "a TensorRT engine file built by another TensorRT version or on another module: on a Jetson "
+                       "TensorRT comes with the L4T release, so the engine is rebuilt on this release and module"),
     "cpu-only-build": ("the program was built without CUDA, so it never asks for the GPU: its CUDA build is needed, "
                        "not access", "the program was built without CUDA: on a Jetson it needs a build for the L4T "
                        "release's CUDA (generic arm64 wheels carry none)"),
