@@ -490,3 +490,38 @@ def test_an_engine_built_on_another_gpu_is_rebuilt_where_it_runs(system: str, ca
             "got compute 8.7, please rebuild.\ntrt_infer: 4: [runtime.cpp::deserializeCudaEngine::65] Error Code 4: "
             "Internal Error (Engine deserialization failed.)")
     assert read_cause(text).cause.id == cause
+
+
+# ---- software that does not fit: a server's cuBLAS, an older NumPy, a build, a file made for another machine ----
+
+CUBLAS_ALLOC = ("Error: llama runner process has terminated: CUDA error: the resource allocation failed\n"
+                "  current device: 0, in function cublas_handle at ggml/src/ggml-cuda/common.cuh:644\n"
+                "  cublasCreate_v2(&cublas_handles[device])\n")
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    (JETSON_36 + "\n" + CUBLAS_ALLOC, "jetson-software-mismatch"),
+    (JETSON_35 + "\nAttributeError: module 'numpy' has no attribute 'bool'.", "jetson-software-mismatch"),
+    (PC + "\nAttributeError: module 'numpy' has no attribute 'bool'.", "not-gpu-access"),
+    (JETSON_36 + "\nUserWarning: /home/me/miniconda3/envs/llm did not contain ['libcudart.so', 'libcudart.so.11.0', "
+     "'libcudart.so.12.0'] as expected! Searching further paths...", "jetson-software-mismatch"),
+    (JETSON_35 + '\n/tmp/llama.cpp/ggml/src/ggml-cuda/../ggml-impl.h(314): error: identifier "__fp16" is undefined',
+     "not-gpu-access"),
+    (JETSON_32 + '\nit returns "src/cpp/cuda.hpp:14:10: fatal error: cuda.h: No such file or directory" when I install '
+     "the library", "not-gpu-access"),
+])
+def test_software_that_does_not_fit_is_read_as_software(text: str, cause: str) -> None:
+    assert read_cause(text).cause.id == cause
+
+
+def test_a_run_time_error_that_names_a_header_is_no_build_error() -> None:
+    """OpenCV reports a CUDA call's failure with the header's line, and no column: the program ran."""
+    text = (JETSON_32 + "\nwhat():  /home/nvidia/opencv/modules/core/include/opencv2/core/cuda/common.hpp:102: error: "
+            "(-217) invalid argument in function bindTexture")
+    assert "build-error" not in [m.id for m in explain(text).matches]
+
+
+def test_file_s_answer_names_the_file_s_machine_not_this_one() -> None:
+    text = ("$ file plugin_libraries/*\nlibnvds_dewarper.so:    ELF 64-bit LSB shared object, x86-64, version 1 (SYSV), "
+            "dynamically linked, stripped\n")
+    assert read(text).observed.x86 == ()

@@ -1105,11 +1105,13 @@ _DRIVER_VERSION_ERRORS = ("cuda-35", "cuda-803", "cuda-804")
 _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "cuda-3", "cuda-500", "cuda-library-missing",
              "cuda-build-words", "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published",
              "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library", "c-runtime-too-old",
-             "ort-provider-failed", "versions-mismatched")
+             "ort-provider-failed", "versions-mismatched", "cublas-handle-alloc", "numpy-aliases-removed")
 # Software errors that on a PC have nothing to do with the GPU's driver: the registry's tags, the build's C runtime, the
 # versions of the software's own parts.
 _NOT_THE_DRIVER_ON_A_PC = {
     "image-not-published": "the image tag is not published (for this platform): the registry's, not the GPU's",
+    "numpy-aliases-removed": "the Python code was written for an older NumPy than the one installed: the package's, not "
+                             "the GPU's",
     "c-runtime-too-old": "the program was built against a newer C or C++ runtime than the system has: the build's, not "
                          "the GPU's",
     "versions-mismatched": "parts of the software are of versions that do not fit each other: its packaging, not the "

@@ -306,7 +306,7 @@ _PLATFORM_PROBE = re.compile(r"\bload dxcore\b|\b(?:amdgpu|rocm)\b[^\n]{0,40}?\b
 _ARM_WORDS = re.compile(r"arm-linux|aarch64|arm64|armhf|armv7|tegra", re.I)
 # A file built for another machine names that machine's architecture, not this one's.
 _FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot execute binary|wrong elf class|"
-                               r"no matching manifest", re.I)
+                               r"no matching manifest|\belf \d\d-bit [lm]sb\b", re.I)  # (`file`'s answer: the file's machine)
 # The engine's warning names the image's platform and the host's: only the host's says which system this is.
 _HOST_PLATFORM = re.compile(r"does not match the detected host platform \(linux/(amd64|x86_64|arm64|aarch64)", re.I)
 _DGPU_NODE = re.compile(r"/dev/nvidia(?:\d+|ctl|-uvm|-modeset)\b|\bnvidia\d+\b")
