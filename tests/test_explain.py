@@ -789,6 +789,40 @@ def test_what_lines_said_by_themselves_is_remembered_without_changing_a_reading(
     assert len(explain(pastes[-3]).systems) > 1
 
 
+def test_the_failing_line_chosen_is_the_least_weighed_of_all_and_the_first_of_equals() -> None:
+    """find_failure stops at a line nothing can outweigh (an exception that names a GPU node): on real pastes, alone,
+    one after another and flattened onto few lines, its answer is that of weighing every failing line."""
+    import yaml
+
+    from jetson_gpu_access import explain as module
+    from jetson_gpu_access.textfacts import window
+    data_dir = Path(__file__).parent / "data"
+    texts = [e["text"] for e in yaml.safe_load((data_dir / "report_heldout.yaml").read_text(encoding="utf-8"))]
+    pastes = texts + ["\n".join(texts), " ".join(t.replace("\n", " ") for t in texts[:200])]
+    first = ["OSError: [Errno 30] Read-only file system", "OSError: libcuda.so.1: file too short",
+             "RuntimeError: nvidia-smi failed", "Error: nvidia-container-cli: initialization error",
+             "Error: permission denied opening the device", "Error: cannot open the camera",
+             "ImportError: libcudart.so.12: cannot open shared object file", "ImportError: libfoo.so: cannot open",
+             "Error loading the library", "Error: version mismatch", "RuntimeError: CUDA failure"]
+    pastes += [line + "\nRuntimeError: NvRmMemInitNvmap failed: /dev/nvmap: Permission denied" for line in first]
+
+    def every_line(text: str) -> Optional[str]:
+        clean = normalise(window(text)[0])
+        lowered = clean.lower()
+        clean = clean if len(clean) == len(lowered) else lowered
+        spans = sorted({span for key in module._FAILURE_KEYS if key in lowered for span in module._key_lines(key, lowered)})
+        weighed = [(order, clean[start:end].strip()) for start, end in spans
+                   for order in [module._failure_weight(clean[start:end])] if order is not None]
+        return min(weighed, key=lambda pair: pair[0])[1][:300] if weighed else None
+
+    stopped = 0
+    for text in pastes:
+        found = module.find_failure(text)
+        assert (found.line if found else None) == every_line(text), text[:200]
+        stopped += found is not None and module._failure_weight(found.line) == module._TELLS_MOST
+    assert stopped > 10  # the early stop is exercised
+
+
 def test_a_cuda_error_number_is_found_after_many_lines_holding_its_digits_inside_other_numbers() -> None:
     """Each key is searched for in at most MAX_KEY_HITS lines: digits inside a stamp, an address or a version are no hit
     of an error number, so they cannot use those lines up before the error's own."""

@@ -530,6 +530,8 @@ def find_failure(text: str, cleaned: Optional[str] = None, memo: Optional[LineMe
         order = remembered(memo, ("failure", line, ""), _failure_weight, line)
         if order is not None and (best is None or order < best[0]):
             best = (order, line.strip())
+            if order == _TELLS_MOST:
+                break  # no later line can tell more, and the first of equals wins
     if best is None:
         return None
     index = best[0][2]
@@ -542,6 +544,9 @@ def find_failure(text: str, cleaned: Optional[str] = None, memo: Optional[LineMe
     if kind == "other" and _TRACEBACK_ONLY.match(best[1]):
         kind = "unshown"  # a traceback cut off above its exception: what failed is not in the paste
     return Failure(kind, best[1][:300])
+
+
+_TELLS_MOST = (False, False, 0)  # _failure_weight's least: an exception's own line that names a GPU node
 
 
 def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int]]:
