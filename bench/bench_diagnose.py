@@ -1,7 +1,10 @@
 """Benchmark of the diagnose path in process: probe + diagnose of a scratch root with ~60 device
 nodes (target: under 20 ms). The CLI's start-up, as a user meets it, is bench_startup.py's.
 
-Needs root: the scratch root holds real device nodes (mknod).
+The entrypoint probe reads the scripts PID 1 runs, which an image's author wrote: CPU seconds for scripts of the
+largest size it reads (256 KiB) and of half that, in the shapes where a pattern would backtrack (keywords and paths,
+setpriv and separators, nested sudo, one long line): the ratio of the two shows whether the reading stays linear
+(target: under 3x for twice the script, and under 1 s).
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from typing import Callable, List
 from jetson_gpu_access.diagnose import diagnose
 from jetson_gpu_access.lab import profiles, scratch
 from jetson_gpu_access.probe import probe
+from jetson_gpu_access.probe.runtime import MAX_SCRIPT_BYTES, entrypoint_drops
+from jetson_gpu_access.rootfs import RootFS
 
 EXTRA_NODES = ["/dev/nvhost-{}".format(n) for n in (
     "ctrl", "ctrl-gpu", "gpu", "as-gpu", "tsg-gpu", "dbg-gpu", "prof-gpu", "ctxsw-gpu", "prof-ctx-gpu", "prof-dev-gpu",
@@ -47,7 +52,39 @@ def build_root() -> str:
     return root
 
 
+SHAPES = (("an ordinary script", 'set -e\nif [ "$(id -u)" = 0 ]; then chown -R app /data; fi\nmkdir -p /run/app\n'),
+          ("keywords before paths", "do/"), ("then and paths", "then/"), ("setpriv after a separator", "(setpriv "),
+          ("one line of quotes and escapes", "\"a\\\\b\" 'c' "), ("one line of sudo", "sudo "))
+
+
+def entrypoint_seconds(script: str) -> float:
+    """CPU seconds the probe takes to read ``script`` as the entrypoint of a root of its own."""
+    root = tempfile.mkdtemp(prefix="jga-bench-")
+    try:
+        os.makedirs(os.path.join(root, "proc/1"))
+        with open(os.path.join(root, "proc/1/cmdline"), "wb") as handle:
+            handle.write(b"/bin/sh\0/entrypoint.sh\0")
+        with open(os.path.join(root, "entrypoint.sh"), "w", encoding="utf-8") as handle:
+            handle.write(script)
+        start = time.process_time()
+        entrypoint_drops(RootFS(root))
+        return time.process_time() - start
+    finally:
+        shutil.rmtree(root)
+
+
+def entrypoint_report() -> None:
+    size = MAX_SCRIPT_BYTES - 64
+    for name, unit in SHAPES:
+        half, full = (entrypoint_seconds("#!/bin/sh\n" + unit * (n // len(unit)) + "exec gosu app\n")
+                      for n in (size // 2, size))
+        ratio = full / max(half, 1e-6)
+        print("entrypoint probe, {} KiB of {}: {:.3f} s CPU, {:.1f}x the time for half of it (target < 3x, < 1 s): {}"
+              .format(size >> 10, name, full, ratio, "ok" if ratio < 3 and full < 1 else "OVER"))
+
+
 def main() -> int:
+    entrypoint_report()
     if os.geteuid() != 0:
         print("bench: needs root to create device nodes (mknod); run as root", file=sys.stderr)
         return 3

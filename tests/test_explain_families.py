@@ -10,6 +10,7 @@ said to be missing; errors that are not GPU access (seccomp, link errors, a non-
 
 from __future__ import annotations
 
+import re
 from typing import List
 
 import pytest
@@ -1172,6 +1173,23 @@ LOSING_SWITCHES = {"su": "su - app -c", "runuser": "runuser -l app -c", "sudo": 
 def test_every_switch_that_loses_the_runtime_gids_has_a_command_here() -> None:
     rows = data.load("privilege_drops")["paths"]
     assert set(LOSING_SWITCHES) == {r["id"] for r in rows if r["command"] and r["groups"] != "keeps"}
+
+
+@pytest.mark.parametrize("command", sorted(LOSING_SWITCHES.values()) + [
+    "setpriv --reuid=app --regid=app --keep-groups ./run --init-groups", "setpriv --reuid app --regid app --clear-groups",
+    "sudo -g video -u app", "gosu \"$APP_USER\" ./run"])
+def test_a_switch_s_command_is_one_row_s(command: str) -> None:
+    """The rows' commands exclude each other (data/privilege_drops.json `about`): a program's arguments after the switch
+    are never read as the switch's own options."""
+    rows = [r["id"] for r in data.load("privilege_drops")["paths"] if r["command"] and re.match(r["command"], command)]
+    assert len(rows) == 1, rows
+
+
+@pytest.mark.parametrize("user", ['"app"', "'app'", '"$APP_USER"'])
+def test_a_quoted_user_after_su_is_a_switch(user: str) -> None:
+    check = "python3 -c \"import torch;print(torch.cuda.is_available())\""
+    text = (JETSON_36 + "\n$ docker exec vlm " + check + "\nTrue\nroot@4f2a9c:/# su " + user + " -c " + check + "\nFalse\n")
+    assert read_cause(text).cause.id == "login-drops-runtime-groups"
 
 
 @pytest.mark.parametrize("row", sorted(LOSING_SWITCHES))

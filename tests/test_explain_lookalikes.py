@@ -525,3 +525,31 @@ def test_file_s_answer_names_the_file_s_machine_not_this_one() -> None:
     text = ("$ file plugin_libraries/*\nlibnvds_dewarper.so:    ELF 64-bit LSB shared object, x86-64, version 1 (SYSV), "
             "dynamically linked, stripped\n")
     assert read(text).observed.x86 == ()
+
+
+@pytest.mark.parametrize("library_line", [
+    "./detect: error: libnvinfer.so.8 not found",
+    "Could not load library libcudnn_cnn_infer.so.8. Error: libcudnn_cnn_infer.so.8: cannot open",
+    "camera viewer: failed: libEGL_nvidia.so.0: not found",
+    "nvarguscamerasrc: symbol lookup error: /usr/lib/aarch64-linux-gnu/tegra/libnvargus.so: undefined symbol: "
+    "NvBufferTransform_Async",
+])
+def test_a_camera_failing_beside_a_gpu_library_that_does_not_load_is_the_software(library_line: str) -> None:
+    """A camera program that also lacks a GPU library (or Argus's own, of another release) lacks the libraries."""
+    text = JETSON_32 + "\n(Argus) Error Timeout: Failed to create CaptureSession\n" + library_line
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("text", [
+    "Jan 08 01:49:37 orin-build dcgm-exporter[1]: Failed to watch metric: NVML_ERROR_NOT_SUPPORTED\n"
+    "Tesla T4 | Driver Version: 535.104.05",
+    JETSON_36 + "\n$ cat /sys/firmware/efi/esrt/entries/entry0/last_attempt_status\n0\n"
+    "$ python3 -c 'import torch; print(torch.cuda.is_available())'\nFalse",
+    JETSON_36 + "\nflash failure count: 0\n$ python3 -c 'import torch; print(torch.cuda.is_available())'\nFalse",
+    JETSON_36 + "\nE> eeprom: Failed to read I2C slave device\n$ python3 -c 'import torch; "
+    "print(torch.cuda.is_available())'\nFalse",
+])
+def test_a_host_named_like_a_module_or_a_board_that_booted_is_no_such_sign(text: str) -> None:
+    """A host called orin-build, an update whose status is 0, a zero count and a carrier without an EEPROM name no
+    integrated GPU's missing query and no board that does not start."""
+    assert not {"smi-memory-unreported", "board-not-booting"} & {m.id for m in explain(text).matches}

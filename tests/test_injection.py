@@ -369,6 +369,39 @@ ENTRYPOINT_DROPS = [
     ("sudo -u app ./serve", "sudo"),
     ("sudo apt-get install -y curl", None),                 # sudo to root switches to no user
     ("echo 'run su-exec by hand'", None),                   # inside a quoted word, not a command
+    # the shell's own ways to run a command: wrappers, set --, a case arm, a condition, redirections, continued lines
+    ('set -- gosu rabbitmq "$@"', "gosu"),
+    ("exec tini -- gosu node server.js", "gosu"),
+    ('exec dumb-init gosu app "$@"', "gosu"),
+    ('exec env HOME=/home/app gosu app "$@"', "gosu"),
+    ('HOME=/h exec gosu app "$@"', "gosu"),
+    ("exec nice -n 10 gosu app ./worker", "gosu"),
+    ('  serve) exec gosu app "$@" ;;', "gosu"),
+    ("if gosu app test -w /data; then echo ok; fi", "gosu"),
+    ('exec 2>&1 gosu app "$@"', "gosu"),
+    ('exec -a app gosu app "$@"', "gosu"),
+    ("x=$(gosu app id -u)", "gosu"),
+    ('exec setpriv --reuid=app --regid=app \\\n  --init-groups "$@"', "setpriv-init"),
+    ("exec setpriv --reuid=app --regid=app --keep-groups ./run --init-groups", "setpriv-keep"),  # the program's argument
+    # sudo's options before its user, sudo in front of another switch, a quoted user
+    ("exec sudo -H -u app ./run", "sudo"),
+    ("sudo -E -u app ./run", "sudo"),
+    ("sudo -g video -u app ./run", "sudo"),
+    ("exec sudo su - app -c ./run", "su"),
+    ("exec sudo gosu app ./run", "gosu"),
+    ('exec su "$APP_USER" -c "./run"', "su"),
+    ('exec s6-setuidgid "$PUID:$PGID" ./run', "s6-setuidgid-ids"),
+    # a # that starts no comment, a comment, a here-document, switches to root
+    ('if [ $# -eq 0 ]; then exec gosu app bash; fi', "gosu"),
+    ('NAME=${1#--}; exec gosu app "$NAME"', "gosu"),
+    ('echo "#"; exec gosu app "$@"', "gosu"),
+    ("# exec gosu app", None),
+    ("cat > /run.sh <<EOF\nexec gosu app ./run\nEOF", None),
+    ("sudo -u root chown app /data", None),
+    ("su - -c 'apt-get update'", None),
+    ("exec gosu root ./run", None),
+    ("sudo -i", None),
+    ("sudo -E python -u train.py", None),                   # python's -u, not sudo's
 ]
 
 
@@ -379,6 +412,7 @@ def test_every_switch_an_entrypoint_makes_is_read_as_its_row(tmp_path, line: str
     (tmp_path / "entrypoint.sh").write_text("#!/bin/sh\nset -e\n" + line + "\n")
     found = entrypoint_drops(RootFS(str(tmp_path)))
     assert [d.tool for d in found] == ([row] if row else []), line
+    assert all(d.line == 3 for d in found)  # the line the switch starts on
     ids = {r["id"] for r in data.load("privilege_drops")["paths"]}
     assert row is None or row in ids
 

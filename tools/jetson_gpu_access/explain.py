@@ -411,8 +411,8 @@ _FAILURE_KEYS = ("error", "exception", "exit:", "fail", "denied", "cannot", "can
                  "freez", "timed out", "not active", "crash", "no space left", "read-only file system", "disk quota")
 # A library of the GPU's stack: CUDA's (libcu*, but not libcurl, libcurses or libcups), the Tegra and driver ones (libnv*,
 # libnvidia-*, the vendor GL libraries *_nvidia), cuDNN, TensorRT, NPP, VPI, and NVIDIA's GStreamer plugins (libgstnv*).
-_GPU_LIBRARY = (r"\blib(?:cu(?!rl|rses|ps)\w{0,64}|nv\w{0,64}|nvidia[\w-]{0,64}|tensorrt\w{0,64}|npp\w{0,64}|vpi\w{0,64}|"
-                r"gstnv\w{0,64}|\w{1,64}_nvidia)\.so|\s-l(?:nv|cu)\w+")
+_GPU_LIBRARY = (r"\blib(?:cu(?!rl|rses|ps)\w{0,64}|nv(?!argus)\w{0,64}|nvidia[\w-]{0,64}|tensorrt\w{0,64}|npp\w{0,64}|"
+                r"vpi\w{0,64}|gstnv\w{0,64}|\w{1,64}_nvidia)\.so|\s-l(?:nv|cu)\w+")  # (Argus's is the camera's: see "camera")
 # Names in a library's file name that put it in the GPU's stack: NVIDIA's and CUDA's, TensorRT's and ONNX Runtime's
 # providers, the Tegra camera (Argus), and the graphics and compute APIs a GPU driver provides (EGL, GLES, GLX, GL,
 # Vulkan, OpenCL, VA-API, DRM), which on JetPack 4 also come from the host through the runtime.
@@ -443,14 +443,17 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                              r"\bruntime hook\b", re.I)),
     ("device-permission", re.compile(r"(?:permission|eacces|eperm|not permitted)[^\n]{0,40}(?:\bdevices?\b|/dev\b)|"
                                      r"(?:\bdevices?\b|/dev/)[^\n]{0,40}(?:permission|eacces|eperm|not permitted)", re.I)),
-    # a camera's source, device or library at work (V4L2, Argus, a CSI sensor), on a line that names no GPU work, no other
-    # GPU library (a program named "imagenet-camera" missing TensorRT's parser is the library's) and no library that does
-    # not load (Argus's comes from the host through the runtime on JetPack 4): the GPU is not what failed
+    # a GPU library, or Argus's that does not load (of another L4T release, or not brought into a container)
+    ("gpu-library", re.compile(_GPU_LIBRARY + r"|(?:symbol lookup error|undefined symbol|shared object|error while loading)"
+                               r"[^\n]*\blib(?:nv)?argus|\blib(?:nv)?argus\w*\.so[^\n]*(?:undefined symbol|shared object|"
+                               r"not found)", re.I)),
+    # a camera's source, device or library at work (V4L2, Argus, a CSI sensor), on a line that names no GPU work, no GPU
+    # library and no library that does not load (Argus's comes from the host through the runtime on JetPack 4): the GPU
+    # is not what failed. Below the GPU's libraries: a camera program that also lacks TensorRT lacks the libraries.
     ("camera", re.compile(r"^(?![^\n]*(?:\bcuda|\bgpu\b|\btrt\b|tensorrt|nvbufsurface|\bcu[A-Z]|shared object|"
-                          r"loading shared librar|\blib(?!(?:nv)?argus)(?:cu(?!rl|rses|ps)|nv|tensorrt|npp|vpi)\w*\.so))[^\n]*?"
+                          r"loading shared librar|symbol lookup error|undefined symbol|" + _GPU_LIBRARY + r"))[^\n]*?"
                           r"(?:\bv4l2src\d*\b|\bnvarguscamerasrc\d*\b|/dev/video\d|\bcameras?\b|\b(?:lib)?(?:nv)?argus\b|\bcsi\b)",
                           re.I)),
-    ("gpu-library", re.compile(_GPU_LIBRARY, re.I)),
     ("other-library", re.compile(r"^(?![^\n]*(?:\bgpus?\b|cuda|nvidia|tegra|/dev/))[^\n]*?(?<![\w+.-])lib(?!" +
                                  _GPU_STACK_NAMES + r")[\w+-]*\.so(?![\w+-])", re.I)),
     ("library", re.compile(r"\.so\b|\blibrar(?:y|ies)\b", re.I)),

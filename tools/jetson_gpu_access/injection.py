@@ -41,7 +41,7 @@ HOST_CHECK = ("dpkg -l nvidia-container-toolkit; grep -n mode /etc/nvidia-contai
 GROUP_RULES = {
     "rebuilds": "rebuilds the groups from /etc/group: runtime-only GIDs (--group-add, the toolkit's) are lost",
     "keeps": "keeps the caller's groups",
-    "one-group": "keeps only the one group named",
+    "one-group": "keeps only the one group named (with none named, the primary group)",
 }
 
 
@@ -51,6 +51,16 @@ def drop_path(launcher: Optional[str]) -> Optional[Dict[str, Any]]:
         return None
     row: Optional[Dict[str, Any]] = next((r for r in data.load("privilege_drops")["paths"] if r["launcher"] == launcher), None)
     return row
+
+
+def switch_names(groups: Sequence[str], pam: Optional[bool] = None) -> List[str]:
+    """The switches of data/privilege_drops.json that leave ``groups`` (through PAM or not, or either), as a user names
+    them: the tool, or the form where another form of the same tool leaves other groups (setpriv --init-groups)."""
+    rows = data.load("privilege_drops")["paths"]
+    chosen = [r for r in rows if r["groups"] in groups and pam in (None, r["pam"])]
+    split = {r["label"].split()[0] for r in rows if r["groups"] not in groups}
+    return list(dict.fromkeys(r["label"].split(" (")[0] if r["label"].split()[0] in split else r["label"].split()[0]
+                              for r in chosen))
 
 
 def guarded_nodes(facts: Facts) -> List[DeviceNode]:

@@ -19,6 +19,7 @@ from . import data
 from .accountfiles import GroupEntry, file_problems, group_entry, one_group_name
 from .choice import Choice
 from .diagnose import role_group
+from .injection import switch_names
 from .model import AnomalyCode, DeviceNode, Diagnosis, Facts, Group, NodeKind, NodeOrigin
 from .record import frozen_record
 from .safeio import LARGE_FILE
@@ -430,11 +431,13 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                 if facts.container.in_container else ())  # container advice only for containers
 
 
-def _switch_names(pam: Optional[bool] = None) -> str:
-    """The switches of the privilege-drop table that lose runtime-only GIDs (through PAM or not, or all), by command."""
-    names: List[str] = list(dict.fromkeys(str(p["label"]).split()[0] for p in data.load("privilege_drops")["paths"]
-                                          if p["groups"] != "keeps" and pam in (None, p["pam"])))
-    return ", ".join(names[:-1]) + " and " + names[-1]
+# The switches that lose runtime-only GIDs: they rebuild the groups from /etc/group, or keep one.
+LOSING = ("rebuilds", "one-group")
+
+
+def _listed(names: List[str], last: str = " and ") -> str:
+    """``names`` as a sentence lists them."""
+    return ", ".join(names[:-1]) + last + names[-1] if len(names) > 1 else "".join(names)
 
 
 def _session_rebuilds_groups(facts: Facts) -> bool:
@@ -466,15 +469,18 @@ def _advice(needed: List[Tuple[int, str, str]], user: str, engine: Optional[str]
     if joinable:
         pam = data.load("privilege_drops")["pam_group"]
         grants = "\n".join(pam["group_conf"].format(user=user, group=name) for _, name, _ in joinable)
+        through_pam = switch_names(LOSING, pam=True)
         out.append(Advice(AdviceStrategy.PAM_GROUP, "# /etc/security/group.conf\n{}\n# /etc/pam.d/sshd, as its first auth line "
-                          "(also su, login):\n{}".format(grants, pam["pam_line"]),
+                          "(the same line in /etc/pam.d/ of {} for those paths):\n{}".format(
+                              grants, _listed(through_pam[1:]), pam["pam_line"]),
                           "grants the groups by name at the PAM paths ({}), not through {} or docker exec; each group "
                           "still needs its /etc/group line with the host's GID (the plan's first action)".format(
-                              _switch_names(pam=True), _switch_names(pam=False).replace(" and ", ", "))))
+                              _listed(through_pam), _listed(switch_names(LOSING, pam=False), ", "))))
     if not session_rebuilds:  # the session seen would drop them: advice that cannot work for it is not listed
         out.append(Advice(AdviceStrategy.RUNTIME, "{} {} ...".format(run_command(engine), group_add),
-                          "numeric GIDs reach the container's main process, but {} rebuild groups from /etc/group and "
-                          "drop them (and podman exec -u does not get them)".format(_switch_names())))
+                          "numeric GIDs reach the container's main process, but {} rebuild the groups from /etc/group "
+                          "(or keep one) and drop them (and podman exec -u does not get them)".format(
+                              _listed(switch_names(LOSING)))))
     lines = []
     for gid, name, state in joinable:
         if state == "exists":

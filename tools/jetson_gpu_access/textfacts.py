@@ -361,7 +361,7 @@ def _tool(row: Dict[str, Any]) -> str:
     return re.split(r"[^\w-]", row["command"], maxsplit=1)[0]
 
 
-def _switches(*groups: str) -> List[Dict[str, Any]]:
+def _command_rows(*groups: str) -> List[Dict[str, Any]]:
     """The rows of data/privilege_drops.json that a shell command names and whose switch leaves ``groups``."""
     return [row for row in data.load("privilege_drops")["paths"] if row["command"] and row["groups"] in groups]
 
@@ -371,7 +371,7 @@ def switch_commands(*groups: str) -> str:
     """The commands that switch to a user and leave ``groups`` ("rebuilds", "one-group": the runtime-only GIDs are
     lost; "keeps"), as one alternation of data/privilege_drops.json's rows (each with its source). Read on first use:
     no module parses a table when it is imported."""
-    return "|".join(row["command"] for row in _switches(*groups))
+    return "|".join(row["command"] for row in _command_rows(*groups))
 
 
 GROUP_LOSING = ("rebuilds", "one-group")
@@ -381,7 +381,7 @@ ANY_SWITCH = ("rebuilds", "one-group", "keeps")
 @functools.lru_cache(maxsize=1)
 def _login_words() -> Tuple[str, ...]:
     """Cue words before the login patterns are tried: each switching tool as a command word, the SSH words, a banner."""
-    return tuple(sorted({_tool(row) + gap for row in _switches(*ANY_SWITCH) for gap in " \t"})) + (
+    return tuple(sorted({_tool(row) + gap for row in _command_rows(*ANY_SWITCH) for gap in " \t"})) + (
         "ssh", "user", "last login", "welcome to")
 
 
@@ -420,7 +420,7 @@ def _container_login() -> Pattern[str]:
     entrypoint's `exec gosu app` or `exec su - worker`, an exec-form ENTRYPOINT of a tool whose every form loses the
     runtime GIDs (setpriv does only with some options). Each loses them (fact sheet A.3); an SSH login into the host
     does not reach the container, and a Dockerfile's comment runs nothing."""
-    tools = sorted({_tool(row) for row in _switches(*GROUP_LOSING)} - {_tool(row) for row in _switches("keeps")})
+    tools = sorted({_tool(row) for row in _command_rows(*GROUP_LOSING)} - {_tool(row) for row in _command_rows("keeps")})
     return re.compile(r"\bssh(?:-?ing|ed)?\s+(?:in)?to\s+(?:the\s+|my\s+|a\s+|each\s+)?containers?\b(?!\s+host)|"
                       r"\bexec\s+(?:" + switch_commands(*GROUP_LOSING) + r")|"
                       r"\bsupervisord?\b[^\n]{0,60}?\buser\s*=\s*\w|\b(?:inside|in)\s+the\s+container\b[^\n]{0,40}?\bsudo\s+-u\s+\S+|"

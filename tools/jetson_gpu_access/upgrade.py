@@ -16,15 +16,16 @@ from typing import Dict, Iterable, List, Optional, Tuple
 from . import data, toolkit
 from .access import decide
 from .diagnose import role_group
+from .injection import switch_names
 from .model import DeviceNode, Diagnosis, InjectionPath, NodeOrigin, Requirement, View, ViewKind
 from .probe.accounts import login_groups
 from .record import frozen_record
 from .safeio import ID_MAX, decimal, shown
 
 
-def _switches(groups: str) -> str:
-    """The sessions of data/privilege_drops.json whose switch leaves ``groups`` ("rebuilds", "one-group"), by label."""
-    return ", ".join(row["label"].split(" (")[0] for row in data.load("privilege_drops")["paths"] if row["groups"] == groups)
+def _login_sessions() -> str:
+    """The sessions that share the login view: every switch that rebuilds the groups (data/privilege_drops.json)."""
+    return ", ".join(switch_names(("rebuilds",)))
 
 
 class PreviewError(ValueError):
@@ -131,7 +132,7 @@ def preview(diagnosis: Diagnosis, version: str, host_gids: Optional[Dict[str, in
             found.path.value, "the host's own" if found.path is not InjectionPath.UNKNOWN else "of unknown origin"))
         kept = [NodeAfter(n.path, n.uid or 0, n.gid, n.mode or 0) for n in nodes]
         return Preview(version, target.id, target.certainty, found.band, found.path, tuple(kept),
-                       (_judge("login", _switches("rebuilds"), login, nodes, kept, needs, facts.container.user_namespace),),
+                       (_judge("login", _login_sessions(), login, nodes, kept, needs, facts.container.user_namespace),),
                        tuple(notes))
     current = toolkit.band(found.band) if found.band else None
     if current is None:
@@ -149,7 +150,7 @@ def preview(diagnosis: Diagnosis, version: str, host_gids: Optional[Dict[str, in
         gid = _host_gid(node, current, gids)
         made = toolkit.made_node(target, 0, gid if gid is not None else -1, mode, start_uid, start_gid)
         after.append(NodeAfter(node.path, made.uid, None if made.gid == -1 else made.gid, made.mode))
-    views = [_judge("login", _switches("rebuilds"), login, nodes, after, needs, False)]
+    views = [_judge("login", _login_sessions(), login, nodes, after, needs, False)]
     if init is not None and init.uid == user.uid:
         added = set(toolkit.added_gids(current, tuple(toolkit.MadeNode(n.uid or 0, n.gid or 0, n.mode or 0)
                                                       for n in nodes))) if current else set()
@@ -161,8 +162,8 @@ def preview(diagnosis: Diagnosis, version: str, host_gids: Optional[Dict[str, in
         if any(a.uid == user.uid for a in after):
             notes.append("the container starts as {0}, so the runtime makes {0} the nodes' owner: the user opens "
                          "them as owner, whatever the groups (observed with Podman and runc)".format(user.name))
-    notes.append("{} and -u UID:GID keep only that group: they fail wherever the login view needs a "
-                 "membership".format(_switches("one-group")))
+    notes.append("{} and -u UID:GID leave the process only its primary group: they fail wherever the login view "
+                 "needs a membership".format(", ".join(switch_names(("one-group",)))))
     if target.additional_gids:
         notes.append("the added GIDs reach only the first process; docker exec under --runtime nvidia does not get "
                      "them (INFERRED, fact sheet A.3)")

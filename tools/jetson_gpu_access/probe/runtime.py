@@ -12,7 +12,7 @@ from __future__ import annotations
 from .. import data
 from ..model import CdiNode, CdiSpec, EntrypointDrop, ProcessInfo, Runtime
 from ..rootfs import RootFS
-from . import session
+from . import session, shell
 
 TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
 if TYPE_CHECKING:
@@ -144,14 +144,17 @@ def _capabilities(fs: RootFS) -> Tuple[Optional[int], Optional[int]]:
     return bounding, int(last) if last.isdigit() else None
 
 
-# Where a shell line starts a command: its start, after a separator or a keyword, then `exec` and a path.
-_COMMAND_AT = r"(?:^|[;&|(`]|\b(?:then|do|else))\s*(?:exec\s+)?(?:[^\s;&|(`'\"]*/)?"
 MAX_SCRIPT_BYTES = 256 << 10
+MAX_DROPS = 32        # switches named from the scripts: more say nothing new
+MAX_SUDO_NESTING = 4  # sudo sudo sudo ... gosu app: past that, no switch is read
+# sudo's options that take a value (sudo(8)): `sudo -g video -u app` switches to app, `sudo -E gosu app` runs gosu
+_SUDO_VALUES = ("-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-T", "-U", "--user", "--group", "--chdir", "--prompt")
 
 
 def entrypoint_drops(fs: RootFS) -> Tuple[EntrypointDrop, ...]:
-    """User switches in the scripts PID 1 runs (its command line's absolute paths that are scripts), each read as the
-    row of data/privilege_drops.json whose command it is."""
+    """User switches in the scripts PID 1 runs (its command line's absolute paths that are scripts): each simple
+    command, past its wrappers, read as the row of data/privilege_drops.json whose command it is; a switch to root
+    drops to no user."""
     raw = fs.read_bytes("/proc/1/cmdline", limit=65536) or b""
     found: List[EntrypointDrop] = []
     switches = None
@@ -164,14 +167,33 @@ def entrypoint_drops(fs: RootFS) -> Tuple[EntrypointDrop, ...]:
         if switches is None:
             import re  # only for a script PID 1 runs: the probe of most roots compiles no pattern
 
-            switches = [(row["id"], re.compile(_COMMAND_AT + "(?:" + row["command"] + ")"))
+            switches = [(row["id"], re.compile(row["command"]))
                         for row in data.load("privilege_drops")["paths"] if row["command"]]
-        for number, line in enumerate(text.splitlines(), 1):
-            code = line.split("#", 1)[0]
-            tool = next((row for row, command in switches if command.search(code)), None)
-            if tool is not None:
-                found.append(EntrypointDrop(arg, number, tool, line.strip()[:200]))
+        lines = text.splitlines()
+        for number, words in shell.logical_lines(text):
+            for command in shell.commands(words):
+                tool = _switch(command, switches)
+                if tool is not None:
+                    found.append(EntrypointDrop(arg, number, tool, lines[number - 1].strip()[:200]))
+                    if len(found) == MAX_DROPS:
+                        return tuple(found)
     return tuple(found)
+
+
+def _switch(command: List[str], switches: List[Tuple[str, Any]]) -> Optional[str]:
+    """The privilege_drops.json row a simple command is, None for none or for a switch to root; `sudo` that names no
+    user runs the command after its options as root (sudo su - app, sudo gosu app)."""
+    for _ in range(MAX_SUDO_NESTING):
+        spoken = " ".join(command)
+        row = next((row for row, pattern in switches if pattern.match(spoken)), None)
+        if row is not None:
+            return None if shell.target(command).split(":")[0] in ("root", "0") else row
+        if command[0] != "sudo":
+            return None
+        command = shell.past_options(command, _SUDO_VALUES)
+        if not command:
+            return None
+    return None
 
 
 def probe(fs: RootFS, in_container: bool) -> Runtime:

@@ -1,0 +1,164 @@
+"""A shell script's simple commands, split as the shell splits them: what a user switch in an entrypoint is read from.
+
+The script is an image author's, so the reading is linear in its length whatever it holds: one pass splits each line
+into words and operators (quotes, escapes, comments, continued lines; here-documents are skipped), then each simple
+command is followed past its assignments, redirections and wrappers (``exec``, ``env``, ``nohup``, ``tini --``,
+``set --``...) to the command it runs. ``sudo`` is a wrapper only where it switches to no user: the caller decides.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False  # typing's own flag would import typing (see cli.py)
+if TYPE_CHECKING:
+    from typing import Iterator, List, Sequence, Tuple
+
+_OPERATOR_CHARS = ";&|()`<>"
+# Words after which the shell starts a new command (operators, and the keywords and grouping words of its grammar).
+_STARTS = frozenset(("then", "do", "else", "elif", "if", "while", "until", "!", "{", "}"))
+# Commands that run the rest of their words as a command, once their own options (and numbers: nice -n 10, timeout 5)
+# are passed.
+_WRAPPERS = frozenset(("exec", "env", "nohup", "nice", "time", "tini", "dumb-init", "setsid", "stdbuf", "timeout",
+                       "command", "builtin"))
+
+
+def logical_lines(text: str) -> Iterator[Tuple[int, List[str]]]:
+    """Each logical line's number (where it starts) and words: continued lines joined, here-document bodies skipped."""
+    pending = ""       # a line continued with a backslash
+    start = 0
+    delimiter = None   # the here-document being skipped
+    for number, line in enumerate(text.splitlines(), 1):
+        if delimiter is not None:
+            if line.strip() == delimiter:
+                delimiter = None
+            continue
+        if not pending:
+            start = number
+        if line.endswith("\\") and not line.endswith("\\\\"):
+            pending += line[:-1] + " "
+            continue
+        found = words(pending + line)
+        pending = ""
+        for at, word in enumerate(found[:-1]):
+            if word in ("<<", "<<-"):
+                delimiter = found[at + 1]
+        yield start, found
+
+
+def words(line: str) -> List[str]:
+    """The words and operators of one line, quotes and escapes removed; a word that starts with # ends the line."""
+    out: List[str] = []
+    word: List[str] = []
+    in_word = False
+    at, size = 0, len(line)
+    while at < size:
+        char = line[at]
+        if char in " \t\r":
+            if in_word:
+                out.append("".join(word))
+                word, in_word = [], False
+        elif char == "#" and not in_word:
+            break
+        elif char == "'":
+            end = line.find("'", at + 1)
+            end = size if end < 0 else end
+            word.append(line[at + 1:end])
+            in_word, at = True, end
+        elif char == '"':
+            at += 1
+            while at < size and line[at] != '"':
+                if line[at] == "\\" and at + 1 < size:
+                    at += 1
+                word.append(line[at])
+                at += 1
+            in_word = True
+        elif char == "\\":
+            if at + 1 < size:
+                word.append(line[at + 1])
+            in_word, at = True, at + 1
+        elif char in _OPERATOR_CHARS:
+            if in_word:
+                out.append("".join(word))
+                word, in_word = [], False
+            end = at + 1
+            while char not in "()`" and end < size and line[end] in ";&|<>":
+                end += 1
+            out.append(line[at:end])
+            at = end - 1
+        else:
+            word.append(char)
+            in_word = True
+        at += 1
+    if in_word:
+        out.append("".join(word))
+    return out
+
+
+def commands(found: Sequence[str]) -> Iterator[List[str]]:
+    """The simple commands of a line's words, each from the word it runs on (its name a base name, no path)."""
+    current: List[str] = []
+    skip = False
+    for word in list(found) + [";"]:
+        if skip:  # a redirection's target
+            skip = False
+            continue
+        operator = word[0] in _OPERATOR_CHARS
+        if operator and ("<" in word or ">" in word):
+            if current and current[-1].isdigit():
+                current.pop()  # the descriptor before 2>&1
+            skip = not word.endswith("&") or word in (">&", "<&")
+            continue
+        if operator or word in _STARTS:
+            command = _run_by(current)
+            if command:
+                yield command
+            current = []
+        else:
+            current.append(word)
+
+
+def _run_by(found: List[str]) -> List[str]:
+    """The words from the command a simple command runs: past assignments, `set --` and wrappers with their options."""
+    at = 0
+    while at < len(found):
+        word = found[at]
+        name = word.rsplit("/", 1)[-1]
+        if "=" in word and word.split("=", 1)[0].replace("_", "a").isalnum() and not word[0].isdigit():
+            at += 1  # NAME=value before the command
+        elif name == "set" and found[at + 1:at + 2] == ["--"]:
+            at += 2  # set -- gosu app "$@", for a later exec "$@"
+        elif name in _WRAPPERS:
+            at += 1
+            while at < len(found) and (found[at].startswith("-") or found[at].replace(".", "").isdigit()
+                                       or (name == "env" and "=" in found[at])):
+                at += 2 if name == "exec" and found[at] == "-a" else 1  # exec -a NAME
+        else:
+            return [name] + found[at + 1:]
+    return []
+
+
+def past_options(found: Sequence[str], with_value: Sequence[str]) -> List[str]:
+    """The words after a command's own options (``with_value`` take the next word), from the command it runs."""
+    at = 1
+    while at < len(found) and found[at].startswith("-"):
+        at += 2 if found[at] in with_value else 1
+    return _run_by(list(found[at:]))
+
+
+def target(found: Sequence[str]) -> str:
+    """The account a user switch names: the value of -u, --user or --reuid, else its first word that is no option (and
+    no option's value); root when it names none (su -c CMD, sudo -i)."""
+    at = 1
+    while at < len(found):
+        word = found[at]
+        if word in ("-u", "--user") and at + 1 < len(found):
+            return found[at + 1]
+        for flag in ("--user=", "--reuid=", "-u"):
+            if word.startswith(flag) and len(word) > len(flag) and (flag != "-u" or not word.startswith("--")):
+                return word[len(flag):]  # --user=app, --reuid=app, -uapp
+        if word in ("-c", "--command", "-s", "--shell", "-g", "--group", "-G", "--supp-group", "-w"):
+            at += 2
+            continue
+        if not word.startswith("-"):
+            return word
+        at += 1
+    return "root"
