@@ -18,6 +18,7 @@ from typing import Any, Callable, Dict, Iterator, List, Match, Optional, Pattern
 
 from . import data, toolkit
 from .diagnose import diagnose
+from .injection import ANY_GROUPS, LOSING_GROUPS
 from .launch import Launch
 from .migrate import AuditFinding, audit_text
 from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict
@@ -25,10 +26,8 @@ from .probe.platform import jetpack_for
 from .record import frozen_record
 from .safeio import InputError, decimal, decode, read_file
 from .textfacts import (
-    ANY_SWITCH,
     CONTAINER_PROMPT,
     FACT_WINDOW,
-    GROUP_LOSING,
     MAX_LINE,
     NOT_HERE_NOW,
     PC_PROSE,
@@ -674,7 +673,7 @@ _THROUGH_ENGINE = re.compile(r"\b(?:docker|podman|nerdctl)\s+(?:exec|run)\b")
 @functools.lru_cache(maxsize=1)
 def _through_login() -> Pattern[str]:
     """A command run through an SSH login or a switch that loses the runtime GIDs (data/privilege_drops.json)."""
-    return re.compile(r"(?:^|[\s$#>])(?:ssh\s+\S|" + switch_commands(*GROUP_LOSING) + ")")
+    return re.compile(r"(?:^|[\s$#>])(?:ssh\s+\S|" + switch_commands(*LOSING_GROUPS) + ")")
 
 
 def _shown_as(symptom_id: str, line: str) -> SymptomMatch:
@@ -2150,7 +2149,7 @@ def _user_chosen(seen: Observed) -> List[Sighting]:
 def _switches_user() -> Pattern[str]:
     """A command that runs another user's process (data/privilege_drops.json's switches, supervisord's `user=`): not
     ssh, which reaches another machine, and not a banner."""
-    return re.compile(r"^(?:\+\s+)?(?:exec\s+)?(?:sudo\s+)?(?:" + switch_commands(*ANY_SWITCH) + r"|user\s*=)", re.I)
+    return re.compile(r"^(?:\+\s+)?(?:exec\s+)?(?:sudo\s+)?(?:" + switch_commands(*ANY_GROUPS) + r"|user\s*=)", re.I)
 
 
 _TO_ROOT = re.compile(r"(?:\s|=)(?:root|0)(?::\S*)?\s*$|^(?:sudo\s+)?su\s*-?\s*$", re.I)

@@ -43,6 +43,9 @@ GROUP_RULES = {
     "keeps": "keeps the caller's groups",
     "one-group": "keeps only the one group named (with none named, the primary group)",
 }
+# The switches whose groups lose the runtime-only GIDs, and every switch.
+LOSING_GROUPS = ("rebuilds", "one-group")
+ANY_GROUPS = ("rebuilds", "one-group", "keeps")
 
 
 def drop_path(launcher: Optional[str]) -> Optional[Dict[str, Any]]:

@@ -22,6 +22,7 @@ import re
 from typing import Any, Callable, Dict, Iterator, List, Match, Optional, Pattern, Sequence, Set, Tuple, TypeVar, Union
 
 from . import __version__, data
+from .injection import ANY_GROUPS, LOSING_GROUPS
 from .launch import (
     COMPOSE_RUN_LINE,
     EXEC_LINE,
@@ -374,14 +375,10 @@ def switch_commands(*groups: str) -> str:
     return "|".join(row["command"] for row in _command_rows(*groups))
 
 
-GROUP_LOSING = ("rebuilds", "one-group")
-ANY_SWITCH = ("rebuilds", "one-group", "keeps")
-
-
 @functools.lru_cache(maxsize=1)
 def _login_words() -> Tuple[str, ...]:
     """Cue words before the login patterns are tried: each switching tool as a command word, the SSH words, a banner."""
-    return tuple(sorted({_tool(row) + gap for row in _command_rows(*ANY_SWITCH) for gap in " \t"})) + (
+    return tuple(sorted({_tool(row) + gap for row in _command_rows(*ANY_GROUPS) for gap in " \t"})) + (
         "ssh", "user", "last login", "welcome to")
 
 
@@ -391,7 +388,7 @@ def _login_path() -> Pattern[str]:
     ..."), and as the command a container engine runs ("docker exec dev su - dev -c ..."); a supervisord `user=`, an
     SSH daemon's or a login's banner."""
     return re.compile(r"^(?:\+\s+)?(?:" + _ENGINE_RUNS + r"[^\n]*?\s['\"]?|[$#]\s+)?"  # bash -c 'su - user ...
-                      r"(?:exec\s+)?(?:sudo\s+)?(?:ssh\s+\S+|" + switch_commands(*GROUP_LOSING) + r")|"
+                      r"(?:exec\s+)?(?:sudo\s+)?(?:ssh\s+\S+|" + switch_commands(*LOSING_GROUPS) + r")|"
                       r"^\s*user\s*=\s*\S+\s*$|\bsshd\[\d+\]: Accepted|^Last login:|^Welcome to Ubuntu", re.I)
 
 
@@ -420,9 +417,9 @@ def _container_login() -> Pattern[str]:
     entrypoint's `exec gosu app` or `exec su - worker`, an exec-form ENTRYPOINT of a tool whose every form loses the
     runtime GIDs (setpriv does only with some options). Each loses them (fact sheet A.3); an SSH login into the host
     does not reach the container, and a Dockerfile's comment runs nothing."""
-    tools = sorted({_tool(row) for row in _command_rows(*GROUP_LOSING)} - {_tool(row) for row in _command_rows("keeps")})
+    tools = sorted({_tool(row) for row in _command_rows(*LOSING_GROUPS)} - {_tool(row) for row in _command_rows("keeps")})
     return re.compile(r"\bssh(?:-?ing|ed)?\s+(?:in)?to\s+(?:the\s+|my\s+|a\s+|each\s+)?containers?\b(?!\s+host)|"
-                      r"\bexec\s+(?:" + switch_commands(*GROUP_LOSING) + r")|"
+                      r"\bexec\s+(?:" + switch_commands(*LOSING_GROUPS) + r")|"
                       r"\bsupervisord?\b[^\n]{0,60}?\buser\s*=\s*\w|\b(?:inside|in)\s+the\s+container\b[^\n]{0,40}?\bsudo\s+-u\s+\S+|"
                       r"(?<!#)(?<!#\s)\bENTRYPOINT\s*\[\s*[\"'](?:[\w/.-]*/)?(?:" + "|".join(tools) + r")[\"']", re.I)
 
