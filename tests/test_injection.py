@@ -397,6 +397,7 @@ ENTRYPOINT_DROPS = [
     ('echo "#"; exec gosu app "$@"', "gosu"),
     ("# exec gosu app", None),
     ("cat > /run.sh <<EOF\nexec gosu app ./run\nEOF", None),
+    ("cat > /run.sh <<-'EOF'\n\texec gosu app ./run\n\tEOF", None),
     ("sudo -u root chown app /data", None),
     ("su - -c 'apt-get update'", None),
     ("exec gosu root ./run", None),

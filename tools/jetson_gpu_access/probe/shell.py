@@ -39,8 +39,8 @@ def logical_lines(text: str) -> Iterator[Tuple[int, List[str]]]:
         found = words(pending + line)
         pending = ""
         for at, word in enumerate(found[:-1]):
-            if word in ("<<", "<<-"):
-                delimiter = found[at + 1]
+            if word == "<<":  # cat <<EOF, cat <<'EOF', cat <<-EOF (its end may be indented)
+                delimiter = found[at + 1][1:] if found[at + 1].startswith("-") else found[at + 1]
         yield start, found
 
 
@@ -105,7 +105,7 @@ def commands(found: Sequence[str]) -> Iterator[List[str]]:
         if operator and ("<" in word or ">" in word):
             if current and current[-1].isdigit():
                 current.pop()  # the descriptor before 2>&1
-            skip = not word.endswith("&") or word in (">&", "<&")
+            skip = True
             continue
         if operator or word in _STARTS:
             command = _run_by(current)
