@@ -232,3 +232,16 @@ def test_every_module_bound_names_its_sources() -> None:
     for family, entry in table["modules"].items():
         assert any(source in entry["why"] for source in table["sources"]), family
         assert 28 <= entry["major"] < 36, family  # a bound of R36 or later would rule nothing out
+
+
+def test_the_search_worker_s_token_set_keys_are_mended_and_nothing_else() -> None:
+    """lunr keys a token-set node by its edges' characters and children's ids with nothing between them, so a digit
+    runs into an id (hooks/search_worker.py): each id is ended, once, in lunr's own toString; other code is unchanged."""
+    worker = hook("search_worker")
+    lunr = ('t.TokenSet.prototype.toString=function(){if(this._str)return this._str;for(var e=this.final?"1":"0",'
+            'r=Object.keys(this.edges).sort(),n=r.length,i=0;i<n;i++){var s=r[i],o=this.edges[s];e=e+s+o.id}return e},'
+            't.TokenSet.prototype.intersect=function(e){var x=a+b+c.id}return x}')
+    mended = worker.mend(lunr)
+    assert 'e=e+s+o.id+"\\u0000"}return e}' in mended
+    assert mended.replace('+"\\u0000"', "", 1) == lunr
+    assert worker.mend("function f(){return 1}") == "function f(){return 1}"

@@ -324,8 +324,8 @@ FIRST_RESULT = """([query, expected]) => {
 def test_search_puts_the_right_page_first(page) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    # lunr's token set can come out broken for some sets of words (a TypeError in the search worker, which the theme
-    # logs as a warning): every query with the prefix it breaks then finds nothing
+    # lunr's token set came out broken for some sets of words (a TypeError in the search worker, which the theme logs
+    # as a warning; every query with the prefix it breaks then finds nothing) until hooks/search_worker.py mended it
     broken: List[str] = []
     page.on("console", lambda msg: msg.type == "warning" and "Error" in msg.text and broken.append(msg.text[:300]))
     page.goto("/", wait_until="networkidle")
