@@ -403,6 +403,10 @@ ENTRYPOINT_DROPS = [
     ("exec gosu root ./run", None),
     ("sudo -i", None),
     ("sudo -E python -u train.py", None),                   # python's -u, not sudo's
+    ("echo then gosu app", None),                           # a reserved word starts a command only where one starts
+    ('echo ";" gosu app', None),                            # a quoted operator is a word
+    ("exec gosu app ''", "gosu"),                           # an empty word
+    ("{ gosu app ./run; }", "gosu"),
 ]
 
 

@@ -13,12 +13,16 @@ if TYPE_CHECKING:
     from typing import Iterator, List, Sequence, Tuple
 
 _OPERATOR_CHARS = ";&|()`<>"
-# Words after which the shell starts a new command (operators, and the keywords and grouping words of its grammar).
-_STARTS = frozenset(("then", "do", "else", "elif", "if", "while", "until", "!", "{", "}"))
+# The shell's reserved words, which start no command of their own where a command would start (if gosu app true).
+_KEYWORDS = frozenset(("then", "do", "else", "elif", "if", "while", "until", "!", "{", "}"))
 # Commands that run the rest of their words as a command, once their own options (and numbers: nice -n 10, timeout 5)
 # are passed.
 _WRAPPERS = frozenset(("exec", "env", "nohup", "nice", "time", "tini", "dumb-init", "setsid", "stdbuf", "timeout",
                        "command", "builtin"))
+
+
+class Operator(str):
+    """An operator the line holds unquoted (;, &&, |, (, >...): a quoted word that looks the same is a word."""
 
 
 def logical_lines(text: str) -> Iterator[Tuple[int, List[str]]]:
@@ -39,7 +43,7 @@ def logical_lines(text: str) -> Iterator[Tuple[int, List[str]]]:
         found = words(pending + line)
         pending = ""
         for at, word in enumerate(found[:-1]):
-            if word == "<<":  # cat <<EOF, cat <<'EOF', cat <<-EOF (its end may be indented)
+            if word == "<<" and isinstance(word, Operator):  # cat <<EOF, cat <<'EOF', cat <<-EOF (its end may be indented)
                 delimiter = found[at + 1][1:] if found[at + 1].startswith("-") else found[at + 1]
         yield start, found
 
@@ -82,7 +86,7 @@ def words(line: str) -> List[str]:
             end = at + 1
             while char not in "()`" and end < size and line[end] in ";&|<>":
                 end += 1
-            out.append(line[at:end])
+            out.append(Operator(line[at:end]))
             at = end - 1
         else:
             word.append(char)
@@ -97,22 +101,19 @@ def commands(found: Sequence[str]) -> Iterator[List[str]]:
     """The simple commands of a line's words, each from the word it runs on (its name a base name, no path)."""
     current: List[str] = []
     skip = False
-    for word in list(found) + [";"]:
+    for word in list(found) + [Operator(";")]:
         if skip:  # a redirection's target
             skip = False
-            continue
-        operator = word[0] in _OPERATOR_CHARS
-        if operator and ("<" in word or ">" in word):
+        elif isinstance(word, Operator) and ("<" in word or ">" in word):
             if current and current[-1].isdigit():
                 current.pop()  # the descriptor before 2>&1
             skip = True
-            continue
-        if operator or word in _STARTS:
+        elif isinstance(word, Operator):
             command = _run_by(current)
             if command:
                 yield command
             current = []
-        else:
+        elif current or word not in _KEYWORDS:
             current.append(word)
 
 
