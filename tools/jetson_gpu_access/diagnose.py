@@ -162,7 +162,7 @@ class _Findings:
     def sorted(self) -> Tuple[Finding, ...]:
         findings = [
             make_finding(code, lines, severity, _subject(merged, fixed, views, anomalies), self.host,
-                         **dict(fixed, **{k: _join(v) for k, v in merged.items()}))
+                         **dict(fixed, **{k: listed(v) for k, v in merged.items()}))
             for code, severity, merged, lines, fixed, views, anomalies in self.pending.values()
         ]
         return tuple(sorted(findings, key=lambda f: (_SEVERITY_ORDER[f.severity], f.code)))
@@ -175,8 +175,9 @@ def _subject(merged: Dict[str, List[str]], fixed: Dict[str, Any], views: List[Vi
     return Subject(tuple(merged.get("path", ())), gids, groups, tuple(views), anomalies)
 
 
-def _join(values: List[str]) -> str:
-    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
+def listed(values: List[str], last: str = " and ") -> str:
+    """``values`` as a sentence lists them ("a, b and c"; ``last`` joins the final pair)."""
+    return ", ".join(values[:-1]) + last + values[-1] if len(values) > 1 else "".join(values)
 
 
 def _node_line(node: DeviceNode) -> str:

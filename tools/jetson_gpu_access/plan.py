@@ -18,7 +18,7 @@ from typing import Dict, List, Optional, Set, Tuple
 from . import data
 from .accountfiles import GroupEntry, file_problems, group_entry, one_group_name
 from .choice import Choice
-from .diagnose import role_group
+from .diagnose import listed, role_group
 from .injection import LOSING_GROUPS, switch_names
 from .model import AnomalyCode, DeviceNode, Diagnosis, Facts, Group, NodeKind, NodeOrigin
 from .record import frozen_record
@@ -431,11 +431,6 @@ def make_plan(diagnosis: Diagnosis, group_data: bytes) -> Plan:
                 if facts.container.in_container else ())  # container advice only for containers
 
 
-def _listed(names: List[str], last: str = " and ") -> str:
-    """``names`` as a sentence lists them."""
-    return ", ".join(names[:-1]) + last + names[-1] if len(names) > 1 else "".join(names)
-
-
 def _session_rebuilds_groups(facts: Facts) -> bool:
     """Whether the user's session seen here (SSH, or a launcher the privilege-drop table says rebuilds groups)
     takes its groups from /etc/group, so that GIDs given at run time never reach it."""
@@ -468,15 +463,15 @@ def _advice(needed: List[Tuple[int, str, str]], user: str, engine: Optional[str]
         through_pam = switch_names(LOSING_GROUPS, pam=True)
         out.append(Advice(AdviceStrategy.PAM_GROUP, "# /etc/security/group.conf\n{}\n# /etc/pam.d/sshd, as its first auth line "
                           "(the same line in /etc/pam.d/ of {} for those paths):\n{}".format(
-                              grants, _listed(through_pam[1:]), pam["pam_line"]),
+                              grants, listed(through_pam[1:]), pam["pam_line"]),
                           "grants the groups by name at the PAM paths ({}), not through {} or docker exec; each group "
                           "still needs its /etc/group line with the host's GID (the plan's first action)".format(
-                              _listed(through_pam), _listed(switch_names(LOSING_GROUPS, pam=False), ", "))))
+                              listed(through_pam), listed(switch_names(LOSING_GROUPS, pam=False), ", "))))
     if not session_rebuilds:  # the session seen would drop them: advice that cannot work for it is not listed
         out.append(Advice(AdviceStrategy.RUNTIME, "{} {} ...".format(run_command(engine), group_add),
                           "numeric GIDs reach the container's main process, but {} rebuild the groups from /etc/group "
                           "(or keep one) and drop them (and podman exec -u does not get them)".format(
-                              _listed(switch_names(LOSING_GROUPS)))))
+                              listed(switch_names(LOSING_GROUPS)))))
     lines = []
     for gid, name, state in joinable:
         if state == "exists":

@@ -169,12 +169,11 @@ def entrypoint_drops(fs: RootFS) -> Tuple[EntrypointDrop, ...]:
 
             switches = [(row["id"], re.compile(row["command"]))
                         for row in data.load("privilege_drops")["paths"] if row["command"]]
-        lines = text.splitlines()
-        for number, words in shell.logical_lines(text):
+        for number, line, words in shell.logical_lines(text):
             for command in shell.commands(words):
                 tool = _switch(command, switches)
                 if tool is not None:
-                    found.append(EntrypointDrop(arg, number, tool, lines[number - 1].strip()[:200]))
+                    found.append(EntrypointDrop(arg, number, tool, line.strip()[:200]))
                     if len(found) == MAX_DROPS:
                         return tuple(found)
     return tuple(found)

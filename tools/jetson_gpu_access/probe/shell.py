@@ -25,10 +25,11 @@ class Operator(str):
     """An operator the line holds unquoted (;, &&, |, (, >...): a quoted word that looks the same is a word."""
 
 
-def logical_lines(text: str) -> Iterator[Tuple[int, List[str]]]:
-    """Each logical line's number (where it starts) and words: continued lines joined, here-document bodies skipped."""
+def logical_lines(text: str) -> Iterator[Tuple[int, str, List[str]]]:
+    """Each logical line's number and first line (where it starts), and its words: continued lines joined,
+    here-document bodies skipped."""
     pending = ""       # a line continued with a backslash
-    start = 0
+    start, first = 0, ""
     delimiter = None   # the here-document being skipped
     for number, line in enumerate(text.splitlines(), 1):
         if delimiter is not None:
@@ -36,7 +37,7 @@ def logical_lines(text: str) -> Iterator[Tuple[int, List[str]]]:
                 delimiter = None
             continue
         if not pending:
-            start = number
+            start, first = number, line
         if line.endswith("\\") and not line.endswith("\\\\"):
             pending += line[:-1] + " "
             continue
@@ -45,7 +46,7 @@ def logical_lines(text: str) -> Iterator[Tuple[int, List[str]]]:
         for at, word in enumerate(found[:-1]):
             if word == "<<" and isinstance(word, Operator):  # cat <<EOF, cat <<'EOF', cat <<-EOF (its end may be indented)
                 delimiter = found[at + 1][1:] if found[at + 1].startswith("-") else found[at + 1]
-        yield start, found
+        yield start, first, found
 
 
 def words(line: str) -> List[str]:
