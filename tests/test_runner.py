@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -419,26 +420,70 @@ def test_lab_path_parameters_outside_the_devices_files_are_shown(tmp_path: Path)
     assert shown == {str(shared / "Dockerfile"): "FROM scratch\n", str(shared): ["Dockerfile", "etc"]}
 
 
-@pytest.mark.parametrize("when", ["while a cell runs", "while the kernel starts"])
+# The runner, held where a loaded machine may hold it for a while: the marker file says it is there. A stopping
+# signal must end the run and its kernel from either place.
+HELD = {
+    # between the kernel process's creation and the provisioner's record of its group; this kernel is not told its
+    # parent's id, so it cannot notice that its parent is gone (a lab kernel, started by the device's launcher, is not)
+    "while its process is recorded": """
+from jupyter_client.provisioning import local_provisioner
+launch = local_provisioner.launch_kernel
+def held(*args, **kwargs):
+    process = launch(*args, **dict(kwargs, independent=True))
+    arrive()
+    return process
+local_provisioner.launch_kernel = held
+""",
+    # inside an event-loop callback (asyncio swallows most exceptions raised there)
+    "while an event-loop callback runs": """
+import asyncio
+run_until_complete = asyncio.BaseEventLoop.run_until_complete
+def held(loop, future):
+    loop.call_soon(arrive)
+    return run_until_complete(loop, future)
+asyncio.BaseEventLoop.run_until_complete = held
+""",
+}
+HOLDING = """
+import os, runpy, sys, time
+marker = sys.argv.pop(1)
+def arrive():
+    if not os.path.exists(marker):
+        open(marker, "w").close()
+        time.sleep(5)
+{}
+runpy.run_module("jetson_gpu_access", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.parametrize("when", ["while a cell runs", "while the kernel starts", *HELD])
 def test_sigterm_ends_the_run_and_its_kernel_at_once(tmp_path: Path, when: str) -> None:
     """`timeout` (and Ansible's fleet run under it) sends SIGTERM: the runner ends its kernel, which runs in a
     session of its own, and exits; an orphaned kernel would keep running and hold the caller's output pipe open."""
-    marker = tmp_path / "cell-started"
+    marker = tmp_path / "started"
     notebook = fixture(tmp_path, ["import time\nopen({!r}, 'w').close()\ntime.sleep(120)".format(str(marker))])
+    held = ["-c", HOLDING.format(HELD[when]), str(marker)] if when in HELD else ["-m", "jetson_gpu_access"]
     # the runner's kernel folder (jga-kernels-*) under tmp_path: its kernel is told from other tests' by that path
-    runner = subprocess.Popen([sys.executable, "-m", "jetson_gpu_access", "run", notebook, "--out", str(tmp_path / "out")],
+    runner = subprocess.Popen([sys.executable, *held, "run", notebook, "--out", str(tmp_path / "out")],
                               cwd=TOOLS, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
                               env=dict(os.environ, TMPDIR=str(tmp_path)))
 
     def kernels() -> List[str]:
         return [p for p in lab_processes("ipykernel_launcher") if str(tmp_path) in p]
 
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and runner.poll() is None and not (
-            marker.exists() if when == "while a cell runs" else kernels()):
-        time.sleep(0.05)
-    assert runner.poll() is None, runner.communicate()
-    runner.send_signal(signal.SIGTERM)
-    out, err = runner.communicate(timeout=30)  # the pipes close: nothing is left holding them
-    assert runner.returncode == 128 + signal.SIGTERM, (runner.returncode, out, err)
-    assert "stopped by SIGTERM" in err and not kernels()
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and runner.poll() is None and not (
+                kernels() if when == "while the kernel starts" else marker.exists()):
+            time.sleep(0.05)
+        assert runner.poll() is None, runner.communicate()
+        runner.send_signal(signal.SIGTERM)
+        out, err = runner.communicate(timeout=30)  # the pipes close: nothing is left holding them
+        assert runner.returncode == 128 + signal.SIGTERM, (runner.returncode, out, err)
+        assert "stopped by SIGTERM" in err and not kernels()
+    finally:  # a failed run leaves neither its kernel nor its runner behind for later tests to trip over
+        for line in kernels():
+            with contextlib.suppress(OSError):
+                os.kill(int(line.split(":")[0]), signal.SIGKILL)
+        runner.kill()
+        runner.communicate()

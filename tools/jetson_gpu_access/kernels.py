@@ -17,7 +17,7 @@ import os
 import signal
 import sys
 import weakref
-from typing import Any, BinaryIO, Dict, List, MutableSet
+from typing import Any, BinaryIO, ClassVar, Dict, List, MutableSet
 
 from jupyter_client.manager import AsyncKernelManager
 
@@ -34,6 +34,15 @@ class QuietKernelManager(AsyncKernelManager):  # type: ignore[misc,unused-ignore
         super().__init__(*args, **kwargs)
         _STARTED.add(self)
 
+    async def _async_launch_kernel(self, kernel_cmd: List[str], **kw: Any) -> None:
+        _Launch.running = True  # the provisioner creates the process and records its group without yielding
+        try:
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+        finally:
+            _Launch.running = False
+            while _Launch.held:
+                signal.raise_signal(_Launch.held.pop(0))
+
     async def _async_interrupt_kernel(self) -> None:
         if getattr(self, "shutting_down", False):
             return
@@ -41,6 +50,19 @@ class QuietKernelManager(AsyncKernelManager):  # type: ignore[misc,unused-ignore
 
 
 _STARTED: MutableSet[QuietKernelManager] = weakref.WeakSet()
+
+
+class _Launch:
+    running = False  # while a kernel process is being created
+    held: ClassVar[List[int]] = []  # the stopping signals that arrived meanwhile
+
+
+def held_while_launching(signum: int) -> bool:
+    """Hold a stopping signal back while a kernel process is being created: until the provisioner has recorded the
+    process's group, :func:`end_started` could not find it. The signal is raised again right after."""
+    if _Launch.running:
+        _Launch.held.append(signum)
+    return _Launch.running
 
 
 def end_started() -> None:

@@ -48,8 +48,9 @@ class RunnerError(ExitError):
 STOPPING = (signal.SIGTERM, signal.SIGHUP)
 
 
-class Stopped(BaseException):
-    """A stopping signal arrived while a runbook ran (BaseException: no runbook code may swallow it)."""
+class Stopped(SystemExit):
+    """A stopping signal arrived while a runbook ran. A SystemExit, so that neither runbook code nor the event loop
+    swallows it (asyncio logs and drops any other exception raised in one of its callbacks)."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
@@ -58,6 +59,8 @@ class Stopped(BaseException):
 
 
 def _stop(signum: int, _frame: Any) -> None:
+    if kernels.held_while_launching(signum):
+        return
     kernels.end_started()
     raise Stopped(signum)
 
