@@ -53,8 +53,8 @@ class Stopped(SystemExit):
     swallows it (asyncio logs and drops any other exception raised in one of its callbacks)."""
 
     def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.code = 128 + signum
+        self.status = 128 + signum  # what the runner exits with (also SystemExit's code, should it ever escape)
+        super().__init__(self.status)
         self.name = signal.Signals(signum).name
 
 
@@ -164,7 +164,7 @@ def _run_one(path: Path, notebook: Any, values: Dict[str, Any], out_root: str, t
     try:
         code, message = _execute(path, notebook, values, out_root, timeout, lab)
     except Stopped as stop:  # the kernel is already ended; what the runbook wrote so far is kept, with why it stopped
-        code, message = stop.code, "{}: stopped by {}; state may be partial: re-run (it is idempotent)".format(
+        code, message = stop.status, "{}: stopped by {}; state may be partial: re-run (it is idempotent)".format(
             runbook, stop.name)
     result = results.read(out_root, runbook + "/result.json")
     if result is None or not result.finished:
@@ -288,7 +288,7 @@ def run_suite(names: Sequence[str], given: Sequence[Given], out_root: str, timeo
             if outcomes[-1].code == Exit.USAGE or outcomes[-1].code > 128:
                 break  # the next runbooks would refuse the same values, or the run was stopped
     except Stopped as stop:  # between runbooks: nothing of a runbook's to keep
-        raise RunnerError(stop.code, "stopped by {} before the next runbook started".format(stop.name)) from None
+        raise RunnerError(stop.status, "stopped by {} before the next runbook started".format(stop.name)) from None
     finally:
         for signum, handler in saved.items():
             signal.signal(signum, handler)
