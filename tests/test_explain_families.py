@@ -1098,9 +1098,19 @@ def test_only_a_node_said_missing_in_the_container_is_a_missing_node(line: str, 
 
 @pytest.mark.parametrize(("line", "model"), [("Orin AGX 32GB (R36.4.0): fails as a user", "Orin AGX 32GB"),
                                              ("our Xavier AGX devkit", "Xavier AGX devkit"),
-                                             ("a TX2 NX on a carrier", "TX2 NX on a carrier")])
+                                             ("a TX2 NX on a carrier", "TX2 NX")])
 def test_a_module_named_in_either_word_order_is_the_model(line: str, model: str) -> None:
     assert (read(line).observed.model or "").startswith(model)
+
+
+@pytest.mark.parametrize(("line", "model"), [
+    ("i'm using a Jetson Xavier AGX with Jetpack 4.3 and TensorRT 6.0.", "Jetson Xavier AGX"),
+    ("I am trying to encode h264 on Jetson Orin Nano running 35.3.1 and Jetpack 5.1.1.", "Jetson Orin Nano"),
+    ("Jetson AGX Orin 64GB and an Orin Nano on the same switch", "Jetson AGX Orin 64GB"),
+    ("Model: NVIDIA Jetson Orin Nano Developer Kit", "NVIDIA Jetson Orin Nano Developer Kit"),
+])
+def test_a_model_named_in_a_sentence_ends_where_the_sentence_goes_on(line: str, model: str) -> None:
+    assert read(line).observed.model == model
 
 
 @pytest.mark.parametrize(("line", "l4t"), [("Orin AGX 32GB (R36.4.0): fails as a user", "36.4.0"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, read_cause, tegra_talk
-from jetson_gpu_access.explain import explain
+from jetson_gpu_access.explain import explain, find_failure
 from jetson_gpu_access.textfacts import read
 
 # ---- a device that is not the GPU ----
@@ -553,3 +553,70 @@ def test_a_host_named_like_a_module_or_a_board_that_booted_is_no_such_sign(text:
     """A host called orin-build, an update whose status is 0, a zero count and a carrier without an EEPROM name no
     integrated GPU's missing query and no board that does not start."""
     assert not {"smi-memory-unreported", "board-not-booting"} & {m.id for m in explain(text).matches}
+
+
+# ---- a node a program cannot find, a camera's own engines, the board's bring-up, what fails without a failure ----
+
+@pytest.mark.parametrize(("line", "path"), [
+    ("[component_container-1] [ERROR] (NvV4l2Element.cpp:63) <enc0> Could not open device '/dev/nvhost-msenc': No such "
+     "file or directory", "/dev/nvhost-msenc"),
+    ("level=error msg=\"open /dev/nvgpu/igpu0/ctrl: no such file or directory\"", "/dev/nvgpu/igpu0/ctrl"),
+])
+def test_a_node_a_program_cannot_find_is_absent_never_denied(line: str, path: str) -> None:
+    text = JETSON_35 + "\n" + line
+    assert [a.value for a in read(text).observed.absent] == [path]
+    assert read_cause(text).cause.id not in ("tegra-nodes-denied", "render-node-denied", "login-drops-runtime-groups")
+
+
+@pytest.mark.parametrize("text", [
+    "[   13.289141] tegra186-cam-rtcpu bc00000.rtcpu: command: 0x00000000: response timeout\n"
+    "[   13.289306] tegra186-cam-rtcpu bc00000.rtcpu: rce full reset, retry 1/2",
+    "[    6.693859]  bc00000.rtcpu:hsp-vm1: request 0x40b85d43: response timeout",
+    "The driver probes and binds. However, I never receive frames. The VI times out repeatedly, and RTCPU tracing shows "
+    "PHY_INTR on phy:0 cil:0.",
+    "[1365170.463441] fence timeout on [ffffffc09a4bb180] after 1500ms\n"
+    "[1365170.489073] name=[nvhost_sync:6], current value=15264653 waiting value=15264654",
+    "[   10.9413 ] 0000000000000102: E> NONE: Invalid value MemBct dram size: 0MB for slot: 2.",
+    "Starting bootloader post-install procedure.\nERROR. Procedure for bootloader update FAILED.\n"
+    "dpkg: error processing package nvidia-l4t-bootloader (--configure):",
+    "[rectify_node]: Error while rectifying image: rectify_node.cpp:305: VPI_ERROR_OUT_OF_MEMORY: Not enough space for "
+    "resource allocation",
+    "CMake Error at /usr/share/cmake-3.10/Modules/FindPackageHandleStandardArgs.cmake:137 (message):\n"
+    "  Could NOT find NVML (missing: NVML_LIBRARIES) (found version \"10\")\n-- Configuring incomplete, errors occurred!",
+])
+def test_a_camera_engine_the_board_s_bring_up_memory_or_a_build_failing_is_not_gpu_access(text: str) -> None:
+    assert read_cause(JETSON_35 + "\n" + text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("text", [
+    "I built a network for DLA 0 without the flag GPUFallback. The building doesn't show any errors.",
+    "The engine builds without errors and with no failures; the profiler shows GPU kernels during the DLA run.",
+    "The building doesn\u2019t show any errors.",  # a forum's apostrophe
+])
+def test_errors_said_not_to_happen_are_no_failure(text: str) -> None:
+    assert find_failure(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "The container exits immediately without any error message.",
+    "Over ssh user@localhost it is executed correctly without the error.",  # the error happens otherwise
+    "The GPU doesn\u2019t work in the container.",
+])
+def test_a_failure_beside_an_error_said_not_to_happen_is_still_a_failure(text: str) -> None:
+    assert find_failure(text) is not None
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    (JETSON_35 + "\nCUDAError: cuModuleLoadData(&(module_[device_id]), data_.c_str()) failed with error: "
+     "CUDA_ERROR_INVALID_IMAGE", "jetson-software-mismatch"),
+    (JETSON_36 + "\nterminate called after throwing an instance of 'std::runtime_error'\n  what():  gauss_filter.cu:245\n"
+     "    cudaMemcpyToSymbol failed for Gauss kernel initialization: invalid device symbol", "jetson-software-mismatch"),
+    (JETSON_36 + "\nYour current NVIDIA GPU driver version is not supported. Required: driver version >= 580 (CUDA >= 13.0) "
+     "Detected: 540.4.0 (CUDA 12.6)", "jetson-software-mismatch"),
+    ("NVRM: API mismatch: the client has the version 550.54.14, but\nNVRM: this kernel module has the version "
+     "550.40.07.  Please", "x86-discrete-gpu"),
+    (PC + '\nCUDA error: "the launch timed out and was terminated" in the display\'s X session', "x86-discrete-gpu"),
+    (JETSON_32 + "\nCUDA error: the launch timed out and was terminated", "not-gpu-access"),
+])
+def test_software_built_or_run_for_another_driver_is_read_as_software(text: str, cause: str) -> None:
+    assert read_cause(text).cause.id == cause

@@ -397,8 +397,16 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       r"traceback|exit (?:status|code):? ?[1-9]|segmentation fault|core dumped|aborted|fatal|couldn't|"
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
                       r"truncated|is empty|not able|undefined (?:reference|symbol)|eacces|eperm|hangs?|hung|(?:gets?|got) stuck|"
-                      r"freez(?:es|ing)|timed out|not active|crash(?:es|ed)?|no space left|read-only file system|"
-                      r"disk quota exceeded)\b", re.I)
+                      r"freez(?:es|ing)|timed out|times out|timeout (?:after|on|waiting|while|error|expired|occurred)|"
+                      r"(?:response|mailbox|fence|syncpt|capture|frame|read|write|request|i/o|dma|wait) timeout|not active|"
+                      r"crash(?:es|ed)?|exit(?:s|ed)? (?:immediately|right away|at once|instantly)|no space left|"
+                      r"read-only file system|disk quota exceeded)\b", re.I)
+# An error said not to happen ("the build doesn't show any errors", "finished with 0 errors", "without a failure"); not
+# "without the error", which names one that happens otherwise.
+_NO_FAILURE_BEFORE = re.compile(r"(?:\b(?:no|not|without|zero|never|0)|n't)\s+(?:(?:show|shows|showed|get|gets|got|see|"
+                                r"saw|have|has|had|throw|throws|threw|report|reports|reported|give|gives|gave|any|a|an|"
+                                r"single|more|further|other|new|visible|obvious|build|compile|runtime)\s+){0,3}$", re.I)
+_NEGATABLE_FAILURE = re.compile(r"errors?|fail(?:ed|s|ure|ing)?|crash(?:es|ed)?", re.I)
 # A heading or label that only announces errors ("# error logs", "**Error output:**", "Errors:") is no failure itself.
 # No two runs of blanks meet with only optional words between them (five did: a line of blanks took minutes).
 _FAILURE_HEADING = re.compile(r"^\s*(?:(?:#+|\*\*|[-*>]|\d+[.)])\s*)?(?:(?:the|full|my)\s+)*(?:errors?|failures?|"
@@ -407,7 +415,8 @@ _FAILURE_KEYS = ("error", "exception", "exit:", "fail", "denied", "cannot", "can
                  "not found", "no such file", "traceback", "exit ", "segmentation", "core dumped", "abort", "fatal",
                  "couldn't", "could not", "n't work", "not work", "not permitted", "not recognized", "too short",
                  "truncated", "is empty", "not able", "undefined", "eacces", "eperm", "hang", "hung", "stuck",
-                 "freez", "timed out", "not active", "crash", "no space left", "read-only file system", "disk quota")
+                 "freez", "timed out", "times out", "timeout", "not active", "crash", "exits ", "exited ", "no space left",
+                 "read-only file system", "disk quota")
 # A library of the GPU's stack: CUDA's (libcu*, but not libcurl, libcurses or libcups), the Tegra and driver ones (libnv*,
 # libnvidia-*, the vendor GL libraries *_nvidia), cuDNN, TensorRT, NPP, VPI, and NVIDIA's GStreamer plugins (libgstnv*).
 _GPU_LIBRARY = (r"\blib(?:cu(?!rl|rses|ps)\w{0,64}|nv(?!argus)\w{0,64}|nvidia[\w-]{0,64}|tensorrt\w{0,64}|npp\w{0,64}|"
@@ -548,13 +557,22 @@ def find_failure(text: str, cleaned: Optional[str] = None, memo: Optional[LineMe
     return Failure(kind, best[1][:300])
 
 
+def _failure_said(line: str) -> Optional[Match[str]]:
+    """The first words of the line that say something failed, past an error said not to happen."""
+    for said in _FAILURE.finditer(line):
+        if not (_NEGATABLE_FAILURE.fullmatch(said.group()) and _NO_FAILURE_BEFORE.search(line, max(0, said.start() - 60),
+                                                                                          said.start())):
+            return said
+    return None
+
+
 _TELLS_MOST = (False, False, 0)  # _failure_weight's least: an exception's own line that names a GPU node
 
 
 def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int]]:
     """How little a failing line tells (lower tells more): a traceback's header only, routine noise, its kind's rank in
     FAILURE_KINDS; None for a line that says nothing failed."""
-    said = _FAILURE.search(line)
+    said = _failure_said(line)
     if not said or _FAILURE_HEADING.match(line) or _INFO_LINE.search(line) or _OTHERWISE.search(line, 0, said.start()):
         return None
     body = _LOG_PREFIX.sub("", line, count=1)  # what the line says, not the name of the service that printed it
@@ -1109,10 +1127,11 @@ PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 # With no sign of either system and no error family that leans to one, the project's own readers' system.
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
 _DRIVER_VERSION_ERRORS = ("cuda-35", "cuda-803", "cuda-804")
-_MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "cuda-3", "cuda-500", "cuda-library-missing",
-             "cuda-build-words", "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published",
-             "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library", "c-runtime-too-old",
-             "ort-provider-failed", "versions-mismatched", "cublas-handle-alloc", "numpy-aliases-removed")
+_MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "cuda-13", "cuda-3", "cuda-500",
+             "cuda-library-missing", "cuda-build-words", "wrong-architecture", "tensorrt-init", "cuda-library-status",
+             "image-not-published", "failure-gpu-library", "failure-library-placeholder", "failure-version",
+             "failure-library", "c-runtime-too-old", "ort-provider-failed", "versions-mismatched",
+             "cublas-handle-alloc", "numpy-aliases-removed")
 # Software errors that on a PC have nothing to do with the GPU's driver: the registry's tags, the build's C runtime, the
 # versions of the software's own parts.
 _NOT_THE_DRIVER_ON_A_PC = {
@@ -1125,11 +1144,13 @@ _NOT_THE_DRIVER_ON_A_PC = {
                            "GPU's driver",
 }
 _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-701", "cuda-700",
-            "cuda-719", "cuda-710", "smi-memory-unreported", "other-permission", "out-of-memory", "no-passwd-entry",
+            "cuda-702", "cuda-719", "cuda-710", "smi-memory-unreported", "other-permission", "out-of-memory", "no-passwd-entry",
             "seccomp-filter", "build-error", "package-not-found", "gpu-package-source-build", "gpu-works-words", "failure-other",
             "foreign-binary", "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra",
             "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library", "failure-camera",
             "board-not-booting", "registry-access")
+# Of those, what on a PC is the PC's own: its sandboxes' refusals (304), the watchdog of a card that drives a display (702).
+_THE_PC_S_OWN = ("cuda-304", "cuda-702")
 # A variable set for a run said to work (a CPU control run beside the failing one): no statement about the failing run.
 _CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd])\b", re.I)
 # What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own
@@ -1665,7 +1686,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     nvml_lost = x86 and "out-of-memory" in ids and _NVML_ASSERT.search(line_of["out-of-memory"]) and not any(
         _SHARED_MEMORY_PC.search(sign.value) for sign in seen.x86)
     cuda_unfound = bool(_host_cuda_unfound(seen, line_of, jetson, container))  # read below as a missing node
-    not_gpu = [i for i in ids if (i in _NOT_GPU and not (i == "cuda-304" and x86)
+    not_gpu = [i for i in ids if (i in _NOT_GPU and not (i in _THE_PC_S_OWN and x86)
                                   and not (i == "out-of-memory" and nvml_lost) and not (i == "build-error" and cuda_unfound))
                or i == "cuda-801-operation"]
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):

@@ -110,7 +110,10 @@ _GROUP_LINE = re.compile(r"^([A-Za-z_][\w.-]*):[^:\s]*:(" + _N + r"):([\w.,-]*)\
 RELEASE_LINE = re.compile(r"(?:#\s*|^\s*(?=R\d{1,3}\s*\(release\),\s*REVISION:))R\d{1,3}\s*\(release\)[^`|\n]*")
 _DIR_HEADER = re.compile(r"^(/dev(?:/[\w.-]+)*)/?:\s*$")
 _LS_COMMAND = re.compile(r"\bls\b[^\n]{0,200}?\s(/dev(?:/[\w.-]+)*)/?\s*$")
-_NO_NODE = re.compile(r"(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(/dev/[\w./-]+?)['\"’]?:\s*No such file or directory", re.I)
+# A node a command or a program could not find ("ls: cannot access '/dev/nvmap': No such file or directory", "Could not
+# open device '/dev/nvhost-msenc': No such file or directory", "open /dev/nvgpu/igpu0/ctrl: no such file or directory").
+_NO_NODE = re.compile(r"(?:\b(?:access|stat|open|opening|find|load)\s+(?:device\s+|file\s+)?)['\"‘`]?(/dev/[\w./-]+?)['\"’`]?"
+                      r"\s*[:,]\s*(?:\[?errno \d+\]?\s*)?No such file or directory", re.I)
 _CSV_REMOVED = re.compile(r"^rc\s+nvidia-container-csv-\S+")
 # A shell prompt: user@host:dir$, a bare host$ or host:~$ before a command word (not "cost$ 5"), and $, #, >, %, ❯,
 # ➜ or λ alone; after a (conda-env) prefix too.
@@ -654,9 +657,10 @@ class _Reader:
 
 
 # The letters Python's case-blind matching takes for ASCII ones (dotless and dotted i, long s, the Kelvin sign), made
-# those letters: a pattern and the cue words tested before it (Cued) then read a line alike.
-_ASCII_FOLDS = str.maketrans({"\u0131": "i", "\u0130": "I", "\u017f": "s", "\u212a": "K"})
-_FOLDED = re.compile("[\u0131\u0130\u017f\u212a]")  # (found at C speed; translate() maps each character in Python)
+# those letters: a pattern and the cue words tested before it (Cued) then read a line alike. So are the typographic
+# apostrophes a forum or an editor puts in "doesn't" and "can't", which every pattern spells with ASCII's.
+_ASCII_FOLDS = str.maketrans({"\u0131": "i", "\u0130": "I", "\u017f": "s", "\u212a": "K", "\u2018": "'", "\u2019": "'"})
+_FOLDED = re.compile("[\u0131\u0130\u017f\u212a\u2018\u2019]")  # (found at C speed; translate() maps each in Python)
 
 
 def normalise(text: str) -> str:
@@ -700,11 +704,16 @@ def _lines(joined: str) -> Iterator[Tuple[str, str]]:
 
 
 def _model(line: str) -> Optional[str]:
-    """A Jetson model string, cut where tools append more (" - Jetpack 5.1 [L4T ...]", " [16GB]")."""
+    """A Jetson model string, cut where tools append more (" - Jetpack 5.1 [L4T ...]", " [16GB]") and where a sentence
+    goes on past it (" with Jetpack 4.3", " running 35.3.1")."""
     found = _MODEL.search(line)
     if not found:
         return None
-    return re.split(r"\s+-\s+|\s*\[|\s{2,}|\s+\(", found.group(0).strip())[0].strip() or None
+    return _MODEL_ENDS.split(found.group(0).strip())[0].strip() or None
+
+
+_MODEL_ENDS = re.compile(r"\s+-\s+|\s*\[|\s{2,}|\s+\(|\s+(?=(?:with|running|runs|and|on|in|using|under|via|from|for|jetpack|"
+                         r"l4t|ubuntu|which|that|but|when|where|is|was|has|had|it|i)\b)", re.I)
 
 
 # Each Jetson form, its patterns with the words a line must hold before each runs (cheap substring tests first).
