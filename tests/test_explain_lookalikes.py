@@ -611,6 +611,8 @@ def test_a_failure_beside_an_error_said_not_to_happen_is_still_a_failure(text: s
      "CUDA_ERROR_INVALID_IMAGE", "jetson-software-mismatch"),
     (JETSON_36 + "\nterminate called after throwing an instance of 'std::runtime_error'\n  what():  gauss_filter.cu:245\n"
      "    cudaMemcpyToSymbol failed for Gauss kernel initialization: invalid device symbol", "jetson-software-mismatch"),
+    (JETSON_32 + "\nRuntimeError: CUDA error: invalid device function", "jetson-software-mismatch"),
+    (JETSON_36 + "\ncudaErrorInvalidKernelImage: device kernel image is invalid", "jetson-software-mismatch"),
     (JETSON_36 + "\nYour current NVIDIA GPU driver version is not supported. Required: driver version >= 580 (CUDA >= 13.0) "
      "Detected: 540.4.0 (CUDA 12.6)", "jetson-software-mismatch"),
     ("NVRM: API mismatch: the client has the version 550.54.14, but\nNVRM: this kernel module has the version "
@@ -620,3 +622,13 @@ def test_a_failure_beside_an_error_said_not_to_happen_is_still_a_failure(text: s
 ])
 def test_software_built_or_run_for_another_driver_is_read_as_software(text: str, cause: str) -> None:
     assert read_cause(text).cause.id == cause
+
+
+def test_a_gpu_a_container_does_not_see_without_an_error_is_asked_about_not_dismissed() -> None:
+    """Inside a container, a quiet "no GPU" is as often the container's (no runtime, an image for another release) as
+    the program's: the reading names no cause and asks whether the nodes are there."""
+    text = ("I run viplanner in the docker container on a Jetson AGX Orin.\nInside the container, pytorch check cuda "
+            "available return me False while outside the container return me True. This means that GPU is not available.")
+    result = explain(text)
+    assert result.cause.id == "unknown" and "nodes-missing-in-container" in result.cause.also_possible
+    assert result.question is not None and "/dev/nvmap" in result.question.command

@@ -1127,9 +1127,9 @@ PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 # With no sign of either system and no error family that leans to one, the project's own readers' system.
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
 _DRIVER_VERSION_ERRORS = ("cuda-35", "cuda-803", "cuda-804")
-_MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "cuda-13", "cuda-3", "cuda-500",
-             "cuda-library-missing", "cuda-build-words", "wrong-architecture", "tensorrt-init", "cuda-library-status",
-             "image-not-published", "failure-gpu-library", "failure-library-placeholder", "failure-version",
+_MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "cuda-200", "cuda-98", "cuda-13", "cuda-3",
+             "cuda-500", "cuda-library-missing", "cuda-build-words", "wrong-architecture", "tensorrt-init",
+             "cuda-library-status", "image-not-published", "failure-gpu-library", "failure-library-placeholder", "failure-version",
              "failure-library", "c-runtime-too-old", "ort-provider-failed", "versions-mismatched",
              "cublas-handle-alloc", "numpy-aliases-removed")
 # Software errors that on a PC have nothing to do with the GPU's driver: the registry's tags, the build's C runtime, the
@@ -1902,6 +1902,13 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "runtime or GPU device): on a PC the GPU reaches a container only when the launch asks for it",
                      [line_of["gpu-not-detected"], _first_line(unserved[0])] + platform_line, "not-gpu-access")
     errors = [i for i in ids if i not in _NO_GPU_SAID + _SYMPTOM_WORDS + _SESSION_FAMILIES + _NOT_GPU + ("gpu-works-words",)]
+    if "gpu-not-detected" in ids and container and not (x86 or denied or nodes_denied or errors):
+        # inside a container a quiet "no GPU" is as often the container's (no NVIDIA runtime, an image for another
+        # release) as the program's: the paste cannot tell them apart, so the reply asks
+        return cause("unknown", "the program finds no GPU inside a container and the paste shows no error: the container "
+                     "may lack the GPU (no NVIDIA runtime), its software may not fit the release, or the program may not "
+                     "look for it", [line_of["gpu-not-detected"], container] + platform_line,
+                     "nodes-missing-in-container", "jetson-software-mismatch", "not-gpu-access")
     if "gpu-not-detected" in ids and not (denied or nodes_denied or errors):
         return cause("not-gpu-access", "the program says it finds or uses no GPU, and the paste shows no error from "
                      "CUDA or the driver: most often the program's own detection or a build without CUDA; a session "
