@@ -632,3 +632,16 @@ def test_a_gpu_a_container_does_not_see_without_an_error_is_asked_about_not_dism
     result = explain(text)
     assert result.cause.id == "unknown" and "nodes-missing-in-container" in result.cause.also_possible
     assert result.question is not None and "/dev/nvmap" in result.question.command
+
+
+@pytest.mark.parametrize("text", [
+    "dlib is built with CUDA (DLIB_USE_CUDA is True), but GPU usage is almost 0 all the time.",
+    "Looks like this image doesn't utilise GPU: I see high CPU utilisation, and my GPU is idle.",
+])
+def test_a_gpu_said_idle_with_no_error_is_the_program_s_own_choice(text: str) -> None:
+    assert read_cause(JETSON_32 + "\n" + text).cause.id == "not-gpu-access"
+
+
+def test_a_gpu_said_idle_beside_cuda_s_start_up_error_is_still_that_error() -> None:
+    text = JETSON_36 + "\nGPU usage is 0 %, torch runs on the CPU:\ncuInit(0) returned 801 as my user over ssh"
+    assert read_cause(text).cause.id == "render-node-denied"
