@@ -645,3 +645,11 @@ def test_a_gpu_said_idle_with_no_error_is_the_program_s_own_choice(text: str) ->
 def test_a_gpu_said_idle_beside_cuda_s_start_up_error_is_still_that_error() -> None:
     text = JETSON_36 + "\nGPU usage is 0 %, torch runs on the CPU:\ncuInit(0) returned 801 as my user over ssh"
     assert read_cause(text).cause.id == "render-node-denied"
+
+
+@pytest.mark.parametrize(("system", "cause"), [(JETSON_32, "jetson-software-mismatch"), (PC, "not-gpu-access")])
+def test_cuda_s_compiler_not_found_on_a_jetson_is_its_path_not_the_gpu(system: str, cause: str) -> None:
+    """JetPack puts nvcc (and nvvm's cicc) under /usr/local/cuda, which is not on a new user's PATH."""
+    text = system + "\nnvcc -gencode arch=compute_53,code=[sm_53,compute_53] -DGPU -c ./src/convolutional_kernels.cu\n" \
+        "/bin/sh: 1: nvcc: not found\nMakefile:154: recipe for target 'obj/convolutional_kernels.o' failed"
+    assert read_cause(text).cause.id == cause

@@ -1149,6 +1149,8 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "foreign-binary", "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra",
             "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library", "failure-camera",
             "board-not-booting", "registry-access")
+# CUDA's compiler and the tools it runs: what `nvcc` needs from /usr/local/cuda/bin and nvvm/bin.
+_CUDA_TOOLCHAIN = re.compile(r"(?<![\w.-])(?:nvcc|cicc|ptxas|nvlink|fatbinary)\b", re.I)
 # Of those, what on a PC is the PC's own: its sandboxes' refusals (304), the watchdog of a card that drives a display (702).
 _THE_PC_S_OWN = ("cuda-304", "cuda-702")
 # A variable set for a run said to work (a CPU control run beside the failing one): no statement about the failing run.
@@ -1649,6 +1651,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
             return cause("x86-discrete-gpu", why + ", on a PC", smi[:1] + [container] + platform_line,
                          "nodes-missing-in-container")
         return cause("nodes-missing-in-container", why, smi[:1] + [container], "x86-discrete-gpu", "not-gpu-access")
+    toolchain = [line_of[i] for i in ids if i == "tool-not-found" and _CUDA_TOOLCHAIN.search(line_of[i])]
+    if toolchain and jetson and platform_shown and not container and not denied:
+        return cause("jetson-software-mismatch", "the CUDA compiler is not found on a Jetson: JetPack installs it in "
+                     "/usr/local/cuda/bin (with its nvvm), which is not on the PATH until it is added, or the release's "
+                     "CUDA toolkit is not installed", toolchain[:1] + platform_line, "not-gpu-access")
     wsl = _on_wsl(seen)
     if smi and wsl and x86 and not container and not denied:
         # WSL's nvidia-smi and CUDA driver library live in /usr/lib/wsl/lib, which WSL's own shells put on the PATH
