@@ -17,7 +17,7 @@ import pytest
 
 from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, read_cause
 from jetson_gpu_access import data
-from jetson_gpu_access.explain import PERMISSION_CAUSES, explain, shown_platform
+from jetson_gpu_access.explain import PERMISSION_CAUSES, explain, find_failure, shown_platform
 from jetson_gpu_access.textfacts import read
 
 
@@ -1492,3 +1492,16 @@ def test_two_runs_of_the_same_user_are_no_root_contrast() -> None:
     text = ('$ python3 -c "import torch; print(torch.cuda.is_available())"\nFalse\n'
             '$ python3 -c "import torch; print(torch.cuda.is_available())"\nTrue')
     assert "denial-words" not in ids(JETSON_36 + "\n" + text)
+
+
+@pytest.mark.parametrize("text", [
+    "`www-data@60323fcdb204:/dev/dri$ ls -al\ncrw-rw---- 1 root   103 226, 128 Oct 24 16:40 renderD128`",
+    "$ ls -l\ncrw-rw---- 1 root render 226, 128 Oct 24 16:40 renderD128",
+])
+def test_a_drm_node_listed_without_its_folder_is_in_dev_dri(text: str) -> None:
+    """A prompt's folder is the listing's; a render node shown with no folder at all can only be /dev/dri's."""
+    assert [n.path for n in read(text).observed.nodes] == ["/dev/dri/renderD128"]
+
+
+def test_a_node_said_to_be_out_of_reach_in_words_is_a_failure() -> None:
+    assert find_failure('application "memories" have no access to renderD128.') is not None

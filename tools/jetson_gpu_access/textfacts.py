@@ -93,7 +93,7 @@ def leftmost(parts: Cued, line: str, low: str) -> Optional[Match[str]]:
 # Numbers as a paste can hold them: up to 10 digits (a 32-bit id); longer ones are not ids and are not read.
 _N = r"\d{1,10}"
 _LS = re.compile(r"^(?P<type>[cbdlps-])(?P<perms>[rwxsStT-]{9})(?P<acl>[+.@]?)\s+\d{1,10}\s+(?P<owner>\S+)\s+(?P<group>\S+)\s+"
-                 r"(?P<major>" + _N + r"),\s*(?P<minor>" + _N + r")\s+(?:\S+\s+){2,3}?(?P<name>\S+)\s*$")
+                 r"(?P<major>" + _N + r"),\s*(?P<minor>" + _N + r")\s+(?:\S+\s+){2,3}?(?P<name>\S+?)[`'\"]*\s*$")
 _STAT = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<uid>" + _N + r"):(?P<gid>" + _N + r")\s+(?P<path>/dev/\S+)\s*$")
 _STAT_GID = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<gid>" + _N + r")\s+(?P<path>/dev/\S+)\s*$")  # stat -c '%a %g %n'
 # What may stand around `id`'s output on its own line: a prompt, quotes, SELinux's context.
@@ -110,6 +110,10 @@ _GROUP_LINE = re.compile(r"^([A-Za-z_][\w.-]*):[^:\s]*:(" + _N + r"):([\w.,-]*)\
 RELEASE_LINE = re.compile(r"(?:#\s*|^\s*(?=R\d{1,3}\s*\(release\),\s*REVISION:))R\d{1,3}\s*\(release\)[^`|\n]*")
 _DIR_HEADER = re.compile(r"^(/dev(?:/[\w.-]+)*)/?:\s*$")
 _LS_COMMAND = re.compile(r"\bls\b[^\n]{0,200}?\s(/dev(?:/[\w.-]+)*)/?\s*$")
+# `ls` with no path at a prompt whose folder is one of /dev's (user@host:/dev/dri$ ls -al): the entries are that folder's.
+_LS_AT_PROMPT = re.compile(r"^[`>\s]*[\w.-]+@[\w.-]+:(/dev(?:/[\w.-]+)*)/?[$#]\s+ls(?:\s+-\w+)*\s*$")
+# The DRM nodes live in /dev/dri only: a listing that shows them with no folder shows that one.
+_DRM_NAME = re.compile(r"(?:renderD|card)\d{1,4}")
 # A node a command or a program could not find ("ls: cannot access '/dev/nvmap': No such file or directory", "Could not
 # open device '/dev/nvhost-msenc': No such file or directory", "open /dev/nvgpu/igpu0/ctrl: no such file or directory").
 _NO_NODE = re.compile(r"(?:\b(?:access|stat|open|opening|find|load)\s+(?:device\s+|file\s+)?)['\"‘`]?(/dev/[\w./-]+?)['\"’`]?"
@@ -1007,7 +1011,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         state.absent.append(Sighting("no such node", missing.group(1).rstrip("/"), raw))
         reader.recognised.append("absent node: " + line)
         return
-    header = _DIR_HEADER.match(line) or _LS_COMMAND.search(line)
+    header = _DIR_HEADER.match(line) or _LS_COMMAND.search(line) or _LS_AT_PROMPT.match(raw)
     if header and not _LS.match(line):
         # ls of several paths names each folder in a header before its entries (nodes come with their full path)
         several = not _DIR_HEADER.match(line) and len(re.findall(r"\s/dev\b", line)) > 1
@@ -1021,7 +1025,8 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     ls = _LS.match(line)
     if ls:
         name = ls.group("name")
-        path = name if name.startswith("/") else posixpath.join(state.directory, name)
+        folder = "/dev/dri" if state.directory == "/dev" and _DRM_NAME.fullmatch(name) else state.directory
+        path = name if name.startswith("/") else posixpath.join(folder, name)
         node = ListedNode(path, ls.group("owner"), ls.group("group"), _mode(ls.group("perms")), ls.group("acl") == "+",
                           int(ls.group("major")), int(ls.group("minor")), raw, state.where)
         if not _add_node(state, node):
