@@ -653,3 +653,10 @@ def test_cuda_s_compiler_not_found_on_a_jetson_is_its_path_not_the_gpu(system: s
     text = system + "\nnvcc -gencode arch=compute_53,code=[sm_53,compute_53] -DGPU -c ./src/convolutional_kernels.cu\n" \
         "/bin/sh: 1: nvcc: not found\nMakefile:154: recipe for target 'obj/convolutional_kernels.o' failed"
     assert read_cause(text).cause.id == cause
+
+
+def test_any_library_s_out_of_memory_error_is_memory_on_a_pc_too() -> None:
+    text = (PC + "\n[rectify_node]: Error while rectifying image: rectify_node.cpp:305: VPI_ERROR_OUT_OF_MEMORY: Not enough "
+            "space for resource allocation\nruns on amd64 with a Titan RTX, Driver Version: 470.103.01")
+    assert read_cause(text).cause.id == "not-gpu-access"
+    assert "out-of-memory" in [m.id for m in explain(text).matches]
