@@ -18,7 +18,7 @@ import pytest
 from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, read_cause
 from jetson_gpu_access import data
 from jetson_gpu_access.explain import PERMISSION_CAUSES, explain, find_failure, shown_platform
-from jetson_gpu_access.textfacts import read
+from jetson_gpu_access.textfacts import read, switches_to_root
 
 
 def ids(text: str) -> List[str]:
@@ -1505,3 +1505,21 @@ def test_a_drm_node_listed_without_its_folder_is_in_dev_dri(text: str) -> None:
 
 def test_a_node_said_to_be_out_of_reach_in_words_is_a_failure() -> None:
     assert find_failure('application "memories" have no access to renderD128.') is not None
+
+
+@pytest.mark.parametrize(("command", "root"), [
+    ("sudo -i", True), ("sudo -u root python3 x.py", True), ("su -", True), ("su -c 'python3 x.py'", True),
+    ("runuser -u 0 -- python3 x.py", True), ("ssh root@orin python3 x.py", True), ("sudo su -", True),
+    ("su - dev -c 'python3 x.py'", False), ("sudo -iu app", False), ("sudo su - app", False), ("gosu app python3", False),
+    ("ssh orin python3 x.py", False), ("sudo --user=app id", False), ("s6-setuidgid 1000:44 id", False),
+])
+def test_a_switch_to_root_is_told_from_one_to_a_user(command: str, root: bool) -> None:
+    assert switches_to_root(command) is root
+
+
+@pytest.mark.parametrize("switch", ["sudo -u root", "sudo -i", "su root -c"])
+def test_a_check_that_fails_after_a_switch_to_root_is_no_lost_group(switch: str) -> None:
+    """Root needs no group: a False after `sudo -u root` beside a True through the engine is not a login's loss."""
+    text = (JETSON_36 + "\n$ docker exec dev python3 -c 'import torch; print(torch.cuda.is_available())'\nTrue\n"
+            "$ {} python3 -c 'import torch; print(torch.cuda.is_available())'\nFalse".format(switch))
+    assert read_cause(text).cause.id != "login-drops-runtime-groups"

@@ -402,6 +402,10 @@ ENTRYPOINT_DROPS = [
     ("su - -c 'apt-get update'", None),
     ("exec gosu root ./run", None),
     ("sudo -i", None),
+    ("exec sudo -i ./run", None),                           # a login shell as root: ./run is its command, no user
+    ("exec sudo --login -- ./run", None),
+    ("exec sudo -iu app ./run", "sudo"),
+    ("exec sudo --user=app ./run", "sudo"),
     ("sudo -E python -u train.py", None),                   # python's -u, not sudo's
     ("echo then gosu app", None),                           # a reserved word starts a command only where one starts
     ('echo ";" gosu app', None),                            # a quoted operator is a word

@@ -47,6 +47,7 @@ from .textfacts import (
     sentence_span,
     sentences,
     switch_commands,
+    switches_to_root,
     window,
 )
 
@@ -696,6 +697,13 @@ def _through_login() -> Pattern[str]:
     return re.compile(r"(?:^|[\s$#>])(?:ssh\s+\S|" + switch_commands(*LOSING_GROUPS) + ")")
 
 
+def _to_a_user_through_login(command: str) -> bool:
+    """A command run through a login or switch that loses the runtime GIDs, as a user other than root (whom no group
+    stops)."""
+    login = _through_login().search(command)
+    return login is not None and not switches_to_root(command[login.start():])
+
+
 def _shown_as(symptom_id: str, line: str) -> SymptomMatch:
     """A family's match for what the paste shows rather than says in the family's words (two runs that differ)."""
     family = _family(symptom_id)
@@ -730,7 +738,7 @@ def _login_contrast(clean: str) -> Optional[SymptomMatch]:
     outcomes = [(m.group(0).split("\n")[0].strip(), m.group(1).lower()) for m in _OUTCOME.finditer(clean)][:64]
     works = [c for c, said in outcomes if said == "true" and _THROUGH_ENGINE.search(c) and not _through_login().search(c)]
     # "ssh orin2 docker exec ..." goes through the engine of another machine, not through a login into the container
-    fails = [c for c, said in outcomes if said == "false" and _through_login().search(c) and not _THROUGH_ENGINE.search(c)]
+    fails = [c for c, said in outcomes if said == "false" and _to_a_user_through_login(c) and not _THROUGH_ENGINE.search(c)]
     if not (works and fails):
         return None
     return _shown_as("groups-lost-words", fails[0])
@@ -2176,7 +2184,7 @@ def _user_chosen(seen: Observed) -> List[Sighting]:
     `ssh me@orin` from a laptop, a `su -` at the host's prompt) chooses no user inside the container."""
     return [login for login in seen.logins
             if (" exec -u " in login.kind and login.kind.rsplit(" ", 1)[1].split(":")[0] not in ("0", "root"))
-            or (login.kind == "session" and _switches_user().search(login.value) and not _TO_ROOT.search(login.value)
+            or (login.kind == "session" and _switches_user().search(login.value) and not switches_to_root(login.value)
                 and (CONTAINER_PROMPT.match(login.line) or login.value.startswith("+")))]
 
 
@@ -2187,9 +2195,6 @@ def _switches_user() -> Pattern[str]:
     """A command that runs another user's process (data/privilege_drops.json's switches, supervisord's `user=`): not
     ssh, which reaches another machine, and not a banner."""
     return re.compile(r"^(?:\+\s+)?(?:exec\s+)?(?:sudo\s+)?(?:" + switch_commands(*ANY_GROUPS) + r"|user\s*=)", re.I)
-
-
-_TO_ROOT = re.compile(r"(?:\s|=)(?:root|0)(?::\S*)?\s*$|^(?:sudo\s+)?su\s*-?\s*$", re.I)
 
 
 def _nvidia_by_default(launch: Launch, seen: Observed) -> bool:

@@ -55,6 +55,7 @@ from .model import (
     User,
     open_to_all,
 )
+from .probe import shell
 from .probe.devices import role_of
 from .probe.platform import jetpack_for, l4t_from_release, parse_release
 from .record import frozen_record
@@ -380,6 +381,25 @@ def switch_commands(*groups: str) -> str:
     lost; "keeps"), as one alternation of data/privilege_drops.json's rows (each with its source). Read on first use:
     no module parses a table when it is imported."""
     return "|".join(row["command"] for row in _command_rows(*groups))
+
+
+def switches_to_root(command: str) -> bool:
+    """Whether a user switch's command runs as root (`sudo -i`, `su -c CMD`, `sudo -u root ...`, `runuser -u 0 -- ...`,
+    `ssh root@host`), which no group stops: such a session loses no GPU access, whatever groups it rebuilds. The switch
+    is the first of data/privilege_drops.json's tools (or ssh) in the command, past a `sudo` that names no user."""
+    found = [w for w in shell.words(command) if not isinstance(w, shell.Operator)]
+    tools = {_tool(row) for row in _command_rows(*ANY_GROUPS)} | {"ssh"}
+    at = next((at for at, word in enumerate(found) if posixpath.basename(word) in tools), None)
+    if at is None:
+        return False
+    switch = found[at:]
+    for _ in range(shell.MAX_SUDO_NESTING):  # sudo with no user runs its command as root, or the switch it names
+        if posixpath.basename(switch[0]) != "sudo" or shell.target(switch) != "root":
+            break
+        switch = shell.past_options(switch, shell.SUDO_VALUES)
+        if not switch or posixpath.basename(switch[0]) not in tools:
+            return True
+    return shell.target(switch).split(":")[0].split("@")[0] in ("root", "0")
 
 
 @functools.lru_cache(maxsize=1)

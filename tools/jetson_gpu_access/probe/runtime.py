@@ -146,9 +146,6 @@ def _capabilities(fs: RootFS) -> Tuple[Optional[int], Optional[int]]:
 
 MAX_SCRIPT_BYTES = 256 << 10
 MAX_DROPS = 32        # switches named from the scripts: more say nothing new
-MAX_SUDO_NESTING = 4  # sudo sudo sudo ... gosu app: past that, no switch is read
-# sudo's options that take a value (sudo(8)): `sudo -g video -u app` switches to app, `sudo -E gosu app` runs gosu
-_SUDO_VALUES = ("-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-T", "-U", "--user", "--group", "--chdir", "--prompt")
 
 
 def entrypoint_drops(fs: RootFS) -> Tuple[EntrypointDrop, ...]:
@@ -182,14 +179,14 @@ def entrypoint_drops(fs: RootFS) -> Tuple[EntrypointDrop, ...]:
 def _switch(command: List[str], switches: List[Tuple[str, Any]]) -> Optional[str]:
     """The privilege_drops.json row a simple command is, None for none or for a switch to root; `sudo` that names no
     user runs the command after its options as root (sudo su - app, sudo gosu app)."""
-    for _ in range(MAX_SUDO_NESTING):
+    for _ in range(shell.MAX_SUDO_NESTING):
         spoken = " ".join(command)
         row = next((row for row, pattern in switches if pattern.match(spoken)), None)
         if row is not None:
             return None if shell.target(command).split(":")[0] in ("root", "0") else row
         if command[0] != "sudo":
             return None
-        command = shell.past_options(command, _SUDO_VALUES)
+        command = shell.past_options(command, shell.SUDO_VALUES)
         if not command:
             return None
     return None

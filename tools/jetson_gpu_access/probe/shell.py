@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from typing import Iterator, List, Sequence, Tuple
 
 _OPERATOR_CHARS = ";&|()`<>"
+# sudo's options that take a value (sudo(8)): `sudo -g video -u app` switches to app, `sudo -E gosu app` runs gosu
+SUDO_VALUES = ("-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-T", "-U", "--user", "--group", "--chdir", "--prompt")
+MAX_SUDO_NESTING = 4  # sudo sudo sudo ... gosu app: past that, no switch is read
 # The shell's reserved words, which start no command of their own where a command would start (if gosu app true).
 _KEYWORDS = frozenset(("then", "do", "else", "elif", "if", "while", "until", "!", "{", "}"))
 # Commands that run the rest of their words as a command, once their own options (and numbers: nice -n 10, timeout 5)
@@ -138,6 +141,20 @@ def _run_by(found: List[str]) -> List[str]:
     return []
 
 
+def _sudo_user(found: Sequence[str]) -> str:
+    """The user sudo's options name (-u app, -iu app, -uapp, --user app, --user=app), else root."""
+    at = 1
+    while at < len(found) and found[at].startswith("-"):
+        word = found[at]
+        if word.startswith("--user="):
+            return word[len("--user="):]
+        if word == "--user" or (not word.startswith("--") and "u" in word[1:]):
+            value = word[word.index("u", 1) + 1:] if word != "--user" else ""
+            return value or (found[at + 1] if at + 1 < len(found) else "root")
+        at += 2 if word in SUDO_VALUES else 1
+    return "root"
+
+
 def past_options(found: Sequence[str], with_value: Sequence[str]) -> List[str]:
     """The words after a command's own options (``with_value`` take the next word), from the command it runs."""
     at = 1
@@ -148,7 +165,10 @@ def past_options(found: Sequence[str], with_value: Sequence[str]) -> List[str]:
 
 def target(found: Sequence[str]) -> str:
     """The account a user switch names: the value of -u, --user or --reuid, else its first word that is no option (and
-    no option's value); root when it names none (su -c CMD, sudo -i)."""
+    no option's value); root when it names none (su -c CMD, sudo -i). sudo names its user by -u or --user only: the
+    first word after its options is the command it runs."""
+    if found and found[0].rsplit("/", 1)[-1] == "sudo":
+        return _sudo_user(found)
     at = 1
     while at < len(found):
         word = found[at]
