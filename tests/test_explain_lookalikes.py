@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, read_cause, tegra_talk
-from jetson_gpu_access.explain import explain, find_failure
+from jetson_gpu_access.explain import PERMISSION_CAUSES, explain, find_failure
 from jetson_gpu_access.textfacts import read
 
 # ---- a device that is not the GPU ----
@@ -660,3 +660,27 @@ def test_any_library_s_out_of_memory_error_is_memory_on_a_pc_too() -> None:
             "space for resource allocation\nruns on amd64 with a Titan RTX, Driver Version: 470.103.01")
     assert read_cause(text).cause.id == "not-gpu-access"
     assert "out-of-memory" in [m.id for m in explain(text).matches]
+
+
+def test_the_gpu_driver_s_complaint_about_its_engine_is_no_denied_node() -> None:
+    text = JETSON_36 + "\n[ 1889.154069] nvgpu: 17000000.gpu pmu_wait_message_cond:664 [ERR] PMU wait timeout expired."
+    assert read_cause(text).cause.id not in PERMISSION_CAUSES
+
+
+def test_a_node_refused_outweighs_a_node_s_line_that_refuses_nothing() -> None:
+    text = ("[ 1889.154069] nvgpu: 17000000.gpu pmu_wait_message_cond:664 [ERR] PMU wait timeout expired.\n"
+            "NvRmMemInit: failed to open /dev/nvmap: Permission denied")
+    found = find_failure(text)
+    assert found is not None and found.line.endswith("Permission denied")
+
+
+@pytest.mark.parametrize("text", [
+    'HAMi device plugin crashes on NVIDIA DGX Spark with GB10 GPU: NVML\'s `GetMemoryInfo()` returns "Not Supported"',
+    "Error: error creating driver: error visiting device: error getting info for GPU 0: error getting memory info for "
+    "device 0: Not Supported",
+    "pynvml.NVMLError_NotSupported: Not Supported\nRuntimeError: Failed to get free memory for device 0 (global index: "
+    "0): Not Supported",
+])
+def test_a_memory_query_a_unified_memory_gpu_does_not_answer_is_no_gpu_access(text: str) -> None:
+    """GB10 (DGX Spark), like a Jetson, shares the system's memory: NVML answers its memory query with Not Supported."""
+    assert read_cause(text).cause.id == "not-gpu-access"

@@ -481,6 +481,13 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
 # Kinds that say what a line is but, on a line that names nothing of the GPU, tell least among several failing lines:
 # a full or read-only file system, or a library outside the GPU's stack, is routine noise beside the GPU's own failure
 # (journal watch limits, plugin scanners); such a line decides only when no other failing line names anything.
+# A GPU node's line is the node cause only where it says the node was refused or out of reach, or the group that grants
+# it failed; the GPU driver's own complaint about its engine ("nvgpu: ... PMU wait timeout expired") is a GPU failure
+# of unknown kind.
+_ACCESS_REFUSED = re.compile(r"permission|denied|eacces|eperm|not permitted|os error 13|no access|not accessible|"
+                             r"\b(?:render|video) group\b|"
+                             r"(?:cannot|can't|could not|couldn't|failed to|unable to|fails? to) (?:open|access|use|read)\b",
+                             re.I)
 _LEAST_TELLING = ("filesystem", "other-library")
 _NAMES_GPU = re.compile("|".join(pattern.pattern for kind, pattern in FAILURE_KINDS if kind in ("gpu-library", "gpu")), re.I)
 # A device node a line names: a GPU's (Tegra, DRM, a discrete GPU's), or another device's (a camera, a serial port,
@@ -534,7 +541,7 @@ def find_failure(text: str, cleaned: Optional[str] = None, memo: Optional[LineMe
     if len(lowered) != len(clean):
         clean = lowered
     spans = sorted({span for key in _FAILURE_KEYS if key in lowered for span in _key_lines(key, lowered)})
-    best: Optional[Tuple[Tuple[bool, bool, int], str]] = None
+    best: Optional[Tuple[Tuple[bool, bool, int, bool], str]] = None
     tried: Set[str] = set()  # a line read once is read alike again (a log repeats its lines), and the first one wins
     for start, end in spans:
         line = clean[start:end]
@@ -569,12 +576,12 @@ def _failure_said(line: str) -> Optional[Match[str]]:
     return None
 
 
-_TELLS_MOST = (False, False, 0)  # _failure_weight's least: an exception's own line that names a GPU node
+_TELLS_MOST = (False, False, 0, False)  # _failure_weight's least: an exception's own line that refuses a GPU node
 
 
-def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int]]:
+def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
     """How little a failing line tells (lower tells more): a traceback's header only, routine noise, its kind's rank in
-    FAILURE_KINDS; None for a line that says nothing failed."""
+    FAILURE_KINDS, and for a GPU node's line whether it refuses no access; None for a line that says nothing failed."""
     said = _failure_said(line)
     if not said or _FAILURE_HEADING.match(line) or _INFO_LINE.search(line) or _OTHERWISE.search(line, 0, said.start()):
         return None
@@ -582,9 +589,11 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int]]:
     index = next((n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(body)
                   and not (kind == "device-permission" and _OTHER_DEVICE.search(body) and not _GPU_DEVICE.search(body))),
                  len(FAILURE_KINDS))
+
     noise = index < len(FAILURE_KINDS) and FAILURE_KINDS[index][0] in _LEAST_TELLING and not _NAMES_GPU.search(body) \
         and not _CANNOT_START.search(body)
-    return bool(_TRACEBACK_ONLY.match(line)), noise, index  # a traceback's exception says more than its header
+    unrefused = index == 0 and not _ACCESS_REFUSED.search(body)  # a node's line that refuses no access tells less
+    return bool(_TRACEBACK_ONLY.match(line)), noise, index, unrefused  # a traceback's exception says more than its header
 
 
 def container_context(text: str, seen: Observed, cleaned: Optional[str] = None) -> str:
@@ -1584,6 +1593,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                                             and all(i in _GPU_LIBRARY_REREAD for i in ids))
                                 or (failure.kind not in ("gpu", "other", "unshown") and all(i in _UNTELLING_WORDS for i in ids))):
         kind = "other" if failure.kind == "version" and not _VERSION_OF_THE_GPU.search(failure.line) else failure.kind
+        if kind == "gpu-node" and not _ACCESS_REFUSED.search(failure.line):
+            kind = "gpu"  # the GPU driver's complaint about its engine ("nvgpu: PMU wait timeout"), no refused node
         ids = ["failure-" + kind]
         line_of[ids[0]] = failure.line
     for i in [i for i in ids if _family(i).get("software_only_if_named") and not _names_gpu_software(line_of[i], seen)]:
