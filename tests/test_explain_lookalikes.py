@@ -684,3 +684,25 @@ def test_a_node_refused_outweighs_a_node_s_line_that_refuses_nothing() -> None:
 def test_a_memory_query_a_unified_memory_gpu_does_not_answer_is_no_gpu_access(text: str) -> None:
     """GB10 (DGX Spark), like a Jetson, shares the system's memory: NVML answers its memory query with Not Supported."""
     assert read_cause(text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("[Bug]: NVIDIA Jetson Thor: Value 'sm_110a' is not defined for option 'gpu-name'\nPython platform : "
+     "Linux-6.8.12-tegra-aarch64-with-glibc2.39\nIs CUDA available : True", "jetson-software-mismatch"),
+    ("ptxas fatal   : Value 'sm_121a' is not defined for option 'gpu-name'\nGPU: DGX Spark", "not-gpu-access"),
+    (JETSON_36 + "\nThe PyTorch 25.04 base image does not seem to be compatible with the sm_110 architecture.",
+     "jetson-software-mismatch"),
+])
+def test_a_toolchain_older_than_the_gpu_is_the_software(text: str, cause: str) -> None:
+    assert read_cause(text).cause.id == cause
+
+
+@pytest.mark.parametrize("text", [
+    "Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to "
+    "start container process: error during container init: error mounting \"/tmp/.docker.xauth\" to rootfs at "
+    "\"/tmp/.docker.xauth\": not a directory: unknown: Are you trying to mount a directory onto a file (or vice-versa)?",
+    " => ERROR [internal] load metadata for docker.io/nvidia/cuda:10.2-devel-ubuntu18.04                    1.0s",
+    "'pynvml.NVMLError_NotSupported: Not Supported' error on DGX Spark",
+])
+def test_a_user_s_own_mount_a_base_image_not_found_or_a_gb10_query_is_not_the_gpu_s(text: str) -> None:
+    assert read_cause(JETSON_35 + "\n" + text if "xauth" in text else text).cause.id == "not-gpu-access"

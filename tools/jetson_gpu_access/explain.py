@@ -402,6 +402,7 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       r"(?:response|mailbox|fence|syncpt|capture|frame|read|write|request|i/o|dma|wait) timeout|not active|"
                       r"crash(?:es|ed)?|exit(?:s|ed)? (?:immediately|right away|at once|instantly)|no space left|"
                       r"(?:ha(?:s|ve)|with|gets?|got) no (?:access|permissions?) (?:to|for|on)|not accessible|"
+                      r"(?:not|n't)\s+(?:\w+\s+){0,3}compatible|incompatible|(?:not|n't) (?:been )?built for|"
                       r"read-only file system|disk quota exceeded)\b", re.I)
 # An error said not to happen ("the build doesn't show any errors", "finished with 0 errors", "without a failure"); not
 # "without the error", which names one that happens otherwise.
@@ -418,7 +419,7 @@ _FAILURE_KEYS = ("error", "exception", "exit:", "fail", "denied", "cannot", "can
                  "couldn't", "could not", "n't work", "not work", "not permitted", "not recognized", "too short",
                  "truncated", "is empty", "not able", "undefined", "eacces", "eperm", "hang", "hung", "stuck",
                  "freez", "timed out", "times out", "timeout", "not active", "crash", "exits ", "exited ", "no space left",
-                 "no access", "no permission", "not accessible",
+                 "no access", "no permission", "not accessible", "compatible", "built for",
                  "read-only file system", "disk quota")
 # A library of the GPU's stack: CUDA's (libcu*, but not libcurl, libcurses or libcups), the Tegra and driver ones (libnv*,
 # libnvidia-*, the vendor GL libraries *_nvidia), cuDNN, TensorRT, NPP, VPI, and NVIDIA's GStreamer plugins (libgstnv*).
@@ -1146,11 +1147,12 @@ PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 # With no sign of either system and no error family that leans to one, the project's own readers' system.
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
 _DRIVER_VERSION_ERRORS = ("cuda-35", "cuda-803", "cuda-804")
-_MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "cuda-200", "cuda-98", "cuda-13", "cuda-3",
-             "cuda-500", "cuda-library-missing", "cuda-build-words", "wrong-architecture", "tensorrt-init",
-             "cuda-library-status", "image-not-published", "failure-gpu-library", "failure-library-placeholder", "failure-version",
-             "failure-library", "c-runtime-too-old", "ort-provider-failed", "versions-mismatched",
-             "cublas-handle-alloc", "numpy-aliases-removed")
+_MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "cuda-200", "cuda-98", "cuda-13",
+             "toolchain-lacks-arch", "cuda-3", "cuda-500", "cuda-library-missing", "cuda-build-words",
+             "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published",
+             "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library",
+             "c-runtime-too-old", "ort-provider-failed", "versions-mismatched", "cublas-handle-alloc",
+             "numpy-aliases-removed")
 # Software errors that on a PC have nothing to do with the GPU's driver: the registry's tags, the build's C runtime, the
 # versions of the software's own parts.
 _NOT_THE_DRIVER_ON_A_PC = {
@@ -1161,6 +1163,8 @@ _NOT_THE_DRIVER_ON_A_PC = {
                          "the GPU's",
     "versions-mismatched": "parts of the software are of versions that do not fit each other: its packaging, not the "
                            "GPU's driver",
+    "toolchain-lacks-arch": "the compiler the software brings is older than this GPU: the software's build, not the GPU's "
+                            "driver",
 }
 _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-701", "cuda-700",
             "cuda-702", "cuda-719", "cuda-710", "smi-memory-unreported", "other-permission", "out-of-memory", "no-passwd-entry",
