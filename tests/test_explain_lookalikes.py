@@ -706,3 +706,9 @@ def test_a_toolchain_older_than_the_gpu_is_the_software(text: str, cause: str) -
 ])
 def test_a_user_s_own_mount_a_base_image_not_found_or_a_gb10_query_is_not_the_gpu_s(text: str) -> None:
     assert read_cause(JETSON_35 + "\n" + text if "xauth" in text else text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", ["CUDA device 0 failed to initialize", "[ 12.3] tegra-camrtc: channel 0 failed"])
+def test_a_part_numbered_zero_that_failed_still_failed(line: str) -> None:
+    """Zero counts no errors ("0 errors"); it does not undo the failure of device 0."""
+    assert find_failure(line) is not None

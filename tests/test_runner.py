@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import pickle
 import re
 import shutil
 import signal
@@ -487,3 +488,76 @@ def test_sigterm_ends_the_run_and_its_kernel_at_once(tmp_path: Path, when: str) 
                 os.kill(int(line.split(":")[0]), signal.SIGKILL)
         runner.kill()
         runner.communicate()
+
+
+def test_a_hangup_the_caller_ignores_stays_ignored(tmp_path: Path) -> None:
+    """Under nohup SIGHUP is ignored: the runner leaves it so, and a closed terminal does not stop the run."""
+    marker = tmp_path / "started"
+    notebook = fixture(tmp_path, ["import time\nopen({!r}, 'w').close()\ntime.sleep(120)".format(str(marker))])
+    runner = subprocess.Popen([sys.executable, "-m", "jetson_gpu_access", "run", notebook, "--out", str(tmp_path / "out")],
+                              cwd=TOOLS, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+                              env=dict(os.environ, TMPDIR=str(tmp_path)),
+                              preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN))  # as nohup starts it
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and runner.poll() is None and not marker.exists():
+            time.sleep(0.05)
+        runner.send_signal(signal.SIGHUP)
+        time.sleep(2)
+        assert runner.poll() is None, runner.communicate()
+        runner.send_signal(signal.SIGTERM)
+        out, err = runner.communicate(timeout=30)
+        assert runner.returncode == 128 + signal.SIGTERM, (runner.returncode, out, err)
+    finally:
+        for line in lab_processes("ipykernel_launcher"):
+            if str(tmp_path) in line:
+                with contextlib.suppress(OSError):
+                    os.kill(int(line.split(":")[0]), signal.SIGKILL)
+        runner.kill()
+        runner.communicate()
+
+
+def test_a_stop_survives_a_copy_and_a_second_held_signal_is_not_kept() -> None:
+    """Stopped is rebuilt from its signal (pickle, copy); of two signals held while a kernel launched, one stops the
+    run and none is left for a later run in the same process."""
+    from jetson_gpu_access import kernels
+    from jetson_gpu_access.runner import Stopped
+
+    assert pickle.loads(pickle.dumps(Stopped(signal.SIGTERM))).status == 128 + signal.SIGTERM  # noqa: S301 (its own bytes)
+    raised: List[int] = []
+    saved = signal.signal(signal.SIGUSR1, lambda signum, _frame: raised.append(signum))
+    try:
+        kernels._Launch.held.extend([signal.SIGUSR1, signal.SIGUSR1])
+        kernels.release_held()
+        assert raised == [signal.SIGUSR1] and kernels._Launch.held == []
+    finally:
+        signal.signal(signal.SIGUSR1, saved)
+        kernels._Launch.held.clear()
+
+
+def test_the_stop_kills_no_group_of_a_kernel_that_has_ended(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A kernel that has ended may have left its group's number to another process: only a live kernel's group is
+    killed."""
+    from jetson_gpu_access import kernels
+
+    killed: List[int] = []
+    monkeypatch.setattr(kernels.os, "killpg", lambda pgid, _signum: killed.append(pgid))
+
+    class Manager:  # (a KernelManager's part that end_started reads)
+        def __init__(self, process: subprocess.Popen[bytes]) -> None:
+            self.provisioner = type("Provisioner", (), {"process": process, "pgid": process.pid})()
+
+    ended = subprocess.Popen(["true"], start_new_session=True)
+    ended.wait()
+    live = subprocess.Popen(["sleep", "30"], start_new_session=True)
+    managers = [Manager(ended), Manager(live)]
+    try:
+        for manager in managers:
+            kernels._STARTED.add(manager)  # type: ignore[arg-type]
+        kernels.end_started()
+        assert killed == [live.pid]
+    finally:
+        for manager in managers:
+            kernels._STARTED.discard(manager)  # type: ignore[arg-type]
+        live.kill()
+        live.wait()

@@ -22,6 +22,7 @@ from .injection import ANY_GROUPS, LOSING_GROUPS
 from .launch import Launch
 from .migrate import AuditFinding, audit_text
 from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict
+from .probe.devices import role_of
 from .probe.platform import jetpack_for
 from .record import frozen_record
 from .safeio import InputError, decimal, decode, read_file
@@ -149,25 +150,30 @@ def _compiled(pattern: str) -> Pattern[str]:
     return re.compile(pattern)
 
 
-def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, said_bare: bool = False) -> List[str]:
+def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, said_bare: bool = False,
+                   numbered: bool = True) -> List[str]:
     """A CUDA error as wrappers print it: by enum name, by number after a CUDA word, by message. ``codes``
     are its number and any the runtime used before (cudaErrorUnknown was 30 before CUDA 10.1). A number no other
-    common error uses (``said_bare``) counts in prose too: "over SSH I get error 801", "fails with 801"."""
+    common error uses (``said_bare``) counts in prose too: "over SSH I get error 801", "fails with 801"; one that an
+    errno shares in the same places (13 is EACCES) counts nowhere (not ``numbered``)."""
     alternatives = "|".join(str(c) for c in codes)
-    number = r"\(?-?(?:{})\)?(?!\w|\.\d)".format(alternatives)
+    # (not an errno's number: "open returned 13: Permission denied" is EACCES, 6 with "No such device" ENXIO)
+    number = r"\(?-?(?:{})\)?(?!\w|\.\d)(?!\W{{0,4}}(?:permission denied|operation not permitted|no such (?:file|device)|" \
+             r"e(?:acces|perm|noent|nxio|nodev|busy|io|inval)\b))".format(alternatives)
     text = re.escape(message.lower())
     if message.lower() == "operation not supported":  # not 304's "... or operation not supported on this OS"
         text = r"(?<!or )operation not supported(?! on this os)"
     text += r"(?!\s*\(-?(?!(?:{})\))\d)".format(alternatives)  # TensorFlow's "UNKNOWN ERROR (303)" is 303, not 999
-    return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + [
+    by_number = [
         _CUDA_CONTEXT + r"[^\n]{0,160}?(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc|=)\W{0,4}"
         # each run of blanks ends where the next word starts, so no two runs split the same blanks between them
         r"(?:with\s+(?!\s))?(?:error\s*(?!\s))?(?:code\s*(?!\s))?[:=#]?\s*" + number,
         r"\bcuinit\s*(?:\(\s*(?:\d\s*)?\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + number,
         r"\berror(?:\s*(?:code|number|no\.?))?\W{0,3}" + number + r"\W{0,3}(?:error\s*(?:text|string|message)\W{0,3})?" + text,
-        _CUDA_CONTEXT + r"[^\n]{0,160}?" + text,
     ] + ([r"(?:\berror|\berr|\bcode|\bfails?\s+with|\bfailed\s+with|\bgets?|\bgot|\bgetting|\breturns?|\breturned|->|\u2192|"
-          r"\u62a5)\W{0,3}(?<![\w.])" + number] if said_bare else []))
+          r"\u62a5)\W{0,3}(?<![\w.])" + number] if said_bare else [])
+    return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + [_CUDA_CONTEXT + r"[^\n]{0,160}?" + text]
+            + (by_number if numbered else []))
 
 
 def _number_keys(code: int) -> List[str]:
@@ -187,8 +193,9 @@ def _families() -> Tuple[_Family, ...]:
         cuda = symptom.get("cuda")
         if cuda:
             codes = [cuda["code"]] + list(cuda.get("legacy_codes", ()))
-            patterns += _cuda_patterns(codes, cuda["names"], cuda["message"], bool(cuda.get("said_bare")))
-            keys += [key for code in codes for key in _number_keys(code)]
+            numbered = not cuda.get("by_name")
+            patterns += _cuda_patterns(codes, cuda["names"], cuda["message"], bool(cuda.get("said_bare")), numbered)
+            keys += [key for code in codes for key in _number_keys(code)] if numbered else []
             keys += [cuda["message"].lower()] + [n.lower() for n in cuda["names"]]
         keys += [s.lower()[:24] for s in symptom["signatures"]]
         families.append(_Family(symptom, tuple(dict.fromkeys(keys)), tuple(patterns)))
@@ -407,10 +414,11 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       r"read-only file system|disk quota exceeded)\b", re.I)
 # An error said not to happen ("the build doesn't show any errors", "finished with 0 errors", "without a failure"); not
 # "without the error", which names one that happens otherwise.
-_NO_FAILURE_BEFORE = re.compile(r"(?:\b(?:no|not|without|zero|never|0)|n't)\s+(?:(?:show|shows|showed|get|gets|got|see|"
+_NO_FAILURE_BEFORE = re.compile(r"(?:\b(?:no|not|without|never)|n't)\s+(?:(?:show|shows|showed|get|gets|got|see|"
                                 r"saw|have|has|had|throw|throws|threw|report|reports|reported|give|gives|gave|any|a|an|"
                                 r"single|more|further|other|new|visible|obvious|build|compile|runtime)\s+){0,3}$", re.I)
 _NEGATABLE_FAILURE = re.compile(r"errors?|fail(?:ed|s|ure|ing)?|crash(?:es|ed)?", re.I)
+_NONE_COUNTED = re.compile(r"\b(?:0|zero)\s+$", re.I)  # "0 errors" counts none; "device 0 failed" is device 0
 # A heading or label that only announces errors ("# error logs", "**Error output:**", "Errors:") is no failure itself.
 # No two runs of blanks meet with only optional words between them (five did: a line of blanks took minutes).
 _FAILURE_HEADING = re.compile(r"^\s*(?:(?:#+|\*\*|[-*>]|\d+[.)])\s*)?(?:(?:the|full|my)\s+)*(?:errors?|failures?|"
@@ -465,7 +473,10 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     # is not what failed. Below the GPU's libraries: a camera program that also lacks TensorRT lacks the libraries.
     ("camera", re.compile(r"^(?![^\n]*(?:\bcuda|\bgpu\b|\btrt\b|tensorrt|nvbufsurface|\bcu[A-Z]|shared object|"
                           r"loading shared librar|symbol lookup error|undefined symbol|" + _GPU_LIBRARY + r"))[^\n]*?"
-                          r"(?:\bv4l2src\d*\b|\bnvarguscamerasrc\d*\b|/dev/video\d|\bcameras?\b|\b(?:lib)?(?:nv)?argus\b|\bcsi\b)",
+                          r"(?:\bv4l2src\d*\b|\bnvarguscamerasrc\d*\b|/dev/video\d|\bcameras?\b|\b(?:lib)?(?:nv)?argus\b|\bcsi\b|"
+                          # the camera's own engines: its real-time CPU, the CSI receiver, the video input (VI)
+                          r"\b(?:cam-)?rtcpu\b|\bcamrtc\b|\bnvcsi\b|\bvi-output\b|\bcapture-vi\b|\bphy_intr\b|\bpxl_sof\b|"
+                          r"\bthe vi\b)",
                           re.I)),
     ("other-library", re.compile(r"^(?![^\n]*(?:\bgpus?\b|cuda|nvidia|tegra|/dev/))[^\n]*?(?<![\w+.-])lib(?!" +
                                  _GPU_STACK_NAMES + r")[\w+-]*\.so(?![\w+-])", re.I)),
@@ -564,18 +575,36 @@ def find_failure(text: str, cleaned: Optional[str] = None, memo: Optional[LineMe
     if kind == "library" and ".so" not in best[1] and not any(
             p.search(clean) for p in (_GPU_SOFTWARE, _GPU_DEVICE, _GPU_NAMED, _NAMES_GPU, _L4T_RELEASE)):
         kind = "other"  # a library, in words, in a paste that names nothing of a GPU: another program's (GPIO, an NPU)
+    if kind in ("other", "gpu-node", "gpu") and _says_only_a_symptom(best[1]):
+        kind = "symptom" if kind == "other" else "gpu-symptom"  # it timed out or hangs: how, not why
     if kind == "other" and _TRACEBACK_ONLY.match(best[1]):
         kind = "unshown"  # a traceback cut off above its exception: what failed is not in the paste
     return Failure(kind, best[1][:300])
 
 
+# Words that say how something failed (it timed out, hangs, exits at once) and not what: on a line that names nothing of
+# the GPU or another part, the symptom of any cause (a log's routine timeouts among them). Such a line tells least among
+# failing lines, and a node the paste shows denied outweighs it.
+_SYMPTOM = re.compile(r"timed out|times out|timeout .+|.+ timeout|exit(?:s|ed)? (?:immediately|right away|at once|"
+                      r"instantly)|hangs?|hung|(?:gets?|got) stuck|freez(?:es|ing)", re.I)
+
+
+def _says_only_a_symptom(line: str) -> bool:
+    return all(_SYMPTOM.fullmatch(said.group()) for said in _failures_said(line))
+
+
 def _failure_said(line: str) -> Optional[Match[str]]:
     """The first words of the line that say something failed, past an error said not to happen."""
+    return next(_failures_said(line), None)
+
+
+def _failures_said(line: str) -> Iterator[Match[str]]:
+    """The words of the line that say something failed, but an error said not to happen."""
     for said in _FAILURE.finditer(line):
-        if not (_NEGATABLE_FAILURE.fullmatch(said.group()) and _NO_FAILURE_BEFORE.search(line, max(0, said.start() - 60),
-                                                                                          said.start())):
-            return said
-    return None
+        before = max(0, said.start() - 60)
+        negated = _NEGATABLE_FAILURE.fullmatch(said.group()) and _NO_FAILURE_BEFORE.search(line, before, said.start())
+        if not (negated or (said.group().lower() == "errors" and _NONE_COUNTED.search(line, before, said.start()))):
+            yield said
 
 
 _TELLS_MOST = (False, False, 0, False)  # _failure_weight's least: an exception's own line that refuses a GPU node
@@ -594,6 +623,7 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
 
     noise = index < len(FAILURE_KINDS) and FAILURE_KINDS[index][0] in _LEAST_TELLING and not _NAMES_GPU.search(body) \
         and not _CANNOT_START.search(body)
+    noise = noise or (index == len(FAILURE_KINDS) and _says_only_a_symptom(line))
     unrefused = index == 0 and not _ACCESS_REFUSED.search(body)  # a node's line that refuses no access tells less
     return bool(_TRACEBACK_ONLY.match(line)), noise, index, unrefused  # a traceback's exception says more than its header
 
@@ -1167,12 +1197,16 @@ _NOT_THE_DRIVER_ON_A_PC = {
     "toolchain-lacks-arch": "the compiler the software brings is older than this GPU: the software's build, not the GPU's "
                             "driver",
 }
-_NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-701", "cuda-700",
-            "cuda-702", "cuda-719", "cuda-710", "smi-memory-unreported", "other-permission", "out-of-memory", "no-passwd-entry",
-            "seccomp-filter", "build-error", "package-not-found", "gpu-package-source-build", "gpu-works-words", "failure-other",
-            "foreign-binary", "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra",
-            "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library", "failure-camera",
-            "board-not-booting", "registry-access")
+_NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-701",
+            "cuda-700", "cuda-702", "cuda-719", "cuda-710", "smi-memory-unreported", "other-permission",
+            "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found",
+            "gpu-package-source-build", "gpu-works-words", "failure-other", "failure-symptom", "foreign-binary",
+            "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra",
+            "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library",
+            "failure-camera", "board-not-booting", "registry-access")
+# A failing line no family names that names nothing of the GPU (another program's error, a symptom, the camera's
+# pipeline): the listed nodes and `id` that show the session denied a GPU node say more.
+_OUTWEIGHED_BY_A_DENIAL = ("failure-other", "failure-symptom", "failure-camera")
 # CUDA's compiler and the tools it runs: what `nvcc` needs from /usr/local/cuda/bin and nvvm/bin.
 _CUDA_TOOLCHAIN = re.compile(r"(?<![\w.-])(?:nvcc|cicc|ptxas|nvlink|fatbinary)\b", re.I)
 # Of those, what on a PC is the PC's own: its sandboxes' refusals (304), the watchdog of a card that drives a display (702).
@@ -1596,7 +1630,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # A failure no family names is read by what its line mentions; so is a build error whose lines name a GPU library.
     if failure is not None and (not ids or (failure.kind in ("gpu-library", "library-placeholder")
                                             and all(i in _GPU_LIBRARY_REREAD for i in ids))
-                                or (failure.kind not in ("gpu", "other", "unshown") and all(i in _UNTELLING_WORDS for i in ids))):
+                                or (failure.kind not in ("gpu", "other", "unshown", "symptom", "gpu-symptom")
+                                    and all(i in _UNTELLING_WORDS for i in ids))):
         kind = "other" if failure.kind == "version" and not _VERSION_OF_THE_GPU.search(failure.line) else failure.kind
         if kind == "gpu-node" and not _ACCESS_REFUSED.search(failure.line):
             kind = "gpu"  # the GPU driver's complaint about its engine ("nvgpu: PMU wait timeout"), no refused node
@@ -1720,7 +1755,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         _SHARED_MEMORY_PC.search(sign.value) for sign in seen.x86)
     cuda_unfound = bool(_host_cuda_unfound(seen, line_of, jetson, container))  # read below as a missing node
     not_gpu = [i for i in ids if (i in _NOT_GPU and not (i in _THE_PC_S_OWN and x86)
-                                  and not (i == "out-of-memory" and nvml_lost) and not (i == "build-error" and cuda_unfound))
+                                  and not (i == "out-of-memory" and nvml_lost) and not (i == "build-error" and cuda_unfound)
+                                  and not (i in _OUTWEIGHED_BY_A_DENIAL and nodes_denied))
                or i == "cuda-801-operation"]
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
         works = not_gpu == ["gpu-works-words"]
@@ -1975,6 +2011,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                          "missing node and no driver error: most often the software (a build or version for another "
                          "release)",
                          [line_of["failure-gpu"]] + platform_line, "not-gpu-access", "nodes-missing-in-container")
+        if "failure-gpu-symptom" in ids:
+            return cause("unknown", "the GPU or its driver timed out, hung or stopped: a symptom any cause can give, "
+                         "which names none", [line_of["failure-gpu-symptom"]], "jetson-software-mismatch", "not-gpu-access")
         if "failure-unshown" in ids:
             return cause("unknown", "a traceback whose exception the paste cuts off: what failed is not shown",
                          [line_of["failure-unshown"]], "jetson-software-mismatch", "nodes-missing-in-container")
@@ -2255,6 +2294,15 @@ _NO_GPU_HERE = _STARTUP_ERRORS + ("cuda-35",)
 _FAILS_WHERE_THE_HOST_WORKS = _NO_GPU_HERE + ("cuda-library-status", "failure-gpu", "failure-gpu-library")
 
 
+# The nodes CUDA opens (data/devices.json's roles), and the folders that hold them: an absent engine node (the encoder an
+# Orin Nano lacks, a DLA, the VIC) says nothing of whether the GPU reached the container.
+_CUDA_ROLES = ("nvmap", "render", "nvgpu", "nvhost-gpu", "nvidia")
+
+
+def _cuda_node(path: str) -> bool:
+    return path in ("/dev/dri", "/dev/nvgpu", "/dev/nvgpu/igpu0") or role_of(path) in _CUDA_ROLES
+
+
 def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], jetson: bool,
                    container: str = "", failure: Optional[Failure] = None) -> List[str]:
     """Lines showing the GPU is not in the container: absent nodes, no runtime, (on a Jetson) a launch without
@@ -2262,7 +2310,7 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     lines = [line_of[i] for i in ("nvmap-missing", "no-gpu-runtime", "gpu-request-unserved", "cuda-image-no-driver",
                                   "nodes-missing-words") if i in line_of]
     before_render = (_l4t_major(seen) or 36) < 36  # JetPack 5's containers get no /dev/dri, and CUDA needs none there
-    lines += [a.line for a in seen.absent if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri)|nvidia-container-csv-", a.value)
+    lines += [a.line for a in seen.absent if (_cuda_node(a.value) or a.value.startswith("nvidia-container-csv-"))
               and not (before_render and a.value.startswith("/dev/dri"))]
     # No device or no driver: "Permission denied" or a version error (3, 209, 222) means the nodes were there.
     gpu_error = any(i in _NO_GPU_HERE for i in ids)

@@ -40,8 +40,7 @@ class QuietKernelManager(AsyncKernelManager):  # type: ignore[misc,unused-ignore
             await super()._async_launch_kernel(kernel_cmd, **kw)
         finally:
             _Launch.running = False
-            while _Launch.held:
-                signal.raise_signal(_Launch.held.pop(0))
+            release_held()
 
     async def _async_interrupt_kernel(self) -> None:
         if getattr(self, "shutting_down", False):
@@ -57,6 +56,15 @@ class _Launch:
     held: ClassVar[List[int]] = []  # the stopping signals that arrived meanwhile
 
 
+def release_held() -> None:
+    """Raise again the first stopping signal held while a kernel was launched; the rest ask for the same stop and are
+    dropped, so that none is left over for a later run in the same process."""
+    held = list(_Launch.held)
+    _Launch.held.clear()
+    if held:
+        signal.raise_signal(held[0])
+
+
 def held_while_launching(signum: int) -> bool:
     """Hold a stopping signal back while a kernel process is being created: until the provisioner has recorded the
     process's group, :func:`end_started` could not find it. The signal is raised again right after."""
@@ -70,7 +78,10 @@ def end_started() -> None:
     a signal to the runner (coreutils' timeout, Ansible stopping a host's run) does not reach, and until it notices
     its parent is gone it holds the caller's output pipe open."""
     for manager in list(_STARTED):
-        pgid = getattr(getattr(manager, "provisioner", None), "pgid", None)
+        provisioner = getattr(manager, "provisioner", None)
+        process, pgid = getattr(provisioner, "process", None), getattr(provisioner, "pgid", None)
+        if process is None or process.poll() is not None:
+            continue  # a kernel that has ended: its group's number may be another process's by now
         if pgid and pgid != os.getpgrp():  # (never the runner's own group, should a kernel ever share it)
             with contextlib.suppress(OSError):
                 os.killpg(pgid, signal.SIGKILL)

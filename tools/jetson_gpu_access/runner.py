@@ -53,9 +53,13 @@ class Stopped(SystemExit):
     swallows it (asyncio logs and drops any other exception raised in one of its callbacks)."""
 
     def __init__(self, signum: int) -> None:
+        self.signum = signum
         self.status = 128 + signum  # what the runner exits with (also SystemExit's code, should it ever escape)
         super().__init__(self.status)
         self.name = signal.Signals(signum).name
+
+    def __reduce__(self) -> Tuple[type, Tuple[int]]:  # copied or pickled from its signal, not from SystemExit's code
+        return Stopped, (self.signum,)
 
 
 def _stop(signum: int, _frame: Any) -> None:
@@ -279,7 +283,8 @@ def run_suite(names: Sequence[str], given: Sequence[Given], out_root: str, timeo
         device_name = device.name
     outcomes: List[Outcome] = []
     started = time.monotonic()
-    saved = {signum: signal.signal(signum, _stop) for signum in STOPPING}
+    # (a signal the caller ignores, as nohup ignores SIGHUP, stays ignored)
+    saved = {signum: signal.signal(signum, _stop) for signum in STOPPING if signal.getsignal(signum) is not signal.SIG_IGN}
     try:
         if device_name:
             _refuse_covering_paths(device_name, values)

@@ -115,10 +115,13 @@ _LS_COMMAND = re.compile(r"\bls\b[^\n]{0,200}?\s(/dev(?:/[\w.-]+)*)/?\s*$")
 _LS_AT_PROMPT = re.compile(r"^[`>\s]*[\w.-]+@[\w.-]+:(/dev(?:/[\w.-]+)*)/?[$#]\s+ls(?:\s+-\w+)*\s*$")
 # The DRM nodes live in /dev/dri only: a listing that shows them with no folder shows that one.
 _DRM_NAME = re.compile(r"(?:renderD|card)\d{1,4}")
-# A node a command or a program could not find ("ls: cannot access '/dev/nvmap': No such file or directory", "Could not
-# open device '/dev/nvhost-msenc': No such file or directory", "open /dev/nvgpu/igpu0/ctrl: no such file or directory").
-_NO_NODE = re.compile(r"(?:\b(?:access|stat|open|opening|find|load)\s+(?:device\s+|file\s+)?)['\"‘`]?(/dev/[\w./-]+?)['\"’`]?"
-                      r"\s*[:,]\s*(?:\[?errno \d+\]?\s*)?No such file or directory", re.I)
+# A node `ls` or `stat` could not find ("ls: cannot access '/dev/nvmap': No such file or directory"), and a GPU node a
+# program could not ("Could not open device '/dev/nvhost-msenc': No such file or directory", "open /dev/nvgpu/igpu0/ctrl:
+# no such file or directory"; a program's serial port or shared memory is no GPU node).
+_NO_NODE = re.compile(r"(?:(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(/dev/[\w./-]+?)|"
+                      r"\b(?:open|opening|find|load|access|stat)\s+(?:device\s+|file\s+)?['\"‘`]?"
+                      r"(/dev/(?:nv|dri\b|tegra|host1x)[\w./-]*?))['\"’`]?\s*[:,]\s*(?:\[?errno \d+\]?\s*)?No such file or directory",
+                      re.I)
 _CSV_REMOVED = re.compile(r"^rc\s+nvidia-container-csv-\S+")
 # A shell prompt: user@host:dir$, a bare host$ or host:~$ before a command word (not "cost$ 5"), and $, #, >, %, ❯,
 # ➜ or λ alone; after a (conda-env) prefix too.
@@ -1028,7 +1031,9 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         state.jetson.append(Sighting("nvidia-l4t package", line.split()[1], raw))
     missing = _NO_NODE.search(line)
     if missing:
-        state.absent.append(Sighting("no such node", missing.group(1).rstrip("/"), raw))
+        path = (missing.group(1) or missing.group(2)).rstrip("/")
+        if len(state.absent) < MAX_FACTS and all(a.value != path for a in state.absent):  # a retried open, once
+            state.absent.append(Sighting("no such node", path, raw))
         reader.recognised.append("absent node: " + line)
         return
     header = _DIR_HEADER.match(line) or _LS_COMMAND.search(line) or _LS_AT_PROMPT.match(raw)
