@@ -1512,6 +1512,8 @@ def test_a_node_said_to_be_out_of_reach_in_words_is_a_failure() -> None:
     ("runuser -u 0 -- python3 x.py", True), ("ssh root@orin python3 x.py", True), ("sudo su -", True),
     ("su - dev -c 'python3 x.py'", False), ("sudo -iu app", False), ("sudo su - app", False), ("gosu app python3", False),
     ("ssh orin python3 x.py", False), ("sudo --user=app id", False), ("s6-setuidgid 1000:44 id", False),
+    ("sudo -Eu root gosu app ./run", False), ("sudo -u '#0' ./run", True), ("ssh -p 2222 root@orin id", True),
+    ("ssh -l root orin id", True), ("sudo -D/home/ubuntu ./run", True),
 ])
 def test_a_switch_to_root_is_told_from_one_to_a_user(command: str, root: bool) -> None:
     assert switches_to_root(command) is root

@@ -513,3 +513,19 @@ def test_a_host_in_legacy_mode_names_no_band(scratch_root) -> None:  # type: ign
 def test_the_cve_upgrade_advice_previews_the_band_change() -> None:
     remedy = json.loads((Path(toolkit.__file__).parent / "data" / "findings.json").read_text())["findings"]["TKT-001"]
     assert "plan --toolkit" in remedy["remedy"] and "1.18.2" in remedy["remedy"]
+
+
+@pytest.mark.parametrize(("line", "row"), [
+    ("exec sudo -i -- setpriv --reuid=app --regid=app --init-groups ./run", "setpriv-init"),  # root runs the switch
+    ("exec sudo -u root gosu app ./run", "gosu"),
+    ("exec sudo -Eu root gosu app ./run", "gosu"),
+    ("exec sudo -D/home/ubuntu gosu app ./run", "gosu"),                  # -D takes its value in the same word
+    ("exec sudo --command-timeout 60 gosu app ./run", "gosu"),
+    ("exec sudo -u '#0' ./run", None),                                     # uid 0 by number
+    ("exec sudo -Eu app ./run", "sudo"),
+])
+def test_sudo_s_own_options_and_user_are_read_as_sudo_reads_them(tmp_path, line: str, row) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "proc/1").mkdir(parents=True)
+    (tmp_path / "proc/1/cmdline").write_bytes(b"/bin/sh\0/entrypoint.sh\0")
+    (tmp_path / "entrypoint.sh").write_text("#!/bin/sh\n" + line + "\n")
+    assert [d.tool for d in entrypoint_drops(RootFS(str(tmp_path)))] == ([row] if row else []), line

@@ -453,7 +453,8 @@ _DISCRETE_DRIVER = (r"\bnvml|nvidia-smi|\bnvidia (?:kernel )?(?:driver|module)\b
 # other GPU word (a CUDA API name among them) is a GPU failure of unknown kind; a failing line with none of these is
 # not GPU access ("other").
 FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
-    ("gpu-node", re.compile(r"/dev/(?:nv(?!idia)|dri\b|tegra|host1x)|\bnvhost|nvmap|\bnvgpu\b|\brenderd\d|\bnvrm\w*(?:init|open)|"
+    ("gpu-node", re.compile(r"/dev/(?:nv(?!idia|me|ram)|dri\b|tegra|host1x)|\bnvhost|nvmap|\bnvgpu\b|\brenderd\d|"
+                            r"\bnvrm\w*(?:init|open)|"
                             r"\b(?:render|video) group\b", re.I)),
     ("filesystem", re.compile(r"read-only file system|no space left on device|disk quota exceeded|"
                               r"/[\w./-]+['\"`\u2019]?:\s*file exists", re.I)),  # a path that exists already
@@ -491,22 +492,25 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                        r"\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
                        r"\bvulkan\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b|\bhip(?:err\w*)?\b", re.I)),
 )
-# Kinds that say what a line is but, on a line that names nothing of the GPU, tell least among several failing lines:
-# a full or read-only file system, or a library outside the GPU's stack, is routine noise beside the GPU's own failure
-# (journal watch limits, plugin scanners); such a line decides only when no other failing line names anything.
 # A GPU node's line is the node cause only where it says the node was refused or out of reach, or the group that grants
 # it failed; the GPU driver's own complaint about its engine ("nvgpu: ... PMU wait timeout expired") is a GPU failure
 # of unknown kind.
+# (opening the node is access: "open /dev/nvhost-ctrl-gpu failed: errno 13", "Error opening /dev/nvmap: 13",
+# "NvRmPrivOpen failed"; errno 13 is EACCES)
 _ACCESS_REFUSED = re.compile(r"permission|denied|eacces|eperm|not permitted|os error 13|no access|not accessible|"
-                             r"\b(?:render|video) group\b|"
-                             r"(?:cannot|can't|could not|couldn't|failed to|unable to|fails? to) (?:open|access|use|read)\b",
-                             re.I)
+                             r"\b(?:render|video) group\b|\bopen(?:ing|ed)?\b|\bnvrm\w*(?:open|init)|"
+                             r"(?:cannot|can't|could not|couldn't|failed to|unable to|fails? to) (?:access|use)\b|"
+                             r"\berrno\W{0,3}13\b|[(=:]\s*-?13\b|\breturned\s+-?13\b", re.I)
+# Kinds that say what a line is but, on a line that names nothing of the GPU, tell least among several failing lines:
+# a full or read-only file system, or a library outside the GPU's stack, is routine noise beside the GPU's own failure
+# (journal watch limits, plugin scanners); such a line decides only when no other failing line names anything.
 _LEAST_TELLING = ("filesystem", "other-library")
+_NO_SUCH_NODE = re.compile(r"no such (?:file|device)", re.I)
 _NAMES_GPU = re.compile("|".join(pattern.pattern for kind, pattern in FAILURE_KINDS if kind in ("gpu-library", "gpu")), re.I)
 # A device node a line names: a GPU's (Tegra, DRM, a discrete GPU's), or another device's (a camera, a serial port,
 # I2C, GPIO): a permission to another device is no GPU access, whatever group it shares.
-_GPU_DEVICE = re.compile(r"/dev/(?:nv|dri\b|tegra|host1x)", re.I)
-_OTHER_DEVICE = re.compile(r"/dev/(?!nv|dri\b|tegra|host1x)[a-z]", re.I)
+_GPU_DEVICE = re.compile(r"/dev/(?:nv(?!me|ram)|dri\b|tegra|host1x)", re.I)  # (not a disk's /dev/nvme0n1, nor /dev/nvram)
+_OTHER_DEVICE = re.compile(r"/dev/(?!nv(?!me|ram)|dri\b|tegra|host1x)[a-z]", re.I)
 # A denial that names no file, and a paste that names the GPU (its node, a discrete GPU's driver or model, AMD's and Intel's
 # GPU tools) elsewhere: the denial is the GPU's.
 _UNNAMED_DENIAL = re.compile(r"permission|eacces|eperm|not permitted|os error 13", re.I)
@@ -582,11 +586,11 @@ def find_failure(text: str, cleaned: Optional[str] = None, memo: Optional[LineMe
     return Failure(kind, best[1][:300])
 
 
-# Words that say how something failed (it timed out, hangs, exits at once) and not what: on a line that names nothing of
-# the GPU or another part, the symptom of any cause (a log's routine timeouts among them). Such a line tells least among
-# failing lines, and a node the paste shows denied outweighs it.
+# Words that say how something failed (it timed out, exits at once) and not what: the symptom of any cause (a log's
+# routine timeouts among them). Such a line tells least among failing lines and leaves the cause unknown. (A hang said
+# of the boot or a service, read before these words were, stays a failure that is not the GPU's.)
 _SYMPTOM = re.compile(r"timed out|times out|timeout .+|.+ timeout|exit(?:s|ed)? (?:immediately|right away|at once|"
-                      r"instantly)|hangs?|hung|(?:gets?|got) stuck|freez(?:es|ing)", re.I)
+                      r"instantly)", re.I)
 
 
 def _says_only_a_symptom(line: str) -> bool:
@@ -620,11 +624,11 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
     index = next((n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(body)
                   and not (kind == "device-permission" and _OTHER_DEVICE.search(body) and not _GPU_DEVICE.search(body))),
                  len(FAILURE_KINDS))
-
     noise = index < len(FAILURE_KINDS) and FAILURE_KINDS[index][0] in _LEAST_TELLING and not _NAMES_GPU.search(body) \
         and not _CANNOT_START.search(body)
     noise = noise or (index == len(FAILURE_KINDS) and _says_only_a_symptom(line))
-    unrefused = index == 0 and not _ACCESS_REFUSED.search(body)  # a node's line that refuses no access tells less
+    # a node's line that refuses no access tells less (nor does one that finds no node: that node is absent)
+    unrefused = index == 0 and (not _ACCESS_REFUSED.search(body) or _NO_SUCH_NODE.search(body) is not None)
     return bool(_TRACEBACK_ONLY.match(line)), noise, index, unrefused  # a traceback's exception says more than its header
 
 
@@ -1200,17 +1204,18 @@ _NOT_THE_DRIVER_ON_A_PC = {
 _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-701",
             "cuda-700", "cuda-702", "cuda-719", "cuda-710", "smi-memory-unreported", "other-permission",
             "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found",
-            "gpu-package-source-build", "gpu-works-words", "failure-other", "failure-symptom", "foreign-binary",
+            "gpu-package-source-build", "gpu-works-words", "failure-other", "foreign-binary",
             "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra",
             "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library",
             "failure-camera", "board-not-booting", "registry-access")
-# A failing line no family names that names nothing of the GPU (another program's error, a symptom, the camera's
-# pipeline): the listed nodes and `id` that show the session denied a GPU node say more.
-_OUTWEIGHED_BY_A_DENIAL = ("failure-other", "failure-symptom", "failure-camera")
-# CUDA's compiler and the tools it runs: what `nvcc` needs from /usr/local/cuda/bin and nvvm/bin.
-_CUDA_TOOLCHAIN = re.compile(r"(?<![\w.-])(?:nvcc|cicc|ptxas|nvlink|fatbinary)\b", re.I)
 # Of those, what on a PC is the PC's own: its sandboxes' refusals (304), the watchdog of a card that drives a display (702).
 _THE_PC_S_OWN = ("cuda-304", "cuda-702")
+# Of those, what a session denied a GPU node meets too: the listed nodes and `id` that show the denial say more. A
+# camera pipeline's failing line no family names (on JetPack 4 and 5 Argus opens the Tegra nodes), and memory that
+# cannot be had (an allocation from a memory manager the session may not open reads as out of memory: VPI, NvMap).
+_OUTWEIGHED_BY_A_DENIAL = ("failure-camera", "out-of-memory")
+# CUDA's compiler and the tools it runs: what `nvcc` needs from /usr/local/cuda/bin and nvvm/bin.
+_CUDA_TOOLCHAIN = re.compile(r"(?<![\w.-])(?:nvcc|cicc|ptxas|nvlink|fatbinary)\b", re.I)
 # A variable set for a run said to work (a CPU control run beside the failing one): no statement about the failing run.
 _CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd])\b", re.I)
 # What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own
@@ -1633,7 +1638,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                                 or (failure.kind not in ("gpu", "other", "unshown", "symptom", "gpu-symptom")
                                     and all(i in _UNTELLING_WORDS for i in ids))):
         kind = "other" if failure.kind == "version" and not _VERSION_OF_THE_GPU.search(failure.line) else failure.kind
-        if kind == "gpu-node" and not _ACCESS_REFUSED.search(failure.line):
+        if kind == "gpu-node" and (not _ACCESS_REFUSED.search(failure.line) or _NO_SUCH_NODE.search(failure.line)):
             kind = "gpu"  # the GPU driver's complaint about its engine ("nvgpu: PMU wait timeout"), no refused node
         ids = ["failure-" + kind]
         line_of[ids[0]] = failure.line
@@ -2011,9 +2016,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                          "missing node and no driver error: most often the software (a build or version for another "
                          "release)",
                          [line_of["failure-gpu"]] + platform_line, "not-gpu-access", "nodes-missing-in-container")
-        if "failure-gpu-symptom" in ids:
-            return cause("unknown", "the GPU or its driver timed out, hung or stopped: a symptom any cause can give, "
-                         "which names none", [line_of["failure-gpu-symptom"]], "jetson-software-mismatch", "not-gpu-access")
+        symptom = next((i for i in ("failure-gpu-symptom", "failure-symptom") if i in ids), "")
+        if symptom:
+            return cause("unknown", "it timed out or stopped at once: a symptom any cause can give, which names none",
+                         [line_of[symptom]], "jetson-software-mismatch", "not-gpu-access")
         if "failure-unshown" in ids:
             return cause("unknown", "a traceback whose exception the paste cuts off: what failed is not shown",
                          [line_of["failure-unshown"]], "jetson-software-mismatch", "nodes-missing-in-container")

@@ -120,7 +120,8 @@ _DRM_NAME = re.compile(r"(?:renderD|card)\d{1,4}")
 # no such file or directory"; a program's serial port or shared memory is no GPU node).
 _NO_NODE = re.compile(r"(?:(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(/dev/[\w./-]+?)|"
                       r"\b(?:open|opening|find|load|access|stat)\s+(?:device\s+|file\s+)?['\"‘`]?"
-                      r"(/dev/(?:nv|dri\b|tegra|host1x)[\w./-]*?))['\"’`]?\s*[:,]\s*(?:\[?errno \d+\]?\s*)?No such file or directory",
+                      r"(/dev/(?:nv(?!me|ram)|dri\b|tegra|host1x)[\w./-]*?))['\"’`]?\s*[:,]\s*(?:\[?errno \d+\]?\s*)?"
+                      r"No such file or directory",
                       re.I)
 _CSV_REMOVED = re.compile(r"^rc\s+nvidia-container-csv-\S+")
 # A shell prompt: user@host:dir$, a bare host$ or host:~$ before a command word (not "cost$ 5"), and $, #, >, %, ❯,
@@ -396,13 +397,15 @@ def switches_to_root(command: str) -> bool:
     if at is None:
         return False
     switch = found[at:]
-    for _ in range(shell.MAX_SUDO_NESTING):  # sudo with no user runs its command as root, or the switch it names
-        if posixpath.basename(switch[0]) != "sudo" or shell.target(switch) != "root":
+    for _ in range(shell.MAX_SUDO_NESTING):  # sudo to root runs its command as root, or the switch it names
+        if posixpath.basename(switch[0]) != "sudo":
             break
-        switch = shell.past_options(switch, shell.SUDO_VALUES)
+        user, switch = shell.sudo_parts(switch)
+        if not shell.is_root(user):
+            return False
         if not switch or posixpath.basename(switch[0]) not in tools:
             return True
-    return shell.target(switch).split(":")[0].split("@")[0] in ("root", "0")
+    return shell.is_root(shell.target(switch))
 
 
 @functools.lru_cache(maxsize=1)

@@ -177,18 +177,19 @@ def entrypoint_drops(fs: RootFS) -> Tuple[EntrypointDrop, ...]:
 
 
 def _switch(command: List[str], switches: List[Tuple[str, Any]]) -> Optional[str]:
-    """The privilege_drops.json row a simple command is, None for none or for a switch to root; `sudo` that names no
-    user runs the command after its options as root (sudo su - app, sudo gosu app)."""
+    """The privilege_drops.json row a simple command is, None for none or for a switch to root; `sudo` to root runs the
+    command after its options, which is read the same way (sudo su - app, sudo -i -- gosu app)."""
     for _ in range(shell.MAX_SUDO_NESTING):
         spoken = " ".join(command)
         row = next((row for row, pattern in switches if pattern.match(spoken)), None)
-        if row is not None:
-            return None if shell.target(command).split(":")[0] in ("root", "0") else row
-        if command[0] != "sudo":
-            return None
-        command = shell.past_options(command, shell.SUDO_VALUES)
-        if not command:
-            return None
+        if command[0] == "sudo":
+            user, command = shell.sudo_parts(command)
+            if not shell.is_root(user):
+                return row  # sudo -u app: sudo's own switch
+            if not command:
+                return None  # sudo -i, sudo -s: a shell as root
+            continue  # as root it runs a command, which may switch: sudo -i -- setpriv ..., sudo -u root gosu app
+        return None if row is None or shell.is_root(shell.target(command)) else row
     return None
 
 

@@ -13,8 +13,13 @@ if TYPE_CHECKING:
     from typing import Iterator, List, Sequence, Tuple
 
 _OPERATOR_CHARS = ";&|()`<>"
-# sudo's options that take a value (sudo(8)): `sudo -g video -u app` switches to app, `sudo -E gosu app` runs gosu
-SUDO_VALUES = ("-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-T", "-U", "--user", "--group", "--chdir", "--prompt")
+# sudo's options that take a value (sudo(8)), short (`-g video`, `-Eu app`, `-D/tmp`) and long: `sudo -g video -u app`
+# switches to app, `sudo -E gosu app` runs gosu.
+_SUDO_SHORT_VALUES = frozenset("ugCDhprRtTU")
+_SUDO_LONG_VALUES = frozenset(("--user", "--group", "--chdir", "--prompt", "--close-from", "--host", "--role", "--type",
+                               "--other-user", "--command-timeout", "--chroot"))
+# ssh's options that take a value (ssh(1)): `ssh -p 2222 root@orin`, `ssh -l root orin`.
+_SSH_VALUES = frozenset("BbcDEeFIiJLlmOopQRSWw")
 MAX_SUDO_NESTING = 4  # sudo sudo sudo ... gosu app: past that, no switch is read
 # The shell's reserved words, which start no command of their own where a command would start (if gosu app true).
 _KEYWORDS = frozenset(("then", "do", "else", "elif", "if", "while", "until", "!", "{", "}"))
@@ -141,34 +146,58 @@ def _run_by(found: List[str]) -> List[str]:
     return []
 
 
-def _sudo_user(found: Sequence[str]) -> str:
-    """The user sudo's options name (-u app, -iu app, -uapp, --user app, --user=app), else root."""
-    at = 1
+def sudo_parts(found: Sequence[str]) -> Tuple[str, List[str]]:
+    """The user sudo's options name (-u app, -Eu app, -uapp, --user app, --user=app; root when none) and the command it
+    runs, past its options and their values."""
+    user, at = "root", 1
+    while at < len(found) and found[at].startswith("-") and found[at] != "-":
+        word = found[at]
+        at += 1
+        if word == "--":
+            break
+        if word.startswith("--"):
+            name, given, value = word.partition("=")
+            if name in _SUDO_LONG_VALUES and not given:
+                value, at = (found[at] if at < len(found) else ""), at + 1
+            user = value if name == "--user" else user
+            continue
+        for place, letter in enumerate(word[1:], 2):
+            if letter in _SUDO_SHORT_VALUES:
+                value = word[place:]
+                if not value:
+                    value, at = (found[at] if at < len(found) else ""), at + 1
+                user = value if letter == "u" else user
+                break
+    return user, _run_by(list(found[at:]))
+
+
+def _ssh_user(found: Sequence[str]) -> str:
+    """The account ssh logs in as: -l USER, else USER@ of its host, else "" (the caller's own)."""
+    at, user = 1, ""
     while at < len(found) and found[at].startswith("-"):
         word = found[at]
-        if word.startswith("--user="):
-            return word[len("--user="):]
-        if word == "--user" or (not word.startswith("--") and "u" in word[1:]):
-            value = word[word.index("u", 1) + 1:] if word != "--user" else ""
-            return value or (found[at + 1] if at + 1 < len(found) else "root")
-        at += 2 if word in SUDO_VALUES else 1
-    return "root"
+        letter = next((c for c in word[1:] if c in _SSH_VALUES), "")
+        value = word[word.index(letter) + 1:] if letter else ""
+        if letter and not value:
+            value, at = (found[at + 1] if at + 1 < len(found) else ""), at + 1
+        user = value if letter == "l" else user
+        at += 1
+    host = found[at] if at < len(found) else ""
+    return host.split("@", 1)[0] if "@" in host else user
 
 
-def past_options(found: Sequence[str], with_value: Sequence[str]) -> List[str]:
-    """The words after a command's own options (``with_value`` take the next word), from the command it runs."""
-    at = 1
-    while at < len(found) and found[at].startswith("-"):
-        at += 2 if found[at] in with_value else 1
-    return _run_by(list(found[at:]))
+def is_root(user: str) -> bool:
+    """Whether a switch's account is root: by name, uid 0, sudo's #0, or with a group (0:0, root:root)."""
+    return user.split(":")[0].lstrip("#") in ("root", "0")
 
 
 def target(found: Sequence[str]) -> str:
     """The account a user switch names: the value of -u, --user or --reuid, else its first word that is no option (and
-    no option's value); root when it names none (su -c CMD, sudo -i). sudo names its user by -u or --user only: the
-    first word after its options is the command it runs."""
-    if found and found[0].rsplit("/", 1)[-1] == "sudo":
-        return _sudo_user(found)
+    no option's value); root when it names none (su -c CMD, sudo -i). sudo names its user by -u or --user only (the
+    first word after its options is the command it runs); ssh by -l or USER@HOST."""
+    tool = found[0].rsplit("/", 1)[-1] if found else ""
+    if tool in ("sudo", "ssh"):
+        return sudo_parts(found)[0] if tool == "sudo" else _ssh_user(found)
     at = 1
     while at < len(found):
         word = found[at]
