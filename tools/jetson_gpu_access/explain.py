@@ -170,10 +170,11 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
         r"(?:with\s+(?!\s))?(?:error\s*(?!\s))?(?:code\s*(?!\s))?[:=#]?\s*" + number,
         r"\bcuinit\s*(?:\(\s*(?:\d\s*)?\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + number,
         r"\berror(?:\s*(?:code|number|no\.?))?\W{0,3}" + number + r"\W{0,3}(?:error\s*(?:text|string|message)\W{0,3})?" + text,
-    ] + ([r"(?:\berror|\berr|\bcode|\bfails?\s+with|\bfailed\s+with|\bgets?|\bgot|\bgetting|\breturns?|\breturned|->|\u2192|"
-          r"\u62a5)\W{0,3}(?<![\w.])" + number] if said_bare else [])
-    return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + [_CUDA_CONTEXT + r"[^\n]{0,160}?" + text]
-            + (by_number if numbered else []))
+    ] if numbered else []
+    bare = [r"(?:\berror|\berr|\bcode|\bfails?\s+with|\bfailed\s+with|\bgets?|\bgot|\bgetting|\breturns?|\breturned|->|"
+            r"\u2192|\u62a5)\W{0,3}(?<![\w.])" + number] if said_bare and numbered else []
+    return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + by_number
+            + [_CUDA_CONTEXT + r"[^\n]{0,160}?" + text] + bare)
 
 
 def _number_keys(code: int) -> List[str]:
