@@ -457,6 +457,16 @@ runpy.run_module("jetson_gpu_access", run_name="__main__", alter_sys=True)
 """
 
 
+def _leave_nothing(runner: subprocess.Popen[str], tmp_path: Path) -> None:
+    """A failed run leaves neither its kernel (told by the test's folder) nor its runner for later tests to trip over."""
+    for line in lab_processes("ipykernel_launcher"):
+        if str(tmp_path) in line:
+            with contextlib.suppress(OSError):
+                os.kill(int(line.split(":")[0]), signal.SIGKILL)
+    runner.kill()
+    runner.communicate()
+
+
 @pytest.mark.parametrize("when", ["while a cell runs", "while the kernel starts", *HELD])
 def test_sigterm_ends_the_run_and_its_kernel_at_once(tmp_path: Path, when: str) -> None:
     """`timeout` (and Ansible's fleet run under it) sends SIGTERM: the runner ends its kernel, which runs in a
@@ -482,12 +492,8 @@ def test_sigterm_ends_the_run_and_its_kernel_at_once(tmp_path: Path, when: str) 
         out, err = runner.communicate(timeout=30)  # the pipes close: nothing is left holding them
         assert runner.returncode == 128 + signal.SIGTERM, (runner.returncode, out, err)
         assert "stopped by SIGTERM" in err and not kernels()
-    finally:  # a failed run leaves neither its kernel nor its runner behind for later tests to trip over
-        for line in kernels():
-            with contextlib.suppress(OSError):
-                os.kill(int(line.split(":")[0]), signal.SIGKILL)
-        runner.kill()
-        runner.communicate()
+    finally:
+        _leave_nothing(runner, tmp_path)
 
 
 def test_a_hangup_the_caller_ignores_stays_ignored(tmp_path: Path) -> None:
@@ -509,12 +515,7 @@ def test_a_hangup_the_caller_ignores_stays_ignored(tmp_path: Path) -> None:
         out, err = runner.communicate(timeout=30)
         assert runner.returncode == 128 + signal.SIGTERM, (runner.returncode, out, err)
     finally:
-        for line in lab_processes("ipykernel_launcher"):
-            if str(tmp_path) in line:
-                with contextlib.suppress(OSError):
-                    os.kill(int(line.split(":")[0]), signal.SIGKILL)
-        runner.kill()
-        runner.communicate()
+        _leave_nothing(runner, tmp_path)
 
 
 def test_a_stop_survives_a_copy_and_a_second_held_signal_is_not_kept() -> None:
