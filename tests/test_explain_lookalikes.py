@@ -710,3 +710,12 @@ def test_a_user_s_own_mount_a_base_image_not_found_or_a_gb10_query_is_not_the_gp
 def test_a_part_numbered_zero_that_failed_still_failed(line: str) -> None:
     """Zero counts no errors ("0 errors"); it does not undo the failure of device 0."""
     assert find_failure(line) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "while building the tensorRT cuda engine (after 40 min) it terminates with message `Killed`.\n./test_yolo4",
+    'model_trt = torch2trt(model, [x])\nThe system gives a hint of "killed".',
+])
+def test_a_program_said_to_end_with_killed_ran_out_of_memory(text: str) -> None:
+    assert read_cause(JETSON_32 + "\n" + text).cause.id == "not-gpu-access"
+    assert "out-of-memory" in [m.id for m in explain(JETSON_32 + "\n" + text).matches]
