@@ -29,6 +29,7 @@ from .safeio import InputError, decimal, decode, read_file
 from .textfacts import (
     CONTAINER_PROMPT,
     FACT_WINDOW,
+    GPU_NODE_PATH,
     MAX_LINE,
     NOT_HERE_NOW,
     PC_PROSE,
@@ -454,7 +455,8 @@ _DISCRETE_DRIVER = (r"\bnvml|nvidia-smi|\bnvidia (?:kernel )?(?:driver|module)\b
 # other GPU word (a CUDA API name among them) is a GPU failure of unknown kind; a failing line with none of these is
 # not GPU access ("other").
 FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
-    ("gpu-node", re.compile(r"/dev/(?:nv(?!idia|me|ram)|dri\b|tegra|host1x)|\bnvhost|nvmap|\bnvgpu\b|\brenderd\d|"
+    # (a discrete GPU's /dev/nvidia* is the "driver" kind's)
+    ("gpu-node", re.compile(GPU_NODE_PATH.replace("nv(?!", "nv(?!idia|") + r"|\bnvhost|nvmap|\bnvgpu\b|\brenderd\d|"
                             r"\bnvrm\w*(?:init|open)|"
                             r"\b(?:render|video) group\b", re.I)),
     ("filesystem", re.compile(r"read-only file system|no space left on device|disk quota exceeded|"
@@ -507,11 +509,16 @@ _ACCESS_REFUSED = re.compile(r"permission|denied|eacces|eperm|not permitted|os e
 # (journal watch limits, plugin scanners); such a line decides only when no other failing line names anything.
 _LEAST_TELLING = ("filesystem", "other-library")
 _NO_SUCH_NODE = re.compile(r"no such (?:file|device)", re.I)
+
+
+def _refuses_access(line: str) -> bool:
+    """Whether a GPU node's failing line says access to it was refused (and not that the node is missing)."""
+    return bool(_ACCESS_REFUSED.search(line)) and not _NO_SUCH_NODE.search(line)
 _NAMES_GPU = re.compile("|".join(pattern.pattern for kind, pattern in FAILURE_KINDS if kind in ("gpu-library", "gpu")), re.I)
 # A device node a line names: a GPU's (Tegra, DRM, a discrete GPU's), or another device's (a camera, a serial port,
 # I2C, GPIO): a permission to another device is no GPU access, whatever group it shares.
-_GPU_DEVICE = re.compile(r"/dev/(?:nv(?!me|ram)|dri\b|tegra|host1x)", re.I)  # (not a disk's /dev/nvme0n1, nor /dev/nvram)
-_OTHER_DEVICE = re.compile(r"/dev/(?!nv(?!me|ram)|dri\b|tegra|host1x)[a-z]", re.I)
+_GPU_DEVICE = re.compile(GPU_NODE_PATH, re.I)
+_OTHER_DEVICE = re.compile(r"/dev/(?!" + GPU_NODE_PATH[len("/dev/"):] + r")[a-z]", re.I)
 # A denial that names no file, and a paste that names the GPU (its node, a discrete GPU's driver or model, AMD's and Intel's
 # GPU tools) elsewhere: the denial is the GPU's.
 _UNNAMED_DENIAL = re.compile(r"permission|eacces|eperm|not permitted|os error 13", re.I)
@@ -629,7 +636,7 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
         and not _CANNOT_START.search(body)
     noise = noise or (index == len(FAILURE_KINDS) and _says_only_a_symptom(line))
     # a node's line that refuses no access tells less (nor does one that finds no node: that node is absent)
-    unrefused = index == 0 and (not _ACCESS_REFUSED.search(body) or _NO_SUCH_NODE.search(body) is not None)
+    unrefused = index == 0 and not _refuses_access(body)
     return bool(_TRACEBACK_ONLY.match(line)), noise, index, unrefused  # a traceback's exception says more than its header
 
 
@@ -1639,7 +1646,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                                 or (failure.kind not in ("gpu", "other", "unshown", "symptom", "gpu-symptom")
                                     and all(i in _UNTELLING_WORDS for i in ids))):
         kind = "other" if failure.kind == "version" and not _VERSION_OF_THE_GPU.search(failure.line) else failure.kind
-        if kind == "gpu-node" and (not _ACCESS_REFUSED.search(failure.line) or _NO_SUCH_NODE.search(failure.line)):
+        if kind == "gpu-node" and not _refuses_access(failure.line):
             kind = "gpu"  # the GPU driver's complaint about its engine ("nvgpu: PMU wait timeout"), no refused node
         ids = ["failure-" + kind]
         line_of[ids[0]] = failure.line

@@ -115,12 +115,14 @@ _LS_COMMAND = re.compile(r"\bls\b[^\n]{0,200}?\s(/dev(?:/[\w.-]+)*)/?\s*$")
 _LS_AT_PROMPT = re.compile(r"^[`>\s]*[\w.-]+@[\w.-]+:(/dev(?:/[\w.-]+)*)/?[$#]\s+ls(?:\s+-\w+)*\s*$")
 # The DRM nodes live in /dev/dri only: a listing that shows them with no folder shows that one.
 _DRM_NAME = re.compile(r"(?:renderD|card)\d{1,4}")
+# The start of a GPU's node path: Tegra's (nv*, but not a disk's /dev/nvme* nor /dev/nvram), DRM's, host1x's.
+GPU_NODE_PATH = r"/dev/(?:nv(?!me|ram)|dri\b|tegra|host1x)"
 # A node `ls` or `stat` could not find ("ls: cannot access '/dev/nvmap': No such file or directory"), and a GPU node a
 # program could not ("Could not open device '/dev/nvhost-msenc': No such file or directory", "open /dev/nvgpu/igpu0/ctrl:
 # no such file or directory"; a program's serial port or shared memory is no GPU node).
 _NO_NODE = re.compile(r"(?:(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(/dev/[\w./-]+?)|"
                       r"\b(?:open|opening|find|load|access|stat)\s+(?:device\s+|file\s+)?['\"‘`]?"
-                      r"(/dev/(?:nv(?!me|ram)|dri\b|tegra|host1x)[\w./-]*?))['\"’`]?\s*[:,]\s*(?:\[?errno \d+\]?\s*)?"
+                      r"(" + GPU_NODE_PATH + r"[\w./-]*?))['\"’`]?\s*[:,]\s*(?:\[?errno \d+\]?\s*)?"
                       r"No such file or directory",
                       re.I)
 _CSV_REMOVED = re.compile(r"^rc\s+nvidia-container-csv-\S+")
