@@ -128,6 +128,27 @@ def test_a_build_error_that_names_a_gpu_library_is_read_as_that_library() -> Non
     assert read_cause(plain).cause.id == "not-gpu-access"
 
 
+_JETPACK_4_BUILD_STEP = ("OSError: libcurand.so.10: cannot open shared object file: No such file or directory\n"
+                         "  File \"setup.py\", line 12, in <module>\n    import torch\n")
+
+
+@pytest.mark.parametrize("build", [
+    "$ ./scripts/docker_build_ml.sh pytorch",
+    " > [torchvision 4/7] RUN python3 setup.py install:",
+    "ARG BASE_IMAGE=nvcr.io/nvidia/l4t-pytorch:r32.7.1-pth1.10-py3",
+    "FROM nvcr.io/nvidia/l4t-base:r32.4.3",
+])
+def test_a_cuda_library_missing_in_an_image_build_on_jetpack_4_is_the_runtime_the_build_lacks(build: str) -> None:
+    """JetPack 4's containers get CUDA itself from the host through the NVIDIA runtime, which `docker build` uses only
+    as the daemon's default runtime: a build script, a BuildKit step or a Dockerfile's line is such a container."""
+    assert read_cause(JETSON_32 + "\n" + build + "\n" + _JETPACK_4_BUILD_STEP).cause.id == "nodes-missing-in-container"
+
+
+def test_python_s_from_import_is_no_dockerfile() -> None:
+    text = JETSON_36 + "\nfrom torch import cuda\nOSError: libcurand.so.10: cannot open shared object file: No such file"
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
 # ---- the same said in words ----
 
 @pytest.mark.parametrize(("text", "cause"), [

@@ -528,17 +528,21 @@ _GPU_NAMED = re.compile(r"/dev/(?:nv|dri/|kfd\b)|\bnvml\b|\bDriver Version:|\b(?
 # Where the paste shows it ran inside a container or an image build (which on a Jetson gets no GPU libraries
 # unless the engine's default runtime is nvidia): BuildKit and classic build steps, a Compose service's log prefix
 # on two lines in a row (`detector_1  | `, `api-1  | `; one such line may be a table row), engines, pods.
-# A build's or an orchestrator's own row start (BuildKit's "#7 0.512 ", the classic builder's "Step 3/9 :", Compose's
-# "app_1  | " prefix on two rows in a row), matched at each row; and the words that name a container, searched only
-# on the rows that hold one of _CONTAINER_KEYS (one search of the whole window took a quarter second on 512 KiB).
-_CONTAINER_ROW = re.compile(r"#\d+ \d+\.\d+ |Step \d+/\d+ :|([\w.-]+[_-]\d{1,3}) +\| .*\n\1 +\| ", re.I)
-_CONTAINER_SAID = re.compile(r"---> Running in |\bdocker build\b|\bdockerfile\b|"
+# A build's or an orchestrator's own row start (BuildKit's "#7 0.512 " and its error's "> [4/8] RUN ", the classic
+# builder's "Step 3/9 :", Compose's "app_1  | " prefix on two rows in a row), matched at each row; and the words that
+# name a container, searched only on the rows that hold one of _CONTAINER_KEYS (one search of the whole window took a
+# quarter second on 512 KiB).
+_CONTAINER_ROW = re.compile(r"#\d+ \d+\.\d+ |Step \d+/\d+ :|\s*> \[[\w -]*?\d+/\d+\] (?:RUN|COPY|FROM) |"
+                            r"([\w.-]+[_-]\d{1,3}) +\| .*\n\1 +\| ", re.I)
+# (a Dockerfile's FROM and ARG are matched in capitals only: Python's "from torch import cuda" is no build)
+_CONTAINER_SAID = re.compile(r"---> Running in |\bdocker[ _-]build|\bdockerfile\b|"
+                             r"^\s*(?-i:ARG|FROM)\s+[\w${}./-]+(?:=|:\S|\s+(?-i:AS)\b|\s*$)|"
                              r"\bjetson-containers (?:build|run)\b|\b(?:singularity|apptainer) (?:exec|run|shell)\b|"
                              r"\bkubernetes\b|\bk8s\b|\bk3s\b|\bkubectl\b|\bpods?\b|"
                              r"(?<!\bno )(?<!\bnot in a )(?<!\bwithout a )(?<!\bwithout any )(?<!\boutside a )"
                              r"(?<!\boutside the )(?<!\boutside any )\bcontainers?\b", re.I)
-_CONTAINER_KEYS = ("running in", "docker build", "dockerfile", "jetson-containers", "singularity", "apptainer", "kube",
-                   "k8s", "k3s", "pod", "container")
+_CONTAINER_KEYS = ("running in", "docker build", "docker_build", "docker-build", "arg ", "from ", "dockerfile",
+                   "jetson-containers", "singularity", "apptainer", "kube", "k8s", "k3s", "pod", "container")
 
 
 # What would happen otherwise ("CUDA must be set up, otherwise the SDK cannot work"): advice, not a failure seen.
