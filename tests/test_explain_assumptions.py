@@ -13,7 +13,7 @@ from typing import Optional
 
 import pytest
 
-from explainreading import JETSON_32, JETSON_36
+from explainreading import JETSON_32, JETSON_35, JETSON_36
 from jetson_gpu_access import data
 from jetson_gpu_access.explain import Explanation, explain, render_markdown, render_text
 from jetson_gpu_access.textfacts import normalise
@@ -184,6 +184,16 @@ def test_a_server_image_on_a_jetson_is_a_software_mismatch_even_before_it_fails(
         assert explain(text).cause.id == "jetson-software-mismatch", image
     jetson_image = JETSON_36 + "\n$ docker run --rm --runtime nvidia dustynv/l4t-pytorch:r36.4.0 python3 -c 'import torch'"
     assert explain(jetson_image).cause.id == "unknown"
+
+
+def test_a_failure_that_names_nothing_does_not_outweigh_a_server_image_on_a_jetson_the_paste_shows() -> None:
+    run = "$ docker run --rm --runtime nvidia --gpus=1 nvcr.io/nvidia/tritonserver:23.01-py3 tritonserver --model-repository=/m"
+    failing = "\ntritonserver should start, but it fails"
+    assert explain(JETSON_35 + "\n" + run + failing).cause.id == "jetson-software-mismatch"
+    # an arm64 tag is the only sign of a Jetson: that name cannot both show the board and be foreign to it
+    generic = "$ docker run --rm --runtime=nvidia --gpus all vendor/gstreamer:aarch64-latest-prod gst-launch-1.0 ..."
+    assert explain(generic + "\nExternal plugin loader failed. This most likely means the helper was not found").cause.id \
+        == "not-gpu-access"
 
 
 @pytest.mark.parametrize("text", [

@@ -558,8 +558,7 @@ def test_a_device_index_in_cuda_visible_devices_hides_nothing() -> None:
 
 
 @pytest.mark.parametrize("line", ["ollama is running in CPU instead of the GPU",
-                                  "the model falls back to the CPU, jtop shows the GPU idle",
-                                  "my GPU is not being used at all"])
+                                  "the model falls back to the CPU, jtop shows the GPU idle"])
 def test_a_program_that_runs_on_the_cpu_finds_no_usable_cuda(line: str) -> None:
     assert read_cause(JETSON_36 + "\n" + line).cause.id == "jetson-software-mismatch"
 
@@ -1525,3 +1524,65 @@ def test_a_check_that_fails_after_a_switch_to_root_is_no_lost_group(switch: str)
     text = (JETSON_36 + "\n$ docker exec dev python3 -c 'import torch; print(torch.cuda.is_available())'\nTrue\n"
             "$ {} python3 -c 'import torch; print(torch.cuda.is_available())'\nFalse".format(switch))
     assert read_cause(text).cause.id != "login-drops-runtime-groups"
+
+
+# ---- a question of speed, memory or power; a table's N/A; a version said incompatible; TensorRT's start-up number ----
+
+@pytest.mark.parametrize("line", [
+    "I've followed the installation guide, but the running speed on the Jetson Nano is slowly, it's about 0.83 fps",
+    "When i use torch_inference, it works but its too slow (4s per image for prediction).",
+    "We find that the CPU RAM consumption is about 2.6G of memory",
+    "It uses too much memory when the engine is built",
+    "The goal is to run it with the lowest possible power consumption on the Orin Nano",
+])
+def test_a_question_of_speed_memory_or_power_is_no_access_problem(line: str) -> None:
+    result = read_cause(JETSON_35 + "\n" + line)
+    assert [m.id for m in result.matches] == ["performance-words"] and result.cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", [
+    "[TensorRT] WARNING: Unable to determine GPU memory usage",
+    "The problem is that it runs very slowly, and I think only on the CPU.",
+])
+def test_a_failure_or_a_cpu_said_beside_speed_words_is_not_a_question_of_speed(line: str) -> None:
+    assert "performance-words" not in [m.id for m in read_cause(line).matches]
+
+
+def test_nvidia_smi_s_table_on_an_orin_reports_no_memory_by_design() -> None:
+    text = ("| NVIDIA-SMI 540.3.0                Driver Version: N/A          CUDA Version: 12.2     |\n"
+            "|   0  Orin (nvgpu)                  N/A  | N/A              N/A |                  N/A |\n"
+            "| N/A   N/A  N/A               N/A /  N/A | Not Supported        |     N/A          N/A |")
+    result = read_cause(text)
+    assert "smi-memory-unreported" in [m.id for m in result.matches] and result.cause.id == "not-gpu-access"
+
+
+def test_an_incompatibility_between_versions_of_the_gpu_s_software_is_the_software() -> None:
+    text = (JETSON_32 + "\nyolo_layer.h(38): error: not a class or struct name\n"
+            "This looks like incompatibility of API between different versions of TensorRT.")
+    result = read_cause(text)
+    assert "versions-mismatched" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
+    assert "versions-mismatched" not in [m.id for m in read_cause("TensorRT 8.6 is not incompatible with it").matches]
+
+
+@pytest.mark.parametrize("line", ["After analysis, I saw that the GPU was not being used at all.",
+                                  "my GPU is not being used at all"])
+def test_a_gpu_seen_unused_is_an_observation_not_cuda_saying_it_is_unavailable(line: str) -> None:
+    """Seen unused, the GPU may be one the program never asks for (its own setting, a model left on the CPU): a
+    program's word that it finds no CUDA names the build instead."""
+    result = read_cause(JETSON_32 + "\n" + line)
+    assert [m.id for m in result.matches] == ["gpu-not-detected"] and result.cause.id != "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize(("line", "family"), [
+    ("[TRT] CUDA initialization failure with error: 35. Please check your CUDA installation", "cuda-35"),
+    ("[TensorRT] ERROR: CUDA initialization failure with error 222", "cuda-222"),
+])
+def test_tensorrt_s_start_up_failure_names_cuda_s_number(line: str, family: str) -> None:
+    assert family in [m.id for m in read_cause(line).matches]
+
+
+def test_out_of_memory_while_cuda_starts_on_a_pc_is_the_pc_s_driver() -> None:
+    text = (PC + "\n[TensorRT] INTERNAL ERROR: [runtime.cpp::isCudaInstalledCorrectly::41] Error Code 6: Internal Error "
+            "(CUDA initialization failure with error 2. Please check your CUDA installation)")
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+    assert read_cause(PC + "\nRuntimeError: CUDA error: out of memory").cause.id == "not-gpu-access"

@@ -180,10 +180,12 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
 
 def _number_keys(code: int) -> List[str]:
     """Substrings that must precede a search for a CUDA error number: the number itself from 100 up, and
-    for the small ones (3 alone would be every line, "error 2" is as often errno) the number after a CUDA call or word."""
+    for the small ones (3 alone would be every line, "error 2" is as often errno) the number after a CUDA call or word
+    (TensorRT's "CUDA initialization failure with error: 35")."""
     if code >= 100:
         return [str(code)]
-    return [form.format(code) for form in ("return {}", "returned {}", "cuda error {}", "cuda error: {}")]
+    return [form.format(code) for form in ("return {}", "returned {}", "cuda error {}", "cuda error: {}", "with error {}",
+                                           "with error: {}")]
 
 
 def _families() -> Tuple[_Family, ...]:
@@ -1219,7 +1221,13 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "gpu-package-source-build", "gpu-works-words", "failure-other", "foreign-binary",
             "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra",
             "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library",
-            "failure-camera", "board-not-booting", "registry-access")
+            "failure-camera", "board-not-booting", "registry-access", "performance-words")
+# CUDA out of memory while it starts ("CUDA initialization failure with error 2"): no context could be made, which is the
+# driver's state as much as memory, and on a PC the driver's
+def _no_context(symptom_id: str, line: str) -> bool:
+    return symptom_id == "cuda-2" and bool(_START_UP.search(line))
+
+
 # Of those, what on a PC is the PC's own: its sandboxes' refusals (304), the watchdog of a card that drives a display (702).
 _THE_PC_S_OWN = ("cuda-304", "cuda-702")
 # Of those, what a session denied a GPU node meets too: the listed nodes and `id` that show the denial say more. A
@@ -1771,10 +1779,20 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     nvml_lost = x86 and "out-of-memory" in ids and _NVML_ASSERT.search(line_of["out-of-memory"]) and not any(
         _SHARED_MEMORY_PC.search(sign.value) for sign in seen.x86)
     cuda_unfound = bool(_host_cuda_unfound(seen, line_of, jetson, container))  # read below as a missing node
-    not_gpu = [i for i in ids if (i in _NOT_GPU and not (i in _THE_PC_S_OWN and x86)
+    not_gpu = [i for i in ids if (i in _NOT_GPU and not (i in _THE_PC_S_OWN and x86) and not _no_context(i, line_of[i])
                                   and not (i == "out-of-memory" and nvml_lost) and not (i == "build-error" and cuda_unfound)
                                   and not (i in _OUTWEIGHED_BY_A_DENIAL and nodes_denied))
                or i == "cuda-801-operation"]
+    foreign = [launch for launch in seen.launches if _server_image(launch.image)] if jetson else []
+    foreign_cause = functools.partial(
+        cause, "jetson-software-mismatch", "the container image is built for servers, desktops or generic arm64, so its "
+        "CUDA is not built for L4T", [_first_line(foreign[0])] + platform_line if foreign else [],
+        "nodes-missing-in-container")
+    # A failure that names nothing weighs less than an image built for another platform, on a Jetson the paste shows
+    # by more than that image's own name
+    if foreign and platform_shown not in ("", _first_line(foreign[0])) and not_gpu == ["failure-other"] \
+            and not denied and not nodes_denied:
+        return foreign_cause()
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
         works = not_gpu == ["gpu-works-words"]
         return cause("not-gpu-access", "the errors shown are not GPU-access errors" if not works else
@@ -2040,11 +2058,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                          [line_of["failure-gpu"]], "jetson-software-mismatch", "nodes-missing-in-container")
         if not_gpu:
             return cause("not-gpu-access", "the errors shown are not GPU-access errors", [line_of[i] for i in not_gpu])
-        foreign = [launch for launch in seen.launches if _server_image(launch.image)]
-        if jetson and foreign:
-            return cause("jetson-software-mismatch", "the container image is built for servers, desktops or generic "
-                         "arm64, so its CUDA is not built for L4T", [_first_line(foreign[0])] + platform_line,
-                         "nodes-missing-in-container")
+        if foreign:
+            return foreign_cause()
         if seen.gpu_found is not None and not ids and not re.search(r"\bcpu\b", seen.gpu_found.line, re.I):
             return cause("not-gpu-access", "the GPU was found and opened, so access works; the failure lies elsewhere",
                          [seen.gpu_found.line])
