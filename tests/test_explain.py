@@ -997,10 +997,23 @@ def test_each_session_of_one_uid_is_said_with_its_own_id_line() -> None:
     ("we moved nvidia-container-toolkit from 1.16.2 to 1.18.2 last week", "1.18.2"),
     ("Depuis la mise à jour de nvidia-container-toolkit en 1.18.2 sur notre Orin NX", "1.18.2"),
     ("nvidia-container-toolkit version 1.17.8", "1.17.8"),
+    ("NVIDIA Container Toolkit 1.18.2 breaks non-root CUDA on Jetson Orin (JP 6.2). With 1.17.8 it works.", "1.18.2"),
+    ("JetPack 6.1, toolkit upgraded to 1.18.2 from the NVIDIA apt repo.", "1.18.2"),
 ])
 def test_the_toolkit_version_said_in_prose_is_the_one_in_use(line: str, version: str) -> None:
     toolkit = explain(line + "\n").observed.toolkit
     assert toolkit is not None and toolkit.value == version
+
+
+def test_cuda_s_toolkit_is_no_container_toolkit() -> None:
+    assert explain("CUDA toolkit upgraded to 12.6.1 and nvcc works\n").observed.toolkit is None
+
+
+def test_going_back_to_an_earlier_toolkit_said_on_another_line_is_the_toolkit_band() -> None:
+    text = ("JetPack 6.1, toolkit upgraded to 1.18.2 from the NVIDIA apt repo.\n"
+            "Since then docker run --runtime nvidia --user 1000 img python3 app.py fails with\n"
+            "NvRmMemInitNvmap failed with Permission denied\nDowngrading to 1.16.2 fixes it.")
+    assert explain(text).cause.id == "toolkit-band"
 
 
 # --- the toolkit and its config, as pasted ---------------------------------------------------------

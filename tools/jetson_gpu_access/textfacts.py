@@ -428,7 +428,10 @@ def _login_path() -> Pattern[str]:
 
 
 _TOOLKIT = re.compile(r"(?:nvidia-container-toolkit(?:-base)?|libnvidia-container-tools|libnvidia-container1|"
-                      r"NVIDIA Container (?:Toolkit|Runtime)(?: CLI)? version|nvidia-ctk version|cli-version:)[\s:=_]*"
+                      r"NVIDIA Container (?:Toolkit|Runtime)(?: CLI)?(?: version)?|nvidia-ctk version|cli-version:|"
+                      # "toolkit upgraded to 1.18.2" (CUDA's toolkit is no container's, and its versions are 10 and up)
+                      r"(?<!cuda )(?<!cuda-)\btoolkit\s+(?:was\s+|got\s+)?(?:upgraded|updated|downgraded|installed|pinned))"
+                      r"[\s:=_]*"
                       # in prose: "to 1.19.0", "from 1.16.2 to 1.18.2" (the one it went to), "en 1.18.2", "version 1.17.8"
                       r"(?:(?:from\s+v?\d\.\d{1,2}\.\d{1,2}\S*\s+)?(?:to|en|auf|zu|a|version)\s+)?v?"
                       r"(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)", re.I)
@@ -1249,7 +1252,8 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     if not sightings:
         _read_pc_hint(state, line, raw)
     _read_login(state, line, raw)
-    toolkit = _TOOLKIT.search(line) if "container" in low or "nvidia-ctk" in low or "cli-version" in low else None
+    toolkit = _TOOLKIT.search(line) if "container" in low or "toolkit" in low or "nvidia-ctk" in low \
+        or "cli-version" in low else None
     # libnvidia-container has its own version (1.10.0 beside toolkit 1.11.0 on JetPack 5.1.2): the toolkit's row wins
     if toolkit and (state.toolkit is None or ("libnvidia-container" in state.toolkit.line.lower()
                                               and "libnvidia-container" not in low)):
