@@ -921,6 +921,9 @@ GROUP_ADD_801 = ("JetPack 6.2 / L4T 36.4.3, Orin NX.\n$ docker run --runtime nvi
     "Then I ssh into the container as dev and run the script.",
     "supervisord starts my app with user=app in the [program:app] section.",
     "Inside the container I run: sudo -u app python3 train.py",
+    "CMD gosu 1000 python3 /app/main.py",
+    'CMD ["sudo", "-u", "worker", "python3", "/srv/serve.py"]',
+    "$ docker compose exec perception su - ros -c \"python3 -c 'import torch; torch.cuda.init()'\"",
 ])
 def test_a_user_switch_in_the_container_said_in_prose_or_a_dockerfile_beside_group_add_is_the_login_path(said: str) -> None:
     """gosu, su, su-exec and sshd rebuild the groups from the container's /etc/group (fact sheet A.3): said in a sentence
@@ -934,6 +937,7 @@ def test_a_user_switch_in_the_container_said_in_prose_or_a_dockerfile_beside_gro
                                   "Should I use exec gosu app in an entrypoint instead of -u?",
                                   "I ssh to the container host (the Jetson) and then run it.",
                                   '# ENTRYPOINT ["/usr/sbin/gosu", "ros", "/ros_entrypoint.sh"]   (disabled)',
+                                  'CMD ["python3", "/srv/serve.py"]',
                                   'The docs I followed say: "don\'t use exec gosu in the entrypoint, use --user instead".'])
 def test_an_ssh_into_the_host_or_a_switch_denied_is_no_login_path_in_the_container(said: str) -> None:
     assert read_cause(GROUP_ADD_801 + said).cause.id != "login-drops-runtime-groups"
@@ -1485,6 +1489,35 @@ def test_a_clock_setting_that_only_works_with_sudo_is_no_denial() -> None:
 def test_root_working_and_the_user_failing_shown_as_two_runs_is_a_denial(text: str) -> None:
     result = read_cause(JETSON_36 + "\n" + text)
     assert "denial-words" in [m.id for m in result.matches] and result.cause.id == "render-node-denied", result.cause
+
+
+_RUN = '$ docker run --rm --runtime nvidia {}-v /dev:/dev myimg python3 -c "import torch;print(torch.cuda.is_available())"\n'
+_WARNED = ("/usr/local/lib/python3.10/dist-packages/torch/cuda/__init__.py:129: UserWarning: CUDA initialization: CUDA "
+           "driver initialization failed, you might not have a CUDA gpu.\n")
+
+
+def test_a_launch_as_a_chosen_user_failing_beside_one_as_the_image_s_user_working_is_a_denial() -> None:
+    text = _RUN.format("-u 1000 ") + _WARNED + "False\n" + _RUN.format("") + "True"
+    result = read_cause(text)
+    assert "denial-words" in [m.id for m in result.matches] and result.cause.id in PERMISSION_CAUSES, result.cause
+
+
+def test_a_launch_that_works_once_it_adds_the_render_node_s_group_is_that_node_denied() -> None:
+    text = ("$ ls -l /dev/dri/renderD128\ncrw-rw---- 1 root render 226, 128 Jan  5 10:00 /dev/dri/renderD128\n"
+            "$ getent group render\nrender:x:993:\n" + _RUN.format("-u 1000 ") + _WARNED + "False\n"
+            + _RUN.format("-u 1000 --group-add 993 ") + "True")
+    assert read_cause(text).cause.id == "render-node-denied"
+
+
+def test_root_and_a_user_said_before_arrows_are_a_denial() -> None:
+    text = (JETSON_36 + "\nAs root: torch.cuda.is_available() -> True\n"
+            "As user \"app\" (uid 1000): torch.cuda.is_available() -> False")
+    assert read_cause(text).cause.id == "render-node-denied"
+
+
+def test_two_launches_that_differ_in_no_user_or_group_are_no_contrast() -> None:
+    text = _RUN.format("--gpus all ") + _WARNED + "False\n" + _RUN.format("") + "True"
+    assert "denial-words" not in ids(JETSON_36 + "\n" + text)
 
 
 def test_two_runs_of_the_same_user_are_no_root_contrast() -> None:

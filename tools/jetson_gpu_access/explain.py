@@ -806,7 +806,9 @@ def _login_contrast(clean: str) -> Optional[SymptomMatch]:
 _MAX_CONTRAST_LINES = 4096  # lines of a paste's window looked through for a contrast said in words
 # A command run as root (sudo, a root prompt) beside the same check run without it; and the check's answer said after an
 # arrow ("sudo python3 test.py -> CUDA available").
-_AS_ROOT = re.compile(r"^(?:\S*[$>]\s*)?sudo\s|^root@[^\n]*?#|^#\s", re.I)
+_AS_ROOT = re.compile(r"^(?:\S*[$>]\s*)?sudo\s|^root@[^\n]*?#|^#\s|^(?:as|with|for)\s+(?:the\s+)?root\b", re.I)
+# A launch as a user it names (-u 1000, --user app), not as root
+_CHOSEN_USER = re.compile(r"(?:--user|(?<![\w-])-u)(?:=|\s+)['\"]?(?!(?:0|root)(?::0|:root)?['\"]?(?:\s|$))\S")
 _ARROW_OUTCOME = re.compile(r"^([^\n]{1,300}?)\s*(?:->|=>|\u2192|:)\s*(cuda (?:is )?(?:not available|available)|true|false)\s*$",
                             re.M | re.I)
 
@@ -910,7 +912,7 @@ def _seat_contrast(clean: str) -> Optional[SymptomMatch]:
 def _root_contrast(clean: str) -> Optional[SymptomMatch]:
     """Root working and the user not, said in clauses of their own or shown: CUDA available to a check run with sudo or
     at a root prompt, unavailable to the same kind of check run without; read as the denial words family."""
-    if "root" not in clean and "sudo" not in clean and "\n#" not in clean:
+    if "root" not in clean and "sudo" not in clean and "\n#" not in clean and not _THROUGH_ENGINE.search(clean):
         return None
     said = _said_on_a_line_or_two(clean, lambda text: "root" in text or "sudo" in text, _root_said_apart)
     if said is not None:
@@ -920,9 +922,14 @@ def _root_contrast(clean: str) -> Optional[SymptomMatch]:
         for m in _ARROW_OUTCOME.finditer(clean)][:64]
     works = [c for c, said in outcomes if said == "true" and _AS_ROOT.search(c)]
     fails = [c for c, said in outcomes if said == "false" and not _AS_ROOT.search(c)]
-    if not (works and fails):
-        return None
-    return _shown_as("denial-words", fails[0])
+    if works and fails:
+        return _shown_as("denial-words", fails[0])
+    # Two launches of a check, the one that fails as a user it chose (-u) or without a group the working one adds
+    launched = [(c, said) for c, said in outcomes if _THROUGH_ENGINE.search(c)]
+    contrast = [failing for failing, no in launched if no == "false" for working, yes in launched if yes == "true"
+                and ((_CHOSEN_USER.search(failing) and not _CHOSEN_USER.search(working))
+                     or ("--group-add" in working and "--group-add" not in failing))]
+    return _shown_as("denial-words", contrast[0]) if contrast else None
 
 
 def _session_statements(seen: Observed, others: Sequence[Diagnosis]) -> List[Statement]:
@@ -2316,6 +2323,10 @@ def _named_node_denial(seen: Observed, line: str, major: Optional[int], cause: C
     if major is not None and major >= 36:
         return cause("render-node-denied", "a user is denied the GPU on JetPack 6 or later, where CUDA opens the render "
                      "node", [line] + release, "tegra-nodes-denied", "login-drops-runtime-groups")
+    render = [n.line for n in seen.nodes if n.path.startswith("/dev/dri/render")] if major is None else []
+    if render and not any(_TEGRA_NODE.search(n.path) for n in seen.nodes):
+        return cause("render-node-denied", "a user is denied the GPU, and the GPU node the paste lists is the render node "
+                     "(no release shown)", [line] + render[:1], "tegra-nodes-denied", "login-drops-runtime-groups")
     return cause("tegra-nodes-denied", "a user is denied the GPU; before JetPack 6 (or with no release shown) most often "
                  "/dev/nvmap, the video group's node", [line] + release, "render-node-denied", "login-drops-runtime-groups")
 

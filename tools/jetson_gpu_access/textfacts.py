@@ -367,7 +367,8 @@ _STAT_FILE = re.compile(r"^File:\s+['\"‘]?(/dev/[^'\"’\s]+)")
 _STAT_ACCESS = re.compile(r"^Access:\s+\((\d{3,4})/[^)]*\)\s+Uid:\s+\(\s*(\d{1,10})/\s*([^)\s]*)\)\s+"
                           r"Gid:\s+\(\s*(\d{1,10})/\s*([^)\s]*)\)")
 # How a session got its user: paths that rebuild supplementary groups from /etc/group (facts sheet §A.3).
-_ENGINE_RUNS = r"(?:[$#]\s+)?(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:exec|run)\s"  # a command a container engine runs
+# a command a container engine (or its compose) runs
+_ENGINE_RUNS = r"(?:[$#]\s+)?(?:sudo\s+)?(?:docker|podman|nerdctl)(?:[\s-]compose)?\s+(?:exec|run)\s"
 _ENGINE_COMMAND = re.compile(_ENGINE_RUNS)
 
 
@@ -452,14 +453,15 @@ _ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?
 @functools.lru_cache(maxsize=1)
 def _container_login() -> Pattern[str]:
     """A user switch inside the container said in prose or a Dockerfile: an SSH login into the container, an
-    entrypoint's `exec gosu app` or `exec su - worker`, an exec-form ENTRYPOINT of a tool whose every form loses the
-    runtime GIDs (setpriv does only with some options). Each loses them (fact sheet A.3); an SSH login into the host
-    does not reach the container, and a Dockerfile's comment runs nothing."""
+    entrypoint's `exec gosu app` or `exec su - worker`, an ENTRYPOINT or CMD (either form) that starts with a tool whose
+    every form loses the runtime GIDs (setpriv does only with some options). Each loses them (fact sheet A.3); an SSH
+    login into the host does not reach the container, and a Dockerfile's comment runs nothing."""
     tools = sorted({_tool(row) for row in _command_rows(*LOSING_GROUPS)} - {_tool(row) for row in _command_rows("keeps")})
     return re.compile(r"\bssh(?:-?ing|ed)?\s+(?:in)?to\s+(?:the\s+|my\s+|a\s+|each\s+)?containers?\b(?!\s+host)|"
                       r"\bexec\s+(?:" + switch_commands(*LOSING_GROUPS) + r")|"
                       r"\bsupervisord?\b[^\n]{0,60}?\buser\s*=\s*\w|\b(?:inside|in)\s+the\s+container\b[^\n]{0,40}?\bsudo\s+-u\s+\S+|"
-                      r"(?<!#)(?<!#\s)\bENTRYPOINT\s*\[\s*[\"'](?:[\w/.-]*/)?(?:" + "|".join(tools) + r")[\"']", re.I)
+                      r"(?<!#)(?<!#\s)\b(?:ENTRYPOINT|CMD)\s*(?:\[\s*[\"'](?:[\w/.-]*/)?(?:" + "|".join(tools) + r")[\"']|"
+                      r"(?:exec\s+)?(?:[\w/.-]*/)?(?:" + "|".join(tools) + r")\s)", re.I)
 
 
 # `docker info` naming another default runtime than NVIDIA's (the engine's own word outranks its config file).
@@ -932,7 +934,7 @@ _LEGACY_MODE_SET = re.compile(r"\s*mode\s*=\s*[\"']legacy[\"']", re.I)
 _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]], ...] = (
     ("numeric user", ("id -u", "user", "-u", "gosu"), lambda line, raw: _NUMERIC_USER_WORDS.search(line)),
     ("session path", ("su", "ssh"), lambda line, raw: _SESSION_WORDS.search(line)),
-    ("login in the container", ("ssh", "exec ", "entrypoint", "supervisor", "sudo -u"),
+    ("login in the container", ("ssh", "exec ", "entrypoint", "cmd", "supervisor", "sudo -u"),
      lambda line, raw: _asserted(_container_login(), raw)),
     ("container", ("container", "docker", "podman"), lambda line, raw: _CONTAINER_WORDS.search(line)),
     ("root session", ("root", "uid=0", "user=0", "-u"), lambda line, raw: _ROOT_SESSION.search(raw)),
