@@ -1619,3 +1619,18 @@ def test_out_of_memory_while_cuda_starts_on_a_pc_is_the_pc_s_driver() -> None:
             "(CUDA initialization failure with error 2. Please check your CUDA installation)")
     assert read_cause(text).cause.id == "x86-discrete-gpu"
     assert read_cause(PC + "\nRuntimeError: CUDA error: out of memory").cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("said", [
+    "Question before I try: if I start the container with `docker run --runtime nvidia -u 1000:1000 img` will it work?",
+    "Could you try to launch the container with `sudo docker run -it --rm --runtime nvidia -u $(id -u):$(id -g) img`?",
+    "> try starting it as `docker run --runtime nvidia -u 1000:1000 img`",
+])
+def test_a_launch_only_suggested_or_quoted_is_not_the_one_that_ran(said: str) -> None:
+    text = JETSON_36 + "\n" + said + "\nRuntimeError: CUDA error: operation not supported"
+    result = read_cause(text)
+    assert not result.observed.launches and result.cause.id != "uid-gid-launch", result.cause
+    ran = read_cause(JETSON_36 + "\nI start it with `docker run --runtime nvidia -u 1000:1000 img`\n"
+                     "RuntimeError: CUDA error: operation not supported")
+    assert ran.cause.id == "uid-gid-launch"
+

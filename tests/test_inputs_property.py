@@ -38,7 +38,10 @@ def bounded_main(argv: List[str]) -> int:
     signal.alarm(SECONDS)
     try:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
-            code = cli.main(argv)
+            try:
+                code = cli.main(argv)
+            except SystemExit as stop:  # argparse's own refusal ("-----" read as an option): its exit code is the answer
+                code = stop.code if isinstance(stop.code, int) else 1
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)

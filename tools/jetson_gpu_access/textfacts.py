@@ -442,7 +442,7 @@ _NUMERIC_USER_WORDS = re.compile(r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:(?!0\b
                                  r"\$\{?GID\}?)|\bid -u\b[^\n]{0,120}\bid -g\b|\bgosu\s+[\w$.{}-]+:[\w$.{}-]+|"
                                  r"\buser:\s*['\"]?(?!0\b)\d{1,10}:\d{1,10}\b", re.I)  # (a compose `user:` quoted in prose)
 _SESSION_WORDS = re.compile(r"\b(?:using|via|through|over|with|after|from|running|into|by|when i)\s+[`'\"]?(?:su|sudo|gosu|su-exec|"
-                            r"runuser|ssh|sshd)\b|\bssh(?:-ing|ing)? into\b", re.I)
+                            r"runuser|ssh|sshd)\b(?!\s+(?:docker|podman|nerdctl)\b)|\bssh(?:-ing|ing)? into\b", re.I)
 _CONTAINER_WORDS = re.compile(r"\b(?:in|inside|within|from|run(?:ning)?)\s+(?:the |a |my |this )?(?:docker |podman )?"
                               r"(?:container|docker image)\b|\b(?:inside|within)\s+(?:a\s+|the\s+)?(?:docker|podman)\b"
                               r"(?!\s+(?:group|daemon|hub|desktop|compose|socket))", re.I)
@@ -932,7 +932,7 @@ _LEGACY_MODE_SET = re.compile(r"\s*mode\s*=\s*[\"']legacy[\"']", re.I)
 # What prose or inline code says of the launch, the session and the container: (kind, cue words a line must hold
 # before its test runs, the test of the cleaned line and the line as printed).
 _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]], ...] = (
-    ("numeric user", ("id -u", "user", "-u", "gosu"), lambda line, raw: _NUMERIC_USER_WORDS.search(line)),
+    ("numeric user", ("id -u", "user", "-u", "gosu"), lambda line, raw: _run_as_said(_NUMERIC_USER_WORDS, line)),
     ("session path", ("su", "ssh"), lambda line, raw: _SESSION_WORDS.search(line)),
     ("login in the container", ("ssh", "exec ", "entrypoint", "cmd", "supervisor", "sudo -u"),
      lambda line, raw: _asserted(_container_login(), raw)),
@@ -1160,8 +1160,24 @@ def _command_match(line: str) -> Optional[Match[str]]:
     return RUN_LINE.search(line) or COMPOSE_RUN_LINE.search(line) or EXEC_LINE.search(line)
 
 
+# Words before a command on its line that make it a suggestion or a plan, not what was run ("if I start it with `docker
+# run -u 1000:1000 ...`", "could you try `docker run ...`"), and a Markdown quote's marker (another's words)
+_NOT_RUN_BEFORE = re.compile(r"^\s*>(?:\s|$)|\b(?:if|whether|should|could|would|suggest\w*|recommend\w*|advis\w*|"
+                             r"try\s+(?:to\s+)?(?:start|run|launch)\w*)\b", re.I)
+
+
+def _run_as_said(pattern: Pattern[str], line: str) -> bool:
+    """Whether ``pattern`` matches where nothing before it on the line makes it a suggestion, a plan or a quote."""
+    said = pattern.search(line)
+    return said is not None and not _NOT_RUN_BEFORE.search(line[:said.start()])
+
+
 def _read_command(state: _State, line: str) -> bool:
-    """A container launch or exec line; the command it runs inside sets where later listings come from."""
+    """A container launch or exec line; the command it runs inside sets where later listings come from. A command
+    only suggested or quoted is none: nothing ran."""
+    start = _command_match(line)
+    if start is not None and _NOT_RUN_BEFORE.search(line[:start.start()]):
+        return False
     launch = from_run_line(line) or from_compose_run_line(line)
     if launch is not None:
         state.launches.append(launch)
