@@ -1634,3 +1634,24 @@ def test_a_launch_only_suggested_or_quoted_is_not_the_one_that_ran(said: str) ->
                      "RuntimeError: CUDA error: operation not supported")
     assert ran.cause.id == "uid-gid-launch"
 
+
+
+def test_pytorch_s_driver_too_old_is_cuda_s_insufficient_driver() -> None:
+    line = ("/usr/local/lib/python3.10/dist-packages/torch/cuda/__init__.py:124: UserWarning: CUDA initialization: The "
+            "NVIDIA driver on your system is too old (found version 11000). Please update your GPU driver")
+    result = read_cause(line)
+    assert [m.id for m in result.matches] == ["cuda-35"] and result.cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("line", ["c++: internal compiler error: Killed (program cc1plus)",
+                                  "c++: 致命错误：已杀死 signal terminated program cc1plus"])
+def test_a_compiler_the_kernel_killed_is_out_of_memory(line: str) -> None:
+    result = read_cause(JETSON_35 + "\n" + line)
+    assert "out-of-memory" in [m.id for m in result.matches] and result.cause.id == "not-gpu-access"
+
+
+def test_a_feature_a_program_does_not_support_is_no_version_of_the_gpu_s_software() -> None:
+    line = "[2024-01-06 19:15:19.804] [mmdeploy] [error] [resize.cpp:84] unsupported interpolation method: bicubic"
+    assert read_cause(JETSON_32 + "\n" + line).cause.id == "not-gpu-access"
+    assert read_cause(JETSON_32 + "\nerror: this model is not supported on this GPU (sm_53)").cause.id \
+        == "jetson-software-mismatch"

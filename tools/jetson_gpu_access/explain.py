@@ -1261,10 +1261,13 @@ _PROGRAM_BUILDS = {
 _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|nvidia|\bl4t|jetpack|"
                            r"tegra|jetson|dustynv|deepstream|[:-]r3\d\.\d|\bjp\d|cupy|\bjax|paddle|llama|ollama|vllm|"
                            r"triton|isaac|\blibnv|\blibcu", re.I)
-# A line that says "version" and names neither the GPU's software, its architecture, nor an ABI, a support or a
-# requirement ("this version of numpy is 0xb", "this version of ffmpeg") speaks of the program's own packages.
+# A line that says "version" (or "unsupported") and names neither the GPU's software, its architecture, an ABI, what it
+# is supported on, nor a requirement ("this version of numpy is 0xb", "unsupported interpolation method: bicubic")
+# speaks of the program's own packages or features.
 _VERSION_OF_THE_GPU = re.compile(_GPU_SOFTWARE.pattern + r"|\bsm\b|\bsm_?\d{2,3}\b|compute capability|\babi\b|undefined "
-                                 r"(?:symbol|reference)|supported|mismatch|incompatible|conflict|requir|\bneeds?\b|"
+                                 r"(?:symbol|reference)|supported\s+(?:on|by|for|with)\s+(?:this|the|your|that)\s+(?:gpu|device|"
+                                 r"platform|architecture|driver|system|release|version)|supported\s+(?:gpus?|devices?|"
+                                 r"architectures?|platforms?|versions?)|mismatch|incompatible|conflict|requir|\bneeds?\b|"
                                  r"\bnewer\b|\bolder\b", re.I)
 # Words that say who is denied (root works, another user does not): the symptom, which a not-GPU error also has.
 _SYMPTOM_WORDS = ("denial-words",)
