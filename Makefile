@@ -29,7 +29,7 @@ $(STAMP): pyproject.toml requirements.lock
 # `make test` installs the missing ones when it runs as root.
 SYSTEM_TOOLS := bwrap:bubblewrap sshd:openssh-server ssh:openssh-client ssh-keygen:openssh-client gcc:gcc \
   setpriv:util-linux strace:strace grpck:passwd chromium:chromium podman:podman runc:runc newuidmap:uidmap \
-  sudo:sudo gosu:gosu supervisord:supervisor setfacl:acl s6-setuidgid:s6
+  sudo:sudo gosu:gosu supervisord:supervisor setfacl:acl s6-setuidgid:s6 setuidgid:daemontools
 
 .PHONY: system-deps
 system-deps: ## install the Debian packages the tests use when missing (root only; else those tests skip)
