@@ -1655,3 +1655,14 @@ def test_a_feature_a_program_does_not_support_is_no_version_of_the_gpu_s_softwar
     assert read_cause(JETSON_32 + "\n" + line).cause.id == "not-gpu-access"
     assert read_cause(JETSON_32 + "\nerror: this model is not supported on this GPU (sm_53)").cause.id \
         == "jetson-software-mismatch"
+
+
+def test_a_package_list_beside_jetson_boards_named_as_the_devices_leaves_the_system_to_assume() -> None:
+    """A fleet's paste: the boards that fail are named in words, and the package rows are a server's (a cluster's
+    control plane): neither system is shown to be the one that fails."""
+    text = ("On the tx2 and nano devices, pods cannot reach the GPU any more; the xavier devices still can.\n"
+            "root@master:~# dpkg -l | grep nvidia\n"
+            "ii  libnvidia-cfg1-470:amd64   470.141.03-0ubuntu0.18.04.1   amd64   NVIDIA binary OpenGL/GLX configuration library")
+    result = read_cause(text)
+    assert result.cause.id != "x86-discrete-gpu" or result.cause.assumption, result.cause
+    assert shown_platform(explain("ii  libnvidia-cfg1-470:amd64   470.141.03   amd64   NVIDIA library").observed)[0] == "pc"

@@ -1168,6 +1168,11 @@ _DEVICE_WORD = re.compile(r"orin|xavier|thor|tegra|jetson|nano|/dev/|nvgpu|nvmap
                           r"nvpmodel|jtop|compute capability|sm_|major/minor|device \d|argus|nvdla", re.I)
 
 
+# A package manager's row (`ii  libnvidia-cfg1-470:amd64 ...`, `name/repo,now 1.2 amd64`): the packages of a machine the
+# paste lists, which a fleet's paste may show beside the boards it names (a cluster's server beside its Jetson workers)
+_PACKAGE_ROW = re.compile(r"^\s*(?:(?:ii|hi|rc|un|pn|i[UFWH])\s{2,}\S|\S+/\S+,now\s)")
+
+
 # Words that say which machine fails: "fails on my Orin", "doesn't work on the x86 box" (the word after "on").
 _SAID_TO_FAIL = re.compile(r"\b(?:fails?|failing|failed|crash(?:es|ed)?|(?:does|do|did)(?:n't| not) work|not working|"
                            r"breaks?|broken)\b[^.\n]{0,20}?\bon\s+(?:(?:my|the|our|an?)\s+)?([\w-]+)", re.I)
@@ -1383,7 +1388,7 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     device_named = any(_names_the_device(s, images) for s in seen.jetson)
     elsewhere = [s for s in seen.x86 if s.kind == PC_PROSE and _said_to_work(s)]  # named as the machine that works
     hard_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86 and not (s.kind == PC_PROSE and device_named)
-                and s not in elsewhere]
+                and s not in elsewhere and not (device_named and _PACKAGE_ROW.match(s.line))]
     if not strong and device_named and not hard_x86 and any(s.kind == PC_PROSE for s in seen.x86):
         # both named in words: the one the words say fails ("works on my x86 laptop but fails on my Orin"), else assumed
         failing = [(s, system) for system, signs in (("jetson", seen.jetson), ("pc", seen.x86)) for s in signs
