@@ -1666,3 +1666,12 @@ def test_a_package_list_beside_jetson_boards_named_as_the_devices_leaves_the_sys
     result = read_cause(text)
     assert result.cause.id != "x86-discrete-gpu" or result.cause.assumption, result.cause
     assert shown_platform(explain("ii  libnvidia-cfg1-470:amd64   470.141.03   amd64   NVIDIA library").observed)[0] == "pc"
+
+
+def test_an_insufficient_driver_in_a_container_said_to_be_a_version_mismatch_is_the_software() -> None:
+    """In a container, 35 is most often the host's driver library missing (no NVIDIA runtime); said beside it, a
+    mismatch of CUDA versions names the image's CUDA instead."""
+    base = JETSON_32 + "\nlogs of the ml_api container:\nCUDA Error: CUDA driver version is insufficient for CUDA runtime version\n"
+    assert read_cause(base).cause.id == "nodes-missing-in-container"
+    said = base + "The issue appears to be a mismatch in CUDA versions between the driver and the installed runtime"
+    assert read_cause(said).cause.id == "jetson-software-mismatch"

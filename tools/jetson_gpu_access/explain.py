@@ -2371,7 +2371,8 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
             and not any(i in _EXPLICIT_DENIALS for i in ids):
         lines += [line_of["cuda-100"], in_words[0]]  # no device, in a container, and no word of a denial
     runtime_said = any(w.kind == "NVIDIA runtime said" for w in seen.words)
-    moved = any(w.kind == "two JetPack releases" for w in seen.words)  # the image's CUDA is another release's
+    # the image's CUDA is another release's: two JetPack releases named, or versions said not to match
+    moved = any(w.kind == "two JetPack releases" for w in seen.words) or "versions-mismatched" in ids
     if jetson and ids and ids[0] == "cuda-35" and container and not seen.launches and not runtime_said and not moved:
         lines += [line_of["cuda-35"], container]  # the driver library the runtime mounts from the host is not there
     host = [w.line for w in seen.words if w.kind == "works on the host"]
