@@ -1675,3 +1675,17 @@ def test_an_insufficient_driver_in_a_container_said_to_be_a_version_mismatch_is_
     assert read_cause(base).cause.id == "nodes-missing-in-container"
     said = base + "The issue appears to be a mismatch in CUDA versions between the driver and the installed runtime"
     assert read_cause(said).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("line", ["  CUDA-Fehler 801: Vorgang wird nicht unterstützt",
+                                  "でもコンテナ内の sshd に ssh で入ると使えません（cuInit が 801 を返す）。",
+                                  "关掉自动登录就又不行（cuInit 返回 801）。",
+                                  "CUDA 오류 801"])
+def test_cuda_s_801_said_in_another_language_is_801(line: str) -> None:
+    assert ids(line) == ["cuda-801"]
+
+
+def test_a_sentence_about_docker_run_in_another_language_is_no_launch() -> None:
+    text = JETSON_36 + "\ndocker run に --group-add 993 を付けて起動し、docker exec で入ると CUDA が使えます。"
+    assert not explain(text).observed.launches
+    assert explain(JETSON_36 + "\ndocker run --group-add 993 myimg").observed.launches

@@ -172,8 +172,10 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
         r"\bcuinit\s*(?:\(\s*(?:\d\s*)?\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + number,
         r"\berror(?:\s*(?:code|number|no\.?))?\W{0,3}" + number + r"\W{0,3}(?:error\s*(?:text|string|message)\W{0,3})?" + text,
     ] if numbered else []
+    # (and in other languages: "CUDA-Fehler 801", "cuInit 返回 801", "cuInit が 801 を返す", "오류 801")
     bare = [r"(?:\berror|\berr|\bcode|\bfails?\s+with|\bfailed\s+with|\bgets?|\bgot|\bgetting|\breturns?|\breturned|->|"
-            r"\u2192|\u62a5)\W{0,3}(?<![\w.])" + number] if said_bare and numbered else []
+            r"\u2192|\u62a5|\bfehler|\berreur|\berrore|\u9519\u8bef|\u932f\u8aa4|\u30a8\u30e9\u30fc|\uc624\ub958|"
+            r"\u8fd4\u56de|\bcuinit\s*\u304c)\W{0,3}(?<![\w.])" + number] if said_bare and numbered else []
     return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + by_number
             + [_CUDA_CONTEXT + r"[^\n]{0,160}?" + text] + bare)
 
