@@ -289,6 +289,7 @@ def test_id_without_names_is_read() -> None:
     "uid=1000(u) gid=1000(u) grupos=1000(u),44(video),993(render)",    # Spanish
     "uid=1000(u) gid=1000(u) groupes=1000(u),44(video),993(render)",   # French
     "uid=1000(u) gid=1000(u) 组=1000(u),44(video),993(render)",         # Chinese
+    "用户id=1000(u) 组id=1000(u) 组=1000(u),44(video),993(render)",      # Chinese, every label (zh_CN)
 ])
 def test_id_quoted_or_localised_keeps_every_group(line: str) -> None:
     (identity,) = explain("Orin, JetPack 6.2, in the container:\n" + line + "\n").observed.identities

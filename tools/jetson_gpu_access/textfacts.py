@@ -99,10 +99,12 @@ _STAT = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<uid>" + _N + r"):(?P<gid>" + _N
 _STAT_GID = re.compile(r"^(?P<mode>[0-7]{3,4})\s+(?P<gid>" + _N + r")\s+(?P<path>/dev/\S+)\s*$")  # stat -c '%a %g %n'
 # What may stand around `id`'s output on its own line: a prompt, quotes, SELinux's context.
 _PROSE_AROUND = re.compile(r"[\s`'\"$#>]+|\bcontext=\S+")
-# `id` output; its groups' label is translated under another locale (GNU id: "Gruppen=", "grupos=", "组="), and its
-# list ends where its items do (an inline `id` in backticks, prose after it).
+# `id` output; its labels are translated under another locale (GNU id: "Gruppen=", "grupos=", "组="; zh_CN's
+# "用户id=1000(ubuntu) 组id=1000(ubuntu) 组=..."), and its list ends where its items do (an inline `id` in backticks,
+# prose after it).
 _ID_ITEM = _N + r"(?:\([^)\n]{0,64}\))?"
-_ID = re.compile(r"\buid=(" + _N + r")(?:\(([^)\n]{0,64})\))?\s+gid=(" + _N + r")(?:\(([^)\n]{0,64})\))?"
+_ID = re.compile(r"(?:\buid|\u7528\u6237id)=(" + _N + r")(?:\(([^)\n]{0,64})\))?\s+(?:gid|\u7ec4id)=(" + _N +
+                 r")(?:\(([^)\n]{0,64})\))?"
                  r"(?:\s+(?:groups|Gruppen|grupos|groupes|gruppi|grupy|groepen|группы|组|グループ)=(" + _ID_ITEM + r"(?:," +
                  _ID_ITEM + r")*))?")
 _GROUP_LINE = re.compile(r"^([A-Za-z_][\w.-]*):[^:\s]*:(" + _N + r"):([\w.,-]*)\s*$")
@@ -1100,7 +1102,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
             reader.recognised.append("stat output: " + line)
         state.stat_path = None
         return
-    idents = list(_ID.finditer(line))[:MAX_FACTS] if "uid=" in line else []
+    idents = list(_ID.finditer(line))[:MAX_FACTS] if "uid=" in line or "\u7528\u6237id=" in line else []
     if idents:
         for ident in idents:  # each `id` on the line (two quoted in one sentence: root's, then the user's)
             _read_id(state, ident, raw)
