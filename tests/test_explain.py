@@ -1152,3 +1152,15 @@ def test_a_prose_label_says_where_the_listing_below_it_was_taken(label: str, whe
     assert [n.where for n in explain(prompted).observed.nodes] == [""]  # a host's named prompt outranks the label
     said = "I ran it in the container and it fails: NvRmMemInitNvmap failed with Permission denied\n$ ls -l /dev/nvmap\n"
     assert [n.where for n in explain(said + text.split("\n", 1)[1]).observed.nodes] == [""]  # a sentence is no label
+
+
+@pytest.mark.parametrize(("user", "said"), [
+    ("1000:1000", "none of the image's /etc/group memberships"),
+    ("app", "rebuilds its groups from the image's /etc/group"),
+])
+def test_what_docker_exec_gives_a_session_depends_on_whether_it_names_a_group(user: str, said: str) -> None:
+    """With an explicit group Docker looks up no /etc/group memberships (fact sheet §6, moby/sys GetExecUser)."""
+    text = ("$ docker exec -it -u {} ros_ws bash\nRuntimeError: CUDA error: operation not supported\n"
+            "uid=1000 gid=1000 groups=1000\n".format(user))
+    statements = [s.text for s in explain(text).statements if "docker exec -u" in s.text]
+    assert statements and said in statements[0], statements

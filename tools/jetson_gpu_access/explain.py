@@ -1099,7 +1099,10 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
                              "that has moby PR #52579 (merged 2026-05-08); with an older one the user gets the nodes' GIDs only "
                              "from --group-add or the image's /etc/group", (cdi.text.split("\n")[0],), False))
     for login in seen.logins:
-        if login.value == "keeps --group-add":
+        if login.value == "keeps --group-add" and ":" in login.kind.rpartition(" ")[2]:  # an explicit group (fact sheet §6)
+            text = "the session came through `{}`: with a group named, Docker gives it that GID and the launch's " \
+                   "--group-add GIDs, and none of the image's /etc/group memberships".format(login.kind)
+        elif login.value == "keeps --group-add":
             text = "the session came through `{}`: Docker rebuilds its groups from the image's /etc/group and adds the " \
                    "launch's --group-add GIDs (not the toolkit's)".format(login.kind)
         else:
