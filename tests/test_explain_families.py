@@ -1689,3 +1689,15 @@ def test_a_sentence_about_docker_run_in_another_language_is_no_launch() -> None:
     text = JETSON_36 + "\ndocker run に --group-add 993 を付けて起動し、docker exec で入ると CUDA が使えます。"
     assert not explain(text).observed.launches
     assert explain(JETSON_36 + "\ndocker run --group-add 993 myimg").observed.launches
+
+
+def test_device_query_failing_for_the_user_and_passing_with_sudo_is_a_denial() -> None:
+    text = ("dev@a1b2c3d4e5f6:/usr/local/cuda/samples/1_Utilities/deviceQuery$ ./deviceQuery\n./deviceQuery Starting...\n\n"
+            " CUDA Device Query (Runtime API) version (CUDART static linking)\n\ncudaGetDeviceCount returned 3\n"
+            "-> initialization error\nResult = FAIL\ndev@a1b2c3d4e5f6:~$ sudo ./deviceQuery | tail -2\n"
+            "deviceQuery, CUDA Driver = CUDART, CUDA Driver Version = 12.6, CUDA Runtime Version = 12.6, NumDevs = 1\n"
+            "Result = PASS")
+    result = read_cause(text)
+    assert "denial-words" in [m.id for m in result.matches] and result.cause.id in PERMISSION_CAUSES, result.cause
+    both_fail = text.replace("Result = PASS", "Result = FAIL")
+    assert "denial-words" not in ids(both_fail)

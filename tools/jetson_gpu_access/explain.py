@@ -808,6 +808,10 @@ def _login_contrast(clean: str) -> Optional[SymptomMatch]:
 _MAX_CONTRAST_LINES = 4096  # lines of a paste's window looked through for a contrast said in words
 # A command run as root (sudo, a root prompt) beside the same check run without it; and the check's answer said after an
 # arrow ("sudo python3 test.py -> CUDA available").
+# CUDA's deviceQuery sample run at a prompt and the verdict it ends with ("Result = FAIL"), before its next run
+_DEVICE_QUERY_OUTCOME = re.compile(r"^([^\n]*[$#>]\s*(?:sudo\s+)?\S*devicequery[^\n]*)\n"
+                                   r"(?:(?![^\n]*[$#>]\s*(?:sudo\s+)?\S*devicequery)[^\n]*\n){0,60}?[^\n]*\bresult = (pass|fail)\b",
+                                   re.I | re.M)
 _AS_ROOT = re.compile(r"^(?:\S*[$>]\s*)?sudo\s|^root@[^\n]*?#|^#\s|^(?:as|with|for)\s+(?:the\s+)?root\b", re.I)
 # A launch as a user it names (-u 1000, --user app), not as root
 _CHOSEN_USER = re.compile(r"(?:--user|(?<![\w-])-u)(?:=|\s+)['\"]?(?!(?:0|root)(?::0|:root)?['\"]?(?:\s|$))\S")
@@ -921,7 +925,9 @@ def _root_contrast(clean: str) -> Optional[SymptomMatch]:
         return _shown_as("denial-words", said)
     outcomes = [(m.group(0).split("\n")[0].strip(), m.group(1).lower()) for m in _OUTCOME.finditer(clean)][:64] + [
         (m.group(1).strip(), "false" if re.search(r"not|false", m.group(2), re.I) else "true")
-        for m in _ARROW_OUTCOME.finditer(clean)][:64]
+        for m in _ARROW_OUTCOME.finditer(clean)][:64] + ([
+            (m.group(1).strip(), "true" if m.group(2).lower() == "pass" else "false")
+            for m in _DEVICE_QUERY_OUTCOME.finditer(clean)][:64] if "devicequery" in clean.lower() else [])
     works = [c for c, said in outcomes if said == "true" and _AS_ROOT.search(c)]
     fails = [c for c, said in outcomes if said == "false" and not _AS_ROOT.search(c)]
     if works and fails:
