@@ -405,3 +405,10 @@ def test_cuda_unusable_over_ssh_with_the_toolkit_s_own_gids_is_the_login() -> No
             'dev@dev:~$ python3 -c "import torch; print(torch.cuda.is_available())"\nFalse')
     result = read_cause(JETSON_36 + "\n" + text)
     assert result.cause.id == "login-drops-runtime-groups", result.cause
+
+
+def test_a_program_that_falls_back_to_the_cpu_has_found_no_gpu() -> None:
+    text = (JETSON_36 + "\nUserWarning: CUDA initialization: Unexpected error from cudaGetDeviceCount(). Error 801: operation "
+            "not supported\nUsing device: cpu")
+    result = read_cause(text)
+    assert result.observed.gpu_found is None and result.cause.id == "render-node-denied", result.cause

@@ -202,7 +202,8 @@ _ARM64 = re.compile(r"--platform[= ]+linux/(?:arm64|aarch64)\b|detected host pla
 _IMAGE_L4T = re.compile(r"(?<![\w./-])/*[\w.-]{1,255}/[\w./-]{1,255}: ?(?:[\w.-]{1,128}-)?(?:l4t-)?r(\d{2}\.\d{1,2}"
                         r"(?:\.\d{1,2})?)\b", re.I)
 # The GPU found and opened: an error after it is about an operation, not about access.
-_GPU_FOUND = re.compile(r"\busing device\b|\bFound device \d+ with properties|\bDetected [1-9]\d* CUDA Capable device|"
+_GPU_FOUND = re.compile(r"\busing device\b(?![\s:=`'\"]{0,4}(?:cpu|mps)\b)|\bFound device \d+ with properties|"
+                        r"\bDetected [1-9]\d* CUDA Capable device|"
                         r"\bfound [1-9]\d* CUDA devices|\bCUDA available: True|\bChose device:|"
                         r"\bdirect rendering: Yes", re.I)
 # deviceQuery's versions: a driver older than the runtime is a version mismatch, not access.
