@@ -1701,3 +1701,12 @@ def test_device_query_failing_for_the_user_and_passing_with_sudo_is_a_denial() -
     assert "denial-words" in [m.id for m in result.matches] and result.cause.id in PERMISSION_CAUSES, result.cause
     both_fail = text.replace("Result = PASS", "Result = FAIL")
     assert "denial-words" not in ids(both_fail)
+
+
+def test_a_tool_denied_the_gpu_s_clock_files_in_sysfs_is_no_access_problem() -> None:
+    """nvpmodel and jetson_clocks write /sys as root; a user denied that file is not denied CUDA."""
+    text = ("app@orin-nx:~$ nvpmodel -m 0\n"
+            "NVPM ERROR: Error opening /sys/devices/platform/gpu.0/devfreq/17000000.gpu/min_freq: 13\n"
+            "NVPM ERROR: Optimization failed.")
+    result = read_cause(text)
+    assert "other-permission" in [m.id for m in result.matches] and result.cause.id == "not-gpu-access"
