@@ -1164,3 +1164,11 @@ def test_what_docker_exec_gives_a_session_depends_on_whether_it_names_a_group(us
             "uid=1000 gid=1000 groups=1000\n".format(user))
     statements = [s.text for s in explain(text).statements if "docker exec -u" in s.text]
     assert statements and said in statements[0], statements
+
+
+def test_a_prompt_named_as_the_container_an_exec_entered_is_inside_it() -> None:
+    text = ("user@orin:~$ docker exec -it -u user dev bash\nuser@dev:/ws$ ls -l /dev/dri/renderD128\n"
+            "crw-rw---- 1 root 992 226, 128 Jan  5 10:00 /dev/dri/renderD128\n")
+    assert [n.where for n in explain(text).observed.nodes] == ["container"]
+    other = text.replace("user@dev:", "user@orin:")
+    assert [n.where for n in explain(other).observed.nodes] == [""]

@@ -1180,7 +1180,7 @@ LOSING_SWITCHES = {"su": "su - app -c", "runuser": "runuser -l app -c", "sudo": 
                    "gosu": "gosu app", "gosu-group": "gosu app:app", "su-exec": "su-exec app", "su-exec-group": "su-exec app:app",
                    "setpriv-init": "setpriv --reuid=app --regid=app --init-groups",
                    "setpriv-clear": "setpriv --reuid=app --regid=app --clear-groups", "s6-setuidgid": "s6-setuidgid app",
-                   "s6-setuidgid-ids": "s6-setuidgid 1000:1000"}
+                   "s6-setuidgid-ids": "s6-setuidgid 1000:1000", "setuidgid": "setuidgid app"}
 
 
 def test_every_switch_that_loses_the_runtime_gids_has_a_command_here() -> None:

@@ -1283,7 +1283,8 @@ _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow
 _VERSION_OF_THE_GPU = re.compile(_GPU_SOFTWARE.pattern + r"|\bsm\b|\bsm_?\d{2,3}\b|compute capability|\babi\b|undefined "
                                  r"(?:symbol|reference)|supported\s+(?:on|by|for|with)\s+(?:this|the|your|that)\s+(?:gpu|device|"
                                  r"platform|architecture|driver|system|release|version)|supported\s+(?:gpus?|devices?|"
-                                 r"architectures?|platforms?|versions?)|mismatch|incompatible|conflict|requir|\bneeds?\b|"
+                                 r"architectures?|platforms?|versions?)|unsupported\b[^\n]{0,40}\bversion|"
+                                 r"\bversion\b[^\n]{0,40}\b(?:un|not )supported|mismatch|incompatible|conflict|requir|\bneeds?\b|"
                                  r"\bnewer\b|\bolder\b", re.I)
 # Words that say who is denied (root works, another user does not): the symptom, which a not-GPU error also has.
 _SYMPTOM_WORDS = ("denial-words",)

@@ -253,6 +253,7 @@ class Exec:
     user: Optional[str]
     command: Tuple[str, ...]
     text: str
+    container: Optional[str] = None  # the container's name or id as the line gives it (a shell there may show it)
 
 
 @functools.lru_cache(maxsize=1024)  # pure, and a log repeats its launch lines
@@ -265,8 +266,8 @@ def from_exec_line(line: str) -> Optional[Exec]:
     if match.group(1) in _KUBERNETES:
         command = tuple(words[words.index("--") + 1:]) if "--" in words else _options(words)[3]
         return Exec(match.group(1), None, command, line.strip())
-    values, _, _container, command = _options(words)
-    return Exec(match.group(1), values["user"][-1] if values["user"] else None, command, line.strip())
+    values, _, container, command = _options(words)
+    return Exec(match.group(1), values["user"][-1] if values["user"] else None, command, line.strip(), container)
 
 
 def _mount_source(spec: str) -> str:

@@ -1016,7 +1016,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     label = _PLACE_LABEL.match(line) if len(line) <= 160 and line.rstrip().endswith(":") else None
     if label:
         state.where = state.labelled = "" if label.group(1).lower() == "host" else "container"
-    if CONTAINER_PROMPT.match(raw):
+    if CONTAINER_PROMPT.match(raw) or _in_execed_container(state, raw):
         state.where = "container"
         _note_word(state, "container", raw)
     elif _USER_PROMPT.match(raw):  # a host's named prompt: back outside any container
@@ -1058,7 +1058,8 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         if _command_match(line):
             _read_command(state, line)
         elif not _DIR_HEADER.match(line):
-            state.where = "container" if CONTAINER_PROMPT.match(raw) else "" if _USER_PROMPT.match(raw) else state.labelled
+            state.where = "container" if CONTAINER_PROMPT.match(raw) or _in_execed_container(state, raw) else "" \
+                if _USER_PROMPT.match(raw) else state.labelled
         return
     ls = _LS.match(line)
     if ls:
@@ -1199,6 +1200,13 @@ def _read_command(state: _State, line: str) -> bool:
         _inner_listing(state, execed.command)
         return True
     return False
+
+
+def _in_execed_container(state: _State, raw: str) -> bool:
+    """Whether a prompt's host name is the container a pasted exec entered (`docker exec -it dev bash`, then
+    `user@dev:/ws$`): a container named with --hostname or by compose shows its name, not a hex id."""
+    host = re.match(r"^[\w.-]+@([\w.-]+):", raw)
+    return host is not None and any(e.container == host.group(1) for e in state.execs if e.command)
 
 
 def _inner_listing(state: _State, command: Tuple[str, ...]) -> None:
