@@ -1520,6 +1520,16 @@ def test_two_launches_that_differ_in_no_user_or_group_are_no_contrast() -> None:
     assert "denial-words" not in ids(JETSON_36 + "\n" + text)
 
 
+def test_two_launches_of_other_images_or_runtimes_are_no_contrast_of_users() -> None:
+    """What else differs may be the cause (a server image, a runtime without the GPU), whatever the user."""
+    image = _RUN.format("-u 1000 ").replace("myimg", "nvcr.io/nvidia/pytorch:24.01-py3") + _WARNED + "False\n" \
+        + _RUN.format("-u 1000 --group-add video ") + "True"
+    runtime = _RUN.format("-u 1000 ").replace("--runtime nvidia", "--runtime runc") + _WARNED + "False\n" + _RUN.format("") \
+        + "True"
+    for text in (image, runtime):
+        assert "denial-words" not in ids(JETSON_36 + "\n" + text), text
+
+
 def test_two_runs_of_the_same_user_are_no_root_contrast() -> None:
     text = ('$ python3 -c "import torch; print(torch.cuda.is_available())"\nFalse\n'
             '$ python3 -c "import torch; print(torch.cuda.is_available())"\nTrue')
@@ -1626,7 +1636,7 @@ def test_out_of_memory_while_cuda_starts_on_a_pc_is_the_pc_s_driver() -> None:
     "Could you try to launch the container with `sudo docker run -it --rm --runtime nvidia -u $(id -u):$(id -g) img`?",
     "> try starting it as `docker run --runtime nvidia -u 1000:1000 img`",
 ])
-def test_a_launch_only_suggested_or_quoted_is_not_the_one_that_ran(said: str) -> None:
+def test_a_launch_only_suggested_or_asked_about_is_not_the_one_that_ran(said: str) -> None:
     text = JETSON_36 + "\n" + said + "\nRuntimeError: CUDA error: operation not supported"
     result = read_cause(text)
     assert not result.observed.launches and result.cause.id != "uid-gid-launch", result.cause
@@ -1710,3 +1720,15 @@ def test_a_tool_denied_the_gpu_s_clock_files_in_sysfs_is_no_access_problem() -> 
             "NVPM ERROR: Optimization failed.")
     result = read_cause(text)
     assert "other-permission" in [m.id for m in result.matches] and result.cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("said", [
+    "If I run `docker run --rm --runtime nvidia -u 1000:1000 img python3 app.py` I get:",
+    "Not sure if it matters, but I start it with docker run --rm --runtime nvidia -u 1000:1000 img",
+    "I could reproduce it with a minimal command: `docker run --rm --runtime nvidia -u 1000:1000 img`",
+    "2. Try running `docker run --rm --runtime nvidia -u 1000:1000 img python3 app.py`",
+])
+def test_a_launch_reported_with_if_could_or_try_is_the_one_that_ran(said: str) -> None:
+    text = JETSON_36 + "\n" + said + "\nRuntimeError: CUDA error: operation not supported"
+    assert read_cause(text).cause.id == "uid-gid-launch"
+

@@ -19,7 +19,7 @@ from typing import Any, Callable, Dict, Iterator, List, Match, Optional, Pattern
 from . import data, toolkit
 from .diagnose import diagnose
 from .injection import ANY_GROUPS, LOSING_GROUPS
-from .launch import Launch
+from .launch import Launch, from_exec_line, from_run_line
 from .migrate import AuditFinding, audit_text
 from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict
 from .probe.devices import role_of
@@ -932,12 +932,29 @@ def _root_contrast(clean: str) -> Optional[SymptomMatch]:
     fails = [c for c, said in outcomes if said == "false" and not _AS_ROOT.search(c)]
     if works and fails:
         return _shown_as("denial-words", fails[0])
-    # Two launches of a check, the one that fails as a user it chose (-u) or without a group the working one adds
+    # Two launches of a check that differ only in who runs it: the one that fails as a user it chose (-u), or without
+    # a group the working one adds (the same image, runtime and devices otherwise)
     launched = [(c, said) for c, said in outcomes if _THROUGH_ENGINE.search(c)]
     contrast = [failing for failing, no in launched if no == "false" for working, yes in launched if yes == "true"
+                and _same_but_the_user(failing, working)
                 and ((_CHOSEN_USER.search(failing) and not _CHOSEN_USER.search(working))
                      or ("--group-add" in working and "--group-add" not in failing))]
     return _shown_as("denial-words", contrast[0]) if contrast else None
+
+
+def _same_but_the_user(one: str, other: str) -> bool:
+    """Whether two engine commands start the same image with the same runtime, GPU request and devices: what they
+    differ in, if anything, is the user or the added groups."""
+    def setup(line: str) -> Optional[Tuple[object, ...]]:
+        command = PROMPT.sub("", line.strip())
+        launch = from_run_line(command)
+        if launch is None:
+            execed = from_exec_line(command)
+            return ("exec", execed.container) if execed is not None else None
+        return (launch.image, launch.runtime, launch.gpus, launch.nvidia_gpu, launch.privileged, launch.dev_mount,
+                launch.devices)
+    first = setup(one)
+    return first is not None and first == setup(other)
 
 
 def _session_statements(seen: Observed, others: Sequence[Diagnosis]) -> List[Statement]:

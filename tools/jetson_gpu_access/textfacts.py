@@ -935,7 +935,7 @@ _LEGACY_MODE_SET = re.compile(r"\s*mode\s*=\s*[\"']legacy[\"']", re.I)
 # What prose or inline code says of the launch, the session and the container: (kind, cue words a line must hold
 # before its test runs, the test of the cleaned line and the line as printed).
 _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]], ...] = (
-    ("numeric user", ("id -u", "user", "-u", "gosu"), lambda line, raw: _run_as_said(_NUMERIC_USER_WORDS, line)),
+    ("numeric user", ("id -u", "user", "-u", "gosu"), lambda line, raw: _run_as_said(_NUMERIC_USER_WORDS, line, raw)),
     ("session path", ("su", "ssh"), lambda line, raw: _SESSION_WORDS.search(line)),
     ("login in the container", ("ssh", "exec ", "entrypoint", "cmd", "supervisor", "sudo -u"),
      lambda line, raw: _asserted(_container_login(), raw)),
@@ -1056,7 +1056,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         state.directory = "/dev" if several else header.group(1)
         state.jetson += _signs_of(state, line)
         if _command_match(line):
-            _read_command(state, line)
+            _read_command(state, line, raw)
         elif not _DIR_HEADER.match(line):
             state.where = "container" if CONTAINER_PROMPT.match(raw) or _in_execed_container(state, raw) else "" \
                 if _USER_PROMPT.match(raw) else state.labelled
@@ -1119,7 +1119,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         reader.learn(group.group(1), int(group.group(2)))
         reader.recognised.append("group line: " + line)
         return
-    if _read_command(state, line):
+    if _read_command(state, line, raw):
         _read_words(state, line, raw)
         sightings = _signs_of(state, line)
         state.jetson += sightings
@@ -1164,23 +1164,37 @@ def _command_match(line: str) -> Optional[Match[str]]:
     return RUN_LINE.search(line) or COMPOSE_RUN_LINE.search(line) or EXEC_LINE.search(line)
 
 
-# Words before a command on its line that make it a suggestion or a plan, not what was run ("if I start it with `docker
-# run -u 1000:1000 ...`", "could you try `docker run ...`"), and a Markdown quote's marker (another's words)
-_NOT_RUN_BEFORE = re.compile(r"^\s*>(?:\s|$)|\b(?:if|whether|should|could|would|suggest\w*|recommend\w*|advis\w*|"
-                             r"try\s+(?:to\s+)?(?:start|run|launch)\w*)\b", re.I)
+# A command on its line that was not run: after another's suggestion ("could you try `docker run ...`", "you should
+# start it with", a quoted "> try starting it as ..."), or in a question of what would happen ("if I start it with
+# `docker run -u 1000:1000 ...`, will ...?"). "If I run X I get:", "I could reproduce it with X" and a repro step's "Try
+# running X" report what ran.
+_TRY_BEFORE = re.compile(r"\btry(?:ing)?\b", re.I)
+_SUGGESTED_BEFORE = re.compile(r"\b(?:could|would|can|should)\s+(?:you|we|one)\b|\byou\s+(?:could|should|can|might|may)\b|"
+                               r"\b(?:suggest\w*|recommend\w*|advis\w*)\b", re.I)
+_SUPPOSED_BEFORE = re.compile(r"\b(?:if|whether)\b", re.I)
+_ASKED_AFTER = re.compile(r"\?|\b(?:will|would)\b", re.I)
 
 
-def _run_as_said(pattern: Pattern[str], line: str) -> bool:
-    """Whether ``pattern`` matches where nothing before it on the line makes it a suggestion, a plan or a quote."""
+def _not_run(line: str, start: int, quoted: bool) -> bool:
+    """Whether the command that starts at ``line[start]`` is suggested or asked about rather than run (the question may
+    end the line, past the command: commands hold '.' and ';' that no sentence ends at). ``quoted``: the line stands in
+    a Markdown quote, where "try ..." is another's advice."""
+    before = line[:start]
+    return bool(_SUGGESTED_BEFORE.search(before) or (quoted and _TRY_BEFORE.search(before))
+                or (_SUPPOSED_BEFORE.search(before) and _ASKED_AFTER.search(line, start)))
+
+
+def _run_as_said(pattern: Pattern[str], line: str, raw: str) -> bool:
+    """Whether ``pattern`` matches where nothing around it on the line makes it a suggestion or a question."""
     said = pattern.search(line)
-    return said is not None and not _NOT_RUN_BEFORE.search(line[:said.start()])
+    return said is not None and not _not_run(line, said.start(), raw.startswith(">"))
 
 
-def _read_command(state: _State, line: str) -> bool:
+def _read_command(state: _State, line: str, raw: str) -> bool:
     """A container launch or exec line; the command it runs inside sets where later listings come from. A command
-    only suggested or quoted is none: nothing ran."""
+    only suggested or asked about is none: nothing ran."""
     start = _command_match(line)
-    if start is not None and _NOT_RUN_BEFORE.search(line[:start.start()]):
+    if start is not None and _not_run(line, start.start(), raw.startswith(">")):
         return False
     launch = from_run_line(line) or from_compose_run_line(line)
     if launch is not None:
