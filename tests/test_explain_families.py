@@ -938,6 +938,10 @@ def test_a_user_switch_in_the_container_said_in_prose_or_a_dockerfile_beside_gro
                                   "I ssh to the container host (the Jetson) and then run it.",
                                   '# ENTRYPOINT ["/usr/sbin/gosu", "ros", "/ros_entrypoint.sh"]   (disabled)',
                                   'CMD ["python3", "/srv/serve.py"]',
+                                  'CMD ["sudo", "-E", "python3", "/srv/serve.py"]',
+                                  'CMD ["sudo", "-P", "-u", "worker", "python3", "/srv/serve.py"]',
+                                  "$ docker compose exec perception su -c \"python3 /srv/check.py\"",
+                                  'CMD ["sudo", "-u", "root", "python3", "/srv/serve.py"]',
                                   'The docs I followed say: "don\'t use exec gosu in the entrypoint, use --user instead".'])
 def test_an_ssh_into_the_host_or_a_switch_denied_is_no_login_path_in_the_container(said: str) -> None:
     assert read_cause(GROUP_ADD_801 + said).cause.id != "login-drops-runtime-groups"
@@ -1731,4 +1735,16 @@ def test_a_tool_denied_the_gpu_s_clock_files_in_sysfs_is_no_access_problem() -> 
 def test_a_launch_reported_with_if_could_or_try_is_the_one_that_ran(said: str) -> None:
     text = JETSON_36 + "\n" + said + "\nRuntimeError: CUDA error: operation not supported"
     assert read_cause(text).cause.id == "uid-gid-launch"
+
+
+def test_a_switch_the_session_s_own_id_shows_kept_the_added_group_is_no_lost_group() -> None:
+    """The gosu ENTRYPOINT never ran (bypassed with --entrypoint): the pasted id holds the launch's 993."""
+    text = ('ENTRYPOINT ["gosu", "app", "python3", "/srv/main.py"]\n'
+            "$ docker run --rm -it --runtime nvidia --group-add 993 -u app --entrypoint /bin/bash img\n"
+            'app@3f2a1b9c8d7e:/$ python3 -c "import torch; torch.cuda.init()"\n'
+            "RuntimeError: CUDA error: operation not supported\n"
+            "app@3f2a1b9c8d7e:/$ id\nuid=1000(app) gid=1000(app) groups=1000(app),44(video),993\n")
+    assert read_cause(JETSON_36 + "\n" + text).cause.id != "login-drops-runtime-groups"
+    lost = text.replace(",993\n", "\n")
+    assert read_cause(JETSON_36 + "\n" + lost).cause.id == "login-drops-runtime-groups"
 

@@ -2147,7 +2147,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     paths = [login.line for login in dropping] + [w.line for w in seen.words if w.kind == "login in the container"]
     added_lines = [_first_line(launch) for launch in added] or [w.line for w in seen.words
                                                                if w.kind == "groups added at launch"]
-    if added_lines and paths:
+    # ... unless the failing session's own `id` holds what the launch added: that path did not run, or lost nothing
+    kept = bool(added) and bool(seen.identities) and _holds_added(_sessions(seen)[0], added)
+    if added_lines and paths and not kept:
         return cause("login-drops-runtime-groups", "groups given at launch, and a session path that rebuilds groups",
                      trigger + [added_lines[0], paths[0]])
     failing = _sessions(seen)[:1]

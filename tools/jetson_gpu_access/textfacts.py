@@ -17,6 +17,7 @@ lacks the words it looks for.
 from __future__ import annotations
 
 import functools
+import json
 import posixpath
 import re
 from typing import Any, Callable, Dict, Iterator, List, Match, Optional, Pattern, Sequence, Set, Tuple, TypeVar, Union
@@ -456,15 +457,37 @@ _ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?
 @functools.lru_cache(maxsize=1)
 def _container_login() -> Pattern[str]:
     """A user switch inside the container said in prose or a Dockerfile: an SSH login into the container, an
-    entrypoint's `exec gosu app` or `exec su - worker`, an ENTRYPOINT or CMD (either form) that starts with a tool whose
-    every form loses the runtime GIDs (setpriv does only with some options). Each loses them (fact sheet A.3); an SSH
-    login into the host does not reach the container, and a Dockerfile's comment runs nothing."""
-    tools = sorted({_tool(row) for row in _command_rows(*LOSING_GROUPS)} - {_tool(row) for row in _command_rows("keeps")})
+    entrypoint's `exec gosu app` or `exec su - worker`, an ENTRYPOINT or CMD (shell form, or exec form read as its
+    words) that starts with a switch whose data/privilege_drops.json row loses the runtime GIDs. Each loses them (fact
+    sheet A.3); an SSH login into the host does not reach the container, and a Dockerfile's comment runs nothing."""
     return re.compile(r"\bssh(?:-?ing|ed)?\s+(?:in)?to\s+(?:the\s+|my\s+|a\s+|each\s+)?containers?\b(?!\s+host)|"
                       r"\bexec\s+(?:" + switch_commands(*LOSING_GROUPS) + r")|"
                       r"\bsupervisord?\b[^\n]{0,60}?\buser\s*=\s*\w|\b(?:inside|in)\s+the\s+container\b[^\n]{0,40}?\bsudo\s+-u\s+\S+|"
-                      r"(?<!#)(?<!#\s)\b(?:ENTRYPOINT|CMD)\s*(?:\[\s*[\"'](?:[\w/.-]*/)?(?:" + "|".join(tools) + r")[\"']|"
-                      r"(?:exec\s+)?(?:[\w/.-]*/)?(?:" + "|".join(tools) + r")\s)", re.I)
+                      r"(?<!#)(?<!#\s)\b(?:ENTRYPOINT|CMD)\s+(?:exec\s+)?(?:[\w/.-]*/)?(?:" + switch_commands(*LOSING_GROUPS)
+                      + r")", re.I)
+
+
+_EXEC_FORM = re.compile(r"\b((?:ENTRYPOINT|CMD)\s*)\[([^\]\n]{0,2000})\]")
+
+
+def _exec_form_as_words(line: str) -> str:
+    """A Dockerfile's exec-form ENTRYPOINT or CMD (`CMD ["sudo", "-u", "app", "x"]`) as the shell words it runs (`CMD
+    sudo -u app x`), so that a switch's own command (data/privilege_drops.json) reads it."""
+    def words(form: Match[str]) -> str:
+        try:
+            parts = json.loads("[" + form.group(2) + "]")
+        except ValueError:
+            return form.group(0)
+        return form.group(1).rstrip() + " " + " ".join(str(p) for p in parts)
+    return _EXEC_FORM.sub(words, line) if "[" in line else line
+
+
+def _user_switch_in_container(raw: str) -> bool:
+    """A user switch inside the container said in a sentence or a Dockerfile (_container_login) that runs as a user, not
+    as root (`su -c`, `sudo -u root`)."""
+    line = _exec_form_as_words(raw)
+    said = _container_login().search(line)
+    return said is not None and _asserted(_container_login(), line) and not switches_to_root(line[said.start():])
 
 
 # `docker info` naming another default runtime than NVIDIA's (the engine's own word outranks its config file).
@@ -938,7 +961,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("numeric user", ("id -u", "user", "-u", "gosu"), lambda line, raw: _run_as_said(_NUMERIC_USER_WORDS, line, raw)),
     ("session path", ("su", "ssh"), lambda line, raw: _SESSION_WORDS.search(line)),
     ("login in the container", ("ssh", "exec ", "entrypoint", "cmd", "supervisor", "sudo -u"),
-     lambda line, raw: _asserted(_container_login(), raw)),
+     lambda line, raw: _user_switch_in_container(raw)),
     ("container", ("container", "docker", "podman"), lambda line, raw: _CONTAINER_WORDS.search(line)),
     ("root session", ("root", "uid=0", "user=0", "-u"), lambda line, raw: _ROOT_SESSION.search(raw)),
     ("works on the host", ("host", "outside"), lambda line, raw: _HOST_WORKS.search(line)),
