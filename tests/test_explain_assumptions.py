@@ -279,3 +279,11 @@ def test_error_35_outside_a_container_still_leans_to_a_pc_and_a_shown_system_dec
     assert explain(STATIC_35).cause.assumed_system == "pc"
     assert explain("kubectl logs q\n" + STATIC_35 + "\nLinux n1 6.8.0-45-generic x86_64").cause.id == "x86-discrete-gpu"
     assert explain(JETSON_36 + "\nkubectl logs q\n" + STATIC_35).cause.id == "nodes-missing-in-container"
+
+
+def test_a_server_image_on_thor_is_no_foreign_image() -> None:
+    """JetPack 7 (R38) runs the server (SBSA) CUDA stack, and NGC's images are built for it."""
+    run = "$ docker run -it --rm --runtime nvidia nvcr.io/nvidia/pytorch:25.08-py3 python3 train.py\ntrain.py fails at start"
+    thor = "# R38 (release), REVISION: 2.0, GCID: 41844464, BOARD: generic, EABI: aarch64, DATE: Thu Sep 18 15:39:14 UTC 2025"
+    assert explain(thor + "\n" + run).cause.id != "jetson-software-mismatch"
+    assert explain(JETSON_36 + "\n" + run).cause.id == "jetson-software-mismatch"

@@ -1827,7 +1827,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                                   and not (i == "out-of-memory" and nvml_lost) and not (i == "build-error" and cuda_unfound)
                                   and not (i in _OUTWEIGHED_BY_A_DENIAL and nodes_denied))
                or i == "cuda-801-operation"]
-    foreign = [launch for launch in seen.launches if _server_image(launch.image)] if jetson else []
+    # (from JetPack 7, R38, Jetson runs the server (SBSA) CUDA stack, whose images are built for it too: fact sheet,
+    # jetpack-nixos PR #510)
+    sbsa = (_l4t_major(seen) or 0) >= 38 or any(re.search(r"\bthor\b", s.value, re.I) for s in seen.jetson)
+    foreign = [launch for launch in seen.launches if _server_image(launch.image)] if jetson and not sbsa else []
     foreign_cause = functools.partial(
         cause, "jetson-software-mismatch", "the container image is built for servers, desktops or generic arm64, so its "
         "CUDA is not built for L4T", [_first_line(foreign[0])] + platform_line if foreign else [],
