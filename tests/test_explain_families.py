@@ -1748,3 +1748,21 @@ def test_a_switch_the_session_s_own_id_shows_kept_the_added_group_is_no_lost_gro
     lost = text.replace(",993\n", "\n")
     assert read_cause(JETSON_36 + "\n" + lost).cause.id == "login-drops-runtime-groups"
 
+
+
+@pytest.mark.parametrize("text", [
+    "This change ensures that the CUDA Compat Container path is set on orin-based systems. Without this, the CUDA Compat "
+    "libraries for SBSA are (incorrectly) used in a container.",
+    "Thor SBSA was classified as generic aarch64, so tests used --gpus all instead of --runtime=nvidia on the Jetson",
+])
+def test_the_server_cuda_stack_named_beside_a_jetson_shows_no_pc(text: str) -> None:
+    """From JetPack 7 a Jetson runs the server (SBSA) CUDA stack: the word names no other machine."""
+    assert shown_platform(explain(text).observed)[0] != "pc"
+
+
+def test_a_node_root_on_the_host_fails_to_open_is_not_missing_from_a_container() -> None:
+    text = ("root@jetson-agx-orin-devkit:~# journalctl -u nvargus-daemon --no-pager\n"
+            "Apr 19 01:53:18 jetson-agx-orin-devkit nvargus-daemon[522]: Opening channel /dev/nvhost-vic failed\n"
+            "Apr 19 01:53:18 jetson-agx-orin-devkit nvargus-daemon[522]: Couldn't create ddkvic Session: Cannot allocate memory")
+    assert read_cause(text).cause.id != "nodes-missing-in-container"
+    assert read_cause("Opening channel /dev/nvhost-nvdec failed").cause.id == "nodes-missing-in-container"

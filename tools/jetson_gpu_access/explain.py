@@ -1416,8 +1416,10 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     images = [launch.image.lower() for launch in seen.launches if launch.image]
     device_named = any(_names_the_device(s, images) for s in seen.jetson)
     elsewhere = [s for s in seen.x86 if s.kind == PC_PROSE and _said_to_work(s)]  # named as the machine that works
+    # (the server (SBSA) CUDA stack is a Jetson's own from JetPack 7 on: named beside a Jetson, it shows no PC)
     hard_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86 and not (s.kind == PC_PROSE and device_named)
-                and s not in elsewhere and not (device_named and _PACKAGE_ROW.match(s.line))]
+                and s not in elsewhere and not (device_named and _PACKAGE_ROW.match(s.line))
+                and not (seen.jetson and s.value.lower() == "sbsa")]
     if not strong and device_named and not hard_x86 and any(s.kind == PC_PROSE for s in seen.x86):
         # both named in words: the one the words say fails ("works on my x86 laptop but fails on my Orin"), else assumed
         failing = [(s, system) for system, signs in (("jetson", seen.jetson), ("pc", seen.x86)) for s in signs
@@ -2429,7 +2431,9 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     container = container or (_first_line(plain[0]) if jetson and plain else "")
     # A node that failed to open with no permission error: most often it is not in the container at all.
     channel = line_of.get("nvrm-channel", "")
-    if jetson and _OPEN_FAILED.search(channel) and not _NO_PERMISSION.search(channel):
+    # (root on the host opens every node there is: its failure there is the node's driver or firmware, not a mount)
+    if jetson and _OPEN_FAILED.search(channel) and not _NO_PERMISSION.search(channel) \
+            and (container or not _root_lines(seen, ids)):
         lines.append(channel)
     # Tegra's memory manager failing without its reason line, in a container and with no denial said: as above.
     unusable = line_of.get("nvmap-unusable", "")
