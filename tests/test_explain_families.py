@@ -1766,3 +1766,42 @@ def test_a_node_root_on_the_host_fails_to_open_is_not_missing_from_a_container()
             "Apr 19 01:53:18 jetson-agx-orin-devkit nvargus-daemon[522]: Couldn't create ddkvic Session: Cannot allocate memory")
     assert read_cause(text).cause.id != "nodes-missing-in-container"
     assert read_cause("Opening channel /dev/nvhost-nvdec failed").cause.id == "nodes-missing-in-container"
+
+
+@pytest.mark.parametrize("text", [
+    "Jetson AGX Orin, JetPack 6.0. docker run --rm --runtime nvidia dustynv/l4t-pytorch:r35.4.1 python3 app.py\n"
+    "RuntimeError: CUDA error: operation not supported",
+    "Jetson AGX Orin, JetPack 6.0.\n$ docker run --rm --runtime nvidia dustynv/l4t-pytorch:r35.4.1 python3 app.py\n"
+    "RuntimeError: CUDA error: operation not supported",
+])
+def test_an_image_for_another_release_than_the_jetpack_named_is_the_software(text: str) -> None:
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+    same = text.replace("r35.4.1", "r36.4.0")
+    assert read_cause(same).cause.id == "render-node-denied"
+
+
+def test_801_while_memory_is_freed_is_an_operation_not_start_up() -> None:
+    text = ("Jetson AGX Orin, JetPack 6.0, engine built on a Xavier:\n[TRT] [E] 1: [defaultAllocator.cpp::deallocate::61] "
+            "Error Code 1: Cuda Runtime (operation not supported)\nThe engine plan file is generated on an incompatible "
+            "device, expecting compute 8.7 got compute 7.2, please rebuild.")
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("Orin NX JetPack 6.0: enabling automatic login fixed it, CUDA now works over SSH after reboot.", "seat-acl-only"),
+    ("Orin AGX JP6.1. Over SSH my user cannot use CUDA (801), on the desktop it works.", None),
+])
+def test_the_seat_said_in_other_words(text: str, cause: str) -> None:
+    result = read_cause(text)
+    assert (result.cause.id == cause) if cause else ("cuda-801" in [m.id for m in result.matches]), result.cause
+
+
+def test_slow_only_for_the_user_and_fast_as_root_is_no_question_of_speed() -> None:
+    text = ("Jetson Orin Nano, JetPack 6.2. YOLO is very slow (1.5 fps) only when the container runs as my normal user; "
+            "as root it's 25 fps.")
+    assert "performance-words" not in ids(text)
+
+
+def test_a_downgrade_that_changed_nothing_fixes_nothing() -> None:
+    text = "I first thought the toolkit broke it, but after downgrading to 1.16.2 it is exactly the same"
+    assert "downgrade-fixes" not in ids(text)

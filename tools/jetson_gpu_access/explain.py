@@ -175,7 +175,7 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
     # (and in other languages: "CUDA-Fehler 801", "cuInit 返回 801", "cuInit が 801 を返す", "오류 801")
     bare = [r"(?:\berror|\berr|\bcode|\bfails?\s+with|\bfailed\s+with|\bgets?|\bgot|\bgetting|\breturns?|\breturned|->|"
             r"\u2192|\u62a5|\bfehler|\berreur|\berrore|\u9519\u8bef|\u932f\u8aa4|\u30a8\u30e9\u30fc|\uc624\ub958|"
-            r"\u8fd4\u56de|\bcuinit\s*\u304c)\W{0,3}(?<![\w.])" + number] if said_bare and numbered else []
+            r"\u8fd4\u56de|\bcuinit\s*\u304c|\bcuda)\W{0,3}(?<![\w.])" + number] if said_bare and numbered else []
     return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + by_number
             + [_CUDA_CONTEXT + r"[^\n]{0,160}?" + text] + bare)
 
@@ -1370,7 +1370,7 @@ _DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvrmgpu-open", 
             "denial-words", "failure-gpu-node", "failure-device-permission")
 # 801 is the render node only at CUDA's start-up. Once the paste shows the device in use, or names an
 # operation this GPU does not support (IPC, shared storage, peer access), it is that operation, not access.
-_OPERATION = re.compile(r"ipc|storagesharing|shareable|peer|memcpy|cumem(?!init)|mempool|graph", re.I)
+_OPERATION = re.compile(r"ipc|storagesharing|shareable|peer|memcpy|cumem(?!init)|mempool|graph|dealloc", re.I)
 # The driver library comes from the host through the NVIDIA runtime: missing (or an empty placeholder
 # left by the CSV mounts), the container was started without it.
 _DRIVER_LIBRARY = re.compile(r"libcuda\.so[.\d]*:\s*cannot open|\.so[.\d]*:\s*file too short", re.I)
@@ -2572,6 +2572,10 @@ def _image_l4t_conflict(seen: Observed) -> List[str]:
     host = [(s.value.split(".")[0], s.line) for s in seen.releases]
     host += [(_KERNEL_L4T.get(m.group(1), ""), s.line) for s in seen.jetson if s.kind == "kernel"
              for m in [re.match(r"(\d+\.\d+)", s.value)] if m]
+    # ... or JetPack named in words, outside any image's name ("Jetson AGX Orin, JetPack 6.0.", not "app:r35-jp5")
+    names = [launch.image for launch in seen.launches if launch.image]
+    host += [(str(_JETPACK_L4T[m.group(1)]), s.line) for s in seen.jetson
+             for m in _JETPACK_NAMED.finditer(functools.reduce(lambda line, name: line.replace(name, " "), names, s.line))]
     majors = {image.value.split(".")[0] for image in seen.images}
     for image in seen.images:
         for major, line in host:
