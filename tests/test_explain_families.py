@@ -1805,3 +1805,9 @@ def test_slow_only_for_the_user_and_fast_as_root_is_no_question_of_speed() -> No
 def test_a_downgrade_that_changed_nothing_fixes_nothing() -> None:
     text = "I first thought the toolkit broke it, but after downgrading to 1.16.2 it is exactly the same"
     assert "downgrade-fixes" not in ids(text)
+
+
+def test_a_failure_and_root_working_on_two_lines_without_a_full_stop_are_a_denial() -> None:
+    text = (JETSON_36 + "\ndocker run --rm --runtime nvidia -u 1000 acme/perception:2.3 python3 -m perception.selftest\n"
+            "selftest: GPU check FAILED\nAs root it works.")
+    assert "denial-words" in ids(text) and read_cause(text).cause.id in PERMISSION_CAUSES

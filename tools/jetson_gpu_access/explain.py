@@ -904,7 +904,8 @@ def _said_on_a_line_or_two(clean: str, cue: Callable[[str], object], said: Calla
         if (line, after) in tried:
             continue
         tried.add((line, after))
-        if any(cue(text) and said(text) for text in (line, line + " " + after)):
+        # (the two lines as one sentence wrapped, or as two: "selftest: GPU check FAILED" / "As root it works.")
+        if any(cue(text) and said(text) for text in (line, line + " " + after, line.rstrip() + ". " + after)):
             return line.strip()
     return None
 
