@@ -67,15 +67,15 @@ def test_advice_carries_the_same_memberships() -> None:
     assert [r.gid for r in plan.refusals] == [2000]
     assert plan.advice == (
         Advice("pam_group", "# /etc/security/group.conf\n*;*;alice;Al0000-2400;render\n"
-               "# /etc/pam.d/sshd, as its first auth line (the same line in /etc/pam.d/ of su, runuser, sudo and login "
-               "for those paths):\nauth optional pam_group.so",
-               "grants the groups by name at the PAM paths (SSH, su, runuser, sudo and login), not through gosu, su-exec, "
-               "setpriv --init-groups, setpriv --clear-groups, s6-setuidgid, supervisord or docker exec; each group still "
-               "needs its /etc/group line with the host's GID (the plan's first action)"),
+               "# /etc/pam.d/sshd, as its first auth line (the same line in /etc/pam.d/ of su, runuser, sudo -i / sudo -u "
+               "and login for those paths):\nauth optional pam_group.so",
+               "grants the groups by name at the PAM paths (SSH, su, runuser, sudo -i / sudo -u and login), not through "
+               "gosu, su-exec, setpriv --init-groups, setpriv --clear-groups, s6-setuidgid, setuidgid, supervisord or "
+               "docker exec; each group still needs its /etc/group line with the host's GID (the plan's first action)"),
         Advice("runtime", "docker run --group-add 993 ...",
-               "numeric GIDs reach the container's main process, but SSH, su, runuser, sudo, login, gosu, su-exec, "
-               "setpriv --init-groups, setpriv --clear-groups, s6-setuidgid and supervisord rebuild the groups from "
-               "/etc/group (or keep one) and drop them (and podman exec -u does not get them)"),
+               "numeric GIDs reach the container's main process, but SSH, su, runuser, sudo -i / sudo -u, login, gosu, "
+               "su-exec, setpriv --init-groups, setpriv --clear-groups, s6-setuidgid, setuidgid and supervisord rebuild "
+               "the groups from /etc/group (or keep one) and drop them (and podman exec -u does not get them)"),
         Advice("image", "RUN usermod -a -G render alice   # GID 993 is 'render' in this image\n",
                "binds the image to hosts whose node GIDs are exactly these; another host needs a rebuild"),
         Advice("entrypoint", "jetson-gpu-access entrypoint --print > jga-entrypoint   # copy it into the image, then:\n"
