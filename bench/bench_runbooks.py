@@ -3,6 +3,8 @@
 1. `jetson-gpu-access run diagnose` in a lab device against papermill running an empty notebook
    (target: at most 1.3x; kernel start-up dominates both).
 2. The whole suite (diagnose, fix, verify) over every lab profile, on this machine's cores.
+3. The notebook libraries as the runner imports them (without rfc3987-syntax's grammar, runner._nbformat) against a
+   plain `import papermill`, alternating in one run (target: at most 0.6x).
 
 Needs root and the lab's packages (make bench runs it after make test's setup).
 """
@@ -36,7 +38,21 @@ def seconds(argv: list, repeat: int) -> float:  # type: ignore[type-arg]
     return statistics.median(samples)
 
 
+def import_ratio(rounds: int = 5) -> None:
+    """Benchmark 3: each round imports both ways once, so a busier machine slows both alike."""
+    plain = [sys.executable, "-c", "import papermill"]
+    ours = [sys.executable, "-c", "from jetson_gpu_access.runner import _nbformat; _nbformat(); import papermill"]
+    timed: dict = {"plain": [], "ours": []}  # type: ignore[type-arg]
+    for _ in range(rounds):
+        timed["plain"].append(seconds(plain, 1))
+        timed["ours"].append(seconds(ours, 1))
+    plain_s, ours_s = statistics.median(timed["plain"]), statistics.median(timed["ours"])
+    print("notebook libraries as the runner imports them {:.2f} s vs import papermill {:.2f} s: ratio {:.2f}x "
+          "(target <= 0.6x): {}".format(ours_s, plain_s, ours_s / plain_s, "ok" if ours_s / plain_s <= 0.6 else "OVER"))
+
+
 def main() -> int:
+    import_ratio()
     if os.geteuid() != 0:
         print("bench: the lab needs root", file=sys.stderr)
         return 3

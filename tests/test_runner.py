@@ -343,6 +343,26 @@ def test_any_parameters_file_is_read_or_refused(content: bytes) -> None:
             assert error.code == Exit.USAGE and "\n" not in str(error)
 
 
+def test_the_runner_reads_notebooks_without_building_an_iri_grammar() -> None:
+    """rfc3987-syntax builds a parser as it is imported (seconds a run; make bench compares): the runner's notebook
+    libraries leave it out, and still validate a runbook."""
+    code = ("import sys; from jetson_gpu_access import runner; runner.load(runner.resolve('diagnose')); "
+            "import papermill; print(sys.modules.get('rfc3987_syntax', 'absent'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip() == "None", done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("content", [b"?", b"? : 1", b"1: x", b"true: 1", b"null: 1"])
+def test_a_parameters_file_whose_keys_are_no_strings_is_refused(content: bytes) -> None:
+    """YAML keys may be null, numbers or booleans ("?" alone is {None: None}): a name or a refusal, never a crash."""
+    with tempfile.NamedTemporaryFile(suffix=".yaml") as handle:
+        handle.write(content)
+        handle.flush()
+        with pytest.raises(parameters.ParameterError) as refused:
+            parameters.validate(DECLARED, parameters.read_file(handle.name))
+    assert refused.value.code == Exit.USAGE and "\n" not in str(refused.value)
+
+
 @settings(max_examples=300, deadline=1000)
 @given(st.sampled_from(sorted(DECLARED)), st.text(max_size=5000))
 def test_any_command_line_value_is_coerced_or_refused(name: str, text: str) -> None:

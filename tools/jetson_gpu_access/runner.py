@@ -87,10 +87,20 @@ def resolve(name: str) -> Path:
     return path
 
 
-def load(path: Path) -> Any:
-    """Read and strictly validate a notebook (papermill would only warn about an invalid one)."""
+def _nbformat() -> Any:
+    """nbformat, imported without rfc3987-syntax. jsonschema imports that package for its "iri" format wherever it is
+    installed (jupyter-events asks for it), and it builds a Lark grammar as it is imported: some seconds of every
+    run on a small board (make bench). No notebook schema uses that format, so a None in sys.modules (which reads as
+    not installed) leaves jsonschema without it; papermill, imported later, finds jsonschema loaded."""
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     import nbformat
 
+    return nbformat
+
+
+def load(path: Path) -> Any:
+    """Read and strictly validate a notebook (papermill would only warn about an invalid one)."""
+    nbformat = _nbformat()
     try:
         notebook = nbformat.read(str(path), as_version=4)  # type: ignore[no-untyped-call,unused-ignore]
         nbformat.validate(notebook)
@@ -185,6 +195,7 @@ def _run_one(path: Path, notebook: Any, values: Dict[str, Any], out_root: str, t
 
 def _execute(path: Path, notebook: Any, values: Dict[str, Any], out_root: str, timeout: int,
              lab: Optional[str]) -> Tuple[Exit, str]:
+    _nbformat()
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
@@ -243,8 +254,7 @@ def _execute(path: Path, notebook: Any, values: Dict[str, Any], out_root: str, t
 def _placed(written: str, final: str) -> str:
     """The executed notebook as it will lie under --out: papermill's record of where it wrote it names that place,
     not the private folder, which is removed."""
-    import nbformat
-
+    nbformat = _nbformat()
     executed = nbformat.read(written, as_version=4)  # type: ignore[no-untyped-call,unused-ignore]
     if "papermill" in executed.metadata:
         executed.metadata.papermill["output_path"] = final

@@ -579,7 +579,8 @@ def load_yaml(text: str) -> Any:
 
 
 def _bounded(value: Any, path: str) -> Any:
-    """``value`` with every string free of surrogates, checked for depth without recursion."""
+    """``value`` with every string free of surrogates, checked for depth without recursion. (YAML's keys may be
+    null, numbers or booleans: those are kept as they are, for the caller to refuse.)"""
     import re
 
     root: List[Any] = [value]
@@ -593,7 +594,7 @@ def _bounded(value: Any, path: str) -> Any:
         elif isinstance(item, list):
             stack.extend((item, index, child, depth + 1) for index, child in enumerate(item))
         elif isinstance(item, dict):
-            clean = {re.sub(_SURROGATE, "\ufffd", k): v for k, v in item.items()}
+            clean = {re.sub(_SURROGATE, "\ufffd", k) if isinstance(k, str) else k: v for k, v in item.items()}
             parent[key] = clean
             stack.extend((clean, k, v, depth + 1) for k, v in clean.items())
     return root[0]
