@@ -296,6 +296,33 @@ def test_id_quoted_or_localised_keeps_every_group(line: str) -> None:
     assert identity.groups == (1000, 44, 993)
 
 
+@pytest.mark.parametrize("attribution", ["> @maintainer wrote:\n", "Bob wrote:\n", "> **@bob** commented on Jan 5:\n"])
+def test_another_person_s_post_quoted_in_a_reply_is_not_this_machine(attribution: str) -> None:
+    """Their `id` and their working check are their machine's; the reporter's own lines decide."""
+    quoted = attribution + ("> Works here, on my Orin:\n> uid=1000(bob) gid=1000(bob) groups=1000(bob),44(video),993(render)\n"
+                            "> True\n")
+    mine = ("\nNot for me:\nuid=1000(alice) gid=1000(alice) groups=1000(alice),44(video)\n"
+            "crw-rw---- 1 root 993 226, 128 Jan  5 10:00 /dev/dri/renderD128\ncuInit(0) = 801\n")
+    result = explain(quoted + mine)
+    assert [i.uid for i in result.observed.identities] == [1000] and result.observed.identities[0].groups == (1000, 44)
+    assert result.cause.id == "render-node-denied"
+
+
+@pytest.mark.parametrize("before", ["The log said:\n", "I wrote:\n", ""])
+def test_a_quote_no_other_person_is_named_for_is_the_reporter_s(before: str) -> None:
+    text = before + "> uid=1000(alice) gid=1000(alice) groups=1000(alice),44(video)\n> cuInit(0) = 801\n"
+    assert [i.uid for i in explain(text).observed.identities] == [1000]
+
+
+def test_a_listing_and_a_group_line_in_a_sentence_s_inline_code_are_read() -> None:
+    text = ("`ls -l /dev/dri/renderD128` on the host: `crw-rw---- 1 root render 226, 128 Jan  5 10:00 "
+            "/dev/dri/renderD128`, and `getent group render` gives `render:x:993:`.\n")
+    observed = explain(text).observed
+    assert [(n.path, n.group) for n in observed.nodes] == [("/dev/dri/renderD128", "render")]
+    assert [(g.name, g.gid) for g in observed.group_lines] == [("render", 993)]
+    assert all(line == text.strip() for n in observed.nodes for line in [n.line])  # the evidence is the paste's line
+
+
 def test_a_prose_line_with_an_inline_id_keeps_its_launch_and_its_jetson() -> None:
     text = ("I start it with `docker run --runtime nvidia -u 1000:1000 img` on a Jetson Orin NX (JetPack 6.2). Inside, `id` "
             "shows `uid=1000 gid=1000 groups=1000`. PyTorch says `Error 801: operation not supported`.\n")
@@ -366,6 +393,26 @@ def test_the_engine_s_own_options_before_run_keep_the_launch(line: str) -> None:
     from jetson_gpu_access.launch import from_run_line
     launch = from_run_line(line)
     assert launch is not None and (launch.user, launch.image, launch.command) == ("1000:1000", "img", ("id",))
+
+
+@pytest.mark.parametrize("line", ["started with: docker run --runtime=nvidia -u 1000:1000 img id",
+                                  "Launch command: docker run --runtime=nvidia -u 1000:1000 img id"])
+def test_a_launch_after_a_label_s_colon_is_a_launch(line: str) -> None:
+    from jetson_gpu_access.launch import from_run_line
+    launch = from_run_line(line)
+    assert launch is not None and (launch.user, launch.image, launch.command) == ("1000:1000", "img", ("id",))
+
+
+def test_a_message_that_names_docker_run_after_no_label_is_no_launch() -> None:
+    from jetson_gpu_access.launch import from_run_line
+    assert from_run_line("docker: Error response from daemon. See 'docker run --help'.") is None
+
+
+def test_an_entrypoint_s_switch_drops_the_groups_a_labelled_launch_adds() -> None:
+    text = ('ENTRYPOINT ["/bin/sh", "-c", "exec runuser -u worker -- python3 serve.py"]\n'
+            "started with: docker run --runtime=nvidia --group-add=$(getent group render | cut -d: -f3) worker:latest\n"
+            "cuInit(0) = 801\n")
+    assert explain(text).cause.id == "login-drops-runtime-groups"
 
 
 @pytest.mark.parametrize("runtime", ["/usr/bin/nvidia-container-runtime", "nvidia-container-runtime", "nvidia"])
@@ -722,8 +769,8 @@ def test_a_pattern_searched_in_parts_finds_what_its_whole_alternation_finds() ->
     parted += [("form " + kind, parts) for kind, parts in textfacts._JETSON_FORMS]
     assert {"_X86", "_PC_STACK", "_PC_PROSE", "_TEGRA_NODE"} <= {name for name, _ in parted}
     # as they reach the readers: normalised, so letters that match as ASCII ones under re.I (ı, İ, ſ) are those ones
-    lines = [textfacts.normalise(variant) for line in lines
-             for variant in (line, line.upper(), line.replace("i", "\u0131").replace("s", "\u017f"))]
+    lines = list(dict.fromkeys(textfacts.normalise(variant) for line in lines  # each distinct line once
+                               for variant in (line, line.upper(), line.replace("i", "\u0131").replace("s", "\u017f"))))
     compared = 0
     for name, parts in parted:
         whole = parts[0][1] if len(parts) == 1 else re.compile("|".join(p.pattern for _, p in parts), re.I)
@@ -1004,6 +1051,27 @@ def test_each_session_of_one_uid_is_said_with_its_own_id_line() -> None:
 def test_the_toolkit_version_said_in_prose_is_the_one_in_use(line: str, version: str) -> None:
     toolkit = explain(line + "\n").observed.toolkit
     assert toolkit is not None and toolkit.value == version
+
+
+def test_the_versions_said_before_a_command_on_its_line_are_read() -> None:
+    """The prose a reporter writes before the launch on the same line names the system: its L4T and toolkit."""
+    observed = explain("L4T 36.4.3, toolkit upgraded to 1.18.2 from the NVIDIA apt repo. Since then `docker run "
+                       "--runtime nvidia --user 1000 img python3 app.py` fails\n").observed
+    assert observed.toolkit is not None and observed.toolkit.value == "1.18.2"
+    assert observed.l4t == "36.4.3"
+
+
+@pytest.mark.parametrize(("gid", "cause"), [("993", "render-node-denied"), ("0", "toolkit-band")])
+def test_a_listing_inside_the_container_outranks_what_the_toolkit_s_version_would_make(gid: str, cause: str) -> None:
+    """Toolkit 1.18.2 gives the nodes GID 0 inside; a listing there with the host's GID shows it did not here (the
+    host's /dev bound in), and the user short of that GID is that node's denial."""
+    text = ("Orin AGX, JetPack 6.2, NVIDIA Container Toolkit 1.18.2.\n"
+            "$ docker run --rm -it --runtime nvidia -v /dev:/dev -u app myimg bash\n"
+            "app@4be1c2d3e4f5:/$ ls -ln /dev/dri/renderD128\n"
+            "crw-rw---- 1 0 {} 226, 128 Jan  5 10:00 /dev/dri/renderD128\n"
+            "app@4be1c2d3e4f5:/$ id\nuid=1000(app) gid=1000(app) groups=1000(app),44(video)\n"
+            "RuntimeError: CUDA error: operation not supported\n").format(gid)
+    assert explain(text).cause.id == cause
 
 
 def test_cuda_s_toolkit_is_no_container_toolkit() -> None:

@@ -198,6 +198,9 @@ def test_a_failure_that_names_nothing_does_not_outweigh_a_server_image_on_a_jets
 
 @pytest.mark.parametrize("text", [
     JETSON_32 + "\n" + HOOK.format("unknown driver capability: video,compute"),
+    # libnvidia-container older than 1.8.0 on a host with cgroup v2
+    "$ docker run --rm --gpus all nvidia/cuda:11.0.3-base-ubuntu20.04 nvidia-smi\n"
+    + HOOK.format("nvidia-container-cli: container error: cgroup subsystem devices not found"),
     JETSON_36 + "\n$ docker run --rm -e NVIDIA_VISIBLE_DEVICES=all -e NVIDIA_DRIVER_CAPABILITIES=graphics,compute "
                  "ubuntu:22.04 vulkaninfo\n" + HOOK.format("nvidia-container-runtime-hook: exit status 2"),
 ])

@@ -714,6 +714,8 @@ def test_no_dri_folder_before_jetpack_6_is_no_missing_node() -> None:
     "shared object file: No such file or directory",
     "llama-router-gpu  | /app/llama-server: error while loading shared libraries: libllama-common.so.0: cannot open "
     "shared object file: No such file or directory",
+    # a program's own module, named without "lib"
+    "initializing gpu module...\nprebuilt binary /zip/ggml-rocm.so not found",
 ])
 def test_a_program_the_loader_cannot_start_for_a_library_outside_the_gpu_s_stack_is_no_gpu_access(text: str) -> None:
     """The loader's refusal is the failure, whatever a title says of the image (a CUDA build), the compose service's

@@ -14,6 +14,7 @@ situation must read the same.
 - The injection's own failures (a CDI device no spec names, the engine with no hook for --gpus, the CUDA
   image's "driver not detected" banner, a failing line naming CDI or the NVIDIA runtime) are the GPU not
   reaching the container; a named toolkit version beside a CDI failure is the toolkit's version.
+- A crash that names nothing weighs less than a GPU image started without the GPU on a Jetson.
 - Not this problem: the container engine's own socket; a non-NVIDIA GPU stack (HIP, OpenVINO, VA-API) is a PC.
 """
 
@@ -50,6 +51,11 @@ def test_the_rules_that_rule_causes_out_are_data_with_a_finder_each() -> None:
      "root@3f2a9c1b7d4e:/app# ./probe\n" + NO_DEVICE, "unknown"),
     # `id` of uid 0 beside a start-up error: root opens every node
     (JETSON_36 + "\n$ id\nuid=0(root) gid=0(root) groups=0(root)\n$ ./probe\ncuInit(0) = 999", "unknown"),
+    # root said in words; with no launch shown, nothing says how the container was started
+    ("Jetson AGX Orin, JetPack 6.0. Even as root inside the container I get:\n"
+     "RuntimeError: CUDA error: operation not supported", "unknown"),
+    (JETSON_36 + "\nThe same error with sudo.\ncuInit(0) = 801", "unknown"),
+    (JETSON_36 + "\nIt also fails as root.\n$ ./probe\ncuInit(0) = 801", "unknown"),
 ])
 def test_a_process_running_as_root_is_denied_no_node_by_its_groups(text: str, cause: str) -> None:
     result = read_cause(text)
@@ -72,6 +78,11 @@ def test_a_process_running_as_root_is_denied_no_node_by_its_groups(text: str, ca
 ])
 def test_root_rules_nothing_out_when_another_user_runs_it_or_a_node_refuses_it(text: str, cause: str) -> None:
     assert read_cause(text).cause.id == cause
+
+
+@pytest.mark.parametrize("line", ["It works even as root.", "Does it fail even as root?", "Same error as root user?"])
+def test_root_said_to_work_or_asked_about_is_no_root_session(line: str) -> None:
+    assert read_cause(JETSON_36 + "\n" + line + "\ncuInit(0) = 801").cause.id == "render-node-denied"
 
 
 def test_a_non_root_session_beside_a_root_prompt_is_still_read_for_its_groups() -> None:
@@ -412,3 +423,14 @@ def test_a_program_that_falls_back_to_the_cpu_has_found_no_gpu() -> None:
             "not supported\nUsing device: cpu")
     result = read_cause(text)
     assert result.observed.gpu_found is None and result.cause.id == "render-node-denied", result.cause
+
+
+@pytest.mark.parametrize(("launch", "cause"), [
+    ("docker run --rm dustynv/l4t-pytorch:r32.7.1 python3 app.py", "nodes-missing-in-container"),
+    ("docker run --rm --runtime nvidia dustynv/l4t-pytorch:r32.7.1 python3 app.py", "not-gpu-access"),
+    ("docker run --rm alpine:3.19 ./app", "not-gpu-access"),  # no GPU image: a crash of its own
+])
+def test_a_crash_of_a_gpu_image_started_without_the_gpu_on_a_jetson_is_the_missing_runtime(launch: str, cause: str) -> None:
+    """JetPack 4's containers get even CUDA's libraries from the NVIDIA runtime; without it a GPU program may crash
+    instead of naming what it lacks."""
+    assert read_cause(JETSON_32 + "\n$ " + launch + "\nSegmentation fault (core dumped)\n").cause.id == cause

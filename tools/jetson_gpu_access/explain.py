@@ -454,10 +454,10 @@ _DISCRETE_DRIVER = (r"\bnvml|nvidia-smi|\bnvidia (?:kernel )?(?:driver|module)\b
 # library unpacked onto the runtime's read-only mount); a GPU library that is an empty placeholder, or missing, is
 # what the runtime injects (or the software); NVML, nvidia-smi and /dev/nvidia* are a discrete GPU's driver; CDI, the
 # NVIDIA runtime or a device plugin is how the GPU is injected; a permission to a device, with no node named, is the
-# node CUDA opens on that release; a named library outside the GPU's stack, on a line that names no GPU, is the
-# program's packaging, not GPU access; a version, ABI or support word, or an unnamed library, is the software; any
-# other GPU word (a CUDA API name among them) is a GPU failure of unknown kind; a failing line with none of these is
-# not GPU access ("other").
+# node CUDA opens on that release; a named library or a program's own module (ggml-rocm.so) outside the GPU's stack,
+# on a line that names no GPU, is the program's packaging, not GPU access; a version, ABI or support word, or an
+# unnamed library, is the software; any other GPU word (a CUDA API name among them) is a GPU failure of unknown kind; a
+# failing line with none of these is not GPU access ("other").
 FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     # (a discrete GPU's /dev/nvidia* is the "driver" kind's)
     ("gpu-node", re.compile(GPU_NODE_PATH.replace("nv(?!", "nv(?!idia|") + r"|\bnvhost|nvmap|\bnvgpu\b|\brenderd\d|"
@@ -486,7 +486,7 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                           r"\b(?:cam-)?rtcpu\b|\bcamrtc\b|\bnvcsi\b|\bvi-output\b|\bcapture-vi\b|\bphy_intr\b|\bpxl_sof\b|"
                           r"\bthe vi\b)",
                           re.I)),
-    ("other-library", re.compile(r"^(?![^\n]*(?:\bgpus?\b|cuda|nvidia|tegra|/dev/))[^\n]*?(?<![\w+.-])lib(?!" +
+    ("other-library", re.compile(r"^(?![^\n]*(?:\bgpus?\b|cuda|nvidia|tegra|/dev/))[^\n]*?(?<![\w+.-])(?:lib)?(?!" +
                                  _GPU_STACK_NAMES + r")[\w+-]*\.so(?![\w+-])", re.I)),
     ("library", re.compile(r"\.so\b|\blibrar(?:y|ies)\b", re.I)),
     ("version", re.compile(r"(?<![/\w])versions?\b(?!/)|\babi\b|undefined symbol|undefined reference|unsupported|not supported|"
@@ -685,7 +685,8 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
     root_only = _root_contrast(cleaned) if not any(m.id == "denial-words" for m in matches) else None
     seat = _seat_contrast(cleaned) if not any(m.id == "seat-login-words" for m in matches) else None
     behind = _driver_behind(cleaned) if not any(m.id == "cuda-35" for m in matches) else None
-    matches = matches + [shown for shown in (contrast, root_only, seat, behind) if shown is not None]
+    unserved = _runtime_contrast(cleaned) if not any(m.id == "nodes-missing-words" for m in matches) else None
+    matches = matches + [shown for shown in (contrast, root_only, seat, behind, unserved) if shown is not None]
     seen = parsed.observed
     diagnosis = _from_paste(diagnose(parsed.facts)) if parsed.facts is not None else None
     others = tuple(_from_paste(diagnose(facts)) for facts in parsed.others)
@@ -924,11 +925,7 @@ def _root_contrast(clean: str) -> Optional[SymptomMatch]:
     said = _said_on_a_line_or_two(clean, lambda text: "root" in text or "sudo" in text, _root_said_apart)
     if said is not None:
         return _shown_as("denial-words", said)
-    outcomes = [(m.group(0).split("\n")[0].strip(), m.group(1).lower()) for m in _OUTCOME.finditer(clean)][:64] + [
-        (m.group(1).strip(), "false" if re.search(r"not|false", m.group(2), re.I) else "true")
-        for m in _ARROW_OUTCOME.finditer(clean)][:64] + ([
-            (m.group(1).strip(), "true" if m.group(2).lower() == "pass" else "false")
-            for m in _DEVICE_QUERY_OUTCOME.finditer(clean)][:64] if "devicequery" in clean.lower() else [])
+    outcomes = _check_outcomes(clean)
     works = [c for c, said in outcomes if said == "true" and _AS_ROOT.search(c)]
     fails = [c for c, said in outcomes if said == "false" and not _AS_ROOT.search(c)]
     if works and fails:
@@ -941,6 +938,32 @@ def _root_contrast(clean: str) -> Optional[SymptomMatch]:
                 and ((_CHOSEN_USER.search(failing) and not _CHOSEN_USER.search(working))
                      or ("--group-add" in working and "--group-add" not in failing))]
     return _shown_as("denial-words", contrast[0]) if contrast else None
+
+
+def _check_outcomes(clean: str) -> List[Tuple[str, str]]:
+    """Each CUDA check the paste shows with its answer ("true" or "false"): `is_available()` and what it printed, a
+    command with its answer after an arrow, deviceQuery's verdict; at most 64 of each kind."""
+    return [(m.group(0).split("\n")[0].strip(), m.group(1).lower()) for m in _OUTCOME.finditer(clean)][:64] + [
+        (m.group(1).strip(), "false" if re.search(r"not|false", m.group(2), re.I) else "true")
+        for m in _ARROW_OUTCOME.finditer(clean)][:64] + ([
+            (m.group(1).strip(), "true" if m.group(2).lower() == "pass" else "false")
+            for m in _DEVICE_QUERY_OUTCOME.finditer(clean)][:64] if "devicequery" in clean.lower() else [])
+
+
+def _runtime_contrast(clean: str) -> Optional[SymptomMatch]:
+    """Two launches of one image, the one given the GPU working and the one not given it failing: the failing
+    container lacks the GPU's nodes, read as the nodes-missing words family. Where the failing launch also runs as
+    another user, only a runtime that is named and not NVIDIA's (runc) decides it, since a default runtime may be."""
+    if not _THROUGH_ENGINE.search(clean):
+        return None
+    launched = [(launch, said) for command, said in _check_outcomes(clean) if _THROUGH_ENGINE.search(command)
+                for launch in [from_run_line(PROMPT.sub("", command))] if launch is not None]
+    for failing, no in launched:
+        for working, yes in launched:
+            if no == "false" and yes == "true" and failing.image == working.image and _passes_gpu(working) \
+                    and not _passes_gpu(failing) and (failing.runtime or failing.user == working.user):
+                return _shown_as("nodes-missing-words", failing.text)
+    return None
 
 
 def _same_but_the_user(one: str, other: str) -> bool:
@@ -1263,12 +1286,6 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra",
             "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library",
             "failure-camera", "board-not-booting", "registry-access", "performance-words")
-# CUDA out of memory while it starts ("CUDA initialization failure with error 2"): no context could be made, which is the
-# driver's state as much as memory, and on a PC the driver's
-def _no_context(symptom_id: str, line: str) -> bool:
-    return symptom_id == "cuda-2" and bool(_START_UP.search(line))
-
-
 # Of those, what on a PC is the PC's own: its sandboxes' refusals (304), the watchdog of a card that drives a display (702).
 _THE_PC_S_OWN = ("cuda-304", "cuda-702")
 # Of those, what a session denied a GPU node meets too: the listed nodes and `id` that show the denial say more. A
@@ -1306,9 +1323,21 @@ _VERSION_OF_THE_GPU = re.compile(_GPU_SOFTWARE.pattern + r"|\bsm\b|\bsm_?\d{2,3}
                                  r"\bnewer\b|\bolder\b", re.I)
 # Words that say who is denied (root works, another user does not): the symptom, which a not-GPU error also has.
 _SYMPTOM_WORDS = ("denial-words",)
+# An image named by repository and tag ("stereolabs/zed:3.1-py-runtime-jetson-jp4.3").
+_IMAGE_NAME = re.compile(r"[\w.-]+/[\w./-]+:[\w.-]+")
+# A program that died of a signal rather than an error it reported.
+_CRASH = re.compile(r"\bsegmentation fault\b|\bcore dumped\b|\bSIGSEGV\b|\bSIGABRT\b|\bbus error\b", re.I)
 # CUDA's start-up, where a denied node fails too (PyTorch's "Unexpected error from cudaGetDeviceCount()" has no code).
 _START_UP = re.compile(r"cudaGetDeviceCount|cudaGetDevice|cudaSetDevice|\bcuInit|\bcuda_?init|initiali[sz]|device count|"
                        r"cuda-capable|cudaFree\(0\)|\bcontext\b", re.I)
+
+
+def _no_context(symptom_id: str, line: str) -> bool:
+    """CUDA out of memory while it starts ("CUDA initialization failure with error 2"): no context could be made, which
+    is the driver's state as much as memory, and on a PC the driver's."""
+    return symptom_id == "cuda-2" and bool(_START_UP.search(line))
+
+
 # What keeps a Jetson's GPU failure from being read as past start-up: start-up itself, a denial, or memory.
 _NOT_PAST_START_UP = re.compile(_START_UP.pattern + r"|\bdenied\b|\ballocat|\bmemory\b|" + _UNNAMED_DENIAL.pattern, re.I)
 # A program's own words that it found no GPU, which say nothing of why.
@@ -1843,6 +1872,18 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if foreign and platform_shown not in ("", _first_line(foreign[0])) and not_gpu == ["failure-other"] \
             and not denied and not nodes_denied:
         return foreign_cause()
+    crashed = [line_of[i] for i in not_gpu if i == "failure-other" and _CRASH.search(line_of[i])]
+    ungiven = [launch for launch in seen.launches if not _gets_gpu(launch, seen)]
+    gpu_image = [i.line for i in seen.images] + [
+        _first_line(launch) for launch in ungiven if launch.image and _GPU_SOFTWARE.search(launch.image)] + [
+        s.line for s in seen.jetson if s.kind in ("Tegra-only name", "L4T image") and _IMAGE_NAME.search(s.line)]
+    if crashed and jetson and ungiven and len(ungiven) == len(seen.launches) and gpu_image and not_gpu == ["failure-other"] \
+            and not denied and not nodes_denied:
+        # a GPU image that crashes in a container given no GPU: on a Jetson its libraries and nodes come with the
+        # NVIDIA runtime (JetPack 4 and 5 mount even CUDA's libraries), and a crash is how many programs fail then
+        return cause("nodes-missing-in-container", "a program of a GPU image crashes in a container started without "
+                     "the NVIDIA runtime or the GPU's nodes", crashed[:1] + [_first_line(ungiven[0])] + gpu_image[:1],
+                     "not-gpu-access")
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
         works = not_gpu == ["gpu-works-words"]
         return cause("not-gpu-access", "the errors shown are not GPU-access errors" if not works else
@@ -1921,9 +1962,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("x86-discrete-gpu", "NVML cannot open the discrete GPU's /dev/nvidia* nodes",
                      [line_of["nvml-permissions"]] + platform_line, "nodes-missing-in-container")
     if "toolkit-too-old" in ids and not denied:
-        return platform_cause("toolkit-band", "the host's container toolkit does not know what the image or the launch "
-                              "asks of it: its version decides, not a user's groups", [line_of["toolkit-too-old"]],
-                              "jetson-software-mismatch")
+        unknown_to_it = ("the host runs cgroup v2, which libnvidia-container supports from 1.8.0 on"
+                         if any("cgroup" in m.signature.lower() for m in matches if m.id == "toolkit-too-old") else
+                         "the host's container toolkit does not know what the image or the launch asks of it")
+        return cause("toolkit-band", unknown_to_it + ": its version decides, not a user's groups, on any system",
+                     [line_of["toolkit-too-old"]] + platform_line, "x86-discrete-gpu" if x86 else "jetson-software-mismatch")
     unresolved = [line for line in line_of.values() if _CDI_UNRESOLVED.search(line)]
     if unresolved and not x86 and not denied:  # the CDI spec does not name the device: nothing is injected
         version = [seen.toolkit.line] if seen.toolkit is not None else [
@@ -2125,7 +2168,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if root and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied:
         # Root opens every node it is given: a start-up error as root is no group denial, but what the process lacks.
         passed = [launch for launch in seen.launches if _passes_gpu(launch)]
-        if container and not passed:
+        if container and seen.launches and not passed:  # with no launch shown, how it started is not known
             return cause("nodes-missing-in-container", "the process runs as root, which no group stops, in a container "
                          "started without the NVIDIA runtime or the GPU nodes", trigger + root[:1] + [container],
                          "jetson-software-mismatch")
@@ -2186,7 +2229,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "tegra-nodes-denied" if inside else "toolkit-band")
     band = _toolkit_band(seen)
     lost = _group_changed_in_container(seen)  # the container's own node decides, whatever the host's ACL gives
-    if band == "gid-0" or lost:
+    if (band == "gid-0" and not _group_kept_in_container(seen)) or lost:
         beside_host = len(lost) > 1
         return cause("toolkit-band", "the node's group inside the container is not the host's: the toolkit's version "
                      "decides it (1.18.2 gives GID 0)" if beside_host else "the toolkit version decides the nodes' "
@@ -2560,6 +2603,12 @@ def _group_changed_in_container(seen: Observed) -> List[str]:
         if inside is not None and any(gid is not None and gid != inside for gid in outside):
             return [node.line, host[0].line]
     return []
+
+
+def _group_kept_in_container(seen: Observed) -> List[str]:
+    """Lines listing a GPU node inside the container with a group other than root's: what the toolkit's band would
+    make of it (1.18.2's GID 0) did not happen there, as with the host's /dev bound in; the listing decides."""
+    return [n.line for n in _gpu_nodes(seen) if n.where == "container" and n.group not in ("0", "root")]
 
 
 def _host_gid_held(seen: Observed, launch: Launch) -> bool:

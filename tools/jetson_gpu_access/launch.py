@@ -19,9 +19,9 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from .record import fields_of, frozen_record
 from .safeio import decimal
 
-# Where a command starts (not "see 'docker run --help'" in a message): at the line's start, a backtick, "$(", "&&"
-# or ";".
-_STARTS = r"(?:^|`|\$\(|&&\s*|;\s*)"
+# Where a command starts (not "see 'docker run --help'" in a message): at the line's start, a backtick, "$(", "&&",
+# ";", or after a label's colon ("started with: docker run ...").
+_STARTS = r"(?:^|`|\$\(|&&\s*|;\s*|(?<=[A-Za-z]):\s+)"
 # A word of an option's value: no blank, no command separator, no command substitution ($VAR and ${VAR} are words).
 _WORD = r"(?:[^\s;&|`$(]|\$(?!\())+"
 # sudo and its options (-u USER, -g GROUP and the like take a word). No option word holds a command separator, so

@@ -138,6 +138,11 @@ _USER_PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:[\w.-]+@[\w.-]+:[^$#]*[$
 CONTAINER_PROMPT = re.compile(r"^[\w.-]+@[0-9a-f]{12}:")  # root@3f2a9c1b7d4e:/# -- a docker container's shell
 _ANSI = re.compile(r"\x1b\[[0-9;?]{0,32}[A-Za-z]|\x1b\][^\x07\n]{0,512}\x07")
 _FENCE = re.compile(r"^[ \t]*```(?![^\n]*```)[^\n]*(?:\n|$)", re.M)  # a fence line (``` and its language), not ``` x ```
+# Another person's post quoted in a reply: a Markdown quote whose first line, or the line before it, says who wrote it
+# ("> @dusty-nv wrote:", "Alice wrote:", "@alice said:"; not "the log said:"). Its output is that person's machine.
+_ATTRIBUTED_QUOTE = re.compile(r"^(?:[ \t]*>)?[ \t]*(?:\*\*)?(?:@?(?!I\b)[\w.-]{1,64}(?:\*\*)?\s+wrote|"
+                               r"@[\w.-]{1,64}(?:\*\*)?\s+(?:said|commented|replied))\b[^\n]{0,80}:[ \t]*\n"
+                               r"(?:[ \t]*>[^\n]*(?:\n|$))+", re.M | re.I)
 
 # Every form a Jetson names itself in (facts sheet §4.2). Each is evidence of a Jetson on its own.
 _MODEL = re.compile(
@@ -243,8 +248,10 @@ _X86 = cued(
      r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b"),
     # the device's own compute capability, where no Jetson has it (TK1 3.2, TX1 and Nano 5.3, TX2 6.2,
     # Xavier 7.2, Orin 8.7, Thor 10.1, renumbered 11.0 from CUDA 13)
-    (("major/minor", "unsupported sm", "target gpu sm", "with cuda capability sm_"),
+    # (ptxas asked by a JIT for the device's own architecture: "Value 'sm_121a' is not defined for option 'gpu-name'")
+    (("major/minor", "unsupported sm", "target gpu sm", "with cuda capability sm_", "gpu-name"),
      r"Major/Minor version number:\s*(?!(?:3\.2|5\.3|6\.2|7\.2|8\.7|10\.1|11\.0)\b)\d{1,2}\.\d\b|"
+     r"\bValue 'sm_(?!(?:32|53|62|72|87|101|110)a?')\d{2,3}a?' is not defined for option 'gpu-name'|"
      r"\bUnsupported SM:\s*0x(?!(?:302|503|602|702|807|a01|b00)\b)[0-9a-f]{3}\b|"
      r"\bTarget GPU SM (?!(?:32|53|62|72|87|101|110)\b)\d{2,3} is not supported|"
      r"\bwith CUDA capability sm_(?!(?:32|53|62|72|87|101|110)\b)\d{2,3}\b"),
@@ -315,7 +322,7 @@ _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd
              "a10", "a40", "l40", "t4", "v100", "p100", "k80", "a6000", "arc ", "iris", "uhd", "driver", "egl", "mesa", "amdgpu",
              "intel_gpu", "radeontop", "nouveau", "cuda-drivers", "hip", "openvino", "cldnn", "intel64", "vdpau", "vaapi",
              "va-api", "vainfo", "dgx", "hgx", "gh200", "gb10", "gb200", "gb300", "grace", "sbsa",
-             "major/minor", "unsupported sm", "gpu sm", "cuda capability", "libcuda.so.", "load driver", "mesa-loader",
+             "major/minor", "unsupported sm", "gpu sm", "cuda capability", "gpu-name", "libcuda.so.", "load driver", "mesa-loader",
              "rx", "mx", "compute_capability", "intel", "amd ", "ryzen", "threadripper", "epyc", "xeon", "core", "i3-", "i5-",
              "i7-", "i9-", "proxmox", "colab", "kaggle", "optirun", "primusrun", "prime-run", "bumblebee", "optimus",
              "secondary gpu", "hybrid graphics")
@@ -454,6 +461,24 @@ _CONTAINER_WORDS = re.compile(r"\b(?:in|inside|within|from|run(?:ning)?)\s+(?:th
 # group denial.
 _ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?::0)?\s*$|"
                            r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:0|root)(?::0|:root)?['\"]?(?!\S)", re.I)
+# Prose that the failing process was root: "even as root I get", "the same error with sudo", "also fails as root".
+_ROOT_FAILS_SAID = re.compile(r"\beven\s+(?:as|with|under|when\s+(?:run(?:ning)?\s+)?as)\s+(?:the\s+)?(?:root|sudo)\b|"
+                              r"\bsame\s+(?:error|result|failure|problem|thing|message)\s+(?:as|with|for|under)\s+"
+                              r"(?:the\s+)?(?:root|sudo)\b|"
+                              r"\b(?:also|too)\s+(?:fails?|failing|happens?)\s+(?:as|with|for|under)\s+(?:the\s+)?"
+                              r"(?:root|sudo)\b", re.I)
+# What makes such a sentence another's claim: root's run works ("works even as root"), or it is asked.
+_ROOT_WORKS_SAID = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd]|true)\b|\?", re.I)
+
+
+def _root_fails_said(line: str) -> bool:
+    said = _ROOT_FAILS_SAID.search(line)
+    if said is None:
+        return False
+    begin, end = sentence_span(line, said.start(), said.end())
+    return not _ROOT_WORKS_SAID.search(line[begin:end])
+
+
 @functools.lru_cache(maxsize=1)
 def _container_login() -> Pattern[str]:
     """A user switch inside the container said in prose or a Dockerfile: an SSH login into the container, an
@@ -486,8 +511,8 @@ def _user_switch_in_container(raw: str) -> bool:
     """A user switch inside the container said in a sentence or a Dockerfile (_container_login) that runs as a user, not
     as root (`su -c`, `sudo -u root`)."""
     line = _exec_form_as_words(raw)
-    said = _container_login().search(line)
-    return said is not None and _asserted(_container_login(), line) and not switches_to_root(line[said.start():])
+    said = _asserted_match(_container_login(), line)
+    return said is not None and not switches_to_root(line[said.start():])
 
 
 # `docker info` naming another default runtime than NVIDIA's (the engine's own word outranks its config file).
@@ -542,17 +567,21 @@ def contrast_sides(text: str) -> List[str]:
     return [side.strip() for side in _CONTRAST_TURN.split(text) if side.strip()]
 
 
-def _asserted(pattern: Pattern[str], line: str) -> bool:
-    """Whether ``pattern`` matches in a sentence that asserts it of this machine now: none of NOT_HERE_NOW's words or a
+def _asserted_match(pattern: Pattern[str], line: str) -> Optional[Match[str]]:
+    """``pattern``'s first match where its sentence asserts it of this machine now: none of NOT_HERE_NOW's words or a
     condition in the sentence, no negation in its clause ("nvidia is the default runtime, so I don't pass --runtime"
-    asserts it). Used for the default runtime and a user switch in the container."""
+    asserts it); else None. Used for the default runtime and a user switch in the container."""
     said = pattern.search(line)
     if said is None:
-        return False
+        return None
     begin, end = sentence_span(line, said.start(), said.end())
     sentence = line[begin:end]
     clause = _CLAUSE_TURN.split(line[begin:said.start()])[-1] + _CLAUSE_TURN.split(line[said.start():end])[0]
-    return not (_NEGATION.search(clause) or NOT_HERE_NOW.search(sentence) or SUPPOSED.search(sentence))
+    return None if _NEGATION.search(clause) or NOT_HERE_NOW.search(sentence) or SUPPOSED.search(sentence) else said
+
+
+def _asserted(pattern: Pattern[str], line: str) -> bool:
+    return _asserted_match(pattern, line) is not None
 
 
 # Prose that the GPU works on the host (so a failure in the container is what the container lacks).
@@ -727,12 +756,15 @@ _FOLDED = re.compile("[\u0131\u0130\u017f\u212a\u2018\u2019]")  # (found at C sp
 
 
 def normalise(text: str) -> str:
-    """Text as it was printed: no colour codes, no CR, no Markdown fence lines, no letter that matches as another."""
+    """Text as it was printed: no colour codes, no CR, no Markdown fence lines, no letter that matches as another, no
+    other person's post quoted in a reply."""
     text = _ANSI.sub("", text)
     if not text.isascii() and _FOLDED.search(text):
         text = text.translate(_ASCII_FOLDS)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if ("wrote" in text or "@" in text) and _ATTRIBUTED_QUOTE.search(text):
+        text = _ATTRIBUTED_QUOTE.sub("", text)
     return _FENCE.sub("", text).replace("```", "") if "```" in text else text
 
 
@@ -757,13 +789,19 @@ def _joined(text: str) -> str:
 
 def _lines(joined: str) -> Iterator[Tuple[str, str]]:
     """(cleaned, as printed) for each line of a _joined text, at most MAX_LINE characters of it: prompts and Markdown
-    quotes removed from the first."""
+    quotes removed from the first; then each listing or group line a sentence holds in inline code, as its own."""
     for whole in joined.split("\n"):
         raw = whole[:MAX_LINE]
         line = raw.strip()
         while line.startswith(">"):  # Markdown quotes
             line = line[1:].strip()
         yield (line if RELEASE_LINE.match(line) else PROMPT.sub("", line)), raw.strip()  # '# R36 (release)' is no prompt
+        if line.count("`") > 1 and not _LS.match(line):
+            yield from ((span, raw.strip()) for span in _INLINE_CODE.findall(line) if _LS.match(span) or _GROUP_LINE.match(span))
+
+
+# Inline code in a sentence, which may hold a line of output ("on the host: `crw-rw---- 1 root render 226, 128 ...`").
+_INLINE_CODE = re.compile(r"`([^`\n]{8,300})`")
 
 
 def _model(line: str) -> Optional[str]:
@@ -963,7 +1001,8 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("login in the container", ("ssh", "exec ", "entrypoint", "cmd", "supervisor", "sudo -u"),
      lambda line, raw: _user_switch_in_container(raw)),
     ("container", ("container", "docker", "podman"), lambda line, raw: _CONTAINER_WORDS.search(line)),
-    ("root session", ("root", "uid=0", "user=0", "-u"), lambda line, raw: _ROOT_SESSION.search(raw)),
+    ("root session", ("root", "uid=0", "user=0", "-u", "sudo"),
+     lambda line, raw: _ROOT_SESSION.search(raw) or _root_fails_said(line)),
     ("works on the host", ("host", "outside"), lambda line, raw: _HOST_WORKS.search(line)),
     ("NVIDIA runtime by default", ("nvidia",), lambda line, raw: _asserted(_NVIDIA_DEFAULT, line)),
     ("groups added at launch", ("group-add", "group_add"),
@@ -1039,7 +1078,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     label = _PLACE_LABEL.match(line) if len(line) <= 160 and line.rstrip().endswith(":") else None
     if label:
         state.where = state.labelled = "" if label.group(1).lower() == "host" else "container"
-    if CONTAINER_PROMPT.match(raw) or _in_execed_container(state, raw):
+    if _container_prompt(state, raw):
         state.where = "container"
         _note_word(state, "container", raw)
     elif _USER_PROMPT.match(raw):  # a host's named prompt: back outside any container
@@ -1081,7 +1120,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         if _command_match(line):
             _read_command(state, line, raw)
         elif not _DIR_HEADER.match(line):
-            state.where = "container" if CONTAINER_PROMPT.match(raw) or _in_execed_container(state, raw) else "" \
+            state.where = "container" if _container_prompt(state, raw) else "" \
                 if _USER_PROMPT.match(raw) else state.labelled
         return
     ls = _LS.match(line)
@@ -1151,6 +1190,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         command = _command_match(line)
         if command is not None and command.start() > 0:
             _read_pc_signs(state, line[:command.start()], raw, sightings)
+            _read_versions(state, line[:command.start()], raw)
         read_now = [launch for launch in state.launches[-1:] if launch.text == line.strip()]
         if any(d.split(":")[0] == "/dev/kfd" for launch in read_now for d in launch.devices):
             # AMD's compute node, passed in: only a PC with an AMD GPU has it
@@ -1239,9 +1279,12 @@ def _read_command(state: _State, line: str, raw: str) -> bool:
     return False
 
 
-def _in_execed_container(state: _State, raw: str) -> bool:
-    """Whether a prompt's host name is the container a pasted exec entered (`docker exec -it dev bash`, then
-    `user@dev:/ws$`): a container named with --hostname or by compose shows its name, not a hex id."""
+def _container_prompt(state: _State, raw: str) -> bool:
+    """Whether a prompt is a container's: a hex id or a known container word (CONTAINER_PROMPT), or the host name of
+    the container a pasted exec entered (`docker exec -it dev bash`, then `user@dev:/ws$`): a container named with
+    --hostname or by compose shows its name, not a hex id."""
+    if CONTAINER_PROMPT.match(raw):
+        return True
     host = re.match(r"^[\w.-]+@([\w.-]+):", raw)
     return host is not None and any(e.container == host.group(1) for e in state.execs if e.command)
 
@@ -1275,11 +1318,11 @@ def _read_id(state: _State, ident: Match[str], raw: str) -> None:
         state.session_groups = printed
 
 
-def _read_mentions(state: _State, line: str, raw: str) -> None:
-    """Lines that are no listing: L4T and JetPack mentions, platform evidence, session paths, the toolkit."""
+def _read_versions(state: _State, line: str, raw: str) -> None:
+    """The versions a line names of the system: its L4T release (a mention, a package), its JetPack and its container
+    toolkit. Also read in the prose before a command ("JetPack 6.1, toolkit 1.18.2. Since then `docker run ...`")."""
     reader = state.reader
     low = line.lower()
-    _read_words(state, line, raw)
     mention = _L4T_MENTION.search(line) if "l4t" in low else None
     named = _RELEASE_NAMED.findall(line) if mention is None and ("R2" in line or "R3" in line) else []
     if len(named) == 1:  # two on one line ("built for R35.4.1, runs R36.4.0") say which is the machine's in words only
@@ -1308,6 +1351,20 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     if jetpack and state.stated is None:
         state.stated = jetpack.group(1) or jetpack.group(2) or jetpack.group(3)
         reader.recognised.append("JetPack stated: " + line)
+    toolkit = _TOOLKIT.search(line) if "container" in low or "toolkit" in low or "nvidia-ctk" in low \
+        or "cli-version" in low else None
+    # libnvidia-container has its own version (1.10.0 beside toolkit 1.11.0 on JetPack 5.1.2): the toolkit's row wins
+    if toolkit and (state.toolkit is None or ("libnvidia-container" in state.toolkit.line.lower()
+                                              and "libnvidia-container" not in low)):
+        state.toolkit = Sighting("container toolkit", toolkit.group(1), raw)
+
+
+def _read_mentions(state: _State, line: str, raw: str) -> None:
+    """Lines that are no listing: L4T and JetPack mentions, platform evidence, session paths, the toolkit."""
+    reader = state.reader
+    low = line.lower()
+    _read_words(state, line, raw)
+    _read_versions(state, line, raw)
     sightings = _signs_of(state, line)
     state.jetson += sightings
     model = next((s for s in sightings if s.kind == "model"), None)
@@ -1318,12 +1375,6 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     if not sightings:
         _read_pc_hint(state, line, raw)
     _read_login(state, line, raw)
-    toolkit = _TOOLKIT.search(line) if "container" in low or "toolkit" in low or "nvidia-ctk" in low \
-        or "cli-version" in low else None
-    # libnvidia-container has its own version (1.10.0 beside toolkit 1.11.0 on JetPack 5.1.2): the toolkit's row wins
-    if toolkit and (state.toolkit is None or ("libnvidia-container" in state.toolkit.line.lower()
-                                              and "libnvidia-container" not in low)):
-        state.toolkit = Sighting("container toolkit", toolkit.group(1), raw)
     _read_image(state, line, raw)
     found = _GPU_FOUND.search(line) if "device" in low or "chose" in low or "available" in low or "rendering" in low else None
     if found and state.gpu_found is None:
