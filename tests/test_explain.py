@@ -296,7 +296,7 @@ def test_id_quoted_or_localised_keeps_every_group(line: str) -> None:
     assert identity.groups == (1000, 44, 993)
 
 
-@pytest.mark.parametrize("attribution", ["> @maintainer wrote:\n", "Bob wrote:\n", "> **@bob** commented on Jan 5:\n"])
+@pytest.mark.parametrize("attribution", ["> @maintainer wrote:\n", "@bob wrote:\n", "> **@bob** commented on Jan 5:\n"])
 def test_another_person_s_post_quoted_in_a_reply_is_not_this_machine(attribution: str) -> None:
     """Their `id` and their working check are their machine's; the reporter's own lines decide."""
     quoted = attribution + ("> Works here, on my Orin:\n> uid=1000(bob) gid=1000(bob) groups=1000(bob),44(video),993(render)\n"
@@ -308,8 +308,9 @@ def test_another_person_s_post_quoted_in_a_reply_is_not_this_machine(attribution
     assert result.cause.id == "render-node-denied"
 
 
-@pytest.mark.parametrize("before", ["The log said:\n", "I wrote:\n", ""])
+@pytest.mark.parametrize("before", ["The log said:\n", "I wrote:\n", "", "Jenkins wrote:\n", "> **me** wrote:\n"])
 def test_a_quote_no_other_person_is_named_for_is_the_reporter_s(before: str) -> None:
+    """Only a mention (@name) says another person wrote it: a tool's log and the reporter's own post are theirs."""
     text = before + "> uid=1000(alice) gid=1000(alice) groups=1000(alice),44(video)\n> cuInit(0) = 801\n"
     assert [i.uid for i in explain(text).observed.identities] == [1000]
 
@@ -321,6 +322,31 @@ def test_a_listing_and_a_group_line_in_a_sentence_s_inline_code_are_read() -> No
     assert [(n.path, n.group) for n in observed.nodes] == [("/dev/dri/renderD128", "render")]
     assert [(g.name, g.gid) for g in observed.group_lines] == [("render", 993)]
     assert all(line == text.strip() for n in observed.nodes for line in [n.line])  # the evidence is the paste's line
+
+
+@pytest.mark.parametrize(("sentence", "where"), [
+    ("On the host it is `crw-rw---- 1 root render 226, 128 Jan  5 10:00 /dev/dri/renderD128`.", ""),
+    ("Inside the container: `crw-rw---- 1 root render 226, 128 Jan  5 10:00 /dev/dri/renderD128`.", "container"),
+    ("It looks like `crw-rw---- 1 root render 226, 128 Jan  5 10:00 /dev/dri/renderD128` now.", None),  # where: unsaid
+    ("I expected `crw-rw---- 1 root render 226, 128 Jan  5 10:00 /dev/dri/renderD128` on the host.", None),  # hoped for
+])
+def test_an_inline_listing_is_read_where_its_sentence_puts_it(sentence: str, where: object) -> None:
+    text = "dev@3fa9c2b1d0e4:~$ python3 -c 'import torch; torch.cuda.init()'\n" + sentence + "\n"
+    assert [n.where for n in explain(text).observed.nodes] == ([] if where is None else [where])
+
+
+@pytest.mark.parametrize("label", ["Outside the container:", "Jetson side:", "On the host:", "Host side (ls -l):"])
+def test_a_label_for_the_host_puts_the_listing_below_it_on_the_host(label: str) -> None:
+    text = ("dev@3fa9c2b1d0e4:~$ id\nuid=1000(dev) gid=1000(dev) groups=1000(dev)\n" + label + "\n"
+            "crw-rw---- 1 root render 226, 128 Jan  5 10:00 /dev/dri/renderD128\n")
+    assert [n.where for n in explain(text).observed.nodes] == [""]
+
+
+@pytest.mark.parametrize("line", ["After `apt upgrade` nvidia-container-toolkit is 1.18.2.",
+                                  "It worked with nvidia-container-toolkit 1.16.2, then apt upgraded it to 1.18.2."])
+def test_the_toolkit_version_now_is_the_one_said_last(line: str) -> None:
+    toolkit = explain(line + "\n").observed.toolkit
+    assert toolkit is not None and toolkit.value == "1.18.2"
 
 
 def test_a_prose_line_with_an_inline_id_keeps_its_launch_and_its_jetson() -> None:

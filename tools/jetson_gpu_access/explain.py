@@ -486,8 +486,13 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                           r"\b(?:cam-)?rtcpu\b|\bcamrtc\b|\bnvcsi\b|\bvi-output\b|\bcapture-vi\b|\bphy_intr\b|\bpxl_sof\b|"
                           r"\bthe vi\b)",
                           re.I)),
-    ("other-library", re.compile(r"^(?![^\n]*(?:\bgpus?\b|cuda|nvidia|tegra|/dev/))[^\n]*?(?<![\w+.-])(?:lib)?(?!" +
-                                 _GPU_STACK_NAMES + r")[\w+-]*\.so(?![\w+-])", re.I)),
+    # (a module without "lib" only where it is missing, and no framework's: torchvision/_C.so with an undefined symbol
+    # is the framework's build for another torch)
+    ("other-library", re.compile(r"^(?![^\n]*(?:\bgpus?\b|cuda|nvidia|tegra|/dev/))(?:[^\n]*?(?<![\w+.-])lib(?!" +
+                                 _GPU_STACK_NAMES + r")[\w+-]*\.so(?![\w+-])|"
+                                 r"(?![^\n]*(?:undefined symbol|torch|tensorflow|tensorrt|onnx|jax|paddle|cupy|mxnet))"
+                                 r"[^\n]*?(?<![\w+.-])(?!lib|" + _GPU_STACK_NAMES + r")[\w+-]+\.so(?![\w+.-])[^\n]*?"
+                                 r"\b(?:not found|cannot open|no such file))", re.I)),
     ("library", re.compile(r"\.so\b|\blibrar(?:y|ies)\b", re.I)),
     ("version", re.compile(r"(?<![/\w])versions?\b(?!/)|\babi\b|undefined symbol|undefined reference|unsupported|not supported|"
                            r"mismatch|incompatible|compute capability|\bsm_\d+|"
@@ -682,12 +687,12 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
     parsed = read(text, memo)
     cleaned = normalise(window(text)[0])
     contrast = _login_contrast(cleaned) if not any(m.id == "groups-lost-words" for m in matches) else None
-    root_only = _root_contrast(cleaned) if not any(m.id == "denial-words" for m in matches) else None
+    seen = parsed.observed
+    root_only = _root_contrast(cleaned, seen) if not any(m.id == "denial-words" for m in matches) else None
     seat = _seat_contrast(cleaned) if not any(m.id == "seat-login-words" for m in matches) else None
     behind = _driver_behind(cleaned) if not any(m.id == "cuda-35" for m in matches) else None
-    unserved = _runtime_contrast(cleaned) if not any(m.id == "nodes-missing-words" for m in matches) else None
+    unserved = _runtime_contrast(cleaned, seen) if not any(m.id == "nodes-missing-words" for m in matches) else None
     matches = matches + [shown for shown in (contrast, root_only, seat, behind, unserved) if shown is not None]
-    seen = parsed.observed
     diagnosis = _from_paste(diagnose(parsed.facts)) if parsed.facts is not None else None
     others = tuple(_from_paste(diagnose(facts)) for facts in parsed.others)
     # An error of the GPU (not one that is no GPU access, nor words about the session) asks for the NVIDIA runtime.
@@ -917,7 +922,7 @@ def _seat_contrast(clean: str) -> Optional[SymptomMatch]:
     return _shown_as("seat-login-words", said) if said is not None else None
 
 
-def _root_contrast(clean: str) -> Optional[SymptomMatch]:
+def _root_contrast(clean: str, seen: Observed) -> Optional[SymptomMatch]:
     """Root working and the user not, said in clauses of their own or shown: CUDA available to a check run with sudo or
     at a root prompt, unavailable to the same kind of check run without; read as the denial words family."""
     if "root" not in clean and "sudo" not in clean and "\n#" not in clean and not _THROUGH_ENGINE.search(clean):
@@ -934,7 +939,7 @@ def _root_contrast(clean: str) -> Optional[SymptomMatch]:
     # a group the working one adds (the same image, runtime and devices otherwise)
     launched = [(c, said) for c, said in outcomes if _THROUGH_ENGINE.search(c)]
     contrast = [failing for failing, no in launched if no == "false" for working, yes in launched if yes == "true"
-                and _same_but_the_user(failing, working)
+                and _same_but_the_user(failing, working, seen)
                 and ((_CHOSEN_USER.search(failing) and not _CHOSEN_USER.search(working))
                      or ("--group-add" in working and "--group-add" not in failing))]
     return _shown_as("denial-words", contrast[0]) if contrast else None
@@ -950,33 +955,37 @@ def _check_outcomes(clean: str) -> List[Tuple[str, str]]:
             for m in _DEVICE_QUERY_OUTCOME.finditer(clean)][:64] if "devicequery" in clean.lower() else [])
 
 
-def _runtime_contrast(clean: str) -> Optional[SymptomMatch]:
-    """Two launches of one image, the one given the GPU working and the one not given it failing: the failing
-    container lacks the GPU's nodes, read as the nodes-missing words family. Where the failing launch also runs as
-    another user, only a runtime that is named and not NVIDIA's (runc) decides it, since a default runtime may be."""
+def _runtime_contrast(clean: str, seen: Observed) -> Optional[SymptomMatch]:
+    """Two launches of one image, the one given the GPU working and the one not given it failing (the engine's default
+    runtime counted, where the paste shows it): the failing container lacks the GPU's nodes, read as the nodes-missing
+    words family. Where the failing launch also differs in its user or its added groups, only a runtime that is named
+    and not NVIDIA's (runc) decides it, since an unshown default runtime may be NVIDIA's."""
     if not _THROUGH_ENGINE.search(clean):
         return None
     launched = [(launch, said) for command, said in _check_outcomes(clean) if _THROUGH_ENGINE.search(command)
                 for launch in [from_run_line(PROMPT.sub("", command))] if launch is not None]
     for failing, no in launched:
         for working, yes in launched:
-            if no == "false" and yes == "true" and failing.image == working.image and _passes_gpu(working) \
-                    and not _passes_gpu(failing) and (failing.runtime or failing.user == working.user):
+            alike = failing.user == working.user and set(working.group_add) <= set(failing.group_add)
+            if no == "false" and yes == "true" and failing.image == working.image and _gets_gpu(working, seen) \
+                    and not _gets_gpu(failing, seen) and (failing.runtime or alike):
                 return _shown_as("nodes-missing-words", failing.text)
     return None
 
 
-def _same_but_the_user(one: str, other: str) -> bool:
-    """Whether two engine commands start the same image with the same runtime, GPU request and devices: what they
-    differ in, if anything, is the user or the added groups."""
+def _same_but_the_user(one: str, other: str, seen: Observed) -> bool:
+    """Whether two engine commands start the same image with the same runtime (the engine's default, where the paste
+    shows NVIDIA's, being NVIDIA's), GPU request and devices: what they differ in, if anything, is the user or the added
+    groups."""
     def setup(line: str) -> Optional[Tuple[object, ...]]:
         command = PROMPT.sub("", line.strip())
         launch = from_run_line(command)
         if launch is None:
             execed = from_exec_line(command)
             return ("exec", execed.container) if execed is not None else None
-        return (launch.image, launch.runtime, launch.gpus, launch.nvidia_gpu, launch.privileged, launch.dev_mount,
-                launch.devices)
+        nvidia = launch.nvidia_runtime or (launch.runtime is None and _nvidia_by_default(launch, seen))
+        return (launch.image, "nvidia" if nvidia else launch.runtime, launch.gpus, launch.privileged, launch.dev_mount,
+                launch.devices)  # (nvidia_gpu is these together)
     first = setup(one)
     return first is not None and first == setup(other)
 
@@ -1325,6 +1334,11 @@ _VERSION_OF_THE_GPU = re.compile(_GPU_SOFTWARE.pattern + r"|\bsm\b|\bsm_?\d{2,3}
 _SYMPTOM_WORDS = ("denial-words",)
 # An image named by repository and tag ("stereolabs/zed:3.1-py-runtime-jetson-jp4.3").
 _IMAGE_NAME = re.compile(r"[\w.-]+/[\w./-]+:[\w.-]+")
+# General-purpose images a helper container runs (a chown, a copy): no GPU program of theirs crashes.
+_BASE_IMAGE = re.compile(r"(?:docker\.io/)?(?:library/)?(?:busybox|alpine|ubuntu|debian|fedora|centos|bash|curlimages/curl)"
+                         r"(?::[\w.-]+)?$")
+# A line as `docker compose` prints a service's log ("detector-1  | ...").
+_COMPOSE_LOG = re.compile(r"^[\w.-]+[-_]\d+\s+\|")
 # A program that died of a signal rather than an error it reported.
 _CRASH = re.compile(r"\bsegmentation fault\b|\bcore dumped\b|\bSIGSEGV\b|\bSIGABRT\b|\bbus error\b", re.I)
 # CUDA's start-up, where a denied node fails too (PyTorch's "Unexpected error from cudaGetDeviceCount()" has no code).
@@ -1872,18 +1886,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if foreign and platform_shown not in ("", _first_line(foreign[0])) and not_gpu == ["failure-other"] \
             and not denied and not nodes_denied:
         return foreign_cause()
-    crashed = [line_of[i] for i in not_gpu if i == "failure-other" and _CRASH.search(line_of[i])]
-    ungiven = [launch for launch in seen.launches if not _gets_gpu(launch, seen)]
-    gpu_image = [i.line for i in seen.images] + [
-        _first_line(launch) for launch in ungiven if launch.image and _GPU_SOFTWARE.search(launch.image)] + [
-        s.line for s in seen.jetson if s.kind in ("Tegra-only name", "L4T image") and _IMAGE_NAME.search(s.line)]
-    if crashed and jetson and ungiven and len(ungiven) == len(seen.launches) and gpu_image and not_gpu == ["failure-other"] \
-            and not denied and not nodes_denied:
-        # a GPU image that crashes in a container given no GPU: on a Jetson its libraries and nodes come with the
-        # NVIDIA runtime (JetPack 4 and 5 mount even CUDA's libraries), and a crash is how many programs fail then
+    crash = _crash_without_the_gpu(seen, line_of) if jetson and not_gpu == ["failure-other"] else []
+    if crash and not denied and not nodes_denied:
         return cause("nodes-missing-in-container", "a program of a GPU image crashes in a container started without "
-                     "the NVIDIA runtime or the GPU's nodes", crashed[:1] + [_first_line(ungiven[0])] + gpu_image[:1],
-                     "not-gpu-access")
+                     "the NVIDIA runtime or the GPU's nodes", crash, "not-gpu-access")
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
         works = not_gpu == ["gpu-works-words"]
         return cause("not-gpu-access", "the errors shown are not GPU-access errors" if not works else
@@ -1962,8 +1968,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("x86-discrete-gpu", "NVML cannot open the discrete GPU's /dev/nvidia* nodes",
                      [line_of["nvml-permissions"]] + platform_line, "nodes-missing-in-container")
     if "toolkit-too-old" in ids and not denied:
-        unknown_to_it = ("the host runs cgroup v2, which libnvidia-container supports from 1.8.0 on"
-                         if any("cgroup" in m.signature.lower() for m in matches if m.id == "toolkit-too-old") else
+        cgroup = any("cgroup" in m.signature.lower() for m in matches if m.id == "toolkit-too-old")
+        recent = seen.toolkit is not None and _version_tuple(seen.toolkit.value) >= (1, 8, 0)
+        unknown_to_it = ("the host runs cgroup v2, which libnvidia-container supports from 1.8.0 on" if cgroup and not recent
+                         else "the host runs cgroup v2 and the toolkit ({}) supports it, so its configuration decides (a "
+                         "rootless engine needs no-cgroups = true in config.toml)".format(seen.toolkit.value)
+                         if cgroup and seen.toolkit is not None else
                          "the host's container toolkit does not know what the image or the launch asks of it")
         return cause("toolkit-band", unknown_to_it + ": its version decides, not a user's groups, on any system",
                      [line_of["toolkit-too-old"]] + platform_line, "x86-discrete-gpu" if x86 else "jetson-software-mismatch")
@@ -2579,12 +2589,17 @@ def _seat_acl(seen: Observed) -> List[str]:
             and a.value.split()[1].split(":")[0] not in me][:1]
 
 
+def _version_tuple(value: str) -> Tuple[int, ...]:
+    """A toolkit version as numbers to compare ("1.18.2-rc.1" is (1, 18, 2))."""
+    return tuple(int(p) for p in re.findall(r"\d+", value.split("-")[0])[:3])
+
+
 def _toolkit_band(seen: Observed) -> str:
     """Which behaviour the pasted toolkit version has (facts sheet §A.2): "gid-0" for 1.18.2, "additional-gids"
     from 1.19.1 on, "" otherwise or unknown, or in legacy mode (the host's own nodes, whatever the version)."""
     if seen.toolkit is None or any(w.kind == "toolkit legacy mode" for w in seen.words):
         return ""
-    version = tuple(int(p) for p in re.findall(r"\d+", seen.toolkit.value.split("-")[0])[:3])
+    version = _version_tuple(seen.toolkit.value)
     if version == (1, 18, 2):
         return "gid-0"
     return "additional-gids" if version >= (1, 19, 1) else ""
@@ -2603,6 +2618,22 @@ def _group_changed_in_container(seen: Observed) -> List[str]:
         if inside is not None and any(gid is not None and gid != inside for gid in outside):
             return [node.line, host[0].line]
     return []
+
+
+def _crash_without_the_gpu(seen: Observed, line_of: Dict[str, str]) -> List[str]:
+    """The crash, the launch and the GPU image's line, where a failure that names nothing but a crash (a segfault)
+    comes from a GPU image whose every launch gets no GPU: on a Jetson its libraries and nodes come with the NVIDIA
+    runtime (JetPack 4 and 5 mount even CUDA's libraries), and many programs crash rather than say what they lack."""
+    crashed = line_of.get("failure-other", "")
+    ungiven = [launch for launch in seen.launches if not _gets_gpu(launch, seen) and not _BASE_IMAGE.match(launch.image or "")]
+    if _COMPOSE_LOG.match(crashed):  # a compose service's crash: a `docker run` beside it is another container
+        ungiven = [launch for launch in ungiven if launch.source == "compose"]
+    if not _CRASH.search(crashed) or not ungiven or len(ungiven) < len(seen.launches):
+        return []
+    gpu_image = [i.line for i in seen.images] + [
+        _first_line(launch) for launch in ungiven if launch.image and _GPU_SOFTWARE.search(launch.image)] + [
+        s.line for s in seen.jetson if s.kind in ("Tegra-only name", "L4T image") and _IMAGE_NAME.search(s.line)]
+    return [crashed, _first_line(ungiven[0]), gpu_image[0]] if gpu_image else []
 
 
 def _group_kept_in_container(seen: Observed) -> List[str]:

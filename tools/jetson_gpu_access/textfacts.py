@@ -138,11 +138,11 @@ _USER_PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:[\w.-]+@[\w.-]+:[^$#]*[$
 CONTAINER_PROMPT = re.compile(r"^[\w.-]+@[0-9a-f]{12}:")  # root@3f2a9c1b7d4e:/# -- a docker container's shell
 _ANSI = re.compile(r"\x1b\[[0-9;?]{0,32}[A-Za-z]|\x1b\][^\x07\n]{0,512}\x07")
 _FENCE = re.compile(r"^[ \t]*```(?![^\n]*```)[^\n]*(?:\n|$)", re.M)  # a fence line (``` and its language), not ``` x ```
-# Another person's post quoted in a reply: a Markdown quote whose first line, or the line before it, says who wrote it
-# ("> @dusty-nv wrote:", "Alice wrote:", "@alice said:"; not "the log said:"). Its output is that person's machine.
-_ATTRIBUTED_QUOTE = re.compile(r"^(?:[ \t]*>)?[ \t]*(?:\*\*)?(?:@?(?!I\b)[\w.-]{1,64}(?:\*\*)?\s+wrote|"
-                               r"@[\w.-]{1,64}(?:\*\*)?\s+(?:said|commented|replied))\b[^\n]{0,80}:[ \t]*\n"
-                               r"(?:[ \t]*>[^\n]*(?:\n|$))+", re.M | re.I)
+# Another person's post quoted in a reply: a Markdown quote whose first line, or the line before it, names its author
+# by mention ("> @dusty-nv wrote:", "**@bob** commented on Jan 5:"). Its output is that person's machine. A name without
+# the "@" may be a tool's ("Jenkins wrote:") or the reporter's own earlier post: that quote is read as theirs.
+_ATTRIBUTED_QUOTE = re.compile(r"^(?:[ \t]*>)?[ \t]*(?:\*\*)?@[\w.-]{1,64}(?:\*\*)?\s+(?:wrote|said|commented|replied)\b"
+                               r"[^\n]{0,80}:[ \t]*\n(?:[ \t]*>[^\n]*(?:\n|$))+", re.M | re.I)
 
 # Every form a Jetson names itself in (facts sheet §4.2). Each is evidence of a Jetson on its own.
 _MODEL = re.compile(
@@ -445,8 +445,11 @@ _TOOLKIT = re.compile(r"(?:nvidia-container-toolkit(?:-base)?|libnvidia-containe
                       r"(?<!cuda )(?<!cuda-)\btoolkit\s+(?:was\s+|got\s+)?(?:upgraded|updated|downgraded|installed|pinned))"
                       r"[\s:=_]*"
                       # in prose: "to 1.19.0", "from 1.16.2 to 1.18.2" (the one it went to), "en 1.18.2", "version 1.17.8"
-                      r"(?:(?:from\s+v?\d\.\d{1,2}\.\d{1,2}\S*\s+)?(?:to|en|auf|zu|a|version)\s+)?v?"
+                      r"(?:(?:from\s+v?\d\.\d{1,2}\.\d{1,2}\S*\s+)?(?:to|en|auf|zu|a|version|is(?:\s+now)?)\s+)?v?"
                       r"(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)", re.I)
+# A later move of the version named on the same line: "then apt upgraded it to 1.18.2", "now on 1.19.0".
+_TOOLKIT_MOVED = re.compile(r"\b(?:upgraded|updated|downgraded|moved|bumped|went|switched|pinned)\b[^\n.;]{0,30}?\bto\s+v?"
+                            r"(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)\b|\bnow\s+(?:on|at|running)\s+v?(\d\.\d{1,2}\.\d{1,2})\b", re.I)
 # Prose and inline code that name a launch by numbers (--user $(id -u):$(id -g), gosu user:group; not root's 0:0), the
 # path a session came through (over ssh, using su), or that the paste ran in a container.
 _NUMERIC_USER_WORDS = re.compile(r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:(?!0\b)\d{1,10}|\$\{?UID\}?)['\"]?:['\"]?(?:\d{1,10}|"
@@ -461,12 +464,19 @@ _CONTAINER_WORDS = re.compile(r"\b(?:in|inside|within|from|run(?:ning)?)\s+(?:th
 # group denial.
 _ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?::0)?\s*$|"
                            r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:0|root)(?::0|:root)?['\"]?(?!\S)", re.I)
-# Prose that the failing process was root: "even as root I get", "the same error with sudo", "also fails as root".
-_ROOT_FAILS_SAID = re.compile(r"\beven\s+(?:as|with|under|when\s+(?:run(?:ning)?\s+)?as)\s+(?:the\s+)?(?:root|sudo)\b|"
+# Prose that the failing process was root: "even as root I get", "the same error with sudo", "also fails as root",
+# "fails as root too", "root gets exactly this too", "I start it as root and the error is the same". Root or sudo must
+# end the phrase, not run another command ("with sudo docker run" is the engine's client; "with sudo usermod" a fix).
+_ROOT_WORD = (r"(?:the\s+)?(?:root|sudo)\b(?=\s*(?:$|[,.;:!?)]|(?:too|also|as\s+well|either|user|account|i|it|we|and|but|"
+              r"or|the|this|that|in|inside|on|within|via|over|is|gets?)\b))")
+_ROOT_FAILS_SAID = re.compile(r"\beven\s+(?:as|with|under|when\s+(?:run(?:ning)?\s+)?as)\s+" + _ROOT_WORD + r"|"
                               r"\bsame\s+(?:error|result|failure|problem|thing|message)\s+(?:as|with|for|under)\s+"
-                              r"(?:the\s+)?(?:root|sudo)\b|"
-                              r"\b(?:also|too)\s+(?:fails?|failing|happens?)\s+(?:as|with|for|under)\s+(?:the\s+)?"
-                              r"(?:root|sudo)\b", re.I)
+                              + _ROOT_WORD + r"|"
+                              r"\b(?:also|too)\s+(?:fails?|failing|happens?)\s+(?:as|with|for|under)\s+" + _ROOT_WORD + r"|"
+                              r"\b(?:fails?|failing|happens?)\s+(?:as|with|for|under)\s+" + _ROOT_WORD +
+                              r"\s+(?:too|also|as\s+well)\b|"
+                              r"\broot\s+(?:gets|sees|has)\s+(?:exactly\s+)?(?:this|that|it|the\s+same)\b|"
+                              r"\bas\s+root\b[^.;!?]{0,30}\b(?:error|result|output)\s+is\s+the\s+same\b", re.I)
 # What makes such a sentence another's claim: root's run works ("works even as root"), or it is asked.
 _ROOT_WORKS_SAID = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd]|true)\b|\?", re.I)
 
@@ -763,7 +773,7 @@ def normalise(text: str) -> str:
         text = text.translate(_ASCII_FOLDS)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if ("wrote" in text or "@" in text) and _ATTRIBUTED_QUOTE.search(text):
+    if "@" in text and _ATTRIBUTED_QUOTE.search(text):
         text = _ATTRIBUTED_QUOTE.sub("", text)
     return _FENCE.sub("", text).replace("```", "") if "```" in text else text
 
@@ -796,7 +806,7 @@ def _lines(joined: str) -> Iterator[Tuple[str, str]]:
         while line.startswith(">"):  # Markdown quotes
             line = line[1:].strip()
         yield (line if RELEASE_LINE.match(line) else PROMPT.sub("", line)), raw.strip()  # '# R36 (release)' is no prompt
-        if line.count("`") > 1 and not _LS.match(line):
+        if line.count("`") > 1 and not _LS.match(line) and not NOT_HERE_NOW.search(line):
             yield from ((span, raw.strip()) for span in _INLINE_CODE.findall(line) if _LS.match(span) or _GROUP_LINE.match(span))
 
 
@@ -1002,7 +1012,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
      lambda line, raw: _user_switch_in_container(raw)),
     ("container", ("container", "docker", "podman"), lambda line, raw: _CONTAINER_WORDS.search(line)),
     ("root session", ("root", "uid=0", "user=0", "-u", "sudo"),
-     lambda line, raw: _ROOT_SESSION.search(raw) or _root_fails_said(line)),
+     lambda line, raw: _run_as_said(_ROOT_SESSION, raw, raw) or _root_fails_said(line)),
     ("works on the host", ("host", "outside"), lambda line, raw: _HOST_WORKS.search(line)),
     ("NVIDIA runtime by default", ("nvidia",), lambda line, raw: _asserted(_NVIDIA_DEFAULT, line)),
     ("groups added at launch", ("group-add", "group_add"),
@@ -1036,7 +1046,23 @@ def _read_words(state: _State, line: str, raw: str) -> None:
 
 # A line of prose that says where the output below it was taken: "On the host (JetPack 6.2):", "Inside the container
 # (docker run ..., then ssh in):", "In the container:".
-_PLACE_LABEL = re.compile(r"^\W{0,4}(?:on|from|in|inside|within)\s+(?:the\s+|my\s+)?(host|container)\b", re.I)
+_PLACE_LABEL = re.compile(r"^\W{0,4}(?:(?:on|from|in|inside|within)\s+(?:the\s+|my\s+)?(?P<place>host|container)\b|"
+                          r"outside\s+(?:of\s+)?(?:the\s+|a\s+)?(?:container|docker)\b|"  # the host's side
+                          r"(?:the\s+)?(?P<side>host|jetson|device|board|container)[\s-]+side\b)", re.I)
+# The same in a sentence that holds a listing in inline code ("On the host the node looks normal: `crw-rw---- ...`").
+_HOST_SAID = re.compile(r"\b(?:on|from)\s+(?:the\s+|my\s+)?host\b|\boutside\s+(?:of\s+)?(?:the\s+|a\s+)?(?:container|docker)\b|"
+                        r"\b(?:host|jetson|device|board)[\s-]+side\b", re.I)
+_CONTAINER_SAID = re.compile(r"\b(?:in|inside|within)\s+(?:the\s+|my\s+|a\s+)?container\b|\bcontainer[\s-]+side\b", re.I)
+
+
+def _place_label(line: str) -> Optional[str]:
+    """Where a label line ("On the host:", "Outside the container:", "Jetson side:") puts the output below it: "" for
+    the host, "container", or None when the line is no such label."""
+    label = _PLACE_LABEL.match(line) if len(line) <= 160 and line.rstrip().endswith(":") else None
+    if label is None:
+        return None
+    named = (label.group("place") or label.group("side") or "host").lower()
+    return "container" if named == "container" else ""
 
 
 # A CUDA availability check (`torch.cuda.is_available()`) and its answer on one of the next lines ("True", "True Orin",
@@ -1075,9 +1101,9 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     _read_available(state, line, raw)
     if raw.startswith("root@") and _ROOT_SESSION.match(raw):
         _note_word(state, "root session", raw)
-    label = _PLACE_LABEL.match(line) if len(line) <= 160 and line.rstrip().endswith(":") else None
-    if label:
-        state.where = state.labelled = "" if label.group(1).lower() == "host" else "container"
+    place = _place_label(line)
+    if place is not None:
+        state.where = state.labelled = place
     if _container_prompt(state, raw):
         state.where = "container"
         _note_word(state, "container", raw)
@@ -1241,16 +1267,32 @@ _ASKED_AFTER = re.compile(r"\?|\b(?:will|would)\b", re.I)
 def _not_run(line: str, start: int, quoted: bool) -> bool:
     """Whether the command that starts at ``line[start]`` is suggested or asked about rather than run (the question may
     end the line, past the command: commands hold '.' and ';' that no sentence ends at). ``quoted``: the line stands in
-    a Markdown quote, where "try ..." is another's advice."""
+    a Markdown quote, where "try ..." is another's advice. A label before a colon may say so too ("The README's quick
+    start: docker run ...", "Not tried yet: ...")."""
     before = line[:start]
-    return bool(_SUGGESTED_BEFORE.search(before) or (quoted and _TRY_BEFORE.search(before))
+    colon = line.startswith(":", start) or before.rstrip().endswith(":")  # (a command's match may begin at the colon)
+    label = colon and _NOT_RUN_LABEL.search(before.rstrip().rstrip(":").split(":")[-1])
+    return bool(_SUGGESTED_BEFORE.search(before) or (quoted and _TRY_BEFORE.search(before)) or label
                 or (_SUPPOSED_BEFORE.search(before) and _ASKED_AFTER.search(line, start)))
 
 
+# A label that puts the command after it elsewhere than in this run: documentation, an example, an alternative, a plan
+# (not "could": "I could reproduce it with:" ran it; _SUGGESTED_BEFORE reads "could you").
+_NOT_RUN_LABEL = re.compile(r"\b(?:readme|docs?|documentation|guide|manual|wiki|quick\s*start|example|e\.g|tutorial|"
+                            r"workaround|alternative|instead|avoid|rather|suggest\w*|recommend\w*|advi[cs]\w*|propos\w*|"
+                            r"plan(?:ned)?|someone|untested|not\s+(?:yet\s+)?tried|"
+                            r"(?:haven't|have\s+not|didn't|did\s+not|never)\s+(?:yet\s+)?(?:tried|run|used))\b", re.I)
+
+
 def _run_as_said(pattern: Pattern[str], line: str, raw: str) -> bool:
-    """Whether ``pattern`` matches where nothing around it on the line makes it a suggestion or a question."""
+    """Whether ``pattern`` matches where nothing around it on the line makes it a suggestion or a question (an option
+    inside a command is as run as the command)."""
     said = pattern.search(line)
-    return said is not None and not _not_run(line, said.start(), raw.startswith(">"))
+    if said is None:
+        return False
+    command = _command_match(line) if said.start() else None
+    start = command.start() if command is not None and command.start() <= said.start() else said.start()
+    return not _not_run(line, start, raw.startswith(">"))
 
 
 def _read_command(state: _State, line: str, raw: str) -> bool:
@@ -1277,6 +1319,18 @@ def _read_command(state: _State, line: str, raw: str) -> bool:
         _inner_listing(state, execed.command)
         return True
     return False
+
+
+def _read_inline_listing(state: _State, line: str, raw: str) -> None:
+    """A node's listing a sentence holds in inline code, read where the sentence says it was taken (the host, the
+    container); a sentence that says neither leaves it unread, since the prompts around it may be another place's."""
+    host, inside = _HOST_SAID.search(raw), _CONTAINER_SAID.search(raw)
+    if bool(host) == bool(inside):
+        return
+    where = state.where
+    state.where = "container" if inside else ""
+    _read_line(state, line, raw)
+    state.where = where
 
 
 def _container_prompt(state: _State, raw: str) -> bool:
@@ -1356,7 +1410,9 @@ def _read_versions(state: _State, line: str, raw: str) -> None:
     # libnvidia-container has its own version (1.10.0 beside toolkit 1.11.0 on JetPack 5.1.2): the toolkit's row wins
     if toolkit and (state.toolkit is None or ("libnvidia-container" in state.toolkit.line.lower()
                                               and "libnvidia-container" not in low)):
-        state.toolkit = Sighting("container toolkit", toolkit.group(1), raw)
+        # "worked with toolkit 1.16.2, then apt upgraded it to 1.18.2": the version it went to is the one now
+        moved = _TOOLKIT_MOVED.search(line, toolkit.end())
+        state.toolkit = Sighting("container toolkit", (moved.group(1) or moved.group(2)) if moved else toolkit.group(1), raw)
 
 
 def _read_mentions(state: _State, line: str, raw: str) -> None:
@@ -1531,7 +1587,9 @@ def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
     joined = _joined(part)
     state = _State(distinct_lines(joined.lower()), {} if memo is None else memo)
     for line, raw in _lines(joined):
-        if line:
+        if line and raw.count("`") > 1 and "`" + line + "`" in raw and _LS.match(line):
+            _read_inline_listing(state, line, raw)
+        elif line:
             _read_line(state, line, raw)
     compose = _compose_launches(part)
     state.launches = [with_service(launch, compose) if launch.service_unseen else launch
