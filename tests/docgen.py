@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -240,14 +241,22 @@ def unrelated_page() -> str:
     return signatures_page("# Unrelated errors", intro, is_unrelated)
 
 
+def inline_code(text: str) -> str:
+    """``text`` as Markdown inline code, whatever backticks it holds (a message quoting `GLIBC_2.34'): fenced by one
+    backtick more than its longest run, with a blank inside where it starts or ends with one (CommonMark)."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return fence + pad + text + pad + fence
+
+
 def signatures_page(title: str, intro: str, shown: Callable[[Dict[str, Any]], bool]) -> str:
     """Each signature of data/symptoms.json that ``shown`` keeps, with its causes, reading, page and sources."""
     out = [title, "", intro, ""]
     for symptom in filter(shown, data.load("symptoms")["symptoms"]):
-        out.append("## `{}`".format(symptom["signatures"][0]))
+        out.append("## " + inline_code(symptom["signatures"][0]))
         out.append("")
         if len(symptom["signatures"]) > 1:
-            out.append("Also: " + ", ".join("`{}`".format(s) for s in symptom["signatures"][1:]))
+            out.append("Also: " + ", ".join(inline_code(s) for s in symptom["signatures"][1:]))
             out.append("")
         out += [with_marks("- " + cause) for cause in symptom["causes"]]
         out.append("")

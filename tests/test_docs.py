@@ -140,6 +140,17 @@ def test_a_generated_row_that_is_not_high_needs_a_claim() -> None:
     assert docgen.with_marks("| x | the node was not injected |") == marked
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("cudaGetDeviceCount returned 801", "`cudaGetDeviceCount returned 801`"),
+    ("version `GLIBC_2.34' not found", "``version `GLIBC_2.34' not found``"),
+    ("`id` prints ``x``", "``` `id` prints ``x`` ```"),
+])
+def test_a_signature_with_backticks_stays_one_code_span(text: str, code: str) -> None:
+    """A message may quote with backticks itself; its code span must not end there (the rest of the page would
+    shift in and out of code, and the source links after it break)."""
+    assert docgen.inline_code(text) == code
+
+
 def test_every_source_is_a_link() -> None:
     """Issues, PRs, commits, CVEs and bulletins cited on any page become links (hooks/sources.py);
     anything shaped like a source that the hook cannot link must be written as a link."""

@@ -1651,15 +1651,21 @@ _CONTRAST = re.compile(r"\b(?:when|if|via|through|exec|as root|sudo|host|outside
 
 def _nodes_held(kind: str) -> Callable[[Observed, Sequence[str], Dict[str, str]], List[str]]:
     """A finder for lines showing the failing session may open every listed GPU node of ``kind`` ("render" or
-    "tegra"): its one `id` (not root) holds each node's group, or the node is open to others. The `id` must be the
+    "tegra"): each is open to others where the process runs, or its one `id` (not root) holds each node's group, or
+    the node is open to others. The `id` must be the
     failing session's: taken in the container when the paste runs one, and of the user every launch and exec runs
     as; a line that says a node refused someone says it was not. A group name counts only against a listing made
     in the same place (another /etc/group may give the name another number); a number counts anywhere. A node listed
     twice must be held as each listing shows it (the container's GID is the one that counts)."""
     def find(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -> List[str]:
         nodes = [n for n in seen.nodes if _GPU_NODES[kind].match(n.path)]
-        if len(seen.identities) != 1 or seen.identities[0].uid == 0 or not nodes or any(
-                i in _EXPLICIT_DENIALS for i in ids):
+        if not nodes or any(i in _EXPLICIT_DENIALS for i in ids):
+            return []
+        # open to every user where the process runs: no `id` is needed to say its groups do not matter
+        here = [n for n in nodes if n.where == "container"] if _runs_in_container(seen) else nodes
+        if here and all(n.open_to_all for n in here):
+            return [n.line for n in here[:2]]
+        if len(seen.identities) != 1 or seen.identities[0].uid == 0:
             return []
         who = seen.identities[0]
         users = [run.user for run in list(seen.launches) + list(seen.execs) if run.user]
@@ -2258,10 +2264,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if acl and seen.logins and not seen.identities:
         return cause("seat-acl-only", "the node's access comes from an ACL, and the session has no seat",
                      trigger + [acl[0].line, seen.logins[0].line])
-    if band == "additional-gids" and dropping:
+    switched = [login.line for login in dropping] + [w.line for w in seen.words if w.kind == "login in the container"]
+    if band == "additional-gids" and switched:  # (a switch in the container said in prose is one too)
         return cause("login-drops-runtime-groups", "the toolkit (1.19.1 or later) gives the node GIDs to the main "
                      "process only; this session came through a login that rebuilds groups",
-                     trigger + [seen.toolkit.line if seen.toolkit else "", dropping[0].line], "toolkit-band")
+                     trigger + [seen.toolkit.line if seen.toolkit else "", switched[0]], "toolkit-band")
     if "ACC-003" in nodes_denied:
         return cause("render-node-denied", "the session is denied the render node", trigger + _denied_lines(seen, "renderD"),
                      "login-drops-runtime-groups")

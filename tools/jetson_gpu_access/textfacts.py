@@ -491,11 +491,15 @@ def _root_fails_said(line: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _container_login() -> Pattern[str]:
-    """A user switch inside the container said in prose or a Dockerfile: an SSH login into the container, an
+    """A user switch inside the container said in prose or a Dockerfile: an SSH login into the container (or into "it",
+    beside the container's sshd), an
     entrypoint's `exec gosu app` or `exec su - worker`, an ENTRYPOINT or CMD (shell form, or exec form read as its
     words) that starts with a switch whose data/privilege_drops.json row loses the runtime GIDs. Each loses them (fact
     sheet A.3); an SSH login into the host does not reach the container, and a Dockerfile's comment runs nothing."""
     return re.compile(r"\bssh(?:-?ing|ed)?\s+(?:in)?to\s+(?:the\s+|my\s+|a\s+|each\s+)?containers?\b(?!\s+host)|"
+                      # "the container runs sshd; I ssh in as dev", "sshd inside; I ssh into it"
+                      r"(?:\bcontainers?\b[^\n]{0,40}?\bsshd\b|\bsshd\s+(?:inside|in\s+(?:the\s+)?container)\b)[^\n]{0,120}?"
+                      r"\bssh(?:-?ing|ed)?\s+in(?:to\s+it)?\b|"
                       r"\bexec\s+(?:" + switch_commands(*LOSING_GROUPS) + r")|"
                       r"\bsupervisord?\b[^\n]{0,60}?\buser\s*=\s*\w|\b(?:inside|in)\s+the\s+container\b[^\n]{0,40}?\bsudo\s+-u\s+\S+|"
                       r"(?<!#)(?<!#\s)\b(?:ENTRYPOINT|CMD)\s+(?:exec\s+)?(?:[\w/.-]*/)?(?:" + switch_commands(*LOSING_GROUPS)
