@@ -688,10 +688,11 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
     cleaned = normalise(window(text)[0])
     contrast = _login_contrast(cleaned) if not any(m.id == "groups-lost-words" for m in matches) else None
     seen = parsed.observed
-    root_only = _root_contrast(cleaned, seen) if not any(m.id == "denial-words" for m in matches) else None
+    outcomes = _check_outcomes(cleaned)
+    root_only = _root_contrast(cleaned, outcomes, seen) if not any(m.id == "denial-words" for m in matches) else None
     seat = _seat_contrast(cleaned) if not any(m.id == "seat-login-words" for m in matches) else None
     behind = _driver_behind(cleaned) if not any(m.id == "cuda-35" for m in matches) else None
-    unserved = _runtime_contrast(cleaned, seen) if not any(m.id == "nodes-missing-words" for m in matches) else None
+    unserved = _runtime_contrast(outcomes, seen) if not any(m.id == "nodes-missing-words" for m in matches) else None
     matches = matches + [shown for shown in (contrast, root_only, seat, behind, unserved) if shown is not None]
     diagnosis = _from_paste(diagnose(parsed.facts)) if parsed.facts is not None else None
     others = tuple(_from_paste(diagnose(facts)) for facts in parsed.others)
@@ -922,7 +923,7 @@ def _seat_contrast(clean: str) -> Optional[SymptomMatch]:
     return _shown_as("seat-login-words", said) if said is not None else None
 
 
-def _root_contrast(clean: str, seen: Observed) -> Optional[SymptomMatch]:
+def _root_contrast(clean: str, outcomes: Sequence[Tuple[str, str]], seen: Observed) -> Optional[SymptomMatch]:
     """Root working and the user not, said in clauses of their own or shown: CUDA available to a check run with sudo or
     at a root prompt, unavailable to the same kind of check run without; read as the denial words family."""
     if "root" not in clean and "sudo" not in clean and "\n#" not in clean and not _THROUGH_ENGINE.search(clean):
@@ -930,7 +931,6 @@ def _root_contrast(clean: str, seen: Observed) -> Optional[SymptomMatch]:
     said = _said_on_a_line_or_two(clean, lambda text: "root" in text or "sudo" in text, _root_said_apart)
     if said is not None:
         return _shown_as("denial-words", said)
-    outcomes = _check_outcomes(clean)
     works = [c for c, said in outcomes if said == "true" and _AS_ROOT.search(c)]
     fails = [c for c, said in outcomes if said == "false" and not _AS_ROOT.search(c)]
     if works and fails:
@@ -955,14 +955,12 @@ def _check_outcomes(clean: str) -> List[Tuple[str, str]]:
             for m in _DEVICE_QUERY_OUTCOME.finditer(clean)][:64] if "devicequery" in clean.lower() else [])
 
 
-def _runtime_contrast(clean: str, seen: Observed) -> Optional[SymptomMatch]:
+def _runtime_contrast(outcomes: Sequence[Tuple[str, str]], seen: Observed) -> Optional[SymptomMatch]:
     """Two launches of one image, the one given the GPU working and the one not given it failing (the engine's default
     runtime counted, where the paste shows it): the failing container lacks the GPU's nodes, read as the nodes-missing
     words family. Where the failing launch also differs in its user or its added groups, only a runtime that is named
     and not NVIDIA's (runc) decides it, since an unshown default runtime may be NVIDIA's."""
-    if not _THROUGH_ENGINE.search(clean):
-        return None
-    launched = [(launch, said) for command, said in _check_outcomes(clean) if _THROUGH_ENGINE.search(command)
+    launched = [(launch, said) for command, said in outcomes if _THROUGH_ENGINE.search(command)
                 for launch in [from_run_line(PROMPT.sub("", command))] if launch is not None]
     for failing, no in launched:
         for working, yes in launched:

@@ -1253,8 +1253,14 @@ def _add_node(state: _State, node: ListedNode) -> bool:
 
 
 def _command_match(line: str) -> Optional[Match[str]]:
-    """Where a container launch or exec command starts in the line."""
+    """Where a container launch or exec command starts in the line (the engines' names, looked for first, spare most
+    lines the three searches)."""
+    if not any(engine in line for engine in _ENGINE_NAMES):
+        return None
     return RUN_LINE.search(line) or COMPOSE_RUN_LINE.search(line) or EXEC_LINE.search(line)
+
+
+_ENGINE_NAMES = ("docker", "podman", "nerdctl", "kubectl", "oc ", "oc\t")
 
 
 # A command on its line that was not run: after another's suggestion ("could you try `docker run ...`", "you should
