@@ -1775,7 +1775,6 @@ def test_a_switch_the_session_s_own_id_shows_kept_the_added_group_is_no_lost_gro
     assert read_cause(JETSON_36 + "\n" + lost).cause.id == "login-drops-runtime-groups"
 
 
-
 @pytest.mark.parametrize("text", [
     "This change ensures that the CUDA Compat Container path is set on orin-based systems. Without this, the CUDA Compat "
     "libraries for SBSA are (incorrectly) used in a container.",

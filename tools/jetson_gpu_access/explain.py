@@ -688,7 +688,9 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
     cleaned = normalise(window(text)[0])
     contrast = _login_contrast(cleaned) if not any(m.id == "groups-lost-words" for m in matches) else None
     seen = parsed.observed
-    outcomes = _check_outcomes(cleaned)
+    # (the checks' outcomes matter only to a paste that names root or an engine: no search of any other)
+    contrasted = "root" in cleaned or "sudo" in cleaned or "\n#" in cleaned or _THROUGH_ENGINE.search(cleaned)
+    outcomes = _check_outcomes(cleaned) if contrasted else []
     root_only = _root_contrast(cleaned, outcomes, seen) if not any(m.id == "denial-words" for m in matches) else None
     seat = _seat_contrast(cleaned) if not any(m.id == "seat-login-words" for m in matches) else None
     behind = _driver_behind(cleaned) if not any(m.id == "cuda-35" for m in matches) else None
@@ -926,7 +928,7 @@ def _seat_contrast(clean: str) -> Optional[SymptomMatch]:
 def _root_contrast(clean: str, outcomes: Sequence[Tuple[str, str]], seen: Observed) -> Optional[SymptomMatch]:
     """Root working and the user not, said in clauses of their own or shown: CUDA available to a check run with sudo or
     at a root prompt, unavailable to the same kind of check run without; read as the denial words family."""
-    if "root" not in clean and "sudo" not in clean and "\n#" not in clean and not _THROUGH_ENGINE.search(clean):
+    if not outcomes and "root" not in clean and "sudo" not in clean and "\n#" not in clean:
         return None
     said = _said_on_a_line_or_two(clean, lambda text: "root" in text or "sudo" in text, _root_said_apart)
     if said is not None:
