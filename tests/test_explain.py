@@ -1087,6 +1087,44 @@ def test_the_versions_said_before_a_command_on_its_line_are_read() -> None:
     assert observed.l4t == "36.4.3"
 
 
+@pytest.mark.parametrize("elsewhere", [
+    "On my x86 workstation with nvidia-container-toolkit 1.18.2 the same test passes: docker run --rm --gpus all -u 1000 "
+    "myorg/infer:2.0 python3 app.py",
+    "Our build server has nvidia-container-toolkit 1.18.2, and there it works: docker run --rm -u 1000 myorg/infer:2.0 "
+    "python3 app.py",
+    "On a second Orin with nvidia-container-toolkit 1.18.2 it works: docker run --rm -u 1000 myorg/infer:2.0 python3 app.py",
+])
+def test_a_launch_and_toolkit_said_of_another_machine_are_not_the_jetson_s(elsewhere: str) -> None:
+    """What a sentence places on another machine (a PC, a build server, a second board) is that machine's where the
+    paste shows the Jetson on a line of its own; the same sentence alone is the only machine there is."""
+    text = (elsewhere + "\nOn the Orin AGX (JetPack 6.2), in the container as user app:\n"
+            "RuntimeError: CUDA error: operation not supported\n")
+    observed = explain(text).observed
+    assert observed.toolkit is None and observed.launches == ()
+    alone = explain(elsewhere + "\n").observed
+    assert alone.toolkit is not None and alone.toolkit.value == "1.18.2" and len(alone.launches) == 1
+
+
+@pytest.mark.parametrize(("before", "now"), [("Before (from PyPI): ", "PyTorch version: 2.4.0+cpu."),
+                                             ("Before: ", "torch 2.1.0+cpu"),
+                                             ("Before the upgrade ", "I had torch 2.1.0+cpu.")])
+def test_a_build_a_label_puts_before_a_change_is_not_the_one_now(before: str, now: str) -> None:
+    assert "cpu-only-build" not in [m.id for m in explain(before + now + " After installing the Jetson wheel:\n").matches]
+    assert "cpu-only-build" in [m.id for m in explain(now + "\n").matches]
+
+
+@pytest.mark.parametrize(("said", "denial"), [
+    ("The container user is app (uid 1000), root sees the GPU.", True),
+    ("As root it works.", True),
+    ("Root fails the same way.", False),
+    ("Even as root the GPU is not available.", False),
+])
+def test_root_s_working_said_in_a_sentence_of_its_own_contrasts_with_a_check_shown_failing(said: str, denial: bool) -> None:
+    text = ("AGX Orin 64GB, JetPack 6.1.\napp@c0ffee123456:~$ python3 -c 'import torch; print(torch.cuda.is_available())'\n"
+            "False\n" + said + "\n")
+    assert ("denial-words" in [m.id for m in explain(text).matches]) == denial
+
+
 @pytest.mark.parametrize(("gid", "cause"), [("993", "render-node-denied"), ("0", "toolkit-band")])
 def test_a_listing_inside_the_container_outranks_what_the_toolkit_s_version_would_make(gid: str, cause: str) -> None:
     """Toolkit 1.18.2 gives the nodes GID 0 inside; a listing there with the host's GID shows it did not here (the

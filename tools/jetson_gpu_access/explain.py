@@ -326,10 +326,14 @@ _NOT_ASSERTED = re.compile(r"\b(?:told me|(?:someone|somebody|they|he|she|a coll
                            r"workaround|temporar(?:y|ily)|will\s+(?:it|this|that|upgrading|updating)|would\s+(?:it|this|that)|"
                            r"should\s+i|do\s+i\s+(?:have|need)|does\s+(?:it|this|that)|"
                            # a failure of the past, since fixed
-                           r"earlier|previously|used\s+to|no\s+longer|last\s+(?:year|month|week|time)|"
+                           r"earlier|previously|used\s+to|no\s+longer|last\s+(?:year|month|week|time)|originally|"
+                           r"before\s+(?:the\s+|my\s+|i\s+)?(?:fix\w*|upgrad\w*|updat\w*|install\w*|reinstall\w*|switch\w*|"
+                           r"chang\w*|downgrad\w*|replac\w*)|"
                            # German, Spanish and French hearsay and advice
                            r"laut|soll(?:te)?\s+man|angeblich|empf(?:iehlt|ohlen)|vorgeschlagen|me\s+dijeron|"
-                           r"recomienda\w*|sugier\w+|suger\w+|on\s+m'a\s+dit|conseill\w+)\b", re.I)
+                           r"recomienda\w*|sugier\w+|suger\w+|on\s+m'a\s+dit|conseill\w+)\b|"
+                           # a state a label puts before a change ("Before (from PyPI): torch 2.4.0+cpu. After: ...")
+                           r"^\s*(?:[-*>]\s*)?(?:\*\*)?before\b[^.:\n]{0,40}:", re.I)
 # Words denied after they are said, in their sentence: "..., which we did not do", "das haben wir nicht gemacht".
 _DENIED_AFTER = re.compile(r"\b(?:(?:we|i)\s+(?:did|have|had|do)(?:\s*n't|\s+not|\s+never)|(?:we|i)\s+never|"
                            r"(?:is|was|got|has\s+been)\s+(?:now\s+)?(?:fixed|solved|resolved|gone)|"
@@ -875,6 +879,18 @@ def _root_said_apart(line: str) -> bool:
     return root_works and user_fails
 
 
+def _root_works_said(line: str) -> bool:
+    """Whether a clause of the line says root (or sudo) gets the GPU, of this machine now, and none says root fails
+    ("The container user is app, root sees the GPU."): the other side of the contrast is a check shown failing."""
+    clauses = [c for c in contrast_sides(line) if _ROOT_SIDE.search(c) and not _USER_SIDE.search(c)]
+    return (not any(_CLAUSE_FAILS.search(c) for c in clauses) and not _EVEN_THEN.search(line)
+            and any(_CLAUSE_WORKS.search(c) and (_GPU_CHECK.search(c) or _THE_SAME.search(c)) and _claimed(c)
+                    and not _not_the_gpu().search(c) for c in clauses))
+
+
+_THE_SAME = re.compile(r"\b(?:it|this|that|everything|the same)\b", re.I)  # the check just shown, said again
+
+
 # The seat contrast said in sentences of their own: the GPU works with a display or a local login, and fails over SSH or
 # headless ("When the HDMI display is connected, the GPU works. Over SSH ... is False.").
 _AUTOLOGIN = r"\bauto(?:matic)?[- ]?log ?in\b"
@@ -935,8 +951,12 @@ def _root_contrast(clean: str, outcomes: Sequence[Tuple[str, str]], seen: Observ
         return _shown_as("denial-words", said)
     works = [c for c, said in outcomes if said == "true" and _AS_ROOT.search(c)]
     fails = [c for c, said in outcomes if said == "false" and not _AS_ROOT.search(c)]
-    if works and fails:
-        return _shown_as("denial-words", fails[0])
+    # a check shown failing, and root's working shown, or said in a sentence of its own (the evidence, then)
+    root_works = None if works or not fails else next((
+        line.strip() for line in clean.split("\n")[:_MAX_CONTRAST_LINES]
+        if ("root" in line or "sudo" in line) and _root_works_said(line)), None)
+    if fails and (works or root_works):
+        return _shown_as("denial-words", root_works or fails[0])
     # Two launches of a check that differ only in who runs it: the one that fails as a user it chose (-u), or without
     # a group the working one adds (the same image, runtime and devices otherwise)
     launched = [(c, said) for c, said in outcomes if _THROUGH_ENGINE.search(c)]

@@ -898,6 +898,8 @@ class _State:
         self.absent: List[Sighting] = []
         self.logins: List[Sighting] = []
         self.toolkit: Optional[Sighting] = None
+        self.elsewhere: List[str] = []             # lines whose launch or toolkit a sentence puts on another machine
+        self.toolkit_elsewhere: Optional[Sighting] = None
         self.words: List[Sighting] = []
 
         self.images: List[Sighting] = []
@@ -1221,6 +1223,8 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         if command is not None and command.start() > 0:
             _read_pc_signs(state, line[:command.start()], raw, sightings)
             _read_versions(state, line[:command.start()], raw)
+            if _on_another_machine(state, line, command.start()):
+                state.elsewhere.append(raw)
         read_now = [launch for launch in state.launches[-1:] if launch.text == line.strip()]
         if any(d.split(":")[0] == "/dev/kfd" for launch in read_now for d in launch.devices):
             # AMD's compute node, passed in: only a PC with an AMD GPU has it
@@ -1422,7 +1426,40 @@ def _read_versions(state: _State, line: str, raw: str) -> None:
                                               and "libnvidia-container" not in low)):
         # "worked with toolkit 1.16.2, then apt upgraded it to 1.18.2": the version it went to is the one now
         moved = _TOOLKIT_MOVED.search(line, toolkit.end())
-        state.toolkit = Sighting("container toolkit", (moved.group(1) or moved.group(2)) if moved else toolkit.group(1), raw)
+        sighting = Sighting("container toolkit", (moved.group(1) or moved.group(2)) if moved else toolkit.group(1), raw)
+        if not _on_another_machine(state, line, toolkit.start()):
+            state.toolkit = sighting
+        elif state.toolkit_elsewhere is None:
+            state.toolkit_elsewhere = sighting
+            state.elsewhere.append(raw)
+
+
+# A machine other than the one the paste is about, named as the place of what the sentence says: a PC by its kind ("on
+# my laptop", "our build server") or another of its kind ("on a second Orin", "another machine"). A PC named in words
+# (_PC_PROSE) counts as well.
+_ANOTHER_MACHINE = re.compile(r"\b(?:(?:on|with|from|using|in)\s+(?:a|an|the|his|her|their)|my|our)\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?:laptop|desktop|workstation|pc|build\s+(?:server|host|machine))s?\b|"
+                              r"\b(?:another|other|second|different|colleague'?s)\s+(?:[\w-]+\s+)?"
+                              r"(?:jetson|orin|xavier|nano|thor|board|device|machine|unit|computer|pc|laptop|workstation)s?\b",
+                              re.I)
+
+
+def _on_another_machine(state: _State, line: str, at: int) -> bool:
+    """Whether the sentence that reaches line[at] names, before it, another machine as its place ("On my x86
+    workstation with toolkit 1.18.2 the same test passes: docker run ..."): what it says there is that machine's, when
+    the paste shows a Jetson elsewhere (_settle_elsewhere)."""
+    said = line[sentence_span(line, at, at)[0]:at]
+    return bool(_ANOTHER_MACHINE.search(said) or leftmost(state.pc_prose, said, said.lower()))
+
+
+def _settle_elsewhere(state: _State) -> None:
+    """A launch or toolkit another machine's sentence holds belongs to that machine where a line of the paste's own
+    shows a Jetson (not an image's name): it is dropped; else it is this machine's after all."""
+    images = ("L4T image", "arm64 build")
+    if any(s.kind not in images and s.line not in state.elsewhere for s in state.jetson):
+        state.launches = [launch for launch in state.launches if launch.text.split("\n")[0] not in state.elsewhere]
+    elif state.toolkit is None:
+        state.toolkit = state.toolkit_elsewhere
 
 
 def _read_mentions(state: _State, line: str, raw: str) -> None:
@@ -1621,6 +1658,7 @@ def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
         state.jetson.append(Sighting("L4T version", named[0], sighting.line))
         state.l4t_line = state.l4t_line or sighting.line
     _settle_releases(state)
+    _settle_elsewhere(state)
     answers = state.available_answers
     # True and False: two sessions, and no proof for the failing one
     cuda_true = Sighting("CUDA available", answers[0][2], answers[0][1]) if answers and all(ok for ok, _, _ in answers) else None
