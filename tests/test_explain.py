@@ -1125,6 +1125,40 @@ def test_root_s_working_said_in_a_sentence_of_its_own_contrasts_with_a_check_sho
     assert ("denial-words" in [m.id for m in explain(text).matches]) == denial
 
 
+def test_a_compose_service_s_failure_is_judged_by_that_service_s_image() -> None:
+    """An x86-only helper image beside the GPU service: its exec format error is not the GPU's software."""
+    text = ("jason@jetson01:~/app$ sudo docker-compose up\n"
+            "deepstack_trainer    | standard_init_linux.go:219: exec user process caused: exec format error\n"
+            "services:\n  deepstack_engine:\n    image: deepquestai/deepstack:jetpack-2021.06.1\n    runtime: nvidia\n")
+    assert explain(text).cause.id == "not-gpu-access"
+    gpu_service = text.replace("deepstack_trainer    |", "deepstack_engine    |")
+    assert explain(gpu_service).cause.id == "jetson-software-mismatch"
+
+
+def test_the_l4t_image_a_build_starts_from_names_the_release_where_nothing_else_does() -> None:
+    """JetPack 4 images get CUDA from the host through the NVIDIA runtime, which `docker build` uses only as the
+    default runtime: a CUDA library missing while building FROM an r32 image on a Xavier lacks that."""
+    text = ("I'm trying to install torch2trt when building docker image in a jetson xavier nx.\n"
+            "OSError: libcurand.so.10: cannot open shared object file: No such file or directory\n"
+            "My dockerfile is:\nFROM nvcr.io/nvidia/l4t-pytorch:{}-pth1.6-py3\n")
+    assert explain(text.format("r32.4.4")).cause.id == "nodes-missing-in-container"
+    assert explain(text.format("r35.2.1")).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize(("frame", "source"), [
+    ('  File "/root/yolov3/utils/torch_utils.py", line 31, in select_device',
+     "    assert torch.cuda.is_available(), 'CUDA unavailable, invalid device %s requested' % device"),
+])
+def test_a_traceback_frame_s_source_line_is_code_not_output(frame: str, source: str) -> None:
+    assert "cuda-unavailable" not in [m.id for m in explain(frame + "\n" + source + "\n").matches]
+    assert "cuda-unavailable" in [m.id for m in explain(source.strip() + "\n").matches]
+    failed = frame + "\n" + source + "\nAssertionError: CUDA unavailable, invalid device 0 requested\n"
+    assert "cuda-unavailable" in [m.id for m in explain(failed).matches]  # the assertion failing is what happened
+    unindented = ('  File "<stdin>", line 1, in <module>\n'
+                  "RuntimeError: CUDA error: no kernel image is available for execution on the device\n")
+    assert "cuda-209" in [m.id for m in explain(unindented).matches]
+
+
 @pytest.mark.parametrize(("gid", "cause"), [("993", "render-node-denied"), ("0", "toolkit-band")])
 def test_a_listing_inside_the_container_outranks_what_the_toolkit_s_version_would_make(gid: str, cause: str) -> None:
     """Toolkit 1.18.2 gives the nodes GID 0 inside; a listing there with the host's GID shows it did not here (the

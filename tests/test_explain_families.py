@@ -1274,6 +1274,21 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ("When building the OSS components, it shows a permission denied error", "other-permission"),
     ("Kubernetes-generated inference pods miss NVIDIA runtime injection (`libcuda.so.1` unavailable)", "nodes-missing-words"),
     ("the NVIDIA runtime injection never happens for these pods", "nodes-missing-words"),
+    # torch's start-up failing to load its CUDA libraries, its exception cut off the paste
+    ('  File "/usr/local/lib/python3.6/dist-packages/torch/__init__.py", line 141, in _load_global_deps',
+     "cuda-library-missing"),
+    # a build that cannot find an NVIDIA library the code expects (nvbuf_utils is gone from JetPack 5.1.2 on)
+    ('LIB_NVBUF\n    linked by target "nvmpi" in directory /src/jetson-ffmpeg', "versions-mismatched"),
+    ('  Could not find a package configuration file provided by "vpi" with any of', "versions-mismatched"),
+    # the engine said in words not to know NVIDIA's runtime
+    ("docker no longer recognizes the `nvidia` runtime without some additional configuration.", "no-gpu-runtime"),
+    ("the nvidia runtime is not registered with docker on these builds", "no-gpu-runtime"),
+    # torchvision's compiled operators missing: a torchvision built for another torch, or without its C++ ops
+    ("RuntimeError: No such operator torchvision::nms", "versions-mismatched"),
+    ("RuntimeError: operator torchvision::nms does not exist", "versions-mismatched"),
+    # a monitor asking NVML for a reading a GPU that shares the system's memory does not give
+    ("[Crystools ERROR] Could not get GPU utilization.Not Supported", "smi-memory-unreported"),
+    ("failed to query GPU utilisation: Not Supported", "smi-memory-unreported"),
 ])
 def test_other_wordings_of_a_family_are_that_family(line: str, family: str) -> None:
     assert family in ids(line)

@@ -298,6 +298,24 @@ def _key_lines(key: str, lowered: str) -> List[Tuple[int, int]]:
 
 # A line break inside a sentence: the line ends in a word, a comma or a quote (not a sentence's end), and the next goes
 # on in lower case or with inline code, and is no prompt (a log's next line starts with a stamp, a level or a capital).
+# A Python traceback's frame line, right before a line (its indent captured).
+_FRAME_BEFORE = re.compile(r'^([ \t]*)file "[^"\n]*", line \d+, in [^\n]*\n\Z', re.M)
+
+
+def _frame_source(lowered: str, start: int) -> bool:
+    """Whether the line at ``start`` is a traceback frame's source code ("    assert torch.cuda.is_available(), 'CUDA
+    unavailable'"): indented under its frame line. It says what the program checks, not what happened, unless the
+    traceback ends on that assertion failing; the exception a frame without source ends on (`File "<stdin>"`) is not
+    indented under it."""
+    frame = _FRAME_BEFORE.search(lowered, max(0, start - 512), start)
+    if frame is None:
+        return False
+    source, after = (lowered[start:start + 2 * LINE_SPAN].split("\n", 2) + ["", ""])[:2]
+    if source.lstrip().startswith("assert") and after.lstrip().startswith("assertionerror"):
+        return False  # the assertion failed: its condition is what happened
+    return len(source) - len(source.lstrip(" \t")) > len(frame.group(1))
+
+
 _SOFT_WRAP = re.compile(r"(?<=[\w,`'\")])\n(?=[ \t]{0,8}[a-z`(\"'])(?![ \t]*(?:```|[\w.-]+@[\w.-]+:))")
 
 
@@ -370,7 +388,7 @@ def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tupl
             line = lowered[start:after]  # "is_available()\nFalse"
             if family.symptom.get("prose") and _SOFT_WRAP.match(clean, end):  # (in the paste's own case)
                 line = line[:end - start] + " " + line[end - start + 1:]  # a sentence wrapped onto the next line
-            if (line, end - start) in tried:
+            if (line, end - start) in tried or _frame_source(lowered, start):
                 continue
             tried.add((line, end - start))
             match = remembered(memo, ("family " + str(family.symptom["id"]), clean[start:after], str(end - start)),
@@ -1515,8 +1533,16 @@ def _host_hook_failed(matches: Sequence[SymptomMatch]) -> bool:
 
 
 def _names_gpu_software(line: str, seen: Observed) -> bool:
-    """Whether the line, or an image the paste launches, names the GPU's software."""
-    return bool(_GPU_SOFTWARE.search(line)) or any(_GPU_SOFTWARE.search(launch.image or "") for launch in seen.launches)
+    """Whether the line, or an image the paste launches, names the GPU's software. A line a compose service logged
+    ("trainer  | exec format error") is that service's: only its own launch's image counts, where compose shows any."""
+    if _GPU_SOFTWARE.search(line):
+        return True
+    launches = seen.launches
+    logged = _LOG_PREFIX.match(line) if any(launch.service for launch in launches) else None
+    if logged:
+        name = re.sub(r"[-_]\d+$", "", logged.group(0).strip(" \t|"))
+        launches = tuple(launch for launch in launches if launch.service == name)
+    return any(_GPU_SOFTWARE.search(launch.image or "") for launch in launches)
 
 
 def _family(symptom_id: str) -> Dict[str, Any]:
@@ -2751,7 +2777,9 @@ def _cuda_from_host(major: Optional[int]) -> bool:
 
 def _l4t_major(seen: Observed) -> Optional[int]:
     """The L4T major the paste shows: its release, or else the newest JetPack lines name in words (JetPack 6.0 is R36),
-    or else the newest one its module runs (a Xavier runs R35 at most: every test made here is "before R36?")."""
+    or else the one release the L4T images it uses are tagged for (an image of one major runs on a host of that major:
+    `FROM l4t-pytorch:r32.4.4` on a Xavier is JetPack 4), or else the newest one its module runs (a Xavier runs R35 at
+    most: every test made here is "before R36?")."""
     shown = _l4t_of(seen.l4t or "")
     if shown is not None:
         return shown
@@ -2759,6 +2787,10 @@ def _l4t_major(seen: Observed) -> Optional[int]:
     ceiling = _module_ceiling(seen)
     if named:  # several: the newest the module runs ("after upgrading from JetPack 5.1 to 6.0"; upgrades go forward)
         return max([major for major in named if ceiling is None or major <= ceiling[0]] or named)
+    imaged = {_l4t_of(s.value) for s in seen.images} - {None}
+    only = imaged.pop() if len(imaged) == 1 else None
+    if only is not None and (ceiling is None or only <= ceiling[0]):
+        return only
     return ceiling[0] if ceiling else None
 
 

@@ -284,6 +284,10 @@ _PC_PROSE = cued(
      r"\b(?:optirun|primusrun|prime-run|bumblebeed?|(?:nvidia\s+)?optimus)\b|\bsecondary\s+gpu\b|\bhybrid\s+graphics\b"),
     # a cloud notebook's VM, named (not a link to a notebook stored there)
     (("colab", "kaggle"), r"(?<![\w./-])(?:Google\s+)?Colab(?:oratory)?\b(?![./])|\bKaggle\s+(?:notebook|kernel)s?\b"),
+    # a cloud server (an AWS node, an EC2 instance) or a Mac: no Jetson is either
+    (("aws", "ec2", "macos", "mac os"),
+     r"\b(?:node|instance|machine|server|vm|host)s?\s+(?:on|in)\s+AWS\b|\bAWS\s+(?:EC2|node|instance|machine|server|vm)s?\b|"
+     r"\bEC2\s+(?:instance|node|machine|host)s?\b|\bmac\s?OS(?:\s?X)?\b(?![./-])"),
 )
 # The field that names the CPU in lscpu (also localised), /proc/cpuinfo, neofetch (after its logo) and issue templates
 # (a bullet, bold, a table cell), with the CPU's name right after it: prose in another field stays prose.
@@ -325,7 +329,7 @@ _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd
              "major/minor", "unsupported sm", "gpu sm", "cuda capability", "gpu-name", "libcuda.so.", "load driver", "mesa-loader",
              "rx", "mx", "compute_capability", "intel", "amd ", "ryzen", "threadripper", "epyc", "xeon", "core", "i3-", "i5-",
              "i7-", "i9-", "proxmox", "colab", "kaggle", "optirun", "primusrun", "prime-run", "bumblebee", "optimus",
-             "secondary gpu", "hybrid graphics")
+             "secondary gpu", "hybrid graphics", "aws", "ec2", "macos", "mac os")
 # A tool saying it checks for a platform (libnvidia-container logs its WSL check on every host, ollama its AMD one):
 # no sign of it.
 _PLATFORM_PROBE = re.compile(r"\bload dxcore\b|\b(?:amdgpu|rocm)\b[^\n]{0,40}?\bnot (?:detected|found)\b", re.I)
