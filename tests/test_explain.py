@@ -1145,6 +1145,22 @@ def test_the_l4t_image_a_build_starts_from_names_the_release_where_nothing_else_
     assert explain(text.format("r35.2.1")).cause.id == "jetson-software-mismatch"
 
 
+@pytest.mark.parametrize("build", ["during `docker build`", "in a Dockerfile RUN step", "when building a docker image"])
+def test_a_cuda_check_in_a_pc_s_image_build_fails_for_want_of_a_gpu_in_the_build(build: str) -> None:
+    """BuildKit gives RUN steps no GPU: a check there fails by design, not for the PC's driver."""
+    text = "Ubuntu 22.04 PC with an RTX 3080: {}, `torch.cuda.is_available()` always shows False.\n"
+    assert explain(text.format(build)).cause.id == "nodes-missing-in-container"
+    assert explain(text.format("in my shell")).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize(("tag", "cause"), [("r36.3.0", "jetson-software-mismatch"), ("r32.7.1", "nodes-missing-in-container")])
+def test_a_python_module_of_the_gpu_s_stack_missing_in_a_container_is_the_image_s_after_jetpack_4(tag: str, cause: str) -> None:
+    """JetPack 4's runtime mounts TensorRT's Python bindings from the host; later images carry their own."""
+    text = ("Jetson AGX Orin, building with docker build -t app . FROM dustynv/l4t-pytorch:{}\n"
+            "ModuleNotFoundError: No module named 'tensorrt'\n").format(tag)
+    assert explain(text).cause.id == cause
+
+
 @pytest.mark.parametrize(("frame", "source"), [
     ('  File "/root/yolov3/utils/torch_utils.py", line 31, in select_device',
      "    assert torch.cuda.is_available(), 'CUDA unavailable, invalid device %s requested' % device"),

@@ -566,13 +566,13 @@ _GPU_NAMED = re.compile(r"/dev/(?:nv|dri/|kfd\b)|\bnvml\b|\bDriver Version:|\b(?
 _CONTAINER_ROW = re.compile(r"#\d+ \d+\.\d+ |Step \d+/\d+ :|\s*> \[[\w -]*?\d+/\d+\] (?:RUN|COPY|FROM) |"
                             r"([\w.-]+[_-]\d{1,3}) +\| .*\n\1 +\| ", re.I)
 # (a Dockerfile's FROM and ARG are matched in capitals only: Python's "from torch import cuda" is no build)
-_CONTAINER_SAID = re.compile(r"---> Running in |\bdocker[ _-]build|\bdockerfile\b|"
+_CONTAINER_SAID = re.compile(r"---> Running in |\bdocker[ _-]build|\bdockerfile\b|\sup\s+--build\b|^\s*(?-i:RUN)\s+\S|"
                              r"^\s*(?-i:ARG|FROM)\s+[\w${}./-]+(?:=|:\S|\s+(?-i:AS)\b|\s*$)|"
                              r"\bjetson-containers (?:build|run)\b|\b(?:singularity|apptainer) (?:exec|run|shell)\b|"
                              r"\bkubernetes\b|\bk8s\b|\bk3s\b|\bkubectl\b|\bpods?\b|"
                              r"(?<!\bno )(?<!\bnot in a )(?<!\bwithout a )(?<!\bwithout any )(?<!\boutside a )"
                              r"(?<!\boutside the )(?<!\boutside any )\bcontainers?\b", re.I)
-_CONTAINER_KEYS = ("running in", "docker build", "docker_build", "docker-build", "arg ", "from ", "dockerfile",
+_CONTAINER_KEYS = ("running in", "docker build", "docker_build", "docker-build", "arg ", "from ", "run ", "--build", "dockerfile",
                    "jetson-containers", "singularity", "apptainer", "kube", "k8s", "k3s", "pod", "container")
 
 
@@ -1404,6 +1404,14 @@ _NVML_ASSERT = re.compile(r"nvml_success == r internal assert failed", re.I)
 # Installing or building software, not running it: a failure there is the software's, not a node's.
 _PACKAGING = re.compile(r"^(?![^\n]*\bengine\b)[^\n]*\b(?:pip3?|install(?:ed|ing|s)?|build(?:ing|s)?|compil\w*|wheels?)\b",
                         re.I)  # (building a TensorRT engine runs on the GPU)
+# An image build said or shown: a build command, a build step's own lines (the classic builder's, BuildKit's, a
+# Dockerfile's RUN), or words ("during the docker build", "when building a docker image").
+_IMAGE_BUILD = re.compile(r"\bdocker(?:-compose|\s+compose)?\s+(?:build|buildx)\b|\s--build\b|"
+                          r"\b(?:during|in|at|while)\s+(?:the\s+|a\s+|my\s+)?(?:docker\s+|image\s+)?build(?:ing)?"
+                          r"(?:\s+(?:time|step|process|stage))?\b|\bbuild(?:ing)?\s+(?:a\s+|the\s+|my\s+)?(?:docker\s+)?image\b|"
+                          r"\b(?:run|build)\s+(?:step|instruction|stage)s?\b|"
+                          r"---> Running in|^\s*Step \d+/\d+ :|^\s*(?-i:RUN)\s+\S|^#\d+ \d+\.\d+ ", re.I)
+_MODULE_MISSING = re.compile(r"\bno module named\b", re.I)
 # A library that failed to load, or to link (not one a package manager failed to install, nor one that loaded and lacks
 # a symbol of another version): what a missing mount looks like.
 _LIBRARY_LOAD = re.compile(r"cannot open shared object|no such file|not found|dlopen|undefined reference|"
@@ -2130,6 +2138,13 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("seat-acl-only", "the program finds no GPU in a remote session (ssh) on the host itself: the GPU's "
                      "render node is open at the local seat (logind's ACL) and to its group, and a remote session has "
                      "no seat", [remote] + platform_line, "render-node-denied", "not-gpu-access")
+    unfound = [line_of[i] for i in ids if i in ("cuda-unavailable", "gpu-not-detected")]
+    in_build = [line for line in unfound + [container] if line and _IMAGE_BUILD.search(line)]
+    if x86 and unfound and in_build and not denied and not nodes_denied:
+        return cause("nodes-missing-in-container", "CUDA is checked in an image build step, which gets no GPU: BuildKit "
+                     "gives RUN steps no devices (moby/buildkit#1436 asks for it), so the check fails by design; name "
+                     "the GPU architectures to build for, and check CUDA when the container runs",
+                     list(dict.fromkeys(unfound[:1] + in_build[:1])) + platform_line, "not-gpu-access")
     soft = [i for i in ids if i in ("cuda-unavailable", "release-unsupported")]
     if soft and not denied and not nodes_denied:
         return platform_cause("jetson-software-mismatch", "the software finds no usable CUDA for this release",
@@ -2567,7 +2582,11 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     if cuda_home:
         lines += [cuda_home, container]
     gpu_failure = line_of.get("failure-gpu", "")
-    if jetson and container and gpu_failure and not _UNNAMED_DENIAL.search(gpu_failure) and not _PACKAGING.search(gpu_failure):
+    # (a Python module of the GPU's stack missing is the image's packaging, except on JetPack 4, whose runtime mounts
+    # TensorRT's Python bindings from the host)
+    module = _MODULE_MISSING.search(gpu_failure) and (major is None or major > 32)
+    if jetson and container and gpu_failure and not _UNNAMED_DENIAL.search(gpu_failure) \
+            and not _PACKAGING.search(gpu_failure) and not module:
         lines += [gpu_failure, container]  # a GPU failure in a container that names no permission (nor an install)
     return list(dict.fromkeys(lines))
 
