@@ -805,17 +805,19 @@ def _joined(text: str) -> str:
     return _CONTINUATION.sub(" ", clean) if "\\" in clean else clean
 
 
-def _lines(joined: str) -> Iterator[Tuple[str, str]]:
-    """(cleaned, as printed) for each line of a _joined text, at most MAX_LINE characters of it: prompts and Markdown
-    quotes removed from the first; then each listing or group line a sentence holds in inline code, as its own."""
+def _lines(joined: str) -> Iterator[Tuple[str, str, bool]]:
+    """(cleaned, as printed, inline) for each line of a _joined text, at most MAX_LINE characters of it: prompts and
+    Markdown quotes removed from the first; then each listing or group line a sentence holds in inline code, as its own
+    (``inline``: read where its sentence says it was taken, _read_inline_listing)."""
     for whole in joined.split("\n"):
         raw = whole[:MAX_LINE]
         line = raw.strip()
         while line.startswith(">"):  # Markdown quotes
             line = line[1:].strip()
-        yield (line if RELEASE_LINE.match(line) else PROMPT.sub("", line)), raw.strip()  # '# R36 (release)' is no prompt
+        yield (line if RELEASE_LINE.match(line) else PROMPT.sub("", line)), raw.strip(), False  # '# R36 (release)': no prompt
         if line.count("`") > 1 and not _LS.match(line) and not NOT_HERE_NOW.search(line):
-            yield from ((span, raw.strip()) for span in _INLINE_CODE.findall(line) if _LS.match(span) or _GROUP_LINE.match(span))
+            yield from ((span, raw.strip(), True) for span in _INLINE_CODE.findall(line)
+                        if _LS.match(span) or _GROUP_LINE.match(span))
 
 
 # Inline code in a sentence, which may hold a line of output ("on the host: `crw-rw---- 1 root render 226, 128 ...`").
@@ -1614,7 +1616,7 @@ def _compose_launches(text: str) -> List[Launch]:
         launches += from_compose_file(raw[first:last])
     if launches:
         return launches
-    fragment = from_compose([cleaned for cleaned, _ in _lines(text)])
+    fragment = from_compose([cleaned for cleaned, _, inline in _lines(text) if not inline])
     return [fragment] if fragment is not None else []
 
 
@@ -1637,8 +1639,8 @@ def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
     part, windowed = window(text)
     joined = _joined(part)
     state = _State(distinct_lines(joined.lower()), {} if memo is None else memo)
-    for line, raw in _lines(joined):
-        if line and raw.count("`") > 1 and "`" + line + "`" in raw and _LS.match(line):
+    for line, raw, inline in _lines(joined):
+        if inline and _LS.match(line):
             _read_inline_listing(state, line, raw)
         elif line:
             _read_line(state, line, raw)
