@@ -1156,9 +1156,20 @@ def test_a_cuda_check_in_a_pc_s_image_build_fails_for_want_of_a_gpu_in_the_build
 @pytest.mark.parametrize(("tag", "cause"), [("r36.3.0", "jetson-software-mismatch"), ("r32.7.1", "nodes-missing-in-container")])
 def test_a_python_module_of_the_gpu_s_stack_missing_in_a_container_is_the_image_s_after_jetpack_4(tag: str, cause: str) -> None:
     """JetPack 4's runtime mounts TensorRT's Python bindings from the host; later images carry their own."""
-    text = ("Jetson AGX Orin, building with docker build -t app . FROM dustynv/l4t-pytorch:{}\n"
+    text = ("Jetson Xavier NX, building with docker build -t app . FROM dustynv/l4t-pytorch:{}\n"
             "ModuleNotFoundError: No module named 'tensorrt'\n").format(tag)
     assert explain(text).cause.id == cause
+
+
+def test_a_torch_import_cut_off_while_loading_its_cuda_libraries_is_a_library_failure() -> None:
+    """The last frame says what failed where the exception is cut off; the exception, where shown, says more."""
+    frames = ('Traceback (most recent call last):\n  File "setup.py", line 13, in <module>\n    import torch\n'
+              '  File "/usr/local/lib/python3.6/dist-packages/torch/__init__.py", line 141, in _load_global_deps\n'
+              "    ctypes.CDLL(lib_path, mode=ctypes.RTLD_GLOBAL)\n")
+    cut = explain(frames).cause.why.evidence
+    assert any("_load_global_deps" in line for line in cut), cut
+    shown = explain(frames + "OSError: libmpi_cxx.so.20: cannot open shared object file: No such file or directory\n")
+    assert any("libmpi_cxx" in line for line in shown.cause.why.evidence), shown.cause
 
 
 @pytest.mark.parametrize(("frame", "source"), [

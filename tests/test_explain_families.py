@@ -1274,9 +1274,6 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ("When building the OSS components, it shows a permission denied error", "other-permission"),
     ("Kubernetes-generated inference pods miss NVIDIA runtime injection (`libcuda.so.1` unavailable)", "nodes-missing-words"),
     ("the NVIDIA runtime injection never happens for these pods", "nodes-missing-words"),
-    # torch's start-up failing to load its CUDA libraries, its exception cut off the paste
-    ('  File "/usr/local/lib/python3.6/dist-packages/torch/__init__.py", line 141, in _load_global_deps',
-     "cuda-library-missing"),
     ("`torch.cuda.is_available()` always shows False", "cuda-unavailable"),
     ("During build process PyTorch is not detecting CUDA", "gpu-not-detected"),
     # a build that cannot find an NVIDIA library the code expects (nvbuf_utils is gone from JetPack 5.1.2 on)

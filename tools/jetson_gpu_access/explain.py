@@ -27,6 +27,7 @@ from .probe.platform import jetpack_for
 from .record import frozen_record
 from .safeio import InputError, decimal, decode, read_file
 from .textfacts import (
+    ANOTHER_MACHINE,
     CONTAINER_PROMPT,
     FACT_WINDOW,
     GPU_NODE_PATH,
@@ -310,8 +311,9 @@ def _frame_source(lowered: str, start: int) -> bool:
     frame = _FRAME_BEFORE.search(lowered, max(0, start - 512), start)
     if frame is None:
         return False
-    source, after = (lowered[start:start + 2 * LINE_SPAN].split("\n", 2) + ["", ""])[:2]
-    if source.lstrip().startswith("assert") and after.lstrip().startswith("assertionerror"):
+    source, *after = lowered[start:start + 3 * LINE_SPAN].split("\n", 3)[:3]
+    failed = next((line for line in after if line.strip(" \t^~")), "")  # (Python 3.11 marks the expression with ^)
+    if source.lstrip().startswith("assert") and failed.lstrip().startswith("assertionerror"):
         return False  # the assertion failed: its condition is what happened
     return len(source) - len(source.lstrip(" \t")) > len(frame.group(1))
 
@@ -320,15 +322,15 @@ _SOFT_WRAP = re.compile(r"(?<=[\w,`'\")])\n(?=[ \t]{0,8}[a-z`(\"'])(?![ \t]*(?:`
 
 
 def _next_line_end(lowered: str, end: int) -> int:
-    """Where the line after the one ending at ``end`` ends, passing over up to two blank lines: an answer printed
-    below its command, with a blank line between them in a Markdown paste ("is_available()", "", "False")."""
+    """Where the line after the one ending at ``end`` ends, passing over up to two blank (or ^-marker) lines: an answer
+    printed below its command, with a blank line between them in a Markdown paste ("is_available()", "", "False")."""
     after = end
     for _ in range(3):
         start = after + 1
         after = lowered.find("\n", start, start + LINE_SPAN)
         if after < 0:
             return min(len(lowered), start + LINE_SPAN)
-        if lowered[start:after].strip():
+        if lowered[start:after].strip(" \t\r\f\v^~"):  # (Python 3.11 marks a frame's expression with a line of ^)
             return after
     return after
 
@@ -344,14 +346,17 @@ _NOT_ASSERTED = re.compile(r"\b(?:told me|(?:someone|somebody|they|he|she|a coll
                            r"workaround|temporar(?:y|ily)|will\s+(?:it|this|that|upgrading|updating)|would\s+(?:it|this|that)|"
                            r"should\s+i|do\s+i\s+(?:have|need)|does\s+(?:it|this|that)|"
                            # a failure of the past, since fixed
-                           r"earlier|previously|used\s+to|no\s+longer|last\s+(?:year|month|week|time)|originally|"
-                           r"before\s+(?:the\s+|my\s+|i\s+)?(?:fix\w*|upgrad\w*|updat\w*|install\w*|reinstall\w*|switch\w*|"
-                           r"chang\w*|downgrad\w*|replac\w*)|"
+                           r"earlier|previously|used\s+to|no\s+longer|last\s+(?:year|month|week|time)|"
                            # German, Spanish and French hearsay and advice
                            r"laut|soll(?:te)?\s+man|angeblich|empf(?:iehlt|ohlen)|vorgeschlagen|me\s+dijeron|"
-                           r"recomienda\w*|sugier\w+|suger\w+|on\s+m'a\s+dit|conseill\w+)\b|"
-                           # a state a label puts before a change ("Before (from PyPI): torch 2.4.0+cpu. After: ...")
-                           r"^\s*(?:[-*>]\s*)?(?:\*\*)?before\b[^.:\n]{0,40}:", re.I)
+                           r"recomienda\w*|sugier\w+|suger\w+|on\s+m'a\s+dit|conseill\w+)\b", re.I)
+# A state said to come before a change that was made: a label ("Before (from PyPI): torch 2.4.0+cpu. After: ...", not
+# "Before you ask:" nor "Before and after ...:"), "before the upgrade", "before I reinstalled" (not "before I upgrade",
+# still ahead). What the sentence then says is now ("..., now it shows ...") is the state now.
+_SUPERSEDED = re.compile(r"^\s*(?:[-*>]\s*)?(?:\*\*)?before\b(?!\s+you\b)(?![^.:\n]{0,40}\bafter\b)[^.:\n]{0,40}:|"
+                         r"\bbefore\s+(?:the\s+(?:fix|upgrade|update|reinstall|switch|change|downgrade)|(?:i|we)\s+(?:had\s+)?"
+                         r"(?:upgraded|updated|installed|reinstalled|switched|changed|downgraded|replaced|fixed))\b", re.I)
+_NOW = re.compile(r"\b(?:now|still|currently|again)\b", re.I)
 # Words denied after they are said, in their sentence: "..., which we did not do", "das haben wir nicht gemacht".
 _DENIED_AFTER = re.compile(r"\b(?:(?:we|i)\s+(?:did|have|had|do)(?:\s*n't|\s+not|\s+never)|(?:we|i)\s+never|"
                            r"(?:is|was|got|has\s+been)\s+(?:now\s+)?(?:fixed|solved|resolved|gone)|"
@@ -365,8 +370,10 @@ def _not_asserted(line: str, start: int, end: int) -> bool:
     head = max([at + len(mark) for mark in (". ", "! ", "; ", "\n") for at in [line.rfind(mark, 0, start)] if at >= 0] + [0])
     tail = min([i for i in (line.find(mark, end) for mark in (". ", "? ", "! ", "; ", "\n")) if i >= 0] + [len(line)])
     asked = line[tail:tail + 1] == "?" or line[:tail].rstrip().endswith("?")
+    before = line[head:start]
+    superseded = _SUPERSEDED.search(before)
     return bool(_NEGATED.search(line[max(head, start - 40):start]) or asked or _NOT_ASSERTED.search(line[head:end])
-                or _DENIED_AFTER.search(line[end:tail]))
+                or _DENIED_AFTER.search(line[end:tail]) or (superseded and not _NOW.search(before, superseded.end())))
 
 
 def _vetoed(vetoes: object, line: str, hit: Match[str]) -> bool:
@@ -629,6 +636,20 @@ def find_failure(text: str, cleaned: Optional[str] = None, memo: Optional[LineMe
     return Failure(kind, best[1][:300])
 
 
+def _cut_off_while_loading(clean: str, failure: Optional[Failure]) -> Optional[Failure]:
+    """The failure, unless it tells nothing of the GPU and a traceback the paste cuts off above its exception ends in
+    torch's start-up loading its CUDA libraries (libtorch_global_deps): which library did not load is not shown, but
+    loading one is what failed."""
+    loading = _LOADING_CUDA.search(clean) if failure is None or failure.kind in ("other", "unshown") else None
+    if loading and not _EXCEPTION_LINE.search(clean, loading.end()):
+        return Failure("gpu-library", loading.group(0).strip()[:300])
+    return failure
+
+
+_LOADING_CUDA = re.compile(r'^[ \t]*file "[^"\n]*torch/__init__\.py", line \d+, in _load_global_deps\b[^\n]*', re.M | re.I)
+_EXCEPTION_LINE = re.compile(r"^[ \t]*[\w.]*(?:error|exception)\b", re.M | re.I)
+
+
 # Words that say how something failed (it timed out, exits at once) and not what: the symptom of any cause (a log's
 # routine timeouts among them). Such a line tells least among failing lines and leaves the cause unknown. (A hang said
 # of the boot or a service, read before these words were, stays a failure that is not the GPU's.)
@@ -711,7 +732,7 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
     contrast = _login_contrast(cleaned) if not any(m.id == "groups-lost-words" for m in matches) else None
     seen = parsed.observed
     # (the checks' outcomes matter only to a paste that names root or an engine: no search of any other)
-    contrasted = "root" in cleaned or "sudo" in cleaned or "\n#" in cleaned or _THROUGH_ENGINE.search(cleaned)
+    contrasted = _NAMES_ROOT.search(cleaned) or "sudo" in cleaned or "\n#" in cleaned or _THROUGH_ENGINE.search(cleaned)
     outcomes = _check_outcomes(cleaned) if contrasted else []
     root_only = _root_contrast(cleaned, outcomes, seen) if not any(m.id == "denial-words" for m in matches) else None
     seat = _seat_contrast(cleaned) if not any(m.id == "seat-login-words" for m in matches) else None
@@ -736,7 +757,7 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
     systems = tuple(label for label, _ in mixed)
     statements = _statements(seen, matches, diagnosis, parsed.assumptions, pairs, mixed) + tuple(
         _session_statements(seen, others))
-    failure = find_failure(text, cleaned, memo)
+    failure = _cut_off_while_loading(cleaned, find_failure(text, cleaned, memo))
     container = container_context(text, seen, cleaned)
     if failure is not None and not matches:
         statements += (Statement("a failure that no known signature names ({}): `{}`".format(
@@ -898,14 +919,24 @@ def _root_said_apart(line: str) -> bool:
 
 
 def _root_works_said(line: str) -> bool:
-    """Whether a clause of the line says root (or sudo) gets the GPU, of this machine now, and none says root fails
-    ("The container user is app, root sees the GPU."): the other side of the contrast is a check shown failing."""
-    clauses = [c for c in contrast_sides(line) if _ROOT_SIDE.search(c) and not _USER_SIDE.search(c)]
-    return (not any(_CLAUSE_FAILS.search(c) for c in clauses) and not _EVEN_THEN.search(line)
-            and any(_CLAUSE_WORKS.search(c) and (_GPU_CHECK.search(c) or _THE_SAME.search(c)) and _claimed(c)
-                    and not _not_the_gpu().search(c) for c in clauses))
+    """Whether a sentence of the line says root gets the GPU, of this machine now and where the check ran, and not that
+    root fails ("The container user is app, root sees the GPU.", "As root, the same command prints True."): the other
+    side of the contrast is a check shown failing. Not root on the host (the check failed in a container), on another
+    machine, or sudo running other work ("I restarted the daemon with sudo systemctl ... and it works now")."""
+    return any(_ROOT_RUNS.search(sentence) and not _USER_SIDE.search(sentence) and not _CLAUSE_FAILS.search(sentence)
+               and not _EVEN_THEN.search(sentence) and _CLAUSE_WORKS.search(sentence)
+               and (_GPU_CHECK.search(sentence) or _THE_SAME.search(sentence)) and _claimed(sentence)
+               and not _not_the_gpu().search(sentence) and not _ELSEWHERE_THAN_THE_CHECK.search(sentence)
+               and not ANOTHER_MACHINE.search(sentence) for sentence in sentences(line))
 
 
+_NAMES_ROOT = re.compile("root", re.I)
+# Root running the check: "root ...", "as root", "root:", "with sudo" said of the check itself, `sudo python3 ...`.
+_ROOT_RUNS = re.compile(r"(?:^|[,;]\s)\W*root\b|\b(?:as|for|under)\s+(?:the\s+)?root\b|\broot\s*:|"
+                        r"\b(?:with|using|via|under)\s+sudo\b(?=\s*(?:$|[,.;:!)]|(?:it|this|that|everything|the\s+same|"
+                        r"too|as\s+well|also|prints?|returns?|works?|shows?|gives?|says|succeeds?|passes)\b))|"
+                        r"\bsudo\s+(?:-\w+\s+)*(?:python\w*|\./\S+|\S*devicequery)\b", re.I)
+_ELSEWHERE_THAN_THE_CHECK = re.compile(r"\b(?:on|from|in)\s+the\s+host\b|\boutside\b", re.I)
 _THE_SAME = re.compile(r"\b(?:it|this|that|everything|the same)\b", re.I)  # the check just shown, said again
 
 
@@ -962,7 +993,7 @@ def _seat_contrast(clean: str) -> Optional[SymptomMatch]:
 def _root_contrast(clean: str, outcomes: Sequence[Tuple[str, str]], seen: Observed) -> Optional[SymptomMatch]:
     """Root working and the user not, said in clauses of their own or shown: CUDA available to a check run with sudo or
     at a root prompt, unavailable to the same kind of check run without; read as the denial words family."""
-    if not outcomes and "root" not in clean and "sudo" not in clean and "\n#" not in clean:
+    if not outcomes and not _NAMES_ROOT.search(clean) and "sudo" not in clean and "\n#" not in clean:
         return None
     said = _said_on_a_line_or_two(clean, lambda text: "root" in text or "sudo" in text, _root_said_apart)
     if said is not None:
@@ -972,7 +1003,7 @@ def _root_contrast(clean: str, outcomes: Sequence[Tuple[str, str]], seen: Observ
     # a check shown failing, and root's working shown, or said in a sentence of its own (the evidence, then)
     root_works = None if works or not fails else next((
         line.strip() for line in clean.split("\n")[:_MAX_CONTRAST_LINES]
-        if ("root" in line or "sudo" in line) and _root_works_said(line)), None)
+        if ("root" in line.lower() or "sudo" in line) and _root_works_said(line)), None)
     if fails and (works or root_works):
         return _shown_as("denial-words", root_works or fails[0])
     # Two launches of a check that differ only in who runs it: the one that fails as a user it chose (-u), or without
@@ -1414,7 +1445,7 @@ _IMAGE_BUILD = re.compile(r"\bdocker(?:-compose|\s+compose)?\s+(?:build|buildx)\
 _MODULE_MISSING = re.compile(r"\bno module named\b", re.I)
 # A library that failed to load, or to link (not one a package manager failed to install, nor one that loaded and lacks
 # a symbol of another version): what a missing mount looks like.
-_LIBRARY_LOAD = re.compile(r"cannot open shared object|no such file|not found|dlopen|undefined reference|"
+_LIBRARY_LOAD = re.compile(r"cannot open shared object|no such file|not found|dlopen|undefined reference|_load_global_deps|"
                            r"(?:could not|couldn't|failed to|unable to|cannot|can't) (?:load|open|find|locate)", re.I)
 _SHARED_MEMORY_PC = re.compile(r"\bGB10\b|\bDGX[\s-]?Spark\b|\bGH200\b|\bGrace\b", re.I)
 _CUDA_OWN_CHECK = re.compile(r"is_available|cuda available|cudaGetDeviceCount|\bcuInit", re.I)
@@ -1540,6 +1571,14 @@ def _host_hook_failed(matches: Sequence[SymptomMatch]) -> bool:
     return any(m.id == "runtime-hook-failed" or "nvidia-container-cli" in m.line.lower() for m in matches)
 
 
+def _logged_as(name: str, launch: Launch) -> bool:
+    """Whether compose logs a service's lines under ``name`` (its number cut off): the service's name, after the project's
+    ("app_engine_1", "app-engine-1"), or its container_name."""
+    service = launch.service or ""
+    return name == service or name.endswith(("_" + service, "-" + service)) or bool(
+        re.search(r"^\s*container_name:\s*['\"]?" + re.escape(name) + r"['\"]?\s*$", launch.text, re.M))
+
+
 def _names_gpu_software(line: str, seen: Observed) -> bool:
     """Whether the line, or an image the paste launches, names the GPU's software. A line a compose service logged
     ("trainer  | exec format error") is that service's: only its own launch's image counts, where compose shows any."""
@@ -1549,7 +1588,7 @@ def _names_gpu_software(line: str, seen: Observed) -> bool:
     logged = _LOG_PREFIX.match(line) if any(launch.service for launch in launches) else None
     if logged:
         name = re.sub(r"[-_]\d+$", "", logged.group(0).strip(" \t|"))
-        launches = tuple(launch for launch in launches if launch.service == name)
+        launches = tuple(launch for launch in launches if launch.service and _logged_as(name, launch))
     return any(_GPU_SOFTWARE.search(launch.image or "") for launch in launches)
 
 
@@ -2796,9 +2835,9 @@ def _cuda_from_host(major: Optional[int]) -> bool:
 
 def _l4t_major(seen: Observed) -> Optional[int]:
     """The L4T major the paste shows: its release, or else the newest JetPack lines name in words (JetPack 6.0 is R36),
-    or else the one release the L4T images it uses are tagged for (an image of one major runs on a host of that major:
-    `FROM l4t-pytorch:r32.4.4` on a Xavier is JetPack 4), or else the newest one its module runs (a Xavier runs R35 at
-    most: every test made here is "before R36?")."""
+    or else the one release the L4T images it uses are tagged for, where no Orin, Thor or R36 software is shown (an
+    image of one major runs on a host of that major: `FROM l4t-pytorch:r32.4.4` on a Xavier is JetPack 4), or else the
+    newest one its module runs (a Xavier runs R35 at most: every test made here is "before R36?")."""
     shown = _l4t_of(seen.l4t or "")
     if shown is not None:
         return shown
@@ -2808,7 +2847,9 @@ def _l4t_major(seen: Observed) -> Optional[int]:
         return max([major for major in named if ceiling is None or major <= ceiling[0]] or named)
     imaged = {_l4t_of(s.value) for s in seen.images} - {None}
     only = imaged.pop() if len(imaged) == 1 else None
-    if only is not None and (ceiling is None or only <= ceiling[0]):
+    # (not where the paste shows an Orin or Thor, or R36's software: their hosts outgrow old images, which still run)
+    newer = any(_NEWER_FAMILY.search(s.line) for s in seen.jetson) or any(w.kind == "R36 software" for w in seen.words)
+    if only is not None and not newer and (ceiling is None or only <= ceiling[0]):
         return only
     return ceiling[0] if ceiling else None
 

@@ -284,10 +284,12 @@ _PC_PROSE = cued(
      r"\b(?:optirun|primusrun|prime-run|bumblebeed?|(?:nvidia\s+)?optimus)\b|\bsecondary\s+gpu\b|\bhybrid\s+graphics\b"),
     # a cloud notebook's VM, named (not a link to a notebook stored there)
     (("colab", "kaggle"), r"(?<![\w./-])(?:Google\s+)?Colab(?:oratory)?\b(?![./])|\bKaggle\s+(?:notebook|kernel)s?\b"),
-    # a cloud server (an AWS node, an EC2 instance) or a Mac: no Jetson is either
+    # a cloud server the commands ran on (an AWS node, an EC2 instance) or a Mac: no Jetson is either
     (("aws", "ec2", "macos", "mac os"),
-     r"\b(?:node|instance|machine|server|vm|host)s?\s+(?:on|in)\s+AWS\b|\bAWS\s+(?:EC2|node|instance|machine|server|vm)s?\b|"
-     r"\bEC2\s+(?:instance|node|machine|host)s?\b|\bmac\s?OS(?:\s?X)?\b(?![./-])"),
+     r"\b(?:node|instance|machine|server|vm|host)s?\s+(?:on|in)\s+AWS\b|"
+     r"\b(?:on|in)\s+(?:an?\s+|the\s+)?(?:AWS\s+)?EC2\b|\b(?:on|in)\s+(?:an?\s+)?AWS\s+(?:node|instance|machine|server|vm)s?\b|"
+     # macOS with its version, as a system's own report gives it ("Macos 10.13.6"), not as a client named in prose
+     r"\bmac\s?OS(?:\s?X)?\s+v?\d+(?:\.\d+)+\b"),
 )
 # The field that names the CPU in lscpu (also localised), /proc/cpuinfo, neofetch (after its logo) and issue templates
 # (a bullet, bold, a table cell), with the CPU's name right after it: prose in another field stays prose.
@@ -905,6 +907,7 @@ class _State:
         self.logins: List[Sighting] = []
         self.toolkit: Optional[Sighting] = None
         self.elsewhere: List[str] = []             # lines whose launch or toolkit a sentence puts on another machine
+        self.elsewhere_next = False                # the line before said so of the command after its colon
         self.toolkit_elsewhere: Optional[Sighting] = None
         self.words: List[Sighting] = []
 
@@ -1097,6 +1100,7 @@ def _read_available(state: _State, line: str, raw: str) -> None:
 
 def _read_line(state: _State, line: str, raw: str) -> None:
     reader = state.reader
+    elsewhere, state.elsewhere_next = state.elsewhere_next, False  # a command under "... passes there:" is that one's
     names = _PROMPT_NAMES.match(raw) if "@" in raw[:_PROMPT_AT] else None
     if names and _JETSON_NAME.search(names.group(1)) and all(s.value != names.group(1) for s in state.jetson):
         state.jetson.append(Sighting("host name", names.group(1), raw))
@@ -1229,8 +1233,8 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         if command is not None and command.start() > 0:
             _read_pc_signs(state, line[:command.start()], raw, sightings)
             _read_versions(state, line[:command.start()], raw)
-            if _on_another_machine(state, line, command.start()):
-                state.elsewhere.append(raw)
+        if elsewhere or (command is not None and command.start() > 0 and _on_another_machine(state, line, command.start())):
+            state.elsewhere.append(raw)
         read_now = [launch for launch in state.launches[-1:] if launch.text == line.strip()]
         if any(d.split(":")[0] == "/dev/kfd" for launch in read_now for d in launch.devices):
             # AMD's compute node, passed in: only a PC with an AMD GPU has it
@@ -1441,21 +1445,30 @@ def _read_versions(state: _State, line: str, raw: str) -> None:
 
 
 # A machine other than the one the paste is about, named as the place of what the sentence says: a PC by its kind ("on
-# my laptop", "our build server") or another of its kind ("on a second Orin", "another machine"). A PC named in words
-# (_PC_PROSE) counts as well.
-_ANOTHER_MACHINE = re.compile(r"\b(?:(?:on|with|from|using|in)\s+(?:a|an|the|his|her|their)|my|our)\s+(?:[\w-]+\s+){0,2}?"
-                              r"(?:laptop|desktop|workstation|pc|build\s+(?:server|host|machine))s?\b|"
+# my laptop", "our build server", "my dev box") or another of its kind ("on a second Orin", "another machine"). A PC
+# named in words (_PC_PROSE) counts as well. ("The desktop" is a board's own desktop session.)
+ANOTHER_MACHINE = re.compile(r"\b(?:(?:on|with|from|using|in)\s+(?:a|an|his|her|their)|my|our)\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?:laptop|desktop|workstation|pc|build\s+(?:server|host|machine)|dev(?:elopment)?\s+"
+                              r"(?:box|machine|pc)|ci\s+runner|cloud\s+vm)s?\b|"
                               r"\b(?:another|other|second|different|colleague'?s)\s+(?:[\w-]+\s+)?"
                               r"(?:jetson|orin|xavier|nano|thor|board|device|machine|unit|computer|pc|laptop|workstation)s?\b",
                               re.I)
+# ... said to work there, the sentence's own words: a comparison with the machine that fails ("the same test passes")
+_WORKS_THERE = re.compile(r"\b(?:works?|worked|passe[sd]|pass|fine|succeed(?:s|ed)?|runs?\s+(?:fine|well|ok))\b", re.I)
+# ... or the place it names is this machine after all: a command run on it from another ("from my laptop I ssh into
+# the board"), a version set on it ("... to 1.18.2 on the Orin")
+_THIS_MACHINE = re.compile(r"\bssh(?:ed)?\s+(?:in)?to\b|\b(?:on|in|into)\s+(?:the|this)\s+(?:jetson|orin|xavier|nano|thor|"
+                           r"board|device|devkit|module)\b", re.I)
 
 
 def _on_another_machine(state: _State, line: str, at: int) -> bool:
-    """Whether the sentence that reaches line[at] names, before it, another machine as its place ("On my x86
-    workstation with toolkit 1.18.2 the same test passes: docker run ..."): what it says there is that machine's, when
-    the paste shows a Jetson elsewhere (_settle_elsewhere)."""
-    said = line[sentence_span(line, at, at)[0]:at]
-    return bool(_ANOTHER_MACHINE.search(said) or leftmost(state.pc_prose, said, said.lower()))
+    """Whether the sentence that reaches line[at] places what it says before ``at`` on another machine, where it works
+    ("On my x86 workstation with toolkit 1.18.2 the same test passes: docker run ..."): it is that machine's, when the
+    paste shows a Jetson elsewhere (_settle_elsewhere)."""
+    begin, end = sentence_span(line, at, at)
+    said, sentence = line[begin:at], line[begin:max(end, at)]
+    return bool((ANOTHER_MACHINE.search(said) or leftmost(state.pc_prose, said, said.lower()))
+                and _WORKS_THERE.search(sentence) and not _THIS_MACHINE.search(sentence))
 
 
 def _settle_elsewhere(state: _State) -> None:
@@ -1481,6 +1494,7 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
         state.model = _model(line)
         reader.recognised.append("model: {}".format(state.model))
     _read_pc_signs(state, line, raw, sightings)
+    state.elsewhere_next = line.rstrip().endswith(":") and _on_another_machine(state, line, len(line.rstrip()))
     if not sightings:
         _read_pc_hint(state, line, raw)
     _read_login(state, line, raw)
