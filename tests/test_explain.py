@@ -1172,6 +1172,17 @@ def test_a_torch_import_cut_off_while_loading_its_cuda_libraries_is_a_library_fa
     assert any("libmpi_cxx" in line for line in shown.cause.why.evidence), shown.cause
 
 
+@pytest.mark.parametrize(("line", "pc"), [
+    ("Operating System: openSUSE tumbleweed", True), ("OS: Fedora 40", True), ("my local machine is using an AMD card", True),
+    ("(Ubuntu node on AWS)", True), ("(Macos 10.13.6)", True),
+    ("I connect to the TX2 from my windows pc", False), ("I develop on macOS with VS Code Remote-SSH into the board", False),
+    ("Our fleet is managed from an AWS EC2 instance", False),
+])
+def test_a_system_named_where_the_commands_ran_is_a_pc_and_a_client_named_is_none(line: str, pc: bool) -> None:
+    from jetson_gpu_access.textfacts import read
+    assert bool(read(line + "\n").observed.x86) == pc
+
+
 @pytest.mark.parametrize(("frame", "source"), [
     ('  File "/root/yolov3/utils/torch_utils.py", line 31, in select_device',
      "    assert torch.cuda.is_available(), 'CUDA unavailable, invalid device %s requested' % device"),

@@ -230,7 +230,9 @@ _X86 = cued(
     (("x64", "ppc64le", "rocm", "amd-smi", "kfd", "gfx", "i915"),
      r"\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b"),
     (("nvidia unix x86", "nvrm: ", "win", "wsl", "microsoft-standard"),
-     r"\bNVIDIA UNIX x86|\bNVRM: |\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|microsoft-standard"),
+     # (Windows as the machine a user comes from is the client: "from my windows pc" names no system of the paste's)
+     r"\bNVIDIA UNIX x86|\bNVRM: |(?<!from )(?<!from my )(?<!from a )(?<!from the )\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
+     r"microsoft-standard"),
     (("geforce", "quadro", "tesla", "titan", "rtx", "gtx", "radeon"),
      r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|Radeon)\b"),
     (("arc", "iris", "uhd graphics", "rx"),
@@ -279,7 +281,11 @@ _PC_PROSE = cued(
     (("ryzen", "threadripper", "epyc", "xeon", "core", "i3-", "i5-", "i7-", "i9-", "proxmox"),
      r"\b(?:" + _X86_CPUS + r")\b|\bCore(?:\(TM\)|\u2122)?\s+i[3579]\b|\bi[3579]-\d{4,5}[A-Z]{0,2}\b|\bProxmox\b"),
     # an AMD or Intel GPU (no Jetson has one); a laptop's switch between its Intel and NVIDIA GPUs (Optimus, Bumblebee)
-    (("amd", "intel"), r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|Radeon|Arc|UHD|Iris)\b"),
+    (("amd", "intel"), r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|card|Radeon|Arc|UHD|Iris)\b"),
+    # a desktop distribution no Jetson ships with (L4T is Ubuntu; NixOS and Gentoo have Jetson ports, so not those)
+    (("opensuse", "fedora", "arch linux", "manjaro", "pop!_os", "pop_os", "linux mint", "centos", "rhel", "rocky linux",
+      "almalinux"),
+     r"\b(?:openSUSE|Fedora|Arch\s+Linux|Manjaro|Pop!?_OS|Linux\s+Mint|CentOS|RHEL|Rocky\s+Linux|AlmaLinux)\b"),
     (("optirun", "primusrun", "prime-run", "bumblebee", "optimus", "secondary gpu", "hybrid graphics"),
      r"\b(?:optirun|primusrun|prime-run|bumblebeed?|(?:nvidia\s+)?optimus)\b|\bsecondary\s+gpu\b|\bhybrid\s+graphics\b"),
     # a cloud notebook's VM, named (not a link to a notebook stored there)
@@ -331,7 +337,8 @@ _PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd
              "major/minor", "unsupported sm", "gpu sm", "cuda capability", "gpu-name", "libcuda.so.", "load driver", "mesa-loader",
              "rx", "mx", "compute_capability", "intel", "amd ", "ryzen", "threadripper", "epyc", "xeon", "core", "i3-", "i5-",
              "i7-", "i9-", "proxmox", "colab", "kaggle", "optirun", "primusrun", "prime-run", "bumblebee", "optimus",
-             "secondary gpu", "hybrid graphics", "aws", "ec2", "macos", "mac os")
+             "secondary gpu", "hybrid graphics", "aws", "ec2", "macos", "mac os", "opensuse", "fedora", "arch linux",
+             "manjaro", "pop!_os", "pop_os", "linux mint", "centos", "rhel", "rocky linux", "almalinux")
 # A tool saying it checks for a platform (libnvidia-container logs its WSL check on every host, ollama its AMD one):
 # no sign of it.
 _PLATFORM_PROBE = re.compile(r"\bload dxcore\b|\b(?:amdgpu|rocm)\b[^\n]{0,40}?\bnot (?:detected|found)\b", re.I)
