@@ -1093,6 +1093,8 @@ def test_the_versions_said_before_a_command_on_its_line_are_read() -> None:
     "Our build server has nvidia-container-toolkit 1.18.2, and there it works: docker run --rm -u 1000 myorg/infer:2.0 "
     "python3 app.py",
     "On a second Orin with nvidia-container-toolkit 1.18.2 it works: docker run --rm -u 1000 myorg/infer:2.0 python3 app.py",
+    "On my x86 workstation with nvidia-container-toolkit 1.18.2 the same test passes:\n"
+    "$ docker run --rm --gpus all -u 1000 myorg/infer:2.0 python3 app.py",
 ])
 def test_a_launch_and_toolkit_said_of_another_machine_are_not_the_jetson_s(elsewhere: str) -> None:
     """What a sentence places on another machine (a PC, a build server, a second board) is that machine's where the

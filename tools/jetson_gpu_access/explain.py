@@ -297,8 +297,6 @@ def _key_lines(key: str, lowered: str) -> List[Tuple[int, int]]:
     return out
 
 
-# A line break inside a sentence: the line ends in a word, a comma or a quote (not a sentence's end), and the next goes
-# on in lower case or with inline code, and is no prompt (a log's next line starts with a stamp, a level or a capital).
 # A Python traceback's frame line, right before a line (its indent captured).
 _FRAME_BEFORE = re.compile(r'^([ \t]*)file "[^"\n]*", line \d+, in [^\n]*\n\Z', re.M)
 
@@ -318,6 +316,8 @@ def _frame_source(lowered: str, start: int) -> bool:
     return len(source) - len(source.lstrip(" \t")) > len(frame.group(1))
 
 
+# A line break inside a sentence: the line ends in a word, a comma or a quote (not a sentence's end), and the next goes
+# on in lower case or with inline code, and is no prompt (a log's next line starts with a stamp, a level or a capital).
 _SOFT_WRAP = re.compile(r"(?<=[\w,`'\")])\n(?=[ \t]{0,8}[a-z`(\"'])(?![ \t]*(?:```|[\w.-]+@[\w.-]+:))")
 
 
@@ -2180,9 +2180,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     unfound = [line_of[i] for i in ids if i in ("cuda-unavailable", "gpu-not-detected")]
     in_build = [line for line in unfound + [container] if line and _IMAGE_BUILD.search(line)]
     if x86 and unfound and in_build and not denied and not nodes_denied:
-        return cause("nodes-missing-in-container", "CUDA is checked in an image build step, which gets no GPU: BuildKit "
-                     "gives RUN steps no devices (moby/buildkit#1436 asks for it), so the check fails by design; name "
-                     "the GPU architectures to build for, and check CUDA when the container runs",
+        return cause("nodes-missing-in-container", "CUDA is checked in an image build step, which gets no GPU unless "
+                     "it asks for one: BuildKit gives RUN steps no devices by default (moby/buildkit#1800, #1436), so "
+                     "the check fails by design; name the GPU architectures to build for, and check CUDA when the "
+                     "container runs",
                      list(dict.fromkeys(unfound[:1] + in_build[:1])) + platform_line, "not-gpu-access")
     soft = [i for i in ids if i in ("cuda-unavailable", "release-unsupported")]
     if soft and not denied and not nodes_denied:

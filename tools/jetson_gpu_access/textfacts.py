@@ -914,6 +914,7 @@ class _State:
         self.logins: List[Sighting] = []
         self.toolkit: Optional[Sighting] = None
         self.elsewhere: List[str] = []             # lines whose launch or toolkit a sentence puts on another machine
+                                                   # (as printed, and a command's cleaned of its prompt)
         self.elsewhere_next = False                # the line before said so of the command after its colon
         self.toolkit_elsewhere: Optional[Sighting] = None
         self.words: List[Sighting] = []
@@ -1241,7 +1242,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
             _read_pc_signs(state, line[:command.start()], raw, sightings)
             _read_versions(state, line[:command.start()], raw)
         if elsewhere or (command is not None and command.start() > 0 and _on_another_machine(state, line, command.start())):
-            state.elsewhere.append(raw)
+            state.elsewhere += [raw, line.strip()]  # (as printed, for the signs; cleaned of its prompt, for the launch)
         read_now = [launch for launch in state.launches[-1:] if launch.text == line.strip()]
         if any(d.split(":")[0] == "/dev/kfd" for launch in read_now for d in launch.devices):
             # AMD's compute node, passed in: only a PC with an AMD GPU has it
@@ -1455,11 +1456,11 @@ def _read_versions(state: _State, line: str, raw: str) -> None:
 # my laptop", "our build server", "my dev box") or another of its kind ("on a second Orin", "another machine"). A PC
 # named in words (_PC_PROSE) counts as well. ("The desktop" is a board's own desktop session.)
 ANOTHER_MACHINE = re.compile(r"\b(?:(?:on|with|from|using|in)\s+(?:a|an|his|her|their)|my|our)\s+(?:[\w-]+\s+){0,2}?"
-                              r"(?:laptop|desktop|workstation|pc|build\s+(?:server|host|machine)|dev(?:elopment)?\s+"
-                              r"(?:box|machine|pc)|ci\s+runner|cloud\s+vm)s?\b|"
-                              r"\b(?:another|other|second|different|colleague'?s)\s+(?:[\w-]+\s+)?"
-                              r"(?:jetson|orin|xavier|nano|thor|board|device|machine|unit|computer|pc|laptop|workstation)s?\b",
-                              re.I)
+                             r"(?:laptop|desktop|workstation|pc|build\s+(?:server|host|machine)|dev(?:elopment)?\s+"
+                             r"(?:box|machine|pc)|ci\s+runner|cloud\s+vm)s?\b|"
+                             r"\b(?:another|other|second|different|colleague'?s)\s+(?:[\w-]+\s+)?"
+                             r"(?:jetson|orin|xavier|nano|thor|board|device|machine|unit|computer|pc|laptop|workstation)s?\b",
+                             re.I)
 # ... said to work there, the sentence's own words: a comparison with the machine that fails ("the same test passes")
 _WORKS_THERE = re.compile(r"\b(?:works?|worked|passe[sd]|pass|fine|succeed(?:s|ed)?|runs?\s+(?:fine|well|ok))\b", re.I)
 # ... or the place it names is this machine after all: a command run on it from another ("from my laptop I ssh into
