@@ -1127,6 +1127,13 @@ def test_root_s_working_said_in_a_sentence_of_its_own_contrasts_with_a_check_sho
     assert ("denial-words" in [m.id for m in explain(text).matches]) == denial
 
 
+@pytest.mark.parametrize("line", ["Root: is_available() True. User: False.", "Root sees the GPU, my user gets CUDA error 801."])
+def test_root_s_side_of_a_contrast_is_read_in_any_case(line: str) -> None:
+    """A sentence begins with a capital: "Root: ..." is root's side as "root: ..." is."""
+    for said in (line, line.lower()):
+        assert "denial-words" in [m.id for m in explain("AGX Orin, JetPack 6.1.\n" + said + "\n").matches], said
+
+
 def test_a_compose_service_s_failure_is_judged_by_that_service_s_image() -> None:
     """An x86-only helper image beside the GPU service: its exec format error is not the GPU's software."""
     text = ("jason@jetson01:~/app$ sudo docker-compose up\n"

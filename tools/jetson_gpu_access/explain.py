@@ -995,7 +995,7 @@ def _root_contrast(clean: str, outcomes: Sequence[Tuple[str, str]], seen: Observ
     at a root prompt, unavailable to the same kind of check run without; read as the denial words family."""
     if not outcomes and not _NAMES_ROOT.search(clean) and "sudo" not in clean and "\n#" not in clean:
         return None
-    said = _said_on_a_line_or_two(clean, lambda text: "root" in text or "sudo" in text, _root_said_apart)
+    said = _said_on_a_line_or_two(clean, lambda text: "root" in text.lower() or "sudo" in text, _root_said_apart)
     if said is not None:
         return _shown_as("denial-words", said)
     works = [c for c, said in outcomes if said == "true" and _AS_ROOT.search(c)]
