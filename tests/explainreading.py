@@ -14,6 +14,11 @@ JETSON_36 = "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EAB
 PC = "Linux ws 6.8.0-45-generic #45-Ubuntu SMP PREEMPT_DYNAMIC x86_64 GNU/Linux"
 
 
+def ids(text: str) -> List[str]:
+    """The families a paste's reading matched."""
+    return [m.id for m in explain(text).matches]
+
+
 def read_cause(text: str) -> Explanation:
     """The reading, with the corpus's gate on it: nothing stated that the paste does not show."""
     result = explain(text)

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from explainreading import JETSON_35, JETSON_36, read_cause
+from explainreading import JETSON_35, JETSON_36, ids, read_cause
 from jetson_gpu_access import data
 from jetson_gpu_access.exitcodes import Exit
 from jetson_gpu_access.explain import explain, render_markdown, render_text, to_jsonable
-from jetson_gpu_access.textfacts import normalise
+from jetson_gpu_access.textfacts import normalise, read
 
 SYMPTOMS = data.load("symptoms")["symptoms"]
 
@@ -36,12 +36,12 @@ QUOTED = [
 @pytest.mark.parametrize("symptom", SYMPTOMS, ids=lambda s: s["id"])
 def test_every_signature_is_recognised_on_its_own(symptom) -> None:  # type: ignore[no-untyped-def]
     for signature in symptom["signatures"]:
-        assert symptom["id"] in [m.id for m in explain(signature).matches], signature
+        assert symptom["id"] in ids(signature), signature
 
 
 @pytest.mark.parametrize(("url", "text", "expected"), QUOTED)
 def test_quoted_reports(url: str, text: str, expected: str) -> None:
-    assert [m.id for m in explain(text).matches] == [expected], url
+    assert ids(text) == [expected], url
 
 
 def test_pasted_text_is_cleaned_first() -> None:
@@ -247,8 +247,8 @@ def test_every_form_a_jetson_names_itself_in_is_recognised(line: str) -> None:
     ("RuntimeError: CUDA error: unknown error", "cuda-999"),
 ])
 def test_signatures_are_families(line: str, symptom: str) -> None:
-    assert symptom in [m.id for m in explain(line).matches], line
-    assert symptom in [m.id for m in explain(line.upper()).matches], "any case: " + line
+    assert symptom in ids(line), line
+    assert symptom in ids(line.upper()), "any case: " + line
 
 
 @pytest.mark.parametrize("text", [
@@ -812,7 +812,6 @@ def test_a_pattern_searched_in_parts_finds_what_its_whole_alternation_finds() ->
 
 def test_the_toolkit_s_jetson_only_folder_is_a_jetson_sign_on_a_line_of_its_own() -> None:
     """Each part has its own words: the csv mode's folder counts on a line that names nothing else of a Jetson."""
-    from jetson_gpu_access.textfacts import read
     seen = read("ls /etc/nvidia-container-runtime/host-files-for-container.d/\ntorch.cuda.is_available() returns False").observed
     assert [s.value for s in seen.jetson if s.kind == "Tegra-only name"] == ["host-files-for-container.d"]
 
@@ -903,7 +902,7 @@ def test_a_cuda_error_number_is_found_after_many_lines_holding_its_digits_inside
     from jetson_gpu_access.explain import MAX_KEY_HITS
     stamps = ["[  801.{:06d}] tegra-xusb 3610000.usb: port 1: status change".format(i) for i in range(MAX_KEY_HITS + 6)]
     text = "\n".join([JETSON_36] + stamps + ["$ ./gpu_check", "cuInit failed with error 801"])
-    assert "cuda-801" in [m.id for m in explain(text).matches]
+    assert "cuda-801" in ids(text)
 
 
 def test_a_line_read_only_in_part_is_said_to_be() -> None:
@@ -1111,8 +1110,8 @@ def test_a_launch_and_toolkit_said_of_another_machine_are_not_the_jetson_s(elsew
                                              ("Before: ", "torch 2.1.0+cpu"),
                                              ("Before the upgrade ", "I had torch 2.1.0+cpu.")])
 def test_a_build_a_label_puts_before_a_change_is_not_the_one_now(before: str, now: str) -> None:
-    assert "cpu-only-build" not in [m.id for m in explain(before + now + " After installing the Jetson wheel:\n").matches]
-    assert "cpu-only-build" in [m.id for m in explain(now + "\n").matches]
+    assert "cpu-only-build" not in ids(before + now + " After installing the Jetson wheel:\n")
+    assert "cpu-only-build" in ids(now + "\n")
 
 
 @pytest.mark.parametrize(("said", "denial"), [
@@ -1124,14 +1123,14 @@ def test_a_build_a_label_puts_before_a_change_is_not_the_one_now(before: str, no
 def test_root_s_working_said_in_a_sentence_of_its_own_contrasts_with_a_check_shown_failing(said: str, denial: bool) -> None:
     text = ("AGX Orin 64GB, JetPack 6.1.\napp@c0ffee123456:~$ python3 -c 'import torch; print(torch.cuda.is_available())'\n"
             "False\n" + said + "\n")
-    assert ("denial-words" in [m.id for m in explain(text).matches]) == denial
+    assert ("denial-words" in ids(text)) == denial
 
 
 @pytest.mark.parametrize("line", ["Root: is_available() True. User: False.", "Root sees the GPU, my user gets CUDA error 801."])
 def test_root_s_side_of_a_contrast_is_read_in_any_case(line: str) -> None:
     """A sentence begins with a capital: "Root: ..." is root's side as "root: ..." is."""
     for said in (line, line.lower()):
-        assert "denial-words" in [m.id for m in explain("AGX Orin, JetPack 6.1.\n" + said + "\n").matches], said
+        assert "denial-words" in ids("AGX Orin, JetPack 6.1.\n" + said + "\n"), said
 
 
 def test_a_compose_service_s_failure_is_judged_by_that_service_s_image() -> None:
@@ -1188,7 +1187,6 @@ def test_a_torch_import_cut_off_while_loading_its_cuda_libraries_is_a_library_fa
     ("Our fleet is managed from an AWS EC2 instance", False),
 ])
 def test_a_system_named_where_the_commands_ran_is_a_pc_and_a_client_named_is_none(line: str, pc: bool) -> None:
-    from jetson_gpu_access.textfacts import read
     assert bool(read(line + "\n").observed.x86) == pc
 
 
@@ -1197,13 +1195,13 @@ def test_a_system_named_where_the_commands_ran_is_a_pc_and_a_client_named_is_non
      "    assert torch.cuda.is_available(), 'CUDA unavailable, invalid device %s requested' % device"),
 ])
 def test_a_traceback_frame_s_source_line_is_code_not_output(frame: str, source: str) -> None:
-    assert "cuda-unavailable" not in [m.id for m in explain(frame + "\n" + source + "\n").matches]
-    assert "cuda-unavailable" in [m.id for m in explain(source.strip() + "\n").matches]
+    assert "cuda-unavailable" not in ids(frame + "\n" + source + "\n")
+    assert "cuda-unavailable" in ids(source.strip() + "\n")
     failed = frame + "\n" + source + "\nAssertionError: CUDA unavailable, invalid device 0 requested\n"
-    assert "cuda-unavailable" in [m.id for m in explain(failed).matches]  # the assertion failing is what happened
+    assert "cuda-unavailable" in ids(failed)  # the assertion failing is what happened
     unindented = ('  File "<stdin>", line 1, in <module>\n'
                   "RuntimeError: CUDA error: no kernel image is available for execution on the device\n")
-    assert "cuda-209" in [m.id for m in explain(unindented).matches]
+    assert "cuda-209" in ids(unindented)
 
 
 @pytest.mark.parametrize(("gid", "cause"), [("993", "render-node-denied"), ("0", "toolkit-band")])

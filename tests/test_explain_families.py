@@ -11,19 +11,13 @@ said to be missing; errors that are not GPU access (seccomp, link errors, a non-
 from __future__ import annotations
 
 import re
-from typing import List
 
 import pytest
 
-from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, read_cause
+from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, ids, read_cause
 from jetson_gpu_access import data
 from jetson_gpu_access.explain import PERMISSION_CAUSES, explain, find_failure, shown_platform
 from jetson_gpu_access.textfacts import read, switches_to_root
-
-
-def ids(text: str) -> List[str]:
-    return [m.id for m in explain(text).matches]
-
 
 # ---- CUDA errors by every number they had, and the server-only ones ----
 

@@ -297,8 +297,8 @@ def _key_lines(key: str, lowered: str) -> List[Tuple[int, int]]:
     return out
 
 
-# A Python traceback's frame line, right before a line (its indent captured).
-_FRAME_BEFORE = re.compile(r'^([ \t]*)file "[^"\n]*", line \d+, in [^\n]*\n\Z', re.M)
+# A Python traceback's frame line (its indent captured).
+_FRAME = re.compile(r'([ \t]*)file "[^"\n]*", line \d+, in ')
 
 
 def _frame_source(lowered: str, start: int) -> bool:
@@ -306,7 +306,10 @@ def _frame_source(lowered: str, start: int) -> bool:
     unavailable'"): indented under its frame line. It says what the program checks, not what happened, unless the
     traceback ends on that assertion failing; the exception a frame without source ends on (`File "<stdin>"`) is not
     indented under it."""
-    frame = _FRAME_BEFORE.search(lowered, max(0, start - 512), start)
+    if lowered[start - 1:start] != "\n":
+        return False  # (not a line's start: a window of a long line)
+    before = lowered[lowered.rfind("\n", 0, start - 1) + 1:start]  # the line right before it
+    frame = _FRAME.match(before) if 'file "' in before else None
     if frame is None:
         return False
     source, *after = lowered[start:start + 3 * LINE_SPAN].split("\n", 3)[:3]
@@ -1442,6 +1445,7 @@ _IMAGE_BUILD = re.compile(r"\bdocker(?:-compose|\s+compose)?\s+(?:build|buildx)\
                           r"(?:\s+(?:time|step|process|stage))?\b|\bbuild(?:ing)?\s+(?:a\s+|the\s+|my\s+)?(?:docker\s+)?image\b|"
                           r"\b(?:run|build)\s+(?:step|instruction|stage)s?\b|"
                           r"---> Running in|^\s*Step \d+/\d+ :|^\s*(?-i:RUN)\s+\S|^#\d+ \d+\.\d+ ", re.I)
+# Python's import failing for a module that is not installed (ModuleNotFoundError).
 _MODULE_MISSING = re.compile(r"\bno module named\b", re.I)
 # A library that failed to load, or to link (not one a package manager failed to install, nor one that loaded and lacks
 # a symbol of another version): what a missing mount looks like.
