@@ -207,6 +207,13 @@ def test_going_back_to_an_earlier_toolkit_is_the_toolkit_on_any_system(system: s
     (JETSON_35 + "\nerror: (-217:Gpu API call) unspecified launch failure in function 'download'", "cuda-719"),
     (JETSON_36 + "\nRuntimeError: CUDA error: device-side assert triggered", "cuda-710"),
     (JETSON_36 + "\ntorch.AcceleratorError: CUDA_ERROR_LAUNCH_FAILED (719)", "cuda-719"),
+    # a call the program made wrongly, on a device it had opened: its argument, launch shape, handle or alignment
+    # (invalid value by its enum only: its message, "invalid argument", is EINVAL's too)
+    (JETSON_35 + "\nnumba.cuda.cudadrv.driver.CudaAPIError: [1] Call to cuMemsetD8 results in CUDA_ERROR_INVALID_VALUE",
+     "cuda-1"),
+    (JETSON_36 + "\nRuntimeError: CUDA error: invalid configuration argument", "cuda-9"),
+    (JETSON_36 + "\nCUDA error at conv.cu:88 code=400(cudaErrorInvalidResourceHandle)", "cuda-400"),
+    (JETSON_36 + "\nRuntimeError: CUDA error: misaligned address", "cuda-716"),
     # TensorFlow's allocator out of memory, and an OOM said in words
     (JETSON_32 + "\nW op_kernel.cc:1651] OP_REQUIRES failed at assign_op.h:117 : Resource exhausted: OOM when allocating "
      "tensor with shape[512] and type float on /job:localhost/replica:0/task:0/device:GPU:0 by allocator GPU_0_bfc",

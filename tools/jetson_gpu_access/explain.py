@@ -1361,7 +1361,8 @@ _NOT_THE_DRIVER_ON_A_PC = {
                             "driver",
 }
 _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-701",
-            "cuda-700", "cuda-702", "cuda-719", "cuda-710", "smi-memory-unreported", "other-permission",
+            "cuda-700", "cuda-702", "cuda-719", "cuda-710", "cuda-1", "cuda-9", "cuda-400", "cuda-716",
+            "smi-memory-unreported", "other-permission",
             "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found",
             "gpu-package-source-build", "gpu-works-words", "failure-other", "foreign-binary",
             "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra",
