@@ -306,6 +306,11 @@ def test_the_toolkit_s_own_state_is_the_toolkit(text: str) -> None:
     "/usr/local/cuda/lib64 is missing from the container although the CSV lists it",
     "Warning  FailedScheduling  0/1 nodes are available: 1 Insufficient nvidia.com/gpu.",
     "NvRmMemInitNvmap ... Memory Manager Not supported (no `/dev/nvmap` in the build container)",
+    # the NVIDIA runtime said not to be the one in use, which is what passes the nodes in
+    "Ah, sorry! I did a quick check. It's not using Nvidia runtime...",
+    "the default runtime was not nvidia, so the build steps ran without the GPU",
+    "turns out docker's default-runtime isn't set to nvidia on this box",
+    "the container wasn't running with the NVIDIA container runtime",
 ])
 def test_nodes_missing_in_words_are_missing_nodes(text: str) -> None:
     assert "nodes-missing-words" in ids(text)
@@ -1091,6 +1096,12 @@ def test_a_registry_refusing_the_image_is_not_gpu_access_on_a_jetson(line: str) 
     assert read_cause(JETSON_32 + "\n$ docker pull nvcr.io/nvidia/l4t-foo:r32.2\n" + line).cause.id == "not-gpu-access"
 
 
+@pytest.mark.parametrize("line", ["is it not using the nvidia runtime?", "it works even when not using the nvidia runtime",
+                                  "the default runtime was not nvidia before, now it is and the error stays"])
+def test_the_runtime_asked_about_or_no_longer_missing_is_no_missing_node(line: str) -> None:
+    assert "nodes-missing-words" not in ids(JETSON_35 + "\n" + line)
+
+
 @pytest.mark.parametrize(("line", "missing"), [
     ("the render group is missing in the container, so the user cannot open /dev/dri/renderD128", False),
     ("the user is missing in the container's /etc/passwd", False),
@@ -1844,3 +1855,26 @@ def test_a_failure_and_root_working_on_two_lines_without_a_full_stop_are_a_denia
     text = (JETSON_36 + "\ndocker run --rm --runtime nvidia -u 1000 acme/perception:2.3 python3 -m perception.selftest\n"
             "selftest: GPU check FAILED\nAs root it works.")
     assert "denial-words" in ids(text) and read_cause(text).cause.id in PERMISSION_CAUSES
+
+
+@pytest.mark.parametrize("line", ["    vGPU Software Licensed Product",
+                                  "Device-1: Microsoft Basic Render Driver driver: dxgkrnl v: 2.0.1",
+                                  "$ ls /dev/dxg\n/dev/dxg",
+                                  "Jan 03 10:12:01 node nvidia-gridd[812]: Acquiring license"])
+def test_a_virtual_gpu_or_wsl2_s_paravirtual_one_is_a_pc(line: str) -> None:
+    """No Jetson's GPU is a licensed vGPU of a server or cloud VM, or WSL2's GPU through dxgkrnl."""
+    assert shown_platform(explain(line).observed)[0] == "pc"
+    assert shown_platform(explain(JETSON_36 + "\n" + line.replace("vGPU", "GPU")).observed)[0] == "jetson"
+
+
+@pytest.mark.parametrize("line", [
+    "tensorflow.python.framework.errors_impl.InternalError: CUDA runtime implicit initialization on GPU:0 failed. "
+    "Status: all CUDA-capable devices are busy or unavailable",
+    "RuntimeError: CUDA error: CUDA-capable device(s) is/are busy or unavailable",
+    "cudaSetDevice returned cudaErrorDevicesUnavailable"])
+def test_a_device_busy_or_unavailable_is_exclusive_use_or_a_virtual_gpu_s_licence(line: str) -> None:
+    """A GPU another process holds in exclusive mode, or an unlicensed vGPU: a server's or a PC's state, no group's; on
+    a Jetson it follows an earlier crash of a kernel in the same process."""
+    assert "cuda-46" in ids(line)
+    assert read_cause(line).cause.id == "x86-discrete-gpu"
+    assert read_cause(JETSON_35 + "\n" + line).cause.id == "not-gpu-access"

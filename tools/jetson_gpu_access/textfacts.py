@@ -244,6 +244,9 @@ _X86 = cued(
      r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.:-])|"  # not a key (k80:)
      r"\b(?:A100|H100|H200|A10G?|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b"),
     (("mx",), r"(?-i:(?<![A-Za-z0-9])MX\s?[1-5][0-9]0\b)"),
+    # a virtual GPU (a licensed vGPU of a server or cloud VM) or WSL2's paravirtual one: no Jetson's GPU is either
+    (("vgpu", "nvidia-gridd", "dxgkrnl", "/dev/dxg", "basic render driver"),
+     r"\bvGPU\b|\bnvidia-gridd\b|\bdxgkrnl\b|/dev/dxg\b|\bMicrosoft Basic Render Driver\b"),
     # darknet's compute capability of the device, where no Jetson has it (as Major/Minor below)
     (("compute_capability",), r"\bcompute_capability\s*=\s*(?!(?:320|530|620|720|870|1010|1100)\b)\d{3,4}\b"),
     (("nvidia-driver-", "driver version"),
@@ -328,17 +331,6 @@ _SMI_COMMAND = re.compile(r"(?:^|[$#]\s+|\s)nvidia-smi(?=\s|$)")
 # A tool the shell could not find is no sign of the system it was looked for on (a Jetson before JetPack 6 has no nvidia-smi).
 _NOT_INSTALLED = re.compile(r"command not found|\bstatus 127\b|no such file or directory|\bwhich: no\b|"
                             r"\bin (?:your|the) \$?path\b", re.I)
-# The words a line needs before the PC patterns (_X86, _PC_STACK) and the session patterns are tried.
-_PC_WORDS = ("x86", "amd64", ":\\", "/proc/driver", "x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "nvidia", "nvrm",
-             "win", "wsl", "microsoft", "geforce", "quadro", "tesla", "titan", "rtx", "gtx", "radeon", "a100", "h100", "h200",
-             "a10", "a40", "l40", "t4", "v100", "p100", "k80", "a6000", "arc ", "iris", "uhd", "driver", "egl", "mesa", "amdgpu",
-             "intel_gpu", "radeontop", "nouveau", "cuda-drivers", "hip", "openvino", "cldnn", "intel64", "vdpau", "vaapi",
-             "va-api", "vainfo", "dgx", "hgx", "gh200", "gb10", "gb200", "gb300", "grace", "sbsa",
-             "major/minor", "unsupported sm", "gpu sm", "cuda capability", "gpu-name", "libcuda.so.", "load driver", "mesa-loader",
-             "rx", "mx", "compute_capability", "intel", "amd ", "ryzen", "threadripper", "epyc", "xeon", "core", "i3-", "i5-",
-             "i7-", "i9-", "proxmox", "colab", "kaggle", "optirun", "primusrun", "prime-run", "bumblebee", "optimus",
-             "secondary gpu", "hybrid graphics", "aws", "ec2", "macos", "mac os", "opensuse", "fedora", "arch linux",
-             "manjaro", "pop!_os", "pop_os", "linux mint", "centos", "rhel", "rocky linux", "almalinux")
 # A tool saying it checks for a platform (libnvidia-container logs its WSL check on every host, ollama its AMD one):
 # no sign of it.
 _PLATFORM_PROBE = re.compile(r"\bload dxcore\b|\b(?:amdgpu|rocm)\b[^\n]{0,40}?\bnot (?:detected|found)\b", re.I)
@@ -362,11 +354,14 @@ _PC_STACK = cued(
      r"\bcldnn\b|\bintel64\b|\bva-?api\b|\bvainfo\b"),
 )
 # Software a PC's graphics stack has and L4T does not, but which names no machine: the desktop driver's module options
-# and loader (a Jetson Thor's OpenRM driver has /dev/nvidia* too), and VDPAU video decoding (mainline Linux on a Tegra
-# has it as well, through libvdpau-tegra). A weak sign of a PC, outranked by any sign of a Jetson.
-# The desktop driver's own files: its options, its loader, VDPAU, a libcuda named by a driver branch (libcuda.so.535.104.05;
-# a Jetson's is libcuda.so.1.1 up to JetPack 6, and Thor's newer stack may name a branch too, so only a shared sign).
+# and loader (a Jetson Thor's OpenRM driver has /dev/nvidia* too), VDPAU video decoding (mainline Linux on a Tegra has it
+# as well, through libvdpau-tegra), a libcuda named by a driver branch (libcuda.so.535.104.05; a Jetson's is
+# libcuda.so.1.1 up to JetPack 6, and Thor's newer stack may name a branch too). A weak sign of a PC, outranked by any
+# sign of a Jetson.
 _PC_SOFTWARE = re.compile(r"\bNVreg_\w+|\bnvidia-modprobe\b|\bvdpau\w*|\blibcuda\.so\.[2-9]\d\d\.\d+", re.I)
+# The words a line needs before the PC patterns are tried: every part's own cue words, and _PC_SOFTWARE's.
+_PC_WORDS = tuple(dict.fromkeys([word for parts in (_X86, _PC_STACK, _PC_PROSE) for words, _ in parts for word in words]
+                                + ["vdpau", "nvidia-modprobe", "libcuda.so."]))
 # L4T as tools print it when /etc/nv_tegra_release itself was not pasted: jetson-containers
 # (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]), jtop (JETSON_L4T=35.2.1).
 _L4T_MENTION = re.compile(r"(?:\b|_)L4T(?:[_ ]VERSION)?[\s=:\[\"']*R?(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
