@@ -1273,6 +1273,8 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ("and `nvidia-smi` prints `[N/A]` for `memory.total`", "smi-memory-unreported"),
     ("okay, I'm finding leads here, jetson nano does not have nvidia-smi", "smi-memory-unreported"),
     ("Jetsons do not use nvidia-smi, hence inaccurate gpu count, 0 instead of one.", "smi-memory-unreported"),
+    ("as you may know that nvidia-smi is not work on nvidia orin, so the service would crash", "smi-memory-unreported"),
+    ("nvidia-smi doesn't work properly on a Jetson Xavier", "smi-memory-unreported"),
     ("`tether doctor`'s hardware-compat check gated every probe on `nvidia-smi`", "smi-memory-unreported"),
     ("warn: no CUDA detected; ORT=1.30.0, no nvidia-smi (CPU-only or non-Linux)", "gpu-not-detected"),
     ("Eval bug: hardcoded 32GB VMM pool reservation (cuMemAddressReserve) fails on the iGPU", "out-of-memory"),
@@ -1512,6 +1514,16 @@ def test_root_working_and_the_user_failing_in_sentences_of_their_own_is_a_denial
 ])
 def test_root_and_a_failure_said_apart_without_a_contrast_are_no_denial(words: str) -> None:
     assert "denial-words" not in ids(JETSON_36 + "\n" + words)
+
+
+def test_python_s_root_logger_is_no_root() -> None:
+    """"WARNING:root:..." names the logger a message went to (logging's default), not the user that ran the program."""
+    text = (JETSON_36 + "\n- PyTorch version: 2.7.1+cpu\n"
+            "WARNING:root:No accelerated backend detected. Using default cpu, this will be slow.\n"
+            "WARNING:lerobot.configs.policies:Device 'cuda' is not available. Switching to 'cpu'.")
+    result = read_cause(text)
+    assert "denial-words" not in [m.id for m in result.matches]
+    assert result.cause.id == "jetson-software-mismatch", result.cause
 
 
 def test_a_clock_setting_that_only_works_with_sudo_is_no_denial() -> None:

@@ -164,9 +164,14 @@ def test_failing_outside_the_container_too_is_no_host_that_works(line: str) -> N
     (JETSON_35 + "\nError response from daemon: manifest for acme/webshop:2.1 not found: manifest unknown", "not-gpu-access"),
     (JETSON_35 + "\nError response from daemon: manifest for dustynv/ros:humble-r36.9.9 not found: manifest unknown",
      "jetson-software-mismatch"),
+    # no "latest" published: the repository wants a tag named, whatever its images hold
+    (JETSON_32 + "\n$ sudo docker pull acme/jetson-nano\nUsing default tag: latest\nError response from daemon: manifest for "
+     "acme/jetson-nano:latest not found: manifest unknown: manifest unknown", "not-gpu-access"),
 ])
 def test_a_foreign_binary_is_the_gpu_software_only_when_it_names_gpu_software(text: str, cause: str) -> None:
-    assert read_cause(text).cause.id == cause
+    result = read_cause(text)
+    assert result.cause.id == cause
+    assert "CUDA version or library" not in result.cause.why.text  # a tag or an architecture, said as what it is
 
 
 # ---- a missing CUDA library: not injected, or the image's software, by the release ----

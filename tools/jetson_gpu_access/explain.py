@@ -874,9 +874,11 @@ _ARROW_OUTCOME = re.compile(r"^([^\n]{1,300}?)\s*(?:->|=>|\u2192|:)\s*(cuda (?:i
                             re.M | re.I)
 
 
+# Root as a label ("Root: True", "root : works"); not a logger's name ("WARNING:root:..." is Python logging's default).
+_ROOT_LABEL = r"(?<!:)\broot\s*:"
 # The root contrast said in clauses of their own ("As a non-root user ... is False. As root it's True.", "Non-root:
 # False. Root: True.", "With sudo it returns True, without sudo ... False", "... False unless I run the container as root").
-_ROOT_SIDE = re.compile(r"^\W*root\b|\b(?:as|with|for|under|using|via)\s+(?:the\s+)?(?:root|sudo)\b|\broot\s*:|"
+_ROOT_SIDE = re.compile(r"^\W*root\b|\b(?:as|with|for|under|using|via)\s+(?:the\s+)?(?:root|sudo)\b|" + _ROOT_LABEL + r"|"
                         r"(?<!without )(?<!no )\bsudo\s+(?!-u\b)[\w./-]+|"
                         r"\bunless\s+(?:i\s+|we\s+)?(?:use|run|start|launch|execute)\w*\s+(?:[\w-]+\s+){0,3}?(?:with|as|under)\s+"
                         r"(?:sudo|root)\b", re.I)
@@ -935,7 +937,7 @@ def _root_works_said(line: str) -> bool:
 
 _NAMES_ROOT = re.compile("root", re.I)
 # Root running the check: "root ...", "as root", "root:", "with sudo" said of the check itself, `sudo python3 ...`.
-_ROOT_RUNS = re.compile(r"(?:^|[,;]\s)\W*root\b|\b(?:as|for|under)\s+(?:the\s+)?root\b|\broot\s*:|"
+_ROOT_RUNS = re.compile(r"(?:^|[,;]\s)\W*root\b|\b(?:as|for|under)\s+(?:the\s+)?root\b|" + _ROOT_LABEL + r"|"
                         r"\b(?:with|using|via|under)\s+sudo\b(?=\s*(?:$|[,.;:!)]|(?:it|this|that|everything|the\s+same|"
                         r"too|as\s+well|also|prints?|returns?|works?|shows?|gives?|says|succeeds?|passes)\b))|"
                         r"\bsudo\s+(?:-\w+\s+)*(?:python\w*|\./\S+|\S*devicequery)\b", re.I)
@@ -1347,6 +1349,13 @@ _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-20
              "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library",
              "c-runtime-too-old", "ort-provider-failed", "versions-mismatched", "cublas-handle-alloc",
              "numpy-aliases-removed")
+# The GPU's software at fault in other ways than a CUDA version or library: what the reading says of it.
+_SOFTWARE_REASONS = {
+    "image-not-published": "no image of the GPU's software is published under the tag asked for: not one built for this "
+                           "release or machine, not a permission error",
+    "wrong-architecture": "the GPU's software is built for another CPU architecture than this machine's, not a "
+                          "permission error",
+}
 # Software errors that on a PC have nothing to do with the GPU's driver: the registry's tags, the build's C runtime, the
 # versions of the software's own parts.
 _NOT_THE_DRIVER_ON_A_PC = {
@@ -1582,6 +1591,16 @@ def _logged_as(name: str, launch: Launch) -> bool:
     service = launch.service or ""
     return name == service or name.endswith(("_" + service, "-" + service)) or bool(
         re.search(r"^\s*container_name:\s*['\"]?" + re.escape(name) + r"['\"]?\s*$", launch.text, re.M))
+
+
+# No "latest" published is a repository that wants a tag named, whichever machine asks: no release is at fault.
+_NO_LATEST = re.compile(r"\bmanifest for \S+:latest not found\b", re.I)
+
+
+def _software_at_fault(line: str, seen: Observed) -> bool:
+    """Whether an image or binary that cannot run here (another architecture, an unpublished tag) is the GPU's software
+    built for another release or machine, rather than a program or a tag that never reached the GPU."""
+    return _names_gpu_software(line, seen) and not _NO_LATEST.search(line)
 
 
 def _names_gpu_software(line: str, seen: Observed) -> bool:
@@ -1856,7 +1875,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
             kind = "gpu"  # the GPU driver's complaint about its engine ("nvgpu: PMU wait timeout"), no refused node
         ids = ["failure-" + kind]
         line_of[ids[0]] = failure.line
-    for i in [i for i in ids if _family(i).get("software_only_if_named") and not _names_gpu_software(line_of[i], seen)]:
+    for i in [i for i in ids if _family(i).get("software_only_if_named") and not _software_at_fault(line_of[i], seen)]:
         ids[ids.index(i)] = "foreign-binary"   # an image or binary built for another machine, with no GPU software named
         line_of["foreign-binary"] = line_of[i]
     if "cuda-801" in ids and (_OPERATION.search(line_of["cuda-801"]) or seen.gpu_found is not None):
@@ -2147,8 +2166,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "the driver: most often software built for one release, run on a host with the other",
                      [line_of[mismatch[0]], moved[0]], "nodes-missing-in-container")
     if mismatch and (not denied or library_beside_801) and not nodes_denied:
-        return platform_cause("jetson-software-mismatch", "a CUDA version or library error, not a permission error",
-                              [line_of[mismatch[0]]])
+        return platform_cause("jetson-software-mismatch", _SOFTWARE_REASONS.get(
+            mismatch[0], "a CUDA version or library error, not a permission error"), [line_of[mismatch[0]]])
     older = _driver_older(seen)
     if older and not denied:
         return platform_cause("jetson-software-mismatch", "the CUDA driver is older than the runtime the program uses",
