@@ -324,6 +324,26 @@ def test_no_device_inside_a_container_on_a_jetson_with_no_denial_is_missing_node
     assert read_cause(paste.format("nx@robot:~$ ")).cause.id == "tegra-nodes-denied"  # on the host: the nodes' access
 
 
+@pytest.mark.parametrize("said", ["no containers involved", "bare metal, no docker",
+                                  "This runs directly on the host, not in a container."])
+def test_a_node_missing_where_no_container_runs_is_the_host_s_own(said: str) -> None:
+    """With no container, nothing injects nodes: a node the host itself lacks is its kernel's or BSP's, and the reading
+    does not say "in the container"."""
+    text = (JETSON_36 + "\n" + said + "\nroot@orin:~# ./deviceQuery\ncudaGetDeviceCount returned 801\n"
+            "root@orin:~# ls -l /dev/dri\nls: cannot access '/dev/dri': No such file or directory")
+    result = read_cause(text)
+    assert result.cause.id == "jetson-software-mismatch", result.cause
+    assert "container" not in result.cause.why.text.replace("no container", "")
+
+
+def test_a_node_a_service_sandbox_hides_is_missing_where_it_runs_not_in_a_container() -> None:
+    text = (JETSON_35 + "\nNo containers, the app is a systemd service on the host.\nPrivateDevices=yes\n"
+            "vision-node[3112]: NvRmMemInitNvmap failed with No such file or directory")
+    result = read_cause(text)
+    assert result.cause.id == "nodes-missing-in-container", result.cause
+    assert "sandbox" in result.cause.why.text and "not in the container" not in result.cause.why.text
+
+
 # ---- how the session got (or lost) its groups, said in words ----
 
 @pytest.mark.parametrize("text", [
@@ -544,7 +564,8 @@ def test_a_tensorrt_engine_from_another_version_is_the_release_on_a_jetson_and_t
 
 
 @pytest.mark.parametrize("setting", ["CUDA_VISIBLE_DEVICES=$0 ./tools/demo.py", "export CUDA_VISIBLE_DEVICES=-1",
-                                     "-e CUDA_VISIBLE_DEVICES='' ", "CUDA_VISIBLE_DEVICES is set to empty in the job"])
+                                     "-e CUDA_VISIBLE_DEVICES='' ", "CUDA_VISIBLE_DEVICES is set to empty in the job",
+                                     "Environment=CUDA_VISIBLE_DEVICES="])
 @pytest.mark.parametrize("system", ["", JETSON_36 + "\n", PC + "\n"])
 def test_cuda_visible_devices_that_hides_every_gpu_is_not_gpu_access(setting: str, system: str) -> None:
     text = system + setting + "\ncudaGetDeviceCount returned 100\n-> no CUDA-capable device is detected"
@@ -554,6 +575,15 @@ def test_cuda_visible_devices_that_hides_every_gpu_is_not_gpu_access(setting: st
 def test_a_device_index_in_cuda_visible_devices_hides_nothing() -> None:
     text = JETSON_36 + "\nCUDA_VISIBLE_DEVICES=0 ./app\ncudaGetDeviceCount returned 100"
     assert read_cause(text).cause.id != "not-gpu-access"
+
+
+@pytest.mark.parametrize("setting", ["      - CUDA_VISIBLE_DEVICES=1", "export CUDA_VISIBLE_DEVICES=2"])
+def test_a_second_device_s_index_hides_a_jetson_s_only_gpu(setting: str) -> None:
+    """A Jetson has one GPU, index 0: an index from a multi-GPU server's set-up offers CUDA no device. On a PC that
+    index may be a real second card."""
+    text = setting + "\nRuntimeError: No CUDA GPUs are available"
+    assert read_cause(JETSON_36 + "\n" + text).cause.id == "not-gpu-access"
+    assert read_cause(PC + "\n" + text).cause.id != "not-gpu-access"
 
 
 @pytest.mark.parametrize("line", ["ollama is running in CPU instead of the GPU",
@@ -1890,3 +1920,18 @@ def test_a_device_busy_or_unavailable_is_exclusive_use_or_a_virtual_gpu_s_licenc
     assert "cuda-46" in ids(line)
     assert read_cause(line).cause.id == "x86-discrete-gpu"
     assert read_cause(JETSON_35 + "\n" + line).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("said", ["Same image runs on our Jetson Orin boxes.",
+                                  "(same repo we deploy on Jetson AGX Orin / JetPack 6.1)",
+                                  "It works on my Jetson Xavier NX fine."])
+def test_a_jetson_named_as_where_the_work_runs_is_another_machine_beside_a_pc_s_own_output(said: str) -> None:
+    """A PC's own output (a template's platform field, the engine's build for x86_64) shows the machine that fails; a
+    Jetson only named as the one where the same work runs, or is deployed, is another machine: no mixed paste."""
+    text = ("**Hardware Platform (Jetson / GPU)** GPU (Tesla T4)\n$ docker run --gpus all -it --rm acme/app:7.0\n"
+            "ERROR: [TRT]: 6: CUDA initialization failure with error: 35.\n" + said)
+    result = read_cause(text)
+    assert result.cause.id == "x86-discrete-gpu" and not result.systems, (result.cause, result.systems)
+    # where the Jetson's own output is pasted too, both systems are shown
+    both = read_cause(text + "\n# R36 (release), REVISION: 4.0, GCID: 37537400, BOARD: generic, EABI: aarch64")
+    assert both.systems

@@ -43,6 +43,11 @@ def test_a_device_that_is_not_the_gpu_yields_to_a_gpu_error_beside_it() -> None:
 @pytest.mark.parametrize("text", [
     "docker run --runtime nvidia --device /dev/video0 --device /dev/bus/usb app",  # a launch passes it: no failure
     JETSON_35 + "\nthe camera pipeline (nvarguscamerasrc) works as root, but as a new user it fails",  # CSI: Tegra nodes
+    # a user's groups, as id, groups and getent print them: group names, not a device that failed
+    "uid=1000(nano) gid=1000(nano) groups=1000(nano),4(adm),27(sudo),44(video),104(render),116(i2c),138(gpio)",
+    "seeed : seeed adm cdrom sudo audio dip video plugdev render i2c lpadmin gdm weston-launch gpio",
+    "nano adm cdrom sudo audio dip video plugdev i2c gpio",
+    "i2c:x:116:nano,root",
 ])
 def test_a_device_named_without_a_failure_or_a_csi_camera_is_not_read_as_another_device(text: str) -> None:
     assert "other-device" not in [m.id for m in explain(text).matches]

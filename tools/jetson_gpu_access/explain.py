@@ -1135,7 +1135,7 @@ def _systems(seen: Observed, readings: Sequence[Tuple[str, Cause, bool]]) -> Tup
             "system {} (L4T {})".format(n, r.value) for n, r in enumerate(seen.releases, 1)]
         return tuple(zip(labels, (r.line for r in seen.releases)))
     strong_x86 = [s for s in seen.x86 if s.kind not in NOT_SHOWN_X86]
-    strong_jetson = [s for s in seen.jetson if s.kind not in WEAK_JETSON]
+    strong_jetson = [s for s in _this_machine_s(seen.jetson, seen.x86) if s.kind not in WEAK_JETSON]
     if strong_jetson and strong_x86:
         return (("a Jetson ({} {})".format(strong_jetson[0].kind, strong_jetson[0].value), strong_jetson[0].line),
                 ("a PC ({})".format(strong_x86[0].value), strong_x86[0].line))
@@ -1313,15 +1313,27 @@ _SAID_TO_FAIL = re.compile(r"\b(?:fails?|failing|failed|crash(?:es|ed)?|(?:does|
                            r"breaks?|broken)\b[^.\n]{0,20}?\bon\s+(?:(?:my|the|our|an?)\s+)?([\w-]+)", re.I)
 
 
-# Words that say a machine named in prose works ("the notebook runs on Colab without problems"): another machine.
+# Words that say a machine named in prose works ("the notebook runs on Colab without problems", "the same image runs on
+# our Jetson Orin boxes") or is where the work is deployed ("the same repo we deploy on Jetson AGX Orin"): another machine.
 _SAID_TO_WORK = re.compile(r"\b(?:works?|worked|runs?|ran|running)\b[^.\n]{0,20}?\bon\s+(?:(?:my|the|our|an?)\s+)?"
-                           r"([\w-]+)[^.\n]{0,30}?\b(?:fine|well|ok|without (?:any )?(?:problems?|issues?|errors?))\b", re.I)
+                           r"([\w-]+)[^.\n]{0,30}?\b(?:fine|well|ok|without (?:any )?(?:problems?|issues?|errors?))\b|"
+                           r"\bsame\b[^.\n]{0,40}?\b(?:works?|worked|runs?|ran|passe[sd])\b[^.\n]{0,20}?\bon\s+"
+                           r"(?:(?:my|the|our|an?)\s+)?([\w-]+)|"
+                           r"\bdeploy(?:s|ed|ing)?\s+(?:it\s+|them\s+)?(?:on|to)\s+(?:(?:my|the|our|an?)\s+)?([\w-]+)", re.I)
 
 
 def _said_to_work(sign: Sighting) -> bool:
     """Whether the words of the sign's line say the machine it names works: then it is not the one that fails."""
     said = _SAID_TO_WORK.search(sign.line)
-    return said is not None and said.group(1).lower() in sign.value.lower()
+    return said is not None and next(g for g in said.groups() if g).lower() in sign.value.lower()
+
+
+def _this_machine_s(jetson: Sequence[Sighting], x86: Sequence[Sighting]) -> List[Sighting]:
+    """The Jetson signs that may be this machine's: a Jetson only named in words as the machine where the work runs fine
+    or is deployed is another, where a PC's own output shows which machine this is."""
+    if not any(s.kind not in NOT_SHOWN_X86 for s in x86):
+        return list(jetson)
+    return [s for s in jetson if not (s.kind in _NAMED_ONLY and _said_to_work(s))]
 
 
 def _said_to_fail(sign: Sighting) -> bool:
@@ -1547,26 +1559,27 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
 
     A hard sign of a Jetson outranks any sign of a PC, and a hard sign of a PC outranks weak Jetson signs.
     """
-    strong = [s for s in seen.jetson if s.kind not in WEAK_JETSON]
+    jetson = _this_machine_s(seen.jetson, seen.x86)
+    strong = [s for s in jetson if s.kind not in WEAK_JETSON]
     images = [launch.image.lower() for launch in seen.launches if launch.image]
-    device_named = any(_names_the_device(s, images) for s in seen.jetson)
+    device_named = any(_names_the_device(s, images) for s in jetson)
     elsewhere = [s for s in seen.x86 if s.kind == PC_PROSE and _said_to_work(s)]  # named as the machine that works
     # (the server (SBSA) CUDA stack is a Jetson's own from JetPack 7 on: named beside a Jetson, it shows no PC)
     hard_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86 and not (s.kind == PC_PROSE and device_named)
                 and s not in elsewhere and not (device_named and _PACKAGE_ROW.match(s.line))
-                and not (seen.jetson and s.value.lower() == "sbsa")]
+                and not (jetson and s.value.lower() == "sbsa")]
     if not strong and device_named and not hard_x86 and any(s.kind == PC_PROSE for s in seen.x86):
         # both named in words: the one the words say fails ("works on my x86 laptop but fails on my Orin"), else assumed
-        failing = [(s, system) for system, signs in (("jetson", seen.jetson), ("pc", seen.x86)) for s in signs
+        failing = [(s, system) for system, signs in (("jetson", jetson), ("pc", seen.x86)) for s in signs
                    if _said_to_fail(s)]
         return (failing[0][1], failing[0][0].line) if len({system for _, system in failing}) == 1 else ("", "")
     # WSL's own kernel release (`uname -r`): the commands ran in WSL, and a Jetson only named there is another machine
     # (the board it flashes); a Jetson's own output beside it (its release file, its kernel) is a mixed paste
     wsl_kernel = [s for s in seen.x86 if _WSL_KERNEL.search(s.line)]
-    if wsl_kernel and seen.jetson and all(s.kind in _NAMED_ONLY for s in seen.jetson):
+    if wsl_kernel and jetson and all(s.kind in _NAMED_ONLY for s in jetson):
         return "pc", wsl_kernel[0].line
-    if strong or (seen.jetson and not hard_x86):
-        return "jetson", (strong or seen.jetson)[0].line
+    if strong or (jetson and not hard_x86):
+        return "jetson", (strong or jetson)[0].line
     named_here = hard_x86 or [s for s in seen.x86 if s not in elsewhere]
     return ("pc", named_here[0].line) if named_here else ("", "")
 
@@ -1926,7 +1939,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if "mainline-tegra" in ids:  # its CUDA errors are not NVIDIA's CUDA on L4T
         return cause("not-gpu-access", "a Tegra run by mainline Linux's open drivers: not L4T's GPU stack",
                      [line_of["mainline-tegra"]])
-    hidden = line_of.get("devices-hidden", "")
+    # every GPU hidden, or (a Jetson having one GPU, index 0) only another index offered
+    hidden = line_of.get("devices-hidden", "") or (line_of.get("device-index-beyond-one", "") if jetson else "")
     no_device = [i for i in ids if i in ("cuda-100",) + _NO_GPU_SAID]
     # a device hidden explains no device, not a denial, a driver or a software error, nor a run said to work
     explains = set(denied) <= {"cuda-100"} and not nodes_denied and not any(i in _MISMATCH for i in ids)
@@ -2116,6 +2130,16 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         if x86:
             return cause("x86-discrete-gpu", "the NVIDIA runtime or the GPU nodes are not in the container, on a PC",
                          missing + platform_line, "nodes-missing-in-container")
+        sandbox = [w.line for w in seen.words if w.kind == "sandbox"]
+        host_only = [w.line for w in seen.words if w.kind == "no container said"]
+        if not container and sandbox:
+            return cause("nodes-missing-in-container", "the GPU nodes are missing where the process runs, and a sandbox "
+                         "shows, which hides them from it (a service's or a container's)", missing + sandbox[:1],
+                         "jetson-software-mismatch")
+        if not container and host_only and jetson:  # nothing injects nodes on the host: what it lacks, it never made
+            return cause("jetson-software-mismatch", "the GPU nodes are missing on the host itself, where no container "
+                         "runs: its kernel, device tree or BSP does not create them", missing + host_only[:1],
+                         "nodes-missing-in-container")
         return cause("nodes-missing-in-container", "the GPU nodes or the driver library are not in the container",
                      missing, "jetson-software-mismatch", *(() if jetson else ("x86-discrete-gpu",)))
     graphics = [launch for launch in seen.launches if _GRAPHICS.search(launch.text)]

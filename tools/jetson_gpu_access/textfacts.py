@@ -998,7 +998,13 @@ _TOOLKIT_STEP = re.compile(r"stat failed: /dev/\S+: no such file|failed to creat
                            r"error parsing imex|unsupported imex", re.I)
 # A sandbox around the process, named: its own rules (Landlock, seccomp, AppArmor) refuse calls a device group cannot grant.
 _SANDBOX = re.compile(r"\blandlock\b|\bseccomp\b|\bapparmor\b|\bsandbox(?:ed|es)?\b|\bbwrap\b|\bbubblewrap\b|"
-                      r"\bfirejail\b|\bgvisor\b|\brunsc\b", re.I)
+                      r"\bfirejail\b|\bgvisor\b|\brunsc\b|\bPrivateDevices\s*=\s*(?:yes|true|on|1)\b", re.I)
+# No container said to be involved: the process runs on the host ("no containers involved", "bare metal, no docker",
+# "not in a container"); a runtime, toolkit, image or group of the engine is another matter.
+_NO_CONTAINER = re.compile(r"\bno\s+(?:docker|podman|containers?)\b(?!\s+(?:runtime|toolkit|image|group|daemon|socket))|"
+                           r"\bbare[\s-]metal\b|\bwithout\s+(?:a\s+|any\s+)?(?:docker|podman|containers?)\b|"
+                           r"\bnot\s+(?:in|inside|within)\s+(?:a|any|the)\s+(?:docker\s+)?container\b|"
+                           r"\bnot\s+containeri[sz]ed\b", re.I)
 # Software only L4T R36 and later run: Ubuntu 22.04 or later, CUDA 12 or later (nvcc's "release 12.6" too), a 5.15 or
 # later `-tegra` kernel. A Jetson module named beside it cannot be an older one ("Jetson Nano" is also said of an Orin
 # Nano), so it bounds no release (explain's _module_ceiling).
@@ -1028,7 +1034,9 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("session path", ("su", "ssh"), lambda line, raw: _SESSION_WORDS.search(line)),
     ("login in the container", ("ssh", "exec ", "entrypoint", "cmd", "supervisor", "sudo -u"),
      lambda line, raw: _user_switch_in_container(raw)),
-    ("container", ("container", "docker", "podman"), lambda line, raw: _CONTAINER_WORDS.search(line)),
+    ("container", ("container", "docker", "podman"),
+     lambda line, raw: _CONTAINER_WORDS.search(line) and not _NO_CONTAINER.search(line)),
+    ("no container said", ("container", "docker", "podman", "bare"), lambda line, raw: _NO_CONTAINER.search(line)),
     ("root session", ("root", "uid=0", "user=0", "-u", "sudo"),
      lambda line, raw: _run_as_said(_ROOT_SESSION, raw, raw) or _root_fails_said(line)),
     ("works on the host", ("host", "outside"), lambda line, raw: _HOST_WORKS.search(line)),
@@ -1045,7 +1053,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("Jetson index", ("jetson", "redist/jp"), lambda line, raw: _JETSON_INDEX.search(line)),
     ("pip build failed", ("wheel", "subprocess-exited", "metadata", "egg_info"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
     ("toolkit step", ("failed", "imex"), lambda line, raw: _TOOLKIT_STEP.search(line)),
-    ("sandbox", ("landlock", "seccomp", "apparmor", "sandbox", "bwrap", "firejail", "gvisor", "runsc"),
+    ("sandbox", ("landlock", "seccomp", "apparmor", "sandbox", "bwrap", "firejail", "gvisor", "runsc", "privatedevices"),
      lambda line, raw: _SANDBOX.search(line)),
     ("R36 software", ("ubuntu", "cuda", "tegra", "22.04", "24.04"), lambda line, raw: _R36_SOFTWARE.search(line)),
 )
