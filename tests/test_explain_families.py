@@ -1652,6 +1652,17 @@ def test_a_switch_to_root_is_told_from_one_to_a_user(command: str, root: bool) -
     assert switches_to_root(command) is root
 
 
+@pytest.mark.parametrize("chain", ["useradd -m -G video ivan && su - ivan", "adduser --disabled-password ivan; su - ivan",
+                                   "id ivan || useradd ivan && sudo -iu ivan"])
+def test_a_root_prompt_that_hands_over_to_a_user_is_no_root_run(chain: str) -> None:
+    """A root shell that ends its command by switching to a user hands the prompts after it to that user: the check
+    that fails there is the user's, whatever language the words around it are in."""
+    text = (JETSON_36 + "\nroot@agx:/# " + chain + "\nivan@agx:~$ python3 -c 'import torch; print(torch.cuda.is_available())'\n"
+            "UserWarning: CUDA initialization: Error 801: operation not supported\nFalse\n"
+            "ivan@agx:~$ ls -l /dev/dri/renderD128\ncrw-rw---- 1 root 993 226, 128 Mar  5 10:02 /dev/dri/renderD128")
+    assert read_cause(text).cause.id == "render-node-denied"
+
+
 @pytest.mark.parametrize("switch", ["sudo -u root", "sudo -i", "su root -c"])
 def test_a_check_that_fails_after_a_switch_to_root_is_no_lost_group(switch: str) -> None:
     """Root needs no group: a False after `sudo -u root` beside a True through the engine is not a login's loss."""
@@ -1935,3 +1946,50 @@ def test_a_jetson_named_as_where_the_work_runs_is_another_machine_beside_a_pc_s_
     # where the Jetson's own output is pasted too, both systems are shown
     both = read_cause(text + "\n# R36 (release), REVISION: 4.0, GCID: 37537400, BOARD: generic, EABI: aarch64")
     assert both.systems
+
+
+# ---- the sentence readers in the languages reports come in ----
+
+@pytest.mark.parametrize("said", [
+    "HDMIモニタを接続してデスクトップにログインしている間は、SSHで入ったユーザーでもCUDAが動きます。",
+    "모니터를 연결하고 GNOME 데스크톱에 로그인해 있으면, SSH 접속해도 CUDA가 정상 동작합니다.",
+    "CUDA ne marche que lorsque je suis connecté sur le bureau GNOME avec l'écran branché.",
+    "CUDA funktioniert nur, wenn ich am Desktop angemeldet bin; per SSH kommt Fehler 801.",
+    "CUDA solo funciona cuando tengo la sesión abierta en el escritorio.",
+])
+def test_the_seat_said_in_another_language_is_the_seat(said: str) -> None:
+    text = JETSON_36 + "\n" + said + "\ntaro@orin:~$ ./deviceQuery\ncudaGetDeviceCount returned 801\nResult = FAIL"
+    assert read_cause(text).cause.id == "seat-acl-only"
+
+
+@pytest.mark.parametrize("said", [
+    "Als root funktioniert es, als normaler Benutzer kommt Fehler 801.",
+    "Под root всё работает, под обычным пользователем — ошибка 801.",
+    "Como root funciona, pero como usuario normal no funciona.",
+])
+def test_root_s_side_said_in_another_language_is_the_denial(said: str) -> None:
+    text = JETSON_36 + "\n" + said + "\nivan@agx:~$ ./deviceQuery\ncudaGetDeviceCount returned 801"
+    result = read_cause(text)
+    assert "denial-words" in [m.id for m in result.matches] and result.cause.id == "render-node-denied", result.cause
+
+
+@pytest.mark.parametrize("said", [
+    "With `docker exec -it -u dev devbox bash` CUDA works.\nThrough VS Code Remote-SSH as `dev`, the same user, it does "
+    "not work.",
+    "`docker exec -it -u dev devbox bash` で入ると CUDA は動きます。\nVS Code の Remote-SSH で `dev` として入ると、同じユーザーなの"
+    "に動きません。",
+    "Se entro con `docker exec -it -u ricerca lab bash` la GPU funziona.\nSe entro via SSH, con lo stesso utente, CUDA non "
+    "parte:",
+])
+def test_exec_working_and_a_login_failing_said_in_words_is_the_login(said: str) -> None:
+    """The engine's exec keeps the groups the launch added; a login into the same container rebuilds them."""
+    text = (JETSON_36 + "\ndocker run -d --name devbox --runtime nvidia --group-add 44 --group-add 994 -p 2222:22 devbox\n"
+            + said + "\n$ ./deviceQuery\ncudaGetDeviceCount returned 801\n$ stat -c '%a %u:%g %n' /dev/dri/renderD128\n"
+            "660 0:994 /dev/dri/renderD128")
+    assert read_cause(text).cause.id == "login-drops-runtime-groups"
+
+
+@pytest.mark.parametrize("said", ["It does not work over SSH, and docker exec does not work either.",
+                                  "Über SSH geht es nicht, mit docker exec geht es auch nicht."])
+def test_exec_failing_too_is_no_login_contrast(said: str) -> None:
+    assert "groups-lost-words" not in ids(JETSON_36 + "\n" + said)

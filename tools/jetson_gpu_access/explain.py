@@ -16,7 +16,7 @@ import re
 import sys
 from typing import Any, Callable, Dict, Iterator, List, Match, Optional, Pattern, Sequence, Set, Tuple
 
-from . import data, toolkit
+from . import data, lexicon, toolkit
 from .diagnose import diagnose
 from .injection import ANY_GROUPS, LOSING_GROUPS
 from .launch import Launch, from_exec_line, from_run_line
@@ -847,17 +847,41 @@ def _driver_behind(clean: str) -> Optional[SymptomMatch]:
 
 
 def _login_contrast(clean: str) -> Optional[SymptomMatch]:
-    """The login path shown rather than said: CUDA available to a command the engine runs (docker exec), unavailable
-    to one that came through a login that rebuilds groups (ssh, su), in the same paste; as the groups-lost family."""
-    if "is_available" not in clean:
-        return None
-    outcomes = [(m.group(0).split("\n")[0].strip(), m.group(1).lower()) for m in _OUTCOME.finditer(clean)][:64]
-    works = [c for c, said in outcomes if said == "true" and _THROUGH_ENGINE.search(c) and not _through_login().search(c)]
-    # "ssh orin2 docker exec ..." goes through the engine of another machine, not through a login into the container
-    fails = [c for c, said in outcomes if said == "false" and _to_a_user_through_login(c) and not _THROUGH_ENGINE.search(c)]
-    if not (works and fails):
-        return None
-    return _shown_as("groups-lost-words", fails[0])
+    """The login path shown or said: CUDA available to a command the engine runs (docker exec), unavailable to one that
+    came through a login that rebuilds groups (ssh, su), in the same paste; as the groups-lost family."""
+    if "is_available" in clean:
+        outcomes = [(m.group(0).split("\n")[0].strip(), m.group(1).lower()) for m in _OUTCOME.finditer(clean)][:64]
+        works = [c for c, said in outcomes
+                 if said == "true" and _THROUGH_ENGINE.search(c) and not _through_login().search(c)]
+        # "ssh orin2 docker exec ..." goes through the engine of another machine, not through a login into the container
+        fails = [c for c, said in outcomes
+                 if said == "false" and _to_a_user_through_login(c) and not _THROUGH_ENGINE.search(c)]
+        if works and fails:
+            return _shown_as("groups-lost-words", fails[0])
+    if not any(login in clean for login in ("ssh", "SSH", "Ssh", "su -", "sudo -i")):
+        return None  # (no login named: no line to read for one)
+    said = _said_on_a_line_or_two(clean, lambda text: "exec" in text.lower(), _exec_login_said_apart)
+    return _shown_as("groups-lost-words", said) if said is not None else None
+
+
+# The engine's exec into a container, and a login into it (SSH, VS Code's Remote-SSH, su -), said in words.
+_ENGINE_EXEC = re.compile(r"\b(?:docker|podman|nerdctl|kubectl)\s+exec\b", re.I)
+_LOGIN_SAID = re.compile(lexicon.ascii_words(r"ssh|remote-ssh|sshd") + r"|\bsu\s+-(?:\s|$)|\bsudo\s+-i\b", re.I)
+
+
+def _exec_login_said_apart(line: str) -> bool:
+    """Whether one clause says the GPU works through the engine's exec, and another that it fails through a login into
+    the same container ("With docker exec -u dev CUDA works. Through Remote-SSH as dev it does not work."), in any of
+    the lexicon's languages: the login rebuilt the groups the launch added."""
+    if "?" in line:
+        return False
+    clauses = [c for sentence in sentences(line) for c in (
+        contrast_sides(sentence) if _ENGINE_EXEC.search(sentence) and _LOGIN_SAID.search(sentence) else [sentence])]
+    exec_works = any(_ENGINE_EXEC.search(c) and not _LOGIN_SAID.search(c) and _CLAUSE_WORKS.search(c)
+                     and not _CLAUSE_FAILS.search(c) for c in clauses)
+    login_fails = any(_LOGIN_SAID.search(c) and not _ENGINE_EXEC.search(c) and _CLAUSE_FAILS.search(c)
+                      and not _CLAUSE_WORKS.search(c) for c in clauses)
+    return exec_works and login_fails
 
 
 _MAX_CONTRAST_LINES = 4096  # lines of a paste's window looked through for a contrast said in words
@@ -879,16 +903,19 @@ _ROOT_LABEL = r"(?<!:)\broot\s*:"
 # The root contrast said in clauses of their own ("As a non-root user ... is False. As root it's True.", "Non-root:
 # False. Root: True.", "With sudo it returns True, without sudo ... False", "... False unless I run the container as root").
 _ROOT_SIDE = re.compile(r"^\W*root\b|\b(?:as|with|for|under|using|via)\s+(?:the\s+)?(?:root|sudo)\b|" + _ROOT_LABEL + r"|"
+                        + lexicon.ROOT_SIDE + r"|"
                         r"(?<!without )(?<!no )\bsudo\s+(?!-u\b)[\w./-]+|"
                         r"\bunless\s+(?:i\s+|we\s+)?(?:use|run|start|launch|execute)\w*\s+(?:[\w-]+\s+){0,3}?(?:with|as|under)\s+"
                         r"(?:sudo|root)\b", re.I)
 _USER_SIDE = re.compile(r"\bnon-?root\b|\bwithout\s+(?:sudo|root)\b|\b(?:as|for|with)\s+(?:a|my|the|normal|regular|"
-                        r"unprivileged|ordinary)\s+(?:[\w-]+\s+)?user\b|\bmy\s+user\b|\buser\s*:", re.I)
-_CLAUSE_WORKS = re.compile(r"\b(?:works?|worked|true|fine|ok|succeeds?|succeeded|passe[sd]|sees|detects)\b|"
-                           r"(?<!not )\b(?:available|detected)\b", re.I)
+                        r"unprivileged|ordinary)\s+(?:[\w-]+\s+)?user\b|\bmy\s+user\b|\buser\s*:|" + lexicon.USER_SIDE, re.I)
+_CLAUSE_WORKS = re.compile(r"(?<!\bnot )(?<!n't )(?<!\bnever )\b(?:works?|worked|true|fine|ok|succeeds?|succeeded|passe[sd]|sees|"
+                           r"detects)\b|"
+                           r"(?<!not )\b(?:available|detected)\b|" + lexicon.WORKS, re.I)
 _CLAUSE_FAILS = re.compile(r"\b(?:false|fails?|failed|unavailable|errors?|denied|801|999|not\s+(?:work\w*|available|found))\b|"
-                           r"n't\s+work", re.I)
-_GPU_CHECK = re.compile(r"\b(?:cuda|gpu|torch|is_available|cuinit|devicequery|tensorrt|nvmap)\b|/dev/(?:nv|dri)", re.I)
+                           r"n't\s+work|" + lexicon.FAILS, re.I)
+_GPU_CHECK = re.compile(lexicon.ascii_words(r"cuda|gpu|torch|is_available|cuinit|devicequery|tensorrt|nvmap") +
+                        r"|/dev/(?:nv|dri)", re.I)
 _EVEN_THEN = re.compile(r"\beven\s+(?:then|as root|with sudo|under sudo)\b[^.;]{0,24}\b(?:fails?|failed|false|not work\w*)\b", re.I)
 
 
@@ -938,6 +965,7 @@ def _root_works_said(line: str) -> bool:
 _NAMES_ROOT = re.compile("root", re.I)
 # Root running the check: "root ...", "as root", "root:", "with sudo" said of the check itself, `sudo python3 ...`.
 _ROOT_RUNS = re.compile(r"(?:^|[,;]\s)\W*root\b|\b(?:as|for|under)\s+(?:the\s+)?root\b|" + _ROOT_LABEL + r"|"
+                        + lexicon.ROOT_SIDE + r"|"
                         r"\b(?:with|using|via|under)\s+sudo\b(?=\s*(?:$|[,.;:!)]|(?:it|this|that|everything|the\s+same|"
                         r"too|as\s+well|also|prints?|returns?|works?|shows?|gives?|says|succeeds?|passes)\b))|"
                         r"\bsudo\s+(?:-\w+\s+)*(?:python\w*|\./\S+|\S*devicequery)\b", re.I)
@@ -953,8 +981,8 @@ _SEAT_SIDE = re.compile(r"\b(?:display|monitor|screen|hdmi|keyboard)s?\b[^.;,]{0
                         r"\b(?:logged|log|logs|sign(?:ed)?|signs)\s+(?:in|on)(?:to)?\s+(?:(?:to|into|on|at)\s+)?(?:the\s+|my\s+|a\s+)?"
                         r"(?:[\w-]+\s+)?(?:desktop|gui|display|screen|console|monitor)\b|"
                         r"\blogged\s+in\s+(?:locally|physically)\b|" + _AUTOLOGIN + r"|"
-                        r"\b(?:desktop|gui|graphical)\s+(?:session|login|terminal)\b", re.I)
-_REMOTE_SIDE = re.compile(r"\b(?:ssh|sshd|headless|remote(?:ly)?|xrdp|vnc)\b", re.I)
+                        r"\b(?:desktop|gui|graphical)\s+(?:session|login|terminal)\b|" + lexicon.SEAT_SIDE, re.I)
+_REMOTE_SIDE = re.compile(lexicon.ascii_words(r"ssh|sshd|headless|remote(?:ly)?|xrdp|vnc"), re.I)
 _SEAT_FAILS = re.compile(_CLAUSE_FAILS.pattern + r"|\bdoes\s+not\b|\bno\s+gpu\b", re.I)
 
 
@@ -2541,9 +2569,11 @@ def _user_chosen(seen: Observed) -> List[Sighting]:
 
 @functools.lru_cache(maxsize=1)
 def _switches_user() -> Pattern[str]:
-    """A command that runs another user's process (data/privilege_drops.json's switches, supervisord's `user=`): not
-    ssh, which reaches another machine, and not a banner."""
-    return re.compile(r"^(?:\+\s+)?(?:exec\s+)?(?:sudo\s+)?(?:" + switch_commands(*ANY_GROUPS) + r"|user\s*=)", re.I)
+    """A command that runs another user's process (data/privilege_drops.json's switches, supervisord's `user=`), first
+    or after the commands a shell line chains before it (`useradd ivan && su - ivan`): not ssh, which reaches another
+    machine, and not a banner."""
+    return re.compile(r"(?:^|(?:&&|\|\||;)\s*)(?:\+\s+)?(?:exec\s+)?(?:sudo\s+)?(?:" + switch_commands(*ANY_GROUPS)
+                      + r"|user\s*=)", re.I)
 
 
 def _nvidia_by_default(launch: Launch, seen: Observed) -> bool:

@@ -22,7 +22,7 @@ import posixpath
 import re
 from typing import Any, Callable, Dict, Iterator, List, Match, Optional, Pattern, Sequence, Set, Tuple, TypeVar, Union
 
-from . import __version__, data
+from . import __version__, data, lexicon
 from .injection import ANY_GROUPS, LOSING_GROUPS
 from .launch import (
     COMPOSE_RUN_LINE,
@@ -568,9 +568,10 @@ _NEGATION = re.compile(r"\b(?:not|no|never|without|unless|cannot|does)\b|n't\b",
 # purpose: a claim's own clause ends where the next begins ("..., so I don't pass --runtime": _CLAUSE_TURN keeps that
 # negation out of the claim), and a contrast's two sides turn at a comma, "but", "while", "whereas" or "unless" (the
 # root and seat readers of explain: "With sudo it returns True, without sudo False").
-_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|" + lexicon.SENTENCE_END)
 _CLAUSE_TURN = re.compile(r",?\s+(?:but|so|and|yet)\s+|;\s+", re.I)
-_CONTRAST_TURN = re.compile(r"(?<=[.;!?])\s+|,\s+|\s+(?:but|while|whereas)\s+|\s+(?=unless\b)", re.I)
+_CONTRAST_TURN = re.compile(r"(?<=[.;!?])\s+|,\s+|\s+(?:but|while|whereas)\s+|\s+(?=unless\b)|(?<=" +
+                            lexicon.SENTENCE_END + r")|" + lexicon.CLAUSE_TURN, re.I)
 
 
 def sentence_span(line: str, start: int, end: int) -> Tuple[int, int]:
