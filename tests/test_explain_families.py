@@ -1993,3 +1993,19 @@ def test_exec_working_and_a_login_failing_said_in_words_is_the_login(said: str) 
                                   "Über SSH geht es nicht, mit docker exec geht es auch nicht."])
 def test_exec_failing_too_is_no_login_contrast(said: str) -> None:
     assert "groups-lost-words" not in ids(JETSON_36 + "\n" + said)
+
+
+@pytest.mark.parametrize("line", ["- Orange Pi 5 Plus (RK3588, 16GB), Ubuntu 22.04, kernel 6.1.0-1025-rockchip, aarch64",
+                                  "$ uname -r\n6.6.31+rpt-rpi-2712", "Hardware\t: BCM2835\nModel\t\t: Raspberry Pi 4 Model B Rev 1.4"])
+def test_another_arm_board_is_no_jetson(line: str) -> None:
+    """An arm64 board with no NVIDIA GPU (Rockchip, Broadcom): an L4T image or a Jetson's error there is no Jetson's."""
+    text = (line + "\n$ docker run --rm -it dustynv/l4t-pytorch:r36.2.0 python3 -c 'import torch'\n"
+            "NvRmMemInitNvmap failed with No such file or directory")
+    assert shown_platform(explain(text).observed)[0] == "pc"
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("line", ["Jetson Nano with a Raspberry Pi camera v2 on CSI", "Raspberry Pi Camera Module 3 (IMX708)"])
+def test_a_raspberry_pi_camera_on_a_jetson_is_no_raspberry_pi(line: str) -> None:
+    assert shown_platform(explain(JETSON_32 + "\n" + line).observed)[0] == "jetson"
+    assert shown_platform(explain(line).observed)[0] != "pc"

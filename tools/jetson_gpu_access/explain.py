@@ -33,6 +33,7 @@ from .textfacts import (
     GPU_NODE_PATH,
     MAX_LINE,
     NOT_HERE_NOW,
+    OTHER_ARM_BOARD,
     PC_PROSE,
     PROMPT,
     RELEASE_LINE,
@@ -1580,6 +1581,8 @@ def _first_line(launch: Launch) -> str:
 
 _WSL_KERNEL = re.compile(r"\b\d+\.\d+\.\d+(?:\.\d+)?-microsoft-standard(?:-WSL2)?\b", re.I)
 _NAMED_ONLY = ("model", "Tegra-only name", "host name")  # Jetson signs that are names, not a Jetson's own output
+# Jetson signs an L4T image's software shows wherever it runs (its libraries' messages, its name, its release)
+_IMAGE_SOFTWARE = ("Tegra library", "L4T image", "Tegra-only name", "arm64 build", "image L4T")
 
 
 def shown_platform(seen: Observed) -> Tuple[str, str]:
@@ -1606,6 +1609,10 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     wsl_kernel = [s for s in seen.x86 if _WSL_KERNEL.search(s.line)]
     if wsl_kernel and jetson and all(s.kind in _NAMED_ONLY for s in jetson):
         return "pc", wsl_kernel[0].line
+    # another arm board's own kernel, SoC or name outranks what an L4T image's software prints there
+    board = [s for s in seen.x86 if OTHER_ARM_BOARD.search(s.value)]
+    if board and all(s.kind in _IMAGE_SOFTWARE for s in jetson):
+        return "pc", board[0].line
     if strong or (jetson and not hard_x86):
         return "jetson", (strong or jetson)[0].line
     named_here = hard_x86 or [s for s in seen.x86 if s not in elsewhere]

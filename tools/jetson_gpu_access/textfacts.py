@@ -222,6 +222,12 @@ _PROMPT_NAMES = re.compile(r"^\[?([\w.-]{1,64}@[\w.-]{1,64})[:\s]")
 _PROMPT_AT = 66  # where a prompt's "@" can be at the latest: after "[" and a user name of 64 characters
 _JETSON_NAME = re.compile(r"jetson|tegra|(?:^|[._@-])(?:orin|xavier|nano|agx|tx2|thor)"
                           r"(?=[\d._@-]|$|nx|nano|agx|orin|xavier|dev|kit)", re.I)
+# Another arm board, with no NVIDIA GPU (Rockchip, Broadcom's Raspberry Pi, Amlogic, Allwinner), by its kernel, SoC or
+# name: not a Jetson either, whatever image runs on it. A Raspberry Pi camera is a Jetson's CSI camera as often.
+OTHER_ARM_BOARD = re.compile(
+    r"\b\d+\.\d+[\w.+-]*-(?:rockchip|rpi|raspi)[\w.-]*|\bRK3[35]\d\d\b|\bBCM2(?:71[12]|835|836|837)\b|\bOrange\s*Pi\b|"
+    r"\bRaspberry\s+Pi\b(?!\s*(?:v?\d(?:\.\d)?\s*)?(?:NoIR\s+)?(?:camera|cam|hq|module|v2|v1\.3)\b)|\bRadxa\b|\bAmlogic\b|"
+    r"\bAllwinner\b", re.I)
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit. Each part with the words a line must
 # hold before it runs (see Cued).
 _X86 = cued(
@@ -244,6 +250,8 @@ _X86 = cued(
      r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.:-])|"  # not a key (k80:)
      r"\b(?:A100|H100|H200|A10G?|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b"),
     (("mx",), r"(?-i:(?<![A-Za-z0-9])MX\s?[1-5][0-9]0\b)"),
+    (("rockchip", "rk35", "rk33", "raspberry pi", "rpi", "raspi", "bcm2", "orange pi", "radxa", "amlogic", "allwinner"),
+     OTHER_ARM_BOARD),
     # a virtual GPU (a licensed vGPU of a server or cloud VM) or WSL2's paravirtual one: no Jetson's GPU is either
     (("vgpu", "nvidia-gridd", "dxgkrnl", "/dev/dxg", "basic render driver"),
      r"\bvGPU\b|\bnvidia-gridd\b|\bdxgkrnl\b|/dev/dxg\b|\bMicrosoft Basic Render Driver\b"),
