@@ -429,6 +429,15 @@ def test_a_launch_after_a_label_s_colon_is_a_launch(line: str) -> None:
     assert launch is not None and (launch.user, launch.image, launch.command) == ("1000:1000", "img", ("id",))
 
 
+@pytest.mark.parametrize("line", ["`docker run ... -u app` works. Any idea?", "docker run \u2026 --gpus all works fine"])
+def test_a_launch_whose_options_are_elided_is_no_launch(line: str) -> None:
+    """"docker run ..." leaves its options out: read as a launch, it would be one without the GPU's options."""
+    from jetson_gpu_access.launch import from_run_line
+    assert from_run_line(line) is None
+    said = explain(JETSON_36 + "\n" + line).statements
+    assert not any("no-gpu-nodes" in s.text or "docker run of" in s.text for s in said), said
+
+
 def test_a_message_that_names_docker_run_after_no_label_is_no_launch() -> None:
     from jetson_gpu_access.launch import from_run_line
     assert from_run_line("docker: Error response from daemon. See 'docker run --help'.") is None

@@ -2009,3 +2009,17 @@ def test_another_arm_board_is_no_jetson(line: str) -> None:
 def test_a_raspberry_pi_camera_on_a_jetson_is_no_raspberry_pi(line: str) -> None:
     assert shown_platform(explain(JETSON_32 + "\n" + line).observed)[0] == "jetson"
     assert shown_platform(explain(line).observed)[0] != "pc"
+
+
+@pytest.mark.parametrize("line", ["$ sudo apt install nvidia-utils-535\nE: Unable to locate package nvidia-utils-535",
+                                  "ii  nvidia-dkms-550            550.120-0ubuntu0.22.04.1  arm64  NVIDIA DKMS package"])
+def test_a_desktop_driver_package_wanted_or_built_for_arm64_beside_a_jetson_is_no_second_system(line: str) -> None:
+    """A package the user asks for, or an arm64 build of the desktop driver's, names no PC beside the Jetson's own
+    release line: the paste holds one system."""
+    result = explain(JETSON_35 + "\n" + line + "\nRuntimeError: No CUDA GPUs are available")
+    assert not result.systems and shown_platform(result.observed)[0] == "jetson", result.systems
+
+
+def test_a_question_whether_the_gpu_works_says_not_that_it_does() -> None:
+    text = JETSON_35 + "\nHow do I install the NVIDIA driver so nvidia-smi works? I need it to monitor GPU usage."
+    assert "gpu-works-words" not in ids(text)

@@ -188,6 +188,8 @@ def from_run_line(line: str) -> Optional[Launch]:
     values, privileged, image, command, dev_mount = _read_options(match.group(2))
     if image is not None and not image[0].isascii():
         return None  # no image is named so: a sentence about the command ("docker run に --group-add 993 を付けて")
+    if image is not None and image.strip(".\u2026") == "":
+        return None  # "docker run ... -u app": its options left out, it shows none of them
     return Launch(match.group(1) + " run", tuple(values["group-add"]), tuple(values["device"]),
                   values["user"][-1] if values["user"] else None, privileged,
                   values["runtime"][-1] if values["runtime"] else None, dev_mount, image, line.strip(),

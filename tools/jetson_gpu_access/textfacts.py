@@ -1539,9 +1539,28 @@ def _read_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sight
     state.x86 += remembered(state.memo, ("pc", line, raw), _pc_signs, state, line, raw, sightings)
 
 
+# A package asked for, or said not to be there ("apt install nvidia-utils-535", "Unable to locate package ..."): what
+# the user wants on the machine, not what the machine is.
+_WANTED_PACKAGE = re.compile(r"(?:^|[$#>]\s*|\bsudo\s+)(?:apt(?:-get)?|dnf|yum|zypper|pip3?|snap)\s+(?:-\S+\s+)*"
+                             r"(?:install|search|show|policy)\b|\bunable to locate package\b|\bhas no installation candidate\b|"
+                             r"\bis not installable\b", re.I)
+# A package manager's row of a package built for arm64: an arm machine's own, a Jetson as often as a server.
+_ARM64_PACKAGE_ROW = re.compile(r"^\s*(?:ii|hi|rc|i[UFWH])\s{2,}\S+\s+\S+\s+(?:arm64|aarch64)\b")
+
+
 def _pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting]) -> List[Sighting]:
     """What a line says of a PC: the engine's host platform, an x86 or discrete-GPU word, a discrete GPU's node or
-    software; ``sightings`` are the Jetson signs the same line shows, beside which a word may name an image only."""
+    software; ``sightings`` are the Jetson signs the same line shows, beside which a word may name an image only. A
+    package asked for names no machine; an arm64 package row a PC's driver is no more than a hint of one."""
+    if _WANTED_PACKAGE.search(line):
+        return []
+    found = _machine_pc_signs(state, line, raw, sightings)
+    if _ARM64_PACKAGE_ROW.match(line):
+        return [Sighting("PC hint", sign.value, sign.line) for sign in found]
+    return found
+
+
+def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting]) -> List[Sighting]:
     found: List[Sighting] = []
     low = line.lower()
     host_platform = _HOST_PLATFORM.search(line) if "host platform" in low else None
