@@ -2023,3 +2023,13 @@ def test_a_desktop_driver_package_wanted_or_built_for_arm64_beside_a_jetson_is_n
 def test_a_question_whether_the_gpu_works_says_not_that_it_does() -> None:
     text = JETSON_35 + "\nHow do I install the NVIDIA driver so nvidia-smi works? I need it to monitor GPU usage."
     assert "gpu-works-words" not in ids(text)
+
+
+@pytest.mark.parametrize("line", ["[  202.248149] nouveau 57000000.gpu: Direct firmware load for nvidia/gk20a/fecs_inst.bin failed",
+                                  "nouveau 17000000.gpu: gp10b: failed to load firmware",
+                                  "Direct firmware load for nvidia/gk20a/fecs_inst.bin failed\nI have a /lib/firmware/nouveau "
+                                  "folder, not nvidia."])
+def test_nouveau_on_a_tegra_gpu_is_no_pc(line: str) -> None:
+    """Mainline Linux's nouveau driving a Tegra GPU names it by its chip or its platform device, not a PCI address."""
+    assert shown_platform(explain(line).observed)[0] != "pc"
+    assert read_cause(line).cause.id != "x86-discrete-gpu"

@@ -1596,7 +1596,9 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     device_named = any(_names_the_device(s, images) for s in jetson)
     elsewhere = [s for s in seen.x86 if s.kind == PC_PROSE and _said_to_work(s)]  # named as the machine that works
     # (the server (SBSA) CUDA stack is a Jetson's own from JetPack 7 on: named beside a Jetson, it shows no PC)
-    hard_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86 and not (s.kind == PC_PROSE and device_named)
+    # (nouveau, the open driver, drives a Tegra's GPU under mainline Linux too: beside the device's name it shows no PC)
+    hard_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86
+                and not ((s.kind == PC_PROSE or s.value.lower() == "nouveau") and device_named)
                 and s not in elsewhere and not (device_named and _PACKAGE_ROW.match(s.line))
                 and not (jetson and s.value.lower() == "sbsa")]
     if not strong and device_named and not hard_x86 and any(s.kind == PC_PROSE for s in seen.x86):

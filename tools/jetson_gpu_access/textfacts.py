@@ -342,7 +342,9 @@ _NOT_INSTALLED = re.compile(r"command not found|\bstatus 127\b|no such file or d
 # A tool saying it checks for a platform (libnvidia-container logs its WSL check on every host, ollama its AMD one):
 # no sign of it.
 _PLATFORM_PROBE = re.compile(r"\bload dxcore\b|\b(?:amdgpu|rocm)\b[^\n]{0,40}?\bnot (?:detected|found)\b", re.I)
-_ARM_WORDS = re.compile(r"arm-linux|aarch64|arm64|armhf|armv7|tegra", re.I)
+# Arm words, and a Tegra GPU's own names under mainline Linux: its chip (gk20a ... ga10b) or its platform device's
+# address (57000000.gpu; a PC's GPU sits on the PCI bus, 0000:01:00.0).
+_ARM_WORDS = re.compile(r"arm-linux|aarch64|arm64|armhf|armv7|tegra|\bg(?:k20a|m20b|p10b|v11b|a10b)\b|\b[0-9a-f]{8}\.gpu\b", re.I)
 # A file built for another machine names that machine's architecture, not this one's.
 _FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot execute binary|wrong elf class|"
                                r"no matching manifest|\belf \d\d-bit [lm]sb\b", re.I)  # (`file`'s answer: the file's machine)
