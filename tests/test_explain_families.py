@@ -2033,3 +2033,16 @@ def test_nouveau_on_a_tegra_gpu_is_no_pc(line: str) -> None:
     """Mainline Linux's nouveau driving a Tegra GPU names it by its chip or its platform device, not a PCI address."""
     assert shown_platform(explain(line).observed)[0] != "pc"
     assert read_cause(line).cause.id != "x86-discrete-gpu"
+
+
+def test_an_exec_into_the_container_as_a_numeric_uid_gid_is_the_numeric_user() -> None:
+    """`docker exec -u uid:gid` gives the session that GID alone, as a numeric launch does: the image's memberships that
+    `exec -u app` gets are dropped, whatever the same uid's name."""
+    text = (JETSON_36 + "\n$ docker run -d --name svc --runtime nvidia -v /dev:/dev -u app registry.local/svc:3.1\n"
+            '$ docker exec -it -u "$(id -u):$(id -g)" svc python3 -m svc.selftest\n[selftest] cuInit -> 801\n'
+            '$ docker exec -it -u "$(id -u):$(id -g)" svc id\nuid=1000(app) gid=1000(app) groups=1000(app)\n'
+            "$ docker exec -it -u app svc id\nuid=1000(app) gid=1000(app) groups=1000(app),44(video),993(render)")
+    result = read_cause(text)
+    assert result.cause.id == "uid-gid-launch", result.cause
+    assert not any("rebuilds its groups from the image's /etc/group" in s.text and "$(id -u)" in s.text
+                   for s in result.statements)

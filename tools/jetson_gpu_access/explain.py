@@ -19,7 +19,7 @@ from typing import Any, Callable, Dict, Iterator, List, Match, Optional, Pattern
 from . import data, lexicon, toolkit
 from .diagnose import diagnose
 from .injection import ANY_GROUPS, LOSING_GROUPS
-from .launch import Launch, from_exec_line, from_run_line
+from .launch import Launch, from_exec_line, from_run_line, numeric_user
 from .migrate import AuditFinding, audit_text
 from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict
 from .probe.devices import role_of
@@ -1258,7 +1258,7 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
                              "that has moby PR #52579 (merged 2026-05-08); with an older one the user gets the nodes' GIDs only "
                              "from --group-add or the image's /etc/group", (cdi.text.split("\n")[0],), False))
     for login in seen.logins:
-        if login.value == "keeps --group-add" and ":" in login.kind.rpartition(" ")[2]:  # an explicit group (fact sheet §6)
+        if login.value == "keeps --group-add" and ":" in login.kind.partition(" exec -u ")[2]:  # a group named (§6)
             text = "the session came through `{}`: with a group named, Docker gives it that GID and the launch's " \
                    "--group-add GIDs, and none of the image's /etc/group memberships".format(login.kind)
         elif login.value == "keeps --group-add":
@@ -2393,6 +2393,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if dropping_launches:
         return cause("uid-gid-launch", "started with a numeric uid:gid, which drops the image's group memberships",
                      trigger + [_first_line(dropping_launches[0])])
+    # entered by `exec -u uid:gid`: the session gets that GID and the launch's --group-add GIDs, none of the image's
+    numeric_execs = [e for e in seen.execs if numeric_user(e.user)]
+    if numeric_execs and not any(launch.group_add for launch in seen.launches):
+        return cause("uid-gid-launch", "entered with a numeric uid:gid (`exec -u`), which gives the session none of the "
+                     "image's group memberships", trigger + [numeric_execs[0].text.split("\n")[0]])
     added = [launch for launch in seen.launches if launch.group_add]
     dropping = [login for login in seen.logins if login.value != "keeps --group-add"]
     paths = [login.line for login in dropping] + [w.line for w in seen.words if w.kind == "login in the container"]

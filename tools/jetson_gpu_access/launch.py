@@ -65,6 +65,12 @@ COMPOSE_KEY = re.compile(r"^({})\s*:\s*(.*)$".format(_KEYS))
 DIFF_MARK = re.compile(r"^[+-](?=\s+(?:- |(?:{})\s*:))".format(_KEYS))
 
 
+def numeric_user(user: Optional[str]) -> bool:
+    """-u uid:gid by numbers, not root's (0:0, who opens every node without groups): the session gets that GID (and any
+    --group-add), none of the image's /etc/group memberships (facts sheet §A.2)."""
+    return bool(user and NUMERIC_USER.match(user) and not re.match(r"['\"]?0['\"]?:", user))
+
+
 @frozen_record
 class Launch:
     """The launch settings a text showed; what it did not show stays empty."""
@@ -94,9 +100,8 @@ class Launch:
 
     @property
     def numeric_user(self) -> bool:
-        """-u uid:gid by numbers: the image's /etc/group memberships do not apply (facts sheet §A.2). Not root's
-        (0:0), who opens every node without them."""
-        return bool(self.user and NUMERIC_USER.match(self.user) and not re.match(r"['\"]?0['\"]?:", self.user))
+        """Whether the launch's -u is uid:gid by numbers, not root's (numeric_user)."""
+        return numeric_user(self.user)
 
     @property
     def held_gids(self) -> Tuple[int, ...]:
