@@ -2046,3 +2046,16 @@ def test_an_exec_into_the_container_as_a_numeric_uid_gid_is_the_numeric_user() -
     assert result.cause.id == "uid-gid-launch", result.cause
     assert not any("rebuilds its groups from the image's /etc/group" in s.text and "$(id -u)" in s.text
                    for s in result.statements)
+
+
+def test_the_node_the_pasted_process_is_denied_outranks_one_only_a_login_would_lack() -> None:
+    """The process holds the render GID (985) and not the host's video GID (986, the image calls 44 video): nvmap, which
+    its error names, is what failed it; the render node only a new login would lose."""
+    text = (JETSON_36 + "\nroot@orin-nx:~# getent group video render\nvideo:x:986:weston\nrender:x:985:\n"
+            "root@orin-nx:~# ls -l /dev/nvmap /dev/dri/renderD128\n"
+            "crw-rw---- 1 root video  10, 121 Mar 10 12:01 /dev/nvmap\n"
+            "crw-rw---- 1 root render 226, 128 Mar 10 12:01 /dev/dri/renderD128\n"
+            "root@orin-nx:~# docker run --rm --runtime nvidia -v /dev:/dev -u 1000 --group-add video --group-add 985 "
+            "app:1.2 sh -c 'id; probe'\nuid=1000(app) gid=1000(app) groups=1000(app),44(video),985\n"
+            "NvRmMemInitNvmap failed with Permission denied\nprobe: cuInit = 999")
+    assert read_cause(text).cause.id == "tegra-nodes-denied"

@@ -21,7 +21,7 @@ from .diagnose import diagnose
 from .injection import ANY_GROUPS, LOSING_GROUPS
 from .launch import Launch, from_exec_line, from_run_line, numeric_user
 from .migrate import AuditFinding, audit_text
-from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict
+from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict, ViewKind
 from .probe.devices import role_of
 from .probe.platform import jetpack_for
 from .record import frozen_record
@@ -1946,6 +1946,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     denied = [i for i in ids if i in _DENIALS]
     findings = [f.code for f in diagnosis.findings] if diagnosis is not None else []
     nodes_denied = [c for c in findings if c in ("ACC-002", "ACC-003", "ACC-004")]
+    # the nodes the pasted process itself is denied, where the paste shows one: what failed it, whatever a login would lack
+    process_denied = {f.code for f in diagnosis.findings if f.code in nodes_denied and ViewKind.PROCESS in f.subject.views} \
+        if diagnosis is not None else set()
     others: List[str] = []
     platform_line = [platform_shown] if platform_shown else []
 
@@ -2460,7 +2463,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("login-drops-runtime-groups", "the toolkit (1.19.1 or later) gives the node GIDs to the main "
                      "process only; this session came through a login that rebuilds groups",
                      trigger + [seen.toolkit.line if seen.toolkit else "", switched[0]], "toolkit-band")
-    if "ACC-003" in nodes_denied:
+    if "ACC-003" in nodes_denied and not ("ACC-003" not in process_denied and process_denied):
         return cause("render-node-denied", "the session is denied the render node", trigger + _denied_lines(seen, "renderD"),
                      "login-drops-runtime-groups")
     if nodes_denied:
