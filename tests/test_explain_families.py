@@ -2059,3 +2059,13 @@ def test_the_node_the_pasted_process_is_denied_outranks_one_only_a_login_would_l
             "app:1.2 sh -c 'id; probe'\nuid=1000(app) gid=1000(app) groups=1000(app),44(video),985\n"
             "NvRmMemInitNvmap failed with Permission denied\nprobe: cuInit = 999")
     assert read_cause(text).cause.id == "tegra-nodes-denied"
+
+
+def test_a_gid_added_that_no_listed_node_has_is_the_node_s_group_missing() -> None:
+    """992 added (copied from another Orin), the render node's group 993: holding video's 44 says nothing of render's."""
+    text = (JETSON_36 + '\n"User": "1000:1000",\n$ docker run -d --runtime nvidia -u 1000:1000 --group-add 44 --group-add 992 '
+            "-v /dev:/dev acme/vision:2.3\n$ docker exec vision id\nuid=1000 gid=1000 groups=1000,44(video),992\n"
+            "$ docker exec vision stat -c '%a %u:%g %n' /dev/nvmap /dev/dri/renderD128\n660 0:44 /dev/nvmap\n"
+            "660 0:993 /dev/dri/renderD128\n[vision] cuInit failed: 801 (CUDA_ERROR_NOT_SUPPORTED)")
+    result = read_cause(text)
+    assert result.cause.id == "render-node-denied" and "992" in result.cause.why.text, result.cause

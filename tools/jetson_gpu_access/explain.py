@@ -2392,6 +2392,13 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("toolkit-band", "the launch holds the host node's GID and the session is still denied: the node's "
                      "group inside the container differs, which the toolkit's version decides",
                      trigger + [_first_line(numeric[0])] + [n.line for n in seen.nodes][:1], "uid-gid-launch")
+    amiss = _gid_added_amiss(seen)
+    if amiss is not None:
+        launch, node, stray = amiss
+        return cause("render-node-denied" if "/dri/" in node.path else "tegra-nodes-denied",
+                     "the launch adds GID {}, which no listed node has, and not {}, the group of {} (most often a GID "
+                     "copied from another host, where the group's number differs)".format(stray, node.group, node.path),
+                     trigger + [_first_line(launch), node.line], *(("uid-gid-launch",) if launch.numeric_user else ()))
     dropping_launches = [launch for launch in numeric if _drops_groups(launch, seen)]
     if dropping_launches:
         return cause("uid-gid-launch", "started with a numeric uid:gid, which drops the image's group memberships",
@@ -2849,9 +2856,24 @@ def _group_kept_in_container(seen: Observed) -> List[str]:
     return [n.line for n in _gpu_nodes(seen) if n.where == "container" and n.group not in ("0", "root")]
 
 
+def _gid_added_amiss(seen: Observed) -> Optional[Tuple[Launch, ListedNode, int]]:
+    """A launch that adds a GID by number that no GPU node the paste lists by number has, while it does not hold one
+    that a node has (992 added, the render node's group 993): the launch, that node and the GID added instead."""
+    listed = [n for n in seen.nodes if n.group.isdigit() and re.match(GPU_NODE_PATH, n.path)]
+    gids = {decimal(n.group) for n in listed}
+    for launch in seen.launches:
+        stray = [g for g in launch.numeric_groups if g not in gids]
+        missing = [n for n in listed if decimal(n.group) not in launch.held_gids]
+        if stray and missing:
+            return launch, missing[0], stray[0]
+    return None
+
+
 def _host_gid_held(seen: Observed, launch: Launch) -> bool:
-    """Whether the launch holds (as its GID, or one it adds) the GID a listing shows for a GPU node (by number)."""
-    return any(decimal(n.group) in launch.held_gids for n in seen.nodes)
+    """Whether the launch holds (as its GID, or one it adds) the GID a listing shows for each GPU node it lists by
+    number: holding one node's GID says nothing of another's."""
+    listed = [decimal(n.group) for n in seen.nodes if n.group.isdigit()]
+    return bool(listed) and all(gid in launch.held_gids for gid in listed)
 
 
 def _image_l4t_conflict(seen: Observed) -> List[str]:
