@@ -724,6 +724,13 @@ def test_a_seat_acl_for_another_user_is_the_cause() -> None:
     assert result.cause.id == "seat-acl-only" and "user:gdm:rw-" in result.cause.why.evidence
 
 
+def test_a_seat_acl_beside_a_service_account_is_no_seat_of_its_own() -> None:
+    """A system account (a CI runner's, uid 998) never logs in at the seat: the render group decides for it."""
+    text = SEAT.replace("uid=1001(alice) gid=1001(alice) groups=1001(alice)", "uid=998(gitlab-runner) gid=998(gitlab-runner) "
+                        "groups=998(gitlab-runner)").replace("alice@orin", "gitlab-runner@orin")
+    assert explain(text).cause.id == "render-node-denied"
+
+
 @pytest.mark.parametrize("odd", ["\x01", "\x00", "\ue000", "\ue000\ue001\ue002`"])
 def test_a_substituted_user_beside_any_character_keeps_the_text(odd: str) -> None:
     line = "docker run -u $(id -u):$(id -g) img" + odd + " sh"

@@ -2069,3 +2069,12 @@ def test_a_gid_added_that_no_listed_node_has_is_the_node_s_group_missing() -> No
             "660 0:993 /dev/dri/renderD128\n[vision] cuInit failed: 801 (CUDA_ERROR_NOT_SUPPORTED)")
     result = read_cause(text)
     assert result.cause.id == "render-node-denied" and "992" in result.cause.why.text, result.cause
+
+
+def test_working_in_the_container_and_failing_on_the_host_is_no_host_that_works() -> None:
+    """The contrast turns the other way: the host's own build fails, a container as root works."""
+    text = (JETSON_36 + "\nInside the l4t-pytorch container CUDA works, but my own build on the host doesn't:\n"
+            "$ ./build/my_cuda_app\nCUDA error at main.cu:42 code=801(cudaErrorNotSupported)\n$ groups\n"
+            "jdoe adm sudo video plugdev\n$ ls -l /dev/dri/renderD128\ncrw-rw---- 1 root render 226, 128 Feb  1 11:05 "
+            "/dev/dri/renderD128")
+    assert read_cause(text).cause.id != "nodes-missing-in-container"

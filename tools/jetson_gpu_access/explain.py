@@ -2454,7 +2454,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "as with -u (their owner), opens them",
                      trigger + ([seen.toolkit.line] if seen.toolkit else []) + lost, "render-node-denied",
                      "tegra-nodes-denied")
-    seat = _seat_acl(seen)
+    # (a system account, uid 1-999 on Debian and Ubuntu, runs services and never holds a seat: its own group decides)
+    seat = _seat_acl(seen) if not any(0 < i.uid < 1000 for i in seen.identities) else []
     if seat and (seen.logins or seen.identities):
         return cause("seat-acl-only", "the node's access comes from a seat ACL for another user; this session has "
                      "no seat", trigger + seat + [(seen.logins or seen.identities)[0].line], "render-node-denied")

@@ -618,10 +618,11 @@ def _asserted(pattern: Pattern[str], line: str) -> bool:
 
 
 # Prose that the GPU works on the host (so a failure in the container is what the container lacks).
-_HOST_WORKS = re.compile(r"\b(?:on|in|from)\s+(?:the\s+)?(?:\w+\s+)?host\b(?:(?!\bnot\b|n't|\bfail|\berror)[^\n]){0,60}?"
-                         r"\b(?:works?|worked|working|passe[sd]|fine|succeed(?:s|ed)?)\b|"
-                         r"\b(?:works?|worked|passe[sd]|runs? fine)\b(?:(?!\bnot\b|n't|\bfail)[^\n]){0,30}?\bon\s+(?:the\s+)?"
-                         r"(?:\w+\s+)?host\b|"
+_HOST_WORKS = re.compile(r"\b(?:on|in|from)\s+(?:the\s+)?(?:\w+\s+)?host\b(?:(?!\bnot\b|n't|\bfail|\berror|\bbut\b)[^\n])"
+                         r"{0,60}?\b(?:works?|worked|working|passe[sd]|fine|succeed(?:s|ed)?)\b|"
+                         # (not a contrast that turns before the host: "works in the container, but on the host it doesn't")
+                         r"\b(?:works?|worked|passe[sd]|runs? fine)\b(?:(?!\bnot\b|n't|\bfail|\bbut\b)[^\n]){0,30}?\bon\s+"
+                         r"(?:the\s+)?(?:\w+\s+)?host\b(?!\s*(?:doesn't|does\s+not|isn't|is\s+not|fails|didn't|won't|can't))|"
                          # or outside the container ("it works fine outside the docker", "run perfectly fine outside Docker")
                          r"(?<!n't )(?<!not )(?<!never )\b(?:works?|worked|working|runs?|ran|fine)\b"
                          r"(?:(?!\bnot\b|n't|\bfail)[^\n]){0,30}?\boutside\s+"
