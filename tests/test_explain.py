@@ -106,7 +106,11 @@ def test_a_pasted_session_is_diagnosed_like_a_probed_one() -> None:
     assert decisions == {"/dev/nvmap": [True, True], "/dev/dri/renderD128": [False, False]}
     assert {f.code for f in result.diagnosis.findings} == {"ACC-003", "GRP-002"}
     assert any("'render' was not shown" in a for a in result.assumptions)
-    assert [step for step in result.next_steps if "stat -c" in step]  # the one question: the node's GID by number
+    # the listing and the session are the host's, in one group database: the paste answers the group question itself
+    assert not [step for step in result.next_steps if "stat -c" in step] and result.question is None
+    # in a container the group's name may stand for another number: the one question is the node's GID by number
+    inside = explain(LISTING.replace("alice@orin:~$ id", "$ docker run --runtime nvidia -u alice img id"))
+    assert [step for step in inside.next_steps if "stat -c" in step]
 
 
 def test_with_group_lines_the_number_is_known() -> None:
@@ -541,12 +545,26 @@ def test_two_devices_in_one_paste_are_said_and_each_is_read() -> None:
 
 
 def test_the_question_separates_the_open_hypotheses() -> None:
-    permission = explain(TEXTBOOK).question
+    permission = explain(TEXTBOOK.replace("$ id", "$ docker exec -u ubuntu app id")).question
     platform = explain("RuntimeError: CUDA error: no CUDA-capable device is detected").question
     assert permission is not None and platform is not None and permission.command != platform.command
     assert "stat -c" in permission.command and "nv_tegra_release" in platform.command
     assert {cause.split()[0] for _, cause in permission.answers} >= {"login-drops-runtime-groups", "render-node-denied"}
     assert explain("nvbuf_utils: Could not get EGL display connection").question is None  # not this problem: nothing to ask
+
+
+@pytest.mark.parametrize("text", [
+    # the nodes said missing inside the container, with the runtime the launch already names
+    JETSON_36 + "\n$ docker run --rm --runtime nvidia img ls -l /dev/nvmap\nls: cannot access '/dev/nvmap': No such file or "
+    "directory\nRuntimeError: No CUDA GPUs are available",
+    # the host's own listing and `id`, in one group database, with no container
+    JETSON_35 + "\n$ ls -l /dev/nvmap\ncrw-rw---- 1 root video 10, 121 Jan 1 00:00 /dev/nvmap\n$ id\n"
+    "uid=1001(inference) gid=1001(inference) groups=1001(inference)\nNvRmMemInitNvmap failed with Permission denied",
+])
+def test_no_question_asks_for_what_the_paste_shows(text: str) -> None:
+    question = explain(text).question
+    asked = "" if question is None else question.command
+    assert "ls -ln /dev/nvmap" not in asked and "stat -c" not in asked, question
 
 
 PODMAN_EXEC = """$ ls -ln /dev/dri/renderD128

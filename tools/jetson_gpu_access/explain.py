@@ -3174,14 +3174,39 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
     if cause.ruled_by in ("render-node-held", "tegra-nodes-held"):
         return _on_release(_SAME_SESSION[_runs_in_container(seen)], seen)
     open_now = {cause.id, *cause.also_possible}
-    known = bool(seen.jetson or seen.x86)  # the platform is shown: asking which system it is would waste the reply
-    asked = [entry for entry in QUESTIONS if not (known and entry[1] is QUESTIONS[0][1])]
+    # (a question whose answer the paste shows would waste the reply: the platform, the launch's user, the nodes, ...)
+    # (nor one that bears on no hypothesis still open)
+    asked = [entry for entry in QUESTIONS if not _answered(entry[1], seen) and open_now & set(entry[0])]
+    if not asked:
+        return None
     # The most specific question that covers the top cause and the hypotheses still open.
     best = max(asked, key=lambda entry: (cause.id in entry[0],
                                          len(open_now & set(entry[0])) - len(set(entry[0]) - open_now)))[1]
     if best is _TOOLKIT_QUESTION:
         best = Question(best.ask, best.command, _band_answers())
     return _render_only(_on_release(best, seen), cause)
+
+
+def _answered(question: Question, seen: Observed) -> bool:
+    """Whether the paste already shows what the question asks for: the system, the nodes inside the container (listed
+    or said missing), the launch's user, the node's ACL, the nodes' groups beside the session's `id`, the toolkit."""
+    gpu_nodes = [n for n in seen.nodes if re.match(GPU_NODE_PATH, n.path)]
+    named = {g.name for g in seen.group_lines}
+    shown = {
+        QUESTIONS[0][1]: bool(seen.jetson or seen.x86),
+        QUESTIONS[1][1]: any(n.where == "container" for n in gpu_nodes) or any(
+            re.match(GPU_NODE_PATH, a.value) for a in seen.absent),
+        QUESTIONS[2][1]: any(launch.user for launch in seen.launches),
+        QUESTIONS[3][1]: bool(seen.acls),
+        # (the nodes' groups by number, by a name a group line gives its number, or by name where no container puts
+        # the listing and the session in two group databases, beside the session's groups)
+        QUESTIONS[4][1]: bool(gpu_nodes and seen.identities) and (
+            all(n.group.isdigit() or n.group in named for n in gpu_nodes)
+            or not (seen.launches or seen.execs or any(n.where == "container" for n in gpu_nodes))),
+        # (the version alone leaves the mode, which decides as much: legacy mounts the host's own nodes)
+        _TOOLKIT_QUESTION: seen.toolkit is not None and any(w.kind == "toolkit legacy mode" for w in seen.words),
+    }
+    return shown.get(question, False)
 
 
 def _render_only(question: Question, cause: Cause) -> Question:
