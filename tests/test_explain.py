@@ -1417,3 +1417,16 @@ def test_a_prompt_named_as_the_container_an_exec_entered_is_inside_it() -> None:
     assert [n.where for n in explain(text).observed.nodes] == ["container"]
     other = text.replace("user@dev:", "user@orin:")
     assert [n.where for n in explain(other).observed.nodes] == [""]
+
+
+def test_a_reply_that_says_the_fix_lies_elsewhere_says_what_each_error_means() -> None:
+    reply = render_markdown(explain(JETSON_36 + "\nnvbuf_utils: Could not get EGL display connection\nNo EGL Display"))
+    assert "as above" not in reply and "X server" in reply, reply
+
+
+def test_a_long_evidence_line_is_quoted_where_it_holds_the_statement_s_fact() -> None:
+    line = ("Hi all, long story short: after weeks of testing different images and carrier boards, and re-flashing twice, "
+            "on the host (JetPack 6.2, model Jetson Orin NX 16GB) a non-root user fails")
+    reply = render_markdown(explain(line))
+    quoted = [row for row in reply.splitlines() if row.startswith("- a Jetson")]
+    assert quoted and "Orin NX" in quoted[0].split("(from", 1)[1], quoted

@@ -2078,3 +2078,19 @@ def test_working_in_the_container_and_failing_on_the_host_is_no_host_that_works(
             "jdoe adm sudo video plugdev\n$ ls -l /dev/dri/renderD128\ncrw-rw---- 1 root render 226, 128 Feb  1 11:05 "
             "/dev/dri/renderD128")
     assert read_cause(text).cause.id != "nodes-missing-in-container"
+
+
+@pytest.mark.parametrize("said", ["Do I need to add my user to the render group? I don't even know if the image has one.",
+                                  "Already added my user to the docker group (sudo usermod -aG docker $USER) and rebooted, "
+                                  "still cannot use the GPU inside the container as user `ros`:"])
+def test_a_question_or_the_docker_group_is_no_root_user_contrast(said: str) -> None:
+    """Asking whether to join a group, or joining the docker group (which grants the engine, not the GPU), says nothing
+    of root reaching the GPU where a user does not."""
+    assert "denial-words" not in ids(JETSON_36 + "\n" + said + "\ncuInit failed: 801 (CUDA_ERROR_NOT_SUPPORTED)")
+
+
+@pytest.mark.parametrize(("line", "model"), [("- Orin AGX directly on the host, JetPack 6.1", "Orin AGX"),
+                                             ("Jetson Orin Nano con JetPack 6", "Jetson Orin Nano"),
+                                             ("Jetson AGX Orin 64GB devkit, JetPack 6.1", "Jetson AGX Orin 64GB devkit")])
+def test_a_model_ends_where_its_words_end(line: str, model: str) -> None:
+    assert explain(line).observed.model == model

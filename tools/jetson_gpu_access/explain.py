@@ -3312,6 +3312,17 @@ def render_text(result: Explanation) -> str:
     return scrub("\n".join(out)) + "\n"
 
 
+def _quote(line: str, said: str, width: int = 160) -> str:
+    """The part of an evidence line a reply quotes: all of it when short, else the stretch around the first word of
+    the statement it holds (the fact the statement takes from it), marked where cut."""
+    line = line.replace("`", "'")
+    if len(line) <= width:
+        return line
+    words = [w for w in re.findall(r"[\w./-]{4,}", said) if w in line]
+    at = max(0, line.index(words[0]) - width // 4) if words else 0
+    return ("\u2026" if at else "") + line[at:at + width] + ("\u2026" if at + width < len(line) else "")
+
+
 def render_markdown(result: Explanation) -> str:
     """A reply a maintainer can paste into the issue: what the output shows, and the one question to answer."""
     out = ["Thanks for the report. What the output shows:", ""]
@@ -3324,11 +3335,15 @@ def render_markdown(result: Explanation) -> str:
         if statement.assumed:
             out.append("- (assumed, please confirm) {}".format(statement.text))
         else:
-            out.append("- {} (from `{}`)".format(statement.text, statement.evidence[0][:120].replace("`", "'")))
+            out.append("- {} (from `{}`)".format(statement.text, _quote(statement.evidence[0], statement.text)))
     out += ["", "Most likely cause: **{}**: {}.".format(result.cause.id, result.cause.why.text)]
     if result.cause.id in NOT_THIS_PROBLEM and result.question is None:
+        # (a PC's errors are read by the families' meanings for a Jetson: its reply names no fix of theirs)
+        meanings = [m for m in result.matches if m.causes] if result.cause.id == "not-gpu-access" and not (
+            shown_platform(result.observed)[0] == "pc") else []
         out.append("This is not the Jetson GPU-access problem (a non-root user denied the GPU nodes); the fix lies "
-                   "elsewhere, as above.")
+                   "elsewhere{}".format(", in what the errors mean:" if meanings else "."))
+        out += ["- `{}`: {}".format(m.signature.replace("`", "'"), m.causes[0]) for m in meanings]
     if result.cause.also_possible:
         out.append("Not ruled out yet: {}.".format(", ".join(result.cause.also_possible)))
     if result.question is not None:

@@ -17,6 +17,7 @@ lacks the words it looks for.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import posixpath
 import re
@@ -846,7 +847,16 @@ def _model(line: str) -> Optional[str]:
     found = _MODEL.search(line)
     if not found:
         return None
-    return _MODEL_ENDS.split(found.group(0).strip())[0].strip() or None
+    words = _MODEL_ENDS.split(found.group(0).strip())[0].split()
+    kept = [words[0]] + list(itertools.takewhile(_MODEL_WORD.match, words[1:])) if words else []
+    return " ".join(kept) or None
+
+
+# The words a model string is made of: the module, its memory and storage, the kit; the first other word ends it ("Orin
+# AGX directly on the host", "Jetson Orin Nano con JetPack 6").
+_MODEL_WORD = re.compile(r"(?i)(?:nvidia|jetson|agx|igx|orin|xavier|thor|nano|nx|tx1|tx2|tk1|super|developer|dev|kit|devkit|"
+                         r"module|modules|industrial|engineering|reference|series|edition|version|som|emmc|sd|b01|a02|"
+                         r"t[45]000|\d{1,3}\s?gb|p\d{4}-\d{4})[,.]?$")
 
 
 _MODEL_ENDS = re.compile(r"\s+-\s+|\s*\[|\s{2,}|\s+\(|\s+(?=(?:with|running|runs|and|on|in|using|under|via|from|for|jetpack|"
