@@ -3339,8 +3339,8 @@ def render_markdown(result: Explanation) -> str:
     out += ["", "Most likely cause: **{}**: {}.".format(result.cause.id, result.cause.why.text)]
     if result.cause.id in NOT_THIS_PROBLEM and result.question is None:
         # (a PC's errors are read by the families' meanings for a Jetson: its reply names no fix of theirs)
-        meanings = [m for m in result.matches if m.causes] if result.cause.id == "not-gpu-access" and not (
-            shown_platform(result.observed)[0] == "pc") else []
+        on_a_pc = shown_platform(result.observed)[0] == "pc"
+        meanings = [m for m in result.matches if m.causes] if result.cause.id == "not-gpu-access" and not on_a_pc else []
         out.append("This is not the Jetson GPU-access problem (a non-root user denied the GPU nodes); the fix lies "
                    "elsewhere{}".format(", in what the errors mean:" if meanings else "."))
         out += ["- `{}`: {}".format(m.signature.replace("`", "'"), m.causes[0]) for m in meanings]
