@@ -2094,3 +2094,14 @@ def test_a_question_or_the_docker_group_is_no_root_user_contrast(said: str) -> N
                                              ("Jetson AGX Orin 64GB devkit, JetPack 6.1", "Jetson AGX Orin 64GB devkit")])
 def test_a_model_ends_where_its_words_end(line: str, model: str) -> None:
     assert explain(line).observed.model == model
+
+
+def test_the_tegra_nodes_passed_by_hand_without_the_render_node_on_jetpack_6_is_a_missing_node() -> None:
+    """On JetPack 6 CUDA opens /dev/dri/renderD* too: passed the Tegra nodes alone, root gets 801 as any user would."""
+    text = ("Orin NX, L4T 36.4.3. Container runs as root.\ndocker run --rm -it --device /dev/nvmap --device /dev/nvhost-ctrl "
+            "--device /dev/nvhost-ctrl-gpu --device /dev/nvgpu/igpu0/ctrl cuda-sample:12.6 /samples/deviceQuery\n"
+            "cudaGetDeviceCount returned 801\n-> operation not supported\nroot@d3c1:/# whoami\nroot")
+    assert read_cause(text).cause.id == "nodes-missing-in-container"
+    # with the render node passed as well, the node is there: no missing node
+    assert read_cause(text.replace("--device /dev/nvmap", "--device /dev/nvmap --device /dev/dri")).cause.id \
+        != "nodes-missing-in-container"

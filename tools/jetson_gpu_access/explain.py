@@ -2692,6 +2692,13 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     plain = plain if len(plain) == len(seen.launches) else []
     if jetson and (gpu_error or (any(i in _NO_GPU_SAID for i in ids) and l4t_image)) and plain:
         lines.append(_first_line(plain[0]))
+    # JetPack 6's CUDA opens the render node too: a launch that passes the Tegra nodes by hand and not /dev/dri gives
+    # CUDA's start-up error to root and users alike (facts sheet §0)
+    by_hand = [launch for launch in seen.launches if launch.devices and not (
+        launch.nvidia_runtime or launch.gpus or launch.privileged or launch.dev_mount or _nvidia_by_default(launch, seen)
+        or any(d.startswith("/dev/dri") or "nvidia.com/" in d for d in launch.devices))]
+    if jetson and "cuda-801" in line_of and (_l4t_major(seen) or 0) >= 36 and by_hand:
+        lines += [line_of["cuda-801"], _first_line(by_hand[0])]
     # A launch without the NVIDIA runtime (--gpus alone included) puts the paste in a container that gets no host mounts.
     container = container or (_first_line(plain[0]) if jetson and plain else "")
     # A node that failed to open with no permission error: most often it is not in the container at all.
