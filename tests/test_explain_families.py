@@ -2105,3 +2105,15 @@ def test_the_tegra_nodes_passed_by_hand_without_the_render_node_on_jetpack_6_is_
     # with the render node passed as well, the node is there: no missing node
     assert read_cause(text.replace("--device /dev/nvmap", "--device /dev/nvmap --device /dev/dri")).cause.id \
         != "nodes-missing-in-container"
+
+
+def test_a_gid_the_start_up_held_without_a_name_and_the_session_lacks_is_a_lost_group() -> None:
+    """`groups: cannot find name for group ID 993` at the container's start: its first process held 993 (the toolkit's
+    or --group-add's); the user's `id` after the entrypoint's switch lacks it."""
+    text = (JETSON_36 + "\nnvidia-container-toolkit 1.19.1\ngroups: cannot find name for group ID 993\n"
+            " * Starting workspace as admin\nadmin@orin:/ws$ ros2 launch encoder\n"
+            "[ERROR] CUDA error: operation not supported (cudaErrorNotSupported)\nadmin@orin:/ws$ id\n"
+            "uid=1000(admin) gid=1000(admin) groups=1000(admin),27(sudo),44(video)")
+    assert read_cause(text).cause.id == "login-drops-runtime-groups"
+    held = explain(text.replace("44(video)", "44(video),993")).cause
+    assert "held GID 993" not in held.why.text, held

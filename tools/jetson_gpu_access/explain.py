@@ -2471,6 +2471,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("login-drops-runtime-groups", "the toolkit (1.19.1 or later) gives the node GIDs to the main "
                      "process only; this session came through a login that rebuilds groups",
                      trigger + [seen.toolkit.line if seen.toolkit else "", switched[0]], "toolkit-band")
+    lost_gid = _gid_held_then_lost(line_of.get("nameless-gid", ""), seen)
+    if lost_gid is not None:
+        return cause("login-drops-runtime-groups", "a process of the container held GID {} (a GID its /etc/group does "
+                     "not name, as the runtime or --group-add give), and the session shown does not: the path between "
+                     "rebuilt its groups".format(lost_gid[0]), trigger + list(lost_gid[1:]), "render-node-denied",
+                     "toolkit-band")
     if "ACC-003" in nodes_denied and not ("ACC-003" not in process_denied and process_denied):
         return cause("render-node-denied", "the session is denied the render node", trigger + _denied_lines(seen, "renderD"),
                      "login-drops-runtime-groups")
@@ -2862,6 +2868,21 @@ def _group_kept_in_container(seen: Observed) -> List[str]:
     """Lines listing a GPU node inside the container with a group other than root's: what the toolkit's band would
     make of it (1.18.2's GID 0) did not happen there, as with the host's /dev bound in; the listing decides."""
     return [n.line for n in _gpu_nodes(seen) if n.where == "container" and n.group not in ("0", "root")]
+
+
+# `groups` or `id` naming a GID the container's /etc/group does not: the process that ran it held that GID.
+_NAMELESS_GID_HELD = re.compile(r"\bcannot find name for group ID (\d{1,10})\b")
+
+
+def _gid_held_then_lost(held_line: str, seen: Observed) -> Optional[Tuple[int, str, str]]:
+    """A GID a process of the paste held with no name (the start-up's `groups` says it cannot name it) that a non-root
+    session's `id` lacks: (the GID, the line showing it held, the `id` line)."""
+    held = _NAMELESS_GID_HELD.search(held_line)
+    if held is None:
+        return None
+    gid = int(held.group(1))
+    lacking = [i for i in seen.identities if i.uid != 0 and gid not in i.groups]
+    return (gid, held_line, lacking[0].line) if lacking else None
 
 
 def _gid_added_amiss(seen: Observed) -> Optional[Tuple[Launch, ListedNode, int]]:
