@@ -2117,3 +2117,13 @@ def test_a_gid_the_start_up_held_without_a_name_and_the_session_lacks_is_a_lost_
     assert read_cause(text).cause.id == "login-drops-runtime-groups"
     held = explain(text.replace("44(video)", "44(video),993")).cause
     assert "held GID 993" not in held.why.text, held
+
+
+def test_a_node_listed_with_the_root_group_is_gid_0_not_a_collision() -> None:
+    """The root group is GID 0 on every Linux: a container's node listed as root:root (toolkit 1.18.2) collides with
+    no group of the host's."""
+    text = (JETSON_36 + "\nnvidia-container-toolkit 1.18.2\ninside container (user \"svc\"):\n$ ls -l /dev/nvmap\n"
+            "cr--r----- 1 root root 10, 123 Jan 23 10:02 /dev/nvmap\n$ id\nuid=1000(svc) gid=1000(svc) groups=1000(svc),44(video)\n"
+            "NvRmMemInitNvmap failed with Permission denied")
+    said = [s.text for s in explain(text).statements]
+    assert not any("collides" in s for s in said), said

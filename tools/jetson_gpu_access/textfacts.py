@@ -755,7 +755,8 @@ class _Reader:
         self.placeholders = 0
 
     def gid_of(self, name: str) -> int:
-        number = decimal(name)
+        """A group's GID: by number, 0 for root (every Linux's), else a placeholder compared by name."""
+        number = 0 if name == "root" else decimal(name)
         if number is not None:
             return number
         return self._placeholder(name, "the GID of group '{}' was not shown; it is compared by name".format(name))
