@@ -93,6 +93,14 @@ def test_raising_cell(tmp_path: Path) -> None:
                in json.dumps(c.get("source", "")) for c in executed.cells)  # papermill's error banner
 
 
+def test_the_kernel_process_s_own_stderr_stays_off_the_runner_s(tmp_path: Path) -> None:
+    """What the kernel process itself writes to its stderr (ipykernel's traceback when its shutdown flushes a closed
+    socket) is not the runbook's news: it never reaches the runner's terminal, while the run still passes."""
+    result = run(fixture(tmp_path, ["import os\nos.write(2, b'KERNEL-PROCESS-NOISE\\n')"]), "--out", str(tmp_path / "out"))
+    assert result.returncode == Exit.OK, result.stderr
+    assert "KERNEL-PROCESS-NOISE" not in result.stderr + result.stdout
+
+
 def test_kernel_death(tmp_path: Path) -> None:
     out = tmp_path / "out"
     one_line(run(fixture(tmp_path, ["import os\nos._exit(3)"]), "--out", str(out)), Exit.KERNEL_DIED, "kernel died")

@@ -6,7 +6,10 @@ jupyter_client 8 sends SIGINT to a kernel before every shutdown; a kernel caught
 message handler then logs ``KeyboardInterrupt caught in kernel`` on the terminal, between
 runbooks, and users read it as a failure. :class:`QuietKernelManager` shuts kernels down without
 that interrupt: by then no cell runs (nbclient interrupts a timed-out cell itself), and the
-shutdown request, then SIGTERM and SIGKILL, still end the kernel.
+shutdown request, then SIGTERM and SIGKILL, still end the kernel. The kernel process's own stderr is not the runner's
+terminal either: ipykernel logs a traceback there when its shutdown flushes a stream whose socket is already closed
+(``ZMQError: Socket operation on non-socket``), which is noise; what a cell prints reaches the notebook, and a kernel
+that dies is reported by the runner.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import contextlib
 import json
 import os
 import signal
+import subprocess
 import sys
 import weakref
 from typing import Any, BinaryIO, ClassVar, Dict, List, MutableSet
@@ -36,6 +40,7 @@ class QuietKernelManager(AsyncKernelManager):  # type: ignore[misc,unused-ignore
 
     async def _async_launch_kernel(self, kernel_cmd: List[str], **kw: Any) -> None:
         _Launch.running = True  # the provisioner creates the process and records its group without yielding
+        kw.setdefault("stderr", subprocess.DEVNULL)  # the kernel process's own log: its shutdown's noise (module doc)
         try:
             await super()._async_launch_kernel(kernel_cmd, **kw)
         finally:
