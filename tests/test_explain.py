@@ -1430,3 +1430,10 @@ def test_a_long_evidence_line_is_quoted_where_it_holds_the_statement_s_fact() ->
     reply = render_markdown(explain(line))
     quoted = [row for row in reply.splitlines() if row.startswith("- a Jetson")]
     assert quoted and "Orin NX" in quoted[0].split("(from", 1)[1], quoted
+
+
+def test_a_compose_or_inspect_launch_rests_on_the_lines_that_set_its_options() -> None:
+    text = ("services:\n  vision:\n    image: ghcr.io/acme/vision:jp6\n    runtime: nvidia\n    user: \"1000:1000\"\n"
+            "    volumes:\n      - /dev:/dev\nRuntimeError: CUDA error: operation not supported")
+    said = [s for s in explain(text).statements if s.text.startswith("compose service vision")]
+    assert said and any("user:" in line for line in said[0].evidence), said

@@ -1250,7 +1250,7 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
         out.append(Statement("uid {} holds the groups {}".format(identity.uid, ", ".join(map(str, identity.groups))),
                              (identity.line,), False))
     for launch in seen.launches:
-        out.append(Statement(launch_summary(launch), (launch.text.split("\n")[0],), False))
+        out.append(Statement(launch_summary(launch), _launch_evidence(launch), False))
     cdi = next((launch for launch in seen.launches if launch.source.startswith("docker") and _asks_cdi(launch)), None)
     if cdi is not None:  # fact sheet A.2, last row
         out.append(Statement("Docker resolves a CDI device (`--device nvidia.com/gpu=...`) with its own CDI library: the "
@@ -2477,7 +2477,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "not name, as the runtime or --group-add give), and the session shown does not: the path between "
                      "rebuilt its groups".format(lost_gid[0]), trigger + list(lost_gid[1:]), "render-node-denied",
                      "toolkit-band")
-    if "ACC-003" in nodes_denied and not ("ACC-003" not in process_denied and process_denied):
+    # the render node decides unless the pasted process shows another node denied and not the render node
+    render_failed_it = "ACC-003" in process_denied or not process_denied
+    if "ACC-003" in nodes_denied and render_failed_it:
         return cause("render-node-denied", "the session is denied the render node", trigger + _denied_lines(seen, "renderD"),
                      "login-drops-runtime-groups")
     if nodes_denied:
@@ -3278,6 +3280,20 @@ def _system_question(cause: Cause) -> Question:
 
 
 # ---- output ----
+
+
+# A line of a launch that sets what launch_summary reports: the user, runtime, groups, devices, GPUs, privileges, /dev.
+_LAUNCH_OPTION_LINE = re.compile(r"[\"']?\b(?:user|runtime|group_?add|devices?|gpus|privileged|cap_?add|security_?opt|"
+                                 r"volumes|binds)[\"']?\s*[:=]|--(?:user|runtime|group-add|device|gpus|privileged)\b|"
+                                 r"(?<![\w-])-u[\s=]|/dev:/dev", re.I)
+
+
+def _launch_evidence(launch: Launch) -> Tuple[str, ...]:
+    """The lines a launch's statement rests on: its first, and each of its lines that sets what the summary reports
+    (a compose file's `user:`, an inspect's "GroupAdd"), not a header alone."""
+    lines = [line for line in launch.text.split("\n") if line.strip()]
+    options = [line for line in lines[1:] if _LAUNCH_OPTION_LINE.search(line)]
+    return tuple(dict.fromkeys(lines[:1] + options[:8]))
 
 
 def launch_summary(launch: Launch) -> str:
