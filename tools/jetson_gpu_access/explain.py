@@ -34,6 +34,7 @@ from .textfacts import (
     MAX_LINE,
     NOT_HERE_NOW,
     OTHER_ARM_BOARD,
+    PACKAGE_ROW,
     PC_PROSE,
     PROMPT,
     RELEASE_LINE,
@@ -1332,9 +1333,6 @@ _DEVICE_WORD = re.compile(r"orin|xavier|thor|tegra|jetson|nano|/dev/|nvgpu|nvmap
                           r"nvpmodel|jtop|compute capability|sm_|major/minor|device \d|argus|nvdla", re.I)
 
 
-# A package manager's row (`ii  libnvidia-cfg1-470:amd64 ...`, `name/repo,now 1.2 amd64`): the packages of a machine the
-# paste lists, which a fleet's paste may show beside the boards it names (a cluster's server beside its Jetson workers)
-_PACKAGE_ROW = re.compile(r"^\s*(?:(?:ii|hi|rc|un|pn|i[UFWH])\s{2,}\S|\S+/\S+,now\s)")
 
 
 # Words that say which machine fails: "fails on my Orin", "doesn't work on the x86 box" (the word after "on").
@@ -1599,7 +1597,7 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     # (nouveau, the open driver, drives a Tegra's GPU under mainline Linux too: beside the device's name it shows no PC)
     hard_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86
                 and not ((s.kind == PC_PROSE or s.value.lower() == "nouveau") and device_named)
-                and s not in elsewhere and not (device_named and _PACKAGE_ROW.match(s.line))
+                and s not in elsewhere and not (device_named and PACKAGE_ROW.match(s.line))
                 and not (jetson and s.value.lower() == "sbsa")]
     if not strong and device_named and not hard_x86 and any(s.kind == PC_PROSE for s in seen.x86):
         # both named in words: the one the words say fails ("works on my x86 laptop but fails on my Orin"), else assumed
@@ -3107,39 +3105,51 @@ def _band_answers() -> Tuple[Tuple[str, str], ...]:
             legacy["carries"], legacy["certainty"])),)
 
 
+_SYSTEM_QUESTION = Question(
+    "Which system is this: a Jetson (which L4T release) or a PC with a discrete GPU?",
+    "cat /etc/nv_tegra_release; uname -m",
+    (("a '# R3x (release)' line", "a Jetson: then the GPU nodes decide (render-node-denied, tegra-nodes-denied)"),
+     ("x86_64 and no release file", "x86-discrete-gpu")))
+
+_NODES_QUESTION = Question(
+    "Are the GPU nodes in the container at all?",
+    "ls -ln /dev/nvmap /dev/dri/   # inside the container; and: docker inspect -f '{{.HostConfig.Runtime}}' CONTAINER",
+    (("No such file or directory", "nodes-missing-in-container (start it with --runtime nvidia)"),
+     ("the nodes are listed, for a user other than root", "a permission problem: render-node-denied or "
+      "tegra-nodes-denied"),
+     ("the nodes are listed, and the failing process is root", "the software: jetson-software-mismatch")))
+
+_LAUNCH_USER_QUESTION = Question(
+    "How was the container started: as a numeric uid:gid, or as a user the image knows?",
+    "docker inspect -f '{{.Config.User}} {{.HostConfig.GroupAdd}}' CONTAINER   # podman inspect works the same",
+    (("a numeric uid:gid such as 1000:1000", "uid-gid-launch: the image's group memberships do not apply; add the "
+      "GIDs with --group-add"),
+     ("a name, or a bare uid", "not the launch: the image's /etc/group decides (render-node-denied)")))
+
+_SEAT_QUESTION = Question(
+    "Does it work only while someone is logged in at the desktop?",
+    "loginctl list-sessions; getfacl /dev/dri/renderD128",
+    (("the node's ACL names the desktop user, not this one", "seat-acl-only: give the session the node's group"),
+     ("no ACL entry, and the group lacks this user", "render-node-denied")))
+
+_GROUP_QUESTION = Question(
+    "Does the failing session hold the group of the node it is denied? Run both in the session that fails, "
+    "inside the container, and the stat on the host too.",
+    _STAT,
+    (("the node's GID is in the container's /etc/group and id lists it", "not a group problem: toolkit-band or software"),
+     ("id lacks the GID, and the container was started with --group-add it", "login-drops-runtime-groups"),
+     ("id lacks the GID, and the container's /etc/group has no group with it (or render has another number)",
+      "render-node-denied (renderD*) or tegra-nodes-denied (nvmap)"),
+     ("the GID differs between the host and the container", "toolkit-band (the toolkit's version decides it)")))
+
+# Each question with the causes its answers tell apart.
 QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
-    (("unknown", "x86-discrete-gpu", "jetson-software-mismatch"), Question(
-        "Which system is this: a Jetson (which L4T release) or a PC with a discrete GPU?",
-        "cat /etc/nv_tegra_release; uname -m",
-        (("a '# R3x (release)' line", "a Jetson: then the GPU nodes decide (render-node-denied, tegra-nodes-denied)"),
-         ("x86_64 and no release file", "x86-discrete-gpu")))),
-    (("nodes-missing-in-container",), Question(
-        "Are the GPU nodes in the container at all?",
-        "ls -ln /dev/nvmap /dev/dri/   # inside the container; and: docker inspect -f '{{.HostConfig.Runtime}}' CONTAINER",
-        (("No such file or directory", "nodes-missing-in-container (start it with --runtime nvidia)"),
-         ("the nodes are listed, for a user other than root", "a permission problem: render-node-denied or "
-          "tegra-nodes-denied"),
-         ("the nodes are listed, and the failing process is root", "the software: jetson-software-mismatch")))),
-    (("uid-gid-launch",), Question(
-        "How was the container started: as a numeric uid:gid, or as a user the image knows?",
-        "docker inspect -f '{{.Config.User}} {{.HostConfig.GroupAdd}}' CONTAINER   # podman inspect works the same",
-        (("a numeric uid:gid such as 1000:1000", "uid-gid-launch: the image's group memberships do not apply; add the "
-          "GIDs with --group-add"),
-         ("a name, or a bare uid", "not the launch: the image's /etc/group decides (render-node-denied)")))),
-    (("seat-acl-only",), Question(
-        "Does it work only while someone is logged in at the desktop?",
-        "loginctl list-sessions; getfacl /dev/dri/renderD128",
-        (("the node's ACL names the desktop user, not this one", "seat-acl-only: give the session the node's group"),
-         ("no ACL entry, and the group lacks this user", "render-node-denied")))),
-    (("login-drops-runtime-groups", "render-node-denied", "tegra-nodes-denied", "uid-gid-launch", "seat-acl-only"), Question(
-        "Does the failing session hold the group of the node it is denied? Run both in the session that fails, "
-        "inside the container, and the stat on the host too.",
-        _STAT,
-        (("the node's GID is in the container's /etc/group and id lists it", "not a group problem: toolkit-band or software"),
-         ("id lacks the GID, and the container was started with --group-add it", "login-drops-runtime-groups"),
-         ("id lacks the GID, and the container's /etc/group has no group with it (or render has another number)",
-          "render-node-denied (renderD*) or tegra-nodes-denied (nvmap)"),
-         ("the GID differs between the host and the container", "toolkit-band (the toolkit's version decides it)")))),
+    (("unknown", "x86-discrete-gpu", "jetson-software-mismatch"), _SYSTEM_QUESTION),
+    (("nodes-missing-in-container",), _NODES_QUESTION),
+    (("uid-gid-launch",), _LAUNCH_USER_QUESTION),
+    (("seat-acl-only",), _SEAT_QUESTION),
+    (("login-drops-runtime-groups", "render-node-denied", "tegra-nodes-denied", "uid-gid-launch", "seat-acl-only"),
+     _GROUP_QUESTION),
     (("toolkit-band",), _TOOLKIT_QUESTION),
 )
 
@@ -3223,14 +3233,14 @@ def _answered(question: Question, seen: Observed) -> bool:
     gpu_nodes = [n for n in seen.nodes if re.match(GPU_NODE_PATH, n.path)]
     named = {g.name for g in seen.group_lines}
     shown = {
-        QUESTIONS[0][1]: bool(seen.jetson or seen.x86),
-        QUESTIONS[1][1]: any(n.where == "container" for n in gpu_nodes) or any(
+        _SYSTEM_QUESTION: bool(seen.jetson or seen.x86),
+        _NODES_QUESTION: any(n.where == "container" for n in gpu_nodes) or any(
             re.match(GPU_NODE_PATH, a.value) for a in seen.absent),
-        QUESTIONS[2][1]: any(launch.user for launch in seen.launches),
-        QUESTIONS[3][1]: bool(seen.acls),
+        _LAUNCH_USER_QUESTION: any(launch.user for launch in seen.launches),
+        _SEAT_QUESTION: bool(seen.acls),
         # (the nodes' groups by number, by a name a group line gives its number, or by name where no container puts
         # the listing and the session in two group databases, beside the session's groups)
-        QUESTIONS[4][1]: bool(gpu_nodes and seen.identities) and (
+        _GROUP_QUESTION: bool(gpu_nodes and seen.identities) and (
             all(n.group.isdigit() or n.group in named for n in gpu_nodes)
             or not (seen.launches or seen.execs or any(n.where == "container" for n in gpu_nodes))),
         # (the version alone leaves the mode, which decides as much: legacy mounts the host's own nodes)
@@ -3268,8 +3278,8 @@ def _system_question(cause: Cause) -> Question:
     on_jetson, on_pc = (cause.id, cause.otherwise) if cause.assumed_system == "jetson" else (cause.otherwise, cause.id)
     ask = "Which system is this: a Jetson (which L4T release) or a PC with a discrete GPU? The reading above assumes " \
           "{}.".format(PLATFORM_NAMES[cause.assumed_system])
-    platform = QUESTIONS[0][1]
-    permission = next(q for causes, q in QUESTIONS if "login-drops-runtime-groups" in causes)
+    platform = _SYSTEM_QUESTION
+    permission = _GROUP_QUESTION
     if on_jetson in PERMISSION_CAUSES and cause.assumed_system == "jetson":  # a PC read first is asked no Tegra node
         return Question(ask + " On a Jetson, run the rest in the session that fails, inside the container.",
                         platform.command + "; " + permission.command,

@@ -1558,8 +1558,12 @@ def _read_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sight
 _WANTED_PACKAGE = re.compile(r"(?:^|[$#>]\s*|\bsudo\s+)(?:apt(?:-get)?|dnf|yum|zypper|pip3?|snap)\s+(?:-\S+\s+)*"
                              r"(?:install|search|show|policy)\b|\bunable to locate package\b|\bhas no installation candidate\b|"
                              r"\bis not installable\b", re.I)
-# A package manager's row of a package built for arm64: an arm machine's own, a Jetson as often as a server.
-_ARM64_PACKAGE_ROW = re.compile(r"^\s*(?:ii|hi|rc|i[UFWH])\s{2,}\S+\s+\S+\s+(?:arm64|aarch64)\b")
+# A package manager's row (`ii  libnvidia-cfg1-470:amd64 ...` from dpkg -l, `name/repo,now 1.2 amd64` from apt list):
+# the packages of a machine the paste lists, which a fleet's paste may show beside the boards it names (a cluster's
+# server beside its Jetson workers). One built for arm64 is an arm machine's own, a Jetson as often as a server.
+_DPKG_STATUS = r"^\s*(?:ii|hi|rc|un|pn|i[UFWH])\s{2,}"
+PACKAGE_ROW = re.compile(_DPKG_STATUS + r"\S|^\s*\S+/\S+,now\s")
+_ARM64_PACKAGE_ROW = re.compile(_DPKG_STATUS + r"\S+\s+\S+\s+(?:arm64|aarch64)\b")
 
 
 def _pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting]) -> List[Sighting]:
