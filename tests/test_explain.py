@@ -1437,3 +1437,29 @@ def test_a_compose_or_inspect_launch_rests_on_the_lines_that_set_its_options() -
             "    volumes:\n      - /dev:/dev\nRuntimeError: CUDA error: operation not supported")
     said = [s for s in explain(text).statements if s.text.startswith("compose service vision")]
     assert said and any("user:" in line for line in said[0].evidence), said
+
+
+@pytest.mark.parametrize(("host", "inside"), [("host$ ", "container (as app)$ "), ("[host] $ ", "[container] $ "),
+                                              ("(host) # ", "(in container) $ "), ("jetson-host$ ", "ctr$ ")])
+def test_a_prompt_that_names_its_place_puts_the_output_below_it_there(host: str, inside: str) -> None:
+    """A reporter's own prompt labels ("host$", "container (as app)$") say where each listing was taken."""
+    text = (JETSON_36 + "\n{0}stat -c '%a %u:%g %n' /dev/nvmap\n660 0:44 /dev/nvmap\n"
+            "{1}stat -c '%a %u:%g %n' /dev/nvmap\n666 0:0 /dev/nvmap\n{1}id\n"
+            "uid=1000(app) gid=1000(app) groups=1000(app),44(video)").format(host, inside)
+    result = explain(text)
+    assert [n.where for n in result.observed.nodes] == ["", "container"]
+    assert [i.where for i in result.observed.identities] == ["container"]
+    assert "vs 0 (container)" in " ".join(s.text for s in result.statements)
+
+
+@pytest.mark.parametrize("query", ["getent group render", "grep render /etc/group", "cat /etc/group | grep render"])
+def test_the_group_lines_a_query_picked_are_not_the_whole_group_file(query: str) -> None:
+    """`getent group render` shows render's line only: video, which `id` holds, is not shown missing from /etc/group."""
+    text = (JETSON_36 + "\n$ ls -l /dev/nvmap /dev/dri/renderD128\ncrw-rw---- 1 root video 10, 125 Jan 5 10:00 /dev/nvmap\n"
+            "crw-rw---- 1 root 992 226, 128 Jan 5 10:00 /dev/dri/renderD128\n$ id\n"
+            "uid=1000(app) gid=1000(app) groups=1000(app),44(video),1001(render)\n$ " + query + "\nrender:x:1001:app\n"
+            "RuntimeError: CUDA error: operation not supported")
+    said = " ".join(s.text for s in explain(text).statements)
+    assert "/dev/nvmap" not in said.split("ERROR", 1)[-1] and "not a member of video" not in said, said
+    whole = text.replace(query, "cat /etc/group").replace("render:x:1001:app", "video:x:44:\nrender:x:1001:app")
+    assert "not a member of video" in " ".join(s.text for s in explain(whole).statements)

@@ -2127,3 +2127,38 @@ def test_a_node_listed_with_the_root_group_is_gid_0_not_a_collision() -> None:
             "NvRmMemInitNvmap failed with Permission denied")
     said = [s.text for s in explain(text).statements]
     assert not any("collides" in s for s in said), said
+
+
+@pytest.mark.parametrize("launch", [
+    "$ docker run --rm --platform linux/arm64 --gpus all dustynv/l4t-pytorch:r36.4.0 python3 -c 'import torch'",
+    "qemu-user-static and binfmt are installed\n$ docker run --rm --gpus all dustynv/l4t-pytorch:r36.4.0 python3 -c 'import torch'",
+])
+def test_an_l4t_image_emulated_on_a_pc_is_the_pc_s(launch: str) -> None:
+    """An arm64 L4T image run under an emulator on a PC prints a Jetson library's errors, but no Jetson is there: the
+    runtime cannot bring Tegra nodes to a PC, whatever it is started with."""
+    text = ("Ubuntu 22.04 x86_64, RTX 3080\n" + launch + "\nNvRmMemInitNvmap failed with No such file or directory\n"
+            "NvRmMemMgrInit failed error type: 196626")
+    assert shown_platform(explain(text).observed)[0] == "pc"
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("prose", ["Our deployment target is a Jetson AGX Orin (works fine there, no issues), but on the "
+                                   "dev workstation the containers lose the GPU after a few hours:",
+                                   "Production runs on Jetson Orin NX boxes and works fine there; the workstation fails:"])
+def test_a_jetson_said_to_work_there_beside_a_pc_s_own_output_is_another_machine(prose: str) -> None:
+    text = (prose + "\n$ docker exec trainer nvidia-smi\nFailed to initialize NVML: Unknown Error\n$ nvidia-smi\n"
+            "| NVIDIA-SMI 550.120                Driver Version: 550.120        CUDA Version: 12.4     |\n"
+            "|   0  NVIDIA GeForce RTX 4090        Off |   00000000:01:00.0  On |                  Off |")
+    assert shown_platform(explain(text).observed)[0] == "pc"
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+def test_a_driver_version_error_beside_the_gpu_nodes_listed_in_the_container_is_the_software() -> None:
+    """CUDA's 35 in a container means the driver library is absent only where the runtime brought nothing: nodes listed
+    there show the runtime did its work, and a wheel built for a newer CUDA is what fails."""
+    text = ("- Device: Jetson AGX Orin 64GB devkit\n- JetPack: 6.2 (L4T 36.4.3)\n"
+            "- Container: nvcr.io/nvidia/l4t-jetpack:r36.4.0 + pip install torch (cu128 index)\n"
+            "$ ls -l /dev/nvmap /dev/dri/renderD128\ncrw-rw---- 1 root video 10, 125 Feb 10 14:31 /dev/nvmap\n"
+            "crw-rw---- 1 root render 226, 128 Feb 10 14:31 /dev/dri/renderD128\n"
+            "RuntimeError: CUDA error: CUDA driver version is insufficient for CUDA runtime version")
+    assert read_cause(text).cause.id == "jetson-software-mismatch"

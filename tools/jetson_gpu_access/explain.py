@@ -1179,18 +1179,20 @@ def _node_evidence(seen: Observed, paths: Sequence[str]) -> Tuple[str, ...]:
 def _finding_statement(finding: Finding, seen: Observed) -> Statement:
     paths = re.findall(r"/dev/[\w./-]+", finding.title + " " + " ".join(finding.evidence))
     evidence = _node_evidence(seen, paths) + tuple(i.line for i in _sessions(seen)[:1])
-    title = finding.title if seen.group_lines else finding.title.replace("(no name here)", "(its name not shown)")
+    whole = seen.group_lines and not seen.group_lines_picked  # the paste shows the whole /etc/group
+    title = finding.title if whole else finding.title.replace("(no name here)", "(its name not shown)")
     text = "{} {}: {}".format(finding.severity.value.upper(), finding.code, scrub(title))
     return Statement(text, evidence, not evidence)
 
 
 def _shown_by_paste(finding: Finding, seen: Observed, denied: bool) -> bool:
-    """Whether the paste shows what a finding says: one that a GID has no name rests on /etc/group, which a paste
-    without its lines does not show (`id` names only the groups it holds); one that assumes a read-only node is
-    enough (ACC-005) is contradicted where the paste shows that node's group held and the node denied."""
+    """Whether the paste shows what a finding says: one that a GID has no name rests on the whole /etc/group, which a
+    paste without its lines, or with the lines a query picked, does not show (`id` names only the groups it holds);
+    one that assumes a read-only node is enough (ACC-005) is contradicted where the paste shows that node's group held
+    and the node denied."""
     if finding.code == "ACC-005" and denied and _held_read_only(seen):
         return False
-    return bool(seen.group_lines) or finding.code != "GRP-001"
+    return (bool(seen.group_lines) and not seen.group_lines_picked) or finding.code != "GRP-001"
 
 
 _CDI_DEVICE = re.compile(r"[\w.-]+\.[\w.-]+/[\w.-]+=")  # a CDI device name: vendor.com/class=name
@@ -1341,12 +1343,15 @@ _SAID_TO_FAIL = re.compile(r"\b(?:fails?|failing|failed|crash(?:es|ed)?|(?:does|
 
 
 # Words that say a machine named in prose works ("the notebook runs on Colab without problems", "the same image runs on
-# our Jetson Orin boxes") or is where the work is deployed ("the same repo we deploy on Jetson AGX Orin"): another machine.
+# our Jetson Orin boxes") or is where the work is deployed ("the same repo we deploy on Jetson AGX Orin", "our deployment
+# target is a Jetson"): another machine.
 _SAID_TO_WORK = re.compile(r"\b(?:works?|worked|runs?|ran|running)\b[^.\n]{0,20}?\bon\s+(?:(?:my|the|our|an?)\s+)?"
                            r"([\w-]+)[^.\n]{0,30}?\b(?:fine|well|ok|without (?:any )?(?:problems?|issues?|errors?))\b|"
                            r"\bsame\b[^.\n]{0,40}?\b(?:works?|worked|runs?|ran|passe[sd])\b[^.\n]{0,20}?\bon\s+"
                            r"(?:(?:my|the|our|an?)\s+)?([\w-]+)|"
-                           r"\bdeploy(?:s|ed|ing)?\s+(?:it\s+|them\s+)?(?:on|to)\s+(?:(?:my|the|our|an?)\s+)?([\w-]+)", re.I)
+                           r"\bdeploy(?:s|ed|ing)?\s+(?:it\s+|them\s+)?(?:on|to)\s+(?:(?:my|the|our|an?)\s+)?([\w-]+)|"
+                           r"\b(?:deployment|production)(?:\s+(?:target|device|machine|platform|hardware))?\s+(?:is|are)\s+"
+                           r"(?:(?:my|the|our|an?)\s+)?([\w-]+)", re.I)
 
 
 def _said_to_work(sign: Sighting) -> bool:
@@ -1609,8 +1614,11 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     wsl_kernel = [s for s in seen.x86 if _WSL_KERNEL.search(s.line)]
     if wsl_kernel and jetson and all(s.kind in _NAMED_ONLY for s in jetson):
         return "pc", wsl_kernel[0].line
-    # another arm board's own kernel, SoC or name outranks what an L4T image's software prints there
+    # another arm board's own kernel, SoC or name, or a PC that runs the image under an emulator, outranks what an L4T
+    # image's software prints there
     board = [s for s in seen.x86 if OTHER_ARM_BOARD.search(s.value)]
+    if any(w.kind == "emulated arm64" for w in seen.words):
+        board += hard_x86
     if board and all(s.kind in _IMAGE_SOFTWARE for s in jetson):
         return "pc", board[0].line
     if strong or (jetson and not hard_x86):
@@ -2680,7 +2688,10 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     runtime_said = any(w.kind == "NVIDIA runtime said" for w in seen.words)
     # the image's CUDA is another release's: two JetPack releases named, or versions said not to match
     moved = any(w.kind == "two JetPack releases" for w in seen.words) or "versions-mismatched" in ids
-    if jetson and ids and ids[0] == "cuda-35" and container and not seen.launches and not runtime_said and not moved:
+    # (the GPU's nodes listed there show the runtime brought them, and with them the driver library)
+    listed = any(_cuda_node(n.path) for n in seen.nodes)
+    if jetson and ids and ids[0] == "cuda-35" and container and not seen.launches and not runtime_said and not moved \
+            and not listed:
         lines += [line_of["cuda-35"], container]  # the driver library the runtime mounts from the host is not there
     host = [w.line for w in seen.words if w.kind == "works on the host"]
     # it fails where the host works, and not as a user a login or `exec -u` chose inside (that contrast is the user):

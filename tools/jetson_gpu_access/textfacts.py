@@ -132,8 +132,11 @@ _NO_NODE = re.compile(r"(?:(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(
 _CSV_REMOVED = re.compile(r"^rc\s+nvidia-container-csv-\S+")
 # A shell prompt: user@host:dir$, a bare host$ or host:~$ before a command word (not "cost$ 5"), and $, #, >, %, ❯,
 # ➜ or λ alone; after a (conda-env) prefix too.
+# A prompt a reporter named by its place: "host$", "jetson-host$", "[container] $", "container (as app)$", "(in container) #".
+_PLACE_PROMPT = re.compile(r"^[\[(]?(?:in\s+(?:the\s+|a\s+)?)?(?:[\w.]+[-_])?(?P<place>host|container|ctr|inside|outside)"
+                           r"(?:[-_][\w.]+)?(?:\s*\([^()\n]{0,40}\))?[\])]?\s?[$#]\s+", re.I)
 PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[\w.-]{2,64}(?::[~/][^\s$#]*)?\$\s+(?=[a-z./~])|"
-                    r"[$#>%\u276f\u279c\u03bb]\s+)")
+                    r"[$#>%\u276f\u279c\u03bb]\s+)|" + _PLACE_PROMPT.pattern, re.I)
 _USER_PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:[\w.-]+@[\w.-]+:[^$#]*[$#]|"
                           r"(?!(?:ba|z|da|k)?sh-\d)[\w.-]{2,64}(?::[~/][^\s$#]*)?\$(?=\s+[a-z./~]))\s")  # bash-5.1$: any place
 CONTAINER_PROMPT = re.compile(r"^[\w.-]+@[0-9a-f]{12}:")  # root@3f2a9c1b7d4e:/# -- a docker container's shell
@@ -389,6 +392,9 @@ _JETPACK_STATED = re.compile(r"\b(?:JETPACK_VERSION|JETSON_JETPACK)=[\"']?(\d+(?
 # A JetPack release named in words, by its major ("Jetpack 5", "JetPack 6.0", "JP5.1.2"; not the wheel index's jp/v51).
 _JETPACK_NAMED = re.compile(r"\b(?:jetpack|jp)[ _-]?([4-7])(?:\.\d{1,2}){0,2}\b", re.I)
 _GROUPS_COMMAND = re.compile(r"^(?:groups|id\s+-(?:nG|Gn))(?:\s+[\w.-]+)?$")
+# A query that picks some lines of /etc/group (`getent group render`, `grep video /etc/group`): a group it does not show
+# may still be in the file.
+_GROUP_QUERY = re.compile(r"\bgetent\s+group\s+[\w-]|\bgrep\b[^|\n]*\s/etc/group\b|/etc/group\s*\|\s*grep\b")
 # getfacl: "# file: dev/dri/renderD128", then "user:gdm:rw-" (a seat's user, given by logind's uaccess).
 _ACL_FILE = re.compile(r"^(?:#\s*)?file:\s*/?(dev/\S+)")
 _ACL_USER = re.compile(r"^user:([\w.-]+):([rwx-]{3})")
@@ -718,9 +724,11 @@ class Observed:
                                        # NVIDIA's Python index for Jetsons), "pip build failed", "sandbox",
                                        # "toolkit step" (the runtime's hook failed in a step of its own),
                                        # "two JetPack releases" (the line naming a second JetPack major),
-                                       # "login in the container" (_container_login)
+                                       # "login in the container" (_container_login), "emulated arm64" (qemu,
+                                       # binfmt, --platform linux/arm64)
     cuda_true: Optional[Sighting] = None   # CUDA's is_available() answered True, and no check answered False: the
                                            # answer's line, with the check's line as its value
+    group_lines_picked: bool = False       # the /etc/group lines shown are those a query picked, not the whole file
 
 
 @frozen_record
@@ -955,6 +963,7 @@ class _State:
         self.where = ""
         self.labelled = ""         # where a prose label put what follows ("Inside the container:"), until the next
         self.after_groups_command = False
+        self.group_query = False
 
 
 def _note_release(state: _State, value: str, line: str) -> None:
@@ -1020,6 +1029,9 @@ _PIP_BUILD_FAILED = re.compile(r"getting requirements to build wheel\W+(?:\.\.\.
 _TOOLKIT_STEP = re.compile(r"stat failed: /dev/\S+: no such file|failed to create (?:sym)?link|failed to add device rules|"
                            r"error parsing imex|unsupported imex", re.I)
 # A sandbox around the process, named: its own rules (Landlock, seccomp, AppArmor) refuse calls a device group cannot grant.
+# An arm64 image run on another architecture through an emulator: what it prints is its software's, not the machine's.
+_EMULATED = re.compile(r"\bqemu-(?:user|aarch64|arm64)|\bbinfmt|--platform[= ]+linux/arm64\b|^\s*platform:\s*linux/arm64\b",
+                       re.I)
 _SANDBOX = re.compile(r"\blandlock\b|\bseccomp\b|\bapparmor\b|\bsandbox(?:ed|es)?\b|\bbwrap\b|\bbubblewrap\b|"
                       r"\bfirejail\b|\bgvisor\b|\brunsc\b|\bPrivateDevices\s*=\s*(?:yes|true|on|1)\b", re.I)
 # No container said to be involved: the process runs on the host ("no containers involved", "bare metal, no docker",
@@ -1078,6 +1090,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("toolkit step", ("failed", "imex"), lambda line, raw: _TOOLKIT_STEP.search(line)),
     ("sandbox", ("landlock", "seccomp", "apparmor", "sandbox", "bwrap", "firejail", "gvisor", "runsc", "privatedevices"),
      lambda line, raw: _SANDBOX.search(line)),
+    ("emulated arm64", ("qemu", "binfmt", "linux/arm64"), lambda line, raw: _EMULATED.search(line)),
     ("R36 software", ("ubuntu", "cuda", "tegra", "22.04", "24.04"), lambda line, raw: _R36_SOFTWARE.search(line)),
 )
 
@@ -1148,16 +1161,19 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     if _GROUPS_COMMAND.match(line):
         state.after_groups_command = True
         return
+    if "/etc/group" in line or "getent" in line:
+        state.group_query = state.group_query or bool(_GROUP_QUERY.search(line))
     _read_available(state, line, raw)
     if raw.startswith("root@") and _ROOT_SESSION.match(raw):
         _note_word(state, "root session", raw)
     place = _place_label(line)
     if place is not None:
         state.where = state.labelled = place
-    if _container_prompt(state, raw):
+    prompt = _prompt_place(state, raw)
+    if prompt == "container":
         state.where = "container"
         _note_word(state, "container", raw)
-    elif _USER_PROMPT.match(raw):  # a host's named prompt: back outside any container
+    elif prompt is not None:  # a host's named prompt: back outside any container
         state.where = ""
     elif raw.startswith("$ "):  # a bare prompt: where the last label put it, else the host
         state.where = state.labelled
@@ -1196,8 +1212,8 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         if _command_match(line):
             _read_command(state, line, raw)
         elif not _DIR_HEADER.match(line):
-            state.where = "container" if _container_prompt(state, raw) else "" \
-                if _USER_PROMPT.match(raw) else state.labelled
+            prompt = _prompt_place(state, raw)
+            state.where = state.labelled if prompt is None else prompt
         return
     ls = _LS.match(line)
     if ls:
@@ -1391,14 +1407,21 @@ def _read_inline_listing(state: _State, line: str, raw: str) -> None:
     state.where = where
 
 
-def _container_prompt(state: _State, raw: str) -> bool:
-    """Whether a prompt is a container's: a hex id or a known container word (CONTAINER_PROMPT), or the host name of
-    the container a pasted exec entered (`docker exec -it dev bash`, then `user@dev:/ws$`): a container named with
-    --hostname or by compose shows its name, not a hex id."""
+def _prompt_place(state: _State, raw: str) -> Optional[str]:
+    """Where a prompt puts the command after it: "container", "" for the host, or None for no named prompt.
+
+    A container's prompt shows a hex id (CONTAINER_PROMPT), the host name of the container a pasted exec entered
+    (`docker exec -it dev bash`, then `user@dev:/ws$`: a container named with --hostname or by compose shows its name),
+    or the place the reporter named it by ("container (as app)$"). Any other named prompt is the host's."""
+    named = _PLACE_PROMPT.match(raw)
+    if named:
+        return "" if named.group("place").lower() in ("host", "outside") else "container"
     if CONTAINER_PROMPT.match(raw):
-        return True
+        return "container"
     host = re.match(r"^[\w.-]+@([\w.-]+):", raw)
-    return host is not None and any(e.container == host.group(1) for e in state.execs if e.command)
+    if host is not None and any(e.container == host.group(1) for e in state.execs if e.command):
+        return "container"
+    return "" if _USER_PROMPT.match(raw) else None
 
 
 def _inner_listing(state: _State, command: Tuple[str, ...]) -> None:
@@ -1755,7 +1778,8 @@ def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
                         _once(state.launches), tuple(state.jetson), tuple(state.x86), tuple(state.releases),
                         tuple(state.identities), tuple(state.absent), tuple(state.logins), _once(state.execs),
                         state.toolkit, tuple(state.images), state.cuda_versions, state.gpu_found, tuple(state.acls[:MAX_FACTS]),
-                        windowed, max(map(len, part.split("\n")), default=0) > MAX_LINE, tuple(state.words), cuda_true)
+                        windowed, max(map(len, part.split("\n")), default=0) > MAX_LINE, tuple(state.words), cuda_true,
+                        state.group_query and bool(state.group_lines))
     parsed = _facts(state.reader, observed, state.release, primary)
     others = tuple(facts for identity in state.identities[:MAX_SESSIONS] if identity is not primary
                    for facts in [_facts(state.reader, observed, state.release, identity).facts] if facts is not None)
@@ -1783,9 +1807,15 @@ def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease],
         devices.append(DeviceNode(node.path, role, NodeKind.CHAR, node.major, node.minor, uid, gid, group_name, node.mode, (),
                                   None, False, NodeOrigin.UNKNOWN))
     groups = list(observed.group_lines)
+    shown = {g.gid for g in groups}
+    unshown = [gid for gid in identity.groups if gid not in shown]
     if not groups:
         reader.assumptions.append("no /etc/group lines: the login view is taken to be the groups `id` printed")
-        for gid in identity.groups:
+    elif observed.group_lines_picked and unshown:
+        reader.assumptions.append("only the /etc/group lines a query picked are shown: for the groups `id` printed that "
+                                  "they do not show, the login view is taken to be `id`'s")
+    if not groups or observed.group_lines_picked:
+        for gid in unshown:
             groups.append(Group(reader.names.get(gid, "gid{}".format(gid)), gid, (user.name,)))
     signals = tuple(dict.fromkeys("{}: {}".format(s.kind, s.value) for s in observed.jetson))
     if not signals and not observed.x86:  # explain is about Jetsons: a paste that shows no platform is judged as one
