@@ -1463,3 +1463,25 @@ def test_the_group_lines_a_query_picked_are_not_the_whole_group_file(query: str)
     assert "/dev/nvmap" not in said.split("ERROR", 1)[-1] and "not a member of video" not in said, said
     whole = text.replace(query, "cat /etc/group").replace("render:x:1001:app", "video:x:44:\nrender:x:1001:app")
     assert "not a member of video" in " ".join(s.text for s in explain(whole).statements)
+
+
+def test_an_id_taken_outside_the_container_that_fails_says_where_it_may_be_from() -> None:
+    text = ("nvidia@orin-agx:~$ id\nuid=1000(nvidia) gid=1000(nvidia) groups=1000(nvidia),44(video),110(render)\n"
+            "nvidia@orin-agx:~$ docker run --rm --runtime nvidia -u 1000 ghcr.io/me/infer:latest\n"
+            "cuInit: CUDA_ERROR_NOT_SUPPORTED (801)")
+    said = [s.text for s in explain(text).statements if s.text.startswith("uid 1000")]
+    assert said and "on the host, or where the paste does not say" in said[0], said
+    alone = "$ id\nuid=1000(nvidia) gid=1000(nvidia) groups=1000(nvidia),44(video)\ncuInit(0) = 801"
+    assert [s.text for s in explain(alone).statements if s.text.startswith("uid 1000")] == [
+        "uid 1000 holds the groups 1000, 44"]
+
+
+def test_the_host_s_group_lines_are_not_the_container_s() -> None:
+    text = ("nvidia@agx:~$ docker run -d --runtime nvidia -v /dev/dri:/dev/dri --group-add 993 --name svc svc sleep 9\n"
+            "nvidia@agx:~$ docker exec -u 1000 svc id\nuid=1000(app) gid=1000(app) groups=1000(app),44(video),993\n"
+            "nvidia@agx:~$ stat -c '%a %u:%g %n' /dev/dri/renderD128\n660 0:992 /dev/dri/renderD128\n"
+            "nvidia@agx:~$ getent group render\nrender:x:992:\nRuntimeError: CUDA error: operation not supported")
+    result = explain(text)
+    said = " ".join(s.text for s in result.statements)
+    assert "in /etc/group" not in said, said
+    assert any("host's, not the container's" in a for a in result.assumptions)

@@ -1176,23 +1176,36 @@ def _node_evidence(seen: Observed, paths: Sequence[str]) -> Tuple[str, ...]:
     return tuple(n.line for n in seen.nodes if n.path in paths)
 
 
+def _place_said(where: str, seen: Observed) -> str:
+    """Where a listing or an `id` was taken, as a statement says it: where the paste runs a container, output not placed
+    inside it may be the host's or may be from a place the paste does not name."""
+    if where:
+        return " inside the container"
+    return " (on the host, or where the paste does not say)" if seen.launches or seen.execs else ""
+
+
 def _finding_statement(finding: Finding, seen: Observed) -> Statement:
     paths = re.findall(r"/dev/[\w./-]+", finding.title + " " + " ".join(finding.evidence))
     evidence = _node_evidence(seen, paths) + tuple(i.line for i in _sessions(seen)[:1])
-    whole = seen.group_lines and not seen.group_lines_picked  # the paste shows the whole /etc/group
+    whole = seen.group_lines and not seen.group_lines_partial  # the paste shows the session's whole /etc/group
     title = finding.title if whole else finding.title.replace("(no name here)", "(its name not shown)")
     text = "{} {}: {}".format(finding.severity.value.upper(), finding.code, scrub(title))
     return Statement(text, evidence, not evidence)
 
 
 def _shown_by_paste(finding: Finding, seen: Observed, denied: bool) -> bool:
-    """Whether the paste shows what a finding says: one that a GID has no name rests on the whole /etc/group, which a
-    paste without its lines, or with the lines a query picked, does not show (`id` names only the groups it holds);
-    one that assumes a read-only node is enough (ACC-005) is contradicted where the paste shows that node's group held
-    and the node denied."""
+    """Whether the paste shows what a finding says: one that a GID has no name rests on the session's whole /etc/group,
+    which a paste without its lines, with the host's, or with lines a query picked, does not show (`id` names only the
+    groups it holds); one that a user is no member of a group is not said from the host's lines or from picked lines
+    that do not hold the group (without any, it rests on `id`, an assumption the reading states); one that assumes a
+    read-only node is enough (ACC-005) is contradicted where the paste shows that node's group held and the node
+    denied."""
     if finding.code == "ACC-005" and denied and _held_read_only(seen):
         return False
-    return (bool(seen.group_lines) and not seen.group_lines_picked) or finding.code != "GRP-001"
+    whole = bool(seen.group_lines) and not seen.group_lines_partial
+    if finding.code == "GRP-002" and seen.group_lines_partial:  # the group's own line a query picked, not the host's
+        return seen.group_lines_partial == "picked" and any(g.gid in finding.subject.gids for g in seen.group_lines)
+    return whole or finding.code != "GRP-001"
 
 
 _CDI_DEVICE = re.compile(r"[\w.-]+\.[\w.-]+/[\w.-]+=")  # a CDI device name: vendor.com/class=name
@@ -1238,7 +1251,7 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
         labels = ", ".join(c for c in _jetpack(release.value)) or "no published JetPack label in the tables"
         out.append(Statement("L4T {} (JetPack {})".format(release.value, labels), (release.line,), False))
     for node in seen.nodes:
-        where = " inside the container" if node.where else ""
+        where = _place_said(node.where, seen)
         out.append(Statement("{}{}: owner {}, group {}, mode {:04o}{}".format(node.path, where, node.owner, node.group,
                                                                              node.mode, ", with an ACL" if node.acl else ""),
                              (node.line,), False))
@@ -1250,7 +1263,8 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
     for absent in seen.absent:
         out.append(Statement("{} does not exist where that command ran".format(absent.value), (absent.line,), False))
     for identity in seen.identities:
-        out.append(Statement("uid {} holds the groups {}".format(identity.uid, ", ".join(map(str, identity.groups))),
+        out.append(Statement("uid {}{} holds the groups {}".format(identity.uid, _place_said(identity.where, seen),
+                                                                  ", ".join(map(str, identity.groups))),
                              (identity.line,), False))
     for launch in seen.launches:
         out.append(Statement(launch_summary(launch), _launch_evidence(launch), False))

@@ -728,7 +728,9 @@ class Observed:
                                        # binfmt, --platform linux/arm64)
     cuda_true: Optional[Sighting] = None   # CUDA's is_available() answered True, and no check answered False: the
                                            # answer's line, with the check's line as its value
-    group_lines_picked: bool = False       # the /etc/group lines shown are those a query picked, not the whole file
+    group_lines_partial: str = ""          # why the /etc/group lines shown are not the failing session's whole file:
+                                           # "picked" (a query picked them), "host" (the host's, the session the
+                                           # container's); "" when they are
 
 
 @frozen_record
@@ -964,6 +966,7 @@ class _State:
         self.labelled = ""         # where a prose label put what follows ("Inside the container:"), until the next
         self.after_groups_command = False
         self.group_query = False
+        self.group_places: Set[str] = set()  # where the /etc/group lines were shown
 
 
 def _note_release(state: _State, value: str, line: str) -> None:
@@ -1270,6 +1273,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
             (g.name, g.gid) != (group.group(1), int(group.group(2))) for g in state.group_lines):
         members = tuple(m for m in group.group(3).split(",") if m)
         state.group_lines.append(Group(group.group(1), int(group.group(2)), members))
+        state.group_places.add(state.where)
         reader.learn(group.group(1), int(group.group(2)))
         reader.recognised.append("group line: " + line)
         return
@@ -1779,12 +1783,21 @@ def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
                         tuple(state.identities), tuple(state.absent), tuple(state.logins), _once(state.execs),
                         state.toolkit, tuple(state.images), state.cuda_versions, state.gpu_found, tuple(state.acls[:MAX_FACTS]),
                         windowed, max(map(len, part.split("\n")), default=0) > MAX_LINE, tuple(state.words), cuda_true,
-                        state.group_query and bool(state.group_lines))
+                        _group_lines_partial(state, primary))
     parsed = _facts(state.reader, observed, state.release, primary)
     others = tuple(facts for identity in state.identities[:MAX_SESSIONS] if identity is not primary
                    for facts in [_facts(state.reader, observed, state.release, identity).facts] if facts is not None)
     return TextFacts(parsed.facts, observed, tuple(dict.fromkeys(state.reader.assumptions)), parsed.recognised,
                      others)
+
+
+def _group_lines_partial(state: _State, session: Optional[Identity]) -> str:
+    """Why the /etc/group lines shown are not the failing session's whole file (Observed.group_lines_partial)."""
+    if not state.group_lines:
+        return ""
+    if session is not None and session.where == "container" and state.group_places == {""}:
+        return "host"
+    return "picked" if state.group_query else ""
 
 
 def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease], identity: Optional[Identity]) -> TextFacts:
@@ -1811,10 +1824,14 @@ def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease],
     unshown = [gid for gid in identity.groups if gid not in shown]
     if not groups:
         reader.assumptions.append("no /etc/group lines: the login view is taken to be the groups `id` printed")
-    elif observed.group_lines_picked and unshown:
+    elif observed.group_lines_partial == "host":
+        groups, unshown = [], list(identity.groups)
+        reader.assumptions.append("the /etc/group lines shown are the host's, not the container's: the container's login "
+                                  "view is taken to be the groups `id` printed")
+    elif observed.group_lines_partial and unshown:
         reader.assumptions.append("only the /etc/group lines a query picked are shown: for the groups `id` printed that "
                                   "they do not show, the login view is taken to be `id`'s")
-    if not groups or observed.group_lines_picked:
+    if not groups or observed.group_lines_partial:
         for gid in unshown:
             groups.append(Group(reader.names.get(gid, "gid{}".format(gid)), gid, (user.name,)))
     signals = tuple(dict.fromkeys("{}: {}".format(s.kind, s.value) for s in observed.jetson))
