@@ -2162,3 +2162,32 @@ def test_a_driver_version_error_beside_the_gpu_nodes_listed_in_the_container_is_
             "crw-rw---- 1 root render 226, 128 Feb 10 14:31 /dev/dri/renderD128\n"
             "RuntimeError: CUDA error: CUDA driver version is insufficient for CUDA runtime version")
     assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("said", ["I can't use the prebuilt wheels, because Tegra is arm/aarch64 rather than x86_64.",
+                                  "The board is aarch64, not x86_64, so the pip wheel is no use.",
+                                  "Our Xavier is arm64 instead of amd64."])
+def test_a_pc_word_said_as_what_this_machine_is_not_names_no_pc(said: str) -> None:
+    text = said + "\nCUDA error: no kernel image is available for execution on the device"
+    assert not [s for s in explain(text).observed.x86 if s.line == said]
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("line", ["$ kubectl -n gpu-operator get pods", "NVIDIA GPU Operator v23.9.2 on containerd",
+                                  "microk8s kubectl -n gpu-operator-resources describe all | grep Warning"])
+def test_the_gpu_operator_hints_at_a_pc(line: str) -> None:
+    """The GPU Operator does not support Jetson (gpu-operator#1453): a cluster that runs it is most likely of PCs or
+    servers; any sign of a Jetson outranks the hint."""
+    text = line + "\nFailed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox runtime: no " \
+        "runtime for \"nvidia\" is configured"
+    assert shown_platform(explain(text).observed)[0] == "pc"
+    assert shown_platform(explain(JETSON_36 + "\n" + text).observed)[0] == "jetson"
+
+
+@pytest.mark.parametrize(("line", "system"), [("| NVIDIA-SMI 471.41", "pc"), ("| NVIDIA-SMI 540.4.0", ""),
+                                              ("SLES 15.3 with MicroK8s 1.20", "pc"),
+                                              ("aarch64 with Nvidia T4G, the `gpu` addon is not available", "pc")])
+def test_a_desktop_driver_s_smi_header_a_server_distribution_or_a_t4g_is_a_pc(line: str, system: str) -> None:
+    """nvidia-smi's own header gives the driver's branch (JetPack 6 prints 540); SUSE's enterprise distribution and an
+    arm server's T4G are no Jetson's."""
+    assert shown_platform(explain(line + "\nRuntimeError: Found no NVIDIA driver on your system.").observed)[0] == system

@@ -80,8 +80,9 @@ def test_reading_matches_the_hand_written_one(entry: Dict[str, Any]) -> None:
 def invented(entry: Dict[str, Any], result: Explanation) -> List[str]:
     """What ``result`` states that the paste does not support."""
     text = normalise(entry["text"])
-    # a line is found as printed, or with its continuation lines joined ("... CUDA run\" is a line of the paste)
-    flats = (" ".join(text.replace("\\\n", " ").split()), " ".join(text.split()))
+    # a line is found as printed, or with its continuation lines joined ("... CUDA run\" is a line of the paste), the
+    # shell's "> " before each continuation left out
+    flats = (" ".join(re.sub(r"\\\n[ \t]*(?:>[ \t])?", " ", text).split()), " ".join(text.split()))
 
     def unseen(line: str) -> bool:
         return not any(" ".join(line.split()) in flat for flat in flats)

@@ -251,7 +251,7 @@ _X86 = cued(
     # lspci's NVIDIA GPU on the PCI bus (a Jetson's GPU is no PCI device)
     (("controller",), r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b"),
     (("a10", "h100", "h200", "a40", "l40", "t4", "v100", "p100", "k80", "a6000"),
-     r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4|V100|P100|K80|A6000)\b(?![\w.:-])|"  # not a key (k80:)
+     r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4G?|V100|P100|K80|A6000)\b(?![\w.:-])|"  # not a key (k80:)
      r"\b(?:A100|H100|H200|A10G?|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b"),
     (("mx",), r"(?-i:(?<![A-Za-z0-9])MX\s?[1-5][0-9]0\b)"),
     (("rockchip", "rk35", "rk33", "raspberry pi", "rpi", "raspi", "bcm2", "orange pi", "radxa", "amlogic", "allwinner"),
@@ -261,8 +261,9 @@ _X86 = cued(
      r"\bvGPU\b|\bnvidia-gridd\b|\bdxgkrnl\b|/dev/dxg\b|\bMicrosoft Basic Render Driver\b"),
     # darknet's compute capability of the device, where no Jetson has it (as Major/Minor below)
     (("compute_capability",), r"\bcompute_capability\s*=\s*(?!(?:320|530|620|720|870|1010|1100)\b)\d{3,4}\b"),
-    (("nvidia-driver-", "driver version"),
-     r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b"),
+    (("nvidia-driver-", "driver version", "nvidia-smi "),
+     r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b|"
+     r"\bNVIDIA-SMI\s+(?:[1-4]\d\d|5[0-35-9]\d)\.\d+"),  # nvidia-smi's header: its driver's branch
     # the device's own compute capability, where no Jetson has it (TK1 3.2, TX1 and Nano 5.3, TX2 6.2,
     # Xavier 7.2, Orin 8.7, Thor 10.1, renumbered 11.0 from CUDA 13)
     # (ptxas asked by a JIT for the device's own architecture: "Value 'sm_121a' is not defined for option 'gpu-name'")
@@ -299,8 +300,9 @@ _PC_PROSE = cued(
     (("amd", "intel"), r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|card|Radeon|Arc|UHD|Iris)\b"),
     # a desktop distribution no Jetson ships with (L4T is Ubuntu; NixOS and Gentoo have Jetson ports, so not those)
     (("opensuse", "fedora", "arch linux", "manjaro", "pop!_os", "pop_os", "linux mint", "centos", "rhel", "rocky linux",
-      "almalinux"),
-     r"\b(?:openSUSE|Fedora|Arch\s+Linux|Manjaro|Pop!?_OS|Linux\s+Mint|CentOS|RHEL|Rocky\s+Linux|AlmaLinux)\b"),
+      "almalinux", "sles", "suse linux enterprise"),
+     r"\b(?:openSUSE|Fedora|Arch\s+Linux|Manjaro|Pop!?_OS|Linux\s+Mint|CentOS|RHEL|Rocky\s+Linux|AlmaLinux|SLES|"
+     r"SUSE\s+Linux\s+Enterprise)\b"),
     (("optirun", "primusrun", "prime-run", "bumblebee", "optimus", "secondary gpu", "hybrid graphics"),
      r"\b(?:optirun|primusrun|prime-run|bumblebeed?|(?:nvidia\s+)?optimus)\b|\bsecondary\s+gpu\b|\bhybrid\s+graphics\b"),
     # a cloud notebook's VM, named (not a link to a notebook stored there)
@@ -319,7 +321,7 @@ _CPU_FIELD = re.compile(r"(?:^\s*|\s\s|\|\s?)(?:[-*>]\s?)?(?:\*\*|__)?(?:model ?
 # Weaker signs of a PC, each outranked by any sign of a Jetson: a cloud instance's default user or host
 # name (EC2, Oracle, Azure), a GeForce named by its number alone (a Jetson user may mention the desktop they
 # trained on), the toolkit's legacy mode (it picks csv on a Jetson: facts sheet §A.1), an NGC framework image
-# (pytorch:24.05-py3, built for x86 and Arm servers; a Jetson's are tagged -igpu), and nvidia-smi run as
+# (pytorch:24.05-py3, built for x86 and Arm servers; a Jetson's are tagged -igpu), the GPU Operator, and nvidia-smi run as
 # a command (the discrete-GPU driver's tool; on JetPack 6 it exists but reports little).
 _PC_HINT = cued(
     (("@",), r"^>?\s*\[?(?:ec2-user|opc|azureuser)@[\w.-]+|@ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\b"),
@@ -329,6 +331,8 @@ _PC_HINT = cued(
     (("050", "060", "070", "080", "090"), r"(?:(?<=\bmy )|(?<=\bour )|(?<=\ban )|(?<=\ba )|(?<=\bthe ))"
                                          r"(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?\b(?!\s*(?:MHz|[MG]i?B|W\b))"),
     (("legacy",), r"auto-detected mode as '?legacy"),
+    # NVIDIA's GPU Operator, which supports no Jetson (gpu-operator#1453): a cluster of PCs or servers runs it
+    (("operator",), r"\bgpu[- ]operator\b"),
     # more than one GPU in a machine (a Jetson has one, integrated), said, counted, or a node's GPU resource; often
     # another machine than the failing one ("it trains on our server with 4 GPUs"), so any Jetson sign outranks it
     (("gpu",), r"\b(?:multiple|several|many)\s+(?:nvidia\s+)?gpus\b|\bmulti-?gpu\b|"
@@ -1605,6 +1609,11 @@ def _pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting])
     return found
 
 
+# Words before a PC's word that say the machine is not one ("aarch64 rather than x86_64", "arm64, not amd64").
+_SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother than|\bnot|\bisn't|\bis not|\bno)"
+                             r"\s+(?:an?\s+|the\s+)?$", re.I)
+
+
 def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting]) -> List[Sighting]:
     found: List[Sighting] = []
     low = line.lower()
@@ -1620,6 +1629,8 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
     if pc_words and not x86:
         x86 = leftmost(state.pc_prose, line, low)
         kind = kind if _CPU_FIELD.search(line) else PC_PROSE
+    if x86 and _SAID_NOT_TO_BE.search(line[max(0, x86.start() - 24):x86.start()]):
+        x86 = None  # "arm64 rather than x86_64": what the machine is not
     if x86 and not any(s.kind not in _NAMES_NO_HARDWARE for s in sightings):  # "an l4t image on an x86-64 host"
         found.append(Sighting(kind, x86.group(0), raw))
     node = _DGPU_NODE.search(line)
