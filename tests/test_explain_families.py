@@ -2191,3 +2191,29 @@ def test_a_desktop_driver_s_smi_header_a_server_distribution_or_a_t4g_is_a_pc(li
     """nvidia-smi's own header gives the driver's branch (JetPack 6 prints 540); SUSE's enterprise distribution and an
     arm server's T4G are no Jetson's."""
     assert shown_platform(explain(line + "\nRuntimeError: Found no NVIDIA driver on your system.").observed)[0] == system
+
+
+@pytest.mark.parametrize("line", [
+    "The command '/bin/sh -c apt-get update && apt-get install -y meson' returned a non-zero code: 100",
+    "ERROR: failed to solve: process \"/bin/sh -c pip3 install pyds\" did not complete successfully: exit code: 1",
+    "Some services failed to build:",
+])
+def test_an_image_build_step_that_fails_is_a_build_error(line: str) -> None:
+    text = JETSON_36 + "\n$ jetson-containers build deepstream\n" + line
+    assert "build-error" in ids(text)
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", ["getent hosts github.com returned empty (DNS not resolving)",
+                                  "curl: (6) Could not resolve host: github.com",
+                                  "socket.gaierror: [Errno -3] Temporary failure in name resolution"])
+def test_a_name_that_does_not_resolve_is_the_network(line: str) -> None:
+    text = JETSON_36 + "\n[INFO]  Jetson detected (jp6) - applying required host configuration\n" + line
+    assert "network-failure" in ids(text)
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+def test_an_image_build_step_that_installs_the_gpu_s_software_on_a_jetson_is_the_software() -> None:
+    text = ("failed to solve: process \"/bin/sh -c uv venv --python 3.10 &&     uv sync --extra gpu\" did not complete "
+            "successfully: exit code: 2\nNVIDIA Jetson AGX Orin")
+    assert read_cause(text).cause.id == "jetson-software-mismatch"

@@ -1434,7 +1434,7 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "gpu-package-source-build", "gpu-works-words", "failure-other", "foreign-binary",
             "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra",
             "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library",
-            "failure-camera", "board-not-booting", "registry-access", "performance-words")
+            "failure-camera", "board-not-booting", "registry-access", "network-failure", "performance-words")
 # Of those, what on a PC is the PC's own: its sandboxes' refusals (304), the watchdog of a card that drives a display (702).
 _THE_PC_S_OWN = ("cuda-304", "cuda-702")
 # Of those, what a session denied a GPU node meets too: the listed nodes and `id` that show the denial say more. A
@@ -1461,6 +1461,10 @@ _PROGRAM_BUILDS = {
 _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|nvidia|\bl4t|jetpack|"
                            r"tegra|jetson|dustynv|deepstream|[:-]r3\d\.\d|\bjp\d|cupy|\bjax|paddle|llama|ollama|vllm|"
                            r"triton|isaac|\blibnv|\blibcu", re.I)
+# A package manager's step that installs the GPU's software ("uv sync --extra gpu", "pip3 install torch"): a build that
+# fails there most often found no build of it for this machine, which is the software, not a build error of its own.
+_GPU_INSTALL = re.compile(r"\b(?:pip3?|uv|conda|mamba|apt(?:-get)?)\s+(?:install|sync|add)\b[^&|;\n]*?"
+                          r"(?:gpu|cuda|torch|tensorrt|tensorflow|onnxruntime|cupy|jax)", re.I)
 # A line that says "version" (or "unsupported") and names neither the GPU's software, its architecture, an ABI, what it
 # is supported on, nor a requirement ("this version of numpy is 0xb", "unsupported interpolation method: bicubic")
 # speaks of the program's own packages or features.
@@ -1935,6 +1939,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         failure = None  # a node that does not exist is read as absent (_missing_nodes), never as a denial
     # "It works when I start it another way" contrasts two paths: the symptom of an access problem, not proof of access.
     ids = [m.id for m in matches if m.id != "gpu-works-words" or not _CONTRAST.search(m.line)]
+    # A build step that fails as it installs the GPU's software is read by its failure, not as a build error.
+    ids = [i for i in ids if i != "build-error" or not _GPU_INSTALL.search(line_of[i])]
     # A failure no family names is read by what its line mentions; so is a build error whose lines name a GPU library.
     if failure is not None and (not ids or (failure.kind in ("gpu-library", "library-placeholder")
                                             and all(i in _GPU_LIBRARY_REREAD for i in ids))
