@@ -2184,7 +2184,7 @@ def test_the_gpu_operator_hints_at_a_pc(line: str) -> None:
     assert shown_platform(explain(JETSON_36 + "\n" + text).observed)[0] == "jetson"
 
 
-@pytest.mark.parametrize(("line", "system"), [("| NVIDIA-SMI 471.41", "pc"), ("| NVIDIA-SMI 540.4.0", ""),
+@pytest.mark.parametrize(("line", "system"), [("| NVIDIA-SMI 471.41", "pc"), ("| NVIDIA-SMI 540.4.0", "jetson"),
                                               ("SLES 15.3 with MicroK8s 1.20", "pc"),
                                               ("aarch64 with Nvidia T4G, the `gpu` addon is not available", "pc")])
 def test_a_desktop_driver_s_smi_header_a_server_distribution_or_a_t4g_is_a_pc(line: str, system: str) -> None:
@@ -2217,3 +2217,27 @@ def test_an_image_build_step_that_installs_the_gpu_s_software_on_a_jetson_is_the
     text = ("failed to solve: process \"/bin/sh -c uv venv --python 3.10 &&     uv sync --extra gpu\" did not complete "
             "successfully: exit code: 2\nNVIDIA Jetson AGX Orin")
     assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("text", [
+    "ci@integration-01:~$ python3 -c 'import torch; torch.zeros(1).cuda()'\nRuntimeError: No CUDA GPUs are available",
+    "$ docker run --rm acme/integration-tests:1 ./check\nRuntimeError: No CUDA GPUs are available",
+])
+def test_integration_is_no_tegra(text: str) -> None:
+    """"Tegra" inside "integrated" or "integration" names no Jetson."""
+    assert not explain(text).observed.jetson
+
+
+def test_a_library_outside_the_gpu_s_stack_whose_symbol_names_an_integration_is_another_program_s() -> None:
+    line = ("/opt/ros/humble/lib/glim_ros/glim_rosnode: symbol lookup error: /opt/ros/humble/lib/libglim.so: undefined "
+            "symbol: _ZN5gtsam21TangentPreintegrationC2ERKN5boost10shared_ptrE")
+    failure = find_failure(line)
+    assert failure is not None and failure.kind == "other-library"
+
+
+@pytest.mark.parametrize("line", ["| NVIDIA-SMI 540.4.0                Driver Version: 540.4.0      CUDA Version: 12.6     |",
+                                  "Driver Version: 540.3.0"])
+def test_jetpack_6_s_driver_branch_is_a_jetson_s(line: str) -> None:
+    """JetPack 6's nvidia-smi reports driver 540.x (fact sheet, nvidia-smi on JP6); no desktop driver has that branch."""
+    text = "root@lab01:~# nvidia-smi\n" + line + "\nERROR: the provided PTX was compiled with an unsupported toolchain."
+    assert shown_platform(explain(text).observed)[0] == "jetson"

@@ -476,8 +476,9 @@ _GPU_LIBRARY = (r"\blib(?:cu(?!rl|rses|ps)\w{0,64}|nv(?!argus)\w{0,64}|nvidia[\w
                 r"vpi\w{0,64}|gstnv\w{0,64}|\w{1,64}_nvidia)\.so|\s-l(?:nv|cu)\w+")  # (Argus's is the camera's: see "camera")
 # Names in a library's file name that put it in the GPU's stack: NVIDIA's and CUDA's, TensorRT's and ONNX Runtime's
 # providers, the Tegra camera (Argus), and the graphics and compute APIs a GPU driver provides (EGL, GLES, GLX, GL,
-# Vulkan, OpenCL, VA-API, DRM), which on JetPack 4 also come from the host through the runtime.
-_GPU_STACK_NAMES = (r"[\w+-]*(?:nv|cuda|tegra|gpu|trt|tensorrt|myelin|onnx|torch|argus)|egl|gles|glx|gldispatch|gl\b|"
+# Vulkan, OpenCL, VA-API, DRM), which on JetPack 4 also come from the host through the runtime. ("(?<!in)tegra" here and
+# below: not the "tegra" inside "integrated" or "Preintegration".)
+_GPU_STACK_NAMES = (r"[\w+-]*(?:nv|cuda|(?<!in)tegra|gpu|trt|tensorrt|myelin|onnx|torch|argus)|egl|gles|glx|gldispatch|gl\b|"
                     r"vulkan|opencl|va\b|va-|drm")
 # A discrete GPU's driver: NVML, nvidia-smi, its kernel module, its /dev/nvidia* nodes (and AMD's /dev/kfd) and its
 # video-codec libraries.
@@ -522,7 +523,7 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                           re.I)),
     # (a module without "lib" only where it is missing, and no framework's: torchvision/_C.so with an undefined symbol
     # is the framework's build for another torch)
-    ("other-library", re.compile(r"^(?![^\n]*(?:\bgpus?\b|cuda|nvidia|tegra|/dev/))(?:[^\n]*?(?<![\w+.-])lib(?!" +
+    ("other-library", re.compile(r"^(?![^\n]*(?:\bgpus?\b|cuda|nvidia|(?<!in)tegra|/dev/))(?:[^\n]*?(?<![\w+.-])lib(?!" +
                                  _GPU_STACK_NAMES + r")[\w+-]*\.so(?![\w+-])|"
                                  r"(?![^\n]*(?:undefined symbol|torch|tensorflow|tensorrt|onnx|jax|paddle|cupy|mxnet))"
                                  r"[^\n]*?(?<![\w+.-])(?!lib|" + _GPU_STACK_NAMES + r")[\w+-]+\.so(?![\w+.-])[^\n]*?"
@@ -1345,7 +1346,7 @@ NOT_SHOWN_X86 = WEAK_X86 + (PC_PROSE,)
 # named in words may be another machine ("works on x86 but not on my Orin"), and the system is left to assume. An L4T
 # image, an arm64 build, "L4T" and "JetPack" said alone name software, which a PC can pull and build too; a host name
 # may be a person's (thorsten@desktop).
-_DEVICE_WORD = re.compile(r"orin|xavier|thor|tegra|jetson|nano|/dev/|nvgpu|nvmap|nvhost|gk20a|gm20b|gp10b|gv11b|ga10b|"
+_DEVICE_WORD = re.compile(r"orin|xavier|thor|(?<!in)tegra|jetson|nano|/dev/|nvgpu|nvmap|nvhost|gk20a|gm20b|gp10b|gv11b|ga10b|"
                           r"nvpmodel|jtop|compute capability|sm_|major/minor|device \d|argus|nvdla", re.I)
 
 
@@ -1459,7 +1460,7 @@ _PROGRAM_BUILDS = {
 # GPU software named on a line or in an image: what a family marked `software_only_if_named` needs to be read as
 # the GPU's software rather than a program that never reached the GPU.
 _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|nvidia|\bl4t|jetpack|"
-                           r"tegra|jetson|dustynv|deepstream|[:-]r3\d\.\d|\bjp\d|cupy|\bjax|paddle|llama|ollama|vllm|"
+                           r"(?<!in)tegra|jetson|dustynv|deepstream|[:-]r3\d\.\d|\bjp\d|cupy|\bjax|paddle|llama|ollama|vllm|"
                            r"triton|isaac|\blibnv|\blibcu", re.I)
 # A package manager's step that installs the GPU's software ("uv sync --extra gpu", "pip3 install torch"): a build that
 # fails there most often found no build of it for this machine, which is the software, not a build error of its own.
@@ -1588,7 +1589,7 @@ _NO_PERMISSION = re.compile(r"permission denied|not permitted|eacces|eperm", re.
 _SERVER_IMAGE = re.compile(r"^(?:docker\.io/)?(?:nvidia/cuda|pytorch/pytorch|tensorflow/tensorflow)(?::|$)|^arm64v8/|"
                            r"^nvcr\.io/nvidia/(?:pytorch|tensorflow|tensorrt|tritonserver|cuda)(?::|$)|"
                            r"[:/_-](?:latest-)?(?:arm64|aarch64|sbsa)(?:[_.-]|$)", re.I)
-_JETSON_IMAGE = re.compile(r"l4t|jetson|jetpack|igpu|tegra|dustynv/|[:-]r3\d\.\d|[:-]jp\d", re.I)
+_JETSON_IMAGE = re.compile(r"l4t|jetson|jetpack|igpu|(?<!in)tegra|dustynv/|[:-]r3\d\.\d|[:-]jp\d", re.I)
 
 
 def _because(text: str, lines: Sequence[str]) -> Statement:

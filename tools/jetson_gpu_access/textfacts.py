@@ -199,6 +199,8 @@ _TEGRA_NODE = cued(
     (("csv", "host-files-for-container.d", "hook directly", "spec modifier", "mount error"),
      r"\bmode\s*=\s*\"?csv\b|host-files-for-container\.d|runtime hook directly|auto-detected mode as '?csv|"
      r"spec modifier:\s*requirements not met|mount error:[^\n]{0,300}?/lib(?:cudnn|nvinfer|cublas|cudart|nvmedia|nvbuf)\w*\."),
+    # JetPack 6's driver branch, as its nvidia-smi reports it (fact sheet: nvidia-smi on JP6); no desktop driver has it
+    (("nvidia-smi", "driver version"), r"\b(?:NVIDIA-SMI\s+|Driver Version[*_`]*:[*_`\s]*)540\.\d{1,2}(?:\.\d{1,2})?\b"),
 )
 # An arm64 system named by what runs on it: a launch for linux/arm64, an image tagged for arm64 (not SBSA
 # servers), lscpu's architecture. Weak: Grace and other arm64 servers are PCs in this sense.
@@ -224,7 +226,7 @@ _CUDA_VERSIONS = re.compile(r"CUDA Driver Version / Runtime Version\s+(\d{1,2}\.
 # nano2gb, agx_01, xaviernx, agxorin, nanodev), not inside a person's (thorsten, florin); jetson and tegra count anywhere.
 _PROMPT_NAMES = re.compile(r"^\[?([\w.-]{1,64}@[\w.-]{1,64})[:\s]")
 _PROMPT_AT = 66  # where a prompt's "@" can be at the latest: after "[" and a user name of 64 characters
-_JETSON_NAME = re.compile(r"jetson|tegra|(?:^|[._@-])(?:orin|xavier|nano|agx|tx2|thor)"
+_JETSON_NAME = re.compile(r"jetson|(?<!in)tegra|(?:^|[._@-])(?:orin|xavier|nano|agx|tx2|thor)"
                           r"(?=[\d._@-]|$|nx|nano|agx|orin|xavier|dev|kit)", re.I)
 # Another arm board, with no NVIDIA GPU (Rockchip, Broadcom's Raspberry Pi, Amlogic, Allwinner), by its kernel, SoC or
 # name: not a Jetson either, whatever image runs on it. A Raspberry Pi camera is a Jetson's CSI camera as often.
@@ -352,7 +354,8 @@ _NOT_INSTALLED = re.compile(r"command not found|\bstatus 127\b|no such file or d
 _PLATFORM_PROBE = re.compile(r"\bload dxcore\b|\b(?:amdgpu|rocm)\b[^\n]{0,40}?\bnot (?:detected|found)\b", re.I)
 # Arm words, and a Tegra GPU's own names under mainline Linux: its chip (gk20a ... ga10b) or its platform device's
 # address (57000000.gpu; a PC's GPU sits on the PCI bus, 0000:01:00.0).
-_ARM_WORDS = re.compile(r"arm-linux|aarch64|arm64|armhf|armv7|tegra|\bg(?:k20a|m20b|p10b|v11b|a10b)\b|\b[0-9a-f]{8}\.gpu\b", re.I)
+_ARM_WORDS = re.compile(r"arm-linux|aarch64|arm64|armhf|armv7|(?<!in)tegra|\bg(?:k20a|m20b|p10b|v11b|a10b)\b|"
+                        r"\b[0-9a-f]{8}\.gpu\b", re.I)
 # A file built for another machine names that machine's architecture, not this one's.
 _FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot execute binary|wrong elf class|"
                                r"no matching manifest|\belf \d\d-bit [lm]sb\b", re.I)  # (`file`'s answer: the file's machine)
