@@ -2241,3 +2241,16 @@ def test_jetpack_6_s_driver_branch_is_a_jetson_s(line: str) -> None:
     """JetPack 6's nvidia-smi reports driver 540.x (fact sheet, nvidia-smi on JP6); no desktop driver has that branch."""
     text = "root@lab01:~# nvidia-smi\n" + line + "\nERROR: the provided PTX was compiled with an unsupported toolchain."
     assert shown_platform(explain(text).observed)[0] == "jetson"
+
+
+def test_a_downgrade_that_ends_an_illegal_instruction_is_the_cpu_build() -> None:
+    text = ("After installing onnxruntime in my jetsonnano with pip, importing numpy gives illegal instruction (core "
+            "dumped)...\nOk there were a problem with numpy, i downgrade it to version 1.19.4 and it now work")
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+def test_a_library_that_reports_another_cudnn_than_it_was_built_with_is_a_version_mismatch() -> None:
+    text = (JETSON_32 + "\n[ WARN:0] global /opt/opencv/modules/dnn/src/cuda4dnn/init.hpp (34) checkVersions cuDNN "
+            "reports version 8201 which does not match with the version 8000 with which OpenCV was built")
+    assert "versions-mismatched" in ids(text)
+    assert read_cause(text).cause.id == "jetson-software-mismatch"

@@ -2117,6 +2117,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         if toolkit:
             return cause("toolkit-band", "going back to the earlier container toolkit fixes it: the toolkit's version "
                          "decides what the container gets, on any system", [said] + toolkit, "jetson-software-mismatch")
+        if "illegal-instruction" in ids:
+            return cause("not-gpu-access", "going back to an earlier version ends a crash on an instruction the CPU does "
+                         "not have: that version's build for the CPU, not the GPU", [said, line_of["illegal-instruction"]])
         if "toolkit-state" not in ids:  # the toolkit's own state beside it (an upgrade of it fixes it too) is read below
             return platform_cause("jetson-software-mismatch", "going back to an earlier version of the software fixes it",
                                   [said], "toolkit-band")
