@@ -2254,3 +2254,20 @@ def test_a_library_that_reports_another_cudnn_than_it_was_built_with_is_a_versio
             "reports version 8201 which does not match with the version 8000 with which OpenCV was built")
     assert "versions-mismatched" in ids(text)
     assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+def test_an_availability_check_answered_false_in_prose_on_the_next_line_is_cuda_unavailable() -> None:
+    text = "pytorch on a jetson NX, installed with pip\n   torch.cuda.is_available()\ni get false"
+    assert "cuda-unavailable" in ids(text)
+
+
+def test_a_hook_that_fails_for_gpus_alone_on_a_jetson_wants_the_nvidia_runtime() -> None:
+    """In csv mode (a Jetson's) the toolkit serves the GPU through its runtime; --gpus calls its hook directly, which
+    that mode refuses: the container gets no GPU until it is started with --runtime nvidia."""
+    text = ("docker run --rm -it --ipc=host --gpus=all tensorrt_llm/release:latest\norin platform\n"
+            "docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI "
+            "runtime create failed: runc create failed: unable to start container process: error during container init: "
+            "error running hook #0: error running hook: exit status 1, stdout: , stderr: Auto-detected mode as 'csv'")
+    assert read_cause(text).cause.id == "nodes-missing-in-container"
+    with_runtime = text.replace("--gpus=all", "--runtime nvidia")
+    assert read_cause(with_runtime).cause.id != "nodes-missing-in-container"

@@ -2224,6 +2224,15 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                               "names that the host lacks, a link it makes, the container's device rules, a value it "
                               "parses), which no image or user asks for: the host toolkit's version and set-up decide",
                               own_step[:1], "jetson-software-mismatch")
+    # The hook run by --gpus alone refuses any mode but legacy (nvidia-container-runtime-hook's doPrestart): in csv or CDI
+    # mode only the NVIDIA runtime brings the GPU, so the container gets none
+    direct = [w.line for w in seen.words if w.kind == "toolkit mode not legacy"]
+    gpus_only = [launch for launch in seen.launches if launch.gpus and not launch.nvidia_runtime
+                 and not _nvidia_by_default(launch, seen)]
+    if "runtime-hook-failed" in ids and not denied and direct and gpus_only:
+        return platform_cause("nodes-missing-in-container", "the launch asks for the GPU with --gpus alone, whose hook "
+                              "refuses the toolkit's csv or CDI mode: only the NVIDIA runtime (--runtime nvidia) brings "
+                              "the GPU there", direct[:1] + [_first_line(gpus_only[0])], "toolkit-band")
     if "runtime-hook-failed" in ids and not denied:
         return platform_cause("jetson-software-mismatch", "the NVIDIA runtime's hook (root, on the host) failed: its "
                               "packages, the host's CUDA or the image's requirements, not a user's groups",

@@ -730,6 +730,7 @@ class Observed:
                                        # (an index or download could not be reached), "Jetson index" (pip uses
                                        # NVIDIA's Python index for Jetsons), "pip build failed", "sandbox",
                                        # "toolkit step" (the runtime's hook failed in a step of its own),
+                                       # "toolkit mode not legacy" (its hook logs csv or CDI mode),
                                        # "two JetPack releases" (the line naming a second JetPack major),
                                        # "login in the container" (_container_login), "emulated arm64" (qemu,
                                        # binfmt, --platform linux/arm64)
@@ -1067,6 +1068,9 @@ _NO_LAUNCH = re.compile(r"\?|not found|no such|^\s*ii\s|\b(?:cannot|can't|couldn
 _RUNTIME_DENIED = _said_not(r"nvidia-docker|docker-nvidia|nvidia(?:-container)?[\s-]runtime")
 
 
+# The toolkit's mode when it is not legacy, as its hook logs it ("Auto-detected mode as 'csv'", "Using requested mode
+# 'cdi'"): then its hook, run alone by --gpus, refuses to start the container.
+_NOT_LEGACY_MODE = re.compile(r"\b(?:auto-detected mode as|using requested mode)\s*'?(?:csv|cdi)\b", re.I)
 # The toolkit's config.toml set to legacy mode: nvidia-container-cli mounts the host's own nodes, whatever its version
 # (fact sheet §A.2), so no band decides them.
 _LEGACY_MODE_SET = re.compile(r"\s*mode\s*=\s*[\"']legacy[\"']", re.I)
@@ -1089,6 +1093,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("groups added at launch", ("group-add", "group_add"),
      lambda line, raw: _GROUP_ADD_SAID.search(line) and not _GROUP_ADD_DENIED.search(line)),
     ("toolkit legacy mode", ("legacy",), lambda line, raw: _LEGACY_MODE_SET.match(line)),
+    ("toolkit mode not legacy", ("mode as", "requested mode"), lambda line, raw: _NOT_LEGACY_MODE.search(line)),
     # the engine's own word outranks its config file
     ("another runtime by default", ("default runtime",), lambda line, raw: _OTHER_DEFAULT.search(line)),
     ("NVIDIA runtime said", ("nvidia",),
