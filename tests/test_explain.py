@@ -1485,3 +1485,12 @@ def test_the_host_s_group_lines_are_not_the_container_s() -> None:
     said = " ".join(s.text for s in result.statements)
     assert "in /etc/group" not in said, said
     assert any("host's, not the container's" in a for a in result.assumptions)
+
+
+def test_a_node_name_cut_off_in_the_paste_is_read_as_the_node_it_starts_and_said_to_be_cut() -> None:
+    text = ("non-root in container, JP6.1 Orin AGX, error 801, as the failing user:\n$ stat -c '%a %u:%g %n' /dev/nvmap "
+            "/dev/dri/renderD*\n666 0:0 /dev/nvmap\n666 0:0 /dev/dri/rend")
+    result = explain(text)
+    said = [s.text for s in result.statements if s.text.startswith("/dev/dri/renderD*")]
+    assert said and "printed cut off, as /dev/dri/rend" in said[0], said
+    assert result.cause.id != "render-node-denied"

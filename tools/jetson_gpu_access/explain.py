@@ -1253,8 +1253,10 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
         out.append(Statement("L4T {} (JetPack {})".format(release.value, labels), (release.line,), False))
     for node in seen.nodes:
         where = _place_said(node.where, seen)
-        out.append(Statement("{}{}: owner {}, group {}, mode {:04o}{}".format(node.path, where, node.owner, node.group,
-                                                                             node.mode, ", with an ACL" if node.acl else ""),
+        cut = " (printed cut off, as {})".format(node.printed) if node.printed else ""
+        out.append(Statement("{}{}{}: owner {}, group {}, mode {:04o}{}".format(node.path, cut, where, node.owner,
+                                                                               node.group, node.mode,
+                                                                               ", with an ACL" if node.acl else ""),
                              (node.line,), False))
     out += _compare_nodes(seen.nodes)
     for acl in seen.acls:

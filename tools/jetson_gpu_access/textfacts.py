@@ -58,7 +58,7 @@ from .model import (
     open_to_all,
 )
 from .probe import shell
-from .probe.devices import role_of
+from .probe.devices import inventory, role_of
 from .probe.platform import jetpack_for, l4t_from_release, parse_release
 from .record import frozen_record
 from .safeio import decimal
@@ -674,6 +674,8 @@ class ListedNode:
     minor: Optional[int]
     line: str              # the line it was read from
     where: str             # "container" when listed by a command run inside one (docker run/exec ... ls), else ""
+    printed: str = ""      # the name as printed where the paste cut it off ("/dev/dri/rend"; path is then the name it
+                           # starts, "/dev/dri/renderD*")
 
     @property
     def open_to_all(self) -> bool:
@@ -1323,13 +1325,29 @@ def _read_login(state: _State, line: str, raw: str) -> None:
 
 
 def _add_node(state: _State, node: ListedNode) -> bool:
-    """Keep a listed node once (the same listing pasted twice is one fact), and at most MAX_FACTS of them."""
+    """Keep a listed node once (the same listing pasted twice is one fact), and at most MAX_FACTS of them. A name cut off
+    in the paste is kept as the node it starts, where it starts one only."""
+    started = _started_name(node.path) if role_of(node.path) is None else None
+    if started is not None:
+        node = ListedNode(started, node.owner, node.group, node.mode, node.acl, node.major, node.minor, node.line,
+                          node.where, node.path)
     key = (node.path, node.owner, node.group, node.mode, node.acl, node.where)
     if key in state.node_keys or len(state.listed) >= MAX_FACTS:
         return False
     state.node_keys.add(key)
     state.listed.append(node)
     return True
+
+
+def _started_name(path: str) -> Optional[str]:
+    """The one inventory name (a pattern's fixed part, "*" after it where it has one) that ``path`` is a cut-off start of
+    ("/dev/dri/rend" starts "/dev/dri/renderD*"); None where it starts several names, or none."""
+    if len(path) < len("/dev/") + 3:
+        return None
+    names = {pattern.split("*")[0].split("[")[0] + ("*" if pattern != pattern.split("*")[0].split("[")[0] else "")
+             for entry in inventory() for pattern in map(str, entry["patterns"])}  # type: ignore[call-overload]
+    started = [name for name in names if name.startswith(path) and name != path]
+    return started[0] if len(started) == 1 else None
 
 
 def _command_match(line: str) -> Optional[Match[str]]:
