@@ -1494,3 +1494,25 @@ def test_a_node_name_cut_off_in_the_paste_is_read_as_the_node_it_starts_and_said
     said = [s.text for s in result.statements if s.text.startswith("/dev/dri/renderD*")]
     assert said and "printed cut off, as /dev/dri/rend" in said[0], said
     assert result.cause.id != "render-node-denied"
+
+
+@pytest.mark.parametrize("quote", [
+    'Quoting the original poster there: "GPU works while a display is connected and a user is logged in; over SSH a '
+    'non-root user has no GPU".',
+    'Someone in #763 wrote: "works only when a user is logged in on the desktop".',
+])
+def test_words_quoted_from_another_report_do_not_drive_the_reading(quote: str) -> None:
+    text = ("Hi, this is a continuation of #763. " + quote + "\nMy case is different: Orin NX 16GB, JetPack 6.1, the "
+            "container runs as user svc via `docker run --runtime nvidia -u svc`:\n"
+            "Jun 11 14:02:55 edge01 svc[1412]: cudaGetDeviceCount failed: 801 (operation not supported)")
+    assert "seat-login-words" not in ids(text)
+    assert read_cause(text).cause.id != "seat-acl-only"
+
+
+def test_a_solved_report_that_shows_cuda_working_gets_no_question() -> None:
+    text = ("Solved, posting for others. Orin NX JetPack 6.1, non-root container user got 801. What fixed it:\n"
+            "docker run -d --runtime nvidia --group-add 993 --group-add 44 -u appuser myimg\n"
+            "appuser@c9:/app$ python3 -c \"import torch; print(torch.cuda.is_available())\"\nTrue")
+    assert explain(text).question is None
+    unsolved = text.replace("Solved, posting for others.", "Still broken.").replace("What fixed it:", "I tried:")
+    assert explain(unsolved.replace("\nTrue", "\nFalse")).question is not None

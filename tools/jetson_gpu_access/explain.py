@@ -723,6 +723,20 @@ def container_context(text: str, seen: Observed, cleaned: Optional[str] = None) 
 # ---- explain ----
 
 
+# Words quoted inline from another report or person ('Quoting the original poster there: "..."', 'someone wrote: "..."'):
+# that person's machine, not the reporter's.
+_QUOTED_FROM_ANOTHER = re.compile(r"\b(?:quot(?:ing|ed? from)|(?:original poster|OP|they|he|she|someone|another user|others|"
+                                  r"people)\b[^\"\u201c\n]{0,40}?\b(?:wrote|said|says|reported|reports|mentioned))"
+                                  r"[^\"\u201c\n]{0,80}?[\"\u201c][^\"\u201d\n]{8,800}[\"\u201d]", re.I)
+
+
+def _quoted_from_another(match: SymptomMatch) -> bool:
+    """Whether a family's words sit inside a quote of another report on their line."""
+    signature = match.signature.lower()
+    return ('"' in match.line or "\u201c" in match.line) and any(
+        signature in quoted.group(0).lower() for quoted in _QUOTED_FROM_ANOTHER.finditer(match.line))
+
+
 def scrub(text: str) -> str:
     """No internal placeholder reaches output: a GID never shown is said to be unknown."""
     return _PLACEHOLDER.sub(lambda m: "(GID not shown)" if int(m.group(0)) >= PLACEHOLDER_GID else m.group(0), text)
@@ -732,9 +746,10 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
     """Signatures, facts, statements with their evidence, the most likely cause and the deciding question. ``nested``:
     one system of a mixed paste, read with the paste's ``memo`` of what its lines say by themselves."""
     memo = {} if memo is None else memo
-    matches = find_signatures(window(text, SIGNATURE_WINDOW)[0], memo)
+    matches = [m for m in find_signatures(window(text, SIGNATURE_WINDOW)[0], memo) if not _quoted_from_another(m)]
     parsed = read(text, memo)
-    cleaned = normalise(window(text)[0])
+    cleaned = _QUOTED_FROM_ANOTHER.sub("", normalise(window(text)[0])) if '"' in text or "\u201c" in text else \
+        normalise(window(text)[0])
     contrast = _login_contrast(cleaned) if not any(m.id == "groups-lost-words" for m in matches) else None
     seen = parsed.observed
     # (the checks' outcomes matter only to a paste that names root or an engine: no search of any other)
@@ -3249,6 +3264,8 @@ _WHAT_FAILS = Question(
 def _question(cause: Cause, seen: Observed) -> Optional[Question]:
     """The question covering the top cause and the most of the hypotheses still open; none when the paste
     already shows that this is not the Jetson GPU-access problem."""
+    if seen.cuda_true is not None and any(w.kind == "solved" for w in seen.words):
+        return None  # solved, and CUDA shown working: nothing is left to decide
     if cause.assumption:  # the system was assumed: which one it is decides between the two readings
         return _render_only(_system_question(cause), cause)
     if cause.id == "unknown" and not cause.why.evidence:  # nothing failing shown: no node is worth asking about yet

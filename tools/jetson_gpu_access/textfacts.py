@@ -735,7 +735,7 @@ class Observed:
                                        # "toolkit mode not legacy" (its hook logs csv or CDI mode),
                                        # "two JetPack releases" (the line naming a second JetPack major),
                                        # "login in the container" (_container_login), "emulated arm64" (qemu,
-                                       # binfmt, --platform linux/arm64)
+                                       # binfmt, --platform linux/arm64), "solved" (the reporter says it is)
     cuda_true: Optional[Sighting] = None   # CUDA's is_available() answered True, and no check answered False: the
                                            # answer's line, with the check's line as its value
     group_lines_partial: str = ""          # why the /etc/group lines shown are not the failing session's whole file:
@@ -1042,6 +1042,9 @@ _PIP_BUILD_FAILED = re.compile(r"getting requirements to build wheel\W+(?:\.\.\.
 _TOOLKIT_STEP = re.compile(r"stat failed: /dev/\S+: no such file|failed to create (?:sym)?link|failed to add device rules|"
                            r"error parsing imex|unsupported imex", re.I)
 # A sandbox around the process, named: its own rules (Landlock, seccomp, AppArmor) refuse calls a device group cannot grant.
+# The reporter saying the problem is solved ("Solved, posting for others", "what fixed it:", "it works now").
+_SOLVED = re.compile(r"(?<!un)\b(?:solved|resolved)\b|\bfixed it\b|\bworks now\b|\bnow works\b", re.I)
+_SOLVED_DENIED = _said_not(r"solved|resolved|fixed|works")
 # An arm64 image run on another architecture through an emulator: what it prints is its software's, not the machine's.
 _EMULATED = re.compile(r"\bqemu-(?:user|aarch64|arm64)|\bbinfmt|--platform[= ]+linux/arm64\b|^\s*platform:\s*linux/arm64\b",
                        re.I)
@@ -1108,6 +1111,8 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("sandbox", ("landlock", "seccomp", "apparmor", "sandbox", "bwrap", "firejail", "gvisor", "runsc", "privatedevices"),
      lambda line, raw: _SANDBOX.search(line)),
     ("emulated arm64", ("qemu", "binfmt", "linux/arm64"), lambda line, raw: _EMULATED.search(line)),
+    ("solved", ("solved", "fixed it", "works now", "now works"),
+     lambda line, raw: _SOLVED.search(line) and not _SOLVED_DENIED.search(line)),
     ("R36 software", ("ubuntu", "cuda", "tegra", "22.04", "24.04"), lambda line, raw: _R36_SOFTWARE.search(line)),
 )
 
