@@ -2140,6 +2140,7 @@ def test_an_l4t_image_emulated_on_a_pc_is_the_pc_s(launch: str) -> None:
             "NvRmMemMgrInit failed error type: 196626")
     assert shown_platform(explain(text).observed)[0] == "pc"
     assert read_cause(text).cause.id == "x86-discrete-gpu"
+    assert not explain(text).systems  # one machine, the PC: the image's messages are no second system
 
 
 @pytest.mark.parametrize("prose", ["Our deployment target is a Jetson AGX Orin (works fine there, no issues), but on the "

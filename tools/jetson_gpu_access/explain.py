@@ -1182,7 +1182,7 @@ def _systems(seen: Observed, readings: Sequence[Tuple[str, Cause, bool]]) -> Tup
         return tuple(zip(labels, (r.line for r in seen.releases)))
     strong_x86 = [s for s in seen.x86 if s.kind not in NOT_SHOWN_X86]
     strong_jetson = [s for s in _this_machine_s(seen.jetson, seen.x86) if s.kind not in WEAK_JETSON]
-    if strong_jetson and strong_x86:
+    if strong_jetson and strong_x86 and not _runs_the_image_s_software(seen, strong_jetson, strong_x86):
         return (("a Jetson ({} {})".format(strong_jetson[0].kind, strong_jetson[0].value), strong_jetson[0].line),
                 ("a PC ({})".format(strong_x86[0].value), strong_x86[0].line))
     return ()
@@ -1624,6 +1624,16 @@ _NAMED_ONLY = ("model", "Tegra-only name", "host name")  # Jetson signs that are
 _IMAGE_SOFTWARE = ("Tegra library", "L4T image", "Tegra-only name", "arm64 build", "image L4T")
 
 
+def _runs_the_image_s_software(seen: Observed, jetson: Sequence[Sighting], hard_x86: Sequence[Sighting]) -> List[Sighting]:
+    """The signs of the machine that runs an L4T image's software, where every Jetson sign is that software's: another
+    arm board's own kernel, SoC or name, or a PC that runs the image under an emulator. It outranks what the software
+    prints there."""
+    board = [s for s in seen.x86 if OTHER_ARM_BOARD.search(s.value)]
+    if any(w.kind == "emulated arm64" for w in seen.words):
+        board += hard_x86
+    return board if jetson and all(s.kind in _IMAGE_SOFTWARE for s in jetson) else []
+
+
 def shown_platform(seen: Observed) -> Tuple[str, str]:
     """("jetson" or "pc", the line that shows it) as the paste shows the system, or ("", "") when it does not.
 
@@ -1650,12 +1660,8 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     wsl_kernel = [s for s in seen.x86 if _WSL_KERNEL.search(s.line)]
     if wsl_kernel and jetson and all(s.kind in _NAMED_ONLY for s in jetson):
         return "pc", wsl_kernel[0].line
-    # another arm board's own kernel, SoC or name, or a PC that runs the image under an emulator, outranks what an L4T
-    # image's software prints there
-    board = [s for s in seen.x86 if OTHER_ARM_BOARD.search(s.value)]
-    if any(w.kind == "emulated arm64" for w in seen.words):
-        board += hard_x86
-    if board and all(s.kind in _IMAGE_SOFTWARE for s in jetson):
+    board = _runs_the_image_s_software(seen, jetson, hard_x86)
+    if board:
         return "pc", board[0].line
     if strong or (jetson and not hard_x86):
         return "jetson", (strong or jetson)[0].line
