@@ -2272,3 +2272,21 @@ def test_a_hook_that_fails_for_gpus_alone_on_a_jetson_wants_the_nvidia_runtime()
     assert read_cause(text).cause.id == "nodes-missing-in-container"
     with_runtime = text.replace("--gpus=all", "--runtime nvidia")
     assert read_cause(with_runtime).cause.id != "nodes-missing-in-container"
+
+
+@pytest.mark.parametrize("text", [
+    "- GPU: RTX 4070 Laptop, driver 561.09\n- I'm developing for a Jetson Orin Nano (JetPack 6.0) and want to test the "
+    "container on my PC first\n$ docker run --rm -it --platform linux/arm64 --gpus all dustynv/l4t-pytorch:r36.2.0 python3\n"
+    "NvRmMemInitNvmap failed with No such file or directory",
+    "I'm preparing a rootfs for our Orin NX 16GB boards (JetPack 6.1, L4T 36.4.0 BSP) on my build PC\n$ uname -m\nx86_64\n"
+    "$ sudo cp /usr/bin/qemu-aarch64-static rootfs/usr/bin/\nNvRmMemInitNvmap failed with No such file or directory\n"
+    "cudaGetDeviceCount returned 100",
+    "- Orange Pi 5 Plus (RK3588, 16GB), Ubuntu 22.04, kernel 6.1.0-1025-rockchip, aarch64\nI want to run the YOLO "
+    "pipeline from our Jetson Orin Nano on this board\n$ docker run --rm -it dustynv/l4t-pytorch:r36.2.0 python3\n"
+    "NvRmMemInitNvmap failed with No such file or directory",
+])
+def test_a_jetson_named_in_words_beside_another_machine_that_runs_its_software_is_not_this_one(text: str) -> None:
+    """A PC that emulates an L4T image, or another arm board, shows its own hardware; a Jetson named only in words (the
+    target, where the pipeline came from) and the image's messages show no Jetson's hardware."""
+    assert shown_platform(explain(text).observed)[0] == "pc"
+    assert read_cause(text).cause.id == "x86-discrete-gpu"

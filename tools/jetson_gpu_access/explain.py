@@ -1620,18 +1620,18 @@ def _first_line(launch: Launch) -> str:
 
 _WSL_KERNEL = re.compile(r"\b\d+\.\d+\.\d+(?:\.\d+)?-microsoft-standard(?:-WSL2)?\b", re.I)
 _NAMED_ONLY = ("model", "Tegra-only name", "host name")  # Jetson signs that are names, not a Jetson's own output
-# Jetson signs an L4T image's software shows wherever it runs (its libraries' messages, its name, its release)
-_IMAGE_SOFTWARE = ("Tegra library", "L4T image", "Tegra-only name", "arm64 build", "image L4T")
+# Jetson signs only a Jetson's own hardware prints (its kernel, its board and SoC ids, tegrastats, its release file)
+_JETSON_HARDWARE = ("kernel", "board id", "SoC", "tegrastats", "release file")
 
 
 def _runs_the_image_s_software(seen: Observed, jetson: Sequence[Sighting], hard_x86: Sequence[Sighting]) -> List[Sighting]:
-    """The signs of the machine that runs an L4T image's software, where every Jetson sign is that software's: another
-    arm board's own kernel, SoC or name, or a PC that runs the image under an emulator. It outranks what the software
-    prints there."""
+    """The signs of the machine that runs an L4T image's software where no Jetson's own hardware is shown: another arm
+    board's own kernel, SoC or name, or a PC that runs the image under an emulator. It outranks what the software prints
+    there and a Jetson named in words (the target, where the pipeline came from)."""
     board = [s for s in seen.x86 if OTHER_ARM_BOARD.search(s.value)]
     if any(w.kind == "emulated arm64" for w in seen.words):
         board += hard_x86
-    return board if jetson and all(s.kind in _IMAGE_SOFTWARE for s in jetson) else []
+    return board if jetson and not any(s.kind in _JETSON_HARDWARE for s in jetson) else []
 
 
 def shown_platform(seen: Observed) -> Tuple[str, str]:
