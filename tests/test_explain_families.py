@@ -2290,3 +2290,19 @@ def test_a_jetson_named_in_words_beside_another_machine_that_runs_its_software_i
     target, where the pipeline came from) and the image's messages show no Jetson's hardware."""
     assert shown_platform(explain(text).observed)[0] == "pc"
     assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+def test_versions_that_do_not_fit_the_pc_s_driver_are_the_driver_s() -> None:
+    text = (PC + "\ngdrdrv:nvidia_p2p_get_pages(va=704fe0000 len=327680) failed [ret = -22]\n"
+            "Turns out, my driver and CUDA combination were not compatible.")
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+    packaging = PC + "\nRuntimeError: torchvision version is incompatible with torch 2.1"
+    assert read_cause(packaging).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", ["[opencv_test_calib3d] /home/nvidia/build-opencv/modules/calib3d/test/test_affine3.cpp:57: "
+                                  "Failure", "cp: cannot stat '/home/nvidia/models/yolo.onnx': No such file or directory"])
+def test_the_default_user_s_home_names_no_gpu(line: str) -> None:
+    """A Jetson's default user is called nvidia: a path in /home/nvidia is no GPU's."""
+    failure = find_failure(JETSON_32 + "\n" + line)
+    assert failure is not None and failure.kind not in ("gpu", "gpu-library", "gpu-node")

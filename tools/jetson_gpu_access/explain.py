@@ -535,7 +535,9 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                            r"\brequires?\s+(?:cudnn|cuda|tensorrt|cublas)\s*(?:version\s*)?[\d>=]", re.I)),
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
                        r"\bgpus?\b|\bcuda\b|"
-                       r"\bnvidia\b(?!\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|developer kit|devkit))|"
+                       # (not the default user's name: /home/nvidia, nvidia@host)
+                       r"(?<!home/)\bnvidia\b(?!@|\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|developer kit|"
+                       r"devkit))|"
                        r"\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
                        r"\bvulkan\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b|\bhip(?:err\w*)?\b", re.I)),
 )
@@ -1476,8 +1478,8 @@ _PROGRAM_BUILDS = {
 }
 # GPU software named on a line or in an image: what a family marked `software_only_if_named` needs to be read as
 # the GPU's software rather than a program that never reached the GPU.
-_GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|nvidia|\bl4t|jetpack|"
-                           r"(?<!in)tegra|jetson|dustynv|deepstream|[:-]r3\d\.\d|\bjp\d|cupy|\bjax|paddle|llama|ollama|vllm|"
+_GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|(?<!home/)nvidia(?!@)|"
+                           r"\bl4t|jetpack|(?<!in)tegra|jetson|dustynv|deepstream|[:-]r3\d\.\d|\bjp\d|cupy|\bjax|paddle|llama|ollama|vllm|"
                            r"triton|isaac|\blibnv|\blibcu", re.I)
 # A package manager's step that installs the GPU's software ("uv sync --extra gpu", "pip3 install torch"): a build that
 # fails there most often found no build of it for this machine, which is the software, not a build error of its own.
@@ -2282,8 +2284,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "x86-discrete-gpu")
     # A library that cannot load is no symptom of a denied node: beside a bare 801 it is the software.
     library_beside_801 = "cuda-library-missing" in mismatch and denied == ["cuda-801"] and not seen.nodes
+    # (what the runtime injects from the driver (libnvidia-ml, libcuda), or a line that names the driver, is the driver's)
     if x86 and mismatch and mismatch[0] in _NOT_THE_DRIVER_ON_A_PC and not denied and not _HOST_DRIVER.search(
-            line_of[mismatch[0]]):  # what the runtime injects from the driver (libnvidia-ml, libcuda) is the driver's
+            line_of[mismatch[0]]) and not re.search(r"\bdrivers?\b", line_of[mismatch[0]], re.I):
         return cause("not-gpu-access", _NOT_THE_DRIVER_ON_A_PC[mismatch[0]], [line_of[mismatch[0]]] + platform_line,
                      "x86-discrete-gpu")
     moved = [w.line for w in seen.words if w.kind == "two JetPack releases"]
