@@ -2306,3 +2306,31 @@ def test_the_default_user_s_home_names_no_gpu(line: str) -> None:
     """A Jetson's default user is called nvidia: a path in /home/nvidia is no GPU's."""
     failure = find_failure(JETSON_32 + "\n" + line)
     assert failure is not None and failure.kind not in ("gpu", "gpu-library", "gpu-node")
+
+
+@pytest.mark.parametrize("line", [
+    "The command '/bin/sh -c apt-get install -y cuda-toolkit-12-6 libcudnn9-cuda-12' returned a non-zero code: 100",
+    "ERROR: failed to solve: process \"/bin/sh -c apt-get install -y cuda-compat-12-8\" did not complete successfully: "
+    "exit code: 100",
+    "cuda-samples build: make exited with code 100",
+])
+def test_a_process_exit_code_is_no_cuda_error(line: str) -> None:
+    assert "cuda-100" not in ids(JETSON_36 + "\n" + line)
+
+
+def test_a_dns_failure_inside_a_url_path_is_the_network_not_a_library() -> None:
+    text = ("nvidia@orin:~$ docker run --rm -it --runtime nvidia dustynv/ollama:r36.4.0 ollama pull llama3.2:3b\n"
+            "Error: pull model manifest: Get \"https://registry.ollama.ai/v2/library/llama3.2/manifests/3b\": dial tcp: "
+            "lookup registry.ollama.ai on 127.0.0.53:53: server misbehaving")
+    assert "network-failure" in ids(text)
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+def test_a_nameless_gid_beside_a_node_the_session_is_denied_is_not_harmless() -> None:
+    text = (JETSON_36 + "\nnvidia-container-toolkit 1.18.2-1\nOn the host:\nnvidia@agx:~$ ls -ln /dev/dri/renderD128\n"
+            "crw-rw---- 1 0 992 226, 128 May  6 14:20 /dev/dri/renderD128\n"
+            "nvidia@agx:~$ docker run --rm -it --runtime nvidia --group-add 992 -u 1000:1000 l4t-jetpack:r36.4.0 bash\n"
+            "groups: cannot find name for group ID 992\nroot@a1b2c3d4e5f6:/$ id\nuid=1000 gid=1000 groups=1000,992\n"
+            "root@a1b2c3d4e5f6:/$ ls -ln /dev/dri/renderD128\ncrw-rw---- 1 0 0 226, 128 May  6 14:20 /dev/dri/renderD128\n"
+            "root@a1b2c3d4e5f6:/$ python3 -c \"import torch; print(torch.cuda.is_available())\"\nFalse")
+    assert read_cause(text).cause.id == "toolkit-band"

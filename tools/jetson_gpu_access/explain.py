@@ -154,6 +154,11 @@ def _compiled(pattern: str) -> Pattern[str]:
     return re.compile(pattern)
 
 
+# A process's exit code ("returned a non-zero code: 100", "exit code: 100", "exited with code 100") is no CUDA error,
+# whatever CUDA package the process installed.
+_NO_EXIT_CODE = r"(?<!non-zero )(?<!nonzero )(?<!exit )(?<!exited with )(?<!exit with )"
+
+
 def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, said_bare: bool = False,
                    numbered: bool = True) -> List[str]:
     """A CUDA error as wrappers print it: by enum name, by number after a CUDA word, by message. ``codes``
@@ -169,7 +174,8 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
         text = r"(?<!or )operation not supported(?! on this os)"
     text += r"(?!\s*\(-?(?!(?:{})\))\d)".format(alternatives)  # TensorFlow's "UNKNOWN ERROR (303)" is 303, not 999
     by_number = [
-        _CUDA_CONTEXT + r"[^\n]{0,160}?(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc|=)\W{0,4}"
+        _CUDA_CONTEXT + r"[^\n]{0,160}?" + _NO_EXIT_CODE +
+        r"(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc|=)\W{0,4}"
         # each run of blanks ends where the next word starts, so no two runs split the same blanks between them
         r"(?:with\s+(?!\s))?(?:error\s*(?!\s))?(?:code\s*(?!\s))?[:=#]?\s*" + number,
         r"\bcuinit\s*(?:\(\s*(?:\d\s*)?\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + number,
@@ -528,7 +534,7 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                                  r"(?![^\n]*(?:undefined symbol|torch|tensorflow|tensorrt|onnx|jax|paddle|cupy|mxnet))"
                                  r"[^\n]*?(?<![\w+.-])(?!lib|" + _GPU_STACK_NAMES + r")[\w+-]+\.so(?![\w+.-])[^\n]*?"
                                  r"\b(?:not found|cannot open|no such file))", re.I)),
-    ("library", re.compile(r"\.so\b|\blibrar(?:y|ies)\b", re.I)),
+    ("library", re.compile(r"\.so\b|(?<!/)\blibrar(?:y|ies)\b(?!/)", re.I)),  # (not a URL's path: /v2/library/llama)
     ("version", re.compile(r"(?<![/\w])versions?\b(?!/)|\babi\b|undefined symbol|undefined reference|unsupported|not supported|"
                            r"mismatch|incompatible|compute capability|\bsm_\d+|"
                            r"\b(?:l4t|jetpack|cuda|tensorrt|cudnn)\b[^\n]{0,80}?\bconflicts?\b|"  # a conflict with the GPU's software
@@ -2342,7 +2348,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if soft and not denied and not nodes_denied:
         return platform_cause("jetson-software-mismatch", "the software finds no usable CUDA for this release",
                               [line_of[soft[0]]], "nodes-missing-in-container")
-    if "nameless-gid" in ids and not denied:
+    if "nameless-gid" in ids and not denied and not nodes_denied:
         added = [launch for launch in seen.launches if launch.numeric_groups]
         if added:
             return cause("not-gpu-access", "a numeric --group-add GID has no name in the image: harmless",
@@ -2970,8 +2976,11 @@ def _gid_added_amiss(seen: Observed) -> Optional[Tuple[Launch, ListedNode, int]]
 
 def _host_gid_held(seen: Observed, launch: Launch) -> bool:
     """Whether the launch holds (as its GID, or one it adds) the GID a listing shows for each GPU node it lists by
-    number: holding one node's GID says nothing of another's."""
-    listed = [decimal(n.group) for n in seen.nodes if n.group.isdigit()]
+    number: holding one node's GID says nothing of another's. Where the paste lists the nodes both outside and inside
+    the container, the outside listing is the host's, whose GIDs a launch adds; the inside one is what came of them."""
+    numbered = [n for n in seen.nodes if n.group.isdigit()]
+    outside = [n for n in numbered if n.where != "container"]
+    listed = [decimal(n.group) for n in (outside if outside and len(outside) < len(numbered) else numbered)]
     return bool(listed) and all(gid in launch.held_gids for gid in listed)
 
 
