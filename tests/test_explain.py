@@ -1516,3 +1516,14 @@ def test_a_solved_report_that_shows_cuda_working_gets_no_question() -> None:
     assert explain(text).question is None
     unsolved = text.replace("Solved, posting for others.", "Still broken.").replace("What fixed it:", "I tried:")
     assert explain(unsolved.replace("\nTrue", "\nFalse")).question is not None
+
+
+@pytest.mark.parametrize("prompt", ["I have no name!@a1b2c3d4e5f6:/$ ", "[app@a1b2c3d4e5f6 /]$ ", "[root@a1b2c3d4e5f6 ws]# "])
+def test_a_container_s_nameless_or_bracketed_prompt_is_inside_it(prompt: str) -> None:
+    """A uid the image does not know gets bash's "I have no name!"; Fedora and CentOS images bracket the prompt."""
+    text = (JETSON_36 + "\nnvidia@agx:~$ ls -ln /dev/dri/renderD128\ncrw-rw---- 1 0 992 226, 128 May 6 14:20 "
+            "/dev/dri/renderD128\n" + prompt + "ls -ln /dev/dri/renderD128\n"
+            "crw-rw---- 1 0 0 226, 128 May 6 14:20 /dev/dri/renderD128\n" + prompt + "id\nuid=1000 gid=1000 groups=1000,992")
+    result = explain(text)
+    assert [n.where for n in result.observed.nodes] == ["", "container"]
+    assert [i.where for i in result.observed.identities] == ["container"]

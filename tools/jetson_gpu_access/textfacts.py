@@ -135,11 +135,16 @@ _CSV_REMOVED = re.compile(r"^rc\s+nvidia-container-csv-\S+")
 # A prompt a reporter named by its place: "host$", "jetson-host$", "[container] $", "container (as app)$", "(in container) #".
 _PLACE_PROMPT = re.compile(r"^[\[(]?(?:in\s+(?:the\s+|a\s+)?)?(?:[\w.]+[-_])?(?P<place>host|container|ctr|inside|outside)"
                            r"(?:[-_][\w.]+)?(?:\s*\([^()\n]{0,40}\))?[\])]?\s?[$#]\s+", re.I)
-PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:[\w.-]+@[\w.-]+:[^$#]*[$#]\s+|[\w.-]{2,64}(?::[~/][^\s$#]*)?\$\s+(?=[a-z./~])|"
-                    r"[$#>%\u276f\u279c\u03bb]\s+)|" + _PLACE_PROMPT.pattern, re.I)
-_USER_PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:[\w.-]+@[\w.-]+:[^$#]*[$#]|"
+# (bash's "I have no name!" for a uid the image does not know; a bracketed [user@host dir]$ as Fedora and CentOS give)
+_PROMPT_USER = r"(?:[\w.-]+|I have no name!)"
+_BRACKETED = r"\[[\w.-]+@[\w.-]+ [^\]\n]{0,64}\][$#]"
+PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:" + _PROMPT_USER + r"@[\w.-]+:[^$#]*[$#]\s+|" + _BRACKETED + r"\s+|"
+                    r"[\w.-]{2,64}(?::[~/][^\s$#]*)?\$\s+(?=[a-z./~])|[$#>%\u276f\u279c\u03bb]\s+)|(?i:" +
+                    _PLACE_PROMPT.pattern + ")")
+_USER_PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:" + _PROMPT_USER + r"@[\w.-]+:[^$#]*[$#]|" + _BRACKETED + r"|"
                           r"(?!(?:ba|z|da|k)?sh-\d)[\w.-]{2,64}(?::[~/][^\s$#]*)?\$(?=\s+[a-z./~]))\s")  # bash-5.1$: any place
-CONTAINER_PROMPT = re.compile(r"^[\w.-]+@[0-9a-f]{12}:")  # root@3f2a9c1b7d4e:/# -- a docker container's shell
+# root@3f2a9c1b7d4e:/# or [root@3f2a9c1b7d4e /]# -- a docker container's shell, named by its id
+CONTAINER_PROMPT = re.compile(r"^(?:" + _PROMPT_USER + r"@[0-9a-f]{12}:|\[[\w.-]+@[0-9a-f]{12} )")
 _ANSI = re.compile(r"\x1b\[[0-9;?]{0,32}[A-Za-z]|\x1b\][^\x07\n]{0,512}\x07")
 _FENCE = re.compile(r"^[ \t]*```(?![^\n]*```)[^\n]*(?:\n|$)", re.M)  # a fence line (``` and its language), not ``` x ```
 # Another person's post quoted in a reply: a Markdown quote whose first line, or the line before it, names its author
