@@ -1527,3 +1527,12 @@ def test_a_container_s_nameless_or_bracketed_prompt_is_inside_it(prompt: str) ->
     result = explain(text)
     assert [n.where for n in result.observed.nodes] == ["", "container"]
     assert [i.where for i in result.observed.identities] == ["container"]
+
+
+def test_a_group_name_the_host_s_id_gives_names_no_gid_inside_the_container() -> None:
+    text = ("JetPack 6.1 Orin Nano\nhost$ id\nuid=1000(nvidia) gid=1000(nvidia) groups=1000(nvidia),44(video),992(render)\n"
+            "host$ docker run -it --rm --runtime nvidia my-app:jp6 bash\napp@3f9c2a1b7d4e:/app$ ls -l /dev/dri/renderD128\n"
+            "crw-rw---- 1 root 992   226, 128 Jan 10 09:12 /dev/dri/renderD128\napp@3f9c2a1b7d4e:/app$ id\n"
+            "uid=1000(app) gid=1000(app) groups=1000(app),44(video)\nError 801: operation not supported")
+    said = " ".join(s.text for s in explain(text).statements)
+    assert "render (GID 992)" not in said and "GID 992" in said, said

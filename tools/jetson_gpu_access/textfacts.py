@@ -777,6 +777,7 @@ class _Reader:
         self.recognised: List[str] = []
         self.gids: Dict[str, int] = {}
         self.names: Dict[int, str] = {}
+        self.named_at: Dict[int, Set[str]] = {}  # where each GID's name was shown: "" (host or unstated), "container"
         self.placeholders = 0
 
     def gid_of(self, name: str) -> int:
@@ -804,9 +805,15 @@ class _Reader:
             self.assumptions.append(assumption)
         return self.gids[key]
 
-    def learn(self, name: str, gid: int) -> None:
+    def learn(self, name: str, gid: int, where: str = "") -> None:
         self.gids.setdefault(name, gid)
         self.names.setdefault(gid, name)
+        self.named_at.setdefault(gid, set()).add(where)
+
+    def name_at(self, gid: int, where: str) -> Optional[str]:
+        """The GID's name where it was shown at ``where``: a name the host shows (its `id`, its /etc/group) is no name
+        inside a container, whose /etc/group is its own."""
+        return self.names.get(gid) if where in self.named_at.get(gid, ()) else None
 
 
 # The letters Python's case-blind matching takes for ASCII ones (dotless and dotted i, long s, the Kelvin sign), made
@@ -1280,7 +1287,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     if access and state.stat_path:
         mode, uid, _owner, gid, group = access.groups()
         if group and group != "UNKNOWN":
-            reader.learn(group, int(gid))
+            reader.learn(group, int(gid), state.where)
         if _add_node(state, ListedNode(state.stat_path, uid, gid, int(mode, 8), False, None, None, raw, state.where)):
             reader.recognised.append("stat output: " + line)
         state.stat_path = None
@@ -1298,7 +1305,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         members = tuple(m for m in group.group(3).split(",") if m)
         state.group_lines.append(Group(group.group(1), int(group.group(2)), members))
         state.group_places.add(state.where)
-        reader.learn(group.group(1), int(group.group(2)))
+        reader.learn(group.group(1), int(group.group(2)), state.where)
         reader.recognised.append("group line: " + line)
         return
     if _read_command(state, line, raw):
@@ -1480,7 +1487,7 @@ def _read_id(state: _State, ident: Match[str], raw: str) -> None:
     names = []
     printed = []
     if gname:
-        state.reader.learn(gname, gid)
+        state.reader.learn(gname, gid, state.where)
         names.append((gid, gname))
     for item in (ident.group(5) or "").split(","):
         match = re.match(r"(\d{1,10})(?:\(([^)]*)\))?$", item)
@@ -1488,7 +1495,7 @@ def _read_id(state: _State, ident: Match[str], raw: str) -> None:
             groups.append(int(match.group(1)))
             printed.append(match.group(0))
             if match.group(2):
-                state.reader.learn(match.group(2), int(match.group(1)))
+                state.reader.learn(match.group(2), int(match.group(1)), state.where)
                 names.append((int(match.group(1)), match.group(2)))
     identity = Identity(uid, name, gid, tuple(dict.fromkeys(groups)), tuple(names), raw, state.where)
     if all((i.uid, i.groups) != (identity.uid, identity.groups) for i in state.identities):
@@ -1859,7 +1866,7 @@ def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease],
         if role is None:
             continue
         gid = reader.gid_of(node.group)
-        group_name = node.group if decimal(node.group) is None else reader.names.get(gid)
+        group_name = node.group if decimal(node.group) is None else reader.name_at(gid, node.where)
         uid = identity.uid if identity.user and node.owner == identity.user else reader.uid_of(node.owner)
         if node.acl:
             reader.assumptions.append("{} has a POSIX ACL whose entries were not shown (getfacl {})".format(
@@ -1880,7 +1887,7 @@ def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease],
                                   "they do not show, the login view is taken to be `id`'s")
     if not groups or observed.group_lines_partial:
         for gid in unshown:
-            groups.append(Group(reader.names.get(gid, "gid{}".format(gid)), gid, (user.name,)))
+            groups.append(Group(reader.name_at(gid, identity.where) or "gid{}".format(gid), gid, (user.name,)))
     signals = tuple(dict.fromkeys("{}: {}".format(s.kind, s.value) for s in observed.jetson))
     if not signals and not observed.x86:  # explain is about Jetsons: a paste that shows no platform is judged as one
         signals = ("assumed",)
