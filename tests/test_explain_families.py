@@ -2334,3 +2334,15 @@ def test_a_nameless_gid_beside_a_node_the_session_is_denied_is_not_harmless() ->
             "root@a1b2c3d4e5f6:/$ ls -ln /dev/dri/renderD128\ncrw-rw---- 1 0 0 226, 128 May  6 14:20 /dev/dri/renderD128\n"
             "root@a1b2c3d4e5f6:/$ python3 -c \"import torch; print(torch.cuda.is_available())\"\nFalse")
     assert read_cause(text).cause.id == "toolkit-band"
+
+
+@pytest.mark.parametrize("line", ["| NVIDIA-SMI 580.00                 Driver Version: 580.00         CUDA Version: 13.0     |",
+                                  "E: Failed to fetch https://developer.download.nvidia.com/compute/cuda/repos/ubuntu2404/"
+                                  "sbsa/InRelease  Could not connect"])
+def test_what_a_thor_prints_like_a_server_names_no_second_system(line: str) -> None:
+    """Thor runs the open kernel driver (OpenRM) of the desktop branch and, from JetPack 7, the server (SBSA) CUDA stack
+    (fact sheet): beside a Thor, its driver header and an sbsa repository are its own."""
+    text = "Jetson AGX Thor devkit, JetPack 7.0. Non-root in a container:\n" + line + \
+        "\nNvRmMemInitNvmap failed with Permission denied\ncuInit: 999"
+    result = explain(text)
+    assert not result.systems and shown_platform(result.observed)[0] == "jetson", result.systems

@@ -1188,8 +1188,8 @@ def _systems(seen: Observed, readings: Sequence[Tuple[str, Cause, bool]]) -> Tup
         labels = ["{}: most likely {} ({})".format(label, c.id, c.why.text) for label, c, _ in readings] or [
             "system {} (L4T {})".format(n, r.value) for n, r in enumerate(seen.releases, 1)]
         return tuple(zip(labels, (r.line for r in seen.releases)))
-    strong_x86 = [s for s in seen.x86 if s.kind not in NOT_SHOWN_X86]
     strong_jetson = [s for s in _this_machine_s(seen.jetson, seen.x86) if s.kind not in WEAK_JETSON]
+    strong_x86 = [s for s in seen.x86 if s.kind not in NOT_SHOWN_X86 and not _a_jetson_s_own(s, seen, strong_jetson)]
     if strong_jetson and strong_x86 and not _runs_the_image_s_software(seen, strong_jetson, strong_x86):
         return (("a Jetson ({} {})".format(strong_jetson[0].kind, strong_jetson[0].value), strong_jetson[0].line),
                 ("a PC ({})".format(strong_x86[0].value), strong_x86[0].line))
@@ -1642,6 +1642,18 @@ def _runs_the_image_s_software(seen: Observed, jetson: Sequence[Sighting], hard_
     return board if jetson and not any(s.kind in _JETSON_HARDWARE for s in jetson) else []
 
 
+def _a_jetson_s_own(sign: Sighting, seen: Observed, jetson: Sequence[Sighting]) -> bool:
+    """Whether a PC's sign is what a Jetson shows of itself: the server (SBSA) CUDA stack, a Jetson's own from JetPack 7
+    on, named beside any Jetson; and the desktop driver's branch, which Thor runs (OpenRM: fact sheet), in its
+    nvidia-smi header beside a Thor or a JetPack 7 release."""
+    if not jetson:
+        return False
+    if sign.value.lower() == "sbsa":
+        return True
+    thor = (_l4t_major(seen) or 0) >= 38 or any(re.search(r"\bthor\b", s.value, re.I) for s in jetson)
+    return thor and bool(re.search(r"\b(?:Driver Version|NVIDIA-SMI)\W{0,6}5[89]\d\.", sign.line))
+
+
 def shown_platform(seen: Observed) -> Tuple[str, str]:
     """("jetson" or "pc", the line that shows it) as the paste shows the system, or ("", "") when it does not.
 
@@ -1652,12 +1664,11 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     images = [launch.image.lower() for launch in seen.launches if launch.image]
     device_named = any(_names_the_device(s, images) for s in jetson)
     elsewhere = [s for s in seen.x86 if s.kind == PC_PROSE and _said_to_work(s)]  # named as the machine that works
-    # (the server (SBSA) CUDA stack is a Jetson's own from JetPack 7 on: named beside a Jetson, it shows no PC)
     # (nouveau, the open driver, drives a Tegra's GPU under mainline Linux too: beside the device's name it shows no PC)
     hard_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86
                 and not ((s.kind == PC_PROSE or s.value.lower() == "nouveau") and device_named)
                 and s not in elsewhere and not (device_named and PACKAGE_ROW.match(s.line))
-                and not (jetson and s.value.lower() == "sbsa")]
+                and not _a_jetson_s_own(s, seen, jetson)]
     if not strong and device_named and not hard_x86 and any(s.kind == PC_PROSE for s in seen.x86):
         # both named in words: the one the words say fails ("works on my x86 laptop but fails on my Orin"), else assumed
         failing = [(s, system) for system, signs in (("jetson", jetson), ("pc", seen.x86)) for s in signs
