@@ -2346,3 +2346,34 @@ def test_what_a_thor_prints_like_a_server_names_no_second_system(line: str) -> N
         "\nNvRmMemInitNvmap failed with Permission denied\ncuInit: 999"
     result = explain(text)
     assert not result.systems and shown_platform(result.observed)[0] == "jetson", result.systems
+
+
+@pytest.mark.parametrize("said", [
+    "Cuando inicio sesión en el escritorio (monitor HDMI) la GPU funciona con mi usuario. Por SSH, sin sesión en el "
+    "escritorio, torch.cuda.is_available() devuelve False.",
+    "Wenn ich am Desktop angemeldet bin, funktioniert die GPU. Über SSH, ohne Sitzung am Desktop, gibt "
+    "torch.cuda.is_available() False zurück.",
+])
+def test_a_seat_said_absent_on_the_failing_side_is_the_seat_contrast(said: str) -> None:
+    """"Over SSH, with nobody at the desktop, it fails": the desktop said absent is the remote side, not the seat's."""
+    text = JETSON_36 + "\n" + said + "\n$ ls -l /dev/dri/renderD128\ncrw-rw---- 1 root render 226, 128 Dec 3 09:00 " \
+        "/dev/dri/renderD128"
+    assert read_cause(text).cause.id == "seat-acl-only"
+
+
+def test_a_jetson_said_to_work_where_the_pc_is_said_to_fail_is_another_machine() -> None:
+    text = ("Works on the Jetson (Orin AGX, JP 6.1), fails on my workstation. Output from the workstation:\n"
+            "RuntimeError: Found no NVIDIA driver on your system.\n$ lspci | grep -i nvidia\n"
+            "41:00.0 VGA compatible controller: NVIDIA Corporation AD102 [GeForce RTX 4090] (rev a1)")
+    assert shown_platform(explain(text).observed)[0] == "pc"
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+def test_a_seat_the_paste_says_is_the_difference_is_not_asked_about() -> None:
+    text = ("Jetson Orin Nano with JetPack 6.1. When I log in on the desktop (HDMI monitor) the GPU works with my user. "
+            "Over SSH, with nobody logged in on the desktop, torch.cuda.is_available() returns False.\n"
+            "$ ls -l /dev/dri/renderD128\ncrw-rw---- 1 root render 226, 128 Dec  3 09:00 /dev/dri/renderD128\n$ id\n"
+            "uid=1000(maria) gid=1000(maria) groups=1000(maria),4(adm),27(sudo),44(video)")
+    result = explain(text)
+    assert result.cause.id == "seat-acl-only"
+    assert result.question is None or "logged in at the desktop" not in result.question.ask, result.question

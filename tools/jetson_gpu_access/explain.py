@@ -1012,16 +1012,26 @@ _REMOTE_SIDE = re.compile(lexicon.ascii_words(r"ssh|sshd|headless|remote(?:ly)?|
 _SEAT_FAILS = re.compile(_CLAUSE_FAILS.pattern + r"|\bdoes\s+not\b|\bno\s+gpu\b", re.I)
 
 
+# Words before a seat that say it is not there ("with nobody logged in on the desktop", "sin sesión en el escritorio").
+_NO_SEAT_BEFORE = re.compile(lexicon.ascii_words(r"without|nobody|no\s+one|sin|ohne|sans|senza|sem|\u0431\u0435\u0437") +
+                             r"[^.;,]{0,30}$", re.I)
+
+
+def _seat_in(unit: str) -> bool:
+    """Whether a clause names the seat (a display, a desktop login) as there, not as absent."""
+    return any(not _NO_SEAT_BEFORE.search(unit[max(0, seat.start() - 40):seat.start()]) for seat in _SEAT_SIDE.finditer(unit))
+
+
 def _seat_said_apart(line: str) -> bool:
     """Whether one sentence (or clause) of the line says a GPU check works with a display or a local login, and another
     that it fails over SSH or headless; an automatic login said to make it work is the seat alone."""
     if not (_GPU_CHECK.search(line) or re.search(r"\b(?:801|999)\b", line)) or "?" in line:
         return False
     units = [u for sentence in sentences(line) for u in (
-        contrast_sides(sentence) if _SEAT_SIDE.search(sentence) and _REMOTE_SIDE.search(sentence) else [sentence])]
-    seat_works = any(_SEAT_SIDE.search(u) and not _REMOTE_SIDE.search(u) and _CLAUSE_WORKS.search(u)
+        contrast_sides(sentence) if _seat_in(sentence) and _REMOTE_SIDE.search(sentence) else [sentence])]
+    seat_works = any(_seat_in(u) and not _REMOTE_SIDE.search(u) and _CLAUSE_WORKS.search(u)
                      and not _SEAT_FAILS.search(u) and _claimed(u) and not _not_the_gpu().search(u) for u in units)
-    remote_fails = any(_REMOTE_SIDE.search(u) and not _SEAT_SIDE.search(u) and _SEAT_FAILS.search(u)
+    remote_fails = any(_REMOTE_SIDE.search(u) and not _seat_in(u) and _SEAT_FAILS.search(u)
                        and not _CLAUSE_WORKS.search(u) for u in units)
     automatic = any(re.search(_AUTOLOGIN, u, re.I) and _CLAUSE_WORKS.search(u)
                     and not _SEAT_FAILS.search(u) and _claimed(u) for u in units)
@@ -1391,13 +1401,24 @@ _SAID_TO_WORK = re.compile(r"\b(?:works?|worked|runs?|ran|running)\b[^.\n]{0,20}
                            r"(?:(?:my|the|our|an?)\s+)?([\w-]+)|"
                            r"\bdeploy(?:s|ed|ing)?\s+(?:it\s+|them\s+)?(?:on|to)\s+(?:(?:my|the|our|an?)\s+)?([\w-]+)|"
                            r"\b(?:deployment|production)(?:\s+(?:target|device|machine|platform|hardware))?\s+(?:is|are)\s+"
-                           r"(?:(?:my|the|our|an?)\s+)?([\w-]+)", re.I)
+                           r"(?:(?:my|the|our|an?)\s+)?([\w-]+)|"
+                           # "works on the Jetson, fails on my workstation"
+                           r"\bworks?\s+(?:fine\s+|well\s+)?on\s+(?:(?:my|the|our|an?)\s+)?([\w-]+)(?=[^\n]{0,80}?\bfails?\s+on\b)",
+                           re.I)
 
 
 def _said_to_work(sign: Sighting) -> bool:
-    """Whether the words of the sign's line say the machine it names works: then it is not the one that fails."""
+    """Whether the words of the sign's line say the machine it names works: then it is not the one that fails. A
+    device named there names the sign just after it too ("works on the Jetson (Orin AGX, JP 6.1)")."""
     said = _SAID_TO_WORK.search(sign.line)
-    return said is not None and next(g for g in said.groups() if g).lower() in sign.value.lower()
+    if said is None:
+        return False
+    group = next(index for index in range(1, len(said.groups()) + 1) if said.group(index))
+    name = said.group(group).lower()
+    if name in sign.value.lower():
+        return True
+    at = sign.line.lower().find(sign.value.lower())
+    return bool(_DEVICE_WORD.fullmatch(name)) and said.start(group) <= at <= said.end(group) + 40
 
 
 def _this_machine_s(jetson: Sequence[Sighting], x86: Sequence[Sighting]) -> List[Sighting]:
@@ -3316,6 +3337,9 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
                                          len(open_now & set(entry[0])) - len(set(entry[0]) - open_now)))[1]
     if best is _TOOLKIT_QUESTION:
         best = Question(best.ask, best.command, _band_answers())
+    if best is _SEAT_QUESTION and cause.id == "seat-acl-only":  # the paste says the seat is the difference: confirm it
+        best = Question("The paste says it works with a desktop login and not without one: does the render node's ACL "
+                        "name the desktop user, and not this one?", best.command, best.answers)
     return _render_only(_on_release(best, seen), cause)
 
 
