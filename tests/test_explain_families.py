@@ -2377,3 +2377,14 @@ def test_a_seat_the_paste_says_is_the_difference_is_not_asked_about() -> None:
     result = explain(text)
     assert result.cause.id == "seat-acl-only"
     assert result.question is None or "logged in at the desktop" not in result.question.ask, result.question
+
+
+def test_a_launch_that_adds_the_gids_of_the_host_s_named_groups_while_the_container_s_nodes_have_gid_0_is_the_band() -> None:
+    text = ("nvidia@orin-agx:~$ ls -l /dev/dri/renderD128 /dev/nvmap\n"
+            "crw-rw---- 1 root render 226, 128 May  6 14:20 /dev/dri/renderD128\n"
+            "crw-rw---- 1 root video   10, 121 May  6 14:20 /dev/nvmap\nnvidia@orin-agx:~$ getent group render\n"
+            "render:x:992:nvidia\nnvidia@orin-agx:~$ docker run --rm -it --runtime nvidia --group-add 992 --group-add 44 "
+            "-u 1000:1000 l4t-jetpack:r36.4.0 bash\nroot@a1b2c3d4e5f6:/$ ls -ln /dev/dri/renderD128 /dev/nvmap\n"
+            "crw-rw---- 1 0 0 226, 128 May  6 14:20 /dev/dri/renderD128\ncrw-rw---- 1 0 0  10, 121 May  6 14:20 /dev/nvmap\n"
+            "cudaGetDeviceCount returned 801\nnvidia-container-toolkit 1.18.2-1 is installed.")
+    assert read_cause(text).cause.id == "toolkit-band"

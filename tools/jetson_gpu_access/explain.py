@@ -3010,10 +3010,26 @@ def _host_gid_held(seen: Observed, launch: Launch) -> bool:
     """Whether the launch holds (as its GID, or one it adds) the GID a listing shows for each GPU node it lists by
     number: holding one node's GID says nothing of another's. Where the paste lists the nodes both outside and inside
     the container, the outside listing is the host's, whose GIDs a launch adds; the inside one is what came of them."""
-    numbered = [n for n in seen.nodes if n.group.isdigit()]
-    outside = [n for n in numbered if n.where != "container"]
-    listed = [decimal(n.group) for n in (outside if outside and len(outside) < len(numbered) else numbered)]
+    numbered = [(n, _gid_shown(n.group, seen)) for n in seen.nodes]
+    numbered = [(n, gid) for n, gid in numbered if gid is not None]
+    outside = [(n, gid) for n, gid in numbered if n.where != "container"]
+    listed = [gid for _, gid in (outside if outside and len(outside) < len(numbered) else numbered)]
     return bool(listed) and all(gid in launch.held_gids for gid in listed)
+
+
+# The groups Debian's base-passwd gives a fixed GID on every Debian and Ubuntu system, L4T's included.
+_STATIC_GIDS = {"root": 0, "video": 44}
+
+
+def _gid_shown(group: str, seen: Observed) -> Optional[int]:
+    """A listed node's group as a number: printed as one, or a name whose GID a group line or an `id` shows (or a
+    group Debian fixes)."""
+    number = decimal(group)
+    if number is not None:
+        return number
+    named = [g.gid for g in seen.group_lines if g.name == group]
+    named += [gid for identity in seen.identities for gid, name in identity.names if name == group]
+    return named[0] if named else _STATIC_GIDS.get(group)
 
 
 def _image_l4t_conflict(seen: Observed) -> List[str]:
