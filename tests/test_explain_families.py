@@ -2388,3 +2388,21 @@ def test_a_launch_that_adds_the_gids_of_the_host_s_named_groups_while_the_contai
             "crw-rw---- 1 0 0 226, 128 May  6 14:20 /dev/dri/renderD128\ncrw-rw---- 1 0 0  10, 121 May  6 14:20 /dev/nvmap\n"
             "cudaGetDeviceCount returned 801\nnvidia-container-toolkit 1.18.2-1 is installed.")
     assert read_cause(text).cause.id == "toolkit-band"
+
+
+def test_a_binary_s_architecture_in_file_s_output_names_no_machine() -> None:
+    text = ("nvidia@orin:~$ docker run --rm --runtime nvidia ci.local/vision:latest /opt/vision/bin/gpu_selftest\n"
+            "exec /opt/vision/bin/gpu_selftest: exec format error\n"
+            "nvidia@orin:~$ docker run --rm --runtime nvidia ci.local/vision:latest file /opt/vision/bin/gpu_selftest\n"
+            "/opt/vision/bin/gpu_selftest: ELF 64-bit LSB pie executable, x86-64, version 1 (SYSV), dynamically linked, "
+            "interpreter /lib64/ld-linux-x86-64.so.2, for GNU/Linux 3.2.0, not stripped")
+    assert not explain(text).observed.x86
+
+
+def test_a_pc_named_as_where_the_image_is_built_is_no_machine_of_the_run() -> None:
+    text = ("Our CI builds on an x86_64 runner with `docker buildx build --platform linux/arm64` and pushes; on the "
+            "Jetson pulling and running works for the CPU parts but:\nnvidia@orin:~$ docker run --rm --runtime nvidia "
+            "ci.local/vision:latest /opt/vision/bin/gpu_selftest\nexec /opt/vision/bin/gpu_selftest: exec format error")
+    result = explain(text)
+    assert shown_platform(result.observed)[0] == "jetson"
+    assert not any(w.kind == "emulated arm64" for w in result.observed.words)

@@ -1691,7 +1691,11 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
                 and s not in elsewhere and not (device_named and PACKAGE_ROW.match(s.line))
                 and not _a_jetson_s_own(s, seen, jetson)]
     if not strong and device_named and not hard_x86 and any(s.kind == PC_PROSE for s in seen.x86):
-        # both named in words: the one the words say fails ("works on my x86 laptop but fails on my Orin"), else assumed
+        # both named in words: a prompt's Jetson host name is where the commands ran; else the one the words say fails
+        # ("works on my x86 laptop but fails on my Orin"), else assumed
+        prompt = [s for s in jetson if s.kind == "host name"]
+        if prompt:
+            return "jetson", prompt[0].line
         failing = [(s, system) for system, signs in (("jetson", jetson), ("pc", seen.x86)) for s in signs
                    if _said_to_fail(s)]
         return (failing[0][1], failing[0][0].line) if len({system for _, system in failing}) == 1 else ("", "")

@@ -1058,8 +1058,9 @@ _TOOLKIT_STEP = re.compile(r"stat failed: /dev/\S+: no such file|failed to creat
 _SOLVED = re.compile(r"(?<!un)\b(?:solved|resolved)\b|\bfixed it\b|\bworks now\b|\bnow works\b", re.I)
 _SOLVED_DENIED = _said_not(r"solved|resolved|fixed|works")
 # An arm64 image run on another architecture through an emulator: what it prints is its software's, not the machine's.
-_EMULATED = re.compile(r"\bqemu-(?:user|aarch64|arm64)|\bbinfmt|--platform[= ]+linux/arm64\b|^\s*platform:\s*linux/arm64\b",
-                       re.I)
+# (a build for arm64 elsewhere, `buildx build --platform linux/arm64`, runs nothing here)
+_EMULATED = re.compile(r"\bqemu-(?:user|aarch64|arm64)|\bbinfmt|\b(?:run|create)\b[^\n|;&]*?--platform[= ]+linux/arm64\b|"
+                       r"^\s*platform:\s*linux/arm64\b", re.I)
 _SANDBOX = re.compile(r"\blandlock\b|\bseccomp\b|\bapparmor\b|\bsandbox(?:ed|es)?\b|\bbwrap\b|\bbubblewrap\b|"
                       r"\bfirejail\b|\bgvisor\b|\brunsc\b|\bPrivateDevices\s*=\s*(?:yes|true|on|1)\b", re.I)
 # No container said to be involved: the process runs on the host ("no containers involved", "bare metal, no docker",
@@ -1652,6 +1653,9 @@ def _pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting])
     return found
 
 
+# Words before a PC's word that name it as where something is built ("our CI builds on an x86_64 runner").
+_BUILT_ON = re.compile(r"\b(?:build(?:s|ing)?|built|compil(?:e|es|ed|ing)|cross-compil\w*)\s+(?:\w+\s+){0,3}?on\s+"
+                       r"(?:an?\s+|the\s+|our\s+|my\s+)?$", re.I)
 # Words before a PC's word that say the machine is not one ("aarch64 rather than x86_64", "arm64, not amd64").
 _SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother than|\bnot|\bisn't|\bis not|\bno)"
                              r"\s+(?:an?\s+|the\s+)?$", re.I)
@@ -1674,6 +1678,8 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
         kind = kind if _CPU_FIELD.search(line) else PC_PROSE
     if x86 and _SAID_NOT_TO_BE.search(line[max(0, x86.start() - 24):x86.start()]):
         x86 = None  # "arm64 rather than x86_64": what the machine is not
+    if x86 and _BUILT_ON.search(line[max(0, x86.start() - 40):x86.start()]):
+        kind = PC_PROSE  # "CI builds on an x86_64 runner": the build's machine, named in words
     if x86 and not any(s.kind not in _NAMES_NO_HARDWARE for s in sightings):  # "an l4t image on an x86-64 host"
         found.append(Sighting(kind, x86.group(0), raw))
     node = _DGPU_NODE.search(line)
