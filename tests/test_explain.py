@@ -1536,3 +1536,25 @@ def test_a_group_name_the_host_s_id_gives_names_no_gid_inside_the_container() ->
             "uid=1000(app) gid=1000(app) groups=1000(app),44(video)\nError 801: operation not supported")
     said = " ".join(s.text for s in explain(text).statements)
     assert "render (GID 992)" not in said and "GID 992" in said, said
+
+
+def test_a_shell_s_own_prompt_after_a_launch_stays_inside_the_container() -> None:
+    text = ("nvidia@nano:~$ ls -l /dev/dri/renderD128\ncrw-rw---- 1 root render 226, 128 Jun 20 10:00 /dev/dri/renderD128\n"
+            "nvidia@nano:~$ docker run -it --rm --runtime nvidia -u worker acme/worker:3 bash\nbash-5.1$ id\n"
+            "uid=1500(worker) gid=1500(worker) groups=1500(worker),44(video)\nbash-5.1$ ls -l /dev/dri/renderD128\n"
+            "crw-rw---- 1 root 992 226, 128 Jun 20 10:00 /dev/dri/renderD128\nbash-5.1$ python3 worker.py\n"
+            "torch.cuda.is_available(): False")
+    result = explain(text)
+    assert [n.where for n in result.observed.nodes] == ["", "container"]
+    assert [i.where for i in result.observed.identities] == ["container"]
+
+
+def test_an_id_from_one_machine_is_not_judged_against_another_machine_s_nodes() -> None:
+    text = ("Two identical Orin NX units. orin-a works, orin-b fails.\nnvidia@orin-a:~$ id appuser\n"
+            "uid=1001(appuser) gid=1001(appuser) groups=1001(appuser),44(video),992(render)\n"
+            "nvidia@orin-b:~$ ls -l /dev/dri/renderD128\ncrw-rw---- 1 root render 226, 128 Feb 11 08:20 /dev/dri/renderD128\n"
+            "nvidia@orin-b:~$ sudo -u appuser ./gpu_check\ngpu_check: cuInit returned 801 (operation not supported)")
+    result = explain(text)
+    assert result.diagnosis is None
+    assert any("orin-a" in a and "orin-b" in a for a in result.assumptions), result.assumptions
+    assert result.cause.id == "render-node-denied"

@@ -1924,7 +1924,7 @@ def _nodes_held(kind: str) -> Callable[[Observed, Sequence[str], Dict[str, str]]
         here = [n for n in nodes if n.where == "container"] if _runs_in_container(seen) else nodes
         if here and all(n.open_to_all for n in here):
             return [n.line for n in here[:2]]
-        if len(seen.identities) != 1 or seen.identities[0].uid == 0:
+        if len(seen.identities) != 1 or seen.identities[0].uid == 0 or seen.identities[0].line in seen.ids_elsewhere:
             return []
         who = seen.identities[0]
         users = [run.user for run in list(seen.launches) + list(seen.execs) if run.user]

@@ -143,6 +143,10 @@ PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:" + _PROMPT_USER + r"@[\w.-]+:
                     _PLACE_PROMPT.pattern + ")")
 _USER_PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:" + _PROMPT_USER + r"@[\w.-]+:[^$#]*[$#]|" + _BRACKETED + r"|"
                           r"(?!(?:ba|z|da|k)?sh-\d)[\w.-]{2,64}(?::[~/][^\s$#]*)?\$(?=\s+[a-z./~]))\s")  # bash-5.1$: any place
+# A prompt's host name (user@host:dir$), the machine the command after it ran on.
+_PROMPT_HOST = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?\[?" + _PROMPT_USER + r"@([\w.-]{1,64})[:\s]")
+# A shell's own prompt where no PS1 is set (bash-5.1$, sh-4.4#): it names no place.
+_SHELL_PROMPT = re.compile(r"^(?:ba|z|da|k)?sh-\d+(?:\.\d+)*[$#]\s")
 # root@3f2a9c1b7d4e:/# or [root@3f2a9c1b7d4e /]# -- a docker container's shell, named by its id
 CONTAINER_PROMPT = re.compile(r"^(?:" + _PROMPT_USER + r"@[0-9a-f]{12}:|\[[\w.-]+@[0-9a-f]{12} )")
 _ANSI = re.compile(r"\x1b\[[0-9;?]{0,32}[A-Za-z]|\x1b\][^\x07\n]{0,512}\x07")
@@ -746,6 +750,7 @@ class Observed:
     group_lines_partial: str = ""          # why the /etc/group lines shown are not the failing session's whole file:
                                            # "picked" (a query picked them), "host" (the host's, the session the
                                            # container's); "" when they are
+    ids_elsewhere: Tuple[str, ...] = ()    # the lines of `id`s taken at another machine's prompt than every listed node
 
 
 @frozen_record
@@ -985,6 +990,9 @@ class _State:
         self.named_releases: List[Sighting] = []   # R36.4.0 said by itself: the release only where nothing stronger is
         self.node_keys: Set[Tuple[str, str, str, int, bool, str]] = set()
         self.where = ""
+        self.machine = ""          # the host name of the last prompt outside a container (nvidia@orin-b:~$)
+        self.node_machines: Set[str] = set()      # the machines at whose prompts nodes were listed (outside containers)
+        self.id_machines: Dict[str, str] = {}     # an `id` line's machine, by its line
         self.labelled = ""         # where a prose label put what follows ("Inside the container:"), until the next
         self.after_groups_command = False
         self.group_query = False
@@ -1205,6 +1213,9 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     if place is not None:
         state.where = state.labelled = place
     prompt = _prompt_place(state, raw)
+    named = _PROMPT_HOST.match(raw) if prompt == "" else None
+    if named:
+        state.machine = named.group(1)
     if prompt == "container":
         state.where = "container"
         _note_word(state, "container", raw)
@@ -1248,7 +1259,8 @@ def _read_line(state: _State, line: str, raw: str) -> None:
             _read_command(state, line, raw)
         elif not _DIR_HEADER.match(line):
             prompt = _prompt_place(state, raw)
-            state.where = state.labelled if prompt is None else prompt
+            if prompt is not None or not _SHELL_PROMPT.match(raw):  # bash-5.1$ is any place's: where it was
+                state.where = state.labelled if prompt is None else prompt
         return
     ls = _LS.match(line)
     if ls:
@@ -1354,6 +1366,8 @@ def _add_node(state: _State, node: ListedNode) -> bool:
         return False
     state.node_keys.add(key)
     state.listed.append(node)
+    if not node.where:
+        state.node_machines.add(state.machine)
     return True
 
 
@@ -1501,6 +1515,8 @@ def _read_id(state: _State, ident: Match[str], raw: str) -> None:
     identity = Identity(uid, name, gid, tuple(dict.fromkeys(groups)), tuple(names), raw, state.where)
     if all((i.uid, i.groups) != (identity.uid, identity.groups) for i in state.identities):
         state.identities.append(identity)
+        if not identity.where:
+            state.id_machines[identity.line] = state.machine
     if len(state.identities) == 1 and identity is state.identities[0]:
         state.session_groups = printed
 
@@ -1843,12 +1859,25 @@ def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
                         tuple(state.identities), tuple(state.absent), tuple(state.logins), _once(state.execs),
                         state.toolkit, tuple(state.images), state.cuda_versions, state.gpu_found, tuple(state.acls[:MAX_FACTS]),
                         windowed, max(map(len, part.split("\n")), default=0) > MAX_LINE, tuple(state.words), cuda_true,
-                        _group_lines_partial(state, primary))
+                        _group_lines_partial(state, primary), _ids_elsewhere(state))
+    if primary is not None and primary.line in observed.ids_elsewhere:
+        state.reader.assumptions.append("the `id` was taken on {}, the nodes listed on {}: one machine's groups are not "
+                                        "judged against another's nodes".format(state.id_machines[primary.line],
+                                                                                ", ".join(sorted(state.node_machines))))
+        primary = None
     parsed = _facts(state.reader, observed, state.release, primary)
     others = tuple(facts for identity in state.identities[:MAX_SESSIONS] if identity is not primary
                    for facts in [_facts(state.reader, observed, state.release, identity).facts] if facts is not None)
     return TextFacts(parsed.facts, observed, tuple(dict.fromkeys(state.reader.assumptions)), parsed.recognised,
                      others)
+
+
+def _ids_elsewhere(state: _State) -> Tuple[str, ...]:
+    """The `id` lines taken at one machine's prompt (nvidia@orin-a) where every node was listed at another's (orin-b)."""
+    machines = state.node_machines
+    if not machines or "" in machines:
+        return ()
+    return tuple(line for line, machine in state.id_machines.items() if machine and machine not in machines)
 
 
 def _group_lines_partial(state: _State, session: Optional[Identity]) -> str:
