@@ -2406,3 +2406,13 @@ def test_a_pc_named_as_where_the_image_is_built_is_no_machine_of_the_run() -> No
     result = explain(text)
     assert shown_platform(result.observed)[0] == "jetson"
     assert not any(w.kind == "emulated arm64" for w in result.observed.words)
+
+
+def test_group_adds_said_in_words_that_a_login_s_id_lacks_are_lost_through_the_login() -> None:
+    text = ("(SSH into the box, then into the container with ssh -p 2200 app@localhost; container started with --runtime "
+            "nvidia --group-add 992 --group-add 44)\napp@devbox:~$ python3 -c \"import torch; print(torch.cuda.is_available())\"\n"
+            "UserWarning: CUDA initialization: Unexpected error from cudaGetDeviceCount(). Error 801: operation not supported\n"
+            "False\napp@devbox:~$ id\nuid=1000(app) gid=1000(app) groups=1000(app)")
+    assert read_cause(JETSON_36 + "\n" + text).cause.id == "login-drops-runtime-groups"
+    held = text.replace("groups=1000(app)", "groups=1000(app),44,992")
+    assert read_cause(JETSON_36 + "\n" + held).cause.id != "login-drops-runtime-groups"

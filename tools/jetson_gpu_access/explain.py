@@ -2869,6 +2869,21 @@ class _Reading:
     also: Tuple[str, ...]
 
 
+def _group_adds_said_lost(seen: Observed, words: Dict[str, str]) -> Optional[_Reading]:
+    """GIDs a launch said in words adds (--group-add 992), none of which the `id` of a session that came through a login
+    (ssh, su -) holds: the login rebuilt its groups from the container's /etc/group."""
+    said = words.get("groups added at launch", "")
+    login = [s.line for s in seen.logins if s.value != "keeps --group-add"] or (
+        [words["session path"]] if "session path" in words else [])
+    gids = {int(gid) for gid in re.findall(r"--group-add[= ]+(\d{1,10})\b", said)}
+    if not gids or not login or len(seen.identities) != 1 or gids & set(seen.identities[0].groups):
+        return None
+    return _Reading("login-drops-runtime-groups", "the launch adds GIDs {} (said in words), and the session, which came "
+                    "through a login, holds none of them: the login rebuilt its groups from the container's "
+                    "/etc/group".format(", ".join(map(str, sorted(gids)))), (said, seen.identities[0].line),
+                    ("render-node-denied", "tegra-nodes-denied"))
+
+
 def _session_cause(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -> Optional[_Reading]:
     """The cause when the paste says in words how the session got or lost its groups.
 
@@ -2887,6 +2902,9 @@ def _session_cause(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) 
         return _Reading("login-drops-runtime-groups", "the groups given at launch are lost through a session path that "
                         "rebuilds them from the container's /etc/group", (line_of["groups-lost-words"],),
                         ("uid-gid-launch",))
+    lost = _group_adds_said_lost(seen, words)
+    if lost is not None:
+        return lost
     if "groups-missing-words" not in ids:
         return None
     missing = line_of["groups-missing-words"]
