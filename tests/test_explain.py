@@ -1558,3 +1558,15 @@ def test_an_id_from_one_machine_is_not_judged_against_another_machine_s_nodes() 
     assert result.diagnosis is None
     assert any("orin-a" in a and "orin-b" in a for a in result.assumptions), result.assumptions
     assert result.cause.id == "render-node-denied"
+
+
+def test_the_container_s_id_is_the_failing_session_s_where_the_host_s_is_shown_too() -> None:
+    text = ("JetPack 6.0, Orin NX. Container started with `docker run -d --runtime nvidia --name cam myimg`.\n\n"
+            "On the host:\nrender:x:992:nvidia,app\nvideo:x:44:nvidia,app\n"
+            "uid=1001(app) gid=1001(app) groups=1001(app),44(video),992(render)\n\nInside the container:\n"
+            "crw-rw---- 1 root 992 226, 128 Mar  1 10:00 /dev/dri/renderD128\n"
+            "uid=1001(app) gid=1001(app) groups=1001(app),44(video)\nError 801: operation not supported")
+    result = explain(text)
+    said = " ".join(s.text for s in result.statements)
+    assert "a new login would get" not in said and "started before the membership" not in said, said
+    assert result.cause.id == "render-node-denied"

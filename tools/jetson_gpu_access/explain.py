@@ -46,6 +46,7 @@ from .textfacts import (
     Sighting,
     contrast_sides,
     distinct_lines,
+    failing_session,
     normalise,
     read,
     remembered,
@@ -2683,9 +2684,11 @@ def _on_wsl(seen: Observed) -> List[str]:
 
 
 def _sessions(seen: Observed) -> List[Identity]:
-    """The pasted `id`s, the failing session's first: the first that is not root's (root's beside it is the
-    contrast), as the diagnosis of the paste takes it."""
-    return sorted(seen.identities, key=lambda identity: identity.uid == 0)
+    """The pasted `id`s, the failing session's first, as the diagnosis of the paste takes it (failing_session); root's
+    last (beside a user's it is the contrast)."""
+    failing = failing_session(seen.identities)
+    return ([failing] if failing is not None else []) + sorted(
+        (i for i in seen.identities if i is not failing), key=lambda identity: identity.uid == 0)
 
 
 def _same_user_fewer_groups(seen: Observed) -> List[str]:

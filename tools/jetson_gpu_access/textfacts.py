@@ -1848,8 +1848,7 @@ def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
         l4t = state.releases[0].value if state.releases else None
     tables = tuple(dict.fromkeys(c.jetpack for c in jetpack_for(l4t)))
     first = state.identities[0] if state.identities else None
-    # The session that fails is the one to diagnose: the first non-root `id`, when root's was pasted too.
-    primary = next((i for i in state.identities if i.uid != 0), first)
+    primary = failing_session(state.identities)
     if any(_PC_IMAGE.search(s.value) for s in state.x86) and _FOREIGN_ARTIFACT.search(part):
         state.x86 = [s for s in state.x86 if not _PC_IMAGE.search(s.value)]
     state.jetson, state.x86 = _unique(state.jetson), _unique(state.x86)
@@ -1870,6 +1869,13 @@ def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
                    for facts in [_facts(state.reader, observed, state.release, identity).facts] if facts is not None)
     return TextFacts(parsed.facts, observed, tuple(dict.fromkeys(state.reader.assumptions)), parsed.recognised,
                      others)
+
+
+def failing_session(identities: Sequence[Identity]) -> Optional[Identity]:
+    """The pasted `id` of the session that fails, the one to diagnose: the first non-root one, when root's was pasted
+    too; the one taken in the container, when the host's was pasted beside it."""
+    users = [i for i in identities if i.uid != 0]
+    return next((i for i in users if i.where == "container"), users[0] if users else next(iter(identities), None))
 
 
 def _ids_elsewhere(state: _State) -> Tuple[str, ...]:
