@@ -1570,3 +1570,14 @@ def test_the_container_s_id_is_the_failing_session_s_where_the_host_s_is_shown_t
     said = " ".join(s.text for s in result.statements)
     assert "a new login would get" not in said and "started before the membership" not in said, said
     assert result.cause.id == "render-node-denied"
+
+
+def test_the_group_question_for_a_paste_without_a_container_speaks_of_none() -> None:
+    text = ("nvidia@orin ~> cat /etc/nv_tegra_release\n# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, "
+            "EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025\nnvidia@orin ~> getfacl /dev/dri/renderD128\n"
+            "# file: dev/dri/renderD128\n# owner: root\n# group: render\nuser::rw-\nuser:nvidia:rw-\ngroup::rw-\n"
+            "mask::rw-\nother::---\n\nWhen I'm logged in on the HDMI monitor, ollama uses the GPU. After I log out of the "
+            "desktop and only SSH in, ollama falls back to CPU:\nmsg=\"no nvidia devices detected by library "
+            "/usr/lib/aarch64-linux-gnu/nvidia/libcuda.so.1.1\"")
+    question = explain(text).question
+    assert question is not None and "container" not in question.ask + " ".join(a for pair in question.answers for a in pair)

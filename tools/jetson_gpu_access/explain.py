@@ -3293,6 +3293,15 @@ _GROUP_QUESTION = Question(
      ("id lacks the GID, and the container's /etc/group has no group with it (or render has another number)",
       "render-node-denied (renderD*) or tegra-nodes-denied (nvmap)"),
      ("the GID differs between the host and the container", "toolkit-band (the toolkit's version decides it)")))
+# The same, where the paste runs no container: the session's own groups and the system's /etc/group.
+_GROUP_QUESTION_NO_CONTAINER = Question(
+    "Does the failing session hold the group of the node it is denied? Run both in the session that fails.",
+    _STAT,
+    (("id lists the node's GID", "not a group problem: the seat's ACL or the software"),
+     ("id lacks the GID, and /etc/group lists the user in that group", "the session started before the membership was "
+      "added: log in again"),
+     ("id lacks the GID, and /etc/group does not list the user in it",
+      "render-node-denied (renderD*) or tegra-nodes-denied (nvmap)")))
 
 # Each question with the causes its answers tell apart.
 QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
@@ -3378,6 +3387,8 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
                                          len(open_now & set(entry[0])) - len(set(entry[0]) - open_now)))[1]
     if best is _TOOLKIT_QUESTION:
         best = Question(best.ask, best.command, _band_answers())
+    if best is _GROUP_QUESTION and not (_runs_in_container(seen) or seen.launches or seen.execs):
+        best = _GROUP_QUESTION_NO_CONTAINER
     if best is _SEAT_QUESTION and cause.id == "seat-acl-only":  # the paste says the seat is the difference: confirm it
         best = Question("The paste says it works with a desktop login and not without one: does the render node's ACL "
                         "name the desktop user, and not this one?", best.command, best.answers)
