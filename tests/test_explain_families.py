@@ -2416,3 +2416,10 @@ def test_group_adds_said_in_words_that_a_login_s_id_lacks_are_lost_through_the_l
     assert read_cause(JETSON_36 + "\n" + text).cause.id == "login-drops-runtime-groups"
     held = text.replace("groups=1000(app)", "groups=1000(app),44,992")
     assert read_cause(JETSON_36 + "\n" + held).cause.id != "login-drops-runtime-groups"
+
+
+def test_a_signature_does_not_run_from_a_command_into_the_next_line_s_output() -> None:
+    text = ("[container] # ls -l /dev/dri /dev/nvmap\nls: cannot access '/dev/dri': No such file or directory\n"
+            "ls: cannot access '/dev/nvmap': No such file or directory")
+    matches = explain(text).matches
+    assert matches and all(any(m.signature in line for line in text.split("\n")) for m in matches), matches

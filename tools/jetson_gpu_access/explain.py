@@ -214,6 +214,9 @@ def _families() -> Tuple[_Family, ...]:
             keys += [key for code in codes for key in _number_keys(code)] if numbered else []
             keys += [cuda["message"].lower()] + [n.lower() for n in cuda["names"]]
         keys += [s.lower()[:24] for s in symptom["signatures"]]
+        # (a family's words are read on one line: a run of non-word characters stops at its end, so a command's last
+        # word and the next line's output never make one signature)
+        patterns = [pattern.replace(r"\W", r"[^\w\n]") for pattern in patterns]
         families.append(_Family(symptom, tuple(dict.fromkeys(keys)), tuple(patterns)))
     return tuple(families)
 
