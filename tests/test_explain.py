@@ -1581,3 +1581,12 @@ def test_the_group_question_for_a_paste_without_a_container_speaks_of_none() -> 
             "/usr/lib/aarch64-linux-gnu/nvidia/libcuda.so.1.1\"")
     question = explain(text).question
     assert question is not None and "container" not in question.ask + " ".join(a for pair in question.answers for a in pair)
+
+
+def test_a_session_in_the_container_is_judged_against_the_container_s_listing_of_a_node() -> None:
+    text = ("$ ls -l /dev/dri/renderD128\ncrw-rw---- 1 root render 226, 128 Jan 22 09:00 /dev/dri/renderD128\n"
+            "$ docker run --rm --runtime nvidia --group-add 992 -u 1000 app:latest sh -c 'id; ls -ln /dev/dri/renderD128; ./probe'\n"
+            "uid=1000(app) gid=1000(app) groups=1000(app),992\ncrw-rw---- 1 0 0 226, 128 Jan 22 09:00 /dev/dri/renderD128\n"
+            "probe: cuInit -> 801 (CUDA_ERROR_NOT_SUPPORTED)")
+    said = " ".join(s.text for s in explain(text).statements)
+    assert "not a member of render" not in said, said

@@ -1902,9 +1902,12 @@ def _facts(reader: _Reader, observed: Observed, release: Optional[TegraRelease],
     name = identity.user or "uid{}".format(identity.uid)
     user = User(name, identity.uid, identity.gid, "/home/" + name, "")
     devices = []
+    # (a session in the container opens the container's node: where the paste lists a node there too, that listing
+    # is the one to judge, not the host's)
+    inside = {n.path for n in observed.nodes if n.where == "container"} if identity.where == "container" else set()
     for node in observed.nodes:
         role = role_of(node.path)
-        if role is None:
+        if role is None or (node.path in inside and node.where != "container"):
             continue
         gid = reader.gid_of(node.group)
         group_name = node.group if decimal(node.group) is None else reader.name_at(gid, node.where)
