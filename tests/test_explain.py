@@ -1590,3 +1590,11 @@ def test_a_session_in_the_container_is_judged_against_the_container_s_listing_of
             "probe: cuInit -> 801 (CUDA_ERROR_NOT_SUPPORTED)")
     said = " ".join(s.text for s in explain(text).statements)
     assert "not a member of render" not in said, said
+
+
+def test_a_question_for_a_paste_of_two_releases_keeps_the_newer_one_s_render_node() -> None:
+    text = ("Orin A (works):\n# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue Aug  1 "
+            "19:57:35 UTC 2023\nOrin B (fails):\n# R36 (release), REVISION: 4.0, GCID: 37537400, BOARD: generic, EABI: "
+            "aarch64, DATE: Fri Sep 13 04:36:44 UTC 2024\ncudaGetDeviceCount returned 801\n-> operation not supported")
+    question = explain(text).question
+    assert question is None or "renderD" in question.command or "/dev/dri" in question.command, question

@@ -3432,9 +3432,10 @@ def _render_only(question: Question, cause: Cause) -> Question:
 
 def _on_release(question: Question, seen: Observed) -> Question:
     """The question as the paste's release needs it: before L4T R36 CUDA opens no render node (data/devices.json),
-    so a question there lists the Tegra nodes only."""
+    so a question there lists the Tegra nodes only (unless the paste shows another system on R36 or later)."""
     major = _l4t_major(seen)
-    if major is None or major >= 36:
+    newer = any((_l4t_of(release.value) or 0) >= 36 for release in seen.releases)  # a second system of JetPack 6 or later
+    if major is None or major >= 36 or newer:
         return question
     command = question.command.replace(" /dev/dri/renderD*", "").replace(" /dev/dri/", "")
     answers = tuple((shown.replace("or render has another number", "or video has another number"),
