@@ -2423,3 +2423,16 @@ def test_a_signature_does_not_run_from_a_command_into_the_next_line_s_output() -
             "ls: cannot access '/dev/nvmap': No such file or directory")
     matches = explain(text).matches
     assert matches and all(any(m.signature in line for line in text.split("\n")) for m in matches), matches
+
+
+def test_a_container_the_hook_refused_to_create_is_not_asked_about_its_nodes() -> None:
+    text = ("docker run --rm -it --gpus=all tensorrt_llm/release:latest\norin platform\ndocker: Error response from daemon: "
+            "failed to create task for container: failed to create shim task: OCI runtime create failed: error running "
+            "hook #0: error running hook: exit status 1, stdout: , stderr: Auto-detected mode as 'csv'")
+    question = explain(text).question
+    assert question is None or "in the container at all" not in question.ask, question
+
+
+def test_a_windows_path_is_named_whole() -> None:
+    signs = read("PS C:\\Users\\anna> wsl\nanna@DESKTOP-7H2K:~$ nvidia-smi").observed.x86
+    assert any(s.value == "C:\\Users\\anna" for s in signs), signs

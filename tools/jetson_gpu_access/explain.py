@@ -1647,6 +1647,16 @@ def _because(text: str, lines: Sequence[str]) -> Statement:
     return Statement(text, lines, not lines)
 
 
+def _gpus_alone_refused(seen: Observed) -> List[str]:
+    """The hook's mode line and the launch, where a launch asks for the GPU with --gpus alone and the hook logs csv or
+    CDI mode: the hook run that way refuses any mode but legacy (nvidia-container-runtime-hook's doPrestart), so the
+    container is never created."""
+    direct = [w.line for w in seen.words if w.kind == "toolkit mode not legacy"]
+    gpus_only = [launch for launch in seen.launches if launch.gpus and not launch.nvidia_runtime
+                 and not _nvidia_by_default(launch, seen)]
+    return direct[:1] + [_first_line(gpus_only[0])] if direct and gpus_only else []
+
+
 def _first_line(launch: Launch) -> str:
     return launch.text.split("\n")[0]
 
@@ -2295,15 +2305,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                               "names that the host lacks, a link it makes, the container's device rules, a value it "
                               "parses), which no image or user asks for: the host toolkit's version and set-up decide",
                               own_step[:1], "jetson-software-mismatch")
-    # The hook run by --gpus alone refuses any mode but legacy (nvidia-container-runtime-hook's doPrestart): in csv or CDI
-    # mode only the NVIDIA runtime brings the GPU, so the container gets none
-    direct = [w.line for w in seen.words if w.kind == "toolkit mode not legacy"]
-    gpus_only = [launch for launch in seen.launches if launch.gpus and not launch.nvidia_runtime
-                 and not _nvidia_by_default(launch, seen)]
-    if "runtime-hook-failed" in ids and not denied and direct and gpus_only:
+    refused = _gpus_alone_refused(seen)
+    if "runtime-hook-failed" in ids and not denied and refused:
         return platform_cause("nodes-missing-in-container", "the launch asks for the GPU with --gpus alone, whose hook "
                               "refuses the toolkit's csv or CDI mode: only the NVIDIA runtime (--runtime nvidia) brings "
-                              "the GPU there", direct[:1] + [_first_line(gpus_only[0])], "toolkit-band")
+                              "the GPU there", refused, "toolkit-band")
     if "runtime-hook-failed" in ids and not denied:
         return platform_cause("jetson-software-mismatch", "the NVIDIA runtime's hook (root, on the host) failed: its "
                               "packages, the host's CUDA or the image's requirements, not a user's groups",
@@ -3406,7 +3412,7 @@ def _answered(question: Question, seen: Observed) -> bool:
     shown = {
         _SYSTEM_QUESTION: bool(seen.jetson or seen.x86),
         _NODES_QUESTION: any(n.where == "container" for n in gpu_nodes) or any(
-            re.match(GPU_NODE_PATH, a.value) for a in seen.absent),
+            re.match(GPU_NODE_PATH, a.value) for a in seen.absent) or bool(_gpus_alone_refused(seen)),
         _LAUNCH_USER_QUESTION: any(launch.user for launch in seen.launches),
         _SEAT_QUESTION: bool(seen.acls),
         # (the nodes' groups by number, by a name a group line gives its number, or by name where no container puts

@@ -246,7 +246,7 @@ OTHER_ARM_BOARD = re.compile(
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit. Each part with the words a line must
 # hold before it runs (see Cued).
 _X86 = cued(
-    (("x86",), r"\bx86[_-]64\b"), (("amd64",), r"\bamd64\b"), ((":\\",), r"\b[A-Z]:\\\w"),
+    (("x86",), r"\bx86[_-]64\b"), (("amd64",), r"\bamd64\b"), ((":\\",), r"\b[A-Z]:\\\w[\w\\.-]*"),
     (("/proc/driver/nvidia",), r"/proc/driver/nvidia\b(?![\w/.]{0,64}['\"]?:?\s*(?:does not exist|no such file))"),
     (("x64", "ppc64le", "rocm", "amd-smi", "kfd", "gfx", "i915"),
      r"\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b"),
