@@ -1452,7 +1452,8 @@ def test_a_prompt_that_names_its_place_puts_the_output_below_it_there(host: str,
     assert "vs 0 (container)" in " ".join(s.text for s in result.statements)
 
 
-@pytest.mark.parametrize("query", ["getent group render", "grep render /etc/group", "cat /etc/group | grep render"])
+@pytest.mark.parametrize("query", ["getent group render", "grep render /etc/group", "cat /etc/group | grep render",
+                                   "grep -E \"render|audio\" /etc/group", "egrep render /etc/group"])
 def test_the_group_lines_a_query_picked_are_not_the_whole_group_file(query: str) -> None:
     """`getent group render` shows render's line only: video, which `id` holds, is not shown missing from /etc/group."""
     text = (JETSON_36 + "\n$ ls -l /dev/nvmap /dev/dri/renderD128\ncrw-rw---- 1 root video 10, 125 Jan 5 10:00 /dev/nvmap\n"
@@ -1558,6 +1559,7 @@ def test_an_id_from_one_machine_is_not_judged_against_another_machine_s_nodes() 
     assert result.diagnosis is None
     assert any("orin-a" in a and "orin-b" in a for a in result.assumptions), result.assumptions
     assert result.cause.id == "render-node-denied"
+    assert not read(text).others  # nor judged as another session
 
 
 def test_the_container_s_id_is_the_failing_session_s_where_the_host_s_is_shown_too() -> None:
@@ -1598,3 +1600,25 @@ def test_a_question_for_a_paste_of_two_releases_keeps_the_newer_one_s_render_nod
             "aarch64, DATE: Fri Sep 13 04:36:44 UTC 2024\ncudaGetDeviceCount returned 801\n-> operation not supported")
     question = explain(text).question
     assert question is None or "renderD" in question.command or "/dev/dri" in question.command, question
+
+
+def test_a_name_the_container_gives_a_gid_is_its_own_not_the_host_s() -> None:
+    text = ("host$ id\nuid=1000(nvidia) gid=1000(nvidia) groups=1000(nvidia),44(video),992(render)\n"
+            "host$ docker run -it --rm --runtime nvidia my-app:jp6 bash\napp@3f9c2a1b7d4e:/app$ ls -l /dev/dri/renderD128\n"
+            "crw-rw---- 1 root 992   226, 128 Jan 10 09:12 /dev/dri/renderD128\napp@3f9c2a1b7d4e:/app$ id\n"
+            "uid=1000(app) gid=1000(app) groups=1000(app),44(video),992(docker)\nError 801: operation not supported")
+    facts = read(text).facts
+    assert facts is not None and [d.group_name for d in facts.devices] == ["docker"]
+
+
+def test_a_container_s_own_listing_alone_is_no_host_listing_for_a_launch_to_hold() -> None:
+    text = ("$ docker run --rm --runtime nvidia --group-add 44 -u 1000:1000 app:1 ls -l /dev/nvmap\n"
+            "crw-rw---- 1 root video 10, 121 Jan 10 09:12 /dev/nvmap\nNvRmMemInitNvmap failed with Permission denied")
+    assert read_cause(JETSON_36 + "\n" + text).cause.id != "toolkit-band"
+
+
+def test_a_seat_reached_from_an_acl_listing_is_not_said_to_be_the_paste_s_words() -> None:
+    text = (JETSON_36 + "\n$ ssh svc@orin\n$ ls -l /dev/dri/renderD128\ncrw-rw----+ 1 root render 226, 128 Jan 5 10:00 "
+            "/dev/dri/renderD128\ncuInit: 801")
+    question = explain(text).question
+    assert question is None or "The paste says" not in question.ask, question

@@ -2436,3 +2436,43 @@ def test_a_container_the_hook_refused_to_create_is_not_asked_about_its_nodes() -
 def test_a_windows_path_is_named_whole() -> None:
     signs = read("PS C:\\Users\\anna> wsl\nanna@DESKTOP-7H2K:~$ nvidia-smi").observed.x86
     assert any(s.value == "C:\\Users\\anna" for s in signs), signs
+
+
+@pytest.mark.parametrize("text", [
+    # an id taken on the host beside group-adds said in words and an SSH into the Jetson itself
+    JETSON_36 + "\n(container started with --group-add 992 --group-add 44; I ssh into the Jetson)\nnvidia@orin:~$ id\n"
+    "uid=1000(nvidia) gid=1000(nvidia) groups=1000(nvidia)\nError 801: operation not supported",
+])
+def test_group_adds_said_in_words_beside_the_host_s_id_are_no_login_loss(text: str) -> None:
+    assert read_cause(text).cause.id != "login-drops-runtime-groups"
+
+
+@pytest.mark.parametrize("text", ["Our deployment target is a Jetson Orin NX 16GB. On the Orin, as a non-root user:\n"
+                                  "cuInit: 801\nI develop on an x86_64 laptop.",
+                                  "The container works on the Orin but not x86_64.\nRuntimeError: No CUDA GPUs are available"])
+def test_a_jetson_named_as_the_target_or_a_pc_said_to_fail_keeps_its_reading(text: str) -> None:
+    """Over-reach checks: a deployment target is not a machine said to work, and "but not x86_64" is no "not a PC"."""
+    platform = shown_platform(explain(text).observed)[0]
+    assert platform == ("jetson" if text.startswith("Our") else "pc"), platform
+
+
+@pytest.mark.parametrize("line", ["Resolved 42 packages in 1.2s", "Has anyone solved this?"])
+def test_a_package_count_or_a_question_is_no_solved_report(line: str) -> None:
+    assert not [w for w in read(JETSON_36 + "\n" + line).observed.words if w.kind == "solved"]
+
+
+@pytest.mark.parametrize("line", ["make exited with error code 100", "build step exiting with code 100"])
+def test_more_exit_code_wordings_are_no_cuda_error(line: str) -> None:
+    assert "cuda-100" not in ids(JETSON_36 + "\ncuda samples: " + line)
+
+
+def test_a_line_that_clears_the_driver_keeps_a_pc_s_packaging_reading() -> None:
+    text = PC + "\nThe driver is not the problem: torchvision version is incompatible with torch"
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize(("step", "gpu"), [("pip install django-ajax gpustat", False),
+                                           ("apt-get install -y libcudnn8 libnvinfer8", True)])
+def test_a_build_step_installs_the_gpu_s_software_only_by_its_packages_names(step: str, gpu: bool) -> None:
+    line = "The command '/bin/sh -c {}' returned a non-zero code: 100".format(step)
+    assert (read_cause(JETSON_36 + "\n" + line).cause.id != "not-gpu-access") == gpu

@@ -157,7 +157,8 @@ def _compiled(pattern: str) -> Pattern[str]:
 
 # A process's exit code ("returned a non-zero code: 100", "exit code: 100", "exited with code 100") is no CUDA error,
 # whatever CUDA package the process installed.
-_NO_EXIT_CODE = r"(?<!non-zero )(?<!nonzero )(?<!exit )(?<!exited with )(?<!exit with )"
+_NO_EXIT_CODE = (r"(?<!non-zero )(?<!nonzero )(?<!exit )(?<!exited with )(?<!exit with )(?<!exiting with )"
+                 r"(?<!exited with error )(?<!exit with error )(?<!exiting with error )")
 
 
 def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, said_bare: bool = False,
@@ -1405,7 +1406,8 @@ _SAID_TO_WORK = re.compile(r"\b(?:works?|worked|runs?|ran|running)\b[^.\n]{0,20}
                            r"(?:(?:my|the|our|an?)\s+)?([\w-]+)|"
                            r"\bdeploy(?:s|ed|ing)?\s+(?:it\s+|them\s+)?(?:on|to)\s+(?:(?:my|the|our|an?)\s+)?([\w-]+)|"
                            r"\b(?:deployment|production)(?:\s+(?:target|device|machine|platform|hardware))?\s+(?:is|are)\s+"
-                           r"(?:(?:my|the|our|an?)\s+)?([\w-]+)|"
+                           r"(?:(?:my|the|our|an?)\s+)?([\w-]+)(?=[^.\n]{0,60}?\b(?:works?|runs?)\s+(?:fine|well|ok)\b|"
+                           r"[^.\n]{0,60}?\bno (?:issues?|problems?)\b)|"
                            # "works on the Jetson, fails on my workstation"
                            r"\bworks?\s+(?:fine\s+|well\s+)?on\s+(?:(?:my|the|our|an?)\s+)?([\w-]+)(?=[^\n]{0,80}?\bfails?\s+on\b)",
                            re.I)
@@ -1417,7 +1419,7 @@ def _said_to_work(sign: Sighting) -> bool:
     said = _SAID_TO_WORK.search(sign.line)
     if said is None:
         return False
-    group = next(index for index in range(1, len(said.groups()) + 1) if said.group(index))
+    group = said.lastindex or 1
     name = said.group(group).lower()
     if name in sign.value.lower():
         return True
@@ -1512,10 +1514,15 @@ _PROGRAM_BUILDS = {
 _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|(?<!home/)nvidia(?!@)|"
                            r"\bl4t|jetpack|(?<!in)tegra|jetson|dustynv|deepstream|[:-]r3\d\.\d|\bjp\d|cupy|\bjax|paddle|llama|ollama|vllm|"
                            r"triton|isaac|\blibnv|\blibcu", re.I)
+# A line that names the driver as part of what does not fit ("my driver and CUDA combination were not compatible"), not
+# one that clears it ("the driver is not the problem").
+_DRIVER_BLAMED = re.compile(r"\bdrivers?\b(?![^.\n]{0,12}\b(?:is|was|isn't|wasn't)\s+(?:not\s+)?(?:the\s+)?(?:not|fine|ok|"
+                            r"problem|issue|cause)\b)", re.I)
 # A package manager's step that installs the GPU's software ("uv sync --extra gpu", "pip3 install torch"): a build that
 # fails there most often found no build of it for this machine, which is the software, not a build error of its own.
 _GPU_INSTALL = re.compile(r"\b(?:pip3?|uv|conda|mamba|apt(?:-get)?)\s+(?:install|sync|add)\b[^&|;\n]*?"
-                          r"(?:gpu|cuda|torch|tensorrt|tensorflow|onnxruntime|cupy|jax)", re.I)
+                          r"(?<![\w.-])(?:gpu|cuda[\w.-]*|libcudnn\w*|cudnn\w*|torch\w*|tensorrt|libnvinfer\w*|tensorflow\w*|"
+                          r"onnxruntime-gpu|cupy\w*|jax\w*|nvidia-(?:jetpack|l4t)[\w-]*)(?![\w])", re.I)
 # A line that says "version" (or "unsupported") and names neither the GPU's software, its architecture, an ABI, what it
 # is supported on, nor a requirement ("this version of numpy is 0xb", "unsupported interpolation method: bicubic")
 # speaks of the program's own packages or features.
@@ -2336,9 +2343,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "x86-discrete-gpu")
     # A library that cannot load is no symptom of a denied node: beside a bare 801 it is the software.
     library_beside_801 = "cuda-library-missing" in mismatch and denied == ["cuda-801"] and not seen.nodes
-    # (what the runtime injects from the driver (libnvidia-ml, libcuda), or a line that names the driver, is the driver's)
+    # (what the runtime injects from the driver (libnvidia-ml, libcuda), or a line that blames the driver, is the driver's)
     if x86 and mismatch and mismatch[0] in _NOT_THE_DRIVER_ON_A_PC and not denied and not _HOST_DRIVER.search(
-            line_of[mismatch[0]]) and not re.search(r"\bdrivers?\b", line_of[mismatch[0]], re.I):
+            line_of[mismatch[0]]) and not _DRIVER_BLAMED.search(line_of[mismatch[0]]):
         return cause("not-gpu-access", _NOT_THE_DRIVER_ON_A_PC[mismatch[0]], [line_of[mismatch[0]]] + platform_line,
                      "x86-discrete-gpu")
     moved = [w.line for w in seen.words if w.kind == "two JetPack releases"]
@@ -2801,7 +2808,8 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     runtime_said = any(w.kind == "NVIDIA runtime said" for w in seen.words)
     # the image's CUDA is another release's: two JetPack releases named, or versions said not to match
     moved = any(w.kind == "two JetPack releases" for w in seen.words) or "versions-mismatched" in ids
-    # (the GPU's nodes listed there show the runtime brought them, and with them the driver library)
+    # (the GPU's nodes listed in the container, or where the paste does not say, show the runtime brought them, and with
+    # them the driver library)
     listed = any(_cuda_node(n.path) for n in seen.nodes)
     if jetson and ids and ids[0] == "cuda-35" and container and not seen.launches and not runtime_said and not moved \
             and not listed:
@@ -2889,6 +2897,10 @@ def _group_adds_said_lost(seen: Observed, words: Dict[str, str]) -> Optional[_Re
         [words["session path"]] if "session path" in words else [])
     gids = {int(gid) for gid in re.findall(r"--group-add[= ]+(\d{1,10})\b", said)}
     if not gids or not login or len(seen.identities) != 1 or gids & set(seen.identities[0].groups):
+        return None
+    # (the `id` is the container's: taken there, or the login said to go into the container)
+    if seen.identities[0].where != "container" and not re.search(r"\b(?:into|in|inside)\s+(?:the\s+|a\s+|my\s+)?container\b",
+                                                                 login[0], re.I):
         return None
     return _Reading("login-drops-runtime-groups", "the launch adds GIDs {} (said in words), and the session, which came "
                     "through a login, holds none of them: the login rebuilt its groups from the container's "
@@ -3043,12 +3055,15 @@ def _gid_added_amiss(seen: Observed) -> Optional[Tuple[Launch, ListedNode, int]]
 def _host_gid_held(seen: Observed, launch: Launch) -> bool:
     """Whether the launch holds (as its GID, or one it adds) the GID a listing shows for each GPU node it lists by
     number: holding one node's GID says nothing of another's. Where the paste lists the nodes both outside and inside
-    the container, the outside listing is the host's, whose GIDs a launch adds; the inside one is what came of them."""
-    numbered = [(n, _gid_shown(n.group, seen)) for n in seen.nodes]
-    numbered = [(n, gid) for n, gid in numbered if gid is not None]
-    outside = [(n, gid) for n, gid in numbered if n.where != "container"]
-    listed = [gid for _, gid in (outside if outside and len(outside) < len(numbered) else numbered)]
-    return bool(listed) and all(gid in launch.held_gids for gid in listed)
+    the container, the outside listing is the host's, whose GIDs a launch adds (by number, or by a name the paste
+    gives a number); the inside one is what came of them."""
+    numbered = [n for n in seen.nodes if n.group.isdigit()]
+    outside = [n for n in seen.nodes if n.where != "container"]
+    if outside and len(outside) < len(seen.nodes):  # the host's listing beside the container's: its GIDs, named or not
+        listed = [_gid_shown(n.group, seen) for n in outside]
+    else:
+        listed = [decimal(n.group) for n in numbered]
+    return bool(listed) and None not in listed and all(gid in launch.held_gids for gid in listed)
 
 
 # The groups Debian's base-passwd gives a fixed GID on every Debian and Ubuntu system, L4T's included.
@@ -3398,7 +3413,8 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
         best = Question(best.ask, best.command, _band_answers())
     if best is _GROUP_QUESTION and not (_runs_in_container(seen) or seen.launches or seen.execs):
         best = _GROUP_QUESTION_NO_CONTAINER
-    if best is _SEAT_QUESTION and cause.id == "seat-acl-only":  # the paste says the seat is the difference: confirm it
+    if best is _SEAT_QUESTION and cause.id == "seat-acl-only" and any(_seat_in(line) for line in cause.why.evidence):
+        # the paste says in words the seat is the difference: confirm it
         best = Question("The paste says it works with a desktop login and not without one: does the render node's ACL "
                         "name the desktop user, and not this one?", best.command, best.answers)
     return _render_only(_on_release(best, seen), cause)

@@ -130,14 +130,14 @@ _NO_NODE = re.compile(r"(?:(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(
                       r"No such file or directory",
                       re.I)
 _CSV_REMOVED = re.compile(r"^rc\s+nvidia-container-csv-\S+")
-# A shell prompt: user@host:dir$, a bare host$ or host:~$ before a command word (not "cost$ 5"), and $, #, >, %, ❯,
-# ➜ or λ alone; after a (conda-env) prefix too.
 # A prompt a reporter named by its place: "host$", "jetson-host$", "[container] $", "container (as app)$", "(in container) #".
 _PLACE_PROMPT = re.compile(r"^[\[(]?(?:in\s+(?:the\s+|a\s+)?)?(?:[\w.]+[-_])?(?P<place>host|container|ctr|inside|outside)"
                            r"(?:[-_][\w.]+)?(?:\s*\([^()\n]{0,40}\))?[\])]?\s?[$#]\s+", re.I)
 # (bash's "I have no name!" for a uid the image does not know; a bracketed [user@host dir]$ as Fedora and CentOS give)
 _PROMPT_USER = r"(?:[\w.-]+|I have no name!)"
 _BRACKETED = r"\[[\w.-]+@[\w.-]+ [^\]\n]{0,64}\][$#]"
+# A shell prompt: user@host:dir$, [user@host dir]$, a bare host$ or host:~$ before a command word (not "cost$ 5"), and $,
+# #, >, %, ❯, ➜ or λ alone; after a (conda-env) prefix too; or a prompt named by its place.
 PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:" + _PROMPT_USER + r"@[\w.-]+:[^$#]*[$#]\s+|" + _BRACKETED + r"\s+|"
                     r"[\w.-]{2,64}(?::[~/][^\s$#]*)?\$\s+(?=[a-z./~])|[$#>%\u276f\u279c\u03bb]\s+)|(?i:" +
                     _PLACE_PROMPT.pattern + ")")
@@ -410,7 +410,7 @@ _JETPACK_NAMED = re.compile(r"\b(?:jetpack|jp)[ _-]?([4-7])(?:\.\d{1,2}){0,2}\b"
 _GROUPS_COMMAND = re.compile(r"^(?:groups|id\s+-(?:nG|Gn))(?:\s+[\w.-]+)?$")
 # A query that picks some lines of /etc/group (`getent group render`, `grep video /etc/group`): a group it does not show
 # may still be in the file.
-_GROUP_QUERY = re.compile(r"\bgetent\s+group\s+[\w-]|\bgrep\b[^|\n]*\s/etc/group\b|/etc/group\s*\|\s*grep\b")
+_GROUP_QUERY = re.compile(r"\bgetent\s+group\s+[\w-]|\b[ef]?grep\b[^\n]*\s/etc/group\b|/etc/group\s*\|\s*[ef]?grep\b")
 # getfacl: "# file: dev/dri/renderD128", then "user:gdm:rw-" (a seat's user, given by logind's uaccess).
 _ACL_FILE = re.compile(r"^(?:#\s*)?file:\s*/?(dev/\S+)")
 _ACL_USER = re.compile(r"^user:([\w.-]+):([rwx-]{3})")
@@ -781,8 +781,7 @@ class _Reader:
         self.assumptions: List[str] = []
         self.recognised: List[str] = []
         self.gids: Dict[str, int] = {}
-        self.names: Dict[int, str] = {}
-        self.named_at: Dict[int, Set[str]] = {}  # where each GID's name was shown: "" (host or unstated), "container"
+        self.named_at: Dict[Tuple[int, str], str] = {}  # a GID's name where it was shown: "" (host or unstated), "container"
         self.placeholders = 0
 
     def gid_of(self, name: str) -> int:
@@ -812,13 +811,12 @@ class _Reader:
 
     def learn(self, name: str, gid: int, where: str = "") -> None:
         self.gids.setdefault(name, gid)
-        self.names.setdefault(gid, name)
-        self.named_at.setdefault(gid, set()).add(where)
+        self.named_at.setdefault((gid, where), name)
 
     def name_at(self, gid: int, where: str) -> Optional[str]:
-        """The GID's name where it was shown at ``where``: a name the host shows (its `id`, its /etc/group) is no name
-        inside a container, whose /etc/group is its own."""
-        return self.names.get(gid) if where in self.named_at.get(gid, ()) else None
+        """The GID's name as shown at ``where``: a name the host shows (its `id`, its /etc/group) is no name inside a
+        container, whose /etc/group is its own."""
+        return self.named_at.get((gid, where))
 
 
 # The letters Python's case-blind matching takes for ASCII ones (dotless and dotted i, long s, the Kelvin sign), made
@@ -1061,14 +1059,16 @@ _PIP_BUILD_FAILED = re.compile(r"getting requirements to build wheel\W+(?:\.\.\.
 # "requirement error"), no node the host denies it, and no user's groups are involved.
 _TOOLKIT_STEP = re.compile(r"stat failed: /dev/\S+: no such file|failed to create (?:sym)?link|failed to add device rules|"
                            r"error parsing imex|unsupported imex", re.I)
-# A sandbox around the process, named: its own rules (Landlock, seccomp, AppArmor) refuse calls a device group cannot grant.
-# The reporter saying the problem is solved ("Solved, posting for others", "what fixed it:", "it works now").
-_SOLVED = re.compile(r"(?<!un)\b(?:solved|resolved)\b|\bfixed it\b|\bworks now\b|\bnow works\b", re.I)
+# The reporter saying the problem is solved ("Solved, posting for others", "what fixed it:", "it works now"); not a
+# question ("has anyone solved this?"), nor a package manager's "Resolved 42 packages".
+_SOLVED = re.compile(r"^(?![^\n]*\?)(?![^\n]*\bresolved \d+ packages?\b)[^\n]*?(?:\b(?:solved|resolved)\b|\bfixed it\b|"
+                     r"\bworks now\b|\bnow works\b)", re.I)
 _SOLVED_DENIED = _said_not(r"solved|resolved|fixed|works")
 # An arm64 image run on another architecture through an emulator: what it prints is its software's, not the machine's.
 # (a build for arm64 elsewhere, `buildx build --platform linux/arm64`, runs nothing here)
-_EMULATED = re.compile(r"\bqemu-(?:user|aarch64|arm64)|\bbinfmt|\b(?:run|create)\b[^\n|;&]*?--platform[= ]+linux/arm64\b|"
+_EMULATED = re.compile(r"\bqemu-(?:user|aarch64|arm64)|\bbinfmt|\brun\b[^\n|;&]*?--platform[= ]+linux/arm64\b|"
                        r"^\s*platform:\s*linux/arm64\b", re.I)
+# A sandbox around the process, named: its own rules (Landlock, seccomp, AppArmor) refuse calls a device group cannot grant.
 _SANDBOX = re.compile(r"\blandlock\b|\bseccomp\b|\bapparmor\b|\bsandbox(?:ed|es)?\b|\bbwrap\b|\bbubblewrap\b|"
                       r"\bfirejail\b|\bgvisor\b|\brunsc\b|\bPrivateDevices\s*=\s*(?:yes|true|on|1)\b", re.I)
 # No container said to be involved: the process runs on the host ("no containers involved", "bare metal, no docker",
@@ -1133,7 +1133,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
      lambda line, raw: _SANDBOX.search(line)),
     ("emulated arm64", ("qemu", "binfmt", "linux/arm64"), lambda line, raw: _EMULATED.search(line)),
     ("solved", ("solved", "fixed it", "works now", "now works"),
-     lambda line, raw: _SOLVED.search(line) and not _SOLVED_DENIED.search(line)),
+     lambda line, raw: _SOLVED.match(line) and not _SOLVED_DENIED.search(line)),
     ("R36 software", ("ubuntu", "cuda", "tegra", "22.04", "24.04"), lambda line, raw: _R36_SOFTWARE.search(line)),
 )
 
@@ -1257,10 +1257,8 @@ def _read_line(state: _State, line: str, raw: str) -> None:
         state.jetson += _signs_of(state, line)
         if _command_match(line):
             _read_command(state, line, raw)
-        elif not _DIR_HEADER.match(line):
-            prompt = _prompt_place(state, raw)
-            if prompt is not None or not _SHELL_PROMPT.match(raw):  # bash-5.1$ is any place's: where it was
-                state.where = state.labelled if prompt is None else prompt
+        elif not _DIR_HEADER.match(line) and (prompt is not None or not _SHELL_PROMPT.match(raw)):
+            state.where = state.labelled if prompt is None else prompt  # (bash-5.1$ is any place's: where it was)
         return
     ls = _LS.match(line)
     if ls:
@@ -1376,10 +1374,16 @@ def _started_name(path: str) -> Optional[str]:
     ("/dev/dri/rend" starts "/dev/dri/renderD*"); None where it starts several names, or none."""
     if len(path) < len("/dev/") + 3:
         return None
-    names = {pattern.split("*")[0].split("[")[0] + ("*" if pattern != pattern.split("*")[0].split("[")[0] else "")
-             for entry in inventory() for pattern in map(str, entry["patterns"])}  # type: ignore[call-overload]
-    started = [name for name in names if name.startswith(path) and name != path]
+    started = [name for name in _inventory_names() if name.startswith(path) and name != path]
     return started[0] if len(started) == 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _inventory_names() -> Tuple[str, ...]:
+    """Each inventory pattern's fixed part, "*" after it where a wildcard follows ("/dev/dri/renderD*")."""
+    fixed = [(pattern, pattern.split("*")[0].split("[")[0])
+             for entry in inventory() for pattern in map(str, entry["patterns"])]  # type: ignore[call-overload]
+    return tuple(dict.fromkeys(head + ("*" if head != pattern else "") for pattern, head in fixed))
 
 
 def _command_match(line: str) -> Optional[Match[str]]:
@@ -1673,7 +1677,7 @@ def _pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting])
 _BUILT_ON = re.compile(r"\b(?:build(?:s|ing)?|built|compil(?:e|es|ed|ing)|cross-compil\w*)\s+(?:\w+\s+){0,3}?on\s+"
                        r"(?:an?\s+|the\s+|our\s+|my\s+)?$", re.I)
 # Words before a PC's word that say the machine is not one ("aarch64 rather than x86_64", "arm64, not amd64").
-_SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother than|\bnot|\bisn't|\bis not|\bno)"
+_SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother than|\bisn't|\bis not|(?<!but),\s*not)"
                              r"\s+(?:an?\s+|the\s+)?$", re.I)
 
 
@@ -1865,7 +1869,8 @@ def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
                                                                                 ", ".join(sorted(state.node_machines))))
         primary = None
     parsed = _facts(state.reader, observed, state.release, primary)
-    others = tuple(facts for identity in state.identities[:MAX_SESSIONS] if identity is not primary
+    others = tuple(facts for identity in state.identities[:MAX_SESSIONS]
+                   if identity is not primary and identity.line not in observed.ids_elsewhere
                    for facts in [_facts(state.reader, observed, state.release, identity).facts] if facts is not None)
     return TextFacts(parsed.facts, observed, tuple(dict.fromkeys(state.reader.assumptions)), parsed.recognised,
                      others)
