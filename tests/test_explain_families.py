@@ -2476,3 +2476,11 @@ def test_a_line_that_clears_the_driver_keeps_a_pc_s_packaging_reading() -> None:
 def test_a_build_step_installs_the_gpu_s_software_only_by_its_packages_names(step: str, gpu: bool) -> None:
     line = "The command '/bin/sh -c {}' returned a non-zero code: 100".format(step)
     assert (read_cause(JETSON_36 + "\n" + line).cause.id != "not-gpu-access") == gpu
+
+
+def test_group_adds_on_a_launch_line_shown_are_not_said_to_be_in_words() -> None:
+    text = ("Orin NX, JetPack 6.2. The image's entrypoint drops to our user with gosu:\n    exec gosu appuser \"$@\"\n"
+            "nvidia@orin:~$ docker run --rm --runtime nvidia --group-add 44 --group-add 992 myapp:3 sh -c 'id; ./probe'\n"
+            "uid=1000(appuser) gid=1000(appuser) groups=1000(appuser)\nError 801: operation not supported")
+    cause = read_cause(text).cause
+    assert cause.id == "login-drops-runtime-groups" and "said in words" not in cause.why.text, cause.why.text

@@ -2892,7 +2892,7 @@ class _Reading:
 def _group_adds_said_lost(seen: Observed, words: Dict[str, str]) -> Optional[_Reading]:
     """GIDs a launch said in words adds (--group-add 992), none of which the `id` of a session that came through a login
     (ssh, su -) holds: the login rebuilt its groups from the container's /etc/group."""
-    said = words.get("groups added at launch", "")
+    said = words.get("groups added at launch", "") if not seen.launches else ""  # (a launch shown is read as one)
     login = [s.line for s in seen.logins if s.value != "keeps --group-add"] or (
         [words["session path"]] if "session path" in words else [])
     gids = {int(gid) for gid in re.findall(r"--group-add[= ]+(\d{1,10})\b", said)}
