@@ -2484,3 +2484,36 @@ def test_group_adds_on_a_launch_line_shown_are_not_said_to_be_in_words() -> None
             "uid=1000(appuser) gid=1000(appuser) groups=1000(appuser)\nError 801: operation not supported")
     cause = read_cause(text).cause
     assert cause.id == "login-drops-runtime-groups" and "said in words" not in cause.why.text, cause.why.text
+
+
+def test_a_jetson_said_to_run_the_same_thing_fine_beside_a_pc_s_own_output_is_another_machine() -> None:
+    text = ("Workstation: Ubuntu 22.04 x86_64, RTX 3090.\n$ nvidia-smi\nFailed to initialize NVML: Driver/library version "
+            "mismatch\nNVML library version: 550.120\n\nThe Jetson (Orin Nano) runs the same thing fine.")
+    assert shown_platform(explain(text).observed)[0] == "pc"
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+def test_a_host_said_to_work_beside_a_container_run_as_a_user_is_the_user_s_contrast() -> None:
+    """A launch as a non-root user (-u 1000) is a user chosen inside: a host that works does not make the failure a
+    missing node."""
+    text = (JETSON_36 + "\nnvidia-smi on the host looks fine:\nbut in the container as our non-root user:\n"
+            "nvidia@orin:~$ docker run --rm --runtime nvidia -u 1000 myimg:jp6 python3 -c \"import torch; torch.cuda.init()\"\n"
+            "RuntimeError: Unexpected error from cudaGetDeviceCount(). Error 801: operation not supported")
+    assert read_cause(text).cause.id != "nodes-missing-in-container"
+
+
+@pytest.mark.parametrize("said", [
+    "It works only when I am logged in on the desktop? No - it fails over SSH and at the desktop alike.",
+    "It fails over SSH and on the serial console, so it is not the only-works-when-logged-in-on-the-desktop thing.",
+])
+def test_seat_words_asked_or_denied_are_no_seat(said: str) -> None:
+    text = JETSON_36 + "\n" + said + "\nError 801: operation not supported"
+    assert "seat-login-words" not in ids(text)
+    assert read_cause(text).cause.id != "seat-acl-only"
+
+
+def test_a_quote_line_that_names_its_author_is_another_person_s() -> None:
+    text = (JETSON_36 + "\nSame symptom as #233 but not the same cause. There someone wrote:\n\n"
+            "> @bob: it only works when I'm logged in on the desktop, over SSH it fails\n\nFor me it fails everywhere.\n"
+            "cudaGetDeviceCount returned 801")
+    assert "seat-login-words" not in ids(text)

@@ -380,14 +380,17 @@ _DENIED_AFTER = re.compile(r"\b(?:(?:we|i)\s+(?:did|have|had|do)(?:\s*n't|\s+not
                            re.I)
 
 
-def _not_asserted(line: str, start: int, end: int) -> bool:
+def _not_asserted(line: str, start: int, end: int, only_denied: bool = False) -> bool:
     """Whether the words at line[start:end] are negated, asked, or someone else's advice or a workaround: the sentence
-    they stand in (cut at ". ", "! ", "? ", "; " or a line end) is a question, or holds such words up to their end."""
+    they stand in (cut at ". ", "! ", "? ", "; " or a line end) is a question, or holds such words up to their end.
+    ``only_denied``: negated or asked only (a state of the past, "previously it worked at the desktop", still counts)."""
     head = max([at + len(mark) for mark in (". ", "! ", "; ", "\n") for at in [line.rfind(mark, 0, start)] if at >= 0] + [0])
     tail = min([i for i in (line.find(mark, end) for mark in (". ", "? ", "! ", "; ", "\n")) if i >= 0] + [len(line)])
     asked = line[tail:tail + 1] == "?" or line[:tail].rstrip().endswith("?")
     before = line[head:start]
     superseded = _SUPERSEDED.search(before)
+    if only_denied:
+        return bool(_NEGATED.search(line[max(head, start - 40):start]) or asked)
     return bool(_NEGATED.search(line[max(head, start - 40):start]) or asked or _NOT_ASSERTED.search(line[head:end])
                 or _DENIED_AFTER.search(line[end:tail]) or (superseded and not _NOW.search(before, superseded.end())))
 
@@ -426,8 +429,9 @@ def _shown_in(family: _Family, printed: str, line: str, line_end: int) -> Option
     next line joined) that starts within its first ``line_end`` characters."""
     for pattern in family.patterns:
         hit = _compiled(pattern).search(line)
+        negatable = family.symptom.get("negatable")
         if hit and hit.start() <= line_end and not (
-                family.symptom.get("negatable") and _not_asserted(line, hit.start(), hit.end())) and not (
+                negatable and _not_asserted(line, hit.start(), hit.end(), only_denied=negatable == "denied")) and not (
                 "vetoed_by" in family.symptom and _vetoed(family.symptom["vetoed_by"], line, hit)):
             symptom = family.symptom
             signature = " ".join(printed[hit.start():hit.end()].split())  # one line, as shown
@@ -1409,22 +1413,24 @@ _SAID_TO_WORK = re.compile(r"\b(?:works?|worked|runs?|ran|running)\b[^.\n]{0,20}
                            r"(?:(?:my|the|our|an?)\s+)?([\w-]+)(?=[^.\n]{0,60}?\b(?:works?|runs?)\s+(?:fine|well|ok)\b|"
                            r"[^.\n]{0,60}?\bno (?:issues?|problems?)\b)|"
                            # "works on the Jetson, fails on my workstation"
-                           r"\bworks?\s+(?:fine\s+|well\s+)?on\s+(?:(?:my|the|our|an?)\s+)?([\w-]+)(?=[^\n]{0,80}?\bfails?\s+on\b)",
+                           r"\bworks?\s+(?:fine\s+|well\s+)?on\s+(?:(?:my|the|our|an?)\s+)?([\w-]+)(?=[^\n]{0,80}?\bfails?\s+on\b)|"
+                           # "the Jetson (Orin Nano) runs the same thing fine"
+                           r"\b(?:my|the|our)\s+([\w-]+)(?:\s*\([^)\n]{0,40}\))?\s+(?:works?|runs?)\b(?!\s+on\b)[^.\n]{0,30}?"
+                           r"\b(?:fine|well|ok|without (?:any )?(?:problems?|issues?|errors?))\b",
                            re.I)
 
 
 def _said_to_work(sign: Sighting) -> bool:
     """Whether the words of the sign's line say the machine it names works: then it is not the one that fails. A
     device named there names the sign just after it too ("works on the Jetson (Orin AGX, JP 6.1)")."""
-    said = _SAID_TO_WORK.search(sign.line)
-    if said is None:
-        return False
-    group = said.lastindex or 1
-    name = said.group(group).lower()
-    if name in sign.value.lower():
-        return True
     at = sign.line.lower().find(sign.value.lower())
-    return bool(_DEVICE_WORD.fullmatch(name)) and said.start(group) <= at <= said.end(group) + 40
+    for said in _SAID_TO_WORK.finditer(sign.line):
+        group = said.lastindex or 1
+        name = said.group(group).lower()
+        if name in sign.value.lower() or (
+                _DEVICE_WORD.fullmatch(name) and said.start(group) <= at <= said.end(group) + 40):
+            return True
+    return False
 
 
 def _this_machine_s(jetson: Sequence[Sighting], x86: Sequence[Sighting]) -> List[Sighting]:
@@ -2815,10 +2821,13 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
             and not listed:
         lines += [line_of["cuda-35"], container]  # the driver library the runtime mounts from the host is not there
     host = [w.line for w in seen.words if w.kind == "works on the host"]
-    # it fails where the host works, and not as a user a login or `exec -u` chose inside (that contrast is the user):
-    # CUDA's start-up, a CUDA library's initialisation, or a failing line that names the GPU's software
+    # it fails where the host works, and not as a user a login, `exec -u` or the launch's `-u` chose inside (that
+    # contrast is the user): CUDA's start-up, a CUDA library's initialisation, or a failing line that names the GPU's
+    # software
     failed_here = [i for i in ids if i in _FAILS_WHERE_THE_HOST_WORKS]
-    if failed_here and host and "denial-words" not in ids and not seen.identities and not _user_chosen(seen):
+    launched_as_user = any(launch.user and launch.user.split(":")[0] not in ("0", "root") for launch in seen.launches)
+    if failed_here and host and "denial-words" not in ids and not seen.identities and not _user_chosen(seen) \
+            and not launched_as_user:
         lines += [line_of[failed_here[0]], host[0]]
     # CUDA said unusable in words (is_available() False) counts as much as an error number beside such a launch of
     # an image built for a Jetson (its CUDA is there; the runtime is what is missing). In another image it is the

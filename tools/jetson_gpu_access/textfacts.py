@@ -152,10 +152,13 @@ CONTAINER_PROMPT = re.compile(r"^(?:" + _PROMPT_USER + r"@[0-9a-f]{12}:|\[[\w.-]
 _ANSI = re.compile(r"\x1b\[[0-9;?]{0,32}[A-Za-z]|\x1b\][^\x07\n]{0,512}\x07")
 _FENCE = re.compile(r"^[ \t]*```(?![^\n]*```)[^\n]*(?:\n|$)", re.M)  # a fence line (``` and its language), not ``` x ```
 # Another person's post quoted in a reply: a Markdown quote whose first line, or the line before it, names its author
-# by mention ("> @dusty-nv wrote:", "**@bob** commented on Jan 5:"). Its output is that person's machine. A name without
+# by mention ("> @dusty-nv wrote:", "**@bob** commented on Jan 5:", "> @bob: ..."). Its output is that person's machine. A name without
 # the "@" may be a tool's ("Jenkins wrote:") or the reporter's own earlier post: that quote is read as theirs.
 _ATTRIBUTED_QUOTE = re.compile(r"^(?:[ \t]*>)?[ \t]*(?:\*\*)?@[\w.-]{1,64}(?:\*\*)?\s+(?:wrote|said|commented|replied)\b"
-                               r"[^\n]{0,80}:[ \t]*\n(?:[ \t]*>[^\n]*(?:\n|$))+", re.M | re.I)
+                               r"[^\n]{0,80}:[ \t]*\n(?:[ \t]*>[^\n]*(?:\n|$))+|"
+                               # (or a quote whose first line opens with its author: "> @bob: it only works ...")
+                               r"^[ \t]*>[ \t]*(?:\*\*)?@[\w.-]{1,64}(?:\*\*)?:[^\n]*(?:\n|$)(?:[ \t]*>[^\n]*(?:\n|$))*",
+                               re.M | re.I)
 
 # Every form a Jetson names itself in (facts sheet §4.2). Each is evidence of a Jetson on its own.
 _MODEL = re.compile(
