@@ -2517,3 +2517,9 @@ def test_a_quote_line_that_names_its_author_is_another_person_s() -> None:
             "> @bob: it only works when I'm logged in on the desktop, over SSH it fails\n\nFor me it fails everywhere.\n"
             "cudaGetDeviceCount returned 801")
     assert "seat-login-words" not in ids(text)
+
+
+def test_seat_words_in_a_phrase_the_reporter_denies_are_no_seat() -> None:
+    text = (JETSON_36 + "\nIt fails over SSH and also on the serial console, so it is not the \"only works when logged in "
+            "on the desktop\" thing.\nError 801: operation not supported")
+    assert "seat-login-words" not in ids(text)

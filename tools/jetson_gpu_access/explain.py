@@ -355,7 +355,7 @@ def _next_line_end(lowered: str, end: int) -> int:
 # `USE_CUDA=0`"): for the families marked `negatable` in data/symptoms.json, the words then say the symptom did not
 # happen. So do a question, someone else's advice or report, and a workaround (_NOT_ASSERTED, in the words' sentence),
 # and words denied after them (_DENIED_AFTER).
-_NEGATED = re.compile(r"(?:\b(?:not|no|never|without)\b|n't\b)(?:\s+[\w`'\"*]+){0,3}[\s`'\"*]*$")
+_NEGATED = re.compile(r"(?:\b(?:not|no|never|without)\b|n't\b)(?:\s+[\w`'\"*]+){0,4}[\s`'\"*]*$")
 _NOT_ASSERTED = re.compile(r"\b(?:told me|(?:someone|somebody|they|he|she|a colleague|people|"
                            r"the (?:wiki|docs?|documentation|forum|readme|guide|faq))\s+(?:said|says|suggested|"
                            r"recommended)|suggest(?:s|ed|ion)?|recommend(?:s|ed|ation)?|advi[cs]e[ds]?|for now|as a workaround|"
@@ -1021,9 +1021,10 @@ _REMOTE_SIDE = re.compile(lexicon.ascii_words(r"ssh|sshd|headless|remote(?:ly)?|
 _SEAT_FAILS = re.compile(_CLAUSE_FAILS.pattern + r"|\bdoes\s+not\b|\bno\s+gpu\b", re.I)
 
 
-# Words before a seat that say it is not there ("with nobody logged in on the desktop", "sin sesión en el escritorio").
-_NO_SEAT_BEFORE = re.compile(lexicon.ascii_words(r"without|nobody|no\s+one|sin|ohne|sans|senza|sem|\u0431\u0435\u0437") +
-                             r"[^.;,]{0,30}$", re.I)
+# Words before a seat that say it is not there ("with nobody logged in on the desktop", "sin sesión en el escritorio",
+# "it is not the 'only works at the desktop' thing").
+_NO_SEAT_BEFORE = re.compile(lexicon.ascii_words(r"without|nobody|no\s+one|not\s+the|not\s+an?|isn't|sin|ohne|sans|senza|"
+                                                 r"sem|\u0431\u0435\u0437") + r"[^.;,]{0,30}$", re.I)
 
 
 def _seat_in(unit: str) -> bool:
