@@ -765,8 +765,9 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
     memo = {} if memo is None else memo
     matches = [m for m in find_signatures(window(text, SIGNATURE_WINDOW)[0], memo) if not _quoted_from_another(m)]
     parsed = read(text, memo)
-    cleaned = _QUOTED_FROM_ANOTHER.sub("", normalise(window(text)[0])) if '"' in text or "\u201c" in text else \
-        normalise(window(text)[0])
+    cleaned = normalise(window(text)[0])
+    if '"' in cleaned or "\u201c" in cleaned:
+        cleaned = _QUOTED_FROM_ANOTHER.sub("", cleaned)
     contrast = _login_contrast(cleaned) if not any(m.id == "groups-lost-words" for m in matches) else None
     seen = parsed.observed
     # (the checks' outcomes matter only to a paste that names root or an engine: no search of any other)
@@ -1691,6 +1692,12 @@ def _runs_the_image_s_software(seen: Observed, jetson: Sequence[Sighting], hard_
     return board if jetson and not any(s.kind in _JETSON_HARDWARE for s in jetson) else []
 
 
+def _thor_or_later(seen: Observed, jetson: Sequence[Sighting]) -> bool:
+    """Whether the paste shows JetPack 7 or later (L4T R38 on) or a Thor: the server (SBSA) CUDA stack and, on Thor,
+    the open kernel driver of the desktop branch."""
+    return (_l4t_major(seen) or 0) >= 38 or any(re.search(r"\bthor\b", s.value, re.I) for s in jetson)
+
+
 def _a_jetson_s_own(sign: Sighting, seen: Observed, jetson: Sequence[Sighting]) -> bool:
     """Whether a PC's sign is what a Jetson shows of itself: the server (SBSA) CUDA stack, a Jetson's own from JetPack 7
     on, named beside any Jetson; and the desktop driver's branch, which Thor runs (OpenRM: fact sheet), in its
@@ -1699,8 +1706,7 @@ def _a_jetson_s_own(sign: Sighting, seen: Observed, jetson: Sequence[Sighting]) 
         return False
     if sign.value.lower() == "sbsa":
         return True
-    thor = (_l4t_major(seen) or 0) >= 38 or any(re.search(r"\bthor\b", s.value, re.I) for s in jetson)
-    return thor and bool(re.search(r"\b(?:Driver Version|NVIDIA-SMI)\W{0,6}5[89]\d\.", sign.line))
+    return _thor_or_later(seen, jetson) and bool(re.search(r"\b(?:Driver Version|NVIDIA-SMI)\W{0,6}5[89]\d\.", sign.line))
 
 
 def shown_platform(seen: Observed) -> Tuple[str, str]:
@@ -2174,7 +2180,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                or i == "cuda-801-operation"]
     # (from JetPack 7, R38, Jetson runs the server (SBSA) CUDA stack, whose images are built for it too: fact sheet,
     # jetpack-nixos PR #510)
-    sbsa = (_l4t_major(seen) or 0) >= 38 or any(re.search(r"\bthor\b", s.value, re.I) for s in seen.jetson)
+    sbsa = _thor_or_later(seen, seen.jetson)
     foreign = [launch for launch in seen.launches if _server_image(launch.image)] if jetson and not sbsa else []
     foreign_cause = functools.partial(
         cause, "jetson-software-mismatch", "the container image is built for servers, desktops or generic arm64, so its "
