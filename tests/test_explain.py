@@ -672,6 +672,20 @@ def test_an_ssh_login_into_a_container_started_with_group_add() -> None:
     assert result.cause.id == "login-drops-runtime-groups"
 
 
+@pytest.mark.parametrize("client", ["PS C:\\Users\\kim> ", "C:\\Users\\kim>", "kim@laptop:~$ ", "$ "])
+def test_an_ssh_login_typed_at_any_client_s_prompt_into_a_container_started_with_group_add(client: str) -> None:
+    """The login's prompt is the client machine's (a PowerShell or cmd prompt as well as a shell's); what follows is
+    the session the login gave."""
+    text = ("Jetson Orin NX on JetPack 6.1 (R36.4.0). I start the container with --group-add video --group-add 992 "
+            "(992 is render on the host), and the container runs an sshd that the team logs into.\n\n"
+            "From my laptop:\n" + client + "ssh -p 2022 dev@orin-nx-lab\n"
+            "dev@6a7b8c9d0e1f:~$ id\nuid=1000(dev) gid=1000(dev) groups=1000(dev),100(users)\n"
+            "dev@6a7b8c9d0e1f:~$ python3 -c \"import torch; print(torch.cuda.is_available())\"\n"
+            "UserWarning: CUDA initialization: Unexpected error from cudaGetDeviceCount(). Error 801: operation not "
+            "supported\nFalse")
+    assert read_cause(text).cause.id == "login-drops-runtime-groups"
+
+
 STAT_DEFAULT = """$ stat /dev/dri/renderD128
   File: /dev/dri/renderD128
   Size: 0         \tBlocks: 0          IO Block: 4096   character special file
@@ -1583,6 +1597,28 @@ def test_the_group_question_for_a_paste_without_a_container_speaks_of_none() -> 
             "/usr/lib/aarch64-linux-gnu/nvidia/libcuda.so.1.1\"")
     question = explain(text).question
     assert question is not None and "container" not in question.ask + " ".join(a for pair in question.answers for a in pair)
+
+
+def test_the_group_question_for_a_host_session_that_fails_beside_a_container_that_works_stays_on_the_host() -> None:
+    """Root's session in the container works; the user's on the machine itself fails: the session to ask about is
+    the host's, and the question sends no one into the container."""
+    text = ("nvidia@orin:~$ docker run --rm -it --runtime nvidia dustynv/l4t-pytorch:r36.4.0 bash\n"
+            "root@0f1e2d3c4b5a:/# id\nuid=0(root) gid=0(root) groups=0(root)\n"
+            "root@0f1e2d3c4b5a:/# python3 -c \"import torch; print(torch.cuda.is_available())\"\nTrue\n"
+            "root@0f1e2d3c4b5a:/# exit\nnvidia@orin:~$ id\n"
+            "uid=1000(nvidia) gid=1000(nvidia) groups=1000(nvidia),27(sudo),44(video),999(docker)\n"
+            "nvidia@orin:~$ python3 -c \"import torch; print(torch.cuda.is_available())\"\n"
+            "UserWarning: CUDA initialization: Unexpected error from cudaGetDeviceCount(). Error 801: operation not "
+            "supported\nFalse")
+    question = explain(text).question
+    assert question is not None and "container" not in question.ask, question.ask
+    # the user's session in the container is the one that fails: the question goes there
+    inside = text.split("root@0f1e2d3c4b5a:/# exit")[0].replace(
+        "root@0f1e2d3c4b5a:/# id\nuid=0(root) gid=0(root) groups=0(root)",
+        "app@0f1e2d3c4b5a:/$ id\nuid=1000(app) gid=1000(app) groups=1000(app)").replace(
+        "True\n", "RuntimeError: Unexpected error from cudaGetDeviceCount(). Error 801: operation not supported\n")
+    question = explain(inside).question
+    assert question is not None and "inside the container" in question.ask, question.ask
 
 
 def test_a_session_in_the_container_is_judged_against_the_container_s_listing_of_a_node() -> None:

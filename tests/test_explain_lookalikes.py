@@ -47,6 +47,9 @@ def test_a_device_that_is_not_the_gpu_yields_to_a_gpu_error_beside_it() -> None:
     "uid=1000(nano) gid=1000(nano) groups=1000(nano),4(adm),27(sudo),44(video),104(render),116(i2c),138(gpio)",
     "seeed : seeed adm cdrom sudo audio dip video plugdev render i2c lpadmin gdm weston-launch gpio",
     "nano adm cdrom sudo audio dip video plugdev i2c gpio",
+    # the same, with the next command below it: a veto is read on the line the match is on
+    "nvidia adm cdrom sudo audio dip video plugdev render i2c lpadmin gdm sambashare weston-launch gpio docker\n"
+    "nvidia@orin-nano:~$ docker run --rm --runtime nvidia -u appuser my/app:latest python3 /app/main.py",
     "i2c:x:116:nano,root",
 ])
 def test_a_device_named_without_a_failure_or_a_csi_camera_is_not_read_as_another_device(text: str) -> None:

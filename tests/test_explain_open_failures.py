@@ -664,6 +664,20 @@ def test_a_numeric_launch_that_holds_the_listed_node_s_gid_drops_nothing_that_no
     assert not any("drops the image" in s.text for s in result.statements)
 
 
+@pytest.mark.parametrize("launch", ["-u 1000:1000 --group-add 44 --group-add 992", "-u 1000:992"])
+def test_a_numeric_launch_that_holds_the_gid_the_host_s_id_names_render_drops_nothing(launch: str) -> None:
+    """No node listed: the host's `id` names render's GID (udev's rule gives the render node that group), and the
+    launch holds it. The numbers do not deny the node; its group inside the container must differ."""
+    text = ("{}\nnvidia@nano:~$ id\nuid=1000(nvidia) gid=1000(nvidia) groups=1000(nvidia),44(video),992(render)\n"
+            "nvidia@nano:~$ docker run -it --rm --runtime nvidia {} vlm:0.3 bash\n"
+            "I have no name!@e3f4a5b6c7d8:/opt/vlm$ python3 -m vlm.serve\n"
+            "RuntimeError: Unexpected error from cudaGetDeviceCount(). Error 801: operation not supported"
+            ).format(JETSON_36, launch)
+    assert read_cause(text).cause.id == "toolkit-band"
+    # another host GID than the launch holds: the launch's numbers do deny it
+    assert read_cause(text.replace("992(render)", "993(render)")).cause.id != "toolkit-band"
+
+
 def test_a_numeric_launch_short_of_the_listed_node_s_gid_still_drops_it() -> None:
     text = "{}\n$ docker run --rm --runtime nvidia -u 1000:44 img:1 ./app\n$ ls -ln /dev/dri/renderD128\n" \
         "crw-rw---- 1 0 993 226, 128 Jan 1 00:00 /dev/dri/renderD128\ncuInit(0) = 801\n".format(JETSON_36)

@@ -439,3 +439,20 @@ def test_a_crash_of_a_gpu_image_started_without_the_gpu_on_a_jetson_is_the_missi
     """JetPack 4's containers get even CUDA's libraries from the NVIDIA runtime; without it a GPU program may crash
     instead of naming what it lacks."""
     assert read_cause(JETSON_32 + "\n$ " + launch + "\nSegmentation fault (core dumped)\n").cause.id == cause
+
+
+@pytest.mark.parametrize("way_in", ["su app -s /bin/sh -c ./healthcheck", "gosu app ./healthcheck",
+                                    "ssh -p 2222 app@localhost ./healthcheck"])
+def test_a_container_node_whose_group_no_launch_added_outranks_a_login_that_drops_the_added_groups(way_in: str) -> None:
+    """The container's own listing shows the node with GID 0, where the launch added the host's GIDs: even kept
+    through the login, the added groups would not open it; the toolkit's version decides, not the way in."""
+    text = (JETSON_36 + "\nnvidia-container-toolkit 1.18.2\n"
+            "[host] $ stat -c '%a %u:%g %n' /dev/dri/renderD128\n660 0:992 /dev/dri/renderD128\n"
+            "[host] $ docker run -d --name svc --runtime nvidia --group-add 992 svc:2.3\n"
+            "[host] $ docker exec -it svc bash\n"
+            "[container] # stat -c '%a %u:%g %n' /dev/dri/renderD128\n660 0:0 /dev/dri/renderD128\n"
+            f"[container] # {way_in}\nhealthcheck: cuInit returned 801")
+    assert read_cause(text).cause.id == "toolkit-band"
+    # the container's node keeps the added GID: the login that drops it decides
+    kept = text.replace("660 0:0 /dev/dri/renderD128", "660 0:992 /dev/dri/renderD128")
+    assert read_cause(kept).cause.id == "login-drops-runtime-groups"

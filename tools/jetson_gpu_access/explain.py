@@ -398,8 +398,11 @@ def _not_asserted(line: str, start: int, end: int, only_denied: bool = False) ->
 def _vetoed(vetoes: object, line: str, hit: Match[str]) -> bool:
     """Whether the line, up to the end of the sentence a family's match ends in, holds one of the family's vetoes
     (data/symptoms.json `vetoed_by`): the seat's and root's words said of other work than the GPU's (clocks, a VNC
-    desktop, another device or accelerator), root failing too, a README quoted."""
+    desktop, another device or accelerator), root failing too, a README quoted. The sentence ends with the match's
+    line: the next line, joined for the families that read output below their words, is another command's."""
+    line_end = line.find("\n", hit.end())
     said = line[:sentence_span(line, hit.start(), hit.end())[1]]
+    said = said if line_end < 0 else said[:line_end]
     return any(_compiled(veto).search(said) for veto in vetoes)  # type: ignore[attr-defined]
 
 
@@ -2525,7 +2528,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if not numeric and numeric_lines and (denied[0] == "denial-words" or not seen.launches):  # the launch said in words
         return cause("uid-gid-launch", "a user denied the GPU, started with a numeric uid:gid that drops the image's "
                      "group memberships", trigger + numeric_lines[:1])
-    if numeric and _host_gid_held(seen, numeric[0]):
+    if numeric and _host_gid_held(seen, numeric[0], render_decides="cuda-801" in ids):
         return cause("toolkit-band", "the launch holds the host node's GID and the session is still denied: the node's "
                      "group inside the container differs, which the toolkit's version decides",
                      trigger + [_first_line(numeric[0])] + [n.line for n in seen.nodes][:1], "uid-gid-launch")
@@ -2550,6 +2553,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     paths = [login.line for login in dropping] + [w.line for w in seen.words if w.kind == "login in the container"]
     added_lines = [_first_line(launch) for launch in added] or [w.line for w in seen.words
                                                                if w.kind == "groups added at launch"]
+    regrouped = _group_changed_in_container(seen) if added else []
+    if regrouped and not _added_gid_listed_inside(seen, added):  # kept through any login, the GIDs would open nothing
+        return cause("toolkit-band", "the node's group inside the container is none the launch added: whatever way in "
+                     "keeps or drops those groups, the toolkit's version decides the node's group there",
+                     trigger + ([seen.toolkit.line] if seen.toolkit else []) + regrouped + [_first_line(added[0])],
+                     "login-drops-runtime-groups")
     # ... unless the failing session's own `id` holds what the launch added: that path did not run, or lost nothing
     kept = bool(added) and bool(seen.identities) and _holds_added(_sessions(seen)[0], added)
     if added_lines and paths and not kept:
@@ -2718,6 +2727,13 @@ def _sessions(seen: Observed) -> List[Identity]:
     failing = failing_session(seen.identities)
     return ([failing] if failing is not None else []) + sorted(
         (i for i in seen.identities if i is not failing), key=lambda identity: identity.uid == 0)
+
+
+def _fails_outside_the_container(seen: Observed) -> bool:
+    """Whether the failing session's `id` was taken outside the container whose own `id` the paste shows too (root's
+    in the container works, the user's on the machine fails): the question stays where it fails."""
+    failing = _sessions(seen)[:1]
+    return bool(failing) and failing[0].where != "container" and any(i.where == "container" for i in seen.identities)
 
 
 def _same_user_fewer_groups(seen: Observed) -> List[str]:
@@ -3068,14 +3084,18 @@ def _gid_added_amiss(seen: Observed) -> Optional[Tuple[Launch, ListedNode, int]]
     return None
 
 
-def _host_gid_held(seen: Observed, launch: Launch) -> bool:
+def _host_gid_held(seen: Observed, launch: Launch, render_decides: bool = False) -> bool:
     """Whether the launch holds (as its GID, or one it adds) the GID a listing shows for each GPU node it lists by
     number: holding one node's GID says nothing of another's. Where the paste lists the nodes both outside and inside
     the container, the outside listing is the host's, whose GIDs a launch adds (by number, or by a name the paste
-    gives a number); the inside one is what came of them."""
+    gives a number); the inside one is what came of them. With no node listed, where the render node decides (error
+    801), the GID the host's own `id` names render is that node's there (udev's rule gives it the group)."""
     numbered = [n for n in seen.nodes if n.group.isdigit()]
     outside = [n for n in seen.nodes if n.where != "container"]
-    if outside and len(outside) < len(seen.nodes):  # the host's listing beside the container's: its GIDs, named or not
+    listed: Sequence[Optional[int]]
+    if not seen.nodes and render_decides:
+        listed = [gid for i in seen.identities if i.where != "container" for gid, name in i.names if name == "render"][:1]
+    elif outside and len(outside) < len(seen.nodes):  # the host's listing beside the container's: its GIDs, named or not
         listed = [_gid_shown(n.group, seen) for n in outside]
     else:
         listed = [decimal(n.group) for n in numbered]
@@ -3149,6 +3169,13 @@ def _holds_added(identity: Identity, launches: Sequence[Launch]) -> bool:
     added = [g for launch in launches for g in launch.group_add if g != "keep-groups" and not g.startswith("$")]
     held = {str(g) for g in identity.groups}  # compared as text: a GID of thousands of digits is no int to build
     return all((g.lstrip("0") or "0") in held if g.isdigit() else g in names for g in added)
+
+
+def _added_gid_listed_inside(seen: Observed, launches: Sequence[Launch]) -> bool:
+    """Whether a GPU node listed inside the container has a group one of the launches adds (by number, or by a name
+    the same as the node's group)."""
+    added = {(g.lstrip("0") or "0") if g.isdigit() else g for launch in launches for g in launch.group_add}
+    return any(node.group in added for node in _gpu_nodes(seen) if node.where == "container")
 
 
 def _denied_lines(seen: Observed, kind: str) -> List[str]:
@@ -3427,7 +3454,8 @@ def _question(cause: Cause, seen: Observed) -> Optional[Question]:
                                          len(open_now & set(entry[0])) - len(set(entry[0]) - open_now)))[1]
     if best is _TOOLKIT_QUESTION:
         best = Question(best.ask, best.command, _band_answers())
-    if best is _GROUP_QUESTION and not (_runs_in_container(seen) or seen.launches or seen.execs):
+    if best is _GROUP_QUESTION and (not (_runs_in_container(seen) or seen.launches or seen.execs)
+                                    or _fails_outside_the_container(seen)):
         best = _GROUP_QUESTION_NO_CONTAINER
     if best is _SEAT_QUESTION and cause.id == "seat-acl-only" and any(_seat_in(line) for line in cause.why.evidence):
         # the paste says in words the seat is the difference: confirm it

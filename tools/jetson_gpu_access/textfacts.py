@@ -137,7 +137,8 @@ _PLACE_PROMPT = re.compile(r"^[\[(]?(?:in\s+(?:the\s+|a\s+)?)?(?:[\w.]+[-_])?(?P
 _PROMPT_USER = r"(?:[\w.-]+|I have no name!)"
 _BRACKETED = r"\[[\w.-]+@[\w.-]+ [^\]\n]{0,64}\][$#]"
 # A shell prompt: user@host:dir$, [user@host dir]$, a bare host$ or host:~$ before a command word (not "cost$ 5"), and $,
-# #, >, %, ❯, ➜ or λ alone; after a (conda-env) prefix too; or a prompt named by its place.
+# #, >, %, ❯, ➜ or λ alone; after a (conda-env) prefix too; or a prompt named by its place. (A Windows prompt stays: its
+# path names the machine, _WINDOWS_PROMPT.)
 PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:" + _PROMPT_USER + r"@[\w.-]+:[^$#]*[$#]\s+|" + _BRACKETED + r"\s+|"
                     r"[\w.-]{2,64}(?::[~/][^\s$#]*)?\$\s+(?=[a-z./~])|[$#>%\u276f\u279c\u03bb]\s+)|(?i:" +
                     _PLACE_PROMPT.pattern + ")")
@@ -1347,10 +1348,15 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     _read_mentions(state, line, raw)
 
 
+# A Windows client's prompt, PowerShell's or cmd's (PS C:\\Users\\me> ssh ..., C:\\Users\\me>ssh ...).
+_WINDOWS_PROMPT = re.compile(r"^(?:PS\s+)?[A-Za-z]:\\[^<>\n]{0,200}>\s*(?=[a-z./])")
+
+
 def _read_login(state: _State, line: str, raw: str) -> None:
-    """A session path the line shows (_login_path), looked for only where a login word appears."""
+    """A session path the line shows (_login_path), looked for only where a login word appears; typed at a Windows
+    client's prompt too."""
     low = line.lower()
-    login = _login_path().search(line) if any(w in low for w in state.login_words) else None
+    login = _login_path().search(_WINDOWS_PROMPT.sub("", line)) if any(w in low for w in state.login_words) else None
     if login:
         state.logins.append(Sighting("session", login.group(0).strip(), raw))
 
