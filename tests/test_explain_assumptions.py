@@ -48,7 +48,11 @@ LEANS = [
      "the device", "jetson-software-mismatch", "jetson", "not-gpu-access"),  # on a PC the card was reached
     ("[E:onnxruntime] CUDA failure 801: operation not supported ; GPU=0 ; expr=cudaSetDevice(info_.device_id);",
      "render-node-denied", "jetson", "x86-discrete-gpu"),
-    # no family leans: the project's readers' system
+    ("ImportError: libcudnn.so.8: cannot open shared object file: No such file or directory", "x86-discrete-gpu", "pc",
+     "jetson-software-mismatch"),
+    # no family leans: the project's readers' system (a library missing in a container leans to neither)
+    ("$ docker run --rm app:1 ./serve\n./serve: error while loading shared libraries: libcuda.so.1: cannot open shared "
+     "object file: No such file or directory", "nodes-missing-in-container", "jetson", "x86-discrete-gpu"),
     ("docker: Error response from daemon: unknown or invalid runtime name: nvidia.", "nodes-missing-in-container",
      "jetson", "x86-discrete-gpu"),
     ("vkCreateInstance failed with ERROR_INCOMPATIBLE_DRIVER", "nodes-missing-in-container", "jetson", "x86-discrete-gpu"),

@@ -380,6 +380,31 @@ def test_a_numeric_user_denied_the_render_node_on_a_pc_is_the_launch() -> None:
     assert read_cause(text).cause.id == "uid-gid-launch"
 
 
+@pytest.mark.parametrize("failed", [
+    "[AVHWDeviceContext @ 0x55d0] No VA display found for device: /dev/dri/renderD128.",
+    "Failed to set value '/dev/dri/renderD128' for option 'vaapi_device': Invalid argument",
+])
+def test_a_numeric_user_whose_program_fails_on_the_render_node_on_a_pc_is_the_launch(failed: str) -> None:
+    """VA-API names the node it could not use without saying it was refused: beside a launch by numbers that adds no
+    group back, on a PC whose render node only its groups open, that launch is the mechanism."""
+    text = PC + "\n$ docker run --device /dev/dri:/dev/dri --user 33:33 jrottenberg/ffmpeg:4.0-vaapi -i in.mov\n" + failed
+    assert read_cause(text).cause.id == "uid-gid-launch"
+    assert read_cause(text.replace("--user 33:33 ", "")).cause.id == "x86-discrete-gpu"
+
+
+def test_a_gpu_failure_of_a_render_node_pc_started_as_the_host_s_uid_is_the_launch() -> None:
+    """An Intel GPU (OpenVINO's GPU plugin over OpenCL) is opened through the render node: a container a script starts
+    as the host user's uid holds none of its groups. An NVIDIA card's /dev/nvidia* are open to all users: no launch."""
+    text = ("The run script takes the UID from the host, so if this UID > 1001 the container cannot access the GPU.\n"
+            "$ docker/run.sh\nFound /dev/dri - enabling for GPU\nFailed to create plugin /opt/intel/openvino/lib/intel64/"
+            "libclDNNPlugin.so for device GPU\n[CLDNN ERROR]. clGetPlatformIDs error -1001")
+    assert read_cause(text).cause.id == "uid-gid-launch"
+    nvidia = ("The run script takes the UID from the host.\n$ nvidia-smi\n| NVIDIA-SMI 535.54.03    Driver Version: "
+              "535.54.03    CUDA Version: 12.2 |\n$ docker/run.sh\nRuntimeError: CUDA error: no kernel image is available "
+              "for execution on the device")
+    assert read_cause(nvidia).cause.id != "uid-gid-launch"
+
+
 @pytest.mark.parametrize("launch", ["--user 1001:1001 --group-add 109", "--user 0:0"])
 def test_a_numeric_launch_that_adds_a_group_or_runs_as_root_drops_nothing_on_a_pc(launch: str) -> None:
     """A --group-add gives a group back; root needs none: the numeric launch is not what denies the node."""

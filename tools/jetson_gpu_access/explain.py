@@ -469,7 +469,8 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       r"(?:ha(?:s|ve)|with|gets?|got) no (?:access|permissions?) (?:to|for|on)|not accessible|"
                       # (pip's "which is incompatible" is a note, no failure)
                       r"(?:not|n't)\s+(?:\w+\s+){0,3}compatible|(?:not|n't) (?:been )?built for|"
-                      r"read-only file system|disk quota exceeded)\b", re.I)
+                      r"read-only file system|disk quota exceeded|"
+                      r"no [\w-]+(?: [\w-]+)? found for (?:the )?device)\b", re.I)  # VA-API's "no VA display found for device"
 # An error said not to happen ("the build doesn't show any errors", "finished with 0 errors", "without a failure"); not
 # "without the error", which names one that happens otherwise.
 _NO_FAILURE_BEFORE = re.compile(r"(?:\b(?:no|not|without|never)|n't)\s+(?:(?:show|shows|showed|get|gets|got|see|"
@@ -487,7 +488,7 @@ _FAILURE_KEYS = ("error", "exception", "exit:", "fail", "denied", "cannot", "can
                  "truncated", "is empty", "not able", "undefined", "eacces", "eperm", "hang", "hung", "stuck",
                  "freez", "timed out", "times out", "timeout", "not active", "crash", "exits ", "exited ", "no space left",
                  "no access", "no permission", "not accessible", "compatible", "built for",
-                 "read-only file system", "disk quota")
+                 "read-only file system", "disk quota", "found for")
 # A library of the GPU's stack: CUDA's (libcu*, but not libcurl, libcurses or libcups), the Tegra and driver ones (libnv*,
 # libnvidia-*, the vendor GL libraries *_nvidia), cuDNN, TensorRT, NPP, VPI, and NVIDIA's GStreamer plugins (libgstnv*).
 _GPU_LIBRARY = (r"\blib(?:cu(?!rl|rses|ps)\w{0,64}|nv(?!argus)\w{0,64}|nvidia[\w-]{0,64}|tensorrt\w{0,64}|npp\w{0,64}|"
@@ -597,16 +598,18 @@ _GPU_NAMED = re.compile(r"/dev/(?:nv|dri/|kfd\b)|\bnvml\b|\bDriver Version:|\b(?
 # name a container, searched only on the rows that hold one of _CONTAINER_KEYS (one search of the whole window took a
 # quarter second on 512 KiB).
 _CONTAINER_ROW = re.compile(r"#\d+ \d+\.\d+ |Step \d+/\d+ :|\s*> \[[\w -]*?\d+/\d+\] (?:RUN|COPY|FROM) |"
+                            r"[0-9a-f]{12} {2,}[\w./:@-]+ {2,}\"|"  # `docker ps`: a container's id, image and command
                             r"([\w.-]+[_-]\d{1,3}) +\| .*\n\1 +\| ", re.I)
 # (a Dockerfile's FROM and ARG are matched in capitals only: Python's "from torch import cuda" is no build)
 _CONTAINER_SAID = re.compile(r"---> Running in |\bdocker[ _-]build|\bdockerfile\b|\sup\s+--build\b|^\s*(?-i:RUN)\s+\S|"
                              r"^\s*(?-i:ARG|FROM)\s+[\w${}./-]+(?:=|:\S|\s+(?-i:AS)\b|\s*$)|"
                              r"\bjetson-containers (?:build|run)\b|\b(?:singularity|apptainer) (?:exec|run|shell)\b|"
-                             r"\bkubernetes\b|\bk8s\b|\bk3s\b|\bkubectl\b|\bpods?\b|"
+                             r"\bkubernetes\b|\bk8s\b|\bk3s\b|\bkubectl\b|\bpods?\b|\bdefault[ _-]runtime\b|"
                              r"(?<!\bno )(?<!\bnot in a )(?<!\bwithout a )(?<!\bwithout any )(?<!\boutside a )"
                              r"(?<!\boutside the )(?<!\boutside any )\bcontainers?\b", re.I)
 _CONTAINER_KEYS = ("running in", "docker build", "docker_build", "docker-build", "arg ", "from ", "run ", "--build", "dockerfile",
-                   "jetson-containers", "singularity", "apptainer", "kube", "k8s", "k3s", "pod", "container")
+                   "jetson-containers", "singularity", "apptainer", "kube", "k8s", "k3s", "pod", "container", "default runtime",
+                   "default-runtime", "default_runtime")
 
 
 # What would happen otherwise ("CUDA must be set up, otherwise the SDK cannot work"): advice, not a failure seen.
@@ -1595,8 +1598,10 @@ _LIBRARY_LOAD = re.compile(r"cannot open shared object|no such file|not found|dl
 _SHARED_MEMORY_PC = re.compile(r"\bGB10\b|\bDGX[\s-]?Spark\b|\bGH200\b|\bGrace\b", re.I)
 _CUDA_OWN_CHECK = re.compile(r"is_available|cuda available|cudaGetDeviceCount|\bcuInit", re.I)
 _WSL = re.compile(r"\bWSL|microsoft-standard", re.I)  # Windows' Linux: its GPU is /dev/dxg, with no seat or render node
-# A PC's GPU that CUDA-free stacks reach through the render node (AMD, Intel, Mesa, Vulkan's software fallback).
-_RENDER_NODE_GPU = re.compile(r"radeon|amd|rocm|gfx\d|intel|arc\s|iris|uhd|i915|mesa|radv|llvmpipe|vulkan", re.I)
+# A PC's GPU that CUDA-free stacks reach through the render node (AMD, Intel and their OpenVINO, oneAPI and SYCL, Mesa,
+# Vulkan's software fallback).
+_RENDER_NODE_GPU = re.compile(r"radeon|amd|rocm|gfx\d|intel|arc\s|iris|uhd|i915|mesa|radv|llvmpipe|vulkan|openvino|cldnn|"
+                              r"oneapi|sycl|level.?zero", re.I)
 # A line that ties what it says to a remote session: "when running it through SSH", "over PuTTY", "via xrdp".
 _OVER_REMOTE = re.compile(r"\b(?:through|over|via|from|using|in)\s+(?:an?\s+|the\s+|my\s+)?(?:ssh|putty|xrdp|vnc|"
                           r"remote (?:login|session|shell|desktop))\b", re.I)
@@ -2250,9 +2255,14 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # The mechanism is the same on a PC: a launch by numbers that adds no group back drops the image's groups.
     dropped = [_first_line(launch) for launch in seen.launches if _drops_groups(launch, seen) and not launch.group_add] or (
         numeric_lines if not seen.launches else [])
-    if x86 and dropped and node_denial:
+    # (on a PC, a program that names the render node it could not use, refused in words or not: VA-API's "No VA
+    # display found for device: /dev/dri/renderD128")
+    # (... or, on a PC whose GPU is a render node's (Intel, AMD), any failure that names the GPU)
+    node_failed = line_of[node_denial] if node_denial else (failure.line if failure and (
+        failure.kind == "gpu-node" or (_render_node_pc(seen) and _NAMES_GPU.search(failure.line))) else "")
+    if x86 and dropped and node_failed:
         return cause("uid-gid-launch", "a user denied the GPU, started with a numeric uid:gid that drops the image's group "
-                     "memberships", [line_of[node_denial], dropped[0]] + platform_line, "x86-discrete-gpu")
+                     "memberships", [node_failed, dropped[0]] + platform_line, "x86-discrete-gpu")
     if "failure-injection" in ids:
         return platform_cause("nodes-missing-in-container", "a failure that names how the GPU is injected into the "
                               "container (CDI, the NVIDIA runtime, a device plugin): the container does not get the GPU",
@@ -2707,9 +2717,13 @@ def _seat_guards_gpu(seen: Observed, jetson: bool, x86: bool) -> bool:
     Jetson before R36."""
     if jetson:
         return (_l4t_major(seen) or 36) >= 36
-    if x86:
-        return any(_RENDER_NODE_GPU.search(sign.value) for sign in seen.x86) and not _on_wsl(seen)
-    return True
+    return _render_node_pc(seen) if x86 else True
+
+
+def _render_node_pc(seen: Observed) -> bool:
+    """Whether the paste shows a PC whose GPU is opened through the render node (AMD, Intel, Mesa), which its groups
+    guard, and not WSL's."""
+    return any(_RENDER_NODE_GPU.search(sign.value) for sign in seen.x86) and not _on_wsl(seen)
 
 
 def _on_wsl(seen: Observed) -> List[str]:

@@ -499,7 +499,10 @@ _TOOLKIT_MOVED = re.compile(r"\b(?:upgraded|updated|downgraded|moved|bumped|went
 # path a session came through (over ssh, using su), or that the paste ran in a container.
 _NUMERIC_USER_WORDS = re.compile(r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:(?!0\b)\d{1,10}|\$\{?UID\}?)['\"]?:['\"]?(?:\d{1,10}|"
                                  r"\$\{?GID\}?)|\bid -u\b[^\n]{0,120}\bid -g\b|\bgosu\s+[\w$.{}-]+:[\w$.{}-]+|"
-                                 r"\buser:\s*['\"]?(?!0\b)\d{1,10}:\d{1,10}\b", re.I)  # (a compose `user:` quoted in prose)
+                                 r"\buser:\s*['\"]?(?!0\b)\d{1,10}:\d{1,10}\b|"  # (a compose `user:` quoted in prose)
+                                 # a script that starts the container as the host user's uid ("takes UID from host")
+                                 r"\b(?:takes?|uses?|passes|pass|gets?)\s+(?:the\s+)?(?:uid|user id)\s+(?:from|of)\s+"
+                                 r"(?:the\s+)?host\b", re.I)
 _SESSION_WORDS = re.compile(r"\b(?:using|via|through|over|with|after|from|running|into|by|when i)\s+[`'\"]?(?:su|sudo|gosu|su-exec|"
                             r"runuser|ssh|sshd)\b(?!\s+(?:docker|podman|nerdctl)\b)|\bssh(?:-ing|ing)? into\b", re.I)
 _CONTAINER_WORDS = re.compile(r"\b(?:in|inside|within|from|run(?:ning)?)\s+(?:the |a |my |this )?(?:docker |podman )?"
@@ -1109,7 +1112,7 @@ _LEGACY_MODE_SET = re.compile(r"\s*mode\s*=\s*[\"']legacy[\"']", re.I)
 # What prose or inline code says of the launch, the session and the container: (kind, cue words a line must hold
 # before its test runs, the test of the cleaned line and the line as printed).
 _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]], ...] = (
-    ("numeric user", ("id -u", "user", "-u", "gosu"), lambda line, raw: _run_as_said(_NUMERIC_USER_WORDS, line, raw)),
+    ("numeric user", ("id -u", "user", "-u", "gosu", "uid"), lambda line, raw: _run_as_said(_NUMERIC_USER_WORDS, line, raw)),
     ("session path", ("su", "ssh"), lambda line, raw: _SESSION_WORDS.search(line)),
     ("login in the container", ("ssh", "exec ", "entrypoint", "cmd", "supervisor", "sudo -u"),
      lambda line, raw: _user_switch_in_container(raw)),
