@@ -1189,6 +1189,19 @@ def test_a_client_s_prompt_before_ssh_or_a_key_that_looks_like_a_gpu_names_no_pc
     assert read("PS C:\\Users\\me> python train.py").observed.x86 != ()  # the same prompt running the program is a PC
 
 
+@pytest.mark.parametrize("line", [
+    "I found this link: https://forums.developer.nvidia.com/t/jetpack-4-3-mesa-loader-failed-to-open-swrast/111199",
+    "like https://stackoverflow.com/questions/64256/cuda-in-docker-on-windows-wsl2-with-a-geforce-rtx-3090 says",
+    "MESA-LOADER: failed to open swrast (search paths /usr/lib/aarch64-linux-gnu/dri)",
+])
+def test_a_pc_word_inside_a_link_to_a_discussion_or_mesa_on_an_arm_machine_names_no_pc(line: str) -> None:
+    """A forum thread's or an issue's address names that thread's words, not this machine; Mesa loading from an arm
+    library path is an arm machine's (a Jetson's remote display uses it too)."""
+    assert read(line).observed.x86 == ()
+    assert read("wget https://developer.download.nvidia.com/compute/cuda/repos/ubuntu2204/x86_64/cuda-keyring.deb"
+                ).observed.x86 != ()  # a download for the machine is the machine's
+
+
 @pytest.mark.parametrize("trace", ["+ exec gosu app python3 serve.py", "exec su-exec app ./serve", "+ su - app -c ./serve"])
 def test_a_privilege_drop_in_an_entrypoint_s_trace_is_a_login_path(trace: str) -> None:
     """An entrypoint's `set -x` shows its drop to the user: with toolkit 1.19.1 the GIDs reach the main process only."""

@@ -727,3 +727,18 @@ def test_a_part_numbered_zero_that_failed_still_failed(line: str) -> None:
 def test_a_program_said_to_end_with_killed_ran_out_of_memory(text: str) -> None:
     assert read_cause(JETSON_32 + "\n" + text).cause.id == "not-gpu-access"
     assert "out-of-memory" in [m.id for m in explain(JETSON_32 + "\n" + text).matches]
+
+
+GL_FALLBACK = ("root@78f1b36c0806:/# gazebo --verbose\nlibGL error: No matching fbConfigs or visuals found\n"
+               "libGL error: failed to load driver: swrast\n[Err] [RenderEngine.cc:749] Unable to create glx visual")
+
+
+def test_opengl_falling_back_to_mesa_s_software_rasteriser_is_the_pc_s_graphics_set_up() -> None:
+    """An X program whose OpenGL found no GPU driver and failed in Mesa's software rasteriser: on a PC (shown, or
+    assumed when nothing shows the system) the container lacks the NVIDIA driver's GL libraries; on a Jetson it is
+    the remote display, no GPU access."""
+    result = explain(GL_FALLBACK)
+    assert "gl-software-fallback" in [m.id for m in result.matches]
+    assert (result.cause.id, result.cause.assumed_system) == ("x86-discrete-gpu", "pc"), result.cause
+    assert read_cause(PC + "\n" + GL_FALLBACK).cause.id == "x86-discrete-gpu"
+    assert read_cause(JETSON_32 + "\n" + GL_FALLBACK).cause.id == "not-gpu-access"

@@ -381,7 +381,7 @@ _PC_STACK = cued(
     (("nvidia-linux-x86", "/firmware/nvidia/", "nvidia-driver-", "nvidia-dkms-", "nvidia-kernel-source-", "nvidia-utils-"),
      r"NVIDIA-Linux-x86|/firmware/nvidia/\d{3}\.|\bnvidia-(?:driver|dkms|kernel-source|utils)-\d{3}\b"),
     (("libegl warning:", "mesa-loader", "radeonsi", "amdgpu", "rocm", "intel_gpu_top", "radeontop", "i915", "nouveau"),
-     r"\blibEGL warning:|\bMESA-LOADER\b|\bradeonsi\b|\bamdgpu(?:_\w+)?\b|\brocminfo\b|\brocm-smi\b|"
+     r"\blibEGL warning:|\bMESA-LOADER\b(?![^\n]*\baarch64)|\bradeonsi\b|\bamdgpu(?:_\w+)?\b|\brocminfo\b|\brocm-smi\b|"
      r"\bintel_gpu_top\b|\bradeontop\b|\bi915\b|\bnouveau\b"),
     (("linux-x86_64", "win_amd64", "cuda-drivers-", "hip", "openvino", "cldnn", "intel64", "vaapi", "va-api", "vainfo"),
      r"\blinux-x86_64\b|\bwin_amd64\b|\bcuda-drivers-\d{3}|\bhip error\b|\bhipErr\w+|\bopenvino\b|"
@@ -1693,8 +1693,15 @@ _SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother th
                              r"\s+(?:an?\s+|the\s+)?$", re.I)
 
 
+# A link to a discussion (a forum thread, an issue, a question): its address holds that thread's words, not this machine's.
+_DISCUSSION_LINK = re.compile(r"https?://(?:forums?\.[\w.-]+|[\w.-]*(?:stackoverflow|stackexchange|askubuntu|superuser|"
+                              r"reddit)\.com|github\.com/[\w.-]+/[\w.-]+/(?:issues|pull|discussions))/\S*", re.I)
+
+
 def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting]) -> List[Sighting]:
     found: List[Sighting] = []
+    if "://" in line:
+        line = _DISCUSSION_LINK.sub(lambda link: " " * len(link.group(0)), line)
     low = line.lower()
     host_platform = _HOST_PLATFORM.search(line) if "host platform" in low else None
     if host_platform and host_platform.group(1).lower() in ("amd64", "x86_64"):
