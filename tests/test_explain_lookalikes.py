@@ -96,6 +96,21 @@ def test_a_pc_s_reply_says_nothing_of_jetpack_or_tegra_nodes(text: str) -> None:
     assert result.cause.id == "x86-discrete-gpu" and tegra_talk(result) == [], (result.cause, tegra_talk(result))
 
 
+@pytest.mark.parametrize("line", [
+    "RuntimeError: NvEncoder : m_nvenc.nvEncOpenEncodeSessionEx(&encodeSessionExParams, &hEncoder) returned error 2",
+    "[h264_nvenc @ 0x5581] Cannot load libnvidia-encode.so.1\n[h264_nvenc @ 0x5581] The minimum required Nvidia driver "
+    "for nvenc is 418.30 or newer",
+])
+def test_the_desktop_video_codec_api_is_a_pc_s_sign_a_jetson_outranks(line: str) -> None:
+    """NVENC's and NVDEC's API (the Video Codec SDK, ffmpeg's *_nvenc and *_cuvid) is a desktop driver's; JetPack's
+    encoders are reached through V4L2 and the Multimedia API: alone it leans to a PC, beside a Jetson it is that."""
+    assert [s.kind for s in read(line).observed.x86] == ["PC software"]
+    assert read_cause(line).cause.id == "x86-discrete-gpu"
+    assert read_cause(JETSON_36 + "\n" + line).cause.id != "x86-discrete-gpu"
+    # ffmpeg's list of the encoders its build holds names no machine
+    assert read(" V....D h264_nvenc           NVIDIA NVENC H.264 encoder (codec h264)").observed.x86 == ()
+
+
 @pytest.mark.parametrize("line", ["this fixes the CDI file of JP7 for /dev/dri/card1", "on JP6.1 the sample fails"])
 def test_jetpack_s_short_name_is_a_sign_of_a_jetson(line: str) -> None:
     assert read(line).observed.jetson

@@ -558,7 +558,9 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                        r"(?<!home/)\bnvidia\b(?!@|\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|developer kit|"
                        r"devkit))|"
                        r"\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
-                       r"\bvulkan\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b|\bhip(?:err\w*)?\b", re.I)),
+                       r"\bvulkan\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b|\bhip(?:err\w*)?\b|"
+                       # the video-codec API as code names it (NvEncoder, nvEncOpenEncodeSessionEx, cuvidCreateDecoder)
+                       r"(?-i:\b(?:[Nn]vEnc|[Nn]vDec|cuvid)\w*)", re.I)),
 )
 # A GPU node's line is the node cause only where it says the node was refused or out of reach, or the group that grants
 # it failed; the GPU driver's own complaint about its engine ("nvgpu: ... PMU wait timeout expired") is a GPU failure

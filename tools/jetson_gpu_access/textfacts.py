@@ -390,12 +390,19 @@ _PC_STACK = cued(
 # Software a PC's graphics stack has and L4T does not, but which names no machine: the desktop driver's module options
 # and loader (a Jetson Thor's OpenRM driver has /dev/nvidia* too), VDPAU video decoding (mainline Linux on a Tegra has it
 # as well, through libvdpau-tegra), a libcuda named by a driver branch (libcuda.so.535.104.05; a Jetson's is
-# libcuda.so.1.1 up to JetPack 6, and Thor's newer stack may name a branch too). A weak sign of a PC, outranked by any
-# sign of a Jetson.
-_PC_SOFTWARE = re.compile(r"\bNVreg_\w+|\bnvidia-modprobe\b|\bvdpau\w*|\blibcuda\.so\.[2-9]\d\d\.\d+", re.I)
+# libcuda.so.1.1 up to JetPack 6, and Thor's newer stack may name a branch too), the desktop driver's video-codec API
+# (NVENC and NVDEC through the Video Codec SDK, ffmpeg's *_nvenc and *_cuvid; JetPack's encoders are reached through V4L2
+# and the Multimedia API, and Thor's stack may bring the SDK). A weak sign of a PC, outranked by any sign of a Jetson.
+_PC_SOFTWARE = re.compile(r"\bNVreg_\w+|\bnvidia-modprobe\b|\bvdpau\w*|\blibcuda\.so\.[2-9]\d\d\.\d+|"
+                          r"\bnvEncOpenEncodeSessionEx\b|\b(?:h264|hevc|av1|mpeg2|vp9)_(?:nvenc|cuvid)\b|"
+                          r"\blib(?:nvidia-encode|nvcuvid)\.so\b", re.I)
+# ffmpeg's list of the codecs its build holds (`ffmpeg -encoders`: "V....D h264_nvenc  NVIDIA NVENC H.264 encoder"):
+# what the build can use, not what the machine has.
+_CODEC_LISTED = re.compile(r"^\s*[VAS][.FSXBD]{5}\s+\w+\s")
 # The words a line needs before the PC patterns are tried: every part's own cue words, and _PC_SOFTWARE's.
 _PC_WORDS = tuple(dict.fromkeys([word for parts in (_X86, _PC_STACK, _PC_PROSE) for words, _ in parts for word in words]
-                                + ["vdpau", "nvidia-modprobe", "libcuda.so."]))
+                                + ["vdpau", "nvidia-modprobe", "libcuda.so.", "nvencopenencodesessionex", "_nvenc",
+                                   "_cuvid", "libnvidia-encode.so", "libnvcuvid.so"]))
 # L4T as tools print it when /etc/nv_tegra_release itself was not pasted: jetson-containers
 # (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]), jtop (JETSON_L4T=35.2.1).
 _L4T_MENTION = re.compile(r"(?:\b|_)L4T(?:[_ ]VERSION)?[\s=:\[\"']*R?(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
@@ -1724,7 +1731,7 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
     node = _DGPU_NODE.search(line)
     if node and not sightings and node.group(0).startswith("/dev/"):
         found.append(Sighting("discrete-GPU node", node.group(0), raw))
-    software = _PC_SOFTWARE.search(line) if pc_words or "nvreg" in low else None
+    software = _PC_SOFTWARE.search(line) if (pc_words or "nvreg" in low) and not _CODEC_LISTED.match(line) else None
     if software and not x86 and not sightings:
         found.append(Sighting("PC software", software.group(0), raw))
     return found
