@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from explainreading import JETSON_35, JETSON_36, ids, read_cause
 from jetson_gpu_access import data
 from jetson_gpu_access.exitcodes import Exit
-from jetson_gpu_access.explain import explain, render_markdown, render_text, to_jsonable
+from jetson_gpu_access.explain import explain, find_failure, render_markdown, render_text, to_jsonable
 from jetson_gpu_access.textfacts import normalise, read
 
 SYMPTOMS = data.load("symptoms")["symptoms"]
@@ -49,6 +49,13 @@ def test_pasted_text_is_cleaned_first() -> None:
     assert normalise(pasted) == "$ python3 train.py\nRuntimeError: error 801: operation not supported\n"
     match = explain(pasted).matches[0]
     assert (match.id, match.line) == ("cuda-801", "RuntimeError: error 801: operation not supported")
+
+
+def test_words_written_against_chinese_or_japanese_text_are_read_as_words() -> None:
+    """Chinese, Japanese and Korean need no space between words, and a command or an error written right after such
+    text ("运行sudo docker run ...", "ffmpeg报错Cannot load ...") is read as its own word."""
+    assert normalise("运行sudo docker run --gpus all img") == "运行 sudo docker run --gpus all img"
+    assert find_failure("本地可以，容器里ffmpeg报错Cannot load libnvidia-encode.so.1") is not None
 
 
 def test_look_alikes_are_not_called_permission_problems() -> None:

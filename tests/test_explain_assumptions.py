@@ -50,6 +50,9 @@ LEANS = [
      "render-node-denied", "jetson", "x86-discrete-gpu"),
     ("ImportError: libcudnn.so.8: cannot open shared object file: No such file or directory", "x86-discrete-gpu", "pc",
      "jetson-software-mismatch"),
+    # the requirement check of the C library (legacy mode; the csv mode's names the host's CUDA, test below)
+    ("stderr: nvidia-container-cli: requirement error: unsatisfied condition: cuda>=11.8", "x86-discrete-gpu", "pc",
+     "jetson-software-mismatch"),
     # no family leans: the project's readers' system (a library missing in a container leans to neither)
     ("$ docker run --rm app:1 ./serve\n./serve: error while loading shared libraries: libcuda.so.1: cannot open shared "
      "object file: No such file or directory", "nodes-missing-in-container", "jetson", "x86-discrete-gpu"),
@@ -74,6 +77,12 @@ def test_a_family_lean_names_the_likeliest_cause_and_says_it_is_assumed(text: st
     assert cause in meanings and otherwise in meanings, meanings
     assert "(assumed, please confirm)" in render_markdown(result) and "assumed" in render_text(result)
     nothing_invented(text, result)
+
+
+def test_the_runtime_s_csv_mode_requirement_check_is_the_jetson_s_software() -> None:
+    text = ("failed to construct OCI spec modifier: requirements not met: unsatisfied condition: cuda>=12.2 (cuda=11.4): "
+            "unknown")
+    assert explain(text).cause.id == "jetson-software-mismatch"
 
 
 def test_every_lean_is_one_of_the_two_systems_and_says_why() -> None:

@@ -757,3 +757,21 @@ def test_opengl_falling_back_to_mesa_s_software_rasteriser_is_the_pc_s_graphics_
     assert (result.cause.id, result.cause.assumed_system) == ("x86-discrete-gpu", "pc"), result.cause
     assert read_cause(PC + "\n" + GL_FALLBACK).cause.id == "x86-discrete-gpu"
     assert read_cause(JETSON_32 + "\n" + GL_FALLBACK).cause.id == "not-gpu-access"
+
+
+def test_the_devices_cgroup_refusing_a_write_is_no_device_denied_to_a_user() -> None:
+    """The devices controller's own files (/sys/fs/cgroup/devices/.../devices.allow) are the engine's set-up, not a
+    device a user was refused; the only device the paste passes is a USB one."""
+    text = ('docker run --name 123 --device "/dev/bus/usb/002/048"  ubuntu adb devices\n'
+            " /sys/fs/cgroup/devices/docker/xxx/device.allow.. 'write error: Operation not permitted'")
+    assert find_failure(text).kind != "device-permission"
+    assert read_cause(text).cause.id == "not-gpu-access"
+    assert find_failure("open /dev/dri/renderD128: operation not permitted").kind == "gpu-node"
+
+
+def test_a_gpus_list_split_at_its_comma_is_the_option_s_quoting() -> None:
+    text = ("$ docker run --gpus device=0,1 nvidia/cuda:10.0-base nvidia-smi\n"
+            "docker: Error response from daemon: cannot set both Count and DeviceIDs on device request.\n"
+            "both --gpus device=0 and --gpus device=1 alone works.")
+    result = read_cause(text)
+    assert "gpus-value-split" in [m.id for m in result.matches] and result.cause.id == "x86-discrete-gpu"

@@ -524,8 +524,10 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     ("driver", re.compile(_DISCRETE_DRIVER, re.I)),
     ("injection", re.compile(r"\bcdi\b|nvidia-container-(?:runtime|cli|toolkit)|libnvidia-container|\bdevice[- ]plugin\b|"
                              r"\bruntime hook\b", re.I)),
-    ("device-permission", re.compile(r"(?:permission|eacces|eperm|not permitted)[^\n]{0,40}(?:\bdevices?\b|/dev\b)|"
-                                     r"(?:\bdevices?\b|/dev/)[^\n]{0,40}(?:permission|eacces|eperm|not permitted)", re.I)),
+    # (not the devices controller's own files: /sys/fs/cgroup/devices/.../devices.allow)
+    ("device-permission", re.compile(r"(?:permission|eacces|eperm|not permitted)[^\n]{0,40}(?:(?<![/\w])devices?\b(?![./])|"
+                                     r"/dev\b)|(?:(?<![/\w])devices?\b(?![./])|/dev/)[^\n]{0,40}"
+                                     r"(?:permission|eacces|eperm|not permitted)", re.I)),
     # a GPU library, or Argus's that does not load (of another L4T release, or not brought into a container)
     ("gpu-library", re.compile(_GPU_LIBRARY + r"|(?:symbol lookup error|undefined symbol|shared object|error while loading)"
                                r"[^\n]*\blib(?:nv)?argus|\blib(?:nv)?argus\w*\.so[^\n]*(?:undefined symbol|shared object|"
@@ -1616,7 +1618,10 @@ GRAPHICS_RENDER = ("the render node fails and the paste never names CUDA: on a P
                    "(Mesa, VA-API, Vulkan); a Jetson's CUDA failing there prints CUDA's own error")
 LEGACY_HOOK = ("the runtime's hook fails on what only its discrete-GPU (legacy) mode touches: NVML, /dev/nvidia*, the "
                "persistence daemon or its driver-version check; on a Jetson it mounts the CSV files instead")
-_LEGACY_HOOK = re.compile(r"nvidia-persistenced|requirement error:[^\n]{0,120}update your driver", re.I)
+# (the C library's requirement check, "nvidia-container-cli: requirement error", is the legacy mode's; the runtime's csv
+# mode on a Jetson says "requirements not met" and names the host's CUDA: "(cuda=11.4)")
+_LEGACY_HOOK = re.compile(r"nvidia-persistenced|requirement error:[^\n]{0,120}update your driver|"
+                          r"nvidia-container-cli:\s*requirement error", re.I)
 # Where a paste names CUDA or a Tegra at all: then a render node it names may be CUDA's on a Jetson.
 _CUDA_NAMES = ("cuda", "cuinit", "cuctx", "tegra", "jetson", "l4t", "jetpack", "nvmap", "nvhost", "tensorrt", "nvrm",
                "deepstream")

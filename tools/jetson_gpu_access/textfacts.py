@@ -840,12 +840,21 @@ _ASCII_FOLDS = str.maketrans({"\u0131": "i", "\u0130": "I", "\u017f": "s", "\u21
 _FOLDED = re.compile("[\u0131\u0130\u017f\u212a\u2018\u2019]")  # (found at C speed; translate() maps each in Python)
 
 
+# Where a word of Latin letters or digits meets Chinese, Japanese or Korean text, which puts no space between words
+# ("运行sudo docker run", "ffmpeg报错Cannot load"): a word boundary for every pattern that reads the Latin word.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+# (not a localised key, 用户id=1000, nor a date's digits, 1月)
+_CJK_MEETS_LATIN = re.compile("(?<=[{0}])(?=[A-Za-z0-9$./`-])(?![A-Za-z]+=)|(?<=[A-Za-z)`])(?=[{0}])".format(_CJK))
+
+
 def normalise(text: str) -> str:
-    """Text as it was printed: no colour codes, no CR, no Markdown fence lines, no letter that matches as another, no
-    other person's post quoted in a reply."""
+    """Text as it was printed: no colour codes, no CR, no Markdown fence lines, no letter that matches as another, a
+    space where a Latin word meets Chinese, Japanese or Korean text, no other person's post quoted in a reply."""
     text = _ANSI.sub("", text)
     if not text.isascii() and _FOLDED.search(text):
         text = text.translate(_ASCII_FOLDS)
+    if not text.isascii():
+        text = _CJK_MEETS_LATIN.sub(" ", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "@" in text and _ATTRIBUTED_QUOTE.search(text):
