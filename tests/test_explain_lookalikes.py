@@ -775,3 +775,13 @@ def test_a_gpus_list_split_at_its_comma_is_the_option_s_quoting() -> None:
             "both --gpus device=0 and --gpus device=1 alone works.")
     result = read_cause(text)
     assert "gpus-value-split" in [m.id for m in result.matches] and result.cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("line", [
+    "[level_zero:gpu][level_zero:0] Intel(R) Graphics [0xe211]",
+    "llama_model_load: error loading model: can not find preferred GPU platform (ggml-sycl)",
+    ">>> import intel_extension_for_pytorch as ipex; torch.xpu.device_count()",
+])
+def test_intel_s_gpu_compute_stack_is_a_pc_s(line: str) -> None:
+    assert read(line).observed.x86 != ()
+    assert read("SYCL's CUDA backend runs on the Orin's GPU").observed.x86 == ()  # SYCL with no GPU of Intel's

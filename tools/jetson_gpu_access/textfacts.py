@@ -386,6 +386,10 @@ _PC_STACK = cued(
     (("linux-x86_64", "win_amd64", "cuda-drivers-", "hip", "openvino", "cldnn", "intel64", "vaapi", "va-api", "vainfo"),
      r"\blinux-x86_64\b|\bwin_amd64\b|\bcuda-drivers-\d{3}|\bhip error\b|\bhipErr\w+|\bopenvino\b|"
      r"\bcldnn\b|\bintel64\b|\bva-?api\b|\bvainfo\b"),
+    # Intel's GPU compute stack: oneAPI's SYCL and Level Zero, the extension for PyTorch and its xpu device
+    (("sycl", "level_zero", "intel_extension_for_pytorch", "xpu", "ipex-llm"),
+     r"\bsycl-ls\b|\[level_zero:gpu\]|\bintel_extension_for_pytorch\b|\btorch\.xpu\b|\bipex-llm\b|"
+     r"\bggml[_-]sycl\b"),
 )
 # Software a PC's graphics stack has and L4T does not, but which names no machine: the desktop driver's module options
 # and loader (a Jetson Thor's OpenRM driver has /dev/nvidia* too), VDPAU video decoding (mainline Linux on a Tegra has it
