@@ -781,7 +781,19 @@ def test_a_gpus_list_split_at_its_comma_is_the_option_s_quoting() -> None:
     "[level_zero:gpu][level_zero:0] Intel(R) Graphics [0xe211]",
     "llama_model_load: error loading model: can not find preferred GPU platform (ggml-sycl)",
     ">>> import intel_extension_for_pytorch as ipex; torch.xpu.device_count()",
+    "Error: llama runner process has terminated: error:Could not initialize Tensile host: No devices found",
+    "hsa api call failure at line 900, file: /rocmdata/compute/rocrinfo/rocminfo.cc. Call returned 4104",
 ])
-def test_intel_s_gpu_compute_stack_is_a_pc_s(line: str) -> None:
+def test_intel_s_and_amd_s_gpu_compute_stacks_are_a_pc_s(line: str) -> None:
     assert read(line).observed.x86 != ()
     assert read("SYCL's CUDA backend runs on the Orin's GPU").observed.x86 == ()  # SYCL with no GPU of Intel's
+
+
+@pytest.mark.parametrize("line", [
+    "hsa api call failure at line 900, file: rocminfo.cc. Call returned 4104",
+    "libva error: vaGetDriverNameByIndex() failed with unknown libva error, driver_name = (null)",
+    "ggml_vulkan: Failed to allocate pinned memory.",
+])
+def test_a_failure_of_amd_s_or_intel_s_or_vulkan_s_gpu_stack_is_a_gpu_failure(line: str) -> None:
+    failure = find_failure(line)
+    assert failure is not None and failure.kind == "gpu", failure

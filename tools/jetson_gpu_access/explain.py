@@ -559,8 +559,10 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                        # (not the default user's name: /home/nvidia, nvidia@host)
                        r"(?<!home/)\bnvidia\b(?!@|\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|developer kit|"
                        r"devkit))|"
-                       r"\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\b|\bopencl\b|"
-                       r"\bvulkan\b|\bvdpau\w*|\bva-?api\b|\bvainfo\b|\bhip(?:err\w*)?\b|"
+                       r"\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\w*|\bopencl\b|"
+                       # (AMD's runtime and libraries: HSA, Tensile, rocBLAS, MIOpen; a backend's own name: ggml_vulkan)
+                       r"\bhsa\b|\btensile\b|\brocblas\b|\bhipblas\w*|\bmiopen\b|(?:\b|_)vulkan\b|\blibva\b|"
+                       r"\bvdpau\w*|\bva-?api\b|\bvainfo\b|\bhip(?:err\w*)?\b|"
                        # the video-codec API as code names it (NvEncoder, nvEncOpenEncodeSessionEx, cuvidCreateDecoder)
                        r"(?-i:\b(?:[Nn]vEnc|[Nn]vDec|cuvid)\w*)", re.I)),
 )
