@@ -1583,6 +1583,20 @@ def test_an_id_from_one_machine_is_not_judged_against_another_machine_s_nodes() 
     assert not read(text).others  # nor judged as another session
 
 
+def test_one_node_listed_at_two_machines_prompts_is_two_nodes_not_one_seen_twice() -> None:
+    """Two boards, each its own render node: their GIDs differ by host, and neither lost a group to the other."""
+    text = ("nvidia@orin-a:~$ ls -ln /dev/dri/renderD128\ncrw-rw---- 1 0 992 226, 128 Feb 20 10:01 /dev/dri/renderD128\n"
+            "nvidia@orin-a:~$ python3 check_cuda.py\nCUDA OK: 1 device(s), Orin\n\n"
+            "nvidia@orin-b:~$ ls -ln /dev/dri/renderD128\ncrw-rw---- 1 0 993 226, 128 Feb 20 10:04 /dev/dri/renderD128\n"
+            "nvidia@orin-b:~$ python3 check_cuda.py\ncuInit failed: 801 (CUDA_ERROR_NOT_SUPPORTED)")
+    result = explain(text)
+    assert [n.machine for n in result.observed.nodes] == ["orin-a", "orin-b"]
+    assert not any("listed with different groups" in s.text for s in result.statements), result.statements
+    # the same two listings at one machine's prompt are one node seen twice
+    one = explain(text.replace("orin-b", "orin-a"))
+    assert any("listed with different groups" in s.text for s in one.statements)
+
+
 def test_the_container_s_id_is_the_failing_session_s_where_the_host_s_is_shown_too() -> None:
     text = ("JetPack 6.0, Orin NX. Container started with `docker run -d --runtime nvidia --name cam myimg`.\n\n"
             "On the host:\nrender:x:992:nvidia,app\nvideo:x:44:nvidia,app\n"

@@ -1374,12 +1374,18 @@ def _jetpack(l4t: str) -> List[str]:
 
 
 def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
-    """The same node seen in two places with different owners or groups: the key evidence of a lost GID."""
+    """The same node seen in two places with different owners or groups: the key evidence of a lost GID. Listings at
+    two machines' prompts are two machines' nodes, whose GIDs differ by host: each machine's are compared apart, and a
+    container's beside them with none (which machine ran it is not said)."""
     out = []
     by_path: Dict[str, List[ListedNode]] = {}
     for node in nodes:
         by_path.setdefault(node.path, []).append(node)
-    for path, seen in by_path.items():
+    places = []
+    for path, listed in by_path.items():
+        machines = {n.machine for n in listed if n.machine}
+        places += [(path, [n for n in listed if n.machine == m]) for m in machines] if len(machines) > 1 else [(path, listed)]
+    for path, seen in places:
         groups = {(n.group, n.where) for n in seen}
         if len({g for g, _ in groups}) > 1:
             open_where = ["in the container" if n.where == "container" else "in one of these listings"

@@ -706,6 +706,7 @@ class ListedNode:
     where: str             # "container" when listed by a command run inside one (docker run/exec ... ls), else ""
     printed: str = ""      # the name as printed where the paste cut it off ("/dev/dri/rend"; path is then the name it
                            # starts, "/dev/dri/renderD*")
+    machine: str = ""      # the host name of the prompt it was listed at, outside a container (nvidia@orin-b:~$)
 
     @property
     def open_to_all(self) -> bool:
@@ -1016,7 +1017,7 @@ class _State:
         self.l4t_package = False   # the last line named an L4T package alone (apt-cache policy, dpkg -s, apt show)
         self.jetpack_majors: Set[str] = set()   # JetPack majors named anywhere ("built on JetPack 5", "JP6")
         self.named_releases: List[Sighting] = []   # R36.4.0 said by itself: the release only where nothing stronger is
-        self.node_keys: Set[Tuple[str, str, str, int, bool, str]] = set()
+        self.node_keys: Set[Tuple[str, str, str, int, bool, str, str]] = set()
         self.where = ""
         self.machine = ""          # the host name of the last prompt outside a container (nvidia@orin-b:~$)
         self.node_machines: Set[str] = set()      # the machines at whose prompts nodes were listed (outside containers)
@@ -1391,10 +1392,10 @@ def _add_node(state: _State, node: ListedNode) -> bool:
     """Keep a listed node once (the same listing pasted twice is one fact), and at most MAX_FACTS of them. A name cut off
     in the paste is kept as the node it starts, where it starts one only."""
     started = _started_name(node.path) if role_of(node.path) is None else None
-    if started is not None:
-        node = ListedNode(started, node.owner, node.group, node.mode, node.acl, node.major, node.minor, node.line,
-                          node.where, node.path)
-    key = (node.path, node.owner, node.group, node.mode, node.acl, node.where)
+    machine = "" if node.where else state.machine
+    node = ListedNode(started or node.path, node.owner, node.group, node.mode, node.acl, node.major, node.minor,
+                      node.line, node.where, node.path if started else node.printed, machine)
+    key = (node.path, node.owner, node.group, node.mode, node.acl, node.where, machine)
     if key in state.node_keys or len(state.listed) >= MAX_FACTS:
         return False
     state.node_keys.add(key)
