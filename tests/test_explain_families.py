@@ -2438,6 +2438,17 @@ def test_a_signature_does_not_run_from_a_command_into_the_next_line_s_output() -
     assert matches and all(any(m.signature in line for line in text.split("\n")) for m in matches), matches
 
 
+def test_a_gpus_launch_whose_runtime_log_selects_the_nodes_got_them() -> None:
+    """The NVIDIA runtime's own log (csv mode) selecting the nodes for the container: it ran, as the daemon's default,
+    and the nodes reached the container; what is left is the launch's groups."""
+    text = ("Orin AGX 32GB, L4T R36.4.3.\nnvidia@agx:~$ docker run --rm --gpus all -u 1000:1000 --group-add 44 myimg ./infer\n"
+            "cuInit: CUDA_ERROR_NOT_SUPPORTED (801)\n/var/log/nvidia-container-runtime.log:\n"
+            '{"level":"info","msg":"Auto-detected mode as \'csv\'","time":"2025-05-02T09:14:21Z"}\n'
+            '{"level":"info","msg":"Selecting /dev/nvmap as /dev/nvmap","time":"2025-05-02T09:14:21Z"}\n'
+            '{"level":"info","msg":"Selecting /dev/dri/renderD128 as /dev/dri/renderD128","time":"2025-05-02T09:14:21Z"}')
+    assert read_cause(text).cause.id in ("uid-gid-launch", "render-node-denied")
+
+
 def test_a_container_the_hook_refused_to_create_is_not_asked_about_its_nodes() -> None:
     text = ("docker run --rm -it --gpus=all tensorrt_llm/release:latest\norin platform\ndocker: Error response from daemon: "
             "failed to create task for container: failed to create shim task: OCI runtime create failed: error running "

@@ -2795,11 +2795,12 @@ def _switches_user() -> Pattern[str]:
 
 def _nvidia_by_default(launch: Launch, seen: Observed) -> bool:
     """Whether a Docker launch gets NVIDIA's runtime by default: Docker's daemon.json or `docker info` says so, and no
-    `docker info` names another (a daemon not restarted since the file changed). A compose file or devcontainer is
-    taken to run on that daemon; other engines have their own default."""
+    `docker info` names another (a daemon not restarted since the file changed), or the runtime's own log shows it
+    gave a container its nodes. A compose file or devcontainer is taken to run on that daemon; other engines have
+    their own default."""
     kinds = {w.kind for w in seen.words}
-    return (launch.source.startswith(("docker", "compose", "devcontainer")) and "NVIDIA runtime by default" in kinds
-            and "another runtime by default" not in kinds)
+    said = "NVIDIA runtime by default" in kinds and "another runtime by default" not in kinds
+    return launch.source.startswith(("docker", "compose", "devcontainer")) and (said or "NVIDIA runtime ran" in kinds)
 
 
 def _passes_gpu(launch: Launch) -> bool:

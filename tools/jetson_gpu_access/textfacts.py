@@ -608,6 +608,7 @@ _NVIDIA_DEFAULT = re.compile(r"\bdefault[-_ ]runtime[\"'`\u201d]?\s*[:=]\s*" + _
                              + _RUNTIME_NAME + r"|"
                              r"\b(?:made|make|use|using|with|have|set|sets|configured|shows?|lists?)\s+(?:the\s+)?" + _RUNTIME_NAME +
                              r"\s+(?:set\s+)?(?:as\s+)?(?:the\s+|my\s+|a\s+)?default\b", re.I)
+_RUNTIME_SELECTED = re.compile(r"\bSelecting\s+/dev/[\w./-]+\s+as\s+/dev/")
 # Words that make a sentence no statement of this machine as it is now: a question, a belief, another's report or
 # advice, the docs, another machine, the past or the future. (A condition is one only where it holds the claim itself:
 # "if nvidia is the default", not "it works if I am logged in"; SUPPOSED.)
@@ -759,6 +760,7 @@ class Observed:
                                        # path", "container" (the paste ran inside one), "root session",
                                        # "works on the host", "NVIDIA runtime by default", "groups added at launch",
                                        # "NVIDIA runtime said" (the container was started with it, in words),
+                                       # "NVIDIA runtime ran" (its own log gave a container nodes),
                                        # "R36 software" (Ubuntu 22.04, CUDA 12, a 5.15 -tegra kernel), "offline"
                                        # (an index or download could not be reached), "Jetson index" (pip uses
                                        # NVIDIA's Python index for Jetsons), "pip build failed", "sandbox",
@@ -1147,6 +1149,8 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
      lambda line, raw: _run_as_said(_ROOT_SESSION, raw, raw) or _root_fails_said(line)),
     ("works on the host", ("host", "outside"), lambda line, raw: _HOST_WORKS.search(line)),
     ("NVIDIA runtime by default", ("nvidia",), lambda line, raw: _asserted(_NVIDIA_DEFAULT, line)),
+    # the NVIDIA runtime's own log of the nodes it gives a container (csv mode): it ran for the paste's container
+    ("NVIDIA runtime ran", ("selecting",), lambda line, raw: _RUNTIME_SELECTED.search(line)),
     ("groups added at launch", ("group-add", "group_add"),
      lambda line, raw: _GROUP_ADD_SAID.search(line) and not _GROUP_ADD_DENIED.search(line)),
     ("toolkit legacy mode", ("legacy",), lambda line, raw: _LEGACY_MODE_SET.match(line)),
