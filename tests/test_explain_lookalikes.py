@@ -797,3 +797,17 @@ def test_intel_s_and_amd_s_gpu_compute_stacks_are_a_pc_s(line: str) -> None:
 def test_a_failure_of_amd_s_or_intel_s_or_vulkan_s_gpu_stack_is_a_gpu_failure(line: str) -> None:
     failure = find_failure(line)
     assert failure is not None and failure.kind == "gpu", failure
+
+
+@pytest.mark.parametrize("line", [
+    "/snap/moonlight/1411/usr/bin/moonlight: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.33' not found "
+    "(required by /var/lib/snapd/lib/gl/libEGL.so.1)",
+    "libGL error: MESA-LOADER: failed to open radeonsi: /tmp/.mount_FreeCA/usr/lib/libstdc++.so.6: version "
+    "`GLIBCXX_3.4.30' not found",
+])
+def test_a_pc_s_gpu_libraries_that_need_a_newer_c_runtime_than_the_sandbox_has_are_the_pc_s_gpu_stack(line: str) -> None:
+    """The host's GL libraries mapped into a snap, or the Mesa driver an AppImage's old libstdc++ cannot load: the PC's
+    GPU stack does not fit the program's runtime. A program's own build that needs a newer glibc is the build's."""
+    assert read_cause(PC + "\n" + line).cause.id == "x86-discrete-gpu"
+    own = PC + "\n./server: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by ./server)"
+    assert read_cause(own).cause.id == "not-gpu-access"

@@ -1668,6 +1668,10 @@ _CUDA_STACK = re.compile(r"lib(?:cudart|cublas\w*|cufft\w*|curand\w*|cusparse\w*
                          r"nvinfer|nvparsers|nvonnxparser)|/usr/local/cuda|"
                          r"\bcuda_(?:cudart|cublas|cufft|curand|cusparse|cusolver|npp|nvrtc|nvjpeg|cupti)\w*_library\b", re.I)
 _HOST_DRIVER = re.compile(r"libcuda\.so|nvrm|libnvidia-|libnvos|libnvmedia|/tegra/", re.I)
+# The GPU's graphics libraries as a sandbox maps them in from the host (snapd's, Apptainer's), GLVND's dispatch, or a
+# Mesa driver that fails to load: a PC's GPU stack that does not fit the program's runtime.
+_HOST_GRAPHICS = re.compile(r"\blib(?:EGL|GLX|GL|GLESv2)(?:_nvidia)?\.so|/snapd/lib/gl/|\.singularity\.d/libs/|"
+                            r"MESA-LOADER: failed to open \w+", re.I)
 # ... unless the host's own tools say so (libnvidia-container's log lines, its driver service): then the host lacks it.
 _HOST_TOOL = re.compile(r"^[IWEF]\d{4} [\d:.]+\s+\d+ \w+\.c:\d+\]|nvidia-container-cli|driver service", re.I)
 _GRAPHICS = re.compile(r"NVIDIA_DRIVER_CAPABILITIES=['\"]?[\w,]*(?:display|graphics)", re.I)
@@ -2385,8 +2389,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # A library that cannot load is no symptom of a denied node: beside a bare 801 it is the software.
     library_beside_801 = "cuda-library-missing" in mismatch and denied == ["cuda-801"] and not seen.nodes
     # (what the runtime injects from the driver (libnvidia-ml, libcuda), or a line that blames the driver, is the driver's)
+    # (nor the GL stack a sandbox maps in from the host, or the Mesa driver a build's own libraries fail to load)
     if x86 and mismatch and mismatch[0] in _NOT_THE_DRIVER_ON_A_PC and not denied and not _HOST_DRIVER.search(
-            line_of[mismatch[0]]) and not _DRIVER_BLAMED.search(line_of[mismatch[0]]):
+            line_of[mismatch[0]]) and not _DRIVER_BLAMED.search(line_of[mismatch[0]]) and not _HOST_GRAPHICS.search(
+            line_of[mismatch[0]]):
         return cause("not-gpu-access", _NOT_THE_DRIVER_ON_A_PC[mismatch[0]], [line_of[mismatch[0]]] + platform_line,
                      "x86-discrete-gpu")
     moved = [w.line for w in seen.words if w.kind == "two JetPack releases"]
