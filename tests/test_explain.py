@@ -55,6 +55,9 @@ def test_words_written_against_chinese_or_japanese_text_are_read_as_words() -> N
     """Chinese, Japanese and Korean need no space between words, and a command or an error written right after such
     text ("运行sudo docker run ...", "ffmpeg报错Cannot load ...") is read as its own word."""
     assert normalise("运行sudo docker run --gpus all img") == "运行 sudo docker run --gpus all img"
+    assert normalise("cuInitが801を返します; 1月 5 10:00") == "cuInit が 801 を返します; 1月 5 10:00"
+    assert "cuda-801" in [m.id for m in explain("Orin 上 cuInit 返回801错误").matches]
+    assert normalise("报错801（operation not supported）：ｉｄ") == "报错 801(operation not supported):id"
     assert find_failure("本地可以，容器里ffmpeg报错Cannot load libnvidia-encode.so.1") is not None
 
 
@@ -1639,6 +1642,16 @@ def test_the_group_question_for_a_host_session_that_fails_beside_a_container_tha
         "app@0f1e2d3c4b5a:/$ id\nuid=1000(app) gid=1000(app) groups=1000(app)").replace(
         "True\n", "RuntimeError: Unexpected error from cudaGetDeviceCount(). Error 801: operation not supported\n")
     question = explain(inside).question
+    assert question is not None and "inside the container" in question.ask, question.ask
+    # the host's `id` shown first, where it works, then a user in the container who fails: the container's question
+    first = ("nvidia@orin:~$ id\nuid=1000(nvidia) gid=1000(nvidia) groups=1000(nvidia),44(video),992(render)\n"
+             "nvidia@orin:~$ docker run -it --rm --runtime nvidia dustynv/l4t-pytorch:r36.4.0 bash\n"
+             "root@5e6f7a8b9c0d:/# id\nuid=0(root) gid=0(root) groups=0(root)\n"
+             "root@5e6f7a8b9c0d:/# useradd -m -G video dev && su dev\n"
+             "dev@5e6f7a8b9c0d:/$ python3 -c \"import torch; print(torch.cuda.is_available())\"\n"
+             "UserWarning: CUDA initialization: Unexpected error from cudaGetDeviceCount(). Error 801: operation not "
+             "supported\nFalse")
+    question = explain(first).question
     assert question is not None and "inside the container" in question.ask, question.ask
 
 

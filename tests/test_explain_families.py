@@ -1200,9 +1200,14 @@ def test_a_pc_word_inside_a_link_to_a_discussion_or_mesa_on_an_arm_machine_names
     assert read(line).observed.x86 == ()
     assert read("wget https://developer.download.nvidia.com/compute/cuda/repos/ubuntu2204/x86_64/cuda-keyring.deb"
                 ).observed.x86 != ()  # a download for the machine is the machine's
+    # nor does a Jetson's name in such a link name a Jetson
+    linked = "same as https://forums.developer.nvidia.com/t/jetson-nano-jetpack-4-6-libgl-error-swrast/200431 says"
+    assert read(linked).observed.jetson == ()
 
 
-@pytest.mark.parametrize("trace", ["+ exec gosu app python3 serve.py", "exec su-exec app ./serve", "+ su - app -c ./serve"])
+@pytest.mark.parametrize("trace", ["+ exec gosu app python3 serve.py", "exec su-exec app ./serve", "+ su - app -c ./serve",
+                                   "root@5e6f7a8b9c0d:/# useradd -m -G video app && su app -c ./serve",
+                                   "# cd /opt/app; exec gosu app ./serve"])
 def test_a_privilege_drop_in_an_entrypoint_s_trace_is_a_login_path(trace: str) -> None:
     """An entrypoint's `set -x` shows its drop to the user: with toolkit 1.19.1 the GIDs reach the main process only."""
     text = ("Thor, JP7.0, nvidia-container-toolkit 1.19.1\n$ docker run --rm --runtime nvidia acme/app\n" + trace +

@@ -56,6 +56,17 @@ def test_a_device_named_without_a_failure_or_a_csi_camera_is_not_read_as_another
     assert "other-device" not in [m.id for m in explain(text).matches]
 
 
+@pytest.mark.parametrize("text", [
+    "Orin Nano devkit, JetPack 6.0. With sudo the script runs, but as my normal user I get permission denied when it "
+    "drives the\nGPIO pins through Jetson.GPIO (pin 12 as output).",
+    "Xavier AGX, JetPack 5.1.2. Our startup service fails as a non-root user but works as root, it dies when it sets "
+    "the\nFan to max with jetson_clocks --fan:",
+])
+def test_a_sentence_hard_wrapped_onto_the_next_line_keeps_its_veto(text: str) -> None:
+    """The device or work the denial is of (GPIO pins, the fan) is named on the next line of the same sentence."""
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
 # ---- a tool that is not installed ----
 
 
@@ -757,6 +768,21 @@ def test_opengl_falling_back_to_mesa_s_software_rasteriser_is_the_pc_s_graphics_
     assert (result.cause.id, result.cause.assumed_system) == ("x86-discrete-gpu", "pc"), result.cause
     assert read_cause(PC + "\n" + GL_FALLBACK).cause.id == "x86-discrete-gpu"
     assert read_cause(JETSON_32 + "\n" + GL_FALLBACK).cause.id == "not-gpu-access"
+    # an arm machine by `uname -m`, with its display forwarded over ssh: no PC is assumed
+    arm = "robot@agv-07:~$ uname -m\naarch64\nrobot@agv-07:~$ echo $DISPLAY\nlocalhost:10.0\n" + GL_FALLBACK
+    assert read_cause(arm).cause.id == "not-gpu-access"
+
+
+def test_the_low_level_runtime_s_own_failure_for_a_launch_that_asks_no_gpu_is_not_the_nvidia_hook() -> None:
+    text = ("root@ct-ha:~# docker run --rm --device /dev/ttyUSB0 alpine ls /dev\ndocker: Error response from daemon: "
+            "failed to create shim task: OCI runtime create failed: runc create failed: unable to start container "
+            "process: error during container init: error setting cgroup config for procHooks process: failed to write "
+            '"c 188:0 rwm": write /sys/fs/cgroup/devices/docker/8b1f/devices.allow: operation not permitted: unknown.')
+    result = read_cause(text)
+    assert "runtime-hook-failed" not in [m.id for m in result.matches] and result.cause.id == "not-gpu-access"
+    # the same failure of a launch that asks for the NVIDIA runtime is the injection's
+    nvidia = read_cause(text.replace("--device /dev/ttyUSB0", "--runtime nvidia"))
+    assert "runtime-hook-failed" in [m.id for m in nvidia.matches]
 
 
 def test_the_devices_cgroup_refusing_a_write_is_no_device_denied_to_a_user() -> None:
@@ -769,12 +795,13 @@ def test_the_devices_cgroup_refusing_a_write_is_no_device_denied_to_a_user() -> 
     assert find_failure("open /dev/dri/renderD128: operation not permitted").kind == "gpu-node"
 
 
-def test_a_gpus_list_split_at_its_comma_is_the_option_s_quoting() -> None:
+def test_a_gpu_request_with_a_count_and_device_ids_is_the_request_s_form() -> None:
     text = ("$ docker run --gpus device=0,1 nvidia/cuda:10.0-base nvidia-smi\n"
             "docker: Error response from daemon: cannot set both Count and DeviceIDs on device request.\n"
             "both --gpus device=0 and --gpus device=1 alone works.")
     result = read_cause(text)
-    assert "gpus-value-split" in [m.id for m in result.matches] and result.cause.id == "x86-discrete-gpu"
+    assert "gpu-request-both-count-and-ids" in [m.id for m in result.matches] and result.cause.id == "x86-discrete-gpu"
+    assert "count and device_ids" in " ".join(result.matches[0].causes)  # compose's reservation says the same
 
 
 @pytest.mark.parametrize("line", [

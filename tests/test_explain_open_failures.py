@@ -405,6 +405,24 @@ def test_a_gpu_failure_of_a_render_node_pc_started_as_the_host_s_uid_is_the_laun
     assert read_cause(nvidia).cause.id != "uid-gid-launch"
 
 
+@pytest.mark.parametrize("text", [
+    # the render node open to every user: no group decides
+    "Intel NUC 13 (Iris Xe), Ubuntu 22.04.\n$ ls -l /dev/dri/renderD128\ncrw-rw-rw- 1 root render 226, 128 Feb 12 09:10 "
+    "/dev/dri/renderD128\n$ docker run --rm --device /dev/dri --user 1000:1000 openvino/ubuntu22_runtime clinfo -l\n"
+    "clinfo: clGetPlatformIDs(-1001) failed: Unknown OpenCL error -1001",
+    # the numbers are another service's (the database's); the GPU's service adds its groups
+    "Radeon 780M (gfx1103)\nservices:\n  db:\n    image: postgres:16\n    user: \"999:999\"\n  ollama:\n"
+    "    image: ollama/ollama:rocm\n    devices: [\"/dev/kfd\", \"/dev/dri\"]\n    group_add: [\"video\", \"render\"]\n"
+    "ollama-1  | rocBLAS error: Cannot read /opt/rocm/lib/rocblas/library/TensileLibrary.dat for GPU arch : gfx1103",
+    # the image's start script joins its user to the node's group
+    "Intel Arc A380. The image takes the UID from the host via PUID and its init adds abc to the group that owns "
+    "/dev/dri/renderD128.\n[s6-init] **** adding /dev/dri/renderD128 to video group render with id 105 ****\n"
+    "Failed to set value 'vaapi=va:/dev/dri/renderD128' for option 'init_hw_device': Input/output error",
+])
+def test_a_launch_by_numbers_that_cannot_have_dropped_the_node_s_group_is_not_the_cause_on_a_pc(text: str) -> None:
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
 @pytest.mark.parametrize("launch", ["--user 1001:1001 --group-add 109", "--user 0:0"])
 def test_a_numeric_launch_that_adds_a_group_or_runs_as_root_drops_nothing_on_a_pc(launch: str) -> None:
     """A --group-add gives a group back; root needs none: the numeric launch is not what denies the node."""
@@ -701,6 +719,12 @@ def test_a_numeric_launch_that_holds_the_gid_the_host_s_id_names_render_drops_no
     assert read_cause(text).cause.id == "toolkit-band"
     # another host GID than the launch holds: the launch's numbers do deny it
     assert read_cause(text.replace("992(render)", "993(render)")).cause.id != "toolkit-band"
+    # /dev/nvmap refused, whose video group the launch does not add: the Tegra node decides
+    nvmap = text.replace("--group-add 44 ", "").replace("RuntimeError:", "NvRmMemInitNvmap failed with Permission denied\n"
+                                                                        "RuntimeError:")
+    assert read_cause(nvmap).cause.id != "toolkit-band"
+    # the host's /dev bound in: the container's nodes are the host's own, whose group no toolkit version changes
+    assert read_cause(text.replace("--runtime nvidia", "--runtime nvidia -v /dev:/dev")).cause.id != "toolkit-band"
 
 
 def test_a_numeric_launch_short_of_the_listed_node_s_gid_still_drops_it() -> None:

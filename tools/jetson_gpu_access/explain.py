@@ -398,12 +398,13 @@ def _not_asserted(line: str, start: int, end: int, only_denied: bool = False) ->
 def _vetoed(vetoes: object, line: str, hit: Match[str]) -> bool:
     """Whether the line, up to the end of the sentence a family's match ends in, holds one of the family's vetoes
     (data/symptoms.json `vetoed_by`): the seat's and root's words said of other work than the GPU's (clocks, a VNC
-    desktop, another device or accelerator), root failing too, a README quoted. The sentence ends with the match's
-    line: the next line, joined for the families that read output below their words, is another command's."""
-    line_end = line.find("\n", hit.end())
+    desktop, another device or accelerator), root failing too, a README quoted. The sentence may go on to the next line
+    (a hard-wrapped one); a veto that ends with the line ($) is also read on the match's own line, since the next
+    line, joined for the families that read output below their words, may be another command's."""
     said = line[:sentence_span(line, hit.start(), hit.end())[1]]
-    said = said if line_end < 0 else said[:line_end]
-    return any(_compiled(veto).search(said) for veto in vetoes)  # type: ignore[attr-defined]
+    line_end = said.find("\n", hit.end())
+    own = said if line_end < 0 else said[:line_end]  # (a veto anchored at the line's end reads the line alone)
+    return any(_compiled(veto).search(said) or _compiled(veto).search(own) for veto in vetoes)  # type: ignore[attr-defined]
 
 
 def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tuple[int, int]]],
@@ -766,6 +767,21 @@ def _quoted_from_another(match: SymptomMatch) -> bool:
         signature in quoted.group(0).lower() for quoted in _QUOTED_FROM_ANOTHER.finditer(match.line))
 
 
+# What ties a container's start failure to NVIDIA's injection: the runtime, its hook, CDI, the GPU's files or nodes.
+_NVIDIA_INJECTION = re.compile(r"nvidia|(?<![a-z])hooks?\b|\bcdi\b|tegra|cuda|/dev/nv|/dev/dri|\bgpus?\b|libnv", re.I)
+
+
+def _runc_s_own_failure(matches: Sequence[SymptomMatch], seen: Observed) -> bool:
+    """Whether the OCI runtime's failure the paste shows is the low-level runtime's own (cgroup device rules, mounts),
+    not NVIDIA's injection: its line names nothing of the GPU's, and every launch shown asks for no NVIDIA GPU
+    (no NVIDIA runtime, --gpus, CDI device or NVIDIA_* setting) on a daemon not said to run NVIDIA's by default."""
+    hook = [m.line for m in matches if m.id == "runtime-hook-failed"]
+    if not hook or _NVIDIA_INJECTION.search(hook[0]) or not seen.launches or any(
+            w.kind in ("NVIDIA runtime by default", "NVIDIA runtime ran") for w in seen.words):
+        return False
+    return not any(launch.nvidia_runtime or launch.gpus or "nvidia" in launch.text.lower() for launch in seen.launches)
+
+
 def scrub(text: str) -> str:
     """No internal placeholder reaches output: a GID never shown is said to be unknown."""
     return _PLACEHOLDER.sub(lambda m: "(GID not shown)" if int(m.group(0)) >= PLACEHOLDER_GID else m.group(0), text)
@@ -790,6 +806,8 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
     behind = _driver_behind(cleaned) if not any(m.id == "cuda-35" for m in matches) else None
     unserved = _runtime_contrast(outcomes, seen) if not any(m.id == "nodes-missing-words" for m in matches) else None
     matches = matches + [shown for shown in (contrast, root_only, seat, behind, unserved) if shown is not None]
+    if _runc_s_own_failure(matches, seen):
+        matches = [m for m in matches if m.id != "runtime-hook-failed"]
     diagnosis = _from_paste(diagnose(parsed.facts)) if parsed.facts is not None else None
     others = tuple(_from_paste(diagnose(facts)) for facts in parsed.others)
     # An error of the GPU (not one that is no GPU access, nor words about the session) asks for the NVIDIA runtime.
@@ -2276,10 +2294,16 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         numeric_lines if not seen.launches else [])
     # (on a PC, a program that names the render node it could not use, refused in words or not: VA-API's "No VA
     # display found for device: /dev/dri/renderD128")
-    # (... or, on a PC whose GPU is a render node's (Intel, AMD), any failure that names the GPU)
+    # (... or, on a PC whose GPU is a render node's (Intel, AMD), any failure that names the GPU; not where the launch
+    # by numbers is another service's than the GPU's, the nodes are open to all, or a start script joins the group)
+    if len(seen.launches) > 1:
+        dropped = [_first_line(launch) for launch in seen.launches if _drops_groups(launch, seen)
+                   and not launch.group_add and _passes_gpu(launch)]
     node_failed = line_of[node_denial] if node_denial else (failure.line if failure and (
         failure.kind == "gpu-node" or (_render_node_pc(seen) and _NAMES_GPU.search(failure.line))) else "")
-    if x86 and dropped and node_failed:
+    joined = any(w.kind == "group joined at start" for w in seen.words)
+    open_to_all = any(n.open_to_all for n in _gpu_nodes(seen))
+    if x86 and dropped and node_failed and not joined and not open_to_all:
         return cause("uid-gid-launch", "a user denied the GPU, started with a numeric uid:gid that drops the image's group "
                      "memberships", [node_failed, dropped[0]] + platform_line, "x86-discrete-gpu")
     if "failure-injection" in ids:
@@ -2559,7 +2583,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if not numeric and numeric_lines and (denied[0] == "denial-words" or not seen.launches):  # the launch said in words
         return cause("uid-gid-launch", "a user denied the GPU, started with a numeric uid:gid that drops the image's "
                      "group memberships", trigger + numeric_lines[:1])
-    if numeric and _host_gid_held(seen, numeric[0], render_decides="cuda-801" in ids):
+    # (the render node decides an 801 unless the paste shows a Tegra node refused; with the host's /dev bound in, the
+    # container's nodes are the host's own, whose group no toolkit changes)
+    tegra_refused = any(i in ("nvmap-denied", "nvrmgpu-open", "nvrm-channel") for i in ids)
+    if numeric and not numeric[0].dev_mount and _host_gid_held(
+            seen, numeric[0], render_decides="cuda-801" in ids and not tegra_refused):
         return cause("toolkit-band", "the launch holds the host node's GID and the session is still denied: the node's "
                      "group inside the container differs, which the toolkit's version decides",
                      trigger + [_first_line(numeric[0])] + [n.line for n in seen.nodes][:1], "uid-gid-launch")
@@ -2766,9 +2794,12 @@ def _sessions(seen: Observed) -> List[Identity]:
 
 def _fails_outside_the_container(seen: Observed) -> bool:
     """Whether the failing session's `id` was taken outside the container whose own `id` the paste shows too (root's
-    in the container works, the user's on the machine fails): the question stays where it fails."""
+    in the container works, the user's on the machine fails): the question stays where it fails. Not where the paste
+    switches user inside the container (`su dev` at its prompt): that session, whose `id` is not shown, is the one."""
     failing = _sessions(seen)[:1]
-    return bool(failing) and failing[0].where != "container" and any(i.where == "container" for i in seen.identities)
+    switched_inside = any(CONTAINER_PROMPT.match(login.line) for login in seen.logins)
+    return bool(failing) and failing[0].where != "container" and not switched_inside and any(
+        i.where == "container" for i in seen.identities)
 
 
 def _same_user_fewer_groups(seen: Observed) -> List[str]:

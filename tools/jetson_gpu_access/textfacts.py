@@ -221,7 +221,7 @@ _TEGRA_NODE = cued(
 # 255 characters, a tag of 128): tried again from each character of a long word, it took minutes (tests/test_inputs.py).
 _ARM64 = re.compile(r"--platform[= ]+linux/(?:arm64|aarch64)\b|detected host platform \(linux/(?:arm64|aarch64)\b|"
                     r"(?<![\w./-])[\w./-]{1,255}:(?![\w.-]{0,128}sbsa)[\w.-]{0,128}\b(?:arm64|aarch64)\b|"
-                    r"^Architecture:\s*(?:aarch64|arm64)\s*$", re.I)
+                    r"^Architecture:\s*(?:aarch64|arm64)\s*$|^(?:aarch64|arm64)$", re.I)  # (lscpu's, and uname -m's line)
 # An image built for one L4T release (l4t-ml:r34.1.0, ros:humble-l4t-r35.1.0, prose's "l4t-ml: r35.4.1"): compared
 # with the host's.
 _IMAGE_L4T = re.compile(r"(?<![\w./-])/*[\w.-]{1,255}/[\w./-]{1,255}: ?(?:[\w.-]{1,128}-)?(?:l4t-)?r(\d{2}\.\d{1,2}"
@@ -490,11 +490,13 @@ def _login_words() -> Tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _login_path() -> Pattern[str]:
-    """A login or privilege drop at the command's start, also as a shell's `set -x` trace shows it ("+ exec gosu app
-    ..."), and as the command a container engine runs ("docker exec dev su - dev -c ..."); a supervisord `user=`, an
-    SSH daemon's or a login's banner."""
+    """A login or privilege drop at the command's start or after another command on its line (`&&`, `;`), also as a
+    shell's `set -x` trace shows it ("+ exec gosu app ..."), and as the command a container engine runs ("docker exec
+    dev su - dev -c ..."); a supervisord `user=`, an SSH daemon's or a login's banner."""
     return re.compile(r"^(?:\+\s+)?(?:" + _ENGINE_RUNS + r"[^\n]*?\s['\"]?|[$#]\s+)?"  # bash -c 'su - user ...
                       r"(?:exec\s+)?(?:sudo\s+)?(?:ssh\s+\S+|" + switch_commands(*LOSING_GROUPS) + r")|"
+                      # ... or after another command on the line: "useradd -m dev && su dev"
+                      r"(?:&&|;|\|\|)\s*(?:exec\s+)?(?:sudo\s+)?(?:" + switch_commands(*LOSING_GROUPS) + r")|"
                       r"^\s*user\s*=\s*\S+\s*$|\bsshd\[\d+\]: Accepted|^Last login:|^Welcome to Ubuntu", re.I)
 
 
@@ -608,6 +610,11 @@ _NVIDIA_DEFAULT = re.compile(r"\bdefault[-_ ]runtime[\"'`\u201d]?\s*[:=]\s*" + _
                              + _RUNTIME_NAME + r"|"
                              r"\b(?:made|make|use|using|with|have|set|sets|configured|shows?|lists?)\s+(?:the\s+)?" + _RUNTIME_NAME +
                              r"\s+(?:set\s+)?(?:as\s+)?(?:the\s+|my\s+|a\s+)?default\b", re.I)
+# A container's start script joining its user to the group of a device it is given (linuxserver's init: "adding
+# /dev/dri/renderD128 to video group render with id 105"; "its init adds abc to the group that owns /dev/dri/...").
+_GROUP_JOINED = re.compile(r"\badding\s+/dev/\S+\s+to\s+(?:\w+\s+)?group\b|"
+                           r"\b(?:init|entrypoint|start(?:up)? script)\b[^\n]{0,40}?\badds?\s+(?:the\s+)?(?:user\s+)?\S+\s+to\s+"
+                           r"(?:the\s+)?(?:\w+\s+)?group\b", re.I)
 _RUNTIME_SELECTED = re.compile(r"\bSelecting\s+/dev/[\w./-]+\s+as\s+/dev/")
 # Words that make a sentence no statement of this machine as it is now: a question, a belief, another's report or
 # advice, the docs, another machine, the past or the future. (A condition is one only where it holds the claim itself:
@@ -761,6 +768,7 @@ class Observed:
                                        # "works on the host", "NVIDIA runtime by default", "groups added at launch",
                                        # "NVIDIA runtime said" (the container was started with it, in words),
                                        # "NVIDIA runtime ran" (its own log gave a container nodes),
+                                       # "group joined at start" (an init script joins its user to a device's group),
                                        # "R36 software" (Ubuntu 22.04, CUDA 12, a 5.15 -tegra kernel), "offline"
                                        # (an index or download could not be reached), "Jetson index" (pip uses
                                        # NVIDIA's Python index for Jetsons), "pip build failed", "sandbox",
@@ -853,18 +861,23 @@ _FOLDED = re.compile("[\u0131\u0130\u017f\u212a\u2018\u2019]")  # (found at C sp
 # Where a word of Latin letters or digits meets Chinese, Japanese or Korean text, which puts no space between words
 # ("运行sudo docker run", "ffmpeg报错Cannot load"): a word boundary for every pattern that reads the Latin word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-# (not a localised key, 用户id=1000, nor a date's digits, 1月)
-_CJK_MEETS_LATIN = re.compile("(?<=[{0}])(?=[A-Za-z0-9$./`-])(?![A-Za-z]+=)|(?<=[A-Za-z)`])(?=[{0}])".format(_CJK))
+# The full-width forms of ASCII's letters, digits and punctuation, and the ideographic space, that Chinese, Japanese and
+# Korean input methods type ("报错801（operation not supported）"): read as ASCII.
+_FULL_WIDTH = {**{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
+# (not a localised key, 用户id=1000, nor a number of a date or a time, 1月, 10時)
+_CJK_MEETS_LATIN = re.compile("(?<=[{0}])(?=[A-Za-z0-9$./`-])(?![A-Za-z]+=)|(?<=[A-Za-z)`])(?=[{0}])|"
+                              "(?<=[0-9])(?=[{0}])(?![年月日時时分秒号])".format(_CJK))
 
 
 def normalise(text: str) -> str:
-    """Text as it was printed: no colour codes, no CR, no Markdown fence lines, no letter that matches as another, a
-    space where a Latin word meets Chinese, Japanese or Korean text, no other person's post quoted in a reply."""
+    """Text as it was printed: no colour codes, no CR, no Markdown fence lines, no letter that matches as another, ASCII
+    for full-width forms, a space where a Latin word meets Chinese, Japanese or Korean text, no other person's post
+    quoted in a reply."""
     text = _ANSI.sub("", text)
     if not text.isascii() and _FOLDED.search(text):
         text = text.translate(_ASCII_FOLDS)
     if not text.isascii():
-        text = _CJK_MEETS_LATIN.sub(" ", text)
+        text = _CJK_MEETS_LATIN.sub(" ", text.translate(_FULL_WIDTH))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "@" in text and _ATTRIBUTED_QUOTE.search(text):
@@ -1153,6 +1166,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("NVIDIA runtime ran", ("selecting",), lambda line, raw: _RUNTIME_SELECTED.search(line)),
     ("groups added at launch", ("group-add", "group_add"),
      lambda line, raw: _GROUP_ADD_SAID.search(line) and not _GROUP_ADD_DENIED.search(line)),
+    ("group joined at start", ("group",), lambda line, raw: _GROUP_JOINED.search(line)),
     ("toolkit legacy mode", ("legacy",), lambda line, raw: _LEGACY_MODE_SET.match(line)),
     ("toolkit mode not legacy", ("mode as", "requested mode"), lambda line, raw: _NOT_LEGACY_MODE.search(line)),
     # the engine's own word outranks its config file
@@ -1680,8 +1694,22 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
 _REMOTE_LOGIN = re.compile(r"(?:^|[>$#]\s*)(?:ssh|scp|sftp)\s+\S", re.I)
 
 
+# A link to a discussion (a forum thread, an issue, a question): its address holds that thread's words, not this machine's.
+_DISCUSSION_LINK = re.compile(r"https?://(?:forums?\.[\w.-]+|[\w.-]*(?:stackoverflow|stackexchange|askubuntu|superuser|"
+                              r"reddit)\.com|github\.com/[\w.-]+/[\w.-]+/(?:issues|pull|discussions))/\S*", re.I)
+
+
 def _signs_of(state: _State, line: str) -> List[Sighting]:
-    return remembered(state.memo, ("jetson", line, ""), _jetson_sightings, line, state.forms)
+    """The Jetson signs of a line, outside any link to a discussion it holds (_DISCUSSION_LINK)."""
+    if "://" not in line or not _DISCUSSION_LINK.search(line):
+        return remembered(state.memo, ("jetson", line, ""), _jetson_sightings, line, state.forms)
+    found = _jetson_sightings(_unlinked(line), state.forms)
+    return [Sighting(s.kind, s.value, line) for s in found]
+
+
+def _unlinked(line: str) -> str:
+    """The line with each link to a discussion blanked out, its length kept."""
+    return _DISCUSSION_LINK.sub(lambda link: " " * len(link.group(0)), line)
 
 
 def _read_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting]) -> None:
@@ -1721,15 +1749,10 @@ _SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother th
                              r"\s+(?:an?\s+|the\s+)?$", re.I)
 
 
-# A link to a discussion (a forum thread, an issue, a question): its address holds that thread's words, not this machine's.
-_DISCUSSION_LINK = re.compile(r"https?://(?:forums?\.[\w.-]+|[\w.-]*(?:stackoverflow|stackexchange|askubuntu|superuser|"
-                              r"reddit)\.com|github\.com/[\w.-]+/[\w.-]+/(?:issues|pull|discussions))/\S*", re.I)
-
-
 def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting]) -> List[Sighting]:
     found: List[Sighting] = []
     if "://" in line:
-        line = _DISCUSSION_LINK.sub(lambda link: " " * len(link.group(0)), line)
+        line = _unlinked(line)
     low = line.lower()
     host_platform = _HOST_PLATFORM.search(line) if "host platform" in low else None
     if host_platform and host_platform.group(1).lower() in ("amd64", "x86_64"):
