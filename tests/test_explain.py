@@ -58,6 +58,12 @@ def test_words_written_against_chinese_or_japanese_text_are_read_as_words() -> N
     assert normalise("cuInitが801を返します; 1月 5 10:00") == "cuInit が 801 を返します; 1月 5 10:00"
     assert "cuda-801" in [m.id for m in explain("Orin 上 cuInit 返回801错误").matches]
     assert normalise("报错801（operation not supported）：ｉｄ") == "报错 801(operation not supported):id"
+    # a path, a prompt and a localised key stay whole; a Korean date keeps its number
+    for kept in ("-v /home/nvidia/桌面/模型:/models myimg", "nvidia@orin:~/桌面$ id", "用户id=1000(u) 组id=1000(u)",
+                 "crw-rw---- 1 root render 226, 128  2월 20 10:01 /dev/dri/renderD128"):
+        assert normalise(kept) == kept
+    launch = explain("$ docker run -it --runtime nvidia -v /home/nvidia/桌面/模型:/models myimg bash").observed.launches
+    assert [started.image for started in launch] == ["myimg"]
     assert find_failure("本地可以，容器里ffmpeg报错Cannot load libnvidia-encode.so.1") is not None
 
 
@@ -1598,6 +1604,9 @@ def test_one_node_listed_at_two_machines_prompts_is_two_nodes_not_one_seen_twice
     # the same two listings at one machine's prompt are one node seen twice
     one = explain(text.replace("orin-b", "orin-a"))
     assert any("listed with different groups" in s.text for s in one.statements)
+    # ... and so are they beside a container whose prompt shows the host name it was started with
+    named = explain("nvidia@orin-a:~$ docker run -it --hostname orin-b --runtime nvidia app bash\n" + text)
+    assert any("listed with different groups" in s.text for s in named.statements)
 
 
 def test_the_container_s_id_is_the_failing_session_s_where_the_host_s_is_shown_too() -> None:

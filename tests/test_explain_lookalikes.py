@@ -771,6 +771,9 @@ def test_opengl_falling_back_to_mesa_s_software_rasteriser_is_the_pc_s_graphics_
     # an arm machine by `uname -m`, with its display forwarded over ssh: no PC is assumed
     arm = "robot@agv-07:~$ uname -m\naarch64\nrobot@agv-07:~$ echo $DISPLAY\nlocalhost:10.0\n" + GL_FALLBACK
     assert read_cause(arm).cause.id == "not-gpu-access"
+    # a display forwarded by ssh -X, on a machine the paste does not name: the remote display, on either system
+    forwarded = "me@laptop:~$ ssh -X robot@192.168.1.50\nrobot@agv:~$ rviz2\n" + GL_FALLBACK.split("\n", 1)[1]
+    assert read_cause(forwarded).cause.id == "not-gpu-access"
 
 
 def test_the_low_level_runtime_s_own_failure_for_a_launch_that_asks_no_gpu_is_not_the_nvidia_hook() -> None:
@@ -781,8 +784,15 @@ def test_the_low_level_runtime_s_own_failure_for_a_launch_that_asks_no_gpu_is_no
     result = read_cause(text)
     assert "runtime-hook-failed" not in [m.id for m in result.matches] and result.cause.id == "not-gpu-access"
     # the same failure of a launch that asks for the NVIDIA runtime is the injection's
-    nvidia = read_cause(text.replace("--device /dev/ttyUSB0", "--runtime nvidia"))
-    assert "runtime-hook-failed" in [m.id for m in nvidia.matches]
+    for launch in ("--runtime nvidia", "--device /dev/nvmap --device /dev/nvhost-ctrl-gpu"):
+        nvidia = read_cause(text.replace("--device /dev/ttyUSB0", launch))
+        assert "runtime-hook-failed" in [m.id for m in nvidia.matches], launch
+    # a mount the runtime's csv mode makes on a Jetson names nothing of NVIDIA's, and is the injection's failure
+    mount = ("services:\n  ros:\n    image: dustynv/ros:humble-desktop-l4t-r35.4.1\ndocker: Error response from daemon: "
+             "OCI runtime create failed: runc create failed: unable to start container process: error during container "
+             'init: error mounting "/usr/lib/aarch64-linux-gnu/libgstnvcustomhelper.so" to rootfs at '
+             '"/usr/lib/aarch64-linux-gnu/libgstnvcustomhelper.so": no such file or directory: unknown')
+    assert "runtime-hook-failed" in [m.id for m in explain(mount).matches]
 
 
 def test_the_devices_cgroup_refusing_a_write_is_no_device_denied_to_a_user() -> None:
@@ -793,6 +803,7 @@ def test_the_devices_cgroup_refusing_a_write_is_no_device_denied_to_a_user() -> 
     assert find_failure(text).kind != "device-permission"
     assert read_cause(text).cause.id == "not-gpu-access"
     assert find_failure("open /dev/dri/renderD128: operation not permitted").kind == "gpu-node"
+    assert find_failure("my service user gets 'Operation not permitted' on the device.").kind == "device-permission"
 
 
 def test_a_gpu_request_with_a_count_and_device_ids_is_the_request_s_form() -> None:

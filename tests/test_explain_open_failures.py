@@ -89,7 +89,7 @@ def test_a_failure_no_family_names_is_read_by_what_its_line_mentions(text: str, 
 
 
 @pytest.mark.parametrize(("line", "jetson_cause"), [
-    ("ImportError: /usr/lib/aarch64-linux-gnu/libnvinfer.so.8: file truncated", "nodes-missing-in-container"),
+    ("ImportError: /opt/trt/lib/libnvinfer.so.8: file truncated", "nodes-missing-in-container"),
     ("plugin: error: ABI version 3 is unsupported by this build", "jetson-software-mismatch"),
 ])
 def test_with_no_system_shown_the_reading_says_what_it_assumes(line: str, jetson_cause: str) -> None:
@@ -405,6 +405,19 @@ def test_a_gpu_failure_of_a_render_node_pc_started_as_the_host_s_uid_is_the_laun
     assert read_cause(nvidia).cause.id != "uid-gid-launch"
 
 
+@pytest.mark.parametrize("platform", [
+    "00:02.0 VGA compatible controller: Intel Corporation Iris Xe Graphics\n"
+    "01:00.0 3D controller: NVIDIA Corporation GA106M [GeForce RTX 3060 Mobile]",
+    "WARNING: The requested image's platform (linux/arm64) does not match the detected host platform (linux/amd64)",
+])
+def test_an_nvidia_gpu_s_failure_beside_a_launch_by_numbers_on_a_pc_is_not_the_launch(platform: str) -> None:
+    """A hybrid laptop's Intel GPU, or the host platform's amd64, is no reason to read NVIDIA's CUDA failure of a
+    --gpus launch as the numbers' dropped groups: a PC's /dev/nvidia* are open to every user."""
+    text = (platform + "\n$ docker run --rm --gpus all -u 1000:1000 my/trainer:cu121 python train.py\n"
+            "RuntimeError: CUDA error: no kernel image is available for execution on the device")
+    assert read_cause(text).cause.id != "uid-gid-launch"
+
+
 @pytest.mark.parametrize("text", [
     # the render node open to every user: no group decides
     "Intel NUC 13 (Iris Xe), Ubuntu 22.04.\n$ ls -l /dev/dri/renderD128\ncrw-rw-rw- 1 root render 226, 128 Feb 12 09:10 "
@@ -421,6 +434,17 @@ def test_a_gpu_failure_of_a_render_node_pc_started_as_the_host_s_uid_is_the_laun
 ])
 def test_a_launch_by_numbers_that_cannot_have_dropped_the_node_s_group_is_not_the_cause_on_a_pc(text: str) -> None:
     assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("words", [
+    "The image's entrypoint does not add the user to the render group.",
+    "Should the entrypoint add www-data to the video group?",
+    "My init script adds appuser to the docker group.",
+])
+def test_a_start_script_said_not_to_join_or_to_join_another_group_leaves_the_launch_by_numbers(words: str) -> None:
+    text = (words + "\n" + PC + "\n$ docker run --device /dev/dri:/dev/dri --user 33:33 jrottenberg/ffmpeg:4.0-vaapi -i in.mov\n"
+            "Failed to set value '/dev/dri/renderD128' for option 'vaapi_device': Invalid argument")
+    assert read_cause(text).cause.id == "uid-gid-launch"
 
 
 @pytest.mark.parametrize("launch", ["--user 1001:1001 --group-add 109", "--user 0:0"])

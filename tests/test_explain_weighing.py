@@ -456,3 +456,14 @@ def test_a_container_node_whose_group_no_launch_added_outranks_a_login_that_drop
     # the container's node keeps the added GID: the login that drops it decides
     kept = text.replace("660 0:0 /dev/dri/renderD128", "660 0:992 /dev/dri/renderD128")
     assert read_cause(kept).cause.id == "login-drops-runtime-groups"
+
+
+@pytest.mark.parametrize(("said", "inside"), [
+    ("I haven't touched the default runtime.", False),
+    ("After I changed the default runtime to nvidia, it works.", True),
+    ('/etc/docker/daemon.json: {"default-runtime": "nvidia"}', True),
+])
+def test_only_a_default_runtime_shown_or_said_to_be_changed_places_the_paste_in_a_container(said: str, inside: bool) -> None:
+    from jetson_gpu_access.explain import container_context
+    text = said + "\nImportError: libcudnn.so.8: cannot open shared object file: No such file or directory"
+    assert bool(container_context(text, explain(text).observed)) == inside

@@ -399,8 +399,9 @@ def _vetoed(vetoes: object, line: str, hit: Match[str]) -> bool:
     """Whether the line, up to the end of the sentence a family's match ends in, holds one of the family's vetoes
     (data/symptoms.json `vetoed_by`): the seat's and root's words said of other work than the GPU's (clocks, a VNC
     desktop, another device or accelerator), root failing too, a README quoted. The sentence may go on to the next line
-    (a hard-wrapped one); a veto that ends with the line ($) is also read on the match's own line, since the next
-    line, joined for the families that read output below their words, may be another command's."""
+    (a hard-wrapped one); each veto is read on the match's own line too, where one anchored at the line's end ($)
+    matches, since the next line, joined for the families that read output below their words, may be another
+    command's."""
     said = line[:sentence_span(line, hit.start(), hit.end())[1]]
     line_end = said.find("\n", hit.end())
     own = said if line_end < 0 else said[:line_end]  # (a veto anchored at the line's end reads the line alone)
@@ -471,7 +472,7 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       # (pip's "which is incompatible" is a note, no failure)
                       r"(?:not|n't)\s+(?:\w+\s+){0,3}compatible|(?:not|n't) (?:been )?built for|"
                       r"read-only file system|disk quota exceeded|"
-                      r"no [\w-]+(?: [\w-]+)? found for (?:the )?device)\b", re.I)  # VA-API's "no VA display found for device"
+                      r"no va display found for (?:the )?device)\b", re.I)
 # An error said not to happen ("the build doesn't show any errors", "finished with 0 errors", "without a failure"); not
 # "without the error", which names one that happens otherwise.
 _NO_FAILURE_BEFORE = re.compile(r"(?:\b(?:no|not|without|never)|n't)\s+(?:(?:show|shows|showed|get|gets|got|see|"
@@ -489,7 +490,7 @@ _FAILURE_KEYS = ("error", "exception", "exit:", "fail", "denied", "cannot", "can
                  "truncated", "is empty", "not able", "undefined", "eacces", "eperm", "hang", "hung", "stuck",
                  "freez", "timed out", "times out", "timeout", "not active", "crash", "exits ", "exited ", "no space left",
                  "no access", "no permission", "not accessible", "compatible", "built for",
-                 "read-only file system", "disk quota", "found for")
+                 "read-only file system", "disk quota", "no va display")
 # A library of the GPU's stack: CUDA's (libcu*, but not libcurl, libcurses or libcups), the Tegra and driver ones (libnv*,
 # libnvidia-*, the vendor GL libraries *_nvidia), cuDNN, TensorRT, NPP, VPI, and NVIDIA's GStreamer plugins (libgstnv*).
 _GPU_LIBRARY = (r"\blib(?:cu(?!rl|rses|ps)\w{0,64}|nv(?!argus)\w{0,64}|nvidia[\w-]{0,64}|tensorrt\w{0,64}|npp\w{0,64}|"
@@ -504,6 +505,8 @@ _GPU_STACK_NAMES = (r"[\w+-]*(?:nv|cuda|(?<!in)tegra|gpu|trt|tensorrt|myelin|onn
 # video-codec libraries.
 _DISCRETE_DRIVER = (r"\bnvml|nvidia-smi|\bnvidia (?:kernel )?(?:driver|module)\b|\bnvidia\.ko\b|/dev/nvidia|/dev/kfd\b|"
                     r"\blib(?:nvcuvid|nvidia-encode|nvidia-ml)\b")
+# The word "device", not the devices controller's own files (/sys/fs/cgroup/devices/.../devices.allow).
+_DEVICE_NOUN = r"(?<![/\w])devices?\b(?!/|\.(?:allow|deny|list)\b)"
 # What a failing line mentions, most decisive first: a GPU node is the node cause; a file system that refuses a write
 # (read-only, full, a path that exists already) is no GPU access, even where the file it names is the GPU's (a CUDA
 # library unpacked onto the runtime's read-only mount); a GPU library that is an empty placeholder, or missing, is
@@ -525,9 +528,8 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     ("driver", re.compile(_DISCRETE_DRIVER, re.I)),
     ("injection", re.compile(r"\bcdi\b|nvidia-container-(?:runtime|cli|toolkit)|libnvidia-container|\bdevice[- ]plugin\b|"
                              r"\bruntime hook\b", re.I)),
-    # (not the devices controller's own files: /sys/fs/cgroup/devices/.../devices.allow)
-    ("device-permission", re.compile(r"(?:permission|eacces|eperm|not permitted)[^\n]{0,40}(?:(?<![/\w])devices?\b(?![./])|"
-                                     r"/dev\b)|(?:(?<![/\w])devices?\b(?![./])|/dev/)[^\n]{0,40}"
+    ("device-permission", re.compile(r"(?:permission|eacces|eperm|not permitted)[^\n]{0,40}(?:" + _DEVICE_NOUN + r"|"
+                                     r"/dev\b)|(?:" + _DEVICE_NOUN + r"|/dev/)[^\n]{0,40}"
                                      r"(?:permission|eacces|eperm|not permitted)", re.I)),
     # a GPU library, or Argus's that does not load (of another L4T release, or not brought into a container)
     ("gpu-library", re.compile(_GPU_LIBRARY + r"|(?:symbol lookup error|undefined symbol|shared object|error while loading)"
@@ -611,7 +613,10 @@ _CONTAINER_ROW = re.compile(r"#\d+ \d+\.\d+ |Step \d+/\d+ :|\s*> \[[\w -]*?\d+/\
 _CONTAINER_SAID = re.compile(r"---> Running in |\bdocker[ _-]build|\bdockerfile\b|\sup\s+--build\b|^\s*(?-i:RUN)\s+\S|"
                              r"^\s*(?-i:ARG|FROM)\s+[\w${}./-]+(?:=|:\S|\s+(?-i:AS)\b|\s*$)|"
                              r"\bjetson-containers (?:build|run)\b|\b(?:singularity|apptainer) (?:exec|run|shell)\b|"
-                             r"\bkubernetes\b|\bk8s\b|\bk3s\b|\bkubectl\b|\bpods?\b|\bdefault[ _-]runtime\b|"
+                             r"\bkubernetes\b|\bk8s\b|\bk3s\b|\bkubectl\b|\bpods?\b|"
+                             # the daemon's default runtime as its file or `docker info` shows it, or said to be changed
+                             r"[\"']default-runtime[\"']\s*:|\bdefault runtime:\s*\w|\b(?:set|chang(?:e|ed|ing)|switch(?:ed)?|"
+                             r"configured?)\b[^\n]{0,20}?\bdefault[ _-]runtime\b[^\n]{0,10}?\bto\b|"
                              r"(?<!\bno )(?<!\bnot in a )(?<!\bwithout a )(?<!\bwithout any )(?<!\boutside a )"
                              r"(?<!\boutside the )(?<!\boutside any )\bcontainers?\b", re.I)
 _CONTAINER_KEYS = ("running in", "docker build", "docker_build", "docker-build", "arg ", "from ", "run ", "--build", "dockerfile",
@@ -767,19 +772,20 @@ def _quoted_from_another(match: SymptomMatch) -> bool:
         signature in quoted.group(0).lower() for quoted in _QUOTED_FROM_ANOTHER.finditer(match.line))
 
 
-# What ties a container's start failure to NVIDIA's injection: the runtime, its hook, CDI, the GPU's files or nodes.
-_NVIDIA_INJECTION = re.compile(r"nvidia|(?<![a-z])hooks?\b|\bcdi\b|tegra|cuda|/dev/nv|/dev/dri|\bgpus?\b|libnv", re.I)
+# The low-level runtime's own failure to set up a container's device rules (cgroup v1's devices.allow, v2's program).
+_RUNC_DEVICE_RULES = re.compile(r"error setting cgroup config|devices\.(?:allow|deny)\b|bpf_prog_query\(BPF_CGROUP_DEVICE\)",
+                                re.I)
 
 
 def _runc_s_own_failure(matches: Sequence[SymptomMatch], seen: Observed) -> bool:
-    """Whether the OCI runtime's failure the paste shows is the low-level runtime's own (cgroup device rules, mounts),
-    not NVIDIA's injection: its line names nothing of the GPU's, and every launch shown asks for no NVIDIA GPU
-    (no NVIDIA runtime, --gpus, CDI device or NVIDIA_* setting) on a daemon not said to run NVIDIA's by default."""
+    """Whether the OCI runtime's failure the paste shows is the low-level runtime's own: it failed to set the
+    container's device rules, for launches that ask for no GPU at all (no NVIDIA runtime, --gpus, GPU node, CDI
+    device or NVIDIA_* setting) on a daemon not said to run NVIDIA's by default."""
     hook = [m.line for m in matches if m.id == "runtime-hook-failed"]
-    if not hook or _NVIDIA_INJECTION.search(hook[0]) or not seen.launches or any(
+    if not hook or not _RUNC_DEVICE_RULES.search(hook[0]) or not seen.launches or any(
             w.kind in ("NVIDIA runtime by default", "NVIDIA runtime ran") for w in seen.words):
         return False
-    return not any(launch.nvidia_runtime or launch.gpus or "nvidia" in launch.text.lower() for launch in seen.launches)
+    return not any(_passes_gpu(launch) or "nvidia" in launch.text.lower() for launch in seen.launches)
 
 
 def scrub(text: str) -> str:
@@ -1332,7 +1338,7 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
                                                                                node.group, node.mode,
                                                                                ", with an ACL" if node.acl else ""),
                              (node.line,), False))
-    out += _compare_nodes(seen.nodes)
+    out += _compare_nodes(seen.nodes, apart=not (seen.launches or seen.execs))
     for acl in seen.acls:
         path, entry = acl.value.split(" ", 1)
         name, perms = entry.split(":", 1)
@@ -1391,10 +1397,10 @@ def _jetpack(l4t: str) -> List[str]:
     return list(dict.fromkeys(c.jetpack for c in jetpack_for(l4t)))
 
 
-def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
-    """The same node seen in two places with different owners or groups: the key evidence of a lost GID. Listings at
-    two machines' prompts are two machines' nodes, whose GIDs differ by host: each machine's are compared apart, and a
-    container's beside them with none (which machine ran it is not said)."""
+def _compare_nodes(nodes: Sequence[ListedNode], apart: bool) -> List[Statement]:
+    """The same node seen in two places with different owners or groups: the key evidence of a lost GID. Where the
+    paste starts no container (``apart``), listings at two machines' prompts are two machines' nodes, whose GIDs differ
+    by host, and are compared apart; beside a container, another prompt's name may be the container's host name."""
     out = []
     by_path: Dict[str, List[ListedNode]] = {}
     for node in nodes:
@@ -1402,7 +1408,8 @@ def _compare_nodes(nodes: Sequence[ListedNode]) -> List[Statement]:
     places = []
     for path, listed in by_path.items():
         machines = {n.machine for n in listed if n.machine}
-        places += [(path, [n for n in listed if n.machine == m]) for m in machines] if len(machines) > 1 else [(path, listed)]
+        places += [(path, [n for n in listed if n.machine == m]) for m in machines] if apart and len(machines) > 1 else [
+            (path, listed)]
     for path, seen in places:
         groups = {(n.group, n.where) for n in seen}
         if len({g for g, _ in groups}) > 1:
@@ -1628,9 +1635,11 @@ _LIBRARY_LOAD = re.compile(r"cannot open shared object|no such file|not found|dl
 _SHARED_MEMORY_PC = re.compile(r"\bGB10\b|\bDGX[\s-]?Spark\b|\bGH200\b|\bGrace\b", re.I)
 _CUDA_OWN_CHECK = re.compile(r"is_available|cuda available|cudaGetDeviceCount|\bcuInit", re.I)
 _WSL = re.compile(r"\bWSL|microsoft-standard", re.I)  # Windows' Linux: its GPU is /dev/dxg, with no seat or render node
+# NVIDIA's own compute stack named on a line: its /dev/nvidia* on a PC are open to every user.
+_NVIDIA_STACK = re.compile(r"\bcuda|\bcudnn|\bcublas|\btensorrt\b|\bnvidia\b|\bnvml\b", re.I)
 # A PC's GPU that CUDA-free stacks reach through the render node (AMD, Intel and their OpenVINO, oneAPI and SYCL, Mesa,
 # Vulkan's software fallback).
-_RENDER_NODE_GPU = re.compile(r"radeon|amd|rocm|gfx\d|intel|arc\s|iris|uhd|i915|mesa|radv|llvmpipe|vulkan|openvino|cldnn|"
+_RENDER_NODE_GPU = re.compile(r"radeon|amd(?!64)|rocm|gfx\d|intel|arc\s|iris|uhd|i915|mesa|radv|llvmpipe|vulkan|openvino|cldnn|"
                               r"oneapi|sycl|level.?zero", re.I)
 # A line that ties what it says to a remote session: "when running it through SSH", "over PuTTY", "via xrdp".
 _OVER_REMOTE = re.compile(r"\b(?:through|over|via|from|using|in)\s+(?:an?\s+|the\s+|my\s+)?(?:ssh|putty|xrdp|vnc|"
@@ -1909,7 +1918,8 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     """
     platform, line = shown_platform(seen)
     lean = (_node_lean(matches, diagnosis) or _graphics_lean(matches, failure, names_cuda) or _hook_lean(matches)
-            or family_lean([m.id for m in matches], bool(container), names_cuda) or _line_lean(matches, failure))
+            or family_lean([m.id for m in matches], bool(container or seen.launches or seen.execs), names_cuda)
+            or _line_lean(matches, failure))
     # nvidia-smi run as a command is the weakest sign of a PC (JetPack 6 has it too): an error family
     # that leans to a Jetson outranks it.
     if platform == "pc" and all(s.kind == "nvidia-smi" for s in seen.x86) and lean and lean[0] == "jetson":
@@ -2149,6 +2159,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
 
     if "denial-words" in ids and "gpu-works-words" in ids:  # a check that works for root proves nothing for the user
         ids.remove("gpu-works-words")
+    remote_display = [w.line for w in seen.words if w.kind == "remote display"]
+    if "gl-software-fallback" in ids and remote_display:  # the display's machine renders, on either system
+        return cause("not-gpu-access", "an X program's OpenGL shown on a display of another machine (ssh -X, VNC, xrdp) "
+                     "finds no GPU driver there and falls back to Mesa's software rasteriser: the remote display, not "
+                     "the GPU's access", [line_of["gl-software-fallback"], remote_display[0]], "x86-discrete-gpu")
     if "mainline-tegra" in ids:  # its CUDA errors are not NVIDIA's CUDA on L4T
         return cause("not-gpu-access", "a Tegra run by mainline Linux's open drivers: not L4T's GPU stack",
                      [line_of["mainline-tegra"]])
@@ -2289,23 +2304,24 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     numeric_lines = [_first_line(launch) for launch in seen.launches if _drops_groups(launch, seen)] + [
         w.line for w in seen.words if w.kind == "numeric user"]
     node_denial = next((i for i in ids if i in _NODE_DENIALS), "")
-    # The mechanism is the same on a PC: a launch by numbers that adds no group back drops the image's groups.
-    dropped = [_first_line(launch) for launch in seen.launches if _drops_groups(launch, seen) and not launch.group_add] or (
-        numeric_lines if not seen.launches else [])
-    # (on a PC, a program that names the render node it could not use, refused in words or not: VA-API's "No VA
-    # display found for device: /dev/dri/renderD128")
-    # (... or, on a PC whose GPU is a render node's (Intel, AMD), any failure that names the GPU; not where the launch
-    # by numbers is another service's than the GPU's, the nodes are open to all, or a start script joins the group)
-    if len(seen.launches) > 1:
-        dropped = [_first_line(launch) for launch in seen.launches if _drops_groups(launch, seen)
-                   and not launch.group_add and _passes_gpu(launch)]
+    # The mechanism is the same on a PC: a launch by numbers that adds no group back drops the image's groups. It
+    # decides a denial, a program that names the render node it could not use, refused in words or not (VA-API's "No
+    # VA display found for device: /dev/dri/renderD128"), or, on a PC whose GPU is a render node's (Intel, AMD), any
+    # failure that names that GPU and not NVIDIA's, whose /dev/nvidia* are open to all. Not where the launch by numbers
+    # is another service's than the GPU's, asks for NVIDIA's GPU, finds the nodes open to all, or has a start script
+    # join the node's group.
+    dropped_for_gpu = [_first_line(launch) for launch in seen.launches if _drops_groups(launch, seen)
+                       and not launch.group_add and (len(seen.launches) == 1 or _passes_gpu(launch))
+                       and not (launch.gpus or launch.nvidia_runtime)] or (numeric_lines if not seen.launches else [])
+    render_gpu_failed = failure is not None and _render_node_pc(seen) and bool(_NAMES_GPU.search(failure.line)) and not (
+        _NVIDIA_STACK.search(failure.line))
     node_failed = line_of[node_denial] if node_denial else (failure.line if failure and (
-        failure.kind == "gpu-node" or (_render_node_pc(seen) and _NAMES_GPU.search(failure.line))) else "")
+        failure.kind == "gpu-node" or render_gpu_failed) else "")
     joined = any(w.kind == "group joined at start" for w in seen.words)
     open_to_all = any(n.open_to_all for n in _gpu_nodes(seen))
-    if x86 and dropped and node_failed and not joined and not open_to_all:
+    if x86 and dropped_for_gpu and node_failed and not joined and not open_to_all:
         return cause("uid-gid-launch", "a user denied the GPU, started with a numeric uid:gid that drops the image's group "
-                     "memberships", [node_failed, dropped[0]] + platform_line, "x86-discrete-gpu")
+                     "memberships", [node_failed, dropped_for_gpu[0]] + platform_line, "x86-discrete-gpu")
     if "failure-injection" in ids:
         return platform_cause("nodes-missing-in-container", "a failure that names how the GPU is injected into the "
                               "container (CDI, the NVIDIA runtime, a device plugin): the container does not get the GPU",

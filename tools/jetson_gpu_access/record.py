@@ -27,6 +27,12 @@ def is_record(value: Any) -> bool:
     return bool(fields_of(value))
 
 
+def with_fields(value: T, **changes: Any) -> T:
+    """A copy of a record value with some fields changed (dataclasses.replace for records)."""
+    kept = {name: getattr(value, name) for name in fields_of(value)}
+    return type(value)(**{**kept, **changes})
+
+
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     names = fields_of(self)
     if len(args) > len(names):

@@ -60,7 +60,7 @@ from .model import (
 from .probe import shell
 from .probe.devices import inventory, role_of
 from .probe.platform import jetpack_for, l4t_from_release, parse_release
-from .record import frozen_record
+from .record import frozen_record, with_fields
 from .safeio import decimal
 
 # A long alternation searched in parts, each with the words (in lower case) a line must hold before the part runs: a
@@ -221,7 +221,9 @@ _TEGRA_NODE = cued(
 # 255 characters, a tag of 128): tried again from each character of a long word, it took minutes (tests/test_inputs.py).
 _ARM64 = re.compile(r"--platform[= ]+linux/(?:arm64|aarch64)\b|detected host platform \(linux/(?:arm64|aarch64)\b|"
                     r"(?<![\w./-])[\w./-]{1,255}:(?![\w.-]{0,128}sbsa)[\w.-]{0,128}\b(?:arm64|aarch64)\b|"
-                    r"^Architecture:\s*(?:aarch64|arm64)\s*$|^(?:aarch64|arm64)$", re.I)  # (lscpu's, and uname -m's line)
+                    r"^Architecture:\s*(?:aarch64|arm64)\s*$|^(?:aarch64|arm64)$|"  # (lscpu's, and uname -m's line)
+                    # an arm machine's own libraries and wheels: /usr/lib/aarch64-linux-gnu/, *-linux_aarch64.whl
+                    r"/lib/aarch64-linux-gnu/|[-_]linux_aarch64\.whl\b|manylinux\w*_aarch64\b", re.I)
 # An image built for one L4T release (l4t-ml:r34.1.0, ros:humble-l4t-r35.1.0, prose's "l4t-ml: r35.4.1"): compared
 # with the host's.
 _IMAGE_L4T = re.compile(r"(?<![\w./-])/*[\w.-]{1,255}/[\w./-]{1,255}: ?(?:[\w.-]{1,128}-)?(?:l4t-)?r(\d{2}\.\d{1,2}"
@@ -356,8 +358,9 @@ _PC_HINT = cued(
 # An image built for PCs only: an NGC framework image but for its `-igpu` builds (the ones for a Jetson), and PyTorch's
 # own images on Docker Hub (amd64 only: pytorch/pytorch#145716, 2025). It names a PC only where the paste does not
 # show it could not run here ("exec format error": an x86 image on a Jetson).
+# (NVIDIA's CUDA images, nvidia/cuda:12.2.0-base-ubuntu22.04, are built for PCs and servers: a Jetson runs L4T's)
 _PC_IMAGE = re.compile(r"\b(?:pytorch|tensorflow|tritonserver|mxnet|paddlepaddle|jax|pyg):\d\d\.\d\d-(?:tf[12]-)?py3\b(?!-igpu)|"
-                       r"\bpytorch/pytorch:[\w.-]+", re.I)
+                       r"\bpytorch/pytorch:[\w.-]+|\bnvidia/cuda:\d+\.\d+(?:\.\d+)?-(?:base|runtime|devel|cudnn)[\w.-]*", re.I)
 _SMI_COMMAND = re.compile(r"(?:^|[$#]\s+|\s)nvidia-smi(?=\s|$)")
 # A tool the shell could not find is no sign of the system it was looked for on (a Jetson before JetPack 6 has no nvidia-smi).
 _NOT_INSTALLED = re.compile(r"command not found|\bstatus 127\b|no such file or directory|\bwhich: no\b|"
@@ -610,11 +613,15 @@ _NVIDIA_DEFAULT = re.compile(r"\bdefault[-_ ]runtime[\"'`\u201d]?\s*[:=]\s*" + _
                              + _RUNTIME_NAME + r"|"
                              r"\b(?:made|make|use|using|with|have|set|sets|configured|shows?|lists?)\s+(?:the\s+)?" + _RUNTIME_NAME +
                              r"\s+(?:set\s+)?(?:as\s+)?(?:the\s+|my\s+|a\s+)?default\b", re.I)
+# An X display on another machine than the one the program runs on: ssh -X/-Y, a forwarded DISPLAY (localhost:10.0),
+# VNC, xrdp, x2go.
+_REMOTE_DISPLAY = re.compile(r"\bssh\s+(?:-\w+\s+)*?-\w*[XY]\w*\b|\bDISPLAY=localhost:\d+|^localhost:1\d(?:\.\d+)?$|\bxrdp\b|"
+                             r"\bx2go\b|\bvnc(?:server|viewer)?\b|\bX11 forwarding\b", re.I)
 # A container's start script joining its user to the group of a device it is given (linuxserver's init: "adding
 # /dev/dri/renderD128 to video group render with id 105"; "its init adds abc to the group that owns /dev/dri/...").
 _GROUP_JOINED = re.compile(r"\badding\s+/dev/\S+\s+to\s+(?:\w+\s+)?group\b|"
                            r"\b(?:init|entrypoint|start(?:up)? script)\b[^\n]{0,40}?\badds?\s+(?:the\s+)?(?:user\s+)?\S+\s+to\s+"
-                           r"(?:the\s+)?(?:\w+\s+)?group\b", re.I)
+                           r"(?:the\s+)?(?:(?:video|render)\s+group\b|group\s+(?:that\s+owns|of)\s+/dev/)", re.I)
 _RUNTIME_SELECTED = re.compile(r"\bSelecting\s+/dev/[\w./-]+\s+as\s+/dev/")
 # Words that make a sentence no statement of this machine as it is now: a question, a belief, another's report or
 # advice, the docs, another machine, the past or the future. (A condition is one only where it holds the claim itself:
@@ -769,6 +776,7 @@ class Observed:
                                        # "NVIDIA runtime said" (the container was started with it, in words),
                                        # "NVIDIA runtime ran" (its own log gave a container nodes),
                                        # "group joined at start" (an init script joins its user to a device's group),
+                                       # "remote display" (ssh -X, a forwarded DISPLAY, VNC, xrdp),
                                        # "R36 software" (Ubuntu 22.04, CUDA 12, a 5.15 -tegra kernel), "offline"
                                        # (an index or download could not be reached), "Jetson index" (pip uses
                                        # NVIDIA's Python index for Jetsons), "pip build failed", "sandbox",
@@ -865,20 +873,26 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 # Korean input methods type ("报错801（operation not supported）"): read as ASCII.
 _FULL_WIDTH = {**{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
 _FULL_WIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
-# (not a localised key, 用户id=1000, nor a number of a date or a time, 1月, 10時; each pattern starts with the character
-# it keeps, so that the search skips ahead at C speed)
-_CJK_THEN_LATIN = re.compile("([{0}])(?=[A-Za-z0-9$./`-])(?![A-Za-z]+=)".format(_CJK))
-_LATIN_THEN_CJK = re.compile("([A-Za-z)`]|[0-9](?![年月日時时分秒号]))(?=[{0}])".format(_CJK))
+# (not inside a path, a prompt or a key=value, whose word holds / or =; nor a number of a date or a time, 1月, 10時,
+# 2월)
+_CJK_THEN_LATIN = re.compile("([{0}])(?=[A-Za-z0-9`-])".format(_CJK))
+_LATIN_THEN_CJK = re.compile("([A-Za-z)`]|[0-9](?![年月日時时分秒号년월일시분초]))(?=[{0}])".format(_CJK))
 _CJK_CHAR = re.compile("[{0}]".format(_CJK))
+_WORD_WITH_CJK = re.compile("\\S*[{0}]\\S*".format(_CJK))
 
 
 def _cjk_spaced(text: str) -> str:
     """Full-width forms as ASCII, and a space where a Latin word meets Chinese, Japanese or Korean text."""
     if _FULL_WIDTH_CHAR.search(text):
         text = text.translate(_FULL_WIDTH)
-    if _CJK_CHAR.search(text):
-        text = _LATIN_THEN_CJK.sub(r"\1 ", _CJK_THEN_LATIN.sub(r"\1 ", text))
-    return text
+    return _WORD_WITH_CJK.sub(_spaced_word, text) if _CJK_CHAR.search(text) else text
+
+
+def _spaced_word(word: Match[str]) -> str:
+    said = word.group(0)
+    if "/" in said or "=" in said:  # a path, a prompt (orin:~/桌面$), a key (用户id=1000): kept whole
+        return said
+    return _LATIN_THEN_CJK.sub(r"\1 ", _CJK_THEN_LATIN.sub(r"\1 ", said))
 
 
 @functools.lru_cache(maxsize=8)  # (each reader normalises the same window: explain, read, the failure finder)
@@ -1179,7 +1193,9 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("NVIDIA runtime ran", ("selecting",), lambda line, raw: _RUNTIME_SELECTED.search(line)),
     ("groups added at launch", ("group-add", "group_add"),
      lambda line, raw: _GROUP_ADD_SAID.search(line) and not _GROUP_ADD_DENIED.search(line)),
-    ("group joined at start", ("group",), lambda line, raw: _GROUP_JOINED.search(line)),
+    ("group joined at start", ("group",), lambda line, raw: _asserted(_GROUP_JOINED, line)),
+    ("remote display", ("ssh", "display", "localhost:", "vnc", "xrdp", "x2go", "x11"),
+     lambda line, raw: _REMOTE_DISPLAY.search(line)),
     ("toolkit legacy mode", ("legacy",), lambda line, raw: _LEGACY_MODE_SET.match(line)),
     ("toolkit mode not legacy", ("mode as", "requested mode"), lambda line, raw: _NOT_LEGACY_MODE.search(line)),
     # the engine's own word outranks its config file
@@ -1415,8 +1431,8 @@ def _read_login(state: _State, line: str, raw: str) -> None:
     client's prompt too."""
     low = line.lower()
     login = _login_path().search(_WINDOWS_PROMPT.sub("", line)) if any(w in low for w in state.login_words) else None
-    if login:
-        state.logins.append(Sighting("session", login.group(0).strip(), raw))
+    if login:  # (the switch, not the operator before it: "&& su dev" is `su dev`)
+        state.logins.append(Sighting("session", login.group(0).strip().lstrip("&;|").strip(), raw))
 
 
 def _add_node(state: _State, node: ListedNode) -> bool:
@@ -1424,8 +1440,7 @@ def _add_node(state: _State, node: ListedNode) -> bool:
     in the paste is kept as the node it starts, where it starts one only."""
     started = _started_name(node.path) if role_of(node.path) is None else None
     machine = "" if node.where else state.machine
-    node = ListedNode(started or node.path, node.owner, node.group, node.mode, node.acl, node.major, node.minor,
-                      node.line, node.where, node.path if started else node.printed, machine)
+    node = with_fields(node, path=started or node.path, printed=node.path if started else node.printed, machine=machine)
     key = (node.path, node.owner, node.group, node.mode, node.acl, node.where, machine)
     if key in state.node_keys or len(state.listed) >= MAX_FACTS:
         return False
@@ -1796,7 +1811,8 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
 
 def _read_pc_hint(state: _State, line: str, raw: str) -> None:
     low = raw.lower()
-    found = leftmost(_PC_HINT, raw, low) or (_PC_IMAGE.search(raw) if "-py3" in low or "pytorch/pytorch:" in low else None)
+    found = leftmost(_PC_HINT, raw, low) or (_PC_IMAGE.search(raw) if "-py3" in low or "pytorch/pytorch:" in low
+                                             or "nvidia/cuda:" in low else None)
     if found:
         state.x86.append(Sighting("PC hint", found.group(0).strip(" >[@"), raw))
     elif "nvidia-smi" in line and _SMI_COMMAND.search(line) and not _NOT_INSTALLED.search(line):
