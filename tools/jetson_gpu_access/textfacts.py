@@ -1422,7 +1422,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     _read_mentions(state, line, raw)
 
 
-# A Windows client's prompt, PowerShell's or cmd's (PS C:\\Users\\me> ssh ..., C:\\Users\\me>ssh ...).
+# A Windows client's prompt, PowerShell's or cmd's (PS C:\Users\me> ssh ..., C:\Users\me>ssh ...).
 _WINDOWS_PROMPT = re.compile(r"^(?:PS\s+)?[A-Za-z]:\\[^<>\n]{0,200}>\s*(?=[a-z./])")
 
 
