@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Dict, Tuple
@@ -57,6 +58,14 @@ def test_band_profiles_are_generated_from_the_data() -> None:
         inferred = arrival == "created" or toolkit.path_row(arrival)["certainty"] == "INFERRED"
         assumptions = " ".join(profiles.load(name).raw["assumptions"])
         assert ("INFERRED" in assumptions) == inferred, name
+
+
+def test_every_generated_title_reads_without_a_doubled_word() -> None:
+    """A band profile's title joins a band's label and a path's label: neither may repeat the word the other ends
+    with (a listing's 'root root' is owner and group, so hand-written titles are not held to this)."""
+    for name in bands.BAND_PROFILES:
+        title = bands.band_profile(name)["title"]
+        assert not re.search(r"\b(\w+) \1\b", title, re.I), (name, title)
 
 
 # --- evidence readers ------------------------------------------------------------------------

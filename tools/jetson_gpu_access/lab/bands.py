@@ -133,7 +133,8 @@ def band_profile(name: str) -> Dict[str, Any]:
     return {
         "format": 2,
         "name": name,
-        "title": "JetPack {} container, toolkit {} ({}), nodes {}".format(plat["jetpack"], version, band.label, row["label"]),
+        "title": "JetPack {} container, toolkit {} in band {}; GPU nodes: {}".format(plat["jetpack"], version, band.label,
+                                                                                    row["label"]),
         "summary": "{} with --runtime nvidia; {}. In the container: {}. A non-root user needs: {}.".format(
                        VARIANTS[variant].format(user=user, groups=groups), makes, band.nodes if created else "host permissions",
                        band.non_root_needs if created else "the host's GIDs in the image's /etc/group") + (
