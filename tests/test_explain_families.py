@@ -17,7 +17,7 @@ import pytest
 from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, ids, read_cause
 from jetson_gpu_access import data
 from jetson_gpu_access.explain import PERMISSION_CAUSES, explain, find_failure, shown_platform
-from jetson_gpu_access.textfacts import read, switches_to_root
+from jetson_gpu_access.textfacts import ARM64_KINDS, read, switches_to_root
 
 # ---- CUDA errors by every number they had, and the server-only ones ----
 
@@ -119,11 +119,14 @@ def test_a_device_count_above_zero_is_no_failure(text: str) -> None:
 
 # ---- the platform, in every form ----
 
-@pytest.mark.parametrize("line", ["docker run --platform=linux/arm64 --rm myorg/app:1.2 python3 x.py",
-                                  "image: myorg/vision:2.1-arm64", "Architecture:        aarch64"])
-def test_an_arm64_build_is_a_weak_sign_of_a_jetson(line: str) -> None:
+@pytest.mark.parametrize(("line", "kind"), [("docker run --platform=linux/arm64 --rm myorg/app:1.2 python3 x.py", "arm64 build"),
+                                           ("image: myorg/vision:2.1-arm64", "arm64 build"),
+                                           ("Architecture:        aarch64", "arm64 machine"),
+                                           ("/usr/lib/aarch64-linux-gnu/libcudnn.so.8", "arm64 machine")])
+def test_an_arm64_build_or_machine_is_a_weak_sign_of_a_jetson(line: str, kind: str) -> None:
+    """What is built for arm64, and an arm64 machine's own lines, are weak signs, and say which they are."""
     seen = read(line).observed
-    assert [s.kind for s in seen.jetson] == ["arm64 build"] and not seen.x86
+    assert [s.kind for s in seen.jetson] == [kind] and not seen.x86
     assert read_cause(line + "\ntorch.cuda.is_available() returns False").cause.id == "jetson-software-mismatch"
 
 
@@ -483,7 +486,7 @@ def test_words_about_the_session_do_not_ask_a_launch_for_the_nvidia_runtime() ->
                                   'export TORCH_CUDA_ARCH_LIST="8.7"', "nvcc -gencode arch=compute_72,code=sm_72 x.cu"])
 def test_tegra_and_l4t_as_words_are_weak_signs_of_a_jetson(line: str) -> None:
     seen = read(line).observed
-    assert seen.jetson and all(s.kind in ("Tegra-only name", "arm64 build") for s in seen.jetson)
+    assert seen.jetson and all(s.kind in ("Tegra-only name",) + ARM64_KINDS for s in seen.jetson)
     assert read_cause(line + "\ncudaGetDeviceCount returned 100").cause.assumed_system == ""
 
 
@@ -828,6 +831,35 @@ def test_a_build_s_list_of_architectures_names_no_system() -> None:
 ])
 def test_the_hook_s_own_nvml_words_are_nvml_s_families(line: str, family: str) -> None:
     assert family in [m.id for m in read_cause(line).matches]
+
+
+@pytest.mark.parametrize("line", [
+    "modprobe: FATAL: Module nvidia_uvm not found in directory /lib/modules/5.15.0-91-generic",
+    "modprobe: ERROR: could not insert 'nvidia': Required key not available",
+    "[   12.345678] nvidia: Unknown symbol drm_gem_object_put (err -2)",
+    "The NVIDIA kernel modules are not loaded after the update",
+])
+def test_a_discrete_driver_s_kernel_module_that_does_not_load_is_the_pc_s_driver(line: str) -> None:
+    """The module failing to load (not built for the kernel, refused by Secure Boot) is the PC's driver, for any user."""
+    result = read_cause(line)
+    assert "nvidia-module-failed" in [m.id for m in result.matches]
+    assert result.cause.id == "x86-discrete-gpu" and result.cause.assumed_system == "pc"
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    ("$ nvidia-smi\nNo devices were found", True), ("No devices were found\nError: Process completed with exit code 6.", True),
+    ("lsusb found the camera; no devices were found by v4l2-ctl on the second port", False)])
+def test_nvidia_smi_s_no_devices_found_is_a_pc_s_driver_that_sees_no_card(text: str, family: bool) -> None:
+    """nvidia-smi's own line, alone: the discrete driver loaded but sees no card (JetPack 6's nvidia-smi lists its GPU)."""
+    result = read_cause(text)
+    assert ("smi-no-devices" in [m.id for m in result.matches]) is family
+    assert (result.cause.id == "x86-discrete-gpu") is family
+
+
+@pytest.mark.parametrize("line", ["nvidia_uvm: module loaded", "sudo modprobe nvidia-uvm && ls /dev/nvidia-uvm",
+                                  "NVIDIA kernel module loaded: 535.104.05"])
+def test_a_module_loaded_or_loading_is_no_module_failure(line: str) -> None:
+    assert "nvidia-module-failed" not in [m.id for m in read_cause(line).matches]
 
 
 def test_amd_s_compute_node_denied_is_a_pc_s_gpu_not_another_device() -> None:
@@ -2200,6 +2232,18 @@ def test_the_gpu_operator_hints_at_a_pc(line: str) -> None:
     text = line + "\nFailed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox runtime: no " \
         "runtime for \"nvidia\" is configured"
     assert shown_platform(explain(text).observed)[0] == "pc"
+    assert shown_platform(explain(JETSON_36 + "\n" + text).observed)[0] == "jetson"
+
+
+@pytest.mark.parametrize("line", ["Proxmox VE 8.1 host, Jellyfin in an unprivileged LXC",
+                                  "TASK ERROR: startup for container '102' failed",
+                                  "Unraid 6.12 with the Nvidia-Driver plugin", "$ lxc config set c1 nvidia.runtime true"])
+def test_a_server_host_or_lxd_s_nvidia_runtime_hints_at_a_pc(line: str) -> None:
+    """Proxmox VE, Unraid and TrueNAS are built for x86-64 servers, and LXD passes a Jetson's iGPU as a CDI device, not
+    through nvidia.runtime (canonical/lxd#13562): each hints at a PC; any sign of a Jetson outranks the hint."""
+    text = line + "\nlxc c1 ERROR conf - conf.c:lxc_setup:3653 - Failed to run mount hooks"
+    assert shown_platform(explain(text).observed)[0] == "pc"
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
     assert shown_platform(explain(JETSON_36 + "\n" + text).observed)[0] == "jetson"
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, read_cause, tegra_talk
 from jetson_gpu_access.explain import PERMISSION_CAUSES, explain, find_failure
-from jetson_gpu_access.textfacts import read
+from jetson_gpu_access.textfacts import ARM64_KINDS, read
 
 # ---- a device that is not the GPU ----
 
@@ -158,7 +158,7 @@ def test_a_denial_naming_another_file_stays_another_file_s() -> None:
 ])
 def test_an_arm64_server_or_a_desktop_driver_is_no_jetson(line: str) -> None:
     observed = read(line).observed
-    assert observed.x86 and not [s for s in observed.jetson if s.kind not in ("arm64 build", "Tegra-only name")], observed
+    assert observed.x86 and not [s for s in observed.jetson if s.kind not in ("Tegra-only name",) + ARM64_KINDS], observed
     result = read_cause(line + "\nRuntimeError: CUDA error: initialization error")
     assert result.cause.id == "x86-discrete-gpu" and not result.cause.assumption, result.cause
     assert tegra_talk(result) == [], tegra_talk(result)

@@ -28,6 +28,7 @@ from .record import frozen_record
 from .safeio import InputError, decimal, decode, read_file
 from .textfacts import (
     ANOTHER_MACHINE,
+    ARM64_KINDS,
     CONTAINER_PROMPT,
     FACT_WINDOW,
     GPU_NODE_PATH,
@@ -1426,7 +1427,7 @@ def _compare_nodes(nodes: Sequence[ListedNode], apart: bool) -> List[Statement]:
 # ---- the cause ----
 
 # Jetson signs that name no hardware: a host name or a word; a hard x86 sign outranks them.
-WEAK_JETSON = ("host name", "Tegra-only name", "arm64 build", "L4T image")
+WEAK_JETSON = ("host name", "Tegra-only name", "L4T image") + ARM64_KINDS
 # PC signs that name no hardware: a discrete-GPU node name, a cloud user, nvidia-smi; any Jetson sign outranks them.
 WEAK_X86 = ("discrete-GPU node", "PC hint", "nvidia-smi", "PC software")
 # ... and a PC named in words, which may be another machine than the one that failed: no second system of its own.
@@ -2602,8 +2603,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # (the render node decides an 801 unless the paste shows a Tegra node refused; with the host's /dev bound in, the
     # container's nodes are the host's own, whose group no toolkit changes)
     tegra_refused = any(i in ("nvmap-denied", "nvrmgpu-open", "nvrm-channel") for i in ids)
-    if numeric and not numeric[0].dev_mount and _host_gid_held(
-            seen, numeric[0], render_decides="cuda-801" in ids and not tegra_refused):
+    render_decides = "cuda-801" in ids and not tegra_refused and not seen.nodes
+    if numeric and not numeric[0].dev_mount and (_host_render_gid_held if render_decides else _host_gid_held)(
+            seen, numeric[0]):
         return cause("toolkit-band", "the launch holds the host node's GID and the session is still denied: the node's "
                      "group inside the container differs, which the toolkit's version decides",
                      trigger + [_first_line(numeric[0])] + [n.line for n in seen.nodes][:1], "uid-gid-launch")
@@ -3167,22 +3169,25 @@ def _gid_added_amiss(seen: Observed) -> Optional[Tuple[Launch, ListedNode, int]]
     return None
 
 
-def _host_gid_held(seen: Observed, launch: Launch, render_decides: bool = False) -> bool:
+def _host_gid_held(seen: Observed, launch: Launch) -> bool:
     """Whether the launch holds (as its GID, or one it adds) the GID a listing shows for each GPU node it lists by
     number: holding one node's GID says nothing of another's. Where the paste lists the nodes both outside and inside
     the container, the outside listing is the host's, whose GIDs a launch adds (by number, or by a name the paste
-    gives a number); the inside one is what came of them. With no node listed, where the render node decides (error
-    801), the GID the host's own `id` names render is that node's there (udev's rule gives it the group)."""
-    numbered = [n for n in seen.nodes if n.group.isdigit()]
+    gives a number); the inside one is what came of them."""
     outside = [n for n in seen.nodes if n.where != "container"]
     listed: Sequence[Optional[int]]
-    if not seen.nodes and render_decides:
-        listed = [gid for i in seen.identities if i.where != "container" for gid, name in i.names if name == "render"][:1]
-    elif outside and len(outside) < len(seen.nodes):  # the host's listing beside the container's: its GIDs, named or not
+    if outside and len(outside) < len(seen.nodes):  # the host's listing beside the container's: its GIDs, named or not
         listed = [_gid_shown(n.group, seen) for n in outside]
     else:
-        listed = [decimal(n.group) for n in numbered]
+        listed = [decimal(n.group) for n in seen.nodes if n.group.isdigit()]
     return bool(listed) and None not in listed and all(gid in launch.held_gids for gid in listed)
+
+
+def _host_render_gid_held(seen: Observed, launch: Launch) -> bool:
+    """Whether the launch holds the GID the host's own `id` names render: with no node listed and the render node
+    deciding (error 801), that is the node's group on the host (udev's rule gives it the group)."""
+    named = [gid for i in seen.identities if i.where != "container" for gid, name in i.names if name == "render"]
+    return bool(named) and named[0] in launch.held_gids
 
 
 # The groups Debian's base-passwd gives a fixed GID on every Debian and Ubuntu system, L4T's included.

@@ -215,15 +215,19 @@ _TEGRA_NODE = cued(
     # JetPack 6's driver branch, as its nvidia-smi reports it (fact sheet: nvidia-smi on JP6); no desktop driver has it
     (("nvidia-smi", "driver version"), r"\b(?:NVIDIA-SMI\s+|Driver Version[*_`]*:[*_`\s]*)540\.\d{1,2}(?:\.\d{1,2})?\b"),
 )
-# An arm64 system named by what runs on it: a launch for linux/arm64, an image tagged for arm64 (not SBSA
-# servers), lscpu's architecture. Weak: Grace and other arm64 servers are PCs in this sense.
+# An arm64 system named by what is built or run for it: a launch for linux/arm64, an image tagged for arm64 (not SBSA
+# servers). Weak: Grace and other arm64 servers are PCs in this sense.
 # An image reference is read from the start of its word only ((?<!...)) and within Docker's limits (a name of at most
 # 255 characters, a tag of 128): tried again from each character of a long word, it took minutes (tests/test_inputs.py).
-_ARM64 = re.compile(r"--platform[= ]+linux/(?:arm64|aarch64)\b|detected host platform \(linux/(?:arm64|aarch64)\b|"
-                    r"(?<![\w./-])[\w./-]{1,255}:(?![\w.-]{0,128}sbsa)[\w.-]{0,128}\b(?:arm64|aarch64)\b|"
-                    r"^Architecture:\s*(?:aarch64|arm64)\s*$|^(?:aarch64|arm64)$|"  # (lscpu's, and uname -m's line)
-                    # an arm machine's own libraries and wheels: /usr/lib/aarch64-linux-gnu/, *-linux_aarch64.whl
-                    r"/lib/aarch64-linux-gnu/|[-_]linux_aarch64\.whl\b|manylinux\w*_aarch64\b", re.I)
+_ARM64_BUILD = re.compile(r"--platform[= ]+linux/(?:arm64|aarch64)\b|"
+                          r"(?<![\w./-])[\w./-]{1,255}:(?![\w.-]{0,128}sbsa)[\w.-]{0,128}\b(?:arm64|aarch64)\b", re.I)
+# An arm64 machine named by itself: the engine's detected host platform, lscpu's and uname -m's line, its own libraries
+# and wheels (/usr/lib/aarch64-linux-gnu/, *-linux_aarch64.whl). As weak: a Grace server shows the same.
+_ARM64_MACHINE = re.compile(r"detected host platform \(linux/(?:arm64|aarch64)\b|"
+                            r"^Architecture:\s*(?:aarch64|arm64)\s*$|^(?:aarch64|arm64)$|"
+                            r"/lib/aarch64-linux-gnu/|[-_]linux_aarch64\.whl\b|manylinux\w*_aarch64\b", re.I)
+# The kinds of those two signs, which say arm64 and no Jetson's hardware.
+ARM64_KINDS = ("arm64 build", "arm64 machine")
 # An image built for one L4T release (l4t-ml:r34.1.0, ros:humble-l4t-r35.1.0, prose's "l4t-ml: r35.4.1"): compared
 # with the host's.
 _IMAGE_L4T = re.compile(r"(?<![\w./-])/*[\w.-]{1,255}/[\w./-]{1,255}: ?(?:[\w.-]{1,128}-)?(?:l4t-)?r(\d{2}\.\d{1,2}"
@@ -350,6 +354,10 @@ _PC_HINT = cued(
     (("legacy",), r"auto-detected mode as '?legacy"),
     # NVIDIA's GPU Operator, which supports no Jetson (gpu-operator#1453): a cluster of PCs or servers runs it
     (("operator",), r"\bgpu[- ]operator\b"),
+    # hosts built for x86-64 servers (Proxmox VE, Unraid, TrueNAS SCALE; a Proxmox task's own error line), and LXD's
+    # nvidia.runtime key, the legacy hook's: LXD passes a Jetson's iGPU as a CDI device instead (canonical/lxd#13562)
+    (("proxmox", "unraid", "truenas", "task error:", "nvidia.runtime"),
+     r"\bproxmox(?:\s*ve)?\b|\bunraid\b|\btruenas\b|^TASK ERROR:(?=\s)|\bnvidia\.runtime\b"),
     # more than one GPU in a machine (a Jetson has one, integrated), said, counted, or a node's GPU resource; often
     # another machine than the failing one ("it trains on our server with 4 GPUs"), so any Jetson sign outranks it
     (("gpu",), r"\b(?:multiple|several|many)\s+(?:nvidia\s+)?gpus\b|\bmulti-?gpu\b|"
@@ -686,8 +694,9 @@ _HOST_WORKS = re.compile(r"\b(?:on|in|from)\s+(?:the\s+)?(?:\w+\s+)?host\b(?:(?!
                          r"(?<!n't )(?<!not )(?<!never )\b(?:works?|worked|working|runs?|ran|fine)\b"
                          r"(?:(?!\bnot\b|n't|\bfail)[^\n]){0,30}?\boutside\s+"
                          r"(?:of\s+)?(?:the\s+|a\s+)?(?:docker|containers?|podman)\b", re.I)
-# Jetson signs that name software, not the machine the line ran on: beside them a line can still name an x86 host.
-_NAMES_NO_HARDWARE = ("Tegra-only name", "L4T image", "arm64 build")
+# Jetson signs that name software, or only an arm64 machine, not a Jetson's hardware: beside them a line can still name
+# an x86 host.
+_NAMES_NO_HARDWARE = ("Tegra-only name", "L4T image") + ARM64_KINDS
 PC_PROSE = "PC named in words"
 # Facts are read from this much of each end of a paste: some 3,000 lines either side hold the commands a reporter ran
 # and their output; the log between them is searched for error signatures only (explain's SIGNATURE_WINDOW).
@@ -978,7 +987,8 @@ _JETSON_FORMS: Tuple[Tuple[str, Cued], ...] = (
     ("board id", cued((("p2", "p3"), _BOARD))), ("SoC", cued((("tegra",), _SOC))),
     ("kernel", cued((("-tegra",), _TEGRA_KERNEL))), ("nvidia-l4t package", cued((("nvidia-l4t-",), _L4T_PACKAGE))),
     ("tegrastats", cued((("ram ",), _TEGRASTATS))), ("Tegra-only name", _TEGRA_NODE),
-    ("arm64 build", cued((("arm64", "aarch64"), _ARM64))), ("L4T image", cued((("l4t", "dustynv"), _L4T_IMAGE))),
+    ("arm64 build", cued((("arm64", "aarch64"), _ARM64_BUILD))),
+    ("arm64 machine", cued((("arm64", "aarch64"), _ARM64_MACHINE))), ("L4T image", cued((("l4t", "dustynv"), _L4T_IMAGE))),
     ("JetPack stated", cued((("jetpack",), _JETPACK_STATED))), ("Tegra library", cued((("nvrm",), _NVRM))),
 )
 
@@ -1685,7 +1695,7 @@ def _on_another_machine(state: _State, line: str, at: int) -> bool:
 def _settle_elsewhere(state: _State) -> None:
     """A launch or toolkit another machine's sentence holds belongs to that machine where a line of the paste's own
     shows a Jetson (not an image's name): it is dropped; else it is this machine's after all."""
-    images = ("L4T image", "arm64 build")
+    images = ("L4T image",) + ARM64_KINDS
     if any(s.kind not in images and s.line not in state.elsewhere for s in state.jetson):
         state.launches = [launch for launch in state.launches if launch.text.split("\n")[0] not in state.elsewhere]
     elif state.toolkit is None:
