@@ -260,6 +260,11 @@ def signatures_page(title: str, intro: str, shown: Callable[[Dict[str, Any]], bo
             out.append("")
         out += [with_marks("- " + cause) for cause in symptom["causes"]]
         out.append("")
+        if symptom.get("beside"):
+            out += ["Read so only where the paste also names what it needs, as this line does: {}.".format(
+                inline_code(symptom["beside"])), ""]
+        if symptom.get("unless_in_paste"):
+            out += ["Not read so where the paste shows {}.".format(symptom["unless_shown"]), ""]
         if symptom.get("points_to"):
             out += ["Cause ids (the triage reading): " + ", ".join("`{}`".format(c) for c in symptom["points_to"]) + ".", ""]
         if symptom.get("platform"):

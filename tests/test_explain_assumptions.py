@@ -248,7 +248,7 @@ def test_a_failure_is_never_unknown_on_either_system() -> None:
     for symptom in data.load("symptoms")["symptoms"]:
         for signature in symptom["signatures"]:
             for shown in ("", JETSON_36 + "\n", "Linux pc 6.8.0-45-generic x86_64 GNU/Linux\n"):
-                result = explain(shown + signature)
+                result = explain(shown + symptom.get("beside", "") + "\n" + signature)
                 assert "unknown" not in (result.cause.id, result.cause.otherwise), (shown, signature, result.cause)
 
 

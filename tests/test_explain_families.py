@@ -847,13 +847,58 @@ def test_a_discrete_driver_s_kernel_module_that_does_not_load_is_the_pc_s_driver
 
 
 @pytest.mark.parametrize(("text", "family"), [
-    ("$ nvidia-smi\nNo devices were found", True), ("No devices were found\nError: Process completed with exit code 6.", True),
-    ("lsusb found the camera; no devices were found by v4l2-ctl on the second port", False)])
+    ("$ nvidia-smi\nNo devices were found", True),
+    ("- name: Check the GPU\n  run: nvidia-smi\nNo devices were found\nError: Process completed with exit code 6.", True),
+    ("lsusb found the camera; no devices were found by v4l2-ctl on the second port", False),
+    ("$ python3 list_cams.py\npypylon 3.0.1\nNo devices were found", False)])
 def test_nvidia_smi_s_no_devices_found_is_a_pc_s_driver_that_sees_no_card(text: str, family: bool) -> None:
-    """nvidia-smi's own line, alone: the discrete driver loaded but sees no card (JetPack 6's nvidia-smi lists its GPU)."""
+    """nvidia-smi's own line, alone, where the paste runs nvidia-smi (a camera's listing prints the same words): the
+    discrete driver loaded but sees no card (JetPack 6's nvidia-smi lists its GPU)."""
     result = read_cause(text)
     assert ("smi-no-devices" in [m.id for m in result.matches]) is family
     assert (result.cause.id == "x86-discrete-gpu") is family
+
+
+@pytest.mark.parametrize("text", [
+    "Error! Bad return status for module build on kernel: 6.8.0-45-generic (x86_64)\n"
+    "Consult /var/lib/dkms/nvidia/535.183.01/build/make.log for more information.",
+    "Jun 02 10:00:01 ws systemd-modules-load[412]: Failed to insert module 'nvidia': Key was rejected by service"])
+def test_a_module_dkms_did_not_build_or_secure_boot_refused_is_the_pc_s_driver(text: str) -> None:
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("text", [
+    # nvidia_peermem fails to load on every machine without InfiniBand, harmlessly
+    "modprobe: ERROR: could not insert 'nvidia_peermem': Invalid argument\n"
+    "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 GiB",
+    # a guess the paste takes back
+    "At first I thought the NVIDIA kernel module was not loaded, but lsmod shows nvidia_uvm and nvidia\n"
+    "requests.exceptions.ConnectionError: Failed to establish a new connection: Temporary failure in name resolution",
+    # the driver answers in the same paste: a container's entrypoint has no modules of its own to load
+    "modprobe: FATAL: Module nvidia_uvm not found in directory /lib/modules/6.5.0-35-generic\n$ docker exec app "
+    "nvidia-smi -L\nGPU 0: NVIDIA GeForce RTX 3090 (UUID: GPU-1c3d2f8e-aa)\nKeyError: 'MODEL_PATH'",
+    "modprobe: FATAL: Module nvidia not found in directory /lib/modules/6.5.0-35-generic\n"
+    "| NVIDIA-SMI 535.129.03             Driver Version: 535.129.03   CUDA Version: 12.2     |\n"
+    "requests.exceptions.ConnectionError: Failed to establish a new connection: Temporary failure in name resolution",
+])
+def test_a_module_failure_the_paste_takes_back_or_outlives_is_no_driver_failure(text: str) -> None:
+    result = read_cause(text)
+    assert "nvidia-module-failed" not in [m.id for m in result.matches]
+    assert result.cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    ("$ lxc config set c1 nvidia.runtime true\nlxc c1 ERROR conf - conf.c:lxc_setup:3653 - Failed to run mount hooks", True),
+    ("lxc.hook.mount = /usr/share/lxc/hooks/nvidia\nERROR conf - conf.c:lxc_setup:4437 - Failed to run mount hooks", True),
+    ("lxc.hook.mount = /usr/share/lxc/hooks/mountecryptfsroot\n"
+     "ERROR conf - conf.c:lxc_setup:4437 - Failed to run mount hooks", False)])
+def test_lxc_s_failed_mount_hooks_are_nvidia_s_only_where_the_paste_names_its_hook(text: str, family: bool) -> None:
+    """LXC runs every mount hook alike: its failure is NVIDIA's where the paste names NVIDIA (nvidia.runtime,
+    hooks/nvidia), read on a PC where no system is shown; another hook's (an encrypted home, a network mount) is no
+    GPU's."""
+    result = read_cause(text)
+    assert ("lxc-nvidia-hook-failed" in [m.id for m in result.matches]) is family
+    assert (result.cause.id == "x86-discrete-gpu") is family  # (LXD passes a Jetson's GPU as a CDI device instead)
 
 
 @pytest.mark.parametrize("line", ["nvidia_uvm: module loaded", "sudo modprobe nvidia-uvm && ls /dev/nvidia-uvm",
@@ -2241,7 +2286,8 @@ def test_the_gpu_operator_hints_at_a_pc(line: str) -> None:
 def test_a_server_host_or_lxd_s_nvidia_runtime_hints_at_a_pc(line: str) -> None:
     """Proxmox VE, Unraid and TrueNAS are built for x86-64 servers, and LXD passes a Jetson's iGPU as a CDI device, not
     through nvidia.runtime (canonical/lxd#13562): each hints at a PC; any sign of a Jetson outranks the hint."""
-    text = line + "\nlxc c1 ERROR conf - conf.c:lxc_setup:3653 - Failed to run mount hooks"
+    text = line + "\nlxc.hook.mount = /usr/share/lxc/hooks/nvidia\n" \
+        "lxc c1 ERROR conf - conf.c:lxc_setup:3653 - Failed to run mount hooks"
     assert shown_platform(explain(text).observed)[0] == "pc"
     assert read_cause(text).cause.id == "x86-discrete-gpu"
     assert shown_platform(explain(JETSON_36 + "\n" + text).observed)[0] == "jetson"
