@@ -2282,10 +2282,13 @@ def test_the_gpu_operator_hints_at_a_pc(line: str) -> None:
 
 @pytest.mark.parametrize("line", ["Proxmox VE 8.1 host, Jellyfin in an unprivileged LXC",
                                   "TASK ERROR: startup for container '102' failed",
-                                  "Unraid 6.12 with the Nvidia-Driver plugin", "$ lxc config set c1 nvidia.runtime true"])
+                                  "Unraid 6.12 with the Nvidia-Driver plugin", "$ lxc config set c1 nvidia.runtime true",
+                                  "srun --nodes=1 --gpus=2 --container-image=myimage --pty bash -i",
+                                  "#SBATCH --gres=gpu:1"])
 def test_a_server_host_or_lxd_s_nvidia_runtime_hints_at_a_pc(line: str) -> None:
-    """Proxmox VE, Unraid and TrueNAS are built for x86-64 servers, and LXD passes a Jetson's iGPU as a CDI device, not
-    through nvidia.runtime (canonical/lxd#13562): each hints at a PC; any sign of a Jetson outranks the hint."""
+    """Proxmox VE, Unraid and TrueNAS are built for x86-64 servers, Slurm's GPU jobs and NVIDIA's enroot and pyxis run
+    on GPU servers, and LXD passes a Jetson's iGPU as a CDI device, not through nvidia.runtime (canonical/lxd#13562):
+    each hints at a PC; any sign of a Jetson outranks the hint."""
     text = line + "\nlxc.hook.mount = /usr/share/lxc/hooks/nvidia\n" \
         "lxc c1 ERROR conf - conf.c:lxc_setup:3653 - Failed to run mount hooks"
     assert shown_platform(explain(text).observed)[0] == "pc"

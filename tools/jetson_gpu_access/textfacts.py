@@ -358,6 +358,11 @@ _PC_HINT = cued(
     # nvidia.runtime key, the legacy hook's: LXD passes a Jetson's iGPU as a CDI device instead (canonical/lxd#13562)
     (("proxmox", "unraid", "truenas", "task error:", "nvidia.runtime"),
      r"\bproxmox(?:\s*ve)?\b|\bunraid\b|\btruenas\b|^TASK ERROR:(?=\s)|\bnvidia\.runtime\b"),
+    # a cluster's batch scheduler asked for GPUs (Slurm's srun and sbatch) and NVIDIA's containers for it (enroot, pyxis's
+    # --container-image): the tools of GPU servers
+    (("srun", "sbatch", "enroot", "pyxis", "--container-image"),
+     r"\b(?:srun|sbatch)\b[^\n]*?--(?:gpus|gres)\b|#SBATCH\s+--(?:gpus|gres)\b|\benroot\s+(?:start|create|import)\b|"
+     r"\bpyxis\b|--container-image[= ]"),
     # more than one GPU in a machine (a Jetson has one, integrated), said, counted, or a node's GPU resource; often
     # another machine than the failing one ("it trains on our server with 4 GPUs"), so any Jetson sign outranks it
     (("gpu",), r"\b(?:multiple|several|many)\s+(?:nvidia\s+)?gpus\b|\bmulti-?gpu\b|"
