@@ -7,7 +7,8 @@
 3. CPU seconds for 20 MB pastes of the shapes on which a pattern or a step turns quadratic: one line of
    library-like tokens (`lib-lib-…`), one line of a phrase a pattern starts on (`add group `), one line of
    launch options, one of `sudo -;` (a run line's start, repeated), one of `orin-` (a prompt's name), one of
-   `exec setpriv ` (a privilege drop whose options a pattern reads), and release lines of two systems alternating
+   `exec setpriv ` (a privilege drop whose options a pattern reads), one of `srun ` (a batch job whose GPU options a
+   hint reads), and release lines of two systems alternating
    (each system is read once), and the report corpus's real pastes one after another
    (many systems, each with its own facts), also with their line breaks lost, eight pastes to a line (a log copied
    from a web page or a JSON field: every pattern sees long lines): target under 1 s each.
@@ -50,6 +51,7 @@ PATHOLOGICAL = (
     ("one line of sudo's options and separators", "sudo -;"),
     ("one line of a prompt's module names", "orin-"),
     ("one line of exec setpriv", "exec setpriv "),
+    ("one line of srun", "srun "),
     ("two systems' release lines alternating",
      "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025\n"
      "# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue Aug  1 19:57:35 UTC 2023\n"),

@@ -39,6 +39,22 @@ def test_every_signature_is_recognised_on_its_own(symptom) -> None:  # type: ign
         assert symptom["id"] in ids(symptom.get("beside", "") + "\n" + signature), signature
 
 
+@pytest.mark.parametrize("symptom", [s for s in SYMPTOMS if "needs_in_paste" in s or "unless_in_paste" in s],
+                         ids=lambda s: s["id"])
+def test_what_a_family_needs_or_is_ruled_out_by_is_said_and_works(symptom) -> None:  # type: ignore[no-untyped-def]
+    """`needs_in_paste` comes with `beside` (a line that holds it) and `unless_in_paste` with `unless_shown` (its words);
+    both are lower case, as the lowered paste is searched; a signature alone, without its `beside`, is not the family."""
+    assert ("needs_in_paste" in symptom) == ("beside" in symptom)
+    assert ("unless_in_paste" in symptom) == ("unless_shown" in symptom)
+    for field in ("needs_in_paste", "unless_in_paste"):
+        if field in symptom:
+            assert symptom[field] == symptom[field].lower() and re.compile(symptom[field]), field
+    if "needs_in_paste" in symptom:
+        assert re.search(symptom["needs_in_paste"], symptom["beside"].lower())
+        for signature in symptom["signatures"]:
+            assert symptom["id"] not in ids(signature), signature
+
+
 @pytest.mark.parametrize(("url", "text", "expected"), QUOTED)
 def test_quoted_reports(url: str, text: str, expected: str) -> None:
     assert ids(text) == [expected], url

@@ -227,7 +227,8 @@ def test_huge_or_odd_numbers_in_pasted_text_are_not_a_crash(text: str, capsys) -
     assert cli.main(["explain", text]) in (Exit.OK, Exit.PROBLEM)
 
 
-@pytest.mark.parametrize("token", ["Jetson a ", "docker run --group-add=", "uid=1(", "ls ", "\x1b]", "--device "])
+@pytest.mark.parametrize("token", ["Jetson a ", "docker run --group-add=", "uid=1(", "ls ", "\x1b]", "--device ", "srun ",
+                                   "manylinux"])
 def test_explain_stays_linear_on_a_long_repeated_paste(tmp_path: Path, token: str) -> None:
     """A third of a megabyte of one prefix repeated: each pattern gives up quickly instead of
     rescanning the rest of the line at every repeat (before: "Jetson a " took minutes)."""

@@ -790,10 +790,10 @@ def _runc_s_own_failure(matches: Sequence[SymptomMatch], seen: Observed) -> bool
 
 
 def _borne_out(match: SymptomMatch, lowered: str) -> bool:
-    """Whether the rest of the paste (``lowered``) bears a family's match out (data/symptoms.json): its
-    `needs_in_paste` is found there (nvidia-smi, for its bare "No devices were found"; `beside` is a line that shows
-    it), and its `unless_in_paste` is not (`unless_shown` says what: the driver answering, beside a module said not to
-    load)."""
+    """Whether the paste (``lowered``, the text its signatures were searched in) bears a family's match out
+    (data/symptoms.json): its `needs_in_paste` is found there (NVIDIA's hook named beside LXC's failed mount hooks;
+    `beside` is a line that holds it), and its `unless_in_paste` is not (`unless_shown` says what: the driver
+    answering, beside a module said not to load)."""
     family = _family(match.id)
     needs, unless = family.get("needs_in_paste"), family.get("unless_in_paste")
     return (not needs or bool(_compiled(needs).search(lowered))) and not (unless and _compiled(unless).search(lowered))
@@ -825,8 +825,9 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
     matches = matches + [shown for shown in (contrast, root_only, seat, behind, unserved) if shown is not None]
     if _runc_s_own_failure(matches, seen):
         matches = [m for m in matches if m.id != "runtime-hook-failed"]
-    lowered = cleaned.lower()
-    matches = [m for m in matches if _borne_out(m, lowered)]
+    if any("needs_in_paste" in _family(m.id) or "unless_in_paste" in _family(m.id) for m in matches):
+        searched = normalise(window(text, SIGNATURE_WINDOW)[0]).lower()  # where the matches were found
+        matches = [m for m in matches if _borne_out(m, searched)]
     diagnosis = _from_paste(diagnose(parsed.facts)) if parsed.facts is not None else None
     others = tuple(_from_paste(diagnose(facts)) for facts in parsed.others)
     # An error of the GPU (not one that is no GPU access, nor words about the session) asks for the NVIDIA runtime.

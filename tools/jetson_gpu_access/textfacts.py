@@ -220,12 +220,13 @@ _TEGRA_NODE = cued(
 # An image reference is read from the start of its word only ((?<!...)) and within Docker's limits (a name of at most
 # 255 characters, a tag of 128): tried again from each character of a long word, it took minutes (tests/test_inputs.py).
 _ARM64_BUILD = re.compile(r"--platform[= ]+linux/(?:arm64|aarch64)\b|"
-                          r"(?<![\w./-])[\w./-]{1,255}:(?![\w.-]{0,128}sbsa)[\w.-]{0,128}\b(?:arm64|aarch64)\b", re.I)
+                          r"(?<![\w./-])[\w./-]{1,255}:(?![\w.-]{0,128}sbsa)[\w.-]{0,128}\b(?:arm64|aarch64)\b|"
+                          # wheels built for arm64: *-linux_aarch64.whl, manylinux2014_aarch64 (a tag within its bounds)
+                          r"[-_]linux_aarch64\.whl\b|manylinux\w{0,32}_aarch64\b", re.I)
 # An arm64 machine named by itself: the engine's detected host platform, lscpu's and uname -m's line, its own libraries
-# and wheels (/usr/lib/aarch64-linux-gnu/, *-linux_aarch64.whl). As weak: a Grace server shows the same.
+# (/usr/lib/aarch64-linux-gnu/). As weak: a Grace server shows the same.
 _ARM64_MACHINE = re.compile(r"detected host platform \(linux/(?:arm64|aarch64)\b|"
-                            r"^Architecture:\s*(?:aarch64|arm64)\s*$|^(?:aarch64|arm64)$|"
-                            r"/lib/aarch64-linux-gnu/|[-_]linux_aarch64\.whl\b|manylinux\w*_aarch64\b", re.I)
+                            r"^Architecture:\s*(?:aarch64|arm64)\s*$|^(?:aarch64|arm64)$|/lib/aarch64-linux-gnu/", re.I)
 # The kinds of those two signs, which say arm64 and no Jetson's hardware.
 ARM64_KINDS = ("arm64 build", "arm64 machine")
 # An image built for one L4T release (l4t-ml:r34.1.0, ros:humble-l4t-r35.1.0, prose's "l4t-ml: r35.4.1"): compared
@@ -308,15 +309,17 @@ _X86 = cued(
      r"\b(?:failed to load driver:\s*|MESA-LOADER:[^\n]{0,80}?)(?:i965|iris|crocus|radeonsi|r600|vmwgfx|virtio_gpu)\b"),
 )
 # A PC named in words: x86 said in prose ("I'm running on x86", "an x86 host"), an x86 processor (every Jetson's CPU
-# is an Arm core), a hypervisor only PCs run. Prose may name another machine than the failing one ("works on x86 but
+# is an Arm core), a host system only PCs run. Prose may name another machine than the failing one ("works on x86 but
 # not on my Orin", "flashed from my Ryzen desktop"), so a sign of the Jetson's hardware outranks it; a CPU field of
 # lscpu or /proc/cpuinfo is the machine's own output and counts in full.
 _X86_CPUS = r"Ryzen|Threadripper|EPYC|Xeon"
 _PC_PROSE = cued(
     (("x86",), r"\b(?:on|using|an?|my|our)\s+x86\b(?![_-])|\bx86\s+(?:host|machine|pc|laptop|desktop|server|"
                r"system|computer|workstation|box)s?\b"),
-    (("ryzen", "threadripper", "epyc", "xeon", "core", "i3-", "i5-", "i7-", "i9-", "proxmox"),
-     r"\b(?:" + _X86_CPUS + r")\b|\bCore(?:\(TM\)|\u2122)?\s+i[3579]\b|\bi[3579]-\d{4,5}[A-Z]{0,2}\b|\bProxmox\b"),
+    (("ryzen", "threadripper", "epyc", "xeon", "core", "i3-", "i5-", "i7-", "i9-"),
+     r"\b(?:" + _X86_CPUS + r")\b|\bCore(?:\(TM\)|\u2122)?\s+i[3579]\b|\bi[3579]-\d{4,5}[A-Z]{0,2}\b"),
+    # a host system built for x86-64 servers: Proxmox VE (and its task's own error line), Unraid, TrueNAS
+    (("proxmox", "unraid", "truenas", "task error:"), r"\bProxmox\b|\bUnraid\b|\bTrueNAS\b|^TASK ERROR:(?=\s)"),
     # an AMD or Intel GPU (no Jetson has one); a laptop's switch between its Intel and NVIDIA GPUs (Optimus, Bumblebee)
     (("amd", "intel"), r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|card|Radeon|Arc|UHD|Iris)\b"),
     # a desktop distribution no Jetson ships with (L4T is Ubuntu; NixOS and Gentoo have Jetson ports, so not those)
@@ -354,14 +357,12 @@ _PC_HINT = cued(
     (("legacy",), r"auto-detected mode as '?legacy"),
     # NVIDIA's GPU Operator, which supports no Jetson (gpu-operator#1453): a cluster of PCs or servers runs it
     (("operator",), r"\bgpu[- ]operator\b"),
-    # hosts built for x86-64 servers (Proxmox VE, Unraid, TrueNAS SCALE; a Proxmox task's own error line), and LXD's
-    # nvidia.runtime key, the legacy hook's: LXD passes a Jetson's iGPU as a CDI device instead (canonical/lxd#13562)
-    (("proxmox", "unraid", "truenas", "task error:", "nvidia.runtime"),
-     r"\bproxmox(?:\s*ve)?\b|\bunraid\b|\btruenas\b|^TASK ERROR:(?=\s)|\bnvidia\.runtime\b"),
-    # a cluster's batch scheduler asked for GPUs (Slurm's srun and sbatch) and NVIDIA's containers for it (enroot, pyxis's
-    # --container-image): the tools of GPU servers
+    # LXD's nvidia.runtime key, the legacy hook's: LXD passes a Jetson's iGPU as a CDI device instead (canonical/lxd#13562)
+    (("nvidia.runtime",), r"\bnvidia\.runtime\b"),
+    # a cluster's batch scheduler asked for GPUs (Slurm's srun and sbatch, the options within a bounded stretch of the
+    # line) and NVIDIA's containers for it (enroot, pyxis's --container-image): the tools of GPU servers
     (("srun", "sbatch", "enroot", "pyxis", "--container-image"),
-     r"\b(?:srun|sbatch)\b[^\n]*?--(?:gpus|gres)\b|#SBATCH\s+--(?:gpus|gres)\b|\benroot\s+(?:start|create|import)\b|"
+     r"\b(?:srun|sbatch)\b[^\n]{0,200}?--(?:gpus|gres)\b|#SBATCH\s+--(?:gpus|gres)\b|\benroot\s+(?:start|create|import)\b|"
      r"\bpyxis\b|--container-image[= ]"),
     # more than one GPU in a machine (a Jetson has one, integrated), said, counted, or a node's GPU resource; often
     # another machine than the failing one ("it trains on our server with 4 GPUs"), so any Jetson sign outranks it
@@ -1700,8 +1701,8 @@ def _on_another_machine(state: _State, line: str, at: int) -> bool:
 def _settle_elsewhere(state: _State) -> None:
     """A launch or toolkit another machine's sentence holds belongs to that machine where a line of the paste's own
     shows a Jetson (not an image's name): it is dropped; else it is this machine's after all."""
-    images = ("L4T image",) + ARM64_KINDS
-    if any(s.kind not in images and s.line not in state.elsewhere for s in state.jetson):
+    naming_no_device = ("L4T image",) + ARM64_KINDS  # (an image's name, or an arm64 build or machine: no Jetson's)
+    if any(s.kind not in naming_no_device and s.line not in state.elsewhere for s in state.jetson):
         state.launches = [launch for launch in state.launches if launch.text.split("\n")[0] not in state.elsewhere]
     elif state.toolkit is None:
         state.toolkit = state.toolkit_elsewhere
