@@ -62,10 +62,12 @@ def test_band_profiles_are_generated_from_the_data() -> None:
 
 def test_every_generated_title_reads_without_a_doubled_word() -> None:
     """A band profile's title joins a band's label and a path's label: neither may repeat the word the other ends
-    with (a listing's 'root root' is owner and group, so hand-written titles are not held to this)."""
+    with (a listing's 'root root' is owner and group, so hand-written titles are not held to this), and a label
+    put after the title's own colon holds none of its own ("GPU nodes: --privileged: …")."""
     for name in bands.BAND_PROFILES:
         title = bands.band_profile(name)["title"]
         assert not re.search(r"\b(\w+) \1\b", title, re.I), (name, title)
+        assert all(clause.count(": ") <= 1 for clause in title.split("; ")), (name, title)
 
 
 # --- evidence readers ------------------------------------------------------------------------

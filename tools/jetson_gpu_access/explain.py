@@ -1861,7 +1861,14 @@ def _names_gpu_software(line: str, seen: Observed) -> bool:
 
 
 def _family(symptom_id: str) -> Dict[str, Any]:
-    return next((s for s in data.load("symptoms")["symptoms"] if s["id"] == symptom_id), {})
+    """The entry of data/symptoms.json with this id, or {} for none."""
+    return _symptoms_by_id().get(symptom_id, {})
+
+
+@functools.lru_cache(maxsize=1)
+def _symptoms_by_id() -> Dict[str, Dict[str, Any]]:
+    """data/symptoms.json's families by id: a reading asks after families by id many times over."""
+    return {str(s["id"]): s for s in data.load("symptoms")["symptoms"]}
 
 
 def family_lean(ids: Sequence[str], in_container: bool = False, names_cuda: bool = False) -> Optional[Tuple[str, str]]:
