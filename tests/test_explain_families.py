@@ -213,6 +213,19 @@ def test_a_datacenter_gpu_s_full_name_a_laptop_geforce_and_a_desktop_card_in_wor
     assert read(line).observed.x86
 
 
+@pytest.mark.parametrize("line", ["If you're on an AC922 Server and see CUDA initialization errors in Docker",
+                                  "IBM Power System with POWER9 CPUs and V100s", "Architecture: ppc64le",
+                                  "/root/isaacsim/extscache/omni.usd.libs-1.0.3+f9bf0dda.lx64.r.cp312/bin/libusd.so"])
+def test_an_ibm_power_server_and_omniverse_s_x86_build_are_no_jetson(line: str) -> None:
+    """No Jetson has a POWER CPU, and Omniverse names its x86-64 builds lx64 (its arm64 ones la64)."""
+    assert read(line).observed.x86 and not read(line).observed.jetson
+
+
+@pytest.mark.parametrize("line", ["omni.usd.libs-1.0.3+f9bf0dda.la64.r.cp312", "flex64 board"])
+def test_power_words_and_omniverse_s_arm64_build_are_no_pc(line: str) -> None:
+    assert not read(line).observed.x86
+
+
 @pytest.mark.parametrize("line", [" 0 : compute_capability = 870, cudnn_half = 1, GPU: Orin", "tx2 mx1000",
                                   "Nvidia gpu (Orin)"])
 def test_a_jetson_s_own_capability_and_other_mx_names_are_no_pc(line: str) -> None:

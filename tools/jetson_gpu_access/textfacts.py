@@ -259,8 +259,10 @@ OTHER_ARM_BOARD = re.compile(
 _X86 = cued(
     (("x86",), r"\bx86[_-]64\b"), (("amd64",), r"\bamd64\b"), ((":\\",), r"\b[A-Z]:\\\w[\w\\.-]*"),
     (("/proc/driver/nvidia",), r"/proc/driver/nvidia\b(?![\w/.]{0,64}['\"]?:?\s*(?:does not exist|no such file))"),
-    (("x64", "ppc64le", "rocm", "amd-smi", "kfd", "gfx", "i915"),
-     r"\bx64\b|\bppc64le\b|\brocm|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b"),
+    (("x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915"),
+     r"\bx64\b|\bppc64(?:le)?\b|\brocm|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b"),
+    # IBM's POWER servers (no Jetson has a POWER CPU), and Omniverse's and Isaac Sim's x86-64 builds (".lx64.")
+    (("power", "ac922", "ic922", "lx64"), r"(?-i:\bPOWER(?:8|9|10)\b)|\b[AI]C922\b|[.+]lx64\."),
     (("nvidia unix x86", "nvrm: ", "win", "wsl", "microsoft-standard"),
      # (Windows as the machine a user comes from is the client: "from my windows pc" names no system of the paste's)
      r"\bNVIDIA UNIX x86|\bNVRM: |(?<!from )(?<!from my )(?<!from a )(?<!from the )\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
