@@ -1424,6 +1424,17 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ("the torch that pip installed is without CUDA", "cpu-only-build"),
     (">>> print(tf.test.is_built_with_cuda())\nFalse", "cpu-only-build"),
     ("安装成功，但是发现pytorch版本还是cpu", "cpu-only-build"),
+    ('Error: CUDA provider registration failed: msg: "CUDA execution provider is not enabled in this build."',
+     "cpu-only-build"),
+    ("This is on a machine without actual CUDA GPU.", "no-gpu-words"),
+    ("the laptop has no dedicated NVIDIA GPU", "no-gpu-words"),
+    ("4. See that `nvidia-uvm` is not loaded:", "nvidia-module-failed"),
+    ("the nvidia_uvm module isn't loaded after boot", "nvidia-module-failed"),
+    ("Downgrading to `libnvidia-container-1.17.6-1  nvidia-container-toolkit-1.17.6-1` solved the issue.",
+     "downgrade-fixes"),
+    ("Downgrading to nvidia-container-toolkit 1.17.6 solved the issue.", "downgrade-fixes"),
+    ("ERROR: LoadError: Could not find CUDA driver library", "cuda-library-missing"),
+    ("CUDA driver library not found (libcuda.so)", "cuda-library-missing"),
     ("I suppose the issue is caused by mismatch of CUDA arch.", "cuda-build-words"),
     ("If something like `sm_87` is missing, please rebuild with CMAKE_CUDA_ARCHITECTURES=87", "cuda-build-words"),
     ("the wheel was compiled without the Orin's CUDA architecture", "cuda-build-words"),
@@ -1471,6 +1482,16 @@ def test_a_machine_without_a_gpu_is_no_cpu_only_build(line: str) -> None:
                                   "building the image: open /dev/dri/renderD128: permission denied"])
 def test_near_wordings_are_not_those_families(line: str) -> None:
     assert not {"cpu-only-build", "out-of-memory", "other-permission"} & set(ids(line))
+
+
+@pytest.mark.parametrize("line", ["if nvidia_uvm is not loaded, run modprobe nvidia_uvm", "the nvidia-uvm module is loaded",
+                                  "CUDA execution provider is enabled in this build", "TensorRT is not enabled in this "
+                                  "build of our docs", "Downgrading to a newer kernel did not help either",
+                                  "a machine without actual problems", "fixed it by downgrading to glibc-2.40-1",
+                                  "I tried downgrading to nvidia-container-toolkit "
+                                  "1.17.6 but it still fails"])
+def test_near_wordings_of_the_module_build_downgrade_and_no_gpu_families(line: str) -> None:
+    assert not {"cpu-only-build", "nvidia-module-failed", "downgrade-fixes", "no-gpu-words"} & set(ids(line))
 
 
 @pytest.mark.parametrize("line", ["eth0: tx1 queue stalled", "CMAKE_CUDA_ARCHITECTURES=86", "TORCH_CUDA_ARCH_LIST=8.6",
