@@ -1070,6 +1070,49 @@ def test_a_mixed_paste_is_read_by_the_system_whose_part_shows_the_error() -> Non
     assert result.cause.id == "render-node-denied" and len(result.systems) == 2
 
 
+def test_a_system_that_works_or_runs_fast_is_not_the_one_a_mixed_paste_is_read_by() -> None:
+    """The working Orin comes first and says it runs at 55 fps; the failing Nano's denial, read in its own part with
+    its own release, is the reading."""
+    text = ("orin$ head -1 /etc/nv_tegra_release\n" + JETSON_36 + "\norin$ ./detector\nrunning on GPU, 55 fps\n"
+            "nano$ head -1 /etc/nv_tegra_release\n"
+            "# R32 (release), REVISION: 7.1, GCID: 29818004, BOARD: t210ref, EABI: aarch64, DATE: Sat Feb 19 2022\n"
+            "nano$ ./detector\nNvRmMemInitNvmap failed with Permission denied\n"
+            "CUDA error at detector.cu:12 code=999(cudaErrorUnknown)\nnano$ id\nuid=1001(det) gid=1001(det) groups=1001(det)\n")
+    result = explain(text)
+    assert result.cause.id == "tegra-nodes-denied" and "32.7.1" in result.systems[1], result.systems
+
+
+@pytest.mark.parametrize("text", [
+    "Works on our Jetson:\n" + JETSON_36 + "\njetson$ python3 -c 'import torch;print(torch.cuda.is_available())'\nTrue\n\n"
+    "Fails on the build server (x86_64, 2x RTX 4090) after a few hours:\nserver$ docker exec -u app trainer nvidia-smi\n"
+    "Failed to initialize NVML: Unknown Error\n",
+    "jetson$ head -1 /etc/nv_tegra_release\n" + JETSON_36 + "\njetson$ ./deviceQuery | tail -1\nResult = PASS\n"
+    "workstation$ uname -m\nx86_64\nworkstation$ ./deviceQuery | tail -3\ncudaGetDeviceCount returned 35\n"
+    "-> CUDA driver version is insufficient for CUDA runtime version\nResult = FAIL\n",
+    "On the Jetson Orin (JetPack 6.1) it works fine, 30 fps.\nOn the x86_64 laptop:\n$ nvidia-smi\n"
+    "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest NVIDIA "
+    "driver is installed and running.\n",
+])
+def test_a_jetson_that_works_beside_a_pc_that_fails_is_read_as_the_pc(text: str) -> None:
+    """A Jetson and a PC in one paste, each under a heading or a prompt of its own: the PC's part holds the error, so
+    the reading is the PC's, and each machine is listed with its own reading."""
+    result = explain(text)
+    assert result.cause.id == "x86-discrete-gpu" and len(result.systems) == 2, (result.cause, result.systems)
+
+
+@pytest.mark.parametrize("text", [
+    "i have a cluster with 1 jetson Xavier NX as worker node:\n1) cannot enable gpu module, the module is available only "
+    "for amd64 arch\nthe container (a pytorch container from NGC) cannot see the GPU.\n",
+    "Measured on a Jetson Thor (L4T R38.4 / JetPack 7, CUDA 13.0):\nGB10 is `sm_121` and its cubins run; Thor is "
+    "`sm_110`.\n>>> a @ b  ->  CUDA error: no kernel image is available for execution on the device\n",
+])
+def test_a_pc_said_in_passing_starts_no_part_of_its_own(text: str) -> None:
+    """After the first machine, only a heading or a sign alone on its line starts another machine's part: a PC named in
+    a sentence about the Jetson leaves the paste one reading."""
+    result = explain(text)
+    assert not any("a PC" in system and "most likely" in system for system in result.systems), result.systems
+
+
 @pytest.mark.parametrize("launch", [
     "docker run --rm \\\r\n  --runtime nvidia \\\r\n  -u 1000 my/app:jp6 ./probe\r\n",
     "> docker run --rm \\\n>   --runtime nvidia \\\n>   -u 1000 my/app:jp6 ./probe\n",

@@ -841,8 +841,9 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
     if shown_platform(seen)[0] == "pc":  # the audit's fix is a Jetson's: a PC asks for the GPU with --gpus
         pairs = [(_on_a_pc(f), line) for f, line in pairs]
     audit = tuple(f for f, _ in pairs)
-    readings = _per_system(text, memo) if len(seen.releases) > 1 and not nested else []
-    mixed = _systems(seen, readings)
+    platforms = _jetson_beside_pc(seen)
+    readings = _per_system(text, memo, platforms) if (len(seen.releases) > 1 or platforms) and not nested else []
+    mixed = _systems(seen, readings, platforms)
     systems = tuple(label for label, _ in mixed)
     statements = _statements(seen, matches, diagnosis, parsed.assumptions, pairs, mixed) + tuple(
         _session_statements(seen, others))
@@ -854,7 +855,7 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
     lowered = cleaned.lower()
     cause = decide_cause(seen, matches, diagnosis, failure, container, any(name in lowered for name in _CUDA_NAMES))
     if readings:  # a mixed paste: the first system whose own reading names a cause, from an error signature if any has one
-        named = [(c, signed) for _, c, signed in readings if c.id != "unknown"]
+        named = [(c, failing) for _, c, failing in readings if c.id != "unknown"]
         cause = next((c for c, signed in named if signed), next((c for c, _ in named), cause))
     if cause.assumption:
         statements += (Statement("the paste does not show which system it ran on: read as {}; on the other system "
@@ -1204,28 +1205,47 @@ def _session_statements(seen: Observed, others: Sequence[Diagnosis]) -> List[Sta
     return out
 
 
-def _per_system(text: str, memo: LineMemo) -> List[Tuple[str, Cause, bool]]:
+def _per_system(text: str, memo: LineMemo, platforms: Optional[Tuple[List[Sighting], List[Sighting]]] = None
+                ) -> List[Tuple[str, Cause, bool]]:
     """Each system of a mixed paste read on its own: the text from one release line to the next that names another
-    release, at most MAX_SYSTEMS of them, each from its first and last PART_WINDOW characters (a fleet log that
-    alternates releases is read a bounded number of times, and no more than once over); with whether its part shows an
-    error signature of its own."""
+    release, or, where a Jetson and a PC are both shown (``platforms``), from a line that shows one to the next line
+    that shows the other; at most MAX_SYSTEMS of them, each from its first and last PART_WINDOW characters (a fleet log
+    that alternates releases is read a bounded number of times, and no more than once over); with whether its part
+    shows an error signature of its own (words that the GPU works or runs fast are none)."""
     lines = normalise(window(text)[0]).split("\n")
+    shown = {normalise(s.line).strip(): (kind, _introduces_a_machine(normalise(s.line), s.value))
+             for kind, signs in zip(("jetson", "pc"), platforms or ((), ())) for s in signs}
     starts: List[int] = []
-    last = ""
+    systems: List[str] = []
     for i, line in enumerate(lines):
         found = RELEASE_LINE.search(line) if "(release)" in line else None
-        release = found.group(0).split(",")[:2] if found else None
-        if release and ",".join(release) != last and len(starts) < MAX_SYSTEMS:
+        kind, heading = shown.get(line.strip(), ("", False))
+        system = "jetson " + ",".join(found.group(0).split(",")[:2]) if found else kind if heading or not starts else ""
+        if system and not (systems and systems[-1].startswith(system)) and len(starts) < MAX_SYSTEMS:
             starts.append(i)
-            last = ",".join(release)
+            systems.append(system)
+    if len(starts) < 2:
+        return []  # the paste does not show where one system's output ends: read as one
     out = []
     for number, (begin, end) in enumerate(zip([0] + starts[1:], starts[1:] + [len(lines)]), 1):
         read_part, cut = window("\n".join(lines[begin:end]), PART_WINDOW)
         part = explain(read_part, nested=True, memo=memo)
-        label = "system {} (L4T {}{})".format(number, part.observed.l4t or "?", "; its part read from its first and last {} "
-                                              "KiB".format(PART_WINDOW >> 10) if cut else "")
-        out.append((label, part.cause, bool(part.matches)))
+        kind = "a PC" if systems[number - 1] == "pc" else "L4T " + (part.observed.l4t or "?")
+        label = "system {} ({}{})".format(number, kind, "; its part read from its first and last {} KiB".format(
+            PART_WINDOW >> 10) if cut else "")
+        out.append((label, part.cause, any(m.id not in _SAYS_IT_WORKS for m in part.matches)))
     return out
+
+
+def _introduces_a_machine(line: str, value: str) -> bool:
+    """Whether a line that shows a machine starts that machine's part of a paste: a heading that ends in a colon ("Fails
+    on the build server (x86_64):"), or the sign alone on its line (`uname -m`'s "x86_64"). After the first machine,
+    a sign said in passing ("the module is only for amd64") starts no other."""
+    return line.rstrip().endswith(":") or line.strip().lower() == value.lower()
+
+
+# Families that say the GPU works (or runs fast): in a mixed paste, the system that shows them is not the one failing.
+_SAYS_IT_WORKS = ("gpu-works-words", "performance-words")
 
 
 MAX_SYSTEMS = 4  # the systems of a mixed paste read one by one
@@ -1252,19 +1272,30 @@ def _wants_nvidia(launch: Launch, gpu_error: bool) -> bool:
                                                                        "deepstream", "ollama", "llama", "vllm", "isaac"))
 
 
-def _systems(seen: Observed, readings: Sequence[Tuple[str, Cause, bool]]) -> Tuple[Tuple[str, str], ...]:
-    """(label, line) for each system a mixed paste shows: two L4T releases (each read on its own), or a
-    Jetson beside a PC."""
+def _systems(seen: Observed, readings: Sequence[Tuple[str, Cause, bool]],
+             platforms: Optional[Tuple[List[Sighting], List[Sighting]]]) -> Tuple[Tuple[str, str], ...]:
+    """(label, line) for each system a mixed paste shows: two L4T releases, or a Jetson beside a PC (``platforms``),
+    each read on its own where the paste shows where one's output ends and the other's starts."""
+    said = ["{}: most likely {} ({})".format(label, c.id, c.why.text) for label, c, _ in readings]
     if len(seen.releases) > 1:
-        labels = ["{}: most likely {} ({})".format(label, c.id, c.why.text) for label, c, _ in readings] or [
-            "system {} (L4T {})".format(n, r.value) for n, r in enumerate(seen.releases, 1)]
+        labels = said or ["system {} (L4T {})".format(n, r.value) for n, r in enumerate(seen.releases, 1)]
         return tuple(zip(labels, (r.line for r in seen.releases)))
+    if platforms:
+        jetson, x86 = platforms
+        shown = (("a Jetson ({} {})".format(jetson[0].kind, jetson[0].value), jetson[0].line),
+                 ("a PC ({})".format(x86[0].value), x86[0].line))
+        return tuple(zip(said, (line for _, line in shown))) if len(said) == 2 else shown
+    return ()
+
+
+def _jetson_beside_pc(seen: Observed) -> Optional[Tuple[List[Sighting], List[Sighting]]]:
+    """The hard signs of a Jetson and of a PC where the paste shows both machines: no PC sign is what a Jetson shows of
+    itself, and no Jetson sign is an image's software run on another machine."""
     strong_jetson = [s for s in _this_machine_s(seen.jetson, seen.x86) if s.kind not in WEAK_JETSON]
     strong_x86 = [s for s in seen.x86 if s.kind not in NOT_SHOWN_X86 and not _a_jetson_s_own(s, seen, strong_jetson)]
     if strong_jetson and strong_x86 and not _runs_the_image_s_software(seen, strong_jetson, strong_x86):
-        return (("a Jetson ({} {})".format(strong_jetson[0].kind, strong_jetson[0].value), strong_jetson[0].line),
-                ("a PC ({})".format(strong_x86[0].value), strong_x86[0].line))
-    return ()
+        return strong_jetson, strong_x86
+    return None
 
 
 def _node_evidence(seen: Observed, paths: Sequence[str]) -> Tuple[str, ...]:
