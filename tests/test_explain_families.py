@@ -1662,6 +1662,17 @@ def test_only_root_working_said_in_other_words_is_a_denial(words: str) -> None:
 
 
 @pytest.mark.parametrize("words", [
+    "Inside the container as user `jovyan` torch.cuda.is_available() is False,\nbut with `sudo` it is True.",
+    "torch.cuda.is_available() is False for me, but as `root` it is True.",
+    "As *root* it works; without `sudo` torch.cuda.is_available() is False.",
+])
+def test_root_or_sudo_set_in_inline_code_is_root_s_side(words: str) -> None:
+    """A reporter's Markdown sets the word in backticks or stars: the same contrast as the bare word."""
+    result = read_cause("Xavier NX, JetPack 5.1.1.\n" + words)
+    assert "denial-words" in [m.id for m in result.matches] and result.cause.id == "tegra-nodes-denied", result.cause
+
+
+@pytest.mark.parametrize("words", [
     "As a non-root user torch.cuda.is_available() is False. As root it's True.",
     "As a non-root user torch.cuda.is_available() is False. Root works in both cases.",
     "Non-root: torch.cuda.is_available() -> False. Root: True.",
@@ -2108,6 +2119,15 @@ def test_a_jetson_named_as_where_the_work_runs_is_another_machine_beside_a_pc_s_
 ])
 def test_the_seat_said_in_another_language_is_the_seat(said: str) -> None:
     text = JETSON_36 + "\n" + said + "\ntaro@orin:~$ ./deviceQuery\ncudaGetDeviceCount returned 801\nResult = FAIL"
+    assert read_cause(text).cause.id == "seat-acl-only"
+
+
+def test_a_seat_contrast_wrapped_over_three_lines_is_the_seat() -> None:
+    """Two sentences wrapped at the paste's width: the display's side ends on the second line, SSH's failure on the
+    third."""
+    text = ("Jetson Orin Nano con JetPack 6.2. Cuando tengo el monitor HDMI conectado y la sesión iniciada en el\n"
+            "escritorio, torch.cuda.is_available() devuelve True. Por SSH, con el mismo usuario y sin nadie\n"
+            'conectado al escritorio, devuelve False y sale "Error 801: operation not supported".\n')
     assert read_cause(text).cause.id == "seat-acl-only"
 
 

@@ -987,14 +987,17 @@ _ARROW_OUTCOME = re.compile(r"^([^\n]{1,300}?)\s*(?:->|=>|\u2192|:)\s*(cuda (?:i
 
 # Root as a label ("Root: True", "root : works"); not a logger's name ("WARNING:root:..." is Python logging's default).
 _ROOT_LABEL = r"(?<!:)\broot\s*:"
+# A word set in inline code or quotes in a sentence ("with `sudo` it is True"): the same word.
+_QUOTE = r"[`'\"*]{0,2}"
 # The root contrast said in clauses of their own ("As a non-root user ... is False. As root it's True.", "Non-root:
 # False. Root: True.", "With sudo it returns True, without sudo ... False", "... False unless I run the container as root").
-_ROOT_SIDE = re.compile(r"^\W*root\b|\b(?:as|with|for|under|using|via)\s+(?:the\s+)?(?:root|sudo)\b|" + _ROOT_LABEL + r"|"
+_ROOT_SIDE = re.compile(r"^\W*root\b|\b(?:as|with|for|under|using|via)\s+(?:the\s+)?" + _QUOTE + r"(?:root|sudo)\b|"
+                        + _ROOT_LABEL + r"|"
                         + lexicon.ROOT_SIDE + r"|"
                         r"(?<!without )(?<!no )\bsudo\s+(?!-u\b)[\w./-]+|"
                         r"\bunless\s+(?:i\s+|we\s+)?(?:use|run|start|launch|execute)\w*\s+(?:[\w-]+\s+){0,3}?(?:with|as|under)\s+"
                         r"(?:sudo|root)\b", re.I)
-_USER_SIDE = re.compile(r"\bnon-?root\b|\bwithout\s+(?:sudo|root)\b|\b(?:as|for|with)\s+(?:a|my|the|normal|regular|"
+_USER_SIDE = re.compile(r"\bnon-?root\b|\bwithout\s+" + _QUOTE + r"(?:sudo|root)\b|\b(?:as|for|with)\s+(?:a|my|the|normal|regular|"
                         r"unprivileged|ordinary)\s+(?:[\w-]+\s+)?user\b|\bmy\s+user\b|\buser\s*:|" + lexicon.USER_SIDE, re.I)
 _CLAUSE_WORKS = re.compile(r"(?<!\bnot )(?<!n't )(?<!\bnever )\b(?:works?|worked|true|fine|ok|succeeds?|succeeded|passe[sd]|sees|"
                            r"detects)\b|"
@@ -1051,9 +1054,10 @@ def _root_works_said(line: str) -> bool:
 
 _NAMES_ROOT = re.compile("root", re.I)
 # Root running the check: "root ...", "as root", "root:", "with sudo" said of the check itself, `sudo python3 ...`.
-_ROOT_RUNS = re.compile(r"(?:^|[,;]\s)\W*root\b|\b(?:as|for|under)\s+(?:the\s+)?root\b|" + _ROOT_LABEL + r"|"
+_ROOT_RUNS = re.compile(r"(?:^|[,;]\s)\W*root\b|\b(?:as|for|under)\s+(?:the\s+)?" + _QUOTE + r"root\b|" + _ROOT_LABEL + r"|"
                         + lexicon.ROOT_SIDE + r"|"
-                        r"\b(?:with|using|via|under)\s+sudo\b(?=\s*(?:$|[,.;:!)]|(?:it|this|that|everything|the\s+same|"
+                        r"\b(?:with|using|via|under)\s+" + _QUOTE + r"sudo\b" + _QUOTE
+                        + r"(?=\s*(?:$|[,.;:!)]|(?:it|this|that|everything|the\s+same|"
                         r"too|as\s+well|also|prints?|returns?|works?|shows?|gives?|says|succeeds?|passes)\b))|"
                         r"\bsudo\s+(?:-\w+\s+)*(?:python\w*|\./\S+|\S*devicequery)\b", re.I)
 _ELSEWHERE_THAN_THE_CHECK = re.compile(r"\b(?:on|from|in)\s+the\s+host\b|\boutside\b", re.I)
@@ -1100,17 +1104,22 @@ def _seat_said_apart(line: str) -> bool:
     return (seat_works and remote_fails) or automatic
 
 
+_WRAPPED = 60  # a line at least this long, followed by more prose, may be a paragraph wrapped at its width
+
+
 def _said_on_a_line_or_two(clean: str, cue: Callable[[str], object], said: Callable[[str], bool]) -> Optional[str]:
-    """The first line on which, alone or with the line after it, ``said`` finds its contrast (tried only where ``cue``
-    does); that first line is the evidence, since it is one of the paste's own."""
+    """The first line on which, alone or with the line or two after it, ``said`` finds its contrast (tried only where
+    ``cue`` does); that first line is the evidence, since it is one of the paste's own."""
     lines = clean.split("\n")[:_MAX_CONTRAST_LINES]
-    tried: Set[Tuple[str, str]] = set()  # a pair read once reads alike again (a log repeats its lines)
-    for line, after in zip(lines, lines[1:] + [""]):
-        if (line, after) in tried:
+    tried: Set[Tuple[str, str, str]] = set()  # lines read once read alike again (a log repeats its lines)
+    for line, after, third in zip(lines, lines[1:] + [""], lines[2:] + ["", ""]):
+        if (line, after, third) in tried:
             continue
-        tried.add((line, after))
-        # (the two lines as one sentence wrapped, or as two: "selftest: GPU check FAILED" / "As root it works.")
-        if any(cue(text) and said(text) for text in (line, line + " " + after, line.rstrip() + ". " + after)):
+        tried.add((line, after, third))
+        # (the two lines as one sentence wrapped, or as two: "selftest: GPU check FAILED" / "As root it works."; and
+        # three, where the first two are a paragraph's lines wrapped at its width, not a command and its output)
+        wrapped = (line + " " + after + " " + third,) if third.strip() and min(len(line), len(after)) >= _WRAPPED else ()
+        if any(cue(text) and said(text) for text in (line, line + " " + after, line.rstrip() + ". " + after) + wrapped):
             return line.strip()
     return None
 

@@ -58,7 +58,7 @@ USER_SIDE = "|".join((
 SEAT_SIDE = "|".join((
     r"\b(?:am|auf\s+dem)\s+Desktop\b|\bMonitor\s+(?:angeschlossen|dran)\b",                            # de
     r"\bsur\s+le\s+bureau\b|\bsession\s+(?:graphique|GNOME)\b|\b\u00e9cran\s+(?:branch\u00e9|connect\u00e9)\b",  # fr
-    r"\ben\s+el\s+escritorio\b|\bmonitor\s+conectado\b|\bsessione\s+grafica\b",                      # es, it
+    r"\ben\s+el\s+escritorio\b|\bmonitor\s+(?:\w+\s+)?conectado\b|\bsesi\u00f3n\s+iniciada\b|\bsessione\s+grafica\b",  # es, it
     r"\u0440\u0430\u0431\u043e\u0447\w*\s+\u0441\u0442\u043e\u043b|\u043c\u043e\u043d\u0438\u0442\u043e\u0440",  # ru
     r"\u30c7\u30b9\u30af\u30c8\u30c3\u30d7|\u30e2\u30cb\u30bf|\u753b\u9762",                             # ja
     r"\u684c\u9762|\u663e\u793a\u5668",                                                                   # zh
