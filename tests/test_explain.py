@@ -1070,6 +1070,30 @@ def test_a_mixed_paste_is_read_by_the_system_whose_part_shows_the_error() -> Non
     assert result.cause.id == "render-node-denied" and len(result.systems) == 2
 
 
+@pytest.mark.parametrize("text", [
+    "$ docker run -d --runtime nvidia --name ros -p 2200:22 --group-add $(stat -c %g /dev/dri/renderD128) ros-dev:jp6\n"
+    "$ stat -c %g /dev/dri/renderD128\n993\n$ ssh -p 2200 ros@localhost\n"
+    "ros@ros-dev:~$ id\nuid=1000(ros) gid=1000(ros) groups=1000(ros),44(video),27(sudo)\n"
+    "ros@ros-dev:~$ ./probe\ncuInit(0) = 801\n",
+    ".env:\nRENDER_GID=993\ndocker-compose.yml:\nservices:\n  perception:\n    image: acme/perception:r36.4.3\n"
+    "    runtime: nvidia\n    group_add:\n      - ${RENDER_GID}\n      - video\n    entrypoint: /entrypoint.sh\n"
+    "/entrypoint.sh ends with:\n  exec gosu robot \"$@\"\n"
+    "perception-1  | uid=1000(robot) gid=1000(robot) groups=1000(robot),44(video)\n"
+    "perception-1  | [ERROR] cuInit: CUDA_ERROR_NOT_SUPPORTED (801)\n",
+])
+def test_a_group_added_by_substitution_or_variable_is_the_number_the_paste_shows_for_it(text: str) -> None:
+    """`--group-add $(stat -c %g NODE)` with that stat's output pasted, or `${RENDER_GID}` with its .env line: the
+    launch added 993, and the session's `id`, rebuilt by SSH or gosu, lacks it."""
+    result = explain(text)
+    assert "993" in result.observed.launches[0].group_add and result.cause.id == "login-drops-runtime-groups", result.cause
+
+
+def test_a_substitution_the_paste_shows_two_answers_for_stays_as_written() -> None:
+    text = ("docker run --group-add $(stat -c %g /dev/dri/renderD128) img\nhost$ stat -c %g /dev/dri/renderD128\n993\n"
+            "box$ stat -c %g /dev/dri/renderD128\n110\n")
+    assert explain(text).observed.launches[0].group_add == ("$(stat -c %g /dev/dri/renderD128)",)
+
+
 def test_a_system_that_works_or_runs_fast_is_not_the_one_a_mixed_paste_is_read_by() -> None:
     """The working Orin comes first and says it runs at 55 fps; the failing Nano's denial, read in its own part with
     its own release, is the reading."""

@@ -18,7 +18,7 @@ import tempfile
 from typing import Any, Iterator, List
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import IS_ROOT
@@ -206,6 +206,8 @@ REPEATED = st.builds(lambda token, count: token * count, st.one_of(st.sampled_fr
 
 
 @given(lines=st.lists(st.one_of(PASTE_LINE, REPEATED), max_size=12), form=st.sampled_from(["text", "json", "markdown"]))
+# (found by this test: a word of 200 KB with Korean text elsewhere was read again from every start inside it)
+@example(lines=["\U000e8d2a[\x7fj}\xa3\x00\U000e373e\xfe\x8c'\xc7" * 16780, "", "I\uce2bbv\xd9`$"], form="text")
 @SETTINGS
 def test_random_text_given_to_explain(lines: List[str], form: str) -> None:
     text = "\n".join(lines)

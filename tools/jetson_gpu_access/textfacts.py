@@ -895,7 +895,8 @@ _FULL_WIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
 _CJK_THEN_LATIN = re.compile("([{0}])(?=[A-Za-z0-9`-])".format(_CJK))
 _LATIN_THEN_CJK = re.compile("([A-Za-z)`]|[0-9](?![年月日時时分秒号년월일시분초]))(?=[{0}])".format(_CJK))
 _CJK_CHAR = re.compile("[{0}]".format(_CJK))
-_WORD_WITH_CJK = re.compile("\\S*[{0}]\\S*".format(_CJK))
+# (a word from its start only, found lazily: from every start inside a long word, a greedy \S* would read it again)
+_WORD_WITH_CJK = re.compile("(?<!\\S)\\S*?[{0}]\\S*".format(_CJK))
 
 
 def _cjk_spaced(text: str) -> str:
@@ -1928,6 +1929,30 @@ def _cdi_paths_only(text: str) -> Optional[str]:
     return spec.group(0).split("\n")[0]
 
 
+# A group added by a shell's substitution or a variable, as launches are written to follow the host: the node's GID
+# (`$(stat -c %g /dev/dri/renderD128)`, the fix this tool gives) or a compose variable (`${RENDER_GID}`).
+_GID_OF_NODE = re.compile(r"^\$\(\s*stat\s+-c\s*['\"]?%g['\"]?\s+['\"]?(/dev/[\w./-]+)['\"]?\s*\)$")
+_SHELL_VARIABLE = re.compile(r"^\$\{?([A-Za-z_]\w{0,63})\}?$")
+
+
+def _group_adds_shown(launch: Launch, text: str) -> Launch:
+    """The launch with each group it adds through a substitution or a variable replaced by the number the paste shows
+    for it: what `stat -c %g` of that node printed on the line below it, or the variable's own `NAME=number` line (an
+    .env file, an export). One the paste does not show stays as written, a group no `id` can be checked against."""
+    def shown(added: str) -> str:
+        stat, variable = _GID_OF_NODE.match(added), _SHELL_VARIABLE.match(added)
+        if stat:
+            pattern = r"\bstat\s+-c\s*['\"]?%g['\"]?\s+['\"]?" + re.escape(stat.group(1)) + r"['\"]?[ \t]*\n[ \t]*(\d{1,10})[ \t]*$"
+        elif variable:
+            pattern = r"^[ \t]*(?:export[ \t]+)?" + re.escape(variable.group(1)) + r"[ \t]*=[ \t]*['\"]?(\d{1,10})['\"]?[ \t]*$"
+        else:
+            return added
+        values = {m.group(1) for m in re.finditer(pattern, text, re.M)}
+        return values.pop() if len(values) == 1 else added  # two values: which one the launch saw is not shown
+    resolved = tuple(shown(g) if g.startswith("$") else g for g in launch.group_add)
+    return launch if resolved == launch.group_add else with_fields(launch, group_add=resolved)
+
+
 def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
     """The facts of ``text``; ``memo`` carries what lines said by themselves from one reading to the next (explain's
     reading of each system of a mixed paste)."""
@@ -1945,6 +1970,8 @@ def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
     state.launches += from_pod_spec([line.rstrip() for line in normalise(part).split("\n")]) if "containers:" in part else []
     devcontainer = from_devcontainer(part) if '"runArgs"' in part else None
     state.launches += [devcontainer] if devcontainer is not None else []
+    if "$" in part:
+        state.launches = [_group_adds_shown(launch, part) for launch in state.launches]
     inspected = _inspect_launch(part)
     if inspected is not None:
         state.launches.append(inspected)
