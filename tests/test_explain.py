@@ -1094,6 +1094,25 @@ def test_a_substitution_the_paste_shows_two_answers_for_stays_as_written() -> No
     assert explain(text).observed.launches[0].group_add == ("$(stat -c %g /dev/dri/renderD128)",)
 
 
+GID0_INSIDE = ("$ docker run --rm --runtime nvidia -u 1000:1000 --group-add 993 --group-add 44 cv:jp6 "
+               "sh -c 'id; ls -ln /dev/dri/renderD128; ./cv_cuda'\nuid=1000 gid=1000 groups=1000,44,993\n"
+               "crw-rw---- 1 0 0 226, 128 Dec  1 12:00 /dev/dri/renderD128\nCUDA error: operation not supported (801)\n")
+
+
+@pytest.mark.parametrize("toolkit", ["", "host: L4T R36.4.7, nvidia-container-toolkit 1.18.2\n"])
+def test_a_gpu_node_with_root_s_group_inside_the_container_is_the_toolkit_s(toolkit: str) -> None:
+    """No host gives a GPU node GID 0; toolkit 1.18.2 leaves it so inside the container. The launch added 993 and
+    the session holds it: no GID copied from another host, and no numeric launch's lost groups, explains it."""
+    result = explain(GID0_INSIDE + toolkit)
+    assert result.cause.id == "toolkit-band" and "GID 0" in result.cause.why.text, result.cause
+
+
+@pytest.mark.parametrize("change", [("crw-rw----", "crw-rw-rw-"), ("groups=1000,44,993", "groups=0,44,993"),
+                                    ("uid=1000 gid=1000", "uid=0 gid=0")])
+def test_root_s_group_open_to_all_or_held_is_not_read_as_the_toolkit_s(change: Tuple[str, str]) -> None:
+    assert "GID 0" not in explain(GID0_INSIDE.replace(*change)).cause.why.text
+
+
 def test_a_system_that_works_or_runs_fast_is_not_the_one_a_mixed_paste_is_read_by() -> None:
     """The working Orin comes first and says it runs at 55 fps; the failing Nano's denial, read in its own part with
     its own release, is the reading."""

@@ -2669,6 +2669,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("toolkit-band", "the launch holds the host node's GID and the session is still denied: the node's "
                      "group inside the container differs, which the toolkit's version decides",
                      trigger + [_first_line(numeric[0])] + [n.line for n in seen.nodes][:1], "uid-gid-launch")
+    rooted = _root_s_group_inside(seen)
+    if rooted is not None:
+        return cause("toolkit-band", "a GPU node inside the container has root's group (GID 0), which no host gives a GPU "
+                     "node and the session does not hold: the container toolkit made it so (1.18.2 creates the nodes "
+                     "with GID 0), so no GID a launch adds opens it and the toolkit's version decides",
+                     trigger + ([seen.toolkit.line] if seen.toolkit else []) + [rooted.line], "uid-gid-launch")
     amiss = _gid_added_amiss(seen)
     if amiss is not None:
         launch, node, stray = amiss
@@ -3214,6 +3220,14 @@ def _gid_held_then_lost(held_line: str, seen: Observed) -> Optional[Tuple[int, s
     gid = int(held.group(1))
     lacking = [i for i in seen.identities if i.uid != 0 and gid not in i.groups]
     return (gid, held_line, lacking[0].line) if lacking else None
+
+
+def _root_s_group_inside(seen: Observed) -> Optional[ListedNode]:
+    """A GPU node listed inside the container with root's group (0) that a group would open and all would not, where
+    the failing session inside is not root and does not hold GID 0."""
+    failing = [i for i in _sessions(seen)[:1] if i.uid != 0 and i.where == "container" and 0 not in i.groups]
+    return next((n for n in _gpu_nodes(seen) if failing and n.where == "container" and n.group in ("0", "root")
+                 and n.mode & 0o060 and not n.mode & 0o006), None)
 
 
 def _gid_added_amiss(seen: Observed) -> Optional[Tuple[Launch, ListedNode, int]]:
