@@ -1113,6 +1113,31 @@ def test_root_s_group_open_to_all_or_held_is_not_read_as_the_toolkit_s(change: T
     assert "GID 0" not in explain(GID0_INSIDE.replace(*change)).cause.why.text
 
 
+SHELL_IN_CONTAINER = ("nvidia@orin:~$ ls -l /dev/dri/renderD128\n"
+                      "crw-rw----+ 1 root render 226, 128 Nov 11 11:11 /dev/dri/renderD128\n"
+                      "nvidia@orin:~$ getent group render\nrender:x:993:nvidia\n"
+                      "nvidia@orin:~$ docker run -it --rm --runtime nvidia -u 1000:1000 --group-add 993 app:jp6 bash\n"
+                      "{prompt}:/app$ ls -l /dev/dri/renderD128\n"
+                      "crw-rw---- 1 root root 226, 128 Nov 11 11:12 /dev/dri/renderD128\n"
+                      "{prompt}:/app$ id\nuid=1000 gid=1000 groups=1000,993\n{prompt}:/app$ ./app\ncuInit: 801\n")
+
+
+@pytest.mark.parametrize("prompt", ["I have no name!@1a2b", "app@perception"])
+def test_a_prompt_after_a_shell_started_in_a_container_is_the_container_s(prompt: str) -> None:
+    """After `docker run -it IMAGE bash`, a prompt of another host than the one it was started from, or of a user
+    without a name, is the container's: its listing (root's group) is not the host's node, and the session that holds
+    the host's 993 is denied it there."""
+    result = explain(SHELL_IN_CONTAINER.format(prompt=prompt))
+    inside = [n for n in result.observed.nodes if n.where == "container"]
+    assert [n.group for n in inside] == ["root"] and result.cause.id == "toolkit-band", (result.observed.nodes, result.cause)
+
+
+def test_the_host_s_prompt_again_ends_the_shell_in_the_container() -> None:
+    text = SHELL_IN_CONTAINER.format(prompt="app@perception") + "nvidia@orin:~$ ls -l /dev/nvmap\n" \
+        "crw-rw---- 1 root video 10, 125 Nov 11 11:11 /dev/nvmap\n"
+    assert [n.where for n in explain(text).observed.nodes if n.path == "/dev/nvmap"] == [""]
+
+
 def test_a_system_that_works_or_runs_fast_is_not_the_one_a_mixed_paste_is_read_by() -> None:
     """The working Orin comes first and says it runs at 55 fps; the failing Nano's denial, read in its own part with
     its own release, is the reading."""

@@ -1081,6 +1081,7 @@ class _State:
         self.node_keys: Set[Tuple[str, str, str, int, bool, str, str]] = set()
         self.where = ""
         self.machine = ""          # the host name of the last prompt outside a container (nvidia@orin-b:~$)
+        self.shell_from = ""       # the host name a shell was started in a container from (docker run -it IMAGE bash)
         self.node_machines: Set[str] = set()      # the machines at whose prompts nodes were listed (outside containers)
         self.id_machines: Dict[str, str] = {}     # an `id` line's machine, by its line
         self.labelled = ""         # where a prose label put what follows ("Inside the container:"), until the next
@@ -1551,6 +1552,8 @@ def _read_command(state: _State, line: str, raw: str) -> bool:
         state.launches.append(launch)
         state.reader.recognised.append(launch.source + ": " + line)
         state.where = "container" if launch.command else ""
+        shell = bool(launch.command) and posixpath.basename(launch.command[0]) in _SHELLS
+        state.shell_from = state.machine if shell else ""
         _inner_listing(state, launch.command)
         return True
     execed = from_exec_line(line)
@@ -1583,16 +1586,27 @@ def _prompt_place(state: _State, raw: str) -> Optional[str]:
 
     A container's prompt shows a hex id (CONTAINER_PROMPT), the host name of the container a pasted exec entered
     (`docker exec -it dev bash`, then `user@dev:/ws$`: a container named with --hostname or by compose shows its name),
-    or the place the reporter named it by ("container (as app)$"). Any other named prompt is the host's."""
+    another host name than the one a shell was started from (`docker run -it IMAGE bash`, until that host's prompt is
+    back), a user with no name (bash's "I have no name!": a uid the passwd file lacks, as a container started with a
+    numeric -u gets; a host's login user has a name), or the place the reporter named it by ("container (as app)$").
+    Any other named prompt is the host's."""
     named = _PLACE_PROMPT.match(raw)
     if named:
         return "" if named.group("place").lower() in ("host", "outside") else "container"
-    if CONTAINER_PROMPT.match(raw):
+    if CONTAINER_PROMPT.match(raw) or raw.startswith(_NO_NAME_PROMPT):
         return "container"
     host = re.match(r"^[\w.-]+@([\w.-]+):", raw)
     if host is not None and any(e.container == host.group(1) for e in state.execs if e.command):
         return "container"
+    if host is not None and state.shell_from:
+        if host.group(1) != state.shell_from:
+            return "container"
+        state.shell_from = ""  # the shell was left: the host's prompt again
     return "" if _USER_PROMPT.match(raw) else None
+
+
+_SHELLS = ("bash", "sh", "zsh", "ash", "dash")
+_NO_NAME_PROMPT = "I have no name!@"
 
 
 def _inner_listing(state: _State, command: Tuple[str, ...]) -> None:
