@@ -1088,6 +1088,21 @@ def test_a_group_added_by_substitution_or_variable_is_the_number_the_paste_shows
     assert "993" in result.observed.launches[0].group_add and result.cause.id == "login-drops-runtime-groups", result.cause
 
 
+@pytest.mark.parametrize(("shown", "added"), [
+    ("box$ stat -c %g /dev/dri/renderD128\n0\n", "$(stat -c %g /dev/dri/renderD128)"),  # GID 0: a container's view
+    ("", "$(stat -c %g /dev/dri/renderD128)"),
+])
+def test_a_substitution_only_a_container_answers_or_nothing_answers_stays_as_written(shown: str, added: str) -> None:
+    assert explain("docker run --group-add " + added + " img\n" + shown).observed.launches[0].group_add == (added,)
+
+
+@pytest.mark.parametrize(("shown", "group"), [("", "${RENDER_GID:-993}"), ("RENDER_GID=992\n", "992")])
+def test_a_variable_with_a_default_is_the_value_shown_and_else_stays_as_written(shown: str, group: str) -> None:
+    """The environment the paste does not show may set the variable, so its default is no value the launch had."""
+    text = shown + "services:\n  app:\n    image: a\n    group_add:\n      - ${RENDER_GID:-993}\n"
+    assert explain(text).observed.launches[0].group_add == (group,)
+
+
 def test_a_substitution_the_paste_shows_two_answers_for_stays_as_written() -> None:
     text = ("docker run --group-add $(stat -c %g /dev/dri/renderD128) img\nhost$ stat -c %g /dev/dri/renderD128\n993\n"
             "box$ stat -c %g /dev/dri/renderD128\n110\n")
@@ -1108,7 +1123,10 @@ def test_a_gpu_node_with_root_s_group_inside_the_container_is_the_toolkit_s(tool
 
 
 @pytest.mark.parametrize("change", [("crw-rw----", "crw-rw-rw-"), ("groups=1000,44,993", "groups=0,44,993"),
-                                    ("uid=1000 gid=1000", "uid=0 gid=0")])
+                                    ("uid=1000 gid=1000", "uid=0 gid=0"), ("crw-rw----", "crw-------"),
+                                    ("--runtime nvidia", "--runtime nvidia -v /dev:/dev"),
+                                    ("--runtime nvidia", "--runtime nvidia --privileged"),
+                                    ("CUDA error", "nvidia-ctk version 1.16.2\nCUDA error")])
 def test_root_s_group_open_to_all_or_held_is_not_read_as_the_toolkit_s(change: Tuple[str, str]) -> None:
     assert "GID 0" not in explain(GID0_INSIDE.replace(*change)).cause.why.text
 
@@ -1132,10 +1150,35 @@ def test_a_prompt_after_a_shell_started_in_a_container_is_the_container_s(prompt
     assert [n.group for n in inside] == ["root"] and result.cause.id == "toolkit-band", (result.observed.nodes, result.cause)
 
 
+@pytest.mark.parametrize("after", [
+    "app@perception:/app$ exit\nnvidia@orin-b:~$ ls -l /dev/nvmap\n",  # left, then another machine's terminal
+    "nvidia@orin-b:~$ ls -l /dev/nvmap\n",  # a second terminal: another host, the same user
+])
+def test_a_prompt_after_the_shell_was_left_or_of_the_same_user_elsewhere_is_no_container_s(after: str) -> None:
+    text = SHELL_IN_CONTAINER.format(prompt="app@perception") + after + "crw-rw---- 1 root video 10, 125 Nov 11 /dev/nvmap\n"
+    assert [n.where for n in explain(text).observed.nodes if n.path == "/dev/nvmap"] == [""]
+
+
+@pytest.mark.parametrize("text", [
+    "I have no name!@orin:~$ ls -l /dev/nvmap\ncrw-rw---- 1 root video 10, 125 Nov 11 /dev/nvmap\n",  # LDAP down
+    "nvidia@orin:~$ docker run --rm img bash -c 'ls /dev'\napp@perception:/app$ ls -l /dev/nvmap\n"
+    "crw-rw---- 1 root video 10, 125 Nov 11 /dev/nvmap\n",  # bash -c runs and ends: no shell is left open
+])
+def test_a_nameless_user_without_a_container_or_a_shell_run_with_c_places_nothing_inside(text: str) -> None:
+    assert [n.where for n in explain(text).observed.nodes] == [""]
+
+
 def test_the_host_s_prompt_again_ends_the_shell_in_the_container() -> None:
     text = SHELL_IN_CONTAINER.format(prompt="app@perception") + "nvidia@orin:~$ ls -l /dev/nvmap\n" \
         "crw-rw---- 1 root video 10, 125 Nov 11 11:11 /dev/nvmap\n"
     assert [n.where for n in explain(text).observed.nodes if n.path == "/dev/nvmap"] == [""]
+
+
+@pytest.mark.parametrize("said", ["I build the image on my laptop without a dedicated GPU.",
+                                  "I develop on a MacBook without an NVIDIA GPU."])
+def test_a_machine_said_to_have_no_gpu_beside_a_jetson_s_denial_is_another_machine(said: str) -> None:
+    result = explain(JETSON_36 + "\n" + said + "\n$ ./app\ncuInit: 801\n")
+    assert result.cause.id == "render-node-denied", result.cause
 
 
 def test_a_system_that_works_or_runs_fast_is_not_the_one_a_mixed_paste_is_read_by() -> None:
@@ -1166,6 +1209,44 @@ def test_a_jetson_that_works_beside_a_pc_that_fails_is_read_as_the_pc(text: str)
     the reading is the PC's, and each machine is listed with its own reading."""
     result = explain(text)
     assert result.cause.id == "x86-discrete-gpu" and len(result.systems) == 2, (result.cause, result.systems)
+
+
+def test_a_pc_s_part_before_the_jetson_s_is_labelled_and_evidenced_by_its_own_lines() -> None:
+    text = ("On the PC (x86_64):\n$ nvidia-smi\nFailed to initialize NVML: Driver/library version mismatch\n"
+            "On the Orin:\n" + JETSON_36 + "\n$ ./deviceQuery\nResult = PASS\n")
+    result = explain(text)
+    assert result.cause.id == "x86-discrete-gpu" and "a PC" in result.systems[0] and "L4T 36" in result.systems[1]
+    said = {s.text: s.evidence for s in result.statements}
+    pc = next(e for t, e in said.items() if t.startswith("system 1 (a PC)"))
+    assert pc == ("On the PC (x86_64):",), pc
+
+
+def test_a_jetson_s_heading_and_its_release_line_are_one_machine() -> None:
+    text = ("On the Jetson AGX Orin (JetPack 6.1):\n" + JETSON_36 + "\n$ ./deviceQuery\nResult = PASS\n"
+            "On the x86_64 laptop:\n$ nvidia-smi\nNVIDIA-SMI has failed because it couldn't communicate with the "
+            "NVIDIA driver.\n")
+    result = explain(text)
+    assert len(result.systems) == 2 and all("most likely" in s for s in result.systems), result.systems
+
+
+@pytest.mark.parametrize(("pc_part", "cause"), [
+    ("$ nvidia-smi\nFailed to initialize NVML: Driver/library version mismatch\n", "x86-discrete-gpu"),
+    ("$ docker ps\npermission denied while trying to connect to the Docker daemon socket\n", "render-node-denied"),
+])
+def test_a_gpu_access_error_outranks_an_unrelated_one_in_another_machine_s_part(pc_part: str, cause: str) -> None:
+    """The Jetson's part shows a harmless miss (no nvidia-smi on JetPack 5) or the GPU's 801; the PC's a driver error or
+    the engine's own socket: the reading is the error that is GPU access's."""
+    jetson = ("On the Orin:\n" + JETSON_36 + "\n$ ./app\ncuInit: 801\n" if cause == "render-node-denied" else
+              "On the Xavier (JetPack 5):\n# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64\n"
+              "$ nvidia-smi\nbash: nvidia-smi: command not found\n$ ./deviceQuery\nResult = PASS\n")
+    result = explain(jetson + "On the PC (x86_64):\n" + pc_part)
+    assert result.cause.id == cause and len(result.systems) == 2, (result.cause, result.systems)
+
+
+def test_a_sentence_that_goes_on_into_its_output_starts_no_machine_s_part() -> None:
+    text = (JETSON_36 + "\nI followed the install guide written for x86_64 and got:\n"
+            "NvRmMemInitNvmap failed with Permission denied\n")
+    assert not explain(text).systems or not any("a PC" in s and "most likely" in s for s in explain(text).systems)
 
 
 @pytest.mark.parametrize("text", [

@@ -1485,8 +1485,10 @@ def test_near_wordings_are_not_those_families(line: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["if nvidia_uvm is not loaded, run modprobe nvidia_uvm", "the nvidia-uvm module is loaded",
-                                  "CUDA execution provider is enabled in this build", "TensorRT is not enabled in this "
-                                  "build of our docs", "Downgrading to a newer kernel did not help either",
+                                  "CUDA execution provider is enabled in this build",
+                                  "GPU acceleration of the preview is not supported in this build",
+                                  "The board has no dedicated GPU memory (it shares RAM)",
+                                  "Downgrading to a newer kernel did not help either",
                                   "a machine without actual problems", "fixed it by downgrading to glibc-2.40-1",
                                   "I tried downgrading to nvidia-container-toolkit "
                                   "1.17.6 but it still fails"])
@@ -2120,6 +2122,21 @@ def test_a_jetson_named_as_where_the_work_runs_is_another_machine_beside_a_pc_s_
 def test_the_seat_said_in_another_language_is_the_seat(said: str) -> None:
     text = JETSON_36 + "\n" + said + "\ntaro@orin:~$ ./deviceQuery\ncudaGetDeviceCount returned 801\nResult = FAIL"
     assert read_cause(text).cause.id == "seat-acl-only"
+
+
+@pytest.mark.parametrize("said", ["Con el monitor HDMI conectado torch.cuda.is_available() funciona; por SSH falla con 801.",
+                                  "Con la sesión iniciada torch.cuda.is_available() devuelve True; por SSH falla con 801."])
+def test_a_display_attached_or_a_session_started_in_spanish_is_the_seat(said: str) -> None:
+    assert read_cause(JETSON_36 + "\n" + said).cause.id == "seat-acl-only"
+
+
+def test_a_contrast_read_over_three_lines_is_evidenced_by_a_line_that_holds_it() -> None:
+    header = "Xavier NX developer kit, JetPack 5.1.1, flashed with SDK Manager last week, running our usual stack here"
+    text = (header + "\nInside the container as the user jovyan torch.cuda.is_available() is False, and the same\n"
+            "check is True with sudo.\n")
+    result = read_cause(text)
+    denial = [m for m in result.matches if m.id == "denial-words"]
+    assert denial and denial[0].line != header, denial
 
 
 def test_a_seat_contrast_wrapped_over_three_lines_is_the_seat() -> None:

@@ -14,7 +14,7 @@ import functools
 import os
 import re
 import sys
-from typing import Any, Callable, Dict, Iterator, List, Match, Optional, Pattern, Sequence, Set, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Match, NamedTuple, Optional, Pattern, Sequence, Set, Tuple
 
 from . import data, lexicon, toolkit
 from .diagnose import diagnose
@@ -842,7 +842,7 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
         pairs = [(_on_a_pc(f), line) for f, line in pairs]
     audit = tuple(f for f, _ in pairs)
     platforms = _jetson_beside_pc(seen)
-    readings = _per_system(text, memo, platforms) if (len(seen.releases) > 1 or platforms) and not nested else []
+    readings = _per_system(text, memo, seen, platforms) if (len(seen.releases) > 1 or platforms) and not nested else []
     mixed = _systems(seen, readings, platforms)
     systems = tuple(label for label, _ in mixed)
     statements = _statements(seen, matches, diagnosis, parsed.assumptions, pairs, mixed) + tuple(
@@ -854,9 +854,11 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
             failure.kind.replace("-", " "), failure.line), (failure.line,), False),)
     lowered = cleaned.lower()
     cause = decide_cause(seen, matches, diagnosis, failure, container, any(name in lowered for name in _CUDA_NAMES))
-    if readings:  # a mixed paste: the first system whose own reading names a cause, from an error signature if any has one
-        named = [(c, failing) for _, c, failing in readings if c.id != "unknown"]
-        cause = next((c for c, signed in named if signed), next((c for c, _ in named), cause))
+    if readings:  # a mixed paste: the first system whose own part shows an error and whose reading names a cause,
+        # one of GPU access before an unrelated one (a harmless "command not found" beside the other's driver error)
+        named = [r for r in readings if r.cause.id != "unknown"]
+        ranked = sorted(named, key=lambda r: (not r.failing, r.cause.id == "not-gpu-access"))
+        cause = ranked[0].cause if ranked else cause
     if cause.assumption:
         statements += (Statement("the paste does not show which system it ran on: read as {}; on the other system "
                                  "the cause would be {}".format(cause.assumption[len("assumed: "):], cause.otherwise),
@@ -1108,19 +1110,24 @@ _WRAPPED = 60  # a line at least this long, followed by more prose, may be a par
 
 
 def _said_on_a_line_or_two(clean: str, cue: Callable[[str], object], said: Callable[[str], bool]) -> Optional[str]:
-    """The first line on which, alone or with the line or two after it, ``said`` finds its contrast (tried only where
-    ``cue`` does); that first line is the evidence, since it is one of the paste's own."""
+    """The first line on which, alone or with the line after it, ``said`` finds its contrast (tried only where ``cue``
+    does), else the first with the two lines after it; that line is the evidence, since it is one of the paste's own."""
     lines = clean.split("\n")[:_MAX_CONTRAST_LINES]
-    tried: Set[Tuple[str, str, str]] = set()  # lines read once read alike again (a log repeats its lines)
-    for line, after, third in zip(lines, lines[1:] + [""], lines[2:] + ["", ""]):
-        if (line, after, third) in tried:
+    tried: Set[Tuple[str, str]] = set()  # a pair read once reads alike again (a log repeats its lines)
+    for line, after in zip(lines, lines[1:] + [""]):
+        if (line, after) in tried:
             continue
-        tried.add((line, after, third))
-        # (the two lines as one sentence wrapped, or as two: "selftest: GPU check FAILED" / "As root it works."; and
-        # three, where the first two are a paragraph's lines wrapped at its width, not a command and its output)
-        wrapped = (line + " " + after + " " + third,) if third.strip() and min(len(line), len(after)) >= _WRAPPED else ()
-        if any(cue(text) and said(text) for text in (line, line + " " + after, line.rstrip() + ". " + after) + wrapped):
+        tried.add((line, after))
+        # (the two lines as one sentence wrapped, or as two: "selftest: GPU check FAILED" / "As root it works.")
+        if any(cue(text) and said(text) for text in (line, line + " " + after, line.rstrip() + ". " + after)):
             return line.strip()
+    # Then three, where the first two are a paragraph's lines wrapped at its width (not a command and its output): after
+    # every line and pair, so the evidence is the first line that holds a side of the contrast
+    for line, after, third in zip(lines, lines[1:], lines[2:]):
+        text = line + " " + after + " " + third
+        if third.strip() and min(len(line), len(after)) >= _WRAPPED and (line, text) not in tried and cue(text) and said(text):
+            return line.strip()
+        tried.add((line, text))
     return None
 
 
@@ -1214,23 +1221,37 @@ def _session_statements(seen: Observed, others: Sequence[Diagnosis]) -> List[Sta
     return out
 
 
-def _per_system(text: str, memo: LineMemo, platforms: Optional[Tuple[List[Sighting], List[Sighting]]] = None
-                ) -> List[Tuple[str, Cause, bool]]:
+class _SystemReading(NamedTuple):
+    """One system of a mixed paste, read on its own: its label, its reading, whether its part shows an error of its
+    own, and the line that starts its part (the evidence that it is there)."""
+
+    label: str
+    cause: Cause
+    failing: bool
+    line: str
+
+
+def _per_system(text: str, memo: LineMemo, seen: Observed,
+                platforms: Optional[Tuple[List[Sighting], List[Sighting]]] = None) -> List[_SystemReading]:
     """Each system of a mixed paste read on its own: the text from one release line to the next that names another
-    release, or, where a Jetson and a PC are both shown (``platforms``), from a line that shows one to the next line
-    that shows the other; at most MAX_SYSTEMS of them, each from its first and last PART_WINDOW characters (a fleet log
-    that alternates releases is read a bounded number of times, and no more than once over); with whether its part
-    shows an error signature of its own (words that the GPU works or runs fast are none)."""
+    release, or, where a Jetson and a PC are both shown (``platforms``), from a line that starts one's part
+    (_introduces_a_machine) to the next that starts the other's; a release line under a Jetson's heading is that
+    Jetson's. At most MAX_SYSTEMS of them, each from its first and last PART_WINDOW characters (a fleet log that
+    alternates releases is read a bounded number of times, and no more than once over)."""
     lines = normalise(window(text)[0]).split("\n")
-    shown = {normalise(s.line).strip(): (kind, _introduces_a_machine(normalise(s.line), s.value))
-             for kind, signs in zip(("jetson", "pc"), platforms or ((), ())) for s in signs}
+    signs = [("jetson", s) for s in (platforms[0] if platforms else ())] + [("pc", s) for s in (platforms[1] if platforms else ())]
+    shown = {normalise(s.line).strip(): (kind, _introduces_a_machine(normalise(s.line), s.value), s.line) for kind, s in signs}
+    shown.update({normalise(r.line).strip(): ("jetson " + r.value, True, r.line) for r in seen.releases
+                  if RELEASE_LINE.search(r.line)})  # a release file's line, not a release named in a sentence
     starts: List[int] = []
     systems: List[str] = []
     for i, line in enumerate(lines):
-        found = RELEASE_LINE.search(line) if "(release)" in line else None
-        kind, heading = shown.get(line.strip(), ("", False))
-        system = "jetson " + ",".join(found.group(0).split(",")[:2]) if found else kind if heading or not starts else ""
-        if system and not (systems and systems[-1].startswith(system)) and len(starts) < MAX_SYSTEMS:
+        system, heading, _ = shown.get(line.strip(), ("", False, ""))
+        if not system or not (heading or not starts) or len(starts) >= MAX_SYSTEMS:
+            continue
+        if systems and system.startswith("jetson ") and systems[-1] == "jetson":
+            systems[-1] = system  # the release of the Jetson whose heading came first: the same machine
+        elif system not in systems:  # (a log that alternates two systems' lines is two systems, each read once)
             starts.append(i)
             systems.append(system)
     if len(starts) < 2:
@@ -1242,15 +1263,24 @@ def _per_system(text: str, memo: LineMemo, platforms: Optional[Tuple[List[Sighti
         kind = "a PC" if systems[number - 1] == "pc" else "L4T " + (part.observed.l4t or "?")
         label = "system {} ({}{})".format(number, kind, "; its part read from its first and last {} KiB".format(
             PART_WINDOW >> 10) if cut else "")
-        out.append((label, part.cause, any(m.id not in _SAYS_IT_WORKS for m in part.matches)))
+        start = lines[starts[number - 1]].strip()
+        out.append(_SystemReading(label, part.cause, any(m.id not in _SAYS_IT_WORKS for m in part.matches),
+                                  shown[start][2]))
     return out
 
 
 def _introduces_a_machine(line: str, value: str) -> bool:
     """Whether a line that shows a machine starts that machine's part of a paste: a heading that ends in a colon ("Fails
-    on the build server (x86_64):"), or the sign alone on its line (`uname -m`'s "x86_64"). After the first machine,
-    a sign said in passing ("the module is only for amd64") starts no other."""
-    return line.rstrip().endswith(":") or line.strip().lower() == value.lower()
+    on the build server (x86_64):"; not a sentence that goes on into its output, "... for x86_64 and got:"), or the
+    sign alone on its line (`uname -m`'s "x86_64"). After the first machine, a sign said in passing ("the module is only
+    for amd64") starts no other."""
+    said = line.strip()
+    return said.lower() == value.lower() or (said.endswith(":") and not _OUTPUT_FOLLOWS.search(said))
+
+
+# A sentence that ends by introducing what a command printed: its output follows, not another machine's part.
+_OUTPUT_FOLLOWS = re.compile(r"\b(?:got|get|gets|gives?|gave|shows?|showed|prints?|printed|returns?|returned|says?|said|"
+                             r"outputs?|reads?|error|this|following)\s*:$", re.I)
 
 
 # Families that say the GPU works (or runs fast): in a mixed paste, the system that shows them is not the one failing.
@@ -1281,19 +1311,18 @@ def _wants_nvidia(launch: Launch, gpu_error: bool) -> bool:
                                                                        "deepstream", "ollama", "llama", "vllm", "isaac"))
 
 
-def _systems(seen: Observed, readings: Sequence[Tuple[str, Cause, bool]],
+def _systems(seen: Observed, readings: Sequence[_SystemReading],
              platforms: Optional[Tuple[List[Sighting], List[Sighting]]]) -> Tuple[Tuple[str, str], ...]:
     """(label, line) for each system a mixed paste shows: two L4T releases, or a Jetson beside a PC (``platforms``),
-    each read on its own where the paste shows where one's output ends and the other's starts."""
-    said = ["{}: most likely {} ({})".format(label, c.id, c.why.text) for label, c, _ in readings]
+    each with its own reading where the paste shows where one's output ends and the other's starts."""
+    if readings:
+        return tuple(("{}: most likely {} ({})".format(r.label, r.cause.id, r.cause.why.text), r.line) for r in readings)
     if len(seen.releases) > 1:
-        labels = said or ["system {} (L4T {})".format(n, r.value) for n, r in enumerate(seen.releases, 1)]
-        return tuple(zip(labels, (r.line for r in seen.releases)))
+        return tuple(("system {} (L4T {})".format(n, r.value), r.line) for n, r in enumerate(seen.releases, 1))
     if platforms:
         jetson, x86 = platforms
-        shown = (("a Jetson ({} {})".format(jetson[0].kind, jetson[0].value), jetson[0].line),
-                 ("a PC ({})".format(x86[0].value), x86[0].line))
-        return tuple(zip(said, (line for _, line in shown))) if len(said) == 2 else shown
+        return (("a Jetson ({} {})".format(jetson[0].kind, jetson[0].value), jetson[0].line),
+                ("a PC ({})".format(x86[0].value), x86[0].line))
     return ()
 
 
@@ -2330,7 +2359,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "for a GPU that shares the system's (a Jetson, a GB10), and before JetPack 6 are not on a Jetson at "
                      "all: it decides there is no GPU, or fails",
                      [unreported] + [line_of[i] for i in ids if i in _NO_GPU_SAID][:1])
-    if "no-gpu-words" in ids:
+    # (beside a Jetson's own output, the machine said to have no GPU is another: a laptop the image is built on)
+    if "no-gpu-words" in ids and not any(s.kind not in WEAK_JETSON for s in _this_machine_s(seen.jetson, seen.x86)):
         return cause("not-gpu-access", "the machine has no NVIDIA GPU, so there is no GPU access to grant",
                      [line_of["no-gpu-words"]])
     if "downgrade-fixes" in ids:
@@ -2670,11 +2700,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "group inside the container differs, which the toolkit's version decides",
                      trigger + [_first_line(numeric[0])] + [n.line for n in seen.nodes][:1], "uid-gid-launch")
     rooted = _root_s_group_inside(seen)
-    if rooted is not None:
-        return cause("toolkit-band", "a GPU node inside the container has root's group (GID 0), which no host gives a GPU "
-                     "node and the session does not hold: the container toolkit made it so (1.18.2 creates the nodes "
+    if rooted:
+        return cause("toolkit-band", "a GPU node inside the container has root's group (GID 0), which the host's does "
+                     "not and the session does not hold: the container toolkit made it so (1.18.2 creates the nodes "
                      "with GID 0), so no GID a launch adds opens it and the toolkit's version decides",
-                     trigger + ([seen.toolkit.line] if seen.toolkit else []) + [rooted.line], "uid-gid-launch")
+                     trigger + ([seen.toolkit.line] if seen.toolkit else []) + rooted, "uid-gid-launch")
     amiss = _gid_added_amiss(seen)
     if amiss is not None:
         launch, node, stray = amiss
@@ -3222,12 +3252,17 @@ def _gid_held_then_lost(held_line: str, seen: Observed) -> Optional[Tuple[int, s
     return (gid, held_line, lacking[0].line) if lacking else None
 
 
-def _root_s_group_inside(seen: Observed) -> Optional[ListedNode]:
-    """A GPU node listed inside the container with root's group (0) that a group would open and all would not, where
-    the failing session inside is not root and does not hold GID 0."""
-    failing = [i for i in _sessions(seen)[:1] if i.uid != 0 and i.where == "container" and 0 not in i.groups]
-    return next((n for n in _gpu_nodes(seen) if failing and n.where == "container" and n.group in ("0", "root")
-                 and n.mode & 0o060 and not n.mode & 0o006), None)
+def _root_s_group_inside(seen: Observed) -> List[str]:
+    """The lines that show a GPU node given root's group (GID 0, with access for the group) on its way into the
+    container (_group_changed_in_container), where only the toolkit can have done it: the NVIDIA runtime or a GPU
+    request made the container, not the host's own nodes (-v /dev:/dev, --privileged); no pasted toolkit version says
+    otherwise; and the session inside is a user's that does not hold GID 0."""
+    session = _sessions(seen)[:1]
+    user_without_0 = bool(session) and session[0].uid != 0 and session[0].where == "container" and 0 not in session[0].groups
+    toolkit_made = any(_passes_gpu(launch) and not (launch.dev_mount or launch.privileged) for launch in seen.launches)
+    changed = _group_changed_in_container(seen) if user_without_0 and toolkit_made else []
+    rooted = changed and any(n.line == changed[0] and n.group in ("0", "root") and n.mode & 0o060 for n in seen.nodes)
+    return changed if rooted and (seen.toolkit is None or _toolkit_band(seen) == "gid-0") else []
 
 
 def _gid_added_amiss(seen: Observed) -> Optional[Tuple[Launch, ListedNode, int]]:

@@ -1081,7 +1081,7 @@ class _State:
         self.node_keys: Set[Tuple[str, str, str, int, bool, str, str]] = set()
         self.where = ""
         self.machine = ""          # the host name of the last prompt outside a container (nvidia@orin-b:~$)
-        self.shell_from = ""       # the host name a shell was started in a container from (docker run -it IMAGE bash)
+        self.shell_from: Optional[Tuple[str, str]] = None  # the user and host a container's shell was started from
         self.node_machines: Set[str] = set()      # the machines at whose prompts nodes were listed (outside containers)
         self.id_machines: Dict[str, str] = {}     # an `id` line's machine, by its line
         self.labelled = ""         # where a prose label put what follows ("Inside the container:"), until the next
@@ -1289,6 +1289,8 @@ def _read_available(state: _State, line: str, raw: str) -> None:
 def _read_line(state: _State, line: str, raw: str) -> None:
     reader = state.reader
     elsewhere, state.elsewhere_next = state.elsewhere_next, False  # a command under "... passes there:" is that one's
+    if state.shell_from is not None and _LEAVES_THE_SHELL.search(raw):
+        state.shell_from = None
     names = _PROMPT_NAMES.match(raw) if "@" in raw[:_PROMPT_AT] else None
     if names and _JETSON_NAME.search(names.group(1)) and all(s.value != names.group(1) for s in state.jetson):
         state.jetson.append(Sighting("host name", names.group(1), raw))
@@ -1552,8 +1554,9 @@ def _read_command(state: _State, line: str, raw: str) -> bool:
         state.launches.append(launch)
         state.reader.recognised.append(launch.source + ": " + line)
         state.where = "container" if launch.command else ""
-        shell = bool(launch.command) and posixpath.basename(launch.command[0]) in _SHELLS
-        state.shell_from = state.machine if shell else ""
+        shell = len(launch.command) == 1 and posixpath.basename(launch.command[0]) in _SHELLS  # a bare shell: no -c
+        prompt = _PROMPT_HOST_AND_USER.match(raw)
+        state.shell_from = (prompt.group(1), prompt.group(2)) if shell and prompt else None
         _inner_listing(state, launch.command)
         return True
     execed = from_exec_line(line)
@@ -1587,26 +1590,33 @@ def _prompt_place(state: _State, raw: str) -> Optional[str]:
     A container's prompt shows a hex id (CONTAINER_PROMPT), the host name of the container a pasted exec entered
     (`docker exec -it dev bash`, then `user@dev:/ws$`: a container named with --hostname or by compose shows its name),
     another host name than the one a shell was started from (`docker run -it IMAGE bash`, until that host's prompt is
-    back), a user with no name (bash's "I have no name!": a uid the passwd file lacks, as a container started with a
-    numeric -u gets; a host's login user has a name), or the place the reporter named it by ("container (as app)$").
-    Any other named prompt is the host's."""
+    back, and shown by another user too: a second terminal of another machine shows the same user), a user with no name
+    (bash's "I have no name!": a uid the passwd file lacks, as a container started with a numeric -u gets, where the
+    paste starts one), or the place the reporter named it by ("container (as app)$"). Any other named prompt is the
+    host's. The host's own prompt, or `exit`, ends the shell (the reading's state)."""
     named = _PLACE_PROMPT.match(raw)
     if named:
         return "" if named.group("place").lower() in ("host", "outside") else "container"
-    if CONTAINER_PROMPT.match(raw) or raw.startswith(_NO_NAME_PROMPT):
+    if CONTAINER_PROMPT.match(raw):
         return "container"
-    host = re.match(r"^[\w.-]+@([\w.-]+):", raw)
-    if host is not None and any(e.container == host.group(1) for e in state.execs if e.command):
+    prompt = _PROMPT_HOST_AND_USER.match(raw)
+    if prompt is not None and prompt.group(1) == "I have no name!" and (state.launches or state.execs):
         return "container"
-    if host is not None and state.shell_from:
-        if host.group(1) != state.shell_from:
+    if prompt is not None and any(e.container == prompt.group(2) for e in state.execs if e.command):
+        return "container"
+    if prompt is not None and state.shell_from is not None:
+        user, host = state.shell_from
+        if host != prompt.group(2) and user != prompt.group(1):
             return "container"
-        state.shell_from = ""  # the shell was left: the host's prompt again
+        if host == prompt.group(2):
+            state.shell_from = None  # the shell was left: the host's prompt again
     return "" if _USER_PROMPT.match(raw) else None
 
 
 _SHELLS = ("bash", "sh", "zsh", "ash", "dash")
-_NO_NAME_PROMPT = "I have no name!@"
+_LEAVES_THE_SHELL = re.compile(r"(?:^|[$#]\s)\s*(?:exit|logout)\s*$")
+# A prompt's user and host (user@host:dir$), after a virtual environment's name.
+_PROMPT_HOST_AND_USER = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?\[?(" + _PROMPT_USER + r")@([\w.-]{1,64})[:\s]")
 
 
 def _inner_listing(state: _State, command: Tuple[str, ...]) -> None:
@@ -1944,27 +1954,41 @@ def _cdi_paths_only(text: str) -> Optional[str]:
 
 
 # A group added by a shell's substitution or a variable, as launches are written to follow the host: the node's GID
-# (`$(stat -c %g /dev/dri/renderD128)`, the fix this tool gives) or a compose variable (`${RENDER_GID}`).
+# (`$(stat -c %g /dev/dri/renderD128)`, the fix this tool gives) or a compose variable (`${RENDER_GID}`, with a
+# default: `${RENDER_GID:-993}`).
 _GID_OF_NODE = re.compile(r"^\$\(\s*stat\s+-c\s*['\"]?%g['\"]?\s+['\"]?(/dev/[\w./-]+)['\"]?\s*\)$")
-_SHELL_VARIABLE = re.compile(r"^\$\{?([A-Za-z_]\w{0,63})\}?$")
+_SHELL_VARIABLE = re.compile(r"^\$(?:\{([A-Za-z_]\w{0,63})(?::?-\d{1,10})?\}|([A-Za-z_]\w{0,63}))$")
+# What the paste shows for them, each found in one pass over the text: a `stat -c %g NODE` and the number on the line
+# below it; a `NAME=number` line (an .env file, an export).
+_STAT_ANSWER = re.compile(r"\bstat[ \t]+-c[ \t]*['\"]?%g['\"]?[ \t]+['\"]?(/dev/[\w./-]{1,64})['\"]?[ \t]*\n[ \t]*(\d{1,10})[ \t]*$",
+                          re.M)
+_VARIABLE_SET = re.compile(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w{0,63})[ \t]*=[ \t]*['\"]?(\d{1,10})['\"]?[ \t]*$", re.M)
 
 
-def _group_adds_shown(launch: Launch, text: str) -> Launch:
-    """The launch with each group it adds through a substitution or a variable replaced by the number the paste shows
-    for it: what `stat -c %g` of that node printed on the line below it, or the variable's own `NAME=number` line (an
-    .env file, an export). One the paste does not show stays as written, a group no `id` can be checked against."""
-    def shown(added: str) -> str:
+def _groups_shown(text: str) -> Dict[str, Set[str]]:
+    """The numbers the paste shows for each substitution or variable a launch may add, keyed as _group_adds_shown
+    looks them up. A GPU node's GID 0 is no host's (that is a container's view of it), so such an answer is left out."""
+    shown: Dict[str, Set[str]] = {}
+    for match in itertools.islice(_STAT_ANSWER.finditer(text), MAX_FACTS):
+        if match.group(2).lstrip("0"):
+            shown.setdefault("stat " + match.group(1), set()).add(match.group(2))
+    for match in itertools.islice(_VARIABLE_SET.finditer(text), MAX_FACTS):
+        shown.setdefault("var " + match.group(1), set()).add(match.group(2))
+    return shown
+
+
+def _group_adds_shown(launch: Launch, shown: Dict[str, Set[str]]) -> Launch:
+    """The launch with each group it adds through a substitution or a variable replaced by the one number the paste
+    shows for it (_groups_shown). One the paste does not show, or shows two numbers for (which one the launch saw is not
+    shown), stays as written: a group no `id` is checked against. So does a variable's default (`${RENDER_GID:-993}`)
+    with no value shown, since the environment the paste does not show may set the variable."""
+    def resolved(added: str) -> str:
         stat, variable = _GID_OF_NODE.match(added), _SHELL_VARIABLE.match(added)
-        if stat:
-            pattern = r"\bstat\s+-c\s*['\"]?%g['\"]?\s+['\"]?" + re.escape(stat.group(1)) + r"['\"]?[ \t]*\n[ \t]*(\d{1,10})[ \t]*$"
-        elif variable:
-            pattern = r"^[ \t]*(?:export[ \t]+)?" + re.escape(variable.group(1)) + r"[ \t]*=[ \t]*['\"]?(\d{1,10})['\"]?[ \t]*$"
-        else:
-            return added
-        values = {m.group(1) for m in re.finditer(pattern, text, re.M)}
-        return values.pop() if len(values) == 1 else added  # two values: which one the launch saw is not shown
-    resolved = tuple(shown(g) if g.startswith("$") else g for g in launch.group_add)
-    return launch if resolved == launch.group_add else with_fields(launch, group_add=resolved)
+        key = "stat " + stat.group(1) if stat else "var " + (variable.group(1) or variable.group(2)) if variable else ""
+        values = shown.get(key, set())
+        return next(iter(values)) if len(values) == 1 else added
+    groups = tuple(resolved(g) if g.startswith("$") else g for g in launch.group_add)
+    return launch if groups == launch.group_add else with_fields(launch, group_add=groups)
 
 
 def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
@@ -1984,8 +2008,9 @@ def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
     state.launches += from_pod_spec([line.rstrip() for line in normalise(part).split("\n")]) if "containers:" in part else []
     devcontainer = from_devcontainer(part) if '"runArgs"' in part else None
     state.launches += [devcontainer] if devcontainer is not None else []
-    if "$" in part:
-        state.launches = [_group_adds_shown(launch, part) for launch in state.launches]
+    if any(g.startswith("$") for launch in state.launches for g in launch.group_add):
+        shown = _groups_shown(part)
+        state.launches = [_group_adds_shown(launch, shown) for launch in state.launches]
     inspected = _inspect_launch(part)
     if inspected is not None:
         state.launches.append(inspected)
