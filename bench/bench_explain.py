@@ -8,8 +8,9 @@
    library-like tokens (`lib-lib-…`), one line of a phrase a pattern starts on (`add group `), one line of
    launch options, one of `sudo -;` (a run line's start, repeated), one of `orin-` (a prompt's name), one of
    `exec setpriv ` (a privilege drop whose options a pattern reads), one of `srun ` (a batch job whose GPU options a
-   hint reads), words of 4 KB beside Korean ones (where Latin and CJK text meet, a space is put), and release lines of
-   two systems alternating
+   hint reads), words of 4 KB beside Korean ones (where Latin and CJK text meet, a space is put), launch lines that add
+   groups by `$(stat -c %g ...)` and `${VAR}` (each resolved from what the paste shows), one line of `downgrading to
+   nvidia-` (a package's name before its version), and release lines of two systems alternating
    (each system is read once), and the report corpus's real pastes one after another
    (many systems, each with its own facts), also with their line breaks lost, eight pastes to a line (a log copied
    from a web page or a JSON field: every pattern sees long lines): target under 1 s each.
@@ -54,6 +55,9 @@ PATHOLOGICAL = (
     ("one line of exec setpriv", "exec setpriv "),
     ("one line of srun", "srun "),
     ("4 KB words beside Korean text", "\ud55c " + "x" * 4096 + "\n"),
+    ("launches that add groups by substitution and variable",
+     "$ docker run --rm --group-add $(stat -c %g /dev/dri/renderD128) --group-add ${RENDER_GID} img\n"),
+    ("one line of a downgrade to package names", "downgrading to nvidia-"),
     ("two systems' release lines alternating",
      "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025\n"
      "# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue Aug  1 19:57:35 UTC 2023\n"),
