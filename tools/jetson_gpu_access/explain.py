@@ -1123,11 +1123,12 @@ def _said_on_a_line_or_two(clean: str, cue: Callable[[str], object], said: Calla
             return line.strip()
     # Then three, where the first two are a paragraph's lines wrapped at its width (not a command and its output): after
     # every line and pair, so the evidence is the first line that holds a side of the contrast
+    wrapped: Set[str] = set()
     for line, after, third in zip(lines, lines[1:], lines[2:]):
         text = line + " " + after + " " + third
-        if third.strip() and min(len(line), len(after)) >= _WRAPPED and (line, text) not in tried and cue(text) and said(text):
+        if third.strip() and min(len(line), len(after)) >= _WRAPPED and text not in wrapped and cue(text) and said(text):
             return line.strip()
-        tried.add((line, text))
+        wrapped.add(text)
     return None
 
 
@@ -1221,6 +1222,10 @@ def _session_statements(seen: Observed, others: Sequence[Diagnosis]) -> List[Sta
     return out
 
 
+# The hard signs of a Jetson and of a PC where a paste shows both machines (_jetson_beside_pc).
+_Platforms = Tuple[List[Sighting], List[Sighting]]
+
+
 class _SystemReading(NamedTuple):
     """One system of a mixed paste, read on its own: its label, its reading, whether its part shows an error of its
     own, and the line that starts its part (the evidence that it is there)."""
@@ -1232,7 +1237,7 @@ class _SystemReading(NamedTuple):
 
 
 def _per_system(text: str, memo: LineMemo, seen: Observed,
-                platforms: Optional[Tuple[List[Sighting], List[Sighting]]] = None) -> List[_SystemReading]:
+                platforms: Optional[_Platforms] = None) -> List[_SystemReading]:
     """Each system of a mixed paste read on its own: the text from one release line to the next that names another
     release, or, where a Jetson and a PC are both shown (``platforms``), from a line that starts one's part
     (_introduces_a_machine) to the next that starts the other's; a release line under a Jetson's heading is that
@@ -1247,8 +1252,8 @@ def _per_system(text: str, memo: LineMemo, seen: Observed,
     systems: List[str] = []
     for i, line in enumerate(lines):
         system, heading, _ = shown.get(line.strip(), ("", False, ""))
-        if not system or not (heading or not starts) or len(starts) >= MAX_SYSTEMS:
-            continue
+        if not system or (starts and not heading) or len(starts) >= MAX_SYSTEMS:
+            continue  # (the first machine starts at any sign of it; another only at a heading)
         if systems and system.startswith("jetson ") and systems[-1] == "jetson":
             systems[-1] = system  # the release of the Jetson whose heading came first: the same machine
         elif system not in systems:  # (a log that alternates two systems' lines is two systems, each read once)
@@ -1312,7 +1317,7 @@ def _wants_nvidia(launch: Launch, gpu_error: bool) -> bool:
 
 
 def _systems(seen: Observed, readings: Sequence[_SystemReading],
-             platforms: Optional[Tuple[List[Sighting], List[Sighting]]]) -> Tuple[Tuple[str, str], ...]:
+             platforms: Optional[_Platforms]) -> Tuple[Tuple[str, str], ...]:
     """(label, line) for each system a mixed paste shows: two L4T releases, or a Jetson beside a PC (``platforms``),
     each with its own reading where the paste shows where one's output ends and the other's starts."""
     if readings:
@@ -1326,10 +1331,15 @@ def _systems(seen: Observed, readings: Sequence[_SystemReading],
     return ()
 
 
-def _jetson_beside_pc(seen: Observed) -> Optional[Tuple[List[Sighting], List[Sighting]]]:
+def _hard_jetson_signs(seen: Observed) -> List[Sighting]:
+    """The signs of this machine's Jetson that are more than a name, an image or an arm64 build (WEAK_JETSON)."""
+    return [s for s in _this_machine_s(seen.jetson, seen.x86) if s.kind not in WEAK_JETSON]
+
+
+def _jetson_beside_pc(seen: Observed) -> Optional[_Platforms]:
     """The hard signs of a Jetson and of a PC where the paste shows both machines: no PC sign is what a Jetson shows of
     itself, and no Jetson sign is an image's software run on another machine."""
-    strong_jetson = [s for s in _this_machine_s(seen.jetson, seen.x86) if s.kind not in WEAK_JETSON]
+    strong_jetson = _hard_jetson_signs(seen)
     strong_x86 = [s for s in seen.x86 if s.kind not in NOT_SHOWN_X86 and not _a_jetson_s_own(s, seen, strong_jetson)]
     if strong_jetson and strong_x86 and not _runs_the_image_s_software(seen, strong_jetson, strong_x86):
         return strong_jetson, strong_x86
@@ -2360,7 +2370,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "all: it decides there is no GPU, or fails",
                      [unreported] + [line_of[i] for i in ids if i in _NO_GPU_SAID][:1])
     # (beside a Jetson's own output, the machine said to have no GPU is another: a laptop the image is built on)
-    if "no-gpu-words" in ids and not any(s.kind not in WEAK_JETSON for s in _this_machine_s(seen.jetson, seen.x86)):
+    if "no-gpu-words" in ids and not _hard_jetson_signs(seen):
         return cause("not-gpu-access", "the machine has no NVIDIA GPU, so there is no GPU access to grant",
                      [line_of["no-gpu-words"]])
     if "downgrade-fixes" in ids:

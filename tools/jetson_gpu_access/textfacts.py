@@ -145,7 +145,7 @@ PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:" + _PROMPT_USER + r"@[\w.-]+:
 _USER_PROMPT = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?(?:" + _PROMPT_USER + r"@[\w.-]+:[^$#]*[$#]|" + _BRACKETED + r"|"
                           r"(?!(?:ba|z|da|k)?sh-\d)[\w.-]{2,64}(?::[~/][^\s$#]*)?\$(?=\s+[a-z./~]))\s")  # bash-5.1$: any place
 # A prompt's host name (user@host:dir$), the machine the command after it ran on.
-_PROMPT_HOST = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?\[?" + _PROMPT_USER + r"@([\w.-]{1,64})[:\s]")
+_PROMPT_HOST = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?\[?(?P<user>" + _PROMPT_USER + r")@(?P<host>[\w.-]{1,64})[:\s]")
 # A shell's own prompt where no PS1 is set (bash-5.1$, sh-4.4#): it names no place.
 _SHELL_PROMPT = re.compile(r"^(?:ba|z|da|k)?sh-\d+(?:\.\d+)*[$#]\s")
 # root@3f2a9c1b7d4e:/# or [root@3f2a9c1b7d4e /]# -- a docker container's shell, named by its id
@@ -1315,7 +1315,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     prompt = _prompt_place(state, raw)
     named = _PROMPT_HOST.match(raw) if prompt == "" else None
     if named:
-        state.machine = named.group(1)
+        state.machine = named.group("host")
     if prompt == "container":
         state.where = "container"
         _note_word(state, "container", raw)
@@ -1555,8 +1555,8 @@ def _read_command(state: _State, line: str, raw: str) -> bool:
         state.reader.recognised.append(launch.source + ": " + line)
         state.where = "container" if launch.command else ""
         shell = len(launch.command) == 1 and posixpath.basename(launch.command[0]) in _SHELLS  # a bare shell: no -c
-        prompt = _PROMPT_HOST_AND_USER.match(raw)
-        state.shell_from = (prompt.group(1), prompt.group(2)) if shell and prompt else None
+        prompt = _PROMPT_HOST.match(raw)
+        state.shell_from = (prompt.group("user"), prompt.group("host")) if shell and prompt else None
         _inner_listing(state, launch.command)
         return True
     execed = from_exec_line(line)
@@ -1599,24 +1599,25 @@ def _prompt_place(state: _State, raw: str) -> Optional[str]:
         return "" if named.group("place").lower() in ("host", "outside") else "container"
     if CONTAINER_PROMPT.match(raw):
         return "container"
-    prompt = _PROMPT_HOST_AND_USER.match(raw)
-    if prompt is not None and prompt.group(1) == "I have no name!" and (state.launches or state.execs):
+    prompt = _PROMPT_HOST.match(raw)
+    if prompt is None:
+        return "" if _USER_PROMPT.match(raw) else None
+    user, host = prompt.group("user", "host")
+    if user == "I have no name!" and (state.launches or state.execs):
         return "container"
-    if prompt is not None and any(e.container == prompt.group(2) for e in state.execs if e.command):
+    if any(e.container == host for e in state.execs if e.command):
         return "container"
-    if prompt is not None and state.shell_from is not None:
-        user, host = state.shell_from
-        if host != prompt.group(2) and user != prompt.group(1):
+    if state.shell_from is not None:
+        shell_user, shell_host = state.shell_from
+        if host != shell_host and user != shell_user:
             return "container"
-        if host == prompt.group(2):
+        if host == shell_host:
             state.shell_from = None  # the shell was left: the host's prompt again
     return "" if _USER_PROMPT.match(raw) else None
 
 
 _SHELLS = ("bash", "sh", "zsh", "ash", "dash")
 _LEAVES_THE_SHELL = re.compile(r"(?:^|[$#]\s)\s*(?:exit|logout)\s*$")
-# A prompt's user and host (user@host:dir$), after a virtual environment's name.
-_PROMPT_HOST_AND_USER = re.compile(r"^(?:\([\w.-]{1,64}\)\s+)?\[?(" + _PROMPT_USER + r")@([\w.-]{1,64})[:\s]")
 
 
 def _inner_listing(state: _State, command: Tuple[str, ...]) -> None:
@@ -1965,27 +1966,27 @@ _STAT_ANSWER = re.compile(r"\bstat[ \t]+-c[ \t]*['\"]?%g['\"]?[ \t]+['\"]?(/dev/
 _VARIABLE_SET = re.compile(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w{0,63})[ \t]*=[ \t]*['\"]?(\d{1,10})['\"]?[ \t]*$", re.M)
 
 
-def _groups_shown(text: str) -> Dict[str, Set[str]]:
+def _groups_shown(text: str) -> Dict[Tuple[str, str], Set[str]]:
     """The numbers the paste shows for each substitution or variable a launch may add, keyed as _group_adds_shown
     looks them up. A GPU node's GID 0 is no host's (that is a container's view of it), so such an answer is left out."""
-    shown: Dict[str, Set[str]] = {}
+    shown: Dict[Tuple[str, str], Set[str]] = {}
     for match in itertools.islice(_STAT_ANSWER.finditer(text), MAX_FACTS):
         if match.group(2).lstrip("0"):
-            shown.setdefault("stat " + match.group(1), set()).add(match.group(2))
+            shown.setdefault(("stat", match.group(1)), set()).add(match.group(2))
     for match in itertools.islice(_VARIABLE_SET.finditer(text), MAX_FACTS):
-        shown.setdefault("var " + match.group(1), set()).add(match.group(2))
+        shown.setdefault(("variable", match.group(1)), set()).add(match.group(2))
     return shown
 
 
-def _group_adds_shown(launch: Launch, shown: Dict[str, Set[str]]) -> Launch:
+def _group_adds_shown(launch: Launch, shown: Dict[Tuple[str, str], Set[str]]) -> Launch:
     """The launch with each group it adds through a substitution or a variable replaced by the one number the paste
     shows for it (_groups_shown). One the paste does not show, or shows two numbers for (which one the launch saw is not
     shown), stays as written: a group no `id` is checked against. So does a variable's default (`${RENDER_GID:-993}`)
     with no value shown, since the environment the paste does not show may set the variable."""
     def resolved(added: str) -> str:
         stat, variable = _GID_OF_NODE.match(added), _SHELL_VARIABLE.match(added)
-        key = "stat " + stat.group(1) if stat else "var " + (variable.group(1) or variable.group(2)) if variable else ""
-        values = shown.get(key, set())
+        key = ("stat", stat.group(1)) if stat else ("variable", variable.group(1) or variable.group(2)) if variable else None
+        values = shown.get(key, set()) if key else set()
         return next(iter(values)) if len(values) == 1 else added
     groups = tuple(resolved(g) if g.startswith("$") else g for g in launch.group_add)
     return launch if groups == launch.group_add else with_fields(launch, group_add=groups)
