@@ -344,7 +344,25 @@ def test_another_person_s_post_quoted_in_a_reply_is_not_this_machine(attribution
     assert result.cause.id == "render-node-denied"
 
 
-@pytest.mark.parametrize("before", ["The log said:\n", "I wrote:\n", "", "Jenkins wrote:\n", "> **me** wrote:\n"])
+@pytest.mark.parametrize("attribution", ["A forum post said:", "Someone on the forum suggested this:",
+                                         "The accepted answer there says:", "Another user wrote:"])
+def test_a_post_quoted_after_a_line_that_names_another_author_is_theirs(attribution: str) -> None:
+    """A Markdown quote under a line that names another author without a mention (a forum post, someone, another
+    user) is that author's words: their fix is not the reporter's, and the attribution line keeps its own facts."""
+    text = ("Orin AGX, L4T R36.4.3. " + attribution + "\n> Downgrading to nvidia-container-toolkit 1.17.6 solved it\n"
+            "I tried it; it did nothing for me.\n"
+            "$ docker run -d --name lab --runtime nvidia --group-add video --group-add 993 -p 2200:22 lab:r36\n"
+            "$ ssh -p 2200 dev@localhost id\nuid=1000(dev) gid=1000(dev) groups=1000(dev)\n"
+            "RuntimeError: Unexpected error from cudaGetDeviceCount(). Error 801: operation not supported\n")
+    result = explain(text)
+    assert "downgrade-fixes" not in {m.id for m in result.matches}
+    assert result.observed.l4t == "36.4.3" and result.cause.id == "login-drops-runtime-groups"
+    mine = text.replace(attribution + "\n> ", "What I found:\n> ").replace("it did nothing for me", "it worked")
+    assert "downgrade-fixes" in {m.id for m in explain(mine).matches}  # the reporter's own quote is theirs
+
+
+@pytest.mark.parametrize("before", ["The log said:\n", "I wrote:\n", "", "Jenkins wrote:\n", "> **me** wrote:\n",
+                                    "The post-install script said:\n"])
 def test_a_quote_no_other_person_is_named_for_is_the_reporter_s(before: str) -> None:
     """Only a mention (@name) says another person wrote it: a tool's log and the reporter's own post are theirs."""
     text = before + "> uid=1000(alice) gid=1000(alice) groups=1000(alice),44(video)\n> cuInit(0) = 801\n"

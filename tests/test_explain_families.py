@@ -1452,6 +1452,26 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ("the NVIDIA runtime injection never happens for these pods", "nodes-missing-words"),
     ("`torch.cuda.is_available()` always shows False", "cuda-unavailable"),
     ("During build process PyTorch is not detecting CUDA", "gpu-not-detected"),
+    ("        Error: No GPU device found!", "gpu-not-detected"),
+    ("No CUDA-capable GPUs detected, running on the CPU", "gpu-not-detected"),
+    ("no compatible GPU(s) found", "gpu-not-detected"),
+    # versions said to differ between the machine it works on and this one
+    ("It is true that  I'm not using the same CUDA and tensorrt version, but the one on the Nano", "versions-mismatched"),
+    ("the Jetson is not running the same TensorRT version as the PC", "versions-mismatched"),
+    ("we use different CUDA versions on the host and the Xavier", "versions-mismatched"),
+    # GLX itself missing from the display: no GPU driver's GL reached the program
+    ("initial window could not find the GLX extension", "gl-software-fallback"),
+    ("intern/ghost/intern/GHOST_WindowX11.cpp:206: X11 glXChooseVisual() failed, verify working openGL system!",
+     "gl-software-fallback"),
+    ('Xlib:  extension "GLX" missing on display ":99".', "gl-software-fallback"),
+    # a machine said to have no NVIDIA GPU, in passing
+    ("I'm running the flatpak app on an Intel laptop with only an integrated GPU (no NVIDIA GPU!).", "no-gpu-words"),
+    ("the CI runner has only an Intel UHD GPU", "no-gpu-words"),
+    # out of memory said in Chinese, Japanese and Korean
+    ("但使用tensorrt加速时就会提示gpu memory不足", "out-of-memory"),
+    ("推理时显存不够，程序退出", "out-of-memory"),
+    ("モデル読み込み時にメモリ不足で落ちます", "out-of-memory"),
+    ("실행하면 메모리 부족 오류가 납니다", "out-of-memory"),
     # a build that cannot find an NVIDIA library the code expects (nvbuf_utils is gone from JetPack 5.1.2 on)
     ('LIB_NVBUF\n    linked by target "nvmpi" in directory /src/jetson-ffmpeg', "versions-mismatched"),
     ('  Could not find a package configuration file provided by "vpi" with any of', "versions-mismatched"),
@@ -1479,9 +1499,12 @@ def test_a_machine_without_a_gpu_is_no_cpu_only_build(line: str) -> None:
                                   "CUDA arch: sm_87 (Orin)", "built for sm_87 and sm_72",
                                   "so I switched config.yaml to `backend: cpu` for now",  # a setting, of any component
                                   "GGML_CUDA=ON", "NVML_SUCCESS == r", "cuMemAddressReserve succeeded",
-                                  "building the image: open /dev/dri/renderD128: permission denied"])
+                                  "building the image: open /dev/dri/renderD128: permission denied",
+                                  "内存充足，显存也够用",
+                                  "we use the same CUDA and TensorRT versions on the host and the Xavier",
+                                  "not the same CUDA device as before"])
 def test_near_wordings_are_not_those_families(line: str) -> None:
-    assert not {"cpu-only-build", "out-of-memory", "other-permission"} & set(ids(line))
+    assert not {"cpu-only-build", "out-of-memory", "other-permission", "versions-mismatched"} & set(ids(line))
 
 
 @pytest.mark.parametrize("line", ["if nvidia_uvm is not loaded, run modprobe nvidia_uvm", "the nvidia-uvm module is loaded",
@@ -1490,6 +1513,8 @@ def test_near_wordings_are_not_those_families(line: str) -> None:
                                   "The board has no dedicated GPU memory (it shares RAM)",
                                   "Downgrading to a newer kernel did not help either",
                                   "a machine without actual problems", "fixed it by downgrading to glibc-2.40-1",
+                                  "the Orin has only an integrated GPU (no discrete card)",
+                                  "a Jetson has only an integrated GPU, so nvidia-smi shows little",
                                   "I tried downgrading to nvidia-container-toolkit "
                                   "1.17.6 but it still fails"])
 def test_near_wordings_of_the_module_build_downgrade_and_no_gpu_families(line: str) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, read_cause
+from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, ids, read_cause
 from jetson_gpu_access import data
 from jetson_gpu_access.explain import explain, find_failure
 
@@ -213,6 +213,7 @@ def test_a_cdi_device_no_spec_names_reaches_no_container(text: str, cause: str) 
 @pytest.mark.parametrize("line", [
     'docker: Error response from daemon: could not select device driver "nvidia" with capabilities: [[gpu]].',
     "WARNING: The NVIDIA Driver was not detected.  GPU functionality will not be available.",
+    "ERROR: No supported GPU(s) detected to run this container",
 ])
 def test_a_gpu_request_without_a_hook_leans_to_a_pc_and_asks(line: str) -> None:
     result = read_cause("$ docker run --gpus all myimage\n" + line)
@@ -220,6 +221,22 @@ def test_a_gpu_request_without_a_hook_leans_to_a_pc_and_asks(line: str) -> None:
     assert result.cause.otherwise == "nodes-missing-in-container"
     on_jetson = read_cause(JETSON_36 + "\n" + line)
     assert on_jetson.cause.id == "nodes-missing-in-container" and not on_jetson.cause.assumption
+
+
+def test_an_ngc_image_that_finds_no_gpu_was_started_without_one() -> None:
+    """NGC images' start-up check ("No supported GPU(s) detected to run this container") after a launch that asks for no
+    GPU: the container has none (on the PC these images are built for, the PC's setup). After "Detected ... GPU, which is
+    not yet supported in this version of the container" the image saw the GPU and is too old for it: the PC's software,
+    not a missing device."""
+    launch = "root@server:~# docker run -it --rm --net=host nvcr.io/nvidia/tritonserver:24.01-py3\n"
+    banner = "ERROR: No supported GPU(s) detected to run this container\n"
+    assert ids(launch + banner) == ["cuda-image-no-driver"]
+    unserved = read_cause(launch + banner).cause
+    assert unserved.id == "x86-discrete-gpu" and "nodes-missing-in-container" in unserved.also_possible, unserved
+    assert "container" in unserved.why.text
+    too_new = "WARNING: Detected NVIDIA GeForce RTX 3090 GPU, which is not yet supported in this version of the container\n"
+    result = read_cause(too_new + banner)
+    assert "cuda-image-no-driver" not in {m.id for m in result.matches} and result.cause.id == "x86-discrete-gpu"
 
 
 def test_a_failing_line_that_names_the_injection_is_its_own_kind() -> None:

@@ -1293,7 +1293,7 @@ _SAYS_IT_WORKS = ("gpu-works-words", "performance-words")
 
 
 MAX_SYSTEMS = 4  # the systems of a mixed paste read one by one
-PART_WINDOW = FACT_WINDOW // 8  # of each system's part, its first and last 32 KiB (its release line, its failure)
+PART_WINDOW = FACT_WINDOW // 32  # of each system's part, its first and last 8 KiB (its release line, its failure)
 
 
 def _from_paste(diagnosis: Diagnosis) -> Diagnosis:

@@ -160,6 +160,30 @@ _ATTRIBUTED_QUOTE = re.compile(r"^(?:[ \t]*>)?[ \t]*(?:\*\*)?@[\w.-]{1,64}(?:\*\
                                # (or a quote whose first line opens with its author: "> @bob: it only works ...")
                                r"^[ \t]*>[ \t]*(?:\*\*)?@[\w.-]{1,64}(?:\*\*)?:[^\n]*(?:\n|$)(?:[ \t]*>[^\n]*(?:\n|$))*",
                                re.M | re.I)
+# Or a quote under a line that names another author in words ("A forum post said:", "Someone there suggested this:",
+# "The accepted answer says:", "Another user wrote:"): the quote goes, the line (with any fact before the attribution)
+# stays. A log, a tool or the reporter ("The log said:", "Jenkins wrote:", "I wrote:") names no other author.
+_QUOTE_OPENS = re.compile(r":[ \t]*\n(?=[ \t]*>)")
+_ANOTHER_AUTHOR = re.compile(r"\b(?:someone|somebody|another (?:user|person|poster|member)|other (?:users|people)|the OP|"
+                             r"original poster|(?:a|an|one|the|this|that)\s+(?:[\w-]{1,20}\s+){0,2}(?:post|answer|reply|"
+                             r"comment|thread|user|person))(?![\w-])[^\n]{0,60}?\b(?:wrote|said|says|suggested|suggests|posted|"
+                             r"replied|answered|commented|recommended|mentioned|claims?|claimed|reported)\b[^\n]{0,60}$",
+                             re.I)
+_QUOTE_BLOCK = re.compile(r"(?:[ \t]*>[^\n]*(?:\n|$))+")
+
+
+def _without_quoted_posts(text: str) -> str:
+    """``text`` without the Markdown quotes that a line naming another author opens (_ANOTHER_AUTHOR)."""
+    kept, start = [], 0
+    for opening in _QUOTE_OPENS.finditer(text):
+        line = text[text.rfind("\n", 0, opening.start()) + 1:opening.start()]
+        if opening.start() >= start and _ANOTHER_AUTHOR.search(line[-240:]):
+            block = _QUOTE_BLOCK.match(text, opening.end())
+            if block is not None:
+                kept.append(text[start:opening.end()])
+                start = block.end()
+    return "".join(kept) + text[start:] if kept else text
+
 
 # Every form a Jetson names itself in (facts sheet §4.2). Each is evidence of a Jetson on its own.
 _MODEL = re.compile(
@@ -917,7 +941,7 @@ def _spaced_word(word: Match[str]) -> str:
 def normalise(text: str) -> str:
     """Text as it was printed: no colour codes, no CR, no Markdown fence lines, no letter that matches as another, ASCII
     for full-width forms, a space where a Latin word meets Chinese, Japanese or Korean text, no other person's post
-    quoted in a reply."""
+    quoted in a reply (by mention, or under a line that names its author)."""
     text = _ANSI.sub("", text)
     if not text.isascii() and _FOLDED.search(text):
         text = text.translate(_ASCII_FOLDS)
@@ -927,6 +951,8 @@ def normalise(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "@" in text and _ATTRIBUTED_QUOTE.search(text):
         text = _ATTRIBUTED_QUOTE.sub("", text)
+    if ">" in text and _QUOTE_OPENS.search(text):
+        text = _without_quoted_posts(text)
     return _FENCE.sub("", text).replace("```", "") if "```" in text else text
 
 
