@@ -1098,12 +1098,36 @@ def test_a_mixed_paste_is_read_by_the_system_whose_part_shows_the_error() -> Non
     "/entrypoint.sh ends with:\n  exec gosu robot \"$@\"\n"
     "perception-1  | uid=1000(robot) gid=1000(robot) groups=1000(robot),44(video)\n"
     "perception-1  | [ERROR] cuInit: CUDA_ERROR_NOT_SUPPORTED (801)\n",
+    # the older backtick form of the same substitution
+    "nvidia@orin:~$ stat -c %g /dev/dri/renderD128\n993\n"
+    "nvidia@orin:~$ docker run -d --name dev --runtime nvidia --group-add video --group-add `stat -c %g /dev/dri/renderD128` "
+    "-p 2222:22 dev:jp6\nnvidia@orin:~$ ssh -p 2222 dev@localhost\ndev@dev:~$ id\n"
+    "uid=1000(dev) gid=1000(dev) groups=1000(dev),44(video)\ndev@dev:~$ ./probe\ncuInit(0) = 801\n",
+    # the group's number looked up by name on the host, with that lookup's answer pasted
+    "$ getent group render\nrender:x:993:nvidia\n"
+    "$ docker run -d --runtime nvidia --name ros -p 2200:22 --group-add $(getent group render | cut -d: -f3) ros-dev:jp6\n"
+    "$ ssh -p 2200 ros@localhost\nros@ros-dev:~$ id\nuid=1000(ros) gid=1000(ros) groups=1000(ros),44(video)\n"
+    "ros@ros-dev:~$ ./probe\ncuInit(0) = 801\n",
 ])
 def test_a_group_added_by_substitution_or_variable_is_the_number_the_paste_shows_for_it(text: str) -> None:
-    """`--group-add $(stat -c %g NODE)` with that stat's output pasted, or `${RENDER_GID}` with its .env line: the
-    launch added 993, and the session's `id`, rebuilt by SSH or gosu, lacks it."""
+    """`--group-add $(stat -c %g NODE)` (or in backticks) with that stat's output pasted, `$(getent group NAME | cut
+    -d: -f3)` with that group's line, or `${RENDER_GID}` with its .env line: the launch added 993, and the session's
+    `id`, rebuilt by SSH or gosu, lacks it."""
     result = explain(text)
     assert "993" in result.observed.launches[0].group_add and result.cause.id == "login-drops-runtime-groups", result.cause
+
+
+def test_a_group_added_by_name_is_not_lacking_from_an_id_that_prints_no_names() -> None:
+    """`id` without names cannot show whether it holds `video`: what it shows (44 and the .env's stale 992) is what the
+    launch added, so no group was dropped; the node's 993 is a GID the launch never gave."""
+    text = (".env (copied from our other robot):\nRENDER_GID=992\ndocker-compose.yml:\nservices:\n  perception:\n"
+            "    image: acme/perception:r36.4\n    runtime: nvidia\n    user: \"1000\"\n    group_add:\n      - video\n"
+            "      - ${RENDER_GID}\nOn this robot:\n$ ls -ln /dev/dri/renderD128\n"
+            "crw-rw---- 1 0 993 226, 128 Mar  1 08:00 /dev/dri/renderD128\n$ docker compose exec perception id\n"
+            "uid=1000 gid=1000 groups=1000,44,992\nperception-1  | cuInit failed: 801 (CUDA_ERROR_NOT_SUPPORTED)\n")
+    assert read_cause(text).cause.id == "render-node-denied"
+    right = text.replace("RENDER_GID=992", "RENDER_GID=993")  # the node's number, not held by the session: dropped
+    assert read_cause(right.replace("groups=1000,44,992", "groups=1000,44")).cause.id == "login-drops-runtime-groups"
 
 
 @pytest.mark.parametrize(("shown", "added"), [

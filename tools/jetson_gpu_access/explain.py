@@ -19,7 +19,7 @@ from typing import Any, Callable, Dict, Iterator, List, Match, NamedTuple, Optio
 from . import data, lexicon, toolkit
 from .diagnose import diagnose
 from .injection import ANY_GROUPS, LOSING_GROUPS
-from .launch import Launch, from_exec_line, from_run_line, numeric_user
+from .launch import SHELL_COMPUTED, Launch, from_exec_line, from_run_line, numeric_user
 from .migrate import AuditFinding, audit_text
 from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict, ViewKind
 from .probe.devices import role_of
@@ -3371,9 +3371,10 @@ def _held_read_only(seen: Observed) -> List[Tuple[ListedNode, Identity]]:
 
 def _holds_added(identity: Identity, launches: Sequence[Launch]) -> bool:
     """Whether the pasted `id` holds every group the launches add (podman's keep-groups and shell
-    substitutions name no group this paste can check)."""
+    substitutions name no group this paste can check, nor does a name an `id` that prints no names)."""
     names = {name for _, name in identity.names}
-    added = [g for launch in launches for g in launch.group_add if g != "keep-groups" and not g.startswith("$")]
+    added = [g for launch in launches for g in launch.group_add if g != "keep-groups" and not g.startswith(SHELL_COMPUTED)
+             and (g.isdigit() or names)]
     held = {str(g) for g in identity.groups}  # compared as text: a GID of thousands of digits is no int to build
     return all((g.lstrip("0") or "0") in held if g.isdigit() else g in names for g in added)
 

@@ -53,8 +53,10 @@ SHORT_FLAGS = set("itdPqT")  # -T: compose exec without a TTY
 # Options that change GPU access, by every spelling, and the field each fills.
 OPTIONS = {"v": "volume", "volume": "volume", "mount": "mount", "u": "user", "user": "user", "group-add": "group-add",
            "device": "device", "runtime": "runtime", "gpus": "gpus", "cap-add": "cap-add", "security-opt": "security-opt"}
-# A shell substitution in a launch line (`$(id -u)`, `` `id -g` ``): one word, however many blanks it holds.
-_SUBSTITUTION = re.compile(r"\$\([^()\n]*\)|`id\s[^`\n]*`")
+# A shell substitution in a launch line (`$(id -u)`, `` `id -g` ``, `` `stat -c %g NODE` ``): one word, however many
+# blanks it holds. (A backtick pair around other words is Markdown's inline code.)
+_SUBSTITUTION = re.compile(r"\$\([^()\n]*\)|`(?:id|stat|getent)\s[^`\n]*`")
+SHELL_COMPUTED = ("$", "`")  # how a value the shell computes starts (a substitution, a variable): no name or number yet
 # A uid or gid by number, or a substitution or variable the shell turns into the caller's number.
 _ID = r"(?:\d{1,10}|\$\(\s*id\s+-[ug]r?(?:\s+[\w.$-]+)?\s*\)|`\s*id\s+-[ug]r?(?:\s+[\w.$-]+)?\s*`|\$\{?(?:UID|EUID|GID)\}?)"
 NUMERIC_USER = re.compile(r"^['\"]?{0}['\"]?:['\"]?{0}['\"]?$".format(_ID))

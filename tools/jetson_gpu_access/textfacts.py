@@ -29,6 +29,7 @@ from .launch import (
     COMPOSE_RUN_LINE,
     EXEC_LINE,
     RUN_LINE,
+    SHELL_COMPUTED,
     Exec,
     Launch,
     from_compose,
@@ -1981,14 +1982,17 @@ def _cdi_paths_only(text: str) -> Optional[str]:
 
 
 # A group added by a shell's substitution or a variable, as launches are written to follow the host: the node's GID
-# (`$(stat -c %g /dev/dri/renderD128)`, the fix this tool gives) or a compose variable (`${RENDER_GID}`, with a
-# default: `${RENDER_GID:-993}`).
-_GID_OF_NODE = re.compile(r"^\$\(\s*stat\s+-c\s*['\"]?%g['\"]?\s+['\"]?(/dev/[\w./-]+)['\"]?\s*\)$")
+# (`$(stat -c %g /dev/dri/renderD128)`, the fix this tool gives, or in backticks), a group's GID by name
+# (`$(getent group render | cut -d: -f3)`) or a compose variable (`${RENDER_GID}`, with a default: `${RENDER_GID:-993}`).
+_GID_OF_NODE = re.compile(r"^(?:\$\(|`)\s*stat\s+-c\s*['\"]?%g['\"]?\s+['\"]?(/dev/[\w./-]+)['\"]?\s*[)`]$")
+_GID_OF_GROUP = re.compile(r"^(?:\$\(|`)\s*getent\s+group\s+([\w.-]{1,32})\s*\|\s*(?:cut\s+-d\s*['\"]?:['\"]?\s+-f\s*3|"
+                           r"awk\s+-F\s*['\"]?:['\"]?\s+['\"]\{\s*print\s+\$3\s*\}['\"])\s*[)`]$")
 _SHELL_VARIABLE = re.compile(r"^\$(?:\{([A-Za-z_]\w{0,63})(?::?-\d{1,10})?\}|([A-Za-z_]\w{0,63}))$")
 # What the paste shows for them, each found in one pass over the text: a `stat -c %g NODE` and the number on the line
-# below it; a `NAME=number` line (an .env file, an export).
+# below it; a `getent group NAME` and the group's line below it; a `NAME=number` line (an .env file, an export).
 _STAT_ANSWER = re.compile(r"\bstat[ \t]+-c[ \t]*['\"]?%g['\"]?[ \t]+['\"]?(/dev/[\w./-]{1,64})['\"]?[ \t]*\n[ \t]*(\d{1,10})[ \t]*$",
                           re.M)
+_GETENT_ANSWER = re.compile(r"\bgetent[ \t]+group[ \t]+([\w.-]{1,32})[ \t]*\n[ \t]*\1:[^:\n]{0,64}:(\d{1,10}):", re.M)
 _VARIABLE_SET = re.compile(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w{0,63})[ \t]*=[ \t]*['\"]?(\d{1,10})['\"]?[ \t]*$", re.M)
 
 
@@ -1999,6 +2003,8 @@ def _groups_shown(text: str) -> Dict[Tuple[str, str], Set[str]]:
     for match in itertools.islice(_STAT_ANSWER.finditer(text), MAX_FACTS):
         if match.group(2).lstrip("0"):
             shown.setdefault(("stat", match.group(1)), set()).add(match.group(2))
+    for match in itertools.islice(_GETENT_ANSWER.finditer(text), MAX_FACTS):
+        shown.setdefault(("group", match.group(1)), set()).add(match.group(2))
     for match in itertools.islice(_VARIABLE_SET.finditer(text), MAX_FACTS):
         shown.setdefault(("variable", match.group(1)), set()).add(match.group(2))
     return shown
@@ -2010,11 +2016,12 @@ def _group_adds_shown(launch: Launch, shown: Dict[Tuple[str, str], Set[str]]) ->
     shown), stays as written: a group no `id` is checked against. So does a variable's default (`${RENDER_GID:-993}`)
     with no value shown, since the environment the paste does not show may set the variable."""
     def resolved(added: str) -> str:
-        stat, variable = _GID_OF_NODE.match(added), _SHELL_VARIABLE.match(added)
-        key = ("stat", stat.group(1)) if stat else ("variable", variable.group(1) or variable.group(2)) if variable else None
+        stat, group, variable = _GID_OF_NODE.match(added), _GID_OF_GROUP.match(added), _SHELL_VARIABLE.match(added)
+        key = (("stat", stat.group(1)) if stat else ("group", group.group(1)) if group else
+               ("variable", variable.group(1) or variable.group(2)) if variable else None)
         values = shown.get(key, set()) if key else set()
         return next(iter(values)) if len(values) == 1 else added
-    groups = tuple(resolved(g) if g.startswith("$") else g for g in launch.group_add)
+    groups = tuple(resolved(g) if g.startswith(SHELL_COMPUTED) else g for g in launch.group_add)
     return launch if groups == launch.group_add else with_fields(launch, group_add=groups)
 
 
@@ -2035,7 +2042,7 @@ def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
     state.launches += from_pod_spec([line.rstrip() for line in normalise(part).split("\n")]) if "containers:" in part else []
     devcontainer = from_devcontainer(part) if '"runArgs"' in part else None
     state.launches += [devcontainer] if devcontainer is not None else []
-    if any(g.startswith("$") for launch in state.launches for g in launch.group_add):
+    if any(g.startswith(SHELL_COMPUTED) for launch in state.launches for g in launch.group_add):
         shown = _groups_shown(part)
         state.launches = [_group_adds_shown(launch, shown) for launch in state.launches]
     inspected = _inspect_launch(part)
