@@ -1223,6 +1223,24 @@ def test_a_machine_said_to_have_no_gpu_beside_a_jetson_s_denial_is_another_machi
     assert result.cause.id == "render-node-denied", result.cause
 
 
+@pytest.mark.parametrize("back", ["And the warning printed before the False on the Jetson:",
+                                  "Back on the Orin Nano:"])
+def test_a_heading_that_returns_to_the_first_machine_gives_it_the_lines_below(back: str) -> None:
+    """After the PC's part, a heading that names the Jetson again ("... on the Jetson:") hands what follows back to the
+    Jetson: its 801 is read in the Jetson's part, not in the PC's."""
+    text = ("Orin Nano devkit, L4T R36.4.3:\n"
+            "nvidia@orin-nano:~$ docker run --rm --runtime nvidia --user appuser vision:2.1 python3 -c "
+            "\"import torch; print(torch.cuda.is_available())\"\nFalse\n"
+            "nvidia@orin-nano:~$ docker run --rm --user appuser vision:2.1 id\n"
+            "uid=1000(appuser) gid=1000(appuser) groups=1000(appuser),44(video)\n\n"
+            "For comparison, the same command on my x86_64 PC:\nTrue\n\n" + back + "\n"
+            "UserWarning: CUDA initialization: Unexpected error from cudaGetDeviceCount(). Error 801: operation not "
+            "supported\n")
+    result = read_cause(text)
+    assert result.cause.id == "render-node-denied", result.cause
+    assert len(result.systems) == 2 and "L4T 36.4.3" in result.systems[0] and "a PC" in result.systems[1]
+
+
 def test_a_system_that_works_or_runs_fast_is_not_the_one_a_mixed_paste_is_read_by() -> None:
     """The working Orin comes first and says it runs at 55 fps; the failing Nano's denial, read in its own part with
     its own release, is the reading."""

@@ -1240,38 +1240,77 @@ def _per_system(text: str, memo: LineMemo, seen: Observed,
                 platforms: Optional[_Platforms] = None) -> List[_SystemReading]:
     """Each system of a mixed paste read on its own: the text from one release line to the next that names another
     release, or, where a Jetson and a PC are both shown (``platforms``), from a line that starts one's part
-    (_introduces_a_machine) to the next that starts the other's; a release line under a Jetson's heading is that
-    Jetson's. At most MAX_SYSTEMS of them, each from its first and last PART_WINDOW characters (a fleet log that
-    alternates releases is read a bounded number of times, and no more than once over)."""
+    (_introduces_a_machine) to the next that starts another's; a release line under a Jetson's heading is that
+    Jetson's, and a heading that names a machine already shown, even by name only ("... on the Jetson:"), hands the
+    lines below it back to that machine. At most MAX_SYSTEMS of them, each from the first and last PART_WINDOW
+    characters of its lines (a fleet log that alternates releases is read a bounded number of times, and no more
+    than once over)."""
     lines = normalise(window(text)[0]).split("\n")
+    hard = _sightings_by_line(platforms, seen)
+    named = _named_in_headings(seen) if platforms else {}
+    segments: List[Tuple[int, int]] = []  # (first line, system): where each run of one system's lines starts
+    systems: List[str] = []
+    for i, line in enumerate(lines):
+        key = line.strip()
+        system, heading, _ = hard.get(key, ("", False, ""))
+        if not system and systems and key in named:
+            system, heading = _the_system_named(named[key], systems), True
+        if not system or (segments and not heading) or len(segments) >= MAX_SEGMENTS:
+            continue  # (the first machine starts at any sign of it; another, or a return, only at a heading)
+        if systems and system.startswith("jetson ") and systems[-1] == "jetson" and segments[-1][1] == len(systems) - 1:
+            systems[-1] = system  # the release of the Jetson whose heading came first: the same machine
+            continue
+        if system not in systems:
+            if len(systems) >= MAX_SYSTEMS:
+                continue
+            systems.append(system)  # (a log that alternates two systems' lines is two systems, each read once)
+        number = systems.index(system)
+        if not segments or segments[-1][1] != number:
+            segments.append((i, number))
+    if len(systems) < 2:
+        return []  # the paste does not show where one system's output ends: read as one
+    ends = [start for start, _ in segments[1:]] + [len(lines)]
+    out = []
+    for number, system in enumerate(systems):
+        own = [(start, end) for (start, which), end in zip(segments, ends) if which == number]
+        first = 0 if number == 0 else own[0][0]  # (the first system's part holds what comes before its first sign)
+        read_part, cut = window("\n".join(line for start, end in own for line in lines[start if start != own[0][0] else first:end]),
+                                PART_WINDOW)
+        part = explain(read_part, nested=True, memo=memo)
+        kind = "a PC" if system == "pc" else "L4T " + (part.observed.l4t or "?")
+        label = "system {} ({}{})".format(number + 1, kind, "; its part read from its first and last {} KiB".format(
+            PART_WINDOW >> 10) if cut else "")
+        start_line = lines[own[0][0]].strip()
+        shown = hard.get(start_line)
+        out.append(_SystemReading(label, part.cause, any(m.id not in _SAYS_IT_WORKS for m in part.matches),
+                                  shown[2] if shown else start_line))
+    return out
+
+
+def _sightings_by_line(platforms: Optional[_Platforms], seen: Observed) -> Dict[str, Tuple[str, bool, str]]:
+    """The lines that show a machine of a mixed paste by a hard sign or a release file's line, each with its system
+    ("jetson", "jetson 36.4.3", "pc"), whether it starts that machine's part (_introduces_a_machine), and the line as
+    printed."""
     signs = [("jetson", s) for s in (platforms[0] if platforms else ())] + [("pc", s) for s in (platforms[1] if platforms else ())]
     shown = {normalise(s.line).strip(): (kind, _introduces_a_machine(normalise(s.line), s.value), s.line) for kind, s in signs}
     shown.update({normalise(r.line).strip(): ("jetson " + r.value, True, r.line) for r in seen.releases
                   if RELEASE_LINE.search(r.line)})  # a release file's line, not a release named in a sentence
-    starts: List[int] = []
-    systems: List[str] = []
-    for i, line in enumerate(lines):
-        system, heading, _ = shown.get(line.strip(), ("", False, ""))
-        if not system or (starts and not heading) or len(starts) >= MAX_SYSTEMS:
-            continue  # (the first machine starts at any sign of it; another only at a heading)
-        if systems and system.startswith("jetson ") and systems[-1] == "jetson":
-            systems[-1] = system  # the release of the Jetson whose heading came first: the same machine
-        elif system not in systems:  # (a log that alternates two systems' lines is two systems, each read once)
-            starts.append(i)
-            systems.append(system)
-    if len(starts) < 2:
-        return []  # the paste does not show where one system's output ends: read as one
-    out = []
-    for number, (begin, end) in enumerate(zip([0] + starts[1:], starts[1:] + [len(lines)]), 1):
-        read_part, cut = window("\n".join(lines[begin:end]), PART_WINDOW)
-        part = explain(read_part, nested=True, memo=memo)
-        kind = "a PC" if systems[number - 1] == "pc" else "L4T " + (part.observed.l4t or "?")
-        label = "system {} ({}{})".format(number, kind, "; its part read from its first and last {} KiB".format(
-            PART_WINDOW >> 10) if cut else "")
-        start = lines[starts[number - 1]].strip()
-        out.append(_SystemReading(label, part.cause, any(m.id not in _SAYS_IT_WORKS for m in part.matches),
-                                  shown[start][2]))
-    return out
+    return shown
+
+
+def _named_in_headings(seen: Observed) -> Dict[str, str]:
+    """Headings that name a machine by name only ("... on the Jetson:", "On the PC:"): in a paste already split into
+    machines, each hands the lines below it to the machine it names."""
+    names = [("jetson", s.line) for s in seen.jetson if s.kind in ("Tegra-only name", "model")] + [
+        ("pc", s.line) for s in seen.x86 if s.kind == PC_PROSE]
+    return {normalise(line).strip(): kind for kind, line in names if normalise(line).strip().endswith(":")
+            and not _OUTPUT_FOLLOWS.search(normalise(line).strip())}
+
+
+def _the_system_named(kind: str, systems: Sequence[str]) -> str:
+    """The one system shown so far of a kind ("jetson" matches "jetson 36.4.3"); none where two are (which one is not said)."""
+    alike = [system for system in systems if system.split(" ")[0] == kind]
+    return alike[0] if len(alike) == 1 else ""
 
 
 def _introduces_a_machine(line: str, value: str) -> bool:
@@ -1293,6 +1332,7 @@ _SAYS_IT_WORKS = ("gpu-works-words", "performance-words")
 
 
 MAX_SYSTEMS = 4  # the systems of a mixed paste read one by one
+MAX_SEGMENTS = 4 * MAX_SYSTEMS  # runs of one system's lines (a paste that goes back and forth between two machines)
 PART_WINDOW = FACT_WINDOW // 32  # of each system's part, its first and last 8 KiB (its release line, its failure)
 
 
