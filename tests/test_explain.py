@@ -1518,6 +1518,12 @@ def test_a_torch_import_cut_off_while_loading_its_cuda_libraries_is_a_library_fa
     ("(Ubuntu node on AWS)", True), ("(Macos 10.13.6)", True),
     ("I connect to the TX2 from my windows pc", False), ("I develop on macOS with VS Code Remote-SSH into the board", False),
     ("Our fleet is managed from an AWS EC2 instance", False),
+    ("Bottlerocket OS 1.27.1 (aws-k8s-1.30-nvidia)", True), ("We are running GPU workloads on k8 AWS EKS cluster", True),
+    ("the pods run on a GKE node pool with T4s", True), ("running on a g4dn.xlarge instance", True),
+    ("tested on p4d.24xlarge", True),
+    ("the Orin uploads its detections to a dashboard on GKE", False), ("it takes weeks to large", False),
+    ('  File "/app/.venv/lib/python3.12/site-packages/torch/xpu/__init__.py", line 138, in _lazy_init', True),
+    ("RuntimeError: No XPU devices are available.", True), ("an xpu-less build", False),
 ])
 def test_a_system_named_where_the_commands_ran_is_a_pc_and_a_client_named_is_none(line: str, pc: bool) -> None:
     assert bool(read(line + "\n").observed.x86) == pc

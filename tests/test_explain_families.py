@@ -314,6 +314,18 @@ def test_the_toolkit_s_own_state_is_the_toolkit(text: str) -> None:
     assert read_cause(JETSON_36 + "\n" + text).cause.id == "toolkit-band"
 
 
+def test_a_cdi_spec_not_generated_because_the_driver_was_not_loaded_is_the_driver() -> None:
+    """The toolkit's own log says why it failed: NVML found no driver loaded (a unit run before the module): on a PC,
+    the driver's state, not the toolkit's."""
+    text = (PC + "\n$ journalctl -b -u nvidia-cdi-refresh\n"
+            'nvidia-ctk[1600]: level=error msg="failed to generate CDI spec: failed to create device CDI specs: failed '
+            'to initialize NVML: Driver Not Loaded"\n')
+    assert {"toolkit-state", "nvml-driver"} <= set(ids(text))
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+    other = text.replace("failed to initialize NVML: Driver Not Loaded", "unsupported device id")
+    assert read_cause(other).cause.id == "toolkit-band"
+
+
 # ---- nodes said to be missing ----
 
 @pytest.mark.parametrize("text", [
@@ -2316,6 +2328,17 @@ def test_the_tegra_nodes_passed_by_hand_without_the_render_node_on_jetpack_6_is_
     # with the render node passed as well, the node is there: no missing node
     assert read_cause(text.replace("--device /dev/nvmap", "--device /dev/nvmap --device /dev/dri")).cause.id \
         != "nodes-missing-in-container"
+
+
+@pytest.mark.parametrize("added", ['--group-add=$(stat -c "%g" /dev/dri/render*)', "--group-add `stat -c %g /dev/dri/renderD128`",
+                                   "--group-add 992"])
+def test_a_nameless_gid_a_launch_added_by_number_or_substitution_is_the_launch_s(added: str) -> None:
+    """`groups: cannot find name for group ID 992` after a launch that adds the render node's GID (by number, or by a
+    substitution the paste does not answer): the launch gave it, not the toolkit."""
+    text = ("$ docker run -it --rm --device /dev/dri:/dev/dri " + added + " --user root openvino/model:latest\n"
+            "groups: cannot find name for group ID 992\n")
+    result = read_cause(text)
+    assert result.cause.id == "not-gpu-access" and any("group-add" in line for line in result.cause.why.evidence), result.cause
 
 
 def test_a_gid_the_start_up_held_without_a_name_and_the_session_lacks_is_a_lost_group() -> None:

@@ -2435,7 +2435,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("toolkit-band", "the container runtime's hook looks for NVML, as in its discrete-GPU (legacy) mode, "
                      "on a Jetson: its version or configuration does not recognise the platform",
                      nvml_hook[:1] + platform_line, "jetson-software-mismatch")
-    if "toolkit-state" in ids and not denied:  # the toolkit runs on the host of either system
+    # (where the toolkit's own log says NVML found no driver loaded, a PC's driver was not there for it: read below)
+    unloaded = not jetson and "nvml-driver" in ids and "driver not loaded" in line_of["nvml-driver"].lower()
+    if "toolkit-state" in ids and not denied and not unloaded:  # the toolkit runs on the host of either system
         return cause("toolkit-band", "the container toolkit's own version, packages, mode or set-up decide what the "
                      "container gets, not a user's groups", [line_of["toolkit-state"]] + platform_line,
                      "nodes-missing-in-container", "x86-discrete-gpu")
@@ -2630,8 +2632,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return platform_cause("jetson-software-mismatch", "the software finds no usable CUDA for this release",
                               [line_of[soft[0]]], "nodes-missing-in-container")
     if "nameless-gid" in ids and not denied and not nodes_denied:
-        added = [launch for launch in seen.launches if launch.numeric_groups]
-        if added:
+        added = [launch for launch in seen.launches
+                 if launch.numeric_groups or any(g.startswith(SHELL_COMPUTED) for g in launch.group_add)]
+        if added:  # (a substitution, `$(stat -c %g NODE)`, gives a number too)
             return cause("not-gpu-access", "a numeric --group-add GID has no name in the image: harmless",
                          [line_of["nameless-gid"], _first_line(added[0])])
         nvidia = [launch for launch in seen.launches if launch.nvidia_gpu]

@@ -347,8 +347,10 @@ _PC_PROSE = cued(
      r"\b(?:" + _X86_CPUS + r")\b|\bCore(?:\(TM\)|\u2122)?\s+i[3579]\b|\bi[3579]-\d{4,5}[A-Z]{0,2}\b"),
     # a host system built for x86-64 servers: Proxmox VE (and its task's own error line), Unraid, TrueNAS
     (("proxmox", "unraid", "truenas", "task error:"), r"\bProxmox\b|\bUnraid\b|\bTrueNAS\b|^TASK ERROR:(?=\s)"),
-    # an AMD or Intel GPU (no Jetson has one); a laptop's switch between its Intel and NVIDIA GPUs (Optimus, Bumblebee)
-    (("amd", "intel"), r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|card|Radeon|Arc|UHD|Iris)\b"),
+    # an AMD or Intel GPU (no Jetson has one), also as PyTorch's backend for Intel GPUs (torch.xpu, "No XPU devices");
+    # a laptop's switch between its Intel and NVIDIA GPUs (Optimus, Bumblebee)
+    (("amd", "intel", "xpu"), r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|card|Radeon|Arc|UHD|Iris)\b|"
+                              r"\btorch[./]xpu\b|\bno\s+xpu\s+devices?\b"),
     # a desktop distribution no Jetson ships with (L4T is Ubuntu; NixOS and Gentoo have Jetson ports, so not those)
     (("opensuse", "fedora", "arch linux", "manjaro", "pop!_os", "pop_os", "linux mint", "centos", "rhel", "rocky linux",
       "almalinux", "sles", "suse linux enterprise"),
@@ -364,6 +366,11 @@ _PC_PROSE = cued(
      r"\b(?:on|in)\s+(?:an?\s+|the\s+)?(?:AWS\s+)?EC2\b|\b(?:on|in)\s+(?:an?\s+)?AWS\s+(?:node|instance|machine|server|vm)s?\b|"
      # macOS with its version, as a system's own report gives it ("Macos 10.13.6"), not as a client named in prose
      r"\bmac\s?OS(?:\s?X)?\s+v?\d+(?:\.\d+)+\b"),
+    # a cloud's GPU servers: a managed Kubernetes cluster's nodes (EKS, GKE, AKS), an EC2 GPU instance type (g4dn, g5g:
+    # an Arm server with a discrete T4G, p4d ...), and Bottlerocket, AWS's container OS for them: no Jetson is any
+    (("bottlerocket", "eks", "gke", "aks", "large", "g4dn", "g4ad", "g5g", "g6", "p3dn", "p4d", "p5"),
+     r"\bBottlerocket\b|\b(?:EKS|GKE|AKS)\s+(?:cluster|node|nodegroup|node\s+group|node\s*pool|worker)s?\b|"
+     r"\b(?:g4dn|g4ad|g5g?|g6e?|p2|p3|p3dn|p4de?|p5e?)\.\d{0,2}x?large\b|\b(?:g4dn|g4ad|g5g|p3dn|p4de?)\s+(?:instance|node)s?\b"),
 )
 # The field that names the CPU in lscpu (also localised), /proc/cpuinfo, neofetch (after its logo) and issue templates
 # (a bullet, bold, a table cell), with the CPU's name right after it: prose in another field stays prose.
