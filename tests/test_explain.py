@@ -361,6 +361,24 @@ def test_a_post_quoted_after_a_line_that_names_another_author_is_theirs(attribut
     assert "downgrade-fixes" in {m.id for m in explain(mine).matches}  # the reporter's own quote is theirs
 
 
+@pytest.mark.parametrize(("opening", "theirs"), [
+    ("From the accepted answer on the NVIDIA forum:\n", True),
+    ("On Mon, Feb 3, 2025 at 4:12 PM Jane Maintainer <notifications@github.com> wrote:\n", True),
+    ("Jane (@jane) wrote:\n", True),
+    ("Someone on the forum wrote:\n\n", True),  # Markdown's blank line before the quote
+    ("Like another user reported, I get:\n", False),  # the reporter's own output, as another's was
+    ("Running it as a normal user it says:\n", False),
+    ("As root it works, but as the user it said:\n", False),
+    ("I followed the answer in this thread, and the container still says:\n", False),
+    ("The post-install script said:\n\n", False),
+])
+def test_who_wrote_a_quote_is_read_from_the_line_that_opens_it(opening: str, theirs: bool) -> None:
+    """A quote opened by a line that names another author (with or without a verb, an e-mail reply's header, a mention
+    inside the line) is that author's; one the reporter introduces as their own output is theirs."""
+    text = "Orin NX, L4T R36.4.3.\n" + opening + "> Downgrading to nvidia-container-toolkit 1.17.6 solved it\n"
+    assert ("downgrade-fixes" not in ids(text)) == theirs
+
+
 @pytest.mark.parametrize("before", ["The log said:\n", "I wrote:\n", "", "Jenkins wrote:\n", "> **me** wrote:\n",
                                     "The post-install script said:\n"])
 def test_a_quote_no_other_person_is_named_for_is_the_reporter_s(before: str) -> None:
@@ -1130,6 +1148,15 @@ def test_a_group_added_by_name_is_not_lacking_from_an_id_that_prints_no_names() 
     assert read_cause(right.replace("groups=1000,44,992", "groups=1000,44")).cause.id == "login-drops-runtime-groups"
 
 
+def test_an_id_without_names_that_holds_fewer_groups_than_the_launch_added_lacks_them() -> None:
+    """`--group-add video` and an `id` that prints no names and holds no group but its own: whatever video's number,
+    the session holds none of what the launch added, so the SSH login dropped it."""
+    text = (JETSON_36 + "\n$ docker run -d --name dev --runtime nvidia --group-add video -p 2222:22 dev:jp6\n"
+            "$ ssh -p 2222 dev@localhost id\nuid=1000 gid=1000 groups=1000\n$ ssh -p 2222 dev@localhost ./probe\n"
+            "cuInit(0) = 801\n")
+    assert read_cause(text).cause.id == "login-drops-runtime-groups"
+
+
 @pytest.mark.parametrize(("shown", "added"), [
     ("box$ stat -c %g /dev/dri/renderD128\n0\n", "$(stat -c %g /dev/dri/renderD128)"),  # GID 0: a container's view
     ("", "$(stat -c %g /dev/dri/renderD128)"),
@@ -1239,6 +1266,63 @@ def test_a_heading_that_returns_to_the_first_machine_gives_it_the_lines_below(ba
     result = read_cause(text)
     assert result.cause.id == "render-node-denied", result.cause
     assert len(result.systems) == 2 and "L4T 36.4.3" in result.systems[0] and "a PC" in result.systems[1]
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("Jetson AGX Orin:\n" + JETSON_36 + "\n$ id\nuid=1001(ml) gid=1001(ml) groups=1001(ml),44(video)\n"
+     "$ stat -c %g /dev/dri/renderD128\n992\n\nMy desktop (x86_64, RTX 4070):\n"
+     "$ python3 -c \"import torch; print(torch.cuda.get_device_name(0))\"\nNVIDIA GeForce RTX 4070\n\n"
+     "Back on the Jetson:\n$ python3 -c \"import torch; print(torch.cuda.get_device_name(0))\"\n"
+     "RuntimeError: CUDA error: operation not supported\n", "render-node-denied"),
+    ("Build box (x86_64, RTX 3060, driver 470.256.02):\n$ nvidia-smi --query-gpu=name,driver_version --format=csv\n"
+     "NVIDIA GeForce RTX 3060, 470.256.02\n\nJetson Orin Nano (L4T R36.4.3):\n$ cat /etc/nv_tegra_release\n" + JETSON_36 +
+     "\n$ docker run --rm --runtime nvidia app:jetson ./selftest\nselftest: all 12 checks passed\n\n"
+     "Back on the x86_64 build box:\n$ docker run --rm --gpus all app:devel ./selftest\n"
+     "CUDA error at selftest.cu:41 code=35(cudaErrorInsufficientDriver) \"cudaGetDeviceCount(&n)\"\n", "x86-discrete-gpu"),
+])
+def test_a_heading_that_names_a_machine_by_a_word_returns_to_it(text: str, cause: str) -> None:
+    """"Back on the Jetson:" after the Jetson's own heading named it already, or "Back on the x86_64 build box:": the
+    word in the heading is enough to hand the lines below back to the machine of that kind."""
+    result = read_cause(text)
+    assert result.cause.id == cause and len(result.systems) == 2, (result.cause, result.systems)
+
+
+MIXED_BASE = ("Orin Nano devkit:\n"
+              "nvidia@orin-nano:~$ docker run --rm --runtime nvidia --user appuser vision:2.1 python3 -c "
+              "\"import torch; print(torch.cuda.is_available())\"\nFalse\n"
+              "nvidia@orin-nano:~$ docker run --rm --user appuser vision:2.1 id\n"
+              "uid=1000(appuser) gid=1000(appuser) groups=1000(appuser),44(video)\n\n"
+              "For comparison, the same command on my x86_64 PC:\nTrue\n\n")
+MIXED_801 = "UserWarning: CUDA initialization: Unexpected error from cudaGetDeviceCount(). Error 801: operation not supported\n"
+
+
+@pytest.mark.parametrize("back", [
+    "Back on the Orin Nano:\n$ cat /etc/nv_tegra_release\n" + JETSON_36 + "\n",  # its release after its return
+    "Back on the Orin Nano (not the Fedora laptop):\n",  # the other machine named in parentheses only
+])
+def test_a_jetson_that_returns_is_one_system_with_its_release(back: str) -> None:
+    result = read_cause(MIXED_BASE + back + MIXED_801)
+    assert len(result.systems) == 2 and result.cause.id == "render-node-denied", (result.systems, result.cause)
+
+
+def test_a_machine_named_in_passing_in_another_s_part_takes_no_lines() -> None:
+    """"Same image as on the Jetson, the log:" in the PC's part is the PC's log: a comparison, not a return."""
+    text = ("Jetson Orin NX, L4T R36.4.3:\n" + JETSON_36 + "\n$ ./probe\nok\n\nOn my x86_64 PC:\n"
+            "Same vision:2.1 image as on the Jetson, the log:\n"
+            "docker: Error response from daemon: could not select device driver \"\" with capabilities: [[gpu]].\n")
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+def test_a_paste_that_switches_machines_past_the_bound_is_read_as_one() -> None:
+    """Past MAX_SEGMENTS runs, which lines are whose is not followed: the paste is read as one, and no machine's part is
+    given another's error."""
+    from jetson_gpu_access.explain import MAX_SEGMENTS
+    round_trip = "On the Orin Nano:\n$ ./probe\nok\nOn my x86_64 PC:\n$ ./probe\nok\n"
+    tail = "On the Orin Nano:\n$ ./probe\nNvRmMemInitNvmap failed with Permission denied\nOn my x86_64 PC:\n$ ./probe\nok\n"
+    within = explain(round_trip * 3 + tail)
+    assert len(within.systems) == 2 and within.systems[0].startswith("system 1 (L4T") and "tegra-nodes-denied" in within.systems[0]
+    beyond = explain(round_trip * MAX_SEGMENTS + tail)
+    assert beyond.systems and not any(label.startswith("system ") for label in beyond.systems), beyond.systems
 
 
 def test_a_system_that_works_or_runs_fast_is_not_the_one_a_mixed_paste_is_read_by() -> None:
@@ -1520,7 +1604,8 @@ def test_a_torch_import_cut_off_while_loading_its_cuda_libraries_is_a_library_fa
     ("Our fleet is managed from an AWS EC2 instance", False),
     ("Bottlerocket OS 1.27.1 (aws-k8s-1.30-nvidia)", True), ("We are running GPU workloads on k8 AWS EKS cluster", True),
     ("the pods run on a GKE node pool with T4s", True), ("running on a g4dn.xlarge instance", True),
-    ("tested on p4d.24xlarge", True),
+    ("tested on p4d.24xlarge", True), ("on a g5g.metal host", True),
+    ("Our CI builds the arm64 image on a g5g.xlarge runner, then we pull it on the device.", False),
     ("the Orin uploads its detections to a dashboard on GKE", False), ("it takes weeks to large", False),
     ('  File "/app/.venv/lib/python3.12/site-packages/torch/xpu/__init__.py", line 138, in _lazy_init', True),
     ("RuntimeError: No XPU devices are available.", True), ("an xpu-less build", False),

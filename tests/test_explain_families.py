@@ -1479,6 +1479,10 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     # a machine said to have no NVIDIA GPU, in passing
     ("I'm running the flatpak app on an Intel laptop with only an integrated GPU (no NVIDIA GPU!).", "no-gpu-words"),
     ("the CI runner has only an Intel UHD GPU", "no-gpu-words"),
+    ("Desktop with an Intel Arc A770, Ubuntu 24.04, no NVIDIA card.", "no-gpu-words"),
+    ("the laptop has only an Intel Arc GPU", "no-gpu-words"),
+    ("실행하면 메모리가 부족합니다", "out-of-memory"),
+    ("nvmlInit failed: NVML_ERROR_DRIVER_NOT_LOADED", "nvml-driver"),
     # out of memory said in Chinese, Japanese and Korean
     ("但使用tensorrt加速时就会提示gpu memory不足", "out-of-memory"),
     ("推理时显存不够，程序退出", "out-of-memory"),
@@ -1514,7 +1518,8 @@ def test_a_machine_without_a_gpu_is_no_cpu_only_build(line: str) -> None:
                                   "building the image: open /dev/dri/renderD128: permission denied",
                                   "内存充足，显存也够用",
                                   "we use the same CUDA and TensorRT versions on the host and the Xavier",
-                                  "not the same CUDA device as before"])
+                                  "not the same CUDA device as before", "I also tried different TensorRT versions",
+                                  "这不是显存不足的问题"])
 def test_near_wordings_are_not_those_families(line: str) -> None:
     assert not {"cpu-only-build", "out-of-memory", "other-permission", "versions-mismatched"} & set(ids(line))
 
@@ -1526,6 +1531,9 @@ def test_near_wordings_are_not_those_families(line: str) -> None:
                                   "Downgrading to a newer kernel did not help either",
                                   "a machine without actual problems", "fixed it by downgrading to glibc-2.40-1",
                                   "the Orin has only an integrated GPU (no discrete card)",
+                                  "Inside docker it fails (no NVIDIA GPU inside the container):",
+                                  "Settings > About shows only Intel UHD Graphics now",
+                                  "No NVIDIA GPU found, falling back to CPU",
                                   "a Jetson has only an integrated GPU, so nvidia-smi shows little",
                                   "I tried downgrading to nvidia-container-toolkit "
                                   "1.17.6 but it still fails"])
@@ -2339,6 +2347,13 @@ def test_a_nameless_gid_a_launch_added_by_number_or_substitution_is_the_launch_s
             "groups: cannot find name for group ID 992\n")
     result = read_cause(text)
     assert result.cause.id == "not-gpu-access" and any("group-add" in line for line in result.cause.why.evidence), result.cause
+
+
+def test_a_nameless_gid_beside_a_variable_that_may_hold_a_name_is_not_called_the_launch_s() -> None:
+    """`--group-add $RENDER_GROUP` may hold a name: the nameless GID is not shown to be the launch's number."""
+    text = ("$ docker run -it --rm --runtime nvidia --group-add $RENDER_GROUP --user root l4t-app:latest\n"
+            "groups: cannot find name for group ID 992\n")
+    assert "numeric --group-add" not in read_cause(text).cause.why.text
 
 
 def test_a_gid_the_start_up_held_without_a_name_and_the_session_lacks_is_a_lost_group() -> None:

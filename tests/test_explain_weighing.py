@@ -239,6 +239,17 @@ def test_an_ngc_image_that_finds_no_gpu_was_started_without_one() -> None:
     assert "cuda-image-no-driver" not in {m.id for m in result.matches} and result.cause.id == "x86-discrete-gpu"
 
 
+def test_an_ngc_image_for_servers_run_with_the_runtime_on_a_jetson_is_the_wrong_image() -> None:
+    """On an Orin, with the NVIDIA runtime given, NGC's pytorch image (not its -igpu build) finds no GPU it supports:
+    the image is built for discrete GPUs, not that the nodes are missing."""
+    launch = "$ sudo docker run --rm -it --runtime nvidia nvcr.io/nvidia/pytorch:24.07-py3\n"
+    banner = "ERROR: No supported GPU(s) detected to run this container\n"
+    result = read_cause(JETSON_36 + "\n" + launch + banner)
+    assert result.cause.id == "jetson-software-mismatch" and "built for servers" in result.cause.why.text, result.cause
+    assert read_cause(JETSON_36 + "\n" + launch.replace("--runtime nvidia ", "") + banner).cause.id \
+        == "nodes-missing-in-container"  # without the runtime, the container has no GPU at all
+
+
 def test_a_failing_line_that_names_the_injection_is_its_own_kind() -> None:
     found = find_failure("nvidia-container-runtime: failed to add the device plugin's devices")
     assert found is not None and found.kind == "injection"

@@ -269,6 +269,11 @@ PASTES = {
     "kernel": "\n".join("4.1." * 16383 + "{}-tegra".format(n) for n in range(8)),
     "tegrastats": "\n".join("RAM 1/2MB " * 6550 + "{} GR3D".format(n) for n in range(8)),
     "inspect": '"Runtime": "nvidia",\n' + "\n".join('"CapAdd"\t :\tx--{}\t'.format(n) + " " * 64000 + "\x01" for n in range(8)),
+    # software names run together by blanks before "versions", and blanks between a memory word and "shortage" in CJK
+    "versions": "\n".join("we use different cuda" + (" " * (60 + n) + "cuda") * 3 + " " * 60 + "!" for n in range(64)),
+    "shortage": "\n".join("memory" + " " * (1900 + n) + "x\u4e0d\u8db3" for n in range(64)),
+    # quotes under attribution-like lines, each differing
+    "quotes": "\n".join("{} someone there said:\n> x".format(n) * 1 for n in range(60000)),
 }
 
 

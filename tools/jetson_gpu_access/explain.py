@@ -45,6 +45,7 @@ from .textfacts import (
     ListedNode,
     Observed,
     Sighting,
+    computed_gid,
     contrast_sides,
     distinct_lines,
     failing_session,
@@ -1247,40 +1248,43 @@ def _per_system(text: str, memo: LineMemo, seen: Observed,
     than once over)."""
     lines = normalise(window(text)[0]).split("\n")
     hard = _sightings_by_line(platforms, seen)
-    named = _named_in_headings(seen) if platforms else {}
-    segments: List[Tuple[int, int]] = []  # (first line, system): where each run of one system's lines starts
+    segments: List[Tuple[int, int]] = []  # (first line, system) of each run of one system's lines
     systems: List[str] = []
     for i, line in enumerate(lines):
         key = line.strip()
         system, heading, _ = hard.get(key, ("", False, ""))
-        if not system and systems and key in named:
-            system, heading = _the_system_named(named[key], systems), True
-        if not system or (segments and not heading) or len(segments) >= MAX_SEGMENTS:
+        if not system and platforms and segments and key.endswith(":"):  # a machine shown already, named by a word
+            system, heading = _the_system_named(_machine_named(key), systems), True
+        if not system or (segments and not heading):
             continue  # (the first machine starts at any sign of it; another, or a return, only at a heading)
-        if systems and system.startswith("jetson ") and systems[-1] == "jetson" and segments[-1][1] == len(systems) - 1:
-            systems[-1] = system  # the release of the Jetson whose heading came first: the same machine
+        current = segments[-1][1] if segments else -1
+        if system.startswith("jetson ") and current >= 0 and systems[current] == "jetson":
+            systems[current] = system  # the release of the Jetson whose heading came first: the same machine
             continue
+        if system == "jetson":  # a Jetson's heading: the one Jetson shown already by its release, if any
+            system = _the_system_named("jetson", systems) or system
         if system not in systems:
             if len(systems) >= MAX_SYSTEMS:
                 continue
             systems.append(system)  # (a log that alternates two systems' lines is two systems, each read once)
         number = systems.index(system)
-        if not segments or segments[-1][1] != number:
+        if number != current:
+            if len(segments) >= MAX_SEGMENTS:
+                return []  # which lines are whose is no longer followed: read as one
             segments.append((i, number))
     if len(systems) < 2:
         return []  # the paste does not show where one system's output ends: read as one
     ends = [start for start, _ in segments[1:]] + [len(lines)]
-    out = []
+    runs = [(0 if n == 0 else start, end, which) for n, ((start, which), end) in enumerate(zip(segments, ends))]
+    out = []  # (the first run holds what comes before the first sign of a machine)
     for number, system in enumerate(systems):
-        own = [(start, end) for (start, which), end in zip(segments, ends) if which == number]
-        first = 0 if number == 0 else own[0][0]  # (the first system's part holds what comes before its first sign)
-        read_part, cut = window("\n".join(line for start, end in own for line in lines[start if start != own[0][0] else first:end]),
-                                PART_WINDOW)
+        own = "\n".join("\n".join(lines[start:end]) for start, end, which in runs if which == number)
+        read_part, cut = window(own, PART_WINDOW)
         part = explain(read_part, nested=True, memo=memo)
         kind = "a PC" if system == "pc" else "L4T " + (part.observed.l4t or "?")
         label = "system {} ({}{})".format(number + 1, kind, "; its part read from its first and last {} KiB".format(
             PART_WINDOW >> 10) if cut else "")
-        start_line = lines[own[0][0]].strip()
+        start_line = next(lines[start].strip() for start, which in segments if which == number)
         shown = hard.get(start_line)
         out.append(_SystemReading(label, part.cause, any(m.id not in _SAYS_IT_WORKS for m in part.matches),
                                   shown[2] if shown else start_line))
@@ -1298,18 +1302,32 @@ def _sightings_by_line(platforms: Optional[_Platforms], seen: Observed) -> Dict[
     return shown
 
 
-def _named_in_headings(seen: Observed) -> Dict[str, str]:
-    """Headings that name a machine by name only ("... on the Jetson:", "On the PC:"): in a paste already split into
-    machines, each hands the lines below it to the machine it names."""
-    names = [("jetson", s.line) for s in seen.jetson if s.kind in ("Tegra-only name", "model")] + [
-        ("pc", s.line) for s in seen.x86 if s.kind == PC_PROSE]
-    return {normalise(line).strip(): kind for kind, line in names if normalise(line).strip().endswith(":")
-            and not _OUTPUT_FOLLOWS.search(normalise(line).strip())}
+# A heading's words for a machine (a paste that shows a Jetson and a PC names each again by these: "Back on the Jetson:",
+# "On the x86_64 build box:"); one that names both ("the Jetson image on the build box:") names neither.
+_JETSON_HEADING_WORDS = re.compile(r"\b(?:Jetsons?|Orin|Xavier|Nano|TX[12]|Thor|IGX|dev ?kit|carrier board)\b", re.I)
+_PC_HEADING_WORDS = re.compile(r"\b(?:PC|desktop|laptop|workstation|x86(?:_64)?|amd64|build (?:box|server|machine|host)|"
+                       r"(?:RTX|GTX|GeForce)\b[ \w]{0,12})\b", re.I)
+
+
+def _machine_named(heading: str) -> str:
+    """The kind of machine ("jetson", "pc") a short heading names by a word alone in its last clause, where it names one
+    kind ("Back on the Jetson:", "... and on the x86_64 build box:"), not by a comparison ("as on the Jetson")."""
+    if len(heading) > 120 or _OUTPUT_FOLLOWS.search(heading):
+        return ""
+    clause = re.split(r"[,;]", _PARENTHESES.sub("", heading))[-1]
+    if _COMPARED.search(clause):
+        return ""
+    jetson, pc = bool(_JETSON_HEADING_WORDS.search(clause)), bool(_PC_HEADING_WORDS.search(clause))
+    return "jetson" if jetson and not pc else "pc" if pc and not jetson else ""
+
+
+_PARENTHESES = re.compile(r"\([^()\n]{0,120}\)")
+_COMPARED = re.compile(r"\b(?:as|like|than)\s+(?:on|in|with)\b", re.I)
 
 
 def _the_system_named(kind: str, systems: Sequence[str]) -> str:
     """The one system shown so far of a kind ("jetson" matches "jetson 36.4.3"); none where two are (which one is not said)."""
-    alike = [system for system in systems if system.split(" ")[0] == kind]
+    alike = [system for system in systems if kind and system.split(" ")[0] == kind]
     return alike[0] if len(alike) == 1 else ""
 
 
@@ -2512,6 +2530,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                               "for: no spec on the host names it, so no GPU node reaches the container", unresolved[:1],
                               "toolkit-band")
     missing = _missing_nodes(seen, ids, line_of, jetson, container, failure)
+    # a PC image's start-up check on a Jetson, run with the NVIDIA runtime: the image finds no GPU it was built for
+    banner_only = missing == [line_of.get("cuda-image-no-driver")]
+    if banner_only and foreign and any(launch.nvidia_runtime or launch.gpus for launch in foreign) and not denied:
+        return foreign_cause()
     if missing:
         if x86:
             return cause("x86-discrete-gpu", "the NVIDIA runtime or the GPU nodes are not in the container, on a PC",
@@ -2632,8 +2654,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return platform_cause("jetson-software-mismatch", "the software finds no usable CUDA for this release",
                               [line_of[soft[0]]], "nodes-missing-in-container")
     if "nameless-gid" in ids and not denied and not nodes_denied:
-        added = [launch for launch in seen.launches
-                 if launch.numeric_groups or any(g.startswith(SHELL_COMPUTED) for g in launch.group_add)]
+        added = [launch for launch in seen.launches if launch.numeric_groups or any(map(computed_gid, launch.group_add))]
         if added:  # (a substitution, `$(stat -c %g NODE)`, gives a number too)
             return cause("not-gpu-access", "a numeric --group-add GID has no name in the image: harmless",
                          [line_of["nameless-gid"], _first_line(added[0])])
@@ -3413,13 +3434,19 @@ def _held_read_only(seen: Observed) -> List[Tuple[ListedNode, Identity]]:
 
 
 def _holds_added(identity: Identity, launches: Sequence[Launch]) -> bool:
-    """Whether the pasted `id` holds every group the launches add (podman's keep-groups and shell
-    substitutions name no group this paste can check, nor does a name an `id` that prints no names)."""
+    """Whether the pasted `id` holds every group the launches add (podman's keep-groups and shell substitutions name no
+    group this paste can check). A group added by name is checked by its name; where the `id` prints no names, only by
+    count: the session holds at least as many other groups as names were added."""
     names = {name for _, name in identity.names}
-    added = [g for launch in launches for g in launch.group_add if g != "keep-groups" and not g.startswith(SHELL_COMPUTED)
-             and (g.isdigit() or names)]
+    added = {g for launch in launches for g in launch.group_add if g != "keep-groups" and not g.startswith(SHELL_COMPUTED)}
+    numbers = {g.lstrip("0") or "0" for g in added if g.isdigit()}
+    named = added - {g for g in added if g.isdigit()}
     held = {str(g) for g in identity.groups}  # compared as text: a GID of thousands of digits is no int to build
-    return all((g.lstrip("0") or "0") in held if g.isdigit() else g in names for g in added)
+    if not numbers <= held:
+        return False
+    if names:
+        return named <= names
+    return len(held - numbers - {str(identity.gid)}) >= len(named)
 
 
 def _added_gid_listed_inside(seen: Observed, launches: Sequence[Launch]) -> bool:

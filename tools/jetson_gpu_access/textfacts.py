@@ -162,23 +162,33 @@ _ATTRIBUTED_QUOTE = re.compile(r"^(?:[ \t]*>)?[ \t]*(?:\*\*)?@[\w.-]{1,64}(?:\*\
                                r"^[ \t]*>[ \t]*(?:\*\*)?@[\w.-]{1,64}(?:\*\*)?:[^\n]*(?:\n|$)(?:[ \t]*>[^\n]*(?:\n|$))*",
                                re.M | re.I)
 # Or a quote under a line that names another author in words ("A forum post said:", "Someone there suggested this:",
-# "The accepted answer says:", "Another user wrote:"): the quote goes, the line (with any fact before the attribution)
-# stays. A log, a tool or the reporter ("The log said:", "Jenkins wrote:", "I wrote:") names no other author.
-_QUOTE_OPENS = re.compile(r":[ \t]*\n(?=[ \t]*>)")
-_ANOTHER_AUTHOR = re.compile(r"\b(?:someone|somebody|another (?:user|person|poster|member)|other (?:users|people)|the OP|"
-                             r"original poster|(?:a|an|one|the|this|that)\s+(?:[\w-]{1,20}\s+){0,2}(?:post|answer|reply|"
-                             r"comment|thread|user|person))(?![\w-])[^\n]{0,60}?\b(?:wrote|said|says|suggested|suggests|posted|"
-                             r"replied|answered|commented|recommended|mentioned|claims?|claimed|reported)\b[^\n]{0,60}$",
-                             re.I)
+# "Another user wrote:", "From the accepted answer on the forum:"), by a mention inside the line ("Jane (@jane) wrote:")
+# or in an e-mail reply's header ("On Mon, Feb 3, 2025 ... <notifications@github.com> wrote:"), with or without a blank
+# line before the quote: the quote goes, the line (with any fact before the attribution) stays. A log, a tool or the
+# reporter ("The log said:", "Jenkins wrote:", "Like another user reported, I get:") names no other author.
+_QUOTE_OPENS = re.compile(r":[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*>)")
+_ANOTHER_AUTHOR = re.compile(
+    # the author as the verb's own subject, with at most a short place between them ("Someone on the forum wrote")
+    r"(?:\b(?:someone|somebody|another (?:user|person|poster|member)|other (?:users|people)|the OP|original poster|"
+    r"(?:a|an|one|the|this|that)\s+(?:[\w-]{1,20}\s+){0,2}(?:post|answer|reply|comment|thread))(?![\w-])"
+    r"(?:\s+(?:on|in|at|from|there|here|over|above|below)\b[^\n,;:]{0,40}?)?\s+"
+    r"(?:wrote|said|says|suggested|suggests|posted|replied|answered|commented|recommended|mentioned|claims?|claimed|"
+    r"reported)\b|@[\w.-]{1,64}\)?\**\s+(?:wrote|said|commented|replied)\b|"
+    r"^[ \t]*On\s[^\n]{4,160}?(?:<[^<>\n]{1,80}@[^<>\n]{1,80}>|\b\d{4}\b)[^\n]{0,80}?\bwrote\b|"
+    r"^[ \t]*(?:from|per|quoting|quoted from|copied from)\s+(?:the\s+|an?\s+|this\s+|that\s+|another\s+|someone's\s+)?"
+    r"(?:[\w-]{1,20}\s+){0,2}(?:post|answer|reply|comment|thread)(?![\w-]))[^\n]{0,80}$", re.I)
+# ... unless the line goes on to say the output is the reporter's own ("..., I get:").
+_REPORTER_S_OWN = re.compile(r"\b(?:I|we)\s+(?:also\s+|still\s+)?(?:get|got|see|saw|have|had|ran|run)\b|"
+                             r"\b(?:I'm|I am|we're)\s+(?:getting|seeing)\b", re.I)
 _QUOTE_BLOCK = re.compile(r"(?:[ \t]*>[^\n]*(?:\n|$))+")
 
 
 def _without_quoted_posts(text: str) -> str:
     """``text`` without the Markdown quotes that a line naming another author opens (_ANOTHER_AUTHOR)."""
     kept, start = [], 0
-    for opening in _QUOTE_OPENS.finditer(text):
+    for opening in itertools.islice(_QUOTE_OPENS.finditer(text), MAX_FACTS):  # (more quotes than that: a dump)
         line = text[text.rfind("\n", 0, opening.start()) + 1:opening.start()]
-        if opening.start() >= start and _ANOTHER_AUTHOR.search(line[-240:]):
+        if opening.start() >= start and _ANOTHER_AUTHOR.search(line[-240:]) and not _REPORTER_S_OWN.search(line[-240:]):
             block = _QUOTE_BLOCK.match(text, opening.end())
             if block is not None:
                 kept.append(text[start:opening.end()])
@@ -347,10 +357,8 @@ _PC_PROSE = cued(
      r"\b(?:" + _X86_CPUS + r")\b|\bCore(?:\(TM\)|\u2122)?\s+i[3579]\b|\bi[3579]-\d{4,5}[A-Z]{0,2}\b"),
     # a host system built for x86-64 servers: Proxmox VE (and its task's own error line), Unraid, TrueNAS
     (("proxmox", "unraid", "truenas", "task error:"), r"\bProxmox\b|\bUnraid\b|\bTrueNAS\b|^TASK ERROR:(?=\s)"),
-    # an AMD or Intel GPU (no Jetson has one), also as PyTorch's backend for Intel GPUs (torch.xpu, "No XPU devices");
-    # a laptop's switch between its Intel and NVIDIA GPUs (Optimus, Bumblebee)
-    (("amd", "intel", "xpu"), r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|card|Radeon|Arc|UHD|Iris)\b|"
-                              r"\btorch[./]xpu\b|\bno\s+xpu\s+devices?\b"),
+    # an AMD or Intel GPU (no Jetson has one); a laptop's switch between its Intel and NVIDIA GPUs (Optimus, Bumblebee)
+    (("amd", "intel"), r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|card|Radeon|Arc|UHD|Iris)\b"),
     # a desktop distribution no Jetson ships with (L4T is Ubuntu; NixOS and Gentoo have Jetson ports, so not those)
     (("opensuse", "fedora", "arch linux", "manjaro", "pop!_os", "pop_os", "linux mint", "centos", "rhel", "rocky linux",
       "almalinux", "sles", "suse linux enterprise"),
@@ -360,17 +368,19 @@ _PC_PROSE = cued(
      r"\b(?:optirun|primusrun|prime-run|bumblebeed?|(?:nvidia\s+)?optimus)\b|\bsecondary\s+gpu\b|\bhybrid\s+graphics\b"),
     # a cloud notebook's VM, named (not a link to a notebook stored there)
     (("colab", "kaggle"), r"(?<![\w./-])(?:Google\s+)?Colab(?:oratory)?\b(?![./])|\bKaggle\s+(?:notebook|kernel)s?\b"),
+    # a cloud's GPU servers: a managed Kubernetes cluster's nodes (EKS, GKE, AKS), an EC2 GPU instance type (g4dn, g5g:
+    # an Arm server with a discrete T4G, p4d ...), and Bottlerocket, AWS's container OS for them: no Jetson is any
+    # (one named as a build or CI runner is another machine than the one that failed)
+    (("bottlerocket", "eks", "gke", "aks", "large", "metal", "g4dn", "g4ad", "g5g", "g6", "p3dn", "p4d", "p5"),
+     r"\bBottlerocket\b|\b(?:EKS|GKE|AKS)\s+(?:cluster|node|nodegroup|node\s+group|node\s*pool|worker)s?\b|"
+     r"\b(?:g4dn|g4ad|g5g?|g6e?|p2|p3|p3dn|p4de?|p5e?)\.(?:\d{0,2}x?large|metal)\b(?!\s+(?:(?:ci|build)\s+)?(?:runner|builder)s?\b)|"
+     r"\b(?:g4dn|g4ad|g5g|p3dn|p4de?)\s+(?:instance|node)s?\b"),
     # a cloud server the commands ran on (an AWS node, an EC2 instance) or a Mac: no Jetson is either
     (("aws", "ec2", "macos", "mac os"),
      r"\b(?:node|instance|machine|server|vm|host)s?\s+(?:on|in)\s+AWS\b|"
      r"\b(?:on|in)\s+(?:an?\s+|the\s+)?(?:AWS\s+)?EC2\b|\b(?:on|in)\s+(?:an?\s+)?AWS\s+(?:node|instance|machine|server|vm)s?\b|"
      # macOS with its version, as a system's own report gives it ("Macos 10.13.6"), not as a client named in prose
      r"\bmac\s?OS(?:\s?X)?\s+v?\d+(?:\.\d+)+\b"),
-    # a cloud's GPU servers: a managed Kubernetes cluster's nodes (EKS, GKE, AKS), an EC2 GPU instance type (g4dn, g5g:
-    # an Arm server with a discrete T4G, p4d ...), and Bottlerocket, AWS's container OS for them: no Jetson is any
-    (("bottlerocket", "eks", "gke", "aks", "large", "g4dn", "g4ad", "g5g", "g6", "p3dn", "p4d", "p5"),
-     r"\bBottlerocket\b|\b(?:EKS|GKE|AKS)\s+(?:cluster|node|nodegroup|node\s+group|node\s*pool|worker)s?\b|"
-     r"\b(?:g4dn|g4ad|g5g?|g6e?|p2|p3|p3dn|p4de?|p5e?)\.\d{0,2}x?large\b|\b(?:g4dn|g4ad|g5g|p3dn|p4de?)\s+(?:instance|node)s?\b"),
 )
 # The field that names the CPU in lscpu (also localised), /proc/cpuinfo, neofetch (after its logo) and issue templates
 # (a bullet, bold, a table cell), with the CPU's name right after it: prose in another field stays prose.
@@ -440,9 +450,11 @@ _PC_STACK = cued(
     # AMD's GPU runtime and libraries beyond the tools named above: HSA's errors, rocBLAS and its Tensile, hipBLAS, MIOpen
     (("tensile", "rocblas", "hipblas", "miopen", "hsa"),
      r"\bTensile host\b|\brocblas\w*|\bhipblas\w*|\bmiopen\b|\bHSA_STATUS_\w+|\bhsa api call failure\b"),
-    # Intel's GPU compute stack: oneAPI's SYCL and Level Zero, the extension for PyTorch and its xpu device
+    # Intel's GPU compute stack: oneAPI's SYCL and Level Zero, the extension for PyTorch and its xpu device (by its
+    # module's name or path, or its "No XPU devices")
     (("sycl", "level_zero", "intel_extension_for_pytorch", "xpu", "ipex-llm"),
-     r"\bsycl-ls\b|\[level_zero:gpu\]|\bintel_extension_for_pytorch\b|\btorch\.xpu\b|\bipex-llm\b|"
+     r"\bsycl-ls\b|\[level_zero:gpu\]|\bintel_extension_for_pytorch\b|\btorch[./]xpu\b|\bno\s+xpu\s+devices?\b|"
+     r"\bipex-llm\b|"
      r"\bggml[_-]sycl\b"),
 )
 # Software a PC's graphics stack has and L4T does not, but which names no machine: the desktop driver's module options
@@ -1991,9 +2003,15 @@ def _cdi_paths_only(text: str) -> Optional[str]:
 # A group added by a shell's substitution or a variable, as launches are written to follow the host: the node's GID
 # (`$(stat -c %g /dev/dri/renderD128)`, the fix this tool gives, or in backticks), a group's GID by name
 # (`$(getent group render | cut -d: -f3)`) or a compose variable (`${RENDER_GID}`, with a default: `${RENDER_GID:-993}`).
-_GID_OF_NODE = re.compile(r"^(?:\$\(|`)\s*stat\s+-c\s*['\"]?%g['\"]?\s+['\"]?(/dev/[\w./-]+)['\"]?\s*[)`]$")
-_GID_OF_GROUP = re.compile(r"^(?:\$\(|`)\s*getent\s+group\s+([\w.-]{1,32})\s*\|\s*(?:cut\s+-d\s*['\"]?:['\"]?\s+-f\s*3|"
-                           r"awk\s+-F\s*['\"]?:['\"]?\s+['\"]\{\s*print\s+\$3\s*\}['\"])\s*[)`]$")
+def _substitution(command: str) -> Pattern[str]:
+    """A value that is ``command``'s output, in either of the shell's forms: `$(command)` or `` `command` ``; what
+    ``command``'s one group captures is the match's first or second group."""
+    return re.compile(r"^(?:\$\(\s*{0}\s*\)|`\s*{0}\s*`)$".format(command))
+
+
+_GID_OF_NODE = _substitution(r"stat\s+-c\s*['\"]?%g['\"]?\s+['\"]?(/dev/[\w./*?-]+)['\"]?(?:\s*\|\s*head\s+-n\s*1)?")
+_GID_OF_GROUP = _substitution(r"getent\s+group\s+([\w.-]{1,32})\s*\|\s*(?:cut\s+-d\s*['\"]?:['\"]?\s+-f\s*3|"
+                              r"awk\s+-F\s*['\"]?:['\"]?\s+['\"]\{\s*print\s+\$3\s*\}['\"])")
 _SHELL_VARIABLE = re.compile(r"^\$(?:\{([A-Za-z_]\w{0,63})(?::?-\d{1,10})?\}|([A-Za-z_]\w{0,63}))$")
 # What the paste shows for them, each found in one pass over the text: a `stat -c %g NODE` and the number on the line
 # below it; a `getent group NAME` and the group's line below it; a `NAME=number` line (an .env file, an export).
@@ -2017,6 +2035,12 @@ def _groups_shown(text: str) -> Dict[Tuple[str, str], Set[str]]:
     return shown
 
 
+def computed_gid(added: str) -> bool:
+    """Whether a group a launch adds is a number the shell computes: a node's or a group's GID (_GID_OF_NODE,
+    _GID_OF_GROUP), not a variable that may hold a name."""
+    return bool(_GID_OF_NODE.match(added) or _GID_OF_GROUP.match(added))
+
+
 def _group_adds_shown(launch: Launch, shown: Dict[Tuple[str, str], Set[str]]) -> Launch:
     """The launch with each group it adds through a substitution or a variable replaced by the one number the paste
     shows for it (_groups_shown). One the paste does not show, or shows two numbers for (which one the launch saw is not
@@ -2024,8 +2048,8 @@ def _group_adds_shown(launch: Launch, shown: Dict[Tuple[str, str], Set[str]]) ->
     with no value shown, since the environment the paste does not show may set the variable."""
     def resolved(added: str) -> str:
         stat, group, variable = _GID_OF_NODE.match(added), _GID_OF_GROUP.match(added), _SHELL_VARIABLE.match(added)
-        key = (("stat", stat.group(1)) if stat else ("group", group.group(1)) if group else
-               ("variable", variable.group(1) or variable.group(2)) if variable else None)
+        key = (("stat", stat.group(1) or stat.group(2)) if stat else ("group", group.group(1) or group.group(2)) if group
+               else ("variable", variable.group(1) or variable.group(2)) if variable else None)
         values = shown.get(key, set()) if key else set()
         return next(iter(values)) if len(values) == 1 else added
     groups = tuple(resolved(g) if g.startswith(SHELL_COMPUTED) else g for g in launch.group_add)
