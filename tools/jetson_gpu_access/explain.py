@@ -1245,7 +1245,7 @@ def _per_system(text: str, memo: LineMemo, seen: Observed,
     Jetson's, and a heading that names a machine already shown, even by name only ("... on the Jetson:"), hands the
     lines below it back to that machine. At most MAX_SYSTEMS of them, each from the first and last PART_WINDOW
     characters of its lines (a fleet log that alternates releases is read a bounded number of times, and no more
-    than once over)."""
+    than once over); a paste that switches machines more than MAX_SEGMENTS times is read as one."""
     lines = normalise(window(text)[0]).split("\n")
     hard = _sightings_by_line(platforms, seen)
     segments: List[Tuple[int, int]] = []  # (first line, system) of each run of one system's lines
@@ -1306,7 +1306,7 @@ def _sightings_by_line(platforms: Optional[_Platforms], seen: Observed) -> Dict[
 # "On the x86_64 build box:"); one that names both ("the Jetson image on the build box:") names neither.
 _JETSON_HEADING_WORDS = re.compile(r"\b(?:Jetsons?|Orin|Xavier|Nano|TX[12]|Thor|IGX|dev ?kit|carrier board)\b", re.I)
 _PC_HEADING_WORDS = re.compile(r"\b(?:PC|desktop|laptop|workstation|x86(?:_64)?|amd64|build (?:box|server|machine|host)|"
-                       r"(?:RTX|GTX|GeForce)\b[ \w]{0,12})\b", re.I)
+                               r"RTX|GTX|GeForce)\b", re.I)
 
 
 def _machine_named(heading: str) -> str:

@@ -454,8 +454,7 @@ _PC_STACK = cued(
     # module's name or path, or its "No XPU devices")
     (("sycl", "level_zero", "intel_extension_for_pytorch", "xpu", "ipex-llm"),
      r"\bsycl-ls\b|\[level_zero:gpu\]|\bintel_extension_for_pytorch\b|\btorch[./]xpu\b|\bno\s+xpu\s+devices?\b|"
-     r"\bipex-llm\b|"
-     r"\bggml[_-]sycl\b"),
+     r"\bipex-llm\b|\bggml[_-]sycl\b"),
 )
 # Software a PC's graphics stack has and L4T does not, but which names no machine: the desktop driver's module options
 # and loader (a Jetson Thor's OpenRM driver has /dev/nvidia* too), VDPAU video decoding (mainline Linux on a Tegra has it
@@ -2000,15 +1999,15 @@ def _cdi_paths_only(text: str) -> Optional[str]:
     return spec.group(0).split("\n")[0]
 
 
-# A group added by a shell's substitution or a variable, as launches are written to follow the host: the node's GID
-# (`$(stat -c %g /dev/dri/renderD128)`, the fix this tool gives, or in backticks), a group's GID by name
-# (`$(getent group render | cut -d: -f3)`) or a compose variable (`${RENDER_GID}`, with a default: `${RENDER_GID:-993}`).
 def _substitution(command: str) -> Pattern[str]:
     """A value that is ``command``'s output, in either of the shell's forms: `$(command)` or `` `command` ``; what
     ``command``'s one group captures is the match's first or second group."""
     return re.compile(r"^(?:\$\(\s*{0}\s*\)|`\s*{0}\s*`)$".format(command))
 
 
+# A group added by a shell's substitution or a variable, as launches are written to follow the host: the node's GID
+# (`$(stat -c %g /dev/dri/renderD128)`, the fix this tool gives, or in backticks), a group's GID by name
+# (`$(getent group render | cut -d: -f3)`) or a compose variable (`${RENDER_GID}`, with a default: `${RENDER_GID:-993}`).
 _GID_OF_NODE = _substitution(r"stat\s+-c\s*['\"]?%g['\"]?\s+['\"]?(/dev/[\w./*?-]+)['\"]?(?:\s*\|\s*head\s+-n\s*1)?")
 _GID_OF_GROUP = _substitution(r"getent\s+group\s+([\w.-]{1,32})\s*\|\s*(?:cut\s+-d\s*['\"]?:['\"]?\s+-f\s*3|"
                               r"awk\s+-F\s*['\"]?:['\"]?\s+['\"]\{\s*print\s+\$3\s*\}['\"])")
