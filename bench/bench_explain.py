@@ -10,7 +10,9 @@
    `exec setpriv ` (a privilege drop whose options a pattern reads), one of `srun ` (a batch job whose GPU options a
    hint reads), words of 4 KB beside Korean ones (where Latin and CJK text meet, a space is put), launch lines that add
    groups by `$(stat -c %g ...)` and `${VAR}` (each resolved from what the paste shows), one line of `downgrading to
-   nvidia-` (a package's name before its version), and release lines of two systems alternating
+   nvidia-` (a package's name before its version), quotes under lines that name their author (each opening is read
+   for its author), software names run together by blanks before "versions", a Jetson's and a PC's headings
+   alternating (runs of each machine's lines, up to a bound), and release lines of two systems alternating
    (each system is read once), and the report corpus's real pastes one after another
    (many systems, each with its own facts), also with their line breaks lost, eight pastes to a line (a log copied
    from a web page or a JSON field: every pattern sees long lines): target under 1 s each.
@@ -58,6 +60,9 @@ PATHOLOGICAL = (
     ("launches that add groups by substitution and variable",
      "$ docker run --rm --group-add $(stat -c %g /dev/dri/renderD128) --group-add ${RENDER_GID} img\n"),
     ("one line of a downgrade to package names", "downgrading to nvidia-"),
+    ("quotes under lines that name their author", "Someone on the forum wrote:\n> it is the host driver\n"),
+    ("software names run together before 'versions'", "we use different cuda" + " " * 60 + "cuda" + " " * 60 + "!\n"),
+    ("a Jetson's and a PC's headings alternating", "Back on the Jetson:\n$ ./probe\nok\nOn my x86_64 PC:\n$ ./probe\nok\n"),
     ("two systems' release lines alternating",
      "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025\n"
      "# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue Aug  1 19:57:35 UTC 2023\n"),
