@@ -1483,6 +1483,10 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ("the laptop has only an Intel Arc GPU", "no-gpu-words"),
     ("실행하면 메모리가 부족합니다", "out-of-memory"),
     ("nvmlInit failed: NVML_ERROR_DRIVER_NOT_LOADED", "nvml-driver"),
+    ("[WARNING] No nvidia-driver found. CPU will be used.", "nvml-driver"),
+    ("Driver does not support the required nvenc API version. Required: 13.0 Found: 12.1", "cuda-35"),
+    ("error: (-216:No CUDA support) OpenCV was not built to work with the selected device. Please check CUDA_ARCH_PTX",
+     "cuda-209"),
     # out of memory said in Chinese, Japanese and Korean
     ("但使用tensorrt加速时就会提示gpu memory不足", "out-of-memory"),
     ("推理时显存不够，程序退出", "out-of-memory"),
@@ -2354,6 +2358,28 @@ def test_a_nameless_gid_beside_a_variable_that_may_hold_a_name_is_not_called_the
     text = ("$ docker run -it --rm --runtime nvidia --group-add $RENDER_GROUP --user root l4t-app:latest\n"
             "groups: cannot find name for group ID 992\n")
     assert "numeric --group-add" not in read_cause(text).cause.why.text
+
+
+@pytest.mark.parametrize("text", [
+    "> ColabFold on Mac\n> WARNING:absl:No GPU/TPU found, falling back to CPU.\n> RuntimeError: Unknown backend GPU\n"
+    "The information for my MacBook Pro\nGraphics: Intel UHD Graphics 630 1536 MB\n",
+    "Running on an Apple M2 Max, torch.cuda.is_available() returns False\n",
+    "ProductName: macOS 14.4.1\nAssertionError: Torch not compiled with CUDA enabled\n",
+])
+def test_cuda_asked_of_a_mac_is_no_gpu_access_problem(text: str) -> None:
+    """CUDA has had no macOS release since 10.2, and Apple's GPUs do not run it: a Mac that finds no CUDA GPU has none
+    to grant."""
+    result = read_cause(text)
+    assert "mac-no-cuda" in {m.id for m in result.matches} and result.cause.id == "not-gpu-access", result.cause
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    (JETSON_36 + "\nI develop on my MacBook and ssh into the Orin.\n$ ./probe\ncuInit(0) = 801\n", "render-node-denied"),
+    (PC + "\nFrom my MacBook I ssh into the server:\n$ nvidia-smi\nFailed to initialize NVML: Driver/library version "
+     "mismatch\n", "x86-discrete-gpu"),
+])
+def test_a_mac_used_as_the_client_is_not_the_machine_that_fails(text: str, cause: str) -> None:
+    assert read_cause(text).cause.id == cause
 
 
 def test_a_gid_the_start_up_held_without_a_name_and_the_session_lacks_is_a_lost_group() -> None:

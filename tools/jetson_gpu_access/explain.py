@@ -2431,6 +2431,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if "no-gpu-words" in ids and not _hard_jetson_signs(seen):
         return cause("not-gpu-access", "the machine has no NVIDIA GPU, so there is no GPU access to grant",
                      [line_of["no-gpu-words"]])
+    if "mac-no-cuda" in ids and not _hard_jetson_signs(seen):
+        return cause("not-gpu-access", "the machine is a Mac, where CUDA has had no release since 10.2: there is no CUDA "
+                     "GPU to grant", [line_of["mac-no-cuda"]])
     if "downgrade-fixes" in ids:
         said = line_of["downgrade-fixes"]
         toolkit = [seen.toolkit.line] if seen.toolkit is not None else [said] if _TOOLKIT_WORDS.search(said) else []

@@ -394,11 +394,16 @@ _CPU_FIELD = re.compile(r"(?:^\s*|\s\s|\|\s?)(?:[-*>]\s?)?(?:\*\*|__)?(?:model ?
 _PC_HINT = cued(
     (("@",), r"^>?\s*\[?(?:ec2-user|opc|azureuser)@[\w.-]+|@ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\b"),
     # a GeForce by its number alone ("3080ti", "NVIDIA 4090", "with my 3050"), as issue templates and prose give it
+    # (or a laptop's GeForce by its number and M: "Nvidia 650M")
     (("0ti", "0 ti", "nvidia "),
-     r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+(?:(?:gpu|card|graphics(?:\s+card)?)\s*\(\s*(?:RTX\s*)?)?[1-5]0[5-9]0\b"),
+     r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+(?:(?:gpu|card|graphics(?:\s+card)?)\s*\(\s*(?:RTX\s*)?)?[1-5]0[5-9]0\b|"
+     r"\bNVIDIA\s+(?:GTX?\s*)?[1-9]\d{2}M\b"),
     (("050", "060", "070", "080", "090"), r"(?:(?<=\bmy )|(?<=\bour )|(?<=\ban )|(?<=\ba )|(?<=\bthe ))"
                                          r"(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?\b(?!\s*(?:MHz|[MG]i?B|W\b))"),
     (("legacy",), r"auto-detected mode as '?legacy"),
+    # Unreal Engine's editor and its packaged Linux builds (AirSim, CARLA): built for x86-64 PCs
+    (("ue4editor", "ue5editor", "unrealeditor", "linuxnoeditor", "unrealengine/engine"),
+     r"\bUE[45]Editor\b|\bUnrealEditor\b|\bLinuxNoEditor\b|\bUnrealEngine/Engine/Binaries/Linux\b"),
     # NVIDIA's GPU Operator, which supports no Jetson (gpu-operator#1453): a cluster of PCs or servers runs it
     (("operator",), r"\bgpu[- ]operator\b"),
     # LXD's nvidia.runtime key, the legacy hook's: LXD passes a Jetson's iGPU as a CDI device instead (canonical/lxd#13562)
