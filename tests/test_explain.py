@@ -1611,6 +1611,7 @@ def test_a_torch_import_cut_off_while_loading_its_cuda_libraries_is_a_library_fa
     ("we stream the Jetson's camera into an Unreal scene on another machine", False),
     ("I have an old laptop running Nvidia 650M (Kepler)", True), ("MacBook Pro with a GeForce GT 750M", True),
     ("the 650M parameters model", False),
+    ("on a workstation with an RTX A4000.", True),
     ("the Orin uploads its detections to a dashboard on GKE", False), ("it takes weeks to large", False),
     ('  File "/app/.venv/lib/python3.12/site-packages/torch/xpu/__init__.py", line 138, in _lazy_init', True),
     ("RuntimeError: No XPU devices are available.", True), ("an xpu-less build", False),

@@ -1483,7 +1483,12 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ("the laptop has only an Intel Arc GPU", "no-gpu-words"),
     ("실행하면 메모리가 부족합니다", "out-of-memory"),
     ("nvmlInit failed: NVML_ERROR_DRIVER_NOT_LOADED", "nvml-driver"),
-    ("[WARNING] No nvidia-driver found. CPU will be used.", "nvml-driver"),
+    ("[WARNING] No nvidia-driver found. CPU will be used.", "gpu-not-detected"),
+    ("error: [jim-nvenc] Current driver version does not support this NVENC version, please upgrade your driver", "cuda-35"),
+    ("error: [NVENC] nvEncOpenEncodeSessionEx failed: 15 (NV_ENC_ERR_INVALID_VERSION)", "cuda-35"),
+    ("thread '<unnamed>' panicked at 'Unable to request adapter: NotFound', src\\device.rs:49:10", "vulkan-no-driver"),
+    ("error: Uncaught (in promise) Error: could not request an adapter", "vulkan-no-driver"),
+    ("Docker Build: CUDA not supported by the Torch installed!", "cpu-only-build"),
     ("Driver does not support the required nvenc API version. Required: 13.0 Found: 12.1", "cuda-35"),
     ("error: (-216:No CUDA support) OpenCV was not built to work with the selected device. Please check CUDA_ARCH_PTX",
      "cuda-209"),
@@ -2365,6 +2370,10 @@ def test_a_nameless_gid_beside_a_variable_that_may_hold_a_name_is_not_called_the
     "The information for my MacBook Pro\nGraphics: Intel UHD Graphics 630 1536 MB\n",
     "Running on an Apple M2 Max, torch.cuda.is_available() returns False\n",
     "ProductName: macOS 14.4.1\nAssertionError: Torch not compiled with CUDA enabled\n",
+    "- Platform: macOS-14.4.1-arm64-arm-64bit\n- PyTorch version (GPU?): 2.3.0 (False)\n"
+    "RuntimeError: Found no NVIDIA driver on your system.\n",
+    "Docker Desktop 4.29 on macOS 14.4 (docker client 26.0):\n$ docker run --gpus all nvidia/cuda:12.4.0-base-ubuntu22.04 "
+    "nvidia-smi\ndocker: Error response from daemon: could not select device driver \"\" with capabilities: [[gpu]].\n",
 ])
 def test_cuda_asked_of_a_mac_is_no_gpu_access_problem(text: str) -> None:
     """CUDA has had no macOS release since 10.2, and Apple's GPUs do not run it: a Mac that finds no CUDA GPU has none
@@ -2377,8 +2386,20 @@ def test_cuda_asked_of_a_mac_is_no_gpu_access_problem(text: str) -> None:
     (JETSON_36 + "\nI develop on my MacBook and ssh into the Orin.\n$ ./probe\ncuInit(0) = 801\n", "render-node-denied"),
     (PC + "\nFrom my MacBook I ssh into the server:\n$ nvidia-smi\nFailed to initialize NVML: Driver/library version "
      "mismatch\n", "x86-discrete-gpu"),
+    ("Hardware: MacBook Pro (Retina, Mid 2012) with NVIDIA GT 650M, running Ubuntu 18.04 natively\n$ ./deviceQuery\n"
+     "cudaGetDeviceCount returned 35\n-> CUDA driver version is insufficient for CUDA runtime version\n", "x86-discrete-gpu"),
+    ("My laptop is a MacBook Air (M2), I work on our lab box from it.\nThe box: Ubuntu 22.04, 2x RTX A6000.\n$ nvidia-smi\n"
+     "Failed to initialize NVML: Driver/library version mismatch\n", "x86-discrete-gpu"),
+    ("The script runs fine on my MacBook with the mps backend.\nOn the Jetson Orin Nano dev kit it does not use the GPU:\n"
+     "$ pip3 install torch torchvision\n$ python3 -c \"import torch; print(torch.cuda.is_available())\"\nFalse\n",
+     "jetson-software-mismatch"),
+    ("kim@Kims-MacBook-Pro ~ % scp yolov8n.engine nvidia@orin-nx.local:~/models/\nnvidia@orin-nx:~$ python3 infer.py\n"
+     "[TRT] [E] 6: The engine plan file is generated on an incompatible device, expecting compute 8.7 got compute 8.6, "
+     "please rebuild.\n", "jetson-software-mismatch"),
 ])
-def test_a_mac_used_as_the_client_is_not_the_machine_that_fails(text: str, cause: str) -> None:
+def test_a_mac_named_beside_another_machine_s_gpu_is_not_the_machine_that_fails(text: str, cause: str) -> None:
+    """A Mac that is the client (ssh, scp, "I work on the box from it"), where the code also runs (a Jetson), or that runs
+    Linux on its own NVIDIA GPU: the other machine's, or that GPU's, reading decides."""
     assert read_cause(text).cause.id == cause
 
 

@@ -250,6 +250,16 @@ def test_an_ngc_image_for_servers_run_with_the_runtime_on_a_jetson_is_the_wrong_
         == "nodes-missing-in-container"  # without the runtime, the container has no GPU at all
 
 
+@pytest.mark.parametrize("where", [
+    "Running Apollo on a Jetson AGX Xavier, JetPack 5.1 (L4T R35.2.1).\n",
+    "$ lspci | grep -i vga\n0b:00.0 VGA compatible controller: Advanced Micro Devices, Inc. [AMD/ATI] Navi 22 [Radeon RX 6700]\n",
+])
+def test_a_script_that_finds_no_nvidia_driver_is_its_own_detection(where: str) -> None:
+    """"No nvidia-driver found. CPU will be used" is a script's own check (of nvidia-smi, which JetPack 5 lacks; of a
+    driver an AMD machine has no use for): no GPU access it was denied."""
+    assert read_cause(where + "[WARNING] No nvidia-driver found. CPU will be used\n").cause.id == "not-gpu-access"
+
+
 def test_a_failing_line_that_names_the_injection_is_its_own_kind() -> None:
     found = find_failure("nvidia-container-runtime: failed to add the device plugin's devices")
     assert found is not None and found.kind == "injection"

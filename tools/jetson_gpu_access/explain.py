@@ -870,6 +870,10 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
                        statements, cause, question, systems)
 
 
+# A PC sign that names NVIDIA hardware (a GeForce, an RTX A-series, a data-centre GPU, a laptop's "NVIDIA 650M").
+_NVIDIA_HARDWARE = re.compile(r"GeForce|Quadro|Tesla|TITAN|RTX|GTX|NVIDIA\s|(?-i:\b[AHLVPK]\d{2,3}[GS]?\b|\bA\d{4}\b)", re.I)
+
+
 # Launch findings as they hold on a PC with a discrete GPU, where no Tegra node exists: (why, fix).
 _ON_A_PC = {
     "no-gpu-nodes": ("without --gpus (or a CDI device, or the NVIDIA runtime) the container gets no GPU and no driver "
@@ -2431,7 +2435,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if "no-gpu-words" in ids and not _hard_jetson_signs(seen):
         return cause("not-gpu-access", "the machine has no NVIDIA GPU, so there is no GPU access to grant",
                      [line_of["no-gpu-words"]])
-    if "mac-no-cuda" in ids and not _hard_jetson_signs(seen):
+    # (a Mac beside any sign of a Jetson or of an NVIDIA GPU is the client, or runs Linux on its own NVIDIA GPU)
+    nvidia_named = any(_NVIDIA_HARDWARE.search(s.value) for s in seen.x86)
+    if "mac-no-cuda" in ids and not seen.jetson and not nvidia_named:
         return cause("not-gpu-access", "the machine is a Mac, where CUDA has had no release since 10.2: there is no CUDA "
                      "GPU to grant", [line_of["mac-no-cuda"]])
     if "downgrade-fixes" in ids:

@@ -303,7 +303,7 @@ _X86 = cued(
      r"\bNVIDIA UNIX x86|\bNVRM: |(?<!from )(?<!from my )(?<!from a )(?<!from the )\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
      r"microsoft-standard"),
     (("geforce", "quadro", "tesla", "titan", "rtx", "gtx", "radeon"),
-     r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|Radeon)\b"),
+     r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|RTX\s?A\d{4}|Radeon)\b"),
     (("arc", "iris", "uhd graphics", "rx"),
      r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|(?-i:\bRX\s?[4-9]\d{2,3}(?:\s?XTX?)?\b)"),
     (("intel",), r"\bIntel(?:\(R\)|\xae)?\s+(?:i?GPU|(?:HD|Iris|UHD)\s+Graphics)\b"),
