@@ -870,10 +870,6 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
                        statements, cause, question, systems)
 
 
-# A PC sign that names NVIDIA hardware (a GeForce, an RTX A-series, a data-centre GPU, a laptop's "NVIDIA 650M").
-_NVIDIA_HARDWARE = re.compile(r"GeForce|Quadro|Tesla|TITAN|RTX|GTX|NVIDIA\s|(?-i:\b[AHLVPK]\d{2,3}[GS]?\b|\bA\d{4}\b)", re.I)
-
-
 # Launch findings as they hold on a PC with a discrete GPU, where no Tegra node exists: (why, fix).
 _ON_A_PC = {
     "no-gpu-nodes": ("without --gpus (or a CDI device, or the NVIDIA runtime) the container gets no GPU and no driver "
@@ -2249,6 +2245,10 @@ _RULING_EVIDENCE: Dict[str, Callable[[Observed, Sequence[str], Dict[str, str]], 
 }
 
 
+# A PC sign that names NVIDIA hardware (a GeForce, an RTX A-series, a data-centre GPU, a laptop's "NVIDIA 650M").
+_NVIDIA_HARDWARE = re.compile(r"GeForce|Quadro|Tesla|TITAN|RTX|GTX|NVIDIA\s|(?-i:\b[AHLVPK]\d{2,3}[GS]?\b|\bA\d{4}\b)", re.I)
+
+
 def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis], platform: str,
                    platform_shown: str, failure: Optional[Failure] = None, container: str = "") -> Cause:
     """The cause on ``platform`` ("jetson", "pc", or "" when none is shown and none needs assuming);
@@ -2436,8 +2436,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("not-gpu-access", "the machine has no NVIDIA GPU, so there is no GPU access to grant",
                      [line_of["no-gpu-words"]])
     # (a Mac beside any sign of a Jetson or of an NVIDIA GPU is the client, or runs Linux on its own NVIDIA GPU)
-    nvidia_named = any(_NVIDIA_HARDWARE.search(s.value) for s in seen.x86)
-    if "mac-no-cuda" in ids and not seen.jetson and not nvidia_named:
+    if "mac-no-cuda" in ids and not seen.jetson and not any(_NVIDIA_HARDWARE.search(s.value) for s in seen.x86):
         return cause("not-gpu-access", "the machine is a Mac, where CUDA has had no release since 10.2: there is no CUDA "
                      "GPU to grant", [line_of["mac-no-cuda"]])
     if "downgrade-fixes" in ids:
@@ -3449,7 +3448,7 @@ def _holds_added(identity: Identity, launches: Sequence[Launch]) -> bool:
     names = {name for _, name in identity.names}
     added = {g for launch in launches for g in launch.group_add if g != "keep-groups" and not g.startswith(SHELL_COMPUTED)}
     numbers = {g.lstrip("0") or "0" for g in added if g.isdigit()}
-    named = added - {g for g in added if g.isdigit()}
+    named = {g for g in added if not g.isdigit()}
     held = {str(g) for g in identity.groups}  # compared as text: a GID of thousands of digits is no int to build
     if not numbers <= held:
         return False

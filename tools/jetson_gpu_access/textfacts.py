@@ -2039,6 +2039,11 @@ def _groups_shown(text: str) -> Dict[Tuple[str, str], Set[str]]:
     return shown
 
 
+# Each form of a computed group by the key its answers are shown under (_groups_shown); its one captured name is the
+# first group that matched (a substitution's two shell forms capture in two groups, a variable's two spellings too).
+_SHOWN_AS = (("stat", _GID_OF_NODE), ("group", _GID_OF_GROUP), ("variable", _SHELL_VARIABLE))
+
+
 def computed_gid(added: str) -> bool:
     """Whether a group a launch adds is a number the shell computes: a node's or a group's GID (_GID_OF_NODE,
     _GID_OF_GROUP), not a variable that may hold a name."""
@@ -2051,9 +2056,8 @@ def _group_adds_shown(launch: Launch, shown: Dict[Tuple[str, str], Set[str]]) ->
     shown), stays as written: a group no `id` is checked against. So does a variable's default (`${RENDER_GID:-993}`)
     with no value shown, since the environment the paste does not show may set the variable."""
     def resolved(added: str) -> str:
-        stat, group, variable = _GID_OF_NODE.match(added), _GID_OF_GROUP.match(added), _SHELL_VARIABLE.match(added)
-        key = (("stat", stat.group(1) or stat.group(2)) if stat else ("group", group.group(1) or group.group(2)) if group
-               else ("variable", variable.group(1) or variable.group(2)) if variable else None)
+        found = ((kind, pattern.match(added)) for kind, pattern in _SHOWN_AS)
+        key = next(((kind, next(filter(None, match.groups()))) for kind, match in found if match), None)
         values = shown.get(key, set()) if key else set()
         return next(iter(values)) if len(values) == 1 else added
     groups = tuple(resolved(g) if g.startswith(SHELL_COMPUTED) else g for g in launch.group_add)
