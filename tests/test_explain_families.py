@@ -152,6 +152,10 @@ def test_the_discrete_driver_s_proc_file_said_absent_is_no_sign_of_a_pc() -> Non
     ("my intel gpu is passed into the LXC", "pc"), ("Proxmox 8.1 host, unprivileged LXC", "pc"),
     # x86 said in prose of the machine itself
     ("I know, I'm running on x86.", "pc"), ("same error on an x86 laptop", "pc"),
+    ("using docker in x86 Platform, I got this error:", "pc"), ("tested in an x86 VM", "pc"),
+    # a package asked for names no machine, and words after the request may ("pip install ... in my H100")
+    ("sudo apt install nvidia-driver-535 nvidia-utils-535", "none"), ("pip install -e . no longer works in my H100", "pc"),
+    ("pip install torch --index-url https://download.pytorch.org/whl/cu121 in the container", "none"),
     # ... and not a core dump, nor an RX queue
     ("Segmentation fault (core dumped)", "none"), ("eth0: rx 4096 packets, tx 512", "none")])
 def test_words_that_name_the_hardware(line: str, system: str) -> None:
@@ -162,7 +166,7 @@ def test_words_that_name_the_hardware(line: str, system: str) -> None:
 @pytest.mark.parametrize("prose", [
     "It works on x86, but not on my Orin.", "I flashed the Orin from an x86 host with SDK Manager.",
     "Cross-compiled on my x86 machine, copied to the Xavier NX board.", "The model was trained on my Ryzen desktop; the Jetson fails.",
-    "Same code runs on my Core i5 laptop; on the jetson it fails."])
+    "Same code runs on my Core i5 laptop; on the jetson it fails.", "The image works in x86, but not on my Orin."])
 def test_a_pc_named_in_words_beside_the_jetson_s_hardware_is_another_machine(prose: str) -> None:
     """Prose may name the machine a reporter compares with: a weak sign that names the device outranks it."""
     reading = explain(prose + "\ncuInit returned 801")
@@ -557,6 +561,18 @@ def test_a_machine_said_to_have_no_gpu_is_not_gpu_access(line: str) -> None:
 @pytest.mark.parametrize("system", ["", JETSON_36 + "\n", PC + "\n"])
 def test_the_loader_out_of_static_tls_is_not_gpu_access(line: str, system: str) -> None:
     assert read_cause(system + line).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", [
+    "RuntimeError: Cannot re-initialize CUDA in forked subprocess. To use CUDA with multiprocessing, you must use the "
+    "'spawn' start method",
+    "Cannot reinitialize CUDA in a forked subprocess.",
+])
+@pytest.mark.parametrize("system", ["", JETSON_36 + "\n", PC + "\n"])
+def test_cuda_used_before_a_fork_is_not_gpu_access(line: str, system: str) -> None:
+    """A child forked after its parent used CUDA cannot use it: the program's process model, on any system."""
+    reading = read_cause(system + line)
+    assert reading.cause.id == "not-gpu-access" and [m.id for m in reading.matches] == ["cuda-after-fork"]
 
 
 @pytest.mark.parametrize("line", ["NVIDIA GPU: 3080ti", "**NVIDIA Driver Version**: 470.129.06", "GPU: 4090 Ti"])

@@ -849,3 +849,18 @@ def test_a_pc_s_gpu_libraries_that_need_a_newer_c_runtime_than_the_sandbox_has_a
     assert read_cause(PC + "\n" + line).cause.id == "x86-discrete-gpu"
     own = PC + "\n./server: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by ./server)"
     assert read_cause(own).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", [
+    "Enabling NVENC hw acceleration leads to errors",
+    "after updating sunshine it's been unable to use nvenc.",
+    "Failed to open VDPAU backend libvdpau_radeonsi.so: cannot open shared object file: No such file or directory",
+    "libGL error: Version 4 or later of flush extension not found",
+    "vkCreateInstance failed: Vulkan loader found no ICD",
+])
+def test_a_pc_s_failure_of_the_gpu_s_video_or_graphics_work_is_the_pc_s_gpu(line: str) -> None:
+    """A PC's encoder, decoder or graphics stack failing is the PC's GPU, though its line names no CUDA; the same line
+    on a Jetson is not read as a PC's, and a PC's failure that names none of them stays another problem."""
+    assert read_cause(PC + "\n" + line).cause.id == "x86-discrete-gpu"
+    assert read_cause(JETSON_36 + "\n" + line).cause.id != "x86-discrete-gpu"
+    assert read_cause(PC + "\nModuleNotFoundError: No module named 'pyzed.sl'").cause.id == "not-gpu-access"

@@ -1687,9 +1687,16 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "smi-memory-unreported", "other-permission",
             "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found",
             "gpu-package-source-build", "gpu-works-words", "failure-other", "foreign-binary",
-            "docker-daemon-access", "static-tls", "other-device", "tool-not-found", "mainline-tegra",
+            "docker-daemon-access", "static-tls", "cuda-after-fork", "other-device", "tool-not-found", "mainline-tegra",
             "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library",
             "failure-camera", "board-not-booting", "registry-access", "network-failure", "performance-words")
+# Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
+_PLAIN_FAILURES = ("failure-other", "failure-other-library")
+# What a PC's GPU does besides CUDA: its video encoder and decoder (NVENC, NVDEC, VDPAU, VA-API), its graphics stack
+# (OpenGL, GLX, Mesa, Vulkan) and the DRM nodes and kernel drivers behind them.
+_PC_GPU_FUNCTION = re.compile(r"\bnv(?:enc|dec)\b|_nv(?:enc|dec)\b|\bnvcodec|\bcuvid|\bvdpau|\bva-?api\b|\blibgl\b|"
+                              r"\bmesa\b|\bglx\w*|\bvulkan|\bopengl\b|/dev/dri\b|\brenderd\d+|\bi915\b|\bamdgpu\b|"
+                              r"\bradeonsi\b", re.I)
 # Of those, what on a PC is the PC's own: its sandboxes' refusals (304), the watchdog of a card that drives a display (702).
 _THE_PC_S_OWN = ("cuda-304", "cuda-702")
 # Of those, what a session denied a GPU node meets too: the listed nodes and `id` that show the denial say more. A
@@ -2278,6 +2285,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         line_of["cuda-801-operation"] = line_of["cuda-801"]
     jetson = platform == "jetson"
     x86 = platform == "pc"
+    for i in [i for i in ids if x86 and i in _PLAIN_FAILURES and _PC_GPU_FUNCTION.search(line_of[i])]:
+        ids[ids.index(i)] = "failure-gpu"  # on a PC, a failure of the GPU's graphics or video work is the PC's GPU
+        line_of["failure-gpu"] = line_of[i]
     hook = [m.line for m in matches if "nvidia-container-cli" in m.line.lower() or "oci runtime" in m.line.lower()]
     # The hook's own words are the hook's (it runs as root), except NVML's, which only a discrete-GPU hook prints,
     # and a toolkit too old for what it is asked, which is the hook's own version speaking.

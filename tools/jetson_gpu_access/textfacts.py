@@ -351,8 +351,8 @@ _X86 = cued(
 # lscpu or /proc/cpuinfo is the machine's own output and counts in full.
 _X86_CPUS = r"Ryzen|Threadripper|EPYC|Xeon"
 _PC_PROSE = cued(
-    (("x86",), r"\b(?:on|using|an?|my|our)\s+x86\b(?![_-])|\bx86\s+(?:host|machine|pc|laptop|desktop|server|"
-               r"system|computer|workstation|box)s?\b"),
+    (("x86",), r"\b(?:on|using|in|an?|my|our)\s+(?:an?\s+)?x86\b(?![_-])|\bx86\s+(?:host|machine|pc|laptop|desktop|"
+               r"server|system|computer|workstation|box|platform)s?\b"),
     (("ryzen", "threadripper", "epyc", "xeon", "core", "i3-", "i5-", "i7-", "i9-"),
      r"\b(?:" + _X86_CPUS + r")\b|\bCore(?:\(TM\)|\u2122)?\s+i[3579]\b|\bi[3579]-\d{4,5}[A-Z]{0,2}\b"),
     # a host system built for x86-64 servers: Proxmox VE (and its task's own error line), Unraid, TrueNAS
@@ -1843,6 +1843,9 @@ def _read_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sight
 _WANTED_PACKAGE = re.compile(r"(?:^|[$#>]\s*|\bsudo\s+)(?:apt(?:-get)?|dnf|yum|zypper|pip3?|snap)\s+(?:-\S+\s+)*"
                              r"(?:install|search|show|policy)\b|\bunable to locate package\b|\bhas no installation candidate\b|"
                              r"\bis not installable\b", re.I)
+# Prose after such a request, about the machine it ran on ("pip install -e . no longer works in my H100").
+_PROSE_AFTER_REQUEST = re.compile(r"\s(?:no longer|(?:does|did|do)(?:n't| not)|fails?|failed|works?|worked|on|in|with|for)"
+                                  r"\s+(?:\w+\s+){0,3}?(?:my|our|an?|the|this)\s", re.I)
 # A package manager's row (`ii  libnvidia-cfg1-470:amd64 ...` from dpkg -l, `name/repo,now 1.2 amd64` from apt list):
 # the packages of a machine the paste lists, which a fleet's paste may show beside the boards it names (a cluster's
 # server beside its Jetson workers). One built for arm64 is an arm machine's own, a Jetson as often as a server.
@@ -1855,8 +1858,12 @@ def _pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting])
     """What a line says of a PC: the engine's host platform, an x86 or discrete-GPU word, a discrete GPU's node or
     software; ``sightings`` are the Jetson signs the same line shows, beside which a word may name an image only. A
     package asked for names no machine; an arm64 package row a PC's driver is no more than a hint of one."""
-    if _WANTED_PACKAGE.search(line):
-        return []
+    wanted = _WANTED_PACKAGE.search(line)
+    if wanted:
+        prose = _PROSE_AFTER_REQUEST.search(line, wanted.end())
+        if prose is None:
+            return []
+        line = line[prose.start():]
     found = _machine_pc_signs(state, line, raw, sightings)
     if _ARM64_PACKAGE_ROW.match(line):
         return [Sighting("PC hint", sign.value, sign.line) for sign in found]
