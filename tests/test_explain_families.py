@@ -163,6 +163,14 @@ def test_words_that_name_the_hardware(line: str, system: str) -> None:
     assert bool(seen.jetson) == (system == "jetson") and bool(seen.x86) == (system == "pc")
 
 
+@pytest.mark.parametrize("works", ["runs fine in x86", "runs fine on x86", "works in x86 without problems"])
+def test_a_pc_said_to_run_the_same_thing_fine_is_not_the_machine_that_fails(works: str) -> None:
+    text = ("The same container {}. Here on the devkit (JetPack 6.1) as user app:\n$ ./deviceQuery\n"
+            "cudaGetDeviceCount returned 801\n$ id app\nuid=1001(app) gid=1001(app) groups=1001(app),44(video)\n"
+            "$ ls -l /dev/dri/renderD128\ncrw-rw---- 1 root render 226, 128 Nov  4 10:02 /dev/dri/renderD128").format(works)
+    assert read_cause(text).cause.id == "render-node-denied"
+
+
 @pytest.mark.parametrize("prose", [
     "It works on x86, but not on my Orin.", "I flashed the Orin from an x86 host with SDK Manager.",
     "Cross-compiled on my x86 machine, copied to the Xavier NX board.", "The model was trained on my Ryzen desktop; the Jetson fails.",
@@ -573,6 +581,40 @@ def test_cuda_used_before_a_fork_is_not_gpu_access(line: str, system: str) -> No
     """A child forked after its parent used CUDA cannot use it: the program's process model, on any system."""
     reading = read_cause(system + line)
     assert reading.cause.id == "not-gpu-access" and [m.id for m in reading.matches] == ["cuda-after-fork"]
+
+
+@pytest.mark.parametrize(("line", "family"), [
+    ("include/shm.h:48 NCCL WARN Error while creating shared memory segment nccl-shm-recv-250a7cc8 (size 9637888)",
+     "shm-exhausted"),
+    ("RuntimeError: DataLoader worker (pid 1091) is killed by signal: Bus error. It is possible that dataloader's workers "
+     "are out of shared memory. Please try to raise your shared memory limit.", "shm-exhausted"),
+    ("include/shm.h:28 NCCL WARN Call to posix_fallocate failed: No space left on device", "shm-exhausted"),
+    ("ImportError: libGL.so.1: cannot open shared object file: No such file or directory", "image-lacks-libgl"),
+])
+@pytest.mark.parametrize("system", ["", JETSON_36 + "\n", PC + "\n"])
+def test_a_container_s_small_dev_shm_or_opencv_s_missing_gl_is_not_gpu_access(line: str, family: str, system: str) -> None:
+    """NCCL's and the DataLoader's shared memory, and the X and GL libraries OpenCV's desktop wheel loads, are the
+    container's set-up or the image's packages: no GPU is refused."""
+    reading = read_cause(system + line)
+    assert reading.cause.id == "not-gpu-access" and [m.id for m in reading.matches] == [family]
+
+
+def test_the_jetson_s_shared_memory_running_out_is_no_dev_shm_of_a_container() -> None:
+    reading = read_cause(JETSON_36 + "\nThe 8GB shared memory is exhausted and NvMapMemAlloc failed")
+    assert "shm-exhausted" not in [m.id for m in reading.matches]
+
+
+@pytest.mark.parametrize("line", [
+    "Found GPU0 GeForce GTX 770 which is of cuda capability 3.0.\n    PyTorch no longer supports this GPU because it is "
+    "too old.",
+    "Ignoring visible gpu device (device: 0, name: GeForce GT 730) with Cuda compute capability 3.5. The minimum required "
+    "Cuda capability is 3.7.",
+    "Sorry, need at least compute capability 7.0+!",
+])
+def test_a_gpu_older_than_the_program_supports_is_the_program_s_build(line: str) -> None:
+    """Older than the program's minimum: on a PC no access is refused; on a Jetson a build for its GPU is needed."""
+    assert read_cause(PC + "\n" + line).cause.id == "not-gpu-access"
+    assert read_cause(JETSON_32 + "\n" + line).cause.id == "jetson-software-mismatch"
 
 
 @pytest.mark.parametrize("line", ["NVIDIA GPU: 3080ti", "**NVIDIA Driver Version**: 470.129.06", "GPU: 4090 Ti"])

@@ -857,6 +857,8 @@ def test_a_pc_s_gpu_libraries_that_need_a_newer_c_runtime_than_the_sandbox_has_a
     "Failed to open VDPAU backend libvdpau_radeonsi.so: cannot open shared object file: No such file or directory",
     "libGL error: Version 4 or later of flush extension not found",
     "vkCreateInstance failed: Vulkan loader found no ICD",
+    "MESA-LOADER: failed to open radeonsi: /usr/lib64/dri/radeonsi_dri.so: cannot open shared object file\n"
+    "Error! Unsupported graphics card or driver.",
 ])
 def test_a_pc_s_failure_of_the_gpu_s_video_or_graphics_work_is_the_pc_s_gpu(line: str) -> None:
     """A PC's encoder, decoder or graphics stack failing is the PC's GPU, though its line names no CUDA; the same line

@@ -34,6 +34,7 @@ from .textfacts import (
     GPU_NODE_PATH,
     MAX_LINE,
     NOT_HERE_NOW,
+    NVIDIA_GPU,
     OTHER_ARM_BOARD,
     PACKAGE_ROW,
     PC_PROSE,
@@ -1600,9 +1601,9 @@ _SAID_TO_FAIL = re.compile(r"\b(?:fails?|failing|failed|crash(?:es|ed)?|(?:does|
 # Words that say a machine named in prose works ("the notebook runs on Colab without problems", "the same image runs on
 # our Jetson Orin boxes") or is where the work is deployed ("the same repo we deploy on Jetson AGX Orin", "our deployment
 # target is a Jetson"): another machine.
-_SAID_TO_WORK = re.compile(r"\b(?:works?|worked|runs?|ran|running)\b[^.\n]{0,20}?\bon\s+(?:(?:my|the|our|an?)\s+)?"
+_SAID_TO_WORK = re.compile(r"\b(?:works?|worked|runs?|ran|running)\b[^.\n]{0,20}?\b(?:on|in)\s+(?:(?:my|the|our|an?)\s+)?"
                            r"([\w-]+)[^.\n]{0,30}?\b(?:fine|well|ok|without (?:any )?(?:problems?|issues?|errors?))\b|"
-                           r"\bsame\b[^.\n]{0,40}?\b(?:works?|worked|runs?|ran|passe[sd])\b[^.\n]{0,20}?\bon\s+"
+                           r"\bsame\b[^.\n]{0,40}?\b(?:works?|worked|runs?|ran|passe[sd])\b[^.\n]{0,20}?\b(?:on|in)\s+"
                            r"(?:(?:my|the|our|an?)\s+)?([\w-]+)|"
                            r"\bdeploy(?:s|ed|ing)?\s+(?:it\s+|them\s+)?(?:on|to)\s+(?:(?:my|the|our|an?)\s+)?([\w-]+)|"
                            r"\b(?:deployment|production)(?:\s+(?:target|device|machine|platform|hardware))?\s+(?:is|are)\s+"
@@ -1687,16 +1688,17 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "smi-memory-unreported", "other-permission",
             "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found",
             "gpu-package-source-build", "gpu-works-words", "failure-other", "foreign-binary",
-            "docker-daemon-access", "static-tls", "cuda-after-fork", "other-device", "tool-not-found", "mainline-tegra",
+            "docker-daemon-access", "static-tls", "cuda-after-fork", "shm-exhausted", "image-lacks-libgl", "other-device",
+            "tool-not-found", "mainline-tegra",
             "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library",
             "failure-camera", "board-not-booting", "registry-access", "network-failure", "performance-words")
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
 _PLAIN_FAILURES = ("failure-other", "failure-other-library")
 # What a PC's GPU does besides CUDA: its video encoder and decoder (NVENC, NVDEC, VDPAU, VA-API), its graphics stack
-# (OpenGL, GLX, Mesa, Vulkan) and the DRM nodes and kernel drivers behind them.
+# (OpenGL, GLX, Mesa, Vulkan), the DRM nodes and kernel drivers behind them, and the card or its driver in words.
 _PC_GPU_FUNCTION = re.compile(r"\bnv(?:enc|dec)\b|_nv(?:enc|dec)\b|\bnvcodec|\bcuvid|\bvdpau|\bva-?api\b|\blibgl\b|"
                               r"\bmesa\b|\bglx\w*|\bvulkan|\bopengl\b|/dev/dri\b|\brenderd\d+|\bi915\b|\bamdgpu\b|"
-                              r"\bradeonsi\b", re.I)
+                              r"\bradeonsi\b|\b(?:graphics|video|display) (?:card|driver|adapter)s?\b", re.I)
 # Of those, what on a PC is the PC's own: its sandboxes' refusals (304), the watchdog of a card that drives a display (702).
 _THE_PC_S_OWN = ("cuda-304", "cuda-702")
 # Of those, what a session denied a GPU node meets too: the listed nodes and `id` that show the denial say more. A
@@ -1717,6 +1719,10 @@ _PROGRAM_BUILDS = {
     "cpu-only-build": ("the program was built without CUDA, so it never asks for the GPU: its CUDA build is needed, "
                        "not access", "the program was built without CUDA: on a Jetson it needs a build for the L4T "
                        "release's CUDA (generic arm64 wheels carry none)"),
+    "gpu-too-old": ("the GPU is older (a lower compute capability) than the program's build supports: an older release "
+                    "of the program, or a build with this card's architecture, runs on it; access is not what fails",
+                    "the program's build does not support this Jetson's GPU (its compute capability is under the "
+                    "build's minimum): a build that includes the module's architecture is needed"),
 }
 # GPU software named on a line or in an image: what a family marked `software_only_if_named` needs to be read as
 # the GPU's software rather than a program that never reached the GPU.
@@ -2252,10 +2258,6 @@ _RULING_EVIDENCE: Dict[str, Callable[[Observed, Sequence[str], Dict[str, str]], 
 }
 
 
-# A PC sign that names NVIDIA hardware (a GeForce, an RTX A-series, a data-centre GPU, a laptop's "NVIDIA 650M").
-_NVIDIA_HARDWARE = re.compile(r"GeForce|Quadro|Tesla|TITAN|RTX|GTX|NVIDIA\s|(?-i:\b[AHLVPK]\d{2,3}[GS]?\b|\bA\d{4}\b)", re.I)
-
-
 def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis], platform: str,
                    platform_shown: str, failure: Optional[Failure] = None, container: str = "") -> Cause:
     """The cause on ``platform`` ("jetson", "pc", or "" when none is shown and none needs assuming);
@@ -2446,7 +2448,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("not-gpu-access", "the machine has no NVIDIA GPU, so there is no GPU access to grant",
                      [line_of["no-gpu-words"]])
     # (a Mac beside any sign of a Jetson or of an NVIDIA GPU is the client, or runs Linux on its own NVIDIA GPU)
-    if "mac-no-cuda" in ids and not seen.jetson and not any(_NVIDIA_HARDWARE.search(s.value) for s in seen.x86):
+    if "mac-no-cuda" in ids and not seen.jetson and not any(NVIDIA_GPU.search(s.value) for s in seen.x86):
         return cause("not-gpu-access", "the machine is a Mac, where CUDA has had no release since 10.2: there is no CUDA "
                      "GPU to grant", [line_of["mac-no-cuda"]])
     if "downgrade-fixes" in ids:

@@ -289,6 +289,21 @@ OTHER_ARM_BOARD = re.compile(
     r"\b\d+\.\d+[\w.+-]*-(?:rockchip|rpi|raspi)[\w.-]*|\bRK3[35]\d\d\b|\bBCM2(?:71[12]|835|836|837)\b|\bOrange\s*Pi\b|"
     r"\bRaspberry\s+Pi\b(?!\s*(?:v?\d(?:\.\d)?\s*)?(?:NoIR\s+)?(?:camera|cam|hq|module|v2|v1\.3)\b)|\bRadxa\b|\bAmlogic\b|"
     r"\bAllwinner\b", re.I)
+# NVIDIA's discrete GPUs by name, stated once for the PC signs below and for what explain asks of them ("does this
+# sign name NVIDIA hardware?", which AMD's, Intel's and an operating system's signs do not): a GeForce, Quadro, Tesla or
+# TITAN, an RTX or GTX by number, an RTX A-series card, lspci's NVIDIA controller, a data-centre GPU, a laptop's MX, and
+# a GeForce by its number alone ("3080ti", "NVIDIA 4090", "with my 3050", a laptop's "Nvidia 650M").
+_GEFORCE_AND_KIN = r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|RTX\s?A\d{4})\b"
+_NVIDIA_ON_PCI = r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b"
+_DATA_CENTRE_GPU = (r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4G?|V100|P100|K80|A6000)\b(?![\w.:-])|"  # not a key (k80:)
+                    r"\b(?:A100|H100|H200|A10G?|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b")
+_LAPTOP_MX = r"(?-i:(?<![A-Za-z0-9])MX\s?[1-5][0-9]0\b)"
+_GEFORCE_BY_NUMBER = (r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+(?:(?:gpu|card|graphics(?:\s+card)?)\s*\(\s*(?:RTX\s*)?)?"
+                      r"[1-5]0[5-9]0\b|\bNVIDIA\s+(?:GTX?\s*)?[1-9]\d{2}M\b")
+_GEFORCE_AFTER_MY = (r"(?:(?<=\bmy )|(?<=\bour )|(?<=\ban )|(?<=\ba )|(?<=\bthe ))"
+                     r"(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?\b(?!\s*(?:MHz|[MG]i?B|W\b))")
+NVIDIA_GPU = re.compile("|".join((_GEFORCE_AND_KIN, _NVIDIA_ON_PCI, _DATA_CENTRE_GPU, _LAPTOP_MX, _GEFORCE_BY_NUMBER,
+                                  _GEFORCE_AFTER_MY, r"\bNVIDIA UNIX x86")), re.I)
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit. Each part with the words a line must
 # hold before it runs (see Cued).
 _X86 = cued(
@@ -302,17 +317,14 @@ _X86 = cued(
      # (Windows as the machine a user comes from is the client: "from my windows pc" names no system of the paste's)
      r"\bNVIDIA UNIX x86|\bNVRM: |(?<!from )(?<!from my )(?<!from a )(?<!from the )\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
      r"microsoft-standard"),
-    (("geforce", "quadro", "tesla", "titan", "rtx", "gtx", "radeon"),
-     r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|RTX\s?A\d{4}|Radeon)\b"),
+    (("geforce", "quadro", "tesla", "titan", "rtx", "gtx"), _GEFORCE_AND_KIN), (("radeon",), r"\bRadeon\b"),
     (("arc", "iris", "uhd graphics", "rx"),
      r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|(?-i:\bRX\s?[4-9]\d{2,3}(?:\s?XTX?)?\b)"),
     (("intel",), r"\bIntel(?:\(R\)|\xae)?\s+(?:i?GPU|(?:HD|Iris|UHD)\s+Graphics)\b"),
     # lspci's NVIDIA GPU on the PCI bus (a Jetson's GPU is no PCI device)
-    (("controller",), r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b"),
-    (("a10", "h100", "h200", "a40", "l40", "t4", "v100", "p100", "k80", "a6000"),
-     r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4G?|V100|P100|K80|A6000)\b(?![\w.:-])|"  # not a key (k80:)
-     r"\b(?:A100|H100|H200|A10G?|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b"),
-    (("mx",), r"(?-i:(?<![A-Za-z0-9])MX\s?[1-5][0-9]0\b)"),
+    (("controller",), _NVIDIA_ON_PCI),
+    (("a10", "h100", "h200", "a40", "l40", "t4", "v100", "p100", "k80", "a6000"), _DATA_CENTRE_GPU),
+    (("mx",), _LAPTOP_MX),
     (("rockchip", "rk35", "rk33", "raspberry pi", "rpi", "raspi", "bcm2", "orange pi", "radxa", "amlogic", "allwinner"),
      OTHER_ARM_BOARD),
     # a virtual GPU (a licensed vGPU of a server or cloud VM) or WSL2's paravirtual one: no Jetson's GPU is either
@@ -395,11 +407,7 @@ _PC_HINT = cued(
     (("@",), r"^>?\s*\[?(?:ec2-user|opc|azureuser)@[\w.-]+|@ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\b"),
     # a GeForce by its number alone ("3080ti", "NVIDIA 4090", "with my 3050"), as issue templates and prose give it
     # (or a laptop's GeForce by its number and M: "Nvidia 650M")
-    (("0ti", "0 ti", "nvidia "),
-     r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+(?:(?:gpu|card|graphics(?:\s+card)?)\s*\(\s*(?:RTX\s*)?)?[1-5]0[5-9]0\b|"
-     r"\bNVIDIA\s+(?:GTX?\s*)?[1-9]\d{2}M\b"),
-    (("050", "060", "070", "080", "090"), r"(?:(?<=\bmy )|(?<=\bour )|(?<=\ban )|(?<=\ba )|(?<=\bthe ))"
-                                         r"(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?\b(?!\s*(?:MHz|[MG]i?B|W\b))"),
+    (("0ti", "0 ti", "nvidia "), _GEFORCE_BY_NUMBER), (("050", "060", "070", "080", "090"), _GEFORCE_AFTER_MY),
     (("legacy",), r"auto-detected mode as '?legacy"),
     # Unreal Engine's editor and its packaged Linux builds (AirSim, CARLA): built for x86-64 PCs
     (("ue4editor", "ue5editor", "unrealeditor", "linuxnoeditor", "unrealengine/engine"),
