@@ -12,12 +12,12 @@ set BS 60.0 %, set BT 84.0 %, set BU 70.4 %, set BV 75.0 %, set BW 52.0 %, set B
 set BZ 55.6 %, set CA 77.8 %, set CB 66.7 %, set CC 58.3 %, set CD 61.5 %, set CE 80.0 %, set CF 63.6 %, set CG 75.0 %,
 set CH 70.0 %, set CI 63.6 %, set CJ 50.0 %, set CK 40.0 %, set CL 81.8 %, set CM 66.7 %, set CN 50.0 %, set CO 41.7 %,
 set CP 83.3 %, set CQ 83.3 %, set CR 44.4 %, set CT 63.6 %, set CU 66.7 %, set CV 50.0 %, set CW 44.4 %, set CX 85.7 %,
-set CY 50.0 %, set CZ 50.0 %, set DA 42.9 %, set DB 40.0 %, set DC 33.3 % on 2026-12-03,
+set CY 50.0 %, set CZ 50.0 %, set DA 42.9 %, set DB 40.0 %, set DC 33.3 %, set DD 36.4 %, set DE 10.0 %,
+set DF 36.4 %, set DG 100.0 % on 2026-12-03,
 where, with six to thirteen reports, one report is eight to seventeen points, so their floors let one report go and not
-two; set CS holds one report, which its floor keeps), so that a change that loses two or three reports of a set fails
-here,
-and one that trades a report for another does not. They
-are no target: each set was read before any rule was written for it (set A's unseen score was 34.8 %, set B's 41.6 %,
+two; set CS holds one report, and set DE reads one of its ten, which their floors keep), so that a change that loses
+two or three reports of a set fails here, and one that trades a report for another does not. They are no target: each
+set was read before any rule was written for it (set A's unseen score was 34.8 %, set B's 41.6 %,
 set C's 55.6 %, set D's 60.0 %, set E's 34.9 %, set F's 51.9 %, set G's 57.4 %, set H's 52.9 %, set I's 54.0 %,
 set J's 48.1 %, set K's 40.4 %, set L's 53.6 %, set N's 65.1 %, set AK's 52.6 %, set AL's 51.6 %, set AM's 56.5 %,
 set AN's 51.7 %, set AO's 32.3 %, set AP's 56.2 %, set AQ's 25.7 %, set AR's 55.0 %, set AS's 58.8 %, set AT's 54.1 %,
@@ -30,7 +30,8 @@ set CC's 50.0 %, set CD's 61.5 %, set CE's 70.0 %, set CF's 54.5 %, set CG's 75.
 set CI's 45.5 %, set CJ's 50.0 %, set CK's 40.0 %, set CL's 81.8 %, set CM's 44.4 %, set CN's 33.3 %, set CO's 41.7 %,
 set CP's 75.0 %, set CQ's 75.0 %, set CR's 33.3 %, set CS's 100.0 % of one, set CT's 54.5 %, set CU's 66.7 %,
 set CV's 25.0 %, set CW's 44.4 %, set CX's 85.7 %, set CY's 40.0 %, set CZ's 30.0 %, set DA's 42.9 %,
-set DB's 30.0 %, set DC's 33.3 %;
+set DB's 30.0 %, set DC's 33.3 %, set DD's 36.4 %, set DE's 10.0 %, set DF's 27.3 %,
+set DG's 88.9 %;
 set M is kept outside the repository, since its readings forbid every cause but one), and all have since served as
 development sets, so reports no rule has seen are the honest measure. A floor is raised, never lowered,
 with the number reached and the date.
@@ -63,7 +64,8 @@ CAUSES = {c["id"] for c in data.load("causes")["causes"]}
 # set CC 58.3 %, set CD 61.5 %, set CE 80.0 %, set CF 63.6 %, set CG 75.0 %, set CH 70.0 %, set CI 63.6 %, set CJ 50.0 %,
 # set CK 40.0 %, set CL 81.8 %, set CM 66.7 %, set CN 50.0 %, set CO 41.7 %, set CP 83.3 %, set CQ 83.3 %, set CR 44.4 %,
 # set CS 100.0 % of its one report, whose floor lets none go, set CT 63.6 %, set CU 66.7 %, set CV 50.0 %, set CW 44.4 %,
-# set CX 85.7 %, set CY 50.0 %, set CZ 50.0 %, set DA 42.9 %, set DB 40.0 %, set DC 33.3 %).
+# set CX 85.7 %, set CY 50.0 %, set CZ 50.0 %, set DA 42.9 %, set DB 40.0 %, set DC 33.3 %, set DD 36.4 %, set DE 10.0 %
+# (its one report, whose floor keeps it), set DF 36.4 %, set DG 100.0 %).
 FLOORS = {"A": 0.74, "B": 0.85, "C": 0.81, "D": 0.67, "E": 0.64, "F": 0.60, "G": 0.67, "H": 0.67, "I": 0.64, "J": 0.65,
           "K": 0.60, "L": 0.55, "N": 0.70, "AK": 0.60, "AL": 0.54, "AM": 0.52, "AN": 0.51, "AO": 0.38, "AP": 0.53,
           "AQ": 0.22, "AR": 0.45, "AS": 0.60, "AT": 0.60, "AU": 0.60, "AV": 0.85, "AW": 0.42,
@@ -74,7 +76,8 @@ FLOORS = {"A": 0.74, "B": 0.85, "C": 0.81, "D": 0.67, "E": 0.64, "F": 0.60, "G":
           "CC": 0.50, "CD": 0.53, "CE": 0.65, "CF": 0.50, "CG": 0.56,
           "CH": 0.55, "CI": 0.50, "CJ": 0.37, "CK": 0.29, "CL": 0.72, "CM": 0.55, "CN": 0.41, "CO": 0.33, "CP": 0.74,
           "CQ": 0.74, "CR": 0.33, "CS": 1.0, "CT": 0.54, "CU": 0.55, "CV": 0.49, "CW": 0.33, "CX": 0.71, "CY": 0.40,
-          "CZ": 0.40, "DA": 0.28, "DB": 0.30, "DC": 0.16}
+          "CZ": 0.40, "DA": 0.28, "DB": 0.30, "DC": 0.16, "DD": 0.27, "DE": 0.10, "DF": 0.27,
+          "DG": 0.88}
 
 
 def test_the_held_out_sets_are_sourced_and_apart_from_the_corpus() -> None:
