@@ -156,11 +156,33 @@ def test_the_discrete_driver_s_proc_file_said_absent_is_no_sign_of_a_pc() -> Non
     # a package asked for names no machine, and words after the request may ("pip install ... in my H100")
     ("sudo apt install nvidia-driver-535 nvidia-utils-535", "none"), ("pip install -e . no longer works in my H100", "pc"),
     ("pip install torch --index-url https://download.pytorch.org/whl/cu121 in the container", "none"),
+    # a desktop driver's branch in an issue template's field or in words, and data-centre GPUs by name; JetPack 6's 540
+    ("- Driver: 570.158.01", "pc"), ("the cluster GPU driver is version 470.82.", "pc"), ("- GPU: NVIDIA H800", "pc"),
+    ("8x A800 80GB", "pc"), ("- Driver: 540.4.0", "none"),
     # ... and not a core dump, nor an RX queue
     ("Segmentation fault (core dumped)", "none"), ("eth0: rx 4096 packets, tx 512", "none")])
 def test_words_that_name_the_hardware(line: str, system: str) -> None:
     seen = read(line).observed
     assert bool(seen.jetson) == (system == "jetson") and bool(seen.x86) == (system == "pc")
+
+
+def test_a_thor_s_driver_in_a_template_field_is_the_thor_s_own() -> None:
+    """Thor runs the desktop driver's branch (580): beside a Thor its number names no second machine."""
+    reading = read_cause("- Module: NVIDIA Jetson AGX Thor\n- Driver: 580.00\n- L4T: 38.2.0\ncuInit returned 801")
+    assert reading.cause.id == "render-node-denied" and not reading.systems
+
+
+def test_a_jetson_said_to_work_perfectly_is_not_the_machine_whose_driver_fails() -> None:
+    text = ("It works perfectly on the Jetson Orin.\nOn my workstation (RTX 4070) nvidia-smi says:\n"
+            "Failed to initialize NVML: Driver/library version mismatch")
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("line", ["nvidia driver mismatch Host(535.54) <=> Container(470.103)",
+                                  "ERROR: NVIDIA driver version mismatch between host and container"])
+def test_a_driver_mismatch_said_by_a_container_s_start_up_is_the_pc_s_driver(line: str) -> None:
+    reading = read_cause(line)
+    assert reading.cause.id == "x86-discrete-gpu" and "nvml-driver" in [m.id for m in reading.matches]
 
 
 @pytest.mark.parametrize("works", ["runs fine in x86", "runs fine on x86", "works in x86 without problems"])

@@ -1609,6 +1609,9 @@ _SAID_TO_WORK = re.compile(r"\b(?:works?|worked|runs?|ran|running)\b[^.\n]{0,20}
                            r"\b(?:deployment|production)(?:\s+(?:target|device|machine|platform|hardware))?\s+(?:is|are)\s+"
                            r"(?:(?:my|the|our|an?)\s+)?([\w-]+)(?=[^.\n]{0,60}?\b(?:works?|runs?)\s+(?:fine|well|ok)\b|"
                            r"[^.\n]{0,60}?\bno (?:issues?|problems?)\b)|"
+                           # "works perfectly on the Jetson Orin", "runs fine in x86"
+                           r"\b(?:works?|worked|runs?|ran)\s+(?:just\s+)?(?:fine|well|perfectly|flawlessly)\s+(?:on|in)\s+"
+                           r"(?:(?:my|the|our|an?)\s+)?([\w-]+)|"
                            # "works on the Jetson, fails on my workstation"
                            r"\bworks?\s+(?:fine\s+|well\s+)?on\s+(?:(?:my|the|our|an?)\s+)?([\w-]+)(?=[^\n]{0,80}?\bfails?\s+on\b)|"
                            # "the Jetson (Orin Nano) runs the same thing fine"
@@ -1924,7 +1927,8 @@ def _a_jetson_s_own(sign: Sighting, seen: Observed, jetson: Sequence[Sighting]) 
         return False
     if sign.value.lower() == "sbsa":
         return True
-    return _thor_or_later(seen, jetson) and bool(re.search(r"\b(?:Driver Version|NVIDIA-SMI)\W{0,6}5[89]\d\.", sign.line))
+    return _thor_or_later(seen, jetson) and bool(re.search(r"\b(?:Driver(?:\s+(?:is\s+)?version)?|NVIDIA-SMI)\W{0,6}5[89]\d\.",
+                                                           sign.line, re.I))
 
 
 def shown_platform(seen: Observed) -> Tuple[str, str]:

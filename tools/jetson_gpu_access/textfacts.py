@@ -295,8 +295,8 @@ OTHER_ARM_BOARD = re.compile(
 # a GeForce by its number alone ("3080ti", "NVIDIA 4090", "with my 3050", a laptop's "Nvidia 650M").
 _GEFORCE_AND_KIN = r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|RTX\s?A\d{4})\b"
 _NVIDIA_ON_PCI = r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b"
-_DATA_CENTRE_GPU = (r"\b(?:A100|H100|H200|A10G?|A40|L40S?|T4G?|V100|P100|K80|A6000)\b(?![\w.:-])|"  # not a key (k80:)
-                    r"\b(?:A100|H100|H200|A10G?|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b")
+_DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|T4G?|V100|P100|K80|A6000)\b(?![\w.:-])|"  # not a key (k80:)
+                    r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b")
 _LAPTOP_MX = r"(?-i:(?<![A-Za-z0-9])MX\s?[1-5][0-9]0\b)"
 _GEFORCE_BY_NUMBER = (r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+(?:(?:gpu|card|graphics(?:\s+card)?)\s*\(\s*(?:RTX\s*)?)?"
                       r"[1-5]0[5-9]0\b|\bNVIDIA\s+(?:GTX?\s*)?[1-9]\d{2}M\b")
@@ -323,7 +323,8 @@ _X86 = cued(
     (("intel",), r"\bIntel(?:\(R\)|\xae)?\s+(?:i?GPU|(?:HD|Iris|UHD)\s+Graphics)\b"),
     # lspci's NVIDIA GPU on the PCI bus (a Jetson's GPU is no PCI device)
     (("controller",), _NVIDIA_ON_PCI),
-    (("a10", "h100", "h200", "a40", "l40", "t4", "v100", "p100", "k80", "a6000"), _DATA_CENTRE_GPU),
+    (("a10", "a800", "h100", "h200", "h800", "b100", "b200", "a30", "a40", "l40", "t4", "v100", "p100", "k80", "a6000"),
+     _DATA_CENTRE_GPU),
     (("mx",), _LAPTOP_MX),
     (("rockchip", "rk35", "rk33", "raspberry pi", "rpi", "raspi", "bcm2", "orange pi", "radxa", "amlogic", "allwinner"),
      OTHER_ARM_BOARD),
@@ -348,7 +349,9 @@ _X86 = cued(
     (("nvidia",), r"\bNVIDIA drivers?[\s:]*(?:version\s*)?(?:\(\s*v?(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\)|"
                   r"v?(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b)|"
                   r"\bnvidia[\s-]+v?(?:[1-4]\d\d|5[0-35-9]\d)\.\d{1,3}(?:\.\d{1,3})?\b"),  # "nvidia 390.30 installed"
-    (("driver",), r"\b(?:cuda |gpu )?driver\s+(?:is\s+|version\s+(?:is\s+)?)?v?(?:[1-4]\d\d|5[0-35-9]\d)\.\d{1,3}(?:\.\d{1,3})?\b"),
+    # (and an issue template's field: "- Driver: 570.158.01")
+    (("driver",), r"\b(?:cuda |gpu )?driver(?:\s+is)?(?:\s+version)?(?:\s+is)?\s*[:=]?\s*v?(?:[1-4]\d\d|5[0-35-9]\d)\.\d{1,3}"
+                  r"(?:\.\d{1,3})?\b"),
     # arm64 servers and workstations with NVIDIA's server GPU stack: arm64, yet no Jetson
     (("dgx", "hgx", "gh200", "gb", "grace", "sbsa"),
      r"\bDGX(?:[\s-]?(?:Spark|Station|A100|H100|H200|B200|GB200|GB300|OS))?\b|\bHGX\b|\bGH200\b|\bGB(?:10|200|300)\b|"
@@ -1865,7 +1868,8 @@ _ARM64_PACKAGE_ROW = re.compile(_DPKG_STATUS + r"\S+\s+\S+\s+(?:arm64|aarch64)\b
 def _pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting]) -> List[Sighting]:
     """What a line says of a PC: the engine's host platform, an x86 or discrete-GPU word, a discrete GPU's node or
     software; ``sightings`` are the Jetson signs the same line shows, beside which a word may name an image only. A
-    package asked for names no machine; an arm64 package row a PC's driver is no more than a hint of one."""
+    package asked for names no machine, though prose after the request may; an arm64 package row a PC's driver is no
+    more than a hint of one."""
     wanted = _WANTED_PACKAGE.search(line)
     if wanted:
         prose = _PROSE_AFTER_REQUEST.search(line, wanted.end())
