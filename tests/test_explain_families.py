@@ -159,6 +159,8 @@ def test_the_discrete_driver_s_proc_file_said_absent_is_no_sign_of_a_pc() -> Non
     # a desktop driver's branch in an issue template's field or in words, and data-centre GPUs by name; JetPack 6's 540
     ("- Driver: 570.158.01", "pc"), ("the cluster GPU driver is version 470.82.", "pc"), ("- GPU: NVIDIA H800", "pc"),
     ("8x A800 80GB", "pc"), ("- Driver: 540.4.0", "none"),
+    # a GPU cloud's rented servers, and a GeForce's number after a preposition alone is no GPU ("on 3080 samples")
+    ("* www.runpod.io platform (GPU containers)", "pc"), ("rented a box on vast.ai", "pc"), ("on 3080 samples", "none"),
     # ... and not a core dump, nor an RX queue
     ("Segmentation fault (core dumped)", "none"), ("eth0: rx 4096 packets, tx 512", "none")])
 def test_words_that_name_the_hardware(line: str, system: str) -> None:
@@ -176,6 +178,15 @@ def test_a_jetson_said_to_work_perfectly_is_not_the_machine_whose_driver_fails()
     text = ("It works perfectly on the Jetson Orin.\nOn my workstation (RTX 4070) nvidia-smi says:\n"
             "Failed to initialize NVML: Driver/library version mismatch")
     assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("line", [
+    "vkEnumeratePhysicalDevices failed, unable to init and enumerate GPUs with Vulkan.",
+    "ERROR: [Loader Message] Code 0 : setup_loader_term_phys_devs:  Failed to detect any valid GPUs in the current config",
+])
+def test_vulkan_s_loader_finding_no_gpu_is_the_missing_vulkan_driver(line: str) -> None:
+    reading = read_cause(PC + "\n" + line)
+    assert reading.cause.id == "x86-discrete-gpu" and [m.id for m in reading.matches] == ["vulkan-no-driver"]
 
 
 @pytest.mark.parametrize("line", ["nvidia driver mismatch Host(535.54) <=> Container(470.103)",

@@ -859,6 +859,9 @@ def test_a_pc_s_gpu_libraries_that_need_a_newer_c_runtime_than_the_sandbox_has_a
     "vkCreateInstance failed: Vulkan loader found no ICD",
     "MESA-LOADER: failed to open radeonsi: /usr/lib64/dri/radeonsi_dri.so: cannot open shared object file\n"
     "Error! Unsupported graphics card or driver.",
+    "[EE 2017-04-14 08:53:54] [Renderer.cpp:100@initialize] Failed to Initialize backend EGL display",
+    "E [minigbm:xe_init(437)]: Xe driver is not supported on your platform: 0xe20b",
+    "W EGL-MAIN: Failed to open any DRM device",
 ])
 def test_a_pc_s_failure_of_the_gpu_s_video_or_graphics_work_is_the_pc_s_gpu(line: str) -> None:
     """A PC's encoder, decoder or graphics stack failing is the PC's GPU, though its line names no CUDA; the same line

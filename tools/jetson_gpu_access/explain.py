@@ -1698,10 +1698,12 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
 _PLAIN_FAILURES = ("failure-other", "failure-other-library")
 # What a PC's GPU does besides CUDA: its video encoder and decoder (NVENC, NVDEC, VDPAU, VA-API), its graphics stack
-# (OpenGL, GLX, Mesa, Vulkan), the DRM nodes and kernel drivers behind them, and the card or its driver in words.
+# (OpenGL, GLX, EGL, Mesa, GBM, Vulkan), the DRM devices and kernel drivers behind them, and the card or its driver in
+# words.
 _PC_GPU_FUNCTION = re.compile(r"\bnv(?:enc|dec)\b|_nv(?:enc|dec)\b|\bnvcodec|\bcuvid|\bvdpau|\bva-?api\b|\blibgl\b|"
-                              r"\bmesa\b|\bglx\w*|\bvulkan|\bopengl\b|/dev/dri\b|\brenderd\d+|\bi915\b|\bamdgpu\b|"
-                              r"\bradeonsi\b|\b(?:graphics|video|display) (?:card|driver|adapter)s?\b", re.I)
+                              r"\bmesa\b|\bglx\w*|\begl\b|\b(?:mini)?gbm\b|\bvulkan|\bopengl\b|/dev/dri\b|\bdrm\b|"
+                              r"\brenderd\d+|\bi915\b|\bxe driver\b|\bamdgpu\b|\bradeonsi\b|\bnouveau\b|"
+                              r"\b(?:graphics|video|display) (?:card|driver|adapter)s?\b", re.I)
 # Of those, what on a PC is the PC's own: its sandboxes' refusals (304), the watchdog of a card that drives a display (702).
 _THE_PC_S_OWN = ("cuda-304", "cuda-702")
 # Of those, what a session denied a GPU node meets too: the listed nodes and `id` that show the denial say more. A

@@ -396,6 +396,9 @@ _PC_PROSE = cued(
      r"\b(?:on|in)\s+(?:an?\s+|the\s+)?(?:AWS\s+)?EC2\b|\b(?:on|in)\s+(?:an?\s+)?AWS\s+(?:node|instance|machine|server|vm)s?\b|"
      # macOS with its version, as a system's own report gives it ("Macos 10.13.6"), not as a client named in prose
      r"\bmac\s?OS(?:\s?X)?\s+v?\d+(?:\.\d+)+\b"),
+    # a GPU cloud that rents out servers with discrete GPUs (RunPod's pods, Vast.ai's hosts): no Jetson is one
+    (("runpod", "vast.ai", "lambda labs", "lambda cloud", "paperspace", "coreweave", "salad"),
+     r"\bRunPod\b|\brunpod\.io\b|\bvast\.ai\b|\bLambda\s+(?:Labs|Cloud)\b|\bPaperspace\b|\bCoreWeave\b|\bSaladCloud\b"),
 )
 # The field that names the CPU in lscpu (also localised), /proc/cpuinfo, neofetch (after its logo) and issue templates
 # (a bullet, bold, a table cell), with the CPU's name right after it: prose in another field stays prose.
