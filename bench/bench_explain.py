@@ -62,6 +62,7 @@ PATHOLOGICAL = (
     ("one line of a downgrade to package names", "downgrading to nvidia-"),
     ("quotes under lines that name their author", "Someone on the forum wrote:\n> it is the host driver\n"),
     ("software names run together before 'versions'", "we use different cuda" + " " * 60 + "cuda" + " " * 60 + "!\n"),
+    ("blanks after 'GPU driver'", "GPU driver" + " " * 2000 + "x\n"),
     ("a Jetson's and a PC's headings alternating", "Back on the Jetson:\n$ ./probe\nok\nOn my x86_64 PC:\n$ ./probe\nok\n"),
     ("two systems' release lines alternating",
      "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025\n"

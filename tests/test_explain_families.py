@@ -168,12 +168,6 @@ def test_words_that_name_the_hardware(line: str, system: str) -> None:
     assert bool(seen.jetson) == (system == "jetson") and bool(seen.x86) == (system == "pc")
 
 
-def test_a_thor_s_driver_in_a_template_field_is_the_thor_s_own() -> None:
-    """Thor runs the desktop driver's branch (580): beside a Thor its number names no second machine."""
-    reading = read_cause("- Module: NVIDIA Jetson AGX Thor\n- Driver: 580.00\n- L4T: 38.2.0\ncuInit returned 801")
-    assert reading.cause.id == "render-node-denied" and not reading.systems
-
-
 def test_a_jetson_said_to_work_perfectly_is_not_the_machine_whose_driver_fails() -> None:
     text = ("It works perfectly on the Jetson Orin.\nOn my workstation (RTX 4070) nvidia-smi says:\n"
             "Failed to initialize NVML: Driver/library version mismatch")
@@ -189,11 +183,54 @@ def test_vulkan_s_loader_finding_no_gpu_is_the_missing_vulkan_driver(line: str) 
     assert reading.cause.id == "x86-discrete-gpu" and [m.id for m in reading.matches] == ["vulkan-no-driver"]
 
 
+def test_vulkan_finding_no_driver_beside_a_render_node_refused_is_the_refusal() -> None:
+    """On a Jetson, Vulkan failing after its driver was refused the render node is the session's group, not a mount."""
+    text = ("Jetson Orin Nano Super, L4T R36.4.3. vulkaninfo as root is fine. As my service user:\n"
+            "$ sudo -u vkapp vulkaninfo --summary\n"
+            "ERROR: [Loader Message] Code 0 : libnvidia-glcore: failed to open /dev/dri/renderD128: Permission denied\n"
+            "ERROR at ./vulkaninfo/vulkaninfo.h:248:vkEnumeratePhysicalDevices failed with ERROR_INITIALIZATION_FAILED\n"
+            "$ ls -l /dev/dri/renderD128\ncrw-rw----+ 1 root render 226, 128 Mar 11 08:00 /dev/dri/renderD128\n"
+            "$ id vkapp\nuid=997(vkapp) gid=997(vkapp) groups=997(vkapp),44(video)")
+    assert read_cause(text).cause.id == "render-node-denied"
+
+
 @pytest.mark.parametrize("line", ["nvidia driver mismatch Host(535.54) <=> Container(470.103)",
                                   "ERROR: NVIDIA driver version mismatch between host and container"])
 def test_a_driver_mismatch_said_by_a_container_s_start_up_is_the_pc_s_driver(line: str) -> None:
     reading = read_cause(line)
     assert reading.cause.id == "x86-discrete-gpu" and "nvml-driver" in [m.id for m in reading.matches]
+
+
+@pytest.mark.parametrize("line", ["Not an NVIDIA driver mismatch.", "Is it an nvidia driver mismatch?",
+                                  "I don't think this is an NVIDIA driver mismatch"])
+def test_a_driver_mismatch_asked_about_or_ruled_out_is_no_driver_error(line: str) -> None:
+    reading = read_cause(line + "\nImportError: libcudnn.so.8: cannot open shared object file")
+    assert "nvml-driver" not in [m.id for m in reading.matches]
+
+
+@pytest.mark.parametrize("text", [
+    "I'm on my MacBook Pro running Linux; NVIDIA driver 535.54.03 installed.\ncudaGetDeviceCount returned 100",
+    "on my MacBook Pro with Linux and an eGPU, my 3080.\ncudaGetDeviceCount returned 100",
+])
+def test_a_mac_beside_nvidia_s_driver_or_a_geforce_runs_linux_on_it(text: str) -> None:
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("field", ["- Driver: 580.00", "- the GPU driver is 580.65.06", "- Driver version is 580.65.06"])
+def test_a_thor_s_driver_said_any_way_is_the_thor_s_own(field: str) -> None:
+    """Thor runs the desktop driver's branch (580): beside a Thor its number names no second machine."""
+    reading = read_cause("- Module: NVIDIA Jetson AGX Thor\n{}\n- L4T: 38.2.0\ncuInit returned 801".format(field))
+    assert reading.cause.id == "render-node-denied" and not reading.systems
+
+
+@pytest.mark.parametrize("text", [
+    "$ pip install onnxruntime-gpu on the Orin gets me the x86_64 build\ncuInit returned 100",
+    "$ pip install -e . compiles on my x86 laptop but not here\ncuInit returned 801",
+    "The binary was compiled in x86 mode by mistake.\ncuInit returned 801",
+    "The release notes say it is supported on x86 only.\ncuInit returned 801",
+])
+def test_x86_said_of_a_build_a_wheel_or_a_mode_names_no_pc(text: str) -> None:
+    assert read(text).observed.x86 == ()
 
 
 @pytest.mark.parametrize("works", ["runs fine in x86", "runs fine on x86", "works in x86 without problems"])
@@ -621,7 +658,8 @@ def test_cuda_used_before_a_fork_is_not_gpu_access(line: str, system: str) -> No
      "shm-exhausted"),
     ("RuntimeError: DataLoader worker (pid 1091) is killed by signal: Bus error. It is possible that dataloader's workers "
      "are out of shared memory. Please try to raise your shared memory limit.", "shm-exhausted"),
-    ("include/shm.h:28 NCCL WARN Call to posix_fallocate failed: No space left on device", "shm-exhausted"),
+    ("include/shm.h:28 NCCL WARN Call to posix_fallocate failed : No space left on device", "shm-exhausted"),
+    ("NCCL WARN Error: failed to extend /dev/shm/nccl-7kYwRe to 9637892 bytes", "shm-exhausted"),
     ("ImportError: libGL.so.1: cannot open shared object file: No such file or directory", "image-lacks-libgl"),
 ])
 @pytest.mark.parametrize("system", ["", JETSON_36 + "\n", PC + "\n"])
@@ -637,17 +675,32 @@ def test_the_jetson_s_shared_memory_running_out_is_no_dev_shm_of_a_container() -
     assert "shm-exhausted" not in [m.id for m in reading.matches]
 
 
+@pytest.mark.parametrize(("gpu", "capability"), [("GeForce GTX 770", "3.0"), ("NVIDIA Tegra X1", "5.3")])
 @pytest.mark.parametrize("line", [
-    "Found GPU0 GeForce GTX 770 which is of cuda capability 3.0.\n    PyTorch no longer supports this GPU because it is "
+    "Found GPU0 {gpu} which is of cuda capability {capability}.\n    PyTorch no longer supports this GPU because it is "
     "too old.",
-    "Ignoring visible gpu device (device: 0, name: GeForce GT 730) with Cuda compute capability 3.5. The minimum required "
-    "Cuda capability is 3.7.",
+    "Ignoring visible gpu device (device: 0, name: {gpu}) with Cuda compute capability {capability}. The minimum required "
+    "Cuda capability is 6.0.",
     "Sorry, need at least compute capability 7.0+!",
+    'bitsandbytes: "Your GPU does not support 8-bit matmul, need at least compute capability 7.0+"',
+    "ValueError: The quantization method awq is not supported for the current GPU. Minimum capability: 75. Current "
+    "capability: {capability}.",
 ])
-def test_a_gpu_older_than_the_program_supports_is_the_program_s_build(line: str) -> None:
-    """Older than the program's minimum: on a PC no access is refused; on a Jetson a build for its GPU is needed."""
-    assert read_cause(PC + "\n" + line).cause.id == "not-gpu-access"
-    assert read_cause(JETSON_32 + "\n" + line).cause.id == "jetson-software-mismatch"
+def test_a_gpu_older_than_the_program_supports_is_the_program_s_build(line: str, gpu: str, capability: str) -> None:
+    """Older than the program's minimum: on a PC no access is refused; on a Jetson (a Nano's Tegra X1) a build for its
+    GPU is needed."""
+    said = line.format(gpu=gpu, capability=capability)
+    if gpu.startswith("GeForce"):
+        assert read_cause(PC + "\n" + said).cause.id == "not-gpu-access"
+    else:
+        assert read_cause(JETSON_32 + "\n" + said).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("line", ["The Orin needs compute capability 8.7 in TORCH_CUDA_ARCH_LIST, which I set.",
+                                  "FlashAttention needs compute capability 8.0 or newer; Orin is 8.7 so that is fine."])
+def test_a_compute_capability_said_in_prose_is_no_program_refusing_the_gpu(line: str) -> None:
+    reading = read_cause(JETSON_36 + "\n" + line + "\nSegmentation fault (core dumped)")
+    assert "gpu-too-old" not in [m.id for m in reading.matches]
 
 
 @pytest.mark.parametrize("line", ["NVIDIA GPU: 3080ti", "**NVIDIA Driver Version**: 470.129.06", "GPU: 4090 Ti"])

@@ -274,6 +274,8 @@ PASTES = {
     "shortage": "\n".join("memory" + " " * (1900 + n) + "x\u4e0d\u8db3" for n in range(64)),
     # quotes under attribution-like lines, each differing
     "quotes": "\n".join("{} someone there said:\n> x".format(n) * 1 for n in range(60000)),
+    # blanks after "GPU driver", where a field's colon may follow (a driver's branch said in words)
+    "driver": "\n".join("GPU driver" + " " * (4000 + n) + "x{}".format(n) for n in range(64)),
 }
 
 

@@ -1699,10 +1699,11 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
 _PLAIN_FAILURES = ("failure-other", "failure-other-library")
 # What a PC's GPU does besides CUDA: its video encoder and decoder (NVENC, NVDEC, VDPAU, VA-API), its graphics stack
 # (OpenGL, GLX, EGL, Mesa, GBM, Vulkan), the DRM devices and kernel drivers behind them, and the card or its driver in
-# words.
+# words. (Mesa only as its loader, a release or beside its drivers: "mesa" is also a Python package.)
 _PC_GPU_FUNCTION = re.compile(r"\bnv(?:enc|dec)\b|_nv(?:enc|dec)\b|\bnvcodec|\bcuvid|\bvdpau|\bva-?api\b|\blibgl\b|"
-                              r"\bmesa\b|\bglx\w*|\begl\b|\b(?:mini)?gbm\b|\bvulkan|\bopengl\b|/dev/dri\b|\bdrm\b|"
-                              r"\brenderd\d+|\bi915\b|\bxe driver\b|\bamdgpu\b|\bradeonsi\b|\bnouveau\b|"
+                              r"\bmesa(?:-loader\b|\s+\d|\b(?=[^\n]{0,40}\b(?:drivers?|dri|gl|vulkan)\b))|\bglx\w*|\begl\b|"
+                              r"\b(?:mini)?gbm\b|\bvulkan|\bopengl\b|/dev/dri\b|\bdrm\b|\brenderd\d+|\bi915\b|\bxe driver\b|"
+                              r"\bamdgpu\b|\bradeonsi\b|\bnouveau\b|"
                               r"\b(?:graphics|video|display) (?:card|driver|adapter)s?\b", re.I)
 # Of those, what on a PC is the PC's own: its sandboxes' refusals (304), the watchdog of a card that drives a display (702).
 _THE_PC_S_OWN = ("cuda-304", "cuda-702")
@@ -1929,8 +1930,7 @@ def _a_jetson_s_own(sign: Sighting, seen: Observed, jetson: Sequence[Sighting]) 
         return False
     if sign.value.lower() == "sbsa":
         return True
-    return _thor_or_later(seen, jetson) and bool(re.search(r"\b(?:Driver(?:\s+(?:is\s+)?version)?|NVIDIA-SMI)\W{0,6}5[89]\d\.",
-                                                           sign.line, re.I))
+    return _thor_or_later(seen, jetson) and bool(re.search(r"\b(?:driver|nvidia-smi)\b\D{0,24}\b5[89]\d\.", sign.value, re.I))
 
 
 def shown_platform(seen: Observed) -> Tuple[str, str]:
@@ -2293,9 +2293,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         line_of["cuda-801-operation"] = line_of["cuda-801"]
     jetson = platform == "jetson"
     x86 = platform == "pc"
-    for i in [i for i in ids if x86 and i in _PLAIN_FAILURES and _PC_GPU_FUNCTION.search(line_of[i])]:
-        ids[ids.index(i)] = "failure-gpu"  # on a PC, a failure of the GPU's graphics or video work is the PC's GPU
-        line_of["failure-gpu"] = line_of[i]
+    if x86:  # on a PC, a failure of the GPU's graphics or video work is the PC's GPU
+        for i in [i for i in ids if i in _PLAIN_FAILURES and _PC_GPU_FUNCTION.search(line_of[i])]:
+            ids[ids.index(i)] = "failure-gpu"
+            line_of["failure-gpu"] = line_of[i]
     hook = [m.line for m in matches if "nvidia-container-cli" in m.line.lower() or "oci runtime" in m.line.lower()]
     # The hook's own words are the hook's (it runs as root), except NVML's, which only a discrete-GPU hook prints,
     # and a toolkit too old for what it is asked, which is the hook's own version speaking.
@@ -3163,7 +3164,8 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     nvmap_inside = any(n.path == "/dev/nvmap" and n.where == "container" for n in seen.nodes)
     if jetson and container and unusable and not nvmap_inside and not any(i in _EXPLICIT_DENIALS for i in ids):
         lines += [unusable, container]
-    if jetson and "vulkan-no-driver" in line_of:
+    # (Vulkan finding no driver beside a node refused to the session: the refusal is why, not a missing mount)
+    if jetson and "vulkan-no-driver" in line_of and not any(i in _EXPLICIT_DENIALS for i in ids):
         lines.append(line_of["vulkan-no-driver"])
     library = line_of.get("cuda-library-missing", "") or next(
         (line for line in [line_of.get("failure-gpu-library", "")] if _LIBRARY_LOAD.search(line)), "")

@@ -289,10 +289,9 @@ OTHER_ARM_BOARD = re.compile(
     r"\b\d+\.\d+[\w.+-]*-(?:rockchip|rpi|raspi)[\w.-]*|\bRK3[35]\d\d\b|\bBCM2(?:71[12]|835|836|837)\b|\bOrange\s*Pi\b|"
     r"\bRaspberry\s+Pi\b(?!\s*(?:v?\d(?:\.\d)?\s*)?(?:NoIR\s+)?(?:camera|cam|hq|module|v2|v1\.3)\b)|\bRadxa\b|\bAmlogic\b|"
     r"\bAllwinner\b", re.I)
-# NVIDIA's discrete GPUs by name, stated once for the PC signs below and for what explain asks of them ("does this
-# sign name NVIDIA hardware?", which AMD's, Intel's and an operating system's signs do not): a GeForce, Quadro, Tesla or
-# TITAN, an RTX or GTX by number, an RTX A-series card, lspci's NVIDIA controller, a data-centre GPU, a laptop's MX, and
-# a GeForce by its number alone ("3080ti", "NVIDIA 4090", "with my 3050", a laptop's "Nvidia 650M").
+# NVIDIA's discrete GPUs by name, the parts the PC signs below share: a GeForce, Quadro, Tesla or TITAN, an RTX or GTX by
+# number, an RTX A-series card, lspci's NVIDIA controller, a data-centre GPU, a laptop's MX, and a GeForce by its number
+# alone ("3080ti", "NVIDIA 4090", "with my 3050", a laptop's "Nvidia 650M").
 _GEFORCE_AND_KIN = r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|RTX\s?A\d{4})\b"
 _NVIDIA_ON_PCI = r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b"
 _DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|T4G?|V100|P100|K80|A6000)\b(?![\w.:-])|"  # not a key (k80:)
@@ -302,8 +301,12 @@ _GEFORCE_BY_NUMBER = (r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+(?:(?:gpu|card|graphics
                       r"[1-5]0[5-9]0\b|\bNVIDIA\s+(?:GTX?\s*)?[1-9]\d{2}M\b")
 _GEFORCE_AFTER_MY = (r"(?:(?<=\bmy )|(?<=\bour )|(?<=\ban )|(?<=\ba )|(?<=\bthe ))"
                      r"(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?\b(?!\s*(?:MHz|[MG]i?B|W\b))")
+# Whether a PC sign's value names NVIDIA's hardware or its desktop driver, which AMD's, Intel's and an operating
+# system's signs do not (explain asks it of a Mac: one beside NVIDIA's GPU or driver runs Linux on it). A GeForce said by
+# its number after "my" is valued as the number alone.
 NVIDIA_GPU = re.compile("|".join((_GEFORCE_AND_KIN, _NVIDIA_ON_PCI, _DATA_CENTRE_GPU, _LAPTOP_MX, _GEFORCE_BY_NUMBER,
-                                  _GEFORCE_AFTER_MY, r"\bNVIDIA UNIX x86")), re.I)
+                                  r"^(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?$",
+                                  r"\bNVIDIA[\s-]+(?:drivers?\b|UNIX x86|v?\d{3}\.)|\bDriver Version\b|\bNVIDIA-SMI\b")), re.I)
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit. Each part with the words a line must
 # hold before it runs (see Cued).
 _X86 = cued(
@@ -350,7 +353,7 @@ _X86 = cued(
                   r"v?(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b)|"
                   r"\bnvidia[\s-]+v?(?:[1-4]\d\d|5[0-35-9]\d)\.\d{1,3}(?:\.\d{1,3})?\b"),  # "nvidia 390.30 installed"
     # (and an issue template's field: "- Driver: 570.158.01")
-    (("driver",), r"\b(?:cuda |gpu )?driver(?:\s+is)?(?:\s+version)?(?:\s+is)?\s*[:=]?\s*v?(?:[1-4]\d\d|5[0-35-9]\d)\.\d{1,3}"
+    (("driver",), r"\b(?:cuda |gpu )?driver(?:\s+is)?(?:\s+version)?(?:\s+is)?(?:\s*[:=])?\s*v?(?:[1-4]\d\d|5[0-35-9]\d)\.\d{1,3}"
                   r"(?:\.\d{1,3})?\b"),
     # arm64 servers and workstations with NVIDIA's server GPU stack: arm64, yet no Jetson
     (("dgx", "hgx", "gh200", "gb", "grace", "sbsa"),
@@ -366,8 +369,10 @@ _X86 = cued(
 # lscpu or /proc/cpuinfo is the machine's own output and counts in full.
 _X86_CPUS = r"Ryzen|Threadripper|EPYC|Xeon"
 _PC_PROSE = cued(
-    (("x86",), r"\b(?:on|using|in|an?|my|our)\s+(?:an?\s+)?x86\b(?![_-])|\bx86\s+(?:host|machine|pc|laptop|desktop|"
-               r"server|system|computer|workstation|box|platform)s?\b"),
+    # (not x86 as a mode, a build or what is supported: "compiled in x86 mode", "supported on x86 only", "x86 images")
+    (("x86",), r"\b(?:on|using|in|an?|my|our)\s+(?:an?\s+)?x86\b(?![_-])(?!\s+(?:mode|emulation|only|assembly|asm|code|"
+               r"binar\w*|images?|wheels?|packages?|builds?(?!\s+(?:server|host|machine|box|node|runner)s?\b))\b)|"
+               r"\bx86\s+(?:host|machine|pc|laptop|desktop|server|system|computer|workstation|box|platform)s?\b"),
     (("ryzen", "threadripper", "epyc", "xeon", "core", "i3-", "i5-", "i7-", "i9-"),
      r"\b(?:" + _X86_CPUS + r")\b|\bCore(?:\(TM\)|\u2122)?\s+i[3579]\b|\bi[3579]-\d{4,5}[A-Z]{0,2}\b"),
     # a host system built for x86-64 servers: Proxmox VE (and its task's own error line), Unraid, TrueNAS
@@ -1857,9 +1862,10 @@ def _read_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sight
 _WANTED_PACKAGE = re.compile(r"(?:^|[$#>]\s*|\bsudo\s+)(?:apt(?:-get)?|dnf|yum|zypper|pip3?|snap)\s+(?:-\S+\s+)*"
                              r"(?:install|search|show|policy)\b|\bunable to locate package\b|\bhas no installation candidate\b|"
                              r"\bis not installable\b", re.I)
-# Prose after such a request, about the machine it ran on ("pip install -e . no longer works in my H100").
-_PROSE_AFTER_REQUEST = re.compile(r"\s(?:no longer|(?:does|did|do)(?:n't| not)|fails?|failed|works?|worked|on|in|with|for)"
-                                  r"\s+(?:\w+\s+){0,3}?(?:my|our|an?|the|this)\s", re.I)
+# Prose after such a request, about the machine it ran on ("pip install -e . no longer works in my H100"): only an NVIDIA
+# GPU named there is read, since the words around a package name its build ("gets me the x86_64 wheel"), not the machine.
+_PROSE_AFTER_REQUEST = re.compile(r"\s(?:no longer|(?:does|did|do)(?:n't| not)|fails?|failed|works?|worked|broke|on|in|with|"
+                                  r"for)\s", re.I)
 # A package manager's row (`ii  libnvidia-cfg1-470:amd64 ...` from dpkg -l, `name/repo,now 1.2 amd64` from apt list):
 # the packages of a machine the paste lists, which a fleet's paste may show beside the boards it names (a cluster's
 # server beside its Jetson workers). One built for arm64 is an arm machine's own, a Jetson as often as a server.
@@ -1878,7 +1884,8 @@ def _pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting])
         prose = _PROSE_AFTER_REQUEST.search(line, wanted.end())
         if prose is None:
             return []
-        line = line[prose.start():]
+        after = " " * prose.start() + line[prose.start():]  # (the line's length kept: look-behinds and anchors hold)
+        return [sign for sign in _machine_pc_signs(state, after, raw, sightings) if NVIDIA_GPU.search(sign.value)]
     found = _machine_pc_signs(state, line, raw, sightings)
     if _ARM64_PACKAGE_ROW.match(line):
         return [Sighting("PC hint", sign.value, sign.line) for sign in found]
