@@ -2989,3 +2989,95 @@ def test_seat_words_in_a_phrase_the_reporter_denies_are_no_seat() -> None:
     text = (JETSON_36 + "\nIt fails over SSH and also on the serial console, so it is not the \"only works when logged in "
             "on the desktop\" thing.\nError 801: operation not supported")
     assert "seat-login-words" not in ids(text)
+
+
+# ---- a line that only introduces the error below, and a log's info level that holds CUDA's own failure ----
+
+@pytest.mark.parametrize("intro", ["However, the big problem: when I run the tool, I got the following error message:",
+                                   "Running the example gives this error:", "and then it fails with the error below:",
+                                   "my test installation gives the following error"])
+def test_a_sentence_that_introduces_the_error_below_is_not_the_failure(intro: str) -> None:
+    failing = "E0101 12:00:00.000 1 app.py:9] CUDA backend failed: operation cuInit(0) failed: CUDA_ERROR_UNKNOWN"
+    assert find_failure(intro + "\n" + failing).line == failing
+    assert find_failure(intro) is None or "fails" in intro
+
+
+def test_a_sentence_that_says_it_gives_an_error_is_a_failure() -> None:
+    assert find_failure("When I run the tool it gives an error") is not None
+
+
+def test_a_cuda_driver_call_failing_counts_at_a_log_s_info_level() -> None:
+    line = ("I0101 12:00:00.000 1 xla_bridge.py:863] Unable to initialize backend 'cuda': jaxlib/cuda/versions_helpers.cc:98: "
+            "operation cuInit(0) failed: Unknown CUDA error 303")
+    assert find_failure(line) is not None and find_failure(line).kind == "gpu"
+    numa = "I tensorflow/core/common_runtime/gpu/gpu_device.cc:1871] Could not identify NUMA node of platform GPU id 0"
+    assert find_failure(numa) is None  # the info level's routine complaints stay routine
+
+
+# ---- the GPU said to work for another check, in more words ----
+
+@pytest.mark.parametrize("said", ["Running nvidia-smi indicates I have access to GPUs.",
+                                  "I can confirm that my CUDA installation is not the problem.",
+                                  "I ran the CUDA test cases and received correct results."])
+def test_more_ways_to_say_the_gpu_works_for_another_check(said: str) -> None:
+    assert "gpu-works-words" in ids(said)
+
+
+@pytest.mark.parametrize("said", ["Running nvidia-smi indicates I have no access to GPUs.",
+                                  "Is my CUDA installation not the problem?"])
+def test_the_gpu_not_said_to_work_is_no_works_words(said: str) -> None:
+    assert "gpu-works-words" not in ids(said)
+
+
+def test_a_line_that_says_the_driver_works_gives_its_failure_no_driver_kind() -> None:
+    text = ("/opt/tool/kernels/: Operation not permitted\n"
+            "tool -I gives the same error. Running nvidia-smi indicates I have access to GPUs.")
+    failure = find_failure(text)
+    assert failure is not None and failure.kind != "driver"
+
+
+# ---- a PC's NVIDIA GPU on nouveau, a machine said to have no GPU, a cluster, NVRTC too old for the GPU ----
+
+def test_an_nvidia_gpu_driven_by_nouveau_on_a_pc_is_the_pc_s_driver() -> None:
+    text = ("thread 'main' panicked at 'Unable to find a GPU! Make sure you have installed required drivers!'\n"
+            "01:00.0 VGA compatible controller: NVIDIA Corporation GP106 [GeForce GTX 1060 6GB]\n"
+            "\tKernel driver in use: nouveau\n\tKernel modules: nvidiafb, nouveau")
+    reading = read_cause(text)
+    assert "nvidia-on-nouveau" in [m.id for m in reading.matches] and reading.cause.id == "x86-discrete-gpu"
+
+
+def test_nouveau_on_a_tegra_is_mainline_linux_not_a_pc_s_driver() -> None:
+    text = "Kernel driver in use: nouveau\nLinux tx1 6.1.0-arm64 #1 SMP aarch64 GNU/Linux\nmodel: NVIDIA Tegra X1"
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("said", ["there is no gpu in my system", "I don't have a GPU on this laptop",
+                                  "I do not have an NVIDIA GPU."])
+def test_a_reporter_who_says_the_machine_has_no_gpu_has_nothing_to_grant(said: str) -> None:
+    reading = read_cause(said + "\nRuntimeError: No CUDA GPUs are available")
+    assert "no-gpu-words" in [m.id for m in reading.matches] and reading.cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("said", ["if there is no gpu in my system, it should fall back", "I don't have a GPU problem"])
+def test_no_gpu_asked_or_of_a_problem_is_no_machine_without_one(said: str) -> None:
+    assert "no-gpu-words" not in ids(said)
+
+
+@pytest.mark.parametrize("said", ["I compiled it on my university's cluster.", "We run it on the HPC cluster.",
+                                  "the HPC team installed CUDA 10.0"])
+def test_a_university_or_hpc_cluster_is_servers(said: str) -> None:
+    assert shown_platform(read(said + "\nthe CUDA tests fail: No compatible CUDA device is available").observed)[0] == "pc"
+
+
+def test_a_jetson_cluster_stays_jetsons() -> None:
+    assert shown_platform(read(JETSON_36 + "\nOur HPC cluster of Jetson Orin boards: cuInit failed").observed)[0] == "jetson"
+
+
+@pytest.mark.parametrize(("gpu", "system"), [("Renting a machine with an RTX 5080", "x86-discrete-gpu"),
+                                             ("on a Quadro K2000 with CUDA 11.4", "x86-discrete-gpu"),
+                                             (JETSON_36, "jetson-software-mismatch")])
+def test_nvrtc_that_does_not_know_the_gpu_s_architecture_is_the_cuda_release_against_the_gpu(gpu: str, system: str) -> None:
+    text = ("nvrtcCompileProgram(): NVRTC_ERROR_INVALID_OPTION\n"
+            "nvrtc: error: invalid value for --gpu-architecture (-arch)\n" + gpu)
+    reading = read_cause(text)
+    assert "nvrtc-unknown-arch" in [m.id for m in reading.matches] and reading.cause.id == system

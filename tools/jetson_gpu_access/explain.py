@@ -711,14 +711,30 @@ def _failure_said(line: str) -> Optional[Match[str]]:
 
 
 def _failures_said(line: str) -> Iterator[Match[str]]:
-    """The words of the line that say something failed, but an error said not to happen."""
+    """The words of the line that say something failed, but an error said not to happen or only introduced."""
+    introduced = _INTRODUCES_THE_ERROR.search(line)
+    if introduced and not (line.rstrip().endswith(":") or _POINTS_BELOW.search(introduced.group())):
+        introduced = None  # "it gives an error" says it failed; "gives the following error" points below
     for said in _FAILURE.finditer(line):
+        if introduced and said.start() >= introduced.start():
+            break  # "... I got the following error message:": the error is printed below, not on this line
         before = max(0, said.start() - 60)
         negated = _NEGATABLE_FAILURE.fullmatch(said.group()) and _NO_FAILURE_BEFORE.search(line, before, said.start())
         if not (negated or (said.group().lower() == "errors" and _NONE_COUNTED.search(line, before, said.start()))):
             yield said
 
 
+# A sentence's end that introduces the error printed below it ("When I run it, I got the following error message:",
+# "gives this error:"): it points at the failure, it is not one. (Not "returned error:", a program's own line.)
+_INTRODUCES_THE_ERROR = re.compile(r"\b(?:got|get|gets|getting|gives?|gave|giving|see|saw|seeing|shows?|showed|throws?|threw|"
+                                   r"encounter(?:ed|s)?|receiv(?:e|es|ed)|following)\b[^:\n]{0,40}?\b(?:errors?|exceptions?|"
+                                   r"failures?|tracebacks?)(?:\s+(?:messages?|logs?|outputs?|traces?))?\s*(?:below|as follows)?"
+                                   r"\s*:?\s*$", re.I)
+_POINTS_BELOW = re.compile(r"\b(?:following|this|these|below|as follows)\b", re.I)
+# CUDA's driver API failing by name or number, which a framework may log at the info level (JAX's xla_bridge does):
+# CUDA's own failure, whatever the level.
+_DRIVER_CALL_FAILED = re.compile(r"(?-i:\bcu[A-Z]\w*)\([^)\n]{0,40}\)\s+failed\b|(?-i:\bCUDA_ERROR_[A-Z_]+)|"
+                                 r"\bunknown cuda error\b", re.I)
 _TELLS_MOST = (False, False, 0, False)  # _failure_weight's least: an exception's own line that refuses a GPU node
 
 
@@ -726,9 +742,10 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
     """How little a failing line tells (lower tells more): a traceback's header only, routine noise, its kind's rank in
     FAILURE_KINDS, and for a GPU node's line whether it refuses no access; None for a line that says nothing failed."""
     said = _failure_said(line)
-    if not said or _FAILURE_HEADING.match(line) or _INFO_LINE.search(line) or _OTHERWISE.search(line, 0, said.start()):
+    if not said or _FAILURE_HEADING.match(line) or _OTHERWISE.search(line, 0, said.start()) or (
+            _INFO_LINE.search(line) and not _DRIVER_CALL_FAILED.search(line)):
         return None
-    body = _LOG_PREFIX.sub("", line, count=1)  # what the line says, not the name of the service that printed it
+    body = _without_works_said(_LOG_PREFIX.sub("", line, count=1))  # what failed, not who printed it or what works
     index = next((n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(body)
                   and not (kind == "device-permission" and _OTHER_DEVICE.search(body) and not _GPU_DEVICE.search(body))),
                  len(FAILURE_KINDS))
@@ -738,6 +755,21 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
     # a node's line that refuses no access tells less (nor does one that finds no node: that node is absent)
     unrefused = index == 0 and not _refuses_access(body)
     return bool(_TRACEBACK_ONLY.match(line)), noise, index, unrefused  # a traceback's exception says more than its header
+
+
+def _without_works_said(body: str) -> str:
+    """The line but its sentences that say the GPU works for another check and say nothing failed ("... gives the same
+    error. Running nvidia-smi indicates I have access to GPUs."): that check's tool is not what failed."""
+    works = _family("gpu-works-words")
+    lowered = body.lower()
+    if not any(key in lowered for key in works["keys"]):
+        return body
+    sentences = _SENTENCE_BREAK.split(body)
+    kept = [s for s in sentences if _failure_said(s) or not any(_compiled(p).search(s.lower()) for p in works["patterns"])]
+    return " ".join(kept) if len(kept) < len(sentences) else body
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def container_context(text: str, seen: Observed, cleaned: Optional[str] = None) -> str:
@@ -1661,7 +1693,7 @@ PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
 _DRIVER_VERSION_ERRORS = ("cuda-35", "cuda-803", "cuda-804")
 _MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "cuda-200", "cuda-98", "cuda-13",
-             "toolchain-lacks-arch", "cuda-3", "cuda-500", "cuda-library-missing", "cuda-build-words",
+             "toolchain-lacks-arch", "nvrtc-unknown-arch", "cuda-3", "cuda-500", "cuda-library-missing", "cuda-build-words",
              "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published",
              "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library",
              "c-runtime-too-old", "ort-provider-failed", "versions-mismatched", "cublas-handle-alloc",
