@@ -3081,3 +3081,62 @@ def test_nvrtc_that_does_not_know_the_gpu_s_architecture_is_the_cuda_release_aga
             "nvrtc: error: invalid value for --gpu-architecture (-arch)\n" + gpu)
     reading = read_cause(text)
     assert "nvrtc-unknown-arch" in [m.id for m in reading.matches] and reading.cause.id == system
+
+
+# ---- the CUDA driver's stub, a driver library's file name, devices hidden from code, TF's library summary ----
+
+@pytest.mark.parametrize("line", ["Warp CUDA error: Failed to get driver entry point 'cuInit' (CUDA error 34)",
+                                  "cuInit failed: CUDA_ERROR_STUB_LIBRARY",
+                                  "RuntimeError: CUDA driver is a stub library"])
+def test_the_cuda_driver_s_stub_loaded_instead_of_the_driver_is_the_library_path(line: str) -> None:
+    assert "cuda-34" in ids(line)
+    assert read_cause(PC + "\n" + line).cause.id == "x86-discrete-gpu"
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "jetson-software-mismatch"
+
+
+def test_thirty_four_is_not_three_hundred_and_forty() -> None:
+    assert "cuda-34" not in ids("cudaGetDeviceCount returned 340")
+
+
+@pytest.mark.parametrize("line", ["(base) robot@robot-System-Product-Name:~/code$ python run.py",
+                                  "Product Name: System Product Name"])
+def test_a_desktop_board_s_default_product_name_shows_a_pc(line: str) -> None:
+    assert shown_platform(read(line + "\nCUDA error: unknown error").observed)[0] == "pc"
+
+
+@pytest.mark.parametrize("line", ["/usr/lib/aarch64-linux-gnu/nvidia/libnvidia-eglcore.so.540.4.0",
+                                  "/usr/lib/aarch64-linux-gnu/libnvidia-fatbinaryloader.so.440.18: file exists"])
+def test_a_driver_library_s_version_shows_no_pc(line: str) -> None:
+    """JetPack 4.4's own libnvidia-fatbinaryloader is numbered 440.18, as a desktop driver's would be."""
+    assert shown_platform(read(line + "\nCUDA error: unknown error").observed)[0] != "pc"
+
+
+@pytest.mark.parametrize("code", ['os.environ["CUDA_VISIBLE_DEVICES"]="-1"', "os.environ['CUDA_VISIBLE_DEVICES'] = ''",
+                                  'os.environ.setdefault("CUDA_VISIBLE_DEVICES", "-1")',
+                                  'os.putenv("CUDA_VISIBLE_DEVICES", "")'])
+def test_devices_hidden_in_a_program_s_own_code_are_hidden(code: str) -> None:
+    reading = read_cause(PC + "\n" + code + "\nCudaAPIError: Call to cuInit results in CUDA_ERROR_NO_DEVICE")
+    assert "devices-hidden" in [m.id for m in reading.matches] and reading.cause.id == "not-gpu-access"
+
+
+def test_devices_chosen_in_code_are_not_hidden() -> None:
+    assert "devices-hidden" not in ids('os.environ["CUDA_VISIBLE_DEVICES"]="0"')
+
+
+def test_tensorflow_s_summary_of_gpu_libraries_it_could_not_open_is_a_missing_library() -> None:
+    line = ("W tensorflow/core/common_runtime/gpu/gpu_device.cc:1850] Cannot dlopen some GPU libraries. Please make sure the "
+            "missing libraries mentioned above are installed properly if you would like to use GPU.")
+    assert "cuda-library-missing" in ids(line)
+    assert read_cause("On a Colab T4 instance:\n" + line).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("said", ["However, I haven't installed any drivers, at least I'm not aware of any.",
+                                  "We did not install the NVIDIA driver on this box."])
+def test_a_reporter_who_installed_no_driver_lacks_the_pc_s_driver(said: str) -> None:
+    reading = read_cause(PC + "\nFailed while initializing CUDA runtime in cudaRuntimeGetVersion\n" + said)
+    assert "nvidia-module-failed" in [m.id for m in reading.matches] and reading.cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("said", ["Have you installed the NVIDIA driver?", "I haven't installed any drivers manually; apt did."])
+def test_a_driver_asked_about_or_installed_another_way_is_no_missing_driver(said: str) -> None:
+    assert "nvidia-module-failed" not in ids(said)

@@ -1692,7 +1692,7 @@ PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 # With no sign of either system and no error family that leans to one, the project's own readers' system.
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
 _DRIVER_VERSION_ERRORS = ("cuda-35", "cuda-803", "cuda-804")
-_MISMATCH = ("cuda-35", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "cuda-200", "cuda-98", "cuda-13",
+_MISMATCH = ("cuda-35", "cuda-34", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "cuda-200", "cuda-98", "cuda-13",
              "toolchain-lacks-arch", "nvrtc-unknown-arch", "cuda-3", "cuda-500", "cuda-library-missing", "cuda-build-words",
              "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published",
              "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library",

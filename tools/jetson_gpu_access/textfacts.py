@@ -425,6 +425,8 @@ _PC_HINT = cued(
      r"\bUE[45]Editor\b|\bUnrealEditor\b|\bLinuxNoEditor\b|\bUnrealEngine/Engine/Binaries/Linux\b"),
     # NVIDIA's GPU Operator, which supports no Jetson (gpu-operator#1453): a cluster of PCs or servers runs it
     (("operator",), r"\bgpu[- ]operator\b"),
+    # the product name a desktop board's firmware leaves unset, which Ubuntu's installer puts in the host name
+    (("system-product-name", "system product name"), r"\b[\w.-]*-System-Product-Name\b|\bProduct Name:\s*System Product Name\b"),
     # LXD's nvidia.runtime key, the legacy hook's: LXD passes a Jetson's iGPU as a CDI device instead (canonical/lxd#13562)
     (("nvidia.runtime",), r"\bnvidia\.runtime\b"),
     # a cluster's batch scheduler asked for GPUs (Slurm's srun and sbatch, the options within a bounded stretch of the
