@@ -2995,7 +2995,8 @@ def test_seat_words_in_a_phrase_the_reporter_denies_are_no_seat() -> None:
 
 @pytest.mark.parametrize("intro", ["However, the big problem: when I run the tool, I got the following error message:",
                                    "Running the example gives this error:", "and then it fails with the error below:",
-                                   "my test installation gives the following error"])
+                                   "my test installation gives the following error",
+                                   "But, when typing ./start.sh, errors occurs below\uff1a", "the errors appear below:"])
 def test_a_sentence_that_introduces_the_error_below_is_not_the_failure(intro: str) -> None:
     failing = "E0101 12:00:00.000 1 app.py:9] CUDA backend failed: operation cuInit(0) failed: CUDA_ERROR_UNKNOWN"
     assert find_failure(intro + "\n" + failing).line == failing
@@ -3004,6 +3005,11 @@ def test_a_sentence_that_introduces_the_error_below_is_not_the_failure(intro: st
 
 def test_a_sentence_that_says_it_gives_an_error_is_a_failure() -> None:
     assert find_failure("When I run the tool it gives an error") is not None
+
+
+def test_an_error_only_said_to_be_shown_below_a_screenshot_is_no_error_shown() -> None:
+    text = "I have installed docker and the toolkit. When typing ./start.sh, errors occurs below:\n![shot](https://example.org/a.png)"
+    assert read_cause(text).cause.id != "not-gpu-access"  # no error is shown, so none is shown to be unrelated
 
 
 def test_a_cuda_driver_call_failing_counts_at_a_log_s_info_level() -> None:
@@ -3140,3 +3146,38 @@ def test_a_reporter_who_installed_no_driver_lacks_the_pc_s_driver(said: str) -> 
 @pytest.mark.parametrize("said", ["Have you installed the NVIDIA driver?", "I haven't installed any drivers manually; apt did."])
 def test_a_driver_asked_about_or_installed_another_way_is_no_missing_driver(said: str) -> None:
     assert "nvidia-module-failed" not in ids(said)
+
+
+def test_devices_hidden_in_code_explain_a_gpu_the_program_does_not_see_on_a_named_pc() -> None:
+    text = ('Why does TF not see my RTX 3070? The script starts like this:\nimport os\n'
+            'os.environ["CUDA_VISIBLE_DEVICES"] = "-1"\nimport tensorflow as tf\n'
+            'print(tf.config.list_physical_devices("GPU"))\noutput: []')
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("said", ["This is a plain e2-standard-8 VM, it does not have any GPU attached.",
+                                  "The VM has no GPU attached."])
+def test_a_machine_with_no_gpu_attached_has_nothing_to_grant(said: str) -> None:
+    assert "no-gpu-words" in ids(said)
+
+
+@pytest.mark.parametrize(("line", "family"), [
+    ("modprobe: ERROR: could not insert 'nvidia_340_uvm': Invalid argument", "nvidia-module-failed"),
+    ("modprobe: FATAL: Module nvidia-470 not found in directory /lib/modules/5.4.0-42-generic", "nvidia-module-failed")])
+def test_the_driver_s_modules_by_their_branch_suffixed_names_are_the_driver_s(line: str, family: str) -> None:
+    assert family in ids(line)
+
+
+@pytest.mark.parametrize("label", ["cloud.google.com/gke-nodepool: ai-gpu2", "eks.amazonaws.com/nodegroup: gpu-workers",
+                                   "kubernetes.azure.com/agentpool: gpupool"])
+def test_a_managed_kubernetes_node_label_shows_a_cloud_server(label: str) -> None:
+    text = "nodeSelector:\n  " + label + "\nerror while loading shared libraries: /lib64/libnvidia-ml.so.1: file too short"
+    assert shown_platform(read(text).observed)[0] == "pc"
+
+
+def test_nouveau_s_kernel_line_for_a_tegra_gpu_is_mainline_linux_whatever_cuda_says() -> None:
+    text = ("Jetson Nano on Armbian, kernel 6.6\n$ dmesg | grep nouveau\n"
+            "[    5.1] nouveau 57000000.gpu: NVIDIA GM20B (12b000a1)\n"
+            "CUDA driver version is insufficient for CUDA runtime version")
+    reading = read_cause(text)
+    assert "mainline-tegra" in [m.id for m in reading.matches] and reading.cause.id == "not-gpu-access"

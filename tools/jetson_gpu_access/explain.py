@@ -713,7 +713,7 @@ def _failure_said(line: str) -> Optional[Match[str]]:
 def _failures_said(line: str) -> Iterator[Match[str]]:
     """The words of the line that say something failed, but an error said not to happen or only introduced."""
     introduced = _INTRODUCES_THE_ERROR.search(line)
-    if introduced and not (line.rstrip().endswith(":") or _POINTS_BELOW.search(introduced.group())):
+    if introduced and not (line.rstrip().endswith((":", "\uff1a")) or _POINTS_BELOW.search(introduced.group())):
         introduced = None  # "it gives an error" says it failed; "gives the following error" points below
     for said in _FAILURE.finditer(line):
         if introduced and said.start() >= introduced.start():
@@ -729,7 +729,9 @@ def _failures_said(line: str) -> Iterator[Match[str]]:
 _INTRODUCES_THE_ERROR = re.compile(r"\b(?:got|get|gets|getting|gives?|gave|giving|see|saw|seeing|shows?|showed|throws?|threw|"
                                    r"encounter(?:ed|s)?|receiv(?:e|es|ed)|following)\b[^:\n]{0,40}?\b(?:errors?|exceptions?|"
                                    r"failures?|tracebacks?)(?:\s+(?:messages?|logs?|outputs?|traces?))?\s*(?:below|as follows)?"
-                                   r"\s*:?\s*$", re.I)
+                                   r"\s*[:\uff1a]?\s*$|"
+                                   r"\berrors?(?:\s+(?:that|which))?\s+(?:occurs?|occurred|appears?|appeared|happens?|happened|"
+                                   r"comes?|came|is|are|was|were)(?:\s+up)?\s+(?:below|as follows)\s*[:\uff1a]?\s*$", re.I)
 _POINTS_BELOW = re.compile(r"\b(?:following|this|these|below|as follows)\b", re.I)
 # CUDA's driver API failing by name or number, which a framework may log at the info level (JAX's xla_bridge does):
 # CUDA's own failure, whatever the level.
@@ -2385,7 +2387,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     no_device = [i for i in ids if i in ("cuda-100",) + _NO_GPU_SAID]
     # a device hidden explains no device, not a denial, a driver or a software error, nor a run said to work
     explains = set(denied) <= {"cuda-100"} and not nodes_denied and not any(i in _MISMATCH for i in ids)
-    if hidden and no_device and explains and not _CONTROL_RUN.search(hidden):
+    # (hidden, and no other failure: the program saw no GPU, as it was told)
+    if hidden and (no_device or ids == ["devices-hidden"]) and explains and not _CONTROL_RUN.search(hidden):
         return cause("not-gpu-access", "CUDA_VISIBLE_DEVICES hides every GPU from the program, whoever runs it: no "
                      "device is offered to it", [hidden] + [line_of[i] for i in no_device[:1]],
                      "x86-discrete-gpu", "tegra-nodes-denied")

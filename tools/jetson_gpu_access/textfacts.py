@@ -391,8 +391,11 @@ _PC_PROSE = cued(
     # a cloud's GPU servers: a managed Kubernetes cluster's nodes (EKS, GKE, AKS), an EC2 GPU instance type (g4dn, g5g:
     # an Arm server with a discrete T4G, p4d ...), and Bottlerocket, AWS's container OS for them: no Jetson is any
     # (one named as a build or CI runner is another machine than the one that failed)
-    (("bottlerocket", "eks", "gke", "aks", "large", "metal", "g4dn", "g4ad", "g5g", "g6", "p3dn", "p4d", "p5"),
+    # (and their nodes' own labels: cloud.google.com/gke-nodepool, eks.amazonaws.com/nodegroup, kubernetes.azure.com/agentpool)
+    (("bottlerocket", "eks", "gke", "aks", "large", "metal", "g4dn", "g4ad", "g5g", "g6", "p3dn", "p4d", "p5",
+      "kubernetes.azure.com"),
      r"\bBottlerocket\b|\b(?:EKS|GKE|AKS)\s+(?:cluster|node|nodegroup|node\s+group|node\s*pool|worker)s?\b|"
+     r"\bcloud\.google\.com/gke-[\w-]+|\beks\.amazonaws\.com/[\w-]+|\bkubernetes\.azure\.com/(?:agentpool|accelerator|mode)\b|"
      r"\b(?:g4dn|g4ad|g5g?|g6e?|p2|p3|p3dn|p4de?|p5e?)\.(?:\d{0,2}x?large|metal)\b(?!\s+(?:(?:ci|build)\s+)?(?:runner|builder)s?\b)|"
      r"\b(?:g4dn|g4ad|g5g|p3dn|p4de?)\s+(?:instance|node)s?\b"),
     # a cloud server the commands ran on (an AWS node, an EC2 instance) or a Mac: no Jetson is either
