@@ -3181,3 +3181,22 @@ def test_nouveau_s_kernel_line_for_a_tegra_gpu_is_mainline_linux_whatever_cuda_s
             "CUDA driver version is insufficient for CUDA runtime version")
     reading = read_cause(text)
     assert "mainline-tegra" in [m.id for m in reading.matches] and reading.cause.id == "not-gpu-access"
+
+
+# ---- a GPU node another process holds; OpenGL on llvmpipe in words ----
+
+@pytest.mark.parametrize("line", ["kwin_wayland: kwin_core: Failed to open /dev/dri/card1 device (Device or resource busy)",
+                                  "open /dev/nvidia0 failed: EBUSY"])
+def test_a_gpu_node_another_process_holds_is_no_permission(line: str) -> None:
+    reading = read_cause("Fedora 41, an RTX 4070 Ti\n" + line)
+    assert "gpu-node-busy" in [m.id for m in reading.matches] and reading.cause.id == "not-gpu-access"
+
+
+def test_a_busy_node_said_not_to_be_the_trouble_is_no_busy_node() -> None:
+    assert "gpu-node-busy" not in ids("It is not the old 'open /dev/dri/card1: Device or resource busy' problem")
+
+
+@pytest.mark.parametrize("said", ["When I connect through xrdp, it uses llvmpipe instead of the nvidia graphics.",
+                                  "OpenGL renderer string: llvmpipe (LLVM 15.0.6, 256 bits)"])
+def test_opengl_on_llvmpipe_is_the_software_rasteriser(said: str) -> None:
+    assert "gl-software-fallback" in ids(said)

@@ -1726,7 +1726,7 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found",
             "gpu-package-source-build", "gpu-works-words", "failure-other", "foreign-binary",
             "docker-daemon-access", "static-tls", "cuda-after-fork", "shm-exhausted", "image-lacks-libgl", "other-device",
-            "tool-not-found", "mainline-tegra",
+            "tool-not-found", "mainline-tegra", "gpu-node-busy",
             "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library",
             "failure-camera", "board-not-booting", "registry-access", "network-failure", "performance-words")
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
