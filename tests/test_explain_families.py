@@ -3200,3 +3200,36 @@ def test_a_busy_node_said_not_to_be_the_trouble_is_no_busy_node() -> None:
                                   "OpenGL renderer string: llvmpipe (LLVM 15.0.6, 256 bits)"])
 def test_opengl_on_llvmpipe_is_the_software_rasteriser(said: str) -> None:
     assert "gl-software-fallback" in ids(said)
+
+
+@pytest.mark.parametrize("said", ["`uvx --with moshi` installs the wrong pytorch: it defaults to the [cpu] version even with CUDA.",
+                                  "Trying to `pip install torch` resulted in the CPU version of torch stable.",
+                                  "conda pulled the CPU build of pytorch from conda-forge"])
+def test_a_cpu_build_said_to_be_installed_is_the_build(said: str) -> None:
+    reading = read_cause(PC + "\n" + said + "\nprint(torch.cuda.is_available())\nFalse")
+    assert "cpu-only-build" in [m.id for m in reading.matches] and reading.cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("said", ["Is the CPU version of torch installed? No, it is the cu121 build.",
+                                  "The CPU version of the benchmark runs fine."])
+def test_a_cpu_build_asked_about_or_of_another_program_is_no_cpu_build(said: str) -> None:
+    assert "cpu-only-build" not in ids(said)
+
+
+@pytest.mark.parametrize("line", ["MisconfigurationException: You requested GPUs: [0]\n But your machine only has: []",
+                                  'The serving image is not able to find GPU devices.'])
+def test_more_ways_a_program_says_it_finds_no_gpu(line: str) -> None:
+    assert "gpu-not-detected" in ids(line)
+
+
+def test_docker_s_unserved_gpu_request_in_the_reporter_s_own_words_is_that_request() -> None:
+    text = ('On Windows, wsl+nextflow setup are ok. The process was killed with error "could not select driver "" with '
+            'capabilieties [[gpu]].')
+    reading = read_cause(text)
+    assert "gpu-request-unserved" in [m.id for m in reading.matches] and "out-of-memory" not in [m.id for m in reading.matches]
+    assert reading.cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("said", ["the process was killed with error 'exec format error'", "it was killed with exit code 1"])
+def test_a_process_killed_with_an_error_message_is_no_memory_killer(said: str) -> None:
+    assert "out-of-memory" not in ids(said)
