@@ -3233,3 +3233,23 @@ def test_docker_s_unserved_gpu_request_in_the_reporter_s_own_words_is_that_reque
 @pytest.mark.parametrize("said", ["the process was killed with error 'exec format error'", "it was killed with exit code 1"])
 def test_a_process_killed_with_an_error_message_is_no_memory_killer(said: str) -> None:
     assert "out-of-memory" not in ids(said)
+
+
+# ---- OptiX's runtime, which comes with the driver ----
+
+@pytest.mark.parametrize("line", ["Optix call (optixInit()) failed with code 7804 (line 152)",
+                                  "Unknown OptixResult code: Compatible device(s) not found / OptiX not initialized.",
+                                  "OPTIX_ERROR_LIBRARY_NOT_FOUND",
+                                  "libnvoptix.so.1: cannot open shared object file: No such file or directory"])
+def test_optix_s_runtime_not_found_is_the_driver_s_library(line: str) -> None:
+    reading = read_cause("NVIDIA GeForce RTX 3090 Ti, driver 530.41.03\n" + line)
+    assert "optix-library-missing" in [m.id for m in reading.matches] and reading.cause.id == "x86-discrete-gpu"
+
+
+def test_optix_named_in_a_build_s_options_is_no_failure() -> None:
+    assert "optix-library-missing" not in ids("-- OptiX found: /opt/optix/include (OptiX 7.7), optixInit() will be used")
+
+
+@pytest.mark.parametrize("said", ["None of the other HPC centres seem to have this problem", "our HPC center runs Slurm"])
+def test_an_hpc_centre_said_in_words_is_servers(said: str) -> None:
+    assert shown_platform(read(said + "\nCUDA error: unknown error").observed)[0] == "pc"

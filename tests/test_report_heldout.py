@@ -16,7 +16,8 @@ set CY 50.0 %, set CZ 50.0 %, set DA 42.9 %, set DB 40.0 %, set DC 33.3 %, set D
 set DF 36.4 %, set DG 100.0 %, set DH 50.0 %, set DI 50.0 %, set DJ 83.3 %,
 set DK 20.0 %, set DL 27.3 %, set DM 80.0 % on 2026-12-03; set DN 63.6 %, set DO 63.6 %, set DP 75.0 %,
 set DQ 50.0 %, set DR 80.0 %, set DS 50.0 %, set DT 50.0 %, set DU 80.0 %, set DV 50.0 %,
-set DW 60.0 %, set DX 40.0 %, set DY 75.0 % on 2026-12-04,
+set DW 60.0 %, set DX 40.0 %, set DY 75.0 %,
+set DZ 80.0 %, set EA 30.0 %, set EB 63.6 % on 2026-12-04,
 where, with six to thirteen reports, one report is eight to seventeen points, so their floors let one report go and not
 two; set CS holds one report, and set DE reads one of its ten, which their floors keep), so that a change that loses
 two or three reports of a set fails here, and one that trades a report for another does not. They are no target: each
@@ -37,7 +38,8 @@ set DB's 30.0 %, set DC's 33.3 %, set DD's 36.4 %, set DE's 10.0 %, set DF's 27.
 set DG's 88.9 %, set DH's 50.0 %, set DI's 40.0 %, set DJ's 66.7 %, set DK's 20.0 %, set DL's 27.3 %,
 set DM's 60.0 %, set DN's 36.4 %, set DO's 54.5 %, set DP's 66.7 %,
 set DQ's 50.0 %, set DR's 50.0 %, set DS's 40.0 %, set DT's 30.0 %,
-set DU's 60.0 %, set DV's 50.0 %, set DW's 50.0 %, set DX's 30.0 %, set DY's 50.0 %;
+set DU's 60.0 %, set DV's 50.0 %, set DW's 50.0 %, set DX's 30.0 %, set DY's 50.0 %,
+set DZ's 80.0 %, set EA's 30.0 %, set EB's 36.4 %;
 set M is kept outside the repository, since its readings forbid every cause but one), and all have since served as
 development sets, so reports no rule has seen are the honest measure. A floor is raised, never lowered,
 with the number reached and the date.
@@ -74,7 +76,7 @@ CAUSES = {c["id"] for c in data.load("causes")["causes"]}
 # (its one report, whose floor keeps it), set DF 36.4 %, set DG 100.0 %, set DH 50.0 %, set DI 50.0 %, set DJ 83.3 %,
 # set DK 20.0 %, set DL 27.3 %, set DM 80.0 %; 2026-12-04: set DN 63.6 %, set DO 63.6 %, set DP 75.0 %,
 # set DQ 50.0 %, set DR 80.0 %, set DS 50.0 %, set DT 50.0 %, set DU 80.0 %, set DV 50.0 %,
-# set DW 60.0 %, set DX 40.0 %, set DY 75.0 %).
+# set DW 60.0 %, set DX 40.0 %, set DY 75.0 %, set DZ 80.0 %, set EA 30.0 %, set EB 63.6 %).
 FLOORS = {"A": 0.74, "B": 0.85, "C": 0.81, "D": 0.67, "E": 0.64, "F": 0.60, "G": 0.67, "H": 0.67, "I": 0.64, "J": 0.65,
           "K": 0.60, "L": 0.55, "N": 0.70, "AK": 0.60, "AL": 0.54, "AM": 0.52, "AN": 0.51, "AO": 0.38, "AP": 0.53,
           "AQ": 0.22, "AR": 0.45, "AS": 0.60, "AT": 0.60, "AU": 0.60, "AV": 0.85, "AW": 0.42,
@@ -88,7 +90,8 @@ FLOORS = {"A": 0.74, "B": 0.85, "C": 0.81, "D": 0.67, "E": 0.64, "F": 0.60, "G":
           "CZ": 0.40, "DA": 0.28, "DB": 0.30, "DC": 0.16, "DD": 0.27, "DE": 0.10, "DF": 0.27,
           "DG": 0.88, "DH": 0.40, "DI": 0.40, "DJ": 0.66, "DK": 0.10, "DL": 0.18, "DM": 0.70,
           "DN": 0.54, "DO": 0.54, "DP": 0.66, "DQ": 0.40, "DR": 0.70, "DS": 0.40,
-          "DT": 0.40, "DU": 0.70, "DV": 0.40, "DW": 0.50, "DX": 0.30, "DY": 0.66}
+          "DT": 0.40, "DU": 0.70, "DV": 0.40, "DW": 0.50, "DX": 0.30, "DY": 0.66,
+          "DZ": 0.60, "EA": 0.20, "EB": 0.54}
 
 
 def test_the_held_out_sets_are_sourced_and_apart_from_the_corpus() -> None:

@@ -440,7 +440,7 @@ _PC_HINT = cued(
     # a university's or an HPC centre's cluster, said in words: GPU servers (a Jetson cluster names its boards, which outrank it)
     (("cluster", "hpc", "supercomputer"),
      r"\b(?:university(?:'s|\u2019s)?|institute(?:'s|\u2019s)?|campus|department(?:'s|\u2019s|al)?|hpc)\s+cluster\b|"
-     r"\bhpc\s+(?:system|centre|center|team|facility|nodes?)\b|\bsupercomputers?\b"),
+     r"\bhpc\s+(?:systems?|centres?|centers?|teams?|facilit(?:y|ies)|nodes?)\b|\bsupercomputers?\b"),
     # more than one GPU in a machine (a Jetson has one, integrated), said, counted, or a node's GPU resource; often
     # another machine than the failing one ("it trains on our server with 4 GPUs"), so any Jetson sign outranks it
     (("gpu",), r"\b(?:multiple|several|many)\s+(?:nvidia\s+)?gpus\b|\bmulti-?gpu\b|"
