@@ -3253,3 +3253,16 @@ def test_optix_named_in_a_build_s_options_is_no_failure() -> None:
 @pytest.mark.parametrize("said", ["None of the other HPC centres seem to have this problem", "our HPC center runs Slurm"])
 def test_an_hpc_centre_said_in_words_is_servers(said: str) -> None:
     assert shown_platform(read(said + "\nCUDA error: unknown error").observed)[0] == "pc"
+
+
+@pytest.mark.parametrize("line", ["testing NVIDIA GPU passthrough , driver error code 43 .",
+                                  "Windows has stopped this device because it has reported problems. (Code 43) - NVIDIA GeForce "
+                                  "GTX 1080"])
+def test_a_passed_through_gpu_s_code_43_is_the_guest_s_driver(line: str) -> None:
+    reading = read_cause(line)
+    assert "vm-code-43" in [m.id for m in reading.matches] and reading.cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("line", ["make: *** [all] Error 43 (exit code 43)", "the GPU job returned exit code 43"])
+def test_an_exit_code_43_is_no_guest_driver(line: str) -> None:
+    assert "vm-code-43" not in ids(line)

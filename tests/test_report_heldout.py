@@ -17,11 +17,12 @@ set DF 36.4 %, set DG 100.0 %, set DH 50.0 %, set DI 50.0 %, set DJ 83.3 %,
 set DK 20.0 %, set DL 27.3 %, set DM 80.0 % on 2026-12-03; set DN 63.6 %, set DO 63.6 %, set DP 75.0 %,
 set DQ 50.0 %, set DR 80.0 %, set DS 50.0 %, set DT 50.0 %, set DU 80.0 %, set DV 50.0 %,
 set DW 60.0 %, set DX 40.0 %, set DY 75.0 %,
-set DZ 80.0 %, set EA 30.0 %, set EB 63.6 % on 2026-12-04,
-where, with six to thirteen reports, one report is eight to seventeen points, so their floors let one report go and not
-two; set CS holds one report, and set DE reads one of its ten, which their floors keep), so that a change that loses
-two or three reports of a set fails here, and one that trades a report for another does not. They are no target: each
-set was read before any rule was written for it (set A's unseen score was 34.8 %, set B's 41.6 %,
+set DZ 80.0 %, set EA 30.0 %, set EB 63.6 %,
+set EC 0.0 %, set ED 66.7 %, set EE 80.0 % on 2026-12-04,
+where, with five to thirteen reports, one report is eight to twenty points, so their floors let one report go and not
+two; set CS holds one report, set DE reads one of its ten and set EC none of its six, which their floors keep), so that
+a change that loses two or three reports of a set fails here, and one that trades a report for another does not. They
+are no target: each set was read before any rule was written for it (set A's unseen score was 34.8 %, set B's 41.6 %,
 set C's 55.6 %, set D's 60.0 %, set E's 34.9 %, set F's 51.9 %, set G's 57.4 %, set H's 52.9 %, set I's 54.0 %,
 set J's 48.1 %, set K's 40.4 %, set L's 53.6 %, set N's 65.1 %, set AK's 52.6 %, set AL's 51.6 %, set AM's 56.5 %,
 set AN's 51.7 %, set AO's 32.3 %, set AP's 56.2 %, set AQ's 25.7 %, set AR's 55.0 %, set AS's 58.8 %, set AT's 54.1 %,
@@ -39,7 +40,8 @@ set DG's 88.9 %, set DH's 50.0 %, set DI's 40.0 %, set DJ's 66.7 %, set DK's 20.
 set DM's 60.0 %, set DN's 36.4 %, set DO's 54.5 %, set DP's 66.7 %,
 set DQ's 50.0 %, set DR's 50.0 %, set DS's 40.0 %, set DT's 30.0 %,
 set DU's 60.0 %, set DV's 50.0 %, set DW's 50.0 %, set DX's 30.0 %, set DY's 50.0 %,
-set DZ's 80.0 %, set EA's 30.0 %, set EB's 36.4 %;
+set DZ's 80.0 %, set EA's 30.0 %, set EB's 36.4 %,
+set EC's 0.0 %, set ED's 66.7 %, set EE's 70.0 %;
 set M is kept outside the repository, since its readings forbid every cause but one), and all have since served as
 development sets, so reports no rule has seen are the honest measure. A floor is raised, never lowered,
 with the number reached and the date.
@@ -76,7 +78,8 @@ CAUSES = {c["id"] for c in data.load("causes")["causes"]}
 # (its one report, whose floor keeps it), set DF 36.4 %, set DG 100.0 %, set DH 50.0 %, set DI 50.0 %, set DJ 83.3 %,
 # set DK 20.0 %, set DL 27.3 %, set DM 80.0 %; 2026-12-04: set DN 63.6 %, set DO 63.6 %, set DP 75.0 %,
 # set DQ 50.0 %, set DR 80.0 %, set DS 50.0 %, set DT 50.0 %, set DU 80.0 %, set DV 50.0 %,
-# set DW 60.0 %, set DX 40.0 %, set DY 75.0 %, set DZ 80.0 %, set EA 30.0 %, set EB 63.6 %).
+# set DW 60.0 %, set DX 40.0 %, set DY 75.0 %, set DZ 80.0 %, set EA 30.0 %, set EB 63.6 %,
+# set EC 0.0 % (its floor lets none go: it reads none), set ED 66.7 %, set EE 80.0 %).
 FLOORS = {"A": 0.74, "B": 0.85, "C": 0.81, "D": 0.67, "E": 0.64, "F": 0.60, "G": 0.67, "H": 0.67, "I": 0.64, "J": 0.65,
           "K": 0.60, "L": 0.55, "N": 0.70, "AK": 0.60, "AL": 0.54, "AM": 0.52, "AN": 0.51, "AO": 0.38, "AP": 0.53,
           "AQ": 0.22, "AR": 0.45, "AS": 0.60, "AT": 0.60, "AU": 0.60, "AV": 0.85, "AW": 0.42,
@@ -91,7 +94,7 @@ FLOORS = {"A": 0.74, "B": 0.85, "C": 0.81, "D": 0.67, "E": 0.64, "F": 0.60, "G":
           "DG": 0.88, "DH": 0.40, "DI": 0.40, "DJ": 0.66, "DK": 0.10, "DL": 0.18, "DM": 0.70,
           "DN": 0.54, "DO": 0.54, "DP": 0.66, "DQ": 0.40, "DR": 0.70, "DS": 0.40,
           "DT": 0.40, "DU": 0.70, "DV": 0.40, "DW": 0.50, "DX": 0.30, "DY": 0.66,
-          "DZ": 0.60, "EA": 0.20, "EB": 0.54}
+          "DZ": 0.60, "EA": 0.20, "EB": 0.54, "EC": 0.0, "ED": 0.50, "EE": 0.70}
 
 
 def test_the_held_out_sets_are_sourced_and_apart_from_the_corpus() -> None:
