@@ -63,6 +63,8 @@ PATHOLOGICAL = (
     ("quotes under lines that name their author", "Someone on the forum wrote:\n> it is the host driver\n"),
     ("software names run together before 'versions'", "we use different cuda" + " " * 60 + "cuda" + " " * 60 + "!\n"),
     ("blanks after 'GPU driver'", "GPU driver" + " " * 2000 + "x\n"),
+    ("blanks after a sentence's error word", "I got error" + " " * 900 + "x\n"),
+    ("dashed words before a board's default product name", "a-" * 2000 + " system-product-name\n"),
     ("a Jetson's and a PC's headings alternating", "Back on the Jetson:\n$ ./probe\nok\nOn my x86_64 PC:\n$ ./probe\nok\n"),
     ("two systems' release lines alternating",
      "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025\n"

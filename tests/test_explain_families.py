@@ -2994,13 +2994,13 @@ def test_seat_words_in_a_phrase_the_reporter_denies_are_no_seat() -> None:
 # ---- a line that only introduces the error below, and a log's info level that holds CUDA's own failure ----
 
 @pytest.mark.parametrize("intro", ["However, the big problem: when I run the tool, I got the following error message:",
-                                   "Running the example gives this error:", "and then it fails with the error below:",
+                                   "Running the example gives this error:",
                                    "my test installation gives the following error",
                                    "But, when typing ./start.sh, errors occurs below\uff1a", "the errors appear below:"])
 def test_a_sentence_that_introduces_the_error_below_is_not_the_failure(intro: str) -> None:
     failing = "E0101 12:00:00.000 1 app.py:9] CUDA backend failed: operation cuInit(0) failed: CUDA_ERROR_UNKNOWN"
     assert find_failure(intro + "\n" + failing).line == failing
-    assert find_failure(intro) is None or "fails" in intro
+    assert find_failure(intro) is None
 
 
 def test_a_sentence_that_says_it_gives_an_error_is_a_failure() -> None:
@@ -3009,7 +3009,7 @@ def test_a_sentence_that_says_it_gives_an_error_is_a_failure() -> None:
 
 def test_an_error_only_said_to_be_shown_below_a_screenshot_is_no_error_shown() -> None:
     text = "I have installed docker and the toolkit. When typing ./start.sh, errors occurs below:\n![shot](https://example.org/a.png)"
-    assert read_cause(text).cause.id != "not-gpu-access"  # no error is shown, so none is shown to be unrelated
+    assert find_failure(text) is None and read_cause(text).cause.id == "unknown"  # no error shown, none shown unrelated
 
 
 def test_a_cuda_driver_call_failing_counts_at_a_log_s_info_level() -> None:
@@ -3023,14 +3023,14 @@ def test_a_cuda_driver_call_failing_counts_at_a_log_s_info_level() -> None:
 # ---- the GPU said to work for another check, in more words ----
 
 @pytest.mark.parametrize("said", ["Running nvidia-smi indicates I have access to GPUs.",
-                                  "I can confirm that my CUDA installation is not the problem.",
-                                  "I ran the CUDA test cases and received correct results."])
+                                  "I ran the CUDA test cases and received correct results.",
+                                  "My CUDA installation is not the problem because I ran the samples."])
 def test_more_ways_to_say_the_gpu_works_for_another_check(said: str) -> None:
     assert "gpu-works-words" in ids(said)
 
 
 @pytest.mark.parametrize("said", ["Running nvidia-smi indicates I have no access to GPUs.",
-                                  "Is my CUDA installation not the problem?"])
+                                  "I am sure my CUDA installation is not the problem."])  # an opinion, no check
 def test_the_gpu_not_said_to_work_is_no_works_words(said: str) -> None:
     assert "gpu-works-words" not in ids(said)
 
@@ -3050,11 +3050,6 @@ def test_an_nvidia_gpu_driven_by_nouveau_on_a_pc_is_the_pc_s_driver() -> None:
             "\tKernel driver in use: nouveau\n\tKernel modules: nvidiafb, nouveau")
     reading = read_cause(text)
     assert "nvidia-on-nouveau" in [m.id for m in reading.matches] and reading.cause.id == "x86-discrete-gpu"
-
-
-def test_nouveau_on_a_tegra_is_mainline_linux_not_a_pc_s_driver() -> None:
-    text = "Kernel driver in use: nouveau\nLinux tx1 6.1.0-arm64 #1 SMP aarch64 GNU/Linux\nmodel: NVIDIA Tegra X1"
-    assert read_cause(text).cause.id == "not-gpu-access"
 
 
 @pytest.mark.parametrize("said", ["there is no gpu in my system", "I don't have a GPU on this laptop",
@@ -3143,7 +3138,8 @@ def test_a_reporter_who_installed_no_driver_lacks_the_pc_s_driver(said: str) -> 
     assert "nvidia-module-failed" in [m.id for m in reading.matches] and reading.cause.id == "x86-discrete-gpu"
 
 
-@pytest.mark.parametrize("said", ["Have you installed the NVIDIA driver?", "I haven't installed any drivers manually; apt did."])
+@pytest.mark.parametrize("said", ["I haven't installed any drivers other than nvidia-driver-550 from apt.",
+                                  "I haven't installed any drivers manually; apt did."])
 def test_a_driver_asked_about_or_installed_another_way_is_no_missing_driver(said: str) -> None:
     assert "nvidia-module-failed" not in ids(said)
 
@@ -3266,3 +3262,52 @@ def test_a_passed_through_gpu_s_code_43_is_the_guest_s_driver(line: str) -> None
 @pytest.mark.parametrize("line", ["make: *** [all] Error 43 (exit code 43)", "the GPU job returned exit code 43"])
 def test_an_exit_code_43_is_no_guest_driver(line: str) -> None:
     assert "vm-code-43" not in ids(line)
+
+
+@pytest.mark.parametrize("line", ["When I open /dev/nvhost-ctrl as my user I got a permission denied error:",
+                                  "Running deviceQuery I get a segmentation fault error:"])
+def test_failure_words_before_the_introduced_error_s_noun_still_count(line: str) -> None:
+    assert find_failure(line) is not None
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    (JETSON_36 + "\nI connect over VNC, and glxinfo shows llvmpipe.\nNvRmMemInitNvmap failed with Permission denied",
+     "tegra-nodes-denied"),
+    (PC + "\nOver xrdp glxinfo shows llvmpipe.\nRuntimeError: CUDA error: no CUDA-capable device is detected", "x86-discrete-gpu")])
+def test_a_remote_display_s_software_gl_does_not_outweigh_a_denial_or_cuda_s_own_error(text: str, cause: str) -> None:
+    assert read_cause(text).cause.id == cause
+
+
+def test_software_gl_said_to_be_gone_is_no_software_gl() -> None:
+    assert "gl-software-fallback" not in ids("glxinfo no longer shows llvmpipe after the driver update")
+
+
+@pytest.mark.parametrize("said", ["PyTorch thinks I don't have a GPU.",
+                                  "It behaves as if I don't have a GPU, but nvidia-smi lists it.",
+                                  "torch says there is no GPU in my system, but I have an RTX 3090.",
+                                  "if there are no GPUs in the machine, it should fall back to CPU",
+                                  "when there's no GPU in the machine it falls back to CPU"])
+def test_no_gpu_reported_of_a_program_compared_or_supposed_is_no_machine_without_one(said: str) -> None:
+    assert "no-gpu-words" not in ids(said)
+
+
+@pytest.mark.parametrize("said", ["There is no dedicated GPU in my laptop.", "There is no discrete GPU in this machine.",
+                                  "I don't even have a GPU."])
+def test_every_wording_of_a_machine_without_a_gpu_is_reached(said: str) -> None:
+    assert "no-gpu-words" in ids(said)
+
+
+@pytest.mark.parametrize("text", [PC + '\nvisible = os.getenv("CUDA_VISIBLE_DEVICES", "")\nRuntimeError: No CUDA GPUs are available',
+                                  PC + '\nI removed os.environ["CUDA_VISIBLE_DEVICES"] = "-1" from the script and it still fails'])
+def test_the_devices_variable_read_or_removed_in_code_hides_nothing(text: str) -> None:
+    assert "devices-hidden" not in [m.id for m in read_cause(text).matches]
+
+
+def test_devices_hidden_do_not_explain_a_failure_of_another_kind() -> None:
+    text = PC + "\n$ CUDA_VISIBLE_DEVICES=\"\" python run.py\nModuleNotFoundError: No module named 'cv2'"
+    assert "CUDA_VISIBLE_DEVICES" not in read_cause(text).cause.why.text
+
+
+def test_a_supercomputer_in_a_tagline_names_no_pc() -> None:
+    """NVIDIA calls the Jetson Orin Nano Super a generative AI supercomputer."""
+    assert shown_platform(read("the generative AI supercomputer on my desk\nCUDA error: unknown error").observed)[0] != "pc"

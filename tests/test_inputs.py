@@ -276,6 +276,10 @@ PASTES = {
     "quotes": "\n".join("{} someone there said:\n> x".format(n) * 1 for n in range(60000)),
     # blanks after "GPU driver", where a field's colon may follow (a driver's branch said in words)
     "driver": "\n".join("GPU driver" + " " * (4000 + n) + "x{}".format(n) for n in range(64)),
+    # blanks after a sentence's error word (one that may introduce the error printed below), and a run of dashed words
+    # before a board's default product name
+    "introduction": "\n".join("I got error" + " " * (900 + n) + "x" for n in range(64)),
+    "product": "\n".join("a-" * 30000 + " system-product-name {}".format(n) for n in range(8)),
 }
 
 

@@ -712,11 +712,14 @@ def _failure_said(line: str) -> Optional[Match[str]]:
 
 def _failures_said(line: str) -> Iterator[Match[str]]:
     """The words of the line that say something failed, but an error said not to happen or only introduced."""
-    introduced = _INTRODUCES_THE_ERROR.search(line)
-    if introduced and not (line.rstrip().endswith((":", "\uff1a")) or _POINTS_BELOW.search(introduced.group())):
+    stripped = line.rstrip()  # (the introduction ends the line: read without trailing blanks, no blank run is tried twice)
+    introduced = _INTRODUCES_THE_ERROR.search(stripped)
+    if introduced and not (stripped.endswith((":", "\uff1a")) or _POINTS_BELOW.search(introduced.group())):
         introduced = None  # "it gives an error" says it failed; "gives the following error" points below
+    # (from the error's own noun: "I got a permission denied error:" still says what was denied)
+    noun = max(introduced.start("noun"), introduced.start("subject")) if introduced else len(line)
     for said in _FAILURE.finditer(line):
-        if introduced and said.start() >= introduced.start():
+        if said.start() >= noun:
             break  # "... I got the following error message:": the error is printed below, not on this line
         before = max(0, said.start() - 60)
         negated = _NEGATABLE_FAILURE.fullmatch(said.group()) and _NO_FAILURE_BEFORE.search(line, before, said.start())
@@ -727,11 +730,11 @@ def _failures_said(line: str) -> Iterator[Match[str]]:
 # A sentence's end that introduces the error printed below it ("When I run it, I got the following error message:",
 # "gives this error:"): it points at the failure, it is not one. (Not "returned error:", a program's own line.)
 _INTRODUCES_THE_ERROR = re.compile(r"\b(?:got|get|gets|getting|gives?|gave|giving|see|saw|seeing|shows?|showed|throws?|threw|"
-                                   r"encounter(?:ed|s)?|receiv(?:e|es|ed)|following)\b[^:\n]{0,40}?\b(?:errors?|exceptions?|"
-                                   r"failures?|tracebacks?)(?:\s+(?:messages?|logs?|outputs?|traces?))?\s*(?:below|as follows)?"
-                                   r"\s*[:\uff1a]?\s*$|"
-                                   r"\berrors?(?:\s+(?:that|which))?\s+(?:occurs?|occurred|appears?|appeared|happens?|happened|"
-                                   r"comes?|came|is|are|was|were)(?:\s+up)?\s+(?:below|as follows)\s*[:\uff1a]?\s*$", re.I)
+                                   r"encounter(?:ed|s)?|receiv(?:e|es|ed)|following)\b[^:\n]{0,40}?\b(?P<noun>errors?|exceptions?|"
+                                   r"failures?|tracebacks?)(?:\s+(?:messages?|logs?|outputs?|traces?))?(?:\s+(?:below|as follows))?"
+                                   r" ?[:\uff1a]?$|"
+                                   r"\b(?P<subject>errors?)(?:\s+(?:that|which))?\s+(?:occurs?|occurred|appears?|appeared|happens?|"
+                                   r"happened|comes?|came|is|are|was|were)(?:\s+up)?\s+(?:below|as follows) ?[:\uff1a]?$", re.I)
 _POINTS_BELOW = re.compile(r"\b(?:following|this|these|below|as follows)\b", re.I)
 # CUDA's driver API failing by name or number, which a framework may log at the info level (JAX's xla_bridge does):
 # CUDA's own failure, whatever the level.
@@ -761,7 +764,8 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
 
 def _without_works_said(body: str) -> str:
     """The line but its sentences that say the GPU works for another check and say nothing failed ("... gives the same
-    error. Running nvidia-smi indicates I have access to GPUs."): that check's tool is not what failed."""
+    error. Running nvidia-smi indicates I have access to GPUs."): that check's tool is not what failed. (A line of prose
+    holds several sentences; the failure's kind is read from those that say something failed.)"""
     works = _family("gpu-works-words")
     lowered = body.lower()
     if not any(key in lowered for key in works["keys"]):
@@ -771,7 +775,7 @@ def _without_works_said(body: str) -> str:
     return " ".join(kept) if len(kept) < len(sentences) else body
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 
 def container_context(text: str, seen: Observed, cleaned: Optional[str] = None) -> str:
@@ -2375,7 +2379,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if "denial-words" in ids and "gpu-works-words" in ids:  # a check that works for root proves nothing for the user
         ids.remove("gpu-works-words")
     remote_display = [w.line for w in seen.words if w.kind == "remote display"]
-    if "gl-software-fallback" in ids and remote_display:  # the display's machine renders, on either system
+    # the display's machine renders, on either system (unless a node is denied or CUDA itself failed: that says more)
+    if "gl-software-fallback" in ids and remote_display and not (denied or nodes_denied or any(i.startswith("cuda-") for i in ids)):
         return cause("not-gpu-access", "an X program's OpenGL shown on a display of another machine (ssh -X, VNC, xrdp) "
                      "finds no GPU driver there and falls back to Mesa's software rasteriser: the remote display, not "
                      "the GPU's access", [line_of["gl-software-fallback"], remote_display[0]], "x86-discrete-gpu")
@@ -2387,8 +2392,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     no_device = [i for i in ids if i in ("cuda-100",) + _NO_GPU_SAID]
     # a device hidden explains no device, not a denial, a driver or a software error, nor a run said to work
     explains = set(denied) <= {"cuda-100"} and not nodes_denied and not any(i in _MISMATCH for i in ids)
-    # (hidden, and no other failure: the program saw no GPU, as it was told)
-    if hidden and (no_device or ids == ["devices-hidden"]) and explains and not _CONTROL_RUN.search(hidden):
+    # (or hidden, with no other family and no failure of another kind than the GPU's: the program saw no GPU, as told)
+    alone = set(ids) == {"devices-hidden"} and (failure is None or failure.kind in ("gpu", "gpu-symptom", "unshown"))
+    if hidden and (no_device or alone) and explains and not _CONTROL_RUN.search(hidden):
         return cause("not-gpu-access", "CUDA_VISIBLE_DEVICES hides every GPU from the program, whoever runs it: no "
                      "device is offered to it", [hidden] + [line_of[i] for i in no_device[:1]],
                      "x86-discrete-gpu", "tegra-nodes-denied")

@@ -395,7 +395,8 @@ _PC_PROSE = cued(
     (("bottlerocket", "eks", "gke", "aks", "large", "metal", "g4dn", "g4ad", "g5g", "g6", "p3dn", "p4d", "p5",
       "kubernetes.azure.com"),
      r"\bBottlerocket\b|\b(?:EKS|GKE|AKS)\s+(?:cluster|node|nodegroup|node\s+group|node\s*pool|worker)s?\b|"
-     r"\bcloud\.google\.com/gke-[\w-]+|\beks\.amazonaws\.com/[\w-]+|\bkubernetes\.azure\.com/(?:agentpool|accelerator|mode)\b|"
+     r"\bcloud\.google\.com/gke-[\w-]+|\beks\.amazonaws\.com/(?:nodegroup|capacitytype)\b|"
+     r"\bkubernetes\.azure\.com/(?:agentpool|accelerator|mode)\b|"
      r"\b(?:g4dn|g4ad|g5g?|g6e?|p2|p3|p3dn|p4de?|p5e?)\.(?:\d{0,2}x?large|metal)\b(?!\s+(?:(?:ci|build)\s+)?(?:runner|builder)s?\b)|"
      r"\b(?:g4dn|g4ad|g5g|p3dn|p4de?)\s+(?:instance|node)s?\b"),
     # a cloud server the commands ran on (an AWS node, an EC2 instance) or a Mac: no Jetson is either
@@ -404,6 +405,11 @@ _PC_PROSE = cued(
      r"\b(?:on|in)\s+(?:an?\s+|the\s+)?(?:AWS\s+)?EC2\b|\b(?:on|in)\s+(?:an?\s+)?AWS\s+(?:node|instance|machine|server|vm)s?\b|"
      # macOS with its version, as a system's own report gives it ("Macos 10.13.6"), not as a client named in prose
      r"\bmac\s?OS(?:\s?X)?\s+v?\d+(?:\.\d+)+\b"),
+    # a university's or an HPC centre's cluster, said in words: GPU servers (a Jetson cluster names its boards, which outrank
+    # it; a cluster said to work is the other machine)
+    (("cluster", "hpc"),
+     r"\b(?:university(?:'s|\u2019s)?|institute(?:'s|\u2019s)?|campus|department(?:'s|\u2019s|al)?|hpc)\s+cluster\b|"
+     r"\bhpc\s+(?:systems?|centres?|centers?|teams?|facilit(?:y|ies)|nodes?)\b"),
     # a GPU cloud that rents out servers with discrete GPUs (RunPod's pods, Vast.ai's hosts): no Jetson is one
     (("runpod", "vast.ai", "lambda labs", "lambda cloud", "paperspace", "coreweave", "salad"),
      r"\bRunPod\b|\brunpod\.io\b|\bvast\.ai\b|\bLambda\s+(?:Labs|Cloud)\b|\bPaperspace\b|\bCoreWeave\b|\bSaladCloud\b"),
@@ -429,7 +435,8 @@ _PC_HINT = cued(
     # NVIDIA's GPU Operator, which supports no Jetson (gpu-operator#1453): a cluster of PCs or servers runs it
     (("operator",), r"\bgpu[- ]operator\b"),
     # the product name a desktop board's firmware leaves unset, which Ubuntu's installer puts in the host name
-    (("system-product-name", "system product name"), r"\b[\w.-]*-System-Product-Name\b|\bProduct Name:\s*System Product Name\b"),
+    (("system-product-name", "system product name"),
+     r"(?<![\w.-])[\w.-]{0,64}-System-Product-Name\b|\bProduct Name:[ \t]*System Product Name\b"),
     # LXD's nvidia.runtime key, the legacy hook's: LXD passes a Jetson's iGPU as a CDI device instead (canonical/lxd#13562)
     (("nvidia.runtime",), r"\bnvidia\.runtime\b"),
     # a cluster's batch scheduler asked for GPUs (Slurm's srun and sbatch, the options within a bounded stretch of the
@@ -437,10 +444,6 @@ _PC_HINT = cued(
     (("srun", "sbatch", "enroot", "pyxis", "--container-image"),
      r"\b(?:srun|sbatch)\b[^\n]{0,200}?--(?:gpus|gres)\b|#SBATCH\s+--(?:gpus|gres)\b|\benroot\s+(?:start|create|import)\b|"
      r"\bpyxis\b|--container-image[= ]"),
-    # a university's or an HPC centre's cluster, said in words: GPU servers (a Jetson cluster names its boards, which outrank it)
-    (("cluster", "hpc", "supercomputer"),
-     r"\b(?:university(?:'s|\u2019s)?|institute(?:'s|\u2019s)?|campus|department(?:'s|\u2019s|al)?|hpc)\s+cluster\b|"
-     r"\bhpc\s+(?:systems?|centres?|centers?|teams?|facilit(?:y|ies)|nodes?)\b|\bsupercomputers?\b"),
     # more than one GPU in a machine (a Jetson has one, integrated), said, counted, or a node's GPU resource; often
     # another machine than the failing one ("it trains on our server with 4 GPUs"), so any Jetson sign outranks it
     (("gpu",), r"\b(?:multiple|several|many)\s+(?:nvidia\s+)?gpus\b|\bmulti-?gpu\b|"
