@@ -216,12 +216,18 @@ def is_unrelated(symptom: Dict[str, Any]) -> bool:
     return set(symptom.get("points_to") or ()) == {"not-gpu-access"}
 
 
+def is_pc_setup(symptom: Dict[str, Any]) -> bool:
+    """A look-alike that is a PC's or server's own setup and never the Jetson's software (its own page, too)."""
+    return is_lookalike(symptom) and not is_unrelated(symptom) and "jetson-software-mismatch" not in symptom["points_to"]
+
+
 def errors_page() -> str:
     """The error signatures that point to a GPU access cause, from data/symptoms.json."""
     intro = ("Paste the message into the site's search, or find it below: each signature with its likely causes "
              "(most likely first), the page that explains it and the runbook that checks it. Messages that only "
              "look like an access problem are on [look-alike errors](errors-lookalikes.md) (software versions, PC "
-             "drivers) and [unrelated errors](errors-unrelated.md) (failures that are no GPU access at all).")
+             "drivers), [PC setup errors](errors-pc.md) (a PC's display, sandbox or hypervisor) and "
+             "[unrelated errors](errors-unrelated.md) (failures that are no GPU access at all).")
     return signatures_page("# Error messages", intro, lambda s: not is_lookalike(s))
 
 
@@ -229,8 +235,19 @@ def lookalikes_page() -> str:
     """The error signatures that point to a software version or a PC's driver, not to GPU access."""
     intro = ("Messages that come up in GPU-access reports but point to another cause: a software or driver version "
              "that does not fit, or a PC's discrete-GPU driver. The access errors are on [error messages](errors.md); "
-             "failures unrelated to the GPU on [unrelated errors](errors-unrelated.md).")
-    return signatures_page("# Look-alike errors", intro, lambda s: is_lookalike(s) and not is_unrelated(s))
+             "a PC's own setup on [PC setup errors](errors-pc.md); failures unrelated to the GPU on "
+             "[unrelated errors](errors-unrelated.md).")
+    return signatures_page("# Look-alike errors", intro,
+                           lambda s: is_lookalike(s) and not is_unrelated(s) and not is_pc_setup(s))
+
+
+def pc_setup_page() -> str:
+    """The error signatures of a PC's or server's own setup: its display, sandbox, hypervisor or GPU's mode."""
+    intro = ("Messages that come up in GPU-access reports from PCs and servers and point to the machine's own setup: "
+             "its display and OpenGL, a sandbox, a hypervisor, the GPU's compute mode or the driver it runs on. On a "
+             "Jetson they are no GPU access at all. The access errors are on [error messages](errors.md); software "
+             "versions on [look-alike errors](errors-lookalikes.md).")
+    return signatures_page("# PC setup errors", intro, is_pc_setup)
 
 
 def unrelated_page() -> str:
@@ -400,7 +417,7 @@ def lab_format_page() -> str:
 PAGES = {"reference/facts.md": facts_page, "validation.md": validation_page, "reference/cli.md": cli_page,
          "reference/exit-codes.md": exit_page, "lab/profile-format.md": lab_format_page,
          "reference/errors.md": errors_page, "reference/errors-lookalikes.md": lookalikes_page,
-         "reference/errors-unrelated.md": unrelated_page,
+         "reference/errors-unrelated.md": unrelated_page, "reference/errors-pc.md": pc_setup_page,
          "reference/runbook-parameters.md": parameters_page}
 
 
