@@ -405,8 +405,8 @@ _PC_PROSE = cued(
      r"\b(?:on|in)\s+(?:an?\s+|the\s+)?(?:AWS\s+)?EC2\b|\b(?:on|in)\s+(?:an?\s+)?AWS\s+(?:node|instance|machine|server|vm)s?\b|"
      # macOS with its version, as a system's own report gives it ("Macos 10.13.6"), not as a client named in prose
      r"\bmac\s?OS(?:\s?X)?\s+v?\d+(?:\.\d+)+\b"),
-    # a university's or an HPC centre's cluster, said in words: GPU servers (a Jetson cluster names its boards, which
-    # outrank it)
+    # a university's or an HPC centre's cluster, said in words: GPU servers (a Jetson cluster names its boards, which outrank
+    # it; a cluster said to work is the other machine)
     (("cluster", "hpc"),
      r"\b(?:university(?:'s|\u2019s)?|institute(?:'s|\u2019s)?|campus|department(?:'s|\u2019s|al)?|hpc)\s+cluster\b|"
      r"\bhpc\s+(?:systems?|centres?|centers?|teams?|facilit(?:y|ies)|nodes?)\b"),
