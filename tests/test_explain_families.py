@@ -3030,7 +3030,10 @@ def test_more_ways_to_say_the_gpu_works_for_another_check(said: str) -> None:
 
 
 @pytest.mark.parametrize("said", ["Running nvidia-smi indicates I have no access to GPUs.",
-                                  "I am sure my CUDA installation is not the problem."])  # an opinion, no check
+                                  "I am sure my CUDA installation is not the problem.",  # an opinion, no check
+                                  "nvidia-smi never worked on this board.",  # negated inside its own words
+                                  "nvidia-smi no longer works after the upgrade.",
+                                  "deviceQuery has never passed here."])
 def test_the_gpu_not_said_to_work_is_no_works_words(said: str) -> None:
     assert "gpu-works-words" not in ids(said)
 
@@ -3040,6 +3043,15 @@ def test_a_line_that_says_the_driver_works_gives_its_failure_no_driver_kind() ->
             "tool -I gives the same error. Running nvidia-smi indicates I have access to GPUs.")
     failure = find_failure(text)
     assert failure is not None and failure.kind != "driver"
+
+
+def test_a_check_said_to_work_is_cut_at_any_sentence_end_and_one_said_not_to_work_stays() -> None:
+    """The sentences that say the GPU works are the ones the works-words family reads, with its negations: cut at a
+    ';' too, and a check that "never worked" is a failure of the driver, not a check that works."""
+    works = find_failure("tool -I gives the same error; nvidia-smi works fine.")
+    assert works is not None and works.kind != "driver"
+    never = find_failure("tool -I gives the same error. nvidia-smi never worked on this box either.")
+    assert never is not None and never.kind == "driver"
 
 
 # ---- a PC's NVIDIA GPU on nouveau, a machine said to have no GPU, a cluster, NVRTC too old for the GPU ----
@@ -3311,3 +3323,202 @@ def test_devices_hidden_do_not_explain_a_failure_of_another_kind() -> None:
 def test_a_supercomputer_in_a_tagline_names_no_pc() -> None:
     """NVIDIA calls the Jetson Orin Nano Super a generative AI supercomputer."""
     assert shown_platform(read("the generative AI supercomputer on my desk\nCUDA error: unknown error").observed)[0] != "pc"
+
+
+# ---- video recorders, volunteer computing and photo libraries: more wordings of known things ----
+
+def test_a_gpu_said_to_be_fully_functional_is_said_to_work() -> None:
+    assert "gpu-works-words" in ids("the tool does not list it, even though the GPU is visible in lspci and fully functional")
+    assert "gpu-works-words" not in ids("the GPU is never fully functional after resume")
+
+
+@pytest.mark.parametrize("line", ['{"message":"unknown or invalid runtime: nvidia"}',
+                                  "docker: Error response from daemon: unknown or invalid runtime name: nvidia."])
+def test_the_engine_refusing_the_nvidia_runtime_is_that_family_with_or_without_name(line: str) -> None:
+    assert "no-gpu-runtime" in ids(line)
+
+
+@pytest.mark.parametrize("intro", ["I'm encountering these errors when attempting to use the new OCR functionality:",
+                                   "In specific, I think this is the main error:",
+                                   "Here are the errors:"])
+def test_a_line_that_introduces_the_error_below_is_not_the_failure(intro: str) -> None:
+    text = "I upgraded the image to 2.2.0-cuda.\n{}\nPermissionError: [Errno 13] Permission denied: '/app/font.ttf'".format(intro)
+    failure = find_failure(text)
+    assert failure is not None and failure.line.startswith("PermissionError")
+
+
+@pytest.mark.parametrize("said", ["Every time I run the bat file:", "t-rex.exe -a ethash -o stratum+tcp://pool:4444",
+                                  "The problems went away after I installed CUDA 11.7 via `winget install Nvidia.CUDA -v 11.7`."])
+def test_a_windows_program_or_script_names_a_pc(said: str) -> None:
+    assert shown_platform(read(said + "\nERROR: Can't start miner, CUDA initialize error").observed)[0] == "pc"
+
+
+@pytest.mark.parametrize("said", ["my GT 710 should be about as fast as a Jetson Nano",
+                                  "My RTX 3060 is faster than a Jetson Orin Nano",
+                                  "compared to the Jetson AGX Xavier this box is slow"])
+def test_a_jetson_named_as_a_yardstick_is_not_the_machine(said: str) -> None:
+    result = read_cause(said + "\nRuntimeError: CUDA error: no kernel image is available for execution on the device")
+    assert not any(s.text.startswith("a Jetson") for s in result.statements)
+
+
+def test_pytorch_s_warning_that_the_card_s_capability_is_not_in_its_build_is_the_missing_kernels_family() -> None:
+    line = "NVIDIA GeForce GT 710 with CUDA capability sm_35 is not compatible with the current PyTorch installation."
+    assert "cuda-209" in ids(line)
+
+
+def test_a_plugin_s_check_macro_gives_the_cuda_error_after_the_file_and_line() -> None:
+    assert ids("Cuda failure in file 'yolo_layer.cu' line 51: 35") == ["cuda-35"]
+    assert "cuda-35" not in ids("parse error at line 51: 35 tokens")
+
+
+def test_a_notice_that_the_program_goes_on_without_nvml_is_not_its_failure() -> None:
+    text = (" * NVML         disabled (failed to load NVML)\n"
+            " * CUDA GPU     #0 00:00.0 NVIDIA Tegra X1 921/12 MHz smx:1 arch:53\n"
+            '[2021-04-11 19:45:50.439]  nvidia   thread #0 failed with error <reg>:53 "invalid argument"')
+    failure = find_failure(text)
+    assert failure is not None and "thread #0 failed" in failure.line
+
+
+# ---- OCR and translation, camera SDKs, point clouds: more wordings of known things ----
+
+def test_curand_s_status_by_number_is_a_library_status_error() -> None:
+    line = "[2018-11-03 19:40:29] Curand error 203 - src/tensors/rand.cpp:80: curandCreateGenerator(&generator_, rng)"
+    assert "cuda-library-status" in ids(line)
+    assert "cuda-library-status" not in ids("curand 203 samples drawn")
+
+
+def test_paddle_s_gpu_build_finding_no_cuda_device_is_no_device() -> None:
+    line = ("UserWarning: You are using GPU version Paddle, but your CUDA device is not set properly. CPU device will be used "
+            "by default.")
+    assert "cuda-100" in ids(line)
+
+
+def test_a_build_s_hint_to_compile_the_cpu_only_version_is_no_cpu_only_build() -> None:
+    assert "cpu-only-build" not in ids("OR compile the CPU-only version of Marian with\n  -DCOMPILE_CUDA=off")
+    assert "cpu-only-build" in ids("pip installed the CPU-only build of torch")
+
+
+def test_an_extension_build_that_finds_no_gpu_architecture_is_a_build_without_the_gpu() -> None:
+    frames = ('  File "/usr/local/lib/python3.7/dist-packages/torch/utils/cpp_extension.py", line 1562, in _get_cuda_arch_flags\n'
+              "    arch_list[-1] += '+PTX'\nIndexError: list index out of range")
+    assert "build-sees-no-gpu" in ids(frames)
+    assert read_cause(JETSON_36 + "\n$ docker build -t ext .\n" + frames).cause.id == "nodes-missing-in-container"
+    unknown_arch = ('  File "/x/torch/utils/cpp_extension.py", line 1980, in _get_cuda_arch_flags\n'
+                    '    raise ValueError(f"Unknown CUDA arch ({arch}) or GPU not supported")\n'
+                    "ValueError: Unknown CUDA arch (12.0) or GPU not supported")
+    assert "build-sees-no-gpu" not in ids(unknown_arch)  # a list that names an architecture torch does not know
+
+
+@pytest.mark.parametrize("said", ["the nvidia-smi and nvcc -V commands can be answered normally",
+                                  "nvidia-smi runs properly and lists the card"])
+def test_nvidia_smi_said_to_answer_normally_is_said_to_work(said: str) -> None:
+    assert "gpu-works-words" in ids(said)
+
+
+def test_nvidia_smi_said_never_to_answer_properly_is_not_said_to_work() -> None:
+    assert "gpu-works-words" not in ids("nvidia-smi never runs properly on this box")
+
+
+@pytest.mark.parametrize("system, failed", [(JETSON_36, "RuntimeError: CUDA error: CUDA driver is a stub library"),
+                                             ("", "In [2]: torch.cuda.is_available()\nOut[2]: False")])
+def test_cuda_finding_nothing_in_a_container_started_without_the_gpu_is_the_missing_injection(system: str, failed: str) -> None:
+    """CUDA's stub stands in only where no runtime brought the driver; on a Jetson, a launch without --runtime may still
+    get the GPU from the engine's default runtime, so there only the stub tells (the second image is a PC's build)."""
+    run = "$ docker run --rm -it floydhub/pytorch:latest-gpu-py3 ipython\n"
+    assert read_cause(system + "\n" + run + failed).cause.id == "nodes-missing-in-container"
+    given = run.replace("docker run", "docker run --runtime nvidia")
+    assert read_cause(system + "\n" + given + failed).cause.id != "nodes-missing-in-container"
+    assert read_cause(JETSON_36 + "\n" + run + "In [2]: torch.cuda.is_available()\nOut[2]: False").cause.id != \
+        "nodes-missing-in-container"
+
+
+# ---- an outside attack on the rules above ----
+
+def test_everything_but_the_gpu_working_is_not_the_gpu_working() -> None:
+    assert "gpu-works-words" not in ids("Everything except the GPU is fully operational inside the container.")
+
+
+def test_the_missing_runtime_quoted_as_an_earlier_error_is_not_this_one() -> None:
+    said = ('Earlier I got "docker: Error response from daemon: unknown or invalid runtime name: nvidia." - fixed that by '
+            "installing nvidia-container-toolkit.")
+    assert "no-gpu-runtime" not in ids(said)
+
+
+@pytest.mark.parametrize("said", ["Flashed the SD image with balenaEtcher.exe, then booted the board.",
+                                  "I connect with MobaXterm.exe and run the sample:"])
+def test_a_windows_tool_named_in_prose_names_no_pc(said: str) -> None:
+    assert shown_platform(read(said + "\ncudaGetDeviceCount returned 35").observed)[0] != "pc"
+
+
+def test_curand_s_allocation_failure_is_memory_not_the_library_s_state() -> None:
+    line = "Curand error 102 at kernel.cu:88"
+    assert "cuda-library-status" not in ids(line) and "out-of-memory" in ids(line)
+
+
+def test_a_failure_logged_at_the_info_level_is_a_notice() -> None:
+    text = ("[2024-08-04 09:02:49.732] [info] Failed to load NVML\n"
+            "[2024-08-04 09:02:49.732] [error] device string set to cuda:all but no CUDA devices available.")
+    failure = find_failure(text)
+    assert failure is not None and "no CUDA devices available" in failure.line
+
+
+@pytest.mark.parametrize("said", ["Nano 4GB devkit, Ubuntu 18.04", "my Nano B01 developer kit"])
+def test_the_nano_named_by_its_kit_alone_is_a_jetson(said: str) -> None:
+    assert shown_platform(read(said).observed)[0] == "jetson"
+
+
+# ---- home labs, NVIDIA's speech and video SDKs, fine-tuning libraries ----
+
+@pytest.mark.parametrize("line", ["nvvfx.NvVFXError: NvVFX_Load failed: The effect has not been properly initialized (code -12)",
+                                  "ERROR: Loading TRTModel failed in Aigs\nFailed to initialize VideoFX"])
+def test_a_maxine_effect_that_does_not_load_is_a_pc_gpu_s_problem(line: str) -> None:
+    assert "maxine-effect-failed" in ids(line)
+    assert read_cause(line).cause.id == "x86-discrete-gpu"  # Maxine has no Jetson release
+
+
+def test_a_pytorch_without_its_distributed_package_is_the_jetson_wheel_s() -> None:
+    line = "AttributeError: module 'torch.distributed' has no attribute 'is_initialized'"
+    assert "torch-distributed-missing" in ids(line)
+    assert read_cause(JETSON_35 + "\n" + line).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("line", ["CUDA SETUP: WARNING! libcuda.so not found! Do you have a CUDA driver installed?",
+                                  "RuntimeError: Library libcublas.so.11 is not found or cannot be loaded"])
+def test_a_loader_s_own_words_for_a_cuda_library_it_did_not_find_are_that_family(line: str) -> None:
+    assert "cuda-library-missing" in ids(line)
+
+
+@pytest.mark.parametrize("line, system", [("libnvidia-fatbinaryloader.so.387.26: cannot open shared object file", "pc"),
+                                          ("libcuda.so.535.104.05", "pc"),
+                                          ("/usr/lib/aarch64-linux-gnu/tegra/libnvidia-fatbinaryloader.so.440.18", "jetson"),
+                                          ("libnvidia-ptxjitcompiler.so.540.3.0", "")])
+def test_a_driver_library_named_with_a_desktop_driver_s_version_names_a_pc(line: str, system: str) -> None:
+    """JetPack 4's Tegra libraries carry 440.18 and JetPack 6's the 540 branch; the rest are a desktop driver's."""
+    assert shown_platform(read(line).observed)[0] == system
+
+
+# ---- GPU sharing, .NET and JVM libraries ----
+
+@pytest.mark.parametrize("line", ["RuntimeError: Unexpected error from cudaGetDeviceCount(). Error 805: MPS client failed to "
+                                  "connect to the MPS control daemon or the MPS server.",
+                                  "cuInit failed: CUDA_ERROR_MPS_SERVER_NOT_READY"])
+def test_the_multi_process_service_refusing_a_client_is_its_own_family(line: str) -> None:
+    assert "cuda-805" in ids(line)
+    assert read_cause(line).cause.id == "x86-discrete-gpu"
+
+
+def test_a_driver_call_s_result_by_number_counts_after_its_stem() -> None:
+    assert "cuda-2" in ids("[HAMI-core ERROR (pid:7 allocator.c:115)]: cuMemoryAllocate failed res=2")
+    assert "cuda-2" not in ids("documents res=2 rows")
+
+
+@pytest.mark.parametrize("line", ['url = "https://example.org/libtensorflow/libtensorflow-cpu-linux-x86_64-1.14.0.tar.gz";',
+                                  "I can see that this library is built for x86 not ARM."])
+def test_an_x86_build_named_in_a_download_or_set_against_arm_names_no_pc(line: str) -> None:
+    assert shown_platform(read(line).observed)[0] != "pc"
+
+
+@pytest.mark.parametrize("line", ["intel_do_flush_locked failed: Invalid argument",
+                                  "libGL: MESA-LOADER: failed to open /usr/lib/dri/radeonsi_dri.so"])
+def test_mesa_s_intel_and_amd_drivers_by_their_own_names_are_a_pc_s(line: str) -> None:
+    assert shown_platform(read(line).observed)[0] == "pc"

@@ -280,6 +280,9 @@ PASTES = {
     # before a board's default product name
     "introduction": "\n".join("I got error" + " " * (900 + n) + "x" for n in range(64)),
     "product": "\n".join("a-" * 30000 + " system-product-name {}".format(n) for n in range(8)),
+    # a long run of word characters after a Windows program's extension, and a check macro's file word run long
+    "windows": "\n".join(".exe " + "a" * 60000 + str(n) for n in range(8)),
+    "macro": "\n".join("cuda failure in file " + "line " * 12000 + str(n) for n in range(8)),
 }
 
 

@@ -72,7 +72,9 @@ LINE_SPAN = 1000             # characters of a line either side of a key that pa
 _PLACEHOLDER = re.compile(r"\b4\d{9}\b")
 # Context words for a CUDA error number: the number alone (801) is too common to mean CUDA.
 _CUDA_CONTEXT = (r"(?:cuda|cuinit|cudart|cudnn|cublas|nvrtc|ggml|gpu|device|driver|trt|tensorrt|onnxruntime|cupy|numba|"
-                 r"torch|nvinfer|cudasetdevice|cudagetdevicecount|cuctxcreate|nvenc|nvdec|deepstream|gst)")
+                 r"torch|nvinfer|cudasetdevice|cudagetdevicecount|cuctxcreate|nvenc|nvdec|deepstream|gst|"
+                 # the driver API's calls by their stems (cuMemAlloc, cuMemoryAllocate in HAMi's core, cuModuleLoad, ...)
+                 r"\bcu(?:mem|ctx|module|launch|stream|event|device|graph)\w*)")
 
 INPUT_LIMIT = 16 << 20  # a pasted report is kilobytes; a whole journal is not what explain reads
 
@@ -185,6 +187,8 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
         r"(?:with\s+(?!\s))?(?:error\s*(?!\s))?(?:code\s*(?!\s))?[:=#]?\s*" + number,
         r"\bcuinit\s*(?:\(\s*(?:\d\s*)?\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + number,
         r"\berror(?:\s*(?:code|number|no\.?))?\W{0,3}" + number + r"\W{0,3}(?:error\s*(?:text|string|message)\W{0,3})?" + text,
+        # a plugin's check macro, the source line before the code ("Cuda failure in file 'yolo_layer.cu' line 51: 35")
+        r"\bcuda\s+(?:failure|error)\s+in\s+file\b[^\n]{0,120}?\bline\s+\d+\s*:\s*" + number,
     ] if numbered else []
     # (and in other languages: "CUDA-Fehler 801", "cuInit 返回 801", "cuInit が 801 を返す", "오류 801")
     bare = [r"(?:\berror|\berr|\bcode|\bfails?\s+with|\bfailed\s+with|\bgets?|\bgot|\bgetting|\breturns?|\breturned|->|"
@@ -201,7 +205,8 @@ def _number_keys(code: int) -> List[str]:
     if code >= 100:
         return [str(code)]
     return [form.format(code) for form in ("return {}", "returned {}", "cuda error {}", "cuda error: {}", "with error {}",
-                                           "with error: {}")]
+                                           "with error: {}", ": {}", "res={}")]  # (": 35" after a check macro's file
+    # and line; "res=2" after a driver call that failed, as HAMi's core logs it)
 
 
 def _families() -> Tuple[_Family, ...]:
@@ -228,6 +233,17 @@ def _families() -> Tuple[_Family, ...]:
 _FAMILIES: List[Tuple[_Family, ...]] = []
 
 
+def _loaded_families() -> Tuple[_Family, ...]:
+    """data/symptoms.json's families, compiled once a process (on first use: an import stays cheap)."""
+    if not _FAMILIES:
+        _FAMILIES.append(_families())
+    return _FAMILIES[0]
+
+
+def _loaded_family(symptom_id: str) -> _Family:
+    return next(family for family in _loaded_families() if family.symptom["id"] == symptom_id)
+
+
 def _chunks(text: str) -> Iterator[str]:
     """The text in pieces of about CHUNK characters, cut at line ends: memory stays a small multiple of a piece."""
     start = 0
@@ -246,8 +262,6 @@ def find_signatures(text: str, memo: Optional[LineMemo] = None) -> List[SymptomM
     showed for another reading of the same lines (a system of a mixed paste).
     """
     memo = {} if memo is None else memo
-    if not _FAMILIES:
-        _FAMILIES.append(_families())
     found: Dict[str, SymptomMatch] = {}
     for piece in _chunks(text):
         clean = normalise(piece)
@@ -255,13 +269,13 @@ def find_signatures(text: str, memo: Optional[LineMemo] = None) -> List[SymptomM
         if len(lowered) != len(clean):  # a character whose lower case is longer: positions would not match
             clean = lowered
         lines = _absent_keys(distinct_lines(lowered)) if len(lowered) > PRUNE_FROM else {}
-        for family in _FAMILIES[0]:
+        for family in _loaded_families():
             symptom_id = str(family.symptom["id"])
             if symptom_id not in found:
                 match = _first(family, clean, lowered, lines, memo)
                 if match is not None:
                     found[symptom_id] = match
-    order = [str(f.symptom["id"]) for f in _FAMILIES[0]]
+    order = [str(f.symptom["id"]) for f in _loaded_families()]
     # A follow-up line counts only where the line it follows, which says more, is not in the paste.
     said = [m for m in found.values() if not any(i in found for i in _family(m.id).get("implied_by", ()))]
     return sorted(said, key=lambda m: order.index(m.id))
@@ -270,7 +284,7 @@ def find_signatures(text: str, memo: Optional[LineMemo] = None) -> List[SymptomM
 @functools.lru_cache(maxsize=1)
 def _keys_within() -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
     """Every key, shortest first, with the shorter keys it holds."""
-    keys = sorted({key for family in _FAMILIES[0] for key in family.keys}, key=len)
+    keys = sorted({key for family in _loaded_families() for key in family.keys}, key=len)
     return tuple((key, tuple(k for k in keys[:i] if k in key)) for i, key in enumerate(keys))
 
 
@@ -358,6 +372,9 @@ def _next_line_end(lowered: str, end: int) -> int:
 # `USE_CUDA=0`"): for the families marked `negatable` in data/symptoms.json, the words then say the symptom did not
 # happen. So do a question, someone else's advice or report, and a workaround (_NOT_ASSERTED, in the words' sentence),
 # and words denied after them (_DENIED_AFTER).
+# A negation inside the words that say the GPU works ("nvidia-smi never worked", "no longer works") denies them,
+# whatever the pattern allows between its words. (Inside a failure's words it is the failure: "injection never happens".)
+_NEGATED_WITHIN = re.compile(r"\b(?:never|no longer|not yet|nowhere)\b", re.I)
 _NEGATED = re.compile(r"(?:\b(?:not|no|never|without)\b|n't\b)(?:\s+[\w`'\"*]+){0,4}[\s`'\"*]*$")
 _NOT_ASSERTED = re.compile(r"\b(?:told me|(?:someone|somebody|they|he|she|a colleague|people|"
                            r"the (?:wiki|docs?|documentation|forum|readme|guide|faq))\s+(?:said|says|suggested|"
@@ -440,6 +457,7 @@ def _shown_in(family: _Family, printed: str, line: str, line_end: int) -> Option
         negatable = family.symptom.get("negatable")
         if hit and hit.start() <= line_end and not (
                 negatable and _not_asserted(line, hit.start(), hit.end(), only_denied=negatable == "denied")) and not (
+                family.symptom["id"] in _SAYS_IT_WORKS and _NEGATED_WITHIN.search(line, hit.start(), hit.end())) and not (
                 "vetoed_by" in family.symptom and _vetoed(family.symptom["vetoed_by"], line, hit)):
             symptom = family.symptom
             signature = " ".join(printed[hit.start():hit.end()].split())  # one line, as shown
@@ -633,13 +651,17 @@ _OTHERWISE = re.compile(r"\b(?:otherwise|or else)\b[^.;!?\n]{0,80}$", re.I)
 _LOG_PREFIX = re.compile(r"^[ \t]*[\w.-]+[ \t]+\|[ \t]")
 # The dynamic loader refusing to start the program for a library it lacks: the failure itself, never noise beside another.
 _CANNOT_START = re.compile(r"error while loading shared libraries", re.I)
+# A program's notice that it goes on without a part ("NVML disabled (failed to load NVML)", "GPU monitoring will be
+# disabled"): what failed after it says more.
+_GOES_ON_WITHOUT = re.compile(r"\bnvml\W{0,20}disabled\b|\bmonitoring\b[^\n]{0,30}\b(?:will be|is|was)\s+disabled\b", re.I)
 # An L4T release file's line: a Jetson's own output, so a library failure beside it may be the GPU's.
 _L4T_RELEASE = re.compile(r"#\s*R\d\d\s+\(release\)", re.I)
 # A Python traceback's header: its exception, if the paste has it, is printed below the frames.
 _TRACEBACK_ONLY = re.compile(r"^\W*traceback \(most recent call last\):?\W*$", re.I)
 # A line TensorFlow, XLA or glog logs at the info level ("I tensorflow/...", "I0412 10:00:00"): it reports, it does
 # not fail (TensorFlow on every Jetson logs that it "could not open file to read NUMA node").
-_INFO_LINE = re.compile(r"^[^\n]{0,64}?(?<![\w.-])I(?:\d{4} \d\d:\d\d|\s+(?:tensorflow|external|xla)/)", re.I)
+_INFO_LINE = re.compile(r"^[^\n]{0,64}?(?:(?<![\w.-])I(?:\d{4} \d\d:\d\d|\s+(?:tensorflow|external|xla)/)|"
+                        r"\[\s?info\s?\]|\blevel=info\b)", re.I)  # (glog's, TensorFlow's, spdlog's, logrus's)
 
 
 def find_failure(text: str, cleaned: Optional[str] = None, memo: Optional[LineMemo] = None) -> Optional[Failure]:
@@ -717,7 +739,7 @@ def _failures_said(line: str) -> Iterator[Match[str]]:
     if introduced and not (stripped.endswith((":", "\uff1a")) or _POINTS_BELOW.search(introduced.group())):
         introduced = None  # "it gives an error" says it failed; "gives the following error" points below
     # (from the error's own noun: "I got a permission denied error:" still says what was denied)
-    noun = max(introduced.start("noun"), introduced.start("subject")) if introduced else len(line)
+    noun = max(introduced.start("noun"), introduced.start("subject"), introduced.start("named")) if introduced else len(line)
     for said in _FAILURE.finditer(line):
         if said.start() >= noun:
             break  # "... I got the following error message:": the error is printed below, not on this line
@@ -730,11 +752,16 @@ def _failures_said(line: str) -> Iterator[Match[str]]:
 # A sentence's end that introduces the error printed below it ("When I run it, I got the following error message:",
 # "gives this error:"): it points at the failure, it is not one. (Not "returned error:", a program's own line.)
 _INTRODUCES_THE_ERROR = re.compile(r"\b(?:got|get|gets|getting|gives?|gave|giving|see|saw|seeing|shows?|showed|throws?|threw|"
-                                   r"encounter(?:ed|s)?|receiv(?:e|es|ed)|following)\b[^:\n]{0,40}?\b(?P<noun>errors?|exceptions?|"
+                                   r"encounter(?:ed|s|ing)?|receiv(?:e|es|ed|ing)|following)\b[^:\n]{0,40}?\b(?P<noun>errors?|exceptions?|"
                                    r"failures?|tracebacks?)(?:\s+(?:messages?|logs?|outputs?|traces?))?(?:\s+(?:below|as follows))?"
+                                   # (what was done when it came: "... these errors when attempting to use the OCR:")
+                                   r"(?:,?\s+(?:when|while|after|whenever|on)\b[^:.\n]{0,80}:)?"
                                    r" ?[:\uff1a]?$|"
                                    r"\b(?P<subject>errors?)(?:\s+(?:that|which))?\s+(?:occurs?|occurred|appears?|appeared|happens?|"
-                                   r"happened|comes?|came|is|are|was|were)(?:\s+up)?\s+(?:below|as follows) ?[:\uff1a]?$", re.I)
+                                   r"happened|comes?|came|is|are|was|were)(?:\s+up)?\s+(?:below|as follows) ?[:\uff1a]?$|"
+                                   # ("I think this is the main error:", "here are the errors:")
+                                   r"\b(?:this|that|here|below)\s+(?:is|are)\s+(?:the|my|our)\s+(?:\w+\s+){0,2}?(?P<named>errors?|"
+                                   r"exceptions?|failures?|tracebacks?)(?:\s+(?:messages?|logs?|outputs?))? ?[:\uff1a]$", re.I)
 _POINTS_BELOW = re.compile(r"\b(?:following|this|these|below|as follows)\b", re.I)
 # CUDA's driver API failing by name or number, which a framework may log at the info level (JAX's xla_bridge does):
 # CUDA's own failure, whatever the level.
@@ -756,7 +783,7 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
                  len(FAILURE_KINDS))
     noise = index < len(FAILURE_KINDS) and FAILURE_KINDS[index][0] in _LEAST_TELLING and not _NAMES_GPU.search(body) \
         and not _CANNOT_START.search(body)
-    noise = noise or (index == len(FAILURE_KINDS) and _says_only_a_symptom(line))
+    noise = noise or (index == len(FAILURE_KINDS) and _says_only_a_symptom(line)) or bool(_GOES_ON_WITHOUT.search(body))
     # a node's line that refuses no access tells less (nor does one that finds no node: that node is absent)
     unrefused = index == 0 and not _refuses_access(body)
     return bool(_TRACEBACK_ONLY.match(line)), noise, index, unrefused  # a traceback's exception says more than its header
@@ -766,16 +793,13 @@ def _without_works_said(body: str) -> str:
     """The line but its sentences that say the GPU works for another check and say nothing failed ("... gives the same
     error. Running nvidia-smi indicates I have access to GPUs."): that check's tool is not what failed. (A line of prose
     holds several sentences; the failure's kind is read from those that say something failed.)"""
-    works = _family("gpu-works-words")
+    works = _loaded_family("gpu-works-words")
     lowered = body.lower()
-    if not any(key in lowered for key in works["keys"]):
+    if not any(key in lowered for key in works.keys):
         return body
-    sentences = _SENTENCE_BREAK.split(body)
-    kept = [s for s in sentences if _failure_said(s) or not any(_compiled(p).search(s.lower()) for p in works["patterns"])]
-    return " ".join(kept) if len(kept) < len(sentences) else body
-
-
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+    said = sentences(body)
+    kept = [s for s in said if _failure_said(s) or _shown_in(works, s, s.lower(), len(s)) is None]
+    return "".join(kept) if len(kept) < len(said) else body
 
 
 def container_context(text: str, seen: Observed, cleaned: Optional[str] = None) -> str:
@@ -2648,6 +2672,19 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if image_l4t and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied:
         return cause("jetson-software-mismatch", "the container image is built for another L4T release than the host's",
                      image_l4t)
+    # (CUDA's stub stands in only where the runtime brought no driver; a Jetson's launch without --runtime may still
+    # get the GPU from the engine's default runtime, which the paste need not show)
+    jetson_shown = jetson and bool(platform_shown)
+    started_without = next((i for i in ids if i == "cuda-34" or (not jetson_shown and i in ("cuda-unavailable", "cuda-100"))),
+                           "")
+    # (a command line shows the whole launch; a compose service is often pasted in part)
+    run_lines = [launch for launch in seen.launches if launch.source.endswith(" run")]
+    if started_without and run_lines and len(run_lines) == len(seen.launches) and not any(
+            _gets_gpu(launch, seen) for launch in run_lines) and not denied:
+        return cause("x86-discrete-gpu" if x86 else "nodes-missing-in-container", "CUDA finds no driver or device in a "
+                     "container started without the GPU (no NVIDIA runtime, --gpus or GPU device): the runtime brings "
+                     "the devices and the driver's libcuda in", [line_of[started_without], _first_line(seen.launches[0])]
+                     + platform_line, "jetson-software-mismatch", "nodes-missing-in-container")
     built = next((i for i in ids if i in _PROGRAM_BUILDS), "")
     if built and not denied and not nodes_denied and not any(i in _MISMATCH for i in ids):  # no driver or library error
         on_pc, on_jetson = _PROGRAM_BUILDS[built]

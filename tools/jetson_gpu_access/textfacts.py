@@ -201,7 +201,9 @@ _MODEL = re.compile(
     r"(?:\bNVIDIA\s+(?:Jetson\s+)?|\bJetson[\s_-]+)(?:AGX\s+|IGX\s+)?(?:Orin|Xavier|Thor|Nano|TX1|TX2|TK1)[\w -]*"
     r"|\b(?:AGX|IGX)\s+(?:Orin|Xavier|Thor)\b[\w -]*|\b(?:Orin|Xavier|Thor)\s+(?:AGX|IGX)\b[\w -]*"
     r"|\bOrin\s+(?:Nano|NX)\b[\w -]*|\bXavier\s+NX\b[\w -]*|\bTX2[\s-]NX\b[\w -]*|\bJetson[\s_-]+NX\b[\w -]*"
-    r"|\bjetson[_-](?:tx1|tx2|nano|xavier|orin)\b|\bOrin \(nvgpu\)", re.I)  # the last: nvidia-smi's name on JetPack 6
+    r"|\bjetson[_-](?:tx1|tx2|nano|xavier|orin)\b|\bOrin \(nvgpu\)"  # nvidia-smi's name on JetPack 6
+    # the Nano by its kit without the family's name ("Nano 4GB devkit", "my Nano B01 developer kit")
+    r"|\bNano\s+(?:[24]\s?GB\s+)?(?:B01\s+|A02\s+)?(?:devkit|dev[\s-]kit|developer\s+kit)\b[\w -]*", re.I)
 _BOARD = re.compile(r"\b(?:nvidia,)?p(?:3767|3768|3701|3737|3668|3509|3448|3449|3310|3489|3636|2888|2822|2180|2597|3711|3740|"
                     r"3834|3971|3762|3766)-\d{4}(?:[+_-]p?\d{4}(?:-\d{4})?)*\b|\bnvidia,p\d{4}-\d{4}", re.I)
 _SOC = re.compile(r"\b(?:nvidia,)?tegra(?:124|210|186|194|234|23x|264)\b", re.I)
@@ -312,10 +314,18 @@ NVIDIA_GPU = re.compile("|".join((_GEFORCE_AND_KIN, _NVIDIA_ON_PCI, _DATA_CENTRE
 _X86 = cued(
     (("x86",), r"\bx86[_-]64\b"), (("amd64",), r"\bamd64\b"), ((":\\",), r"\b[A-Z]:\\\w[\w\\.-]*"),
     (("/proc/driver/nvidia",), r"/proc/driver/nvidia\b(?![\w/.]{0,64}['\"]?:?\s*(?:does not exist|no such file))"),
-    (("x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915"),
-     r"\bx64\b|\bppc64(?:le)?\b|\brocm|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b"),
+    (("x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "intel_do_flush", "_dri.so"),
+     r"\bx64\b|\bppc64(?:le)?\b|\brocm|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|"
+     # Mesa's Intel and AMD drivers by their own names ("intel_do_flush_locked failed", "radeonsi_dri.so")
+     r"\bintel_do_flush_locked\b|\b(?:i965|crocus|radeonsi|r600)_dri\.so\b"),
     # IBM's POWER servers (no Jetson has a POWER CPU), and Omniverse's and Isaac Sim's x86-64 builds (".lx64.")
     (("power", "ac922", "ic922", "lx64"), r"(?-i:\bPOWER(?:8|9|10)\b)|\b[AI]C922\b|[.+]lx64\."),
+    # a Windows program or script run here ("C:\miner> t-rex.exe -a ethash", "I run the bat file"), not a client tool named
+    # in prose ("flashed the card with balenaEtcher.exe"): no Jetson runs either
+    ((".exe", ".bat", "bat file", "winget", "choco"), r"\b(?:winget|choco)\s+install\b|"  # (Windows' package managers)
+     r"^(?:[A-Za-z]:\\[^>\n]{0,200}>|PS [^>\n]{0,200}>|>)?\s*[\w-]{1,64}\.(?:exe|bat)\b(?!\.)|"
+     r"\b(?:run(?:s|ning)?|ran|start(?:s|ed|ing)?|launch(?:es|ed|ing)?|execut(?:e|es|ed|ing))\s+(?:the\s+|my\s+)?"
+     r"(?:[\w-]{1,64}\.(?:exe|bat)\b(?!\.)|bat file\b)"),
     (("nvidia unix x86", "nvrm: ", "win", "wsl", "microsoft-standard"),
      # (Windows as the machine a user comes from is the client: "from my windows pc" names no system of the paste's)
      r"\bNVIDIA UNIX x86|\bNVRM: |(?<!from )(?<!from my )(?<!from a )(?<!from the )\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
@@ -336,6 +346,10 @@ _X86 = cued(
      r"\bvGPU\b|\bnvidia-gridd\b|\bdxgkrnl\b|/dev/dxg\b|\bMicrosoft Basic Render Driver\b"),
     # darknet's compute capability of the device, where no Jetson has it (as Major/Minor below)
     (("compute_capability",), r"\bcompute_capability\s*=\s*(?!(?:320|530|620|720|870|1010|1100)\b)\d{3,4}\b"),
+    # a driver library named with a desktop driver's version ("libnvidia-fatbinaryloader.so.387.26", "libcuda.so.535.104.05"):
+    # a Jetson's carry 440.18 (JetPack 4), 1.1 or the 540 branch (JetPack 6)
+    (("libnvidia-", "libcuda.so."), r"\blib(?:nvidia-[\w-]{1,40}|cuda)\.so\.(?:[1-3]\d\d|4(?!40\.18\b)\d\d|5[0-35-9]\d)\.\d{1,3}"
+     r"(?:\.\d{1,3})?\b"),
     (("nvidia-driver-", "driver version", "nvidia-smi "),
      r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b|"
      r"\bNVIDIA-SMI\s+(?:[1-4]\d\d|5[0-35-9]\d)\.\d+"),  # nvidia-smi's header: its driver's branch
@@ -406,7 +420,7 @@ _PC_PROSE = cued(
      # macOS with its version, as a system's own report gives it ("Macos 10.13.6"), not as a client named in prose
      r"\bmac\s?OS(?:\s?X)?\s+v?\d+(?:\.\d+)+\b"),
     # a university's or an HPC centre's cluster, said in words: GPU servers (a Jetson cluster names its boards, which outrank
-    # it; a cluster said to work is the other machine)
+    # it; a cluster said to work names a PC still, where no other machine is named)
     (("cluster", "hpc"),
      r"\b(?:university(?:'s|\u2019s)?|institute(?:'s|\u2019s)?|campus|department(?:'s|\u2019s|al)?|hpc)\s+cluster\b|"
      r"\bhpc\s+(?:systems?|centres?|centers?|teams?|facilit(?:y|ies)|nodes?)\b"),
@@ -1088,9 +1102,16 @@ def _jetson_sightings(line: str, forms: Sequence[Tuple[str, Cued]] = _JETSON_FOR
     found = []
     for kind, parts in forms:
         match = leftmost(parts, line, low)
-        if match:
+        if match and not (kind == "model" and _COMPARED_WITH.search(line, max(0, match.start() - 40), match.start())):
             found.append(Sighting(kind, match.group(0).strip(), line))
     return found
+
+
+# A model named as the yardstick of another machine ("my GT 710 should be about as fast as a Jetson Nano", "faster than
+# the Orin"): the machine of the paste is the other one.
+_COMPARED_WITH = re.compile(r"\b(?:as\s+(?:fast|slow|quick|good|powerful|capable|strong)\s+as|(?:faster|slower|quicker|better|"
+                            r"worse|weaker|stronger|cheaper)\s+than|compared\s+(?:to|with)|comparable\s+to|versus|vs\.?)"
+                            r"\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?:nvidia\s+)?$", re.I)
 
 
 # What a line says by itself (its Jetson and PC signs, the words it says), kept by (what, line, line as printed) for
@@ -1907,6 +1928,11 @@ def _pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting])
 # Words before a PC's word that name it as where something is built ("our CI builds on an x86_64 runner").
 _BUILT_ON = re.compile(r"\b(?:build(?:s|ing)?|built|compil(?:e|es|ed|ing)|cross-compil\w*)\s+(?:\w+\s+){0,3}?on\s+"
                        r"(?:an?\s+|the\s+|our\s+|my\s+)?$", re.I)
+# An x86 word set against ARM right after it ("x86 not ARM", "x86_64 instead of aarch64").
+_SET_AGAINST_ARM = re.compile(r"\s*,?\s*(?:and\s+)?(?:not|rather than|instead of)\s+(?:for\s+|on\s+)?(?:an?\s+)?"
+                              r"(?:arm|arm64|aarch64)\b", re.I)
+# The rest of a file name that makes it a download or a package of that architecture (the word found inside it).
+_ARCHIVE_NAME = re.compile(r"[\w.+-]{0,80}?\.(?:tar\.gz|tar\.xz|tar\.bz2|tgz|zip|whl|deb|rpm|run|msi|appimage)\b", re.I)
 # Words before a PC's word that say the machine is not one ("aarch64 rather than x86_64", "arm64, not amd64").
 _SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother than|\bisn't|\bis not|(?<!but),\s*not)"
                              r"\s+(?:an?\s+|the\s+)?$", re.I)
@@ -1931,6 +1957,10 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
         kind = kind if _CPU_FIELD.search(line) else PC_PROSE
     if x86 and _SAID_NOT_TO_BE.search(line[max(0, x86.start() - 24):x86.start()]):
         x86 = None  # "arm64 rather than x86_64": what the machine is not
+    if x86 and _SET_AGAINST_ARM.match(line, x86.end()):
+        x86 = None  # "the library is built for x86, not ARM": two builds compared, not the machine named
+    if x86 and _ARCHIVE_NAME.match(line, x86.end()):
+        x86 = None  # "libtensorflow-cpu-linux-x86_64-1.14.0.tar.gz": the download's build, not the machine
     if x86 and _BUILT_ON.search(line[max(0, x86.start() - 40):x86.start()]):
         kind = PC_PROSE  # "CI builds on an x86_64 runner": the build's machine, named in words
     if x86 and not any(s.kind not in _NAMES_NO_HARDWARE for s in sightings):  # "an l4t image on an x86-64 host"
