@@ -3522,3 +3522,38 @@ def test_an_x86_build_named_in_a_download_or_set_against_arm_names_no_pc(line: s
                                   "libGL: MESA-LOADER: failed to open /usr/lib/dri/radeonsi_dri.so"])
 def test_mesa_s_intel_and_amd_drivers_by_their_own_names_are_a_pc_s(line: str) -> None:
     assert shown_platform(read(line).observed)[0] == "pc"
+
+
+# ---- robot learning, signal processing, quantum simulators ----
+
+def test_an_extension_built_against_another_pytorch_is_the_package_s_build() -> None:
+    line = ("ImportError: /env/lib/python3.10/site-packages/flash_attn_2_cuda.cpython-310-x86_64-linux-gnu.so: undefined "
+            "symbol: _ZN3c105ErrorC2ENS_14SourceLocationENSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEEE")
+    assert "torch-extension-abi" in ids(line)
+    assert read_cause(PC + "\n" + line).cause.id == "not-gpu-access"
+    assert "torch-extension-abi" not in ids("libfoo.so: undefined symbol: png_create_read_struct")
+
+
+def test_the_hook_s_requirement_quoted_above_the_failed_run_is_the_legacy_mode_s() -> None:
+    text = ("I get the following error : nvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.6.\n"
+            "docker run -it --gpus all nvcr.io/nvidia/nightly/cuda-quantum:cu12-latest\n"
+            "docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI "
+            "runtime create failed: runc create failed: unable to start container process: error during container init: "
+            "error running prestart hook #0: exit status 1")
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+def test_another_mode_of_the_program_said_to_work_on_the_gpu_is_said_to_work() -> None:
+    assert "gpu-works-words" in ids("Everything works fine with just CUDA11 (gpu_mode=0)")
+    assert "gpu-works-words" not in ids("Nothing works fine with just CUDA11")
+
+
+def test_a_build_for_one_architecture_on_a_gpu_of_another_said_in_words_is_the_missing_kernels() -> None:
+    assert "cuda-209" in ids("docker/build.sh silently produces a container built for `sm_80`. Thor is `sm_110`, so the CUDA")
+    assert "cuda-209" not in ids("the wheel is built for sm_87 and Orin is sm_87")
+
+
+def test_cuda_not_finding_a_file_the_program_loads_is_the_program_s_install() -> None:
+    line = "Ran test suite, and actually encountered similar errors (`CUDA_ERROR_FILE_NOT_FOUND`)."
+    assert "cuda-301" in ids(line)
+    assert read_cause(JETSON_32 + "\n" + line).cause.id == "jetson-software-mismatch"

@@ -1727,7 +1727,7 @@ _MISMATCH = ("cuda-35", "cuda-34", "cuda-803", "cuda-804", "cuda-222", "cuda-218
              "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published",
              "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library",
              "c-runtime-too-old", "ort-provider-failed", "versions-mismatched", "cublas-handle-alloc",
-             "numpy-aliases-removed")
+             "numpy-aliases-removed", "torch-extension-abi", "cuda-301")
 # The GPU's software at fault in other ways than a CUDA version or library: what the reading says of it.
 _SOFTWARE_REASONS = {
     "image-not-published": "no image of the GPU's software is published under the tag asked for: not one built for this "
@@ -1747,6 +1747,10 @@ _NOT_THE_DRIVER_ON_A_PC = {
                            "GPU's driver",
     "toolchain-lacks-arch": "the compiler the software brings is older than this GPU: the software's build, not the GPU's "
                             "driver",
+    "torch-extension-abi": "a compiled extension built against another PyTorch than the one installed: the package's build, "
+                           "not the GPU's driver",
+    "cuda-301": "CUDA could not find a file the program loads (a kernel file it ships): the program's install, not the GPU's "
+                "driver",
 }
 _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-701",
             "cuda-700", "cuda-702", "cuda-719", "cuda-710", "cuda-1", "cuda-9", "cuda-400", "cuda-716",
@@ -2126,6 +2130,9 @@ def _hook_lean(matches: Sequence[SymptomMatch]) -> Optional[Tuple[str, str]]:
     """A PC when the runtime's hook fails on what only its discrete-GPU (legacy) mode touches: NVML, /dev/nvidia*,
     the persistence daemon, or its own driver-version check. On a Jetson the toolkit mounts the CSV files instead."""
     hook = [m.line for m in matches if m.id == "runtime-hook-failed"]
+    # (the hook's own reason may stand on another line than the engine's: "... error: nvidia-container-cli: requirement
+    # error: unsatisfied condition: cuda>=12.6" quoted above the docker run that failed)
+    hook += [m.line for m in matches if hook and "nvidia-container-cli" in m.line.lower()]
     return ("pc", LEGACY_HOOK) if any(_DISCRETE.search(line) or _LEGACY_HOOK.search(line) for line in hook) else None
 
 
