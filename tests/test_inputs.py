@@ -283,6 +283,8 @@ PASTES = {
     # a long run of word characters after a Windows program's extension, and a check macro's file word run long
     "windows": "\n".join(".exe " + "a" * 60000 + str(n) for n in range(8)),
     "macro": "\n".join("cuda failure in file " + "line " * 12000 + str(n) for n in range(8)),
+    # a driver call's stem run long, where a CUDA error's number may follow
+    "stem": "\n".join("cumem" + "a" * 60000 + " failed res={}".format(n) for n in range(8)),
 }
 
 

@@ -74,7 +74,7 @@ _PLACEHOLDER = re.compile(r"\b4\d{9}\b")
 _CUDA_CONTEXT = (r"(?:cuda|cuinit|cudart|cudnn|cublas|nvrtc|ggml|gpu|device|driver|trt|tensorrt|onnxruntime|cupy|numba|"
                  r"torch|nvinfer|cudasetdevice|cudagetdevicecount|cuctxcreate|nvenc|nvdec|deepstream|gst|"
                  # the driver API's calls by their stems (cuMemAlloc, cuMemoryAllocate in HAMi's core, cuModuleLoad, ...)
-                 r"\bcu(?:mem|ctx|module|launch|stream|event|device|graph)\w*)")
+                 r"\bcu(?:mem|ctx|module|launch|stream|event|device|graph))")
 
 INPUT_LIMIT = 16 << 20  # a pasted report is kilobytes; a whole journal is not what explain reads
 
@@ -204,9 +204,10 @@ def _number_keys(code: int) -> List[str]:
     (TensorRT's "CUDA initialization failure with error: 35")."""
     if code >= 100:
         return [str(code)]
+    # ("failed res=2": a driver call's result as HAMi's core logs it; a check macro's line names its file before the
+    # number: "Cuda failure in file 'yolo_layer.cu' line 51: 35")
     return [form.format(code) for form in ("return {}", "returned {}", "cuda error {}", "cuda error: {}", "with error {}",
-                                           "with error: {}", ": {}", "res={}")]  # (": 35" after a check macro's file
-    # and line; "res=2" after a driver call that failed, as HAMi's core logs it)
+                                           "with error: {}", "failed res={}")] + ["cuda failure in file", "cuda error in file"]
 
 
 def _families() -> Tuple[_Family, ...]:
@@ -217,7 +218,7 @@ def _families() -> Tuple[_Family, ...]:
         keys = [s.lower() for s in symptom.get("keys", ())]
         cuda = symptom.get("cuda")
         if cuda:
-            codes = [cuda["code"]] + list(cuda.get("legacy_codes", ()))
+            codes = [cuda["code"]] + list(cuda.get("legacy_codes", ())) + list(cuda.get("also_codes", ()))
             numbered = not cuda.get("by_name")
             patterns += _cuda_patterns(codes, cuda["names"], cuda["message"], bool(cuda.get("said_bare")), numbered)
             keys += [key for code in codes for key in _number_keys(code)] if numbered else []
@@ -240,7 +241,9 @@ def _loaded_families() -> Tuple[_Family, ...]:
     return _FAMILIES[0]
 
 
-def _loaded_family(symptom_id: str) -> _Family:
+@functools.lru_cache(maxsize=None)
+def _compiled_family(symptom_id: str) -> _Family:
+    """One family with its keys and patterns (``_family`` is its data/symptoms.json entry)."""
     return next(family for family in _loaded_families() if family.symptom["id"] == symptom_id)
 
 
@@ -457,7 +460,7 @@ def _shown_in(family: _Family, printed: str, line: str, line_end: int) -> Option
         negatable = family.symptom.get("negatable")
         if hit and hit.start() <= line_end and not (
                 negatable and _not_asserted(line, hit.start(), hit.end(), only_denied=negatable == "denied")) and not (
-                family.symptom["id"] in _SAYS_IT_WORKS and _NEGATED_WITHIN.search(line, hit.start(), hit.end())) and not (
+                family.symptom["id"] == "gpu-works-words" and _NEGATED_WITHIN.search(line, hit.start(), hit.end())) and not (
                 "vetoed_by" in family.symptom and _vetoed(family.symptom["vetoed_by"], line, hit)):
             symptom = family.symptom
             signature = " ".join(printed[hit.start():hit.end()].split())  # one line, as shown
@@ -793,7 +796,7 @@ def _without_works_said(body: str) -> str:
     """The line but its sentences that say the GPU works for another check and say nothing failed ("... gives the same
     error. Running nvidia-smi indicates I have access to GPUs."): that check's tool is not what failed. (A line of prose
     holds several sentences; the failure's kind is read from those that say something failed.)"""
-    works = _loaded_family("gpu-works-words")
+    works = _compiled_family("gpu-works-words")
     lowered = body.lower()
     if not any(key in lowered for key in works.keys):
         return body
@@ -1722,12 +1725,15 @@ PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 # With no sign of either system and no error family that leans to one, the project's own readers' system.
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
 _DRIVER_VERSION_ERRORS = ("cuda-35", "cuda-803", "cuda-804")
+# What a program says when it finds no GPU or driver where it runs: in a container started without the GPU, the
+# container's lack (see _first_reading).
+_FINDS_NO_GPU = ("cuda-unavailable", "cuda-100", "gl-software-fallback")
 _MISMATCH = ("cuda-35", "cuda-34", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "cuda-200", "cuda-98", "cuda-13",
              "toolchain-lacks-arch", "nvrtc-unknown-arch", "cuda-3", "cuda-500", "cuda-library-missing", "cuda-build-words",
              "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published",
              "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library",
              "c-runtime-too-old", "ort-provider-failed", "versions-mismatched", "cublas-handle-alloc",
-             "numpy-aliases-removed", "torch-extension-abi", "cuda-301")
+             "numpy-aliases-removed", "torch-extension-abi", "cuda-301", "torch-distributed-missing")
 # The GPU's software at fault in other ways than a CUDA version or library: what the reading says of it.
 _SOFTWARE_REASONS = {
     "image-not-published": "no image of the GPU's software is published under the tag asked for: not one built for this "
@@ -1751,6 +1757,7 @@ _NOT_THE_DRIVER_ON_A_PC = {
                            "not the GPU's driver",
     "cuda-301": "CUDA could not find a file the program loads (a kernel file it ships): the program's install, not the GPU's "
                 "driver",
+    "torch-distributed-missing": "this PyTorch was built without its distributed package: the build's, not the GPU's driver",
 }
 _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-701",
             "cuda-700", "cuda-702", "cuda-719", "cuda-710", "cuda-1", "cuda-9", "cuda-400", "cuda-716",
@@ -1803,8 +1810,9 @@ _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow
                            r"triton|isaac|\blibnv|\blibcu", re.I)
 # A line that names the driver as part of what does not fit ("my driver and CUDA combination were not compatible"), not
 # one that clears it ("the driver is not the problem").
-_DRIVER_BLAMED = re.compile(r"\bdrivers?\b(?![^.\n]{0,12}\b(?:is|was|isn't|wasn't)\s+(?:not\s+)?(?:the\s+)?(?:not|fine|ok|"
-                            r"problem|issue|cause)\b)", re.I)
+# (not a module path's word: "cupy_backends.cuda.api.driver.CUDADriverError")
+_DRIVER_BLAMED = re.compile(r"(?<!\.)\bdrivers?\b(?!\.\w)(?![^.\n]{0,12}\b(?:is|was|isn't|wasn't)\s+(?:not\s+)?(?:the\s+)?"
+                            r"(?:not|fine|ok|problem|issue|cause)\b)", re.I)
 # A package manager's step that installs the GPU's software ("uv sync --extra gpu", "pip3 install torch"): a build that
 # fails there most often found no build of it for this machine, which is the software, not a build error of its own.
 _GPU_INSTALL = re.compile(r"\b(?:pip3?|uv|conda|mamba|apt(?:-get)?)\s+(?:install|sync|add)\b[^&|;\n]*?"
@@ -2680,18 +2688,17 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("jetson-software-mismatch", "the container image is built for another L4T release than the host's",
                      image_l4t)
     # (CUDA's stub stands in only where the runtime brought no driver; a Jetson's launch without --runtime may still
-    # get the GPU from the engine's default runtime, which the paste need not show)
-    jetson_shown = jetson and bool(platform_shown)
-    started_without = next((i for i in ids if i == "cuda-34" or (not jetson_shown and i in ("cuda-unavailable", "cuda-100"))),
-                           "")
+    # get the GPU from the engine's default runtime, unless the paste shows another default)
+    default_unseen = jetson and bool(platform_shown) and "another runtime by default" not in {w.kind for w in seen.words}
+    started_without = next((i for i in ids if i == "cuda-34" or (not default_unseen and i in _FINDS_NO_GPU)), "")
     # (a command line shows the whole launch; a compose service is often pasted in part)
     run_lines = [launch for launch in seen.launches if launch.source.endswith(" run")]
     if started_without and run_lines and len(run_lines) == len(seen.launches) and not any(
             _gets_gpu(launch, seen) for launch in run_lines) and not denied:
-        return cause("x86-discrete-gpu" if x86 else "nodes-missing-in-container", "CUDA finds no driver or device in a "
-                     "container started without the GPU (no NVIDIA runtime, --gpus or GPU device): the runtime brings "
-                     "the devices and the driver's libcuda in", [line_of[started_without], _first_line(seen.launches[0])]
-                     + platform_line, "jetson-software-mismatch", "nodes-missing-in-container")
+        return cause("x86-discrete-gpu" if x86 else "nodes-missing-in-container", "the GPU's software finds no device or "
+                     "driver in a container started without the GPU (no NVIDIA runtime, --gpus or GPU device): the runtime "
+                     "brings the devices and the driver's libraries in", [line_of[started_without],
+                     _first_line(seen.launches[0])] + platform_line, "jetson-software-mismatch", "nodes-missing-in-container")
     built = next((i for i in ids if i in _PROGRAM_BUILDS), "")
     if built and not denied and not nodes_denied and not any(i in _MISMATCH for i in ids):  # no driver or library error
         on_pc, on_jetson = _PROGRAM_BUILDS[built]

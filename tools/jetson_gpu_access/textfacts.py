@@ -203,7 +203,7 @@ _MODEL = re.compile(
     r"|\bOrin\s+(?:Nano|NX)\b[\w -]*|\bXavier\s+NX\b[\w -]*|\bTX2[\s-]NX\b[\w -]*|\bJetson[\s_-]+NX\b[\w -]*"
     r"|\bjetson[_-](?:tx1|tx2|nano|xavier|orin)\b|\bOrin \(nvgpu\)"  # nvidia-smi's name on JetPack 6
     # the Nano by its kit without the family's name ("Nano 4GB devkit", "my Nano B01 developer kit")
-    r"|\bNano\s+(?:[24]\s?GB\s+)?(?:B01\s+|A02\s+)?(?:devkit|dev[\s-]kit|developer\s+kit)\b[\w -]*", re.I)
+    r"|(?<!arduino )\bNano\s+(?:[24]\s?GB\s+)?(?:B01\s+|A02\s+)?(?:devkit|dev[\s-]kit|developer\s+kit)\b[\w -]*", re.I)
 _BOARD = re.compile(r"\b(?:nvidia,)?p(?:3767|3768|3701|3737|3668|3509|3448|3449|3310|3489|3636|2888|2822|2180|2597|3711|3740|"
                     r"3834|3971|3762|3766)-\d{4}(?:[+_-]p?\d{4}(?:-\d{4})?)*\b|\bnvidia,p\d{4}-\d{4}", re.I)
 _SOC = re.compile(r"\b(?:nvidia,)?tegra(?:124|210|186|194|234|23x|264)\b", re.I)
@@ -288,7 +288,7 @@ _JETSON_NAME = re.compile(r"jetson|(?<!in)tegra|(?:^|[._@-])(?:orin|xavier|nano|
 # Another arm board, with no NVIDIA GPU (Rockchip, Broadcom's Raspberry Pi, Amlogic, Allwinner), by its kernel, SoC or
 # name: not a Jetson either, whatever image runs on it. A Raspberry Pi camera is a Jetson's CSI camera as often.
 OTHER_ARM_BOARD = re.compile(
-    r"\b\d+\.\d+[\w.+-]*-(?:rockchip|rpi|raspi)[\w.-]*|\bRK3[35]\d\d\b|\bBCM2(?:71[12]|835|836|837)\b|\bOrange\s*Pi\b|"
+    r"\b\d+\.\d+[\w.+-]{0,64}-(?:rockchip|rpi|raspi)[\w.-]*|\bRK3[35]\d\d\b|\bBCM2(?:71[12]|835|836|837)\b|\bOrange\s*Pi\b|"
     r"\bRaspberry\s+Pi\b(?!\s*(?:v?\d(?:\.\d)?\s*)?(?:NoIR\s+)?(?:camera|cam|hq|module|v2|v1\.3)\b)|\bRadxa\b|\bAmlogic\b|"
     r"\bAllwinner\b", re.I)
 # NVIDIA's discrete GPUs by name, the parts the PC signs below share: a GeForce, Quadro, Tesla or TITAN, an RTX or GTX by
@@ -323,9 +323,9 @@ _X86 = cued(
     # a Windows program or script run here ("C:\miner> t-rex.exe -a ethash", "I run the bat file"), not a client tool named
     # in prose ("flashed the card with balenaEtcher.exe"): no Jetson runs either
     ((".exe", ".bat", "bat file", "winget", "choco"), r"\b(?:winget|choco)\s+install\b|"  # (Windows' package managers)
-     r"^(?:[A-Za-z]:\\[^>\n]{0,200}>|PS [^>\n]{0,200}>|>)?\s*[\w-]{1,64}\.(?:exe|bat)\b(?!\.)|"
+     r"^(?:[A-Za-z]:\\[^>\n]{0,200}>|PS [^>\n]{0,200}>|>)?\s*[\w-]{1,64}\.(?:exe|bat)\b(?!\.\w)|"
      r"\b(?:run(?:s|ning)?|ran|start(?:s|ed|ing)?|launch(?:es|ed|ing)?|execut(?:e|es|ed|ing))\s+(?:the\s+|my\s+)?"
-     r"(?:[\w-]{1,64}\.(?:exe|bat)\b(?!\.)|bat file\b)"),
+     r"(?:[\w-]{1,64}\.(?:exe|bat)\b(?!\.\w)|bat file\b)"),
     (("nvidia unix x86", "nvrm: ", "win", "wsl", "microsoft-standard"),
      # (Windows as the machine a user comes from is the client: "from my windows pc" names no system of the paste's)
      r"\bNVIDIA UNIX x86|\bNVRM: |(?<!from )(?<!from my )(?<!from a )(?<!from the )\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
@@ -346,10 +346,6 @@ _X86 = cued(
      r"\bvGPU\b|\bnvidia-gridd\b|\bdxgkrnl\b|/dev/dxg\b|\bMicrosoft Basic Render Driver\b"),
     # darknet's compute capability of the device, where no Jetson has it (as Major/Minor below)
     (("compute_capability",), r"\bcompute_capability\s*=\s*(?!(?:320|530|620|720|870|1010|1100)\b)\d{3,4}\b"),
-    # a driver library named with a desktop driver's version ("libnvidia-fatbinaryloader.so.387.26", "libcuda.so.535.104.05"):
-    # a Jetson's carry 440.18 (JetPack 4), 1.1 or the 540 branch (JetPack 6)
-    (("libnvidia-", "libcuda.so."), r"\blib(?:nvidia-[\w-]{1,40}|cuda)\.so\.(?:[1-3]\d\d|4(?!40\.18\b)\d\d|5[0-35-9]\d)\.\d{1,3}"
-     r"(?:\.\d{1,3})?\b"),
     (("nvidia-driver-", "driver version", "nvidia-smi "),
      r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b|"
      r"\bNVIDIA-SMI\s+(?:[1-4]\d\d|5[0-35-9]\d)\.\d+"),  # nvidia-smi's header: its driver's branch
@@ -512,7 +508,10 @@ _PC_STACK = cued(
 # libcuda.so.1.1 up to JetPack 6, and Thor's newer stack may name a branch too), the desktop driver's video-codec API
 # (NVENC and NVDEC through the Video Codec SDK, ffmpeg's *_nvenc and *_cuvid; JetPack's encoders are reached through V4L2
 # and the Multimedia API, and Thor's stack may bring the SDK). A weak sign of a PC, outranked by any sign of a Jetson.
+# (a driver library named with a desktop driver's version, "libnvidia-fatbinaryloader.so.387.26": a Jetson's carry
+# 440.18 on JetPack 4 and the 540 branch on JetPack 6, and Thor's OpenRM driver may carry the 580 branch)
 _PC_SOFTWARE = re.compile(r"\bNVreg_\w+|\bnvidia-modprobe\b|\bvdpau\w*|\blibcuda\.so\.[2-9]\d\d\.\d+|"
+                          r"\blibnvidia-[\w-]{1,40}\.so\.(?!440\.18\b|5[48]\d\.)[2-9]\d\d\.\d+|"
                           r"\bnvEncOpenEncodeSessionEx\b|\b(?:h264|hevc|av1|mpeg2|vp9)_(?:nvenc|cuvid)\b|"
                           r"\blib(?:nvidia-encode|nvcuvid)\.so\b", re.I)
 # ffmpeg's list of the codecs its build holds (`ffmpeg -encoders`: "V....D h264_nvenc  NVIDIA NVENC H.264 encoder"):
@@ -1102,7 +1101,8 @@ def _jetson_sightings(line: str, forms: Sequence[Tuple[str, Cued]] = _JETSON_FOR
     found = []
     for kind, parts in forms:
         match = leftmost(parts, line, low)
-        if match and not (kind == "model" and _COMPARED_WITH.search(line, max(0, match.start() - 40), match.start())):
+        if match and not (kind in ("model", "Tegra-only name") and
+                          _COMPARED_WITH.search(line, max(0, match.start() - 40), match.start())):
             found.append(Sighting(kind, match.group(0).strip(), line))
     return found
 
@@ -1931,8 +1931,11 @@ _BUILT_ON = re.compile(r"\b(?:build(?:s|ing)?|built|compil(?:e|es|ed|ing)|cross-
 # An x86 word set against ARM right after it ("x86 not ARM", "x86_64 instead of aarch64").
 _SET_AGAINST_ARM = re.compile(r"\s*,?\s*(?:and\s+)?(?:not|rather than|instead of)\s+(?:for\s+|on\s+)?(?:an?\s+)?"
                               r"(?:arm|arm64|aarch64)\b", re.I)
+# ... said of a build ("this library is running on x86 not ARM", "the wheel is for x86_64, not aarch64"), not of the
+# machine ("my host is x86_64, not ARM").
+_A_BUILD_S = re.compile(r"\b(?:built|compiled|build|wheel|library|binary|package|image|download)\b", re.I)
 # The rest of a file name that makes it a download or a package of that architecture (the word found inside it).
-_ARCHIVE_NAME = re.compile(r"[\w.+-]{0,80}?\.(?:tar\.gz|tar\.xz|tar\.bz2|tgz|zip|whl|deb|rpm|run|msi|appimage)\b", re.I)
+_ARCHIVE_NAME = re.compile(r"[\w.+-]{0,80}?\.(?:tar\.gz|tar\.xz|tar\.bz2|tgz|zip)\b", re.I)  # (not an installer run here)
 # Words before a PC's word that say the machine is not one ("aarch64 rather than x86_64", "arm64, not amd64").
 _SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother than|\bisn't|\bis not|(?<!but),\s*not)"
                              r"\s+(?:an?\s+|the\s+)?$", re.I)
@@ -1957,7 +1960,7 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
         kind = kind if _CPU_FIELD.search(line) else PC_PROSE
     if x86 and _SAID_NOT_TO_BE.search(line[max(0, x86.start() - 24):x86.start()]):
         x86 = None  # "arm64 rather than x86_64": what the machine is not
-    if x86 and _SET_AGAINST_ARM.match(line, x86.end()):
+    if x86 and _SET_AGAINST_ARM.match(line, x86.end()) and _A_BUILD_S.search(line, max(0, x86.start() - 40), x86.start()):
         x86 = None  # "the library is built for x86, not ARM": two builds compared, not the machine named
     if x86 and _ARCHIVE_NAME.match(line, x86.end()):
         x86 = None  # "libtensorflow-cpu-linux-x86_64-1.14.0.tar.gz": the download's build, not the machine
