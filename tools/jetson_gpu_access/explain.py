@@ -210,7 +210,9 @@ def _number_keys(code: int) -> List[str]:
                                            "with error: {}", "failed res={}")] + ["cuda failure in file", "cuda error in file"]
 
 
+@functools.lru_cache(maxsize=1)
 def _families() -> Tuple[_Family, ...]:
+    """data/symptoms.json's families, compiled once a process (on first use: an import stays cheap)."""
     families = []
     for symptom in data.load("symptoms")["symptoms"]:
         patterns = [re.escape(s.lower()) + (r"(?!\w|\.\d)" if s[-1:].isalnum() else "") for s in symptom["signatures"]]
@@ -218,6 +220,7 @@ def _families() -> Tuple[_Family, ...]:
         keys = [s.lower() for s in symptom.get("keys", ())]
         cuda = symptom.get("cuda")
         if cuda:
+            # (`legacy_codes`: the numbers the error had before; `also_codes`: the other errors of its kind, MPS's 806-810)
             codes = [cuda["code"]] + list(cuda.get("legacy_codes", ())) + list(cuda.get("also_codes", ()))
             numbered = not cuda.get("by_name")
             patterns += _cuda_patterns(codes, cuda["names"], cuda["message"], bool(cuda.get("said_bare")), numbered)
@@ -231,20 +234,10 @@ def _families() -> Tuple[_Family, ...]:
     return tuple(families)
 
 
-_FAMILIES: List[Tuple[_Family, ...]] = []
-
-
-def _loaded_families() -> Tuple[_Family, ...]:
-    """data/symptoms.json's families, compiled once a process (on first use: an import stays cheap)."""
-    if not _FAMILIES:
-        _FAMILIES.append(_families())
-    return _FAMILIES[0]
-
-
 @functools.lru_cache(maxsize=None)
 def _compiled_family(symptom_id: str) -> _Family:
     """One family with its keys and patterns (``_family`` is its data/symptoms.json entry)."""
-    return next(family for family in _loaded_families() if family.symptom["id"] == symptom_id)
+    return next(family for family in _families() if family.symptom["id"] == symptom_id)
 
 
 def _chunks(text: str) -> Iterator[str]:
@@ -272,13 +265,13 @@ def find_signatures(text: str, memo: Optional[LineMemo] = None) -> List[SymptomM
         if len(lowered) != len(clean):  # a character whose lower case is longer: positions would not match
             clean = lowered
         lines = _absent_keys(distinct_lines(lowered)) if len(lowered) > PRUNE_FROM else {}
-        for family in _loaded_families():
+        for family in _families():
             symptom_id = str(family.symptom["id"])
             if symptom_id not in found:
                 match = _first(family, clean, lowered, lines, memo)
                 if match is not None:
                     found[symptom_id] = match
-    order = [str(f.symptom["id"]) for f in _loaded_families()]
+    order = [str(f.symptom["id"]) for f in _families()]
     # A follow-up line counts only where the line it follows, which says more, is not in the paste.
     said = [m for m in found.values() if not any(i in found for i in _family(m.id).get("implied_by", ()))]
     return sorted(said, key=lambda m: order.index(m.id))
@@ -287,7 +280,7 @@ def find_signatures(text: str, memo: Optional[LineMemo] = None) -> List[SymptomM
 @functools.lru_cache(maxsize=1)
 def _keys_within() -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
     """Every key, shortest first, with the shorter keys it holds."""
-    keys = sorted({key for family in _loaded_families() for key in family.keys}, key=len)
+    keys = sorted({key for family in _families() for key in family.keys}, key=len)
     return tuple((key, tuple(k for k in keys[:i] if k in key)) for i, key in enumerate(keys))
 
 
@@ -375,8 +368,9 @@ def _next_line_end(lowered: str, end: int) -> int:
 # `USE_CUDA=0`"): for the families marked `negatable` in data/symptoms.json, the words then say the symptom did not
 # happen. So do a question, someone else's advice or report, and a workaround (_NOT_ASSERTED, in the words' sentence),
 # and words denied after them (_DENIED_AFTER).
-# A negation inside the words that say the GPU works ("nvidia-smi never worked", "no longer works") denies them,
-# whatever the pattern allows between its words. (Inside a failure's words it is the failure: "injection never happens".)
+# A negation inside the words of a family marked `denied_within` (those that say the GPU works: "nvidia-smi never
+# worked", "no longer works") denies them, whatever the pattern allows between its words. (Inside a failure's or a
+# complaint's words it is the failure: "injection never happens", "GPU usage never exceeds 5 %".)
 _NEGATED_WITHIN = re.compile(r"\b(?:never|no longer|not yet|nowhere)\b", re.I)
 _NEGATED = re.compile(r"(?:\b(?:not|no|never|without)\b|n't\b)(?:\s+[\w`'\"*]+){0,4}[\s`'\"*]*$")
 _NOT_ASSERTED = re.compile(r"\b(?:told me|(?:someone|somebody|they|he|she|a colleague|people|"
@@ -460,7 +454,7 @@ def _shown_in(family: _Family, printed: str, line: str, line_end: int) -> Option
         negatable = family.symptom.get("negatable")
         if hit and hit.start() <= line_end and not (
                 negatable and _not_asserted(line, hit.start(), hit.end(), only_denied=negatable == "denied")) and not (
-                family.symptom["id"] == "gpu-works-words" and _NEGATED_WITHIN.search(line, hit.start(), hit.end())) and not (
+                family.symptom.get("denied_within") and _NEGATED_WITHIN.search(line, hit.start(), hit.end())) and not (
                 "vetoed_by" in family.symptom and _vetoed(family.symptom["vetoed_by"], line, hit)):
             symptom = family.symptom
             signature = " ".join(printed[hit.start():hit.end()].split())  # one line, as shown

@@ -1107,8 +1107,8 @@ def _jetson_sightings(line: str, forms: Sequence[Tuple[str, Cued]] = _JETSON_FOR
     return found
 
 
-# A model named as the yardstick of another machine ("my GT 710 should be about as fast as a Jetson Nano", "faster than
-# the Orin"): the machine of the paste is the other one.
+# A Jetson, by its model or its bare name, named as the yardstick of another machine ("my GT 710 should be about as fast
+# as a Jetson Nano", "faster than the Orin"): the machine of the paste is the other one.
 _COMPARED_WITH = re.compile(r"\b(?:as\s+(?:fast|slow|quick|good|powerful|capable|strong)\s+as|(?:faster|slower|quicker|better|"
                             r"worse|weaker|stronger|cheaper)\s+than|compared\s+(?:to|with)|comparable\s+to|versus|vs\.?)"
                             r"\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?:nvidia\s+)?$", re.I)
@@ -1934,7 +1934,7 @@ _SET_AGAINST_ARM = re.compile(r"\s*,?\s*(?:and\s+)?(?:not|rather than|instead of
 # ... said of a build ("this library is running on x86 not ARM", "the wheel is for x86_64, not aarch64"), not of the
 # machine ("my host is x86_64, not ARM").
 _A_BUILD_S = re.compile(r"\b(?:built|compiled|build|wheel|library|binary|package|image|download)\b", re.I)
-# The rest of a file name that makes it a download or a package of that architecture (the word found inside it).
+# The rest of a file name that makes it a download's archive for that architecture (the word found inside it).
 _ARCHIVE_NAME = re.compile(r"[\w.+-]{0,80}?\.(?:tar\.gz|tar\.xz|tar\.bz2|tgz|zip)\b", re.I)  # (not an installer run here)
 # Words before a PC's word that say the machine is not one ("aarch64 rather than x86_64", "arm64, not amd64").
 _SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother than|\bisn't|\bis not|(?<!but),\s*not)"
