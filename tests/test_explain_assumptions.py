@@ -45,7 +45,7 @@ LEANS = [
     ("vaInitialize failed: libva error: /dev/dri/renderD128: Permission denied", "x86-discrete-gpu", "pc",
      "render-node-denied"),
     ("cupy.cuda.driver.CUDADriverError: CUDA_ERROR_NO_BINARY_FOR_GPU: no kernel image is available for execution on "
-     "the device", "jetson-software-mismatch", "jetson", "not-gpu-access"),  # on a PC the card was reached
+     "the device", "jetson-software-mismatch", "jetson", "x86-discrete-gpu"),  # on a PC, its CUDA build
     ("[E:onnxruntime] CUDA failure 801: operation not supported ; GPU=0 ; expr=cudaSetDevice(info_.device_id);",
      "render-node-denied", "jetson", "x86-discrete-gpu"),
     ("ImportError: libcudnn.so.8: cannot open shared object file: No such file or directory", "x86-discrete-gpu", "pc",

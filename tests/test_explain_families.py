@@ -223,6 +223,17 @@ def test_a_thor_s_driver_said_any_way_is_the_thor_s_own(field: str) -> None:
     assert reading.cause.id == "render-node-denied" and not reading.systems
 
 
+@pytest.mark.parametrize("line", ["Nvidia driver version        : 580.00",
+                                  "| NVIDIA-SMI 580.00                 Driver Version: 580.00         CUDA Version: 13.0     |",
+                                  "- NVIDIA driver 580.00", "driver version is 580.00"])
+def test_thor_s_driver_version_alone_names_no_pc(line: str) -> None:
+    """JetPack 7's driver on a Thor reports 580.00 (vllm#34470, on a 6.8.12-tegra kernel); the desktop 580 releases
+    carry a minor version (580.82.07), so the bare 580.00 is no PC's, while a desktop release still is."""
+    error = "\nRuntimeError: CUDA error: no kernel image is available for execution on the device"
+    assert read(line + error).observed.x86 == ()
+    assert read(line.replace("580.00", "580.82.07") + error).observed.x86
+
+
 @pytest.mark.parametrize("text", [
     "$ pip install onnxruntime-gpu on the Orin gets me the x86_64 build\ncuInit returned 100",
     "$ pip install -e . compiles on my x86 laptop but not here\ncuInit returned 801",
@@ -265,9 +276,9 @@ def test_a_pc_named_in_words_outranks_an_image_name_and_its_own_cpu_field_counts
     # a Jetson word inside the name of an image a PC pulls names the image, not the machine
     ("My PC: Ryzen 5 5600X, Ubuntu 22.04\ndocker run --rm -it --gpus all ultralytics/ultralytics:latest-jetson-jetpack6 "
      "yolo checks\nexec /usr/bin/yolo: exec format error", "x86-discrete-gpu"),
-    # a person's name in a prompt is no module name (a PC's build without kernels for its card is the build's)
+    # a person's name in a prompt is no module name (a PC's build without kernels for its card is the PC's CUDA stack)
     ("thorsten@desktop:~/ComfyUI$ python main.py\nSystem: Ubuntu 22.04, AMD Ryzen 7 5800X\nRuntimeError: CUDA error: "
-     "no kernel image is available for execution on the device", "not-gpu-access"),
+     "no kernel image is available for execution on the device", "x86-discrete-gpu"),
 ])
 def test_a_pc_named_in_words_is_not_outranked_by_an_image_or_a_person_s_name(text: str, cause: str) -> None:
     reading = explain(text)
@@ -603,8 +614,12 @@ def test_tegra_and_l4t_as_words_are_weak_signs_of_a_jetson(line: str) -> None:
                                   "CUDA error 209 at ggml-cuda.cu:120: no kernel image is available for execution on the device",
                                   "cupy.cuda.runtime.CUDARuntimeError: cudaErrorNoKernelImageForDevice"])
 @pytest.mark.parametrize("pc", [PC, "GPU 0: NVIDIA GeForce RTX 4070 (UUID: GPU-1234)", "training on an RTX-5090D box"])
-def test_no_kernel_image_on_a_pc_is_a_build_gap_not_access(line: str, pc: str) -> None:
-    assert read_cause(pc + "\n" + line).cause.id == "not-gpu-access"
+def test_no_kernel_image_on_a_pc_is_the_pc_s_cuda_build_not_access(line: str, pc: str) -> None:
+    """A PC's CUDA software without kernels for its card is the PC's CUDA stack (x86-discrete-gpu files a PC's CUDA
+    library versions), and the reading says it is a build gap, not access; an app's own bug stays possible."""
+    reading = read_cause(pc + "\n" + line).cause
+    assert reading.id == "x86-discrete-gpu" and "not access" in reading.why.text
+    assert "not-gpu-access" in reading.also_possible
 
 
 def test_no_kernel_image_on_a_jetson_is_still_the_software() -> None:
@@ -3071,7 +3086,16 @@ def test_a_reporter_who_says_the_machine_has_no_gpu_has_nothing_to_grant(said: s
     assert "no-gpu-words" in [m.id for m in reading.matches] and reading.cause.id == "not-gpu-access"
 
 
-@pytest.mark.parametrize("said", ["if there is no gpu in my system, it should fall back", "I don't have a GPU problem"])
+def test_no_nvidia_card_said_before_a_bracket_outranks_a_driver_error() -> None:
+    """A machine with only an Intel GPU gets CUDA's 35 from a CUDA build run on it: nothing to grant."""
+    reading = read_cause("I do not have an nvidia card (I have an Intel(R) HD graphics 530) so I run it on the CPU\n"
+                         "onnxruntime::CudaCall CUDA failure 35: CUDA driver version is insufficient for CUDA runtime "
+                         "version ; GPU=0 ; expr=cudaSetDevice(info_.device_id);")
+    assert reading.cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("said", ["if there is no gpu in my system, it should fall back", "I don't have a GPU problem",
+                                  "I don't have a graphics card (yet)", "I don't have the nvidia card's manual"])
 def test_no_gpu_asked_or_of_a_problem_is_no_machine_without_one(said: str) -> None:
     assert "no-gpu-words" not in ids(said)
 
@@ -3626,3 +3650,66 @@ def test_every_pattern_a_family_matches_with_is_in_lower_case() -> None:
             written = family.get(field) or []
             for pattern in [written] if isinstance(written, str) else written:
                 assert not re.search("[A-Z]", re.sub(r"\\.", "", pattern)), (family["id"], field, pattern)
+
+
+def test_every_field_of_a_family_is_described_in_the_file_s_own_about() -> None:
+    """data/symptoms.json says what each of its fields means in its `about`: a field added without a word there is one
+    the next owner has to find in the code."""
+    symptoms = data.load("symptoms")
+    fields = {key for family in symptoms["symptoms"] for key in family}
+    fields |= {key for family in symptoms["symptoms"] for key in family.get("cuda", {})}
+    undescribed = sorted(field for field in fields - {"id"} if "`{}`".format(field) not in symptoms["about"])
+    assert not undescribed, undescribed
+
+
+@pytest.mark.parametrize("caps", ["[[]]", "[[compute utility]]", "[[gpu compute]]"])
+def test_an_unserved_gpu_request_names_any_capabilities(caps: str) -> None:
+    """A compose service's `driver: nvidia` asks with its own capabilities (none, or compute and utility); docker's
+    refusal is the same missing hook whatever it lists."""
+    text = 'Error response from daemon: could not select device driver "nvidia" with capabilities: ' + caps
+    assert ids(text) == ["gpu-request-unserved"] and read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize(("line", "cause"), [
+    ("Error: Unsupported system: gpu-linux-arm64", "jetson-software-mismatch"),   # the GPU build for arm64
+    ("unsupported platform 'linux-aarch64' for the CUDA wheel", "jetson-software-mismatch"),
+    ("Error: Unsupported system: cpu-linux-arm64", "not-gpu-access"),   # a CPU library: no GPU software named
+])
+def test_a_package_without_an_arm64_build_is_the_architecture_gap(line: str, cause: str) -> None:
+    """A package's installer that has no build for arm64 (tfjs-node's "Unsupported system") is the architecture gap;
+    on a Jetson it is the Jetson's software only where the GPU's software is named."""
+    text = "Jetson Nano, JetPack 4.4\n(node:9011) UnhandledPromiseRejectionWarning: " + line
+    assert "wrong-architecture" in ids(text) and read_cause(text).cause.id == cause
+
+
+@pytest.mark.parametrize("line", [
+    "Could not create module x caused by: json: cannot unmarshal string into Go struct field "
+    "DeviceRequest.HostConfig.DeviceRequests.Capabilities of type []string, StatusCode:500, at: Edgelet",
+    "GPU device plugin registration failed with status code 500",
+    "device manager: HTTP status 400 from the kubelet",
+])
+def test_an_http_status_beside_a_gpu_word_is_no_cuda_error(line: str) -> None:
+    """HTTP's 400 and 500 are CUDA's invalid handle and symbol not found by number; a response's status is neither."""
+    assert not {"cuda-500", "cuda-400"} & set(ids(line))
+
+
+@pytest.mark.parametrize(("line", "family"), [("cudaGetDeviceCount returned 500", "cuda-500"),
+                                              ("CUDA driver call failed: status 400", "cuda-400"),
+                                              ("cuModuleGetFunction failed with error code 500", "cuda-500")])
+def test_cuda_s_own_400_and_500_are_still_read(line: str, family: str) -> None:
+    assert family in ids(line)
+
+
+@pytest.mark.parametrize(("answer", "available"), [("2.3.0 False", False), ("2.3.0+cpu 12.1 False", False),
+                                                    ("2.3.0 True", True), ("None False", False)])
+def test_an_availability_check_printed_after_versions_is_read(answer: str, available: bool) -> None:
+    """`print(torch.__version__, torch.cuda.is_available())` prints the versions first: the last word is the answer."""
+    text = ("Jetson AGX Orin, JetPack 6.0 (L4T R36.3.0)\n$ pip3 install torch\n"
+            "$ python3 -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"\n" + answer)
+    assert ("cuda-unavailable" in ids(text)) is not available
+    assert (read(text).observed.cuda_true is not None) is available
+
+
+def test_words_before_an_availability_answer_are_no_printed_values() -> None:
+    text = "$ python3 -c \"import torch; print(torch.cuda.is_available())\"\nit is not false, it hangs"
+    assert "cuda-unavailable" not in ids(text)

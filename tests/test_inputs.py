@@ -285,6 +285,8 @@ PASTES = {
     "macro": "\n".join("cuda failure in file " + "line " * 12000 + str(n) for n in range(8)),
     # a driver call's stem run long, where a CUDA error's number may follow
     "stem": "\n".join("cumem" + "a" * 60000 + " failed res={}".format(n) for n in range(8)),
+    # an availability check's answer line of version-like words run long (values printed before its True or False)
+    "answer": "\n".join("print(torch.cuda.is_available())\n" + "1a" * 30000 + " 2 3 4 x{}".format(n) for n in range(8)),
 }
 
 

@@ -182,7 +182,9 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
     text += r"(?!\s*\(-?(?!(?:{})\))\d)".format(alternatives)  # TensorFlow's "UNKNOWN ERROR (303)" is 303, not 999
     by_number = [
         _CUDA_CONTEXT + r"[^\n]{0,160}?" + _NO_EXIT_CODE +
-        r"(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc|=)\W{0,4}"
+        # (not an HTTP response's status: "StatusCode:500", "status code 500", "HTTP status 400")
+        r"(?:error|err|failure|failed|(?<!http )status(?!\s*code)|(?<!status)(?<!status )code|returned|returns|return|"
+        r"result|res|rc|=)\W{0,4}"
         # each run of blanks ends where the next word starts, so no two runs split the same blanks between them
         r"(?:with\s+(?!\s))?(?:error\s*(?!\s))?(?:code\s*(?!\s))?[:=#]?\s*" + number,
         r"\bcuinit\s*(?:\(\s*(?:\d\s*)?\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + number,
@@ -2700,10 +2702,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
             return cause("not-gpu-access", on_pc, [line_of[built]] + platform_line, "x86-discrete-gpu")
         return cause("jetson-software-mismatch", on_jetson, [line_of[built]] + platform_line, "not-gpu-access")
     mismatch = [i for i in ids if i in _MISMATCH]
+    # (a PC's CUDA software without kernels for its card is filed with the PC's CUDA library versions, as the Jetson's
+    # is with the Jetson's software; the app's own build remains possible)
     if x86 and mismatch[:1] == ["cuda-209"] and not denied and not nodes_denied:
-        return cause("not-gpu-access", "the program reached the GPU, and its build has no kernels for this card's "
+        return cause("x86-discrete-gpu", "the program reached the GPU, and its build has no kernels for this card's "
                      "architecture: a build or packaging gap, not access", [line_of["cuda-209"]] + platform_line,
-                     "x86-discrete-gpu")
+                     "not-gpu-access")
     # A library that cannot load is no symptom of a denied node: beside a bare 801 it is the software.
     library_beside_801 = "cuda-library-missing" in mismatch and denied == ["cuda-801"] and not seen.nodes
     # (what the runtime injects from the driver (libnvidia-ml, libcuda), or a line that blames the driver, is the driver's)

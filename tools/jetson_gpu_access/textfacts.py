@@ -309,6 +309,10 @@ _GEFORCE_AFTER_MY = (r"(?:(?<=\bmy )|(?<=\bour )|(?<=\ban )|(?<=\ba )|(?<=\bthe 
 NVIDIA_GPU = re.compile("|".join((_GEFORCE_AND_KIN, _NVIDIA_ON_PCI, _DATA_CENTRE_GPU, _LAPTOP_MX, _GEFORCE_BY_NUMBER,
                                   r"^(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?$",
                                   r"\bNVIDIA[\s-]+(?:drivers?\b|UNIX x86|v?\d{3}\.)|\bDriver Version\b|\bNVIDIA-SMI\b")), re.I)
+# A desktop driver's branch in a version: 100 to 599 less JetPack 6's 540 (its nvidia-smi reports 540.x.y) and Jetson
+# Thor's "580.00" (JetPack 7's OpenRM driver as PyTorch's collect_env reports it on a 6.8.12-tegra kernel, vllm#34470;
+# the desktop 580 releases carry a minor version such as 580.82.07).
+_DESKTOP_BRANCH = r"(?!580\.00\b)(?:[1-4]\d\d|5[0-35-9]\d)"
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit. Each part with the words a line must
 # hold before it runs (see Cued).
 _X86 = cued(
@@ -347,8 +351,8 @@ _X86 = cued(
     # darknet's compute capability of the device, where no Jetson has it (as Major/Minor below)
     (("compute_capability",), r"\bcompute_capability\s*=\s*(?!(?:320|530|620|720|870|1010|1100)\b)\d{3,4}\b"),
     (("nvidia-driver-", "driver version", "nvidia-smi "),
-     r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b|"
-     r"\bNVIDIA-SMI\s+(?:[1-4]\d\d|5[0-35-9]\d)\.\d+"),  # nvidia-smi's header: its driver's branch
+     r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*" + _DESKTOP_BRANCH + r"(?:\.\d+)*\b|"
+     r"\bNVIDIA-SMI\s+" + _DESKTOP_BRANCH + r"\.\d+"),  # nvidia-smi's header: its driver's branch
     # the device's own compute capability, where no Jetson has it (TK1 3.2, TX1 and Nano 5.3, TX2 6.2,
     # Xavier 7.2, Orin 8.7, Thor 10.1, renumbered 11.0 from CUDA 13)
     # (ptxas asked by a JIT for the device's own architecture: "Value 'sm_121a' is not defined for option 'gpu-name'")
@@ -359,11 +363,11 @@ _X86 = cued(
      r"\bTarget GPU SM (?!(?:32|53|62|72|87|101|110)\b)\d{2,3} is not supported|"
      r"\bwith CUDA capability sm_(?!(?:32|53|62|72|87|101|110)\b)\d{2,3}\b"),
     # the desktop driver's branch said in words ("NVIDIA driver 525+"; JetPack 6's nvidia-smi says 540)
-    (("nvidia",), r"\bNVIDIA drivers?[\s:]*(?:version\s*)?(?:\(\s*v?(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\)|"
-                  r"v?(?:[1-4]\d\d|5[0-35-9]\d)(?:\.\d+)*\b)|"
-                  r"\bnvidia[\s-]+v?(?:[1-4]\d\d|5[0-35-9]\d)\.\d{1,3}(?:\.\d{1,3})?\b"),  # "nvidia 390.30 installed"
+    (("nvidia",), r"\bNVIDIA drivers?[\s:]*(?:version\s*)?(?:\(\s*v?" + _DESKTOP_BRANCH + r"(?:\.\d+)*\)|"
+                  r"v?" + _DESKTOP_BRANCH + r"(?:\.\d+)*\b)|"
+                  r"\bnvidia[\s-]+v?" + _DESKTOP_BRANCH + r"\.\d{1,3}(?:\.\d{1,3})?\b"),  # "nvidia 390.30 installed"
     # (and an issue template's field: "- Driver: 570.158.01")
-    (("driver",), r"\b(?:cuda |gpu )?driver(?:\s+is)?(?:\s+version)?(?:\s+is)?(?:\s*[:=])?\s*v?(?:[1-4]\d\d|5[0-35-9]\d)\.\d{1,3}"
+    (("driver",), r"\b(?:cuda |gpu )?driver(?:\s+is)?(?:\s+version)?(?:\s+is)?(?:\s*[:=])?\s*v?" + _DESKTOP_BRANCH + r"\.\d{1,3}"
                   r"(?:\.\d{1,3})?\b"),
     # arm64 servers and workstations with NVIDIA's server GPU stack: arm64, yet no Jetson
     (("dgx", "hgx", "gh200", "gb", "grace", "sbsa"),
@@ -509,7 +513,7 @@ _PC_STACK = cued(
 # (NVENC and NVDEC through the Video Codec SDK, ffmpeg's *_nvenc and *_cuvid; JetPack's encoders are reached through V4L2
 # and the Multimedia API, and Thor's stack may bring the SDK). A weak sign of a PC, outranked by any sign of a Jetson.
 # (a driver library named with a desktop driver's version, "libnvidia-fatbinaryloader.so.387.26": a Jetson's carry
-# 440.18 on JetPack 4 and the 540 branch on JetPack 6, and Thor's OpenRM driver may carry the 580 branch)
+# 440.18 on JetPack 4 and the 540 branch on JetPack 6, and Thor's OpenRM driver reports 580.00, see _DESKTOP_BRANCH)
 _PC_SOFTWARE = re.compile(r"\bNVreg_\w+|\bnvidia-modprobe\b|\bvdpau\w*|\blibcuda\.so\.[2-9]\d\d\.\d+|"
                           r"\blibnvidia-[\w-]{1,40}\.so\.(?!440\.18\b|5[48]\d\.)[2-9]\d\d\.\d+|"
                           r"\bnvEncOpenEncodeSessionEx\b|\b(?:h264|hevc|av1|mpeg2|vp9)_(?:nvenc|cuvid)\b|"
@@ -1371,8 +1375,10 @@ def _place_label(line: str) -> Optional[str]:
 
 
 # A CUDA availability check (`torch.cuda.is_available()`) and its answer on one of the next lines ("True", "True Orin",
-# "Out[2]: False"): a True shows the GPU opened for the session that ran it.
-_AVAILABLE_ANSWER = re.compile(r"^(?:Out\[\d+\]:\s*|>>>\s*)?(True|False)\b")
+# "Out[2]: False", after versions printed before it: "2.3.0 False"): a True shows the GPU opened for the session that
+# ran it.
+_AVAILABLE_ANSWER = re.compile(r"^(?:Out\[\d+\]:\s*|>>>\s*)?(?:(?:[\w.+-]{0,30}\d[\w.+-]{0,30}|None)[ \t]+){0,3}"
+                               r"(True|False)\b")
 
 
 def _read_available(state: _State, line: str, raw: str) -> None:
