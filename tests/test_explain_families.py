@@ -3086,6 +3086,12 @@ def test_a_reporter_who_says_the_machine_has_no_gpu_has_nothing_to_grant(said: s
     assert "no-gpu-words" in [m.id for m in reading.matches] and reading.cause.id == "not-gpu-access"
 
 
+def test_no_nvidia_in_the_machine_said_without_a_gpu_word_outranks_a_driver_error() -> None:
+    reading = read_cause("RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU "
+                         "and installed a driver\nI am on Kubuntu 22.04, with an AMD gpu, and no Nvidia in this machine.")
+    assert reading.cause.id == "not-gpu-access"
+
+
 def test_no_nvidia_card_said_before_a_bracket_outranks_a_driver_error() -> None:
     """A machine with only an Intel GPU gets CUDA's 35 from a CUDA build run on it: nothing to grant."""
     reading = read_cause("I do not have an nvidia card (I have an Intel(R) HD graphics 530) so I run it on the CPU\n"
@@ -3713,3 +3719,29 @@ def test_an_availability_check_printed_after_versions_is_read(answer: str, avail
 def test_words_before_an_availability_answer_are_no_printed_values() -> None:
     text = "$ python3 -c \"import torch; print(torch.cuda.is_available())\"\nit is not false, it hangs"
     assert "cuda-unavailable" not in ids(text)
+
+
+@pytest.mark.parametrize(("said", "pc"), [("I have just installed openmm and cuda on win 10.", True),
+                                          ("Win11, RTX driver fresh", True), ("from my win 10 laptop over ssh", False),
+                                          ("we win 10.5 percent", False)])
+def test_windows_by_its_short_name_and_number_is_a_pc(said: str, pc: bool) -> None:
+    assert bool(read(said + "\nCUDA_ERROR_FILE_NOT_FOUND (301)").observed.x86) is pc
+
+
+@pytest.mark.parametrize("line", ["CUDA_TOOLKIT_ROOT_DIR not found or specified",
+                                  "Could NOT find CUDA (missing: CUDA_TOOLKIT_ROOT_DIR CUDA_NVCC_EXECUTABLE)",
+                                  "No CMAKE_CUDA_COMPILER could be found."])
+def test_a_build_that_finds_no_cuda_toolkit_is_the_machine_s_cuda_install(line: str) -> None:
+    """CMake's words for a CUDA toolkit it cannot find: on a Jetson, JetPack's toolkit not installed or not where the
+    build looks (as for nvcc not found); on a PC, the PC's CUDA install."""
+    assert read_cause("Jetson TX2, JetPack 4.6\n" + line).cause.id == "jetson-software-mismatch"
+    assert read_cause(PC + "\n" + line).cause.id == "x86-discrete-gpu"
+
+
+def test_tensorflow_s_missing_cuda_drivers_is_no_toolkit_a_build_cannot_find() -> None:
+    assert "tool-not-found" not in ids("Could not find cuda drivers on your machine, GPU will not be used.")
+
+
+def test_nvcc_missing_in_a_pc_s_shell_stays_no_gpu_problem() -> None:
+    """A shell without nvcc on a PC is as often a runtime image's, which has no compiler by design."""
+    assert read_cause(PC + "\n$ nvcc -V\nbash: nvcc: command not found").cause.id == "not-gpu-access"

@@ -1782,6 +1782,9 @@ _THE_PC_S_OWN = ("cuda-304", "cuda-702")
 _OUTWEIGHED_BY_A_DENIAL = ("failure-camera", "out-of-memory")
 # CUDA's compiler and the tools it runs: what `nvcc` needs from /usr/local/cuda/bin and nvvm/bin.
 _CUDA_TOOLCHAIN = re.compile(r"(?<![\w.-])(?:nvcc|cicc|ptxas|nvlink|fatbinary)\b", re.I)
+# CMake's words for a CUDA toolkit it cannot find: a build on the machine itself (a shell without nvcc is as often a
+# runtime image's, which has no compiler by design).
+_CMAKE_FINDS_NO_CUDA = re.compile(r"\b(?:cuda_toolkit_root_dir|cmake_cuda_compiler)\b|\bfind cuda\s*\(missing:", re.I)
 # A variable set for a run said to work (a CPU control run beside the failing one): no statement about the failing run.
 _CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd])\b", re.I)
 # What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own
@@ -2449,11 +2452,15 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
             return cause("x86-discrete-gpu", why + ", on a PC", smi[:1] + [container] + platform_line,
                          "nodes-missing-in-container")
         return cause("nodes-missing-in-container", why, smi[:1] + [container], "x86-discrete-gpu", "not-gpu-access")
-    toolchain = [line_of[i] for i in ids if i == "tool-not-found" and _CUDA_TOOLCHAIN.search(line_of[i])]
+    cmake = [line_of[i] for i in ids if i == "tool-not-found" and _CMAKE_FINDS_NO_CUDA.search(line_of[i])]
+    toolchain = [line_of[i] for i in ids if i == "tool-not-found" and _CUDA_TOOLCHAIN.search(line_of[i])] + cmake
     if toolchain and jetson and platform_shown and not container and not denied:
         return cause("jetson-software-mismatch", "the CUDA compiler is not found on a Jetson: JetPack installs it in "
                      "/usr/local/cuda/bin (with its nvvm), which is not on the PATH until it is added, or the release's "
                      "CUDA toolkit is not installed", toolchain[:1] + platform_line, "not-gpu-access")
+    if cmake and x86 and not container and not denied:  # (the PC's CUDA install, as the Jetson's is JetPack's)
+        return cause("x86-discrete-gpu", "a build finds no CUDA toolkit on a PC: the toolkit is not installed, or not "
+                     "where the build looks", cmake[:1] + platform_line, "not-gpu-access")
     wsl = _on_wsl(seen)
     if smi and wsl and x86 and not container and not denied:
         # WSL's nvidia-smi and CUDA driver library live in /usr/lib/wsl/lib, which WSL's own shells put on the PATH

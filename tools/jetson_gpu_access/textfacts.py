@@ -332,8 +332,9 @@ _X86 = cued(
      r"(?:[\w-]{1,64}\.(?:exe|bat)\b(?!\.\w)|bat file\b)"),
     (("nvidia unix x86", "nvrm: ", "win", "wsl", "microsoft-standard"),
      # (Windows as the machine a user comes from is the client: "from my windows pc" names no system of the paste's)
-     r"\bNVIDIA UNIX x86|\bNVRM: |(?<!from )(?<!from my )(?<!from a )(?<!from the )\bwin(?:dows|32|_amd64)\b|\bWSL2?\b|"
-     r"microsoft-standard"),
+     # ("on win 10", "Win11" too)
+     r"\bNVIDIA UNIX x86|\bNVRM: |(?<!from )(?<!from my )(?<!from a )(?<!from the )"
+     r"\bwin(?:dows\b|32\b|_amd64\b|\s?(?:7|8(?:\.1)?|10|11)(?!\w|\.\d))|\bWSL2?\b|microsoft-standard"),
     (("geforce", "quadro", "tesla", "titan", "rtx", "gtx"), _GEFORCE_AND_KIN), (("radeon",), r"\bRadeon\b"),
     (("arc", "iris", "uhd graphics", "rx"),
      r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|(?-i:\bRX\s?[4-9]\d{2,3}(?:\s?XTX?)?\b)"),
