@@ -11,6 +11,7 @@ said to be missing; errors that are not GPU access (seccomp, link errors, a non-
 from __future__ import annotations
 
 import re
+from typing import Tuple
 
 import pytest
 
@@ -3701,7 +3702,10 @@ def test_an_http_status_beside_a_gpu_word_is_no_cuda_error(line: str) -> None:
 
 @pytest.mark.parametrize(("line", "family"), [("cudaGetDeviceCount returned 500", "cuda-500"),
                                               ("CUDA driver call failed: status 400", "cuda-400"),
-                                              ("cuModuleGetFunction failed with error code 500", "cuda-500")])
+                                              ("cuModuleGetFunction failed with error code 500", "cuda-500"),
+                                              # (a URL on the line is no HTTP status of the number)
+                                              ("[TensorRT] ERROR: CUDA initialization failure with error 222. Please "
+                                               "check your CUDA installation:  http://docs.nvidia.com/cuda/", "cuda-222")])
 def test_cuda_s_own_400_and_500_are_still_read(line: str, family: str) -> None:
     assert family in ids(line)
 
@@ -3745,3 +3749,78 @@ def test_tensorflow_s_missing_cuda_drivers_is_no_toolkit_a_build_cannot_find() -
 def test_nvcc_missing_in_a_pc_s_shell_stays_no_gpu_problem() -> None:
     """A shell without nvcc on a PC is as often a runtime image's, which has no compiler by design."""
     assert read_cause(PC + "\n$ nvcc -V\nbash: nvcc: command not found").cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", [
+    'Platform::WindowlessEglApplication::tryCreateContext(): unable to find EGL device for CUDA device 0',
+    "GL::Context: cannot retrieve OpenGL version: GL::Renderer::Error::InvalidValue",
+    'openat(AT_FDCWD, "/usr/share/glvnd/egl_vendor.d/10_nvidia.json", O_RDONLY) = -1 ENOENT (No such file or directory)',
+])
+def test_headless_egl_that_finds_no_nvidia_device_is_the_gl_stack_not_access(line: str) -> None:
+    """Headless rendering through EGL that finds no NVIDIA device: the driver's EGL library or its glvnd vendor file is
+    not there (a container without the graphics capability, a driver installed without its GL libraries)."""
+    assert "gl-software-fallback" in ids(line)
+    assert read_cause(PC + "\n" + line).cause.id == "x86-discrete-gpu"
+
+
+def test_mujoco_s_egl_platform_device_message_is_no_missing_nvidia_egl() -> None:
+    """MuJoCo's "Cannot initialize a EGL device display" is met where the GPU (or the machine) has no EGL device to
+    give, and switching its GL backend is the fix: no driver library is said to be missing."""
+    assert "gl-software-fallback" not in ids("ImportError: Cannot initialize a EGL device display. This likely means "
+                                             "that your EGL driver does not support the PLATFORM_DEVICE extension")
+
+
+def test_a_loader_s_libcuda_lib_not_found_is_the_driver_library() -> None:
+    assert "cuda-library-missing" in ids("[W] [cuda_driver.cpp:load_lib@36] libcuda.so lib not found.")
+
+
+THOR_SMI = "| NVIDIA-SMI 580.00                 Driver Version: 580.00         CUDA Version: 13.0     |"
+
+
+@pytest.mark.parametrize("text", [
+    "$ cat /proc/driver/nvidia/version\nNVRM version: NVIDIA UNIX Open Kernel Module for aarch64  580.00  Release Build\n"
+    "RuntimeError: CUDA error: no kernel image is available for execution on the device",
+    "$ nvidia-smi | head -3\n" + THOR_SMI + "\n$ ls /dev/nvidia*\n/dev/nvidia0  /dev/nvidiactl  /dev/nvidia-uvm\n"
+    "$ python3 -c \"import torch; print(torch.cuda.is_available())\"\nFalse",
+])
+def test_thor_s_driver_580_00_is_a_jetson_s_beside_what_thor_shares_with_a_pc(text: str) -> None:
+    """Thor's OpenRM driver has /dev/nvidia* and /proc/driver/nvidia as a PC's does; its version, 580.00 (vllm#34470),
+    no desktop release carries, so it names the Jetson and outranks those shared signs."""
+    assert shown_platform(read(text).observed)[0] == "jetson"
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("line", [
+    "ERROR: HTTP error 500 while getting https://pypi.jetson-ai-lab.dev/jp6/cu126/+f/6ef/torch-2.7.0-cp310-cp310-linux_aarch64.whl",
+    "nim_llm_sdk: GPU model backend health check failed, status=500",
+    "Error: 500 Internal Server Error: llama runner process has terminated: unable to allocate CUDA0 buffer",
+])
+def test_more_http_responses_beside_gpu_words_are_no_cuda_errors(line: str) -> None:
+    assert "cuda-500" not in ids(line)
+
+
+@pytest.mark.parametrize("said", ["I do not have an nvidia card (I run everything on our Tesla T4 server over ssh).",
+                                  "I do not have an nvidia card (it's a Jetson Orin Nano dev kit, the GPU is integrated)."])
+def test_no_nvidia_card_said_beside_an_nvidia_gpu_s_name_is_no_machine_without_one(said: str) -> None:
+    assert "no-gpu-words" not in ids(said)
+
+
+@pytest.mark.parametrize(("answers", "cause"), [(("2.1.0a0+41361538.nv23.06 False", "2.1.0a0+41361538.nv23.06 True"),
+                                                 "tegra-nodes-denied")])
+def test_root_s_true_and_the_user_s_false_printed_after_versions_are_compared(answers: Tuple[str, str], cause: str) -> None:
+    check = "python3 -c 'import torch; print(torch.__version__, torch.cuda.is_available())'"
+    text = ("Jetson Orin NX, L4T R35.4.1\n$ {0}\n{1}\n$ sudo {0}\n{2}\n$ groups\nubuntu adm cdrom sudo dip plugdev"
+            .format(check, *answers))
+    assert read_cause(text).cause.id == cause
+
+
+def test_the_last_of_several_printed_flags_is_the_availability_answer() -> None:
+    text = ("Jetson Xavier NX, JetPack 5.1.1\n$ python3 -c \"import torch; print(torch.__version__, "
+            "torch.backends.cudnn.enabled, torch.cuda.is_available())\"\n2.0.1 True False")
+    assert "cuda-unavailable" in ids(text) and read(text).observed.cuda_true is None
+
+
+def test_a_jetson_s_default_host_name_names_no_gpu_software() -> None:
+    text = ("Orin Nano dev kit, JetPack 6.2.\nJun 12 10:00:02 nvidia-desktop dashboard[2211]: Error: Unsupported platform: "
+            "linux-arm64")
+    assert read_cause(text).cause.id == "not-gpu-access"

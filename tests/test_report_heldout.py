@@ -23,7 +23,8 @@ set EF 41.7 %, set EG 41.7 %, set EH 58.3 %, set EI 36.4 %, set EJ 41.7 %, set E
 set EL 63.6 %, set EM 72.7 %, set EN 54.5 %,
 set EO 63.6 %, set EP 50.0 %, set EQ 50.0 %,
 set ER 54.5 %, set ES 60.0 %, set ET 72.7 %,
-set EU 75.0 %, set EV 58.3 %, set EW 40.0 %, set EX 36.4 %, set EY 80.0 %, set EZ 66.7 %, set FA 58.3 % on 2026-12-04,
+set EU 75.0 %, set EV 58.3 %, set EW 40.0 %, set EX 45.5 %, set EY 80.0 %, set EZ 66.7 %, set FA 58.3 %,
+set FB 36.4 %, set FC 72.7 %, set FD 66.7 %, set FE 33.3 % on 2026-12-04,
 where, with five to thirteen reports, one report is eight to twenty points, so their floors let one report go and not
 two; set CS holds one report, set DE reads one of its ten and set EC none of its six, which their floors keep), so that
 a change that loses two or three reports of a set fails here, and one that trades a report for another does not. They
@@ -52,7 +53,7 @@ set EL's 63.6 %, set EM's 36.4 %, set EN's 36.4 %,
 set EO's 45.5 %, set EP's 50.0 %, set EQ's 33.3 %,
 set ER's 45.5 %, set ES's 40.0 %, set ET's 54.5 %,
 set EU's 66.7 %, set EV's 50.0 %, set EW's 40.0 %, set EX's 36.4 %, set EY's 70.0 %, set EZ's 58.3 %,
-set FA's 50.0 %;
+set FA's 50.0 %, set FB's 36.4 %, set FC's 36.4 %, set FD's 66.7 %, set FE's 33.3 %;
 set M is kept outside the repository, since its readings forbid every cause but one), and all have since served as
 development sets, so reports no rule has seen are the honest measure. A floor is raised, never lowered,
 with the number reached and the date.
@@ -93,7 +94,8 @@ CAUSES = {c["id"] for c in data.load("causes")["causes"]}
 # set EC 0.0 % (its floor lets none go: it reads none), set ED 66.7 %, set EE 80.0 %, set EF 41.7 %, set EG 41.7 %,
 # set EH 58.3 %, set EI 36.4 %, set EJ 41.7 %, set EK 75.0 %, set EL 63.6 %, set EM 72.7 %, set EN 54.5 %,
 # set EO 63.6 %, set EP 50.0 %, set EQ 50.0 %, set ER 54.5 %, set ES 60.0 %, set ET 72.7 %,
-# set EU 75.0 %, set EV 58.3 %, set EW 40.0 %, set EX 36.4 %, set EY 80.0 %, set EZ 66.7 %, set FA 58.3 %).
+# set EU 75.0 %, set EV 58.3 %, set EW 40.0 %, set EX 45.5 %, set EY 80.0 %, set EZ 66.7 %, set FA 58.3 %,
+# set FB 36.4 %, set FC 72.7 %, set FD 66.7 %, set FE 33.3 %).
 FLOORS = {"A": 0.74, "B": 0.85, "C": 0.81, "D": 0.67, "E": 0.64, "F": 0.60, "G": 0.67, "H": 0.67, "I": 0.64, "J": 0.65,
           "K": 0.60, "L": 0.55, "N": 0.70, "AK": 0.60, "AL": 0.54, "AM": 0.52, "AN": 0.51, "AO": 0.38, "AP": 0.53,
           "AQ": 0.22, "AR": 0.45, "AS": 0.60, "AT": 0.60, "AU": 0.60, "AV": 0.85, "AW": 0.42,
@@ -112,7 +114,8 @@ FLOORS = {"A": 0.74, "B": 0.85, "C": 0.81, "D": 0.67, "E": 0.64, "F": 0.60, "G":
           "EF": 0.33, "EG": 0.33, "EH": 0.50, "EI": 0.27, "EJ": 0.33, "EK": 0.66,
           "EL": 0.54, "EM": 0.63, "EN": 0.45, "EO": 0.54, "EP": 0.41, "EQ": 0.41,
           "ER": 0.45, "ES": 0.50, "ET": 0.63,
-          "EU": 0.66, "EV": 0.50, "EW": 0.30, "EX": 0.27, "EY": 0.70, "EZ": 0.58, "FA": 0.50}
+          "EU": 0.66, "EV": 0.50, "EW": 0.30, "EX": 0.36, "EY": 0.70, "EZ": 0.58, "FA": 0.50,
+          "FB": 0.27, "FC": 0.63, "FD": 0.58, "FE": 0.25}
 
 
 def test_the_held_out_sets_are_sourced_and_apart_from_the_corpus() -> None:

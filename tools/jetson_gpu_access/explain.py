@@ -448,11 +448,31 @@ def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tupl
     return None
 
 
+# An HTTP response's status said about a number 100 to 599 (the words before it, or its reason phrase after it): not
+# CUDA's error of that number (HTTP's 400 and 500 are CUDA's invalid handle and symbol not found).
+_HTTP_NUMBER = re.compile(r"(?<![\d.])[1-5]\d\d(?=\W{0,2}$)")
+_HTTP_BEFORE = re.compile(r"(?:\bhttps?(?:/[\d.]+)?(?:\s+(?:error|status|code))?|\bresponse(?:[ _-]?code)?|\bstatus[ _-]?code|"
+                          r"\bstatus\s*=)\W{0,4}$")
+_HTTP_AFTER = re.compile(r"\W{0,4}(?:internal server error|bad request|bad gateway|service unavailable|gateway time-?out|"
+                         r"server error)")
+
+
+def _http_status(line: str, hit: Match[str]) -> bool:
+    """Whether the number a CUDA family matched by is an HTTP response's status on ``line``."""
+    number = _HTTP_NUMBER.search(hit.group())
+    if number is None:
+        return False
+    start, end = hit.start() + number.start(), hit.start() + number.end()
+    return bool(_HTTP_BEFORE.search(line, max(0, start - 40), start) or _HTTP_AFTER.match(line, end))
+
+
 def _shown_in(family: _Family, printed: str, line: str, line_end: int) -> Optional[SymptomMatch]:
     """The family's match on ``line`` (``printed``, the paste's own text, lowered and with a sentence wrapped onto the
     next line joined) that starts within its first ``line_end`` characters."""
     for pattern in family.patterns:
         hit = _compiled(pattern).search(line)
+        if hit and "cuda" in family.symptom and _http_status(line, hit):
+            continue
         negatable = family.symptom.get("negatable")
         if hit and hit.start() <= line_end and not (
                 negatable and _not_asserted(line, hit.start(), hit.end(), only_denied=negatable == "denied")) and not (
@@ -955,7 +975,8 @@ def _on_a_pc(finding: AuditFinding) -> AuditFinding:
 # `is_available()` with its printed answer below it, past up to three lines of a warning PyTorch printed first (the
 # "CUDA initialization: ..." UserWarning and its indented source line); how the command reached the container.
 _OUTCOME = re.compile(r"^[^\n]{0,512}\bis_available\(\)[^\n]{0,512}\n(?:[^\n]{0,512}warning[^\n]{0,512}\n|[ \t]+\S[^\n]{0,512}\n){0,3}"
-                      r"[ \t]*(true|false)[ \t]*$", re.M | re.I)
+                      # (after versions and flags printed before it: "2.1.0a0+41361538.nv23.06 False")
+                      r"[ \t]*(?:(?:[\w.+-]{0,30}\d[\w.+-]{0,30}|none|true|false)[ \t]+){0,3}(true|false)[ \t]*$", re.M | re.I)
 _THROUGH_ENGINE = re.compile(r"\b(?:docker|podman|nerdctl)\s+(?:exec|run)\b")
 
 
@@ -1804,7 +1825,7 @@ _PROGRAM_BUILDS = {
 }
 # GPU software named on a line or in an image: what a family marked `software_only_if_named` needs to be read as
 # the GPU's software rather than a program that never reached the GPU.
-_GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|(?<!home/)nvidia(?!@)|"
+_GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|(?<!home/)nvidia(?!@|-desktop\b)|"
                            r"\bl4t|jetpack|(?<!in)tegra|jetson|dustynv|deepstream|[:-]r3\d\.\d|\bjp\d|cupy|\bjax|paddle|llama|ollama|vllm|"
                            r"triton|isaac|\blibnv|\blibcu", re.I)
 # A line that names the driver as part of what does not fit ("my driver and CUDA combination were not compatible"), not

@@ -249,8 +249,11 @@ _TEGRA_NODE = cued(
     (("csv", "host-files-for-container.d", "hook directly", "spec modifier", "mount error"),
      r"\bmode\s*=\s*\"?csv\b|host-files-for-container\.d|runtime hook directly|auto-detected mode as '?csv|"
      r"spec modifier:\s*requirements not met|mount error:[^\n]{0,300}?/lib(?:cudnn|nvinfer|cublas|cudart|nvmedia|nvbuf)\w*\."),
-    # JetPack 6's driver branch, as its nvidia-smi reports it (fact sheet: nvidia-smi on JP6); no desktop driver has it
-    (("nvidia-smi", "driver version"), r"\b(?:NVIDIA-SMI\s+|Driver Version[*_`]*:[*_`\s]*)540\.\d{1,2}(?:\.\d{1,2})?\b"),
+    # JetPack 6's driver branch, as its nvidia-smi reports it (fact sheet: nvidia-smi on JP6), and Thor's JetPack 7 driver
+    # as it reports itself (580.00: vllm#34470, on a 6.8.12-tegra kernel); no desktop driver has either
+    (("nvidia-smi", "driver version", "kernel module"),
+     r"\b(?:NVIDIA-SMI\s+|Driver Version[*_`]*:[*_`\s]*)540\.\d{1,2}(?:\.\d{1,2})?\b|"
+     r"(?i:\b(?:nvidia-smi\s+|driver version[*_`\s]*:[*_`\s]*|kernel module for aarch64\s+)580\.00\b)"),
 )
 # An arm64 system named by what is built or run for it: a launch for linux/arm64, an image tagged for arm64 (not SBSA
 # servers). Weak: Grace and other arm64 servers are PCs in this sense.
@@ -317,7 +320,6 @@ _DESKTOP_BRANCH = r"(?!580\.00\b)(?:[1-4]\d\d|5[0-35-9]\d)"
 # hold before it runs (see Cued).
 _X86 = cued(
     (("x86",), r"\bx86[_-]64\b"), (("amd64",), r"\bamd64\b"), ((":\\",), r"\b[A-Z]:\\\w[\w\\.-]*"),
-    (("/proc/driver/nvidia",), r"/proc/driver/nvidia\b(?![\w/.]{0,64}['\"]?:?\s*(?:does not exist|no such file))"),
     (("x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "intel_do_flush", "_dri.so"),
      r"\bx64\b|\bppc64(?:le)?\b|\brocm|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|"
      # Mesa's Intel and AMD drivers by their own names ("intel_do_flush_locked failed", "radeonsi_dri.so")
@@ -486,7 +488,9 @@ _FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot 
                                r"no matching manifest|\belf \d\d-bit [lm]sb\b", re.I)  # (`file`'s answer: the file's machine)
 # The engine's warning names the image's platform and the host's: only the host's says which system this is.
 _HOST_PLATFORM = re.compile(r"does not match the detected host platform \(linux/(amd64|x86_64|arm64|aarch64)", re.I)
-_DGPU_NODE = re.compile(r"/dev/nvidia(?:\d+|ctl|-uvm|-modeset)\b|\bnvidia\d+\b")
+# (and the NVIDIA driver's /proc entry, there too: on a PC and, with JetPack 7's OpenRM driver, on a Thor)
+_DGPU_NODE = re.compile(r"/dev/nvidia(?:\d+|ctl|-uvm|-modeset)\b|\bnvidia\d+\b|"
+                        r"/proc/driver/nvidia\b(?![\w/.]{0,64}['\"]?:?\s*(?:does not exist|no such file))")
 # A discrete-GPU driver or a non-NVIDIA GPU stack named in the text (AMD's HIP and ROCm, Intel's OpenVINO GPU plugin,
 # VA-API, which no Jetson has): the x86 / PC reading, not the Jetson one.
 _PC_STACK = cued(
@@ -1380,11 +1384,15 @@ def _place_label(line: str) -> Optional[str]:
 # ran it.
 _AVAILABLE_ANSWER = re.compile(r"^(?:Out\[\d+\]:\s*|>>>\s*)?(?:(?:[\w.+-]{0,30}\d[\w.+-]{0,30}|None)[ \t]+){0,3}"
                                r"(True|False)\b")
+# The same printed after other values that may be flags themselves ("2.0.1 True False", cuDNN's flag first): the last
+# word of the line is the check's answer, where it is one.
+_LAST_ANSWER = re.compile(r"^(?:Out\[\d+\]:\s*|>>>\s*)?(?:(?:[\w.+-]{0,30}\d[\w.+-]{0,30}|None|True|False)[ \t]+){1,3}"
+                          r"(True|False)[ \t]*$")
 
 
 def _read_available(state: _State, line: str, raw: str) -> None:
     """The answer to CUDA's own availability check (not cuDNN's, MPS's or torch.distributed's), kept with its line."""
-    answer = _AVAILABLE_ANSWER.match(line) if state.asked_available else None
+    answer = (_LAST_ANSWER.match(line) or _AVAILABLE_ANSWER.match(line)) if state.asked_available else None
     if answer:
         state.available_answers.append((answer.group(1) == "True", raw, state.available_check))
         state.asked_available = 0
@@ -1976,7 +1984,7 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
     if x86 and not any(s.kind not in _NAMES_NO_HARDWARE for s in sightings):  # "an l4t image on an x86-64 host"
         found.append(Sighting(kind, x86.group(0), raw))
     node = _DGPU_NODE.search(line)
-    if node and not sightings and node.group(0).startswith("/dev/"):
+    if node and not sightings and node.group(0).startswith(("/dev/", "/proc/")):
         found.append(Sighting("discrete-GPU node", node.group(0), raw))
     software = _PC_SOFTWARE.search(line) if (pc_words or "nvreg" in low) and not _CODEC_LISTED.match(line) else None
     if software and not x86 and not sightings:
