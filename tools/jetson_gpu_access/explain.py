@@ -182,9 +182,7 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
     text += r"(?!\s*\(-?(?!(?:{})\))\d)".format(alternatives)  # TensorFlow's "UNKNOWN ERROR (303)" is 303, not 999
     by_number = [
         _CUDA_CONTEXT + r"[^\n]{0,160}?" + _NO_EXIT_CODE +
-        # (not an HTTP response's status: "StatusCode:500", "status code 500", "HTTP status 400")
-        r"(?:error|err|failure|failed|(?<!http )status(?!\s*code)|(?<!status)(?<!status )code|returned|returns|return|"
-        r"result|res|rc|=)\W{0,4}"
+        r"(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc|=)\W{0,4}"
         # each run of blanks ends where the next word starts, so no two runs split the same blanks between them
         r"(?:with\s+(?!\s))?(?:error\s*(?!\s))?(?:code\s*(?!\s))?[:=#]?\s*" + number,
         r"\bcuinit\s*(?:\(\s*(?:\d\s*)?\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + number,
@@ -472,7 +470,7 @@ def _shown_in(family: _Family, printed: str, line: str, line_end: int) -> Option
     for pattern in family.patterns:
         hit = _compiled(pattern).search(line)
         if hit and "cuda" in family.symptom and _http_status(line, hit):
-            continue
+            continue  # (an HTTP response's status: "StatusCode:500", "HTTP error 500", "status=500")
         negatable = family.symptom.get("negatable")
         if hit and hit.start() <= line_end and not (
                 negatable and _not_asserted(line, hit.start(), hit.end(), only_denied=negatable == "denied")) and not (
