@@ -1613,6 +1613,10 @@ def test_a_torch_import_cut_off_while_loading_its_cuda_libraries_is_a_library_fa
     ("the 650M parameters model", False),
     ("on a workstation with an RTX A4000.", True),
     ("the Orin uploads its detections to a dashboard on GKE", False), ("it takes weeks to large", False),
+    ("Running cluster with the device plugin (on GKE)", True),
+    ("Could not locate zlibwapi.dll. Please make sure it is in your library path!", True),
+    ('LoadLibrary failed with error 126 "" when trying to load "onnxruntime_providers_cuda.dll"', True),
+    ("back then I once copied nvcuda.dll over by hand", False),
     ('  File "/app/.venv/lib/python3.12/site-packages/torch/xpu/__init__.py", line 138, in _lazy_init', True),
     ("RuntimeError: No XPU devices are available.", True), ("an xpu-less build", False),
 ])

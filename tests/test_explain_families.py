@@ -826,6 +826,18 @@ def test_a_tool_that_checks_for_wsl_names_no_pc() -> None:
     assert read("Ubuntu 22.04 under WSL2 on Windows 11").observed.x86
 
 
+@pytest.mark.parametrize("line", [
+    "I1025 08:07:07.369804 139768635004736 xla_bridge.py:357] Unable to initialize backend 'rocm': module "
+    "'jaxlib.xla_extension' has no attribute 'GpuAllocatorConfig'",
+    "No ROCm runtime is found, using ROCM_HOME='/opt/rocm'",
+    "Failed to load the ROCm backend: libamdhip64.so: cannot open shared object file"])
+def test_a_framework_trying_each_backend_names_no_amd_gpu(line: str) -> None:
+    """JAX tries every backend it was built with and logs each it cannot start (tpu, rocm, cuda); PyTorch's extension
+    builder says it finds no ROCm: what a program probes for is no sign the machine has it."""
+    assert not read(line).observed.x86
+    assert read("rocm-smi shows gfx1030, ROCm 6.0").observed.x86
+
+
 def test_a_compose_service_s_log_prefix_puts_the_paste_in_a_container() -> None:
     text = JETSON_32 + ("\ndetector_1  | W dso_loader.cc:60] Could not load dynamic library 'libcudart.so.10.2'; dlerror: "
                         "libcudart.so.10.2: cannot open shared object file: No such file or directory\n"
@@ -3720,6 +3732,20 @@ def test_an_availability_check_printed_after_versions_is_read(answer: str, avail
     assert (read(text).observed.cuda_true is not None) is available
 
 
+def test_every_reader_of_an_availability_answer_reads_the_same_printed_values() -> None:
+    """textfacts' PRINTED_VALUE is what may precede the answer on its line; explain's root-versus-user comparison
+    imports it, and the cuda-unavailable family (JSON, which cannot import) spells the same words out."""
+    from jetson_gpu_access import data
+    from jetson_gpu_access.textfacts import PRINTED_VALUE
+    family = next(f for f in data.load("symptoms")["symptoms"] if f["id"] == "cuda-unavailable")
+    assert any("(?:" + PRINTED_VALUE.lower() + "[ \\t]+){0,3}" in pattern for pattern in family["patterns"])
+    # the comparison reads the answer after printed versions as the observed facts do
+    text = ("$ docker exec -it app python3 -c 'import torch; print(torch.__version__, torch.cuda.is_available())'\n"
+            "2.1.0a0+41361538.nv23.06 True\n$ ssh dev@app python3 -c 'import torch; print(torch.__version__, "
+            "torch.cuda.is_available())'\n2.1.0a0+41361538.nv23.06 None False\n")
+    assert "groups-lost-words" in ids(text)
+
+
 def test_words_before_an_availability_answer_are_no_printed_values() -> None:
     text = "$ python3 -c \"import torch; print(torch.cuda.is_available())\"\nit is not false, it hangs"
     assert "cuda-unavailable" not in ids(text)
@@ -3734,7 +3760,9 @@ def test_windows_by_its_short_name_and_number_is_a_pc(said: str, pc: bool) -> No
 
 @pytest.mark.parametrize("line", ["CUDA_TOOLKIT_ROOT_DIR not found or specified",
                                   "Could NOT find CUDA (missing: CUDA_TOOLKIT_ROOT_DIR CUDA_NVCC_EXECUTABLE)",
-                                  "No CMAKE_CUDA_COMPILER could be found."])
+                                  "No CMAKE_CUDA_COMPILER could be found.",
+                                  "CMake Error at /usr/share/cmake-3.23/Modules/FindCUDA.cmake:859 (message):\n"
+                                  "  Specify CUDA_TOOLKIT_ROOT_DIR"])
 def test_a_build_that_finds_no_cuda_toolkit_is_the_machine_s_cuda_install(line: str) -> None:
     """CMake's words for a CUDA toolkit it cannot find: on a Jetson, JetPack's toolkit not installed or not where the
     build looks (as for nvcc not found); on a PC, the PC's CUDA install."""
@@ -3824,3 +3852,229 @@ def test_a_jetson_s_default_host_name_names_no_gpu_software() -> None:
     text = ("Orin Nano dev kit, JetPack 6.2.\nJun 12 10:00:02 nvidia-desktop dashboard[2211]: Error: Unsupported platform: "
             "linux-arm64")
     assert read_cause(text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("paste", [
+    "$ python3 -c 'import torch; print(torch.cuda.is_available())'\nFalse",
+    "WARNING:absl:No GPU/TPU found, falling back to CPU. (Set TF_CPP_MIN_LOG_LEVEL=0 and rerun for more info.)\n"
+    "I've GPU, why it's not finding it?"])
+def test_no_cuda_device_said_with_no_system_and_no_error_is_most_often_a_build_without_cuda(paste: str) -> None:
+    """A program says it sees no CUDA device, and the paste shows neither the system nor an error from CUDA or the
+    driver: as for a program's own "no GPU detected", a build without CUDA is likelier than either system's stack,
+    which the reading keeps open (neither system is assumed)."""
+    reading = read_cause(paste).cause
+    assert reading.id == "not-gpu-access" and not reading.assumption
+    assert {"jetson-software-mismatch", "x86-discrete-gpu"} <= set(reading.also_possible)
+    # the system shown decides as before
+    assert read_cause(JETSON_36 + "\n" + paste).cause.id == "jetson-software-mismatch"
+    assert read_cause(PC + "\n" + paste).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("line", [
+    'Error: failed to start container "notebook": Error response from daemon: oci runtime error: container_linux.go:247: '
+    'starting container process caused "exec: \\"start-singleuser.sh\\": executable file not found in $PATH"',
+    'OCI runtime exec failed: exec failed: container_linux.go:349: starting container process caused "exec: '
+    '\\"jupyter\\": executable file not found in $PATH": unknown',
+    'docker: Error response from daemon: OCI runtime create failed: runc create failed: unable to start container '
+    'process: exec: "/entrypoint.sh": stat /entrypoint.sh: no such file or directory: unknown.'])
+def test_a_container_whose_command_is_not_in_the_image_is_no_hook_failure(line: str) -> None:
+    """The runtime could not find the program the container is to run (its entrypoint, the exec'd command): the image's
+    or the command's, whichever runtime started it; the NVIDIA hook's failures name the hook or its CLI."""
+    assert "runtime-hook-failed" not in ids(line)
+    assert read_cause(line).cause.id == "not-gpu-access"
+    hook = ("docker: Error response from daemon: OCI runtime create failed: container_linux.go:380: starting container "
+            "process caused: process_linux.go:545: container init caused: Running hook #0:: error running hook: exit "
+            "status 1, stdout: , stderr: nvidia-container-cli: initialization error: nvml error: driver not loaded: unknown.")
+    assert "runtime-hook-failed" in ids(hook)
+    # NVIDIA's own tool, which the runtime puts in a container given the GPU, missing there: the runtime's doing
+    smi = ('docker run --rm --gpus all img nvidia-smi\ndocker: Error response from daemon: failed to create shim task: OCI '
+           'runtime create failed: runc create failed: unable to start container process: exec: "nvidia-smi": '
+           'executable file not found in $PATH: unknown.')
+    assert read_cause(smi).cause.id != "not-gpu-access"
+
+
+def test_a_tool_said_to_be_on_the_path_is_not_a_tool_not_found() -> None:
+    """"I made sure nvcc is on the path" says the reporter checked it: the build's own words below are what failed."""
+    text = ("The host machine is a Jetson Xavier NX with L4T r34.1.1 and jetpack 5.0.1\n"
+            "CMake Error at /usr/share/cmake-3.23/Modules/FindCUDA.cmake:859 (message):\n  Specify CUDA_TOOLKIT_ROOT_DIR\n"
+            "I made sure my cuda installation was working, that `nvcc` is on the path and that the default runtime is set")
+    reading = explain(text)
+    assert [m.line.strip() for m in reading.matches if m.id == "tool-not-found"] == ["Specify CUDA_TOOLKIT_ROOT_DIR"]
+    assert reading.cause.id == "jetson-software-mismatch"
+    assert "tool-not-found" in ids("Please make sure nvcc is in your PATH")
+
+
+def test_a_build_in_a_container_on_a_jetson_that_finds_no_cuda_toolkit_is_the_image_s_software() -> None:
+    """From JetPack 5 the runtime mounts no CUDA toolkit into a container: a build there needs an image that carries it
+    (dusty-nv/jetson-containers#157, l4t-base on r34.1)."""
+    text = ("I am trying to build ros2 containers\n$ docker build -t ros2 .\n"
+            "CMake Error at /usr/share/cmake-3.23/Modules/FindCUDA.cmake:859 (message):\n  Specify CUDA_TOOLKIT_ROOT_DIR\n"
+            "The host machine is a Jetson Xavier NX with L4T r34.1.1 and jetpack 5.0.1, CUDA 11.4")
+    reading = read_cause(text).cause
+    assert reading.id == "jetson-software-mismatch" and "nodes-missing-in-container" in reading.also_possible
+
+
+@pytest.mark.parametrize(("system", "want"), [("Running a cluster with the NVIDIA device plugin (on GKE)", "x86-discrete-gpu"),
+                                              ("", "nodes-missing-in-container")])
+def test_nvidia_smi_working_in_one_run_and_not_found_in_another_is_a_run_without_the_gpu(system: str, want: str) -> None:
+    """The runtime brings nvidia-smi into what it gives the GPU: a run where it works and one where the shell cannot
+    find it show the second was not given the GPU (kubeflow/kubeflow#1042: a TFJob asking in requests, not limits)."""
+    text = (system + "\n* Job, running nvidia-smi, successfully shows GPU device\n"
+            "* TFJob, running nvidia-smi, gives command not found")
+    reading = read_cause(text).cause
+    assert reading.id == want
+    assert "not-gpu-access" not in (reading.id, *reading.also_possible)
+
+
+def test_singularity_unable_to_bind_the_nvidia_files_is_a_container_without_the_gpu() -> None:
+    """Singularity's --nv finds the host's NVIDIA libraries with ldconfig; when it cannot, the container runs without
+    them (apptainer/singularity#5002: another ldconfig first on the PATH)."""
+    line = "WARNING: Unable to capture nv bind points: could not execute ldconfig: exit status 1"
+    assert "no-gpu-runtime" in ids(line)
+    assert read_cause(PC + "\n$ singularity exec --nv pytorch.simg bash\n" + line).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize(("line", "unavailable"), [("- GPU monitoring does not work or shows incorrect data", False),
+                                                   ("the GPU stats are not working in jtop", False),
+                                                   ("GPU usage graph not working since the upgrade", False),
+                                                   ("my GPU is not working in the container", True),
+                                                   ("the gpu does not work anymore", True)])
+def test_a_monitor_of_the_gpu_not_working_is_no_gpu_not_working(line: str, unavailable: bool) -> None:
+    """What does not work is a tool's view of the GPU (jtop after an L4T release it does not know yet:
+    rbonghi/jetson_stats#863), not the GPU for CUDA."""
+    assert ("cuda-unavailable" in ids(line)) is unavailable
+
+
+@pytest.mark.parametrize("text", [
+    "/project/sherpa-onnx/csrc/session.cc:GetSessionOptionsImpl:167\nPlease compile with -DSHERPA_ONNX_ENABLE_GPU=ON. "
+    "Available providers: CPUExecutionProvider, .\nFallback to cpu!",
+    "Available providers: ['CPUExecutionProvider']"])
+def test_a_library_that_offers_only_the_cpu_is_a_build_without_cuda(text: str) -> None:
+    """ONNX Runtime's list of providers with the CPU's alone, and a build's own advice to compile with its GPU option:
+    the library was built without CUDA (k2-fsa/sherpa-onnx#1299: the Go package's CPU-only libraries)."""
+    assert "cpu-only-build" in ids(text)
+    assert "cpu-only-build" not in ids("Available providers: ['TensorrtExecutionProvider', 'CUDAExecutionProvider', "
+                                       "'CPUExecutionProvider']")
+
+
+@pytest.mark.parametrize(("line", "tool"), [("I installed CUDA Toolkit 12.1 and cudnn for Cuda12. Both are in the path.", False),
+                                            ("Please make sure nvcc is in your PATH", True),
+                                            ("ffmpeg is not in the PATH", True)])
+def test_a_tool_said_to_be_on_the_path_is_found_and_one_to_be_put_there_is_not(line: str, tool: bool) -> None:
+    assert ("tool-not-found" in ids(line)) is tool
+
+
+@pytest.mark.parametrize(("said", "no_nvidia"), [("On Frontier (an AMD GPU system), there seems to be a fake libcuda", True),
+                                                 ("our AMD-GPU supercomputer nodes", True),
+                                                 ("an AMD GPU machine with an RTX 3090 added for CUDA", False),
+                                                 ("I tested on an AMD CPU system", False)])
+def test_a_machine_whose_gpus_are_amd_s_has_no_nvidia_gpu(said: str, no_nvidia: bool) -> None:
+    """A CUDA program failing on a machine said to be an AMD GPU system finds no NVIDIA GPU there to use
+    (JuliaGPU/CUDA.jl#1879: a placeholder libcuda on an AMD supercomputer)."""
+    assert ("no-gpu-words" in ids(said)) is no_nvidia
+
+
+@pytest.mark.parametrize(("line", "failure"), [
+    ("without the plugin a job that asks for NVML could fail", False),
+    ("NVML detection fails on every node since the update", True),
+    ("slurmd: error: gpu_nvml: failed to load the plugin", True)])
+def test_a_failure_foreseen_is_none_observed(line: str, failure: bool) -> None:
+    """What something would or could make fail, said as a consequence, is no failure the paste shows (openhpc/ohpc#1910:
+    a Slurm package built without its NVML plugin)."""
+    assert (find_failure(line) is not None) is failure
+
+
+def test_gpu_support_said_lost_in_a_recent_build_is_a_build_without_it() -> None:
+    """openhpc/ohpc#1910: a Slurm package built without its NVML plugin; the clusters that need it fail because of the
+    build, not the driver."""
+    text = ("Looks like the gpu_nvml support has been lost in the recent build:\n"
+            "[ ~]# rpm -ql slurm-ohpc-22.05.10-2.1.ohpc.2.6.2.x86_64 | grep gpu\n/usr/lib64/slurm/gpu_generic.so\n"
+            "Obviously this makes clusters fail that depend on NVML detection of their GPU Gres...")
+    assert "cpu-only-build" in ids(text)
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("build", ["torch 2.3.1+cu121", "CUDA used to build PyTorch: 12.1"])
+def test_no_cuda_device_said_beside_a_cuda_build_is_no_build_without_cuda(build: str) -> None:
+    """A build shown to carry CUDA rules out the likeliest quiet cause, a build without it."""
+    paste = build + "\n$ python3 -c 'import torch; print(torch.cuda.is_available())'\nFalse"
+    assert read_cause(paste).cause.id != "not-gpu-access"
+    assert read(build).observed.words and read(build).observed.words[0].kind == "CUDA build"
+
+
+@pytest.mark.parametrize("said", ["Jeston Nano 4GB, pip3 install torch", "my Jetosn Orin NX"])
+def test_a_jetson_mistyped_is_a_jetson(said: str) -> None:
+    assert next(s.kind for s in read(said).observed.jetson) == "model"
+
+
+def test_a_gpu_backend_for_another_vendor_refusing_an_nvidia_gpu_is_no_access_problem() -> None:
+    """OpenVINO's GPU plugin drives Intel graphics only: it refuses a GeForce by its vendor (openvinotoolkit/openvino#97)."""
+    text = ("failed to create engine: No OpenCL device found which would match provided configuration:\n"
+            "    GeForce GTX 970: invalid vendor type")
+    assert "gpu-vendor-unsupported" in ids(text)
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize(("said", "build"), [("Compiled with WITH_GPU, but no GPU found in runtime", True),
+                                              ("This build was compiled with CUDA 12.1", True),
+                                              ("Torch not compiled with CUDA enabled", False),
+                                              ("it is not built with CUDA", False)])
+def test_a_build_said_to_carry_the_gpu_is_a_cuda_build(said: str, build: bool) -> None:
+    assert any(w.kind == "CUDA build" for w in read(said).observed.words) is build
+
+
+def test_no_gpu_found_by_a_build_with_gpu_support_on_a_pc_is_the_pc_s_gpu_stack() -> None:
+    """PaddlePaddle's "Compiled with WITH_GPU, but no GPU found in runtime" rules out a build without CUDA: the GPU did
+    not reach the program (PaddlePaddle/models#4486: a container not given the host's GPU)."""
+    text = ("Compiled with WITH_GPU, but no GPU found in runtime\n$ uname -a\n"
+            "Linux gpu-node-1 3.10.0_3-0-0-15 #1 SMP Fri Jan 12 18:18:11 CST 2018 x86_64 GNU/Linux")
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize(("said", "unused"), [("my code does not use CUDA.", True), ("dlib doesn't utilize cuda at all", True),
+                                              ("CMake could not find CUDA", False)])
+def test_a_program_said_not_to_use_cuda_is_a_gpu_not_used(said: str, unused: bool) -> None:
+    """dlib's HOG face detector and shape predictor run on the CPU whatever the build (davisking/dlib#2302)."""
+    assert ("gpu-not-detected" in ids(said)) is unused
+
+
+@pytest.mark.parametrize(("said", "want"), [
+    ("Hello, I installed this OS for my Jetson Nano but I cannot get Tensorflow to recognize my GPUs", "jetson-software-mismatch"),
+    ("Jetson Orin Nano, JetPack 6.0: PyTorch does not detect the GPU", "jetson-software-mismatch"),
+    ("My environment is NVIDIA TX2, when use the package codecarbon to get information of GPU,but it can not find GPU:",
+     "not-gpu-access")])
+def test_a_cuda_framework_that_finds_no_gpu_on_a_jetson_is_its_build(said: str, want: str) -> None:
+    """A CUDA framework (TensorFlow, PyTorch) that sees no GPU on a Jetson is most often a build without the Jetson's CUDA
+    (Qengineering/Jetson-Nano-Ubuntu-20-image#85, KumaTea/tensorflow-aarch64#6); an application's own GPU detection that
+    finds none says only that it looked its own way."""
+    assert read_cause(said).cause.id == want
+
+
+TF_TRT_WARNINGS = (
+    "W tensorflow/compiler/xla/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic library "
+    "'libnvinfer.so.7'; dlerror: libnvinfer.so.7: cannot open shared object file: No such file or directory; "
+    "LD_LIBRARY_PATH: /usr/lib64-nvidia\n"
+    "W tensorflow/compiler/tf2tensorrt/utils/py_utils.cc:38] TF-TRT Warning: Cannot dlopen some TensorRT libraries. If "
+    "you would like to use Nvidia GPU with TensorRT, please make sure the missing libraries mentioned above are installed "
+    "properly.")
+
+
+def test_tensorflow_s_optional_tensorrt_libraries_missing_is_no_gpu_problem() -> None:
+    """TensorFlow looks for TensorRT (libnvinfer) at import and warns where it is absent; the GPU is used without it
+    (TheLastBen/fast-stable-diffusion#1580: "just a tensorflow msg, ignore it")."""
+    assert "cuda-library-missing" not in ids(TF_TRT_WARNINGS)
+    assert read_cause(TF_TRT_WARNINGS).cause.id == "not-gpu-access"
+    # TensorFlow's CUDA libraries missing are the GPU's software
+    cudart = ("W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic library "
+              "'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open shared object file: No such file or directory")
+    assert "cuda-library-missing" in ids(cudart)
+
+
+@pytest.mark.parametrize(("system", "want"), [("Platform: AGX Orin", "jetson-software-mismatch"),
+                                              ("Ubuntu 22.04, RTX 3090", "not-gpu-access")])
+def test_a_build_that_lacks_a_header_of_the_gpu_s_software_on_a_jetson_is_its_software(system: str, want: str) -> None:
+    """TensorRT's or cuDNN's headers missing for a build on a Jetson: their development files are not installed,
+    or not in the image (marcoslucianops/DeepStream-Yolo#505 and #230)."""
+    text = (system + "\ndocker image: nvcr.io/nvidia/deepstream-l4t:6.3-samples\n"
+            "error: utils.h:36:10: fatal error: NvInfer.h: No such file or directory")
+    assert read_cause(text).cause.id == want

@@ -628,10 +628,14 @@ def test_a_launch_without_the_runtime_gets_it_where_nvidia_s_is_the_default() ->
 
 @pytest.mark.parametrize("line", ["/bin/sh: 1: nvidia-smi: not found", "sh: nvidia-smi: not found",
                                   "the command fails with nvidia-smi: not found"])
-def test_a_shell_that_finds_no_nvidia_smi_in_a_container_given_the_gpu_is_the_image_s(line: str) -> None:
+def test_a_shell_that_finds_no_nvidia_smi_in_a_container_given_the_gpu_is_the_driver_capabilities(line: str) -> None:
+    """The runtime brings nvidia-smi into a container given the GPU with the `utility` capability: missing there, on a
+    PC, the capabilities left it out (autoware#2452 and #2732, gpu-jupyter#22); where the paste shows the GPU working
+    otherwise, only the image lacks it (NVIDIA/NemoClaw#1166, in the held-out file)."""
     text = "$ docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi\n" + line
     result = read_cause(text)
-    assert "tool-not-found" in [m.id for m in result.matches] and result.cause.id == "not-gpu-access"
+    assert "tool-not-found" in [m.id for m in result.matches] and result.cause.id == "x86-discrete-gpu"
+    assert "not-gpu-access" in result.cause.also_possible
 
 
 def test_a_camera_source_s_failure_is_no_gpu_access() -> None:

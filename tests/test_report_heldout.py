@@ -24,7 +24,9 @@ set EL 63.6 %, set EM 72.7 %, set EN 54.5 %,
 set EO 63.6 %, set EP 50.0 %, set EQ 50.0 %,
 set ER 54.5 %, set ES 60.0 %, set ET 72.7 %,
 set EU 75.0 %, set EV 58.3 %, set EW 40.0 %, set EX 45.5 %, set EY 80.0 %, set EZ 66.7 %, set FA 58.3 %,
-set FB 36.4 %, set FC 72.7 %, set FD 66.7 %, set FE 33.3 % on 2026-12-04,
+set FB 36.4 %, set FC 72.7 %, set FD 66.7 %, set FE 33.3 %,
+set FF 75.0 %, set FG 91.7 %, set FH 60.0 %, set FI 63.6 %, set FJ 63.6 %, set FK 45.5 %, set FL 54.5 %,
+set FM 80.0 %, set FN 75.0 %, set FO 66.7 %, set FP 50.0 %, set FQ 90.9 % on 2026-12-04,
 where, with five to thirteen reports, one report is eight to twenty points, so their floors let one report go and not
 two; set CS holds one report, set DE reads one of its ten and set EC none of its six, which their floors keep), so that
 a change that loses two or three reports of a set fails here, and one that trades a report for another does not. They
@@ -53,7 +55,10 @@ set EL's 63.6 %, set EM's 36.4 %, set EN's 36.4 %,
 set EO's 45.5 %, set EP's 50.0 %, set EQ's 33.3 %,
 set ER's 45.5 %, set ES's 40.0 %, set ET's 54.5 %,
 set EU's 66.7 %, set EV's 50.0 %, set EW's 40.0 %, set EX's 36.4 %, set EY's 70.0 %, set EZ's 58.3 %,
-set FA's 50.0 %, set FB's 36.4 %, set FC's 36.4 %, set FD's 66.7 %, set FE's 33.3 %;
+set FA's 50.0 %, set FB's 36.4 %, set FC's 36.4 %, set FD's 66.7 %, set FE's 33.3 %,
+set FF's 75.0 %, set FG's 75.0 %, set FH's 50.0 %, set FI's 36.4 %, set FJ's 63.6 %, set FK's 45.5 %,
+set FL's 36.4 %, set FM's 70.0 %, set FN's 66.7 %, set FO's 41.7 %, set FP's 37.5 %,
+set FQ's 72.7 %;
 set M is kept outside the repository, since its readings forbid every cause but one), and all have since served as
 development sets, so reports no rule has seen are the honest measure. A floor is raised, never lowered,
 with the number reached and the date.
@@ -95,7 +100,9 @@ CAUSES = {c["id"] for c in data.load("causes")["causes"]}
 # set EH 58.3 %, set EI 36.4 %, set EJ 41.7 %, set EK 75.0 %, set EL 63.6 %, set EM 72.7 %, set EN 54.5 %,
 # set EO 63.6 %, set EP 50.0 %, set EQ 50.0 %, set ER 54.5 %, set ES 60.0 %, set ET 72.7 %,
 # set EU 75.0 %, set EV 58.3 %, set EW 40.0 %, set EX 45.5 %, set EY 80.0 %, set EZ 66.7 %, set FA 58.3 %,
-# set FB 36.4 %, set FC 72.7 %, set FD 66.7 %, set FE 33.3 %).
+# set FB 36.4 %, set FC 72.7 %, set FD 66.7 %, set FE 33.3 %, set FF 75.0 %, set FG 91.7 %, set FH 60.0 %,
+# set FI 63.6 %, set FJ 63.6 %, set FK 45.5 %, set FL 54.5 %, set FM 80.0 %, set FN 75.0 %, set FO 66.7 %,
+# set FP 50.0 %, set FQ 90.9 %).
 FLOORS = {"A": 0.74, "B": 0.85, "C": 0.81, "D": 0.67, "E": 0.64, "F": 0.60, "G": 0.67, "H": 0.67, "I": 0.64, "J": 0.65,
           "K": 0.60, "L": 0.55, "N": 0.70, "AK": 0.60, "AL": 0.54, "AM": 0.52, "AN": 0.51, "AO": 0.38, "AP": 0.53,
           "AQ": 0.22, "AR": 0.45, "AS": 0.60, "AT": 0.60, "AU": 0.60, "AV": 0.85, "AW": 0.42,
@@ -115,7 +122,10 @@ FLOORS = {"A": 0.74, "B": 0.85, "C": 0.81, "D": 0.67, "E": 0.64, "F": 0.60, "G":
           "EL": 0.54, "EM": 0.63, "EN": 0.45, "EO": 0.54, "EP": 0.41, "EQ": 0.41,
           "ER": 0.45, "ES": 0.50, "ET": 0.63,
           "EU": 0.66, "EV": 0.50, "EW": 0.30, "EX": 0.36, "EY": 0.70, "EZ": 0.58, "FA": 0.50,
-          "FB": 0.27, "FC": 0.63, "FD": 0.58, "FE": 0.25}
+          "FB": 0.27, "FC": 0.63, "FD": 0.58, "FE": 0.25,
+          "FF": 0.66, "FG": 0.83, "FH": 0.50, "FI": 0.54,
+          "FJ": 0.54, "FK": 0.36, "FL": 0.45, "FM": 0.70,
+          "FN": 0.66, "FO": 0.58, "FP": 0.37, "FQ": 0.81}
 
 
 def test_the_held_out_sets_are_sourced_and_apart_from_the_corpus() -> None:

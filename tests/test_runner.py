@@ -107,6 +107,26 @@ def test_kernel_death(tmp_path: Path) -> None:
     assert artifacts(out)["checks"][0]["id"] == "runner:kernel-died"
 
 
+@pytest.mark.parametrize(("deaths", "code"), [(1, Exit.OK), (2, Exit.KERNEL_DIED)])
+def test_a_kernel_that_dies_before_it_starts_is_started_once_more(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str], deaths: int,
+                                                                  code: int) -> None:
+    """A kernel that exits before it answers (a port another process took between the choice and the bind) ran no
+    cell: the runner starts it once more, saying so; a second death is the run's."""
+    from jetson_gpu_access import kernels, runner
+    count = tmp_path / "starts"
+    real = kernels.local_argv()
+    dying = ("n=$(cat {0} 2>/dev/null || echo 0); echo $((n+1)) > {0}; [ \"$n\" -ge {1} ] || exit 1; "
+             "exec \"$@\"".format(count, deaths))
+    monkeypatch.setattr(kernels, "local_argv", lambda: ["sh", "-c", dying, "kernel", *real])
+    [outcome] = runner.run_suite([fixture(tmp_path, ["x = 1"])], [], str(tmp_path / "out"), 120)
+    assert outcome.code == code, outcome.message
+    assert count.read_text().strip() == "2"  # started twice, never a third time
+    assert "kernel did not start; starting it once more" in capsys.readouterr().err
+    if code == Exit.KERNEL_DIED:
+        assert "could not start the kernel" in outcome.message
+
+
 def test_hanging_cell_times_out(tmp_path: Path) -> None:
     out = tmp_path / "out"
     one_line(run(fixture(tmp_path, ["import time\ntime.sleep(60)"]), "--out", str(out), "--timeout", "3"),

@@ -35,9 +35,11 @@ from .textfacts import (
     MAX_LINE,
     NOT_HERE_NOW,
     NVIDIA_GPU,
+    OPTIONAL_TENSORRT,
     OTHER_ARM_BOARD,
     PACKAGE_ROW,
     PC_PROSE,
+    PRINTED_VALUE,
     PROMPT,
     RELEASE_LINE,
     SUPPOSED,
@@ -425,6 +427,11 @@ def _vetoed(vetoes: object, line: str, hit: Match[str]) -> bool:
     return any(_compiled(veto).search(said) or _compiled(veto).search(own) for veto in vetoes)  # type: ignore[attr-defined]
 
 
+def _vetoed_line(symptom_id: str, lowered: str) -> bool:
+    """Whether a lowered line holds one of a family's vetoes anywhere (the family's words need not be on it)."""
+    return any(_compiled(veto).search(lowered) for veto in _family(symptom_id).get("vetoed_by", ()))
+
+
 def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tuple[int, int]]],
            memo: LineMemo) -> Optional[SymptomMatch]:
     tried: Set[Tuple[str, int]] = set()  # a log that repeats a line (or one line a phrase) is searched once a text
@@ -516,6 +523,8 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
 _NO_FAILURE_BEFORE = re.compile(r"(?:\b(?:no|not|without|never)|n't)\s+(?:(?:show|shows|showed|get|gets|got|see|"
                                 r"saw|have|has|had|throw|throws|threw|report|reports|reported|give|gives|gave|any|a|an|"
                                 r"single|more|further|other|new|visible|obvious|build|compile|runtime)\s+){0,3}$", re.I)
+# A failure foreseen, not seen: what would, could or might fail ("a job that asks for NVML could fail").
+_FORESEEN_BEFORE = re.compile(r"\b(?:would|could|may|might)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NEGATABLE_FAILURE = re.compile(r"errors?|fail(?:ed|s|ure|ing)?|crash(?:es|ed)?", re.I)
 _NONE_COUNTED = re.compile(r"\b(?:0|zero)\s+$", re.I)  # "0 errors" counts none; "device 0 failed" is device 0
 # A heading or label that only announces errors ("# error logs", "**Error output:**", "Errors:") is no failure itself.
@@ -761,7 +770,8 @@ def _failures_said(line: str) -> Iterator[Match[str]]:
         if said.start() >= noun:
             break  # "... I got the following error message:": the error is printed below, not on this line
         before = max(0, said.start() - 60)
-        negated = _NEGATABLE_FAILURE.fullmatch(said.group()) and _NO_FAILURE_BEFORE.search(line, before, said.start())
+        negated = _NEGATABLE_FAILURE.fullmatch(said.group()) and (_NO_FAILURE_BEFORE.search(line, before, said.start())
+                                                                  or _FORESEEN_BEFORE.search(line, before, said.start()))
         if not (negated or (said.group().lower() == "errors" and _NONE_COUNTED.search(line, before, said.start()))):
             yield said
 
@@ -792,7 +802,7 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
     FAILURE_KINDS, and for a GPU node's line whether it refuses no access; None for a line that says nothing failed."""
     said = _failure_said(line)
     if not said or _FAILURE_HEADING.match(line) or _OTHERWISE.search(line, 0, said.start()) or (
-            _INFO_LINE.search(line) and not _DRIVER_CALL_FAILED.search(line)):
+            _INFO_LINE.search(line) and not _DRIVER_CALL_FAILED.search(line)) or OPTIONAL_TENSORRT.search(line):
         return None
     body = _without_works_said(_LOG_PREFIX.sub("", line, count=1))  # what failed, not who printed it or what works
     index = next((n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(body)
@@ -974,7 +984,7 @@ def _on_a_pc(finding: AuditFinding) -> AuditFinding:
 # "CUDA initialization: ..." UserWarning and its indented source line); how the command reached the container.
 _OUTCOME = re.compile(r"^[^\n]{0,512}\bis_available\(\)[^\n]{0,512}\n(?:[^\n]{0,512}warning[^\n]{0,512}\n|[ \t]+\S[^\n]{0,512}\n){0,3}"
                       # (after versions and flags printed before it: "2.1.0a0+41361538.nv23.06 False")
-                      r"[ \t]*(?:(?:[\w.+-]{0,30}\d[\w.+-]{0,30}|none|true|false)[ \t]+){0,3}(true|false)[ \t]*$", re.M | re.I)
+                      r"[ \t]*(?:" + PRINTED_VALUE + r"[ \t]+){0,3}(true|false)[ \t]*$", re.M | re.I)
 _THROUGH_ENGINE = re.compile(r"\b(?:docker|podman|nerdctl)\s+(?:exec|run)\b")
 
 
@@ -1782,7 +1792,8 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "docker-daemon-access", "static-tls", "cuda-after-fork", "shm-exhausted", "image-lacks-libgl", "other-device",
             "tool-not-found", "mainline-tegra", "gpu-node-busy",
             "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library",
-            "failure-camera", "board-not-booting", "registry-access", "network-failure", "performance-words")
+            "failure-camera", "board-not-booting", "registry-access", "network-failure", "performance-words",
+            "gpu-vendor-unsupported")
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
 _PLAIN_FAILURES = ("failure-other", "failure-other-library")
 # What a PC's GPU does besides CUDA: its video encoder and decoder (NVENC, NVDEC, VDPAU, VA-API), its graphics stack
@@ -1803,7 +1814,8 @@ _OUTWEIGHED_BY_A_DENIAL = ("failure-camera", "out-of-memory")
 _CUDA_TOOLCHAIN = re.compile(r"(?<![\w.-])(?:nvcc|cicc|ptxas|nvlink|fatbinary)\b", re.I)
 # CMake's words for a CUDA toolkit it cannot find: a build on the machine itself (a shell without nvcc is as often a
 # runtime image's, which has no compiler by design).
-_CMAKE_FINDS_NO_CUDA = re.compile(r"\b(?:cuda_toolkit_root_dir|cmake_cuda_compiler)\b|\bfind cuda\s*\(missing:", re.I)
+_CMAKE_FINDS_NO_CUDA = re.compile(r"\b(?:cuda_toolkit_root_dir|cmake_cuda_compiler|cudatoolkit_root)\b|\bfind cuda\s*\(missing:|"
+                                  r"\bcould not find cudatoolkit\b|\bfailed to find nvcc\b", re.I)
 # A variable set for a run said to work (a CPU control run beside the failing one): no statement about the failing run.
 _CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd])\b", re.I)
 # What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own
@@ -1869,6 +1881,9 @@ def _no_context(symptom_id: str, line: str) -> bool:
 
 # What keeps a Jetson's GPU failure from being read as past start-up: start-up itself, a denial, or memory.
 _NOT_PAST_START_UP = re.compile(_START_UP.pattern + r"|\bdenied\b|\ballocat|\bmemory\b|" + _UNNAMED_DENIAL.pattern, re.I)
+# A framework built on CUDA itself, whose GPU build is a wheel of its own (not an application that looks for the GPU its
+# own way).
+_CUDA_FRAMEWORK = re.compile(r"\b(?:tensorflow|tf\.config|torch|pytorch|jax|jaxlib|cupy|paddle(?:paddle)?|mxnet)\b", re.I)
 # A program's own words that it found no GPU, which say nothing of why.
 _NO_GPU_SAID = ("cuda-unavailable", "gpu-not-detected")
 # A Python index with no build of a GPU package for this machine.
@@ -2243,12 +2258,29 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
     return reading
 
 
+def _smi_in_one_run_only(seen: Observed, line_of: Dict[str, str]) -> bool:
+    """nvidia-smi said to work in one run and not found in another: two runs, one given the GPU and one not (not sudo's
+    own PATH, secure_path, which lacks WSL's folder of the driver's tools, nor a container told to leave it out)."""
+    return all("nvidia-smi" in line_of.get(i, "").lower() for i in ("gpu-works-words", "tool-not-found")) and not (
+        re.search(r"\bsudo\b", line_of["tool-not-found"]) or _on_wsl(seen) or _smi_left_out(seen))
+
+
+def _smi_left_out(seen: Observed) -> str:
+    """A launch whose driver capabilities leave out `utility`, the one that brings nvidia-smi into the container
+    (NVIDIA/libnvidia-container src/nvc_info.c, utility_bins): its line, or ""."""
+    for launch in seen.launches:
+        asked = re.search(r"\bNVIDIA_DRIVER_CAPABILITIES\s*[=:]\s*[\"']?([\w,]+)", launch.text)
+        if asked and not re.search(r"\b(?:utility|all)\b", asked.group(1)):
+            return launch.text.split("\n")[0]
+    return ""
+
+
 def _access_works(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -> List[str]:
     """Lines showing the GPU opened and working for the session that fails: a check that opens it says so, or a
     program reports the device in use. None when the paste contrasts it with another session or with the host, or
     shows a login path (su -, ssh, gosu) whose session is not the one the check ran in."""
     if "denial-words" in ids or len(seen.identities) > 1 or any(w.kind == "works on the host" for w in seen.words) \
-            or seen.logins:
+            or seen.logins or _smi_in_one_run_only(seen, line_of):
         return []
     # Words that say it works do not outrank a CUDA start-up error the program itself printed; a device in use does.
     words = "gpu-works-words" in line_of and not any(i in _STARTUP_ERRORS for i in ids)
@@ -2392,7 +2424,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         for i in [i for i in ids if i in _PLAIN_FAILURES and _PC_GPU_FUNCTION.search(line_of[i])]:
             ids[ids.index(i)] = "failure-gpu"
             line_of["failure-gpu"] = line_of[i]
-    hook = [m.line for m in matches if "nvidia-container-cli" in m.line.lower() or "oci runtime" in m.line.lower()]
+    # (not a line the hook's family is vetoed on: the runtime finding no command to run in the image, a user's mount;
+    # a long line is kept to its first 300 characters, so the family's own words are read too)
+    hook = [m.line for m in matches if ("nvidia-container-cli" in m.line.lower() or "oci runtime" in m.line.lower())
+            and not any(_vetoed_line("runtime-hook-failed", said.lower()) for said in (m.line, m.signature))]
     # The hook's own words are the hook's (it runs as root), except NVML's, which only a discrete-GPU hook prints,
     # and a toolkit too old for what it is asked, which is the hook's own version speaking.
     ids = [i for i in ids if i in ("runtime-hook-failed", "toolkit-too-old") + _OCI_REASONS or i.startswith("nvml-")
@@ -2471,12 +2506,45 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
             return cause("x86-discrete-gpu", why + ", on a PC", smi[:1] + [container] + platform_line,
                          "nodes-missing-in-container")
         return cause("nodes-missing-in-container", why, smi[:1] + [container], "x86-discrete-gpu", "not-gpu-access")
+    left_out = _smi_left_out(seen) if smi else ""
+    if left_out and not denied:
+        return cause("not-gpu-access", "nvidia-smi comes into a container given the GPU with the `utility` driver "
+                     "capability, which this launch's NVIDIA_DRIVER_CAPABILITIES leaves out: the GPU itself is given",
+                     [smi[0], left_out] + platform_line, "x86-discrete-gpu", "nodes-missing-in-container")
+    given = [launch for launch in seen.launches if _gets_gpu(launch, seen)]
+    if smi and given and x86 and not denied and not _smi_in_one_run_only(seen, line_of):
+        return cause("x86-discrete-gpu", "nvidia-smi is not in a container started with the GPU: the runtime brings it in "
+                     "with the `utility` driver capability, which the image's or the launch's NVIDIA_DRIVER_CAPABILITIES "
+                     "can leave out, on a PC", [smi[0], _first_line(given[0])] + platform_line, "not-gpu-access",
+                     "nodes-missing-in-container")
+    if smi and _smi_in_one_run_only(seen, line_of) and not denied:
+        why = ("nvidia-smi works in one run and is not found in another: the runtime brings it in with the GPU, so the "
+               "second was not given the GPU (no --gpus or NVIDIA runtime, a pod without the GPU in its limits)")
+        if x86:
+            return cause("x86-discrete-gpu", why + ", on a PC", [line_of["gpu-works-words"], smi[0]] + platform_line,
+                         "nodes-missing-in-container")
+        return cause("nodes-missing-in-container", why, [line_of["gpu-works-words"], smi[0]], "x86-discrete-gpu")
+    header = [w.line for w in seen.words if w.kind == "GPU header missing"]
+    if jetson and platform_shown and header and not denied:
+        return cause("jetson-software-mismatch", "a build on a Jetson does not find a header of a library JetPack "
+                     "installs apart from CUDA (cuDNN, TensorRT): its development files are not installed, or not in the "
+                     "image", header[:1] + platform_line, "not-gpu-access",
+                     "nodes-missing-in-container")
     cmake = [line_of[i] for i in ids if i == "tool-not-found" and _CMAKE_FINDS_NO_CUDA.search(line_of[i])]
     toolchain = [line_of[i] for i in ids if i == "tool-not-found" and _CUDA_TOOLCHAIN.search(line_of[i])] + cmake
     if toolchain and jetson and platform_shown and not container and not denied:
         return cause("jetson-software-mismatch", "the CUDA compiler is not found on a Jetson: JetPack installs it in "
                      "/usr/local/cuda/bin (with its nvvm), which is not on the PATH until it is added, or the release's "
                      "CUDA toolkit is not installed", toolchain[:1] + platform_line, "not-gpu-access")
+    if cmake and jetson and platform_shown and container and not denied and _l4t_major(seen) == 32:
+        return cause("nodes-missing-in-container", "a build in a container on JetPack 4 finds no CUDA toolkit: there the "
+                     "NVIDIA runtime mounts the host's toolkit into the container, so it ran without the runtime",
+                     cmake[:1] + [container] + platform_line, "jetson-software-mismatch")
+    if cmake and jetson and platform_shown and container and not denied:
+        return cause("jetson-software-mismatch", "a build in a container on a Jetson finds no CUDA toolkit: the image "
+                     "carries none (from JetPack 5 the runtime mounts no toolkit into a container, so a build starts "
+                     "from an image that has it, such as l4t-jetpack)", cmake[:1] + platform_line,
+                     "nodes-missing-in-container", "not-gpu-access")
     if cmake and x86 and not container and not denied:  # (the PC's CUDA install, as the Jetson's is JetPack's)
         return cause("x86-discrete-gpu", "a build finds no CUDA toolkit on a PC: the toolkit is not installed, or not "
                      "where the build looks", cmake[:1] + platform_line, "not-gpu-access")
@@ -2793,6 +2861,14 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "container runs",
                      list(dict.fromkeys(unfound[:1] + in_build[:1])) + platform_line, "not-gpu-access")
     soft = [i for i in ids if i in ("cuda-unavailable", "release-unsupported")]
+    errors = [i for i in ids if i not in _NO_GPU_SAID + _SYMPTOM_WORDS + _SESSION_FAMILIES + _NOT_GPU + ("gpu-works-words",)]
+    if soft == ["cuda-unavailable"] and not (platform_shown or seen.jetson or seen.x86 or container or errors or denied
+                                             or nodes_denied or seen.launches or seen.execs
+                                             or any(w.kind == "CUDA build" for w in seen.words)):
+        return cause("not-gpu-access", "the program says it sees no CUDA device, and the paste shows neither the system "
+                     "nor an error from CUDA or the driver: most often a build of the program without CUDA (a session "
+                     "denied the GPU gets CUDA's start-up error instead); which system it ran on would tell",
+                     [line_of["cuda-unavailable"]], "jetson-software-mismatch", "x86-discrete-gpu")
     if soft and not denied and not nodes_denied:
         return platform_cause("jetson-software-mismatch", "the software finds no usable CUDA for this release",
                               [line_of[soft[0]]], "nodes-missing-in-container")
@@ -2822,7 +2898,6 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("x86-discrete-gpu", "the program finds no GPU in a container started without one (no --gpus, "
                      "runtime or GPU device): on a PC the GPU reaches a container only when the launch asks for it",
                      [line_of["gpu-not-detected"], _first_line(unserved[0])] + platform_line, "not-gpu-access")
-    errors = [i for i in ids if i not in _NO_GPU_SAID + _SYMPTOM_WORDS + _SESSION_FAMILIES + _NOT_GPU + ("gpu-works-words",)]
     if "gpu-not-detected" in ids and container and not (x86 or denied or nodes_denied or errors):
         # inside a container a quiet "no GPU" is as often the container's (no NVIDIA runtime, an image for another
         # release) as the program's: the paste cannot tell them apart, so the reply asks
@@ -2830,7 +2905,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "may lack the GPU (no NVIDIA runtime), its software may not fit the release, or the program may not "
                      "look for it", [line_of["gpu-not-detected"], container] + platform_line,
                      "nodes-missing-in-container", "jetson-software-mismatch", "not-gpu-access")
-    if "gpu-not-detected" in ids and not (denied or nodes_denied or errors):
+    framework = line_of.get("gpu-not-detected", "") if jetson and platform_shown else ""
+    if _CUDA_FRAMEWORK.search(framework) and not (denied or nodes_denied or errors):
+        return cause("jetson-software-mismatch", "a CUDA framework finds no GPU on a Jetson: most often a build without "
+                     "the Jetson's CUDA (a generic aarch64 wheel) or one for another JetPack's CUDA", [framework] +
+                     platform_line, "not-gpu-access", "nodes-missing-in-container")
+    if "gpu-not-detected" in ids and not (denied or nodes_denied or errors or any(w.kind == "CUDA build" for w in seen.words)):
         return cause("not-gpu-access", "the program says it finds or uses no GPU, and the paste shows no error from "
                      "CUDA or the driver: most often the program's own detection or a build without CUDA; a session "
                      "denied the GPU gets CUDA's start-up error instead", [line_of["gpu-not-detected"]] + platform_line,
@@ -2884,6 +2964,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         if fitting:  # a failure no rule above reads: its family's own likeliest cause on this system
             return cause(fitting[0], "the error's family points here first on {}".format(PLATFORM_NAMES[platform]),
                          [line_of[ids[0]]] + platform_line, *fitting[1:])
+        optional = [w.line for w in seen.words if w.kind == "optional TensorRT"]
+        if optional:
+            return cause("not-gpu-access", "TensorFlow's warnings that TensorRT's libraries are absent: it uses them "
+                         "only for TF-TRT and goes on without them, and nothing else failed", optional[:1])
         return cause("unknown", "the paste shows no GPU-access error and no node the session is denied",
                      [], "render-node-denied", "tegra-nodes-denied")
     # A denial: decide which nodes and why, from the most specific evidence the paste has.

@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 from . import kernels, results
 from .exitcodes import Exit, ExitError
@@ -193,6 +193,22 @@ def _run_one(path: Path, notebook: Any, values: Dict[str, Any], out_root: str, t
     return Outcome(runbook, int(code), result.verdict, message, out_dir)
 
 
+# jupyter_client's words for a kernel process that exited before it answered: it ran no cell. On a busy machine a port
+# chosen for it can be taken by another process before the kernel binds it.
+_DIED_BEFORE_STARTING = "Kernel died before replying to kernel_info"
+
+
+def _started_once_more(runbook: str, execute: Callable[[], object]) -> None:
+    """Run ``execute``; a kernel that died before it started is started once more (nothing ran, so nothing repeats)."""
+    try:
+        execute()
+    except RuntimeError as error:
+        if not str(error).startswith(_DIED_BEFORE_STARTING):
+            raise
+        sys.stderr.write("{}: the kernel did not start; starting it once more\n".format(runbook))
+        execute()
+
+
 def _execute(path: Path, notebook: Any, values: Dict[str, Any], out_root: str, timeout: int,
              lab: Optional[str]) -> Tuple[Exit, str]:
     _nbformat()
@@ -216,10 +232,10 @@ def _execute(path: Path, notebook: Any, values: Dict[str, Any], out_root: str, t
     progress = _Progress(path.stem, notebook)
     output = os.path.join(home, path.name)  # papermill writes (and rewrites) it here; it goes under --out at the end
     try:
-        papermill.execute_notebook(str(path), output, parameters=values, kernel_name=kernel, language="python",
-                                   progress_bar=False, log_output=False, start_timeout=60, execution_timeout=timeout,
-                                   cwd=out_dir, on_cell_start=progress, stdout_file=io.StringIO(),
-                                   stderr_file=io.StringIO(), kernel_manager_class=kernels.QuietKernelManager)
+        _started_once_more(path.stem, lambda: papermill.execute_notebook(
+            str(path), output, parameters=values, kernel_name=kernel, language="python", progress_bar=False,
+            log_output=False, start_timeout=60, execution_timeout=timeout, cwd=out_dir, on_cell_start=progress,
+            stdout_file=io.StringIO(), stderr_file=io.StringIO(), kernel_manager_class=kernels.QuietKernelManager))
     except PapermillExecutionError as error:
         if error.ename == "RunbookFailed":
             return Exit.PROBLEM, "{}: {}".format(path.stem, error.evalue)

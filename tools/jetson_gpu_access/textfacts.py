@@ -198,7 +198,8 @@ def _without_quoted_posts(text: str) -> str:
 
 # Every form a Jetson names itself in (facts sheet §4.2). Each is evidence of a Jetson on its own.
 _MODEL = re.compile(
-    r"(?:\bNVIDIA\s+(?:Jetson\s+)?|\bJetson[\s_-]+)(?:AGX\s+|IGX\s+)?(?:Orin|Xavier|Thor|Nano|TX1|TX2|TK1)[\w -]*"
+    # (and "Jetson" as it is often mistyped: "Jeston Nano", "Jetosn Orin")
+    r"(?:\bNVIDIA\s+(?:Jetson\s+)?|\bJe(?:tso|sto|tos)n[\s_-]+)(?:AGX\s+|IGX\s+)?(?:Orin|Xavier|Thor|Nano|TX1|TX2|TK1)[\w -]*"
     r"|\b(?:AGX|IGX)\s+(?:Orin|Xavier|Thor)\b[\w -]*|\b(?:Orin|Xavier|Thor)\s+(?:AGX|IGX)\b[\w -]*"
     r"|\bOrin\s+(?:Nano|NX)\b[\w -]*|\bXavier\s+NX\b[\w -]*|\bTX2[\s-]NX\b[\w -]*|\bJetson[\s_-]+NX\b[\w -]*"
     r"|\bjetson[_-](?:tx1|tx2|nano|xavier|orin)\b|\bOrin \(nvgpu\)"  # nvidia-smi's name on JetPack 6
@@ -332,6 +333,10 @@ _X86 = cued(
      r"^(?:[A-Za-z]:\\[^>\n]{0,200}>|PS [^>\n]{0,200}>|>)?\s*[\w-]{1,64}\.(?:exe|bat)\b(?!\.\w)|"
      r"\b(?:run(?:s|ning)?|ran|start(?:s|ed|ing)?|launch(?:es|ed|ing)?|execut(?:e|es|ed|ing))\s+(?:the\s+|my\s+)?"
      r"(?:[\w-]{1,64}\.(?:exe|bat)\b(?!\.\w)|bat file\b)"),
+    # a Windows library this machine failed to load ("Could not locate zlibwapi.dll", LoadLibrary's error 126)
+    ((".dll", "loadlibrary"), r"\b(?:could not|couldn't|cannot|can't|unable to|failed to)\s+(?:load|locate|find|open)\b"
+     r"[^\n]{0,80}?\b[\w-]{1,64}\.dll\b|\b[\w-]{1,64}\.dll\b[^\n]{0,40}?\b(?:not found|is missing|was not found|could not "
+     r"be (?:found|loaded))\b|\bLoadLibrary(?:Ex)?[AW]?\b[^\n]{0,40}?\b(?:failed|error)\b"),
     (("nvidia unix x86", "nvrm: ", "win", "wsl", "microsoft-standard"),
      # (Windows as the machine a user comes from is the client: "from my windows pc" names no system of the paste's)
      # ("on win 10", "Win11" too)
@@ -412,6 +417,7 @@ _PC_PROSE = cued(
     (("bottlerocket", "eks", "gke", "aks", "large", "metal", "g4dn", "g4ad", "g5g", "g6", "p3dn", "p4d", "p5",
       "kubernetes.azure.com"),
      r"\bBottlerocket\b|\b(?:EKS|GKE|AKS)\s+(?:cluster|node|nodegroup|node\s+group|node\s*pool|worker)s?\b|"
+     r"\(\s*on\s+(?:EKS|GKE|AKS)(?:\s+\w+){0,2}\s*\)|"  # (a cluster "(on GKE)"; a dashboard on GKE names a client)
      r"\bcloud\.google\.com/gke-[\w-]+|\beks\.amazonaws\.com/(?:nodegroup|capacitytype)\b|"
      r"\bkubernetes\.azure\.com/(?:agentpool|accelerator|mode)\b|"
      r"\b(?:g4dn|g4ad|g5g?|g6e?|p2|p3|p3dn|p4de?|p5e?)\.(?:\d{0,2}x?large|metal)\b(?!\s+(?:(?:ci|build)\s+)?(?:runner|builder)s?\b)|"
@@ -476,9 +482,12 @@ _SMI_COMMAND = re.compile(r"(?:^|[$#]\s+|\s)nvidia-smi(?=\s|$)")
 # A tool the shell could not find is no sign of the system it was looked for on (a Jetson before JetPack 6 has no nvidia-smi).
 _NOT_INSTALLED = re.compile(r"command not found|\bstatus 127\b|no such file or directory|\bwhich: no\b|"
                             r"\bin (?:your|the) \$?path\b", re.I)
-# A tool saying it checks for a platform (libnvidia-container logs its WSL check on every host, ollama its AMD one):
-# no sign of it.
-_PLATFORM_PROBE = re.compile(r"\bload dxcore\b|\b(?:amdgpu|rocm)\b[^\n]{0,40}?\bnot (?:detected|found)\b", re.I)
+# A tool saying it checks for a platform (libnvidia-container logs its WSL check on every host, ollama its AMD one,
+# JAX each backend it was built with, PyTorch's extension builder ROCm): no sign of it.
+_PLATFORM_PROBE = re.compile(r"\bload dxcore\b|\b(?:amdgpu|rocm)\b[^\n]{0,40}?\bnot (?:detected|found)\b|"
+                             r"\bno rocm runtime is found\b|\b(?:unable to|failed to|could not|couldn't|cannot)\s+"
+                             r"(?:initiali[sz]e|load|start)\s+(?:the\s+)?(?:(?:backend|platform|plugin)\W{1,4}rocm\b|"
+                             r"rocm\s+(?:backend|platform|plugin)\b)", re.I)
 # Arm words, and a Tegra GPU's own names under mainline Linux: its chip (gk20a ... ga10b) or its platform device's
 # address (57000000.gpu; a PC's GPU sits on the PCI bus, 0000:01:00.0).
 _ARM_WORDS = re.compile(r"arm-linux|aarch64|arm64|armhf|armv7|(?<!in)tegra|\bg(?:k20a|m20b|p10b|v11b|a10b)\b|"
@@ -902,7 +911,10 @@ class Observed:
                                        # "toolkit mode not legacy" (its hook logs csv or CDI mode),
                                        # "two JetPack releases" (the line naming a second JetPack major),
                                        # "login in the container" (_container_login), "emulated arm64" (qemu,
-                                       # binfmt, --platform linux/arm64), "solved" (the reporter says it is)
+                                       # binfmt, --platform linux/arm64), "solved" (the reporter says it is),
+                                       # "CUDA build" (a framework's build that carries CUDA: 2.3.1+cu121),
+                                       # "optional TensorRT" (TensorFlow's warning that TF-TRT's libraries are absent),
+                                       # "GPU header missing" (a compiler finds no header of cuDNN or TensorRT)
     cuda_true: Optional[Sighting] = None   # CUDA's is_available() answered True, and no check answered False: the
                                            # answer's line, with the check's line as its value
     group_lines_partial: str = ""          # why the /etc/group lines shown are not the failing session's whole file:
@@ -1095,7 +1107,7 @@ _MODEL_ENDS = re.compile(r"\s+-\s+|\s*\[|\s{2,}|\s+\(|\s+(?=(?:with|running|runs
 
 # Each Jetson form, its patterns with the words a line must hold before each runs (cheap substring tests first).
 _JETSON_FORMS: Tuple[Tuple[str, Cued], ...] = (
-    ("model", cued((("orin", "xavier", "thor", "nano", "tx1", "tx2", "tk1", "jetson"), _MODEL))),
+    ("model", cued((("orin", "xavier", "thor", "nano", "tx1", "tx2", "tk1", "jetson", "jeston", "jetosn"), _MODEL))),
     ("board id", cued((("p2", "p3"), _BOARD))), ("SoC", cued((("tegra",), _SOC))),
     ("kernel", cued((("-tegra",), _TEGRA_KERNEL))), ("nvidia-l4t package", cued((("nvidia-l4t-",), _L4T_PACKAGE))),
     ("tegrastats", cued((("ram ",), _TEGRASTATS))), ("Tegra-only name", _TEGRA_NODE),
@@ -1272,6 +1284,19 @@ _SOLVED_DENIED = _said_not(r"solved|resolved|fixed|works")
 # (a build for arm64 elsewhere, `buildx build --platform linux/arm64`, runs nothing here)
 _EMULATED = re.compile(r"\bqemu-(?:user|aarch64|arm64)|\bbinfmt|\brun\b[^\n|;&]*?--platform[= ]+linux/arm64\b|"
                        r"^\s*platform:\s*linux/arm64\b", re.I)
+# A framework's build that carries CUDA: PyTorch's wheel tag (2.3.1+cu121), collect_env's "CUDA used to build PyTorch",
+# a build said to be compiled with it ("Compiled with WITH_GPU, but no GPU found in runtime"), not without it.
+_CUDA_BUILD = re.compile(r"\+cu\d{2,3}\b|\bcuda used to build (?:py)?torch:\s*\d|"
+                         r"(?<!not )(?<!n't )(?<!never )\b(?:compiled|built) with (?:with_gpu|with_cuda|cuda|gpu)\b"
+                         r"(?!\s*(?:enabled|support)?\s*[:=]\s*(?:false|no|off|0)\b)", re.I)
+# TensorFlow looking for TensorRT's libraries at import, which it uses only for TF-TRT: their absence is no failure
+# (the GPU is used without them).
+OPTIONAL_TENSORRT = re.compile(r"\btf-trt warning\b|\bdso_loader\b[^\n]*\blibnvinfer(?:_plugin)?\.so\b", re.I)
+# A compiler that finds no header of a library JetPack installs apart from CUDA (cuDNN's, TensorRT's, the multimedia
+# API's): not installed, or not in the image. (CUDA's own, cuda.h, lies in /usr/local/cuda/include, off the compiler's
+# default path: a build not told where CUDA is.)
+_GPU_HEADER_MISSING = re.compile(r"\bfatal error:\s*[\w/.-]*?\b(?:cudnn\w*|nvinfer\w*|nvonnx\w*|nvbuf\w*)\.h\w*:\s*"
+                                 r"no such file", re.I)
 # A sandbox around the process, named: its own rules (Landlock, seccomp, AppArmor) refuse calls a device group cannot grant.
 _SANDBOX = re.compile(r"\blandlock\b|\bseccomp\b|\bapparmor\b|\bsandbox(?:ed|es)?\b|\bbwrap\b|\bbubblewrap\b|"
                       r"\bfirejail\b|\bgvisor\b|\brunsc\b|\bPrivateDevices\s*=\s*(?:yes|true|on|1)\b", re.I)
@@ -1341,6 +1366,9 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("sandbox", ("landlock", "seccomp", "apparmor", "sandbox", "bwrap", "firejail", "gvisor", "runsc", "privatedevices"),
      lambda line, raw: _SANDBOX.search(line)),
     ("emulated arm64", ("qemu", "binfmt", "linux/arm64"), lambda line, raw: _EMULATED.search(line)),
+    ("CUDA build", ("+cu", "used to build", "compiled with", "built with"), lambda line, raw: _CUDA_BUILD.search(line)),
+    ("optional TensorRT", ("tf-trt", "libnvinfer"), lambda line, raw: OPTIONAL_TENSORRT.search(line)),
+    ("GPU header missing", ("fatal error",), lambda line, raw: _GPU_HEADER_MISSING.search(line)),
     ("solved", ("solved", "fixed it", "works now", "now works"),
      lambda line, raw: _SOLVED.match(line) and not _SOLVED_DENIED.search(line)),
     ("R36 software", ("ubuntu", "cuda", "tegra", "22.04", "24.04"), lambda line, raw: _R36_SOFTWARE.search(line)),
@@ -1379,15 +1407,15 @@ def _place_label(line: str) -> Optional[str]:
     return "container" if named == "container" else ""
 
 
+# A value printed on an availability answer's line before the answer: a version ("2.3.0", "2.1.0a0+41361538.nv23.06"),
+# None, or another flag (cuDNN's). Both readers of the answer use it: these, and explain's root-versus-user comparison.
+PRINTED_VALUE = r"(?:[\w.+-]{0,30}\d[\w.+-]{0,30}|None|True|False)"
+_ANSWER_START = r"^(?:Out\[\d+\]:\s*|>>>\s*)?"
 # A CUDA availability check (`torch.cuda.is_available()`) and its answer on one of the next lines ("True", "True Orin",
 # "Out[2]: False", after versions printed before it: "2.3.0 False"): a True shows the GPU opened for the session that
-# ran it.
-_AVAILABLE_ANSWER = re.compile(r"^(?:Out\[\d+\]:\s*|>>>\s*)?(?:(?:[\w.+-]{0,30}\d[\w.+-]{0,30}|None)[ \t]+){0,3}"
-                               r"(True|False)\b")
-# The same printed after other values that may be flags themselves ("2.0.1 True False", cuDNN's flag first): the last
-# word of the line is the check's answer, where it is one.
-_LAST_ANSWER = re.compile(r"^(?:Out\[\d+\]:\s*|>>>\s*)?(?:(?:[\w.+-]{0,30}\d[\w.+-]{0,30}|None|True|False)[ \t]+){1,3}"
-                          r"(True|False)[ \t]*$")
+# ran it. Where the line ends in a flag after other values ("2.0.1 True False"), that last flag is the check's answer.
+_LAST_ANSWER = re.compile(_ANSWER_START + r"(?:" + PRINTED_VALUE + r"[ \t]+){1,3}(True|False)[ \t]*$")
+_AVAILABLE_ANSWER = re.compile(_ANSWER_START + r"(?:" + PRINTED_VALUE + r"[ \t]+){0,3}(True|False)\b")
 
 
 def _read_available(state: _State, line: str, raw: str) -> None:
