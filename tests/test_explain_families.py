@@ -4078,3 +4078,30 @@ def test_a_build_that_lacks_a_header_of_the_gpu_s_software_on_a_jetson_is_its_so
     text = (system + "\ndocker image: nvcr.io/nvidia/deepstream-l4t:6.3-samples\n"
             "error: utils.h:36:10: fatal error: NvInfer.h: No such file or directory")
     assert read_cause(text).cause.id == want
+
+
+@pytest.mark.parametrize(("said", "no_nvidia"), [("I'm using an Intel integrated graphics chip, not NVidia.", True),
+                                                 ("an AMD Radeon card, not an NVIDIA one", True),
+                                                 ("the Intel CPU, not the NVIDIA GPU, runs it", False)])
+def test_another_vendor_s_graphics_not_nvidia_is_no_nvidia_gpu(said: str, no_nvidia: bool) -> None:
+    """HandBrake's NVENC probe failing on a machine whose graphics are Intel's (HandBrake/HandBrake#1874)."""
+    assert ("no-gpu-words" in ids(said)) is no_nvidia
+
+
+@pytest.mark.parametrize(("said", "behind"), [
+    ("my host machine is using Cuda version 11.4, but the container is using 12.1.", True),
+    ("my host machine is using Cuda version 11.4, but the container is using 11.8.", False),
+    ("the host has CUDA 12.4 while the image uses 12.1", False)])
+def test_a_container_s_cuda_said_newer_than_the_host_s_is_a_driver_behind(said: str, behind: bool) -> None:
+    """The host's CUDA version (its driver's, as nvidia-smi says it) of an older major than the image's CUDA: the driver
+    is too old for the container (within a major, from CUDA 11, minor version compatibility runs it)."""
+    assert ("cuda-35" in ids(said)) is behind
+
+
+@pytest.mark.parametrize("line", ["It returns the same error.", "reinstalled it and still got the same error!"])
+def test_an_error_only_referred_to_is_a_failure_the_paste_does_not_show(line: str) -> None:
+    """"It returns the same error." names no error: what failed is elsewhere (an earlier post), not an error of another
+    kind than the GPU's (ErsatzTV/legacy#1116)."""
+    failure = find_failure(line)
+    assert failure is not None and failure.kind == "unshown"
+    assert read_cause(line).cause.id != "not-gpu-access"

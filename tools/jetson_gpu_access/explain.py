@@ -682,6 +682,9 @@ _CANNOT_START = re.compile(r"error while loading shared libraries", re.I)
 _GOES_ON_WITHOUT = re.compile(r"\bnvml\W{0,20}disabled\b|\bmonitoring\b[^\n]{0,30}\b(?:will be|is|was)\s+disabled\b", re.I)
 # An L4T release file's line: a Jetson's own output, so a library failure beside it may be the GPU's.
 _L4T_RELEASE = re.compile(r"#\s*R\d\d\s+\(release\)", re.I)
+# An error only referred to, shown elsewhere or not at all ("It returns the same error."): it names nothing that failed,
+# so any other failing line tells more.
+_SAME_ERROR = re.compile(r"\bsame\s+(?:error|issue|problem|failure)s?\s*(?:[.!]+\s*)?$", re.I)
 # A Python traceback's header: its exception, if the paste has it, is printed below the frames.
 _TRACEBACK_ONLY = re.compile(r"^\W*traceback \(most recent call last\):?\W*$", re.I)
 # A line TensorFlow, XLA or glog logs at the info level ("I tensorflow/...", "I0412 10:00:00"): it reports, it does
@@ -723,8 +726,8 @@ def find_failure(text: str, cleaned: Optional[str] = None, memo: Optional[LineMe
         kind = "other"  # a library, in words, in a paste that names nothing of a GPU: another program's (GPIO, an NPU)
     if kind in ("other", "gpu-node", "gpu") and _says_only_a_symptom(best[1]):
         kind = "symptom" if kind == "other" else "gpu-symptom"  # it timed out or hangs: how, not why
-    if kind == "other" and _TRACEBACK_ONLY.match(best[1]):
-        kind = "unshown"  # a traceback cut off above its exception: what failed is not in the paste
+    if kind == "other" and (_TRACEBACK_ONLY.match(best[1]) or _SAME_ERROR.search(best[1])):
+        kind = "unshown"  # a traceback cut off above its exception, an error referred to: what failed is not in the paste
     return Failure(kind, best[1][:300])
 
 
@@ -810,7 +813,8 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
                  len(FAILURE_KINDS))
     noise = index < len(FAILURE_KINDS) and FAILURE_KINDS[index][0] in _LEAST_TELLING and not _NAMES_GPU.search(body) \
         and not _CANNOT_START.search(body)
-    noise = noise or (index == len(FAILURE_KINDS) and _says_only_a_symptom(line)) or bool(_GOES_ON_WITHOUT.search(body))
+    noise = noise or (index == len(FAILURE_KINDS) and _says_only_a_symptom(line)) or bool(_GOES_ON_WITHOUT.search(body)) \
+        or bool(_SAME_ERROR.search(body))
     # a node's line that refuses no access tells less (nor does one that finds no node: that node is absent)
     unrefused = index == 0 and not _refuses_access(body)
     return bool(_TRACEBACK_ONLY.match(line)), noise, index, unrefused  # a traceback's exception says more than its header
@@ -1010,21 +1014,32 @@ def _shown_as(symptom_id: str, line: str) -> SymptomMatch:
 
 # nvidia-smi's header names the newest CUDA its driver runs; nvcc names the toolkit's release.
 _SMI_CUDA = re.compile(r"CUDA Version:\s*(\d{1,2})\.(\d{1,2})\b")
+# The host's CUDA (its driver's) and a container's or image's said side by side, in words.
+_HOST_CUDA_BEHIND = re.compile(r"\bhost\b[^\n]{0,40}?\bcuda\s+(?:version\s+)?(\d{1,2})\.(\d{1,2})\b[^\n]{0,30}?"
+                               r"\b(?:but|while|whereas)\b[^\n]{0,30}?\b(?:container|image)\b[^\n]{0,30}?\b(\d{1,2})\.(\d{1,2})\b",
+                               re.I)
 _NVCC_RELEASE = re.compile(r"^.*\brelease (\d{1,2})\.(\d{1,2}), V\d[^\n]*", re.M)
 
 
 def _driver_behind(clean: str) -> Optional[SymptomMatch]:
     """A CUDA toolkit newer than the driver, shown rather than said: nvcc's release of a later major than the CUDA
-    version nvidia-smi says its driver runs; read as CUDA's insufficient-driver error (35), which what the toolkit
-    builds meets."""
+    version nvidia-smi says its driver runs, or a container's CUDA said beside the host's; read as CUDA's
+    insufficient-driver error (35), which what the toolkit builds meets."""
+    said = _HOST_CUDA_BEHIND.search(clean) if "host" in clean.lower() else None
+    if said and _newer_than_the_driver_runs((int(said.group(3)), int(said.group(4))), (int(said.group(1)), int(said.group(2)))):
+        return _shown_as("cuda-35", said.group(0).strip())
     driver = _SMI_CUDA.search(clean) if "CUDA Version" in clean else None
     toolkit = _NVCC_RELEASE.search(clean) if driver and "release" in clean else None
     if toolkit is None or driver is None:
         return None
-    # from CUDA 11 a toolkit of a later minor release runs on the driver of its major (minor version compatibility)
     made, runs = (int(toolkit.group(1)), int(toolkit.group(2))), (int(driver.group(1)), int(driver.group(2)))
-    newer = made[0] > runs[0] if runs[0] >= 11 else made > runs
-    return _shown_as("cuda-35", toolkit.group(0).strip()) if newer else None
+    return _shown_as("cuda-35", toolkit.group(0).strip()) if _newer_than_the_driver_runs(made, runs) else None
+
+
+def _newer_than_the_driver_runs(made: Tuple[int, int], runs: Tuple[int, int]) -> bool:
+    """Whether CUDA of release ``made`` needs a newer driver than one that runs ``runs``: from CUDA 11 a release of a
+    later minor runs on the driver of its major (minor version compatibility)."""
+    return made[0] > runs[0] if runs[0] >= 11 else made > runs
 
 
 def _login_contrast(clean: str) -> Optional[SymptomMatch]:

@@ -298,7 +298,9 @@ OTHER_ARM_BOARD = re.compile(
 # NVIDIA's discrete GPUs by name, the parts the PC signs below share: a GeForce, Quadro, Tesla or TITAN, an RTX or GTX by
 # number, an RTX A-series card, lspci's NVIDIA controller, a data-centre GPU, a laptop's MX, and a GeForce by its number
 # alone ("3080ti", "NVIDIA 4090", "with my 3050", a laptop's "Nvidia 650M").
-_GEFORCE_AND_KIN = r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|RTX\s?A\d{4})\b"
+# (and the number first, as people also write it: "NVIDIA 970 GTX", "my 3080 RTX")
+_GEFORCE_AND_KIN = (r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|RTX\s?A\d{4})\b|"
+                    r"(?<![\w.])[1-9]\d{2,3}(?:\s?Ti)?\s?(?:GTX|RTX)\b")
 _NVIDIA_ON_PCI = r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b"
 _DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|T4G?|V100|P100|K80|A6000)\b(?![\w.:-])|"  # not a key (k80:)
                     r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b")
@@ -361,6 +363,10 @@ _X86 = cued(
     (("nvidia-driver-", "driver version", "nvidia-smi "),
      r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*" + _DESKTOP_BRANCH + r"(?:\.\d+)*\b|"
      r"\bNVIDIA-SMI\s+" + _DESKTOP_BRANCH + r"\.\d+"),  # nvidia-smi's header: its driver's branch
+    # a desktop driver's full version said in words beside "driver" ("version 580.119.02 of the drivers"): a Jetson's
+    # software is numbered by its L4T release, and Thor's driver is 580.00
+    (("driver",), r"\bdrivers?\b[^\n]{0,30}?(?<![\w.])" + _DESKTOP_BRANCH + r"\.\d{2,3}\.\d{2}\b|(?<![\w.])" + _DESKTOP_BRANCH
+     + r"\.\d{2,3}\.\d{2}\b[^\n]{0,30}?\bdrivers?\b"),
     # the device's own compute capability, where no Jetson has it (TK1 3.2, TX1 and Nano 5.3, TX2 6.2,
     # Xavier 7.2, Orin 8.7, Thor 10.1, renumbered 11.0 from CUDA 13)
     # (ptxas asked by a JIT for the device's own architecture: "Value 'sm_121a' is not defined for option 'gpu-name'")
