@@ -1015,8 +1015,10 @@ def _shown_as(symptom_id: str, line: str) -> SymptomMatch:
 # nvidia-smi's header names the newest CUDA its driver runs; nvcc names the toolkit's release.
 _SMI_CUDA = re.compile(r"CUDA Version:\s*(\d{1,2})\.(\d{1,2})\b")
 # The host's CUDA (its driver's) and a container's or image's said side by side, in words.
-_HOST_CUDA_BEHIND = re.compile(r"\bhost\b[^\n]{0,40}?\bcuda\s+(?:version\s+)?(\d{1,2})\.(\d{1,2})\b[^\n]{0,30}?"
-                               r"\b(?:but|while|whereas)\b[^\n]{0,30}?\b(?:container|image)\b[^\n]{0,30}?\b(\d{1,2})\.(\d{1,2})\b",
+# (CUDA's majors only, 7 to 13: not an Ubuntu release, an L4T release or an NGC image's date tag)
+_CUDA_MAJOR_MINOR = r"(?<!\d)(?<!\d\.)([7-9]|1[0-3])\.(\d{1,2})(?!\d|\.\d)"
+_HOST_CUDA_BEHIND = re.compile(r"\bhost\b[^\n]{0,40}?\bcuda\s+(?:version\s+)?" + _CUDA_MAJOR_MINOR + r"[^\n]{0,30}?"
+                               r"\b(?:but|while|whereas)\b[^\n]{0,30}?\b(?:container|image)\b[^\n]{0,30}?" + _CUDA_MAJOR_MINOR,
                                re.I)
 _NVCC_RELEASE = re.compile(r"^.*\brelease (\d{1,2})\.(\d{1,2}), V\d[^\n]*", re.M)
 
@@ -1898,7 +1900,7 @@ def _no_context(symptom_id: str, line: str) -> bool:
 _NOT_PAST_START_UP = re.compile(_START_UP.pattern + r"|\bdenied\b|\ballocat|\bmemory\b|" + _UNNAMED_DENIAL.pattern, re.I)
 # A framework built on CUDA itself, whose GPU build is a wheel of its own (not an application that looks for the GPU its
 # own way).
-_CUDA_FRAMEWORK = re.compile(r"\b(?:tensorflow|tf\.config|torch|pytorch|jax|jaxlib|cupy|paddle(?:paddle)?|mxnet)\b", re.I)
+_CUDA_FRAMEWORK = re.compile(r"\b(?:tensorflow|tf|keras|torch|pytorch|jax|jaxlib|cupy|paddle(?:paddle)?|mxnet)\b", re.I)
 # A program's own words that it found no GPU, which say nothing of why.
 _NO_GPU_SAID = ("cuda-unavailable", "gpu-not-detected")
 # A Python index with no build of a GPU package for this machine.
@@ -2635,8 +2637,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "for a GPU that shares the system's (a Jetson, a GB10), and before JetPack 6 are not on a Jetson at "
                      "all: it decides there is no GPU, or fails",
                      [unreported] + [line_of[i] for i in ids if i in _NO_GPU_SAID][:1])
-    # (beside a Jetson's own output, the machine said to have no GPU is another: a laptop the image is built on)
-    if "no-gpu-words" in ids and not _hard_jetson_signs(seen):
+    # (beside a Jetson's own output, or an NVIDIA GPU the paste shows, the machine said to have none is another, or
+    # was thought to: a laptop the image is built on, a comparison)
+    if "no-gpu-words" in ids and not _hard_jetson_signs(seen) and not any(NVIDIA_GPU.search(s.value) for s in seen.x86):
         return cause("not-gpu-access", "the machine has no NVIDIA GPU, so there is no GPU access to grant",
                      [line_of["no-gpu-words"]])
     # (a Mac beside any sign of a Jetson or of an NVIDIA GPU is the client, or runs Linux on its own NVIDIA GPU)

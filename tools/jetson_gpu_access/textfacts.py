@@ -1293,16 +1293,18 @@ _EMULATED = re.compile(r"\bqemu-(?:user|aarch64|arm64)|\bbinfmt|\brun\b[^\n|;&]*
 # A framework's build that carries CUDA: PyTorch's wheel tag (2.3.1+cu121), collect_env's "CUDA used to build PyTorch",
 # a build said to be compiled with it ("Compiled with WITH_GPU, but no GPU found in runtime"), not without it.
 _CUDA_BUILD = re.compile(r"\+cu\d{2,3}\b|\bcuda used to build (?:py)?torch:\s*\d|"
-                         r"(?<!not )(?<!n't )(?<!never )\b(?:compiled|built) with (?:with_gpu|with_cuda|cuda|gpu)\b"
-                         r"(?!\s*(?:enabled|support)?\s*[:=]\s*(?:false|no|off|0)\b)", re.I)
+                         r"(?<!not )(?<!n't )(?<!never )(?<!not actually )(?<!not really )"
+                         r"\b(?:compiled|built) with (?:with_gpu|with_cuda|cuda|gpu)\b"
+                         r"(?!\s*(?:enabled|support)?\s*[:=]\s*(?:false|no|off|0)\b|\s+(?:[\w-]+\s+)?(?:disabled|off)\b)", re.I)
 # TensorFlow looking for TensorRT's libraries at import, which it uses only for TF-TRT: their absence is no failure
 # (the GPU is used without them).
 OPTIONAL_TENSORRT = re.compile(r"\btf-trt warning\b|\bdso_loader\b[^\n]*\blibnvinfer(?:_plugin)?\.so\b", re.I)
 # A compiler that finds no header of a library JetPack installs apart from CUDA (cuDNN's, TensorRT's, the multimedia
 # API's): not installed, or not in the image. (CUDA's own, cuda.h, lies in /usr/local/cuda/include, off the compiler's
 # default path: a build not told where CUDA is.)
-_GPU_HEADER_MISSING = re.compile(r"\bfatal error:\s*[\w/.-]*?\b(?:cudnn\w*|nvinfer\w*|nvonnx\w*|nvbuf\w*)\.h\w*:\s*"
-                                 r"no such file", re.I)
+# (clang's words too; not cudnn_frontend.h, a header library a program's own source tree carries)
+_GPU_HEADER_MISSING = re.compile(r"\bfatal error:\s*['\"]?[\w/.-]*?\b(?:cudnn(?!_frontend)\w*|nvinfer\w*|nvonnx\w*|nvbuf\w*)\.h\w*"
+                                 r"(?::\s*no such file|['\"]?\s+file not found)", re.I)
 # A sandbox around the process, named: its own rules (Landlock, seccomp, AppArmor) refuse calls a device group cannot grant.
 _SANDBOX = re.compile(r"\blandlock\b|\bseccomp\b|\bapparmor\b|\bsandbox(?:ed|es)?\b|\bbwrap\b|\bbubblewrap\b|"
                       r"\bfirejail\b|\bgvisor\b|\brunsc\b|\bPrivateDevices\s*=\s*(?:yes|true|on|1)\b", re.I)
