@@ -2528,12 +2528,6 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("not-gpu-access", "nvidia-smi comes into a container given the GPU with the `utility` driver "
                      "capability, which this launch's NVIDIA_DRIVER_CAPABILITIES leaves out: the GPU itself is given",
                      [smi[0], left_out] + platform_line, "x86-discrete-gpu", "nodes-missing-in-container")
-    given = [launch for launch in seen.launches if _gets_gpu(launch, seen)]
-    if smi and given and x86 and not denied and not _smi_in_one_run_only(seen, line_of):
-        return cause("x86-discrete-gpu", "nvidia-smi is not in a container started with the GPU: the runtime brings it in "
-                     "with the `utility` driver capability, which the image's or the launch's NVIDIA_DRIVER_CAPABILITIES "
-                     "can leave out, on a PC", [smi[0], _first_line(given[0])] + platform_line, "not-gpu-access",
-                     "nodes-missing-in-container")
     if smi and _smi_in_one_run_only(seen, line_of) and not denied:
         why = ("nvidia-smi works in one run and is not found in another: the runtime brings it in with the GPU, so the "
                "second was not given the GPU (no --gpus or NVIDIA runtime, a pod without the GPU in its limits)")
@@ -2541,6 +2535,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
             return cause("x86-discrete-gpu", why + ", on a PC", [line_of["gpu-works-words"], smi[0]] + platform_line,
                          "nodes-missing-in-container")
         return cause("nodes-missing-in-container", why, [line_of["gpu-works-words"], smi[0]], "x86-discrete-gpu")
+    given = [launch for launch in seen.launches if _gets_gpu(launch, seen)] if smi else []
+    if given and x86 and not denied:
+        return cause("x86-discrete-gpu", "nvidia-smi is not in a container started with the GPU: the runtime brings it in "
+                     "with the `utility` driver capability, which the image's or the launch's NVIDIA_DRIVER_CAPABILITIES "
+                     "can leave out, on a PC", [smi[0], _first_line(given[0])] + platform_line, "not-gpu-access",
+                     "nodes-missing-in-container")
     header = [w.line for w in seen.words if w.kind == "GPU header missing"]
     if jetson and platform_shown and header and not denied:
         return cause("jetson-software-mismatch", "a build on a Jetson does not find a header of a library JetPack "
