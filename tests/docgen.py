@@ -85,6 +85,17 @@ def device_table() -> str:
     return "\n".join(rows)
 
 
+def openrm_table() -> str:
+    """What NVIDIA's OpenRM driver answered when a node was missing or denied (lab/cuda OPENRM_NODES, measured)."""
+    from jetson_gpu_access.lab.cuda import NO_DEVICE, OPENRM_NODES, UNKNOWN
+
+    names = {NO_DEVICE: "`CUDA_ERROR_NO_DEVICE`", UNKNOWN: "`CUDA_ERROR_UNKNOWN`"}
+    rows = ["| Node | cuInit when the node is missing | cuInit when the user cannot open it |", "| --- | --- | --- |"]
+    rows += ["| `{}` | {} {} | {} {} |".format(pattern, missing, names[missing], denied, names[denied])
+             for pattern, missing, denied in OPENRM_NODES]
+    return "\n".join(rows)
+
+
 def _span(l4t: Optional[List[int]]) -> str:
     """Rules are tried in order; a rule without a range applies when no earlier one did."""
     if l4t is None:
@@ -330,7 +341,19 @@ def validation_page() -> str:
             cells.append(entry["verdict"] + (" ({})".format(", ".join("`{}`".format(f) for f in failed[:3])) if failed else ""))
         out.append("| {} | {} | {} | {} | {} | {} |".format(where, row["l4t"] or "unknown", *cells, row["version"]))
     out += ["", "No real-device runs have been contributed yet: a Jetson runner's `result.json` files (see "
-            "[the CI runner how-to](how-to/ci-runner.md)) add rows here.", ""]
+            "[the CI runner how-to](how-to/ci-runner.md)) add rows here.", "",
+            "## The CUDA check on a real driver", "",
+            "No Jetson has run these checks yet, but NVIDIA's driver has: version 580.159.04 (CUDA 13.0) on a PC with "
+            "an H200, on 2026-12-04.",
+            "",
+            "- `cuda-check` passed as root and as an unprivileged user: cuInit, the device query, and the add_one kernel, "
+            "whose PTX (ISA 6.0, target sm_50) the driver compiled for the card's sm_90.",
+            "- `verify --user` reported EACCES for the one `/dev/nvidia*` node denied to the user, and passed with none "
+            "denied.",
+            "- `tests/test_real_driver.py` passed: the codes the driver gives for a missing or denied node, which the lab's "
+            "emulated driver uses ([Device nodes](reference/device-nodes.md"
+            "#what-the-driver-answers-when-a-node-is-missing-or-denied)).",
+            ""]
     return "\n".join(out + image_check_section() + fleet_section())
 
 
@@ -423,7 +446,8 @@ PAGES = {"reference/facts.md": facts_page, "validation.md": validation_page, "re
 
 # Tables inside hand-written pages: --write replaces each where its header row stands.
 EMBEDDED = (("reference/l4t-jetpack.md", l4t_table), ("reference/l4t-jetpack.md", module_table),
-            ("reference/device-nodes.md", device_table), ("reference/exit-codes.md", exit_table),
+            ("reference/device-nodes.md", device_table), ("reference/device-nodes.md", openrm_table),
+            ("reference/exit-codes.md", exit_table),
             ("explanation/device-nodes-in-containers.md", band_table), ("explanation/device-nodes-in-containers.md", path_table),
             ("how-to/toolkit-upgrade.md", upgrade_table), ("how-to/toolkit-upgrade.md", drop_table))
 
@@ -447,8 +471,8 @@ def main() -> None:
         for name, table in EMBEDDED:
             path = DOCS / name
             path.write_text(refresh_table(path.read_text(encoding="utf-8"), table()), encoding="utf-8")
-    print("\n\n".join([l4t_table(), module_table(), device_table(), exit_table(), band_table(), path_table(), upgrade_table(),
-                       drop_table()]))
+    print("\n\n".join([l4t_table(), module_table(), device_table(), openrm_table(), exit_table(), band_table(), path_table(),
+                       upgrade_table(), drop_table()]))
 
 
 if __name__ == "__main__":

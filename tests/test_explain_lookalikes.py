@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, read_cause, tegra_talk
-from jetson_gpu_access.explain import PERMISSION_CAUSES, explain, find_failure
+from jetson_gpu_access.explain import PERMISSION_CAUSES, explain, find_failure, render_text
 from jetson_gpu_access.textfacts import ARM64_KINDS, read
 
 # ---- a device that is not the GPU ----
@@ -876,3 +876,31 @@ def test_a_pc_s_failure_of_the_gpu_s_video_or_graphics_work_is_the_pc_s_gpu(line
 def test_a_pc_s_failure_that_names_no_graphics_or_video_work_stays_another_problem(line: str) -> None:
     """Mesa is also an agent-based modelling package: only Mesa's loader, a release or its drivers name the GPU's."""
     assert read_cause(PC + "\n" + line).cause.id == "not-gpu-access"
+
+
+# ---- what NVIDIA's driver printed with one node denied to the user ----
+# Captured on a PC with driver 580.159.04 (CUDA 13.0), PyTorch 2.11 and nvidia-smi, each run as a user who could not
+# open the node; docs/reference/device-nodes.md gives the codes, tests/test_real_driver.py measures them again.
+_TORCH = ("$ python3 -c 'import torch; print(torch.__version__, torch.cuda.is_available()); torch.zeros(1).cuda()'\n"
+          "{warning}2.11.0+cu130 False\nTraceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n"
+          "  File \"/opt/torch/.venv/lib/python3.12/site-packages/torch/cuda/__init__.py\", line 478, in _lazy_init\n"
+          "    torch._C._cuda_init()\nRuntimeError: {error}\n$ nvidia-smi\n{smi}\n")
+_UNKNOWN = ("CUDA unknown error - this may be due to an incorrectly set up environment, e.g. changing env variable "
+            "CUDA_VISIBLE_DEVICES after program start. Setting the available devices to be zero.")
+_SMI_TABLE = ("| NVIDIA-SMI 580.159.04             Driver Version: 580.159.04     CUDA Version: 13.0     |\n"
+              "|   0  NVIDIA H200                    On  |   00000000:00:06.0 Off |                    0 |")
+
+
+@pytest.mark.parametrize(("node", "text"), [
+    ("/dev/nvidiactl", _TORCH.format(warning="", error="No CUDA GPUs are available",
+                                     smi="Failed to initialize NVML: Insufficient Permissions")),
+    ("/dev/nvidia0", _TORCH.format(warning="", error="No CUDA GPUs are available", smi="No devices were found")),
+    ("/dev/nvidia-uvm", _TORCH.format(
+        warning="/opt/torch/.venv/lib/python3.12/site-packages/torch/cuda/__init__.py:180: UserWarning: CUDA "
+                "initialization: " + _UNKNOWN + " (Triggered internally at /pytorch/c10/cuda/CUDAFunctions.cpp:119.)\n"
+                "  return torch._C._cuda_getDeviceCount() > 0\n", error=_UNKNOWN, smi=_SMI_TABLE)),
+])
+def test_the_real_drivers_words_for_a_denied_node_read_as_a_pc_and_name_the_node(node: str, text: str) -> None:
+    reading = read_cause(text)
+    assert reading.cause.id == "x86-discrete-gpu" and tegra_talk(reading) == []
+    assert any(node in line for line in render_text(reading).split("\n") if line.strip().startswith("likely:"))

@@ -94,6 +94,22 @@ def test_emulated_cuda_gives_the_real_drivers_codes(lab, name: str, user: str, v
         assert "EMULATED" in outcome["device_name"] and outcome["detail"].endswith("kernel succeeded")
 
 
+@pytest.mark.parametrize(("node", "code"), [("/dev/nvidiactl", 100), ("/dev/nvidia0", 100), ("/dev/nvidia-uvm", 999)])
+def test_emulated_cuda_answers_a_discrete_gpus_denied_node_as_the_real_driver(lab, tmp_path, node: str, code: int) -> None:  # type: ignore[no-untyped-def]
+    """The codes NVIDIA's driver gave (tests/test_real_driver.py checks them again where one is loaded)."""
+    name = "dgpu-denied-" + node.rsplit("/", 1)[1]
+    document = dict(profiles.load("x86-dgpu-host").raw, name=name)
+    document["devices"] = dict(document["devices"], nodes=[{"path": node, "mode": "0660"}])  # root's group only
+    path = tmp_path / (name + ".json")
+    path.write_text(json.dumps(document), encoding="utf-8")
+    lab.cli("lab", "up", str(path), check_rc=Exit.OK)
+    try:
+        result = lab.cli("lab", "ssh", name, "alice", "--", "jetson-gpu-access", "cuda-check", "--format", "json")
+        assert (json.loads(result.stdout)["code"], result.returncode) == (code, Exit.PROBLEM), result.stderr
+    finally:
+        lab.cli("lab", "down", name, check_rc=Exit.OK)
+
+
 def test_a_second_up_is_refused(lab) -> None:  # type: ignore[no-untyped-def]
     lab.device("jp51-host")
     again = lab.cli("lab", "up", "jp51-host", check_rc=Exit.CONFLICT)

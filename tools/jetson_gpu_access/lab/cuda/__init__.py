@@ -2,8 +2,9 @@
 
 The configuration lists the nodes the real driver needs on the profile's platform and release
 (from data/devices.json, the same table the diagnosis uses) with the error the real driver gives
-when each is missing or denied (fact sheet, section 5). Codes the sources do not settle are
-marked as assumptions here.
+when each is missing or denied: Tegra's nodes from the fact sheet (section 5), the OpenRM driver's
+nodes as measured on a discrete GPU (OPENRM_NODES). Codes the sources do not settle are marked
+as assumptions here.
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ from ..scratch import LabError
 SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "emulated_cuda.c")
 CONFIG_PATH = "/run/jga-lab/emulated-cuda.conf"
 NO_DEVICE, NOT_SUPPORTED, UNKNOWN = 100, 801, 999
+# What NVIDIA's OpenRM driver (a discrete GPU's, and Thor's from R38) answers at cuInit when a node is missing or
+# denied to the caller: (pattern, code if missing, code if denied). Measured with driver 580.159.04 (CUDA 13.0);
+# tests/test_real_driver.py checks it again wherever a real driver is loaded.
+OPENRM_NODES = (("/dev/nvidiactl", NO_DEVICE, NO_DEVICE), ("/dev/nvidia[0-9]*", NO_DEVICE, NO_DEVICE),
+                ("/dev/nvidia-uvm", UNKNOWN, UNKNOWN))
 # CUDA versions per L4T (jetson-containers' defaults; R32 10.2 and R35 11.4 are assumptions).
 DRIVER_VERSIONS = ((38, 13000), (36, 12060), (35, 11040), (32, 10020))
 
@@ -55,13 +61,16 @@ def config(profile: Profile) -> str:
         "name {} (EMULATED)".format(plat.get("model") or ("Jetson" if jetson else "NVIDIA GPU")),
         "version {}".format(version),
     ]
-    if not jetson:  # a discrete GPU: the control node and one GPU node, as the NVIDIA module makes them
-        lines += ["node /dev/nvidiactl rw {0} {1} nvidia".format(NO_DEVICE, UNKNOWN),
-                  "node /dev/nvidia[0-9]* rw {0} {1} nvidia".format(NO_DEVICE, UNKNOWN)]
+    if not jetson:  # a discrete GPU: the nodes the NVIDIA module makes, answered as measured
+        lines += ["node {} rw {} {} nvidia".format(*node) for node in OPENRM_NODES]
         return "\n".join(lines) + "\n"
-    for role in ("nvmap", "nvgpu", "nvhost-gpu", "render", "host1x-fence"):
+    for role in ("nvmap", "nvgpu", "nvhost-gpu", "render", "host1x-fence", "nvidia"):
         needed, access = requirement(role, jetson, major)
         if needed is Requirement.OPTIONAL:
+            continue
+        if role == "nvidia":  # Thor's OpenRM nodes, assumed to answer as the discrete GPU's driver was measured to
+            lines += ["node {} {} {} {} nvidia".format(pattern, access, missing if needed is Requirement.REQUIRED else 0, denied)
+                      for pattern, missing, denied in OPENRM_NODES]
             continue
         missing = 0 if needed is Requirement.USED else NO_DEVICE
         denied = UNKNOWN
