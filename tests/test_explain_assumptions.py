@@ -303,3 +303,41 @@ def test_a_server_image_on_thor_is_no_foreign_image() -> None:
     thor = "# R38 (release), REVISION: 2.0, GCID: 41844464, BOARD: generic, EABI: aarch64, DATE: Thu Sep 18 15:39:14 UTC 2025"
     assert explain(thor + "\n" + run).cause.id != "jetson-software-mismatch"
     assert explain(JETSON_36 + "\n" + run).cause.id == "jetson-software-mismatch"
+
+
+# ---- a build without CUDA, a MIG partition, a GeForce by its number ----
+
+
+@pytest.mark.parametrize("text", ["AssertionError: Torch not compiled with CUDA enabled",
+                                  "PyTorch version: 2.9.0+cpu\nCUDA available:  False",
+                                  'Error: CUDA provider registration failed: "CUDA execution provider is not enabled in '
+                                  'this build."'])
+def test_a_build_without_cuda_and_no_system_is_read_on_a_pc(text: str) -> None:
+    """Most such reports come from PCs (a CPU-only wheel, no NVIDIA GPU at all): said as assumed, with the Jetson's
+    reading, a generic wheel, beside it; a Jetson shown, by its release or its carrier board, reads as its software."""
+    result = explain(text)
+    assert (result.cause.id, result.cause.assumed_system, result.cause.otherwise) == (
+        "not-gpu-access", "pc", "jetson-software-mismatch")
+    nothing_invented(text, result)
+    assert explain(JETSON_36 + "\n" + text).cause.id == "jetson-software-mismatch"
+    assert explain("Seeed reComputer J4012, fresh flash\n" + text).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("text", [
+    "on the node with mig enabled, nvidia-device-plugin reports an error when it starts\n"
+    "error getting device memory info: Insufficient Permissions",
+    "MIG_STRATEGY=mixed, and the pod asks for nvidia.com/mig-1g.10gb: 1\nerror getting device memory info: Insufficient "
+    "Permissions"])
+def test_a_mig_partition_is_a_weak_sign_of_a_data_centre_card(text: str) -> None:
+    result = explain(text)
+    assert (result.cause.id, result.cause.assumed_system) == ("x86-discrete-gpu", "pc")
+    nothing_invented(text, result)
+
+
+@pytest.mark.parametrize("said", ["even though I have a working 3060", "I just put in my new 4090"])
+def test_a_geforce_by_its_number_after_a_word_or_two_names_a_pc(said: str) -> None:
+    text = said + ", the model only uses the CPU in the container"
+    result = explain(text)
+    assert (result.cause.id, result.cause.assumed_system) == ("x86-discrete-gpu", ""), result.cause
+    unit = said.replace("3060", "3060 MB").replace("4090", "4090 MHz")  # a size or a clock names no card
+    assert explain(unit + ", the model only uses the CPU in the container").cause.id != "x86-discrete-gpu"

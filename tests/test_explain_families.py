@@ -628,7 +628,7 @@ def test_no_kernel_image_on_a_jetson_is_still_the_software() -> None:
     assert read_cause(text).cause.id == "jetson-software-mismatch"
 
 
-@pytest.mark.parametrize("name", ["RTX-3060", "RTX 4090D", "GTX 1660 Ti", "rtx3080", "RTX 4070 SUPER"])
+@pytest.mark.parametrize("name", ["RTX-3060", "RTX 4090D", "GTX 1660 Ti", "rtx3080", "RTX 4070 SUPER", "GT 730", "GT 1030"])
 def test_a_geforce_model_in_any_spelling_is_a_pc(name: str) -> None:
     seen = read("the card is an " + name).observed
     assert seen.x86 and not seen.jetson
@@ -4105,3 +4105,97 @@ def test_an_error_only_referred_to_is_a_failure_the_paste_does_not_show(line: st
     failure = find_failure(line)
     assert failure is not None and failure.kind == "unshown"
     assert read_cause(line).cause.id != "not-gpu-access"
+
+
+# ---- a Mac by its chip, a fix that names the runtime, a ROCm build, the toolkit's installer ----
+
+
+@pytest.mark.parametrize("said", ["I'm on an Apple silicon Mac", "this is an M1 Mac", "running it on my Mac M2"])
+def test_a_mac_named_by_its_chip_has_no_cuda(said: str) -> None:
+    text = 'Error response from daemon: could not select device driver "nvidia" with capabilities: [[gpu]]\n' + said
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("just adding `runtime: nvidia` under this line fixed my nvidia gpu detection issue", True),
+    ("passing --gpus all to docker run solved it", True),
+    ("adding --gpus all did not fix it", False),
+    ("I tried adding runtime: nvidia, which didn't fix anything", False),
+    ("would adding --runtime nvidia fix this?", False),
+])
+def test_a_fix_that_gives_the_container_the_gpu_says_it_had_none(text: str, fixed: bool) -> None:
+    assert ("nodes-missing-words" in ids(text)) is fixed
+    if fixed:
+        assert read_cause(text).cause.id == "nodes-missing-in-container"
+        assert read_cause(PC + "\n" + text).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("line", ["the script attempted to install the wrong version of Pytorch on my system (rocm instead "
+                                  "of cuda)", "pip installed the ROCm build of torch on my NVIDIA box"])
+def test_a_rocm_build_on_an_nvidia_machine_is_a_build_without_cuda(line: str) -> None:
+    lspci = "01:00.0 VGA compatible controller: NVIDIA Corporation Device 2520 (rev a1)\n"
+    assert "cpu-only-build" in ids(line)
+    assert read_cause(lspci + line).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", [
+    'level=error msg="error running nvidia-toolkit: unable to determine runtime options: unable to load containerd '
+    'config: failed to load config: failed to run command chroot [/host containerd config dump]: exit status 127"'])
+def test_the_toolkits_own_installer_failing_is_the_toolkits_set_up(line: str) -> None:
+    result = read_cause(line)
+    assert result.cause.id == "toolkit-band", result.cause
+
+
+@pytest.mark.parametrize(("version", "cause"), [("PyTorch Version: 2.5.1", "jetson-software-mismatch"),
+                                                ("- **PyTorch Version:** 2.5.1", "jetson-software-mismatch"),
+                                                ("torch==2.5.1", "jetson-software-mismatch"),
+                                                ("PyTorch Version: 2.5.0a0+872d972e41.nv24.08", "not-gpu-access"),
+                                                ("Python Version: 3.10.12", "not-gpu-access")])
+def test_a_gpu_that_stays_idle_beside_a_generic_framework_build_is_that_build(version: str, cause: str) -> None:
+    """On a Jetson, a framework at a version with no build tag is the package index's generic wheel, which carries no
+    CUDA for it; NVIDIA's Jetson wheel (tagged nv24.08), or no framework shown, leaves the program's own choice."""
+    text = JETSON_36 + "\n" + version + "\nWhile generating, the GPU appears idle in jtop."
+    assert "gpu-not-detected" in ids(text)
+    assert read_cause(text).cause.id == cause
+
+
+@pytest.mark.parametrize(("line", "model"), [("Seeed reComputer J4012, fresh flash from the Seeed image.", "reComputer J4012"),
+                                             ("Robot brain is an AGX devkit (64GB), flashed last week.", "AGX devkit"),
+                                             ("New Nano Super dev kit, flashed with SDK Manager.", "Nano Super dev kit"),
+                                             ("our edge boxes (AGX devkits) run the pipeline", "AGX devkits")])
+def test_a_jetson_named_by_its_kit_or_its_carrier_is_the_model(line: str, model: str) -> None:
+    """The AGX kit and the Orin Nano Super by those names alone, and Seeed's reComputer carriers, are Jetsons."""
+    seen = read(line).observed
+    assert (seen.model or "").startswith(model) and seen.jetson and not seen.x86
+
+
+@pytest.mark.parametrize(("line", "system"), [("our JetBot (a Nano) lost its GPU after the update", "jetson"),
+                                              ("the lab server, Ubuntu 22.04 with 4x A6000.", "pc"),
+                                              ("the self-hosted runner has an A4000", "pc"),
+                                              ("the A6000.2 revision of the board", "")])
+def test_a_jetbot_is_a_jetson_and_a_workstation_card_ends_a_sentence(line: str, system: str) -> None:
+    seen = read(line).observed
+    assert (bool(seen.jetson), bool(seen.x86)) == (system == "jetson", system == "pc")
+
+
+@pytest.mark.parametrize("line", ["When we try to run on AWS Batch with the gpu profile, it breaks:",
+                                  "the training job runs on SageMaker", "our Azure ML compute cluster", "a Vertex AI custom job"])
+def test_a_clouds_managed_batch_or_training_service_is_a_pc(line: str) -> None:
+    seen = read(line).observed
+    assert seen.x86 and not seen.jetson
+    text = line + "\nAssertionError: Trying to use CUDA, but CUDA is not available."
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize(("line", "no_gpu"), [("the gpu profile makes non-gpu steps on non-gpu nodes fail", True),
+                                              ("CPU tasks land on nodes without a GPU", True),
+                                              ("the GPU nodes run fine", False)])
+def test_nodes_said_to_have_no_gpu_are_a_machine_without_one(line: str, no_gpu: bool) -> None:
+    text = line + '\ndocker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]]'
+    assert ("no-gpu-words" in ids(text)) is no_gpu
+    assert (read_cause(text).cause.id == "not-gpu-access") is no_gpu
+
+
+@pytest.mark.parametrize("line", ["as they load and run almost no GPU is being used", "hardly no GPU was utilised"])
+def test_almost_no_gpu_used_is_a_program_that_does_not_use_it(line: str) -> None:
+    assert "gpu-not-detected" in ids(line)

@@ -904,3 +904,28 @@ def test_a_path_that_exists_already_is_the_file_system_not_the_gpu() -> None:
     failure = find_failure(line)
     assert failure is not None and failure.kind != "gpu", failure
     assert read_cause(JETSON_36 + "\n" + line).cause.id == "not-gpu-access"
+
+
+# ---- an error only referred to, and a failing sentence hard-wrapped onto the next line ----
+
+
+def test_similar_errors_referred_to_do_not_outrank_the_error_shown() -> None:
+    text = ("nvidia-smi in the container shows the card as available.\n"
+            "  File \"/home/larynx/app/larynx/__main__.py\", line 66, in main\n    import torch\n"
+            "ModuleNotFoundError: No module named 'torch'\n"
+            "Similar errors occur if you attempt to start the container with the cuda flag as an additional argument.")
+    failure = find_failure(text)
+    assert failure is not None and failure.line.startswith("ModuleNotFoundError")
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+def test_a_failing_sentence_wrapped_onto_the_next_line_is_read_whole() -> None:
+    """The card and its driver stand on the wrapped rest: on a PC that is the PC's GPU, not another program's crash."""
+    text = ("OS: Windows 11 Pro\n"
+            'Isaac Sim 5.1.0 GUI mode crashes ~20s after "app ready" with access violation \n'
+            "in `omni.kit.window.preferences` on RTX 5070 Ti (Blackwell) + driver 595.79.\nHeadless mode works fine.")
+    failure = find_failure(text)
+    assert failure is not None and failure.line.endswith("driver 595.79.") and failure.kind == "gpu"
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+    ended = text.replace("access violation \n", "access violation.\n")  # two sentences: the first is read alone
+    assert find_failure(ended).line.endswith("access violation.")  # type: ignore[union-attr]

@@ -610,6 +610,8 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                        r"(?<!home/)\bnvidia\b(?!@|\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|developer kit|"
                        r"devkit))|"
                        r"\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\w*|\bopencl\b|"
+                       # (the driver by its version: "on RTX 5070 Ti + driver 595.79")
+                       r"\bdrivers?\s+(?:version\s+)?v?\d{3}\.\d{1,3}(?:\.\d{1,3})?\b|"
                        # (AMD's runtime and libraries: HSA, Tensile, rocBLAS, MIOpen; a backend's own name: ggml_vulkan)
                        r"\bhsa\b|\btensile\b|\brocblas\b|\bhipblas\w*|\bmiopen\b|(?:\b|_)vulkan\b|\blibva\b|"
                        r"\bvdpau\w*|\bva-?api\b|\bvainfo\b|\bhip(?:err\w*)?\b|"
@@ -682,9 +684,11 @@ _CANNOT_START = re.compile(r"error while loading shared libraries", re.I)
 _GOES_ON_WITHOUT = re.compile(r"\bnvml\W{0,20}disabled\b|\bmonitoring\b[^\n]{0,30}\b(?:will be|is|was)\s+disabled\b", re.I)
 # An L4T release file's line: a Jetson's own output, so a library failure beside it may be the GPU's.
 _L4T_RELEASE = re.compile(r"#\s*R\d\d\s+\(release\)", re.I)
-# An error only referred to, shown elsewhere or not at all ("It returns the same error."): it names nothing that failed,
-# so any other failing line tells more.
-_SAME_ERROR = re.compile(r"\bsame\s+(?:error|issue|problem|failure)s?\s*(?:[.!]+\s*)?$", re.I)
+# An error only referred to, shown elsewhere or not at all ("It returns the same error.", "Similar errors occur if ..."):
+# it names nothing that failed, so any other failing line tells more.
+_SAME_ERROR = re.compile(r"\bsame\s+(?:error|issue|problem|failure)s?\s*(?:[.!]+\s*)?$|"
+                         r"^\W*(?:similar|the\s+same)\s+(?:error|issue|problem|failure)s?\s+(?:occur|happen|appear)s?\b"
+                         r"(?![^\n]*:\s*\S)", re.I)  # (not one that goes on to quote it: "... happens with v2: KeyError")
 # A Python traceback's header: its exception, if the paste has it, is printed below the frames.
 _TRACEBACK_ONLY = re.compile(r"^\W*traceback \(most recent call last\):?\W*$", re.I)
 # A line TensorFlow, XLA or glog logs at the info level ("I tensorflow/...", "I0412 10:00:00"): it reports, it does
@@ -712,11 +716,13 @@ def find_failure(text: str, cleaned: Optional[str] = None, memo: Optional[LineMe
         tried.add(line)
         order = remembered(memo, ("failure", line, ""), _failure_weight, line)
         if order is not None and (best is None or order < best[0]):
-            best = (order, line.strip())
+            best = (order, _with_wrapped_rest(clean, end, line.strip()) if order[2] == len(FAILURE_KINDS) else line.strip())
             if order == _TELLS_MOST:
                 break  # no later line can tell more, and the first of equals wins
     if best is None:
         return None
+    if best[0][2] == len(FAILURE_KINDS) and best[1] not in tried:  # a sentence hard-wrapped: its kind from the whole
+        best = (_failure_weight(best[1]) or best[0], best[1])
     index = best[0][2]
     kind = FAILURE_KINDS[index][0] if index < len(FAILURE_KINDS) else "other"
     if kind == "other" and _UNNAMED_DENIAL.search(best[1]) and not _PATH.search(best[1]) and _GPU_NAMED.search(clean):
@@ -798,6 +804,22 @@ _POINTS_BELOW = re.compile(r"\b(?:following|this|these|below|as follows)\b", re.
 _DRIVER_CALL_FAILED = re.compile(r"(?-i:\bcu[A-Z]\w*)\([^)\n]{0,40}\)\s+failed\b|(?-i:\bCUDA_ERROR_[A-Z_]+)|"
                                  r"\bunknown cuda error\b", re.I)
 _TELLS_MOST = (False, False, 0, False)  # _failure_weight's least: an exception's own line that refuses a GPU node
+
+
+# The start of a line that carries on the sentence above it: a lower-case preposition, conjunction or article (not a
+# command or a new sentence that starts in lower case: "nvidia-smi shows the card", "cuda work is done").
+_RUNS_ON = re.compile(r"(?-i:(?:in|on|at|of|for|with|without|when|while|after|before|during|from|to|into|and|or|but|because|"
+                      r"since|as|the|a|an|which|that|if|by|via|under)\b)")
+
+
+def _with_wrapped_rest(clean: str, end: int, line: str) -> str:
+    """``line`` with the next line joined where a sentence of prose runs on to it (no closing punctuation, and the next
+    line carries it on): "... crashes with access violation" / "in omni.kit... on RTX 5070 Ti + driver 595.79."."""
+    if not line or line[-1] in ".!?:;)]}\"'`" or end >= len(clean):
+        return line
+    stop = clean.find("\n", end + 1)
+    rest = clean[end + 1:stop if stop >= 0 else len(clean)].strip()
+    return line + " " + rest if _RUNS_ON.match(rest) else line
 
 
 def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
@@ -2924,10 +2946,14 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "look for it", [line_of["gpu-not-detected"], container] + platform_line,
                      "nodes-missing-in-container", "jetson-software-mismatch", "not-gpu-access")
     framework = line_of.get("gpu-not-detected", "") if jetson and platform_shown else ""
-    if _CUDA_FRAMEWORK.search(framework) and not (denied or nodes_denied or errors):
+    # (or a program whose framework the paste shows at a version with no build tag: the index's generic wheel)
+    plain = next((w.line for w in seen.words if w.kind == "plain framework version"), "") if framework and not (
+        seen.cuda_true or any(w.kind == "Jetson index" for w in seen.words)) else ""
+    if (_CUDA_FRAMEWORK.search(framework) or plain) and not (denied or nodes_denied or errors):
         return cause("jetson-software-mismatch", "a CUDA framework finds no GPU on a Jetson: most often a build without "
-                     "the Jetson's CUDA (a generic aarch64 wheel) or one for another JetPack's CUDA", [framework] +
-                     platform_line, "not-gpu-access", "nodes-missing-in-container")
+                     "the Jetson's CUDA (a generic aarch64 wheel) or one for another JetPack's CUDA",
+                     list(dict.fromkeys([framework, plain or framework])) + platform_line, "not-gpu-access",
+                     "nodes-missing-in-container")
     if "gpu-not-detected" in ids and not (denied or nodes_denied or errors or any(w.kind == "CUDA build" for w in seen.words)):
         return cause("not-gpu-access", "the program says it finds or uses no GPU, and the paste shows no error from "
                      "CUDA or the driver: most often the program's own detection or a build without CUDA; a session "

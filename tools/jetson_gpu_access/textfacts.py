@@ -204,7 +204,11 @@ _MODEL = re.compile(
     r"|\bOrin\s+(?:Nano|NX)\b[\w -]*|\bXavier\s+NX\b[\w -]*|\bTX2[\s-]NX\b[\w -]*|\bJetson[\s_-]+NX\b[\w -]*"
     r"|\bjetson[_-](?:tx1|tx2|nano|xavier|orin)\b|\bOrin \(nvgpu\)"  # nvidia-smi's name on JetPack 6
     # the Nano by its kit without the family's name ("Nano 4GB devkit", "my Nano B01 developer kit")
-    r"|(?<!arduino )\bNano\s+(?:[24]\s?GB\s+)?(?:B01\s+|A02\s+)?(?:devkit|dev[\s-]kit|developer\s+kit)\b[\w -]*", re.I)
+    r"|(?<!arduino )\bNano\s+(?:[24]\s?GB\s+)?(?:B01\s+|A02\s+)?(?:devkit|dev[\s-]kit|developer\s+kit)\b[\w -]*"
+    # the AGX kit and the Orin Nano Super by those names alone, and Seeed's reComputer carriers (J10xx Nano, J20xx
+    # Xavier NX, J30xx Orin Nano, J40xx Orin NX)
+    r"|\bAGX\s+(?:devkit|dev[\s-]kit|developer\s+kit)s?\b[\w -]*|\bNano\s+Super\b[\w -]*"
+    r"|\breComputer\s+(?:(?:Industrial|Classic|Mini|Robotics|Super)\s+)?J[1-4]0\d\d\b[\w -]*", re.I)
 _BOARD = re.compile(r"\b(?:nvidia,)?p(?:3767|3768|3701|3737|3668|3509|3448|3449|3310|3489|3636|2888|2822|2180|2597|3711|3740|"
                     r"3834|3971|3762|3766)-\d{4}(?:[+_-]p?\d{4}(?:-\d{4})?)*\b|\bnvidia,p\d{4}-\d{4}", re.I)
 _SOC = re.compile(r"\b(?:nvidia,)?tegra(?:124|210|186|194|234|23x|264)\b", re.I)
@@ -227,9 +231,9 @@ _TEGRA_NODE = cued(
       "jtop", "nvdc:", "nvdla", "nvmm", "nvbuf_utils", "nvarguscamerasrc", "argus_socket"),
      r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|\bnvgpu\b|\bnvidia-l4t-|\bjetson_release\b|"
      r"\bjtop\b|\bnvdc:|\b(?:lib)?nvdla\w*|\bNVMM\b|\bnvbuf_utils\b|\bnvarguscamerasrc\b|argus_socket"),
-    (("jetpack", "jp", "nvidia-container-csv-", "aarch64-linux-gnu/tegra", "jetson", "nvpmodel"),
+    (("jetpack", "jp", "nvidia-container-csv-", "aarch64-linux-gnu/tegra", "jetson", "nvpmodel", "jetbot"),
      r"\+jetpack\b|\bJP[4-7](?:\.\d{1,2}){0,2}\b|\bnvidia-container-csv-|aarch64-linux-gnu/tegra\b|\bjetpack(?:\b|(?=\d))|"
-     r"\bjetson\b|\bnvpmodel\b"),
+     r"\bjetson\b|\bnvpmodel\b|\bjetbot\b"),  # (JetBot: NVIDIA's robot kit on a Jetson Nano)
     (("orin", "xavier", "thor", "tegra", "l4t", "gk20a", "gm20b", "gp10b", "gv11b", "ga10b"),
      r"\b(?:Orin|Xavier|Thor|tegra|L4T)\b|\b(?:gk20a|gm20b|gp10b|gv11b|ga10b)\b|\bTegra\s?(?:X1|X2|K1)\b|\bNVIDIA Tegra\b"),
     # the TX1 and TX2 by their bare names (capitals: "tx1" is a queue in network logs; not a serial port's "TX2/RX2"
@@ -297,17 +301,19 @@ OTHER_ARM_BOARD = re.compile(
     r"\bAllwinner\b", re.I)
 # NVIDIA's discrete GPUs by name, the parts the PC signs below share: a GeForce, Quadro, Tesla or TITAN, an RTX or GTX by
 # number, an RTX A-series card, lspci's NVIDIA controller, a data-centre GPU, a laptop's MX, and a GeForce by its number
-# alone ("3080ti", "NVIDIA 4090", "with my 3050", a laptop's "Nvidia 650M").
-# (and the number first, as people also write it: "NVIDIA 970 GTX", "my 3080 RTX")
+# alone ("3080ti", "NVIDIA 4090", "with my 3050", "a working 3060", a laptop's "Nvidia 650M").
+# (and the number first, as people also write it: "NVIDIA 970 GTX", "my 3080 RTX"; the entry GT cards: "GT 730", "GT 1030")
 _GEFORCE_AND_KIN = (r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|RTX\s?A\d{4})\b|"
-                    r"(?<![\w.])[1-9]\d{2,3}(?:\s?Ti)?\s?(?:GTX|RTX)\b")
+                    r"(?<![\w.])[1-9]\d{2,3}(?:\s?Ti)?\s?(?:GTX|RTX)\b|(?-i:\bGT\s?(?:[1-9]\d{2}|10[34]0)M?\b)")
 _NVIDIA_ON_PCI = r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b"
-_DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|T4G?|V100|P100|K80|A6000)\b(?![\w.:-])|"  # not a key (k80:)
+_DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|T4G?|V100|P100|K80|A[2456]000|A[45]500)\b"
+                    r"(?![\w:-]|\.\w)|"  # not a key (k80:) nor a version (a100.2); a sentence may end after it
                     r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b")
 _LAPTOP_MX = r"(?-i:(?<![A-Za-z0-9])MX\s?[1-5][0-9]0\b)"
 _GEFORCE_BY_NUMBER = (r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+(?:(?:gpu|card|graphics(?:\s+card)?)\s*\(\s*(?:RTX\s*)?)?"
                       r"[1-5]0[5-9]0\b|\bNVIDIA\s+(?:GTX?\s*)?[1-9]\d{2}M\b")
-_GEFORCE_AFTER_MY = (r"(?:(?<=\bmy )|(?<=\bour )|(?<=\ban )|(?<=\ba )|(?<=\bthe ))"
+_GEFORCE_AFTER_MY = (r"(?:(?<=\bmy )|(?<=\bour )|(?<=\ban )|(?<=\ba )|(?<=\bthe )|(?<=\ba working )|(?<=\bmy working )|"
+                     r"(?<=\ba new )|(?<=\bmy new )|(?<=\ban old )|(?<=\bmy old ))"
                      r"(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?\b(?!\s*(?:MHz|[MG]i?B|W\b))")
 # Whether a PC sign's value names NVIDIA's hardware or its desktop driver, which AMD's, Intel's and an operating
 # system's signs do not (explain asks it of a Mac: one beside NVIDIA's GPU or driver runs Linux on it). A GeForce said by
@@ -344,13 +350,14 @@ _X86 = cued(
      # ("on win 10", "Win11" too)
      r"\bNVIDIA UNIX x86|\bNVRM: |(?<!from )(?<!from my )(?<!from a )(?<!from the )"
      r"\bwin(?:dows\b|32\b|_amd64\b|\s?(?:7|8(?:\.1)?|10|11)(?!\w|\.\d))|\bWSL2?\b|microsoft-standard"),
-    (("geforce", "quadro", "tesla", "titan", "rtx", "gtx"), _GEFORCE_AND_KIN), (("radeon",), r"\bRadeon\b"),
+    (("geforce", "quadro", "tesla", "titan", "rtx", "gtx", "gt"), _GEFORCE_AND_KIN), (("radeon",), r"\bRadeon\b"),
     (("arc", "iris", "uhd graphics", "rx"),
      r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|(?-i:\bRX\s?[4-9]\d{2,3}(?:\s?XTX?)?\b)"),
     (("intel",), r"\bIntel(?:\(R\)|\xae)?\s+(?:i?GPU|(?:HD|Iris|UHD)\s+Graphics)\b"),
     # lspci's NVIDIA GPU on the PCI bus (a Jetson's GPU is no PCI device)
     (("controller",), _NVIDIA_ON_PCI),
-    (("a10", "a800", "h100", "h200", "h800", "b100", "b200", "a30", "a40", "l40", "t4", "v100", "p100", "k80", "a6000"),
+    (("a10", "a800", "h100", "h200", "h800", "b100", "b200", "a30", "a40", "l40", "t4", "v100", "p100", "k80", "a2000", "a4000",
+      "a4500", "a5000", "a5500", "a6000"),
      _DATA_CENTRE_GPU),
     (("mx",), _LAPTOP_MX),
     (("rockchip", "rk35", "rk33", "raspberry pi", "rpi", "raspi", "bcm2", "orange pi", "radxa", "amlogic", "allwinner"),
@@ -429,7 +436,9 @@ _PC_PROSE = cued(
      r"\b(?:g4dn|g4ad|g5g?|g6e?|p2|p3|p3dn|p4de?|p5e?)\.(?:\d{0,2}x?large|metal)\b(?!\s+(?:(?:ci|build)\s+)?(?:runner|builder)s?\b)|"
      r"\b(?:g4dn|g4ad|g5g|p3dn|p4de?)\s+(?:instance|node)s?\b"),
     # a cloud server the commands ran on (an AWS node, an EC2 instance) or a Mac: no Jetson is either
-    (("aws", "ec2", "macos", "mac os"),
+    # (and a cloud's managed batch and training services: AWS Batch, SageMaker, Azure ML, Vertex AI)
+    (("aws", "ec2", "macos", "mac os", "sagemaker", "azure", "vertex"),
+     r"\bAWS\s+Batch\b|\bSageMaker\b|\bAzure\s?ML\b|\bVertex\s+AI\b|"
      r"\b(?:node|instance|machine|server|vm|host)s?\s+(?:on|in)\s+AWS\b|"
      r"\b(?:on|in)\s+(?:an?\s+|the\s+)?(?:AWS\s+)?EC2\b|\b(?:on|in)\s+(?:an?\s+)?AWS\s+(?:node|instance|machine|server|vm)s?\b|"
      # macOS with its version, as a system's own report gives it ("Macos 10.13.6"), not as a client named in prose
@@ -534,17 +543,22 @@ _PC_STACK = cued(
 # and the Multimedia API, and Thor's stack may bring the SDK). A weak sign of a PC, outranked by any sign of a Jetson.
 # (a driver library named with a desktop driver's version, "libnvidia-fatbinaryloader.so.387.26": a Jetson's carry
 # 440.18 on JetPack 4 and the 540 branch on JetPack 6, and Thor's OpenRM driver reports 580.00, see _DESKTOP_BRANCH)
+# (Multi-Instance GPU, MIG, by its settings or its Kubernetes resources: a data-centre card's partitioning; weak, as
+# Thor's GPU may offer it too)
 _PC_SOFTWARE = re.compile(r"\bNVreg_\w+|\bnvidia-modprobe\b|\bvdpau\w*|\blibcuda\.so\.[2-9]\d\d\.\d+|"
                           r"\blibnvidia-[\w-]{1,40}\.so\.(?!440\.18\b|5[48]\d\.)[2-9]\d\d\.\d+|"
                           r"\bnvEncOpenEncodeSessionEx\b|\b(?:h264|hevc|av1|mpeg2|vp9)_(?:nvenc|cuvid)\b|"
-                          r"\blib(?:nvidia-encode|nvcuvid)\.so\b", re.I)
+                          r"\blib(?:nvidia-encode|nvcuvid)\.so\b|"
+                          r"\bmig[-_ ](?:enabled|strategy|mode|devices?|instances?|slices?|profiles?)\b"
+                          r"(?![\s=:\"']*(?:none|disabled?|off)\b)|"
+                          r"\bnvidia\.com/mig-\d", re.I)
 # ffmpeg's list of the codecs its build holds (`ffmpeg -encoders`: "V....D h264_nvenc  NVIDIA NVENC H.264 encoder"):
 # what the build can use, not what the machine has.
 _CODEC_LISTED = re.compile(r"^\s*[VAS][.FSXBD]{5}\s+\w+\s")
 # The words a line needs before the PC patterns are tried: every part's own cue words, and _PC_SOFTWARE's.
 _PC_WORDS = tuple(dict.fromkeys([word for parts in (_X86, _PC_STACK, _PC_PROSE) for words, _ in parts for word in words]
                                 + ["vdpau", "nvidia-modprobe", "libcuda.so.", "nvencopenencodesessionex", "_nvenc",
-                                   "_cuvid", "libnvidia-encode.so", "libnvcuvid.so"]))
+                                   "_cuvid", "libnvidia-encode.so", "libnvcuvid.so", "mig"]))
 # L4T as tools print it when /etc/nv_tegra_release itself was not pasted: jetson-containers
 # (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]), jtop (JETSON_L4T=35.2.1).
 _L4T_MENTION = re.compile(r"(?:\b|_)L4T(?:[_ ]VERSION)?[\s=:\[\"']*R?(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
@@ -919,6 +933,7 @@ class Observed:
                                        # "login in the container" (_container_login), "emulated arm64" (qemu,
                                        # binfmt, --platform linux/arm64), "solved" (the reporter says it is),
                                        # "CUDA build" (a framework's build that carries CUDA: 2.3.1+cu121),
+                                       # "plain framework version" (torch 2.5.1: the index's generic build),
                                        # "optional TensorRT" (TensorFlow's warning that TF-TRT's libraries are absent),
                                        # "GPU header missing" (a compiler finds no header of cuDNN or TensorRT)
     cuda_true: Optional[Sighting] = None   # CUDA's is_available() answered True, and no check answered False: the
@@ -1102,9 +1117,9 @@ def _model(line: str) -> Optional[str]:
 
 # The words a model string is made of: the module, its memory and storage, the kit; the first other word ends it ("Orin
 # AGX directly on the host", "Jetson Orin Nano con JetPack 6").
-_MODEL_WORD = re.compile(r"(?i)(?:nvidia|jetson|agx|igx|orin|xavier|thor|nano|nx|tx1|tx2|tk1|super|developer|dev|kit|devkit|"
+_MODEL_WORD = re.compile(r"(?i)(?:nvidia|jetson|agx|igx|orin|xavier|thor|nano|nx|tx1|tx2|tk1|super|developer|dev|kits?|devkits?|"
                          r"module|modules|industrial|engineering|reference|series|edition|version|som|emmc|sd|b01|a02|"
-                         r"t[45]000|\d{1,3}\s?gb|p\d{4}-\d{4})[,.]?$")
+                         r"t[45]000|\d{1,3}\s?gb|p\d{4}-\d{4}|recomputer|j[1-4]0\d\d)[,.]?$")
 
 
 _MODEL_ENDS = re.compile(r"\s+-\s+|\s*\[|\s{2,}|\s+\(|\s+(?=(?:with|running|runs|and|on|in|using|under|via|from|for|jetpack|"
@@ -1113,7 +1128,8 @@ _MODEL_ENDS = re.compile(r"\s+-\s+|\s*\[|\s{2,}|\s+\(|\s+(?=(?:with|running|runs
 
 # Each Jetson form, its patterns with the words a line must hold before each runs (cheap substring tests first).
 _JETSON_FORMS: Tuple[Tuple[str, Cued], ...] = (
-    ("model", cued((("orin", "xavier", "thor", "nano", "tx1", "tx2", "tk1", "jetson", "jeston", "jetosn"), _MODEL))),
+    ("model", cued((("orin", "xavier", "thor", "nano", "tx1", "tx2", "tk1", "jetson", "jeston", "jetosn", "agx", "recomputer"),
+                   _MODEL))),
     ("board id", cued((("p2", "p3"), _BOARD))), ("SoC", cued((("tegra",), _SOC))),
     ("kernel", cued((("-tegra",), _TEGRA_KERNEL))), ("nvidia-l4t package", cued((("nvidia-l4t-",), _L4T_PACKAGE))),
     ("tegrastats", cued((("ram ",), _TEGRASTATS))), ("Tegra-only name", _TEGRA_NODE),
@@ -1296,6 +1312,12 @@ _CUDA_BUILD = re.compile(r"\+cu\d{2,3}\b|\bcuda used to build (?:py)?torch:\s*\d
                          r"(?<!not )(?<!n't )(?<!never )(?<!not actually )(?<!not really )"
                          r"\b(?:compiled|built) with (?:with_gpu|with_cuda|cuda|gpu)\b"
                          r"(?!\s*(?:enabled|support)?\s*[:=]\s*(?:false|no|off|0)\b|\s+(?:[\w-]+\s+)?(?:disabled|off)\b)", re.I)
+# A framework's version with no build tag ("PyTorch Version: 2.5.1", "torch==2.5.1"): the package index's generic
+# build, which on a Jetson carries no CUDA for it (NVIDIA's Jetson wheels are tagged: 2.5.0a0+872d972e41.nv24.08).
+_PLAIN_FRAMEWORK_VERSION = re.compile(r"\b(?:(?:py)?torch|tensorflow)(?:\s+version)?[*_`]*\s*(?:[:=]=?)?[*_`]*\s*"
+                                      r"v?\d+\.\d+(?:\.\d+)?(?![\w.+-])", re.I)
+# A line that says the build is NVIDIA's or the Jetson's ("NVIDIA's torch 2.3.0 wheel from the Jetson AI Lab index").
+_JETSON_BUILD_SAID = re.compile(r"\bnvidia\b|\bjetson\b|\bjetpack\b|\bl4t\b", re.I)
 # TensorFlow looking for TensorRT's libraries at import, which it uses only for TF-TRT: their absence is no failure
 # (the GPU is used without them).
 OPTIONAL_TENSORRT = re.compile(r"\btf-trt warning\b|\bdso_loader\b[^\n]*\blibnvinfer(?:_plugin)?\.so\b", re.I)
@@ -1375,6 +1397,8 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
      lambda line, raw: _SANDBOX.search(line)),
     ("emulated arm64", ("qemu", "binfmt", "linux/arm64"), lambda line, raw: _EMULATED.search(line)),
     ("CUDA build", ("+cu", "used to build", "compiled with", "built with"), lambda line, raw: _CUDA_BUILD.search(line)),
+    ("plain framework version", ("torch", "tensorflow"),
+     lambda line, raw: _PLAIN_FRAMEWORK_VERSION.search(line) and not _JETSON_BUILD_SAID.search(line)),
     ("optional TensorRT", ("tf-trt", "libnvinfer"), lambda line, raw: OPTIONAL_TENSORRT.search(line)),
     ("GPU header missing", ("fatal error",), lambda line, raw: _GPU_HEADER_MISSING.search(line)),
     ("solved", ("solved", "fixed it", "works now", "now works"),
