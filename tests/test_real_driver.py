@@ -58,7 +58,8 @@ def _skip_reason() -> Optional[str]:
     return "missing tools: " + ", ".join(lacking) if lacking else None
 
 
-pytestmark = pytest.mark.skipif(_skip_reason() is not None, reason=_skip_reason() or "")
+SKIP_REASON = _skip_reason()
+pytestmark = pytest.mark.skipif(SKIP_REASON is not None, reason=SKIP_REASON or "")
 
 
 @pytest.fixture(scope="module")

@@ -24,9 +24,10 @@ from ..scratch import LabError
 SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "emulated_cuda.c")
 CONFIG_PATH = "/run/jga-lab/emulated-cuda.conf"
 NO_DEVICE, NOT_SUPPORTED, UNKNOWN = 100, 801, 999
-# What NVIDIA's OpenRM driver (a discrete GPU's, and Thor's from R38) answers at cuInit when a node is missing or
-# denied to the caller: (pattern, code if missing, code if denied). Measured with driver 580.159.04 (CUDA 13.0);
-# tests/test_real_driver.py checks it again wherever a real driver is loaded.
+# What NVIDIA's driver answers at cuInit when one of its /dev/nvidia* nodes is missing or denied to the caller:
+# (pattern, code if missing, code if denied). Measured on a discrete GPU with driver 580.159.04 (CUDA 13.0), and
+# checked again by tests/test_real_driver.py wherever a real driver is loaded; Thor's OpenRM driver (R38 on) is
+# assumed to answer alike (claim thor-openrm-codes).
 OPENRM_NODES = (("/dev/nvidiactl", NO_DEVICE, NO_DEVICE), ("/dev/nvidia[0-9]*", NO_DEVICE, NO_DEVICE),
                 ("/dev/nvidia-uvm", UNKNOWN, UNKNOWN))
 # CUDA versions per L4T (jetson-containers' defaults; R32 10.2 and R35 11.4 are assumptions).
