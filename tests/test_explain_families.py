@@ -4199,3 +4199,11 @@ def test_nodes_said_to_have_no_gpu_are_a_machine_without_one(line: str, no_gpu: 
 @pytest.mark.parametrize("line", ["as they load and run almost no GPU is being used", "hardly no GPU was utilised"])
 def test_almost_no_gpu_used_is_a_program_that_does_not_use_it(line: str) -> None:
     assert "gpu-not-detected" in ids(line)
+
+
+@pytest.mark.parametrize(("line", "pc"), [("- OS(Ubuntu or CentOS): Ubuntu 20.04", False),
+                                          ("Distribution (Fedora or Ubuntu): Ubuntu 22.04", False),
+                                          ("OS: CentOS 7", True), ("Fedora 39 workstation, RTX-less", True)])
+def test_a_distribution_among_a_templates_choices_names_no_system(line: str, pc: bool) -> None:
+    """An issue template's "OS (Ubuntu or CentOS):" offers choices; only the answer names the system."""
+    assert bool(read(line).observed.x86) is pc

@@ -414,11 +414,12 @@ _PC_PROSE = cued(
     (("proxmox", "unraid", "truenas", "task error:"), r"\bProxmox\b|\bUnraid\b|\bTrueNAS\b|^TASK ERROR:(?=\s)"),
     # an AMD or Intel GPU (no Jetson has one); a laptop's switch between its Intel and NVIDIA GPUs (Optimus, Bumblebee)
     (("amd", "intel"), r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|card|Radeon|Arc|UHD|Iris)\b"),
-    # a desktop distribution no Jetson ships with (L4T is Ubuntu; NixOS and Gentoo have Jetson ports, so not those)
+    # a desktop distribution no Jetson ships with (L4T is Ubuntu; NixOS and Gentoo have Jetson ports, so not those), not
+    # one of a template's choices ("OS(Ubuntu or CentOS): Ubuntu 20.04")
     (("opensuse", "fedora", "arch linux", "manjaro", "pop!_os", "pop_os", "linux mint", "centos", "rhel", "rocky linux",
       "almalinux", "sles", "suse linux enterprise"),
-     r"\b(?:openSUSE|Fedora|Arch\s+Linux|Manjaro|Pop!?_OS|Linux\s+Mint|CentOS|RHEL|Rocky\s+Linux|AlmaLinux|SLES|"
-     r"SUSE\s+Linux\s+Enterprise)\b"),
+     r"(?<!\bor )\b(?:openSUSE|Fedora|Arch\s+Linux|Manjaro|Pop!?_OS|Linux\s+Mint|CentOS|RHEL|Rocky\s+Linux|AlmaLinux|"
+     r"SLES|SUSE\s+Linux\s+Enterprise)\b(?!\s+or\b)"),
     (("optirun", "primusrun", "prime-run", "bumblebee", "optimus", "secondary gpu", "hybrid graphics"),
      r"\b(?:optirun|primusrun|prime-run|bumblebeed?|(?:nvidia\s+)?optimus)\b|\bsecondary\s+gpu\b|\bhybrid\s+graphics\b"),
     # a cloud notebook's VM, named (not a link to a notebook stored there)
