@@ -857,7 +857,7 @@ def _without_works_said(body: str) -> str:
 
 def container_context(text: str, seen: Observed, cleaned: Optional[str] = None) -> str:
     """A line showing the paste ran inside a container or an image build, or "" when it shows none."""
-    lines = [w.line for w in seen.words if w.kind == "container"] + [n.line for n in seen.nodes if n.where]
+    lines = seen.said("container") + [n.line for n in seen.nodes if n.where]
     if any(launch.nvidia_runtime or launch.gpus or launch.nvidia_gpu for launch in seen.launches):
         return ""  # the launch asked for the NVIDIA runtime: what it lacks is the software's, not the injection's
     lines += [launch.text.split("\n")[0] for launch in seen.launches]
@@ -1580,7 +1580,7 @@ def _asks_cdi(launch: Launch) -> bool:
 
 def _path_only_spec(seen: Observed) -> str:
     """The first line of a pasted CDI spec that gives its nodes by path only (textfacts), or ""."""
-    return next((w.line for w in seen.words if w.kind == "CDI spec, paths only"), "")
+    return next(iter(seen.said("CDI spec, paths only")), "")
 
 
 def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis],
@@ -2036,7 +2036,7 @@ def _gpus_alone_refused(seen: Observed) -> List[str]:
     """The hook's mode line and the launch, where a launch asks for the GPU with --gpus alone and the hook logs csv or
     CDI mode: the hook run that way refuses any mode but legacy (nvidia-container-runtime-hook's doPrestart), so the
     container is never created."""
-    direct = [w.line for w in seen.words if w.kind == "toolkit mode not legacy"]
+    direct = seen.said("toolkit mode not legacy")
     gpus_only = [launch for launch in seen.launches if launch.gpus and not launch.nvidia_runtime
                  and not _nvidia_by_default(launch, seen)]
     return direct[:1] + [_first_line(gpus_only[0])] if direct and gpus_only else []
@@ -2057,7 +2057,7 @@ def _runs_the_image_s_software(seen: Observed, jetson: Sequence[Sighting], hard_
     board's own kernel, SoC or name, or a PC that runs the image under an emulator. It outranks what the software prints
     there and a Jetson named in words (the target, where the pipeline came from)."""
     board = [s for s in seen.x86 if OTHER_ARM_BOARD.search(s.value)]
-    if any(w.kind == "emulated arm64" for w in seen.words):
+    if bool(seen.said("emulated arm64")):
         board += hard_x86
     return board if jetson and not any(s.kind in _JETSON_HARDWARE for s in jetson) else []
 
@@ -2318,7 +2318,7 @@ def _access_works(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -
     """Lines showing the GPU opened and working for the session that fails: a check that opens it says so, or a
     program reports the device in use. None when the paste contrasts it with another session or with the host, or
     shows a login path (su -, ssh, gosu) whose session is not the one the check ran in."""
-    if "denial-words" in ids or len(seen.identities) > 1 or any(w.kind == "works on the host" for w in seen.words) \
+    if "denial-words" in ids or len(seen.identities) > 1 or bool(seen.said("works on the host")) \
             or seen.logins or _smi_in_one_run_only(seen, line_of):
         return []
     # Words that say it works do not outrank a CUDA start-up error the program itself printed; a device in use does.
@@ -2383,8 +2383,8 @@ def _logins_into_container(seen: Observed, logins: Sequence[Sighting]) -> List[S
 
 def _runs_in_container(seen: Observed) -> bool:
     """Whether the paste runs something in a container: a launch or exec with a command, a container's prompt."""
-    return any(run.command for run in list(seen.launches) + list(seen.execs)) or any(
-        w.kind == "container" for w in seen.words) or any(n.where == "container" for n in seen.nodes)
+    return any(run.command for run in list(seen.launches) + list(seen.execs)) or bool(seen.said("container")) or any(
+        n.where == "container" for n in seen.nodes)
 
 
 _GPU_NODES = {"render": re.compile(r"/dev/dri/render"), "tegra": re.compile(r"/dev/(?:nvmap|nvhost|nvgpu)")}
@@ -2509,7 +2509,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
 
     if "denial-words" in ids and "gpu-works-words" in ids:  # a check that works for root proves nothing for the user
         ids.remove("gpu-works-words")
-    remote_display = [w.line for w in seen.words if w.kind == "remote display"]
+    remote_display = seen.said("remote display")
     # the display's machine renders, on either system (unless a node is denied or CUDA itself failed: that says more)
     if "gl-software-fallback" in ids and remote_display and not (denied or nodes_denied or any(i.startswith("cuda-") for i in ids)):
         return cause("not-gpu-access", "an X program's OpenGL shown on a display of another machine (ssh -X, VNC, xrdp) "
@@ -2563,7 +2563,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "with the `utility` driver capability, which the image's or the launch's NVIDIA_DRIVER_CAPABILITIES "
                      "can leave out, on a PC", [smi[0], _first_line(given[0])] + platform_line, "not-gpu-access",
                      "nodes-missing-in-container")
-    header = [w.line for w in seen.words if w.kind == "GPU header missing"]
+    header = seen.said("GPU header missing")
     if jetson and platform_shown and header and not denied:
         return cause("jetson-software-mismatch", "a build on a Jetson does not find a header of a library JetPack "
                      "installs apart from CUDA (cuDNN, TensorRT): its development files are not installed, or not in the "
@@ -2601,15 +2601,15 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "L4T release than the host's: its CUDA does not match the driver", [unspecified] + conflict,
                      "not-gpu-access")
     unbuilt = line_of.get("package-not-found", "")
-    offline = any(w.kind == "offline" for w in seen.words)
+    offline = bool(seen.said("offline"))
     if jetson and _INDEX_LACKS_GPU.search(unbuilt) and not denied and not nodes_denied and not offline:
-        jetson_index = [w.line for w in seen.words if w.kind == "Jetson index"]
+        jetson_index = seen.said("Jetson index")
         return cause("jetson-software-mismatch", "the Jetson index in use has no build of the version asked for: pick "
                      "one it lists, built for the release's CUDA" if jetson_index else "the package index has no "
                      "Jetson build of this GPU software: Jetson wheels come from NVIDIA's Jetson index (or a JetPack "
                      "container), built for the release's CUDA", [unbuilt] + (jetson_index or platform_line),
                      "not-gpu-access")
-    if "gpu-package-source-build" in ids and not any(w.kind == "pip build failed" for w in seen.words):
+    if "gpu-package-source-build" in ids and not bool(seen.said("pip build failed")):
         ids.remove("gpu-package-source-build")  # a source package that pip built: an install log, no failure
     if jetson and "gpu-package-source-build" in ids and not nodes_denied and all(i in _NOT_GPU for i in ids):
         return cause("jetson-software-mismatch", "pip found no Jetson build of this GPU package and builds it from its "
@@ -2699,8 +2699,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     session = _session_cause(seen, ids, line_of)
     if session is not None:
         return cause(session.id, session.why, session.lines, *session.also)
-    numeric_lines = [_first_line(launch) for launch in seen.launches if _drops_groups(launch, seen)] + [
-        w.line for w in seen.words if w.kind == "numeric user"]
+    numeric_lines = [_first_line(launch) for launch in seen.launches if _drops_groups(launch, seen)] + seen.said("numeric user")
     node_denial = next((i for i in ids if i in _NODE_DENIALS), "")
     # The mechanism is the same on a PC: a launch by numbers that adds no group back drops the image's groups. It
     # decides a denial, a program that names the render node it could not use, refused in words or not (VA-API's "No
@@ -2715,7 +2714,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         _NVIDIA_STACK.search(failure.line))
     node_failed = line_of[node_denial] if node_denial else (failure.line if failure and (
         failure.kind == "gpu-node" or render_gpu_failed) else "")
-    joined = any(w.kind == "group joined at start" for w in seen.words)
+    joined = bool(seen.said("group joined at start"))
     open_to_all = any(n.open_to_all for n in _gpu_nodes(seen))
     if x86 and dropped_for_gpu and node_failed and not joined and not open_to_all:
         return cause("uid-gid-launch", "a user denied the GPU, started with a numeric uid:gid that drops the image's group "
@@ -2775,8 +2774,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         if x86:
             return cause("x86-discrete-gpu", "the NVIDIA runtime or the GPU nodes are not in the container, on a PC",
                          missing + platform_line, "nodes-missing-in-container")
-        sandbox = [w.line for w in seen.words if w.kind == "sandbox"]
-        host_only = [w.line for w in seen.words if w.kind == "no container said"]
+        sandbox = seen.said("sandbox")
+        host_only = seen.said("no container said")
         if not container and sandbox:
             return cause("nodes-missing-in-container", "the GPU nodes are missing where the process runs, and a sandbox "
                          "shows, which hides them from it (a service's or a container's)", missing + sandbox[:1],
@@ -2793,7 +2792,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                               "1.17.1 and later broke on Jetson (toolkit CHANGELOG, issue #795): the toolkit's version "
                               "decides", [line_of["runtime-hook-failed"], _first_line(graphics[0])],
                               "jetson-software-mismatch")
-    own_step = [w.line for w in seen.words if w.kind == "toolkit step"]
+    own_step = seen.said("toolkit step")
     if "runtime-hook-failed" in ids and not denied and own_step:
         return platform_cause("toolkit-band", "the NVIDIA runtime's hook failed in a step of its own (a node its list "
                               "names that the host lacks, a link it makes, the container's device rules, a value it "
@@ -2819,7 +2818,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      image_l4t)
     # (CUDA's stub stands in only where the runtime brought no driver; a Jetson's launch without --runtime may still
     # get the GPU from the engine's default runtime, unless the paste shows another default)
-    default_unseen = jetson and bool(platform_shown) and "another runtime by default" not in {w.kind for w in seen.words}
+    default_unseen = jetson and bool(platform_shown) and not seen.said("another runtime by default")
     started_without = next((i for i in ids if i == "cuda-34" or (not default_unseen and i in _FINDS_NO_GPU)), "")
     # (a command line shows the whole launch; a compose service is often pasted in part)
     run_lines = [launch for launch in seen.launches if launch.source.endswith(" run")]
@@ -2851,7 +2850,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
             line_of[mismatch[0]]):
         return cause("not-gpu-access", _NOT_THE_DRIVER_ON_A_PC[mismatch[0]], [line_of[mismatch[0]]] + platform_line,
                      "x86-discrete-gpu")
-    moved = [w.line for w in seen.words if w.kind == "two JetPack releases"]
+    moved = seen.said("two JetPack releases")
     if jetson and moved and mismatch[:1] and mismatch[0] in _DRIVER_VERSION_ERRORS and not denied and not nodes_denied:
         return cause("jetson-software-mismatch", "the paste names two JetPack releases, and the CUDA in use does not fit "
                      "the driver: most often software built for one release, run on a host with the other",
@@ -2904,7 +2903,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     errors = [i for i in ids if i not in _NO_GPU_SAID + _SYMPTOM_WORDS + _SESSION_FAMILIES + _NOT_GPU + ("gpu-works-words",)]
     if soft == ["cuda-unavailable"] and not (platform_shown or seen.jetson or seen.x86 or container or errors or denied
                                              or nodes_denied or seen.launches or seen.execs
-                                             or any(w.kind == "CUDA build" for w in seen.words)):
+                                             or bool(seen.said("CUDA build"))):
         return cause("not-gpu-access", "the program says it sees no CUDA device, and the paste shows neither the system "
                      "nor an error from CUDA or the driver: most often a build of the program without CUDA (a session "
                      "denied the GPU gets CUDA's start-up error instead); which system it ran on would tell",
@@ -2947,20 +2946,20 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "nodes-missing-in-container", "jetson-software-mismatch", "not-gpu-access")
     framework = line_of.get("gpu-not-detected", "") if jetson and platform_shown else ""
     # (or a program whose framework the paste shows at a version with no build tag: the index's generic wheel)
-    plain = next((w.line for w in seen.words if w.kind == "plain framework version"), "") if framework and not (
-        seen.cuda_true or any(w.kind == "Jetson index" for w in seen.words)) else ""
+    plain = next(iter(seen.said("plain framework version")), "") if framework and not (
+        seen.cuda_true or bool(seen.said("Jetson index"))) else ""
     if (_CUDA_FRAMEWORK.search(framework) or plain) and not (denied or nodes_denied or errors):
         return cause("jetson-software-mismatch", "a CUDA framework finds no GPU on a Jetson: most often a build without "
                      "the Jetson's CUDA (a generic aarch64 wheel) or one for another JetPack's CUDA",
                      list(dict.fromkeys([framework, plain or framework])) + platform_line, "not-gpu-access",
                      "nodes-missing-in-container")
-    if "gpu-not-detected" in ids and not (denied or nodes_denied or errors or any(w.kind == "CUDA build" for w in seen.words)):
+    if "gpu-not-detected" in ids and not (denied or nodes_denied or errors or bool(seen.said("CUDA build"))):
         return cause("not-gpu-access", "the program says it finds or uses no GPU, and the paste shows no error from "
                      "CUDA or the driver: most often the program's own detection or a build without CUDA; a session "
                      "denied the GPU gets CUDA's start-up error instead", [line_of["gpu-not-detected"]] + platform_line,
                      "jetson-software-mismatch", "x86-discrete-gpu")
     if x86 and "cuda-304" in ids:
-        sandbox = [w.line for w in seen.words if w.kind == "sandbox"]
+        sandbox = seen.said("sandbox")
         return cause("x86-discrete-gpu", "CUDA's operating-system error on a PC: the system refused a call CUDA makes as "
                      "it starts, as WSL and sandboxes (seccomp, Landlock) do; no device group grants it",
                      [line_of["cuda-304"]] + sandbox[:1] + platform_line, "not-gpu-access")
@@ -3008,7 +3007,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         if fitting:  # a failure no rule above reads: its family's own likeliest cause on this system
             return cause(fitting[0], "the error's family points here first on {}".format(PLATFORM_NAMES[platform]),
                          [line_of[ids[0]]] + platform_line, *fitting[1:])
-        optional = [w.line for w in seen.words if w.kind == "optional TensorRT"]
+        optional = seen.said("optional TensorRT")
         if optional:
             return cause("not-gpu-access", "TensorFlow's warnings that TensorRT's libraries are absent: it uses them "
                          "only for TF-TRT and goes on without them, and nothing else failed", optional[:1])
@@ -3068,9 +3067,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "image's group memberships", trigger + [numeric_execs[0].text.split("\n")[0]])
     added = [launch for launch in seen.launches if launch.group_add]
     dropping = [login for login in seen.logins if login.value != "keeps --group-add"]
-    paths = [login.line for login in dropping] + [w.line for w in seen.words if w.kind == "login in the container"]
-    added_lines = [_first_line(launch) for launch in added] or [w.line for w in seen.words
-                                                               if w.kind == "groups added at launch"]
+    paths = [login.line for login in dropping] + seen.said("login in the container")
+    added_lines = [_first_line(launch) for launch in added] or seen.said("groups added at launch")
     regrouped = _group_changed_in_container(seen) if added else []
     if regrouped and not _added_gid_listed_inside(seen, added):  # kept through any login, the GIDs would open nothing
         return cause("toolkit-band", "the node's group inside the container is none the launch added: whatever way in "
@@ -3093,7 +3091,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("login-drops-runtime-groups", "groups given at launch reach root's session and not the user's",
                      trigger + [added_lines[0]] + lost_to_user[0])
     fewer = _same_user_fewer_groups(seen)
-    path_said = [login.line for login in dropping] + [w.line for w in seen.words if w.kind == "session path"]
+    path_said = [login.line for login in dropping] + seen.said("session path")
     if fewer and path_said:
         return cause("login-drops-runtime-groups", "the same user holds fewer groups in one session than in another, "
                      "and a session path that rebuilds groups is named", trigger + fewer + path_said[:1], "toolkit-band")
@@ -3130,7 +3128,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if acl and seen.logins and not seen.identities:
         return cause("seat-acl-only", "the node's access comes from an ACL, and the session has no seat",
                      trigger + [acl[0].line, seen.logins[0].line])
-    switched = [login.line for login in dropping] + [w.line for w in seen.words if w.kind == "login in the container"]
+    switched = [login.line for login in dropping] + seen.said("login in the container")
     if band == "additional-gids" and switched:  # (a switch in the container said in prose is one too)
         return cause("login-drops-runtime-groups", "the toolkit (1.19.1 or later) gives the node GIDs to the main "
                      "process only; this session came through a login that rebuilds groups",
@@ -3356,20 +3354,20 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
               and not (before_render and a.value.startswith("/dev/dri"))]
     # No device or no driver: "Permission denied" or a version error (3, 209, 222) means the nodes were there.
     gpu_error = any(i in _NO_GPU_HERE for i in ids)
-    in_words = [w.line for w in seen.words if w.kind == "container"]
+    in_words = seen.said("container")
     if jetson and ids and ids[0] == "cuda-100" and in_words and not (seen.nodes or seen.launches or seen.identities) \
             and not any(i in _EXPLICIT_DENIALS for i in ids):
         lines += [line_of["cuda-100"], in_words[0]]  # no device, in a container, and no word of a denial
-    runtime_said = any(w.kind == "NVIDIA runtime said" for w in seen.words)
+    runtime_said = bool(seen.said("NVIDIA runtime said"))
     # the image's CUDA is another release's: two JetPack releases named, or versions said not to match
-    moved = any(w.kind == "two JetPack releases" for w in seen.words) or "versions-mismatched" in ids
+    moved = bool(seen.said("two JetPack releases")) or "versions-mismatched" in ids
     # (the GPU's nodes listed in the container, or where the paste does not say, show the runtime brought them, and with
     # them the driver library)
     listed = any(_cuda_node(n.path) for n in seen.nodes)
     if jetson and ids and ids[0] == "cuda-35" and container and not seen.launches and not runtime_said and not moved \
             and not listed:
         lines += [line_of["cuda-35"], container]  # the driver library the runtime mounts from the host is not there
-    host = [w.line for w in seen.words if w.kind == "works on the host"]
+    host = seen.said("works on the host")
     # it fails where the host works, and not as a user a login, `exec -u` or the launch's `-u` chose inside (that
     # contrast is the user): CUDA's start-up, a CUDA library's initialisation, or a failing line that names the GPU's
     # software
@@ -3538,7 +3536,7 @@ def _version_tuple(value: str) -> Tuple[int, ...]:
 def _toolkit_band(seen: Observed) -> str:
     """Which behaviour the pasted toolkit version has (facts sheet §A.2): "gid-0" for 1.18.2, "additional-gids"
     from 1.19.1 on, "" otherwise or unknown, or in legacy mode (the host's own nodes, whatever the version)."""
-    if seen.toolkit is None or any(w.kind == "toolkit legacy mode" for w in seen.words):
+    if seen.toolkit is None or bool(seen.said("toolkit legacy mode")):
         return ""
     version = _version_tuple(seen.toolkit.value)
     if version == (1, 18, 2):
@@ -3764,7 +3762,7 @@ def _l4t_major(seen: Observed) -> Optional[int]:
     imaged = {_l4t_of(s.value) for s in seen.images} - {None}
     only = imaged.pop() if len(imaged) == 1 else None
     # (not where the paste shows an Orin or Thor, or R36's software: their hosts outgrow old images, which still run)
-    newer = any(_NEWER_FAMILY.search(s.line) for s in seen.jetson) or any(w.kind == "R36 software" for w in seen.words)
+    newer = any(_NEWER_FAMILY.search(s.line) for s in seen.jetson) or bool(seen.said("R36 software"))
     if only is not None and not newer and (ceiling is None or only <= ceiling[0]):
         return only
     return ceiling[0] if ceiling else None
@@ -3787,7 +3785,7 @@ def _module_ceiling(seen: Observed) -> Optional[Tuple[int, str]]:
     table = data.load("l4t_jetpack")
     families = [(family, s.line) for s in seen.jetson if s.kind in ("model", "SoC") and _names_the_host(s)
                 for family in [_module_family(table["socs"].get(s.value.lower().replace("nvidia,", ""), s.value))]]
-    newer = any(_NEWER_FAMILY.search(s.line) for s in seen.jetson) or any(w.kind == "R36 software" for w in seen.words) \
+    newer = any(_NEWER_FAMILY.search(s.line) for s in seen.jetson) or bool(seen.said("R36 software")) \
         or any((_l4t_of(image.value) or 0) >= 36 for image in seen.images)
     if not families or newer or any(family is None for family, _ in families):
         return None
@@ -3981,7 +3979,7 @@ _WHAT_FAILS = Question(
 def _question(cause: Cause, seen: Observed) -> Optional[Question]:
     """The question covering the top cause and the most of the hypotheses still open; none when the paste
     already shows that this is not the Jetson GPU-access problem."""
-    if seen.cuda_true is not None and any(w.kind == "solved" for w in seen.words):
+    if seen.cuda_true is not None and bool(seen.said("solved")):
         return None  # solved, and CUDA shown working: nothing is left to decide
     if cause.assumption:  # the system was assumed: which one it is decides between the two readings
         return _render_only(_system_question(cause), cause)
@@ -4031,7 +4029,7 @@ def _answered(question: Question, seen: Observed) -> bool:
             all(n.group.isdigit() or n.group in named for n in gpu_nodes)
             or not (seen.launches or seen.execs or any(n.where == "container" for n in gpu_nodes))),
         # (the version alone leaves the mode, which decides as much: legacy mounts the host's own nodes)
-        _TOOLKIT_QUESTION: seen.toolkit is not None and any(w.kind == "toolkit legacy mode" for w in seen.words),
+        _TOOLKIT_QUESTION: seen.toolkit is not None and bool(seen.said("toolkit legacy mode")),
     }
     return shown.get(question, False)
 

@@ -944,6 +944,10 @@ class Observed:
                                            # container's); "" when they are
     ids_elsewhere: Tuple[str, ...] = ()    # the lines of `id`s taken at another machine's prompt than every listed node
 
+    def said(self, kind: str) -> List[str]:
+        """The lines whose words say ``kind`` (one of the kinds ``words`` holds), in the order read."""
+        return [w.line for w in self.words if w.kind == kind]
+
 
 @frozen_record
 class TextFacts:
