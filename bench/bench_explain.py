@@ -12,7 +12,8 @@
    groups by `$(stat -c %g ...)` and `${VAR}` (each resolved from what the paste shows), one line of `downgrading to
    nvidia-` (a package's name before its version), quotes under lines that name their author (each opening is read
    for its author), software names run together by blanks before "versions", a Jetson's and a PC's headings
-   alternating (runs of each machine's lines, up to a bound), and release lines of two systems alternating
+   alternating (runs of each machine's lines, up to a bound), failing list items under leads (each item is read with
+   the lead it finishes, looked for a bounded way back), and release lines of two systems alternating
    (each system is read once), and the report corpus's real pastes one after another
    (many systems, each with its own facts), also with their line breaks lost, eight pastes to a line (a log copied
    from a web page or a JSON field: every pattern sees long lines): target under 1 s each.
@@ -66,6 +67,7 @@ PATHOLOGICAL = (
     ("blanks after a sentence's error word", "I got error" + " " * 900 + "x\n"),
     ("dashed words before a board's default product name", "a-" * 2000 + " system-product-name\n"),
     ("a Jetson's and a PC's headings alternating", "Back on the Jetson:\n$ ./probe\nok\nOn my x86_64 PC:\n$ ./probe\nok\n"),
+    ("failing list items under leads", "since the update our gpu containers\n" + "- do not start, it failed\n" * 10),
     ("two systems' release lines alternating",
      "# R36 (release), REVISION: 4.3, GCID: 38968081, BOARD: generic, EABI: aarch64, DATE: Wed Jan  8 01:49:37 UTC 2025\n"
      "# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64, DATE: Tue Aug  1 19:57:35 UTC 2023\n"),

@@ -1000,13 +1000,14 @@ def test_the_failing_line_chosen_is_the_least_weighed_of_all_and_the_first_of_eq
         lowered = clean.lower()
         clean = clean if len(clean) == len(lowered) else lowered
         spans = sorted({span for key in module._FAILURE_KEYS if key in lowered for span in module._key_lines(key, lowered)})
-        weighed = [(order, clean[start:end].strip(), end) for start, end in spans
+        weighed = [(order, clean[start:end].strip(), start, end) for start, end in spans
                    for order in [module._failure_weight(clean[start:end])] if order is not None]
         if not weighed:
             return None
-        order, line, end = min(weighed, key=lambda found: found[0])
-        # (a sentence of prose no kind names is read with its hard-wrapped rest)
-        return (module._with_wrapped_rest(clean, end, line) if order[2] == len(module.FAILURE_KINDS) else line)[:300]
+        order, line, start, end = min(weighed, key=lambda found: found[0])
+        # (a sentence of prose no kind names is read with its hard-wrapped rest, or a bullet with its lead)
+        return (module._with_wrapped_rest(clean, start, end, line) if order[2] == len(module.FAILURE_KINDS)
+                else line)[:300]
 
     stopped = 0
     for text in pastes:

@@ -4207,3 +4207,151 @@ def test_almost_no_gpu_used_is_a_program_that_does_not_use_it(line: str) -> None
 def test_a_distribution_among_a_templates_choices_names_no_system(line: str, pc: bool) -> None:
     """An issue template's "OS (Ubuntu or CentOS):" offers choices; only the answer names the system."""
     assert bool(read(line).observed.x86) is pc
+
+
+@pytest.mark.parametrize(("line", "on_cpu"), [("when I write embeddings it seems that it still used cpu to execute", True),
+                                              ("the container only uses the CPU", True),
+                                              ("ffmpeg runs on the CPU instead of the GPU", True),
+                                              ("it will just use the CPU and not GPU.", True),
+                                              ("how do I make it only use the CPU?", False),
+                                              ("it still uses CPU is fine for the tokenizer", False),
+                                              ("the dataloader still uses the CPU for decoding jpegs", False),
+                                              ("the network runs on the GPU, the video decode still uses the CPU", False)])
+def test_a_program_said_to_still_use_the_cpu_does_not_use_the_gpu(line: str, on_cpu: bool) -> None:
+    """The whole program on the CPU, not one step of it beside the GPU's work."""
+    assert bool({"cuda-unavailable", "gpu-not-detected"} & set(ids(line))) is on_cpu
+
+
+_ELECTRON = ("[14021:0612/144001.874060:ERROR:gpu_process_host.cc(993)] GPU process exited unexpectedly: exit_code=133\n"
+             "[14021:0612/144001.874060:FATAL:gpu_data_manager_impl_private.cc(445)] GPU process isn't usable. Goodbye.")
+
+
+@pytest.mark.parametrize("system", ["", PC])
+def test_chromiums_gpu_process_giving_up_is_its_own_sandbox_not_the_gpus_access(system: str) -> None:
+    """Chromium's GPU process runs in Chromium's own sandbox; an older sandbox than the driver needs ends it
+    (NVIDIA/open-gpu-kernel-modules#302)."""
+    reading = read_cause(system + "\n" + _ELECTRON)
+    assert reading.cause.id == "not-gpu-access", reading.cause
+    assert read_cause(system + "\n" + _ELECTRON + "\nFailed to initialize NVML: Insufficient Permissions").cause.id != "not-gpu-access"
+
+
+@pytest.mark.parametrize(("line", "pc"), [("because my system has a GPU with compute capability 3.0.", True),
+                                          ("a card with a compute capability of 6.1", True),
+                                          ("needs a GPU with compute capability 3.5 or higher", False),
+                                          ("requires devices with compute capability 7.0+", False),
+                                          ("my GPU with compute capability 8.7 (Orin)", False)])
+def test_the_users_own_card_by_its_compute_capability_names_a_pc(line: str, pc: bool) -> None:
+    """No Jetson's GPU has 3.0 or 6.1 (TK1 3.2, TX1 and Nano 5.3, TX2 6.2, Xavier 7.2, Orin 8.7, Thor 10.1/11.0); a
+    build's floor names no card."""
+    assert bool(read(line).observed.x86) is pc
+
+
+@pytest.mark.parametrize("line", ["open /dev/nvidiactl: Permission denied",
+                                  'open("/dev/nvidia0", O_RDWR) = -1 EACCES (Permission denied)',
+                                  "mount /dev/nvidia-uvm-tools: operation not permitted",
+                                  "PermissionError: [Errno 13] Permission denied: '/dev/nvidia0'"])
+def test_a_discrete_drivers_node_denied_is_a_denial_of_that_gpu(line: str) -> None:
+    """The driver answers a denied /dev/nvidia* with CUDA's 100 or 999 (measured, docs/reference/device-nodes.md); the
+    denial itself names the node, on a PC or on Thor, never a version mismatch."""
+    assert "nvidia-node-denied" in ids(line)
+    assert read_cause(PC + "\n" + line).cause.id == "x86-discrete-gpu"
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "tegra-nodes-denied"
+    assert "nvidia-node-denied" not in ids("ls -l /dev/nvidia0 /dev/nvidiactl")
+    assert "nvidia-node-denied" not in ids("The old problem (`/dev/nvidia-uvm: Permission denied`) is gone now")
+
+
+@pytest.mark.parametrize(("line", "none"), [
+    ("I can't enable CUDA on my Laptop since it doesn't have an NVIDIA graphics card, so tell me", True),
+    ("the server is slow because it has no dedicated GPU", True),
+    ("the container fails because it doesn't have an nvidia runtime set", False)])
+def test_a_machine_said_to_lack_an_nvidia_card_because_of_it_has_none(line: str, none: bool) -> None:
+    assert ("no-gpu-words" in ids(line)) is none
+
+
+@pytest.mark.parametrize(("line", "missing"), [
+    ("the ubuntu_ros_system container doesn't have access to the gpu, so RViz is slow", True),
+    ("our pod has no GPU access after the upgrade", True),
+    ("I built torchvision in a docker container, which doesn't have access to the GPU", False)])
+def test_a_container_said_to_lack_the_gpu_is_a_container_without_it(line: str, missing: bool) -> None:
+    """A build in a container without the GPU is told as a fact, not as the failure."""
+    assert ("nodes-missing-words" in ids(line)) is missing
+
+
+_WSL_BANNER = ("I run CUDA on WSL2 with the 510.06 driver.\n"
+               "$ docker run --gpus all --rm nvcr.io/nvidia/tensorflow:20.03-tf2-py3 nvidia-smi\n"
+               "WARNING: The NVIDIA Driver was not detected.  GPU functionality will not be available.\n"
+               "   Use 'nvidia-docker run' to start this container; see\n")
+
+
+def test_the_cuda_images_banner_on_wsl_with_the_gpu_given_says_nothing_of_access() -> None:
+    """WSL 2's GPU comes from Windows through /dev/dxg; the banner's check of the Linux driver's files misses it."""
+    assert read_cause(_WSL_BANNER).cause.id == "not-gpu-access"
+    without_gpus = _WSL_BANNER.replace("--gpus all ", "")
+    assert read_cause(without_gpus).cause.id == "x86-discrete-gpu"  # not given the GPU: the banner is right
+    native = _WSL_BANNER.replace("on WSL2 ", "on Ubuntu 22.04 ")
+    assert read_cause(native).cause.id == "x86-discrete-gpu"
+    failing = _WSL_BANNER + "RuntimeError: CUDA error: no CUDA-capable device is detected (error 100)\n"
+    assert read_cause(failing).cause.id != "not-gpu-access"
+
+
+@pytest.mark.parametrize(("text", "reading"), [
+    ("### What GPU are you using?\nADM Radeon Pro 460\n[AVHWDeviceContext @ 0x1] Cannot load nvcuda.dll\n"
+     "[AVHWDeviceContext @ 0x1] Could not dynamically load CUDA", "not-gpu-access"),
+    ("GPU: AMD RX 580\nError: nvcuda.dll was not found", "not-gpu-access"),
+    ("GPU: Intel UHD Graphics 630 and NVIDIA GeForce GTX 1650\nRuntimeError: CUDA error: no CUDA-capable device is "
+     "detected", "x86-discrete-gpu"),
+    ("GPU: AMD RX 6600\nrocminfo: Unable to open /dev/kfd read-write: Permission denied", "x86-discrete-gpu")])
+def test_a_machine_whose_only_gpu_is_amds_or_intels_fails_where_only_nvidia_serves(text: str, reading: str) -> None:
+    """No NVIDIA GPU to grant where the paste names only another vendor's; beside an NVIDIA card, or failing on the
+    other vendor's own node, it is the PC's GPU set-up."""
+    assert read_cause(text).cause.id == reading
+
+
+@pytest.mark.parametrize(("line", "system"), [("nvcc fatal   : Unsupported gpu architecture 'compute_80'", PC),
+                                              ("nvlink fatal   : elfLink fatbinary error (target: sm_80)", PC),
+                                              ("nvcc fatal   : Unsupported gpu architecture 'compute_'", JETSON_35)])
+def test_the_cuda_compilers_own_fatal_error_is_a_build_error(line: str, system: str) -> None:
+    """nvcc or nvlink refusing what a build asked of it is the build's toolchain or settings: the GPU is not reached."""
+    assert "build-error" in ids(line)
+    assert read_cause(system + "\n" + line).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("said", ["I am on L4T (32.7.2).", "JetPack 4.6.2 (L4T 32.7.2)", "running L4T(32.7.2)"])
+def test_an_l4t_release_in_parentheses_is_read(said: str) -> None:
+    assert read(said).observed.l4t == "32.7.2"
+
+
+@pytest.mark.parametrize(("line", "family"), [
+    ("GPU 00000000:C1:00.0: In use by another client", "gpu-held-by-another-process"),
+    ("GPU 00000000:C1:00.0 is currently in use by another process.", "gpu-held-by-another-process"),
+    ('level=fatal msg="Error watching fields: Profiling is not supported for this group of GPUs or GPU"',
+     "dcgm-profiling-unsupported"),
+    ("Error: Failed to find runtimes/win-x64/native/libonnxruntime_providers_cuda.so in NuGet package",
+     "package-not-found")])
+def test_a_data_centre_gpus_own_refusals_and_a_packages_missing_file_are_read(line: str, family: str) -> None:
+    assert family in ids(line)
+
+
+def test_a_gpu_another_process_holds_is_the_servers_set_up_and_dcgms_profiling_is_no_access_problem() -> None:
+    """A reset or a MIG change blocked by nvidia-persistenced or nvidia_drm is the data-centre GPU's own set-up; DCGM's
+    profiling metrics exist on data-centre GPUs only, so an exporter asking for them on a Quadro is its configuration."""
+    held = "$ nvidia-smi --gpu-reset\nGPU 00000000:C1:00.0 is currently in use by another process."
+    assert read_cause(held).cause.id == "x86-discrete-gpu"
+    dcgm = ('time="2020-10-27T00:53:32Z" level=info msg="DCGM successfully initialized!"\n'
+            'time="2020-10-27T00:53:32Z" level=fatal msg="Error watching fields: Profiling is not supported for this '
+            'group of GPUs or GPU"')
+    reading = read_cause(dcgm)
+    assert reading.cause.id == "not-gpu-access" and reading.observed.x86  # (DCGM runs on no Jetson)
+
+
+@pytest.mark.parametrize("card", ["Nvidia RTX Pro 6000 Blackwell Server Edition", "NVIDIA RTX PRO 4500"])
+def test_the_blackwell_workstation_cards_name_a_pc(card: str) -> None:
+    assert any(s.value for s in read("**GPU used:** " + card).observed.x86)
+
+
+def test_a_pc_where_cuda_answers_true_and_nothing_fails_is_no_access_problem() -> None:
+    text = (PC + "\n$ docker exec app python -c \"import torch; print(torch.cuda.is_available())\"\nTrue\n"
+            "but no inference process ever runs on the GPU")
+    assert read_cause(text).cause.id == "not-gpu-access"
+    unanswered = PC + "\nbut no inference process ever runs"  # (no answer from CUDA: the PC's reading stands)
+    assert read_cause(unanswered).cause.id == "x86-discrete-gpu"

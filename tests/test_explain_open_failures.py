@@ -929,3 +929,27 @@ def test_a_failing_sentence_wrapped_onto_the_next_line_is_read_whole() -> None:
     assert read_cause(text).cause.id == "x86-discrete-gpu"
     ended = text.replace("access violation \n", "access violation.\n")  # two sentences: the first is read alone
     assert find_failure(ended).line.endswith("access violation.")  # type: ignore[union-attr]
+
+
+def test_a_list_item_that_finishes_its_leads_sentence_is_read_with_it() -> None:
+    """A lead with no full stop and items under it that open with a verb: each item ends the lead's sentence, so what
+    failed is "containers with `--gpu` do not start", the GPU's, not a bare "do not work"."""
+    text = ("After upgrade to 4.17.1 from 4.17.0, containers with `--gpu`\n- do not start correctly anymore (starting up)\n"
+            "- such starting containers become unkillable\n- down and up do not work correctly anymore\n\n"
+            "  - Windows Version: 11\n  - WSL2 or Hyper-V backend?  WSL2")
+    failure = find_failure(text)
+    assert failure is not None and failure.line.startswith("After upgrade to 4.17.1") and failure.kind == "gpu", failure
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+    opened = text.replace("`--gpu`\n", "`--gpu`:\n")  # (the colon that opens the list: the same sentence)
+    assert find_failure(opened).line.startswith("After upgrade")  # type: ignore[union-attr]
+    own = text.replace("- do not start", "- the web ui does not start").replace("- down and up do not work", "- nothing works")
+    alone = find_failure(own)  # (an item with its own subject is read alone)
+    assert alone is None or not alone.line.startswith("After upgrade"), alone
+
+
+def test_a_jetpack_4_image_build_that_fails_at_cmakes_configure_step_ran_without_the_default_runtime() -> None:
+    """On JetPack 4 the host's CUDA toolkit reaches `docker build` only through NVIDIA's runtime as Docker's default."""
+    text = ("Hi, I am on L4T (32.7.2). I am trying to build the opencv image using ( Dockerfile.opencv_source), the build "
+            "is failing with -- Configuring incomplete, errors occurred!. any idea?")
+    assert read_cause(text).cause.id == "nodes-missing-in-container"
+    assert read_cause(text.replace("32.7.2", "35.4.1")).cause.id != "nodes-missing-in-container"  # JetPack 5 mounts none

@@ -29,7 +29,11 @@ set FF 75.0 %, set FG 91.7 %, set FH 60.0 %, set FI 63.6 %, set FJ 63.6 %, set F
 set FM 80.0 %, set FN 75.0 %, set FO 66.7 %, set FP 50.0 %, set FQ 90.9 %,
 set FR 50.0 %, set FS 75.0 %, set FT 41.7 %, set FU 40.0 %,
 set FV 60.0 %, set FW 63.6 %, set FX 80.0 %, set FY 72.7 %,
-set FZ 81.8 %, set GA 83.3 %, set GB 30.0 %, set GC 45.5 % on 2026-12-04,
+set FZ 81.8 %, set GA 83.3 %, set GB 30.0 %, set GC 45.5 %,
+set GD 81.8 %, set GE 81.8 %, set GF 58.3 %, set GG 50.0 %,
+set GH 72.7 %, set GI 50.0 %, set GJ 36.4 %, set GK 100.0 %,
+set GL 36.4 %, set GM 50.0 %, set GN 63.6 %, set GO 60.0 %,
+set GP 50.0 %, set GQ 100.0 %, set GR 63.6 %, set GS 66.7 % on 2026-12-04,
 where, with five to thirteen reports, one report is eight to twenty points, so their floors let one report go and not
 two; set CS holds one report, set DE reads one of its ten and set EC none of its six, which their floors keep), so that
 a change that loses two or three reports of a set fails here, and one that trades a report for another does not. They
@@ -63,7 +67,11 @@ set FF's 75.0 %, set FG's 75.0 %, set FH's 50.0 %, set FI's 36.4 %, set FJ's 63.
 set FL's 36.4 %, set FM's 70.0 %, set FN's 66.7 %, set FO's 41.7 %, set FP's 37.5 %,
 set FQ's 72.7 %, set FR's 25.0 %, set FS's 66.7 %, set FT's 41.7 %, set FU's 40.0 %,
 set FV's 50.0 %, set FW's 45.5 %, set FX's 70.0 %, set FY's 9.1 %,
-set FZ's 72.7 %, set GA's 83.3 %, set GB's 20.0 %, set GC's 27.3 %;
+set FZ's 72.7 %, set GA's 83.3 %, set GB's 20.0 %, set GC's 27.3 %,
+set GD's 72.7 %, set GE's 81.8 %, set GF's 41.7 %, set GG's 50.0 %,
+set GH's 63.6 %, set GI's 50.0 %, set GJ's 36.4 %, set GK's 75.0 %,
+set GL's 36.4 %, set GM's 50.0 %, set GN's 63.6 %, set GO's 30.0 %,
+set GP's 40.0 %, set GQ's 66.7 %, set GR's 63.6 %, set GS's 50.0 %;
 set M is kept outside the repository, since its readings forbid every cause but one), and all have since served as
 development sets, so reports no rule has seen are the honest measure. A floor is raised, never lowered,
 with the number reached and the date.
@@ -108,7 +116,10 @@ CAUSES = {c["id"] for c in data.load("causes")["causes"]}
 # set FB 36.4 %, set FC 72.7 %, set FD 66.7 %, set FE 33.3 %, set FF 75.0 %, set FG 91.7 %, set FH 60.0 %,
 # set FI 63.6 %, set FJ 63.6 %, set FK 45.5 %, set FL 54.5 %, set FM 80.0 %, set FN 75.0 %, set FO 66.7 %,
 # set FP 50.0 %, set FQ 90.9 %, set FR 50.0 %, set FS 75.0 %, set FT 41.7 %, set FU 40.0 %, set FV 60.0 %,
-# set FW 63.6 %, set FX 80.0 %, set FY 72.7 %, set FZ 81.8 %, set GA 83.3 %, set GB 30.0 %, set GC 45.5 %).
+# set FW 63.6 %, set FX 80.0 %, set FY 72.7 %, set FZ 81.8 %, set GA 83.3 %, set GB 30.0 %, set GC 45.5 %,
+# set GD 81.8 %, set GE 81.8 %, set GF 58.3 %, set GG 50.0 %, set GH 72.7 %, set GI 50.0 %, set GJ 36.4 %,
+# set GK 100.0 %, set GL 36.4 %, set GM 50.0 %, set GN 63.6 %, set GO 60.0 %, set GP 50.0 %, set GQ 100.0 %,
+# set GR 63.6 %, set GS 66.7 %).
 FLOORS = {"A": 0.74, "B": 0.85, "C": 0.81, "D": 0.67, "E": 0.64, "F": 0.60, "G": 0.67, "H": 0.67, "I": 0.64, "J": 0.65,
           "K": 0.60, "L": 0.55, "N": 0.70, "AK": 0.60, "AL": 0.54, "AM": 0.52, "AN": 0.51, "AO": 0.38, "AP": 0.53,
           "AQ": 0.22, "AR": 0.45, "AS": 0.60, "AT": 0.60, "AU": 0.60, "AV": 0.85, "AW": 0.42,
@@ -134,7 +145,11 @@ FLOORS = {"A": 0.74, "B": 0.85, "C": 0.81, "D": 0.67, "E": 0.64, "F": 0.60, "G":
           "FN": 0.66, "FO": 0.58, "FP": 0.37, "FQ": 0.81,
           "FR": 0.41, "FS": 0.66, "FT": 0.33, "FU": 0.30,
           "FV": 0.50, "FW": 0.54, "FX": 0.70, "FY": 0.63,
-          "FZ": 0.72, "GA": 0.75, "GB": 0.20, "GC": 0.36}
+          "FZ": 0.72, "GA": 0.75, "GB": 0.20, "GC": 0.36,
+          "GD": 0.72, "GE": 0.72, "GF": 0.50, "GG": 0.40,
+          "GH": 0.63, "GI": 0.40, "GJ": 0.27, "GK": 0.91,
+          "GL": 0.27, "GM": 0.41, "GN": 0.54, "GO": 0.50,
+          "GP": 0.40, "GQ": 0.91, "GR": 0.54, "GS": 0.58}
 
 
 def test_the_held_out_sets_are_sourced_and_apart_from_the_corpus() -> None:

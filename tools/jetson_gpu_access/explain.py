@@ -716,7 +716,8 @@ def find_failure(text: str, cleaned: Optional[str] = None, memo: Optional[LineMe
         tried.add(line)
         order = remembered(memo, ("failure", line, ""), _failure_weight, line)
         if order is not None and (best is None or order < best[0]):
-            best = (order, _with_wrapped_rest(clean, end, line.strip()) if order[2] == len(FAILURE_KINDS) else line.strip())
+            best = (order, _with_wrapped_rest(clean, start, end, line.strip()) if order[2] == len(FAILURE_KINDS)
+                    else line.strip())
             if order == _TELLS_MOST:
                 break  # no later line can tell more, and the first of equals wins
     if best is None:
@@ -812,14 +813,54 @@ _RUNS_ON = re.compile(r"(?-i:(?:in|on|at|of|for|with|without|when|while|after|be
                       r"since|as|the|a|an|which|that|if|by|via|under)\b)")
 
 
-def _with_wrapped_rest(clean: str, end: int, line: str) -> str:
-    """``line`` with the next line joined where a sentence of prose runs on to it (no closing punctuation, and the next
-    line carries it on): "... crashes with access violation" / "in omni.kit... on RTX 5070 Ti + driver 595.79."."""
+def _with_wrapped_rest(clean: str, start: int, end: int, line: str) -> str:
+    """``line`` with the rest of its sentence where prose runs on past a line's end (no closing punctuation): the next
+    line joined where it carries the sentence on ("... crashes with access violation" / "in omni.kit... on RTX 5070
+    Ti + driver 595.79."), and a list item read from the lead it finishes ("containers with `--gpu`" / "- do not
+    start correctly anymore"), with the items between, as the paste has them."""
+    lead = _list_lead(clean, start, line)
+    if lead:
+        return lead + " " + line
     if not line or line[-1] in ".!?:;)]}\"'`" or end >= len(clean):
         return line
     stop = clean.find("\n", end + 1)
     rest = clean[end + 1:stop if stop >= 0 else len(clean)].strip()
     return line + " " + rest if _RUNS_ON.match(rest) else line
+
+
+# A list item (a bullet or a number), and one that opens with a verb, no subject of its own: the predicate of a sentence
+# its lead begins ("our gpu containers" / "1. do not start anymore"), unlike an item that names its own subject ("- the
+# web ui fails to start"). A list whose first item is such a predicate goes on with the lead's subject.
+_ITEM = re.compile(r"^[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]+")
+_PREDICATE_ITEM = re.compile(_ITEM.pattern + r"(?:do|does|did|can|could|will|would|are|is|were|was)(?:\s*not|n['\u2019]?t)?\b|"
+                             + _ITEM.pattern + r"(?:cannot|never|no\s+longer|(?:become|fail|hang|crash|stop|stay|keep|get|"
+                             r"throw|exit|show|return|start|refuse|die|block|sit|freeze|time)s?)\b", re.I)
+_LEAD_MAX = 160  # a lead longer than a line of prose is a paragraph, not the start of one sentence
+_ITEMS_MAX = 12  # (a list of a dozen items at most)
+_LIST_WINDOW = 8192  # the characters looked back for a list's lead
+
+
+def _list_lead(clean: str, start: int, line: str) -> str:
+    """The line a list hangs from and the items before ``line``, as one line, where ``line`` is an item of a list whose
+    first item finishes the lead's sentence (the lead ends in no full stop, or in the colon that opens the list); ""
+    otherwise."""
+    if not _ITEM.match(line):
+        return ""
+    above = max(0, start - _LIST_WINDOW)  # (a bounded look back, whatever the paste's size)
+    rows = clean[above:start].rstrip("\n").split("\n")
+    if above and clean[above - 1] != "\n":
+        rows = rows[1:]  # (a row the window cuts is no lead)
+    rows = rows[-_ITEMS_MAX - 1:]
+    for at in range(len(rows) - 1, -1, -1):
+        if _ITEM.match(rows[at]):
+            continue
+        lead = rows[at].strip()
+        first = rows[at + 1] if at + 1 < len(rows) else line
+        if lead and len(lead) <= _LEAD_MAX and lead[-1] not in ".!?;)]}\"'" and not lead.startswith(("#", "*")) \
+                and _PREDICATE_ITEM.match(first):
+            return " ".join(row.strip() for row in rows[at:])
+        return ""
+    return ""
 
 
 def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
@@ -1825,7 +1866,7 @@ _NOT_THE_DRIVER_ON_A_PC = {
 }
 _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-701",
             "cuda-700", "cuda-702", "cuda-719", "cuda-710", "cuda-1", "cuda-9", "cuda-400", "cuda-716",
-            "smi-memory-unreported", "other-permission",
+            "smi-memory-unreported", "other-permission", "dcgm-profiling-unsupported",
             "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found",
             "gpu-package-source-build", "gpu-works-words", "failure-other", "foreign-binary",
             "docker-daemon-access", "static-tls", "cuda-after-fork", "shm-exhausted", "image-lacks-libgl", "other-device",
@@ -1855,6 +1896,8 @@ _CUDA_TOOLCHAIN = re.compile(r"(?<![\w.-])(?:nvcc|cicc|ptxas|nvlink|fatbinary)\b
 # runtime image's, which has no compiler by design).
 _CMAKE_FINDS_NO_CUDA = re.compile(r"\b(?:cuda_toolkit_root_dir|cmake_cuda_compiler|cudatoolkit_root)\b|\bfind cuda\s*\(missing:|"
                                   r"\bcould not find cudatoolkit\b|\bfailed to find nvcc\b", re.I)
+# CMake's configure step failing, without saying what it missed.
+_CMAKE_CONFIGURE_FAILED = re.compile(r"\bconfiguring incomplete, errors occurred\b", re.I)
 # A variable set for a run said to work (a CPU control run beside the failing one): no statement about the failing run.
 _CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd])\b", re.I)
 # What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own
@@ -1950,9 +1993,22 @@ _LIBRARY_LOAD = re.compile(r"cannot open shared object|no such file|not found|dl
                            r"(?:could not|couldn't|failed to|unable to|cannot|can't) (?:load|open|find|locate)", re.I)
 _SHARED_MEMORY_PC = re.compile(r"\bGB10\b|\bDGX[\s-]?Spark\b|\bGH200\b|\bGrace\b", re.I)
 _CUDA_OWN_CHECK = re.compile(r"is_available|cuda available|cudaGetDeviceCount|\bcuInit", re.I)
-_WSL = re.compile(r"\bWSL|microsoft-standard", re.I)  # Windows' Linux: its GPU is /dev/dxg, with no seat or render node
+# Windows' Linux: its GPU is /dev/dxg, with no seat or render node (and Docker Desktop on Windows, whose GPU support
+# is its WSL 2 back end's)
+_WSL = re.compile(r"\bWSL|microsoft-standard|\bWindows Subsystem for Linux\b|"
+                  r"\bWindows\b[^\n]{0,40}\bDocker Desktop\b|\bDocker Desktop\b[^\n]{0,40}\bWindows\b", re.I)
 # NVIDIA's own compute stack named on a line: its /dev/nvidia* on a PC are open to every user.
 _NVIDIA_STACK = re.compile(r"\bcuda|\bcudnn|\bcublas|\btensorrt\b|\bnvidia\b|\bnvml\b", re.I)
+# An AMD or Intel GPU by its name, and what only an NVIDIA GPU serves: CUDA's driver library (nvcuda.dll, libcuda),
+# CUDA finding no device, NVIDIA's encoder and decoder.
+_OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|graphics|card)\b|\brx\s?[4-9]\d{2,3}\b|"
+                               r"\binstinct\b|\bmi[123]\d0x?\b|"
+                               r"\bintel\b[^\n]{0,12}\b(?:i?gpu|graphics|arc|iris|uhd)\b|\barc\s+[ab]\d{3}|\biris\s+xe\b|"
+                               r"\buhd\s+graphics\b", re.I)
+# (and an NVIDIA card beside it however named: "NVIDIA T500", a GeForce by its number, an eGPU)
+_NVIDIA_BESIDE = re.compile(r"\bnvidia\b|\b(?:rtx\s*)?[1-5]0[5-9]0\b|\begpu\b", re.I)
+_NVIDIA_ONLY = re.compile(r"\bnvcuda\.dll\b|\blibcuda\.so\b|\bcuda[_ ]error[_ ]no[_ ]device\b|\bno cuda-capable device\b|"
+                          r"\bnvenc\b|\bnvdec\b|\bcuvid\b|could not dynamically load cuda|\bfound no nvidia driver\b", re.I)
 # A PC's GPU that CUDA-free stacks reach through the render node (AMD, Intel and their OpenVINO, oneAPI and SYCL, Mesa,
 # Vulkan's software fallback).
 _RENDER_NODE_GPU = re.compile(r"radeon|amd(?!64)|rocm|gfx\d|intel|arc\s|iris|uhd|i915|mesa|radv|llvmpipe|vulkan|openvino|cldnn|"
@@ -1995,8 +2051,8 @@ _TOOLKIT_VERSION = re.compile(r"(?:nvidia-container-toolkit|libnvidia-container[
 _LEGACY_MODE = re.compile(r"auto-detected mode as '?legacy", re.I)
 # Overflow ids: a node whose owner and group map to no id of the user namespace (rootless engines).
 _OVERFLOW = ("nobody", "nogroup", "65534")
-_DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvrmgpu-open", "render-node-denied", "nvrm-channel",
-            "denial-words", "failure-gpu-node", "failure-device-permission")
+_DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvidia-node-denied", "nvrmgpu-open", "render-node-denied",
+            "nvrm-channel", "denial-words", "failure-gpu-node", "failure-device-permission")
 # 801 is the render node only at CUDA's start-up. Once the paste shows the device in use, or names an
 # operation this GPU does not support (IPC, shared storage, peer access), it is that operation, not access.
 _OPERATION = re.compile(r"ipc|storagesharing|shareable|peer|memcpy|cumem(?!init)|mempool|graph|dealloc", re.I)
@@ -2515,6 +2571,13 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("not-gpu-access", "an X program's OpenGL shown on a display of another machine (ssh -X, VNC, xrdp) "
                      "finds no GPU driver there and falls back to Mesa's software rasteriser: the remote display, not "
                      "the GPU's access", [line_of["gl-software-fallback"], remote_display[0]], "x86-discrete-gpu")
+    # Chromium's GPU process gives up inside Chromium's own sandbox, on either system, where nothing else of the GPU's
+    # shows: another family (a driver's mismatch, a node missing), a denial, or the GPU's nodes listed say more
+    if ids == ["browser-gpu-process"] and not (nodes_denied or any(_cuda_node(n.path) for n in seen.nodes)):
+        return cause("not-gpu-access", "the GPU process of Chromium or an Electron app gave up inside Chromium's own "
+                     "sandbox: most often an old Chromium whose sandbox does not allow what the driver now needs; a "
+                     "newer Chromium or Electron in the app is the remedy", [line_of["browser-gpu-process"]],
+                     "x86-discrete-gpu")
     if "mainline-tegra" in ids:  # its CUDA errors are not NVIDIA's CUDA on L4T
         return cause("not-gpu-access", "a Tegra run by mainline Linux's open drivers: not L4T's GPU stack",
                      [line_of["mainline-tegra"]])
@@ -2579,6 +2642,15 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("nodes-missing-in-container", "a build in a container on JetPack 4 finds no CUDA toolkit: there the "
                      "NVIDIA runtime mounts the host's toolkit into the container, so it ran without the runtime",
                      cmake[:1] + [container] + platform_line, "jetson-software-mismatch")
+    # (and one that fails at CMake's configure step without saying what it missed: on JetPack 4 the toolkit reaches a
+    # `docker build` only through Docker's default runtime, so that is the likeliest)
+    configure = failure.line if failure is not None and _CMAKE_CONFIGURE_FAILED.search(failure.line) else ""
+    if configure and all(i.startswith("failure-") for i in ids) and jetson and platform_shown and container and not denied \
+            and _l4t_major(seen) == 32:
+        return cause("nodes-missing-in-container", "a build in a container on JetPack 4 fails at CMake's configure step: "
+                     "there the host's CUDA toolkit reaches an image build only with NVIDIA's runtime as Docker's default "
+                     "runtime, so most often it ran without it", [configure, container] + platform_line,
+                     "jetson-software-mismatch", "not-gpu-access")
     if cmake and jetson and platform_shown and container and not denied:
         return cause("jetson-software-mismatch", "a build in a container on a Jetson finds no CUDA toolkit: the image "
                      "carries none (from JetPack 5 the runtime mounts no toolkit into a container, so a build starts "
@@ -2664,6 +2736,15 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if "no-gpu-words" in ids and not _hard_jetson_signs(seen) and not any(NVIDIA_GPU.search(s.value) for s in seen.x86):
         return cause("not-gpu-access", "the machine has no NVIDIA GPU, so there is no GPU access to grant",
                      [line_of["no-gpu-words"]])
+    # (and a machine whose only GPU the paste names is AMD's or Intel's, failing where only NVIDIA's serves: CUDA's
+    # driver library, NVENC, no CUDA device)
+    other_vendor = [s.line for s in seen.x86 if _OTHER_VENDOR_GPU.search(s.line)]
+    if other_vendor and failure is not None and _NVIDIA_ONLY.search(failure.line) and not _hard_jetson_signs(seen) \
+            and not any(NVIDIA_GPU.search(s.line) or _NVIDIA_BESIDE.search(s.line) for s in seen.x86) \
+            and not nodes_denied and not any(i in _EXPLICIT_DENIALS for i in ids):
+        return cause("not-gpu-access", "the only GPU the paste names is AMD's or Intel's, and what failed needs an "
+                     "NVIDIA GPU: there is none to grant, so the program has to leave CUDA or NVENC alone",
+                     [failure.line, other_vendor[0]], "x86-discrete-gpu")
     # (a Mac beside any sign of a Jetson or of an NVIDIA GPU is the client, or runs Linux on its own NVIDIA GPU)
     if "mac-no-cuda" in ids and not seen.jetson and not any(NVIDIA_GPU.search(s.value) for s in seen.x86):
         return cause("not-gpu-access", "the machine is a Mac, where CUDA has had no release since 10.2: there is no CUDA "
@@ -2770,6 +2851,17 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     banner_only = missing == [line_of.get("cuda-image-no-driver")]
     if banner_only and foreign and any(launch.nvidia_runtime or launch.gpus for launch in foreign) and not denied:
         return foreign_cause()
+    # (on WSL 2, where the driver comes from Windows through /dev/dxg, the banner's check of the Linux driver's files
+    # fails with the GPU given: CUDA on WSL's release notes for 510.06 call it fixed, and NVIDIA/nvidia-docker#1548
+    # shows it later still. Every launch the paste shows must be given the GPU, and nothing else of the GPU's said: a
+    # library or CUDA failing says more.)
+    given = [launch for launch in seen.launches if launch.gpus or launch.nvidia_runtime]
+    if banner_only and given and len(given) == len(seen.launches) and _on_wsl(seen) \
+            and set(ids) <= {"cuda-image-no-driver", "gpu-works-words"} and not nodes_denied:
+        return cause("not-gpu-access", "the start-up banner of NVIDIA's CUDA and NGC images looks for the Linux driver's "
+                     "files, which WSL 2 does not have (its GPU comes from Windows through /dev/dxg): with the GPU given "
+                     "to the container, the banner alone says nothing; nvidia-smi or a CUDA call inside it does",
+                     list(dict.fromkeys(missing + [_first_line(given[0])] + _on_wsl(seen)[:1])), "x86-discrete-gpu")
     if missing:
         if x86:
             return cause("x86-discrete-gpu", "the NVIDIA runtime or the GPU nodes are not in the container, on a PC",
@@ -2963,6 +3055,13 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("x86-discrete-gpu", "CUDA's operating-system error on a PC: the system refused a call CUDA makes as "
                      "it starts, as WSL and sandboxes (seccomp, Landlock) do; no device group grants it",
                      [line_of["cuda-304"]] + sandbox[:1] + platform_line, "not-gpu-access")
+    # (a PC whose paste shows CUDA answering True and nothing failing, nothing said of the GPU: what goes wrong is not
+    # the GPU's access; a user denied a node gets CUDA's start-up error, which the paste would show)
+    if x86 and failure is None and not ids and seen.cuda_true is not None:
+        return cause("not-gpu-access", "CUDA answered True and the paste shows nothing failing: the GPU is reached, so "
+                     "what goes wrong is what the program does with it",
+                     [seen.cuda_true.value, seen.cuda_true.line] + platform_line,
+                     "x86-discrete-gpu")
     if x86:
         return cause("x86-discrete-gpu", "the paste shows an x86 / discrete-GPU system and no Jetson" if platform_shown
                      else "a GPU error of a PC, whose driver and devices the integrated-GPU explanations do not fit",
@@ -3189,8 +3288,9 @@ def _root_lines(seen: Observed, ids: Sequence[str]) -> List[str]:
 
 
 # Families that say a node refused the process in so many words.
-_EXPLICIT_DENIALS = ("denial-words", "nvmap-denied", "render-node-denied", "nvml-permissions", "failure-gpu-node",
-                     "failure-device-permission", "groups-lost-words", "groups-missing-words", "seat-login-words")
+_EXPLICIT_DENIALS = ("denial-words", "nvmap-denied", "nvidia-node-denied", "render-node-denied", "nvml-permissions",
+                     "failure-gpu-node", "failure-device-permission", "groups-lost-words", "groups-missing-words",
+                     "seat-login-words")
 # What says CUDA or a node was refused, against which no True of a check proves access (NVML's permission error is the
 # driver tool's, not CUDA's).
 _CUDA_REFUSED = _STARTUP_ERRORS + tuple(i for i in _EXPLICIT_DENIALS if i != "nvml-permissions") + (
@@ -3347,8 +3447,11 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
                    container: str = "", failure: Optional[Failure] = None) -> List[str]:
     """Lines showing the GPU is not in the container: absent nodes, no runtime, (on a Jetson) a launch without
     it, or a GPU library that is an empty placeholder or missing where the paste ran in a container or a build."""
-    lines = [line_of[i] for i in ("nvmap-missing", "no-gpu-runtime", "gpu-request-unserved", "cuda-image-no-driver",
-                                  "nodes-missing-words") if i in line_of]
+    lines = [line_of[i] for i in ("nvmap-missing", "no-gpu-runtime", "gpu-request-unserved", "cuda-image-no-driver")
+             if i in line_of]
+    # (words that the container lacks the GPU: beside a node the paste shows refused, "no access" is that refusal)
+    if "nodes-missing-words" in line_of and not any(i in _EXPLICIT_DENIALS for i in ids):
+        lines.append(line_of["nodes-missing-words"])
     before_render = (_l4t_major(seen) or 36) < 36  # JetPack 5's containers get no /dev/dri, and CUDA needs none there
     lines += [a.line for a in seen.absent if (_cuda_node(a.value) or a.value.startswith("nvidia-container-csv-"))
               and not (before_render and a.value.startswith("/dev/dri"))]

@@ -302,8 +302,10 @@ OTHER_ARM_BOARD = re.compile(
 # NVIDIA's discrete GPUs by name, the parts the PC signs below share: a GeForce, Quadro, Tesla or TITAN, an RTX or GTX by
 # number, an RTX A-series card, lspci's NVIDIA controller, a data-centre GPU, a laptop's MX, and a GeForce by its number
 # alone ("3080ti", "NVIDIA 4090", "with my 3050", "a working 3060", a laptop's "Nvidia 650M").
-# (and the number first, as people also write it: "NVIDIA 970 GTX", "my 3080 RTX"; the entry GT cards: "GT 730", "GT 1030")
-_GEFORCE_AND_KIN = (r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|RTX\s?A\d{4})\b|"
+# (and the number first, as people also write it: "NVIDIA 970 GTX", "my 3080 RTX"; the entry GT cards: "GT 730", "GT 1030";
+# the Blackwell workstation cards: "RTX PRO 6000")
+_GEFORCE_AND_KIN = (r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|RTX\s?A\d{4}|"
+                    r"RTX\s+PRO\s+\d{4})\b|"
                     r"(?<![\w.])[1-9]\d{2,3}(?:\s?Ti)?\s?(?:GTX|RTX)\b|(?-i:\bGT\s?(?:[1-9]\d{2}|10[34]0)M?\b)")
 _NVIDIA_ON_PCI = r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b"
 _DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|T4G?|V100|P100|K80|A[2456]000|A[45]500)\b"
@@ -367,6 +369,14 @@ _X86 = cued(
      r"\bvGPU\b|\bnvidia-gridd\b|\bdxgkrnl\b|/dev/dxg\b|\bMicrosoft Basic Render Driver\b"),
     # darknet's compute capability of the device, where no Jetson has it (as Major/Minor below)
     (("compute_capability",), r"\bcompute_capability\s*=\s*(?!(?:320|530|620|720|870|1010|1100)\b)\d{3,4}\b"),
+    # (and said of the user's own card: "a GPU with compute capability 3.0", "my card's compute capability is 8.6"; not a
+    # build's floor: "needs GPUs with compute capability 7.0 or greater", "for cards with compute capability 7.5 onwards")
+    (("capability",), r"(?:(?<!\bfor )(?<!\bneed )(?<!\bneeds )(?<!\brequire )(?<!\brequires )"
+                      r"(?<!\bsupport )(?<!\bsupports )(?<!\bsupported )\b(?:gpus?|cards?|devices?)"
+                      r"\s+(?:with|has|having|of)\s+(?:a\s+)?(?:cuda\s+)?compute\s+capability\s+(?:of\s+)?|"
+                      r"\b(?:my|our)\s+(?:gpu|card|device)(?:'s|\u2019s)?\s+(?:cuda\s+)?compute\s+capability\s+(?:is\s+)?)"
+                      r"(?!(?:3\.2|5\.3|6\.2|7\.2|8\.7|10\.1|11\.0)\b)\d{1,2}\.\d\b(?!\.?\d|\s*\+|\s*(?:\([^)\n]{0,30}\)\s*)?"
+                      r"(?:(?:or|and)\s+(?:higher|above|later|newer|up|greater|better|beyond)|onwards?|upwards?|minimum)\b)"),
     (("nvidia-driver-", "driver version", "nvidia-smi "),
      r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*" + _DESKTOP_BRANCH + r"(?:\.\d+)*\b|"
      r"\bNVIDIA-SMI\s+" + _DESKTOP_BRANCH + r"\.\d+"),  # nvidia-smi's header: its driver's branch
@@ -471,8 +481,10 @@ _PC_HINT = cued(
     # Unreal Engine's editor and its packaged Linux builds (AirSim, CARLA): built for x86-64 PCs
     (("ue4editor", "ue5editor", "unrealeditor", "linuxnoeditor", "unrealengine/engine"),
      r"\bUE[45]Editor\b|\bUnrealEditor\b|\bLinuxNoEditor\b|\bUnrealEngine/Engine/Binaries/Linux\b"),
-    # NVIDIA's GPU Operator, which supports no Jetson (gpu-operator#1453): a cluster of PCs or servers runs it
+    # NVIDIA's GPU Operator, which supports no Jetson (gpu-operator#1453): a cluster of PCs or servers runs it; and DCGM,
+    # NVIDIA's data-centre GPU manager, with its exporter and host engine (DCGM's documentation lists no Tegra GPU)
     (("operator",), r"\bgpu[- ]operator\b"),
+    (("dcgm", "nv-hostengine"), r"\bdcgm(?:[- ]exporter)?\b|\bnv-hostengine\b"),
     # the product name a desktop board's firmware leaves unset, which Ubuntu's installer puts in the host name
     (("system-product-name", "system product name"),
      r"(?<![\w.-])[\w.-]{0,64}-System-Product-Name\b|\bProduct Name:[ \t]*System Product Name\b"),
@@ -561,8 +573,9 @@ _PC_WORDS = tuple(dict.fromkeys([word for parts in (_X86, _PC_STACK, _PC_PROSE) 
                                 + ["vdpau", "nvidia-modprobe", "libcuda.so.", "nvencopenencodesessionex", "_nvenc",
                                    "_cuvid", "libnvidia-encode.so", "libnvcuvid.so", "mig"]))
 # L4T as tools print it when /etc/nv_tegra_release itself was not pasted: jetson-containers
-# (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]), jtop (JETSON_L4T=35.2.1).
-_L4T_MENTION = re.compile(r"(?:\b|_)L4T(?:[_ ]VERSION)?[\s=:\[\"']*R?(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
+# (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]), jtop (JETSON_L4T=35.2.1), and
+# people in prose ("I am on L4T (32.7.2)").
+_L4T_MENTION = re.compile(r"(?:\b|_)L4T(?:[_ ]VERSION)?[\s=:\[(\"']*R?(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
 # An L4T release by its own name, R and three numbers ("AGX Orin (R36.4.0)"), upper case and standing alone: an image
 # tag (l4t-pytorch:r36.4.0) names the image's release, not the machine's.
 _RELEASE_NAMED = re.compile(r"(?<![\w:./-])R(2[89]|3\d)\.(\d{1,2})\.(\d{1,2})(?![\w.-])")
