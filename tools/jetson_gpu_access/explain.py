@@ -814,13 +814,13 @@ _RUNS_ON = re.compile(r"(?-i:(?:in|on|at|of|for|with|without|when|while|after|be
 
 
 def _with_wrapped_rest(clean: str, start: int, end: int, line: str) -> str:
-    """``line`` with the rest of its sentence where prose runs on past a line's end (no closing punctuation): the next
-    line joined where it carries the sentence on ("... crashes with access violation" / "in omni.kit... on RTX 5070
-    Ti + driver 595.79."), and a list item read from the lead it finishes ("containers with `--gpu`" / "- do not
-    start correctly anymore"), with the items between, as the paste has them."""
+    """``line`` with the rest of its sentence: for a list item, the sentence the list's lead begins and its first item
+    finishes ("containers with `--gpu`" / "- do not start correctly anymore"), which the items below it go on about;
+    or, where prose runs on past the line's end with no closing punctuation, the next line joined where it carries the
+    sentence on ("... crashes with access violation" / "in omni.kit... on RTX 5070 Ti + driver 595.79.")."""
     lead = _list_lead(clean, start, line)
     if lead:
-        return lead + " " + line
+        return lead
     if not line or line[-1] in ".!?:;)]}\"'`" or end >= len(clean):
         return line
     stop = clean.find("\n", end + 1)
@@ -830,35 +830,33 @@ def _with_wrapped_rest(clean: str, start: int, end: int, line: str) -> str:
 
 # A list item (a bullet or a number), and one that opens with a verb, no subject of its own: the predicate of a sentence
 # its lead begins ("our gpu containers" / "1. do not start anymore"), unlike an item that names its own subject ("- the
-# web ui fails to start"). A list whose first item is such a predicate goes on with the lead's subject.
+# web ui fails to start") or a step of a recipe ("1. Start the container", whose verbs no predicate here opens with).
 _ITEM = re.compile(r"^[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]+")
 _PREDICATE_ITEM = re.compile(_ITEM.pattern + r"(?:do|does|did|can|could|will|would|are|is|were|was)(?:\s*not|n['\u2019]?t)?\b|"
-                             + _ITEM.pattern + r"(?:cannot|never|no\s+longer|(?:become|fail|hang|crash|stop|stay|keep|get|"
-                             r"throw|exit|show|return|start|refuse|die|block|sit|freeze|time)s?)\b", re.I)
+                             + _ITEM.pattern + r"(?:cannot|won['\u2019]?t|never|no\s+longer|(?:become|fail|hang|freeze|stay)s?|"
+                             r"crash(?:es)?)\b", re.I)
 _LEAD_MAX = 160  # a lead longer than a line of prose is a paragraph, not the start of one sentence
 _ITEMS_MAX = 12  # (a list of a dozen items at most)
 _LIST_WINDOW = 8192  # the characters looked back for a list's lead
 
 
 def _list_lead(clean: str, start: int, line: str) -> str:
-    """The line a list hangs from and the items before ``line``, as one line, where ``line`` is an item of a list whose
-    first item finishes the lead's sentence (the lead ends in no full stop, or in the colon that opens the list); ""
-    otherwise."""
+    """Where ``line`` is an item of a list whose first item finishes its lead's sentence (an unindented lead that ends
+    in no full stop, or in the colon that opens the list), the lead and that first item as one line; "" otherwise."""
     if not _ITEM.match(line):
         return ""
     above = max(0, start - _LIST_WINDOW)  # (a bounded look back, whatever the paste's size)
     rows = clean[above:start].rstrip("\n").split("\n")
     if above and clean[above - 1] != "\n":
         rows = rows[1:]  # (a row the window cuts is no lead)
-    rows = rows[-_ITEMS_MAX - 1:]
-    for at in range(len(rows) - 1, -1, -1):
+    rows = rows[-_ITEMS_MAX - 1:] + [line]
+    for at in range(len(rows) - 2, -1, -1):
         if _ITEM.match(rows[at]):
             continue
-        lead = rows[at].strip()
-        first = rows[at + 1] if at + 1 < len(rows) else line
-        if lead and len(lead) <= _LEAD_MAX and lead[-1] not in ".!?;)]}\"'" and not lead.startswith(("#", "*")) \
-                and _PREDICATE_ITEM.match(first):
-            return " ".join(row.strip() for row in rows[at:])
+        lead, first = rows[at], rows[at + 1]
+        if lead.strip() == lead != "" and len(lead) <= _LEAD_MAX and lead[-1] not in ".!?;)]}\"'" \
+                and not lead.startswith(("#", "*")) and _PREDICATE_ITEM.match(first):
+            return lead + " " + first.strip()
         return ""
     return ""
 
@@ -1993,22 +1991,27 @@ _LIBRARY_LOAD = re.compile(r"cannot open shared object|no such file|not found|dl
                            r"(?:could not|couldn't|failed to|unable to|cannot|can't) (?:load|open|find|locate)", re.I)
 _SHARED_MEMORY_PC = re.compile(r"\bGB10\b|\bDGX[\s-]?Spark\b|\bGH200\b|\bGrace\b", re.I)
 _CUDA_OWN_CHECK = re.compile(r"is_available|cuda available|cudaGetDeviceCount|\bcuInit", re.I)
-# Windows' Linux: its GPU is /dev/dxg, with no seat or render node (and Docker Desktop on Windows, whose GPU support
-# is its WSL 2 back end's)
-_WSL = re.compile(r"\bWSL|microsoft-standard|\bWindows Subsystem for Linux\b|"
-                  r"\bWindows\b[^\n]{0,40}\bDocker Desktop\b|\bDocker Desktop\b[^\n]{0,40}\bWindows\b", re.I)
+# Windows' Linux: its GPU is /dev/dxg, with no seat or render node.
+_WSL = re.compile(r"\bWSL|microsoft-standard|\bWindows Subsystem for Linux\b", re.I)
+# Docker Desktop on Windows, whose containers get a GPU through its WSL 2 back end only.
+_DOCKER_DESKTOP_ON_WINDOWS = re.compile(r"\bWindows\b(?:(?!\bnot\b)[^\n]){0,40}\bDocker Desktop\b|"
+                                        r"\bDocker Desktop\b(?:(?!\bnot\b|\bno\b)[^\n]){0,40}\bWindows\b", re.I)
 # NVIDIA's own compute stack named on a line: its /dev/nvidia* on a PC are open to every user.
 _NVIDIA_STACK = re.compile(r"\bcuda|\bcudnn|\bcublas|\btensorrt\b|\bnvidia\b|\bnvml\b", re.I)
 # An AMD or Intel GPU by its name, and what only an NVIDIA GPU serves: CUDA's driver library (nvcuda.dll, libcuda),
 # CUDA finding no device, NVIDIA's encoder and decoder.
+# (an integrated one, beside which a laptop often has an NVIDIA GPU whose driver is not loaded: there a CUDA finding no
+# device or driver may be that GPU's)
+_INTEGRATED_GPU = re.compile(r"\bintel\b|\bwith\s+radeon\s+graphics\b|\bintegrated\b|\bradeon\s+(?:vega\s+)?graphics\b", re.I)
+_NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_ ]no[_ ]device\b|\bfound no nvidia driver\b", re.I)
 _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|graphics|card)\b|\brx\s?[4-9]\d{2,3}\b|"
                                r"\binstinct\b|\bmi[123]\d0x?\b|"
                                r"\bintel\b[^\n]{0,12}\b(?:i?gpu|graphics|arc|iris|uhd)\b|\barc\s+[ab]\d{3}|\biris\s+xe\b|"
                                r"\buhd\s+graphics\b", re.I)
-# (and an NVIDIA card beside it however named: "NVIDIA T500", a GeForce by its number, an eGPU)
-_NVIDIA_BESIDE = re.compile(r"\bnvidia\b|\b(?:rtx\s*)?[1-5]0[5-9]0\b|\begpu\b", re.I)
+# (and an NVIDIA card beside it, by more than its model's name: NVIDIA named, a GeForce by its number, an eGPU)
+_NVIDIA_BESIDE = re.compile(r"\bnvidia\b|\b(?:rtx\s*)?[1-5]0[5-9]0\b|\bgtx?\s*1[65][56]0\b|\begpu\b", re.I)
 _NVIDIA_ONLY = re.compile(r"\bnvcuda\.dll\b|\blibcuda\.so\b|\bcuda[_ ]error[_ ]no[_ ]device\b|\bno cuda-capable device\b|"
-                          r"\bnvenc\b|\bnvdec\b|\bcuvid\b|could not dynamically load cuda|\bfound no nvidia driver\b", re.I)
+                          r"(?<![a-z0-9])(?:nvenc|nvdec|cuvid)\b|could not dynamically load cuda|\bfound no nvidia driver\b", re.I)
 # A PC's GPU that CUDA-free stacks reach through the render node (AMD, Intel and their OpenVINO, oneAPI and SYCL, Mesa,
 # Vulkan's software fallback).
 _RENDER_NODE_GPU = re.compile(r"radeon|amd(?!64)|rocm|gfx\d|intel|arc\s|iris|uhd|i915|mesa|radv|llvmpipe|vulkan|openvino|cldnn|"
@@ -2739,7 +2742,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # (and a machine whose only GPU the paste names is AMD's or Intel's, failing where only NVIDIA's serves: CUDA's
     # driver library, NVENC, no CUDA device)
     other_vendor = [s.line for s in seen.x86 if _OTHER_VENDOR_GPU.search(s.line)]
+    hybrid = all(_INTEGRATED_GPU.search(line) for line in other_vendor)  # (a laptop's: its NVIDIA GPU may be unseen)
     if other_vendor and failure is not None and _NVIDIA_ONLY.search(failure.line) and not _hard_jetson_signs(seen) \
+            and not (hybrid and _NO_DEVICE_OR_DRIVER.search(failure.line)) \
             and not any(NVIDIA_GPU.search(s.line) or _NVIDIA_BESIDE.search(s.line) for s in seen.x86) \
             and not nodes_denied and not any(i in _EXPLICIT_DENIALS for i in ids):
         return cause("not-gpu-access", "the only GPU the paste names is AMD's or Intel's, and what failed needs an "
@@ -2856,12 +2861,13 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # shows it later still. Every launch the paste shows must be given the GPU, and nothing else of the GPU's said: a
     # library or CUDA failing says more.)
     given = [launch for launch in seen.launches if launch.gpus or launch.nvidia_runtime]
-    if banner_only and given and len(given) == len(seen.launches) and _on_wsl(seen) \
+    windows_vm = _on_wsl(seen) or [s.line for s in seen.x86 if _DOCKER_DESKTOP_ON_WINDOWS.search(s.line)]
+    if banner_only and given and all(launch.gpus or launch.nvidia_runtime for launch in seen.launches) and windows_vm \
             and set(ids) <= {"cuda-image-no-driver", "gpu-works-words"} and not nodes_denied:
         return cause("not-gpu-access", "the start-up banner of NVIDIA's CUDA and NGC images looks for the Linux driver's "
                      "files, which WSL 2 does not have (its GPU comes from Windows through /dev/dxg): with the GPU given "
                      "to the container, the banner alone says nothing; nvidia-smi or a CUDA call inside it does",
-                     list(dict.fromkeys(missing + [_first_line(given[0])] + _on_wsl(seen)[:1])), "x86-discrete-gpu")
+                     list(dict.fromkeys(missing + [_first_line(given[0])] + windows_vm[:1])), "x86-discrete-gpu")
     if missing:
         if x86:
             return cause("x86-discrete-gpu", "the NVIDIA runtime or the GPU nodes are not in the container, on a PC",
@@ -3056,7 +3062,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "it starts, as WSL and sandboxes (seccomp, Landlock) do; no device group grants it",
                      [line_of["cuda-304"]] + sandbox[:1] + platform_line, "not-gpu-access")
     # (a PC whose paste shows CUDA answering True and nothing failing, nothing said of the GPU: what goes wrong is not
-    # the GPU's access; a user denied a node gets CUDA's start-up error, which the paste would show)
+    # the GPU's access; a user denied a node gets CUDA's start-up error, which the paste would show. A True from root
+    # counts here, unlike beside a failure: no session in the paste fails.)
     if x86 and failure is None and not ids and seen.cuda_true is not None:
         return cause("not-gpu-access", "CUDA answered True and the paste shows nothing failing: the GPU is reached, so "
                      "what goes wrong is what the program does with it",

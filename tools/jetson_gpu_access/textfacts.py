@@ -303,7 +303,7 @@ OTHER_ARM_BOARD = re.compile(
 # number, an RTX A-series card, lspci's NVIDIA controller, a data-centre GPU, a laptop's MX, and a GeForce by its number
 # alone ("3080ti", "NVIDIA 4090", "with my 3050", "a working 3060", a laptop's "Nvidia 650M").
 # (and the number first, as people also write it: "NVIDIA 970 GTX", "my 3080 RTX"; the entry GT cards: "GT 730", "GT 1030";
-# the Blackwell workstation cards: "RTX PRO 6000")
+# the Blackwell professional cards: "RTX PRO 6000")
 _GEFORCE_AND_KIN = (r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|RTX\s?A\d{4}|"
                     r"RTX\s+PRO\s+\d{4})\b|"
                     r"(?<![\w.])[1-9]\d{2,3}(?:\s?Ti)?\s?(?:GTX|RTX)\b|(?-i:\bGT\s?(?:[1-9]\d{2}|10[34]0)M?\b)")
@@ -369,12 +369,13 @@ _X86 = cued(
      r"\bvGPU\b|\bnvidia-gridd\b|\bdxgkrnl\b|/dev/dxg\b|\bMicrosoft Basic Render Driver\b"),
     # darknet's compute capability of the device, where no Jetson has it (as Major/Minor below)
     (("compute_capability",), r"\bcompute_capability\s*=\s*(?!(?:320|530|620|720|870|1010|1100)\b)\d{3,4}\b"),
-    # (and said of the user's own card: "a GPU with compute capability 3.0", "my card's compute capability is 8.6"; not a
-    # build's floor: "needs GPUs with compute capability 7.0 or greater", "for cards with compute capability 7.5 onwards")
-    (("capability",), r"(?:(?<!\bfor )(?<!\bneed )(?<!\bneeds )(?<!\brequire )(?<!\brequires )"
-                      r"(?<!\bsupport )(?<!\bsupports )(?<!\bsupported )\b(?:gpus?|cards?|devices?)"
-                      r"\s+(?:with|has|having|of)\s+(?:a\s+)?(?:cuda\s+)?compute\s+capability\s+(?:of\s+)?|"
-                      r"\b(?:my|our)\s+(?:gpu|card|device)(?:'s|\u2019s)?\s+(?:cuda\s+)?compute\s+capability\s+(?:is\s+)?)"
+    # (and said of the user's own card: "my system has a GPU with compute capability 3.0", "my card's compute capability
+    # is 8.6"; not what a build needs: "requires a GPU with compute capability 7.0", "7.5 onwards")
+    (("capability",), r"(?:\b(?:i\s+have|i've\s+got|(?:my|our)\s+(?:system|machine|pc|laptop|computer|server|box|desktop|"
+                      r"workstation)\s+has|(?:it|this|which)\s+(?:has|is))\s+(?:an?\s+)?(?:nvidia\s+)?(?:gpu|card|device)\s+"
+                      r"(?:with|of)\s+(?:a\s+)?(?:cuda\s+)?compute\s+capability\s+(?:of\s+)?|"
+                      r"\b(?:my|our)\s+(?:gpu|card|device)(?:'s|\u2019s)?\s+(?:cuda\s+)?compute\s+capability\s+(?:is\s+)?|"
+                      r"\b(?:my|our)\s+(?:gpu|card|device)\s+(?:has|is)\s+(?:a\s+)?(?:cuda\s+)?compute\s+capability\s+)"
                       r"(?!(?:3\.2|5\.3|6\.2|7\.2|8\.7|10\.1|11\.0)\b)\d{1,2}\.\d\b(?!\.?\d|\s*\+|\s*(?:\([^)\n]{0,30}\)\s*)?"
                       r"(?:(?:or|and)\s+(?:higher|above|later|newer|up|greater|better|beyond)|onwards?|upwards?|minimum)\b)"),
     (("nvidia-driver-", "driver version", "nvidia-smi "),
