@@ -1998,20 +1998,20 @@ _DOCKER_DESKTOP_ON_WINDOWS = re.compile(r"\bWindows\b(?:(?!\bnot\b)[^\n]){0,40}\
                                         r"\bDocker Desktop\b(?:(?!\bnot\b|\bno\b)[^\n]){0,40}\bWindows\b", re.I)
 # NVIDIA's own compute stack named on a line: its /dev/nvidia* on a PC are open to every user.
 _NVIDIA_STACK = re.compile(r"\bcuda|\bcudnn|\bcublas|\btensorrt\b|\bnvidia\b|\bnvml\b", re.I)
-# An AMD or Intel GPU by its name, and what only an NVIDIA GPU serves: CUDA's driver library (nvcuda.dll, libcuda),
-# CUDA finding no device, NVIDIA's encoder and decoder.
-# (an integrated one, beside which a laptop often has an NVIDIA GPU whose driver is not loaded: there a CUDA finding no
-# device or driver may be that GPU's)
-_INTEGRATED_GPU = re.compile(r"\bintel\b|\bwith\s+radeon\s+graphics\b|\bintegrated\b|\bradeon\s+(?:vega\s+)?graphics\b", re.I)
-_NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_ ]no[_ ]device\b|\bfound no nvidia driver\b", re.I)
+# An AMD or Intel GPU by its name, and what only an NVIDIA GPU serves: CUDA finding no device or driver, CUDA's
+# driver library (nvcuda.dll, libcuda), NVIDIA's encoder and decoder.
 _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|graphics|card)\b|\brx\s?[4-9]\d{2,3}\b|"
                                r"\binstinct\b|\bmi[123]\d0x?\b|"
                                r"\bintel\b[^\n]{0,12}\b(?:i?gpu|graphics|arc|iris|uhd)\b|\barc\s+[ab]\d{3}|\biris\s+xe\b|"
                                r"\buhd\s+graphics\b", re.I)
+_NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_ ]no[_ ]device\b|\bfound no nvidia driver\b", re.I)
+_NVIDIA_ONLY = re.compile(_NO_DEVICE_OR_DRIVER.pattern + r"|\bnvcuda\.dll\b|\blibcuda\.so\b|"
+                          r"(?<![a-z0-9])(?:nvenc|nvdec|cuvid)\b|could not dynamically load cuda", re.I)
 # (and an NVIDIA card beside it, by more than its model's name: NVIDIA named, a GeForce by its number, an eGPU)
 _NVIDIA_BESIDE = re.compile(r"\bnvidia\b|\b(?:rtx\s*)?[1-5]0[5-9]0\b|\bgtx?\s*1[65][56]0\b|\begpu\b", re.I)
-_NVIDIA_ONLY = re.compile(r"\bnvcuda\.dll\b|\blibcuda\.so\b|\bcuda[_ ]error[_ ]no[_ ]device\b|\bno cuda-capable device\b|"
-                          r"(?<![a-z0-9])(?:nvenc|nvdec|cuvid)\b|could not dynamically load cuda|\bfound no nvidia driver\b", re.I)
+# (and an integrated one, beside which a laptop often has an NVIDIA GPU whose driver is not loaded: there CUDA finding
+# no device or driver may be that GPU's)
+_INTEGRATED_GPU = re.compile(r"\bintel\b|\bwith\s+radeon\s+graphics\b|\bintegrated\b|\bradeon\s+(?:vega\s+)?graphics\b", re.I)
 # A PC's GPU that CUDA-free stacks reach through the render node (AMD, Intel and their OpenVINO, oneAPI and SYCL, Mesa,
 # Vulkan's software fallback).
 _RENDER_NODE_GPU = re.compile(r"radeon|amd(?!64)|rocm|gfx\d|intel|arc\s|iris|uhd|i915|mesa|radv|llvmpipe|vulkan|openvino|cldnn|"
@@ -2862,7 +2862,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # library or CUDA failing says more.)
     given = [launch for launch in seen.launches if launch.gpus or launch.nvidia_runtime]
     windows_vm = _on_wsl(seen) or [s.line for s in seen.x86 if _DOCKER_DESKTOP_ON_WINDOWS.search(s.line)]
-    if banner_only and given and all(launch.gpus or launch.nvidia_runtime for launch in seen.launches) and windows_vm \
+    if banner_only and given and len(given) == len(seen.launches) and windows_vm \
             and set(ids) <= {"cuda-image-no-driver", "gpu-works-words"} and not nodes_denied:
         return cause("not-gpu-access", "the start-up banner of NVIDIA's CUDA and NGC images looks for the Linux driver's "
                      "files, which WSL 2 does not have (its GPU comes from Windows through /dev/dxg): with the GPU given "
