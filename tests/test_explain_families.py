@@ -4306,10 +4306,12 @@ def test_the_cuda_images_banner_on_wsl_with_the_gpu_given_says_nothing_of_access
     ("GPU: AMD RX 580\nError: nvcuda.dll was not found", "not-gpu-access"),
     ("GPU: Intel UHD Graphics 630 and NVIDIA GeForce GTX 1650\nRuntimeError: CUDA error: no CUDA-capable device is "
      "detected", "x86-discrete-gpu"),
-    ("GPU: AMD RX 6600\nrocminfo: Unable to open /dev/kfd read-write: Permission denied", "x86-discrete-gpu")])
+    ("GPU: AMD RX 6600\nrocminfo: Unable to open /dev/kfd read-write: Permission denied", "x86-discrete-gpu"),
+    ("Laptop: Intel UHD Graphics 620\nRuntimeError: Found no NVIDIA driver on your system.", "x86-discrete-gpu")])
 def test_a_machine_whose_only_gpu_is_amds_or_intels_fails_where_only_nvidia_serves(text: str, reading: str) -> None:
-    """No NVIDIA GPU to grant where the paste names only another vendor's; beside an NVIDIA card, or failing on the
-    other vendor's own node, it is the PC's GPU set-up."""
+    """No NVIDIA GPU to grant where the paste names only another vendor's; beside an NVIDIA card, failing on the other
+    vendor's own node, or on a laptop's integrated GPU finding no NVIDIA driver (its NVIDIA GPU may be unloaded), it is
+    the PC's GPU set-up."""
     assert read_cause(text).cause.id == reading
 
 
