@@ -4241,6 +4241,8 @@ def test_chromiums_gpu_process_giving_up_is_its_own_sandbox_not_the_gpus_access(
                                           ("This build requires a GPU with compute capability 7.0", False),
                                           ("Only GPUs with compute capability 7.5 are supported", False),
                                           ("my card's compute capability is 8.6", True),
+                                          ("running kernels compiled for compute capability 3.7 on device with compute "
+                                           "capability 6.0 is not supported by CUDA!", True),
                                           ("requires devices with compute capability 7.0+", False),
                                           ("my GPU with compute capability 8.7 (Orin)", False)])
 def test_the_users_own_card_by_its_compute_capability_names_a_pc(line: str, pc: bool) -> None:

@@ -370,12 +370,14 @@ _X86 = cued(
     # darknet's compute capability of the device, where no Jetson has it (as Major/Minor below)
     (("compute_capability",), r"\bcompute_capability\s*=\s*(?!(?:320|530|620|720|870|1010|1100)\b)\d{3,4}\b"),
     # (and said of the user's own card: "my system has a GPU with compute capability 3.0", "my card's compute capability
-    # is 8.6"; not what a build needs: "requires a GPU with compute capability 7.0", "7.5 onwards")
+    # is 8.6", or by a program of the device it runs on: Kokkos's "running kernels compiled for compute capability 3.7
+    # on device with compute capability 6.0"; not what a build needs: "requires a GPU with compute capability 7.0")
     (("capability",), r"(?:\b(?:i\s+have|i've\s+got|(?:my|our)\s+(?:system|machine|pc|laptop|computer|server|box|desktop|"
                       r"workstation)\s+has|(?:it|this|which)\s+(?:has|is))\s+(?:an?\s+)?(?:nvidia\s+)?(?:gpu|card|device)\s+"
                       r"(?:with|of)\s+(?:a\s+)?(?:cuda\s+)?compute\s+capability\s+(?:of\s+)?|"
                       r"\b(?:my|our)\s+(?:gpu|card|device)(?:'s|\u2019s)?\s+(?:cuda\s+)?compute\s+capability\s+(?:is\s+)?|"
-                      r"\b(?:my|our)\s+(?:gpu|card|device)\s+(?:has|is)\s+(?:a\s+)?(?:cuda\s+)?compute\s+capability\s+)"
+                      r"\b(?:my|our)\s+(?:gpu|card|device)\s+(?:has|is)\s+(?:a\s+)?(?:cuda\s+)?compute\s+capability\s+|"
+                      r"\b(?:running|runs?|ran)\b[^\n]{0,80}?\bon\s+(?:a\s+|the\s+)?device\s+with\s+compute\s+capability\s+)"
                       r"(?!(?:3\.2|5\.3|6\.2|7\.2|8\.7|10\.1|11\.0)\b)\d{1,2}\.\d\b(?!\.?\d|\s*\+|\s*(?:\([^)\n]{0,30}\)\s*)?"
                       r"(?:(?:or|and)\s+(?:higher|above|later|newer|up|greater|better|beyond)|onwards?|upwards?|minimum)\b)"),
     (("nvidia-driver-", "driver version", "nvidia-smi "),
