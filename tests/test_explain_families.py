@@ -4309,7 +4309,11 @@ def test_the_cuda_images_banner_on_wsl_with_the_gpu_given_says_nothing_of_access
     ("GPU: Intel UHD Graphics 630 and NVIDIA GeForce GTX 1650\nRuntimeError: CUDA error: no CUDA-capable device is "
      "detected", "x86-discrete-gpu"),
     ("GPU: AMD RX 6600\nrocminfo: Unable to open /dev/kfd read-write: Permission denied", "x86-discrete-gpu"),
-    ("Laptop: Intel UHD Graphics 620\nRuntimeError: Found no NVIDIA driver on your system.", "x86-discrete-gpu")])
+    ("Laptop: Intel UHD Graphics 620\nRuntimeError: Found no NVIDIA driver on your system.", "x86-discrete-gpu"),
+    ("GPU: Radeon RX 580 Series\nRuntimeError: CUDA failed with error CUDA driver version is insufficient for CUDA "
+     "runtime version", "not-gpu-access"),
+    ("GPU: GeForce RTX 3060\nRuntimeError: CUDA driver version is insufficient for CUDA runtime version",
+     "x86-discrete-gpu")])
 def test_a_machine_whose_only_gpu_is_amds_or_intels_fails_where_only_nvidia_serves(text: str, reading: str) -> None:
     """No NVIDIA GPU to grant where the paste names only another vendor's; beside an NVIDIA card, failing on the other
     vendor's own node, or on a laptop's integrated GPU finding no NVIDIA driver (its NVIDIA GPU may be unloaded), it is
@@ -4372,3 +4376,106 @@ def test_a_pc_where_cuda_answers_true_and_nothing_fails_is_no_access_problem() -
     assert read_cause(text).cause.id == "not-gpu-access"
     unanswered = PC + "\nbut no inference process ever runs"  # (no answer from CUDA: the PC's reading stands)
     assert read_cause(unanswered).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize(("line", "family", "found"), [
+    ("\u6ca1\u6709\u53d1\u73b0\u652f\u6301\u7684N\u5361, \u4f7f\u7528CPU\u8fdb\u884c\u63a8\u7406", "gpu-not-detected", True),
+    ("2024-06-28 18:38:09 | INFO | configs.config | No supported Nvidia GPU found", "gpu-not-detected", True),
+    ("RuntimeError: Unable to proceed, no GPU resources available", "gpu-not-detected", True),
+    ("WARNING:auto_gptq.nn_modules.qlinear_old:CUDA extension not installed.", "cpu-only-build", True),
+    ("the CUDA extension is installed and loads", "cpu-only-build", False),
+    ("ValueError: Asked to use CUDAExecutionProvider, but the available execution providers are "
+     "['AzureExecutionProvider', 'CPUExecutionProvider'].", "cpu-only-build", True),
+    ("the available execution providers are ['CUDAExecutionProvider', 'CPUExecutionProvider']", "cpu-only-build", False),
+    ("paddlepaddle==3.1.0", "cpu-only-build", True),
+    ("paddlepaddle-gpu==3.1.0", "cpu-only-build", False),
+    ("RuntimeError: cuFFT error: CUFFT_INTERNAL_ERROR", "cuda-library-status", True),
+    ("the flash attention plugin in TensorRT 8.5 doesn't supply SM87!", "cuda-209", True),
+    ("the share does not support SMB3 encryption", "cuda-209", False),
+    ("when using YOLOv7 it runs without using the GPU", "gpu-not-detected", True),
+    ("RuntimeError: Unable to load cuSPARSE. Is it installed?", "cuda-library-missing", True),
+    ("Unable to load the cuSPARSE plan you saved", "cuda-library-missing", False),
+    ("GPU not visible to the container.", "nodes-missing-words", True),
+    ("No GPU is found, hook is not loaded", "nodes-missing-words", True),
+    ("the GPU is not visible in the task manager", "nodes-missing-words", False),
+    ('failed to load CDI Spec failed to parse CDI Spec "/etc/cdi/nvidia.yaml": failed to unmarshal CDI Spec: error '
+     'unmarshaling JSON: while decoding JSON: json: unknown field "additionalGids"', "toolkit-state", True),
+    ("unknown flag: --gpus all", "flag-joined-to-value", True),
+    ("unknown flag: --gpus\nSee 'docker run --help'.", "flag-joined-to-value", False),
+    ("Unsupported CUDA_VERSION (CUDA_VERSION=12_2), please report it", "cuda-build-words", True),
+    (" - GPU: None", "no-gpu-words", True),
+    ("GPU: None of the jobs is queued", "no-gpu-words", False)])
+def test_a_programs_own_words_for_no_gpu_a_build_without_cuda_and_missing_kernels_are_read(
+        line: str, family: str, found: bool) -> None:
+    """A program's detection in Chinese or with two adjectives, a package or extension built without CUDA, cuFFT's
+    status, a build said to lack this GPU's architecture, an issue form's empty GPU field; not their look-alikes."""
+    assert (family in ids(line)) is found
+
+
+def test_collect_envs_could_not_collect_is_no_failure() -> None:
+    assert find_failure("cuDNN version: Could not collect") is None
+    assert find_failure("I could not collect the logs from the board") is not None  # (prose: something failed)
+
+
+@pytest.mark.parametrize("said", ["`torch.cuda.is_available()` returns `true`", "Is CUDA available (PyTorch): Yes",
+                                  "Is CUDA available: True"])
+def test_cuda_answering_true_in_words_or_in_a_form_counts_as_its_answer(said: str) -> None:
+    """CUDA's own answer said on the check's line; a PC that shows it and nothing failing has no access problem."""
+    text = "C:\\Users\\me> python run.py\nmy CPU sits at 100% while the GPU is barely used\n" + said
+    assert read(text).observed.cuda_true is not None
+    assert read_cause(text).cause.id == "not-gpu-access"
+    refused = said.replace("true", "false").replace("True", "False").replace("Yes", "No")
+    assert read(text.replace(said, refused)).observed.cuda_true is None
+
+
+def test_a_program_that_finds_no_gpu_where_cudas_own_check_answers_true_is_its_own_detection() -> None:
+    """A CUDA build of torch shown beside its True: what finds no GPU is the program's own check, not the build."""
+    text = ("configs.config | No supported Nvidia GPU found\nconfigs.config | Use cpu instead\ntorch 2.3.1+cu118\n"
+            ">>> torch.cuda.is_available()\nTrue\n>>> torch.cuda.get_device_name(0)\n'NVIDIA GeForce GTX 1050 Ti'")
+    assert read_cause(text).cause.id == "not-gpu-access"
+    assert read_cause(text.replace("True", "False")).cause.id != "not-gpu-access"
+
+
+@pytest.mark.parametrize("field", ["\u7269\u7406\u673a\uff1a4090", "GPU: 3090", "Graphics card: RTX 4070 Ti"])
+def test_a_geforce_by_its_number_in_a_machines_field_names_a_pc(field: str) -> None:
+    assert read(field + "\nRuntimeError: cuFFT error: CUFFT_INTERNAL_ERROR").observed.x86
+    assert not read("Memory: 4090 MiB").observed.x86
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("NotImplementedError: Replay with other control modes is not supported when replaying on GPU environments",
+     "other"),
+    ("NotImplementedError: Cuda is not available", "gpu"),
+    ("NotImplementedError: Could not run 'torchvision::nms' with arguments from the 'CUDA' backend, not supported",
+     "version")])
+def test_a_feature_a_program_lacks_is_no_gpu_failure(line: str, kind: str) -> None:
+    """A program's own missing feature on the GPU is its code, unlike a GPU it finds unavailable or a backend's kernels."""
+    failure = find_failure(line)
+    assert failure is not None and failure.kind == kind
+
+
+def test_lxds_own_cdi_mode_is_not_the_container_toolkits_band() -> None:
+    """LXD and Incus build their GPU devices themselves: their CDI mode failing is the PC's GPU set-up, while the same
+    words beside Docker's toolkit stay the toolkit's."""
+    said = "CDI mode doesn't work with multiple GPUs, though one GPU works fine\n"
+    lxd = said + ('Error: Failed to start device "gpu1": remove /var/snap/lxd/common/lxd/devices/t/cdi.disk.gpu0: device '
+                  "or resource busy\n$ lxc info --show-log t\nArchitecture: x86_64")
+    assert read_cause(lxd).cause.id == "x86-discrete-gpu"
+    docker = said + "$ docker run --rm --device nvidia.com/gpu=all ubuntu nvidia-smi\nArchitecture: x86_64"
+    assert read_cause(docker).cause.id == "toolkit-band"
+
+
+def test_egl_failing_on_wsl_is_the_pcs_gpu_stack() -> None:
+    """WSL's GPU stack lacks OpenGL-CUDA interop, so an OpenGL rasteriser's EGL fails there; on Linux itself a missing
+    display is no GPU access problem."""
+    wsl = "Ubuntu 22.04 on WSL2\n[F glutil.cpp:338] eglInitialize() failed"
+    assert read_cause(wsl).cause.id == "x86-discrete-gpu"
+    assert read_cause(wsl.replace(" on WSL2", "") + "\n" + PC).cause.id == "not-gpu-access"
+
+
+def test_a_rootless_engine_that_runs_no_hook_leaves_the_gpu_out_of_the_container() -> None:
+    """"No GPU is found, hook is not loaded": the engine never ran the NVIDIA hook, so the container lacks the GPU."""
+    text = ("1. Install the driver and nvidia-container-runtime-hook\n2. podman run --rm nvidia/cuda:9.0-base nvidia-smi\n"
+            "3. No GPU is found, hook is not loaded\nGPU not visible to the container.\nOS/Arch: linux/amd64")
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+

@@ -526,6 +526,8 @@ _NO_FAILURE_BEFORE = re.compile(r"(?:\b(?:no|not|without|never)|n't)\s+(?:(?:sho
 # A failure foreseen, not seen: what would, could or might fail ("a job that asks for NVML could fail").
 _FORESEEN_BEFORE = re.compile(r"\b(?:would|could|may|might)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NEGATABLE_FAILURE = re.compile(r"errors?|fail(?:ed|s|ure|ing)?|crash(?:es|ed)?", re.I)
+# The value PyTorch's collect_env prints for a field it found nothing for ("cuDNN version: Could not collect"): no failure.
+_NOT_COLLECTED = re.compile(r"could not collect[ \t]*$", re.I)
 _NONE_COUNTED = re.compile(r"\b(?:0|zero)\s+$", re.I)  # "0 errors" counts none; "device 0 failed" is device 0
 # A heading or label that only announces errors ("# error logs", "**Error output:**", "Errors:") is no failure itself.
 # No two runs of blanks meet with only optional words between them (five did: a line of blanks took minutes).
@@ -782,7 +784,8 @@ def _failures_said(line: str) -> Iterator[Match[str]]:
         before = max(0, said.start() - 60)
         negated = _NEGATABLE_FAILURE.fullmatch(said.group()) and (_NO_FAILURE_BEFORE.search(line, before, said.start())
                                                                   or _FORESEEN_BEFORE.search(line, before, said.start()))
-        if not (negated or (said.group().lower() == "errors" and _NONE_COUNTED.search(line, before, said.start()))):
+        if not (negated or (said.group().lower() == "errors" and _NONE_COUNTED.search(line, before, said.start()))
+                or (_NOT_COLLECTED.match(line, said.start()) and line[:said.start()].rstrip().endswith(":"))):
             yield said
 
 
@@ -861,6 +864,13 @@ def _list_lead(clean: str, start: int, line: str) -> str:
     return ""
 
 
+# A feature a program says it does not have ("NotImplementedError: ... not supported when replaying on GPU ..."): no
+# kind of the GPU's; not one that names the framework's backend an operator lacks (a build without CUDA kernels), nor
+# one a program raises for a GPU it finds unavailable ("NotImplementedError: Cuda is not available").
+_UNIMPLEMENTED = re.compile(r"\bNotImplementedError\b(?=[^\n]*\bnot\s+(?:yet\s+)?(?:supported|implemented)\b)"
+                            r"(?![^\n]*\bbackend\b)")
+
+
 def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
     """How little a failing line tells (lower tells more): a traceback's header only, routine noise, its kind's rank in
     FAILURE_KINDS, and for a GPU node's line whether it refuses no access; None for a line that says nothing failed."""
@@ -869,9 +879,10 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
             _INFO_LINE.search(line) and not _DRIVER_CALL_FAILED.search(line)) or OPTIONAL_TENSORRT.search(line):
         return None
     body = _without_works_said(_LOG_PREFIX.sub("", line, count=1))  # what failed, not who printed it or what works
-    index = next((n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(body)
-                  and not (kind == "device-permission" and _OTHER_DEVICE.search(body) and not _GPU_DEVICE.search(body))),
-                 len(FAILURE_KINDS))
+    index = len(FAILURE_KINDS) if _UNIMPLEMENTED.search(body) else next(
+        (n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(body)
+         and not (kind == "device-permission" and _OTHER_DEVICE.search(body) and not _GPU_DEVICE.search(body))),
+        len(FAILURE_KINDS))
     noise = index < len(FAILURE_KINDS) and FAILURE_KINDS[index][0] in _LEAST_TELLING and not _NAMES_GPU.search(body) \
         and not _CANNOT_START.search(body)
     noise = noise or (index == len(FAILURE_KINDS) and _says_only_a_symptom(line)) or bool(_GOES_ON_WITHOUT.search(body)) \
@@ -1864,7 +1875,7 @@ _NOT_THE_DRIVER_ON_A_PC = {
 }
 _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-701",
             "cuda-700", "cuda-702", "cuda-719", "cuda-710", "cuda-1", "cuda-9", "cuda-400", "cuda-716",
-            "smi-memory-unreported", "other-permission", "dcgm-profiling-unsupported",
+            "smi-memory-unreported", "other-permission", "dcgm-profiling-unsupported", "flag-joined-to-value",
             "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found",
             "gpu-package-source-build", "gpu-works-words", "failure-other", "foreign-binary",
             "docker-daemon-access", "static-tls", "cuda-after-fork", "shm-exhausted", "image-lacks-libgl", "other-device",
@@ -2004,7 +2015,9 @@ _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|g
                                r"\binstinct\b|\bmi[123]\d0x?\b|"
                                r"\bintel\b[^\n]{0,12}\b(?:i?gpu|graphics|arc|iris|uhd)\b|\barc\s+[ab]\d{3}|\biris\s+xe\b|"
                                r"\buhd\s+graphics\b", re.I)
-_NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_ ]no[_ ]device\b|\bfound no nvidia driver\b", re.I)
+# (CUDA's runtime says its driver is too old where there is none at all: error 35 on a machine without NVIDIA's driver)
+_NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_ ]no[_ ]device\b|\bfound no nvidia driver\b|"
+                                  r"\bcuda driver version is insufficient\b", re.I)
 _NVIDIA_ONLY = re.compile(_NO_DEVICE_OR_DRIVER.pattern + r"|\bnvcuda\.dll\b|\blibcuda\.so\b|"
                           r"(?<![a-z0-9])(?:nvenc|nvdec|cuvid)\b|could not dynamically load cuda", re.I)
 # (and an NVIDIA card beside it, by more than its model's name: NVIDIA named, a GeForce by its number, an eGPU)
@@ -2044,6 +2057,8 @@ _TEGRA_WORDS = re.compile(r"/dev/nv(?!idia)|nvhost|nvmap|\bvideo\b", re.I)
 _NODE_DENIALS = ("denial-words", "render-node-denied", "failure-gpu-node", "failure-device-permission")
 # Families that say in words how the session got (or lost) its groups: the mechanism, on any system.
 _SESSION_FAMILIES = ("seat-login-words", "groups-lost-words", "groups-missing-words")
+# CDI mode said in words: LXD's and Incus' own, beside them, not the container toolkit's.
+_CDI_MODE = re.compile(r"\bcdi[- ]mode\b", re.I)
 # Families an OCI runtime error line carries as its own reason: the reason, not the hook, is the reading.
 _OCI_REASONS = ("seccomp-filter", "toolkit-state")
 # A CDI device the engine cannot resolve (no spec names it), and a container toolkit named with its version.
@@ -2669,6 +2684,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("x86-discrete-gpu", "nvidia-smi is not found in WSL: WSL keeps it, and the CUDA driver library, in "
                      "/usr/lib/wsl/lib, on the PATH of WSL's own shells (not of an SSH login into WSL)", smi[:1] + wsl[:1],
                      "not-gpu-access")
+    if "egl-display" in ids and wsl and x86 and not denied:
+        # (NVIDIA's CUDA on WSL user guide lists OpenGL-CUDA interop among the features not yet supported)
+        return cause("x86-discrete-gpu", "EGL fails on WSL, where NVIDIA's guide lists OpenGL-CUDA interop as not yet "
+                     "supported: a program's OpenGL rasteriser needs its CUDA path instead, or Linux on the machine itself",
+                     [line_of["egl-display"]] + wsl[:1], "not-gpu-access")
     unspecified = line_of.get("cuda-719", "")
     conflict = _image_l4t_conflict(seen) if unspecified else []
     if conflict and not denied and not nodes_denied:  # a kernel the host's driver cannot run
@@ -2778,7 +2798,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      nvml_hook[:1] + platform_line, "jetson-software-mismatch")
     # (where the toolkit's own log says NVML found no driver loaded, a PC's driver was not there for it: read below)
     unloaded = not jetson and "nvml-driver" in ids and "driver not loaded" in line_of["nvml-driver"].lower()
-    if "toolkit-state" in ids and not denied and not unloaded:  # the toolkit runs on the host of either system
+    # (LXD's and Incus' CDI mode on a PC is their own GPU device code, which the host's toolkit does not decide)
+    lxd_cdi = not jetson and bool(seen.said("LXD")) and "toolkit-state" in ids and _CDI_MODE.search(line_of["toolkit-state"])
+    if "toolkit-state" in ids and not denied and not unloaded and not lxd_cdi:  # the toolkit runs on the host of either system
         return cause("toolkit-band", "the container toolkit's own version, packages, mode or set-up decide what the "
                      "container gets, not a user's groups", [line_of["toolkit-state"]] + platform_line,
                      "nodes-missing-in-container", "x86-discrete-gpu")
@@ -3051,7 +3073,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "the Jetson's CUDA (a generic aarch64 wheel) or one for another JetPack's CUDA",
                      list(dict.fromkeys([framework, plain or framework])) + platform_line, "not-gpu-access",
                      "nodes-missing-in-container")
-    if "gpu-not-detected" in ids and not (denied or nodes_denied or errors or bool(seen.said("CUDA build"))):
+    if "gpu-not-detected" in ids and not (denied or nodes_denied or errors) and (
+            not seen.said("CUDA build") or (x86 and seen.cuda_true is not None)):  # (CUDA's own True: not the build)
         return cause("not-gpu-access", "the program says it finds or uses no GPU, and the paste shows no error from "
                      "CUDA or the driver: most often the program's own detection or a build without CUDA; a session "
                      "denied the GPU gets CUDA's start-up error instead", [line_of["gpu-not-detected"]] + platform_line,

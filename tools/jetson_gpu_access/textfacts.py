@@ -316,7 +316,10 @@ _GEFORCE_BY_NUMBER = (r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+(?:(?:gpu|card|graphics
                       r"[1-5]0[5-9]0\b|\bNVIDIA\s+(?:GTX?\s*)?[1-9]\d{2}M\b")
 _GEFORCE_AFTER_MY = (r"(?:(?<=\bmy )|(?<=\bour )|(?<=\ban )|(?<=\ba )|(?<=\bthe )|(?<=\ba working )|(?<=\bmy working )|"
                      r"(?<=\ba new )|(?<=\bmy new )|(?<=\ban old )|(?<=\bmy old ))"
-                     r"(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?\b(?!\s*(?:MHz|[MG]i?B|W\b))")
+                     r"(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?\b(?!\s*(?:MHz|[MG]i?B|W\b))|"
+                     # (or as a field of the machine: "GPU: 3090", "显卡：4090" (graphics card), "物理机：4090" (host))
+                     r"^\W{0,4}(?:gpus?|graphics(?:\s+card)?|video\s+card|显卡|物理机|机器)\s*:\s*(?:RTX\s*)?"
+                     r"[1-5]0[5-9]0(?:\s?Ti)?\b(?!\s*(?:MHz|[MG]i?B|W\b))")
 # Whether a PC sign's value names NVIDIA's hardware or its desktop driver, which AMD's, Intel's and an operating
 # system's signs do not (explain asks it of a Mac: one beside NVIDIA's GPU or driver runs Linux on it). A GeForce said by
 # its number after "my" is valued as the number alone.
@@ -1348,6 +1351,9 @@ OPTIONAL_TENSORRT = re.compile(r"\btf-trt warning\b|\bdso_loader\b[^\n]*\blibnvi
 # (clang's words too; not cudnn_frontend.h, a header library a program's own source tree carries)
 _GPU_HEADER_MISSING = re.compile(r"\bfatal error:\s*['\"]?[\w/.-]*?\b(?:cudnn(?!_frontend)\w*|nvinfer\w*|nvonnx\w*|nvbuf\w*)\.h\w*"
                                  r"(?::\s*no such file|['\"]?\s+file not found)", re.I)
+# LXD and Incus, whose GPU devices (their CDI mode among them) are their own code, not the NVIDIA container toolkit
+# installed on the host (canonical/lxd#15372, fixed in LXD itself by canonical/lxd#15451).
+_LXD = re.compile(r"(?:^|[\s$#>`])(?:lxc|incus)\s+(?:info|config|launch|start|exec|init|profile|list)\b|\blxd\b|/var/snap/lxd/", re.I)
 # A sandbox around the process, named: its own rules (Landlock, seccomp, AppArmor) refuse calls a device group cannot grant.
 _SANDBOX = re.compile(r"\blandlock\b|\bseccomp\b|\bapparmor\b|\bsandbox(?:ed|es)?\b|\bbwrap\b|\bbubblewrap\b|"
                       r"\bfirejail\b|\bgvisor\b|\brunsc\b|\bPrivateDevices\s*=\s*(?:yes|true|on|1)\b", re.I)
@@ -1417,6 +1423,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("sandbox", ("landlock", "seccomp", "apparmor", "sandbox", "bwrap", "firejail", "gvisor", "runsc", "privatedevices"),
      lambda line, raw: _SANDBOX.search(line)),
     ("emulated arm64", ("qemu", "binfmt", "linux/arm64"), lambda line, raw: _EMULATED.search(line)),
+    ("LXD", ("lxc", "lxd", "incus"), lambda line, raw: _LXD.search(line)),
     ("CUDA build", ("+cu", "used to build", "compiled with", "built with"), lambda line, raw: _CUDA_BUILD.search(line)),
     ("plain framework version", ("torch", "tensorflow"),
      lambda line, raw: _PLAIN_FRAMEWORK_VERSION.search(line) and not _JETSON_BUILD_SAID.search(line)),
@@ -1471,12 +1478,22 @@ _LAST_ANSWER = re.compile(_ANSWER_START + r"(?:" + PRINTED_VALUE + r"[ \t]+){1,3
 _AVAILABLE_ANSWER = re.compile(_ANSWER_START + r"(?:" + PRINTED_VALUE + r"[ \t]+){0,3}(True|False)\b")
 
 
+# The same answer said on the check's own line: in words ("`torch.cuda.is_available()` returns `true`") or as a report
+# form's field ("Is CUDA available (PyTorch): Yes", collect_env's "Is CUDA available: True").
+_ANSWER_SAID = re.compile(r"(?:\bcuda\.is_available\(\)`?\s*(?:returns?|returned|gives|gave|prints?|printed|outputs?|"
+                          r"is|was|says?|said|==?|->|:)|^\W{0,4}is cuda available(?:\s*\((?:pytorch|torch)\))?\s*[:?])"
+                          r"\s*[`'\"]?(true|false|yes|no)\b", re.I)
+
+
 def _read_available(state: _State, line: str, raw: str) -> None:
     """The answer to CUDA's own availability check (not cuDNN's, MPS's or torch.distributed's), kept with its line."""
     answer = (_LAST_ANSWER.match(line) or _AVAILABLE_ANSWER.match(line)) if state.asked_available else None
+    said = _ANSWER_SAID.search(line) if "available" in line.lower() else None
     if answer:
         state.available_answers.append((answer.group(1) == "True", raw, state.available_check))
         state.asked_available = 0
+    elif said:
+        state.available_answers.append((said.group(1).lower() in ("true", "yes"), raw, raw))
     elif "cuda.is_available" in line:
         state.asked_available = 3
         state.available_check = raw
