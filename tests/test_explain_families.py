@@ -4403,6 +4403,18 @@ def test_a_pc_where_cuda_answers_true_and_nothing_fails_is_no_access_problem() -
     ("unknown flag: --gpus all", "flag-joined-to-value", True),
     ("unknown flag: --gpus\nSee 'docker run --help'.", "flag-joined-to-value", False),
     ("Unsupported CUDA_VERSION (CUDA_VERSION=12_2), please report it", "cuda-build-words", True),
+    ("insmod: ERROR: Loading of unsigned module is rejected", "nvidia-module-failed", True),
+    ("# Module loading fails due to Secure Boot", "nvidia-module-failed", True),
+    ("Secure Boot is enabled on this laptop", "nvidia-module-failed", False),
+    ("nvidia-docker | 2016/07/13 23:40:32 Error: Could not load UVM kernel module", "nvidia-module-failed", True),
+    ("Xid 78: Guest driver is incompatible with host driver", "nvml-driver", True),
+    ("ImportError: DLL load failed: cublas64_100.dll is missing", "cuda-library-missing", True),
+    ("GpuArrayException: b'Could not load \"nvrtc64_70.dll\": The specified module could not be found.'",
+     "cuda-library-missing", True),
+    ("Found cudart64_110.dll in C:\\CUDA\\bin", "cuda-library-missing", False),
+    ("the decoder crashes with a SIGSEGV inside a container when using `nvidia-container-toolkit` 1.19.1-1",
+     "toolkit-state", True),
+    ("the decoder works fine with nvidia-container-toolkit 1.17.3", "toolkit-state", False),
     (" - GPU: None", "no-gpu-words", True),
     ("GPU: None of the jobs is queued", "no-gpu-words", False)])
 def test_a_programs_own_words_for_no_gpu_a_build_without_cuda_and_missing_kernels_are_read(
