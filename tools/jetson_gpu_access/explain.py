@@ -865,9 +865,10 @@ def _list_lead(clean: str, start: int, line: str) -> str:
 
 
 # A feature a program says it does not have ("NotImplementedError: ... not supported when replaying on GPU ..."): no
-# kind of the GPU's; not one that names the framework's backend an operator lacks (a build without CUDA kernels), nor
-# one a program raises for a GPU it finds unavailable ("NotImplementedError: Cuda is not available").
-_UNIMPLEMENTED = re.compile(r"\bNotImplementedError\b(?=[^\n]*\bnot\s+(?:yet\s+)?(?:supported|implemented)\b)"
+# kind of the GPU's; not one that names the framework's backend an operator lacks (a build without CUDA kernels), one
+# a program raises for a GPU it finds unavailable ("NotImplementedError: Cuda is not available"), nor one that wraps
+# the failure behind it ("... not supported: libnvcuvid.so.1 not found"), which that failure's words tell.
+_UNIMPLEMENTED = re.compile(r"\bNotImplementedError\b(?=[^\n]*\bnot\s+(?:yet\s+)?(?:supported|implemented)\b(?![^\n]*:))"
                             r"(?![^\n]*\bbackend\b)")
 
 
@@ -1093,21 +1094,26 @@ _HOST_CUDA_BEHIND = re.compile(r"\bhost\b[^\n]{0,40}?\bcuda\s+(?:version\s+)?" +
                                r"\b(?:but|while|whereas)\b[^\n]{0,30}?\b(?:container|image)\b[^\n]{0,30}?" + _CUDA_MAJOR_MINOR,
                                re.I)
 _NVCC_RELEASE = re.compile(r"^.*\brelease (\d{1,2})\.(\d{1,2}), V\d[^\n]*", re.M)
+# A framework's wheel by its CUDA tag ("2.3.1+cu121": CUDA 12.1, the last digit the minor), on its own line.
+_WHEEL_CUDA_TAG = re.compile(r"^[^\n]*\d\+cu(1[0-3]|[7-9])(\d)\b[^\n]*", re.M)
 
 
 def _driver_behind(clean: str) -> Optional[SymptomMatch]:
-    """A CUDA toolkit newer than the driver, shown rather than said: nvcc's release of a later major than the CUDA
-    version nvidia-smi says its driver runs, or a container's CUDA said beside the host's; read as CUDA's
-    insufficient-driver error (35), which what the toolkit builds meets."""
+    """A CUDA toolkit newer than the driver, shown rather than said: nvcc's release or a framework wheel's CUDA tag of a
+    later major than the CUDA version nvidia-smi says its driver runs, or a container's CUDA said beside the host's;
+    read as CUDA's insufficient-driver error (35), which what the toolkit builds meets."""
     said = _HOST_CUDA_BEHIND.search(clean) if "host" in clean.lower() else None
     if said and _newer_than_the_driver_runs((int(said.group(3)), int(said.group(4))), (int(said.group(1)), int(said.group(2)))):
         return _shown_as("cuda-35", said.group(0).strip())
     driver = _SMI_CUDA.search(clean) if "CUDA Version" in clean else None
-    toolkit = _NVCC_RELEASE.search(clean) if driver and "release" in clean else None
-    if toolkit is None or driver is None:
+    if driver is None:
         return None
-    made, runs = (int(toolkit.group(1)), int(toolkit.group(2))), (int(driver.group(1)), int(driver.group(2)))
-    return _shown_as("cuda-35", toolkit.group(0).strip()) if _newer_than_the_driver_runs(made, runs) else None
+    runs = (int(driver.group(1)), int(driver.group(2)))
+    for built in (_NVCC_RELEASE.search(clean) if "release" in clean else None,
+                  _WHEEL_CUDA_TAG.search(clean) if "+cu" in clean else None):
+        if built is not None and _newer_than_the_driver_runs((int(built.group(1)), int(built.group(2))), runs):
+            return _shown_as("cuda-35", built.group(0).strip())
+    return None
 
 
 def _newer_than_the_driver_runs(made: Tuple[int, int], runs: Tuple[int, int]) -> bool:
@@ -2020,8 +2026,12 @@ _NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_
                                   r"\bcuda driver version is insufficient\b", re.I)
 _NVIDIA_ONLY = re.compile(_NO_DEVICE_OR_DRIVER.pattern + r"|\bnvcuda\.dll\b|\blibcuda\.so\b|"
                           r"(?<![a-z0-9])(?:nvenc|nvdec|cuvid)\b|could not dynamically load cuda", re.I)
-# (and an NVIDIA card beside it, by more than its model's name: NVIDIA named, a GeForce by its number, an eGPU)
-_NVIDIA_BESIDE = re.compile(r"\bnvidia\b|\b(?:rtx\s*)?[1-5]0[5-9]0\b|\bgtx?\s*1[65][56]0\b|\begpu\b", re.I)
+# (and an NVIDIA card beside it, by more than its model's name: NVIDIA named, a GeForce by its number, a data-centre
+# card by its model, an eGPU, the NVIDIA driver by its branch)
+_NVIDIA_BESIDE = re.compile(r"\bnvidia\b|\b(?:rtx\s*)?[1-5]0[5-9]0\b|\bgtx?\s*1[65][56]0\b|\begpu\b|"
+                            r"\b(?:gtx?\s*)?[6-9][5-8]0(?:\s?ti)?\b|\b(?:[KMP]\d{2}|P4|P100|T4|V100|A2|A10G?|A16|A30|A40|A100|A800|"
+                            r"A[2-6]000|L4\d?S?|H[12]00)\b|"
+                            r"\bdriver\s+(?:version\s+)?[3-5]\d\d(?:\.\d+)*\b", re.I)
 # (and an integrated one, beside which a laptop often has an NVIDIA GPU whose driver is not loaded: there CUDA finding
 # no device or driver may be that GPU's)
 _INTEGRATED_GPU = re.compile(r"\bintel\b|\bwith\s+radeon\s+graphics\b|\bintegrated\b|\bradeon\s+(?:vega\s+)?graphics\b", re.I)
@@ -2057,8 +2067,10 @@ _TEGRA_WORDS = re.compile(r"/dev/nv(?!idia)|nvhost|nvmap|\bvideo\b", re.I)
 _NODE_DENIALS = ("denial-words", "render-node-denied", "failure-gpu-node", "failure-device-permission")
 # Families that say in words how the session got (or lost) its groups: the mechanism, on any system.
 _SESSION_FAMILIES = ("seat-login-words", "groups-lost-words", "groups-missing-words")
-# CDI mode said in words: LXD's and Incus' own, beside them, not the container toolkit's.
+# CDI mode said in words: LXD's and Incus' own, beside them, not the container toolkit's, unless the line is the NVIDIA
+# runtime's or an engine's own.
 _CDI_MODE = re.compile(r"\bcdi[- ]mode\b", re.I)
+_ENGINE_RUNTIME = re.compile(r"\boci runtime\b|\bnvidia-container-runtime\b|\bdocker\b|\bpodman\b", re.I)
 # Families an OCI runtime error line carries as its own reason: the reason, not the hook, is the reading.
 _OCI_REASONS = ("seccomp-filter", "toolkit-state")
 # A CDI device the engine cannot resolve (no spec names it), and a container toolkit named with its version.
@@ -2684,7 +2696,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("x86-discrete-gpu", "nvidia-smi is not found in WSL: WSL keeps it, and the CUDA driver library, in "
                      "/usr/lib/wsl/lib, on the PATH of WSL's own shells (not of an SSH login into WSL)", smi[:1] + wsl[:1],
                      "not-gpu-access")
-    if "egl-display" in ids and wsl and x86 and not denied:
+    if "egl-display" in ids and wsl and x86 and not denied and "no-gpu-words" not in ids \
+            and not seen.said("X display refused"):  # (not a machine without an NVIDIA GPU, nor an X server refusing)
         # (NVIDIA's CUDA on WSL user guide lists OpenGL-CUDA interop among the features not yet supported)
         return cause("x86-discrete-gpu", "EGL fails on WSL, where NVIDIA's guide lists OpenGL-CUDA interop as not yet "
                      "supported: a program's OpenGL rasteriser needs its CUDA path instead, or Linux on the machine itself",
@@ -2799,7 +2812,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # (where the toolkit's own log says NVML found no driver loaded, a PC's driver was not there for it: read below)
     unloaded = not jetson and "nvml-driver" in ids and "driver not loaded" in line_of["nvml-driver"].lower()
     # (LXD's and Incus' CDI mode on a PC is their own GPU device code, which the host's toolkit does not decide)
-    lxd_cdi = not jetson and bool(seen.said("LXD")) and "toolkit-state" in ids and _CDI_MODE.search(line_of["toolkit-state"])
+    lxd_cdi = not jetson and bool(seen.said("LXD")) and "toolkit-state" in ids and bool(
+        _CDI_MODE.search(line_of["toolkit-state"])) and not _ENGINE_RUNTIME.search(line_of["toolkit-state"])
     if "toolkit-state" in ids and not denied and not unloaded and not lxd_cdi:  # the toolkit runs on the host of either system
         return cause("toolkit-band", "the container toolkit's own version, packages, mode or set-up decide what the "
                      "container gets, not a user's groups", [line_of["toolkit-state"]] + platform_line,
@@ -2949,7 +2963,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "brings the devices and the driver's libraries in", [line_of[started_without],
                      _first_line(seen.launches[0])] + platform_line, "jetson-software-mismatch", "nodes-missing-in-container")
     built = next((i for i in ids if i in _PROGRAM_BUILDS), "")
-    if built and not denied and not nodes_denied and not any(i in _MISMATCH for i in ids):  # no driver or library error
+    # (a build said to lack CUDA whose CUDA runs out of memory has CUDA; beside a driver module that is not loaded, the
+    # driver is what is missing)
+    refuted = built == "cpu-only-build" and ("nvidia-module-failed" in ids or "cuda-2" in ids or (
+        "out-of-memory" in ids and "cuda" in line_of["out-of-memory"].lower()))
+    if built and not refuted and not denied and not nodes_denied and not any(i in _MISMATCH for i in ids):
         on_pc, on_jetson = _PROGRAM_BUILDS[built]
         if x86:  # the GPU is there for the program; what it brings is its own to rebuild
             return cause("not-gpu-access", on_pc, [line_of[built]] + platform_line, "x86-discrete-gpu")
@@ -2963,6 +2981,13 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "not-gpu-access")
     # A library that cannot load is no symptom of a denied node: beside a bare 801 it is the software.
     library_beside_801 = "cuda-library-missing" in mismatch and denied == ["cuda-801"] and not seen.nodes
+    # (a library's failure status beside memory running out is the allocation it could not make: cuFFT's and cuBLAS's
+    # internal errors are how a full memory shows in them)
+    if "out-of-memory" in ids and mismatch == ["cuda-library-status"] and not denied and not nodes_denied:
+        return cause("not-gpu-access", "a CUDA library fails beside memory running out: the library reports the "
+                     "allocation it could not make, not a version or access problem",
+                     [line_of["cuda-library-status"], line_of["out-of-memory"]], "jetson-software-mismatch",
+                     "x86-discrete-gpu")
     # (what the runtime injects from the driver (libnvidia-ml, libcuda), or a line that blames the driver, is the driver's)
     # (nor the GL stack a sandbox maps in from the host, or the Mesa driver a build's own libraries fail to load)
     if x86 and mismatch and mismatch[0] in _NOT_THE_DRIVER_ON_A_PC and not denied and not _HOST_DRIVER.search(
@@ -3073,8 +3098,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "the Jetson's CUDA (a generic aarch64 wheel) or one for another JetPack's CUDA",
                      list(dict.fromkeys([framework, plain or framework])) + platform_line, "not-gpu-access",
                      "nodes-missing-in-container")
+    # (beside a CUDA build, only CUDA's own True says the program's detection, not the build, finds no GPU; a True from
+    # outside a sandboxed service says nothing of the service)
     if "gpu-not-detected" in ids and not (denied or nodes_denied or errors) and (
-            not seen.said("CUDA build") or (x86 and seen.cuda_true is not None)):  # (CUDA's own True: not the build)
+            not seen.said("CUDA build") or (x86 and seen.cuda_true is not None and not seen.said("sandbox"))):
         return cause("not-gpu-access", "the program says it finds or uses no GPU, and the paste shows no error from "
                      "CUDA or the driver: most often the program's own detection or a build without CUDA; a session "
                      "denied the GPU gets CUDA's start-up error instead", [line_of["gpu-not-detected"]] + platform_line,

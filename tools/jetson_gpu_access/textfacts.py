@@ -316,10 +316,7 @@ _GEFORCE_BY_NUMBER = (r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+(?:(?:gpu|card|graphics
                       r"[1-5]0[5-9]0\b|\bNVIDIA\s+(?:GTX?\s*)?[1-9]\d{2}M\b")
 _GEFORCE_AFTER_MY = (r"(?:(?<=\bmy )|(?<=\bour )|(?<=\ban )|(?<=\ba )|(?<=\bthe )|(?<=\ba working )|(?<=\bmy working )|"
                      r"(?<=\ba new )|(?<=\bmy new )|(?<=\ban old )|(?<=\bmy old ))"
-                     r"(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?\b(?!\s*(?:MHz|[MG]i?B|W\b))|"
-                     # (or as a field of the machine: "GPU: 3090", "显卡：4090" (graphics card), "物理机：4090" (host))
-                     r"^\W{0,4}(?:gpus?|graphics(?:\s+card)?|video\s+card|显卡|物理机|机器)\s*:\s*(?:RTX\s*)?"
-                     r"[1-5]0[5-9]0(?:\s?Ti)?\b(?!\s*(?:MHz|[MG]i?B|W\b))")
+                     r"(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?\b(?!\s*(?:MHz|[MG]i?B|W\b))")
 # Whether a PC sign's value names NVIDIA's hardware or its desktop driver, which AMD's, Intel's and an operating
 # system's signs do not (explain asks it of a Mac: one beside NVIDIA's GPU or driver runs Linux on it). A GeForce said by
 # its number after "my" is valued as the number alone.
@@ -488,7 +485,8 @@ _PC_HINT = cued(
     (("ue4editor", "ue5editor", "unrealeditor", "linuxnoeditor", "unrealengine/engine"),
      r"\bUE[45]Editor\b|\bUnrealEditor\b|\bLinuxNoEditor\b|\bUnrealEngine/Engine/Binaries/Linux\b"),
     # NVIDIA's GPU Operator, which supports no Jetson (gpu-operator#1453): a cluster of PCs or servers runs it; and DCGM,
-    # NVIDIA's data-centre GPU manager, with its exporter and host engine (DCGM's documentation lists no Tegra GPU)
+    # NVIDIA's data-centre GPU manager, with its exporter and host engine (a PC's sign by assumption, not by a source:
+    # DCGM is built for data-centre GPUs, and no report here shows it on a Jetson)
     (("operator",), r"\bgpu[- ]operator\b"),
     (("dcgm", "nv-hostengine"), r"\bdcgm(?:[- ]exporter)?\b|\bnv-hostengine\b"),
     # the product name a desktop board's firmware leaves unset, which Ubuntu's installer puts in the host name
@@ -1353,7 +1351,12 @@ _GPU_HEADER_MISSING = re.compile(r"\bfatal error:\s*['\"]?[\w/.-]*?\b(?:cudnn(?!
                                  r"(?::\s*no such file|['\"]?\s+file not found)", re.I)
 # LXD and Incus, whose GPU devices (their CDI mode among them) are their own code, not the NVIDIA container toolkit
 # installed on the host (canonical/lxd#15372, fixed in LXD itself by canonical/lxd#15451).
-_LXD = re.compile(r"(?:^|[\s$#>`])(?:lxc|incus)\s+(?:info|config|launch|start|exec|init|profile|list)\b|\blxd\b|/var/snap/lxd/", re.I)
+_LXD = re.compile(r"(?:^|[\s$#>])(?:lxc|incus)\s+(?:info|config|launch|start|exec|init|profile)\b|/var/snap/lxd/|"
+                  r"/var/lib/(?:lxd|incus)/", re.I)
+# An X server that refuses the client or is not there: no program opens a window, whatever the GPU.
+_X_DISPLAY_REFUSED = re.compile(r"\b(?:can'?t|cannot|unable to|could not|couldn't)\s+open\s+(?:the\s+)?(?:x\s+)?display\b|"
+                                r"^\s*no protocol specified\s*$|\bauthorization required, but no authorization protocol\b",
+                                re.I)
 # A sandbox around the process, named: its own rules (Landlock, seccomp, AppArmor) refuse calls a device group cannot grant.
 _SANDBOX = re.compile(r"\blandlock\b|\bseccomp\b|\bapparmor\b|\bsandbox(?:ed|es)?\b|\bbwrap\b|\bbubblewrap\b|"
                       r"\bfirejail\b|\bgvisor\b|\brunsc\b|\bPrivateDevices\s*=\s*(?:yes|true|on|1)\b", re.I)
@@ -1424,6 +1427,8 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
      lambda line, raw: _SANDBOX.search(line)),
     ("emulated arm64", ("qemu", "binfmt", "linux/arm64"), lambda line, raw: _EMULATED.search(line)),
     ("LXD", ("lxc", "lxd", "incus"), lambda line, raw: _LXD.search(line)),
+    ("X display refused", ("open display", "open the display", "open x display", "no protocol specified", "authorization"),
+     lambda line, raw: _X_DISPLAY_REFUSED.search(line)),
     ("CUDA build", ("+cu", "used to build", "compiled with", "built with"), lambda line, raw: _CUDA_BUILD.search(line)),
     ("plain framework version", ("torch", "tensorflow"),
      lambda line, raw: _PLAIN_FRAMEWORK_VERSION.search(line) and not _JETSON_BUILD_SAID.search(line)),
@@ -1480,9 +1485,9 @@ _AVAILABLE_ANSWER = re.compile(_ANSWER_START + r"(?:" + PRINTED_VALUE + r"[ \t]+
 
 # The same answer said on the check's own line: in words ("`torch.cuda.is_available()` returns `true`") or as a report
 # form's field ("Is CUDA available (PyTorch): Yes", collect_env's "Is CUDA available: True").
-_ANSWER_SAID = re.compile(r"(?:\bcuda\.is_available\(\)`?\s*(?:returns?|returned|gives|gave|prints?|printed|outputs?|"
-                          r"is|was|says?|said|==?|->|:)|^\W{0,4}is cuda available(?:\s*\((?:pytorch|torch)\))?\s*[:?])"
-                          r"\s*[`'\"]?(true|false|yes|no)\b", re.I)
+_ANSWER_SAID = re.compile(r"(?:\bcuda\.is_available\(\)`?\s*(?:returns?|gives|prints?|outputs?|is|says?|->|:)|"
+                          r"^\W{0,4}is cuda available(?:\s*\((?:pytorch|torch)\))?\s*[:?])"
+                          r"\s*[`'\"]?(true|false|yes|no)\b(?!\s*/)", re.I)
 
 
 def _read_available(state: _State, line: str, raw: str) -> None:
