@@ -868,8 +868,9 @@ def _list_lead(clean: str, start: int, line: str) -> str:
 # kind of the GPU's; not one that names the framework's backend an operator lacks (a build without CUDA kernels), one
 # a program raises for a GPU it finds unavailable ("NotImplementedError: Cuda is not available"), nor one that wraps
 # the failure behind it ("... not supported: libnvcuvid.so.1 not found"), which that failure's words tell.
-_UNIMPLEMENTED = re.compile(r"\bNotImplementedError\b(?=[^\n]*\bnot\s+(?:yet\s+)?(?:supported|implemented)\b(?![^\n]*:))"
-                            r"(?![^\n]*\bbackend\b)")
+_UNIMPLEMENTED = re.compile(r"\bNotImplementedError\b(?=[^\n]*\bnot\s+(?:yet\s+)?(?:supported|implemented)\b"
+                            r"(?![^\n]*:[^\n]*\b(?i:not found|cannot|can't|could not|failed|fails|error|denied|eacces|"
+                            r"eperm|missing|no such|not loaded|unable)\b))(?![^\n]*\bbackend\b)")
 
 
 def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
@@ -1094,26 +1095,21 @@ _HOST_CUDA_BEHIND = re.compile(r"\bhost\b[^\n]{0,40}?\bcuda\s+(?:version\s+)?" +
                                r"\b(?:but|while|whereas)\b[^\n]{0,30}?\b(?:container|image)\b[^\n]{0,30}?" + _CUDA_MAJOR_MINOR,
                                re.I)
 _NVCC_RELEASE = re.compile(r"^.*\brelease (\d{1,2})\.(\d{1,2}), V\d[^\n]*", re.M)
-# A framework's wheel by its CUDA tag ("2.3.1+cu121": CUDA 12.1, the last digit the minor), on its own line.
-_WHEEL_CUDA_TAG = re.compile(r"^[^\n]*\d\+cu(1[0-3]|[7-9])(\d)\b[^\n]*", re.M)
 
 
 def _driver_behind(clean: str) -> Optional[SymptomMatch]:
-    """A CUDA toolkit newer than the driver, shown rather than said: nvcc's release or a framework wheel's CUDA tag of a
-    later major than the CUDA version nvidia-smi says its driver runs, or a container's CUDA said beside the host's;
-    read as CUDA's insufficient-driver error (35), which what the toolkit builds meets."""
+    """A CUDA toolkit newer than the driver, shown rather than said: nvcc's release of a later major than the CUDA
+    version nvidia-smi says its driver runs, or a container's CUDA said beside the host's; read as CUDA's
+    insufficient-driver error (35), which what the toolkit builds meets."""
     said = _HOST_CUDA_BEHIND.search(clean) if "host" in clean.lower() else None
     if said and _newer_than_the_driver_runs((int(said.group(3)), int(said.group(4))), (int(said.group(1)), int(said.group(2)))):
         return _shown_as("cuda-35", said.group(0).strip())
     driver = _SMI_CUDA.search(clean) if "CUDA Version" in clean else None
-    if driver is None:
+    toolkit = _NVCC_RELEASE.search(clean) if driver and "release" in clean else None
+    if toolkit is None or driver is None:
         return None
-    runs = (int(driver.group(1)), int(driver.group(2)))
-    for built in (_NVCC_RELEASE.search(clean) if "release" in clean else None,
-                  _WHEEL_CUDA_TAG.search(clean) if "+cu" in clean else None):
-        if built is not None and _newer_than_the_driver_runs((int(built.group(1)), int(built.group(2))), runs):
-            return _shown_as("cuda-35", built.group(0).strip())
-    return None
+    made, runs = (int(toolkit.group(1)), int(toolkit.group(2))), (int(driver.group(1)), int(driver.group(2)))
+    return _shown_as("cuda-35", toolkit.group(0).strip()) if _newer_than_the_driver_runs(made, runs) else None
 
 
 def _newer_than_the_driver_runs(made: Tuple[int, int], runs: Tuple[int, int]) -> bool:
@@ -2024,14 +2020,14 @@ _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|g
 # (CUDA's runtime says its driver is too old where there is none at all: error 35 on a machine without NVIDIA's driver)
 _NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_ ]no[_ ]device\b|\bfound no nvidia driver\b|"
                                   r"\bcuda driver version is insufficient\b", re.I)
-_NVIDIA_ONLY = re.compile(_NO_DEVICE_OR_DRIVER.pattern + r"|\bnvcuda\.dll\b|\blibcuda\.so\b|"
+_NVIDIA_ONLY = re.compile(_NO_DEVICE_OR_DRIVER.pattern + r"|\bnvcuda\.dll\b|\bcu\w*64_\d+\.dll\b|\blibcuda\.so\b|"
                           r"(?<![a-z0-9])(?:nvenc|nvdec|cuvid)\b|could not dynamically load cuda", re.I)
-# (and an NVIDIA card beside it, by more than its model's name: NVIDIA named, a GeForce by its number, a data-centre
-# card by its model, an eGPU, the NVIDIA driver by its branch)
+# (and an NVIDIA card beside it, by more than its model's name: NVIDIA named, a GeForce by its number (a short one
+# with its brand or owner: not Intel's "UHD Graphics 770"), a data-centre card by its model (not AMD's A10 APU), an eGPU)
 _NVIDIA_BESIDE = re.compile(r"\bnvidia\b|\b(?:rtx\s*)?[1-5]0[5-9]0\b|\bgtx?\s*1[65][56]0\b|\begpu\b|"
-                            r"\b(?:gtx?\s*)?[6-9][5-8]0(?:\s?ti)?\b|\b(?:[KMP]\d{2}|P4|P100|T4|V100|A2|A10G?|A16|A30|A40|A100|A800|"
-                            r"A[2-6]000|L4\d?S?|H[12]00)\b|"
-                            r"\bdriver\s+(?:version\s+)?[3-5]\d\d(?:\.\d+)*\b", re.I)
+                            r"\b(?:gtx|geforce)\s*[6-9][5-8]0(?:\s?ti)?\b|(?:(?<=\bmy )|(?<=\bold ))[6-9][5-8]0\b|"
+                            r"(?<!amd )\b(?:[KMP]\d{2}|P4|P100|T4|V100|A2|A10G?|A16|A30|A40|A100|A800|A[2-6]000|L4\d?S?|H[12]00)"
+                            r"\b(?![-\w])", re.I)
 # (and an integrated one, beside which a laptop often has an NVIDIA GPU whose driver is not loaded: there CUDA finding
 # no device or driver may be that GPU's)
 _INTEGRATED_GPU = re.compile(r"\bintel\b|\bwith\s+radeon\s+graphics\b|\bintegrated\b|\bradeon\s+(?:vega\s+)?graphics\b", re.I)
@@ -2067,6 +2063,9 @@ _TEGRA_WORDS = re.compile(r"/dev/nv(?!idia)|nvhost|nvmap|\bvideo\b", re.I)
 _NODE_DENIALS = ("denial-words", "render-node-denied", "failure-gpu-node", "failure-device-permission")
 # Families that say in words how the session got (or lost) its groups: the mechanism, on any system.
 _SESSION_FAMILIES = ("seat-login-words", "groups-lost-words", "groups-missing-words")
+# A sandbox that hides devices from a service or a program (systemd's PrivateDevices, firejail, bubblewrap), not an
+# engine's seccomp or AppArmor profile that `docker info` lists.
+_DEVICE_SANDBOX = re.compile(r"\bPrivateDevices\b|\bfirejail\b|\bbwrap\b|\bbubblewrap\b", re.I)
 # CDI mode said in words: LXD's and Incus' own, beside them, not the container toolkit's, unless the line is the NVIDIA
 # runtime's or an engine's own.
 _CDI_MODE = re.compile(r"\bcdi[- ]mode\b", re.I)
@@ -2527,6 +2526,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     ids = [m.id for m in matches if m.id != "gpu-works-words" or not _CONTRAST.search(m.line)]
     # A build step that fails as it installs the GPU's software is read by its failure, not as a build error.
     ids = [i for i in ids if i != "build-error" or not _GPU_INSTALL.search(line_of[i])]
+    # WSL has no NVIDIA kernel module (its GPU comes through /dev/dxg): one said not loaded there is no failure.
+    ids = [i for i in ids if i != "nvidia-module-failed" or not _on_wsl(seen)]
     # A failure no family names is read by what its line mentions; so is a build error whose lines name a GPU library.
     if failure is not None and (not ids or (failure.kind in ("gpu-library", "library-placeholder")
                                             and all(i in _GPU_LIBRARY_REREAD for i in ids))
@@ -2981,13 +2982,6 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "not-gpu-access")
     # A library that cannot load is no symptom of a denied node: beside a bare 801 it is the software.
     library_beside_801 = "cuda-library-missing" in mismatch and denied == ["cuda-801"] and not seen.nodes
-    # (a library's failure status beside memory running out is the allocation it could not make: cuFFT's and cuBLAS's
-    # internal errors are how a full memory shows in them)
-    if "out-of-memory" in ids and mismatch == ["cuda-library-status"] and not denied and not nodes_denied:
-        return cause("not-gpu-access", "a CUDA library fails beside memory running out: the library reports the "
-                     "allocation it could not make, not a version or access problem",
-                     [line_of["cuda-library-status"], line_of["out-of-memory"]], "jetson-software-mismatch",
-                     "x86-discrete-gpu")
     # (what the runtime injects from the driver (libnvidia-ml, libcuda), or a line that blames the driver, is the driver's)
     # (nor the GL stack a sandbox maps in from the host, or the Mesa driver a build's own libraries fail to load)
     if x86 and mismatch and mismatch[0] in _NOT_THE_DRIVER_ON_A_PC and not denied and not _HOST_DRIVER.search(
@@ -3101,7 +3095,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # (beside a CUDA build, only CUDA's own True says the program's detection, not the build, finds no GPU; a True from
     # outside a sandboxed service says nothing of the service)
     if "gpu-not-detected" in ids and not (denied or nodes_denied or errors) and (
-            not seen.said("CUDA build") or (x86 and seen.cuda_true is not None and not seen.said("sandbox"))):
+            not seen.said("CUDA build") or (x86 and seen.cuda_true is not None and not any(
+                _DEVICE_SANDBOX.search(line) for line in seen.said("sandbox")))):
         return cause("not-gpu-access", "the program says it finds or uses no GPU, and the paste shows no error from "
                      "CUDA or the driver: most often the program's own detection or a build without CUDA; a session "
                      "denied the GPU gets CUDA's start-up error instead", [line_of["gpu-not-detected"]] + platform_line,
