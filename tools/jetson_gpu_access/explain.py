@@ -2012,7 +2012,7 @@ _DOCKER_DESKTOP_ON_WINDOWS = re.compile(r"\bWindows\b(?:(?!\bnot\b)[^\n]){0,40}\
 # NVIDIA's own compute stack named on a line: its /dev/nvidia* on a PC are open to every user.
 _NVIDIA_STACK = re.compile(r"\bcuda|\bcudnn|\bcublas|\btensorrt\b|\bnvidia\b|\bnvml\b", re.I)
 # An AMD or Intel GPU by its name, and what only an NVIDIA GPU serves: CUDA finding no device or driver, CUDA's
-# driver library (nvcuda.dll, libcuda), NVIDIA's encoder and decoder.
+# driver library (nvcuda.dll, libcuda) and its own DLLs (cublas64_12.dll), NVIDIA's encoder and decoder.
 _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|graphics|card)\b|\brx\s?[4-9]\d{2,3}\b|"
                                r"\binstinct\b|\bmi[123]\d0x?\b|"
                                r"\bintel\b[^\n]{0,12}\b(?:i?gpu|graphics|arc|iris|uhd)\b|\barc\s+[ab]\d{3}|\biris\s+xe\b|"
