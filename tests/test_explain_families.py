@@ -4438,10 +4438,12 @@ def test_a_pc_where_cuda_answers_true_and_nothing_fails_is_no_access_problem() -
     (" - GPU: None", "no-gpu-words", True),
     (" - GPU: none\n - Python: 3.10.12", "no-gpu-words", True),
     ("GPU: None of the jobs is queued", "no-gpu-words", False)])
-def test_a_programs_own_words_for_no_gpu_a_build_without_cuda_and_missing_kernels_are_read(
+def test_words_the_families_gained_from_rounds_33_to_37_are_read_and_their_look_alikes_are_not(
         line: str, family: str, found: bool) -> None:
-    """A program's detection in Chinese or with two adjectives, a package or extension built without CUDA, cuFFT's
-    status, a build said to lack this GPU's architecture, an issue form's empty GPU field; not their look-alikes."""
+    """A program's own no-GPU words, builds without CUDA, cuFFT's statuses, CUDA's DLLs and libraries, a build said to
+    lack an SM, a container without the GPU or its hook, a CDI spec refused, a flag quoted with its value, a driver
+    module or vGPU driver refused, a denial said with sudo, an issue form's empty GPU field; not their look-alikes (a
+    suspicion, a warning the engine goes past, another module, a CMake note, something said fixed or absent)."""
     assert (family in ids(line)) is found
 
 
@@ -4508,7 +4510,8 @@ def test_egl_failing_on_wsl_is_the_pcs_gpu_stack() -> None:
 
 
 def test_a_rootless_engine_that_runs_no_hook_leaves_the_gpu_out_of_the_container() -> None:
-    """"No GPU is found, hook is not loaded": the engine never ran the NVIDIA hook, so the container lacks the GPU."""
+    """A rootless run whose container does not see the GPU: the engine never ran the NVIDIA hook, so the container
+    lacks the GPU, whatever the program's own "No GPU is found" says."""
     text = ("1. Install the driver and nvidia-container-runtime-hook\n2. podman run --rm nvidia/cuda:9.0-base nvidia-smi\n"
             "3. No GPU is found, hook is not loaded\nGPU not visible to the container.\nOS/Arch: linux/amd64")
     assert read_cause(text).cause.id == "x86-discrete-gpu"
