@@ -7,7 +7,8 @@
 3. CPU seconds for 20 MB pastes of the shapes on which a pattern or a step turns quadratic: one line of
    library-like tokens (`lib-lib-…`), one line of a phrase a pattern starts on (`add group `), one line of
    launch options, one of `sudo -;` (a run line's start, repeated), one of `orin-` (a prompt's name), one of
-   `exec setpriv ` (a privilege drop whose options a pattern reads), one of `srun ` (a batch job whose GPU options a
+   `exec setpriv ` (a privilege drop whose options a pattern reads), one of `NotImplementedError not supported : ` (an
+   error whose wrapped reason is looked for past a colon), one of `srun ` (a batch job whose GPU options a
    hint reads), words of 4 KB beside Korean ones (where Latin and CJK text meet, a space is put), launch lines that add
    groups by `$(stat -c %g ...)` and `${VAR}` (each resolved from what the paste shows), one line of `downgrading to
    nvidia-` (a package's name before its version), quotes under lines that name their author (each opening is read
@@ -56,6 +57,7 @@ PATHOLOGICAL = (
     ("one line of sudo's options and separators", "sudo -;"),
     ("one line of a prompt's module names", "orin-"),
     ("one line of exec setpriv", "exec setpriv "),
+    ("one line of NotImplementedError beside colons", "NotImplementedError not supported : "),
     ("one line of srun", "srun "),
     ("4 KB words beside Korean text", "\ud55c " + "x" * 4096 + "\n"),
     ("launches that add groups by substitution and variable",

@@ -4315,7 +4315,9 @@ def test_the_cuda_images_banner_on_wsl_with_the_gpu_given_says_nothing_of_access
     ("GPU: GeForce RTX 3060\nRuntimeError: CUDA driver version is insufficient for CUDA runtime version",
      "x86-discrete-gpu"),
     ("GPU: Radeon RX 6600 for the monitors and a P40 for LLMs (driver 470)\nggml_cuda_init: failed to initialize "
-     "CUDA: CUDA driver version is insufficient for CUDA runtime version", "x86-discrete-gpu")])
+     "CUDA: CUDA driver version is insufficient for CUDA runtime version", "x86-discrete-gpu"),
+    ("GPU: Radeon RX 580 Series\n/usr/bin/x86_64-linux-gnu-gcc -m64 -O2 -fPIC -c ext.c\nRuntimeError: Found no NVIDIA "
+     "driver on your system.", "not-gpu-access")])
 def test_a_machine_whose_only_gpu_is_amds_or_intels_fails_where_only_nvidia_serves(text: str, reading: str) -> None:
     """No NVIDIA GPU to grant where the paste names only another vendor's; beside an NVIDIA card, failing on the other
     vendor's own node, or on a laptop's integrated GPU finding no NVIDIA driver (its NVIDIA GPU may be unloaded), it is
@@ -4399,6 +4401,7 @@ def test_a_pc_where_cuda_answers_true_and_nothing_fails_is_no_access_problem() -
     ("I know the Nano's GPU does not have sm_70 tensor cores", "cuda-209", False),
     ("when using YOLOv7 it runs without using the GPU", "gpu-not-detected", True),
     ("RuntimeError: Unable to load cuSPARSE. Is it installed?", "cuda-library-missing", True),
+    ("RuntimeError: Unable to load cuSPARSE\nTraceback follows", "cuda-library-missing", True),
     ("Unable to load the cuSPARSE plan you saved", "cuda-library-missing", False),
     ("-- CUDNN: Cannot find cuDNN library.", "cuda-library-missing", False),
     ("E tensorflow/tsl/profiler/lib/profiler_session.cc:111] Unable to load cupti.", "cuda-library-missing", False),

@@ -868,9 +868,20 @@ def _list_lead(clean: str, start: int, line: str) -> str:
 # kind of the GPU's; not one that names the framework's backend an operator lacks (a build without CUDA kernels), one
 # a program raises for a GPU it finds unavailable ("NotImplementedError: Cuda is not available"), nor one that wraps
 # the failure behind it ("... not supported: libnvcuvid.so.1 not found"), which that failure's words tell.
-_UNIMPLEMENTED = re.compile(r"\bNotImplementedError\b(?=[^\n]*\bnot\s+(?:yet\s+)?(?:supported|implemented)\b"
-                            r"(?![^\n]*:[^\n]*\b(?i:not found|cannot|can't|could not|failed|fails|error|denied|eacces|"
-                            r"eperm|missing|no such|not loaded|unable)\b))(?![^\n]*\bbackend\b)")
+_NOT_SUPPORTED = re.compile(r"\bnot\s+(?:yet\s+)?(?:supported|implemented)\b", re.I)
+_WRAPPED_FAILURE = re.compile(r"\b(?:not found|cannot|can't|could not|failed|fails|error|denied|eacces|eperm|missing|"
+                              r"no such|not loaded|unable)\b", re.I)
+
+
+def _unimplemented(body: str) -> bool:
+    """Whether the line is such a NotImplementedError (the comment above says which), found by plain scans one after
+    another, none nested in another: the time stays linear in the line's length."""
+    at = body.find("NotImplementedError")
+    said = _NOT_SUPPORTED.search(body, at) if at >= 0 else None
+    if said is None or "backend" in body[at:].lower():
+        return False
+    colon = body.find(":", said.end())
+    return colon < 0 or not _WRAPPED_FAILURE.search(body, colon)
 
 
 def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
@@ -881,7 +892,7 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
             _INFO_LINE.search(line) and not _DRIVER_CALL_FAILED.search(line)) or OPTIONAL_TENSORRT.search(line):
         return None
     body = _without_works_said(_LOG_PREFIX.sub("", line, count=1))  # what failed, not who printed it or what works
-    index = len(FAILURE_KINDS) if _UNIMPLEMENTED.search(body) else next(
+    index = len(FAILURE_KINDS) if _unimplemented(body) else next(
         (n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(body)
          and not (kind == "device-permission" and _OTHER_DEVICE.search(body) and not _GPU_DEVICE.search(body))),
         len(FAILURE_KINDS))
@@ -2023,11 +2034,12 @@ _NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_
 _NVIDIA_ONLY = re.compile(_NO_DEVICE_OR_DRIVER.pattern + r"|\bnvcuda\.dll\b|\bcu\w*64_\d+\.dll\b|\blibcuda\.so\b|"
                           r"(?<![a-z0-9])(?:nvenc|nvdec|cuvid)\b|could not dynamically load cuda", re.I)
 # (and an NVIDIA card beside it, by more than its model's name: NVIDIA named, a GeForce by its number (a short one
-# with its brand or owner: not Intel's "UHD Graphics 770"), a data-centre card by its model (not AMD's A10 APU), an eGPU)
+# with its brand or owner: not Intel's "UHD Graphics 770"), a data-centre card by its model (not AMD's A10 APU, nor
+# gcc's -m64 or a p99 percentile), an eGPU)
 _NVIDIA_BESIDE = re.compile(r"\bnvidia\b|\b(?:rtx\s*)?[1-5]0[5-9]0\b|\bgtx?\s*1[65][56]0\b|\begpu\b|"
                             r"\b(?:gtx|geforce)\s*[6-9][5-8]0(?:\s?ti)?\b|(?:(?<=\bmy )|(?<=\bold ))[6-9][5-8]0\b|"
-                            r"(?<!amd )\b(?:[KMP]\d{2}|P4|P100|T4|V100|A2|A10G?|A16|A30|A40|A100|A800|A[2-6]000|L4\d?S?|H[12]00)"
-                            r"\b(?![-\w])", re.I)
+                            r"(?<!amd )(?<!-)\b(?:(?-i:[KMP]\d{2})|P4|P100|T4|V100|A2|A10G?|A16|A30|A40|A100|A800|A[2-6]000|"
+                            r"L4\d?S?|H[12]00)\b(?![-\w])", re.I)
 # (and an integrated one, beside which a laptop often has an NVIDIA GPU whose driver is not loaded: there CUDA finding
 # no device or driver may be that GPU's)
 _INTEGRATED_GPU = re.compile(r"\bintel\b|\bwith\s+radeon\s+graphics\b|\bintegrated\b|\bradeon\s+(?:vega\s+)?graphics\b", re.I)
