@@ -891,6 +891,41 @@ def test_skipping_keys_a_large_piece_lacks_finds_what_searching_every_key_finds(
     assert sum(len(found) for found in pruned) > 50
 
 
+@given(st.lists(st.text(alphabet="ab01:9 ", max_size=12), max_size=12), st.text(alphabet="ab01:9 ", min_size=1, max_size=4))
+def test_whether_a_text_holds_a_word_is_what_a_search_of_the_whole_text_says(lines: List[str], word: str) -> None:
+    """holds_word asks distinct lines, a word without a digit those lines with digits made 0: the answer is the whole
+    text's, for words (of one line, as keys and cue words are) with and without digits, beside lines that differ only
+    in their digits."""
+    from jetson_gpu_access.textfacts import holds_word
+    text = "\n".join(lines + [line.replace("1", "9") for line in lines])
+    holds = holds_word(text)
+    assert holds(word) == (word in text)
+    assert all(holds(line[i:j]) for line in lines for i in range(len(line)) for j in range(i + 1, len(line) + 1))
+
+
+@given(st.text(alphabet="a\u0131\u0130\u017f\u212a\u2018\u2019\uff21\u3000 ", max_size=40))
+def test_look_alike_letters_are_made_ascii_as_translate_makes_them(text: str) -> None:
+    """Only the characters found are mapped (_translated): the result is translate()'s on the whole text."""
+    from jetson_gpu_access import textfacts
+    for found, table in ((textfacts._FOLDED, textfacts._ASCII_FOLDS), (textfacts._FULL_WIDTH_CHAR, textfacts._FULL_WIDTH)):
+        assert textfacts._translated(text, found, table) == text.translate(table)
+
+
+def test_keys_near_each_other_on_a_long_line_share_one_piece() -> None:
+    """On a line longer than LINE_SPAN, a piece starts on a grid from the line's start: two keys a few words apart give
+    the same piece, which patterns then read once; each piece keeps at least half LINE_SPAN before its key and LINE_SPAN
+    after it."""
+    from jetson_gpu_access import explain as module
+    span = module.LINE_SPAN
+    for head in (0, 3 * span):  # (a long line at the text's start, and one after other lines)
+        lowered = "short line\n" * head + "x" * (5 * span) + " cuda error " + "y" * 120 + " permission denied " + "z" * (5 * span)
+        cuda, denied = module._key_lines("cuda", lowered), module._key_lines("denied", lowered)
+        assert cuda == denied and len(cuda) == 1
+        for key, (start, end) in (("cuda", cuda[0]), ("denied", denied[0])):
+            at = lowered.index(key)
+            assert at - span <= start <= at - span // 2 and end >= at + span
+
+
 def test_a_pattern_searched_in_parts_finds_what_its_whole_alternation_finds() -> None:
     """textfacts searches its long PC and Jetson patterns in parts, each only on a line that holds one of its words
     (leftmost): on every line of every real paste (also upper-cased, and with look-alike letters), and on lines that

@@ -50,8 +50,8 @@ from .textfacts import (
     Sighting,
     computed_gid,
     contrast_sides,
-    distinct_lines,
     failing_session,
+    holds_word,
     normalise,
     read,
     remembered,
@@ -266,7 +266,7 @@ def find_signatures(text: str, memo: Optional[LineMemo] = None) -> List[SymptomM
         lowered = clean.lower()
         if len(lowered) != len(clean):  # a character whose lower case is longer: positions would not match
             clean = lowered
-        lines = _absent_keys(distinct_lines(lowered)) if len(lowered) > PRUNE_FROM else {}
+        lines = _absent_keys(holds_word(lowered)) if len(lowered) > PRUNE_FROM else {}
         for family in _families():
             symptom_id = str(family.symptom["id"])
             if symptom_id not in found:
@@ -286,12 +286,12 @@ def _keys_within() -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
     return tuple((key, tuple(k for k in keys[:i] if k in key)) for i, key in enumerate(keys))
 
 
-def _absent_keys(lowered: str) -> Dict[str, List[Tuple[int, int]]]:
-    """The keys a large piece lacks, each with no lines: a key that holds a key the piece lacks is not searched for
-    (one scan of a megabyte a key is what reading a huge paste costs)."""
+def _absent_keys(holds: Callable[[str], bool]) -> Dict[str, List[Tuple[int, int]]]:
+    """The keys a large piece lacks (``holds``: holds_word of it), each with no lines: a key that holds a key the piece
+    lacks is not searched for (one scan of a megabyte a key is what reading a huge paste costs)."""
     absent: Dict[str, List[Tuple[int, int]]] = {}
     for key, within in _keys_within():
-        if any(k in absent for k in within) or key not in lowered:
+        if any(k in absent for k in within) or not holds(key):
             absent[key] = []
     return absent
 
@@ -303,9 +303,15 @@ def _standing_alone(number: str) -> Pattern[str]:
     return re.compile(number + r"(?<![A-Za-z0-9_.]" + number + r")(?![A-Za-z0-9_]|\.\d)")
 
 
+_GRID, _GRID_FROM = LINE_SPAN // 2, 16 * LINE_SPAN
+
+
 def _key_lines(key: str, lowered: str) -> List[Tuple[int, int]]:
     """The (start, end) of the first MAX_KEY_HITS lines holding ``key``, each at most LINE_SPAN either side of it. A
-    number (a CUDA error's) counts only standing alone: stamps would use the lines up before the error's own."""
+    number (a CUDA error's) counts only standing alone: stamps would use the lines up before the error's own.
+
+    Of a line longer than that, the piece starts on a grid of half LINE_SPAN (at least half LINE_SPAN before the key):
+    the keys found near each other on it give one piece, read once, not one piece each."""
     out: List[Tuple[int, int]] = []
     alone = _standing_alone(key) if key.isdigit() else None
 
@@ -317,9 +323,11 @@ def _key_lines(key: str, lowered: str) -> List[Tuple[int, int]]:
 
     at = after(0)
     while at >= 0 and len(out) < MAX_KEY_HITS:
-        start = max(lowered.rfind("\n", max(0, at - LINE_SPAN), at) + 1, at - LINE_SPAN)
-        end = lowered.find("\n", at, at + LINE_SPAN)
-        end = min(len(lowered), at + LINE_SPAN) if end < 0 else end
+        start = lowered.rfind("\n", max(0, at - _GRID_FROM), at) + 1
+        if start <= at - LINE_SPAN:  # (the grid counts from the line's start, or from the text's on a line of _GRID_FROM)
+            start += -(-(at - LINE_SPAN - start) // _GRID) * _GRID
+        end = lowered.find("\n", at, start + 2 * LINE_SPAN)
+        end = min(len(lowered), start + 2 * LINE_SPAN) if end < 0 else end
         out.append((start, end))
         at = after(end)
     return out

@@ -75,10 +75,20 @@ def cued(*parts: Tuple[Tuple[str, ...], Union[str, Pattern[str]]]) -> Cued:
     return tuple((words, source if isinstance(source, re.Pattern) else re.compile(source, re.I)) for words, source in parts)
 
 
-def distinct_lines(text: str) -> str:
-    """The text's lines, each once: where a word of one line stands (a cue word, a key) is asked of this, which a log
-    that repeats its lines makes a fraction of the text."""
-    return "\n".join(dict.fromkeys(text.split("\n")))
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+
+
+def holds_word(text: str) -> Callable[[str], bool]:
+    """Whether ``text`` holds a word (a cue word, a key), asked of its distinct lines: a log that repeats its lines makes
+    them a fraction of it. A word without an ASCII digit is asked of those lines with every digit made 0, since stamps,
+    process ids and counters are what keep a journal's lines distinct; such a word stands in a line exactly where it
+    stands in the line masked so."""
+    distinct = "\n".join(dict.fromkeys(text.split("\n")))
+    masked = "\n".join(dict.fromkeys(distinct.translate(_DIGITS_AS_ZERO).split("\n")))
+    return lambda word: word in (distinct if _ASCII_DIGIT.search(word) else masked)
+
+
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def leftmost(parts: Cued, line: str, low: str) -> Optional[Match[str]]:
@@ -1036,7 +1046,7 @@ class _Reader:
 # those letters: a pattern and the cue words tested before it (Cued) then read a line alike. So are the typographic
 # apostrophes a forum or an editor puts in "doesn't" and "can't", which every pattern spells with ASCII's.
 _ASCII_FOLDS = str.maketrans({"\u0131": "i", "\u0130": "I", "\u017f": "s", "\u212a": "K", "\u2018": "'", "\u2019": "'"})
-_FOLDED = re.compile("[\u0131\u0130\u017f\u212a\u2018\u2019]")  # (found at C speed; translate() maps each in Python)
+_FOLDED = re.compile("[\u0131\u0130\u017f\u212a\u2018\u2019]")
 
 
 # Where a word of Latin letters or digits meets Chinese, Japanese or Korean text, which puts no space between words
@@ -1055,10 +1065,16 @@ _CJK_CHAR = re.compile("[{0}]".format(_CJK))
 _WORD_WITH_CJK = re.compile("(?<!\\S)\\S*?[{0}]\\S*".format(_CJK))
 
 
+def _translated(text: str, found: Pattern[str], table: Dict[int, Any]) -> str:
+    """``text.translate(table)`` for the characters ``found`` finds: translate() maps each character of a text that is
+    not all ASCII in Python, and a log is mostly ASCII."""
+    return found.sub(lambda char: char.group(0).translate(table), text)
+
+
 def _cjk_spaced(text: str) -> str:
     """Full-width forms as ASCII, and a space where a Latin word meets Chinese, Japanese or Korean text."""
     if _FULL_WIDTH_CHAR.search(text):
-        text = text.translate(_FULL_WIDTH)
+        text = _translated(text, _FULL_WIDTH_CHAR, _FULL_WIDTH)
     return _WORD_WITH_CJK.sub(_spaced_word, text) if _CJK_CHAR.search(text) else text
 
 
@@ -1076,7 +1092,7 @@ def normalise(text: str) -> str:
     quoted in a reply (by mention, or under a line that names its author)."""
     text = _ANSI.sub("", text)
     if not text.isascii() and _FOLDED.search(text):
-        text = text.translate(_ASCII_FOLDS)
+        text = _translated(text, _FOLDED, _ASCII_FOLDS)
     if not text.isascii():
         text = _cjk_spaced(text)
     if "\r" in text:
@@ -1196,12 +1212,12 @@ def remembered(memo: LineMemo, key: Tuple[str, str, str], compute: Callable[...,
 class _State:
     """What has been read so far, in the order of the paste."""
 
-    def __init__(self, lowered: str, memo: LineMemo) -> None:
+    def __init__(self, holds: Callable[[str], bool], memo: LineMemo) -> None:
         self.memo = memo
         # The cue words each line is tested for, narrowed to those the whole text holds: a line is part of the text,
         # so a word the text lacks is in none of its lines (a long log is tested for a few words a line, not ~150).
         def held(words: Tuple[str, ...]) -> Tuple[str, ...]:
-            return tuple(w for w in words if w in lowered)
+            return tuple(w for w in words if holds(w))
         def held_parts(parts: Cued) -> Cued:
             return tuple((held(words), pattern) for words, pattern in parts if held(words))
         self.forms = tuple((kind, held_parts(parts)) for kind, parts in _JETSON_FORMS if held_parts(parts))
@@ -2261,7 +2277,7 @@ def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
     reading of each system of a mixed paste)."""
     part, windowed = window(text)
     joined = _joined(part)
-    state = _State(distinct_lines(joined.lower()), {} if memo is None else memo)
+    state = _State(holds_word(joined.lower()), {} if memo is None else memo)
     for line, raw, inline in _lines(joined):
         if inline and _LS.match(line):
             _read_inline_listing(state, line, raw)
