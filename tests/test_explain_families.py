@@ -4317,7 +4317,15 @@ def test_the_cuda_images_banner_on_wsl_with_the_gpu_given_says_nothing_of_access
     ("GPU: Radeon RX 6600 for the monitors and a P40 for LLMs (driver 470)\nggml_cuda_init: failed to initialize "
      "CUDA: CUDA driver version is insufficient for CUDA runtime version", "x86-discrete-gpu"),
     ("GPU: Radeon RX 580 Series\n/usr/bin/x86_64-linux-gnu-gcc -m64 -O2 -fPIC -c ext.c\nRuntimeError: Found no NVIDIA "
-     "driver on your system.", "not-gpu-access")])
+     "driver on your system.", "not-gpu-access"),
+    ("ONNX lists CUDAExecutionProvider even on my Intel GPU\n2024-03-05 11:40:14.847702004 [E:onnxruntime:Default, "
+     "provider_bridge_ort.cc:1548 TryGetProviderInfo_CUDA] /onnxruntime_src/onnxruntime/core/session/provider_bridge_ort"
+     ".cc:1209 onnxruntime::Provider& onnxruntime::ProviderLibrary::Get() [ONNXRuntimeError] : 1 : FAIL : Failed to load "
+     "library libonnxruntime_providers_cuda.so with error: libcublasLt.so.11: cannot open shared object file: No such "
+     "file or directory", "not-gpu-access"),  # (the library named past the part of the line a reading shows)
+    ("ONNX lists CUDAExecutionProvider even on my Intel GPU beside the GeForce RTX 3060\n[E:onnxruntime:Default] Failed "
+     "to load library libonnxruntime_providers_cuda.so with error: libcublasLt.so.11: cannot open shared object file",
+     "x86-discrete-gpu")])
 def test_a_machine_whose_only_gpu_is_amds_or_intels_fails_where_only_nvidia_serves(text: str, reading: str) -> None:
     """No NVIDIA GPU to grant where the paste names only another vendor's; beside an NVIDIA card, failing on the other
     vendor's own node, or on a laptop's integrated GPU finding no NVIDIA driver (its NVIDIA GPU may be unloaded), it is
@@ -4519,3 +4527,50 @@ def test_a_rootless_engine_that_runs_no_hook_leaves_the_gpu_out_of_the_container
             "3. No GPU is found, hook is not loaded\nGPU not visible to the container.\nOS/Arch: linux/amd64")
     assert read_cause(text).cause.id == "x86-discrete-gpu"
 
+
+
+@pytest.mark.parametrize(("line", "family", "found"), [
+    ("**pynvml.NVMLError_DriverNotLoaded: Driver Not Loaded**", "nvml-driver", True),
+    ("pynvml.nvml.NVMLError_LibRmVersionMismatch: RM has detected an NVML/RM version mismatch.", "nvml-driver", True),
+    ("except pynvml.NVMLError_DriverNotLoaded:", "nvml-driver", False),
+    ("pynvml.NVMLError_LibraryNotFound: NVML Shared Library Not Found", "nvml-missing", True),
+    ("pynvml.nvml.NVMLError_Unknown: Unknown Error", "nvml-unknown", True),
+    ("Cause I have no GPU, I wanna use the CPU instead.", "no-gpu-words", True),
+    ("I have no GPU access inside the container", "no-gpu-words", False),
+    ("we have no GPU in the pod after the upgrade", "no-gpu-words", False),
+    ("> error: auto-patchelf could not satisfy dependency libcuda.so.1 wanted by /nix/store/x-torch/lib/libc10_cuda.so",
+     "build-error", True),
+    ("  >> 42    failed to link against CUDA Driver API", "build-error", True),
+    ("ERROR: An error occurred during the fetch of repository 'local_config_cuda':", "build-error", True),
+    ("the fetch of repository metadata is slow", "build-error", False)])
+def test_words_the_families_gained_from_round_38_are_read_and_their_look_alikes_are_not(
+        line: str, family: str, found: bool) -> None:
+    """NVML's errors as pynvml names them (not a handler that catches one), a machine the reporter says has no GPU (not
+    a session or a container without one), and a build step that cannot link CUDA or fetch its configuration."""
+    assert (family in ids(line)) is found
+
+
+@pytest.mark.parametrize(("line", "x86"), [
+    ("I tensorflow/core/platform/cpu_feature_guard.cc:142] Your CPU supports instructions that this TensorFlow binary "
+     "was not compiled to use: AVX2 FMA", True),
+    ("This TensorFlow binary is optimized to use available CPU instructions in performance-critical operations: "
+     "AVX2 AVX512F FMA", True),
+    ("system_info: n_threads = 8 / 16 | AVX = 1 | AVX2 = 1 | AVX512 = 0 | FMA = 1 | NEON = 0 |", True),
+    ("flags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr sse sse2 ssse3 fma cx16 avx2 bmi2", True),
+    ("system_info: n_threads = 6 / 6 | AVX = 0 | AVX2 = 0 | NEON = 1 | ARM_FMA = 1 |", False),
+    ("the Jetson has no AVX2, so the x86 wheel cannot run there", False)])
+def test_an_x86_cpus_instruction_sets_as_a_program_reports_them_name_a_pc(line: str, x86: bool) -> None:
+    """TensorFlow's CPU check, llama.cpp's system line and the CPU's flags list x86 instruction sets, which no Jetson's
+    Arm CPU has; the words said in prose of a Jetson are not the machine's report."""
+    assert any("avx" in s.value.lower() for s in read(line).observed.x86) is x86
+
+
+def test_tensorflows_notes_that_tensorrt_is_absent_say_no_more_on_a_pc() -> None:
+    """TensorFlow goes on without TF-TRT's libraries wherever it runs: a PC's paste of only those warnings shows nothing
+    failing, as another machine's does."""
+    notes = ("W tensorflow/compiler/xla/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic library "
+             "'libnvinfer.so.7'; dlerror: libnvinfer.so.7: cannot open shared object file: No such file or directory\n"
+             "W tensorflow/compiler/tf2tensorrt/utils/py_utils.cc:38] TF-TRT Warning: Cannot dlopen some TensorRT "
+             "libraries. If you would like to use Nvidia GPU with TensorRT, please make sure the missing libraries "
+             "mentioned above are installed properly.\n")
+    assert read_cause(notes).cause.id == read_cause(notes + PC).cause.id == "not-gpu-access"

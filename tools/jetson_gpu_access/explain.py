@@ -2031,7 +2031,8 @@ _DOCKER_DESKTOP_ON_WINDOWS = re.compile(r"\bWindows\b(?:(?!\bnot\b)[^\n]){0,40}\
 # NVIDIA's own compute stack named on a line: its /dev/nvidia* on a PC are open to every user.
 _NVIDIA_STACK = re.compile(r"\bcuda|\bcudnn|\bcublas|\btensorrt\b|\bnvidia\b|\bnvml\b", re.I)
 # An AMD or Intel GPU by its name, and what only an NVIDIA GPU serves: CUDA finding no device or driver, CUDA's
-# driver library (nvcuda.dll, libcuda) and its own DLLs (cublas64_12.dll), NVIDIA's encoder and decoder.
+# driver library (nvcuda.dll, libcuda) and its own libraries (cublas64_12.dll, libcublasLt.so.11), NVIDIA's encoder and
+# decoder.
 _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|graphics|card)\b|\brx\s?[4-9]\d{2,3}\b|"
                                r"\binstinct\b|\bmi[123]\d0x?\b|"
                                r"\bintel\b[^\n]{0,12}\b(?:i?gpu|graphics|arc|iris|uhd)\b|\barc\s+[ab]\d{3}|\biris\s+xe\b|"
@@ -2040,6 +2041,7 @@ _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|g
 _NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_ ]no[_ ]device\b|\bfound no nvidia driver\b|"
                                   r"\bcuda driver version is insufficient\b", re.I)
 _NVIDIA_ONLY = re.compile(_NO_DEVICE_OR_DRIVER.pattern + r"|\bnvcuda\.dll\b|\bcu\w*64_\d+\.dll\b|\blibcuda\.so\b|"
+                          r"\blib(?:cudart|cublas\w*|cudnn\w*|cufft\w*|curand|cusparse\w*|cusolver\w*|nvrtc\w*|nvinfer\w*)\.so\b|"
                           r"(?<![a-z0-9])(?:nvenc|nvdec|cuvid)\b|could not dynamically load cuda", re.I)
 # (and an NVIDIA card beside it, by more than its model's name: NVIDIA named, a GeForce by its number (a short one
 # with its brand or owner: not Intel's "UHD Graphics 770"), a data-centre card by its model (not AMD's A10 APU, nor
@@ -2797,8 +2799,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # driver library, NVENC, no CUDA device)
     other_vendor = [s.line for s in seen.x86 if _OTHER_VENDOR_GPU.search(s.line)]
     hybrid = all(_INTEGRATED_GPU.search(line) for line in other_vendor)  # (a laptop's: its NVIDIA GPU may be unseen)
-    if other_vendor and failure is not None and _NVIDIA_ONLY.search(failure.line) and not _hard_jetson_signs(seen) \
-            and not (hybrid and _NO_DEVICE_OR_DRIVER.search(failure.line)) \
+    # (what failed as its line shows it, and as its family matched it: a long line is shown cut)
+    failed = [failure.line] + [m.signature for m in matches if failure.line.startswith(m.line)] if failure else []
+    if other_vendor and failure is not None and any(_NVIDIA_ONLY.search(said) for said in failed) \
+            and not _hard_jetson_signs(seen) and not (hybrid and _NO_DEVICE_OR_DRIVER.search(failure.line)) \
             and not any(NVIDIA_GPU.search(s.line) or _NVIDIA_BESIDE.search(s.line) for s in seen.x86) \
             and not nodes_denied and not any(i in _EXPLICIT_DENIALS for i in ids):
         return cause("not-gpu-access", "the only GPU the paste names is AMD's or Intel's, and what failed needs an "
@@ -3134,6 +3138,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "what goes wrong is what the program does with it",
                      [seen.cuda_true.value, seen.cuda_true.line] + platform_line,
                      "x86-discrete-gpu")
+    optional = seen.said("optional TensorRT")
+    tensorrt_notes = ("not-gpu-access", "TensorFlow's warnings that TensorRT's libraries are absent: it uses them only "
+                      "for TF-TRT and goes on without them, and nothing else failed", optional[:1])
+    if x86 and optional and failure is None and not ids:  # (a PC's paste of them says no more than another's)
+        return cause(*tensorrt_notes)
     if x86:
         return cause("x86-discrete-gpu", "the paste shows an x86 / discrete-GPU system and no Jetson" if platform_shown
                      else "a GPU error of a PC, whose driver and devices the integrated-GPU explanations do not fit",
@@ -3178,10 +3187,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         if fitting:  # a failure no rule above reads: its family's own likeliest cause on this system
             return cause(fitting[0], "the error's family points here first on {}".format(PLATFORM_NAMES[platform]),
                          [line_of[ids[0]]] + platform_line, *fitting[1:])
-        optional = seen.said("optional TensorRT")
         if optional:
-            return cause("not-gpu-access", "TensorFlow's warnings that TensorRT's libraries are absent: it uses them "
-                         "only for TF-TRT and goes on without them, and nothing else failed", optional[:1])
+            return cause(*tensorrt_notes)
         return cause("unknown", "the paste shows no GPU-access error and no node the session is denied",
                      [], "render-node-denied", "tegra-nodes-denied")
     # A denial: decide which nodes and why, from the most specific evidence the paste has.

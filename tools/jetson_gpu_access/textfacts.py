@@ -347,6 +347,10 @@ _X86 = cued(
      r"\bintel_do_flush_locked\b|\b(?:i965|crocus|radeonsi|r600)_dri\.so\b"),
     # IBM's POWER servers (no Jetson has a POWER CPU), and Omniverse's and Isaac Sim's x86-64 builds (".lx64.")
     (("power", "ac922", "ic922", "lx64"), r"(?-i:\bPOWER(?:8|9|10)\b)|\b[AI]C922\b|[.+]lx64\."),
+    # an x86 CPU's instruction sets, as a program reports the CPU it runs on (TensorFlow's CPU check, llama.cpp's
+    # system_info "AVX = 1", lscpu's or /proc/cpuinfo's flags): no Jetson's Arm CPU has them
+    (("avx",), r"\b(?:cpu supports instructions that this \w+ binary was not compiled to use|cpu instructions in "
+     r"performance-critical operations)\s*:[^\n]*?\bavx\w*|\bavx2?\s*=\s*1\b|^flags\s*:[^\n]*?\bavx\w*"),
     # a Windows program or script run here ("C:\miner> t-rex.exe -a ethash", "I run the bat file"), not a client tool named
     # in prose ("flashed the card with balenaEtcher.exe"): no Jetson runs either
     ((".exe", ".bat", "bat file", "winget", "choco"), r"\b(?:winget|choco)\s+install\b|"  # (Windows' package managers)
