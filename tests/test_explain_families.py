@@ -1403,7 +1403,7 @@ def test_the_memory_manager_failing_without_its_reason_is_read_as_either_cause(l
 def test_every_family_a_follow_up_defers_to_exists() -> None:
     symptoms = data.load("symptoms")["symptoms"]
     known = {s["id"] for s in symptoms}
-    deferring = {s["id"]: s["implied_by"] for s in symptoms if "implied_by" in s}
+    deferring = {s["id"]: s["outranked_by"] for s in symptoms if "outranked_by" in s}
     assert deferring and all(set(ids) <= known - {own} for own, ids in deferring.items())
 
 
@@ -4464,7 +4464,8 @@ def test_collect_envs_could_not_collect_is_no_failure() -> None:
 
 
 @pytest.mark.parametrize("said", ["`torch.cuda.is_available()` returns `true`", "Is CUDA available (PyTorch): Yes",
-                                  "Is CUDA available: True"])
+                                  "Is CUDA available: True", "torch.cuda.is_available() returned True",
+                                  "torch.cuda.is_available() printed `True`"])
 def test_cuda_answering_true_in_words_or_in_a_form_counts_as_its_answer(said: str) -> None:
     """CUDA's own answer said on the check's line; a PC that shows it and nothing failing has no access problem."""
     text = "C:\\Users\\me> python run.py\nmy CPU sits at 100% while the GPU is barely used\n" + said
@@ -4485,7 +4486,9 @@ def test_a_program_that_finds_no_gpu_where_cudas_own_check_answers_true_is_its_o
 def test_cuda_answering_true_is_no_assertion_past_answer_or_unfilled_form() -> None:
     """An assertion's expected value, an answer from before a change and a form's choices are no answer of CUDA's."""
     for said in ("assert torch.cuda.is_available() == True", "torch.cuda.is_available() was True until this morning",
-                 "Is CUDA available: Yes / No"):
+                 "Is CUDA available: Yes / No", "assert torch.cuda.is_available() is True",
+                 "if torch.cuda.is_available() is True:", "torch.cuda.is_available() is True on the host but False inside "
+                 "the container"):
         assert read("my CPU sits at 100% while the GPU is barely used\n" + said).observed.cuda_true is None, said
 
 
@@ -4574,3 +4577,27 @@ def test_tensorflows_notes_that_tensorrt_is_absent_say_no_more_on_a_pc() -> None
              "libraries. If you would like to use Nvidia GPU with TensorRT, please make sure the missing libraries "
              "mentioned above are installed properly.\n")
     assert read_cause(notes).cause.id == read_cause(notes + PC).cause.id == "not-gpu-access"
+
+
+def test_a_build_said_to_lack_cuda_is_outranked_only_by_cudas_own_memory_error_or_the_driver() -> None:
+    """CUDA running out of memory shows the build has CUDA, so the build's words leave the reading; a host compiler
+    killed for memory while it builds a CUDA extension says nothing of CUDA, so the build's reading stands."""
+    oom = ("AssertionError: Torch not compiled with CUDA enabled\nRuntimeError: CUDA out of memory. Tried to allocate "
+           "20.00 MiB (GPU 0; 3.95 GiB total capacity)")
+    assert read_cause(oom).cause.id == "not-gpu-access"
+    compiler = (PC + "\nWARNING:auto_gptq.nn_modules.qlinear_old:CUDA extension not installed.\nbuilding the CUDA "
+                "extension: c++: internal compiler error: Killed (program cc1plus)")
+    assert read_cause(compiler).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize(("filler", "line", "family"), [
+    ("step {}: a small batch", "the flash attention plugin in TensorRT 8.5 doesn't supply SM87!", "cuda-209"),
+    ("[{}] gpu util 5%", " - GPU: None", "no-gpu-words"),
+    ("[{}] cublas handle ok", "RuntimeError: cannot find cuBLAS library.", "cuda-library-missing")])
+def test_a_familys_line_is_found_after_many_lines_that_share_only_a_common_word_with_it(
+        filler: str, line: str, family: str) -> None:
+    """A key is searched for its first MAX_KEY_HITS lines: a family's keys hold its own fixed words, not a word every
+    log line of a GPU program has, or the line that shows the family is never tried."""
+    from jetson_gpu_access.explain import MAX_KEY_HITS
+    text = "\n".join(filler.format(n) for n in range(MAX_KEY_HITS + 1)) + "\n" + line
+    assert family in ids(text)

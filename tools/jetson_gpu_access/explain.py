@@ -274,8 +274,9 @@ def find_signatures(text: str, memo: Optional[LineMemo] = None) -> List[SymptomM
                 if match is not None:
                     found[symptom_id] = match
     order = [str(f.symptom["id"]) for f in _families()]
-    # A follow-up line counts only where the line it follows, which says more, is not in the paste.
-    said = [m for m in found.values() if not any(i in found for i in _family(m.id).get("implied_by", ()))]
+    # A family counts only where none that says more is in the paste (the line a follow-up follows; CUDA's own error
+    # beside a build said to lack CUDA).
+    said = [m for m in found.values() if not any(i in found for i in _family(m.id).get("outranked_by", ()))]
     return sorted(said, key=lambda m: order.index(m.id))
 
 
@@ -2988,11 +2989,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "brings the devices and the driver's libraries in", [line_of[started_without],
                      _first_line(seen.launches[0])] + platform_line, "jetson-software-mismatch", "nodes-missing-in-container")
     built = next((i for i in ids if i in _PROGRAM_BUILDS), "")
-    # (a build said to lack CUDA whose CUDA runs out of memory has CUDA; beside a driver module that is not loaded, the
-    # driver is what is missing)
-    refuted = built == "cpu-only-build" and ("nvidia-module-failed" in ids or "cuda-2" in ids or (
-        "out-of-memory" in ids and "cuda" in line_of["out-of-memory"].lower()))
-    if built and not refuted and not denied and not nodes_denied and not any(i in _MISMATCH for i in ids):
+    if built and not denied and not nodes_denied and not any(i in _MISMATCH for i in ids):
         on_pc, on_jetson = _PROGRAM_BUILDS[built]
         if x86:  # the GPU is there for the program; what it brings is its own to rebuild
             return cause("not-gpu-access", on_pc, [line_of[built]] + platform_line, "x86-discrete-gpu")

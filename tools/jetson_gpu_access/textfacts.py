@@ -1503,11 +1503,15 @@ _LAST_ANSWER = re.compile(_ANSWER_START + r"(?:" + PRINTED_VALUE + r"[ \t]+){1,3
 _AVAILABLE_ANSWER = re.compile(_ANSWER_START + r"(?:" + PRINTED_VALUE + r"[ \t]+){0,3}(True|False)\b")
 
 
-# The same answer said on the check's own line: in words ("`torch.cuda.is_available()` returns `true`") or as a report
-# form's field ("Is CUDA available (PyTorch): Yes", collect_env's "Is CUDA available: True").
-_ANSWER_SAID = re.compile(r"(?:\bcuda\.is_available\(\)`?\s*(?:returns?|gives|prints?|outputs?|is|says?|->|:)|"
+# The same answer said on the check's own line: in words ("`torch.cuda.is_available()` returns `true`", "returned False")
+# or as a report form's field ("Is CUDA available (PyTorch): Yes", collect_env's "Is CUDA available: True"); not in code
+# (an assertion's or a condition's expected value). Another True or False later on the line is another session's answer
+# ("True on the host but False inside the container").
+_ANSWER_SAID = re.compile(r"(?:^(?![ \t]*(?:assert|if|elif|while)\b)[^\n]*?\bcuda\.is_available\(\)`?\s*"
+                          r"(?:returns?|returned|gives|gave|prints?|printed|outputs?|is|says?|said|->|:)|"
                           r"^\W{0,4}is cuda available(?:\s*\((?:pytorch|torch)\))?\s*[:?])"
                           r"\s*[`'\"]?(true|false|yes|no)\b(?!\s*/)", re.I)
+_FURTHER_ANSWER = re.compile(r"(?<![\w-])(true|false)(?![\w-])", re.I)
 
 
 def _read_available(state: _State, line: str, raw: str) -> None:
@@ -1518,7 +1522,8 @@ def _read_available(state: _State, line: str, raw: str) -> None:
         state.available_answers.append((answer.group(1) == "True", raw, state.available_check))
         state.asked_available = 0
     elif said:
-        state.available_answers.append((said.group(1).lower() in ("true", "yes"), raw, raw))
+        for word in [said.group(1)] + _FURTHER_ANSWER.findall(line, said.end()):
+            state.available_answers.append((word.lower() in ("true", "yes"), raw, raw))
     elif "cuda.is_available" in line:
         state.asked_available = 3
         state.available_check = raw
