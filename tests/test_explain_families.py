@@ -4601,3 +4601,23 @@ def test_a_familys_line_is_found_after_many_lines_that_share_only_a_common_word_
     from jetson_gpu_access.explain import MAX_KEY_HITS
     text = "\n".join(filler.format(n) for n in range(MAX_KEY_HITS + 1)) + "\n" + line
     assert family in ids(text)
+
+
+def test_operation_not_supported_from_a_call_past_cudas_start_up_is_that_operation() -> None:
+    """A failing cuMemHostRegister (or another memory, module or graph call) runs only once CUDA has started and made a
+    context: its "operation not supported" is that operation on this GPU, not a node denied at start-up."""
+    text = (JETSON_32 + "\nFailed to build working pocl for Nvidia Jetson Nano.\nPOCL: in fn pocl_cuda_alloc_mem_obj at line "
+            "569:\n  |      CUDA | Error during cuMemHostRegister\nCUDA_ERROR_NOT_SUPPORTED: operation not supported")
+    assert read_cause(text).cause.id not in ("tegra-nodes-denied", "render-node-denied")
+    at_start = JETSON_32 + "\ncuInit failed\nCUDA_ERROR_NOT_SUPPORTED: operation not supported"
+    assert read_cause(at_start).cause.id == "tegra-nodes-denied"
+
+
+@pytest.mark.parametrize(("text", "reading"), [
+    ("我是AMD的显卡，GPU不支持呀\nThe CUDA driver could not be loaded. The library name used was 'nvcuda.dll'.",
+     "not-gpu-access"),
+    ("我是NVIDIA的显卡\nThe CUDA driver could not be loaded. The library name used was 'nvcuda.dll'.", "x86-discrete-gpu")])
+def test_windows_cuda_driver_library_names_a_pc_and_an_amd_card_said_in_chinese_is_amds(text: str, reading: str) -> None:
+    """nvcuda.dll is the CUDA driver of Windows, so the machine is a PC; "AMD的显卡" (an AMD graphics card) names the only
+    GPU, where NVIDIA's driver cannot serve."""
+    assert read_cause(text).cause.id == reading

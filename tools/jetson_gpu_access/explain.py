@@ -2037,7 +2037,7 @@ _NVIDIA_STACK = re.compile(r"\bcuda|\bcudnn|\bcublas|\btensorrt\b|\bnvidia\b|\bn
 _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|graphics|card)\b|\brx\s?[4-9]\d{2,3}\b|"
                                r"\binstinct\b|\bmi[123]\d0x?\b|"
                                r"\bintel\b[^\n]{0,12}\b(?:i?gpu|graphics|arc|iris|uhd)\b|\barc\s+[ab]\d{3}|\biris\s+xe\b|"
-                               r"\buhd\s+graphics\b", re.I)
+                               r"\buhd\s+graphics\b|\bamd\s*(?:的\s*)?显卡", re.I)
 # (CUDA's runtime says its driver is too old where there is none at all: error 35 on a machine without NVIDIA's driver)
 _NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_ ]no[_ ]device\b|\bfound no nvidia driver\b|"
                                   r"\bcuda driver version is insufficient\b", re.I)
@@ -2106,7 +2106,8 @@ _OVERFLOW = ("nobody", "nogroup", "65534")
 _DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvidia-node-denied", "nvrmgpu-open", "render-node-denied",
             "nvrm-channel", "denial-words", "failure-gpu-node", "failure-device-permission")
 # 801 is the render node only at CUDA's start-up. Once the paste shows the device in use, or names an
-# operation this GPU does not support (IPC, shared storage, peer access), it is that operation, not access.
+# operation this GPU does not support (IPC, shared storage, peer access), or a call past start-up fails, it is that
+# operation, not access.
 _OPERATION = re.compile(r"ipc|storagesharing|shareable|peer|memcpy|cumem(?!init)|mempool|graph|dealloc", re.I)
 # The driver library comes from the host through the NVIDIA runtime: missing (or an empty placeholder
 # left by the CSV mounts), the container was started without it.
@@ -2564,7 +2565,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     for i in [i for i in ids if _family(i).get("software_only_if_named") and not _software_at_fault(line_of[i], seen)]:
         ids[ids.index(i)] = "foreign-binary"   # an image or binary built for another machine, with no GPU software named
         line_of["foreign-binary"] = line_of[i]
-    if "cuda-801" in ids and (_OPERATION.search(line_of["cuda-801"]) or seen.gpu_found is not None):
+    if "cuda-801" in ids and (_OPERATION.search(line_of["cuda-801"]) or seen.gpu_found is not None
+                              or seen.said("CUDA call past start-up")):
         ids[ids.index("cuda-801")] = "cuda-801-operation"
         line_of["cuda-801-operation"] = line_of["cuda-801"]
     jetson = platform == "jetson"

@@ -358,15 +358,18 @@ _X86 = cued(
      r"\b(?:run(?:s|ning)?|ran|start(?:s|ed|ing)?|launch(?:es|ed|ing)?|execut(?:e|es|ed|ing))\s+(?:the\s+|my\s+)?"
      r"(?:[\w-]{1,64}\.(?:exe|bat)\b(?!\.\w)|bat file\b)"),
     # a Windows library this machine failed to load ("Could not locate zlibwapi.dll", LoadLibrary's error 126)
+    # (or named after the failure: "The CUDA driver could not be loaded. The library name used was 'nvcuda.dll'.")
     ((".dll", "loadlibrary"), r"\b(?:could not|couldn't|cannot|can't|unable to|failed to)\s+(?:load|locate|find|open)\b"
      r"[^\n]{0,80}?\b[\w-]{1,64}\.dll\b|\b[\w-]{1,64}\.dll\b[^\n]{0,40}?\b(?:not found|is missing|was not found|could not "
-     r"be (?:found|loaded))\b|\bLoadLibrary(?:Ex)?[AW]?\b[^\n]{0,40}?\b(?:failed|error)\b"),
+     r"be (?:found|loaded))\b|\bLoadLibrary(?:Ex)?[AW]?\b[^\n]{0,40}?\b(?:failed|error)\b|"
+     r"\b(?:could not|couldn't|cannot|can't)\s+be\s+(?:loaded|found)\b[^\n]{0,80}?\b[\w-]{1,64}\.dll\b"),
     (("nvidia unix x86", "nvrm: ", "win", "wsl", "microsoft-standard"),
      # (Windows as the machine a user comes from is the client: "from my windows pc" names no system of the paste's)
      # ("on win 10", "Win11" too)
      r"\bNVIDIA UNIX x86|\bNVRM: |(?<!from )(?<!from my )(?<!from a )(?<!from the )"
      r"\bwin(?:dows\b|32\b|_amd64\b|\s?(?:7|8(?:\.1)?|10|11)(?!\w|\.\d))|\bWSL2?\b|microsoft-standard"),
     (("geforce", "quadro", "tesla", "titan", "rtx", "gtx", "gt"), _GEFORCE_AND_KIN), (("radeon",), r"\bRadeon\b"),
+    (("amd",), r"\bAMD\s*(?:的\s*)?显卡"),  # ("AMD的显卡": an AMD graphics card)
     (("arc", "iris", "uhd graphics", "rx"),
      r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|(?-i:\bRX\s?[4-9]\d{2,3}(?:\s?XTX?)?\b)"),
     (("intel",), r"\bIntel(?:\(R\)|\xae)?\s+(?:i?GPU|(?:HD|Iris|UHD)\s+Graphics)\b"),
@@ -1411,6 +1414,12 @@ _NOT_LEGACY_MODE = re.compile(r"\b(?:auto-detected mode as|using requested mode)
 _LEGACY_MODE_SET = re.compile(r"\s*mode\s*=\s*[\"']legacy[\"']", re.I)
 
 
+# A CUDA driver call that runs only once CUDA has started and made a context (cuMemHostRegister, cuMemAlloc,
+# cuModuleLoad), said to fail: CUDA got past its start-up.
+_CALL_PAST_START_UP = re.compile(r"\b(?:error|failure)\s+(?:during|in|calling|from)\s+cu(?:mem|module|graph|ipc|launch)\w*|"
+                                 r"\bcu(?:mem|module|graph|ipc|launch)\w*\s*(?:\(\))?\s*(?:failed|returned|error)\b", re.I)
+
+
 # What prose or inline code says of the launch, the session and the container: (kind, cue words a line must hold
 # before its test runs, the test of the cleaned line and the line as printed).
 _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]], ...] = (
@@ -1457,6 +1466,8 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("solved", ("solved", "fixed it", "works now", "now works"),
      lambda line, raw: _SOLVED.match(line) and not _SOLVED_DENIED.search(line)),
     ("R36 software", ("ubuntu", "cuda", "tegra", "22.04", "24.04"), lambda line, raw: _R36_SOFTWARE.search(line)),
+    ("CUDA call past start-up", ("cumem", "cumodule", "cugraph", "cuipc", "culaunch"),
+     lambda line, raw: _CALL_PAST_START_UP.search(line)),
 )
 
 
