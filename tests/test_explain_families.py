@@ -3665,7 +3665,7 @@ def test_every_pattern_a_family_matches_with_is_in_lower_case() -> None:
     """Families are searched in the lowered paste (and vetoes in its lowered sentence), so a capital outside an escape
     (`\\W`, `\\S`) is a pattern that can never match: `nvToolsExt`, `ttyUSB` and `-aG` once were."""
     for family in data.load("symptoms")["symptoms"]:
-        for field in ("patterns", "vetoed_by", "needs_in_paste", "unless_in_paste"):
+        for field in ("patterns", "vetoed_by", "needs_in_paste", "unless_in_paste", "unnamed_module", "module_named_by"):
             written = family.get(field) or []
             for pattern in [written] if isinstance(written, str) else written:
                 assert not re.search("[A-Z]", re.sub(r"\\.", "", pattern)), (family["id"], field, pattern)
@@ -4423,14 +4423,14 @@ def test_a_pc_where_cuda_answers_true_and_nothing_fails_is_no_access_problem() -
      'unmarshaling JSON: while decoding JSON: json: unknown field "additionalGids"', "toolkit-state", True),
     ('WARN[0000] Failed to load CDI spec /etc/cdi/intel-npu.yaml: failed to parse CDI Spec: error unmarshaling JSON: '
      'json: unknown field "hostPath2"', "toolkit-state", False),
-    ("unknown flag: --gpus all", "flag-joined-to-value", True),
+    ("unknown flag: --gpus all\nSee 'docker run --help'.", "flag-joined-to-value", True),
     ("unknown flag: --gpus\nSee 'docker run --help'.", "flag-joined-to-value", False),
     ("docker keeps saying unknown flag: --gpus every time I try", "flag-joined-to-value", False),
     ("Unsupported CUDA_VERSION (CUDA_VERSION=12_2), please report it", "cuda-build-words", True),
     ("-- CUDA version 12.2 is not supported for the FA3 kernels, disabling them", "cuda-build-words", False),
     ("[gpu] Unsupported CUDA version 0.0 - GPU disabled, using CPU path", "cuda-build-words", False),
-    ("insmod: ERROR: Loading of unsigned module is rejected", "nvidia-module-failed", True),
-    ("# Module loading fails due to Secure Boot", "nvidia-module-failed", True),
+    ("$ sudo insmod nvidia.ko\ninsmod: ERROR: Loading of unsigned module is rejected", "nvidia-module-failed", True),
+    ("$ sudo dkms install nvidia/550.120\n# Module loading fails due to Secure Boot", "nvidia-module-failed", True),
     ("Secure Boot is enabled on this laptop", "nvidia-module-failed", False),
     ("nvidia-docker | 2016/07/13 23:40:32 Error: Could not load UVM kernel module", "nvidia-module-failed", True),
     ("$ lsmod | grep -c nvidia\n0\n$ uname -r", "nvidia-module-failed", True),
@@ -4621,3 +4621,78 @@ def test_windows_cuda_driver_library_names_a_pc_and_an_amd_card_said_in_chinese_
     """nvcuda.dll is the CUDA driver of Windows, so the machine is a PC; "AMD的显卡" (an AMD graphics card) names the only
     GPU, where NVIDIA's driver cannot serve."""
     assert read_cause(text).cause.id == reading
+# ---- an outside review (45): a sandbox that hides devices read on every line, NVIDIA's module named beside Secure
+# Boot, Xid 78's negation only near its words, grep's empty answer, a flag joined to its value only by an engine ----
+
+# A program that finds no GPU beside a CUDA build of torch whose CUDA answers True.
+_NO_GPU_BESIDE_CUDAS_TRUE = ("configs.config | No supported Nvidia GPU found\ntorch 2.3.1+cu118\n"
+                             ">>> torch.cuda.is_available()\nTrue\n")
+
+
+@pytest.mark.parametrize(("said", "cause"), [
+    ("$ docker info | grep -A3 'Security Options'\n Security Options:\n  apparmor\n  seccomp\n   Profile: builtin\n"
+     "The service runs with PrivateDevices=yes", "x86-discrete-gpu"),
+    ("The unit sets PrivateDevices=no; it only has an AppArmor profile", "not-gpu-access")])
+def test_only_a_sandbox_that_hides_devices_keeps_cudas_true_from_speaking_for_a_service(said: str, cause: str) -> None:
+    """CUDA's True from a shell says nothing of a service whose sandbox hides the devices (PrivateDevices=yes), whatever
+    sandbox lines `docker info` lists above it (an engine's seccomp and AppArmor profiles hide none); a unit that keeps
+    its devices (PrivateDevices=no) beside an AppArmor profile hides none either, so the True stands."""
+    assert read_cause(PC + "\n" + _NO_GPU_BESIDE_CUDAS_TRUE + said).cause.id == cause
+
+
+def test_a_device_sandbox_is_its_own_reading_not_the_first_sandbox_line() -> None:
+    """The lines that say a sandbox are kept one a kind: the device-hiding ones are a kind of their own, so an engine's
+    profile read first does not hide them, and PrivateDevices set off is none."""
+    text = " Security Options:\n  seccomp\nPrivateDevices=no\nfirejail --noprofile glxgears\nPrivateDevices=yes"
+    assert read(text).observed.said("device sandbox") == ["firejail --noprofile glxgears"]
+    assert read(text.replace("firejail --noprofile glxgears\n", "")).observed.said("device sandbox") == ["PrivateDevices=yes"]
+
+
+def test_cudas_true_beside_a_cuda_build_clears_the_build_only_on_a_pc() -> None:
+    """The rule that takes CUDA's True beside a CUDA build (+cu118) for the program's own detection speaks on a PC,
+    where that tag is a build for its GPU; on a Jetson the tag is no Jetson build (NVIDIA's are tagged .nv24.08), so the
+    Jetson's own reading of a program that finds no GPU decides."""
+    pc = read_cause(PC + "\n" + _NO_GPU_BESIDE_CUDAS_TRUE).cause
+    jetson = read_cause(JETSON_36 + "\n" + _NO_GPU_BESIDE_CUDAS_TRUE).cause
+    assert "own detection" in pc.why.text and "own detection" not in jetson.why.text
+
+
+@pytest.mark.parametrize(("text", "family", "found"), [
+    ("The rtl8821ce module fails to load with Secure Boot enabled", "nvidia-module-failed", False),
+    ("My wifi module failed because of Secure Boot, and CUDA works fine", "nvidia-module-failed", False),
+    ("$ sudo modprobe 8812au\nmodprobe: ERROR: could not insert '8812au': Key was rejected by service\n"
+     "[   12.104] Loading of unsigned module is rejected", "nvidia-module-failed", False),
+    ("$ sudo modprobe nvidia_uvm\n$ sudo modprobe vboxdrv\n[   12.104] Loading of unsigned module is rejected",
+     "nvidia-module-failed", False),
+    ("$ sudo modprobe vboxdrv\n$ sudo modprobe nvidia_uvm\n[   12.104] Loading of unsigned module is rejected",
+     "nvidia-module-failed", True),
+    ("The NVIDIA kernel module fails to load with Secure Boot enabled", "nvidia-module-failed", True),
+    ("  LD [M]  /tmp/kernel/nvidia-peermem.ko\n-> Kernel module compilation complete.\n\n"
+     "# Module loading fails due to Secure Boot", "nvidia-module-failed", True),
+    ("vGPU 1: Guest driver is incompatible with host driver; the vGPU could not be started", "nvml-driver", True),
+    ("Guest driver is incompatible with host driver. No license will be acquired", "nvml-driver", True),
+    ("the guest driver is not incompatible with host driver", "nvml-driver", False),
+    ("not in dmesg: guest driver is incompatible with host driver", "nvml-driver", False),
+    ("$ lsmod | grep nvidia\n# Output below", "nvidia-module-failed", False),
+    ("$ lsmod | grep nvidia\n\n$ uname -r", "nvidia-module-failed", True),
+    ("me@ws:~$ lsmod | grep nvidia\nme@ws:~$ uname -r", "nvidia-module-failed", True),
+    ("# lsmod | grep nvidia\n# uname -r", "nvidia-module-failed", True),
+    ("tar: unknown option --exclude foo", "flag-joined-to-value", False),
+    ("\"runArgs\": [\"--gpus 'all'\"]\nunknown flag: --gpus 'all'", "flag-joined-to-value", True)])
+def test_words_an_outside_review_found_misread_are_read_by_what_they_name(text: str, family: str, found: bool) -> None:
+    """Secure Boot refusing a module is NVIDIA's only where its sentence, or the nearest command above the kernel's
+    unnamed line (modprobe, insmod, a build's LD [M]), names NVIDIA's; Xid 78's words are denied only by a negation
+    just before them or an absence said after them in their clause, not by a later sentence's "no" or "not";
+    `lsmod | grep nvidia` printed nothing only where an empty line, 0 or a prompt follows (a "# " one only after a root
+    prompt's own command), not a Markdown heading; a
+    flag joined to its value is the container engine's only in a paste that names one, and its value may be quoted."""
+    assert (family in ids(text)) is found
+
+
+def test_a_vgpu_guest_driver_the_host_refuses_is_said_as_its_own_cause() -> None:
+    """Xid 78 is a vGPU guest driver that does not fit the host's vGPU manager: the fix is the guest driver of the host's
+    vGPU release, not a reboot or a reinstall of the same driver; a driver that does not match its own libraries is no
+    vGPU's."""
+    xid = read_cause("Xid 78: Guest driver is incompatible with host driver")
+    assert "vGPU release" in xid.cause.why.text and any("vGPU release" in cause for cause in xid.matches[0].causes)
+    assert "vGPU" not in read_cause("Failed to initialize NVML: Driver/library version mismatch").cause.why.text

@@ -457,9 +457,33 @@ def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tupl
             tried.add((line, end - start))
             match = remembered(memo, ("family " + str(family.symptom["id"]), clean[start:after], str(end - start)),
                                _shown_in, family, clean[start:after], line, end - start)
-            if match is not None:
+            if match is not None and _module_named(family, match, lowered, start, end):
                 return match
+            if match is not None:  # (the same line elsewhere may stand below a command that names the module)
+                tried.discard((line, end - start))
     return None
+
+
+# How many lines above a match that names no module (data/symptoms.json `unnamed_module`) the command or build line that
+# names one is looked for: the kernel's refusal follows the modprobe or insmod that loaded the module closely.
+MODULE_LINE_REACH = 20
+
+
+def _module_named(family: _Family, match: SymptomMatch, lowered: str, start: int, end: int) -> bool:
+    """Whether a family's match on the line ``lowered[start:end]`` is of the family's module: its words name it, or they
+    name none (data/symptoms.json `unnamed_module`: the kernel's "Loading of unsigned module is rejected") and the
+    nearest line that names one by command or build (`module_named_by`: modprobe, insmod, dkms, a build's LD [M]), on
+    the match's line or within MODULE_LINE_REACH lines above it, names the family's (its first group)."""
+    unnamed = family.symptom.get("unnamed_module")
+    if not unnamed or not _compiled(str(unnamed)).search(match.signature.lower()):
+        return True
+    top = start
+    for _ in range(MODULE_LINE_REACH):
+        if top <= 0:
+            break
+        top = lowered.rfind("\n", 0, top - 1) + 1
+    named = [m.group(1) for m in _compiled(str(family.symptom["module_named_by"])).finditer(lowered, top, end)]
+    return bool(named) and named[-1] is not None  # (the nearest: the last one read)
 
 
 # An HTTP response's status said about a number 100 to 599 (the words before it, or its reason phrase after it): not
@@ -2086,9 +2110,9 @@ _TEGRA_WORDS = re.compile(r"/dev/nv(?!idia)|nvhost|nvmap|\bvideo\b", re.I)
 _NODE_DENIALS = ("denial-words", "render-node-denied", "failure-gpu-node", "failure-device-permission")
 # Families that say in words how the session got (or lost) its groups: the mechanism, on any system.
 _SESSION_FAMILIES = ("seat-login-words", "groups-lost-words", "groups-missing-words")
-# A sandbox that hides devices from a service or a program (systemd's PrivateDevices, firejail, bubblewrap), not an
-# engine's seccomp or AppArmor profile that `docker info` lists.
-_DEVICE_SANDBOX = re.compile(r"\bPrivateDevices\b|\bfirejail\b|\bbwrap\b|\bbubblewrap\b", re.I)
+# A virtual machine's vGPU driver the host's vGPU manager refuses (Xid 78, NVIDIA Virtual GPU Software documentation):
+# the guest runs another vGPU release's driver, which no reboot or reinstall of it mends.
+_VGPU_GUEST_REFUSED = re.compile(r"\bguest driver is incompatible with (?:the\s+)?host driver\b", re.I)
 # CDI mode said in words: LXD's and Incus' own, beside them, not the container toolkit's, unless the line is the NVIDIA
 # runtime's or an engine's own.
 _CDI_MODE = re.compile(r"\bcdi[- ]mode\b", re.I)
@@ -2884,6 +2908,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if "nvml-unknown" in ids and not jetson:
         return cause("x86-discrete-gpu", "NVML's Unknown Error on the machine itself: the driver is not ready or does not "
                      "match its libraries (after an upgrade, before a reboot)", [line_of["nvml-unknown"]] + platform_line)
+    if "nvml-driver" in ids and not jetson and _VGPU_GUEST_REFUSED.search(line_of["nvml-driver"]):
+        return cause("x86-discrete-gpu", "a vGPU guest driver the host refuses (Xid 78): the virtual machine's NVIDIA "
+                     "driver is not of the host's vGPU release; install the guest driver of that release, not another "
+                     "copy of the same one", [line_of["nvml-driver"]] + platform_line)
     if "nvml-driver" in ids and not jetson:  # a discrete-GPU driver's own words: evidence of the platform
         return cause("x86-discrete-gpu", "an NVML driver error: the discrete GPU's kernel driver and its libraries do "
                      "not match, or it is not loaded", [line_of["nvml-driver"]] + platform_line)
@@ -3115,11 +3143,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "the Jetson's CUDA (a generic aarch64 wheel) or one for another JetPack's CUDA",
                      list(dict.fromkeys([framework, plain or framework])) + platform_line, "not-gpu-access",
                      "nodes-missing-in-container")
-    # (beside a CUDA build, only CUDA's own True says the program's detection, not the build, finds no GPU; a True from
-    # outside a sandboxed service says nothing of the service)
+    # (beside a CUDA build, only CUDA's own True says the program's detection, not the build, finds no GPU, and only on
+    # a PC, where a +cu118 tag is a build for its GPU: on a Jetson it is no Jetson build, and the Jetson's own reading
+    # decides; a True from outside a service whose sandbox hides the devices says nothing of the service)
     if "gpu-not-detected" in ids and not (denied or nodes_denied or errors) and (
-            not seen.said("CUDA build") or (x86 and seen.cuda_true is not None and not any(
-                _DEVICE_SANDBOX.search(line) for line in seen.said("sandbox")))):
+            not seen.said("CUDA build") or (x86 and seen.cuda_true is not None and not seen.said("device sandbox"))):
         return cause("not-gpu-access", "the program says it finds or uses no GPU, and the paste shows no error from "
                      "CUDA or the driver: most often the program's own detection or a build without CUDA; a session "
                      "denied the GPU gets CUDA's start-up error instead", [line_of["gpu-not-detected"]] + platform_line,

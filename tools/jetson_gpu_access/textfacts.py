@@ -962,6 +962,8 @@ class Observed:
                                        # "R36 software" (Ubuntu 22.04, CUDA 12, a 5.15 -tegra kernel), "offline"
                                        # (an index or download could not be reached), "Jetson index" (pip uses
                                        # NVIDIA's Python index for Jetsons), "pip build failed", "sandbox",
+                                       # "device sandbox" (one that hides devices: PrivateDevices=yes, firejail,
+                                       # bubblewrap),
                                        # "toolkit step" (the runtime's hook failed in a step of its own),
                                        # "toolkit mode not legacy" (its hook logs csv or CDI mode),
                                        # "two JetPack releases" (the line naming a second JetPack major),
@@ -1380,9 +1382,13 @@ _LXD = re.compile(r"(?:^|[\s$#>])(?:lxc|incus)\s+(?:info|config|launch|start|exe
 _X_DISPLAY_REFUSED = re.compile(r"\b(?:can'?t|cannot|unable to|could not|couldn't)\s+open\s+(?:the\s+)?(?:x\s+)?display\b|"
                                 r"^\s*no protocol specified\s*$|\bauthorization required, but no authorization protocol\b",
                                 re.I)
+# A sandbox that hides devices from a service or a program (systemd's PrivateDevices set on, firejail, bubblewrap): not an
+# engine's seccomp or AppArmor profile, which `docker info` lists, nor a unit that sets PrivateDevices off.
+_DEVICE_SANDBOX_WORDS = r"\bbwrap\b|\bbubblewrap\b|\bfirejail\b|\bPrivateDevices\s*=\s*(?:yes|true|on|1)\b"
+_DEVICE_SANDBOX = re.compile(_DEVICE_SANDBOX_WORDS, re.I)
 # A sandbox around the process, named: its own rules (Landlock, seccomp, AppArmor) refuse calls a device group cannot grant.
-_SANDBOX = re.compile(r"\blandlock\b|\bseccomp\b|\bapparmor\b|\bsandbox(?:ed|es)?\b|\bbwrap\b|\bbubblewrap\b|"
-                      r"\bfirejail\b|\bgvisor\b|\brunsc\b|\bPrivateDevices\s*=\s*(?:yes|true|on|1)\b", re.I)
+_SANDBOX = re.compile(r"\blandlock\b|\bseccomp\b|\bapparmor\b|\bsandbox(?:ed|es)?\b|\bgvisor\b|\brunsc\b|" + _DEVICE_SANDBOX_WORDS,
+                      re.I)
 # No container said to be involved: the process runs on the host ("no containers involved", "bare metal, no docker",
 # "not in a container"); a runtime, toolkit, image or group of the engine is another matter.
 _NO_CONTAINER = re.compile(r"\bno\s+(?:docker|podman|containers?)\b(?!\s+(?:runtime|toolkit|image|group|daemon|socket))|"
@@ -1452,8 +1458,11 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("Jetson index", ("jetson", "redist/jp"), lambda line, raw: _JETSON_INDEX.search(line)),
     ("pip build failed", ("wheel", "subprocess-exited", "metadata", "egg_info"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
     ("toolkit step", ("failed", "imex"), lambda line, raw: _TOOLKIT_STEP.search(line)),
-    ("sandbox", ("landlock", "seccomp", "apparmor", "sandbox", "bwrap", "firejail", "gvisor", "runsc", "privatedevices"),
+    ("sandbox", ("landlock", "seccomp", "apparmor", "sandbox", "bwrap", "bubblewrap", "firejail", "gvisor", "runsc",
+                 "privatedevices"),
      lambda line, raw: _SANDBOX.search(line)),
+    # (a kind of its own: each kind keeps its first line, and an engine's profile listed first would hide this one)
+    ("device sandbox", ("bwrap", "bubblewrap", "firejail", "privatedevices"), lambda line, raw: _DEVICE_SANDBOX.search(line)),
     ("emulated arm64", ("qemu", "binfmt", "linux/arm64"), lambda line, raw: _EMULATED.search(line)),
     ("LXD", ("lxc", "lxd", "incus"), lambda line, raw: _LXD.search(line)),
     ("X display refused", ("open display", "open the display", "open x display", "no protocol specified", "authorization"),
