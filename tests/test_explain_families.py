@@ -4405,7 +4405,7 @@ def test_a_pc_where_cuda_answers_true_and_nothing_fails_is_no_access_problem() -
     ("cupy_backends.cuda.libs.cufft.CuFFTError: CUFFT_INVALID_PLAN", "cuda-library-status", False),
     ("cupy_backends.cuda.libs.cufft.CuFFTError: CUFFT_INVALID_PLAN", "cuda-400", True),
     ("the flash attention plugin in TensorRT 8.5 doesn't supply SM87!", "cuda-209", True),
-    ("the share does not support SMB3 encryption", "cuda-209", False),
+    ("this board does not support SM87", "cuda-209", False),  # (a machine, not software: no build lacks it)
     ("I know the Nano's GPU does not have sm_70 tensor cores", "cuda-209", False),
     ("when using YOLOv7 it runs without using the GPU", "gpu-not-detected", True),
     ("RuntimeError: Unable to load cuSPARSE. Is it installed?", "cuda-library-missing", True),
@@ -4448,7 +4448,7 @@ def test_a_pc_where_cuda_answers_true_and_nothing_fails_is_no_access_problem() -
     ("I installed the packages with sudo, it's fine now", "denial-words", False),
     (" - GPU: None", "no-gpu-words", True),
     (" - GPU: none\n - Python: 3.10.12", "no-gpu-words", True),
-    ("GPU: None of the jobs is queued", "no-gpu-words", False)])
+    (" - GPU: None of the jobs is queued", "no-gpu-words", False)])
 def test_words_the_families_gained_from_rounds_33_to_37_are_read_and_their_look_alikes_are_not(
         line: str, family: str, found: bool) -> None:
     """A program's own no-GPU words, builds without CUDA, cuFFT's statuses, CUDA's DLLs and libraries, a build said to
@@ -4497,7 +4497,9 @@ def test_cuda_answering_true_is_no_assertion_past_answer_or_unfilled_form() -> N
      "other"),
     ("NotImplementedError: Cuda is not available", "gpu"),
     ("NotImplementedError: Could not run 'torchvision::nms' with arguments from the 'CUDA' backend, not supported",
-     "version")])
+     "version"),
+    ("NotImplementedError: Replay is Not Supported when replaying on GPU environments", "other"),
+    ("NotImplementedError: NVDEC decoding is not supported because libnvcuvid.so.1 cannot be loaded", "driver")])
 def test_a_feature_a_program_lacks_is_no_gpu_failure(line: str, kind: str) -> None:
     """A program's own missing feature on the GPU is its code, unlike a GPU it finds unavailable or a backend's kernels."""
     failure = find_failure(line)
@@ -4513,6 +4515,9 @@ def test_lxds_own_cdi_mode_is_not_the_container_toolkits_band() -> None:
     assert read_cause(lxd).cause.id == "x86-discrete-gpu"
     docker = said + "$ docker run --rm --device nvidia.com/gpu=all ubuntu nvidia-smi\nArchitecture: x86_64"
     assert read_cause(docker).cause.id == "toolkit-band"
+    engine = ("docker: CDI mode doesn't work with multiple GPUs, though one GPU works fine\n$ lxc info --show-log t\n"
+              "Architecture: x86_64")  # (LXD on the machine, but the CDI mode the line names is Docker's)
+    assert read_cause(engine).cause.id == "toolkit-band"
 
 
 def test_egl_failing_on_wsl_is_the_pcs_gpu_stack() -> None:
@@ -4520,6 +4525,8 @@ def test_egl_failing_on_wsl_is_the_pcs_gpu_stack() -> None:
     display is no GPU access problem."""
     wsl = "Ubuntu 22.04 on WSL2\n[F glutil.cpp:338] eglInitialize() failed"
     assert read_cause(wsl).cause.id == "x86-discrete-gpu"
+    denied = wsl + "\nls: cannot open '/dev/dri/renderD128': Permission denied"  # (a node denied: the denial decides)
+    assert "EGL fails on WSL" not in read_cause(denied).cause.why.text
     assert read_cause(wsl.replace(" on WSL2", "") + "\n" + PC).cause.id == "not-gpu-access"
 
 

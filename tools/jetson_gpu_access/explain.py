@@ -900,8 +900,10 @@ def _list_lead(clean: str, start: int, line: str) -> str:
 # A feature a program says it does not have ("NotImplementedError: ... not supported when replaying on GPU ..."): no
 # kind of the GPU's; not one that names the framework's backend an operator lacks (a build without CUDA kernels), one
 # a program raises for a GPU it finds unavailable ("NotImplementedError: Cuda is not available"), nor one that wraps
-# the failure behind it ("... not supported: libnvcuvid.so.1 not found"), which that failure's words tell.
+# the failure behind it ("... not supported: libnvcuvid.so.1 not found", "... because libnvcuvid.so.1 cannot be
+# loaded"), which that failure's words tell.
 _NOT_SUPPORTED = re.compile(r"\bnot\s+(?:yet\s+)?(?:supported|implemented)\b", re.I)
+_WRAPS = re.compile(r":|\b(?:because|since|as|due to)\b", re.I)
 _WRAPPED_FAILURE = re.compile(r"\b(?:not found|cannot|can't|could not|failed|fails|error|denied|eacces|eperm|missing|"
                               r"no such|not loaded|unable)\b", re.I)
 
@@ -913,8 +915,8 @@ def _unimplemented(body: str) -> bool:
     said = _NOT_SUPPORTED.search(body, at) if at >= 0 else None
     if said is None or "backend" in body[at:].lower():
         return False
-    colon = body.find(":", said.end())
-    return colon < 0 or not _WRAPPED_FAILURE.search(body, colon)
+    wraps = _WRAPS.search(body, said.end())
+    return wraps is None or not _WRAPPED_FAILURE.search(body, wraps.end())
 
 
 def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
@@ -2062,7 +2064,8 @@ _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|g
                                r"\binstinct\b|\bmi[123]\d0x?\b|"
                                r"\bintel\b[^\n]{0,12}\b(?:i?gpu|graphics|arc|iris|uhd)\b|\barc\s+[ab]\d{3}|\biris\s+xe\b|"
                                r"\buhd\s+graphics\b|\bamd\s*(?:的\s*)?显卡", re.I)
-# (CUDA's runtime says its driver is too old where there is none at all: error 35 on a machine without NVIDIA's driver)
+# (CUDA's runtime says its driver is too old where there is none at all: error 35 on a machine without NVIDIA's driver,
+# as on the Intel-only and Radeon-only PCs of C0untFloyd/roop-unleashed#586 and myshell-ai/OpenVoice#234)
 _NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_ ]no[_ ]device\b|\bfound no nvidia driver\b|"
                                   r"\bcuda driver version is insufficient\b", re.I)
 _NVIDIA_ONLY = re.compile(_NO_DEVICE_OR_DRIVER.pattern + r"|\bnvcuda\.dll\b|\bcu\w*64_\d+\.dll\b|\blibcuda\.so\b|"
@@ -2748,7 +2751,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "not-gpu-access")
     if "egl-display" in ids and wsl and x86 and not denied and "no-gpu-words" not in ids \
             and not seen.said("X display refused"):  # (not a machine without an NVIDIA GPU, nor an X server refusing)
-        # (NVIDIA's CUDA on WSL user guide lists OpenGL-CUDA interop among the features not yet supported)
+        # (NVIDIA's CUDA on WSL user guide, https://docs.nvidia.com/cuda/wsl-user-guide/, "WSL 2 Support Constraints",
+        # has listed OpenGL-CUDA interop among the features not yet supported: read from its earlier releases and not
+        # checked against the newest; OpenGL falling back or failing on WSL: NVlabs/nvdiffrast#90,
+        # NVIDIA/nvidia-container-toolkit#288)
         return cause("x86-discrete-gpu", "EGL fails on WSL, where NVIDIA's guide lists OpenGL-CUDA interop as not yet "
                      "supported: a program's OpenGL rasteriser needs its CUDA path instead, or Linux on the machine itself",
                      [line_of["egl-display"]] + wsl[:1], "not-gpu-access")
