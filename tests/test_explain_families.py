@@ -4703,3 +4703,40 @@ def test_a_vgpu_guest_driver_the_host_refuses_is_said_as_its_own_cause() -> None
     xid = read_cause("Xid 78: Guest driver is incompatible with host driver")
     assert "vGPU release" in xid.cause.why.text and any("vGPU release" in cause for cause in xid.matches[0].causes)
     assert "vGPU" not in read_cause("Failed to initialize NVML: Driver/library version mismatch").cause.why.text
+
+
+@pytest.mark.parametrize(("text", "reading"), [
+    ("GPU type (GEFORCE RTX 2080)\nCUDA version (10.1)\nMy installation test fails with \"nvcc fatal   : Value 'sm_75' is "
+     "not defined for option 'gpu-architecture'\"", "x86-discrete-gpu"),
+    (PC + "\nptxas fatal   : Value 'sm_121a' is not defined for option 'gpu-name'\n  File \"/venv/lib/python3.12/"
+     "site-packages/triton/backends/nvidia/compiler.py\", line 448, in make_cubin", "not-gpu-access")])
+def test_a_compiler_older_than_the_gpu_is_the_pcs_toolkit_where_it_is_the_systems_nvcc(text: str, reading: str) -> None:
+    """nvcc that does not know the GPU's architecture is the machine's CUDA toolkit, older than its GPU; the ptxas a
+    wheel brings is the software's build."""
+    assert read_cause(text).cause.id == reading
+
+
+@pytest.mark.parametrize(("line", "family", "found"), [
+    ("ERROR: out of memory in /relion/src/acc/acc_backprojector_impl.h at line 37 (error-code 2)", "cuda-2", True),
+    ("ERROR: out of memory while sorting the stars file (error-code 12)", "cuda-2", False),
+    ("[TensorRT] ERROR: INVALID_ARGUMENT: getPluginCreator could not find plugin YoloLayer_TRT version 1",
+     "tensorrt-plugin-missing", True),
+    ("[TensorRT] ERROR: safeDeserializationUtils.cpp (323) - Serialization Error in load: 0 (Cannot deserialize plugin "
+     "since corresponding IPluginCreator not found in Plugin Registry)", "tensorrt-plugin-missing", True),
+    ("registered the plugin creator for YoloLayer_TRT", "tensorrt-plugin-missing", False)])
+def test_words_the_families_gained_from_round_40_are_read_and_their_look_alikes_are_not(
+        line: str, family: str, found: bool) -> None:
+    """CUDA's out-of-memory as a check macro numbers it (not another error's number), and a TensorRT engine whose plugin
+    the program never registered."""
+    assert (family in ids(line)) is found
+
+
+def test_an_engine_whose_plugin_is_not_registered_is_the_programs_set_up_unless_the_engine_was_built_elsewhere() -> None:
+    """An engine TensorRT says was built on another model of device is the engine's mismatch, whose plugins are then
+    missing too (NVIDIA-AI-IOT/jetbot#215)."""
+    text = (JETSON_32 + "\n[TensorRT] ERROR: INVALID_ARGUMENT: getPluginCreator could not find plugin YoloLayer_TRT "
+            "version 1\n[TensorRT] ERROR: INVALID_CONFIG: Deserialize the cuda engine failed.")
+    assert read_cause(text).cause.id == "not-gpu-access"
+    elsewhere = text.replace("\n", "\n[TensorRT] WARNING: Using an engine plan file across different models of devices is "
+                             "not recommended and is likely to affect performance or even cause errors.\n", 1)
+    assert read_cause(elsewhere).cause.id == "jetson-software-mismatch"

@@ -1930,7 +1930,7 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "tool-not-found", "mainline-tegra", "gpu-node-busy",
             "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library",
             "failure-camera", "board-not-booting", "registry-access", "network-failure", "performance-words",
-            "gpu-vendor-unsupported")
+            "gpu-vendor-unsupported", "tensorrt-plugin-missing")
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
 _PLAIN_FAILURES = ("failure-other", "failure-other-library")
 # What a PC's GPU does besides CUDA: its video encoder and decoder (NVENC, NVDEC, VDPAU, VA-API), its graphics stack
@@ -2147,6 +2147,7 @@ _CUDA_STACK = re.compile(r"lib(?:cudart|cublas\w*|cufft\w*|curand\w*|cusparse\w*
                          r"nvinfer|nvparsers|nvonnxparser)|/usr/local/cuda|"
                          r"\bcuda_(?:cudart|cublas|cufft|curand|cusparse|cusolver|npp|nvrtc|nvjpeg|cupti)\w*_library\b", re.I)
 _HOST_DRIVER = re.compile(r"libcuda\.so|nvrm|libnvidia-|libnvos|libnvmedia|/tegra/", re.I)
+_NVCC = re.compile(r"\bnvcc\b|'gpu-architecture'", re.I)
 # The GPU's graphics libraries as a sandbox maps them in from the host (snapd's, Apptainer's), GLVND's dispatch, or a
 # Mesa driver that fails to load: a PC's GPU stack that does not fit the program's runtime.
 _HOST_GRAPHICS = re.compile(r"\blib(?:EGL|GLX|GL|GLESv2)(?:_nvidia)?\.so|/snapd/lib/gl/|\.singularity\.d/libs/|"
@@ -3041,9 +3042,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     library_beside_801 = "cuda-library-missing" in mismatch and denied == ["cuda-801"] and not seen.nodes
     # (what the runtime injects from the driver (libnvidia-ml, libcuda), or a line that blames the driver, is the driver's)
     # (nor the GL stack a sandbox maps in from the host, or the Mesa driver a build's own libraries fail to load)
+    # (nor the machine's own CUDA toolkit, older than its GPU: nvcc, not the ptxas a wheel brings)
     if x86 and mismatch and mismatch[0] in _NOT_THE_DRIVER_ON_A_PC and not denied and not _HOST_DRIVER.search(
             line_of[mismatch[0]]) and not _DRIVER_BLAMED.search(line_of[mismatch[0]]) and not _HOST_GRAPHICS.search(
-            line_of[mismatch[0]]):
+            line_of[mismatch[0]]) and not (mismatch[0] == "toolchain-lacks-arch" and _NVCC.search(line_of[mismatch[0]])):
         return cause("not-gpu-access", _NOT_THE_DRIVER_ON_A_PC[mismatch[0]], [line_of[mismatch[0]]] + platform_line,
                      "x86-discrete-gpu")
     moved = seen.said("two JetPack releases")
