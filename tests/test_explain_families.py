@@ -4740,3 +4740,42 @@ def test_an_engine_whose_plugin_is_not_registered_is_the_programs_set_up_unless_
     elsewhere = text.replace("\n", "\n[TensorRT] WARNING: Using an engine plan file across different models of devices is "
                              "not recommended and is likely to affect performance or even cause errors.\n", 1)
     assert read_cause(elsewhere).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize(("line", "family", "found"), [
+    ("RuntimeError: expected self and mask to be on the same device, but got mask on cpu and self on cuda:0",
+     "tensors-on-two-devices", True),
+    ("RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!",
+     "tensors-on-two-devices", True),
+    ("RuntimeError: Input type (torch.FloatTensor) and weight type (torch.cuda.FloatTensor) should be the same",
+     "tensors-on-two-devices", True),
+    ("all replicas are expected to be on the same device class", "tensors-on-two-devices", False),
+    ('"The driver installation is unable to locate the kernel source. Please make sure that the kernel source packages '
+     'are installed"', "nvidia-module-failed", True),
+    ("- Tried to install 510.47.03 in guest VM but failed", "nvidia-module-failed", True),
+    ("- Tried to install 510.47.03 in guest VM and it worked", "nvidia-module-failed", False)])
+def test_words_the_families_gained_from_round_41_are_read_and_their_look_alikes_are_not(
+        line: str, family: str, found: bool) -> None:
+    """A program's tensors on two devices (one of them the GPU, which therefore works), and a driver that failed to
+    install (its installer finds no kernel source, an install of a driver release that failed)."""
+    assert (family in ids(line)) is found
+
+
+def test_tensors_on_two_devices_are_the_programs_and_the_gpu_works() -> None:
+    text = ("I am trying to use this model with a Nvidia Tesla T4 GPU and DJL\nRuntimeError: expected self and mask to be "
+            "on the same device, but got mask on cpu and self on cuda:0")
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    ("[   23.011377] gk20a 17000000.gv11b: Direct firmware load for gv11b/acr_ucode.bin failed with error -2", True),
+    ("[    4.120001] nvgpu: 17000000.ga10b  nvgpu_request_firmware: failed to get firmware(ga10b/gpmu_ucode_image.bin)",
+     True),
+    ("[    3.001] iwlwifi 0000:00:14.3: Direct firmware load for iwlwifi-so-a0-gf-a0-89.ucode failed with error -2", False)])
+def test_a_jetson_gpu_that_cannot_load_its_firmware_is_the_images_release(line: str, found: bool) -> None:
+    """The Jetson's GPU (gk20a, gv11b, ga10b) loads its firmware from the root file system: a kernel of another L4T
+    release looks for other files, and an image can leave them out (OE4T/meta-tegra#1017); another device's firmware
+    is no GPU's."""
+    assert ("tegra-gpu-firmware" in ids(line)) is found
+    if found:
+        assert read_cause(line).cause.id == "jetson-software-mismatch"

@@ -208,8 +208,9 @@ def _number_keys(code: int) -> List[str]:
         return [str(code)]
     # ("failed res=2": a driver call's result as HAMi's core logs it; a check macro's line names its file before the
     # number: "Cuda failure in file 'yolo_layer.cu' line 51: 35")
-    return [form.format(code) for form in ("return {}", "returned {}", "cuda error {}", "cuda error: {}", "with error {}",
-                                           "with error: {}", "failed res={}")] + ["cuda failure in file", "cuda error in file"]
+    return [form.format(code) for form in ("return {}", "returned {}", "cuda error {}", "cuda error: {}", "cuda error! {}",
+                                           "with error {}", "with error: {}", "failed res={}")] + [
+        "cuda failure in file", "cuda error in file"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -1930,7 +1931,7 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "tool-not-found", "mainline-tegra", "gpu-node-busy",
             "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library",
             "failure-camera", "board-not-booting", "registry-access", "network-failure", "performance-words",
-            "gpu-vendor-unsupported", "tensorrt-plugin-missing")
+            "gpu-vendor-unsupported", "tensorrt-plugin-missing", "tensors-on-two-devices")
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
 _PLAIN_FAILURES = ("failure-other", "failure-other-library")
 # What a PC's GPU does besides CUDA: its video encoder and decoder (NVENC, NVDEC, VDPAU, VA-API), its graphics stack
@@ -2058,8 +2059,8 @@ _DOCKER_DESKTOP_ON_WINDOWS = re.compile(r"\bWindows\b(?:(?!\bnot\b)[^\n]){0,40}\
 # NVIDIA's own compute stack named on a line: its /dev/nvidia* on a PC are open to every user.
 _NVIDIA_STACK = re.compile(r"\bcuda|\bcudnn|\bcublas|\btensorrt\b|\bnvidia\b|\bnvml\b", re.I)
 # An AMD or Intel GPU by its name, and what only an NVIDIA GPU serves: CUDA finding no device or driver, CUDA's
-# driver library (nvcuda.dll, libcuda) and its own libraries (cublas64_12.dll, libcublasLt.so.11), NVIDIA's encoder and
-# decoder.
+# driver library (nvcuda.dll, libcuda) and its own libraries (cublas64_12.dll, libcublasLt.so.11), NVML, NVIDIA's
+# encoder and decoder.
 _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|graphics|card)\b|\brx\s?[4-9]\d{2,3}\b|"
                                r"\binstinct\b|\bmi[123]\d0x?\b|"
                                r"\bintel\b[^\n]{0,12}\b(?:i?gpu|graphics|arc|iris|uhd)\b|\barc\s+[ab]\d{3}|\biris\s+xe\b|"
@@ -2070,6 +2071,7 @@ _NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_
                                   r"\bcuda driver version is insufficient\b", re.I)
 _NVIDIA_ONLY = re.compile(_NO_DEVICE_OR_DRIVER.pattern + r"|\bnvcuda\.dll\b|\bcu\w*64_\d+\.dll\b|\blibcuda\.so\b|"
                           r"\blib(?:cudart|cublas\w*|cudnn\w*|cufft\w*|curand|cusparse\w*|cusolver\w*|nvrtc\w*|nvinfer\w*)\.so\b|"
+                          r"\bnvml shared library not found\b|\blibnvidia-ml\.so\b|"
                           r"(?<![a-z0-9])(?:nvenc|nvdec|cuvid)\b|could not dynamically load cuda", re.I)
 # (and an NVIDIA card beside it, by more than its model's name: NVIDIA named, a GeForce by its number (a short one
 # with its brand or owner: not Intel's "UHD Graphics 770"), a data-centre card by its model (not AMD's A10 APU, nor

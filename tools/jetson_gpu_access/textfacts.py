@@ -1261,6 +1261,11 @@ class _State:
         self.cuda_versions: Optional[Sighting] = None
         self.gpu_found: Optional[Sighting] = None
         self.asked_available = 0                   # lines left in which an is_available() check's answer may come
+        # (_read_call_past_start_up: the lines read, the last call past CUDA's start-up and the last 801 not of it)
+        self.calls_possible = holds("801") or holds("not supported") or holds("not_supported") or holds("notsupported")
+        self.line_number = 0
+        self.last_call: Optional[Tuple[int, str]] = None
+        self.last_unsupported = -CALL_REACH - 1
         self.available_check = ""                  # the line of the last is_available() check
         self.available_answers: List[Tuple[bool, str, str]] = []   # each check's answer (True, False), its line, the check
         self.acls: List[Sighting] = []
@@ -1384,7 +1389,7 @@ _X_DISPLAY_REFUSED = re.compile(r"\b(?:can'?t|cannot|unable to|could not|couldn'
                                 re.I)
 # A sandbox that hides devices from a service or a program (systemd's PrivateDevices set on, firejail, bubblewrap): not an
 # engine's seccomp or AppArmor profile, which `docker info` lists, nor a unit that sets PrivateDevices off.
-_DEVICE_SANDBOX_WORDS = r"\bbwrap\b|\bbubblewrap\b|\bfirejail\b|\bPrivateDevices\s*=\s*(?:yes|true|on|1)\b"
+_DEVICE_SANDBOX_WORDS = r"\bbwrap\b|\bbubblewrap\b|\bfirejail\b|(?<!#)(?<!# )\bPrivateDevices\s*=\s*(?:yes|true|on|1)\b"
 _DEVICE_SANDBOX = re.compile(_DEVICE_SANDBOX_WORDS, re.I)
 # A sandbox around the process, named: its own rules (Landlock, seccomp, AppArmor) refuse calls a device group cannot grant.
 _SANDBOX = re.compile(r"\blandlock\b|\bseccomp\b|\bapparmor\b|\bsandbox(?:ed|es)?\b|\bgvisor\b|\brunsc\b|" + _DEVICE_SANDBOX_WORDS,
@@ -1418,12 +1423,6 @@ _NOT_LEGACY_MODE = re.compile(r"\b(?:auto-detected mode as|using requested mode)
 # The toolkit's config.toml set to legacy mode: nvidia-container-cli mounts the host's own nodes, whatever its version
 # (fact sheet §A.2), so no band decides them.
 _LEGACY_MODE_SET = re.compile(r"\s*mode\s*=\s*[\"']legacy[\"']", re.I)
-
-
-# A CUDA driver call that runs only once CUDA has started and made a context (cuMemHostRegister, cuMemAlloc,
-# cuModuleLoad), said to fail: CUDA got past its start-up.
-_CALL_PAST_START_UP = re.compile(r"\b(?:error|failure)\s+(?:during|in|calling|from)\s+cu(?:mem|module|graph|ipc|launch)\w*|"
-                                 r"\bcu(?:mem|module|graph|ipc|launch)\w*\s*(?:\(\))?\s*(?:failed|returned|error)\b", re.I)
 
 
 # What prose or inline code says of the launch, the session and the container: (kind, cue words a line must hold
@@ -1462,7 +1461,8 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
                  "privatedevices"),
      lambda line, raw: _SANDBOX.search(line)),
     # (a kind of its own: each kind keeps its first line, and an engine's profile listed first would hide this one)
-    ("device sandbox", ("bwrap", "bubblewrap", "firejail", "privatedevices"), lambda line, raw: _DEVICE_SANDBOX.search(line)),
+    ("device sandbox", ("bwrap", "bubblewrap", "firejail", "privatedevices"),
+     lambda line, raw: _asserted(_DEVICE_SANDBOX, line)),
     ("emulated arm64", ("qemu", "binfmt", "linux/arm64"), lambda line, raw: _EMULATED.search(line)),
     ("LXD", ("lxc", "lxd", "incus"), lambda line, raw: _LXD.search(line)),
     ("X display refused", ("open display", "open the display", "open x display", "no protocol specified", "authorization"),
@@ -1475,8 +1475,6 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("solved", ("solved", "fixed it", "works now", "now works"),
      lambda line, raw: _SOLVED.match(line) and not _SOLVED_DENIED.search(line)),
     ("R36 software", ("ubuntu", "cuda", "tegra", "22.04", "24.04"), lambda line, raw: _R36_SOFTWARE.search(line)),
-    ("CUDA call past start-up", ("cumem", "cumodule", "cugraph", "cuipc", "culaunch"),
-     lambda line, raw: _CALL_PAST_START_UP.search(line)),
 )
 
 
@@ -1528,7 +1526,8 @@ _AVAILABLE_ANSWER = re.compile(_ANSWER_START + r"(?:" + PRINTED_VALUE + r"[ \t]+
 # (an assertion's or a condition's expected value). Another True or False later on the line is another session's answer
 # ("True on the host but False inside the container").
 _ANSWER_SAID = re.compile(r"(?:^(?![ \t]*(?:assert|if|elif|while)\b)[^\n]*?\bcuda\.is_available\(\)`?\s*"
-                          r"(?:returns?|returned|gives|gave|prints?|printed|outputs?|is|says?|said|->|:)|"
+                          r"(?:returns?|returned|gives?(?:\s+me)?|gave(?:\s+me)?|prints?|printed|outputs?|is|says?|said|->|"
+                          r"\u2192|=|:|\u8fd4\u56de)|"
                           r"^\W{0,4}is cuda available(?:\s*\((?:pytorch|torch)\))?\s*[:?])"
                           r"\s*[`'\"]?(true|false|yes|no)\b(?!\s*/)", re.I)
 _FURTHER_ANSWER = re.compile(r"(?<![\w-])(true|false)(?![\w-])", re.I)
@@ -1549,6 +1548,29 @@ def _read_available(state: _State, line: str, raw: str) -> None:
         state.available_check = raw
     elif state.asked_available:
         state.asked_available -= 1
+
+
+# A CUDA call that runs only once CUDA has started and made a context: the driver API's (cuMemHostRegister, cuMemAlloc,
+# cuModuleLoad), the runtime API's (cudaHostRegister, cupy's hostRegister), CUDA IPC (torch's _share_cuda_); and
+# CUDA's "operation not supported" (801) that does not name its start-up (cuInit, a framework's initialisation).
+_CALL_PAST_START_UP = re.compile(r"\b(?:cu|cuda)(?:mem(?!getinfo)|module|graph|ipc|launch|malloc|hostregister)\w*|"
+                                 r"\bhostregister\b|\b_share_cuda_\b", re.I)
+_NOT_SUPPORTED_801 = re.compile(r"\boperation not supported\b|\bnot_supported\b|\berrornotsupported\b|\b801\b", re.I)
+_START_UP_CALL = re.compile(r"\bcuinit\b|\binit(?:iali[sz]e|iali[sz]ation)?\b|_init\b|getdevicecount|setdevice", re.I)
+CALL_REACH = 8  # lines between such a call (a log line, a traceback's or a stack trace's frame) and the 801 it returned
+
+
+def _read_call_past_start_up(state: _State, line: str, raw: str) -> None:
+    """A failing call past CUDA's start-up next to its 801 (within CALL_REACH lines, before or after: a traceback's
+    frames come before its error, a Julia stack trace's after): CUDA had started there, so the 801 is that call's."""
+    state.line_number += 1
+    if _CALL_PAST_START_UP.search(line):
+        state.last_call = (state.line_number, raw)
+    if _NOT_SUPPORTED_801.search(line) and not _START_UP_CALL.search(line):
+        state.last_unsupported = state.line_number
+    # (the nearest of each kind so far: a pair within reach is seen when its second line is read)
+    if state.last_call and abs(state.last_call[0] - state.last_unsupported) <= CALL_REACH:
+        _note_word(state, "CUDA call past start-up", state.last_call[1])
 
 
 def _read_line(state: _State, line: str, raw: str) -> None:
@@ -1572,6 +1594,8 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     if "/etc/group" in line or "getent" in line:
         state.group_query = state.group_query or bool(_GROUP_QUERY.search(line))
     _read_available(state, line, raw)
+    if state.calls_possible:
+        _read_call_past_start_up(state, line, raw)
     if raw.startswith("root@") and _ROOT_SESSION.match(raw):
         _note_word(state, "root session", raw)
     place = _place_label(line)
