@@ -2071,7 +2071,7 @@ _NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_
                                   r"\bcuda driver version is insufficient\b", re.I)
 _NVIDIA_ONLY = re.compile(_NO_DEVICE_OR_DRIVER.pattern + r"|\bnvcuda\.dll\b|\bcu\w*64_\d+\.dll\b|\blibcuda\.so\b|"
                           r"\blib(?:cudart|cublas\w*|cudnn\w*|cufft\w*|curand|cusparse\w*|cusolver\w*|nvrtc\w*|nvinfer\w*)\.so\b|"
-                          r"\bnvml shared library not found\b|\blibnvidia-ml\.so\b|"
+                          r"\bnvml shared library not found\b|\blibnvidia-ml\.so\b|\bnvml\.dll\b|"
                           r"(?<![a-z0-9])(?:nvenc|nvdec|cuvid)\b|could not dynamically load cuda", re.I)
 # (and an NVIDIA card beside it, by more than its model's name: NVIDIA named, a GeForce by its number (a short one
 # with its brand or owner: not Intel's "UHD Graphics 770"), a data-centre card by its model (not AMD's A10 APU, nor

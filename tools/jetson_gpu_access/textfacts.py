@@ -1551,9 +1551,10 @@ def _read_available(state: _State, line: str, raw: str) -> None:
 
 
 # A CUDA call that runs only once CUDA has started and made a context: the driver API's (cuMemHostRegister, cuMemAlloc,
-# cuModuleLoad), the runtime API's (cudaHostRegister, cupy's hostRegister), CUDA IPC (torch's _share_cuda_); and
+# cuModuleLoad), host registration and IPC through the runtime API (cudaHostRegister, cupy's hostRegister, torch's
+# _share_cuda_), not the runtime's other calls, the first of which starts CUDA (cudaMalloc); and
 # CUDA's "operation not supported" (801) that does not name its start-up (cuInit, a framework's initialisation).
-_CALL_PAST_START_UP = re.compile(r"\b(?:cu|cuda)(?:mem(?!getinfo)|module|graph|ipc|launch|malloc|hostregister)\w*|"
+_CALL_PAST_START_UP = re.compile(r"\b(?:cu(?:mem(?!getinfo)|module|graph|launch)|(?:cu|cuda)(?:ipc|hostregister))\w*|"
                                  r"\bhostregister\b|\b_share_cuda_\b", re.I)
 _NOT_SUPPORTED_801 = re.compile(r"\boperation not supported\b|\bnot_supported\b|\berrornotsupported\b|\b801\b", re.I)
 _START_UP_CALL = re.compile(r"\bcuinit\b|\binit(?:iali[sz]e|iali[sz]ation)?\b|_init\b|getdevicecount|setdevice", re.I)
