@@ -4779,3 +4779,25 @@ def test_a_jetson_gpu_that_cannot_load_its_firmware_is_the_images_release(line: 
     assert ("tegra-gpu-firmware" in ids(line)) is found
     if found:
         assert read_cause(line).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize(("line", "family", "found"), [
+    ("OSError: /home/nano/yolo/build/libmyplugins.so: undefined symbol: _ZN8nvinfer117IPluginCreatorV1D2Ev",
+     "engine-version", True),
+    ("OSError: /usr/lib/libfoo.so: undefined symbol: _ZN3foo3barEv", "engine-version", False),
+    ("- GPU: none (CPU-only server)", "no-gpu-words", True),
+    ("我的笔记本没有独立显卡，只有 Intel 核显", "no-gpu-words", True),
+    ("Running the docker image on a CPU-only VPS (Hetzner CX41, 4 vCPU)", "no-gpu-words", True),
+    ("the CPU-only build runs, the GPU one does not", "no-gpu-words", False)])
+def test_words_the_families_gained_from_red_team_46_are_read_and_their_look_alikes_are_not(
+        line: str, family: str, found: bool) -> None:
+    """A plugin library of another TensorRT release, and a machine said to have no GPU (a form's field with a
+    note, Chinese, a CPU-only server); not another library's missing symbol, nor a CPU-only build."""
+    assert (family in ids(line)) is found
+
+
+def test_a_jetson_gpu_without_its_firmware_explains_cudas_no_device() -> None:
+    """The GPU that never started is why CUDA finds no device: the firmware's line outranks error 100."""
+    text = (JETSON_32 + "\ncudaGetDeviceCount returned 100\n-> no CUDA-capable device is detected\n[    6.912304] platform "
+            "57000000.gpu: Direct firmware load for tegra21x/acr_ucode.bin failed with error -2")
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
