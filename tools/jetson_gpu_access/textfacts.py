@@ -972,7 +972,11 @@ class Observed:
                                        # "CUDA build" (a framework's build that carries CUDA: 2.3.1+cu121),
                                        # "plain framework version" (torch 2.5.1: the index's generic build),
                                        # "optional TensorRT" (TensorFlow's warning that TF-TRT's libraries are absent),
-                                       # "GPU header missing" (a compiler finds no header of cuDNN or TensorRT)
+                                       # "GPU header missing" (a compiler finds no header of cuDNN or TensorRT),
+                                       # "no container said", "toolkit legacy mode", "another runtime by default",
+                                       # "LXD" (its or Incus' commands), "X display refused", "CDI spec, paths only",
+                                       # "CUDA call past start-up" (a call that runs only once CUDA has started, named
+                                       # beside CUDA's "operation not supported")
     cuda_true: Optional[Sighting] = None   # CUDA's is_available() answered True, and no check answered False: the
                                            # answer's line, with the check's line as its value
     group_lines_partial: str = ""          # why the /etc/group lines shown are not the failing session's whole file:
@@ -1562,8 +1566,9 @@ CALL_REACH = 8  # lines between such a call (a log line, a traceback's or a stac
 
 
 def _read_call_past_start_up(state: _State, line: str, raw: str) -> None:
-    """A failing call past CUDA's start-up next to its 801 (within CALL_REACH lines, before or after: a traceback's
-    frames come before its error, a Julia stack trace's after): CUDA had started there, so the 801 is that call's."""
+    """A call past CUDA's start-up named next to an 801 that names no start-up (within CALL_REACH lines, before or
+    after: a traceback's frames come before its error, a Julia stack trace's after): CUDA had started there, so the 801
+    is that call's."""
     state.line_number += 1
     if _CALL_PAST_START_UP.search(line):
         state.last_call = (state.line_number, raw)
