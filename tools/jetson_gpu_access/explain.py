@@ -208,9 +208,9 @@ def _number_keys(code: int) -> List[str]:
         return [str(code)]
     # ("failed res=2": a driver call's result as HAMi's core logs it; a check macro's line names its file before the
     # number: "Cuda failure in file 'yolo_layer.cu' line 51: 35")
-    return [form.format(code) for form in ("return {}", "returned {}", "cuda error {}", "cuda error: {}", "cuda error! {}",
-                                           "with error {}", "with error: {}", "failed res={}")] + [
-        "cuda failure in file", "cuda error in file"]
+    forms = ("return {}", "returned {}", "cuda error {}", "cuda error: {}", "cuda error! {}", "with error {}",
+             "with error: {}", "failed res={}")
+    return [form.format(code) for form in forms] + ["cuda failure in file", "cuda error in file"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -305,6 +305,8 @@ def _standing_alone(number: str) -> Pattern[str]:
     return re.compile(number + r"(?<![A-Za-z0-9_.]" + number + r")(?![A-Za-z0-9_]|\.\d)")
 
 
+# A long line's pieces start on a grid of _GRID, counted from the line's start when it lies within _GRID_FROM (else from
+# the text's: a line that long is not looked back along).
 _GRID, _GRID_FROM = LINE_SPAN // 2, 16 * LINE_SPAN
 
 
@@ -326,7 +328,7 @@ def _key_lines(key: str, lowered: str) -> List[Tuple[int, int]]:
     at = after(0)
     while at >= 0 and len(out) < MAX_KEY_HITS:
         start = lowered.rfind("\n", max(0, at - _GRID_FROM), at) + 1
-        if start <= at - LINE_SPAN:  # (the grid counts from the line's start, or from the text's on a line of _GRID_FROM)
+        if start <= at - LINE_SPAN:
             start += -(-(at - LINE_SPAN - start) // _GRID) * _GRID
         end = lowered.find("\n", at, start + 2 * LINE_SPAN)
         end = min(len(lowered), start + 2 * LINE_SPAN) if end < 0 else end
@@ -2166,6 +2168,15 @@ _SERVER_IMAGE = re.compile(r"^(?:docker\.io/)?(?:nvidia/cuda|pytorch/pytorch|ten
 _JETSON_IMAGE = re.compile(r"l4t|jetson|jetpack|igpu|(?<!in)tegra|dustynv/|[:-]r3\d\.\d|[:-]jp\d", re.I)
 
 
+def _the_pcs_own_stack(kind: str, line: str) -> bool:
+    """Whether a software failure of ``kind`` on a PC is still the PC's GPU stack by its line: what the runtime injects
+    from the driver (libnvidia-ml, libcuda), a line that blames the driver, the GL stack a sandbox maps in from the host
+    or the Mesa driver a build's own libraries fail to load, or the machine's own CUDA toolkit older than its GPU (nvcc,
+    not the ptxas a wheel brings)."""
+    return bool(_HOST_DRIVER.search(line) or _DRIVER_BLAMED.search(line) or _HOST_GRAPHICS.search(line)
+                or (kind == "toolchain-lacks-arch" and _NVCC.search(line)))
+
+
 def _because(text: str, lines: Sequence[str]) -> Statement:
     lines = tuple(dict.fromkeys(line for line in lines if line))
     return Statement(text, lines, not lines)
@@ -3042,12 +3053,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "not-gpu-access")
     # A library that cannot load is no symptom of a denied node: beside a bare 801 it is the software.
     library_beside_801 = "cuda-library-missing" in mismatch and denied == ["cuda-801"] and not seen.nodes
-    # (what the runtime injects from the driver (libnvidia-ml, libcuda), or a line that blames the driver, is the driver's)
-    # (nor the GL stack a sandbox maps in from the host, or the Mesa driver a build's own libraries fail to load)
-    # (nor the machine's own CUDA toolkit, older than its GPU: nvcc, not the ptxas a wheel brings)
-    if x86 and mismatch and mismatch[0] in _NOT_THE_DRIVER_ON_A_PC and not denied and not _HOST_DRIVER.search(
-            line_of[mismatch[0]]) and not _DRIVER_BLAMED.search(line_of[mismatch[0]]) and not _HOST_GRAPHICS.search(
-            line_of[mismatch[0]]) and not (mismatch[0] == "toolchain-lacks-arch" and _NVCC.search(line_of[mismatch[0]])):
+    if x86 and mismatch and mismatch[0] in _NOT_THE_DRIVER_ON_A_PC and not denied \
+            and not _the_pcs_own_stack(mismatch[0], line_of[mismatch[0]]):
         return cause("not-gpu-access", _NOT_THE_DRIVER_ON_A_PC[mismatch[0]], [line_of[mismatch[0]]] + platform_line,
                      "x86-discrete-gpu")
     moved = seen.said("two JetPack releases")

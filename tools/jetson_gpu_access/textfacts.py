@@ -76,6 +76,7 @@ def cued(*parts: Tuple[Tuple[str, ...], Union[str, Pattern[str]]]) -> Cued:
 
 
 _DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def holds_word(text: str) -> Callable[[str], bool]:
@@ -86,9 +87,6 @@ def holds_word(text: str) -> Callable[[str], bool]:
     distinct = "\n".join(dict.fromkeys(text.split("\n")))
     masked = "\n".join(dict.fromkeys(distinct.translate(_DIGITS_AS_ZERO).split("\n")))
     return lambda word: word in (distinct if _ASCII_DIGIT.search(word) else masked)
-
-
-_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def leftmost(parts: Cued, line: str, low: str) -> Optional[Match[str]]:
