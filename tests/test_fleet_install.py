@@ -4,7 +4,7 @@ fresh-1 has no virtual environment and jga_install on: the playbook builds the w
 controller, creates the environment on the device and installs the runbooks extra from the
 package index, then runs the runbooks from it. no-venv-1 has no environment and installing off,
 no-user-1 has no target user: both must fail in their own stage with a message naming the fix;
-slow-1 gets two seconds for its runbooks and is stopped on the device; no-python-1 answers SSH
+slow-1 gets two seconds for a run that never ends and is stopped on the device; no-python-1 answers SSH
 but has no interpreter where the inventory says. None of them may stop fresh-1. Needs the package
 index (pypi.org); skipped with the reason without it.
 """
@@ -16,7 +16,7 @@ import os
 import shutil
 import socket
 import sys
-from typing import List
+from typing import List, Tuple
 
 import pytest
 
@@ -25,14 +25,29 @@ from jetson_gpu_access import __version__
 from jetson_gpu_access.lab import fleet, sandbox
 
 INTERPRETER = os.path.join(sys.base_prefix, "bin", "python3")  # has venv and ensurepip; shown in the device
-MEMBERS = (
-    fleet.Member("fresh-1", "jp61-host", {"jga_install": "true", "jga_venv": "/opt/jetson-gpu-access/venv",
-                                          "ansible_python_interpreter": INTERPRETER}, False),
-    fleet.Member("no-venv-1", "jp61-host", {"jga_venv": "/opt/nothing-here"}, False),
-    fleet.Member("no-user-1", "jp61-host", {"jga_target_user": ""}, False),
-    fleet.Member("slow-1", "jp61-host", {"jga_timeout": "2"}, False),
-    fleet.Member("no-python-1", "jp61-host", {"ansible_python_interpreter": "/opt/no/python3"}, False),
-)
+
+
+def members(stalling: str) -> Tuple[fleet.Member, ...]:
+    """The hosts; slow-1 runs from the environment at ``stalling`` (see :func:`stalling_environment`)."""
+    return (
+        fleet.Member("fresh-1", "jp61-host", {"jga_install": "true", "jga_venv": "/opt/jetson-gpu-access/venv",
+                                              "ansible_python_interpreter": INTERPRETER}, False),
+        fleet.Member("no-venv-1", "jp61-host", {"jga_venv": "/opt/nothing-here"}, False),
+        fleet.Member("no-user-1", "jp61-host", {"jga_target_user": ""}, False),
+        fleet.Member("slow-1", "jp61-host", {"jga_timeout": "2", "jga_venv": stalling}, False),
+        fleet.Member("no-python-1", "jp61-host", {"ansible_python_interpreter": "/opt/no/python3"}, False),
+    )
+
+
+def stalling_environment(path: str) -> str:
+    """A runner environment whose ``run`` waits ten minutes before it starts: the real runbooks finish in about two
+    seconds on a quiet machine, so only a run that cannot end in time tests that jga_timeout stops it. Every other
+    command (the facts' diagnose) is the real CLI's."""
+    fleet.runner_environment(path)
+    with open(os.path.join(path, "bin", "jetson-gpu-access"), "w", encoding="utf-8") as script:
+        script.write("#!{}/bin/python\nimport sys\nimport time\n\nif sys.argv[1:2] == ['run']:\n    time.sleep(600)\n"
+                     "from jetson_gpu_access.cli import main\nsys.exit(main())\n".format(path))
+    return path
 
 
 def runner_processes(environment: str) -> List[str]:
@@ -56,12 +71,14 @@ def test_install_and_refusals(lab, tmp_path) -> None:  # type: ignore[no-untyped
         pytest.skip("pypi.org is not reachable: installing the runbooks extra on a device needs a package index")
     results = tmp_path / "results"
     inventory = tmp_path / "inventory.yml"
+    environment = fleet.runner_environment(str(tmp_path / "venv"))
+    hosts = members(stalling_environment(os.path.join(environment, "stalling")))  # inside the folder the devices see
     try:
-        inventory.write_text(fleet.start(MEMBERS, fleet.runner_environment(str(tmp_path / "venv"))))
+        inventory.write_text(fleet.start(hosts, environment))
         outcome = fleet.playbook(str(inventory), str(results), str(tmp_path))
         assert outcome.returncode == 0, outcome.stdout[-4000:]
-        assert runner_processes(str(tmp_path / "venv")) == [], "the timeout left the runbooks running on slow-1"
-        records = {m.name: json.loads((results / m.name / "host.json").read_text()) for m in MEMBERS}
+        assert runner_processes(environment) == [], "the timeout left the runbooks running on slow-1"
+        records = {m.name: json.loads((results / m.name / "host.json").read_text()) for m in hosts}
 
         fresh = records["fresh-1"]
         assert (fresh["status"], fresh["stage"], fresh["tool_version"]) == ("ok", "done", __version__), fresh["message"]
@@ -80,5 +97,5 @@ def test_install_and_refusals(lab, tmp_path) -> None:  # type: ignore[no-untyped
         assert (broken["status"], broken["stage"]) == ("failed", "connect"), broken
         assert "/opt/no/python3" in broken["message"]
     finally:
-        for member in MEMBERS:
+        for member in hosts:
             sandbox.down(member.name)
