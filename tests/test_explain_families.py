@@ -4801,3 +4801,86 @@ def test_a_jetson_gpu_without_its_firmware_explains_cudas_no_device() -> None:
     text = (JETSON_32 + "\ncudaGetDeviceCount returned 100\n-> no CUDA-capable device is detected\n[    6.912304] platform "
             "57000000.gpu: Direct firmware load for tegra21x/acr_ucode.bin failed with error -2")
     assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize(("line", "family", "found"), [
+    ("/usr/bin/ld: warning: libnvcuvid.so.1, needed by /usr/local/zed/lib/libsl_zed.so, not found (try using -rpath or "
+     "-rpath-link)", "build-error", True),
+    ("libnvcuvid.so.1, needed by the VideoReader operator, was not found", "build-error", False),
+    ("WARNING: lavapipe is not a conformant vulkan implementation, testing use only.", "gl-software-fallback", True),
+    ("        deviceName        = llvmpipe (LLVM 12.0.0, 256 bits)", "gl-software-fallback", True),
+    ("        deviceName        = NVIDIA GeForce GTX 1060 6GB", "gl-software-fallback", False),
+    ("Both CUDA and Vulkan work correctly inside the failing container.", "gpu-works-words", True),
+    ("Neither CUDA nor Vulkan works inside the container.", "gpu-works-words", False),
+    ("WARNING[XFORMERS]: xFormers can't load C++/CUDA extensions. xFormers was built for:", "torch-extension-abi", True),
+    ("    PyTorch 1.13.1+cu117 with CUDA 1107 (you have 1.12.1+cu113)", "torch-extension-abi", False)])
+def test_words_the_families_gained_from_round_42_are_read_and_their_look_alikes_are_not(
+        line: str, family: str, found: bool) -> None:
+    """The linker's warning that a library it links against needs one it cannot find is a build step (a build host
+    without the driver); a program that fails to load the library at run time is not. Vulkan's loader that finds only
+    Mesa's software device (lavapipe, llvmpipe) is the software fallback OpenGL's llvmpipe is; an NVIDIA device is not.
+    CUDA and Vulkan said to work in the container that fails, not said to fail. xFormers' own check that its extension
+    was built for another PyTorch (its version lines alone, without the check's heading, are not read as it)."""
+    assert (family in ids(line)) is found
+
+
+def test_optix_that_does_not_load_is_the_discrete_drivers_library() -> None:
+    """OptiX ships in the NVIDIA driver: WSL's driver stack, or a container without the graphics capability, lacks it."""
+    text = ("I am using Helios using WSL environment in VS Code.\n(base) user@host:~/build$ ./radiation_selftest\n"
+            "OptiX Error: Failed to load OptiX library\n(/home/user/Helios/plugins/radiation/src/RadiationModel.cpp:1114)")
+    reading = read_cause(text)
+    assert reading.cause.id == "x86-discrete-gpu"
+    assert "OptiX Error: Failed to load OptiX library" in reading.cause.why.evidence
+
+
+def test_a_links_address_names_no_failure() -> None:
+    """A guide the reporter followed, linked on the failing line, names the NVIDIA runtime in its address: what failed
+    is the binfmt entry the cat could not find, not the GPU's injection into a container."""
+    text = ("After I run cat /proc/sys/fs/binfmt_misc/qemu-aarch64 refering to this(https://github.com/NVIDIA/nvidia-docker"
+            "/wiki/NVIDIA-Container-Runtime-on-Jetson#enabling-jetson-containers-on-an-x86-workstation-using-qemu), I get "
+            "error as : cat: /proc/sys/fs/binfmt_misc/qemu-aarch64: No such file or directory.\n\nDevice: Jetson nano")
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize(("line", "pc"), [
+    ("GPU: NVIDIA L40S-48C. Max memory: 47.712 GB. Platform: Linux.", True),
+    ("vGPU profile: A100-40C", True),
+    ("T4-16Q", True),
+    ("the A100-40 run finished", False),
+    ("[talos] service[ext-nvidia-fabricmanager](Running): Started task ext-nvidia-fabricmanager", True),
+    ("● ostree-image-signed:docker://ghcr.io/ublue-os/aurora-dx-nvidia:stable-daily", True),
+    ("LocalPackages: rpmfusion-free-release-41-1.noarch akmod-nvidia-565.77-1.fc41", True),
+    ("I flashed the board with the SDK Manager", False),
+    ("环境：mac", True),
+    ("- OS: macOS", True),
+    ("I ssh into the box from my mac: it fails there", False)])
+def test_signs_of_a_pc_gained_from_rounds_42_and_43(line: str, pc: bool) -> None:
+    """A data-centre GPU's vGPU profile (its memory in GB and its series letter), NVSwitch's Fabric Manager, and
+    Fedora's NVIDIA driver packages and image-based systems, and a form's system field that names a Mac: no Jetson has or
+    runs any of them. A Mac the reporter connects from is not a system field."""
+    assert bool(read(line).observed.x86) is pc
+
+
+@pytest.mark.parametrize(("line", "family", "found"), [
+    ("so the previously documented install command for cu124 now fails with `ResolutionImpossible`", "package-not-found",
+     True),
+    ("Installation of StoryToolkitAI reinstalls non-Cuda version of Torch.", "cpu-only-build", True),
+    ("This installs just fine, but doesn't pull in the CUDA dependencies correctly.", "cpu-only-build", True),
+    ("It pulls in the CUDA dependencies, but the import fails.", "cpu-only-build", False),
+    ("环境：mac", "mac-no-cuda", True)])
+def test_words_the_families_gained_from_round_43_are_read_and_their_look_alikes_are_not(
+        line: str, family: str, found: bool) -> None:
+    """pip's resolver that finds no set of versions, an installer that put a torch without CUDA in place (or left its
+    CUDA packages out), and a Mac named in a form's system field."""
+    assert (family in ids(line)) is found
+
+
+def test_a_clara_agx_is_a_jetson_and_what_a_tool_cannot_show_is_no_failure() -> None:
+    """The Clara AGX kit is built on a Jetson AGX Xavier module; a monitor (jtop) that cannot show TensorRT's version
+    while TensorRT imports is no version error of TensorRT's."""
+    text = ("My development platform is clara agx, ubuntu20.04 system.\nI used the RTX6000 GPU and switched to 'dgpu' "
+            "using nvgpuswitch.\nWhen switching to dgpu, the TensorRT version cannot be viewed using jtop.\nBut it runs "
+            "in python")
+    assert any("clara agx" in s.value.lower() for s in read(text).observed.jetson)
+    assert read_cause(text).cause.id not in ("jetson-software-mismatch", "x86-discrete-gpu")
+    assert find_failure("the docker container cannot be seen by the GPU operator") is not None

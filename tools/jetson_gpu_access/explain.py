@@ -542,7 +542,9 @@ class Failure:
 # Words that say something failed, in any tool's wording; the keys find the lines cheaply first.
 _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"  # an exception and its message
                       r"^[ \t]*[\w.]*(?:error|exception)[ \t]*$|"  # one without (a bare AssertionError under its traceback)
-                      r"\b(?:errors?|fail(?:ed|s|ure|ing)?|denied|cannot|can't|can not|unable|not found|no such file|"
+                      # (not what a tool cannot show: "the TensorRT version cannot be viewed using jtop")
+                      r"\b(?:errors?|fail(?:ed|s|ure|ing)?|denied|(?:cannot|can't|can not)(?!\s+be\s+(?:viewed|displayed|shown)\b)|"
+                      r"unable|not found|no such file|"
                       r"traceback|exit (?:status|code):? ?[1-9]|segmentation fault|core dumped|aborted|fatal|couldn't|"
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
                       r"truncated|is empty|not able|undefined (?:reference|symbol)|eacces|eperm|hangs?|hung|(?:gets?|got) stuck|"
@@ -930,6 +932,8 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
             _INFO_LINE.search(line) and not _DRIVER_CALL_FAILED.search(line)) or OPTIONAL_TENSORRT.search(line):
         return None
     body = _without_works_said(_LOG_PREFIX.sub("", line, count=1))  # what failed, not who printed it or what works
+    if _FIRST_PERSON.search(body):  # nor, in the reporter's words, what a link's address names (a guide they followed)
+        body = _LINK.sub(" ", body)
     index = len(FAILURE_KINDS) if _unimplemented(body) else next(
         (n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(body)
          and not (kind == "device-permission" and _OTHER_DEVICE.search(body) and not _GPU_DEVICE.search(body))),
@@ -941,6 +945,11 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
     # a node's line that refuses no access tells less (nor does one that finds no node: that node is absent)
     unrefused = index == 0 and not _refuses_access(body)
     return bool(_TRACEBACK_ONLY.match(line)), noise, index, unrefused  # a traceback's exception says more than its header
+
+
+_LINK = re.compile(r"\bhttps?://[^\s)\]>\"']+", re.I)
+# (a program's own message can link the page of its error, "please refer to https://docs.nvidia.com/cuda/...")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur)\b")
 
 
 def _without_works_said(body: str) -> str:

@@ -209,6 +209,8 @@ _MODEL = re.compile(
     # (and "Jetson" as it is often mistyped: "Jeston Nano", "Jetosn Orin")
     r"(?:\bNVIDIA\s+(?:Jetson\s+)?|\bJe(?:tso|sto|tos)n[\s_-]+)(?:AGX\s+|IGX\s+)?(?:Orin|Xavier|Thor|Nano|TX1|TX2|TK1)[\w -]*"
     r"|\b(?:AGX|IGX)\s+(?:Orin|Xavier|Thor)\b[\w -]*|\b(?:Orin|Xavier|Thor)\s+(?:AGX|IGX)\b[\w -]*"
+    # NVIDIA's medical developer kit built on a Jetson AGX Xavier module (with a discrete GPU beside it)
+    r"|\bClara\s+AGX\b[\w -]*"
     r"|\bOrin\s+(?:Nano|NX)\b[\w -]*|\bXavier\s+NX\b[\w -]*|\bTX2[\s-]NX\b[\w -]*|\bJetson[\s_-]+NX\b[\w -]*"
     r"|\bjetson[_-](?:tx1|tx2|nano|xavier|orin)\b|\bOrin \(nvgpu\)"  # nvidia-smi's name on JetPack 6
     # the Nano by its kit without the family's name ("Nano 4GB devkit", "my Nano B01 developer kit")
@@ -318,7 +320,9 @@ _GEFORCE_AND_KIN = (r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?
 _NVIDIA_ON_PCI = r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b"
 _DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|T4G?|V100|P100|K80|A[2456]000|A[45]500)\b"
                     r"(?![\w:-]|\.\w)|"  # not a key (k80:) nor a version (a100.2); a sentence may end after it
-                    r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b")
+                    r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b|"
+                    # a vGPU profile of one: its frame buffer in GB and its series (A100-40C, L40S-48C, T4-16Q, A10-24Q)
+                    r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|L4|T4|V100|A[2456]000)-\d{1,3}[ABCQ]\b")
 _LAPTOP_MX = r"(?-i:(?<![A-Za-z0-9])MX\s?[1-5][0-9]0\b)"
 _GEFORCE_BY_NUMBER = (r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+(?:(?:gpu|card|graphics(?:\s+card)?)\s*\(\s*(?:RTX\s*)?)?"
                       r"[1-5]0[5-9]0\b|\bNVIDIA\s+(?:GTX?\s*)?[1-9]\d{2}M\b")
@@ -448,6 +452,12 @@ _PC_PROSE = cued(
       "almalinux", "sles", "suse linux enterprise"),
      r"(?<!\bor )\b(?:openSUSE|Fedora|Arch\s+Linux|Manjaro|Pop!?_OS|Linux\s+Mint|CentOS|RHEL|Rocky\s+Linux|AlmaLinux|"
      r"SLES|SUSE\s+Linux\s+Enterprise)\b(?!\s+or\b)"),
+    # Fedora's packages of NVIDIA's discrete driver (RPM Fusion's akmods and kmod-nvidia), Fedora's image-based desktops
+    # (rpm-ostree, Universal Blue's images) and Flatcar, a container OS for x86 and Arm servers: no Jetson runs any
+    (("rpm-ostree", "akmod", "kmod-nvidia", "rpmfusion", "ublue-os", "silverblue", "kinoite", "bazzite", "bluefin",
+      "flatcar"),
+     r"\brpm-ostree\b|\bakmods?\b|\bakmod-nvidia\b|\bkmod-nvidia\b|\brpmfusion\b|\bublue-os\b|"
+     r"\b(?:Silverblue|Kinoite|Bazzite|Bluefin)\b|\bFlatcar\b"),
     (("optirun", "primusrun", "prime-run", "bumblebee", "optimus", "secondary gpu", "hybrid graphics"),
      r"\b(?:optirun|primusrun|prime-run|bumblebeed?|(?:nvidia\s+)?optimus)\b|\bsecondary\s+gpu\b|\bhybrid\s+graphics\b"),
     # a cloud notebook's VM, named (not a link to a notebook stored there)
@@ -472,6 +482,10 @@ _PC_PROSE = cued(
      r"\b(?:on|in)\s+(?:an?\s+|the\s+)?(?:AWS\s+)?EC2\b|\b(?:on|in)\s+(?:an?\s+)?AWS\s+(?:node|instance|machine|server|vm)s?\b|"
      # macOS with its version, as a system's own report gives it ("Macos 10.13.6"), not as a client named in prose
      r"\bmac\s?OS(?:\s?X)?\s+v?\d+(?:\.\d+)+\b"),
+    # a form's system field that names a Mac ("OS: macOS", "环境：mac"), as data/symptoms.json's mac-no-cuda reads it
+    ((": mac", ":mac", "\uff1amac", "\uff1a mac"),
+     r"^[ \t]*[-*]?[ \t]*(?:环境|系统|操作系统|os|platform|environment|system)[ \t]*[:：][ \t]*"
+     r"(?:mac[ \t]?os(?:[ \t]?x)?|macbook(?:[ \t]+(?:pro|air))?|mac)\b"),
     # a university's or an HPC centre's cluster, said in words: GPU servers (a Jetson cluster names its boards, which outrank
     # it; a cluster said to work names a PC still, where no other machine is named)
     (("cluster", "hpc"),
@@ -503,7 +517,9 @@ _PC_HINT = cued(
     # NVIDIA's data-centre GPU manager, with its exporter and host engine (a PC's sign by assumption, not by a source:
     # DCGM is built for data-centre GPUs, and no report here shows it on a Jetson)
     (("operator",), r"\bgpu[- ]operator\b"),
-    (("dcgm", "nv-hostengine"), r"\bdcgm(?:[- ]exporter)?\b|\bnv-hostengine\b"),
+    # (and Fabric Manager, which runs the NVSwitch fabric of HGX and DGX servers)
+    (("dcgm", "nv-hostengine", "fabricmanager", "fabric manager", "fabric-manager"),
+     r"\bdcgm(?:[- ]exporter)?\b|\bnv-hostengine\b|\b(?:nv-|nvidia-)?fabric[- ]?manager\b"),
     # the product name a desktop board's firmware leaves unset, which Ubuntu's installer puts in the host name
     (("system-product-name", "system product name"),
      r"(?<![\w.-])[\w.-]{0,64}-System-Product-Name\b|\bProduct Name:[ \t]*System Product Name\b"),
