@@ -4884,3 +4884,34 @@ def test_a_clara_agx_is_a_jetson_and_what_a_tool_cannot_show_is_no_failure() -> 
     assert any("clara agx" in s.value.lower() for s in read(text).observed.jetson)
     assert read_cause(text).cause.id not in ("jetson-software-mismatch", "x86-discrete-gpu")
     assert find_failure("the docker container cannot be seen by the GPU operator") is not None
+
+
+@pytest.mark.parametrize(("line", "pc"), [
+    ("We are running `prime-select intel` to do so", True),
+    ("This because my hardware only supports CUDA compute capability 5.0.", True),
+    ("my hardware only supports CUDA compute capability 8.7", False),
+    ("my hardware only supports compute capability 7.0 or higher", False)])
+def test_signs_of_a_pc_gained_from_round_44(line: str, pc: bool) -> None:
+    """Ubuntu's switch between a laptop's Intel and NVIDIA GPUs, and a compute capability said of the user's own hardware
+    that no Jetson has (not Orin's 8.7, nor a minimum)."""
+    assert bool(read(line).observed.x86) is pc
+
+
+def test_zluda_runs_cuda_programs_on_another_vendors_gpu() -> None:
+    """ZLUDA stands in for CUDA's nvcuda.dll on an AMD GPU: what it cannot load is no NVIDIA GPU's."""
+    text = ("I tried to run ZLUDA and it gives me this error, I'm using Windows 10:\nThe procedure entry point "
+            "hipDeviceSetLimit could not be found in the dynamic link library D:\\Apps\\ZLUDA\\nvcuda.dll")
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+def test_a_jetson_projects_folder_is_outranked_by_the_users_own_card() -> None:
+    """A path through a checkout of a Jetson project names no machine where the user names their own desktop card;
+    alone, it still leans to a Jetson."""
+    log = "[cuda]      invalid device function (error 8) (hex 0x08)\n[cuda]      /home/ddk/jetson-inference/imageNet.cu:50\n"
+    assert shown_platform(read("with my 1080 Ti i am getting invalid device function\n" + log).observed)[0] == "pc"
+    assert shown_platform(read(log).observed)[0] == "jetson"
+
+
+def test_vulkan_devices_found_are_the_gpu_found() -> None:
+    """ggml's Vulkan backend listing the devices it found says the GPU was found, as its CUDA backend's does."""
+    assert read("ggml_vulkan: Found 1 Vulkan devices:").observed.gpu_found is not None

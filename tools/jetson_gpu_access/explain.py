@@ -2075,7 +2075,8 @@ _NVIDIA_STACK = re.compile(r"\bcuda|\bcudnn|\bcublas|\btensorrt\b|\bnvidia\b|\bn
 _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|graphics|card)\b|\brx\s?[4-9]\d{2,3}\b|"
                                r"\binstinct\b|\bmi[123]\d0x?\b|"
                                r"\bintel\b[^\n]{0,12}\b(?:i?gpu|graphics|arc|iris|uhd)\b|\barc\s+[ab]\d{3}|\biris\s+xe\b|"
-                               r"\buhd\s+graphics\b|\bamd\s*(?:的\s*)?显卡", re.I)
+                               r"\buhd\s+graphics\b|\bxe\s+graphics\b|\bamd\s*(?:的\s*)?显卡|"
+                               r"\bzluda\b", re.I)  # (ZLUDA runs CUDA programs on AMD's GPUs, in place of nvcuda.dll)
 # (CUDA's runtime says its driver is too old where there is none at all: error 35 on a machine without NVIDIA's driver,
 # as on the Intel-only and Radeon-only PCs of C0untFloyd/roop-unleashed#586 and myshell-ai/OpenVoice#234)
 _NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_ ]no[_ ]device\b|\bfound no nvidia driver\b|"
@@ -2244,6 +2245,8 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     A hard sign of a Jetson outranks any sign of a PC, and a hard sign of a PC outranks weak Jetson signs.
     """
     jetson = _this_machine_s(seen.jetson, seen.x86)
+    if seen.x86:  # a Jetson project's folder in a path ("~/jetson-inference/build") is a checkout, on any machine
+        jetson = [s for s in jetson if not _only_a_folder(s)]
     strong = [s for s in jetson if s.kind not in WEAK_JETSON]
     images = [launch.image.lower() for launch in seen.launches if launch.image]
     device_named = any(_names_the_device(s, images) for s in jetson)
@@ -2274,6 +2277,14 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
         return "jetson", (strong or jetson)[0].line
     named_here = hard_x86 or [s for s in seen.x86 if s not in elsewhere]
     return ("pc", named_here[0].line) if named_here else ("", "")
+
+
+_STANDALONE_JETSON = re.compile(r"(?<!/)\bjetson\b", re.I)
+
+
+def _only_a_folder(sign: Sighting) -> bool:
+    """Whether the sign is the word "jetson" only as a folder of a path on its line."""
+    return sign.kind == "Tegra-only name" and sign.value.lower() == "jetson" and not _STANDALONE_JETSON.search(sign.line)
 
 
 def _image_named_system(seen: Observed, platform: str) -> Optional[Sighting]:

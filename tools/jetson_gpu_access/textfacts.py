@@ -291,7 +291,7 @@ _IMAGE_L4T = re.compile(r"(?<![\w./-])/*[\w.-]{1,255}/[\w./-]{1,255}: ?(?:[\w.-]
 # The GPU found and opened: an error after it is about an operation, not about access.
 _GPU_FOUND = re.compile(r"\busing device\b(?![\s:=`'\"]{0,4}(?:cpu|mps)\b)|\bFound device \d+ with properties|"
                         r"\bDetected [1-9]\d* CUDA Capable device|"
-                        r"\bfound [1-9]\d* CUDA devices|\bCUDA available: True|\bChose device:|"
+                        r"\bfound [1-9]\d* (?:CUDA|Vulkan) devices|\bCUDA available: True|\bChose device:|"
                         r"\bdirect rendering: Yes", re.I)
 # deviceQuery's versions: a driver older than the runtime is a version mismatch, not access.
 _CUDA_VERSIONS = re.compile(r"CUDA Driver Version / Runtime Version\s+(\d{1,2}\.\d{1,2})\s*/\s*(\d{1,2}\.\d{1,2})")
@@ -389,13 +389,15 @@ _X86 = cued(
     # darknet's compute capability of the device, where no Jetson has it (as Major/Minor below)
     (("compute_capability",), r"\bcompute_capability\s*=\s*(?!(?:320|530|620|720|870|1010|1100)\b)\d{3,4}\b"),
     # (and said of the user's own card: "my system has a GPU with compute capability 3.0", "my card's compute capability
-    # is 8.6", or by a program of the device it runs on: Kokkos's "running kernels compiled for compute capability 3.7
-    # on device with compute capability 6.0"; not what a build needs: "requires a GPU with compute capability 7.0")
+    # is 8.6", "my hardware only supports CUDA compute capability 5.0", or by a program of the device it runs on:
+    # Kokkos's "running kernels compiled for compute capability 3.7 on device with compute capability 6.0"; not what a
+    # build needs: "requires a GPU with compute capability 7.0")
     (("capability",), r"(?:\b(?:i\s+have|i've\s+got|(?:my|our)\s+(?:system|machine|pc|laptop|computer|server|box|desktop|"
                       r"workstation)\s+has|(?:it|this|which)\s+(?:has|is))\s+(?:an?\s+)?(?:nvidia\s+)?(?:gpu|card|device)\s+"
                       r"(?:with|of)\s+(?:a\s+)?(?:cuda\s+)?compute\s+capability\s+(?:of\s+)?|"
                       r"\b(?:my|our)\s+(?:gpu|card|device)(?:'s|\u2019s)?\s+(?:cuda\s+)?compute\s+capability\s+(?:is\s+)?|"
                       r"\b(?:my|our)\s+(?:gpu|card|device)\s+(?:has|is)\s+(?:a\s+)?(?:cuda\s+)?compute\s+capability\s+|"
+                      r"\b(?:my|our)\s+(?:hardware|gpu|card|device)\s+(?:only\s+)?supports\s+(?:cuda\s+)?compute\s+capability\s+|"
                       r"\b(?:running|runs?|ran)\b[^\n]{0,80}?\bon\s+(?:a\s+|the\s+)?device\s+with\s+compute\s+capability\s+)"
                       r"(?!(?:3\.2|5\.3|6\.2|7\.2|8\.7|10\.1|11\.0)\b)\d{1,2}\.\d\b(?!\.?\d|\s*\+|\s*(?:\([^)\n]{0,30}\)\s*)?"
                       r"(?:(?:or|and)\s+(?:higher|above|later|newer|up|greater|better|beyond)|onwards?|upwards?|minimum)\b)"),
@@ -458,8 +460,9 @@ _PC_PROSE = cued(
       "flatcar"),
      r"\brpm-ostree\b|\bakmods?\b|\bakmod-nvidia\b|\bkmod-nvidia\b|\brpmfusion\b|\bublue-os\b|"
      r"\b(?:Silverblue|Kinoite|Bazzite|Bluefin)\b|\bFlatcar\b"),
-    (("optirun", "primusrun", "prime-run", "bumblebee", "optimus", "secondary gpu", "hybrid graphics"),
-     r"\b(?:optirun|primusrun|prime-run|bumblebeed?|(?:nvidia\s+)?optimus)\b|\bsecondary\s+gpu\b|\bhybrid\s+graphics\b"),
+    (("optirun", "primusrun", "prime-run", "prime-select", "bumblebee", "optimus", "secondary gpu", "hybrid graphics"),
+     r"\b(?:optirun|primusrun|prime-run|prime-select|bumblebeed?|(?:nvidia\s+)?optimus)\b|\bsecondary\s+gpu\b|"
+     r"\bhybrid\s+graphics\b"),
     # a cloud notebook's VM, named (not a link to a notebook stored there)
     (("colab", "kaggle"), r"(?<![\w./-])(?:Google\s+)?Colab(?:oratory)?\b(?![./])|\bKaggle\s+(?:notebook|kernel)s?\b"),
     # a cloud's GPU servers: a managed Kubernetes cluster's nodes (EKS, GKE, AKS), an EC2 GPU instance type (g4dn, g5g:
