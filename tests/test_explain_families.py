@@ -4915,3 +4915,13 @@ def test_a_jetson_projects_folder_is_outranked_by_the_users_own_card() -> None:
 def test_vulkan_devices_found_are_the_gpu_found() -> None:
     """ggml's Vulkan backend listing the devices it found says the GPU was found, as its CUDA backend's does."""
     assert read("ggml_vulkan: Found 1 Vulkan devices:").observed.gpu_found is not None
+
+
+def test_a_build_on_another_makers_arm_board_is_no_pcs_cuda_install() -> None:
+    """An Orange Pi (its user's home in the path) has no NVIDIA GPU: CMake that finds no CUDA toolkit there is not the
+    PC's CUDA install."""
+    text = ("CMake Error at /home/orangepi/.local/lib/python3.10/site-packages/cmake/data/share/cmake-4.4/Modules/"
+            "FindCUDA.cmake:883 (message):\n  Specify CUDA_TOOLKIT_ROOT_DIR\nCall Stack (most recent call first):\n"
+            "  CMakeLists.txt:25 (find_package)")
+    assert any("orangepi" in s.value for s in read(text).observed.x86)
+    assert read_cause(text).cause.id != "x86-discrete-gpu"

@@ -932,8 +932,8 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
             _INFO_LINE.search(line) and not _DRIVER_CALL_FAILED.search(line)) or OPTIONAL_TENSORRT.search(line):
         return None
     body = _without_works_said(_LOG_PREFIX.sub("", line, count=1))  # what failed, not who printed it or what works
-    if _FIRST_PERSON.search(body):  # nor, in the reporter's words, what a link's address names (a guide they followed)
-        body = _LINK.sub(" ", body)
+    if _FIRST_PERSON.search(body):  # nor, in the reporter's words, what a link set aside in brackets names (a guide
+        body = _LINK_ASIDE.sub(" ", body)  # they followed): a link the sentence names its error by still counts
     index = len(FAILURE_KINDS) if _unimplemented(body) else next(
         (n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(body)
          and not (kind == "device-permission" and _OTHER_DEVICE.search(body) and not _GPU_DEVICE.search(body))),
@@ -947,7 +947,8 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
     return bool(_TRACEBACK_ONLY.match(line)), noise, index, unrefused  # a traceback's exception says more than its header
 
 
-_LINK = re.compile(r"\bhttps?://[^\s)\]>\"']+", re.I)
+_VULKAN_SOFTWARE_DEVICE = re.compile(r"\blavapipe\b|\bdevicename\s*=\s*llvmpipe\b", re.I)
+_LINK_ASIDE = re.compile(r"\(\s*https?://[^\s)]+\s*\)", re.I)
 # (a program's own message can link the page of its error, "please refer to https://docs.nvidia.com/cuda/...")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur)\b")
 
@@ -1052,6 +1053,10 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
     matches = matches + [shown for shown in (contrast, root_only, seat, behind, unserved) if shown is not None]
     if _runc_s_own_failure(matches, seen):
         matches = [m for m in matches if m.id != "runtime-hook-failed"]
+    # Vulkan's software device (lavapipe) is listed beside every other on a system with Mesa: it says the NVIDIA driver's
+    # Vulkan is missing only where no NVIDIA GPU is named, and on a Jetson only where nothing else failed
+    if (seen.jetson and len(matches) > 1) or any(NVIDIA_GPU.search(s.value) for s in seen.x86):
+        matches = [m for m in matches if not (m.id == "gl-software-fallback" and _VULKAN_SOFTWARE_DEVICE.search(m.line))]
     if any("needs_in_paste" in _family(m.id) or "unless_in_paste" in _family(m.id) for m in matches):
         searched = normalise(window(text, SIGNATURE_WINDOW)[0]).lower()  # where the matches were found
         matches = [m for m in matches if _borne_out(m, searched)]
@@ -2039,7 +2044,7 @@ _CUDA_FRAMEWORK = re.compile(r"\b(?:tensorflow|tf|keras|torch|pytorch|jax|jaxlib
 _NO_GPU_SAID = ("cuda-unavailable", "gpu-not-detected")
 # A Python index with no build of a GPU package for this machine.
 _INDEX_LACKS_GPU = re.compile(r"(?:no matching distributions? found for|could not find a version that satisfies the "
-                              r"requirement)\s+[`'\"]?[\w.-]*(?:gpu|cuda|cu1\d\d|tensorrt|torch|onnxruntime|tensorflow|"
+                              r"requirement|cannot install)\s+[`'\"]?[\w.-]*(?:gpu|cuda|cu1\d\d|tensorrt|torch|onnxruntime|tensorflow|"
                               r"cupy|pycuda|jax)", re.I)
 _EITHER_WAY = re.compile(r"\b(?:whether or not|regardless of whether|no matter (?:whether|if)|either way|with or without)\b|"
                          r"\bwhether\b[^\n]{0,80}?\bor\b", re.I)
@@ -2773,7 +2778,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "carries none (from JetPack 5 the runtime mounts no toolkit into a container, so a build starts "
                      "from an image that has it, such as l4t-jetpack)", cmake[:1] + platform_line,
                      "nodes-missing-in-container", "not-gpu-access")
-    if cmake and x86 and not container and not denied:  # (the PC's CUDA install, as the Jetson's is JetPack's)
+    if cmake and x86 and not container and not denied and not any(OTHER_ARM_BOARD.search(s.value) for s in seen.x86):
+        # (the PC's CUDA install, as the Jetson's is JetPack's; another maker's Arm board has no NVIDIA GPU to build for)
         return cause("x86-discrete-gpu", "a build finds no CUDA toolkit on a PC: the toolkit is not installed, or not "
                      "where the build looks", cmake[:1] + platform_line, "not-gpu-access")
     wsl = _on_wsl(seen)

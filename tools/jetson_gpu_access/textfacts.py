@@ -321,8 +321,10 @@ _NVIDIA_ON_PCI = r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDI
 _DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|T4G?|V100|P100|K80|A[2456]000|A[45]500)\b"
                     r"(?![\w:-]|\.\w)|"  # not a key (k80:) nor a version (a100.2); a sentence may end after it
                     r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b|"
-                    # a vGPU profile of one: its frame buffer in GB and its series (A100-40C, L40S-48C, T4-16Q, A10-24Q)
-                    r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|L4|T4|V100|A[2456]000)-\d{1,3}[ABCQ]\b")
+                    # a vGPU profile of one: the GPU's name, its frame buffer in GB and its series (A100-40C, L40S-48C,
+                    # T4-16Q), or of any other GPU as nvidia-smi names it ("NVIDIA A16-4Q", "GRID M10-8Q", "NVIDIA H100XM-80C")
+                    r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|L4|T4|V100|A[2456]000)-\d{1,3}[ABCQ]\b|"
+                    r"(?-i:\b(?:NVIDIA|GRID)\s+[ABHLMPTV]\d{1,3}(?:[A-Z]{1,2})?-\d{1,3}[ABCQ]\b)")
 _LAPTOP_MX = r"(?-i:(?<![A-Za-z0-9])MX\s?[1-5][0-9]0\b)"
 _GEFORCE_BY_NUMBER = (r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+(?:(?:gpu|card|graphics(?:\s+card)?)\s*\(\s*(?:RTX\s*)?)?"
                       r"[1-5]0[5-9]0\b|\bNVIDIA\s+(?:GTX?\s*)?[1-9]\d{2}M\b")
@@ -377,11 +379,13 @@ _X86 = cued(
     (("intel",), r"\bIntel(?:\(R\)|\xae)?\s+(?:i?GPU|(?:HD|Iris|UHD)\s+Graphics)\b"),
     # lspci's NVIDIA GPU on the PCI bus (a Jetson's GPU is no PCI device)
     (("controller",), _NVIDIA_ON_PCI),
+    # (and a vGPU profile's name as nvidia-smi and the guest driver give it: "NVIDIA A16-4Q", "GRID M10-8Q")
     (("a10", "a800", "h100", "h200", "h800", "b100", "b200", "a30", "a40", "l40", "t4", "v100", "p100", "k80", "a2000", "a4000",
-      "a4500", "a5000", "a5500", "a6000"),
+      "a4500", "a5000", "a5500", "a6000", "l4-", "nvidia a", "nvidia b", "nvidia h", "nvidia l", "nvidia m", "nvidia p",
+      "nvidia t", "nvidia v", "grid "),
      _DATA_CENTRE_GPU),
     (("mx",), _LAPTOP_MX),
-    (("rockchip", "rk35", "rk33", "raspberry pi", "rpi", "raspi", "bcm2", "orange pi", "radxa", "amlogic", "allwinner"),
+    (("rockchip", "rk35", "rk33", "raspberry pi", "rpi", "raspi", "bcm2", "orange pi", "orangepi", "radxa", "amlogic", "allwinner"),
      OTHER_ARM_BOARD),
     # a virtual GPU (a licensed vGPU of a server or cloud VM) or WSL2's paravirtual one: no Jetson's GPU is either
     (("vgpu", "nvidia-gridd", "dxgkrnl", "/dev/dxg", "basic render driver"),
