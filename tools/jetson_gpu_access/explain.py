@@ -932,8 +932,9 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
             _INFO_LINE.search(line) and not _DRIVER_CALL_FAILED.search(line)) or OPTIONAL_TENSORRT.search(line):
         return None
     body = _without_works_said(_LOG_PREFIX.sub("", line, count=1))  # what failed, not who printed it or what works
-    if _FIRST_PERSON.search(body):  # nor, in the reporter's words, what a link set aside in brackets names (a guide
-        body = _LINK_ASIDE.sub(" ", body)  # they followed): a link the sentence names its error by still counts
+    unlinked = _LINK_ASIDE.sub(" ", body) if _FIRST_PERSON.search(body) else body
+    if unlinked != body and _failure_said(unlinked):  # nor, in the reporter's words beside a failure said of its own, what
+        body = unlinked  # a link set aside in brackets names (a guide they followed); a link naming the error still counts
     index = len(FAILURE_KINDS) if _unimplemented(body) else next(
         (n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(body)
          and not (kind == "device-permission" and _OTHER_DEVICE.search(body) and not _GPU_DEVICE.search(body))),
@@ -948,7 +949,7 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
 
 
 _VULKAN_SOFTWARE_DEVICE = re.compile(r"\blavapipe\b|\bdevicename\s*=\s*llvmpipe\b", re.I)
-_LINK_ASIDE = re.compile(r"\(\s*https?://[^\s)]+\s*\)", re.I)
+_LINK_ASIDE = re.compile(r"(?<!\])\(\s*https?://[^\s)]+\s*\)", re.I)  # (not a Markdown link's address)
 # (a program's own message can link the page of its error, "please refer to https://docs.nvidia.com/cuda/...")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur)\b")
 
@@ -2043,8 +2044,10 @@ _CUDA_FRAMEWORK = re.compile(r"\b(?:tensorflow|tf|keras|torch|pytorch|jax|jaxlib
 # A program's own words that it found no GPU, which say nothing of why.
 _NO_GPU_SAID = ("cuda-unavailable", "gpu-not-detected")
 # A Python index with no build of a GPU package for this machine.
-_INDEX_LACKS_GPU = re.compile(r"(?:no matching distributions? found for|could not find a version that satisfies the "
-                              r"requirement|cannot install)\s+[`'\"]?[\w.-]*(?:gpu|cuda|cu1\d\d|tensorrt|torch|onnxruntime|tensorflow|"
+_INDEX_LACKS_GPU = re.compile(r"cannot install\s+(?:torch|torchvision|torchaudio|tensorflow|tensorrt|onnxruntime-gpu|"
+                              r"jaxlib|cupy[\w-]*)(?:[=<>~!]|\s|$)|"
+                              r"(?:no matching distributions? found for|could not find a version that satisfies the "
+                              r"requirement)\s+[`'\"]?[\w.-]*(?:gpu|cuda|cu1\d\d|tensorrt|torch|onnxruntime|tensorflow|"
                               r"cupy|pycuda|jax)", re.I)
 _EITHER_WAY = re.compile(r"\b(?:whether or not|regardless of whether|no matter (?:whether|if)|either way|with or without)\b|"
                          r"\bwhether\b[^\n]{0,80}?\bor\b", re.I)
@@ -2250,8 +2253,8 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     A hard sign of a Jetson outranks any sign of a PC, and a hard sign of a PC outranks weak Jetson signs.
     """
     jetson = _this_machine_s(seen.jetson, seen.x86)
-    if seen.x86:  # a Jetson project's folder in a path ("~/jetson-inference/build") is a checkout, on any machine
-        jetson = [s for s in jetson if not _only_a_folder(s)]
+    if any(NVIDIA_GPU.search(s.value) for s in seen.x86):  # a Jetson project's folder in a path
+        jetson = [s for s in jetson if not _only_a_folder(s)]  # ("~/jetson-inference/build") beside a desktop GPU named
     strong = [s for s in jetson if s.kind not in WEAK_JETSON]
     images = [launch.image.lower() for launch in seen.launches if launch.image]
     device_named = any(_names_the_device(s, images) for s in jetson)
@@ -2778,8 +2781,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "carries none (from JetPack 5 the runtime mounts no toolkit into a container, so a build starts "
                      "from an image that has it, such as l4t-jetpack)", cmake[:1] + platform_line,
                      "nodes-missing-in-container", "not-gpu-access")
-    if cmake and x86 and not container and not denied and not any(OTHER_ARM_BOARD.search(s.value) for s in seen.x86):
-        # (the PC's CUDA install, as the Jetson's is JetPack's; another maker's Arm board has no NVIDIA GPU to build for)
+    if cmake and x86 and not container and not denied and not (
+            any(OTHER_ARM_BOARD.search(s.value) for s in seen.x86) and not any(NVIDIA_GPU.search(s.line) for s in seen.x86)):
+        # (the PC's CUDA install, as the Jetson's is JetPack's; another maker's Arm board has no NVIDIA GPU of its own)
         return cause("x86-discrete-gpu", "a build finds no CUDA toolkit on a PC: the toolkit is not installed, or not "
                      "where the build looks", cmake[:1] + platform_line, "not-gpu-access")
     wsl = _on_wsl(seen)

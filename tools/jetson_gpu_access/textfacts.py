@@ -291,7 +291,7 @@ _IMAGE_L4T = re.compile(r"(?<![\w./-])/*[\w.-]{1,255}/[\w./-]{1,255}: ?(?:[\w.-]
 # The GPU found and opened: an error after it is about an operation, not about access.
 _GPU_FOUND = re.compile(r"\busing device\b(?![\s:=`'\"]{0,4}(?:cpu|mps)\b)|\bFound device \d+ with properties|"
                         r"\bDetected [1-9]\d* CUDA Capable device|"
-                        r"\bfound [1-9]\d* (?:CUDA|Vulkan) devices|\bCUDA available: True|\bChose device:|"
+                        r"\bfound [1-9]\d* CUDA devices|\bCUDA available: True|\bChose device:|"
                         r"\bdirect rendering: Yes", re.I)
 # deviceQuery's versions: a driver older than the runtime is a version mismatch, not access.
 _CUDA_VERSIONS = re.compile(r"CUDA Driver Version / Runtime Version\s+(\d{1,2}\.\d{1,2})\s*/\s*(\d{1,2}\.\d{1,2})")
@@ -322,9 +322,9 @@ _DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|T4G?|V100
                     r"(?![\w:-]|\.\w)|"  # not a key (k80:) nor a version (a100.2); a sentence may end after it
                     r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b|"
                     # a vGPU profile of one: the GPU's name, its frame buffer in GB and its series (A100-40C, L40S-48C,
-                    # T4-16Q), or of any other GPU as nvidia-smi names it ("NVIDIA A16-4Q", "GRID M10-8Q", "NVIDIA H100XM-80C")
+                    # T4-16Q), or of any other GPU as nvidia-smi names it ("NVIDIA A16-4Q", "GRID M10-8Q", "GRID RTX8000P-12Q")
                     r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|L4|T4|V100|A[2456]000)-\d{1,3}[ABCQ]\b|"
-                    r"(?-i:\b(?:NVIDIA|GRID)\s+[ABHLMPTV]\d{1,3}(?:[A-Z]{1,2})?-\d{1,3}[ABCQ]\b)")
+                    r"(?-i:\b(?:NVIDIA|GRID)\s+(?:RTX\s?)?[ABHLMPTV]?\d{1,4}(?:[A-Z]{1,2})?-\d{1,3}[ABCQ]\b)")
 _LAPTOP_MX = r"(?-i:(?<![A-Za-z0-9])MX\s?[1-5][0-9]0\b)"
 _GEFORCE_BY_NUMBER = (r"\b[1-5]0[5-9]0\s?Ti\b|\bNVIDIA\s+(?:(?:gpu|card|graphics(?:\s+card)?)\s*\(\s*(?:RTX\s*)?)?"
                       r"[1-5]0[5-9]0\b|\bNVIDIA\s+(?:GTX?\s*)?[1-9]\d{2}M\b")
