@@ -948,7 +948,6 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
     return bool(_TRACEBACK_ONLY.match(line)), noise, index, unrefused  # a traceback's exception says more than its header
 
 
-_VULKAN_SOFTWARE_DEVICE = re.compile(r"\blavapipe\b|\bdevicename\s*=\s*llvmpipe\b", re.I)
 _LINK_ASIDE = re.compile(r"(?<!\])\(\s*https?://[^\s)]+\s*\)", re.I)  # (not a Markdown link's address)
 # (a program's own message can link the page of its error, "please refer to https://docs.nvidia.com/cuda/...")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur)\b")
@@ -1033,6 +1032,10 @@ def scrub(text: str) -> str:
     return _PLACEHOLDER.sub(lambda m: "(GID not shown)" if int(m.group(0)) >= PLACEHOLDER_GID else m.group(0), text)
 
 
+# Vulkan's software device, as vulkaninfo and its loader name it
+_VULKAN_SOFTWARE_DEVICE = re.compile(r"\blavapipe\b|\bdevicename\s*=\s*llvmpipe\b", re.I)
+
+
 def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) -> Explanation:
     """Signatures, facts, statements with their evidence, the most likely cause and the deciding question. ``nested``:
     one system of a mixed paste, read with the paste's ``memo`` of what its lines say by themselves."""
@@ -1055,7 +1058,7 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
     if _runc_s_own_failure(matches, seen):
         matches = [m for m in matches if m.id != "runtime-hook-failed"]
     # Vulkan's software device (lavapipe) is listed beside every other on a system with Mesa: it says the NVIDIA driver's
-    # Vulkan is missing only where no NVIDIA GPU is named, and on a Jetson only where nothing else failed
+    # Vulkan is missing only where no NVIDIA GPU is named, and on a Jetson only where no other signature is found
     if (seen.jetson and len(matches) > 1) or any(NVIDIA_GPU.search(s.value) for s in seen.x86):
         matches = [m for m in matches if not (m.id == "gl-software-fallback" and _VULKAN_SOFTWARE_DEVICE.search(m.line))]
     if any("needs_in_paste" in _family(m.id) or "unless_in_paste" in _family(m.id) for m in matches):
