@@ -4921,3 +4921,14 @@ def test_a_build_on_another_makers_arm_board_is_no_pcs_cuda_install() -> None:
             "  CMakeLists.txt:25 (find_package)")
     assert any("orangepi" in s.value for s in read(text).observed.x86)
     assert read_cause(text).cause.id != "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize(("sentence", "root"), [
+    ("CUDA works fine in the container when I override with --user root.", True),
+    ("It works when I start it with -u 0:0.", True),
+    ("It works when I start it with -u 1000.", False)])
+def test_an_engines_run_as_root_is_root_running_the_check(sentence: str, root: bool) -> None:
+    """A container run or exec with --user root (or uid 0) is root running the check, as "as root" is; another uid is
+    not."""
+    from jetson_gpu_access.explain import _root_works_said
+    assert _root_works_said(sentence) is root

@@ -1305,13 +1305,15 @@ def _root_works_said(line: str) -> bool:
 
 
 _NAMES_ROOT = re.compile("root", re.I)
-# Root running the check: "root ...", "as root", "root:", "with sudo" said of the check itself, `sudo python3 ...`.
+# Root running the check: "root ...", "as root", "root:", "with sudo" said of the check itself, `sudo python3 ...`,
+# "--user root".
 _ROOT_RUNS = re.compile(r"(?:^|[,;]\s)\W*root\b|\b(?:as|for|under)\s+(?:the\s+)?" + _QUOTE + r"root\b|" + _ROOT_LABEL + r"|"
                         + lexicon.ROOT_SIDE + r"|"
                         r"\b(?:with|using|via|under)\s+" + _QUOTE + r"sudo\b" + _QUOTE
                         + r"(?=\s*(?:$|[,.;:!)]|(?:it|this|that|everything|the\s+same|"
                         r"too|as\s+well|also|prints?|returns?|works?|shows?|gives?|says|succeeds?|passes)\b))|"
-                        r"\bsudo\s+(?:-\w+\s+)*(?:python\w*|\./\S+|\S*devicequery)\b", re.I)
+                        r"\bsudo\s+(?:-\w+\s+)*(?:python\w*|\./\S+|\S*devicequery)\b|"
+                        r"(?:--user|(?<!\S)-u)[ =](?:root|0(?::0)?)\b", re.I)  # (an engine's run or exec as root)
 _ELSEWHERE_THAN_THE_CHECK = re.compile(r"\b(?:on|from|in)\s+the\s+host\b|\boutside\b", re.I)
 _THE_SAME = re.compile(r"\b(?:it|this|that|everything|the same)\b", re.I)  # the check just shown, said again
 
