@@ -1059,8 +1059,9 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
         matches = [m for m in matches if m.id != "runtime-hook-failed"]
     # Vulkan's software device (lavapipe) is listed beside every other on a system with Mesa: it says the NVIDIA driver's
     # Vulkan is missing only where no NVIDIA GPU is named, and on a Jetson only where no other signature is found
-    if (seen.jetson and len(matches) > 1) or any(NVIDIA_GPU.search(s.value) for s in seen.x86):
-        matches = [m for m in matches if not (m.id == "gl-software-fallback" and _VULKAN_SOFTWARE_DEVICE.search(m.line))]
+    lavapipe = [m for m in matches if m.id == "gl-software-fallback" and _VULKAN_SOFTWARE_DEVICE.search(m.line)]
+    if lavapipe and ((seen.jetson and len(matches) > 1) or _names_an_nvidia_gpu(seen)):
+        matches = [m for m in matches if m not in lavapipe]
     if any("needs_in_paste" in _family(m.id) or "unless_in_paste" in _family(m.id) for m in matches):
         searched = normalise(window(text, SIGNATURE_WINDOW)[0]).lower()  # where the matches were found
         matches = [m for m in matches if _borne_out(m, searched)]
@@ -2225,11 +2226,22 @@ _NAMED_ONLY = ("model", "Tegra-only name", "host name")  # Jetson signs that are
 _JETSON_HARDWARE = ("kernel", "board id", "SoC", "tegrastats", "release file")
 
 
+def _names_an_nvidia_gpu(seen: Observed) -> bool:
+    """Whether a sign of a PC the paste shows is an NVIDIA GPU by its name."""
+    return any(NVIDIA_GPU.search(s.value) for s in seen.x86)
+
+
+def _other_arm_boards(seen: Observed) -> List[Sighting]:
+    """The signs of another maker's Arm board (Raspberry Pi, Rockchip, Orange Pi ...): no Jetson, and no NVIDIA GPU
+    of its own."""
+    return [s for s in seen.x86 if OTHER_ARM_BOARD.search(s.value)]
+
+
 def _runs_the_image_s_software(seen: Observed, jetson: Sequence[Sighting], hard_x86: Sequence[Sighting]) -> List[Sighting]:
     """The signs of the machine that runs an L4T image's software where no Jetson's own hardware is shown: another arm
     board's own kernel, SoC or name, or a PC that runs the image under an emulator. It outranks what the software prints
     there and a Jetson named in words (the target, where the pipeline came from)."""
-    board = [s for s in seen.x86 if OTHER_ARM_BOARD.search(s.value)]
+    board = _other_arm_boards(seen)
     if bool(seen.said("emulated arm64")):
         board += hard_x86
     return board if jetson and not any(s.kind in _JETSON_HARDWARE for s in jetson) else []
@@ -2258,7 +2270,7 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     A hard sign of a Jetson outranks any sign of a PC, and a hard sign of a PC outranks weak Jetson signs.
     """
     jetson = _this_machine_s(seen.jetson, seen.x86)
-    if any(NVIDIA_GPU.search(s.value) for s in seen.x86):  # a Jetson project's folder in a path
+    if _names_an_nvidia_gpu(seen):  # a Jetson project's folder in a path
         jetson = [s for s in jetson if not _only_a_folder(s)]  # ("~/jetson-inference/build") beside a desktop GPU named
     strong = [s for s in jetson if s.kind not in WEAK_JETSON]
     images = [launch.image.lower() for launch in seen.launches if launch.image]
@@ -2786,9 +2798,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "carries none (from JetPack 5 the runtime mounts no toolkit into a container, so a build starts "
                      "from an image that has it, such as l4t-jetpack)", cmake[:1] + platform_line,
                      "nodes-missing-in-container", "not-gpu-access")
-    if cmake and x86 and not container and not denied and not (
-            any(OTHER_ARM_BOARD.search(s.value) for s in seen.x86) and not any(NVIDIA_GPU.search(s.line) for s in seen.x86)):
-        # (the PC's CUDA install, as the Jetson's is JetPack's; another maker's Arm board has no NVIDIA GPU of its own)
+    # (the PC's CUDA install, as the Jetson's is JetPack's; not on another maker's Arm board with no NVIDIA GPU named)
+    bare_board = bool(_other_arm_boards(seen)) and not any(NVIDIA_GPU.search(s.line) for s in seen.x86)
+    if cmake and x86 and not container and not denied and not bare_board:
         return cause("x86-discrete-gpu", "a build finds no CUDA toolkit on a PC: the toolkit is not installed, or not "
                      "where the build looks", cmake[:1] + platform_line, "not-gpu-access")
     wsl = _on_wsl(seen)
@@ -2874,7 +2886,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      [unreported] + [line_of[i] for i in ids if i in _NO_GPU_SAID][:1])
     # (beside a Jetson's own output, or an NVIDIA GPU the paste shows, the machine said to have none is another, or
     # was thought to: a laptop the image is built on, a comparison)
-    if "no-gpu-words" in ids and not _hard_jetson_signs(seen) and not any(NVIDIA_GPU.search(s.value) for s in seen.x86):
+    if "no-gpu-words" in ids and not _hard_jetson_signs(seen) and not _names_an_nvidia_gpu(seen):
         return cause("not-gpu-access", "the machine has no NVIDIA GPU, so there is no GPU access to grant",
                      [line_of["no-gpu-words"]])
     # (and a machine whose only GPU the paste names is AMD's or Intel's, failing where only NVIDIA's serves: CUDA's
@@ -2891,7 +2903,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "NVIDIA GPU: there is none to grant, so the program has to leave CUDA or NVENC alone",
                      [failure.line, other_vendor[0]], "x86-discrete-gpu")
     # (a Mac beside any sign of a Jetson or of an NVIDIA GPU is the client, or runs Linux on its own NVIDIA GPU)
-    if "mac-no-cuda" in ids and not seen.jetson and not any(NVIDIA_GPU.search(s.value) for s in seen.x86):
+    if "mac-no-cuda" in ids and not seen.jetson and not _names_an_nvidia_gpu(seen):
         return cause("not-gpu-access", "the machine is a Mac, where CUDA has had no release since 10.2: there is no CUDA "
                      "GPU to grant", [line_of["mac-no-cuda"]])
     if "downgrade-fixes" in ids:
