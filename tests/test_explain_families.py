@@ -4887,9 +4887,84 @@ FAMILY_WORDS = [
     ("This installs just fine, but doesn't pull in the CUDA dependencies correctly.", "cpu-only-build", True),
     ("It pulls in the CUDA dependencies, but the import fails.", "cpu-only-build", False),
     ("环境：mac", "mac-no-cuda", True),
+    # A container toolkit's release said to be incompatible or a regression (not one said to be compatible), and
+    # nvidia-ctk's configuration the engine refuses to load; a program linked only against PyTorch's CPU library; the GPU
+    # said to work through another engine's launch; a batch scheduler's own GPU configuration refused (not a device node
+    # it cannot find); a reporter's fix that changes the program's code (not a device's group); a CDI device an engine
+    # ignores; Intel's OpenVINO GPU plugin failing; no Arm build of a package; and containerd's own hook template that
+    # fails, which is no NVIDIA hook.
+    ("GPU CI workflows fail: nvidia-container-toolkit 1.19.1 incompatible with kind worker containerd", "toolkit-state",
+     True),
+    ("nvidia-container-toolkit 1.19.1 is compatible with containerd 2.0", "toolkit-state", False),
+    ("The symptom is `nvidia-ctk runtime configure --runtime=containerd` writing a drop-in the worker's containerd then "
+     "refuses to load on restart", "toolkit-state", True),
+    ("Without this, my executable is only linked with libtorch_cpu.so, not libtorch_cuda.so.", "cpu-only-build", True),
+    ("The executable is linked with libtorch_cuda.so as it should be.", "cpu-only-build", False),
+    ("But we still could use `docker run --gpus all` to start it with gpu support.", "gpu-works-words", True),
+    ("We could not use `docker run --gpus all` to start it with gpu support.", "gpu-works-words", False),
+    ("Feb 20 18:59:13 node2 slurmd[57977]: fatal: gres.conf duplicate records for gpu", "scheduler-config", True),
+    ("slurmstepd: error: Bind request gpu:verbose,single:1 does not specify any devices within the allocation for task 0.",
+     "scheduler-config", True),
+    ("slurmd: fatal: can't stat gres.conf file /dev/nvidia0: No such file or directory", "scheduler-config", False),
+    ("Update: I managed to solve the issue by overriding `TorchPolicyGraph.__init__` and changing "
+     "`bool(os.environ.get(\"CUDA_VISIBLE_DEVICES\", None)` to `torch.cuda.is_available()`.", "program-fix-words", True),
+    ("I fixed it by changing the group of `/dev/dri/renderD128` to video", "program-fix-words", False),
+    ("CDI device is ignored. Container starts without GPU. No error or warning is shown.", "nodes-missing-words", True),
+    ("The container starts without errors.", "nodes-missing-words", False),
+    ("Check 'false' failed at src\\plugins\\intel_gpu\\src\\plugin\\program_builder.cpp:179:", "gpu-vendor-unsupported", True),
+    ("the ARM nugget binaries/dll are not getting generated for ONNX Runtime", "wrong-architecture", True),
+    ("Maintainer: We don't have prebuilt packages for jetson.", "wrong-architecture", True),
+    ("Prebuilt packages for jetson are available from the Jetson Zoo.", "wrong-architecture", False),
+    ("FATA[0000] failed to create shim task: OCI runtime create failed: runc create failed: unable to start container "
+     "process: error during container init: error running createRuntime hook #0: exit status 1, stdout: , stderr: "
+     "containerd: template: oci-hook:1: unexpected \"|\" in command", "runtime-hook-failed", False),
 ]
 
 
 @pytest.mark.parametrize(("text", "family", "found"), FAMILY_WORDS)
 def test_each_familys_words_are_read_and_their_look_alikes_are_not(text: str, family: str, found: bool) -> None:
     assert (family in ids(text)) is found
+
+
+@pytest.mark.parametrize(("line", "pc"), [
+    ("- GPU: NVIDIA P40", True),
+    ("Docker container won't start when NVIDIA driver is updated to v580.178.04", True),
+    ("I package the project on Windows x86_64, is that cause the problem?", False)])
+def test_signs_of_a_pc_gained_from_round_46(line: str, pc: bool) -> None:
+    """A data-centre GPU of the Pascal and Maxwell years, a desktop driver's version said with its "v", not the machine
+    a program is packaged on for another."""
+    assert bool(read(line).observed.x86) is pc
+
+
+@pytest.mark.parametrize(("line", "weak_pc"), [("libEGL_nvidia.so.550.54.14: no such file or directory", True),
+                                               ("libEGL_nvidia.so.540.4.0: no such file or directory", False)])
+def test_a_glvnd_vendor_library_named_by_a_desktop_driver_s_version_is_a_weak_pc_sign(line: str, weak_pc: bool) -> None:
+    """GLVND's NVIDIA vendor libraries carry the driver's version as libnvidia-* do; JetPack 6's 540 branch is not."""
+    assert [s.kind for s in read(line).observed.x86] == (["PC software"] if weak_pc else [])
+
+
+def test_an_orin_nanos_missing_encoder_is_no_access_problem() -> None:
+    """The Jetson Orin Nano has no hardware video encoder: its node is missing everywhere, not from a container; on an
+    Orin NX the same missing node is the container's."""
+    log = ("[ERROR] (NvV4l2Element.cpp:63) <enc0> Could not open device '/dev/nvhost-msenc': No such file or directory\n"
+           "ERROR encoder_request.cpp@535: Failed to create encoder")
+    nano = read_cause("I am trying to encode h264 on Jetson Orin Nano running 35.3.1 and Jetpack 5.1.1.\n" + log).cause
+    assert nano.id == "not-gpu-access" and "no hardware video encoder" in nano.why.text
+    assert read_cause("I am trying to encode h264 on Jetson Orin NX running 35.3.1.\n" + log).cause.id != "not-gpu-access"
+
+
+def test_an_inter_graphics_card_is_intels() -> None:
+    """Intel's graphics as it is often mistyped is another vendor's GPU."""
+    signs = read("my graphics card seems to be an Inter graphics card").observed.x86
+    assert [s.value for s in signs] == ["Inter graphics card"]
+
+
+def test_a_fix_in_the_programs_code_outranks_cuda_said_unavailable() -> None:
+    """CUDA said unavailable in one part of a program that finds two devices elsewhere, fixed by changing the program's
+    own check: the program, not the GPU's access."""
+    text = ("When I run `print(torch.cuda.device_count())` in the code, it prints `2`. On the other hand, within "
+            "`TorchPolicyGraph.__init__` `torch.cuda.is_available()` returns False.\nUpdate: I managed to solve the issue "
+            "by overriding `TorchPolicyGraph.__init__` and changing `bool(os.environ.get(\"CUDA_VISIBLE_DEVICES\"))` to "
+            "`torch.cuda.is_available()`.")
+    assert read_cause(PC + "\n" + text).cause.id == "not-gpu-access"
+    assert read_cause(PC + "\n" + text.split("\nUpdate")[0]).cause.id != "not-gpu-access"

@@ -1954,7 +1954,8 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "tool-not-found", "mainline-tegra", "gpu-node-busy",
             "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library",
             "failure-camera", "board-not-booting", "registry-access", "network-failure", "performance-words",
-            "gpu-vendor-unsupported", "tensorrt-plugin-missing", "tensors-on-two-devices")
+            "gpu-vendor-unsupported", "tensorrt-plugin-missing", "tensors-on-two-devices", "scheduler-config",
+            "program-fix-words")
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
 _PLAIN_FAILURES = ("failure-other", "failure-other-library")
 # What a PC's GPU does besides CUDA: its video encoder and decoder (NVENC, NVDEC, VDPAU, VA-API), its graphics stack
@@ -2088,7 +2089,8 @@ _NVIDIA_STACK = re.compile(r"\bcuda|\bcudnn|\bcublas|\btensorrt\b|\bnvidia\b|\bn
 # encoder and decoder.
 _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|graphics|card)\b|\brx\s?[4-9]\d{2,3}\b|"
                                r"\binstinct\b|\bmi[123]\d0x?\b|"
-                               r"\bintel\b[^\n]{0,12}\b(?:i?gpu|graphics|arc|iris|uhd)\b|\barc\s+[ab]\d{3}|\biris\s+xe\b|"
+                               r"\bintel\b[^\n]{0,12}\b(?:i?gpu|graphics|arc|iris|uhd)\b|\binter graphics card\b|"
+                               r"\barc\s+[ab]\d{3}|\biris\s+xe\b|"
                                r"\buhd\s+graphics\b|\bxe\s+graphics\b|\bamd\s*(?:的\s*)?显卡|"
                                r"\bzluda\b", re.I)  # (ZLUDA runs CUDA programs on AMD's GPUs, in place of nvcuda.dll)
 # (CUDA's runtime says its driver is too old where there is none at all: error 35 on a machine without NVIDIA's driver,
@@ -2305,6 +2307,20 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
 
 
 _STANDALONE_JETSON = re.compile(r"(?<!/)\bjetson\b", re.I)
+
+
+# The Jetson Orin Nano, which has no hardware video encoder (Savant#450: "Orin Nano does not support nvenc", its
+# nvv4l2h264enc failing on /dev/v4l2-nvenc; Keylost/jetson-ffmpeg#43; deepstream-services-library#1139 adds a software
+# encoder for it), and what names that encoder: its nodes, GStreamer's elements, the Multimedia API's encoder.
+_ORIN_NANO = re.compile(r"\borin[\s_-]*nano\b", re.I)
+_HARDWARE_ENCODER = re.compile(r"/dev/(?:nvhost-msenc|nvhost-nvenc\d?|v4l2-nvenc)\b|\bnvv4l2(?:h26[45]|av1|vp[89])enc\b|"
+                               r"\bnvenc\b|\bfailed to create (?:the )?(?:video )?encoder\b", re.I)
+
+
+def _encoder_failed(seen: Observed, failure: Optional[Failure], line_of: Dict[str, str]) -> List[str]:
+    """The failing lines, or nodes said absent, that name the hardware video encoder."""
+    lines = ([failure.line] if failure is not None else []) + list(line_of.values()) + [a.line for a in seen.absent]
+    return [line for line in dict.fromkeys(lines) if _HARDWARE_ENCODER.search(line)]
 
 
 def _only_a_folder(sign: Sighting) -> bool:
@@ -2870,6 +2886,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if crash and not denied and not nodes_denied:
         return cause("nodes-missing-in-container", "a program of a GPU image crashes in a container started without "
                      "the NVIDIA runtime or the GPU's nodes", crash, "not-gpu-access")
+    encoder = _encoder_failed(seen, failure, line_of) if any(_ORIN_NANO.search(s.line) for s in seen.jetson) else []
+    if encoder and not denied and not nodes_denied:
+        return cause("not-gpu-access", "the Jetson Orin Nano has no hardware video encoder (NVENC): its node and engine "
+                     "exist on no Orin Nano, in a container or not; encode in software (x264enc, libx264) instead",
+                     encoder[:1] + platform_line, "nodes-missing-in-container")
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
         works = not_gpu == ["gpu-works-words"]
         return cause("not-gpu-access", "the errors shown are not GPU-access errors" if not works else

@@ -318,7 +318,8 @@ _GEFORCE_AND_KIN = (r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?
                     r"RTX\s+PRO\s+\d{4})\b|"
                     r"(?<![\w.])[1-9]\d{2,3}(?:\s?Ti)?\s?(?:GTX|RTX)\b|(?-i:\bGT\s?(?:[1-9]\d{2}|10[34]0)M?\b)")
 _NVIDIA_ON_PCI = r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b"
-_DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|T4G?|V100|P100|K80|A[2456]000|A[45]500)\b"
+_DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A16|A30|A40|L40S?|T4G?|V100|P100|P40|M[46]0|K80|K40|A[2456]000|"
+                    r"A[45]500)\b"
                     r"(?![\w:-]|\.\w)|"  # not a key (k80:) nor a version (a100.2); a sentence may end after it
                     r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b|"
                     # a vGPU profile of one: the GPU's name, its frame buffer in GB and its series (A100-40C, L40S-48C,
@@ -377,10 +378,12 @@ _X86 = cued(
     (("arc", "iris", "uhd graphics", "rx"),
      r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|(?-i:\bRX\s?[4-9]\d{2,3}(?:\s?XTX?)?\b)"),
     (("intel",), r"\bIntel(?:\(R\)|\xae)?\s+(?:i?GPU|(?:HD|Iris|UHD)\s+Graphics)\b"),
+    (("inter graphics",), r"\bInter graphics card\b"),  # (Intel's, as it is often mistyped)
     # lspci's NVIDIA GPU on the PCI bus (a Jetson's GPU is no PCI device)
     (("controller",), _NVIDIA_ON_PCI),
     # (and a vGPU profile's name as nvidia-smi and the guest driver give it: "NVIDIA A16-4Q", "GRID M10-8Q")
-    (("a10", "a800", "h100", "h200", "h800", "b100", "b200", "a30", "a40", "l40", "t4", "v100", "p100", "k80", "a2000", "a4000",
+    (("a10", "a16", "a800", "h100", "h200", "h800", "b100", "b200", "a30", "a40", "l40", "t4", "v100", "p100", "p40", "m40", "m60",
+      "k80", "k40", "a2000", "a4000",
       "a4500", "a5000", "a5500", "a6000", "l4-", "nvidia a", "nvidia b", "nvidia h", "nvidia l", "nvidia m", "nvidia p",
       "nvidia t", "nvidia v", "grid "),
      _DATA_CENTRE_GPU),
@@ -410,7 +413,8 @@ _X86 = cued(
      r"\bNVIDIA-SMI\s+" + _DESKTOP_BRANCH + r"\.\d+"),  # nvidia-smi's header: its driver's branch
     # a desktop driver's full version said in words beside "driver" ("version 580.119.02 of the drivers"): a Jetson's
     # software is numbered by its L4T release, and Thor's driver is 580.00
-    (("driver",), r"\bdrivers?\b[^\n]{0,30}?(?<![\w.])" + _DESKTOP_BRANCH + r"\.\d{2,3}\.\d{2}\b|(?<![\w.])" + _DESKTOP_BRANCH
+    # ("updated to v580.178.04")
+    (("driver",), r"\bdrivers?\b[^\n]{0,30}?(?<![\w.])v?" + _DESKTOP_BRANCH + r"\.\d{2,3}\.\d{2}\b|(?<![\w.])v?" + _DESKTOP_BRANCH
      + r"\.\d{2,3}\.\d{2}\b[^\n]{0,30}?\bdrivers?\b"),
     # the device's own compute capability, where no Jetson has it (TK1 3.2, TX1 and Nano 5.3, TX2 6.2,
     # Xavier 7.2, Orin 8.7, Thor 10.1, renumbered 11.0 from CUDA 13)
@@ -596,12 +600,13 @@ _PC_STACK = cued(
 # libcuda.so.1.1 up to JetPack 6, and Thor's newer stack may name a branch too), the desktop driver's video-codec API
 # (NVENC and NVDEC through the Video Codec SDK, ffmpeg's *_nvenc and *_cuvid; JetPack's encoders are reached through V4L2
 # and the Multimedia API, and Thor's stack may bring the SDK). A weak sign of a PC, outranked by any sign of a Jetson.
-# (a driver library named with a desktop driver's version, "libnvidia-fatbinaryloader.so.387.26": a Jetson's carry
-# 440.18 on JetPack 4 and the 540 branch on JetPack 6, and Thor's OpenRM driver reports 580.00, see _DESKTOP_BRANCH)
+# (a driver library named with a desktop driver's version, "libnvidia-fatbinaryloader.so.387.26",
+# "libEGL_nvidia.so.550.54.14": a Jetson's carry 440.18 on JetPack 4 and the 540 branch on JetPack 6, and Thor's OpenRM
+# driver reports 580.00, see _DESKTOP_BRANCH)
 # (Multi-Instance GPU, MIG, by its settings or its Kubernetes resources: a data-centre card's partitioning; weak, as
 # Thor's GPU may offer it too)
 _PC_SOFTWARE = re.compile(r"\bNVreg_\w+|\bnvidia-modprobe\b|\bvdpau\w*|\blibcuda\.so\.[2-9]\d\d\.\d+|"
-                          r"\blibnvidia-[\w-]{1,40}\.so\.(?!440\.18\b|5[48]\d\.)[2-9]\d\d\.\d+|"
+                          r"\blib(?:nvidia-[\w-]{1,40}|[\w]{1,8}_nvidia)\.so\.(?!440\.18\b|5[48]\d\.)[2-9]\d\d\.\d+|"
                           r"\bnvEncOpenEncodeSessionEx\b|\b(?:h264|hevc|av1|mpeg2|vp9)_(?:nvenc|cuvid)\b|"
                           r"\blib(?:nvidia-encode|nvcuvid)\.so\b|"
                           r"\bmig[-_ ](?:enabled|strategy|mode|devices?|instances?|slices?|profiles?)\b"
@@ -2142,6 +2147,9 @@ def _pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting])
 # Words before a PC's word that name it as where something is built ("our CI builds on an x86_64 runner").
 _BUILT_ON = re.compile(r"\b(?:build(?:s|ing)?|built|compil(?:e|es|ed|ing)|cross-compil\w*)\s+(?:\w+\s+){0,3}?on\s+"
                        r"(?:an?\s+|the\s+|our\s+|my\s+)?$", re.I)
+# ... or where a program is packaged for another machine ("I package the project on Windows x86_64" and deploy it on the
+# board that fails): that machine is not the one the paste's errors come from.
+_PACKAGED_ON = re.compile(r"\bpackag(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?on\s+(?:an?\s+|the\s+|our\s+|my\s+)?$", re.I)
 # An x86 word set against ARM right after it ("x86 not ARM", "x86_64 instead of aarch64").
 _SET_AGAINST_ARM = re.compile(r"\s*,?\s*(?:and\s+)?(?:not|rather than|instead of)\s+(?:for\s+|on\s+)?(?:an?\s+)?"
                               r"(?:arm|arm64|aarch64)\b", re.I)
@@ -2178,6 +2186,8 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
         x86 = None  # "the library is built for x86, not ARM": two builds compared, not the machine named
     if x86 and _ARCHIVE_NAME.match(line, x86.end()):
         x86 = None  # "libtensorflow-cpu-linux-x86_64-1.14.0.tar.gz": the download's build, not the machine
+    if x86 and _PACKAGED_ON.search(line[max(0, x86.start() - 40):x86.start()]):
+        x86 = None
     if x86 and _BUILT_ON.search(line[max(0, x86.start() - 40):x86.start()]):
         kind = PC_PROSE  # "CI builds on an x86_64 runner": the build's machine, named in words
     if x86 and not any(s.kind not in _NAMES_NO_HARDWARE for s in sightings):  # "an l4t image on an x86-64 host"
