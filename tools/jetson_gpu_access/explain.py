@@ -2162,10 +2162,9 @@ _LEGACY_MODE = re.compile(r"auto-detected mode as '?legacy", re.I)
 _OVERFLOW = ("nobody", "nogroup", "65534")
 _DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvidia-node-denied", "nvrmgpu-open", "render-node-denied",
             "nvrm-channel", "denial-words", "failure-gpu-node", "failure-device-permission")
-# 801 is the render node only at CUDA's start-up. Once the paste shows the device in use, or names an
-# operation this GPU does not support (IPC, shared storage, peer access), or a call past start-up fails, it is that
-# operation, not access.
-_OPERATION = re.compile(r"ipc|storagesharing|shareable|peer|memcpy|cumem(?!init)|mempool|graph|dealloc", re.I)
+# 801 is the render node only at CUDA's start-up. Once the paste shows the device in use, or names an operation this
+# GPU does not support (IPC, shared storage, peer access) or a call past start-up beside it (textfacts' "CUDA call past
+# start-up"), it is that operation, not access.
 # The driver library comes from the host through the NVIDIA runtime: missing (or an empty placeholder
 # left by the CSV mounts), the container was started without it.
 _DRIVER_LIBRARY = re.compile(r"libcuda\.so[.\d]*:\s*cannot open|\.so[.\d]*:\s*file too short", re.I)
@@ -2667,7 +2666,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     for i in [i for i in ids if _family(i).get("software_only_if_named") and not _software_at_fault(line_of[i], seen)]:
         ids[ids.index(i)] = "foreign-binary"   # an image or binary built for another machine, with no GPU software named
         line_of["foreign-binary"] = line_of[i]
-    if "cuda-801" in ids and (_OPERATION.search(line_of["cuda-801"]) or seen.gpu_found is not None
+    if "cuda-801" in ids and (seen.gpu_found is not None
                               or seen.said("CUDA call past start-up")):
         ids[ids.index("cuda-801")] = "cuda-801-operation"
         line_of["cuda-801-operation"] = line_of["cuda-801"]

@@ -1582,10 +1582,13 @@ def _read_available(state: _State, line: str, raw: str) -> None:
 
 # A CUDA call that runs only once CUDA has started and made a context: the driver API's (cuMemHostRegister, cuMemAlloc,
 # cuModuleLoad), host registration and IPC through the runtime API (cudaHostRegister, cupy's hostRegister, torch's
-# _share_cuda_), not the runtime's other calls, the first of which starts CUDA (cudaMalloc); and
+# _share_cuda_), an operation a Jetson's GPU does not support named in any wrapper (IPC, shared storage, shareable
+# handles, peer access, copies, memory pools, graphs), not the runtime's other calls, the first of which starts CUDA
+# (cudaMalloc); and
 # CUDA's "operation not supported" (801) that does not name its start-up (cuInit, a framework's initialisation).
 _CALL_PAST_START_UP = re.compile(r"\b(?:cu(?:mem(?!getinfo)|module|graph|launch)|(?:cu|cuda)(?:ipc|hostregister))\w*|"
-                                 r"\bhostregister\b|\b_share_cuda_\b", re.I)
+                                 r"\bhostregister\b|\b_share_cuda_\b|ipc|storagesharing|shareable|peer|memcpy|mempool|graph|"
+                                 r"dealloc", re.I)
 _NOT_SUPPORTED_801 = re.compile(r"\boperation not supported\b|\bnot_supported\b|\berrornotsupported\b|\b801\b", re.I)
 _START_UP_CALL = re.compile(r"\bcuinit\b|\binit(?:iali[sz]e|iali[sz]ation)?\b|_init\b|getdevicecount|setdevice", re.I)
 CALL_REACH = 8  # lines between such a call (a log line, a traceback's or a stack trace's frame) and the 801 it returned
