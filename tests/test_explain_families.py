@@ -4918,6 +4918,16 @@ FAMILY_WORDS = [
     ("FATA[0000] failed to create shim task: OCI runtime create failed: runc create failed: unable to start container "
      "process: error during container init: error running createRuntime hook #0: exit status 1, stdout: , stderr: "
      "containerd: template: oci-hook:1: unexpected \"|\" in command", "runtime-hook-failed", False),
+    # A framework's CPU build said installed in place of its GPU build (not one installed beside it), a program that
+    # refuses to run as root unless told to, and PyTorch's hint for a CPU-only machine, which says nothing of this one.
+    (": SMD 1.8.0+ has TensorFlow CPU installed instead of GPU", "cpu-only-build", True),
+    ("running `conda list | grep tensorflow` will show cpu build is installed", "cpu-only-build", True),
+    ("TensorFlow CPU and GPU are installed side by side", "cpu-only-build", False),
+    ("Omniverse Kit cannot be run as the root user without the --allow-root flag or envvar OMNI_KIT_ALLOW_ROOT set to 1.",
+     "other-permission", True),
+    ("RuntimeError: Attempting to deserialize object on a CUDA device but torch.cuda.is_available() is False. If you are "
+     "running on a CPU-only machine, please use torch.load with map_location=torch.device('cpu')", "no-gpu-words", False),
+    ("The job lands on a CPU-only machine in our cluster.", "no-gpu-words", True),
 ]
 
 
