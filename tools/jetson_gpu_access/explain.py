@@ -2316,6 +2316,17 @@ _HARDWARE_ENCODER = re.compile(r"/dev/(?:nvhost-msenc|nvhost-nvenc\d?|v4l2-nvenc
                                r"\bnvenc\b|\bfailed to create (?:the )?(?:video )?encoder\b", re.I)
 
 
+# Modules that have the encoder, named beside an Orin Nano: an Orin NX on the Orin Nano's carrier, another board compared.
+_ENCODER_MODULE = re.compile(r"\borin[\s_-]*nx\b|\bagx[\s_-]*orin\b|\borin[\s_-]*agx\b|\bxavier\b|\btx[12]\b|\bthor\b|"
+                             r"\bjetson[\s_-]+nano\b", re.I)
+
+
+def _only_an_orin_nano(seen: Observed) -> bool:
+    """Whether the Jetson the paste names is an Orin Nano and no module that has the encoder is named beside it."""
+    lines = [s.line for s in seen.jetson]
+    return any(_ORIN_NANO.search(line) for line in lines) and not any(_ENCODER_MODULE.search(line) for line in lines)
+
+
 def _encoder_failed(seen: Observed, failure: Optional[Failure], line_of: Dict[str, str]) -> List[str]:
     """The failing lines, or nodes said absent, that name the hardware video encoder."""
     lines = ([failure.line] if failure is not None else []) + list(line_of.values()) + [a.line for a in seen.absent]
@@ -2885,7 +2896,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if crash and not denied and not nodes_denied:
         return cause("nodes-missing-in-container", "a program of a GPU image crashes in a container started without "
                      "the NVIDIA runtime or the GPU's nodes", crash, "not-gpu-access")
-    encoder = _encoder_failed(seen, failure, line_of) if any(_ORIN_NANO.search(s.line) for s in seen.jetson) else []
+    encoder = _encoder_failed(seen, failure, line_of) if _only_an_orin_nano(seen) else []
     if encoder and not denied and not nodes_denied:
         return cause("not-gpu-access", "the Jetson Orin Nano has no hardware video encoder (NVENC): its node and engine "
                      "exist on no Orin Nano, in a container or not; encode in software (x264enc, libx264) instead",

@@ -318,8 +318,8 @@ _GEFORCE_AND_KIN = (r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?
                     r"RTX\s+PRO\s+\d{4})\b|"
                     r"(?<![\w.])[1-9]\d{2,3}(?:\s?Ti)?\s?(?:GTX|RTX)\b|(?-i:\bGT\s?(?:[1-9]\d{2}|10[34]0)M?\b)")
 _NVIDIA_ON_PCI = r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b"
-_DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A16|A30|A40|L40S?|T4G?|V100|P100|P40|M[46]0|K80|K40|A[2456]000|"
-                    r"A[45]500)\b"
+_DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A16|A30|A40|L40S?|T4G?|V100|P100|P40|M[46]0|K[48]0m?|A[2456]000|"
+                    r"A[45]500)s?\b"
                     r"(?![\w:-]|\.\w)|"  # not a key (k80:) nor a version (a100.2); a sentence may end after it
                     r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b|"
                     # a vGPU profile of one: the GPU's name, its frame buffer in GB and its series (A100-40C, L40S-48C,
@@ -428,7 +428,9 @@ _X86 = cued(
     # the desktop driver's branch said in words ("NVIDIA driver 525+"; JetPack 6's nvidia-smi says 540)
     (("nvidia",), r"\bNVIDIA drivers?[\s:]*(?:version\s*)?(?:\(\s*v?" + _DESKTOP_BRANCH + r"(?:\.\d+)*\)|"
                   r"v?" + _DESKTOP_BRANCH + r"(?:\.\d+)*\b)|"
-                  r"\bnvidia[\s-]+v?" + _DESKTOP_BRANCH + r"\.\d{1,3}(?:\.\d{1,3})?\b"),  # "nvidia 390.30 installed"
+                  r"\bnvidia[\s-]+v?" + _DESKTOP_BRANCH + r"\.\d{1,3}(?:\.\d{1,3})?\b|"  # "nvidia 390.30 installed"
+                  # ("the NVIDIA packages to v570.133.07")
+                  r"\bnvidia\b[^\n]{0,40}?(?<![\w.])v" + _DESKTOP_BRANCH + r"\.\d{2,3}\.\d{2}\b"),
     # (and an issue template's field: "- Driver: 570.158.01")
     (("driver",), r"\b(?:cuda |gpu )?driver(?:\s+is)?(?:\s+version)?(?:\s+is)?(?:\s*[:=])?\s*v?" + _DESKTOP_BRANCH + r"\.\d{1,3}"
                   r"(?:\.\d{1,3})?\b"),
@@ -606,7 +608,7 @@ _PC_STACK = cued(
 # (Multi-Instance GPU, MIG, by its settings or its Kubernetes resources: a data-centre card's partitioning; weak, as
 # Thor's GPU may offer it too)
 _PC_SOFTWARE = re.compile(r"\bNVreg_\w+|\bnvidia-modprobe\b|\bvdpau\w*|\blibcuda\.so\.[2-9]\d\d\.\d+|"
-                          r"\blib(?:nvidia-[\w-]{1,40}|[\w]{1,8}_nvidia)\.so\.(?!440\.18\b|5[48]\d\.)[2-9]\d\d\.\d+|"
+                          r"\blib(?:nvidia-[\w-]{1,40}|\w{1,16}_nvidia)\.so\.(?!440\.18\b|5[48]\d\.)[2-9]\d\d\.\d+|"
                           r"\bnvEncOpenEncodeSessionEx\b|\b(?:h264|hevc|av1|mpeg2|vp9)_(?:nvenc|cuvid)\b|"
                           r"\blib(?:nvidia-encode|nvcuvid)\.so\b|"
                           r"\bmig[-_ ](?:enabled|strategy|mode|devices?|instances?|slices?|profiles?)\b"
@@ -2150,9 +2152,10 @@ def _pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting])
 # Words before a PC's word that name it as where something is built ("our CI builds on an x86_64 runner").
 _BUILT_ON = re.compile(r"\b(?:build(?:s|ing)?|built|compil(?:e|es|ed|ing)|cross-compil\w*)\s+(?:\w+\s+){0,3}?on\s+"
                        r"(?:an?\s+|the\s+|our\s+|my\s+)?$", re.I)
-# ... or where a program is packaged for another machine ("I package the project on Windows x86_64" and deploy it on the
-# board that fails): that machine is not the one the paste's errors come from.
-_PACKAGED_ON = re.compile(r"\bpackag(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?on\s+(?:an?\s+|the\s+|our\s+|my\s+)?$", re.I)
+# ... or where a program is packaged for another machine ("I package the project on Windows x86_64", "bundled with
+# PyInstaller on my Windows PC", and deployed on the board that fails): that machine is not the one the paste's errors
+# come from.
+_PACKAGED_ON = re.compile(r"\b(?:packag|bundl)(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?on\s+(?:an?\s+|the\s+|our\s+|my\s+)?$", re.I)
 # An x86 word set against ARM right after it ("x86 not ARM", "x86_64 instead of aarch64").
 _SET_AGAINST_ARM = re.compile(r"\s*,?\s*(?:and\s+)?(?:not|rather than|instead of)\s+(?:for\s+|on\s+)?(?:an?\s+)?"
                               r"(?:arm|arm64|aarch64)\b", re.I)
