@@ -2162,9 +2162,6 @@ _LEGACY_MODE = re.compile(r"auto-detected mode as '?legacy", re.I)
 _OVERFLOW = ("nobody", "nogroup", "65534")
 _DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvidia-node-denied", "nvrmgpu-open", "render-node-denied",
             "nvrm-channel", "denial-words", "failure-gpu-node", "failure-device-permission")
-# 801 is the render node only at CUDA's start-up. Once the paste shows the device in use, or names an operation this
-# GPU does not support (IPC, shared storage, peer access) or a call past start-up beside it (textfacts' "CUDA call past
-# start-up"), it is that operation, not access.
 # The driver library comes from the host through the NVIDIA runtime: missing (or an empty placeholder
 # left by the CSV mounts), the container was started without it.
 _DRIVER_LIBRARY = re.compile(r"libcuda\.so[.\d]*:\s*cannot open|\.so[.\d]*:\s*file too short", re.I)
@@ -2314,8 +2311,6 @@ _STANDALONE_JETSON = re.compile(r"(?<!/)\bjetson\b", re.I)
 _ORIN_NANO = re.compile(r"\borin[\s_-]*nano\b", re.I)
 _HARDWARE_ENCODER = re.compile(r"/dev/(?:nvhost-msenc|nvhost-nvenc\d?|v4l2-nvenc)\b|\bnvv4l2(?:h26[45]|av1|vp[89])enc\b|"
                                r"\bnvenc\b|\bfailed to create (?:the )?(?:video )?encoder\b", re.I)
-
-
 # Modules that have the encoder, named beside an Orin Nano: an Orin NX on the Orin Nano's carrier, another board compared.
 _ENCODER_MODULE = re.compile(r"\borin[\s_-]*nx\b|\bagx[\s_-]*orin\b|\borin[\s_-]*agx\b|\bxavier\b|\btx[12]\b|\bthor\b|"
                              r"\bjetson[\s_-]+nano\b", re.I)
@@ -2677,8 +2672,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     for i in [i for i in ids if _family(i).get("software_only_if_named") and not _software_at_fault(line_of[i], seen)]:
         ids[ids.index(i)] = "foreign-binary"   # an image or binary built for another machine, with no GPU software named
         line_of["foreign-binary"] = line_of[i]
-    if "cuda-801" in ids and (seen.gpu_found is not None
-                              or seen.said("CUDA call past start-up")):
+    # (801 is the render node only at CUDA's start-up: once the paste shows the device in use, or a call past start-up or
+    # an operation this GPU does not support beside it, IPC, shared storage, peer access, it is that operation's)
+    if "cuda-801" in ids and (seen.gpu_found is not None or seen.said("CUDA call past start-up")):
         ids[ids.index("cuda-801")] = "cuda-801-operation"
         line_of["cuda-801-operation"] = line_of["cuda-801"]
     jetson = platform == "jetson"

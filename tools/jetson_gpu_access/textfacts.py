@@ -1586,8 +1586,8 @@ def _read_available(state: _State, line: str, raw: str) -> None:
 # cuModuleLoad), host registration and IPC through the runtime API (cudaHostRegister, cupy's hostRegister, torch's
 # _share_cuda_), an operation a Jetson's GPU does not support named in any wrapper (IPC, shared storage, shareable
 # handles, peer access, copies, memory pools, graphs), not the runtime's other calls, the first of which starts CUDA
-# (cudaMalloc); and
-# CUDA's "operation not supported" (801) that does not name its start-up (cuInit, a framework's initialisation).
+# (cudaMalloc); and CUDA's "operation not supported" (801) that does not name its start-up (cuInit, a framework's
+# initialisation).
 _CALL_PAST_START_UP = re.compile(r"\b(?:cu(?:mem(?!getinfo)|module|graph|launch)|(?:cu|cuda)(?:ipc|hostregister))\w*|"
                                  r"\bhostregister\b|\b_share_cuda_\b|ipc|storagesharing|shareable|peer|memcpy|mempool|graph|"
                                  r"dealloc", re.I)
@@ -2193,7 +2193,7 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
     if x86 and _ARCHIVE_NAME.match(line, x86.end()):
         x86 = None  # "libtensorflow-cpu-linux-x86_64-1.14.0.tar.gz": the download's build, not the machine
     if x86 and _PACKAGED_ON.search(line[max(0, x86.start() - 40):x86.start()]):
-        x86 = None
+        x86 = None  # "I package the project on Windows x86_64": where it is packaged, not where it fails
     if x86 and _BUILT_ON.search(line[max(0, x86.start() - 40):x86.start()]):
         kind = PC_PROSE  # "CI builds on an x86_64 runner": the build's machine, named in words
     if x86 and not any(s.kind not in _NAMES_NO_HARDWARE for s in sightings):  # "an l4t image on an x86-64 host"
