@@ -4928,6 +4928,17 @@ FAMILY_WORDS = [
     ("RuntimeError: Attempting to deserialize object on a CUDA device but torch.cuda.is_available() is False. If you are "
      "running on a CPU-only machine, please use torch.load with map_location=torch.device('cpu')", "no-gpu-words", False),
     ("The job lands on a CPU-only machine in our cluster.", "no-gpu-words", True),
+    # A service whose user does not exist, a cluster's admission policy refusing the pod itself, pods said to receive no
+    # GPU (not no GPU errors), and a driver said to work (not said not to).
+    ("     Main PID: 3741675 (code=exited, status=217/USER)", "account-setup-error", True),
+    ("     Main PID: 3741675 (code=exited, status=203/EXEC)", "account-setup-error", False),
+    ('Error creating: pods "nfd-worker-" is forbidden: unable to validate against any security context constraint: '
+     "[provider restricted: .spec.securityContext.hostNetwork: Invalid value: true]", "scheduler-config", True),
+    ("pods using `runtimeClassName: nvidia` received no GPUs (`nvidia-smi: not found`)", "nodes-missing-words", True),
+    ("the pods received no GPU errors after the upgrade", "nodes-missing-words", False),
+    ("Driver is installed and working fine, I can transcode in plex and see the streams in nvidia-smi.", "gpu-works-words",
+     True),
+    ("The driver is installed but not working fine.", "gpu-works-words", False),
 ]
 
 
@@ -4978,3 +4989,31 @@ def test_a_fix_in_the_programs_code_outranks_cuda_said_unavailable() -> None:
             "`torch.cuda.is_available()`.")
     assert read_cause(PC + "\n" + text).cause.id == "not-gpu-access"
     assert read_cause(PC + "\n" + text.split("\nUpdate")[0]).cause.id != "not-gpu-access"
+
+
+@pytest.mark.parametrize(("line", "board"), [
+    ("webcamd service may fail to start mjpg-streamer -> VCHI initialization failed", True),
+    ("I cannot run the demo /opt/imx-gpu-sdk/GLES2/Blur/GLES2.Blur_Wayland", True),
+    ("GPU workloads requesting `gpu.intel.com/i915` need access to /dev/", False)])
+def test_signs_of_other_boards_and_vendors_gained_from_round_48(line: str, board: bool) -> None:
+    """A Raspberry Pi's VideoCore interface and NXP's GPU SDK name another maker's Arm board; Intel's device plugin's
+    resource names Intel's GPU (a PC sign, no board)."""
+    from jetson_gpu_access.textfacts import OTHER_ARM_BOARD
+    signs = read(line).observed.x86
+    assert signs and any(OTHER_ARM_BOARD.search(s.value) for s in signs) is board
+
+
+def test_a_denial_on_another_makers_board_is_its_own_gpus() -> None:
+    """The video group a Raspberry Pi's service lacks is its VideoCore's; with an NVIDIA card named on the board, or a PC
+    beside it, the denial is not read so."""
+    text = ("webcamd service may fail to start mjpg-streamer -> VCHI initialization failed\n"
+            "Which is caused by lack of permission for video device. -> user not in video group")
+    assert read_cause(text).cause.id == "not-gpu-access"
+    assert read_cause(text + "\nThe board drives an RTX A2000 on its PCIe slot.").cause.id != "not-gpu-access"
+
+
+@pytest.mark.parametrize(("unit", "sandbox"), [("ProtectClock=true", True), ("DevicePolicy=closed", True),
+                                              ("#ProtectClock=true", False), ("ProtectClock=false", False)])
+def test_a_units_device_list_hides_the_gpu_as_private_devices_does(unit: str, sandbox: bool) -> None:
+    """systemd closes every device not listed once a unit has a device list, which ProtectClock=yes implies."""
+    assert bool(read("[Service]\nUser=jellyfin\n" + unit).observed.said("device sandbox")) is sandbox

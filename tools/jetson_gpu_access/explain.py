@@ -2092,7 +2092,8 @@ _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|g
                                r"\bintel\b[^\n]{0,12}\b(?:i?gpu|graphics|arc|iris|uhd)\b|\binter graphics card\b|"
                                r"\barc\s+[ab]\d{3}|\biris\s+xe\b|"
                                r"\buhd\s+graphics\b|\bxe\s+graphics\b|\bamd\s*(?:的\s*)?显卡|"
-                               r"\bzluda\b", re.I)  # (ZLUDA runs CUDA programs on AMD's GPUs, in place of nvcuda.dll)
+                               # (ZLUDA runs CUDA programs on AMD's GPUs, in place of nvcuda.dll)
+                               r"\bgpu\.intel\.com/|\bzluda\b", re.I)
 # (CUDA's runtime says its driver is too old where there is none at all: error 35 on a machine without NVIDIA's driver,
 # as on the Intel-only and Radeon-only PCs of C0untFloyd/roop-unleashed#586 and myshell-ai/OpenVoice#234)
 _NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_ ]no[_ ]device\b|\bfound no nvidia driver\b|"
@@ -2822,6 +2823,13 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "nodes-missing-in-container", "not-gpu-access")
     # (the PC's CUDA install, as the Jetson's is JetPack's; not on another maker's Arm board with no NVIDIA GPU named)
     bare_board = bool(_other_arm_boards(seen)) and not any(NVIDIA_GPU.search(s.line) for s in seen.x86)
+    # (and a group or node such a board denies is its own GPU's, VideoCore's, Mali's, Vivante's, where the paste shows
+    # no other machine beside it)
+    only_the_board = bare_board and all(s in _other_arm_boards(seen) or s.kind in WEAK_X86 for s in seen.x86)
+    if only_the_board and x86 and denied and not _hard_jetson_signs(seen):
+        return cause("not-gpu-access", "the board is another maker's Arm board, with no NVIDIA GPU: what it denies is "
+                     "its own hardware's, which no NVIDIA group or runtime grants",
+                     [_other_arm_boards(seen)[0].line, line_of[denied[0]]], "x86-discrete-gpu")
     if cmake and x86 and not container and not denied and not bare_board:
         return cause("x86-discrete-gpu", "a build finds no CUDA toolkit on a PC: the toolkit is not installed, or not "
                      "where the build looks", cmake[:1] + platform_line, "not-gpu-access")
@@ -3236,9 +3244,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "nodes-missing-in-container")
     # (beside a CUDA build, only CUDA's own True says the program's detection, not the build, finds no GPU, and only on
     # a PC, where a +cu118 tag is a build for its GPU: on a Jetson it is no Jetson build, and the Jetson's own reading
-    # decides; a True from outside a service whose sandbox hides the devices says nothing of the service)
-    if "gpu-not-detected" in ids and not (denied or nodes_denied or errors) and (
-            not seen.said("CUDA build") or (x86 and seen.cuda_true is not None and not seen.said("device sandbox"))):
+    # decides; beside a sandbox that hides the devices from a service, the service may not see what is there)
+    if "gpu-not-detected" in ids and not (denied or nodes_denied or errors) and not seen.said("device sandbox") and (
+            not seen.said("CUDA build") or (x86 and seen.cuda_true is not None)):
         return cause("not-gpu-access", "the program says it finds or uses no GPU, and the paste shows no error from "
                      "CUDA or the driver: most often the program's own detection or a build without CUDA; a session "
                      "denied the GPU gets CUDA's start-up error instead", [line_of["gpu-not-detected"]] + platform_line,

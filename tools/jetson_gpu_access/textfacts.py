@@ -303,12 +303,13 @@ _PROMPT_NAMES = re.compile(r"^\[?([\w.-]{1,64}@[\w.-]{1,64})[:\s]")
 _PROMPT_AT = 66  # where a prompt's "@" can be at the latest: after "[" and a user name of 64 characters
 _JETSON_NAME = re.compile(r"jetson|(?<!in)tegra|(?:^|[._@-])(?:orin|xavier|nano|agx|tx2|thor)"
                           r"(?=[\d._@-]|$|nx|nano|agx|orin|xavier|dev|kit)", re.I)
-# Another arm board, with no NVIDIA GPU (Rockchip, Broadcom's Raspberry Pi, Amlogic, Allwinner), by its kernel, SoC or
-# name: not a Jetson either, whatever image runs on it. A Raspberry Pi camera is a Jetson's CSI camera as often.
+# Another arm board, with no NVIDIA GPU (Rockchip, Broadcom's Raspberry Pi, Amlogic, Allwinner, NXP's i.MX), by its
+# kernel, SoC, name or own software (the Pi's VideoCore interface, VCHI; NXP's GPU SDK): not a Jetson either, whatever
+# image runs on it. A Raspberry Pi camera is a Jetson's CSI camera as often.
 OTHER_ARM_BOARD = re.compile(
     r"\b\d+\.\d+[\w.+-]{0,64}-(?:rockchip|rpi|raspi)[\w.-]*|\bRK3[35]\d\d\b|\bBCM2(?:71[12]|835|836|837)\b|\bOrange\s*Pi\b|"
     r"\bRaspberry\s+Pi\b(?!\s*(?:v?\d(?:\.\d)?\s*)?(?:NoIR\s+)?(?:camera|cam|hq|module|v2|v1\.3)\b)|\bRadxa\b|\bAmlogic\b|"
-    r"\bAllwinner\b", re.I)
+    r"\bAllwinner\b|\bVCHI initiali[sz]ation failed\b|\bi\.MX\s?[6-9]\w*|\bimx-gpu-sdk\b", re.I)
 # NVIDIA's discrete GPUs by name, the parts the PC signs below share: a GeForce, Quadro, Tesla or TITAN, an RTX or GTX by
 # number, an RTX A-series card, lspci's NVIDIA controller, a data-centre GPU, a laptop's MX, and a GeForce by its number
 # alone ("3080ti", "NVIDIA 4090", "with my 3050", "a working 3060", a laptop's "Nvidia 650M").
@@ -377,7 +378,7 @@ _X86 = cued(
     (("amd",), r"\bAMD\s*(?:的\s*)?显卡"),  # ("AMD的显卡": an AMD graphics card)
     (("arc", "iris", "uhd graphics", "rx"),
      r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|(?-i:\bRX\s?[4-9]\d{2,3}(?:\s?XTX?)?\b)"),
-    (("intel",), r"\bIntel(?:\(R\)|\xae)?\s+(?:i?GPU|(?:HD|Iris|UHD)\s+Graphics)\b"),
+    (("intel",), r"\bIntel(?:\(R\)|\xae)?\s+(?:i?GPU|(?:HD|Iris|UHD)\s+Graphics)\b|\bgpu\.intel\.com/\w+"),
     (("inter graphics",), r"\bInter graphics card\b"),  # (Intel's, as it is often mistyped)
     # lspci's NVIDIA GPU on the PCI bus (a Jetson's GPU is no PCI device)
     (("controller",), _NVIDIA_ON_PCI),
@@ -388,7 +389,8 @@ _X86 = cued(
       "nvidia t", "nvidia v", "grid "),
      _DATA_CENTRE_GPU),
     (("mx",), _LAPTOP_MX),
-    (("rockchip", "rk35", "rk33", "raspberry pi", "rpi", "raspi", "bcm2", "orange pi", "orangepi", "radxa", "amlogic", "allwinner"),
+    (("rockchip", "rk35", "rk33", "raspberry pi", "rpi", "raspi", "bcm2", "orange pi", "orangepi", "radxa", "amlogic", "allwinner",
+      "vchi", "i.mx", "imx-gpu-sdk"),
      OTHER_ARM_BOARD),
     # a virtual GPU (a licensed vGPU of a server or cloud VM) or WSL2's paravirtual one: no Jetson's GPU is either
     (("vgpu", "nvidia-gridd", "dxgkrnl", "/dev/dxg", "basic render driver"),
@@ -1420,8 +1422,11 @@ _X_DISPLAY_REFUSED = re.compile(r"\b(?:can'?t|cannot|unable to|could not|couldn'
                                 r"^\s*no protocol specified\s*$|\bauthorization required, but no authorization protocol\b",
                                 re.I)
 # A sandbox that hides devices from a service or a program (systemd's PrivateDevices set on, firejail, bubblewrap): not an
-# engine's seccomp or AppArmor profile, which `docker info` lists, nor a unit that sets PrivateDevices off.
-_DEVICE_SANDBOX_WORDS = r"\bbwrap\b|\bbubblewrap\b|\bfirejail\b|(?<!#)(?<!# )\bPrivateDevices\s*=\s*(?:yes|true|on|1)\b"
+# engine's seccomp or AppArmor profile, which `docker info` lists, nor a unit that sets PrivateDevices off. (A unit's
+# device list does it too: with any DeviceAllow= only the devices listed and the standard pseudo devices stay open,
+# systemd.resource-control(5), and ProtectClock=yes implies DeviceAllow=char-rtc r, systemd.exec(5).)
+_DEVICE_SANDBOX_WORDS = (r"\bbwrap\b|\bbubblewrap\b|\bfirejail\b|(?<!#)(?<!# )\bPrivateDevices\s*=\s*(?:yes|true|on|1)\b|"
+                         r"(?<!#)(?<!# )\b(?:ProtectClock\s*=\s*(?:yes|true|on|1)\b|DevicePolicy\s*=\s*(?:closed|strict)\b)")
 _DEVICE_SANDBOX = re.compile(_DEVICE_SANDBOX_WORDS, re.I)
 # A sandbox around the process, named: its own rules (Landlock, seccomp, AppArmor) refuse calls a device group cannot grant.
 _SANDBOX = re.compile(r"\blandlock\b|\bseccomp\b|\bapparmor\b|\bsandbox(?:ed|es)?\b|\bgvisor\b|\brunsc\b|" + _DEVICE_SANDBOX_WORDS,
@@ -1490,10 +1495,10 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("pip build failed", ("wheel", "subprocess-exited", "metadata", "egg_info"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
     ("toolkit step", ("failed", "imex"), lambda line, raw: _TOOLKIT_STEP.search(line)),
     ("sandbox", ("landlock", "seccomp", "apparmor", "sandbox", "bwrap", "bubblewrap", "firejail", "gvisor", "runsc",
-                 "privatedevices"),
+                 "privatedevices", "protectclock", "devicepolicy"),
      lambda line, raw: _SANDBOX.search(line)),
     # (a kind of its own: each kind keeps its first line, and an engine's profile listed first would hide this one)
-    ("device sandbox", ("bwrap", "bubblewrap", "firejail", "privatedevices"),
+    ("device sandbox", ("bwrap", "bubblewrap", "firejail", "privatedevices", "protectclock", "devicepolicy"),
      lambda line, raw: _asserted(_DEVICE_SANDBOX, line)),
     ("emulated arm64", ("qemu", "binfmt", "linux/arm64"), lambda line, raw: _EMULATED.search(line)),
     ("LXD", ("lxc", "lxd", "incus"), lambda line, raw: _LXD.search(line)),
