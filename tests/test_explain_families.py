@@ -4991,22 +4991,22 @@ def test_a_fix_in_the_programs_code_outranks_cuda_said_unavailable() -> None:
     assert read_cause(PC + "\n" + text.split("\nUpdate")[0]).cause.id != "not-gpu-access"
 
 
-@pytest.mark.parametrize(("line", "board"), [
-    ("webcamd service may fail to start mjpg-streamer -> VCHI initialization failed", True),
-    ("I cannot run the demo /opt/imx-gpu-sdk/GLES2/Blur/GLES2.Blur_Wayland", True),
-    ("GPU workloads requesting `gpu.intel.com/i915` need access to /dev/", False)])
-def test_signs_of_other_boards_and_vendors_gained_from_round_48(line: str, board: bool) -> None:
-    """A Raspberry Pi's VideoCore interface and NXP's GPU SDK name another maker's Arm board; Intel's device plugin's
-    resource names Intel's GPU (a PC sign, no board)."""
+@pytest.mark.parametrize(("line", "board", "pc"), [
+    ("webcamd service may fail to start mjpg-streamer -> VCHI initialization failed", False, False),
+    ("I cannot run the demo /opt/imx-gpu-sdk/GLES2/Blur/GLES2.Blur_Wayland", True, True),
+    ("GPU workloads requesting `gpu.intel.com/i915` need access to /dev/", False, True)])
+def test_signs_of_other_boards_and_vendors_gained_from_round_48(line: str, board: bool, pc: bool) -> None:
+    """NXP's GPU SDK names another maker's Arm board; a Raspberry Pi's VideoCore message names none (a script ported from
+    a Pi prints it on a Jetson too); Intel's device plugin's resource names Intel's GPU, a PC sign and no board."""
     from jetson_gpu_access.textfacts import OTHER_ARM_BOARD
     signs = read(line).observed.x86
-    assert signs and any(OTHER_ARM_BOARD.search(s.value) for s in signs) is board
+    assert bool(signs) is pc and any(OTHER_ARM_BOARD.search(s.value) for s in signs) is board
 
 
 def test_a_denial_on_another_makers_board_is_its_own_gpus() -> None:
-    """The video group a Raspberry Pi's service lacks is its VideoCore's; with an NVIDIA card named on the board, or a PC
-    beside it, the denial is not read so."""
-    text = ("webcamd service may fail to start mjpg-streamer -> VCHI initialization failed\n"
+    """The video group a Raspberry Pi's service lacks is its VideoCore's; with an NVIDIA card named on the board the
+    denial is not read so."""
+    text = ("Raspberry Pi 4, webcamd service may fail to start mjpg-streamer -> VCHI initialization failed\n"
             "Which is caused by lack of permission for video device. -> user not in video group")
     assert read_cause(text).cause.id == "not-gpu-access"
     assert read_cause(text + "\nThe board drives an RTX A2000 on its PCIe slot.").cause.id != "not-gpu-access"

@@ -2318,9 +2318,10 @@ _ENCODER_MODULE = re.compile(r"\borin[\s_-]*nx\b|\bagx[\s_-]*orin\b|\borin[\s_-]
 
 
 def _only_an_orin_nano(seen: Observed) -> bool:
-    """Whether the Jetson the paste names is an Orin Nano and no module that has the encoder is named beside it."""
-    lines = [s.line for s in seen.jetson]
-    return any(_ORIN_NANO.search(line) for line in lines) and not any(_ENCODER_MODULE.search(line) for line in lines)
+    """Whether the Jetson the paste names is an Orin Nano, not said to work, and no module that has the encoder is named
+    in its place (a module said to work elsewhere is a comparison)."""
+    failing = [s.value for s in seen.jetson if not _said_to_work(s)]
+    return any(_ORIN_NANO.search(value) for value in failing) and not any(_ENCODER_MODULE.search(value) for value in failing)
 
 
 def _encoder_failed(seen: Observed, failure: Optional[Failure], line_of: Dict[str, str]) -> List[str]:

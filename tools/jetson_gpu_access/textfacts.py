@@ -303,13 +303,13 @@ _PROMPT_NAMES = re.compile(r"^\[?([\w.-]{1,64}@[\w.-]{1,64})[:\s]")
 _PROMPT_AT = 66  # where a prompt's "@" can be at the latest: after "[" and a user name of 64 characters
 _JETSON_NAME = re.compile(r"jetson|(?<!in)tegra|(?:^|[._@-])(?:orin|xavier|nano|agx|tx2|thor)"
                           r"(?=[\d._@-]|$|nx|nano|agx|orin|xavier|dev|kit)", re.I)
-# Another arm board, with no NVIDIA GPU (Rockchip, Broadcom's Raspberry Pi, Amlogic, Allwinner, NXP's i.MX), by its
-# kernel, SoC, name or own software (the Pi's VideoCore interface, VCHI; NXP's GPU SDK): not a Jetson either, whatever
-# image runs on it. A Raspberry Pi camera is a Jetson's CSI camera as often.
+# Another arm board, with no NVIDIA GPU (Rockchip, Broadcom's Raspberry Pi, Amlogic, Allwinner, NXP's i.MX, Khadas), by
+# its kernel, SoC, name or its maker's GPU SDK (NXP's): not a Jetson either, whatever image runs on it. A Raspberry Pi
+# camera is a Jetson's CSI camera as often.
 OTHER_ARM_BOARD = re.compile(
     r"\b\d+\.\d+[\w.+-]{0,64}-(?:rockchip|rpi|raspi)[\w.-]*|\bRK3[35]\d\d\b|\bBCM2(?:71[12]|835|836|837)\b|\bOrange\s*Pi\b|"
     r"\bRaspberry\s+Pi\b(?!\s*(?:v?\d(?:\.\d)?\s*)?(?:NoIR\s+)?(?:camera|cam|hq|module|v2|v1\.3)\b)|\bRadxa\b|\bAmlogic\b|"
-    r"\bAllwinner\b|\bVCHI initiali[sz]ation failed\b|\bi\.MX\s?[6-9]\w*|\bimx-gpu-sdk\b", re.I)
+    r"\bAllwinner\b|\bi\.MX\s?[6-9]\w*|\bimx-gpu-sdk\b|\bKhadas\b", re.I)
 # NVIDIA's discrete GPUs by name, the parts the PC signs below share: a GeForce, Quadro, Tesla or TITAN, an RTX or GTX by
 # number, an RTX A-series card, lspci's NVIDIA controller, a data-centre GPU, a laptop's MX, and a GeForce by its number
 # alone ("3080ti", "NVIDIA 4090", "with my 3050", "a working 3060", a laptop's "Nvidia 650M").
@@ -390,7 +390,7 @@ _X86 = cued(
      _DATA_CENTRE_GPU),
     (("mx",), _LAPTOP_MX),
     (("rockchip", "rk35", "rk33", "raspberry pi", "rpi", "raspi", "bcm2", "orange pi", "orangepi", "radxa", "amlogic", "allwinner",
-      "vchi", "i.mx", "imx-gpu-sdk"),
+      "i.mx", "imx-gpu-sdk", "khadas"),
      OTHER_ARM_BOARD),
     # a virtual GPU (a licensed vGPU of a server or cloud VM) or WSL2's paravirtual one: no Jetson's GPU is either
     (("vgpu", "nvidia-gridd", "dxgkrnl", "/dev/dxg", "basic render driver"),
@@ -1589,13 +1589,13 @@ def _read_available(state: _State, line: str, raw: str) -> None:
 
 # A CUDA call that runs only once CUDA has started and made a context: the driver API's (cuMemHostRegister, cuMemAlloc,
 # cuModuleLoad), host registration and IPC through the runtime API (cudaHostRegister, cupy's hostRegister, torch's
-# _share_cuda_), an operation a Jetson's GPU does not support named in any wrapper (IPC, shared storage, shareable
-# handles, peer access, copies, memory pools, graphs), not the runtime's other calls, the first of which starts CUDA
-# (cudaMalloc); and CUDA's "operation not supported" (801) that does not name its start-up (cuInit, a framework's
-# initialisation).
+# _share_cuda_), not the runtime's other calls, the first of which starts CUDA (cudaMalloc); and CUDA's "operation not
+# supported" (801) that does not name its start-up (cuInit, a framework's initialisation).
 _CALL_PAST_START_UP = re.compile(r"\b(?:cu(?:mem(?!getinfo)|module|graph|launch)|(?:cu|cuda)(?:ipc|hostregister))\w*|"
-                                 r"\bhostregister\b|\b_share_cuda_\b|ipc|storagesharing|shareable|peer|memcpy|mempool|graph|"
-                                 r"dealloc", re.I)
+                                 r"\bhostregister\b|\b_share_cuda_\b", re.I)
+# ... and, on the 801's own line only, an operation a Jetson's GPU does not support, named in any wrapper (torch's
+# StorageSharing, a shareable handle, peer access, a memory pool, a graph); within reach they are too common a word.
+_OPERATION_NAMED = re.compile(r"ipc|storagesharing|shareable|peer|memcpy|cumem(?!init)|mempool|graph|dealloc", re.I)
 _NOT_SUPPORTED_801 = re.compile(r"\boperation not supported\b|\bnot_supported\b|\berrornotsupported\b|\b801\b", re.I)
 _START_UP_CALL = re.compile(r"\bcuinit\b|\binit(?:iali[sz]e|iali[sz]ation)?\b|_init\b|getdevicecount|setdevice", re.I)
 CALL_REACH = 8  # lines between such a call (a log line, a traceback's or a stack trace's frame) and the 801 it returned
@@ -1608,6 +1608,8 @@ def _read_call_past_start_up(state: _State, line: str, raw: str) -> None:
     state.line_number += 1
     if _CALL_PAST_START_UP.search(line):
         state.last_call = (state.line_number, raw)
+    if _NOT_SUPPORTED_801.search(line) and _OPERATION_NAMED.search(line):
+        _note_word(state, "CUDA call past start-up", raw)
     if _NOT_SUPPORTED_801.search(line) and not _START_UP_CALL.search(line):
         state.last_unsupported = state.line_number
     # (the nearest of each kind so far: a pair within reach is seen when its second line is read)
