@@ -4939,6 +4939,14 @@ FAMILY_WORDS = [
     ("Driver is installed and working fine, I can transcode in plex and see the streams in nvidia-smi.", "gpu-works-words",
      True),
     ("The driver is installed but not working fine.", "gpu-works-words", False),
+    # A form's field that names llvmpipe as the video driver (the NVIDIA card is not drawing), and a monitor that cannot
+    # parse the output of the tool it wraps (not the tool's own failure).
+    ("- Video driver version: Mesa llvmpipe (LLVM 15.0.7, 256 bits)", "gl-software-fallback", True),
+    ("- Video driver version: 535.113.01", "gl-software-fallback", False),
+    ("Error: error processing tegrastats output: could not parse GPU usage fields", "output-parse-failed", True),
+    ("The Jetson check fails with `could not parse voltage fields` since the regex cannot parse the output of "
+     "`tegrastats`.", "output-parse-failed", True),
+    ("tegrastats: error: could not open /sys/devices/gpu.0/load", "output-parse-failed", False),
 ]
 
 
@@ -5017,3 +5025,13 @@ def test_a_denial_on_another_makers_board_is_its_own_gpus() -> None:
 def test_a_units_device_list_hides_the_gpu_as_private_devices_does(unit: str, sandbox: bool) -> None:
     """systemd closes every device not listed once a unit has a device list, which ProtectClock=yes implies."""
     assert bool(read("[Service]\nUser=jellyfin\n" + unit).observed.said("device sandbox")) is sandbox
+
+
+@pytest.mark.parametrize(("line", "pc"), [
+    ("When I hardcode the platform to amd64 and recompile, the WUs download fine.", False),
+    ("I run amd64 Ubuntu and recompiled it.", True),
+    ("I expected wine-nvml to expose the Linux driver to Windows requests seeking driver identification", False),
+    ("I expected it to work on Windows 11 too", True)])
+def test_signs_of_a_pc_gained_from_round_50(line: str, pc: bool) -> None:
+    """A platform a program is set to is no machine, nor is Windows named beside Wine, whose programs run on Linux."""
+    assert bool(read(line).observed.x86) is pc

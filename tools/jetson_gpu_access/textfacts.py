@@ -2163,6 +2163,12 @@ _BUILT_ON = re.compile(r"\b(?:build(?:s|ing)?|built|compil(?:e|es|ed|ing)|cross-
 # PyInstaller on my Windows PC", and deployed on the board that fails): that machine is not the one the paste's errors
 # come from.
 _PACKAGED_ON = re.compile(r"\b(?:packag|bundl)(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?on\s+(?:an?\s+|the\s+|our\s+|my\s+)?$", re.I)
+# ... or where it is a value a program is set to ("I hardcode the platform to amd64 and recompile"), not the machine.
+_SET_AS_A_VALUE = re.compile(r"\b(?:hard-?cod\w*|set|sets|setting|forc\w*|overrid\w*|chang\w*|spoof\w*)\s+(?:the\s+)?"
+                             r"(?:platform|arch(?:itecture)?|target|os)\s+(?:to|as)\s+$", re.I)
+# Wine and the layers that run Windows programs on Linux: Windows named beside them is the program's world, not the
+# machine's ("expose the Linux driver to Windows requests", wine-nvml).
+_WINE = re.compile(r"\bwine(?:-\w+)?\b|\bproton\b|\bdxvk\b|\bvkd3d\b", re.I)
 # An x86 word set against ARM right after it ("x86 not ARM", "x86_64 instead of aarch64").
 _SET_AGAINST_ARM = re.compile(r"\s*,?\s*(?:and\s+)?(?:not|rather than|instead of)\s+(?:for\s+|on\s+)?(?:an?\s+)?"
                               r"(?:arm|arm64|aarch64)\b", re.I)
@@ -2201,6 +2207,10 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
         x86 = None  # "libtensorflow-cpu-linux-x86_64-1.14.0.tar.gz": the download's build, not the machine
     if x86 and _PACKAGED_ON.search(line[max(0, x86.start() - 40):x86.start()]):
         x86 = None  # "I package the project on Windows x86_64": where it is packaged, not where it fails
+    if x86 and _SET_AS_A_VALUE.search(line[max(0, x86.start() - 40):x86.start()]):
+        x86 = None  # "I hardcode the platform to amd64": a setting of the program's, not the machine
+    if x86 and x86.group(0).lower().startswith("win") and _WINE.search(line):
+        x86 = None  # Windows beside Wine: the Windows program's, on a machine that runs Linux
     if x86 and _BUILT_ON.search(line[max(0, x86.start() - 40):x86.start()]):
         kind = PC_PROSE  # "CI builds on an x86_64 runner": the build's machine, named in words
     if x86 and not any(s.kind not in _NAMES_NO_HARDWARE for s in sightings):  # "an l4t image on an x86-64 host"
