@@ -4947,6 +4947,16 @@ FAMILY_WORDS = [
     ("The Jetson check fails with `could not parse voltage fields` since the regex cannot parse the output of "
      "`tegrastats`.", "output-parse-failed", True),
     ("tegrastats: error: could not open /sys/devices/gpu.0/load", "output-parse-failed", False),
+    # conda's solver that finds no set of packages (its __cuda virtual package named beside them is no CUDA error), two
+    # CUDA majors of one NVIDIA pip wheel installed together (not two wheels of one major), and an NGC image older than
+    # the GPU it starts on.
+    ("UnsatisfiableError: The following specifications were found to be incompatible with each other:",
+     "package-not-found", True),
+    ("The following specifications were found to be incompatible with your CUDA driver:", "versions-mismatched", False),
+    ("[pip3] nvidia-nccl-cu12==2.29.3\n[pip3] nvidia-nccl-cu13==2.29.7", "versions-mismatched", True),
+    ("[pip3] nvidia-nccl-cu12==2.29.3\n[pip3] nvidia-cudnn-cu12==9.1.0.70", "versions-mismatched", False),
+    ("WARNING: Detected NVIDIA NVIDIA A2 GPU, which is not yet supported in this version of the container",
+     "release-unsupported", True),
 ]
 
 
@@ -5035,3 +5045,17 @@ def test_a_units_device_list_hides_the_gpu_as_private_devices_does(unit: str, sa
 def test_signs_of_a_pc_gained_from_round_50(line: str, pc: bool) -> None:
     """A platform a program is set to is no machine, nor is Windows named beside Wine, whose programs run on Linux."""
     assert bool(read(line).observed.x86) is pc
+
+
+def test_nouveau_beside_an_arm64_machines_own_signs_shows_no_pc() -> None:
+    """Arch Linux ARM's default host name in a prompt is an arm64 machine's: nouveau listed there drives a Tegra under
+    mainline Linux; alone, nouveau still leans to a PC."""
+    listing = "# lsmod\nModule                  Size  Used by\nnouveau              1728512  0"
+    assert shown_platform(read("[root@alarm alarm]" + listing).observed)[0] != "pc"
+    assert shown_platform(read("[root@box box]" + listing).observed)[0] == "pc"
+
+
+@pytest.mark.parametrize(("line", "pc"), [("[pip3] nvidia-nccl-cu12==2.29.3", True), ("[pip3] nvidia-nccl==2.29.3", False)])
+def test_cudas_pip_wheels_are_a_weak_sign_of_a_pc(line: str, pc: bool) -> None:
+    """NVIDIA's CUDA libraries as pip wheels are built for x86_64 and arm64 servers, not for a Jetson before Thor."""
+    assert [s.kind for s in read(line).observed.x86] == (["PC software"] if pc else [])

@@ -2275,9 +2275,11 @@ def shown_platform(seen: Observed) -> Tuple[str, str]:
     images = [launch.image.lower() for launch in seen.launches if launch.image]
     device_named = any(_names_the_device(s, images) for s in jetson)
     elsewhere = [s for s in seen.x86 if s.kind == PC_PROSE and _said_to_work(s)]  # named as the machine that works
-    # (nouveau, the open driver, drives a Tegra's GPU under mainline Linux too: beside the device's name it shows no PC)
+    # (nouveau, the open driver, drives a Tegra's GPU under mainline Linux too: beside the device's name, or an arm64
+    # machine's own signs, it shows no PC)
     hard_x86 = [s for s in seen.x86 if s.kind not in WEAK_X86
                 and not ((s.kind == PC_PROSE or s.value.lower() == "nouveau") and device_named)
+                and not (s.value.lower() == "nouveau" and any(j.kind == "arm64 machine" for j in seen.jetson))
                 and s not in elsewhere and not (device_named and PACKAGE_ROW.match(s.line))
                 and not _a_jetson_s_own(s, seen, jetson)]
     if not strong and device_named and not hard_x86 and any(s.kind == PC_PROSE for s in seen.x86):

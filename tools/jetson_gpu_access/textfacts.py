@@ -609,13 +609,17 @@ _PC_STACK = cued(
 # driver reports 580.00, see _DESKTOP_BRANCH)
 # (Multi-Instance GPU, MIG, by its settings or its Kubernetes resources: a data-centre card's partitioning; weak, as
 # Thor's GPU may offer it too)
+# (CUDA's libraries as NVIDIA's pip wheels, nvidia-nccl-cu12: built for x86_64 and arm64 servers, never for a Jetson
+# before Thor, whose server stack may use them: weak)
 _PC_SOFTWARE = re.compile(r"\bNVreg_\w+|\bnvidia-modprobe\b|\bvdpau\w*|\blibcuda\.so\.[2-9]\d\d\.\d+|"
                           r"\blib(?:nvidia-[\w-]{1,40}|\w{1,16}_nvidia)\.so\.(?!440\.18\b|5[48]\d\.)[2-9]\d\d\.\d+|"
                           r"\bnvEncOpenEncodeSessionEx\b|\b(?:h264|hevc|av1|mpeg2|vp9)_(?:nvenc|cuvid)\b|"
                           r"\blib(?:nvidia-encode|nvcuvid)\.so\b|"
                           r"\bmig[-_ ](?:enabled|strategy|mode|devices?|instances?|slices?|profiles?)\b"
                           r"(?![\s=:\"']*(?:none|disabled?|off)\b)|"
-                          r"\bnvidia\.com/mig-\d", re.I)
+                          r"\bnvidia\.com/mig-\d|"
+                          r"\bnvidia-(?:cublas|cudnn|nccl|cuda-runtime|cuda-nvrtc|cusparse|cufft|curand|cusolver|nvjitlink)-cu1[1-3]\b",
+                          re.I)
 # ffmpeg's list of the codecs its build holds (`ffmpeg -encoders`: "V....D h264_nvenc  NVIDIA NVENC H.264 encoder"):
 # what the build can use, not what the machine has.
 _CODEC_LISTED = re.compile(r"^\s*[VAS][.FSXBD]{5}\s+\w+\s")
@@ -1625,6 +1629,9 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     names = _PROMPT_NAMES.match(raw) if "@" in raw[:_PROMPT_AT] else None
     if names and _JETSON_NAME.search(names.group(1)) and all(s.value != names.group(1) for s in state.jetson):
         state.jetson.append(Sighting("host name", names.group(1), raw))
+    # (Arch Linux ARM's default host name, alarm: an arm64 machine's, as weak as its other signs)
+    if names and names.group(1).lower().endswith("@alarm") and all(s.value != names.group(1) for s in state.jetson):
+        state.jetson.append(Sighting("arm64 machine", names.group(1), raw))
     if state.after_groups_command and not state.session_groups:
         state.after_groups_command = False
         words = line.split(":", 1)[1].split() if " : " in line else line.split()
