@@ -1592,14 +1592,18 @@ def _read_available(state: _State, line: str, raw: str) -> None:
 
 
 # A CUDA call that runs only once CUDA has started and made a context: the driver API's (cuMemHostRegister, cuMemAlloc,
-# cuModuleLoad), host registration and IPC through the runtime API (cudaHostRegister, cupy's hostRegister, torch's
-# _share_cuda_), not the runtime's other calls, the first of which starts CUDA (cudaMalloc); and CUDA's "operation not
-# supported" (801) that does not name its start-up (cuInit, a framework's initialisation).
-_CALL_PAST_START_UP = re.compile(r"\b(?:cu(?:mem(?!getinfo)|module|graph|launch)|(?:cu|cuda)(?:ipc|hostregister))\w*|"
-                                 r"\bhostregister\b|\b_share_cuda_\b", re.I)
+# cuModuleLoad), host registration and IPC through the runtime API (cudaHostRegister, cupy's hostRegister and
+# ipcGetMemHandle, torch's _share_cuda_ and _new_shared_cuda; not vLLM's cumem.py, a module's name), not the runtime's
+# other calls, the first of which starts CUDA (cudaMalloc); and CUDA's "operation not supported" (801) that does not name
+# its start-up (cuInit, a framework's initialisation).
+_CALL_PAST_START_UP = re.compile(r"\b(?:cu(?:mem(?!getinfo)(?!\.py\b)|module|graph|launch)|(?:cu|cuda)(?:ipc|hostregister))\w*|"
+                                 r"\bhostregister\b|\b_share_cuda_\b|\b_new_shared_cuda\b|\brebuild_cuda_tensor\b|"
+                                 r"\bipc(?:get|open|close)\w*", re.I)
 # ... and, on the 801's own line only, an operation a Jetson's GPU does not support, named in any wrapper (torch's
-# StorageSharing, a shareable handle, peer access, a memory pool, a graph); within reach they are too common a word.
-_OPERATION_NAMED = re.compile(r"ipc|storagesharing|shareable|peer|memcpy|cumem(?!init)|mempool|graph|dealloc", re.I)
+# StorageSharing, a shareable handle, peer access, a memory pool, a graph), as a word or after cu/cuda, not inside a
+# name (a ROS node's "ipc_decoder", a logger's "scene_graph", systemd's "graphical.target").
+_OPERATION_NAMED = re.compile(r"(?:\b|(?<=cuda)|(?<=cu))(?:ipc(?!_)|storagesharing|shareable|peer|memcpy|mem(?!init)(?=[A-Z_])|"
+                              r"mempool|graph(?!ical)(?!_)|dealloc)", re.I)
 _NOT_SUPPORTED_801 = re.compile(r"\boperation not supported\b|\bnot_supported\b|\berrornotsupported\b|\b801\b", re.I)
 _START_UP_CALL = re.compile(r"\bcuinit\b|\binit(?:iali[sz]e|iali[sz]ation)?\b|_init\b|getdevicecount|setdevice", re.I)
 CALL_REACH = 8  # lines between such a call (a log line, a traceback's or a stack trace's frame) and the 801 it returned
@@ -2172,10 +2176,10 @@ _BUILT_ON = re.compile(r"\b(?:build(?:s|ing)?|built|compil(?:e|es|ed|ing)|cross-
 _PACKAGED_ON = re.compile(r"\b(?:packag|bundl)(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?on\s+(?:an?\s+|the\s+|our\s+|my\s+)?$", re.I)
 # ... or where it is a value a program is set to ("I hardcode the platform to amd64 and recompile"), not the machine.
 _SET_AS_A_VALUE = re.compile(r"\b(?:hard-?cod\w*|set|sets|setting|forc\w*|overrid\w*|chang\w*|spoof\w*)\s+(?:the\s+)?"
-                             r"(?:platform|arch(?:itecture)?|target|os)\s+(?:to|as)\s+$", re.I)
+                             r"(?:target\s+)?(?:platform|arch(?:itecture)?|target|os)\s+(?:to|as)\s+[`'\"]?$", re.I)
 # Wine and the layers that run Windows programs on Linux: Windows named beside them is the program's world, not the
 # machine's ("expose the Linux driver to Windows requests", wine-nvml).
-_WINE = re.compile(r"\bwine(?:-\w+)?\b|\bproton\b|\bdxvk\b|\bvkd3d\b", re.I)
+_WINE = re.compile(r"\bwine(?:-\w+)?\b|\bproton\b", re.I)  # (not DXVK, which Windows runs natively too)
 # An x86 word set against ARM right after it ("x86 not ARM", "x86_64 instead of aarch64").
 _SET_AGAINST_ARM = re.compile(r"\s*,?\s*(?:and\s+)?(?:not|rather than|instead of)\s+(?:for\s+|on\s+)?(?:an?\s+)?"
                               r"(?:arm|arm64|aarch64)\b", re.I)
