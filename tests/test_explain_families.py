@@ -4957,6 +4957,9 @@ FAMILY_WORDS = [
     ("[pip3] nvidia-nccl-cu12==2.29.3\n[pip3] nvidia-cudnn-cu12==9.1.0.70", "versions-mismatched", False),
     ("WARNING: Detected NVIDIA NVIDIA A2 GPU, which is not yet supported in this version of the container",
      "release-unsupported", True),
+    # A tool that shows a shared-memory GPU's VRAM as unknown (a GB10's, a Jetson's), not a discrete card's.
+    ("GPU: NVIDIA GB10 (VRAM unknown, CUDA)", "smi-memory-unreported", True),
+    ("GPU: NVIDIA GeForce RTX 4090 (VRAM unknown, CUDA)", "smi-memory-unreported", False),
 ]
 
 
