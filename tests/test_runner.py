@@ -127,6 +127,23 @@ def test_a_kernel_that_dies_before_it_starts_is_started_once_more(tmp_path: Path
         assert "could not start the kernel" in outcome.message
 
 
+def test_a_kernel_that_does_not_answer_in_time_is_started_once_more(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """A kernel slower to answer than the start timeout (a lab device's, on a loaded machine) ran no cell either: the
+    runner starts it once more, saying so."""
+    from jetson_gpu_access import kernels, runner
+    count = tmp_path / "starts"
+    real = kernels.local_argv()
+    slow_once = ("n=$(cat {0} 2>/dev/null || echo 0); echo $((n+1)) > {0}; [ \"$n\" -ge 1 ] || sleep 30; "
+                 "exec \"$@\"".format(count))
+    monkeypatch.setattr(kernels, "local_argv", lambda: ["sh", "-c", slow_once, "kernel", *real])
+    monkeypatch.setattr(runner, "KERNEL_START_TIMEOUT", 5)
+    [outcome] = runner.run_suite([fixture(tmp_path, ["x = 1"])], [], str(tmp_path / "out"), 120)
+    assert outcome.code == Exit.OK, outcome.message
+    assert count.read_text().strip() == "2"
+    assert "kernel did not start; starting it once more" in capsys.readouterr().err
+
+
 def test_hanging_cell_times_out(tmp_path: Path) -> None:
     out = tmp_path / "out"
     one_line(run(fixture(tmp_path, ["import time\ntime.sleep(60)"]), "--out", str(out), "--timeout", "3"),

@@ -193,17 +193,21 @@ def _run_one(path: Path, notebook: Any, values: Dict[str, Any], out_root: str, t
     return Outcome(runbook, int(code), result.verdict, message, out_dir)
 
 
-# jupyter_client's words for a kernel process that exited before it answered: it ran no cell. On a busy machine a port
-# chosen for it can be taken by another process before the kernel binds it.
-_DIED_BEFORE_STARTING = "Kernel died before replying to kernel_info"
+# jupyter_client's words for a kernel process that exited before it answered, or that did not answer within the start
+# timeout: either way it ran no cell. On a busy machine a port chosen for it can be taken by another process before the
+# kernel binds it, and a lab device's kernel (in its sandbox, on a loaded machine) can take longer than a minute.
+_NOT_STARTED = ("Kernel died before replying to kernel_info", "Kernel didn't respond in")
+# Seconds a kernel has to answer before it counts as not started.
+KERNEL_START_TIMEOUT = 120
 
 
 def _started_once_more(runbook: str, execute: Callable[[], object]) -> None:
-    """Run ``execute``; a kernel that died before it started is started once more (nothing ran, so nothing repeats)."""
+    """Run ``execute``; a kernel that died or never answered before it started is started once more (nothing ran, so
+    nothing repeats)."""
     try:
         execute()
     except RuntimeError as error:
-        if not str(error).startswith(_DIED_BEFORE_STARTING):
+        if not str(error).startswith(_NOT_STARTED):
             raise
         sys.stderr.write("{}: the kernel did not start; starting it once more\n".format(runbook))
         execute()
@@ -234,7 +238,7 @@ def _execute(path: Path, notebook: Any, values: Dict[str, Any], out_root: str, t
     try:
         _started_once_more(path.stem, lambda: papermill.execute_notebook(
             str(path), output, parameters=values, kernel_name=kernel, language="python", progress_bar=False,
-            log_output=False, start_timeout=60, execution_timeout=timeout, cwd=out_dir, on_cell_start=progress,
+            log_output=False, start_timeout=KERNEL_START_TIMEOUT, execution_timeout=timeout, cwd=out_dir, on_cell_start=progress,
             stdout_file=io.StringIO(), stderr_file=io.StringIO(), kernel_manager_class=kernels.QuietKernelManager))
     except PapermillExecutionError as error:
         if error.ename == "RunbookFailed":
