@@ -2170,13 +2170,13 @@ def _pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting])
 # Words before a PC's word that name it as where something is built ("our CI builds on an x86_64 runner").
 _BUILT_ON = re.compile(r"\b(?:build(?:s|ing)?|built|compil(?:e|es|ed|ing)|cross-compil\w*)\s+(?:\w+\s+){0,3}?on\s+"
                        r"(?:an?\s+|the\s+|our\s+|my\s+)?$", re.I)
-# ... or where a program is packaged for another machine ("I package the project on Windows x86_64", "bundled with
-# PyInstaller on my Windows PC", and deployed on the board that fails): that machine is not the one the paste's errors
-# come from.
-_PACKAGED_ON = re.compile(r"\b(?:packag|bundl)(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?on\s+(?:an?\s+|the\s+|our\s+|my\s+)?$", re.I)
-# ... or where it is a value a program is set to ("I hardcode the platform to amd64 and recompile"), not the machine.
-_SET_AS_A_VALUE = re.compile(r"\b(?:hard-?cod\w*|set|sets|setting|forc\w*|overrid\w*|chang\w*|spoof\w*)\s+(?:the\s+)?"
-                             r"(?:target\s+)?(?:platform|arch(?:itecture)?|target|os)\s+(?:to|as)\s+[`'\"]?$", re.I)
+# Words before a PC's word that name another machine than the failing one: where a program is packaged for a board
+# ("I package the project on Windows x86_64", "bundled with PyInstaller on my Windows PC"), or a value a program is set
+# to ("I hardcode the platform to amd64 and recompile").
+_ANOTHER_MACHINE_BEFORE = re.compile(
+    r"\b(?:packag|bundl)(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?on\s+(?:an?\s+|the\s+|our\s+|my\s+)?$|"
+    r"\b(?:hard-?cod\w*|set|sets|setting|forc\w*|overrid\w*|chang\w*|spoof\w*)\s+(?:the\s+)?(?:target\s+)?"
+    r"(?:platform|arch(?:itecture)?|target|os)\s+(?:to|as)\s+[`'\"]?$", re.I)
 # Wine and the layers that run Windows programs on Linux: Windows named beside them is the program's world, not the
 # machine's ("expose the Linux driver to Windows requests", wine-nvml).
 _WINE = re.compile(r"\bwine(?:-\w+)?\b|\bproton\b", re.I)  # (not DXVK, which Windows runs natively too)
@@ -2216,10 +2216,8 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
         x86 = None  # "the library is built for x86, not ARM": two builds compared, not the machine named
     if x86 and _ARCHIVE_NAME.match(line, x86.end()):
         x86 = None  # "libtensorflow-cpu-linux-x86_64-1.14.0.tar.gz": the download's build, not the machine
-    if x86 and _PACKAGED_ON.search(line[max(0, x86.start() - 40):x86.start()]):
-        x86 = None  # "I package the project on Windows x86_64": where it is packaged, not where it fails
-    if x86 and _SET_AS_A_VALUE.search(line[max(0, x86.start() - 40):x86.start()]):
-        x86 = None  # "I hardcode the platform to amd64": a setting of the program's, not the machine
+    if x86 and _ANOTHER_MACHINE_BEFORE.search(line[max(0, x86.start() - 40):x86.start()]):
+        x86 = None  # "I package the project on Windows x86_64", "hardcode the platform to amd64": not the failing machine
     if x86 and x86.group(0).lower().startswith("win") and _WINE.search(line):
         x86 = None  # Windows beside Wine: the Windows program's, on a machine that runs Linux
     if x86 and _BUILT_ON.search(line[max(0, x86.start() - 40):x86.start()]):
