@@ -1529,6 +1529,8 @@ def test_each_session_of_one_uid_is_said_with_its_own_id_line() -> None:
     ("nvidia-container-toolkit version 1.17.8", "1.17.8"),
     ("NVIDIA Container Toolkit 1.18.2 breaks non-root CUDA on Jetson Orin (JP 6.2). With 1.17.8 it works.", "1.18.2"),
     ("JetPack 6.1, toolkit upgraded to 1.18.2 from the NVIDIA apt repo.", "1.18.2"),
+    ("Setting up nvidia-container-toolkit (1.17.0-1) ...", "1.17.0"),  # dpkg's own line
+    ("nvidia-container-toolkit/unknown,now 1.14.2-1 arm64 [installed]", "1.14.2"),  # apt list's
 ])
 def test_the_toolkit_version_said_in_prose_is_the_one_in_use(line: str, version: str) -> None:
     toolkit = explain(line + "\n").observed.toolkit
@@ -2114,3 +2116,18 @@ def test_a_seat_reached_from_an_acl_listing_is_not_said_to_be_the_paste_s_words(
             "/dev/dri/renderD128\ncuInit: 801")
     question = explain(text).question
     assert question is None or "The paste says" not in question.ask, question
+
+
+def test_a_missing_v4l2_encoder_node_is_an_absent_node() -> None:
+    """Tegra's V4L2 encoder node a program could not open is read as absent, as its /dev/nvhost-msenc is."""
+    absent = explain("Could not open device '/dev/v4l2-nvenc' for reading and writing.: No such file or directory\n"
+                     "[ERROR] <enc0> Could not open device '/dev/v4l2-nvenc': No such file or directory\n").observed.absent
+    assert [a.value for a in absent] == ["/dev/v4l2-nvenc"]
+
+
+
+def test_another_makers_board_alone_is_not_called_a_pc() -> None:
+    """A paste whose only machine is another maker's Arm board is filed with the PCs (not the Jetson's problem), and
+    its reading says what the board is, not that it is an x86 system."""
+    why = explain("rk3399, Ubuntu 18.04: MNN built with OpenCL says can't find type=3 backend\n").cause.why.text
+    assert "another maker's Arm board" in why and "x86" not in why

@@ -4930,6 +4930,41 @@ FAMILY_WORDS = [
     # A tool that shows a shared-memory GPU's VRAM as unknown (a GB10's, a Jetson's), not a discrete card's.
     ("GPU: NVIDIA GB10 (VRAM unknown, CUDA)", "smi-memory-unreported", True),
     ("GPU: NVIDIA GeForce RTX 4090 (VRAM unknown, CUDA)", "smi-memory-unreported", False),
+    # A toolkit upgrade said to be where it began (not one said not to help), and nvidia-ctk's failure, not another
+    # command's after "but then"; a regression said as "since the upgrade it fails, <version> worked".
+    ("Since the upgrade to nvidia-container-toolkit 1.17.4 our GPU containers fail", "toolkit-state", True),
+    ("Since the upgrade to nvidia-container-toolkit 1.17.4 nothing changed", "toolkit-state", False),
+    ("I ran `sudo nvidia-ctk runtime configure --runtime=docker` and restarted docker, but then docker pull failed:",
+     "toolkit-state", False),
+    ("Since this upgrade every GPU container on the Orin fails, 1.16.2 worked:", "downgrade-fixes", True),
+    ("Since this upgrade every container starts faster", "downgrade-fixes", False),
+    # A registry that does not answer in time, and an engine that refuses its own configuration file (not one that
+    # loads it).
+    ('Error response from daemon: Get "https://nvcr.io/v2/": net/http: TLS handshake timeout', "network-failure", True),
+    ("the TLS handshake took 2 s", "network-failure", False),
+    ('containerd: failed to load TOML from /etc/containerd/config.toml: invalid plugin key URI "cri" expect '
+     "io.containerd.x.vx", "engine-config-refused", True),
+    ("containerd: loaded TOML from /etc/containerd/config.toml", "engine-config-refused", False),
+    # A container said to start without the NVIDIA runtime (not one said to work without it, nor a CPU runner's on
+    # purpose), and a launcher changed to pass the runtime, which is the container's fix, not the program's.
+    ("Started deepstream-app in docker without --runtime nvidia:", "nodes-missing-words", True),
+    ("It works fine in docker without --runtime nvidia", "nodes-missing-words", False),
+    ("In the container (I start it with plain `docker run`, no --runtime nvidia) the app logs:", "nodes-missing-words",
+     True),
+    ("Solved it by changing the start_container() function in our launcher script to pass `--runtime nvidia` to docker "
+     "run.", "nodes-missing-words", True),
+    ("Solved it by changing the start_container() function in our launcher script to pass `--runtime nvidia` to docker "
+     "run.", "program-fix-words", False),
+    ("In CI the container runs without GPU since the hosted runner has no GPU at all", "nodes-missing-words", False),
+    # TensorFlow Lite's GPU delegate (OpenCL or OpenGL ES, never CUDA), and its kernels created on the GPU; the GPU
+    # said to work normally in Chinese, not said not to.
+    ("ERROR: Can not open OpenCL library on this device - libOpenCL.so: cannot open shared object file",
+     "mobile-gpu-delegate", True),
+    ("TfLiteGpuDelegate Init: No shader implementation for transpose", "mobile-gpu-delegate", True),
+    ("INFO: Created TensorFlow Lite delegate for GPU.", "mobile-gpu-delegate", False),
+    ("INFO: Created 1 GPU delegate kernels.", "gpu-works-words", True),
+    ("\u5176\u4ed6\u6a21\u578b\u8bad\u7ec3\u90fd\u53ef\u4ee5\u6b63\u5e38\u4f7f\u7528gpu\u3002", "gpu-works-words", True),
+    ("\u4e0d\u80fd\u6b63\u5e38\u4f7f\u7528GPU", "gpu-works-words", False),
 ]
 
 

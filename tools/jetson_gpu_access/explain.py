@@ -1867,9 +1867,12 @@ _SAID_TO_WORK = re.compile(r"\b(?:works?|worked|runs?|ran|running)\b[^.\n]{0,20}
                            r"(?:(?:my|the|our|an?)\s+)?([\w-]+)|"
                            # "works on the Jetson, fails on my workstation"
                            r"\bworks?\s+(?:fine\s+|well\s+)?on\s+(?:(?:my|the|our|an?)\s+)?([\w-]+)(?=[^\n]{0,80}?\bfails?\s+on\b)|"
-                           # "the Jetson (Orin Nano) runs the same thing fine"
+                           # "the Jetson (Orin Nano) runs the same thing fine"; not "works fine for inference, but
+                           # the recording fails", where the same machine fails (unless the failure is put elsewhere)
                            r"\b(?:my|the|our)\s+([\w-]+)(?:\s*\([^)\n]{0,40}\))?\s+(?:works?|runs?)\b(?!\s+on\b)[^.\n]{0,30}?"
-                           r"\b(?:fine|well|ok|without (?:any )?(?:problems?|issues?|errors?))\b",
+                           r"\b(?:fine|well|ok|without (?:any )?(?:problems?|issues?|errors?))\b"
+                           r"(?![^\n]{0,80}?\bbut\b(?![^\n]{0,60}?\b(?:on|in)\s+(?:my|the|our|an?)\b)[^\n]{0,60}?"
+                           r"\b(?:fails?|failed|failing|errors?|crash(?:es|ed)?)\b)",
                            re.I)
 
 
@@ -1957,7 +1960,7 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library",
             "failure-camera", "board-not-booting", "registry-access", "network-failure", "performance-words",
             "gpu-vendor-unsupported", "tensorrt-plugin-missing", "tensors-on-two-devices", "scheduler-config",
-            "program-fix-words", "output-parse-failed")
+            "program-fix-words", "output-parse-failed", "engine-config-refused", "mobile-gpu-delegate")
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
 _PLAIN_FAILURES = ("failure-other", "failure-other-library")
 # What a PC's GPU does besides CUDA: its video encoder and decoder (NVENC, NVDEC, VDPAU, VA-API), its graphics stack
@@ -2125,6 +2128,9 @@ _OVER_REMOTE = re.compile(r"\b(?:through|over|via|from|using|in)\s+(?:an?\s+|the
 _UNTELLING_WORDS = ("gpu-not-detected",)
 # Families read again by the failing lines when those name a GPU library (a build that cannot link libcuda).
 _GPU_LIBRARY_REREAD = ("build-error",)
+# ...but not the linker's warning that libcuda.so.1 is not where it looks: a build (in `docker build` above all) has no
+# driver library, which the NVIDIA runtime mounts only when a container runs; the build links CUDA's stub instead.
+_DRIVER_UNSEEN_AT_LINK = re.compile(r"\bld: warning: libcuda\.so[.\d]*, needed by\b", re.I)
 DRIVER_FAILURE = "NVML, nvidia-smi, /dev/nvidia* and the NVIDIA kernel module are a discrete GPU's driver"
 GRAPHICS_RENDER = ("the render node fails and the paste never names CUDA: on a PC the render node serves graphics and video "
                    "(Mesa, VA-API, Vulkan); a Jetson's CUDA failing there prints CUDA's own error")
@@ -2160,6 +2166,10 @@ _CDI_UNRESOLVED = re.compile(r"unresolvable cdi devices?|failed to inject cdi de
                              r"no (?:nvidia )?cdi spec", re.I)
 _TOOLKIT_VERSION = re.compile(r"(?:nvidia-container-toolkit|libnvidia-container[\w-]{0,32}|nvidia-ctk)\W{0,4}(?:[<>=]+\s*)?v?"
                               r"\d+\.\d+", re.I)
+# A toolkit release said to be where it broke: "1.17.3 breaks CSV mode", "the 1.17.0 release of ... broke", "since the
+# upgrade to nvidia-container-toolkit ...".
+_TOOLKIT_RELEASE_BLAMED = re.compile(r"\b(?:incompatible|a regression|broke|breaks|broken)\b|\b(?:since|after)\s+(?:the\s+|an?\s+|"
+                                     r"our\s+|this\s+|that\s+)?(?:upgrad|updat)\w*\s+(?:to|of)\b", re.I)
 _LEGACY_MODE = re.compile(r"auto-detected mode as '?legacy", re.I)
 # Overflow ids: a node whose owner and group map to no id of the user namespace (rootless engines).
 _OVERFLOW = ("nobody", "nogroup", "65534")
@@ -2319,12 +2329,15 @@ _HARDWARE_ENCODER = re.compile(r"/dev/(?:nvhost-msenc|nvhost-nvenc\d?|v4l2-nvenc
 # Modules that have the encoder, named beside an Orin Nano: an Orin NX on the Orin Nano's carrier, another board compared.
 _ENCODER_MODULE = re.compile(r"\borin[\s_-]*nx\b|\bagx[\s_-]*orin\b|\borin[\s_-]*agx\b|\bxavier\b|\btx[12]\b|\bthor\b|"
                              r"\bjetson[\s_-]+nano\b", re.I)
+_JETSON_MODULE = re.compile(_ORIN_NANO.pattern + "|" + _ENCODER_MODULE.pattern, re.I)
 
 
 def _only_an_orin_nano(seen: Observed) -> bool:
-    """Whether the Jetson the paste names is an Orin Nano, not said to work, and no module that has the encoder is named
-    in its place (a module said to work elsewhere is a comparison)."""
-    failing = [s.value for s in seen.jetson if not _said_to_work(s)]
+    """Whether the Jetson modules the Jetson's lines name, less those said to work (a comparison), are Orin Nanos only:
+    an Orin NX on the Orin Nano's carrier, or an AGX Orin failing beside it, has the encoder."""
+    lines = dict.fromkeys(s.line for s in seen.jetson)
+    named = [Sighting("module", m.group(0), line) for line in lines for m in _JETSON_MODULE.finditer(line)]
+    failing = [module.value for module in named if not _said_to_work(module)]
     return any(_ORIN_NANO.search(value) for value in failing) and not any(_ENCODER_MODULE.search(value) for value in failing)
 
 
@@ -2667,7 +2680,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     ids = [i for i in ids if i != "nvidia-module-failed" or not _on_wsl(seen)]
     # A failure no family names is read by what its line mentions; so is a build error whose lines name a GPU library.
     if failure is not None and (not ids or (failure.kind in ("gpu-library", "library-placeholder")
-                                            and all(i in _GPU_LIBRARY_REREAD for i in ids))
+                                            and all(i in _GPU_LIBRARY_REREAD for i in ids)
+                                            and not _DRIVER_UNSEEN_AT_LINK.search(line_of.get("build-error", "")))
                                 or (failure.kind not in ("gpu", "other", "unshown", "symptom", "gpu-symptom")
                                     and all(i in _UNTELLING_WORDS for i in ids))):
         kind = "other" if failure.kind == "version" and not _VERSION_OF_THE_GPU.search(failure.line) else failure.kind
@@ -2911,6 +2925,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("not-gpu-access", "the Jetson Orin Nano has no hardware video encoder (NVENC): its node and engine "
                      "exist on no Orin Nano, in a container or not; encode in software (x264enc, libx264) instead",
                      encoder[:1] + platform_line, "nodes-missing-in-container")
+    configured = seen.said("engine configured by the toolkit")
+    if "engine-config-refused" in ids and configured and not denied and not nodes_denied:
+        return cause("toolkit-band", "the container engine refuses the configuration nvidia-ctk wrote for it: the "
+                     "toolkit's release and the configuration it starts from decide, not a user's groups",
+                     [line_of["engine-config-refused"], configured[0]], "not-gpu-access")
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
         works = not_gpu == ["gpu-works-words"]
         return cause("not-gpu-access", "the errors shown are not GPU-access errors" if not works else
@@ -2974,7 +2993,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # (LXD's and Incus' CDI mode on a PC is their own GPU device code, which the host's toolkit does not decide)
     lxd_cdi = not jetson and bool(seen.said("LXD")) and "toolkit-state" in ids and bool(
         _CDI_MODE.search(line_of["toolkit-state"])) and not _ENGINE_RUNTIME.search(line_of["toolkit-state"])
-    if "toolkit-state" in ids and not denied and not unloaded and not lxd_cdi:  # the toolkit runs on the host of either system
+    # (a toolkit release said to have broken it decides over the CUDA start-up failure it caused, not over a node refused)
+    blamed = "toolkit-state" in ids and bool(_TOOLKIT_RELEASE_BLAMED.search(line_of["toolkit-state"])) and not any(
+        i in _EXPLICIT_DENIALS for i in ids)
+    if "toolkit-state" in ids and (blamed or not denied) and not unloaded and not lxd_cdi:  # on the host of either system
         return cause("toolkit-band", "the container toolkit's own version, packages, mode or set-up decide what the "
                      "container gets, not a user's groups", [line_of["toolkit-state"]] + platform_line,
                      "nodes-missing-in-container", "x86-discrete-gpu")
@@ -3239,6 +3261,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "may lack the GPU (no NVIDIA runtime), its software may not fit the release, or the program may not "
                      "look for it", [line_of["gpu-not-detected"], container] + platform_line,
                      "nodes-missing-in-container", "jetson-software-mismatch", "not-gpu-access")
+    if "gpu-not-detected" in ids and "program-fix-words" in ids and not (denied or nodes_denied or errors):
+        return cause("not-gpu-access", "the program says it finds no GPU, and the fix shown changes the program's own "
+                     "code: its own check was wrong, not the GPU's access",
+                     [line_of["program-fix-words"], line_of["gpu-not-detected"]])
     framework = line_of.get("gpu-not-detected", "") if jetson and platform_shown else ""
     # (or a program whose framework the paste shows at a version with no build tag: the index's generic wheel)
     plain = next(iter(seen.said("plain framework version")), "") if framework and not (
@@ -3275,9 +3301,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                       "for TF-TRT and goes on without them, and nothing else failed", optional[:1])
     if x86 and optional and failure is None and not ids:  # (a PC's paste of them says no more than another's)
         return cause(*tensorrt_notes)
-    if x86:
-        return cause("x86-discrete-gpu", "the paste shows an x86 / discrete-GPU system and no Jetson" if platform_shown
-                     else "a GPU error of a PC, whose driver and devices the integrated-GPU explanations do not fit",
+    if x86:  # (another maker's Arm board is filed with the PCs: not the Jetson's problem, and no NVIDIA GPU of its own)
+        return cause("x86-discrete-gpu", "the paste shows another maker's Arm board, no Jetson and no NVIDIA GPU: the "
+                     "Jetson explanations do not fit, and its own GPU's drivers decide" if only_the_board else
+                     "the paste shows an x86 / discrete-GPU system and no Jetson" if platform_shown else
+                     "a GPU error of a PC, whose driver and devices the integrated-GPU explanations do not fit",
                      platform_line + [line_of[i] for i in ids[:1]], "nodes-missing-in-container")
     overflow = [n for n in seen.nodes if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri/render)", n.path)
                 and n.group in _OVERFLOW and not n.open_to_all]
@@ -3720,9 +3748,10 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     nvmap_inside = any(n.path == "/dev/nvmap" and n.where == "container" for n in seen.nodes)
     if jetson and container and unusable and not nvmap_inside and not any(i in _EXPLICIT_DENIALS for i in ids):
         lines += [unusable, container]
-    # (Vulkan finding no driver beside a node refused to the session: the refusal is why, not a missing mount)
-    if jetson and "vulkan-no-driver" in line_of and not any(i in _EXPLICIT_DENIALS for i in ids):
-        lines.append(line_of["vulkan-no-driver"])
+    # (Vulkan finding no driver beside a node refused to the session: the refusal is why, not a missing mount; and
+    # where no container shows, what lacks the driver is the system itself)
+    if jetson and container and "vulkan-no-driver" in line_of and not any(i in _EXPLICIT_DENIALS for i in ids):
+        lines += [line_of["vulkan-no-driver"], container]
     library = line_of.get("cuda-library-missing", "") or next(
         (line for line in [line_of.get("failure-gpu-library", "")] if _LIBRARY_LOAD.search(line)), "")
     placeholder = line_of.get("failure-library-placeholder", "")

@@ -132,10 +132,11 @@ _DRM_NAME = re.compile(r"(?:renderD|card)\d{1,4}")
 GPU_NODE_PATH = r"/dev/(?:nv(?!me|ram)|dri\b|tegra|host1x)"
 # A node `ls` or `stat` could not find ("ls: cannot access '/dev/nvmap': No such file or directory"), and a GPU node a
 # program could not ("Could not open device '/dev/nvhost-msenc': No such file or directory", "open /dev/nvgpu/igpu0/ctrl:
-# no such file or directory"; a program's serial port or shared memory is no GPU node).
+# no such file or directory", and Tegra's V4L2 encoder's "/dev/v4l2-nvenc"; a program's serial port or shared memory is
+# no GPU node).
 _NO_NODE = re.compile(r"(?:(?:cannot access|cannot stat|can't stat)\s+['\"‘]?(/dev/[\w./-]+?)|"
                       r"\b(?:open|opening|find|load|access|stat)\s+(?:device\s+|file\s+)?['\"‘`]?"
-                      r"(" + GPU_NODE_PATH + r"[\w./-]*?))['\"’`]?\s*[:,]\s*(?:\[?errno \d+\]?\s*)?"
+                      r"(" + GPU_NODE_PATH + r"[\w./-]*?|/dev/v4l2-nv(?:enc|dec)))['\"’`]?\s*[:,]\s*(?:\[?errno \d+\]?\s*)?"
                       r"No such file or directory",
                       re.I)
 _CSV_REMOVED = re.compile(r"^rc\s+nvidia-container-csv-\S+")
@@ -722,7 +723,8 @@ _TOOLKIT = re.compile(r"(?:nvidia-container-toolkit(?:-base)?|libnvidia-containe
                       r"NVIDIA Container (?:Toolkit|Runtime)(?: CLI)?(?: version)?|nvidia-ctk version|cli-version:|"
                       # "toolkit upgraded to 1.18.2" (CUDA's toolkit is no container's, and its versions are 10 and up)
                       r"(?<!cuda )(?<!cuda-)\btoolkit\s+(?:was\s+|got\s+)?(?:upgraded|updated|downgraded|installed|pinned))"
-                      r"[\s:=_]*"
+                      # dpkg's "Setting up nvidia-container-toolkit (1.17.0-1)", apt list's "…-toolkit/stable,now 1.17.0-1"
+                      r"(?:/[\w,.-]+)?[\s:=_(]*"
                       # in prose: "to 1.19.0", "from 1.16.2 to 1.18.2" (the one it went to), "en 1.18.2", "version 1.17.8"
                       r"(?:(?:from\s+v?\d\.\d{1,2}\.\d{1,2}\S*\s+)?(?:to|en|auf|zu|a|version|is(?:\s+now)?)\s+)?v?"
                       r"(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)", re.I)
@@ -999,6 +1001,7 @@ class Observed:
                                        # "device sandbox" (one that hides devices: PrivateDevices=yes, firejail,
                                        # bubblewrap),
                                        # "toolkit step" (the runtime's hook failed in a step of its own),
+                                       # "engine configured by the toolkit" (nvidia-ctk runtime configure),
                                        # "toolkit mode not legacy" (its hook logs csv or CDI mode),
                                        # "two JetPack releases" (the line naming a second JetPack major),
                                        # "login in the container" (_container_login), "emulated arm64" (qemu,
@@ -1461,6 +1464,8 @@ _RUNTIME_DENIED = _said_not(r"nvidia-docker|docker-nvidia|nvidia(?:-container)?[
 # The toolkit's mode when it is not legacy, as its hook logs it ("Auto-detected mode as 'csv'", "Using requested mode
 # 'cdi'"): then its hook, run alone by --gpus, refuses to start the container.
 _NOT_LEGACY_MODE = re.compile(r"\b(?:auto-detected mode as|using requested mode)\s*'?(?:csv|cdi)\b", re.I)
+# nvidia-ctk writing a container engine's configuration (its install guide's step before the engine is restarted).
+_CTK_CONFIGURES = re.compile(r"\bnvidia-ctk\s+runtime\s+configure\b", re.I)
 # The toolkit's config.toml set to legacy mode: nvidia-container-cli mounts the host's own nodes, whatever its version
 # (fact sheet §A.2), so no band decides them.
 _LEGACY_MODE_SET = re.compile(r"\s*mode\s*=\s*[\"']legacy[\"']", re.I)
@@ -1498,6 +1503,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("Jetson index", ("jetson", "redist/jp"), lambda line, raw: _JETSON_INDEX.search(line)),
     ("pip build failed", ("wheel", "subprocess-exited", "metadata", "egg_info"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
     ("toolkit step", ("failed", "imex"), lambda line, raw: _TOOLKIT_STEP.search(line)),
+    ("engine configured by the toolkit", ("nvidia-ctk",), lambda line, raw: _CTK_CONFIGURES.search(line)),
     ("sandbox", ("landlock", "seccomp", "apparmor", "sandbox", "bwrap", "bubblewrap", "firejail", "gvisor", "runsc",
                  "privatedevices", "protectclock", "devicepolicy"),
      lambda line, raw: _SANDBOX.search(line)),
