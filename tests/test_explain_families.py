@@ -4965,6 +4965,16 @@ FAMILY_WORDS = [
     ("INFO: Created 1 GPU delegate kernels.", "gpu-works-words", True),
     ("\u5176\u4ed6\u6a21\u578b\u8bad\u7ec3\u90fd\u53ef\u4ee5\u6b63\u5e38\u4f7f\u7528gpu\u3002", "gpu-works-words", True),
     ("\u4e0d\u80fd\u6b63\u5e38\u4f7f\u7528GPU", "gpu-works-words", False),
+    # A Mac's name written as one word (not a Mac that only connects to the machine), nvJPEG's hardware decoder absent
+    # (not said present), and a Video Codec SDK stub linked by hand as the driver's library (not the driver's own link).
+    ("docker build successfully. my macbookpro is M1 chip.", "mac-no-cuda", True),
+    ("I ssh from my macbookpro into the Jetson", "mac-no-cuda", False),
+    ("error: NVJPEG_STATUS_ARCH_MISMATCH", "nvjpeg-hardware-unsupported", True),
+    ("Hardware Decoder not supported. Falling back to default backend", "nvjpeg-hardware-unsupported", True),
+    ("the hardware decoder is supported on the A100", "nvjpeg-hardware-unsupported", False),
+    ("ln -s /workspace/Video_Codec_SDK_9.1.23/Lib/linux/stubs/x86_64/libnvcuvid.so "
+     "/workspace/Video_Codec_SDK_9.1.23/Lib/linux/stubs/x86_64/libnvcuvid.so.1", "cuda-34", True),
+    ("ln -s /usr/lib/x86_64-linux-gnu/libnvcuvid.so.1 /usr/lib/x86_64-linux-gnu/libnvcuvid.so", "cuda-34", False),
 ]
 
 
