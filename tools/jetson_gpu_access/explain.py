@@ -2129,9 +2129,10 @@ _OVER_REMOTE = re.compile(r"\b(?:through|over|via|from|using|in)\s+(?:an?\s+|the
 _UNTELLING_WORDS = ("gpu-not-detected",)
 # Families read again by the failing lines when those name a GPU library (a build that cannot link libcuda).
 _GPU_LIBRARY_REREAD = ("build-error",)
-# ...but not the linker's warning that libcuda.so.1 is not where it looks: a build (in `docker build` above all) has no
-# driver library, which the NVIDIA runtime mounts only when a container runs; the build links CUDA's stub instead.
-_DRIVER_UNSEEN_AT_LINK = re.compile(r"\bld: warning: libcuda\.so[.\d]*, needed by\b", re.I)
+# ...but not the linker's word that libcuda is not where it looks, in an image's build or on a PC: a build in a container
+# has no driver library, which the NVIDIA runtime mounts only when a container runs, and a PC's build machine may have no
+# driver; the build links CUDA's stub instead. (On a Jetson itself, libcuda comes with L4T: missing, L4T is broken.)
+_DRIVER_UNSEEN_AT_LINK = re.compile(r"\bld: warning: libcuda\.so[.\d]*, needed by\b|\bld: cannot find -lcuda\b", re.I)
 DRIVER_FAILURE = "NVML, nvidia-smi, /dev/nvidia* and the NVIDIA kernel module are a discrete GPU's driver"
 GRAPHICS_RENDER = ("the render node fails and the paste never names CUDA: on a PC the render node serves graphics and video "
                    "(Mesa, VA-API, Vulkan); a Jetson's CUDA failing there prints CUDA's own error")
@@ -2169,8 +2170,12 @@ _TOOLKIT_VERSION = re.compile(r"(?:nvidia-container-toolkit|libnvidia-container[
                               r"\d+\.\d+", re.I)
 # A toolkit release said to be where it broke: "1.17.3 breaks CSV mode", "the 1.17.0 release of ... broke", "since the
 # upgrade to nvidia-container-toolkit ...".
-_TOOLKIT_RELEASE_BLAMED = re.compile(r"\b(?:incompatible|a regression|broke|breaks|broken)\b|\b(?:since|after)\s+(?:the\s+|an?\s+|"
-                                     r"our\s+|this\s+|that\s+)?(?:upgrad|updat)\w*\s+(?:to|of)\b", re.I)
+_TOOLKIT_RELEASE_BLAMED = re.compile(r"\b(?:incompatible|a regression|broke|breaks|broken)\b|\b(?:since|after)\s+(?:(?:i|we)\s+)?"
+                                     r"(?:the\s+|an?\s+|our\s+|this\s+|that\s+)?(?:upgrad|updat)\w*\b", re.I)
+# Software other than the toolkit that a line says went back or moved (a framework, a library, the OS, a kernel).
+_OTHER_SOFTWARE_NAMED = re.compile(r"\b(?:torch\w*|tensorflow|onnxruntime[\w-]*|tensorrt|cudnn|cuda|numpy|opencv|jax|"
+                                   r"jetpack|l4t|kernel|driver|firmware|bsp|ubuntu|python|pip|docker|containerd|podman|"
+                                   r"runc|crun)\b", re.I)
 _LEGACY_MODE = re.compile(r"auto-detected mode as '?legacy", re.I)
 # Overflow ids: a node whose owner and group map to no id of the user namespace (rootless engines).
 _OVERFLOW = ("nobody", "nogroup", "65534")
@@ -2331,13 +2336,21 @@ _HARDWARE_ENCODER = re.compile(r"/dev/(?:nvhost-msenc|nvhost-nvenc\d?|v4l2-nvenc
 _ENCODER_MODULE = re.compile(r"\borin[\s_-]*nx\b|\bagx[\s_-]*orin\b|\borin[\s_-]*agx\b|\bxavier\b|\btx[12]\b|\bthor\b|"
                              r"\bjetson[\s_-]+nano\b", re.I)
 _JETSON_MODULE = re.compile(_ORIN_NANO.pattern + "|" + _ENCODER_MODULE.pattern, re.I)
+# A module named as a plan or a suggestion ("we may move to an Orin NX later", "try an Orin NX instead"), and the Orin
+# Nano's developer kit named as the carrier another module sits on: neither is the module that runs.
+_HYPOTHETICAL_BEFORE = re.compile(r"\b(?:may|might|plan(?:s|ning)?\s+to|try|consider(?:ing)?|"
+                                  r"move\s+to|switch(?:ing)?\s+to|upgrad\w*\s+to|buy(?:ing)?|suggest\w*|recommend\w*)\b"
+                                  r"[^\n.;,)]{0,30}$", re.I)
+_CARRIER_AFTER = re.compile(r"\s*(?:dev(?:eloper)?\s*kit\s+)?carrier\b", re.I)
 
 
 def _only_an_orin_nano(seen: Observed) -> bool:
     """Whether the Jetson modules the Jetson's lines name, less those said to work (a comparison), are Orin Nanos only:
     an Orin NX on the Orin Nano's carrier, or an AGX Orin failing beside it, has the encoder."""
     lines = dict.fromkeys(s.line for s in seen.jetson)
-    named = [Sighting("module", m.group(0), line) for line in lines for m in _JETSON_MODULE.finditer(line)]
+    named = [Sighting("module", m.group(0), line) for line in lines for m in _JETSON_MODULE.finditer(line)
+             if not _HYPOTHETICAL_BEFORE.search(line[:m.start()])
+             and not (_ORIN_NANO.match(m.group(0)) and _CARRIER_AFTER.match(line, m.end()))]
     failing = [module.value for module in named if not _said_to_work(module)]
     return any(_ORIN_NANO.search(value) for value in failing) and not any(_ENCODER_MODULE.search(value) for value in failing)
 
@@ -2682,7 +2695,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # A failure no family names is read by what its line mentions; so is a build error whose lines name a GPU library.
     if failure is not None and (not ids or (failure.kind in ("gpu-library", "library-placeholder")
                                             and all(i in _GPU_LIBRARY_REREAD for i in ids)
-                                            and not _DRIVER_UNSEEN_AT_LINK.search(line_of.get("build-error", "")))
+                                            and not ((container or platform != "jetson")
+                                                     and _DRIVER_UNSEEN_AT_LINK.search(line_of.get("build-error", ""))))
                                 or (failure.kind not in ("gpu", "other", "unshown", "symptom", "gpu-symptom")
                                     and all(i in _UNTELLING_WORDS for i in ids))):
         kind = "other" if failure.kind == "version" and not _VERSION_OF_THE_GPU.search(failure.line) else failure.kind
@@ -2927,7 +2941,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "exist on no Orin Nano, in a container or not; encode in software (x264enc, libx264) instead",
                      encoder[:1] + platform_line, "nodes-missing-in-container")
     configured = seen.said("engine configured by the toolkit")
-    if "engine-config-refused" in ids and configured and not denied and not nodes_denied:
+    if "engine-config-refused" in ids and configured and not seen.said("engine config edited by hand") and not denied \
+            and not nodes_denied:
         return cause("toolkit-band", "the container engine refuses the configuration nvidia-ctk wrote for it: the "
                      "toolkit's release and the configuration it starts from decide, not a user's groups",
                      [line_of["engine-config-refused"], configured[0]], "not-gpu-access")
@@ -2969,7 +2984,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "GPU to grant", [line_of["mac-no-cuda"]])
     if "downgrade-fixes" in ids:
         said = line_of["downgrade-fixes"]
-        toolkit = [seen.toolkit.line] if seen.toolkit is not None else [said] if _TOOLKIT_WORDS.search(said) else []
+        # (the toolkit's version shown beside a downgrade of other software, torchvision or JetPack, is not what went back)
+        toolkit = [said] if _TOOLKIT_WORDS.search(said) else [seen.toolkit.line] if seen.toolkit is not None \
+            and not _OTHER_SOFTWARE_NAMED.search(said) else []
         if toolkit:
             return cause("toolkit-band", "going back to the earlier container toolkit fixes it: the toolkit's version "
                          "decides what the container gets, on any system", [said] + toolkit, "jetson-software-mismatch")
@@ -2994,10 +3011,13 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # (LXD's and Incus' CDI mode on a PC is their own GPU device code, which the host's toolkit does not decide)
     lxd_cdi = not jetson and bool(seen.said("LXD")) and "toolkit-state" in ids and bool(
         _CDI_MODE.search(line_of["toolkit-state"])) and not _ENGINE_RUNTIME.search(line_of["toolkit-state"])
-    # (a toolkit release said to have broken it decides over the CUDA start-up failure it caused, not over a node refused)
+    # (a toolkit release said to have broken it decides over the CUDA start-up failure it caused, not over a node refused,
+    # nor where the paste shows the sessions, logins or nodes that tell the failure's own story)
     blamed = "toolkit-state" in ids and bool(_TOOLKIT_RELEASE_BLAMED.search(line_of["toolkit-state"])) and not any(
-        i in _EXPLICIT_DENIALS for i in ids)
-    if "toolkit-state" in ids and (blamed or not denied) and not unloaded and not lxd_cdi:  # on the host of either system
+        i in _EXPLICIT_DENIALS for i in ids) and not (seen.identities or seen.logins or seen.nodes)
+    # (words that blame a toolkit release say nothing where the failure is the host's own: the driver's, or no container)
+    host_s_own = blamed and ("nvml-driver" in ids or bool(seen.said("no container said")))
+    if "toolkit-state" in ids and (blamed or not denied) and not unloaded and not lxd_cdi and not host_s_own:
         return cause("toolkit-band", "the container toolkit's own version, packages, mode or set-up decide what the "
                      "container gets, not a user's groups", [line_of["toolkit-state"]] + platform_line,
                      "nodes-missing-in-container", "x86-discrete-gpu")

@@ -1002,6 +1002,7 @@ class Observed:
                                        # bubblewrap),
                                        # "toolkit step" (the runtime's hook failed in a step of its own),
                                        # "engine configured by the toolkit" (nvidia-ctk runtime configure),
+                                       # "engine config edited by hand" (the reporter's own edit of it),
                                        # "toolkit mode not legacy" (its hook logs csv or CDI mode),
                                        # "two JetPack releases" (the line naming a second JetPack major),
                                        # "login in the container" (_container_login), "emulated arm64" (qemu,
@@ -1464,8 +1465,16 @@ _RUNTIME_DENIED = _said_not(r"nvidia-docker|docker-nvidia|nvidia(?:-container)?[
 # The toolkit's mode when it is not legacy, as its hook logs it ("Auto-detected mode as 'csv'", "Using requested mode
 # 'cdi'"): then its hook, run alone by --gpus, refuses to start the container.
 _NOT_LEGACY_MODE = re.compile(r"\b(?:auto-detected mode as|using requested mode)\s*'?(?:csv|cdi)\b", re.I)
-# nvidia-ctk writing a container engine's configuration (its install guide's step before the engine is restarted).
-_CTK_CONFIGURES = re.compile(r"\bnvidia-ctk\s+runtime\s+configure\b", re.I)
+# nvidia-ctk writing a container engine's configuration (its install guide's step before the engine is restarted), or
+# the GPU Operator's toolkit said to have rewritten it.
+_CTK_CONFIGURES = re.compile(r"\bnvidia-ctk\s+runtime\s+configure\b|\b(?:toolkit|operator)\b[^\n]{0,60}?\b(?:rewrote|rewrites|"
+                             r"wrote|writes|modified|changed)\b[^\n]{0,80}?(?:config\.toml|daemon\.json|crio\.conf)", re.I)
+# The reporter's own edit of an engine's configuration file ("I added a registry mirror to /etc/containerd/config.toml",
+# "after editing config.toml myself"): what the engine then refuses is that edit's.
+_EDITED_BY_HAND = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?(?:edited|added|changed|modified|put|wrote|removed)\b[^\n]{0,80}?"
+                             r"(?:config\.toml|daemon\.json|crio\.conf)|(?:config\.toml|daemon\.json|crio\.conf)\b[^\n]{0,40}?"
+                             r"\b(?:by hand|myself|manually)\b|\bafter\s+editing\b[^\n]{0,60}?(?:config\.toml|daemon\.json|"
+                             r"crio\.conf)", re.I)
 # The toolkit's config.toml set to legacy mode: nvidia-container-cli mounts the host's own nodes, whatever its version
 # (fact sheet §A.2), so no band decides them.
 _LEGACY_MODE_SET = re.compile(r"\s*mode\s*=\s*[\"']legacy[\"']", re.I)
@@ -1503,7 +1512,9 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("Jetson index", ("jetson", "redist/jp"), lambda line, raw: _JETSON_INDEX.search(line)),
     ("pip build failed", ("wheel", "subprocess-exited", "metadata", "egg_info"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
     ("toolkit step", ("failed", "imex"), lambda line, raw: _TOOLKIT_STEP.search(line)),
-    ("engine configured by the toolkit", ("nvidia-ctk",), lambda line, raw: _CTK_CONFIGURES.search(line)),
+    ("engine configured by the toolkit", ("nvidia-ctk", "toolkit", "operator"),
+     lambda line, raw: _asserted(_CTK_CONFIGURES, line)),
+    ("engine config edited by hand", ("config.toml", "daemon.json", "crio.conf"), lambda line, raw: _EDITED_BY_HAND.search(line)),
     ("sandbox", ("landlock", "seccomp", "apparmor", "sandbox", "bwrap", "bubblewrap", "firejail", "gvisor", "runsc",
                  "privatedevices", "protectclock", "devicepolicy"),
      lambda line, raw: _SANDBOX.search(line)),
