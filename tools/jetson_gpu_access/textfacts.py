@@ -1465,16 +1465,17 @@ _RUNTIME_DENIED = _said_not(r"nvidia-docker|docker-nvidia|nvidia(?:-container)?[
 # The toolkit's mode when it is not legacy, as its hook logs it ("Auto-detected mode as 'csv'", "Using requested mode
 # 'cdi'"): then its hook, run alone by --gpus, refuses to start the container.
 _NOT_LEGACY_MODE = re.compile(r"\b(?:auto-detected mode as|using requested mode)\s*'?(?:csv|cdi)\b", re.I)
+# A container engine's configuration file (containerd's, Docker's, CRI-O's).
+_ENGINE_CONFIG = r"(?:config\.toml|daemon\.json|crio\.conf)"
 # nvidia-ctk writing a container engine's configuration (its install guide's step before the engine is restarted), or
 # the GPU Operator's toolkit said to have rewritten it.
 _CTK_CONFIGURES = re.compile(r"\bnvidia-ctk\s+runtime\s+configure\b|\b(?:toolkit|operator)\b[^\n]{0,60}?\b(?:rewrote|rewrites|"
-                             r"wrote|writes|modified|changed)\b[^\n]{0,80}?(?:config\.toml|daemon\.json|crio\.conf)", re.I)
+                             r"wrote|writes|modified|changed)\b[^\n]{0,80}?" + _ENGINE_CONFIG, re.I)
 # The reporter's own edit of an engine's configuration file ("I added a registry mirror to /etc/containerd/config.toml",
 # "after editing config.toml myself"): what the engine then refuses is that edit's.
 _EDITED_BY_HAND = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?(?:edited|added|changed|modified|put|wrote|removed)\b[^\n]{0,80}?"
-                             r"(?:config\.toml|daemon\.json|crio\.conf)|(?:config\.toml|daemon\.json|crio\.conf)\b[^\n]{0,40}?"
-                             r"\b(?:by hand|myself|manually)\b|\bafter\s+editing\b[^\n]{0,60}?(?:config\.toml|daemon\.json|"
-                             r"crio\.conf)", re.I)
+                             + _ENGINE_CONFIG + r"|" + _ENGINE_CONFIG + r"\b[^\n]{0,40}?\b(?:by hand|myself|manually)\b|"
+                             r"\bafter\s+editing\b[^\n]{0,60}?" + _ENGINE_CONFIG, re.I)
 # The toolkit's config.toml set to legacy mode: nvidia-container-cli mounts the host's own nodes, whatever its version
 # (fact sheet §A.2), so no band decides them.
 _LEGACY_MODE_SET = re.compile(r"\s*mode\s*=\s*[\"']legacy[\"']", re.I)
