@@ -4975,6 +4975,16 @@ FAMILY_WORDS = [
     ("ln -s /workspace/Video_Codec_SDK_9.1.23/Lib/linux/stubs/x86_64/libnvcuvid.so "
      "/workspace/Video_Codec_SDK_9.1.23/Lib/linux/stubs/x86_64/libnvcuvid.so.1", "cuda-34", True),
     ("ln -s /usr/lib/x86_64-linux-gnu/libnvcuvid.so.1 /usr/lib/x86_64-linux-gnu/libnvcuvid.so", "cuda-34", False),
+    # A CPU build named with its version "rather than" the GPU build; the container said to have no GPU node, and a CDI
+    # device by its qualified name said ignored (not nodes said present); VS Code refusing root unless told.
+    ("pip pulled onnxruntime 1.16.3 rather than onnxruntime-gpu from the Jetson Zoo", "cpu-only-build", True),
+    ("pip pulled onnxruntime-gpu 1.16.3 rather than onnxruntime", "cpu-only-build", False),
+    ("the container has no /dev/nvhost-* and", "nodes-missing-words", True),
+    ("/dev/nvhost-* are not present in the container.", "nodes-missing-words", True),
+    ("/dev/nvhost-* are present in the container.", "nodes-missing-words", False),
+    ("`nerdctl run --device nvidia.com/gpu=all` silently ignores the device", "nodes-missing-words", True),
+    ("You are trying to start Visual Studio Code as a super user which isn't recommended. If this was intended, please "
+     "add the argument `--no-sandbox`", "other-permission", True),
 ]
 
 

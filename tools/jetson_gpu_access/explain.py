@@ -2899,6 +2899,13 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "Jetson build of this GPU software: Jetson wheels come from NVIDIA's Jetson index (or a JetPack "
                      "container), built for the release's CUDA", [unbuilt] + (jetson_index or platform_line),
                      "not-gpu-access")
+    # (before JetPack 7, whose server CUDA stack those server builds fit)
+    pc_index = seen.said("PC CUDA index") if not _thor_or_later(seen, seen.jetson) else []
+    if jetson and platform_shown and pc_index and not seen.said("Jetson index") and not denied and not nodes_denied:
+        return cause("jetson-software-mismatch", "the install pulls from PyTorch's index of CUDA builds for PCs and servers, "
+                     "not built for a Jetson's L4T CUDA before JetPack 7: Jetson wheels come from NVIDIA's Jetson index "
+                     "(or a JetPack container), built for the release's CUDA", pc_index[:1] + platform_line,
+                     "not-gpu-access")
     if "gpu-package-source-build" in ids and not bool(seen.said("pip build failed")):
         ids.remove("gpu-package-source-build")  # a source package that pip built: an install log, no failure
     if jetson and "gpu-package-source-build" in ids and not nodes_denied and all(i in _NOT_GPU for i in ids):

@@ -997,7 +997,8 @@ class Observed:
                                        # "remote display" (ssh -X, a forwarded DISPLAY, VNC, xrdp),
                                        # "R36 software" (Ubuntu 22.04, CUDA 12, a 5.15 -tegra kernel), "offline"
                                        # (an index or download could not be reached), "Jetson index" (pip uses
-                                       # NVIDIA's Python index for Jetsons), "pip build failed", "sandbox",
+                                       # NVIDIA's Python index for Jetsons), "PC CUDA index" (PyTorch's cuXXX
+                                       # index), "pip build failed", "sandbox",
                                        # "device sandbox" (one that hides devices: PrivateDevices=yes, firejail,
                                        # bubblewrap),
                                        # "toolkit step" (the runtime's hook failed in a step of its own),
@@ -1380,6 +1381,9 @@ _OFFLINE = re.compile(r"network is unreachable|newconnectionerror|temporary fail
 # NVIDIA's Python indexes for Jetsons: jetson-ai-lab's, and the redist tree's wheels per JetPack.
 _JETSON_INDEX = re.compile(r"jetson-ai-lab\.(?:dev|io|com)|pypi\.jetson|developer\.download\.nvidia\.com/compute/redist/jp",
                            re.I)
+# PyTorch's own wheel index of CUDA builds (download.pytorch.org/whl/cu118): builds for PCs and servers, not for a
+# Jetson's L4T CUDA (oobabooga/textgen#5597: an AGX Xavier's installer pulled from it and failed).
+_PC_CUDA_INDEX = re.compile(r"download\.pytorch\.org/whl/cu\d{3}\b", re.I)
 # pip saying a package it builds from its source failed to build.
 _PIP_BUILD_FAILED = re.compile(r"getting requirements to build wheel\W+(?:\.\.\.\s*)?error|preparing metadata \([\w.]+\)"
                                r"\W+(?:\.\.\.\s*)?(?:error|finished with status 'error')|subprocess-exited-with-error|"
@@ -1511,6 +1515,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("offline", ("network", "connection", "name resolution", "fetch url", "proxyerror", "sslerror"),
      lambda line, raw: _OFFLINE.search(line)),
     ("Jetson index", ("jetson", "redist/jp"), lambda line, raw: _JETSON_INDEX.search(line)),
+    ("PC CUDA index", ("download.pytorch.org",), lambda line, raw: _PC_CUDA_INDEX.search(line)),
     ("pip build failed", ("wheel", "subprocess-exited", "metadata", "egg_info"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
     ("toolkit step", ("failed", "imex"), lambda line, raw: _TOOLKIT_STEP.search(line)),
     ("engine configured by the toolkit", ("nvidia-ctk", "toolkit", "operator"),
