@@ -4985,6 +4985,14 @@ FAMILY_WORDS = [
     ("`nerdctl run --device nvidia.com/gpu=all` silently ignores the device", "nodes-missing-words", True),
     ("You are trying to start Visual Studio Code as a super user which isn't recommended. If this was intended, please "
      "add the argument `--no-sandbox`", "other-permission", True),
+    # An uncorrectable ECC error (not nvidia-smi's column of their count), and a board throttled for its supply's current.
+    ("failed call to cuDevicePrimaryCtxRetain: CUDA_ERROR_ECC_UNCORRECTABLE: uncorrectable ECC error encountered",
+     "cuda-214", True),
+    ("when one GPU on the host is abnormal due to Uncorrectable ECC Error, the plugin thinks it healthy", "cuda-214", True),
+    ("| GPU  Name                 Persistence-M | Bus-Id        Disp.A | Volatile Uncorr. ECC |", "cuda-214", False),
+    ("A notification appears that says \u201cSystem throttled due to Over-current.\u201d", "board-power-limit", True),
+    ("soctherm: OC ALARM 0x00000001", "board-power-limit", True),
+    ("the supply's over-current protection never tripped", "board-power-limit", False),
 ]
 
 

@@ -542,8 +542,10 @@ class Failure:
 # Words that say something failed, in any tool's wording; the keys find the lines cheaply first.
 _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"  # an exception and its message
                       r"^[ \t]*[\w.]*(?:error|exception)[ \t]*$|"  # one without (a bare AssertionError under its traceback)
-                      # (not what a tool cannot show: "the TensorRT version cannot be viewed using jtop")
-                      r"\b(?:errors?|fail(?:ed|s|ure|ing)?|denied|(?:cannot|can't|can not)(?!\s+be\s+(?:viewed|displayed|shown)\b)|"
+                      # (not what a tool cannot show: "the TensorRT version cannot be viewed using jtop"; nor a limit
+                      # reasoned about: "the CUDA version in the image cannot exceed 12.6")
+                      r"\b(?:errors?|fail(?:ed|s|ure|ing)?|denied|(?:cannot|can't|can not)(?!\s+be\s+(?:viewed|displayed|shown)\b)"
+                      r"(?!\s+(?:exceed|be\s+(?:higher|newer|greater|larger|above|more)\s+than)\b)|"
                       r"unable|not found|no such file|"
                       r"traceback|exit (?:status|code):? ?[1-9]|segmentation fault|core dumped|aborted|fatal|couldn't|"
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
@@ -709,7 +711,8 @@ _CONTAINER_SAID = re.compile(r"---> Running in |\bdocker[ _-]build|\bdockerfile\
                              r"[\"']default-runtime[\"']\s*:|\bdefault runtime:\s*\w|\b(?:set|chang(?:e|ed|ing)|switch(?:ed)?|"
                              r"configured?)\b[^\n]{0,20}?\bdefault[ _-]runtime\b[^\n]{0,10}?\bto\b|"
                              r"(?<!\bno )(?<!\bnot in a )(?<!\bwithout a )(?<!\bwithout any )(?<!\boutside a )"
-                             r"(?<!\boutside the )(?<!\boutside any )\bcontainers?\b", re.I)
+                             # (not the jetson-containers project's name, which runs nothing by itself being named)
+                             r"(?<!\boutside the )(?<!\boutside any )(?<!jetson-)\bcontainers?\b", re.I)
 _CONTAINER_KEYS = ("running in", "docker build", "docker_build", "docker-build", "arg ", "from ", "run ", "--build", "dockerfile",
                    "jetson-containers", "singularity", "apptainer", "kube", "k8s", "k3s", "pod", "container", "default runtime",
                    "default-runtime", "default_runtime")
@@ -1961,7 +1964,7 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "failure-camera", "board-not-booting", "registry-access", "network-failure", "performance-words",
             "gpu-vendor-unsupported", "tensorrt-plugin-missing", "tensors-on-two-devices", "scheduler-config",
             "program-fix-words", "output-parse-failed", "engine-config-refused", "mobile-gpu-delegate",
-            "nvjpeg-hardware-unsupported")
+            "nvjpeg-hardware-unsupported", "board-power-limit")
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
 _PLAIN_FAILURES = ("failure-other", "failure-other-library")
 # What a PC's GPU does besides CUDA: its video encoder and decoder (NVENC, NVDEC, VDPAU, VA-API), its graphics stack
@@ -2172,10 +2175,16 @@ _TOOLKIT_VERSION = re.compile(r"(?:nvidia-container-toolkit|libnvidia-container[
 # upgrade to nvidia-container-toolkit ...".
 _TOOLKIT_RELEASE_BLAMED = re.compile(r"\b(?:incompatible|a regression|broke|breaks|broken)\b|\b(?:since|after)\s+(?:(?:i|we)\s+)?"
                                      r"(?:the\s+|an?\s+|our\s+|this\s+|that\s+)?(?:upgrad|updat)\w*\b", re.I)
-# Software other than the toolkit that a line says went back or moved (a framework, a library, the OS, a kernel).
+# What a line says went back or moved ("downgrading torchvision back to", "since the upgrade to JetPack 6.0"), and
+# software other than the toolkit among it (a framework, a library, the OS, a kernel).
+_MOVED_OBJECT = re.compile(r"\b(?:downgrad\w*|revert\w*|roll(?:ing|ed)?\s*back|pinn(?:ing|ed)|upgrade\s+to|update\s+to)\s+"
+                           r"(?:back\s+)?(?:to\s+)?(?:(?:a|an|the|my|our)\s+)?(?:(?:previous|older|earlier)\s+)?[`'\"]?"
+                           r"([\w.+-]+(?:\s+[\w.+-]+)?)", re.I)
 _OTHER_SOFTWARE_NAMED = re.compile(r"\b(?:torch\w*|tensorflow|onnxruntime[\w-]*|tensorrt|cudnn|cuda|numpy|opencv|jax|"
                                    r"jetpack|l4t|kernel|driver|firmware|bsp|ubuntu|python|pip|docker|containerd|podman|"
                                    r"runc|crun)\b", re.I)
+# A line that says something works there ("deviceQuery without docker still passes", "bare metal is fine").
+_WORKS_THERE = re.compile(r"\b(?:works?|worked|passe[sd]|fine|ok)\b", re.I)
 _LEGACY_MODE = re.compile(r"auto-detected mode as '?legacy", re.I)
 # Overflow ids: a node whose owner and group map to no id of the user namespace (rootless engines).
 _OVERFLOW = ("nobody", "nogroup", "65534")
@@ -2338,9 +2347,9 @@ _ENCODER_MODULE = re.compile(r"\borin[\s_-]*nx\b|\bagx[\s_-]*orin\b|\borin[\s_-]
 _JETSON_MODULE = re.compile(_ORIN_NANO.pattern + "|" + _ENCODER_MODULE.pattern, re.I)
 # A module named as a plan or a suggestion ("we may move to an Orin NX later", "try an Orin NX instead"), and the Orin
 # Nano's developer kit named as the carrier another module sits on: neither is the module that runs.
-_HYPOTHETICAL_BEFORE = re.compile(r"\b(?:may|might|plan(?:s|ning)?\s+to|try|consider(?:ing)?|"
-                                  r"move\s+to|switch(?:ing)?\s+to|upgrad\w*\s+to|buy(?:ing)?|suggest\w*|recommend\w*)\b"
-                                  r"[^\n.;,)]{0,30}$", re.I)
+_HYPOTHETICAL_BEFORE = re.compile(r"\b(?:(?:may|might)\s+(?:move|switch|upgrade|go|buy|use|get)|plan(?:s|ning)?\s+to|"
+                                  r"try\s+(?:an?|the|another)|consider(?:ing)?|(?:move|switch(?:ing)?)\s+to|buy(?:ing)?|"
+                                  r"suggest\w*|recommend\w*)\b[^\n.;,)]{0,30}$", re.I)
 _CARRIER_AFTER = re.compile(r"\s*(?:dev(?:eloper)?\s*kit\s+)?carrier\b", re.I)
 
 
@@ -2992,8 +3001,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if "downgrade-fixes" in ids:
         said = line_of["downgrade-fixes"]
         # (the toolkit's version shown beside a downgrade of other software, torchvision or JetPack, is not what went back)
-        toolkit = [said] if _TOOLKIT_WORDS.search(said) else [seen.toolkit.line] if seen.toolkit is not None \
-            and not _OTHER_SOFTWARE_NAMED.search(said) else []
+        went_back = " ".join(m.group(1) for m in _MOVED_OBJECT.finditer(said))  # (what went back, where the line says)
+        named = went_back if _TOOLKIT_WORDS.search(went_back) or _OTHER_SOFTWARE_NAMED.search(went_back) else said
+        toolkit = [said] if _TOOLKIT_WORDS.search(named) and not re.search(r"\bcuda\s+toolkit\b", named, re.I) \
+            else [seen.toolkit.line] if seen.toolkit is not None and not _OTHER_SOFTWARE_NAMED.search(went_back) else []
         if toolkit:
             return cause("toolkit-band", "going back to the earlier container toolkit fixes it: the toolkit's version "
                          "decides what the container gets, on any system", [said] + toolkit, "jetson-software-mismatch")
@@ -3021,9 +3032,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # (a toolkit release said to have broken it decides over the CUDA start-up failure it caused, not over a node refused,
     # nor where the paste shows the sessions, logins or nodes that tell the failure's own story)
     blamed = "toolkit-state" in ids and bool(_TOOLKIT_RELEASE_BLAMED.search(line_of["toolkit-state"])) and not any(
-        i in _EXPLICIT_DENIALS for i in ids) and not (seen.identities or seen.logins or seen.nodes)
-    # (words that blame a toolkit release say nothing where the failure is the host's own: the driver's, or no container)
-    host_s_own = blamed and ("nvml-driver" in ids or bool(seen.said("no container said")))
+        i in _EXPLICIT_DENIALS for i in ids) and not seen.logins and not any(i.uid != 0 for i in seen.identities)
+    # (words that blame a toolkit release say nothing where the failure is the host's own: the driver's, or one said to
+    # fail with no container, not one that works there)
+    host_fails = [line for line in seen.said("no container said") if not _WORKS_THERE.search(line)]
+    host_s_own = blamed and ("nvml-driver" in ids or bool(host_fails))
     if "toolkit-state" in ids and (blamed or not denied) and not unloaded and not lxd_cdi and not host_s_own:
         return cause("toolkit-band", "the container toolkit's own version, packages, mode or set-up decide what the "
                      "container gets, not a user's groups", [line_of["toolkit-state"]] + platform_line,
@@ -3289,6 +3302,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "may lack the GPU (no NVIDIA runtime), its software may not fit the release, or the program may not "
                      "look for it", [line_of["gpu-not-detected"], container] + platform_line,
                      "nodes-missing-in-container", "jetson-software-mismatch", "not-gpu-access")
+    if "program-fix-words" in ids and line_of.get("nodes-missing-words") == line_of["program-fix-words"]:
+        ids.remove("program-fix-words")  # (a launcher's function changed to give the container its GPU: the container's fix)
     if "gpu-not-detected" in ids and "program-fix-words" in ids and not (denied or nodes_denied or errors):
         return cause("not-gpu-access", "the program says it finds no GPU, and the fix shown changes the program's own "
                      "code: its own check was wrong, not the GPU's access",

@@ -1384,6 +1384,8 @@ _JETSON_INDEX = re.compile(r"jetson-ai-lab\.(?:dev|io|com)|pypi\.jetson|develope
 # PyTorch's own wheel index of CUDA builds (download.pytorch.org/whl/cu118): builds for PCs and servers, not for a
 # Jetson's L4T CUDA (oobabooga/textgen#5597: an AGX Xavier's installer pulled from it and failed).
 _PC_CUDA_INDEX = re.compile(r"download\.pytorch\.org/whl/cu\d{3}\b", re.I)
+# (a line that puts it on a PC: "on my desktop I use ...")
+_ANOTHER_MACHINE_S = re.compile(r"\b(?:on|from)\s+(?:my|the|our|a)\s+(?:pc|desktop|laptop|workstation|x86)\b", re.I)
 # pip saying a package it builds from its source failed to build.
 _PIP_BUILD_FAILED = re.compile(r"getting requirements to build wheel\W+(?:\.\.\.\s*)?error|preparing metadata \([\w.]+\)"
                                r"\W+(?:\.\.\.\s*)?(?:error|finished with status 'error')|subprocess-exited-with-error|"
@@ -1477,9 +1479,10 @@ _CTK_CONFIGURES = re.compile(r"\bnvidia-ctk\s+runtime\s+configure\b|\b(?:toolkit
                              r"wrote|writes|modified|changed)\b[^\n]{0,80}?" + _ENGINE_CONFIG, re.I)
 # The reporter's own edit of an engine's configuration file ("I added a registry mirror to /etc/containerd/config.toml",
 # "after editing config.toml myself"): what the engine then refuses is that edit's.
-_EDITED_BY_HAND = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?(?:edited|added|changed|modified|put|wrote|removed)\b[^\n]{0,80}?"
+_EDITED_BY_HAND = re.compile(r"^(?![^\n]*\b(?:nobody|no one|never)\b)[^\n]*?(?:"
+                             r"\b(?:i|we)\s+(?:\w+\s+)?(?:edited|added|changed|modified|put|wrote)\b[^\n]{0,80}?"
                              + _ENGINE_CONFIG + r"|" + _ENGINE_CONFIG + r"\b[^\n]{0,40}?\b(?:by hand|myself|manually)\b|"
-                             r"\bafter\s+editing\b[^\n]{0,60}?" + _ENGINE_CONFIG, re.I)
+                             r"\bafter\s+editing\b[^\n]{0,60}?" + _ENGINE_CONFIG + ")", re.I)
 # The toolkit's config.toml set to legacy mode: nvidia-container-cli mounts the host's own nodes, whatever its version
 # (fact sheet §A.2), so no band decides them.
 _LEGACY_MODE_SET = re.compile(r"\s*mode\s*=\s*[\"']legacy[\"']", re.I)
@@ -1515,12 +1518,14 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("offline", ("network", "connection", "name resolution", "fetch url", "proxyerror", "sslerror"),
      lambda line, raw: _OFFLINE.search(line)),
     ("Jetson index", ("jetson", "redist/jp"), lambda line, raw: _JETSON_INDEX.search(line)),
-    ("PC CUDA index", ("download.pytorch.org",), lambda line, raw: _PC_CUDA_INDEX.search(line)),
+    ("PC CUDA index", ("download.pytorch.org",),
+     lambda line, raw: _asserted(_PC_CUDA_INDEX, line) and not _ANOTHER_MACHINE_S.search(line)),
     ("pip build failed", ("wheel", "subprocess-exited", "metadata", "egg_info"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
     ("toolkit step", ("failed", "imex"), lambda line, raw: _TOOLKIT_STEP.search(line)),
     ("engine configured by the toolkit", ("nvidia-ctk", "toolkit", "operator"),
      lambda line, raw: _asserted(_CTK_CONFIGURES, line)),
-    ("engine config edited by hand", ("config.toml", "daemon.json", "crio.conf"), lambda line, raw: _EDITED_BY_HAND.search(line)),
+    ("engine config edited by hand", ("config.toml", "daemon.json", "crio.conf"),
+     lambda line, raw: _asserted(_EDITED_BY_HAND, line)),
     ("sandbox", ("landlock", "seccomp", "apparmor", "sandbox", "bwrap", "bubblewrap", "firejail", "gvisor", "runsc",
                  "privatedevices", "protectclock", "devicepolicy"),
      lambda line, raw: _SANDBOX.search(line)),
