@@ -227,6 +227,17 @@ def is_unrelated(symptom: Dict[str, Any]) -> bool:
     return set(symptom.get("points_to") or ()) == {"not-gpu-access"}
 
 
+# Unrelated families whose failure comes once the GPU is reached: the program's memory, build, code or speed.
+PROGRAM_FAMILIES = {"out-of-memory", "illegal-instruction", "tensors-on-two-devices", "static-tls", "cuda-after-fork",
+                    "shm-exhausted", "performance-words", "gpu-works-words", "program-fix-words", "tensorrt-plugin-missing"}
+
+
+def is_program_s_own(symptom: Dict[str, Any]) -> bool:
+    """An unrelated signature that is the program's own once the GPU is reached (CUDA's errors past start-up among
+    them): its own page keeps each page light."""
+    return is_unrelated(symptom) and ("cuda" in symptom or symptom["id"] in PROGRAM_FAMILIES)
+
+
 def is_pc_setup(symptom: Dict[str, Any]) -> bool:
     """A look-alike that is a PC's or server's own setup and never the Jetson's software (its own page, too)."""
     return is_lookalike(symptom) and not is_unrelated(symptom) and "jetson-software-mismatch" not in symptom["points_to"]
@@ -237,8 +248,9 @@ def errors_page() -> str:
     intro = ("Paste the message into the site's search, or find it below: each signature with its likely causes "
              "(most likely first), the page that explains it and the runbook that checks it. Messages that only "
              "look like an access problem are on [look-alike errors](errors-lookalikes.md) (software versions, PC "
-             "drivers), [PC setup errors](errors-pc.md) (a PC's display, sandbox or hypervisor) and "
-             "[unrelated errors](errors-unrelated.md) (failures that are no GPU access at all).")
+             "drivers), [PC setup errors](errors-pc.md) (a PC's display, sandbox or hypervisor), "
+             "[unrelated errors](errors-unrelated.md) (failures that are no GPU access at all) and "
+             "[program errors](errors-program.md) (a program's own, once the GPU is reached).")
     return signatures_page("# Error messages", intro, lambda s: not is_lookalike(s))
 
 
@@ -262,11 +274,21 @@ def pc_setup_page() -> str:
 
 
 def unrelated_page() -> str:
-    """The error signatures whose only cause is no GPU access at all."""
-    intro = ("Messages that come up in GPU-access reports but are no GPU access at all: memory, builds, packages, "
+    """The error signatures whose only cause is no GPU access at all, but a program's own once the GPU is reached."""
+    intro = ("Messages that come up in GPU-access reports but are no GPU access at all: builds, packages, networks, "
              "cameras, other devices, a program's own detection or settings. The access errors are on "
-             "[error messages](errors.md); version and driver look-alikes on [look-alike errors](errors-lookalikes.md).")
-    return signatures_page("# Unrelated errors", intro, is_unrelated)
+             "[error messages](errors.md); version and driver look-alikes on [look-alike errors](errors-lookalikes.md); "
+             "a program's own errors once the GPU is reached on [program errors](errors-program.md).")
+    return signatures_page("# Unrelated errors", intro, lambda s: is_unrelated(s) and not is_program_s_own(s))
+
+
+def program_page() -> str:
+    """A program's own errors once the GPU is reached: CUDA's past start-up, memory, the program's build or code."""
+    intro = ("Errors that come after the GPU was reached, so access worked: CUDA's own errors past start-up (a kernel "
+             "that faults or runs too long, an argument CUDA refuses), memory, a build for another CPU, the program's "
+             "own code or speed. The access errors are on [error messages](errors.md); other failures that are no GPU "
+             "access on [unrelated errors](errors-unrelated.md).")
+    return signatures_page("# Program errors", intro, is_program_s_own)
 
 
 def inline_code(text: str) -> str:
@@ -441,6 +463,7 @@ PAGES = {"reference/facts.md": facts_page, "validation.md": validation_page, "re
          "reference/exit-codes.md": exit_page, "lab/profile-format.md": lab_format_page,
          "reference/errors.md": errors_page, "reference/errors-lookalikes.md": lookalikes_page,
          "reference/errors-unrelated.md": unrelated_page, "reference/errors-pc.md": pc_setup_page,
+         "reference/errors-program.md": program_page,
          "reference/runbook-parameters.md": parameters_page}
 
 

@@ -5110,6 +5110,9 @@ PC_SIGNS = [
     ("I run amd64 Ubuntu and recompiled it.", True),
     ("I expected wine-nvml to expose the Linux driver to Windows requests seeking driver identification", False),
     ("I expected it to work on Windows 11 too", True),
+    # Python's error of a Windows call, which only Windows prints (not the word in prose).
+    ("TensorRT: export failure  0.1s: [WinError 127]", True),
+    ("the WinError codes are documented by Microsoft", False),
 ]
 
 

@@ -1861,7 +1861,7 @@ _SAID_TO_WORK = re.compile(r"\b(?:works?|worked|runs?|ran|running)\b[^.\n]{0,20}
                            r"([\w-]+)[^.\n]{0,30}?\b(?:fine|well|ok|without (?:any )?(?:problems?|issues?|errors?))\b|"
                            r"\bsame\b[^.\n]{0,40}?\b(?:works?|worked|runs?|ran|passe[sd])\b[^.\n]{0,20}?\b(?:on|in)\s+"
                            r"(?:(?:my|the|our|an?)\s+)?([\w-]+)|"
-                           r"\bdeploy(?:s|ed|ing)?\s+(?:it\s+|them\s+)?(?:on|to)\s+(?:(?:my|the|our|an?)\s+)?([\w-]+)|"
+                           r"\bdeploy(?:s|ed|ing)?\s+(?:it\s+|them\s+)?(?:on\s*to|on|to)\s+(?:(?:my|the|our|an?)\s+)?([\w-]+)|"
                            r"\b(?:deployment|production)(?:\s+(?:target|device|machine|platform|hardware))?\s+(?:is|are)\s+"
                            r"(?:(?:my|the|our|an?)\s+)?([\w-]+)(?=[^.\n]{0,60}?\b(?:works?|runs?)\s+(?:fine|well|ok)\b|"
                            r"[^.\n]{0,60}?\bno (?:issues?|problems?)\b)|"
@@ -3792,7 +3792,7 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     if jetson and container and unusable and not nvmap_inside and not any(i in _EXPLICIT_DENIALS for i in ids):
         lines += [unusable, container]
     # (Vulkan finding no driver beside a node refused to the session: the refusal is why, not a missing mount; and
-    # where no container shows, what lacks the driver is the system itself)
+    # where no container shows, no missing mount is asserted: the family's own order reads it)
     if jetson and container and "vulkan-no-driver" in line_of and not any(i in _EXPLICIT_DENIALS for i in ids):
         lines += [line_of["vulkan-no-driver"], container]
     library = line_of.get("cuda-library-missing", "") or next(

@@ -374,7 +374,8 @@ _X86 = cued(
      # (Windows as the machine a user comes from is the client: "from my windows pc" names no system of the paste's)
      # ("on win 10", "Win11" too)
      r"\bNVIDIA UNIX x86|\bNVRM: |(?<!from )(?<!from my )(?<!from a )(?<!from the )"
-     r"\bwin(?:dows\b|32\b|_amd64\b|\s?(?:7|8(?:\.1)?|10|11)(?!\w|\.\d))|\bWSL2?\b|microsoft-standard"),
+     r"\bwin(?:dows\b|32\b|_amd64\b|\s?(?:7|8(?:\.1)?|10|11)(?!\w|\.\d))|\bWSL2?\b|microsoft-standard|"
+     r"\[WinError \d+\]"),  # (Python's own error of a Windows call: only Windows prints it)
     (("geforce", "quadro", "tesla", "titan", "rtx", "gtx", "gt"), _GEFORCE_AND_KIN), (("radeon",), r"\bRadeon\b"),
     (("amd",), r"\bAMD\s*(?:的\s*)?显卡"),  # ("AMD的显卡": an AMD graphics card)
     (("arc", "iris", "uhd graphics", "rx"),
