@@ -216,79 +216,64 @@ def exit_page() -> str:
 
 # Causes that are not a problem of access to the GPU: a signature pointing only to these is a look-alike.
 LOOKALIKE_CAUSES = {"jetson-software-mismatch", "x86-discrete-gpu", "not-gpu-access"}
-
-
-def is_lookalike(symptom: Dict[str, Any]) -> bool:
-    return bool(symptom.get("points_to")) and set(symptom["points_to"]) <= LOOKALIKE_CAUSES
-
-
-def is_unrelated(symptom: Dict[str, Any]) -> bool:
-    """A look-alike whose only cause is no GPU access at all (its own page keeps each page light)."""
-    return set(symptom.get("points_to") or ()) == {"not-gpu-access"}
-
-
 # Unrelated families whose failure comes once the GPU is reached: the program's memory, build, code or speed.
 PROGRAM_FAMILIES = {"out-of-memory", "illegal-instruction", "tensors-on-two-devices", "static-tls", "cuda-after-fork",
                     "shm-exhausted", "performance-words", "gpu-works-words", "program-fix-words", "tensorrt-plugin-missing"}
 
 
-def is_program_s_own(symptom: Dict[str, Any]) -> bool:
-    """An unrelated signature that is the program's own once the GPU is reached (CUDA's errors past start-up among
-    them): its own page keeps each page light."""
-    return is_unrelated(symptom) and ("cuda" in symptom or symptom["id"] in PROGRAM_FAMILIES)
+def error_page_of(symptom: Dict[str, Any]) -> str:
+    """The one reference page a family's signatures are listed on (one page each keeps every page light): the access
+    errors; look-alikes that are a software version; a PC's own setup; failures that are no GPU access at all; and of
+    those, a program's own once the GPU is reached (CUDA's errors past start-up among them)."""
+    causes = set(symptom.get("points_to") or ())
+    if not causes or not causes <= LOOKALIKE_CAUSES:
+        return "reference/errors.md"
+    if causes == {"not-gpu-access"}:
+        own = "cuda" in symptom or symptom["id"] in PROGRAM_FAMILIES
+        return "reference/errors-program.md" if own else "reference/errors-unrelated.md"
+    return "reference/errors-lookalikes.md" if "jetson-software-mismatch" in causes else "reference/errors-pc.md"
 
 
-def is_pc_setup(symptom: Dict[str, Any]) -> bool:
-    """A look-alike that is a PC's or server's own setup and never the Jetson's software (its own page, too)."""
-    return is_lookalike(symptom) and not is_unrelated(symptom) and "jetson-software-mismatch" not in symptom["points_to"]
+ERROR_PAGES = {
+    "reference/errors.md": (
+        "# Error messages",
+        "Paste the message into the site's search, or find it below: each signature with its likely causes (most "
+        "likely first), the page that explains it and the runbook that checks it. Messages that only look like an "
+        "access problem are on [look-alike errors](errors-lookalikes.md) (software versions, PC drivers), [PC setup "
+        "errors](errors-pc.md) (a PC's display, sandbox or hypervisor), [unrelated errors](errors-unrelated.md) "
+        "(failures that are no GPU access at all) and [program errors](errors-program.md) (a program's own, once the "
+        "GPU is reached)."),
+    "reference/errors-lookalikes.md": (
+        "# Look-alike errors",
+        "Messages that come up in GPU-access reports but point to another cause: a software or driver version that "
+        "does not fit, or a PC's discrete-GPU driver. The access errors are on [error messages](errors.md); a PC's own "
+        "setup on [PC setup errors](errors-pc.md); failures unrelated to the GPU on [unrelated "
+        "errors](errors-unrelated.md)."),
+    "reference/errors-pc.md": (
+        "# PC setup errors",
+        "Messages that come up in GPU-access reports from PCs and servers and point to the machine's own setup: its "
+        "display and OpenGL, a sandbox, a hypervisor, the GPU's compute mode or the driver it runs on. On a Jetson they "
+        "are no GPU access at all. The access errors are on [error messages](errors.md); software versions on "
+        "[look-alike errors](errors-lookalikes.md)."),
+    "reference/errors-unrelated.md": (
+        "# Unrelated errors",
+        "Messages that come up in GPU-access reports but are no GPU access at all: builds, packages, networks, cameras, "
+        "other devices, a program's own detection or settings. The access errors are on [error messages](errors.md); "
+        "version and driver look-alikes on [look-alike errors](errors-lookalikes.md); a program's own errors once the "
+        "GPU is reached on [program errors](errors-program.md)."),
+    "reference/errors-program.md": (
+        "# Program errors",
+        "Errors that come after the GPU was reached, so access worked: CUDA's own errors past start-up (a kernel that "
+        "faults or runs too long, an argument CUDA refuses), memory, a build for another CPU, the program's own code or "
+        "speed. The access errors are on [error messages](errors.md); other failures that are no GPU access on "
+        "[unrelated errors](errors-unrelated.md)."),
+}
 
 
-def errors_page() -> str:
-    """The error signatures that point to a GPU access cause, from data/symptoms.json."""
-    intro = ("Paste the message into the site's search, or find it below: each signature with its likely causes "
-             "(most likely first), the page that explains it and the runbook that checks it. Messages that only "
-             "look like an access problem are on [look-alike errors](errors-lookalikes.md) (software versions, PC "
-             "drivers), [PC setup errors](errors-pc.md) (a PC's display, sandbox or hypervisor), "
-             "[unrelated errors](errors-unrelated.md) (failures that are no GPU access at all) and "
-             "[program errors](errors-program.md) (a program's own, once the GPU is reached).")
-    return signatures_page("# Error messages", intro, lambda s: not is_lookalike(s))
-
-
-def lookalikes_page() -> str:
-    """The error signatures that point to a software version or a PC's driver, not to GPU access."""
-    intro = ("Messages that come up in GPU-access reports but point to another cause: a software or driver version "
-             "that does not fit, or a PC's discrete-GPU driver. The access errors are on [error messages](errors.md); "
-             "a PC's own setup on [PC setup errors](errors-pc.md); failures unrelated to the GPU on "
-             "[unrelated errors](errors-unrelated.md).")
-    return signatures_page("# Look-alike errors", intro,
-                           lambda s: is_lookalike(s) and not is_unrelated(s) and not is_pc_setup(s))
-
-
-def pc_setup_page() -> str:
-    """The error signatures of a PC's or server's own setup: its display, sandbox, hypervisor or GPU's mode."""
-    intro = ("Messages that come up in GPU-access reports from PCs and servers and point to the machine's own setup: "
-             "its display and OpenGL, a sandbox, a hypervisor, the GPU's compute mode or the driver it runs on. On a "
-             "Jetson they are no GPU access at all. The access errors are on [error messages](errors.md); software "
-             "versions on [look-alike errors](errors-lookalikes.md).")
-    return signatures_page("# PC setup errors", intro, is_pc_setup)
-
-
-def unrelated_page() -> str:
-    """The error signatures whose only cause is no GPU access at all, but a program's own once the GPU is reached."""
-    intro = ("Messages that come up in GPU-access reports but are no GPU access at all: builds, packages, networks, "
-             "cameras, other devices, a program's own detection or settings. The access errors are on "
-             "[error messages](errors.md); version and driver look-alikes on [look-alike errors](errors-lookalikes.md); "
-             "a program's own errors once the GPU is reached on [program errors](errors-program.md).")
-    return signatures_page("# Unrelated errors", intro, lambda s: is_unrelated(s) and not is_program_s_own(s))
-
-
-def program_page() -> str:
-    """A program's own errors once the GPU is reached: CUDA's past start-up, memory, the program's build or code."""
-    intro = ("Errors that come after the GPU was reached, so access worked: CUDA's own errors past start-up (a kernel "
-             "that faults or runs too long, an argument CUDA refuses), memory, a build for another CPU, the program's "
-             "own code or speed. The access errors are on [error messages](errors.md); other failures that are no GPU "
-             "access on [unrelated errors](errors-unrelated.md).")
-    return signatures_page("# Program errors", intro, is_program_s_own)
+def error_page(path: str) -> str:
+    """The page of ERROR_PAGES at ``path``, with the signatures of the families error_page_of puts there."""
+    title, intro = ERROR_PAGES[path]
+    return signatures_page(title, intro, lambda symptom: error_page_of(symptom) == path)
 
 
 def inline_code(text: str) -> str:
@@ -459,12 +444,11 @@ def lab_format_page() -> str:
     return "\n".join(with_marks(line) for line in page.split("\n"))
 
 
-PAGES = {"reference/facts.md": facts_page, "validation.md": validation_page, "reference/cli.md": cli_page,
-         "reference/exit-codes.md": exit_page, "lab/profile-format.md": lab_format_page,
-         "reference/errors.md": errors_page, "reference/errors-lookalikes.md": lookalikes_page,
-         "reference/errors-unrelated.md": unrelated_page, "reference/errors-pc.md": pc_setup_page,
-         "reference/errors-program.md": program_page,
-         "reference/runbook-parameters.md": parameters_page}
+PAGES: Dict[str, Callable[[], str]] = {
+    "reference/facts.md": facts_page, "validation.md": validation_page, "reference/cli.md": cli_page,
+    "reference/exit-codes.md": exit_page, "lab/profile-format.md": lab_format_page,
+    "reference/runbook-parameters.md": parameters_page,
+    **{path: functools.partial(error_page, path) for path in ERROR_PAGES}}
 
 
 # Tables inside hand-written pages: --write replaces each where its header row stands.

@@ -43,6 +43,7 @@ from .textfacts import (
     PROMPT,
     RELEASE_LINE,
     SUPPOSED,
+    WORKS_THERE,
     Identity,
     LineMemo,
     ListedNode,
@@ -2183,8 +2184,6 @@ _MOVED_OBJECT = re.compile(r"\b(?:downgrad\w*|revert\w*|roll(?:ing|ed)?\s*back|p
 _OTHER_SOFTWARE_NAMED = re.compile(r"\b(?:torch\w*|tensorflow|onnxruntime[\w-]*|tensorrt|cudnn|cuda|numpy|opencv|jax|"
                                    r"jetpack|l4t|kernel|driver|firmware|bsp|ubuntu|python|pip|docker|containerd|podman|"
                                    r"runc|crun)\b", re.I)
-# A line that says something works there ("deviceQuery without docker still passes", "bare metal is fine").
-_WORKS_THERE = re.compile(r"\b(?:works?|worked|passe[sd]|fine|ok)\b", re.I)
 _LEGACY_MODE = re.compile(r"auto-detected mode as '?legacy", re.I)
 # Overflow ids: a node whose owner and group map to no id of the user namespace (rootless engines).
 _OVERFLOW = ("nobody", "nogroup", "65534")
@@ -3035,7 +3034,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         i in _EXPLICIT_DENIALS for i in ids) and not seen.logins and not any(i.uid != 0 for i in seen.identities)
     # (words that blame a toolkit release say nothing where the failure is the host's own: the driver's, or one said to
     # fail with no container, not one that works there)
-    host_fails = [line for line in seen.said("no container said") if not _WORKS_THERE.search(line)]
+    host_fails = [line for line in seen.said("no container said") if not WORKS_THERE.search(line)]
     host_s_own = blamed and ("nvml-driver" in ids or bool(host_fails))
     if "toolkit-state" in ids and (blamed or not denied) and not unloaded and not lxd_cdi and not host_s_own:
         return cause("toolkit-band", "the container toolkit's own version, packages, mode or set-up decide what the "

@@ -1382,11 +1382,18 @@ _OFFLINE = re.compile(r"network is unreachable|newconnectionerror|temporary fail
 # NVIDIA's Python indexes for Jetsons: jetson-ai-lab's, and the redist tree's wheels per JetPack.
 _JETSON_INDEX = re.compile(r"jetson-ai-lab\.(?:dev|io|com)|pypi\.jetson|developer\.download\.nvidia\.com/compute/redist/jp",
                            re.I)
+# A machine other than the one the paste is about, named as the place of what the sentence says: a PC by its kind ("on
+# my laptop", "our build server", "my dev box") or another of its kind ("on a second Orin", "another machine"). A PC
+# named in words (_PC_PROSE) counts as well. ("The desktop" is a board's own desktop session.)
+ANOTHER_MACHINE = re.compile(r"\b(?:(?:on|with|from|using|in)\s+(?:a|an|his|her|their)|my|our)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:laptop|desktop|workstation|pc|build\s+(?:server|host|machine)|dev(?:elopment)?\s+"
+                             r"(?:box|machine|pc)|ci\s+runner|cloud\s+vm)s?\b|"
+                             r"\b(?:another|other|second|different|colleague'?s)\s+(?:[\w-]+\s+)?"
+                             r"(?:jetson|orin|xavier|nano|thor|board|device|machine|unit|computer|pc|laptop|workstation)s?\b",
+                             re.I)
 # PyTorch's own wheel index of CUDA builds (download.pytorch.org/whl/cu118): builds for PCs and servers, not for a
 # Jetson's L4T CUDA (oobabooga/textgen#5597: an AGX Xavier's installer pulled from it and failed).
 _PC_CUDA_INDEX = re.compile(r"download\.pytorch\.org/whl/cu\d{3}\b", re.I)
-# (a line that puts it on a PC: "on my desktop I use ...")
-_ANOTHER_MACHINE_S = re.compile(r"\b(?:on|from)\s+(?:my|the|our|a)\s+(?:pc|desktop|laptop|workstation|x86)\b", re.I)
 # pip saying a package it builds from its source failed to build.
 _PIP_BUILD_FAILED = re.compile(r"getting requirements to build wheel\W+(?:\.\.\.\s*)?error|preparing metadata \([\w.]+\)"
                                r"\W+(?:\.\.\.\s*)?(?:error|finished with status 'error')|subprocess-exited-with-error|"
@@ -1520,7 +1527,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
      lambda line, raw: _OFFLINE.search(line)),
     ("Jetson index", ("jetson", "redist/jp"), lambda line, raw: _JETSON_INDEX.search(line)),
     ("PC CUDA index", ("download.pytorch.org",),
-     lambda line, raw: _asserted(_PC_CUDA_INDEX, line) and not _ANOTHER_MACHINE_S.search(line)),
+     lambda line, raw: _asserted(_PC_CUDA_INDEX, line) and not ANOTHER_MACHINE.search(line)),
     ("pip build failed", ("wheel", "subprocess-exited", "metadata", "egg_info"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
     ("toolkit step", ("failed", "imex"), lambda line, raw: _TOOLKIT_STEP.search(line)),
     ("engine configured by the toolkit", ("nvidia-ctk", "toolkit", "operator"),
@@ -2072,17 +2079,8 @@ def _read_versions(state: _State, line: str, raw: str) -> None:
             state.elsewhere.append(raw)
 
 
-# A machine other than the one the paste is about, named as the place of what the sentence says: a PC by its kind ("on
-# my laptop", "our build server", "my dev box") or another of its kind ("on a second Orin", "another machine"). A PC
-# named in words (_PC_PROSE) counts as well. ("The desktop" is a board's own desktop session.)
-ANOTHER_MACHINE = re.compile(r"\b(?:(?:on|with|from|using|in)\s+(?:a|an|his|her|their)|my|our)\s+(?:[\w-]+\s+){0,2}?"
-                             r"(?:laptop|desktop|workstation|pc|build\s+(?:server|host|machine)|dev(?:elopment)?\s+"
-                             r"(?:box|machine|pc)|ci\s+runner|cloud\s+vm)s?\b|"
-                             r"\b(?:another|other|second|different|colleague'?s)\s+(?:[\w-]+\s+)?"
-                             r"(?:jetson|orin|xavier|nano|thor|board|device|machine|unit|computer|pc|laptop|workstation)s?\b",
-                             re.I)
 # ... said to work there, the sentence's own words: a comparison with the machine that fails ("the same test passes")
-_WORKS_THERE = re.compile(r"\b(?:works?|worked|passe[sd]|pass|fine|succeed(?:s|ed)?|runs?\s+(?:fine|well|ok))\b", re.I)
+WORKS_THERE = re.compile(r"\b(?:works?|worked|passe[sd]|pass|fine|succeed(?:s|ed)?|runs?\s+(?:fine|well|ok))\b", re.I)
 # ... or the place it names is this machine after all: a command run on it from another ("from my laptop I ssh into
 # the board"), a version set on it ("... to 1.18.2 on the Orin")
 _THIS_MACHINE = re.compile(r"\bssh(?:ed)?\s+(?:in)?to\b|\b(?:on|in|into)\s+(?:the|this)\s+(?:jetson|orin|xavier|nano|thor|"
@@ -2096,7 +2094,7 @@ def _on_another_machine(state: _State, line: str, at: int) -> bool:
     begin, end = sentence_span(line, at, at)
     said, sentence = line[begin:at], line[begin:max(end, at)]
     return bool((ANOTHER_MACHINE.search(said) or leftmost(state.pc_prose, said, said.lower()))
-                and _WORKS_THERE.search(sentence) and not _THIS_MACHINE.search(sentence))
+                and WORKS_THERE.search(sentence) and not _THIS_MACHINE.search(sentence))
 
 
 def _settle_elsewhere(state: _State) -> None:
