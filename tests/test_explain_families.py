@@ -4993,6 +4993,44 @@ FAMILY_WORDS = [
     ("A notification appears that says \u201cSystem throttled due to Over-current.\u201d", "board-power-limit", True),
     ("soctherm: OC ALARM 0x00000001", "board-power-limit", True),
     ("the supply's over-current protection never tripped", "board-power-limit", False),
+    # The toolkit upgraded by apt, or "our" toolkit; a program's own fix "did the trick" or was a two-line patch; a CPU
+    # build pinned with ==; TensorFlow Lite's OpenGL delegate; VS Code's refusal wrapped by the terminal; a Mac's model
+    # identifier; a pod spec that does not set the runtime class, and a fix that sets it; a host with no GPU-related
+    # problems beside a container without a GPU.
+    ("Ever since apt upgraded nvidia-container-toolkit to 1.17.3 every container says:", "toolkit-state", True),
+    ("Ever since we upgraded our nvidia-container-toolkit to 1.17.3 every container fails", "toolkit-state", True),
+    ("since apt upgraded python3, nvidia-container-toolkit 1.17.3 is what we run", "toolkit-state", False),
+    ("Changing `has_gpu()` in tracker/utils.py to return torch.cuda.is_available() did the trick.", "program-fix-words",
+     True),
+    ("The fix was a two-line patch to the `select_device()` function", "program-fix-words", True),
+    ("Changing the power mode to MAXN did the trick.", "program-fix-words", False),
+    ("pip installed onnxruntime==1.16.3 rather than onnxruntime-gpu, so the session runs on the CPU", "cpu-only-build", True),
+    ("we pinned onnxruntime==1.16.3 rather than 1.17 for the export", "cpu-only-build", False),
+    ("ValueError: Failed to load delegate from libtensorflowlite_gpu_gl.so", "mobile-gpu-delegate", True),
+    ("You are trying to start Visual Studio Code as a super user which isn't recommended. If this was intended, please "
+     "add the argument\n`--no-sandbox` and specify an alternate user data directory", "other-permission", True),
+    ("Model Identifier: MacBookPro18,3", "mac-no-cuda", True),
+    ("alice@macbookpro ~ % cat orin_run.log", "mac-no-cuda", False),
+    ("Our pod spec doesn't set runtimeClassName: nvidia, and the app logs", "nodes-missing-words", True),
+    ("Fixed it by setting runtimeClassName: nvidia in the pod spec.", "nodes-missing-words", True),
+    ("The Jetson host has no GPU-related problems (deviceQuery passes there), but the container runs without GPU:",
+     "nodes-missing-words", True),
+    ("The CI runner has no GPU, so the container runs without a GPU; that is expected.", "nodes-missing-words", False),
+    # The GPU Operator's toolkit said to have updated an engine's configuration (its refusal read as the toolkit's) is
+    # a said kind: see rules58- in explain_attacks.yaml. A camera its own tool finds none of, and a listing of devices
+    # that are not the GPU's (I2C, SPI, serial).
+    ("the realsense viewer from within the container says no devices", "other-device", True),
+    ("0 crw------- 1 root root 89, 0 Jul 23 21:14 /dev/i2c-0", "other-device", True),
+    ("crw-rw----+ 1 root render 226, 128 Jul 23 21:14 /dev/dri/renderD128", "other-device", False),
+    # The Jetson's own builds of a framework, said; nvidia-smi's CUDA Version read as the installed CUDA's, against
+    # what the reporter expected (not as a field of an environment list); `is_available() = False` with one "=".
+    ("Jetson platforms have their own torch installation, so removing torch installation.", "cuda-build-words", True),
+    ("each Jetson has its own IP address on the lab network", "cuda-build-words", False),
+    ("I use a CUDA 10.2 image, but nvidia-smi within the container shows that the cuda version is 11.",
+     "smi-cuda-version-read", True),
+    ("Why does nvidia-smi show CUDA 12.4 when I installed 11.8?", "smi-cuda-version-read", True),
+    ("- CUDA version reported by nvidia-smi: 12.8", "smi-cuda-version-read", False),
+    ("after installing all the dependencies, I'm getting torch.cuda.is_available() = False.", "cuda-unavailable", True),
 ]
 
 

@@ -30,6 +30,7 @@ from .textfacts import (
     ANOTHER_MACHINE,
     ARM64_KINDS,
     CONTAINER_PROMPT,
+    CUDA_LIBRARY,
     FACT_WINDOW,
     GPU_NODE_PATH,
     MAX_LINE,
@@ -37,6 +38,7 @@ from .textfacts import (
     NVIDIA_GPU,
     OPTIONAL_TENSORRT,
     OTHER_ARM_BOARD,
+    OWN_BUILD_LIBRARY,
     PACKAGE_ROW,
     PC_PROSE,
     PRINTED_VALUE,
@@ -1965,7 +1967,7 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "failure-camera", "board-not-booting", "registry-access", "network-failure", "performance-words",
             "gpu-vendor-unsupported", "tensorrt-plugin-missing", "tensors-on-two-devices", "scheduler-config",
             "program-fix-words", "output-parse-failed", "engine-config-refused", "mobile-gpu-delegate",
-            "nvjpeg-hardware-unsupported", "board-power-limit")
+            "nvjpeg-hardware-unsupported", "board-power-limit", "smi-cuda-version-read")
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
 _PLAIN_FAILURES = ("failure-other", "failure-other-library")
 # What a PC's GPU does besides CUDA: its video encoder and decoder (NVENC, NVDEC, VDPAU, VA-API), its graphics stack
@@ -2070,6 +2072,11 @@ _EITHER_WAY = re.compile(r"\b(?:whether or not|regardless of whether|no matter (
                          r"\bwhether\b[^\n]{0,80}?\bor\b", re.I)
 _NVML_ASSERT = re.compile(r"nvml_success == r internal assert failed", re.I)
 # Installing or building software, not running it: a failure there is the software's, not a node's.
+# A model or engine file said only not to work ("using the resulting TensorRT model inside the container did not work"):
+# no error, so nothing the container could lack.
+_MODEL_UNWORKING = re.compile(r"^(?![^\n]*\b(?:errors?|fail\w*|denied|cannot|can't|unable|not found|crash\w*|exception)\b)"
+                              r"[^\n]*\b(?:models?|engines?|plan|weights|onnx)\b[^\n]{0,60}?\b(?:(?:does|do|did)(?:\s+not|n't)"
+                              r"\s+work|not\s+working)\b", re.I)
 _PACKAGING = re.compile(r"^(?![^\n]*\bengine\b)[^\n]*\b(?:pip3?|install(?:ed|ing|s)?|build(?:ing|s)?|compil\w*|wheels?)\b",
                         re.I)  # (building a TensorRT engine runs on the GPU)
 # An image build said or shown: a build command, a build step's own lines (the classic builder's, BuildKit's, a
@@ -2085,6 +2092,9 @@ _MODULE_MISSING = re.compile(r"\bno module named\b", re.I)
 # a symbol of another version): what a missing mount looks like.
 _LIBRARY_LOAD = re.compile(r"cannot open shared object|no such file|not found|dlopen|undefined reference|_load_global_deps|"
                            r"(?:could not|couldn't|failed to|unable to|cannot|can't) (?:load|open|find|locate)", re.I)
+# A library that is not there (not one that loaded and lacks a symbol).
+_LIBRARY_MISSING = re.compile(r"cannot open shared object|no such file|\bnot found\b|"
+                              r"(?:could not|couldn't|failed to|unable to|cannot|can't) (?:open|find|locate)", re.I)
 _SHARED_MEMORY_PC = re.compile(r"\bGB10\b|\bDGX[\s-]?Spark\b|\bGH200\b|\bGrace\b", re.I)
 _CUDA_OWN_CHECK = re.compile(r"is_available|cuda available|cudaGetDeviceCount|\bcuInit", re.I)
 # Windows' Linux: its GPU is /dev/dxg, with no seat or render node.
@@ -2174,7 +2184,8 @@ _TOOLKIT_VERSION = re.compile(r"(?:nvidia-container-toolkit|libnvidia-container[
                               r"\d+\.\d+", re.I)
 # A toolkit release said to be where it broke: "1.17.3 breaks CSV mode", "the 1.17.0 release of ... broke", "since the
 # upgrade to nvidia-container-toolkit ...".
-_TOOLKIT_RELEASE_BLAMED = re.compile(r"\b(?:incompatible|a regression|broke|breaks|broken)\b|\b(?:since|after)\s+(?:(?:i|we)\s+)?"
+_TOOLKIT_RELEASE_BLAMED = re.compile(r"\b(?:incompatible|a regression|broke|breaks|broken)\b|\b(?:since|after)\s+"
+                                     r"(?:(?:i|we|they|someone|apt(?:-get)?|dnf|yum|unattended-upgrades?|the\s+system)\s+)?"
                                      r"(?:the\s+|an?\s+|our\s+|this\s+|that\s+)?(?:upgrad|updat)\w*\b", re.I)
 # What a line says went back or moved ("downgrading torchvision back to", "since the upgrade to JetPack 6.0"), and
 # software other than the toolkit among it (a framework, a library, the OS, a kernel).
@@ -2352,6 +2363,24 @@ _HYPOTHETICAL_BEFORE = re.compile(r"\b(?:(?:may|might)\s+(?:move|switch|upgrade|
 _CARRIER_AFTER = re.compile(r"\s*(?:dev(?:eloper)?\s*kit\s+)?carrier\b", re.I)
 
 
+# Data-centre GPUs with no hardware video encoder (NVIDIA's Video Encode and Decode GPU Support Matrix lists no NVENC
+# for the A100, A30, A800, H100, H200 and H800; insight-platform/Savant#216: "works with RAW, doesn't work with NVENC"
+# on an A100), and a move off that encoder said to have mended it ("setting from nvenc to software resolved the issue").
+_ENCODERLESS_CARD = re.compile(r"^(?:nvidia\s+)?(?:A100|A30|A800|H100|H200|H800|GH200)\b", re.I)
+_OFF_THE_ENCODER = re.compile(r"\bnvenc\b[^\n]{0,30}?\bto\s+(?:the\s+)?(?:software|x26[45]|cpu|raw)\b|"
+                              r"\b(?:software|x26[45]|cpu)\s+(?:encod\w+\s+)?instead\s+of\s+nvenc\b", re.I)
+
+
+def _encoderless_card_asked(seen: Observed, failure: Optional[Failure], line_of: Dict[str, str]) -> List[str]:
+    """The lines that ask the hardware encoder of a machine whose NVIDIA GPUs, as the paste names them, all lack one:
+    the encoder's failure, or its replacement by software said to mend it."""
+    cards = [m.group(0) for line in dict.fromkeys(s.line for s in seen.x86) for m in _NVIDIA_BESIDE.finditer(line)
+             if m.group(0).lower() != "nvidia"]  # (every card a line names; NVIDIA's bare name is no card)
+    if seen.jetson or not cards or not all(_ENCODERLESS_CARD.search(card) for card in cards):
+        return []
+    return _encoder_failed(seen, failure, line_of) + [line for line in seen.said("solved") if _OFF_THE_ENCODER.search(line)]
+
+
 def _only_an_orin_nano(seen: Observed) -> bool:
     """Whether the Jetson modules the Jetson's lines name, less those said to work (a comparison), are Orin Nanos only:
     an Orin NX on the Orin Nano's carrier, or an AGX Orin failing beside it, has the encoder."""
@@ -2481,6 +2510,12 @@ def _line_lean(matches: Sequence[SymptomMatch], failure: Optional[Failure]) -> O
     return ("pc", DRIVER_FAILURE) if any(_DISCRETE.search(line) for line in lines) else None
 
 
+def _index_lean(seen: Observed) -> Optional[Tuple[str, str]]:
+    """A PC when the paste installs from PyTorch's own index of CUDA builds, which holds none for a Jetson's CUDA."""
+    return ("pc", "the paste installs from PyTorch's own index of CUDA builds, which are PCs' and servers'") if seen.said(
+        "PC CUDA index") else None
+
+
 def _shows_failure(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis],
                    failure: Optional[Failure]) -> bool:
     denied = diagnosis is not None and any(f.code in ("ACC-002", "ACC-003", "ACC-004") for f in diagnosis.findings)
@@ -2502,7 +2537,7 @@ def decide_cause(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opt
     platform, line = shown_platform(seen)
     lean = (_node_lean(matches, diagnosis) or _graphics_lean(matches, failure, names_cuda) or _hook_lean(matches)
             or family_lean([m.id for m in matches], bool(container or seen.launches or seen.execs), names_cuda)
-            or _line_lean(matches, failure))
+            or _line_lean(matches, failure) or _index_lean(seen))
     # nvidia-smi run as a command is the weakest sign of a PC (JetPack 6 has it too): an error family
     # that leans to a Jetson outranks it.
     if platform == "pc" and all(s.kind == "nvidia-smi" for s in seen.x86) and lean and lean[0] == "jetson":
@@ -2685,6 +2720,16 @@ _RULING_EVIDENCE: Dict[str, Callable[[Observed, Sequence[str], Dict[str, str]], 
     "nodes-open-to-all": _nodes_open_to_all,
     "nodes-made-for-the-user": _nodes_made_for_the_user,
 }
+
+
+def _own_library_missing(seen: Observed, line: str) -> str:
+    """The line that places a library in the program's own tree, where ``line`` says that library is missing (and no
+    library of CUDA's or the driver's, which the program's own may be what needs)."""
+    if not _LIBRARY_MISSING.search(line) or re.search(CUDA_LIBRARY, line, re.I):
+        return ""
+    named = {m.group(1).lower() for m in re.finditer(r"\b(lib[\w+-]+)\.so\b", line, re.I)}
+    return next((own for own in seen.said("own build's library")
+                 if any(m.group(1).lower() in named for m in OWN_BUILD_LIBRARY.finditer(own))), "")
 
 
 def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis], platform: str,
@@ -2955,6 +3000,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("not-gpu-access", "the Jetson Orin Nano has no hardware video encoder (NVENC): its node and engine "
                      "exist on no Orin Nano, in a container or not; encode in software (x264enc, libx264) instead",
                      encoder[:1] + platform_line, "nodes-missing-in-container")
+    encoderless = _encoderless_card_asked(seen, failure, line_of)
+    if encoderless and not denied and not nodes_denied:
+        return cause("not-gpu-access", "this data-centre GPU has no hardware video encoder (NVENC), in a container or "
+                     "not: encode in software, or on a GPU that has one", encoderless[:1] + platform_line,
+                     "nodes-missing-in-container")
     configured = seen.said("engine configured by the toolkit")
     if "engine-config-refused" in ids and configured and not seen.said("engine config edited by hand") and not denied \
             and not nodes_denied:
@@ -3212,6 +3262,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("jetson-software-mismatch", "the paste names two JetPack releases, and the CUDA in use does not fit "
                      "the driver: most often software built for one release, run on a host with the other",
                      [line_of[mismatch[0]], moved[0]], "nodes-missing-in-container")
+    own = _own_library_missing(seen, line_of[mismatch[0]]) if mismatch else ""
+    if own and not denied and not nodes_denied:
+        return cause("not-gpu-access", "a library of the program's own build is missing where it runs (its file lies "
+                     "in the program's own tree): its build or install step did not put it there, and no library of "
+                     "CUDA or the driver is at fault", list(dict.fromkeys([line_of[mismatch[0]], own])),
+                     "jetson-software-mismatch")
     if mismatch and (not denied or library_beside_801) and not nodes_denied:
         return platform_cause("jetson-software-mismatch", _SOFTWARE_REASONS.get(
             mismatch[0], "a CUDA version or library error, not a permission error"), [line_of[mismatch[0]]])
@@ -3260,7 +3316,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     errors = [i for i in ids if i not in _NO_GPU_SAID + _SYMPTOM_WORDS + _SESSION_FAMILIES + _NOT_GPU + ("gpu-works-words",)]
     if soft == ["cuda-unavailable"] and not (platform_shown or seen.jetson or seen.x86 or container or errors or denied
                                              or nodes_denied or seen.launches or seen.execs
-                                             or bool(seen.said("CUDA build"))):
+                                             or bool(seen.said("CUDA build")) or bool(seen.said("PC CUDA index"))):
         return cause("not-gpu-access", "the program says it sees no CUDA device, and the paste shows neither the system "
                      "nor an error from CUDA or the driver: most often a build of the program without CUDA (a session "
                      "denied the GPU gets CUDA's start-up error instead); which system it ran on would tell",
@@ -3816,7 +3872,7 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     # TensorRT's Python bindings from the host)
     module = _MODULE_MISSING.search(gpu_failure) and (major is None or major > 32)
     if jetson and container and gpu_failure and not _UNNAMED_DENIAL.search(gpu_failure) \
-            and not _PACKAGING.search(gpu_failure) and not module:
+            and not _PACKAGING.search(gpu_failure) and not module and not _MODEL_UNWORKING.search(gpu_failure):
         lines += [gpu_failure, container]  # a GPU failure in a container that names no permission (nor an install)
     return list(dict.fromkeys(lines))
 

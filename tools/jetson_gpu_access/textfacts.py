@@ -1011,6 +1011,7 @@ class Observed:
                                        # binfmt, --platform linux/arm64), "solved" (the reporter says it is),
                                        # "CUDA build" (a framework's build that carries CUDA: 2.3.1+cu121),
                                        # "plain framework version" (torch 2.5.1: the index's generic build),
+                                       # "own build's library" (a library under the program's own tree),
                                        # "optional TensorRT" (TensorFlow's warning that TF-TRT's libraries are absent),
                                        # "GPU header missing" (a compiler finds no header of cuDNN or TensorRT),
                                        # "no container said", "toolkit legacy mode", "another runtime by default",
@@ -1391,9 +1392,19 @@ ANOTHER_MACHINE = re.compile(r"\b(?:(?:on|with|from|using|in)\s+(?:a|an|his|her|
                              r"\b(?:another|other|second|different|colleague'?s)\s+(?:[\w-]+\s+)?"
                              r"(?:jetson|orin|xavier|nano|thor|board|device|machine|unit|computer|pc|laptop|workstation)s?\b",
                              re.I)
-# PyTorch's own wheel index of CUDA builds (download.pytorch.org/whl/cu118): builds for PCs and servers, not for a
+# PyTorch's own wheel index of CUDA builds (download.pytorch.org/whl/cu118, or the older torch_stable.html that lists
+# them all): builds for PCs and servers, not for a
 # Jetson's L4T CUDA (oobabooga/textgen#5597: an AGX Xavier's installer pulled from it and failed).
-_PC_CUDA_INDEX = re.compile(r"download\.pytorch\.org/whl/cu\d{3}\b", re.I)
+_PC_CUDA_INDEX = re.compile(r"download\.pytorch\.org/whl/(?:cu\d{3}\b|torch_stable\.html)", re.I)
+# A library of the program's own build, by where it lies: a relative path or a home directory's tree, not an
+# environment's packages (site-packages, conda) and not one of CUDA's or the driver's own libraries, which a program
+# only links ("./build/lidar_centerpoint/libcenterpoint_cuda_lib.so", DeepStream's custom parser under /home/...).
+# CUDA_LIBRARY names those of CUDA, cuDNN, TensorRT and the driver.
+CUDA_LIBRARY = (r"lib(?:cuda|cudart|cublas\w*|cudnn\w*|nvinfer\w*|nvrtc\w*|cufft\w*|curand|cusparse\w*|cusolver\w*|"
+                r"nvidia-[\w-]+|npp\w*|nvonnxparser|nvparsers|nccl)\.so")
+OWN_BUILD_LIBRARY = re.compile(r"(?:^|[\s'\"=:(`])(?:\.{1,2}/|~/|/home/[^/\s]+/|/root/)"
+                               r"(?![^\s'\"`]*(?:site-packages|dist-packages|conda|\.local/lib|/envs/|\.cache/))"
+                               r"[^\s'\"`]*?/(?!" + CUDA_LIBRARY + r")(lib[\w+-]+)\.so\b", re.I)
 # pip saying a package it builds from its source failed to build.
 _PIP_BUILD_FAILED = re.compile(r"getting requirements to build wheel\W+(?:\.\.\.\s*)?error|preparing metadata \([\w.]+\)"
                                r"\W+(?:\.\.\.\s*)?(?:error|finished with status 'error')|subprocess-exited-with-error|"
@@ -1482,9 +1493,10 @@ _NOT_LEGACY_MODE = re.compile(r"\b(?:auto-detected mode as|using requested mode)
 # A container engine's configuration file (containerd's, Docker's, CRI-O's).
 _ENGINE_CONFIG = r"(?:config\.toml|daemon\.json|crio\.conf)"
 # nvidia-ctk writing a container engine's configuration (its install guide's step before the engine is restarted), or
-# the GPU Operator's toolkit said to have rewritten it.
+# the GPU Operator's toolkit said to have rewritten it (the file named, or on the next line after the verb).
 _CTK_CONFIGURES = re.compile(r"\bnvidia-ctk\s+runtime\s+configure\b|\b(?:toolkit|operator)\b[^\n]{0,60}?\b(?:rewrote|rewrites|"
-                             r"wrote|writes|modified|changed)\b[^\n]{0,80}?" + _ENGINE_CONFIG, re.I)
+                             r"wrote|writes|modified|changed|updated|updates|edited|edits|patched|patches|overwrote|"
+                             r"overwrites|regenerated)\b(?:[^\n]{0,80}?" + _ENGINE_CONFIG + r"|[ \t:]*$)", re.I)
 # The reporter's own edit of an engine's configuration file ("I added a registry mirror to /etc/containerd/config.toml",
 # "after editing config.toml myself"): what the engine then refuses is that edit's.
 _EDITED_BY_HAND = re.compile(r"^(?![^\n]*\b(?:nobody|no one|never)\b)[^\n]*?(?:"
@@ -1529,6 +1541,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("PC CUDA index", ("download.pytorch.org",),
      lambda line, raw: _asserted(_PC_CUDA_INDEX, line) and not ANOTHER_MACHINE.search(line)),
     ("pip build failed", ("wheel", "subprocess-exited", "metadata", "egg_info"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
+    ("own build's library", (".so",), lambda line, raw: OWN_BUILD_LIBRARY.search(line)),
     ("toolkit step", ("failed", "imex"), lambda line, raw: _TOOLKIT_STEP.search(line)),
     ("engine configured by the toolkit", ("nvidia-ctk", "toolkit", "operator"),
      lambda line, raw: _asserted(_CTK_CONFIGURES, line)),
