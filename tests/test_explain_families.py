@@ -5031,6 +5031,11 @@ FAMILY_WORDS = [
     ("Why does nvidia-smi show CUDA 12.4 when I installed 11.8?", "smi-cuda-version-read", True),
     ("- CUDA version reported by nvidia-smi: 12.8", "smi-cuda-version-read", False),
     ("after installing all the dependencies, I'm getting torch.cuda.is_available() = False.", "cuda-unavailable", True),
+    # ldconfig's warning that a soname is a copy (WSL's driver folder); PyTorch's word that its CUDA half is not loaded.
+    ("ldconfig: /usr/lib/wsl/lib/libcuda.so.1 is not a symbolic link", "ldconfig-not-a-link", True),
+    ("ldconfig: /etc/ld.so.conf.d/cuda.conf:3: hwcap directive ignored", "ldconfig-not-a-link", False),
+    ("Cannot initialize CUDA without ATen_cuda library. PyTorch splits its backend into two shared libraries",
+     "cpu-only-build", True),
 ]
 
 

@@ -30,11 +30,12 @@ from .textfacts import (
     ANOTHER_MACHINE,
     ARM64_KINDS,
     CONTAINER_PROMPT,
-    CUDA_LIBRARY,
     FACT_WINDOW,
     GPU_NODE_PATH,
     MAX_LINE,
     NOT_HERE_NOW,
+    NVIDIA_BRAND,
+    NVIDIA_CARD,
     NVIDIA_GPU,
     OPTIONAL_TENSORRT,
     OTHER_ARM_BOARD,
@@ -1967,7 +1968,8 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "failure-camera", "board-not-booting", "registry-access", "network-failure", "performance-words",
             "gpu-vendor-unsupported", "tensorrt-plugin-missing", "tensors-on-two-devices", "scheduler-config",
             "program-fix-words", "output-parse-failed", "engine-config-refused", "mobile-gpu-delegate",
-            "nvjpeg-hardware-unsupported", "board-power-limit", "smi-cuda-version-read")
+            "nvjpeg-hardware-unsupported", "board-power-limit", "smi-cuda-version-read",
+            "ldconfig-not-a-link")
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
 _PLAIN_FAILURES = ("failure-other", "failure-other-library")
 # What a PC's GPU does besides CUDA: its video encoder and decoder (NVENC, NVDEC, VDPAU, VA-API), its graphics stack
@@ -2092,9 +2094,11 @@ _MODULE_MISSING = re.compile(r"\bno module named\b", re.I)
 # a symbol of another version): what a missing mount looks like.
 _LIBRARY_LOAD = re.compile(r"cannot open shared object|no such file|not found|dlopen|undefined reference|_load_global_deps|"
                            r"(?:could not|couldn't|failed to|unable to|cannot|can't) (?:load|open|find|locate)", re.I)
-# A library that is not there (not one that loaded and lacks a symbol).
-_LIBRARY_MISSING = re.compile(r"cannot open shared object|no such file|\bnot found\b|"
-                              r"(?:could not|couldn't|failed to|unable to|cannot|can't) (?:open|find|locate)", re.I)
+# The library a line says is not there: the one right before the loader's "cannot open shared object file" (not the
+# program that needs it, named first), the linker's "X, needed by Y, not found", ldd's "X => not found", DeepStream's
+# "Could not open lib: X".
+_MISSING_LIBRARY = re.compile(r"\b(lib[\w+-]+)\.so[.\d]*(?::\s*cannot open shared object|,\s*needed by\b|\s*=>\s*not found)|"
+                              r"\bcould not open lib:\s*\S*?(?<![\w+-])(lib[\w+-]+)\.so", re.I)
 _SHARED_MEMORY_PC = re.compile(r"\bGB10\b|\bDGX[\s-]?Spark\b|\bGH200\b|\bGrace\b", re.I)
 _CUDA_OWN_CHECK = re.compile(r"is_available|cuda available|cudaGetDeviceCount|\bcuInit", re.I)
 # Windows' Linux: its GPU is /dev/dxg, with no seat or render node.
@@ -2185,8 +2189,12 @@ _TOOLKIT_VERSION = re.compile(r"(?:nvidia-container-toolkit|libnvidia-container[
 # A toolkit release said to be where it broke: "1.17.3 breaks CSV mode", "the 1.17.0 release of ... broke", "since the
 # upgrade to nvidia-container-toolkit ...".
 _TOOLKIT_RELEASE_BLAMED = re.compile(r"\b(?:incompatible|a regression|broke|breaks|broken)\b|\b(?:since|after)\s+"
-                                     r"(?:(?:i|we|they|someone|apt(?:-get)?|dnf|yum|unattended-upgrades?|the\s+system)\s+)?"
+                                     r"(?:(?:the\s+system|[\w-]+)\s+)?"  # (its subject: we, apt, ansible, the system)
                                      r"(?:the\s+|an?\s+|our\s+|this\s+|that\s+)?(?:upgrad|updat)\w*\b", re.I)
+# The host's driver removed or changed by the same run ("the same run autoremoved nvidia-driver-535"): the driver's loss.
+_DRIVER_CHANGED = re.compile(r"\b(?:auto)?remov\w*\s+(?:the\s+)?nvidia-driver|\buninstall\w*\s+(?:the\s+)?nvidia-driver|"
+                             r"\bpurg\w*\s+(?:the\s+)?nvidia-driver|\bnvidia-driver[\w.-]*\s+(?:was|got|were)\s+"
+                             r"(?:auto)?(?:removed|uninstalled|purged)\b", re.I)
 # What a line says went back or moved ("downgrading torchvision back to", "since the upgrade to JetPack 6.0"), and
 # software other than the toolkit among it (a framework, a library, the OS, a kernel).
 _MOVED_OBJECT = re.compile(r"\b(?:downgrad\w*|revert\w*|roll(?:ing|ed)?\s*back|pinn(?:ing|ed)|upgrade\s+to|update\s+to)\s+"
@@ -2218,6 +2226,13 @@ _HOST_GRAPHICS = re.compile(r"\blib(?:EGL|GLX|GL|GLESv2)(?:_nvidia)?\.so|/snapd/
                             r"MESA-LOADER: failed to open \w+", re.I)
 # ... unless the host's own tools say so (libnvidia-container's log lines, its driver service): then the host lacks it.
 _HOST_TOOL = re.compile(r"^[IWEF]\d{4} [\d:.]+\s+\d+ \w+\.c:\d+\]|nvidia-container-cli|driver service", re.I)
+# The graphics APIs a display serves (EGL, GLX, OpenGL, OpenGL ES).
+# NVML refusing one query, not starting: "dev.AverageGPUUtilization() error: nvml: Not Found" (mindprince/gonvml#10, where
+# the same run counted and named the GPU), "nvmlDeviceGetFanSpeed: Not Supported".
+_NVML_QUERY_UNANSWERED = re.compile(r"^(?![^\n]*\b(?:init\w*|failed to initiali[sz]e|driver/library version mismatch)\b)"
+                                    r"[^\n]*\b(?:\w+\(\)\s+error:\s*nvml|nvml\w*get\w*)\b[^\n]{0,20}?:\s*"
+                                    r"(?:not found|not supported)\b", re.I)
+_GL_API = re.compile(r"\begl\w*|\bglx\w*|\bopengl\b|\bgles\w*", re.I)
 _GRAPHICS = re.compile(r"NVIDIA_DRIVER_CAPABILITIES=['\"]?[\w,]*(?:display|graphics)", re.I)
 _OPEN_FAILED = re.compile(r"opening channel /dev/\S+ failed|failed to open '?/dev/", re.I)
 _NO_PERMISSION = re.compile(r"permission denied|not permitted|eacces|eperm", re.I)
@@ -2263,8 +2278,9 @@ _JETSON_HARDWARE = ("kernel", "board id", "SoC", "tegrastats", "release file")
 
 
 def _names_an_nvidia_gpu(seen: Observed) -> bool:
-    """Whether a sign of a PC the paste shows is an NVIDIA GPU by its name."""
-    return any(NVIDIA_GPU.search(s.value) for s in seen.x86)
+    """Whether a sign of a PC the paste shows, or its line, names an NVIDIA GPU (a line keeps one sign: "Windows ... on
+    a MacBookPro11,3 (GeForce GT 750M)")."""
+    return any(NVIDIA_GPU.search(s.value) or NVIDIA_BRAND.search(s.line) for s in seen.x86)
 
 
 def _other_arm_boards(seen: Observed) -> List[Sighting]:
@@ -2350,7 +2366,7 @@ _STANDALONE_JETSON = re.compile(r"(?<!/)\bjetson\b", re.I)
 # encoder for it), and what names that encoder: its nodes, GStreamer's elements, the Multimedia API's encoder.
 _ORIN_NANO = re.compile(r"\borin[\s_-]*nano\b", re.I)
 _HARDWARE_ENCODER = re.compile(r"/dev/(?:nvhost-msenc|nvhost-nvenc\d?|v4l2-nvenc)\b|\bnvv4l2(?:h26[45]|av1|vp[89])enc\b|"
-                               r"\bnvenc\b|\bfailed to create (?:the )?(?:video )?encoder\b", re.I)
+                               r"(?:\b|_)nvenc\b|\bfailed to create (?:the )?(?:video )?encoder\b", re.I)
 # Modules that have the encoder, named beside an Orin Nano: an Orin NX on the Orin Nano's carrier, another board compared.
 _ENCODER_MODULE = re.compile(r"\borin[\s_-]*nx\b|\bagx[\s_-]*orin\b|\borin[\s_-]*agx\b|\bxavier\b|\btx[12]\b|\bthor\b|"
                              r"\bjetson[\s_-]+nano\b", re.I)
@@ -2365,17 +2381,17 @@ _CARRIER_AFTER = re.compile(r"\s*(?:dev(?:eloper)?\s*kit\s+)?carrier\b", re.I)
 
 # Data-centre GPUs with no hardware video encoder (NVIDIA's Video Encode and Decode GPU Support Matrix lists no NVENC
 # for the A100, A30, A800, H100, H200 and H800; insight-platform/Savant#216: "works with RAW, doesn't work with NVENC"
-# on an A100), and a move off that encoder said to have mended it ("setting from nvenc to software resolved the issue").
-_ENCODERLESS_CARD = re.compile(r"^(?:nvidia\s+)?(?:A100|A30|A800|H100|H200|H800|GH200)\b", re.I)
-_OFF_THE_ENCODER = re.compile(r"\bnvenc\b[^\n]{0,30}?\bto\s+(?:the\s+)?(?:software|x26[45]|cpu|raw)\b|"
-                              r"\b(?:software|x26[45]|cpu)\s+(?:encod\w+\s+)?instead\s+of\s+nvenc\b", re.I)
+# on an A100), and a move off that encoder said to have mended it ("setting from nvenc to software resolved the issue",
+# "libx264 instead of h264_nvenc").
+_ENCODERLESS_CARD = re.compile(r"^(?:A100|A30|A800|H100|H200|H800)\b", re.I)
+_OFF_THE_ENCODER = re.compile(r"(?:\b|_)nvenc\b[^\n]{0,30}?\bto\s+(?:the\s+)?(?:software|(?:lib)?x26[45]|cpu|raw)\b|"
+                              r"\b(?:software|(?:lib)?x26[45]|cpu)\s+(?:encod\w+\s+)?instead\s+of\s+(?:\w+_)?nvenc\b", re.I)
 
 
 def _encoderless_card_asked(seen: Observed, failure: Optional[Failure], line_of: Dict[str, str]) -> List[str]:
     """The lines that ask the hardware encoder of a machine whose NVIDIA GPUs, as the paste names them, all lack one:
     the encoder's failure, or its replacement by software said to mend it."""
-    cards = [m.group(0) for line in dict.fromkeys(s.line for s in seen.x86) for m in _NVIDIA_BESIDE.finditer(line)
-             if m.group(0).lower() != "nvidia"]  # (every card a line names; NVIDIA's bare name is no card)
+    cards = [m.group(0) for line in dict.fromkeys(s.line for s in seen.x86) for m in NVIDIA_CARD.finditer(line)]
     if seen.jetson or not cards or not all(_ENCODERLESS_CARD.search(card) for card in cards):
         return []
     return _encoder_failed(seen, failure, line_of) + [line for line in seen.said("solved") if _OFF_THE_ENCODER.search(line)]
@@ -2723,13 +2739,11 @@ _RULING_EVIDENCE: Dict[str, Callable[[Observed, Sequence[str], Dict[str, str]], 
 
 
 def _own_library_missing(seen: Observed, line: str) -> str:
-    """The line that places a library in the program's own tree, where ``line`` says that library is missing (and no
-    library of CUDA's or the driver's, which the program's own may be what needs)."""
-    if not _LIBRARY_MISSING.search(line) or re.search(CUDA_LIBRARY, line, re.I):
-        return ""
-    named = {m.group(1).lower() for m in re.finditer(r"\b(lib[\w+-]+)\.so\b", line, re.I)}
+    """The line that places a library in the program's own tree, where ``line`` says that library itself is missing
+    (not one the program's own library needs, nor a symbol version it lacks)."""
+    missing = {(m.group(1) or m.group(2)).lower() for m in _MISSING_LIBRARY.finditer(line)}
     return next((own for own in seen.said("own build's library")
-                 if any(m.group(1).lower() in named for m in OWN_BUILD_LIBRARY.finditer(own))), "")
+                 if any(m.group(1).lower() in missing for m in OWN_BUILD_LIBRARY.finditer(own))), "") if missing else ""
 
 
 def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis], platform: str,
@@ -2823,6 +2837,16 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("not-gpu-access", "an X program's OpenGL shown on a display of another machine (ssh -X, VNC, xrdp) "
                      "finds no GPU driver there and falls back to Mesa's software rasteriser: the remote display, not "
                      "the GPU's access", [line_of["gl-software-fallback"], remote_display[0]], "x86-discrete-gpu")
+    # (and an EGL or OpenGL program that takes a display forwarded from another machine, said with the API it uses or
+    # beside that API's failure: taichi-dev/taichi#3853, "unset DISPLAY" and EGL finds 1.5; not NVIDIA's own GL asking
+    # the other machine's X server for its extension, NV-GLX, which is the PC driver stack's clash)
+    gl_remote = [] if seen.said("NVIDIA's own GL") else [line for line in remote_display if _GL_API.search(line)] + (
+        [failure.line] if failure is not None and remote_display and _GL_API.search(failure.line) else [])
+    if gl_remote and not (denied or nodes_denied or any(i.startswith("cuda-") for i in ids)):
+        return cause("not-gpu-access", "an EGL or OpenGL program run with a display forwarded from another machine (ssh "
+                     "-X, DISPLAY=localhost:10) takes that display's GL, which knows no GPU of this machine: unset DISPLAY "
+                     "or render headless (EGL with no display)", list(dict.fromkeys(gl_remote[:1] + remote_display[:1])),
+                     "x86-discrete-gpu")
     # Chromium's GPU process gives up inside Chromium's own sandbox, on either system, where nothing else of the GPU's
     # shows: another family (a driver's mismatch, a node missing), a denial, or the GPU's nodes listed say more
     if ids == ["browser-gpu-process"] and not (nodes_denied or any(_cuda_node(n.path) for n in seen.nodes)):
@@ -3081,12 +3105,14 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # (a toolkit release said to have broken it decides over the CUDA start-up failure it caused, not over a node refused,
     # nor where the paste shows the sessions, logins or nodes that tell the failure's own story)
     blamed = "toolkit-state" in ids and bool(_TOOLKIT_RELEASE_BLAMED.search(line_of["toolkit-state"])) and not any(
-        i in _EXPLICIT_DENIALS for i in ids) and not seen.logins and not any(i.uid != 0 for i in seen.identities)
+        i in _EXPLICIT_DENIALS for i in ids) and not seen.logins and not any(i.uid != 0 for i in seen.identities) \
+        and not any(launch.numeric_user for launch in seen.launches)
     # (words that blame a toolkit release say nothing where the failure is the host's own: the driver's, or one said to
     # fail with no container, not one that works there)
     host_fails = [line for line in seen.said("no container said") if not WORKS_THERE.search(line)]
     host_s_own = blamed and ("nvml-driver" in ids or bool(host_fails))
-    if "toolkit-state" in ids and (blamed or not denied) and not unloaded and not lxd_cdi and not host_s_own:
+    if "toolkit-state" in ids and (blamed or not denied) and not unloaded and not lxd_cdi and not host_s_own \
+            and not _DRIVER_CHANGED.search(line_of["toolkit-state"]):
         return cause("toolkit-band", "the container toolkit's own version, packages, mode or set-up decide what the "
                      "container gets, not a user's groups", [line_of["toolkit-state"]] + platform_line,
                      "nodes-missing-in-container", "x86-discrete-gpu")
@@ -3117,6 +3143,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return platform_cause("nodes-missing-in-container", "a failure that names how the GPU is injected into the "
                               "container (CDI, the NVIDIA runtime, a device plugin): the container does not get the GPU",
                               [line_of["failure-injection"]], "toolkit-band")
+    if "failure-driver" in ids and _NVML_QUERY_UNANSWERED.search(line_of["failure-driver"]) and not denied:
+        return cause("not-gpu-access", "NVML is up and answers for the GPU; one query it answers \"Not Found\" or \"Not "
+                     "Supported\" asks what this GPU or driver does not provide (or has no samples of yet): not access",
+                     [line_of["failure-driver"]] + platform_line, "x86-discrete-gpu")
     if "failure-driver" in ids:
         return platform_cause("jetson-software-mismatch", "a failure that names the NVIDIA driver or NVML",
                               [line_of["failure-driver"]], "nodes-missing-in-container")

@@ -337,6 +337,9 @@ _GEFORCE_AFTER_MY = (r"(?:(?<=\bmy )|(?<=\bour )|(?<=\ban )|(?<=\ba )|(?<=\bthe 
 # Whether a PC sign's value names NVIDIA's hardware or its desktop driver, which AMD's, Intel's and an operating
 # system's signs do not (explain asks it of a Mac: one beside NVIDIA's GPU or driver runs Linux on it). A GeForce said by
 # its number after "my" is valued as the number alone.
+# NVIDIA's cards by name, wherever on a line (a line keeps one sign of a PC): by brand, and the data-centre cards.
+NVIDIA_BRAND = re.compile(_GEFORCE_AND_KIN, re.I)
+NVIDIA_CARD = re.compile(_GEFORCE_AND_KIN + "|" + _DATA_CENTRE_GPU, re.I)
 NVIDIA_GPU = re.compile("|".join((_GEFORCE_AND_KIN, _NVIDIA_ON_PCI, _DATA_CENTRE_GPU, _LAPTOP_MX, _GEFORCE_BY_NUMBER,
                                   r"^(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?$",
                                   r"\bNVIDIA[\s-]+(?:drivers?\b|UNIX x86|v?\d{3}\.)|\bDriver Version\b|\bNVIDIA-SMI\b")), re.I)
@@ -833,8 +836,11 @@ _NVIDIA_DEFAULT = re.compile(r"\bdefault[-_ ]runtime[\"'`\u201d]?\s*[:=]\s*" + _
                              r"\s+(?:set\s+)?(?:as\s+)?(?:the\s+|my\s+|a\s+)?default\b", re.I)
 # An X display on another machine than the one the program runs on: ssh -X/-Y, a forwarded DISPLAY (localhost:10.0),
 # VNC, xrdp, x2go.
-_REMOTE_DISPLAY = re.compile(r"\bssh\s+(?:-\w+\s+)*?-\w*[XY]\w*\b|\bDISPLAY=localhost:\d+|^localhost:1\d(?:\.\d+)?$|\bxrdp\b|"
+_REMOTE_DISPLAY = re.compile(r"\bssh\s+(?:-\w+\s+)*?-\w*[XY]\w*\b|\bssh\s+with\s+-[XY]\b|\bDISPLAY=localhost:\d+|"
+                             r"\bDISPLAY\b[^\n]{0,40}?\blocalhost:\d+|^localhost:1\d(?:\.\d+)?$|\bxrdp\b|"
                              r"\bx2go\b|\bvnc(?:server|viewer)?\b|\bX11 forwarding\b", re.I)
+# NVIDIA's own GL at work by name: its GLX extension asked of an X server (NV-GLX), or its vendor libraries.
+_NVIDIA_GL = re.compile(r"\bnv-glx\b|\blib(?:gl|glx|egl)\w*_nvidia\b", re.I)
 # A container's start script joining its user to the group of a device it is given (linuxserver's init: "adding
 # /dev/dri/renderD128 to video group render with id 105"; "its init adds abc to the group that owns /dev/dri/...").
 _GROUP_JOINED = re.compile(r"\badding\s+/dev/\S+\s+to\s+(?:\w+\s+)?group\b|"
@@ -996,6 +1002,7 @@ class Observed:
                                        # "NVIDIA runtime ran" (its own log gave a container nodes),
                                        # "group joined at start" (an init script joins its user to a device's group),
                                        # "remote display" (ssh -X, a forwarded DISPLAY, VNC, xrdp),
+                                       # "NVIDIA's own GL" (its GLX extension or vendor libraries named),
                                        # "R36 software" (Ubuntu 22.04, CUDA 12, a 5.15 -tegra kernel), "offline"
                                        # (an index or download could not be reached), "Jetson index" (pip uses
                                        # NVIDIA's Python index for Jetsons), "PC CUDA index" (PyTorch's cuXXX
@@ -1399,12 +1406,12 @@ _PC_CUDA_INDEX = re.compile(r"download\.pytorch\.org/whl/(?:cu\d{3}\b|torch_stab
 # A library of the program's own build, by where it lies: a relative path or a home directory's tree, not an
 # environment's packages (site-packages, conda) and not one of CUDA's or the driver's own libraries, which a program
 # only links ("./build/lidar_centerpoint/libcenterpoint_cuda_lib.so", DeepStream's custom parser under /home/...).
-# CUDA_LIBRARY names those of CUDA, cuDNN, TensorRT and the driver.
-CUDA_LIBRARY = (r"lib(?:cuda|cudart|cublas\w*|cudnn\w*|nvinfer\w*|nvrtc\w*|cufft\w*|curand|cusparse\w*|cusolver\w*|"
+# _CUDA_LIBRARY names those of CUDA, cuDNN, TensorRT and the driver.
+_CUDA_LIBRARY = (r"lib(?:cuda|cudart|cublas\w*|cudnn\w*|nvinfer\w*|nvrtc\w*|cufft\w*|curand|cusparse\w*|cusolver\w*|"
                 r"nvidia-[\w-]+|npp\w*|nvonnxparser|nvparsers|nccl)\.so")
-OWN_BUILD_LIBRARY = re.compile(r"(?:^|[\s'\"=:(`])(?:\.{1,2}/|~/|/home/[^/\s]+/|/root/)"
+OWN_BUILD_LIBRARY = re.compile(r"(?:^|[\s'\"=:(`])(?:\.{1,2}/|~/|/home/[^/\s]+/|/root/|/workspaces?/)"
                                r"(?![^\s'\"`]*(?:site-packages|dist-packages|conda|\.local/lib|/envs/|\.cache/))"
-                               r"[^\s'\"`]*?/(?!" + CUDA_LIBRARY + r")(lib[\w+-]+)\.so\b", re.I)
+                               r"[^\s'\"`]*?/(?!" + _CUDA_LIBRARY + r")(lib[\w+-]+)\.so\b", re.I)
 # pip saying a package it builds from its source failed to build.
 _PIP_BUILD_FAILED = re.compile(r"getting requirements to build wheel\W+(?:\.\.\.\s*)?error|preparing metadata \([\w.]+\)"
                                r"\W+(?:\.\.\.\s*)?(?:error|finished with status 'error')|subprocess-exited-with-error|"
@@ -1493,10 +1500,14 @@ _NOT_LEGACY_MODE = re.compile(r"\b(?:auto-detected mode as|using requested mode)
 # A container engine's configuration file (containerd's, Docker's, CRI-O's).
 _ENGINE_CONFIG = r"(?:config\.toml|daemon\.json|crio\.conf)"
 # nvidia-ctk writing a container engine's configuration (its install guide's step before the engine is restarted), or
-# the GPU Operator's toolkit said to have rewritten it (the file named, or on the next line after the verb).
-_CTK_CONFIGURES = re.compile(r"\bnvidia-ctk\s+runtime\s+configure\b|\b(?:toolkit|operator)\b[^\n]{0,60}?\b(?:rewrote|rewrites|"
+# the GPU Operator's toolkit said to have rewritten it (the file named, or on the next line after the verb; not the
+# toolkit itself said updated, which is a package's upgrade, nor a line that says nothing changed).
+_CTK_CONFIGURES = re.compile(r"\bnvidia-ctk\s+runtime\s+configure\b|^(?![^\n]*(?:\bnothing\b|\bnever\b|\bnot\b|n't\b))[^\n]*?"
+                             r"\b(?:toolkit|operator)\b[^\n]{0,60}?(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )"
+                             r"(?<!\bgot )(?<!\bwas also )(?<!\bwere also )\b(?:rewrote|rewrites|"
                              r"wrote|writes|modified|changed|updated|updates|edited|edits|patched|patches|overwrote|"
-                             r"overwrites|regenerated)\b(?:[^\n]{0,80}?" + _ENGINE_CONFIG + r"|[ \t:]*$)", re.I)
+                             r"overwrites|regenerated|reconfigured|reconfigures)\b"
+                             r"(?:[^\n]{0,80}?" + _ENGINE_CONFIG + r"|[ \t:]*$)", re.I)
 # The reporter's own edit of an engine's configuration file ("I added a registry mirror to /etc/containerd/config.toml",
 # "after editing config.toml myself"): what the engine then refuses is that edit's.
 _EDITED_BY_HAND = re.compile(r"^(?![^\n]*\b(?:nobody|no one|never)\b)[^\n]*?(?:"
@@ -1529,6 +1540,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("group joined at start", ("group",), lambda line, raw: _asserted(_GROUP_JOINED, line)),
     ("remote display", ("ssh", "display", "localhost:", "vnc", "xrdp", "x2go", "x11"),
      lambda line, raw: _REMOTE_DISPLAY.search(line)),
+    ("NVIDIA's own GL", ("nv-glx", "_nvidia"), lambda line, raw: _NVIDIA_GL.search(line)),
     ("toolkit legacy mode", ("legacy",), lambda line, raw: _LEGACY_MODE_SET.match(line)),
     ("toolkit mode not legacy", ("mode as", "requested mode"), lambda line, raw: _NOT_LEGACY_MODE.search(line)),
     # the engine's own word outranks its config file
