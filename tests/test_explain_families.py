@@ -5036,6 +5036,14 @@ FAMILY_WORDS = [
     ("ldconfig: /etc/ld.so.conf.d/cuda.conf:3: hwcap directive ignored", "ldconfig-not-a-link", False),
     ("Cannot initialize CUDA without ATen_cuda library. PyTorch splits its backend into two shared libraries",
      "cpu-only-build", True),
+    # A tool older than the option it is given (not Docker's --gpus, whose absence is the GPU's matter); the driver's
+    # persistence daemon failing; the render and video groups said to be needed; a PyTorch said to have no CUDA.
+    ("ERROR: Invalid flag '--nvidia'", "option-unknown", True),
+    ("docker: unknown flag: --gpus.", "option-unknown", False),
+    ("nvidia-persistenced[2812]: ERROR: Failed to find user ID of user 'nvidia-persistenced'", "persistenced-failed", True),
+    ("nvidia-persistenced is running and the GPU stays initialised", "persistenced-failed", False),
+    ("Your user in the host system has to be member of the groups 'render' and 'video'", "denial-words", True),
+    ("the system default python, of which pytorch has no CUDA support", "cpu-only-build", True),
 ]
 
 

@@ -1969,7 +1969,7 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "gpu-vendor-unsupported", "tensorrt-plugin-missing", "tensors-on-two-devices", "scheduler-config",
             "program-fix-words", "output-parse-failed", "engine-config-refused", "mobile-gpu-delegate",
             "nvjpeg-hardware-unsupported", "board-power-limit", "smi-cuda-version-read",
-            "ldconfig-not-a-link")
+            "ldconfig-not-a-link", "option-unknown")
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
 _PLAIN_FAILURES = ("failure-other", "failure-other-library")
 # What a PC's GPU does besides CUDA: its video encoder and decoder (NVENC, NVDEC, VDPAU, VA-API), its graphics stack
@@ -2095,10 +2095,11 @@ _MODULE_MISSING = re.compile(r"\bno module named\b", re.I)
 _LIBRARY_LOAD = re.compile(r"cannot open shared object|no such file|not found|dlopen|undefined reference|_load_global_deps|"
                            r"(?:could not|couldn't|failed to|unable to|cannot|can't) (?:load|open|find|locate)", re.I)
 # The library a line says is not there: the one right before the loader's "cannot open shared object file" (not the
-# program that needs it, named first), the linker's "X, needed by Y, not found", ldd's "X => not found", DeepStream's
-# "Could not open lib: X".
-_MISSING_LIBRARY = re.compile(r"\b(lib[\w+-]+)\.so[.\d]*(?::\s*cannot open shared object|,\s*needed by\b|\s*=>\s*not found)|"
-                              r"\bcould not open lib:\s*\S*?(?<![\w+-])(lib[\w+-]+)\.so", re.I)
+# program that needs it, named first, nor DeepStream's plugin in "Could not open lib: X, error string: Y: cannot open"),
+# the linker's "X, needed by Y, not found", ldd's "X => not found"; and DeepStream's plugin where no other is named.
+_MISSING_LIBRARY = re.compile(r"\b(lib[\w+-]+)\.so[.\d]*(?::\s*cannot open shared object|,\s*needed by\b|\s*=>\s*not found)",
+                              re.I)
+_PLUGIN_NOT_OPENED = re.compile(r"\bcould not open lib:\s*\S*?(?<![\w+-])(lib[\w+-]+)\.so", re.I)
 _SHARED_MEMORY_PC = re.compile(r"\bGB10\b|\bDGX[\s-]?Spark\b|\bGH200\b|\bGrace\b", re.I)
 _CUDA_OWN_CHECK = re.compile(r"is_available|cuda available|cudaGetDeviceCount|\bcuInit", re.I)
 # Windows' Linux: its GPU is /dev/dxg, with no seat or render node.
@@ -2145,6 +2146,7 @@ _OVER_REMOTE = re.compile(r"\b(?:through|over|via|from|using|in)\s+(?:an?\s+|the
                           r"remote (?:login|session|shell|desktop))\b", re.I)
 # Words that tell a program saw no GPU but not why: a failing line that names what failed tells more.
 _UNTELLING_WORDS = ("gpu-not-detected",)
+_NOTES = ("ldconfig-not-a-link", "smi-cuda-version-read")
 # Families read again by the failing lines when those name a GPU library (a build that cannot link libcuda).
 _GPU_LIBRARY_REREAD = ("build-error",)
 # ...but not the linker's word that libcuda is not where it looks, in an image's build or on a PC: a build in a container
@@ -2188,13 +2190,18 @@ _TOOLKIT_VERSION = re.compile(r"(?:nvidia-container-toolkit|libnvidia-container[
                               r"\d+\.\d+", re.I)
 # A toolkit release said to be where it broke: "1.17.3 breaks CSV mode", "the 1.17.0 release of ... broke", "since the
 # upgrade to nvidia-container-toolkit ...".
+# Who upgraded it, and the upgrade ("we upgraded", "apt upgraded", "ansible updated"; not "since before updating").
+_UPGRADED_BY = r"(?!before\b|after\b|then\b|when\b|while\b|until\b)(?:the\s+system|[\w-]+)\s+(?:upgraded|updated)"
 _TOOLKIT_RELEASE_BLAMED = re.compile(r"\b(?:incompatible|a regression|broke|breaks|broken)\b|\b(?:since|after)\s+"
-                                     r"(?:(?:the\s+system|[\w-]+)\s+)?"  # (its subject: we, apt, ansible, the system)
-                                     r"(?:the\s+|an?\s+|our\s+|this\s+|that\s+)?(?:upgrad|updat)\w*\b", re.I)
-# The host's driver removed or changed by the same run ("the same run autoremoved nvidia-driver-535"): the driver's loss.
-_DRIVER_CHANGED = re.compile(r"\b(?:auto)?remov\w*\s+(?:the\s+)?nvidia-driver|\buninstall\w*\s+(?:the\s+)?nvidia-driver|"
-                             r"\bpurg\w*\s+(?:the\s+)?nvidia-driver|\bnvidia-driver[\w.-]*\s+(?:was|got|were)\s+"
-                             r"(?:auto)?(?:removed|uninstalled|purged)\b", re.I)
+                                     r"(?:" + _UPGRADED_BY + r"|(?:the\s+|an?\s+|our\s+|this\s+|that\s+)?(?:upgrad|updat)\w*)\b",
+                                     re.I)
+# The host's driver removed by the same run as the toolkit's upgrade ("the same run autoremoved nvidia-driver-535", "it
+# also uninstalled the nvidia driver"): the driver's loss, not the toolkit's release.
+_DRIVER_CHANGED = re.compile(r"\bautoremov\w*\s+(?:the\s+)?nvidia[- ]driver|"
+                             r"\b(?:same|that|this)\s+(?:apt\s+)?(?:run|upgrade|update|transaction)\b[^\n]{0,40}?"
+                             r"\b(?:remov|uninstall|purg)\w*\s+(?:the\s+)?nvidia[- ]driver|"
+                             r"\b(?:also|along\s+with)\b[^\n]{0,30}?\b(?:remov|uninstall|purg)\w*\s+(?:the\s+)?nvidia[- ]driver",
+                             re.I)
 # What a line says went back or moved ("downgrading torchvision back to", "since the upgrade to JetPack 6.0"), and
 # software other than the toolkit among it (a framework, a library, the OS, a kernel).
 _MOVED_OBJECT = re.compile(r"\b(?:downgrad\w*|revert\w*|roll(?:ing|ed)?\s*back|pinn(?:ing|ed)|upgrade\s+to|update\s+to)\s+"
@@ -2228,9 +2235,10 @@ _HOST_GRAPHICS = re.compile(r"\blib(?:EGL|GLX|GL|GLESv2)(?:_nvidia)?\.so|/snapd/
 _HOST_TOOL = re.compile(r"^[IWEF]\d{4} [\d:.]+\s+\d+ \w+\.c:\d+\]|nvidia-container-cli|driver service", re.I)
 # The graphics APIs a display serves (EGL, GLX, OpenGL, OpenGL ES).
 # NVML refusing one query, not starting: "dev.AverageGPUUtilization() error: nvml: Not Found" (mindprince/gonvml#10, where
-# the same run counted and named the GPU), "nvmlDeviceGetFanSpeed: Not Supported".
+# the same run counted and named the GPU), "nvmlDeviceGetFanSpeed: Not Supported"; not a device looked up by its handle
+# or count, which a GPU fallen off the bus fails).
 _NVML_QUERY_UNANSWERED = re.compile(r"^(?![^\n]*\b(?:init\w*|failed to initiali[sz]e|driver/library version mismatch)\b)"
-                                    r"[^\n]*\b(?:\w+\(\)\s+error:\s*nvml|nvml\w*get\w*)\b[^\n]{0,20}?:\s*"
+                                    r"[^\n]*\b(?:\w+\(\)\s+error:\s*nvml|nvml\w*get(?!handle|count)\w*)\b[^\n]{0,20}?:\s*"
                                     r"(?:not found|not supported)\b", re.I)
 _GL_API = re.compile(r"\begl\w*|\bglx\w*|\bopengl\b|\bgles\w*", re.I)
 _GRAPHICS = re.compile(r"NVIDIA_DRIVER_CAPABILITIES=['\"]?[\w,]*(?:display|graphics)", re.I)
@@ -2277,10 +2285,15 @@ _NAMED_ONLY = ("model", "Tegra-only name", "host name")  # Jetson signs that are
 _JETSON_HARDWARE = ("kernel", "board id", "SoC", "tegrastats", "release file")
 
 
+# Words right before a name that say it is not there ("no GeForce in this model", "without a Quadro").
+_SAID_ABSENT = re.compile(r"\b(?:no|not|without|lacks?|n't\s+have)\s+(?:an?\s+|any\s+)?(?:nvidia\s+)?$", re.I)
+
+
 def _names_an_nvidia_gpu(seen: Observed) -> bool:
     """Whether a sign of a PC the paste shows, or its line, names an NVIDIA GPU (a line keeps one sign: "Windows ... on
     a MacBookPro11,3 (GeForce GT 750M)")."""
-    return any(NVIDIA_GPU.search(s.value) or NVIDIA_BRAND.search(s.line) for s in seen.x86)
+    return any(NVIDIA_GPU.search(s.value) or any(not _SAID_ABSENT.search(s.line[:m.start()])
+                                                 for m in NVIDIA_BRAND.finditer(s.line)) for s in seen.x86)
 
 
 def _other_arm_boards(seen: Observed) -> List[Sighting]:
@@ -2380,10 +2393,10 @@ _CARRIER_AFTER = re.compile(r"\s*(?:dev(?:eloper)?\s*kit\s+)?carrier\b", re.I)
 
 
 # Data-centre GPUs with no hardware video encoder (NVIDIA's Video Encode and Decode GPU Support Matrix lists no NVENC
-# for the A100, A30, A800, H100, H200 and H800; insight-platform/Savant#216: "works with RAW, doesn't work with NVENC"
+# for the A100, A30, A800, H100, H200 (GH200's too) and H800; insight-platform/Savant#216: "works with RAW, doesn't work with NVENC"
 # on an A100), and a move off that encoder said to have mended it ("setting from nvenc to software resolved the issue",
 # "libx264 instead of h264_nvenc").
-_ENCODERLESS_CARD = re.compile(r"^(?:A100|A30|A800|H100|H200|H800)\b", re.I)
+_ENCODERLESS_CARD = re.compile(r"^(?:A100|A30|A800|H100|G?H200|H800)\b", re.I)
 _OFF_THE_ENCODER = re.compile(r"(?:\b|_)nvenc\b[^\n]{0,30}?\bto\s+(?:the\s+)?(?:software|(?:lib)?x26[45]|cpu|raw)\b|"
                               r"\b(?:software|(?:lib)?x26[45]|cpu)\s+(?:encod\w+\s+)?instead\s+of\s+(?:\w+_)?nvenc\b", re.I)
 
@@ -2391,7 +2404,8 @@ _OFF_THE_ENCODER = re.compile(r"(?:\b|_)nvenc\b[^\n]{0,30}?\bto\s+(?:the\s+)?(?:
 def _encoderless_card_asked(seen: Observed, failure: Optional[Failure], line_of: Dict[str, str]) -> List[str]:
     """The lines that ask the hardware encoder of a machine whose NVIDIA GPUs, as the paste names them, all lack one:
     the encoder's failure, or its replacement by software said to mend it."""
-    cards = [m.group(0) for line in dict.fromkeys(s.line for s in seen.x86) for m in NVIDIA_CARD.finditer(line)]
+    cards = [m.group(0) for line in dict.fromkeys(s.line for s in seen.x86) for m in NVIDIA_CARD.finditer(line)
+             if m.group(0).lower() != "tesla"]  # (the data-centre line's old name before its model: "Tesla A100")
     if seen.jetson or not cards or not all(_ENCODERLESS_CARD.search(card) for card in cards):
         return []
     return _encoder_failed(seen, failure, line_of) + [line for line in seen.said("solved") if _OFF_THE_ENCODER.search(line)]
@@ -2741,7 +2755,8 @@ _RULING_EVIDENCE: Dict[str, Callable[[Observed, Sequence[str], Dict[str, str]], 
 def _own_library_missing(seen: Observed, line: str) -> str:
     """The line that places a library in the program's own tree, where ``line`` says that library itself is missing
     (not one the program's own library needs, nor a symbol version it lacks)."""
-    missing = {(m.group(1) or m.group(2)).lower() for m in _MISSING_LIBRARY.finditer(line)}
+    missing = {m.group(1).lower() for m in _MISSING_LIBRARY.finditer(line)} or {
+        m.group(1).lower() for m in _PLUGIN_NOT_OPENED.finditer(line)}  # (its error string cut off: the plugin's own)
     return next((own for own in seen.said("own build's library")
                  if any(m.group(1).lower() in missing for m in OWN_BUILD_LIBRARY.finditer(own))), "") if missing else ""
 
@@ -2759,6 +2774,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     ids = [i for i in ids if i != "build-error" or not _GPU_INSTALL.search(line_of[i])]
     # WSL has no NVIDIA kernel module (its GPU comes through /dev/dxg): one said not loaded there is no failure.
     ids = [i for i in ids if i != "nvidia-module-failed" or not _on_wsl(seen)]
+    # Notes no failure rests on (ldconfig's link warning, nvidia-smi's CUDA version asked about) give way to a failing
+    # line of their own that names something.
+    if failure is not None and failure.kind not in ("other", "unshown", "symptom"):
+        ids = [i for i in ids if i not in _NOTES or line_of[i] == failure.line]
     # A failure no family names is read by what its line mentions; so is a build error whose lines name a GPU library.
     if failure is not None and (not ids or (failure.kind in ("gpu-library", "library-placeholder")
                                             and all(i in _GPU_LIBRARY_REREAD for i in ids)
@@ -3251,6 +3270,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("x86-discrete-gpu" if x86 else "jetson-software-mismatch", "the tool looks for the GPU through "
                      "NVML, which is not there (JetPack before 6 has none)",
                      [line_of["nvml-missing"]] + platform_line, "nodes-missing-in-container")
+    if "persistenced-failed" in ids and not denied:  # (the daemon of a PC's or server's driver package)
+        return platform_cause("jetson-software-mismatch", "the NVIDIA driver's persistence daemon fails to start: the "
+                              "driver's installation (its packages, its service user, its module), not a user's access",
+                              [line_of["persistenced-failed"]], "not-gpu-access")
     image_l4t = _image_l4t_conflict(seen)
     # CUDA's start-up errors are what an image for another L4T major fails with; only a denial said outright outranks it
     if image_l4t and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied:

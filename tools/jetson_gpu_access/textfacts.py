@@ -320,8 +320,8 @@ _GEFORCE_AND_KIN = (r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?
                     r"RTX\s+PRO\s+\d{4})\b|"
                     r"(?<![\w.])[1-9]\d{2,3}(?:\s?Ti)?\s?(?:GTX|RTX)\b|(?-i:\bGT\s?(?:[1-9]\d{2}|10[34]0)M?\b)")
 _NVIDIA_ON_PCI = r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b"
-_DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A16|A30|A40|L40S?|T4G?|V100|P100|P40|M[46]0|K[48]0m?|A[2456]000|"
-                    r"A[45]500)s?\b"
+_DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|G?H200|B[12]00|A10G?|A16|A30|A40|L40S?|(?<![-\w])(?-i:L4)|T4G?|V100|P100|P40|"
+                    r"M[46]0|K[48]0m?|A[2456]000|A[45]500)s?\b"
                     r"(?![\w:-]|\.\w)|"  # not a key (k80:) nor a version (a100.2); a sentence may end after it
                     r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b|"
                     # a vGPU profile of one: the GPU's name, its frame buffer in GB and its series (A100-40C, L40S-48C,
@@ -388,10 +388,9 @@ _X86 = cued(
     # lspci's NVIDIA GPU on the PCI bus (a Jetson's GPU is no PCI device)
     (("controller",), _NVIDIA_ON_PCI),
     # (and a vGPU profile's name as nvidia-smi and the guest driver give it: "NVIDIA A16-4Q", "GRID M10-8Q")
-    (("a10", "a16", "a800", "h100", "h200", "h800", "b100", "b200", "a30", "a40", "l40", "t4", "v100", "p100", "p40", "m40", "m60",
-      "k80", "k40", "a2000", "a4000",
-      "a4500", "a5000", "a5500", "a6000", "l4-", "nvidia a", "nvidia b", "nvidia h", "nvidia l", "nvidia m", "nvidia p",
-      "nvidia t", "nvidia v", "grid "),
+    (("a10", "a16", "a800", "h100", "h200", "h800", "b100", "b200", "a30", "a40", "l40", "l4", "t4", "v100", "p100",
+      "p40", "m40", "m60", "k80", "k40", "a2000", "a4000", "a4500", "a5000", "a5500", "a6000", "nvidia a",
+      "nvidia b", "nvidia h", "nvidia l", "nvidia m", "nvidia p", "nvidia t", "nvidia v", "grid "),
      _DATA_CENTRE_GPU),
     (("mx",), _LAPTOP_MX),
     (("rockchip", "rk35", "rk33", "raspberry pi", "rpi", "raspi", "bcm2", "orange pi", "orangepi", "radxa", "amlogic", "allwinner",
@@ -838,7 +837,12 @@ _NVIDIA_DEFAULT = re.compile(r"\bdefault[-_ ]runtime[\"'`\u201d]?\s*[:=]\s*" + _
 # VNC, xrdp, x2go.
 _REMOTE_DISPLAY = re.compile(r"\bssh\s+(?:-\w+\s+)*?-\w*[XY]\w*\b|\bssh\s+with\s+-[XY]\b|\bDISPLAY=localhost:\d+|"
                              r"\bDISPLAY\b[^\n]{0,40}?\blocalhost:\d+|^localhost:1\d(?:\.\d+)?$|\bxrdp\b|"
-                             r"\bx2go\b|\bvnc(?:server|viewer)?\b|\bX11 forwarding\b", re.I)
+                             r"\bx2go\b|\b(?:tiger|turbo|tight|x11|real)?vnc(?:server|viewer)?\b|\bX11 forwarding\b", re.I)
+# A remote display said not to be used ("X11 forwarding off", "ForwardX11 no", "not over ssh -X", "DISPLAY is :1, not
+# localhost:10").
+_FORWARDING_OFF = re.compile(r"\bX11\s*forwarding\s+(?:is\s+)?(?:off|disabled)\b|\bForwardX11\s+no\b|"
+                             r"\b(?:not|without|no)\s+(?:over\s+|via\s+|through\s+|using\s+|with\s+)?"
+                             r"(?:ssh\s+-[XY]|x11\s+forwarding|vnc|localhost:\d+)", re.I)
 # NVIDIA's own GL at work by name: its GLX extension asked of an X server (NV-GLX), or its vendor libraries.
 _NVIDIA_GL = re.compile(r"\bnv-glx\b|\blib(?:gl|glx|egl)\w*_nvidia\b", re.I)
 # A container's start script joining its user to the group of a device it is given (linuxserver's init: "adding
@@ -1501,9 +1505,10 @@ _NOT_LEGACY_MODE = re.compile(r"\b(?:auto-detected mode as|using requested mode)
 _ENGINE_CONFIG = r"(?:config\.toml|daemon\.json|crio\.conf)"
 # nvidia-ctk writing a container engine's configuration (its install guide's step before the engine is restarted), or
 # the GPU Operator's toolkit said to have rewritten it (the file named, or on the next line after the verb; not the
-# toolkit itself said updated, which is a package's upgrade, nor a line that says nothing changed).
-_CTK_CONFIGURES = re.compile(r"\bnvidia-ctk\s+runtime\s+configure\b|^(?![^\n]*(?:\bnothing\b|\bnever\b|\bnot\b|n't\b))[^\n]*?"
-                             r"\b(?:toolkit|operator)\b[^\n]{0,60}?(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )"
+# toolkit itself said updated, which is a package's upgrade, nor one said not to, nor a line that says nothing changed).
+_CTK_CONFIGURES = re.compile(r"\bnvidia-ctk\s+runtime\s+configure\b|(?<!\bnothing about the )(?<!\bnothing in the )"
+                             r"\b(?:toolkit|operator)\b(?:(?!\bnot\b|n't\b|\bnever\b|\bnothing\b)[^\n]){0,60}?"
+                             r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )"
                              r"(?<!\bgot )(?<!\bwas also )(?<!\bwere also )\b(?:rewrote|rewrites|"
                              r"wrote|writes|modified|changed|updated|updates|edited|edits|patched|patches|overwrote|"
                              r"overwrites|regenerated|reconfigured|reconfigures)\b"
@@ -1539,7 +1544,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
      lambda line, raw: _GROUP_ADD_SAID.search(line) and not _GROUP_ADD_DENIED.search(line)),
     ("group joined at start", ("group",), lambda line, raw: _asserted(_GROUP_JOINED, line)),
     ("remote display", ("ssh", "display", "localhost:", "vnc", "xrdp", "x2go", "x11"),
-     lambda line, raw: _REMOTE_DISPLAY.search(line)),
+     lambda line, raw: _REMOTE_DISPLAY.search(line) and not _FORWARDING_OFF.search(line)),
     ("NVIDIA's own GL", ("nv-glx", "_nvidia"), lambda line, raw: _NVIDIA_GL.search(line)),
     ("toolkit legacy mode", ("legacy",), lambda line, raw: _LEGACY_MODE_SET.match(line)),
     ("toolkit mode not legacy", ("mode as", "requested mode"), lambda line, raw: _NOT_LEGACY_MODE.search(line)),
