@@ -5044,6 +5044,10 @@ FAMILY_WORDS = [
     ("nvidia-persistenced is running and the GPU stays initialised", "persistenced-failed", False),
     ("Your user in the host system has to be member of the groups 'render' and 'video'", "denial-words", True),
     ("the system default python, of which pytorch has no CUDA support", "cpu-only-build", True),
+    # A cluster node whose driver installer is off (GKE's node auto-provisioning).
+    ("GPU driver auto installation is disabled.", "driver-install-off", True),
+    ("Waiting for GPU driver libraries to be available.", "driver-install-off", True),
+    ("the driver installation finished and the libraries are available", "driver-install-off", False),
 ]
 
 
@@ -5164,6 +5168,10 @@ PC_SIGNS = [
     # Python's error of a Windows call, which only Windows prints (not the word in prose).
     ("TensorRT: export failure  0.1s: [WinError 127]", True),
     ("the WinError codes are documented by Microsoft", False),
+    # RHEL named with its release, as NVIDIA's repositories name it ("cuda-rhel9"), and a GPU's card on a sign's line.
+    ("Latest version on cuda-rhel9 repo is 545.23.08.", True),
+    ("GPU 1: NVIDIA L4 (UUID: GPU-9ad0)", True),
+    ("make -j4 -l4 failed", False)
 ]
 
 

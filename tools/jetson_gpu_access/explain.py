@@ -2073,12 +2073,12 @@ _INDEX_LACKS_GPU = re.compile(r"cannot install\s+(?:torch|torchvision|torchaudio
 _EITHER_WAY = re.compile(r"\b(?:whether or not|regardless of whether|no matter (?:whether|if)|either way|with or without)\b|"
                          r"\bwhether\b[^\n]{0,80}?\bor\b", re.I)
 _NVML_ASSERT = re.compile(r"nvml_success == r internal assert failed", re.I)
-# Installing or building software, not running it: a failure there is the software's, not a node's.
 # A model or engine file said only not to work ("using the resulting TensorRT model inside the container did not work"):
 # no error, so nothing the container could lack.
 _MODEL_UNWORKING = re.compile(r"^(?![^\n]*\b(?:errors?|fail\w*|denied|cannot|can't|unable|not found|crash\w*|exception)\b)"
                               r"[^\n]*\b(?:models?|engines?|plan|weights|onnx)\b[^\n]{0,60}?\b(?:(?:does|do|did)(?:\s+not|n't)"
                               r"\s+work|not\s+working)\b", re.I)
+# Installing or building software, not running it: a failure there is the software's, not a node's.
 _PACKAGING = re.compile(r"^(?![^\n]*\bengine\b)[^\n]*\b(?:pip3?|install(?:ed|ing|s)?|build(?:ing|s)?|compil\w*|wheels?)\b",
                         re.I)  # (building a TensorRT engine runs on the GPU)
 # An image build said or shown: a build command, a build step's own lines (the classic builder's, BuildKit's, a
@@ -2146,7 +2146,12 @@ _OVER_REMOTE = re.compile(r"\b(?:through|over|via|from|using|in)\s+(?:an?\s+|the
                           r"remote (?:login|session|shell|desktop))\b", re.I)
 # Words that tell a program saw no GPU but not why: a failing line that names what failed tells more.
 _UNTELLING_WORDS = ("gpu-not-detected",)
+# The driver's own installation failing or switched off: its persistence daemon, a cluster's driver installer.
+_DRIVER_INSTALL = ("persistenced-failed", "driver-install-off")
+# Families that note something harmless, no failure: ldconfig's warning that a soname is a copy, and nvidia-smi's CUDA
+# version read as the installed CUDA's.
 _NOTES = ("ldconfig-not-a-link", "smi-cuda-version-read")
+_TELLING_FAILURES = ("gpu-node", "library-placeholder", "gpu-library", "injection", "device-permission", "library", "version")
 # Families read again by the failing lines when those name a GPU library (a build that cannot link libcuda).
 _GPU_LIBRARY_REREAD = ("build-error",)
 # ...but not the linker's word that libcuda is not where it looks, in an image's build or on a PC: a build in a container
@@ -2190,14 +2195,17 @@ _TOOLKIT_VERSION = re.compile(r"(?:nvidia-container-toolkit|libnvidia-container[
                               r"\d+\.\d+", re.I)
 # A toolkit release said to be where it broke: "1.17.3 breaks CSV mode", "the 1.17.0 release of ... broke", "since the
 # upgrade to nvidia-container-toolkit ...".
-# Who upgraded it, and the upgrade ("we upgraded", "apt upgraded", "ansible updated"; not "since before updating").
-_UPGRADED_BY = r"(?!before\b|after\b|then\b|when\b|while\b|until\b)(?:the\s+system|[\w-]+)\s+(?:upgraded|updated)"
+# Who upgraded it, and the upgrade ("we upgraded", "apt upgraded", "ansible updated", "dnf upgrade"; not "since before
+# updating").
+_UPGRADED_BY = (r"(?:apt(?:-get)?|dnf|yum|zypper)\s+(?:upgrade|update|install)|"
+                r"(?!before\b|after\b|then\b|when\b|while\b|until\b)(?:the\s+system|[\w-]+)\s+(?:upgraded|updated)")
 _TOOLKIT_RELEASE_BLAMED = re.compile(r"\b(?:incompatible|a regression|broke|breaks|broken)\b|\b(?:since|after)\s+"
                                      r"(?:" + _UPGRADED_BY + r"|(?:the\s+|an?\s+|our\s+|this\s+|that\s+)?(?:upgrad|updat)\w*)\b",
                                      re.I)
 # The host's driver removed by the same run as the toolkit's upgrade ("the same run autoremoved nvidia-driver-535", "it
 # also uninstalled the nvidia driver"): the driver's loss, not the toolkit's release.
 _DRIVER_CHANGED = re.compile(r"\bautoremov\w*\s+(?:the\s+)?nvidia[- ]driver|"
+                             r"\bwhich\s+(?:also\s+)?(?:remov|uninstall|purg)\w*\s+(?:the\s+)?nvidia[- ]driver|"
                              r"\b(?:same|that|this)\s+(?:apt\s+)?(?:run|upgrade|update|transaction)\b[^\n]{0,40}?"
                              r"\b(?:remov|uninstall|purg)\w*\s+(?:the\s+)?nvidia[- ]driver|"
                              r"\b(?:also|along\s+with)\b[^\n]{0,30}?\b(?:remov|uninstall|purg)\w*\s+(?:the\s+)?nvidia[- ]driver",
@@ -2233,13 +2241,13 @@ _HOST_GRAPHICS = re.compile(r"\blib(?:EGL|GLX|GL|GLESv2)(?:_nvidia)?\.so|/snapd/
                             r"MESA-LOADER: failed to open \w+", re.I)
 # ... unless the host's own tools say so (libnvidia-container's log lines, its driver service): then the host lacks it.
 _HOST_TOOL = re.compile(r"^[IWEF]\d{4} [\d:.]+\s+\d+ \w+\.c:\d+\]|nvidia-container-cli|driver service", re.I)
-# The graphics APIs a display serves (EGL, GLX, OpenGL, OpenGL ES).
 # NVML refusing one query, not starting: "dev.AverageGPUUtilization() error: nvml: Not Found" (mindprince/gonvml#10, where
 # the same run counted and named the GPU), "nvmlDeviceGetFanSpeed: Not Supported"; not a device looked up by its handle
 # or count, which a GPU fallen off the bus fails).
 _NVML_QUERY_UNANSWERED = re.compile(r"^(?![^\n]*\b(?:init\w*|failed to initiali[sz]e|driver/library version mismatch)\b)"
                                     r"[^\n]*\b(?:\w+\(\)\s+error:\s*nvml|nvml\w*get(?!handle|count)\w*)\b[^\n]{0,20}?:\s*"
                                     r"(?:not found|not supported)\b", re.I)
+# The graphics APIs a display serves (EGL, GLX, OpenGL, OpenGL ES).
 _GL_API = re.compile(r"\begl\w*|\bglx\w*|\bopengl\b|\bgles\w*", re.I)
 _GRAPHICS = re.compile(r"NVIDIA_DRIVER_CAPABILITIES=['\"]?[\w,]*(?:display|graphics)", re.I)
 _OPEN_FAILED = re.compile(r"opening channel /dev/\S+ failed|failed to open '?/dev/", re.I)
@@ -2393,9 +2401,9 @@ _CARRIER_AFTER = re.compile(r"\s*(?:dev(?:eloper)?\s*kit\s+)?carrier\b", re.I)
 
 
 # Data-centre GPUs with no hardware video encoder (NVIDIA's Video Encode and Decode GPU Support Matrix lists no NVENC
-# for the A100, A30, A800, H100, H200 (GH200's too) and H800; insight-platform/Savant#216: "works with RAW, doesn't work with NVENC"
-# on an A100), and a move off that encoder said to have mended it ("setting from nvenc to software resolved the issue",
-# "libx264 instead of h264_nvenc").
+# for the A100, A30, A800, H100, H200 (GH200's too) and H800; insight-platform/Savant#216: "works with RAW, doesn't work
+# with NVENC" on an A100), and a move off that encoder said to have mended it ("setting from nvenc to software resolved
+# the issue", "libx264 instead of h264_nvenc").
 _ENCODERLESS_CARD = re.compile(r"^(?:A100|A30|A800|H100|G?H200|H800)\b", re.I)
 _OFF_THE_ENCODER = re.compile(r"(?:\b|_)nvenc\b[^\n]{0,30}?\bto\s+(?:the\s+)?(?:software|(?:lib)?x26[45]|cpu|raw)\b|"
                               r"\b(?:software|(?:lib)?x26[45]|cpu)\s+(?:encod\w+\s+)?instead\s+of\s+(?:\w+_)?nvenc\b", re.I)
@@ -2775,8 +2783,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # WSL has no NVIDIA kernel module (its GPU comes through /dev/dxg): one said not loaded there is no failure.
     ids = [i for i in ids if i != "nvidia-module-failed" or not _on_wsl(seen)]
     # Notes no failure rests on (ldconfig's link warning, nvidia-smi's CUDA version asked about) give way to a failing
-    # line of their own that names something.
-    if failure is not None and failure.kind not in ("other", "unshown", "symptom"):
+    # line of their own that names the GPU's software, libraries or nodes.
+    if failure is not None and failure.kind in _TELLING_FAILURES:
         ids = [i for i in ids if i not in _NOTES or line_of[i] == failure.line]
     # A failure no family names is read by what its line mentions; so is a build error whose lines name a GPU library.
     if failure is not None and (not ids or (failure.kind in ("gpu-library", "library-placeholder")
@@ -3270,10 +3278,14 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("x86-discrete-gpu" if x86 else "jetson-software-mismatch", "the tool looks for the GPU through "
                      "NVML, which is not there (JetPack before 6 has none)",
                      [line_of["nvml-missing"]] + platform_line, "nodes-missing-in-container")
-    if "persistenced-failed" in ids and not denied:  # (the daemon of a PC's or server's driver package)
-        return platform_cause("jetson-software-mismatch", "the NVIDIA driver's persistence daemon fails to start: the "
-                              "driver's installation (its packages, its service user, its module), not a user's access",
-                              [line_of["persistenced-failed"]], "not-gpu-access")
+    # (a PC's or server's driver package, or a cluster's driver installer; beside another family's failure, that
+    # failure is read)
+    installing = next((i for i in ids if i in _DRIVER_INSTALL), "")
+    others = [i for i in ids if i != installing and i not in _SYMPTOM_WORDS + _NO_GPU_SAID]
+    if installing and not denied and not others:
+        return platform_cause("jetson-software-mismatch", "the NVIDIA driver is not installed or started as it should "
+                              "be (its persistence daemon fails, its installer is off): the driver's installation, not a "
+                              "user's access", [line_of[installing]], "not-gpu-access")
     image_l4t = _image_l4t_conflict(seen)
     # CUDA's start-up errors are what an image for another L4T major fails with; only a denial said outright outranks it
     if image_l4t and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied:
@@ -3782,9 +3794,8 @@ def _nvidia_by_default(launch: Launch, seen: Observed) -> bool:
     `docker info` names another (a daemon not restarted since the file changed), or the runtime's own log shows it
     gave a container its nodes. A compose file or devcontainer is taken to run on that daemon; other engines have
     their own default."""
-    kinds = {w.kind for w in seen.words}
-    said = "NVIDIA runtime by default" in kinds and "another runtime by default" not in kinds
-    return launch.source.startswith(("docker", "compose", "devcontainer")) and (said or "NVIDIA runtime ran" in kinds)
+    return launch.source.startswith(("docker", "compose", "devcontainer")) and (
+        _nvidia_by_default_said(seen) or bool(seen.said("NVIDIA runtime ran")))
 
 
 def _passes_gpu(launch: Launch) -> bool:
@@ -3833,14 +3844,25 @@ def _cuda_node(path: str) -> bool:
     return path in ("/dev/dri", "/dev/nvgpu", "/dev/nvgpu/igpu0") or role_of(path) in _CUDA_ROLES
 
 
+_RUNTIME_LACKED = re.compile(r"\b(?:no|lacks?|lacked|missing|without)\s+[`'\"]?--runtime[= ]?nvidia\b", re.I)
+
+
+def _nvidia_by_default_said(seen: Observed) -> bool:
+    """Whether the paste says the engine's default runtime is NVIDIA's, and nothing says another."""
+    kinds = {w.kind for w in seen.words}
+    return "NVIDIA runtime by default" in kinds and "another runtime by default" not in kinds
+
+
 def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], jetson: bool,
                    container: str = "", failure: Optional[Failure] = None) -> List[str]:
     """Lines showing the GPU is not in the container: absent nodes, no runtime, (on a Jetson) a launch without
     it, or a GPU library that is an empty placeholder or missing where the paste ran in a container or a build."""
     lines = [line_of[i] for i in ("nvmap-missing", "no-gpu-runtime", "gpu-request-unserved", "cuda-image-no-driver")
              if i in line_of]
-    # (words that the container lacks the GPU: beside a node the paste shows refused, "no access" is that refusal)
-    if "nodes-missing-words" in line_of and not any(i in _EXPLICIT_DENIALS for i in ids):
+    # (words that the container lacks the GPU: beside a node the paste shows refused, "no access" is that refusal; and
+    # a launch said to lack --runtime nvidia where the engine's default is NVIDIA's lacks nothing)
+    runtime_lacked = _RUNTIME_LACKED.search(line_of.get("nodes-missing-words", "")) and _nvidia_by_default_said(seen)
+    if "nodes-missing-words" in line_of and not any(i in _EXPLICIT_DENIALS for i in ids) and not runtime_lacked:
         lines.append(line_of["nodes-missing-words"])
     before_render = (_l4t_major(seen) or 36) < 36  # JetPack 5's containers get no /dev/dri, and CUDA needs none there
     lines += [a.line for a in seen.absent if (_cuda_node(a.value) or a.value.startswith("nvidia-container-csv-"))

@@ -337,12 +337,12 @@ _GEFORCE_AFTER_MY = (r"(?:(?<=\bmy )|(?<=\bour )|(?<=\ban )|(?<=\ba )|(?<=\bthe 
 # Whether a PC sign's value names NVIDIA's hardware or its desktop driver, which AMD's, Intel's and an operating
 # system's signs do not (explain asks it of a Mac: one beside NVIDIA's GPU or driver runs Linux on it). A GeForce said by
 # its number after "my" is valued as the number alone.
-# NVIDIA's cards by name, wherever on a line (a line keeps one sign of a PC): by brand, and the data-centre cards.
-NVIDIA_BRAND = re.compile(_GEFORCE_AND_KIN, re.I)
-NVIDIA_CARD = re.compile(_GEFORCE_AND_KIN + "|" + _DATA_CENTRE_GPU, re.I)
 NVIDIA_GPU = re.compile("|".join((_GEFORCE_AND_KIN, _NVIDIA_ON_PCI, _DATA_CENTRE_GPU, _LAPTOP_MX, _GEFORCE_BY_NUMBER,
                                   r"^(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?$",
                                   r"\bNVIDIA[\s-]+(?:drivers?\b|UNIX x86|v?\d{3}\.)|\bDriver Version\b|\bNVIDIA-SMI\b")), re.I)
+# NVIDIA's cards by name, wherever on a line (a line keeps one sign of a PC): by brand, and the data-centre cards.
+NVIDIA_BRAND = re.compile(_GEFORCE_AND_KIN, re.I)
+NVIDIA_CARD = re.compile(_GEFORCE_AND_KIN + "|" + _DATA_CENTRE_GPU, re.I)
 # A desktop driver's branch in a version: 100 to 599 less JetPack 6's 540 (its nvidia-smi reports 540.x.y) and Jetson
 # Thor's "580.00" (JetPack 7's OpenRM driver as PyTorch's collect_env reports it on a 6.8.12-tegra kernel, vllm#34470;
 # the desktop 580 releases carry a minor version such as 580.82.07).
@@ -468,8 +468,8 @@ _PC_PROSE = cued(
     # one of a template's choices ("OS(Ubuntu or CentOS): Ubuntu 20.04")
     (("opensuse", "fedora", "arch linux", "manjaro", "pop!_os", "pop_os", "linux mint", "centos", "rhel", "rocky linux",
       "almalinux", "sles", "suse linux enterprise"),
-     r"(?<!\bor )\b(?:openSUSE|Fedora|Arch\s+Linux|Manjaro|Pop!?_OS|Linux\s+Mint|CentOS|RHEL|Rocky\s+Linux|AlmaLinux|"
-     r"SLES|SUSE\s+Linux\s+Enterprise)\b(?!\s+or\b)"),
+     r"(?<!\bor )\b(?:openSUSE|Fedora|Arch\s+Linux|Manjaro|Pop!?_OS|Linux\s+Mint|CentOS|RHEL(?:\s?(?:[5-9]|10))?|"
+     r"Rocky\s+Linux|AlmaLinux|SLES|SUSE\s+Linux\s+Enterprise)\b(?!\s+or\b)"),
     # Fedora's packages of NVIDIA's discrete driver (RPM Fusion's akmods and kmod-nvidia), Fedora's image-based desktops
     # (rpm-ostree, Universal Blue's images) and Flatcar, a container OS for x86 and Arm servers: no Jetson runs any
     (("rpm-ostree", "akmod", "kmod-nvidia", "rpmfusion", "ublue-os", "silverblue", "kinoite", "bazzite", "bluefin",
@@ -838,11 +838,16 @@ _NVIDIA_DEFAULT = re.compile(r"\bdefault[-_ ]runtime[\"'`\u201d]?\s*[:=]\s*" + _
 _REMOTE_DISPLAY = re.compile(r"\bssh\s+(?:-\w+\s+)*?-\w*[XY]\w*\b|\bssh\s+with\s+-[XY]\b|\bDISPLAY=localhost:\d+|"
                              r"\bDISPLAY\b[^\n]{0,40}?\blocalhost:\d+|^localhost:1\d(?:\.\d+)?$|\bxrdp\b|"
                              r"\bx2go\b|\b(?:tiger|turbo|tight|x11|real)?vnc(?:server|viewer)?\b|\bX11 forwarding\b", re.I)
-# A remote display said not to be used ("X11 forwarding off", "ForwardX11 no", "not over ssh -X", "DISPLAY is :1, not
-# localhost:10").
-_FORWARDING_OFF = re.compile(r"\bX11\s*forwarding\s+(?:is\s+)?(?:off|disabled)\b|\bForwardX11\s+no\b|"
-                             r"\b(?:not|without|no)\s+(?:over\s+|via\s+|through\s+|using\s+|with\s+)?"
-                             r"(?:ssh\s+-[XY]|x11\s+forwarding|vnc|localhost:\d+)", re.I)
+# Words that say a remote display is not in use, before it ("not over ssh -X", "without VNC") or after it ("X11
+# forwarding is off", "DISPLAY is :1, not localhost:10" holds its "not").
+_NOT_BEFORE = re.compile(r"\b(?:not|without|no)\s+(?:over\s+|via\s+|through\s+|using\s+|with\s+)?$", re.I)
+_OFF_AFTER = re.compile(r"\s+(?:is\s+|was\s+)?(?:off|disabled)\b", re.I)
+
+
+def _remote_display(line: str) -> bool:
+    """Whether the line names a remote display in use: one of its mentions not said absent or off."""
+    return any(not _NOT_BEFORE.search(line[:m.start()]) and not _OFF_AFTER.match(line, m.end())
+               and not re.search(r"\bnot\b", m.group(0), re.I) for m in _REMOTE_DISPLAY.finditer(line))
 # NVIDIA's own GL at work by name: its GLX extension asked of an X server (NV-GLX), or its vendor libraries.
 _NVIDIA_GL = re.compile(r"\bnv-glx\b|\blib(?:gl|glx|egl)\w*_nvidia\b", re.I)
 # A container's start script joining its user to the group of a device it is given (linuxserver's init: "adding
@@ -1404,8 +1409,8 @@ ANOTHER_MACHINE = re.compile(r"\b(?:(?:on|with|from|using|in)\s+(?:a|an|his|her|
                              r"(?:jetson|orin|xavier|nano|thor|board|device|machine|unit|computer|pc|laptop|workstation)s?\b",
                              re.I)
 # PyTorch's own wheel index of CUDA builds (download.pytorch.org/whl/cu118, or the older torch_stable.html that lists
-# them all): builds for PCs and servers, not for a
-# Jetson's L4T CUDA (oobabooga/textgen#5597: an AGX Xavier's installer pulled from it and failed).
+# them all): builds for PCs and servers, not for a Jetson's L4T CUDA (oobabooga/textgen#5597: an AGX Xavier's installer
+# pulled from it and failed).
 _PC_CUDA_INDEX = re.compile(r"download\.pytorch\.org/whl/(?:cu\d{3}\b|torch_stable\.html)", re.I)
 # A library of the program's own build, by where it lies: a relative path or a home directory's tree, not an
 # environment's packages (site-packages, conda) and not one of CUDA's or the driver's own libraries, which a program
@@ -1511,7 +1516,7 @@ _CTK_CONFIGURES = re.compile(r"\bnvidia-ctk\s+runtime\s+configure\b|(?<!\bnothin
                              r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )"
                              r"(?<!\bgot )(?<!\bwas also )(?<!\bwere also )\b(?:rewrote|rewrites|"
                              r"wrote|writes|modified|changed|updated|updates|edited|edits|patched|patches|overwrote|"
-                             r"overwrites|regenerated|reconfigured|reconfigures)\b"
+                             r"overwrites|regenerated|reconfigured|reconfigures)\b(?!\s+nothing\b)"
                              r"(?:[^\n]{0,80}?" + _ENGINE_CONFIG + r"|[ \t:]*$)", re.I)
 # The reporter's own edit of an engine's configuration file ("I added a registry mirror to /etc/containerd/config.toml",
 # "after editing config.toml myself"): what the engine then refuses is that edit's.
@@ -1544,7 +1549,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
      lambda line, raw: _GROUP_ADD_SAID.search(line) and not _GROUP_ADD_DENIED.search(line)),
     ("group joined at start", ("group",), lambda line, raw: _asserted(_GROUP_JOINED, line)),
     ("remote display", ("ssh", "display", "localhost:", "vnc", "xrdp", "x2go", "x11"),
-     lambda line, raw: _REMOTE_DISPLAY.search(line) and not _FORWARDING_OFF.search(line)),
+     lambda line, raw: _remote_display(line)),
     ("NVIDIA's own GL", ("nv-glx", "_nvidia"), lambda line, raw: _NVIDIA_GL.search(line)),
     ("toolkit legacy mode", ("legacy",), lambda line, raw: _LEGACY_MODE_SET.match(line)),
     ("toolkit mode not legacy", ("mode as", "requested mode"), lambda line, raw: _NOT_LEGACY_MODE.search(line)),
