@@ -5171,7 +5171,10 @@ PC_SIGNS = [
     # RHEL named with its release, as NVIDIA's repositories name it ("cuda-rhel9"), and a GPU's card on a sign's line.
     ("Latest version on cuda-rhel9 repo is 545.23.08.", True),
     ("GPU 1: NVIDIA L4 (UUID: GPU-9ad0)", True),
-    ("make -j4 -l4 failed", False)
+    ("make -j4 -l4 failed", False),
+    # PyTorch's collect_env saying it was built with no ROCm.
+    ("ROCM used to build PyTorch: N/A", False),
+    ("ROCm 6.1 on gfx1100", True)
 ]
 
 

@@ -180,8 +180,11 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
     errno shares in the same places (13 is EACCES) counts nowhere (not ``numbered``)."""
     alternatives = "|".join(str(c) for c in codes)
     # (not an errno's number: "open returned 13: Permission denied" is EACCES, 6 with "No such device" ENXIO)
+    # (nor TensorRT's own code, named by its category: "Error Code 2: Internal Error", "Error Code 1: Serialization")
     number = r"\(?-?(?:{})\)?(?!\w|\.\d)(?!\W{{0,4}}(?:permission denied|operation not permitted|no such (?:file|device)|" \
-             r"e(?:acces|perm|noent|nxio|nodev|busy|io|inval)\b))".format(alternatives)
+             r"e(?:acces|perm|noent|nxio|nodev|busy|io|inval)\b))(?!:\s*(?:internal error|serialization|api usage error|" \
+             r"myelin|cask|unspecified error|invalid (?:argument|config|state)|unsupported state|" \
+             r"failed (?:allocation|initialization|execution|computation))\b)".format(alternatives)
     text = re.escape(message.lower())
     if message.lower() == "operation not supported":  # not 304's "... or operation not supported on this OS"
         text = r"(?<!or )operation not supported(?! on this os)"
@@ -2151,7 +2154,8 @@ _DRIVER_INSTALL = ("persistenced-failed", "driver-install-off")
 # Families that note something harmless, no failure: ldconfig's warning that a soname is a copy, and nvidia-smi's CUDA
 # version read as the installed CUDA's.
 _NOTES = ("ldconfig-not-a-link", "smi-cuda-version-read")
-_TELLING_FAILURES = ("gpu-node", "library-placeholder", "gpu-library", "injection", "device-permission", "library", "version")
+_TELLING_FAILURES = ("gpu-node", "library-placeholder", "gpu-library", "driver", "injection", "device-permission", "library",
+                     "version")
 # Families read again by the failing lines when those name a GPU library (a build that cannot link libcuda).
 _GPU_LIBRARY_REREAD = ("build-error",)
 # ...but not the linker's word that libcuda is not where it looks, in an image's build or on a PC: a build in a container
@@ -2197,7 +2201,7 @@ _TOOLKIT_VERSION = re.compile(r"(?:nvidia-container-toolkit|libnvidia-container[
 # upgrade to nvidia-container-toolkit ...".
 # Who upgraded it, and the upgrade ("we upgraded", "apt upgraded", "ansible updated", "dnf upgrade"; not "since before
 # updating").
-_UPGRADED_BY = (r"(?:apt(?:-get)?|dnf|yum|zypper)\s+(?:upgrade|update|install)|"
+_UPGRADED_BY = (r"(?:apt(?:-get)?|dnf|yum|zypper)\s+(?:upgrade|update|full-upgrade|dist-upgrade)|"
                 r"(?!before\b|after\b|then\b|when\b|while\b|until\b)(?:the\s+system|[\w-]+)\s+(?:upgraded|updated)")
 _TOOLKIT_RELEASE_BLAMED = re.compile(r"\b(?:incompatible|a regression|broke|breaks|broken)\b|\b(?:since|after)\s+"
                                      r"(?:" + _UPGRADED_BY + r"|(?:the\s+|an?\s+|our\s+|this\s+|that\s+)?(?:upgrad|updat)\w*)\b",
@@ -2786,6 +2790,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # line of their own that names the GPU's software, libraries or nodes.
     if failure is not None and failure.kind in _TELLING_FAILURES:
         ids = [i for i in ids if i not in _NOTES or line_of[i] == failure.line]
+    # The driver's installation failing or off decides alone: beside another family's failure, that failure is read.
+    if any(i not in _DRIVER_INSTALL + _SYMPTOM_WORDS + _NO_GPU_SAID + ("gpu-works-words",) for i in ids):
+        ids = [i for i in ids if i not in _DRIVER_INSTALL]
     # A failure no family names is read by what its line mentions; so is a build error whose lines name a GPU library.
     if failure is not None and (not ids or (failure.kind in ("gpu-library", "library-placeholder")
                                             and all(i in _GPU_LIBRARY_REREAD for i in ids)
@@ -3278,11 +3285,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("x86-discrete-gpu" if x86 else "jetson-software-mismatch", "the tool looks for the GPU through "
                      "NVML, which is not there (JetPack before 6 has none)",
                      [line_of["nvml-missing"]] + platform_line, "nodes-missing-in-container")
-    # (a PC's or server's driver package, or a cluster's driver installer; beside another family's failure, that
-    # failure is read)
     installing = next((i for i in ids if i in _DRIVER_INSTALL), "")
-    others = [i for i in ids if i != installing and i not in _SYMPTOM_WORDS + _NO_GPU_SAID]
-    if installing and not denied and not others:
+    if installing and not denied:  # (a PC's or server's driver package, or a cluster's driver installer)
         return platform_cause("jetson-software-mismatch", "the NVIDIA driver is not installed or started as it should "
                               "be (its persistence daemon fails, its installer is off): the driver's installation, not a "
                               "user's access", [line_of[installing]], "not-gpu-access")
@@ -3794,8 +3798,9 @@ def _nvidia_by_default(launch: Launch, seen: Observed) -> bool:
     `docker info` names another (a daemon not restarted since the file changed), or the runtime's own log shows it
     gave a container its nodes. A compose file or devcontainer is taken to run on that daemon; other engines have
     their own default."""
-    return launch.source.startswith(("docker", "compose", "devcontainer")) and (
-        _nvidia_by_default_said(seen) or bool(seen.said("NVIDIA runtime ran")))
+    kinds = {w.kind for w in seen.words}
+    said = "NVIDIA runtime by default" in kinds and "another runtime by default" not in kinds
+    return launch.source.startswith(("docker", "compose", "devcontainer")) and (said or "NVIDIA runtime ran" in kinds)
 
 
 def _passes_gpu(launch: Launch) -> bool:
@@ -3844,25 +3849,14 @@ def _cuda_node(path: str) -> bool:
     return path in ("/dev/dri", "/dev/nvgpu", "/dev/nvgpu/igpu0") or role_of(path) in _CUDA_ROLES
 
 
-_RUNTIME_LACKED = re.compile(r"\b(?:no|lacks?|lacked|missing|without)\s+[`'\"]?--runtime[= ]?nvidia\b", re.I)
-
-
-def _nvidia_by_default_said(seen: Observed) -> bool:
-    """Whether the paste says the engine's default runtime is NVIDIA's, and nothing says another."""
-    kinds = {w.kind for w in seen.words}
-    return "NVIDIA runtime by default" in kinds and "another runtime by default" not in kinds
-
-
 def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], jetson: bool,
                    container: str = "", failure: Optional[Failure] = None) -> List[str]:
     """Lines showing the GPU is not in the container: absent nodes, no runtime, (on a Jetson) a launch without
     it, or a GPU library that is an empty placeholder or missing where the paste ran in a container or a build."""
     lines = [line_of[i] for i in ("nvmap-missing", "no-gpu-runtime", "gpu-request-unserved", "cuda-image-no-driver")
              if i in line_of]
-    # (words that the container lacks the GPU: beside a node the paste shows refused, "no access" is that refusal; and
-    # a launch said to lack --runtime nvidia where the engine's default is NVIDIA's lacks nothing)
-    runtime_lacked = _RUNTIME_LACKED.search(line_of.get("nodes-missing-words", "")) and _nvidia_by_default_said(seen)
-    if "nodes-missing-words" in line_of and not any(i in _EXPLICIT_DENIALS for i in ids) and not runtime_lacked:
+    # (words that the container lacks the GPU: beside a node the paste shows refused, "no access" is that refusal)
+    if "nodes-missing-words" in line_of and not any(i in _EXPLICIT_DENIALS for i in ids):
         lines.append(line_of["nodes-missing-words"])
     before_render = (_l4t_major(seen) or 36) < 36  # JetPack 5's containers get no /dev/dri, and CUDA needs none there
     lines += [a.line for a in seen.absent if (_cuda_node(a.value) or a.value.startswith("nvidia-container-csv-"))

@@ -352,7 +352,8 @@ _DESKTOP_BRANCH = r"(?!580\.00\b)(?:[1-4]\d\d|5[0-35-9]\d)"
 _X86 = cued(
     (("x86",), r"\bx86[_-]64\b"), (("amd64",), r"\bamd64\b"), ((":\\",), r"\b[A-Z]:\\\w[\w\\.-]*"),
     (("x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "intel_do_flush", "_dri.so"),
-     r"\bx64\b|\bppc64(?:le)?\b|\brocm|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|"
+     # (not PyTorch's collect_env saying it was built with none: "ROCM used to build PyTorch: N/A")
+     r"\bx64\b|\bppc64(?:le)?\b|\brocm(?!\s+used\s+to\s+build\s+pytorch:\s*n/a)|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|"
      # Mesa's Intel and AMD drivers by their own names ("intel_do_flush_locked failed", "radeonsi_dri.so")
      r"\bintel_do_flush_locked\b|\b(?:i965|crocus|radeonsi|r600)_dri\.so\b"),
     # IBM's POWER servers (no Jetson has a POWER CPU), and Omniverse's and Isaac Sim's x86-64 builds (".lx64.")
@@ -468,7 +469,7 @@ _PC_PROSE = cued(
     # one of a template's choices ("OS(Ubuntu or CentOS): Ubuntu 20.04")
     (("opensuse", "fedora", "arch linux", "manjaro", "pop!_os", "pop_os", "linux mint", "centos", "rhel", "rocky linux",
       "almalinux", "sles", "suse linux enterprise"),
-     r"(?<!\bor )\b(?:openSUSE|Fedora|Arch\s+Linux|Manjaro|Pop!?_OS|Linux\s+Mint|CentOS|RHEL(?:\s?(?:[5-9]|10))?|"
+     r"(?<!\bor )\b(?:openSUSE|Fedora|Arch\s+Linux|Manjaro|Pop!?_OS|Linux\s+Mint|CentOS|RHEL|(?<=cuda-)rhel\d+|"
      r"Rocky\s+Linux|AlmaLinux|SLES|SUSE\s+Linux\s+Enterprise)\b(?!\s+or\b)"),
     # Fedora's packages of NVIDIA's discrete driver (RPM Fusion's akmods and kmod-nvidia), Fedora's image-based desktops
     # (rpm-ostree, Universal Blue's images) and Flatcar, a container OS for x86 and Arm servers: no Jetson runs any
@@ -840,8 +841,9 @@ _REMOTE_DISPLAY = re.compile(r"\bssh\s+(?:-\w+\s+)*?-\w*[XY]\w*\b|\bssh\s+with\s
                              r"\bx2go\b|\b(?:tiger|turbo|tight|x11|real)?vnc(?:server|viewer)?\b|\bX11 forwarding\b", re.I)
 # Words that say a remote display is not in use, before it ("not over ssh -X", "without VNC") or after it ("X11
 # forwarding is off", "DISPLAY is :1, not localhost:10" holds its "not").
-_NOT_BEFORE = re.compile(r"\b(?:not|without|no)\s+(?:over\s+|via\s+|through\s+|using\s+|with\s+)?$", re.I)
-_OFF_AFTER = re.compile(r"\s+(?:is\s+|was\s+)?(?:off|disabled)\b", re.I)
+_NOT_BEFORE = re.compile(r"\b(?:not|without|no|neither)\s+(?:over\s+|via\s+|through\s+|using\s+|with\s+)?"
+                         r"(?:[\w -]{0,30}?\s+(?:or|nor)\s+)?$", re.I)
+_OFF_AFTER = re.compile(r"\s+(?:is\s+|was\s+)?(?:turned\s+|switched\s+)?(?:off|disabled)\b", re.I)
 
 
 def _remote_display(line: str) -> bool:
@@ -1516,7 +1518,7 @@ _CTK_CONFIGURES = re.compile(r"\bnvidia-ctk\s+runtime\s+configure\b|(?<!\bnothin
                              r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )"
                              r"(?<!\bgot )(?<!\bwas also )(?<!\bwere also )\b(?:rewrote|rewrites|"
                              r"wrote|writes|modified|changed|updated|updates|edited|edits|patched|patches|overwrote|"
-                             r"overwrites|regenerated|reconfigured|reconfigures)\b(?!\s+nothing\b)"
+                             r"overwrites|regenerated|reconfigured|reconfigures)\b(?!\s+nothing\b(?!\s+but\b))"
                              r"(?:[^\n]{0,80}?" + _ENGINE_CONFIG + r"|[ \t:]*$)", re.I)
 # The reporter's own edit of an engine's configuration file ("I added a registry mirror to /etc/containerd/config.toml",
 # "after editing config.toml myself"): what the engine then refuses is that edit's.
