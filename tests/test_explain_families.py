@@ -5048,6 +5048,9 @@ FAMILY_WORDS = [
     ("GPU driver auto installation is disabled.", "driver-install-off", True),
     ("Waiting for GPU driver libraries to be available.", "driver-install-off", True),
     ("the driver installation finished and the libraries are available", "driver-install-off", False),
+    # CUDA's enum for a launch out of resources, its middle word misspelled as reporters type it.
+    ("When I ran the application inside of cuda-gdb, I would get a cudaErrorLanchOutOfResources error:", "cuda-701", True),
+    ("the queue ran out of resources before the launch", "cuda-701", False),
 ]
 
 
