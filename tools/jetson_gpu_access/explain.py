@@ -2154,7 +2154,6 @@ _DRIVER_INSTALL = ("persistenced-failed", "driver-install-off")
 # Families that note something harmless, no failure: ldconfig's warning that a soname is a copy, and nvidia-smi's CUDA
 # version read as the installed CUDA's.
 _NOTES = ("ldconfig-not-a-link", "smi-cuda-version-read")
-# ...and the kinds of failing line they give way to: one that names the GPU's nodes, libraries, driver or versions.
 _TELLING_FAILURES = ("gpu-node", "library-placeholder", "gpu-library", "driver", "injection", "device-permission", "library",
                      "version")
 # Families read again by the failing lines when those name a GPU library (a build that cannot link libcuda).
