@@ -5051,6 +5051,27 @@ FAMILY_WORDS = [
     # CUDA's enum for a launch out of resources, its middle word misspelled as reporters type it.
     ("When I ran the application inside of cuda-gdb, I would get a cudaErrorLanchOutOfResources error:", "cuda-701", True),
     ("the queue ran out of resources before the launch", "cuda-701", False),
+    ("my kernel fails with cudaErrorLaunchOutOfRessources when compiled with -G", "cuda-701", True),
+    # Chromium's GPU process choosing no hardware GL (its GL back end, a virtual display), not only its sandbox's refusal.
+    ("[88:88:0407/174925.830995:FATAL:gpu_init.cc(542)] Passthrough is not supported, GL is egl, ANGLE is",
+     "browser-gpu-process", True),
+    ("[14:14:0407/174926.103314:ERROR:gpu_process_host.cc(942)] GPU process exited unexpectedly: exit_code=133",
+     "browser-gpu-process", True),
+    ("Playwright's bundled Chromium crashes at GPU process init (SIGTRAP) when headed mode is requested.",
+     "browser-gpu-process", True),
+    ("the GPU process started and WebGL reports the NVIDIA renderer", "browser-gpu-process", False),
+    # A run said to have no GPU on purpose: a server started in its non-GPU mode, a container given only CPUs.
+    ("When starting the inference server in non-GPU mode as described in the docs the following error occurs:",
+     "no-gpu-words", True),
+    ("Running on Kubernetes, the container only has CPU", "no-gpu-words", True),
+    ("the container only has CPU access, no GPU, although the pod requests nvidia.com/gpu: 1", "no-gpu-words", False),
+    # OCI's runtime failing at the container's working directory is runc's own step, not NVIDIA's hook; a denial of
+    # pip's files is no device's.
+    ("OCI runtime create failed: runc create failed: unable to start container process: chdir to cwd (\"/workspace\") "
+     "set in config.json failed: permission denied: unknown.", "runtime-hook-failed", False),
+    ("Consequently PIP permissions are broken, and non-root users are unable to import the python sdk.", "denial-words",
+     False),
+    ("non-root users are unable to open /dev/nvhost-ctrl-gpu in the image", "denial-words", True),
 ]
 
 

@@ -34,7 +34,6 @@ from .textfacts import (
     GPU_NODE_PATH,
     MAX_LINE,
     NOT_HERE_NOW,
-    NVIDIA_BRAND,
     NVIDIA_CARD,
     NVIDIA_GPU,
     OPTIONAL_TENSORRT,
@@ -811,8 +810,16 @@ _SYMPTOM = re.compile(r"timed out|times out|timeout .+|.+ timeout|exit(?:s|ed)? 
                       r"instantly)", re.I)
 
 
+# WSL's own virtual machine stopping under a program: how, not why (its kernel, the GPU's paravirtual driver among it,
+# the host's memory, a Windows update), not the program's failure.
+_WSL_ITSELF_STOPS = re.compile(r"\bwsl2?\s+(?:itself\s+|instance\s+)?(?:crash(?:es|ed)?|exit(?:s|ed)|dies|died|"
+                               r"terminat(?:es|ed)|shuts?\s+down)\b", re.I)
+
+
 def _says_only_a_symptom(line: str) -> bool:
-    return all(_SYMPTOM.fullmatch(said.group()) for said in _failures_said(line))
+    stops = [m.span() for m in _WSL_ITSELF_STOPS.finditer(line)]
+    return all(_SYMPTOM.fullmatch(said.group()) or any(a <= said.start() < b for a, b in stops)
+               for said in _failures_said(line))
 
 
 def _failure_said(line: str) -> Optional[Match[str]]:
@@ -2154,6 +2161,8 @@ _DRIVER_INSTALL = ("persistenced-failed", "driver-install-off")
 # Families that note something harmless, no failure: ldconfig's warning that a soname is a copy, and nvidia-smi's CUDA
 # version read as the installed CUDA's.
 _NOTES = ("ldconfig-not-a-link", "smi-cuda-version-read")
+# The kinds of failing line a note gives way to, unless the note is of that line: the GPU's nodes, libraries, driver or
+# versions.
 _TELLING_FAILURES = ("gpu-node", "library-placeholder", "gpu-library", "driver", "injection", "device-permission", "library",
                      "version")
 # Families read again by the failing lines when those name a GPU library (a build that cannot link libcuda).
@@ -2297,15 +2306,24 @@ _NAMED_ONLY = ("model", "Tegra-only name", "host name")  # Jetson signs that are
 _JETSON_HARDWARE = ("kernel", "board id", "SoC", "tegrastats", "release file")
 
 
+# A launch said to lack NVIDIA's runtime and to pass --gpus ("lacks --runtime nvidia but passes --gpus all").
+_RUNTIME_LACKED_GPUS_PASSED = re.compile(
+    r"\b(?:lacks?|lacked|lacking|miss(?:es|ed|ing)|without|no)\s+[`'\"]?--runtime[= ]?nvidia\b(?=[^\n]*?\b(?:pass(?:es|ed)?|"
+    r"uses?|used|with|adds?|added|has|had)\s+[`'\"]?--gpus\b)", re.I)
 # Words right before a name that say it is not there ("no GeForce in this model", "without a Quadro").
 _SAID_ABSENT = re.compile(r"\b(?:no|not|without|lacks?|n't\s+have)\s+(?:an?\s+|any\s+)?(?:nvidia\s+)?$", re.I)
 
 
+def _nvidia_cards_named(seen: Observed) -> List[str]:
+    """NVIDIA's cards that the lines of the PC's signs name, less those said absent ("no GeForce in this model"); a line
+    keeps one sign ("Windows ... on a MacBookPro11,3 (GeForce GT 750M)")."""
+    return [m.group(0) for line in dict.fromkeys(s.line for s in seen.x86) for m in NVIDIA_CARD.finditer(line)
+            if not _SAID_ABSENT.search(line[:m.start()])]
+
+
 def _names_an_nvidia_gpu(seen: Observed) -> bool:
-    """Whether a sign of a PC the paste shows, or its line, names an NVIDIA GPU (a line keeps one sign: "Windows ... on
-    a MacBookPro11,3 (GeForce GT 750M)")."""
-    return any(NVIDIA_GPU.search(s.value) or any(not _SAID_ABSENT.search(s.line[:m.start()])
-                                                 for m in NVIDIA_BRAND.finditer(s.line)) for s in seen.x86)
+    """Whether a sign of a PC the paste shows, or its line, names an NVIDIA GPU."""
+    return any(NVIDIA_GPU.search(s.value) for s in seen.x86) or bool(_nvidia_cards_named(seen))
 
 
 def _other_arm_boards(seen: Observed) -> List[Sighting]:
@@ -2408,7 +2426,7 @@ _CARRIER_AFTER = re.compile(r"\s*(?:dev(?:eloper)?\s*kit\s+)?carrier\b", re.I)
 # for the A100, A30, A800, H100, H200 (GH200's too) and H800; insight-platform/Savant#216: "works with RAW, doesn't work
 # with NVENC" on an A100), and a move off that encoder said to have mended it ("setting from nvenc to software resolved
 # the issue", "libx264 instead of h264_nvenc").
-_ENCODERLESS_CARD = re.compile(r"^(?:A100|A30|A800|H100|G?H200|H800)\b", re.I)
+_ENCODERLESS_CARD = re.compile(r"^(?:Tesla\s+)?(?:A100|A30|A800|H100|G?H200|H800)\b", re.I)
 _OFF_THE_ENCODER = re.compile(r"(?:\b|_)nvenc\b[^\n]{0,30}?\bto\s+(?:the\s+)?(?:software|(?:lib)?x26[45]|cpu|raw)\b|"
                               r"\b(?:software|(?:lib)?x26[45]|cpu)\s+(?:encod\w+\s+)?instead\s+of\s+(?:\w+_)?nvenc\b", re.I)
 
@@ -2416,8 +2434,7 @@ _OFF_THE_ENCODER = re.compile(r"(?:\b|_)nvenc\b[^\n]{0,30}?\bto\s+(?:the\s+)?(?:
 def _encoderless_card_asked(seen: Observed, failure: Optional[Failure], line_of: Dict[str, str]) -> List[str]:
     """The lines that ask the hardware encoder of a machine whose NVIDIA GPUs, as the paste names them, all lack one:
     the encoder's failure, or its replacement by software said to mend it."""
-    cards = [m.group(0) for line in dict.fromkeys(s.line for s in seen.x86) for m in NVIDIA_CARD.finditer(line)
-             if m.group(0).lower() != "tesla"]  # (the data-centre line's old name before its model: "Tesla A100")
+    cards = _nvidia_cards_named(seen)
     if seen.jetson or not cards or not all(_ENCODERLESS_CARD.search(card) for card in cards):
         return []
     return _encoder_failed(seen, failure, line_of) + [line for line in seen.said("solved") if _OFF_THE_ENCODER.search(line)]
@@ -2815,6 +2832,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         line_of["cuda-801-operation"] = line_of["cuda-801"]
     jetson = platform == "jetson"
     x86 = platform == "pc"
+    # A launch said to lack NVIDIA's runtime while it passes --gpus lacks nothing on a PC (--gpus is the PC's way), nor
+    # where the paste shows NVIDIA's runtime as the engine's default
+    if "nodes-missing-words" in ids and _RUNTIME_LACKED_GPUS_PASSED.search(line_of["nodes-missing-words"]) and (
+            x86 or seen.said("NVIDIA runtime by default")):
+        ids.remove("nodes-missing-words")
+        del line_of["nodes-missing-words"]
     if x86:  # on a PC, a failure of the GPU's graphics or video work is the PC's GPU
         for i in [i for i in ids if i in _PLAIN_FAILURES and _PC_GPU_FUNCTION.search(line_of[i])]:
             ids[ids.index(i)] = "failure-gpu"
@@ -2881,13 +2904,14 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "-X, DISPLAY=localhost:10) takes that display's GL, which knows no GPU of this machine: unset DISPLAY "
                      "or render headless (EGL with no display)", list(dict.fromkeys(gl_remote[:1] + remote_display[:1])),
                      "x86-discrete-gpu")
-    # Chromium's GPU process gives up inside Chromium's own sandbox, on either system, where nothing else of the GPU's
-    # shows: another family (a driver's mismatch, a node missing), a denial, or the GPU's nodes listed say more
+    # Chromium's GPU process gives up inside the browser (its sandbox, a GL back end it does not take), on either system,
+    # where nothing else of the GPU's shows: another family (a driver's mismatch, a node missing), a denial, or the GPU's
+    # nodes listed say more
     if ids == ["browser-gpu-process"] and not (nodes_denied or any(_cuda_node(n.path) for n in seen.nodes)):
-        return cause("not-gpu-access", "the GPU process of Chromium or an Electron app gave up inside Chromium's own "
-                     "sandbox: most often an old Chromium whose sandbox does not allow what the driver now needs; a "
-                     "newer Chromium or Electron in the app is the remedy", [line_of["browser-gpu-process"]],
-                     "x86-discrete-gpu")
+        return cause("not-gpu-access", "the GPU process of Chromium or an Electron app gave up inside the browser: most "
+                     "often an old Chromium whose sandbox does not allow what the driver now needs, or a GL back end it "
+                     "does not take (EGL under VirtualGL, a virtual display); a newer Chromium or Electron, its GL flags "
+                     "or --disable-gpu is the remedy", [line_of["browser-gpu-process"]], "x86-discrete-gpu")
     if "mainline-tegra" in ids:  # its CUDA errors are not NVIDIA's CUDA on L4T
         return cause("not-gpu-access", "a Tegra run by mainline Linux's open drivers: not L4T's GPU stack",
                      [line_of["mainline-tegra"]])
@@ -3086,8 +3110,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # (beside a Jetson's own output, or an NVIDIA GPU the paste shows, the machine said to have none is another, or
     # was thought to: a laptop the image is built on, a comparison)
     if "no-gpu-words" in ids and not _hard_jetson_signs(seen) and not _names_an_nvidia_gpu(seen):
-        return cause("not-gpu-access", "the machine has no NVIDIA GPU, so there is no GPU access to grant",
-                     [line_of["no-gpu-words"]])
+        return cause("not-gpu-access", "the machine, or the container it runs the program in, has no NVIDIA GPU or is "
+                     "run without one on purpose, so there is no GPU access to grant", [line_of["no-gpu-words"]])
     # (and a machine whose only GPU the paste names is AMD's or Intel's, failing where only NVIDIA's serves: CUDA's
     # driver library, NVENC, no CUDA device)
     other_vendor = [s.line for s in seen.x86 if _OTHER_VENDOR_GPU.search(s.line)]

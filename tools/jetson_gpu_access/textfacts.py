@@ -340,9 +340,9 @@ _GEFORCE_AFTER_MY = (r"(?:(?<=\bmy )|(?<=\bour )|(?<=\ban )|(?<=\ba )|(?<=\bthe 
 NVIDIA_GPU = re.compile("|".join((_GEFORCE_AND_KIN, _NVIDIA_ON_PCI, _DATA_CENTRE_GPU, _LAPTOP_MX, _GEFORCE_BY_NUMBER,
                                   r"^(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?$",
                                   r"\bNVIDIA[\s-]+(?:drivers?\b|UNIX x86|v?\d{3}\.)|\bDriver Version\b|\bNVIDIA-SMI\b")), re.I)
-# NVIDIA's cards by name, wherever on a line (a line keeps one sign of a PC): by brand, and the data-centre cards.
-NVIDIA_BRAND = re.compile(_GEFORCE_AND_KIN, re.I)
-NVIDIA_CARD = re.compile(_GEFORCE_AND_KIN + "|" + _DATA_CENTRE_GPU, re.I)
+# NVIDIA's cards by name, wherever on a line (a line keeps one sign of a PC): the data-centre cards, with the old brand
+# word of their line before the model ("Tesla A100" is one card), and the desktop brands.
+NVIDIA_CARD = re.compile(r"(?:\bTesla\s+)?(?:" + _DATA_CENTRE_GPU + ")|" + _GEFORCE_AND_KIN, re.I)
 # A desktop driver's branch in a version: 100 to 599 less JetPack 6's 540 (its nvidia-smi reports 540.x.y) and Jetson
 # Thor's "580.00" (JetPack 7's OpenRM driver as PyTorch's collect_env reports it on a 6.8.12-tegra kernel, vllm#34470;
 # the desktop 580 releases carry a minor version such as 580.82.07).
@@ -844,12 +844,13 @@ _REMOTE_DISPLAY = re.compile(r"\bssh\s+(?:-\w+\s+)*?-\w*[XY]\w*\b|\bssh\s+with\s
 _NOT_BEFORE = re.compile(r"\b(?:not|without|no|neither)\s+(?:over\s+|via\s+|through\s+|using\s+|with\s+)?"
                          r"(?:[\w -]{0,30}?\s+(?:or|nor)\s+)?$", re.I)
 _OFF_AFTER = re.compile(r"\s+(?:is\s+|was\s+)?(?:turned\s+|switched\s+)?(?:off|disabled)\b", re.I)
+_NOT_WITHIN = re.compile(r"\bnot\b", re.I)
 
 
 def _remote_display(line: str) -> bool:
     """Whether the line names a remote display in use: one of its mentions not said absent or off."""
     return any(not _NOT_BEFORE.search(line[:m.start()]) and not _OFF_AFTER.match(line, m.end())
-               and not re.search(r"\bnot\b", m.group(0), re.I) for m in _REMOTE_DISPLAY.finditer(line))
+               and not _NOT_WITHIN.search(m.group(0)) for m in _REMOTE_DISPLAY.finditer(line))
 # NVIDIA's own GL at work by name: its GLX extension asked of an X server (NV-GLX), or its vendor libraries.
 _NVIDIA_GL = re.compile(r"\bnv-glx\b|\blib(?:gl|glx|egl)\w*_nvidia\b", re.I)
 # A container's start script joining its user to the group of a device it is given (linuxserver's init: "adding
@@ -1412,8 +1413,17 @@ ANOTHER_MACHINE = re.compile(r"\b(?:(?:on|with|from|using|in)\s+(?:a|an|his|her|
                              re.I)
 # PyTorch's own wheel index of CUDA builds (download.pytorch.org/whl/cu118, or the older torch_stable.html that lists
 # them all): builds for PCs and servers, not for a Jetson's L4T CUDA (oobabooga/textgen#5597: an AGX Xavier's installer
-# pulled from it and failed).
+# pulled from it and failed). Named in a fix proposed, as in one run, it says which system the thread's software is for.
 _PC_CUDA_INDEX = re.compile(r"download\.pytorch\.org/whl/(?:cu\d{3}\b|torch_stable\.html)", re.I)
+_NOT_JUST_BEFORE = re.compile(r"\b(?:not|never|without)\b|n't\b", re.I)
+
+
+def _pc_cuda_index_used(line: str) -> bool:
+    """Whether the line installs from PyTorch's PC index, or proposes it, and not for another machine nor said unused
+    ("I did not use download.pytorch.org/whl/cu121")."""
+    index = _PC_CUDA_INDEX.search(line)
+    return index is not None and not _NOT_JUST_BEFORE.search(line[max(0, index.start() - 30):index.start()]) \
+        and not ANOTHER_MACHINE.search(line)
 # A library of the program's own build, by where it lies: a relative path or a home directory's tree, not an
 # environment's packages (site-packages, conda) and not one of CUDA's or the driver's own libraries, which a program
 # only links ("./build/lidar_centerpoint/libcenterpoint_cuda_lib.so", DeepStream's custom parser under /home/...).
@@ -1563,7 +1573,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
      lambda line, raw: _OFFLINE.search(line)),
     ("Jetson index", ("jetson", "redist/jp"), lambda line, raw: _JETSON_INDEX.search(line)),
     ("PC CUDA index", ("download.pytorch.org",),
-     lambda line, raw: _asserted(_PC_CUDA_INDEX, line) and not ANOTHER_MACHINE.search(line)),
+     lambda line, raw: _pc_cuda_index_used(line)),
     ("pip build failed", ("wheel", "subprocess-exited", "metadata", "egg_info"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
     ("own build's library", (".so",), lambda line, raw: OWN_BUILD_LIBRARY.search(line)),
     ("toolkit step", ("failed", "imex"), lambda line, raw: _TOOLKIT_STEP.search(line)),
