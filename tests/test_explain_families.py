@@ -4407,6 +4407,29 @@ def test_cuda_answering_true_is_no_assertion_past_answer_or_unfilled_form() -> N
 
 
 @pytest.mark.parametrize(("line", "kind"), [
+    ("thread 'main' panicked at 'No adapters are available!', wgpu-native/src/instance.rs:329:9", "gpu"),
+    ("Error: No suitable adapter found for the surface", "gpu"),
+    ("No network adapters are available, so the download failed", "other")])
+def test_a_graphics_api_s_adapter_is_the_gpu(line: str, kind: str) -> None:
+    """wgpu and WebGPU call the GPU an adapter: none found is a GPU failure; a network adapter is not."""
+    failure = find_failure(line)
+    assert failure is not None and failure.kind == kind
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ('Templating [gpu] Error updating options: Browser access mode in the Prometheus datasource is no longer available.',
+     "other"),
+    ("Error: failed to query $gpu for the panel", "other"),
+    ("could not select device driver with capabilities: [[gpu]]", "gpu"),
+    ("[GPU] initialisation failed", "gpu")])
+def test_a_dashboard_s_variable_named_gpu_is_no_gpu_word(line: str, kind: str) -> None:
+    """A dashboard's template variable ("[gpu]", "$gpu") names a panel's query, not the GPU; Docker's capability list
+    and a log's leading tag do."""
+    failure = find_failure(line)
+    assert failure is not None and failure.kind == kind
+
+
+@pytest.mark.parametrize(("line", "kind"), [
     ("NotImplementedError: Replay with other control modes is not supported when replaying on GPU environments",
      "other"),
     ("NotImplementedError: Cuda is not available", "gpu"),
@@ -5072,6 +5095,33 @@ FAMILY_WORDS = [
     ("Consequently PIP permissions are broken, and non-root users are unable to import the python sdk.", "denial-words",
      False),
     ("non-root users are unable to open /dev/nvhost-ctrl-gpu in the image", "denial-words", True),
+    ("Only root can use CUDA on this board, even after I sorted out pip's permissions with a venv.", "denial-words", True),
+    # Python 3 importing a module written for Python 2; a CI job that never reached its GPU runner; a log file's or a
+    # workspace's permissions; NVML's driver mismatch in a monitor's and in NVML's own words.
+    ("Error while initializing the gpu plugin (Missing parentheses in call to 'print' (pynvml.py, line 1831))",
+     "python2-code", True),
+    ("print needs parentheses in Python 3, so I changed the script", "python2-code", False),
+    ("The self-hosted GPU runner is currently not picking up any jobs.", "ci-runner-unavailable", True),
+    ("Waiting for a runner to pick up this job...", "ci-runner-unavailable", True),
+    ("the runner picked up the job and nvidia-smi failed inside it", "ci-runner-unavailable", False),
+    ("the log file '/var/log/cuda-installer.log' ends up not having read permissions for the default user",
+     "other-permission", True),
+    ("This fixes the CUDA image workflow by modifying permission of the workspace.", "other-permission", True),
+    ("the render node is not readable by the service user", "other-permission", False),
+    ("Impossible to initialize nvidia nvml : Driver/library version mismatch", "nvml-driver", True),
+    ("NVML ERROR: RM has detected an NVML/RM version mismatch.", "nvml-driver", True),
+    # A virtual machine's own virtual GPU; another maker's embedded GPU by its node; Spark RAPIDS short of GPU memory; the
+    # driver's device files made only by root's first CUDA call.
+    ("Arch Linux, virtual AMD Ryzen 5 3600 6-Core Processor, Red Hat Virtio GPU (rev 01), Vulkan", "no-gpu-words", True),
+    ("lspci in the VM lists the Red Hat Virtio GPU beside the passed-through RTX 3090", "no-gpu-words", False),
+    ('KERNEL=="galcore",  MODE="0660", GROUP="video"', "other-device", True),
+    ("A normal user cannot run the GPU drivers; fix this by giving permission to the galcore device.", "other-device", True),
+    ("the Mali GPU in the phone renders the scene fine", "other-device", False),
+    ("java.lang.IllegalArgumentException: The initial allocation of 1319.96 MB (calculated from allocFraction (=0.9) and "
+     "1466.625 MB free memory) was less than the minimum allocation of 4031.90625", "out-of-memory", True),
+    ("Why must I run one of the CUDA samples as root first, then I can use CUDA as my own user?", "device-files-by-root",
+     True),
+    ("I must run the GPIO script as root because of the pins", "device-files-by-root", False),
 ]
 
 
@@ -5198,7 +5248,12 @@ PC_SIGNS = [
     ("make -j4 -l4 failed", False),
     # PyTorch's collect_env saying it was built with no ROCm.
     ("ROCM used to build PyTorch: N/A", False),
-    ("ROCm 6.1 on gfx1100", True)
+    ("ROCm 6.1 on gfx1100", True),
+    # A line that holds only a package's platform classifier names a build a dependency pulled; macOS by its old name.
+    ("linux-x86_64-redist", False),
+    ("windows-x86_64", False),
+    ("Host: Ubuntu 22.04 on linux-x86_64", True),
+    ("ND4J 0.9.1 on OS X 10.10 with CUDA 7.5", True),
 ]
 
 

@@ -563,7 +563,9 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       # (pip's "which is incompatible" is a note, no failure)
                       r"(?:not|n't)\s+(?:\w+\s+){0,3}compatible|(?:not|n't) (?:been )?built for|"
                       r"read-only file system|disk quota exceeded|"
-                      r"no va display found for (?:the )?device)\b", re.I)
+                      # (Rust's panic with its message on the line; a graphics API that finds no GPU, its adapter)
+                      r"no va display found for (?:the )?device|panicked at '|"
+                      r"no (?:suitable |compatible |usable )?adapters? (?:are |is |was |were )?(?:found|available))\b", re.I)
 # An error said not to happen ("the build doesn't show any errors", "finished with 0 errors", "without a failure"); not
 # "without the error", which names one that happens otherwise.
 _NO_FAILURE_BEFORE = re.compile(r"(?:\b(?:no|not|without|never)|n't)\s+(?:(?:show|shows|showed|get|gets|got|see|"
@@ -585,7 +587,7 @@ _FAILURE_KEYS = ("error", "exception", "exit:", "fail", "denied", "cannot", "can
                  "truncated", "is empty", "not able", "undefined", "eacces", "eperm", "hang", "hung", "stuck",
                  "freez", "timed out", "times out", "timeout", "not active", "crash", "exits ", "exited ", "no space left",
                  "no access", "no permission", "not accessible", "compatible", "built for",
-                 "read-only file system", "disk quota", "no va display")
+                 "read-only file system", "disk quota", "no va display", "panicked at '", "adapter")
 # A library of the GPU's stack: CUDA's (libcu*, but not libcurl, libcurses or libcups, nor a project's own libcuda_*:
 # the driver's is libcuda.so alone, and autowarefoundation/autoware_universe#11354's libcuda_ops is Autoware's), the
 # Tegra and driver ones (libnv*, libnvidia-*, the vendor GL libraries *_nvidia), cuDNN, TensorRT, NPP, VPI, and NVIDIA's
@@ -655,11 +657,14 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                            r"\b(?:l4t|jetpack|cuda|tensorrt|cudnn)\b[^\n]{0,80}?\bconflicts?\b|"  # a conflict with the GPU's software
                            r"\brequires?\s+(?:cudnn|cuda|tensorrt|cublas)\s*(?:version\s*)?[\d>=]", re.I)),
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
-                       r"\bgpus?\b|\bcuda\b|"
+                       r"(?<!\s\[)(?<!\$)\bgpus?\b|\bcuda\b|"  # (not a dashboard's variable: "Templating [gpu]", "$gpu")
                        # (not the default user's name: /home/nvidia, nvidia@host)
                        r"(?<!home/)\bnvidia\b(?!@|\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|developer kit|"
                        r"devkit))|"
                        r"\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\w*|\bopencl\b|"
+                       # (a graphics API's adapter, the GPU as wgpu and WebGPU name it)
+                       r"\bno\s+(?:suitable\s+|compatible\s+|usable\s+)?adapters?\s+(?:are\s+|is\s+|was\s+|were\s+)?"
+                       r"(?:available|found)\b|\brequestadapter\b|\bappropriate\s+adapter\b|"
                        # (the driver by its version: "on RTX 5070 Ti + driver 595.79")
                        r"\bdrivers?\s+(?:version\s+)?v?\d{3}\.\d{1,3}(?:\.\d{1,3})?\b|"
                        # (AMD's runtime and libraries: HSA, Tensile, rocBLAS, MIOpen; a backend's own name: ggml_vulkan)
@@ -1979,7 +1984,7 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "gpu-vendor-unsupported", "tensorrt-plugin-missing", "tensors-on-two-devices", "scheduler-config",
             "program-fix-words", "output-parse-failed", "engine-config-refused", "mobile-gpu-delegate",
             "nvjpeg-hardware-unsupported", "board-power-limit", "smi-cuda-version-read",
-            "ldconfig-not-a-link", "option-unknown")
+            "ldconfig-not-a-link", "option-unknown", "python2-code", "ci-runner-unavailable")
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
 _PLAIN_FAILURES = ("failure-other", "failure-other-library")
 # What a PC's GPU does besides CUDA: its video encoder and decoder (NVENC, NVDEC, VDPAU, VA-API), its graphics stack
@@ -2311,7 +2316,8 @@ _RUNTIME_LACKED_GPUS_PASSED = re.compile(
     r"\b(?:lacks?|lacked|lacking|miss(?:es|ed|ing)|without|no)\s+[`'\"]?--runtime[= ]?nvidia\b(?=[^\n]*?\b(?:pass(?:es|ed)?|"
     r"uses?|used|with|adds?|added|has|had)\s+[`'\"]?--gpus\b)", re.I)
 # Words right before a name that say it is not there ("no GeForce in this model", "without a Quadro").
-_SAID_ABSENT = re.compile(r"\b(?:no|not|without|lacks?|n't\s+have)\s+(?:an?\s+|any\s+)?(?:nvidia\s+)?$", re.I)
+_SAID_ABSENT = re.compile(r"\b(?:no|not|without|lacks?|n't\s+have)\s+(?:an?\s+|any\s+)?(?:nvidia\s+)?(?:[\w-]+\s+(?:or|nor)\s+)?$",
+                          re.I)
 
 
 def _nvidia_cards_named(seen: Observed) -> List[str]:
@@ -2422,6 +2428,9 @@ _HYPOTHETICAL_BEFORE = re.compile(r"\b(?:(?:may|might)\s+(?:move|switch|upgrade|
 _CARRIER_AFTER = re.compile(r"\s*(?:dev(?:eloper)?\s*kit\s+)?carrier\b", re.I)
 
 
+# The data-centre line's brand alone ("4x Tesla GPUs (A100 40GB)"): its models differ (the A100 has no NVENC, the T4 has),
+# so it names no encoder either way.
+_DATA_CENTRE_LINE = re.compile(r"Tesla$", re.I)
 # Data-centre GPUs with no hardware video encoder (NVIDIA's Video Encode and Decode GPU Support Matrix lists no NVENC
 # for the A100, A30, A800, H100, H200 (GH200's too) and H800; insight-platform/Savant#216: "works with RAW, doesn't work
 # with NVENC" on an A100), and a move off that encoder said to have mended it ("setting from nvenc to software resolved
@@ -2434,7 +2443,7 @@ _OFF_THE_ENCODER = re.compile(r"(?:\b|_)nvenc\b[^\n]{0,30}?\bto\s+(?:the\s+)?(?:
 def _encoderless_card_asked(seen: Observed, failure: Optional[Failure], line_of: Dict[str, str]) -> List[str]:
     """The lines that ask the hardware encoder of a machine whose NVIDIA GPUs, as the paste names them, all lack one:
     the encoder's failure, or its replacement by software said to mend it."""
-    cards = _nvidia_cards_named(seen)
+    cards = [card for card in _nvidia_cards_named(seen) if not _DATA_CENTRE_LINE.match(card)]
     if seen.jetson or not cards or not all(_ENCODERLESS_CARD.search(card) for card in cards):
         return []
     return _encoder_failed(seen, failure, line_of) + [line for line in seen.said("solved") if _OFF_THE_ENCODER.search(line)]
@@ -2689,6 +2698,8 @@ def _access_works(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -
 # A works-statement tied to another path than the one that fails ("when I start it via docker exec it works", "works on
 # the host", "as root"): a contrast between two sessions, which is the symptom of an access problem, not its absence.
 _CONTRAST = re.compile(r"\b(?:when|if|via|through|exec|as root|sudo|host|outside|another|other|instead)\b", re.I)
+# Words that say something runs as it should ("everything runs fine", "works well").
+_RUNS_FINE = re.compile(r"\b(?:works?|worked|runs?|ran)\s+(?:\w+\s+)?(?:fine|well|ok|okay|great|perfectly)\b", re.I)
 
 
 def _nodes_held(kind: str) -> Callable[[Observed, Sequence[str], Dict[str, str]], List[str]]:
@@ -3443,6 +3454,15 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("x86-discrete-gpu", "the program finds no GPU in a container started without one (no --gpus, "
                      "runtime or GPU device): on a PC the GPU reaches a container only when the launch asks for it",
                      [line_of["gpu-not-detected"], _first_line(unserved[0])] + platform_line, "not-gpu-access")
+    # (and one whose launch is not shown, where nothing shows the GPU reached it: no GPU listed, nothing said to work, in
+    # the container either: "run by hand inside the container everything runs fine")
+    if "gpu-not-detected" in ids and x86 and container and not seen.launches and not (denied or nodes_denied or errors) \
+            and seen.gpu_found is None and not any(s.kind == "nvidia-smi" for s in seen.x86) \
+            and not any(m.id == "gpu-works-words" for m in matches) and not _RUNS_FINE.search(container):
+        return cause("x86-discrete-gpu", "the program finds no GPU in a container whose launch the paste does not show: "
+                     "on a PC the GPU reaches a container only when the launch asks for it (--gpus, NVIDIA's runtime)",
+                     [line_of["gpu-not-detected"], container] + platform_line, "not-gpu-access",
+                     "nodes-missing-in-container")
     if "gpu-not-detected" in ids and container and not (x86 or denied or nodes_denied or errors):
         # inside a container a quiet "no GPU" is as often the container's (no NVIDIA runtime, an image for another
         # release) as the program's: the paste cannot tell them apart, so the reply asks

@@ -496,12 +496,13 @@ _PC_PROSE = cued(
      r"\b(?:g4dn|g4ad|g5g|p3dn|p4de?)\s+(?:instance|node)s?\b"),
     # a cloud server the commands ran on (an AWS node, an EC2 instance) or a Mac: no Jetson is either
     # (and a cloud's managed batch and training services: AWS Batch, SageMaker, Azure ML, Vertex AI)
-    (("aws", "ec2", "macos", "mac os", "sagemaker", "azure", "vertex"),
+    (("aws", "ec2", "macos", "mac os", "os x", "osx", "sagemaker", "azure", "vertex"),
      r"\bAWS\s+Batch\b|\bSageMaker\b|\bAzure\s?ML\b|\bVertex\s+AI\b|"
      r"\b(?:node|instance|machine|server|vm|host)s?\s+(?:on|in)\s+AWS\b|"
      r"\b(?:on|in)\s+(?:an?\s+|the\s+)?(?:AWS\s+)?EC2\b|\b(?:on|in)\s+(?:an?\s+)?AWS\s+(?:node|instance|machine|server|vm)s?\b|"
-     # macOS with its version, as a system's own report gives it ("Macos 10.13.6"), not as a client named in prose
-     r"\bmac\s?OS(?:\s?X)?\s+v?\d+(?:\.\d+)+\b"),
+     # macOS with its version, as a system's own report gives it ("Macos 10.13.6", "OS X 10.10"), not as a client named in
+     # prose
+     r"\b(?:mac\s?OS(?:\s?X)?|OS\s?X)\s+v?\d+(?:\.\d+)+\b"),
     # a form's system field that names a Mac ("OS: macOS", "环境：mac"), as data/symptoms.json's mac-no-cuda reads it
     ((": mac", ":mac", "\uff1amac", "\uff1a mac"),
      r"^[ \t]*[-*]?[ \t]*(?:环境|系统|操作系统|os|platform|environment|system)[ \t]*[:：][ \t]*"
@@ -575,9 +576,12 @@ _PLATFORM_PROBE = re.compile(r"\bload dxcore\b|\b(?:amdgpu|rocm)\b[^\n]{0,40}?\b
 # address (57000000.gpu; a PC's GPU sits on the PCI bus, 0000:01:00.0).
 _ARM_WORDS = re.compile(r"arm-linux|aarch64|arm64|armhf|armv7|(?<!in)tegra|\bg(?:k20a|m20b|p10b|v11b|a10b)\b|"
                         r"\b[0-9a-f]{8}\.gpu\b", re.I)
-# A file built for another machine names that machine's architecture, not this one's.
+# A file built for another machine names that machine's architecture, not this one's; so does a line that holds only a
+# package's platform classifier (the builds a Maven or JavaCPP dependency pulled: "linux-x86_64-redist", "windows-x86_64").
 _FOREIGN_ARTIFACT = re.compile(r"not a supported wheel|exec format error|cannot execute binary|wrong elf class|"
-                               r"no matching manifest|\belf \d\d-bit [lm]sb\b", re.I)  # (`file`'s answer: the file's machine)
+                               r"no matching manifest|\belf \d\d-bit [lm]sb\b|"  # (`file`'s answer: the file's machine)
+                               r"^\s*(?:linux|windows|macosx|android)[-_](?:x86(?:[-_]64)?|ppc64le|arm64|aarch64|armhf)"
+                               r"(?:[-_]\w+)?\s*$", re.I)
 # The engine's warning names the image's platform and the host's: only the host's says which system this is.
 _HOST_PLATFORM = re.compile(r"does not match the detected host platform \(linux/(amd64|x86_64|arm64|aarch64)", re.I)
 # (and the NVIDIA driver's /proc entry, there too: on a PC and, with JetPack 7's OpenRM driver, on a Thor)
@@ -1413,17 +1417,8 @@ ANOTHER_MACHINE = re.compile(r"\b(?:(?:on|with|from|using|in)\s+(?:a|an|his|her|
                              re.I)
 # PyTorch's own wheel index of CUDA builds (download.pytorch.org/whl/cu118, or the older torch_stable.html that lists
 # them all): builds for PCs and servers, not for a Jetson's L4T CUDA (oobabooga/textgen#5597: an AGX Xavier's installer
-# pulled from it and failed). Named in a fix proposed, as in one run, it says which system the thread's software is for.
+# pulled from it and failed).
 _PC_CUDA_INDEX = re.compile(r"download\.pytorch\.org/whl/(?:cu\d{3}\b|torch_stable\.html)", re.I)
-_NOT_JUST_BEFORE = re.compile(r"\b(?:not|never|without)\b|n't\b", re.I)
-
-
-def _pc_cuda_index_used(line: str) -> bool:
-    """Whether the line installs from PyTorch's PC index, or proposes it, and not for another machine nor said unused
-    ("I did not use download.pytorch.org/whl/cu121")."""
-    index = _PC_CUDA_INDEX.search(line)
-    return index is not None and not _NOT_JUST_BEFORE.search(line[max(0, index.start() - 30):index.start()]) \
-        and not ANOTHER_MACHINE.search(line)
 # A library of the program's own build, by where it lies: a relative path or a home directory's tree, not an
 # environment's packages (site-packages, conda) and not one of CUDA's or the driver's own libraries, which a program
 # only links ("./build/lidar_centerpoint/libcenterpoint_cuda_lib.so", DeepStream's custom parser under /home/...).
@@ -1573,7 +1568,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
      lambda line, raw: _OFFLINE.search(line)),
     ("Jetson index", ("jetson", "redist/jp"), lambda line, raw: _JETSON_INDEX.search(line)),
     ("PC CUDA index", ("download.pytorch.org",),
-     lambda line, raw: _pc_cuda_index_used(line)),
+     lambda line, raw: _asserted(_PC_CUDA_INDEX, line) and not ANOTHER_MACHINE.search(line)),
     ("pip build failed", ("wheel", "subprocess-exited", "metadata", "egg_info"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
     ("own build's library", (".so",), lambda line, raw: OWN_BUILD_LIBRARY.search(line)),
     ("toolkit step", ("failed", "imex"), lambda line, raw: _TOOLKIT_STEP.search(line)),
