@@ -4406,6 +4406,16 @@ def test_cuda_answering_true_is_no_assertion_past_answer_or_unfilled_form() -> N
         assert read("my CPU sits at 100% while the GPU is barely used\n" + said).observed.cuda_true is None, said
 
 
+@pytest.mark.parametrize(("line", "failed"), [
+    ("sd卡镜像中没有cuda包，这导致我无法使用jetson nano的ai功能", True),
+    ("推論を実行するとエラーになります", True),
+    ("GPU 초기화에 실패했습니다", True),
+    ("容器里可以正常使用GPU", False)])
+def test_chinese_japanese_and_korean_words_of_failure_are_read(line: str, failed: bool) -> None:
+    """Cannot, failed and error in Chinese, Japanese and Korean, whose words have no spaces between them."""
+    assert (find_failure(line) is not None) is failed
+
+
 @pytest.mark.parametrize(("line", "kind"), [
     ("thread 'main' panicked at 'No adapters are available!', wgpu-native/src/instance.rs:329:9", "gpu"),
     ("Error: No suitable adapter found for the surface", "gpu"),
@@ -5122,6 +5132,17 @@ FAMILY_WORDS = [
     ("Why must I run one of the CUDA samples as root first, then I can use CUDA as my own user?", "device-files-by-root",
      True),
     ("I must run the GPIO script as root because of the pins", "device-files-by-root", False),
+    ("I had to run the install script as root and then reboot, and the GPU driver 550 works.", "device-files-by-root",
+     False),
+    # NVML's mismatch said absent or gone is none; the driver too old, and the card "dropping its driver", in Chinese; a
+    # release image said to carry another version than the one required.
+    ('I do not get "NVML: Driver/library version mismatch", nvidia-smi works and lists the card.', "nvml-driver", False),
+    ("Yesterday's NVML: Driver/library version mismatch went away after the reboot.", "nvml-driver", False),
+    ("你的 NVIDIA 显卡驱动版本太旧，无法支持这个容器所需的 CUDA 版本。", "cuda-35", True),
+    ("bug: n卡掉驱动", "nvml-driver", True),
+    ("the jetpack version in that image is using version 4.6.1, not the required version 4.6.4.", "versions-mismatched",
+     True),
+    ("the image is using version 4.6.4, the required version", "versions-mismatched", False),
 ]
 
 

@@ -565,7 +565,9 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       r"read-only file system|disk quota exceeded|"
                       # (Rust's panic with its message on the line; a graphics API that finds no GPU, its adapter)
                       r"no va display found for (?:the )?device|panicked at '|"
-                      r"no (?:suitable |compatible |usable )?adapters? (?:are |is |was |were )?(?:found|available))\b", re.I)
+                      r"no (?:suitable |compatible |usable )?adapters? (?:are |is |was |were )?(?:found|available))\b|"
+                      # (in Chinese, Japanese and Korean, whose words have no word boundaries: cannot, failed, error)
+                      r"无法|不能|失败|失敗|报错|出错|错误|錯誤|できません|できない|エラー|실패|오류|에러|할 수 없", re.I)
 # An error said not to happen ("the build doesn't show any errors", "finished with 0 errors", "without a failure"); not
 # "without the error", which names one that happens otherwise.
 _NO_FAILURE_BEFORE = re.compile(r"(?:\b(?:no|not|without|never)|n't)\s+(?:(?:show|shows|showed|get|gets|got|see|"
@@ -587,7 +589,9 @@ _FAILURE_KEYS = ("error", "exception", "exit:", "fail", "denied", "cannot", "can
                  "truncated", "is empty", "not able", "undefined", "eacces", "eperm", "hang", "hung", "stuck",
                  "freez", "timed out", "times out", "timeout", "not active", "crash", "exits ", "exited ", "no space left",
                  "no access", "no permission", "not accessible", "compatible", "built for",
-                 "read-only file system", "disk quota", "no va display", "panicked at '", "adapter")
+                 "read-only file system", "disk quota", "no va display", "panicked at '", "adapter", "无法", "不能",
+                 "失败", "失敗", "报错", "出错", "错误", "錯誤", "できません", "できない", "エラー", "실패", "오류", "에러",
+                 "할 수 없")
 # A library of the GPU's stack: CUDA's (libcu*, but not libcurl, libcurses or libcups, nor a project's own libcuda_*:
 # the driver's is libcuda.so alone, and autowarefoundation/autoware_universe#11354's libcuda_ops is Autoware's), the
 # Tegra and driver ones (libnv*, libnvidia-*, the vendor GL libraries *_nvidia), cuDNN, TensorRT, NPP, VPI, and NVIDIA's
@@ -3454,11 +3458,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("x86-discrete-gpu", "the program finds no GPU in a container started without one (no --gpus, "
                      "runtime or GPU device): on a PC the GPU reaches a container only when the launch asks for it",
                      [line_of["gpu-not-detected"], _first_line(unserved[0])] + platform_line, "not-gpu-access")
-    # (and one whose launch is not shown, where nothing shows the GPU reached it: no GPU listed, nothing said to work, in
-    # the container either: "run by hand inside the container everything runs fine")
+    # (and one whose launch is not shown, where nothing shows the GPU reached it: no GPU listed or at work, nothing said
+    # to work, in the container either: "run by hand inside the container everything runs fine")
     if "gpu-not-detected" in ids and x86 and container and not seen.launches and not (denied or nodes_denied or errors) \
             and seen.gpu_found is None and not any(s.kind == "nvidia-smi" for s in seen.x86) \
-            and not any(m.id == "gpu-works-words" for m in matches) and not _RUNS_FINE.search(container):
+            and not any(m.id == "gpu-works-words" for m in matches) and not _RUNS_FINE.search(container) \
+            and not seen.said("GPU at work"):
         return cause("x86-discrete-gpu", "the program finds no GPU in a container whose launch the paste does not show: "
                      "on a PC the GPU reaches a container only when the launch asks for it (--gpus, NVIDIA's runtime)",
                      [line_of["gpu-not-detected"], container] + platform_line, "not-gpu-access",

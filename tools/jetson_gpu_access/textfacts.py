@@ -1415,6 +1415,9 @@ ANOTHER_MACHINE = re.compile(r"\b(?:(?:on|with|from|using|in)\s+(?:a|an|his|her|
                              r"\b(?:another|other|second|different|colleague'?s)\s+(?:[\w-]+\s+)?"
                              r"(?:jetson|orin|xavier|nano|thor|board|device|machine|unit|computer|pc|laptop|workstation)s?\b",
                              re.I)
+# The GPU shown at work: its load as a share ("98% GPU load", "GPU-Util 97%", GR3D_FREQ 99%) or a GPU monitor listing it.
+_GPU_AT_WORK = re.compile(r"\b\d{1,3}\s?%\s+(?:of\s+(?:the\s+)?)?gpu\b|\b(?:gpu|gr3d)[- _]?(?:load|util\w*|usage|freq)\b[^\n]{0,12}?"
+                          r"\b\d{1,3}\s?%|\b(?:nvtop|nvitop|gpustat)\b[^\n]{0,40}?\b(?:lists?|listed|shows?|showed)\b", re.I)
 # PyTorch's own wheel index of CUDA builds (download.pytorch.org/whl/cu118, or the older torch_stable.html that lists
 # them all): builds for PCs and servers, not for a Jetson's L4T CUDA (oobabooga/textgen#5597: an AGX Xavier's installer
 # pulled from it and failed).
@@ -1570,6 +1573,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("PC CUDA index", ("download.pytorch.org",),
      lambda line, raw: _asserted(_PC_CUDA_INDEX, line) and not ANOTHER_MACHINE.search(line)),
     ("pip build failed", ("wheel", "subprocess-exited", "metadata", "egg_info"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
+    ("GPU at work", ("%", "nvtop", "nvitop", "gpustat"), lambda line, raw: _GPU_AT_WORK.search(line)),
     ("own build's library", (".so",), lambda line, raw: OWN_BUILD_LIBRARY.search(line)),
     ("toolkit step", ("failed", "imex"), lambda line, raw: _TOOLKIT_STEP.search(line)),
     ("engine configured by the toolkit", ("nvidia-ctk", "toolkit", "operator"),
