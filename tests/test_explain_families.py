@@ -4410,9 +4410,16 @@ def test_cuda_answering_true_is_no_assertion_past_answer_or_unfilled_form() -> N
     ("sd卡镜像中没有cuda包，这导致我无法使用jetson nano的ai功能", True),
     ("推論を実行するとエラーになります", True),
     ("GPU 초기화에 실패했습니다", True),
-    ("容器里可以正常使用GPU", False)])
+    ("容器里可以正常使用GPU", False),
+    ("训练过程没有报错，但是速度很慢", False),
+    ("GPU は動いています。エラーも出ません。", False),
+    ("用 GPU 训练时报错：", False),
+    ("能不能帮我看看这个配置", False),
+    ("検証エラー率が 30% から下がりません", False),
+    ("오류 없이 끝났습니다", False)])
 def test_chinese_japanese_and_korean_words_of_failure_are_read(line: str, failed: bool) -> None:
-    """Cannot, failed and error in Chinese, Japanese and Korean, whose words have no spaces between them."""
+    """Cannot, failed and error in Chinese, Japanese and Korean, whose words have no spaces between them; not where said
+    not to happen, nor where they introduce the error printed below, nor inside another word ("能不能", "エラー率")."""
     assert (find_failure(line) is not None) is failed
 
 
@@ -5140,9 +5147,22 @@ FAMILY_WORDS = [
     ("Yesterday's NVML: Driver/library version mismatch went away after the reboot.", "nvml-driver", False),
     ("你的 NVIDIA 显卡驱动版本太旧，无法支持这个容器所需的 CUDA 版本。", "cuda-35", True),
     ("bug: n卡掉驱动", "nvml-driver", True),
+    ("报错之后 nvidia-smi 一切正常，四张卡都还在，不是n卡掉驱动。", "nvml-driver", False),
+    ("我先卸掉驱动再重装了 535", "nvml-driver", False),
+    ("网上有人说是驱动版本太旧，但 nvidia-smi 显示 535，应该不是。", "cuda-35", False),
     ("the jetpack version in that image is using version 4.6.1, not the required version 4.6.4.", "versions-mismatched",
      True),
     ("the image is using version 4.6.4, the required version", "versions-mismatched", False),
+    # A platform that cannot give its containers NVIDIA's runtime; Python importing a name its dependency lacks; a GPU
+    # without efficient float16.
+    ("CasaOS doesn't allow apps to access GPU probably because it doesn't support custom runtime.", "nodes-missing-words",
+     True),
+    ("I cant install nvidia toolkit as the hassos terminal doesn't have yum or apt.", "nodes-missing-words", True),
+    ("the toolkit doesn't support Windows 7", "nodes-missing-words", False),
+    ("ImportError: cannot import name 'redirect_numba_module' from 'numba.cuda.utils'", "python-import-name", True),
+    ("the import cannot name the module it wants", "python-import-name", False),
+    ("ValueError: Requested float16 compute type, but the target device or backend do not support efficient float16 "
+     "computation.", "gpu-too-old", True),
 ]
 
 

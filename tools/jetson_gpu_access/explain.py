@@ -566,8 +566,11 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       # (Rust's panic with its message on the line; a graphics API that finds no GPU, its adapter)
                       r"no va display found for (?:the )?device|panicked at '|"
                       r"no (?:suitable |compatible |usable )?adapters? (?:are |is |was |were )?(?:found|available))\b|"
-                      # (in Chinese, Japanese and Korean, whose words have no word boundaries: cannot, failed, error)
-                      r"无法|不能|失败|失敗|报错|出错|错误|錯誤|できません|できない|エラー|실패|오류|에러|할 수 없", re.I)
+                      # (in Chinese, Japanese and Korean, whose words have no word boundaries: cannot, failed, error; not
+                      # where said not to happen, "没有报错", "エラーは出ません", "오류 없이", nor "能不能", "エラー率")
+                      r"无法|(?<!能)不能|(?<!不会)(?<!没有)失败|失敗|(?<![不没无無])(?<!没有)报错|(?<![不没无無])(?<!没有)出错|(?<!没有)(?<![无無])错误|"
+                      r"錯誤|できません|できない|エラー(?!率|[はも]出ません|[はも]出ない|なし|もなく|[はも]発生しません)|실패|"
+                      r"(?:오류|에러)(?!\s*(?:가|는|도)?\s*없)|할 수 없", re.I)
 # An error said not to happen ("the build doesn't show any errors", "finished with 0 errors", "without a failure"); not
 # "without the error", which names one that happens otherwise.
 _NO_FAILURE_BEFORE = re.compile(r"(?:\b(?:no|not|without|never)|n't)\s+(?:(?:show|shows|showed|get|gets|got|see|"
@@ -847,6 +850,8 @@ def _failures_said(line: str) -> Iterator[Match[str]]:
     for said in _FAILURE.finditer(line):
         if said.start() >= noun:
             break  # "... I got the following error message:": the error is printed below, not on this line
+        if _CJK_FAILURE.fullmatch(said.group()) and stripped.endswith((":", "\uff1a")) and len(stripped) - said.end() <= 12:
+            break  # "报错如下：", "以下のエラーが出ます：": the same, in Chinese, Japanese or Korean
         before = max(0, said.start() - 60)
         negated = _NEGATABLE_FAILURE.fullmatch(said.group()) and (_NO_FAILURE_BEFORE.search(line, before, said.start())
                                                                   or _FORESEEN_BEFORE.search(line, before, said.start()))
@@ -855,6 +860,8 @@ def _failures_said(line: str) -> Iterator[Match[str]]:
             yield said
 
 
+# The words of failure in Chinese, Japanese and Korean (_FAILURE's last alternatives).
+_CJK_FAILURE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af ]*")
 # A sentence's end that introduces the error printed below it ("When I run it, I got the following error message:",
 # "gives this error:"): it points at the failure, it is not one. (Not "returned error:", a program's own line.)
 _INTRODUCES_THE_ERROR = re.compile(r"\b(?:got|get|gets|getting|gives?|gave|giving|see|saw|seeing|shows?|showed|throws?|threw|"
@@ -1988,7 +1995,7 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "gpu-vendor-unsupported", "tensorrt-plugin-missing", "tensors-on-two-devices", "scheduler-config",
             "program-fix-words", "output-parse-failed", "engine-config-refused", "mobile-gpu-delegate",
             "nvjpeg-hardware-unsupported", "board-power-limit", "smi-cuda-version-read",
-            "ldconfig-not-a-link", "option-unknown", "python2-code", "ci-runner-unavailable")
+            "ldconfig-not-a-link", "option-unknown", "python2-code", "ci-runner-unavailable", "python-import-name")
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
 _PLAIN_FAILURES = ("failure-other", "failure-other-library")
 # What a PC's GPU does besides CUDA: its video encoder and decoder (NVENC, NVDEC, VDPAU, VA-API), its graphics stack

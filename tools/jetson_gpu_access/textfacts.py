@@ -1415,9 +1415,13 @@ ANOTHER_MACHINE = re.compile(r"\b(?:(?:on|with|from|using|in)\s+(?:a|an|his|her|
                              r"\b(?:another|other|second|different|colleague'?s)\s+(?:[\w-]+\s+)?"
                              r"(?:jetson|orin|xavier|nano|thor|board|device|machine|unit|computer|pc|laptop|workstation)s?\b",
                              re.I)
-# The GPU shown at work: its load as a share ("98% GPU load", "GPU-Util 97%", GR3D_FREQ 99%) or a GPU monitor listing it.
-_GPU_AT_WORK = re.compile(r"\b\d{1,3}\s?%\s+(?:of\s+(?:the\s+)?)?gpu\b|\b(?:gpu|gr3d)[- _]?(?:load|util\w*|usage|freq)\b[^\n]{0,12}?"
-                          r"\b\d{1,3}\s?%|\b(?:nvtop|nvitop|gpustat)\b[^\n]{0,40}?\b(?:lists?|listed|shows?|showed)\b", re.I)
+# The GPU shown at work: its load as a share ("98% GPU load", "GPU-Util 97%", GR3D_FREQ 99%) or a GPU monitor listing it
+# (a share of ten or more, in the paste's own container or machine, not the host's; a monitor that lists a card, not one
+# that shows nothing)
+_GPU_AT_WORK = re.compile(r"^(?![^\n]*\bhost\b)[^\n]*?(?:\b(?:[1-9]\d|100)\s?%\s+(?:of\s+(?:the\s+)?)?gpu\s+(?:load|util\w*|usage)\b|"
+                          r"\b(?:gpu|gr3d)[- _]?(?:load|util\w*|usage|freq)\b\s*[:=]?\s*(?:at\s+)?(?:[1-9]\d|100)\s?%|"
+                          r"\b(?:nvtop|nvitop|gpustat)\b[^\n]{0,40}?\b(?:lists?|listed|shows?|showed)\s+(?:the\s+|our\s+|my\s+)?"
+                          r"(?:nvidia\s+)?(?:geforce\s+)?(?:rtx\s*|gtx\s*)?(?:\d{4}|a\d{2,4}|[hlt]\d{1,3}|v100|gpu|card)\b)", re.I)
 # PyTorch's own wheel index of CUDA builds (download.pytorch.org/whl/cu118, or the older torch_stable.html that lists
 # them all): builds for PCs and servers, not for a Jetson's L4T CUDA (oobabooga/textgen#5597: an AGX Xavier's installer
 # pulled from it and failed).
