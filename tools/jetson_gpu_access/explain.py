@@ -545,6 +545,8 @@ class Failure:
     line: str
 
 
+# A graphics API that finds no adapter, the GPU as wgpu and WebGPU name it: a failure, and of the GPU.
+_NO_ADAPTER = r"no\s+(?:suitable\s+|compatible\s+|usable\s+)?adapters?\s+(?:are\s+|is\s+|was\s+|were\s+)?(?:found|available)"
 # Words that say something failed, in any tool's wording; the keys find the lines cheaply first.
 _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"  # an exception and its message
                       r"^[ \t]*[\w.]*(?:error|exception)[ \t]*$|"  # one without (a bare AssertionError under its traceback)
@@ -564,8 +566,7 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       r"(?:not|n't)\s+(?:\w+\s+){0,3}compatible|(?:not|n't) (?:been )?built for|"
                       r"read-only file system|disk quota exceeded|"
                       # (Rust's panic with its message on the line; a graphics API that finds no GPU, its adapter)
-                      r"no va display found for (?:the )?device|panicked at '|"
-                      r"no (?:suitable |compatible |usable )?adapters? (?:are |is |was |were )?(?:found|available))\b|"
+                      r"no va display found for (?:the )?device|panicked at '|" + _NO_ADAPTER + r")\b|"
                       # (in Chinese, Japanese and Korean, whose words have no word boundaries: cannot, failed, error; not
                       # where said not to happen, "没有报错", "エラーは出ません", "오류 없이", nor "能不能", "エラー率")
                       r"无法|(?<!能)不能|(?<!不会)(?<!没有)失败|失敗|(?<![不没无無])(?<!没有)报错|(?<![不没无無])(?<!没有)出错|(?<!没有)(?<![无無])错误|"
@@ -669,9 +670,8 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                        r"(?<!home/)\bnvidia\b(?!@|\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|developer kit|"
                        r"devkit))|"
                        r"\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\w*|\bopencl\b|"
-                       # (a graphics API's adapter, the GPU as wgpu and WebGPU name it)
-                       r"\bno\s+(?:suitable\s+|compatible\s+|usable\s+)?adapters?\s+(?:are\s+|is\s+|was\s+|were\s+)?"
-                       r"(?:available|found)\b|\brequestadapter\b|\bappropriate\s+adapter\b|"
+                       # (a graphics API's adapter: none found, or asked for)
+                       r"\b" + _NO_ADAPTER + r"\b|\brequestadapter\b|\bappropriate\s+adapter\b|"
                        # (the driver by its version: "on RTX 5070 Ti + driver 595.79")
                        r"\bdrivers?\s+(?:version\s+)?v?\d{3}\.\d{1,3}(?:\.\d{1,3})?\b|"
                        # (AMD's runtime and libraries: HSA, Tensile, rocBLAS, MIOpen; a backend's own name: ggml_vulkan)
