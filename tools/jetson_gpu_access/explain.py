@@ -2709,8 +2709,6 @@ def _access_works(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -
 # A works-statement tied to another path than the one that fails ("when I start it via docker exec it works", "works on
 # the host", "as root"): a contrast between two sessions, which is the symptom of an access problem, not its absence.
 _CONTRAST = re.compile(r"\b(?:when|if|via|through|exec|as root|sudo|host|outside|another|other|instead)\b", re.I)
-# Words that say something runs as it should ("everything runs fine", "works well").
-_RUNS_FINE = re.compile(r"\b(?:works?|worked|runs?|ran)\s+(?:\w+\s+)?(?:fine|well|ok|okay|great|perfectly)\b", re.I)
 
 
 def _nodes_held(kind: str) -> Callable[[Observed, Sequence[str], Dict[str, str]], List[str]]:
@@ -3469,7 +3467,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # to work, in the container either: "run by hand inside the container everything runs fine")
     if "gpu-not-detected" in ids and x86 and container and not seen.launches and not (denied or nodes_denied or errors) \
             and seen.gpu_found is None and not any(s.kind == "nvidia-smi" for s in seen.x86) \
-            and not any(m.id == "gpu-works-words" for m in matches) and not _RUNS_FINE.search(container) \
+            and not any(m.id == "gpu-works-words" for m in matches) and not WORKS_THERE.search(container) \
             and not seen.said("GPU at work"):
         return cause("x86-discrete-gpu", "the program finds no GPU in a container whose launch the paste does not show: "
                      "on a PC the GPU reaches a container only when the launch asks for it (--gpus, NVIDIA's runtime)",
