@@ -2131,3 +2131,48 @@ def test_another_makers_board_alone_is_not_called_a_pc() -> None:
     its reading says what the board is, not that it is an x86 system."""
     why = explain("rk3399, Ubuntu 18.04: MNN built with OpenCL says can't find type=3 backend\n").cause.why.text
     assert "another maker's Arm board" in why and "x86" not in why
+
+
+# ---- a contraction's "n't" is no word of its own ----
+
+def _alternatives_after_a_word_boundary(source: str) -> List[str]:
+    """The top-level alternatives of each group that follows a \\b in a pattern's source."""
+    found, start = [], source.find("\\b(?:")
+    while start >= 0:
+        depth, i, begin = 1, start + 5, start + 5
+        while i < len(source) and depth:
+            char = source[i]
+            if char == "\\":
+                i += 2
+                continue
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if (char == "|" and depth == 1) or depth == 0:
+                found.append(source[begin:i])
+                begin = i + 1
+            i += 1
+        start = source.find("\\b(?:", start + 5)
+    return found
+
+
+def _patterns_of(value: Any) -> List[str]:
+    if isinstance(value, re.Pattern):
+        return [value.pattern]
+    if isinstance(value, (tuple, list)):
+        return [p for item in value for p in _patterns_of(item)]
+    return []
+
+
+def test_no_pattern_offers_n_t_as_a_word_after_a_boundary() -> None:
+    """`\\b(?:not|n't)` never matches "hasn't" or "don't": no word boundary falls inside a word, so the contraction's
+    "n't" must stand outside the \\b, `(?:\\bnot|n't)`; a pattern that offers it inside reads those words as absent."""
+    from jetson_gpu_access import explain as explain_module
+    from jetson_gpu_access import launch, lexicon, textfacts
+    sources = [p for module in (explain_module, textfacts, lexicon, launch) for value in vars(module).values()
+               for p in _patterns_of(value)]
+    sources += [p for family in SYMPTOMS for p in family.get("patterns", [])
+                + [family.get("needs_in_paste") or "", family.get("unless_in_paste") or ""]]
+    assert len(sources) > 500
+    dead = [source[:80] for source in sources if any(re.match(r"n(?:'|\\')t", alternative)
+                                                      for alternative in _alternatives_after_a_word_boundary(source))]
+    assert dead == []
+    assert _alternatives_after_a_word_boundary(r"\b(?:not|n't)\s") == ["not", "n't"]  # the check itself finds them

@@ -4423,6 +4423,16 @@ def test_chinese_japanese_and_korean_words_of_failure_are_read(line: str, failed
     assert (find_failure(line) is not None) is failed
 
 
+@pytest.mark.parametrize(("line", "failed"), [
+    ("script quits with only the log \"Killed\".", True),
+    ("the build gets as far as linking, then: Killed", True),
+    ("I killed the old container before starting this one", False),
+    ("we killed the stale process and restarted the service", False)])
+def test_a_process_killed_is_a_failure_but_one_the_reporter_killed_is_not(line: str, failed: bool) -> None:
+    """The kernel's OOM killer prints "Killed" and nothing else: a failure; what the reporter killed is a step."""
+    assert (find_failure(line) is not None) is failed
+
+
 @pytest.mark.parametrize(("line", "kind"), [
     ("thread 'main' panicked at 'No adapters are available!', wgpu-native/src/instance.rs:329:9", "gpu"),
     ("Error: No suitable adapter found for the surface", "gpu"),

@@ -685,8 +685,8 @@ def test_memory_that_could_not_be_allocated_is_out_of_memory_but_enomem_on_a_nod
     # pip's note of an incompatible pin is no failure; the failure is the missing file
     (JETSON_36 + "\ntorchvision 0.20.0 requires torch==2.5.0, but you have torch 2.5.0a0+nv24.08 which is incompatible."
      "\nFileNotFoundError: [Errno 2] No such file or directory: 'video.mp4'", "not-gpu-access"),
-    # source code that handles an exception is no failure
-    ("try:\n    import tensorrt\nexcept ImportError:\n    tensorrt = None", "unknown"),
+    # source code that handles an exception is no failure (nothing fails: no access failure, assumed)
+    ("try:\n    import tensorrt\nexcept ImportError:\n    tensorrt = None", "not-gpu-access"),
     # dpkg pads its columns; tegrastats behind a ROS 2 prefix
     ("ii  nvidia-l4t-core                            35.4.1-20230801124926   arm64   NVIDIA Core Package\n"
      "$ docker run --runtime nvidia -it dustynv/l4t-pytorch:r36.2.0\nRuntimeError: CUDA error: unspecified launch failure",

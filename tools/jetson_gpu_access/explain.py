@@ -31,6 +31,7 @@ from .textfacts import (
     ARM64_KINDS,
     CONTAINER_PROMPT,
     FACT_WINDOW,
+    FORM_NAMES_OTHER_GPU,
     GPU_NODE_PATH,
     MAX_LINE,
     NOT_HERE_NOW,
@@ -547,6 +548,17 @@ class Failure:
 
 # A graphics API that finds no adapter, the GPU as wgpu and WebGPU name it: a failure, and of the GPU.
 _NO_ADAPTER = r"no\s+(?:suitable\s+|compatible\s+|usable\s+)?adapters?\s+(?:are\s+|is\s+|was\s+|were\s+)?(?:found|available)"
+# Cannot, failed and error in Chinese, Japanese and Korean, each with the words that say it did not happen or ask
+# whether it could: Chinese negates before the word ("没有报错", "不会失败"), Japanese and Korean after it ("エラーは出ません",
+# "오류 없이"); "能不能" asks, "エラー率" is a rate. (Read by _said_not_to_happen, as English's negations are.)
+_CJK_FAILURE_WORDS: Dict[str, Tuple[Optional[Pattern[str]], Optional[Pattern[str]]]] = {
+    word: (re.compile(f"(?:{before})$") if before else None, re.compile(after) if after else None)
+    for word, before, after in (
+        ("无法", "", ""), ("不能", "能", ""), ("失败", "不会|没有", ""), ("失敗", "", ""),
+        ("报错", "[不没无無]|没有", ""), ("出错", "[不没无無]|没有", ""), ("错误", "没有|[无無]", ""), ("錯誤", "", ""),
+        ("できません", "", ""), ("できない", "", ""),
+        ("エラー", "", "率|[はも]出ません|[はも]出ない|なし|もなく|[はも]発生しません"),
+        ("실패", "", ""), ("오류", "", r"\s*(?:가|는|도)?\s*없"), ("에러", "", r"\s*(?:가|는|도)?\s*없"), ("할 수 없", "", ""))}
 # Words that say something failed, in any tool's wording; the keys find the lines cheaply first.
 _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"  # an exception and its message
                       r"^[ \t]*[\w.]*(?:error|exception)[ \t]*$|"  # one without (a bare AssertionError under its traceback)
@@ -561,17 +573,16 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       r"freez(?:es|ing)|timed out|times out|timeout (?:after|on|waiting|while|error|expired|occurred)|"
                       r"(?:response|mailbox|fence|syncpt|capture|frame|read|write|request|i/o|dma|wait) timeout|not active|"
                       r"crash(?:es|ed)?|exit(?:s|ed)? (?:immediately|right away|at once|instantly)|no space left|"
+                      # (a process killed, as the kernel's OOM killer prints it; not what the reporter killed)
+                      r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )killed|"
                       r"(?:ha(?:s|ve)|with|gets?|got) no (?:access|permissions?) (?:to|for|on)|not accessible|"
                       # (pip's "which is incompatible" is a note, no failure)
                       r"(?:not|n't)\s+(?:\w+\s+){0,3}compatible|(?:not|n't) (?:been )?built for|"
                       r"read-only file system|disk quota exceeded|"
                       # (Rust's panic with its message on the line; a graphics API that finds no GPU, its adapter)
                       r"no va display found for (?:the )?device|panicked at '|" + _NO_ADAPTER + r")\b|"
-                      # (in Chinese, Japanese and Korean, whose words have no word boundaries: cannot, failed, error; not
-                      # where said not to happen, "没有报错", "エラーは出ません", "오류 없이", nor "能不能", "エラー率")
-                      r"无法|(?<!能)不能|(?<!不会)(?<!没有)失败|失敗|(?<![不没无無])(?<!没有)报错|(?<![不没无無])(?<!没有)出错|(?<!没有)(?<![无無])错误|"
-                      r"錯誤|できません|できない|エラー(?!率|[はも]出ません|[はも]出ない|なし|もなく|[はも]発生しません)|실패|"
-                      r"(?:오류|에러)(?!\s*(?:가|는|도)?\s*없)|할 수 없", re.I)
+                      # (in Chinese, Japanese and Korean, whose words have no word boundaries: _CJK_FAILURE_WORDS)
+                      + "|".join(_CJK_FAILURE_WORDS), re.I)
 # An error said not to happen ("the build doesn't show any errors", "finished with 0 errors", "without a failure"); not
 # "without the error", which names one that happens otherwise.
 _NO_FAILURE_BEFORE = re.compile(r"(?:\b(?:no|not|without|never)|n't)\s+(?:(?:show|shows|showed|get|gets|got|see|"
@@ -591,7 +602,7 @@ _FAILURE_KEYS = ("error", "exception", "exit:", "fail", "denied", "cannot", "can
                  "not found", "no such file", "traceback", "exit ", "segmentation", "core dumped", "abort", "fatal",
                  "couldn't", "could not", "n't work", "not work", "not permitted", "not recognized", "too short",
                  "truncated", "is empty", "not able", "undefined", "eacces", "eperm", "hang", "hung", "stuck",
-                 "freez", "timed out", "times out", "timeout", "not active", "crash", "exits ", "exited ", "no space left",
+                 "freez", "timed out", "times out", "timeout", "not active", "crash", "exits ", "exited ", "no space left", "killed",
                  "no access", "no permission", "not accessible", "compatible", "built for",
                  "read-only file system", "disk quota", "no va display", "panicked at '", "adapter", "无法", "不能",
                  "失败", "失敗", "报错", "出错", "错误", "錯誤", "できません", "できない", "エラー", "실패", "오류", "에러",
@@ -852,12 +863,22 @@ def _failures_said(line: str) -> Iterator[Match[str]]:
             break  # "... I got the following error message:": the error is printed below, not on this line
         if _CJK_FAILURE.fullmatch(said.group()) and stripped.endswith((":", "\uff1a")) and len(stripped) - said.end() <= 12:
             break  # "报错如下：", "以下のエラーが出ます：": the same, in Chinese, Japanese or Korean
-        before = max(0, said.start() - 60)
-        negated = _NEGATABLE_FAILURE.fullmatch(said.group()) and (_NO_FAILURE_BEFORE.search(line, before, said.start())
-                                                                  or _FORESEEN_BEFORE.search(line, before, said.start()))
-        if not (negated or (said.group().lower() == "errors" and _NONE_COUNTED.search(line, before, said.start()))
-                or (_NOT_COLLECTED.match(line, said.start()) and line[:said.start()].rstrip().endswith(":"))):
+        if not _said_not_to_happen(line, said):
             yield said
+
+
+def _said_not_to_happen(line: str, said: Match[str]) -> bool:
+    """Whether the words of failure are negated, foreseen, counted as none or a field's empty value, not a failure."""
+    before = max(0, said.start() - 60)
+    cjk = _CJK_FAILURE_WORDS.get(said.group())
+    if cjk:
+        negated_before, negated_after = cjk
+        return bool((negated_before and negated_before.search(line, before, said.start()))
+                    or (negated_after and negated_after.match(line, said.end())))
+    return bool((_NEGATABLE_FAILURE.fullmatch(said.group()) and (_NO_FAILURE_BEFORE.search(line, before, said.start())
+                                                                or _FORESEEN_BEFORE.search(line, before, said.start())))
+                or (said.group().lower() == "errors" and _NONE_COUNTED.search(line, before, said.start()))
+                or (_NOT_COLLECTED.match(line, said.start()) and line[:said.start()].rstrip().endswith(":")))
 
 
 # The words of failure in Chinese, Japanese and Korean (_FAILURE's last alternatives).
@@ -2139,12 +2160,13 @@ _NVIDIA_STACK = re.compile(r"\bcuda|\bcudnn|\bcublas|\btensorrt\b|\bnvidia\b|\bn
 # driver library (nvcuda.dll, libcuda) and its own libraries (cublas64_12.dll, libcublasLt.so.11), NVML, NVIDIA's
 # encoder and decoder.
 _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|graphics|card)\b|\brx\s?[4-9]\d{2,3}\b|"
-                               r"\binstinct\b|\bmi[123]\d0x?\b|"
+                               r"\binstinct\b|\bmi[123]\d0x?\b|\bvega\s?(?:56|64|[3-9]|1[01])?\b|"
+                               r"\brocm\s+v?\d|\brocm\s+(?:is\s+)?installed\b|\binstalled\s+rocm\b|"
                                r"\bintel\b[^\n]{0,12}\b(?:i?gpu|graphics|arc|iris|uhd)\b|\binter graphics card\b|"
                                r"\barc\s+[ab]\d{3}|\biris\s+xe\b|"
                                r"\buhd\s+graphics\b|\bxe\s+graphics\b|\bamd\s*(?:的\s*)?显卡|"
                                # (ZLUDA runs CUDA programs on AMD's GPUs, in place of nvcuda.dll)
-                               r"\bgpu\.intel\.com/|\bzluda\b", re.I)
+                               r"\bgpu\.intel\.com/|\bzluda\b|" + FORM_NAMES_OTHER_GPU, re.I | re.M)
 # (CUDA's runtime says its driver is too old where there is none at all: error 35 on a machine without NVIDIA's driver,
 # as on the Intel-only and Radeon-only PCs of C0untFloyd/roop-unleashed#586 and myshell-ai/OpenVoice#234)
 _NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_ ]no[_ ]device\b|\bfound no nvidia driver\b|"
@@ -2327,7 +2349,7 @@ _RUNTIME_LACKED_GPUS_PASSED = re.compile(
     r"\b(?:lacks?|lacked|lacking|miss(?:es|ed|ing)|without|no)\s+[`'\"]?--runtime[= ]?nvidia\b(?=[^\n]*?\b(?:pass(?:es|ed)?|"
     r"uses?|used|with|adds?|added|has|had)\s+[`'\"]?--gpus\b)", re.I)
 # Words right before a name that say it is not there ("no GeForce in this model", "without a Quadro").
-_SAID_ABSENT = re.compile(r"\b(?:no|not|without|lacks?|n't\s+have)\s+(?:an?\s+|any\s+)?(?:nvidia\s+)?(?:[\w-]+\s+(?:or|nor)\s+)?$",
+_SAID_ABSENT = re.compile(r"(?:\b(?:no|not|without|lacks?)|n't\s+have)\s+(?:an?\s+|any\s+)?(?:nvidia\s+)?(?:[\w-]+\s+(?:or|nor)\s+)?$",
                           re.I)
 
 
@@ -2810,6 +2832,26 @@ def _own_library_missing(seen: Observed, line: str) -> str:
                  if any(m.group(1).lower() in missing for m in OWN_BUILD_LIBRARY.finditer(own))), "") if missing else ""
 
 
+# What prose says of the access or of trouble (textfacts' word kinds).
+_ACCESS_WORDS = ("GPU node named", "device access named", "device sandbox", "trouble said")
+
+
+def _access_shown(seen: Observed) -> bool:
+    """Whether the paste shows any of the GPU's access (a node, named or listed; a group, user or launch; a release
+    or model) or trouble in words (a permission, something unsupported): what a paste with nothing failing must lack to
+    be read as no access problem."""
+    return bool(seen.nodes or seen.absent or seen.group_lines or seen.session_groups or seen.session_user
+                or seen.identities or seen.launches or seen.execs or seen.l4t or seen.releases or seen.model
+                or seen.toolkit or seen.images or any(seen.said(kind) for kind in _ACCESS_WORDS))
+
+
+def _gpu_shown_reaching(seen: Observed, matches: Sequence[SymptomMatch], container: str) -> bool:
+    """Whether the paste shows the GPU at hand: listed (a GPU found, nvidia-smi's table), at work, or said to work,
+    in the container too ("run by hand inside the container everything runs fine")."""
+    return (seen.gpu_found is not None or any(s.kind == "nvidia-smi" for s in seen.x86) or bool(seen.said("GPU at work"))
+            or any(m.id == "gpu-works-words" for m in matches) or bool(WORKS_THERE.search(container)))
+
+
 def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis], platform: str,
                    platform_shown: str, failure: Optional[Failure] = None, container: str = "") -> Cause:
     """The cause on ``platform`` ("jetson", "pc", or "" when none is shown and none needs assuming);
@@ -3045,9 +3087,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("jetson-software-mismatch", "a kernel launch fails without a reason in an image built for another "
                      "L4T release than the host's: its CUDA does not match the driver", [unspecified] + conflict,
                      "not-gpu-access")
-    unbuilt = line_of.get("package-not-found", "")
+    unbuilt = next(iter(seen.said("conda lacks GPU build")), line_of.get("package-not-found", ""))
     offline = bool(seen.said("offline"))
-    if jetson and _INDEX_LACKS_GPU.search(unbuilt) and not denied and not nodes_denied and not offline:
+    if jetson and (_INDEX_LACKS_GPU.search(unbuilt) or seen.said("conda lacks GPU build")) and not denied \
+            and not nodes_denied and not offline:
         jetson_index = seen.said("Jetson index")
         return cause("jetson-software-mismatch", "the Jetson index in use has no build of the version asked for: pick "
                      "one it lists, built for the release's CUDA" if jetson_index else "the package index has no "
@@ -3463,12 +3506,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("x86-discrete-gpu", "the program finds no GPU in a container started without one (no --gpus, "
                      "runtime or GPU device): on a PC the GPU reaches a container only when the launch asks for it",
                      [line_of["gpu-not-detected"], _first_line(unserved[0])] + platform_line, "not-gpu-access")
-    # (and one whose launch is not shown, where nothing shows the GPU reached it: no GPU listed or at work, nothing said
-    # to work, in the container either: "run by hand inside the container everything runs fine")
+    # (and one whose launch is not shown, where nothing shows the GPU reached it)
     if "gpu-not-detected" in ids and x86 and container and not seen.launches and not (denied or nodes_denied or errors) \
-            and seen.gpu_found is None and not any(s.kind == "nvidia-smi" for s in seen.x86) \
-            and not any(m.id == "gpu-works-words" for m in matches) and not WORKS_THERE.search(container) \
-            and not seen.said("GPU at work"):
+            and not _gpu_shown_reaching(seen, matches, container):
         return cause("x86-discrete-gpu", "the program finds no GPU in a container whose launch the paste does not show: "
                      "on a PC the GPU reaches a container only when the launch asks for it (--gpus, NVIDIA's runtime)",
                      [line_of["gpu-not-detected"], container] + platform_line, "not-gpu-access",
@@ -3570,10 +3610,20 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                          [line_of[ids[0]]] + platform_line, *fitting[1:])
         if optional:
             return cause(*tensorrt_notes)
+        if failure is None and not ids and not _access_shown(seen):
+            return cause("not-gpu-access", "nothing in the paste fails, and it shows none of the GPU's access: no node, "
+                         "group, user, launch or release, no trouble in words. Read as no GPU-access failure, assuming the "
+                         "paste holds what fails: a session denied the GPU gets CUDA's start-up error", [],
+                         "jetson-software-mismatch", "nodes-missing-in-container", "x86-discrete-gpu")
         return cause("unknown", "the paste shows no GPU-access error and no node the session is denied",
                      [], "render-node-denied", "tegra-nodes-denied")
     # A denial: decide which nodes and why, from the most specific evidence the paste has.
     trigger = [line_of[i] for i in denied[:1]]
+    replaced = seen.said("CUDA replaced")
+    if jetson and replaced and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied:
+        return cause("jetson-software-mismatch", "CUDA fails to start on a Jetson whose CUDA the paste says was replaced "
+                     "by another version: JetPack's own CUDA is built for its driver, and one put in its place may not run "
+                     "on it", replaced[:1] + trigger + platform_line, "tegra-nodes-denied", "render-node-denied")
     root = _root_lines(seen, ids)
     if root and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied:
         # Root opens every node it is given: a start-up error as root is no group denial, but what the process lacks.

@@ -454,6 +454,11 @@ _X86 = cued(
 # not on my Orin", "flashed from my Ryzen desktop"), so a sign of the Jetson's hardware outranks it; a CPU field of
 # lscpu or /proc/cpuinfo is the machine's own output and counts in full.
 _X86_CPUS = r"Ryzen|Threadripper|EPYC|Xeon"
+# An issue form's GPU field whose value is AMD's or Intel's ("GPU Type: AMD", "GPU Model: rx 6800"; a heading and its
+# value, joined to one line by _joined: "### GPU Type AMD").
+_FORM_FIELD = r"(?:GPU|Graphics(?:[ \t]+card)?|Video[ \t]+card)(?:[ \t]+[\w/]+){0,3}?"
+FORM_NAMES_OTHER_GPU = (r"^[ \t]*(?:#{1,6}[ \t]*" + _FORM_FIELD + r"[ \t]+|#{0,6}[ \t]*" + _FORM_FIELD + r"[ \t]*:[ \t]*)"
+                        r"(?:AMD|Intel|Radeon|RX[ \t]?[4-9]\d{2,3}|Arc)\b")
 _PC_PROSE = cued(
     # (not x86 as a mode, a build or what is supported: "compiled in x86 mode", "supported on x86 only", "x86 images")
     (("x86",), r"\b(?:on|using|in|an?|my|our)\s+(?:an?\s+)?x86\b(?![_-])(?!\s+(?:mode|emulation|only|assembly|asm|code|"
@@ -464,7 +469,10 @@ _PC_PROSE = cued(
     # a host system built for x86-64 servers: Proxmox VE (and its task's own error line), Unraid, TrueNAS
     (("proxmox", "unraid", "truenas", "task error:"), r"\bProxmox\b|\bUnraid\b|\bTrueNAS\b|^TASK ERROR:(?=\s)"),
     # an AMD or Intel GPU (no Jetson has one); a laptop's switch between its Intel and NVIDIA GPUs (Optimus, Bumblebee)
-    (("amd", "intel"), r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|card|Radeon|Arc|UHD|Iris)\b"),
+    # (and AMD's Vega cards and its ROCm stack, installed or in use; a form's GPU field that names AMD or Intel)
+    (("amd", "intel", "rocm"), r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|card|Radeon|Arc|UHD|Iris|Vega)\b|"
+                              r"\bROCm\s+v?\d|\bROCm\s+(?:is\s+)?installed\b|\binstalled\s+ROCm\b"),
+    (("gpu", "graphics", "video card"), FORM_NAMES_OTHER_GPU),
     # a desktop distribution no Jetson ships with (L4T is Ubuntu; NixOS and Gentoo have Jetson ports, so not those), not
     # one of a template's choices ("OS(Ubuntu or CentOS): Ubuntu 20.04")
     (("opensuse", "fedora", "arch linux", "manjaro", "pop!_os", "pop_os", "linux mint", "centos", "rhel", "rocky linux",
@@ -477,6 +485,10 @@ _PC_PROSE = cued(
       "flatcar"),
      r"\brpm-ostree\b|\bakmods?\b|\bakmod-nvidia\b|\bkmod-nvidia\b|\brpmfusion\b|\bublue-os\b|"
      r"\b(?:Silverblue|Kinoite|Bazzite|Bluefin)\b|\bFlatcar\b"),
+    # NixOS set up with NVIDIA's discrete driver (its X server's "nvidia" driver, the hardware.nvidia options, the
+    # nvidia-x11 package in the store): a Jetson's NixOS port configures hardware.nvidia-jetpack instead
+    (("videodrivers", "hardware.nvidia.", "nvidia-x11-"),
+     r"\bvideoDrivers\s*=\s*\[[^\]\n]*\"nvidia\"|\bhardware\.nvidia\.\w+|\bnvidia-x11-\d{3}\.\d+"),
     (("optirun", "primusrun", "prime-run", "prime-select", "bumblebee", "optimus", "secondary gpu", "hybrid graphics"),
      r"\b(?:optirun|primusrun|prime-run|prime-select|bumblebeed?|(?:nvidia\s+)?optimus)\b|\bsecondary\s+gpu\b|"
      r"\bhybrid\s+graphics\b"),
@@ -537,6 +549,10 @@ _PC_HINT = cued(
     # NVIDIA's GPU Operator, which supports no Jetson (gpu-operator#1453): a cluster of PCs or servers runs it; and DCGM,
     # NVIDIA's data-centre GPU manager, with its exporter and host engine (a PC's sign by assumption, not by a source:
     # DCGM is built for data-centre GPUs, and no report here shows it on a Jetson)
+    # the desktop driver's own programs (notebooks' Dynamic Boost daemon, DLSS's updater, the X configurator, the debug
+    # dump and the bug-report script; L4T ships nvidia-bug-report-tegra.sh instead)
+    (("nvidia-powerd", "nvidia-ngx-updater", "nvidia-xconfig", "nvidia-debugdump", "nvidia-bug-report.sh"),
+     r"\bnvidia-(?:powerd|ngx-updater|xconfig|debugdump)\b|\bnvidia-bug-report\.sh\b"),
     (("operator",), r"\bgpu[- ]operator\b"),
     # (and Fabric Manager, which runs the NVSwitch fabric of HGX and DGX servers)
     (("dcgm", "nv-hostengine", "fabricmanager", "fabric manager", "fabric-manager"),
@@ -1041,6 +1057,10 @@ class Observed:
                                        # "LXD" (its or Incus' commands), "X display refused", "CDI spec, paths only",
                                        # "CUDA call past start-up" (a call that runs only once CUDA has started, named
                                        # beside CUDA's "operation not supported")
+                                       # "trouble said" (a permission, something unsupported, no device found, in
+                                       # words no failure word counts), "GPU node named", "device access named",
+                                       # "conda lacks GPU build", "CUDA replaced" (the toolkit updated to another
+                                       # version)
     cuda_true: Optional[Sighting] = None   # CUDA's is_available() answered True, and no check answered False: the
                                            # answer's line, with the check's line as its value
     group_lines_partial: str = ""          # why the /etc/group lines shown are not the failing session's whole file:
@@ -1193,10 +1213,50 @@ def window(text: str, size: int = FACT_WINDOW) -> Tuple[str, bool]:
 _CONTINUATION = re.compile(r"\\[ \t]*\n[ \t]*(?:>[ \t]*){0,16}")
 
 
+# conda's error and the packages it lists below it ("PackagesNotFoundError: ... channels:", a blank, "  - pytorch=0.4.1"):
+# one statement, so the packages it could not find are read on its line.
+_CONDA_NOT_FOUND = re.compile(r"^([ \t]*PackagesNotFoundError:[^\n]*)\n(?:[ \t]*\n)?((?:[ \t]*-[ \t]+\S[^\n]*(?:\n|$))+)", re.M)
+
+
+# Trouble said in words the failure words do not count: a permission lacked, something not supported, no device found,
+# nothing detected ("nvidia / cuda is not supported", "encounters \"No devices were found\"", "I don't have these
+# permissions"), something broken ("which breaks hardware acceleration"), an error said to come that the paste does not
+# show ("errors occurs below:" above a screenshot).
+_TROUBLE_SAID = re.compile(r"\bpermissions?\b|\b(?:break(?:s|ing)?|broke|broken)\b|\b(?:not|un)\s?supported\b|"
+                           r"\bno\s+(?:\w+\s+)?devices?\s+(?:(?:were|was|is|are)\s+)?found\b|(?:\b(?:not|never)|n't)\s+(?:be\s+able\s+to\s+)?detect|"
+                           r"\b(?:errors?|exceptions?|failures?)\s+(?:that\s+|which\s+)?(?:occurs?|occurred|appears?|appeared|"
+                           r"happens?|happened|(?:comes?|came|shows?|showed)\s+up)\b|"
+                           r"\b(?:got|get|gets|getting|see|saw|seeing|encounter(?:ed|s|ing)?|receiv(?:e|es|ed|ing)|throws?|threw)"
+                           r"\s+(?:(?:the|this|these|an?|following|same|some)\s+)*(?:errors?|exceptions?|failures?)\b", re.I)
+_GPU_NODE_NAMED = re.compile(GPU_NODE_PATH, re.I)
+# A device group named, a user joined to a group, or what lets a service or a cgroup open devices: the access is what
+# the paste is about ("Add user `ollama` to group `video`", "the render group", "usermod -aG", "PrivateDevices").
+_DEVICE_ACCESS_NAMED = re.compile(r"\b(?:video|render)[`'\"]?\s+group\b|\bgroups?\s+[`'\"]?(?:video|render)\b|\busermod\b|"
+                                  r"\bgpasswd\b|--group-add\b|\bgroup_add\b|\bPrivateDevices\b|\bDeviceAllow\b|"
+                                  r"\bdevices\.allow\b", re.I)
+# CUDA's toolkit said to be replaced by another version ("update cuda to version 11", "upgraded CUDA to 12.2"), not
+# installed beside it or asked about.
+_CUDA_REPLACED = re.compile(r"^(?![^\n]*\?)[^\n]*?\b(?:updat|upgrad)(?:e|ed|ing)\s+(?:the\s+|my\s+)?cuda(?:\s+toolkit)?\s+to\s+"
+                            r"(?:version\s+)?v?1\d(?:\.\d)?\b", re.I)
+# conda finding no build of a GPU framework or of CUDA's toolkit in its channels (the packages joined to its line).
+_CONDA_LACKS_GPU = re.compile(r"\bPackagesNotFoundError:[^\n]*?\s-\s+(?:pytorch|torch|torchvision|torchaudio|tensorflow|"
+                              r"cudatoolkit|cuda-toolkit|cupy|jaxlib|onnxruntime-gpu)\b", re.I)
+
+
+# An issue form's GPU field, its heading on one line and its value on the next ("### GPU Type", "AMD"): one line.
+_FORM_GPU_FIELD = re.compile(r"^([ \t]*#{1,6}[ \t]*(?:GPU|Graphics(?:[ \t]+card)?|Video[ \t]+card)(?:[ \t]+[\w/]+){0,3})[ \t]*\n"
+                             r"(?:[ \t]*\n)?[ \t]*([^\s#][^\n]{0,60})$", re.M | re.I)
+
+
 def _joined(text: str) -> str:
     """The text normalised, with backslash-continued lines joined (blanks after the backslash, CRLF endings and the
-    next line's Markdown quote markers do not break the join)."""
+    next line's Markdown quote markers do not break the join), conda's missing packages joined to its error and an
+    issue form's GPU field to its heading."""
     clean = normalise(text)
+    if "PackagesNotFoundError" in clean:
+        clean = _CONDA_NOT_FOUND.sub(lambda m: " ".join([m.group(1)] + m.group(2).split()) + "\n", clean)
+    if "#" in clean and _FORM_GPU_FIELD.search(clean):
+        clean = _FORM_GPU_FIELD.sub(r"\1 \2", clean)
     return _CONTINUATION.sub(" ", clean) if "\\" in clean else clean
 
 
@@ -1396,7 +1456,7 @@ _GROUP_ADD_SAID = re.compile(r"(?:--group-add[= ]|group_add:[ \t]*\[?[ \t]*)[\"'
 # ... and said not to have been used ("I did not use --group-add", "no group_add: entry").
 def _said_not(names: str) -> Pattern[str]:
     """A negation shortly before one of ``names`` in the same clause ("I did not use --group-add")."""
-    return re.compile(r"\b(?:not|no|never|without|n't)\b[^\n.;]{0,24}?[`'\"]?(?:" + names + ")", re.I)
+    return re.compile(r"(?:\b(?:not|no|never|without)|n't)\b[^\n.;]{0,24}?[`'\"]?(?:" + names + ")", re.I)
 
 
 _GROUP_ADD_DENIED = _said_not(r"--group-add|group_add")
@@ -1574,6 +1634,13 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("offline", ("network", "connection", "name resolution", "fetch url", "proxyerror", "sslerror"),
      lambda line, raw: _OFFLINE.search(line)),
     ("Jetson index", ("jetson", "redist/jp"), lambda line, raw: _JETSON_INDEX.search(line)),
+    ("trouble said", ("permission", "break", "broke", "support", "found", "detect", "error", "exception", "failure"),
+     lambda line, raw: _TROUBLE_SAID.search(line)),
+    ("GPU node named", ("/dev/",), lambda line, raw: _GPU_NODE_NAMED.search(line)),
+    ("device access named", ("video", "render", "usermod", "gpasswd", "group", "privatedevices", "deviceallow",
+                             "devices.allow"), lambda line, raw: _DEVICE_ACCESS_NAMED.search(line)),
+    ("CUDA replaced", ("cuda",), lambda line, raw: _CUDA_REPLACED.search(line)),
+    ("conda lacks GPU build", ("packagesnotfounderror",), lambda line, raw: _CONDA_LACKS_GPU.search(line)),
     ("PC CUDA index", ("download.pytorch.org",),
      lambda line, raw: _asserted(_PC_CUDA_INDEX, line) and not ANOTHER_MACHINE.search(line)),
     ("pip build failed", ("wheel", "subprocess-exited", "metadata", "egg_info"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
