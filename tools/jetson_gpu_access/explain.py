@@ -3087,10 +3087,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("jetson-software-mismatch", "a kernel launch fails without a reason in an image built for another "
                      "L4T release than the host's: its CUDA does not match the driver", [unspecified] + conflict,
                      "not-gpu-access")
-    unbuilt = next(iter(seen.said("conda lacks GPU build")), line_of.get("package-not-found", ""))
+    conda_lacks = seen.said("conda lacks GPU build")  # (conda's error, with the packages it lists joined to its line)
+    unbuilt = conda_lacks[0] if conda_lacks else line_of.get("package-not-found", "")
     offline = bool(seen.said("offline"))
-    if jetson and (_INDEX_LACKS_GPU.search(unbuilt) or seen.said("conda lacks GPU build")) and not denied \
-            and not nodes_denied and not offline:
+    if jetson and (conda_lacks or _INDEX_LACKS_GPU.search(unbuilt)) and not denied and not nodes_denied and not offline:
         jetson_index = seen.said("Jetson index")
         return cause("jetson-software-mismatch", "the Jetson index in use has no build of the version asked for: pick "
                      "one it lists, built for the release's CUDA" if jetson_index else "the package index has no "
