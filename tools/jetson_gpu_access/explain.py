@@ -3180,7 +3180,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     other_vendor = [s.line for s in seen.x86 if _OTHER_VENDOR_GPU.search(s.line)]
     hybrid = all(_INTEGRATED_GPU.search(line) for line in other_vendor)  # (a laptop's: its NVIDIA GPU may be unseen)
     # (what failed as its line shows it, and as its family matched it: a long line is shown cut)
-    failed = [failure.line] + [m.signature for m in matches if failure.line.startswith(m.line)] if failure else []
+    failed = [failure.line] + [m.signature for m in matches] if failure else []
     if other_vendor and failure is not None and any(_NVIDIA_ONLY.search(said) for said in failed) \
             and not _hard_jetson_signs(seen) and not (hybrid and _NO_DEVICE_OR_DRIVER.search(failure.line)) \
             and not any(NVIDIA_GPU.search(s.line) or _NVIDIA_BESIDE.search(s.line) for s in seen.x86) \
