@@ -11,13 +11,13 @@ said to be missing; errors that are not GPU access (seccomp, link errors, a non-
 from __future__ import annotations
 
 import re
-from typing import Tuple
+from typing import Optional, Tuple
 
 import pytest
 
 from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, ids, read_cause
 from jetson_gpu_access import data
-from jetson_gpu_access.explain import PERMISSION_CAUSES, explain, find_failure, shown_platform
+from jetson_gpu_access.explain import PERMISSION_CAUSES, explain, find_failure, find_signatures, shown_platform
 from jetson_gpu_access.textfacts import ARM64_KINDS, read, switches_to_root
 
 # ---- CUDA errors by every number they had, and the server-only ones ----
@@ -5311,3 +5311,14 @@ PC_SIGNS = [
 @pytest.mark.parametrize(("line", "pc"), PC_SIGNS)
 def test_each_line_that_shows_a_pc_is_read_so_and_its_look_alikes_are_not(line: str, pc: bool) -> None:
     assert bool(read(line).observed.x86) is pc
+
+
+@pytest.mark.parametrize(("line", "family"), [
+    ("nvgpu: 17000000.gpu nvgpu_dma_print_err:801  [INFO]  DMA alloc FAILED: [sysmem] size=257490944", None),
+    ("nvgpu: 17000000.gpu gk20a_fifo_handle_err:999 [ERR]  fifo error", None),
+    ("cuda_status=999 while creating the context", "cuda-999"),
+    ("cudaGetDeviceCount returned 801", "cuda-801")])
+def test_a_kernel_function_s_source_line_is_no_cuda_error_number(line: str, family: Optional[str]) -> None:
+    """nvgpu logs a function's name and its source line ("nvgpu_dma_print_err:801"): that number is a line, not
+    CUDA's error; a status or a result said with its number still is."""
+    assert [m.id for m in find_signatures(line) if m.id.startswith("cuda-")][:1] == ([family] if family else [])

@@ -191,7 +191,8 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
     text += r"(?!\s*\(-?(?!(?:{})\))\d)".format(alternatives)  # TensorFlow's "UNKNOWN ERROR (303)" is 303, not 999
     by_number = [
         _CUDA_CONTEXT + r"[^\n]{0,160}?" + _NO_EXIT_CODE +
-        r"(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc|=)\W{0,4}"
+        # (not a function's name and its source line, as the kernel's nvgpu logs them: "nvgpu_dma_print_err:101")
+        r"(?:(?<!_)(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc)|=)\W{0,4}"
         # each run of blanks ends where the next word starts, so no two runs split the same blanks between them
         r"(?:with\s+(?!\s))?(?:error\s*(?!\s))?(?:code\s*(?!\s))?[:=#]?\s*" + number,
         r"\bcuinit\s*(?:\(\s*(?:\d\s*)?\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + number,
@@ -573,8 +574,8 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       r"freez(?:es|ing)|timed out|times out|timeout (?:after|on|waiting|while|error|expired|occurred)|"
                       r"(?:response|mailbox|fence|syncpt|capture|frame|read|write|request|i/o|dma|wait) timeout|not active|"
                       r"crash(?:es|ed)?|exit(?:s|ed)? (?:immediately|right away|at once|instantly)|no space left|"
-                      # (a process killed, as the kernel's OOM killer prints it; not what the reporter killed)
-                      r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )killed|"
+                      # (a process killed, as the shell prints it, "Killed", or quoted; not what someone killed)
+                      r"(?-i:(?<![\w'])Killed)|(?<=[\"'`])killed(?=[\"'`])|"
                       r"(?:ha(?:s|ve)|with|gets?|got) no (?:access|permissions?) (?:to|for|on)|not accessible|"
                       # (pip's "which is incompatible" is a note, no failure)
                       r"(?:not|n't)\s+(?:\w+\s+){0,3}compatible|(?:not|n't) (?:been )?built for|"
@@ -2161,7 +2162,7 @@ _NVIDIA_STACK = re.compile(r"\bcuda|\bcudnn|\bcublas|\btensorrt\b|\bnvidia\b|\bn
 # encoder and decoder.
 _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|graphics|card)\b|\brx\s?[4-9]\d{2,3}\b|"
                                r"\binstinct\b|\bmi[123]\d0x?\b|\bvega\s?(?:56|64|[3-9]|1[01])?\b|"
-                               r"\brocm\s+v?\d|\brocm\s+(?:is\s+)?installed\b|\binstalled\s+rocm\b|"
+                               r"\brocm\s+v?\d|"
                                r"\bintel\b[^\n]{0,12}\b(?:i?gpu|graphics|arc|iris|uhd)\b|\binter graphics card\b|"
                                r"\barc\s+[ab]\d{3}|\biris\s+xe\b|"
                                r"\buhd\s+graphics\b|\bxe\s+graphics\b|\bamd\s*(?:的\s*)?显卡|"
@@ -2837,11 +2838,11 @@ _ACCESS_WORDS = ("GPU node named", "device access named", "device sandbox", "tro
 
 
 def _access_shown(seen: Observed) -> bool:
-    """Whether the paste shows any of the GPU's access (a node, named or listed; a group, user or launch; a release
-    or model) or trouble in words (a permission, something unsupported): what a paste with nothing failing must lack to
-    be read as no access problem."""
+    """Whether the paste shows any of the GPU's access (a node, named or listed; a group, user, launch or login; a
+    release or model) or trouble in words (a permission, something unsupported, the CPU used): what a paste with nothing
+    failing must lack to be read as no access problem."""
     return bool(seen.nodes or seen.absent or seen.group_lines or seen.session_groups or seen.session_user
-                or seen.identities or seen.launches or seen.execs or seen.l4t or seen.releases or seen.model
+                or seen.identities or seen.launches or seen.execs or seen.logins or seen.l4t or seen.releases or seen.model
                 or seen.toolkit or seen.images or any(seen.said(kind) for kind in _ACCESS_WORDS))
 
 
@@ -3090,7 +3091,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     conda_lacks = seen.said("conda lacks GPU build")  # (conda's error, with the packages it lists joined to its line)
     unbuilt = conda_lacks[0] if conda_lacks else line_of.get("package-not-found", "")
     offline = bool(seen.said("offline"))
-    if jetson and (conda_lacks or _INDEX_LACKS_GPU.search(unbuilt)) and not denied and not nodes_denied and not offline:
+    if jetson and (platform_shown if conda_lacks else _INDEX_LACKS_GPU.search(unbuilt)) and not denied \
+            and not nodes_denied and not offline:
         jetson_index = seen.said("Jetson index")
         return cause("jetson-software-mismatch", "the Jetson index in use has no build of the version asked for: pick "
                      "one it lists, built for the release's CUDA" if jetson_index else "the package index has no "
@@ -3620,7 +3622,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # A denial: decide which nodes and why, from the most specific evidence the paste has.
     trigger = [line_of[i] for i in denied[:1]]
     replaced = seen.said("CUDA replaced")
-    if jetson and replaced and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied:
+    if jetson and replaced and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied \
+            and not (seen.identities or seen.session_groups):
         return cause("jetson-software-mismatch", "CUDA fails to start on a Jetson whose CUDA the paste says was replaced "
                      "by another version: JetPack's own CUDA is built for its driver, and one put in its place may not run "
                      "on it", replaced[:1] + trigger + platform_line, "tegra-nodes-denied", "render-node-denied")

@@ -457,8 +457,8 @@ _X86_CPUS = r"Ryzen|Threadripper|EPYC|Xeon"
 # An issue form's GPU field whose value is AMD's or Intel's ("GPU Type: AMD", "GPU Model: rx 6800"; a heading and its
 # value, joined to one line by _joined: "### GPU Type AMD").
 _FORM_FIELD = r"(?:GPU|Graphics(?:[ \t]+card)?|Video[ \t]+card)(?:[ \t]+[\w/]+){0,3}?"
-FORM_NAMES_OTHER_GPU = (r"^[ \t]*(?:#{1,6}[ \t]*" + _FORM_FIELD + r"[ \t]+|#{0,6}[ \t]*" + _FORM_FIELD + r"[ \t]*:[ \t]*)"
-                        r"(?:AMD|Intel|Radeon|RX[ \t]?[4-9]\d{2,3}|Arc)\b")
+FORM_NAMES_OTHER_GPU = (r"^[ \t]*(?:#{1,6}[ \t]*" + _FORM_FIELD + r"[ \t]+|(?:[-*][ \t]+)?(?:\*\*|__)?" + _FORM_FIELD
+                        + r"(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?)(?:AMD|Intel|Radeon|RX[ \t]?[4-9]\d{2,3}|Arc|Vega)\b")
 _PC_PROSE = cued(
     # (not x86 as a mode, a build or what is supported: "compiled in x86 mode", "supported on x86 only", "x86 images")
     (("x86",), r"\b(?:on|using|in|an?|my|our)\s+(?:an?\s+)?x86\b(?![_-])(?!\s+(?:mode|emulation|only|assembly|asm|code|"
@@ -471,7 +471,7 @@ _PC_PROSE = cued(
     # an AMD or Intel GPU (no Jetson has one); a laptop's switch between its Intel and NVIDIA GPUs (Optimus, Bumblebee)
     # (and AMD's Vega cards and its ROCm stack, installed or in use; a form's GPU field that names AMD or Intel)
     (("amd", "intel", "rocm"), r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|card|Radeon|Arc|UHD|Iris|Vega)\b|"
-                              r"\bROCm\s+v?\d|\bROCm\s+(?:is\s+)?installed\b|\binstalled\s+ROCm\b"),
+                              r"\bROCm\s+v?\d"),
     (("gpu", "graphics", "video card"), FORM_NAMES_OTHER_GPU),
     # a desktop distribution no Jetson ships with (L4T is Ubuntu; NixOS and Gentoo have Jetson ports, so not those), not
     # one of a template's choices ("OS(Ubuntu or CentOS): Ubuntu 20.04")
@@ -485,10 +485,6 @@ _PC_PROSE = cued(
       "flatcar"),
      r"\brpm-ostree\b|\bakmods?\b|\bakmod-nvidia\b|\bkmod-nvidia\b|\brpmfusion\b|\bublue-os\b|"
      r"\b(?:Silverblue|Kinoite|Bazzite|Bluefin)\b|\bFlatcar\b"),
-    # NixOS set up with NVIDIA's discrete driver (its X server's "nvidia" driver, the hardware.nvidia options, the
-    # nvidia-x11 package in the store): a Jetson's NixOS port configures hardware.nvidia-jetpack instead
-    (("videodrivers", "hardware.nvidia.", "nvidia-x11-"),
-     r"\bvideoDrivers\s*=\s*\[[^\]\n]*\"nvidia\"|\bhardware\.nvidia\.\w+|\bnvidia-x11-\d{3}\.\d+"),
     (("optirun", "primusrun", "prime-run", "prime-select", "bumblebee", "optimus", "secondary gpu", "hybrid graphics"),
      r"\b(?:optirun|primusrun|prime-run|prime-select|bumblebeed?|(?:nvidia\s+)?optimus)\b|\bsecondary\s+gpu\b|"
      r"\bhybrid\s+graphics\b"),
@@ -554,6 +550,11 @@ _PC_HINT = cued(
     (("nvidia-powerd", "nvidia-ngx-updater", "nvidia-xconfig", "nvidia-debugdump", "nvidia-bug-report.sh"),
      r"\bnvidia-(?:powerd|ngx-updater|xconfig|debugdump)\b|\bnvidia-bug-report\.sh\b"),
     (("operator",), r"\bgpu[- ]operator\b"),
+    # NixOS set up with NVIDIA's discrete driver (its X server's "nvidia" driver, the hardware.nvidia options, the
+    # nvidia-x11 package in the store): a Jetson's NixOS port configures hardware.nvidia-jetpack instead, though a
+    # configuration carried over from a PC may keep the old lines, so any sign of a Jetson outranks them
+    (("videodrivers", "hardware.nvidia", "nvidia-x11-"),
+     r"\bvideoDrivers\s*=\s*\[[^\]\n]*\"nvidia\"|\bhardware\.nvidia(?:\.\w+|\s*=\s*\{)|\bnvidia-x11-\d{3}\.\d+"),
     # (and Fabric Manager, which runs the NVSwitch fabric of HGX and DGX servers)
     (("dcgm", "nv-hostengine", "fabricmanager", "fabric manager", "fabric-manager"),
      r"\bdcgm(?:[- ]exporter)?\b|\bnv-hostengine\b|\b(?:nv-|nvidia-)?fabric[- ]?manager\b"),
@@ -1218,11 +1219,17 @@ _CONTINUATION = re.compile(r"\\[ \t]*\n[ \t]*(?:>[ \t]*){0,16}")
 _CONDA_NOT_FOUND = re.compile(r"^([ \t]*PackagesNotFoundError:[^\n]*)\n(?:[ \t]*\n)?((?:[ \t]*-[ \t]+\S[^\n]*(?:\n|$))+)", re.M)
 
 
-# Trouble said in words the failure words do not count: a permission lacked, something not supported, no device found,
+# Trouble said in words the failure words do not count: a permission lacked (in Chinese, Japanese and Korean too),
+# something not supported, the GPU unavailable, invisible, lost or done without, the CPU doing the work, no device found,
 # nothing detected ("nvidia / cuda is not supported", "encounters \"No devices were found\"", "I don't have these
-# permissions"), something broken ("which breaks hardware acceleration"), an error said to come that the paste does not
-# show ("errors occurs below:" above a screenshot).
+# permissions", "transcodes with the CPU only"), something broken ("which breaks hardware acceleration"), an error said
+# to come that the paste does not show ("errors occurs below:" above a screenshot).
 _TROUBLE_SAID = re.compile(r"\bpermissions?\b|\b(?:break(?:s|ing)?|broke|broken)\b|\b(?:not|un)\s?supported\b|"
+                           r"\b(?:un|in)(?:available|accessible)\b|\binvisible\b|(?:\bnot|n't)\s+(?:\w+\s+)?(?:available|visible|"
+                           r"allowed|accessible)\b|\bwithout\s+(?:the\s+|a\s+|any\s+)?gpus?\b|"
+                           r"\b(?:on|with|uses?|using|used)\s+(?:the\s+)?cpu\b|\bcpu[- ]only\b|"
+                           r"\b(?:lost|loses|losing|disappear\w*|vanish\w*)\b|"
+                           r"权限|権限|권한|"
                            r"\bno\s+(?:\w+\s+)?devices?\s+(?:(?:were|was|is|are)\s+)?found\b|(?:\b(?:not|never)|n't)\s+(?:be\s+able\s+to\s+)?detect|"
                            r"\b(?:errors?|exceptions?|failures?)\s+(?:that\s+|which\s+)?(?:occurs?|occurred|appears?|appeared|"
                            r"happens?|happened|(?:comes?|came|shows?|showed)\s+up)\b|"
@@ -1236,11 +1243,12 @@ _DEVICE_ACCESS_NAMED = re.compile(r"\b(?:video|render)[`'\"]?\s+group\b|\bgroups
                                   r"\bdevices\.allow\b", re.I)
 # CUDA's toolkit said to be replaced by another version ("update cuda to version 11", "upgraded CUDA to 12.2"), not
 # installed beside it or asked about.
-_CUDA_REPLACED = re.compile(r"^(?![^\n]*\?)[^\n]*?\b(?:updat|upgrad)(?:e|ed|ing)\s+(?:the\s+|my\s+)?cuda(?:\s+toolkit)?\s+to\s+"
-                            r"(?:version\s+)?v?1\d(?:\.\d)?\b", re.I)
+_CUDA_REPLACED = re.compile(r"^(?![^\n]*\?)[^\n]*?(?<!\bnot )(?<!n't )(?<!\bnever )\b(?:updat|upgrad)(?:e|ed|ing)\s+"
+                            r"(?:the\s+|my\s+)?cuda(?:\s+toolkit)?\s+(?:from\s+v?\d{1,2}(?:\.\d)?\s+)?to\s+(?:version\s+)?"
+                            r"v?1\d(?:\.\d)?\b", re.I)
 # conda finding no build of a GPU framework or of CUDA's toolkit in its channels (the packages joined to its line).
 _CONDA_LACKS_GPU = re.compile(r"\bPackagesNotFoundError:[^\n]*?\s-\s+(?:pytorch|torch|torchvision|torchaudio|tensorflow|"
-                              r"cudatoolkit|cuda-toolkit|cupy|jaxlib|onnxruntime-gpu)\b", re.I)
+                              r"cudatoolkit|cuda-toolkit|cupy|jaxlib|onnxruntime-gpu)(?![\w-])", re.I)
 
 
 # An issue form's GPU field, its heading on one line and its value on the next ("### GPU Type", "AMD"): one line.
@@ -1462,7 +1470,7 @@ def _said_not(names: str) -> Pattern[str]:
 _GROUP_ADD_DENIED = _said_not(r"--group-add|group_add")
 # A package index or a download that could not be reached (pip's retries, DNS, a proxy): what it lacks is unknown.
 _OFFLINE = re.compile(r"network is unreachable|newconnectionerror|temporary failure in name resolution|could not fetch "
-                      r"url|proxyerror|sslerror|connection (?:refused|reset|timed out)", re.I)
+                      r"url|proxyerror|sslerror|connection (?:refused|reset|timed out)|\bconda\b[^\n]*\s--offline\b", re.I)
 # NVIDIA's Python indexes for Jetsons: jetson-ai-lab's, and the redist tree's wheels per JetPack.
 _JETSON_INDEX = re.compile(r"jetson-ai-lab\.(?:dev|io|com)|pypi\.jetson|developer\.download\.nvidia\.com/compute/redist/jp",
                            re.I)
@@ -1631,10 +1639,12 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("another runtime by default", ("default runtime",), lambda line, raw: _OTHER_DEFAULT.search(line)),
     ("NVIDIA runtime said", ("nvidia",),
      lambda line, raw: _RUNTIME_SAID.search(line) and not _RUNTIME_DENIED.search(line) and not _NO_LAUNCH.search(line)),
-    ("offline", ("network", "connection", "name resolution", "fetch url", "proxyerror", "sslerror"),
+    ("offline", ("network", "connection", "name resolution", "fetch url", "proxyerror", "sslerror", "--offline"),
      lambda line, raw: _OFFLINE.search(line)),
     ("Jetson index", ("jetson", "redist/jp"), lambda line, raw: _JETSON_INDEX.search(line)),
-    ("trouble said", ("permission", "break", "broke", "support", "found", "detect", "error", "exception", "failure"),
+    ("trouble said", ("permission", "break", "broke", "support", "found", "detect", "error", "exception", "failure",
+                      "available", "accessible", "visible", "allowed", "without", "cpu", "lost", "los", "disappear",
+                      "vanish", "权限", "権限", "권한"),
      lambda line, raw: _TROUBLE_SAID.search(line)),
     ("GPU node named", ("/dev/",), lambda line, raw: _GPU_NODE_NAMED.search(line)),
     ("device access named", ("video", "render", "usermod", "gpasswd", "group", "privatedevices", "deviceallow",
