@@ -173,18 +173,21 @@ _NO_EXIT_CODE = (r"(?<!non-zero )(?<!nonzero )(?<!exit )(?<!exited with )(?<!exi
 
 
 def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, said_bare: bool = False,
-                   numbered: bool = True) -> List[str]:
+                   numbered: bool = True, legacy: Sequence[int] = ()) -> List[str]:
     """A CUDA error as wrappers print it: by enum name, by number after a CUDA word, by message. ``codes``
-    are its number and any the runtime used before (cudaErrorUnknown was 30 before CUDA 10.1). A number no other
+    are its number and any the runtime used before (``legacy``: cudaErrorUnknown was 30 before CUDA 10.1), which counts
+    only after a CUDA word (another program's "Error: (30): unknown error" is its own). A number no other
     common error uses (``said_bare``) counts in prose too: "over SSH I get error 801", "fails with 801"; one that an
     errno shares in the same places (13 is EACCES) counts nowhere (not ``numbered``)."""
     alternatives = "|".join(str(c) for c in codes)
+    current = "|".join(str(c) for c in codes if c not in legacy)
     # (not an errno's number: "open returned 13: Permission denied" is EACCES, 6 with "No such device" ENXIO)
     # (nor TensorRT's own code, named by its category: "Error Code 2: Internal Error", "Error Code 1: Serialization")
     number = r"\(?-?(?:{})\)?(?!\w|\.\d)(?!\W{{0,4}}(?:permission denied|operation not permitted|no such (?:file|device)|" \
              r"e(?:acces|perm|noent|nxio|nodev|busy|io|inval)\b))(?!:\s*(?:internal error|serialization|api usage error|" \
              r"myelin|cask|unspecified error|invalid (?:argument|config|state)|unsupported state|" \
-             r"failed (?:allocation|initialization|execution|computation))\b)".format(alternatives)
+             r"failed (?:allocation|initialization|execution|computation))\b)"
+    any_number, current_number = number.format(alternatives), number.format(current)
     text = re.escape(message.lower())
     if message.lower() == "operation not supported":  # not 304's "... or operation not supported on this OS"
         text = r"(?<!or )operation not supported(?! on this os)"
@@ -194,16 +197,17 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
         # (not a function's name and its source line, as the kernel's nvgpu logs them: "nvgpu_dma_print_err:101")
         r"(?:(?<!_)(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc)|=)\W{0,4}"
         # each run of blanks ends where the next word starts, so no two runs split the same blanks between them
-        r"(?:with\s+(?!\s))?(?:error\s*(?!\s))?(?:code\s*(?!\s))?[:=#]?\s*" + number,
-        r"\bcuinit\s*(?:\(\s*(?:\d\s*)?\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + number,
-        r"\berror(?:\s*(?:code|number|no\.?))?\W{0,3}" + number + r"\W{0,3}(?:error\s*(?:text|string|message)\W{0,3})?" + text,
+        r"(?:with\s+(?!\s))?(?:error\s*(?!\s))?(?:code\s*(?!\s))?[:=#]?\s*" + any_number,
+        r"\bcuinit\s*(?:\(\s*(?:\d\s*)?\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + any_number,
+        r"\berror(?:\s*(?:code|number|no\.?))?\W{0,3}" + current_number + r"\W{0,3}(?:error\s*(?:text|string|message)\W{0,3})?"
+        + text,
         # a plugin's check macro, the source line before the code ("Cuda failure in file 'yolo_layer.cu' line 51: 35")
-        r"\bcuda\s+(?:failure|error)\s+in\s+file\b[^\n]{0,120}?\bline\s+\d+\s*:\s*" + number,
+        r"\bcuda\s+(?:failure|error)\s+in\s+file\b[^\n]{0,120}?\bline\s+\d+\s*:\s*" + any_number,
     ] if numbered else []
     # (and in other languages: "CUDA-Fehler 801", "cuInit 返回 801", "cuInit が 801 を返す", "오류 801")
     bare = [r"(?:\berror|\berr|\bcode|\bfails?\s+with|\bfailed\s+with|\bgets?|\bgot|\bgetting|\breturns?|\breturned|->|"
             r"\u2192|\u62a5|\bfehler|\berreur|\berrore|\u9519\u8bef|\u932f\u8aa4|\u30a8\u30e9\u30fc|\uc624\ub958|"
-            r"\u8fd4\u56de|\bcuinit\s*\u304c|\bcuda)\W{0,3}(?<![\w.])" + number] if said_bare and numbered else []
+            r"\u8fd4\u56de|\bcuinit\s*\u304c|\bcuda)\W{0,3}(?<![\w.])" + current_number] if said_bare and numbered else []
     return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + by_number
             + [_CUDA_CONTEXT + r"[^\n]{0,160}?" + text] + bare)
 
@@ -232,9 +236,10 @@ def _families() -> Tuple[_Family, ...]:
         cuda = symptom.get("cuda")
         if cuda:
             # (`legacy_codes`: the numbers the error had before; `also_codes`: the other errors of its kind, MPS's 806-810)
-            codes = [cuda["code"]] + list(cuda.get("legacy_codes", ())) + list(cuda.get("also_codes", ()))
+            legacy = list(cuda.get("legacy_codes", ()))
+            codes = [cuda["code"]] + legacy + list(cuda.get("also_codes", ()))
             numbered = not cuda.get("by_name")
-            patterns += _cuda_patterns(codes, cuda["names"], cuda["message"], bool(cuda.get("said_bare")), numbered)
+            patterns += _cuda_patterns(codes, cuda["names"], cuda["message"], bool(cuda.get("said_bare")), numbered, legacy)
             keys += [key for code in codes for key in _number_keys(code)] if numbered else []
             keys += [cuda["message"].lower()] + [n.lower() for n in cuda["names"]]
         keys += [s.lower()[:24] for s in symptom["signatures"]]
@@ -575,7 +580,7 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       r"(?:response|mailbox|fence|syncpt|capture|frame|read|write|request|i/o|dma|wait) timeout|not active|"
                       r"crash(?:es|ed)?|exit(?:s|ed)? (?:immediately|right away|at once|instantly)|no space left|"
                       # (a process killed, as the shell prints it, "Killed", or quoted; not what someone killed)
-                      r"(?-i:(?<![\w'])Killed)|(?<=[\"'`])killed(?=[\"'`])|"
+                      r"(?-i:(?<![\w'])Killed)|(?<=[\"'`])killed(?=[\"'`])|(?<=code=)killed|"
                       r"(?:ha(?:s|ve)|with|gets?|got) no (?:access|permissions?) (?:to|for|on)|not accessible|"
                       # (pip's "which is incompatible" is a note, no failure)
                       r"(?:not|n't)\s+(?:\w+\s+){0,3}compatible|(?:not|n't) (?:been )?built for|"
@@ -3622,8 +3627,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # A denial: decide which nodes and why, from the most specific evidence the paste has.
     trigger = [line_of[i] for i in denied[:1]]
     replaced = seen.said("CUDA replaced")
+    # (before JetPack 6, whose CUDA may be upgraded over the release's own; and only where no user, group or launch
+    # shown says more)
     if jetson and replaced and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied \
-            and not (seen.identities or seen.session_groups):
+            and (_l4t_major(seen) or 0) < 36 and not seen.said("R36 software") \
+            and not (seen.identities or seen.session_groups or seen.launches):
         return cause("jetson-software-mismatch", "CUDA fails to start on a Jetson whose CUDA the paste says was replaced "
                      "by another version: JetPack's own CUDA is built for its driver, and one put in its place may not run "
                      "on it", replaced[:1] + trigger + platform_line, "tegra-nodes-denied", "render-node-denied")

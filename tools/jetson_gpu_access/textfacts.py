@@ -1225,9 +1225,11 @@ _CONDA_NOT_FOUND = re.compile(r"^([ \t]*PackagesNotFoundError:[^\n]*)\n(?:[ \t]*
 # permissions", "transcodes with the CPU only"), something broken ("which breaks hardware acceleration"), an error said
 # to come that the paste does not show ("errors occurs below:" above a screenshot).
 _TROUBLE_SAID = re.compile(r"\bpermissions?\b|\b(?:break(?:s|ing)?|broke|broken)\b|\b(?:not|un)\s?supported\b|"
-                           r"\b(?:un|in)(?:available|accessible)\b|\binvisible\b|(?:\bnot|n't)\s+(?:\w+\s+)?(?:available|visible|"
-                           r"allowed|accessible)\b|\bwithout\s+(?:the\s+|a\s+|any\s+)?gpus?\b|"
-                           r"\b(?:on|with|uses?|using|used)\s+(?:the\s+)?cpu\b|\bcpu[- ]only\b|"
+                           r"\b(?:un|in)(?:available|accessible)\b|"
+                           r"\b(?:gpus?|cuda|devices?|cards?|nvenc|nvdec)\b[^\n.]{0,30}?(?:\binvisible\b|(?:\bnot|n't)\s+(?:\w+\s+)?"
+                           r"(?:available|visible|allowed|accessible)\b)|\bwithout\s+(?:the\s+|a\s+|any\s+)?gpus?\b|"
+                           r"\b(?:runs?|running|ran|stays?|stayed|falls?\s+back|fell\s+back|transcod\w*|works?|working|uses?|using|"
+                           r"used)\s+(?:only\s+)?(?:on|with)?\s*(?:the\s+)?cpu\b|\bcpu[- ]only\b|"
                            r"\b(?:lost|loses|losing|disappear\w*|vanish\w*)\b|"
                            r"权限|権限|권한|"
                            r"\bno\s+(?:\w+\s+)?devices?\s+(?:(?:were|was|is|are)\s+)?found\b|(?:\b(?:not|never)|n't)\s+(?:be\s+able\s+to\s+)?detect|"
@@ -1243,12 +1245,13 @@ _DEVICE_ACCESS_NAMED = re.compile(r"\b(?:video|render)[`'\"]?\s+group\b|\bgroups
                                   r"\bdevices\.allow\b", re.I)
 # CUDA's toolkit said to be replaced by another version ("update cuda to version 11", "upgraded CUDA to 12.2"), not
 # installed beside it or asked about.
-_CUDA_REPLACED = re.compile(r"^(?![^\n]*\?)[^\n]*?(?<!\bnot )(?<!n't )(?<!\bnever )\b(?:updat|upgrad)(?:e|ed|ing)\s+"
+_CUDA_REPLACED = re.compile(r"^(?![^\n]*\?)(?![^\n]*(?:\b(?:not|never)|n't)\s+(?:\w+\s+){0,2}(?:updat|upgrad))[^\n]*?"
+                            r"\b(?:updat|upgrad)(?:e|ed|ing)\s+"
                             r"(?:the\s+|my\s+)?cuda(?:\s+toolkit)?\s+(?:from\s+v?\d{1,2}(?:\.\d)?\s+)?to\s+(?:version\s+)?"
                             r"v?1\d(?:\.\d)?\b", re.I)
 # conda finding no build of a GPU framework or of CUDA's toolkit in its channels (the packages joined to its line).
 _CONDA_LACKS_GPU = re.compile(r"\bPackagesNotFoundError:[^\n]*?\s-\s+(?:pytorch|torch|torchvision|torchaudio|tensorflow|"
-                              r"cudatoolkit|cuda-toolkit|cupy|jaxlib|onnxruntime-gpu)(?![\w-])", re.I)
+                              r"cudatoolkit|cuda-toolkit|cupy|jaxlib|onnxruntime)(?:-cuda|-gpu)?(?![\w-])", re.I)
 
 
 # An issue form's GPU field, its heading on one line and its value on the next ("### GPU Type", "AMD"): one line.
