@@ -3627,8 +3627,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # A denial: decide which nodes and why, from the most specific evidence the paste has.
     trigger = [line_of[i] for i in denied[:1]]
     replaced = seen.said("CUDA replaced")
-    # (before JetPack 6, whose CUDA may be upgraded over the release's own; and only where no user, group or launch
-    # shown says more)
+    # (before JetPack 6, whose compute stack NVIDIA announces as upgradable over the release's own, a claim the facts
+    # sheet does not yet carry; and only where no user, group or launch shown says more)
     if jetson and replaced and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied \
             and (_l4t_major(seen) or 0) < 36 and not seen.said("R36 software") \
             and not (seen.identities or seen.session_groups or seen.launches):

@@ -545,19 +545,19 @@ _PC_HINT = cued(
     # NVIDIA's GPU Operator, which supports no Jetson (gpu-operator#1453): a cluster of PCs or servers runs it; and DCGM,
     # NVIDIA's data-centre GPU manager, with its exporter and host engine (a PC's sign by assumption, not by a source:
     # DCGM is built for data-centre GPUs, and no report here shows it on a Jetson)
+    (("operator",), r"\bgpu[- ]operator\b"),
+    # (and Fabric Manager, which runs the NVSwitch fabric of HGX and DGX servers)
+    (("dcgm", "nv-hostengine", "fabricmanager", "fabric manager", "fabric-manager"),
+     r"\bdcgm(?:[- ]exporter)?\b|\bnv-hostengine\b|\b(?:nv-|nvidia-)?fabric[- ]?manager\b"),
     # the desktop driver's own programs (notebooks' Dynamic Boost daemon, DLSS's updater, the X configurator, the debug
     # dump and the bug-report script; L4T ships nvidia-bug-report-tegra.sh instead)
     (("nvidia-powerd", "nvidia-ngx-updater", "nvidia-xconfig", "nvidia-debugdump", "nvidia-bug-report.sh"),
      r"\bnvidia-(?:powerd|ngx-updater|xconfig|debugdump)\b|\bnvidia-bug-report\.sh\b"),
-    (("operator",), r"\bgpu[- ]operator\b"),
     # NixOS set up with NVIDIA's discrete driver (its X server's "nvidia" driver, the hardware.nvidia options, the
     # nvidia-x11 package in the store): a Jetson's NixOS port configures hardware.nvidia-jetpack instead, though a
     # configuration carried over from a PC may keep the old lines, so any sign of a Jetson outranks them
     (("videodrivers", "hardware.nvidia", "nvidia-x11-"),
      r"\bvideoDrivers\s*=\s*\[[^\]\n]*\"nvidia\"|\bhardware\.nvidia(?:\.\w+|\s*=\s*\{)|\bnvidia-x11-\d{3}\.\d+"),
-    # (and Fabric Manager, which runs the NVSwitch fabric of HGX and DGX servers)
-    (("dcgm", "nv-hostengine", "fabricmanager", "fabric manager", "fabric-manager"),
-     r"\bdcgm(?:[- ]exporter)?\b|\bnv-hostengine\b|\b(?:nv-|nvidia-)?fabric[- ]?manager\b"),
     # the product name a desktop board's firmware leaves unset, which Ubuntu's installer puts in the host name
     (("system-product-name", "system product name"),
      r"(?<![\w.-])[\w.-]{0,64}-System-Product-Name\b|\bProduct Name:[ \t]*System Product Name\b"),
@@ -1058,8 +1058,9 @@ class Observed:
                                        # "LXD" (its or Incus' commands), "X display refused", "CDI spec, paths only",
                                        # "CUDA call past start-up" (a call that runs only once CUDA has started, named
                                        # beside CUDA's "operation not supported")
-                                       # "trouble said" (a permission, something unsupported, no device found, in
-                                       # words no failure word counts), "GPU node named", "device access named",
+                                       # "trouble said" (trouble in words no failure word counts: a permission,
+                                       # something unsupported, the GPU unavailable or lost, the CPU doing the work),
+                                       # "GPU node named", "device access named",
                                        # "conda lacks GPU build", "CUDA replaced" (the toolkit updated to another
                                        # version)
     cuda_true: Optional[Sighting] = None   # CUDA's is_available() answered True, and no check answered False: the
@@ -1646,7 +1647,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
      lambda line, raw: _OFFLINE.search(line)),
     ("Jetson index", ("jetson", "redist/jp"), lambda line, raw: _JETSON_INDEX.search(line)),
     ("trouble said", ("permission", "break", "broke", "support", "found", "detect", "error", "exception", "failure",
-                      "available", "accessible", "visible", "allowed", "without", "cpu", "lost", "los", "disappear",
+                      "available", "accessible", "visible", "allowed", "without", "cpu", "los", "disappear",
                       "vanish", "权限", "権限", "권한"),
      lambda line, raw: _TROUBLE_SAID.search(line)),
     ("GPU node named", ("/dev/",), lambda line, raw: _GPU_NODE_NAMED.search(line)),
