@@ -218,20 +218,25 @@ def exit_page() -> str:
 LOOKALIKE_CAUSES = {"jetson-software-mismatch", "x86-discrete-gpu", "not-gpu-access"}
 # Unrelated families whose failure comes once the GPU is reached: the program's memory, build, code or speed.
 PROGRAM_FAMILIES = {"out-of-memory", "illegal-instruction", "tensors-on-two-devices", "static-tls", "cuda-after-fork",
-                    "shm-exhausted", "performance-words", "gpu-works-words", "program-fix-words", "tensorrt-plugin-missing"}
+                    "shm-exhausted", "performance-words", "gpu-works-words", "program-fix-words", "tensorrt-plugin-missing",
+                    "gpu-fault-xid"}
 
 
 def error_page_of(symptom: Dict[str, Any]) -> str:
     """The one reference page a family's signatures are listed on (one page each keeps every page light): the access
-    errors; look-alikes that are a software version; a PC's own setup; failures that are no GPU access at all; and of
-    those, a program's own once the GPU is reached (CUDA's errors past start-up among them)."""
+    errors; look-alikes that are a driver or CUDA version; a build or package that does not fit; a PC's own setup;
+    failures that are no GPU access at all; and of those, a program's own once the GPU is reached (CUDA's errors past
+    start-up among them)."""
     causes = set(symptom.get("points_to") or ())
     if not causes or not causes <= LOOKALIKE_CAUSES:
         return "reference/errors.md"
     if causes == {"not-gpu-access"}:
         own = "cuda" in symptom or symptom["id"] in PROGRAM_FAMILIES
         return "reference/errors-program.md" if own else "reference/errors-unrelated.md"
-    return "reference/errors-lookalikes.md" if "jetson-software-mismatch" in causes else "reference/errors-pc.md"
+    if "jetson-software-mismatch" not in causes:
+        return "reference/errors-pc.md"
+    builds = causes == {"jetson-software-mismatch", "not-gpu-access"}
+    return "reference/errors-builds.md" if builds else "reference/errors-lookalikes.md"
 
 
 ERROR_PAGES = {
@@ -239,16 +244,24 @@ ERROR_PAGES = {
         "# Error messages",
         "Paste the message into the site's search, or find it below: each signature with its likely causes (most "
         "likely first), the page that explains it and the runbook that checks it. Messages that only look like an "
-        "access problem are on [look-alike errors](errors-lookalikes.md) (software versions, PC drivers), [PC setup "
+        "access problem are on [look-alike errors](errors-lookalikes.md) (driver and CUDA versions), [build and "
+        "package errors](errors-builds.md) (software built for another release or without CUDA), [PC setup "
         "errors](errors-pc.md) (a PC's display, sandbox or hypervisor), [unrelated errors](errors-unrelated.md) "
         "(failures that are no GPU access at all) and [program errors](errors-program.md) (a program's own, once the "
         "GPU is reached)."),
     "reference/errors-lookalikes.md": (
         "# Look-alike errors",
-        "Messages that come up in GPU-access reports but point to another cause: a software or driver version that "
-        "does not fit, or a PC's discrete-GPU driver. The access errors are on [error messages](errors.md); a PC's own "
-        "setup on [PC setup errors](errors-pc.md); failures unrelated to the GPU on [unrelated "
+        "Messages that come up in GPU-access reports but point to another cause: a driver or CUDA version that does "
+        "not fit, on a Jetson or on a PC's discrete GPU. The access errors are on [error messages](errors.md); "
+        "software built for another release or without CUDA on [build and package errors](errors-builds.md); a PC's "
+        "own setup on [PC setup errors](errors-pc.md); failures unrelated to the GPU on [unrelated "
         "errors](errors-unrelated.md)."),
+    "reference/errors-builds.md": (
+        "# Build and package errors",
+        "Messages of software that does not fit the system it runs on: a wheel or image built without CUDA or for "
+        "another JetPack, an engine from another TensorRT, libraries of versions that do not go together. The GPU's "
+        "access is not in question; the remedy is the build that matches the release. The access errors are on "
+        "[error messages](errors.md); driver and CUDA versions on [look-alike errors](errors-lookalikes.md)."),
     "reference/errors-pc.md": (
         "# PC setup errors",
         "Messages that come up in GPU-access reports from PCs and servers and point to the machine's own setup: its "

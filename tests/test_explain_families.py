@@ -5022,6 +5022,30 @@ FAMILY_WORDS = [
     ("error: NVJPEG_STATUS_ARCH_MISMATCH", "nvjpeg-hardware-unsupported", True),
     ("Hardware Decoder not supported. Falling back to default backend", "nvjpeg-hardware-unsupported", True),
     ("the hardware decoder is supported on the A100", "nvjpeg-hardware-unsupported", False),
+    # A video engine without the codec asked for (only where the line names NVIDIA's engine: "Codec not supported"
+    # alone is any decoder's).
+    ("[av1_nvenc @ 0x55d0c8a3c9c0] Codec not supported", "video-codec-unsupported", True),
+    ("Provided device doesn't support required NVENC features", "video-codec-unsupported", True),
+    ("[libdav1d @ 0x5581] Codec not supported", "video-codec-unsupported", False),
+    # A command line's option that turns the GPU off, its value apart or as a list's next item (not one turning it on);
+    # a build's own word that it went without CUDA; a build's minimum system.
+    ("'--SiftMatching.use_gpu', 'no',", "cuda-turned-off", True),
+    ("colmap exhaustive_matcher --database_path db.db --SiftMatching.use_gpu 0", "cuda-turned-off", True),
+    ("colmap exhaustive_matcher --SiftMatching.use_gpu 1", "cuda-turned-off", False),
+    ("-- Disabling CUDA support", "cpu-only-build", True),
+    ("ERROR: Dense stereo reconstruction requires CUDA, which is not available on your system.", "cpu-only-build", True),
+    ("  The minimum system requirement for aarch64 is Ubuntu 22.04.", "release-unsupported", True),
+    ("the minimum requirement is a GPU with 8 GB", "release-unsupported", False),
+    # A crate's build script failing; a variable that turns the GPU off, set or echoed (not one set off); the driver's
+    # word that work on the GPU faulted (Xid 13, 31, 43; not 79, the GPU lost from the bus); another accelerator's
+    # versions (no GPU's) and the system not seeing it.
+    ("error: failed to run custom build command for `gpu-ffi v0.1.0`", "build-error", True),
+    ("BELLMAN_NO_GPU=1", "cuda-turned-off", True),
+    ("BELLMAN_NO_GPU=0", "cuda-turned-off", False),
+    ("NVRM: Xid (PCI:0000:01:00): 13, pid=3309, Graphics SM Warp Exception", "gpu-fault-xid", True),
+    ("NVRM: Xid (PCI:0000:01:00): 79, pid=1203, GPU has fallen off the bus.", "gpu-fault-xid", False),
+    ("[HailoRT] [error] Driver version mismatch", "versions-mismatched", False),
+    ("lspci on WSL did not detect hailo-8", "other-device", True),
     ("ln -s /workspace/Video_Codec_SDK_9.1.23/Lib/linux/stubs/x86_64/libnvcuvid.so "
      "/workspace/Video_Codec_SDK_9.1.23/Lib/linux/stubs/x86_64/libnvcuvid.so.1", "cuda-34", True),
     ("ln -s /usr/lib/x86_64-linux-gnu/libnvcuvid.so.1 /usr/lib/x86_64-linux-gnu/libnvcuvid.so", "cuda-34", False),

@@ -45,6 +45,7 @@ from .textfacts import (
     PRINTED_VALUE,
     PROMPT,
     RELEASE_LINE,
+    ROCM_RELEASE,
     SUPPOSED,
     WORKS_THERE,
     Identity,
@@ -221,7 +222,7 @@ def _number_keys(code: int) -> List[str]:
     # ("failed res=2": a driver call's result as HAMi's core logs it; a check macro's line names its file before the
     # number: "Cuda failure in file 'yolo_layer.cu' line 51: 35")
     forms = ("return {}", "returned {}", "cuda error {}", "cuda error: {}", "cuda error! {}", "with error {}",
-             "with error: {}", "failed res={}")
+             "with error: {}", "failed res={}", "error: {}")
     return [form.format(code) for form in forms] + ["cuda failure in file", "cuda error in file"]
 
 
@@ -687,6 +688,8 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                        r"(?<!home/)\bnvidia\b(?!@|\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|developer kit|"
                        r"devkit))|"
                        r"\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\w*|\bopencl\b|"
+                       # (the graphics card in Chinese, Japanese and Korean)
+                       r"显卡|顯示?卡|グラ(?:フィック)?(?:ス)?(?:カード|ボード)|그래픽\s*카드|"
                        # (a graphics API's adapter: none found, or asked for)
                        r"\b" + _NO_ADAPTER + r"\b|\brequestadapter\b|\bappropriate\s+adapter\b|"
                        # (the driver by its version: "on RTX 5070 Ti + driver 595.79")
@@ -2021,7 +2024,7 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "failure-camera", "board-not-booting", "registry-access", "network-failure", "performance-words",
             "gpu-vendor-unsupported", "tensorrt-plugin-missing", "tensors-on-two-devices", "scheduler-config",
             "program-fix-words", "output-parse-failed", "engine-config-refused", "mobile-gpu-delegate",
-            "nvjpeg-hardware-unsupported", "board-power-limit", "smi-cuda-version-read",
+            "nvjpeg-hardware-unsupported", "video-codec-unsupported", "gpu-fault-xid", "board-power-limit", "smi-cuda-version-read",
             "ldconfig-not-a-link", "option-unknown", "python2-code", "ci-runner-unavailable", "python-import-name")
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
 _PLAIN_FAILURES = ("failure-other", "failure-other-library")
@@ -2167,7 +2170,7 @@ _NVIDIA_STACK = re.compile(r"\bcuda|\bcudnn|\bcublas|\btensorrt\b|\bnvidia\b|\bn
 # encoder and decoder.
 _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|graphics|card)\b|\brx\s?[4-9]\d{2,3}\b|"
                                r"\binstinct\b|\bmi[123]\d0x?\b|\bvega\s?(?:56|64|[3-9]|1[01])?\b|"
-                               r"\brocm\s+v?\d|"
+                               + ROCM_RELEASE + r"|"
                                r"\bintel\b[^\n]{0,12}\b(?:i?gpu|graphics|arc|iris|uhd)\b|\binter graphics card\b|"
                                r"\barc\s+[ab]\d{3}|\biris\s+xe\b|"
                                r"\buhd\s+graphics\b|\bxe\s+graphics\b|\bamd\s*(?:的\s*)?显卡|"
@@ -2283,6 +2286,9 @@ _DENIALS = ("cuda-801", "cuda-999", "cuda-100", "nvmap-denied", "nvidia-node-den
 # The driver library comes from the host through the NVIDIA runtime: missing (or an empty placeholder
 # left by the CSV mounts), the container was started without it.
 _DRIVER_LIBRARY = re.compile(r"libcuda\.so[.\d]*:\s*cannot open|\.so[.\d]*:\s*file too short", re.I)
+# The driver's libraries by name (libcuda, NVML, the video engine's), which the runtime brings into a container and an
+# image does not carry: one missing where the launch asked for no GPU is what the runtime would have brought.
+_INJECTED_LIBRARY = re.compile(r"\blib(?:cuda|nvidia-[\w-]+|nvcuvid)\.so\b", re.I)
 # CUDA's own libraries (the runtime, the math libraries, cuDNN, TensorRT; by file or by CMake's variable for one): a
 # container brings them itself from R34 on; the driver's and the Tegra platform's libraries (libcuda, libnvrm*,
 # libnvmedia*, ...) come from the host on every release.
@@ -2844,11 +2850,12 @@ _ACCESS_WORDS = ("GPU node named", "device access named", "device sandbox", "tro
 
 def _access_shown(seen: Observed) -> bool:
     """Whether the paste shows any of the GPU's access (a node, named or listed; a group, user, launch or login; a
-    release or model) or trouble in words (a permission, something unsupported, the CPU used): what a paste with nothing
-    failing must lack to be read as no access problem."""
+    release or model, unless the paste asks whether they are supported) or trouble in words (a permission, something
+    unsupported, the CPU used): what a paste with nothing failing must lack to be read as no access problem."""
+    system = seen.l4t or seen.releases or seen.model or seen.toolkit or seen.images
     return bool(seen.nodes or seen.absent or seen.group_lines or seen.session_groups or seen.session_user
-                or seen.identities or seen.launches or seen.execs or seen.logins or seen.l4t or seen.releases or seen.model
-                or seen.toolkit or seen.images or any(seen.said(kind) for kind in _ACCESS_WORDS))
+                or seen.identities or seen.launches or seen.execs or seen.logins
+                or (system and not seen.said("support asked")) or any(seen.said(kind) for kind in _ACCESS_WORDS))
 
 
 def _gpu_shown_reaching(seen: Observed, matches: Sequence[SymptomMatch], container: str) -> bool:
@@ -3375,6 +3382,21 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return platform_cause("jetson-software-mismatch", "the NVIDIA runtime's hook (root, on the host) failed: its "
                               "packages, the host's CUDA or the image's requirements, not a user's groups",
                               [line_of["runtime-hook-failed"]], "toolkit-band")
+    # (CUDA's stub stands in only where the runtime brought no driver; a Jetson's launch without --runtime may still
+    # get the GPU from the engine's default runtime, unless the paste shows another default)
+    default_unseen = jetson and bool(platform_shown) and not seen.said("another runtime by default")
+    # (and the driver's own libraries, which the runtime brings: NVML's, libcuda's)
+    injected = [i for i in ids if i in ("nvml-missing", "cuda-library-missing") and _INJECTED_LIBRARY.search(line_of[i])]
+    started_without = next((i for i in ids if i == "cuda-34" or (not default_unseen and (
+        i in _FINDS_NO_GPU or i in injected))), "")
+    # (a command line shows the whole launch; a compose service is often pasted in part)
+    run_lines = [launch for launch in seen.launches if launch.source.endswith(" run")]
+    if started_without and run_lines and len(run_lines) == len(seen.launches) and not any(
+            _gets_gpu(launch, seen) for launch in run_lines) and not denied:
+        return cause("x86-discrete-gpu" if x86 else "nodes-missing-in-container", "the GPU's software finds no device or "
+                     "driver in a container started without the GPU (no NVIDIA runtime, --gpus or GPU device): the runtime "
+                     "brings the devices and the driver's libraries in", [line_of[started_without],
+                     _first_line(seen.launches[0])] + platform_line, "jetson-software-mismatch", "nodes-missing-in-container")
     if "nvml-missing" in ids and not denied:  # NVML is part of every PC driver; a Jetson before JetPack 6 has none
         return cause("x86-discrete-gpu" if x86 else "jetson-software-mismatch", "the tool looks for the GPU through "
                      "NVML, which is not there (JetPack before 6 has none)",
@@ -3389,18 +3411,6 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if image_l4t and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied:
         return cause("jetson-software-mismatch", "the container image is built for another L4T release than the host's",
                      image_l4t)
-    # (CUDA's stub stands in only where the runtime brought no driver; a Jetson's launch without --runtime may still
-    # get the GPU from the engine's default runtime, unless the paste shows another default)
-    default_unseen = jetson and bool(platform_shown) and not seen.said("another runtime by default")
-    started_without = next((i for i in ids if i == "cuda-34" or (not default_unseen and i in _FINDS_NO_GPU)), "")
-    # (a command line shows the whole launch; a compose service is often pasted in part)
-    run_lines = [launch for launch in seen.launches if launch.source.endswith(" run")]
-    if started_without and run_lines and len(run_lines) == len(seen.launches) and not any(
-            _gets_gpu(launch, seen) for launch in run_lines) and not denied:
-        return cause("x86-discrete-gpu" if x86 else "nodes-missing-in-container", "the GPU's software finds no device or "
-                     "driver in a container started without the GPU (no NVIDIA runtime, --gpus or GPU device): the runtime "
-                     "brings the devices and the driver's libraries in", [line_of[started_without],
-                     _first_line(seen.launches[0])] + platform_line, "jetson-software-mismatch", "nodes-missing-in-container")
     built = next((i for i in ids if i in _PROGRAM_BUILDS), "")
     if built and not denied and not nodes_denied and not any(i in _MISMATCH for i in ids):
         on_pc, on_jetson = _PROGRAM_BUILDS[built]
@@ -3485,8 +3495,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "denied the GPU gets CUDA's start-up error instead); which system it ran on would tell",
                      [line_of["cuda-unavailable"]], "jetson-software-mismatch", "x86-discrete-gpu")
     if soft and not denied and not nodes_denied:
-        return platform_cause("jetson-software-mismatch", "the software finds no usable CUDA for this release",
-                              [line_of[soft[0]]], "nodes-missing-in-container")
+        return platform_cause("jetson-software-mismatch", "the software says this release or system is not one it "
+                              "supports" if soft[0] == "release-unsupported" else "the software finds no usable CUDA for "
+                              "this release", [line_of[soft[0]]], "nodes-missing-in-container")
     if "nameless-gid" in ids and not denied and not nodes_denied:
         added = [launch for launch in seen.launches if launch.numeric_groups or any(map(computed_gid, launch.group_add))]
         if added:  # (a substitution, `$(stat -c %g NODE)`, gives a number too)
@@ -3618,19 +3629,23 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         if optional:
             return cause(*tensorrt_notes)
         if failure is None and not ids and not _access_shown(seen):
-            return cause("not-gpu-access", "nothing in the paste fails, and it shows none of the GPU's access: no node, "
-                         "group, user, launch or release, no trouble in words. Read as no GPU-access failure, assuming the "
-                         "paste holds what fails: a session denied the GPU gets CUDA's start-up error", [],
-                         "jetson-software-mismatch", "nodes-missing-in-container", "x86-discrete-gpu")
+            asked = seen.said("support asked")
+            return cause("not-gpu-access", "nothing in the paste fails, and it shows none of the GPU's access (no node, "
+                         "group, user, launch{}) and no trouble in words{}. Read as no GPU-access failure, assuming the "
+                         "paste holds what fails: a session denied the GPU gets CUDA's start-up error".format(
+                             "" if asked else " or release",
+                             "; it asks whether the software supports what it names" if asked else ""),
+                         asked[:1], "jetson-software-mismatch", "nodes-missing-in-container", "x86-discrete-gpu")
         return cause("unknown", "the paste shows no GPU-access error and no node the session is denied",
                      [], "render-node-denied", "tegra-nodes-denied")
     # A denial: decide which nodes and why, from the most specific evidence the paste has.
     trigger = [line_of[i] for i in denied[:1]]
     replaced = seen.said("CUDA replaced")
-    # (before JetPack 6, whose compute stack NVIDIA announces as upgradable over the release's own, a claim the facts
-    # sheet does not yet carry; and only where no user, group or launch shown says more)
+    # (before JetPack 5 only: from JetPack 5.0 on, CUDA 11.8 and later install over the release's own, by NVIDIA's
+    # "Simplifying CUDA Upgrades for NVIDIA Jetson Users", so a replaced CUDA is no mismatch of itself; and only where
+    # no user, group or launch shown says more)
     if jetson and replaced and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied \
-            and (_l4t_major(seen) or 0) < 36 and not seen.said("R36 software") \
+            and (_l4t_major(seen) or 0) < 34 and not seen.said("R36 software") \
             and not (seen.identities or seen.session_groups or seen.launches):
         return cause("jetson-software-mismatch", "CUDA fails to start on a Jetson whose CUDA the paste says was replaced "
                      "by another version: JetPack's own CUDA is built for its driver, and one put in its place may not run "

@@ -323,7 +323,8 @@ _NVIDIA_ON_PCI = r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDI
 _DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|G?H200|B[12]00|A10G?|A16|A30|A40|L40S?|(?<![-\w])(?-i:L4)|T4G?|V100|P100|P40|"
                     r"M[46]0|K[48]0m?|A[2456]000|A[45]500)s?\b"
                     r"(?![\w:-]|\.\w)|"  # not a key (k80:) nor a version (a100.2); a sentence may end after it
-                    r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE)\b|"
+                    # (its form or its memory: A100-SXM4, V100-32GB)
+                    r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|V100|P100|A6000)-(?:SXM\d?|PCIE|\d{1,3}\s?GB)\b|"
                     # a vGPU profile of one: the GPU's name, its frame buffer in GB and its series (A100-40C, L40S-48C,
                     # T4-16Q), or of any other GPU as nvidia-smi names it ("NVIDIA A16-4Q", "GRID M10-8Q", "GRID RTX8000P-12Q")
                     r"\b(?:[AH][18]00|H200|B[12]00|A10G?|A30|A40|L40S?|L4|T4|V100|A[2456]000)-\d{1,3}[ABCQ]\b|"
@@ -456,6 +457,8 @@ _X86 = cued(
 _X86_CPUS = r"Ryzen|Threadripper|EPYC|Xeon"
 # An issue form's GPU field whose value is AMD's or Intel's ("GPU Type: AMD", "GPU Model: rx 6800"; a heading and its
 # value, joined to one line by _joined: "### GPU Type AMD").
+# AMD's compute stack with its version ("ROCm 6.2"), installed or in use: no Jetson runs it.
+ROCM_RELEASE = r"\bROCm\s+v?\d"
 _FORM_FIELD = r"(?:GPU|Graphics(?:[ \t]+card)?|Video[ \t]+card)(?:[ \t]+[\w/]+){0,3}?"
 FORM_NAMES_OTHER_GPU = (r"^[ \t]*(?:#{1,6}[ \t]*" + _FORM_FIELD + r"[ \t]+|(?:[-*][ \t]+)?(?:\*\*|__)?" + _FORM_FIELD
                         + r"(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?)(?:AMD|Intel|Radeon|RX[ \t]?[4-9]\d{2,3}|Arc|Vega)\b")
@@ -471,7 +474,7 @@ _PC_PROSE = cued(
     # an AMD or Intel GPU (no Jetson has one); a laptop's switch between its Intel and NVIDIA GPUs (Optimus, Bumblebee)
     # (and AMD's Vega cards and its ROCm stack, installed or in use; a form's GPU field that names AMD or Intel)
     (("amd", "intel", "rocm"), r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|card|Radeon|Arc|UHD|Iris|Vega)\b|"
-                              r"\bROCm\s+v?\d"),
+                              + ROCM_RELEASE),
     (("gpu", "graphics", "video card"), FORM_NAMES_OTHER_GPU),
     # a desktop distribution no Jetson ships with (L4T is Ubuntu; NixOS and Gentoo have Jetson ports, so not those), not
     # one of a template's choices ("OS(Ubuntu or CentOS): Ubuntu 20.04")
@@ -1062,7 +1065,7 @@ class Observed:
                                        # something unsupported, the GPU unavailable or lost, the CPU doing the work),
                                        # "GPU node named", "device access named",
                                        # "conda lacks GPU build", "CUDA replaced" (the toolkit updated to another
-                                       # version)
+                                       # version), "support asked" (whether software supports or runs on something)
     cuda_true: Optional[Sighting] = None   # CUDA's is_available() answered True, and no check answered False: the
                                            # answer's line, with the check's line as its value
     group_lines_partial: str = ""          # why the /etc/group lines shown are not the failing session's whole file:
@@ -1250,6 +1253,11 @@ _CUDA_REPLACED = re.compile(r"^(?![^\n]*\?)(?![^\n]*(?:\b(?:not|never)|n't)\s+(?
                             r"\b(?:updat|upgrad)(?:e|ed|ing)\s+"
                             r"(?:the\s+|my\s+)?cuda(?:\s+toolkit)?\s+(?:from\s+v?\d{1,2}(?:\.\d)?\s+)?to\s+(?:version\s+)?"
                             r"v?1\d(?:\.\d)?\b", re.I)
+# A question whether software supports a board, a release or a GPU, or runs on it ("does it support the Orin Nano?",
+# "I would like to know if it supports running X on Y"): what it names is what it asks about.
+_SUPPORT_ASKED = re.compile(r"\b(?:does|do|will|would|is|are|can|could)\b[^.?!\n]{0,80}?\b(?:support(?:s|ed)?|run(?:s|ning)? on)\b"
+                            r"[^.!?\n]{0,80}\?|\b(?:like|want|wish|need) to know (?:if|whether)\b[^.?!\n]{0,80}?"
+                            r"\b(?:support(?:s|ed)?|run(?:s|ning)? on)\b|\bis there (?:any )?support for\b", re.I)
 # conda finding no build of a GPU framework or of CUDA's toolkit in its channels (the packages joined to its line).
 _CONDA_LACKS_GPU = re.compile(r"\bPackagesNotFoundError:[^\n]*?\s-\s+(?:pytorch|torch|torchvision|torchaudio|tensorflow|"
                               r"cudatoolkit|cuda-toolkit|cupy|jaxlib|onnxruntime)(?:-cuda|-gpu)?(?![\w-])", re.I)
@@ -1654,6 +1662,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("device access named", ("video", "render", "usermod", "gpasswd", "group", "privatedevices", "deviceallow",
                              "devices.allow"), lambda line, raw: _DEVICE_ACCESS_NAMED.search(line)),
     ("CUDA replaced", ("cuda",), lambda line, raw: _CUDA_REPLACED.search(line)),
+    ("support asked", ("support", "run"), lambda line, raw: _SUPPORT_ASKED.search(line)),
     ("conda lacks GPU build", ("packagesnotfounderror",), lambda line, raw: _CONDA_LACKS_GPU.search(line)),
     ("PC CUDA index", ("download.pytorch.org",),
      lambda line, raw: _asserted(_PC_CUDA_INDEX, line) and not ANOTHER_MACHINE.search(line)),
