@@ -5046,6 +5046,17 @@ FAMILY_WORDS = [
     ("NVRM: Xid (PCI:0000:01:00): 79, pid=1203, GPU has fallen off the bus.", "gpu-fault-xid", False),
     ("[HailoRT] [error] Driver version mismatch", "versions-mismatched", False),
     ("lspci on WSL did not detect hailo-8", "other-device", True),
+    # Root's access and a user's lack of it said in other words (inaccessible to non-root users, not allowed, a count of
+    # none for a user and one for root, the ordinary user in Chinese and Japanese), not of sudo itself; the seat's
+    # slower work over SSH than at the desktop.
+    ("The GPU is inaccessible to non-root users on our boards", "denial-words", True),
+    ("The GPU is inaccessible to the container", "denial-words", False),
+    ("My user isn't allowed to use the GPU on the jetson, only root is.", "denial-words", True),
+    ("My user isn't allowed to use sudo on this box", "denial-words", False),
+    ("for the jenkins user deviceQuery reports 0 devices,\nfor root it reports 1", "denial-words", True),
+    ("\u666e\u901a\u7528\u6237\u8fd0\u884c\u65f6GPU\u7528\u4e0d\u4e86\uff0c\u52a0sudo\u5c31\u6b63\u5e38", "denial-words", True),
+    ("After I log in over SSH, the same script is 10x slower than from the desktop session.", "seat-login-words", True),
+    ("Over SSH the copy is slower than over the LAN share.", "seat-login-words", False),
     ("ln -s /workspace/Video_Codec_SDK_9.1.23/Lib/linux/stubs/x86_64/libnvcuvid.so "
      "/workspace/Video_Codec_SDK_9.1.23/Lib/linux/stubs/x86_64/libnvcuvid.so.1", "cuda-34", True),
     ("ln -s /usr/lib/x86_64-linux-gnu/libnvcuvid.so.1 /usr/lib/x86_64-linux-gnu/libnvcuvid.so", "cuda-34", False),
