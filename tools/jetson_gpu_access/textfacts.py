@@ -1218,9 +1218,12 @@ def window(text: str, size: int = FACT_WINDOW) -> Tuple[str, bool]:
 _CONTINUATION = re.compile(r"\\[ \t]*\n[ \t]*(?:>[ \t]*){0,16}")
 
 
-# conda's error and the packages it lists below it ("PackagesNotFoundError: ... channels:", a blank, "  - pytorch=0.4.1"):
-# one statement, so the packages it could not find are read on its line.
-_CONDA_NOT_FOUND = re.compile(r"^([ \t]*PackagesNotFoundError:[^\n]*)\n(?:[ \t]*\n)?((?:[ \t]*-[ \t]+\S[^\n]*(?:\n|$))+)", re.M)
+# conda's error and the packages it lists below it ("PackagesNotFoundError: ... channels:", a blank, "  - pytorch=0.4.1";
+# "ResolvePackageNotFound:" as an environment file's solve says it): one statement, so the packages it could not find
+# are read on its line.
+_CONDA_ERRORS = ("PackagesNotFoundError", "ResolvePackageNotFound")
+_CONDA_NOT_FOUND = re.compile(r"^([ \t]*(?:PackagesNotFoundError|ResolvePackageNotFound):[^\n]*)\n(?:[ \t]*\n)?"
+                              r"((?:[ \t]*-[ \t]+\S[^\n]*(?:\n|$))+)", re.M)
 
 
 # Trouble said in words the failure words do not count: a permission lacked (in Chinese, Japanese and Korean too),
@@ -1247,20 +1250,28 @@ _GPU_NODE_NAMED = re.compile(GPU_NODE_PATH, re.I)
 _DEVICE_ACCESS_NAMED = re.compile(r"\b(?:video|render)[`'\"]?\s+group\b|\bgroups?\s+[`'\"]?(?:video|render)\b|\busermod\b|"
                                   r"\bgpasswd\b|--group-add\b|\bgroup_add\b|\bPrivateDevices\b|\bDeviceAllow\b|"
                                   r"\bdevices\.allow\b", re.I)
-# CUDA's toolkit said to be replaced by another version ("update cuda to version 11", "upgraded CUDA to 12.2"), not
-# installed beside it or asked about.
-_CUDA_REPLACED = re.compile(r"^(?![^\n]*\?)(?![^\n]*(?:\b(?:not|never)|n't)\s+(?:\w+\s+){0,2}(?:updat|upgrad))[^\n]*?"
-                            r"\b(?:updat|upgrad)(?:e|ed|ing)\s+"
+# CUDA's toolkit said to be replaced by another version ("update cuda to version 11", "upgraded CUDA to 12.2",
+# "installed CUDA 11.4 ..., replacing the stock 10.2", "replaced CUDA 10.2 with 11.4"), not installed beside it or asked
+# about.
+_CUDA_VERSION = r"v?1\d(?:\.\d)?\b"
+_CUDA_REPLACED = re.compile(r"^(?![^\n]*\?)(?![^\n]*(?:\b(?:not|never)|n't)\s+(?:\w+\s+){0,2}(?:updat|upgrad|replac|install))"
+                            r"[^\n]*?(?:\b(?:updat|upgrad)(?:e|ed|ing)\s+"
                             r"(?:the\s+|my\s+)?cuda(?:\s+toolkit)?\s+(?:from\s+v?\d{1,2}(?:\.\d)?\s+)?to\s+(?:version\s+)?"
-                            r"v?1\d(?:\.\d)?\b", re.I)
+                            + _CUDA_VERSION + r"|\binstall(?:ed|ing)?\s+cuda(?:\s+toolkit)?\s+" + _CUDA_VERSION +
+                            r"[^\n]{0,80}?\breplac(?:e|ed|ing)\s+(?:the\s+)?(?:stock|default|original|jetpack's|shipped|old)\b|"
+                            r"\breplac(?:e|ed|ing)\s+(?:the\s+)?(?:stock\s+|default\s+|original\s+)?cuda(?:\s+toolkit)?\s+"
+                            + _CUDA_VERSION + r"\s*with\s+(?:cuda\s+)?" + _CUDA_VERSION + ")", re.I)
 # A question whether software supports a board, a release or a GPU, or runs on it ("does it support the Orin Nano?",
 # "I would like to know if it supports running X on Y"): what it names is what it asks about.
 _SUPPORT_ASKED = re.compile(r"\b(?:does|do|will|would|is|are|can|could)\b[^.?!\n]{0,80}?\b(?:support(?:s|ed)?|run(?:s|ning)? on)\b"
                             r"[^.!?\n]{0,80}\?|\b(?:like|want|wish|need) to know (?:if|whether)\b[^.?!\n]{0,80}?"
                             r"\b(?:support(?:s|ed)?|run(?:s|ning)? on)\b|\bis there (?:any )?support for\b", re.I)
-# conda finding no build of a GPU framework or of CUDA's toolkit in its channels (the packages joined to its line).
-_CONDA_LACKS_GPU = re.compile(r"\bPackagesNotFoundError:[^\n]*?\s-\s+(?:pytorch|torch|torchvision|torchaudio|tensorflow|"
-                              r"cudatoolkit|cuda-toolkit|cupy|jaxlib|onnxruntime)(?:-cuda|-gpu)?(?![\w-])", re.I)
+# conda finding no build of a GPU framework or of CUDA's toolkit in its channels (the packages joined to its line), or
+# mamba's word that one does not exist there ("pytorch-cuda 12.1**  does not exist (perhaps a typo or a missing channel)").
+_GPU_PACKAGE = r"(?:pytorch|torch|torchvision|torchaudio|tensorflow|cudatoolkit|cuda-toolkit|cupy|jaxlib|onnxruntime)(?:-cuda|-gpu)?"
+_CONDA_LACKS_GPU = re.compile(r"\b(?:PackagesNotFoundError|ResolvePackageNotFound):[^\n]*?\s-\s+" + _GPU_PACKAGE + r"(?![\w-])|"
+                              r"(?<![\w-])" + _GPU_PACKAGE + r"\s+[\w.*=<>]*\s*does not exist \(perhaps a typo or a missing "
+                              r"channel\)", re.I)
 
 
 # An issue form's GPU field, its heading on one line and its value on the next ("### GPU Type", "AMD"): one line.
@@ -1273,7 +1284,7 @@ def _joined(text: str) -> str:
     next line's Markdown quote markers do not break the join), conda's missing packages joined to its error and an
     issue form's GPU field to its heading."""
     clean = normalise(text)
-    if "PackagesNotFoundError" in clean:
+    if any(error in clean for error in _CONDA_ERRORS):
         clean = _CONDA_NOT_FOUND.sub(lambda m: " ".join([m.group(1)] + m.group(2).split()) + "\n", clean)
     if "#" in clean and _FORM_GPU_FIELD.search(clean):
         clean = _FORM_GPU_FIELD.sub(r"\1 \2", clean)
@@ -1663,7 +1674,8 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
                              "devices.allow"), lambda line, raw: _DEVICE_ACCESS_NAMED.search(line)),
     ("CUDA replaced", ("cuda",), lambda line, raw: _CUDA_REPLACED.search(line)),
     ("support asked", ("support", "run"), lambda line, raw: _SUPPORT_ASKED.search(line)),
-    ("conda lacks GPU build", ("packagesnotfounderror",), lambda line, raw: _CONDA_LACKS_GPU.search(line)),
+    ("conda lacks GPU build", ("packagesnotfounderror", "resolvepackagenotfound", "does not exist"),
+     lambda line, raw: _CONDA_LACKS_GPU.search(line)),
     ("PC CUDA index", ("download.pytorch.org",),
      lambda line, raw: _asserted(_PC_CUDA_INDEX, line) and not ANOTHER_MACHINE.search(line)),
     ("pip build failed", ("wheel", "subprocess-exited", "metadata", "egg_info"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
