@@ -5057,6 +5057,10 @@ FAMILY_WORDS = [
     ("\u666e\u901a\u7528\u6237\u8fd0\u884c\u65f6GPU\u7528\u4e0d\u4e86\uff0c\u52a0sudo\u5c31\u6b63\u5e38", "denial-words", True),
     ("After I log in over SSH, the same script is 10x slower than from the desktop session.", "seat-login-words", True),
     ("Over SSH the copy is slower than over the LAN share.", "seat-login-words", False),
+    # A framework absent from the environment (not one found); an operator library built without its CUDA operators.
+    ("PyTorch was not found. Models won't be available", "package-not-found", True),
+    ("PyTorch was found: 2.4.0+cu121", "package-not-found", False),
+    ("RuntimeError: nms_rotated_impl: implementation for device cuda:0 not found.", "cpu-only-build", True),
     ("ln -s /workspace/Video_Codec_SDK_9.1.23/Lib/linux/stubs/x86_64/libnvcuvid.so "
      "/workspace/Video_Codec_SDK_9.1.23/Lib/linux/stubs/x86_64/libnvcuvid.so.1", "cuda-34", True),
     ("ln -s /usr/lib/x86_64-linux-gnu/libnvcuvid.so.1 /usr/lib/x86_64-linux-gnu/libnvcuvid.so", "cuda-34", False),
