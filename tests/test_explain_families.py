@@ -5061,6 +5061,18 @@ FAMILY_WORDS = [
     ("PyTorch was not found. Models won't be available", "package-not-found", True),
     ("PyTorch was found: 2.4.0+cu121", "package-not-found", False),
     ("RuntimeError: nms_rotated_impl: implementation for device cuda:0 not found.", "cpu-only-build", True),
+    # The GPU turned off only by an option that ends at its value on a command line (not "--use-gpu no matter what", nor
+    # a setting's name in prose), by a variable named so (not FAIL_ON_NO_GPU), or by a file's "use_gpu = off" (not
+    # CMake's USE_CUDA=OFF, a build's); Xid in prose;
+    # NVIDIA's decoder without the capabilities a stream needs.
+    ("pip install --use-gpu no matter what it still builds the CPU wheel", "cuda-turned-off", False),
+    ("cfg.use_cuda no longer exists in 2.0", "cuda-turned-off", False),
+    ("FAIL_ON_NO_GPU=true", "cuda-turned-off", False),
+    ("NO_GPU=1", "cuda-turned-off", True),
+    ("use_gpu = off", "cuda-turned-off", True),
+    ("USE_CUDA=OFF, USE_CUDNN=OFF", "cuda-turned-off", False),
+    ("dmesg shows Xid error 43 every few minutes", "gpu-fault-xid", True),
+    ("[hevc_cuvid @ 0x56181e4c1f80] Hardware is lacking required capabilities", "video-codec-unsupported", True),
     ("ln -s /workspace/Video_Codec_SDK_9.1.23/Lib/linux/stubs/x86_64/libnvcuvid.so "
      "/workspace/Video_Codec_SDK_9.1.23/Lib/linux/stubs/x86_64/libnvcuvid.so.1", "cuda-34", True),
     ("ln -s /usr/lib/x86_64-linux-gnu/libnvcuvid.so.1 /usr/lib/x86_64-linux-gnu/libnvcuvid.so", "cuda-34", False),
@@ -5319,6 +5331,10 @@ PC_SIGNS = [
     ("This because my hardware only supports CUDA compute capability 5.0.", True),
     ("my hardware only supports CUDA compute capability 8.7", False),
     ("my hardware only supports compute capability 7.0 or higher", False),
+    # An interim Ubuntu release, which no JetPack is built on (not an LTS one).
+    ("- OS Platform and Distribution: Ubuntu 21.10", True),
+    ("Ubuntu 23.04 on the workstation", True),
+    ("Ubuntu 22.04.4 LTS", False),
     # A data-centre GPU of the Pascal and Maxwell years, a desktop driver's version said with its "v", not the
     # machine a program is packaged on for another.
     ("- GPU: NVIDIA P40", True),

@@ -196,7 +196,8 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
     by_number = [
         _CUDA_CONTEXT + r"[^\n]{0,160}?" + _NO_EXIT_CODE +
         # (not a function's name and its source line, as the kernel's nvgpu logs them: "nvgpu_dma_print_err:101")
-        r"(?:(?<!_)(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc)|=)\W{0,4}"
+        # (nor NVML's own numbers: "nvml error: 3" is NVML_ERROR_NOT_SUPPORTED)
+        r"(?:(?<!_)(?<!nvml )(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc)|=)\W{0,4}"
         # each run of blanks ends where the next word starts, so no two runs split the same blanks between them
         r"(?:with\s+(?!\s))?(?:error\s*(?!\s))?(?:code\s*(?!\s))?[:=#]?\s*" + any_number,
         r"\bcuinit\s*(?:\(\s*(?:\d\s*)?\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + any_number,
@@ -221,8 +222,10 @@ def _number_keys(code: int) -> List[str]:
         return [str(code)]
     # ("failed res=2": a driver call's result as HAMi's core logs it; a check macro's line names its file before the
     # number: "Cuda failure in file 'yolo_layer.cu' line 51: 35")
-    forms = ("return {}", "returned {}", "cuda error {}", "cuda error: {}", "cuda error! {}", "with error {}",
-             "with error: {}", "failed res={}", "error: {}")
+    forms: Tuple[str, ...] = ("return {}", "returned {}", "cuda error {}", "cuda error: {}", "cuda error! {}",
+                              "with error {}", "with error: {}", "failed res={}")
+    # (a call's own "error: 35", from 10 up: below that, errno's "error: 2" stands in the same place)
+    forms += ("error: {}",) if code >= 10 else ()
     return [form.format(code) for form in forms] + ["cuda failure in file", "cuda error in file"]
 
 
@@ -2042,6 +2045,9 @@ _THE_PC_S_OWN = ("cuda-304", "cuda-702")
 # camera pipeline's failing line no family names (on JetPack 4 and 5 Argus opens the Tegra nodes), and memory that
 # cannot be had (an allocation from a memory manager the session may not open reads as out of memory: VPI, NvMap).
 _OUTWEIGHED_BY_A_DENIAL = ("failure-camera", "out-of-memory")
+# What the GPU's engines lack (a codec, a hardware JPEG decoder): the failure only where no line of its own says the
+# GPU's driver or libraries failed; said of another request, it tells nothing of the one that fails.
+_ENGINE_LACKS = ("video-codec-unsupported", "nvjpeg-hardware-unsupported")
 # CUDA's compiler and the tools it runs: what `nvcc` needs from /usr/local/cuda/bin and nvvm/bin.
 _CUDA_TOOLCHAIN = re.compile(r"(?<![\w.-])(?:nvcc|cicc|ptxas|nvlink|fatbinary)\b", re.I)
 # CMake's words for a CUDA toolkit it cannot find: a build on the machine itself (a shell without nvcc is as often a
@@ -2878,6 +2884,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     ids = [i for i in ids if i != "build-error" or not _GPU_INSTALL.search(line_of[i])]
     # WSL has no NVIDIA kernel module (its GPU comes through /dev/dxg): one said not loaded there is no failure.
     ids = [i for i in ids if i != "nvidia-module-failed" or not _on_wsl(seen)]
+    # Work faulting on the GPU (Xid 13, 31, 43) beside a fault of its hardware or platform is that fault's symptom.
+    ids = [i for i in ids if i != "gpu-fault-xid" or not seen.said("GPU hardware fault")]
     # Notes no failure rests on (ldconfig's link warning, nvidia-smi's CUDA version asked about) give way to a failing
     # line of their own that names the GPU's software, libraries or nodes.
     if failure is not None and failure.kind in _TELLING_FAILURES:
@@ -3135,7 +3143,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     cuda_unfound = bool(_host_cuda_unfound(seen, line_of, jetson, container))  # read below as a missing node
     not_gpu = [i for i in ids if (i in _NOT_GPU and not (i in _THE_PC_S_OWN and x86) and not _no_context(i, line_of[i])
                                   and not (i == "out-of-memory" and nvml_lost) and not (i == "build-error" and cuda_unfound)
-                                  and not (i in _OUTWEIGHED_BY_A_DENIAL and nodes_denied))
+                                  and not (i in _OUTWEIGHED_BY_A_DENIAL and nodes_denied)
+                                  and not (i in _ENGINE_LACKS and failure is not None and failure.line != line_of[i]
+                                           and failure.kind in ("driver", "gpu-library", "library")))
                or i == "cuda-801-operation"]
     # (from JetPack 7, R38, Jetson runs the server (SBSA) CUDA stack, whose images are built for it too: fact sheet,
     # jetpack-nixos PR #510)
@@ -3641,15 +3651,19 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # A denial: decide which nodes and why, from the most specific evidence the paste has.
     trigger = [line_of[i] for i in denied[:1]]
     replaced = seen.said("CUDA replaced")
-    # (before JetPack 5 only: from JetPack 5.0 on, CUDA 11.8 and later install over the release's own, by NVIDIA's
-    # "Simplifying CUDA Upgrades for NVIDIA Jetson Users", so a replaced CUDA is no mismatch of itself; and only where
-    # no user, group or launch shown says more)
+    # (a CUDA other than the release's: before JetPack 5 none fits its driver; from JetPack 5.0 on, CUDA 11.8 and later
+    # install over it with the release's compatibility package, by NVIDIA's "Simplifying CUDA Upgrades for NVIDIA Jetson
+    # Users", so there it is read so only where root fails too, which no group explains; and only where no user, group
+    # or launch shown says more)
+    upgradable = (_l4t_major(seen) or 0) >= 34 or bool(seen.said("R36 software"))
     if jetson and replaced and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied \
-            and (_l4t_major(seen) or 0) < 34 and not seen.said("R36 software") \
-            and not (seen.identities or seen.session_groups or seen.launches):
+            and not (seen.identities or seen.session_groups or seen.launches) \
+            and (not upgradable or _root_lines(seen, ids)):
         return cause("jetson-software-mismatch", "CUDA fails to start on a Jetson whose CUDA the paste says was replaced "
-                     "by another version: JetPack's own CUDA is built for its driver, and one put in its place may not run "
-                     "on it", replaced[:1] + trigger + platform_line, "tegra-nodes-denied", "render-node-denied")
+                     "by another version: JetPack's own CUDA is built for its driver, and one put in its place runs only "
+                     "with the release's compatibility package (JetPack 5 and later) or not at all (before)",
+                     replaced[:1] + trigger + (_root_lines(seen, ids)[:1] if upgradable else []) + platform_line,
+                     "tegra-nodes-denied", "render-node-denied")
     root = _root_lines(seen, ids)
     if root and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied:
         # Root opens every node it is given: a start-up error as root is no group denial, but what the process lacks.

@@ -482,6 +482,9 @@ _PC_PROSE = cued(
       "almalinux", "sles", "suse linux enterprise"),
      r"(?<!\bor )\b(?:openSUSE|Fedora|Arch\s+Linux|Manjaro|Pop!?_OS|Linux\s+Mint|CentOS|RHEL|(?<=cuda-)rhel\d+|"
      r"Rocky\s+Linux|AlmaLinux|SLES|SUSE\s+Linux\s+Enterprise)\b(?!\s+or\b)"),
+    # an interim Ubuntu release (an October one, or an April one of an odd year: 21.10, 23.04), which no JetPack is
+    # built on (L4T takes the LTS releases: 18.04, 20.04, 22.04, 24.04)
+    (("ubuntu",), r"\bUbuntu\s+(?:1[6-9]|2\d)\.10\b|\bUbuntu\s+(?:17|19|21|23|25)\.04\b"),
     # Fedora's packages of NVIDIA's discrete driver (RPM Fusion's akmods and kmod-nvidia), Fedora's image-based desktops
     # (rpm-ostree, Universal Blue's images) and Flatcar, a container OS for x86 and Arm servers: no Jetson runs any
     (("rpm-ostree", "akmod", "kmod-nvidia", "rpmfusion", "ublue-os", "silverblue", "kinoite", "bazzite", "bluefin",
@@ -776,13 +779,14 @@ _CONTAINER_WORDS = re.compile(r"\b(?:in|inside|within|from|run(?:ning)?)\s+(?:th
 # group denial.
 _ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?::0)?\s*$|"
                            r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:0|root)(?::0|:root)?['\"]?(?!\S)", re.I)
-# Prose that the failing process was root: "even as root I get", "the same error with sudo", "also fails as root",
-# "fails as root too", "root gets exactly this too", "I start it as root and the error is the same". Root or sudo must
-# end the phrase, not run another command ("with sudo docker run" is the engine's client; "with sudo usermod" a fix).
+# Prose that the failing process was root: "even as root I get", "the same error with sudo", "same with sudo", "also
+# fails as root", "fails as root too", "root gets exactly this too", "I start it as root and the error is the same". Root
+# or sudo must end the phrase, not run another command ("with sudo docker run" is the engine's client; "with sudo
+# usermod" a fix).
 _ROOT_WORD = (r"(?:the\s+)?(?:root|sudo)\b(?=\s*(?:$|[,.;:!?)]|(?:too|also|as\s+well|either|user|account|i|it|we|and|but|"
               r"or|the|this|that|in|inside|on|within|via|over|is|gets?)\b))")
 _ROOT_FAILS_SAID = re.compile(r"\beven\s+(?:as|with|under|when\s+(?:run(?:ning)?\s+)?as)\s+" + _ROOT_WORD + r"|"
-                              r"\bsame\s+(?:error|result|failure|problem|thing|message)\s+(?:as|with|for|under)\s+"
+                              r"\bsame\s+(?:(?:error|result|failure|problem|thing|message)\s+)?(?:as|with|for|under)\s+"
                               + _ROOT_WORD + r"|"
                               r"\b(?:also|too)\s+(?:fails?|failing|happens?)\s+(?:as|with|for|under)\s+" + _ROOT_WORD + r"|"
                               r"\b(?:fails?|failing|happens?)\s+(?:as|with|for|under)\s+" + _ROOT_WORD +
@@ -1065,7 +1069,8 @@ class Observed:
                                        # something unsupported, the GPU unavailable or lost, the CPU doing the work),
                                        # "GPU node named", "device access named",
                                        # "conda lacks GPU build", "CUDA replaced" (the toolkit updated to another
-                                       # version), "support asked" (whether software supports or runs on something)
+                                       # version), "support asked" (whether software supports or runs on something),
+                                       # "GPU hardware fault" (an Xid of the hardware, an IOMMU's fault)
     cuda_true: Optional[Sighting] = None   # CUDA's is_available() answered True, and no check answered False: the
                                            # answer's line, with the check's line as its value
     group_lines_partial: str = ""          # why the /etc/group lines shown are not the failing session's whole file:
@@ -1263,9 +1268,15 @@ _CUDA_REPLACED = re.compile(r"^(?![^\n]*\?)(?![^\n]*(?:\b(?:not|never)|n't)\s+(?
                             + _CUDA_VERSION + r"\s*with\s+(?:cuda\s+)?" + _CUDA_VERSION + ")", re.I)
 # A question whether software supports a board, a release or a GPU, or runs on it ("does it support the Orin Nano?",
 # "I would like to know if it supports running X on Y"): what it names is what it asks about.
-_SUPPORT_ASKED = re.compile(r"\b(?:does|do|will|would|is|are|can|could)\b[^.?!\n]{0,80}?\b(?:support(?:s|ed)?|run(?:s|ning)? on)\b"
-                            r"[^.!?\n]{0,80}\?|\b(?:like|want|wish|need) to know (?:if|whether)\b[^.?!\n]{0,80}?"
+_IN_SENTENCE = r"(?:[^.?!\n]|\.(?=\d))"  # (a version's dot, "JetPack 6.2", ends no sentence)
+_SUPPORT_ASKED = re.compile(r"\b(?:does|do|will|would|is|are|can|could)\b" + _IN_SENTENCE + r"{0,80}?"
+                            r"\b(?:support(?:s|ed)?|run(?:s|ning)? on)\b" + _IN_SENTENCE + r"{0,80}\?|"
+                            r"\b(?:like|want|wish|need) to know (?:if|whether)\b" + _IN_SENTENCE + r"{0,80}?"
                             r"\b(?:support(?:s|ed)?|run(?:s|ning)? on)\b|\bis there (?:any )?support for\b", re.I)
+# A fault of the GPU's hardware or of the platform it sits on: the driver's Xid for an ECC error, a GPU lost from the bus,
+# its firmware (GSP) or its NVLink (48, 61 to 64, 74, 79, 92 to 95, 119, 120), or an IOMMU's fault (a passed-through GPU).
+_HARDWARE_FAULT = re.compile(r"\bxid(?:\s+errors?)?\s*(?:\([^)\n]{0,40}\))?\s*:?\s*(?:48|6[1-4]|74|79|9[2-5]|119|120)\b(?![\d.])|"
+                             r"\bio_page_fault\b|\bdmar:[^\n]{0,60}?\bfault\b|\bamd-vi:[^\n]{0,60}?\bfault\b", re.I)
 # conda finding no build of a GPU framework or of CUDA's toolkit in its channels (the packages joined to its line), or
 # mamba's word that one does not exist there ("pytorch-cuda 12.1**  does not exist (perhaps a typo or a missing channel)").
 _GPU_PACKAGE = r"(?:pytorch|torch|torchvision|torchaudio|tensorflow|cudatoolkit|cuda-toolkit|cupy|jaxlib|onnxruntime)(?:-cuda|-gpu)?"
@@ -1502,7 +1513,7 @@ _JETSON_INDEX = re.compile(r"jetson-ai-lab\.(?:dev|io|com)|pypi\.jetson|develope
 # named in words (_PC_PROSE) counts as well. ("The desktop" is a board's own desktop session.)
 ANOTHER_MACHINE = re.compile(r"\b(?:(?:on|with|from|using|in)\s+(?:a|an|his|her|their)|my|our)\s+(?:[\w-]+\s+){0,2}?"
                              r"(?:laptop|desktop|workstation|pc|build\s+(?:server|host|machine)|dev(?:elopment)?\s+"
-                             r"(?:box|machine|pc)|ci\s+runner|cloud\s+vm)s?\b|"
+                             r"(?:box|machine|pc)|ci\s+runner|cloud\s+(?:vm|box|instance|machine|server))s?\b|"
                              r"\b(?:another|other|second|different|colleague'?s)\s+(?:[\w-]+\s+)?"
                              r"(?:jetson|orin|xavier|nano|thor|board|device|machine|unit|computer|pc|laptop|workstation)s?\b",
                              re.I)
@@ -1674,6 +1685,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
                              "devices.allow"), lambda line, raw: _DEVICE_ACCESS_NAMED.search(line)),
     ("CUDA replaced", ("cuda",), lambda line, raw: _CUDA_REPLACED.search(line)),
     ("support asked", ("support", "run"), lambda line, raw: _SUPPORT_ASKED.search(line)),
+    ("GPU hardware fault", ("xid", "io_page_fault", "dmar", "amd-vi"), lambda line, raw: _HARDWARE_FAULT.search(line)),
     ("conda lacks GPU build", ("packagesnotfounderror", "resolvepackagenotfound", "does not exist"),
      lambda line, raw: _CONDA_LACKS_GPU.search(line)),
     ("PC CUDA index", ("download.pytorch.org",),
@@ -2249,6 +2261,15 @@ def _on_another_machine(state: _State, line: str, at: int) -> bool:
                 and WORKS_THERE.search(sentence) and not _THIS_MACHINE.search(sentence))
 
 
+def _compared_machine(line: str, at: int) -> bool:
+    """Whether the sentence that holds line[at] names another machine where the same work runs ("the same script works
+    on our A100-80GB cloud box"): what it names there is the machine the failing one is compared with."""
+    begin, end = sentence_span(line, at, at)
+    sentence = line[begin:max(end, at)]
+    return bool(ANOTHER_MACHINE.search(sentence) and WORKS_THERE.search(sentence) and not _THIS_MACHINE.search(sentence)
+                and not _NOT_WITHIN.search(sentence) and "n't" not in sentence)
+
+
 def _settle_elsewhere(state: _State) -> None:
     """A launch or toolkit another machine's sentence holds belongs to that machine where a line of the paste's own
     shows a Jetson (not an image's name): it is dropped; else it is this machine's after all."""
@@ -2397,6 +2418,8 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
         x86 = None  # "libtensorflow-cpu-linux-x86_64-1.14.0.tar.gz": the download's build, not the machine
     if x86 and _ANOTHER_MACHINE_BEFORE.search(line[max(0, x86.start() - 40):x86.start()]):
         x86 = None  # "I package the project on Windows x86_64", "hardcode the platform to amd64": not the failing machine
+    if x86 and _compared_machine(line, x86.start()):
+        x86 = None  # "the same script works on our A100 cloud box": the machine the failing one is compared with
     if x86 and x86.group(0).lower().startswith("win") and _WINE.search(line):
         x86 = None  # Windows beside Wine: the Windows program's, on a machine that runs Linux
     if x86 and _BUILT_ON.search(line[max(0, x86.start() - 40):x86.start()]):
