@@ -1437,6 +1437,11 @@ def test_only_a_node_said_missing_in_the_container_is_a_missing_node(line: str, 
     assert ("nodes-missing-words" in ids(JETSON_36 + "\n" + line)) is missing
 
 
+@pytest.mark.parametrize("line", ["But I have a TK1 with android flashed on it", "Jetson TX2i on a carrier"])
+def test_the_oldest_modules_by_their_bare_names_are_jetsons(line: str) -> None:
+    assert read(line).observed.jetson
+
+
 @pytest.mark.parametrize(("line", "model"), [("Orin AGX 32GB (R36.4.0): fails as a user", "Orin AGX 32GB"),
                                              ("our Xavier AGX devkit", "Xavier AGX devkit"),
                                              ("a TX2 NX on a carrier", "TX2 NX")])
@@ -5335,6 +5340,13 @@ PC_SIGNS = [
     ("- OS Platform and Distribution: Ubuntu 21.10", True),
     ("Ubuntu 23.04 on the workstation", True),
     ("Ubuntu 22.04.4 LTS", False),
+    # An Enterprise Linux package's release tag; AMD's GPU architectures, its APUs and the Steam Deck.
+    ("singularity-ce version 3.11.1-1.el7", True),
+    ("4.18.0-372.9.1.el8.x86_64", True),
+    ("the wheel is 3.eleven times larger", False),
+    ("GPU: 8 RDNA 2 CUs, 1.6GHz", True),
+    ("7 nm AMD APU", True),
+    ("ollama on my Steam Deck", True),
     # A data-centre GPU of the Pascal and Maxwell years, a desktop driver's version said with its "v", not the
     # machine a program is packaged on for another.
     ("- GPU: NVIDIA P40", True),

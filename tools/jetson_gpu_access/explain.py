@@ -27,6 +27,7 @@ from .probe.platform import jetpack_for
 from .record import frozen_record
 from .safeio import InputError, decimal, decode, read_file
 from .textfacts import (
+    AMD_GPU_NAMED,
     ANOTHER_MACHINE,
     ARM64_KINDS,
     CONTAINER_PROMPT,
@@ -2176,7 +2177,7 @@ _NVIDIA_STACK = re.compile(r"\bcuda|\bcudnn|\bcublas|\btensorrt\b|\bnvidia\b|\bn
 # encoder and decoder.
 _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|graphics|card)\b|\brx\s?[4-9]\d{2,3}\b|"
                                r"\binstinct\b|\bmi[123]\d0x?\b|\bvega\s?(?:56|64|[3-9]|1[01])?\b|"
-                               + ROCM_RELEASE + r"|"
+                               + ROCM_RELEASE + r"|" + AMD_GPU_NAMED + r"|"
                                r"\bintel\b[^\n]{0,12}\b(?:i?gpu|graphics|arc|iris|uhd)\b|\binter graphics card\b|"
                                r"\barc\s+[ab]\d{3}|\biris\s+xe\b|"
                                r"\buhd\s+graphics\b|\bxe\s+graphics\b|\bamd\s*(?:的\s*)?显卡|"

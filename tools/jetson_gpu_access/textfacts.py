@@ -249,7 +249,7 @@ _TEGRA_NODE = cued(
      r"\b(?:Orin|Xavier|Thor|tegra|L4T)\b|\b(?:gk20a|gm20b|gp10b|gv11b|ga10b)\b|\bTegra\s?(?:X1|X2|K1)\b|\bNVIDIA Tegra\b"),
     # the TX1 and TX2 by their bare names (capitals: "tx1" is a queue in network logs; not a serial port's "TX2/RX2"
     # or "TX2 pin"), and a build set for a Jetson's architecture only (53 Nano/TX1, 62 TX2, 72 Xavier, 87 Orin)
-    (("tx1", "tx2"), r"(?<!RX\d/)(?-i:\bTX[12]i?\b)(?![^\n]{0,12}\bRX\d)(?!\s+pins?\b)"),
+    (("tx1", "tx2", "tk1"), r"(?<!RX\d/)(?-i:\b(?:TX[12]i?|TK1)\b)(?![^\n]{0,12}\bRX\d)(?!\s+pins?\b)"),
     (("architectures", "arch_list", "compute_"),
      r"CUDA_ARCHITECTURES\W{0,3}(?:53|62|72|87)\b|\bTORCH_CUDA_ARCH_LIST\W{0,3}(?:5\.3|6\.2|7\.2|8\.7)\b|"
      r"\bcompute_(?:53|62|72|87)\b"),
@@ -459,6 +459,8 @@ _X86_CPUS = r"Ryzen|Threadripper|EPYC|Xeon"
 # value, joined to one line by _joined: "### GPU Type AMD").
 # AMD's compute stack with its version ("ROCm 6.2"), installed or in use: no Jetson runs it.
 ROCM_RELEASE = r"\bROCm\s+v?\d"
+# AMD's GPUs by their architectures and its APUs, and the Steam Deck, whose GPU is one ("8 RDNA 2 CUs", "AMD APU").
+AMD_GPU_NAMED = r"\bAMD\s+APUs?\b|\b[RC]DNA\s?[1-4]\b|\bSteam\s+Deck\b"
 _FORM_FIELD = r"(?:GPU|Graphics(?:[ \t]+card)?|Video[ \t]+card)(?:[ \t]+[\w/]+){0,3}?"
 FORM_NAMES_OTHER_GPU = (r"^[ \t]*(?:#{1,6}[ \t]*" + _FORM_FIELD + r"[ \t]+|(?:[-*][ \t]+)?(?:\*\*|__)?" + _FORM_FIELD
                         + r"(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?)(?:AMD|Intel|Radeon|RX[ \t]?[4-9]\d{2,3}|Arc|Vega)\b")
@@ -473,8 +475,9 @@ _PC_PROSE = cued(
     (("proxmox", "unraid", "truenas", "task error:"), r"\bProxmox\b|\bUnraid\b|\bTrueNAS\b|^TASK ERROR:(?=\s)"),
     # an AMD or Intel GPU (no Jetson has one); a laptop's switch between its Intel and NVIDIA GPUs (Optimus, Bumblebee)
     # (and AMD's Vega cards and its ROCm stack, installed or in use; a form's GPU field that names AMD or Intel)
-    (("amd", "intel", "rocm"), r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|card|Radeon|Arc|UHD|Iris|Vega)\b|"
-                              + ROCM_RELEASE),
+    (("amd", "intel", "rocm", "rdna", "cdna", "steam deck"),
+     r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|card|Radeon|Arc|UHD|Iris|Vega)\b|" + ROCM_RELEASE + "|"
+     + AMD_GPU_NAMED),
     (("gpu", "graphics", "video card"), FORM_NAMES_OTHER_GPU),
     # a desktop distribution no Jetson ships with (L4T is Ubuntu; NixOS and Gentoo have Jetson ports, so not those), not
     # one of a template's choices ("OS(Ubuntu or CentOS): Ubuntu 20.04")
@@ -485,6 +488,8 @@ _PC_PROSE = cued(
     # an interim Ubuntu release (an October one, or an April one of an odd year: 21.10, 23.04), which no JetPack is
     # built on (L4T takes the LTS releases: 18.04, 20.04, 22.04, 24.04)
     (("ubuntu",), r"\bUbuntu\s+(?:1[6-9]|2\d)\.10\b|\bUbuntu\s+(?:17|19|21|23|25)\.04\b"),
+    # an Enterprise Linux package's release tag ("singularity-ce 3.11.1-1.el7", "4.18.0-372.el8.x86_64")
+    ((".el",), r"(?<=\d)\.el[6-9](?:_\d+)?\b"),
     # Fedora's packages of NVIDIA's discrete driver (RPM Fusion's akmods and kmod-nvidia), Fedora's image-based desktops
     # (rpm-ostree, Universal Blue's images) and Flatcar, a container OS for x86 and Arm servers: no Jetson runs any
     (("rpm-ostree", "akmod", "kmod-nvidia", "rpmfusion", "ublue-os", "silverblue", "kinoite", "bazzite", "bluefin",
