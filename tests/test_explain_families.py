@@ -5062,6 +5062,11 @@ FAMILY_WORDS = [
     ("\u666e\u901a\u7528\u6237\u8fd0\u884c\u65f6GPU\u7528\u4e0d\u4e86\uff0c\u52a0sudo\u5c31\u6b63\u5e38", "denial-words", True),
     ("After I log in over SSH, the same script is 10x slower than from the desktop session.", "seat-login-words", True),
     ("Over SSH the copy is slower than over the LAN share.", "seat-login-words", False),
+    ("Over SSH it isn't any slower than at the desktop, both run on the CPU.", "seat-login-words", False),
+    ("root sees 1 CUDA device, our gitlab-runner user sees 0 devices", "denial-words", True),
+    ("\uc77c\ubc18 \uacc4\uc815\uc73c\ub85c \uc2e4\ud589\ud558\uba74 False\uc778\ub370, \ub8e8\ud2b8 \uacc4\uc815\uc73c\ub85c\ub294 "
+     "True\uac00 \ub098\uc635\ub2c8\ub2e4.", "denial-words", True),
+    ("The sample config ships with `use_gpu: off`, I changed it to `use_gpu: on` in my copy.", "cuda-turned-off", False),
     # A framework absent from the environment (not one found); an operator library built without its CUDA operators.
     ("PyTorch was not found. Models won't be available", "package-not-found", True),
     ("PyTorch was found: 2.4.0+cu121", "package-not-found", False),

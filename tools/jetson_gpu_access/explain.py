@@ -2049,6 +2049,8 @@ _OUTWEIGHED_BY_A_DENIAL = ("failure-camera", "out-of-memory")
 # What the GPU's engines lack (a codec, a hardware JPEG decoder): the failure only where no line of its own says the
 # GPU's driver or libraries failed; said of another request, it tells nothing of the one that fails.
 _ENGINE_LACKS = ("video-codec-unsupported", "nvjpeg-hardware-unsupported")
+# A failure its own line says is fixed ("fixed that and h264_nvenc encodes fine now"): the story's past.
+_SAID_FIXED = re.compile(r"\b(?:fixed|solved|resolved)\b", re.I)
 # CUDA's compiler and the tools it runs: what `nvcc` needs from /usr/local/cuda/bin and nvvm/bin.
 _CUDA_TOOLCHAIN = re.compile(r"(?<![\w.-])(?:nvcc|cicc|ptxas|nvlink|fatbinary)\b", re.I)
 # CMake's words for a CUDA toolkit it cannot find: a build on the machine itself (a shell without nvcc is as often a
@@ -3146,7 +3148,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                                   and not (i == "out-of-memory" and nvml_lost) and not (i == "build-error" and cuda_unfound)
                                   and not (i in _OUTWEIGHED_BY_A_DENIAL and nodes_denied)
                                   and not (i in _ENGINE_LACKS and failure is not None and failure.line != line_of[i]
-                                           and failure.kind in ("driver", "gpu-library", "library")))
+                                           and failure.kind in ("driver", "gpu-library", "library")
+                                           and not _SAID_FIXED.search(failure.line)))
                or i == "cuda-801-operation"]
     # (from JetPack 7, R38, Jetson runs the server (SBSA) CUDA stack, whose images are built for it too: fact sheet,
     # jetpack-nixos PR #510)

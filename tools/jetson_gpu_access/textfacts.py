@@ -791,8 +791,11 @@ _ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?
 _ROOT_WORD = (r"(?:the\s+)?(?:root|sudo)\b(?=\s*(?:$|[,.;:!?)]|(?:too|also|as\s+well|either|user|account|i|it|we|and|but|"
               r"or|the|this|that|in|inside|on|within|via|over|is|gets?)\b))")
 _ROOT_FAILS_SAID = re.compile(r"\beven\s+(?:as|with|under|when\s+(?:run(?:ning)?\s+)?as)\s+" + _ROOT_WORD + r"|"
-                              r"\bsame\s+(?:(?:error|result|failure|problem|thing|message)\s+)?(?:as|with|for|under)\s+"
+                              r"\bsame\s+(?:error|result|failure|problem|thing|message)\s+(?:as|with|for|under)\s+"
                               + _ROOT_WORD + r"|"
+                              # (bare, only as a sentence of its own: not "nvpmodel fails - same with sudo", "not sure
+                              # whether it's the same with sudo")
+                              r"(?:^|[.!;]\s+)(?:it'?s\s+|it\s+is\s+)?(?:the\s+)?same\s+(?:as|with|under)\s+" + _ROOT_WORD + r"|"
                               r"\b(?:also|too)\s+(?:fails?|failing|happens?)\s+(?:as|with|for|under)\s+" + _ROOT_WORD + r"|"
                               r"\b(?:fails?|failing|happens?)\s+(?:as|with|for|under)\s+" + _ROOT_WORD +
                               r"\s+(?:too|also|as\s+well)\b|"
@@ -1261,16 +1264,21 @@ _DEVICE_ACCESS_NAMED = re.compile(r"\b(?:video|render)[`'\"]?\s+group\b|\bgroups
                                   r"\bgpasswd\b|--group-add\b|\bgroup_add\b|\bPrivateDevices\b|\bDeviceAllow\b|"
                                   r"\bdevices\.allow\b", re.I)
 # CUDA's toolkit said to be replaced by another version ("update cuda to version 11", "upgraded CUDA to 12.2",
-# "installed CUDA 11.4 ..., replacing the stock 10.2", "replaced CUDA 10.2 with 11.4"), not installed beside it or asked
-# about.
+# "installed CUDA 11.4 ..., replacing the stock 10.2", "replaced CUDA 10.2 with 11.4", "swapped out CUDA 10.2 for 11.4"),
+# not installed beside it or asked about.
 _CUDA_VERSION = r"v?1\d(?:\.\d)?\b"
 _CUDA_REPLACED = re.compile(r"^(?![^\n]*\?)(?![^\n]*(?:\b(?:not|never)|n't)\s+(?:\w+\s+){0,2}(?:updat|upgrad|replac|install))"
+                            # (not another person's machine, nor a guide's advice)
+                            r"(?![^\n]*\b(?:colleague|co-?worker|friend|teammate|someone|somebody|readme|guide|tutorial|"
+                            r"forum|docs?)\b)"
                             r"[^\n]*?(?:\b(?:updat|upgrad)(?:e|ed|ing)\s+"
                             r"(?:the\s+|my\s+)?cuda(?:\s+toolkit)?\s+(?:from\s+v?\d{1,2}(?:\.\d)?\s+)?to\s+(?:version\s+)?"
-                            + _CUDA_VERSION + r"|\binstall(?:ed|ing)?\s+cuda(?:\s+toolkit)?\s+" + _CUDA_VERSION +
-                            r"[^\n]{0,80}?\breplac(?:e|ed|ing)\s+(?:the\s+)?(?:stock|default|original|jetpack's|shipped|old)\b|"
-                            r"\breplac(?:e|ed|ing)\s+(?:the\s+)?(?:stock\s+|default\s+|original\s+)?cuda(?:\s+toolkit)?\s+"
-                            + _CUDA_VERSION + r"\s*with\s+(?:cuda\s+)?" + _CUDA_VERSION + ")", re.I)
+                            + _CUDA_VERSION + r"|\binstall(?:ed|ing)\s+cuda(?:\s+toolkit)?\s+" + _CUDA_VERSION +
+                            r"[^\n]{0,80}?\breplac(?:ed|ing)\s+(?:the\s+)?(?:stock|default|original|jetpack's|shipped|old)\b|"
+                            r"\breplac(?:ed|ing)\s+(?:the\s+)?(?:stock\s+|default\s+|original\s+)?cuda(?:\s+toolkit)?\s+"
+                            + _CUDA_VERSION + r"\s*with\s+(?:cuda\s+)?" + _CUDA_VERSION + r"|"
+                            r"\bswapp(?:ed|ing)\s+(?:out\s+)?(?:the\s+)?(?:stock\s+)?cuda(?:\s+toolkit)?\s+" + _CUDA_VERSION
+                            + r"\s*for\s+(?:cuda\s+)?" + _CUDA_VERSION + ")", re.I)
 # A question whether software supports a board, a release or a GPU, or runs on it ("does it support the Orin Nano?",
 # "I would like to know if it supports running X on Y"): what it names is what it asks about.
 _IN_SENTENCE = r"(?:[^.?!\n]|\.(?=\d))"  # (a version's dot, "JetPack 6.2", ends no sentence)
@@ -1279,15 +1287,18 @@ _SUPPORT_ASKED = re.compile(r"\b(?:does|do|will|would|is|are|can|could)\b" + _IN
                             r"\b(?:like|want|wish|need) to know (?:if|whether)\b" + _IN_SENTENCE + r"{0,80}?"
                             r"\b(?:support(?:s|ed)?|run(?:s|ning)? on)\b|\bis there (?:any )?support for\b", re.I)
 # A fault of the GPU's hardware or of the platform it sits on: the driver's Xid for an ECC error, a GPU lost from the bus,
-# its firmware (GSP) or its NVLink (48, 61 to 64, 74, 79, 92 to 95, 119, 120), or an IOMMU's fault (a passed-through GPU).
-_HARDWARE_FAULT = re.compile(r"\bxid(?:\s+errors?)?\s*(?:\([^)\n]{0,40}\))?\s*:?\s*(?:48|6[1-4]|74|79|9[2-5]|119|120)\b(?![\d.])|"
-                             r"\bio_page_fault\b|\bdmar:[^\n]{0,60}?\bfault\b|\bamd-vi:[^\n]{0,60}?\bfault\b", re.I)
+# its firmware (GSP), its NVLink or a recovery it asks for (48, 61 to 64, 74, 79, 92 to 95, 119, 120, 154), or an
+# IOMMU's fault on a device passed
+# through by VFIO (not another device's: a network card's faults say nothing of the GPU).
+_HARDWARE_FAULT = re.compile(r"\bxid(?:\s+errors?)?\s*(?:\([^)\n]{0,40}\))?\s*:?\s*(?:48|6[1-4]|74|79|9[2-5]|119|120|154)\b(?![\d.])|"
+                             r"\bvfio[\w-]*\b[^\n]{0,80}?(?:\bio_page_fault\b|\bdmar:[^\n]{0,60}?\bfault\b|"
+                             r"\bamd-vi:[^\n]{0,60}?\bfault\b)", re.I)
 # conda finding no build of a GPU framework or of CUDA's toolkit in its channels (the packages joined to its line), or
 # mamba's word that one does not exist there ("pytorch-cuda 12.1**  does not exist (perhaps a typo or a missing channel)").
 _GPU_PACKAGE = r"(?:pytorch|torch|torchvision|torchaudio|tensorflow|cudatoolkit|cuda-toolkit|cupy|jaxlib|onnxruntime)(?:-cuda|-gpu)?"
 _CONDA_LACKS_GPU = re.compile(r"\b(?:PackagesNotFoundError|ResolvePackageNotFound):[^\n]*?\s-\s+" + _GPU_PACKAGE + r"(?![\w-])|"
-                              r"(?<![\w-])" + _GPU_PACKAGE + r"\s+[\w.*=<>]*\s*does not exist \(perhaps a typo or a missing "
-                              r"channel\)", re.I)
+                              r"(?<![\w-])(?:" + _GPU_PACKAGE + r"|cuda)\s+[\w.*=<>]*\s*,?\s*(?:which\s+)?does not exist \(perhaps "
+                              r"a (?:typo or a )?missing channel\)", re.I)
 
 
 # An issue form's GPU field, its heading on one line and its value on the next ("### GPU Type", "AMD"): one line.
@@ -1690,7 +1701,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
                              "devices.allow"), lambda line, raw: _DEVICE_ACCESS_NAMED.search(line)),
     ("CUDA replaced", ("cuda",), lambda line, raw: _CUDA_REPLACED.search(line)),
     ("support asked", ("support", "run"), lambda line, raw: _SUPPORT_ASKED.search(line)),
-    ("GPU hardware fault", ("xid", "io_page_fault", "dmar", "amd-vi"), lambda line, raw: _HARDWARE_FAULT.search(line)),
+    ("GPU hardware fault", ("xid", "vfio"), lambda line, raw: _HARDWARE_FAULT.search(line)),
     ("conda lacks GPU build", ("packagesnotfounderror", "resolvepackagenotfound", "does not exist"),
      lambda line, raw: _CONDA_LACKS_GPU.search(line)),
     ("PC CUDA index", ("download.pytorch.org",),
@@ -2266,6 +2277,10 @@ def _on_another_machine(state: _State, line: str, at: int) -> bool:
                 and WORKS_THERE.search(sentence) and not _THIS_MACHINE.search(sentence))
 
 
+# The PC that flashes a Jetson, named as such: SDK Manager runs there, not on the board.
+_FLASHING_HOST = re.compile(r"\bsdk\s?manager\b|\bflash(?:es|ed|ing)?\s+(?:the\s+)?(?:board|jetson|target|device)\b", re.I)
+
+
 def _compared_machine(line: str, at: int) -> bool:
     """Whether the sentence that holds line[at] names another machine where the same work runs ("the same script works
     on our A100-80GB cloud box"): what it names there is the machine the failing one is compared with."""
@@ -2423,6 +2438,8 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
         x86 = None  # "libtensorflow-cpu-linux-x86_64-1.14.0.tar.gz": the download's build, not the machine
     if x86 and _ANOTHER_MACHINE_BEFORE.search(line[max(0, x86.start() - 40):x86.start()]):
         x86 = None  # "I package the project on Windows x86_64", "hardcode the platform to amd64": not the failing machine
+    if x86 and _FLASHING_HOST.search(line, *sentence_span(line, x86.start(), x86.end())):
+        x86 = None  # "Host: Ubuntu 23.10 (sdkmanager)": the PC that flashes the board, not the board
     if x86 and _compared_machine(line, x86.start()):
         x86 = None  # "the same script works on our A100 cloud box": the machine the failing one is compared with
     if x86 and x86.group(0).lower().startswith("win") and _WINE.search(line):
