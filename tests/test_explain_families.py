@@ -5067,6 +5067,13 @@ FAMILY_WORDS = [
     ("\uc77c\ubc18 \uacc4\uc815\uc73c\ub85c \uc2e4\ud589\ud558\uba74 False\uc778\ub370, \ub8e8\ud2b8 \uacc4\uc815\uc73c\ub85c\ub294 "
      "True\uac00 \ub098\uc635\ub2c8\ub2e4.", "denial-words", True),
     ("The sample config ships with `use_gpu: off`, I changed it to `use_gpu: on` in my copy.", "cuda-turned-off", False),
+    # CUDA's invalid device ordinal only where a device is asked for by its number; the DLA not reachable; TensorRT's
+    # memory table without this module, as an assertion.
+    ("python3 train.py --device 3\nRuntimeError: CUDA error: invalid device ordinal", "cuda-101", True),
+    ("Cuda Error cudaErrorInvalidDevice: invalid device ordinal", "cuda-101", False),
+    ("Error Code 1: Internal Error (Cannot create DLA engine, 0 not available)", "dla-unavailable", True),
+    ("Error Code 2: Internal Error (Assertion upperBound != 0 failed. Unknown embedded device Please update the table)",
+     "release-unsupported", True),
     # A framework absent from the environment (not one found); an operator library built without its CUDA operators.
     ("PyTorch was not found. Models won't be available", "package-not-found", True),
     ("PyTorch was found: 2.4.0+cu121", "package-not-found", False),

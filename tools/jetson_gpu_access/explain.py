@@ -47,6 +47,7 @@ from .textfacts import (
     PROMPT,
     RELEASE_LINE,
     ROCM_RELEASE,
+    SOLVED,
     SUPPOSED,
     WORKS_THERE,
     Identity,
@@ -2017,7 +2018,9 @@ _NOT_THE_DRIVER_ON_A_PC = {
                 "driver",
     "torch-distributed-missing": "this PyTorch was built without its distributed package: the build's, not the GPU's driver",
 }
-_NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-701",
+_NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-101",
+            "device-index-beyond-one",
+            "cuda-701",
             "cuda-700", "cuda-702", "cuda-719", "cuda-710", "cuda-1", "cuda-9", "cuda-400", "cuda-716",
             "smi-memory-unreported", "other-permission", "dcgm-profiling-unsupported", "flag-joined-to-value",
             "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found",
@@ -2049,8 +2052,6 @@ _OUTWEIGHED_BY_A_DENIAL = ("failure-camera", "out-of-memory")
 # What the GPU's engines lack (a codec, a hardware JPEG decoder): the failure only where no line of its own says the
 # GPU's driver or libraries failed; said of another request, it tells nothing of the one that fails.
 _ENGINE_LACKS = ("video-codec-unsupported", "nvjpeg-hardware-unsupported")
-# A failure its own line says is fixed ("fixed that and h264_nvenc encodes fine now"): the story's past.
-_SAID_FIXED = re.compile(r"\b(?:fixed|solved|resolved)\b", re.I)
 # CUDA's compiler and the tools it runs: what `nvcc` needs from /usr/local/cuda/bin and nvvm/bin.
 _CUDA_TOOLCHAIN = re.compile(r"(?<![\w.-])(?:nvcc|cicc|ptxas|nvlink|fatbinary)\b", re.I)
 # CMake's words for a CUDA toolkit it cannot find: a build on the machine itself (a shell without nvcc is as often a
@@ -3149,7 +3150,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                                   and not (i in _OUTWEIGHED_BY_A_DENIAL and nodes_denied)
                                   and not (i in _ENGINE_LACKS and failure is not None and failure.line != line_of[i]
                                            and failure.kind in ("driver", "gpu-library", "library")
-                                           and not _SAID_FIXED.search(failure.line)))
+                                           and not SOLVED.search(failure.line)))  # (not a failure said fixed)
                or i == "cuda-801-operation"]
     # (from JetPack 7, R38, Jetson runs the server (SBSA) CUDA stack, whose images are built for it too: fact sheet,
     # jetpack-nixos PR #510)
@@ -3660,15 +3661,14 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # Users", so there it is read so only where root fails too, which no group explains; and only where no user, group
     # or launch shown says more)
     upgradable = (_l4t_major(seen) or 0) >= 34 or bool(seen.said("R36 software"))
+    root = _root_lines(seen, ids)
     if jetson and replaced and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied \
-            and not (seen.identities or seen.session_groups or seen.launches) \
-            and (not upgradable or _root_lines(seen, ids)):
+            and not (seen.identities or seen.session_groups or seen.launches) and (not upgradable or root):
         return cause("jetson-software-mismatch", "CUDA fails to start on a Jetson whose CUDA the paste says was replaced "
                      "by another version: JetPack's own CUDA is built for its driver, and one put in its place runs only "
                      "with the release's compatibility package (JetPack 5 and later) or not at all (before)",
-                     replaced[:1] + trigger + (_root_lines(seen, ids)[:1] if upgradable else []) + platform_line,
+                     replaced[:1] + trigger + (root[:1] if upgradable else []) + platform_line,
                      "tegra-nodes-denied", "render-node-denied")
-    root = _root_lines(seen, ids)
     if root and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied:
         # Root opens every node it is given: a start-up error as root is no group denial, but what the process lacks.
         passed = [launch for launch in seen.launches if _passes_gpu(launch)]

@@ -1566,8 +1566,8 @@ _TOOLKIT_STEP = re.compile(r"stat failed: /dev/\S+: no such file|failed to creat
                            r"error parsing imex|unsupported imex", re.I)
 # The reporter saying the problem is solved ("Solved, posting for others", "what fixed it:", "it works now"); not a
 # question ("has anyone solved this?"), nor a package manager's "Resolved 42 packages".
-_SOLVED = re.compile(r"^(?![^\n]*\?)(?![^\n]*\bresolved \d+ packages?\b)[^\n]*?(?:\b(?:solved|resolved)\b|\bfixed it\b|"
-                     r"\bworks now\b|\bnow works\b)", re.I)
+SOLVED = re.compile(r"^(?![^\n]*\?)(?![^\n]*\bresolved \d+ packages?\b)[^\n]*?(?:\b(?:solved|resolved)\b|"
+                    r"\bfixed (?:it|that|this)\b|\bworks now\b|\bnow works\b)", re.I)
 _SOLVED_DENIED = _said_not(r"solved|resolved|fixed|works")
 # An arm64 image run on another architecture through an emulator: what it prints is its software's, not the machine's.
 # (a build for arm64 elsewhere, `buildx build --platform linux/arm64`, runs nothing here)
@@ -1730,7 +1730,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("optional TensorRT", ("tf-trt", "libnvinfer"), lambda line, raw: OPTIONAL_TENSORRT.search(line)),
     ("GPU header missing", ("fatal error",), lambda line, raw: _GPU_HEADER_MISSING.search(line)),
     ("solved", ("solved", "fixed it", "works now", "now works"),
-     lambda line, raw: _SOLVED.match(line) and not _SOLVED_DENIED.search(line)),
+     lambda line, raw: SOLVED.match(line) and not _SOLVED_DENIED.search(line)),
     ("R36 software", ("ubuntu", "cuda", "tegra", "22.04", "24.04"), lambda line, raw: _R36_SOFTWARE.search(line)),
 )
 
