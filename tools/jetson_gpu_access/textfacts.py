@@ -455,12 +455,12 @@ _X86 = cued(
 # not on my Orin", "flashed from my Ryzen desktop"), so a sign of the Jetson's hardware outranks it; a CPU field of
 # lscpu or /proc/cpuinfo is the machine's own output and counts in full.
 _X86_CPUS = r"Ryzen|Threadripper|EPYC|Xeon"
-# An issue form's GPU field whose value is AMD's or Intel's ("GPU Type: AMD", "GPU Model: rx 6800"; a heading and its
-# value, joined to one line by _joined: "### GPU Type AMD").
 # AMD's compute stack with its version ("ROCm 6.2"), installed or in use: no Jetson runs it.
 ROCM_RELEASE = r"\bROCm\s+v?\d"
 # AMD's GPUs by their architectures and its APUs, and the Steam Deck, whose GPU is one ("8 RDNA 2 CUs", "AMD APU").
 AMD_GPU_NAMED = r"\bAMD\s+APUs?\b|\b[RC]DNA\s?[1-4]\b|\bSteam\s+Deck\b"
+# An issue form's GPU field whose value is AMD's or Intel's ("GPU Type: AMD", "GPU Model: rx 6800"; a heading and its
+# value, joined to one line by _joined: "### GPU Type AMD").
 _FORM_FIELD = r"(?:GPU|Graphics(?:[ \t]+card)?|Video[ \t]+card)(?:[ \t]+[\w/]+){0,3}?"
 FORM_NAMES_OTHER_GPU = (r"^[ \t]*(?:#{1,6}[ \t]*" + _FORM_FIELD + r"[ \t]+|(?:[-*][ \t]+)?(?:\*\*|__)?" + _FORM_FIELD
                         + r"(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?)(?:AMD|Intel|Radeon|RX[ \t]?[4-9]\d{2,3}|Arc|Vega)\b")
@@ -1288,8 +1288,7 @@ _SUPPORT_ASKED = re.compile(r"\b(?:does|do|will|would|is|are|can|could)\b" + _IN
                             r"\b(?:support(?:s|ed)?|run(?:s|ning)? on)\b|\bis there (?:any )?support for\b", re.I)
 # A fault of the GPU's hardware or of the platform it sits on: the driver's Xid for an ECC error, a GPU lost from the bus,
 # its firmware (GSP), its NVLink or a recovery it asks for (48, 61 to 64, 74, 79, 92 to 95, 119, 120, 154), or an
-# IOMMU's fault on a device passed
-# through by VFIO (not another device's: a network card's faults say nothing of the GPU).
+# IOMMU's fault on a device passed through by VFIO (not another device's: a network card's faults say nothing of the GPU).
 _HARDWARE_FAULT = re.compile(r"\bxid(?:\s+errors?)?\s*(?:\([^)\n]{0,40}\))?\s*:?\s*(?:48|6[1-4]|74|79|9[2-5]|119|120|154)\b(?![\d.])|"
                              r"\bvfio[\w-]*\b[^\n]{0,80}?(?:\bio_page_fault\b|\bdmar:[^\n]{0,60}?\bfault\b|"
                              r"\bamd-vi:[^\n]{0,60}?\bfault\b)", re.I)
