@@ -1235,8 +1235,9 @@ _CONTINUATION = re.compile(r"\\[ \t]*\n[ \t]*(?:>[ \t]*){0,16}")
 # "ResolvePackageNotFound:" as an environment file's solve says it): one statement, so the packages it could not find
 # are read on its line.
 _CONDA_ERRORS = ("PackagesNotFoundError", "ResolvePackageNotFound")
-_CONDA_NOT_FOUND = re.compile(r"^([ \t]*(?:PackagesNotFoundError|ResolvePackageNotFound):[^\n]*)\n(?:[ \t]*\n)?"
-                              r"((?:[ \t]*-[ \t]+\S[^\n]*(?:\n|$))+)", re.M)
+_CONDA_ERROR = "(?:" + "|".join(_CONDA_ERRORS) + ")"
+_CONDA_NOT_FOUND = re.compile(r"^([ \t]*" + _CONDA_ERROR + r":[^\n]*)\n(?:[ \t]*\n)?((?:[ \t]*-[ \t]+\S[^\n]*(?:\n|$))+)",
+                              re.M)
 
 
 # Trouble said in words the failure words do not count: a permission lacked (in Chinese, Japanese and Korean too),
@@ -1295,7 +1296,7 @@ _HARDWARE_FAULT = re.compile(r"\bxid(?:\s+errors?)?\s*(?:\([^)\n]{0,40}\))?\s*:?
 # conda finding no build of a GPU framework or of CUDA's toolkit in its channels (the packages joined to its line), or
 # mamba's word that one does not exist there ("pytorch-cuda 12.1**  does not exist (perhaps a typo or a missing channel)").
 _GPU_PACKAGE = r"(?:pytorch|torch|torchvision|torchaudio|tensorflow|cudatoolkit|cuda-toolkit|cupy|jaxlib|onnxruntime)(?:-cuda|-gpu)?"
-_CONDA_LACKS_GPU = re.compile(r"\b(?:PackagesNotFoundError|ResolvePackageNotFound):[^\n]*?\s-\s+" + _GPU_PACKAGE + r"(?![\w-])|"
+_CONDA_LACKS_GPU = re.compile(r"\b" + _CONDA_ERROR + r":[^\n]*?\s-\s+" + _GPU_PACKAGE + r"(?![\w-])|"
                               r"(?<![\w-])(?:" + _GPU_PACKAGE + r"|cuda)\s+[\w.*=<>]*\s*,?\s*(?:which\s+)?does not exist \(perhaps "
                               r"a (?:typo or a )?missing channel\)", re.I)
 
@@ -1692,8 +1693,8 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
      lambda line, raw: _OFFLINE.search(line)),
     ("Jetson index", ("jetson", "redist/jp"), lambda line, raw: _JETSON_INDEX.search(line)),
     ("trouble said", ("permission", "break", "broke", "support", "found", "detect", "error", "exception", "failure",
-                      "available", "accessible", "visible", "allowed", "without", "cpu", "los", "disappear",
-                      "vanish", "权限", "権限", "권한"),
+                      "available", "accessible", "visible", "allowed", "without", "cpu", "lost", "loses", "losing",
+                      "disappear", "vanish", "权限", "権限", "권한"),
      lambda line, raw: _TROUBLE_SAID.search(line)),
     ("GPU node named", ("/dev/",), lambda line, raw: _GPU_NODE_NAMED.search(line)),
     ("device access named", ("video", "render", "usermod", "gpasswd", "group", "privatedevices", "deviceallow",
@@ -2272,8 +2273,12 @@ def _on_another_machine(state: _State, line: str, at: int) -> bool:
     paste shows a Jetson elsewhere (_settle_elsewhere)."""
     begin, end = sentence_span(line, at, at)
     said, sentence = line[begin:at], line[begin:max(end, at)]
-    return bool((ANOTHER_MACHINE.search(said) or leftmost(state.pc_prose, said, said.lower()))
-                and WORKS_THERE.search(sentence) and not _THIS_MACHINE.search(sentence))
+    return bool(ANOTHER_MACHINE.search(said) or leftmost(state.pc_prose, said, said.lower())) and _works_there(sentence)
+
+
+def _works_there(sentence: str) -> bool:
+    """Whether a sentence that names another machine says the work runs there, and not on this one after all."""
+    return bool(WORKS_THERE.search(sentence)) and not _THIS_MACHINE.search(sentence)
 
 
 # The PC that flashes a Jetson, named as such: SDK Manager runs there, not on the board.
@@ -2285,8 +2290,8 @@ def _compared_machine(line: str, at: int) -> bool:
     on our A100-80GB cloud box"): what it names there is the machine the failing one is compared with."""
     begin, end = sentence_span(line, at, at)
     sentence = line[begin:max(end, at)]
-    return bool(ANOTHER_MACHINE.search(sentence) and WORKS_THERE.search(sentence) and not _THIS_MACHINE.search(sentence)
-                and not _NOT_WITHIN.search(sentence) and "n't" not in sentence)
+    return bool(ANOTHER_MACHINE.search(sentence)) and _works_there(sentence) and not _NOT_WITHIN.search(sentence) \
+        and "n't" not in sentence
 
 
 def _settle_elsewhere(state: _State) -> None:
