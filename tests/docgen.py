@@ -220,19 +220,25 @@ LOOKALIKE_CAUSES = {"jetson-software-mismatch", "x86-discrete-gpu", "not-gpu-acc
 PROGRAM_FAMILIES = {"out-of-memory", "illegal-instruction", "tensors-on-two-devices", "static-tls", "cuda-after-fork",
                     "shm-exhausted", "performance-words", "gpu-works-words", "program-fix-words", "tensorrt-plugin-missing",
                     "gpu-fault-xid"}
+# Unrelated families of the machine around the GPU: its accounts and sandbox, the network, the board, other devices.
+SYSTEM_FAMILIES = {"nameless-gid", "docker-daemon-access", "other-permission", "account-setup-error", "seccomp-filter",
+                   "network-failure", "registry-access", "package-not-found", "ci-runner-unavailable",
+                   "board-not-booting", "mainline-tegra", "board-power-limit", "other-device", "mobile-gpu-delegate",
+                   "mac-no-cuda", "gpu-vendor-unsupported", "gpu-node-busy"}
 
 
 def error_page_of(symptom: Dict[str, Any]) -> str:
     """The one reference page a family's signatures are listed on (one page each keeps every page light): the access
     errors; look-alikes that are a driver or CUDA version; a build or package that does not fit; a PC's own setup;
-    failures that are no GPU access at all; and of those, a program's own once the GPU is reached (CUDA's errors past
-    start-up among them)."""
+    failures that are no GPU access at all: a program's own once the GPU is reached (CUDA's errors past start-up among
+    them), the machine's around the GPU, and the settings and tools left."""
     causes = set(symptom.get("points_to") or ())
     if not causes or not causes <= LOOKALIKE_CAUSES:
         return "reference/errors.md"
     if causes == {"not-gpu-access"}:
-        own = "cuda" in symptom or symptom["id"] in PROGRAM_FAMILIES
-        return "reference/errors-program.md" if own else "reference/errors-unrelated.md"
+        if "cuda" in symptom or symptom["id"] in PROGRAM_FAMILIES:
+            return "reference/errors-program.md"
+        return "reference/errors-system.md" if symptom["id"] in SYSTEM_FAMILIES else "reference/errors-unrelated.md"
     if "jetson-software-mismatch" not in causes:
         return "reference/errors-pc.md"
     builds = causes == {"jetson-software-mismatch", "not-gpu-access"}
@@ -247,8 +253,9 @@ ERROR_PAGES = {
         "access problem are on [look-alike errors](errors-lookalikes.md) (driver and CUDA versions), [build and "
         "package errors](errors-builds.md) (software built for another release or without CUDA), [PC setup "
         "errors](errors-pc.md) (a PC's display, sandbox or hypervisor), [unrelated errors](errors-unrelated.md) "
-        "(failures that are no GPU access at all) and [program errors](errors-program.md) (a program's own, once the "
-        "GPU is reached)."),
+        "(a program's settings and tools, no GPU access at all), [system errors](errors-system.md) (the machine's "
+        "accounts, network, board and other devices) and [program errors](errors-program.md) (a program's own, once "
+        "the GPU is reached)."),
     "reference/errors-lookalikes.md": (
         "# Look-alike errors",
         "Messages that come up in GPU-access reports but point to another cause: a driver or CUDA version that does "
@@ -270,10 +277,17 @@ ERROR_PAGES = {
         "[look-alike errors](errors-lookalikes.md)."),
     "reference/errors-unrelated.md": (
         "# Unrelated errors",
-        "Messages that come up in GPU-access reports but are no GPU access at all: builds, packages, networks, cameras, "
-        "other devices, a program's own detection or settings. The access errors are on [error messages](errors.md); "
-        "version and driver look-alikes on [look-alike errors](errors-lookalikes.md); a program's own errors once the "
-        "GPU is reached on [program errors](errors-program.md)."),
+        "Messages that come up in GPU-access reports but are no GPU access at all: a program's own detection, "
+        "settings and options, the tools that read the GPU, builds and code. The access errors are on [error "
+        "messages](errors.md); version and driver look-alikes on [look-alike errors](errors-lookalikes.md); the "
+        "machine's accounts, network, board and other devices on [system errors](errors-system.md); a program's own "
+        "errors once the GPU is reached on [program errors](errors-program.md)."),
+    "reference/errors-system.md": (
+        "# System errors",
+        "Messages of the machine around the GPU that come up in GPU-access reports: its accounts and sandbox, the "
+        "container engine's daemon, the network and registries, the board's boot and power, other devices and other "
+        "makers' GPUs. None is access to an NVIDIA GPU. The access errors are on [error messages](errors.md); a "
+        "program's settings and tools on [unrelated errors](errors-unrelated.md)."),
     "reference/errors-program.md": (
         "# Program errors",
         "Errors that come after the GPU was reached, so access worked: CUDA's own errors past start-up (a kernel that "

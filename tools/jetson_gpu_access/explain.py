@@ -578,7 +578,9 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       # reasoned about: "the CUDA version in the image cannot exceed 12.6")
                       r"\b(?:errors?|fail(?:ed|s|ure|ing)?|denied|(?:cannot|can't|can not)(?!\s+be\s+(?:viewed|displayed|shown)\b)"
                       r"(?!\s+(?:exceed|be\s+(?:higher|newer|greater|larger|above|more)\s+than)\b)|"
-                      r"unable|not found|no such file|"
+                      # (not the reporter's own contribution: "I'm unable to make a PR")
+                      r"unable(?!\s+to\s+(?:make|open|submit|create|send|file)\s+(?:a\s+|the\s+)?(?:pr|pull\s+request|"
+                      r"patch|merge\s+request)\b)|not found|no such file|"
                       r"traceback|exit (?:status|code):? ?[1-9]|segmentation fault|core dumped|aborted|fatal|couldn't|"
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
                       r"truncated|is empty|not able|undefined (?:reference|symbol)|eacces|eperm|hangs?|hung|(?:gets?|got) stuck|"
@@ -586,7 +588,8 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       r"(?:response|mailbox|fence|syncpt|capture|frame|read|write|request|i/o|dma|wait) timeout|not active|"
                       r"crash(?:es|ed)?|exit(?:s|ed)? (?:immediately|right away|at once|instantly)|no space left|"
                       # (a process killed, as the shell prints it, "Killed", or quoted; not what someone killed)
-                      r"(?-i:(?<![\w'])Killed)|(?<=[\"'`])killed(?=[\"'`])|(?<=code=)killed|"
+                      r"(?-i:(?<![\w'])Killed(?!\s+(?:the|an?|my|our|it|all|that|this|those|these|them|every|any|some|"
+                      r"off|both)\b))|(?<=[\"'`])killed(?=[\"'`])|(?<=code=)killed|"
                       r"(?:ha(?:s|ve)|with|gets?|got) no (?:access|permissions?) (?:to|for|on)|not accessible|"
                       # (pip's "which is incompatible" is a note, no failure)
                       r"(?:not|n't)\s+(?:\w+\s+){0,3}compatible|(?:not|n't) (?:been )?built for|"
@@ -689,9 +692,11 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                            r"\brequires?\s+(?:cudnn|cuda|tensorrt|cublas)\s*(?:version\s*)?[\d>=]", re.I)),
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
                        r"(?<!\s\[)(?<!\$)\bgpus?\b|\bcuda\b|"  # (not a dashboard's variable: "Templating [gpu]", "$gpu")
-                       # (not the default user's name: /home/nvidia, nvidia@host)
+                       # (not the default user's name: /home/nvidia, nvidia@host; nor L4T's packages and scripts that
+                       # boot and set up the board, not its GPU: nvidia-l4t-bootloader, /opt/nvidia/l4t-bootloader-config)
                        r"(?<!home/)\bnvidia\b(?!@|\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|developer kit|"
-                       r"devkit))|"
+                       r"devkit)|[-/]l4t-(?:bootloader|init|initrd|oem-config|xusb-firmware|jetson-io|apt-source|"
+                       r"nvfancontrol|nvpmodel|configs|tools)\b)|"
                        r"\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\w*|\bopencl\b|"
                        # (the graphics card in Chinese, Japanese and Korean)
                        r"显卡|顯示?卡|グラ(?:フィック)?(?:ス)?(?:カード|ボード)|그래픽\s*카드|"
@@ -2032,7 +2037,8 @@ _NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda
             "gpu-vendor-unsupported", "tensorrt-plugin-missing", "tensors-on-two-devices", "scheduler-config",
             "program-fix-words", "output-parse-failed", "engine-config-refused", "mobile-gpu-delegate",
             "nvjpeg-hardware-unsupported", "video-codec-unsupported", "gpu-fault-xid", "board-power-limit", "smi-cuda-version-read",
-            "ldconfig-not-a-link", "option-unknown", "python2-code", "ci-runner-unavailable", "python-import-name")
+            "ldconfig-not-a-link", "option-unknown", "python2-code", "ci-runner-unavailable", "python-import-name",
+            "profiler-unsupported", "notebook-kernel-unavailable")
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
 _PLAIN_FAILURES = ("failure-other", "failure-other-library")
 # What a PC's GPU does besides CUDA: its video encoder and decoder (NVENC, NVDEC, VDPAU, VA-API), its graphics stack
@@ -2043,8 +2049,9 @@ _PC_GPU_FUNCTION = re.compile(r"\bnv(?:enc|dec)\b|_nv(?:enc|dec)\b|\bnvcodec|\bc
                               r"\b(?:mini)?gbm\b|\bvulkan|\bopengl\b|/dev/dri\b|\bdrm\b|\brenderd\d+|\bi915\b|\bxe driver\b|"
                               r"\bamdgpu\b|\bradeonsi\b|\bnouveau\b|"
                               r"\b(?:graphics|video|display) (?:card|driver|adapter)s?\b", re.I)
-# Of those, what on a PC is the PC's own: its sandboxes' refusals (304), the watchdog of a card that drives a display (702).
-_THE_PC_S_OWN = ("cuda-304", "cuda-702")
+# Of those, what on a PC is the PC's own: its sandboxes' refusals (304), the watchdog of a card that drives a display (702),
+# its driver's option that keeps the performance counters to admin users.
+_THE_PC_S_OWN = ("cuda-304", "cuda-702", "profiler-counters")
 # Of those, what a session denied a GPU node meets too: the listed nodes and `id` that show the denial say more. A
 # camera pipeline's failing line no family names (on JetPack 4 and 5 Argus opens the Tegra nodes), and memory that
 # cannot be had (an allocation from a memory manager the session may not open reads as out of memory: VPI, NvMap).
@@ -2315,11 +2322,13 @@ _HOST_GRAPHICS = re.compile(r"\blib(?:EGL|GLX|GL|GLESv2)(?:_nvidia)?\.so|/snapd/
 # ... unless the host's own tools say so (libnvidia-container's log lines, its driver service): then the host lacks it.
 _HOST_TOOL = re.compile(r"^[IWEF]\d{4} [\d:.]+\s+\d+ \w+\.c:\d+\]|nvidia-container-cli|driver service", re.I)
 # NVML refusing one query, not starting: "dev.AverageGPUUtilization() error: nvml: Not Found" (mindprince/gonvml#10, where
-# the same run counted and named the GPU), "nvmlDeviceGetFanSpeed: Not Supported"; not a device looked up by its handle
-# or count, which a GPU fallen off the bus fails).
+# the same run counted and named the GPU), "nvmlDeviceGetFanSpeed: Not Supported", an exporter's "power query failed:
+# nvml error: 3" (NVML_ERROR_NOT_SUPPORTED; 6 is NOT_FOUND); not a device looked up by its handle or count, which a GPU
+# fallen off the bus fails).
 _NVML_QUERY_UNANSWERED = re.compile(r"^(?![^\n]*\b(?:init\w*|failed to initiali[sz]e|driver/library version mismatch)\b)"
-                                    r"[^\n]*\b(?:\w+\(\)\s+error:\s*nvml|nvml\w*get(?!handle|count)\w*)\b[^\n]{0,20}?:\s*"
-                                    r"(?:not found|not supported)\b", re.I)
+                                    r"[^\n]*\b(?:(?:\w+\(\)\s+error:\s*nvml|nvml\w*get(?!handle|count)\w*)\b[^\n]{0,20}?:\s*"
+                                    r"(?:not found|not supported)|quer(?:y|ies)\s+failed:\s*nvml(?:\s+error)?:?\s*"
+                                    r"(?:[36](?![\d.])|not found|not supported))\b", re.I)
 # The graphics APIs a display serves (EGL, GLX, OpenGL, OpenGL ES).
 _GL_API = re.compile(r"\begl\w*|\bglx\w*|\bopengl\b|\bgles\w*", re.I)
 _GRAPHICS = re.compile(r"NVIDIA_DRIVER_CAPABILITIES=['\"]?[\w,]*(?:display|graphics)", re.I)
@@ -2712,6 +2721,12 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
     return reading
 
 
+# The paste's own word that the image lacks nvidia-smi ("the official Ubuntu image does not include the nvidia-smi
+# binary"): the image's matter, with the GPU given.
+_IMAGE_LACKS_SMI = re.compile(r"\bimages?\b[^\n.]{0,60}?\b(?:does\s+not|doesn't|do\s+not|don't)\s+(?:include|contain|"
+                              r"ship|have|bundle)\b[^\n.]{0,30}?\bnvidia-smi\b", re.I)
+
+
 def _smi_in_one_run_only(seen: Observed, line_of: Dict[str, str]) -> bool:
     """nvidia-smi said to work in one run and not found in another: two runs, one given the GPU and one not (not sudo's
     own PATH, secure_path, which lacks WSL's folder of the driver's tools, nor a container told to leave it out)."""
@@ -3019,17 +3034,19 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "runs it", [turned_off] + [line_of[i] for i in no_device[:1]], "jetson-software-mismatch",
                      "x86-discrete-gpu")
     smi = [line_of[i] for i in ids if i == "tool-not-found" and "nvidia-smi" in line_of[i].lower()]
-    if smi and container and not jetson and not denied and seen.launches and not any(
-            _gets_gpu(launch, seen) for launch in seen.launches):
+    left_out = _smi_left_out(seen) if smi else ""
+    # (not on a Jetson the paste shows: before JetPack 6 it has no nvidia-smi at all; nor where a launch shown gets the
+    # GPU, or leaves out the capability that brings nvidia-smi: read below)
+    if smi and container and not (jetson and platform_shown) and not denied and not nodes_denied and not left_out \
+            and not any(_gets_gpu(launch, seen) for launch in seen.launches) and not seen.said("GPU asked for"):
         # The runtime mounts nvidia-smi from the host's driver into a container given the GPU (the `utility`
         # capability's binaries: NVIDIA/libnvidia-container src/nvc_info.c, utility_bins).
         why = ("nvidia-smi comes into a container from the host's driver with the GPU (--gpus, the NVIDIA runtime); "
-               "missing there, the container was started without the GPU")
+               "missing there, the container " + ("was started without the GPU" if seen.launches else "did not get it"))
         if x86:  # a PC's container without its GPU is the PC's set-up, as for any node missing there (below)
             return cause("x86-discrete-gpu", why + ", on a PC", smi[:1] + [container] + platform_line,
                          "nodes-missing-in-container")
         return cause("nodes-missing-in-container", why, smi[:1] + [container], "x86-discrete-gpu", "not-gpu-access")
-    left_out = _smi_left_out(seen) if smi else ""
     if left_out and not denied:
         return cause("not-gpu-access", "nvidia-smi comes into a container given the GPU with the `utility` driver "
                      "capability, which this launch's NVIDIA_DRIVER_CAPABILITIES leaves out: the GPU itself is given",
@@ -3042,7 +3059,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                          "nodes-missing-in-container")
         return cause("nodes-missing-in-container", why, [line_of["gpu-works-words"], smi[0]], "x86-discrete-gpu")
     given = [launch for launch in seen.launches if _gets_gpu(launch, seen)] if smi else []
-    if given and x86 and not denied:
+    if given and x86 and not denied and not _IMAGE_LACKS_SMI.search(smi[0]):
         return cause("x86-discrete-gpu", "nvidia-smi is not in a container started with the GPU: the runtime brings it in "
                      "with the `utility` driver capability, which the image's or the launch's NVIDIA_DRIVER_CAPABILITIES "
                      "can leave out, on a PC", [smi[0], _first_line(given[0])] + platform_line, "not-gpu-access",
@@ -3185,6 +3202,21 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("toolkit-band", "the container engine refuses the configuration nvidia-ctk wrote for it: the "
                      "toolkit's release and the configuration it starts from decide, not a user's groups",
                      [line_of["engine-config-refused"], configured[0]], "not-gpu-access")
+    if "pci-bar-unassigned" in ids and not denied and not nodes_denied:
+        return cause("x86-discrete-gpu", "the kernel found no address space for the GPU's memory windows (PCI BARs): a "
+                     "virtual machine's or the firmware's set-up of a discrete GPU, not a user's access",
+                     [line_of["pci-bar-unassigned"]] + platform_line, "not-gpu-access")
+    if x86 and "windows-session-no-gpu" in ids and not denied:
+        return cause("x86-discrete-gpu", "the Windows session the program runs in does not reach the GPU (Remote "
+                     "Desktop's own display adapter, a service's isolated session 0): the PC's set-up, not a device "
+                     "group", [line_of["windows-session-no-gpu"]] + platform_line, "not-gpu-access")
+    # (a seccomp rule the runc under NVIDIA's runtime cannot add, where the paste names that runtime: the runtime's
+    # package is older than the engine's profile (NVIDIA/nvidia-container-runtime#157), and the default runtime starts)
+    runtime_named = seen.said("NVIDIA runtime said") + [_first_line(run) for run in seen.launches if run.nvidia_runtime]
+    if "seccomp-filter" in ids and runtime_named and not denied and not nodes_denied:
+        return cause("toolkit-band", "the engine's seccomp profile names a syscall (clone3) that the runc under NVIDIA's "
+                     "runtime does not know: a runtime package older than the engine, which the default runtime is not",
+                     [line_of["seccomp-filter"], runtime_named[0]] + platform_line, "not-gpu-access")
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
         works = not_gpu == ["gpu-works-words"]
         return cause("not-gpu-access", "the errors shown are not GPU-access errors" if not works else
@@ -3426,6 +3458,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if image_l4t and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied:
         return cause("jetson-software-mismatch", "the container image is built for another L4T release than the host's",
                      image_l4t)
+    opencv = seen.said("OpenCV without CUDA")
+    if jetson and opencv and any(i in ("cpu-only-build", "cuda-unavailable") for i in ids) and not denied \
+            and not nodes_denied:
+        return cause("not-gpu-access", "the OpenCV in use is built without CUDA, as JetPack's own OpenCV is: a CUDA build "
+                     "of OpenCV is what uses the GPU, not access to it", opencv[:1] + platform_line,
+                     "jetson-software-mismatch")
     built = next((i for i in ids if i in _PROGRAM_BUILDS), "")
     if built and not denied and not nodes_denied and not any(i in _MISMATCH for i in ids):
         on_pc, on_jetson = _PROGRAM_BUILDS[built]
@@ -3582,6 +3620,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("x86-discrete-gpu", "CUDA's operating-system error on a PC: the system refused a call CUDA makes as "
                      "it starts, as WSL and sandboxes (seccomp, Landlock) do; no device group grants it",
                      [line_of["cuda-304"]] + sandbox[:1] + platform_line, "not-gpu-access")
+    if x86 and "profiler-counters" in ids:
+        return cause("x86-discrete-gpu", "the PC's driver keeps the GPU's performance counters to admin users (its module "
+                     "option NVreg_RestrictProfilingToAdminUsers), which no group changes; running CUDA is not denied",
+                     [line_of["profiler-counters"]] + platform_line, "not-gpu-access")
     # (a PC whose paste shows CUDA answering True and nothing failing, nothing said of the GPU: what goes wrong is not
     # the GPU's access; a user denied a node gets CUDA's start-up error, which the paste would show. A True from root
     # counts here, unlike beside a failure: no session in the paste fails.)

@@ -1200,12 +1200,21 @@ def _spaced_word(word: Match[str]) -> str:
     return _LATIN_THEN_CJK.sub(r"\1 ", _CJK_THEN_LATIN.sub(r"\1 ", said))
 
 
+# The HTML an issue body keeps when it is copied from a rendered page ("<strong><code>docker run ...</code></strong>",
+# "<ol><li>"): its inline tags go, its block tags end a line. Only these tags, so a log's "<none>" or a C++ type's
+# "vector<int>" stays.
+_HTML_INLINE = re.compile(r"</?(?:code|strong|b|em|i|kbd|tt|span)(?:\s[^<>\n]{0,200})?>", re.I)
+_HTML_BLOCK = re.compile(r"</?(?:p|br|li|ol|ul|pre|div)(?:\s[^<>\n]{0,200})?/?>", re.I)
+
+
 @functools.lru_cache(maxsize=8)  # (each reader normalises the same window: explain, read, the failure finder)
 def normalise(text: str) -> str:
-    """Text as it was printed: no colour codes, no CR, no Markdown fence lines, no letter that matches as another, ASCII
-    for full-width forms, a space where a Latin word meets Chinese, Japanese or Korean text, no other person's post
-    quoted in a reply (by mention, or under a line that names its author)."""
+    """Text as it was printed: no colour codes, no CR, no Markdown fence lines, no HTML tags of a rendered page, no
+    letter that matches as another, ASCII for full-width forms, a space where a Latin word meets Chinese, Japanese or
+    Korean text, no other person's post quoted in a reply (by mention, or under a line that names its author)."""
     text = _ANSI.sub("", text)
+    if "<" in text and (_HTML_INLINE.search(text) or _HTML_BLOCK.search(text)):
+        text = _HTML_BLOCK.sub("\n", _HTML_INLINE.sub("", text))
     if not text.isascii() and _FOLDED.search(text):
         text = _translated(text, _FOLDED, _ASCII_FOLDS)
     if not text.isascii():
@@ -1299,6 +1308,18 @@ _GPU_PACKAGE = r"(?:pytorch|torch|torchvision|torchaudio|tensorflow|cudatoolkit|
 _CONDA_LACKS_GPU = re.compile(r"\b" + _CONDA_ERROR + r":[^\n]*?\s-\s+" + _GPU_PACKAGE + r"(?![\w-])|"
                               r"(?<![\w-])(?:" + _GPU_PACKAGE + r"|cuda)\s+[\w.*=<>]*\s*,?\s*(?:which\s+)?does not exist \(perhaps "
                               r"a (?:typo or a )?missing channel\)", re.I)
+
+# OpenCV said or shown to be without CUDA ("OpenCV Cuda: NO" in jetsonInfo, OpenCV's DNN "not built with CUDA backend"),
+# as JetPack's own OpenCV is built (mdegans/nano_build_opencv#73: "opencv 4.5.4 installed by default, without cuda").
+_OPENCV_WITHOUT_CUDA = re.compile(r"\bopencv\s+cuda:\s*no\b|\bopencv\b[^\n]{0,60}?\b(?:without|no)\s+cuda\b|"
+                                  r"\bopencv\b[^\n]{0,60}?\bnot\s+(?:built|compiled)\s+with\s+cuda\b|"
+                                  r"\bdnn module was not built with cuda backend\b", re.I)
+
+
+# The GPU asked for where no launch is parsed: Apptainer's and Singularity's --nv (or --nvccli), which binds the driver's
+# files into the container, and a pod's resource request for NVIDIA's GPU ("requests nvidia.com/gpu: 1").
+_GPU_ASKED = re.compile(r"\b(?:singularity|apptainer)\s+(?:exec|run|shell)\b[^\n]*?\s--nv(?:ccli)?\b|"
+                        r"\bnvidia\.com/gpu\W{1,4}[1-9]", re.I)
 
 
 # An issue form's GPU field, its heading on one line and its value on the next ("### GPU Type", "AMD"): one line.
@@ -1626,7 +1647,8 @@ _R36_SOFTWARE = re.compile(r"\bubuntu\s*(?:2[2-9]|[3-9]\d)\.04\b|"
                            r"\bcuda\s*(?:toolkit\s*)?v?1[2-9](?:\.\d+)?\b|\bcuda compilation tools, release 1[2-9]\.|"
                            r"\b(?:5\.(?:1[5-9]|[2-9]\d)|[6-9]\.\d+)\.\d+-tegra\b", re.I)
 # The NVIDIA runtime said to start the container (nvidia-docker, "with the NVIDIA runtime"), and said not to.
-_RUNTIME_SAID = re.compile(r"(?<![/.])\b(?:nvidia-docker2?|docker-nvidia)\b(?![/.]\w)|\b(?:with|using|via|under|through)\s+(?:the\s+)?"
+_RUNTIME_SAID = re.compile(r"(?<![/.])\b(?:nvidia-docker2?|docker-nvidia)\b(?![/.]\w)|"
+                           r"\b(?:with|using|via|under|through|need|needs|use|uses)\s+(?:the\s+)?"
                            r"nvidia(?:-container)?[\s-]runtime\b", re.I)
 # ... and a line that names it without saying this container was started with it: a question, a command or package
 # not found, a package query or listing.
@@ -1702,6 +1724,8 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("CUDA replaced", ("cuda",), lambda line, raw: _CUDA_REPLACED.search(line)),
     ("support asked", ("support", "run"), lambda line, raw: _SUPPORT_ASKED.search(line)),
     ("GPU hardware fault", ("xid", "vfio"), lambda line, raw: _HARDWARE_FAULT.search(line)),
+    ("OpenCV without CUDA", ("opencv", "dnn module"), lambda line, raw: _OPENCV_WITHOUT_CUDA.search(line)),
+    ("GPU asked for", ("--nv", "nvidia.com/gpu"), lambda line, raw: _GPU_ASKED.search(line)),
     ("conda lacks GPU build", ("packagesnotfounderror", "resolvepackagenotfound", "does not exist"),
      lambda line, raw: _CONDA_LACKS_GPU.search(line)),
     ("PC CUDA index", ("download.pytorch.org",),
