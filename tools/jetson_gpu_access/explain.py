@@ -2327,7 +2327,8 @@ _HOST_TOOL = re.compile(r"^[IWEF]\d{4} [\d:.]+\s+\d+ \w+\.c:\d+\]|nvidia-contain
 # fallen off the bus fails).
 _NVML_QUERY_UNANSWERED = re.compile(r"^(?![^\n]*\b(?:init\w*|failed to initiali[sz]e|driver/library version mismatch)\b)"
                                     r"[^\n]*\b(?:(?:\w+\(\)\s+error:\s*nvml|nvml\w*get(?!handle|count)\w*)\b[^\n]{0,20}?:\s*"
-                                    r"(?:not found|not supported)|quer(?:y|ies)\s+failed:\s*nvml(?:\s+error)?:?\s*"
+                                    r"(?:not found|not supported)|(?:quer(?:y|ies)\s+failed|failed\s+to\s+query\b[^\n]{0,60}?):"
+                                    r"\s*nvml(?:\s+error)?:?\s*"
                                     r"(?:[36](?![\d.])|not found|not supported))\b", re.I)
 # The graphics APIs a display serves (EGL, GLX, OpenGL, OpenGL ES).
 _GL_API = re.compile(r"\begl\w*|\bglx\w*|\bopengl\b|\bgles\w*", re.I)
@@ -2721,6 +2722,12 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
     return reading
 
 
+# A package manager or an install failing.
+_INSTALL_FAILED = re.compile(r"\bdpkg\b|\bapt(?:-get)?\b|^E: |\brpm\b|\bdnf\b|\byum\b|\binstall\w*\b", re.I)
+# runc's own word that it could not add a syscall's rule to the profile (clone3 unknown to its libseccomp), and the
+# NVIDIA runtime named on the same line ("with --runtime nvidia I get ..."): the runtime's runc is the one that fails.
+_SECCOMP_RULE_UNADDED = re.compile(r"\berror adding seccomp filter rule for syscall\b", re.I)
+_RUNTIME_NVIDIA = re.compile(r"--runtime[= ]nvidia\b", re.I)
 # The paste's own word that the image lacks nvidia-smi ("the official Ubuntu image does not include the nvidia-smi
 # binary"): the image's matter, with the GPU given.
 _IMAGE_LACKS_SMI = re.compile(r"\bimages?\b[^\n.]{0,60}?\b(?:does\s+not|doesn't|do\s+not|don't)\s+(?:include|contain|"
@@ -2903,6 +2910,15 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     ids = [i for i in ids if i != "build-error" or not _GPU_INSTALL.search(line_of[i])]
     # WSL has no NVIDIA kernel module (its GPU comes through /dev/dxg): one said not loaded there is no failure.
     ids = [i for i in ids if i != "nvidia-module-failed" or not _on_wsl(seen)]
+    # The toolkit's packages shown upgraded are its state beside the runtime's own failure or the upgrade's; alone, or
+    # beside another failure, an upgrade is no failure.
+    if "toolkit-upgraded" in ids:
+        upgrade_failed = any(i in ("runtime-hook-failed", "gpu-request-unserved") for i in ids) or (
+            failure is not None and (failure.kind == "injection" or bool(_INSTALL_FAILED.search(failure.line))))
+        ids = [i for i in ids if i != "toolkit-upgraded" or upgrade_failed]
+        if upgrade_failed and "toolkit-state" not in ids:
+            ids[ids.index("toolkit-upgraded")] = "toolkit-state"
+            line_of["toolkit-state"] = line_of["toolkit-upgraded"]
     # Work faulting on the GPU (Xid 13, 31, 43) beside a fault of its hardware or platform is that fault's symptom.
     ids = [i for i in ids if i != "gpu-fault-xid" or not seen.said("GPU hardware fault")]
     # Notes no failure rests on (ldconfig's link warning, nvidia-smi's CUDA version asked about) give way to a failing
@@ -3202,7 +3218,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("toolkit-band", "the container engine refuses the configuration nvidia-ctk wrote for it: the "
                      "toolkit's release and the configuration it starts from decide, not a user's groups",
                      [line_of["engine-config-refused"], configured[0]], "not-gpu-access")
-    if "pci-bar-unassigned" in ids and not denied and not nodes_denied:
+    if "pci-bar-unassigned" in ids and all(i in ("pci-bar-unassigned",) + _SYMPTOM_WORDS + _NO_GPU_SAID for i in ids):
+        if jetson:  # (a Jetson's GPU is on no PCI bus: a memory window without space is another PCIe device's)
+            return cause("not-gpu-access", "a PCIe device's memory window found no address space; a Jetson's integrated "
+                         "GPU sits on no PCI bus, so it is another device's", [line_of["pci-bar-unassigned"]] + platform_line)
         return cause("x86-discrete-gpu", "the kernel found no address space for the GPU's memory windows (PCI BARs): a "
                      "virtual machine's or the firmware's set-up of a discrete GPU, not a user's access",
                      [line_of["pci-bar-unassigned"]] + platform_line, "not-gpu-access")
@@ -3213,10 +3232,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # (a seccomp rule the runc under NVIDIA's runtime cannot add, where the paste names that runtime: the runtime's
     # package is older than the engine's profile (NVIDIA/nvidia-container-runtime#157), and the default runtime starts)
     runtime_named = seen.said("NVIDIA runtime said") + [_first_line(run) for run in seen.launches if run.nvidia_runtime]
-    if "seccomp-filter" in ids and runtime_named and not denied and not nodes_denied:
+    seccomp = line_of.get("seccomp-filter", "")
+    if _SECCOMP_RULE_UNADDED.search(seccomp) and (runtime_named or _RUNTIME_NVIDIA.search(seccomp)) and not any(
+            not (run.nvidia_runtime or run.gpus) for run in seen.launches) and not denied and not nodes_denied:
         return cause("toolkit-band", "the engine's seccomp profile names a syscall (clone3) that the runc under NVIDIA's "
                      "runtime does not know: a runtime package older than the engine, which the default runtime is not",
-                     [line_of["seccomp-filter"], runtime_named[0]] + platform_line, "not-gpu-access")
+                     list(dict.fromkeys([seccomp] + runtime_named[:1])) + platform_line, "not-gpu-access")
     if not_gpu and len(not_gpu) == len([i for i in ids if i not in _SYMPTOM_WORDS + _SESSION_FAMILIES]):
         works = not_gpu == ["gpu-works-words"]
         return cause("not-gpu-access", "the errors shown are not GPU-access errors" if not works else

@@ -593,7 +593,10 @@ _PC_IMAGE = re.compile(r"\b(?:pytorch|tensorflow|tritonserver|mxnet|paddlepaddle
 _SMI_COMMAND = re.compile(r"(?:^|[$#]\s+|\s)nvidia-smi(?=\s|$)")
 # A tool the shell could not find is no sign of the system it was looked for on (a Jetson before JetPack 6 has no nvidia-smi).
 _NOT_INSTALLED = re.compile(r"command not found|\bstatus 127\b|no such file or directory|\bwhich: no\b|"
-                            r"\bin (?:your|the) \$?path\b", re.I)
+                            r"\bin (?:your|the) \$?path\b|\bnot found\b|"
+                            # (in words: "failing to find nvidia-smi", "nvidia-smi is missing in the image")
+                            r"\b(?:fail(?:s|ed|ing)?\s+to|cannot|can't|could\s+not|couldn't|unable\s+to)\s+find\b|"
+                            r"\b(?:is|are|was|were)\s+(?:missing|absent|not\s+installed)\b", re.I)
 # A tool saying it checks for a platform (libnvidia-container logs its WSL check on every host, ollama its AMD one,
 # JAX each backend it was built with, PyTorch's extension builder ROCm): no sign of it.
 _PLATFORM_PROBE = re.compile(r"\bload dxcore\b|\b(?:amdgpu|rocm)\b[^\n]{0,40}?\bnot (?:detected|found)\b|"
@@ -957,7 +960,9 @@ _HOST_WORKS = re.compile(r"\b(?:on|in|from)\s+(?:the\s+)?(?:\w+\s+)?host\b(?:(?!
                          # or outside the container ("it works fine outside the docker", "run perfectly fine outside Docker")
                          r"(?<!n't )(?<!not )(?<!never )\b(?:works?|worked|working|runs?|ran|fine)\b"
                          r"(?:(?!\bnot\b|n't|\bfail)[^\n]){0,30}?\boutside\s+"
-                         r"(?:of\s+)?(?:the\s+|a\s+)?(?:docker|containers?|podman)\b", re.I)
+                         r"(?:of\s+)?(?:the\s+|a\s+)?(?:docker|containers?|podman)\b|"
+                         # or the file it lacks there is on the host ("even though the file exists on the host system")
+                         r"(?<!n't )(?<!not )\b(?:exists?|is\s+present|are\s+present)\s+on\s+the\s+host\b", re.I)
 # Jetson signs that name software, or only an arm64 machine, not a Jetson's hardware: beside them a line can still name
 # an x86 host.
 _NAMES_NO_HARDWARE = ("Tegra-only name", "L4T image") + ARM64_KINDS
