@@ -3229,6 +3229,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("x86-discrete-gpu", "the Windows session the program runs in does not reach the GPU (Remote "
                      "Desktop's own display adapter, a service's isolated session 0): the PC's set-up, not a device "
                      "group", [line_of["windows-session-no-gpu"]] + platform_line, "not-gpu-access")
+    forked = seen.said("process forked")
+    if "cuda-3" in ids and forked and not denied and not nodes_denied:
+        return cause("not-gpu-access", "CUDA's initialisation error beside a process forked or spawned from one that had "
+                     "started CUDA: CUDA does not survive a fork(), so the child must start it afresh (the spawn start "
+                     "method), not be given access", [line_of["cuda-3"], forked[0]] + platform_line,
+                     "jetson-software-mismatch", "x86-discrete-gpu")
     # (a seccomp rule the runc under NVIDIA's runtime cannot add, where the paste names that runtime: the runtime's
     # package is older than the engine's profile (NVIDIA/nvidia-container-runtime#157), and the default runtime starts)
     runtime_named = seen.said("NVIDIA runtime said") + [_first_line(run) for run in seen.launches if run.nvidia_runtime]

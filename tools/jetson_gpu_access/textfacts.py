@@ -1321,6 +1321,12 @@ _OPENCV_WITHOUT_CUDA = re.compile(r"\bopencv\s+cuda:\s*no\b|\bopencv\b[^\n]{0,60
                                   r"\bdnn module was not built with cuda backend\b", re.I)
 
 
+# A process forked or spawned beside the one that started CUDA ("spawns a child process and inits the driver there",
+# multiprocessing's workers): CUDA started before a fork() is unusable in the child.
+_PROCESS_FORKED = re.compile(r"\b(?:child|forked|worker)\s+process(?:es)?\b|\bfork(?:ed|ing|s)?\b|\bmultiprocessing\b|"
+                             r"\bspawn(?:s|ed|ing)?\s+(?:a\s+|the\s+)?(?:child|sub)?process(?:es)?\b", re.I)
+
+
 # The GPU asked for where no launch is parsed: Apptainer's and Singularity's --nv (or --nvccli), which binds the driver's
 # files into the container, and a pod's resource request for NVIDIA's GPU ("requests nvidia.com/gpu: 1").
 _GPU_ASKED = re.compile(r"\b(?:singularity|apptainer)\s+(?:exec|run|shell)\b[^\n]*?\s--nv(?:ccli)?\b|"
@@ -1731,6 +1737,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("GPU hardware fault", ("xid", "vfio"), lambda line, raw: _HARDWARE_FAULT.search(line)),
     ("OpenCV without CUDA", ("opencv", "dnn module"), lambda line, raw: _OPENCV_WITHOUT_CUDA.search(line)),
     ("GPU asked for", ("--nv", "nvidia.com/gpu"), lambda line, raw: _GPU_ASKED.search(line)),
+    ("process forked", ("process", "fork", "multiprocessing", "spawn"), lambda line, raw: _PROCESS_FORKED.search(line)),
     ("conda lacks GPU build", ("packagesnotfounderror", "resolvepackagenotfound", "does not exist"),
      lambda line, raw: _CONDA_LACKS_GPU.search(line)),
     ("PC CUDA index", ("download.pytorch.org",),
