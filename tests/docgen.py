@@ -216,6 +216,11 @@ def exit_page() -> str:
 
 # Causes that are not a problem of access to the GPU: a signature pointing only to these is a look-alike.
 LOOKALIKE_CAUSES = {"jetson-software-mismatch", "x86-discrete-gpu", "not-gpu-access"}
+# Causes of a session refused the GPU's nodes; and those of a container that does not get the GPU, or gets what the
+# toolkit's release makes of it.
+PERMISSION_CAUSES = {"render-node-denied", "tegra-nodes-denied", "seat-acl-only", "uid-gid-launch",
+                     "login-drops-runtime-groups"}
+CONTAINER_CAUSES = {"nodes-missing-in-container", "toolkit-band"}
 # Unrelated families whose failure comes once the GPU is reached: the program's memory, build, code or speed.
 PROGRAM_FAMILIES = {"out-of-memory", "illegal-instruction", "tensors-on-two-devices", "static-tls", "cuda-after-fork",
                     "shm-exhausted", "performance-words", "gpu-works-words", "program-fix-words", "tensorrt-plugin-missing",
@@ -229,12 +234,15 @@ SYSTEM_FAMILIES = {"nameless-gid", "docker-daemon-access", "other-permission", "
 
 def error_page_of(symptom: Dict[str, Any]) -> str:
     """The one reference page a family's signatures are listed on (one page each keeps every page light): the access
-    errors; look-alikes that are a driver or CUDA version; a build or package that does not fit; a PC's own setup;
-    failures that are no GPU access at all: a program's own once the GPU is reached (CUDA's errors past start-up among
-    them), the machine's around the GPU, and the settings and tools left."""
+    errors, and of those a container's without the GPU or with what the toolkit's release makes of it; look-alikes
+    that are a driver or CUDA version; a build or package that does not fit; a PC's own setup; failures that are no
+    GPU access at all: a program's own once the GPU is reached (CUDA's errors past start-up among them), the
+    machine's around the GPU, and the settings and tools left."""
     causes = set(symptom.get("points_to") or ())
     if not causes or not causes <= LOOKALIKE_CAUSES:
-        return "reference/errors.md"
+        first = (symptom.get("points_to") or [""])[0]
+        return "reference/errors-container.md" if first in CONTAINER_CAUSES and not causes & PERMISSION_CAUSES \
+            else "reference/errors.md"
     if causes == {"not-gpu-access"}:
         if "cuda" in symptom or symptom["id"] in PROGRAM_FAMILIES:
             return "reference/errors-program.md"
@@ -249,13 +257,20 @@ ERROR_PAGES = {
     "reference/errors.md": (
         "# Error messages",
         "Paste the message into the site's search, or find it below: each signature with its likely causes (most "
-        "likely first), the page that explains it and the runbook that checks it. Messages that only look like an "
-        "access problem are on [look-alike errors](errors-lookalikes.md) (driver and CUDA versions), [build and "
-        "package errors](errors-builds.md) (software built for another release or without CUDA), [PC setup "
-        "errors](errors-pc.md) (a PC's display, sandbox or hypervisor), [unrelated errors](errors-unrelated.md) "
-        "(a program's settings and tools, no GPU access at all), [system errors](errors-system.md) (the machine's "
-        "accounts, network, board and other devices) and [program errors](errors-program.md) (a program's own, once "
-        "the GPU is reached)."),
+        "likely first), the page that explains it and the runbook that checks it. A container that does not get the "
+        "GPU, or gets what the container toolkit's release makes of it, is on [container and toolkit "
+        "errors](errors-container.md). Messages that only look like an access problem are on [look-alike "
+        "errors](errors-lookalikes.md) (driver and CUDA versions), [build and package errors](errors-builds.md) "
+        "(software built for another release or without CUDA), [PC setup errors](errors-pc.md) (a PC's display, "
+        "sandbox or hypervisor), [unrelated errors](errors-unrelated.md) (a program's settings and tools, no GPU access "
+        "at all), [system errors](errors-system.md) (the machine's accounts, network, board and other devices) and "
+        "[program errors](errors-program.md) (a program's own, once the GPU is reached)."),
+    "reference/errors-container.md": (
+        "# Container and toolkit errors",
+        "Messages of a container that does not get the GPU (no NVIDIA runtime, no device request, no CDI spec, files "
+        "the runtime brings missing) or gets what the container toolkit's release, mode or packages make of it. A "
+        "session refused the GPU's nodes is on [error messages](errors.md); version look-alikes on [look-alike "
+        "errors](errors-lookalikes.md)."),
     "reference/errors-lookalikes.md": (
         "# Look-alike errors",
         "Messages that come up in GPU-access reports but point to another cause: a driver or CUDA version that does "

@@ -2328,8 +2328,8 @@ _HOST_TOOL = re.compile(r"^[IWEF]\d{4} [\d:.]+\s+\d+ \w+\.c:\d+\]|nvidia-contain
 _NVML_QUERY_UNANSWERED = re.compile(r"^(?![^\n]*\b(?:init\w*|failed to initiali[sz]e|driver/library version mismatch)\b)"
                                     r"[^\n]*\b(?:(?:\w+\(\)\s+error:\s*nvml|nvml\w*get(?!handle|count)\w*)\b[^\n]{0,20}?:\s*"
                                     r"(?:not found|not supported)|(?:quer(?:y|ies)\s+failed|failed\s+to\s+query\b[^\n]{0,60}?):"
-                                    r"\s*nvml(?:\s+error)?:?\s*"
-                                    r"(?:[36](?![\d.])|not found|not supported))\b", re.I)
+                                    r"\s*(?:nvml(?:\s+error)?:?\s*(?:[36](?![\d.])|not found|not supported)|"
+                                    r"nvml_error_not_(?:supported|found)))\b", re.I)
 # The graphics APIs a display serves (EGL, GLX, OpenGL, OpenGL ES).
 _GL_API = re.compile(r"\begl\w*|\bglx\w*|\bopengl\b|\bgles\w*", re.I)
 _GRAPHICS = re.compile(r"NVIDIA_DRIVER_CAPABILITIES=['\"]?[\w,]*(?:display|graphics)", re.I)
@@ -3230,7 +3230,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "Desktop's own display adapter, a service's isolated session 0): the PC's set-up, not a device "
                      "group", [line_of["windows-session-no-gpu"]] + platform_line, "not-gpu-access")
     forked = seen.said("process forked")
-    if "cuda-3" in ids and forked and not denied and not nodes_denied:
+    # (only where nothing else the paste shows explains the error: another failure, an image of another release, a
+    # launch without the GPU)
+    if "cuda-3" in ids and forked and all(i in ("cuda-3",) + _SYMPTOM_WORDS + _NO_GPU_SAID for i in ids) and not (
+            _image_l4t_conflict(seen) or any(not _gets_gpu(launch, seen) for launch in seen.launches)) \
+            and not denied and not nodes_denied:
         return cause("not-gpu-access", "CUDA's initialisation error beside a process forked or spawned from one that had "
                      "started CUDA: CUDA does not survive a fork(), so the child must start it afresh (the spawn start "
                      "method), not be given access", [line_of["cuda-3"], forked[0]] + platform_line,

@@ -1323,7 +1323,9 @@ _OPENCV_WITHOUT_CUDA = re.compile(r"\bopencv\s+cuda:\s*no\b|\bopencv\b[^\n]{0,60
 
 # A process forked or spawned beside the one that started CUDA ("spawns a child process and inits the driver there",
 # multiprocessing's workers): CUDA started before a fork() is unusable in the child.
-_PROCESS_FORKED = re.compile(r"\b(?:child|forked|worker)\s+process(?:es)?\b|\bfork(?:ed|ing|s)?\b|\bmultiprocessing\b|"
+# (the call and its pools, not a repository's fork: "my fork of the repo")
+_PROCESS_FORKED = re.compile(r"\b(?:child|forked|worker)\s+process(?:es)?\b|\bfork\(\)|\bfork(?:ed|ing)\b|\bmultiprocessing\b|"
+                             r"ForkPoolWorker|ProcessPoolExecutor|"
                              r"\bspawn(?:s|ed|ing)?\s+(?:a\s+|the\s+)?(?:child|sub)?process(?:es)?\b", re.I)
 
 
@@ -1737,7 +1739,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("GPU hardware fault", ("xid", "vfio"), lambda line, raw: _HARDWARE_FAULT.search(line)),
     ("OpenCV without CUDA", ("opencv", "dnn module"), lambda line, raw: _OPENCV_WITHOUT_CUDA.search(line)),
     ("GPU asked for", ("--nv", "nvidia.com/gpu"), lambda line, raw: _GPU_ASKED.search(line)),
-    ("process forked", ("process", "fork", "multiprocessing", "spawn"), lambda line, raw: _PROCESS_FORKED.search(line)),
+    ("process forked", ("process", "fork", "spawn"), lambda line, raw: _PROCESS_FORKED.search(line)),
     ("conda lacks GPU build", ("packagesnotfounderror", "resolvepackagenotfound", "does not exist"),
      lambda line, raw: _CONDA_LACKS_GPU.search(line)),
     ("PC CUDA index", ("download.pytorch.org",),
