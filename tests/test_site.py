@@ -297,7 +297,7 @@ SEARCH_TOP = [
     ("801", "reference/errors/"),
     ("NvRmMemInitNvmap", "reference/errors/"),
     ("cuInit", "reference/errors/"),
-    ("no such file or directory", "reference/errors/"),
+    ("no such file or directory", "reference/errors-container/"),
     ("Unable to find group render", "reference/errors/"),
     ("group-add", "how-to/docker-run/"),
     ("--group-add", "how-to/docker-run/"),  # as pasted from a command line: lunr alone read "-" as "not"

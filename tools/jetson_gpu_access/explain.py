@@ -2734,6 +2734,12 @@ _IMAGE_LACKS_SMI = re.compile(r"\bimages?\b[^\n.]{0,60}?\b(?:does\s+not|doesn't|
                               r"ship|have|bundle)\b[^\n.]{0,30}?\bnvidia-smi\b", re.I)
 
 
+def _the_one_failure(family: str, ids: Sequence[str]) -> bool:
+    """Whether ``family`` is the only failure the paste's families name: the others only describe symptoms or say no
+    GPU was found."""
+    return family in ids and all(i in (family,) + _SYMPTOM_WORDS + _NO_GPU_SAID for i in ids)
+
+
 def _smi_in_one_run_only(seen: Observed, line_of: Dict[str, str]) -> bool:
     """nvidia-smi said to work in one run and not found in another: two runs, one given the GPU and one not (not sudo's
     own PATH, secure_path, which lacks WSL's folder of the driver's tools, nor a container told to leave it out)."""
@@ -3218,7 +3224,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("toolkit-band", "the container engine refuses the configuration nvidia-ctk wrote for it: the "
                      "toolkit's release and the configuration it starts from decide, not a user's groups",
                      [line_of["engine-config-refused"], configured[0]], "not-gpu-access")
-    if "pci-bar-unassigned" in ids and all(i in ("pci-bar-unassigned",) + _SYMPTOM_WORDS + _NO_GPU_SAID for i in ids):
+    if _the_one_failure("pci-bar-unassigned", ids):
         if jetson:  # (a Jetson's GPU is on no PCI bus: a memory window without space is another PCIe device's)
             return cause("not-gpu-access", "a PCIe device's memory window found no address space; a Jetson's integrated "
                          "GPU sits on no PCI bus, so it is another device's", [line_of["pci-bar-unassigned"]] + platform_line)
@@ -3232,7 +3238,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     forked = seen.said("process forked")
     # (only where nothing else the paste shows explains the error: another failure, an image of another release, a
     # launch without the GPU)
-    if "cuda-3" in ids and forked and all(i in ("cuda-3",) + _SYMPTOM_WORDS + _NO_GPU_SAID for i in ids) and not (
+    if forked and _the_one_failure("cuda-3", ids) and not (
             _image_l4t_conflict(seen) or any(not _gets_gpu(launch, seen) for launch in seen.launches)) \
             and not denied and not nodes_denied:
         return cause("not-gpu-access", "CUDA's initialisation error beside a process forked or spawned from one that had "
