@@ -69,6 +69,13 @@ def test_every_generated_table_row_has_the_header_s_cells() -> None:
         assert len(set(cells)) == 1, render.__name__
 
 
+def test_the_error_pages_sort_only_families_that_exist() -> None:
+    """A family named in docgen's page sets but missing from symptoms.json (a typo, a renamed id) would silently land
+    on another page."""
+    families = {symptom["id"] for symptom in data.load("symptoms")["symptoms"]}
+    assert (docgen.PROGRAM_FAMILIES | docgen.SYSTEM_FAMILIES) - families == set()
+
+
 def test_generated_pages_are_current() -> None:
     for name, render in docgen.PAGES.items():
         assert page(name) == render(), "{} is stale: run python tests/docgen.py --write".format(name)

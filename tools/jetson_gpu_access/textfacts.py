@@ -1206,10 +1206,10 @@ def _spaced_word(word: Match[str]) -> str:
 
 
 # The HTML an issue body keeps when it is copied from a rendered page ("<strong><code>docker run ...</code></strong>",
-# "<ol><li>"): its inline tags go, its block tags end a line. Only these tags, so a log's "<none>" or a C++ type's
-# "vector<int>" stays.
-_HTML_INLINE = re.compile(r"</?(?:code|strong|b|em|i|kbd|tt|span)(?:\s[^<>\n]{0,200})?>", re.I)
-_HTML_BLOCK = re.compile(r"</?(?:p|br|li|ol|ul|pre|div)(?:\s[^<>\n]{0,200})?/?>", re.I)
+# "<ol><li>"): its inline tags go, its block tags end a line, in one pass. Only these tags, so a log's "<none>" or a C++
+# type's "vector<int>" stays.
+_HTML_TAG = re.compile(r"<(/?)(?:(code|strong|b|em|i|kbd|tt|span)|p|br|li|ol|ul|pre|div)(?:\s[^<>\n]{0,200})?"
+                       r"(?(2)|/?)>", re.I)
 
 
 @functools.lru_cache(maxsize=8)  # (each reader normalises the same window: explain, read, the failure finder)
@@ -1218,8 +1218,8 @@ def normalise(text: str) -> str:
     letter that matches as another, ASCII for full-width forms, a space where a Latin word meets Chinese, Japanese or
     Korean text, no other person's post quoted in a reply (by mention, or under a line that names its author)."""
     text = _ANSI.sub("", text)
-    if "<" in text and (_HTML_INLINE.search(text) or _HTML_BLOCK.search(text)):
-        text = _HTML_BLOCK.sub("\n", _HTML_INLINE.sub("", text))
+    if "<" in text:
+        text = _HTML_TAG.sub(lambda tag: "" if tag.group(2) else "\n", text)
     if not text.isascii() and _FOLDED.search(text):
         text = _translated(text, _FOLDED, _ASCII_FOLDS)
     if not text.isascii():
@@ -1739,7 +1739,8 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("GPU hardware fault", ("xid", "vfio"), lambda line, raw: _HARDWARE_FAULT.search(line)),
     ("OpenCV without CUDA", ("opencv", "dnn module"), lambda line, raw: _OPENCV_WITHOUT_CUDA.search(line)),
     ("GPU asked for", ("--nv", "nvidia.com/gpu"), lambda line, raw: _GPU_ASKED.search(line)),
-    ("process forked", ("process", "fork", "spawn"), lambda line, raw: _PROCESS_FORKED.search(line)),
+    ("process forked", ("child", "fork", "worker", "multiprocessing", "processpool", "spawn"),
+     lambda line, raw: _PROCESS_FORKED.search(line)),
     ("conda lacks GPU build", ("packagesnotfounderror", "resolvepackagenotfound", "does not exist"),
      lambda line, raw: _CONDA_LACKS_GPU.search(line)),
     ("PC CUDA index", ("download.pytorch.org",),
