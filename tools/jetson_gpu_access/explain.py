@@ -212,8 +212,9 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
     bare = [r"(?:\berror|\berr|\bcode|\bfails?\s+with|\bfailed\s+with|\bgets?|\bgot|\bgetting|\breturns?|\breturned|->|"
             r"\u2192|\u62a5|\bfehler|\berreur|\berrore|\u9519\u8bef|\u932f\u8aa4|\u30a8\u30e9\u30fc|\uc624\ub958|"
             r"\u8fd4\u56de|\bcuinit\s*\u304c|\bcuda)\W{0,3}(?<![\w.])" + current_number] if said_bare and numbered else []
+    # (MATLAB's gpuArray gives the message on the line after its own: "The CUDA error was:\ninvalid configuration ...")
     return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + by_number
-            + [_CUDA_CONTEXT + r"[^\n]{0,160}?" + text] + bare)
+            + [_CUDA_CONTEXT + r"[^\n]{0,160}?" + text, r"\bcuda error was:[ \t]*\n[ \t]*" + text] + bare)
 
 
 def _number_keys(code: int) -> List[str]:
@@ -247,7 +248,7 @@ def _families() -> Tuple[_Family, ...]:
             numbered = not cuda.get("by_name")
             patterns += _cuda_patterns(codes, cuda["names"], cuda["message"], bool(cuda.get("said_bare")), numbered, legacy)
             keys += [key for code in codes for key in _number_keys(code)] if numbered else []
-            keys += [cuda["message"].lower()] + [n.lower() for n in cuda["names"]]
+            keys += [cuda["message"].lower(), "cuda error was:"] + [n.lower() for n in cuda["names"]]
         keys += [s.lower()[:24] for s in symptom["signatures"]]
         # (a family's words are read on one line: a run of non-word characters stops at its end, so a command's last
         # word and the next line's output never make one signature)
@@ -603,9 +604,11 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
 _NO_FAILURE_BEFORE = re.compile(r"(?:\b(?:no|not|without|never)|n't)\s+(?:(?:show|shows|showed|get|gets|got|see|"
                                 r"saw|have|has|had|throw|throws|threw|report|reports|reported|give|gives|gave|any|a|an|"
                                 r"single|more|further|other|new|visible|obvious|build|compile|runtime)\s+){0,3}$", re.I)
-# A failure foreseen, not seen: what would, could or might fail ("a job that asks for NVML could fail").
-_FORESEEN_BEFORE = re.compile(r"\b(?:would|could|may|might)\s+(?:[\w-]+\s+){0,3}$", re.I)
-_NEGATABLE_FAILURE = re.compile(r"errors?|fail(?:ed|s|ure|ing)?|crash(?:es|ed)?", re.I)
+# A failure foreseen, not seen: what would, could or might fail ("a job that asks for NVML could fail"), or what a
+# foreseen effect includes ("It might have negative impact on performance (including unable to run CUDA graph)").
+_FORESEEN_BEFORE = re.compile(r"\b(?:would|could|may|might)\s+(?:[\w-]+\s+){0,3}$|"
+                              r"\b(?:would|could|may|might)\s+(?:[\w-]+\s+){0,8}\((?:including|e\.g\.|such as)\s+$", re.I)
+_NEGATABLE_FAILURE = re.compile(r"errors?|fail(?:ed|s|ure|ing)?|crash(?:es|ed)?|unable", re.I)
 # The value PyTorch's collect_env prints for a field it found nothing for ("cuDNN version: Could not collect"): no failure.
 _NOT_COLLECTED = re.compile(r"could not collect[ \t]*$", re.I)
 _NONE_COUNTED = re.compile(r"\b(?:0|zero)\s+$", re.I)  # "0 errors" counts none; "device 0 failed" is device 0
@@ -1989,6 +1992,7 @@ PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 # With no sign of either system and no error family that leans to one, the project's own readers' system.
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
 _DRIVER_VERSION_ERRORS = ("cuda-35", "cuda-803", "cuda-804")
+_PLATFORM_WARNING = re.compile(r"\brequested image's platform\b[^\n]*\bdoes not match\b", re.I)
 # What a program says when it finds no GPU or driver where it runs: in a container started without the GPU, the
 # container's lack (see _first_reading).
 _FINDS_NO_GPU = ("cuda-unavailable", "cuda-100", "gl-software-fallback")
@@ -2926,7 +2930,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
             ids[ids.index("toolkit-upgraded")] = "toolkit-state"
             line_of["toolkit-state"] = line_of["toolkit-upgraded"]
     # Work faulting on the GPU (Xid 13, 31, 43) beside a fault of its hardware or platform is that fault's symptom.
-    ids = [i for i in ids if i != "gpu-fault-xid" or not seen.said("GPU hardware fault")]
+    ids = [i for i in ids if i != "gpu-fault-xid" or "gpu-hardware-fault" not in ids]
+    # The engine's warning that an image's platform is not the host's, beside a failure of another kind that is no GPU
+    # access: the image ran (emulated, or tagged for the wrong platform), and that failure is what stopped it.
+    if "wrong-architecture" in ids and _PLATFORM_WARNING.search(line_of["wrong-architecture"]) and any(
+            i in _NOT_GPU for i in ids):
+        ids.remove("wrong-architecture")
     # Notes no failure rests on (ldconfig's link warning, nvidia-smi's CUDA version asked about) give way to a failing
     # line of their own that names the GPU's software, libraries or nodes.
     if failure is not None and failure.kind in _TELLING_FAILURES:
@@ -3567,9 +3576,13 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("seat-acl-only", "the program finds no GPU in a remote session (ssh) on the host itself: the GPU's "
                      "render node is open at the local seat (logind's ACL) and to its group, and a remote session has "
                      "no seat", [remote] + platform_line, "render-node-denied", "not-gpu-access")
-    unfound = [line_of[i] for i in ids if i in ("cuda-unavailable", "gpu-not-detected")]
+    # (on a PC; on any system where the paste says the build gets no GPU, and no default runtime of NVIDIA's is said:
+    # there CUDA's "no device" is the build's lack too)
+    told = "build-sees-no-gpu" in ids and not seen.said("NVIDIA runtime by default")
+    unfound = [line_of[i] for i in ids if i in ("cuda-unavailable", "gpu-not-detected") + (("cuda-100",) if told else ())]
     in_build = [line for line in unfound + [container] if line and _IMAGE_BUILD.search(line)]
-    if x86 and unfound and in_build and not denied and not nodes_denied:
+    if (x86 or told) and unfound and in_build and set(denied) <= {"cuda-100"} and (told or not denied) \
+            and not nodes_denied:
         return cause("nodes-missing-in-container", "CUDA is checked in an image build step, which gets no GPU unless "
                      "it asks for one: BuildKit gives RUN steps no devices by default (moby/buildkit#1800, #1436), so "
                      "the check fails by design; name the GPU architectures to build for, and check CUDA when the "
@@ -3716,6 +3729,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         if seen.gpu_found is not None and not ids and not re.search(r"\bcpu\b", seen.gpu_found.line, re.I):
             return cause("not-gpu-access", "the GPU was found and opened, so access works; the failure lies elsewhere",
                          [seen.gpu_found.line])
+        at_work = seen.said("GPU at work")
+        if at_work and not ids and failure is None:
+            return cause("not-gpu-access", "the GPU is shown at work and nothing fails: its access works", at_work[:1])
         fitting = _family_causes(ids, platform)
         if fitting:  # a failure no rule above reads: its family's own likeliest cause on this system
             return cause(fitting[0], "the error's family points here first on {}".format(PLATFORM_NAMES[platform]),

@@ -374,7 +374,8 @@ _X86 = cued(
     ((".dll", "loadlibrary"), r"\b(?:could not|couldn't|cannot|can't|unable to|failed to)\s+(?:load|locate|find|open)\b"
      r"[^\n]{0,80}?\b[\w-]{1,64}\.dll\b|\b[\w-]{1,64}\.dll\b[^\n]{0,40}?\b(?:not found|is missing|was not found|could not "
      r"be (?:found|loaded))\b|\bLoadLibrary(?:Ex)?[AW]?\b[^\n]{0,40}?\b(?:failed|error)\b|"
-     r"\b(?:could not|couldn't|cannot|can't)\s+be\s+(?:loaded|found)\b[^\n]{0,80}?\b[\w-]{1,64}\.dll\b"),
+     r"\b(?:could not|couldn't|cannot|can't)\s+be\s+(?:loaded|found)\b[^\n]{0,80}?\b[\w-]{1,64}\.dll\b|"
+     r"\blibrary name used was:?\s*['\"]?[\w-]{1,64}\.dll\b"),
     (("nvidia unix x86", "nvrm: ", "win", "wsl", "microsoft-standard"),
      # (Windows as the machine a user comes from is the client: "from my windows pc" names no system of the paste's)
      # ("on win 10", "Win11" too)
@@ -1082,8 +1083,7 @@ class Observed:
                                        # something unsupported, the GPU unavailable or lost, the CPU doing the work),
                                        # "GPU node named", "device access named",
                                        # "conda lacks GPU build", "CUDA replaced" (the toolkit updated to another
-                                       # version), "support asked" (whether software supports or runs on something),
-                                       # "GPU hardware fault" (an Xid of the hardware, an IOMMU's fault)
+                                       # version), "support asked" (whether software supports or runs on something)
     cuda_true: Optional[Sighting] = None   # CUDA's is_available() answered True, and no check answered False: the
                                            # answer's line, with the check's line as its value
     group_lines_partial: str = ""          # why the /etc/group lines shown are not the failing session's whole file:
@@ -1301,12 +1301,6 @@ _SUPPORT_ASKED = re.compile(r"\b(?:does|do|will|would|is|are|can|could)\b" + _IN
                             r"\b(?:support(?:s|ed)?|run(?:s|ning)? on)\b" + _IN_SENTENCE + r"{0,80}\?|"
                             r"\b(?:like|want|wish|need) to know (?:if|whether)\b" + _IN_SENTENCE + r"{0,80}?"
                             r"\b(?:support(?:s|ed)?|run(?:s|ning)? on)\b|\bis there (?:any )?support for\b", re.I)
-# A fault of the GPU's hardware or of the platform it sits on: the driver's Xid for an ECC error, a GPU lost from the bus,
-# its firmware (GSP), its NVLink or a recovery it asks for (48, 61 to 64, 74, 79, 92 to 95, 119, 120, 154), or an
-# IOMMU's fault on a device passed through by VFIO (not another device's: a network card's faults say nothing of the GPU).
-_HARDWARE_FAULT = re.compile(r"\bxid(?:\s+errors?)?\s*(?:\([^)\n]{0,40}\))?\s*:?\s*(?:48|6[1-4]|74|79|9[2-5]|119|120|154)\b(?![\d.])|"
-                             r"\bvfio[\w-]*\b[^\n]{0,80}?(?:\bio_page_fault\b|\bdmar:[^\n]{0,60}?\bfault\b|"
-                             r"\bamd-vi:[^\n]{0,60}?\bfault\b)", re.I)
 # conda finding no build of a GPU framework or of CUDA's toolkit in its channels (the packages joined to its line), or
 # mamba's word that one does not exist there ("pytorch-cuda 12.1**  does not exist (perhaps a typo or a missing channel)").
 _GPU_PACKAGE = r"(?:pytorch|torch|torchvision|torchaudio|tensorflow|cudatoolkit|cuda-toolkit|cupy|jaxlib|onnxruntime)(?:-cuda|-gpu)?"
@@ -1573,7 +1567,9 @@ ANOTHER_MACHINE = re.compile(r"\b(?:(?:on|with|from|using|in)\s+(?:a|an|his|her|
 _GPU_AT_WORK = re.compile(r"^(?![^\n]*\bhost\b)[^\n]*?(?:\b(?:[1-9]\d|100)\s?%\s+(?:of\s+(?:the\s+)?)?gpu\s+(?:load|util\w*|usage)\b|"
                           r"\b(?:gpu|gr3d)[- _]?(?:load|util\w*|usage|freq)\b\s*[:=]?\s*(?:at\s+)?(?:[1-9]\d|100)\s?%|"
                           r"\b(?:nvtop|nvitop|gpustat)\b[^\n]{0,40}?\b(?:lists?|listed|shows?|showed)\s+(?:the\s+|our\s+|my\s+)?"
-                          r"(?:nvidia\s+)?(?:geforce\s+)?(?:rtx\s*|gtx\s*)?(?:\d{4}|a\d{2,4}|[hlt]\d{1,3}|v100|gpu|card)\b)", re.I)
+                          r"(?:nvidia\s+)?(?:geforce\s+)?(?:rtx\s*|gtx\s*)?(?:\d{4}|a\d{2,4}|[hlt]\d{1,3}|v100|gpu|card)\b|"
+                          # ONNX Runtime placing copies into a graph its CUDA provider runs: the provider was created
+                          r"\bmemcpy nodes are added to the graph\b[^\n]{0,40}?\bfor cudaexecutionprovider\b)", re.I)
 # PyTorch's own wheel index of CUDA builds (download.pytorch.org/whl/cu118, or the older torch_stable.html that lists
 # them all): builds for PCs and servers, not for a Jetson's L4T CUDA (oobabooga/textgen#5597: an AGX Xavier's installer
 # pulled from it and failed).
@@ -1736,7 +1732,6 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
                              "devices.allow"), lambda line, raw: _DEVICE_ACCESS_NAMED.search(line)),
     ("CUDA replaced", ("cuda",), lambda line, raw: _CUDA_REPLACED.search(line)),
     ("support asked", ("support", "run"), lambda line, raw: _SUPPORT_ASKED.search(line)),
-    ("GPU hardware fault", ("xid", "vfio"), lambda line, raw: _HARDWARE_FAULT.search(line)),
     ("OpenCV without CUDA", ("opencv", "dnn module"), lambda line, raw: _OPENCV_WITHOUT_CUDA.search(line)),
     ("GPU asked for", ("--nv", "nvidia.com/gpu"), lambda line, raw: _GPU_ASKED.search(line)),
     ("process forked", ("child", "fork", "worker", "multiprocessing", "processpool", "spawn"),
@@ -1746,7 +1741,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("PC CUDA index", ("download.pytorch.org",),
      lambda line, raw: _asserted(_PC_CUDA_INDEX, line) and not ANOTHER_MACHINE.search(line)),
     ("pip build failed", ("wheel", "subprocess-exited", "metadata", "egg_info"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
-    ("GPU at work", ("%", "nvtop", "nvitop", "gpustat"), lambda line, raw: _GPU_AT_WORK.search(line)),
+    ("GPU at work", ("%", "nvtop", "nvitop", "gpustat", "memcpy nodes"), lambda line, raw: _GPU_AT_WORK.search(line)),
     ("own build's library", (".so",), lambda line, raw: OWN_BUILD_LIBRARY.search(line)),
     ("toolkit step", ("failed", "imex"), lambda line, raw: _TOOLKIT_STEP.search(line)),
     ("engine configured by the toolkit", ("nvidia-ctk", "toolkit", "operator"),
