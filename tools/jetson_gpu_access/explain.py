@@ -2929,12 +2929,16 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         if upgrade_failed and "toolkit-state" not in ids:
             ids[ids.index("toolkit-upgraded")] = "toolkit-state"
             line_of["toolkit-state"] = line_of["toolkit-upgraded"]
+    # An IOMMU's fault names a PCI address, not the device: it is the GPU's only beside the GPU driver's own fault.
+    if "gpu-hardware-fault" in ids and "vfio" in line_of["gpu-hardware-fault"].lower() and "gpu-fault-xid" not in ids:
+        ids.remove("gpu-hardware-fault")
     # Work faulting on the GPU (Xid 13, 31, 43) beside a fault of its hardware or platform is that fault's symptom.
     ids = [i for i in ids if i != "gpu-fault-xid" or "gpu-hardware-fault" not in ids]
     # The engine's warning that an image's platform is not the host's, beside a failure of another kind that is no GPU
-    # access: the image ran (emulated, or tagged for the wrong platform), and that failure is what stopped it.
+    # access and no CUDA error (which emulation itself gives): the image ran (emulated, or tagged for the wrong
+    # platform), and that failure is what stopped it.
     if "wrong-architecture" in ids and _PLATFORM_WARNING.search(line_of["wrong-architecture"]) and any(
-            i in _NOT_GPU for i in ids):
+            i in _NOT_GPU and not _family(i).get("cuda") for i in ids):
         ids.remove("wrong-architecture")
     # Notes no failure rests on (ldconfig's link warning, nvidia-smi's CUDA version asked about) give way to a failing
     # line of their own that names the GPU's software, libraries or nodes.
