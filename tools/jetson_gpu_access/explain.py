@@ -788,9 +788,13 @@ _SAME_ERROR = re.compile(r"\bsame\s+(?:error|issue|problem|failure)s?\s*(?:[.!]+
 # A Python traceback's header: its exception, if the paste has it, is printed below the frames.
 _TRACEBACK_ONLY = re.compile(r"^\W*traceback \(most recent call last\):?\W*$", re.I)
 # A line TensorFlow, XLA or glog logs at the info level ("I tensorflow/...", "I0412 10:00:00"): it reports, it does
-# not fail (TensorFlow on every Jetson logs that it "could not open file to read NUMA node").
+# not fail (TensorFlow on every Jetson logs that it "could not open file to read NUMA node", at the info level or,
+# before, at the error level).
 _INFO_LINE = re.compile(r"^[^\n]{0,64}?(?:(?<![\w.-])I(?:\d{4} \d\d:\d\d|\s+(?:tensorflow|external|xla)/)|"
-                        r"\[\s?info\s?\]|\blevel=info\b)", re.I)  # (glog's, TensorFlow's, spdlog's, logrus's)
+                        r"\[\s?info\s?\]|\blevel=info\b)|"  # (glog's, TensorFlow's, spdlog's, logrus's)
+                        # (and the NUMA note, which older TensorFlow and JAX log at the error level on machines whose
+                        # kernel gives the GPU no NUMA node: WSL, Jetsons; their maintainers call it benign, jax#5361)
+                        r"\bcould not open file to read numa node\b", re.I)
 
 
 def find_failure(text: str, cleaned: Optional[str] = None, memo: Optional[LineMemo] = None) -> Optional[Failure]:
@@ -1992,6 +1996,8 @@ PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 # With no sign of either system and no error family that leans to one, the project's own readers' system.
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
 _DRIVER_VERSION_ERRORS = ("cuda-35", "cuda-803", "cuda-804")
+_STARTUP_CALL = re.compile(r"\bis_available\(\)|\bcuinit\b|\bdevice_count\(\)|\bcudagetdevicecount\b|"
+                           r"\bcuda initiali[sz]ation\b", re.I)
 _PLATFORM_WARNING = re.compile(r"\brequested image's platform\b[^\n]*\bdoes not match\b", re.I)
 # What a program says when it finds no GPU or driver where it runs: in a container started without the GPU, the
 # container's lack (see _first_reading).
@@ -2929,6 +2935,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         if upgrade_failed and "toolkit-state" not in ids:
             ids[ids.index("toolkit-upgraded")] = "toolkit-state"
             line_of["toolkit-state"] = line_of["toolkit-upgraded"]
+    # Out of memory said of CUDA's own start-up (torch.cuda.is_available(), cuInit, the device count) is no allocation of
+    # the program's: nothing was allocated yet, and the driver failed to bring the GPUs up (microsoft/WSL#10269).
+    ids = [i for i in ids if i not in ("cuda-2", "out-of-memory") or not _STARTUP_CALL.search(line_of[i])]
     # An IOMMU's fault names a PCI address, not the device: it is the GPU's only beside the GPU driver's own fault.
     if "gpu-hardware-fault" in ids and "vfio" in line_of["gpu-hardware-fault"].lower() and "gpu-fault-xid" not in ids:
         ids.remove("gpu-hardware-fault")

@@ -347,6 +347,9 @@ NVIDIA_CARD = re.compile(r"(?:\bTesla\s+)?(?:" + _DATA_CENTRE_GPU + ")|" + _GEFO
 # A desktop driver's branch in a version: 100 to 599 less JetPack 6's 540 (its nvidia-smi reports 540.x.y) and Jetson
 # Thor's "580.00" (JetPack 7's OpenRM driver as PyTorch's collect_env reports it on a 6.8.12-tegra kernel, vllm#34470;
 # the desktop 580 releases carry a minor version such as 580.82.07).
+# The name Windows gives a computer out of the box ("DESKTOP-4RO0FD7"), which a WSL prompt carries ("user@DESKTOP-...:~$").
+# (seven capitals and digits, at least one a digit; in capitals only, however the paste is searched)
+_WINDOWS_HOST_NAME = re.compile(r"(?-i:(?<![\w-])(?:DESKTOP|LAPTOP)-(?=[A-Z]{0,6}\d)[A-Z0-9]{7}\b)")
 _DESKTOP_BRANCH = r"(?!580\.00\b)(?:[1-4]\d\d|5[0-35-9]\d)"
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit. Each part with the words a line must
 # hold before it runs (see Cued).
@@ -382,6 +385,8 @@ _X86 = cued(
      r"\bNVIDIA UNIX x86|\bNVRM: |(?<!from )(?<!from my )(?<!from a )(?<!from the )"
      r"\bwin(?:dows\b|32\b|_amd64\b|\s?(?:7|8(?:\.1)?|10|11)(?!\w|\.\d))|\bWSL2?\b|microsoft-standard|"
      r"\[WinError \d+\]"),  # (Python's own error of a Windows call: only Windows prints it)
+    # Windows' own computer name as it comes out of the box (and in a WSL prompt, _read_line)
+    (("desktop-", "laptop-"), _WINDOWS_HOST_NAME),
     (("geforce", "quadro", "tesla", "titan", "rtx", "gtx", "gt"), _GEFORCE_AND_KIN), (("radeon",), r"\bRadeon\b"),
     (("amd",), r"\bAMD\s*(?:的\s*)?显卡"),  # ("AMD的显卡": an AMD graphics card)
     (("arc", "iris", "uhd graphics", "rx"),
@@ -1910,6 +1915,8 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     named = _PROMPT_HOST.match(raw) if prompt == "" else None
     if named:
         state.machine = named.group("host")
+        if _WINDOWS_HOST_NAME.fullmatch(state.machine):
+            state.x86.append(Sighting("x86 / discrete GPU", state.machine, raw))
     if prompt == "container":
         state.where = "container"
         _note_word(state, "container", raw)
