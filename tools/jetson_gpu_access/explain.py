@@ -1996,8 +1996,10 @@ PLATFORM_NAMES = {"jetson": "a Jetson", "pc": "a PC with a discrete GPU"}
 # With no sign of either system and no error family that leans to one, the project's own readers' system.
 JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports to this project come from Jetsons"
 _DRIVER_VERSION_ERRORS = ("cuda-35", "cuda-803", "cuda-804")
-_STARTUP_CALL = re.compile(r"\bis_available\(\)|\bcuinit\b|\bdevice_count\(\)|\bcudagetdevicecount\b|"
-                           r"\bcuda initiali[sz]ation\b", re.I)
+_OOM_AT_START_UP = re.compile(r"\bcuda initiali[sz]ation\b[^\n]{0,40}?\bout of memory\b|"
+                              r"\bcuinit\b[^\n]{0,30}?\bout of memory\b|"
+                              r"\b(?:is_available|device_count)\(\)[^\n]{0,30}?\b(?:i\s+(?:get|got|encounter\w*|see)|"
+                              r"raises?|throws?|gives?|returns?)\b[^\n]{0,30}?\bout of memory\b", re.I)
 _PLATFORM_WARNING = re.compile(r"\brequested image's platform\b[^\n]*\bdoes not match\b", re.I)
 # What a program says when it finds no GPU or driver where it runs: in a container started without the GPU, the
 # container's lack (see _first_reading).
@@ -2935,14 +2937,13 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         if upgrade_failed and "toolkit-state" not in ids:
             ids[ids.index("toolkit-upgraded")] = "toolkit-state"
             line_of["toolkit-state"] = line_of["toolkit-upgraded"]
-    # Out of memory said of CUDA's own start-up (torch.cuda.is_available(), cuInit, the device count) is no allocation of
-    # the program's: nothing was allocated yet, and the driver failed to bring the GPUs up (microsoft/WSL#10269).
-    ids = [i for i in ids if i not in ("cuda-2", "out-of-memory") or not _STARTUP_CALL.search(line_of[i])]
-    # An IOMMU's fault names a PCI address, not the device: it is the GPU's only beside the GPU driver's own fault.
-    if "gpu-hardware-fault" in ids and "vfio" in line_of["gpu-hardware-fault"].lower() and "gpu-fault-xid" not in ids:
-        ids.remove("gpu-hardware-fault")
+    # Out of memory raised by CUDA's own start-up (torch.cuda.is_available(), cuInit, CUDA's initialisation) on a PC is no
+    # allocation of the program's: nothing was allocated yet, and the driver failed to bring the GPUs up
+    # (microsoft/WSL#10269). On a Jetson the GPU's memory is the board's RAM, which may simply be full.
+    if platform != "jetson":
+        ids = [i for i in ids if i not in ("cuda-2", "out-of-memory") or not _OOM_AT_START_UP.search(line_of[i])]
     # Work faulting on the GPU (Xid 13, 31, 43) beside a fault of its hardware or platform is that fault's symptom.
-    ids = [i for i in ids if i != "gpu-fault-xid" or "gpu-hardware-fault" not in ids]
+    ids = [i for i in ids if i != "gpu-fault-xid" or not {"gpu-hardware-fault", "iommu-fault"} & set(ids)]
     # The engine's warning that an image's platform is not the host's, beside a failure of another kind that is no GPU
     # access and no CUDA error (which emulation itself gives): the image ran (emulated, or tagged for the wrong
     # platform), and that failure is what stopped it.
@@ -3594,7 +3595,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     told = "build-sees-no-gpu" in ids and not seen.said("NVIDIA runtime by default")
     unfound = [line_of[i] for i in ids if i in ("cuda-unavailable", "gpu-not-detected") + (("cuda-100",) if told else ())]
     in_build = [line for line in unfound + [container] if line and _IMAGE_BUILD.search(line)]
-    if (x86 or told) and unfound and in_build and set(denied) <= {"cuda-100"} and (told or not denied) \
+    if (x86 or told) and unfound and in_build and (not denied or (told and set(denied) == {"cuda-100"})) \
             and not nodes_denied:
         return cause("nodes-missing-in-container", "CUDA is checked in an image build step, which gets no GPU unless "
                      "it asks for one: BuildKit gives RUN steps no devices by default (moby/buildkit#1800, #1436), so "
