@@ -1321,11 +1321,14 @@ _OPENCV_WITHOUT_CUDA = re.compile(r"\bopencv\s+cuda:\s*no\b|\bopencv\b[^\n]{0,60
 
 
 # A process forked or spawned beside the one that started CUDA ("spawns a child process and inits the driver there",
-# multiprocessing's workers): CUDA started before a fork() is unusable in the child.
+# multiprocessing's workers, a pre-fork web server's: gunicorn, uWSGI): CUDA started before a fork() is unusable in the
+# child.
 # (the call and its pools, not a repository's fork: "my fork of the repo")
 _PROCESS_FORKED = re.compile(r"\b(?:child|forked|worker)\s+process(?:es)?\b|\bfork\(\)|\bfork(?:ed|ing)\b|\bmultiprocessing\b|"
                              r"ForkPoolWorker|ProcessPoolExecutor|"
-                             r"\bspawn(?:s|ed|ing)?\s+(?:a\s+|the\s+)?(?:child|sub)?process(?:es)?\b", re.I)
+                             r"\bspawn(?:s|ed|ing)?\s+(?:a\s+|the\s+)?(?:child|sub)?process(?:es)?\b|"
+                             # pre-fork servers, whose workers are forked from the master that loaded the app
+                             r"\bbooting worker with pid\b|\b(?:gunicorn|uwsgi)\b", re.I)
 
 
 # The GPU asked for where no launch is parsed: Apptainer's and Singularity's --nv (or --nvccli), which binds the driver's
@@ -1739,7 +1742,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("support asked", ("support", "run"), lambda line, raw: _SUPPORT_ASKED.search(line)),
     ("OpenCV without CUDA", ("opencv", "dnn module"), lambda line, raw: _OPENCV_WITHOUT_CUDA.search(line)),
     ("GPU asked for", ("--nv", "nvidia.com/gpu"), lambda line, raw: _GPU_ASKED.search(line)),
-    ("process forked", ("child", "fork", "worker", "multiprocessing", "processpool", "spawn"),
+    ("process forked", ("child", "fork", "worker", "multiprocessing", "processpool", "spawn", "gunicorn", "uwsgi"),
      lambda line, raw: _PROCESS_FORKED.search(line)),
     ("conda lacks GPU build", ("packagesnotfounderror", "resolvepackagenotfound", "does not exist"),
      lambda line, raw: _CONDA_LACKS_GPU.search(line)),
