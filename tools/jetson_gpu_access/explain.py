@@ -1998,8 +1998,10 @@ JETSON_BY_DEFAULT = "the paste does not say which system it ran on, and reports 
 _DRIVER_VERSION_ERRORS = ("cuda-35", "cuda-803", "cuda-804")
 _OOM_AT_START_UP = re.compile(r"\bcuda initiali[sz]ation\b[^\n]{0,40}?\bout of memory\b|"
                               r"\bcuinit\b[^\n]{0,30}?\bout of memory\b|"
-                              r"\b(?:is_available|device_count)\(\)[^\n]{0,30}?\b(?:i\s+(?:get|got|encounter\w*|see)|"
-                              r"raises?|throws?|gives?|returns?)\b[^\n]{0,30}?\bout of memory\b", re.I)
+                              # (not one that answered True first: "returns True, then I get ... out of memory")
+                              r"\b(?:is_available|device_count)\(\)(?:(?!\btrue\b)[^\n]){0,30}?\b(?:i\s+(?:get|got|encounter\w*|see)|"
+                              r"raises?|throws?|gives?|returns?|fails?\s+with|failed\s+with)\b"
+                              r"(?:(?!\btrue\b)[^\n]){0,30}?\bout of memory\b", re.I)
 _PLATFORM_WARNING = re.compile(r"\brequested image's platform\b[^\n]*\bdoes not match\b", re.I)
 # What a program says when it finds no GPU or driver where it runs: in a container started without the GPU, the
 # container's lack (see _first_reading).
@@ -2942,6 +2944,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # (microsoft/WSL#10269). On a Jetson the GPU's memory is the board's RAM, which may simply be full.
     if platform != "jetson":
         ids = [i for i in ids if i not in ("cuda-2", "out-of-memory") or not _OOM_AT_START_UP.search(line_of[i])]
+    # A Flatpak's GL failing (GLXBadFBConfig among its words) is its NVIDIA GL extension's, not the display's.
+    ids = [i for i in ids if i != "egl-display" or "flatpak-gl-mismatch" not in ids]
     # Work faulting on the GPU (Xid 13, 31, 43) beside a fault of its hardware or platform is that fault's symptom.
     ids = [i for i in ids if i != "gpu-fault-xid" or not {"gpu-hardware-fault", "iommu-fault"} & set(ids)]
     # The engine's warning that an image's platform is not the host's, beside a failure of another kind that is no GPU

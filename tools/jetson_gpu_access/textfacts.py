@@ -344,12 +344,12 @@ NVIDIA_GPU = re.compile("|".join((_GEFORCE_AND_KIN, _NVIDIA_ON_PCI, _DATA_CENTRE
 # NVIDIA's cards by name, wherever on a line (a line keeps one sign of a PC): the data-centre cards, with the old brand
 # word of their line before the model ("Tesla A100" is one card), and the desktop brands.
 NVIDIA_CARD = re.compile(r"(?:\bTesla\s+)?(?:" + _DATA_CENTRE_GPU + ")|" + _GEFORCE_AND_KIN, re.I)
-# A desktop driver's branch in a version: 100 to 599 less JetPack 6's 540 (its nvidia-smi reports 540.x.y) and Jetson
-# Thor's "580.00" (JetPack 7's OpenRM driver as PyTorch's collect_env reports it on a 6.8.12-tegra kernel, vllm#34470;
-# the desktop 580 releases carry a minor version such as 580.82.07).
 # The name Windows gives a computer out of the box ("DESKTOP-4RO0FD7"), which a WSL prompt carries ("user@DESKTOP-...:~$").
 # (seven capitals and digits, at least one a digit; in capitals only, however the paste is searched)
 _WINDOWS_HOST_NAME = re.compile(r"(?-i:(?<![\w-])(?:DESKTOP|LAPTOP)-(?=[A-Z]{0,6}\d)[A-Z0-9]{7}\b)")
+# A desktop driver's branch in a version: 100 to 599 less JetPack 6's 540 (its nvidia-smi reports 540.x.y) and Jetson
+# Thor's "580.00" (JetPack 7's OpenRM driver as PyTorch's collect_env reports it on a 6.8.12-tegra kernel, vllm#34470;
+# the desktop 580 releases carry a minor version such as 580.82.07).
 _DESKTOP_BRANCH = r"(?!580\.00\b)(?:[1-4]\d\d|5[0-35-9]\d)"
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit. Each part with the words a line must
 # hold before it runs (see Cued).
@@ -1321,14 +1321,17 @@ _OPENCV_WITHOUT_CUDA = re.compile(r"\bopencv\s+cuda:\s*no\b|\bopencv\b[^\n]{0,60
 
 
 # A process forked or spawned beside the one that started CUDA ("spawns a child process and inits the driver there",
-# multiprocessing's workers, a pre-fork web server's: gunicorn, uWSGI): CUDA started before a fork() is unusable in the
-# child.
+# multiprocessing's workers, a pre-fork web server's: gunicorn, uWSGI, Apache's mod_wsgi): CUDA started before a fork()
+# is unusable in the child.
 # (the call and its pools, not a repository's fork: "my fork of the repo")
 _PROCESS_FORKED = re.compile(r"\b(?:child|forked|worker)\s+process(?:es)?\b|\bfork\(\)|\bfork(?:ed|ing)\b|\bmultiprocessing\b|"
                              r"ForkPoolWorker|ProcessPoolExecutor|"
                              r"\bspawn(?:s|ed|ing)?\s+(?:a\s+|the\s+)?(?:child|sub)?process(?:es)?\b|"
-                             # pre-fork servers, whose workers are forked from the master that loaded the app
-                             r"\bbooting worker with pid\b|\b(?:gunicorn|uwsgi)\b", re.I)
+                             r"\bbooting worker with pid\b", re.I)  # (gunicorn's log of a worker it forked)
+# A pre-fork server named, whose workers are forked from the master that loaded the app: counted where the sentence says
+# it serves the program ("works with python3, fails under uwsgi"), not where it is ruled out ("no uwsgi involved") or is a
+# folder's name ("/srv/uwsgi/venv").
+_PREFORK_SERVER = re.compile(r"(?<![/\w.-])(?:gunicorn|uwsgi|mod_wsgi)\b(?![/\w-])", re.I)
 
 
 # The GPU asked for where no launch is parsed: Apptainer's and Singularity's --nv (or --nvccli), which binds the driver's
@@ -1742,8 +1745,8 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("support asked", ("support", "run"), lambda line, raw: _SUPPORT_ASKED.search(line)),
     ("OpenCV without CUDA", ("opencv", "dnn module"), lambda line, raw: _OPENCV_WITHOUT_CUDA.search(line)),
     ("GPU asked for", ("--nv", "nvidia.com/gpu"), lambda line, raw: _GPU_ASKED.search(line)),
-    ("process forked", ("child", "fork", "worker", "multiprocessing", "processpool", "spawn", "gunicorn", "uwsgi"),
-     lambda line, raw: _PROCESS_FORKED.search(line)),
+    ("process forked", ("child", "fork", "worker", "multiprocessing", "processpool", "spawn", "gunicorn", "wsgi"),
+     lambda line, raw: _PROCESS_FORKED.search(line) or _asserted(_PREFORK_SERVER, line)),
     ("conda lacks GPU build", ("packagesnotfounderror", "resolvepackagenotfound", "does not exist"),
      lambda line, raw: _CONDA_LACKS_GPU.search(line)),
     ("PC CUDA index", ("download.pytorch.org",),
