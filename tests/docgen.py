@@ -228,8 +228,8 @@ PROGRAM_FAMILIES = {"out-of-memory", "illegal-instruction", "tensors-on-two-devi
 # Unrelated families of the machine around the GPU: its accounts and sandbox, the network, the board, other devices.
 SYSTEM_FAMILIES = {"nameless-gid", "docker-daemon-access", "other-permission", "account-setup-error", "seccomp-filter",
                    "network-failure", "registry-access", "package-not-found", "ci-runner-unavailable",
-                   "board-not-booting", "mainline-tegra", "board-power-limit", "other-device", "mobile-gpu-delegate",
-                   "mac-no-cuda", "gpu-vendor-unsupported", "gpu-node-busy"}
+                   "board-not-booting", "mainline-tegra", "board-power-limit", "board-switches-off", "clock-tuning-failed",
+                   "other-device", "mobile-gpu-delegate", "mac-no-cuda", "gpu-vendor-unsupported", "gpu-node-busy"}
 
 
 def error_page_of(symptom: Dict[str, Any]) -> str:

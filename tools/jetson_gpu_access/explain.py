@@ -295,6 +295,10 @@ def find_signatures(text: str, memo: Optional[LineMemo] = None) -> List[SymptomM
                 if match is not None:
                     found[symptom_id] = match
     order = [str(f.symptom["id"]) for f in _families()]
+    # A family the rest of the paste does not bear out is not found, so it outranks none (below).
+    if any("needs_in_paste" in _family(i) or "unless_in_paste" in _family(i) for i in found):
+        searched = normalise(text).lower()
+        found = {i: m for i, m in found.items() if _borne_out(m, searched)}
     # A family counts only where none that says more is in the paste (the line a follow-up follows; CUDA's own error
     # beside a build said to lack CUDA).
     said = [m for m in found.values() if not any(i in found for i in _family(m.id).get("outranked_by", ()))]
@@ -400,7 +404,7 @@ def _next_line_end(lowered: str, end: int) -> int:
 
 # A negation shortly before a family's words ("no OOM killer involved", "I don't get an OOM error", "there is no
 # `USE_CUDA=0`"): for the families marked `negatable` in data/symptoms.json, the words then say the symptom did not
-# happen. So do a question, someone else's advice or report, and a workaround (_NOT_ASSERTED, in the words' sentence),
+# happen. So do a question, a supposition, someone else's advice or report, and a workaround (_NOT_ASSERTED, in the words' sentence),
 # and words denied after them (_DENIED_AFTER).
 # A negation inside the words of a family marked `denied_within` (those that say the GPU works: "nvidia-smi never
 # worked", "no longer works") denies them, whatever the pattern allows between its words. (Inside a failure's or a
@@ -412,6 +416,9 @@ _NOT_ASSERTED = re.compile(r"\b(?:told me|(?:someone|somebody|they|he|she|a coll
                            r"recommended)|suggest(?:s|ed|ion)?|recommend(?:s|ed|ation)?|advi[cs]e[ds]?|for now|as a workaround|"
                            r"workaround|temporar(?:y|ily)|will\s+(?:it|this|that|upgrading|updating)|would\s+(?:it|this|that)|"
                            r"should\s+i|do\s+i\s+(?:have|need)|does\s+(?:it|this|that)|"
+                           # a supposition, of the reporter's or anyone's ("At first I thought my service starts ...")
+                           r"(?:i|we|he|she|they)\s+(?:first\s+|initially\s+|had\s+)?(?:thought|assumed|wondered|guessed)|"
+                           r"(?:i|we)\s+(?:was|were)\s+wondering|my\s+(?:first\s+)?(?:guess|assumption)|"
                            # a failure of the past, since fixed
                            r"earlier|previously|used\s+to|no\s+longer|last\s+(?:year|month|week|time)|"
                            # German, Spanish and French hearsay and advice
@@ -1144,9 +1151,6 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
     lavapipe = [m for m in matches if m.id == "gl-software-fallback" and _VULKAN_SOFTWARE_DEVICE.search(m.line)]
     if lavapipe and ((seen.jetson and len(matches) > 1) or _names_an_nvidia_gpu(seen)):
         matches = [m for m in matches if m not in lavapipe]
-    if any("needs_in_paste" in _family(m.id) or "unless_in_paste" in _family(m.id) for m in matches):
-        searched = normalise(window(text, SIGNATURE_WINDOW)[0]).lower()  # where the matches were found
-        matches = [m for m in matches if _borne_out(m, searched)]
     diagnosis = _from_paste(diagnose(parsed.facts)) if parsed.facts is not None else None
     others = tuple(_from_paste(diagnose(facts)) for facts in parsed.others)
     # An error of the GPU (not one that is no GPU access, nor words about the session) asks for the NVIDIA runtime.
@@ -2011,13 +2015,16 @@ _MISMATCH = ("cuda-35", "cuda-34", "cuda-803", "cuda-804", "cuda-222", "cuda-218
              "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published",
              "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library",
              "c-runtime-too-old", "ort-provider-failed", "versions-mismatched", "cublas-handle-alloc",
-             "numpy-aliases-removed", "torch-extension-abi", "cuda-301", "torch-distributed-missing")
+             "numpy-aliases-removed", "torch-extension-abi", "cuda-301", "torch-distributed-missing",
+             "jetson-packages-unmet")
 # The GPU's software at fault in other ways than a CUDA version or library: what the reading says of it.
 _SOFTWARE_REASONS = {
     "image-not-published": "no image of the GPU's software is published under the tag asked for: not one built for this "
                            "release or machine, not a permission error",
     "wrong-architecture": "the GPU's software is built for another CPU architecture than this machine's, not a "
                           "permission error",
+    "jetson-packages-unmet": "the package manager cannot install the Jetson's GPU software: its packages need the board's "
+                             "own L4T packages and the Ubuntu release of its L4T, not a permission error",
 }
 # Software errors that on a PC have nothing to do with the GPU's driver: the registry's tags, the build's C runtime, the
 # versions of the software's own parts.
@@ -2037,8 +2044,8 @@ _NOT_THE_DRIVER_ON_A_PC = {
                 "driver",
     "torch-distributed-missing": "this PyTorch was built without its distributed package: the build's, not the GPU's driver",
 }
-_NOT_GPU = ("egl-display", "jtop-socket", "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-101",
-            "device-index-beyond-one",
+_NOT_GPU = ("egl-display", "jtop-socket", "clock-tuning-failed", "board-switches-off", "illegal-instruction", "cuda-2",
+            "cuda-304", "cuda-turned-off", "cuda-101", "device-index-beyond-one",
             "cuda-701",
             "cuda-700", "cuda-702", "cuda-719", "cuda-710", "cuda-1", "cuda-9", "cuda-400", "cuda-716",
             "smi-memory-unreported", "other-permission", "dcgm-profiling-unsupported", "flag-joined-to-value",
@@ -2329,6 +2336,9 @@ _CUDA_STACK = re.compile(r"lib(?:cudart|cublas\w*|cufft\w*|curand\w*|cusparse\w*
                          r"\bcuda_(?:cudart|cublas|cufft|curand|cusparse|cusolver|npp|nvrtc|nvjpeg|cupti)\w*_library\b", re.I)
 _HOST_DRIVER = re.compile(r"libcuda\.so|nvrm|libnvidia-|libnvos|libnvmedia|/tegra/", re.I)
 _NVCC = re.compile(r"\bnvcc\b|'gpu-architecture'", re.I)
+# An NVIDIA driver's release number ("580.119", "550.90.07"; not an address's "192.168.1.10"): packages of that release
+# out of step are the driver's, split between its kernel module and its libraries.
+_DRIVER_RELEASE = re.compile(r"(?<![\w.])[3-9]\d\d\.\d{2,3}(?:\.\d{2})?(?!\d|\.\d)")
 # The GPU's graphics libraries as a sandbox maps them in from the host (snapd's, Apptainer's), GLVND's dispatch, or a
 # Mesa driver that fails to load: a PC's GPU stack that does not fit the program's runtime.
 _HOST_GRAPHICS = re.compile(r"\blib(?:EGL|GLX|GL|GLESv2)(?:_nvidia)?\.so|/snapd/lib/gl/|\.singularity\.d/libs/|"
@@ -2358,10 +2368,11 @@ _JETSON_IMAGE = re.compile(r"l4t|jetson|jetpack|igpu|(?<!in)tegra|dustynv/|[:-]r
 
 def _the_pcs_own_stack(kind: str, line: str) -> bool:
     """Whether a software failure of ``kind`` on a PC is still the PC's GPU stack by its line: what the runtime injects
-    from the driver (libnvidia-ml, libcuda), a line that blames the driver, the GL stack a sandbox maps in from the host
-    or the Mesa driver a build's own libraries fail to load, or the machine's own CUDA toolkit older than its GPU (nvcc,
-    not the ptxas a wheel brings)."""
-    return bool(_HOST_DRIVER.search(line) or _DRIVER_BLAMED.search(line) or _HOST_GRAPHICS.search(line)
+    from the driver (libnvidia-ml, libcuda), a line that blames the driver or names its release, the GL stack a sandbox
+    maps in from the host or the Mesa driver a build's own libraries fail to load, or the machine's own CUDA toolkit
+    older than its GPU (nvcc, not the ptxas a wheel brings)."""
+    return bool(_HOST_DRIVER.search(line) or _DRIVER_BLAMED.search(line) or _DRIVER_RELEASE.search(line)
+                or _HOST_GRAPHICS.search(line)
                 or (kind == "toolchain-lacks-arch" and _NVCC.search(line)))
 
 
@@ -2944,10 +2955,6 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # (microsoft/WSL#10269). On a Jetson the GPU's memory is the board's RAM, which may simply be full.
     if platform != "jetson":
         ids = [i for i in ids if i not in ("cuda-2", "out-of-memory") or not _OOM_AT_START_UP.search(line_of[i])]
-    # A Flatpak's GL failing (GLXBadFBConfig among its words) is its NVIDIA GL extension's, not the display's.
-    ids = [i for i in ids if i != "egl-display" or "flatpak-gl-mismatch" not in ids]
-    # Work faulting on the GPU (Xid 13, 31, 43) beside a fault of its hardware or platform is that fault's symptom.
-    ids = [i for i in ids if i != "gpu-fault-xid" or not {"gpu-hardware-fault", "iommu-fault"} & set(ids)]
     # The engine's warning that an image's platform is not the host's, beside a failure of another kind that is no GPU
     # access and no CUDA error (which emulation itself gives): the image ran (emulated, or tagged for the wrong
     # platform), and that failure is what stopped it.
