@@ -4715,6 +4715,16 @@ def test_a_jetson_projects_folder_is_outranked_by_the_users_own_card() -> None:
 
 
 
+def test_a_jetson_named_where_the_work_runs_fine_is_another_machine_than_the_pc_that_fails() -> None:
+    """"Built on a Jetson TX2 which works fine" beside the PC the paste then fails on (AlexeyAB/darknet#702): the PC is
+    this machine; with no PC's own sign, the Jetson still is."""
+    said = "I built it on a Jetson Nano which works fine, runs at 5 fps!\n"
+    pc = said + "But I tried it on my Ubuntu PC, CPU amd64, GTX 1660:\n/bin/sh: 1: nvcc: not found\n"
+    assert shown_platform(read(pc).observed)[0] == "pc"
+    container = said + "In the container as user app:\nNvRmMemInitNvmap failed with Permission denied\n"
+    assert shown_platform(read(container).observed)[0] == "jetson"
+
+
 def test_a_build_on_another_makers_arm_board_is_no_pcs_cuda_install() -> None:
     """An Orange Pi (its user's home in the path) has no NVIDIA GPU: CMake that finds no CUDA toolkit there is not the
     PC's CUDA install."""

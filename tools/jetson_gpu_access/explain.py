@@ -1956,7 +1956,11 @@ _SAID_TO_WORK = re.compile(r"\b(?:works?|worked|runs?|ran|running)\b[^.\n]{0,20}
                            r"\b(?:my|the|our)\s+([\w-]+)(?:\s*\([^)\n]{0,40}\))?\s+(?:works?|runs?)\b(?!\s+on\b)[^.\n]{0,30}?"
                            r"\b(?:fine|well|ok|without (?:any )?(?:problems?|issues?|errors?))\b"
                            r"(?![^\n]{0,80}?\bbut\b(?![^\n]{0,60}?\b(?:on|in)\s+(?:my|the|our|an?)\b)[^\n]{0,60}?"
-                           r"\b(?:fails?|failed|failing|errors?|crash(?:es|ed)?)\b)",
+                           r"\b(?:fails?|failed|failing|errors?|crash(?:es|ed)?)\b)|"
+                           # "built on a Jetson TX2 which works fine", "tested it on the Orin, where it runs well"
+                           r"\b(?:buil[dt]|compiled|tested|tried|installed|ran|run)\s+(?:it\s+)?on\s+(?:(?:my|the|our|an?)\s+)?"
+                           r"([\w-]+)[^.,\n]{0,20}?,?\s+(?:which|where\s+it|and\s+it)\s+(?:works?|worked|runs?|ran)\s+"
+                           r"(?:just\s+)?(?:fine|well|great|perfectly|flawlessly)\b",
                            re.I)
 
 
