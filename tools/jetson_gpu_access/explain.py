@@ -3617,6 +3617,15 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "the check fails by design; name the GPU architectures to build for, and check CUDA when the "
                      "container runs",
                      list(dict.fromkeys(unfound[:1] + in_build[:1])) + platform_line, "not-gpu-access")
+    # A Swarm service's task is started without --gpus or devices on either system: what reaches it is the default
+    # runtime's and the node's generic resources', not the PC's driver (unless a failure of the driver or the
+    # software says otherwise)
+    if "swarm-service-no-gpu" in ids and not (denied or nodes_denied) and not any(
+            i in _MISMATCH or _family(i).get("cuda") for i in ids):
+        return cause("nodes-missing-in-container", "the service's containers get no GPU: Swarm passes no --gpus and no "
+                     "devices to a task, so it reaches the GPU only through the nvidia default runtime and the node's "
+                     "generic GPU resources", [line_of["swarm-service-no-gpu"]] + platform_line, "toolkit-band",
+                     "x86-discrete-gpu")
     soft = [i for i in ids if i in ("cuda-unavailable", "release-unsupported")]
     errors = [i for i in ids if i not in _NO_GPU_SAID + _SYMPTOM_WORDS + _SESSION_FAMILIES + _NOT_GPU + ("gpu-works-words",)]
     if soft == ["cuda-unavailable"] and not (platform_shown or seen.jetson or seen.x86 or container or errors or denied

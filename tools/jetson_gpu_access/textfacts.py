@@ -257,6 +257,9 @@ _TEGRA_NODE = cued(
     (("video-viewer", "detectnet", "imagenet", "segnet", "posenet", "depthnet"),
      r"\bvideo-viewer\b|\b(?:detectnet|imagenet|segnet|posenet|depthnet)(?:-console|\.py)?\s+"
      r"(?:--\w|/dev/video|csi://|v4l2://|rtsp://|\S+\.(?:jpg|png|mp4)\b)"),
+    # CUDA's files for L4T, under its target folder (SBSA servers' CUDA installs to targets/sbsa-linux, a PC's to
+    # targets/x86_64-linux; a PC's cross toolkit for Jetsons has this folder too, beside the PC's own signs)
+    (("targets/aarch64-linux",), r"/targets/aarch64-linux\b"),
     (("capability", "sm_", "device ", "major/minor"),
      r"compute capability (?:8\.7|7\.2|5\.3|6\.2)\b|\bsm_(?:87|72|53|62)\b|"
      r"Device \d+: \"(?:Orin|Xavier|Thor|NVIDIA Tegra X\d)\"|Major/Minor version number:\s*(?:8\.7|7\.2|5\.3|6\.2)\b"),
