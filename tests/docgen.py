@@ -224,7 +224,7 @@ CONTAINER_CAUSES = {"nodes-missing-in-container", "toolkit-band"}
 # Unrelated families whose failure comes once the GPU is reached: the program's memory, build, code or speed.
 PROGRAM_FAMILIES = {"out-of-memory", "illegal-instruction", "tensors-on-two-devices", "static-tls", "cuda-after-fork",
                     "shm-exhausted", "performance-words", "gpu-works-words", "program-fix-words", "tensorrt-plugin-missing",
-                    "gpu-fault-xid"}
+                    "gpu-fault-xid", "openacc-data-error"}
 # Unrelated families of the machine around the GPU: its accounts and sandbox, the network, the board, other devices.
 SYSTEM_FAMILIES = {"nameless-gid", "docker-daemon-access", "other-permission", "account-setup-error", "seccomp-filter",
                    "network-failure", "registry-access", "package-not-found", "ci-runner-unavailable",

@@ -404,8 +404,8 @@ def _next_line_end(lowered: str, end: int) -> int:
 
 # A negation shortly before a family's words ("no OOM killer involved", "I don't get an OOM error", "there is no
 # `USE_CUDA=0`"): for the families marked `negatable` in data/symptoms.json, the words then say the symptom did not
-# happen. So do a question, a supposition, someone else's advice or report, and a workaround (_NOT_ASSERTED, in the words' sentence),
-# and words denied after them (_DENIED_AFTER).
+# happen. So do a question, a supposition, someone else's advice or report, and a workaround (_NOT_ASSERTED, in the
+# words' sentence), and words denied after them (_DENIED_AFTER).
 # A negation inside the words of a family marked `denied_within` (those that say the GPU works: "nvidia-smi never
 # worked", "no longer works") denies them, whatever the pattern allows between its words. (Inside a failure's or a
 # complaint's words it is the failure: "injection never happens", "GPU usage never exceeds 5 %".)
@@ -416,9 +416,6 @@ _NOT_ASSERTED = re.compile(r"\b(?:told me|(?:someone|somebody|they|he|she|a coll
                            r"recommended)|suggest(?:s|ed|ion)?|recommend(?:s|ed|ation)?|advi[cs]e[ds]?|for now|as a workaround|"
                            r"workaround|temporar(?:y|ily)|will\s+(?:it|this|that|upgrading|updating)|would\s+(?:it|this|that)|"
                            r"should\s+i|do\s+i\s+(?:have|need)|does\s+(?:it|this|that)|"
-                           # a supposition, of the reporter's or anyone's ("At first I thought my service starts ...")
-                           r"(?:i|we|he|she|they)\s+(?:first\s+|initially\s+|had\s+)?(?:thought|assumed|wondered|guessed)|"
-                           r"(?:i|we)\s+(?:was|were)\s+wondering|my\s+(?:first\s+)?(?:guess|assumption)|"
                            # a failure of the past, since fixed
                            r"earlier|previously|used\s+to|no\s+longer|last\s+(?:year|month|week|time)|"
                            # German, Spanish and French hearsay and advice
@@ -431,6 +428,11 @@ _SUPERSEDED = re.compile(r"^\s*(?:[-*>]\s*)?(?:\*\*)?before\b(?!\s+you\b)(?![^.:
                          r"\bbefore\s+(?:the\s+(?:fix|upgrade|update|reinstall|switch|change|downgrade)|(?:i|we)\s+(?:had\s+)?"
                          r"(?:upgraded|updated|installed|reinstalled|switched|changed|downgraded|replaced|fixed))\b", re.I)
 _NOW = re.compile(r"\b(?:now|still|currently|again)\b", re.I)
+# A supposition, of the reporter's or anyone's ("At first I thought my service starts ..."), in the words' own clause:
+# not past a turn ("I thought the swap would be enough, but the build still gets killed" asserts the kill).
+_SUPPOSED = re.compile(r"\b(?:(?:i|we|he|she|they)\s+(?:first\s+|initially\s+|had\s+)?(?:thought|assumed|wondered|guessed)|"
+                       r"(?:i|we)\s+(?:was|were)\s+wondering|my\s+(?:first\s+)?(?:guess|assumption))\b"
+                       r"(?![^\n]*?(?:,\s*|\s)(?:but|however|yet|then|instead)\b)", re.I)
 # Words denied after they are said, in their sentence: "..., which we did not do", "das haben wir nicht gemacht".
 _DENIED_AFTER = re.compile(r"\b(?:(?:we|i)\s+(?:did|have|had|do)(?:\s*n't|\s+not|\s+never)|(?:we|i)\s+never|"
                            r"(?:is|was|got|has\s+been)\s+(?:now\s+)?(?:fixed|solved|resolved|gone)|"
@@ -450,7 +452,8 @@ def _not_asserted(line: str, start: int, end: int, only_denied: bool = False) ->
     if only_denied:
         return bool(_NEGATED.search(line[max(head, start - 40):start]) or asked)
     return bool(_NEGATED.search(line[max(head, start - 40):start]) or asked or _NOT_ASSERTED.search(line[head:end])
-                or _DENIED_AFTER.search(line[end:tail]) or (superseded and not _NOW.search(before, superseded.end())))
+                or _SUPPOSED.search(line[head:start]) or _DENIED_AFTER.search(line[end:tail])
+                or (superseded and not _NOW.search(before, superseded.end())))
 
 
 def _vetoed(vetoes: object, line: str, hit: Match[str]) -> bool:
@@ -2048,8 +2051,8 @@ _NOT_THE_DRIVER_ON_A_PC = {
                 "driver",
     "torch-distributed-missing": "this PyTorch was built without its distributed package: the build's, not the GPU's driver",
 }
-_NOT_GPU = ("egl-display", "jtop-socket", "clock-tuning-failed", "board-switches-off", "illegal-instruction", "cuda-2",
-            "cuda-304", "cuda-turned-off", "cuda-101", "device-index-beyond-one",
+_NOT_GPU = ("egl-display", "jtop-socket", "clock-tuning-failed", "board-switches-off", "openacc-data-error",
+            "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-101", "device-index-beyond-one",
             "cuda-701",
             "cuda-700", "cuda-702", "cuda-719", "cuda-710", "cuda-1", "cuda-9", "cuda-400", "cuda-716",
             "smi-memory-unreported", "other-permission", "dcgm-profiling-unsupported", "flag-joined-to-value",
@@ -2959,6 +2962,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # (microsoft/WSL#10269). On a Jetson the GPU's memory is the board's RAM, which may simply be full.
     if platform != "jetson":
         ids = [i for i in ids if i not in ("cuda-2", "out-of-memory") or not _OOM_AT_START_UP.search(line_of[i])]
+    # A Swarm service named where the paste shows the GPU reached in it, or a failure that is no GPU access (its memory),
+    # is where that happened, not a service without the GPU.
+    if "swarm-service-no-gpu" in ids and (seen.gpu_found is not None or seen.said("GPU at work")
+                                          or any(i in _NOT_GPU or i == "gpu-works-words" for i in ids)):
+        ids = [i for i in ids if i != "swarm-service-no-gpu"]
     # The engine's warning that an image's platform is not the host's, beside a failure of another kind that is no GPU
     # access and no CUDA error (which emulation itself gives): the image ran (emulated, or tagged for the wrong
     # platform), and that failure is what stopped it.

@@ -581,6 +581,9 @@ _PC_HINT = cued(
     # the product name a desktop board's firmware leaves unset, which Ubuntu's installer puts in the host name
     (("system-product-name", "system product name"),
      r"(?<![\w.-])[\w.-]{0,64}-System-Product-Name\b|\bProduct Name:[ \t]*System Product Name\b"),
+    # an HPC cluster's environment modules (Lmod's `module load nvhpc/23.7`): GPU servers' tooling, which no Jetson image
+    # ships (a sign by assumption, not by a source, so any sign of a Jetson outranks it)
+    (("module load", "module add"), r"(?:^|[$>]\s*)module\s+(?:load|add)\s+[\w./-]+"),
     # LXD's nvidia.runtime key, the legacy hook's: LXD passes a Jetson's iGPU as a CDI device instead (canonical/lxd#13562)
     (("nvidia.runtime",), r"\bnvidia\.runtime\b"),
     # a cluster's batch scheduler asked for GPUs (Slurm's srun and sbatch, the options within a bounded stretch of the
