@@ -428,11 +428,14 @@ _SUPERSEDED = re.compile(r"^\s*(?:[-*>]\s*)?(?:\*\*)?before\b(?!\s+you\b)(?![^.:
                          r"\bbefore\s+(?:the\s+(?:fix|upgrade|update|reinstall|switch|change|downgrade)|(?:i|we)\s+(?:had\s+)?"
                          r"(?:upgraded|updated|installed|reinstalled|switched|changed|downgraded|replaced|fixed))\b", re.I)
 _NOW = re.compile(r"\b(?:now|still|currently|again)\b", re.I)
-# A supposition, of the reporter's or anyone's ("At first I thought my service starts ..."), in the words' own clause:
-# not past a turn ("I thought the swap would be enough, but the build still gets killed" asserts the kill).
+# A supposition, of the reporter's or anyone's ("At first I thought my service starts ..."), that reaches the words: no
+# turn between them ("I thought the swap would be enough, but the build still gets killed" asserts the kill).
 _SUPPOSED = re.compile(r"\b(?:(?:i|we|he|she|they)\s+(?:first\s+|initially\s+|had\s+)?(?:thought|assumed|wondered|guessed)|"
-                       r"(?:i|we)\s+(?:was|were)\s+wondering|my\s+(?:first\s+)?(?:guess|assumption))\b"
-                       r"(?![^\n]*?(?:,\s*|\s)(?:but|however|yet|then|instead)\b)", re.I)
+                       r"(?:i|we)\s+(?:was|were)\s+wondering|my\s+(?:first\s+)?(?:guess|assumption))\b", re.I)
+_TURN = re.compile(r"(?:,\s*|\s)(?:but|however|yet|instead)\b|;", re.I)
+# The work said to run on the CPU instead of the GPU.
+_ON_THE_CPU = re.compile(r"\b(?:fall(?:s|ing)?|fell)\s+back\s+to\s+(?:the\s+)?cpu\b|\b(?:runs?|running|ran)\s+on\s+(?:the\s+)?cpu\b",
+                         re.I)
 # Words denied after they are said, in their sentence: "..., which we did not do", "das haben wir nicht gemacht".
 _DENIED_AFTER = re.compile(r"\b(?:(?:we|i)\s+(?:did|have|had|do)(?:\s*n't|\s+not|\s+never)|(?:we|i)\s+never|"
                            r"(?:is|was|got|has\s+been)\s+(?:now\s+)?(?:fixed|solved|resolved|gone)|"
@@ -452,7 +455,8 @@ def _not_asserted(line: str, start: int, end: int, only_denied: bool = False) ->
     if only_denied:
         return bool(_NEGATED.search(line[max(head, start - 40):start]) or asked)
     return bool(_NEGATED.search(line[max(head, start - 40):start]) or asked or _NOT_ASSERTED.search(line[head:end])
-                or _SUPPOSED.search(line[head:start]) or _DENIED_AFTER.search(line[end:tail])
+                or any(not _TURN.search(line, said.end(), start) for said in _SUPPOSED.finditer(line, head, end))
+                or _DENIED_AFTER.search(line[end:tail])
                 or (superseded and not _NOW.search(before, superseded.end())))
 
 
@@ -2030,9 +2034,14 @@ _SOFTWARE_REASONS = {
                            "release or machine, not a permission error",
     "wrong-architecture": "the GPU's software is built for another CPU architecture than this machine's, not a "
                           "permission error",
-    "jetson-packages-unmet": "the package manager cannot install the Jetson's GPU software: its packages need the board's "
-                             "own L4T packages and the Ubuntu release of its L4T, not a permission error",
+    "jetson-packages-unmet": "the package manager cannot find or install the Jetson's GPU software: its packages are "
+                             "published per L4T release and need the board's own L4T packages and the Ubuntu release of "
+                             "its L4T, not a permission error",
 }
+# A library of the system or of a language's runtime, not of any GPU stack: GLib's and GObject's, libffi, Python's own
+# shared library (a conda environment's libffi before the system's GLib is the common clash).
+_SYSTEM_LIBRARY = re.compile(r"\blib(?:ffi|gobject-2\.0|glib-2\.0|gio-2\.0|python\d(?:\.\d+)?m?)\.so\b|"
+                             r"\bundefined symbol: ffi_\w+", re.I)
 # Software errors that on a PC have nothing to do with the GPU's driver: the registry's tags, the build's C runtime, the
 # versions of the software's own parts.
 _NOT_THE_DRIVER_ON_A_PC = {
@@ -2962,10 +2971,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # (microsoft/WSL#10269). On a Jetson the GPU's memory is the board's RAM, which may simply be full.
     if platform != "jetson":
         ids = [i for i in ids if i not in ("cuda-2", "out-of-memory") or not _OOM_AT_START_UP.search(line_of[i])]
-    # A Swarm service named where the paste shows the GPU reached in it, or a failure that is no GPU access (its memory),
-    # is where that happened, not a service without the GPU.
-    if "swarm-service-no-gpu" in ids and (seen.gpu_found is not None or seen.said("GPU at work")
-                                          or any(i in _NOT_GPU or i == "gpu-works-words" for i in ids)):
+    # A Swarm service named where the paste says the GPU works or shows it found, or beside a failure that is no GPU
+    # access (its memory), is where that failed, not a service without the GPU; unless the paste says no GPU was found
+    # or the work fell back to the CPU, which the failure may follow from. (A monitor's line may be the host's.)
+    if "swarm-service-no-gpu" in ids and (seen.gpu_found is not None or "gpu-works-words" in ids or (
+            any(i in _NOT_GPU for i in ids) and not any(i in _NO_GPU_SAID for i in ids)
+            and not any(_ON_THE_CPU.search(line) for line in line_of.values()))):
         ids = [i for i in ids if i != "swarm-service-no-gpu"]
     # The engine's warning that an image's platform is not the host's, beside a failure of another kind that is no GPU
     # access and no CUDA error (which emulation itself gives): the image ran (emulated, or tagged for the wrong
@@ -3565,6 +3576,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if x86 and mismatch and mismatch[0] in _NOT_THE_DRIVER_ON_A_PC and not denied \
             and not _the_pcs_own_stack(mismatch[0], line_of[mismatch[0]]):
         return cause("not-gpu-access", _NOT_THE_DRIVER_ON_A_PC[mismatch[0]], [line_of[mismatch[0]]] + platform_line,
+                     "x86-discrete-gpu")
+    if x86 and mismatch[:1] == ["failure-library"] and _SYSTEM_LIBRARY.search(line_of["failure-library"]) \
+            and not denied and not _the_pcs_own_stack("failure-library", line_of["failure-library"]):
+        return cause("not-gpu-access", "a library of the system or of the language's runtime (GLib, libffi, Python's own) "
+                     "does not load or fit: most often two environments mixed (a conda environment's libraries before "
+                     "the system's), not the GPU's software", [line_of["failure-library"]] + platform_line,
                      "x86-discrete-gpu")
     moved = seen.said("two JetPack releases")
     if jetson and moved and mismatch[:1] and mismatch[0] in _DRIVER_VERSION_ERRORS and not denied and not nodes_denied:
