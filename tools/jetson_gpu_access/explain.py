@@ -404,8 +404,8 @@ def _next_line_end(lowered: str, end: int) -> int:
 
 # A negation shortly before a family's words ("no OOM killer involved", "I don't get an OOM error", "there is no
 # `USE_CUDA=0`"): for the families marked `negatable` in data/symptoms.json, the words then say the symptom did not
-# happen. So do a question, a supposition, someone else's advice or report, and a workaround (_NOT_ASSERTED, in the
-# words' sentence), and words denied after them (_DENIED_AFTER).
+# happen. So do a question, someone else's advice or report, and a workaround (_NOT_ASSERTED, in the words' sentence),
+# a supposition that reaches the words (_SUPPOSED), and words denied after them (_DENIED_AFTER).
 # A negation inside the words of a family marked `denied_within` (those that say the GPU works: "nvidia-smi never
 # worked", "no longer works") denies them, whatever the pattern allows between its words. (Inside a failure's or a
 # complaint's words it is the failure: "injection never happens", "GPU usage never exceeds 5 %".)
@@ -433,9 +433,6 @@ _NOW = re.compile(r"\b(?:now|still|currently|again)\b", re.I)
 _SUPPOSED = re.compile(r"\b(?:(?:i|we|he|she|they)\s+(?:first\s+|initially\s+|had\s+)?(?:thought|assumed|wondered|guessed)|"
                        r"(?:i|we)\s+(?:was|were)\s+wondering|my\s+(?:first\s+)?(?:guess|assumption))\b", re.I)
 _TURN = re.compile(r"(?:,\s*|\s)(?:but|however|yet|instead)\b|;", re.I)
-# The work said to run on the CPU instead of the GPU.
-_ON_THE_CPU = re.compile(r"\b(?:fall(?:s|ing)?|fell)\s+back\s+to\s+(?:the\s+)?cpu\b|\b(?:runs?|running|ran)\s+on\s+(?:the\s+)?cpu\b",
-                         re.I)
 # Words denied after they are said, in their sentence: "..., which we did not do", "das haben wir nicht gemacht".
 _DENIED_AFTER = re.compile(r"\b(?:(?:we|i)\s+(?:did|have|had|do)(?:\s*n't|\s+not|\s+never)|(?:we|i)\s+never|"
                            r"(?:is|was|got|has\s+been)\s+(?:now\s+)?(?:fixed|solved|resolved|gone)|"
@@ -2174,6 +2171,9 @@ _NOT_PAST_START_UP = re.compile(_START_UP.pattern + r"|\bdenied\b|\ballocat|\bme
 _CUDA_FRAMEWORK = re.compile(r"\b(?:tensorflow|tf|keras|torch|pytorch|jax|jaxlib|cupy|paddle(?:paddle)?|mxnet)\b", re.I)
 # A program's own words that it found no GPU, which say nothing of why.
 _NO_GPU_SAID = ("cuda-unavailable", "gpu-not-detected")
+# The work said to run on the CPU instead of the GPU.
+_ON_THE_CPU = re.compile(r"\b(?:fall(?:s|ing)?|fell)\s+back\s+to\s+(?:the\s+)?cpu\b|\b(?:runs?|running|ran)\s+on\s+(?:the\s+)?cpu\b",
+                         re.I)
 # A Python index with no build of a GPU package for this machine.
 _INDEX_LACKS_GPU = re.compile(r"cannot install\s+(?:torch|torchvision|torchaudio|tensorflow|tensorrt|onnxruntime-gpu|"
                               r"jaxlib|cupy[\w-]*)(?:[=<>~!]|\s|$)|"
