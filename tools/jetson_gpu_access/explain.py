@@ -31,6 +31,8 @@ from .textfacts import (
     ANOTHER_MACHINE,
     ARM64_KINDS,
     CONTAINER_PROMPT,
+    CPU_DOES_THE_WORK,
+    DESKTOP_BRANCH,
     FACT_WINDOW,
     FORM_NAMES_OTHER_GPU,
     GPU_NODE_PATH,
@@ -405,7 +407,7 @@ def _next_line_end(lowered: str, end: int) -> int:
 # A negation shortly before a family's words ("no OOM killer involved", "I don't get an OOM error", "there is no
 # `USE_CUDA=0`"): for the families marked `negatable` in data/symptoms.json, the words then say the symptom did not
 # happen. So do a question, someone else's advice or report, and a workaround (_NOT_ASSERTED, in the words' sentence),
-# a supposition that reaches the words (_SUPPOSED), and words denied after them (_DENIED_AFTER).
+# a supposition that reaches the words (_SUPPOSITION), and words denied after them (_DENIED_AFTER).
 # A negation inside the words of a family marked `denied_within` (those that say the GPU works: "nvidia-smi never
 # worked", "no longer works") denies them, whatever the pattern allows between its words. (Inside a failure's or a
 # complaint's words it is the failure: "injection never happens", "GPU usage never exceeds 5 %".)
@@ -430,7 +432,7 @@ _SUPERSEDED = re.compile(r"^\s*(?:[-*>]\s*)?(?:\*\*)?before\b(?!\s+you\b)(?![^.:
 _NOW = re.compile(r"\b(?:now|still|currently|again)\b", re.I)
 # A supposition, of the reporter's or anyone's ("At first I thought my service starts ..."), that reaches the words: no
 # turn between them ("I thought the swap would be enough, but the build still gets killed" asserts the kill).
-_SUPPOSED = re.compile(r"\b(?:(?:i|we|he|she|they)\s+(?:first\s+|initially\s+|had\s+)?(?:thought|assumed|wondered|guessed)|"
+_SUPPOSITION = re.compile(r"\b(?:(?:i|we|he|she|they)\s+(?:first\s+|initially\s+|had\s+)?(?:thought|assumed|wondered|guessed)|"
                        r"(?:i|we)\s+(?:was|were)\s+wondering|my\s+(?:first\s+)?(?:guess|assumption))\b", re.I)
 _TURN = re.compile(r"(?:,\s*|\s)(?:but|however|yet|instead)\b|;", re.I)
 # Words denied after they are said, in their sentence: "..., which we did not do", "das haben wir nicht gemacht".
@@ -452,7 +454,7 @@ def _not_asserted(line: str, start: int, end: int, only_denied: bool = False) ->
     if only_denied:
         return bool(_NEGATED.search(line[max(head, start - 40):start]) or asked)
     return bool(_NEGATED.search(line[max(head, start - 40):start]) or asked or _NOT_ASSERTED.search(line[head:end])
-                or any(not _TURN.search(line, said.end(), start) for said in _SUPPOSED.finditer(line, head, end))
+                or any(not _TURN.search(line, said.end(), start) for said in _SUPPOSITION.finditer(line, head, end))
                 or _DENIED_AFTER.search(line[end:tail])
                 or (superseded and not _NOW.search(before, superseded.end())))
 
@@ -2171,9 +2173,7 @@ _NOT_PAST_START_UP = re.compile(_START_UP.pattern + r"|\bdenied\b|\ballocat|\bme
 _CUDA_FRAMEWORK = re.compile(r"\b(?:tensorflow|tf|keras|torch|pytorch|jax|jaxlib|cupy|paddle(?:paddle)?|mxnet)\b", re.I)
 # A program's own words that it found no GPU, which say nothing of why.
 _NO_GPU_SAID = ("cuda-unavailable", "gpu-not-detected")
-# The work said to run on the CPU instead of the GPU.
-_ON_THE_CPU = re.compile(r"\b(?:fall(?:s|ing)?|fell)\s+back\s+to\s+(?:the\s+)?cpu\b|\b(?:runs?|running|ran)\s+on\s+(?:the\s+)?cpu\b",
-                         re.I)
+_ON_THE_CPU = re.compile(CPU_DOES_THE_WORK, re.I)  # (the work said to run on the CPU)
 # A Python index with no build of a GPU package for this machine.
 _INDEX_LACKS_GPU = re.compile(r"cannot install\s+(?:torch|torchvision|torchaudio|tensorflow|tensorrt|onnxruntime-gpu|"
                               r"jaxlib|cupy[\w-]*)(?:[=<>~!]|\s|$)|"
@@ -2352,9 +2352,9 @@ _CUDA_STACK = re.compile(r"lib(?:cudart|cublas\w*|cufft\w*|curand\w*|cusparse\w*
                          r"\bcuda_(?:cudart|cublas|cufft|curand|cusparse|cusolver|npp|nvrtc|nvjpeg|cupti)\w*_library\b", re.I)
 _HOST_DRIVER = re.compile(r"libcuda\.so|nvrm|libnvidia-|libnvos|libnvmedia|/tegra/", re.I)
 _NVCC = re.compile(r"\bnvcc\b|'gpu-architecture'", re.I)
-# An NVIDIA driver's release number ("580.119", "550.90.07"; not an address's "192.168.1.10"): packages of that release
+# A desktop driver's release number ("580.119", "550.90.07"; not an address's "192.168.1.10"): packages of that release
 # out of step are the driver's, split between its kernel module and its libraries.
-_DRIVER_RELEASE = re.compile(r"(?<![\w.])[3-9]\d\d\.\d{2,3}(?:\.\d{2})?(?!\d|\.\d)")
+_DRIVER_RELEASE = re.compile(r"(?<![\w.])" + DESKTOP_BRANCH + r"\.\d{2,3}(?:\.\d{2})?(?!\d|\.\d)")
 # The GPU's graphics libraries as a sandbox maps them in from the host (snapd's, Apptainer's), GLVND's dispatch, or a
 # Mesa driver that fails to load: a PC's GPU stack that does not fit the program's runtime.
 _HOST_GRAPHICS = re.compile(r"\blib(?:EGL|GLX|GL|GLESv2)(?:_nvidia)?\.so|/snapd/lib/gl/|\.singularity\.d/libs/|"
@@ -2380,6 +2380,18 @@ _SERVER_IMAGE = re.compile(r"^(?:docker\.io/)?(?:nvidia/cuda|pytorch/pytorch|ten
                            r"^nvcr\.io/nvidia/(?:pytorch|tensorflow|tensorrt|tritonserver|cuda)(?::|$)|"
                            r"[:/_-](?:latest-)?(?:arm64|aarch64|sbsa)(?:[_.-]|$)", re.I)
 _JETSON_IMAGE = re.compile(r"l4t|jetson|jetpack|igpu|(?<!in)tegra|dustynv/|[:-]r3\d\.\d|[:-]jp\d", re.I)
+
+
+def _not_the_driver_s(kind: str, line: str) -> str:
+    """Why a software failure of ``kind`` on a PC is not its GPU stack's (_NOT_THE_DRIVER_ON_A_PC; a library of the system
+    or a language's runtime), or "" where it may be."""
+    if _the_pcs_own_stack(kind, line):
+        return ""
+    if kind == "failure-library" and _SYSTEM_LIBRARY.search(line):
+        return ("a library of the system or of the language's runtime (GLib, libffi, Python's own) does not load or fit: "
+                "most often two environments mixed (a conda environment's libraries before the system's), not the GPU's "
+                "software")
+    return _NOT_THE_DRIVER_ON_A_PC.get(kind, "")
 
 
 def _the_pcs_own_stack(kind: str, line: str) -> bool:
@@ -3573,16 +3585,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "not-gpu-access")
     # A library that cannot load is no symptom of a denied node: beside a bare 801 it is the software.
     library_beside_801 = "cuda-library-missing" in mismatch and denied == ["cuda-801"] and not seen.nodes
-    if x86 and mismatch and mismatch[0] in _NOT_THE_DRIVER_ON_A_PC and not denied \
-            and not _the_pcs_own_stack(mismatch[0], line_of[mismatch[0]]):
-        return cause("not-gpu-access", _NOT_THE_DRIVER_ON_A_PC[mismatch[0]], [line_of[mismatch[0]]] + platform_line,
-                     "x86-discrete-gpu")
-    if x86 and mismatch[:1] == ["failure-library"] and _SYSTEM_LIBRARY.search(line_of["failure-library"]) \
-            and not denied and not _the_pcs_own_stack("failure-library", line_of["failure-library"]):
-        return cause("not-gpu-access", "a library of the system or of the language's runtime (GLib, libffi, Python's own) "
-                     "does not load or fit: most often two environments mixed (a conda environment's libraries before "
-                     "the system's), not the GPU's software", [line_of["failure-library"]] + platform_line,
-                     "x86-discrete-gpu")
+    not_the_driver = _not_the_driver_s(mismatch[0], line_of[mismatch[0]]) if x86 and mismatch else ""
+    if not_the_driver and not denied:
+        return cause("not-gpu-access", not_the_driver, [line_of[mismatch[0]]] + platform_line, "x86-discrete-gpu")
     moved = seen.said("two JetPack releases")
     if jetson and moved and mismatch[:1] and mismatch[0] in _DRIVER_VERSION_ERRORS and not denied and not nodes_denied:
         return cause("jetson-software-mismatch", "the paste names two JetPack releases, and the CUDA in use does not fit "

@@ -353,7 +353,7 @@ _WINDOWS_HOST_NAME = re.compile(r"(?-i:(?<![\w-])(?:DESKTOP|LAPTOP)-(?=[A-Z]{0,6
 # A desktop driver's branch in a version: 100 to 599 less JetPack 6's 540 (its nvidia-smi reports 540.x.y) and Jetson
 # Thor's "580.00" (JetPack 7's OpenRM driver as PyTorch's collect_env reports it on a 6.8.12-tegra kernel, vllm#34470;
 # the desktop 580 releases carry a minor version such as 580.82.07).
-_DESKTOP_BRANCH = r"(?!580\.00\b)(?:[1-4]\d\d|5[0-35-9]\d)"
+DESKTOP_BRANCH = r"(?!580\.00\b)(?:[1-4]\d\d|5[0-35-9]\d)"
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit. Each part with the words a line must
 # hold before it runs (see Cued).
 _X86 = cued(
@@ -426,12 +426,12 @@ _X86 = cued(
                       r"(?!(?:3\.2|5\.3|6\.2|7\.2|8\.7|10\.1|11\.0)\b)\d{1,2}\.\d\b(?!\.?\d|\s*\+|\s*(?:\([^)\n]{0,30}\)\s*)?"
                       r"(?:(?:or|and)\s+(?:higher|above|later|newer|up|greater|better|beyond)|onwards?|upwards?|minimum)\b)"),
     (("nvidia-driver-", "driver version", "nvidia-smi "),
-     r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*" + _DESKTOP_BRANCH + r"(?:\.\d+)*\b|"
-     r"\bNVIDIA-SMI\s+" + _DESKTOP_BRANCH + r"\.\d+"),  # nvidia-smi's header: its driver's branch
+     r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*" + DESKTOP_BRANCH + r"(?:\.\d+)*\b|"
+     r"\bNVIDIA-SMI\s+" + DESKTOP_BRANCH + r"\.\d+"),  # nvidia-smi's header: its driver's branch
     # a desktop driver's full version said in words beside "driver" ("version 580.119.02 of the drivers"): a Jetson's
     # software is numbered by its L4T release, and Thor's driver is 580.00
     # ("updated to v580.178.04")
-    (("driver",), r"\bdrivers?\b[^\n]{0,30}?(?<![\w.])v?" + _DESKTOP_BRANCH + r"\.\d{2,3}\.\d{2}\b|(?<![\w.])v?" + _DESKTOP_BRANCH
+    (("driver",), r"\bdrivers?\b[^\n]{0,30}?(?<![\w.])v?" + DESKTOP_BRANCH + r"\.\d{2,3}\.\d{2}\b|(?<![\w.])v?" + DESKTOP_BRANCH
      + r"\.\d{2,3}\.\d{2}\b[^\n]{0,30}?\bdrivers?\b"),
     # the device's own compute capability, where no Jetson has it (TK1 3.2, TX1 and Nano 5.3, TX2 6.2,
     # Xavier 7.2, Orin 8.7, Thor 10.1, renumbered 11.0 from CUDA 13)
@@ -443,13 +443,13 @@ _X86 = cued(
      r"\bTarget GPU SM (?!(?:32|53|62|72|87|101|110)\b)\d{2,3} is not supported|"
      r"\bwith CUDA capability sm_(?!(?:32|53|62|72|87|101|110)\b)\d{2,3}\b"),
     # the desktop driver's branch said in words ("NVIDIA driver 525+"; JetPack 6's nvidia-smi says 540)
-    (("nvidia",), r"\bNVIDIA drivers?[\s:]*(?:version\s*)?(?:\(\s*v?" + _DESKTOP_BRANCH + r"(?:\.\d+)*\)|"
-                  r"v?" + _DESKTOP_BRANCH + r"(?:\.\d+)*\b)|"
-                  r"\bnvidia[\s-]+v?" + _DESKTOP_BRANCH + r"\.\d{1,3}(?:\.\d{1,3})?\b|"  # "nvidia 390.30 installed"
+    (("nvidia",), r"\bNVIDIA drivers?[\s:]*(?:version\s*)?(?:\(\s*v?" + DESKTOP_BRANCH + r"(?:\.\d+)*\)|"
+                  r"v?" + DESKTOP_BRANCH + r"(?:\.\d+)*\b)|"
+                  r"\bnvidia[\s-]+v?" + DESKTOP_BRANCH + r"\.\d{1,3}(?:\.\d{1,3})?\b|"  # "nvidia 390.30 installed"
                   # ("the NVIDIA packages to v570.133.07")
-                  r"\bnvidia\b[^\n]{0,40}?(?<![\w.])v" + _DESKTOP_BRANCH + r"\.\d{2,3}\.\d{2}\b"),
+                  r"\bnvidia\b[^\n]{0,40}?(?<![\w.])v" + DESKTOP_BRANCH + r"\.\d{2,3}\.\d{2}\b"),
     # (and an issue template's field: "- Driver: 570.158.01")
-    (("driver",), r"\b(?:cuda |gpu )?driver(?:\s+is)?(?:\s+version)?(?:\s+is)?(?:\s*[:=])?\s*v?" + _DESKTOP_BRANCH + r"\.\d{1,3}"
+    (("driver",), r"\b(?:cuda |gpu )?driver(?:\s+is)?(?:\s+version)?(?:\s+is)?(?:\s*[:=])?\s*v?" + DESKTOP_BRANCH + r"\.\d{1,3}"
                   r"(?:\.\d{1,3})?\b"),
     # arm64 servers and workstations with NVIDIA's server GPU stack: arm64, yet no Jetson
     (("dgx", "hgx", "gh200", "gb", "grace", "sbsa"),
@@ -658,7 +658,7 @@ _PC_STACK = cued(
 # and the Multimedia API, and Thor's stack may bring the SDK). A weak sign of a PC, outranked by any sign of a Jetson.
 # (a driver library named with a desktop driver's version, "libnvidia-fatbinaryloader.so.387.26",
 # "libEGL_nvidia.so.550.54.14": a Jetson's carry 440.18 on JetPack 4 and the 540 branch on JetPack 6, and Thor's OpenRM
-# driver reports 580.00, see _DESKTOP_BRANCH)
+# driver reports 580.00, see DESKTOP_BRANCH)
 # (Multi-Instance GPU, MIG, by its settings or its Kubernetes resources: a data-centre card's partitioning; weak, as
 # Thor's GPU may offer it too)
 # (CUDA's libraries as NVIDIA's pip wheels, nvidia-nccl-cu12: built for x86_64 and arm64 servers, never for a Jetson
@@ -1265,6 +1265,9 @@ _CONDA_NOT_FOUND = re.compile(r"^([ \t]*" + _CONDA_ERROR + r":[^\n]*)\n(?:[ \t]*
                               re.M)
 
 
+# The CPU said to do the work the GPU should ("runs on the CPU", "falls back to the CPU", "CPU-only").
+CPU_DOES_THE_WORK = (r"\b(?:runs?|running|ran|stays?|stayed|falls?\s+back|fell\s+back|falling\s+back|transcod\w*|works?|"
+                     r"working|uses?|using|used)\s+(?:only\s+)?(?:on|with|to)?\s*(?:the\s+)?cpu\b|\bcpu[- ]only\b")
 # Trouble said in words the failure words do not count: a permission lacked (in Chinese, Japanese and Korean too),
 # something not supported, the GPU unavailable, invisible, lost or done without, the CPU doing the work, no device found,
 # nothing detected ("nvidia / cuda is not supported", "encounters \"No devices were found\"", "I don't have these
@@ -1274,8 +1277,7 @@ _TROUBLE_SAID = re.compile(r"\bpermissions?\b|\b(?:break(?:s|ing)?|broke|broken)
                            r"\b(?:un|in)(?:available|accessible)\b|"
                            r"\b(?:gpus?|cuda|devices?|cards?|nvenc|nvdec)\b[^\n.]{0,30}?(?:\binvisible\b|(?:\bnot|n't)\s+(?:\w+\s+)?"
                            r"(?:available|visible|allowed|accessible)\b)|\bwithout\s+(?:the\s+|a\s+|any\s+)?gpus?\b|"
-                           r"\b(?:runs?|running|ran|stays?|stayed|falls?\s+back|fell\s+back|transcod\w*|works?|working|uses?|using|"
-                           r"used)\s+(?:only\s+)?(?:on|with)?\s*(?:the\s+)?cpu\b|\bcpu[- ]only\b|"
+                           + CPU_DOES_THE_WORK + "|"
                            r"\b(?:lost|loses|losing|disappear\w*|vanish\w*)\b|"
                            r"权限|権限|권한|"
                            r"\bno\s+(?:\w+\s+)?devices?\s+(?:(?:were|was|is|are)\s+)?found\b|(?:\b(?:not|never)|n't)\s+(?:be\s+able\s+to\s+)?detect|"
