@@ -22,6 +22,7 @@ from .injection import ANY_GROUPS, LOSING_GROUPS
 from .launch import SHELL_COMPUTED, Launch, from_exec_line, from_run_line, numeric_user
 from .migrate import AuditFinding, audit_text
 from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict, ViewKind
+from .patternwords import needed_words
 from .probe.devices import role_of
 from .probe.platform import jetpack_for
 from .record import frozen_record
@@ -544,6 +545,8 @@ def _shown_in(family: _Family, printed: str, line: str, line_end: int) -> Option
     """The family's match on ``line`` (``printed``, the paste's own text, lowered and with a sentence wrapped onto the
     next line joined) that starts within its first ``line_end`` characters."""
     for pattern in family.patterns:
+        if not any(word in line for word in needed_words(pattern) or ("",)):
+            continue  # (none of the words each of its matches holds: most of a long line's patterns end here)
         hit = _compiled(pattern).search(line)
         if hit and "cuda" in family.symptom and _http_status(line, hit):
             continue  # (an HTTP response's status: "StatusCode:500", "HTTP error 500", "status=500")
