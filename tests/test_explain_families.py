@@ -5411,3 +5411,38 @@ def test_a_kernel_function_s_source_line_is_no_cuda_error_number(line: str, fami
     """nvgpu logs a function's name and its source line ("nvgpu_dma_print_err:801"): that number is a line, not
     CUDA's error; a status or a result said with its number still is."""
     assert [m.id for m in find_signatures(line) if m.id.startswith("cuda-")][:1] == ([family] if family else [])
+
+
+@pytest.mark.parametrize("line, meant, not_meant", [
+    ("sh: 1: xdg-user-dir: not found", "not installed in that image", "CMake"),
+    ("-- Could NOT find CUDAToolkit (missing: CUDAToolkit_BIN_DIR CUDAToolkit_INCLUDE_DIR)", "CMake", "not installed in"),
+    ("Driver does not support the required nvenc API version. Required: 13.0 Found: 12.1", "NVENC", "another JetPack"),
+    ("CUDA driver version is insufficient for CUDA runtime version", "another JetPack", "NVENC"),
+    ("nvidia-container-cli: container error: cgroup subsystem devices not found: unknown", "cgroup v2", "`all`"),
+    ("Error: could not find a monitor connected", "physical screen", "DISPLAY is set"),
+    ("Error: cannot open display: :0", "DISPLAY is set", "physical screen"),
+])
+def test_a_family_s_match_prints_only_the_meanings_its_words_can_have(line: str, meant: str, not_meant: str) -> None:
+    """A family whose meanings belong to different words (data/symptoms.json `meant_by`) prints the one its match's
+    words have: a missing `xdg-user-dir` is no CMake build that finds no CUDA toolkit (whose meaning names JetPack)."""
+    meanings = " ".join(cause for match in explain(PC + "\n" + line).matches for cause in match.causes)
+    assert meant in meanings and not_meant not in meanings, meanings
+
+
+def test_each_signature_of_a_family_whose_meanings_are_tied_to_words_has_one_of_them() -> None:
+    """`meant_by` is as long as `causes`, and each signature the family prints in the error reference holds at least
+    one of its expressions (no signature falls back to every meaning)."""
+    for family in data.load("symptoms")["symptoms"]:
+        if "meant_by" in family:
+            assert len(family["meant_by"]) == len(family["causes"]), family["id"]
+            for signature in family["signatures"]:
+                assert any(needed is None or re.search(needed, signature.lower()) for needed in family["meant_by"]), (
+                    family["id"], signature)
+
+
+def test_denial_words_about_an_npu_are_the_npu_s() -> None:
+    """A user denied an NPU (/dev/accel/accel*, AMD's amdxdna, Intel's NPU) is denied no GPU: the denial's words are
+    the other device's, and the reading prints no GPU node's group (video, render) for them."""
+    text = PC + "\nThe tool says `No NPU device found` although /dev/accel/accel0 exists: my user lacks permission to open it."
+    assert "other-device" in ids(text) and "denial-words" not in ids(text)
+    assert read_cause(text).cause.id == "not-gpu-access"

@@ -558,9 +558,18 @@ def _shown_in(family: _Family, printed: str, line: str, line_end: int) -> Option
             symptom = family.symptom
             signature = " ".join(printed[hit.start():hit.end()].split())  # one line, as shown
             return SymptomMatch(str(symptom["id"]), signature, printed[:line_end].strip()[:300],
-                                tuple(symptom["causes"]), str(symptom["docs"]),  # type: ignore[arg-type]
+                                _meanings(symptom, signature), str(symptom["docs"]),
                                 str(symptom["runbook"] or ""), tuple(symptom["sources"]))  # type: ignore[arg-type]
     return None
+
+
+def _meanings(symptom: Dict[str, Any], words: str) -> Tuple[str, ...]:
+    """The family's likely causes that its matched ``words`` can mean (data/symptoms.json `meant_by`): a missing
+    program's words print no CMake build's meaning. All of them where none is left."""
+    causes = tuple(str(cause) for cause in symptom["causes"])
+    meant = [cause for cause, needed in zip(causes, symptom.get("meant_by") or [None] * len(causes))
+             if needed is None or _compiled(needed).search(words.lower())]
+    return tuple(meant) or causes
 
 
 # ---- a failure no family names ----
@@ -1245,7 +1254,7 @@ def _to_a_user_through_login(command: str) -> bool:
 def _shown_as(symptom_id: str, line: str) -> SymptomMatch:
     """A family's match for what the paste shows rather than says in the family's words (two runs that differ)."""
     family = _family(symptom_id)
-    return SymptomMatch(symptom_id, line[:300], line[:300], tuple(family["causes"]), str(family["docs"]),
+    return SymptomMatch(symptom_id, line[:300], line[:300], _meanings(family, line), str(family["docs"]),
                         str(family["runbook"] or ""), tuple(family["sources"]))
 
 

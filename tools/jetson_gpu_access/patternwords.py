@@ -13,7 +13,7 @@ from typing import Any, Iterable, Optional, Tuple
 
 if sys.version_info >= (3, 11):
     from re import _constants as _sre  # type: ignore[attr-defined]
-    from re import _parser as _parse
+    from re import _parser as _parse  # type: ignore[attr-defined]
 else:  # pragma: no cover - (3.8 to 3.10)
     import sre_constants as _sre
     import sre_parse as _parse

@@ -369,10 +369,11 @@ _X86 = cued(
     # system_info "AVX = 1", lscpu's or /proc/cpuinfo's flags): no Jetson's Arm CPU has them
     (("avx",), r"\b(?:cpu supports instructions that this \w+ binary was not compiled to use|cpu instructions in "
      r"performance-critical operations)\s*:[^\n]*?\bavx\w*|\bavx2?\s*=\s*1\b|^flags\s*:[^\n]*?\bavx\w*"),
-    # a Windows program or script run here ("C:\miner> t-rex.exe -a ethash", "I run the bat file"), not a client tool named
-    # in prose ("flashed the card with balenaEtcher.exe"): no Jetson runs either
+    # a Windows program or script run here ("C:\miner> t-rex.exe -a ethash", "Command used: w2x.exe -i a.png", "I run the
+    # bat file"), not a client tool named in prose ("flashed the card with balenaEtcher.exe"): no Jetson runs either
     ((".exe", ".bat", "bat file", "winget", "choco"), r"\b(?:winget|choco)\s+install\b|"  # (Windows' package managers)
-     r"^(?:[A-Za-z]:\\[^>\n]{0,200}>|PS [^>\n]{0,200}>|>)?\s*[\w-]{1,64}\.(?:exe|bat)\b(?!\.\w)|"
+     r"^(?:[A-Za-z]:\\[^>\n]{0,200}>|PS [^>\n]{0,200}>|>|[^\n]{0,40}?\bcommand(?:\s+(?:used|line|run))?\b[^:\n]{0,20}:)?\s*"
+     r"[\w-]{1,64}\.(?:exe|bat)\b(?!\.\w)|"
      r"\b(?:run(?:s|ning)?|ran|start(?:s|ed|ing)?|launch(?:es|ed|ing)?|execut(?:e|es|ed|ing))\s+(?:the\s+|my\s+)?"
      r"(?:[\w-]{1,64}\.(?:exe|bat)\b(?!\.\w)|bat file\b)"),
     # a Windows library this machine failed to load ("Could not locate zlibwapi.dll", LoadLibrary's error 126)
