@@ -2049,9 +2049,11 @@ _SOFTWARE_REASONS = {
                              "published per L4T release and need the board's own L4T packages and the Ubuntu release of "
                              "its L4T, not a permission error",
 }
-# A library of the system or of a language's runtime, not of any GPU stack: GLib's and GObject's, libffi, Python's own
-# shared library (a conda environment's libffi before the system's GLib is the common clash).
-_SYSTEM_LIBRARY = re.compile(r"\blib(?:ffi|gobject-2\.0|glib-2\.0|gio-2\.0|python\d(?:\.\d+)?m?)\.so\b|"
+# A library of the system or of a language's runtime, not of any GPU stack: GLib's and GObject's, libffi, LLVM's (Julia's
+# own build of it too), Python's own shared library (a conda environment's libffi before the system's GLib is the common
+# clash).
+_SYSTEM_LIBRARY = re.compile(r"\blib(?:ffi|gobject-2\.0|glib-2\.0|gio-2\.0|python\d(?:\.\d+)?m?|"
+                             r"llvm(?:extra)?(?:-[\d.]+(?:jl)?)?)\.so\b|"
                              r"\bundefined symbol: ffi_\w+", re.I)
 # Software errors that on a PC have nothing to do with the GPU's driver: the registry's tags, the build's C runtime, the
 # versions of the software's own parts.
@@ -2400,10 +2402,34 @@ def _not_the_driver_s(kind: str, line: str) -> str:
     if _the_pcs_own_stack(kind, line):
         return ""
     if kind == "failure-library" and _SYSTEM_LIBRARY.search(line):
-        return ("a library of the system or of the language's runtime (GLib, libffi, Python's own) does not load or fit: "
+        return ("a library of the system or of the language's runtime (GLib, libffi, LLVM, Python's own) does not load or fit: "
                 "most often two environments mixed (a conda environment's libraries before the system's), not the GPU's "
                 "software")
+    if kind == "failure-library" and _own_symbol_missing(line):
+        return ("a package's module lacks a symbol of the package's own code: its parts are of two builds or versions, "
+                "not the GPU's software")
     return _NOT_THE_DRIVER_ON_A_PC.get(kind, "")
+
+
+# A shared object that lacks a C++ symbol ("pycuvslam.cpython-312-x86_64-linux-gnu.so: undefined symbol:
+# _ZN7cuvslam10GetVersionEPiS0_S0_"): its file's name, and the symbol's first namespace (Itanium mangling: its length,
+# then its name).
+_UNDEFINED_SYMBOL = re.compile(r"([\w.-]+)\.so(?:\.[\d.]+)?:\s*undefined symbol:\s*_ZN(\d{1,3})(\w+)")
+# The CUDA stack's own libraries, whose parts of two releases are the PC's GPU software (this file's convention).
+_CUDA_STACK_NAMESPACE = re.compile(r"cuda\w*|cublas\w*|cudnn\w*|cufft|curand|cusparse|cusolver|nvinfer\d*|nvonnxparser|"
+                                   r"nvrtc|nccl|nvjpeg|npp\w*|nvml")
+
+
+def _own_symbol_missing(line: str) -> bool:
+    """Whether a module's missing symbol is of its own package's namespace (cuvslam's in pycuvslam.so): the package's
+    parts do not fit each other. A namespace of another library (c10, PyTorch's, in an extension) may be a CUDA stack's,
+    and the CUDA stack's own (cudnn's in libcudnn_ops.so) is its software's."""
+    found = _UNDEFINED_SYMBOL.search(line)
+    if found is None:
+        return False
+    namespace = found.group(3)[:int(found.group(2))].lower()
+    return (len(namespace) >= 3 and namespace in found.group(1).split(".")[0].lower()
+            and not _CUDA_STACK_NAMESPACE.fullmatch(namespace))
 
 
 def _the_pcs_own_stack(kind: str, line: str) -> bool:
