@@ -437,8 +437,13 @@ _X86 = cued(
     # the device's own compute capability, where no Jetson has it (TK1 3.2, TX1 and Nano 5.3, TX2 6.2,
     # Xavier 7.2, Orin 8.7, Thor 10.1, renumbered 11.0 from CUDA 13)
     # (ptxas asked by a JIT for the device's own architecture: "Value 'sm_121a' is not defined for option 'gpu-name'")
-    (("major/minor", "unsupported sm", "target gpu sm", "with cuda capability sm_", "gpu-name"),
+    # (CUDAnative's "Device capability v2.1.0 not supported by available toolchain", CUDA.jl's "Your NVIDIA GeForce ...
+    # GPU (compute capability 12.0) is not fully supported")
+    (("major/minor", "unsupported sm", "target gpu sm", "with cuda capability sm_", "gpu-name", "device capability",
+      "(compute capability"),
      r"Major/Minor version number:\s*(?!(?:3\.2|5\.3|6\.2|7\.2|8\.7|10\.1|11\.0)\b)\d{1,2}\.\d\b|"
+     r"\bDevice capability v?(?!(?:3\.2|5\.3|6\.2|7\.2|8\.7|10\.1|11\.0)\b)\d{1,2}\.\d(?:\.\d+)? (?:is )?not supported\b|"
+     r"\bGPU\s*\(compute capability (?!(?:3\.2|5\.3|6\.2|7\.2|8\.7|10\.1|11\.0)\b)\d{1,2}\.\d\)|"
      r"\bValue 'sm_(?!(?:32|53|62|72|87|101|110)a?')\d{2,3}a?' is not defined for option 'gpu-name'|"
      r"\bUnsupported SM:\s*0x(?!(?:302|503|602|702|807|a01|b00)\b)[0-9a-f]{3}\b|"
      r"\bTarget GPU SM (?!(?:32|53|62|72|87|101|110)\b)\d{2,3} is not supported|"
