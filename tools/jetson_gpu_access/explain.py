@@ -2032,8 +2032,9 @@ _PLATFORM_WARNING = re.compile(r"\brequested image's platform\b[^\n]*\bdoes not 
 # What a program says when it finds no GPU or driver where it runs: in a container started without the GPU, the
 # container's lack (see _first_reading).
 _FINDS_NO_GPU = ("cuda-unavailable", "cuda-100", "gl-software-fallback")
-_MISMATCH = ("cuda-35", "cuda-34", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "cuda-200", "cuda-98", "cuda-13",
-             "toolchain-lacks-arch", "nvrtc-unknown-arch", "cuda-3", "cuda-500", "cuda-library-missing", "cuda-build-words",
+_MISMATCH = ("cuda-35", "cuda-34", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "gpu-newer-than-cuda",
+             "cuda-200", "cuda-98", "cuda-13", "toolchain-lacks-arch", "nvrtc-unknown-arch", "cuda-3", "cuda-500",
+             "cuda-library-missing", "cuda-build-words",
              "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published",
              "failure-gpu-library", "failure-library-placeholder", "failure-version", "failure-library",
              "c-runtime-too-old", "ort-provider-failed", "versions-mismatched", "cublas-handle-alloc",
@@ -2261,6 +2262,9 @@ _NVIDIA_BESIDE = re.compile(r"\bnvidia\b|\b(?:rtx\s*)?[1-5]0[5-9]0\b|\bgtx?\s*1[
                             r"L4\d?S?|H[12]00)\b(?![-\w])", re.I)
 # (and an integrated one, beside which a laptop often has an NVIDIA GPU whose driver is not loaded: there CUDA finding
 # no device or driver may be that GPU's)
+# Jetson modules without a deep-learning accelerator (NVIDIA's module data sheets: DLA cores on AGX Xavier, Xavier NX,
+# AGX Orin and Orin NX only).
+_WITHOUT_DLA = re.compile(r"\borin\s+nano\b|(?<!orin )\bnano\b|\btx[12]\b", re.I)
 _INTEGRATED_GPU = re.compile(r"\bintel\b|\bwith\s+radeon\s+graphics\b|\bintegrated\b|\bradeon\s+(?:vega\s+)?graphics\b", re.I)
 # A PC's GPU that CUDA-free stacks reach through the render node (AMD, Intel and their OpenVINO, oneAPI and SYCL, Mesa,
 # Vulkan's software fallback).
@@ -2412,12 +2416,13 @@ def _not_the_driver_s(kind: str, line: str) -> str:
 
 
 # A shared object that lacks a C++ symbol ("pycuvslam.cpython-312-x86_64-linux-gnu.so: undefined symbol:
-# _ZN7cuvslam10GetVersionEPiS0_S0_"): its file's name, and the symbol's first namespace (Itanium mangling: its length,
-# then its name).
-_UNDEFINED_SYMBOL = re.compile(r"([\w.-]+)\.so(?:\.[\d.]+)?:\s*undefined symbol:\s*_ZN(\d{1,3})(\w+)")
+# _ZN7cuvslam10GetVersionEPiS0_S0_"): its file's name, and the symbol's first namespace (Itanium mangling: after the
+# qualifiers of a const or volatile method, its length, then its name).
+_UNDEFINED_SYMBOL = re.compile(r"([\w.-]+)\.so(?:\.[\d.]+)?:\s*undefined symbol:\s*_ZN[KVr]{0,3}(\d{1,3})(\w+)")
 # The CUDA stack's own libraries, whose parts of two releases are the PC's GPU software (this file's convention).
-_CUDA_STACK_NAMESPACE = re.compile(r"cuda\w*|cublas\w*|cudnn\w*|cufft|curand|cusparse|cusolver|nvinfer\d*|nvonnxparser|"
-                                   r"nvrtc|nccl|nvjpeg|npp\w*|nvml")
+_CUDA_STACK_NAMESPACE = re.compile(r"cuda\w*|cublas\w*|cudnn\w*|cufft\w*|curand|cusparse\w*|cusolver\w*|cutensor\w*|cupti|"
+                                   r"nvinfer\w*|nvonnxparser|nvparsers?|myelin|nvrtc|nvjitlink|nccl|nvshmem|nvjpeg|npp\w*|"
+                                   r"nvml|optix|nvtx\w*")
 
 
 def _own_symbol_missing(line: str) -> bool:
@@ -3394,6 +3399,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "NVIDIA GPU: there is none to grant, so the program has to leave CUDA or NVENC alone",
                      [failure.line, other_vendor[0]], "x86-discrete-gpu")
     # (a Mac beside any sign of a Jetson or of an NVIDIA GPU is the client, or runs Linux on its own NVIDIA GPU)
+    # (a Jetson module without a deep-learning accelerator: the Orin Nano, the Nano, TX1 and TX2 have none to reach)
+    models = [s for s in seen.jetson if s.kind == "model" and _WITHOUT_DLA.search(s.value)]
+    if "dla-unavailable" in ids and models and not denied and not nodes_denied:
+        return cause("not-gpu-access", "this Jetson module has no deep-learning accelerator (DLA): the Orin Nano, the "
+                     "Nano, TX1 and TX2 have none, so the work runs on the GPU (TensorRT's GPU fallback) or on another "
+                     "module", [line_of["dla-unavailable"], models[0].line])
     if "mac-no-cuda" in ids and not seen.jetson and not _names_an_nvidia_gpu(seen):
         return cause("not-gpu-access", "the machine is a Mac, where CUDA has had no release since 10.2: there is no CUDA "
                      "GPU to grant", [line_of["mac-no-cuda"]])
@@ -3617,9 +3628,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     mismatch = [i for i in ids if i in _MISMATCH]
     # (a PC's CUDA software without kernels for its card is filed with the PC's CUDA library versions, as the Jetson's
     # is with the Jetson's software; the app's own build remains possible)
-    if x86 and mismatch[:1] == ["cuda-209"] and not denied and not nodes_denied:
+    if x86 and mismatch[:1] in (["cuda-209"], ["gpu-newer-than-cuda"]) and not denied and not nodes_denied:
         return cause("x86-discrete-gpu", "the program reached the GPU, and its build has no kernels for this card's "
-                     "architecture: a build or packaging gap, not access", [line_of["cuda-209"]] + platform_line,
+                     "architecture: a build or packaging gap, not access", [line_of[mismatch[0]]] + platform_line,
                      "not-gpu-access")
     # A library that cannot load is no symptom of a denied node: beside a bare 801 it is the software.
     library_beside_801 = "cuda-library-missing" in mismatch and denied == ["cuda-801"] and not seen.nodes

@@ -2473,6 +2473,9 @@ _SET_AGAINST_ARM = re.compile(r"\s*,?\s*(?:and\s+)?(?:not|rather than|instead of
 _A_BUILD_S = re.compile(r"\b(?:built|compiled|build|wheel|library|binary|package|image|download)\b", re.I)
 # The rest of a file name that makes it a download's archive for that architecture (the word found inside it).
 _ARCHIVE_NAME = re.compile(r"[\w.+-]{0,80}?\.(?:tar\.gz|tar\.xz|tar\.bz2|tgz|zip)\b", re.I)  # (not an installer run here)
+# "only" right after a PC's word: what a build or package is for ("the CUDA redistributables are x86_64 only",
+# "an x86-only binary"), not the machine.
+_ONLY_AFTER = re.compile(r"[- ]only\b", re.I)
 # Words before a PC's word that say the machine is not one ("aarch64 rather than x86_64", "arm64, not amd64").
 _SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother than|\bisn't|\bis not|(?<!but),\s*not)"
                              r"\s+(?:an?\s+|the\s+)?$", re.I)
@@ -2499,6 +2502,8 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
         x86 = None  # "arm64 rather than x86_64": what the machine is not
     if x86 and _SET_AGAINST_ARM.match(line, x86.end()) and _A_BUILD_S.search(line, max(0, x86.start() - 40), x86.start()):
         x86 = None  # "the library is built for x86, not ARM": two builds compared, not the machine named
+    if x86 and _ONLY_AFTER.match(line, x86.end()):
+        x86 = None  # "the redistributables are x86_64 only": what a build is for, not the machine
     if x86 and _ARCHIVE_NAME.match(line, x86.end()):
         x86 = None  # "libtensorflow-cpu-linux-x86_64-1.14.0.tar.gz": the download's build, not the machine
     if x86 and _ANOTHER_MACHINE_BEFORE.search(line[max(0, x86.start() - 40):x86.start()]):
