@@ -2032,7 +2032,7 @@ _PLATFORM_WARNING = re.compile(r"\brequested image's platform\b[^\n]*\bdoes not 
 # What a program says when it finds no GPU or driver where it runs: in a container started without the GPU, the
 # container's lack (see _first_reading).
 _FINDS_NO_GPU = ("cuda-unavailable", "cuda-100", "gl-software-fallback")
-_MISMATCH = ("cuda-35", "cuda-34", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "gpu-newer-than-cuda",
+_MISMATCH = ("cuda-35", "cuda-34", "cuda-803", "cuda-804", "cuda-222", "cuda-218", "cuda-209", "build-not-for-this-gpu",
              "cuda-200", "cuda-98", "cuda-13", "toolchain-lacks-arch", "nvrtc-unknown-arch", "cuda-3", "cuda-500",
              "cuda-library-missing", "cuda-build-words",
              "wrong-architecture", "tensorrt-init", "cuda-library-status", "image-not-published",
@@ -2265,6 +2265,7 @@ _NVIDIA_BESIDE = re.compile(r"\bnvidia\b|\b(?:rtx\s*)?[1-5]0[5-9]0\b|\bgtx?\s*1[
 # Jetson modules without a deep-learning accelerator (NVIDIA's module data sheets: DLA cores on AGX Xavier, Xavier NX,
 # AGX Orin and Orin NX only).
 _WITHOUT_DLA = re.compile(r"\borin\s+nano\b|(?<!orin )\bnano\b|\btx[12]\b", re.I)
+_WITH_DLA = re.compile(r"\bagx\s+orin\b|\borin\s+nx\b|\bxavier\b", re.I)
 _INTEGRATED_GPU = re.compile(r"\bintel\b|\bwith\s+radeon\s+graphics\b|\bintegrated\b|\bradeon\s+(?:vega\s+)?graphics\b", re.I)
 # A PC's GPU that CUDA-free stacks reach through the render node (AMD, Intel and their OpenVINO, oneAPI and SYCL, Mesa,
 # Vulkan's software fallback).
@@ -3399,9 +3400,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "NVIDIA GPU: there is none to grant, so the program has to leave CUDA or NVENC alone",
                      [failure.line, other_vendor[0]], "x86-discrete-gpu")
     # (a Mac beside any sign of a Jetson or of an NVIDIA GPU is the client, or runs Linux on its own NVIDIA GPU)
-    # (a Jetson module without a deep-learning accelerator: the Orin Nano, the Nano, TX1 and TX2 have none to reach)
-    models = [s for s in seen.jetson if s.kind == "model" and _WITHOUT_DLA.search(s.value)]
-    if "dla-unavailable" in ids and models and not denied and not nodes_denied:
+    # (a Jetson module without a deep-learning accelerator: the Orin Nano, the Nano, TX1 and TX2 have none to reach;
+    # every module the paste names is one, and no line that shows the machine otherwise, its release's, names one with
+    # a DLA: an AGX Orin's paste that mentions a fleet of Nanos is the AGX Orin's)
+    models = [s for s in seen.jetson if s.kind == "model"]
+    if "dla-unavailable" in ids and models and all(_WITHOUT_DLA.search(s.value) for s in models) and not denied \
+            and not nodes_denied and not any(_WITH_DLA.search(s.line) for s in seen.jetson if s.kind != "model"):
         return cause("not-gpu-access", "this Jetson module has no deep-learning accelerator (DLA): the Orin Nano, the "
                      "Nano, TX1 and TX2 have none, so the work runs on the GPU (TensorRT's GPU fallback) or on another "
                      "module", [line_of["dla-unavailable"], models[0].line])
@@ -3628,7 +3632,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     mismatch = [i for i in ids if i in _MISMATCH]
     # (a PC's CUDA software without kernels for its card is filed with the PC's CUDA library versions, as the Jetson's
     # is with the Jetson's software; the app's own build remains possible)
-    if x86 and mismatch[:1] in (["cuda-209"], ["gpu-newer-than-cuda"]) and not denied and not nodes_denied:
+    if x86 and mismatch[:1] in (["cuda-209"], ["build-not-for-this-gpu"]) and not denied and not nodes_denied:
         return cause("x86-discrete-gpu", "the program reached the GPU, and its build has no kernels for this card's "
                      "architecture: a build or packaging gap, not access", [line_of[mismatch[0]]] + platform_line,
                      "not-gpu-access")

@@ -582,11 +582,16 @@ _PC_HINT = cued(
     # NixOS set up with NVIDIA's discrete driver (its X server's "nvidia" driver, the hardware.nvidia options, the
     # nvidia-x11 package in the store): a Jetson's NixOS port configures hardware.nvidia-jetpack instead, though a
     # configuration carried over from a PC may keep the old lines, so any sign of a Jetson outranks them
-    (("videodrivers", "hardware.nvidia", "nvidia-x11-"),
-     r"\bvideoDrivers\s*=\s*\[[^\]\n]*\"nvidia\"|\bhardware\.nvidia(?:\.\w+|\s*=\s*\{)|\bnvidia-x11-\d{3}\.\d+"),
+    # (and its container options: hardware.nvidia-container-toolkit, the older virtualisation.docker.enableNvidia)
+    (("videodrivers", "hardware.nvidia", "nvidia-x11-", "enablenvidia"),
+     r"\bvideoDrivers\s*=\s*\[[^\]\n]*\"nvidia\"|\bhardware\.nvidia(?:-container-toolkit)?(?:\.\w+|\s*=\s*\{)|"
+     r"\bnvidia-x11-\d{3}\.\d+|\bvirtualisation\.(?:docker|podman)\.enableNvidia\b"),
     # the product name a desktop board's firmware leaves unset, which Ubuntu's installer puts in the host name
     (("system-product-name", "system product name"),
      r"(?<![\w.-])[\w.-]{0,64}-System-Product-Name\b|\bProduct Name:[ \t]*System Product Name\b"),
+    # an NVIDIA "graphics card" or "video card": a discrete card's words (a Jetson's GPU is part of its module; a sign by
+    # assumption, so any sign of a Jetson outranks it)
+    (("graphics card", "video card"), r"\bnvidia\s+(?:graphics|video)\s+cards?\b"),
     # an HPC cluster's environment modules (Lmod's `module load nvhpc/23.7`): GPU servers' tooling, which no Jetson image
     # ships (a sign by assumption, not by a source, so any sign of a Jetson outranks it)
     (("module load", "module add"), r"(?:^|[$>]\s*)module\s+(?:load|add)\s+[\w./-]+"),
@@ -2473,9 +2478,19 @@ _SET_AGAINST_ARM = re.compile(r"\s*,?\s*(?:and\s+)?(?:not|rather than|instead of
 _A_BUILD_S = re.compile(r"\b(?:built|compiled|build|wheel|library|binary|package|image|download)\b", re.I)
 # The rest of a file name that makes it a download's archive for that architecture (the word found inside it).
 _ARCHIVE_NAME = re.compile(r"[\w.+-]{0,80}?\.(?:tar\.gz|tar\.xz|tar\.bz2|tgz|zip)\b", re.I)  # (not an installer run here)
-# "only" right after a PC's word: what a build or package is for ("the CUDA redistributables are x86_64 only",
-# "an x86-only binary"), not the machine.
+# A PC's word said of what a build or package is for, not of the machine: "only" right after it ("the CUDA
+# redistributables are x86_64 only", "wheels ... x86-only"), or "available for" before it ("prebuilt wheels are only
+# available for x86_64"), with a build's word before it in the sentence ("tested on x86_64 only" is the machine).
 _ONLY_AFTER = re.compile(r"[- ]only\b", re.I)
+_AVAILABLE_FOR = re.compile(r"\b(?:available|provided|published|shipped|released|built|compiled|made)\s+(?:only\s+)?for\s+"
+                            r"(?:the\s+)?$", re.I)
+_A_BUILD_BEFORE = re.compile(r"\b(?:built|compiled|builds?|wheels?|librar(?:y|ies)|binar(?:y|ies)|packages?|images?|"
+                             r"downloads?|redistributables?|releases?|installers?)\b[^\n.;]{0,60}$", re.I)
+
+
+def _said_of_a_build(line: str, sign: Match[str]) -> bool:
+    before = line[max(0, sign.start() - 80):sign.start()]
+    return bool((_ONLY_AFTER.match(line, sign.end()) or _AVAILABLE_FOR.search(before)) and _A_BUILD_BEFORE.search(before))
 # Words before a PC's word that say the machine is not one ("aarch64 rather than x86_64", "arm64, not amd64").
 _SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother than|\bisn't|\bis not|(?<!but),\s*not)"
                              r"\s+(?:an?\s+|the\s+)?$", re.I)
@@ -2492,6 +2507,9 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
     pc_words = (any(w in low for w in state.pc_words) and not host_platform and not _FOREIGN_ARTIFACT.search(line)
                 and not _PLATFORM_PROBE.search(line) and not ("ssh" in low and _REMOTE_LOGIN.search(line)))
     x86 = (leftmost(state.x86_parts, line, low) or leftmost(state.pc_stack, line, low)) if pc_words else None
+    if x86 and _said_of_a_build(line, x86):  # ("the redistributables are x86_64 only"): the rest of the line is read
+        masked = line[:x86.start()] + " " * (x86.end() - x86.start()) + line[x86.end():]
+        x86 = leftmost(state.x86_parts, masked, masked.lower()) or leftmost(state.pc_stack, masked, masked.lower())
     kind = "x86 / discrete GPU"
     if x86 and x86.group(0).lower() == "nouveau" and _ARM_WORDS.search(line):
         x86 = None  # nouveau on arm is a Tegra's GPU under mainline Linux, not a PC's
@@ -2502,8 +2520,6 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
         x86 = None  # "arm64 rather than x86_64": what the machine is not
     if x86 and _SET_AGAINST_ARM.match(line, x86.end()) and _A_BUILD_S.search(line, max(0, x86.start() - 40), x86.start()):
         x86 = None  # "the library is built for x86, not ARM": two builds compared, not the machine named
-    if x86 and _ONLY_AFTER.match(line, x86.end()):
-        x86 = None  # "the redistributables are x86_64 only": what a build is for, not the machine
     if x86 and _ARCHIVE_NAME.match(line, x86.end()):
         x86 = None  # "libtensorflow-cpu-linux-x86_64-1.14.0.tar.gz": the download's build, not the machine
     if x86 and _ANOTHER_MACHINE_BEFORE.search(line[max(0, x86.start() - 40):x86.start()]):
