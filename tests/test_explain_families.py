@@ -5422,6 +5422,7 @@ def test_a_kernel_function_s_source_line_is_no_cuda_error_number(line: str, fami
     ("Error: could not find a monitor connected", "physical screen", "DISPLAY is set"),
     ("Error: cannot open display: :0", "DISPLAY is set", "physical screen"),
     ("The monitor is connected and on, but OpenGL fails in the xrdp session", "DISPLAY is set", "physical screen"),
+    ("Headless kiosk: no monitor is connected; EGL context creation failed", "physical screen", "DISPLAY is set"),
 ])
 def test_a_family_s_match_prints_only_the_meanings_its_words_can_have(line: str, meant: str, not_meant: str) -> None:
     """A family whose meanings belong to different words (data/symptoms.json `meant_by`) prints the one its match's

@@ -558,17 +558,18 @@ def _shown_in(family: _Family, printed: str, line: str, line_end: int) -> Option
             symptom = family.symptom
             signature = " ".join(printed[hit.start():hit.end()].split())  # one line, as shown
             return SymptomMatch(str(symptom["id"]), signature, printed[:line_end].strip()[:300],
-                                _meanings(symptom, signature), str(symptom["docs"]),
+                                _meanings(symptom, line), str(symptom["docs"]),
                                 str(symptom["runbook"] or ""), tuple(symptom["sources"]))  # type: ignore[arg-type]
     return None
 
 
-def _meanings(symptom: Dict[str, Any], words: str) -> Tuple[str, ...]:
-    """The family's likely causes that its matched ``words`` can mean (data/symptoms.json `meant_by`): a missing
-    program's words print no CMake build's meaning. All of them where none is left."""
+def _meanings(symptom: Dict[str, Any], line: str) -> Tuple[str, ...]:
+    """The family's likely causes that its match's ``line`` can mean (data/symptoms.json `meant_by`): a missing
+    program's line prints no CMake build's meaning, "no monitor is connected" no unreachable X server's. All of them
+    where none is left."""
     causes = tuple(str(cause) for cause in symptom["causes"])
     meant = [cause for cause, needed in zip(causes, symptom.get("meant_by") or [None] * len(causes))
-             if needed is None or _compiled(needed).search(words.lower())]
+             if needed is None or _compiled(needed).search(line.lower())]
     return tuple(meant) or causes
 
 
@@ -3401,10 +3402,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      [failure.line, other_vendor[0]], "x86-discrete-gpu")
     # (a Mac beside any sign of a Jetson or of an NVIDIA GPU is the client, or runs Linux on its own NVIDIA GPU)
     # (a Jetson module without a deep-learning accelerator: the Orin Nano, the Nano, TX1 and TX2 have none to reach;
-    # every module the paste names is one, and no line that shows the machine otherwise, its release's, names one with
-    # a DLA: an AGX Orin's paste that mentions a fleet of Nanos is the AGX Orin's)
+    # the first module the paste names is one, and no line that shows the machine otherwise, its release's, names one
+    # with a DLA: an AGX Orin's release line above a mention of a fleet of Nanos is the AGX Orin's)
     models = [s for s in seen.jetson if s.kind == "model"]
-    if "dla-unavailable" in ids and models and all(_WITHOUT_DLA.search(s.value) for s in models) and not denied \
+    if "dla-unavailable" in ids and models and _WITHOUT_DLA.search(models[0].value) and not denied \
             and not nodes_denied and not any(_WITH_DLA.search(s.line) for s in seen.jetson if s.kind != "model"):
         return cause("not-gpu-access", "this Jetson module has no deep-learning accelerator (DLA): the Orin Nano, the "
                      "Nano, TX1 and TX2 have none, so the work runs on the GPU (TensorRT's GPU fallback) or on another "

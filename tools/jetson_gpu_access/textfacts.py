@@ -2488,9 +2488,18 @@ _A_BUILD_BEFORE = re.compile(r"\b(?:built|compiled|builds?|wheels?|librar(?:y|ie
                              r"downloads?|redistributables?|releases?|installers?)\b[^\n.;]{0,60}$", re.I)
 
 
+# ... unless the words after it say it is this machine too ("which is what I run", "on this very machine").
+_THIS_MACHINE_TOO = re.compile(r"[^\n.;]{0,30}?(?:\bwhich\s+is\s+what\s+(?:i|we)\s+(?:run|have|use)\b|"
+                               r"\bon\s+this\s+(?:very\s+|same\s+)?(?:machine|box|host|pc|computer|server)\b|"
+                               r"\blike\s+(?:mine|ours|my\s+(?:machine|pc|box))\b)", re.I)
+
+
 def _said_of_a_build(line: str, sign: Match[str]) -> bool:
+    """Whether a PC's word on ``line`` names what a build or package is for (_ONLY_AFTER, _AVAILABLE_FOR), and not
+    the machine too (_THIS_MACHINE_TOO)."""
     before = line[max(0, sign.start() - 80):sign.start()]
-    return bool((_ONLY_AFTER.match(line, sign.end()) or _AVAILABLE_FOR.search(before)) and _A_BUILD_BEFORE.search(before))
+    return bool((_ONLY_AFTER.match(line, sign.end()) or _AVAILABLE_FOR.search(before)) and _A_BUILD_BEFORE.search(before)
+                and not _THIS_MACHINE_TOO.match(line, sign.end()))
 # Words before a PC's word that say the machine is not one ("aarch64 rather than x86_64", "arm64, not amd64").
 _SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother than|\bisn't|\bis not|(?<!but),\s*not)"
                              r"\s+(?:an?\s+|the\s+)?$", re.I)
