@@ -5426,7 +5426,7 @@ def test_a_kernel_function_s_source_line_is_no_cuda_error_number(line: str, fami
 ])
 def test_a_family_s_match_prints_only_the_meanings_its_words_can_have(line: str, meant: str, not_meant: str) -> None:
     """A family whose meanings belong to different words (data/symptoms.json `meant_by`) prints the one its match's
-    words have: a missing `xdg-user-dir` is no CMake build that finds no CUDA toolkit (whose meaning names JetPack)."""
+    line has: a missing `xdg-user-dir` is no CMake build that finds no CUDA toolkit (whose meaning names JetPack)."""
     meanings = " ".join(cause for match in explain(PC + "\n" + line).matches for cause in match.causes)
     assert meant in meanings and not_meant not in meanings, meanings
 
