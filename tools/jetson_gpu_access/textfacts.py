@@ -589,9 +589,10 @@ _PC_HINT = cued(
     # the product name a desktop board's firmware leaves unset, which Ubuntu's installer puts in the host name
     (("system-product-name", "system product name"),
      r"(?<![\w.-])[\w.-]{0,64}-System-Product-Name\b|\bProduct Name:[ \t]*System Product Name\b"),
-    # an NVIDIA "graphics card" or "video card": a discrete card's words (a Jetson's GPU is part of its module; a sign by
-    # assumption, so any sign of a Jetson outranks it)
-    (("graphics card", "video card"), r"\bnvidia\s+(?:graphics|video)\s+cards?\b"),
+    # an NVIDIA "graphics card" or "video card" ("a graphics card from NVIDIA"): a discrete card's words (a Jetson's GPU
+    # is part of its module; a sign by assumption, so any sign of a Jetson outranks it)
+    (("graphic card", "graphics card", "video card"),
+     r"\bnvidia\s+(?:graphics?|video)\s+cards?\b|\b(?:graphics?|video)\s+cards?\s+(?:from|by|made\s+by)\s+nvidia\b"),
     # an HPC cluster's environment modules (Lmod's `module load nvhpc/23.7`): GPU servers' tooling, which no Jetson image
     # ships (a sign by assumption, not by a source, so any sign of a Jetson outranks it)
     (("module load", "module add"), r"(?:^|[$>]\s*)module\s+(?:load|add)\s+[\w./-]+"),
@@ -1905,6 +1906,17 @@ def _read_call_past_start_up(state: _State, line: str, raw: str) -> None:
         _note_word(state, "CUDA call past start-up", state.last_call[1])
 
 
+def _read_model_before(state: _State, before: str, raw: str) -> None:
+    """The module a line names before its release ("Host: Jetson AGX Orin 64GB, # R36 (release), ..."): the release is
+    what the rest of the line is read for, and the module is the machine's too."""
+    model = next((s for s in _signs_of(state, before) if s.kind == "model"), None) if before.strip() else None
+    if model is not None:
+        state.jetson.append(Sighting(model.kind, model.value, raw))
+        if state.model is None:
+            state.model = _model(before)
+            state.reader.recognised.append("model: {}".format(state.model))
+
+
 def _read_line(state: _State, line: str, raw: str) -> None:
     reader = state.reader
     elsewhere, state.elsewhere_next = state.elsewhere_next, False  # a command under "... passes there:" is that one's
@@ -1961,6 +1973,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
             _note_release(state, value, raw)
             state.jetson.append(Sighting("L4T version", value, raw))
             state.jetson.append(Sighting("release file", value, raw))
+            _read_model_before(state, line[:release.start()], raw)
         if state.release is None:
             state.release, state.l4t_line = parsed, raw
             reader.recognised.append("release line: " + line)
