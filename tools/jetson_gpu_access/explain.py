@@ -434,7 +434,7 @@ _NOW = re.compile(r"\b(?:now|still|currently|again)\b", re.I)
 # A supposition, of the reporter's or anyone's ("At first I thought my service starts ..."), that reaches the words: no
 # turn between them ("I thought the swap would be enough, but the build still gets killed" asserts the kill).
 _SUPPOSITION = re.compile(r"\b(?:(?:i|we|he|she|they)\s+(?:first\s+|initially\s+|had\s+)?(?:thought|assumed|wondered|guessed)|"
-                       r"(?:i|we)\s+(?:was|were)\s+wondering|my\s+(?:first\s+)?(?:guess|assumption))\b", re.I)
+                          r"(?:i|we)\s+(?:was|were)\s+wondering|my\s+(?:first\s+)?(?:guess|assumption))\b", re.I)
 _TURN = re.compile(r"(?:,\s*|\s)(?:but|however|yet|instead)\b|;", re.I)
 # Words denied after they are said, in their sentence: "..., which we did not do", "das haben wir nicht gemacht".
 _DENIED_AFTER = re.compile(r"\b(?:(?:we|i)\s+(?:did|have|had|do)(?:\s*n't|\s+not|\s+never)|(?:we|i)\s+never|"
@@ -545,7 +545,8 @@ def _shown_in(family: _Family, printed: str, line: str, line_end: int) -> Option
     """The family's match on ``line`` (``printed``, the paste's own text, lowered and with a sentence wrapped onto the
     next line joined) that starts within its first ``line_end`` characters."""
     for pattern in family.patterns:
-        if not any(word in line for word in needed_words(pattern) or ("",)):
+        words = needed_words(pattern)
+        if words and not any(word in line for word in words):
             continue  # (none of the words each of its matches holds: most of a long line's patterns end here)
         hit = _compiled(pattern).search(line)
         if hit and "cuda" in family.symptom and _http_status(line, hit):
@@ -2263,15 +2264,15 @@ _NVIDIA_BESIDE = re.compile(r"\bnvidia\b|\b(?:rtx\s*)?[1-5]0[5-9]0\b|\bgtx?\s*1[
                             r"L4\d?S?|H[12]00)\b(?![-\w])", re.I)
 # (and an integrated one, beside which a laptop often has an NVIDIA GPU whose driver is not loaded: there CUDA finding
 # no device or driver may be that GPU's)
-# Jetson modules without a deep-learning accelerator (NVIDIA's module data sheets: DLA cores on AGX Xavier, Xavier NX,
-# AGX Orin and Orin NX only).
-_WITHOUT_DLA = re.compile(r"\borin\s+nano\b|(?<!orin )\bnano\b|\btx[12]\b", re.I)
-_WITH_DLA = re.compile(r"\bagx\s+orin\b|\borin\s+nx\b|\bxavier\b", re.I)
 _INTEGRATED_GPU = re.compile(r"\bintel\b|\bwith\s+radeon\s+graphics\b|\bintegrated\b|\bradeon\s+(?:vega\s+)?graphics\b", re.I)
 # A PC's GPU that CUDA-free stacks reach through the render node (AMD, Intel and their OpenVINO, oneAPI and SYCL, Mesa,
 # Vulkan's software fallback).
 _RENDER_NODE_GPU = re.compile(r"radeon|amd(?!64)|rocm|gfx\d|intel|arc\s|iris|uhd|i915|mesa|radv|llvmpipe|vulkan|openvino|cldnn|"
                               r"oneapi|sycl|level.?zero", re.I)
+# Jetson modules without a deep-learning accelerator (NVIDIA's module data sheets: DLA cores on AGX Xavier, Xavier NX,
+# AGX Orin and Orin NX only).
+_WITHOUT_DLA = re.compile(r"\borin\s+nano\b|(?<!orin )\bnano\b|\btx[12]\b", re.I)
+_WITH_DLA = re.compile(r"\bagx\s+orin\b|\borin\s+nx\b|\bxavier\b", re.I)
 # A line that ties what it says to a remote session: "when running it through SSH", "over PuTTY", "via xrdp".
 _OVER_REMOTE = re.compile(r"\b(?:through|over|via|from|using|in)\s+(?:an?\s+|the\s+|my\s+)?(?:ssh|putty|xrdp|vnc|"
                           r"remote (?:login|session|shell|desktop))\b", re.I)
@@ -3400,7 +3401,6 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("not-gpu-access", "the only GPU the paste names is AMD's or Intel's, and what failed needs an "
                      "NVIDIA GPU: there is none to grant, so the program has to leave CUDA or NVENC alone",
                      [failure.line, other_vendor[0]], "x86-discrete-gpu")
-    # (a Mac beside any sign of a Jetson or of an NVIDIA GPU is the client, or runs Linux on its own NVIDIA GPU)
     # (a Jetson module without a deep-learning accelerator: the Orin Nano, the Nano, TX1 and TX2 have none to reach;
     # the first module the paste names is one, and no line that shows the machine otherwise, its release's, names one
     # with a DLA: an AGX Orin's release line above a mention of a fleet of Nanos is the AGX Orin's)
@@ -3410,6 +3410,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("not-gpu-access", "this Jetson module has no deep-learning accelerator (DLA): the Orin Nano, the "
                      "Nano, TX1 and TX2 have none, so the work runs on the GPU (TensorRT's GPU fallback) or on another "
                      "module", [line_of["dla-unavailable"], models[0].line])
+    # (a Mac beside any sign of a Jetson or of an NVIDIA GPU is the client, or runs Linux on its own NVIDIA GPU)
     if "mac-no-cuda" in ids and not seen.jetson and not _names_an_nvidia_gpu(seen):
         return cause("not-gpu-access", "the machine is a Mac, where CUDA has had no release since 10.2: there is no CUDA "
                      "GPU to grant", [line_of["mac-no-cuda"]])

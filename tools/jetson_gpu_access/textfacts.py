@@ -1906,15 +1906,19 @@ def _read_call_past_start_up(state: _State, line: str, raw: str) -> None:
         _note_word(state, "CUDA call past start-up", state.last_call[1])
 
 
+def _note_model(state: _State, line: str, sightings: Sequence[Sighting]) -> None:
+    """The machine's model, from the first line whose signs name one."""
+    if state.model is None and any(s.kind == "model" for s in sightings):
+        state.model = _model(line)
+        state.reader.recognised.append("model: {}".format(state.model))
+
+
 def _read_model_before(state: _State, before: str, raw: str) -> None:
     """The module a line names before its release ("Host: Jetson AGX Orin 64GB, # R36 (release), ..."): the release is
     what the rest of the line is read for, and the module is the machine's too."""
-    model = next((s for s in _signs_of(state, before) if s.kind == "model"), None) if before.strip() else None
-    if model is not None:
-        state.jetson.append(Sighting(model.kind, model.value, raw))
-        if state.model is None:
-            state.model = _model(before)
-            state.reader.recognised.append("model: {}".format(state.model))
+    models = [Sighting(s.kind, s.value, raw) for s in _signs_of(state, before) if s.kind == "model"][:1]
+    state.jetson += models
+    _note_model(state, before, models)
 
 
 def _read_line(state: _State, line: str, raw: str) -> None:
@@ -2385,16 +2389,12 @@ def _settle_elsewhere(state: _State) -> None:
 
 def _read_mentions(state: _State, line: str, raw: str) -> None:
     """Lines that are no listing: L4T and JetPack mentions, platform evidence, session paths, the toolkit."""
-    reader = state.reader
     low = line.lower()
     _read_words(state, line, raw)
     _read_versions(state, line, raw)
     sightings = _signs_of(state, line)
     state.jetson += sightings
-    model = next((s for s in sightings if s.kind == "model"), None)
-    if model is not None and state.model is None:
-        state.model = _model(line)
-        reader.recognised.append("model: {}".format(state.model))
+    _note_model(state, line, sightings)
     _read_pc_signs(state, line, raw, sightings)
     state.elsewhere_next = line.rstrip().endswith(":") and _on_another_machine(state, line, len(line.rstrip()))
     if not sightings:
@@ -2488,7 +2488,9 @@ _SET_AGAINST_ARM = re.compile(r"\s*,?\s*(?:and\s+)?(?:not|rather than|instead of
                               r"(?:arm|arm64|aarch64)\b", re.I)
 # ... said of a build ("this library is running on x86 not ARM", "the wheel is for x86_64, not aarch64"), not of the
 # machine ("my host is x86_64, not ARM").
-_A_BUILD_S = re.compile(r"\b(?:built|compiled|build|wheel|library|binary|package|image|download)\b", re.I)
+_BUILD_WORDS = (r"\b(?:built|compiled|builds?|wheels?|librar(?:y|ies)|binar(?:y|ies)|packages?|images?|downloads?|"
+                r"redistributables?|releases?|installers?)\b")
+_A_BUILD_S = re.compile(_BUILD_WORDS, re.I)
 # The rest of a file name that makes it a download's archive for that architecture (the word found inside it).
 _ARCHIVE_NAME = re.compile(r"[\w.+-]{0,80}?\.(?:tar\.gz|tar\.xz|tar\.bz2|tgz|zip)\b", re.I)  # (not an installer run here)
 # A PC's word said of what a build or package is for, not of the machine: "only" right after it ("the CUDA
@@ -2497,14 +2499,14 @@ _ARCHIVE_NAME = re.compile(r"[\w.+-]{0,80}?\.(?:tar\.gz|tar\.xz|tar\.bz2|tgz|zip
 _ONLY_AFTER = re.compile(r"[- ]only\b", re.I)
 _AVAILABLE_FOR = re.compile(r"\b(?:available|provided|published|shipped|released|built|compiled|made)\s+(?:only\s+)?for\s+"
                             r"(?:the\s+)?$", re.I)
-_A_BUILD_BEFORE = re.compile(r"\b(?:built|compiled|builds?|wheels?|librar(?:y|ies)|binar(?:y|ies)|packages?|images?|"
-                             r"downloads?|redistributables?|releases?|installers?)\b[^\n.;]{0,60}$", re.I)
-
-
+_A_BUILD_BEFORE = re.compile(_BUILD_WORDS + r"[^\n.;]{0,60}$", re.I)
 # ... unless the words after it say it is this machine too ("which is what I run", "on this very machine").
 _THIS_MACHINE_TOO = re.compile(r"[^\n.;]{0,30}?(?:\bwhich\s+is\s+what\s+(?:i|we)\s+(?:run|have|use)\b|"
                                r"\bon\s+this\s+(?:very\s+|same\s+)?(?:machine|box|host|pc|computer|server)\b|"
                                r"\blike\s+(?:mine|ours|my\s+(?:machine|pc|box))\b)", re.I)
+# Words before a PC's word that say the machine is not one ("aarch64 rather than x86_64", "arm64, not amd64").
+_SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother than|\bisn't|\bis not|(?<!but),\s*not)"
+                             r"\s+(?:an?\s+|the\s+)?$", re.I)
 
 
 def _said_of_a_build(line: str, sign: Match[str]) -> bool:
@@ -2513,9 +2515,6 @@ def _said_of_a_build(line: str, sign: Match[str]) -> bool:
     before = line[max(0, sign.start() - 80):sign.start()]
     return bool((_ONLY_AFTER.match(line, sign.end()) or _AVAILABLE_FOR.search(before)) and _A_BUILD_BEFORE.search(before)
                 and not _THIS_MACHINE_TOO.match(line, sign.end()))
-# Words before a PC's word that say the machine is not one ("aarch64 rather than x86_64", "arm64, not amd64").
-_SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother than|\bisn't|\bis not|(?<!but),\s*not)"
-                             r"\s+(?:an?\s+|the\s+)?$", re.I)
 
 
 def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting]) -> List[Sighting]:
