@@ -4986,12 +4986,75 @@ def launch_summary(launch: Launch) -> str:
     return summary
 
 
-def _fitting(causes: Sequence[str], cause_id: str) -> List[str]:
-    """A symptom's causes that fit the platform read: on a PC, not the JetPack ones."""
-    if cause_id != "x86-discrete-gpu":
-        return list(causes)
-    fitting = [c for c in causes if not re.search(r"jetpack|jetson|tegra|/dev/nvmap|render node", c, re.I)]
-    return fitting or ["on a PC with a discrete GPU: see the cause above; the integrated-GPU explanations do not apply"]
+# What a meaning says of one system only: a clause that opens with "on a Jetson" or "on a PC", where a clause opens
+# (the meaning's start, or after "(", "; ", ": " or ". "), and a Jetson's own parts named anywhere.
+_SAID_OF = {"jetson": re.compile(r"\bon an? PC\b", re.I), "pc": re.compile(r"\bon an? Jetson\b", re.I)}
+_A_JETSON_S_OWN = re.compile(r"\bjet(?:son|pack)|\bl4t\b|\btegra\b|nvmap|nvhost", re.I)
+
+
+def _clause_end(text: str, at: int) -> int:
+    """Where the clause that runs from ``at`` ends: before "; " or ". " outside brackets, or before the ")" that
+    closes the bracket it stands in, or at the end."""
+    depth = 0
+    for i in range(at, len(text)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            if not depth:
+                return i
+            depth -= 1
+        elif not depth and text.startswith(("; ", ". "), i):
+            return i
+    return len(text)
+
+
+def _without_clauses_of(meaning: str, other: Pattern[str]) -> Optional[str]:
+    """``meaning`` without its clauses said of the other system (``other`` finds their opening words); None where the
+    whole meaning is the other system's ("on a PC: ...")."""
+    at = 0
+    while True:
+        hit = other.search(meaning, at)
+        if hit is None:
+            return meaning
+        start, end = hit.start(), _clause_end(meaning, hit.end())
+        before = meaning[:start]
+        if not start:
+            return None
+        if before.endswith("("):  # "(on a Jetson: ...)", or "(on a Jetson, ...; ...)": the bracket or the clause
+            closed = end < len(meaning) and meaning[end] == ")"
+            meaning = (before[:-1].rstrip() + meaning[end + 1:]) if closed else before + meaning[end + 2:]
+        elif before.endswith("; "):  # "...; on a PC, ...": the clause and the "; " that joined it
+            meaning = before[:-2] + meaning[end:]
+        elif before.endswith((": ", ". ")):  # a clause or sentence that leads: it, and the "; " or ". " after it
+            rest = meaning[end + 2:] if meaning.startswith(("; ", ". "), end) else ""
+            if rest and before.endswith(". "):
+                rest = rest[0].upper() + rest[1:]
+            meaning = before + rest if rest else before[:-2] + meaning[end:]
+        else:
+            at = hit.end()  # (words that run on: "an x86 build on a PC")
+            continue
+        at = len(before) - 2
+
+
+def meanings_on(meanings: Sequence[str], system: str) -> List[str]:
+    """A family's meanings as they read on ``system`` (``jetson`` or ``pc``, as the paste shows it; empty where it
+    shows none, and every meaning stays, each said as a condition): what a meaning says of the other system is left
+    out, and on a PC so is a meaning that names a Jetson's own parts. Where nothing is left, a line that says so."""
+    if system not in _SAID_OF:
+        return list(meanings)
+    kept = [m for m in (_without_clauses_of(meaning, _SAID_OF[system]) for meaning in meanings) if m]
+    if system == "pc":
+        kept = [m for m in kept if not _A_JETSON_S_OWN.search(m)]
+    return kept or [_NONE_ON[system]]
+
+
+_NONE_ON = {"pc": "on a PC with a discrete GPU: see the cause above; the integrated-GPU explanations do not apply",
+            "jetson": "on a Jetson: see the cause above; the discrete-GPU explanations do not apply"}
+
+
+def _system_read(result: Explanation) -> str:
+    """The system a reading's meanings are printed for: the PC its cause names, or the one the paste shows."""
+    return "pc" if result.cause.id == "x86-discrete-gpu" else shown_platform(result.observed)[0]
 
 
 def _evidence_text(statement: Statement) -> str:
@@ -5009,6 +5072,7 @@ def render_text(result: Explanation) -> str:
     if result.systems:
         out += ["The paste mixes systems:"] + ["    " + s for s in result.systems] + [""]
     out.append("What the paste shows:")
+    system = _system_read(result)
     for statement in result.statements:
         out.append("    " + statement.text)
         out.append("        " + _evidence_text(statement))
@@ -5019,8 +5083,7 @@ def render_text(result: Explanation) -> str:
         for match in result.matches:
             out.append("{}  ({})".format(match.signature, match.id))
             out.append("    seen: " + match.line)
-            # A PC read first, shown or assumed, is told no Tegra node: the question asks which system it is.
-            out += ["    likely: " + cause for cause in _fitting(match.causes, result.cause.id)]
+            out += ["    likely: " + cause for cause in meanings_on(match.causes, system)]
             out.append("    read: docs/{}{}".format(match.docs, "; runbook: " + match.runbook if match.runbook else ""))
     if result.question is not None:
         out += ["", "The question that decides it: " + result.question.ask, "    " + result.question.command]
@@ -5059,7 +5122,8 @@ def render_markdown(result: Explanation) -> str:
         meanings = [m for m in result.matches if m.causes] if result.cause.id == "not-gpu-access" and not on_a_pc else []
         out.append("This is not the Jetson GPU-access problem (a non-root user denied the GPU nodes); the fix lies "
                    "elsewhere{}".format(", in what the errors mean:" if meanings else "."))
-        out += ["- `{}`: {}".format(m.signature.replace("`", "'"), m.causes[0]) for m in meanings]
+        out += ["- `{}`: {}".format(m.signature.replace("`", "'"), meanings_on(m.causes, _system_read(result))[0])
+                for m in meanings]
     if result.cause.also_possible:
         out.append("Not ruled out yet: {}.".format(", ".join(result.cause.also_possible)))
     if result.question is not None:
