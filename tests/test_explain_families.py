@@ -163,10 +163,41 @@ def test_the_discrete_driver_s_proc_file_said_absent_is_no_sign_of_a_pc() -> Non
     # a GPU cloud's rented servers, and a GeForce's number after a preposition alone is no GPU ("on 3080 samples")
     ("* www.runpod.io platform (GPU containers)", "pc"), ("rented a box on vast.ai", "pc"), ("on 3080 samples", "none"),
     # ... and not a core dump, nor an RX queue
-    ("Segmentation fault (core dumped)", "none"), ("eth0: rx 4096 packets, tx 512", "none")])
+    ("Segmentation fault (core dumped)", "none"), ("eth0: rx 4096 packets, tx 512", "none"),
+    # Ubuntu's stock kernels, which no Jetson runs (L4T's is -tegra, Canonical's for Jetsons -nvidia-tegra)
+    ("* Kernel Version: `5.15.0-112-generic`", "pc"), ("Linux ws 6.8.0-45-generic #45-Ubuntu SMP", "pc"),
+    ("5.15.0-1019-aws", "pc"), ("Linux jetson 5.15.0-1012-nvidia-tegra #12-Ubuntu SMP aarch64", "jetson")])
 def test_words_that_name_the_hardware(line: str, system: str) -> None:
     seen = read(line).observed
     assert bool(seen.jetson) == (system == "jetson") and bool(seen.x86) == (system == "pc")
+
+
+@pytest.mark.parametrize("line", ["The device is a Nvidia Jetson AGX and it runs Ubuntu 18.04", "on our jetson-agx",
+                                  "Jetson IGX devkit"])
+def test_a_module_named_by_its_line_alone_is_a_model(line: str) -> None:
+    assert "model" in [s.kind for s in read(line).observed.jetson]
+
+
+@pytest.mark.parametrize("line", ["which I think makes sense since it's not x86_64..", "these are non-x86 boards",
+                                  "we're not x86 here", "the machine was not an x86 one"])
+def test_a_machine_word_said_not_to_be_the_machine_names_no_pc(line: str) -> None:
+    assert not read(line).observed.x86, read(line).observed.x86
+
+
+@pytest.mark.parametrize("line", ['Device 0: "Orin"', "18:06:56 SUCCESS  Initialized CUDA 12.2. Active GPU is #0: Orin [87]",
+                                  "GPU 0: Orin (nvgpu)", "Device 0: NVIDIA Thor, compute capability 11.0",
+                                  'Device 0: "NVIDIA Tegra X1"', "Active GPU is #0: NVIDIA Tegra X2 [62]"])
+def test_the_gpu_cuda_names_is_a_jetson_s_own_output(line: str) -> None:
+    # (its name as CUDA or nvidia-smi prints it on the device: a Jetson's own output, which a word of x86 beside it
+    # does not outweigh)
+    assert "CUDA device" in [s.kind for s in read(line).observed.jetson]
+    assert shown_platform(read("I built it for x86_64 first, on my laptop\n" + line).observed)[0] == "jetson"
+
+
+@pytest.mark.parametrize("line", ["Orin has a GPU of compute capability 8.7", "the device name is not Orin",
+                                  "GPU 0: NVIDIA GeForce RTX 4090"])
+def test_a_jetson_named_in_words_is_no_cuda_device(line: str) -> None:
+    assert "CUDA device" not in [s.kind for s in read(line).observed.jetson]
 
 
 def test_a_jetson_said_to_work_perfectly_is_not_the_machine_whose_driver_fails() -> None:
@@ -1037,10 +1068,12 @@ def test_the_hook_s_own_nvml_words_are_nvml_s_families(line: str, family: str) -
     "The NVIDIA kernel modules are not loaded after the update",
 ])
 def test_a_discrete_driver_s_kernel_module_that_does_not_load_is_the_pc_s_driver(line: str) -> None:
-    """The module failing to load (not built for the kernel, refused by Secure Boot) is the PC's driver, for any user."""
+    """The module failing to load (not built for the kernel, refused by Secure Boot) is the PC's driver, for any user:
+    assumed, or shown where the line names the PC's stock kernel (5.15.0-91-generic)."""
     result = read_cause(line)
     assert "nvidia-module-failed" in [m.id for m in result.matches]
-    assert result.cause.id == "x86-discrete-gpu" and result.cause.assumed_system == "pc"
+    assert result.cause.id == "x86-discrete-gpu"
+    assert result.cause.assumed_system == ("" if "-generic" in line else "pc")
 
 
 @pytest.mark.parametrize(("text", "family"), [
@@ -3313,13 +3346,18 @@ def test_an_hpc_centre_said_in_words_is_servers(said: str) -> None:
 
 @pytest.mark.parametrize("line", ["testing NVIDIA GPU passthrough , driver error code 43 .",
                                   "Windows has stopped this device because it has reported problems. (Code 43) - NVIDIA GeForce "
-                                  "GTX 1080"])
+                                  "GTX 1080",
+                                  # (the hypervisor's or the guest's own words beside it: KVM's hidden state, virtio, QEMU)
+                                  "even added the kvm hidden property and tried to enable MSI, but the error 43 still persists.",
+                                  "I changed the Device Model from virtio to e1000e in NIC. I encountered Code 43 any ideas?",
+                                  "unRaid VM with OVMF: Code 43 on the GTX 680"])
 def test_a_passed_through_gpu_s_code_43_is_the_guest_s_driver(line: str) -> None:
     reading = read_cause(line)
     assert "vm-code-43" in [m.id for m in reading.matches] and reading.cause.id == "x86-discrete-gpu"
 
 
-@pytest.mark.parametrize("line", ["make: *** [all] Error 43 (exit code 43)", "the GPU job returned exit code 43"])
+@pytest.mark.parametrize("line", ["make: *** [all] Error 43 (exit code 43)", "the GPU job returned exit code 43",
+                                  "qemu-img: error 43 while reading the disk"])
 def test_an_exit_code_43_is_no_guest_driver(line: str) -> None:
     assert "vm-code-43" not in ids(line)
 

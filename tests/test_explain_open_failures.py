@@ -37,6 +37,27 @@ def test_a_failure_in_any_wording_is_recognised(line: str) -> None:
 def test_text_without_a_failure_has_none(text: str) -> None:
     assert find_failure(text) is None
 
+@pytest.mark.parametrize("line", ['-          args: ["--fail-on-init-error=false"]', "pip install --ignore-errors foo",
+                                  "python train.py --on-error=skip --fail-fast", "cmake -Werror=dev ..",
+                                  "  - --fail-on-init-error"])
+def test_a_failure_word_in_an_option_s_name_is_no_failure(line: str) -> None:
+    assert find_failure(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "we hit an error when trying to bind to `/var/lib/kubelet/device-plugins/nvidia.sock`",
+    "failed to listen on /var/lib/kubelet/device-plugins/nvidia-gpu.sock: permission denied"])
+def test_a_device_plugin_s_socket_is_no_gpu(line: str) -> None:
+    # (the kubelet's socket for a device plugin: Kubernetes' plumbing, whichever plugin it is named after)
+    failure = find_failure(line)
+    assert failure is None or failure.kind not in ("gpu", "gpu-library", "gpu-node"), failure
+
+
+@pytest.mark.parametrize("line", ["error: unrecognized arguments: --fail-fast", "--fail-on-init-error=true: plugin failed",
+                                  "nvidia-smi --query-gpu=name failed"])
+def test_beside_an_option_a_failure_is_still_one(line: str) -> None:
+    assert find_failure(line) is not None
+
 
 # ---- weighed by what the failing line mentions ----
 

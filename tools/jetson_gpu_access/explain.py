@@ -721,11 +721,13 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                            r"\b(?:l4t|jetpack|cuda|tensorrt|cudnn)\b[^\n]{0,80}?\bconflicts?\b|"  # a conflict with the GPU's software
                            r"\brequires?\s+(?:cudnn|cuda|tensorrt|cublas)\s*(?:version\s*)?[\d>=]", re.I)),
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
-                       r"(?<!\s\[)(?<!\$)\bgpus?\b|\bcuda\b|"  # (not a dashboard's variable: "Templating [gpu]", "$gpu")
+                       # (not a dashboard's variable: "Templating [gpu]", "$gpu"; nor, here or below, the kubelet's
+                       # socket of a device plugin, /var/lib/kubelet/device-plugins/nvidia-gpu.sock: Kubernetes' plumbing)
+                       r"(?<!\s\[)(?<!\$)\bgpus?\b(?![\w-]*\.sock\b)|\bcuda\b|"
                        # (not the default user's name: /home/nvidia, nvidia@host; nor L4T's packages and scripts that
                        # boot and set up the board, not its GPU: nvidia-l4t-bootloader, /opt/nvidia/l4t-bootloader-config)
-                       r"(?<!home/)\bnvidia\b(?!@|\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|developer kit|"
-                       r"devkit)|[-/]l4t-(?:bootloader|init|initrd|oem-config|xusb-firmware|jetson-io|apt-source|"
+                       r"(?<!home/)\bnvidia\b(?!@|[\w-]*\.sock\b|\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|"
+                       r"developer kit|devkit)|[-/]l4t-(?:bootloader|init|initrd|oem-config|xusb-firmware|jetson-io|apt-source|"
                        r"nvfancontrol|nvpmodel|configs|tools)\b)|"
                        r"\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\w*|\bopencl\b|"
                        # (the graphics card in Chinese, Japanese and Korean)
@@ -921,8 +923,11 @@ def _failures_said(line: str) -> Iterator[Match[str]]:
 
 
 def _said_not_to_happen(line: str, said: Match[str]) -> bool:
-    """Whether the words of failure are negated, foreseen, counted as none or a field's empty value, not a failure."""
+    """Whether the words of failure are negated, foreseen, counted as none, a field's empty value or part of an
+    option's name ("--fail-on-init-error=false", "--ignore-errors"), not a failure."""
     before = max(0, said.start() - 60)
+    if _IN_AN_OPTION.search(line, before, said.start()):
+        return True
     cjk = _CJK_FAILURE_WORDS.get(said.group())
     if cjk:
         negated_before, negated_after = cjk
@@ -934,6 +939,8 @@ def _said_not_to_happen(line: str, said: Match[str]) -> bool:
                 or (_NOT_COLLECTED.match(line, said.start()) and line[:said.start()].rstrip().endswith(":")))
 
 
+# A command-line option's name up to the words of failure in it ("--fail-", "--ignore-", "--on-").
+_IN_AN_OPTION = re.compile(r"(?<![\w-])--?[\w-]*$")
 # The words of failure in Chinese, Japanese and Korean (_FAILURE's last alternatives).
 _CJK_FAILURE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af ]*")
 # A sentence's end that introduces the error printed below it ("When I run it, I got the following error message:",
@@ -2471,8 +2478,9 @@ def _first_line(launch: Launch) -> str:
 
 _WSL_KERNEL = re.compile(r"\b\d+\.\d+\.\d+(?:\.\d+)?-microsoft-standard(?:-WSL2)?\b", re.I)
 _NAMED_ONLY = ("model", "Tegra-only name", "host name")  # Jetson signs that are names, not a Jetson's own output
-# Jetson signs only a Jetson's own hardware prints (its kernel, its board and SoC ids, tegrastats, its release file)
-_JETSON_HARDWARE = ("kernel", "board id", "SoC", "tegrastats", "release file")
+# Jetson signs only a Jetson's own hardware prints (its kernel, its board and SoC ids, tegrastats, its GPU as CUDA names
+# it, its release file)
+_JETSON_HARDWARE = ("kernel", "board id", "SoC", "tegrastats", "CUDA device", "release file")
 
 
 # A launch said to lack NVIDIA's runtime and to pass --gpus ("lacks --runtime nvidia but passes --gpus all").

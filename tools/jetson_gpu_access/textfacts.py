@@ -214,6 +214,8 @@ _MODEL = re.compile(
     r"|\bClara\s+AGX\b[\w -]*"
     r"|\bOrin\s+(?:Nano|NX)\b[\w -]*|\bXavier\s+NX\b[\w -]*|\bTX2[\s-]NX\b[\w -]*|\bJetson[\s_-]+NX\b[\w -]*"
     r"|\bjetson[_-](?:tx1|tx2|nano|xavier|orin)\b|\bOrin \(nvgpu\)"  # nvidia-smi's name on JetPack 6
+    # the AGX or IGX kit by its line alone, without its generation ("a Nvidia Jetson AGX", "jetson-agx")
+    r"|\bJe(?:tso|sto|tos)n[\s_-]+(?:AGX|IGX)\b[\w -]*"
     # the Nano by its kit without the family's name ("Nano 4GB devkit", "my Nano B01 developer kit")
     r"|(?<!arduino )\bNano\s+(?:[24]\s?GB\s+)?(?:B01\s+|A02\s+)?(?:devkit|dev[\s-]kit|developer\s+kit)\b[\w -]*"
     # the AGX kit and the Orin Nano Super by those names alone, and Seeed's reComputer carriers (J10xx Nano, J20xx
@@ -1418,13 +1420,18 @@ _MODEL_ENDS = re.compile(r"\s+-\s+|\s*\[|\s{2,}|\s+\(|\s+(?=(?:with|running|runs
                          r"l4t|ubuntu|which|that|but|when|where|is|was|has|had|it|i)\b)", re.I)
 
 
+# The GPU as CUDA or nvidia-smi name it on a Jetson (deviceQuery's 'Device 0: "Orin"', nvidia-smi's "GPU 0: Orin (nvgpu)",
+# a program's "Active GPU is #0: NVIDIA Tegra X2 [62]"): the device's own output, not a word about one.
+_CUDA_DEVICE = cued((("orin", "xavier", "thor", "tegra"),
+                     r"(?:\bdevice\s*#?\d+\s*:|\bactive gpu is\s*#?\d+\s*:|^\s*gpu\s*\d+\s*:)\s*[\"']?(?:nvidia\s+)?"
+                     r"(?:orin|xavier|thor|tegra\s?x[12])\b"))
 # Each Jetson form, its patterns with the words a line must hold before each runs (cheap substring tests first).
 _JETSON_FORMS: Tuple[Tuple[str, Cued], ...] = (
     ("model", cued((("orin", "xavier", "thor", "nano", "tx1", "tx2", "tk1", "jetson", "jeston", "jetosn", "agx", "recomputer"),
                    _MODEL))),
     ("board id", cued((("p2", "p3"), _BOARD))), ("SoC", cued((("tegra",), _SOC))),
     ("kernel", cued((("-tegra",), _TEGRA_KERNEL))), ("nvidia-l4t package", cued((("nvidia-l4t-",), _L4T_PACKAGE))),
-    ("tegrastats", cued((("ram ",), _TEGRASTATS))), ("Tegra-only name", _TEGRA_NODE),
+    ("tegrastats", cued((("ram ",), _TEGRASTATS))), ("CUDA device", _CUDA_DEVICE), ("Tegra-only name", _TEGRA_NODE),
     ("arm64 build", cued((("arm64", "aarch64"), _ARM64_BUILD))),
     ("arm64 machine", cued((("arm64", "aarch64"), _ARM64_MACHINE))), ("L4T image", cued((("l4t", "dustynv"), _L4T_IMAGE))),
     ("JetPack stated", cued((("jetpack",), _JETPACK_STATED))), ("Tegra library", cued((("nvrm",), _NVRM))),
@@ -2505,8 +2512,15 @@ _THIS_MACHINE_TOO = re.compile(r"[^\n.;]{0,30}?(?:\bwhich\s+is\s+what\s+(?:i|we)
                                r"\bon\s+this\s+(?:very\s+|same\s+)?(?:machine|box|host|pc|computer|server)\b|"
                                r"\blike\s+(?:mine|ours|my\s+(?:machine|pc|box))\b)", re.I)
 # Words before a PC's word that say the machine is not one ("aarch64 rather than x86_64", "arm64, not amd64").
-_SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother than|\bisn't|\bis not|(?<!but),\s*not)"
+_SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother than|\b(?:is|was|were|are)n't|"
+                             r"(?:\b(?:is|was|were|are)|['\u2019](?:s|re))\s+not|(?<!but),\s*not)"
                              r"\s+(?:an?\s+|the\s+)?$", re.I)
+
+
+# Ubuntu's stock kernels by their release ("5.15.0-112-generic", "6.8.0-1019-aws"), which no Jetson runs: L4T's kernel
+# is -tegra, and Canonical's for Jetsons -nvidia-tegra.
+_STOCK_FLAVOURS = ("-generic", "-lowlatency", "-aws", "-azure", "-gcp", "-gke", "-oracle", "-kvm")
+_STOCK_KERNEL = re.compile(r"(?<![\w.+~])\d\.\d{1,2}\.\d{1,4}-\d{1,5}-(?:" + "|".join(f[1:] for f in _STOCK_FLAVOURS) + r")\b")
 
 
 def _said_of_a_build(line: str, sign: Match[str]) -> bool:
@@ -2555,6 +2569,9 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
         kind = PC_PROSE  # "CI builds on an x86_64 runner": the build's machine, named in words
     if x86 and not any(s.kind not in _NAMES_NO_HARDWARE for s in sightings):  # "an l4t image on an x86-64 host"
         found.append(Sighting(kind, x86.group(0), raw))
+    stock = _STOCK_KERNEL.search(line) if any(flavour in low for flavour in _STOCK_FLAVOURS) else None
+    if stock and not found and not sightings:  # (a kernel's release alone: "Kernel Version: 5.15.0-112-generic")
+        found.append(Sighting("x86 / discrete GPU", stock.group(0), raw))
     node = _DGPU_NODE.search(line)
     if node and not sightings and node.group(0).startswith(("/dev/", "/proc/")):
         found.append(Sighting("discrete-GPU node", node.group(0), raw))
