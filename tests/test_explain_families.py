@@ -166,20 +166,22 @@ def test_the_discrete_driver_s_proc_file_said_absent_is_no_sign_of_a_pc() -> Non
     ("Segmentation fault (core dumped)", "none"), ("eth0: rx 4096 packets, tx 512", "none"),
     # Ubuntu's stock kernels, which no Jetson runs (L4T's is -tegra, Canonical's for Jetsons -nvidia-tegra)
     ("* Kernel Version: `5.15.0-112-generic`", "pc"), ("Linux ws 6.8.0-45-generic #45-Ubuntu SMP", "pc"),
-    ("5.15.0-1019-aws", "pc"), ("Linux jetson 5.15.0-1012-nvidia-tegra #12-Ubuntu SMP aarch64", "jetson")])
+    ("5.15.0-1019-aws", "pc"), ("Linux pop-os 6.6.10-76060610-generic", "pc"), ("6.5.0-1020-oem", "pc"),
+    ("Linux jetson 5.15.0-1012-nvidia-tegra #12-Ubuntu SMP aarch64", "jetson")])
 def test_words_that_name_the_hardware(line: str, system: str) -> None:
     seen = read(line).observed
     assert bool(seen.jetson) == (system == "jetson") and bool(seen.x86) == (system == "pc")
 
 
-@pytest.mark.parametrize("line", ["The device is a Nvidia Jetson AGX and it runs Ubuntu 18.04", "on our jetson-agx",
-                                  "Jetson IGX devkit"])
-def test_a_module_named_by_its_line_alone_is_a_model(line: str) -> None:
-    assert "model" in [s.kind for s in read(line).observed.jetson]
+def test_a_machine_where_the_same_steps_were_taken_is_the_yardstick() -> None:
+    line = ("When I install microk8s in the same way on a fresh amd64 VM, the network interfaces are created even if "
+            "`ufw` is enabled.")
+    assert not read(line).observed.x86
+    assert read("tested in an x86 VM").observed.x86
 
 
 @pytest.mark.parametrize("line", ["which I think makes sense since it's not x86_64..", "these are non-x86 boards",
-                                  "we're not x86 here", "the machine was not an x86 one"])
+                                  "we're not x86 here", "the machine was not an x86 one", "the board is aarch64 (not x86_64)"])
 def test_a_machine_word_said_not_to_be_the_machine_names_no_pc(line: str) -> None:
     assert not read(line).observed.x86, read(line).observed.x86
 
@@ -3347,9 +3349,9 @@ def test_an_hpc_centre_said_in_words_is_servers(said: str) -> None:
 @pytest.mark.parametrize("line", ["testing NVIDIA GPU passthrough , driver error code 43 .",
                                   "Windows has stopped this device because it has reported problems. (Code 43) - NVIDIA GeForce "
                                   "GTX 1080",
-                                  # (the hypervisor's or the guest's own words beside it: KVM's hidden state, virtio, QEMU)
-                                  "even added the kvm hidden property and tried to enable MSI, but the error 43 still persists.",
-                                  "I changed the Device Model from virtio to e1000e in NIC. I encountered Code 43 any ideas?",
+                                  # (the hypervisor's or the guest's own words beside it: KVM's hidden state, virtio, OVMF)
+                                  "GTX 680: even added the kvm hidden property and tried MSI, but the error 43 still persists.",
+                                  "RTX 3070: I changed the Device Model from virtio to e1000e. I encountered Code 43 any ideas?",
                                   "unRaid VM with OVMF: Code 43 on the GTX 680"])
 def test_a_passed_through_gpu_s_code_43_is_the_guest_s_driver(line: str) -> None:
     reading = read_cause(line)
@@ -3360,6 +3362,22 @@ def test_a_passed_through_gpu_s_code_43_is_the_guest_s_driver(line: str) -> None
                                   "qemu-img: error 43 while reading the disk"])
 def test_an_exit_code_43_is_no_guest_driver(line: str) -> None:
     assert "vm-code-43" not in ids(line)
+
+
+@pytest.mark.parametrize("text", ["Proxmox VM, RX 6700 XT passed through: Code 43 in Device Manager",
+                                  "unRAID: the USB 3.0 controller passed to the Windows VM shows error 43"])
+def test_code_43_with_no_nvidia_card_named_is_another_device_s(text: str) -> None:
+    # (Windows' Code 43 is any device's: an AMD card's or a USB controller's in a VM is no NVIDIA driver's refusal)
+    assert "vm-code-43" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Linux mybox 6.5.0-44-generic #44~22.04.1-Ubuntu SMP x86_64 (the SDK Manager host)\n" + JETSON_36
+    + "\ncudaGetDeviceCount returned 801",
+    "the image works fine on my laptop (Ubuntu, 5.15.0-105-generic)\n" + JETSON_36 + "\ncuInit returned 801"])
+def test_a_stock_kernel_beside_a_jetson_s_own_output_is_another_machine(text: str) -> None:
+    assert shown_platform(read(text).observed)[0] == "jetson"
+    assert read_cause(text).cause.id != "x86-discrete-gpu"
 
 
 @pytest.mark.parametrize("line", ["When I open /dev/nvhost-ctrl as my user I got a permission denied error:",
@@ -5486,3 +5504,16 @@ def test_denial_words_about_an_npu_are_the_npu_s() -> None:
     text = PC + "\nThe tool says `No NPU device found` although /dev/accel/accel0 exists: my user lacks permission to open it."
     assert "other-device" in ids(text) and "denial-words" not in ids(text)
     assert read_cause(text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", [
+    '`jetson_clocks --show` exits with code 1 (`"Error! GPU frequency scaling not supported!"`)',
+    "FileNotFoundError: [Errno 2] No such file or directory: '/sys/devices/gpu.0/devfreq/17000000.gv11b/cur_freq'",
+    "echo: write error: Permission denied (/sys/devices/platform/17000000.ga10b/devfreq/17000000.ga10b/min_freq)"])
+def test_a_clock_tool_or_a_clock_file_that_fails_is_the_board_s_clocks(line: str) -> None:
+    result = read_cause(JETSON_36 + "\n" + line)
+    assert "clock-tuning-failed" in [m.id for m in result.matches] and result.cause.id == "not-gpu-access", result.cause
+
+
+def test_a_clock_file_read_is_no_failure() -> None:
+    assert "clock-tuning-failed" not in ids("$ cat /sys/devices/gpu.0/devfreq/17000000.gv11b/cur_freq\n1300500000")

@@ -17,7 +17,7 @@ from jetson_gpu_access.explain import meanings_on, render_markdown, render_text
 
 FAMILIES = data.load("symptoms")["symptoms"]
 # What a meaning names only of a Jetson, and only of a PC.
-JETSON_WORDS = re.compile(r"\bjet(?:son|pack)|\bl4t\b|\btegra\b|nvmap|nvhost|\borin\b|\bxavier\b", re.I)
+JETSON_WORDS = re.compile(r"\bjet(?:son|pack)|\bl4t\b|\btegra\b|nvmap|nvhost|\borin\b|\bxavier\b|\bthor\b", re.I)
 PC_WORDS = re.compile(r"\bPCs?\b|\bPC's\b")
 
 

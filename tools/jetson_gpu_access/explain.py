@@ -4997,7 +4997,7 @@ def launch_summary(launch: Launch) -> str:
 # What a meaning says of one system only: a clause that opens with "on a Jetson" or "on a PC", where a clause opens
 # (the meaning's start, or after "(", "; ", ": " or ". "), and a Jetson's own parts named anywhere.
 _SAID_OF = {"jetson": re.compile(r"\bon an? PC\b", re.I), "pc": re.compile(r"\bon an? Jetson\b", re.I)}
-_A_JETSON_S_OWN = re.compile(r"\bjet(?:son|pack)|\bl4t\b|\btegra\b|nvmap|nvhost", re.I)
+_A_JETSON_S_OWN = re.compile(r"\bjet(?:son|pack)|\bl4t\b|\btegra\b|nvmap|nvhost|\bthor\b", re.I)
 
 
 def _clause_end(text: str, at: int) -> int:

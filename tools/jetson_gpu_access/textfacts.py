@@ -214,8 +214,6 @@ _MODEL = re.compile(
     r"|\bClara\s+AGX\b[\w -]*"
     r"|\bOrin\s+(?:Nano|NX)\b[\w -]*|\bXavier\s+NX\b[\w -]*|\bTX2[\s-]NX\b[\w -]*|\bJetson[\s_-]+NX\b[\w -]*"
     r"|\bjetson[_-](?:tx1|tx2|nano|xavier|orin)\b|\bOrin \(nvgpu\)"  # nvidia-smi's name on JetPack 6
-    # the AGX or IGX kit by its line alone, without its generation ("a Nvidia Jetson AGX", "jetson-agx")
-    r"|\bJe(?:tso|sto|tos)n[\s_-]+(?:AGX|IGX)\b[\w -]*"
     # the Nano by its kit without the family's name ("Nano 4GB devkit", "my Nano B01 developer kit")
     r"|(?<!arduino )\bNano\s+(?:[24]\s?GB\s+)?(?:B01\s+|A02\s+)?(?:devkit|dev[\s-]kit|developer\s+kit)\b[\w -]*"
     # the AGX kit and the Orin Nano Super by those names alone, and Seeed's reComputer carriers (J10xx Nano, J20xx
@@ -1595,7 +1593,7 @@ _JETSON_INDEX = re.compile(r"jetson-ai-lab\.(?:dev|io|com)|pypi\.jetson|develope
 # named in words (_PC_PROSE) counts as well. ("The desktop" is a board's own desktop session.)
 ANOTHER_MACHINE = re.compile(r"\b(?:(?:on|with|from|using|in)\s+(?:a|an|his|her|their)|my|our)\s+(?:[\w-]+\s+){0,2}?"
                              r"(?:laptop|desktop|workstation|pc|build\s+(?:server|host|machine)|dev(?:elopment)?\s+"
-                             r"(?:box|machine|pc)|ci\s+runner|cloud\s+(?:vm|box|instance|machine|server))s?\b|"
+                             r"(?:box|machine|pc)|ci\s+runner|cloud\s+(?:vm|box|instance|machine|server)|vm|virtual\s+machine)s?\b|"
                              r"\b(?:another|other|second|different|colleague'?s)\s+(?:[\w-]+\s+)?"
                              r"(?:jetson|orin|xavier|nano|thor|board|device|machine|unit|computer|pc|laptop|workstation)s?\b",
                              re.I)
@@ -2350,7 +2348,8 @@ def _read_versions(state: _State, line: str, raw: str) -> None:
 
 
 # ... said to work there, the sentence's own words: a comparison with the machine that fails ("the same test passes")
-WORKS_THERE = re.compile(r"\b(?:works?|worked|passe[sd]|pass|fine|succeed(?:s|ed)?|runs?\s+(?:fine|well|ok))\b", re.I)
+WORKS_THERE = re.compile(r"\b(?:works?|worked|passe[sd]|pass|fine|succeed(?:s|ed)?|runs?\s+(?:fine|well|ok)|"
+                         r"in\s+the\s+same\s+way)\b", re.I)  # (the same steps on another machine: its yardstick)
 # ... or the place it names is this machine after all: a command run on it from another ("from my laptop I ssh into
 # the board"), a version set on it ("... to 1.18.2 on the Orin")
 _THIS_MACHINE = re.compile(r"\bssh(?:ed)?\s+(?:in)?to\b|\b(?:on|in|into)\s+(?:the|this)\s+(?:jetson|orin|xavier|nano|thor|"
@@ -2513,14 +2512,15 @@ _THIS_MACHINE_TOO = re.compile(r"[^\n.;]{0,30}?(?:\bwhich\s+is\s+what\s+(?:i|we)
                                r"\blike\s+(?:mine|ours|my\s+(?:machine|pc|box))\b)", re.I)
 # Words before a PC's word that say the machine is not one ("aarch64 rather than x86_64", "arm64, not amd64").
 _SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother than|\b(?:is|was|were|are)n't|"
-                             r"(?:\b(?:is|was|were|are)|['\u2019](?:s|re))\s+not|(?<!but),\s*not)"
+                             r"(?:\b(?:is|was|were|are)|['\u2019](?:s|re))\s+not|(?<!but),\s*not|\(\s*not)"
                              r"\s+(?:an?\s+|the\s+)?$", re.I)
 
 
-# Ubuntu's stock kernels by their release ("5.15.0-112-generic", "6.8.0-1019-aws"), which no Jetson runs: L4T's kernel
-# is -tegra, and Canonical's for Jetsons -nvidia-tegra.
-_STOCK_FLAVOURS = ("-generic", "-lowlatency", "-aws", "-azure", "-gcp", "-gke", "-oracle", "-kvm")
-_STOCK_KERNEL = re.compile(r"(?<![\w.+~])\d\.\d{1,2}\.\d{1,4}-\d{1,5}-(?:" + "|".join(f[1:] for f in _STOCK_FLAVOURS) + r")\b")
+# Ubuntu's stock kernels by their release ("5.15.0-112-generic", "6.8.0-1019-aws", Pop!_OS's "6.6.10-76060610-generic"),
+# which no Jetson runs: L4T's kernel is -tegra, and Canonical's for Jetsons -nvidia-tegra. A weak sign of a PC: a paste
+# about a Jetson shows the PC that flashes it, or one said to work, by the same line.
+_STOCK_FLAVOURS = ("-generic", "-lowlatency", "-oem", "-aws", "-azure", "-gcp", "-gke", "-oracle", "-kvm")
+_STOCK_KERNEL = re.compile(r"(?<![\w.+~])\d\.\d{1,2}\.\d{1,4}-\d{1,12}-(?:" + "|".join(f[1:] for f in _STOCK_FLAVOURS) + r")\b")
 
 
 def _said_of_a_build(line: str, sign: Match[str]) -> bool:
@@ -2570,8 +2570,8 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
     if x86 and not any(s.kind not in _NAMES_NO_HARDWARE for s in sightings):  # "an l4t image on an x86-64 host"
         found.append(Sighting(kind, x86.group(0), raw))
     stock = _STOCK_KERNEL.search(line) if any(flavour in low for flavour in _STOCK_FLAVOURS) else None
-    if stock and not found and not sightings:  # (a kernel's release alone: "Kernel Version: 5.15.0-112-generic")
-        found.append(Sighting("x86 / discrete GPU", stock.group(0), raw))
+    if stock and not found and not sightings:  # (a kernel's release alone: "Kernel Version: 5.15.0-112-generic"; a
+        found.append(Sighting("PC hint", stock.group(0), raw))  # weak sign: a flashing host's, or one said to work)
     node = _DGPU_NODE.search(line)
     if node and not sightings and node.group(0).startswith(("/dev/", "/proc/")):
         found.append(Sighting("discrete-GPU node", node.group(0), raw))
