@@ -164,6 +164,8 @@ def test_the_discrete_driver_s_proc_file_said_absent_is_no_sign_of_a_pc() -> Non
     ("* www.runpod.io platform (GPU containers)", "pc"), ("rented a box on vast.ai", "pc"), ("on 3080 samples", "none"),
     # ... and not a core dump, nor an RX queue
     ("Segmentation fault (core dumped)", "none"), ("eth0: rx 4096 packets, tx 512", "none"),
+    # Windows' loader that cannot find a function in a DLL: a Windows program's
+    ("The procedure entry point hipGraphCreate could not be located in the dynamic link library ...\\zluda\\nvcuda.dll", "pc"),
     # Ubuntu's stock kernels, which no Jetson runs (L4T's is -tegra, Canonical's for Jetsons -nvidia-tegra)
     ("* Kernel Version: `5.15.0-112-generic`", "pc"), ("Linux ws 6.8.0-45-generic #45-Ubuntu SMP", "pc"),
     ("5.15.0-1019-aws", "pc"), ("Linux pop-os 6.6.10-76060610-generic", "pc"), ("6.5.0-1020-oem", "pc"),
@@ -736,11 +738,12 @@ def test_the_jetson_s_shared_memory_running_out_is_no_dev_shm_of_a_container() -
     "capability: {capability}.",
 ])
 def test_a_gpu_older_than_the_program_supports_is_the_program_s_build(line: str, gpu: str, capability: str) -> None:
-    """Older than the program's minimum: on a PC no access is refused; on a Jetson (a Nano's Tegra X1) a build for its
-    GPU is needed."""
+    """Older than the program's minimum: the program's build has no kernels for the card, and a build for its GPU is
+    needed. On a PC that is the PC's CUDA software, filed as a card newer than the build is (build-not-for-this-gpu);
+    on a Jetson (a Nano's Tegra X1) the Jetson's."""
     said = line.format(gpu=gpu, capability=capability)
     if gpu.startswith("GeForce"):
-        assert read_cause(PC + "\n" + said).cause.id == "not-gpu-access"
+        assert read_cause(PC + "\n" + said).cause.id == "x86-discrete-gpu"
     else:
         assert read_cause(JETSON_32 + "\n" + said).cause.id == "jetson-software-mismatch"
 
@@ -5517,3 +5520,9 @@ def test_a_clock_tool_or_a_clock_file_that_fails_is_the_board_s_clocks(line: str
 
 def test_a_clock_file_read_is_no_failure() -> None:
     assert "clock-tuning-failed" not in ids("$ cat /sys/devices/gpu.0/devfreq/17000000.gv11b/cur_freq\n1300500000")
+
+
+@pytest.mark.parametrize("line", ["this will return an PTX JIT compilation error on Linux but works on Windows.",
+                                  "kernel load failed during the PTX JIT: error in PTX JIT compiler"])
+def test_a_ptx_jit_compilation_failing_in_words_is_cuda_s_218(line: str) -> None:
+    assert "cuda-218" in ids(line)

@@ -63,6 +63,7 @@ def test_what_is_left_reads_as_a_sentence(family: dict) -> None:
     ("a: on a Jetson, b; on a PC, c", "jetson", "a: on a Jetson, b"),
     ("a. On a Jetson b (x; y); on a PC c", "pc", "a. On a PC c"),
     ("a (d; on a Jetson, e)", "pc", "a (d)"),
+    ("(on a Jetson: b) c", "pc", "c"),
     ("on a PC: a", "jetson", None),
     ("on a Jetson: a", "pc", None),
     ("an x86 build on a PC", "jetson", "an x86 build on a PC"),  # (no clause: the words run on)

@@ -2130,7 +2130,8 @@ _CMAKE_CONFIGURE_FAILED = re.compile(r"\bconfiguring incomplete, errors occurred
 # A variable set for a run said to work (a CPU control run beside the failing one): no statement about the failing run.
 _CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd])\b", re.I)
 # What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own
-# to rebuild or reinstall, on a Jetson a build for its L4T release (TensorRT and CUDA come with the release).
+# to rebuild or reinstall, on a Jetson a build for its L4T release (TensorRT and CUDA come with the release). (A card too
+# old for the build is on a PC a build without the card's kernels, filed with those: _NO_KERNELS_ON_A_PC.)
 _PROGRAM_BUILDS = {
     "engine-version": ("a TensorRT engine file built by another TensorRT version, or for another GPU, than the one "
                        "loading it: the engine is the program's to rebuild where it runs",
@@ -2139,11 +2140,12 @@ _PROGRAM_BUILDS = {
     "cpu-only-build": ("the program was built without CUDA, so it never asks for the GPU: its CUDA build is needed, "
                        "not access", "the program was built without CUDA: on a Jetson it needs a build for the L4T "
                        "release's CUDA (generic arm64 wheels carry none)"),
-    "gpu-too-old": ("the GPU is older (a lower compute capability) than the program's build supports: an older release "
-                    "of the program, or a build with this card's architecture, runs on it; access is not what fails",
-                    "the program's build does not support this Jetson's GPU (its compute capability is under the "
+    "gpu-too-old": ("", "the program's build does not support this Jetson's GPU (its compute capability is under the "
                     "build's minimum): a build that includes the module's architecture is needed"),
 }
+# A PC's card that its CUDA software has no kernels for: a card newer than the build (CUDA's 209, a build said not to be
+# for it) or older than the build's minimum, filed with the PC's CUDA software, as a Jetson's is with the Jetson's.
+_NO_KERNELS_ON_A_PC = ("cuda-209", "build-not-for-this-gpu", "gpu-too-old")
 # GPU software named on a line or in an image: what a family marked `software_only_if_named` needs to be read as
 # the GPU's software rather than a program that never reached the GPU.
 _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|(?<!home/)nvidia(?!@|-desktop\b)|"
@@ -3633,18 +3635,19 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("not-gpu-access", "the OpenCV in use is built without CUDA, as JetPack's own OpenCV is: a CUDA build "
                      "of OpenCV is what uses the GPU, not access to it", opencv[:1] + platform_line,
                      "jetson-software-mismatch")
-    built = next((i for i in ids if i in _PROGRAM_BUILDS), "")
+    built = next((i for i in ids if i in _PROGRAM_BUILDS and not (x86 and i in _NO_KERNELS_ON_A_PC)), "")
     if built and not denied and not nodes_denied and not any(i in _MISMATCH for i in ids):
         on_pc, on_jetson = _PROGRAM_BUILDS[built]
         if x86:  # the GPU is there for the program; what it brings is its own to rebuild
             return cause("not-gpu-access", on_pc, [line_of[built]] + platform_line, "x86-discrete-gpu")
         return cause("jetson-software-mismatch", on_jetson, [line_of[built]] + platform_line, "not-gpu-access")
     mismatch = [i for i in ids if i in _MISMATCH]
-    # (a PC's CUDA software without kernels for its card is filed with the PC's CUDA library versions, as the Jetson's
-    # is with the Jetson's software; the app's own build remains possible)
-    if x86 and mismatch[:1] in (["cuda-209"], ["build-not-for-this-gpu"]) and not denied and not nodes_denied:
+    # (a card the first mismatch says the build has no kernels for, or one too old for the build; the app's own build
+    # remains possible)
+    no_kernels = [i for i in mismatch[:1] if i in _NO_KERNELS_ON_A_PC] or [i for i in ids if i == "gpu-too-old"]
+    if x86 and no_kernels and not denied and not nodes_denied:
         return cause("x86-discrete-gpu", "the program reached the GPU, and its build has no kernels for this card's "
-                     "architecture: a build or packaging gap, not access", [line_of[mismatch[0]]] + platform_line,
+                     "architecture: a build or packaging gap, not access", [line_of[no_kernels[0]]] + platform_line,
                      "not-gpu-access")
     # A library that cannot load is no symptom of a denied node: beside a bare 801 it is the software.
     library_beside_801 = "cuda-library-missing" in mismatch and denied == ["cuda-801"] and not seen.nodes
@@ -4998,6 +5001,9 @@ def launch_summary(launch: Launch) -> str:
 # (the meaning's start, or after "(", "; ", ": " or ". "), and a Jetson's own parts named anywhere.
 _SAID_OF = {"jetson": re.compile(r"\bon an? PC\b", re.I), "pc": re.compile(r"\bon an? Jetson\b", re.I)}
 _A_JETSON_S_OWN = re.compile(r"\bjet(?:son|pack)|\bl4t\b|\btegra\b|nvmap|nvhost|\bthor\b", re.I)
+# What is printed where no meaning of a family is left on the system read.
+_NONE_ON = {"pc": "on a PC with a discrete GPU: see the cause above; the integrated-GPU explanations do not apply",
+            "jetson": "on a Jetson: see the cause above; the discrete-GPU explanations do not apply"}
 
 
 def _clause_end(text: str, at: int) -> int:
@@ -5023,7 +5029,7 @@ def _without_clauses_of(meaning: str, other: Pattern[str]) -> Optional[str]:
     while True:
         hit = other.search(meaning, at)
         if hit is None:
-            return meaning
+            return meaning.strip()
         start, end = hit.start(), _clause_end(meaning, hit.end())
         before = meaning[:start]
         if not start:
@@ -5041,7 +5047,7 @@ def _without_clauses_of(meaning: str, other: Pattern[str]) -> Optional[str]:
         else:
             at = hit.end()  # (words that run on: "an x86 build on a PC")
             continue
-        at = len(before) - 2
+        at = max(0, len(before) - 2)
 
 
 def meanings_on(meanings: Sequence[str], system: str) -> List[str]:
@@ -5055,9 +5061,6 @@ def meanings_on(meanings: Sequence[str], system: str) -> List[str]:
         kept = [m for m in kept if not _A_JETSON_S_OWN.search(m)]
     return kept or [_NONE_ON[system]]
 
-
-_NONE_ON = {"pc": "on a PC with a discrete GPU: see the cause above; the integrated-GPU explanations do not apply",
-            "jetson": "on a Jetson: see the cause above; the discrete-GPU explanations do not apply"}
 
 
 def _system_read(result: Explanation) -> str:

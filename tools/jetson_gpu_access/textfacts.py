@@ -377,11 +377,13 @@ _X86 = cued(
      r"\b(?:run(?:s|ning)?|ran|start(?:s|ed|ing)?|launch(?:es|ed|ing)?|execut(?:e|es|ed|ing))\s+(?:the\s+|my\s+)?"
      r"(?:[\w-]{1,64}\.(?:exe|bat)\b(?!\.\w)|bat file\b)"),
     # a Windows library this machine failed to load ("Could not locate zlibwapi.dll", LoadLibrary's error 126)
-    # (or named after the failure: "The CUDA driver could not be loaded. The library name used was 'nvcuda.dll'.")
+    # (or named after the failure: "The CUDA driver could not be loaded. The library name used was 'nvcuda.dll'.";
+    # or the loader's own words: "The procedure entry point X could not be located in the dynamic link library Y.dll")
     ((".dll", "loadlibrary"), r"\b(?:could not|couldn't|cannot|can't|unable to|failed to)\s+(?:load|locate|find|open)\b"
      r"[^\n]{0,80}?\b[\w-]{1,64}\.dll\b|\b[\w-]{1,64}\.dll\b[^\n]{0,40}?\b(?:not found|is missing|was not found|could not "
      r"be (?:found|loaded))\b|\bLoadLibrary(?:Ex)?[AW]?\b[^\n]{0,40}?\b(?:failed|error)\b|"
-     r"\b(?:could not|couldn't|cannot|can't)\s+be\s+(?:loaded|found)\b[^\n]{0,80}?\b[\w-]{1,64}\.dll\b|"
+     r"\b(?:could not|couldn't|cannot|can't)\s+be\s+(?:loaded|found|located)\b[^\n]{0,80}?\b[\w-]{1,64}\.dll\b|"
+     r"\bdynamic link library\b[^\n]{0,200}?\b[\w-]{1,64}\.dll\b|"
      r"\blibrary name used was:?\s*['\"]?[\w-]{1,64}\.dll\b"),
     (("nvidia unix x86", "nvrm: ", "win", "wsl", "microsoft-standard"),
      # (Windows as the machine a user comes from is the client: "from my windows pc" names no system of the paste's)
@@ -2569,9 +2571,11 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
         kind = PC_PROSE  # "CI builds on an x86_64 runner": the build's machine, named in words
     if x86 and not any(s.kind not in _NAMES_NO_HARDWARE for s in sightings):  # "an l4t image on an x86-64 host"
         found.append(Sighting(kind, x86.group(0), raw))
+    # a stock kernel's release where the line shows nothing else ("Kernel Version: 5.15.0-112-generic"): a weak sign,
+    # since it may be the PC that flashes the board, or one said to work
     stock = _STOCK_KERNEL.search(line) if any(flavour in low for flavour in _STOCK_FLAVOURS) else None
-    if stock and not found and not sightings:  # (a kernel's release alone: "Kernel Version: 5.15.0-112-generic"; a
-        found.append(Sighting("PC hint", stock.group(0), raw))  # weak sign: a flashing host's, or one said to work)
+    if stock and not found and not sightings:
+        found.append(Sighting("PC hint", stock.group(0), raw))
     node = _DGPU_NODE.search(line)
     if node and not sightings and node.group(0).startswith(("/dev/", "/proc/")):
         found.append(Sighting("discrete-GPU node", node.group(0), raw))
