@@ -164,6 +164,9 @@ def test_the_discrete_driver_s_proc_file_said_absent_is_no_sign_of_a_pc() -> Non
     ("* www.runpod.io platform (GPU containers)", "pc"), ("rented a box on vast.ai", "pc"), ("on 3080 samples", "none"),
     # ... and not a core dump, nor an RX queue
     ("Segmentation fault (core dumped)", "none"), ("eth0: rx 4096 packets, tx 512", "none"),
+    # a Windows drive as WSL mounts it: the commands ran in WSL, on a PC
+    ("/mnt/c/Users/me/project/.venv/lib/python3.12/site-packages/x.py:37: SyntaxWarning", "pc"),
+    ("ls /mnt/data/models", "none"),
     # Windows' loader that cannot find a function in a DLL: a Windows program's
     ("The procedure entry point hipGraphCreate could not be located in the dynamic link library ...\\zluda\\nvcuda.dll", "pc"),
     # Ubuntu's stock kernels, which no Jetson runs (L4T's is -tegra, Canonical's for Jetsons -nvidia-tegra)
@@ -5526,3 +5529,24 @@ def test_a_clock_file_read_is_no_failure() -> None:
                                   "kernel load failed during the PTX JIT: error in PTX JIT compiler"])
 def test_a_ptx_jit_compilation_failing_in_words_is_cuda_s_218(line: str) -> None:
     assert "cuda-218" in ids(line)
+
+
+@pytest.mark.parametrize(("line", "family"), [
+    ("Please use PaddlePaddle with GPU version", "cpu-only-build"),
+    ("please install the GPU version of paddlepaddle", "cpu-only-build"),
+    ("RuntimeError: module must have its parameters and buffers on device cuda:0 (device_ids[0]) but found one of them "
+     "on device: cuda:3", "tensors-on-two-devices")])
+def test_a_program_s_own_words_for_a_cpu_build_or_two_devices(line: str, family: str) -> None:
+    assert family in ids(line)
+
+
+def test_a_program_s_source_that_prints_the_words_is_no_cpu_build() -> None:
+    assert "cpu-only-build" not in ids('else:\n    print("Please install GPU version of TF")')
+
+
+def test_an_engine_that_does_not_know_nvidia_s_runtime_leans_to_a_pc() -> None:
+    # (JetPack's components bring the runtime; a PC's engine has one once the toolkit is installed)
+    line = "docker: Error response from daemon: Unknown runtime specified nvidia."
+    reading = read_cause(line)
+    assert reading.cause.id == "x86-discrete-gpu" and reading.cause.assumed_system == "pc"
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "nodes-missing-in-container"

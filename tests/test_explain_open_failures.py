@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, read_cause
-from jetson_gpu_access.explain import Failure, find_failure
+from jetson_gpu_access.explain import Failure, find_failure, render_markdown, render_text
 
 # ---- a failure in any tool's wording is recognised ----
 
@@ -977,3 +977,22 @@ def test_a_jetpack_4_image_build_that_fails_at_cmakes_configure_step_ran_without
             "is failing with -- Configuring incomplete, errors occurred!. any idea?")
     assert read_cause(text).cause.id == "nodes-missing-in-container"
     assert read_cause(text.replace("32.7.2", "35.4.1")).cause.id != "nodes-missing-in-container"  # JetPack 5 mounts none
+
+
+def test_a_machine_said_to_have_no_gpu_is_not_told_to_add_the_nvidia_runtime() -> None:
+    text = ("Deploying the server as a docker image on a machine without GPU.\n"
+            "docker run --name hf -d -p 80:80 ghcr.io/huggingface/text-generation-inference:0.7 --model-id $model\n"
+            '{"error":"Request failed during generation: Server error: attention_scores_2d must be a CUDA tensor"}')
+    result = read_cause(text)
+    said = render_text(result) + render_markdown(result)
+    assert result.cause.id == "not-gpu-access" and "no-gpu-nodes" not in said and "nvmap" not in said.lower(), said
+
+
+@pytest.mark.parametrize("line", ["import tensorrt_llm failed, if do not use tensorrt, ignore this message",
+                                  "W: failed to load the optional plugin libfoo.so; this can be safely ignored"])
+def test_a_failure_its_program_says_to_ignore_is_none(line: str) -> None:
+    assert find_failure(line) is None
+
+
+def test_a_failure_beside_words_to_ignore_another_is_still_one() -> None:
+    assert find_failure("ignore this message if you like: later, CUDA failed to initialise") is not None

@@ -1045,7 +1045,8 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
     FAILURE_KINDS, and for a GPU node's line whether it refuses no access; None for a line that says nothing failed."""
     said = _failure_said(line)
     if not said or _FAILURE_HEADING.match(line) or _OTHERWISE.search(line, 0, said.start()) or (
-            _INFO_LINE.search(line) and not _DRIVER_CALL_FAILED.search(line)) or OPTIONAL_TENSORRT.search(line):
+            _INFO_LINE.search(line) and not _DRIVER_CALL_FAILED.search(line)) or OPTIONAL_TENSORRT.search(line) \
+            or _SAYS_TO_IGNORE_IT.search(line, said.end()):
         return None
     body = _without_works_said(_LOG_PREFIX.sub("", line, count=1))  # what failed, not who printed it or what works
     unlinked = _LINK_ASIDE.sub(" ", body) if _FIRST_PERSON.search(body) else body
@@ -1064,6 +1065,10 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
     return bool(_TRACEBACK_ONLY.match(line)), noise, index, unrefused  # a traceback's exception says more than its header
 
 
+# A program's failure that it says to ignore, after it on its line ("import tensorrt_llm failed, if do not use tensorrt,
+# ignore this message"; "... can be safely ignored"): an optional part it goes on without.
+_SAYS_TO_IGNORE_IT = re.compile(r"\bignore this (?:message|warning)\b|\bcan (?:safely )?be (?:safely )?ignored\b|"
+                                r"\bsafe to ignore\b", re.I)
 _LINK_ASIDE = re.compile(r"(?<!\])\(\s*https?://[^\s)]+\s*\)", re.I)  # (not a Markdown link's address)
 # (a program's own message can link the page of its error, "please refer to https://docs.nvidia.com/cuda/...")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur)\b")
@@ -1182,10 +1187,11 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
     others = tuple(_from_paste(diagnose(facts)) for facts in parsed.others)
     # An error of the GPU (not one that is no GPU access, nor words about the session) asks for the NVIDIA runtime.
     gpu_error = any(m.id not in _NOT_GPU + _SESSION_FAMILIES for m in matches) or bool(seen.absent)
+    no_gpu_here = any(m.id == "no-gpu-words" for m in matches)  # (a machine said to have none: no runtime brings one)
     audited = [launch for launch in seen.launches if launch.source not in ("inspect", "kubernetes")]
     pairs = [(f, launch.text.split("\n")[0]) for launch in audited
              for f in audit_text(launch.text, "compose" if launch.source == "compose" else "docker-run")
-             if f.status != "pass" and (f.id != "no-gpu-nodes" or (_wants_nvidia(launch, gpu_error)
+             if f.status != "pass" and (f.id != "no-gpu-nodes" or (not no_gpu_here and _wants_nvidia(launch, gpu_error)
                                                                   and not launch.source.endswith("compose run")
                                                                   and not _nvidia_by_default(launch, seen)))]
     if shown_platform(seen)[0] == "pc":  # the audit's fix is a Jetson's: a PC asks for the GPU with --gpus

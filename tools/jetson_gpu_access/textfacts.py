@@ -391,6 +391,8 @@ _X86 = cued(
      r"\bNVIDIA UNIX x86|\bNVRM: |(?<!from )(?<!from my )(?<!from a )(?<!from the )"
      r"\bwin(?:dows\b|32\b|_amd64\b|\s?(?:7|8(?:\.1)?|10|11)(?!\w|\.\d))|\bWSL2?\b|microsoft-standard|"
      r"\[WinError \d+\]"),  # (Python's own error of a Windows call: only Windows prints it)
+    # a Windows drive as WSL mounts it ("/mnt/c/Users/me/project"): the commands ran in WSL
+    (("/mnt/",), r"(?<![\w/])/mnt/[c-h]/(?:Users|Program Files|Windows|ProgramData)/"),
     # Windows' own computer name as it comes out of the box (and in a WSL prompt, _read_line)
     (("desktop-", "laptop-"), _WINDOWS_HOST_NAME),
     (("geforce", "quadro", "tesla", "titan", "rtx", "gtx", "gt"), _GEFORCE_AND_KIN), (("radeon",), r"\bRadeon\b"),
