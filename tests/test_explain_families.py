@@ -164,6 +164,9 @@ def test_the_discrete_driver_s_proc_file_said_absent_is_no_sign_of_a_pc() -> Non
     ("* www.runpod.io platform (GPU containers)", "pc"), ("rented a box on vast.ai", "pc"), ("on 3080 samples", "none"),
     # ... and not a core dump, nor an RX queue
     ("Segmentation fault (core dumped)", "none"), ("eth0: rx 4096 packets, tx 512", "none"),
+    # a Colab notebook run, by its link: Google's cloud machine; a link alone names none
+    ("1. Tried running the notebook (https://colab.research.google.com/github/mlc-ai/notebooks/blob/main/x.ipynb)", "pc"),
+    ("see https://colab.research.google.com/drive/1abc for the model card", "none"),
     # a Windows drive as WSL mounts it: the commands ran in WSL, on a PC
     ("/mnt/c/Users/me/project/.venv/lib/python3.12/site-packages/x.py:37: SyntaxWarning", "pc"),
     ("ls /mnt/data/models", "none"),

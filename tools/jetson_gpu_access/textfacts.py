@@ -2520,6 +2520,8 @@ _SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother th
                              r"\s+(?:an?\s+|the\s+)?$", re.I)
 
 
+# Words that say a notebook was run, beside a link to it on Google's Colab: the notebook ran on Colab's machine.
+_RUN_A_NOTEBOOK = re.compile(r"\b(?:run|runs|ran|running|tried|trying|execut\w+|open(?:ed|ing)?)\b", re.I)
 # Ubuntu's stock kernels by their release ("5.15.0-112-generic", "6.8.0-1019-aws", Pop!_OS's "6.6.10-76060610-generic"),
 # which no Jetson runs: L4T's kernel is -tegra, and Canonical's for Jetsons -nvidia-tegra. A weak sign of a PC: a paste
 # about a Jetson shows the PC that flashes it, or one said to work, by the same line.
@@ -2538,6 +2540,8 @@ def _said_of_a_build(line: str, sign: Match[str]) -> bool:
 def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting]) -> List[Sighting]:
     found: List[Sighting] = []
     if "://" in line:
+        if "colab.research.google.com" in line.lower() and _RUN_A_NOTEBOOK.search(line):
+            found.append(Sighting(PC_PROSE, "Google Colab", raw))  # (a Colab notebook run: Google's cloud machine)
         line = _unlinked(line)
     low = line.lower()
     host_platform = _HOST_PLATFORM.search(line) if "host platform" in low else None
