@@ -28,6 +28,9 @@ from jetson_gpu_access.explain import Failure, find_failure, render_markdown, re
     "the daemon exited: exit status 2",
     "my-tool: cannot stat '/srv/data': No such file or directory",
     "it just does not work after the update",
+    # a process killed by a signal, as ROS's launcher and Python's subprocess print it
+    "I get an exit code -11 after using the command roslaunch vision_to_mavros t265_fisheye_undistort.launch",
+    "[camera-1] process has died [pid 4242, exit code 127]",
 ])
 def test_a_failure_in_any_wording_is_recognised(line: str) -> None:
     assert find_failure("starting the job\n" + line + "\njob ended") is not None
