@@ -50,16 +50,14 @@ LEANS = [
      "render-node-denied", "jetson", "x86-discrete-gpu"),
     ("ImportError: libcudnn.so.8: cannot open shared object file: No such file or directory", "x86-discrete-gpu", "pc",
      "jetson-software-mismatch"),
-    # an engine that does not know NVIDIA's runtime: JetPack's components bring one, a PC's engine has one once the
-    # container toolkit is installed
-    ("docker: Error response from daemon: unknown or invalid runtime name: nvidia.", "x86-discrete-gpu", "pc",
-     "nodes-missing-in-container"),
     # the requirement check of the C library (legacy mode; the csv mode's names the host's CUDA, test below)
     ("stderr: nvidia-container-cli: requirement error: unsatisfied condition: cuda>=11.8", "x86-discrete-gpu", "pc",
      "jetson-software-mismatch"),
     # no family leans: the project's readers' system (a library missing in a container leans to neither)
     ("$ docker run --rm app:1 ./serve\n./serve: error while loading shared libraries: libcuda.so.1: cannot open shared "
      "object file: No such file or directory", "nodes-missing-in-container", "jetson", "x86-discrete-gpu"),
+    ("docker: Error response from daemon: unknown or invalid runtime name: nvidia.", "nodes-missing-in-container",
+     "jetson", "x86-discrete-gpu"),
     ("vkCreateInstance failed with ERROR_INCOMPATIBLE_DRIVER", "nodes-missing-in-container", "jetson", "x86-discrete-gpu"),
     ("[trt] TensorRT initialization failed (engine=yolo.plan)", "jetson-software-mismatch", "jetson", "x86-discrete-gpu"),
 ]

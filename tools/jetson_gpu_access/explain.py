@@ -1046,7 +1046,7 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
     said = _failure_said(line)
     if not said or _FAILURE_HEADING.match(line) or _OTHERWISE.search(line, 0, said.start()) or (
             _INFO_LINE.search(line) and not _DRIVER_CALL_FAILED.search(line)) or OPTIONAL_TENSORRT.search(line) \
-            or _SAYS_TO_IGNORE_IT.search(line, said.end()):
+            or _SAYS_TO_IGNORE_IT.match(line, said.end()):
         return None
     body = _without_works_said(_LOG_PREFIX.sub("", line, count=1))  # what failed, not who printed it or what works
     unlinked = _LINK_ASIDE.sub(" ", body) if _FIRST_PERSON.search(body) else body
@@ -1065,10 +1065,11 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
     return bool(_TRACEBACK_ONLY.match(line)), noise, index, unrefused  # a traceback's exception says more than its header
 
 
-# A program's failure that it says to ignore, after it on its line ("import tensorrt_llm failed, if do not use tensorrt,
-# ignore this message"; "... can be safely ignored"): an optional part it goes on without.
-_SAYS_TO_IGNORE_IT = re.compile(r"\bignore this (?:message|warning)\b|\bcan (?:safely )?be (?:safely )?ignored\b|"
-                                r"\bsafe to ignore\b", re.I)
+# A program's failure that it says to ignore, after it in the same sentence ("import tensorrt_llm failed, if do not use
+# tensorrt, ignore this message"): an optional part it goes on without. (Not a reporter's aside about another line: "the
+# tcmalloc line can be safely ignored".)
+_SAYS_TO_IGNORE_IT = re.compile(r"[^.;\n]*?,\s*(?:if\b[^.;\n]{0,60},\s*)?(?:please\s+)?ignore this (?:message|warning)\b",
+                                re.I)
 _LINK_ASIDE = re.compile(r"(?<!\])\(\s*https?://[^\s)]+\s*\)", re.I)  # (not a Markdown link's address)
 # (a program's own message can link the page of its error, "please refer to https://docs.nvidia.com/cuda/...")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur)\b")
@@ -1187,11 +1188,10 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
     others = tuple(_from_paste(diagnose(facts)) for facts in parsed.others)
     # An error of the GPU (not one that is no GPU access, nor words about the session) asks for the NVIDIA runtime.
     gpu_error = any(m.id not in _NOT_GPU + _SESSION_FAMILIES for m in matches) or bool(seen.absent)
-    no_gpu_here = any(m.id == "no-gpu-words" for m in matches)  # (a machine said to have none: no runtime brings one)
     audited = [launch for launch in seen.launches if launch.source not in ("inspect", "kubernetes")]
     pairs = [(f, launch.text.split("\n")[0]) for launch in audited
              for f in audit_text(launch.text, "compose" if launch.source == "compose" else "docker-run")
-             if f.status != "pass" and (f.id != "no-gpu-nodes" or (not no_gpu_here and _wants_nvidia(launch, gpu_error)
+             if f.status != "pass" and (f.id != "no-gpu-nodes" or (_wants_nvidia(launch, gpu_error)
                                                                   and not launch.source.endswith("compose run")
                                                                   and not _nvidia_by_default(launch, seen)))]
     if shown_platform(seen)[0] == "pc":  # the audit's fix is a Jetson's: a PC asks for the GPU with --gpus
@@ -1215,6 +1215,10 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
         named = [r for r in readings if r.cause.id != "unknown"]
         ranked = sorted(named, key=lambda r: (not r.failing, r.cause.id == "not-gpu-access"))
         cause = ranked[0].cause if ranked else cause
+    if cause.id == "not-gpu-access" and any(m.id == "no-gpu-words" for m in matches):
+        # (the machine read as having no GPU: no runtime brings one, so the audit's call for NVIDIA's is left out)
+        audit = tuple(f for f in audit if f.id != "no-gpu-nodes")
+        statements = tuple(s for s in statements if not s.text.startswith("FAIL no-gpu-nodes:"))
     if cause.assumption:
         statements += (Statement("the paste does not show which system it ran on: read as {}; on the other system "
                                  "the cause would be {}".format(cause.assumption[len("assumed: "):], cause.otherwise),
@@ -2137,7 +2141,8 @@ _CMAKE_CONFIGURE_FAILED = re.compile(r"\bconfiguring incomplete, errors occurred
 _CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd])\b", re.I)
 # What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own
 # to rebuild or reinstall, on a Jetson a build for its L4T release (TensorRT and CUDA come with the release). (A card too
-# old for the build is on a PC a build without the card's kernels, filed with those: _NO_KERNELS_ON_A_PC.)
+# old for the build is on a PC a build without the card's kernels, filed with those, _NO_KERNELS_ON_A_PC, where it is
+# what fails; beside another failure it is a note about one card, as on a workstation whose console card is old.)
 _PROGRAM_BUILDS = {
     "engine-version": ("a TensorRT engine file built by another TensorRT version, or for another GPU, than the one "
                        "loading it: the engine is the program's to rebuild where it runs",
@@ -2146,7 +2151,9 @@ _PROGRAM_BUILDS = {
     "cpu-only-build": ("the program was built without CUDA, so it never asks for the GPU: its CUDA build is needed, "
                        "not access", "the program was built without CUDA: on a Jetson it needs a build for the L4T "
                        "release's CUDA (generic arm64 wheels carry none)"),
-    "gpu-too-old": ("", "the program's build does not support this Jetson's GPU (its compute capability is under the "
+    "gpu-too-old": ("the GPU is older (a lower compute capability) than the program's build supports, and another "
+                    "failure is the paste's: a note about one card beside work that fails for its own reason",
+                    "the program's build does not support this Jetson's GPU (its compute capability is under the "
                     "build's minimum): a build that includes the module's architecture is needed"),
 }
 # A PC's card that its CUDA software has no kernels for: a card newer than the build (CUDA's 209, a build said not to be
@@ -3641,7 +3648,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("not-gpu-access", "the OpenCV in use is built without CUDA, as JetPack's own OpenCV is: a CUDA build "
                      "of OpenCV is what uses the GPU, not access to it", opencv[:1] + platform_line,
                      "jetson-software-mismatch")
-    built = next((i for i in ids if i in _PROGRAM_BUILDS and not (x86 and i in _NO_KERNELS_ON_A_PC)), "")
+    too_old = line_of.get("gpu-too-old", "")
+    too_old_fails = bool(too_old) and (failure is None or failure.kind in ("unshown", "symptom")
+                                       or too_old in failure.line or failure.line in too_old)
+    built = next((i for i in ids if i in _PROGRAM_BUILDS and not (x86 and i in _NO_KERNELS_ON_A_PC and too_old_fails)),
+                 "")
     if built and not denied and not nodes_denied and not any(i in _MISMATCH for i in ids):
         on_pc, on_jetson = _PROGRAM_BUILDS[built]
         if x86:  # the GPU is there for the program; what it brings is its own to rebuild
@@ -3650,7 +3661,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     mismatch = [i for i in ids if i in _MISMATCH]
     # (a card the first mismatch says the build has no kernels for, or one too old for the build; the app's own build
     # remains possible)
-    no_kernels = [i for i in mismatch[:1] if i in _NO_KERNELS_ON_A_PC] or [i for i in ids if i == "gpu-too-old"]
+    no_kernels = [i for i in mismatch[:1] if i in _NO_KERNELS_ON_A_PC] or (["gpu-too-old"] if too_old_fails else [])
     if x86 and no_kernels and not denied and not nodes_denied:
         return cause("x86-discrete-gpu", "the program reached the GPU, and its build has no kernels for this card's "
                      "architecture: a build or packaging gap, not access", [line_of[no_kernels[0]]] + platform_line,

@@ -209,6 +209,8 @@ def _without_quoted_posts(text: str) -> str:
 _MODEL = re.compile(
     # (and "Jetson" as it is often mistyped: "Jeston Nano", "Jetosn Orin")
     r"(?:\bNVIDIA\s+(?:Jetson\s+)?|\bJe(?:tso|sto|tos)n[\s_-]+)(?:AGX\s+|IGX\s+)?(?:Orin|Xavier|Thor|Nano|TX1|TX2|TK1)[\w -]*"
+    # (and the Xavier as it is often mistyped after the family's name: "Jetson Xavior NX", "Jetson Xaiver")
+    r"|\bJe(?:tso|sto|tos)n[\s_-]+(?:AGX\s+)?Xa(?:vior|iver|vir|veir)\b[\w -]*"
     r"|\b(?:AGX|IGX)\s+(?:Orin|Xavier|Thor)\b[\w -]*|\b(?:Orin|Xavier|Thor)\s+(?:AGX|IGX)\b[\w -]*"
     # NVIDIA's medical developer kit built on a Jetson AGX Xavier module (with a discrete GPU beside it)
     r"|\bClara\s+AGX\b[\w -]*"
@@ -391,8 +393,6 @@ _X86 = cued(
      r"\bNVIDIA UNIX x86|\bNVRM: |(?<!from )(?<!from my )(?<!from a )(?<!from the )"
      r"\bwin(?:dows\b|32\b|_amd64\b|\s?(?:7|8(?:\.1)?|10|11)(?!\w|\.\d))|\bWSL2?\b|microsoft-standard|"
      r"\[WinError \d+\]"),  # (Python's own error of a Windows call: only Windows prints it)
-    # a Windows drive as WSL mounts it ("/mnt/c/Users/me/project"): the commands ran in WSL
-    (("/mnt/",), r"(?<![\w/])/mnt/[c-h]/(?:Users|Program Files|Windows|ProgramData)/"),
     # Windows' own computer name as it comes out of the box (and in a WSL prompt, _read_line)
     (("desktop-", "laptop-"), _WINDOWS_HOST_NAME),
     (("geforce", "quadro", "tesla", "titan", "rtx", "gtx", "gt"), _GEFORCE_AND_KIN), (("radeon",), r"\bRadeon\b"),
@@ -565,6 +565,9 @@ _CPU_FIELD = re.compile(r"(?:^\s*|\s\s|\|\s?)(?:[-*>]\s?)?(?:\*\*|__)?(?:model ?
 # a command (the discrete-GPU driver's tool; on JetPack 6 it exists but reports little).
 _PC_HINT = cued(
     (("@",), r"^>?\s*\[?(?:ec2-user|opc|azureuser)@[\w.-]+|@ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\b"),
+    # a Windows drive as WSL mounts it ("/mnt/c/Users/me/project"): WSL's, unless the board's own output is beside it
+    # (files copied from it to the board)
+    (("/mnt/",), r"(?<![\w/])/mnt/[c-h]/(?:Users|Program Files|Windows|ProgramData)/"),
     # a GeForce by its number alone ("3080ti", "NVIDIA 4090", "with my 3050"), as issue templates and prose give it
     # (or a laptop's GeForce by its number and M: "Nvidia 650M")
     (("0ti", "0 ti", "nvidia "), _GEFORCE_BY_NUMBER), (("050", "060", "070", "080", "090"), _GEFORCE_AFTER_MY),
@@ -2508,7 +2511,7 @@ _ARCHIVE_NAME = re.compile(r"[\w.+-]{0,80}?\.(?:tar\.gz|tar\.xz|tar\.bz2|tgz|zip
 # available for x86_64"), with a build's word before it in the sentence ("tested on x86_64 only" is the machine).
 _ONLY_AFTER = re.compile(r"[- ]only\b", re.I)
 _AVAILABLE_FOR = re.compile(r"\b(?:available|provided|published|shipped|released|built|compiled|made)\s+(?:only\s+)?for\s+"
-                            r"(?:the\s+)?$", re.I)
+                            r"(?:the\s+)?$|\bsupport(?:s|ed)?\s+(?:only\s+)?(?:in|on|for)\s+(?:the\s+)?$", re.I)
 _A_BUILD_BEFORE = re.compile(_BUILD_WORDS + r"[^\n.;]{0,60}$", re.I)
 # ... unless the words after it say it is this machine too ("which is what I run", "on this very machine").
 _THIS_MACHINE_TOO = re.compile(r"[^\n.;]{0,30}?(?:\bwhich\s+is\s+what\s+(?:i|we)\s+(?:run|have|use)\b|"
@@ -2521,7 +2524,9 @@ _SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother th
 
 
 # Words that say a notebook was run, beside a link to it on Google's Colab: the notebook ran on Colab's machine.
-_RUN_A_NOTEBOOK = re.compile(r"\b(?:run|runs|ran|running|tried|trying|execut\w+|open(?:ed|ing)?)\b", re.I)
+_RUN_A_NOTEBOOK = re.compile(r"\b(?:run|runs|ran|running|tried|trying|execut\w+|opened|opening)\b", re.I)
+# What joins builds listed one after another ("x86_64 or win_amd64", "amd64, x86_64 and ppc64le").
+_LISTED_AFTER = re.compile(r"\s*(?:,\s*|/\s*|\s(?:or|and)\s+|,\s*(?:or|and)\s+)")
 # Ubuntu's stock kernels by their release ("5.15.0-112-generic", "6.8.0-1019-aws", Pop!_OS's "6.6.10-76060610-generic"),
 # which no Jetson runs: L4T's kernel is -tegra, and Canonical's for Jetsons -nvidia-tegra. A weak sign of a PC: a paste
 # about a Jetson shows the PC that flashes it, or one said to work, by the same line.
@@ -2550,8 +2555,11 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
     pc_words = (any(w in low for w in state.pc_words) and not host_platform and not _FOREIGN_ARTIFACT.search(line)
                 and not _PLATFORM_PROBE.search(line) and not ("ssh" in low and _REMOTE_LOGIN.search(line)))
     x86 = (leftmost(state.x86_parts, line, low) or leftmost(state.pc_stack, line, low)) if pc_words else None
-    if x86 and _said_of_a_build(line, x86):  # ("the redistributables are x86_64 only"): the rest of the line is read
-        masked = line[:x86.start()] + " " * (x86.end() - x86.start()) + line[x86.end():]
+    masked, x86_end = line, 0
+    while x86 and (_said_of_a_build(masked, x86) or (masked is not line and _LISTED_AFTER.fullmatch(
+            masked, x86_end, x86.start()))):  # ("the redistributables are x86_64 only", "only support in x86_64 or
+        # win_amd64"): the rest of the line is read, past the builds listed after the first
+        masked, x86_end = masked[:x86.start()] + " " * (x86.end() - x86.start()) + masked[x86.end():], x86.end()
         x86 = leftmost(state.x86_parts, masked, masked.lower()) or leftmost(state.pc_stack, masked, masked.lower())
     kind = "x86 / discrete GPU"
     if x86 and x86.group(0).lower() == "nouveau" and _ARM_WORDS.search(line):
