@@ -199,7 +199,10 @@ def test_a_machine_word_said_not_to_be_the_machine_names_no_pc(line: str) -> Non
 
 @pytest.mark.parametrize("line", ['Device 0: "Orin"', "18:06:56 SUCCESS  Initialized CUDA 12.2. Active GPU is #0: Orin [87]",
                                   "GPU 0: Orin (nvgpu)", "Device 0: NVIDIA Thor, compute capability 11.0",
-                                  'Device 0: "NVIDIA Tegra X1"', "Active GPU is #0: NVIDIA Tegra X2 [62]"])
+                                  'Device 0: "NVIDIA Tegra X1"', "Active GPU is #0: NVIDIA Tegra X2 [62]",
+                                  "    Found GPU0 Xavier which is of cuda capability 7.2.",
+                                  "Ignoring visible gpu device (device: 0, name: NVIDIA Tegra X1, pci bus id: 0000:00:00.0, "
+                                  "compute capability: 5.3)"])
 def test_the_gpu_cuda_names_is_a_jetson_s_own_output(line: str) -> None:
     # (its name as CUDA or nvidia-smi prints it on the device: a Jetson's own output, which a word of x86 beside it
     # does not outweigh)

@@ -1426,10 +1426,11 @@ _MODEL_ENDS = re.compile(r"\s+-\s+|\s*\[|\s{2,}|\s+\(|\s+(?=(?:with|running|runs
 
 
 # The GPU as CUDA or nvidia-smi name it on a Jetson (deviceQuery's 'Device 0: "Orin"', nvidia-smi's "GPU 0: Orin (nvgpu)",
-# a program's "Active GPU is #0: NVIDIA Tegra X2 [62]"): the device's own output, not a word about one.
+# a program's "Active GPU is #0: NVIDIA Tegra X2 [62]", PyTorch's "Found GPU0 Xavier which is of cuda capability 7.2",
+# TensorFlow's "(device: 0, name: NVIDIA Tegra X1, pci bus id: ...)"): the device's own output, not a word about one.
 _CUDA_DEVICE = cued((("orin", "xavier", "thor", "tegra"),
-                     r"(?:\bdevice\s*#?\d+\s*:|\bactive gpu is\s*#?\d+\s*:|^\s*gpu\s*\d+\s*:)\s*[\"']?(?:nvidia\s+)?"
-                     r"(?:orin|xavier|thor|tegra\s?x[12])\b"))
+                     r"(?:\bdevice\s*#?\d+\s*:|\bactive gpu is\s*#?\d+\s*:|^\s*gpu\s*\d+\s*:|\bfound gpu\s*\d+\s+|"
+                     r"\bdevice:\s*\d+,\s*name:)\s*[\"']?(?:nvidia\s+)?(?:orin|xavier|thor|tegra\s?x[12])\b"))
 # Each Jetson form, its patterns with the words a line must hold before each runs (cheap substring tests first).
 _JETSON_FORMS: Tuple[Tuple[str, Cued], ...] = (
     ("model", cued((("orin", "xavier", "thor", "nano", "tx1", "tx2", "tk1", "jetson", "jeston", "jetosn", "agx", "recomputer"),
