@@ -569,8 +569,9 @@ def _meanings(symptom: Dict[str, Any], line: str) -> Tuple[str, ...]:
     program's line prints no CMake build's meaning, "no monitor is connected" no unreachable X server's. All of them
     where none is left."""
     causes = tuple(str(cause) for cause in symptom["causes"])
+    lowered = line.lower()
     meant = [cause for cause, needed in zip(causes, symptom.get("meant_by") or [None] * len(causes))
-             if needed is None or _compiled(needed).search(line.lower())]
+             if needed is None or _compiled(needed).search(lowered)]
     return tuple(meant) or causes
 
 
@@ -1196,18 +1197,12 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
                                                                   and not _nvidia_by_default(launch, seen)))]
     if shown_platform(seen)[0] == "pc":  # the audit's fix is a Jetson's: a PC asks for the GPU with --gpus
         pairs = [(_on_a_pc(f), line) for f, line in pairs]
-    audit = tuple(f for f, _ in pairs)
     platforms = _jetson_beside_pc(seen)
     readings = _per_system(text, memo, seen, platforms) if (len(seen.releases) > 1 or platforms) and not nested else []
     mixed = _systems(seen, readings, platforms)
     systems = tuple(label for label, _ in mixed)
-    statements = _statements(seen, matches, diagnosis, parsed.assumptions, pairs, mixed) + tuple(
-        _session_statements(seen, others))
     failure = _cut_off_while_loading(cleaned, find_failure(text, cleaned, memo))
     container = container_context(text, seen, cleaned)
-    if failure is not None and not matches:
-        statements += (Statement("a failure that no known signature names ({}): `{}`".format(
-            failure.kind.replace("-", " "), failure.line), (failure.line,), False),)
     lowered = cleaned.lower()
     cause = decide_cause(seen, matches, diagnosis, failure, container, any(name in lowered for name in _CUDA_NAMES))
     if readings:  # a mixed paste: the first system whose own part shows an error and whose reading names a cause,
@@ -1217,8 +1212,13 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
         cause = ranked[0].cause if ranked else cause
     if cause.id == "not-gpu-access" and any(m.id == "no-gpu-words" for m in matches):
         # (the machine read as having no GPU: no runtime brings one, so the audit's call for NVIDIA's is left out)
-        audit = tuple(f for f in audit if f.id != "no-gpu-nodes")
-        statements = tuple(s for s in statements if not s.text.startswith("FAIL no-gpu-nodes:"))
+        pairs = [(f, line) for f, line in pairs if f.id != "no-gpu-nodes"]
+    audit = tuple(f for f, _ in pairs)
+    statements = _statements(seen, matches, diagnosis, parsed.assumptions, pairs, mixed) + tuple(
+        _session_statements(seen, others))
+    if failure is not None and not matches:
+        statements += (Statement("a failure that no known signature names ({}): `{}`".format(
+            failure.kind.replace("-", " "), failure.line), (failure.line,), False),)
     if cause.assumption:
         statements += (Statement("the paste does not show which system it ran on: read as {}; on the other system "
                                  "the cause would be {}".format(cause.assumption[len("assumed: "):], cause.otherwise),
@@ -2141,8 +2141,8 @@ _CMAKE_CONFIGURE_FAILED = re.compile(r"\bconfiguring incomplete, errors occurred
 _CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd])\b", re.I)
 # What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own
 # to rebuild or reinstall, on a Jetson a build for its L4T release (TensorRT and CUDA come with the release). (A card too
-# old for the build is on a PC a build without the card's kernels, filed with those, _NO_KERNELS_ON_A_PC, where it is
-# what fails; beside another failure it is a note about one card, as on a workstation whose console card is old.)
+# old for the build is on a PC a build without the card's kernels, filed with _NO_KERNELS_ON_A_PC, where it is what
+# fails; beside another failure it is a note about one card, as on a workstation whose console card is old.)
 _PROGRAM_BUILDS = {
     "engine-version": ("a TensorRT engine file built by another TensorRT version, or for another GPU, than the one "
                        "loading it: the engine is the program's to rebuild where it runs",
@@ -2156,9 +2156,10 @@ _PROGRAM_BUILDS = {
                     "the program's build does not support this Jetson's GPU (its compute capability is under the "
                     "build's minimum): a build that includes the module's architecture is needed"),
 }
-# A PC's card that its CUDA software has no kernels for: a card newer than the build (CUDA's 209, a build said not to be
-# for it) or older than the build's minimum, filed with the PC's CUDA software, as a Jetson's is with the Jetson's.
-_NO_KERNELS_ON_A_PC = ("cuda-209", "build-not-for-this-gpu", "gpu-too-old")
+# A PC's card that its CUDA software has no kernels for, said by a mismatch: a card newer than the build (CUDA's 209, a
+# build said not to be for it), filed with the PC's CUDA software, as a Jetson's is with the Jetson's. (A card older than
+# the build's minimum is filed with them too, where it is what fails: gpu-too-old, read beside them.)
+_NO_KERNELS_ON_A_PC = ("cuda-209", "build-not-for-this-gpu")
 # GPU software named on a line or in an image: what a family marked `software_only_if_named` needs to be read as
 # the GPU's software rather than a program that never reached the GPU.
 _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|(?<!home/)nvidia(?!@|-desktop\b)|"
@@ -3651,8 +3652,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     too_old = line_of.get("gpu-too-old", "")
     too_old_fails = bool(too_old) and (failure is None or failure.kind in ("unshown", "symptom")
                                        or too_old in failure.line or failure.line in too_old)
-    built = next((i for i in ids if i in _PROGRAM_BUILDS and not (x86 and i in _NO_KERNELS_ON_A_PC and too_old_fails)),
-                 "")
+    built = next((i for i in ids if i in _PROGRAM_BUILDS and not (x86 and i == "gpu-too-old" and too_old_fails)), "")
     if built and not denied and not nodes_denied and not any(i in _MISMATCH for i in ids):
         on_pc, on_jetson = _PROGRAM_BUILDS[built]
         if x86:  # the GPU is there for the program; what it brings is its own to rebuild
@@ -5079,7 +5079,6 @@ def meanings_on(meanings: Sequence[str], system: str) -> List[str]:
     return kept or [_NONE_ON[system]]
 
 
-
 def _system_read(result: Explanation) -> str:
     """The system a reading's meanings are printed for: the PC its cause names, or the one the paste shows."""
     return "pc" if result.cause.id == "x86-discrete-gpu" else shown_platform(result.observed)[0]
@@ -5150,8 +5149,8 @@ def render_markdown(result: Explanation) -> str:
         meanings = [m for m in result.matches if m.causes] if result.cause.id == "not-gpu-access" and not on_a_pc else []
         out.append("This is not the Jetson GPU-access problem (a non-root user denied the GPU nodes); the fix lies "
                    "elsewhere{}".format(", in what the errors mean:" if meanings else "."))
-        out += ["- `{}`: {}".format(m.signature.replace("`", "'"), meanings_on(m.causes, _system_read(result))[0])
-                for m in meanings]
+        system = _system_read(result)
+        out += ["- `{}`: {}".format(m.signature.replace("`", "'"), meanings_on(m.causes, system)[0]) for m in meanings]
     if result.cause.also_possible:
         out.append("Not ruled out yet: {}.".format(", ".join(result.cause.also_possible)))
     if result.question is not None:

@@ -2543,6 +2543,17 @@ def _said_of_a_build(line: str, sign: Match[str]) -> bool:
                 and not _THIS_MACHINE_TOO.match(line, sign.end()))
 
 
+def _past_builds(state: _State, line: str, x86: Optional[Match[str]]) -> Optional[Match[str]]:
+    """The first PC word on ``line`` from ``x86`` on that is not said of what a build is for ("the redistributables are
+    x86_64 only"), nor listed after one that is ("only support in x86_64 or win_amd64"): the rest of the line is read."""
+    masked, listed_from = line, -1
+    while x86 and (_said_of_a_build(masked, x86) or (listed_from >= 0 and _LISTED_AFTER.fullmatch(
+            masked, listed_from, x86.start()))):
+        masked, listed_from = masked[:x86.start()] + " " * (x86.end() - x86.start()) + masked[x86.end():], x86.end()
+        x86 = leftmost(state.x86_parts, masked, masked.lower()) or leftmost(state.pc_stack, masked, masked.lower())
+    return x86
+
+
 def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting]) -> List[Sighting]:
     found: List[Sighting] = []
     if "://" in line:
@@ -2556,12 +2567,7 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
     pc_words = (any(w in low for w in state.pc_words) and not host_platform and not _FOREIGN_ARTIFACT.search(line)
                 and not _PLATFORM_PROBE.search(line) and not ("ssh" in low and _REMOTE_LOGIN.search(line)))
     x86 = (leftmost(state.x86_parts, line, low) or leftmost(state.pc_stack, line, low)) if pc_words else None
-    masked, x86_end = line, 0
-    while x86 and (_said_of_a_build(masked, x86) or (masked is not line and _LISTED_AFTER.fullmatch(
-            masked, x86_end, x86.start()))):  # ("the redistributables are x86_64 only", "only support in x86_64 or
-        # win_amd64"): the rest of the line is read, past the builds listed after the first
-        masked, x86_end = masked[:x86.start()] + " " * (x86.end() - x86.start()) + masked[x86.end():], x86.end()
-        x86 = leftmost(state.x86_parts, masked, masked.lower()) or leftmost(state.pc_stack, masked, masked.lower())
+    x86 = _past_builds(state, line, x86)
     kind = "x86 / discrete GPU"
     if x86 and x86.group(0).lower() == "nouveau" and _ARM_WORDS.search(line):
         x86 = None  # nouveau on arm is a Tegra's GPU under mainline Linux, not a PC's
@@ -2588,8 +2594,9 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
         found.append(Sighting(kind, x86.group(0), raw))
     # a stock kernel's release where the line shows nothing else ("Kernel Version: 5.15.0-112-generic"): a weak sign,
     # since it may be the PC that flashes the board, or one said to work
-    stock = _STOCK_KERNEL.search(line) if any(flavour in low for flavour in _STOCK_FLAVOURS) else None
-    if stock and not found and not sightings:
+    stock = _STOCK_KERNEL.search(line) if not found and not sightings and any(
+        flavour in low for flavour in _STOCK_FLAVOURS) else None
+    if stock:
         found.append(Sighting("PC hint", stock.group(0), raw))
     node = _DGPU_NODE.search(line)
     if node and not sightings and node.group(0).startswith(("/dev/", "/proc/")):
