@@ -29,6 +29,23 @@ def test_the_runtime_s_old_number_for_unknown_error_is_that_error(line: str) -> 
     assert read_cause(PC + "\n" + line).cause.id == "x86-discrete-gpu"
 
 
+@pytest.mark.parametrize(("line", "family"), [
+    ("ERROR: unknown error in /usr/local/relion/src/motioncorr_runner.cpp at line 227 (error-code 999)", "cuda-999"),
+    ("ERROR: out of memory in /opt/app/src/gpu_buffer.cu at line 80 (error code 2)", "cuda-2"),
+])
+def test_a_program_s_check_that_gives_the_message_and_then_its_code_is_that_error(line: str, family: str) -> None:
+    """A check macro's line that names CUDA's message, then where, then the code in parentheses: both say which error."""
+    assert family in ids(line)
+
+
+def test_a_code_in_parentheses_after_another_message_is_not_that_error() -> None:
+    assert "cuda-999" not in ids("ERROR: file not found in /data/run.star at line 3 (error-code 999)")
+
+
+def test_tensorflow_s_dnn_library_not_found_is_a_missing_cuda_library() -> None:
+    assert ids("Node: 'model/conv2d/Relu'\nDNN library is not found.") == ["cuda-library-missing"]
+
+
 def test_thirty_is_not_three_and_three_hundred_is_not_thirty() -> None:
     assert "cuda-3" not in ids("cudaGetDeviceCount returned 30")
     assert "cuda-999" not in ids("cudaGetDeviceCount returned 300")
@@ -96,6 +113,19 @@ def test_is_available_answered_false_in_any_form_is_a_failure(text: str) -> None
 ])
 def test_is_available_answered_below_a_blank_line_is_answered(text: str, failed: bool) -> None:
     assert ("cuda-unavailable" in ids(text)) is failed
+
+
+@pytest.mark.parametrize("text", ["The same input runs sucessefully when running on CPU only.",
+                                  "It works fine if I run on the CPU only",
+                                  "inference runs correctly when running in CPU only mode"])
+def test_a_run_said_to_succeed_on_the_cpu_is_no_failure(text: str) -> None:
+    """A CPU run said to succeed is the reporter's yardstick for the GPU's failure, not a program left without CUDA."""
+    assert "cuda-unavailable" not in ids(text)
+
+
+@pytest.mark.parametrize("text", ["after the update it runs on CPU only", "Now it is running on the CPU instead."])
+def test_a_run_left_on_the_cpu_is_a_failure(text: str) -> None:
+    assert "cuda-unavailable" in ids(text)
 
 
 def test_is_available_true_is_no_failure() -> None:
@@ -178,7 +208,14 @@ def test_the_discrete_driver_s_proc_file_said_absent_is_no_sign_of_a_pc() -> Non
     # Ubuntu's stock kernels, which no Jetson runs (L4T's is -tegra, Canonical's for Jetsons -nvidia-tegra)
     ("* Kernel Version: `5.15.0-112-generic`", "pc"), ("Linux ws 6.8.0-45-generic #45-Ubuntu SMP", "pc"),
     ("5.15.0-1019-aws", "pc"), ("Linux pop-os 6.6.10-76060610-generic", "pc"), ("6.5.0-1020-oem", "pc"),
-    ("Linux jetson 5.15.0-1012-nvidia-tegra #12-Ubuntu SMP aarch64", "jetson")])
+    ("Linux jetson 5.15.0-1012-nvidia-tegra #12-Ubuntu SMP aarch64", "jetson"),
+    # ... nor Debian's (its version string names its distribution)
+    ("Linux unknown (actually #1 SMP Debian 4.9.110-3+deb9u4 (2018-08-21))", "pc"),
+    ("Linux gpu-vm 6.1.0-13-cloud-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.55-1 (2023-09-29) x86_64", "pc"),
+    ("the Debian 12 image we ship for the board", "none"),
+    # PyTorch's ROCm build naming HIP as its CUDA build names CUDA: an AMD GPU's stack, which no Jetson runs
+    ("OutOfMemoryError: HIP out of memory. Tried to allocate 224.00 MiB. GPU", "pc"),
+    ("RuntimeError: HIP error: invalid device function", "pc"), ("hip install guide", "none")])
 def test_words_that_name_the_hardware(line: str, system: str) -> None:
     seen = read(line).observed
     assert bool(seen.jetson) == (system == "jetson") and bool(seen.x86) == (system == "pc")
@@ -904,7 +941,8 @@ def test_a_library_that_requires_another_cuda_is_the_software() -> None:
 
 
 @pytest.mark.parametrize("line", ["AssertionError: Torch not compiled with CUDA enabled",
-                                  "Successfully installed torch-2.3.0+cpu (a CPU-only build)"])
+                                  "Successfully installed torch-2.3.0+cpu (a CPU-only build)",
+                                  "    xFormers wasn't build with CUDA support"])
 def test_a_program_built_without_cuda_is_the_release_s_build_on_a_jetson_and_the_program_s_on_a_pc(line: str) -> None:
     assert read_cause(JETSON_36 + "\n" + line).cause.id == "jetson-software-mismatch"
     assert read_cause(PC + "\n" + line).cause.id == "not-gpu-access"
@@ -1232,6 +1270,18 @@ def test_root_only_words_and_grants_about_something_else_are_no_gpu_denial(line:
 def test_ptx_the_driver_cannot_compile_is_the_software(line: str) -> None:
     result = read_cause(JETSON_35 + "\n" + line)
     assert "cuda-218" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("line", ["However, CUDA 11 is not supported for the Jetson Nano yet.",
+                                  "TensorRT 10 is not supported on JetPack 4.6, so the engine cannot be built"])
+def test_a_cuda_release_said_not_to_be_supported_on_the_jetson_is_the_software(line: str) -> None:
+    """A CUDA release, or a CUDA library's, said not to run on the module or its JetPack: the software's version."""
+    result = read_cause(line)
+    assert "release-unsupported" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
+
+
+def test_a_cuda_release_supported_on_the_jetson_is_no_mismatch() -> None:
+    assert "release-unsupported" not in ids("CUDA 12.6 is supported on the Jetson Orin Nano with JetPack 6.1")
 
 
 @pytest.mark.parametrize("line", ["installer: unsupported JetPack detected, falling back to CPU",
@@ -1851,10 +1901,22 @@ def test_gpu_software_with_no_jetson_build_or_an_api_the_release_lacks_is_the_so
 @pytest.mark.parametrize("text", [
     "PackagesNotFoundError: The following packages are not available from current channels:\n\n  - cudatoolkit=11.8",
     "ResolvePackageNotFound:\n  - pytorch-cuda=12.1",
+    "PackageNotFoundError: Packages missing in current channels:\n\n  - cudatoolkit 10.0*",  # conda 4.3's name
 ])
 def test_conda_finding_no_package_is_a_package_not_found(text: str) -> None:
     result = read_cause(JETSON_36 + "\n" + text)
     assert "package-not-found" in [m.id for m in result.matches] and result.cause.id not in PERMISSION_CAUSES
+
+
+def test_conda_4_3_finding_no_gpu_build_on_a_jetson_is_the_software() -> None:
+    """conda 4.3 named its error PackageNotFoundError (one "Package"); Python's importlib has an error of that name too,
+    which says no package's metadata was found and is not read so."""
+    text = ("I tried to install faiss-gpu on my Jetson Xavier.\n`conda install faiss-gpu cudatoolkit=10.0 -c pytorch`\n"
+            "PackageNotFoundError: The following packages are not available from current channels:\n - faiss-gpu\n"
+            " - cudatoolkit=10.0\n")
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+    metadata = "importlib.metadata.PackageNotFoundError: No package metadata was found for bitsandbytes"
+    assert "package-not-found" not in ids(metadata)
 
 
 @pytest.mark.parametrize("line", [
@@ -2196,6 +2258,18 @@ def test_pytorch_s_driver_too_old_is_cuda_s_insufficient_driver() -> None:
             "NVIDIA driver on your system is too old (found version 11000). Please update your GPU driver")
     result = read_cause(line)
     assert [m.id for m in result.matches] == ["cuda-35"] and result.cause.id == "x86-discrete-gpu"
+
+
+def test_a_build_that_failed_with_cuda_is_no_cpu_only_build() -> None:
+    assert "cpu-only-build" not in ids("I couldn't build with CUDA enabled: nvcc fatal error")
+
+
+@pytest.mark.parametrize("line", ["OutOfMemoryError: HIP out of memory. Tried to allocate 224.00 MiB. GPU",
+                                  "RuntimeError: XPU out of memory. Tried to allocate 2.00 GiB"])
+def test_another_vendor_s_gpu_out_of_memory_is_out_of_memory(line: str) -> None:
+    """PyTorch says its ROCm (HIP) and Intel (XPU) builds ran out of memory as its CUDA build does."""
+    result = read_cause(line)
+    assert "out-of-memory" in [m.id for m in result.matches] and result.cause.id == "not-gpu-access"
 
 
 @pytest.mark.parametrize("line", ["c++: internal compiler error: Killed (program cc1plus)",
@@ -2561,6 +2635,15 @@ def test_a_question_or_the_docker_group_is_no_root_user_contrast(said: str) -> N
                                              ("Jetson AGX Orin 64GB devkit, JetPack 6.1", "Jetson AGX Orin 64GB devkit")])
 def test_a_model_ends_where_its_words_end(line: str, model: str) -> None:
     assert explain(line).observed.model == model
+
+
+@pytest.mark.parametrize(("line", "shown"), [
+    ("However, CUDA 11 is not supported for the Jetson Nano yet.", "a Jetson: model Jetson Nano"),
+    ("With JetPack 7.2, the Jetson Orin series is supported.", "a Jetson: model Jetson Orin series"),
+])
+def test_the_model_the_reply_names_ends_where_its_words_end(line: str, shown: str) -> None:
+    """The statement that names the machine names the model as observed.model has it, not the sentence after it."""
+    assert shown in [s.text for s in explain(line).statements]
 
 
 def test_the_tegra_nodes_passed_by_hand_without_the_render_node_on_jetpack_6_is_a_missing_node() -> None:
@@ -3765,6 +3848,32 @@ def test_an_unserved_gpu_request_names_any_capabilities(caps: str) -> None:
     assert ids(text) == ["gpu-request-unserved"] and read_cause(text).cause.id == "x86-discrete-gpu"
 
 
+def test_dot_net_s_incorrect_format_is_a_build_for_another_architecture() -> None:
+    """.NET's BadImageFormatException ("an attempt was made to load a program with an incorrect format") is its loader's
+    exec format error: an assembly or native library built for another architecture."""
+    text = ("- System: NVIDIA Jetson Nano, Ubuntu 18.04.5 LTS, JetPack 4.4\nCould not load file or assembly "
+            "'Microsoft.ML.AutoML, Version=16.2.0.0'. An attempt was made to load a program with an incorrect format.")
+    assert "wrong-architecture" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Error: The specified module could not be found.\n\\\\?\\D:\\app\\node_modules\\@tensorflow\\tfjs-node-gpu\\lib\\napi-v4"
+    "\\tfjs_binding.node",
+    "Unable to load DLL 'onnxruntime': The specified module could not be found. (Exception from HRESULT: 0x8007007E)\n"
+    "When i use Microsoft.ML.OnnxRuntime.Gpu 1.4.0, all works.",
+])
+def test_windows_not_finding_a_gpu_package_s_module_is_a_missing_cuda_library(text: str) -> None:
+    """Windows' loader names no library it could not find (error 126): beside a GPU package's native module, what is
+    missing is most often a CUDA or cuDNN DLL its CUDA build needs, not on PATH."""
+    result = read_cause(text)
+    assert "cuda-library-missing" in [m.id for m in result.matches] and result.cause.id == "x86-discrete-gpu"
+
+
+def test_windows_not_finding_a_module_of_no_gpu_package_is_no_cuda_library() -> None:
+    assert "cuda-library-missing" not in ids("Error: The specified module could not be found.\n\\\\?\\C:\\app\\"
+                                             "node_modules\\sharp\\build\\Release\\sharp.node")
+
+
 @pytest.mark.parametrize(("line", "cause"), [
     ("Error: Unsupported system: gpu-linux-arm64", "jetson-software-mismatch"),   # the GPU build for arm64
     ("unsupported platform 'linux-aarch64' for the CUDA wheel", "jetson-software-mismatch"),
@@ -4636,6 +4745,26 @@ def test_operation_not_supported_from_a_call_past_cudas_start_up_is_that_operati
             "569:\n  |      CUDA | Error during cuMemHostRegister\nCUDA_ERROR_NOT_SUPPORTED: operation not supported")
     assert read_cause(text).cause.id not in ("tegra-nodes-denied", "render-node-denied")
     at_start = JETSON_32 + "\ncuInit failed\nCUDA_ERROR_NOT_SUPPORTED: operation not supported"
+    assert read_cause(at_start).cause.id == "tegra-nodes-denied"
+
+
+@pytest.mark.parametrize(("system", "cause"), [(JETSON_35, "not-gpu-access"), (PC, "x86-discrete-gpu")])
+def test_unknown_error_from_a_driver_call_past_start_up_is_that_call_s(system: str, cause: str) -> None:
+    """cuMemHostRegister runs only in a context CUDA made: its 999 is no node denied at start-up; on a PC it is the
+    driver's fault all the same."""
+    text = system + "\nError during cuMemHostRegister\nCUDA_ERROR_UNKNOWN: unknown error (999)"
+    assert read_cause(text).cause.id == cause
+
+
+def test_unknown_error_from_jetson_utils_display_is_past_start_up() -> None:
+    """jetson-utils' display (glTexture.cpp) maps to OpenGL a frame already in CUDA's memory, so CUDA had started: its
+    999 is the display's interop, not a node denied at start-up (dusty-nv/jetson-inference#1358, a camera the display
+    could not show). A 999 beside a call that may be CUDA's first (cudaMalloc) stays the start-up's."""
+    text = ("Jetson Nano, JetPack 4.6\n$ ./detectnet.py /dev/video0\n[OpenGL] creating 640x480 texture (GL_RGB8 format)\n"
+            "[cuda]      unknown error (error 999) (hex 0x3E7)\n"
+            "[cuda]      /home/nano/jetson-inference/utils/display/glTexture.cpp:360\n")
+    assert read_cause(text).cause.id not in ("tegra-nodes-denied", "render-node-denied")
+    at_start = "Jetson Nano, JetPack 4.6\n[cuda]      unknown error (error 999) (hex 0x3E7)\n[cuda]      cudaMalloc failed\n"
     assert read_cause(at_start).cause.id == "tegra-nodes-denied"
 
 

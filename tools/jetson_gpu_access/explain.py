@@ -210,6 +210,8 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
         + text,
         # a plugin's check macro, the source line before the code ("Cuda failure in file 'yolo_layer.cu' line 51: 35")
         r"\bcuda\s+(?:failure|error)\s+in\s+file\b[^\n]{0,120}?\bline\s+\d+\s*:\s*" + any_number,
+        # ... or the message, where it failed, and the code ("unknown error in motioncorr.cpp at line 227 (error-code 999)")
+        text + r"[^\n]{0,200}?\(\s*error[ _-]?code\s*[:=]?\s*" + current_number,
     ] if numbered else []
     # (and in other languages: "CUDA-Fehler 801", "cuInit 返回 801", "cuInit が 801 を返す", "오류 801")
     bare = [r"(?:\berror|\berr|\bcode|\bfails?\s+with|\bfailed\s+with|\bgets?|\bgot|\bgetting|\breturns?|\breturned|->|"
@@ -3089,10 +3091,14 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         ids[ids.index(i)] = "foreign-binary"   # an image or binary built for another machine, with no GPU software named
         line_of["foreign-binary"] = line_of[i]
     # (801 is the render node only at CUDA's start-up: once the paste shows the device in use, or a call past start-up or
-    # an operation this GPU does not support beside it, IPC, shared storage, peer access, it is that operation's)
-    if "cuda-801" in ids and (seen.gpu_found is not None or seen.said("CUDA call past start-up")):
-        ids[ids.index("cuda-801")] = "cuda-801-operation"
-        line_of["cuda-801-operation"] = line_of["cuda-801"]
+    # an operation this GPU does not support beside it, IPC, shared storage, peer access, it is that operation's; so is
+    # a 999 beside such a call, but on a PC, whose driver's fault it is then)
+    past_start_up = seen.said("CUDA call past start-up")
+    for error, past in (("cuda-801", seen.gpu_found is not None or past_start_up),
+                        ("cuda-999", past_start_up and platform != "pc")):
+        if error in ids and past:
+            ids[ids.index(error)] = error + "-operation"
+            line_of[error + "-operation"] = line_of[error]
     jetson = platform == "jetson"
     x86 = platform == "pc"
     # A launch said to lack NVIDIA's runtime while it passes --gpus lacks nothing on a PC (--gpus is the PC's way), nor
@@ -3329,7 +3335,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                                   and not (i in _ENGINE_LACKS and failure is not None and failure.line != line_of[i]
                                            and failure.kind in ("driver", "gpu-library", "library")
                                            and not SOLVED.search(failure.line)))  # (not a failure said fixed)
-               or i == "cuda-801-operation"]
+               or i in ("cuda-801-operation", "cuda-999-operation")]
     # (from JetPack 7, R38, Jetson runs the server (SBSA) CUDA stack, whose images are built for it too: fact sheet,
     # jetpack-nixos PR #510)
     sbsa = _thor_or_later(seen, seen.jetson)

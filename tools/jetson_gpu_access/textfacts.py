@@ -360,9 +360,11 @@ DESKTOP_BRANCH = r"(?!580\.00\b)(?:[1-4]\d\d|5[0-35-9]\d)"
 # hold before it runs (see Cued).
 _X86 = cued(
     (("x86",), r"\bx86[_-]64\b"), (("amd64",), r"\bamd64\b"), ((":\\",), r"\b[A-Z]:\\\w[\w\\.-]*"),
-    (("x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "intel_do_flush", "_dri.so"),
-     # (not PyTorch's collect_env saying it was built with none: "ROCM used to build PyTorch: N/A")
+    (("x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "intel_do_flush", "_dri.so", "hip "),
+     # (not PyTorch's collect_env saying it was built with none: "ROCM used to build PyTorch: N/A"; and PyTorch's ROCm
+     # build naming HIP where its CUDA build names CUDA: "HIP out of memory", "HIP error: invalid device function")
      r"\bx64\b|\bppc64(?:le)?\b|\brocm(?!\s+used\s+to\s+build\s+pytorch:\s*n/a)|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|"
+     r"\bHIP\s+(?:out\s+of\s+memory|error)\b|"
      # Mesa's Intel and AMD drivers by their own names ("intel_do_flush_locked failed", "radeonsi_dri.so")
      r"\bintel_do_flush_locked\b|\b(?:i965|crocus|radeonsi|r600)_dri\.so\b"),
     # IBM's POWER servers (no Jetson has a POWER CPU), and Omniverse's and Isaac Sim's x86-64 builds (".lx64.")
@@ -1278,7 +1280,7 @@ _CONTINUATION = re.compile(r"\\[ \t]*\n[ \t]*(?:>[ \t]*){0,16}")
 # conda's error and the packages it lists below it ("PackagesNotFoundError: ... channels:", a blank, "  - pytorch=0.4.1";
 # "ResolvePackageNotFound:" as an environment file's solve says it): one statement, so the packages it could not find
 # are read on its line.
-_CONDA_ERRORS = ("PackagesNotFoundError", "ResolvePackageNotFound")
+_CONDA_ERRORS = ("PackagesNotFoundError", "ResolvePackageNotFound", "PackageNotFoundError")  # (the last: conda 4.3's)
 _CONDA_ERROR = "(?:" + "|".join(_CONDA_ERRORS) + ")"
 _CONDA_NOT_FOUND = re.compile(r"^([ \t]*" + _CONDA_ERROR + r":[^\n]*)\n(?:[ \t]*\n)?((?:[ \t]*-[ \t]+\S[^\n]*(?:\n|$))+)",
                               re.M)
@@ -1451,7 +1453,8 @@ def _jetson_sightings(line: str, forms: Sequence[Tuple[str, Cued]] = _JETSON_FOR
         match = leftmost(parts, line, low)
         if match and not (kind in ("model", "Tegra-only name") and
                           _COMPARED_WITH.search(line, max(0, match.start() - 40), match.start())):
-            found.append(Sighting(kind, match.group(0).strip(), line))
+            said = match.group(0).strip()
+            found.append(Sighting(kind, (_model(said) or said) if kind == "model" else said, line))
     return found
 
 
@@ -1519,11 +1522,12 @@ class _State:
         self.cuda_versions: Optional[Sighting] = None
         self.gpu_found: Optional[Sighting] = None
         self.asked_available = 0                   # lines left in which an is_available() check's answer may come
-        # (_read_call_past_start_up: the lines read, the last call past CUDA's start-up and the last 801 not of it)
-        self.calls_possible = holds("801") or holds("not supported") or holds("not_supported") or holds("notsupported")
+        # (_read_call_past_start_up: the lines read, the last call past CUDA's start-up and the last 801 or 999 not of it)
+        self.calls_possible = any(holds(word) for word in ("801", "not supported", "not_supported", "notsupported", "999",
+                                                           "error_unknown", "errorunknown"))
         self.line_number = 0
         self.last_call: Optional[Tuple[int, str]] = None
-        self.last_unsupported = -CALL_REACH - 1
+        self.last_start_up_error = -CALL_REACH - 1
         self.available_check = ""                  # the line of the last is_available() check
         self.available_answers: List[Tuple[bool, str, str]] = []   # each check's answer (True, False), its line, the check
         self.acls: List[Sighting] = []
@@ -1780,7 +1784,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("GPU asked for", ("--nv", "nvidia.com/gpu"), lambda line, raw: _GPU_ASKED.search(line)),
     ("process forked", ("child", "fork", "worker", "multiprocessing", "processpool", "spawn", "gunicorn", "wsgi"),
      lambda line, raw: _PROCESS_FORKED.search(line) or _asserted(_PREFORK_SERVER, line)),
-    ("conda lacks GPU build", ("packagesnotfounderror", "resolvepackagenotfound", "does not exist"),
+    ("conda lacks GPU build", ("packagesnotfounderror", "packagenotfounderror", "resolvepackagenotfound", "does not exist"),
      lambda line, raw: _CONDA_LACKS_GPU.search(line)),
     ("PC CUDA index", ("download.pytorch.org",),
      lambda line, raw: _asserted(_PC_CUDA_INDEX, line) and not ANOTHER_MACHINE.search(line)),
@@ -1887,35 +1891,37 @@ def _read_available(state: _State, line: str, raw: str) -> None:
 
 # A CUDA call that runs only once CUDA has started and made a context: the driver API's (cuMemHostRegister, cuMemAlloc,
 # cuModuleLoad), host registration and IPC through the runtime API (cudaHostRegister, cupy's hostRegister and
-# ipcGetMemHandle, torch's _share_cuda_ and _new_shared_cuda; not vLLM's cumem.py, a module's name), not the runtime's
-# other calls, the first of which starts CUDA (cudaMalloc); and CUDA's "operation not supported" (801) that does not name
-# its start-up (cuInit, a framework's initialisation).
+# ipcGetMemHandle, torch's _share_cuda_ and _new_shared_cuda; not vLLM's cumem.py, a module's name), jetson-utils'
+# display (glTexture.cpp, glBuffer.cpp: it maps to OpenGL a frame already in CUDA's memory), not the runtime's other
+# calls, the first of which starts CUDA (cudaMalloc, cudaGraphicsGLRegisterBuffer); and CUDA's "operation not supported"
+# (801) or "unknown error" (999) that does not name its start-up (cuInit, a framework's initialisation).
 _CALL_PAST_START_UP = re.compile(r"\b(?:cu(?:mem(?!getinfo)(?!\.py\b)|module|graph|launch)|(?:cu|cuda)(?:ipc|hostregister))\w*|"
                                  r"\bhostregister\b|\b_share_cuda_\b|\b_new_shared_cuda\b|\brebuild_cuda_tensor\b|"
-                                 r"\bipc(?:get|open|close)\w*", re.I)
+                                 r"\bipc(?:get|open|close)\w*|\bgl(?:texture|buffer)\.cpp\b", re.I)
 # ... and, on the 801's own line only, an operation a Jetson's GPU does not support, named in any wrapper (torch's
 # StorageSharing, a shareable handle, peer access, a memory pool, a graph), as a word or after cu/cuda, not inside a
 # name (a ROS node's "ipc_decoder", a logger's "scene_graph", systemd's "graphical.target").
 _OPERATION_NAMED = re.compile(r"(?:\b|(?<=cuda)|(?<=cu))(?:ipc(?!_)|storagesharing|shareable|peer|memcpy|mem(?!init)(?=[A-Z_])|"
                               r"mempool|graph(?!ical)(?!_)|dealloc)", re.I)
 _NOT_SUPPORTED_801 = re.compile(r"\boperation not supported\b|\bnot_supported\b|\berrornotsupported\b|\b801\b", re.I)
+_START_UP_ERROR = re.compile(_NOT_SUPPORTED_801.pattern + r"|\b999\b|\bcuda_error_unknown\b|\bcudaerrorunknown\b", re.I)
 _START_UP_CALL = re.compile(r"\bcuinit\b|\binit(?:iali[sz]e|iali[sz]ation)?\b|_init\b|getdevicecount|setdevice", re.I)
-CALL_REACH = 8  # lines between such a call (a log line, a traceback's or a stack trace's frame) and the 801 it returned
+CALL_REACH = 8  # lines between such a call (a log line, a traceback's or a stack trace's frame) and the error it returned
 
 
 def _read_call_past_start_up(state: _State, line: str, raw: str) -> None:
-    """A call past CUDA's start-up named next to an 801 that names no start-up (within CALL_REACH lines, before or
-    after: a traceback's frames come before its error, a Julia stack trace's after): CUDA had started there, so the 801
-    is that call's."""
+    """A call past CUDA's start-up named next to an 801 or a 999 that names no start-up (within CALL_REACH lines, before
+    or after: a traceback's frames come before its error, a Julia stack trace's and jetson-utils' source line after):
+    CUDA had started there, so the error is that call's."""
     state.line_number += 1
     if _CALL_PAST_START_UP.search(line):
         state.last_call = (state.line_number, raw)
     if _NOT_SUPPORTED_801.search(line) and _OPERATION_NAMED.search(line):
         _note_word(state, "CUDA call past start-up", raw)
-    if _NOT_SUPPORTED_801.search(line) and not _START_UP_CALL.search(line):
-        state.last_unsupported = state.line_number
+    if _START_UP_ERROR.search(line) and not _START_UP_CALL.search(line):
+        state.last_start_up_error = state.line_number
     # (the nearest of each kind so far: a pair within reach is seen when its second line is read)
-    if state.last_call and abs(state.last_call[0] - state.last_unsupported) <= CALL_REACH:
+    if state.last_call and abs(state.last_call[0] - state.last_start_up_error) <= CALL_REACH:
         _note_word(state, "CUDA call past start-up", state.last_call[1])
 
 
@@ -2529,10 +2535,12 @@ _RUN_A_NOTEBOOK = re.compile(r"\b(?:run|runs|ran|running|tried|trying|execut\w+|
 # What joins builds listed one after another ("x86_64 or win_amd64", "amd64, x86_64 and ppc64le").
 _LISTED_AFTER = re.compile(r"\s*(?:,\s*|/\s*|\s(?:or|and)\s+|,\s*(?:or|and)\s+)")
 # Ubuntu's stock kernels by their release ("5.15.0-112-generic", "6.8.0-1019-aws", Pop!_OS's "6.6.10-76060610-generic"),
-# which no Jetson runs: L4T's kernel is -tegra, and Canonical's for Jetsons -nvidia-tegra. A weak sign of a PC: a paste
-# about a Jetson shows the PC that flashes it, or one said to work, by the same line.
+# and Debian's, whose version string names it ("#1 SMP Debian 4.9.110-3+deb9u4"), which no Jetson runs: L4T's kernel is
+# -tegra, and Canonical's for Jetsons -nvidia-tegra. A weak sign of a PC: a paste about a Jetson shows the PC that
+# flashes it, or one said to work, by the same line.
 _STOCK_FLAVOURS = ("-generic", "-lowlatency", "-oem", "-aws", "-azure", "-gcp", "-gke", "-oracle", "-kvm")
-_STOCK_KERNEL = re.compile(r"(?<![\w.+~])\d\.\d{1,2}\.\d{1,4}-\d{1,12}-(?:" + "|".join(f[1:] for f in _STOCK_FLAVOURS) + r")\b")
+_STOCK_KERNEL = re.compile(r"(?<![\w.+~])\d\.\d{1,2}\.\d{1,4}-\d{1,12}-(?:" + "|".join(f[1:] for f in _STOCK_FLAVOURS) + r")\b|"
+                           r"\bSMP(?:\s+PREEMPT\w*)?\s+Debian\s+\d")
 
 
 def _said_of_a_build(line: str, sign: Match[str]) -> bool:
@@ -2595,7 +2603,7 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
     # a stock kernel's release where the line shows nothing else ("Kernel Version: 5.15.0-112-generic"): a weak sign,
     # since it may be the PC that flashes the board, or one said to work
     stock = _STOCK_KERNEL.search(line) if not found and not sightings and any(
-        flavour in low for flavour in _STOCK_FLAVOURS) else None
+        flavour in low for flavour in _STOCK_FLAVOURS + (" debian ",)) else None
     if stock:
         found.append(Sighting("PC hint", stock.group(0), raw))
     node = _DGPU_NODE.search(line)
