@@ -46,6 +46,12 @@ def test_tensorflow_s_dnn_library_not_found_is_a_missing_cuda_library() -> None:
     assert ids("Node: 'model/conv2d/Relu'\nDNN library is not found.") == ["cuda-library-missing"]
 
 
+def test_a_device_flag_set_after_cuda_started_is_the_program_s_order() -> None:
+    """cudaErrorSetOnActiveProcess (36): the device was opened, and the program set its flags too late."""
+    line = "ERROR: (CUDA) cannot set while device is active in this process (rank 0, interface_quda.cpp:387)"
+    assert ids(line) == ["cuda-36"] and read_cause(PC + "\n" + line).cause.id == "not-gpu-access"
+
+
 def test_thirty_is_not_three_and_three_hundred_is_not_thirty() -> None:
     assert "cuda-3" not in ids("cudaGetDeviceCount returned 30")
     assert "cuda-999" not in ids("cudaGetDeviceCount returned 300")
@@ -418,7 +424,9 @@ def test_an_amd_or_intel_gpu_named_in_words_is_a_pc(line: str) -> None:
 
 @pytest.mark.parametrize("line", ["Cannot find a compatible Vulkan installable client driver (ICD)",
                                   "can not find compatible vulkan driver",
-                                  "couldn't initialize the NVIDIA Vulkan ICD in a headless SSH session"])
+                                  "couldn't initialize the NVIDIA Vulkan ICD in a headless SSH session",
+                                  # Wine's Vulkan layer: res=-3 is VK_ERROR_INITIALIZATION_FAILED
+                                  "wine_vk_instance_init_physical_devices Failed to enumerate physical devices, res=-3"])
 def test_a_vulkan_driver_not_found_in_words_is_the_vulkan_family(line: str) -> None:
     assert "vulkan-no-driver" in ids(line)
 
@@ -3190,7 +3198,9 @@ def test_a_cuda_driver_call_failing_counts_at_a_log_s_info_level() -> None:
 
 @pytest.mark.parametrize("said", ["Running nvidia-smi indicates I have access to GPUs.",
                                   "I ran the CUDA test cases and received correct results.",
-                                  "My CUDA installation is not the problem because I ran the samples."])
+                                  "My CUDA installation is not the problem because I ran the samples.",
+                                  # a program's own check (Cellpose's, at its start)
+                                  "2024-03-26 15:31:22,626 [INFO] ** TORCH CUDA version installed and working. **"])
 def test_more_ways_to_say_the_gpu_works_for_another_check(said: str) -> None:
     assert "gpu-works-words" in ids(said)
 
@@ -3199,7 +3209,8 @@ def test_more_ways_to_say_the_gpu_works_for_another_check(said: str) -> None:
                                   "I am sure my CUDA installation is not the problem.",  # an opinion, no check
                                   "nvidia-smi never worked on this board.",  # negated inside its own words
                                   "nvidia-smi no longer works after the upgrade.",
-                                  "deviceQuery has never passed here."])
+                                  "deviceQuery has never passed here.",
+                                  "2022-11-21 14:05:53,341; INFO; TORCH CUDA version not installed/working."])
 def test_the_gpu_not_said_to_work_is_no_works_words(said: str) -> None:
     assert "gpu-works-words" not in ids(said)
 
@@ -4235,6 +4246,26 @@ def test_a_cuda_framework_that_finds_no_gpu_on_a_jetson_is_its_build(said: str, 
     assert read_cause(said).cause.id == want
 
 
+def test_an_engine_tensorrt_could_not_load_on_a_jetson_is_the_release_s_software() -> None:
+    text = (JETSON_32 + "\nmodel = ObjectDetector('ssd_mobilenet_v2_coco.engine')\n"
+            "AttributeError: 'NoneType' object has no attribute 'create_execution_context'")
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+def test_a_kernel_launch_out_of_resources_in_words_is_cuda_s_701() -> None:
+    text = "FasterRCNN+ResNet seems to throw `cuda launch out of resources` error while running on TX2."
+    assert "cuda-701" in ids(text) and read_cause(text).cause.id == "not-gpu-access"
+
+
+def test_a_cuda_framework_s_no_gpu_words_beside_the_gpu_it_found_are_no_missing_build() -> None:
+    """TF-TRT's "Can't find a GPU device" followed by TensorFlow finding the Tegra X2: the build has the Jetson's CUDA
+    (peterlee0127/tensorflow-nvJetson#26, a TF-TRT bug fixed in the next release)."""
+    text = ("E tensorflow/contrib/tensorrt/convert/convert_graph.cc:720]  Can't find a GPU device to work with.\n"
+            "I tensorflow/core/common_runtime/gpu/gpu_device.cc:1404] Found device 0 with properties:\n"
+            "name: NVIDIA Tegra X2 major: 6 minor: 2 memoryClockRate(GHz): 1.3005\n")
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
 TF_TRT_WARNINGS = (
     "W tensorflow/compiler/xla/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic library "
     "'libnvinfer.so.7'; dlerror: libnvinfer.so.7: cannot open shared object file: No such file or directory; "
@@ -5085,6 +5116,7 @@ FAMILY_WORDS = [
     ("RuntimeError: Input type (torch.FloatTensor) and weight type (torch.cuda.FloatTensor) should be the same",
      "tensors-on-two-devices", True),
     ("all replicas are expected to be on the same device class", "tensors-on-two-devices", False),
+    ("RuntimeError: Expected a 'cuda' device type for generator but found 'cpu'", "tensors-on-two-devices", True),
     ('"The driver installation is unable to locate the kernel source. Please make sure that the kernel source packages '
      'are installed"', "nvidia-module-failed", True),
     ("- Tried to install 510.47.03 in guest VM but failed", "nvidia-module-failed", True),
@@ -5094,6 +5126,11 @@ FAMILY_WORDS = [
     ("OSError: /home/nano/yolo/build/libmyplugins.so: undefined symbol: _ZN8nvinfer117IPluginCreatorV1D2Ev",
      "engine-version", True),
     ("OSError: /usr/lib/libfoo.so: undefined symbol: _ZN3foo3barEv", "engine-version", False),
+    # TensorRT's Python deserialize_cuda_engine returns None for an engine it cannot load: TensorRT's own error, where
+    # the paste has it, names why
+    ("AttributeError: 'NoneType' object has no attribute 'create_execution_context'", "tensorrt-engine-unloaded", True),
+    ("[TensorRT] ERROR: INVALID_ARGUMENT: getPluginCreator could not find plugin CHUNK_TRT version 1.0\n"
+     "AttributeError: 'NoneType' object has no attribute 'create_execution_context'", "tensorrt-engine-unloaded", False),
     ("- GPU: none (CPU-only server)", "no-gpu-words", True),
     ("我的笔记本没有独立显卡，只有 Intel 核显", "no-gpu-words", True),
     ("Running the docker image on a CPU-only VPS (Hetzner CX41, 4 vCPU)", "no-gpu-words", True),

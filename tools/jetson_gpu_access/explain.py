@@ -2098,7 +2098,7 @@ _NOT_THE_DRIVER_ON_A_PC = {
 _NOT_GPU = ("egl-display", "jtop-socket", "clock-tuning-failed", "board-switches-off", "openacc-data-error",
             "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-101", "device-index-beyond-one",
             "cuda-701",
-            "cuda-700", "cuda-702", "cuda-719", "cuda-710", "cuda-1", "cuda-9", "cuda-400", "cuda-716",
+            "cuda-700", "cuda-702", "cuda-719", "cuda-710", "cuda-1", "cuda-9", "cuda-36", "cuda-400", "cuda-716",
             "smi-memory-unreported", "other-permission", "dcgm-profiling-unsupported", "flag-joined-to-value",
             "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found",
             "gpu-package-source-build", "gpu-works-words", "failure-other", "foreign-binary",
@@ -3804,7 +3804,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("not-gpu-access", "the program says it finds no GPU, and the fix shown changes the program's own "
                      "code: its own check was wrong, not the GPU's access",
                      [line_of["program-fix-words"], line_of["gpu-not-detected"]])
-    framework = line_of.get("gpu-not-detected", "") if jetson and platform_shown else ""
+    # (not beside the GPU the framework found in the same paste: the build has the Jetson's CUDA)
+    framework = line_of.get("gpu-not-detected", "") if jetson and platform_shown and seen.gpu_found is None else ""
     # (or a program whose framework the paste shows at a version with no build tag: the index's generic wheel)
     plain = next(iter(seen.said("plain framework version")), "") if framework and not (
         seen.cuda_true or bool(seen.said("Jetson index"))) else ""
