@@ -1507,6 +1507,15 @@ def test_a_launch_without_the_gpu_on_a_pc_is_told_the_pc_s_fix() -> None:
     assert on_jetson and "--runtime nvidia" in on_jetson[0].fix
 
 
+def test_a_launch_without_the_gpu_on_no_system_shown_is_told_both_systems_fixes() -> None:
+    """Where the paste shows neither system, the audit's finding names no Jetson's node as fact: it gives each
+    system's way (jupyter/docker-stacks#1616, a PC image's CPU-only TensorFlow)."""
+    text = ("`docker run -it --rm jupyter/tensorflow-notebook /bin/bash`\n"
+            "In order to get a cuda enabled tensorflow I have to install the package again with `conda install tensorflow-gpu`")
+    (finding,) = [f for f in explain(text).audit if f.id == "no-gpu-nodes"]
+    assert "NvRmMem" not in finding.why and "--gpus all" in finding.fix and "--runtime nvidia" in finding.fix
+
+
 def test_ls_of_a_folder_and_a_node_files_each_entry_under_its_own_path() -> None:
     text = ("# ls -l /dev/dri/ /dev/nvmap\n"
             "crw-rw---- 1 root video  10, 124 Jun  1 12:00 /dev/nvmap\n\n"

@@ -221,7 +221,10 @@ def test_the_discrete_driver_s_proc_file_said_absent_is_no_sign_of_a_pc() -> Non
     ("the Debian 12 image we ship for the board", "none"),
     # PyTorch's ROCm build naming HIP as its CUDA build names CUDA: an AMD GPU's stack, which no Jetson runs
     ("OutOfMemoryError: HIP out of memory. Tried to allocate 224.00 MiB. GPU", "pc"),
-    ("RuntimeError: HIP error: invalid device function", "pc"), ("hip install guide", "none")])
+    ("RuntimeError: HIP error: invalid device function", "pc"), ("hip install guide", "none"),
+    # macOS by its release's name before the version, as a system's report gives it
+    ("Operating System: OS X EL Capitan 10.11.5", "pc"), ("- OS: macOS Big Sur 11.6", "pc"),
+    ("macOS users need 3.10 or later", "none")])
 def test_words_that_name_the_hardware(line: str, system: str) -> None:
     seen = read(line).observed
     assert bool(seen.jetson) == (system == "jetson") and bool(seen.x86) == (system == "pc")
@@ -235,7 +238,8 @@ def test_a_machine_where_the_same_steps_were_taken_is_the_yardstick() -> None:
 
 
 @pytest.mark.parametrize("line", ["which I think makes sense since it's not x86_64..", "these are non-x86 boards",
-                                  "we're not x86 here", "the machine was not an x86 one", "the board is aarch64 (not x86_64)"])
+                                  "we're not x86 here", "the machine was not an x86 one", "the board is aarch64 (not x86_64)",
+                                  "No x86_64 machine anywhere in this setup, everything runs on the devkit."])
 def test_a_machine_word_said_not_to_be_the_machine_names_no_pc(line: str) -> None:
     assert not read(line).observed.x86, read(line).observed.x86
 
@@ -946,6 +950,18 @@ def test_a_library_that_requires_another_cuda_is_the_software() -> None:
     text = JETSON_36 + ("\n[W:onnxruntime:Default, onnxruntime_pybind_state.cc:965 CreateExecutionProviderInstance] Failed "
                         "to create CUDAExecutionProvider. Require cuDNN 8.* and CUDA 12.*.")
     assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+def test_nvidia_smi_finding_no_device_as_a_user_and_the_gpu_with_sudo_is_the_denial() -> None:
+    """The same tool run twice, the user's run finding no device and sudo's listing the GPU: no software is missing,
+    the user is denied the nodes root opens."""
+    text = ("Orin Nano dev kit, JetPack 6.1 (L4T 36.4.0). As my own user:\n$ nvidia-smi\nNo devices were found\n"
+            "$ sudo nvidia-smi -L\nGPU 0: Orin (nvgpu)\n$ groups\npete adm cdrom sudo dip plugdev lpadmin\n")
+    result = read_cause(text)
+    assert "denial-words" in [m.id for m in result.matches]
+    assert result.cause.id in ("render-node-denied", "tegra-nodes-denied")
+    alone = "Orin Nano dev kit, JetPack 6.1 (L4T 36.4.0).\n$ nvidia-smi\nNo devices were found\n"
+    assert "denial-words" not in [m.id for m in read_cause(alone).matches]
 
 
 @pytest.mark.parametrize("line", ["AssertionError: Torch not compiled with CUDA enabled",
@@ -4561,6 +4577,14 @@ def test_the_cuda_compilers_own_fatal_error_is_a_build_error(line: str, system: 
 @pytest.mark.parametrize("said", ["I am on L4T (32.7.2).", "JetPack 4.6.2 (L4T 32.7.2)", "running L4T(32.7.2)"])
 def test_an_l4t_release_in_parentheses_is_read(said: str) -> None:
     assert read(said).observed.l4t == "32.7.2"
+
+
+@pytest.mark.parametrize(("said", "l4t"), [("everything runs on the devkit (r35.4.1).", "35.4.1"),
+                                          ("I'm on r36.4.3 now", "36.4.3"),
+                                          ("dustynv/l4t-pytorch:r35.4.1", None),  # an image's tag, not the machine's
+                                          ("see https://example.com/r36.4.3/notes", None)])
+def test_an_l4t_release_said_by_itself_in_lower_case_is_read(said: str, l4t: Optional[str]) -> None:
+    assert read(said).observed.l4t == l4t
 
 
 def test_a_gpu_another_process_holds_is_the_servers_set_up_and_dcgms_profiling_is_no_access_problem() -> None:

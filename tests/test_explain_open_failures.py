@@ -31,12 +31,16 @@ from jetson_gpu_access.explain import Failure, find_failure, render_markdown, re
     # a process killed by a signal, as ROS's launcher and Python's subprocess print it
     "I get an exit code -11 after using the command roslaunch vision_to_mavros t265_fisheye_undistort.launch",
     "[camera-1] process has died [pid 4242, exit code 127]",
+    # what worked before and works no more
+    "Just had an Nvidia update come through, dt Flatpak no longer has OpenCL available.",
+    "since the upgrade NVENC no longer works in OBS",
 ])
 def test_a_failure_in_any_wording_is_recognised(line: str) -> None:
     assert find_failure("starting the job\n" + line + "\njob ended") is not None
 
 
-@pytest.mark.parametrize("text", ["all 12 tests passed", "$ ls /opt\nbin  lib  share", "uptime: 3 days"])
+@pytest.mark.parametrize("text", ["all 12 tests passed", "$ ls /opt\nbin  lib  share", "uptime: 3 days",
+                                  "the workaround is no longer needed on 36.4"])
 def test_text_without_a_failure_has_none(text: str) -> None:
     assert find_failure(text) is None
 

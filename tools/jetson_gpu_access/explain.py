@@ -614,6 +614,8 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       r"patch|merge\s+request)\b)|not found|no such file|"
                       r"traceback|exit (?:status|code):? ?-?[1-9]\d*|segmentation fault|core dumped|aborted|fatal|couldn't|"
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
+                      # (what worked before: "no longer has OpenCL available", "NVENC no longer works")
+                      r"no longer (?:works?|working|has|have|finds?|sees?|detects?|shows?)|"
                       r"truncated|is empty|not able|undefined (?:reference|symbol)|eacces|eperm|hangs?|hung|(?:gets?|got) stuck|"
                       r"freez(?:es|ing)|timed out|times out|timeout (?:after|on|waiting|while|error|expired|occurred)|"
                       r"(?:response|mailbox|fence|syncpt|capture|frame|read|write|request|i/o|dma|wait) timeout|not active|"
@@ -651,7 +653,7 @@ _FAILURE_KEYS = ("error", "exception", "exit:", "fail", "denied", "cannot", "can
                  "couldn't", "could not", "n't work", "not work", "not permitted", "not recognized", "too short",
                  "truncated", "is empty", "not able", "undefined", "eacces", "eperm", "hang", "hung", "stuck",
                  "freez", "timed out", "times out", "timeout", "not active", "crash", "exits ", "exited ", "no space left", "killed",
-                 "no access", "no permission", "not accessible", "compatible", "built for",
+                 "no access", "no permission", "not accessible", "compatible", "built for", "no longer",
                  "read-only file system", "disk quota", "no va display", "panicked at '", "adapter", "无法", "不能",
                  "失败", "失敗", "报错", "出错", "错误", "錯誤", "できません", "できない", "エラー", "실패", "오류", "에러",
                  "할 수 없")
@@ -1197,8 +1199,8 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
              if f.status != "pass" and (f.id != "no-gpu-nodes" or (_wants_nvidia(launch, gpu_error)
                                                                   and not launch.source.endswith("compose run")
                                                                   and not _nvidia_by_default(launch, seen)))]
-    if shown_platform(seen)[0] == "pc":  # the audit's fix is a Jetson's: a PC asks for the GPU with --gpus
-        pairs = [(_on_a_pc(f), line) for f, line in pairs]
+    # (the audit's fix is a Jetson's: a PC asks for the GPU with --gpus, and a paste that shows no system gets both ways)
+    pairs = [(_as_on(shown_platform(seen)[0], f), line) for f, line in pairs]
     platforms = _jetson_beside_pc(seen)
     readings = _per_system(text, memo, seen, platforms) if (len(seen.releases) > 1 or platforms) and not nested else []
     mixed = _systems(seen, readings, platforms)
@@ -1243,11 +1245,20 @@ _ON_A_PC = {
 }
 
 
-def _on_a_pc(finding: AuditFinding) -> AuditFinding:
-    """A launch finding as it holds on a PC (_ON_A_PC), others as they are."""
-    if finding.id not in _ON_A_PC:
+# ... and where the paste shows neither system: each system's way.
+_ON_EITHER = {
+    "no-gpu-nodes": ("without the NVIDIA runtime, --gpus or --device entries the container gets no GPU nodes and no "
+                     "driver library", "on a Jetson: docker run --runtime nvidia ...; on a PC: docker run --gpus all ..."),
+}
+
+
+def _as_on(platform: str, finding: AuditFinding) -> AuditFinding:
+    """A launch finding as it holds on the system the paste shows: a PC (_ON_A_PC), neither (_ON_EITHER) or a Jetson,
+    whose findings the audit states."""
+    table = {"pc": _ON_A_PC, "": _ON_EITHER}.get(platform, {})
+    if finding.id not in table:
         return finding
-    why, fix = _ON_A_PC[finding.id]
+    why, fix = table[finding.id]
     return AuditFinding(finding.id, finding.status, finding.source, finding.evidence, why, fix)
 
 
@@ -1356,6 +1367,9 @@ _MAX_CONTRAST_LINES = 4096  # lines of a paste's window looked through for a con
 _DEVICE_QUERY_OUTCOME = re.compile(r"^([^\n]*[$#>]\s*(?:sudo\s+)?\S*devicequery[^\n]*)\n"
                                    r"(?:(?![^\n]*[$#>]\s*(?:sudo\s+)?\S*devicequery)[^\n]*\n){0,60}?[^\n]*\bresult = (pass|fail)\b",
                                    re.I | re.M)
+# nvidia-smi run at a prompt and what it answered: no device, or the GPU listed (-L's "GPU 0:", the table's header)
+_SMI_OUTCOME = re.compile(r"^([^\n]*[$#>]\s*(?:sudo\s+)?nvidia-smi\b[^\n]*)\n(?:(?![^\n]*[$#>]\s)[^\n]*\n){0,3}?"
+                          r"[^\n]*?(no devices were found|GPU \d+:|NVIDIA-SMI \d)", re.I | re.M)
 _AS_ROOT = re.compile(r"^(?:\S*[$>]\s*)?sudo\s|^root@[^\n]*?#|^#\s|^(?:as|with|for)\s+(?:the\s+)?root\b", re.I)
 # A launch as a user it names (-u 1000, --user app), not as root
 _CHOSEN_USER = re.compile(r"(?:--user|(?<![\w-])-u)(?:=|\s+)['\"]?(?!(?:0|root)(?::0|:root)?['\"]?(?:\s|$))\S")
@@ -1549,7 +1563,9 @@ def _check_outcomes(clean: str) -> List[Tuple[str, str]]:
         (m.group(1).strip(), "false" if re.search(r"not|false", m.group(2), re.I) else "true")
         for m in _ARROW_OUTCOME.finditer(clean)][:64] + ([
             (m.group(1).strip(), "true" if m.group(2).lower() == "pass" else "false")
-            for m in _DEVICE_QUERY_OUTCOME.finditer(clean)][:64] if "devicequery" in clean.lower() else [])
+            for m in _DEVICE_QUERY_OUTCOME.finditer(clean)][:64] if "devicequery" in clean.lower() else []) + ([
+            (m.group(1).strip(), "false" if m.group(2).lower().startswith("no") else "true")
+            for m in _SMI_OUTCOME.finditer(clean)][:64] if "nvidia-smi" in clean.lower() else [])
 
 
 def _runtime_contrast(outcomes: Sequence[Tuple[str, str]], seen: Observed) -> Optional[SymptomMatch]:

@@ -356,6 +356,9 @@ _WINDOWS_HOST_NAME = re.compile(r"(?-i:(?<![\w-])(?:DESKTOP|LAPTOP)-(?=[A-Z]{0,6
 # Thor's "580.00" (JetPack 7's OpenRM driver as PyTorch's collect_env reports it on a 6.8.12-tegra kernel, vllm#34470;
 # the desktop 580 releases carry a minor version such as 580.82.07).
 DESKTOP_BRANCH = r"(?!580\.00\b)(?:[1-4]\d\d|5[0-35-9]\d)"
+# macOS's releases by name, as a system's report gives them before the version.
+_MAC_RELEASE_NAMES = (r"(?:(?:snow\s+)?leopard|(?:mountain\s+)?lion|mavericks|yosemite|el\s+capitan|(?:high\s+)?sierra|mojave|"
+                      r"catalina|big\s+sur|monterey|ventura|sonoma|sequoia|tahoe)")
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit. Each part with the words a line must
 # hold before it runs (see Cued).
 _X86 = cued(
@@ -540,9 +543,9 @@ _PC_PROSE = cued(
      r"\bAWS\s+Batch\b|\bSageMaker\b|\bAzure\s?ML\b|\bVertex\s+AI\b|"
      r"\b(?:node|instance|machine|server|vm|host)s?\s+(?:on|in)\s+AWS\b|"
      r"\b(?:on|in)\s+(?:an?\s+|the\s+)?(?:AWS\s+)?EC2\b|\b(?:on|in)\s+(?:an?\s+)?AWS\s+(?:node|instance|machine|server|vm)s?\b|"
-     # macOS with its version, as a system's own report gives it ("Macos 10.13.6", "OS X 10.10"), not as a client named in
-     # prose
-     r"\b(?:mac\s?OS(?:\s?X)?|OS\s?X)\s+v?\d+(?:\.\d+)+\b"),
+     # macOS with its version, as a system's own report gives it ("Macos 10.13.6", "OS X 10.10", "OS X El Capitan
+     # 10.11.5"), not as a client named in prose
+     r"\b(?:mac\s?OS(?:\s?X)?|OS\s?X)(?:\s+" + _MAC_RELEASE_NAMES + r")?\s+v?\d+(?:\.\d+)+\b"),
     # a form's system field that names a Mac ("OS: macOS", "环境：mac"), as data/symptoms.json's mac-no-cuda reads it
     ((": mac", ":mac", "\uff1amac", "\uff1a mac"),
      r"^[ \t]*[-*]?[ \t]*(?:环境|系统|操作系统|os|platform|environment|system)[ \t]*[:：][ \t]*"
@@ -706,7 +709,7 @@ _PC_WORDS = tuple(dict.fromkeys([word for parts in (_X86, _PC_STACK, _PC_PROSE) 
 _L4T_MENTION = re.compile(r"(?:\b|_)L4T(?:[_ ]VERSION)?[\s=:\[(\"']*R?(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
 # An L4T release by its own name, R and three numbers ("AGX Orin (R36.4.0)"), upper case and standing alone: an image
 # tag (l4t-pytorch:r36.4.0) names the image's release, not the machine's.
-_RELEASE_NAMED = re.compile(r"(?<![\w:./-])R(2[89]|3\d)\.(\d{1,2})\.(\d{1,2})(?![\w.-])")
+_RELEASE_NAMED = re.compile(r"(?<![\w:./-])[Rr](2[89]|3\d)\.(\d{1,2})\.(\d{1,2})(?![\w.-])")  # (as often in lower case)
 # JetPack as a tool states it (jetson-containers, jetson_release, jetson_stats' environment); kept
 # apart from the tables' reading of the L4T release, since the two can disagree.
 _JETPACK_STATED = re.compile(r"\b(?:JETPACK_VERSION|JETSON_JETPACK)=[\"']?(\d+(?:\.\d+)*)|"
@@ -2319,7 +2322,7 @@ def _read_versions(state: _State, line: str, raw: str) -> None:
     reader = state.reader
     low = line.lower()
     mention = _L4T_MENTION.search(line) if "l4t" in low else None
-    named = _RELEASE_NAMED.findall(line) if mention is None and ("R2" in line or "R3" in line) else []
+    named = _RELEASE_NAMED.findall(line) if mention is None and ("r2" in low or "r3" in low) else []
     if len(named) == 1:  # two on one line ("built for R35.4.1, runs R36.4.0") say which is the machine's in words only
         state.named_releases.append(Sighting("L4T", ".".join(named[0]), raw))
     package = _L4T_PACKAGE.search(line) if "nvidia-l4t-" in low else None
@@ -2526,7 +2529,7 @@ _THIS_MACHINE_TOO = re.compile(r"[^\n.;]{0,30}?(?:\bwhich\s+is\s+what\s+(?:i|we)
                                r"\blike\s+(?:mine|ours|my\s+(?:machine|pc|box))\b)", re.I)
 # Words before a PC's word that say the machine is not one ("aarch64 rather than x86_64", "arm64, not amd64").
 _SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother than|\b(?:is|was|were|are)n't|"
-                             r"(?:\b(?:is|was|were|are)|['\u2019](?:s|re))\s+not|(?<!but),\s*not|\(\s*not)"
+                             r"(?:\b(?:is|was|were|are)|['\u2019](?:s|re))\s+not|(?<!but),\s*not|\(\s*not|\bno)"
                              r"\s+(?:an?\s+|the\s+)?$", re.I)
 
 
