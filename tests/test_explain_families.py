@@ -30,7 +30,8 @@ def test_the_runtime_s_old_number_for_unknown_error_is_that_error(line: str) -> 
 
 
 @pytest.mark.parametrize(("line", "family"), [
-    ("ERROR: unknown error in /usr/local/relion/src/motioncorr_runner.cpp at line 227 (error-code 999)", "cuda-999"),
+    ("ERROR: unknown error in /usr/local/relion/src/motioncorr_runner.cpp at line 227 (error-code 999)\n"
+     "in: /usr/local/relion/src/acc/cuda/cuda_settings.h, line 67", "cuda-999"),
     ("ERROR: out of memory in /opt/app/src/gpu_buffer.cu at line 80 (error code 2)", "cuda-2"),
 ])
 def test_a_program_s_check_that_gives_the_message_and_then_its_code_is_that_error(line: str, family: str) -> None:
@@ -40,6 +41,9 @@ def test_a_program_s_check_that_gives_the_message_and_then_its_code_is_that_erro
 
 def test_a_code_in_parentheses_after_another_message_is_not_that_error() -> None:
     assert "cuda-999" not in ids("ERROR: file not found in /data/run.star at line 3 (error-code 999)")
+    # a camera's own code, where nothing names CUDA (red team 83)
+    assert "cuda-999" not in ids("[capture_node-1] ERROR: unknown error in v4l2_capture.cpp at line 212 (error-code 999)\n"
+                                 "[capture_node-1] no frames from /dev/video0, exiting")
 
 
 def test_tensorflow_s_dnn_library_not_found_is_a_missing_cuda_library() -> None:
@@ -129,7 +133,10 @@ def test_a_run_said_to_succeed_on_the_cpu_is_no_failure(text: str) -> None:
     assert "cuda-unavailable" not in ids(text)
 
 
-@pytest.mark.parametrize("text", ["after the update it runs on CPU only", "Now it is running on the CPU instead."])
+@pytest.mark.parametrize("text", ["after the update it runs on CPU only", "Now it is running on the CPU instead.",
+                                  # the yardstick and the complaint on one line (red team 83)
+                                  "Detection works fine when it runs on the CPU instead, and that is the issue: I pass "
+                                  "device=0 and it still runs on the CPU instead of the GPU"])
 def test_a_run_left_on_the_cpu_is_a_failure(text: str) -> None:
     assert "cuda-unavailable" in ids(text)
 
@@ -219,6 +226,7 @@ def test_the_discrete_driver_s_proc_file_said_absent_is_no_sign_of_a_pc() -> Non
     ("Linux unknown (actually #1 SMP Debian 4.9.110-3+deb9u4 (2018-08-21))", "pc"),
     ("Linux gpu-vm 6.1.0-13-cloud-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.55-1 (2023-09-29) x86_64", "pc"),
     ("the Debian 12 image we ship for the board", "none"),
+    ("#1 SMP PREEMPT Debian 1:6.6.20-1+rpt1 (2024-03-07)", "none"),  # Raspberry Pi OS's, another maker's Arm board
     # PyTorch's ROCm build naming HIP as its CUDA build names CUDA: an AMD GPU's stack, which no Jetson runs
     ("OutOfMemoryError: HIP out of memory. Tried to allocate 224.00 MiB. GPU", "pc"),
     ("RuntimeError: HIP error: invalid device function", "pc"), ("hip install guide", "none"),
@@ -1296,18 +1304,6 @@ def test_ptx_the_driver_cannot_compile_is_the_software(line: str) -> None:
     assert "cuda-218" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
 
 
-@pytest.mark.parametrize("line", ["However, CUDA 11 is not supported for the Jetson Nano yet.",
-                                  "TensorRT 10 is not supported on JetPack 4.6, so the engine cannot be built"])
-def test_a_cuda_release_said_not_to_be_supported_on_the_jetson_is_the_software(line: str) -> None:
-    """A CUDA release, or a CUDA library's, said not to run on the module or its JetPack: the software's version."""
-    result = read_cause(line)
-    assert "release-unsupported" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
-
-
-def test_a_cuda_release_supported_on_the_jetson_is_no_mismatch() -> None:
-    assert "release-unsupported" not in ids("CUDA 12.6 is supported on the Jetson Orin Nano with JetPack 6.1")
-
-
 @pytest.mark.parametrize("line", ["installer: unsupported JetPack detected, falling back to CPU",
                                   "ERROR: unsupported L4T version 36.5"])
 def test_an_installer_that_does_not_know_the_release_is_the_software(line: str) -> None:
@@ -2284,8 +2280,12 @@ def test_pytorch_s_driver_too_old_is_cuda_s_insufficient_driver() -> None:
     assert [m.id for m in result.matches] == ["cuda-35"] and result.cause.id == "x86-discrete-gpu"
 
 
-def test_a_build_that_failed_with_cuda_is_no_cpu_only_build() -> None:
-    assert "cpu-only-build" not in ids("I couldn't build with CUDA enabled: nvcc fatal error")
+@pytest.mark.parametrize("line", ["I couldn't build with CUDA enabled: nvcc fatal error",
+                                  # a build against another CUDA release (red team 83)
+                                  "my jaxlib isn't built with CUDA 12.3, it was built against 12.2:",
+                                  "bitsandbytes wasn't compiled with CUDA 12.8"])
+def test_a_build_that_failed_with_cuda_or_has_another_cuda_is_no_cpu_only_build(line: str) -> None:
+    assert "cpu-only-build" not in ids(line)
 
 
 @pytest.mark.parametrize("line", ["OutOfMemoryError: HIP out of memory. Tried to allocate 224.00 MiB. GPU",
@@ -2655,6 +2655,9 @@ def test_a_question_or_the_docker_group_is_no_root_user_contrast(said: str) -> N
 
 
 @pytest.mark.parametrize(("line", "model"), [("- Orin AGX directly on the host, JetPack 6.1", "Orin AGX"),
+                                             ("Jetson Nano-2GB developer kit, JetPack 4.6.4, as the kiosk user",
+                                              "Jetson Nano-2GB developer kit"),
+                                             ("NVIDIA Jetson TX2-4GB, JetPack 4.6.3", "NVIDIA Jetson TX2-4GB"),
                                              ("Jetson Orin Nano con JetPack 6", "Jetson Orin Nano"),
                                              ("Jetson AGX Orin 64GB devkit, JetPack 6.1", "Jetson AGX Orin 64GB devkit")])
 def test_a_model_ends_where_its_words_end(line: str, model: str) -> None:
@@ -3886,8 +3889,8 @@ def test_dot_net_s_incorrect_format_is_a_build_for_another_architecture() -> Non
 @pytest.mark.parametrize("text", [
     "Error: The specified module could not be found.\n\\\\?\\D:\\app\\node_modules\\@tensorflow\\tfjs-node-gpu\\lib\\napi-v4"
     "\\tfjs_binding.node",
-    "Unable to load DLL 'onnxruntime': The specified module could not be found. (Exception from HRESULT: 0x8007007E)\n"
-    "When i use Microsoft.ML.OnnxRuntime.Gpu 1.4.0, all works.",
+    "System.DllNotFoundException: Unable to load DLL 'onnxruntime_providers_cuda.dll' or one of its dependencies: The "
+    "specified module could not be found. (0x8007007E)",
 ])
 def test_windows_not_finding_a_gpu_package_s_module_is_a_missing_cuda_library(text: str) -> None:
     """Windows' loader names no library it could not find (error 126): beside a GPU package's native module, what is
@@ -3896,9 +3899,18 @@ def test_windows_not_finding_a_gpu_package_s_module_is_a_missing_cuda_library(te
     assert "cuda-library-missing" in [m.id for m in result.matches] and result.cause.id == "x86-discrete-gpu"
 
 
-def test_windows_not_finding_a_module_of_no_gpu_package_is_no_cuda_library() -> None:
-    assert "cuda-library-missing" not in ids("Error: The specified module could not be found.\n\\\\?\\C:\\app\\"
-                                             "node_modules\\sharp\\build\\Release\\sharp.node")
+@pytest.mark.parametrize("text", [
+    "Error: The specified module could not be found.\n\\\\?\\C:\\app\\node_modules\\sharp\\build\\Release\\sharp.node",
+    # a conda environment named for the GPU, or GPU packages listed beside another module's failure (red team 83)
+    "ImportError: DLL load failed while importing _sqlite3: The specified module could not be found.\n"
+    "  File \"D:\\miniconda3\\envs\\whisper-gpu\\lib\\sqlite3\\dbapi2.py\", line 27, in <module>",
+    "ImportError: DLL load failed while importing _sqlite3: The specified module could not be found.\n"
+    "Python 3.10.13 from conda, env created from environment-cuda.yml",
+    "ImportError: DLL load failed while importing QtCore: The specified module could not be found.\n"
+    "pip list | findstr /i \"qt onnx\" -> PyQt5 5.15.10, onnxruntime-gpu 1.17.1",
+])
+def test_windows_not_finding_a_module_of_no_gpu_package_is_no_cuda_library(text: str) -> None:
+    assert "cuda-library-missing" not in ids(text)
 
 
 @pytest.mark.parametrize(("line", "cause"), [
@@ -5154,6 +5166,11 @@ FAMILY_WORDS = [
     # the paste has it, names why
     ("AttributeError: 'NoneType' object has no attribute 'create_execution_context'", "tensorrt-engine-unloaded", True),
     ("[TensorRT] ERROR: INVALID_ARGUMENT: getPluginCreator could not find plugin CHUNK_TRT version 1.0\n"
+     "AttributeError: 'NoneType' object has no attribute 'create_execution_context'", "tensorrt-engine-unloaded", False),
+    # ... nor where the paste shows the file is no engine: an ONNX model read as one, an empty file (red team 83)
+    ("with open(\"yolov8n.onnx\", \"rb\") as f:\n    engine = runtime.deserialize_cuda_engine(f.read())\n"
+     "AttributeError: 'NoneType' object has no attribute 'create_execution_context'", "tensorrt-engine-unloaded", False),
+    ("-rw-rw-r-- 1 nvidia nvidia 0 Mar  3 10:12 yolov8s.engine\n"
      "AttributeError: 'NoneType' object has no attribute 'create_execution_context'", "tensorrt-engine-unloaded", False),
     ("- GPU: none (CPU-only server)", "no-gpu-words", True),
     ("我的笔记本没有独立显卡，只有 Intel 核显", "no-gpu-words", True),

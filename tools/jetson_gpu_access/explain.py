@@ -210,8 +210,9 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
         + text,
         # a plugin's check macro, the source line before the code ("Cuda failure in file 'yolo_layer.cu' line 51: 35")
         r"\bcuda\s+(?:failure|error)\s+in\s+file\b[^\n]{0,120}?\bline\s+\d+\s*:\s*" + any_number,
-        # ... or the message, where it failed, and the code ("unknown error in motioncorr.cpp at line 227 (error-code 999)")
-        text + r"[^\n]{0,200}?\(\s*error[ _-]?code\s*[:=]?\s*" + current_number,
+        # ... or the message, where it failed, and the code ("unknown error in motioncorr.cpp at line 227 (error-code 999)"),
+        # with CUDA named there or on the next line (a camera's own codes are not CUDA's)
+        text + r"[^\n]{0,200}?\(\s*error[ _-]?code\s*[:=]?\s*" + current_number + r"(?=[^\n]*(?:\n[^\n]*)?cuda)",
     ] if numbered else []
     # (and in other languages: "CUDA-Fehler 801", "cuInit 返回 801", "cuInit が 801 を返す", "오류 801")
     bare = [r"(?:\berror|\berr|\bcode|\bfails?\s+with|\bfailed\s+with|\bgets?|\bgot|\bgetting|\breturns?|\breturned|->|"

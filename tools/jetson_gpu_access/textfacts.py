@@ -1415,7 +1415,7 @@ def _model(line: str) -> Optional[str]:
     if not found:
         return None
     words = _MODEL_ENDS.split(found.group(0).strip())[0].split()
-    kept = [words[0]] + list(itertools.takewhile(_MODEL_WORD.match, words[1:])) if words else []
+    kept = [words[0]] + list(itertools.takewhile(_model_words, words[1:])) if words else []
     return " ".join(kept) or None
 
 
@@ -1424,6 +1424,11 @@ def _model(line: str) -> Optional[str]:
 _MODEL_WORD = re.compile(r"(?i)(?:nvidia|jetson|agx|igx|orin|xavier|thor|nano|nx|tx1|tx2|tk1|super|developer|dev|kits?|devkits?|"
                          r"module|modules|industrial|engineering|reference|series|edition|version|som|emmc|sd|b01|a02|"
                          r"t[45]000|\d{1,3}\s?gb|p\d{4}-\d{4}|recomputer|j[1-4]0\d\d)[,.]?$")
+
+
+def _model_words(word: str) -> bool:
+    """Whether a word is of a model string, joined by hyphens too ("Nano-2GB", "TX2-4GB")."""
+    return all(_MODEL_WORD.match(part) for part in word.split("-") if part)
 
 
 _MODEL_ENDS = re.compile(r"\s+-\s+|\s*\[|\s{2,}|\s+\(|\s+(?=(?:with|running|runs|and|on|in|using|under|via|from|for|jetpack|"
@@ -1530,7 +1535,8 @@ class _State:
                                                            "error_unknown", "errorunknown"))
         self.line_number = 0
         self.last_call: Optional[Tuple[int, str]] = None
-        self.last_start_up_error = -CALL_REACH - 1
+        self.first_start_up_error: Optional[int] = None
+        self.later_start_up_errors = False
         self.available_check = ""                  # the line of the last is_available() check
         self.available_answers: List[Tuple[bool, str, str]] = []   # each check's answer (True, False), its line, the check
         self.acls: List[Sighting] = []
@@ -1913,19 +1919,26 @@ CALL_REACH = 8  # lines between such a call (a log line, a traceback's or a stac
 
 
 def _read_call_past_start_up(state: _State, line: str, raw: str) -> None:
-    """A call past CUDA's start-up named next to an 801 or a 999 that names no start-up (within CALL_REACH lines, before
-    or after: a traceback's frames come before its error, a Julia stack trace's and jetson-utils' source line after):
-    CUDA had started there, so the error is that call's."""
+    """A call past CUDA's start-up named next to the paste's first 801 or 999 that names no start-up (within CALL_REACH
+    lines, before or after: a traceback's frames come before its error, a Julia stack trace's and jetson-utils' source
+    line after; no other such error between them): CUDA had started there, so the error is that call's. A first error
+    elsewhere is CUDA's start-up's (jetson-utils' first allocation), which a later call's error does not explain."""
     state.line_number += 1
-    if _CALL_PAST_START_UP.search(line):
-        state.last_call = (state.line_number, raw)
+    number = state.line_number
     if _NOT_SUPPORTED_801.search(line) and _OPERATION_NAMED.search(line):
         _note_word(state, "CUDA call past start-up", raw)
     if _START_UP_ERROR.search(line) and not _START_UP_CALL.search(line):
-        state.last_start_up_error = state.line_number
-    # (the nearest of each kind so far: a pair within reach is seen when its second line is read)
-    if state.last_call and abs(state.last_call[0] - state.last_start_up_error) <= CALL_REACH:
-        _note_word(state, "CUDA call past start-up", state.last_call[1])
+        if state.first_start_up_error is None:
+            state.first_start_up_error = number
+            if state.last_call and number - state.last_call[0] <= CALL_REACH:
+                _note_word(state, "CUDA call past start-up", state.last_call[1])
+        else:
+            state.later_start_up_errors = True
+    if _CALL_PAST_START_UP.search(line):
+        state.last_call = (number, raw)
+        first = state.first_start_up_error
+        if first is not None and not state.later_start_up_errors and number - first <= CALL_REACH:
+            _note_word(state, "CUDA call past start-up", raw)
 
 
 def _note_model(state: _State, line: str, sightings: Sequence[Sighting]) -> None:
@@ -2543,7 +2556,7 @@ _LISTED_AFTER = re.compile(r"\s*(?:,\s*|/\s*|\s(?:or|and)\s+|,\s*(?:or|and)\s+)"
 # flashes it, or one said to work, by the same line.
 _STOCK_FLAVOURS = ("-generic", "-lowlatency", "-oem", "-aws", "-azure", "-gcp", "-gke", "-oracle", "-kvm")
 _STOCK_KERNEL = re.compile(r"(?<![\w.+~])\d\.\d{1,2}\.\d{1,4}-\d{1,12}-(?:" + "|".join(f[1:] for f in _STOCK_FLAVOURS) + r")\b|"
-                           r"\bSMP(?:\s+PREEMPT\w*)?\s+Debian\s+\d")
+                           r"\bSMP(?:\s+PREEMPT\w*)?\s+Debian\s+\d(?![^\n]*\+rp[it])")  # (not Raspberry Pi OS's: +rpt1)
 
 
 def _said_of_a_build(line: str, sign: Match[str]) -> bool:
