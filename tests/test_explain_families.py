@@ -126,6 +126,7 @@ def test_is_available_answered_below_a_blank_line_is_answered(text: str, failed:
 
 
 @pytest.mark.parametrize("text", ["The same input runs sucessefully when running on CPU only.",
+                                  "It works fine when my script runs on CPU only.",
                                   "It works fine if I run on the CPU only",
                                   "inference runs correctly when running in CPU only mode"])
 def test_a_run_said_to_succeed_on_the_cpu_is_no_failure(text: str) -> None:
@@ -134,6 +135,9 @@ def test_a_run_said_to_succeed_on_the_cpu_is_no_failure(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["after the update it runs on CPU only", "Now it is running on the CPU instead.",
+                                  # a when- or if-clause that is the complaint, not a run said to succeed (red team 84)
+                                  "If it runs on CPU instead of the GPU, why doesn't it warn?",
+                                  "when it runs on CPU only like this, a frame takes 2 s",
                                   # the yardstick and the complaint on one line (red team 83)
                                   "Detection works fine when it runs on the CPU instead, and that is the issue: I pass "
                                   "device=0 and it still runs on the CPU instead of the GPU"])
@@ -229,10 +233,7 @@ def test_the_discrete_driver_s_proc_file_said_absent_is_no_sign_of_a_pc() -> Non
     ("#1 SMP PREEMPT Debian 1:6.6.20-1+rpt1 (2024-03-07)", "none"),  # Raspberry Pi OS's, another maker's Arm board
     # PyTorch's ROCm build naming HIP as its CUDA build names CUDA: an AMD GPU's stack, which no Jetson runs
     ("OutOfMemoryError: HIP out of memory. Tried to allocate 224.00 MiB. GPU", "pc"),
-    ("RuntimeError: HIP error: invalid device function", "pc"), ("hip install guide", "none"),
-    # macOS by its release's name before the version, as a system's report gives it
-    ("Operating System: OS X EL Capitan 10.11.5", "pc"), ("- OS: macOS Big Sur 11.6", "pc"),
-    ("macOS users need 3.10 or later", "none")])
+    ("RuntimeError: HIP error: invalid device function", "pc"), ("hip install guide", "none")])
 def test_words_that_name_the_hardware(line: str, system: str) -> None:
     seen = read(line).observed
     assert bool(seen.jetson) == (system == "jetson") and bool(seen.x86) == (system == "pc")
@@ -246,8 +247,7 @@ def test_a_machine_where_the_same_steps_were_taken_is_the_yardstick() -> None:
 
 
 @pytest.mark.parametrize("line", ["which I think makes sense since it's not x86_64..", "these are non-x86 boards",
-                                  "we're not x86 here", "the machine was not an x86 one", "the board is aarch64 (not x86_64)",
-                                  "No x86_64 machine anywhere in this setup, everything runs on the devkit."])
+                                  "we're not x86 here", "the machine was not an x86 one", "the board is aarch64 (not x86_64)"])
 def test_a_machine_word_said_not_to_be_the_machine_names_no_pc(line: str) -> None:
     assert not read(line).observed.x86, read(line).observed.x86
 
@@ -958,18 +958,6 @@ def test_a_library_that_requires_another_cuda_is_the_software() -> None:
     text = JETSON_36 + ("\n[W:onnxruntime:Default, onnxruntime_pybind_state.cc:965 CreateExecutionProviderInstance] Failed "
                         "to create CUDAExecutionProvider. Require cuDNN 8.* and CUDA 12.*.")
     assert read_cause(text).cause.id == "jetson-software-mismatch"
-
-
-def test_nvidia_smi_finding_no_device_as_a_user_and_the_gpu_with_sudo_is_the_denial() -> None:
-    """The same tool run twice, the user's run finding no device and sudo's listing the GPU: no software is missing,
-    the user is denied the nodes root opens."""
-    text = ("Orin Nano dev kit, JetPack 6.1 (L4T 36.4.0). As my own user:\n$ nvidia-smi\nNo devices were found\n"
-            "$ sudo nvidia-smi -L\nGPU 0: Orin (nvgpu)\n$ groups\npete adm cdrom sudo dip plugdev lpadmin\n")
-    result = read_cause(text)
-    assert "denial-words" in [m.id for m in result.matches]
-    assert result.cause.id in ("render-node-denied", "tegra-nodes-denied")
-    alone = "Orin Nano dev kit, JetPack 6.1 (L4T 36.4.0).\n$ nvidia-smi\nNo devices were found\n"
-    assert "denial-words" not in [m.id for m in read_cause(alone).matches]
 
 
 @pytest.mark.parametrize("line", ["AssertionError: Torch not compiled with CUDA enabled",
@@ -3891,6 +3879,7 @@ def test_dot_net_s_incorrect_format_is_a_build_for_another_architecture() -> Non
     "\\tfjs_binding.node",
     "System.DllNotFoundException: Unable to load DLL 'onnxruntime_providers_cuda.dll' or one of its dependencies: The "
     "specified module could not be found. (0x8007007E)",
+    "Could not load library cublas64_12.dll. Error code 126. The specified module could not be found.",
 ])
 def test_windows_not_finding_a_gpu_package_s_module_is_a_missing_cuda_library(text: str) -> None:
     """Windows' loader names no library it could not find (error 126): beside a GPU package's native module, what is
@@ -3908,6 +3897,8 @@ def test_windows_not_finding_a_gpu_package_s_module_is_a_missing_cuda_library(te
     "Python 3.10.13 from conda, env created from environment-cuda.yml",
     "ImportError: DLL load failed while importing QtCore: The specified module could not be found.\n"
     "pip list | findstr /i \"qt onnx\" -> PyQt5 5.15.10, onnxruntime-gpu 1.17.1",
+    # a project's folder named for the GPU (red team 84)
+    "Error: The specified module could not be found.\n\\\\?\\C:\\dev\\tfjs-gpu-demo\\node_modules\\sharp\\build\\Release\\sharp.node",
 ])
 def test_windows_not_finding_a_module_of_no_gpu_package_is_no_cuda_library(text: str) -> None:
     assert "cuda-library-missing" not in ids(text)
@@ -4591,14 +4582,6 @@ def test_an_l4t_release_in_parentheses_is_read(said: str) -> None:
     assert read(said).observed.l4t == "32.7.2"
 
 
-@pytest.mark.parametrize(("said", "l4t"), [("everything runs on the devkit (r35.4.1).", "35.4.1"),
-                                          ("I'm on r36.4.3 now", "36.4.3"),
-                                          ("dustynv/l4t-pytorch:r35.4.1", None),  # an image's tag, not the machine's
-                                          ("see https://example.com/r36.4.3/notes", None)])
-def test_an_l4t_release_said_by_itself_in_lower_case_is_read(said: str, l4t: Optional[str]) -> None:
-    assert read(said).observed.l4t == l4t
-
-
 def test_a_gpu_another_process_holds_is_the_servers_set_up_and_dcgms_profiling_is_no_access_problem() -> None:
     """A reset or a MIG change blocked by nvidia-persistenced or nvidia_drm is the data-centre GPU's own set-up; DCGM's
     profiling metrics exist on data-centre GPUs only, so an exporter asking for them on a Quadro is its configuration."""
@@ -4815,7 +4798,9 @@ def test_operation_not_supported_from_a_call_past_cudas_start_up_is_that_operati
     assert read_cause(at_start).cause.id == "tegra-nodes-denied"
 
 
-@pytest.mark.parametrize(("system", "cause"), [(JETSON_35, "not-gpu-access"), (PC, "x86-discrete-gpu")])
+@pytest.mark.parametrize(("system", "cause"), [(JETSON_35, "not-gpu-access"), (PC, "x86-discrete-gpu"),
+                                               # a 999 that is no CUDA error (a uid) comes first (red team 84)
+                                               (JETSON_35 + "\nuid=999(triton) gid=999(triton)", "not-gpu-access")])
 def test_unknown_error_from_a_driver_call_past_start_up_is_that_call_s(system: str, cause: str) -> None:
     """cuMemHostRegister runs only in a context CUDA made: its 999 is no node denied at start-up; on a PC it is the
     driver's fault all the same."""
@@ -5170,8 +5155,13 @@ FAMILY_WORDS = [
     # ... nor where the paste shows the file is no engine: an ONNX model read as one, an empty file (red team 83)
     ("with open(\"yolov8n.onnx\", \"rb\") as f:\n    engine = runtime.deserialize_cuda_engine(f.read())\n"
      "AttributeError: 'NoneType' object has no attribute 'create_execution_context'", "tensorrt-engine-unloaded", False),
-    ("-rw-rw-r-- 1 nvidia nvidia 0 Mar  3 10:12 yolov8s.engine\n"
+    ("-rw-rw-r-- 1 nvidia nvidia 0 Mar  3 10:12 yolov8s.engine\n$ python3 infer.py --engine yolov8s.engine\n"
      "AttributeError: 'NoneType' object has no attribute 'create_execution_context'", "tensorrt-engine-unloaded", False),
+    # ... but an ONNX model the build read, or an empty file beside the engine loaded, says nothing of it (red team 84)
+    ("with open(\"yolov5s.onnx\", \"rb\") as model:\n    parser.parse(model.read())\n"
+     "AttributeError: 'NoneType' object has no attribute 'create_execution_context'", "tensorrt-engine-unloaded", True),
+    ("-rw-rw-r-- 1 nvidia nvidia 0 Mar  3 10:40 best_int8.engine\n$ python3 infer.py --engine models/best.engine\n"
+     "AttributeError: 'NoneType' object has no attribute 'create_execution_context'", "tensorrt-engine-unloaded", True),
     ("- GPU: none (CPU-only server)", "no-gpu-words", True),
     ("我的笔记本没有独立显卡，只有 Intel 核显", "no-gpu-words", True),
     ("Running the docker image on a CPU-only VPS (Hetzner CX41, 4 vCPU)", "no-gpu-words", True),

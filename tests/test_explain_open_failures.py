@@ -40,7 +40,10 @@ def test_a_failure_in_any_wording_is_recognised(line: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["all 12 tests passed", "$ ls /opt\nbin  lib  share", "uptime: 3 days",
-                                  "the workaround is no longer needed on 36.4"])
+                                  "the workaround is no longer needed on 36.4",
+                                  # a fix said in the same words (red team 84)
+                                  "Since 36.4 the docker group trick no longer has to be applied, the default image is fine.",
+                                  "After re-flashing, apt no longer finds any broken packages and deviceQuery passes."])
 def test_text_without_a_failure_has_none(text: str) -> None:
     assert find_failure(text) is None
 

@@ -615,8 +615,10 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       r"patch|merge\s+request)\b)|not found|no such file|"
                       r"traceback|exit (?:status|code):? ?-?[1-9]\d*|segmentation fault|core dumped|aborted|fatal|couldn't|"
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
-                      # (what worked before: "no longer has OpenCL available", "NVENC no longer works")
-                      r"no longer (?:works?|working|has|have|finds?|sees?|detects?|shows?)|"
+                      # (what worked before: "NVENC no longer works", "no longer has OpenCL available"; not a step no
+                      # longer needed, nor a problem no longer found)
+                      r"no longer (?:works?|working)|no longer (?:has|have|finds?|sees?|detects?|shows?) (?:the |my |any |an? )?"
+                      r"(?:gpus?|cuda|opencl|vulkan|nvenc|nvdec|devices?|cards?|nvidia|hardware|acceleration)|"
                       r"truncated|is empty|not able|undefined (?:reference|symbol)|eacces|eperm|hangs?|hung|(?:gets?|got) stuck|"
                       r"freez(?:es|ing)|timed out|times out|timeout (?:after|on|waiting|while|error|expired|occurred)|"
                       r"(?:response|mailbox|fence|syncpt|capture|frame|read|write|request|i/o|dma|wait) timeout|not active|"
@@ -1368,9 +1370,6 @@ _MAX_CONTRAST_LINES = 4096  # lines of a paste's window looked through for a con
 _DEVICE_QUERY_OUTCOME = re.compile(r"^([^\n]*[$#>]\s*(?:sudo\s+)?\S*devicequery[^\n]*)\n"
                                    r"(?:(?![^\n]*[$#>]\s*(?:sudo\s+)?\S*devicequery)[^\n]*\n){0,60}?[^\n]*\bresult = (pass|fail)\b",
                                    re.I | re.M)
-# nvidia-smi run at a prompt and what it answered: no device, or the GPU listed (-L's "GPU 0:", the table's header)
-_SMI_OUTCOME = re.compile(r"^([^\n]*[$#>]\s*(?:sudo\s+)?nvidia-smi\b[^\n]*)\n(?:(?![^\n]*[$#>]\s)[^\n]*\n){0,3}?"
-                          r"[^\n]*?(no devices were found|GPU \d+:|NVIDIA-SMI \d)", re.I | re.M)
 _AS_ROOT = re.compile(r"^(?:\S*[$>]\s*)?sudo\s|^root@[^\n]*?#|^#\s|^(?:as|with|for)\s+(?:the\s+)?root\b", re.I)
 # A launch as a user it names (-u 1000, --user app), not as root
 _CHOSEN_USER = re.compile(r"(?:--user|(?<![\w-])-u)(?:=|\s+)['\"]?(?!(?:0|root)(?::0|:root)?['\"]?(?:\s|$))\S")
@@ -1564,9 +1563,7 @@ def _check_outcomes(clean: str) -> List[Tuple[str, str]]:
         (m.group(1).strip(), "false" if re.search(r"not|false", m.group(2), re.I) else "true")
         for m in _ARROW_OUTCOME.finditer(clean)][:64] + ([
             (m.group(1).strip(), "true" if m.group(2).lower() == "pass" else "false")
-            for m in _DEVICE_QUERY_OUTCOME.finditer(clean)][:64] if "devicequery" in clean.lower() else []) + ([
-            (m.group(1).strip(), "false" if m.group(2).lower().startswith("no") else "true")
-            for m in _SMI_OUTCOME.finditer(clean)][:64] if "nvidia-smi" in clean.lower() else [])
+            for m in _DEVICE_QUERY_OUTCOME.finditer(clean)][:64] if "devicequery" in clean.lower() else [])
 
 
 def _runtime_contrast(outcomes: Sequence[Tuple[str, str]], seen: Observed) -> Optional[SymptomMatch]:

@@ -356,9 +356,6 @@ _WINDOWS_HOST_NAME = re.compile(r"(?-i:(?<![\w-])(?:DESKTOP|LAPTOP)-(?=[A-Z]{0,6
 # Thor's "580.00" (JetPack 7's OpenRM driver as PyTorch's collect_env reports it on a 6.8.12-tegra kernel, vllm#34470;
 # the desktop 580 releases carry a minor version such as 580.82.07).
 DESKTOP_BRANCH = r"(?!580\.00\b)(?:[1-4]\d\d|5[0-35-9]\d)"
-# macOS's releases by name, as a system's report gives them before the version.
-_MAC_RELEASE_NAMES = (r"(?:(?:snow\s+)?leopard|(?:mountain\s+)?lion|mavericks|yosemite|el\s+capitan|(?:high\s+)?sierra|mojave|"
-                      r"catalina|big\s+sur|monterey|ventura|sonoma|sequoia|tahoe)")
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit. Each part with the words a line must
 # hold before it runs (see Cued).
 _X86 = cued(
@@ -543,9 +540,9 @@ _PC_PROSE = cued(
      r"\bAWS\s+Batch\b|\bSageMaker\b|\bAzure\s?ML\b|\bVertex\s+AI\b|"
      r"\b(?:node|instance|machine|server|vm|host)s?\s+(?:on|in)\s+AWS\b|"
      r"\b(?:on|in)\s+(?:an?\s+|the\s+)?(?:AWS\s+)?EC2\b|\b(?:on|in)\s+(?:an?\s+)?AWS\s+(?:node|instance|machine|server|vm)s?\b|"
-     # macOS with its version, as a system's own report gives it ("Macos 10.13.6", "OS X 10.10", "OS X El Capitan
-     # 10.11.5"), not as a client named in prose
-     r"\b(?:mac\s?OS(?:\s?X)?|OS\s?X)(?:\s+" + _MAC_RELEASE_NAMES + r")?\s+v?\d+(?:\.\d+)+\b"),
+     # macOS with its version, as a system's own report gives it ("Macos 10.13.6", "OS X 10.10"), not as a client named in
+     # prose
+     r"\b(?:mac\s?OS(?:\s?X)?|OS\s?X)\s+v?\d+(?:\.\d+)+\b"),
     # a form's system field that names a Mac ("OS: macOS", "环境：mac"), as data/symptoms.json's mac-no-cuda reads it
     ((": mac", ":mac", "\uff1amac", "\uff1a mac"),
      r"^[ \t]*[-*]?[ \t]*(?:环境|系统|操作系统|os|platform|environment|system)[ \t]*[:：][ \t]*"
@@ -709,7 +706,7 @@ _PC_WORDS = tuple(dict.fromkeys([word for parts in (_X86, _PC_STACK, _PC_PROSE) 
 _L4T_MENTION = re.compile(r"(?:\b|_)L4T(?:[_ ]VERSION)?[\s=:\[(\"']*R?(\d{2}\.\d{1,2}(?:\.\d{1,2})?)\b", re.I)
 # An L4T release by its own name, R and three numbers ("AGX Orin (R36.4.0)"), upper case and standing alone: an image
 # tag (l4t-pytorch:r36.4.0) names the image's release, not the machine's.
-_RELEASE_NAMED = re.compile(r"(?<![\w:./-])[Rr](2[89]|3\d)\.(\d{1,2})\.(\d{1,2})(?![\w.-])")  # (as often in lower case)
+_RELEASE_NAMED = re.compile(r"(?<![\w:./-])R(2[89]|3\d)\.(\d{1,2})\.(\d{1,2})(?![\w.-])")
 # JetPack as a tool states it (jetson-containers, jetson_release, jetson_stats' environment); kept
 # apart from the tables' reading of the L4T release, since the two can disagree.
 _JETPACK_STATED = re.compile(r"\b(?:JETPACK_VERSION|JETSON_JETPACK)=[\"']?(\d+(?:\.\d+)*)|"
@@ -1530,7 +1527,8 @@ class _State:
         self.cuda_versions: Optional[Sighting] = None
         self.gpu_found: Optional[Sighting] = None
         self.asked_available = 0                   # lines left in which an is_available() check's answer may come
-        # (_read_call_past_start_up: the lines read, the last call past CUDA's start-up and the last 801 or 999 not of it)
+        # (_read_call_past_start_up: the lines read, the last call past CUDA's start-up, the paste's first 801 or 999 not
+        # of its start-up, and whether another came after it)
         self.calls_possible = any(holds(word) for word in ("801", "not supported", "not_supported", "notsupported", "999",
                                                            "error_unknown", "errorunknown"))
         self.line_number = 0
@@ -1913,7 +1911,9 @@ _CALL_PAST_START_UP = re.compile(r"\b(?:cu(?:mem(?!getinfo)(?!\.py\b)|module|gra
 _OPERATION_NAMED = re.compile(r"(?:\b|(?<=cuda)|(?<=cu))(?:ipc(?!_)|storagesharing|shareable|peer|memcpy|mem(?!init)(?=[A-Z_])|"
                               r"mempool|graph(?!ical)(?!_)|dealloc)", re.I)
 _NOT_SUPPORTED_801 = re.compile(r"\boperation not supported\b|\bnot_supported\b|\berrornotsupported\b|\b801\b", re.I)
-_START_UP_ERROR = re.compile(_NOT_SUPPORTED_801.pattern + r"|\b999\b|\bcuda_error_unknown\b|\bcudaerrorunknown\b", re.I)
+# ... and CUDA's 999 in its own words (not any 999: a uid, a count of frames)
+_START_UP_ERROR = re.compile(_NOT_SUPPORTED_801.pattern + r"|\bcuda_error_unknown\b|\bcudaerrorunknown\b|\bunknown error\b|"
+                             r"\berror\W{0,3}999\b", re.I)
 _START_UP_CALL = re.compile(r"\bcuinit\b|\binit(?:iali[sz]e|iali[sz]ation)?\b|_init\b|getdevicecount|setdevice", re.I)
 CALL_REACH = 8  # lines between such a call (a log line, a traceback's or a stack trace's frame) and the error it returned
 
@@ -2335,7 +2335,7 @@ def _read_versions(state: _State, line: str, raw: str) -> None:
     reader = state.reader
     low = line.lower()
     mention = _L4T_MENTION.search(line) if "l4t" in low else None
-    named = _RELEASE_NAMED.findall(line) if mention is None and ("r2" in low or "r3" in low) else []
+    named = _RELEASE_NAMED.findall(line) if mention is None and ("R2" in line or "R3" in line) else []
     if len(named) == 1:  # two on one line ("built for R35.4.1, runs R36.4.0") say which is the machine's in words only
         state.named_releases.append(Sighting("L4T", ".".join(named[0]), raw))
     package = _L4T_PACKAGE.search(line) if "nvidia-l4t-" in low else None
@@ -2542,7 +2542,7 @@ _THIS_MACHINE_TOO = re.compile(r"[^\n.;]{0,30}?(?:\bwhich\s+is\s+what\s+(?:i|we)
                                r"\blike\s+(?:mine|ours|my\s+(?:machine|pc|box))\b)", re.I)
 # Words before a PC's word that say the machine is not one ("aarch64 rather than x86_64", "arm64, not amd64").
 _SAID_NOT_TO_BE = re.compile(r"(?:\brather than|\binstead of|\bunlike|\bother than|\b(?:is|was|were|are)n't|"
-                             r"(?:\b(?:is|was|were|are)|['\u2019](?:s|re))\s+not|(?<!but),\s*not|\(\s*not|\bno)"
+                             r"(?:\b(?:is|was|were|are)|['\u2019](?:s|re))\s+not|(?<!but),\s*not|\(\s*not)"
                              r"\s+(?:an?\s+|the\s+)?$", re.I)
 
 
