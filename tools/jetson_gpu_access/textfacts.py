@@ -1405,15 +1405,12 @@ def _lines(joined: str) -> Iterator[Tuple[str, str, bool]]:
 _INLINE_CODE = re.compile(r"`([^`\n]{8,300})`")
 
 
-def _model(line: str) -> Optional[str]:
-    """A Jetson model string, cut where tools append more (" - Jetpack 5.1 [L4T ...]", " [16GB]") and where a sentence
-    goes on past it (" with Jetpack 4.3", " running 35.3.1")."""
-    found = _MODEL.search(line)
-    if not found:
-        return None
-    words = _MODEL_ENDS.split(found.group(0).strip())[0].split()
+def _model_cut(said: str) -> str:
+    """A Jetson model string as _MODEL matched it, cut where tools append more (" - Jetpack 5.1 [L4T ...]", " [16GB]")
+    and where a sentence goes on past it (" with Jetpack 4.3", " running 35.3.1")."""
+    words = _MODEL_ENDS.split(said)[0].split()
     kept = [words[0]] + list(itertools.takewhile(_model_words, words[1:])) if words else []
-    return " ".join(kept) or None
+    return " ".join(kept) or said
 
 
 # The words a model string is made of: the module, its memory and storage, the kit; the first other word ends it ("Orin
@@ -1459,7 +1456,7 @@ def _jetson_sightings(line: str, forms: Sequence[Tuple[str, Cued]] = _JETSON_FOR
         if match and not (kind in ("model", "Tegra-only name") and
                           _COMPARED_WITH.search(line, max(0, match.start() - 40), match.start())):
             said = match.group(0).strip()
-            found.append(Sighting(kind, (_model(said) or said) if kind == "model" else said, line))
+            found.append(Sighting(kind, _model_cut(said) if kind == "model" else said, line))
     return found
 
 
@@ -1942,9 +1939,10 @@ def _read_call_past_start_up(state: _State, line: str, raw: str) -> None:
 
 
 def _note_model(state: _State, line: str, sightings: Sequence[Sighting]) -> None:
-    """The machine's model, from the first line whose signs name one."""
-    if state.model is None and any(s.kind == "model" for s in sightings):
-        state.model = _model(line)
+    """The machine's model, from the first line whose signs name one (as the line has it, a link's text included)."""
+    found = _MODEL.search(line) if state.model is None and any(s.kind == "model" for s in sightings) else None
+    if found:
+        state.model = _model_cut(found.group(0).strip())
         state.reader.recognised.append("model: {}".format(state.model))
 
 
@@ -2555,6 +2553,7 @@ _LISTED_AFTER = re.compile(r"\s*(?:,\s*|/\s*|\s(?:or|and)\s+|,\s*(?:or|and)\s+)"
 # -tegra, and Canonical's for Jetsons -nvidia-tegra. A weak sign of a PC: a paste about a Jetson shows the PC that
 # flashes it, or one said to work, by the same line.
 _STOCK_FLAVOURS = ("-generic", "-lowlatency", "-oem", "-aws", "-azure", "-gcp", "-gke", "-oracle", "-kvm")
+_STOCK_KERNEL_WORDS = _STOCK_FLAVOURS + (" debian ",)  # (what a line must hold before the pattern runs)
 _STOCK_KERNEL = re.compile(r"(?<![\w.+~])\d\.\d{1,2}\.\d{1,4}-\d{1,12}-(?:" + "|".join(f[1:] for f in _STOCK_FLAVOURS) + r")\b|"
                            r"\bSMP(?:\s+PREEMPT\w*)?\s+Debian\s+\d(?![^\n]*\+rp[it])")  # (not Raspberry Pi OS's: +rpt1)
 
@@ -2619,7 +2618,7 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
     # a stock kernel's release where the line shows nothing else ("Kernel Version: 5.15.0-112-generic"): a weak sign,
     # since it may be the PC that flashes the board, or one said to work
     stock = _STOCK_KERNEL.search(line) if not found and not sightings and any(
-        flavour in low for flavour in _STOCK_FLAVOURS + (" debian ",)) else None
+        word in low for word in _STOCK_KERNEL_WORDS) else None
     if stock:
         found.append(Sighting("PC hint", stock.group(0), raw))
     node = _DGPU_NODE.search(line)
