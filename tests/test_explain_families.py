@@ -4808,6 +4808,13 @@ def test_unknown_error_from_a_driver_call_past_start_up_is_that_call_s(system: s
     assert read_cause(text).cause.id == cause
 
 
+def test_unknown_error_in_words_alone_from_a_driver_call_past_start_up_is_that_call_s() -> None:
+    """CUDA's 999 said only in its words ("unknown error", no number) is read past start-up as its number is: the gate
+    that spares pastes with no such error lets the words through too."""
+    text = JETSON_35 + "\nError during cuMemHostRegister\nCudaError: unknown error"
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
 def test_unknown_error_from_jetson_utils_display_is_past_start_up() -> None:
     """jetson-utils' display (glTexture.cpp) maps to OpenGL a frame already in CUDA's memory, so CUDA had started: its
     999 is the display's interop, not a node denied at start-up (dusty-nv/jetson-inference#1358, a camera the display

@@ -1527,7 +1527,7 @@ class _State:
         # (_read_call_past_start_up: the lines read, the last call past CUDA's start-up, the paste's first 801 or 999 not
         # of its start-up, and whether another came after it)
         self.calls_possible = any(holds(word) for word in ("801", "not supported", "not_supported", "notsupported", "999",
-                                                           "error_unknown", "errorunknown"))
+                                                           "error_unknown", "errorunknown", "unknown error"))
         self.line_number = 0
         self.last_call: Optional[Tuple[int, str]] = None
         self.first_start_up_error: Optional[int] = None
