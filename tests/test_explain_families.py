@@ -4085,6 +4085,18 @@ def test_no_cuda_device_said_with_no_system_and_no_error_is_most_often_a_build_w
     assert read_cause(PC + "\n" + paste).cause.id == "x86-discrete-gpu"
 
 
+def test_gvisors_words_for_a_failed_oci_hook_are_the_hook_failing() -> None:
+    """gVisor (runsc) says an OCI hook failed in its own words ("error executing CreateContainer hooks"): the NVIDIA
+    hook that runs there (nvidia-ctk's) failed before the container started, as in runc's "error running hook"
+    (google/gvisor#13283, on a PC, which /proc/driver/nvidia shows)."""
+    text = ("nvidia-ctk hook disable-device-node-modification\nstderr: failed to mount modified params file: open o_path "
+            "procfd:\n  open /run/containerd/io.containerd.runtime.v2.task/k8s.io/abc/rootfs/proc/driver/nvidia/params:\n"
+            "  no such file or directory\nFATAL ERROR: error executing CreateContainer hooks\n")
+    assert "runtime-hook-failed" in ids(text)
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+    assert "runtime-hook-failed" not in ids("error executing the deploy hooks of the chart")
+
+
 @pytest.mark.parametrize("line", [
     'Error: failed to start container "notebook": Error response from daemon: oci runtime error: container_linux.go:247: '
     'starting container process caused "exec: \\"start-singleuser.sh\\": executable file not found in $PATH"',
