@@ -5775,3 +5775,34 @@ def test_a_card_too_old_beside_another_failure_is_a_note() -> None:
             "capability: 3.5) with Cuda compute capability 3.5. The minimum required Cuda capability is 6.0.\n"
             "ValueError: Shapes (None, 10) and (None, 12) are incompatible")
     assert read_cause(text).cause.id == "not-gpu-access"
+
+
+# A run told to use the CPU, then saying it does (Isaac Gym's "Physics Device: cpu" after --sim_device=cpu), with
+# PyTorch's CUDA build beside it (alone, a CUDA build that sees no GPU on a PC is the driver's).
+_GYM_ON_THE_CPU = ("PyTorch version 2.4.1+cu121\nCan't use GPU pipeline with CPU Physics. Changing pipeline to 'CPU'.\n"
+                   "Physics Engine: PhysX\n"
+                   "Physics Device: cpu\nGPU Pipeline: disabled\n")
+
+
+@pytest.mark.parametrize(("command", "cause"), [
+    ("python train.py --task=flat --sim_device=cpu --rl_device=cuda", "not-gpu-access"),
+    ("python train.py --device cpu --epochs 2", "not-gpu-access"),
+    ("CUDA_VISIBLE_DEVICES= python train.py", "not-gpu-access"),
+    ("I run it with the option --cpu to keep it off the GPU", "not-gpu-access"),
+    # (no CPU asked for: a thread count, a binding, a run said to work on the CPU as a way round)
+    ("python train.py --cpu-threads 8", "x86-discrete-gpu"),
+    ("srun --cpu-bind=cores python train.py", "x86-discrete-gpu"),
+    ("Running with --device cpu works as expected.", "x86-discrete-gpu")])
+def test_a_run_told_to_use_the_cpu_that_uses_it_did_what_it_was_asked(command: str, cause: str) -> None:
+    """A command that asks for the CPU (--device cpu, --sim_device=cpu, --cpu, CUDA_VISIBLE_DEVICES emptied) and a
+    program that then says it runs on the CPU or sees no GPU: what it was asked to do, not the PC's driver
+    (clearlab-sustech/Wheel-Legged-Gym#8)."""
+    assert read_cause(PC + "\n" + command + "\n" + _GYM_ON_THE_CPU).cause.id == cause
+
+
+@pytest.mark.parametrize("setting", ["python train.py --device cpu", "export USE_CUDA=false"])
+def test_a_cpu_asked_for_beside_a_cuda_error_is_no_answer(setting: str) -> None:
+    """Where CUDA itself failed, the CPU asked for in another run, or a setting that turns CUDA off, did not hold for
+    the run that failed: CUDA was asked for there."""
+    text = PC + "\n" + setting + "\nRuntimeError: CUDA error: no kernel image is available for execution on the device"
+    assert read_cause(text).cause.id == "x86-discrete-gpu"

@@ -3209,8 +3209,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("not-gpu-access", "CUDA_VISIBLE_DEVICES hides every GPU from the program, whoever runs it: no "
                      "device is offered to it", [hidden] + [line_of[i] for i in no_device[:1]],
                      "x86-discrete-gpu", "tegra-nodes-denied")
+    # (a setting, or a command that asks for the CPU, explains no device, not a denial, a version error or another
+    # error of CUDA's, which a program that never asked for the GPU does not get; nor is a run said to work one)
     turned_off = line_of.get("cuda-turned-off", "")
-    if turned_off and explains and "denial-words" not in ids:  # it explains no device, not a denial or a version error
+    cuda_failed = any(_family(i).get("cuda") and i != "cuda-100" for i in ids)
+    if turned_off and explains and "denial-words" not in ids and not cuda_failed and not _CONTROL_RUN.search(turned_off):
         return cause("not-gpu-access", "a setting of the program turns CUDA off, so it never asks for the GPU, whoever "
                      "runs it", [turned_off] + [line_of[i] for i in no_device[:1]], "jetson-software-mismatch",
                      "x86-discrete-gpu")
