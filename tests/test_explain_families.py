@@ -1756,6 +1756,10 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ("It is true that  I'm not using the same CUDA and tensorrt version, but the one on the Nano", "versions-mismatched"),
     ("the Jetson is not running the same TensorRT version as the PC", "versions-mismatched"),
     ("we use different CUDA versions on the host and the Xavier", "versions-mismatched"),
+    # a CUDA release found beside the one a build or an installer requires (CMake's FindCUDA, an SDK's installer)
+    ('Could NOT find CUDA: Found unsuitable version "9.0", but required is exact version "8" (found /usr/local/cuda-9.0)',
+     "cuda-build-words"),
+    ("ERROR : Found CUDA 10.1 but the ZED SDK requires 10.0", "cuda-build-words"),
     # GLX itself missing from the display: no GPU driver's GL reached the program
     ("initial window could not find the GLX extension", "gl-software-fallback"),
     ("intern/ghost/intern/GHOST_WindowX11.cpp:206: X11 glXChooseVisual() failed, verify working openGL system!",
@@ -5806,3 +5810,14 @@ def test_a_cpu_asked_for_beside_a_cuda_error_is_no_answer(setting: str) -> None:
     the run that failed: CUDA was asked for there."""
     text = PC + "\n" + setting + "\nRuntimeError: CUDA error: no kernel image is available for execution on the device"
     assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+def test_a_cuda_release_unlike_the_one_a_build_requires_is_the_software_not_a_denial() -> None:
+    """CMake's FindCUDA finding another release than the build asks for, on a TX2 flashed anew
+    (stereolabs/zed-ros-wrapper#195): the software's versions, not the GPU's access; a package other than CUDA's found
+    at another version (Boost) is no GPU's software."""
+    text = ("I recently flashed and updated my tx2 which upgraded it to CUDA 9.0.\n"
+            'Found unsuitable version "9.0", but required is exact version "8" (found /usr/local/cuda-9.0)')
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+    assert "cuda-build-words" not in ids('Could NOT find Boost: Found unsuitable version "1.65.1", but required is '
+                                            'at least "1.70" (found /usr/include)')
