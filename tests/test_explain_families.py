@@ -17,7 +17,15 @@ import pytest
 
 from explainreading import JETSON_32, JETSON_35, JETSON_36, PC, ids, read_cause
 from jetson_gpu_access import data
-from jetson_gpu_access.explain import PERMISSION_CAUSES, explain, find_failure, find_signatures, shown_platform
+from jetson_gpu_access.explain import (
+    PERMISSION_CAUSES,
+    explain,
+    find_failure,
+    find_signatures,
+    render_markdown,
+    render_text,
+    shown_platform,
+)
 from jetson_gpu_access.textfacts import ARM64_KINDS, read, switches_to_root
 
 # ---- CUDA errors by every number they had, and the server-only ones ----
@@ -5821,3 +5829,12 @@ def test_a_cuda_release_unlike_the_one_a_build_requires_is_the_software_not_a_de
     assert read_cause(text).cause.id == "jetson-software-mismatch"
     assert "cuda-build-words" not in ids('Could NOT find Boost: Found unsuitable version "1.65.1", but required is '
                                             'at least "1.70" (found /usr/include)')
+
+
+def test_out_of_memory_on_no_jetson_names_no_jetson_allocator() -> None:
+    """An out-of-memory kill on a system the paste does not show is told in words of memory, not of a Jetson's own
+    allocator (NvMap), whose name a reply about a PC's container would invent
+    (jammsen/docker-sons-of-the-forest-dedicated-server#60)."""
+    result = explain("the sample image shown the startup is killed during deployment.")
+    assert result.cause.id == "not-gpu-access"
+    assert "nvmap" not in (render_text(result) + render_markdown(result)).lower()
