@@ -5838,3 +5838,16 @@ def test_out_of_memory_on_no_jetson_names_no_jetson_allocator() -> None:
     result = explain("the sample image shown the startup is killed during deployment.")
     assert result.cause.id == "not-gpu-access"
     assert "nvmap" not in (render_text(result) + render_markdown(result)).lower()
+
+
+@pytest.mark.parametrize("line", [
+    "This kernel only supports sm100f.",
+    "the prebuilt `-igpu` framework containers don't support `sm_110` yet",
+    "RuntimeError: the wheel does not support sm_87"])
+def test_a_build_said_to_lack_an_architecture_is_a_build_not_for_this_gpu(line: str) -> None:
+    """A kernel, a build or an image said to support only some GPU architectures, or not this one, by its sm_ name
+    (vllm-project/vllm#39712 on a Thor, OE4T/meta-tegra-community#197): a build without this GPU's kernels; where the
+    paste shows a Jetson, the software for its release."""
+    assert "build-not-for-this-gpu" in ids(line)
+    assert read_cause("Jetson AGX Thor Developer Kit, L4T 38.2.0\n" + line).cause.id == "jetson-software-mismatch"
+    assert "build-not-for-this-gpu" not in ids("this board supports sm_87 and the DLA")
