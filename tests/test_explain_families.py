@@ -1275,6 +1275,8 @@ def test_a_release_line_in_inline_code_or_a_table_cell_is_read(line: str) -> Non
     ("Only root can use the GPU; as my user torch.cuda.is_available() is False", "render-node-denied"),
     ("only the root user is able to run CUDA programs on the board", "render-node-denied"),
     ("the GPU is only accessible as root", "render-node-denied"),
+    ("I can only use the GPU support together with tensorflow when running the container as the root user.",
+     "render-node-denied"),
     ("After sudo chmod 666 /dev/dri/renderD128 it works, but that is not a fix", "render-node-denied"),
     ("sudo chmod a+rw /dev/nvmap /dev/nvhost-* fixed it for the app user", "tegra-nodes-denied"),
     ("it works after `setfacl -m u:app:rw /dev/nvmap`", "tegra-nodes-denied"),
@@ -5854,3 +5856,14 @@ def test_a_build_said_to_lack_an_architecture_is_a_build_not_for_this_gpu(line: 
     assert "build-not-for-this-gpu" in ids(line)
     assert read_cause("Jetson AGX Thor Developer Kit, L4T 38.2.0\n" + line).cause.id == "jetson-software-mismatch"
     assert "build-not-for-this-gpu" not in ids("this board supports sm_87 and the DLA")
+
+
+def test_the_gpu_used_only_as_root_in_a_pcs_container_is_the_pcs_denial() -> None:
+    """The GPU said usable only as root, in a Singularity container on a PC (apptainer/singularity#3683): the PC's
+    reading, not a Jetson's node."""
+    text = ("singularity version 3.2.0-rc1\nsudo singularity build --sandbox tester docker://tensorflow/tensorflow:"
+            "latest-gpu-py3\nsingularity run --nv tester\nThe container builds, but I can only use the GPU with "
+            "tensorflow when running the container as the root user.\nUbuntu 18.04, x86_64, GeForce GTX 1080")
+    result = read_cause(text)
+    assert "denial-words" in [m.id for m in result.matches]
+    assert result.cause.id == "x86-discrete-gpu"
