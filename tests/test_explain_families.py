@@ -5867,3 +5867,13 @@ def test_the_gpu_used_only_as_root_in_a_pcs_container_is_the_pcs_denial() -> Non
     result = read_cause(text)
     assert "denial-words" in [m.id for m in result.matches]
     assert result.cause.id == "x86-discrete-gpu"
+
+
+def test_a_module_named_windows_in_a_path_is_no_windows_pc() -> None:
+    """cusignal's window functions live in cusignal/windows/windows.py: a folder and a module by that name, on a Jetson
+    (evanmayer/effex#10), name no Windows PC; Windows' own folder (C:\\Windows\\System32) still does."""
+    frame = ('File "/home/t/archiconda3/lib/python3.7/site-packages/cusignal/windows/windows.py", line 1208, in hamming\n'
+             "cupy_backends.cuda.api.runtime.CUDARuntimeError: cudaErrorInitializationError: initialization error")
+    assert not [s for s in read(frame).observed.x86 if "windows" in s.value.lower()]
+    assert read_cause(frame).cause.id != "x86-discrete-gpu"
+    assert read("C:\\Windows\\System32\\nvcuda.dll could not be loaded").observed.x86

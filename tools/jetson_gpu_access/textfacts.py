@@ -391,9 +391,9 @@ _X86 = cued(
      r"\blibrary name used was:?\s*['\"]?[\w-]{1,64}\.dll\b"),
     (("nvidia unix x86", "nvrm: ", "win", "wsl", "microsoft-standard"),
      # (Windows as the machine a user comes from is the client: "from my windows pc" names no system of the paste's)
-     # ("on win 10", "Win11" too)
-     r"\bNVIDIA UNIX x86|\bNVRM: |(?<!from )(?<!from my )(?<!from a )(?<!from the )"
-     r"\bwin(?:dows\b|32\b|_amd64\b|\s?(?:7|8(?:\.1)?|10|11)(?!\w|\.\d))|\bWSL2?\b|microsoft-standard|"
+     # ("on win 10", "Win11" too; not a folder or a module of a POSIX path: cusignal/windows/windows.py)
+     r"\bNVIDIA UNIX x86|\bNVRM: |(?<!from )(?<!from my )(?<!from a )(?<!from the )(?<!/)"
+     r"\bwin(?:dows\b(?!\.py\b|/)|32\b|_amd64\b|\s?(?:7|8(?:\.1)?|10|11)(?!\w|\.\d))|\bWSL2?\b|microsoft-standard|"
      r"\[WinError \d+\]"),  # (Python's own error of a Windows call: only Windows prints it)
     # Windows' own computer name as it comes out of the box (and in a WSL prompt, _read_line)
     (("desktop-", "laptop-"), _WINDOWS_HOST_NAME),
