@@ -5877,3 +5877,13 @@ def test_a_module_named_windows_in_a_path_is_no_windows_pc() -> None:
     assert not [s for s in read(frame).observed.x86 if "windows" in s.value.lower()]
     assert read_cause(frame).cause.id != "x86-discrete-gpu"
     assert read("C:\\Windows\\System32\\nvcuda.dll could not be loaded").observed.x86
+
+
+def test_bitsandbytes_detected_compute_capability_names_the_jetson() -> None:
+    """bitsandbytes' CUDA set-up prints the highest compute capability it detected: 7.2 is a Xavier's (no PC card has
+    it), so its CPU-only fallback is the Jetson's software (dusty-nv/jetson-containers#274)."""
+    text = ("CUDA SETUP: Highest compute capability among GPUs detected: 7.2\nCUDA SETUP: Detected CUDA version 114\n"
+            "UserWarning: The installed version of bitsandbytes was compiled without GPU support.\n"
+            "CUDA SETUP: Defaulting to libbitsandbytes_cpu.so...")
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+    assert read_cause(text.replace("7.2", "8.6")).cause.id != "jetson-software-mismatch"

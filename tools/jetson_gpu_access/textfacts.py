@@ -264,6 +264,8 @@ _TEGRA_NODE = cued(
     (("targets/aarch64-linux",), r"/targets/aarch64-linux\b"),
     (("capability", "sm_", "device ", "major/minor"),
      r"compute capability (?:8\.7|7\.2|5\.3|6\.2)\b|\bsm_(?:87|72|53|62)\b|"
+     # (bitsandbytes' CUDA set-up: "Highest compute capability among GPUs detected: 7.2")
+     r"compute capability among gpus detected:\s*(?:8\.7|7\.2|5\.3|6\.2)\b|"
      r"Device \d+: \"(?:Orin|Xavier|Thor|NVIDIA Tegra X\d)\"|Major/Minor version number:\s*(?:8\.7|7\.2|5\.3|6\.2)\b"),
     # the toolkit's csv (Jetson) mode: its auto-detection, its CUDA requirement check (CHANGELOG v1.10.0-rc.2:
     # NVIDIA_REQUIRE_* checks added to csv mode), and the host CUDA libraries it mounts
