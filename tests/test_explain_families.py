@@ -1778,6 +1778,9 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     # Mesa's Vulkan driver (lavapipe, or another maker's) asked to present on an X server without DRI3 (NVIDIA's): the
     # loader took Mesa's device, not NVIDIA's (isaac-sim/IsaacGymEnvs#126)
     ("vulkan: No DRI3 support detected - required for presentation", "gl-software-fallback"),
+    # the Vulkan loader skipping a driver whose instance failed (kasmtech/workspaces-core-images#32)
+    ("WARNING: [Loader Message] Code 0 : terminator_CreateInstance: Failed to CreateInstance in ICD 0.  Skipping ICD.",
+     "vulkan-no-driver"),
     # a machine said to have no NVIDIA GPU, in passing
     ("I'm running the flatpak app on an Intel laptop with only an integrated GPU (no NVIDIA GPU!).", "no-gpu-words"),
     ("the CI runner has only an Intel UHD GPU", "no-gpu-words"),
