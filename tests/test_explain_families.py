@@ -5890,3 +5890,25 @@ def test_bitsandbytes_detected_compute_capability_names_the_jetson() -> None:
             "CUDA SETUP: Defaulting to libbitsandbytes_cpu.so...")
     assert read_cause(text).cause.id == "jetson-software-mismatch"
     assert read_cause(text.replace("7.2", "8.6")).cause.id != "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("line", ["Upgrade L4T to match host version on recent balenaos",
+                                  "the container's JetPack must match the host's L4T release"])
+def test_a_containers_release_said_to_need_to_match_the_hosts_is_a_version_mismatch(line: str) -> None:
+    """A container's L4T or JetPack said to be brought to the host's (balena-io-experimental/jetson-sample-new#7): the
+    userspace in the image is of another release than the host's BSP, the Jetson's software, not its access."""
+    assert "versions-mismatched" in ids(line)
+    assert read_cause(line).cause.id == "jetson-software-mismatch"
+    assert "versions-mismatched" not in ids("the fan curve should match the host's")
+
+
+def test_a_call_past_start_up_does_not_outrank_a_node_the_paste_shows_denied() -> None:
+    """A worker's rebuild_cuda_tensor may be its own CUDA's first call: where the paste shows the process lacks the
+    group of /dev/nvmap, its 999 is that denial (red team 85)."""
+    text = ("Jetson Orin NX, JetPack 6.2 (L4T R36.4.3)\n$ docker run --rm --runtime nvidia --user 1000:1000 "
+            "dustynv/l4t-pytorch:r36.4.0 python3 /ws/share.py\n  File \"/usr/local/lib/python3.10/dist-packages/torch/"
+            "multiprocessing/reductions.py\", line 149, in rebuild_cuda_tensor\n    storage = storage_cls._new_shared_cuda(\n"
+            "RuntimeError: CUDA error: unknown error\n$ docker run --rm --runtime nvidia --user 1000:1000 dustynv/l4t-"
+            "pytorch:r36.4.0 sh -c 'id; ls -l /dev/nvmap'\nuid=1000 gid=1000 groups=1000\n"
+            "crw-rw---- 1 root video 10, 125 Mar  3 09:12 /dev/nvmap\n")
+    assert read_cause(text).cause.id in ("uid-gid-launch", "tegra-nodes-denied")

@@ -3106,8 +3106,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         line_of["foreign-binary"] = line_of[i]
     # (801 is the render node only at CUDA's start-up: once the paste shows the device in use, or a call past start-up or
     # an operation this GPU does not support beside it, IPC, shared storage, peer access, it is that operation's; so is
-    # a 999 beside such a call, but on a PC, whose driver's fault it is then)
-    past_start_up = seen.said("CUDA call past start-up")
+    # a 999 beside such a call, but on a PC, whose driver's fault it is then, and not where the paste shows the process
+    # a node denied: a worker's call may be its own CUDA's first, and the denial is what fails it)
+    node_denied_shown = diagnosis is not None and any(f.code in ("ACC-002", "ACC-003", "ACC-004")
+                                                      for f in diagnosis.findings)
+    past_start_up = seen.said("CUDA call past start-up") and not node_denied_shown
     for error, past in (("cuda-801", seen.gpu_found is not None or past_start_up),
                         ("cuda-999", past_start_up and platform != "pc")):
         if error in ids and past:
