@@ -4106,15 +4106,18 @@ def test_no_cuda_device_said_with_no_system_and_no_error_is_most_often_a_build_w
 
 
 def test_gvisors_words_for_a_failed_oci_hook_are_the_hook_failing() -> None:
-    """gVisor (runsc) says an OCI hook failed in its own words ("error executing CreateContainer hooks"): the NVIDIA
-    hook that runs there (nvidia-ctk's) failed before the container started, as in runc's "error running hook"
-    (google/gvisor#13283, on a PC, which /proc/driver/nvidia shows)."""
+    """gVisor (runsc) says an OCI hook failed in its own words ("error executing CreateContainer hooks"): where the
+    paste names NVIDIA's hook (nvidia-ctk's), that hook failed before the container started (google/gvisor#13283, on a
+    PC, which /proc/driver/nvidia shows); a network hook on a node with no GPU is no NVIDIA hook (red team 85)."""
     text = ("nvidia-ctk hook disable-device-node-modification\nstderr: failed to mount modified params file: open o_path "
             "procfd:\n  open /run/containerd/io.containerd.runtime.v2.task/k8s.io/abc/rootfs/proc/driver/nvidia/params:\n"
             "  no such file or directory\nFATAL ERROR: error executing CreateContainer hooks\n")
-    assert "runtime-hook-failed" in ids(text)
+    assert "gvisor-nvidia-hook-failed" in ids(text)
     assert read_cause(text).cause.id == "x86-discrete-gpu"
-    assert "runtime-hook-failed" not in ids("error executing the deploy hooks of the chart")
+    network = ("Error: failed to create shim task: creating container: error executing CreateRuntime hooks: exit status 1:"
+               " /usr/local/bin/netns-setup: RTNETLINK answers: File exists\nThe pod has no GPU request.")
+    assert "gvisor-nvidia-hook-failed" not in ids(network)
+    assert read_cause(network).cause.id == "not-gpu-access"
 
 
 @pytest.mark.parametrize("line", [
@@ -5912,3 +5915,56 @@ def test_a_call_past_start_up_does_not_outrank_a_node_the_paste_shows_denied() -
             "pytorch:r36.4.0 sh -c 'id; ls -l /dev/nvmap'\nuid=1000 gid=1000 groups=1000\n"
             "crw-rw---- 1 root video 10, 125 Mar  3 09:12 /dev/nvmap\n")
     assert read_cause(text).cause.id in ("uid-gid-launch", "tegra-nodes-denied")
+
+
+@pytest.mark.parametrize(("line", "family"), [
+    ("python test.py --dataroot ./maps --gpu_ids -1", "cpu-requested"),
+    ("yolo train model=yolov8n.pt data=coco8.yaml device=cpu", "cpu-requested"),
+    ("python run_localGPT.py --device_type cpu", "cpu-requested"),
+    ("python run_glue.py --model_name_or_path bert-base-cased --no_cuda", "cuda-turned-off")])
+def test_other_ways_to_ask_for_the_cpu_are_read(line: str, family: str) -> None:
+    """pix2pix's --gpu_ids -1, Ultralytics' device=cpu, localGPT's --device_type cpu and argparse's --no_cuda ask for
+    the CPU as --device cpu does (red team 85)."""
+    assert family in ids(line)
+
+
+@pytest.mark.parametrize("line", ["stress --cpu 32 --timeout 60", "sudo cpupower --cpu all frequency-set -g performance",
+                                  "docker run --cpus 4 img", "python train.py --cpu-threads 8"])
+def test_a_cpu_count_or_a_governor_is_no_cpu_asked_for(line: str) -> None:
+    """stress's and cpupower's --cpu take a count or a set of cores, docker's --cpus a share: none asks a program to
+    leave the GPU (red team 85)."""
+    assert "cpu-requested" not in ids(line)
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    (PC + "\npython train.py --device cpu   # slow, only to compare\nFailed to initialize NVML: Driver/library version "
+     "mismatch", "x86-discrete-gpu"),
+    (JETSON_36 + "\npython train.py --device cpu works but is slow\nAssertionError: Torch not compiled with CUDA enabled",
+     "jetson-software-mismatch")])
+def test_a_cpu_asked_for_beside_another_failure_is_a_run_to_compare_with(text: str, cause: str) -> None:
+    """The CPU asked for beside NVML's mismatch, or a build without CUDA, is a comparison or a way round: the other
+    failure is the reading (red team 85)."""
+    assert read_cause(text).cause.id == cause
+
+
+@pytest.mark.parametrize(("line", "family", "found"), [
+    ("I found CUDA 12.1 but the README says it requires 11.8, so that is fine", "cuda-build-words", False),
+    ("ERROR : Found CUDA 10.1 but the ZED SDK requires 10.0", "cuda-build-words", True),
+    ("the kernels only support sm_80 and newer, and my card is sm_86, so that is not it", "build-not-for-this-gpu",
+     False),
+    ("This kernel only supports sm100f.", "build-not-for-this-gpu", True),
+    ("I can only use the GPU in the pod if the container runs as root (runAsUser: 0).", "denial-words", True),
+    ("The GPU is only usable when the container is started as root; with --user 1000 it is not.", "denial-words", True)])
+def test_the_new_wordings_hold_to_what_they_say(line: str, family: str, found: bool) -> None:
+    """A CUDA release the user found, in prose, is no installer's refusal; kernels for sm_80 "and newer" cover this
+    card; the GPU usable only when the container runs as root is a denial, in the active and the passive (red team
+    85)."""
+    assert (family in ids(line)) is found
+
+
+def test_a_build_without_cuda_outranks_root_said_to_work() -> None:
+    """Root working where the user does not, beside the user's torch built without CUDA: root ran another Python, with
+    NVIDIA's wheel; the build is what fails (red team 85)."""
+    text = (JETSON_36 + "\nI could only get CUDA working when running the script as root. sudo runs /usr/bin/python3.\n"
+            "(venv) $ python train.py\nAssertionError: Torch not compiled with CUDA enabled")
+    assert read_cause(text).cause.id == "jetson-software-mismatch"

@@ -3051,6 +3051,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         failure = None  # a node that does not exist is read as absent (_missing_nodes), never as a denial
     # "It works when I start it another way" contrasts two paths: the symptom of an access problem, not proof of access.
     ids = [m.id for m in matches if m.id != "gpu-works-words" or not _CONTRAST.search(m.line)]
+    # A command that asks for the CPU is no failure of its own: read below, beside what it may explain.
+    cpu_asked = line_of.get("cpu-requested", "")
+    ids = [i for i in ids if i != "cpu-requested"]
     # A build step that fails as it installs the GPU's software is read by its failure, not as a build error.
     ids = [i for i in ids if i != "build-error" or not _GPU_INSTALL.search(line_of[i])]
     # WSL has no NVIDIA kernel module (its GPU comes through /dev/dxg): one said not loaded there is no failure.
@@ -3212,11 +3215,16 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("not-gpu-access", "CUDA_VISIBLE_DEVICES hides every GPU from the program, whoever runs it: no "
                      "device is offered to it", [hidden] + [line_of[i] for i in no_device[:1]],
                      "x86-discrete-gpu", "tegra-nodes-denied")
-    # (a setting, or a command that asks for the CPU, explains no device, not a denial, a version error or another
-    # error of CUDA's, which a program that never asked for the GPU does not get; nor is a run said to work one)
+    # (a command that asks for the CPU explains the GPU unused or unseen, no device included, where nothing else fails;
+    # beside another failure it is a run to compare with, or a way round it)
+    if cpu_asked and all(i in ("cuda-100",) + _NO_GPU_SAID for i in ids) and (
+            failure is None or failure.kind in ("gpu", "gpu-symptom", "symptom", "unshown")) \
+            and not _CONTROL_RUN.search(cpu_asked) and not nodes_denied:
+        return cause("not-gpu-access", "the command asks for the CPU, so the program runs there and leaves the GPU "
+                     "alone", [cpu_asked] + [line_of[i] for i in no_device[:1]], "x86-discrete-gpu",
+                     "jetson-software-mismatch")
     turned_off = line_of.get("cuda-turned-off", "")
-    cuda_failed = any(_family(i).get("cuda") and i != "cuda-100" for i in ids)
-    if turned_off and explains and "denial-words" not in ids and not cuda_failed and not _CONTROL_RUN.search(turned_off):
+    if turned_off and explains and "denial-words" not in ids:  # it explains no device, not a denial or a version error
         return cause("not-gpu-access", "a setting of the program turns CUDA off, so it never asks for the GPU, whoever "
                      "runs it", [turned_off] + [line_of[i] for i in no_device[:1]], "jetson-software-mismatch",
                      "x86-discrete-gpu")
