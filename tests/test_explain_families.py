@@ -5968,3 +5968,13 @@ def test_a_build_without_cuda_outranks_root_said_to_work() -> None:
     text = (JETSON_36 + "\nI could only get CUDA working when running the script as root. sudo runs /usr/bin/python3.\n"
             "(venv) $ python train.py\nAssertionError: Torch not compiled with CUDA enabled")
     assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+def test_software_said_not_to_fit_a_jetson_is_a_version_failure() -> None:
+    """"This option is not yet compatible with Jetson devices" (anduril/jetpack-nixos#249): software that does not fit
+    the Jetson, the kind of a version's failure, not a failure unrelated to the GPU; an installer not compatible with
+    an Arm processor is not (stereolabs/zed-ros2-wrapper#101, a generic Arm board)."""
+    failure = find_failure("This option is not yet compatible with Jetson devices.")
+    assert failure is not None and failure.kind == "version"
+    other = find_failure("This installer is not compatible with ARM processor")
+    assert other is not None and other.kind != "version"

@@ -726,6 +726,8 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     ("library", re.compile(r"\.so\b|(?<!/)\blibrar(?:y|ies)\b(?!/)", re.I)),  # (not a URL's path: /v2/library/llama)
     ("version", re.compile(r"(?<![/\w])versions?\b(?!/)|\babi\b|undefined symbol|undefined reference|unsupported|not supported|"
                            r"mismatch|incompatible|compute capability|\bsm_\d+|"
+                           # (software said not to fit a Jetson: "This option is not yet compatible with Jetson devices")
+                           r"\bnot\s+(?:yet\s+)?(?:compatible\s+with|supported\s+on)\s+(?:the\s+)?(?:nvidia\s+)?jetsons?\b|"
                            r"\b(?:l4t|jetpack|cuda|tensorrt|cudnn)\b[^\n]{0,80}?\bconflicts?\b|"  # a conflict with the GPU's software
                            r"\brequires?\s+(?:cudnn|cuda|tensorrt|cublas)\s*(?:version\s*)?[\d>=]", re.I)),
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
