@@ -3113,9 +3113,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # an operation this GPU does not support beside it, IPC, shared storage, peer access, it is that operation's; so is
     # a 999 beside such a call, but on a PC, whose driver's fault it is then, and not where the paste shows the process
     # a node denied: a worker's call may be its own CUDA's first, and the denial is what fails it)
-    node_denied_shown = diagnosis is not None and any(f.code in ("ACC-002", "ACC-003", "ACC-004")
-                                                      for f in diagnosis.findings)
-    past_start_up = seen.said("CUDA call past start-up") and not node_denied_shown
+    findings = [f.code for f in diagnosis.findings] if diagnosis is not None else []
+    nodes_denied = [c for c in findings if c in ("ACC-002", "ACC-003", "ACC-004")]
+    past_start_up = seen.said("CUDA call past start-up") and not nodes_denied
     for error, past in (("cuda-801", seen.gpu_found is not None or past_start_up),
                         ("cuda-999", past_start_up and platform != "pc")):
         if error in ids and past:
@@ -3147,8 +3147,6 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         ids = ["runtime-hook-failed"]
         line_of["runtime-hook-failed"] = hook[0]
     denied = [i for i in ids if i in _DENIALS]
-    findings = [f.code for f in diagnosis.findings] if diagnosis is not None else []
-    nodes_denied = [c for c in findings if c in ("ACC-002", "ACC-003", "ACC-004")]
     # the nodes the pasted process itself is denied, where the paste shows one: what failed it, whatever a login would lack
     process_denied = {f.code for f in diagnosis.findings if f.code in nodes_denied and ViewKind.PROCESS in f.subject.views} \
         if diagnosis is not None else set()
