@@ -1778,9 +1778,6 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     # Mesa's Vulkan driver (lavapipe, or another maker's) asked to present on an X server without DRI3 (NVIDIA's): the
     # loader took Mesa's device, not NVIDIA's (isaac-sim/IsaacGymEnvs#126)
     ("vulkan: No DRI3 support detected - required for presentation", "gl-software-fallback"),
-    # the Vulkan loader skipping a driver whose instance failed (kasmtech/workspaces-core-images#32)
-    ("WARNING: [Loader Message] Code 0 : terminator_CreateInstance: Failed to CreateInstance in ICD 0.  Skipping ICD.",
-     "vulkan-no-driver"),
     # a machine said to have no NVIDIA GPU, in passing
     ("I'm running the flatpak app on an Intel laptop with only an integrated GPU (no NVIDIA GPU!).", "no-gpu-words"),
     ("the CI runner has only an Intel UHD GPU", "no-gpu-words"),
@@ -4117,6 +4114,10 @@ def test_gvisors_words_for_a_failed_oci_hook_are_the_hook_failing() -> None:
     network = ("Error: failed to create shim task: creating container: error executing CreateRuntime hooks: exit status 1:"
                " /usr/local/bin/netns-setup: RTNETLINK answers: File exists\nThe pod has no GPU request.")
     assert "gvisor-nvidia-hook-failed" not in ids(network)
+    # (its own words name the hook that failed, another than NVIDIA's, where the paste names nvproxy: red team 86)
+    named = ("gVisor with nvproxy on the GPU pool\nerror executing CreateRuntime hooks: exit status 1: "
+             "/opt/cni/hooks/netns-setup: RTNETLINK answers: File exists")
+    assert "gvisor-nvidia-hook-failed" not in ids(named)
     assert read_cause(network).cause.id == "not-gpu-access"
 
 
@@ -5883,6 +5884,8 @@ def test_a_module_named_windows_in_a_path_is_no_windows_pc() -> None:
     assert not [s for s in read(frame).observed.x86 if "windows" in s.value.lower()]
     assert read_cause(frame).cause.id != "x86-discrete-gpu"
     assert read("C:\\Windows\\System32\\nvcuda.dll could not be loaded").observed.x86
+    module = "from cusignal.windows import get_window\n  File \"cusignal/windows/windows.py\", line 9, in hann"
+    assert not [s for s in read(module).observed.x86 if "windows" in s.value.lower()]  # (red team 86)
 
 
 def test_bitsandbytes_detected_compute_capability_names_the_jetson() -> None:
@@ -5893,16 +5896,19 @@ def test_bitsandbytes_detected_compute_capability_names_the_jetson() -> None:
             "CUDA SETUP: Defaulting to libbitsandbytes_cpu.so...")
     assert read_cause(text).cause.id == "jetson-software-mismatch"
     assert read_cause(text.replace("7.2", "8.6")).cause.id != "jetson-software-mismatch"
+    newer = text.replace("Highest compute capability among GPUs detected: 7.2", "Highest Compute Capability: (8, 7)")
+    assert [s for s in read(newer).observed.jetson if "(8, 7)" in s.value]  # (bitsandbytes 0.43's words: red team 86)
 
 
 @pytest.mark.parametrize("line", ["Upgrade L4T to match host version on recent balenaos",
-                                  "the container's JetPack must match the host's L4T release"])
+                                  "Bump the container's L4T to r36.4 to match the host's BSP"])
 def test_a_containers_release_said_to_need_to_match_the_hosts_is_a_version_mismatch(line: str) -> None:
     """A container's L4T or JetPack said to be brought to the host's (balena-io-experimental/jetson-sample-new#7): the
     userspace in the image is of another release than the host's BSP, the Jetson's software, not its access."""
     assert "versions-mismatched" in ids(line)
     assert read_cause(line).cause.id == "jetson-software-mismatch"
     assert "versions-mismatched" not in ids("the fan curve should match the host's")
+    assert "versions-mismatched" not in ids("the container's L4T doesn't need to match the host's")  # (red team 86)
 
 
 def test_a_call_past_start_up_does_not_outrank_a_node_the_paste_shows_denied() -> None:
@@ -5921,24 +5927,37 @@ def test_a_call_past_start_up_does_not_outrank_a_node_the_paste_shows_denied() -
     ("python test.py --dataroot ./maps --gpu_ids -1", "cpu-requested"),
     ("yolo train model=yolov8n.pt data=coco8.yaml device=cpu", "cpu-requested"),
     ("python run_localGPT.py --device_type cpu", "cpu-requested"),
-    ("python run_glue.py --model_name_or_path bert-base-cased --no_cuda", "cuda-turned-off")])
+    ("python run_glue.py --model_name_or_path bert-base-cased --no_cuda", "cuda-turned-off"),
+    ("./webui.sh --use-cpu all --precision full --no-half", "cpu-requested"),
+    ("GPU available: True (cuda), used: False", "cpu-requested"),
+    ("results = model.train(data='coco128.yaml', epochs=100, device='cpu')", "cpu-requested"),
+    ("args = TrainingArguments(output_dir='out', no_cuda=True)", "cuda-turned-off")])
 def test_other_ways_to_ask_for_the_cpu_are_read(line: str, family: str) -> None:
-    """pix2pix's --gpu_ids -1, Ultralytics' device=cpu, localGPT's --device_type cpu and argparse's --no_cuda ask for
-    the CPU as --device cpu does (red team 85)."""
+    """pix2pix's --gpu_ids -1, Ultralytics' device=cpu, localGPT's --device_type cpu, the web UI's --use-cpu all, a
+    call's device='cpu', Lightning's GPU left unused and argparse's --no_cuda ask for the CPU as --device cpu does (red
+    teams 85 and 86)."""
     assert family in ids(line)
 
 
 @pytest.mark.parametrize("line", ["stress --cpu 32 --timeout 60", "sudo cpupower --cpu all frequency-set -g performance",
-                                  "docker run --cpus 4 img", "python train.py --cpu-threads 8"])
+                                  "docker run --cpus 4 img", "python train.py --cpu-threads 8",
+                                  "May 01 10:00:01 orin embedder[1412]: INFO embedder: loading BAAI/bge-m3 device=cpu"])
 def test_a_cpu_count_or_a_governor_is_no_cpu_asked_for(line: str) -> None:
-    """stress's and cpupower's --cpu take a count or a set of cores, docker's --cpus a share: none asks a program to
-    leave the GPU (red team 85)."""
+    """stress's and cpupower's --cpu take a count or a set of cores, docker's --cpus a share, and a log's device=cpu
+    says where a service ended up: none asks a program to leave the GPU (red teams 85 and 86)."""
     assert "cpu-requested" not in ids(line)
+    assert "cuda-turned-off" not in ids("python run_glue.py --no_cuda False")
 
 
 @pytest.mark.parametrize(("text", "cause"), [
     (PC + "\npython train.py --device cpu   # slow, only to compare\nFailed to initialize NVML: Driver/library version "
      "mismatch", "x86-discrete-gpu"),
+    # CUDA's own answer, which no program's option changes
+    (JETSON_36 + '\n$ python3 -c "import torch; print(torch.__version__, torch.cuda.is_available())"\n2.3.1 False\n'
+     "$ yolo predict model=yolov8n.pt source=0 device=cpu", "jetson-software-mismatch"),
+    # a setting that turns CUDA off, beside another error of CUDA's: a run to compare with
+    (PC + "\n$ python main.py --no-cuda\nTrain Epoch: 1 [0/60000 (0%)]\n$ python main.py\nRuntimeError: CUDA error: all "
+     "CUDA-capable devices are busy or unavailable", "x86-discrete-gpu"),
     (JETSON_36 + "\npython train.py --device cpu works but is slow\nAssertionError: Torch not compiled with CUDA enabled",
      "jetson-software-mismatch")])
 def test_a_cpu_asked_for_beside_another_failure_is_a_run_to_compare_with(text: str, cause: str) -> None:
@@ -5954,7 +5973,11 @@ def test_a_cpu_asked_for_beside_another_failure_is_a_run_to_compare_with(text: s
      False),
     ("This kernel only supports sm100f.", "build-not-for-this-gpu", True),
     ("I can only use the GPU in the pod if the container runs as root (runAsUser: 0).", "denial-words", True),
-    ("The GPU is only usable when the container is started as root; with --user 1000 it is not.", "denial-words", True)])
+    ("The GPU is only usable when the container is started as root; with --user 1000 it is not.", "denial-words", True),
+    ("I can only run CUDA programs as root.", "denial-words", True),
+    ("I can use the GPU only when I start the container as root.", "denial-words", True),
+    ("I'm only able to use CUDA when the service runs as root.", "denial-words", True),
+    ("The GPU can only be used by root on this board.", "denial-words", True)])
 def test_the_new_wordings_hold_to_what_they_say(line: str, family: str, found: bool) -> None:
     """A CUDA release the user found, in prose, is no installer's refusal; kernels for sm_80 "and newer" cover this
     card; the GPU usable only when the container runs as root is a denial, in the active and the passive (red team

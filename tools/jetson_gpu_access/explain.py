@@ -3215,16 +3215,21 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("not-gpu-access", "CUDA_VISIBLE_DEVICES hides every GPU from the program, whoever runs it: no "
                      "device is offered to it", [hidden] + [line_of[i] for i in no_device[:1]],
                      "x86-discrete-gpu", "tegra-nodes-denied")
-    # (a command that asks for the CPU explains the GPU unused or unseen, no device included, where nothing else fails;
+    # (a command that asks for the CPU explains the program leaving the GPU unused, no device included, where nothing
+    # else fails; not CUDA's own answer that it sees no GPU (is_available() False), which no program's option changes;
     # beside another failure it is a run to compare with, or a way round it)
-    if cpu_asked and all(i in ("cuda-100",) + _NO_GPU_SAID for i in ids) and (
+    own_answer = any(_CUDA_OWN_CHECK.search(line_of[i]) for i in ids if i in _NO_GPU_SAID)
+    if cpu_asked and all(i in ("cuda-100",) + _NO_GPU_SAID for i in ids) and not own_answer and (
             failure is None or failure.kind in ("gpu", "gpu-symptom", "symptom", "unshown")) \
             and not _CONTROL_RUN.search(cpu_asked) and not nodes_denied:
         return cause("not-gpu-access", "the command asks for the CPU, so the program runs there and leaves the GPU "
                      "alone", [cpu_asked] + [line_of[i] for i in no_device[:1]], "x86-discrete-gpu",
                      "jetson-software-mismatch")
+    # (a setting that turns CUDA off explains no device, not a denial, a version error or another error of CUDA's, which
+    # a program that never asked for the GPU does not get; nor is a run said to work with it one)
     turned_off = line_of.get("cuda-turned-off", "")
-    if turned_off and explains and "denial-words" not in ids:  # it explains no device, not a denial or a version error
+    cuda_failed = any(_family(i).get("cuda") and i != "cuda-100" for i in ids)
+    if turned_off and explains and "denial-words" not in ids and not cuda_failed and not _CONTROL_RUN.search(turned_off):
         return cause("not-gpu-access", "a setting of the program turns CUDA off, so it never asks for the GPU, whoever "
                      "runs it", [turned_off] + [line_of[i] for i in no_device[:1]], "jetson-software-mismatch",
                      "x86-discrete-gpu")
