@@ -903,6 +903,15 @@ def test_whether_a_text_holds_a_word_is_what_a_search_of_the_whole_text_says(lin
     assert all(holds(line[i:j]) for line in lines for i in range(len(line)) for j in range(i + 1, len(line) + 1))
 
 
+@given(st.text(alphabet="ab\n", max_size=60), st.text(alphabet="ab", min_size=1, max_size=4), st.integers(1, 6))
+def test_a_word_stands_in_a_long_lines_pieces_where_it_stands_in_the_line(text: str, word: str, piece: int) -> None:
+    """A line longer than a piece is asked of in overlapping pieces: a word no longer than the overlap and one is found
+    in them exactly where the whole text holds it, however the pieces fall."""
+    from jetson_gpu_access.textfacts import distinct_pieces
+    assert (word in distinct_pieces(text, piece, len(word) - 1)) == (word in text)
+    assert (word in distinct_pieces(text * 3, piece, 3)) == (word in text * 3)
+
+
 @given(st.text(alphabet="a\u0131\u0130\u017f\u212a\u2018\u2019\uff21\u3000 ", max_size=40))
 def test_look_alike_letters_are_made_ascii_as_translate_makes_them(text: str) -> None:
     """Only the characters found are mapped (_translated): the result is translate()'s on the whole text."""

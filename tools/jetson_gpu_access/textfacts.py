@@ -79,14 +79,31 @@ _DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 _ASCII_DIGIT = re.compile(r"[0-9]")
 
 
+# A line longer than _PIECE is asked of in pieces of _PIECE characters, each with the _OVERLAP that follows it: a word of
+# up to _OVERLAP + 1 characters (keys and cue words are far shorter) stands in the line exactly where it stands in one.
+_PIECE, _OVERLAP = 1 << 14, 256
+
+
+def distinct_pieces(text: str, piece: int = _PIECE, overlap: int = _OVERLAP) -> str:
+    """The text's distinct lines, a long line as its distinct overlapping pieces, one to a line: a line that repeats a
+    phrase (a log copied without its line breaks, a flood of one token) is a few distinct pieces."""
+    pieces: Dict[str, None] = {}
+    for line in text.split("\n"):
+        if len(line) <= piece:
+            pieces[line] = None
+        else:
+            pieces.update(dict.fromkeys(line[start:start + piece + overlap] for start in range(0, len(line), piece)))
+    return "\n".join(pieces)
+
+
 def holds_word(text: str) -> Callable[[str], bool]:
-    """Whether ``text`` holds a word (a cue word, a key), asked of its distinct lines: a log that repeats its lines makes
-    them a fraction of it. A word without an ASCII digit is asked of those lines with every digit made 0, since stamps,
-    process ids and counters are what keep a journal's lines distinct; such a word stands in a line exactly where it
-    stands in the line masked so."""
-    distinct = "\n".join(dict.fromkeys(text.split("\n")))
-    masked = "\n".join(dict.fromkeys(distinct.translate(_DIGITS_AS_ZERO).split("\n")))
-    return lambda word: word in (distinct if _ASCII_DIGIT.search(word) else masked)
+    """Whether ``text`` holds a word (a cue word, a key), asked of its distinct lines (distinct_pieces): a log that
+    repeats its lines makes them a fraction of it. A word without an ASCII digit is asked of those lines with every digit
+    made 0, since stamps, process ids and counters are what keep a journal's lines distinct; such a word stands in a
+    line exactly where it stands in the line masked so."""
+    distinct = distinct_pieces(text)
+    masked = distinct_pieces(distinct.translate(_DIGITS_AS_ZERO))
+    return lambda word: word in (text if len(word) > _OVERLAP + 1 else distinct if _ASCII_DIGIT.search(word) else masked)
 
 
 def leftmost(parts: Cued, line: str, low: str) -> Optional[Match[str]]:
