@@ -4118,6 +4118,13 @@ def test_gvisors_words_for_a_failed_oci_hook_are_the_hook_failing() -> None:
     named = ("gVisor with nvproxy on the GPU pool\nerror executing CreateRuntime hooks: exit status 1: "
              "/opt/cni/hooks/netns-setup: RTNETLINK answers: File exists")
     assert "gvisor-nvidia-hook-failed" not in ids(named)
+    # (red team 87: the hook's path after fork/exec; the path of a program NVIDIA's hook ran is no other hook's)
+    forked = ("nvidia-container-toolkit is installed\nFATAL ERROR: error executing CreateContainer hooks: fork/exec "
+              "/usr/libexec/oci/hooks.d/oci-systemd-hook: no such file or directory")
+    assert "gvisor-nvidia-hook-failed" not in ids(forked)
+    ldcache = ("FATAL ERROR: error executing CreateContainer hooks: exit status 1: /usr/bin/nvidia-ctk hook update-ldcache: "
+               "/sbin/ldconfig.real: cannot open /etc/ld.so.cache")
+    assert "gvisor-nvidia-hook-failed" in ids(ldcache)
     assert read_cause(network).cause.id == "not-gpu-access"
 
 
@@ -5886,6 +5893,8 @@ def test_a_module_named_windows_in_a_path_is_no_windows_pc() -> None:
     assert read("C:\\Windows\\System32\\nvcuda.dll could not be loaded").observed.x86
     module = "from cusignal.windows import get_window\n  File \"cusignal/windows/windows.py\", line 9, in hann"
     assert not [s for s in read(module).observed.x86 if "windows" in s.value.lower()]  # (red team 86)
+    for said in ("from cusignal import windows", "AttributeError: module 'cusignal' has no attribute 'windows'"):
+        assert not [s for s in read(said).observed.x86 if "windows" in s.value.lower()], said  # (red team 87)
 
 
 def test_bitsandbytes_detected_compute_capability_names_the_jetson() -> None:
@@ -5898,6 +5907,7 @@ def test_bitsandbytes_detected_compute_capability_names_the_jetson() -> None:
     assert read_cause(text.replace("7.2", "8.6")).cause.id != "jetson-software-mismatch"
     newer = text.replace("Highest compute capability among GPUs detected: 7.2", "Highest Compute Capability: (8, 7)")
     assert [s for s in read(newer).observed.jetson if "(8, 7)" in s.value]  # (bitsandbytes 0.43's words: red team 86)
+    assert read("Highest Compute Capability: 8.7.").observed.jetson  # (and its dotted form: red team 87)
 
 
 @pytest.mark.parametrize("line", ["Upgrade L4T to match host version on recent balenaos",
@@ -5931,7 +5941,16 @@ def test_a_call_past_start_up_does_not_outrank_a_node_the_paste_shows_denied() -
     ("./webui.sh --use-cpu all --precision full --no-half", "cpu-requested"),
     ("GPU available: True (cuda), used: False", "cpu-requested"),
     ("results = model.train(data='coco128.yaml', epochs=100, device='cpu')", "cpu-requested"),
-    ("args = TrainingArguments(output_dir='out', no_cuda=True)", "cuda-turned-off")])
+    ("args = TrainingArguments(output_dir='out', no_cuda=True)", "cuda-turned-off"),
+    # (red team 87: Ultralytics' older form, Hydra's and Lightning's overrides, a pipeline on device -1, ONNX Runtime
+    # given the CPU's provider alone, CMake's options turned off)
+    ("yolo task=detect mode=predict model=yolov8n.pt device=cpu", "cpu-requested"),
+    ("python3 train.py experiment=mnist device=cpu", "cpu-requested"),
+    ("root@orin:/# python3 fit.py --trainer.accelerator=cpu --trainer.max_epochs=3", "cpu-requested"),
+    ("pipe = pipeline('summarization', model='t5-small', device=-1)", "cpu-requested"),
+    ("s = ort.InferenceSession('yolov8n.onnx', providers=['CPUExecutionProvider'])", "cpu-requested"),
+    ("cmake -D CMAKE_BUILD_TYPE=RELEASE -D WITH_CUDA=OFF -D WITH_CUDNN=OFF ..", "cuda-turned-off"),
+    ("cmake -B build -DLLAMA_CUBLAS=OFF", "cuda-turned-off")])
 def test_other_ways_to_ask_for_the_cpu_are_read(line: str, family: str) -> None:
     """pix2pix's --gpu_ids -1, Ultralytics' device=cpu, localGPT's --device_type cpu, the web UI's --use-cpu all, a
     call's device='cpu', Lightning's GPU left unused and argparse's --no_cuda ask for the CPU as --device cpu does (red
@@ -5941,12 +5960,16 @@ def test_other_ways_to_ask_for_the_cpu_are_read(line: str, family: str) -> None:
 
 @pytest.mark.parametrize("line", ["stress --cpu 32 --timeout 60", "sudo cpupower --cpu all frequency-set -g performance",
                                   "docker run --cpus 4 img", "python train.py --cpu-threads 8",
-                                  "May 01 10:00:01 orin embedder[1412]: INFO embedder: loading BAAI/bge-m3 device=cpu"])
+                                  "May 01 10:00:01 orin embedder[1412]: INFO embedder: loading BAAI/bge-m3 device=cpu",
+                                  # (Lightning's --gpus -1 is every GPU; a fallback in code; prose of a way round)
+                                  "python train.py --gpus -1 --max_epochs 3", 'else:\n    device = "cpu"',
+                                  "Adding --cpu to the CMD made it start", "I removed --device cpu from the command"])
 def test_a_cpu_count_or_a_governor_is_no_cpu_asked_for(line: str) -> None:
     """stress's and cpupower's --cpu take a count or a set of cores, docker's --cpus a share, and a log's device=cpu
     says where a service ended up: none asks a program to leave the GPU (red teams 85 and 86)."""
     assert "cpu-requested" not in ids(line)
     assert "cuda-turned-off" not in ids("python run_glue.py --no_cuda False")
+    assert "cuda-turned-off" not in ids("I removed no_cuda=True from the TrainingArguments")  # (red team 87)
 
 
 @pytest.mark.parametrize(("text", "cause"), [
@@ -5958,6 +5981,9 @@ def test_a_cpu_count_or_a_governor_is_no_cpu_asked_for(line: str) -> None:
     # a setting that turns CUDA off, beside another error of CUDA's: a run to compare with
     (PC + "\n$ python main.py --no-cuda\nTrain Epoch: 1 [0/60000 (0%)]\n$ python main.py\nRuntimeError: CUDA error: all "
      "CUDA-capable devices are busy or unavailable", "x86-discrete-gpu"),
+    # (red team 87: a CPU run said to complete, beside CUDA's own answer; CUDA's count of devices is its own answer too)
+    (PC + "\npython train.py --device cpu   # completes in 2 h\nNo CUDA GPUs are available", "x86-discrete-gpu"),
+    (JETSON_36 + "\npython3 train.py --device cpu\ntorch.cuda.device_count() returns 0", "jetson-software-mismatch"),
     (JETSON_36 + "\npython train.py --device cpu works but is slow\nAssertionError: Torch not compiled with CUDA enabled",
      "jetson-software-mismatch")])
 def test_a_cpu_asked_for_beside_another_failure_is_a_run_to_compare_with(text: str, cause: str) -> None:
@@ -5977,7 +6003,17 @@ def test_a_cpu_asked_for_beside_another_failure_is_a_run_to_compare_with(text: s
     ("I can only run CUDA programs as root.", "denial-words", True),
     ("I can use the GPU only when I start the container as root.", "denial-words", True),
     ("I'm only able to use CUDA when the service runs as root.", "denial-words", True),
-    ("The GPU can only be used by root on this board.", "denial-words", True)])
+    ("The GPU can only be used by root on this board.", "denial-words", True),
+    # (red team 87: the GPU's load seen only as root is no denial of the GPU; more wordings of one)
+    ("I can only get the GPU load in jtop as root.", "denial-words", False),
+    ("CUDA can only be accessed as root on this board.", "denial-words", True),
+    ("I can't use CUDA unless I'm root.", "denial-words", True),
+    ("I can use CUDA only through sudo.", "denial-words", True),
+    ("- Found CUDA 11.4 but the wheel requires 12.2", "cuda-build-words", False),
+    ("WARNING: Found CUDA 11.4, but the build requires 12.2", "cuda-build-words", True),
+    ("Error: found CUDA version 11.4 but this package requires 12.2", "cuda-build-words", True),
+    ("-- Found CUDA 10.2 but the ZED SDK requires 10.0", "cuda-build-words", True),
+    ("Downgrading the container's L4T to r35.3 to match the host fixed it", "versions-mismatched", True)])
 def test_the_new_wordings_hold_to_what_they_say(line: str, family: str, found: bool) -> None:
     """A CUDA release the user found, in prose, is no installer's refusal; kernels for sm_80 "and newer" cover this
     card; the GPU usable only when the container runs as root is a denial, in the active and the passive (red team

@@ -2156,7 +2156,7 @@ _CMAKE_FINDS_NO_CUDA = re.compile(r"\b(?:cuda_toolkit_root_dir|cmake_cuda_compil
 # CMake's configure step failing, without saying what it missed.
 _CMAKE_CONFIGURE_FAILED = re.compile(r"\bconfiguring incomplete, errors occurred\b", re.I)
 # A variable set for a run said to work (a CPU control run beside the failing one): no statement about the failing run.
-_CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd])\b", re.I)
+_CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd]|complete[sd]?)\b", re.I)
 # What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own
 # to rebuild or reinstall, on a Jetson a build for its L4T release (TensorRT and CUDA come with the release). (A card too
 # old for the build is on a PC a build without the card's kernels, filed with _NO_KERNELS_ON_A_PC, where it is what
@@ -2269,7 +2269,7 @@ _MISSING_LIBRARY = re.compile(r"\b(lib[\w+-]+)\.so[.\d]*(?::\s*cannot open share
                               re.I)
 _PLUGIN_NOT_OPENED = re.compile(r"\bcould not open lib:\s*\S*?(?<![\w+-])(lib[\w+-]+)\.so", re.I)
 _SHARED_MEMORY_PC = re.compile(r"\bGB10\b|\bDGX[\s-]?Spark\b|\bGH200\b|\bGrace\b", re.I)
-_CUDA_OWN_CHECK = re.compile(r"is_available|cuda available|cudaGetDeviceCount|\bcuInit", re.I)
+_CUDA_OWN_CHECK = re.compile(r"is_available|cuda available|cudaGetDeviceCount|\bcuInit|device_?count\(\)", re.I)
 # Windows' Linux: its GPU is /dev/dxg, with no seat or render node.
 _WSL = re.compile(r"\bWSL|microsoft-standard|\bWindows Subsystem for Linux\b", re.I)
 # Docker Desktop on Windows, whose containers get a GPU through its WSL 2 back end only.
@@ -3229,7 +3229,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # a program that never asked for the GPU does not get; nor is a run said to work with it one)
     turned_off = line_of.get("cuda-turned-off", "")
     cuda_failed = any(_family(i).get("cuda") and i != "cuda-100" for i in ids)
-    if turned_off and explains and "denial-words" not in ids and not cuda_failed and not _CONTROL_RUN.search(turned_off):
+    if turned_off and explains and "denial-words" not in ids and not cuda_failed and not own_answer \
+            and not _CONTROL_RUN.search(turned_off):
         return cause("not-gpu-access", "a setting of the program turns CUDA off, so it never asks for the GPU, whoever "
                      "runs it", [turned_off] + [line_of[i] for i in no_device[:1]], "jetson-software-mismatch",
                      "x86-discrete-gpu")

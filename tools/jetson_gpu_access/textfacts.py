@@ -283,7 +283,7 @@ _TEGRA_NODE = cued(
      r"compute capability (?:8\.7|7\.2|5\.3|6\.2)\b|\bsm_(?:87|72|53|62)\b|"
      # (bitsandbytes' CUDA set-up: "Highest compute capability among GPUs detected: 7.2")
      r"compute capability among gpus detected:\s*(?:8\.7|7\.2|5\.3|6\.2)\b|"
-     r"highest compute capability:\s*\((?:8,\s*7|7,\s*2|5,\s*3|6,\s*2)\)|"
+     r"highest compute capability:\s*(?:\((?:8,\s*7|7,\s*2|5,\s*3|6,\s*2)\)|(?:8\.7|7\.2|5\.3|6\.2)\b)|"
      r"Device \d+: \"(?:Orin|Xavier|Thor|NVIDIA Tegra X\d)\"|Major/Minor version number:\s*(?:8\.7|7\.2|5\.3|6\.2)\b"),
     # the toolkit's csv (Jetson) mode: its auto-detection, its CUDA requirement check (CHANGELOG v1.10.0-rc.2:
     # NVIDIA_REQUIRE_* checks added to csv mode), and the host CUDA libraries it mounts
@@ -413,7 +413,7 @@ _X86 = cued(
      # (Windows as the machine a user comes from is the client: "from my windows pc" names no system of the paste's)
      # ("on win 10", "Win11" too; not a folder or a module of a POSIX path or a Python package: cusignal/windows/windows.py,
      # cusignal.windows.hann)
-     r"\bNVIDIA UNIX x86|\bNVRM: |(?<!from )(?<!from my )(?<!from a )(?<!from the )(?<![/.])"
+     r"\bNVIDIA UNIX x86|\bNVRM: |(?<!from )(?<!from my )(?<!from a )(?<!from the )(?<![/.])(?<!import )(?<!attribute ')"
      r"\bwin(?:dows\b(?!\.py\b|/|\.\w)|32\b|_amd64\b|\s?(?:7|8(?:\.1)?|10|11)(?!\w|\.\d))|\bWSL2?\b|microsoft-standard|"
      r"\[WinError \d+\]"),  # (Python's own error of a Windows call: only Windows prints it)
     # Windows' own computer name as it comes out of the box (and in a WSL prompt, _read_line)
