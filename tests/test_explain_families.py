@@ -5950,7 +5950,8 @@ def test_a_call_past_start_up_does_not_outrank_a_node_the_paste_shows_denied() -
     ("pipe = pipeline('summarization', model='t5-small', device=-1)", "cpu-requested"),
     ("s = ort.InferenceSession('yolov8n.onnx', providers=['CPUExecutionProvider'])", "cpu-requested"),
     ("cmake -D CMAKE_BUILD_TYPE=RELEASE -D WITH_CUDA=OFF -D WITH_CUDNN=OFF ..", "cuda-turned-off"),
-    ("cmake -B build -DLLAMA_CUBLAS=OFF", "cuda-turned-off")])
+    ("cmake -B build -DLLAMA_CUBLAS=OFF", "cuda-turned-off"),
+    ('CMAKE_ARGS="-DGGML_CUDA=0" pip install llama-cpp-python', "cuda-turned-off")])
 def test_other_ways_to_ask_for_the_cpu_are_read(line: str, family: str) -> None:
     """pix2pix's --gpu_ids -1, Ultralytics' device=cpu, localGPT's --device_type cpu, the web UI's --use-cpu all, a
     call's device='cpu', Lightning's GPU left unused and argparse's --no_cuda ask for the CPU as --device cpu does (red
@@ -5983,6 +5984,9 @@ def test_a_cpu_count_or_a_governor_is_no_cpu_asked_for(line: str) -> None:
      "CUDA-capable devices are busy or unavailable", "x86-discrete-gpu"),
     # (red team 87: a CPU run said to complete, beside CUDA's own answer; CUDA's count of devices is its own answer too)
     (PC + "\npython train.py --device cpu   # completes in 2 h\nNo CUDA GPUs are available", "x86-discrete-gpu"),
+    # (red team 88: a run said not to complete is no control run)
+    (PC + "\nGPU Pipeline: disabled\npython3 train.py --device cpu   # does not complete, 40 min per epoch",
+     "not-gpu-access"),
     (JETSON_36 + "\npython3 train.py --device cpu\ntorch.cuda.device_count() returns 0", "jetson-software-mismatch"),
     (JETSON_36 + "\npython train.py --device cpu works but is slow\nAssertionError: Torch not compiled with CUDA enabled",
      "jetson-software-mismatch")])
@@ -6014,7 +6018,7 @@ def test_a_cpu_asked_for_beside_another_failure_is_a_run_to_compare_with(text: s
     ("Error: found CUDA version 11.4 but this package requires 12.2", "cuda-build-words", True),
     ("-- Found CUDA 10.2 but the ZED SDK requires 10.0", "cuda-build-words", True),
     ("Downgrading the container's L4T to r35.3 to match the host fixed it", "versions-mismatched", True)])
-def test_the_new_wordings_hold_to_what_they_say(line: str, family: str, found: bool) -> None:
+def test_release_refusals_architectures_and_root_only_use_are_read_as_worded(line: str, family: str, found: bool) -> None:
     """A CUDA release the user found, in prose, is no installer's refusal; kernels for sm_80 "and newer" cover this
     card; the GPU usable only when the container runs as root is a denial, in the active and the passive (red team
     85)."""

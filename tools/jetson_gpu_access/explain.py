@@ -2156,7 +2156,8 @@ _CMAKE_FINDS_NO_CUDA = re.compile(r"\b(?:cuda_toolkit_root_dir|cmake_cuda_compil
 # CMake's configure step failing, without saying what it missed.
 _CMAKE_CONFIGURE_FAILED = re.compile(r"\bconfiguring incomplete, errors occurred\b", re.I)
 # A variable set for a run said to work (a CPU control run beside the failing one): no statement about the failing run.
-_CONTROL_RUN = re.compile(r"\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd]|complete[sd]?)\b", re.I)
+_CONTROL_RUN = re.compile(r"(?<!\bnot )(?<!n't )(?<!\bnever )\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd]|complete[sd]?)\b",
+                          re.I)
 # What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own
 # to rebuild or reinstall, on a Jetson a build for its L4T release (TensorRT and CUDA come with the release). (A card too
 # old for the build is on a PC a build without the card's kernels, filed with _NO_KERNELS_ON_A_PC, where it is what
