@@ -6041,3 +6041,11 @@ def test_software_said_not_to_fit_a_jetson_is_a_version_failure() -> None:
     assert failure is not None and failure.kind == "version"
     other = find_failure("This installer is not compatible with ARM processor")
     assert other is not None and other.kind != "version"
+
+
+def test_opencv_counting_no_cuda_device_beside_its_build_without_cuda_is_the_build() -> None:
+    """OpenCV's getCudaEnabledDeviceCount() answers 0 for a build made with -D WITH_CUDA=OFF: the build's own answer,
+    which the setting explains, not CUDA's (red team 87)."""
+    text = (JETSON_35 + "\ncmake -D CMAKE_BUILD_TYPE=RELEASE -D WITH_CUDA=OFF -D WITH_CUDNN=OFF ..\n"
+            ">>> cv2.cuda.getCudaEnabledDeviceCount()\n0")
+    assert read_cause(text).cause.id == "not-gpu-access"

@@ -2155,7 +2155,8 @@ _CMAKE_FINDS_NO_CUDA = re.compile(r"\b(?:cuda_toolkit_root_dir|cmake_cuda_compil
                                   r"\bcould not find cudatoolkit\b|\bfailed to find nvcc\b", re.I)
 # CMake's configure step failing, without saying what it missed.
 _CMAKE_CONFIGURE_FAILED = re.compile(r"\bconfiguring incomplete, errors occurred\b", re.I)
-# A variable set for a run said to work (a CPU control run beside the failing one): no statement about the failing run.
+# A variable or an option set for a run said to work or complete (a CPU control run beside the failing one), not said
+# not to: no statement about the failing run.
 _CONTROL_RUN = re.compile(r"(?<!\bnot )(?<!n't )(?<!\bnever )\b(?:works?|worked|fine|succeed(?:s|ed)?|passe[sd]|complete[sd]?)\b",
                           re.I)
 # What a program brings with it that does not fit the GPU's software, and why on each system: on a PC the program's own
@@ -2270,7 +2271,9 @@ _MISSING_LIBRARY = re.compile(r"\b(lib[\w+-]+)\.so[.\d]*(?::\s*cannot open share
                               re.I)
 _PLUGIN_NOT_OPENED = re.compile(r"\bcould not open lib:\s*\S*?(?<![\w+-])(lib[\w+-]+)\.so", re.I)
 _SHARED_MEMORY_PC = re.compile(r"\bGB10\b|\bDGX[\s-]?Spark\b|\bGH200\b|\bGrace\b", re.I)
-_CUDA_OWN_CHECK = re.compile(r"is_available|cuda available|cudaGetDeviceCount|\bcuInit|device_?count\(\)", re.I)
+# CUDA's own answer whether it sees a GPU (not a program's detection of its own, nor an option it was given; not
+# OpenCV's getCudaEnabledDeviceCount(), which a build without CUDA answers 0).
+_CUDA_OWN_CHECK = re.compile(r"is_available|cuda available|cudaGetDeviceCount|\bcuInit|(?<![a-z])device_?count\(\)", re.I)
 # Windows' Linux: its GPU is /dev/dxg, with no seat or render node.
 _WSL = re.compile(r"\bWSL|microsoft-standard|\bWindows Subsystem for Linux\b", re.I)
 # Docker Desktop on Windows, whose containers get a GPU through its WSL 2 back end only.
