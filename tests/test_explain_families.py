@@ -6049,3 +6049,11 @@ def test_opencv_counting_no_cuda_device_beside_its_build_without_cuda_is_the_bui
     text = (JETSON_35 + "\ncmake -D CMAKE_BUILD_TYPE=RELEASE -D WITH_CUDA=OFF -D WITH_CUDNN=OFF ..\n"
             ">>> cv2.cuda.getCudaEnabledDeviceCount()\n0")
     assert read_cause(text).cause.id == "not-gpu-access"
+
+
+def test_a_cpu_asked_for_does_not_hide_a_node_the_paste_shows_denied() -> None:
+    """A run told to use the CPU beside an `id` that lacks the group of /dev/nvmap, which the paste lists: the denial is
+    the reading, not the CPU asked for."""
+    text = (JETSON_36 + "\n$ python3 train.py --device cpu\nGPU Pipeline: disabled\n$ id\nuid=1000(me) gid=1000(me) "
+            "groups=1000(me)\n$ ls -l /dev/nvmap\ncrw-rw---- 1 root video 10, 125 Mar  3 09:12 /dev/nvmap")
+    assert read_cause(text).cause.id == "tegra-nodes-denied"
