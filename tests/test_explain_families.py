@@ -6057,3 +6057,13 @@ def test_a_cpu_asked_for_does_not_hide_a_node_the_paste_shows_denied() -> None:
     text = (JETSON_36 + "\n$ python3 train.py --device cpu\nGPU Pipeline: disabled\n$ id\nuid=1000(me) gid=1000(me) "
             "groups=1000(me)\n$ ls -l /dev/nvmap\ncrw-rw---- 1 root video 10, 125 Mar  3 09:12 /dev/nvmap")
     assert read_cause(text).cause.id == "tegra-nodes-denied"
+
+
+def test_the_machines_model_is_the_model_its_sighting_names() -> None:
+    """The model the observed facts give is the one the statement names, from the same sighting: not a link's address
+    on the line before its text (timongentzsch/Jetson_Ubuntu20_Images#12 printed "jetson-nano" for one and "Jetson
+    Nano" for the other)."""
+    line = ("However, per [this thread](https://forums.developer.nvidia.com/t/installing-cuda-11-x-on-jetson-nano/169109/3),"
+            " CUDA 11 is not supported for the Jetson Nano yet.")
+    observed = read(line).observed
+    assert observed.model == next(s.value for s in observed.jetson if s.kind == "model") == "Jetson Nano"

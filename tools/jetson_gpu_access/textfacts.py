@@ -1959,11 +1959,11 @@ def _read_call_past_start_up(state: _State, line: str, raw: str) -> None:
             _note_word(state, "CUDA call past start-up", raw)
 
 
-def _note_model(state: _State, line: str, sightings: Sequence[Sighting]) -> None:
-    """The machine's model, from the first line whose signs name one (as the line has it, a link's text included)."""
-    found = _MODEL.search(line) if state.model is None and any(s.kind == "model" for s in sightings) else None
+def _note_model(state: _State, sightings: Sequence[Sighting]) -> None:
+    """The machine's model, from the first line whose signs name one: the sighting's own, as its statement names it."""
+    found = next((s.value for s in sightings if s.kind == "model"), None) if state.model is None else None
     if found:
-        state.model = _model_cut(found.group(0).strip())
+        state.model = found
         state.reader.recognised.append("model: {}".format(state.model))
 
 
@@ -1972,7 +1972,7 @@ def _read_model_before(state: _State, before: str, raw: str) -> None:
     what the rest of the line is read for, and the module is the machine's too."""
     models = [Sighting(s.kind, s.value, raw) for s in _signs_of(state, before) if s.kind == "model"][:1]
     state.jetson += models
-    _note_model(state, before, models)
+    _note_model(state, models)
 
 
 def _read_line(state: _State, line: str, raw: str) -> None:
@@ -2449,7 +2449,7 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
     _read_versions(state, line, raw)
     sightings = _signs_of(state, line)
     state.jetson += sightings
-    _note_model(state, line, sightings)
+    _note_model(state, sightings)
     _read_pc_signs(state, line, raw, sightings)
     state.elsewhere_next = line.rstrip().endswith(":") and _on_another_machine(state, line, len(line.rstrip()))
     if not sightings:
