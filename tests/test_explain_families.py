@@ -2971,6 +2971,42 @@ def test_a_process_exit_code_is_no_cuda_error(line: str) -> None:
     assert "cuda-100" not in ids(JETSON_36 + "\n" + line)
 
 
+@pytest.mark.parametrize("line", [
+    "Namespace(dataset='cora', gpu=-1, epochs=200, num_heads=8, num_out_heads=1, num_layers=1)",
+    "device=cuda:0 batch=100 workers=4",
+    "GPU config: max_batch=999 min_batch=1",
+])
+def test_a_setting_s_number_is_no_cuda_error(line: str) -> None:
+    """A number assigned to a setting ("epochs=200") is the setting's, whatever GPU word stands earlier on its line; a
+    call's result after "=" is CUDA's ("cuInit(0) = 801")."""
+    found = ids(JETSON_36 + "\n" + line)
+    assert not {"cuda-100", "cuda-200", "cuda-999"} & set(found)
+
+
+@pytest.mark.parametrize("line, family", [("cuInit(0) = 801", "cuda-801"), ("cudaGetDeviceCount() = 100", "cuda-100"),
+                                          ("CUDA driver: cuCtxCreate() = 999", "cuda-999")])
+def test_a_call_s_result_after_an_equals_sign_is_cuda_s(line: str, family: str) -> None:
+    assert family in ids(JETSON_36 + "\n" + line)
+
+
+def test_a_page_the_reporter_looked_at_names_not_what_failed() -> None:
+    """A link the reporter checked is where they looked; its path's words (a package's "-gpu") are not the failure's."""
+    line = ("I checked https://example.org/feed/PyPI/onnxruntime-gpu/overview/1.24.0 and i couldn't see aarch64.")
+    failure = find_failure(JETSON_36 + "\n" + line)
+    assert failure is not None and failure.kind == "other"
+    # (a link given as the error's own page still names it)
+    named = find_failure(JETSON_36 + "\nI get the error from https://forums.developer.nvidia.com/t/"
+                         "nvrmmeminitnvmap-failed-with-permission-denied/155346 as the service user")
+    assert named is not None and named.kind == "gpu-node"
+
+
+@pytest.mark.parametrize("said", ["To get around this bug: https://forums.developer.nvidia.com/t/372683",
+                                  "We pin the image to work around the issue."])
+def test_a_way_round_something_is_trouble_said(said: str) -> None:
+    """A paste that says it works round something says something fails: not "nothing fails"."""
+    assert read_cause(said).cause.id != "not-gpu-access"
+
+
 def test_a_dns_failure_inside_a_url_path_is_the_network_not_a_library() -> None:
     text = ("nvidia@orin:~$ docker run --rm -it --runtime nvidia dustynv/ollama:r36.4.0 ollama pull llama3.2:3b\n"
             "Error: pull model manifest: Get \"https://registry.ollama.ai/v2/library/llama3.2/manifests/3b\": dial tcp: "
@@ -3611,6 +3647,19 @@ def test_a_jetson_named_as_a_yardstick_is_not_the_machine(said: str) -> None:
     assert shown_platform(read(text).observed)[0] != "jetson"
 
 
+@pytest.mark.parametrize("said", ["We'll assume that Jetson users installed the appropriate drivers", "This is not a Jetson.",
+                                  "Unlike Jetson devices, this board has a PCIe slot", "Jetson owners are not affected"])
+def test_a_jetson_named_as_what_the_machine_is_not_or_as_others_is_not_the_machine(said: str) -> None:
+    text = said + "\nImportError: libcudart.so.12: cannot open shared object file: No such file or directory"
+    assert shown_platform(read(text).observed)[0] != "jetson"
+
+
+@pytest.mark.parametrize("said", ["This is not a Jetson issue, I think:", "Jetson-specific problem? My Jetson Orin Nano says:"])
+def test_a_jetson_named_beside_a_topic_word_is_still_the_machine(said: str) -> None:
+    text = said + "\nNvRmMemInitNvmap failed with Permission denied"
+    assert shown_platform(read(text).observed)[0] == "jetson"
+
+
 def test_pytorch_s_warning_that_the_card_s_capability_is_not_in_its_build_is_the_missing_kernels_family() -> None:
     line = "NVIDIA GeForce GT 710 with CUDA capability sm_35 is not compatible with the current PyTorch installation."
     assert "cuda-209" in ids(line)
@@ -3666,6 +3715,28 @@ def test_an_extension_build_that_finds_no_gpu_architecture_is_a_build_without_th
                     "ValueError: Unknown CUDA arch (12.0) or GPU not supported")
     assert "build-sees-no-gpu" not in ids(unknown_arch)  # a list that names an architecture torch does not know
     assert "build-sees-no-gpu" not in ids("def add_ptx():\n    arch_list[-1] += '+PTX'")  # the source line alone
+
+
+def test_the_extension_builder_finding_no_cuda_runtime_is_a_build_without_the_gpu() -> None:
+    """torch's extension builder says "No CUDA runtime is found" where CUDA is not available to it: a container, or an
+    image's build, started without the GPU."""
+    line = "No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'"
+    assert "build-sees-no-gpu" in ids(line)
+    assert read_cause(PC + "\n" + line).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("line", [
+    'ERROR: failed to solve: process "/bin/sh -c nvidia-smi" did not complete successfully: exit code: 127',
+    "The command '/bin/sh -c apt-get update && nvidia-smi' returned a non-zero code: 9"])
+def test_an_image_build_step_that_runs_nvidia_smi_is_a_build_without_the_gpu(line: str) -> None:
+    assert "build-sees-no-gpu" in ids(line)
+    assert read_cause(PC + "\n" + line).cause.id == "x86-discrete-gpu"
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "nodes-missing-in-container"
+
+
+def test_an_image_build_step_that_installs_a_tool_named_for_nvidia_smi_is_a_build_error() -> None:
+    line = "The command '/bin/sh -c nvidia-smi-exporter --version' returned a non-zero code: 1"
+    assert "build-sees-no-gpu" not in ids(line)
 
 
 @pytest.mark.parametrize("said", ["the nvidia-smi and nvcc -V commands can be answered normally",
@@ -5712,6 +5783,12 @@ PC_SIGNS = [
     ("windows-x86_64", False),
     ("Host: Ubuntu 22.04 on linux-x86_64", True),
     ("ND4J 0.9.1 on OS X 10.10 with CUDA 7.5", True),
+    # a workstation card by its bare model (Quadro's Turing and Pascal lines), named as a card or NVIDIA's
+    ("I have T600 card and want to use it for memories", True),
+    ("GPU: NVIDIA T1000 8GB", True),
+    ("a P2000 GPU in the NAS", True),
+    ("Samsung Galaxy Tab T600", False),
+    ("P4000 series connector on the carrier", False),
 ]
 
 

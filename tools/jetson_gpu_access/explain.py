@@ -202,7 +202,10 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
         _CUDA_CONTEXT + r"[^\n]{0,160}?" + _NO_EXIT_CODE +
         # (not a function's name and its source line, as the kernel's nvgpu logs them: "nvgpu_dma_print_err:101")
         # (nor NVML's own numbers: "nvml error: 3" is NVML_ERROR_NOT_SUPPORTED)
-        r"(?:(?<!_)(?<!nvml )(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc)|=)\W{0,4}"
+        # (after "=", a call's result or a status variable's, not a setting's value: "cuInit(0) = 801",
+        # "cuda_status=999", but "epochs=200")
+        r"(?:(?<!_)(?<!nvml )(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc)|"
+        r"(?:\)|_(?:error|err|status|code|result|res|rc|ret))\s*=)\W{0,4}"
         # each run of blanks ends where the next word starts, so no two runs split the same blanks between them
         r"(?:with\s+(?!\s))?(?:error\s*(?!\s))?(?:code\s*(?!\s))?[:=#]?\s*" + any_number,
         r"\bcuinit\s*(?:\(\s*(?:\d\s*)?\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + any_number,
@@ -1080,7 +1083,10 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
 # tcmalloc line can be safely ignored".)
 _SAYS_TO_IGNORE_IT = re.compile(r"[^.;\n]*?,\s*(?:if\b[^.;\n]{0,60},\s*)?(?:please\s+)?ignore this (?:message|warning)\b",
                                 re.I)
-_LINK_ASIDE = re.compile(r"(?<!\])\(\s*https?://[^\s)]+\s*\)", re.I)  # (not a Markdown link's address)
+# (not a Markdown link's address; and a bare one only as what the reporter looked at: "I checked https://.../onnxruntime-gpu/...
+# and couldn't see aarch64", not "I get the error from https://.../nvrmmeminitnvmap-failed-...")
+_LINK_ASIDE = re.compile(r"(?<!\])\(\s*https?://[^\s)]+\s*\)|\b(?:checked|visited|browsed|searched|looked\s+(?:at|in|through)|"
+                         r"went\s+(?:to|through))\s+(?:the\s+)?https?://\S+", re.I)
 # (a program's own message can link the page of its error, "please refer to https://docs.nvidia.com/cuda/...")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur)\b")
 

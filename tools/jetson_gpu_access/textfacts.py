@@ -344,6 +344,9 @@ OTHER_ARM_BOARD = re.compile(
 _GEFORCE_AND_KIN = (r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|RTX\s?A\d{4}|"
                     r"RTX\s+PRO\s+\d{4})\b|"
                     r"(?<![\w.])[1-9]\d{2,3}(?:\s?Ti)?\s?(?:GTX|RTX)\b|(?-i:\bGT\s?(?:[1-9]\d{2}|10[34]0)M?\b)")
+_WORKSTATION_MODEL = r"(?-i:[TP](?:400|600|620|1000|1200|2000|2200|4000|5000|6000))\b"
+_WORKSTATION_GPU = (r"\bNVIDIA\s+" + _WORKSTATION_MODEL + r"|\b" + _WORKSTATION_MODEL +
+                    r"(?=(?:\s+\d{1,2}\s?GB)?\s+(?:cards?|gpus?|graphics)\b)")
 _NVIDIA_ON_PCI = r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b"
 _DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|G?H200|B[12]00|A10G?|A16|A30|A40|L40S?|(?<![-\w])(?-i:L4)|T4G?|V100|P100|P40|"
                     r"M[46]0|K[48]0m?|A[2456]000|A[45]500)s?\b"
@@ -431,6 +434,9 @@ _X86 = cued(
       "p40", "m40", "m60", "k80", "k40", "a2000", "a4000", "a4500", "a5000", "a5500", "a6000", "nvidia a",
       "nvidia b", "nvidia h", "nvidia l", "nvidia m", "nvidia p", "nvidia t", "nvidia v", "grid "),
      _DATA_CENTRE_GPU),
+    # a workstation card by its bare model, named as NVIDIA's or as a card ("NVIDIA T1000", "I have T600 card")
+    (("t400", "t600", "t1000", "t1200", "t2000", "p400", "p600", "p620", "p1000", "p2000", "p2200", "p4000", "p5000",
+      "p6000"), _WORKSTATION_GPU),
     (("mx",), _LAPTOP_MX),
     (("rockchip", "rk35", "rk33", "raspberry pi", "rpi", "raspi", "bcm2", "orange pi", "orangepi", "radxa", "amlogic", "allwinner",
       "i.mx", "imx-gpu-sdk", "khadas"),
@@ -1321,6 +1327,8 @@ _TROUBLE_SAID = re.compile(r"\bpermissions?\b|\b(?:break(?:s|ing)?|broke|broken)
                            r"(?:available|visible|allowed|accessible)\b)|\bwithout\s+(?:the\s+|a\s+|any\s+)?gpus?\b|"
                            + CPU_DOES_THE_WORK + "|"
                            r"\b(?:lost|loses|losing|disappear\w*|vanish\w*)\b|"
+                           # (a way round something, which is trouble: "To get around this bug: <link>")
+                           r"\b(?:get|getting|got|work|working|worked)\s+around\s+(?:this|that|it|the\s+(?:bug|issue|problem))\b|"
                            r"权限|権限|권한|"
                            r"\bno\s+(?:\w+\s+)?devices?\s+(?:(?:were|was|is|are)\s+)?found\b|(?:\b(?:not|never)|n't)\s+(?:be\s+able\s+to\s+)?detect|"
                            r"\b(?:errors?|exceptions?|failures?)\s+(?:that\s+|which\s+)?(?:occurs?|occurred|appears?|appeared|"
@@ -1474,8 +1482,11 @@ def _jetson_sightings(line: str, forms: Sequence[Tuple[str, Cued]] = _JETSON_FOR
     found = []
     for kind, parts in forms:
         match = leftmost(parts, line, low)
-        if match and not (kind in ("model", "Tegra-only name") and
-                          _COMPARED_WITH.search(line, max(0, match.start() - 40), match.start())):
+        if match and not (kind in ("model", "Tegra-only name") and (
+                _COMPARED_WITH.search(line, max(0, match.start() - 40), match.start())
+                or (_DENIED_BEFORE.search(line, max(0, match.start() - 40), match.start())
+                    and not _A_TOPIC_AFTER.match(line, match.end()))
+                or _OTHERS_AFTER.match(line, match.end()))):
             said = match.group(0).strip()
             found.append(Sighting(kind, _model_cut(said) if kind == "model" else said, line))
     return found
@@ -1486,6 +1497,15 @@ def _jetson_sightings(line: str, forms: Sequence[Tuple[str, Cued]] = _JETSON_FOR
 _COMPARED_WITH = re.compile(r"\b(?:as\s+(?:fast|slow|quick|good|powerful|capable|strong)\s+as|(?:faster|slower|quicker|better|"
                             r"worse|weaker|stronger|cheaper)\s+than|compared\s+(?:to|with)|comparable\s+to|versus|vs\.?)"
                             r"\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?:nvidia\s+)?$", re.I)
+
+
+# ... or named as what the machine is not ("this is not a Jetson", "unlike Jetson devices"; not "not a Jetson issue",
+# which says nothing of the machine), or as other people's ("We'll assume that Jetson users installed the drivers").
+_DENIED_BEFORE = re.compile(r"\b(?:(?:is|it's|its|was)\s+not|isn't|wasn't|unlike|except(?:\s+for)?|other\s+than|"
+                            r"instead\s+of|rather\s+than)\s+(?:an?\s+|the\s+)?(?:nvidia\s+)?$", re.I)
+_A_TOPIC_AFTER = re.compile(r"(?:[\s-]+(?:specific|related|only))?\s+(?:issues?|problems?|bugs?|questions?|things?)\b",
+                            re.I)
+_OTHERS_AFTER = re.compile(r"(?:\s+(?:devices?|boards?|modules?))?\s+(?:users|owners|customers|people|folks)\b", re.I)
 
 
 # What a line says by itself (its Jetson and PC signs, the words it says), kept by (what, line, line as printed) for
@@ -1798,7 +1818,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("Jetson index", ("jetson", "redist/jp"), lambda line, raw: _JETSON_INDEX.search(line)),
     ("trouble said", ("permission", "break", "broke", "support", "found", "detect", "error", "exception", "failure",
                       "available", "accessible", "visible", "allowed", "without", "cpu", "lost", "loses", "losing",
-                      "disappear", "vanish", "权限", "権限", "권한"),
+                      "disappear", "vanish", "around", "权限", "権限", "권한"),
      lambda line, raw: _TROUBLE_SAID.search(line)),
     ("GPU node named", ("/dev/",), lambda line, raw: _GPU_NODE_NAMED.search(line)),
     ("device access named", ("video", "render", "usermod", "gpasswd", "group", "privatedevices", "deviceallow",
