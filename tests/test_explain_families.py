@@ -2975,6 +2975,9 @@ def test_a_process_exit_code_is_no_cuda_error(line: str) -> None:
     "Namespace(dataset='cora', gpu=-1, epochs=200, num_heads=8, num_out_heads=1, num_layers=1)",
     "device=cuda:0 batch=100 workers=4",
     "GPU config: max_batch=999 min_batch=1",
+    # (a percentage after a call's bracket, a web server's status: red team 89)
+    "GPU load (jtop) = 100% while the model runs",
+    "GPU worker: model=yolo_trt device=cuda:0 http_status=200 latency=41ms",
 ])
 def test_a_setting_s_number_is_no_cuda_error(line: str) -> None:
     """A number assigned to a setting ("epochs=200") is the setting's, whatever GPU word stands earlier on its line; a
@@ -2984,7 +2987,8 @@ def test_a_setting_s_number_is_no_cuda_error(line: str) -> None:
 
 
 @pytest.mark.parametrize("line, family", [("cuInit(0) = 801", "cuda-801"), ("cudaGetDeviceCount() = 100", "cuda-100"),
-                                          ("CUDA driver: cuCtxCreate() = 999", "cuda-999")])
+                                          ("CUDA driver: cuCtxCreate() = 999", "cuda-999"),
+                                          ("CUDA device init failed, ret = 999", "cuda-999")])
 def test_a_call_s_result_after_an_equals_sign_is_cuda_s(line: str, family: str) -> None:
     assert family in ids(JETSON_36 + "\n" + line)
 
@@ -2998,6 +3002,10 @@ def test_a_page_the_reporter_looked_at_names_not_what_failed() -> None:
     named = find_failure(JETSON_36 + "\nI get the error from https://forums.developer.nvidia.com/t/"
                          "nvrmmeminitnvmap-failed-with-permission-denied/155346 as the service user")
     assert named is not None and named.kind == "gpu-node"
+    # (nor one the reporter looked at, where the words point back to it: red team 89)
+    back = find_failure(JETSON_36 + "\nI looked at https://forums.developer.nvidia.com/t/nvrmmeminitnvmap-failed-with-"
+                        "permission-denied/155346 and I get exactly that error as my user")
+    assert back is not None and back.kind == "gpu-node"
 
 
 @pytest.mark.parametrize("said", ["To get around this bug: https://forums.developer.nvidia.com/t/372683",
@@ -3005,6 +3013,19 @@ def test_a_page_the_reporter_looked_at_names_not_what_failed() -> None:
 def test_a_way_round_something_is_trouble_said(said: str) -> None:
     """A paste that says it works round something says something fails: not "nothing fails"."""
     assert read_cause(said).cause.id != "not-gpu-access"
+
+
+def test_the_cdi_generator_s_debug_probe_is_no_failure() -> None:
+    """podman's and toolbox's CDI generator logs at the debug level that it finds no NVML and skips: a probe on a
+    machine without NVIDIA's driver, not what failed (containers/toolbox#1590: the container's own error is)."""
+    text = ("DEBU Generating Container Device Interface for NVIDIA: Management Library not found: could not load NVML "
+            "library: libnvidia-ml.so.1: cannot open shared object file: No such file or directory\n"
+            "DEBU Generating Container Device Interface for NVIDIA: skipping\n"
+            "Error: unable to start container \"3254\": crun: cannot stat `/run/avahi-daemon/socket`: No such file or "
+            "directory: OCI runtime attempted to invoke a command that was not found")
+    assert "nvml-missing" not in ids(text)
+    failure = find_failure(text)
+    assert failure is not None and failure.line.startswith("Error: unable to start container")
 
 
 def test_a_dns_failure_inside_a_url_path_is_the_network_not_a_library() -> None:
@@ -3648,15 +3669,21 @@ def test_a_jetson_named_as_a_yardstick_is_not_the_machine(said: str) -> None:
 
 
 @pytest.mark.parametrize("said", ["We'll assume that Jetson users installed the appropriate drivers", "This is not a Jetson.",
-                                  "Unlike Jetson devices, this board has a PCIe slot", "Jetson owners are not affected"])
+                                  "Unlike Jetson devices, this board has a PCIe slot", "Jetson owners are not affected",
+                                  "(Not on a Jetson \u2014 this is an Ubuntu 22.04 box.)"])
 def test_a_jetson_named_as_what_the_machine_is_not_or_as_others_is_not_the_machine(said: str) -> None:
     text = said + "\nImportError: libcudart.so.12: cannot open shared object file: No such file or directory"
     assert shown_platform(read(text).observed)[0] != "jetson"
 
 
-@pytest.mark.parametrize("said", ["This is not a Jetson issue, I think:", "Jetson-specific problem? My Jetson Orin Nano says:"])
+@pytest.mark.parametrize("said", ["This is not a Jetson issue, I think:", "Jetson-specific problem? My Jetson Orin Nano says:",
+                                  # (red team 89: one of them, the one that fails, the correction after a denial)
+                                  "Has any fellow Jetson users seen this?",
+                                  "It works on all our dev boxes except the Jetson AGX Orin:",
+                                  "This is not a Jetson Nano, it's a Jetson Orin Nano 8GB dev kit."])
 def test_a_jetson_named_beside_a_topic_word_is_still_the_machine(said: str) -> None:
-    text = said + "\nNvRmMemInitNvmap failed with Permission denied"
+    """The Jetson so named is the machine the paste ran on (its error line shows no system of its own)."""
+    text = said + "\nRuntimeError: CUDA error: unknown error"
     assert shown_platform(read(text).observed)[0] == "jetson"
 
 
@@ -3734,8 +3761,12 @@ def test_an_image_build_step_that_runs_nvidia_smi_is_a_build_without_the_gpu(lin
     assert read_cause(JETSON_36 + "\n" + line).cause.id == "nodes-missing-in-container"
 
 
-def test_an_image_build_step_that_installs_a_tool_named_for_nvidia_smi_is_a_build_error() -> None:
-    line = "The command '/bin/sh -c nvidia-smi-exporter --version' returned a non-zero code: 1"
+@pytest.mark.parametrize("line", [
+    "The command '/bin/sh -c nvidia-smi-exporter --version' returned a non-zero code: 1",
+    # (a command chained after nvidia-smi may be what failed: red team 89)
+    'ERROR: failed to solve: process "/bin/sh -c nvidia-smi; pip install -r requirements.txt" did not complete '
+    "successfully: exit code: 1"])
+def test_an_image_build_step_whose_failure_may_be_another_command_s_is_a_build_error(line: str) -> None:
     assert "build-sees-no-gpu" not in ids(line)
 
 
@@ -5788,6 +5819,7 @@ PC_SIGNS = [
     ("GPU: NVIDIA T1000 8GB", True),
     ("a P2000 GPU in the NAS", True),
     ("Samsung Galaxy Tab T600", False),
+    ("Jetson T4000 module on JetPack 7.1: the T4000 GPU is not visible", False),  # (Jetson Thor's modules)
     ("P4000 series connector on the carrier", False),
 ]
 
@@ -5897,6 +5929,9 @@ _GYM_ON_THE_CPU = ("PyTorch version 2.4.1+cu121\nCan't use GPU pipeline with CPU
     ("python train.py --device cpu --epochs 2", "not-gpu-access"),
     ("CUDA_VISIBLE_DEVICES= python train.py", "not-gpu-access"),
     ("I run it with the option --cpu to keep it off the GPU", "not-gpu-access"),
+    # (demucs' short flag; not docker's -d before an image named for the CPU)
+    ("$ demucs -d cpu song.mp3", "not-gpu-access"),
+    ("$ docker run -d cpu-stress:latest", "x86-discrete-gpu"),
     # (no CPU asked for: a thread count, a binding, a run said to work on the CPU as a way round)
     ("python train.py --cpu-threads 8", "x86-discrete-gpu"),
     ("srun --cpu-bind=cores python train.py", "x86-discrete-gpu"),
@@ -6114,8 +6149,10 @@ def test_software_said_not_to_fit_a_jetson_is_a_version_failure() -> None:
     """"This option is not yet compatible with Jetson devices" (anduril/jetpack-nixos#249): software that does not fit
     the Jetson, the kind of a version's failure, not a failure unrelated to the GPU; an installer not compatible with
     an Arm processor is not (stereolabs/zed-ros2-wrapper#101, a generic Arm board)."""
-    failure = find_failure("This option is not yet compatible with Jetson devices.")
-    assert failure is not None and failure.kind == "version"
+    for said in ("This option is not yet compatible with Jetson devices.",
+                 "This feature isn't compatible with Jetson devices yet.", "vLLM's prebuilt wheel does not support Jetson."):
+        failure = find_failure(said)
+        assert failure is not None and failure.kind == "version", said
     other = find_failure("This installer is not compatible with ARM processor")
     assert other is not None and other.kind != "version"
 

@@ -189,7 +189,8 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
     current = "|".join(str(c) for c in codes if c not in legacy)
     # (not an errno's number: "open returned 13: Permission denied" is EACCES, 6 with "No such device" ENXIO)
     # (nor TensorRT's own code, named by its category: "Error Code 2: Internal Error", "Error Code 1: Serialization")
-    number = r"\(?-?(?:{})\)?(?!\w|\.\d)(?!\W{{0,4}}(?:permission denied|operation not permitted|no such (?:file|device)|" \
+    # (nor a percentage: "GPU load (jtop) = 100%")
+    number = r"\(?-?(?:{})\)?(?!\w|\.\d|\s?%)(?!\W{{0,4}}(?:permission denied|operation not permitted|no such (?:file|device)|" \
              r"e(?:acces|perm|noent|nxio|nodev|busy|io|inval)\b))(?!:\s*(?:internal error|serialization|api usage error|" \
              r"myelin|cask|unspecified error|invalid (?:argument|config|state)|unsupported state|" \
              r"failed (?:allocation|initialization|execution|computation))\b)"
@@ -203,9 +204,9 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
         # (not a function's name and its source line, as the kernel's nvgpu logs them: "nvgpu_dma_print_err:101")
         # (nor NVML's own numbers: "nvml error: 3" is NVML_ERROR_NOT_SUPPORTED)
         # (after "=", a call's result or a status variable's, not a setting's value: "cuInit(0) = 801",
-        # "cuda_status=999", but "epochs=200")
-        r"(?:(?<!_)(?<!nvml )(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc)|"
-        r"(?:\)|_(?:error|err|status|code|result|res|rc|ret))\s*=)\W{0,4}"
+        # "cuda_status=999", "ret = 999", but "epochs=200", nor a web server's "http_status=200")
+        r"(?:(?<!_)(?<!nvml )(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc|ret|retval)|"
+        r"(?:\)|(?<!http)(?<!https)_(?:error|err|status|result|res|rc|ret))\s*=)\W{0,4}"
         # each run of blanks ends where the next word starts, so no two runs split the same blanks between them
         r"(?:with\s+(?!\s))?(?:error\s*(?!\s))?(?:code\s*(?!\s))?[:=#]?\s*" + any_number,
         r"\bcuinit\s*(?:\(\s*(?:\d\s*)?\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + any_number,
@@ -618,6 +619,7 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       r"patch|merge\s+request)\b)|not found|no such file|"
                       r"traceback|exit (?:status|code):? ?-?[1-9]\d*|segmentation fault|core dumped|aborted|fatal|couldn't|"
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
+                      r"(?:does|do|did)(?: not|n't)\s+(?:yet\s+)?support\s+(?:the\s+)?(?:nvidia\s+)?jetsons?|"
                       # (what worked before: "NVENC no longer works", "no longer has OpenCL available"; not a step no
                       # longer needed, nor a problem no longer found)
                       r"no longer (?:works?|working)|no longer (?:has|have|finds?|sees?|detects?|shows?) (?:the |my |any |an? )?"
@@ -631,7 +633,8 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       r"off|both)\b))|(?<=[\"'`])killed(?=[\"'`])|(?<=code=)killed|"
                       r"(?:ha(?:s|ve)|with|gets?|got) no (?:access|permissions?) (?:to|for|on)|not accessible|"
                       # (pip's "which is incompatible" is a note, no failure)
-                      r"(?:not|n't)\s+(?:\w+\s+){0,3}compatible|(?:not|n't) (?:been )?built for|"
+                      r"(?:not|n't)\s+(?:\w+\s+){0,3}compatible|(?:is|are|was|were)n't\s+(?:\w+\s+){0,3}compatible|"
+                      r"(?:not|n't) (?:been )?built for|"
                       r"read-only file system|disk quota exceeded|"
                       # (Rust's panic with its message on the line; a graphics API that finds no GPU, its adapter)
                       r"no va display found for (?:the )?device|panicked at '|" + _NO_ADAPTER + r")\b|"
@@ -657,6 +660,7 @@ _FAILURE_HEADING = re.compile(r"^\s*(?:(?:#+|\*\*|[-*>]|\d+[.)])\s*)?(?:(?:the|f
 _FAILURE_KEYS = ("error", "exception", "exit:", "fail", "denied", "cannot", "can't", "can not", "unable",
                  "not found", "no such file", "traceback", "exit ", "segmentation", "core dumped", "abort", "fatal",
                  "couldn't", "could not", "n't work", "not work", "not permitted", "not recognized", "too short",
+                 "support",
                  "truncated", "is empty", "not able", "undefined", "eacces", "eperm", "hang", "hung", "stuck",
                  "freez", "timed out", "times out", "timeout", "not active", "crash", "exits ", "exited ", "no space left", "killed",
                  "no access", "no permission", "not accessible", "compatible", "built for", "no longer",
@@ -729,8 +733,10 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     ("library", re.compile(r"\.so\b|(?<!/)\blibrar(?:y|ies)\b(?!/)", re.I)),  # (not a URL's path: /v2/library/llama)
     ("version", re.compile(r"(?<![/\w])versions?\b(?!/)|\babi\b|undefined symbol|undefined reference|unsupported|not supported|"
                            r"mismatch|incompatible|compute capability|\bsm_\d+|"
-                           # (software said not to fit a Jetson: "This option is not yet compatible with Jetson devices")
-                           r"\bnot\s+(?:yet\s+)?(?:compatible\s+with|supported\s+on)\s+(?:the\s+)?(?:nvidia\s+)?jetsons?\b|"
+                           # (software said not to fit a Jetson: "This option is not yet compatible with Jetson devices",
+                           # "isn't compatible with Jetson devices yet", "does not support Jetson")
+                           r"(?:\bnot|n't)\s+(?:yet\s+)?(?:compatible\s+with|supported\s+on|support)\s+(?:the\s+)?"
+                           r"(?:nvidia\s+)?jetsons?\b|"
                            r"\b(?:l4t|jetpack|cuda|tensorrt|cudnn)\b[^\n]{0,80}?\bconflicts?\b|"  # a conflict with the GPU's software
                            r"\brequires?\s+(?:cudnn|cuda|tensorrt|cublas)\s*(?:version\s*)?[\d>=]", re.I)),
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
@@ -833,7 +839,8 @@ _TRACEBACK_ONLY = re.compile(r"^\W*traceback \(most recent call last\):?\W*$", r
 # not fail (TensorFlow on every Jetson logs that it "could not open file to read NUMA node", at the info level or,
 # before, at the error level).
 _INFO_LINE = re.compile(r"^[^\n]{0,64}?(?:(?<![\w.-])I(?:\d{4} \d\d:\d\d|\s+(?:tensorflow|external|xla)/)|"
-                        r"\[\s?info\s?\]|\blevel=info\b)|"  # (glog's, TensorFlow's, spdlog's, logrus's)
+                        r"\[\s?(?:info|debug)\s?\]|\blevel=(?:info|debug)\b)|"  # (glog's, TensorFlow's, spdlog's, logrus's)
+                        r"^DEBU\[?\b|"  # (logrus's debug level as podman and toolbox print it: a probe's note, no failure)
                         # (and the NUMA note, which older TensorFlow and JAX log at the error level on machines whose
                         # kernel gives the GPU no NUMA node: WSL, Jetsons; their maintainers call it benign, jax#5361)
                         r"\bcould not open file to read numa node\b", re.I)
@@ -1062,9 +1069,11 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
             or _SAYS_TO_IGNORE_IT.match(line, said.end()):
         return None
     body = _without_works_said(_LOG_PREFIX.sub("", line, count=1))  # what failed, not who printed it or what works
+    # Nor, in the reporter's words beside a failure said of its own, what a link set aside names (a guide they followed,
+    # a page they looked at); a link naming the error, or one the words point back to ("that error"), still counts.
     unlinked = _LINK_ASIDE.sub(" ", body) if _FIRST_PERSON.search(body) else body
-    if unlinked != body and _failure_said(unlinked):  # nor, in the reporter's words beside a failure said of its own, what
-        body = unlinked  # a link set aside in brackets names (a guide they followed); a link naming the error still counts
+    if unlinked != body and _failure_said(unlinked) and not _POINTS_BACK.search(unlinked):
+        body = unlinked
     index = len(FAILURE_KINDS) if _unimplemented(body) else next(
         (n for n, (kind, pattern) in enumerate(FAILURE_KINDS) if pattern.search(body)
          and not (kind == "device-permission" and _OTHER_DEVICE.search(body) and not _GPU_DEVICE.search(body))),
@@ -1089,6 +1098,9 @@ _LINK_ASIDE = re.compile(r"(?<!\])\(\s*https?://[^\s)]+\s*\)|\b(?:checked|visite
                          r"went\s+(?:to|through))\s+(?:the\s+)?https?://\S+", re.I)
 # (a program's own message can link the page of its error, "please refer to https://docs.nvidia.com/cuda/...")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur)\b")
+# words that point back to what a link shows ("I looked at <link> and I get exactly that error")
+_POINTS_BACK = re.compile(r"\b(?:that|this|the\s+same|same)\s+(?:\w+\s+)?(?:errors?|problems?|issues?|failures?|messages?|"
+                          r"bugs?)\b|\bexactly\s+(?:that|this)\b", re.I)
 
 
 def _without_works_said(body: str) -> str:

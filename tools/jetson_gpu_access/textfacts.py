@@ -344,7 +344,8 @@ OTHER_ARM_BOARD = re.compile(
 _GEFORCE_AND_KIN = (r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|RTX\s?A\d{4}|"
                     r"RTX\s+PRO\s+\d{4})\b|"
                     r"(?<![\w.])[1-9]\d{2,3}(?:\s?Ti)?\s?(?:GTX|RTX)\b|(?-i:\bGT\s?(?:[1-9]\d{2}|10[34]0)M?\b)")
-_WORKSTATION_MODEL = r"(?-i:[TP](?:400|600|620|1000|1200|2000|2200|4000|5000|6000))\b"
+# (not T4000 or T5000: Jetson Thor's modules)
+_WORKSTATION_MODEL = r"(?-i:T(?:400|600|1000|1200|2000)|P(?:400|600|620|1000|2000|2200|4000|5000|6000))\b"
 _WORKSTATION_GPU = (r"\bNVIDIA\s+" + _WORKSTATION_MODEL + r"|\b" + _WORKSTATION_MODEL +
                     r"(?=(?:\s+\d{1,2}\s?GB)?\s+(?:cards?|gpus?|graphics)\b)")
 _NVIDIA_ON_PCI = r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b"
@@ -1482,14 +1483,26 @@ def _jetson_sightings(line: str, forms: Sequence[Tuple[str, Cued]] = _JETSON_FOR
     found = []
     for kind, parts in forms:
         match = leftmost(parts, line, low)
-        if match and not (kind in ("model", "Tegra-only name") and (
-                _COMPARED_WITH.search(line, max(0, match.start() - 40), match.start())
-                or (_DENIED_BEFORE.search(line, max(0, match.start() - 40), match.start())
-                    and not _A_TOPIC_AFTER.match(line, match.end()))
-                or _OTHERS_AFTER.match(line, match.end()))):
+        other = _other_machine(line, match) if match and kind in ("model", "Tegra-only name") else ""
+        if other == "denied":  # the line's next mention may be the machine: "This is not a Jetson Nano, it's a Jetson Orin"
+            rest = line[match.end():] if match else ""
+            match = leftmost(parts, rest, rest.lower())
+            other = _other_machine(rest, match) if match else ""
+        if match and not other:
             said = match.group(0).strip()
             found.append(Sighting(kind, _model_cut(said) if kind == "model" else said, line))
     return found
+
+
+def _other_machine(line: str, match: Match[str]) -> str:
+    """How the words around a Jetson's name make it another machine than the paste's: "compared" (a yardstick),
+    "denied" (what the machine is not), "others" (other people's); "" where they do not."""
+    before = line[max(0, match.start() - 40):match.start()]
+    if _COMPARED_WITH.search(before):
+        return "compared"
+    if _DENIED_BEFORE.search(before) and not _A_TOPIC_AFTER.match(line, match.end()):
+        return "denied"
+    return "others" if _OTHERS_AFTER.match(line, match.end()) and not _ONE_OF_THEM_BEFORE.search(before) else ""
 
 
 # A Jetson, by its model or its bare name, named as the yardstick of another machine ("my GT 710 should be about as fast
@@ -1501,10 +1514,13 @@ _COMPARED_WITH = re.compile(r"\b(?:as\s+(?:fast|slow|quick|good|powerful|capable
 
 # ... or named as what the machine is not ("this is not a Jetson", "unlike Jetson devices"; not "not a Jetson issue",
 # which says nothing of the machine), or as other people's ("We'll assume that Jetson users installed the drivers").
-_DENIED_BEFORE = re.compile(r"\b(?:(?:is|it's|its|was)\s+not|isn't|wasn't|unlike|except(?:\s+for)?|other\s+than|"
-                            r"instead\s+of|rather\s+than)\s+(?:an?\s+|the\s+)?(?:nvidia\s+)?$", re.I)
+# ("except the Jetson AGX Orin" names the one that fails: no denial)
+_DENIED_BEFORE = re.compile(r"(?:\b(?:is|it's|its|was)\s+not|\bisn't|\bwasn't|(?:^|[(\[,;:\u2014\u2013-]\s*)not(?:\s+on)?|"
+                            r"\bunlike|\binstead\s+of|\brather\s+than)\s+(?:an?\s+|the\s+)?(?:nvidia\s+)?$", re.I)
 _A_TOPIC_AFTER = re.compile(r"(?:[\s-]+(?:specific|related|only))?\s+(?:issues?|problems?|bugs?|questions?|things?)\b",
                             re.I)
+# (one of them: "fellow Jetson users", "as a Jetson user", "other Jetson owners" beside the poster's own)
+_ONE_OF_THEM_BEFORE = re.compile(r"\b(?:fellow|other|as\s+an?|we|us|all)\s+(?:nvidia\s+)?$", re.I)
 _OTHERS_AFTER = re.compile(r"(?:\s+(?:devices?|boards?|modules?))?\s+(?:users|owners|customers|people|folks)\b", re.I)
 
 
