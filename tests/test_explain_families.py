@@ -2978,6 +2978,9 @@ def test_a_process_exit_code_is_no_cuda_error(line: str) -> None:
     # (a percentage after a call's bracket, a web server's status: red team 89)
     "GPU load (jtop) = 100% while the model runs",
     "GPU worker: model=yolo_trt device=cuda:0 http_status=200 latency=41ms",
+    # (red team 90: a label's bracket, a proxy's status, a serial port's count is left: "device write ret=100")
+    "GPU util (%) = 100",
+    "GPU proxy: upstream_status=500 request_time=0.3",
 ])
 def test_a_setting_s_number_is_no_cuda_error(line: str) -> None:
     """A number assigned to a setting ("epochs=200") is the setting's, whatever GPU word stands earlier on its line; a
@@ -2988,7 +2991,8 @@ def test_a_setting_s_number_is_no_cuda_error(line: str) -> None:
 
 @pytest.mark.parametrize("line, family", [("cuInit(0) = 801", "cuda-801"), ("cudaGetDeviceCount() = 100", "cuda-100"),
                                           ("CUDA driver: cuCtxCreate() = 999", "cuda-999"),
-                                          ("CUDA device init failed, ret = 999", "cuda-999")])
+                                          ("CUDA device init failed, ret = 999", "cuda-999"),
+                                          ("cuInit(0) failed, ret_code=999", "cuda-999")])
 def test_a_call_s_result_after_an_equals_sign_is_cuda_s(line: str, family: str) -> None:
     assert family in ids(JETSON_36 + "\n" + line)
 
@@ -3026,6 +3030,38 @@ def test_the_cdi_generator_s_debug_probe_is_no_failure() -> None:
     assert "nvml-missing" not in ids(text)
     failure = find_failure(text)
     assert failure is not None and failure.line.startswith("Error: unable to start container")
+
+
+def test_a_device_in_use_after_sudo_beside_the_user_s_cuda_error_is_root_s_run() -> None:
+    """"Only works with sudo", then sudo's run using the device: the device in use is root's, not the failing
+    session's (red team 89)."""
+    text = ("Jetson Orin Nano, JetPack 6.0. My program only works with sudo.\n$ python3 detect.py\n"
+            "RuntimeError: CUDA error: unknown error\n$ sudo python3 detect.py\n[INFO] using device cuda:0 ... 30.2 FPS\n"
+            "$ id\nuid=1000(dev) gid=1000(dev) groups=1000(dev),4(adm),27(sudo),46(plugdev)")
+    assert read_cause(text).cause.id == "tegra-nodes-denied"
+
+
+def test_a_log_field_naming_the_device_is_not_what_failed() -> None:
+    """A service's log line names the device each request ran on (device=cuda:0) beside its own error: the traceback's
+    exception is the failure, not a GPU's (red team 89)."""
+    text = (PC + "\n2024-05-02 11:20:44 ERROR request_id=7f2b path=/generate device=cuda:0 status_code=500 "
+            "error=\"KeyError: 'max_new_tokens'\"\nTraceback (most recent call last):\n  File \"/app/server.py\", "
+            "line 88, in generate\n    n = body[\"max_new_tokens\"]\nKeyError: 'max_new_tokens'")
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("said", ["After resuming from suspend, CUDA fails:", "since waking up from sleep torch says",
+                                  "GPU broken after suspend/resume:"])
+def test_cuda_lost_after_a_suspend_is_the_driver_s_sleep(said: str) -> None:
+    """A desktop's or laptop's driver (its UVM module) comes back from a suspend unusable: reloading nvidia_uvm mends it
+    (pytorch/pytorch#88639, NVIDIA/nvidia-container-toolkit#1155)."""
+    text = said + "\nRuntimeError: CUDA error: unknown error"
+    assert "gpu-lost-after-suspend" in ids(text)
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+def test_a_suspend_that_names_no_gpu_is_not_the_driver_s_sleep() -> None:
+    assert "gpu-lost-after-suspend" not in ids("After resuming from suspend the Wi-Fi drops; the laptop has no fan noise.")
 
 
 def test_a_dns_failure_inside_a_url_path_is_the_network_not_a_library() -> None:
@@ -3670,7 +3706,8 @@ def test_a_jetson_named_as_a_yardstick_is_not_the_machine(said: str) -> None:
 
 @pytest.mark.parametrize("said", ["We'll assume that Jetson users installed the appropriate drivers", "This is not a Jetson.",
                                   "Unlike Jetson devices, this board has a PCIe slot", "Jetson owners are not affected",
-                                  "(Not on a Jetson \u2014 this is an Ubuntu 22.04 box.)"])
+                                  "(Not on a Jetson \u2014 this is an Ubuntu 22.04 box.)",
+                                  "The fix worked for all Jetson users, but not on this box"])
 def test_a_jetson_named_as_what_the_machine_is_not_or_as_others_is_not_the_machine(said: str) -> None:
     text = said + "\nImportError: libcudart.so.12: cannot open shared object file: No such file or directory"
     assert shown_platform(read(text).observed)[0] != "jetson"
@@ -3754,7 +3791,7 @@ def test_the_extension_builder_finding_no_cuda_runtime_is_a_build_without_the_gp
 
 @pytest.mark.parametrize("line", [
     'ERROR: failed to solve: process "/bin/sh -c nvidia-smi" did not complete successfully: exit code: 127',
-    "The command '/bin/sh -c apt-get update && nvidia-smi' returned a non-zero code: 9"])
+    "The command '/bin/sh -c apt-get update && nvidia-smi' returned a non-zero code: 127"])
 def test_an_image_build_step_that_runs_nvidia_smi_is_a_build_without_the_gpu(line: str) -> None:
     assert "build-sees-no-gpu" in ids(line)
     assert read_cause(PC + "\n" + line).cause.id == "x86-discrete-gpu"
@@ -3765,7 +3802,9 @@ def test_an_image_build_step_that_runs_nvidia_smi_is_a_build_without_the_gpu(lin
     "The command '/bin/sh -c nvidia-smi-exporter --version' returned a non-zero code: 1",
     # (a command chained after nvidia-smi may be what failed: red team 89)
     'ERROR: failed to solve: process "/bin/sh -c nvidia-smi; pip install -r requirements.txt" did not complete '
-    "successfully: exit code: 1"])
+    "successfully: exit code: 1",
+    # (nor one chained before it, unless the shell did not find it: red team 90)
+    "The command '/bin/sh -c pip install nvidia-tensorrt && nvidia-smi' returned a non-zero code: 1"])
 def test_an_image_build_step_whose_failure_may_be_another_command_s_is_a_build_error(line: str) -> None:
     assert "build-sees-no-gpu" not in ids(line)
 
@@ -5932,6 +5971,7 @@ _GYM_ON_THE_CPU = ("PyTorch version 2.4.1+cu121\nCan't use GPU pipeline with CPU
     # (demucs' short flag; not docker's -d before an image named for the CPU)
     ("$ demucs -d cpu song.mp3", "not-gpu-access"),
     ("$ docker run -d cpu-stress:latest", "x86-discrete-gpu"),
+    ("$ docker compose up -d cpu", "x86-discrete-gpu"),
     # (no CPU asked for: a thread count, a binding, a run said to work on the CPU as a way round)
     ("python train.py --cpu-threads 8", "x86-discrete-gpu"),
     ("srun --cpu-bind=cores python train.py", "x86-discrete-gpu"),

@@ -206,7 +206,10 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
         # (after "=", a call's result or a status variable's, not a setting's value: "cuInit(0) = 801",
         # "cuda_status=999", "ret = 999", but "epochs=200", nor a web server's "http_status=200")
         r"(?:(?<!_)(?<!nvml )(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc|ret|retval)|"
-        r"(?:\)|(?<!http)(?<!https)_(?:error|err|status|result|res|rc|ret))\s*=)\W{0,4}"
+        # (not a web request's: "http_status=200", "upstream_status=500"; nor a process's: "exit_code=1", nor a label's
+        # bracket: "GPU util (%) = 100")
+        r"(?:(?<!%)\)|(?<!http)(?<!https)(?<!upstream)(?<!response)_(?:error|err|status|result|res|rc|ret)|"
+        r"(?<!status)(?<!exit)(?<!return)(?<!http)(?<!response)_code)\s*=)\W{0,4}"
         # each run of blanks ends where the next word starts, so no two runs split the same blanks between them
         r"(?:with\s+(?!\s))?(?:error\s*(?!\s))?(?:code\s*(?!\s))?[:=#]?\s*" + any_number,
         r"\bcuinit\s*(?:\(\s*(?:\d\s*)?\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + any_number,
@@ -742,7 +745,8 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
                        # (not a dashboard's variable: "Templating [gpu]", "$gpu"; nor, here or below, the kubelet's
                        # socket of a device plugin, /var/lib/kubelet/device-plugins/nvidia-gpu.sock: Kubernetes' plumbing)
-                       r"(?<!\s\[)(?<!\$)\bgpus?\b(?![\w-]*\.sock\b)|\bcuda\b|"
+                       # (nor a log's field naming the device a request ran on: "device=cuda:0 status_code=500")
+                       r"(?<!\s\[)(?<!\$)\bgpus?\b(?![\w-]*\.sock\b)|(?<!=)\bcuda\b|"
                        # (not the default user's name: /home/nvidia, nvidia@host; nor L4T's packages and scripts that
                        # boot and set up the board, not its GPU: nvidia-l4t-bootloader, /opt/nvidia/l4t-bootloader-config)
                        r"(?<!home/)\bnvidia\b(?!@|[\w-]*\.sock\b|\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|"
@@ -2933,10 +2937,13 @@ def _access_works(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -
     # CUDA's own check answered True, by no root session, where nothing in the paste says CUDA or a node was refused (a
     # True pasted beside a denial is another session's, another machine's or the expected output)
     true = seen.cuda_true
-    if true is not None and not _AS_ROOT.search(true.value) and not any(i in _CUDA_REFUSED for i in ids) and not any(
-            w.kind in ("login in the container", "session path", "root session") for w in seen.words):
+    refused = any(i in _CUDA_REFUSED for i in ids)
+    other_session = any(w.kind in ("login in the container", "session path", "root session") for w in seen.words)
+    if true is not None and not _AS_ROOT.search(true.value) and not refused and not other_session:
         lines.append(true.line)
-    if seen.gpu_found is not None and not re.search(r"\bcpu\b", seen.gpu_found.line, re.I):
+    # (and a device in use, unless CUDA was refused beside another session: "only works with sudo", then sudo's run)
+    if seen.gpu_found is not None and not re.search(r"\bcpu\b", seen.gpu_found.line, re.I) \
+            and not (refused and other_session):
         lines.append(seen.gpu_found.line)
     return [line for line in lines if not _CONTRAST.search(line)]
 

@@ -1519,8 +1519,8 @@ _DENIED_BEFORE = re.compile(r"(?:\b(?:is|it's|its|was)\s+not|\bisn't|\bwasn't|(?
                             r"\bunlike|\binstead\s+of|\brather\s+than)\s+(?:an?\s+|the\s+)?(?:nvidia\s+)?$", re.I)
 _A_TOPIC_AFTER = re.compile(r"(?:[\s-]+(?:specific|related|only))?\s+(?:issues?|problems?|bugs?|questions?|things?)\b",
                             re.I)
-# (one of them: "fellow Jetson users", "as a Jetson user", "other Jetson owners" beside the poster's own)
-_ONE_OF_THEM_BEFORE = re.compile(r"\b(?:fellow|other|as\s+an?|we|us|all)\s+(?:nvidia\s+)?$", re.I)
+# (one of them: "fellow Jetson users", "as a Jetson user", "we Jetson owners"; not "all Jetson users", the others)
+_ONE_OF_THEM_BEFORE = re.compile(r"\b(?:fellow|as\s+an?|we|us)\s+(?:nvidia\s+)?$", re.I)
 _OTHERS_AFTER = re.compile(r"(?:\s+(?:devices?|boards?|modules?))?\s+(?:users|owners|customers|people|folks)\b", re.I)
 
 
