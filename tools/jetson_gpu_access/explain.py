@@ -83,7 +83,7 @@ PRUNE_FROM = 1 << 16         # pieces from this size are checked for absent keys
 LINE_SPAN = 1000             # characters of a line either side of a key that patterns see (one huge line stays cheap)
 _PLACEHOLDER = re.compile(r"\b4\d{9}\b")
 # Context words for a CUDA error number: the number alone (801) is too common to mean CUDA.
-_CUDA_CONTEXT = (r"(?:cuda|cuinit|cudart|cudnn|cublas|nvrtc|ggml|gpu|device|driver|trt|tensorrt|onnxruntime|cupy|numba|"
+_CUDA_CONTEXT = (r"(?:cuda|cuinit|cudart|cudnn|cublas|nvrtc|ggml|gpu|(?<![a-z])device|driver|trt|tensorrt|onnxruntime|cupy|numba|"
                  r"torch|nvinfer|cudasetdevice|cudagetdevicecount|cuctxcreate|nvenc|nvdec|deepstream|gst|"
                  # the driver API's calls by their stems (cuMemAlloc, cuMemoryAllocate in HAMi's core, cuModuleLoad, ...)
                  r"\bcu(?:mem|ctx|module|launch|stream|event|device|graph))")
@@ -203,11 +203,10 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
         _CUDA_CONTEXT + r"[^\n]{0,160}?" + _NO_EXIT_CODE +
         # (not a function's name and its source line, as the kernel's nvgpu logs them: "nvgpu_dma_print_err:101")
         # (nor NVML's own numbers: "nvml error: 3" is NVML_ERROR_NOT_SUPPORTED)
-        # (after "=", a call's result or a status variable's, not a setting's value: "cuInit(0) = 801",
-        # "cuda_status=999", "ret = 999", but "epochs=200", nor a web server's "http_status=200")
+        # (after "=", a call's result or a status variable's: "cuInit(0) = 801", "cuda_status=999", "ret_code=999"; not a
+        # setting's value, "epochs=200", nor a web request's status, "http_status=200", a process's, "exit_code=1", or a
+        # label's bracket, "GPU util (%) = 100")
         r"(?:(?<!_)(?<!nvml )(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc|ret|retval)|"
-        # (not a web request's: "http_status=200", "upstream_status=500"; nor a process's: "exit_code=1", nor a label's
-        # bracket: "GPU util (%) = 100")
         r"(?:(?<!%)\)|(?<!http)(?<!https)(?<!upstream)(?<!response)_(?:error|err|status|result|res|rc|ret)|"
         r"(?<!status)(?<!exit)(?<!return)(?<!http)(?<!response)_code)\s*=)\W{0,4}"
         # each run of blanks ends where the next word starts, so no two runs split the same blanks between them
@@ -622,7 +621,7 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       r"patch|merge\s+request)\b)|not found|no such file|"
                       r"traceback|exit (?:status|code):? ?-?[1-9]\d*|segmentation fault|core dumped|aborted|fatal|couldn't|"
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
-                      r"(?:does|do|did)(?: not|n't)\s+(?:yet\s+)?support\s+(?:the\s+)?(?:nvidia\s+)?jetsons?|"
+                      r"(?:does|do|did)(?: not|n't)\s+(?:yet\s+)?support\s+(?:the\s+)?(?:nvidia\s+)?jetsons?|"  # (software's)
                       # (what worked before: "NVENC no longer works", "no longer has OpenCL available"; not a step no
                       # longer needed, nor a problem no longer found)
                       r"no longer (?:works?|working)|no longer (?:has|have|finds?|sees?|detects?|shows?) (?:the |my |any |an? )?"

@@ -1484,8 +1484,8 @@ def _jetson_sightings(line: str, forms: Sequence[Tuple[str, Cued]] = _JETSON_FOR
     for kind, parts in forms:
         match = leftmost(parts, line, low)
         other = _other_machine(line, match) if match and kind in ("model", "Tegra-only name") else ""
-        if other == "denied":  # the line's next mention may be the machine: "This is not a Jetson Nano, it's a Jetson Orin"
-            rest = line[match.end():] if match else ""
+        if other == "denied" and match:  # the next mention may be the machine: "not a Jetson Nano, it's a Jetson Orin"
+            rest = line[match.end():]
             match = leftmost(parts, rest, rest.lower())
             other = _other_machine(rest, match) if match else ""
         if match and not other:
