@@ -2978,11 +2978,12 @@ def test_a_process_exit_code_is_no_cuda_error(line: str) -> None:
     # (a percentage after a call's bracket, a web server's status: red team 89)
     "GPU load (jtop) = 100% while the model runs",
     "GPU worker: model=yolo_trt device=cuda:0 http_status=200 latency=41ms",
-    # (red team 90: a label's bracket, a proxy's status, a serial port's count is left: "device write ret=100")
+    # (red team 90: a label's bracket, a proxy's status)
     "GPU util (%) = 100",
     "GPU proxy: upstream_status=500 request_time=0.3",
     # (a camera SDK's call whose name holds "Device": red team 91)
     "MV_CC_OpenDevice failed, ret_code=100",
+    "uart device write ret=100 (expected 256)",
 ])
 def test_a_setting_s_number_is_no_cuda_error(line: str) -> None:
     """A number assigned to a setting ("epochs=200") is the setting's, whatever GPU word stands earlier on its line; a

@@ -206,12 +206,15 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
         # (after "=", a call's result or a status variable's: "cuInit(0) = 801", "cuda_status=999", "ret_code=999"; not a
         # setting's value, "epochs=200", nor a web request's status, "http_status=200", a process's, "exit_code=1", or a
         # label's bracket, "GPU util (%) = 100")
-        r"(?:(?<!_)(?<!nvml )(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc|ret|retval)|"
+        r"(?:(?<!_)(?<!nvml )(?:error|err|failure|failed|status|code|returned|returns|return|result|res|rc)|"
         r"(?:(?<!%)\)|(?<!http)(?<!https)(?<!upstream)(?<!response)_(?:error|err|status|result|res|rc|ret)|"
         r"(?<!status)(?<!exit)(?<!return)(?<!http)(?<!response)_code)\s*=)\W{0,4}"
         # each run of blanks ends where the next word starts, so no two runs split the same blanks between them
         r"(?:with\s+(?!\s))?(?:error\s*(?!\s))?(?:code\s*(?!\s))?[:=#]?\s*" + any_number,
         r"\bcuinit\s*(?:\(\s*(?:\d\s*)?\)\s*)?(?:(?:=|returned|returns|:|->|fails? with|failed with)\s*)?" + any_number,
+        # (a bare "ret" only where CUDA itself is named: "CUDA device init failed, ret = 999", not a serial port's
+        # "device write ret=100")
+        r"(?:\bcuda|\bcuinit|\bcu[a-z]+\s*\()[^\n]{0,160}?\bret(?:val)?\s*[=:]\s*" + any_number,
         r"\berror(?:\s*(?:code|number|no\.?))?\W{0,3}" + current_number + r"\W{0,3}(?:error\s*(?:text|string|message)\W{0,3})?"
         + text,
         # a plugin's check macro, the source line before the code ("Cuda failure in file 'yolo_layer.cu' line 51: 35")
