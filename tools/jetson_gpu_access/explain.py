@@ -664,8 +664,7 @@ _FAILURE_HEADING = re.compile(r"^\s*(?:(?:#+|\*\*|[-*>]|\d+[.)])\s*)?(?:(?:the|f
                               r"crash(?:es)?)(?:\s+(?:logs?|messages?|outputs?|details|traces?|reports?))?[\s:*]*$", re.I)
 _FAILURE_KEYS = ("error", "exception", "exit:", "fail", "denied", "cannot", "can't", "can not", "unable",
                  "not found", "no such file", "traceback", "exit ", "segmentation", "core dumped", "abort", "fatal",
-                 "couldn't", "could not", "n't work", "not work", "not permitted", "not recognized", "too short",
-                 "support",
+                 "couldn't", "could not", "n't work", "not work", "not permitted", "not recognized", "too short", "support",
                  "truncated", "is empty", "not able", "undefined", "eacces", "eperm", "hang", "hung", "stuck",
                  "freez", "timed out", "times out", "timeout", "not active", "crash", "exits ", "exited ", "no space left", "killed",
                  "no access", "no permission", "not accessible", "compatible", "built for", "no longer",
