@@ -2025,6 +2025,17 @@ def test_working_for_root_and_for_the_user_is_no_denial() -> None:
     assert "denial-words" not in ids("it works as root and as my user too")
 
 
+@pytest.mark.parametrize("words", [
+    "CUDA 12.2 from the cuda-12-2 apt repo. Fails for my user and with sudo alike.",
+    "torch.cuda.is_available() is False as my user, and with sudo too",
+    "cuInit fails as a normal user or as root",
+    "As my normal user, and as root, the GPU is not found.",
+])
+def test_failing_for_the_user_and_for_root_alike_is_no_denial(words: str) -> None:
+    """Both failing is what no group explains: a failure said of root as well is not root working."""
+    assert "denial-words" not in ids(JETSON_36 + "\n" + words)
+
+
 @pytest.mark.parametrize("words", ["torch.cuda.is_available() returns False. It only works when I run it as root.",
                                   "Running as root: True. Running as user jetson: False."])
 def test_only_root_working_said_in_other_words_is_a_denial(words: str) -> None:
