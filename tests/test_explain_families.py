@@ -538,7 +538,6 @@ def test_a_cdi_spec_not_generated_because_the_driver_was_not_loaded_is_the_drive
     "the container had no render nodes, so cuInit returned 801",
     "CUDA error: no CUDA-capable device is detected\nthe /dev/nvhost-* device nodes were missing inside the container",
     "/usr/local/cuda/lib64 is missing from the container although the CSV lists it",
-    "Warning  FailedScheduling  0/1 nodes are available: 1 Insufficient nvidia.com/gpu.",
     "NvRmMemInitNvmap ... Memory Manager Not supported (no `/dev/nvmap` in the build container)",
     # the NVIDIA runtime said not to be the one in use, which is what passes the nodes in
     "Ah, sorry! I did a quick check. It's not using Nvidia runtime...",
@@ -6245,3 +6244,23 @@ def test_the_machines_model_is_the_model_its_sighting_names() -> None:
             " CUDA 11 is not supported for the Jetson Nano yet.")
     observed = read(line).observed
     assert observed.model == next(s.value for s in observed.jetson if s.kind == "model") == "Jetson Nano"
+
+
+SCHEDULED_NOWHERE = ("Warning  FailedScheduling  default-scheduler  0/36 nodes are available: 3 node(s) were "
+                     "unschedulable, 33 Insufficient nvidia.com/gpu.")
+
+
+@pytest.mark.parametrize("system", ["", PC + "\n"])
+def test_a_pod_no_node_can_take_is_left_open_with_the_question_that_decides(system: str) -> None:
+    """The scheduler's message alone: the pod never started, and whether every GPU is taken or none is advertised is not
+    in it. Not a container without the GPU, and not the PC's driver either (pangeo-eosc#74: a shared cluster's GPUs all
+    in use)."""
+    result = read_cause(system + SCHEDULED_NOWHERE)
+    assert result.cause.id == "unknown" and "gpu-unschedulable" in [m.id for m in result.matches], result.cause
+    assert result.question is not None and "kubectl describe node" in result.question.command, result.question
+
+
+def test_a_pod_no_node_can_take_beside_the_drivers_failure_is_the_drivers() -> None:
+    """The device plugin's NVML failure beside the scheduler's message says why no GPU is advertised."""
+    text = PC + "\n" + SCHEDULED_NOWHERE + "\n2021/03/19 04:09:45 Failed to initialize NVML: could not load NVML library."
+    assert read_cause(text).cause.id == "x86-discrete-gpu"

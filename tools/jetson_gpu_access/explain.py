@@ -1255,7 +1255,7 @@ def explain(text: str, nested: bool = False, memo: Optional[LineMemo] = None) ->
         statements += (Statement("the paste does not show which system it ran on: read as {}; on the other system "
                                  "the cause would be {}".format(cause.assumption[len("assumed: "):], cause.otherwise),
                                  (), True),)
-    question = _question(cause, seen)
+    question = _question(cause, seen, [m.id for m in matches])
     steps = (question.command,) if question is not None else ()
     return Explanation(tuple(matches), steps, seen, parsed.recognised, parsed.assumptions, diagnosis, audit,
                        statements, cause, question, systems)
@@ -2150,6 +2150,8 @@ _NOT_GPU = ("egl-display", "jtop-socket", "clock-tuning-failed", "board-switches
             "nvjpeg-hardware-unsupported", "video-codec-unsupported", "gpu-fault-xid", "board-power-limit", "smi-cuda-version-read",
             "ldconfig-not-a-link", "option-unknown", "python2-code", "ci-runner-unavailable", "python-import-name",
             "profiler-unsupported", "notebook-kernel-unavailable")
+# Failure kinds (FAILURE_KINDS) that name the part that broke: the driver, a node, the runtime's injection, a library.
+_NAMES_WHAT_BROKE = ("driver", "gpu-node", "injection", "gpu-library", "library")
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
 _PLAIN_FAILURES = ("failure-other", "failure-other-library")
 # What a PC's GPU does besides CUDA: its video encoder and decoder (NVENC, NVDEC, VDPAU, VA-API), its graphics stack
@@ -3909,6 +3911,13 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                       "for TF-TRT and goes on without them, and nothing else failed", optional[:1])
     if x86 and optional and failure is None and not ids:  # (a PC's paste of them says no more than another's)
         return cause(*tensorrt_notes)
+    if _the_one_failure("gpu-unschedulable", ids) and not denied and not (
+            failure is not None and failure.kind in _NAMES_WHAT_BROKE):
+        # (the pod never started, on any system: no container's access is tried yet, and the message does not say
+        # whether the GPUs are taken or never advertised; a driver's, a library's or a node's failure beside it says)
+        return cause("unknown", "Kubernetes' scheduler found no node with a free nvidia.com/gpu: every advertised GPU "
+                     "is taken, or no node advertises one (the device plugin's set-up); the message does not say which",
+                     [line_of["gpu-unschedulable"]] + platform_line, "not-gpu-access", "x86-discrete-gpu")
     if x86:  # (another maker's Arm board is filed with the PCs: not the Jetson's problem, and no NVIDIA GPU of its own)
         return cause("x86-discrete-gpu", "the paste shows another maker's Arm board, no Jetson and no NVIDIA GPU: the "
                      "Jetson explanations do not fit, and its own GPU's drivers decide" if only_the_board else
@@ -4893,6 +4902,20 @@ _GROUP_QUESTION_NO_CONTAINER = Question(
      ("id lacks the GID, and /etc/group does not list the user in it",
       "render-node-denied (renderD*) or tegra-nodes-denied (nvmap)")))
 
+# The question of a family whose message leaves its cause open whatever the system: the scheduler's, before any
+# container starts.
+_FAMILY_QUESTIONS: Tuple[Tuple[str, Question], ...] = (
+    ("gpu-unschedulable", Question(
+        "Does any node advertise a GPU, and are they all taken? Run this for a node that should have one.",
+        "kubectl describe node NODE | grep -A8 -E '^(Capacity|Allocatable|Allocated resources):'; "
+        "kubectl get pods -A | grep -i nvidia-device-plugin   # then its log: kubectl logs -n NAMESPACE POD",
+        (("Allocatable lists no nvidia.com/gpu, or 0", "the device plugin advertises none: its log names why "
+          "(x86-discrete-gpu on a PC's node: NVML, the runtime, the driver; nodes-missing-in-container on a Jetson)"),
+         ("Allocated nvidia.com/gpu equals Allocatable on every node", "every GPU is taken by other pods, or the pod "
+          "asks for more than a node has: not-gpu-access (capacity)")))),
+)
+
+
 # Each question with the causes its answers tell apart.
 QUESTIONS: Tuple[Tuple[Tuple[str, ...], Question], ...] = (
     (("unknown", "x86-discrete-gpu", "jetson-software-mismatch"), _SYSTEM_QUESTION),
@@ -4951,9 +4974,12 @@ _WHAT_FAILS = Question(
      ("no CUDA or driver error, only the program's own message", "not-gpu-access")))
 
 
-def _question(cause: Cause, seen: Observed) -> Optional[Question]:
+def _question(cause: Cause, seen: Observed, families: Sequence[str] = ()) -> Optional[Question]:
     """The question covering the top cause and the most of the hypotheses still open; none when the paste
-    already shows that this is not the Jetson GPU-access problem."""
+    already shows that this is not the Jetson GPU-access problem. A family left undecided may ask its own."""
+    own = next((question for family, question in _FAMILY_QUESTIONS if family in families), None)
+    if own is not None and cause.id == "unknown":
+        return own
     if seen.cuda_true is not None and bool(seen.said("solved")):
         return None  # solved, and CUDA shown working: nothing is left to decide
     if cause.assumption:  # the system was assumed: which one it is decides between the two readings
