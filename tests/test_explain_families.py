@@ -6264,3 +6264,25 @@ def test_a_pod_no_node_can_take_beside_the_drivers_failure_is_the_drivers() -> N
     """The device plugin's NVML failure beside the scheduler's message says why no GPU is advertised."""
     text = PC + "\n" + SCHEDULED_NOWHERE + "\n2021/03/19 04:09:45 Failed to initialize NVML: could not load NVML library."
     assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("words", [
+    "a non-privileged CDI-injected pod on nv1 successfully initialized CUDA (JetPack6 backend, full GPU offload, no error "
+    "801/999) and ran real inference.",
+    "the smoke test ran without error 999 this time",
+])
+def test_a_cuda_error_number_said_not_to_happen_is_no_error(words: str) -> None:
+    """home-ops#4897: a pod that started CUDA "with no error 801/999" is no render node denied."""
+    result = read_cause(JETSON_36 + "\n" + words)
+    assert not {"cuda-801", "cuda-999"} & set(ids(JETSON_36 + "\n" + words)), result.matches
+    assert result.cause.id not in ("render-node-denied", "tegra-nodes-denied"), result.cause
+
+
+@pytest.mark.parametrize("words", [
+    "#4441 added a nicer error message, but users with old drivers are still left scratching their heads.",
+    "This PR improves the error message when the driver is missing.",
+])
+def test_an_error_message_a_change_adds_is_no_failure(words: str) -> None:
+    """A change to the program's wording (canonical/lxd#4617) names no failure; one the reporter got still does."""
+    assert find_failure(words) is None
+    assert find_failure("I get an error message: cuInit failed") is not None

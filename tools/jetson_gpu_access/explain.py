@@ -553,6 +553,11 @@ def _http_status(line: str, hit: Match[str]) -> bool:
     return bool(_HTTP_BEFORE.search(line, max(0, start - 40), start) or _HTTP_AFTER.match(line, end))
 
 
+# A CUDA error's number said not to happen, up to the number ("initialized CUDA (no error 801/999)", "ran without error
+# 999"): every family of CUDA's numbers reads it, negatable or not.
+_NONE_NUMBERED = re.compile(r"\b(?:no|without|never)\s+(?:(?:cuda\s+)?(?:errors?|err|codes?)\s*)?[:#]?\s*\(?-?\d+\)?$", re.I)
+
+
 def _shown_in(family: _Family, printed: str, line: str, line_end: int) -> Optional[SymptomMatch]:
     """The family's match on ``line`` (``printed``, the paste's own text, lowered and with a sentence wrapped onto the
     next line joined) that starts within its first ``line_end`` characters."""
@@ -561,8 +566,9 @@ def _shown_in(family: _Family, printed: str, line: str, line_end: int) -> Option
         if words and not any(word in line for word in words):
             continue  # (none of the words each of its matches holds: most of a long line's patterns end here)
         hit = _compiled(pattern).search(line)
-        if hit and "cuda" in family.symptom and _http_status(line, hit):
-            continue  # (an HTTP response's status: "StatusCode:500", "HTTP error 500", "status=500")
+        if hit and "cuda" in family.symptom and (_http_status(line, hit) or _NONE_NUMBERED.search(line, max(0, hit.start() - 40),
+                                                                                               hit.end())):
+            continue  # (an HTTP response's status: "StatusCode:500", "HTTP error 500", "status=500"; "no error 801")
         negatable = family.symptom.get("negatable")
         if hit and hit.start() <= line_end and not (
                 negatable and _not_asserted(line, hit.start(), hit.end(), only_denied=negatable == "denied")) and not (
@@ -961,9 +967,18 @@ def _said_not_to_happen(line: str, said: Match[str]) -> bool:
     return bool((_NEGATABLE_FAILURE.fullmatch(said.group()) and (_NO_FAILURE_BEFORE.search(line, before, said.start())
                                                                 or _FORESEEN_BEFORE.search(line, before, said.start())))
                 or (said.group().lower() == "errors" and _NONE_COUNTED.search(line, before, said.start()))
-                or (_NOT_COLLECTED.match(line, said.start()) and line[:said.start()].rstrip().endswith(":")))
+                or (_NOT_COLLECTED.match(line, said.start()) and line[:said.start()].rstrip().endswith(":"))
+                or (_A_MESSAGE_AFTER.match(line, said.end()) and bool(_MESSAGE_CHANGED_BEFORE.search(line, before,
+                                                                                                 said.start()))))
 
 
+# An error message a change adds or improves ("#4441 added a nicer error message", "improves the error message when
+# ..."): the program's wording, written for a failure to come, not one that happened.
+_A_MESSAGE_AFTER = re.compile(r"\s+messages?\b", re.I)
+_MESSAGE_CHANGED_BEFORE = re.compile(r"\b(?:add(?:s|ed|ing)?|improv(?:e|es|ed|ing)|reword(?:s|ed|ing)?|rephras(?:e|es|ed|ing)|"
+                                     r"print(?:s|ed|ing)?\s+(?:an?|the)\s+(?:better|nicer|clearer))\s+(?:an?\s+|the\s+|"
+                                     r"this\s+|its\s+)?(?:(?:better|nicer|clearer|friendlier|more\s+(?:helpful|useful|"
+                                     r"descriptive|informative))\s+)?$", re.I)
 # A command-line option's name up to the words of failure in it ("--fail-", "--ignore-", "--on-").
 _IN_AN_OPTION = re.compile(r"(?<![\w-])--?[\w-]*$")
 # The words of failure in Chinese, Japanese and Korean (_FAILURE's last alternatives).
