@@ -2029,10 +2029,24 @@ def test_working_for_root_and_for_the_user_is_no_denial() -> None:
     "torch.cuda.is_available() is False as my user, and with sudo too",
     "cuInit fails as a normal user or as root",
     "As my normal user, and as root, the GPU is not found.",
+    "torch.cuda.is_available() is False as my user. Same with sudo.",
+    "cuInit fails for my user; sudo doesn't help either.",
+    "Both root and non-root users get CUDA error 999 from deviceQuery.",
+    "Whether as a normal user or as root, TensorRT refuses the engine.",
+    "CUDA fails with or without sudo.",
 ])
 def test_failing_for_the_user_and_for_root_alike_is_no_denial(words: str) -> None:
     """Both failing is what no group explains: a failure said of root as well is not root working."""
     assert "denial-words" not in ids(JETSON_36 + "\n" + words)
+
+
+@pytest.mark.parametrize("words", [
+    "torch.cuda.is_available() is False for the normal user and for root True",
+    "cuInit fails as my normal user and under sudo everything runs",
+])
+def test_root_named_after_the_user_with_its_success_is_still_a_denial(words: str) -> None:
+    """Red team 92: "and for root True" is the contrast, not root failing too."""
+    assert "denial-words" in ids(JETSON_36 + "\n" + words)
 
 
 @pytest.mark.parametrize("words", ["torch.cuda.is_available() returns False. It only works when I run it as root.",
