@@ -5896,6 +5896,9 @@ PC_SIGNS = [
     ("Samsung Galaxy Tab T600", False),
     ("Jetson T4000 module on JetPack 7.1: the T4000 GPU is not visible", False),  # (Jetson Thor's modules)
     ("P4000 series connector on the carrier", False),
+    # the CDI kind the GPU Operator generates for its management containers (gpustack/gpustack#3989)
+    ("failed to inject CDI devices: unresolvable CDI devices management.nvidia.com/gpu=0", True),
+    ("failed to inject CDI devices: unresolvable CDI devices nvidia.com/gpu=all", False),
 ]
 
 

@@ -609,6 +609,9 @@ _PC_HINT = cued(
     # NVIDIA's data-centre GPU manager, with its exporter and host engine (a PC's sign by assumption, not by a source:
     # DCGM is built for data-centre GPUs, and no report here shows it on a Jetson)
     (("operator",), r"\bgpu[- ]operator\b"),
+    # (and the CDI kind management.nvidia.com/gpu, which the GPU Operator's toolkit generates for its own management
+    # containers: a sign by assumption, as the Operator's)
+    (("management.nvidia.com",), r"\bmanagement\.nvidia\.com/gpu\b"),
     # (and Fabric Manager, which runs the NVSwitch fabric of HGX and DGX servers)
     (("dcgm", "nv-hostengine", "fabricmanager", "fabric manager", "fabric-manager"),
      r"\bdcgm(?:[- ]exporter)?\b|\bnv-hostengine\b|\b(?:nv-|nvidia-)?fabric[- ]?manager\b"),
