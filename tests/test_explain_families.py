@@ -6303,3 +6303,17 @@ def test_an_error_message_a_change_adds_is_no_failure(words: str) -> None:
     """A change to the program's wording (canonical/lxd#4617) names no failure; one the reporter got still does."""
     assert find_failure(words) is None
     assert find_failure("I get an error message: cuInit failed") is not None
+
+
+def test_a_mig_slice_no_node_can_take_is_the_scheduler_s_too() -> None:
+    """Red team 92: a MIG profile's resource is as open as the whole GPU's."""
+    result = read_cause(PC + "\n  Warning  FailedScheduling  20s  default-scheduler  0/4 nodes are available: 4 "
+                        "Insufficient nvidia.com/mig-1g.10gb.")
+    assert result.cause.id == "unknown" and "gpu-unschedulable" in [m.id for m in result.matches], result.cause
+
+
+def test_a_pod_no_node_can_take_where_every_gpu_is_said_taken_is_capacity() -> None:
+    """Red team 92: the paste says what the question asks, every advertised GPU allocated."""
+    text = ("Our ML team says all 8 GPUs on the node are busy: kubectl describe node shows nvidia.com/gpu 8 allocatable "
+            "and 8 allocated.\n" + SCHEDULED_NOWHERE)
+    assert read_cause(text).cause.id == "not-gpu-access"

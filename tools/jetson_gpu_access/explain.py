@@ -2164,7 +2164,7 @@ _NOT_GPU = ("egl-display", "jtop-socket", "clock-tuning-failed", "board-switches
             "program-fix-words", "output-parse-failed", "engine-config-refused", "mobile-gpu-delegate",
             "nvjpeg-hardware-unsupported", "video-codec-unsupported", "gpu-fault-xid", "board-power-limit", "smi-cuda-version-read",
             "ldconfig-not-a-link", "option-unknown", "python2-code", "ci-runner-unavailable", "python-import-name",
-            "profiler-unsupported", "notebook-kernel-unavailable")
+            "profiler-unsupported", "notebook-kernel-unavailable", "gpus-all-taken")
 # Failure kinds (FAILURE_KINDS) that name the part that broke: the driver, a node, the runtime's injection, a library.
 _NAMES_WHAT_BROKE = ("driver", "gpu-node", "injection", "gpu-library", "library")
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
@@ -3926,6 +3926,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                       "for TF-TRT and goes on without them, and nothing else failed", optional[:1])
     if x86 and optional and failure is None and not ids:  # (a PC's paste of them says no more than another's)
         return cause(*tensorrt_notes)
+    if "gpu-unschedulable" in ids and "gpus-all-taken" in ids and not denied:
+        return cause("not-gpu-access", "Kubernetes' scheduler found no node with a free nvidia.com/gpu, and the paste says "
+                     "every GPU is taken: capacity, not access", [line_of["gpus-all-taken"], line_of["gpu-unschedulable"]]
+                     + platform_line)
     if _the_one_failure("gpu-unschedulable", ids) and not denied and not (
             failure is not None and failure.kind in _NAMES_WHAT_BROKE):
         # (the pod never started, on any system: no container's access is tried yet, and the message does not say
