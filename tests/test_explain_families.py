@@ -6317,3 +6317,10 @@ def test_a_pod_no_node_can_take_where_every_gpu_is_said_taken_is_capacity() -> N
     text = ("Our ML team says all 8 GPUs on the node are busy: kubectl describe node shows nvidia.com/gpu 8 allocatable "
             "and 8 allocated.\n" + SCHEDULED_NOWHERE)
     assert read_cause(text).cause.id == "not-gpu-access"
+
+
+def test_root_only_words_in_a_quote_are_someone_elses() -> None:
+    """Red team 92: a Markdown quote of an old issue's words is not this reporter's finding; their own line is."""
+    quoted = "> CUDA works as root but not as my normal user\nThat old issue is not mine."
+    assert "denial-words" not in ids(JETSON_36 + "\n" + quoted)
+    assert "denial-words" in ids(JETSON_36 + "\nCUDA works as root but not as my normal user")
