@@ -5899,6 +5899,13 @@ PC_SIGNS = [
     # the CDI kind the GPU Operator generates for its management containers (gpustack/gpustack#3989)
     ("failed to inject CDI devices: unresolvable CDI devices management.nvidia.com/gpu=0", True),
     ("failed to inject CDI devices: unresolvable CDI devices nvidia.com/gpu=all", False),
+    # Ubuntu's packages of the discrete driver (nvidia-container-toolkit#767), and GPUs counted as a log counts them
+    # (ai-dynamo/nixl#1867)
+    ("NV Driver installed by sudo apt install nvidia-driver-580", True),
+    ("sudo apt install nvidia-driver-535-server", True),
+    ("ii  nvidia-l4t-core  36.4.3-20250107174145  arm64  NVIDIA Core Package", False),
+    ("4 NVIDIA GPU(s) were detected, but UCX CUDA support was not found!", True),
+    ("Found 1 GPU(s)", False),
 ]
 
 
