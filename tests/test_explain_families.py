@@ -5902,7 +5902,8 @@ PC_SIGNS = [
     # Ubuntu's packages of the discrete driver (nvidia-container-toolkit#767), and GPUs counted as a log counts them
     # (ai-dynamo/nixl#1867)
     ("NV Driver installed by sudo apt install nvidia-driver-580", True),
-    ("sudo apt install nvidia-driver-535-server", True),
+    ("ii  nvidia-driver-535-server  535.183.01-0ubuntu0.22.04.1  amd64  NVIDIA driver metapackage", True),
+    ("sudo apt install nvidia-driver-535-server", False),  # (a request: Jetson users try it too)
     ("ii  nvidia-l4t-core  36.4.3-20250107174145  arm64  NVIDIA Core Package", False),
     ("4 NVIDIA GPU(s) were detected, but UCX CUDA support was not found!", True),
     ("Found 1 GPU(s)", False),
@@ -6331,3 +6332,48 @@ def test_root_only_words_in_a_quote_are_someone_elses() -> None:
     quoted = "> CUDA works as root but not as my normal user\nThat old issue is not mine."
     assert "denial-words" not in ids(JETSON_36 + "\n" + quoted)
     assert "denial-words" in ids(JETSON_36 + "\nCUDA works as root but not as my normal user")
+
+
+@pytest.mark.parametrize("words", [
+    "Tried it both as root and as my user, and only root can use the GPU.",
+    "I tried with sudo too and then it prints True, so the GPU only works as root.",
+    "I don't want to run the app as root either; right now the GPU is only accessible as root.",
+])
+def test_root_only_said_beside_both_too_or_either_is_still_a_denial(words: str) -> None:
+    """Red team 93: "both", "too" and "either" veto the denial only where root is said to fail."""
+    assert "denial-words" in ids(JETSON_36 + "\n" + words)
+
+
+@pytest.mark.parametrize("words", [
+    "I get the same result when running it as root",
+    "torch.cuda.is_available() is False as my user, it is also False as root",
+    "cuInit fails as my user; running it with sudo does not fix it",
+])
+def test_root_said_to_fail_too_in_more_words_is_no_denial(words: str) -> None:
+    assert "denial-words" not in ids(JETSON_36 + "\n" + words)
+
+
+@pytest.mark.parametrize(("words", "shown"), [
+    ("No error 801 as root, error 801 as vision.", True),
+    ("pod initialised CUDA without any error 801/999, full offload", False),
+    ("CUDA init clean, error 801 is gone, full offload 29/29 layers.", False),
+    ("the pod no longer hits error 801, full offload 29/29 layers.", False),
+])
+def test_a_cuda_number_said_not_to_happen_leaves_the_next_one_on_its_line(words: str, shown: bool) -> None:
+    """Red team 93: the negated number is skipped, not the line: a later 801 is still read."""
+    assert ("cuda-801" in ids(JETSON_36 + "\n" + words)) is shown
+
+
+def test_a_line_that_only_says_how_it_failed_weighs_less_than_the_error_it_introduces() -> None:
+    """Red team 93: "the pod exits right away with it:" beside the node, then the message that names what is missing."""
+    text = ("k3s on a Jetson Orin NX (L4T R36.3). Our entrypoint checks for /dev/nvmap before starting the app; last "
+            "sprint we added a clearer error message for that case, and now the pod exits right away with it:\n"
+            "$ kubectl logs detector-0\nERROR: GPU devices not mounted (no /dev/nvmap). Did you set runtimeClassName: "
+            "nvidia?")
+    assert find_failure(text).kind == "gpu-node"
+    assert "not mounted" in find_failure(text).line
+
+
+def test_rolling_the_toolkit_back_that_makes_it_go_away_is_a_downgrade_that_fixes() -> None:
+    line = "Rolling the toolkit back to 1.16.2 makes it go away, so it is the 1.17.0 release."
+    assert "downgrade-fixes" in ids(line)

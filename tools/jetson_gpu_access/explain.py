@@ -553,9 +553,17 @@ def _http_status(line: str, hit: Match[str]) -> bool:
     return bool(_HTTP_BEFORE.search(line, max(0, start - 40), start) or _HTTP_AFTER.match(line, end))
 
 
-# A CUDA error's number said not to happen, up to the number ("initialized CUDA (no error 801/999)", "ran without error
-# 999"): every family of CUDA's numbers reads it, negatable or not.
-_NONE_NUMBERED = re.compile(r"\b(?:no|without|never)\s+(?:(?:cuda\s+)?(?:errors?|err|codes?)\s*)?[:#]?\s*\(?-?\d+\)?$", re.I)
+# A CUDA error's number said not to happen, up to the number ("initialized CUDA (no error 801/999)", "ran without any
+# error 999", "no longer hits error 801") or after it ("error 801 is gone"): every family of CUDA's numbers reads it,
+# negatable or not.
+_NONE_NUMBERED = re.compile(r"\b(?:(?:no|without|never)(?:\s+any)?|no\s+longer\s+\w+)\s+(?:(?:cuda\s+)?(?:errors?|err|codes?)\s*)?"
+                            r"[:#]?\s*\(?-?\d+\)?$", re.I)
+_GONE_AFTER = re.compile(r"(?:/\d+)*\s+(?:is|was|has\s+been)\s+(?:gone|fixed|resolved)\b", re.I)
+
+
+def _said_not_to_happen_numbered(line: str, hit: Match[str]) -> bool:
+    """Whether a CUDA error's number at ``hit`` is said not to happen, by the words before it or after it."""
+    return bool(_NONE_NUMBERED.search(line, max(0, hit.start() - 40), hit.end()) or _GONE_AFTER.match(line, hit.end()))
 
 
 def _shown_in(family: _Family, printed: str, line: str, line_end: int) -> Optional[SymptomMatch]:
@@ -566,9 +574,10 @@ def _shown_in(family: _Family, printed: str, line: str, line_end: int) -> Option
         if words and not any(word in line for word in words):
             continue  # (none of the words each of its matches holds: most of a long line's patterns end here)
         hit = _compiled(pattern).search(line)
-        if hit and "cuda" in family.symptom and (_http_status(line, hit) or _NONE_NUMBERED.search(line, max(0, hit.start() - 40),
-                                                                                               hit.end())):
-            continue  # (an HTTP response's status: "StatusCode:500", "HTTP error 500", "status=500"; "no error 801")
+        while hit and "cuda" in family.symptom and (_http_status(line, hit) or _said_not_to_happen_numbered(line, hit)):
+            # (an HTTP response's status: "StatusCode:500", "HTTP error 500", "status=500"; "no error 801": the next
+            # match may be CUDA's, "no error 801 as root, error 801 as vision")
+            hit = _compiled(pattern).search(line, hit.end())
         negatable = family.symptom.get("negatable")
         if hit and hit.start() <= line_end and not (
                 negatable and _not_asserted(line, hit.start(), hit.end(), only_denied=negatable == "denied")) and not (
@@ -1100,7 +1109,7 @@ def _failure_weight(line: str) -> Optional[Tuple[bool, bool, int, bool]]:
         len(FAILURE_KINDS))
     noise = index < len(FAILURE_KINDS) and FAILURE_KINDS[index][0] in _LEAST_TELLING and not _NAMES_GPU.search(body) \
         and not _CANNOT_START.search(body)
-    noise = noise or (index == len(FAILURE_KINDS) and _says_only_a_symptom(line)) or bool(_GOES_ON_WITHOUT.search(body)) \
+    noise = noise or _says_only_a_symptom(line) or bool(_GOES_ON_WITHOUT.search(body)) \
         or bool(_SAME_ERROR.search(body))
     # a node's line that refuses no access tells less (nor does one that finds no node: that node is absent)
     unrefused = index == 0 and not _refuses_access(body)

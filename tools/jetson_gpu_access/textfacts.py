@@ -647,9 +647,11 @@ _PC_HINT = cued(
     # another machine than the failing one ("it trains on our server with 4 GPUs"), so any Jetson sign outranks it
     (("gpu",), r"\b(?:multiple|several|many)\s+(?:nvidia\s+)?gpus\b|\bmulti-?gpu\b|"
                r"\b(?:[2-9]|1[0-6])\s?x?\s+(?:nvidia\s+)?gpu(?:s\b|\(s\))|\bnvidia\.com/gpu:\s*\"?(?:[2-9]|[1-9]\d)\b\"?"),
-    # Ubuntu's and Debian's packages of NVIDIA's discrete driver (nvidia-driver-580, -535-server, -open): L4T installs
-    # its own nvidia-l4t-* packages instead (a sign by assumption, so any sign of a Jetson outranks it)
-    (("nvidia-driver-",), r"\bnvidia-driver-\d{3}(?:-(?:open|server|server-open))?\b"),
+    # Ubuntu's and Debian's packages of NVIDIA's discrete driver (nvidia-driver-580, -535-server, -open) shown installed
+    # (dpkg's list, "installed by ...", apt's "already the newest version"): L4T installs its own nvidia-l4t-* packages
+    # instead. A request alone names no machine (Jetson users try it too). A sign by assumption: any Jetson sign outranks it.
+    (("nvidia-driver-",), r"(?:^\s*ii\s+|\binstalled\b[^\n]{0,40}?)nvidia-driver-\d{3}(?:-(?:open|server|server-open))?\b|"
+                          r"\bnvidia-driver-\d{3}\S*\s+is\s+already\s+the\s+newest\b"),
 )
 # An image built for PCs only: an NGC framework image but for its `-igpu` builds (the ones for a Jetson), and PyTorch's
 # own images on Docker Hub (amd64 only: pytorch/pytorch#145716, 2025). It names a PC only where the paste does not
