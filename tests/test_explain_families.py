@@ -6377,3 +6377,22 @@ def test_a_line_that_only_says_how_it_failed_weighs_less_than_the_error_it_intro
 def test_rolling_the_toolkit_back_that_makes_it_go_away_is_a_downgrade_that_fixes() -> None:
     line = "Rolling the toolkit back to 1.16.2 makes it go away, so it is the 1.17.0 release."
     assert "downgrade-fixes" in ids(line)
+
+
+@pytest.mark.parametrize(("words", "taken"), [
+    ("every GPU on the cluster is currently in use by the training jobs", True),
+    ("every one of the 7 MIG slices is in use", True),
+    ("It is not that all 8 GPUs are busy - nvidia-smi shows no processes", False),
+    ("cpu 4 allocatable and 4 allocated? no - cpu is fine; nvidia.com/gpu is missing from Capacity", False),
+])
+def test_every_gpu_said_taken_and_its_look_alikes(words: str, taken: bool) -> None:
+    """Red team 94: the words must say it of the GPUs, and not deny or ask it."""
+    assert ("gpus-all-taken" in ids(words)) is taken
+
+
+def test_sudo_making_no_difference_is_root_failing_too() -> None:
+    assert "denial-words" not in ids(JETSON_36 + "\ntorch.cuda.is_available() is False as my user; sudo makes no difference")
+
+
+def test_a_rollback_that_made_the_error_disappear_is_a_downgrade_that_fixes() -> None:
+    assert "downgrade-fixes" in ids("Rolling nvidia-container-toolkit back to 1.16.2 made the error disappear.")
