@@ -6396,3 +6396,9 @@ def test_sudo_making_no_difference_is_root_failing_too() -> None:
 
 def test_a_rollback_that_made_the_error_disappear_is_a_downgrade_that_fixes() -> None:
     assert "downgrade-fixes" in ids("Rolling nvidia-container-toolkit back to 1.16.2 made the error disappear.")
+
+
+def test_a_cuda_error_named_in_brackets_after_a_negated_number_is_negated_too() -> None:
+    """Red team 94: "no longer get error 35 (cudaErrorInsufficientDriver)" is neither the number nor the name."""
+    assert "cuda-35" not in ids("after the upgrade we no longer get error 35 (cudaErrorInsufficientDriver)")
+    assert "cuda-35" in ids("now we get error 35 (cudaErrorInsufficientDriver)")

@@ -553,11 +553,11 @@ def _http_status(line: str, hit: Match[str]) -> bool:
     return bool(_HTTP_BEFORE.search(line, max(0, start - 40), start) or _HTTP_AFTER.match(line, end))
 
 
-# A CUDA error's number said not to happen, up to the number ("initialized CUDA (no error 801/999)", "ran without any
-# error 999", "no longer hits error 801") or after it ("error 801 is gone"): every family of CUDA's numbers reads it,
-# negatable or not.
+# A CUDA error's number or name said not to happen, up to it ("initialized CUDA (no error 801/999)", "ran without any
+# error 999", "no longer get error 35 (cudaErrorInsufficientDriver)") or after it ("error 801 is gone"): every family of
+# CUDA's numbers reads it, negatable or not.
 _NONE_NUMBERED = re.compile(r"\b(?:(?:no|without|never)(?:\s+any)?|no\s+longer\s+\w+)\s+(?:(?:cuda\s+)?(?:errors?|err|codes?)\s*)?"
-                            r"[:#]?\s*\(?-?\d+\)?$", re.I)
+                            r"[:#]?\s*(?:\(?-?\d+\)?|(?:\(?-?\d+\)?\s*\(\s*)?cu\w+)$", re.I)
 _GONE_AFTER = re.compile(r"(?:/\d+)*\s+(?:is|was|has\s+been)\s+(?:gone|fixed|resolved)\b", re.I)
 
 
