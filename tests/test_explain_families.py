@@ -6402,3 +6402,11 @@ def test_a_cuda_error_named_in_brackets_after_a_negated_number_is_negated_too() 
     """Red team 94: "no longer get error 35 (cudaErrorInsufficientDriver)" is neither the number nor the name."""
     assert "cuda-35" not in ids("after the upgrade we no longer get error 35 (cudaErrorInsufficientDriver)")
     assert "cuda-35" in ids("now we get error 35 (cudaErrorInsufficientDriver)")
+
+
+def test_error_35_in_an_image_of_another_l4t_major_than_the_host_is_the_image_s_release() -> None:
+    """Red team 94: a JetPack 5 host running an r36 image; CUDA 12 in the image needs R36's driver. Not the runtime's
+    driver library left out, which error 35 in a container means where the paste shows no such conflict."""
+    text = ("Jetson Orin Nano, JetPack 5.1.1 host, container nvcr.io/nvidia/l4t-jetpack:r36.2.0\n"
+            "CUDA driver version is insufficient for CUDA runtime version\n")
+    assert read_cause(text).cause.id == "jetson-software-mismatch"

@@ -4370,8 +4370,9 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
             and not any(i in _EXPLICIT_DENIALS for i in ids):
         lines += [line_of["cuda-100"], in_words[0]]  # no device, in a container, and no word of a denial
     runtime_said = bool(seen.said("NVIDIA runtime said"))
-    # the image's CUDA is another release's: two JetPack releases named, or versions said not to match
-    moved = bool(seen.said("two JetPack releases")) or "versions-mismatched" in ids
+    # the image's CUDA is another release's: two JetPack releases named, versions said not to match, or an image tagged
+    # for another L4T major than the host shows
+    moved = bool(seen.said("two JetPack releases")) or "versions-mismatched" in ids or bool(_image_l4t_conflict(seen))
     # (the GPU's nodes listed in the container, or where the paste does not say, show the runtime brought them, and with
     # them the driver library)
     listed = any(_cuda_node(n.path) for n in seen.nodes)
