@@ -627,6 +627,9 @@ _CJK_FAILURE_WORDS: Dict[str, Tuple[Optional[Pattern[str]], Optional[Pattern[str
         ("できません", "", ""), ("できない", "", ""),
         ("エラー", "", "率|[はも]出ません|[はも]出ない|なし|もなく|[はも]発生しません"),
         ("실패", "", ""), ("오류", "", r"\s*(?:가|는|도)?\s*없"), ("에러", "", r"\s*(?:가|는|도)?\s*없"), ("할 수 없", "", ""))}
+# Software said not to serve a Jetson names it so ("does not support Jetson", "not yet compatible with Jetson devices"):
+# in a failure word, and in the version kind's.
+_A_JETSON = r"(?:the\s+)?(?:nvidia\s+)?jetsons?"
 # Words that say something failed, in any tool's wording; the keys find the lines cheaply first.
 _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"  # an exception and its message
                       r"^[ \t]*[\w.]*(?:error|exception)[ \t]*$|"  # one without (a bare AssertionError under its traceback)
@@ -639,7 +642,7 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       r"patch|merge\s+request)\b)|not found|no such file|"
                       r"traceback|exit (?:status|code):? ?-?[1-9]\d*|segmentation fault|core dumped|aborted|fatal|couldn't|"
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
-                      r"(?:does|do|did)(?: not|n't)\s+(?:yet\s+)?support\s+(?:the\s+)?(?:nvidia\s+)?jetsons?|"  # (software's)
+                      r"(?:does|do|did)(?: not|n't)\s+(?:yet\s+)?support\s+" + _A_JETSON + "|"  # (software's)
                       # (what worked before: "NVENC no longer works", "no longer has OpenCL available"; not a step no
                       # longer needed, nor a problem no longer found)
                       r"no longer (?:works?|working)|no longer (?:has|have|finds?|sees?|detects?|shows?) (?:the |my |any |an? )?"
@@ -754,8 +757,7 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                            r"mismatch|incompatible|compute capability|\bsm_\d+|"
                            # (software said not to fit a Jetson: "This option is not yet compatible with Jetson devices",
                            # "isn't compatible with Jetson devices yet", "does not support Jetson")
-                           r"(?:\bnot|n't)\s+(?:yet\s+)?(?:compatible\s+with|supported\s+on|support)\s+(?:the\s+)?"
-                           r"(?:nvidia\s+)?jetsons?\b|"
+                           r"(?:\bnot|n't)\s+(?:yet\s+)?(?:compatible\s+with|supported\s+on|support)\s+" + _A_JETSON + r"\b|"
                            r"\b(?:l4t|jetpack|cuda|tensorrt|cudnn)\b[^\n]{0,80}?\bconflicts?\b|"  # a conflict with the GPU's software
                            r"\brequires?\s+(?:cudnn|cuda|tensorrt|cublas)\s*(?:version\s*)?[\d>=]", re.I)),
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
@@ -988,6 +990,7 @@ _MESSAGE_CHANGED_BEFORE = re.compile(r"\b(?:add(?:s|ed|ing)?|improv(?:e|es|ed|in
                                      r"print(?:s|ed|ing)?\s+(?:an?|the)\s+(?:better|nicer|clearer))\s+(?:an?\s+|the\s+|"
                                      r"this\s+|its\s+)?(?:(?:better|nicer|clearer|friendlier|more\s+(?:helpful|useful|"
                                      r"descriptive|informative))\s+)?$", re.I)
+
 # A command-line option's name up to the words of failure in it ("--fail-", "--ignore-", "--on-").
 _IN_AN_OPTION = re.compile(r"(?<![\w-])--?[\w-]*$")
 # The words of failure in Chinese, Japanese and Korean (_FAILURE's last alternatives).
@@ -4933,16 +4936,16 @@ _GROUP_QUESTION_NO_CONTAINER = Question(
 
 # The question of a family whose message leaves its cause open whatever the system: the scheduler's, before any
 # container starts.
-_FAMILY_QUESTIONS: Tuple[Tuple[str, Question], ...] = (
-    ("gpu-unschedulable", Question(
+_FAMILY_QUESTIONS: Dict[str, Question] = {
+    "gpu-unschedulable": Question(
         "Does any node advertise a GPU, and are they all taken? Run this for a node that should have one.",
         "kubectl describe node NODE | grep -A8 -E '^(Capacity|Allocatable|Allocated resources):'; "
         "kubectl get pods -A | grep -i nvidia-device-plugin   # then its log: kubectl logs -n NAMESPACE POD",
         (("Allocatable lists no nvidia.com/gpu, or 0", "the device plugin advertises none: its log names why "
           "(x86-discrete-gpu on a PC's node: NVML, the runtime, the driver; nodes-missing-in-container on a Jetson)"),
          ("Allocated nvidia.com/gpu equals Allocatable on every node", "every GPU is taken by other pods, or the pod "
-          "asks for more than a node has: not-gpu-access (capacity)")))),
-)
+          "asks for more than a node has: not-gpu-access (capacity)"))),
+}
 
 
 # Each question with the causes its answers tell apart.
@@ -5006,7 +5009,7 @@ _WHAT_FAILS = Question(
 def _question(cause: Cause, seen: Observed, families: Sequence[str] = ()) -> Optional[Question]:
     """The question covering the top cause and the most of the hypotheses still open; none when the paste
     already shows that this is not the Jetson GPU-access problem. A family left undecided may ask its own."""
-    own = next((question for family, question in _FAMILY_QUESTIONS if family in families), None)
+    own = next((_FAMILY_QUESTIONS[family] for family in families if family in _FAMILY_QUESTIONS), None)
     if own is not None and cause.id == "unknown":
         return own
     if seen.cuda_true is not None and bool(seen.said("solved")):
