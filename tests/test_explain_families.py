@@ -4036,7 +4036,8 @@ def test_every_pattern_a_family_matches_with_is_in_lower_case() -> None:
     """Families are searched in the lowered paste (and vetoes in its lowered sentence), so a capital outside an escape
     (`\\W`, `\\S`) is a pattern that can never match: `nvToolsExt`, `ttyUSB` and `-aG` once were."""
     for family in data.load("symptoms")["symptoms"]:
-        for field in ("patterns", "vetoed_by", "needs_in_paste", "unless_in_paste", "unnamed_module", "module_named_by"):
+        for field in ("patterns", "vetoed_by", "vetoed_on_its_line_by", "needs_in_paste", "unless_in_paste",
+                      "unnamed_module", "module_named_by"):
             written = family.get(field) or []
             for pattern in [written] if isinstance(written, str) else written:
                 assert not re.search("[A-Z]", re.sub(r"\\.", "", pattern)), (family["id"], field, pattern)
@@ -6348,6 +6349,9 @@ def test_root_only_said_beside_both_too_or_either_is_still_a_denial(words: str) 
     "I get the same result when running it as root",
     "torch.cuda.is_available() is False as my user, it is also False as root",
     "cuInit fails as my user; running it with sudo does not fix it",
+    "CUDA does not work as a normal user; as root it doesn't work either.",
+    "ollama only uses the CPU as my normal user; as root it doesn't work either. Logs below.",
+    "torch.cuda.is_available() is False as my user; same result with sudo",
 ])
 def test_root_said_to_fail_too_in_more_words_is_no_denial(words: str) -> None:
     assert "denial-words" not in ids(JETSON_36 + "\n" + words)

@@ -472,22 +472,29 @@ def _not_asserted(line: str, start: int, end: int, only_denied: bool = False) ->
                 or (superseded and not _NOW.search(before, superseded.end())))
 
 
-def _vetoed(vetoes: object, line: str, hit: Match[str]) -> bool:
+def _vetoed(symptom: Dict[str, Any], line: str, hit: Match[str]) -> bool:
     """Whether the line, up to the end of the sentence a family's match ends in, holds one of the family's vetoes
     (data/symptoms.json `vetoed_by`): the seat's and root's words said of other work than the GPU's (clocks, a VNC
-    desktop, another device or accelerator), root failing too, a README quoted. The sentence may go on to the next line
-    (a hard-wrapped one); each veto is read on the match's own line too, where one anchored at the line's end ($)
-    matches, since the next line, joined for the families that read output below their words, may be another
-    command's."""
+    desktop, another device or accelerator), a README quoted. The sentence may go on to the next line (a hard-wrapped
+    one); each veto is read on the match's own line too, where one anchored at the line's end ($) matches, since the
+    next line, joined for the families that read output below their words, may be another command's. Root said to fail
+    too (`vetoed_on_its_line_by`) is read to the end of the match's own line as well: "...; as root it doesn't work
+    either" takes back the clause before it."""
     said = line[:sentence_span(line, hit.start(), hit.end())[1]]
     line_end = said.find("\n", hit.end())
     own = said if line_end < 0 else said[:line_end]  # (a veto anchored at the line's end reads the line alone)
-    return any(_compiled(veto).search(said) or _compiled(veto).search(own) for veto in vetoes)  # type: ignore[attr-defined]
+    whole_end = line.find("\n", hit.end())
+    whole = line if whole_end < 0 else line[:whole_end]
+    return (any(_compiled(veto).search(said) or _compiled(veto).search(own) for veto in symptom.get("vetoed_by", ()))
+            or any(_compiled(veto).search(said) or _compiled(veto).search(whole)
+                   for veto in symptom.get("vetoed_on_its_line_by", ())))
 
 
 def _vetoed_line(symptom_id: str, lowered: str) -> bool:
     """Whether a lowered line holds one of a family's vetoes anywhere (the family's words need not be on it)."""
-    return any(_compiled(veto).search(lowered) for veto in _family(symptom_id).get("vetoed_by", ()))
+    family = _family(symptom_id)
+    return any(_compiled(veto).search(lowered)
+               for veto in [*family.get("vetoed_by", ()), *family.get("vetoed_on_its_line_by", ())])
 
 
 def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tuple[int, int]]],
@@ -582,7 +589,7 @@ def _shown_in(family: _Family, printed: str, line: str, line_end: int) -> Option
         if hit and hit.start() <= line_end and not (
                 negatable and _not_asserted(line, hit.start(), hit.end(), only_denied=negatable == "denied")) and not (
                 family.symptom.get("denied_within") and _NEGATED_WITHIN.search(line, hit.start(), hit.end())) and not (
-                "vetoed_by" in family.symptom and _vetoed(family.symptom["vetoed_by"], line, hit)):
+                _vetoed(family.symptom, line, hit)):
             symptom = family.symptom
             signature = " ".join(printed[hit.start():hit.end()].split())  # one line, as shown
             return SymptomMatch(str(symptom["id"]), signature, printed[:line_end].strip()[:300],
