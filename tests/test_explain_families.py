@@ -5503,6 +5503,19 @@ FAMILY_WORDS = [
     # loads it).
     ('Error response from daemon: Get "https://nvcr.io/v2/": net/http: TLS handshake timeout', "network-failure", True),
     ("the TLS handshake took 2 s", "network-failure", False),
+    # The kernel's packet filter a cluster's network needs, failing (a Tegra kernel built without nf_tables' modules),
+    # and the DNS it breaks; not the packet filter at work, nor DNS said to work.
+    ("iptables v1.8.10 (nf_tables): RULE_INSERT failed (No such file or directory): rule in chain FORWARD",
+     "network-failure", True),
+    ("setting up iptables to function in legacy mode **does not work** since something re-introduces nf_tables",
+     "network-failure", True),
+    ("the `br_netfilter` kernel module is not loaded by default, breaking pod-to-service DNS resolution",
+     "network-failure", True),
+    ("iptables v1.8.7 (legacy) is installed and the FORWARD chain accepts", "network-failure", False),
+    ("DNS resolution works inside the pod", "network-failure", False),
+    # A command line's parser that offers only the CPU for --device: a build without CUDA; not one that lists CUDA.
+    ("error: invalid value 'cuda' for '--device <DEVICE>'\n  [possible values: cpu]", "cpu-only-build", True),
+    ("error: invalid value 'gpu' for '--device <DEVICE>'\n  [possible values: cpu, cuda, metal]", "cpu-only-build", False),
     ('containerd: failed to load TOML from /etc/containerd/config.toml: invalid plugin key URI "cri" expect '
      "io.containerd.x.vx", "engine-config-refused", True),
     ("containerd: loaded TOML from /etc/containerd/config.toml", "engine-config-refused", False),

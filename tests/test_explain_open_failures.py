@@ -1017,3 +1017,46 @@ def test_no_gpu_said_of_another_machine_keeps_the_runtime_s_advice() -> None:
             "NvRmMemInitNvmap failed with No such file or directory")
     said = render_text(read_cause(text))
     assert "no-gpu-nodes" in said, said
+
+
+@pytest.mark.parametrize("line", [
+    "sed: can't read /opt/nvidia/deepstream/deepstream-6.2/samples/configs/tao_pretrained_models//"
+    "config_infer_primary_trafficcamnet.txt: No such file or directory",
+    "** ERROR: <main:658>: Failed to open config file /opt/nvidia/deepstream/deepstream/samples/configs/app.yml",
+    "Error: cannot open /workspace/models/yolov8n_cuda.engine: No such file or directory",
+    "FileNotFoundError: [Errno 2] No such file or directory: 'configs/cuda_infer.yaml'",
+])
+def test_a_missing_config_or_model_file_is_the_program_s_own(line: str) -> None:
+    """A GPU program's own file (a config, a label list, a model) missing or unreadable, however GPU-like its path
+    (/opt/nvidia/deepstream/...): what fails is the file the program was pointed at, not the GPU (cloud-native-stack#60,
+    a demo's TAO configs not copied)."""
+    failure = find_failure(JETSON_36 + "\n" + line)
+    assert failure is not None and failure.kind == "data-file", failure
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", [
+    "ERROR: /usr/share/vulkan/icd.d/nvidia_icd.json: No such file or directory",
+    "open /etc/nvidia-container-runtime/host-files-for-container.d/l4t.csv: no such file or directory",
+    "failed to open /etc/cdi/nvidia.yaml: no such file or directory",
+    "/usr/lib/aarch64-linux-gnu/tegra/libcuda.so.1: cannot open shared object file: No such file or directory",
+    "slurmd[5421]: fatal: can't stat gres.conf file /dev//nvidia0: No such file or directory",
+    "[TRT]    device GPU, failed to load networks/bvlc_googlenet.caffemodel",
+])
+def test_a_missing_file_of_the_gpu_s_stack_is_not_the_program_s_own(line: str) -> None:
+    """The graphics loader's ICD, the toolkit's CSV, a CDI spec, the driver's library and a node are the GPU's stack;
+    a model that fails to load is often an engine TensorRT could not build (jetson-inference#1591)."""
+    failure = find_failure(JETSON_36 + "\n" + line)
+    assert failure is not None and failure.kind != "data-file", failure
+
+
+@pytest.mark.parametrize("line", [
+    "Loadlibrary failed with error 126 when trying to load onnxruntime_providers_cuda.dll",
+    "failed to load cudnn64_8.dll: the specified module could not be found",
+])
+def test_a_cuda_dll_that_does_not_load_is_the_gpu_s_library_on_a_pc(line: str) -> None:
+    """Windows names CUDA's, cuDNN's and ONNX Runtime's GPU providers by DLL, not by lib*.so (onnxruntime#20223:
+    the CUDA 12 build of ORT 1.17 loaded beside cuDNN 9, which it was not built for)."""
+    failure = find_failure(line)
+    assert failure is not None and failure.kind == "gpu-library", failure
+    assert read_cause(line + "\n\n### Platform\n\nWindows").cause.id == "x86-discrete-gpu"

@@ -701,7 +701,10 @@ _FAILURE_KEYS = ("error", "exception", "exit:", "fail", "denied", "cannot", "can
 # Tegra and driver ones (libnv*, libnvidia-*, the vendor GL libraries *_nvidia), cuDNN, TensorRT, NPP, VPI, and NVIDIA's
 # GStreamer plugins (libgstnv*).
 _GPU_LIBRARY = (r"\blib(?:cu(?!rl|rses|ps|da_)\w{0,64}|nv(?!argus)\w{0,64}|nvidia[\w-]{0,64}|tensorrt\w{0,64}|npp\w{0,64}|"
-                r"vpi\w{0,64}|gstnv\w{0,64}|\w{1,64}_nvidia)\.so|\s-l(?:nv|cu)\w+")  # (Argus's is the camera's: see "camera")
+                r"vpi\w{0,64}|gstnv\w{0,64}|\w{1,64}_nvidia)\.so|\s-l(?:nv|cu)\w+|"  # (Argus's is the camera's: see "camera")
+                # (Windows' DLLs of CUDA, cuDNN, TensorRT and ONNX Runtime's GPU providers: cudart64_110.dll, nvcuda.dll)
+                r"\b[\w-]{0,40}?(?:cuda|cudart|cublas|cufft|curand|cusolver|cusparse|cudnn|nvinfer|nvonnxparser|nvrtc|npp|"
+                r"providers_tensorrt)[\w-]{0,40}\.dll\b")
 # Names in a library's file name that put it in the GPU's stack: NVIDIA's and CUDA's, TensorRT's and ONNX Runtime's
 # providers, the Tegra camera (Argus), and the graphics and compute APIs a GPU driver provides (EGL, GLES, GLX, GL,
 # Vulkan, OpenCL, VA-API, DRM), which on JetPack 4 also come from the host through the runtime. ("(?<!in)tegra" here and
@@ -723,6 +726,9 @@ _DEVICE_NOUN = r"(?<![/\w])devices?\b(?!/|\.(?:allow|deny|list)\b)"
 # on a line that names no GPU, is the program's packaging, not GPU access; a version, ABI or support word, or an
 # unnamed library, is the software; any other GPU word (a CUDA API name among them) is a GPU failure of unknown kind; a
 # failing line with none of these is not GPU access ("other").
+# A file's path ending in a config's, a label list's or a model's extension.
+_DATA_FILE = (r"(?<![\w.-])[\w./~-]*[\w-]\.(?:txt|ya?ml|json|cfg|conf|ini|toml|xml|prototxt|names|labels|onnx|engine|"
+              r"plan|pth?|etlt|caffemodel|uff|weights|pb|tflite|safetensors|gguf)\b(?![.\w])")
 FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     # (a discrete GPU's /dev/nvidia* is the "driver" kind's)
     ("gpu-node", re.compile(GPU_NODE_PATH.replace("nv(?!", "nv(?!idia|") + r"|\bnvhost|nvmap|\bnvgpu\b|\brenderd\d|"
@@ -767,6 +773,15 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                            r"(?:\bnot|n't)\s+(?:yet\s+)?(?:compatible\s+with|supported\s+on|support)\s+" + _A_JETSON + r"\b|"
                            r"\b(?:l4t|jetpack|cuda|tensorrt|cudnn)\b[^\n]{0,80}?\bconflicts?\b|"  # a conflict with the GPU's software
                            r"\brequires?\s+(?:cudnn|cuda|tensorrt|cublas)\s*(?:version\s*)?[\d>=]", re.I)),
+    # a file the program was pointed at (a config, a label list, a model) missing or unreadable, however GPU-like its
+    # path (/opt/nvidia/deepstream/...): not the GPU's stack, whose files (a loader's ICD or vendor file, the toolkit's
+    # CSV, a CDI spec, the linker's cache, X's config, a node) are read by the kinds above or by "gpu". (Not a model
+    # that fails to load: an engine TensorRT could not build fails so.)
+    ("data-file", re.compile(r"^(?![^\n]*(?:icd\.d|_icd\b|vendor\.d|glvnd|vulkan|/cdi/|ld\.so|xorg|nvidia-container|\.so\b|/dev/))"
+                             r"(?:[^\n]*?" + _DATA_FILE + r"['\"`]?:?\s*\(?(?:no such file|not found|does not exist|"
+                             r"doesn't exist|is missing)|[^\n]*?(?:can't|cannot|could not|couldn't|unable to|failed to)\s+"
+                             r"(?:read|stat|open|find)\s+(?:(?:config(?:uration)?\s+)?file\s+)?['\"`]?" + _DATA_FILE +
+                             r"|[^\n]*?no such file or directory:\s*['\"`]?" + _DATA_FILE + r")", re.I)),
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
                        # (not a dashboard's variable: "Templating [gpu]", "$gpu"; nor, here or below, the kubelet's
                        # socket of a device plugin, /var/lib/kubelet/device-plugins/nvidia-gpu.sock: Kubernetes' plumbing)
@@ -2178,7 +2193,7 @@ _NOT_GPU = ("egl-display", "jtop-socket", "clock-tuning-failed", "board-switches
             "docker-daemon-access", "static-tls", "cuda-after-fork", "shm-exhausted", "image-lacks-libgl", "other-device",
             "tool-not-found", "mainline-tegra", "gpu-node-busy",
             "profiler-counters", "account-setup-error", "failure-filesystem", "failure-other-library",
-            "failure-camera", "board-not-booting", "registry-access", "network-failure", "performance-words",
+            "failure-camera", "failure-data-file", "board-not-booting", "registry-access", "network-failure", "performance-words",
             "gpu-vendor-unsupported", "tensorrt-plugin-missing", "tensors-on-two-devices", "scheduler-config",
             "program-fix-words", "output-parse-failed", "engine-config-refused", "mobile-gpu-delegate",
             "nvjpeg-hardware-unsupported", "video-codec-unsupported", "gpu-fault-xid", "board-power-limit", "smi-cuda-version-read",
