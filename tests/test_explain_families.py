@@ -1317,6 +1317,25 @@ def test_going_back_to_an_earlier_toolkit_in_any_words_is_the_toolkit(line: str)
     assert "downgrade-fixes" in [m.id for m in result.matches] and result.cause.id == "toolkit-band", result.cause
 
 
+@pytest.mark.parametrize("line", [
+    "I found conda installed cudatoolkit=9.2; if I downgrade cudatoolkit to 9.0 (conda install cudatoolkit=9.0), it worked!",
+    "Downgrading cuda-toolkit to 11.8 fixed the import.",
+])
+def test_going_back_to_an_earlier_cuda_toolkit_is_not_the_container_toolkit(line: str) -> None:
+    """conda's `cudatoolkit` and the CUDA Toolkit are CUDA's libraries, not NVIDIA's container toolkit (cupy#2110)."""
+    result = read_cause(PC + "\n" + line)
+    assert "downgrade-fixes" in [m.id for m in result.matches] and result.cause.id == "x86-discrete-gpu", result.cause
+
+
+def test_a_swarm_service_of_an_amd_gpu_is_not_nvidia_s_runtime() -> None:
+    """Swarm's generic resources reach NVIDIA's GPU through NVIDIA's runtime; a service on ROCm's image with AMD's
+    device variable is AMD's toolkit, of which that family says nothing (ROCm/container-toolkit#92)."""
+    words = "as soon as I add any resource reservation in docker swarm yml, then the GPU is not recognized"
+    assert "swarm-service-no-gpu" in ids("image: nvidia/cuda:12.4.1-base\n" + words)
+    assert "swarm-service-no-gpu" not in ids("image: rocm/pytorch:latest\nenvironment:\n  - AMD_VISIBLE_DEVICES=all\n"
+                                             + words)
+
+
 def test_the_families_file_keeps_one_family_a_line() -> None:
     """data/symptoms.json is edited and reviewed as one family a line, so a diff shows which family changed."""
     import json
@@ -4036,7 +4055,7 @@ def test_every_pattern_a_family_matches_with_is_in_lower_case() -> None:
     """Families are searched in the lowered paste (and vetoes in its lowered sentence), so a capital outside an escape
     (`\\W`, `\\S`) is a pattern that can never match: `nvToolsExt`, `ttyUSB` and `-aG` once were."""
     for family in data.load("symptoms")["symptoms"]:
-        for field in ("patterns", "vetoed_by", "vetoed_on_its_line_by", "needs_in_paste", "unless_in_paste",
+        for field in ("patterns", "vetoed_by", "vetoed_to_the_full_stop_by", "needs_in_paste", "unless_in_paste",
                       "unnamed_module", "module_named_by"):
             written = family.get(field) or []
             for pattern in [written] if isinstance(written, str) else written:
@@ -5513,9 +5532,17 @@ FAMILY_WORDS = [
      "network-failure", True),
     ("iptables v1.8.7 (legacy) is installed and the FORWARD chain accepts", "network-failure", False),
     ("DNS resolution works inside the pod", "network-failure", False),
+    ("I'm fairly sure the toolkit upgrade didn't break DNS resolution or anything network-wise", "network-failure", False),
+    ("Flannel is running fine (I checked the logs) but the nvidia-device-plugin pod fails", "network-failure", False),
+    ("The calico-node pods crash-looped at first (fixed with the IP autodetection method), now the real issue:",
+     "network-failure", False),
     # A command line's parser that offers only the CPU for --device: a build without CUDA; not one that lists CUDA.
     ("error: invalid value 'cuda' for '--device <DEVICE>'\n  [possible values: cpu]", "cpu-only-build", True),
     ("error: invalid value 'gpu' for '--device <DEVICE>'\n  [possible values: cpu, cuda, metal]", "cpu-only-build", False),
+    ("error: invalid value 'cuda' for '--device <DEVICE>'\n  [possible values: cpu, cublas, vulkan]", "cpu-only-build", False),
+    ("error: argument --device: invalid choice: 'cuda' (choose from 'cpu')", "cpu-only-build", True),
+    ("Error: Invalid value for '--device': 'cuda' is not one of 'cpu', 'mps'.", "cpu-only-build", True),
+    ("Error: Invalid value for '--device': 'gpu' is not one of 'cpu', 'cuda'.", "cpu-only-build", False),
     ('containerd: failed to load TOML from /etc/containerd/config.toml: invalid plugin key URI "cri" expect '
      "io.containerd.x.vx", "engine-config-refused", True),
     ("containerd: loaded TOML from /etc/containerd/config.toml", "engine-config-refused", False),
@@ -6355,6 +6382,17 @@ def test_root_only_words_in_a_quote_are_someone_elses() -> None:
 ])
 def test_root_only_said_beside_both_too_or_either_is_still_a_denial(words: str) -> None:
     """Red team 93: "both", "too" and "either" veto the denial only where root is said to fail."""
+    assert "denial-words" in ids(JETSON_36 + "\n" + words)
+
+
+@pytest.mark.parametrize("words", [
+    "Our ROS2 node can only use CUDA as root. The camera driver also fails as root, but that is a separate ticket.",
+    "Our detector uses the GPU only when run as root; as the kiosk user it's on the CPU. I tried installing jtop with "
+    "sudo and it errors too, but that's a pip thing.",
+    "The GPU only works with sudo; as a normal user it runs on the CPU. Same with sudo for the pip install step.",
+])
+def test_root_failing_in_a_later_sentence_of_its_own_leaves_the_denial(words: str) -> None:
+    """Red team 95: root said to fail is read past a semicolon, not into the next sentence, which speaks of other work."""
     assert "denial-words" in ids(JETSON_36 + "\n" + words)
 
 

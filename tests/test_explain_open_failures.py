@@ -1025,6 +1025,11 @@ def test_no_gpu_said_of_another_machine_keeps_the_runtime_s_advice() -> None:
     "** ERROR: <main:658>: Failed to open config file /opt/nvidia/deepstream/deepstream/samples/configs/app.yml",
     "Error: cannot open /workspace/models/yolov8n_cuda.engine: No such file or directory",
     "FileNotFoundError: [Errno 2] No such file or directory: 'configs/cuda_infer.yaml'",
+    # (red team 95: a label list's and an ONNX file's wordings in DeepStream's log)
+    "NvDsInferContext[UID 1]: Error in NvDsInferContextImpl::parseLabelsFile() [UID = 1]: Could not open labels "
+    "file:/opt/nvidia/deepstream/deepstream/samples/models/Primary_Detector/labels_peoplenet.txt",
+    "NvDsInferContextImpl::buildModel() [UID = 1]: Cannot access ONNX file "
+    "'/opt/nvidia/deepstream/deepstream-6.4/sources/apps/my_app/models/peoplenet.onnx'",
 ])
 def test_a_missing_config_or_model_file_is_the_program_s_own(line: str) -> None:
     """A GPU program's own file (a config, a label list, a model) missing or unreadable, however GPU-like its path
@@ -1042,6 +1047,11 @@ def test_a_missing_config_or_model_file_is_the_program_s_own(line: str) -> None:
     "/usr/lib/aarch64-linux-gnu/tegra/libcuda.so.1: cannot open shared object file: No such file or directory",
     "slurmd[5421]: fatal: can't stat gres.conf file /dev//nvidia0: No such file or directory",
     "[TRT]    device GPU, failed to load networks/bvlc_googlenet.caffemodel",
+    # (red team 95: CUDA's own tree, the driver's EGL platform and vGPU configuration, a runtime hook's)
+    "cat: /usr/local/cuda/version.txt: No such file or directory",
+    "EGL external platform: could not open /usr/share/egl/egl_external_platform.d/15_nvidia_gbm.json: No such file",
+    "nvidia-gridd[1523]: Failed to open config file /etc/nvidia/gridd.conf: No such file or directory",
+    "WARN[0000] failed to load hook /usr/share/containers/oci/hooks.d/oci-nvidia-hook.json: no such file or directory",
 ])
 def test_a_missing_file_of_the_gpu_s_stack_is_not_the_program_s_own(line: str) -> None:
     """The graphics loader's ICD, the toolkit's CSV, a CDI spec, the driver's library and a node are the GPU's stack;
@@ -1050,9 +1060,20 @@ def test_a_missing_file_of_the_gpu_s_stack_is_not_the_program_s_own(line: str) -
     assert failure is not None and failure.kind != "data-file", failure
 
 
+@pytest.mark.parametrize("text", [
+    "[WARN] /etc/myapp/overrides.yaml not found\n[ERROR] GPU init failed, falling back to nothing",
+    "config.ini not found, writing defaults\nERROR: vkCreateDevice failed: VK_ERROR_INITIALIZATION_FAILED on GPU 0",
+])
+def test_a_config_file_a_program_goes_on_without_tells_less_than_the_gpu_s_failure(text: str) -> None:
+    """Red team 95: a missing config file is routine beside the line that says the GPU failed."""
+    failure = find_failure(text)
+    assert failure is not None and failure.kind == "gpu", failure
+
+
 @pytest.mark.parametrize("line", [
     "Loadlibrary failed with error 126 when trying to load onnxruntime_providers_cuda.dll",
     "failed to load cudnn64_8.dll: the specified module could not be found",
+    "Could not load nvToolsExt64_1.dll",
 ])
 def test_a_cuda_dll_that_does_not_load_is_the_gpu_s_library_on_a_pc(line: str) -> None:
     """Windows names CUDA's, cuDNN's and ONNX Runtime's GPU providers by DLL, not by lib*.so (onnxruntime#20223:
@@ -1060,3 +1081,9 @@ def test_a_cuda_dll_that_does_not_load_is_the_gpu_s_library_on_a_pc(line: str) -
     failure = find_failure(line)
     assert failure is not None and failure.kind == "gpu-library", failure
     assert read_cause(line + "\n\n### Platform\n\nWindows").cause.id == "x86-discrete-gpu"
+
+
+def test_a_dll_whose_name_only_holds_cuda_is_not_cuda_s() -> None:
+    """Red team 95: Unity's Barracuda.dll ends in "cuda" and is none of CUDA's."""
+    failure = find_failure("Failed to load Barracuda.dll: the specified module could not be found")
+    assert failure is None or failure.kind != "gpu-library", failure

@@ -478,23 +478,27 @@ def _vetoed(symptom: Dict[str, Any], line: str, hit: Match[str]) -> bool:
     desktop, another device or accelerator), a README quoted. The sentence may go on to the next line (a hard-wrapped
     one); each veto is read on the match's own line too, where one anchored at the line's end ($) matches, since the
     next line, joined for the families that read output below their words, may be another command's. Root said to fail
-    too (`vetoed_on_its_line_by`) is read to the end of the match's own line as well: "...; as root it doesn't work
-    either" takes back the clause before it."""
+    too (`vetoed_to_the_full_stop_by`) is read past a semicolon, to the full stop: "...; as root it doesn't work
+    either" takes back the clause before it, and a later sentence of its own ("The camera also fails as root.") does
+    not."""
     said = line[:sentence_span(line, hit.start(), hit.end())[1]]
     line_end = said.find("\n", hit.end())
     own = said if line_end < 0 else said[:line_end]  # (a veto anchored at the line's end reads the line alone)
-    whole_end = line.find("\n", hit.end())
-    whole = line if whole_end < 0 else line[:whole_end]
+    stop = _FULL_STOP.search(line, hit.end())
+    whole = line[:stop.end() if stop else len(line)]
     return (any(_compiled(veto).search(said) or _compiled(veto).search(own) for veto in symptom.get("vetoed_by", ()))
-            or any(_compiled(veto).search(said) or _compiled(veto).search(whole)
-                   for veto in symptom.get("vetoed_on_its_line_by", ())))
+            or any(_compiled(veto).search(whole) for veto in symptom.get("vetoed_to_the_full_stop_by", ())))
+
+
+# Where a sentence ends, a semicolon not counted: a full stop, a question or exclamation mark, a line's end.
+_FULL_STOP = re.compile(r"[.!?](?:\s|$)|\n|" + lexicon.SENTENCE_END)
 
 
 def _vetoed_line(symptom_id: str, lowered: str) -> bool:
     """Whether a lowered line holds one of a family's vetoes anywhere (the family's words need not be on it)."""
     family = _family(symptom_id)
     return any(_compiled(veto).search(lowered)
-               for veto in [*family.get("vetoed_by", ()), *family.get("vetoed_on_its_line_by", ())])
+               for veto in [*family.get("vetoed_by", ()), *family.get("vetoed_to_the_full_stop_by", ())])
 
 
 def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tuple[int, int]]],
@@ -703,8 +707,9 @@ _FAILURE_KEYS = ("error", "exception", "exit:", "fail", "denied", "cannot", "can
 _GPU_LIBRARY = (r"\blib(?:cu(?!rl|rses|ps|da_)\w{0,64}|nv(?!argus)\w{0,64}|nvidia[\w-]{0,64}|tensorrt\w{0,64}|npp\w{0,64}|"
                 r"vpi\w{0,64}|gstnv\w{0,64}|\w{1,64}_nvidia)\.so|\s-l(?:nv|cu)\w+|"  # (Argus's is the camera's: see "camera")
                 # (Windows' DLLs of CUDA, cuDNN, TensorRT and ONNX Runtime's GPU providers: cudart64_110.dll, nvcuda.dll)
-                r"\b[\w-]{0,40}?(?:cuda|cudart|cublas|cufft|curand|cusolver|cusparse|cudnn|nvinfer|nvonnxparser|nvrtc|npp|"
-                r"providers_tensorrt)[\w-]{0,40}\.dll\b")
+                # (a name that starts so, or after an underscore: not Unity's Barracuda.dll)
+                r"(?<![\w-])(?:[\w-]{0,40}?_)?(?:nv)?(?:cuda|cudart|cublas|cufft|curand|cusolver|cusparse|cudnn|nvinfer|"
+                r"nvonnxparser|nvrtc|npp|nvtoolsext|tensorrt)[\w-]{0,40}\.dll\b")
 # Names in a library's file name that put it in the GPU's stack: NVIDIA's and CUDA's, TensorRT's and ONNX Runtime's
 # providers, the Tegra camera (Argus), and the graphics and compute APIs a GPU driver provides (EGL, GLES, GLX, GL,
 # Vulkan, OpenCL, VA-API, DRM), which on JetPack 4 also come from the host through the runtime. ("(?<!in)tegra" here and
@@ -775,12 +780,14 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                            r"\brequires?\s+(?:cudnn|cuda|tensorrt|cublas)\s*(?:version\s*)?[\d>=]", re.I)),
     # a file the program was pointed at (a config, a label list, a model) missing or unreadable, however GPU-like its
     # path (/opt/nvidia/deepstream/...): not the GPU's stack, whose files (a loader's ICD or vendor file, the toolkit's
-    # CSV, a CDI spec, the linker's cache, X's config, a node) are read by the kinds above or by "gpu". (Not a model
-    # that fails to load: an engine TensorRT could not build fails so.)
-    ("data-file", re.compile(r"^(?![^\n]*(?:icd\.d|_icd\b|vendor\.d|glvnd|vulkan|/cdi/|ld\.so|xorg|nvidia-container|\.so\b|/dev/))"
+    # CSV, a CDI spec, a hook's, the linker's cache, X's config, CUDA's own tree, the driver's configuration, a node) are
+    # read by the kinds above or by "gpu". (Not a model that fails to load: an engine TensorRT could not build fails
+    # so.) Among other failing lines it tells least (_LEAST_TELLING): a config file a program goes on without is routine.
+    ("data-file", re.compile(r"^(?![^\n]*(?:icd\.d|_icd\b|vendor\.d|glvnd|vulkan|egl_external_platform|/cdi/|hooks\.d|"
+                             r"ld\.so|xorg|nvidia-container|/usr/local/cuda|/etc/nvidia/|/proc/driver|nvswitch|\.so\b|/dev/))"
                              r"(?:[^\n]*?" + _DATA_FILE + r"['\"`]?:?\s*\(?(?:no such file|not found|does not exist|"
                              r"doesn't exist|is missing)|[^\n]*?(?:can't|cannot|could not|couldn't|unable to|failed to)\s+"
-                             r"(?:read|stat|open|find)\s+(?:(?:config(?:uration)?\s+)?file\s+)?['\"`]?" + _DATA_FILE +
+                             r"(?:read|stat|open|find|access)\s+(?:(?:[\w-]+\s+){0,2}?file\s*:?\s*)?['\"`]?" + _DATA_FILE +
                              r"|[^\n]*?no such file or directory:\s*['\"`]?" + _DATA_FILE + r")", re.I)),
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
                        # (not a dashboard's variable: "Templating [gpu]", "$gpu"; nor, here or below, the kubelet's
@@ -817,7 +824,7 @@ _ACCESS_REFUSED = re.compile(r"permission|denied|eacces|eperm|not permitted|os e
 # Kinds that say what a line is but, on a line that names nothing of the GPU, tell least among several failing lines:
 # a full or read-only file system, or a library outside the GPU's stack, is routine noise beside the GPU's own failure
 # (journal watch limits, plugin scanners); such a line decides only when no other failing line names anything.
-_LEAST_TELLING = ("filesystem", "other-library")
+_LEAST_TELLING = ("filesystem", "other-library", "data-file")
 _NO_SUCH_NODE = re.compile(r"no such (?:file|device)", re.I)
 
 
@@ -2426,7 +2433,7 @@ _CUDA_NAMES = ("cuda", "cuinit", "cuctx", "tegra", "jetson", "l4t", "jetpack", "
                "deepstream")
 _TEGRA_NODE = re.compile(r"/dev/nv(?!idia)|nvhost|nvmap", re.I)
 _DISCRETE = re.compile(_DISCRETE_DRIVER, re.I)
-_TOOLKIT_WORDS = re.compile(r"toolkit|libnvidia-container|nvidia-container|nvidia-ctk", re.I)
+_TOOLKIT_WORDS = re.compile(r"(?<!cuda)(?<!cuda[\s_-])toolkit|libnvidia-container|nvidia-container|nvidia-ctk", re.I)
 _RENDER_WORDS = re.compile(r"/dev/dri|renderd\d|\brender\b", re.I)
 _TEGRA_WORDS = re.compile(r"/dev/nv(?!idia)|nvhost|nvmap|\bvideo\b", re.I)
 # A denial of a GPU node, in words or by a failing line that names the node: what a launch that drops groups causes.
@@ -3564,7 +3571,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         # (the toolkit's version shown beside a downgrade of other software, torchvision or JetPack, is not what went back)
         went_back = " ".join(m.group(1) for m in _MOVED_OBJECT.finditer(said))  # (what went back, where the line says)
         named = went_back if _TOOLKIT_WORDS.search(went_back) or _OTHER_SOFTWARE_NAMED.search(went_back) else said
-        toolkit = [said] if _TOOLKIT_WORDS.search(named) and not re.search(r"\bcuda\s+toolkit\b", named, re.I) \
+        toolkit = [said] if _TOOLKIT_WORDS.search(named) \
             else [seen.toolkit.line] if seen.toolkit is not None and not _OTHER_SOFTWARE_NAMED.search(went_back) else []
         if toolkit:
             return cause("toolkit-band", "going back to the earlier container toolkit fixes it: the toolkit's version "
