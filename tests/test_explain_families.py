@@ -5532,6 +5532,11 @@ FAMILY_WORDS = [
      "network-failure", True),
     ("iptables v1.8.7 (legacy) is installed and the FORWARD chain accepts", "network-failure", False),
     ("DNS resolution works inside the pod", "network-failure", False),
+    # conda's virtual package for the driver's CUDA release, older than a package asks (tomotwin-cryoet#3); not a
+    # constraint on another virtual package
+    ("  - package cudatoolkit-11.6.0-habf752d_9 has constraint __cuda >=11.6.0 conflicting with __cuda-10.2-0",
+     "cuda-35", True),
+    ("  - package python-3.11.0-h10a6764_0 has constraint __glibc >=2.17 conflicting with __glibc-2.12", "cuda-35", False),
     ("I'm fairly sure the toolkit upgrade didn't break DNS resolution or anything network-wise", "network-failure", False),
     ("Flannel is running fine (I checked the logs) but the nvidia-device-plugin pod fails", "network-failure", False),
     ("The calico-node pods crash-looped at first (fixed with the IP autodetection method), now the real issue:",
@@ -5948,6 +5953,9 @@ PC_SIGNS = [
     ("ii  nvidia-l4t-core  36.4.3-20250107174145  arm64  NVIDIA Core Package", False),
     ("4 NVIDIA GPU(s) were detected, but UCX CUDA support was not found!", True),
     ("Found 1 GPU(s)", False),
+    # RAPIDS' check of the device's own architecture (NVIDIA/cudf-spark#12246): Ada's 89 is no Jetson's, Orin's 87 is
+    ("java.lang.RuntimeException: Device architecture 89 is unsupported. Minimum supported architecture: 90", True),
+    ("java.lang.RuntimeException: Device architecture 87 is unsupported. Minimum supported architecture: 90", False),
 ]
 
 

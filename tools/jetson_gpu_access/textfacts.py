@@ -473,15 +473,17 @@ _X86 = cued(
     # (ptxas asked by a JIT for the device's own architecture: "Value 'sm_121a' is not defined for option 'gpu-name'")
     # (CUDAnative's "Device capability v2.1.0 not supported by available toolchain", CUDA.jl's "Your NVIDIA GeForce ...
     # GPU (compute capability 12.0) is not fully supported")
+    # (RAPIDS' check of the device's architecture: "Device architecture 89 is unsupported")
     (("major/minor", "unsupported sm", "target gpu sm", "with cuda capability sm_", "gpu-name", "device capability",
-      "(compute capability"),
+      "(compute capability", "device architecture"),
      r"Major/Minor version number:\s*(?!(?:3\.2|5\.3|6\.2|7\.2|8\.7|10\.1|11\.0)\b)\d{1,2}\.\d\b|"
      r"\bDevice capability v?(?!(?:3\.2|5\.3|6\.2|7\.2|8\.7|10\.1|11\.0)\b)\d{1,2}\.\d(?:\.\d+)? (?:is )?not supported\b|"
      r"\bGPU\s*\(compute capability (?!(?:3\.2|5\.3|6\.2|7\.2|8\.7|10\.1|11\.0)\b)\d{1,2}\.\d\)|"
      r"\bValue 'sm_(?!(?:32|53|62|72|87|101|110)a?')\d{2,3}a?' is not defined for option 'gpu-name'|"
      r"\bUnsupported SM:\s*0x(?!(?:302|503|602|702|807|a01|b00)\b)[0-9a-f]{3}\b|"
      r"\bTarget GPU SM (?!(?:32|53|62|72|87|101|110)\b)\d{2,3} is not supported|"
-     r"\bwith CUDA capability sm_(?!(?:32|53|62|72|87|101|110)\b)\d{2,3}\b"),
+     r"\bwith CUDA capability sm_(?!(?:32|53|62|72|87|101|110)\b)\d{2,3}\b|"
+     r"\bDevice architecture (?!(?:32|53|62|72|87|101|110)\b)\d{2,3} is unsupported\b"),
     # the desktop driver's branch said in words ("NVIDIA driver 525+"; JetPack 6's nvidia-smi says 540)
     (("nvidia",), r"\bNVIDIA drivers?[\s:]*(?:version\s*)?(?:\(\s*v?" + DESKTOP_BRANCH + r"(?:\.\d+)*\)|"
                   r"v?" + DESKTOP_BRANCH + r"(?:\.\d+)*\b)|"
