@@ -5532,6 +5532,15 @@ FAMILY_WORDS = [
      "network-failure", True),
     ("iptables v1.8.7 (legacy) is installed and the FORWARD chain accepts", "network-failure", False),
     ("DNS resolution works inside the pod", "network-failure", False),
+    # NVENC refusing a session, whatever it calls the reason (out of memory, 10), is the driver's encoder, not memory
+    # (rigaya/NVEnc#439); not a session that opened
+    ("[h264_nvenc @ 0x55d0c8a3c9c0] OpenEncodeSessionEx failed: out of memory (10): (no details)",
+     "nvenc-session-refused", True),
+    ("[h264_nvenc @ 0x55d0c8a3c9c0] OpenEncodeSessionEx failed: out of memory (10): (no details)", "out-of-memory", False),
+    ("nvenc : nvEncOpenEncodeSessionEx succeeded, encoding 3 streams", "nvenc-session-refused", False),
+    # The display controller's node that an Orin does not have (OE4T/linux-tegra-5.10#15): missing, not denied
+    ("nvdc: open: No such file or directory\nnvdc: failed to open '/dev/tegra_dc_ctrl'.", "nvrm-channel", False),
+    ("nvdc: open: Operation not permitted\nnvdc: failed to open '/dev/tegra_dc_ctrl'.", "nvrm-channel", True),
     # conda's virtual package for the driver's CUDA release, older than a package asks (tomotwin-cryoet#3); not a
     # constraint on another virtual package
     ("  - package cudatoolkit-11.6.0-habf752d_9 has constraint __cuda >=11.6.0 conflicting with __cuda-10.2-0",
@@ -6473,3 +6482,12 @@ def test_error_35_in_an_image_of_another_l4t_major_than_the_host_is_the_image_s_
     text = ("Jetson Orin Nano, JetPack 5.1.1 host, container nvcr.io/nvidia/l4t-jetpack:r36.2.0\n"
             "CUDA driver version is insufficient for CUDA runtime version\n")
     assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+def test_an_nvenc_session_refused_on_a_pc_is_its_driver_s_encoder() -> None:
+    """rigaya/NVEnc#439: the encoder's "unable to allocate enough memory" (error 10) on a GeForce card with a driver of
+    the open kernel modules; beside it, the program's "No GPU found suitable" is that refusal's consequence."""
+    text = ("nvenc : Error on nvEncOpenEncodeSessionEx: 10 (NVENC indicates that the API call failed because it was unable "
+            "to allocate enough memory to perform the requested operation.)\nNo GPU found suitable for NVEnc Encoding.\n"
+            "GPU: NVIDIA GeForce RTX 2060.\nDriver Version: 520.56.06.")
+    assert read_cause(text).cause.id == "x86-discrete-gpu"

@@ -1087,3 +1087,9 @@ def test_a_dll_whose_name_only_holds_cuda_is_not_cuda_s() -> None:
     """Red team 95: Unity's Barracuda.dll ends in "cuda" and is none of CUDA's."""
     failure = find_failure("Failed to load Barracuda.dll: the specified module could not be found")
     assert failure is None or failure.kind != "gpu-library", failure
+
+
+def test_a_display_controller_s_node_is_no_gpu_node() -> None:
+    """/dev/tegra_dc_ctrl is the display controller's (nvdc), /dev/tegra_camera_ctrl the camera's: not the GPU's."""
+    failure = find_failure(JETSON_35 + "\nERROR: cannot open /dev/tegra_camera_ctrl: Permission denied")
+    assert failure is not None and failure.kind not in ("gpu-node", "device-permission"), failure
