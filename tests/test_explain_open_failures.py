@@ -1093,3 +1093,13 @@ def test_a_display_controller_s_node_is_no_gpu_node() -> None:
     """/dev/tegra_dc_ctrl is the display controller's (nvdc), /dev/tegra_camera_ctrl the camera's: not the GPU's."""
     failure = find_failure(JETSON_35 + "\nERROR: cannot open /dev/tegra_camera_ctrl: Permission denied")
     assert failure is not None and failure.kind not in ("gpu-node", "device-permission"), failure
+
+
+@pytest.mark.parametrize("line", ["[svulkan2] [error] Failed to denoise OptiX Error: OPTIX_ERROR_INVALID_VALUE",
+                                  'could not instantiate scene plugin of type "scene": Could not initialize OptiX!'])
+def test_optix_failing_is_the_gpu_s_on_a_pc(line: str) -> None:
+    """OptiX is the driver's ray tracer (libnvoptix and /usr/share/nvidia/nvoptix.bin come with the driver, and into a
+    container only where its runtime mounts them): its failure is the GPU's (mani-skill/ManiSkill#200, NVlabs/sionna#124)."""
+    failure = find_failure(line)
+    assert failure is not None and failure.kind == "gpu", failure
+    assert read_cause(PC + "\n" + line).cause.id == "x86-discrete-gpu"

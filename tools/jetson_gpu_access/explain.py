@@ -799,7 +799,7 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                        r"(?<!home/)\bnvidia\b(?!@|[\w-]*\.sock\b|\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|"
                        r"developer kit|devkit)|[-/]l4t-(?:bootloader|init|initrd|oem-config|xusb-firmware|jetson-io|apt-source|"
                        r"nvfancontrol|nvpmodel|configs|tools)\b)|"
-                       r"\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\w*|\bopencl\b|"
+                       r"\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\w*|\bopencl\b|\boptix\w*|"  # (OptiX: the driver's ray tracer)
                        # (the graphics card in Chinese, Japanese and Korean)
                        r"显卡|顯示?卡|グラ(?:フィック)?(?:ス)?(?:カード|ボード)|그래픽\s*카드|"
                        # (a graphics API's adapter: none found, or asked for)
