@@ -5544,8 +5544,9 @@ FAMILY_WORDS = [
     # conda's virtual package for the driver's CUDA release, older than a package asks (tomotwin-cryoet#3); not a
     # constraint on another virtual package
     ("  - package cudatoolkit-11.6.0-habf752d_9 has constraint __cuda >=11.6.0 conflicting with __cuda-10.2-0",
-     "cuda-35", True),
-    ("  - package python-3.11.0-h10a6764_0 has constraint __glibc >=2.17 conflicting with __glibc-2.12", "cuda-35", False),
+     "conda-cuda-above-driver", True),
+    ("  - package python-3.11.0-h10a6764_0 has constraint __glibc >=2.17 conflicting with __glibc-2.12",
+     "conda-cuda-above-driver", False),
     ("I'm fairly sure the toolkit upgrade didn't break DNS resolution or anything network-wise", "network-failure", False),
     ("Flannel is running fine (I checked the logs) but the nvidia-device-plugin pod fails", "network-failure", False),
     ("The calico-node pods crash-looped at first (fixed with the IP autodetection method), now the real issue:",
@@ -6491,3 +6492,42 @@ def test_an_nvenc_session_refused_on_a_pc_is_its_driver_s_encoder() -> None:
             "to allocate enough memory to perform the requested operation.)\nNo GPU found suitable for NVEnc Encoding.\n"
             "GPU: NVIDIA GeForce RTX 2060.\nDriver Version: 520.56.06.")
     assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    # CUDA's own out of memory beside the encoder that then cannot open: the memory is what ran out
+    ("torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 1.50 GiB (GPU 0; 11.76 GiB total capacity)\n"
+     "[h264_nvenc @ 0x55d0c8a3c9c0] OpenEncodeSessionEx failed: out of memory (10): (no details)", "not-gpu-access"),
+    # the encoder said to open fine, and the process running out of GPU memory later
+    ("The encoder opens fine (no OpenEncodeSessionEx errors at all) but after ~40 minutes the process runs out of GPU "
+     "memory and crashes.", "not-gpu-access"),
+])
+def test_an_nvenc_refusal_beside_memory_or_said_not_to_happen_is_not_the_encoder(text: str, cause: str) -> None:
+    """Red team 96."""
+    assert read_cause(PC + "\n" + text).cause.id == cause
+
+
+def test_an_nvenc_refusal_said_gone_is_not_read() -> None:
+    """Red team 96: the refusal said gone since a driver update is no failure of the paste's."""
+    gone = 'Update: the "OpenEncodeSessionEx failed: out of memory (10)" error is gone since I moved to driver 550.78.'
+    assert "nvenc-session-refused" not in ids(PC + "\n" + gone)
+    assert "nvenc-session-refused" in ids(PC + "\n" + gone.replace("is gone since I moved", "is back after I moved"))
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("Step 7/12 : RUN conda install -y -c conda-forge cupy\n"
+     "  - package cupy-13.0.0-py310h3b1a45e_3 has constraint __cuda >=12 conflicting with __cuda-11.4-0",
+     "jetson-software-mismatch"),
+    ('Thanks, upgrading the driver to 525 fixed the "has constraint __cuda >=11.6.0 conflicting with __cuda-10.2-0" '
+     "error.\nModuleNotFoundError: No module named 'mrcfile'", "not-gpu-access"),
+])
+def test_conda_s_cuda_against_the_driver_in_a_jetson_s_build_or_said_fixed(text: str, cause: str) -> None:
+    """Red team 96: in an image built on a Jetson the package is built for another CUDA than the JetPack's (not a
+    container's missing driver library: conda found the driver's CUDA); said fixed, it is not what fails."""
+    assert read_cause(JETSON_35 + "\n" + text).cause.id == cause
+
+
+def test_conda_s_cuda_set_by_hand_is_not_the_driver_s() -> None:
+    conflict = "  - package pytorch-2.1.0 has constraint __cuda >=11.8 conflicting with __cuda-10.2-0"
+    assert "conda-cuda-above-driver" in ids(PC + "\n" + conflict)
+    assert "conda-cuda-above-driver" not in ids(PC + "\nexport CONDA_OVERRIDE_CUDA=10.2\n" + conflict)
