@@ -1103,3 +1103,13 @@ def test_optix_failing_is_the_gpu_s_on_a_pc(line: str) -> None:
     failure = find_failure(line)
     assert failure is not None and failure.kind == "gpu", failure
     assert read_cause(PC + "\n" + line).cause.id == "x86-discrete-gpu"
+
+
+def test_a_feature_said_not_supported_in_a_release_is_the_version_s_failure() -> None:
+    """jetson-inference#916: TensorRT 4.0 cannot import ONNX ("not supported in TensorRT 4.0 (version >= 5.0
+    required)"); the model that then fails to load is the consequence."""
+    text = ("[TRT]   importing ONNX models is not supported in TensorRT 4.0 (version >= 5.0 required)\n"
+            "[TRT]   failed to load /home/nvidia/work/resnet18.onnx")
+    failure = find_failure(text)
+    assert failure is not None and failure.kind == "version", failure
+    assert read_cause(JETSON_32 + "\n" + text).cause.id == "jetson-software-mismatch"

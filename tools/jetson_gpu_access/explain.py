@@ -650,7 +650,7 @@ _FAILURE = re.compile(r"(?<!except )\b\w*(?:error|exception|exit):(?=[ \t]*\S)|"
                       r"(?!\s+(?:exceed|be\s+(?:higher|newer|greater|larger|above|more)\s+than)\b)|"
                       # (not the reporter's own contribution: "I'm unable to make a PR")
                       r"unable(?!\s+to\s+(?:make|open|submit|create|send|file)\s+(?:a\s+|the\s+)?(?:pr|pull\s+request|"
-                      r"patch|merge\s+request)\b)|not found|no such file|"
+                      r"patch|merge\s+request)\b)|not found|no such file|is not supported in|"
                       r"traceback|exit (?:status|code):? ?-?[1-9]\d*|segmentation fault|core dumped|aborted|fatal|couldn't|"
                       r"could not|(?:does|do|did)(?: not|n't) work|not working|not permitted|not recognized|too short|"
                       r"(?:does|do|did)(?: not|n't)\s+(?:yet\s+)?support\s+" + _A_JETSON + "|"  # (software's)
