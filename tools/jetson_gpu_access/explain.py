@@ -722,6 +722,9 @@ _DISCRETE_DRIVER = (r"\bnvml|nvidia-smi|\bnvidia (?:kernel )?(?:driver|module)\b
                     r"\blib(?:nvcuvid|nvidia-encode|nvidia-ml)\b")
 # The word "device", not the devices controller's own files (/sys/fs/cgroup/devices/.../devices.allow).
 _DEVICE_NOUN = r"(?<![/\w])devices?\b(?!/|\.(?:allow|deny|list)\b)"
+# A file's path ending in a config's, a label list's or a model's extension.
+_DATA_FILE = (r"(?<![\w.-])[\w./~-]*[\w-]\.(?:txt|ya?ml|json|cfg|conf|ini|toml|xml|prototxt|names|labels|onnx|engine|"
+              r"plan|pth?|etlt|caffemodel|uff|weights|pb|tflite|safetensors|gguf)\b(?![.\w])")
 # What a failing line mentions, most decisive first: a GPU node is the node cause; a file system that refuses a write
 # (read-only, full, a path that exists already) is no GPU access, even where the file it names is the GPU's (a CUDA
 # library unpacked onto the runtime's read-only mount); a GPU library that is an empty placeholder, or missing, is
@@ -729,11 +732,9 @@ _DEVICE_NOUN = r"(?<![/\w])devices?\b(?!/|\.(?:allow|deny|list)\b)"
 # NVIDIA runtime or a device plugin is how the GPU is injected; a permission to a device, with no node named, is the
 # node CUDA opens on that release; a named library or a program's own module (ggml-rocm.so) outside the GPU's stack,
 # on a line that names no GPU, is the program's packaging, not GPU access; a version, ABI or support word, or an
-# unnamed library, is the software; any other GPU word (a CUDA API name among them) is a GPU failure of unknown kind; a
-# failing line with none of these is not GPU access ("other").
-# A file's path ending in a config's, a label list's or a model's extension.
-_DATA_FILE = (r"(?<![\w.-])[\w./~-]*[\w-]\.(?:txt|ya?ml|json|cfg|conf|ini|toml|xml|prototxt|names|labels|onnx|engine|"
-              r"plan|pth?|etlt|caffemodel|uff|weights|pb|tflite|safetensors|gguf)\b(?![.\w])")
+# unnamed library, is the software; a config, label or model file the program cannot find is its own; any other GPU
+# word (a CUDA API name among them) is a GPU failure of unknown kind; a failing line with none of these is not GPU
+# access ("other").
 FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     # (a discrete GPU's /dev/nvidia* is the "driver" kind's)
     ("gpu-node", re.compile(GPU_NODE_PATH.replace("nv(?!", "nv(?!idia|") + r"|\bnvhost|nvmap|\bnvgpu\b|\brenderd\d|"
