@@ -1089,9 +1089,10 @@ def test_a_dll_whose_name_only_holds_cuda_is_not_cuda_s() -> None:
     assert failure is None or failure.kind != "gpu-library", failure
 
 
-def test_a_display_controller_s_node_is_no_gpu_node() -> None:
+@pytest.mark.parametrize("node", ["/dev/tegra_dc_ctrl", "/dev/tegra_camera_ctrl"])
+def test_a_display_controller_s_or_camera_s_node_is_no_gpu_node(node: str) -> None:
     """/dev/tegra_dc_ctrl is the display controller's (nvdc), /dev/tegra_camera_ctrl the camera's: not the GPU's."""
-    failure = find_failure(JETSON_35 + "\nERROR: cannot open /dev/tegra_camera_ctrl: Permission denied")
+    failure = find_failure(JETSON_35 + "\nERROR: cannot open " + node + ": Permission denied")
     assert failure is not None and failure.kind not in ("gpu-node", "device-permission"), failure
 
 

@@ -481,13 +481,17 @@ def _vetoed(symptom: Dict[str, Any], line: str, hit: Match[str]) -> bool:
     too (`vetoed_to_the_full_stop_by`) is read past a semicolon, to the full stop: "...; as root it doesn't work
     either" takes back the clause before it, and a later sentence of its own ("The camera also fails as root.") does
     not."""
+    vetoes, past_semicolons = symptom.get("vetoed_by", ()), symptom.get("vetoed_to_the_full_stop_by", ())
+    if not (vetoes or past_semicolons):
+        return False  # (most families have none: no sentence to find on every match)
     said = line[:sentence_span(line, hit.start(), hit.end())[1]]
     line_end = said.find("\n", hit.end())
     own = said if line_end < 0 else said[:line_end]  # (a veto anchored at the line's end reads the line alone)
-    stop = _FULL_STOP.search(line, hit.end())
+    if any(_compiled(veto).search(said) or _compiled(veto).search(own) for veto in vetoes):
+        return True
+    stop = _FULL_STOP.search(line, hit.end()) if past_semicolons else None
     whole = line[:stop.end() if stop else len(line)]
-    return (any(_compiled(veto).search(said) or _compiled(veto).search(own) for veto in symptom.get("vetoed_by", ()))
-            or any(_compiled(veto).search(whole) for veto in symptom.get("vetoed_to_the_full_stop_by", ())))
+    return any(_compiled(veto).search(whole) for veto in past_semicolons)
 
 
 # Where a sentence ends, a semicolon not counted: a full stop, a question or exclamation mark, a line's end.
