@@ -6531,3 +6531,14 @@ def test_conda_s_cuda_set_by_hand_is_not_the_driver_s() -> None:
     conflict = "  - package pytorch-2.1.0 has constraint __cuda >=11.8 conflicting with __cuda-10.2-0"
     assert "conda-cuda-above-driver" in ids(PC + "\n" + conflict)
     assert "conda-cuda-above-driver" not in ids(PC + "\nexport CONDA_OVERRIDE_CUDA=10.2\n" + conflict)
+
+
+@pytest.mark.parametrize("family", [f["id"] for f in data.load("symptoms")["symptoms"] if f.get("vetoed_when_said_fixed")])
+@pytest.mark.parametrize("said", ["(fixed since by a reboot)", "- this went away after the upgrade.",
+                                  "which has been resolved since.", "I fixed the error by upgrading."])
+def test_a_family_taken_back_when_said_fixed_is_taken_back_by_every_wording_of_it(family: str, said: str) -> None:
+    """The families whose trouble a report may say is over share one wording of it (`vetoed_when_said_fixed`): each
+    wording takes back each of them, where once every family had its own few and missed the others'."""
+    line = next(f for f in data.load("symptoms")["symptoms"] if f["id"] == family)["signatures"][0]
+    assert family in ids(PC + "\n" + line), line
+    assert family not in ids(PC + "\n" + line + " " + said), (line, said)

@@ -481,7 +481,7 @@ def _vetoed(symptom: Dict[str, Any], line: str, hit: Match[str]) -> bool:
     too (`vetoed_to_the_full_stop_by`) is read past a semicolon, to the full stop: "...; as root it doesn't work
     either" takes back the clause before it, and a later sentence of its own ("The camera also fails as root.") does
     not."""
-    vetoes, past_semicolons = symptom.get("vetoed_by", ()), symptom.get("vetoed_to_the_full_stop_by", ())
+    vetoes, past_semicolons = _vetoes(symptom), symptom.get("vetoed_to_the_full_stop_by", ())
     if not (vetoes or past_semicolons):
         return False  # (most families have none: no sentence to find on every match)
     said = line[:sentence_span(line, hit.start(), hit.end())[1]]
@@ -494,6 +494,21 @@ def _vetoed(symptom: Dict[str, Any], line: str, hit: Match[str]) -> bool:
     return any(_compiled(veto).search(whole) for veto in past_semicolons)
 
 
+def _vetoes(symptom: Dict[str, Any]) -> List[str]:
+    """The vetoes read in a match's sentence: the family's own (`vetoed_by`), and for a family marked
+    `vetoed_when_said_fixed` the trouble said to be fixed or gone, one wording for every family it takes back."""
+    return [*symptom.get("vetoed_by", ()), *([_SAID_FIXED] if symptom.get("vetoed_when_said_fixed") else [])]
+
+
+# The trouble said to be over: "(fixed)", "was since resolved", "fixed it by", "fixed the ... error", "went away", "no
+# longer shows" (lower case, as vetoes are searched in the lowered sentence).
+_SAID_FIXED = (r"\b(?:is|are|was|were|got|has\s+been|have\s+been)\s+(?:since\s+|now\s+)?(?:gone|fixed|solved|resolved)\b"
+               r"|\((?:now\s+)?(?:fixed|resolved|solved)\b"
+               r"|\b(?:fixed|resolved|solved)\s+(?:(?:it|that|this|the)\s+)?(?:with|by|after|via)\b"
+               r"|\b(?:fixed|resolved|solved)\s+(?:the|this|that|my|our)\b(?:[^.;]|\.(?=\S)){0,120}?\b(?:error|issue|problem|failure)s?\b"
+               r"|\b(?:went|goes|has\s+gone)\s+away\b|\bno\s+longer\s+(?:appears|shows|happens|comes)\b")
+
+
 # Where a sentence ends, a semicolon not counted: a full stop, a question or exclamation mark, a line's end.
 _FULL_STOP = re.compile(r"[.!?](?:\s|$)|\n|" + lexicon.SENTENCE_END)
 
@@ -502,7 +517,7 @@ def _vetoed_line(symptom_id: str, lowered: str) -> bool:
     """Whether a lowered line holds one of a family's vetoes anywhere (the family's words need not be on it)."""
     family = _family(symptom_id)
     return any(_compiled(veto).search(lowered)
-               for veto in [*family.get("vetoed_by", ()), *family.get("vetoed_to_the_full_stop_by", ())])
+               for veto in [*_vetoes(family), *family.get("vetoed_to_the_full_stop_by", ())])
 
 
 def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tuple[int, int]]],
