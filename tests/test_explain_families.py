@@ -6542,3 +6542,50 @@ def test_a_family_taken_back_when_said_fixed_is_taken_back_by_every_wording_of_i
     line = next(f for f in data.load("symptoms")["symptoms"] if f["id"] == family)["signatures"][0]
     assert family in ids(PC + "\n" + line), line
     assert family not in ids(PC + "\n" + line + " " + said), (line, said)
+
+
+def test_the_gpu_said_to_work_as_what_a_fix_gives_is_no_contrast_with_the_failure() -> None:
+    """"The fix is sufficient to have nvidia-smi run successfully" says what the fix gives, not that the GPU works beside
+    another failure: the driver said not to work is the cause (pytorch/ci-infra#74), and nvidia-smi said to work
+    after the fact still is a contrast."""
+    fix = ("The default Amazon Linux host does not have working GPUs out of the box. It seems the nvidia driver that is "
+           "installed on the system doesn't work. This is sufficient to get the latest drivers and have the command "
+           "`nvidia-smi` run successfully.")
+    reading = read_cause(fix)
+    assert "gpu-works-words" not in [m.id for m in reading.matches]
+    assert reading.cause.id == "x86-discrete-gpu"
+    assert "gpu-works-words" in ids(PC + "\nThe program fails with an import error, but nvidia-smi runs successfully.")
+
+
+@pytest.mark.parametrize("line", ["OS: Amazon Linux 2023", "RuntimeError: HIP runtime error: invalid device function"])
+def test_a_system_no_jetson_runs_is_shown_by_its_own_name(line: str) -> None:
+    """Amazon Linux is AWS's servers' system, and HIP's runtime errors are AMD's GPU stack: neither is a Jetson's."""
+    assert shown_platform(read(line).observed)[0] == "pc", line
+
+
+@pytest.mark.parametrize("text, cause", [
+    ("[WARN] jetson-stats not supported for [L4T 35.5.0]\n  Please, try: sudo pip3 install -U jetson-stats", "not-gpu-access"),
+    ("jtop reports \"Jetpack NOTDETECTED\" on systems running L4T 36.4.7 (JetPack 6.2.1).", "not-gpu-access"),
+    ("On a GPU physical machine, there are two containers: dcgm-exporter and the dcgm api program.\n"
+     "\"error\":\"failed to watch field: Error watching fields: The third-party Profiling module returned an "
+     "unrecoverable error\"", "x86-discrete-gpu"),
+])
+def test_a_monitor_s_own_failure_names_its_cause(text: str, cause: str) -> None:
+    """jtop without an entry for the L4T release says so and shows no JetPack: the GPU is not involved; DCGM's profiling
+    module held by another host engine on the machine is a server's GPU stack (NVIDIA/DCGM#106)."""
+    assert read_cause(text).cause.id == cause
+
+
+@pytest.mark.parametrize("words", [
+    "Hi, I'm trying installing torchaudio 0.10.0 on AGX xavier, but I can't find the wheel of torchaudio 0.10.0.",
+    "it seems that no available pytorch package was given with python3.7 on jetson right now",
+    JETSON_36 + "\npip returns an error: \"PyTorch does not currently provide packages for PyPI...\"",
+])
+def test_no_jetson_build_of_a_gpu_framework_said_in_words_is_the_software(words: str) -> None:
+    """A Jetson's GPU framework has no wheel on the index pip reads, said by the reporter or by PyPI's placeholder
+    package: Jetson builds come from NVIDIA's Jetson index, so it is the software, as pip's own words are."""
+    reading = read_cause(words)
+    assert reading.cause.id == "jetson-software-mismatch", reading.cause
+    assert read_cause(words.replace("torchaudio", "pyserial").replace("pytorch", "pyserial").replace(
+        "PyTorch does not currently provide packages for PyPI", "pyserial is not on PyPI")).cause.id != \
+        "jetson-software-mismatch"

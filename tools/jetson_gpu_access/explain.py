@@ -2335,12 +2335,16 @@ _CUDA_FRAMEWORK = re.compile(r"\b(?:tensorflow|tf|keras|torch|pytorch|jax|jaxlib
 # A program's own words that it found no GPU, which say nothing of why.
 _NO_GPU_SAID = ("cuda-unavailable", "gpu-not-detected")
 _ON_THE_CPU = re.compile(CPU_DOES_THE_WORK, re.I)  # (the work said to run on the CPU)
-# A Python index with no build of a GPU package for this machine.
+# A Python index with no build of a GPU package for this machine: pip's words, PyPI's placeholder package for PyTorch,
+# or the reporter's ("I can't find the wheel of torchaudio", "no pytorch package was given for python3.7").
+_GPU_WHEEL = r"(?:torch\w*|pytorch|tensorflow|tensorrt|onnxruntime[\w-]*|jaxlib|cupy[\w-]*|pycuda)"
 _INDEX_LACKS_GPU = re.compile(r"cannot install\s+(?:torch|torchvision|torchaudio|tensorflow|tensorrt|onnxruntime-gpu|"
                               r"jaxlib|cupy[\w-]*)(?:[=<>~!]|\s|$)|"
                               r"(?:no matching distributions? found for|could not find a version that satisfies the "
                               r"requirement)\s+[`'\"]?[\w.-]*(?:gpu|cuda|cu1\d\d|tensorrt|torch|onnxruntime|tensorflow|"
-                              r"cupy|pycuda|jax)", re.I)
+                              r"cupy|pycuda|jax)|\bpytorch does not currently provide packages for pypi\b|"
+                              r"\b(?:wheels?|packages?)\s+(?:of|for)\s+" + _GPU_WHEEL + r"\b|\b" + _GPU_WHEEL +
+                              r"\s+(?:wheels?|packages?)\b", re.I)
 _EITHER_WAY = re.compile(r"\b(?:whether or not|regardless of whether|no matter (?:whether|if)|either way|with or without)\b|"
                          r"\bwhether\b[^\n]{0,80}?\bor\b", re.I)
 _NVML_ASSERT = re.compile(r"nvml_success == r internal assert failed", re.I)

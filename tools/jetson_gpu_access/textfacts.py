@@ -391,9 +391,10 @@ _X86 = cued(
     (("x86",), r"\bx86[_-]64\b"), (("amd64",), r"\bamd64\b"), ((":\\",), r"\b[A-Z]:\\\w[\w\\.-]*"),
     (("x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "intel_do_flush", "_dri.so", "hip "),
      # (not PyTorch's collect_env saying it was built with none: "ROCM used to build PyTorch: N/A"; and PyTorch's ROCm
-     # build naming HIP where its CUDA build names CUDA: "HIP out of memory", "HIP error: invalid device function")
+     # build naming HIP where its CUDA build names CUDA: "HIP out of memory", "HIP error: invalid device function", "HIP
+     # runtime error")
      r"\bx64\b|\bppc64(?:le)?\b|\brocm(?!\s+used\s+to\s+build\s+pytorch:\s*n/a)|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|"
-     r"\bHIP\s+(?:out\s+of\s+memory|error)\b|"
+     r"\bHIP\s+(?:out\s+of\s+memory|(?:runtime\s+)?error)\b|"
      # Mesa's Intel and AMD drivers by their own names ("intel_do_flush_locked failed", "radeonsi_dri.so")
      r"\bintel_do_flush_locked\b|\b(?:i965|crocus|radeonsi|r600)_dri\.so\b"),
     # IBM's POWER servers (no Jetson has a POWER CPU), and Omniverse's and Isaac Sim's x86-64 builds (".lx64.")
@@ -534,12 +535,12 @@ _PC_PROSE = cued(
      r"\b(?:AMD|Intel)\s+(?:integrated\s+)?(?:i?GPU|graphics|card|Radeon|Arc|UHD|Iris|Vega)\b|" + ROCM_RELEASE + "|"
      + AMD_GPU_NAMED),
     (("gpu", "graphics", "video card"), FORM_NAMES_OTHER_GPU),
-    # a desktop distribution no Jetson ships with (L4T is Ubuntu; NixOS and Gentoo have Jetson ports, so not those), not
-    # one of a template's choices ("OS(Ubuntu or CentOS): Ubuntu 20.04")
+    # a desktop or server distribution no Jetson ships with (L4T is Ubuntu; NixOS and Gentoo have Jetson ports, so not
+    # those; Amazon Linux is AWS's servers'), not one of a template's choices ("OS(Ubuntu or CentOS): Ubuntu 20.04")
     (("opensuse", "fedora", "arch linux", "manjaro", "pop!_os", "pop_os", "linux mint", "centos", "rhel", "rocky linux",
-      "almalinux", "sles", "suse linux enterprise"),
+      "almalinux", "sles", "suse linux enterprise", "amazon linux"),
      r"(?<!\bor )\b(?:openSUSE|Fedora|Arch\s+Linux|Manjaro|Pop!?_OS|Linux\s+Mint|CentOS|RHEL|(?<=cuda-)rhel\d+|"
-     r"Rocky\s+Linux|AlmaLinux|SLES|SUSE\s+Linux\s+Enterprise)\b(?!\s+or\b)"),
+     r"Rocky\s+Linux|AlmaLinux|SLES|SUSE\s+Linux\s+Enterprise|Amazon\s+Linux)\b(?!\s+or\b)"),
     # an interim Ubuntu release (an October one, or an April one of an odd year: 21.10, 23.04), which no JetPack is
     # built on (L4T takes the LTS releases: 18.04, 20.04, 22.04, 24.04)
     (("ubuntu",), r"\bUbuntu\s+(?:1[6-9]|2\d)\.10\b|\bUbuntu\s+(?:17|19|21|23|25)\.04\b"),
