@@ -6589,3 +6589,15 @@ def test_no_jetson_build_of_a_gpu_framework_said_in_words_is_the_software(words:
     assert read_cause(words.replace("torchaudio", "pyserial").replace("pytorch", "pyserial").replace(
         "PyTorch does not currently provide packages for PyPI", "pyserial is not on PyPI")).cause.id != \
         "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("line", [
+    "I flashed older versions of Jetson Orin Nano with the new firmware, and now PlatformDetect fails to detect the board",
+    "PlatformDetect fails to detect the board: its compatible is ['nvidia,p3768-0000+p3767-0003-super', 'nvidia,tegra234']",
+])
+def test_a_board_s_revision_or_device_tree_name_is_no_software_version_and_no_gpu(line: str) -> None:
+    """"Older versions of the Jetson Orin Nano" are boards, and "nvidia,p3767-0003" a board's device-tree name: a
+    library that fails to detect the board has neither the GPU's software nor the GPU in its failure."""
+    failure = find_failure(line)
+    assert failure is not None and failure.kind == "other", failure
+    assert read_cause(line).cause.id != "jetson-software-mismatch"

@@ -791,8 +791,10 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                                  r"[^\n]*?(?<![\w+.-])(?!lib|" + _GPU_STACK_NAMES + r")[\w+-]+\.so(?![\w+.-])[^\n]*?"
                                  r"\b(?:not found|cannot open|no such file))", re.I)),
     ("library", re.compile(r"\.so\b|(?<!/)\blibrar(?:y|ies)\b(?!/)", re.I)),  # (not a URL's path: /v2/library/llama)
-    ("version", re.compile(r"(?<![/\w])versions?\b(?!/)|\babi\b|undefined symbol|undefined reference|unsupported|not supported|"
-                           r"mismatch|incompatible|compute capability|\bsm_\d+|"
+    # (not a board's: "older versions of Jetson Orin Nano")
+    ("version", re.compile(r"(?<![/\w])versions?\b(?!/)(?!\s+of\s+(?:the\s+|an?\s+)?(?:nvidia\s+)?(?:jetson|orin|xavier|"
+                           r"agx|tx[12]|boards?|modules?|devices?|hardware|carrier)\b)|\babi\b|undefined symbol|"
+                           r"undefined reference|unsupported|not supported|mismatch|incompatible|compute capability|\bsm_\d+|"
                            # (software said not to fit a Jetson: "This option is not yet compatible with Jetson devices",
                            # "isn't compatible with Jetson devices yet", "does not support Jetson")
                            r"(?:\bnot|n't)\s+(?:yet\s+)?(?:compatible\s+with|supported\s+on|support)\s+" + _A_JETSON + r"\b|"
@@ -815,8 +817,9 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                        # (nor a log's field naming the device a request ran on: "device=cuda:0 status_code=500")
                        r"(?<!\s\[)(?<!\$)\bgpus?\b(?![\w-]*\.sock\b)|(?<!=)\bcuda\b|"
                        # (not the default user's name: /home/nvidia, nvidia@host; nor L4T's packages and scripts that
-                       # boot and set up the board, not its GPU: nvidia-l4t-bootloader, /opt/nvidia/l4t-bootloader-config)
-                       r"(?<!home/)\bnvidia\b(?!@|[\w-]*\.sock\b|\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|"
+                       # boot and set up the board, not its GPU: nvidia-l4t-bootloader, /opt/nvidia/l4t-bootloader-config;
+                       # nor a board's device-tree name: "nvidia,p3767-0003", "nvidia,tegra234")
+                       r"(?<!home/)\bnvidia\b(?!@|,(?:p\d{4}|tegra\w*)\b|[\w-]*\.sock\b|\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|"
                        r"developer kit|devkit)|[-/]l4t-(?:bootloader|init|initrd|oem-config|xusb-firmware|jetson-io|apt-source|"
                        r"nvfancontrol|nvpmodel|configs|tools)\b)|"
                        r"\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\w*|\bopencl\b|\boptix\w*|"  # (OptiX: the driver's ray tracer)
