@@ -6601,3 +6601,55 @@ def test_a_board_s_revision_or_device_tree_name_is_no_software_version_and_no_gp
     failure = find_failure(line)
     assert failure is not None and failure.kind == "other", failure
     assert read_cause(line).cause.id != "jetson-software-mismatch"
+
+
+def test_the_toolkit_question_on_a_pc_asks_for_its_mode_and_no_jetson_node() -> None:
+    """The toolkit's bands are what a Jetson's nodes look like in a container; on a PC the question asks which mode
+    brings the driver's files (a CDI spec written before the driver changed, NVML for the legacy hook), never nvmap."""
+    failure = ("DEBU[0000] The following errors were triggered when creating the CDI registry: map[/etc/cdi/nvidia.yaml:"
+               "[failed to load CDI Spec: failed to parse CDI Spec \"/etc/cdi/nvidia.yaml\": failed to unmarshal CDI Spec: "
+               "error unmarshaling JSON: while decoding JSON: json: unknown field \"hostPath\"]]")
+    on_a_pc = explain(PC + "\n" + failure)
+    assert on_a_pc.cause.id == "toolkit-band" and on_a_pc.question is not None
+    assert "nvidia-ctk cdi generate" in render_text(on_a_pc) and "nvmap" not in render_text(on_a_pc)
+    on_a_jetson = explain(JETSON_36 + "\n" + failure)
+    assert on_a_jetson.question is not None and "nvmap" in render_text(on_a_jetson)
+
+
+def test_a_github_actions_step_run_in_an_image_is_a_container() -> None:
+    """`uses: docker://nvidia/cuda:...` runs the step in that image: a CUDA build that finds no compiler there is the
+    image's (nvcc off its PATH), not the PC's toolkit (NVIDIA/nvidia-docker#1222)."""
+    workflow = ("    - uses: docker://nvidia/cuda:9.2-devel-ubuntu16.04\n"
+                "CMake Error at CMakeLists.txt:5 (project):\n  No CMAKE_CUDA_COMPILER could be found.")
+    assert read(workflow).observed.said("container")
+    assert read_cause(PC + "\n" + workflow).cause.id != "x86-discrete-gpu"
+
+
+def test_a_cdi_spec_that_names_a_library_the_driver_update_removed_is_the_pc_s_stack() -> None:
+    """crun cannot stat a driver library the CDI spec lists: the spec predates the driver (NVIDIA/nvidia-container-
+    toolkit#692), which on a PC is its GPU stack to set right, not a container that lacks the GPU."""
+    stale = ("Error: crun: cannot stat `/usr/lib/libnvidia-egl-wayland.so.1.1.13`: No such file or directory: OCI runtime "
+             "attempted to invoke a command that was not found")
+    reading = read_cause(PC + "\n" + stale)
+    assert reading.cause.id == "x86-discrete-gpu" and "cdi-spec-stale" in [m.id for m in reading.matches]
+    assert "nvidia-ctk cdi generate" in render_text(reading)
+
+
+@pytest.mark.parametrize("line, cause", [
+    ("The engine plan file is generated on an incompatible device, expecting compute 8.6 got compute 7.5, please rebuild.",
+     "x86-discrete-gpu"),
+    ("The engine plan file is not compatible with this version of TensorRT, expecting library version 8.0.0 got 8.0.1, "
+     "please rebuild.", "not-gpu-access"),
+])
+def test_a_pc_s_engine_built_for_another_card_lacks_its_kernels_and_one_of_another_version_is_the_program_s(
+        line: str, cause: str) -> None:
+    """On a PC an engine built on another compute capability has no kernels for this card, as a CUDA build without its
+    architecture (three PCs' reports, NVIDIA/TensorRT#2176 among them); one built by another TensorRT is the
+    program's to rebuild."""
+    assert read_cause(PC + "\nGPU 0: NVIDIA GeForce RTX 3080\n" + line).cause.id == cause
+
+
+def test_a_form_s_default_x64_followed_by_a_jetpack_release_is_a_jetson() -> None:
+    """A bug form's platform field offers "Linux x64"; a reporter who adds "Jetpack4.6" to it names a Jetson."""
+    assert shown_platform(read("- 【系统平台】: Linux x64(Ubuntu 18.04) Jetpack4.6").observed)[0] == "jetson"
+    assert shown_platform(read("- 【系统平台】: Linux x64(Ubuntu 18.04)").observed)[0] == "pc"

@@ -2284,6 +2284,9 @@ _PROGRAM_BUILDS = {
 # build said not to be for it), filed with the PC's CUDA software, as a Jetson's is with the Jetson's. (A card older than
 # the build's minimum is filed with them too, where it is what fails: gpu-too-old, read beside them.)
 _NO_KERNELS_ON_A_PC = ("cuda-209", "build-not-for-this-gpu")
+# A TensorRT engine said to be built for another GPU model (not by another TensorRT version): on a PC the card's own
+# kernels are what it lacks, as above.
+_ENGINE_FOR_ANOTHER_GPU = re.compile(r"\bgenerated on an incompatible device\b|\bacross different models of devices\b", re.I)
 # GPU software named on a line or in an image: what a family marked `software_only_if_named` needs to be read as
 # the GPU's software rather than a program that never reached the GPU.
 _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|(?<!home/)nvidia(?!@|-desktop\b)|"
@@ -3810,6 +3813,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     built = next((i for i in ids if i in _PROGRAM_BUILDS and not (x86 and i == "gpu-too-old" and too_old_fails)), "")
     if built and not denied and not nodes_denied and not any(i in _MISMATCH for i in ids):
         on_pc, on_jetson = _PROGRAM_BUILDS[built]
+        if x86 and built == "engine-version" and _ENGINE_FOR_ANOTHER_GPU.search(line_of[built]):
+            return cause("x86-discrete-gpu", "a TensorRT engine built on a GPU of another compute capability than this "
+                         "card's: it has no kernels for this card, as a CUDA build without its architecture has none; "
+                         "build the engine on this card", [line_of[built]] + platform_line, "not-gpu-access")
         if x86:  # the GPU is there for the program; what it brings is its own to rebuild
             return cause("not-gpu-access", on_pc, [line_of[built]] + platform_line, "x86-discrete-gpu")
         return cause("jetson-software-mismatch", on_jetson, [line_of[built]] + platform_line, "not-gpu-access")
@@ -4933,6 +4940,20 @@ _TOOLKIT_QUESTION = Question(
     ())
 
 
+# On a PC no band of Jetson nodes applies: the mode says where the container's driver files come from. (NVIDIA's
+# container toolkit guide, "Support for Container Device Interface": a CDI spec is generated again after the driver
+# changes; the fact sheet: auto mode off a Tegra is jit-cdi from 1.18.0 on; legacy mode's hook finds the driver by NVML.)
+_PC_TOOLKIT_ANSWERS = (
+    ('mode = "cdi", or devices asked for by CDI names (nvidia.com/gpu=all)', "the container gets what the spec in "
+     "/etc/cdi or /var/run/cdi lists: one generated before the driver last changed names files that are gone; generate it "
+     "again (nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml)"),
+    ('mode = "auto" from toolkit 1.18 on', "the runtime writes the container's CDI spec as it starts (jit-cdi), from the "
+     "driver it finds: where nvidia-smi fails on the host, the driver is what fails (x86-discrete-gpu)"),
+    ('mode = "legacy", or "auto" before 1.18', "the runtime's hook (nvidia-container-cli) finds the driver through NVML: "
+     "where nvidia-smi fails on the host, the driver is what fails (x86-discrete-gpu)"),
+)
+
+
 def _band_answers() -> Tuple[Tuple[str, str], ...]:
     """What each toolkit band of data/toolkit.json makes of the nodes, and legacy mode, which mounts the host's own:
     the answers diagnose, plan --toolkit and the docs give, from the same rows."""
@@ -5090,7 +5111,7 @@ def _question(cause: Cause, seen: Observed, families: Sequence[str] = ()) -> Opt
     best = max(asked, key=lambda entry: (cause.id in entry[0],
                                          len(open_now & set(entry[0])) - len(set(entry[0]) - open_now)))[1]
     if best is _TOOLKIT_QUESTION:
-        best = Question(best.ask, best.command, _band_answers())
+        best = Question(best.ask, best.command, _PC_TOOLKIT_ANSWERS if seen.x86 and not seen.jetson else _band_answers())
     if best is _GROUP_QUESTION and (not (_runs_in_container(seen) or seen.launches or seen.execs)
                                     or _fails_outside_the_container(seen)):
         best = _GROUP_QUESTION_NO_CONTAINER

@@ -390,10 +390,11 @@ _JETSON_SM = r"(?:32|53|62|72|87|101|110)"
 _X86 = cued(
     (("x86",), r"\bx86[_-]64\b"), (("amd64",), r"\bamd64\b"), ((":\\",), r"\b[A-Z]:\\\w[\w\\.-]*"),
     (("x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "intel_do_flush", "_dri.so", "hip "),
-     # (not PyTorch's collect_env saying it was built with none: "ROCM used to build PyTorch: N/A"; and PyTorch's ROCm
+     # (not a form's platform field whose default "Linux x64" the reporter followed with a JetPack release; not
+     # PyTorch's collect_env saying it was built with none: "ROCM used to build PyTorch: N/A"; and PyTorch's ROCm
      # build naming HIP where its CUDA build names CUDA: "HIP out of memory", "HIP error: invalid device function", "HIP
      # runtime error")
-     r"\bx64\b|\bppc64(?:le)?\b|\brocm(?!\s+used\s+to\s+build\s+pytorch:\s*n/a)|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|"
+     r"\bx64\b(?![^\n]*\bjetpack\s*\d)|\bppc64(?:le)?\b|\brocm(?!\s+used\s+to\s+build\s+pytorch:\s*n/a)|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|"
      r"\bHIP\s+(?:out\s+of\s+memory|(?:runtime\s+)?error)\b|"
      # Mesa's Intel and AMD drivers by their own names ("intel_do_flush_locked failed", "radeonsi_dri.so")
      r"\bintel_do_flush_locked\b|\b(?:i965|crocus|radeonsi|r600)_dri\.so\b"),
@@ -858,7 +859,8 @@ _SESSION_WORDS = re.compile(r"\b(?:using|via|through|over|with|after|from|runnin
                             r"runuser|ssh|sshd)\b(?!\s+(?:docker|podman|nerdctl)\b)|\bssh(?:-ing|ing)? into\b", re.I)
 _CONTAINER_WORDS = re.compile(r"\b(?:in|inside|within|from|run(?:ning)?)\s+(?:the |a |my |this )?(?:docker |podman )?"
                               r"(?:container|docker image)\b|\b(?:inside|within)\s+(?:a\s+|the\s+)?(?:docker|podman)\b"
-                              r"(?!\s+(?:group|daemon|hub|desktop|compose|socket))", re.I)
+                              r"(?!\s+(?:group|daemon|hub|desktop|compose|socket))|"
+                              r"\buses:\s*['\"]?docker://", re.I)  # (a GitHub Actions step run in an image)
 # A shell, an `id` or a launch that shows the process ran as root: root opens every node, so a failure there is no
 # group denial.
 _ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?::0)?\s*$|"
