@@ -6653,3 +6653,55 @@ def test_a_form_s_default_x64_followed_by_a_jetpack_release_is_a_jetson() -> Non
     """A bug form's platform field offers "Linux x64"; a reporter who adds "Jetpack4.6" to it names a Jetson."""
     assert shown_platform(read("- 【系统平台】: Linux x64(Ubuntu 18.04) Jetpack4.6").observed)[0] == "jetson"
     assert shown_platform(read("- 【系统平台】: Linux x64(Ubuntu 18.04)").observed)[0] == "pc"
+
+
+@pytest.mark.parametrize("line, taken_back", [
+    ("pip3 install fails: Temporary failure in name resolution (fixed by setting the DNS server)", True),
+    ("I haven't solved the DNS problem yet: pip3 install fails with Temporary failure in name resolution", False),
+    ("The NvRmMemInitNvmap error went away after the reboot, but now pip3 install fails: Temporary failure in name "
+     "resolution", False),
+    ("Rebooting hasn't fixed the problem: pip3 install fails with Temporary failure in name resolution", False),
+])
+def test_the_trouble_said_fixed_is_read_in_the_match_s_own_clause_and_not_where_the_fix_is_denied(
+        line: str, taken_back: bool) -> None:
+    """"Went away" said of another error before "but now", and "haven't solved", take nothing back."""
+    assert ("network-failure" not in ids(JETSON_36 + "\n" + line)) is taken_back
+
+
+def test_an_engine_expecting_a_jetson_s_compute_capability_is_loaded_on_a_jetson() -> None:
+    """TensorRT names the loading card's compute capability first: "expecting compute 8.7" is an Orin, whatever laptop
+    built the engine, so the PC's missing kernels are not the reading."""
+    text = ("Converted the ONNX with trtexec on my laptop (RTX 4060) and copied the .engine to the Orin:\n[TRT] [E] 6: The "
+            "engine plan file is generated on an incompatible device, expecting compute 8.7 got compute 8.9, please rebuild.")
+    assert read_cause(text).cause.id != "x86-discrete-gpu"
+
+
+def test_an_engine_warning_about_another_model_beside_a_failure_of_its_own_is_no_pc_s_missing_kernels() -> None:
+    text = ("[W] [TRT] Using an engine plan file across different models of devices is not recommended and is likely to "
+            "affect performance or even cause errors.\nRuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; "
+            "7.79 GiB total capacity; 5.61 GiB already allocated; 1.02 GiB free)\nRunning on an RTX 3070 (8 GB).")
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+def test_a_jetpack_release_named_as_a_later_target_beside_x64_leaves_the_pc() -> None:
+    assert shown_platform(read("Dev box: Linux x64, Ubuntu 20.04 (we target JetPack 5.1 boards later)").observed)[0] == "pc"
+    assert shown_platform(read("- 【系统平台】: Linux x64(Ubuntu 18.04) JP4.6").observed)[0] == "jetson"
+
+
+def test_a_wheel_said_missing_at_first_beside_a_gpu_node_missing_in_the_container_is_the_node() -> None:
+    text = ("I couldn't find the wheel for torch 2.3 at first, but then got it from jetson-ai-lab.dev and installed it.\n"
+            "Now inside docker (docker run -it --rm my-app:jp6) on the Orin Nano, JetPack 6.0:\n>>> torch.cuda.is_available()\n"
+            "False\nls: cannot access '/dev/nvhost-ctrl-gpu': No such file or directory")
+    assert read_cause(text).cause.id == "nodes-missing-in-container"
+
+
+@pytest.mark.parametrize("text, family", [
+    ('jtop INFO page: "JetPack version: not detected", L4T 35.6.1 on an Orin NX 16GB.', "jtop-release-unknown"),
+    ("Step 7/12 : RUN cp /usr/local/cuda/lib64/libcudart.so.11.0 /app/lib/\ncp: cannot stat "
+     "'/usr/local/cuda/lib64/libcudart.so.11.0': No such file or directory", ""),
+])
+def test_a_monitor_s_and_a_cdi_spec_s_families_read_their_own_words_only(text: str, family: str) -> None:
+    """jtop's field said in other words is still jtop's; a build step's cp of a CUDA runtime library is no CDI spec
+    crun cannot follow."""
+    found = [i for i in ids(text) if i in ("jtop-release-unknown", "cdi-spec-stale")]
+    assert found == ([family] if family else []), found

@@ -521,13 +521,15 @@ def test_a_program_named_for_a_camera_that_misses_a_gpu_library_is_the_software(
     assert read_cause(text).cause.id == "jetson-software-mismatch"
 
 
-@pytest.mark.parametrize(("system", "cause"), [(JETSON_35, "jetson-software-mismatch"), (PC, "x86-discrete-gpu")])
-def test_an_engine_built_on_another_gpu_is_rebuilt_where_it_runs(system: str, cause: str) -> None:
+@pytest.mark.parametrize(("system", "loads", "cause"), [(JETSON_35, "7.2", "jetson-software-mismatch"),
+                                                     (PC, "8.6", "x86-discrete-gpu")])
+def test_an_engine_built_on_another_gpu_is_rebuilt_where_it_runs(system: str, loads: str, cause: str) -> None:
     """On a Jetson the engine is the release's and the module's; on a PC one built for another compute capability has
-    no kernels for the card, which this file reads as the PC's CUDA software (as a build without its architecture)."""
-    text = (system + "\ntrt_infer: 6: The engine plan file is generated on an incompatible device, expecting compute 7.2 "
-            "got compute 8.7, please rebuild.\ntrt_infer: 4: [runtime.cpp::deserializeCudaEngine::65] Error Code 4: "
-            "Internal Error (Engine deserialization failed.)")
+    no kernels for the card, which this file reads as the PC's CUDA software (as a build without its architecture).
+    TensorRT names the loading card's compute capability first."""
+    text = (system + "\ntrt_infer: 6: The engine plan file is generated on an incompatible device, expecting compute "
+            + loads + " got compute 8.7, please rebuild.\ntrt_infer: 4: [runtime.cpp::deserializeCudaEngine::65] Error "
+            "Code 4: Internal Error (Engine deserialization failed.)")
     assert read_cause(text).cause.id == cause
 
 

@@ -37,6 +37,7 @@ from .textfacts import (
     FACT_WINDOW,
     FORM_NAMES_OTHER_GPU,
     GPU_NODE_PATH,
+    JETSON_CC,
     MAX_LINE,
     NOT_HERE_NOW,
     NVIDIA_CARD,
@@ -481,10 +482,14 @@ def _vetoed(symptom: Dict[str, Any], line: str, hit: Match[str]) -> bool:
     too (`vetoed_to_the_full_stop_by`) is read past a semicolon, to the full stop: "...; as root it doesn't work
     either" takes back the clause before it, and a later sentence of its own ("The camera also fails as root.") does
     not."""
-    vetoes, past_semicolons = _vetoes(symptom), symptom.get("vetoed_to_the_full_stop_by", ())
-    if not (vetoes or past_semicolons):
+    vetoes, past_semicolons = symptom.get("vetoed_by", ()), symptom.get("vetoed_to_the_full_stop_by", ())
+    said_fixed = bool(symptom.get("vetoed_when_said_fixed"))
+    if not (vetoes or past_semicolons or said_fixed):
         return False  # (most families have none: no sentence to find on every match)
-    said = line[:sentence_span(line, hit.start(), hit.end())[1]]
+    begin, end = sentence_span(line, hit.start(), hit.end())
+    if said_fixed and _said_fixed_of(line[begin:end], hit.start() - begin):
+        return True
+    said = line[:end]
     line_end = said.find("\n", hit.end())
     own = said if line_end < 0 else said[:line_end]  # (a veto anchored at the line's end reads the line alone)
     if any(_compiled(veto).search(said) or _compiled(veto).search(own) for veto in vetoes):
@@ -494,19 +499,25 @@ def _vetoed(symptom: Dict[str, Any], line: str, hit: Match[str]) -> bool:
     return any(_compiled(veto).search(whole) for veto in past_semicolons)
 
 
-def _vetoes(symptom: Dict[str, Any]) -> List[str]:
-    """The vetoes read in a match's sentence: the family's own (`vetoed_by`), and for a family marked
-    `vetoed_when_said_fixed` the trouble said to be fixed or gone, one wording for every family it takes back."""
-    return [*symptom.get("vetoed_by", ()), *([_SAID_FIXED] if symptom.get("vetoed_when_said_fixed") else [])]
+def _said_fixed_of(sentence: str, at: int) -> bool:
+    """Whether the match's sentence says its trouble is fixed or gone (a family marked `vetoed_when_said_fixed`), in
+    the match's own clause: not in one a contrast turns away from ("The nvmap error went away, but now pip cannot
+    resolve the host"), nor where the fix is denied ("I haven't solved the DNS problem yet")."""
+    turns = [turn.end() for turn in _TURN.finditer(sentence, 0, at)]
+    return any(not _FIX_DENIED.search(sentence, max(0, said.start() - 16), said.start())
+               for said in _SAID_FIXED.finditer(sentence, turns[-1] if turns else 0))
 
 
-# The trouble said to be over: "(fixed)", "was since resolved", "fixed it by", "fixed the ... error", "went away", "no
-# longer shows" (lower case, as vetoes are searched in the lowered sentence).
-_SAID_FIXED = (r"\b(?:is|are|was|were|got|has\s+been|have\s+been)\s+(?:since\s+|now\s+)?(?:gone|fixed|solved|resolved)\b"
-               r"|\((?:now\s+)?(?:fixed|resolved|solved)\b"
-               r"|\b(?:fixed|resolved|solved)\s+(?:(?:it|that|this|the)\s+)?(?:with|by|after|via)\b"
-               r"|\b(?:fixed|resolved|solved)\s+(?:the|this|that|my|our)\b(?:[^.;]|\.(?=\S)){0,120}?\b(?:error|issue|problem|failure)s?\b"
-               r"|\b(?:went|goes|has\s+gone)\s+away\b|\bno\s+longer\s+(?:appears|shows|happens|comes)\b")
+# The trouble said to be over, in one wording for every family it takes back: "(fixed)", "was since resolved", "fixed it
+# by", "fixed the ... error", "went away", "no longer shows" (lower case, as vetoes are searched in the lowered sentence).
+_SAID_FIXED = re.compile(
+    r"\b(?:is|are|was|were|got|has\s+been|have\s+been)\s+(?:since\s+|now\s+)?(?:gone|fixed|solved|resolved)\b"
+    r"|\((?:now\s+)?(?:fixed|resolved|solved)\b"
+    r"|\b(?:fixed|resolved|solved)\s+(?:(?:it|that|this|the)\s+)?(?:with|by|after|via)\b"
+    r"|\b(?:fixed|resolved|solved)\s+(?:the|this|that|my|our)\b(?:[^.;]|\.(?=\S)){0,120}?\b(?:error|issue|problem|failure)s?\b"
+    r"|\b(?:went|goes|has\s+gone)\s+away\b|\bno\s+longer\s+(?:appears|shows|happens|comes)\b")
+# (a fix said not to have happened: "haven't solved", "is not fixed", "never went away")
+_FIX_DENIED = re.compile(r"(?:\bnot|n't|\bnever|\byet\s+to\s+be)\s+(?:\w+\s+)?$")
 
 
 # Where a sentence ends, a semicolon not counted: a full stop, a question or exclamation mark, a line's end.
@@ -517,7 +528,8 @@ def _vetoed_line(symptom_id: str, lowered: str) -> bool:
     """Whether a lowered line holds one of a family's vetoes anywhere (the family's words need not be on it)."""
     family = _family(symptom_id)
     return any(_compiled(veto).search(lowered)
-               for veto in [*_vetoes(family), *family.get("vetoed_to_the_full_stop_by", ())])
+               for veto in [*family.get("vetoed_by", ()), *family.get("vetoed_to_the_full_stop_by", ())]) or bool(
+        family.get("vetoed_when_said_fixed") and _said_fixed_of(lowered, 0))
 
 
 def _first(family: _Family, clean: str, lowered: str, cache: Dict[str, List[Tuple[int, int]]],
@@ -2285,8 +2297,18 @@ _PROGRAM_BUILDS = {
 # the build's minimum is filed with them too, where it is what fails: gpu-too-old, read beside them.)
 _NO_KERNELS_ON_A_PC = ("cuda-209", "build-not-for-this-gpu")
 # A TensorRT engine said to be built for another GPU model (not by another TensorRT version): on a PC the card's own
-# kernels are what it lacks, as above.
-_ENGINE_FOR_ANOTHER_GPU = re.compile(r"\bgenerated on an incompatible device\b|\bacross different models of devices\b", re.I)
+# kernels are what it lacks, as above. TensorRT's error names the loading card's compute capability first, and its
+# warning about an engine from another model is the failure only where nothing else fails.
+_ENGINE_FOR_ANOTHER_GPU = re.compile(r"\bgenerated on an incompatible device\b(?!,\s*expecting compute " + JETSON_CC +
+                                     r"\b)", re.I)
+_ENGINE_FROM_ANOTHER_MODEL = re.compile(r"\bacross different models of devices\b", re.I)
+
+
+def _engine_for_another_pc_card(line: str, ids: Sequence[str]) -> bool:
+    """Whether a PC's engine line says the engine was built for another card model than the PC's own (not a Jetson's,
+    which TensorRT's "expecting compute 8.7" names as the card that loads it)."""
+    return bool(_ENGINE_FOR_ANOTHER_GPU.search(line)) or (
+        bool(_ENGINE_FROM_ANOTHER_MODEL.search(line)) and set(ids) <= {"engine-version", "gpu-works-words"})
 # GPU software named on a line or in an image: what a family marked `software_only_if_named` needs to be read as
 # the GPU's software rather than a program that never reached the GPU.
 _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|(?<!home/)nvidia(?!@|-desktop\b)|"
@@ -3451,8 +3473,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     conda_lacks = seen.said("conda lacks GPU build")  # (conda's error, with the packages it lists joined to its line)
     unbuilt = conda_lacks[0] if conda_lacks else line_of.get("package-not-found", "")
     offline = bool(seen.said("offline"))
+    # (not where the paste shows a GPU node missing too: that is what fails, whatever the install went through)
+    node_absent = any(re.match(GPU_NODE_PATH, absent.value) for absent in seen.absent)
     if jetson and (platform_shown if conda_lacks else _INDEX_LACKS_GPU.search(unbuilt)) and not denied \
-            and not nodes_denied and not offline:
+            and not nodes_denied and not offline and not node_absent:
         jetson_index = seen.said("Jetson index")
         return cause("jetson-software-mismatch", "the Jetson index in use has no build of the version asked for: pick "
                      "one it lists, built for the release's CUDA" if jetson_index else "the package index has no "
@@ -3813,7 +3837,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     built = next((i for i in ids if i in _PROGRAM_BUILDS and not (x86 and i == "gpu-too-old" and too_old_fails)), "")
     if built and not denied and not nodes_denied and not any(i in _MISMATCH for i in ids):
         on_pc, on_jetson = _PROGRAM_BUILDS[built]
-        if x86 and built == "engine-version" and _ENGINE_FOR_ANOTHER_GPU.search(line_of[built]):
+        if x86 and built == "engine-version" and _engine_for_another_pc_card(line_of[built], ids):
             return cause("x86-discrete-gpu", "a TensorRT engine built on a GPU of another compute capability than this "
                          "card's: it has no kernels for this card, as a CUDA build without its architecture has none; "
                          "build the engine on this card", [line_of[built]] + platform_line, "not-gpu-access")

@@ -383,18 +383,19 @@ _WINDOWS_HOST_NAME = re.compile(r"(?-i:(?<![\w-])(?:DESKTOP|LAPTOP)-(?=[A-Z]{0,6
 DESKTOP_BRANCH = r"(?!580\.00\b)(?:[1-4]\d\d|5[0-35-9]\d)"
 # The compute capabilities Jetsons have (TK1 3.2, TX1 and Nano 5.3, TX2 6.2, Xavier 7.2, Orin 8.7, Thor 10.1, renumbered
 # 11.0 from CUDA 13), as a version ("8.7") and as an architecture ("sm_87", "Device architecture 87"): any other is a PC's.
-_JETSON_CC = r"(?:3\.2|5\.3|6\.2|7\.2|8\.7|10\.1|11\.0)"
+JETSON_CC = r"(?:3\.2|5\.3|6\.2|7\.2|8\.7|10\.1|11\.0)"
 _JETSON_SM = r"(?:32|53|62|72|87|101|110)"
 # x86 / discrete-GPU evidence: the platform the JetPack explanation does not fit. Each part with the words a line must
 # hold before it runs (see Cued).
 _X86 = cued(
     (("x86",), r"\bx86[_-]64\b"), (("amd64",), r"\bamd64\b"), ((":\\",), r"\b[A-Z]:\\\w[\w\\.-]*"),
     (("x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "intel_do_flush", "_dri.so", "hip "),
-     # (not a form's platform field whose default "Linux x64" the reporter followed with a JetPack release; not
+     # (not a form's platform field whose default "Linux x64(Ubuntu 18.04)" the reporter followed with a JetPack
+     # release; not
      # PyTorch's collect_env saying it was built with none: "ROCM used to build PyTorch: N/A"; and PyTorch's ROCm
      # build naming HIP where its CUDA build names CUDA: "HIP out of memory", "HIP error: invalid device function", "HIP
      # runtime error")
-     r"\bx64\b(?![^\n]*\bjetpack\s*\d)|\bppc64(?:le)?\b|\brocm(?!\s+used\s+to\s+build\s+pytorch:\s*n/a)|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|"
+     r"\bx64\b(?![^\n(]*\([^)\n]*\)\s*,?\s*(?:jetpack|jp)[\s:-]*\d)|\bppc64(?:le)?\b|\brocm(?!\s+used\s+to\s+build\s+pytorch:\s*n/a)|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|"
      r"\bHIP\s+(?:out\s+of\s+memory|(?:runtime\s+)?error)\b|"
      # Mesa's Intel and AMD drivers by their own names ("intel_do_flush_locked failed", "radeonsi_dri.so")
      r"\bintel_do_flush_locked\b|\b(?:i965|crocus|radeonsi|r600)_dri\.so\b"),
@@ -465,7 +466,7 @@ _X86 = cued(
                       r"\b(?:my|our)\s+(?:gpu|card|device)\s+(?:has|is)\s+(?:a\s+)?(?:cuda\s+)?compute\s+capability\s+|"
                       r"\b(?:my|our)\s+(?:hardware|gpu|card|device)\s+(?:only\s+)?supports\s+(?:cuda\s+)?compute\s+capability\s+|"
                       r"\b(?:running|runs?|ran)\b[^\n]{0,80}?\bon\s+(?:a\s+|the\s+)?device\s+with\s+compute\s+capability\s+)"
-                      r"(?!" + _JETSON_CC + r"\b)\d{1,2}\.\d\b(?!\.?\d|\s*\+|\s*(?:\([^)\n]{0,30}\)\s*)?"
+                      r"(?!" + JETSON_CC + r"\b)\d{1,2}\.\d\b(?!\.?\d|\s*\+|\s*(?:\([^)\n]{0,30}\)\s*)?"
                       r"(?:(?:or|and)\s+(?:higher|above|later|newer|up|greater|better|beyond)|onwards?|upwards?|minimum)\b)"),
     (("nvidia-driver-", "driver version", "nvidia-smi "),
      r"\bnvidia-driver-\d{3}\b|\bDriver Version[*_`]*:[*_`\s]*" + DESKTOP_BRANCH + r"(?:\.\d+)*\b|"
@@ -475,16 +476,16 @@ _X86 = cued(
     # ("updated to v580.178.04")
     (("driver",), r"\bdrivers?\b[^\n]{0,30}?(?<![\w.])v?" + DESKTOP_BRANCH + r"\.\d{2,3}\.\d{2}\b|(?<![\w.])v?" + DESKTOP_BRANCH
      + r"\.\d{2,3}\.\d{2}\b[^\n]{0,30}?\bdrivers?\b"),
-    # the device's own compute capability or architecture, where no Jetson has it (_JETSON_CC, _JETSON_SM)
+    # the device's own compute capability or architecture, where no Jetson has it (JETSON_CC, _JETSON_SM)
     # (ptxas asked by a JIT for the device's own architecture: "Value 'sm_121a' is not defined for option 'gpu-name'")
     # (CUDAnative's "Device capability v2.1.0 not supported by available toolchain", CUDA.jl's "Your NVIDIA GeForce ...
     # GPU (compute capability 12.0) is not fully supported")
     # (RAPIDS' check of the device's architecture: "Device architecture 89 is unsupported")
     (("major/minor", "unsupported sm", "target gpu sm", "with cuda capability sm_", "gpu-name", "device capability",
       "(compute capability", "device architecture"),
-     r"Major/Minor version number:\s*(?!" + _JETSON_CC + r"\b)\d{1,2}\.\d\b|"
-     r"\bDevice capability v?(?!" + _JETSON_CC + r"\b)\d{1,2}\.\d(?:\.\d+)? (?:is )?not supported\b|"
-     r"\bGPU\s*\(compute capability (?!" + _JETSON_CC + r"\b)\d{1,2}\.\d\)|"
+     r"Major/Minor version number:\s*(?!" + JETSON_CC + r"\b)\d{1,2}\.\d\b|"
+     r"\bDevice capability v?(?!" + JETSON_CC + r"\b)\d{1,2}\.\d(?:\.\d+)? (?:is )?not supported\b|"
+     r"\bGPU\s*\(compute capability (?!" + JETSON_CC + r"\b)\d{1,2}\.\d\)|"
      r"\bValue 'sm_(?!" + _JETSON_SM + r"a?')\d{2,3}a?' is not defined for option 'gpu-name'|"
      r"\bUnsupported SM:\s*0x(?!(?:302|503|602|702|807|a01|b00)\b)[0-9a-f]{3}\b|"
      r"\bTarget GPU SM (?!" + _JETSON_SM + r"\b)\d{2,3} is not supported|"
