@@ -6705,3 +6705,17 @@ def test_a_monitor_s_and_a_cdi_spec_s_families_read_their_own_words_only(text: s
     crun cannot follow."""
     found = [i for i in ids(text) if i in ("jtop-release-unknown", "cdi-spec-stale")]
     assert found == ([family] if family else []), found
+
+
+@pytest.mark.parametrize("text", [
+    '0:00:00.97 WARN GST_PLUGIN_LOADING gstplugin.c:486:gst_plugin_register_func: plugin "/usr/lib/aarch64-linux-gnu/'
+    'gstreamer-1.0/libgstomx.so" has incompatible version (plugin: 1.16, gst: 1,14), not loading',
+    "[NvV4l2Elements] failed to open\nError in VIDIOC_REQBUFS at output plane[ZED][Encoding] Critical Error : No Video Enc",
+    "ERROR: Nothing RPROVIDES 'gstreamer1.0-omx-tegra' (but /build/layers/meta-app/recipes-app/video/app.bb RDEPENDS on "
+    "or otherwise requires it)",
+])
+def test_a_jetson_s_codec_plugins_of_another_release_are_the_software(text: str) -> None:
+    """NVIDIA's GStreamer plugins refused by another GStreamer, L4T's V4L2 codec library unable to open the codec, and a
+    Yocto recipe asking for a package the meta-tegra branch dropped: each a Jetson's software of another release
+    (OE4T/meta-tegra#432, stereolabs/zed-sdk#420, OE4T/meta-tegra#1521)."""
+    assert read_cause(JETSON_35 + "\n" + text).cause.id == "jetson-software-mismatch"
