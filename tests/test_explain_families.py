@@ -6719,3 +6719,13 @@ def test_a_jetson_s_codec_plugins_of_another_release_are_the_software(text: str)
     Yocto recipe asking for a package the meta-tegra branch dropped: each a Jetson's software of another release
     (OE4T/meta-tegra#432, stereolabs/zed-sdk#420, OE4T/meta-tegra#1521)."""
     assert read_cause(JETSON_35 + "\n" + text).cause.id == "jetson-software-mismatch"
+
+
+def test_mesa_s_loader_in_a_container_said_to_run_on_a_jetson_leaves_the_jetson() -> None:
+    """Mesa's EGL loader runs in any image: a Jetson's container without NVIDIA's EGL files falls back to it
+    (wendylabsinc/WendyOS-Builder#226), so its warnings are a hint of a PC that a Jetson named outranks."""
+    text = ("Containers on Jetson resolved EGL to Mesa software rendering instead of the Tegra driver:\n"
+            "libEGL warning: MESA-LOADER: failed to retrieve device information\n"
+            "libEGL warning: egl: failed to create dri2 screen")
+    assert shown_platform(read(text).observed)[0] == "jetson"
+    assert read_cause(text).cause.id != "x86-discrete-gpu"

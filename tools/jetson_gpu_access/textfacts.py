@@ -2652,6 +2652,9 @@ def _past_builds(state: _State, line: str, x86: Optional[Match[str]]) -> Optiona
     return x86
 
 
+_MESA_LOADER = re.compile(r"libEGL warning:|MESA-LOADER", re.I)
+
+
 def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting]) -> List[Sighting]:
     found: List[Sighting] = []
     if "://" in line:
@@ -2688,6 +2691,8 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
         x86 = None  # Windows beside Wine: the Windows program's, on a machine that runs Linux
     if x86 and _BUILT_ON.search(line[max(0, x86.start() - 40):x86.start()]):
         kind = PC_PROSE  # "CI builds on an x86_64 runner": the build's machine, named in words
+    if x86 and _MESA_LOADER.match(x86.group(0)):
+        kind = "PC hint"  # Mesa's loader runs in any image: a Jetson's container without NVIDIA's EGL falls back to it
     if x86 and not any(s.kind not in _NAMES_NO_HARDWARE for s in sightings):  # "an l4t image on an x86-64 host"
         found.append(Sighting(kind, x86.group(0), raw))
     # a stock kernel's release where the line shows nothing else ("Kernel Version: 5.15.0-112-generic"): a weak sign,
