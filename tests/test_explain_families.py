@@ -6729,3 +6729,15 @@ def test_mesa_s_loader_in_a_container_said_to_run_on_a_jetson_leaves_the_jetson(
             "libEGL warning: egl: failed to create dri2 screen")
     assert shown_platform(read(text).observed)[0] == "jetson"
     assert read_cause(text).cause.id != "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("line", [
+    "Error: llama runner process has terminated: this model is not supported by your version of Ollama. You may need "
+    "to upgrade",
+    "llama_model_load: error loading model: error loading model architecture: unknown model architecture: 'qwen3'",
+])
+def test_a_model_newer_than_the_program_is_the_program_s_release(line: str) -> None:
+    """A model architecture the program's release does not know yet, even in a Jetson's image of it: the program is to
+    upgrade, not the GPU's software (dusty-nv/jetson-containers#942)."""
+    assert read_cause(JETSON_36 + "\ndocker run --runtime nvidia -it dustynv/ollama:0.5.1-r36.4.0\n" + line).cause.id \
+        == "not-gpu-access"
