@@ -6709,7 +6709,7 @@ def test_a_monitor_s_and_a_cdi_spec_s_families_read_their_own_words_only(text: s
 
 @pytest.mark.parametrize("text", [
     '0:00:00.97 WARN GST_PLUGIN_LOADING gstplugin.c:486:gst_plugin_register_func: plugin "/usr/lib/aarch64-linux-gnu/'
-    'gstreamer-1.0/libgstomx.so" has incompatible version (plugin: 1.16, gst: 1,14), not loading',
+    'gstreamer-1.0/libgstnvvideo4linux2.so" has incompatible version (plugin: 1.16, gst: 1,14), not loading',
     "[NvV4l2Elements] failed to open\nError in VIDIOC_REQBUFS at output plane[ZED][Encoding] Critical Error : No Video Enc",
     "ERROR: Nothing RPROVIDES 'gstreamer1.0-omx-tegra' (but /build/layers/meta-app/recipes-app/video/app.bb RDEPENDS on "
     "or otherwise requires it)",
@@ -6741,3 +6741,34 @@ def test_a_model_newer_than_the_program_is_the_program_s_release(line: str) -> N
     upgrade, not the GPU's software (dusty-nv/jetson-containers#942)."""
     assert read_cause(JETSON_36 + "\ndocker run --runtime nvidia -it dustynv/ollama:0.5.1-r36.4.0\n" + line).cause.id \
         == "not-gpu-access"
+
+
+@pytest.mark.parametrize("line", [
+    "Neither a reboot nor reinstalling the driver fixed the error: Failed to initialize NVML: Driver/library version "
+    "mismatch",
+    "I fixed the DNS error by editing resolved.conf and now nvidia-smi reports Failed to initialize NVML: Driver/library "
+    "version mismatch",
+    "Nothing I tried has fixed the problem: nvidia-smi says Failed to initialize NVML: Driver/library version mismatch",
+])
+def test_a_fix_denied_or_said_of_another_trouble_takes_nothing_back(line: str) -> None:
+    assert "nvml-driver" in ids(PC + "\n" + line), line
+
+
+@pytest.mark.parametrize("line, system", [
+    ("Operating System + Version: Linux x64(Ubuntu 20.04) / JetPack 5.1.2", "jetson"),
+    ("Operating System + Version: Linux x64, JetPack 6.0", "jetson"),
+    ("[TRT] [E] 6: The engine plan file is generated on an incompatible device, expecting compute 8.9 got compute 8.7, "
+     "please rebuild.", "pc"),
+])
+def test_a_form_s_x64_beside_any_jetpack_release_and_tensorrt_s_loading_card(line: str, system: str) -> None:
+    """A form's "Linux x64" followed by a JetPack release names a Jetson however the two are joined; TensorRT's engine
+    error names the card that loads the engine first, here no Jetson's."""
+    assert shown_platform(read(line).observed)[0] == system
+
+
+def test_deepstream_s_gstreamer_plugins_of_another_gstreamer_are_a_jetson_s_software() -> None:
+    line = ('WARN GST_PLUGIN_LOADING gstplugin.c:527:gst_plugin_register_func: plugin "/opt/nvidia/deepstream/'
+            'deepstream-6.3/lib/gst-plugins/libnvdsgst_infer.so" has incompatible version (plugin: 1.20, gst: 1,16), not '
+            "loading")
+    assert "gst-nvidia-plugin-mismatch" in ids(JETSON_35 + "\n" + line)
+    assert "gst-nvidia-plugin-mismatch" not in ids(line.replace("libnvdsgst_infer", "libgstomx"))

@@ -503,8 +503,8 @@ def _said_fixed_of(sentence: str, at: int) -> bool:
     """Whether the match's sentence says its trouble is fixed or gone (a family marked `vetoed_when_said_fixed`), in
     the match's own clause: not in one a contrast turns away from ("The nvmap error went away, but now pip cannot
     resolve the host"), nor where the fix is denied ("I haven't solved the DNS problem yet")."""
-    turns = [turn.end() for turn in _TURN.finditer(sentence, 0, at)]
-    return any(not _FIX_DENIED.search(sentence, max(0, said.start() - 16), said.start())
+    turns = [turn.end() for turn in _FIX_TURN.finditer(sentence, 0, at)]
+    return any(not _FIX_DENIED.search(sentence, max(0, said.start() - 60), said.start())
                for said in _SAID_FIXED.finditer(sentence, turns[-1] if turns else 0))
 
 
@@ -516,8 +516,12 @@ _SAID_FIXED = re.compile(
     r"|\b(?:fixed|resolved|solved)\s+(?:(?:it|that|this|the)\s+)?(?:with|by|after|via)\b"
     r"|\b(?:fixed|resolved|solved)\s+(?:the|this|that|my|our)\b(?:[^.;]|\.(?=\S)){0,120}?\b(?:error|issue|problem|failure)s?\b"
     r"|\b(?:went|goes|has\s+gone)\s+away\b|\bno\s+longer\s+(?:appears|shows|happens|comes)\b")
-# (a fix said not to have happened: "haven't solved", "is not fixed", "never went away")
-_FIX_DENIED = re.compile(r"(?:\bnot|n't|\bnever|\byet\s+to\s+be)\s+(?:\w+\s+)?$")
+# (a fix said not to have happened: "haven't solved", "never went away", "neither a reboot nor reinstalling fixed",
+# "nothing I tried has fixed", "nobody has solved", "I thought the reboot had fixed")
+_FIX_DENIED = re.compile(r"(?:n't|\bnot|\bnever)\s+(?:\w+\s+)?$|\b(?:nor|neither|nothing|nobody|no\s+one|none|thought|"
+                         r"hoped|yet\s+to\s+be)\b[^.;,\n]{0,50}$")
+# (and what was fixed is another trouble than the one now failing: "I fixed the DNS error, and now nvidia-smi fails")
+_FIX_TURN = re.compile(_TURN.pattern + r"|\b(?:and|but)\s+now\b|,\s*now\b", re.I)
 
 
 # Where a sentence ends, a semicolon not counted: a full stop, a question or exclamation mark, a line's end.
@@ -2309,6 +2313,8 @@ def _engine_for_another_pc_card(line: str, ids: Sequence[str]) -> bool:
     which TensorRT's "expecting compute 8.7" names as the card that loads it)."""
     return bool(_ENGINE_FOR_ANOTHER_GPU.search(line)) or (
         bool(_ENGINE_FROM_ANOTHER_MODEL.search(line)) and set(ids) <= {"engine-version", "gpu-works-words"})
+
+
 # GPU software named on a line or in an image: what a family marked `software_only_if_named` needs to be read as
 # the GPU's software rather than a program that never reached the GPU.
 _GPU_SOFTWARE = re.compile(r"cuda|cudnn|cublas|tensorrt|nvinfer|torch|tensorflow|onnxruntime|\bgpu|(?<!home/)nvidia(?!@|-desktop\b)|"

@@ -391,11 +391,11 @@ _X86 = cued(
     (("x86",), r"\bx86[_-]64\b"), (("amd64",), r"\bamd64\b"), ((":\\",), r"\b[A-Z]:\\\w[\w\\.-]*"),
     (("x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "intel_do_flush", "_dri.so", "hip "),
      # (not a form's platform field whose default "Linux x64(Ubuntu 18.04)" the reporter followed with a JetPack
-     # release; not
-     # PyTorch's collect_env saying it was built with none: "ROCM used to build PyTorch: N/A"; and PyTorch's ROCm
-     # build naming HIP where its CUDA build names CUDA: "HIP out of memory", "HIP error: invalid device function", "HIP
-     # runtime error")
-     r"\bx64\b(?![^\n(]*\([^)\n]*\)\s*,?\s*(?:jetpack|jp)[\s:-]*\d)|\bppc64(?:le)?\b|\brocm(?!\s+used\s+to\s+build\s+pytorch:\s*n/a)|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|"
+     # release, other than one named as a later target; not PyTorch's collect_env saying it was built with none: "ROCM
+     # used to build PyTorch: N/A"; and PyTorch's ROCm build naming HIP where its CUDA build names CUDA: "HIP out of
+     # memory", "HIP error: invalid device function", "HIP runtime error")
+     r"\bx64\b(?![^\n]*?(?<!target )(?<!targets )(?<!targeting )\b(?:jetpack|jp)[\s:-]*\d)|\bppc64(?:le)?\b|"
+     r"\brocm(?!\s+used\s+to\s+build\s+pytorch:\s*n/a)|\bamd-smi\b|/dev/kfd\b|\bgfx\d{3,4}\b|\bi915\b|"
      r"\bHIP\s+(?:out\s+of\s+memory|(?:runtime\s+)?error)\b|"
      # Mesa's Intel and AMD drivers by their own names ("intel_do_flush_locked failed", "radeonsi_dri.so")
      r"\bintel_do_flush_locked\b|\b(?:i965|crocus|radeonsi|r600)_dri\.so\b"),
@@ -480,12 +480,14 @@ _X86 = cued(
     # (ptxas asked by a JIT for the device's own architecture: "Value 'sm_121a' is not defined for option 'gpu-name'")
     # (CUDAnative's "Device capability v2.1.0 not supported by available toolchain", CUDA.jl's "Your NVIDIA GeForce ...
     # GPU (compute capability 12.0) is not fully supported")
-    # (RAPIDS' check of the device's architecture: "Device architecture 89 is unsupported")
+    # (RAPIDS' check of the device's architecture: "Device architecture 89 is unsupported"; TensorRT's engine error
+    # names the loading card's first: "generated on an incompatible device, expecting compute 8.9 got compute 8.7")
     (("major/minor", "unsupported sm", "target gpu sm", "with cuda capability sm_", "gpu-name", "device capability",
-      "(compute capability", "device architecture"),
+      "(compute capability", "device architecture", "expecting compute"),
      r"Major/Minor version number:\s*(?!" + JETSON_CC + r"\b)\d{1,2}\.\d\b|"
      r"\bDevice capability v?(?!" + JETSON_CC + r"\b)\d{1,2}\.\d(?:\.\d+)? (?:is )?not supported\b|"
      r"\bGPU\s*\(compute capability (?!" + JETSON_CC + r"\b)\d{1,2}\.\d\)|"
+     r"\bincompatible device, expecting compute (?!" + JETSON_CC + r"\b)\d{1,2}\.\d\b|"
      r"\bValue 'sm_(?!" + _JETSON_SM + r"a?')\d{2,3}a?' is not defined for option 'gpu-name'|"
      r"\bUnsupported SM:\s*0x(?!(?:302|503|602|702|807|a01|b00)\b)[0-9a-f]{3}\b|"
      r"\bTarget GPU SM (?!" + _JETSON_SM + r"\b)\d{2,3} is not supported|"
@@ -2652,6 +2654,7 @@ def _past_builds(state: _State, line: str, x86: Optional[Match[str]]) -> Optiona
     return x86
 
 
+# Mesa's EGL loader speaking: software in the image, which any machine's container may carry.
 _MESA_LOADER = re.compile(r"libEGL warning:|MESA-LOADER", re.I)
 
 
