@@ -240,9 +240,9 @@ def error_page_of(symptom: Dict[str, Any]) -> str:
     machine's around the GPU, and the settings and tools left."""
     causes = set(symptom.get("points_to") or ())
     if not causes or not causes <= LOOKALIKE_CAUSES:
-        first = (symptom.get("points_to") or [""])[0]
-        return "reference/errors-container.md" if first in CONTAINER_CAUSES and not causes & PERMISSION_CAUSES \
-            else "reference/errors.md"
+        first = (symptom.get("points_to") or [""])[0]  # (and a toolkit's own doing, whatever system it is likeliest on)
+        return "reference/errors-container.md" if (first in CONTAINER_CAUSES or "toolkit-band" in causes) \
+            and not causes & PERMISSION_CAUSES else "reference/errors.md"
     if causes == {"not-gpu-access"}:
         if "cuda" in symptom or symptom["id"] in PROGRAM_FAMILIES:
             return "reference/errors-program.md"
