@@ -481,7 +481,8 @@ def _vetoed(symptom: Dict[str, Any], line: str, hit: Match[str]) -> bool:
     next line, joined for the families that read output below their words, may be another command's. Root said to fail
     too (`vetoed_to_the_full_stop_by`) is read past a semicolon, to the full stop: "...; as root it doesn't work
     either" takes back the clause before it, and a later sentence of its own ("The camera also fails as root.") does
-    not."""
+    not. A family marked `vetoed_when_said_fixed` is read for its trouble said fixed in the match's clause alone
+    (_said_fixed_of)."""
     vetoes, past_semicolons = symptom.get("vetoed_by", ()), symptom.get("vetoed_to_the_full_stop_by", ())
     said_fixed = bool(symptom.get("vetoed_when_said_fixed"))
     if not (vetoes or past_semicolons or said_fixed):
