@@ -532,6 +532,20 @@ def test_a_cdi_spec_not_generated_because_the_driver_was_not_loaded_is_the_drive
     assert read_cause(other).cause.id == "toolkit-band"
 
 
+
+@pytest.mark.parametrize("line", [
+    "The suggested command fails with `nvidia-ctk: command not found`, and onboarding cannot proceed.",
+    "sudo: nvidia-container-cli: command not found",
+    'docker: Error response from daemon: failed to create shim task: OCI runtime create failed: unable to retrieve OCI '
+    'runtime error: exec: "nvidia-container-runtime": executable file not found in $PATH: unknown.',
+])
+def test_the_toolkit_s_own_programs_missing_is_no_runtime_to_inject_the_gpu(line: str) -> None:
+    """The container toolkit's own programs not found say the toolkit is not installed where the engine runs: the
+    runtime that would put the GPU into the container is missing, not a check program in an image."""
+    assert "no-gpu-runtime" in ids(line) and "tool-not-found" not in ids(line)
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "nodes-missing-in-container"
+    assert read_cause(PC + "\n" + line).cause.id == "x86-discrete-gpu"
+
 # ---- nodes said to be missing ----
 
 @pytest.mark.parametrize("text", [

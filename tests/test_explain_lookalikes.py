@@ -280,6 +280,14 @@ def test_nvidia_smi_missing_in_a_container_given_the_gpu_is_not_the_injection() 
     assert "started without the GPU" not in read_cause(text).cause.why.text
 
 
+
+@pytest.mark.parametrize("words", ["After the kernel upgrade the plex LXC no longer gets the GPU.",
+                                   "The Incus instance used to see the card."])
+def test_a_system_container_is_a_container(words: str) -> None:
+    """LXC, LXD and Incus run system containers: a GPU tool missing there is one the container did not get."""
+    result = read_cause(PC + "\n" + words + "\nroot@plex:~# nvidia-smi\n-bash: nvidia-smi: command not found")
+    assert result.cause.id == "x86-discrete-gpu" and "did not get it" in result.cause.why.text, result.cause
+
 @pytest.mark.parametrize("line", ["type `nvidia-smi` in the container, but: command not found",
                                   "nvidia-smi -> command not found inside the container"])
 def test_a_tool_said_not_found_in_any_words_is_a_missing_tool(line: str) -> None:

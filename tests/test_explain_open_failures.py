@@ -159,6 +159,19 @@ def test_a_build_error_that_names_a_gpu_library_is_read_as_that_library() -> Non
     assert read_cause(plain).cause.id == "not-gpu-access"
 
 
+
+@pytest.mark.parametrize("line", [
+    "I get the following error about `Authentication mismatch`:",
+    "ERROR: checksum mismatch for the downloaded model, aborting",
+    "RuntimeError: the pipeline failed: shape mismatch between the sgie output and the tracker input",
+])
+def test_a_mismatch_of_credentials_checksums_or_shapes_is_no_version_failure(line: str) -> None:
+    """A mismatch of credentials, of a download's checksum or of a tensor's shape is the program's own failure, not
+    software of versions that do not fit."""
+    assert find_failure(line).kind == "other"
+    assert read_cause(JETSON_35 + "\n" + line).cause.id == "not-gpu-access"
+    assert find_failure("ERROR: version mismatch between the plugin and the runtime").kind == "version"
+
 _JETPACK_4_BUILD_STEP = ("OSError: libcurand.so.10: cannot open shared object file: No such file or directory\n"
                          "  File \"setup.py\", line 12, in <module>\n    import torch\n")
 

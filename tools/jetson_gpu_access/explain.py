@@ -761,6 +761,10 @@ _DEVICE_NOUN = r"(?<![/\w])devices?\b(?!/|\.(?:allow|deny|list)\b)"
 # A file's path ending in a config's, a label list's or a model's extension.
 _DATA_FILE = (r"(?<![\w.-])[\w./~-]*[\w-]\.(?:txt|ya?ml|json|cfg|conf|ini|toml|xml|prototxt|names|labels|onnx|engine|"
               r"plan|pth?|etlt|caffemodel|uff|weights|pb|tflite|safetensors|gguf)\b(?![.\w])")
+# A mismatch of versions, not of what a check compares otherwise: credentials ("Authentication mismatch"), a download's
+# checksum or signature, or a tensor's shape or type, which are a program's or its download's own.
+_VERSIONS_MISMATCH = (r"(?<!authentication )(?<!checksum )(?<!hash )(?<!signature )(?<!digest )(?<!size )(?<!shape )"
+                      r"(?<!dtype )(?<!type )mismatch")
 # What a failing line mentions, most decisive first: a GPU node is the node cause; a file system that refuses a write
 # (read-only, full, a path that exists already) is no GPU access, even where the file it names is the GPU's (a CUDA
 # library unpacked onto the runtime's read-only mount); a GPU library that is an empty placeholder, or missing, is
@@ -811,7 +815,8 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
     # (not a board's: "older versions of Jetson Orin Nano")
     ("version", re.compile(r"(?<![/\w])versions?\b(?!/)(?!\s+of\s+(?:the\s+|an?\s+)?(?:nvidia\s+)?(?:jetson|orin|xavier|"
                            r"agx|tx[12]|boards?|modules?|devices?|hardware|carrier)\b)|\babi\b|undefined symbol|"
-                           r"undefined reference|unsupported|not supported|mismatch|incompatible|compute capability|\bsm_\d+|"
+                           r"undefined reference|unsupported|not supported|" + _VERSIONS_MISMATCH +
+                           r"|incompatible|compute capability|\bsm_\d+|"
                            # (software said not to fit a Jetson: "This option is not yet compatible with Jetson devices",
                            # "isn't compatible with Jetson devices yet", "does not support Jetson")
                            r"(?:\bnot|n't)\s+(?:yet\s+)?(?:compatible\s+with|supported\s+on|support)\s+" + _A_JETSON + r"\b|"
@@ -897,6 +902,8 @@ _CONTAINER_SAID = re.compile(r"---> Running in |\bdocker[ _-]build|\bdockerfile\
                              r"^\s*(?-i:ARG|FROM)\s+[\w${}./-]+(?:=|:\S|\s+(?-i:AS)\b|\s*$)|"
                              r"\bjetson-containers (?:build|run)\b|\b(?:singularity|apptainer) (?:exec|run|shell)\b|"
                              r"\bkubernetes\b|\bk8s\b|\bk3s\b|\bkubectl\b|\bpods?\b|"
+                             # (a system container: LXC, LXD and Incus, Proxmox's CT)
+                             r"\blxc\b|\blxd\b|\bincus\b|"
                              # the daemon's default runtime as its file or `docker info` shows it, or said to be changed
                              r"[\"']default-runtime[\"']\s*:|\bdefault runtime:\s*\w|\b(?:set|chang(?:e|ed|ing)|switch(?:ed)?|"
                              r"configured?)\b[^\n]{0,20}?\bdefault[ _-]runtime\b[^\n]{0,10}?\bto\b|"
@@ -904,8 +911,8 @@ _CONTAINER_SAID = re.compile(r"---> Running in |\bdocker[ _-]build|\bdockerfile\
                              # (not the jetson-containers project's name, which runs nothing by itself being named)
                              r"(?<!\boutside the )(?<!\boutside any )(?<!jetson-)\bcontainers?\b", re.I)
 _CONTAINER_KEYS = ("running in", "docker build", "docker_build", "docker-build", "arg ", "from ", "run ", "--build", "dockerfile",
-                   "jetson-containers", "singularity", "apptainer", "kube", "k8s", "k3s", "pod", "container", "default runtime",
-                   "default-runtime", "default_runtime")
+                   "jetson-containers", "singularity", "apptainer", "kube", "k8s", "k3s", "pod", "container", "lxc", "lxd", "incus",
+                   "default runtime", "default-runtime", "default_runtime")
 
 
 # What would happen otherwise ("CUDA must be set up, otherwise the SDK cannot work"): advice, not a failure seen.
@@ -2338,7 +2345,8 @@ _VERSION_OF_THE_GPU = re.compile(_GPU_SOFTWARE.pattern + r"|\bsm\b|\bsm_?\d{2,3}
                                  r"(?:symbol|reference)|supported\s+(?:on|by|for|with)\s+(?:this|the|your|that)\s+(?:gpu|device|"
                                  r"platform|architecture|driver|system|release|version)|supported\s+(?:gpus?|devices?|"
                                  r"architectures?|platforms?|versions?)|unsupported\b[^\n]{0,40}\bversion|"
-                                 r"\bversion\b[^\n]{0,40}\b(?:un|not )supported|mismatch|incompatible|conflict|requir|\bneeds?\b|"
+                                 r"\bversion\b[^\n]{0,40}\b(?:un|not )supported|" + _VERSIONS_MISMATCH +
+                                 r"|incompatible|conflict|requir|\bneeds?\b|"
                                  r"\bnewer\b|\bolder\b", re.I)
 # Words that say who is denied (root works, another user does not): the symptom, which a not-GPU error also has.
 _SYMPTOM_WORDS = ("denial-words",)
