@@ -542,9 +542,42 @@ def test_a_cdi_spec_not_generated_because_the_driver_was_not_loaded_is_the_drive
 def test_the_toolkit_s_own_programs_missing_is_no_runtime_to_inject_the_gpu(line: str) -> None:
     """The container toolkit's own programs not found say the toolkit is not installed where the engine runs: the
     runtime that would put the GPU into the container is missing, not a check program in an image."""
-    assert "no-gpu-runtime" in ids(line) and "tool-not-found" not in ids(line)
+    assert "toolkit-programs-missing" in ids(line) and "tool-not-found" not in ids(line)
     assert read_cause(JETSON_36 + "\n" + line).cause.id == "nodes-missing-in-container"
     assert read_cause(PC + "\n" + line).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("line", [
+    "% nvidia-ctk --version\nzsh: command not found: nvidia-ctk",
+    "$ which nvidia-container-runtime\nnvidia-container-runtime not found",
+    "runc create failed: fork/exec /usr/bin/nvidia-container-runtime-hook: no such file or directory: unknown",
+    'level=error msg="couldn\'t find binary nvidia-container-cli in [/usr/local/bin /usr/bin]"',
+    'OCI runtime create failed: exec: \\\\\\\"nvidia-container-cli\\\\\\\": executable file not found in $PATH',
+])
+def test_the_toolkit_s_programs_missing_in_other_shells_and_runtimes_words(line: str) -> None:
+    assert "toolkit-programs-missing" in ids(JETSON_36 + "\n" + line), line
+
+
+_PROGRAM_MISSING = "sudo: nvidia-ctk: command not found\n"
+
+
+@pytest.mark.parametrize("shown, cause", [
+    # (the program looked for inside a container, where it never is, beside the host's own toolkit at work)
+    ("$ nvidia-ctk --version\nNVIDIA Container Toolkit CLI version 1.16.2\n", "nodes-missing-in-container"),
+    ("ii  nvidia-container-toolkit   1.16.2-1   arm64   NVIDIA Container toolkit\n", "nodes-missing-in-container"),
+    ("$ docker info | grep -i runtime\n Runtimes: io.containerd.runc.v2 nvidia runc\n", "nodes-missing-in-container"),
+    ("crw-rw---- 1 root video 10, 125 Jan  1 00:00 /dev/nvmap\n", "nodes-missing-in-container"),
+])
+def test_the_toolkit_s_programs_not_found_beside_the_toolkit_at_work_say_nothing_of_it(shown: str, cause: str) -> None:
+    """Where the paste shows the toolkit installed and at work (its version, its packages, the engine's runtime list,
+    the GPU nodes in the container), its programs were looked for where they are not installed: no runtime missing."""
+    assert "toolkit-programs-missing" in ids(JETSON_36 + "\n" + _PROGRAM_MISSING)
+    assert "toolkit-programs-missing" not in ids(JETSON_36 + "\n" + shown + _PROGRAM_MISSING)
+
+
+def test_the_toolkit_s_programs_missing_at_first_is_no_runtime_missing_now() -> None:
+    text = JETSON_36 + "\nInitially I got `sudo: nvidia-ctk: command not found`, so I installed the toolkit."
+    assert not {"toolkit-programs-missing", "no-gpu-runtime"} & set(ids(text))
 
 # ---- nodes said to be missing ----
 
@@ -558,6 +591,7 @@ def test_the_toolkit_s_own_programs_missing_is_no_runtime_to_inject_the_gpu(line
     "the default runtime was not nvidia, so the build steps ran without the GPU",
     "turns out docker's default-runtime isn't set to nvidia on this box",
     "the container wasn't running with the NVIDIA container runtime",
+    "Our containers start but have no /dev/nvmap or /dev/nvgpu inside.",
 ])
 def test_nodes_missing_in_words_are_missing_nodes(text: str) -> None:
     assert "nodes-missing-words" in ids(text)
@@ -3665,6 +3699,16 @@ def test_code_43_with_no_nvidia_card_named_is_another_device_s(text: str) -> Non
     # (Windows' Code 43 is any device's: an AMD card's or a USB controller's in a VM is no NVIDIA driver's refusal)
     assert "vm-code-43" not in ids(text)
 
+
+
+@pytest.mark.parametrize("text", ["NVIDIA GeForce GTX 1070: The drivers for this device are not installed. (Code 28)",
+                                  'P106-100 code 28\n"Для устройства не установлены драйверы. (Код 28)"'])
+def test_a_gpu_windows_has_no_driver_for_is_the_pc_s_driver(text: str) -> None:
+    """Device Manager's Code 28 on an NVIDIA card, in Windows' words in any language: no driver lists the card."""
+    reading = read_cause(text)
+    assert "windows-driver-not-installed" in [m.id for m in reading.matches] and reading.cause.id == "x86-discrete-gpu"
+    assert "windows-driver-not-installed" not in ids("USB Serial Controller: The drivers for this device are not "
+                                                     "installed. (Code 28)")
 
 @pytest.mark.parametrize("text", [
     "Linux mybox 6.5.0-44-generic #44~22.04.1-Ubuntu SMP x86_64 (the SDK Manager host)\n" + JETSON_36

@@ -164,6 +164,9 @@ def test_a_build_error_that_names_a_gpu_library_is_read_as_that_library() -> Non
     "I get the following error about `Authentication mismatch`:",
     "ERROR: checksum mismatch for the downloaded model, aborting",
     "RuntimeError: the pipeline failed: shape mismatch between the sgie output and the tracker input",
+    "[TRT] [E] 3: [executionContext.cpp::setInputShape::2068] Error Code 3: API Usage Error (Static dimension mismatch "
+    "while setting input shape.)",
+    "ChecksumMismatchError: Conda detected a mismatch between the expected content and downloaded content",
 ])
 def test_a_mismatch_of_credentials_checksums_or_shapes_is_no_version_failure(line: str) -> None:
     """A mismatch of credentials, of a download's checksum or of a tensor's shape is the program's own failure, not
@@ -171,6 +174,13 @@ def test_a_mismatch_of_credentials_checksums_or_shapes_is_no_version_failure(lin
     assert find_failure(line).kind == "other"
     assert read_cause(JETSON_35 + "\n" + line).cause.id == "not-gpu-access"
     assert find_failure("ERROR: version mismatch between the plugin and the runtime").kind == "version"
+
+
+def test_a_download_that_arrives_other_than_its_index_says_is_the_network() -> None:
+    """apt's Hash Sum mismatch is a download a proxy or a mirror changed, though the package is the GPU's."""
+    text = (JETSON_36 + "\nE: Failed to fetch https://repo.download.nvidia.com/jetson/common/pool/main/n/nvidia-l4t-dla-"
+            "compiler/nvidia-l4t-dla-compiler_36.4.0-20240912212859_arm64.deb  Hash Sum mismatch")
+    assert read_cause(text).cause.id == "not-gpu-access"
 
 _JETPACK_4_BUILD_STEP = ("OSError: libcurand.so.10: cannot open shared object file: No such file or directory\n"
                          "  File \"setup.py\", line 12, in <module>\n    import torch\n")
@@ -187,6 +197,14 @@ def test_a_cuda_library_missing_in_an_image_build_on_jetpack_4_is_the_runtime_th
     as the daemon's default runtime: a build script, a BuildKit step or a Dockerfile's line is such a container."""
     assert read_cause(JETSON_32 + "\n" + build + "\n" + _JETPACK_4_BUILD_STEP).cause.id == "nodes-missing-in-container"
 
+
+
+def test_a_cuda_library_an_image_of_another_release_asks_for_is_the_image_s_release() -> None:
+    """An image tagged for another L4T major than the host's asks for its own release's CUDA (libcudart.so.11.0 on a
+    JetPack 4 host, whose runtime brings CUDA 10.2): the image's release, not a runtime that did not mount it."""
+    text = (JETSON_32 + "\n$ docker run --rm -it dustynv/l4t-pytorch:r35.4.1 python3 -c 'import torch'\n"
+            "ImportError: libcudart.so.11.0: cannot open shared object file: No such file or directory")
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
 
 def test_python_s_from_import_is_no_dockerfile() -> None:
     text = JETSON_36 + "\nfrom torch import cuda\nOSError: libcurand.so.10: cannot open shared object file: No such file"

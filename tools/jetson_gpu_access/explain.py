@@ -762,9 +762,12 @@ _DEVICE_NOUN = r"(?<![/\w])devices?\b(?!/|\.(?:allow|deny|list)\b)"
 _DATA_FILE = (r"(?<![\w.-])[\w./~-]*[\w-]\.(?:txt|ya?ml|json|cfg|conf|ini|toml|xml|prototxt|names|labels|onnx|engine|"
               r"plan|pth?|etlt|caffemodel|uff|weights|pb|tflite|safetensors|gguf)\b(?![.\w])")
 # A mismatch of versions, not of what a check compares otherwise: credentials ("Authentication mismatch"), a download's
-# checksum or signature, or a tensor's shape or type, which are a program's or its download's own.
-_VERSIONS_MISMATCH = (r"(?<!authentication )(?<!checksum )(?<!hash )(?<!signature )(?<!digest )(?<!size )(?<!shape )"
-                      r"(?<!dtype )(?<!type )mismatch")
+# checksum, hash or signature (apt's "Hash Sum mismatch", conda's ChecksumMismatchError, its "mismatch between the
+# expected content and downloaded content"), or a tensor's shape, size, dimension or type, which are a program's or
+# its download's own.
+_VERSIONS_MISMATCH = (r"(?<!authentication )(?<!checksum )(?<!checksum)(?<!hash )(?<!hash sum )(?<!signature )"
+                      r"(?<!digest )(?<!size )(?<!shape )(?<!dimension )(?<!dtype )(?<!type )mismatch"
+                      r"(?! between the expected content)")
 # What a failing line mentions, most decisive first: a GPU node is the node cause; a file system that refuses a write
 # (read-only, full, a path that exists already) is no GPU access, even where the file it names is the GPU's (a CUDA
 # library unpacked onto the runtime's read-only mount); a GPU library that is an empty placeholder, or missing, is
@@ -4460,7 +4463,8 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
                    container: str = "", failure: Optional[Failure] = None) -> List[str]:
     """Lines showing the GPU is not in the container: absent nodes, no runtime, (on a Jetson) a launch without
     it, or a GPU library that is an empty placeholder or missing where the paste ran in a container or a build."""
-    lines = [line_of[i] for i in ("nvmap-missing", "no-gpu-runtime", "gpu-request-unserved", "cuda-image-no-driver")
+    lines = [line_of[i] for i in ("nvmap-missing", "no-gpu-runtime", "toolkit-programs-missing", "gpu-request-unserved",
+                                   "cuda-image-no-driver")
              if i in line_of]
     # (words that the container lacks the GPU: beside a node the paste shows refused, "no access" is that refusal)
     if "nodes-missing-words" in line_of and not any(i in _EXPLICIT_DENIALS for i in ids):
@@ -4533,9 +4537,10 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
     if jetson and placeholder:
         lines += [placeholder] + ([container] if container else [])
     major = _l4t_major(seen)
+    # (a CUDA library an image of another release asks for, the host's runtime cannot bring: the image's release)
     if jetson and library and not _HOST_TOOL.search(library) and (
-            _DRIVER_LIBRARY.search(library) or (container and (_cuda_from_host(major) or _HOST_DRIVER.search(library)
-                                                                or not _CUDA_STACK.search(library)))):
+            _DRIVER_LIBRARY.search(library) or (container and not moved and (
+                _cuda_from_host(major) or _HOST_DRIVER.search(library) or not _CUDA_STACK.search(library)))):
         lines += [library] + ([container] if container and not _DRIVER_LIBRARY.search(library) else [])
     unavailable = line_of.get("cuda-unavailable", "")
     versions = _image_l4t_conflict(seen) or (failure is not None and failure.kind == "version")
