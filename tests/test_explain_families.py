@@ -1327,6 +1327,8 @@ def test_a_release_line_in_inline_code_or_a_table_cell_is_read(line: str) -> Non
     ("After sudo chmod 666 /dev/dri/renderD128 it works, but that is not a fix", "render-node-denied"),
     ("sudo chmod a+rw /dev/nvmap /dev/nvhost-* fixed it for the app user", "tegra-nodes-denied"),
     ("it works after `setfacl -m u:app:rw /dev/nvmap`", "tegra-nodes-denied"),
+    ("After install, CUDA programs and nvidia-smi only runs as the root user.", "render-node-denied"),
+    ("The bug prevents CUDA verification for a non-root user in the sandbox.", "render-node-denied"),
 ])
 def test_a_cause_said_only_in_plain_words_is_the_denial_it_describes(line: str, cause: str) -> None:
     result = read_cause(JETSON_36 + "\n" + line)
@@ -1598,11 +1600,33 @@ def test_every_family_a_follow_up_defers_to_exists() -> None:
     "require 'docker login': denied: requested access to the resource is denied",
     "Step 2/22 : FROM ${BASE_IMAGE}\nunauthorized: authentication required",
     "toomanyrequests: You have reached your pull rate limit.",
+    "failed to solve: nvcr.io/nvidia/l4t-foo:r32.2: failed to resolve source metadata for nvcr.io/nvidia/l4t-foo:r32.2: "
+    "unexpected status from HEAD request to https://nvcr.io/v2/nvidia/l4t-foo/manifests/r32.2: 403 Forbidden",
 ])
 def test_a_registry_refusing_the_image_is_not_gpu_access_on_a_jetson(line: str) -> None:
     assert "registry-access" in ids(line)
     assert read_cause(JETSON_32 + "\n$ docker pull nvcr.io/nvidia/l4t-foo:r32.2\n" + line).cause.id == "not-gpu-access"
 
+
+
+def test_a_connection_the_registry_resets_is_the_network() -> None:
+    line = "read tcp 192.168.1.5:52344->nvcr.io:443: read: connection reset by peer"
+    assert "network-failure" in ids(line)
+    assert read_cause(JETSON_36 + "\n" + line).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("system, cause", [("Ubuntu 22.04", "render-node-denied"), ("kernel 5.15.148-tegra", "render-node-denied"),
+                                           ("Ubuntu 20.04", "tegra-nodes-denied"), ("", "tegra-nodes-denied")])
+def test_an_orin_whose_system_is_r36_s_is_read_as_jetpack_6(system: str, cause: str) -> None:
+    """No release line, but Ubuntu 22.04 or a 5.15 -tegra kernel on an Orin: JetPack 6's system (JetPack 5 runs 20.04
+    and a 5.10 kernel), where CUDA opens the render node too."""
+    assert read_cause("Jetson Orin Nano, " + system + "\nCUDA programs only run as the root user.").cause.id == cause
+
+
+def test_a_container_a_cross_build_ran_in_is_the_build_machine_s() -> None:
+    text = ("I have a Jetson TX2 with a custom Yocto image. I cross-compiled the library in a Docker container on an x64 "
+            "host.\nIt runs on the TX2, but the GPU is not used.")
+    assert not read(text).observed.said("container") and read_cause(text).cause.id != "nodes-missing-in-container"
 
 @pytest.mark.parametrize("line", ["is it not using the nvidia runtime?", "it works even when not using the nvidia runtime",
                                   "the default runtime was not nvidia before, now it is and the error stays"])

@@ -288,6 +288,11 @@ def test_a_system_container_is_a_container(words: str) -> None:
     result = read_cause(PC + "\n" + words + "\nroot@plex:~# nvidia-smi\n-bash: nvidia-smi: command not found")
     assert result.cause.id == "x86-discrete-gpu" and "did not get it" in result.cause.why.text, result.cause
 
+
+def test_nvml_missing_on_a_pc_is_its_driver_and_no_jetpack_s() -> None:
+    result = read_cause(PC + "\npynvml.NVMLError_LibraryNotFound: NVML Shared Library Not Found")
+    assert result.cause.id == "x86-discrete-gpu" and "JetPack" not in result.cause.why.text, result.cause
+
 @pytest.mark.parametrize("line", ["type `nvidia-smi` in the container, but: command not found",
                                   "nvidia-smi -> command not found inside the container"])
 def test_a_tool_said_not_found_in_any_words_is_a_missing_tool(line: str) -> None:

@@ -33,6 +33,7 @@ from .textfacts import (
     ARM64_KINDS,
     CONTAINER_PROMPT,
     CPU_DOES_THE_WORK,
+    CROSS_BUILD,
     DESKTOP_BRANCH,
     FACT_WINDOW,
     FORM_NAMES_OTHER_GPU,
@@ -1240,7 +1241,7 @@ def container_context(text: str, seen: Observed, cleaned: Optional[str] = None) 
     for at, row in enumerate(rows):
         low = row.lower()
         if _CONTAINER_ROW.match(row + "\n" + (rows[at + 1] if at + 1 < len(rows) else "")) or (
-                any(key in low for key in _CONTAINER_KEYS) and _CONTAINER_SAID.search(row)):
+                any(key in low for key in _CONTAINER_KEYS) and _CONTAINER_SAID.search(row) and not CROSS_BUILD.search(row)):
             return row.strip()[:300]
     return ""
 
@@ -3831,7 +3832,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      _first_line(seen.launches[0])] + platform_line, "jetson-software-mismatch", "nodes-missing-in-container")
     if "nvml-missing" in ids and not denied:  # NVML is part of every PC driver; a Jetson before JetPack 6 has none
         return cause("x86-discrete-gpu" if x86 else "jetson-software-mismatch", "the tool looks for the GPU through "
-                     "NVML, which is not there (JetPack before 6 has none)",
+                     "NVML, which is not there " + ("(every PC driver installs it: the driver is not installed where the "
+                                                    "tool runs)" if x86 else "(JetPack before 6 has none)"),
                      [line_of["nvml-missing"]] + platform_line, "nodes-missing-in-container")
     installing = next((i for i in ids if i in _DRIVER_INSTALL), "")
     if installing and not denied:  # (a PC's or server's driver package, or a cluster's driver installer)
@@ -4874,7 +4876,8 @@ def _l4t_major(seen: Observed) -> Optional[int]:
     """The L4T major the paste shows: its release, or else the newest JetPack lines name in words (JetPack 6.0 is R36),
     or else the one release the L4T images it uses are tagged for, where no Orin, Thor or R36 software is shown (an
     image of one major runs on a host of that major: `FROM l4t-pytorch:r32.4.4` on a Xavier is JetPack 4), or else the
-    newest one its module runs (a Xavier runs R35 at most: every test made here is "before R36?")."""
+    newest one its module runs (a Xavier runs R35 at most: every test made here is "before R36?"), or else R36 where a
+    Jetson's system is R36's (Ubuntu 22.04 or later, a 5.15 -tegra kernel)."""
     shown = _l4t_of(seen.l4t or "")
     if shown is not None:
         return shown
@@ -4888,7 +4891,9 @@ def _l4t_major(seen: Observed) -> Optional[int]:
     newer = any(_NEWER_FAMILY.search(s.line) for s in seen.jetson) or bool(seen.said("R36 software"))
     if only is not None and not newer and (ceiling is None or only <= ceiling[0]):
         return only
-    return ceiling[0] if ceiling else None
+    # (a Jetson whose system is R36's: Ubuntu 22.04 or later, a 5.15 -tegra kernel; JetPack 5 has neither)
+    system = seen.said("R36 system") if seen.jetson and not imaged else []
+    return ceiling[0] if ceiling else (36 if system else None)
 
 
 def _release_lines(seen: Observed) -> List[str]:

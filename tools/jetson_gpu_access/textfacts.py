@@ -864,6 +864,9 @@ _CONTAINER_WORDS = re.compile(r"\b(?:in|inside|within|from|run(?:ning)?)\s+(?:th
                               r"(?:container|docker image)\b|\b(?:inside|within)\s+(?:a\s+|the\s+)?(?:docker|podman)\b"
                               r"(?!\s+(?:group|daemon|hub|desktop|compose|socket))|"
                               r"\buses:\s*['\"]?docker://", re.I)  # (a GitHub Actions step run in an image)
+# A cross-build: the container it ran in is the build machine's ("crosscompiled it in a Docker container on an x64
+# host"), not where the program runs.
+CROSS_BUILD = re.compile(r"\bcross[- ]?compil\w*|\bcross[- ]?buil[dt]\w*", re.I)
 # A shell, an `id` or a launch that shows the process ran as root: root opens every node, so a failure there is no
 # group denial.
 _ROOT_SESSION = re.compile(r"^root@[\w.-]+:[^\n]{0,200}?#|\buid=0\(|^\s*User=0(?::0)?\s*$|"
@@ -1137,7 +1140,8 @@ class Observed:
                                        # "group joined at start" (an init script joins its user to a device's group),
                                        # "remote display" (ssh -X, a forwarded DISPLAY, VNC, xrdp),
                                        # "NVIDIA's own GL" (its GLX extension or vendor libraries named),
-                                       # "R36 software" (Ubuntu 22.04, CUDA 12, a 5.15 -tegra kernel), "offline"
+                                       # "R36 software" (Ubuntu 22.04, CUDA 12, a 5.15 -tegra kernel; "R36 system"
+                                       # the two that are the system's own), "offline"
                                        # (an index or download could not be reached), "Jetson index" (pip uses
                                        # NVIDIA's Python index for Jetsons), "PC CUDA index" (PyTorch's cuXXX
                                        # index), "pip build failed", "sandbox",
@@ -1780,10 +1784,13 @@ _NO_CONTAINER = re.compile(r"\bno\s+(?:docker|podman|containers?)\b(?!\s+(?:runt
 # Software only L4T R36 and later run: Ubuntu 22.04 or later, CUDA 12 or later (nvcc's "release 12.6" too), a 5.15 or
 # later `-tegra` kernel. A Jetson module named beside it cannot be an older one ("Jetson Nano" is also said of an Orin
 # Nano), so it bounds no release (explain's _module_ceiling).
-_R36_SOFTWARE = re.compile(r"\bubuntu\s*(?:2[2-9]|[3-9]\d)\.04\b|"
-                           r"^(?:distrib_release=|version_id=\"?|release:\s*)(?:2[2-9]|[3-9]\d)\.04\b|"
-                           r"\bcuda\s*(?:toolkit\s*)?v?1[2-9](?:\.\d+)?\b|\bcuda compilation tools, release 1[2-9]\.|"
-                           r"\b(?:5\.(?:1[5-9]|[2-9]\d)|[6-9]\.\d+)\.\d+-tegra\b", re.I)
+# (the system itself: Ubuntu 22.04 or later, a 5.15 or later -tegra kernel; JetPack 5 runs 20.04 and a 5.10 kernel)
+_R36_SYSTEM = re.compile(r"\bubuntu\s*(?:2[2-9]|[3-9]\d)\.04\b|"
+                         r"^(?:distrib_release=|version_id=\"?|release:\s*)(?:2[2-9]|[3-9]\d)\.04\b|"
+                         r"\b(?:5\.(?:1[5-9]|[2-9]\d)|[6-9]\.\d+)\.\d+-tegra\b", re.I)
+# (and CUDA 12 or later, which JetPack 5 can also install as an upgrade)
+_R36_SOFTWARE = re.compile(_R36_SYSTEM.pattern + r"|\bcuda\s*(?:toolkit\s*)?v?1[2-9](?:\.\d+)?\b|"
+                           r"\bcuda compilation tools, release 1[2-9]\.", re.I)
 # The NVIDIA runtime said to start the container (nvidia-docker, "with the NVIDIA runtime"), and said not to.
 _RUNTIME_SAID = re.compile(r"(?<![/.])\b(?:nvidia-docker2?|docker-nvidia)\b(?![/.]\w)|"
                            r"\b(?:with|using|via|under|through|need|needs|use|uses)\s+(?:the\s+)?"
@@ -1829,7 +1836,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("login in the container", ("ssh", "exec ", "entrypoint", "cmd", "supervisor", "sudo -u"),
      lambda line, raw: _user_switch_in_container(raw)),
     ("container", ("container", "docker", "podman"),
-     lambda line, raw: _CONTAINER_WORDS.search(line) and not _NO_CONTAINER.search(line)),
+     lambda line, raw: _CONTAINER_WORDS.search(line) and not _NO_CONTAINER.search(line) and not CROSS_BUILD.search(line)),
     ("no container said", ("container", "docker", "podman", "bare"), lambda line, raw: _NO_CONTAINER.search(line)),
     ("root session", ("root", "uid=0", "user=0", "-u", "sudo"),
      lambda line, raw: _run_as_said(_ROOT_SESSION, raw, raw) or _root_fails_said(line)),
@@ -1895,6 +1902,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("solved", ("solved", "fixed it", "works now", "now works"),
      lambda line, raw: SOLVED.match(line) and not _SOLVED_DENIED.search(line)),
     ("R36 software", ("ubuntu", "cuda", "tegra", "22.04", "24.04"), lambda line, raw: _R36_SOFTWARE.search(line)),
+    ("R36 system", ("ubuntu", "tegra", "22.04", "24.04"), lambda line, raw: _R36_SYSTEM.search(line)),
 )
 
 
