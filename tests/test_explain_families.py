@@ -1623,6 +1623,31 @@ def test_an_orin_whose_system_is_r36_s_is_read_as_jetpack_6(system: str, cause: 
     assert read_cause("Jetson Orin Nano, " + system + "\nCUDA programs only run as the root user.").cause.id == cause
 
 
+
+@pytest.mark.parametrize("words", [
+    "I flashed it with SDK Manager from my Ubuntu 22.04 laptop.\n$ uname -r\n5.10.120-tegra",
+    "$ uname -r\n5.10.120-tegra\nWould moving to 5.15.136-tegra fix this?",
+    "I flashed it with SDK Manager from my Ubuntu 22.04 laptop.",
+])
+def test_a_jetpack_6_system_said_of_another_machine_or_asked_about_leaves_the_jetson_s_own(words: str) -> None:
+    """Ubuntu 22.04 on the PC that flashed the board, or a kernel asked about, is not the Jetson's system; the Jetson's
+    own 5.10 kernel is JetPack 5's."""
+    text = "Jetson Orin Nano.\n" + words + "\nCUDA programs only run as the root user."
+    assert read_cause(text).cause.id == "tegra-nodes-denied"
+
+
+@pytest.mark.parametrize("line", [
+    "The CUDA installer only runs as root, so I used sudo for it.",
+    "The toolkit's release notes list: Fixed a bug in the hook that prevents CUDA initialization for a non-root user.",
+    "Issue 412: the hook blocks GPU access for any non-root user; fixed in 1.16.2.",
+])
+def test_root_only_words_of_an_installer_or_a_bug_described_or_fixed_are_no_denial(line: str) -> None:
+    assert "denial-words" not in ids(JETSON_36 + "\n" + line), line
+
+
+def test_a_bug_that_keeps_non_root_users_from_the_gpu_is_a_denial() -> None:
+    assert "denial-words" in ids(JETSON_35 + "\nThe new udev rule prevents non-root users from using the GPU, root is fine.")
+
 def test_a_container_a_cross_build_ran_in_is_the_build_machine_s() -> None:
     text = ("I have a Jetson TX2 with a custom Yocto image. I cross-compiled the library in a Docker container on an x64 "
             "host.\nIt runs on the TX2, but the GPU is not used.")

@@ -3832,8 +3832,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      _first_line(seen.launches[0])] + platform_line, "jetson-software-mismatch", "nodes-missing-in-container")
     if "nvml-missing" in ids and not denied:  # NVML is part of every PC driver; a Jetson before JetPack 6 has none
         return cause("x86-discrete-gpu" if x86 else "jetson-software-mismatch", "the tool looks for the GPU through "
-                     "NVML, which is not there " + ("(every PC driver installs it: the driver is not installed where the "
-                                                    "tool runs)" if x86 else "(JetPack before 6 has none)"),
+                     "NVML, which is not there " + ("(every PC driver installs it: where the tool runs, a container not given "
+                                                    "the GPU, or a driver not installed)" if x86 else
+                                                    "(JetPack before 6 has none)"),
                      [line_of["nvml-missing"]] + platform_line, "nodes-missing-in-container")
     installing = next((i for i in ids if i in _DRIVER_INSTALL), "")
     if installing and not denied:  # (a PC's or server's driver package, or a cluster's driver installer)
@@ -4786,9 +4787,7 @@ def _gid_shown(group: str, seen: Observed) -> Optional[int]:
 def _image_l4t_conflict(seen: Observed) -> List[str]:
     """An image tagged for one L4T major (r35.1.0) beside a host showing another: the lines that show both. None
     where an image of the host's own major is shown too (a migration story: the old image, then the rebuilt one)."""
-    host = [(s.value.split(".")[0], s.line) for s in seen.releases]
-    host += [(_KERNEL_L4T.get(m.group(1), ""), s.line) for s in seen.jetson if s.kind == "kernel"
-             for m in [re.match(r"(\d+\.\d+)", s.value)] if m]
+    host = [(s.value.split(".")[0], s.line) for s in seen.releases] + _kernel_releases(seen)
     # ... or JetPack named in words, outside any image's name ("Jetson AGX Orin, JetPack 6.0.", not "app:r35-jp5")
     names = [launch.image for launch in seen.launches if launch.image]
     host += [(str(_JETPACK_L4T[m.group(1)]), s.line) for s in seen.jetson
@@ -4811,6 +4810,17 @@ def _driver_older(seen: Observed) -> str:
 
 # The L4T major a Jetson kernel series belongs to (4.9: R32, 5.10: R34/R35, 5.15: R36, 6.8: R38).
 _KERNEL_L4T = {"4.9": "32", "5.10": "35", "5.15": "36", "6.8": "38"}
+
+
+# A line about another machine than the Jetson: the PC that flashes it, a laptop, a host, a machine compared with.
+_ELSEWHERE = re.compile(r"\bsdk\s?manager\b|\bflash(?:es|ed|ing)?\b|\b(?:host|laptop|desktop|workstation|pc|vm)\b|" +
+                        ANOTHER_MACHINE.pattern, re.I)
+
+
+def _kernel_releases(seen: Observed) -> List[Tuple[str, str]]:
+    """The L4T majors the Jetson's -tegra kernels shown belong to (_KERNEL_L4T), each with its line."""
+    return [(_KERNEL_L4T[m.group(1)], s.line) for s in seen.jetson if s.kind == "kernel"
+            for m in [re.match(r"(\d+\.\d+)", s.value)] if m and m.group(1) in _KERNEL_L4T]
 
 
 def _absent_gpu_node(seen: Observed) -> bool:
@@ -4876,8 +4886,8 @@ def _l4t_major(seen: Observed) -> Optional[int]:
     """The L4T major the paste shows: its release, or else the newest JetPack lines name in words (JetPack 6.0 is R36),
     or else the one release the L4T images it uses are tagged for, where no Orin, Thor or R36 software is shown (an
     image of one major runs on a host of that major: `FROM l4t-pytorch:r32.4.4` on a Xavier is JetPack 4), or else the
-    newest one its module runs (a Xavier runs R35 at most: every test made here is "before R36?"), or else R36 where a
-    Jetson's system is R36's (Ubuntu 22.04 or later, a 5.15 -tegra kernel)."""
+    newest one its module runs (a Xavier runs R35 at most: every test made here is "before R36?"), or else the one its
+    -tegra kernel belongs to, or else R36 where a Jetson's system is R36's (Ubuntu 22.04 or later)."""
     shown = _l4t_of(seen.l4t or "")
     if shown is not None:
         return shown
@@ -4891,9 +4901,16 @@ def _l4t_major(seen: Observed) -> Optional[int]:
     newer = any(_NEWER_FAMILY.search(s.line) for s in seen.jetson) or bool(seen.said("R36 software"))
     if only is not None and not newer and (ceiling is None or only <= ceiling[0]):
         return only
-    # (a Jetson whose system is R36's: Ubuntu 22.04 or later, a 5.15 -tegra kernel; JetPack 5 has neither)
-    system = seen.said("R36 system") if seen.jetson and not imaged else []
-    return ceiling[0] if ceiling else (36 if system else None)
+    if ceiling:
+        return ceiling[0]
+    # (else the Jetson's kernel, or a system that is R36's, Ubuntu 22.04 or later, said of no other machine and not
+    # asked about: JetPack 5 has neither)
+    kernels = {int(major) for major, _ in _kernel_releases(seen)}
+    if len(kernels) == 1:
+        return kernels.pop()
+    system = [line for line in seen.said("R36 system") if "?" not in line and not _ELSEWHERE.search(line)] \
+        if seen.jetson and not imaged and not kernels else []
+    return 36 if system else None
 
 
 def _release_lines(seen: Observed) -> List[str]:

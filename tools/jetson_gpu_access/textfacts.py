@@ -698,13 +698,15 @@ _HOST_PLATFORM = re.compile(r"does not match the detected host platform \(linux/
 # (and the NVIDIA driver's /proc entry, there too: on a PC and, with JetPack 7's OpenRM driver, on a Thor)
 _DGPU_NODE = re.compile(r"/dev/nvidia(?:\d+|ctl|-uvm|-modeset)\b|\bnvidia\d+\b|"
                         r"/proc/driver/nvidia\b(?![\w/.]{0,64}['\"]?:?\s*(?:does not exist|no such file))")
+# Mesa's EGL loader speaking, which any machine's container may carry: among the PC's words, read as a hint (_MESA_LOADER).
+_MESA_LOADER_WORDS = r"\blibEGL warning:|\bMESA-LOADER\b(?![^\n]*\baarch64)"
 # A discrete-GPU driver or a non-NVIDIA GPU stack named in the text (AMD's HIP and ROCm, Intel's OpenVINO GPU plugin,
 # VA-API, which no Jetson has): the x86 / PC reading, not the Jetson one.
 _PC_STACK = cued(
     (("nvidia-linux-x86", "/firmware/nvidia/", "nvidia-driver-", "nvidia-dkms-", "nvidia-kernel-source-", "nvidia-utils-"),
      r"NVIDIA-Linux-x86|/firmware/nvidia/\d{3}\.|\bnvidia-(?:driver|dkms|kernel-source|utils)-\d{3}\b"),
     (("libegl warning:", "mesa-loader", "radeonsi", "amdgpu", "rocm", "intel_gpu_top", "radeontop", "i915", "nouveau"),
-     r"\blibEGL warning:|\bMESA-LOADER\b(?![^\n]*\baarch64)|\bradeonsi\b|\bamdgpu(?:_\w+)?\b|\brocminfo\b|\brocm-smi\b|"
+     _MESA_LOADER_WORDS + r"|\bradeonsi\b|\bamdgpu(?:_\w+)?\b|\brocminfo\b|\brocm-smi\b|"
      r"\bintel_gpu_top\b|\bradeontop\b|\bi915\b|\bnouveau\b"),
     (("linux-x86_64", "win_amd64", "cuda-drivers-", "hip", "openvino", "cldnn", "intel64", "vaapi", "va-api", "vainfo"),
      r"\blinux-x86_64\b|\bwin_amd64\b|\bcuda-drivers-\d{3}|\bhip error\b|\bhipErr\w+|\bopenvino\b|"
@@ -2663,7 +2665,7 @@ def _past_builds(state: _State, line: str, x86: Optional[Match[str]]) -> Optiona
 
 
 # Mesa's EGL loader speaking: software in the image, which any machine's container may carry.
-_MESA_LOADER = re.compile(r"libEGL warning:|MESA-LOADER", re.I)
+_MESA_LOADER = re.compile(_MESA_LOADER_WORDS, re.I)
 
 
 def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Sighting]) -> List[Sighting]:
