@@ -1328,6 +1328,7 @@ def test_a_release_line_in_inline_code_or_a_table_cell_is_read(line: str) -> Non
     ("sudo chmod a+rw /dev/nvmap /dev/nvhost-* fixed it for the app user", "tegra-nodes-denied"),
     ("it works after `setfacl -m u:app:rw /dev/nvmap`", "tegra-nodes-denied"),
     ("After install, CUDA programs and nvidia-smi only runs as the root user.", "render-node-denied"),
+    ("on our Orin the GPU doesn't work for normal users, only for root.", "render-node-denied"),
     ("The bug prevents CUDA verification for a non-root user in the sandbox.", "render-node-denied"),
 ])
 def test_a_cause_said_only_in_plain_words_is_the_denial_it_describes(line: str, cause: str) -> None:
@@ -1647,6 +1648,18 @@ def test_root_only_words_of_an_installer_or_a_bug_described_or_fixed_are_no_deni
 
 def test_a_bug_that_keeps_non_root_users_from_the_gpu_is_a_denial() -> None:
     assert "denial-words" in ids(JETSON_35 + "\nThe new udev rule prevents non-root users from using the GPU, root is fine.")
+
+
+def test_the_toolkit_s_opt_out_of_the_nodes_gids_is_the_toolkit_s_state() -> None:
+    text = JETSON_36 + "\n[features]\nno-additional-gids-for-device-nodes = true"
+    assert "toolkit-state" in ids(text)
+
+
+def test_crun_refused_a_cgroup_limit_by_a_rootless_session_is_no_gpu_hook() -> None:
+    """Rootless Podman without the memory or cpu controller delegated: crun cannot write the limit, before any hook."""
+    text = (JETSON_36 + "\nci@orinnx:~$ podman run --rm --memory=6g --device nvidia.com/gpu=all nvcr.io/nvidia/l4t-jetpack:"
+            "r36.4.0 nvidia-smi\nError: OCI runtime error: crun: opening file `memory.max` for writing: Permission denied")
+    assert "runtime-hook-failed" not in ids(text) and read_cause(text).cause.id == "not-gpu-access"
 
 def test_a_container_a_cross_build_ran_in_is_the_build_machine_s() -> None:
     text = ("I have a Jetson TX2 with a custom Yocto image. I cross-compiled the library in a Docker container on an x64 "
