@@ -520,6 +520,17 @@ def test_the_toolkit_s_own_state_is_the_toolkit(text: str) -> None:
     assert read_cause(JETSON_36 + "\n" + text).cause.id == "toolkit-band"
 
 
+
+def test_a_cdi_device_unresolved_where_no_spec_was_ever_written_is_the_spec_missing_whatever_the_version() -> None:
+    """No spec in /etc/cdi or /var/run/cdi: none was generated (nvidia-ctk cdi generate), so the container gets nothing,
+    whichever toolkit is installed; with the specs there, the toolkit's version decides what they name."""
+    text = (JETSON_36 + "\n$ sudo podman run --rm --device nvidia.com/gpu=all myorg/app:r36 nvidia-smi\n"
+            "Error: setting up CDI devices: unresolvable CDI devices nvidia.com/gpu=all\n"
+            "$ nvidia-ctk --version\nNVIDIA Container Toolkit CLI version 1.16.2\n")
+    assert read_cause(text).cause.id == "toolkit-band"
+    absent = text + "$ ls /etc/cdi /var/run/cdi\nls: cannot access '/etc/cdi': No such file or directory\n"
+    assert read_cause(absent).cause.id == "nodes-missing-in-container"
+
 def test_a_cdi_spec_not_generated_because_the_driver_was_not_loaded_is_the_driver() -> None:
     """The toolkit's own log says why it failed: NVML found no driver loaded (a unit run before the module): on a PC,
     the driver's state, not the toolkit's."""

@@ -764,10 +764,10 @@ _DATA_FILE = (r"(?<![\w.-])[\w./~-]*[\w-]\.(?:txt|ya?ml|json|cfg|conf|ini|toml|x
               r"plan|pth?|etlt|caffemodel|uff|weights|pb|tflite|safetensors|gguf)\b(?![.\w])")
 # A mismatch of versions, not of what a check compares otherwise: credentials ("Authentication mismatch"), a download's
 # checksum, hash or signature (apt's "Hash Sum mismatch", conda's ChecksumMismatchError, its "mismatch between the
-# expected content and downloaded content"), or a tensor's shape, size, dimension or type, which are a program's or
+# expected content and downloaded content"), or a tensor's shape, size, dimension or (d)type, which are a program's or
 # its download's own.
 _VERSIONS_MISMATCH = (r"(?<!authentication )(?<!checksum )(?<!checksum)(?<!hash )(?<!hash sum )(?<!signature )"
-                      r"(?<!digest )(?<!size )(?<!shape )(?<!dimension )(?<!dtype )(?<!type )mismatch"
+                      r"(?<!digest )(?<!size )(?<!shape )(?<!dimension )(?<!type )mismatch"
                       r"(?! between the expected content)")
 # What a failing line mentions, most decisive first: a GPU node is the node cause; a file system that refuses a write
 # (read-only, full, a path that exists already) is no GPU access, even where the file it names is the GPU's (a CUDA
@@ -3754,7 +3754,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if unresolved and not x86 and not denied:  # the CDI spec does not name the device: nothing is injected
         version = [seen.toolkit.line] if seen.toolkit is not None else [
             line for line in unresolved if _TOOLKIT_VERSION.search(line)]
-        if version:
+        # (where the paste shows no spec was ever written, /etc/cdi and /var/run/cdi absent, none was generated,
+        # whatever the toolkit's version)
+        if version and not seen.said("no CDI spec"):
             return cause("toolkit-band", "the engine cannot resolve the CDI device, beside a named container toolkit "
                          "version: the toolkit's version decides the spec's devices", unresolved[:1] + version[:1],
                          "nodes-missing-in-container")

@@ -1143,7 +1143,7 @@ class Observed:
                                        # "remote display" (ssh -X, a forwarded DISPLAY, VNC, xrdp),
                                        # "NVIDIA's own GL" (its GLX extension or vendor libraries named),
                                        # "R36 software" (Ubuntu 22.04, CUDA 12, a 5.15 -tegra kernel; "R36 system"
-                                       # the two that are the system's own), "offline"
+                                       # the two that are the system's own), "no CDI spec", "offline"
                                        # (an index or download could not be reached), "Jetson index" (pip uses
                                        # NVIDIA's Python index for Jetsons), "PC CUDA index" (PyTorch's cuXXX
                                        # index), "pip build failed", "sandbox",
@@ -1793,6 +1793,8 @@ _R36_SYSTEM = re.compile(r"\bubuntu\s*(?:2[2-9]|[3-9]\d)\.04\b|"
 # (and CUDA 12 or later, which JetPack 5 can also install as an upgrade)
 _R36_SOFTWARE = re.compile(_R36_SYSTEM.pattern + r"|\bcuda\s*(?:toolkit\s*)?v?1[2-9](?:\.\d+)?\b|"
                            r"\bcuda compilation tools, release 1[2-9]\.", re.I)
+# No CDI spec written where engines look for one (`ls /etc/cdi`: No such file or directory): none was generated.
+_NO_CDI_SPEC = re.compile(r"(?:/etc|(?:/var)?/run)/cdi(?:/[\w.-]*)?['\"`]?:\s*no such file or directory", re.I)
 # The NVIDIA runtime said to start the container (nvidia-docker, "with the NVIDIA runtime"), and said not to.
 _RUNTIME_SAID = re.compile(r"(?<![/.])\b(?:nvidia-docker2?|docker-nvidia)\b(?![/.]\w)|"
                            r"\b(?:with|using|via|under|through|need|needs|use|uses)\s+(?:the\s+)?"
@@ -1905,6 +1907,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
      lambda line, raw: SOLVED.match(line) and not _SOLVED_DENIED.search(line)),
     ("R36 software", ("ubuntu", "cuda", "tegra", "22.04", "24.04"), lambda line, raw: _R36_SOFTWARE.search(line)),
     ("R36 system", ("ubuntu", "tegra", "22.04", "24.04"), lambda line, raw: _R36_SYSTEM.search(line)),
+    ("no CDI spec", ("/cdi",), lambda line, raw: _NO_CDI_SPEC.search(line)),
 )
 
 
