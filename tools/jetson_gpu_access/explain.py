@@ -3493,9 +3493,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     unbuilt = conda_lacks[0] if conda_lacks else line_of.get("package-not-found", "")
     offline = bool(seen.said("offline"))
     # (not where the paste shows a GPU node missing too: that is what fails, whatever the install went through)
-    node_absent = any(re.match(GPU_NODE_PATH, absent.value) for absent in seen.absent)
     if jetson and (platform_shown if conda_lacks else _INDEX_LACKS_GPU.search(unbuilt)) and not denied \
-            and not nodes_denied and not offline and not node_absent:
+            and not nodes_denied and not offline and not _absent_gpu_node(seen):
         jetson_index = seen.said("Jetson index")
         return cause("jetson-software-mismatch", "the Jetson index in use has no build of the version asked for: pick "
                      "one it lists, built for the release's CUDA" if jetson_index else "the package index has no "
@@ -4826,7 +4825,8 @@ def _kernel_releases(seen: Observed) -> List[Tuple[str, str]]:
 
 
 def _absent_gpu_node(seen: Observed) -> bool:
-    return any(re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri)", a.value) for a in seen.absent)
+    """Whether the paste shows a GPU node (a Tegra, DRM or discrete GPU's) missing."""
+    return any(_GPU_DEVICE.match(a.value) for a in seen.absent)
 
 
 def _held_read_only(seen: Observed) -> List[Tuple[ListedNode, Identity]]:
@@ -5197,8 +5197,8 @@ def _answered(question: Question, seen: Observed) -> bool:
     named = {g.name for g in seen.group_lines}
     shown = {
         _SYSTEM_QUESTION: bool(seen.jetson or seen.x86),
-        _NODES_QUESTION: any(n.where == "container" for n in gpu_nodes) or any(
-            re.match(GPU_NODE_PATH, a.value) for a in seen.absent) or bool(_gpus_alone_refused(seen)),
+        _NODES_QUESTION: any(n.where == "container" for n in gpu_nodes) or _absent_gpu_node(seen)
+        or bool(_gpus_alone_refused(seen)),
         _LAUNCH_USER_QUESTION: any(launch.user for launch in seen.launches),
         _SEAT_QUESTION: bool(seen.acls),
         # (the nodes' groups by number, by a name a group line gives its number, or by name where no container puts
