@@ -770,6 +770,14 @@ def test_stat_in_its_default_form_and_id_with_names_only() -> None:
     assert seen.session_groups == ("alice", "adm", "video")
 
 
+
+@pytest.mark.parametrize("after", ["！", "---", "(none shown)"])
+def test_what_follows_groups_is_its_output_only_where_it_names_groups(after: str) -> None:
+    """A line after `groups` is read as the session's groups only where each word is a group's name or number; the
+    reading normalises text (a full-width "！" becomes "!"), and no such word is a group."""
+    assert explain("$ groups\n" + after).observed.session_groups == ()
+    assert explain("$ groups\n[me] adm video render$").observed.session_groups == ("[me]", "adm", "video", "render$")
+
 POD = """apiVersion: apps/v1
 kind: Deployment
 spec:

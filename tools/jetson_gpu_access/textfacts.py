@@ -135,6 +135,9 @@ _ID = re.compile(r"(?:\buid|\u7528\u6237id)=(" + _N + r")(?:\(([^)\n]{0,64})\))?
                  r")(?:\(([^)\n]{0,64})\))?"
                  r"(?:\s+(?:groups|Gruppen|grupos|groupes|gruppi|grupy|groepen|группы|组|グループ)=(" + _ID_ITEM + r"(?:," +
                  _ID_ITEM + r")*))?")
+# A group's name or number as `groups` prints it, a name a reporter hid in brackets ("[me]") too; not an option, a path,
+# an assignment or punctuation a paste puts on the next line.
+_GROUP_NAME = re.compile(r"(?!-)(?=[^\s]*\w)[\w.$<>\[\]{}-]+")
 _GROUP_LINE = re.compile(r"^([A-Za-z_][\w.-]*):[^:\s]*:(" + _N + r"):([\w.,-]*)\s*$")
 # The release file's line; its '#' may be gone (a Markdown heading on the page it was copied from), and it may
 # stand in inline code or a table cell, which ends it.
@@ -2058,7 +2061,7 @@ def _read_line(state: _State, line: str, raw: str) -> None:
     if state.after_groups_command and not state.session_groups:
         state.after_groups_command = False
         words = line.split(":", 1)[1].split() if " : " in line else line.split()
-        if words and not any(w.startswith(("-", "/")) or "=" in w for w in words):
+        if words and all(_GROUP_NAME.fullmatch(w) for w in words):
             state.session_groups = words
             reader.recognised.append("groups output: " + line)
             return
