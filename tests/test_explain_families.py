@@ -1666,11 +1666,31 @@ def test_the_toolkit_s_opt_out_of_the_nodes_gids_is_the_toolkit_s_state() -> Non
     assert "toolkit-state" in ids(text)
 
 
+def test_a_denial_read_over_the_toolkit_s_state_leaves_the_toolkit_possible() -> None:
+    """The opt-out of the nodes' GIDs beside CUDA's 801: the session lacks the render group, and the toolkit's set-up
+    may be why, so the reading keeps it open."""
+    text = (JETSON_36 + "\nnvidia-ctk version 1.19.1\n[features]\nno-additional-gids-for-device-nodes = true\n"
+            "$ docker run --rm --runtime nvidia -u 1000 myimg python3 -c 'import torch; torch.cuda.init()'\n"
+            "RuntimeError: CUDA error: operation not supported")
+    cause = read_cause(text).cause
+    assert cause.id == "render-node-denied" and "toolkit-band" in cause.also_possible, cause
+
+
 def test_crun_refused_a_cgroup_limit_by_a_rootless_session_is_no_gpu_hook() -> None:
     """Rootless Podman without the memory or cpu controller delegated: crun cannot write the limit, before any hook."""
     text = (JETSON_36 + "\nci@orinnx:~$ podman run --rm --memory=6g --device nvidia.com/gpu=all nvcr.io/nvidia/l4t-jetpack:"
             "r36.4.0 nvidia-smi\nError: OCI runtime error: crun: opening file `memory.max` for writing: Permission denied")
     assert "runtime-hook-failed" not in ids(text) and read_cause(text).cause.id == "not-gpu-access"
+
+def test_runc_failing_to_set_its_cgroup_device_program_is_no_gpu_hook() -> None:
+    """runc's "procHooks process" is its own init, whose cgroup device filter needs the kernel's cgroup BPF: an engine
+    that starts no container at all, on a kernel built without it."""
+    text = ("Docker on an arm64 router board, every container fails:\ndocker: Error response from daemon: failed to create "
+            "shim task: OCI runtime create failed: runc create failed: unable to start container process: error during "
+            "container init: error setting cgroup config for procHooks process: bpf_prog_query(BPF_CGROUP_DEVICE) failed: "
+            "invalid argument: unknown.")
+    assert "runtime-hook-failed" not in ids(text) and read_cause(text).cause.id == "not-gpu-access"
+
 
 def test_a_container_a_cross_build_ran_in_is_the_build_machine_s() -> None:
     text = ("I have a Jetson TX2 with a custom Yocto image. I cross-compiled the library in a Docker container on an x64 "

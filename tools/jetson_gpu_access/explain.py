@@ -25,7 +25,7 @@ from .model import PLACEHOLDER_GID, Diagnosis, Finding, Severity, Verdict, ViewK
 from .patternwords import needed_words
 from .probe.devices import role_of
 from .probe.platform import jetpack_for
-from .record import frozen_record
+from .record import frozen_record, with_fields
 from .safeio import InputError, decimal, decode, read_file
 from .textfacts import (
     AMD_GPU_NAMED,
@@ -3002,7 +3002,8 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
             platform_shown: str, failure: Optional[Failure] = None, container: str = "") -> Cause:
     """The first reading the evidence supports, unless evidence elsewhere in the paste rules its cause out
     (data/causes.json `ruled_out_by`): then that evidence's own reading, with the lines of both."""
-    reading = _first_reading(seen, matches, diagnosis, platform, platform_shown, failure, container)
+    reading = _toolkit_left_open(_first_reading(seen, matches, diagnosis, platform, platform_shown, failure, container),
+                                 matches)
     rules = data.load("causes")["ruled_out_by"]
     if not any(reading.id in rule["rules_out"] for rule in rules):
         return reading  # no evidence could rule it out: none is looked for
@@ -3017,6 +3018,20 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
             return Cause(rule["instead"], _because(why, list(lines) + list(reading.why.evidence)), rest,
                          ruled_by=rule["evidence"])
     return reading
+
+
+# The causes of a session denied a node, which the container toolkit's own state shown beside them can explain (its opt-out
+# of the nodes' GIDs, its mode, the version it went to): it decides what groups and nodes the container gets.
+_TOOLKIT_CAN_EXPLAIN = ("render-node-denied", "tegra-nodes-denied", "login-drops-runtime-groups", "uid-gid-launch",
+                        "nodes-missing-in-container")
+
+
+def _toolkit_left_open(reading: Cause, matches: Sequence[SymptomMatch]) -> Cause:
+    """A denial read over the toolkit's state the paste shows leaves the toolkit possible: it may be why."""
+    if reading.id not in _TOOLKIT_CAN_EXPLAIN or "toolkit-band" in reading.also_possible or not any(
+            m.id == "toolkit-state" for m in matches):
+        return reading
+    return with_fields(reading, also_possible=reading.also_possible + ("toolkit-band",))
 
 
 # A package manager or an install failing.
