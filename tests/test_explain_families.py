@@ -1683,8 +1683,9 @@ def test_crun_refused_a_cgroup_limit_by_a_rootless_session_is_no_gpu_hook() -> N
     assert "runtime-hook-failed" not in ids(text) and read_cause(text).cause.id == "not-gpu-access"
 
 def test_runc_failing_to_set_its_cgroup_device_program_is_no_gpu_hook() -> None:
-    """runc's "procHooks process" is its own init, whose cgroup device filter needs the kernel's cgroup BPF: an engine
-    that starts no container at all, on a kernel built without it."""
+    """runc's "procHooks process" is its own init, whose cgroup device filter needs the kernel's cgroup BPF: the kernel
+    refuses the program's query as an invalid argument where it is built without it, and the engine starts no container
+    at all."""
     text = ("Docker on an arm64 router board, every container fails:\ndocker: Error response from daemon: failed to create "
             "shim task: OCI runtime create failed: runc create failed: unable to start container process: error during "
             "container init: error setting cgroup config for procHooks process: bpf_prog_query(BPF_CGROUP_DEVICE) failed: "
@@ -2752,11 +2753,16 @@ def test_exec_failing_too_is_no_login_contrast(said: str) -> None:
 @pytest.mark.parametrize("line", ["- Orange Pi 5 Plus (RK3588, 16GB), Ubuntu 22.04, kernel 6.1.0-1025-rockchip, aarch64",
                                   "$ uname -r\n6.6.31+rpt-rpi-2712", "Hardware\t: BCM2835\nModel\t\t: Raspberry Pi 4 Model B Rev 1.4"])
 def test_another_arm_board_is_no_jetson(line: str) -> None:
-    """An arm64 board with no NVIDIA GPU (Rockchip, Broadcom): an L4T image or a Jetson's error there is no Jetson's."""
+    """An arm64 board with no NVIDIA GPU (Rockchip, Broadcom): an L4T image or a Jetson's error there is no Jetson's. It
+    is filed with the PCs, and said to be what it is, not a PC."""
     text = (line + "\n$ docker run --rm -it dustynv/l4t-pytorch:r36.2.0 python3 -c 'import torch'\n"
             "NvRmMemInitNvmap failed with No such file or directory")
-    assert shown_platform(explain(text).observed)[0] == "pc"
+    result = explain(text)
+    assert shown_platform(result.observed)[0] == "pc"
     assert read_cause(text).cause.id == "x86-discrete-gpu"
+    said = [s.text for s in result.statements]
+    assert any(s.startswith("another maker's Arm board, not a Jetson") for s in said) and not any(
+        s.startswith("a PC") for s in said), said
 
 
 @pytest.mark.parametrize("line", ["Jetson Nano with a Raspberry Pi camera v2 on CSI", "Raspberry Pi Camera Module 3 (IMX708)"])
@@ -3071,6 +3077,17 @@ def test_a_library_outside_the_gpu_s_stack_whose_symbol_names_an_integration_is_
             "symbol: _ZN5gtsam21TangentPreintegrationC2ERKN5boost10shared_ptrE")
     failure = find_failure(line)
     assert failure is not None and failure.kind == "other-library"
+
+
+@pytest.mark.parametrize("line", [
+    "The PPA did not add me to the bumblebee group, so I couldn't run anything using optirun except as root.",
+    "[ERROR]You've no permission to communicate with the Bumblebee daemon. Try adding yourself to the 'users' group",
+])
+def test_bumblebee_and_its_runners_failing_are_a_laptop_s_discrete_gpu(line: str) -> None:
+    """Optimus switching (Bumblebee's daemon, optirun, primusrun) is the discrete GPU's own stack on a laptop: its
+    failure is the PC's GPU, not another program's."""
+    failure = find_failure(line)
+    assert failure is not None and failure.kind == "driver" and read_cause(line).cause.id == "x86-discrete-gpu"
 
 
 @pytest.mark.parametrize("line", ["| NVIDIA-SMI 540.4.0                Driver Version: 540.4.0      CUDA Version: 12.6     |",

@@ -85,6 +85,14 @@ def test_root_said_to_work_or_asked_about_is_no_root_session(line: str) -> None:
     assert read_cause(JETSON_36 + "\n" + line + "\ncuInit(0) = 801").cause.id == "render-node-denied"
 
 
+def test_a_command_run_with_sudo_at_a_prompt_says_nothing_works() -> None:
+    """`true` at the end of a command typed at a prompt is the command run, not a check's answer: no root that works, and
+    the engine's own error beside it is what failed."""
+    text = (JETSON_36 + "\n$ sudo podman run --rm --device nvidia.com/gpu=all ubuntu:22.04 true\n"
+            "Error: setting up CDI devices: unresolvable CDI devices nvidia.com/gpu=all")
+    assert "denial-words" not in ids(text) and read_cause(text).cause.id == "nodes-missing-in-container"
+
+
 def test_a_non_root_session_beside_a_root_prompt_is_still_read_for_its_groups() -> None:
     text = (JETSON_36 + "\nroot@orin:~# docker exec -u 1000 app sh -c id\nuid=1000(app) gid=1000(app) groups=1000(app)\n"
             "cuInit(0) = 801\n$ ls -l /dev/dri/renderD128\ncrw-rw---- 1 root render 226, 128 Jan  8 01:49 /dev/dri/renderD128")

@@ -756,7 +756,9 @@ _GPU_STACK_NAMES = (r"[\w+-]*(?:nv|cuda|(?<!in)tegra|gpu|trt|tensorrt|myelin|onn
 # A discrete GPU's driver: NVML, nvidia-smi, its kernel module, its /dev/nvidia* nodes (and AMD's /dev/kfd) and its
 # video-codec libraries.
 _DISCRETE_DRIVER = (r"\bnvml|nvidia-smi|\bnvidia (?:kernel )?(?:driver|module)\b|\bnvidia\.ko\b|/dev/nvidia|/dev/kfd\b|"
-                    r"\blib(?:nvcuvid|nvidia-encode|nvidia-ml)\b")
+                    r"\blib(?:nvcuvid|nvidia-encode|nvidia-ml)\b|"
+                    # (a laptop's Optimus switching, Bumblebee's daemon and its runners: the discrete GPU's own stack)
+                    r"\bbumblebeed?\b|\boptirun\b|\bprimusrun\b")
 # The word "device", not the devices controller's own files (/sys/fs/cgroup/devices/.../devices.allow).
 _DEVICE_NOUN = r"(?<![/\w])devices?\b(?!/|\.(?:allow|deny|list)\b)"
 # A file's path ending in a config's, a label list's or a model's extension.
@@ -1642,8 +1644,10 @@ def _said_on_a_line_or_two(clean: str, cue: Callable[[str], object], said: Calla
         if (line, after) in tried:
             continue
         tried.add((line, after))
-        # (the two lines as one sentence wrapped, or as two: "selftest: GPU check FAILED" / "As root it works.")
-        if any(cue(text) and said(text) for text in (line, line + " " + after, line.rstrip() + ". " + after)):
+        # (the two lines as one sentence wrapped, or as two: "selftest: GPU check FAILED" / "As root it works."; a command
+        # at a prompt is no sentence: "$ sudo podman run ... true" runs `true`, it says nothing works)
+        texts = (line,) if PROMPT.match(line.strip()) else (line, line + " " + after, line.rstrip() + ". " + after)
+        if any(cue(text) and said(text) for text in texts):
             return line.strip()
     # Then three, where the first two are a paragraph's lines wrapped at its width (not a command and its output): after
     # every line and pair, so the evidence is the first line that holds a side of the contrast
@@ -1997,7 +2001,9 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
     elif seen.x86:
         first = next((s for s in seen.x86 if s.kind not in NOT_SHOWN_X86), seen.x86[0])
         text = "a PC: {}"
-        if first.kind == PC_PROSE:
+        if OTHER_ARM_BOARD.search(first.value):
+            text = "another maker's Arm board, not a Jetson: {}"
+        elif first.kind == PC_PROSE:
             text = "probably a PC: the paste says {!r}"
         elif first.kind in WEAK_X86:
             text = "probably a PC with a discrete GPU: the paste names {}"
