@@ -3072,6 +3072,15 @@ def test_integration_is_no_tegra(text: str) -> None:
     assert not explain(text).observed.jetson
 
 
+def test_libraries_a_build_makes_are_no_library_that_failed() -> None:
+    """A build of a project's own libraries that does not finish on a Jetson is the build's trouble (memory, time), not
+    a GPU library missing."""
+    text = ("I'm building RTAB-Map on my 2GB Jetson Nano. When building the stand alone RTAB-Map libraries it is unable to "
+            "complete the make -j6, it stays at 8% for an hour.")
+    failure = find_failure(text)
+    assert failure is not None and failure.kind != "library" and read_cause(text).cause.id == "not-gpu-access"
+
+
 def test_a_library_outside_the_gpu_s_stack_whose_symbol_names_an_integration_is_another_program_s() -> None:
     line = ("/opt/ros/humble/lib/glim_ros/glim_rosnode: symbol lookup error: /opt/ros/humble/lib/libglim.so: undefined "
             "symbol: _ZN5gtsam21TangentPreintegrationC2ERKN5boost10shared_ptrE")

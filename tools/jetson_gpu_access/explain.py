@@ -981,6 +981,8 @@ def find_failure(text: str, cleaned: Optional[str] = None, memo: Optional[LineMe
     kind = FAILURE_KINDS[index][0] if index < len(FAILURE_KINDS) else "other"
     if kind == "other" and _UNNAMED_DENIAL.search(best[1]) and not _PATH.search(best[1]) and _GPU_NAMED.search(clean):
         kind = "gpu"  # "Permission denied (os error 13)" after a line that printed the GPU's node: the GPU's permission
+    if kind == "library" and ".so" not in best[1] and _LIBRARY_BUILT.search(best[1]):
+        kind = "other"  # the libraries a build makes ("building the stand alone RTAB-Map libraries"): the build failed
     if kind == "library" and ".so" not in best[1] and not any(
             p.search(clean) for p in (_GPU_SOFTWARE, _GPU_DEVICE, _GPU_NAMED, _NAMES_GPU, _L4T_RELEASE)):
         kind = "other"  # a library, in words, in a paste that names nothing of a GPU: another program's (GPIO, an NPU)
@@ -989,6 +991,11 @@ def find_failure(text: str, cleaned: Optional[str] = None, memo: Optional[LineMe
     if kind == "other" and (_TRACEBACK_ONLY.match(best[1]) or _SAME_ERROR.search(best[1])):
         kind = "unshown"  # a traceback cut off above its exception, an error referred to: what failed is not in the paste
     return Failure(kind, best[1][:300])
+
+
+# Libraries a build makes, in words: what failed is the build, whatever it builds.
+_LIBRARY_BUILT = re.compile(r"\b(?:build(?:ing)?|compil(?:e|ing))\s+(?:(?:the|my|our|its|this|from\s+source)\s+)*"
+                            r"(?:[\w.+-]+\s+){0,3}?librar(?:y|ies)\b", re.I)
 
 
 def _cut_off_while_loading(clean: str, failure: Optional[Failure]) -> Optional[Failure]:
