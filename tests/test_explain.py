@@ -1557,10 +1557,23 @@ def test_each_session_of_one_uid_is_said_with_its_own_id_line() -> None:
     ("JetPack 6.1, toolkit upgraded to 1.18.2 from the NVIDIA apt repo.", "1.18.2"),
     ("Setting up nvidia-container-toolkit (1.17.0-1) ...", "1.17.0"),  # dpkg's own line
     ("nvidia-container-toolkit/unknown,now 1.14.2-1 arm64 [installed]", "1.14.2"),  # apt list's
+    ("I upgraded nvidia-container-toolkit 1.16.2 -> 1.19.1 yesterday. Now in the container:", "1.19.1"),
+    ("nvidia-container-toolkit 1.16.2-1 \u2192 1.18.2-1 (apt upgrade)", "1.18.2"),
+    ("j'ai mis à jour nvidia-container-toolkit de 1.16.2 vers 1.19.0.", "1.19.0"),
+    ("nvidia-container-toolkit von 1.16.2 auf 1.18.2 aktualisiert", "1.18.2"),
 ])
 def test_the_toolkit_version_said_in_prose_is_the_one_in_use(line: str, version: str) -> None:
     toolkit = explain(line + "\n").observed.toolkit
     assert toolkit is not None and toolkit.value == version
+
+
+def test_of_two_machines_toolkits_the_failing_one_s_is_read() -> None:
+    """Two boards, one line each: the version on the line that fails is the one the reading weighs, whichever comes first."""
+    works = "CI box (AGX Orin, JP 6.2): nvidia-container-toolkit 1.16.2 -> ssh into container as dev, is_available() True"
+    fails = "New devkit (Orin NX, JP 6.2.1): nvidia-container-toolkit 1.19.1 -> ssh into container as dev -> Error 801"
+    for text in (works + "\n" + fails, fails + "\n" + works):
+        toolkit = explain(text + "\n").observed.toolkit
+        assert toolkit is not None and toolkit.value == "1.19.1", text
 
 
 def test_the_versions_said_before_a_command_on_its_line_are_read() -> None:

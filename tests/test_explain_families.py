@@ -1439,6 +1439,7 @@ GROUP_ADD_801 = ("JetPack 6.2 / L4T 36.4.3, Orin NX.\n$ docker run --runtime nvi
 @pytest.mark.parametrize("said", [
     'entrypoint.sh ends with: exec su - worker -c "python3 /srv/app.py"',
     "The entrypoint ends with `exec gosu app python3 /srv/app.py`.",
+    "run_dev.sh starts it as root and the entrypoint switches to admin with gosu.",
     'ENTRYPOINT ["/usr/sbin/gosu", "app"]',
     "Then I ssh into the container as dev and run the script.",
     "supervisord starts my app with user=app in the [program:app] section.",
@@ -1455,6 +1456,7 @@ def test_a_user_switch_in_the_container_said_in_prose_or_a_dockerfile_beside_gro
 
 @pytest.mark.parametrize("said", ["I ssh into the Jetson and start the container from there.",
                                   "The entrypoint does not use gosu or su; it runs as the image's user.",
+                                  "The entrypoint no longer switches to admin with gosu.",
                                   "I removed the exec gosu app line from the entrypoint last week.",
                                   "Should I use exec gosu app in an entrypoint instead of -u?",
                                   "I ssh to the container host (the Jetson) and then run it.",

@@ -276,6 +276,12 @@ def test_going_back_to_an_earlier_toolkit_is_the_toolkit_on_any_system(system: s
     (JETSON_36 + "\nRuntimeError: CUDA error: invalid configuration argument", "cuda-9"),
     (JETSON_36 + "\nCUDA error at conv.cu:88 code=400(cudaErrorInvalidResourceHandle)", "cuda-400"),
     (JETSON_36 + "\nRuntimeError: CUDA error: misaligned address", "cuda-716"),
+    # host memory the program did not register with CUDA (a path the device does not support), a kernel's illegal
+    # instruction: the device was opened
+    (JETSON_32 + "\nterminate called after throwing an instance of 'thrust::system::system_error'\n  what():  radix_sort: "
+     "failed on 2nd step: cudaErrorHostMemoryNotRegistered: pointer does not correspond to a registered memory region",
+     "cuda-713"),
+    (JETSON_36 + "\nRuntimeError: CUDA error: an illegal instruction was encountered", "cuda-715"),
     # TensorFlow's allocator out of memory, and an OOM said in words
     (JETSON_32 + "\nW op_kernel.cc:1651] OP_REQUIRES failed at assign_op.h:117 : Resource exhausted: OOM when allocating "
      "tensor with shape[512] and type float on /job:localhost/replica:0/task:0/device:GPU:0 by allocator GPU_0_bfc",

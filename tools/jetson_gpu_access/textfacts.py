@@ -849,12 +849,26 @@ _TOOLKIT = re.compile(r"(?:nvidia-container-toolkit(?:-base)?|libnvidia-containe
                       r"(?<!cuda )(?<!cuda-)\btoolkit\s+(?:was\s+|got\s+)?(?:upgraded|updated|downgraded|installed|pinned))"
                       # dpkg's "Setting up nvidia-container-toolkit (1.17.0-1)", apt list's "…-toolkit/stable,now 1.17.0-1"
                       r"(?:/[\w,.-]+)?[\s:=_(]*"
-                      # in prose: "to 1.19.0", "from 1.16.2 to 1.18.2" (the one it went to), "en 1.18.2", "version 1.17.8"
-                      r"(?:(?:from\s+v?\d\.\d{1,2}\.\d{1,2}\S*\s+)?(?:to|en|auf|zu|a|version|is(?:\s+now)?)\s+)?v?"
+                      # in prose: "to 1.19.0", "from 1.16.2 to 1.18.2" (the one it went to; "de ... vers", "von ... auf"),
+                      # "en 1.18.2", "version 1.17.8"
+                      r"(?:(?:(?:from|de|von|da)\s+v?\d\.\d{1,2}\.\d{1,2}\S*\s+)?(?:to|en|auf|zu|a|vers|version|is(?:\s+now)?)\s+)?v?"
                       r"(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)", re.I)
 # A later move of the version named on the same line: "then apt upgraded it to 1.18.2", "now on 1.19.0".
 _TOOLKIT_MOVED = re.compile(r"\b(?:upgraded|updated|downgraded|moved|bumped|went|switched|pinned)\b[^\n.;]{0,30}?\bto\s+v?"
                             r"(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)\b|\bnow\s+(?:on|at|running)\s+v?(\d\.\d{1,2}\.\d{1,2})\b", re.I)
+# ... or an arrow from the version just named: "1.16.2 -> 1.19.0", "1.16.2 → 1.19.0" (a package's "-1" suffix between).
+_TOOLKIT_ARROW = re.compile(r"\S{0,12}?\s*(?:->|=>|\u2192)\s*v?(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)\b")
+# A line's words that the work fails there, or that it runs: of two machines' toolkit versions, the failing one's decides.
+_FAILS_THERE = re.compile(r"\b(?:errors?|fail(?:s|ed|ing|ure)?|denied|false|broke|broken|not\s+work\w*|"
+                          r"(?:doesn't|does\s+not|didn't|did\s+not)\s+work)\b|\b(?:801|999)\b", re.I)
+_RUNS_THERE = re.compile(r"\b(?:works?|worked|passe[sd]|fine|true|succeed(?:s|ed)?|ok)\b", re.I)
+
+
+def _fails_where_the_first_works(first: str, line: str) -> bool:
+    """Whether ``line``, naming a second toolkit version, fails where ``first``, naming the first, runs ("CI box: toolkit
+    1.16.2 -> True" then "devkit: toolkit 1.19.1 -> Error 801"): the failing machine's version is the one read."""
+    return bool(_RUNS_THERE.search(first)) and not _FAILS_THERE.search(first) and bool(_FAILS_THERE.search(line)) \
+        and not _RUNS_THERE.search(line)
 # Prose and inline code that name a launch by numbers (--user $(id -u):$(id -g), gosu user:group; not root's 0:0), the
 # path a session came through (over ssh, using su), or that the paste ran in a container.
 _NUMERIC_USER_WORDS = re.compile(r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:(?!0\b)\d{1,10}|\$\{?UID\}?)['\"]?:['\"]?(?:\d{1,10}|"
@@ -917,6 +931,10 @@ def _container_login() -> Pattern[str]:
                       r"(?:\bcontainers?\b[^\n]{0,40}?\bsshd\b|\bsshd\s+(?:inside|in\s+(?:the\s+)?container)\b)[^\n]{0,120}?"
                       r"\bssh(?:-?ing|ed)?\s+in(?:to\s+it)?\b|"
                       r"\bexec\s+(?:" + switch_commands(*LOSING_GROUPS) + r")|"
+                      # "the entrypoint switches to admin with gosu": an entrypoint's switch said in words
+                      r"\bentrypoint\b(?![^\n.;]{0,100}?(?:\bnot\b|n't\b|\bnever\b|\bno\s+longer\b|\bwithout\b))"
+                      r"[^\n.;]{0,60}?\b(?:switch\w*|drops?|changes?|execs?|runs?)\b[^\n.;]{0,40}?"
+                      r"\b(?:with|via|using|through)\s+[`'\"]?(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|su|sudo)\b|"
                       r"\bsupervisord?\b[^\n]{0,60}?\buser\s*=\s*\w|\b(?:inside|in)\s+the\s+container\b[^\n]{0,40}?\bsudo\s+-u\s+\S+|"
                       r"(?<!#)(?<!#\s)\b(?:ENTRYPOINT|CMD)\s+(?:exec\s+)?(?:[\w/.-]*/)?(?:" + switch_commands(*LOSING_GROUPS)
                       + r")", re.I)
@@ -2455,12 +2473,14 @@ def _read_versions(state: _State, line: str, raw: str) -> None:
         reader.recognised.append("JetPack stated: " + line)
     toolkit = _TOOLKIT.search(line) if "container" in low or "toolkit" in low or "nvidia-ctk" in low \
         or "cli-version" in low else None
-    # libnvidia-container has its own version (1.10.0 beside toolkit 1.11.0 on JetPack 5.1.2): the toolkit's row wins
+    # libnvidia-container has its own version (1.10.0 beside toolkit 1.11.0 on JetPack 5.1.2): the toolkit's row wins;
+    # and of two machines', the failing one's
     if toolkit and (state.toolkit is None or ("libnvidia-container" in state.toolkit.line.lower()
-                                              and "libnvidia-container" not in low)):
+                                              and "libnvidia-container" not in low)
+                    or _fails_where_the_first_works(state.toolkit.line, line)):
         # "worked with toolkit 1.16.2, then apt upgraded it to 1.18.2": the version it went to is the one now
-        moved = _TOOLKIT_MOVED.search(line, toolkit.end())
-        sighting = Sighting("container toolkit", (moved.group(1) or moved.group(2)) if moved else toolkit.group(1), raw)
+        moved = _TOOLKIT_ARROW.match(line, toolkit.end()) or _TOOLKIT_MOVED.search(line, toolkit.end())
+        sighting = Sighting("container toolkit", next(v for v in moved.groups() if v) if moved else toolkit.group(1), raw)
         if not _on_another_machine(state, line, toolkit.start()):
             state.toolkit = sighting
         elif state.toolkit_elsewhere is None:
