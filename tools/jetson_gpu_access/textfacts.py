@@ -858,17 +858,6 @@ _TOOLKIT_MOVED = re.compile(r"\b(?:upgraded|updated|downgraded|moved|bumped|went
                             r"(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)\b|\bnow\s+(?:on|at|running)\s+v?(\d\.\d{1,2}\.\d{1,2})\b", re.I)
 # ... or an arrow from the version just named: "1.16.2 -> 1.19.0", "1.16.2 → 1.19.0" (a package's "-1" suffix between).
 _TOOLKIT_ARROW = re.compile(r"\S{0,12}?\s*(?:->|=>|\u2192)\s*v?(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)\b")
-# A line's words that the work fails there, or that it runs: of two machines' toolkit versions, the failing one's decides.
-_FAILS_THERE = re.compile(r"\b(?:errors?|fail(?:s|ed|ing|ure)?|denied|false|broke|broken|not\s+work\w*|"
-                          r"(?:doesn't|does\s+not|didn't|did\s+not)\s+work)\b|\b(?:801|999)\b", re.I)
-_RUNS_THERE = re.compile(r"\b(?:works?|worked|passe[sd]|fine|true|succeed(?:s|ed)?|ok)\b", re.I)
-
-
-def _fails_where_the_first_works(first: str, line: str) -> bool:
-    """Whether ``line``, naming a second toolkit version, fails where ``first``, naming the first, runs ("CI box: toolkit
-    1.16.2 -> True" then "devkit: toolkit 1.19.1 -> Error 801"): the failing machine's version is the one read."""
-    return bool(_RUNS_THERE.search(first)) and not _FAILS_THERE.search(first) and bool(_FAILS_THERE.search(line)) \
-        and not _RUNS_THERE.search(line)
 # Prose and inline code that name a launch by numbers (--user $(id -u):$(id -g), gosu user:group; not root's 0:0), the
 # path a session came through (over ssh, using su), or that the paste ran in a container.
 _NUMERIC_USER_WORDS = re.compile(r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:(?!0\b)\d{1,10}|\$\{?UID\}?)['\"]?:['\"]?(?:\d{1,10}|"
@@ -2495,6 +2484,20 @@ WORKS_THERE = re.compile(r"\b(?:works?|worked|passe[sd]|pass|fine|succeed(?:s|ed
 # the board"), a version set on it ("... to 1.18.2 on the Orin")
 _THIS_MACHINE = re.compile(r"\bssh(?:ed)?\s+(?:in)?to\b|\b(?:on|in|into)\s+(?:the|this)\s+(?:jetson|orin|xavier|nano|thor|"
                            r"board|device|devkit|module)\b", re.I)
+
+
+# A line's words that the work runs there (a check's True among them), or that it fails: of two machines' toolkit
+# versions, one line each, the failing one's decides.
+_RUNS_THERE = re.compile(WORKS_THERE.pattern + r"|\b(?:true|ok)\b", re.I)
+_FAILS_THERE = re.compile(r"\b(?:errors?|fail(?:s|ed|ing|ure)?|denied|false|broke|broken|not\s+work\w*|"
+                          r"(?:doesn't|does\s+not|didn't|did\s+not)\s+work)\b|\b(?:801|999)\b", re.I)
+
+
+def _fails_where_the_first_works(first: str, line: str) -> bool:
+    """Whether ``line``, naming a second toolkit version, fails where ``first``, naming the first, runs ("CI box: toolkit
+    1.16.2 -> True" then "devkit: toolkit 1.19.1 -> Error 801"): the failing machine's version is the one read."""
+    return bool(_RUNS_THERE.search(first)) and not _FAILS_THERE.search(first) and bool(_FAILS_THERE.search(line)) \
+        and not _RUNS_THERE.search(line)
 
 
 def _on_another_machine(state: _State, line: str, at: int) -> bool:
