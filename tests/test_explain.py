@@ -1561,6 +1561,7 @@ def test_each_session_of_one_uid_is_said_with_its_own_id_line() -> None:
     ("nvidia-container-toolkit 1.16.2-1 \u2192 1.18.2-1 (apt upgrade)", "1.18.2"),
     ("j'ai mis à jour nvidia-container-toolkit de 1.16.2 vers 1.19.0.", "1.19.0"),
     ("nvidia-container-toolkit von 1.16.2 auf 1.18.2 aktualisiert", "1.18.2"),
+    ("Toolkit: nvidia-container-toolkit 1.19.1 -> 1.16.2 rollback is our plan B if there's no proper fix.", "1.19.1"),
 ])
 def test_the_toolkit_version_said_in_prose_is_the_one_in_use(line: str, version: str) -> None:
     toolkit = explain(line + "\n").observed.toolkit
@@ -1574,6 +1575,11 @@ def test_of_two_machines_toolkits_the_failing_one_s_is_read() -> None:
     for text in (works + "\n" + fails, fails + "\n" + works):
         toolkit = explain(text + "\n").observed.toolkit
         assert toolkit is not None and toolkit.value == "1.19.1", text
+    # a first machine that works for root only fails, and a second said to have no such error works
+    failing = "Orin #1 (production): nvidia-container-toolkit 1.18.2-1, JetPack 6.2 - GPU works as root only"
+    spare = "Orin #2 (spare): nvidia-container-toolkit 1.17.4-1, JetPack 6.2 - no Permission denied there"
+    toolkit = explain(failing + "\n" + spare + "\n").observed.toolkit
+    assert toolkit is not None and toolkit.value == "1.18.2"
 
 
 def test_the_versions_said_before_a_command_on_its_line_are_read() -> None:

@@ -1440,6 +1440,7 @@ GROUP_ADD_801 = ("JetPack 6.2 / L4T 36.4.3, Orin NX.\n$ docker run --runtime nvi
     'entrypoint.sh ends with: exec su - worker -c "python3 /srv/app.py"',
     "The entrypoint ends with `exec gosu app python3 /srv/app.py`.",
     "run_dev.sh starts it as root and the entrypoint switches to admin with gosu.",
+    "Our entrypoint.sh switches to admin with gosu.",
     'ENTRYPOINT ["/usr/sbin/gosu", "app"]',
     "Then I ssh into the container as dev and run the script.",
     "supervisord starts my app with user=app in the [program:app] section.",
@@ -1684,17 +1685,6 @@ def test_crun_refused_a_cgroup_limit_by_a_rootless_session_is_no_gpu_hook() -> N
             "r36.4.0 nvidia-smi\nError: OCI runtime error: crun: opening file `memory.max` for writing: Permission denied")
     assert "runtime-hook-failed" not in ids(text) and read_cause(text).cause.id == "not-gpu-access"
 
-def test_runc_failing_to_set_its_cgroup_device_program_is_no_gpu_hook() -> None:
-    """runc's "procHooks process" is its own init, whose cgroup device filter needs the kernel's cgroup BPF: the kernel
-    refuses the program's query as an invalid argument where it is built without it, and the engine starts no container
-    at all."""
-    text = ("Docker on an arm64 router board, every container fails:\ndocker: Error response from daemon: failed to create "
-            "shim task: OCI runtime create failed: runc create failed: unable to start container process: error during "
-            "container init: error setting cgroup config for procHooks process: bpf_prog_query(BPF_CGROUP_DEVICE) failed: "
-            "invalid argument: unknown.")
-    assert "runtime-hook-failed" not in ids(text) and read_cause(text).cause.id == "not-gpu-access"
-
-
 def test_a_container_a_cross_build_ran_in_is_the_build_machine_s() -> None:
     text = ("I have a Jetson TX2 with a custom Yocto image. I cross-compiled the library in a Docker container on an x64 "
             "host.\nIt runs on the TX2, but the GPU is not used.")
@@ -1897,6 +1887,8 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
      "cpu-only-build"),
     ("This is on a machine without actual CUDA GPU.", "no-gpu-words"),
     ("the laptop has no dedicated NVIDIA GPU", "no-gpu-words"),
+    ("I need to shift my code to a cloud VM (no gpu) when I run it", "no-gpu-words"),
+    ("How to run it only on cpu? I need to run it on an environment of no gpu", "no-gpu-words"),
     ("4. See that `nvidia-uvm` is not loaded:", "nvidia-module-failed"),
     ("the nvidia_uvm module isn't loaded after boot", "nvidia-module-failed"),
     ("Downgrading to `libnvidia-container-1.17.6-1  nvidia-container-toolkit-1.17.6-1` solved the issue.",
@@ -2765,6 +2757,12 @@ def test_another_arm_board_is_no_jetson(line: str) -> None:
     said = [s.text for s in result.statements]
     assert any(s.startswith("another maker's Arm board, not a Jetson") for s in said) and not any(
         s.startswith("a PC") for s in said), said
+
+
+def test_a_pc_shown_beside_another_arm_board_is_said_to_be_the_pc() -> None:
+    text = ("The same image runs CPU-only on my Raspberry Pi 5, as expected.\nOn the workstation with an RTX 4090 it "
+            "fails:\nRuntimeError: No CUDA GPUs are available")
+    assert "a PC: RTX 4090" in [s.text for s in explain(text).statements]
 
 
 @pytest.mark.parametrize("line", ["Jetson Nano with a Raspberry Pi camera v2 on CSI", "Raspberry Pi Camera Module 3 (IMX708)"])

@@ -282,6 +282,15 @@ def test_going_back_to_an_earlier_toolkit_is_the_toolkit_on_any_system(system: s
      "failed on 2nd step: cudaErrorHostMemoryNotRegistered: pointer does not correspond to a registered memory region",
      "cuda-713"),
     (JETSON_36 + "\nRuntimeError: CUDA error: an illegal instruction was encountered", "cuda-715"),
+    (PC + "\nRuntimeError: CUDA error: part or all of the requested memory range is already mapped", "cuda-713"),
+    # runc's device program refused by a kernel built without cgroup BPF: no container starts, NVIDIA's runtime or not
+    ("Docker on an arm64 router board, every container fails:\ndocker: Error response from daemon: failed to create shim "
+     "task: OCI runtime create failed: runc create failed: unable to start container process: error during container "
+     "init: error setting cgroup config for procHooks process: bpf_prog_query(BPF_CGROUP_DEVICE) failed: invalid "
+     "argument: unknown.", "cgroup-bpf-missing"),
+    (JETSON_35 + "\nStarting anything with --runtime nvidia gives: docker: Error response from daemon: OCI runtime create "
+     "failed: runc create failed: unable to start container process: error during container init: error setting cgroup "
+     "config for procHooks process: bpf_prog_query(BPF_CGROUP_DEVICE) failed: invalid argument: unknown", "cgroup-bpf-missing"),
     # TensorFlow's allocator out of memory, and an OOM said in words
     (JETSON_32 + "\nW op_kernel.cc:1651] OP_REQUIRES failed at assign_op.h:117 : Resource exhausted: OOM when allocating "
      "tensor with shape[512] and type float on /job:localhost/replica:0/task:0/device:GPU:0 by allocator GPU_0_bfc",

@@ -2006,7 +2006,8 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
         text = ("a Jetson: {} {}" if first.kind not in WEAK_JETSON else "probably a Jetson: the paste names {1!r}")
         out.append(Statement(text.format(first.kind, first.value), (first.line,), False))
     elif seen.x86:
-        first = next((s for s in seen.x86 if s.kind not in NOT_SHOWN_X86), seen.x86[0])
+        shown = [s for s in seen.x86 if s.kind not in NOT_SHOWN_X86] or list(seen.x86)
+        first = next((s for s in shown if not OTHER_ARM_BOARD.search(s.value)), shown[0])  # (a PC's own sign first)
         text = "a PC: {}"
         if OTHER_ARM_BOARD.search(first.value):
             text = "another maker's Arm board, not a Jetson: {}"
@@ -2257,7 +2258,8 @@ _NOT_THE_DRIVER_ON_A_PC = {
 _NOT_GPU = ("egl-display", "jtop-socket", "clock-tuning-failed", "board-switches-off", "openacc-data-error",
             "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-101", "device-index-beyond-one",
             "cuda-701",
-            "cuda-700", "cuda-702", "cuda-719", "cuda-710", "cuda-1", "cuda-9", "cuda-36", "cuda-400", "cuda-716",
+            "cuda-700", "cuda-702", "cuda-719", "cuda-710", "cuda-1", "cuda-9", "cuda-36", "cuda-400", "cuda-716", "cuda-713",
+            "cuda-715", "cgroup-bpf-missing",
             "smi-memory-unreported", "other-permission", "dcgm-profiling-unsupported", "flag-joined-to-value",
             "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found",
             "gpu-package-source-build", "gpu-works-words", "failure-other", "foreign-binary",
@@ -2532,7 +2534,7 @@ _VGPU_GUEST_REFUSED = re.compile(r"\bguest driver is incompatible with (?:the\s+
 _CDI_MODE = re.compile(r"\bcdi[- ]mode\b", re.I)
 _ENGINE_RUNTIME = re.compile(r"\boci runtime\b|\bnvidia-container-runtime\b|\bdocker\b|\bpodman\b", re.I)
 # Families an OCI runtime error line carries as its own reason: the reason, not the hook, is the reading.
-_OCI_REASONS = ("seccomp-filter", "toolkit-state")
+_OCI_REASONS = ("seccomp-filter", "toolkit-state", "cgroup-bpf-missing")
 # A CDI device the engine cannot resolve (no spec names it), and a container toolkit named with its version.
 _CDI_UNRESOLVED = re.compile(r"unresolvable cdi devices?|failed to inject cdi devices|cdi spec (?:was )?not found|"
                              r"no (?:nvidia )?cdi spec", re.I)

@@ -856,8 +856,11 @@ _TOOLKIT = re.compile(r"(?:nvidia-container-toolkit(?:-base)?|libnvidia-containe
 # A later move of the version named on the same line: "then apt upgraded it to 1.18.2", "now on 1.19.0".
 _TOOLKIT_MOVED = re.compile(r"\b(?:upgraded|updated|downgraded|moved|bumped|went|switched|pinned)\b[^\n.;]{0,30}?\bto\s+v?"
                             r"(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)\b|\bnow\s+(?:on|at|running)\s+v?(\d\.\d{1,2}\.\d{1,2})\b", re.I)
-# ... or an arrow from the version just named: "1.16.2 -> 1.19.0", "1.16.2 → 1.19.0" (a package's "-1" suffix between).
-_TOOLKIT_ARROW = re.compile(r"\S{0,12}?\s*(?:->|=>|\u2192)\s*v?(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)\b")
+# ... or an arrow from the version just named: "1.16.2 -> 1.19.0", "1.16.2 → 1.19.0" (a package's "-1" suffix between),
+# unless the line says the move is only planned ("1.19.1 -> 1.16.2 rollback is our plan B").
+_TOOLKIT_ARROW = re.compile(r"\S{0,12}?\s*(?:->|=>|\u2192)\s*v?(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)\b"
+                            r"(?![^\n]*\b(?:plan(?:s|ned)?|plan\s+b|would|will|if|could|should|might|maybe|considering)\b)",
+                            re.I)
 # Prose and inline code that name a launch by numbers (--user $(id -u):$(id -g), gosu user:group; not root's 0:0), the
 # path a session came through (over ssh, using su), or that the paste ran in a container.
 _NUMERIC_USER_WORDS = re.compile(r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:(?!0\b)\d{1,10}|\$\{?UID\}?)['\"]?:['\"]?(?:\d{1,10}|"
@@ -921,7 +924,7 @@ def _container_login() -> Pattern[str]:
                       r"\bssh(?:-?ing|ed)?\s+in(?:to\s+it)?\b|"
                       r"\bexec\s+(?:" + switch_commands(*LOSING_GROUPS) + r")|"
                       # "the entrypoint switches to admin with gosu": an entrypoint's switch said in words
-                      r"\bentrypoint\b(?![^\n.;]{0,100}?(?:\bnot\b|n't\b|\bnever\b|\bno\s+longer\b|\bwithout\b))"
+                      r"\bentry[ -]?point(?:\.sh)?\b(?![^\n.;]{0,100}?(?:\bnot\b|n't\b|\bnever\b|\bno\s+longer\b|\bwithout\b))"
                       r"[^\n.;]{0,60}?\b(?:switch\w*|drops?|changes?|execs?|runs?)\b[^\n.;]{0,40}?"
                       r"\b(?:with|via|using|through)\s+[`'\"]?(?:gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst|su|sudo)\b|"
                       r"\bsupervisord?\b[^\n]{0,60}?\buser\s*=\s*\w|\b(?:inside|in)\s+the\s+container\b[^\n]{0,40}?\bsudo\s+-u\s+\S+|"
@@ -2488,16 +2491,19 @@ _THIS_MACHINE = re.compile(r"\bssh(?:ed)?\s+(?:in)?to\b|\b(?:on|in|into)\s+(?:th
 
 # A line's words that the work runs there (a check's True among them), or that it fails: of two machines' toolkit
 # versions, one line each, the failing one's decides.
+# (not a failure said not to happen there: "no Permission denied there"; nor a run only some sessions get: "works as root
+# only")
 _RUNS_THERE = re.compile(WORKS_THERE.pattern + r"|\b(?:true|ok)\b", re.I)
-_FAILS_THERE = re.compile(r"\b(?:errors?|fail(?:s|ed|ing|ure)?|denied|false|broke|broken|not\s+work\w*|"
-                          r"(?:doesn't|does\s+not|didn't|did\s+not)\s+work)\b|\b(?:801|999)\b", re.I)
+_FAILS_THERE = re.compile(r"(?<!\bno )(?<!\bwithout )(?<!\bnever )\b(?:errors?|fail(?:s|ed|ing|ure)?|denied|false|broke|"
+                          r"broken|not\s+work\w*|(?:doesn't|does\s+not|didn't|did\s+not)\s+work)\b|\b(?:801|999)\b", re.I)
+_NO_FAILURE = re.compile(r"\b(?:no|without|never)\b[^\n.;]{0,30}?\b(?:errors?|fail\w*|denied)\b|\bonly\b", re.I)
 
 
 def _fails_where_the_first_works(first: str, line: str) -> bool:
     """Whether ``line``, naming a second toolkit version, fails where ``first``, naming the first, runs ("CI box: toolkit
     1.16.2 -> True" then "devkit: toolkit 1.19.1 -> Error 801"): the failing machine's version is the one read."""
-    return bool(_RUNS_THERE.search(first)) and not _FAILS_THERE.search(first) and bool(_FAILS_THERE.search(line)) \
-        and not _RUNS_THERE.search(line)
+    return bool(_RUNS_THERE.search(first)) and not _FAILS_THERE.search(first) and not _NO_FAILURE.search(first) \
+        and bool(_FAILS_THERE.search(line)) and not _RUNS_THERE.search(line) and not _NO_FAILURE.search(line)
 
 
 def _on_another_machine(state: _State, line: str, at: int) -> bool:
