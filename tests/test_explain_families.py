@@ -1440,7 +1440,7 @@ GROUP_ADD_801 = ("JetPack 6.2 / L4T 36.4.3, Orin NX.\n$ docker run --runtime nvi
     'entrypoint.sh ends with: exec su - worker -c "python3 /srv/app.py"',
     "The entrypoint ends with `exec gosu app python3 /srv/app.py`.",
     "run_dev.sh starts it as root and the entrypoint switches to admin with gosu.",
-    "Our entrypoint.sh switches to admin with gosu.",
+    "Our entrypoint.sh switches to admin with gosu before starting the node.",
     'ENTRYPOINT ["/usr/sbin/gosu", "app"]',
     "Then I ssh into the container as dev and run the script.",
     "supervisord starts my app with user=app in the [program:app] section.",
@@ -1453,6 +1453,17 @@ def test_a_user_switch_in_the_container_said_in_prose_or_a_dockerfile_beside_gro
     """gosu, su, su-exec and sshd rebuild the groups from the container's /etc/group (fact sheet A.3): said in a sentence
     or an ENTRYPOINT beside a launch's --group-add, the added group is lost on the way to the user."""
     assert read_cause(GROUP_ADD_801 + said).cause.id == "login-drops-runtime-groups"
+
+
+@pytest.mark.parametrize("added", ["$(getent group render | cut -d: -f3)", "$(stat -c %g /dev/dri/renderD128)"])
+def test_a_group_the_shell_computes_is_lost_through_a_switch_whatever_its_number(added: str) -> None:
+    """A launch that adds the render group by a substitution the paste shows no answer for, and an entrypoint's `su -`:
+    what the session's `id` lacks cannot be checked against it, and the switch loses whatever it added."""
+    text = ("Orin NX, JetPack 6.1. entrypoint.sh:\n  exec su - app -c /opt/app/run.sh\n"
+            "docker run --runtime nvidia -v /dev:/dev --group-add " + added + " myimage:latest\n"
+            "cuInit: CUDA_ERROR_NOT_SUPPORTED (801)\nuid=1000(app) gid=1000(app) groups=1000(app),44(video)\n"
+            "crw-rw---- 1 0 110 226, 128 Jun  2 09:40 /dev/dri/renderD128")
+    assert read_cause(text).cause.id == "login-drops-runtime-groups"
 
 
 @pytest.mark.parametrize("said", ["I ssh into the Jetson and start the container from there.",

@@ -4224,8 +4224,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "keeps or drops those groups, the toolkit's version decides the node's group there",
                      trigger + ([seen.toolkit.line] if seen.toolkit else []) + regrouped + [_first_line(added[0])],
                      "login-drops-runtime-groups")
-    # ... unless the failing session's own `id` holds what the launch added: that path did not run, or lost nothing
-    kept = bool(added) and bool(seen.identities) and _holds_added(_sessions(seen)[0], added)
+    # ... unless the failing session's own `id` holds what the launch added: that path did not run, or lost nothing (a
+    # launch that adds only groups the paste cannot check, `$(getent group render | cut -d: -f3)` with no answer shown,
+    # shows nothing kept)
+    kept = bool(added) and bool(seen.identities) and _adds_checkable_groups(added) and _holds_added(_sessions(seen)[0], added)
     if added_lines and paths and not kept:
         return cause("login-drops-runtime-groups", "groups given at launch, and a session path that rebuilds groups",
                      trigger + [added_lines[0], paths[0]])
@@ -4884,6 +4886,12 @@ def _holds_added(identity: Identity, launches: Sequence[Launch]) -> bool:
     if names:
         return named <= names
     return len(held - numbers - {str(identity.gid)}) >= len(named)
+
+
+def _adds_checkable_groups(launches: Sequence[Launch]) -> bool:
+    """Whether the launches add a group an `id` can be checked against: not only podman's keep-groups and shell
+    substitutions the paste shows no answer for."""
+    return any(g != "keep-groups" and not g.startswith(SHELL_COMPUTED) for launch in launches for g in launch.group_add)
 
 
 def _added_gid_listed_inside(seen: Observed, launches: Sequence[Launch]) -> bool:

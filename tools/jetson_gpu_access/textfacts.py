@@ -1002,7 +1002,9 @@ _RUNTIME_SELECTED = re.compile(r"\bSelecting\s+/dev/[\w./-]+\s+as\s+/dev/")
 # "if nvidia is the default", not "it works if I am logged in"; SUPPOSED.)
 NOT_HERE_NOW = re.compile(r"\?|\b(?:should|must|need|needs|suggest\w*|recommend\w*|docs?|documentation|guide|"
                           r"manual|says?|said|read|heard|reported|forum|someone|somebody|colleague|others?|another|cluster|"
-                          r"maybe|perhaps|might|could|would|will|going to|tomorrow|later|previously|before|earlier|used to|"
+                          r"maybe|perhaps|might|could|would|will|going to|tomorrow|later|previously|earlier|used to|"
+                          # ("before" in time, not in a sequence of steps: "switches to admin before starting the node")
+                          r"before(?!\s+(?:it\s+)?(?:start|launch|run|exec|load|call)\w*)|"
                           r"last|until|thought|believe[sd]?|assumed?|expected|supposed|removed|disabled|no longer|instead|"
                           r"tried|rather)\b", re.I)
 SUPPOSED = re.compile(r"\b(?:if|whether)\b", re.I)
