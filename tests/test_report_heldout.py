@@ -7,8 +7,8 @@ unseen scores are the honest measure: every set has since served as a developmen
 the score it was set from (with five to thirteen reports, one report is eight to twenty points), so a change that loses
 two or three reports of a set fails here and one that trades a report for another does not; the first sets' floors sit
 a few points under. Set CS holds one report, sets DE and LO read one of their ten and eleven, set EC
-none of its six and set JK none of its one, so their floors keep what they read. A floor is raised, never lowered,
-with the number reached and the date. Set M is kept outside the repository: its readings forbid every cause but one.
+none of its six and sets JK and WY none of their one, so their floors keep what they read. A floor is raised, never
+lowered, with the number reached and the date. Set M is kept outside the repository: its readings forbid every cause but one.
 """
 
 from __future__ import annotations
