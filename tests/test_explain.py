@@ -1562,6 +1562,9 @@ def test_each_session_of_one_uid_is_said_with_its_own_id_line() -> None:
     ("j'ai mis à jour nvidia-container-toolkit de 1.16.2 vers 1.19.0.", "1.19.0"),
     ("nvidia-container-toolkit von 1.16.2 auf 1.18.2 aktualisiert", "1.18.2"),
     ("Toolkit: nvidia-container-toolkit 1.19.1 -> 1.16.2 rollback is our plan B if there's no proper fix.", "1.19.1"),
+    ("nvidia-container-toolkit 1.19.1 -> 1.16.2 downgrade is scheduled for next week", "1.19.1"),
+    ("nvidia-container-toolkit 1.16.2 -> 1.18.2 after apt upgrade, and now every container fails if it runs as a user",
+     "1.18.2"),
 ])
 def test_the_toolkit_version_said_in_prose_is_the_one_in_use(line: str, version: str) -> None:
     toolkit = explain(line + "\n").observed.toolkit
@@ -1579,6 +1582,11 @@ def test_of_two_machines_toolkits_the_failing_one_s_is_read() -> None:
     failing = "Orin #1 (production): nvidia-container-toolkit 1.18.2-1, JetPack 6.2 - GPU works as root only"
     spare = "Orin #2 (spare): nvidia-container-toolkit 1.17.4-1, JetPack 6.2 - no Permission denied there"
     toolkit = explain(failing + "\n" + spare + "\n").observed.toolkit
+    assert toolkit is not None and toolkit.value == "1.18.2"
+    # a first machine said to run with no errors works
+    clean = "#1: nvidia-container-toolkit 1.16.2, the container runs with no errors"
+    broken = "#2: nvidia-container-toolkit 1.18.2, fails: NvRmMemInitNvmap failed with Permission denied"
+    toolkit = explain(clean + "\n" + broken + "\n").observed.toolkit
     assert toolkit is not None and toolkit.value == "1.18.2"
 
 

@@ -1702,7 +1702,8 @@ def test_a_container_a_cross_build_ran_in_is_the_build_machine_s() -> None:
     assert not read(text).observed.said("container") and read_cause(text).cause.id != "nodes-missing-in-container"
 
 @pytest.mark.parametrize("line", ["is it not using the nvidia runtime?", "it works even when not using the nvidia runtime",
-                                  "the default runtime was not nvidia before, now it is and the error stays"])
+                                  "the default runtime was not nvidia before, now it is and the error stays",
+                                  "Every container fails to start, with or without the nvidia runtime:"])
 def test_the_runtime_asked_about_or_no_longer_missing_is_no_missing_node(line: str) -> None:
     assert "nodes-missing-words" not in ids(JETSON_35 + "\n" + line)
 
@@ -3090,6 +3091,9 @@ def test_libraries_a_build_makes_are_no_library_that_failed() -> None:
             "complete the make -j6, it stays at 8% for an hour.")
     failure = find_failure(text)
     assert failure is not None and failure.kind != "library" and read_cause(text).cause.id == "not-gpu-access"
+    # a library the build needs and does not find is one that failed
+    missing = JETSON_36 + "\nWhen building the engine the cudnn library is not found."
+    assert read_cause(missing).cause.id == "jetson-software-mismatch"
 
 
 def test_a_library_outside_the_gpu_s_stack_whose_symbol_names_an_integration_is_another_program_s() -> None:

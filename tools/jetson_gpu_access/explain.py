@@ -994,8 +994,11 @@ def find_failure(text: str, cleaned: Optional[str] = None, memo: Optional[LineMe
 
 
 # Libraries a build makes, in words: what failed is the build, whatever it builds.
+# ("building the engine the cudnn library is not found" is a library missing at build time)
 _LIBRARY_BUILT = re.compile(r"\b(?:build(?:ing)?|compil(?:e|ing))\s+(?:(?:the|my|our|its|this|from\s+source)\s+)*"
-                            r"(?:[\w.+-]+\s+){0,3}?librar(?:y|ies)\b", re.I)
+                            r"(?:(?!(?:the|a|an)\b)[\w.+-]+\s+){0,3}?librar(?:y|ies)\b"
+                            r"(?![^\n.;]{0,30}?\b(?:not\s+found|missing|cannot|can't|could\s*n[o']t|no\s+such|"
+                            r"fail\w*\s+to\s+(?:load|open|find))\b)", re.I)
 
 
 def _cut_off_while_loading(clean: str, failure: Optional[Failure]) -> Optional[Failure]:

@@ -859,8 +859,8 @@ _TOOLKIT_MOVED = re.compile(r"\b(?:upgraded|updated|downgraded|moved|bumped|went
 # ... or an arrow from the version just named: "1.16.2 -> 1.19.0", "1.16.2 → 1.19.0" (a package's "-1" suffix between),
 # unless the line says the move is only planned ("1.19.1 -> 1.16.2 rollback is our plan B").
 _TOOLKIT_ARROW = re.compile(r"\S{0,12}?\s*(?:->|=>|\u2192)\s*v?(\d\.\d{1,2}\.\d{1,2}(?:-rc\.?\d)?)\b"
-                            r"(?![^\n]*\b(?:plan(?:s|ned)?|plan\s+b|would|will|if|could|should|might|maybe|considering)\b)",
-                            re.I)
+                            r"(?![^\n.;]{0,40}?\b(?:plan(?:s|ned)?|scheduled|would|will|could|should|might|maybe|"
+                            r"considering|next\s+week|tomorrow|later)\b)", re.I)
 # Prose and inline code that name a launch by numbers (--user $(id -u):$(id -g), gosu user:group; not root's 0:0), the
 # path a session came through (over ssh, using su), or that the paste ran in a container.
 _NUMERIC_USER_WORDS = re.compile(r"(?:--user|(?<![\w-])-u)[= ]\s*['\"]?(?:(?!0\b)\d{1,10}|\$\{?UID\}?)['\"]?:['\"]?(?:\d{1,10}|"
@@ -2493,19 +2493,20 @@ _THIS_MACHINE = re.compile(r"\bssh(?:ed)?\s+(?:in)?to\b|\b(?:on|in|into)\s+(?:th
 
 # A line's words that the work runs there (a check's True among them), or that it fails: of two machines' toolkit
 # versions, one line each, the failing one's decides.
-# (not a failure said not to happen there: "no Permission denied there"; nor a run only some sessions get: "works as root
-# only")
-_RUNS_THERE = re.compile(WORKS_THERE.pattern + r"|\b(?:true|ok)\b", re.I)
+# (a failure said not to happen is a run: "runs with no errors", "no Permission denied there"; a run only some sessions get
+# is none: "works as root only")
+_NO_FAILURE = r"\b(?:no|without(?:\s+any)?|never)\s+(?:[\w-]+\s+)?(?:errors?|fail\w*|denied)\b"
+_RUNS_THERE = re.compile(WORKS_THERE.pattern + r"|\b(?:true|ok)\b|" + _NO_FAILURE, re.I)
 _FAILS_THERE = re.compile(r"(?<!\bno )(?<!\bwithout )(?<!\bnever )\b(?:errors?|fail(?:s|ed|ing|ure)?|denied|false|broke|"
-                          r"broken|not\s+work\w*|(?:doesn't|does\s+not|didn't|did\s+not)\s+work)\b|\b(?:801|999)\b", re.I)
-_NO_FAILURE = re.compile(r"\b(?:no|without|never)\b[^\n.;]{0,30}?\b(?:errors?|fail\w*|denied)\b|\bonly\b", re.I)
+                          r"broken|not\s+work\w*|(?:doesn't|does\s+not|didn't|did\s+not)\s+work)\b|\b(?:801|999)\b|"
+                          r"\bonly\b", re.I)
 
 
 def _fails_where_the_first_works(first: str, line: str) -> bool:
     """Whether ``line``, naming a second toolkit version, fails where ``first``, naming the first, runs ("CI box: toolkit
     1.16.2 -> True" then "devkit: toolkit 1.19.1 -> Error 801"): the failing machine's version is the one read."""
-    return bool(_RUNS_THERE.search(first)) and not _FAILS_THERE.search(first) and not _NO_FAILURE.search(first) \
-        and bool(_FAILS_THERE.search(line)) and not _RUNS_THERE.search(line) and not _NO_FAILURE.search(line)
+    return bool(_RUNS_THERE.search(first)) and not _FAILS_THERE.search(first) and bool(_FAILS_THERE.search(line)) \
+        and not _RUNS_THERE.search(line)
 
 
 def _on_another_machine(state: _State, line: str, at: int) -> bool:
