@@ -80,6 +80,19 @@ def test_root_rules_nothing_out_when_another_user_runs_it_or_a_node_refuses_it(t
     assert read_cause(text).cause.id == cause
 
 
+def test_the_same_failure_printed_for_root_rules_the_groups_out() -> None:
+    """The command run again with sudo prints the user's failure: root, whom no group stops, fails the same way."""
+    user = "orin@orin-nx:~$ python3 -c \"import torch; torch.cuda.init()\"\n"
+    failure = "RuntimeError: Unexpected error from cudaGetDeviceCount(). Error 801: operation not supported\n"
+    root = "orin@orin-nx:~$ sudo python3 -c \"import torch; torch.cuda.init()\"\n"
+    cause = read_cause(JETSON_36 + "\n" + user + failure + root + failure).cause
+    assert cause.id == "unknown" and cause.ruled_by == "root-fails-too", cause
+    # root printing something else, or the same failure after another command, rules nothing out
+    assert read_cause(JETSON_36 + "\n" + user + failure + root + "(no error)\n").cause.id == "render-node-denied"
+    assert read_cause(JETSON_36 + "\n" + user + failure + root.replace("python3", "python3.11") + failure
+                      ).cause.id == "render-node-denied"
+
+
 @pytest.mark.parametrize("line", ["It works even as root.", "Does it fail even as root?", "Same error as root user?"])
 def test_root_said_to_work_or_asked_about_is_no_root_session(line: str) -> None:
     assert read_cause(JETSON_36 + "\n" + line + "\ncuInit(0) = 801").cause.id == "render-node-denied"

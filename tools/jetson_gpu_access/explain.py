@@ -39,6 +39,7 @@ from .textfacts import (
     FORM_NAMES_OTHER_GPU,
     GPU_NODE_PATH,
     JETSON_CC,
+    MAX_CONTRAST_LINES,
     MAX_LINE,
     NOT_HERE_NOW,
     NVIDIA_CARD,
@@ -1507,7 +1508,6 @@ def _exec_login_said_apart(line: str) -> bool:
     return exec_works and login_fails
 
 
-_MAX_CONTRAST_LINES = 4096  # lines of a paste's window looked through for a contrast said in words
 # A command run as root (sudo, a root prompt) beside the same check run without it; and the check's answer said after an
 # arrow ("sudo python3 test.py -> CUDA available").
 # CUDA's deviceQuery sample run at a prompt and the verdict it ends with ("Result = FAIL"), before its next run
@@ -1648,7 +1648,7 @@ _WRAPPED = 60  # a line at least this long, followed by more prose, may be a par
 def _said_on_a_line_or_two(clean: str, cue: Callable[[str], object], said: Callable[[str], bool]) -> Optional[str]:
     """The first line on which, alone or with the line after it, ``said`` finds its contrast (tried only where ``cue``
     does), else the first with the two lines after it; that line is the evidence, since it is one of the paste's own."""
-    lines = clean.split("\n")[:_MAX_CONTRAST_LINES]
+    lines = clean.split("\n")[:MAX_CONTRAST_LINES]
     tried: Set[Tuple[str, str]] = set()  # a pair read once reads alike again (a log repeats its lines)
     for line, after in zip(lines, lines[1:] + [""]):
         if (line, after) in tried:
@@ -1688,7 +1688,7 @@ def _root_contrast(clean: str, outcomes: Sequence[Tuple[str, str]], seen: Observ
     fails = [c for c, said in outcomes if said == "false" and not _AS_ROOT.search(c)]
     # a check shown failing, and root's working shown, or said in a sentence of its own (the evidence, then)
     root_works = None if works or not fails else next((
-        line.strip() for line in clean.split("\n")[:_MAX_CONTRAST_LINES]
+        line.strip() for line in clean.split("\n")[:MAX_CONTRAST_LINES]
         if ("root" in line.lower() or "sudo" in line) and _root_works_said(line)), None)
     if fails and (works or root_works):
         return _shown_as("denial-words", root_works or fails[0])
@@ -3198,6 +3198,7 @@ def _nodes_made_for_the_user(seen: Observed, ids: Sequence[str], line_of: Dict[s
 # How each kind of evidence that rules causes out (data/causes.json `ruled_out_by`) is found: the lines that show it.
 _RULING_EVIDENCE: Dict[str, Callable[[Observed, Sequence[str], Dict[str, str]], List[str]]] = {
     "root-session": lambda seen, ids, line_of: _root_lines(seen, ids),
+    "root-fails-too": lambda seen, ids, line_of: seen.said("root fails too"),
     "access-works": _access_works,
     "render-node-held": _nodes_held("render"),
     "tegra-nodes-held": _nodes_held("tegra"),

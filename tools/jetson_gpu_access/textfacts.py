@@ -1074,6 +1074,7 @@ FACT_WINDOW = 256 * 1024
 MAX_SESSIONS = 4  # `id` outputs diagnosed one by one
 MAX_FACTS = 512  # distinct nodes, /etc/group lines: more is a dump, not a report
 MAX_LINE = 65536  # characters of one line read for facts: a launch that lists every device stays far shorter
+MAX_CONTRAST_LINES = 4096  # lines of a paste's window looked through for a contrast said in words or shown
 
 
 @frozen_record
@@ -1182,7 +1183,8 @@ class Observed:
                                        # beside CUDA's "operation not supported")
                                        # "trouble said" (trouble in words no failure word counts: a permission,
                                        # something unsupported, the GPU unavailable or lost, the CPU doing the work),
-                                       # "GPU node named", "device access named",
+                                       # "GPU node named", "device access named", "root fails too" (a command run
+                                       # with sudo at a prompt printing the failure it printed without sudo),
                                        # "conda lacks GPU build", "CUDA replaced" (the toolkit updated to another
                                        # version), "support asked" (whether software supports or runs on something)
     cuda_true: Optional[Sighting] = None   # CUDA's is_available() answered True, and no check answered False: the
@@ -2922,6 +2924,32 @@ def _group_adds_shown(launch: Launch, shown: Dict[Tuple[str, str], Set[str]]) ->
     return launch if groups == launch.group_add else with_fields(launch, group_add=groups)
 
 
+# A command run with sudo as root (no other user named), at a prompt: what follows it is root's output.
+_SUDO_AS_ROOT = re.compile(r"^sudo\s+(?:-[EHSn]+\s+|--preserve-env(?:=\S+)?\s+)*(?!-)(?P<command>\S.*)$")
+
+
+def _root_fails_too(text: str) -> List[str]:
+    """The prompt line and output of a command run with sudo that prints what the same command printed without it, a
+    failure: root fails as the user does ("$ python3 -c ..." and "$ sudo python3 -c ..." both end in 801)."""
+    ran: Dict[str, str] = {}   # each command typed at a prompt, by its words, and the first line it printed
+    rooted: List[Tuple[str, str, str]] = []
+    lines = text.split("\n")[:MAX_CONTRAST_LINES]
+    for at, line in enumerate(lines):
+        prompt = PROMPT.match(line.strip())
+        if prompt is None:
+            continue
+        command = line.strip()[prompt.end():].strip()
+        printed = next((out.strip() for out in lines[at + 1:at + 4] if out.strip()), "")
+        if not printed or PROMPT.match(printed) or not _FAILS_THERE.search(printed):
+            continue
+        sudo = _SUDO_AS_ROOT.match(command)
+        if sudo:
+            rooted.append((sudo.group("command"), line.strip(), printed))
+        else:
+            ran.setdefault(command, printed)
+    return next(([typed, printed] for command, typed, printed in rooted if ran.get(command) == printed), [])
+
+
 def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
     """The facts of ``text``; ``memo`` carries what lines said by themselves from one reading to the next (explain's
     reading of each system of a mixed paste)."""
@@ -2942,6 +2970,7 @@ def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
     if any(g.startswith(SHELL_COMPUTED) for launch in state.launches for g in launch.group_add):
         shown = _groups_shown(part)
         state.launches = [_group_adds_shown(launch, shown) for launch in state.launches]
+    state.words += [Sighting("root fails too", "root fails too", line) for line in _root_fails_too(part)]
     inspected = _inspect_launch(part)
     if inspected is not None:
         state.launches.append(inspected)
