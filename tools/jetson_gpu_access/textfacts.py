@@ -2500,15 +2500,15 @@ _THIS_MACHINE = re.compile(r"\bssh(?:ed)?\s+(?:in)?to\b|\b(?:on|in|into)\s+(?:th
 _NO_FAILURE = r"\b(?:no|without(?:\s+any)?|never)\s+(?:[\w-]+\s+)?(?:errors?|fail\w*|denied)\b"
 _RUNS_THERE = re.compile(WORKS_THERE.pattern + r"|\b(?:true|ok)\b|" + _NO_FAILURE, re.I)
 _FAILS_THERE = re.compile(r"(?<!\bno )(?<!\bwithout )(?<!\bnever )\b(?:errors?|fail(?:s|ed|ing|ure)?|denied|false|broke|"
-                          r"broken|not\s+work\w*|(?:doesn't|does\s+not|didn't|did\s+not)\s+work)\b|\b(?:801|999)\b|"
-                          r"\bonly\b", re.I)
+                          r"broken|not\s+work\w*|(?:doesn't|does\s+not|didn't|did\s+not)\s+work)\b|\b(?:801|999)\b", re.I)
+_FOR_SOME_ONLY = re.compile(r"\bonly\b", re.I)
 
 
 def _fails_where_the_first_works(first: str, line: str) -> bool:
     """Whether ``line``, naming a second toolkit version, fails where ``first``, naming the first, runs ("CI box: toolkit
     1.16.2 -> True" then "devkit: toolkit 1.19.1 -> Error 801"): the failing machine's version is the one read."""
-    return bool(_RUNS_THERE.search(first)) and not _FAILS_THERE.search(first) and bool(_FAILS_THERE.search(line)) \
-        and not _RUNS_THERE.search(line)
+    return bool(_RUNS_THERE.search(first)) and not _FAILS_THERE.search(first) and not _FOR_SOME_ONLY.search(first) \
+        and bool(_FAILS_THERE.search(line)) and not _RUNS_THERE.search(line)
 
 
 def _on_another_machine(state: _State, line: str, at: int) -> bool:
