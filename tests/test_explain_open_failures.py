@@ -283,6 +283,13 @@ def test_going_back_to_an_earlier_toolkit_is_the_toolkit_on_any_system(system: s
      "cuda-713"),
     (JETSON_36 + "\nRuntimeError: CUDA error: an illegal instruction was encountered", "cuda-715"),
     (PC + "\nRuntimeError: CUDA error: part or all of the requested memory range is already mapped", "cuda-713"),
+    # CUDA started in a parent and used again in a forked worker: its start-up error there is the fork's
+    ("[BUG] Cannot re-initialize CUDA in forked subprocess\ncelery -A config.celery worker -l INFO --concurrency 2\n"
+     "UserWarning: CUDA initialization: Unexpected error from cudaGetDeviceCount(). Error 304: OS call failed or "
+     "operation not supported on this OS", "cuda-after-fork"),
+    (JETSON_35 + "\nRuntimeError: Cannot re-initialize CUDA in forked subprocess. To use CUDA with multiprocessing, you "
+     "must use the 'spawn' start method\nTHCudaCheck FAIL file=init.c line=720 error=3 : initialization error",
+     "cuda-after-fork"),
     # runc's device program refused by a kernel built without cgroup BPF: no container starts, NVIDIA's runtime or not
     ("Docker on an arm64 router board, every container fails:\ndocker: Error response from daemon: failed to create shim "
      "task: OCI runtime create failed: runc create failed: unable to start container process: error during container "
