@@ -4160,7 +4160,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # install over it with the release's compatibility package, by NVIDIA's "Simplifying CUDA Upgrades for NVIDIA Jetson
     # Users", so there it is read so only where root fails too, which no group explains; and only where no user, group
     # or launch shown says more)
-    upgradable = (_l4t_major(seen) or 0) >= 34 or bool(seen.said("R36 software"))
+    upgradable = (_l4t_major(seen) or 0) >= 34 or _shows_r36_software(seen)
     root = _root_lines(seen, ids)
     if jetson and replaced and all(i in _STARTUP_ERRORS for i in denied) and not nodes_denied \
             and not (seen.identities or seen.session_groups or seen.launches) and (not upgradable or root):
@@ -4942,7 +4942,7 @@ def _l4t_major(seen: Observed) -> Optional[int]:
     imaged = {_l4t_of(s.value) for s in seen.images} - {None}
     only = imaged.pop() if len(imaged) == 1 else None
     # (not where the paste shows an Orin or Thor, or R36's software: their hosts outgrow old images, which still run)
-    newer = any(_NEWER_FAMILY.search(s.line) for s in seen.jetson) or bool(seen.said("R36 software"))
+    newer = any(_NEWER_FAMILY.search(s.line) for s in seen.jetson) or _shows_r36_software(seen)
     if only is not None and not newer and (ceiling is None or only <= ceiling[0]):
         return only
     if ceiling:
@@ -4955,6 +4955,12 @@ def _l4t_major(seen: Observed) -> Optional[int]:
     system = [line for line in seen.said("R36 system") if "?" not in line and not _ELSEWHERE.search(line)] \
         if seen.jetson and not imaged and not kernels else []
     return 36 if system else None
+
+
+def _shows_r36_software(seen: Observed) -> bool:
+    """Whether the paste shows software only L4T R36 and later run: its system (Ubuntu 22.04 or later, a 5.15 -tegra
+    kernel), or CUDA 12 or later."""
+    return bool(seen.said("R36 system") or seen.said("CUDA 12 or later"))
 
 
 def _release_lines(seen: Observed) -> List[str]:
@@ -4974,7 +4980,7 @@ def _module_ceiling(seen: Observed) -> Optional[Tuple[int, str]]:
     table = data.load("l4t_jetpack")
     families = [(family, s.line) for s in seen.jetson if s.kind in ("model", "SoC") and _names_the_host(s)
                 for family in [_module_family(table["socs"].get(s.value.lower().replace("nvidia,", ""), s.value))]]
-    newer = any(_NEWER_FAMILY.search(s.line) for s in seen.jetson) or bool(seen.said("R36 software")) \
+    newer = any(_NEWER_FAMILY.search(s.line) for s in seen.jetson) or _shows_r36_software(seen) \
         or any((_l4t_of(image.value) or 0) >= 36 for image in seen.images)
     if not families or newer or any(family is None for family, _ in families):
         return None

@@ -1158,8 +1158,8 @@ class Observed:
                                        # "group joined at start" (an init script joins its user to a device's group),
                                        # "remote display" (ssh -X, a forwarded DISPLAY, VNC, xrdp),
                                        # "NVIDIA's own GL" (its GLX extension or vendor libraries named),
-                                       # "R36 software" (Ubuntu 22.04, CUDA 12, a 5.15 -tegra kernel; "R36 system"
-                                       # the two that are the system's own), "no CDI spec", "offline"
+                                       # "R36 system" (Ubuntu 22.04 or later, a 5.15 -tegra kernel), "CUDA 12 or
+                                       # later" (with the system, the software only R36 runs), "no CDI spec", "offline"
                                        # (an index or download could not be reached), "Jetson index" (pip uses
                                        # NVIDIA's Python index for Jetsons), "PC CUDA index" (PyTorch's cuXXX
                                        # index), "pip build failed", "sandbox",
@@ -1807,9 +1807,8 @@ _NO_CONTAINER = re.compile(r"\bno\s+(?:docker|podman|containers?)\b(?!\s+(?:runt
 _R36_SYSTEM = re.compile(r"\bubuntu\s*(?:2[2-9]|[3-9]\d)\.04\b|"
                          r"^(?:distrib_release=|version_id=\"?|release:\s*)(?:2[2-9]|[3-9]\d)\.04\b|"
                          r"\b(?:5\.(?:1[5-9]|[2-9]\d)|[6-9]\.\d+)\.\d+-tegra\b", re.I)
-# (and CUDA 12 or later, which JetPack 5 can also install as an upgrade)
-_R36_SOFTWARE = re.compile(_R36_SYSTEM.pattern + r"|\bcuda\s*(?:toolkit\s*)?v?1[2-9](?:\.\d+)?\b|"
-                           r"\bcuda compilation tools, release 1[2-9]\.", re.I)
+# (and CUDA 12 or later, which JetPack 5 can also install as an upgrade: the system or it is R36 software)
+_CUDA_12 = re.compile(r"\bcuda\s*(?:toolkit\s*)?v?1[2-9](?:\.\d+)?\b|\bcuda compilation tools, release 1[2-9]\.", re.I)
 # No CDI spec written where engines look for one (`ls /etc/cdi`: No such file or directory): none was generated.
 _NO_CDI_SPEC = re.compile(r"(?:/etc|(?:/var)?/run)/cdi(?:/[\w.-]*)?['\"`]?:\s*no such file or directory", re.I)
 # The NVIDIA runtime said to start the container (nvidia-docker, "with the NVIDIA runtime"), and said not to.
@@ -1922,8 +1921,8 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("GPU header missing", ("fatal error",), lambda line, raw: _GPU_HEADER_MISSING.search(line)),
     ("solved", ("solved", "fixed it", "works now", "now works"),
      lambda line, raw: SOLVED.match(line) and not _SOLVED_DENIED.search(line)),
-    ("R36 software", ("ubuntu", "cuda", "tegra", "22.04", "24.04"), lambda line, raw: _R36_SOFTWARE.search(line)),
     ("R36 system", ("ubuntu", "tegra", "22.04", "24.04"), lambda line, raw: _R36_SYSTEM.search(line)),
+    ("CUDA 12 or later", ("cuda",), lambda line, raw: _CUDA_12.search(line)),
     ("no CDI spec", ("/cdi",), lambda line, raw: _NO_CDI_SPEC.search(line)),
 )
 
@@ -2931,6 +2930,8 @@ _SUDO_AS_ROOT = re.compile(r"^sudo\s+(?:-[EHSn]+\s+|--preserve-env(?:=\S+)?\s+)*
 def _root_fails_too(text: str) -> List[str]:
     """The prompt line and output of a command run with sudo that prints what the same command printed without it, a
     failure: root fails as the user does ("$ python3 -c ..." and "$ sudo python3 -c ..." both end in 801)."""
+    if "sudo" not in text:
+        return []
     ran: Dict[str, str] = {}   # each command typed at a prompt, by its words, and the first line it printed
     rooted: List[Tuple[str, str, str]] = []
     lines = text.split("\n")[:MAX_CONTRAST_LINES]
