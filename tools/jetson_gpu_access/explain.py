@@ -1888,7 +1888,7 @@ _SAYS_IT_WORKS = ("gpu-works-words", "performance-words")
 
 MAX_SYSTEMS = 4  # the systems of a mixed paste read one by one
 MAX_SEGMENTS = 4 * MAX_SYSTEMS  # runs of one system's lines (a paste that goes back and forth between two machines)
-PART_WINDOW = FACT_WINDOW // 32  # of each system's part, its first and last 8 KiB (its release line, its failure)
+PART_WINDOW = 8 * 1024  # of each system's part, its first and last 8 KiB (its release line, its failure)
 
 
 def _from_paste(diagnosis: Diagnosis) -> Diagnosis:

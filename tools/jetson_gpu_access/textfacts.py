@@ -1068,9 +1068,10 @@ _HOST_WORKS = re.compile(r"\b(?:on|in|from)\s+(?:the\s+)?(?:\w+\s+)?host\b(?:(?!
 # an x86 host.
 _NAMES_NO_HARDWARE = ("Tegra-only name", "L4T image") + ARM64_KINDS
 PC_PROSE = "PC named in words"
-# Facts are read from this much of each end of a paste: some 3,000 lines either side hold the commands a reporter ran
-# and their output; the log between them is searched for error signatures only (explain's SIGNATURE_WINDOW).
-FACT_WINDOW = 256 * 1024
+# Facts are read from this much of each end of a paste: some 1,500 lines either side hold the commands a reporter ran
+# and their output, and a GitHub issue's whole body (at most 65,536 characters) is read whole; the log between them is
+# searched for error signatures only (explain's SIGNATURE_WINDOW).
+FACT_WINDOW = 128 * 1024
 MAX_SESSIONS = 4  # `id` outputs diagnosed one by one
 MAX_FACTS = 512  # distinct nodes, /etc/group lines: more is a dump, not a report
 MAX_LINE = 65536  # characters of one line read for facts: a launch that lists every device stays far shorter
