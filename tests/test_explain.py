@@ -1700,6 +1700,8 @@ def test_a_torch_import_cut_off_while_loading_its_cuda_libraries_is_a_library_fa
     ("Bottlerocket OS 1.27.1 (aws-k8s-1.30-nvidia)", True), ("We are running GPU workloads on k8 AWS EKS cluster", True),
     ("the pods run on a GKE node pool with T4s", True), ("running on a g4dn.xlarge instance", True),
     ("tested on p4d.24xlarge", True), ("on a g5g.metal host", True),
+    ("amazon-eks-gpu-node-1.26-v20240129 AMI does not work with g3.8xlarge nodes", True),
+    ("Running on `cos`. Cluster version: `1.10.5-gke.0`.", True),
     ("Our CI builds the arm64 image on a g5g.xlarge runner, then we pull it on the device.", False),
     ('when I run "./LinuxNoEditor/Blocks.sh -ResX=896 -windowed"', True),
     ("/home/ue4/UnrealEngine/Engine/Binaries/Linux/UE4Editor", True),
@@ -2179,11 +2181,18 @@ def test_a_missing_v4l2_encoder_node_is_an_absent_node() -> None:
 
 
 
-def test_another_makers_board_alone_is_not_called_a_pc() -> None:
-    """A paste whose only machine is another maker's Arm board is filed with the PCs (not the Jetson's problem), and
-    its reading says what the board is, not that it is an x86 system."""
-    why = explain("rk3399, Ubuntu 18.04: MNN built with OpenCL says can't find type=3 backend\n").cause.why.text
-    assert "another maker's Arm board" in why and "x86" not in why
+@pytest.mark.parametrize("text", [
+    "rk3399, Ubuntu 18.04: MNN built with OpenCL says can't find type=3 backend\n",
+    "Its bullseye on a Raspi 3B.  Installed the GPU Version that will not work.\n",  # (a board's nickname)
+    "failed to open RGA:Permission denied.\nrga_im2d: The current RockchipRga singleton is destroyed.\n",  # (its SDK's)
+    "E RKNN: failed to open rknpu module, need to insmod rknpu dirver!\n"])
+def test_another_makers_board_alone_is_no_nvidia_gpus_trouble(text: str) -> None:
+    """A paste whose only machine is another maker's Arm board (named, nicknamed, or by its maker's GPU and NPU
+    libraries) has no NVIDIA GPU: what fails there is not this access, and the reading says what the board is, not that
+    it is an x86 system."""
+    result = explain(text)
+    assert result.cause.id == "not-gpu-access" and "x86" not in result.cause.why.text
+    assert any(s.text.startswith("another maker's Arm board, not a Jetson") for s in result.statements)
 
 
 # ---- a contraction's "n't" is no word of its own ----

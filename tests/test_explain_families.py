@@ -1951,6 +1951,15 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ("the laptop has only an Intel Arc GPU", "no-gpu-words"),
     ("실행하면 메모리가 부족합니다", "out-of-memory"),
     ("nvmlInit failed: NVML_ERROR_DRIVER_NOT_LOADED", "nvml-driver"),
+    # (XLA's check of the loaded kernel module against the user-space driver library)
+    ("kernel version 515.48.7 does not match DSO version 510.73.5 -- cannot find working devices in this configuration",
+     "nvml-driver"),
+    ("ERROR - XNVCtrl failed: XOpenDisplay failed; is $DISPLAY set?", "egl-display"),
+    ("[2023-10-30 21:39:48][88182.572573] NVENC - Couldn't create encoding session: 15", "cuda-35"),
+    ('jetson xavier nx 出现 "no kernel image"问题', "cuda-209"),  # (CUDA's error named in quotes)
+    ("上周尝试从源码编译，编译成功后引入发现不支持cuda", "cpu-only-build"),
+    ("nvidia-smi 在容器中，无法获得使用率和processes的进程信息。", "smi-no-processes"),
+    ("Inside the container nvidia-smi shows no processes, but training runs on the GPU", "smi-no-processes"),
     ("[WARNING] No nvidia-driver found. CPU will be used.", "gpu-not-detected"),
     ("error: [jim-nvenc] Current driver version does not support this NVENC version, please upgrade your driver", "cuda-35"),
     ("error: [NVENC] nvEncOpenEncodeSessionEx failed: 15 (NV_ENC_ERR_INVALID_VERSION)", "cuda-35"),
@@ -2760,12 +2769,13 @@ def test_exec_failing_too_is_no_login_contrast(said: str) -> None:
                                   "$ uname -r\n6.6.31+rpt-rpi-2712", "Hardware\t: BCM2835\nModel\t\t: Raspberry Pi 4 Model B Rev 1.4"])
 def test_another_arm_board_is_no_jetson(line: str) -> None:
     """An arm64 board with no NVIDIA GPU (Rockchip, Broadcom): an L4T image or a Jetson's error there is no Jetson's. It
-    is filed with the PCs, and said to be what it is, not a PC."""
+    is a system of its own (shown beside the PCs), said to be what it is, not a PC, and what fails there is no NVIDIA
+    GPU's access."""
     text = (line + "\n$ docker run --rm -it dustynv/l4t-pytorch:r36.2.0 python3 -c 'import torch'\n"
             "NvRmMemInitNvmap failed with No such file or directory")
     result = explain(text)
     assert shown_platform(result.observed)[0] == "pc"
-    assert read_cause(text).cause.id == "x86-discrete-gpu"
+    assert read_cause(text).cause.id == "not-gpu-access"
     said = [s.text for s in result.statements]
     assert any(s.startswith("another maker's Arm board, not a Jetson") for s in said) and not any(
         s.startswith("a PC") for s in said), said
@@ -3152,22 +3162,23 @@ def test_a_hook_that_fails_for_gpus_alone_on_a_jetson_wants_the_nvidia_runtime()
     assert read_cause(with_runtime).cause.id != "nodes-missing-in-container"
 
 
-@pytest.mark.parametrize("text", [
-    "- GPU: RTX 4070 Laptop, driver 561.09\n- I'm developing for a Jetson Orin Nano (JetPack 6.0) and want to test the "
-    "container on my PC first\n$ docker run --rm -it --platform linux/arm64 --gpus all dustynv/l4t-pytorch:r36.2.0 python3\n"
-    "NvRmMemInitNvmap failed with No such file or directory",
-    "I'm preparing a rootfs for our Orin NX 16GB boards (JetPack 6.1, L4T 36.4.0 BSP) on my build PC\n$ uname -m\nx86_64\n"
-    "$ sudo cp /usr/bin/qemu-aarch64-static rootfs/usr/bin/\nNvRmMemInitNvmap failed with No such file or directory\n"
-    "cudaGetDeviceCount returned 100",
-    "- Orange Pi 5 Plus (RK3588, 16GB), Ubuntu 22.04, kernel 6.1.0-1025-rockchip, aarch64\nI want to run the YOLO "
-    "pipeline from our Jetson Orin Nano on this board\n$ docker run --rm -it dustynv/l4t-pytorch:r36.2.0 python3\n"
-    "NvRmMemInitNvmap failed with No such file or directory",
+@pytest.mark.parametrize(("text", "cause"), [
+    ("- GPU: RTX 4070 Laptop, driver 561.09\n- I'm developing for a Jetson Orin Nano (JetPack 6.0) and want to test the "
+     "container on my PC first\n$ docker run --rm -it --platform linux/arm64 --gpus all dustynv/l4t-pytorch:r36.2.0 python3\n"
+     "NvRmMemInitNvmap failed with No such file or directory", "x86-discrete-gpu"),
+    ("I'm preparing a rootfs for our Orin NX 16GB boards (JetPack 6.1, L4T 36.4.0 BSP) on my build PC\n$ uname -m\nx86_64\n"
+     "$ sudo cp /usr/bin/qemu-aarch64-static rootfs/usr/bin/\nNvRmMemInitNvmap failed with No such file or directory\n"
+     "cudaGetDeviceCount returned 100", "x86-discrete-gpu"),
+    # (another maker's board has no NVIDIA GPU at all: what fails there is not NVIDIA's access)
+    ("- Orange Pi 5 Plus (RK3588, 16GB), Ubuntu 22.04, kernel 6.1.0-1025-rockchip, aarch64\nI want to run the YOLO "
+     "pipeline from our Jetson Orin Nano on this board\n$ docker run --rm -it dustynv/l4t-pytorch:r36.2.0 python3\n"
+     "NvRmMemInitNvmap failed with No such file or directory", "not-gpu-access"),
 ])
-def test_a_jetson_named_in_words_beside_another_machine_that_runs_its_software_is_not_this_one(text: str) -> None:
+def test_a_jetson_named_in_words_beside_another_machine_that_runs_its_software_is_not_this_one(text: str, cause: str) -> None:
     """A PC that emulates an L4T image, or another arm board, shows its own hardware; a Jetson named only in words (the
     target, where the pipeline came from) and the image's messages show no Jetson's hardware."""
     assert shown_platform(explain(text).observed)[0] == "pc"
-    assert read_cause(text).cause.id == "x86-discrete-gpu"
+    assert read_cause(text).cause.id == cause
 
 
 def test_versions_that_do_not_fit_the_pc_s_driver_are_the_driver_s() -> None:
@@ -3737,6 +3748,16 @@ def test_nouveau_s_kernel_line_for_a_tegra_gpu_is_mainline_linux_whatever_cuda_s
     assert "mainline-tegra" in [m.id for m in reading.matches] and reading.cause.id == "not-gpu-access"
 
 
+def test_nouveau_on_an_arm_workstation_with_a_server_gpu_is_no_mainline_tegra() -> None:
+    """DGX Spark (GB10) and Grace machines are arm64 with NVIDIA's server GPU stack: nouveau there is a PC's driver
+    trouble, not a Tegra run by mainline Linux."""
+    text = ("- StartOS 0.4.0.2 (`fix/nvidia-image-drop-nouveau-firmware` CI build), `aarch64-nvidia`\n"
+            "- NVIDIA DGX Spark (GB10), Secure Boot enabled\n"
+            "`lsmod | grep nvidia` is empty, and `nvidia-smi` reports \"couldn't communicate with the NVIDIA driver\".")
+    reading = read_cause(text)
+    assert "mainline-tegra" not in [m.id for m in reading.matches] and reading.cause.id == "x86-discrete-gpu"
+
+
 # ---- a GPU node another process holds; OpenGL on llvmpipe in words ----
 
 @pytest.mark.parametrize("line", ["kwin_wayland: kwin_core: Failed to open /dev/dri/card1 device (Device or resource busy)",
@@ -3969,6 +3990,13 @@ def test_a_jetson_named_beside_a_topic_word_is_still_the_machine(said: str) -> N
     """The Jetson so named is the machine the paste ran on (its error line shows no system of its own)."""
     text = said + "\nRuntimeError: CUDA error: unknown error"
     assert shown_platform(read(text).observed)[0] == "jetson"
+
+
+@pytest.mark.parametrize("line", ["I0201 22:44:21.277811 1 factory.go:107] Detected non-Tegra platform: "
+                                  "/sys/devices/soc0/family file not found", "It fails on non-Jetson hosts too."])
+def test_a_tegra_or_jetson_with_a_non_prefix_is_no_jetson(line: str) -> None:
+    """NVIDIA's device plugin says which platform it did not find ("non-Tegra"): no Jetson is named."""
+    assert not read(line + "\nRuntimeError: CUDA error: unknown error").observed.jetson
 
 
 def test_pytorch_s_warning_that_the_card_s_capability_is_not_in_its_build_is_the_missing_kernels_family() -> None:
@@ -5124,6 +5152,24 @@ def test_a_dashboard_s_variable_named_gpu_is_no_gpu_word(line: str, kind: str) -
 
 
 @pytest.mark.parametrize(("line", "kind"), [
+    ("I think they differ from nvidia docs only in vnc client settings. But even with this step, I can't connect to "
+     "jetson.", "other"),
+    ("Following NVIDIA's guide the VNC server still fails to start", "other"),
+    ("the nvidia GPU fails to initialise after the update", "gpu")])
+def test_nvidia_as_the_author_of_a_guide_is_no_gpu_word(line: str, kind: str) -> None:
+    """NVIDIA named as who wrote the docs or guide followed says nothing of the GPU: the failure beside it is another."""
+    failure = find_failure(line)
+    assert failure is not None and failure.kind == kind
+
+
+def test_a_jetson_reached_over_vnc_that_does_not_connect_is_no_gpu_failure() -> None:
+    text = ("There is a problem with connecting to jetson nano 4gb via vnc. I used the official guide.\n"
+            "I think they differ from nvidia docs only in vnc client settings. But even with this step, I can't connect "
+            "to jetson.\n")
+    assert explain(text).cause.id != "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize(("line", "kind"), [
     ("NotImplementedError: Replay with other control modes is not supported when replaying on GPU environments",
      "other"),
     ("NotImplementedError: Cuda is not available", "gpu"),
@@ -6183,10 +6229,10 @@ def test_a_kernel_function_s_source_line_is_no_cuda_error_number(line: str, fami
     ("Driver does not support the required nvenc API version. Required: 13.0 Found: 12.1", "NVENC", "another JetPack"),
     ("CUDA driver version is insufficient for CUDA runtime version", "another JetPack", "NVENC"),
     ("nvidia-container-cli: container error: cgroup subsystem devices not found: unknown", "cgroup v2", "`all`"),
-    ("Error: could not find a monitor connected", "physical screen", "DISPLAY is set"),
-    ("Error: cannot open display: :0", "DISPLAY is set", "physical screen"),
-    ("The monitor is connected and on, but OpenGL fails in the xrdp session", "DISPLAY is set", "physical screen"),
-    ("Headless kiosk: no monitor is connected; EGL context creation failed", "physical screen", "DISPLAY is set"),
+    ("Error: could not find a monitor connected", "physical screen", "(DISPLAY unset)"),
+    ("Error: cannot open display: :0", "(DISPLAY unset)", "physical screen"),
+    ("The monitor is connected and on, but OpenGL fails in the xrdp session", "(DISPLAY unset)", "physical screen"),
+    ("Headless kiosk: no monitor is connected; EGL context creation failed", "physical screen", "(DISPLAY unset)"),
 ])
 def test_a_family_s_match_prints_only_the_meanings_its_words_can_have(line: str, meant: str, not_meant: str) -> None:
     """A family whose meanings belong to different words (data/symptoms.json `meant_by`) prints the one its match's

@@ -298,6 +298,16 @@ def test_going_back_to_an_earlier_toolkit_is_the_toolkit_on_any_system(system: s
     (JETSON_35 + "\nStarting anything with --runtime nvidia gives: docker: Error response from daemon: OCI runtime create "
      "failed: runc create failed: unable to start container process: error during container init: error setting cgroup "
      "config for procHooks process: bpf_prog_query(BPF_CGROUP_DEVICE) failed: invalid argument: unknown", "cgroup-bpf-missing"),
+    # runc refused a sysctl every container asks for (Docker inside an unprivileged LXC): the nesting, not the GPU
+    ("[DOCKER] error 400 - {\"message\":\"failed to create task for container: failed to create shim task: OCI runtime "
+     "create failed: runc create failed: unable to start container process: error during container init: open sysctl "
+     "net.ipv4.ip_unprivileged_port_start file: reopen fd 8: permission denied\"}\narch: amd64", "sysctl-denied"),
+    # a screen streamer's KMS capture lacks a capability no group gives (the video group said to open the card)
+    ("Even with proper video group membership and device permissions, the following error appears:\n"
+     "Error: Failed to gain CAP_SYS_ADMIN", "kms-capture-capability"),
+    # an issue form's GPU field answered "none": no GPU to grant
+    ("nvidia-smi in the pod does not show any processes, although the job runs on the GPU", "smi-no-processes"),
+    ("### GPU Type\nnone (software encoding)\nCannot load libcuda.so.1\nError: Couldn't load cuda: -1", "no-gpu-words"),
     # TensorFlow's allocator out of memory, and an OOM said in words
     (JETSON_32 + "\nW op_kernel.cc:1651] OP_REQUIRES failed at assign_op.h:117 : Resource exhausted: OOM when allocating "
      "tensor with shape[512] and type float on /job:localhost/replica:0/task:0/device:GPU:0 by allocator GPU_0_bfc",

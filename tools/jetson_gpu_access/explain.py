@@ -848,8 +848,10 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                        # (not the default user's name: /home/nvidia, nvidia@host; nor L4T's packages and scripts that
                        # boot and set up the board, not its GPU: nvidia-l4t-bootloader, /opt/nvidia/l4t-bootloader-config;
                        # nor a board's device-tree name: "nvidia,p3767-0003", "nvidia,tegra234")
+                       # (nor NVIDIA as the author of a guide: "they differ from nvidia docs")
                        r"(?<!home/)\bnvidia\b(?!@|,(?:p\d{4}|tegra\w*)\b|[\w-]*\.sock\b|\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|"
-                       r"developer kit|devkit)|[-/]l4t-(?:bootloader|init|initrd|oem-config|xusb-firmware|jetson-io|apt-source|"
+                       r"developer kit|devkit)|(?:'s)?\s+(?:docs?|documentation|guides?|tutorials?|forums?|websites?|instructions)\b|"
+                       r"[-/]l4t-(?:bootloader|init|initrd|oem-config|xusb-firmware|jetson-io|apt-source|"
                        r"nvfancontrol|nvpmodel|configs|tools)\b)|"
                        r"\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\w*|\bopencl\b|\boptix\w*|"  # (OptiX: the driver's ray tracer)
                        # (the graphics card in Chinese, Japanese and Korean)
@@ -2258,12 +2260,12 @@ _NOT_THE_DRIVER_ON_A_PC = {
                 "driver",
     "torch-distributed-missing": "this PyTorch was built without its distributed package: the build's, not the GPU's driver",
 }
-_NOT_GPU = ("egl-display", "jtop-socket", "clock-tuning-failed", "board-switches-off", "openacc-data-error",
+_NOT_GPU = ("egl-display", "kms-capture-capability", "jtop-socket", "clock-tuning-failed", "board-switches-off", "openacc-data-error",
             "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-101", "device-index-beyond-one",
             "cuda-701",
             "cuda-700", "cuda-702", "cuda-719", "cuda-710", "cuda-1", "cuda-9", "cuda-36", "cuda-400", "cuda-716", "cuda-713",
-            "cuda-715", "cgroup-bpf-missing",
-            "smi-memory-unreported", "other-permission", "dcgm-profiling-unsupported", "flag-joined-to-value",
+            "cuda-715", "cgroup-bpf-missing", "sysctl-denied",
+            "smi-memory-unreported", "smi-no-processes", "other-permission", "dcgm-profiling-unsupported", "flag-joined-to-value",
             "out-of-memory", "no-passwd-entry", "seccomp-filter", "build-error", "package-not-found",
             "gpu-package-source-build", "gpu-works-words", "failure-other", "foreign-binary",
             "docker-daemon-access", "static-tls", "cuda-after-fork", "shm-exhausted", "image-lacks-libgl", "other-device",
@@ -2537,7 +2539,7 @@ _VGPU_GUEST_REFUSED = re.compile(r"\bguest driver is incompatible with (?:the\s+
 _CDI_MODE = re.compile(r"\bcdi[- ]mode\b", re.I)
 _ENGINE_RUNTIME = re.compile(r"\boci runtime\b|\bnvidia-container-runtime\b|\bdocker\b|\bpodman\b", re.I)
 # Families an OCI runtime error line carries as its own reason: the reason, not the hook, is the reading.
-_OCI_REASONS = ("seccomp-filter", "toolkit-state", "cgroup-bpf-missing")
+_OCI_REASONS = ("seccomp-filter", "toolkit-state", "cgroup-bpf-missing", "sysctl-denied")
 # A CDI device the engine cannot resolve (no spec names it), and a container toolkit named with its version.
 _CDI_UNRESOLVED = re.compile(r"unresolvable cdi devices?|failed to inject cdi devices|cdi spec (?:was )?not found|"
                              r"no (?:nvidia )?cdi spec", re.I)
@@ -2716,6 +2718,28 @@ def _other_arm_boards(seen: Observed) -> List[Sighting]:
     """The signs of another maker's Arm board (Raspberry Pi, Rockchip, Orange Pi ...): no Jetson, and no NVIDIA GPU
     of its own."""
     return [s for s in seen.x86 if OTHER_ARM_BOARD.search(s.value)]
+
+
+def _only_another_makers_board(seen: Observed) -> bool:
+    """Whether the paste's only machine is another maker's Arm board: no other machine's sign beside the board's own,
+    and no NVIDIA GPU named on their lines (a card in its PCIe slot would be one)."""
+    boards = _other_arm_boards(seen)
+    return bool(boards) and not any(NVIDIA_GPU.search(s.line) for s in seen.x86) and all(
+        s in boards or s.kind in WEAK_X86 for s in seen.x86)
+
+
+def _no_nvidia_gpu_on_the_board(reading: Cause, seen: Observed) -> Cause:
+    """A PC's reading on a paste whose only machine is another maker's Arm board, with no Jetson's hardware shown (an
+    L4T image's software may run there): the board has no NVIDIA GPU, so what fails there is its own hardware's or the
+    software's, not this access."""
+    if reading.id != "x86-discrete-gpu" or not _only_another_makers_board(seen) or any(
+            s.kind in _JETSON_HARDWARE for s in seen.jetson):
+        return reading
+    board = _other_arm_boards(seen)[0]
+    why = _because("the board is another maker's Arm board ({}), with no NVIDIA GPU: what fails is its own hardware's "
+                   "or the software's, not anything of NVIDIA's".format(board.value),
+                   [board.line] + list(reading.why.evidence))
+    return Cause("not-gpu-access", why, tuple(dict.fromkeys(("x86-discrete-gpu",) + reading.also_possible)))
 
 
 def _runs_the_image_s_software(seen: Observed, jetson: Sequence[Sighting], hard_x86: Sequence[Sighting]) -> List[Sighting]:
@@ -3020,8 +3044,8 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
             platform_shown: str, failure: Optional[Failure] = None, container: str = "") -> Cause:
     """The first reading the evidence supports, unless evidence elsewhere in the paste rules its cause out
     (data/causes.json `ruled_out_by`): then that evidence's own reading, with the lines of both."""
-    reading = _toolkit_left_open(_first_reading(seen, matches, diagnosis, platform, platform_shown, failure, container),
-                                 matches)
+    reading = _no_nvidia_gpu_on_the_board(_toolkit_left_open(
+        _first_reading(seen, matches, diagnosis, platform, platform_shown, failure, container), matches), seen)
     rules = data.load("causes")["ruled_out_by"]
     if not any(reading.id in rule["rules_out"] for rule in rules):
         return reading  # no evidence could rule it out: none is looked for
@@ -3493,7 +3517,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     bare_board = bool(boards) and not any(NVIDIA_GPU.search(s.line) for s in seen.x86)
     # (and a group or node such a board denies is its own GPU's, VideoCore's, Mali's, Vivante's, where the paste shows
     # no other machine beside it)
-    only_the_board = bare_board and all(s in boards or s.kind in WEAK_X86 for s in seen.x86)
+    only_the_board = _only_another_makers_board(seen)
     if only_the_board and x86 and denied and not _hard_jetson_signs(seen):
         return cause("not-gpu-access", "the board is another maker's Arm board, with no NVIDIA GPU: what it denies is "
                      "its own hardware's, which no NVIDIA group or runtime grants",
@@ -4092,10 +4116,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         return cause("unknown", "Kubernetes' scheduler found no node with a free nvidia.com/gpu: every advertised GPU "
                      "is taken, or no node advertises one (the device plugin's set-up); the message does not say which",
                      [line_of["gpu-unschedulable"]] + platform_line, "not-gpu-access", "x86-discrete-gpu")
-    if x86:  # (another maker's Arm board is filed with the PCs: not the Jetson's problem, and no NVIDIA GPU of its own)
-        return cause("x86-discrete-gpu", "the paste shows another maker's Arm board, no Jetson and no NVIDIA GPU: the "
-                     "Jetson explanations do not fit, and its own GPU's drivers decide" if only_the_board else
-                     "the paste shows an x86 / discrete-GPU system and no Jetson" if platform_shown else
+    if x86:  # (another maker's Arm board is filed with the PCs, and read on its own: _no_nvidia_gpu_on_the_board)
+        return cause("x86-discrete-gpu", "the paste shows an x86 / discrete-GPU system and no Jetson" if platform_shown else
                      "a GPU error of a PC, whose driver and devices the integrated-GPU explanations do not fit",
                      platform_line + [line_of[i] for i in ids[:1]], "nodes-missing-in-container")
     overflow = [n for n in seen.nodes if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri/render)", n.path)

@@ -334,12 +334,14 @@ _PROMPT_AT = 66  # where a prompt's "@" can be at the latest: after "[" and a us
 _JETSON_NAME = re.compile(r"jetson|(?<!in)tegra|(?:^|[._@-])(?:orin|xavier|nano|agx|tx2|thor)"
                           r"(?=[\d._@-]|$|nx|nano|agx|orin|xavier|dev|kit)", re.I)
 # Another arm board, with no NVIDIA GPU (Rockchip, Broadcom's Raspberry Pi, Amlogic, Allwinner, NXP's i.MX, Khadas), by
-# its kernel, SoC, name or its maker's GPU SDK (NXP's): not a Jetson either, whatever image runs on it. A Raspberry Pi
+# its kernel, SoC, name, its Arm Mali GPU or its maker's GPU and NPU libraries (NXP's GPU SDK, Rockchip's RKNN, RKNPU
+# and RGA): not a Jetson either, whatever image runs on it. A Raspberry Pi
 # camera is a Jetson's CSI camera as often.
 OTHER_ARM_BOARD = re.compile(
     r"\b\d+\.\d+[\w.+-]{0,64}-(?:rockchip|rpi|raspi)[\w.-]*|\bRK3[35]\d\d\b|\bBCM2(?:71[12]|835|836|837)\b|\bOrange\s*Pi\b|"
     r"\bRaspberry\s+Pi\b(?!\s*(?:v?\d(?:\.\d)?\s*)?(?:NoIR\s+)?(?:camera|cam|hq|module|v2|v1\.3)\b)|\bRadxa\b|\bAmlogic\b|"
-    r"\bAllwinner\b|\bi\.MX\s?[6-9]\w*|\bimx-gpu-sdk\b|\bKhadas\b", re.I)
+    r"\bAllwinner\b|\bi\.MX\s?[6-9]\w*|\bimx-gpu-sdk\b|\bKhadas\b|\bRaspi\b|"
+    r"\b(?:lib)?rknn\w*|\brknpu\d?\b|\bRockchipRga\b|\bMali-?[GT]\d{2,3}\b|/dev/mali\d\b", re.I)
 # NVIDIA's discrete GPUs by name, the parts the PC signs below share: a GeForce, Quadro, Tesla or TITAN, an RTX or GTX by
 # number, an RTX A-series card, lspci's NVIDIA controller, a data-centre GPU, a laptop's MX, and a GeForce by its number
 # alone ("3080ti", "NVIDIA 4090", "with my 3050", "a working 3060", a laptop's "Nvidia 650M").
@@ -451,7 +453,7 @@ _X86 = cued(
       "p6000"), _WORKSTATION_GPU),
     (("mx",), _LAPTOP_MX),
     (("rockchip", "rk35", "rk33", "raspberry pi", "rpi", "raspi", "bcm2", "orange pi", "orangepi", "radxa", "amlogic", "allwinner",
-      "i.mx", "imx-gpu-sdk", "khadas"),
+      "i.mx", "imx-gpu-sdk", "khadas", "rknn", "rknpu", "mali"),
      OTHER_ARM_BOARD),
     # a virtual GPU (a licensed vGPU of a server or cloud VM) or WSL2's paravirtual one: no Jetson's GPU is either
     (("vgpu", "nvidia-gridd", "dxgkrnl", "/dev/dxg", "basic render driver"),
@@ -572,9 +574,10 @@ _PC_PROSE = cued(
       "kubernetes.azure.com"),
      r"\bBottlerocket\b|\b(?:EKS|GKE|AKS)\s+(?:cluster|node|nodegroup|node\s+group|node\s*pool|worker)s?\b|"
      r"\(\s*on\s+(?:EKS|GKE|AKS)(?:\s+\w+){0,2}\s*\)|"  # (a cluster "(on GKE)"; a dashboard on GKE names a client)
-     r"\bcloud\.google\.com/gke-[\w-]+|\beks\.amazonaws\.com/(?:nodegroup|capacitytype)\b|"
+     r"\bcloud\.google\.com/gke-[\w-]+|\b\d+\.\d+\.\d+-gke\.\d+\b|"  # (a GKE cluster's version: 1.10.5-gke.0)
+     r"\beks\.amazonaws\.com/(?:nodegroup|capacitytype)\b|"
      r"\bkubernetes\.azure\.com/(?:agentpool|accelerator|mode)\b|"
-     r"\b(?:g4dn|g4ad|g5g?|g6e?|p2|p3|p3dn|p4de?|p5e?)\.(?:\d{0,2}x?large|metal)\b(?!\s+(?:(?:ci|build)\s+)?(?:runner|builder)s?\b)|"
+     r"\b(?:g3s?|g4dn|g4ad|g5g?|g6e?|p2|p3|p3dn|p4de?|p5e?)\.(?:\d{0,2}x?large|metal)\b(?!\s+(?:(?:ci|build)\s+)?(?:runner|builder)s?\b)|"
      r"\b(?:g4dn|g4ad|g5g|p3dn|p4de?)\s+(?:instance|node)s?\b"),
     # a cloud server the commands ran on (an AWS node, an EC2 instance) or a Mac: no Jetson is either
     # (and a cloud's managed batch and training services: AWS Batch, SageMaker, Azure ML, Vertex AI)
@@ -1560,7 +1563,8 @@ _COMPARED_WITH = re.compile(r"\b(?:as\s+(?:fast|slow|quick|good|powerful|capable
 # which says nothing of the machine), or as other people's ("We'll assume that Jetson users installed the drivers").
 # ("except the Jetson AGX Orin" names the one that fails: no denial)
 _DENIED_BEFORE = re.compile(r"(?:\b(?:is|it's|its|was)\s+not|\bisn't|\bwasn't|(?:^|[(\[,;:\u2014\u2013-]\s*)not(?:\s+on)?|"
-                            r"\bunlike|\binstead\s+of|\brather\s+than)\s+(?:an?\s+|the\s+)?(?:nvidia\s+)?$", re.I)
+                            r"\bunlike|\binstead\s+of|\brather\s+than)\s+(?:an?\s+|the\s+)?(?:nvidia\s+)?$|"
+                            r"\bnon[- ]$", re.I)  # (and a prefix: "Detected non-Tegra platform")
 _A_TOPIC_AFTER = re.compile(r"(?:[\s-]+(?:specific|related|only))?\s+(?:issues?|problems?|bugs?|questions?|things?)\b",
                             re.I)
 # (one of them: "fellow Jetson users", "as a Jetson user", "we Jetson owners"; not "all Jetson users", the others)
