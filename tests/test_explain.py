@@ -1002,6 +1002,16 @@ def test_a_system_of_a_mixed_paste_read_only_in_part_is_said_to_be() -> None:
     assert "its part read from its first and last {} KiB".format(PART_WINDOW >> 10) in cut.systems[0]
 
 
+def test_a_release_line_between_a_huge_paste_s_ends_is_still_read() -> None:
+    """The facts' window leaves a huge paste's middle out; its release line, the fact a reply can least do without, is
+    looked for in all of it (a diagnostics dump with the release file half way down)."""
+    from jetson_gpu_access.textfacts import FACT_WINDOW
+    noise = "[  1.0] tegra-xusb: port status\n" * (FACT_WINDOW // 20)
+    text = noise + JETSON_35 + "\n" + noise + noise + "cudaGetDeviceCount returned 999\n"
+    result = explain(text)
+    assert result.observed.windowed and result.observed.l4t and result.observed.l4t.startswith("35")
+
+
 def test_a_very_long_paste_says_what_was_not_read() -> None:
     from jetson_gpu_access.textfacts import FACT_WINDOW
     text = JETSON_36 + "\n" + "[  1.0] tegra-xusb: port status\n" * (FACT_WINDOW // 10) + "cuInit(0) = 801\n"
@@ -2193,6 +2203,22 @@ def test_another_makers_board_alone_is_no_nvidia_gpus_trouble(text: str) -> None
     result = explain(text)
     assert result.cause.id == "not-gpu-access" and "x86" not in result.cause.why.text
     assert any(s.text.startswith("another maker's Arm board, not a Jetson") for s in result.statements)
+
+
+@pytest.mark.parametrize("text", [
+    # (an NVIDIA card in the board's slot, by its workstation name)
+    "Raspberry Pi 5 (8GB), Pi OS bookworm 64-bit, NVIDIA RTX A400 on the PCIe HAT+ via an external riser.\n"
+    "$ sudo modprobe nvidia\nmodprobe: ERROR: could not insert 'nvidia': No such device",
+    "Radxa ROCK 5B (RK3588), Armbian 24.5, NVIDIA T400 4GB in the M.2 slot through an adapter.\n"
+    "UserWarning: CUDA initialization: CUDA unknown error - this may be due to an incorrectly set up environment",
+    # (the board is another machine; what fails speaks of NVIDIA's discrete driver)
+    "We ship the same image to RKNN boards and to our inference servers. On the servers the container now dies with:\n"
+    "nvidia-container-cli: initialization error: nvml error: driver not loaded: unknown",
+    # (Rockchip's model converter runs on a PC: no board)
+    "Converting yolov8n.onnx with rknn-toolkit2 2.0.0b0 in a conda env; before that I fine-tune with torch:\n"
+    "UserWarning: CUDA initialization: CUDA unknown error - this may be due to an incorrectly set up environment"])
+def test_an_nvidia_gpu_beside_another_makers_board_is_read_as_the_pc_s(text: str) -> None:
+    assert explain(text).cause.id == "x86-discrete-gpu"
 
 
 # ---- a contraction's "n't" is no word of its own ----

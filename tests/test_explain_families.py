@@ -1957,6 +1957,11 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ("ERROR - XNVCtrl failed: XOpenDisplay failed; is $DISPLAY set?", "egl-display"),
     ("[2023-10-30 21:39:48][88182.572573] NVENC - Couldn't create encoding session: 15", "cuda-35"),
     ('jetson xavier nx 出现 "no kernel image"问题', "cuda-209"),  # (CUDA's error named in quotes)
+    ("在 Jetson Nano 上自己编译的 OpenCV 4.8，编译出来的是 CPU 版本", "cpu-only-build"),
+    ("The container's nvidia-smi lists no process at all, though 10 GB are in use", "smi-no-processes"),
+    ("nvidia-smi inside the pod shows 14 GiB used on the A100 but no PIDs in the process list", "smi-no-processes"),
+    ("容器里面用 nvidia-smi 查不到进程 PID，显存占用是正常的", "smi-no-processes"),
+    ("- **GPU**: none (software encoding)\nCannot load libcuda.so.1", "no-gpu-words"),
     ("上周尝试从源码编译，编译成功后引入发现不支持cuda", "cpu-only-build"),
     ("nvidia-smi 在容器中，无法获得使用率和processes的进程信息。", "smi-no-processes"),
     ("Inside the container nvidia-smi shows no processes, but training runs on the GPU", "smi-no-processes"),
@@ -3748,6 +3753,24 @@ def test_nouveau_s_kernel_line_for_a_tegra_gpu_is_mainline_linux_whatever_cuda_s
     assert "mainline-tegra" in [m.id for m in reading.matches] and reading.cause.id == "not-gpu-access"
 
 
+@pytest.mark.parametrize("text", [
+    'This is not the "no kernel image" error from before, that one is fixed. Now on my RTX 3060 I get:\n'
+    "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB",
+    'It is no "no kernel image" this time: the build has sm_87.'])
+def test_a_quoted_error_name_said_not_to_happen_is_no_error(text: str) -> None:
+    assert "cuda-209" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ASUS Ascent GX10 (aarch64, DGX OS 7), fresh install. lsmod shows nouveau loaded instead of nvidia and\n"
+    "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.",
+    "AWS g5g.xlarge (Graviton2, aarch64, Ubuntu 22.04) with the T4G. dmesg shows nouveau grabbing the card:\n"
+    "[    3.912345] nouveau 0000:00:1f.0: NVIDIA TU104 (164000a1)\nand nvidia-smi says No devices were found"])
+def test_nouveau_on_other_arm_machines_with_nvidia_s_server_gpus_is_no_mainline_tegra(text: str) -> None:
+    reading = read_cause(text)
+    assert "mainline-tegra" not in [m.id for m in reading.matches] and reading.cause.id == "x86-discrete-gpu"
+
+
 def test_nouveau_on_an_arm_workstation_with_a_server_gpu_is_no_mainline_tegra() -> None:
     """DGX Spark (GB10) and Grace machines are arm64 with NVIDIA's server GPU stack: nouveau there is a PC's driver
     trouble, not a Tegra run by mainline Linux."""
@@ -5155,6 +5178,8 @@ def test_a_dashboard_s_variable_named_gpu_is_no_gpu_word(line: str, kind: str) -
     ("I think they differ from nvidia docs only in vnc client settings. But even with this step, I can't connect to "
      "jetson.", "other"),
     ("Following NVIDIA's guide the VNC server still fails to start", "other"),
+    # (red team 107: NVIDIA as where the driver came from is the GPU's software)
+    ("After installing the driver from NVIDIA's website the login screen loops and I can't get to the desktop.", "gpu"),
     ("the nvidia GPU fails to initialise after the update", "gpu")])
 def test_nvidia_as_the_author_of_a_guide_is_no_gpu_word(line: str, kind: str) -> None:
     """NVIDIA named as who wrote the docs or guide followed says nothing of the GPU: the failure beside it is another."""

@@ -850,7 +850,7 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                        # nor a board's device-tree name: "nvidia,p3767-0003", "nvidia,tegra234")
                        # (nor NVIDIA as the author of a guide: "they differ from nvidia docs")
                        r"(?<!home/)\bnvidia\b(?!@|,(?:p\d{4}|tegra\w*)\b|[\w-]*\.sock\b|\s+(?:jetson|agx|orin|xavier|nano|igx|thor|tx[12]\b|drive\b|"
-                       r"developer kit|devkit)|(?:'s)?\s+(?:docs?|documentation|guides?|tutorials?|forums?|websites?|instructions)\b|"
+                       r"developer kit|devkit)|(?:'s)?\s+(?:docs?|documentation|guides?|tutorials?|forums?|instructions)\b|"
                        r"[-/]l4t-(?:bootloader|init|initrd|oem-config|xusb-firmware|jetson-io|apt-source|"
                        r"nvfancontrol|nvpmodel|configs|tools)\b)|"
                        r"\btensorrt\b|\bcudnn\b|\bigpu\b|\bhip\b|\brocm\w*|\bopencl\b|\boptix\w*|"  # (OptiX: the driver's ray tracer)
@@ -2072,9 +2072,9 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
             for f, line in audit]
     out += [Statement(scrub(a), (), True) for a in assumptions]
     if seen.windowed:
-        out.append(Statement("the paste is very long: facts were read from its first and last {} KiB, error signatures "
-                             "from its first and last {} KiB; a fact said only between them (a release line, an `id`) is "
-                             "not in this reading: paste those lines on their own".format(
+        out.append(Statement("the paste is very long: facts were read from its first and last {} KiB (its release "
+                             "line from all of it), error signatures from its first and last {} KiB; a fact said only "
+                             "between them (an `id`, a listing) is not in this reading: paste those lines on their own".format(
                                  FACT_WINDOW >> 10, SIGNATURE_WINDOW >> 10), (), True))
     if seen.cut_lines:
         out.append(Statement("a line is longer than {0} KiB: facts (launch options, listings, `id`) were read from "
@@ -2728,12 +2728,13 @@ def _only_another_makers_board(seen: Observed) -> bool:
         s in boards or s.kind in WEAK_X86 for s in seen.x86)
 
 
-def _no_nvidia_gpu_on_the_board(reading: Cause, seen: Observed) -> Cause:
+def _no_nvidia_gpu_on_the_board(reading: Cause, seen: Observed, matches: Sequence[SymptomMatch]) -> Cause:
     """A PC's reading on a paste whose only machine is another maker's Arm board, with no Jetson's hardware shown (an
-    L4T image's software may run there): the board has no NVIDIA GPU, so what fails there is its own hardware's or the
-    software's, not this access."""
+    L4T image's software may run there) and no error only a discrete NVIDIA GPU's driver prints (the machine that fails
+    is then another, or a card in the board's slot): the board has no NVIDIA GPU, so what fails there is its own
+    hardware's or the software's, not this access."""
     if reading.id != "x86-discrete-gpu" or not _only_another_makers_board(seen) or any(
-            s.kind in _JETSON_HARDWARE for s in seen.jetson):
+            s.kind in _JETSON_HARDWARE for s in seen.jetson) or any(_DISCRETE.search(m.line) for m in matches):
         return reading
     board = _other_arm_boards(seen)[0]
     why = _because("the board is another maker's Arm board ({}), with no NVIDIA GPU: what fails is its own hardware's "
@@ -3045,7 +3046,7 @@ def _decide(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional
     """The first reading the evidence supports, unless evidence elsewhere in the paste rules its cause out
     (data/causes.json `ruled_out_by`): then that evidence's own reading, with the lines of both."""
     reading = _no_nvidia_gpu_on_the_board(_toolkit_left_open(
-        _first_reading(seen, matches, diagnosis, platform, platform_shown, failure, container), matches), seen)
+        _first_reading(seen, matches, diagnosis, platform, platform_shown, failure, container), matches), seen, matches)
     rules = data.load("causes")["ruled_out_by"]
     if not any(reading.id in rule["rules_out"] for rule in rules):
         return reading  # no evidence could rule it out: none is looked for

@@ -334,20 +334,22 @@ _PROMPT_AT = 66  # where a prompt's "@" can be at the latest: after "[" and a us
 _JETSON_NAME = re.compile(r"jetson|(?<!in)tegra|(?:^|[._@-])(?:orin|xavier|nano|agx|tx2|thor)"
                           r"(?=[\d._@-]|$|nx|nano|agx|orin|xavier|dev|kit)", re.I)
 # Another arm board, with no NVIDIA GPU (Rockchip, Broadcom's Raspberry Pi, Amlogic, Allwinner, NXP's i.MX, Khadas), by
-# its kernel, SoC, name, its Arm Mali GPU or its maker's GPU and NPU libraries (NXP's GPU SDK, Rockchip's RKNN, RKNPU
-# and RGA): not a Jetson either, whatever image runs on it. A Raspberry Pi
+# its kernel, SoC, name, its Arm Mali GPU or its maker's GPU and NPU libraries (NXP's GPU SDK; Rockchip's RKNN runtime,
+# RKNPU and RGA, not its model converter, rknn-toolkit2, which runs on a PC): not a Jetson either, whatever image runs on
+# it. A Raspberry Pi
 # camera is a Jetson's CSI camera as often.
 OTHER_ARM_BOARD = re.compile(
     r"\b\d+\.\d+[\w.+-]{0,64}-(?:rockchip|rpi|raspi)[\w.-]*|\bRK3[35]\d\d\b|\bBCM2(?:71[12]|835|836|837)\b|\bOrange\s*Pi\b|"
     r"\bRaspberry\s+Pi\b(?!\s*(?:v?\d(?:\.\d)?\s*)?(?:NoIR\s+)?(?:camera|cam|hq|module|v2|v1\.3)\b)|\bRadxa\b|\bAmlogic\b|"
     r"\bAllwinner\b|\bi\.MX\s?[6-9]\w*|\bimx-gpu-sdk\b|\bKhadas\b|\bRaspi\b|"
-    r"\b(?:lib)?rknn\w*|\brknpu\d?\b|\bRockchipRga\b|\bMali-?[GT]\d{2,3}\b|/dev/mali\d\b", re.I)
+    r"\blibrknnrt\b|\brknn[-_]?toolkit[-_]?lite\w*|\brknn_api\b|\bE RKNN:|\brknpu\d?\b|\bRockchipRga\b|\bMali-?[GT]\d{2,3}\b|"
+    r"/dev/mali\d\b", re.I)
 # NVIDIA's discrete GPUs by name, the parts the PC signs below share: a GeForce, Quadro, Tesla or TITAN, an RTX or GTX by
 # number, an RTX A-series card, lspci's NVIDIA controller, a data-centre GPU, a laptop's MX, and a GeForce by its number
 # alone ("3080ti", "NVIDIA 4090", "with my 3050", "a working 3060", a laptop's "Nvidia 650M").
 # (and the number first, as people also write it: "NVIDIA 970 GTX", "my 3080 RTX"; the entry GT cards: "GT 730", "GT 1030";
 # the Blackwell professional cards: "RTX PRO 6000")
-_GEFORCE_AND_KIN = (r"\b(?:GeForce|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|RTX\s?A\d{4}|"
+_GEFORCE_AND_KIN = (r"\b(?:Ge?Force|Quadro|Tesla|TITAN|(?:RTX|GTX)[\s-]?\d{3,4}(?:\s?(?:Ti|SUPER)|[DSM])?|RTX\s?A\d{3,4}|"
                     r"RTX\s+PRO\s+\d{4})\b|"
                     r"(?<![\w.])[1-9]\d{2,3}(?:\s?Ti)?\s?(?:GTX|RTX)\b|(?-i:\bGT\s?(?:[1-9]\d{2}|10[34]0)M?\b)")
 # (not T4000 or T5000: Jetson Thor's modules)
@@ -374,6 +376,7 @@ _GEFORCE_AFTER_MY = (r"(?:(?<=\bmy )|(?<=\bour )|(?<=\ban )|(?<=\ba )|(?<=\bthe 
 # system's signs do not (explain asks it of a Mac: one beside NVIDIA's GPU or driver runs Linux on it). A GeForce said by
 # its number after "my" is valued as the number alone.
 NVIDIA_GPU = re.compile("|".join((_GEFORCE_AND_KIN, _NVIDIA_ON_PCI, _DATA_CENTRE_GPU, _LAPTOP_MX, _GEFORCE_BY_NUMBER,
+                                  _WORKSTATION_GPU,
                                   r"^(?:RTX\s*)?[1-5]0[5-9]0(?:\s?Ti)?$",
                                   r"\bNVIDIA[\s-]+(?:drivers?\b|UNIX x86|v?\d{3}\.)|\bDriver Version\b|\bNVIDIA-SMI\b")), re.I)
 # NVIDIA's cards by name, wherever on a line (a line keeps one sign of a PC): the data-centre cards, with the old brand
@@ -435,7 +438,7 @@ _X86 = cued(
      r"\[WinError \d+\]"),  # (Python's own error of a Windows call: only Windows prints it)
     # Windows' own computer name as it comes out of the box (and in a WSL prompt, _read_line)
     (("desktop-", "laptop-"), _WINDOWS_HOST_NAME),
-    (("geforce", "quadro", "tesla", "titan", "rtx", "gtx", "gt"), _GEFORCE_AND_KIN), (("radeon",), r"\bRadeon\b"),
+    (("geforce", "gforce", "quadro", "tesla", "titan", "rtx", "gtx", "gt"), _GEFORCE_AND_KIN), (("radeon",), r"\bRadeon\b"),
     (("amd",), r"\bAMD\s*(?:的\s*)?显卡"),  # ("AMD的显卡": an AMD graphics card)
     (("arc", "iris", "uhd graphics", "rx"),
      r"\bArc\s+[AB]\d{3}M?\b|\bIris\s+Xe\b|\bUHD Graphics\b|(?-i:\bRX\s?[4-9]\d{2,3}(?:\s?XTX?)?\b)"),
@@ -746,7 +749,9 @@ _PC_SOFTWARE = re.compile(r"\bNVreg_\w+|\bnvidia-modprobe\b|\bvdpau\w*|\blibcuda
                           r"\bmig[-_ ](?:enabled|strategy|mode|devices?|instances?|slices?|profiles?)\b"
                           r"(?![\s=:\"']*(?:none|disabled?|off)\b)|"
                           r"\bnvidia\.com/mig-\d|"
-                          r"\bnvidia-(?:cublas|cudnn|nccl|cuda-runtime|cuda-nvrtc|cusparse|cufft|curand|cusolver|nvjitlink)-cu1[1-3]\b",
+                          r"\bnvidia-(?:cublas|cudnn|nccl|cuda-runtime|cuda-nvrtc|cusparse|cufft|curand|cusolver|nvjitlink)-cu1[1-3]\b|"
+                          # Omniverse Kit's own plugins (Isaac Sim's renderer), built for RTX workstations and servers
+                          r"\bcarb\.graphics-vulkan\b|\bomni\.gpu_foundation\w*",
                           re.I)
 # ffmpeg's list of the codecs its build holds (`ffmpeg -encoders`: "V....D h264_nvenc  NVIDIA NVENC H.264 encoder"):
 # what the build can use, not what the machine has.
@@ -754,7 +759,8 @@ _CODEC_LISTED = re.compile(r"^\s*[VAS][.FSXBD]{5}\s+\w+\s")
 # The words a line needs before the PC patterns are tried: every part's own cue words, and _PC_SOFTWARE's.
 _PC_WORDS = tuple(dict.fromkeys([word for parts in (_X86, _PC_STACK, _PC_PROSE) for words, _ in parts for word in words]
                                 + ["vdpau", "nvidia-modprobe", "libcuda.so.", "nvencopenencodesessionex", "_nvenc",
-                                   "_cuvid", "libnvidia-encode.so", "libnvcuvid.so", "mig"]))
+                                   "_cuvid", "libnvidia-encode.so", "libnvcuvid.so", "mig", "carb.graphics-vulkan",
+                                   "omni.gpu_foundation"]))
 # L4T as tools print it when /etc/nv_tegra_release itself was not pasted: jetson-containers
 # (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]), jtop (JETSON_L4T=35.2.1), and
 # people in prose ("I am on L4T (32.7.2)").
@@ -1347,6 +1353,20 @@ def window(text: str, size: int = FACT_WINDOW) -> Tuple[str, bool]:
     head = text[:size].rsplit("\n", 1)[0]
     tail = text[-size:].split("\n", 1)[-1]
     return head + "\n" + tail, True
+
+
+def _release_line_between(text: str, size: int = FACT_WINDOW) -> str:
+    """The first L4T release line between a huge paste's first and last ``size`` characters, which the facts' window
+    leaves out: the fact a reply can least do without (which release, so which nodes), found with one scan of the
+    text for its words, whatever the paste's size."""
+    at = text.find("(release)", size, len(text) - size)
+    while at >= 0:
+        start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+        line = text[start:len(text) if end < 0 else end]
+        if RELEASE_LINE.search(line):
+            return line
+        at = text.find("(release)", at + 1, len(text) - size)
+    return ""
 
 
 _CONTINUATION = re.compile(r"\\[ \t]*\n[ \t]*(?:>[ \t]*){0,16}")
@@ -2966,6 +2986,9 @@ def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
         if inline and _LS.match(line):
             _read_inline_listing(state, line, raw)
         elif line:
+            _read_line(state, line, raw)
+    if windowed and state.release is None:
+        for line, raw, _ in _lines(_joined(_release_line_between(text))):
             _read_line(state, line, raw)
     compose = _compose_launches(part)
     state.launches = [with_service(launch, compose) if launch.service_unseen else launch
