@@ -1398,6 +1398,15 @@ def test_a_swarm_service_of_an_amd_gpu_is_not_nvidia_s_runtime() -> None:
                                              + words)
 
 
+def test_a_swarm_node_shown_set_up_for_services_is_no_service_without_the_gpu() -> None:
+    """Where the paste shows the whole set-up that serves a Swarm service (nvidia as the default runtime, and the runtime
+    told to read Swarm's assignment), what fails is not the service's missing GPU options (Dokploy/dokploy#816)."""
+    setup = ('"default-runtime": "nvidia",\n"node-generic-resources": [\n  "gpu=GPU-6d83c4e3-32f7-d069-4d88-d384addeebdb"\n]\n')
+    toml = 'swarm-resource = "DOCKER_RESOURCE_GPU"\n'
+    assert "swarm-service-no-gpu" in ids(setup)
+    assert "swarm-service-no-gpu" not in ids(setup + toml)
+
+
 def test_the_families_file_keeps_one_family_a_line() -> None:
     """data/symptoms.json is edited and reviewed as one family a line, so a diff shows which family changed."""
     import json

@@ -305,6 +305,9 @@ def test_going_back_to_an_earlier_toolkit_is_the_toolkit_on_any_system(system: s
     # a screen streamer's KMS capture lacks a capability no group gives (the video group said to open the card)
     ("Even with proper video group membership and device permissions, the following error appears:\n"
      "Error: Failed to gain CAP_SYS_ADMIN", "kms-capture-capability"),
+    # Portainer's editor failing on its own GPU switch, before any container starts
+    ("When you try to enable GPU on an existing container, you receive the following error and the container is stopped:\n"
+     "Failure\ne.HostConfig.DeviceRequests is null\nDocker 24.0.3\nARM64", "portainer-gpu-toggle"),
     # an issue form's GPU field answered "none": no GPU to grant
     ("nvidia-smi in the pod does not show any processes, although the job runs on the GPU", "smi-no-processes"),
     ("### GPU Type\nnone (software encoding)\nCannot load libcuda.so.1\nError: Couldn't load cuda: -1", "no-gpu-words"),
