@@ -2260,7 +2260,8 @@ _NOT_THE_DRIVER_ON_A_PC = {
                 "driver",
     "torch-distributed-missing": "this PyTorch was built without its distributed package: the build's, not the GPU's driver",
 }
-_NOT_GPU = ("egl-display", "kms-capture-capability", "portainer-gpu-toggle", "jtop-socket", "clock-tuning-failed", "board-switches-off", "openacc-data-error",
+_NOT_GPU = ("egl-display", "kms-capture-capability", "portainer-gpu-toggle", "jtop-socket", "clock-tuning-failed",
+            "board-switches-off", "openacc-data-error",
             "illegal-instruction", "cuda-2", "cuda-304", "cuda-turned-off", "cuda-101", "device-index-beyond-one",
             "cuda-701",
             "cuda-700", "cuda-702", "cuda-719", "cuda-710", "cuda-1", "cuda-9", "cuda-36", "cuda-400", "cuda-716", "cuda-713",
