@@ -2193,12 +2193,11 @@ def test_a_missing_v4l2_encoder_node_is_an_absent_node() -> None:
 
 @pytest.mark.parametrize("text", [
     "rk3399, Ubuntu 18.04: MNN built with OpenCL says can't find type=3 backend\n",
-    "Its bullseye on a Raspi 3B.  Installed the GPU Version that will not work.\n",  # (a board's nickname)
     "failed to open RGA:Permission denied.\nrga_im2d: The current RockchipRga singleton is destroyed.\n",  # (its SDK's)
     "E RKNN: failed to open rknpu module, need to insmod rknpu dirver!\n"])
 def test_another_makers_board_alone_is_no_nvidia_gpus_trouble(text: str) -> None:
-    """A paste whose only machine is another maker's Arm board (named, nicknamed, or by its maker's GPU and NPU
-    libraries) has no NVIDIA GPU: what fails there is not this access, and the reading says what the board is, not that
+    """A paste whose only machine is another maker's Arm board (named, or by what its maker's GPU and NPU libraries print
+    there) has no NVIDIA GPU: what fails there is not this access, and the reading says what the board is, not that
     it is an x86 system."""
     result = explain(text)
     assert result.cause.id == "not-gpu-access" and "x86" not in result.cause.why.text

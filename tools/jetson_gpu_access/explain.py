@@ -2729,13 +2729,18 @@ def _only_another_makers_board(seen: Observed) -> bool:
         s in boards or s.kind in WEAK_X86 for s in seen.x86)
 
 
+# A Jetson's signs an image's software does not bring along to another board: its hardware, its L4T release (stated,
+# in its release file, in its packages) and its JetPack.
+_NOT_BROUGHT_BY_AN_IMAGE = _JETSON_HARDWARE + ("L4T version", "JetPack stated", "nvidia-l4t package")
+
+
 def _no_nvidia_gpu_on_the_board(reading: Cause, seen: Observed, matches: Sequence[SymptomMatch]) -> Cause:
-    """A PC's reading on a paste whose only machine is another maker's Arm board, with no Jetson's hardware shown (an
-    L4T image's software may run there) and no error only a discrete NVIDIA GPU's driver prints (the machine that fails
-    is then another, or a card in the board's slot): the board has no NVIDIA GPU, so what fails there is its own
-    hardware's or the software's, not this access."""
+    """A PC's reading on a paste whose only machine is another maker's Arm board, with no Jetson's own sign shown (an
+    L4T image's software may run there: _NOT_BROUGHT_BY_AN_IMAGE) and no error only a discrete NVIDIA GPU's driver
+    prints (the machine that fails is then another, or a card in the board's slot): the board has no NVIDIA GPU, so
+    what fails there is its own hardware's or the software's, not this access."""
     if reading.id != "x86-discrete-gpu" or not _only_another_makers_board(seen) or any(
-            s.kind in _JETSON_HARDWARE for s in seen.jetson) or any(_DISCRETE.search(m.line) for m in matches):
+            s.kind in _NOT_BROUGHT_BY_AN_IMAGE for s in seen.jetson) or any(_DISCRETE.search(m.line) for m in matches):
         return reading
     board = _other_arm_boards(seen)[0]
     why = _because("the board is another maker's Arm board ({}), with no NVIDIA GPU: what fails is its own hardware's "

@@ -334,16 +334,15 @@ _PROMPT_AT = 66  # where a prompt's "@" can be at the latest: after "[" and a us
 _JETSON_NAME = re.compile(r"jetson|(?<!in)tegra|(?:^|[._@-])(?:orin|xavier|nano|agx|tx2|thor)"
                           r"(?=[\d._@-]|$|nx|nano|agx|orin|xavier|dev|kit)", re.I)
 # Another arm board, with no NVIDIA GPU (Rockchip, Broadcom's Raspberry Pi, Amlogic, Allwinner, NXP's i.MX, Khadas), by
-# its kernel, SoC, name, its Arm Mali GPU or its maker's GPU and NPU libraries (NXP's GPU SDK; Rockchip's RKNN runtime,
-# RKNPU and RGA, not its model converter, rknn-toolkit2, which runs on a PC): not a Jetson either, whatever image runs on
-# it. A Raspberry Pi
+# its kernel, SoC, name, its Mali GPU's node, or what its maker's GPU and NPU libraries print there (NXP's GPU SDK;
+# Rockchip's RKNN runtime and RGA, whose own log lines run on the board): not a Jetson either, whatever image runs on it.
+# Names said in passing (a "Raspi" camera, a phone's Mali GPU, the RKNN library a project ports away from) are no sign. A Raspberry Pi
 # camera is a Jetson's CSI camera as often.
 OTHER_ARM_BOARD = re.compile(
     r"\b\d+\.\d+[\w.+-]{0,64}-(?:rockchip|rpi|raspi)[\w.-]*|\bRK3[35]\d\d\b|\bBCM2(?:71[12]|835|836|837)\b|\bOrange\s*Pi\b|"
     r"\bRaspberry\s+Pi\b(?!\s*(?:v?\d(?:\.\d)?\s*)?(?:NoIR\s+)?(?:camera|cam|hq|module|v2|v1\.3)\b)|\bRadxa\b|\bAmlogic\b|"
-    r"\bAllwinner\b|\bi\.MX\s?[6-9]\w*|\bimx-gpu-sdk\b|\bKhadas\b|\bRaspi\b|"
-    r"\blibrknnrt\b|\brknn[-_]?toolkit[-_]?lite\w*|\brknn_api\b|\bE RKNN:|\brknpu\d?\b|\bRockchipRga\b|\bMali-?[GT]\d{2,3}\b|"
-    r"/dev/mali\d\b", re.I)
+    r"\bAllwinner\b|\bi\.MX\s?[6-9]\w*|\bimx-gpu-sdk\b|\bKhadas\b|(?-i:\bE RKNN:)|\bRockchipRga\b|/dev/mali\d\b",
+    re.I)
 # NVIDIA's discrete GPUs by name, the parts the PC signs below share: a GeForce, Quadro, Tesla or TITAN, an RTX or GTX by
 # number, an RTX A-series card, lspci's NVIDIA controller, a data-centre GPU, a laptop's MX, and a GeForce by its number
 # alone ("3080ti", "NVIDIA 4090", "with my 3050", "a working 3060", a laptop's "Nvidia 650M").
@@ -456,7 +455,7 @@ _X86 = cued(
       "p6000"), _WORKSTATION_GPU),
     (("mx",), _LAPTOP_MX),
     (("rockchip", "rk35", "rk33", "raspberry pi", "rpi", "raspi", "bcm2", "orange pi", "orangepi", "radxa", "amlogic", "allwinner",
-      "i.mx", "imx-gpu-sdk", "khadas", "rknn", "rknpu", "mali"),
+      "i.mx", "imx-gpu-sdk", "khadas", "e rknn:", "/dev/mali"),
      OTHER_ARM_BOARD),
     # a virtual GPU (a licensed vGPU of a server or cloud VM) or WSL2's paravirtual one: no Jetson's GPU is either
     (("vgpu", "nvidia-gridd", "dxgkrnl", "/dev/dxg", "basic render driver"),
