@@ -1965,6 +1965,10 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
      "nvml-driver"),
     ("ERROR - XNVCtrl failed: XOpenDisplay failed; is $DISPLAY set?", "egl-display"),
     ("[2023-10-30 21:39:48][88182.572573] NVENC - Couldn't create encoding session: 15", "cuda-35"),
+    # (the driver's own package failing to build its module, and a driver that dropped the card to a legacy branch)
+    ("dpkg: error processing package nvidia-dkms-465 (--configure):", "nvidia-module-failed"),
+    ("[Sun May 17 15:55:50 2026] NVRM: The NVIDIA NVIDIA GeForce GTX 1050 GPU installed in this system is\n"
+     "                           NVRM:  supported through the NVIDIA 580.xx Legacy drivers. Please", "driver-drops-card"),
     ('jetson xavier nx 出现 "no kernel image"问题', "cuda-209"),  # (CUDA's error named in quotes)
     ("now model.cuda() dies with `no kernel image` every time", "cuda-209"),
     ("model.cuda() падает с ошибкой «no kernel image»", "cuda-209"),
