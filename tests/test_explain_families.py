@@ -2807,7 +2807,8 @@ def test_a_pc_shown_beside_another_arm_board_is_said_to_be_the_pc() -> None:
     assert "a PC: RTX 4090" in [s.text for s in explain(text).statements]
 
 
-@pytest.mark.parametrize("line", ["Jetson Nano with a Raspberry Pi camera v2 on CSI", "Raspberry Pi Camera Module 3 (IMX708)"])
+@pytest.mark.parametrize("line", ["Jetson Nano with a Raspberry Pi camera v2 on CSI", "Raspberry Pi Camera Module 3 (IMX708)",
+                                  "Using the Raspberry Pi High Quality Camera (IMX477) on our nano"])
 def test_a_raspberry_pi_camera_on_a_jetson_is_no_raspberry_pi(line: str) -> None:
     assert shown_platform(explain(JETSON_32 + "\n" + line).observed)[0] == "jetson"
     assert shown_platform(explain(line).observed)[0] != "pc"
@@ -3774,7 +3775,8 @@ def test_nouveau_s_kernel_line_for_a_tegra_gpu_is_mainline_linux_whatever_cuda_s
     'It is no "no kernel image" this time: the build has sm_87.',
     # (red team 108: said gone or fixed after it)
     'Thanks, the "no kernel image" error is gone after rebuilding with TORCH_CUDA_ARCH_LIST="8.9".',
-    "Thanks, the 'no kernel image' error is fixed with the JetPack wheel on my Orin NX."])
+    "Thanks, the 'no kernel image' error is fixed with the JetPack wheel on my Orin NX.",
+    'The "no kernel image" error went away after the rebuild; now it runs out of memory.'])
 def test_a_quoted_error_name_said_not_to_happen_is_no_error(text: str) -> None:
     assert "cuda-209" not in ids(text)
 

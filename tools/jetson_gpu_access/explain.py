@@ -1890,7 +1890,7 @@ _SAYS_IT_WORKS = ("gpu-works-words", "performance-words")
 
 MAX_SYSTEMS = 4  # the systems of a mixed paste read one by one
 MAX_SEGMENTS = 4 * MAX_SYSTEMS  # runs of one system's lines (a paste that goes back and forth between two machines)
-PART_WINDOW = 8 * 1024  # of each system's part, its first and last 8 KiB (its release line, its failure)
+PART_WINDOW = FACT_WINDOW // 32  # of each system's part, its first and last 8 KiB (its release line, its failure)
 
 
 def _from_paste(diagnosis: Diagnosis) -> Diagnosis:
@@ -2072,9 +2072,9 @@ def _statements(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Opti
             for f, line in audit]
     out += [Statement(scrub(a), (), True) for a in assumptions]
     if seen.windowed:
-        out.append(Statement("the paste is very long: facts were read from its first and last {} KiB (its release "
-                             "line from all of it), error signatures from its first and last {} KiB; a fact said only "
-                             "between them (an `id`, a listing) is not in this reading: paste those lines on their own".format(
+        out.append(Statement("the paste is very long: facts were read from its first and last {} KiB, error signatures "
+                             "from its first and last {} KiB; a fact said only between them (a release line, an `id`) is "
+                             "not in this reading: paste those lines on their own".format(
                                  FACT_WINDOW >> 10, SIGNATURE_WINDOW >> 10), (), True))
     if seen.cut_lines:
         out.append(Statement("a line is longer than {0} KiB: facts (launch options, listings, `id`) were read from "
@@ -2721,14 +2721,26 @@ def _other_arm_boards(seen: Observed) -> List[Sighting]:
     return [s for s in seen.x86 if OTHER_ARM_BOARD.search(s.value)]
 
 
+# An NVIDIA card said in words, not named by its model ("with an Nvidia GPU on a PCIe riser", "an NVIDIA eGPU").
+_NVIDIA_CARD_SAID = re.compile(r"\b(?:an?|my|the|our|one|two)\s+nvidia\s+(?:gpus?|cards?|graphics\s+cards?|e-?gpus?)\b", re.I)
+
+
 def _only_another_makers_board(seen: Observed) -> bool:
     """Whether the paste's only machine is another maker's Arm board: no other machine's sign beside the board's own,
-    and no NVIDIA GPU named on their lines (a card in its PCIe slot would be one)."""
+    no NVIDIA GPU named or said on their lines (a card in its PCIe slot would be one), and no node of NVIDIA's discrete
+    driver listed (one only such a card brings)."""
     boards = _other_arm_boards(seen)
-    return bool(boards) and not any(NVIDIA_GPU.search(s.line) for s in seen.x86) and all(
-        s in boards or s.kind in WEAK_X86 for s in seen.x86)
+    return bool(boards) and not any(NVIDIA_GPU.search(s.line) or _NVIDIA_CARD_SAID.search(s.line) for s in seen.x86) \
+        and all((s in boards or s.kind in WEAK_X86) and s.kind not in _NVIDIA_DRIVER_NODES for s in seen.x86)
 
 
+# The PC sign that shows NVIDIA's discrete driver on the machine: its nodes listed (nvidia-smi typed shows no more than
+# the command: "command not found" follows it on a board).
+_NVIDIA_DRIVER_NODES = ("discrete-GPU node",)
+# The families whose error shows NVIDIA's discrete driver present (its library or module answering), which a board
+# without such a card never prints: the machine that fails is another, or a card in its slot.
+_DRIVER_AT_WORK = ("nvml-driver", "nvml-unknown", "nvml-blocked", "nvml-permissions", "nvidia-module-failed",
+                   "nvidia-node-denied")
 # A Jetson's signs an image's software does not bring along to another board: its hardware, its L4T release (stated,
 # in its release file, in its packages) and its JetPack.
 _NOT_BROUGHT_BY_AN_IMAGE = _JETSON_HARDWARE + ("L4T version", "JetPack stated", "nvidia-l4t package")
@@ -2740,7 +2752,7 @@ def _no_nvidia_gpu_on_the_board(reading: Cause, seen: Observed, matches: Sequenc
     prints (the machine that fails is then another, or a card in the board's slot): the board has no NVIDIA GPU, so
     what fails there is its own hardware's or the software's, not this access."""
     if reading.id != "x86-discrete-gpu" or not _only_another_makers_board(seen) or any(
-            s.kind in _NOT_BROUGHT_BY_AN_IMAGE for s in seen.jetson) or any(_DISCRETE.search(m.line) for m in matches):
+            s.kind in _NOT_BROUGHT_BY_AN_IMAGE for s in seen.jetson) or any(m.id in _DRIVER_AT_WORK for m in matches):
         return reading
     board = _other_arm_boards(seen)[0]
     why = _because("the board is another maker's Arm board ({}), with no NVIDIA GPU: what fails is its own hardware's "

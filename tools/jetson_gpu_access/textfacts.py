@@ -340,7 +340,7 @@ _JETSON_NAME = re.compile(r"jetson|(?<!in)tegra|(?:^|[._@-])(?:orin|xavier|nano|
 # camera is a Jetson's CSI camera as often.
 OTHER_ARM_BOARD = re.compile(
     r"\b\d+\.\d+[\w.+-]{0,64}-(?:rockchip|rpi|raspi)[\w.-]*|\bRK3[35]\d\d\b|\bBCM2(?:71[12]|835|836|837)\b|\bOrange\s*Pi\b|"
-    r"\bRaspberry\s+Pi\b(?!\s*(?:v?\d(?:\.\d)?\s*)?(?:NoIR\s+)?(?:camera|cam|hq|module|v2|v1\.3)\b)|\bRadxa\b|\bAmlogic\b|"
+    r"\bRaspberry\s+Pi\b(?!\s*(?:v?\d(?:\.\d)?\s*)?(?:NoIR\s+|High\s+Quality\s+)?(?:camera|cam|hq|module|v2|v1\.3)\b)|\bRadxa\b|\bAmlogic\b|"
     r"\bAllwinner\b|\bi\.MX\s?[6-9]\w*|\bimx-gpu-sdk\b|\bKhadas\b|(?-i:\bE RKNN:)|\bRockchipRga\b|/dev/mali\d\b",
     re.I)
 # NVIDIA's discrete GPUs by name, the parts the PC signs below share: a GeForce, Quadro, Tesla or TITAN, an RTX or GTX by
@@ -1076,10 +1076,9 @@ _HOST_WORKS = re.compile(r"\b(?:on|in|from)\s+(?:the\s+)?(?:\w+\s+)?host\b(?:(?!
 # an x86 host.
 _NAMES_NO_HARDWARE = ("Tegra-only name", "L4T image") + ARM64_KINDS
 PC_PROSE = "PC named in words"
-# Facts are read from this much of each end of a paste: some 1,500 lines either side hold the commands a reporter ran
-# and their output, and a GitHub issue's whole body (at most 65,536 characters) is read whole; the log between them is
-# searched for error signatures only (explain's SIGNATURE_WINDOW).
-FACT_WINDOW = 128 * 1024
+# Facts are read from this much of each end of a paste: some 3,000 lines either side hold the commands a reporter ran
+# and their output; the log between them is searched for error signatures only (explain's SIGNATURE_WINDOW).
+FACT_WINDOW = 256 * 1024
 MAX_SESSIONS = 4  # `id` outputs diagnosed one by one
 MAX_FACTS = 512  # distinct nodes, /etc/group lines: more is a dump, not a report
 MAX_LINE = 65536  # characters of one line read for facts: a launch that lists every device stays far shorter
@@ -1353,19 +1352,6 @@ def window(text: str, size: int = FACT_WINDOW) -> Tuple[str, bool]:
     tail = text[-size:].split("\n", 1)[-1]
     return head + "\n" + tail, True
 
-
-def _release_line_between(text: str, size: int = FACT_WINDOW) -> str:
-    """The first L4T release line between a huge paste's first and last ``size`` characters, which the facts' window
-    leaves out: the fact a reply can least do without (which release, so which nodes), found with one scan of the
-    text for its words, whatever the paste's size."""
-    at = text.find("(release)", size, len(text) - size)
-    while at >= 0:
-        start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-        line = text[start:len(text) if end < 0 else end]
-        if RELEASE_LINE.search(line):
-            return line
-        at = text.find("(release)", at + 1, len(text) - size)
-    return ""
 
 
 _CONTINUATION = re.compile(r"\\[ \t]*\n[ \t]*(?:>[ \t]*){0,16}")
@@ -2985,9 +2971,6 @@ def read(text: str, memo: Optional[LineMemo] = None) -> TextFacts:
         if inline and _LS.match(line):
             _read_inline_listing(state, line, raw)
         elif line:
-            _read_line(state, line, raw)
-    if windowed and state.release is None:
-        for line, raw, _ in _lines(_joined(_release_line_between(text))):
             _read_line(state, line, raw)
     compose = _compose_launches(part)
     state.launches = [with_service(launch, compose) if launch.service_unseen else launch
