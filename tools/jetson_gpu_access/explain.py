@@ -2723,6 +2723,9 @@ def _other_arm_boards(seen: Observed) -> List[Sighting]:
 
 # An NVIDIA card said in words, not named by its model ("with an Nvidia GPU on a PCIe riser", "an NVIDIA eGPU").
 _NVIDIA_CARD_SAID = re.compile(r"\b(?:an?|my|the|our|one|two)\s+nvidia\s+(?:gpus?|cards?|graphics\s+cards?|e-?gpus?)\b", re.I)
+# The PC sign that shows NVIDIA's discrete driver on the machine: its nodes listed (nvidia-smi typed shows no more than
+# the command: "command not found" follows it on a board).
+_NVIDIA_DRIVER_NODES = ("discrete-GPU node",)
 
 
 def _only_another_makers_board(seen: Observed) -> bool:
@@ -2734,9 +2737,6 @@ def _only_another_makers_board(seen: Observed) -> bool:
         and all((s in boards or s.kind in WEAK_X86) and s.kind not in _NVIDIA_DRIVER_NODES for s in seen.x86)
 
 
-# The PC sign that shows NVIDIA's discrete driver on the machine: its nodes listed (nvidia-smi typed shows no more than
-# the command: "command not found" follows it on a board).
-_NVIDIA_DRIVER_NODES = ("discrete-GPU node",)
 # The families whose error shows NVIDIA's discrete driver present (its library or module answering), which a board
 # without such a card never prints: the machine that fails is another, or a card in its slot.
 _DRIVER_AT_WORK = ("nvml-driver", "nvml-unknown", "nvml-blocked", "nvml-permissions", "nvidia-module-failed",

@@ -336,8 +336,8 @@ _JETSON_NAME = re.compile(r"jetson|(?<!in)tegra|(?:^|[._@-])(?:orin|xavier|nano|
 # Another arm board, with no NVIDIA GPU (Rockchip, Broadcom's Raspberry Pi, Amlogic, Allwinner, NXP's i.MX, Khadas), by
 # its kernel, SoC, name, its Mali GPU's node, or what its maker's GPU and NPU libraries print there (NXP's GPU SDK;
 # Rockchip's RKNN runtime and RGA, whose own log lines run on the board): not a Jetson either, whatever image runs on it.
-# Names said in passing (a "Raspi" camera, a phone's Mali GPU, the RKNN library a project ports away from) are no sign. A Raspberry Pi
-# camera is a Jetson's CSI camera as often.
+# Names said in passing (a "Raspi" camera, a phone's Mali GPU, the RKNN library a project ports away from) are no sign,
+# and a Raspberry Pi camera is a Jetson's CSI camera as often.
 OTHER_ARM_BOARD = re.compile(
     r"\b\d+\.\d+[\w.+-]{0,64}-(?:rockchip|rpi|raspi)[\w.-]*|\bRK3[35]\d\d\b|\bBCM2(?:71[12]|835|836|837)\b|\bOrange\s*Pi\b|"
     r"\bRaspberry\s+Pi\b(?!\s*(?:v?\d(?:\.\d)?\s*)?(?:NoIR\s+|High\s+Quality\s+)?(?:camera|cam|hq|module|v2|v1\.3)\b)|\bRadxa\b|\bAmlogic\b|"
@@ -1351,7 +1351,6 @@ def window(text: str, size: int = FACT_WINDOW) -> Tuple[str, bool]:
     head = text[:size].rsplit("\n", 1)[0]
     tail = text[-size:].split("\n", 1)[-1]
     return head + "\n" + tail, True
-
 
 
 _CONTINUATION = re.compile(r"\\[ \t]*\n[ \t]*(?:>[ \t]*){0,16}")
