@@ -211,6 +211,14 @@ def test_a_failure_that_names_nothing_does_not_outweigh_a_server_image_on_a_jets
         == "not-gpu-access"
 
 
+def test_rapids_s_image_is_a_pc_s() -> None:
+    """RAPIDS publishes its images for x86_64 and arm64 servers: a CUDA failure in one is read on a PC, not asked about."""
+    text = ("nvidia-docker run -ti rapidsai/rapidsai:ubuntu1604_cuda92_py35 bash\n"
+            "numba.cuda.cudadrv.driver.CudaAPIError: [-1] Call to cuInit results in UNKNOWN_CUDA_ERROR")
+    result = explain(text)
+    assert result.cause.id == "x86-discrete-gpu" and any("rapidsai" in s.value for s in result.observed.x86)
+
+
 @pytest.mark.parametrize("text", [
     JETSON_32 + "\n" + HOOK.format("unknown driver capability: video,compute"),
     # libnvidia-container older than 1.8.0 on a host with cgroup v2

@@ -288,10 +288,27 @@ def test_a_jetson_said_to_work_perfectly_is_not_the_machine_whose_driver_fails()
 @pytest.mark.parametrize("line", [
     "vkEnumeratePhysicalDevices failed, unable to init and enumerate GPUs with Vulkan.",
     "ERROR: [Loader Message] Code 0 : setup_loader_term_phys_devs:  Failed to detect any valid GPUs in the current config",
+    # NVIDIA's ICD listed but unable to start (its module not loaded, a library it loads missing from the image), which
+    # leaves the program Mesa's CPU device
+    "ERROR: [Loader Message] Code 0 : loader_scanned_icd_add: Could not get 'vkCreateInstance' via 'vk_icdGetInstanceProcAddr' "
+    "for ICD libGLX_nvidia.so.0",
+    "ERROR: [Loader Message] Code 0 : loader_icd_scan: Failed loading library associated with ICD JSON libGLX_nvidia.so.0. "
+    "Ignoring this JSON",
+    "[info] Using Vulkan device: llvmpipe (LLVM 18.1.8, 256 bits) (0x0)\n[warning] The selected Vulkan device is a CPU device.",
 ])
 def test_vulkan_s_loader_finding_no_gpu_is_the_missing_vulkan_driver(line: str) -> None:
     reading = read_cause(PC + "\n" + line)
     assert reading.cause.id == "x86-discrete-gpu" and [m.id for m in reading.matches] == ["vulkan-no-driver"]
+
+
+def test_vulkan_failing_in_a_container_whose_nvidia_smi_works_is_the_missing_vulkan_driver() -> None:
+    """nvidia-smi working in the container shows its compute part mounted, not the graphics part Vulkan loads."""
+    text = ("I'm using NVIDIA 535.129.03 drivers. I have a Tesla T4 GPU.\n"
+            "I'm using container toolkit 1.14.3-1, and inside my containers nvidia-smi works fine.\n"
+            "sudo docker run -it --rm --runtime=nvidia --gpus all ubuntu\n$ vulkaninfo\n"
+            "ERROR: [Loader Message] Code 0 : loader_scanned_icd_add: Could not get 'vkCreateInstance' via "
+            "'vk_icdGetInstanceProcAddr' for ICD libGLX_nvidia.so.0\nand no GPU is listed.")
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
 
 
 def test_vulkan_finding_no_driver_beside_a_render_node_refused_is_the_refusal() -> None:
@@ -1223,6 +1240,9 @@ def test_a_discrete_driver_s_kernel_module_that_does_not_load_is_the_pc_s_driver
     ("nvidia-smi: No devices were found after the reboot", True),
     ("lsusb found the camera; no devices were found by v4l2-ctl on the second port", False),
     ("$ python3 list_cams.py\npypylon 3.0.1\nNo devices were found", False),
+    # (a CI job's step whose command is not shown: nvidia-smi's own exit status, 6, is what names it)
+    ("Seeing 2 CI jobs fail with this error:\n\nNo devices were found\nError: Process completed with exit code 6.", True),
+    ("$ python3 list_cams.py\nNo devices were found\nError: Process completed with exit code 1.", False),
     ("nvidia-smi shows my RTX 3060 fine.\n$ python3 grab.py\nBasler pylon: No devices were found", False),
     ("[HailoRT] No devices were found", False)])
 def test_nvidia_smi_s_no_devices_found_is_a_pc_s_driver_that_sees_no_card(text: str, family: bool) -> None:
@@ -2006,6 +2026,11 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     # a monitor asking NVML for a reading a GPU that shares the system's memory does not give
     ("[Crystools ERROR] Could not get GPU utilization.Not Supported", "smi-memory-unreported"),
     ("failed to query GPU utilisation: Not Supported", "smi-memory-unreported"),
+    # cuDNN 9 loading its sub-libraries; a progress line's clock glued to the message
+    ("Unable to load any of {libcudnn_ops.so.9.1.0, libcudnn_ops.so.9.1, libcudnn_ops.so.9, libcudnn_ops.so}",
+     "cuda-library-missing"),
+    ("\u2834 Transcribing... 0:00:00Could not locate cudnn_ops64_9.dll. Please make sure it is in your library path!",
+     "cuda-library-missing"),
 ])
 def test_other_wordings_of_a_family_are_that_family(line: str, family: str) -> None:
     assert family in ids(line)
@@ -4936,7 +4961,8 @@ def test_almost_no_gpu_used_is_a_program_that_does_not_use_it(line: str) -> None
 
 @pytest.mark.parametrize(("line", "pc"), [("- OS(Ubuntu or CentOS): Ubuntu 20.04", False),
                                           ("Distribution (Fedora or Ubuntu): Ubuntu 22.04", False),
-                                          ("OS: CentOS 7", True), ("Fedora 39 workstation, RTX-less", True)])
+                                          ("OS: CentOS 7", True), ("Fedora 39 workstation, RTX-less", True),
+                                          ("Im using CachyOS linux with GNOME 49", True), ("Nobara 41 (KDE)", True)])
 def test_a_distribution_among_a_templates_choices_names_no_system(line: str, pc: bool) -> None:
     """An issue template's "OS (Ubuntu or CentOS):" offers choices; only the answer names the system."""
     assert bool(read(line).observed.x86) is pc

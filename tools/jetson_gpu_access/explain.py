@@ -1651,22 +1651,30 @@ def _said_on_a_line_or_two(clean: str, cue: Callable[[str], object], said: Calla
     """The first line on which, alone or with the line after it, ``said`` finds its contrast (tried only where ``cue``
     does), else the first with the two lines after it; that line is the evidence, since it is one of the paste's own."""
     lines = clean.split("\n")[:MAX_CONTRAST_LINES]
+    # The cue is asked of each distinct line once: lines joined by a blank or a full stop hold the cue exactly where one
+    # of them does (its words cannot run across the join), and most lines of a long log hold none
+    cued = dict.fromkeys([*lines, ""], False)
+    for line in cued:
+        cued[line] = bool(cue(line))
     tried: Set[Tuple[str, str]] = set()  # a pair read once reads alike again (a log repeats its lines)
     for line, after in zip(lines, lines[1:] + [""]):
-        if (line, after) in tried:
+        if (line, after) in tried or not (cued[line] or cued[after]):
             continue
         tried.add((line, after))
         # (the two lines as one sentence wrapped, or as two: "selftest: GPU check FAILED" / "As root it works."; a command
         # at a prompt is no sentence: "$ sudo podman run ... true" runs `true`, it says nothing works)
-        texts = (line,) if PROMPT.match(line.strip()) else (line, line + " " + after, line.rstrip() + ". " + after)
-        if any(cue(text) and said(text) for text in texts):
+        texts = ((line,) if cued[line] else ()) if PROMPT.match(line.strip()) else (
+            ((line,) if cued[line] else ()) + (line + " " + after, line.rstrip() + ". " + after))
+        if any(said(text) for text in texts):
             return line.strip()
     # Then three, where the first two are a paragraph's lines wrapped at its width (not a command and its output): after
     # every line and pair, so the evidence is the first line that holds a side of the contrast
     wrapped: Set[str] = set()
     for line, after, third in zip(lines, lines[1:], lines[2:]):
+        if not (third.strip() and min(len(line), len(after)) >= _WRAPPED and (cued[line] or cued[after] or cued[third])):
+            continue
         text = line + " " + after + " " + third
-        if third.strip() and min(len(line), len(after)) >= _WRAPPED and text not in wrapped and cue(text) and said(text):
+        if text not in wrapped and said(text):
             return line.strip()
         wrapped.add(text)
     return None

@@ -547,11 +547,13 @@ _PC_PROSE = cued(
      + AMD_GPU_NAMED),
     (("gpu", "graphics", "video card"), FORM_NAMES_OTHER_GPU),
     # a desktop or server distribution no Jetson ships with (L4T is Ubuntu; NixOS and Gentoo have Jetson ports, so not
-    # those; Amazon Linux is AWS's servers'), not one of a template's choices ("OS(Ubuntu or CentOS): Ubuntu 20.04")
+    # those; Amazon Linux is AWS's servers'; CachyOS, Garuda, Nobara and Zorin OS are built for x86-64 PCs only), not one
+    # of a template's choices ("OS(Ubuntu or CentOS): Ubuntu 20.04")
     (("opensuse", "fedora", "arch linux", "manjaro", "pop!_os", "pop_os", "linux mint", "centos", "rhel", "rocky linux",
-      "almalinux", "sles", "suse linux enterprise", "amazon linux"),
+      "almalinux", "sles", "suse linux enterprise", "amazon linux", "cachyos", "garuda", "nobara", "zorin"),
      r"(?<!\bor )\b(?:openSUSE|Fedora|Arch\s+Linux|Manjaro|Pop!?_OS|Linux\s+Mint|CentOS|RHEL|(?<=cuda-)rhel\d+|"
-     r"Rocky\s+Linux|AlmaLinux|SLES|SUSE\s+Linux\s+Enterprise|Amazon\s+Linux)\b(?!\s+or\b)"),
+     r"Rocky\s+Linux|AlmaLinux|SLES|SUSE\s+Linux\s+Enterprise|Amazon\s+Linux|CachyOS|Garuda\s+Linux|Nobara|"
+     r"Zorin\s+OS)\b(?!\s+or\b)"),
     # an interim Ubuntu release (an October one, or an April one of an odd year: 21.10, 23.04), which no JetPack is
     # built on (L4T takes the LTS releases: 18.04, 20.04, 22.04, 24.04)
     (("ubuntu",), r"\bUbuntu\s+(?:1[6-9]|2\d)\.10\b|\bUbuntu\s+(?:17|19|21|23|25)\.04\b"),
@@ -675,9 +677,11 @@ _PC_HINT = cued(
 # An image built for PCs only: an NGC framework image but for its `-igpu` builds (the ones for a Jetson), and PyTorch's
 # own images on Docker Hub (amd64 only: pytorch/pytorch#145716, 2025). It names a PC only where the paste does not
 # show it could not run here ("exec format error": an x86 image on a Jetson).
-# (NVIDIA's CUDA images, nvidia/cuda:12.2.0-base-ubuntu22.04, are built for PCs and servers: a Jetson runs L4T's)
+# (NVIDIA's CUDA images, nvidia/cuda:12.2.0-base-ubuntu22.04, are built for PCs and servers: a Jetson runs L4T's; so are
+# RAPIDS's, rapidsai/base:25.04-cuda12.8-py3.12, whose install guide lists x86_64 and arm64 servers, no Jetson)
 _PC_IMAGE = re.compile(r"\b(?:pytorch|tensorflow|tritonserver|mxnet|paddlepaddle|jax|pyg):\d\d\.\d\d-(?:tf[12]-)?py3\b(?!-igpu)|"
-                       r"\bpytorch/pytorch:[\w.-]+|\bnvidia/cuda:\d+\.\d+(?:\.\d+)?-(?:base|runtime|devel|cudnn)[\w.-]*", re.I)
+                       r"\bpytorch/pytorch:[\w.-]+|\bnvidia/cuda:\d+\.\d+(?:\.\d+)?-(?:base|runtime|devel|cudnn)[\w.-]*|"
+                       r"\brapidsai/(?:rapidsai|base|notebooks)(?:-core|-dev|-nightly)?:[\w.-]+", re.I)
 _SMI_COMMAND = re.compile(r"(?:^|[$#]\s+|\s)nvidia-smi(?=\s|$)")
 # A tool the shell could not find is no sign of the system it was looked for on (a Jetson before JetPack 6 has no nvidia-smi).
 _NOT_INSTALLED = re.compile(r"command not found|\bstatus 127\b|no such file or directory|\bwhich: no\b|"
@@ -2774,7 +2778,7 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
 def _read_pc_hint(state: _State, line: str, raw: str) -> None:
     low = raw.lower()
     found = leftmost(_PC_HINT, raw, low) or (_PC_IMAGE.search(raw) if "-py3" in low or "pytorch/pytorch:" in low
-                                             or "nvidia/cuda:" in low else None)
+                                             or "nvidia/cuda:" in low or "rapidsai/" in low else None)
     if found:
         state.x86.append(Sighting("PC hint", found.group(0).strip(" >[@"), raw))
     elif "nvidia-smi" in line and _SMI_COMMAND.search(line) and not _NOT_INSTALLED.search(line):
