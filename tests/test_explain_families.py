@@ -288,17 +288,45 @@ def test_a_jetson_said_to_work_perfectly_is_not_the_machine_whose_driver_fails()
 @pytest.mark.parametrize("line", [
     "vkEnumeratePhysicalDevices failed, unable to init and enumerate GPUs with Vulkan.",
     "ERROR: [Loader Message] Code 0 : setup_loader_term_phys_devs:  Failed to detect any valid GPUs in the current config",
-    # NVIDIA's ICD listed but unable to start (its module not loaded, a library it loads missing from the image), which
-    # leaves the program Mesa's CPU device
+    # NVIDIA's ICD listed but unable to start (its module not loaded, a library it loads missing from the image)
     "ERROR: [Loader Message] Code 0 : loader_scanned_icd_add: Could not get 'vkCreateInstance' via 'vk_icdGetInstanceProcAddr' "
     "for ICD libGLX_nvidia.so.0",
     "ERROR: [Loader Message] Code 0 : loader_icd_scan: Failed loading library associated with ICD JSON libGLX_nvidia.so.0. "
     "Ignoring this JSON",
-    "[info] Using Vulkan device: llvmpipe (LLVM 18.1.8, 256 bits) (0x0)\n[warning] The selected Vulkan device is a CPU device.",
 ])
 def test_vulkan_s_loader_finding_no_gpu_is_the_missing_vulkan_driver(line: str) -> None:
     reading = read_cause(PC + "\n" + line)
     assert reading.cause.id == "x86-discrete-gpu" and [m.id for m in reading.matches] == ["vulkan-no-driver"]
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    ("Quadro RTX 4000, driver 550.54.14\n$ docker run --rm --gpus all img ./viewer\n"
+     "[info] Using Vulkan device: llvmpipe (LLVM 15.0.7, 256 bits) (0x0)\n[warning] The selected Vulkan device is a CPU device.",
+     True),
+    # (no NVIDIA GPU to be missed: a VM on an Intel machine has llvmpipe by design)
+    ("Ubuntu 22.04 guest in VirtualBox 7.0 on an Intel NUC 12 (Iris Xe graphics)\n"
+     "[info] Using Vulkan device: llvmpipe (LLVM 15.0.7, 256 bits) (0x0)\n[warning] The selected Vulkan device is a CPU device.",
+     False),
+    # (a list of the devices, the Jetson's chosen: llvmpipe is one of them, not the one used)
+    ("Orin Nano 8GB devkit, JetPack 6.0\n[vk]   Vulkan device: NVIDIA Tegra Orin (nvgpu) [integrated]\n"
+     "[vk]   Vulkan device: llvmpipe (LLVM 15.0.7, 128 bits) [cpu]\n[vk] selected: NVIDIA Tegra Orin (nvgpu)", False),
+])
+def test_vulkan_left_with_the_cpu_device_beside_an_nvidia_gpu_is_its_missing_driver(text: str, family: bool) -> None:
+    assert ("vulkan-cpu-device" in ids(text)) is family
+
+
+def test_an_address_space_error_after_hours_of_work_is_the_program_s() -> None:
+    text = ("After running the program for several hours, the following error occurred:\nCuda failure: operation not "
+            "supported on global/shared address space at line 286 in file pointpillar.cpp error status: 717")
+    result = read_cause(text)
+    assert result.cause.id == "not-gpu-access" and "cuda-801" not in [m.id for m in result.matches]
+
+
+def test_a_cudnn_library_said_fixed_is_not_what_fails() -> None:
+    text = ("Orin Nano 8GB, JetPack 6.0.\nFirst I got\nUnable to load any of {libcudnn_ops.so.9.1.0, libcudnn_ops.so.9.1, "
+            "libcudnn_ops.so.9, libcudnn_ops.so}\nwhich is fixed now (installed cudnn9-cuda-12 from the JetPack repo).\n"
+            "Now the large-v3 model dies with:\ntorch.OutOfMemoryError: CUDA out of memory. Tried to allocate 40.00 MiB.")
+    assert read_cause(text).cause.id == "not-gpu-access"
 
 
 def test_vulkan_failing_in_a_container_whose_nvidia_smi_works_is_the_missing_vulkan_driver() -> None:
@@ -1243,15 +1271,22 @@ def test_a_discrete_driver_s_kernel_module_that_does_not_load_is_the_pc_s_driver
     # (a CI job's step whose command is not shown: nvidia-smi's own exit status, 6, is what names it)
     ("Seeing 2 CI jobs fail with this error:\n\nNo devices were found\nError: Process completed with exit code 6.", True),
     ("$ python3 list_cams.py\nNo devices were found\nError: Process completed with exit code 1.", False),
+    # (another maker's GPU alone: exit status 6 is the tool's own there)
+    ("Runner: mi210-ci-02 (AMD Instinct MI210, ROCm 6.1.2, Ubuntu 22.04)\n$ python3 tools/check_devices.py --backend hip\n"
+     "No devices were found\nERROR: Job failed: exit code 6", None),
+    ("ThinkPad X1 Carbon Gen 11 (Intel Iris Xe graphics only), Windows 11\nC:\\dev\\scope> python capture.py --device usb\n"
+     "Opening PicoScope 2204A...\nNo devices were found\nProcess finished with exit code 6", None),
     ("nvidia-smi shows my RTX 3060 fine.\n$ python3 grab.py\nBasler pylon: No devices were found", False),
     ("[HailoRT] No devices were found", False)])
-def test_nvidia_smi_s_no_devices_found_is_a_pc_s_driver_that_sees_no_card(text: str, family: bool) -> None:
+def test_nvidia_smi_s_no_devices_found_is_a_pc_s_driver_that_sees_no_card(text: str, family: Optional[bool]) -> None:
     """nvidia-smi's answer, on the line below it or after its name (a camera's or another accelerator's listing prints
-    the same words): the discrete driver loaded but sees no card (JetPack 6's nvidia-smi lists its GPU)."""
+    the same words): the discrete driver loaded but sees no card (JetPack 6's nvidia-smi lists its GPU). Where the words
+    are read as its answer by its exit status alone (None), the only GPU the paste names being AMD's or Intel's makes the
+    tool another's: no NVIDIA GPU to grant."""
     result = read_cause(text)
-    assert ("smi-no-devices" in [m.id for m in result.matches]) is family
-    if family:
-        assert result.cause.id == "x86-discrete-gpu"
+    assert ("smi-no-devices" in [m.id for m in result.matches]) is (family is not False)
+    if family is not False:
+        assert (result.cause.id == "x86-discrete-gpu") is bool(family)
 
 
 @pytest.mark.parametrize("text", [
@@ -2031,6 +2066,9 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
      "cuda-library-missing"),
     ("\u2834 Transcribing... 0:00:00Could not locate cudnn_ops64_9.dll. Please make sure it is in your library path!",
      "cuda-library-missing"),
+    # a kernel's address-space instruction on memory of another space: not 801's "operation not supported"
+    ("Cuda failure: operation not supported on global/shared address space at line 286 in file pointpillar.cpp error "
+     "status: 717", "cuda-717"),
 ])
 def test_other_wordings_of_a_family_are_that_family(line: str, family: str) -> None:
     assert family in ids(line)

@@ -199,8 +199,8 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
              r"failed (?:allocation|initialization|execution|computation))\b)"
     any_number, current_number = number.format(alternatives), number.format(current)
     text = re.escape(message.lower())
-    if message.lower() == "operation not supported":  # not 304's "... or operation not supported on this OS"
-        text = r"(?<!or )operation not supported(?! on this os)"
+    if message.lower() == "operation not supported":  # not 304's "... or operation not supported on this OS", nor 717's
+        text = r"(?<!or )operation not supported(?! on (?:this os|global/shared address space))"
     text += r"(?!\s*\(-?(?!(?:{})\))\d)".format(alternatives)  # TensorFlow's "UNKNOWN ERROR (303)" is 303, not 999
     by_number = [
         _CUDA_CONTEXT + r"[^\n]{0,160}?" + _NO_EXIT_CODE +
@@ -2480,7 +2480,9 @@ _NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_
 _NVIDIA_ONLY = re.compile(_NO_DEVICE_OR_DRIVER.pattern + r"|\bnvcuda\.dll\b|\bcu\w*64_\d+\.dll\b|\blibcuda\.so\b|"
                           r"\blib(?:cudart|cublas\w*|cudnn\w*|cufft\w*|curand|cusparse\w*|cusolver\w*|nvrtc\w*|nvinfer\w*)\.so\b|"
                           r"\bnvml shared library not found\b|\blibnvidia-ml\.so\b|\bnvml\.dll\b|"
-                          r"(?<![a-z0-9])(?:nvenc|nvdec|cuvid)\b|could not dynamically load cuda", re.I)
+                          r"(?<![a-z0-9])(?:nvenc|nvdec|cuvid)\b|could not dynamically load cuda|"
+                          # (NVIDIA's GL and Vulkan library, and nvidia-smi's answer)
+                          r"\blibglx_nvidia\b|\bno devices were found\b", re.I)
 # (and an NVIDIA card beside it, by more than its model's name: NVIDIA named, a GeForce by its number (a short one
 # with its brand or owner: not Intel's "UHD Graphics 770"), a data-centre card by its model (not AMD's A10 APU, nor
 # gcc's -m64 or a p99 percentile), an eGPU)
