@@ -4997,6 +4997,20 @@ def test_almost_no_gpu_used_is_a_program_that_does_not_use_it(line: str) -> None
     assert "gpu-not-detected" in ids(line)
 
 
+@pytest.mark.parametrize(("line", "pc"), [
+    ("On Kaggle : libcusparse.so.12: undefined symbol: __nvJitLinkComplete_12_4", True),
+    ("the model was first trained on Kaggle and exported for the Jetson", False),
+    ("mount libcuda.so from the AWS EKS OS so that the pod can use CUDA", True),
+    ("[Fatal] [carb.crashreporter-breakpad.plugin] 000: rtx.scenedb.plugin.dll!carbOnPluginStartup+0x252db", True),
+    ("After updating the NVIDIA driver to 595.79, Isaac Sim fails to detect the CUDA device", True),
+    ("After updating the NVIDIA driver to 540.4.0 with JetPack 6.2, nothing changed", False),
+])
+def test_where_a_failure_ran_names_a_pc(line: str, pc: bool) -> None:
+    """A cloud notebook the failure ran on, a cloud's Kubernetes OS, a Windows crash stack's module, a desktop driver's
+    version updated to: no Jetson is any (JetPack 6's driver says 540)."""
+    assert bool(read(line).observed.x86) is pc
+
+
 @pytest.mark.parametrize(("line", "pc"), [("- OS(Ubuntu or CentOS): Ubuntu 20.04", False),
                                           ("Distribution (Fedora or Ubuntu): Ubuntu 22.04", False),
                                           ("OS: CentOS 7", True), ("Fedora 39 workstation, RTX-less", True),

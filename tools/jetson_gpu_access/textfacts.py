@@ -396,6 +396,8 @@ _JETSON_SM = r"(?:32|53|62|72|87|101|110)"
 # hold before it runs (see Cued).
 _X86 = cued(
     (("x86",), r"\bx86[_-]64\b"), (("amd64",), r"\bamd64\b"), ((":\\",), r"\b[A-Z]:\\\w[\w\\.-]*"),
+    # a Windows crash stack's module and function ("rtx.scenedb.plugin.dll!carbOnPluginStartup+0x252db")
+    ((".dll!",), r"\b[\w.-]+\.dll!\w"),
     (("x64", "ppc64", "rocm", "amd-smi", "kfd", "gfx", "i915", "intel_do_flush", "_dri.so", "hip "),
      # (not a form's platform field whose default "Linux x64(Ubuntu 18.04)" the reporter followed with a JetPack
      # release, other than one named as a later target; not PyTorch's collect_env saying it was built with none: "ROCM
@@ -501,7 +503,8 @@ _X86 = cued(
      r"\bwith CUDA capability sm_(?!" + _JETSON_SM + r"\b)\d{2,3}\b|"
      r"\bDevice architecture (?!" + _JETSON_SM + r"\b)\d{2,3} is unsupported\b"),
     # the desktop driver's branch said in words ("NVIDIA driver 525+"; JetPack 6's nvidia-smi says 540)
-    (("nvidia",), r"\bNVIDIA drivers?[\s:]*(?:version\s*)?(?:\(\s*v?" + DESKTOP_BRANCH + r"(?:\.\d+)*\)|"
+    # ("after updating the NVIDIA driver to 595.79", "downgrading the NVIDIA driver to 580")
+    (("nvidia",), r"\bNVIDIA drivers?[\s:]*(?:version\s*|(?:to|from)\s+)?(?:\(\s*v?" + DESKTOP_BRANCH + r"(?:\.\d+)*\)|"
                   r"v?" + DESKTOP_BRANCH + r"(?:\.\d+)*\b)|"
                   r"\bnvidia[\s-]+v?" + DESKTOP_BRANCH + r"\.\d{1,3}(?:\.\d{1,3})?\b|"  # "nvidia 390.30 installed"
                   # ("the NVIDIA packages to v570.133.07")
@@ -569,7 +572,9 @@ _PC_PROSE = cued(
      r"\b(?:optirun|primusrun|prime-run|prime-select|bumblebeed?|(?:nvidia\s+)?optimus)\b|\bsecondary\s+gpu\b|"
      r"\bhybrid\s+graphics\b"),
     # a cloud notebook's VM, named (not a link to a notebook stored there)
-    (("colab", "kaggle"), r"(?<![\w./-])(?:Google\s+)?Colab(?:oratory)?\b(?![./])|\bKaggle\s+(?:notebook|kernel)s?\b"),
+    # ("On Kaggle : libcusparse.so.12: undefined symbol ...": where it ran)
+    (("colab", "kaggle"), r"(?<![\w./-])(?:Google\s+)?Colab(?:oratory)?\b(?![./])|\bKaggle\s+(?:notebook|kernel)s?\b|"
+                          r"^\W{0,4}(?:on|in)\s+Kaggle\b(?![./])"),
     # a cloud's GPU servers: a managed Kubernetes cluster's nodes (EKS, GKE, AKS), an EC2 GPU instance type (g4dn, g5g:
     # an Arm server with a discrete T4G, p4d ...), and Bottlerocket, AWS's container OS for them: no Jetson is any
     # (one named as a build or CI runner is another machine than the one that failed)
@@ -586,7 +591,7 @@ _PC_PROSE = cued(
     # a cloud server the commands ran on (an AWS node, an EC2 instance) or a Mac: no Jetson is either
     # (and a cloud's managed batch and training services: AWS Batch, SageMaker, Azure ML, Vertex AI)
     (("aws", "ec2", "macos", "mac os", "os x", "osx", "sagemaker", "azure", "vertex"),
-     r"\bAWS\s+Batch\b|\bSageMaker\b|\bAzure\s?ML\b|\bVertex\s+AI\b|"
+     r"\bAWS\s+(?:Batch|EKS)\b|\bSageMaker\b|\bAzure\s?ML\b|\bVertex\s+AI\b|"
      r"\b(?:node|instance|machine|server|vm|host)s?\s+(?:on|in)\s+AWS\b|"
      r"\b(?:on|in)\s+(?:an?\s+|the\s+)?(?:AWS\s+)?EC2\b|\b(?:on|in)\s+(?:an?\s+)?AWS\s+(?:node|instance|machine|server|vm)s?\b|"
      # macOS with its version, as a system's own report gives it ("Macos 10.13.6", "OS X 10.10"), not as a client named in
