@@ -211,12 +211,17 @@ def test_a_failure_that_names_nothing_does_not_outweigh_a_server_image_on_a_jets
         == "not-gpu-access"
 
 
-def test_rapids_s_image_is_a_pc_s() -> None:
-    """RAPIDS publishes its images for x86_64 and arm64 servers: a CUDA failure in one is read on a PC, not asked about."""
-    text = ("nvidia-docker run -ti rapidsai/rapidsai:ubuntu1604_cuda92_py35 bash\n"
-            "numba.cuda.cudadrv.driver.CudaAPIError: [-1] Call to cuInit results in UNKNOWN_CUDA_ERROR")
+@pytest.mark.parametrize(("text", "image"), [
+    ("nvidia-docker run -ti rapidsai/rapidsai:ubuntu1604_cuda92_py35 bash\n"
+     "numba.cuda.cudadrv.driver.CudaAPIError: [-1] Call to cuInit results in UNKNOWN_CUDA_ERROR", "rapidsai"),
+    ("$ docker run --rm 763104351884.dkr.ecr.us-west-2.amazonaws.com/pytorch-training:1.6.0-gpu-py36-cu101-ubuntu16.04 "
+     "python -c \"import torch; print(torch.cuda.is_available())\"\nFalse", "amazonaws"),
+])
+def test_a_server_s_cuda_image_is_a_pc_s(text: str, image: str) -> None:
+    """RAPIDS publishes its images for x86_64 and arm64 servers, AWS its Deep Learning Containers for its EC2 instances:
+    a CUDA failure in one is read on a PC, not asked about."""
     result = explain(text)
-    assert result.cause.id == "x86-discrete-gpu" and any("rapidsai" in s.value for s in result.observed.x86)
+    assert result.cause.id == "x86-discrete-gpu" and any(image in s.value for s in result.observed.x86)
 
 
 @pytest.mark.parametrize("text", [

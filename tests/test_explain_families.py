@@ -5011,6 +5011,17 @@ def test_where_a_failure_ran_names_a_pc(line: str, pc: bool) -> None:
     assert bool(read(line).observed.x86) is pc
 
 
+@pytest.mark.parametrize(("line", "jetson"), [
+    ('  File "/usr/local/lib/python3.6/dist-packages/nvgpu/list_gpus.py", line 26, in device_status', False),
+    ("import nvgpu\nnvgpu.gpu_info()", False),
+    ("[  12.345] nvgpu: 17000000.gpu  gk20a_finalize_poweron: failed", True),
+    ("GPU 0: Orin (nvgpu)", True),
+])
+def test_the_python_package_nvgpu_is_no_jetson_s_driver(line: str, jetson: bool) -> None:
+    """nvgpu is the Jetson GPU's kernel driver, and also a Python package that lists a PC's GPUs through NVML."""
+    assert bool(read(line).observed.jetson) is jetson
+
+
 @pytest.mark.parametrize(("line", "pc"), [("- OS(Ubuntu or CentOS): Ubuntu 20.04", False),
                                           ("Distribution (Fedora or Ubuntu): Ubuntu 22.04", False),
                                           ("OS: CentOS 7", True), ("Fedora 39 workstation, RTX-less", True),

@@ -263,7 +263,9 @@ _NVRM = re.compile(r"\bNvRm[A-Z]\w*|\bnvrm channel\b|\bnvrm_gpu\b")
 _TEGRA_NODE = cued(
     (("/dev/nvmap", "/dev/nvhost-", "/dev/nvgpu/", "/dev/tegra_dc", "libnvrm", "nvgpu", "nvidia-l4t-", "jetson_release",
       "jtop", "nvdc:", "nvdla", "nvmm", "nvbuf_utils", "nvarguscamerasrc", "argus_socket"),
-     r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|\bnvgpu\b|\bnvidia-l4t-|\bjetson_release\b|"
+     # (not the Python package nvgpu, a PC's GPU lister: ".../dist-packages/nvgpu/list_gpus.py", "import nvgpu")
+     r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|(?<!-packages/)(?<!import )\bnvgpu\b(?!/[\w.]*\.py|\.\w)|"
+     r"\bnvidia-l4t-|\bjetson_release\b|"
      r"\bjtop\b|\bnvdc:|\b(?:lib)?nvdla\w*|\bNVMM\b|\bnvbuf_utils\b|\bnvarguscamerasrc\b|argus_socket"),
     (("jetpack", "jp", "nvidia-container-csv-", "aarch64-linux-gnu/tegra", "jetson", "nvpmodel", "jetbot"),
      r"\+jetpack\b|\bJP[4-7](?:\.\d{1,2}){0,2}\b|\bnvidia-container-csv-|aarch64-linux-gnu/tegra\b|\bjetpack(?:\b|(?=\d))|"
@@ -683,10 +685,13 @@ _PC_HINT = cued(
 # own images on Docker Hub (amd64 only: pytorch/pytorch#145716, 2025). It names a PC only where the paste does not
 # show it could not run here ("exec format error": an x86 image on a Jetson).
 # (NVIDIA's CUDA images, nvidia/cuda:12.2.0-base-ubuntu22.04, are built for PCs and servers: a Jetson runs L4T's; so are
-# RAPIDS's, rapidsai/base:25.04-cuda12.8-py3.12, whose install guide lists x86_64 and arm64 servers, no Jetson)
+# RAPIDS's, rapidsai/base:25.04-cuda12.8-py3.12, whose install guide lists x86_64 and arm64 servers, no Jetson, and AWS's
+# Deep Learning Containers for GPUs, 763104351884.dkr.ecr.<region>.amazonaws.com/pytorch-training:...-gpu-..., built for
+# its EC2 instances)
 _PC_IMAGE = re.compile(r"\b(?:pytorch|tensorflow|tritonserver|mxnet|paddlepaddle|jax|pyg):\d\d\.\d\d-(?:tf[12]-)?py3\b(?!-igpu)|"
                        r"\bpytorch/pytorch:[\w.-]+|\bnvidia/cuda:\d+\.\d+(?:\.\d+)?-(?:base|runtime|devel|cudnn)[\w.-]*|"
-                       r"\brapidsai/(?:rapidsai|base|notebooks)(?:-core|-dev|-nightly)?:[\w.-]+", re.I)
+                       r"\brapidsai/(?:rapidsai|base|notebooks)(?:-core|-dev|-nightly)?:[\w.-]+|"
+                       r"\b\d{12}\.dkr\.ecr\.[\w${}.-]+\.amazonaws\.com/[\w-]+:[\w.-]*-gpu-[\w.-]*", re.I)
 _SMI_COMMAND = re.compile(r"(?:^|[$#]\s+|\s)nvidia-smi(?=\s|$)")
 # A tool the shell could not find is no sign of the system it was looked for on (a Jetson before JetPack 6 has no nvidia-smi).
 _NOT_INSTALLED = re.compile(r"command not found|\bstatus 127\b|no such file or directory|\bwhich: no\b|"
@@ -2783,7 +2788,7 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
 def _read_pc_hint(state: _State, line: str, raw: str) -> None:
     low = raw.lower()
     found = leftmost(_PC_HINT, raw, low) or (_PC_IMAGE.search(raw) if "-py3" in low or "pytorch/pytorch:" in low
-                                             or "nvidia/cuda:" in low or "rapidsai/" in low else None)
+                                             or "nvidia/cuda:" in low or "rapidsai/" in low or ".dkr.ecr." in low else None)
     if found:
         state.x86.append(Sighting("PC hint", found.group(0).strip(" >[@"), raw))
     elif "nvidia-smi" in line and _SMI_COMMAND.search(line) and not _NOT_INSTALLED.search(line):
