@@ -3541,17 +3541,15 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "carries none (from JetPack 5 the runtime mounts no toolkit into a container, so a build starts "
                      "from an image that has it, such as l4t-jetpack)", cmake[:1] + platform_line,
                      "nodes-missing-in-container", "not-gpu-access")
-    # (the PC's CUDA install, as the Jetson's is JetPack's; not on another maker's Arm board with no NVIDIA GPU named)
-    boards = _other_arm_boards(seen)
-    bare_board = bool(boards) and not any(NVIDIA_GPU.search(s.line) for s in seen.x86)
-    # (and a group or node such a board denies is its own GPU's, VideoCore's, Mali's, Vivante's, where the paste shows
-    # no other machine beside it)
+    # (a group or node another maker's Arm board denies is its own GPU's, VideoCore's, Mali's, Vivante's, where the paste
+    # shows no other machine beside it)
     only_the_board = _only_another_makers_board(seen)
     if only_the_board and x86 and denied and not _hard_jetson_signs(seen):
         return cause("not-gpu-access", "the board is another maker's Arm board, with no NVIDIA GPU: what it denies is "
                      "its own hardware's, which no NVIDIA group or runtime grants",
-                     [boards[0].line, line_of[denied[0]]], "x86-discrete-gpu")
-    if cmake and x86 and not container and not denied and not bare_board:
+                     [_other_arm_boards(seen)[0].line, line_of[denied[0]]], "x86-discrete-gpu")
+    # (the PC's CUDA install, as the Jetson's is JetPack's; not on such a board)
+    if cmake and x86 and not container and not denied and not only_the_board:
         return cause("x86-discrete-gpu", "a build finds no CUDA toolkit on a PC: the toolkit is not installed, or not "
                      "where the build looks", cmake[:1] + platform_line, "not-gpu-access")
     wsl = _on_wsl(seen)
