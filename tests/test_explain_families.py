@@ -315,9 +315,14 @@ def test_vulkan_left_with_the_cpu_device_beside_an_nvidia_gpu_is_its_missing_dri
     assert ("vulkan-cpu-device" in ids(text)) is family
 
 
-def test_an_address_space_error_after_hours_of_work_is_the_program_s() -> None:
-    text = ("After running the program for several hours, the following error occurred:\nCuda failure: operation not "
-            "supported on global/shared address space at line 286 in file pointpillar.cpp error status: 717")
+@pytest.mark.parametrize("text", [
+    "After running the program for several hours, the following error occurred:\nCuda failure: operation not supported on "
+    "global/shared address space at line 286 in file pointpillar.cpp error status: 717",
+    "Jetson AGX Orin, JetPack 6.0 (L4T 36.3)\n    out = flash_fwd(q, k, v)\n"
+    "RuntimeError: CUDA error: operation not supported on global/shared address space",
+])
+def test_an_address_space_error_is_the_program_s(text: str) -> None:
+    """CUDA's 717 begins with 801's words: a kernel's own fault, not the node 801 on JetPack 6 says is refused."""
     result = read_cause(text)
     assert result.cause.id == "not-gpu-access" and "cuda-801" not in [m.id for m in result.matches]
 
@@ -327,6 +332,32 @@ def test_a_cudnn_library_said_fixed_is_not_what_fails() -> None:
             "libcudnn_ops.so.9, libcudnn_ops.so}\nwhich is fixed now (installed cudnn9-cuda-12 from the JetPack repo).\n"
             "Now the large-v3 model dies with:\ntorch.OutOfMemoryError: CUDA out of memory. Tried to allocate 40.00 MiB.")
     assert read_cause(text).cause.id == "not-gpu-access"
+
+
+def test_vulkan_left_with_the_cpu_device_on_a_jetson_said_to_run_no_container_is_its_software() -> None:
+    text = ("Jetson Orin Nano Developer Kit, JetPack 6.0 (L4T 36.3), desktop session, no container.\n"
+            "$ ./realesrgan-ncnn-vulkan -i in.jpg -o out.png\nUsing Vulkan device: llvmpipe (LLVM 15.0.7, 128 bits)\n"
+            "The selected Vulkan device is a CPU device.")
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+def test_nvidia_s_library_failing_on_a_laptop_beside_its_integrated_gpu_is_the_unseen_nvidia_gpu() -> None:
+    """A laptop's integrated AMD GPU named, its NVIDIA module failing to build: the NVIDIA GPU is there, unused."""
+    text = ("OS: Arch Linux x86_64\nCPU: AMD Ryzen 7 5800H with Radeon Graphics\n"
+            "After upgrading to linux 6.7 the nvidia-dkms build failed and now the dGPU is unused:\n$ vkcube\n"
+            "ERROR: [Loader Message] Code 0 : loader_scanned_icd_add: Could not get 'vkCreateInstance' via "
+            "'vk_icdGetInstanceProcAddr' for ICD libGLX_nvidia.so.0\n"
+            "Selected GPU 0: AMD Radeon Graphics (RADV RENOIR), type: IntegratedGpu")
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+def test_another_trouble_said_fixed_before_the_library_fails_leaves_the_library() -> None:
+    for text in ("Jetson Nano, JetPack 4.6.\nAdding my user to video fixed the nvmap permission error, then running detect.py "
+                 "gives libnvinfer.so.8: cannot open shared object file: No such file or directory.",
+                 "Jetson Nano, JetPack 4.6.\nAfter I fixed the permission issue, detect.py fails with: ImportError: "
+                 "libnvinfer.so.8: cannot open shared object file: No such file or directory"):
+        result = read_cause(text)
+        assert "cuda-library-missing" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
 
 
 def test_vulkan_failing_in_a_container_whose_nvidia_smi_works_is_the_missing_vulkan_driver() -> None:
@@ -5015,6 +5046,7 @@ def test_where_a_failure_ran_names_a_pc(line: str, pc: bool) -> None:
     ('  File "/usr/local/lib/python3.6/dist-packages/nvgpu/list_gpus.py", line 26, in device_status', False),
     ("import nvgpu\nnvgpu.gpu_info()", False),
     ("[  12.345] nvgpu: 17000000.gpu  gk20a_finalize_poweron: failed", True),
+    ("$ sudo insmod nvgpu.ko\ninsmod: ERROR: could not insert module nvgpu.ko: Unknown symbol in module", True),
     ("GPU 0: Orin (nvgpu)", True),
 ])
 def test_the_python_package_nvgpu_is_no_jetson_s_driver(line: str, jetson: bool) -> None:

@@ -524,7 +524,10 @@ _SAID_FIXED = re.compile(
 _FIX_DENIED = re.compile(r"(?:n't|\bnot|\bnever)\s+(?:\w+\s+)?$|\b(?:nor|neither|nothing|nobody|no\s+one|none|thought|"
                          r"hoped|yet\s+to\s+be)\b[^.;,\n]{0,50}$")
 # (and what was fixed is another trouble than the one now failing: "I fixed the DNS error, and now nvidia-smi fails")
-_FIX_TURN = re.compile(_TURN.pattern + r"|\b(?:and|but)\s+now\b|,\s*now\b", re.I)
+# ("Adding my user to video fixed the nvmap error, then running detect.py gives ...", "After I fixed the permission
+# issue, torch fails with ...")
+_FIX_TURN = re.compile(_TURN.pattern + r"|\b(?:and|but)\s+now\b|,\s*(?:now|then)\b|"
+                       r"\bafter\s+(?:i|we|you)\s+(?:had\s+)?(?:fixed|solved|resolved)\b[^,.;\n]*,", re.I)
 
 
 # Where a sentence ends, a semicolon not counted: a full stop, a question or exclamation mark, a line's end.
@@ -2477,12 +2480,13 @@ _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|g
 # as on the Intel-only and Radeon-only PCs of C0untFloyd/roop-unleashed#586 and myshell-ai/OpenVoice#234)
 _NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_ ]no[_ ]device\b|\bfound no nvidia driver\b|"
                                   r"\bcuda driver version is insufficient\b", re.I)
-_NVIDIA_ONLY = re.compile(_NO_DEVICE_OR_DRIVER.pattern + r"|\bnvcuda\.dll\b|\bcu\w*64_\d+\.dll\b|\blibcuda\.so\b|"
+# (and what a laptop's NVIDIA GPU, unseen beside its integrated one, leaves too: NVIDIA's GL and Vulkan library failing,
+# nvidia-smi's "No devices were found")
+_NVIDIA_UNSEEN = re.compile(_NO_DEVICE_OR_DRIVER.pattern + r"|\blibglx_nvidia\b|\bno devices were found\b", re.I)
+_NVIDIA_ONLY = re.compile(_NVIDIA_UNSEEN.pattern + r"|\bnvcuda\.dll\b|\bcu\w*64_\d+\.dll\b|\blibcuda\.so\b|"
                           r"\blib(?:cudart|cublas\w*|cudnn\w*|cufft\w*|curand|cusparse\w*|cusolver\w*|nvrtc\w*|nvinfer\w*)\.so\b|"
                           r"\bnvml shared library not found\b|\blibnvidia-ml\.so\b|\bnvml\.dll\b|"
-                          r"(?<![a-z0-9])(?:nvenc|nvdec|cuvid)\b|could not dynamically load cuda|"
-                          # (NVIDIA's GL and Vulkan library, and nvidia-smi's answer)
-                          r"\blibglx_nvidia\b|\bno devices were found\b", re.I)
+                          r"(?<![a-z0-9])(?:nvenc|nvdec|cuvid)\b|could not dynamically load cuda", re.I)
 # (and an NVIDIA card beside it, by more than its model's name: NVIDIA named, a GeForce by its number (a short one
 # with its brand or owner: not Intel's "UHD Graphics 770"), a data-centre card by its model (not AMD's A10 APU, nor
 # gcc's -m64 or a p99 percentile), an eGPU)
@@ -2493,6 +2497,8 @@ _NVIDIA_BESIDE = re.compile(r"\bnvidia\b|\b(?:rtx\s*)?[1-5]0[5-9]0\b|\bgtx?\s*1[
 # (and an integrated one, beside which a laptop often has an NVIDIA GPU whose driver is not loaded: there CUDA finding
 # no device or driver may be that GPU's)
 _INTEGRATED_GPU = re.compile(r"\bintel\b|\bwith\s+radeon\s+graphics\b|\bintegrated\b|\bradeon\s+(?:vega\s+)?graphics\b", re.I)
+_NO_DISCRETE_SAID = re.compile(r"\b(?:graphics|gpu|igpu)\s+only\b|\bno\s+(?:dgpu|discrete|nvidia)\b|"
+                               r"\bwithout\s+(?:an?\s+)?(?:dgpu|discrete|nvidia)\b", re.I)
 # A PC's GPU that CUDA-free stacks reach through the render node (AMD, Intel and their OpenVINO, oneAPI and SYCL, Mesa,
 # Vulkan's software fallback).
 _RENDER_NODE_GPU = re.compile(r"radeon|amd(?!64)|rocm|gfx\d|intel|arc\s|iris|uhd|i915|mesa|radv|llvmpipe|vulkan|openvino|cldnn|"
@@ -3700,12 +3706,14 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # (and a machine whose only GPU the paste names is AMD's or Intel's, failing where only NVIDIA's serves: CUDA's
     # driver library, NVENC, no CUDA device)
     other_vendor = [s.line for s in seen.x86 if _OTHER_VENDOR_GPU.search(s.line)]
-    hybrid = all(_INTEGRATED_GPU.search(line) for line in other_vendor)  # (a laptop's: its NVIDIA GPU may be unseen)
+    # (a laptop's: its NVIDIA GPU may be unseen, unless the line says it has none)
+    hybrid = all(_INTEGRATED_GPU.search(line) and not _NO_DISCRETE_SAID.search(line) for line in other_vendor)
     # (what failed as its line shows it, and as its family matched it: a long line is shown cut)
     failed = [failure.line] + [m.signature for m in matches] if failure else []
     if other_vendor and failure is not None and any(_NVIDIA_ONLY.search(said) for said in failed) \
-            and not _hard_jetson_signs(seen) and not (hybrid and _NO_DEVICE_OR_DRIVER.search(failure.line)) \
+            and not _hard_jetson_signs(seen) and not (hybrid and any(_NVIDIA_UNSEEN.search(said) for said in failed)) \
             and not any(NVIDIA_GPU.search(s.line) or _NVIDIA_BESIDE.search(s.line) for s in seen.x86) \
+            and not any(m.id in _DRIVER_AT_WORK for m in matches) \
             and not nodes_denied and not any(i in _EXPLICIT_DENIALS for i in ids):
         return cause("not-gpu-access", "the only GPU the paste names is AMD's or Intel's, and what failed needs an "
                      "NVIDIA GPU: there is none to grant, so the program has to leave CUDA or NVENC alone",
@@ -4187,6 +4195,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         if at_work and not ids and failure is None:
             return cause("not-gpu-access", "the GPU is shown at work and nothing fails: its access works", at_work[:1])
         fitting = _family_causes(ids, platform)
+        if platform == "jetson" and seen.said("no container said") and not seen.launches:
+            # (a Jetson said to run no container has no container to miss a mount in: the family's next cause)
+            fitting = [c for c in fitting if c != "nodes-missing-in-container"] or fitting
         if fitting:  # a failure no rule above reads: its family's own likeliest cause on this system
             return cause(fitting[0], "the error's family points here first on {}".format(PLATFORM_NAMES[platform]),
                          [line_of[ids[0]]] + platform_line, *fitting[1:])

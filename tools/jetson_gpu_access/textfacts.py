@@ -264,7 +264,7 @@ _TEGRA_NODE = cued(
     (("/dev/nvmap", "/dev/nvhost-", "/dev/nvgpu/", "/dev/tegra_dc", "libnvrm", "nvgpu", "nvidia-l4t-", "jetson_release",
       "jtop", "nvdc:", "nvdla", "nvmm", "nvbuf_utils", "nvarguscamerasrc", "argus_socket"),
      # (not the Python package nvgpu, a PC's GPU lister: ".../dist-packages/nvgpu/list_gpus.py", "import nvgpu")
-     r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|(?<!-packages/)(?<!import )\bnvgpu\b(?!/[\w.]*\.py|\.\w)|"
+     r"/dev/(?:nvmap|nvhost-[\w-]+|nvgpu/|tegra_dc)|libnvrm|(?<!-packages/)(?<!import )\bnvgpu\b(?!/[\w.]*\.py|\.(?!ko\b)\w)|"
      r"\bnvidia-l4t-|\bjetson_release\b|"
      r"\bjtop\b|\bnvdc:|\b(?:lib)?nvdla\w*|\bNVMM\b|\bnvbuf_utils\b|\bnvarguscamerasrc\b|argus_socket"),
     (("jetpack", "jp", "nvidia-container-csv-", "aarch64-linux-gnu/tegra", "jetson", "nvpmodel", "jetbot"),
