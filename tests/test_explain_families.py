@@ -3043,6 +3043,9 @@ def test_a_nameless_gid_beside_a_variable_that_may_hold_a_name_is_not_called_the
     "RuntimeError: Found no NVIDIA driver on your system.\n",
     "Docker Desktop 4.29 on macOS 14.4 (docker client 26.0):\n$ docker run --gpus all nvidia/cuda:12.4.0-base-ubuntu22.04 "
     "nvidia-smi\ndocker: Error response from daemon: could not select device driver \"\" with capabilities: [[gpu]].\n",
+    # (PyTorch's Apple GPU backend asked for; a macOS home folder's Python)
+    "model = self.Model(self.Policy, train_env, device=\"mps\")\nUsing cpu device\n",
+    "Location: /Users/ana/miniconda3/lib/python3.10/site-packages\nAssertionError: Torch not compiled with CUDA enabled\n",
 ])
 def test_cuda_asked_of_a_mac_is_no_gpu_access_problem(text: str) -> None:
     """CUDA has had no macOS release since 10.2, and Apple's GPUs do not run it: a Mac that finds no CUDA GPU has none
@@ -5984,6 +5987,9 @@ FAMILY_WORDS = [
     # (not said present), and a Video Codec SDK stub linked by hand as the driver's library (not the driver's own link).
     ("docker build successfully. my macbookpro is M1 chip.", "mac-no-cuda", True),
     ("I ssh from my macbookpro into the Jetson", "mac-no-cuda", False),
+    # (CUDA's own Multi-Process Service, and Windows' home folder as Git Bash and WSL mount it)
+    ("$ nvidia-cuda-mps-control -d\nMPS server started with device=\"0\"", "mac-no-cuda", False),
+    ("$ ls /mnt/c/Users/ana/miniconda3/envs", "mac-no-cuda", False),
     ("error: NVJPEG_STATUS_ARCH_MISMATCH", "nvjpeg-hardware-unsupported", True),
     ("Hardware Decoder not supported. Falling back to default backend", "nvjpeg-hardware-unsupported", True),
     ("the hardware decoder is supported on the A100", "nvjpeg-hardware-unsupported", False),
