@@ -5038,10 +5038,11 @@ def test_almost_no_gpu_used_is_a_program_that_does_not_use_it(line: str) -> None
     ("[Fatal] [carb.crashreporter-breakpad.plugin] 000: rtx.scenedb.plugin.dll!carbOnPluginStartup+0x252db", True),
     ("After updating the NVIDIA driver to 595.79, Isaac Sim fails to detect the CUDA device", True),
     ("After updating the NVIDIA driver to 540.4.0 with JetPack 6.2, nothing changed", False),
+    ("pod:\n  nvidia-driver-daemonset:  CrashLoopBackOff", True),
 ])
 def test_where_a_failure_ran_names_a_pc(line: str, pc: bool) -> None:
     """A cloud notebook the failure ran on, a cloud's Kubernetes OS, a Windows crash stack's module, a desktop driver's
-    version updated to: no Jetson is any (JetPack 6's driver says 540)."""
+    version updated to, the GPU Operator's driver container: no Jetson is any (JetPack 6's driver says 540)."""
     assert bool(read(line).observed.x86) is pc
 
 

@@ -590,6 +590,9 @@ _PC_PROSE = cued(
      r"\bkubernetes\.azure\.com/(?:agentpool|accelerator|mode)\b|"
      r"\b(?:g3s?|g4dn|g4ad|g5g?|g6e?|p2|p3|p3dn|p4de?|p5e?)\.(?:\d{0,2}x?large|metal)\b(?!\s+(?:(?:ci|build)\s+)?(?:runner|builder)s?\b)|"
      r"\b(?:g4dn|g4ad|g5g|p3dn|p4de?)\s+(?:instance|node)s?\b"),
+    # the GPU Operator's driver container, which builds and loads the discrete GPU's driver on a cluster's node (a
+    # Jetson's driver comes with L4T, in its BSP)
+    (("nvidia-driver-daemonset", "nvidia-driver-ctr"), r"\bnvidia-driver-(?:daemonset|ctr)\b"),
     # a cloud server the commands ran on (an AWS node, an EC2 instance) or a Mac: no Jetson is either
     # (and a cloud's managed batch and training services: AWS Batch, SageMaker, Azure ML, Vertex AI)
     (("aws", "ec2", "macos", "mac os", "os x", "osx", "sagemaker", "azure", "vertex"),
