@@ -2092,6 +2092,8 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     # a monitor asking NVML for a reading a GPU that shares the system's memory does not give
     ("[Crystools ERROR] Could not get GPU utilization.Not Supported", "smi-memory-unreported"),
     ("failed to query GPU utilisation: Not Supported", "smi-memory-unreported"),
+    # a title's shorthand of CUDA's error 35
+    ("NVIDIA insufficient driver\nMy GPU is Palit nVidia GeForce 9500GT 1GB.", "cuda-35"),
     # cuDNN 9 loading its sub-libraries; a progress line's clock glued to the message
     ("Unable to load any of {libcudnn_ops.so.9.1.0, libcudnn_ops.so.9.1, libcudnn_ops.so.9, libcudnn_ops.so}",
      "cuda-library-missing"),
