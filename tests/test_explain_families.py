@@ -360,6 +360,34 @@ def test_another_trouble_said_fixed_before_the_library_fails_leaves_the_library(
         assert "cuda-library-missing" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
 
 
+def test_a_jetson_s_image_build_without_the_gpu_is_no_host_problem_where_another_step_runs_no_container() -> None:
+    """"no container" said of the native build that works leaves the image's build, which gets no GPU, as what fails."""
+    text = ("Jetson AGX Orin, JetPack 5.1.2. Building the extension natively (no container) works. In docker build it fails:\n"
+            "$ docker build -t myext:r35 .\nStep 7/9 : RUN python3 setup.py bdist_wheel\n"
+            "No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'\n"
+            "  File \"/usr/local/lib/python3.8/dist-packages/torch/utils/cpp_extension.py\", line 1561, in _get_cuda_arch_flags\n"
+            "    arch_list[-1] += '+PTX'\nIndexError: list index out of range")
+    assert read_cause(text).cause.id == "nodes-missing-in-container"
+
+
+def test_another_trouble_said_fixed_beside_a_missing_library_leaves_the_library() -> None:
+    text = ("Jetson Orin NX, JetPack 5.1.2 (L4T R35.4.1), running natively.\nImportError: libcudnn.so.8: cannot open shared "
+            "object file: No such file or directory (the earlier nvmap permission error was fixed by adding my user to video)")
+    result = read_cause(text)
+    assert "cuda-library-missing" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("text", [
+    "Laptop with an i7-10750H, Ubuntu 20.04, driver 470 installed. The Intel iGPU only drives the internal panel, the dGPU "
+    "drives the HDMI port.\nRuntimeError: cuda runtime error (100) : no CUDA-capable device is detected",
+    "Gaming laptop, Pop!_OS 22.04. Intel UHD Graphics 630 active, no discrete GPU driver loaded after the kernel update.\n"
+    "RuntimeError: Found no NVIDIA driver on your system.",
+])
+def test_a_laptop_s_integrated_gpu_said_to_work_beside_its_discrete_one_keeps_the_nvidia_gpu(text: str) -> None:
+    """"The iGPU only drives the panel", "no discrete GPU driver loaded": the laptop has an NVIDIA GPU, unseen."""
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
 def test_vulkan_failing_in_a_container_whose_nvidia_smi_works_is_the_missing_vulkan_driver() -> None:
     """nvidia-smi working in the container shows its compute part mounted, not the graphics part Vulkan loads."""
     text = ("I'm using NVIDIA 535.129.03 drivers. I have a Tesla T4 GPU.\n"
@@ -5993,6 +6021,7 @@ FAMILY_WORDS = [
     # (CUDA's own Multi-Process Service, and Windows' home folder as Git Bash and WSL mount it)
     ("$ nvidia-cuda-mps-control -d\nMPS server started with device=\"0\"", "mac-no-cuda", False),
     ("$ ls /mnt/c/Users/ana/miniconda3/envs", "mac-no-cuda", False),
+    ('  File "C:/Users/bob/anaconda3/envs/sd/lib/site-packages/torch/cuda/__init__.py", line 247', "mac-no-cuda", False),
     ("error: NVJPEG_STATUS_ARCH_MISMATCH", "nvjpeg-hardware-unsupported", True),
     ("Hardware Decoder not supported. Falling back to default backend", "nvjpeg-hardware-unsupported", True),
     ("the hardware decoder is supported on the A100", "nvjpeg-hardware-unsupported", False),

@@ -2497,8 +2497,10 @@ _NVIDIA_BESIDE = re.compile(r"\bnvidia\b|\b(?:rtx\s*)?[1-5]0[5-9]0\b|\bgtx?\s*1[
 # (and an integrated one, beside which a laptop often has an NVIDIA GPU whose driver is not loaded: there CUDA finding
 # no device or driver may be that GPU's)
 _INTEGRATED_GPU = re.compile(r"\bintel\b|\bwith\s+radeon\s+graphics\b|\bintegrated\b|\bradeon\s+(?:vega\s+)?graphics\b", re.I)
-_NO_DISCRETE_SAID = re.compile(r"\b(?:graphics|gpu|igpu)\s+only\b|\bno\s+(?:dgpu|discrete|nvidia)\b|"
-                               r"\bwithout\s+(?:an?\s+)?(?:dgpu|discrete|nvidia)\b", re.I)
+# ("Intel Iris Xe graphics only", "no dGPU"; not "the iGPU only drives the panel", "no discrete GPU driver loaded")
+_NO_DISCRETE_SAID = re.compile(r"\b(?:graphics|i?gpu)\s+only\b(?=\s*(?:[),.;:(]|$))|"
+                               r"\b(?:no|without\s+(?:an?\s+)?)\s*(?:dgpu|discrete\s+(?:gpu|graphics|card)|nvidia\s+(?:gpu|card))\b"
+                               r"(?!\s+(?:driver|module))", re.I | re.M)
 # A PC's GPU that CUDA-free stacks reach through the render node (AMD, Intel and their OpenVINO, oneAPI and SYCL, Mesa,
 # Vulkan's software fallback).
 _RENDER_NODE_GPU = re.compile(r"radeon|amd(?!64)|rocm|gfx\d|intel|arc\s|iris|uhd|i915|mesa|radv|llvmpipe|vulkan|openvino|cldnn|"
@@ -4195,9 +4197,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         if at_work and not ids and failure is None:
             return cause("not-gpu-access", "the GPU is shown at work and nothing fails: its access works", at_work[:1])
         fitting = _family_causes(ids, platform)
-        if platform == "jetson" and seen.said("no container said") and not seen.launches:
-            # (a Jetson said to run no container has no container to miss a mount in: the family's next cause)
-            fitting = [c for c in fitting if c != "nodes-missing-in-container"] or fitting
+        if platform == "jetson" and seen.said("no container said") and not seen.launches \
+                and fitting[:1] == ["nodes-missing-in-container"] and "jetson-software-mismatch" in fitting:
+            # (a Jetson said to run no container has no container to miss a mount in: its software is left)
+            fitting.remove("jetson-software-mismatch")
+            fitting.insert(0, "jetson-software-mismatch")
         if fitting:  # a failure no rule above reads: its family's own likeliest cause on this system
             return cause(fitting[0], "the error's family points here first on {}".format(PLATFORM_NAMES[platform]),
                          [line_of[ids[0]]] + platform_line, *fitting[1:])
