@@ -2120,6 +2120,8 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     # a monitor asking NVML for a reading a GPU that shares the system's memory does not give
     ("[Crystools ERROR] Could not get GPU utilization.Not Supported", "smi-memory-unreported"),
     ("failed to query GPU utilisation: Not Supported", "smi-memory-unreported"),
+    # a library said missing in prose ("to resolve an issue with libnvinfer.so.8 not being found")
+    ("I had to add tensorrt as a dependency to resolve an issue with libnvinfer.so.8 not being found.", "cuda-library-missing"),
     # a title's shorthand of CUDA's error 35
     ("NVIDIA insufficient driver\nMy GPU is Palit nVidia GeForce 9500GT 1GB.", "cuda-35"),
     # cuDNN 9 loading its sub-libraries; a progress line's clock glued to the message

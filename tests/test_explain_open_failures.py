@@ -338,6 +338,10 @@ def test_going_back_to_an_earlier_toolkit_is_the_toolkit_on_any_system(system: s
     (JETSON_32 + "\n[monitor INFO] No GPU found.", "gpu-not-detected"),
     (JETSON_35 + "\nthe benchmark works, but it runs exclusively on the CPU", "gpu-not-detected"),
     ("Checking for CUDA...Not found\nCUDA Present...No", "gpu-not-detected"),
+    # DeepStream's plugins whose optional libraries the image lacks (Triton's, Rivermax's): the scanner's warning
+    ("Hardware Platform: RTX A4000\n(gst-plugin-scanner:7): GStreamer-WARNING **: 18:43:36.486: Failed to load plugin "
+     "'/usr/lib/x86_64-linux-gnu/gstreamer-1.0/deepstream/libnvdsgst_inferserver.so': libtritonserver.so: cannot open "
+     "shared object file: No such file or directory", "deepstream-optional-plugin"),
 ])
 def test_what_is_not_gpu_access_is_said_so(text: str, family: str) -> None:
     result = read_cause(text)

@@ -2287,8 +2287,8 @@ _NOT_GPU = ("egl-display", "kms-capture-capability", "portainer-gpu-toggle", "jt
             "gpu-vendor-unsupported", "tensorrt-plugin-missing", "tensors-on-two-devices", "scheduler-config",
             "program-fix-words", "output-parse-failed", "engine-config-refused", "mobile-gpu-delegate",
             "nvjpeg-hardware-unsupported", "video-codec-unsupported", "gpu-fault-xid", "board-power-limit", "smi-cuda-version-read",
-            "ldconfig-not-a-link", "option-unknown", "python2-code", "ci-runner-unavailable", "python-import-name",
-            "profiler-unsupported", "notebook-kernel-unavailable", "gpus-all-taken")
+            "ldconfig-not-a-link", "deepstream-optional-plugin", "option-unknown", "python2-code", "ci-runner-unavailable",
+            "python-import-name", "profiler-unsupported", "notebook-kernel-unavailable", "gpus-all-taken")
 # Failure kinds (FAILURE_KINDS) that name the part that broke: the driver, a node, the runtime's injection, a library.
 _NAMES_WHAT_BROKE = ("driver", "gpu-node", "injection", "gpu-library", "library")
 # Failures no family names, whose lines name nothing of CUDA or a library of the GPU's stack.
@@ -2516,9 +2516,9 @@ _OVER_REMOTE = re.compile(r"\b(?:through|over|via|from|using|in)\s+(?:an?\s+|the
 _UNTELLING_WORDS = ("gpu-not-detected",)
 # The driver's own installation failing or switched off: its persistence daemon, a cluster's driver installer.
 _DRIVER_INSTALL = ("persistenced-failed", "driver-install-off")
-# Families that note something harmless, no failure: ldconfig's warning that a soname is a copy, and nvidia-smi's CUDA
-# version read as the installed CUDA's.
-_NOTES = ("ldconfig-not-a-link", "smi-cuda-version-read")
+# Families that note something harmless, no failure: ldconfig's warning that a soname is a copy, DeepStream's plugins
+# without their optional libraries, and nvidia-smi's CUDA version read as the installed CUDA's.
+_NOTES = ("ldconfig-not-a-link", "deepstream-optional-plugin", "smi-cuda-version-read")
 # The kinds of failing line a note gives way to, unless the note is of that line: the GPU's nodes, libraries, driver or
 # versions.
 _TELLING_FAILURES = ("gpu-node", "library-placeholder", "gpu-library", "driver", "injection", "device-permission", "library",
