@@ -342,6 +342,9 @@ def test_going_back_to_an_earlier_toolkit_is_the_toolkit_on_any_system(system: s
     ("Hardware Platform: RTX A4000\n(gst-plugin-scanner:7): GStreamer-WARNING **: 18:43:36.486: Failed to load plugin "
      "'/usr/lib/x86_64-linux-gnu/gstreamer-1.0/deepstream/libnvdsgst_inferserver.so': libtritonserver.so: cannot open "
      "shared object file: No such file or directory", "deepstream-optional-plugin"),
+    ("Xavier NX, DeepStream 6.2, the pipeline runs at 30 FPS. On start:\n(gst-plugin-scanner:4127): GStreamer-WARNING **: "
+     "Failed to load plugin '/opt/nvidia/deepstream/deepstream-6.2/lib/gst-plugins/libnvdsgst_udp.so': librivermax.so.0: "
+     "cannot open shared object file: No such file or directory", "deepstream-optional-plugin"),
 ])
 def test_what_is_not_gpu_access_is_said_so(text: str, family: str) -> None:
     result = read_cause(text)
