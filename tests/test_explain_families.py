@@ -315,83 +315,11 @@ def test_vulkan_left_with_the_cpu_device_beside_an_nvidia_gpu_is_its_missing_dri
     assert ("vulkan-cpu-device" in ids(text)) is family
 
 
-@pytest.mark.parametrize("text", [
-    "After running the program for several hours, the following error occurred:\nCuda failure: operation not supported on "
-    "global/shared address space at line 286 in file pointpillar.cpp error status: 717",
-    "Jetson AGX Orin, JetPack 6.0 (L4T 36.3)\n    out = flash_fwd(q, k, v)\n"
-    "RuntimeError: CUDA error: operation not supported on global/shared address space",
-])
-def test_an_address_space_error_is_the_program_s(text: str) -> None:
-    """CUDA's 717 begins with 801's words: a kernel's own fault, not the node 801 on JetPack 6 says is refused."""
-    result = read_cause(text)
-    assert result.cause.id == "not-gpu-access" and "cuda-801" not in [m.id for m in result.matches]
-
-
-def test_a_cudnn_library_said_fixed_is_not_what_fails() -> None:
-    text = ("Orin Nano 8GB, JetPack 6.0.\nFirst I got\nUnable to load any of {libcudnn_ops.so.9.1.0, libcudnn_ops.so.9.1, "
-            "libcudnn_ops.so.9, libcudnn_ops.so}\nwhich is fixed now (installed cudnn9-cuda-12 from the JetPack repo).\n"
-            "Now the large-v3 model dies with:\ntorch.OutOfMemoryError: CUDA out of memory. Tried to allocate 40.00 MiB.")
-    assert read_cause(text).cause.id == "not-gpu-access"
-
-
 def test_vulkan_left_with_the_cpu_device_on_a_jetson_said_to_run_no_container_is_its_software() -> None:
     text = ("Jetson Orin Nano Developer Kit, JetPack 6.0 (L4T 36.3), desktop session, no container.\n"
             "$ ./realesrgan-ncnn-vulkan -i in.jpg -o out.png\nUsing Vulkan device: llvmpipe (LLVM 15.0.7, 128 bits)\n"
             "The selected Vulkan device is a CPU device.")
     assert read_cause(text).cause.id == "jetson-software-mismatch"
-
-
-def test_nvidia_s_library_failing_on_a_laptop_beside_its_integrated_gpu_is_the_unseen_nvidia_gpu() -> None:
-    """A laptop's integrated AMD GPU named, its NVIDIA module failing to build: the NVIDIA GPU is there, unused."""
-    text = ("OS: Arch Linux x86_64\nCPU: AMD Ryzen 7 5800H with Radeon Graphics\n"
-            "After upgrading to linux 6.7 the nvidia-dkms build failed and now the dGPU is unused:\n$ vkcube\n"
-            "ERROR: [Loader Message] Code 0 : loader_scanned_icd_add: Could not get 'vkCreateInstance' via "
-            "'vk_icdGetInstanceProcAddr' for ICD libGLX_nvidia.so.0\n"
-            "Selected GPU 0: AMD Radeon Graphics (RADV RENOIR), type: IntegratedGpu")
-    assert read_cause(text).cause.id == "x86-discrete-gpu"
-
-
-def test_another_trouble_said_fixed_before_the_library_fails_leaves_the_library() -> None:
-    for text in ("Jetson Nano, JetPack 4.6.\nAdding my user to video fixed the nvmap permission error, then running detect.py "
-                 "gives libnvinfer.so.8: cannot open shared object file: No such file or directory.",
-                 "Jetson Nano, JetPack 4.6.\nAfter I fixed the permission issue, detect.py fails with: ImportError: "
-                 "libnvinfer.so.8: cannot open shared object file: No such file or directory"):
-        result = read_cause(text)
-        assert "cuda-library-missing" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
-
-
-def test_a_jetson_s_image_build_without_the_gpu_is_no_host_problem_where_another_step_runs_no_container() -> None:
-    """"no container" said of the native build that works leaves the image's build, which gets no GPU, as what fails."""
-    text = ("Jetson AGX Orin, JetPack 5.1.2. Building the extension natively (no container) works. In docker build it fails:\n"
-            "$ docker build -t myext:r35 .\nStep 7/9 : RUN python3 setup.py bdist_wheel\n"
-            "No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'\n"
-            "  File \"/usr/local/lib/python3.8/dist-packages/torch/utils/cpp_extension.py\", line 1561, in _get_cuda_arch_flags\n"
-            "    arch_list[-1] += '+PTX'\nIndexError: list index out of range")
-    assert read_cause(text).cause.id == "nodes-missing-in-container"
-
-
-@pytest.mark.parametrize("text", [
-    "Jetson Orin NX, JetPack 5.1.2 (L4T R35.4.1), running natively.\nImportError: libcudnn.so.8: cannot open shared "
-    "object file: No such file or directory (the earlier nvmap permission error was fixed by adding my user to video)",
-    "Orin NX 8GB, JetPack 5.1.2, our own container (l4t-jetpack base) run with --runtime nvidia as root.\nRunning inference "
-    "now fails with Could not load library libcudnn_cnn_infer.so.8. Error: libcudnn_cnn_infer.so.8: cannot open shared "
-    "object file: No such file or directory (the earlier nvmap error, which is fixed now, came from our docker -u flag).",
-])
-def test_another_trouble_said_fixed_beside_a_missing_library_leaves_the_library(text: str) -> None:
-    """A fix said of another trouble, in an aside, leaves the library's failure (only its own clause can take it back)."""
-    result = read_cause(text)
-    assert "cuda-library-missing" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
-
-
-@pytest.mark.parametrize("text", [
-    "Laptop with an i7-10750H, Ubuntu 20.04, driver 470 installed. The Intel iGPU only drives the internal panel, the dGPU "
-    "drives the HDMI port.\nRuntimeError: cuda runtime error (100) : no CUDA-capable device is detected",
-    "Gaming laptop, Pop!_OS 22.04. Intel UHD Graphics 630 active, no discrete GPU driver loaded after the kernel update.\n"
-    "RuntimeError: Found no NVIDIA driver on your system.",
-])
-def test_a_laptop_s_integrated_gpu_said_to_work_beside_its_discrete_one_keeps_the_nvidia_gpu(text: str) -> None:
-    """"The iGPU only drives the panel", "no discrete GPU driver loaded": the laptop has an NVIDIA GPU, unseen."""
-    assert read_cause(text).cause.id == "x86-discrete-gpu"
 
 
 def test_vulkan_failing_in_a_container_whose_nvidia_smi_works_is_the_missing_vulkan_driver() -> None:
@@ -413,6 +341,74 @@ def test_vulkan_finding_no_driver_beside_a_render_node_refused_is_the_refusal() 
             "$ ls -l /dev/dri/renderD128\ncrw-rw----+ 1 root render 226, 128 Mar 11 08:00 /dev/dri/renderD128\n"
             "$ id vkapp\nuid=997(vkapp) gid=997(vkapp) groups=997(vkapp),44(video)")
     assert read_cause(text).cause.id == "render-node-denied"
+
+
+def test_nvidia_s_library_failing_on_a_laptop_beside_its_integrated_gpu_is_the_unseen_nvidia_gpu() -> None:
+    """A laptop's integrated AMD GPU named, its NVIDIA module failing to build: the NVIDIA GPU is there, unused."""
+    text = ("OS: Arch Linux x86_64\nCPU: AMD Ryzen 7 5800H with Radeon Graphics\n"
+            "After upgrading to linux 6.7 the nvidia-dkms build failed and now the dGPU is unused:\n$ vkcube\n"
+            "ERROR: [Loader Message] Code 0 : loader_scanned_icd_add: Could not get 'vkCreateInstance' via "
+            "'vk_icdGetInstanceProcAddr' for ICD libGLX_nvidia.so.0\n"
+            "Selected GPU 0: AMD Radeon Graphics (RADV RENOIR), type: IntegratedGpu")
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("text", [
+    "Laptop with an i7-10750H, Ubuntu 20.04, driver 470 installed. The Intel iGPU only drives the internal panel, the dGPU "
+    "drives the HDMI port.\nRuntimeError: cuda runtime error (100) : no CUDA-capable device is detected",
+    "Gaming laptop, Pop!_OS 22.04. Intel UHD Graphics 630 active, no discrete GPU driver loaded after the kernel update.\n"
+    "RuntimeError: Found no NVIDIA driver on your system.",
+])
+def test_a_laptop_s_integrated_gpu_said_to_work_beside_its_discrete_one_keeps_the_nvidia_gpu(text: str) -> None:
+    """"The iGPU only drives the panel", "no discrete GPU driver loaded": the laptop has an NVIDIA GPU, unseen."""
+    assert read_cause(text).cause.id == "x86-discrete-gpu"
+
+
+@pytest.mark.parametrize("text", [
+    "After running the program for several hours, the following error occurred:\nCuda failure: operation not supported on "
+    "global/shared address space at line 286 in file pointpillar.cpp error status: 717",
+    "Jetson AGX Orin, JetPack 6.0 (L4T 36.3)\n    out = flash_fwd(q, k, v)\n"
+    "RuntimeError: CUDA error: operation not supported on global/shared address space",
+])
+def test_an_address_space_error_is_the_program_s(text: str) -> None:
+    """CUDA's 717 begins with 801's words: a kernel's own fault, not the node 801 on JetPack 6 says is refused."""
+    result = read_cause(text)
+    assert result.cause.id == "not-gpu-access" and "cuda-801" not in [m.id for m in result.matches]
+
+
+def test_a_cudnn_library_said_fixed_is_not_what_fails() -> None:
+    text = ("Orin Nano 8GB, JetPack 6.0.\nFirst I got\nUnable to load any of {libcudnn_ops.so.9.1.0, libcudnn_ops.so.9.1, "
+            "libcudnn_ops.so.9, libcudnn_ops.so}\nwhich is fixed now (installed cudnn9-cuda-12 from the JetPack repo).\n"
+            "Now the large-v3 model dies with:\ntorch.OutOfMemoryError: CUDA out of memory. Tried to allocate 40.00 MiB.")
+    assert read_cause(text).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize("text", [
+    "Jetson Nano, JetPack 4.6.\nAdding my user to video fixed the nvmap permission error, then running detect.py gives "
+    "libnvinfer.so.8: cannot open shared object file: No such file or directory.",
+    "Jetson Nano, JetPack 4.6.\nAfter I fixed the permission issue, detect.py fails with: ImportError: libnvinfer.so.8: "
+    "cannot open shared object file: No such file or directory",
+    "Jetson Orin NX, JetPack 5.1.2 (L4T R35.4.1), running natively.\nImportError: libcudnn.so.8: cannot open shared "
+    "object file: No such file or directory (the earlier nvmap permission error was fixed by adding my user to video)",
+    "Orin NX 8GB, JetPack 5.1.2, our own container (l4t-jetpack base) run with --runtime nvidia as root.\nRunning inference "
+    "now fails with Could not load library libcudnn_cnn_infer.so.8. Error: libcudnn_cnn_infer.so.8: cannot open shared "
+    "object file: No such file or directory (the earlier nvmap error, which is fixed now, came from our docker -u flag).",
+])
+def test_another_trouble_said_fixed_leaves_the_library_that_fails(text: str) -> None:
+    """A fix of another trouble, before the failure ("..., then", "After I fixed ...,") or in an aside, leaves the
+    library's failure: only its own clause takes it back."""
+    result = read_cause(text)
+    assert "cuda-library-missing" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
+
+
+def test_a_jetson_s_image_build_without_the_gpu_is_no_host_problem_where_another_step_runs_no_container() -> None:
+    """"no container" said of the native build that works leaves the image's build, which gets no GPU, as what fails."""
+    text = ("Jetson AGX Orin, JetPack 5.1.2. Building the extension natively (no container) works. In docker build it fails:\n"
+            "$ docker build -t myext:r35 .\nStep 7/9 : RUN python3 setup.py bdist_wheel\n"
+            "No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'\n"
+            "  File \"/usr/local/lib/python3.8/dist-packages/torch/utils/cpp_extension.py\", line 1561, in _get_cuda_arch_flags\n"
+            "    arch_list[-1] += '+PTX'\nIndexError: list index out of range")
+    assert read_cause(text).cause.id == "nodes-missing-in-container"
 
 
 @pytest.mark.parametrize("line", ["nvidia driver mismatch Host(535.54) <=> Container(470.103)",
