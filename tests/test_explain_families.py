@@ -401,6 +401,12 @@ def test_another_trouble_said_fixed_leaves_the_library_that_fails(text: str) -> 
     assert "cuda-library-missing" in [m.id for m in result.matches] and result.cause.id == "jetson-software-mismatch"
 
 
+def test_a_fix_of_another_trouble_before_the_driver_fails_leaves_the_driver() -> None:
+    text = ("Ubuntu 22.04, RTX 3060. After I fixed the permission issue, nvidia-smi fails with: Failed to initialize NVML: "
+            "Driver/library version mismatch")
+    assert "nvml-driver" in [m.id for m in read_cause(text).matches]
+
+
 def test_a_jetson_s_image_build_without_the_gpu_is_no_host_problem_where_another_step_runs_no_container() -> None:
     """"no container" said of the native build that works leaves the image's build, which gets no GPU, as what fails."""
     text = ("Jetson AGX Orin, JetPack 5.1.2. Building the extension natively (no container) works. In docker build it fails:\n"

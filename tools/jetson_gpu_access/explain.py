@@ -524,9 +524,8 @@ _SAID_FIXED = re.compile(
 _FIX_DENIED = re.compile(r"(?:n't|\bnot|\bnever)\s+(?:\w+\s+)?$|\b(?:nor|neither|nothing|nobody|no\s+one|none|thought|"
                          r"hoped|yet\s+to\s+be)\b[^.;,\n]{0,50}$")
 # (and what was fixed is another trouble than the one now failing: "I fixed the DNS error, and now nvidia-smi fails")
-# ("Adding my user to video fixed the nvmap error, then running detect.py gives ...", "After I fixed the permission
-# issue, torch fails with ...")
-_FIX_TURN = re.compile(_TURN.pattern + r"|\b(?:and|but)\s+now\b|,\s*(?:now|then)\b|"
+# ("After I fixed the permission issue, nvidia-smi fails with ...")
+_FIX_TURN = re.compile(_TURN.pattern + r"|\b(?:and|but)\s+now\b|,\s*now\b|"
                        r"\bafter\s+(?:i|we|you)\s+(?:had\s+)?(?:fixed|solved|resolved)\b[^,.;\n]*,", re.I)
 
 
