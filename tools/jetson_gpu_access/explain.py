@@ -199,8 +199,8 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
              r"failed (?:allocation|initialization|execution|computation))\b)"
     any_number, current_number = number.format(alternatives), number.format(current)
     text = re.escape(message.lower())
-    if message.lower() == "operation not supported":  # not 304's "... or operation not supported on this OS", nor 717's
-        text = r"(?<!or )operation not supported(?! on (?:this os|global/shared address space))"
+    if message.lower() == "operation not supported":  # not 304's "... or operation not supported on this OS"
+        text = r"(?<!or )operation not supported(?! on this os)"
     text += r"(?!\s*\(-?(?!(?:{})\))\d)".format(alternatives)  # TensorFlow's "UNKNOWN ERROR (303)" is 303, not 999
     by_number = [
         _CUDA_CONTEXT + r"[^\n]{0,160}?" + _NO_EXIT_CODE +
@@ -1665,8 +1665,8 @@ def _said_on_a_line_or_two(clean: str, cue: Callable[[str], object], said: Calla
         tried.add((line, after))
         # (the two lines as one sentence wrapped, or as two: "selftest: GPU check FAILED" / "As root it works."; a command
         # at a prompt is no sentence: "$ sudo podman run ... true" runs `true`, it says nothing works)
-        texts = ((line,) if cued[line] else ()) if PROMPT.match(line.strip()) else (
-            ((line,) if cued[line] else ()) + (line + " " + after, line.rstrip() + ". " + after))
+        alone = (line,) if cued[line] else ()
+        texts = alone if PROMPT.match(line.strip()) else alone + (line + " " + after, line.rstrip() + ". " + after)
         if any(said(text) for text in texts):
             return line.strip()
     # Then three, where the first two are a paragraph's lines wrapped at its width (not a command and its output): after
@@ -2475,13 +2475,12 @@ _OTHER_VENDOR_GPU = re.compile(r"\bradeon\b|\bamd\s+(?:integrated\s+)?(?:i?gpu|g
                                r"\buhd\s+graphics\b|\bxe\s+graphics\b|\bamd\s*(?:的\s*)?显卡|"
                                # (ZLUDA runs CUDA programs on AMD's GPUs, in place of nvcuda.dll)
                                r"\bgpu\.intel\.com/|\bzluda\b|" + FORM_NAMES_OTHER_GPU, re.I | re.M)
-# (CUDA's runtime says its driver is too old where there is none at all: error 35 on a machine without NVIDIA's driver,
-# as on the Intel-only and Radeon-only PCs of C0untFloyd/roop-unleashed#586 and myshell-ai/OpenVoice#234)
-_NO_DEVICE_OR_DRIVER = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_ ]no[_ ]device\b|\bfound no nvidia driver\b|"
-                                  r"\bcuda driver version is insufficient\b", re.I)
-# (and what a laptop's NVIDIA GPU, unseen beside its integrated one, leaves too: NVIDIA's GL and Vulkan library failing,
-# nvidia-smi's "No devices were found")
-_NVIDIA_UNSEEN = re.compile(_NO_DEVICE_OR_DRIVER.pattern + r"|\blibglx_nvidia\b|\bno devices were found\b", re.I)
+# What an NVIDIA GPU whose driver is not there leaves: CUDA finding no device or driver (CUDA's runtime says its driver
+# is too old where there is none at all: error 35 on the Intel-only and Radeon-only PCs of C0untFloyd/roop-unleashed#586
+# and myshell-ai/OpenVoice#234), NVIDIA's GL and Vulkan library failing, nvidia-smi's "No devices were found"; a laptop's
+# NVIDIA GPU, unseen beside its integrated one, leaves the same.
+_NVIDIA_UNSEEN = re.compile(r"\bno cuda-capable device\b|\bcuda[_ ]error[_ ]no[_ ]device\b|\bfound no nvidia driver\b|"
+                            r"\bcuda driver version is insufficient\b|\blibglx_nvidia\b|\bno devices were found\b", re.I)
 _NVIDIA_ONLY = re.compile(_NVIDIA_UNSEEN.pattern + r"|\bnvcuda\.dll\b|\bcu\w*64_\d+\.dll\b|\blibcuda\.so\b|"
                           r"\blib(?:cudart|cublas\w*|cudnn\w*|cufft\w*|curand|cusparse\w*|cusolver\w*|nvrtc\w*|nvinfer\w*)\.so\b|"
                           r"\bnvml shared library not found\b|\blibnvidia-ml\.so\b|\bnvml\.dll\b|"
@@ -2499,7 +2498,7 @@ _INTEGRATED_GPU = re.compile(r"\bintel\b|\bwith\s+radeon\s+graphics\b|\bintegrat
 # ("Intel Iris Xe graphics only", "no dGPU"; not "the iGPU only drives the panel", "no discrete GPU driver loaded")
 _NO_DISCRETE_SAID = re.compile(r"\b(?:graphics|i?gpu)\s+only\b(?=\s*(?:[),.;:(]|$))|"
                                r"\b(?:no|without\s+(?:an?\s+)?)\s*(?:dgpu|discrete\s+(?:gpu|graphics|card)|nvidia\s+(?:gpu|card))\b"
-                               r"(?!\s+(?:driver|module))", re.I | re.M)
+                               r"(?!\s+(?:driver|module))", re.I)
 # A PC's GPU that CUDA-free stacks reach through the render node (AMD, Intel and their OpenVINO, oneAPI and SYCL, Mesa,
 # Vulkan's software fallback).
 _RENDER_NODE_GPU = re.compile(r"radeon|amd(?!64)|rocm|gfx\d|intel|arc\s|iris|uhd|i915|mesa|radv|llvmpipe|vulkan|openvino|cldnn|"
@@ -4195,12 +4194,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
         at_work = seen.said("GPU at work")
         if at_work and not ids and failure is None:
             return cause("not-gpu-access", "the GPU is shown at work and nothing fails: its access works", at_work[:1])
-        fitting = _family_causes(ids, platform)
-        if platform == "jetson" and seen.said("no container said") and not seen.launches \
-                and fitting[:1] == ["nodes-missing-in-container"] and "jetson-software-mismatch" in fitting:
-            # (a Jetson said to run no container has no container to miss a mount in: its software is left)
-            fitting.remove("jetson-software-mismatch")
-            fitting.insert(0, "jetson-software-mismatch")
+        fitting = _family_causes(ids, platform, bool(seen.said("no container said")) and not seen.launches)
         if fitting:  # a failure no rule above reads: its family's own likeliest cause on this system
             return cause(fitting[0], "the error's family points here first on {}".format(PLATFORM_NAMES[platform]),
                          [line_of[ids[0]]] + platform_line, *fitting[1:])
@@ -4729,14 +4723,18 @@ def _session_cause(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) 
     return None
 
 
-def _family_causes(ids: Sequence[str], platform: str) -> List[str]:
-    """The causes the first family with any points to (data/symptoms.json `points_to`), those that fit ``platform``."""
+def _family_causes(ids: Sequence[str], platform: str, no_container: bool = False) -> List[str]:
+    """The causes the first family with any points to (data/symptoms.json `points_to`), those that fit ``platform``; on
+    a Jetson said to run no container (``no_container``), a missing mount goes after its software, since there is no
+    container to miss one in."""
     for symptom_id in ids:
         causes = [str(c) for c in _family(symptom_id).get("points_to", ()) if c != "unknown"]
         if platform == "pc":
             causes = ["x86-discrete-gpu"] if causes else []
         elif platform == "jetson":
             causes = [c for c in causes if c != "x86-discrete-gpu"]
+            if no_container and causes[:1] == ["nodes-missing-in-container"] and "jetson-software-mismatch" in causes:
+                causes.sort(key=lambda c: c != "jetson-software-mismatch")
         if causes:
             return causes
     return []

@@ -695,6 +695,7 @@ _PC_IMAGE = re.compile(r"\b(?:pytorch|tensorflow|tritonserver|mxnet|paddlepaddle
                        r"\bpytorch/pytorch:[\w.-]+|\bnvidia/cuda:\d+\.\d+(?:\.\d+)?-(?:base|runtime|devel|cudnn)[\w.-]*|"
                        r"\brapidsai/(?:rapidsai|base|notebooks)(?:-core|-dev|-nightly)?:[\w.-]+|"
                        r"\b\d{12}\.dkr\.ecr\.[\w${}.-]+\.amazonaws\.com/[\w-]+:[\w.-]*-gpu-[\w.-]*", re.I)
+_PC_IMAGE_CUES = ("-py3", "pytorch/pytorch:", "nvidia/cuda:", "rapidsai/", ".dkr.ecr.")  # (one of them in each of its parts)
 _SMI_COMMAND = re.compile(r"(?:^|[$#]\s+|\s)nvidia-smi(?=\s|$)")
 # A tool the shell could not find is no sign of the system it was looked for on (a Jetson before JetPack 6 has no nvidia-smi).
 _NOT_INSTALLED = re.compile(r"command not found|\bstatus 127\b|no such file or directory|\bwhich: no\b|"
@@ -2790,8 +2791,7 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
 
 def _read_pc_hint(state: _State, line: str, raw: str) -> None:
     low = raw.lower()
-    found = leftmost(_PC_HINT, raw, low) or (_PC_IMAGE.search(raw) if "-py3" in low or "pytorch/pytorch:" in low
-                                             or "nvidia/cuda:" in low or "rapidsai/" in low or ".dkr.ecr." in low else None)
+    found = leftmost(_PC_HINT, raw, low) or (_PC_IMAGE.search(raw) if any(cue in low for cue in _PC_IMAGE_CUES) else None)
     if found:
         state.x86.append(Sighting("PC hint", found.group(0).strip(" >[@"), raw))
     elif "nvidia-smi" in line and _SMI_COMMAND.search(line) and not _NOT_INSTALLED.search(line):
