@@ -2136,6 +2136,14 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     # a kernel's address-space instruction on memory of another space: not 801's "operation not supported"
     ("Cuda failure: operation not supported on global/shared address space at line 286 in file pointpillar.cpp error "
      "status: 717", "cuda-717"),
+    # Ollama's log of cuInit's CUDA_ERROR_NO_DEVICE, in its older structured form and its newer sentence
+    ('time=2024-09-17T15:04:08.215Z level=INFO source=gpu.go:560 msg="no nvidia devices detected" '
+     'library=/usr/lib/x86_64-linux-gnu/libcuda.so.550.107.02', "cuda-100"),
+    ('level=INFO source=gpu.go:621 msg="no nvidia devices detected by library /usr/lib/x86_64-linux-gnu/libcuda.so.1"',
+     "cuda-100"),
+    # XLA's device allocator refusing a request: JAX out of the GPU's memory
+    ("Original error: RESOURCE_EXHAUSTED: Failed to allocate request for 176.00MiB (184549376B) on device ordinal 0",
+     "out-of-memory"),
 ])
 def test_other_wordings_of_a_family_are_that_family(line: str, family: str) -> None:
     assert family in ids(line)

@@ -85,6 +85,14 @@ def test_beside_an_option_a_failure_is_still_one(line: str) -> None:
      "libnvmedia_iep.so: cannot open shared object file: No such file or directory", "nodes-missing-in-container"),
     (JETSON_32 + "\n#7 41.20 /usr/bin/ld: cannot find -lnvparsers\n#7 41.21 collect2: error: ld returned 1 exit status",
      "nodes-missing-in-container"),
+    # the linker missing a library of CUDA's toolkit outside a container: the build is not told where CUDA's libraries
+    # lie (they are under /usr/local/cuda, which the linker does not search), on a Jetson as on a PC
+    (JETSON_36 + "\n/usr/bin/ld: cannot find -lcudart\n/usr/bin/ld: cannot find -lcublas\ncollect2: error: ld returned 1 "
+     "exit status", "not-gpu-access"),
+    (PC + "\n/usr/bin/ld: cannot find -lcudart: No such file or directory", "not-gpu-access"),
+    # ... but a JetPack library the linker finds on its own path (TensorRT's) missing on a Jetson is the software
+    (JETSON_36 + "\n/usr/bin/ld: cannot find -lnvinfer_plugin\ncollect2: error: ld returned 1 exit status",
+     "jetson-software-mismatch"),
     # the same library missing on the host itself: the software, not the injection
     (JETSON_35 + "\n$ ./detect\n./detect: error while loading shared libraries: libnvmedia_iep.so: cannot open shared "
      "object file: No such file or directory", "jetson-software-mismatch"),

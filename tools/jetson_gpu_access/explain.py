@@ -2527,6 +2527,11 @@ _GPU_LIBRARY_REREAD = ("build-error",)
 # has no driver library, which the NVIDIA runtime mounts only when a container runs, and a PC's build machine may have no
 # driver; the build links CUDA's stub instead. (On a Jetson itself, libcuda comes with L4T: missing, L4T is broken.)
 _DRIVER_UNSEEN_AT_LINK = re.compile(r"\bld: warning: libcuda\.so[.\d]*, needed by\b|\bld: cannot find -lcuda\b", re.I)
+# ...nor, outside a container, its word that a library of CUDA's toolkit is not where it looks: those lie under
+# /usr/local/cuda, which the linker does not search on a Jetson or a PC, so the build was not told where CUDA is.
+# (JetPack's own libraries, TensorRT's among them, lie where the linker looks: one missing there is the software.)
+_TOOLKIT_UNSEEN_AT_LINK = re.compile(r"\bcannot find -l(?:cuda::)?(?:cudart|cublas(?:lt)?|curand|cufft|cusparse|cusolver|nvrtc|"
+                                     r"npp\w*|nvtoolsext|nvjpeg)\b", re.I)
 DRIVER_FAILURE = "NVML, nvidia-smi, /dev/nvidia* and the NVIDIA kernel module are a discrete GPU's driver"
 GRAPHICS_RENDER = ("the render node fails and the paste never names CUDA: on a PC the render node serves graphics and video "
                    "(Mesa, VA-API, Vulkan); a Jetson's CUDA failing there prints CUDA's own error")
@@ -3023,6 +3028,13 @@ def _index_lean(seen: Observed) -> Optional[Tuple[str, str]]:
         "PC CUDA index") else None
 
 
+def _linked_where_it_does_not_look(lines: Sequence[str], container: str, platform: str) -> bool:
+    """Whether the linker's missing GPU library is one the build looks for where it does not lie, not one the system
+    lacks: CUDA's driver library in an image's build or on a PC, a library of CUDA's toolkit outside a container."""
+    driver = bool(container or platform != "jetson") and any(_DRIVER_UNSEEN_AT_LINK.search(line) for line in lines)
+    return driver or (not container and any(_TOOLKIT_UNSEEN_AT_LINK.search(line) for line in lines))
+
+
 def _shows_failure(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis],
                    failure: Optional[Failure]) -> bool:
     denied = diagnosis is not None and any(f.code in ("ACC-002", "ACC-003", "ACC-004") for f in diagnosis.findings)
@@ -3349,8 +3361,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     # A failure no family names is read by what its line mentions; so is a build error whose lines name a GPU library.
     if failure is not None and (not ids or (failure.kind in ("gpu-library", "library-placeholder")
                                             and all(i in _GPU_LIBRARY_REREAD for i in ids)
-                                            and not ((container or platform != "jetson")
-                                                     and _DRIVER_UNSEEN_AT_LINK.search(line_of.get("build-error", ""))))
+                                            and not _linked_where_it_does_not_look(
+                                                (failure.line, line_of.get("build-error", "")), container, platform))
                                 or (failure.kind not in ("gpu", "other", "unshown", "symptom", "gpu-symptom")
                                     and all(i in _UNTELLING_WORDS for i in ids))):
         kind = "other" if failure.kind == "version" and not _VERSION_OF_THE_GPU.search(failure.line) else failure.kind
