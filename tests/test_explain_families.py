@@ -1710,6 +1710,11 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
      'library=/usr/lib/x86_64-linux-gnu/libcuda.so.550.107.02', "cuda-100"),
     ('level=INFO source=gpu.go:621 msg="no nvidia devices detected by library /usr/lib/x86_64-linux-gnu/libcuda.so.1"',
      "cuda-100"),
+    # an FFmpeg built without NVIDIA's encoders and decoders
+    ("[vost#0:0 @ 0x5633e0c8e2c0] Unknown encoder 'h264_nvenc'", "cpu-only-build"),
+    ("Unknown decoder 'hevc_cuvid'", "cpu-only-build"),
+    # DeepSpeed's extension builder finding no CUDA toolkit to compile with
+    ("AssertionError: CUDA_HOME does not exist, unable to compile CUDA op(s)", "build-error"),
     # XLA's device allocator refusing a request: JAX out of the GPU's memory
     ("Original error: RESOURCE_EXHAUSTED: Failed to allocate request for 176.00MiB (184549376B) on device ordinal 0",
      "out-of-memory"),
@@ -3817,6 +3822,16 @@ def test_where_a_failure_ran_names_a_pc(line: str, pc: bool) -> None:
     """A cloud notebook the failure ran on, a cloud's Kubernetes OS, a Windows crash stack's module, a desktop driver's
     version updated to, the GPU Operator's driver container: no Jetson is any (JetPack 6's driver says 540)."""
     assert bool(read(line).observed.x86) is pc
+
+
+def test_sources_hipified_are_a_rocm_build_s() -> None:
+    """PyTorch's extension builder translates CUDA sources to HIP only in a ROCm build: an AMD GPU's stack, whose
+    CUDA-version warning is no Jetson's software."""
+    warning = " [WARNING]  fused_adam cuda is missing or is incompatible with installed torch, only cpu ops can be compiled!"
+    hipify = ("/opt/env/lib/python3.10/site-packages/deepspeed/ops/csrc/includes/type_shim.h -> /opt/env/lib/python3.10/"
+              "site-packages/deepspeed/ops/csrc/includes/type_shim_hip.h [skipped, already hipified]")
+    assert read_cause(warning + "\n" + hipify).cause.id == "not-gpu-access"
+    assert read_cause(warning).cause.id == "jetson-software-mismatch"
 
 
 @pytest.mark.parametrize(("line", "jetson"), [

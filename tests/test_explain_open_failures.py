@@ -1195,3 +1195,15 @@ def test_a_feature_said_not_supported_in_a_release_is_the_version_s_failure() ->
     failure = find_failure(text)
     assert failure is not None and failure.kind == "version", failure
     assert read_cause(JETSON_32 + "\n" + text).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize(("line", "gpu"), [
+    ("Error in gpu_get_device_count at gpu_sp_energy.cu:10868", True),
+    ("fatal: cuda_init_context returned -1", True),
+    ("ValueError: No slot '2' specified on host 'localhost' (CUDA_VISIBLE_DEVICES=0,2)", False),
+])
+def test_a_program_s_own_function_that_counts_or_starts_the_gpu_names_it(line: str, gpu: bool) -> None:
+    """A program's own wrapper of CUDA's device count or start-up, named in lower case as functions are (genesis's
+    gpu_get_device_count), is a GPU failure; an environment variable that holds the same words is not."""
+    failure = find_failure(line)
+    assert failure is not None and (failure.kind == "gpu") is gpu, failure

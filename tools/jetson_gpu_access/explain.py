@@ -843,6 +843,9 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                              r"(?:read|stat|open|find|access)\s+(?:(?:[\w-]+\s+){0,2}?file\s*:?\s*)?['\"`]?" + _DATA_FILE +
                              r"|[^\n]*?no such file or directory:\s*['\"`]?" + _DATA_FILE + r")", re.I)),
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
+                       # (and a program's own function that counts or starts the GPU: gpu_get_device_count, cuda_init;
+                       # in lower case, as functions are named, not an environment variable: CUDA_VISIBLE_DEVICES)
+                       r"(?-i:\b(?:gpu|cuda)_[a-z_]*?(?:device|init)[a-z_]*)|"
                        # (not a dashboard's variable: "Templating [gpu]", "$gpu"; nor, here or below, the kubelet's
                        # socket of a device plugin, /var/lib/kubelet/device-plugins/nvidia-gpu.sock: Kubernetes' plumbing)
                        # (nor a log's field naming the device a request ran on: "device=cuda:0 status_code=500")

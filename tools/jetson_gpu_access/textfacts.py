@@ -737,9 +737,10 @@ _PC_STACK = cued(
     (("linux-x86_64", "win_amd64", "cuda-drivers-", "hip", "openvino", "cldnn", "intel64", "vaapi", "va-api", "vainfo"),
      r"\blinux-x86_64\b|\bwin_amd64\b|\bcuda-drivers-\d{3}|\bhip error\b|\bhipErr\w+|\bopenvino\b|"
      r"\bcldnn\b|\bintel64\b|\bva-?api\b|\bvainfo\b"),
-    # AMD's GPU runtime and libraries beyond the tools named above: HSA's errors, rocBLAS and its Tensile, hipBLAS, MIOpen
-    (("tensile", "rocblas", "hipblas", "miopen", "hsa"),
-     r"\bTensile host\b|\brocblas\w*|\bhipblas\w*|\bmiopen\b|\bHSA_STATUS_\w+|\bhsa api call failure\b"),
+    # AMD's GPU runtime and libraries beyond the tools named above: HSA's errors, rocBLAS and its Tensile, hipBLAS, MIOpen;
+    # and PyTorch's extension builder translating CUDA sources to HIP, which it does only in a ROCm build ("hipified")
+    (("tensile", "rocblas", "hipblas", "miopen", "hsa", "hipified"),
+     r"\bTensile host\b|\brocblas\w*|\bhipblas\w*|\bmiopen\b|\bHSA_STATUS_\w+|\bhsa api call failure\b|\bhipified\b"),
     # Intel's GPU compute stack: oneAPI's SYCL and Level Zero, the extension for PyTorch and its xpu device (by its
     # module's name or path, or its "No XPU devices")
     (("sycl", "level_zero", "intel_extension_for_pytorch", "xpu", "ipex-llm"),
