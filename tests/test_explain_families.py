@@ -1710,9 +1710,11 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
      'library=/usr/lib/x86_64-linux-gnu/libcuda.so.550.107.02', "cuda-100"),
     ('level=INFO source=gpu.go:621 msg="no nvidia devices detected by library /usr/lib/x86_64-linux-gnu/libcuda.so.1"',
      "cuda-100"),
-    # an FFmpeg built without NVIDIA's encoders and decoders
-    ("[vost#0:0 @ 0x5633e0c8e2c0] Unknown encoder 'h264_nvenc'", "cpu-only-build"),
-    ("Unknown decoder 'hevc_cuvid'", "cpu-only-build"),
+    # an FFmpeg built without NVIDIA's encoders and decoders (and its old names, and PyAV's words for it)
+    ("[vost#0:0 @ 0x5633e0c8e2c0] Unknown encoder 'h264_nvenc'", "video-codec-not-built"),
+    ("Unknown decoder 'hevc_cuvid'", "video-codec-not-built"),
+    ("Unknown encoder 'nvenc_hevc'", "video-codec-not-built"),
+    ("av.codec.codec.UnknownCodecError: h264_nvenc", "video-codec-not-built"),
     # DeepSpeed's extension builder finding no CUDA toolkit to compile with
     ("AssertionError: CUDA_HOME does not exist, unable to compile CUDA op(s)", "build-error"),
     # XLA's device allocator refusing a request: JAX out of the GPU's memory

@@ -90,6 +90,12 @@ def test_beside_an_option_a_failure_is_still_one(line: str) -> None:
     (JETSON_36 + "\n/usr/bin/ld: cannot find -lcudart\n/usr/bin/ld: cannot find -lcublas\ncollect2: error: ld returned 1 "
      "exit status", "not-gpu-access"),
     (PC + "\n/usr/bin/ld: cannot find -lcudart: No such file or directory", "not-gpu-access"),
+    # (LLVM lld's words, a static library's name)
+    (PC + "\nld.lld: error: unable to find library -lcudart_static", "not-gpu-access"),
+    # ... but not where the paste shows the toolkit absent: on a Jetson, JetPack's CUDA is not installed
+    (JETSON_36 + "\n$ ls /usr/local/cuda\nls: cannot access '/usr/local/cuda': No such file or directory\n"
+     "/usr/bin/ld: cannot find -lcudart: No such file or directory\ncollect2: error: ld returned 1 exit status",
+     "jetson-software-mismatch"),
     # ... but a JetPack library the linker finds on its own path (TensorRT's) missing on a Jetson is the software
     (JETSON_36 + "\n/usr/bin/ld: cannot find -lnvinfer_plugin\ncollect2: error: ld returned 1 exit status",
      "jetson-software-mismatch"),
@@ -1197,13 +1203,14 @@ def test_a_feature_said_not_supported_in_a_release_is_the_version_s_failure() ->
     assert read_cause(JETSON_32 + "\n" + text).cause.id == "jetson-software-mismatch"
 
 
-@pytest.mark.parametrize(("line", "gpu"), [
-    ("Error in gpu_get_device_count at gpu_sp_energy.cu:10868", True),
-    ("fatal: cuda_init_context returned -1", True),
-    ("ValueError: No slot '2' specified on host 'localhost' (CUDA_VISIBLE_DEVICES=0,2)", False),
+@pytest.mark.parametrize(("shown", "cause"), [
+    ("$ ls -d /usr/local/cuda*\nls: cannot access '/usr/local/cuda*': No such file or directory", "jetson-software-mismatch"),
+    ("$ ls /usr/local/cuda-11.4/bin/nvcc\n/usr/local/cuda-11.4/bin/nvcc", "not-gpu-access"),
 ])
-def test_a_program_s_own_function_that_counts_or_starts_the_gpu_names_it(line: str, gpu: bool) -> None:
-    """A program's own wrapper of CUDA's device count or start-up, named in lower case as functions are (genesis's
-    gpu_get_device_count), is a GPU failure; an environment variable that holds the same words is not."""
-    failure = find_failure(line)
-    assert failure is not None and (failure.kind == "gpu") is gpu, failure
+def test_a_build_that_finds_no_cuda_on_a_jetson_is_its_toolkit_where_the_paste_shows_none(shown: str, cause: str) -> None:
+    """DeepSpeed's "CUDA_HOME does not exist" says PyTorch's search found no toolkit; on a Jetson with none installed
+    (a board flashed without JetPack's components) that is the software, while a toolkit shown installed where the
+    build did not look is the build's setting."""
+    text = (JETSON_35 + "\nop_builder.builder.MissingCUDAException: CUDA_HOME does not exist, unable to compile CUDA "
+            "op(s)\n" + shown)
+    assert read_cause(text).cause.id == cause

@@ -843,9 +843,6 @@ FAILURE_KINDS: Tuple[Tuple[str, Pattern[str]], ...] = (
                              r"(?:read|stat|open|find|access)\s+(?:(?:[\w-]+\s+){0,2}?file\s*:?\s*)?['\"`]?" + _DATA_FILE +
                              r"|[^\n]*?no such file or directory:\s*['\"`]?" + _DATA_FILE + r")", re.I)),
     ("gpu", re.compile(r"(?-i:\bcu(?:da)?[A-Z][a-z]\w*)|"  # a CUDA API function: cudaGetDeviceCount, cuInit
-                       # (and a program's own function that counts or starts the GPU: gpu_get_device_count, cuda_init;
-                       # in lower case, as functions are named, not an environment variable: CUDA_VISIBLE_DEVICES)
-                       r"(?-i:\b(?:gpu|cuda)_[a-z_]*?(?:device|init)[a-z_]*)|"
                        # (not a dashboard's variable: "Templating [gpu]", "$gpu"; nor, here or below, the kubelet's
                        # socket of a device plugin, /var/lib/kubelet/device-plugins/nvidia-gpu.sock: Kubernetes' plumbing)
                        # (nor a log's field naming the device a request ran on: "device=cuda:0 status_code=500")
@@ -2288,7 +2285,8 @@ _NOT_GPU = ("egl-display", "kms-capture-capability", "portainer-gpu-toggle", "jt
             "failure-camera", "failure-data-file", "board-not-booting", "registry-access", "network-failure", "performance-words",
             "gpu-vendor-unsupported", "tensorrt-plugin-missing", "tensors-on-two-devices", "scheduler-config",
             "program-fix-words", "output-parse-failed", "engine-config-refused", "mobile-gpu-delegate",
-            "nvjpeg-hardware-unsupported", "video-codec-unsupported", "gpu-fault-xid", "board-power-limit", "smi-cuda-version-read",
+            "nvjpeg-hardware-unsupported", "video-codec-unsupported", "video-codec-not-built", "gpu-fault-xid",
+            "board-power-limit", "smi-cuda-version-read",
             "ldconfig-not-a-link", "deepstream-optional-plugin", "option-unknown", "python2-code", "ci-runner-unavailable",
             "python-import-name", "profiler-unsupported", "notebook-kernel-unavailable", "gpus-all-taken")
 # Failure kinds (FAILURE_KINDS) that name the part that broke: the driver, a node, the runtime's injection, a library.
@@ -2533,8 +2531,9 @@ _DRIVER_UNSEEN_AT_LINK = re.compile(r"\bld: warning: libcuda\.so[.\d]*, needed b
 # ...nor, outside a container, its word that a library of CUDA's toolkit is not where it looks: those lie under
 # /usr/local/cuda, which the linker does not search on a Jetson or a PC, so the build was not told where CUDA is.
 # (JetPack's own libraries, TensorRT's among them, lie where the linker looks: one missing there is the software.)
-_TOOLKIT_UNSEEN_AT_LINK = re.compile(r"\bcannot find -l(?:cuda::)?(?:cudart|cublas(?:lt)?|curand|cufft|cusparse|cusolver|nvrtc|"
-                                     r"npp\w*|nvtoolsext|nvjpeg)\b", re.I)
+# (GNU ld's words and LLVM lld's; a static library's name too)
+_TOOLKIT_UNSEEN_AT_LINK = re.compile(r"\b(?:cannot find|unable to find library) -l(?:cuda::)?(?:cudart|cudadevrt|cublas(?:lt)?|"
+                                     r"curand|cufft|cusparse|cusolver|nvrtc|npp\w*|nvtoolsext|nvjpeg)(?:_static)?\b", re.I)
 DRIVER_FAILURE = "NVML, nvidia-smi, /dev/nvidia* and the NVIDIA kernel module are a discrete GPU's driver"
 GRAPHICS_RENDER = ("the render node fails and the paste never names CUDA: on a PC the render node serves graphics and video "
                    "(Mesa, VA-API, Vulkan); a Jetson's CUDA failing there prints CUDA's own error")
@@ -3031,11 +3030,18 @@ def _index_lean(seen: Observed) -> Optional[Tuple[str, str]]:
         "PC CUDA index") else None
 
 
-def _linked_where_it_does_not_look(lines: Sequence[str], container: str, platform: str) -> bool:
+def _toolkit_absent(seen: Observed) -> List[str]:
+    """The lines that show CUDA's toolkit absent, unless another line shows it installed (where a build did not look)."""
+    return [] if seen.said("CUDA toolkit present") else seen.said("CUDA toolkit absent")
+
+
+def _linked_where_it_does_not_look(lines: Sequence[str], seen: Observed, container: str, platform: str) -> bool:
     """Whether the linker's missing GPU library is one the build looks for where it does not lie, not one the system
-    lacks: CUDA's driver library in an image's build or on a PC, a library of CUDA's toolkit outside a container."""
+    lacks: CUDA's driver library in an image's build or on a PC, a library of CUDA's toolkit outside a container where
+    the paste does not show the toolkit absent."""
     driver = bool(container or platform != "jetson") and any(_DRIVER_UNSEEN_AT_LINK.search(line) for line in lines)
-    return driver or (not container and any(_TOOLKIT_UNSEEN_AT_LINK.search(line) for line in lines))
+    toolkit = not container and not _toolkit_absent(seen)
+    return driver or (toolkit and any(_TOOLKIT_UNSEEN_AT_LINK.search(line) for line in lines))
 
 
 def _shows_failure(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis],
@@ -3365,7 +3371,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if failure is not None and (not ids or (failure.kind in ("gpu-library", "library-placeholder")
                                             and all(i in _GPU_LIBRARY_REREAD for i in ids)
                                             and not _linked_where_it_does_not_look(
-                                                (failure.line, line_of.get("build-error", "")), container, platform))
+                                                (failure.line, line_of.get("build-error", "")), seen, container, platform))
                                 or (failure.kind not in ("gpu", "other", "unshown", "symptom", "gpu-symptom")
                                     and all(i in _UNTELLING_WORDS for i in ids))):
         kind = "other" if failure.kind == "version" and not _VERSION_OF_THE_GPU.search(failure.line) else failure.kind
@@ -3538,6 +3544,12 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "installs apart from CUDA (cuDNN, TensorRT): its development files are not installed, or not in the "
                      "image", header[:1] + platform_line, "not-gpu-access",
                      "nodes-missing-in-container")
+    absent = _toolkit_absent(seen)
+    if jetson and platform_shown and "build-error" in ids and absent and not container and not denied:
+        return cause("jetson-software-mismatch", "a build on a Jetson finds no CUDA toolkit, and the paste shows none "
+                     "installed: JetPack installs it (its nvidia-jetpack or cuda-toolkit packages), which a board flashed "
+                     "without JetPack's components lacks", [line_of["build-error"], absent[0]] + platform_line,
+                     "not-gpu-access")
     cmake = [line_of[i] for i in ids if i == "tool-not-found" and _CMAKE_FINDS_NO_CUDA.search(line_of[i])]
     toolchain = [line_of[i] for i in ids if i == "tool-not-found" and _CUDA_TOOLCHAIN.search(line_of[i])] + cmake
     if toolchain and jetson and platform_shown and not container and not denied:

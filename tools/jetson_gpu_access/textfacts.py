@@ -1804,6 +1804,14 @@ OPTIONAL_TENSORRT = re.compile(r"\btf-trt warning\b|\bdso_loader\b[^\n]*\blibnvi
 # (clang's words too; not cudnn_frontend.h, a header library a program's own source tree carries)
 _GPU_HEADER_MISSING = re.compile(r"\bfatal error:\s*['\"]?[\w/.-]*?\b(?:cudnn(?!_frontend)\w*|nvinfer\w*|nvonnx\w*|nvbuf\w*)\.h\w*"
                                  r"(?::\s*no such file|['\"]?\s+file not found)", re.I)
+# CUDA's toolkit shown absent where JetPack and CUDA's installers put it: its tree or its compiler not there, or
+# DeepSpeed's word that PyTorch's own search for it (nvcc on the PATH, then /usr/local/cuda) found none.
+_TOOLKIT_ABSENT = re.compile(r"/usr/local/cuda[\w.*-]*(?:/bin/nvcc)?/?['\"`]?:?\s*no such file or directory|"
+                            r"\bnvcc:\s*(?:command\s+)?not found\b|\bnvcc:\s*no such file or directory\b|"
+                            r"\bcuda_home does not exist\b", re.I)
+# ...and shown there after all: nvcc's own version banner, or a listing of its path under a versioned CUDA tree (a
+# toolkit installed where the build did not look, /usr/local/cuda-11.4 without the /usr/local/cuda link).
+_TOOLKIT_PRESENT = re.compile(r"\bcuda compilation tools, release\b|^\s*/usr/local/cuda[\w.-]*/bin/nvcc\s*$", re.I)
 # LXD and Incus, whose GPU devices (their CDI mode among them) are their own code, not the NVIDIA container toolkit
 # installed on the host (canonical/lxd#15372, fixed in LXD itself by canonical/lxd#15451).
 _LXD = re.compile(r"(?:^|[\s$#>])(?:lxc|incus)\s+(?:info|config|launch|start|exec|init|profile)\b|/var/snap/lxd/|"
@@ -1947,6 +1955,8 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
      lambda line, raw: _PLAIN_FRAMEWORK_VERSION.search(line) and not _JETSON_BUILD_SAID.search(line)),
     ("optional TensorRT", ("tf-trt", "libnvinfer"), lambda line, raw: OPTIONAL_TENSORRT.search(line)),
     ("GPU header missing", ("fatal error",), lambda line, raw: _GPU_HEADER_MISSING.search(line)),
+    ("CUDA toolkit absent", ("/usr/local/cuda", "nvcc", "cuda_home"), lambda line, raw: _TOOLKIT_ABSENT.search(line)),
+    ("CUDA toolkit present", ("cuda compilation tools", "/bin/nvcc"), lambda line, raw: _TOOLKIT_PRESENT.search(line)),
     ("solved", ("solved", "fixed it", "works now", "now works"),
      lambda line, raw: SOLVED.match(line) and not _SOLVED_DENIED.search(line)),
     ("R36 system", ("ubuntu", "tegra", "22.04", "24.04"), lambda line, raw: _R36_SYSTEM.search(line)),
