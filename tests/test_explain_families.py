@@ -1,5 +1,5 @@
 """explain reads a cause from what a report says in words as well as from machine output (the platform in every form
-is test_explain_platform.py's, the languages test_explain_languages.py's). Each case is a synthetic paste written for
+is test_explain_platform.py's, the sentence readers test_explain_sentences.py's). Each case is a synthetic paste written for
 this test (no corpus text): a different report of the same cause must read the same.
 
 The families: a CUDA error by its older number (cudaErrorUnknown was 30) and the server-only 802; library

@@ -1214,3 +1214,40 @@ def test_a_build_that_finds_no_cuda_on_a_jetson_is_its_toolkit_where_the_paste_s
     text = (JETSON_35 + "\nop_builder.builder.MissingCUDAException: CUDA_HOME does not exist, unable to compile CUDA "
             "op(s)\n" + shown)
     assert read_cause(text).cause.id == cause
+
+
+_LINK_FAILS = "/usr/bin/ld: cannot find -lcudart: No such file or directory\ncollect2: error: ld returned 1 exit status\n"
+
+
+@pytest.mark.parametrize(("shown", "cause"), [
+    # the toolkit shown absent in the shell's other words, or by jetson_release
+    ("Command 'nvcc' not found, but can be installed with:\nsudo apt install nvidia-cuda-toolkit\n", "jetson-software-mismatch"),
+    (" - CUDA: NOT_INSTALLED\n - cuDNN: NOT_INSTALLED\n", "jetson-software-mismatch"),
+    # the link told where CUDA's libraries lie, or one of JetPack's own libraries missing beside it
+    ("$ g++ -o app app.o -L/usr/local/cuda/lib64 -lcudart\n", "jetson-software-mismatch"),
+    ("/usr/bin/ld: cannot find -lnvinfer_plugin: No such file or directory\n", "jetson-software-mismatch"),
+    # ... but not a README's line quoted, nor a case supposed
+    ("> If you see `/usr/local/cuda/bin/nvcc: No such file or directory`, install the toolkit.\n", "not-gpu-access"),
+    ("The guide says: if /usr/local/cuda: No such file or directory shows, JetPack is missing. Mine has it.\n",
+     "not-gpu-access"),
+])
+def test_a_toolkit_library_the_linker_misses_on_a_jetson_is_its_path_unless_the_paste_shows_it_absent(shown: str,
+                                                                                                      cause: str) -> None:
+    """A library of CUDA's toolkit the linker does not find is the build's path (/usr/local/cuda is off the linker's),
+    unless the paste shows the toolkit not installed, the link already pointed into CUDA's tree, or a JetPack library
+    that lies on the linker's path missing too."""
+    assert read_cause(JETSON_36 + "\n" + shown + _LINK_FAILS).cause.id == cause
+
+
+@pytest.mark.parametrize(("line", "family"), [
+    ('time=2024-09-17T15:04:08.215Z level=INFO source=gpu.go:560 msg="no nvidia devices detected" library=/usr/lib/'
+     'x86_64-linux-gnu/libcuda.so.1', True),
+    ('ollama  | level=INFO source=gpu.go:621 msg="no nvidia devices detected by library /usr/lib/x86_64-linux-gnu/'
+     'libcuda.so.1"', True),
+    ('Unlike #5143 I do not get level=INFO source=gpu.go:560 msg="no nvidia devices detected" library=/usr/lib/libcuda.so',
+     False),
+    ('The msg="no nvidia devices detected" library=/usr/lib/libcuda.so.1 line went away after a reboot', False),
+])
+def test_ollama_s_no_device_is_its_log_line_not_prose_about_it(line: str, family: bool) -> None:
+    """Ollama logs CUDA_ERROR_NO_DEVICE as "no nvidia devices detected"; a sentence about that line is not the line."""
+    assert ("cuda-100" in [m.id for m in read_cause(line).matches]) is family

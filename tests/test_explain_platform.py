@@ -1,6 +1,8 @@
 """explain recognises the system a paste came from in every form it shows it: a Jetson's model strings, board ids,
 kernel, L4T packages and tools; a PC's or server's CPU, distribution, driver and images; an arm64 build that is
-neither; two systems in one paste. Each case is a synthetic paste written for this test (no corpus text).
+neither; two systems in one paste; and the readings that turn on which system it is (Vulkan's driver, a laptop's two
+GPUs, a driver mismatch a container reports, a fix said of another trouble). Each case is a synthetic paste written
+for this test (no corpus text).
 """
 
 from __future__ import annotations

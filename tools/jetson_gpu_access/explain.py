@@ -3038,9 +3038,11 @@ def _toolkit_absent(seen: Observed) -> List[str]:
 def _linked_where_it_does_not_look(lines: Sequence[str], seen: Observed, container: str, platform: str) -> bool:
     """Whether the linker's missing GPU library is one the build looks for where it does not lie, not one the system
     lacks: CUDA's driver library in an image's build or on a PC, a library of CUDA's toolkit outside a container where
-    the paste does not show the toolkit absent."""
+    the paste does not show the toolkit absent, nor the link told where CUDA's libraries lie, nor one of JetPack's own
+    libraries missing beside it."""
     driver = bool(container or platform != "jetson") and any(_DRIVER_UNSEEN_AT_LINK.search(line) for line in lines)
-    toolkit = not container and not _toolkit_absent(seen)
+    toolkit = not container and not _toolkit_absent(seen) and not seen.said("CUDA library path given") and not seen.said(
+        "JetPack library unseen at link")
     return driver or (toolkit and any(_TOOLKIT_UNSEEN_AT_LINK.search(line) for line in lines))
 
 

@@ -1806,9 +1806,26 @@ _GPU_HEADER_MISSING = re.compile(r"\bfatal error:\s*['\"]?[\w/.-]*?\b(?:cudnn(?!
                                  r"(?::\s*no such file|['\"]?\s+file not found)", re.I)
 # CUDA's toolkit shown absent where JetPack and CUDA's installers put it: its tree or its compiler not there, or
 # DeepSpeed's word that PyTorch's own search for it (nvcc on the PATH, then /usr/local/cuda) found none.
-_TOOLKIT_ABSENT = re.compile(r"/usr/local/cuda[\w.*-]*(?:/bin/nvcc)?/?['\"`]?:?\s*no such file or directory|"
+# (the shell's words in bash, Ubuntu's command-not-found and zsh; jetson_release's and jtop's "CUDA: NOT_INSTALLED")
+_TOOLKIT_ABSENT = re.compile(r"/usr/local/cuda[\w.*-]*(?:/[\w.+*-]+)*/?['\"`]?:?\s*no such file or directory|"
                             r"\bnvcc:\s*(?:command\s+)?not found\b|\bnvcc:\s*no such file or directory\b|"
-                            r"\bcuda_home does not exist\b", re.I)
+                            r"\bcommand\s+['\"\u2018]?nvcc['\"\u2019]?\s+not\s+found\b|\bcommand not found:\s*nvcc\b|"
+                            r"\bcuda:\s*not[_ ]installed\b|\bcuda_home does not exist\b|"
+                            r"\bthere\s+is\s+no\s+/usr/local/cuda\b", re.I)
+def _toolkit_shown_absent(line: str, raw: str) -> bool:
+    """Whether a line shows CUDA's toolkit absent here: not in a quote of another's text ("> If you see ..."), nor
+    supposed ("if nvcc: not found appears") or denied ("this is not the nvcc: command not found thing") before it."""
+    absent = _TOOLKIT_ABSENT.search(line)
+    return absent is not None and not raw.lstrip().startswith(">") and not SUPPOSED.search(line[:absent.start()]) \
+        and not re.search(r"\b(?:not|never|isn't)\s+(?:\w+\s+){0,2}$", line[:absent.start()], re.I)
+
+
+# A link command told where CUDA's libraries lie (-L into CUDA's tree): a library still missing there is not installed.
+# So is one of JetPack's own libraries missing at link (TensorRT's, cuDNN's, the multimedia API's), which lie where the
+# linker looks.
+_JETPACK_UNSEEN_AT_LINK = re.compile(r"\b(?:cannot find|unable to find library) -l(?:nvinfer\w*|nvonnxparser|nvparsers|"
+                                     r"cudnn|nvbuf\w*|nvds\w*|nvjpeg_tegra|nvmedia\w*)\b", re.I)
+_CUDA_LIBRARY_PATH_GIVEN = re.compile(r"(?:^|\s)-L\s*['\"]?[^\s'\"]*cuda[^\s'\"/]*/(?:lib64|lib|targets/[\w-]+/lib)\b", re.I)
 # ...and shown there after all: nvcc's own version banner, or a listing of its path under a versioned CUDA tree (a
 # toolkit installed where the build did not look, /usr/local/cuda-11.4 without the /usr/local/cuda link).
 _TOOLKIT_PRESENT = re.compile(r"\bcuda compilation tools, release\b|^\s*/usr/local/cuda[\w.-]*/bin/nvcc\s*$", re.I)
@@ -1955,7 +1972,10 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
      lambda line, raw: _PLAIN_FRAMEWORK_VERSION.search(line) and not _JETSON_BUILD_SAID.search(line)),
     ("optional TensorRT", ("tf-trt", "libnvinfer"), lambda line, raw: OPTIONAL_TENSORRT.search(line)),
     ("GPU header missing", ("fatal error",), lambda line, raw: _GPU_HEADER_MISSING.search(line)),
-    ("CUDA toolkit absent", ("/usr/local/cuda", "nvcc", "cuda_home"), lambda line, raw: _TOOLKIT_ABSENT.search(line)),
+    ("CUDA toolkit absent", ("/usr/local/cuda", "nvcc", "cuda_home", "not_installed", "not installed"),
+     lambda line, raw: _toolkit_shown_absent(line, raw)),
+    ("CUDA library path given", ("-l",), lambda line, raw: _CUDA_LIBRARY_PATH_GIVEN.search(line)),
+    ("JetPack library unseen at link", ("-l",), lambda line, raw: _JETPACK_UNSEEN_AT_LINK.search(line)),
     ("CUDA toolkit present", ("cuda compilation tools", "/bin/nvcc"), lambda line, raw: _TOOLKIT_PRESENT.search(line)),
     ("solved", ("solved", "fixed it", "works now", "now works"),
      lambda line, raw: SOLVED.match(line) and not _SOLVED_DENIED.search(line)),

@@ -1,6 +1,7 @@
-"""explain's sentence readers in the languages reports come in: what a reporter says in Japanese, Chinese, Korean,
-Russian, German, Spanish, French or Italian reads as the same words in English would. Each case is a synthetic paste
-written for this test (no corpus text).
+"""explain's sentence readers: what a report says in words, in the languages reports come in (Japanese, Chinese, Korean,
+Russian, German, Spanish, French, Italian) and in English: the seat and root said apart, another board or machine named
+beside this one, a question, a fix said done, groups said added, a Mac; with the listings those words stand beside
+(a node's group, a nameless GID, an exec's user). Each case is a synthetic paste written for this test (no corpus text).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from jetson_gpu_access.explain import (
 )
 from jetson_gpu_access.textfacts import read
 
-# ---- the sentence readers in the languages reports come in ----
+# ---- the sentence readers, in the languages reports come in ----
 
 @pytest.mark.parametrize("said", [
     "HDMIモニタを接続してデスクトップにログインしている間は、SSHで入ったユーザーでもCUDAが動きます。",
@@ -253,6 +254,11 @@ def test_a_nameless_gid_beside_a_variable_that_may_hold_a_name_is_not_called_the
     # (PyTorch's Apple GPU backend asked for; a macOS home folder's Python)
     "model = self.Model(self.Policy, train_env, device=\"mps\")\nUsing cpu device\n",
     "Location: /Users/ana/miniconda3/lib/python3.10/site-packages\nAssertionError: Torch not compiled with CUDA enabled\n",
+    # (a Mac said in a title's "in Mac"; a macOS home folder's Desktop in a Podman VM's mount)
+    "RunCellpose crashes when using Podman with GPU in Mac\nWARNING: The NVIDIA Driver was not detected.  GPU "
+    "functionality will not be available.\n",
+    "['podman', 'run', '-v', '/Users/ana/Desktop/tmp:/data', 'org/app:4.0', '--gpus', 'all']\nWARNING: The NVIDIA Driver "
+    "was not detected.  GPU functionality will not be available.\n",
 ])
 def test_cuda_asked_of_a_mac_is_no_gpu_access_problem(text: str) -> None:
     """CUDA has had no macOS release since 10.2, and Apple's GPUs do not run it: a Mac that finds no CUDA GPU has none
