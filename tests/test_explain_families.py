@@ -3819,10 +3819,15 @@ def test_almost_no_gpu_used_is_a_program_that_does_not_use_it(line: str) -> None
     ("After updating the NVIDIA driver to 595.79, Isaac Sim fails to detect the CUDA device", True),
     ("After updating the NVIDIA driver to 540.4.0 with JetPack 6.2, nothing changed", False),
     ("pod:\n  nvidia-driver-daemonset:  CrashLoopBackOff", True),
+    # a Slurm job's script or request: a cluster's, as a hint (a Jetson cluster can run Slurm too)
+    ("#SBATCH --gres=gpu:1", True),
+    ("$ srun -p gpu --pty bash", True),
+    ("I plan to try sbatch later", False),
 ])
 def test_where_a_failure_ran_names_a_pc(line: str, pc: bool) -> None:
     """A cloud notebook the failure ran on, a cloud's Kubernetes OS, a Windows crash stack's module, a desktop driver's
-    version updated to, the GPU Operator's driver container: no Jetson is any (JetPack 6's driver says 540)."""
+    version updated to, the GPU Operator's driver container: no Jetson is any (JetPack 6's driver says 540); a Slurm
+    job hints at a cluster's server."""
     assert bool(read(line).observed.x86) is pc
 
 

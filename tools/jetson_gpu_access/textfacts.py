@@ -769,7 +769,9 @@ _PC_SOFTWARE = re.compile(r"\bNVreg_\w+|\bnvidia-modprobe\b|\bvdpau\w*|\blibcuda
                           r"\bnvidia\.com/mig-\d|"
                           r"\bnvidia-(?:cublas|cudnn|nccl|cuda-runtime|cuda-nvrtc|cusparse|cufft|curand|cusolver|nvjitlink)-cu1[1-3]\b|"
                           # Omniverse Kit's own plugins (Isaac Sim's renderer), built for RTX workstations and servers
-                          r"\bcarb\.graphics-vulkan\b|\bomni\.gpu_foundation\w*",
+                          r"\bcarb\.graphics-vulkan\b|\bomni\.gpu_foundation\w*|"
+                          # a Slurm job's script or request, a cluster's (a Jetson cluster can run Slurm too: a hint)
+                          r"(?<=^#)SBATCH\b|(?<=^\s#)SBATCH\b|\b(?:sbatch|srun|salloc)(?=\s+-)|--gres[= ]gpu\b",
                           re.I)
 # ffmpeg's list of the codecs its build holds (`ffmpeg -encoders`: "V....D h264_nvenc  NVIDIA NVENC H.264 encoder"):
 # what the build can use, not what the machine has.
@@ -778,7 +780,7 @@ _CODEC_LISTED = re.compile(r"^\s*[VAS][.FSXBD]{5}\s+\w+\s")
 _PC_WORDS = tuple(dict.fromkeys([word for parts in (_X86, _PC_STACK, _PC_PROSE) for words, _ in parts for word in words]
                                 + ["vdpau", "nvidia-modprobe", "libcuda.so.", "nvencopenencodesessionex", "_nvenc",
                                    "_cuvid", "libnvidia-encode.so", "libnvcuvid.so", "mig", "carb.graphics-vulkan",
-                                   "omni.gpu_foundation"]))
+                                   "omni.gpu_foundation", "#sbatch", "sbatch", "srun", "salloc", "--gres"]))
 # L4T as tools print it when /etc/nv_tegra_release itself was not pasted: jetson-containers
 # (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]), jtop (JETSON_L4T=35.2.1), and
 # people in prose ("I am on L4T (32.7.2)").
