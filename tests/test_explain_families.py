@@ -1710,6 +1710,10 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
      'library=/usr/lib/x86_64-linux-gnu/libcuda.so.550.107.02', "cuda-100"),
     ('level=INFO source=gpu.go:621 msg="no nvidia devices detected by library /usr/lib/x86_64-linux-gnu/libcuda.so.1"',
      "cuda-100"),
+    # a node's GPU count in Kubernetes fallen to none
+    ('"alpha.kubernetes.io/nvidia-gpu" in "Capacity" and "Allocatable" of the agent node changed to 0 after a restart',
+     "gpu-unschedulable"),
+    ("nvidia.com/gpu on node gpu-3 dropped to 0 after the driver update", "gpu-unschedulable"),
     # an FFmpeg built without NVIDIA's encoders and decoders (and its old names, and PyAV's words for it)
     ("[vost#0:0 @ 0x5633e0c8e2c0] Unknown encoder 'h264_nvenc'", "video-codec-not-built"),
     ("Unknown decoder 'hevc_cuvid'", "video-codec-not-built"),
