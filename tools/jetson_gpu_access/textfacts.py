@@ -771,7 +771,7 @@ _PC_SOFTWARE = re.compile(r"\bNVreg_\w+|\bnvidia-modprobe\b|\bvdpau\w*|\blibcuda
                           # Omniverse Kit's own plugins (Isaac Sim's renderer), built for RTX workstations and servers
                           r"\bcarb\.graphics-vulkan\b|\bomni\.gpu_foundation\w*|"
                           # a Slurm job's script or request, a cluster's (a Jetson cluster can run Slurm too: a hint)
-                          r"(?<=^#)SBATCH\b|(?<=^\s#)SBATCH\b|\b(?:sbatch|srun|salloc)(?=\s+-)|--gres[= ]gpu\b",
+                          r"(?<![\w#])#SBATCH\b|\b(?:sbatch|srun|salloc)(?=\s+-)|--gres[= ]gpu\b",
                           re.I)
 # ffmpeg's list of the codecs its build holds (`ffmpeg -encoders`: "V....D h264_nvenc  NVIDIA NVENC H.264 encoder"):
 # what the build can use, not what the machine has.
@@ -1814,12 +1814,16 @@ _TOOLKIT_ABSENT = re.compile(r"/usr/local/cuda[\w.*-]*(?:/[\w.+*-]+)*/?['\"`]?:?
                             r"\bcommand\s+['\"\u2018]?nvcc['\"\u2019]?\s+not\s+found\b|\bcommand not found:\s*nvcc\b|"
                             r"\bcuda:\s*not[_ ]installed\b|\bcuda_home does not exist\b|"
                             r"\bthere\s+is\s+no\s+/usr/local/cuda\b", re.I)
+# (the words just before it that deny it: "this is not the nvcc: command not found thing")
+_DENIED_JUST_BEFORE = re.compile(r"\b(?:not|never|isn't)\s+(?:\w+\s+){0,2}$", re.I)
+
+
 def _toolkit_shown_absent(line: str, raw: str) -> bool:
     """Whether a line shows CUDA's toolkit absent here: not in a quote of another's text ("> If you see ..."), nor
-    supposed ("if nvcc: not found appears") or denied ("this is not the nvcc: command not found thing") before it."""
+    supposed ("if nvcc: not found appears") or denied before it."""
     absent = _TOOLKIT_ABSENT.search(line)
     return absent is not None and not raw.lstrip().startswith(">") and not SUPPOSED.search(line[:absent.start()]) \
-        and not re.search(r"\b(?:not|never|isn't)\s+(?:\w+\s+){0,2}$", line[:absent.start()], re.I)
+        and not _DENIED_JUST_BEFORE.search(line[:absent.start()])
 
 
 # A link command told where CUDA's libraries lie (-L into CUDA's tree): a library still missing there is not installed.
