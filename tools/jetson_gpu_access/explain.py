@@ -39,8 +39,10 @@ from .textfacts import (
     FORM_NAMES_OTHER_GPU,
     GPU_NODE_PATH,
     JETSON_CC,
+    LINKER_MISSES,
     MAX_CONTRAST_LINES,
     MAX_LINE,
+    NEGATED_BEFORE,
     NOT_HERE_NOW,
     NVIDIA_CARD,
     NVIDIA_GPU,
@@ -420,15 +422,14 @@ def _next_line_end(lowered: str, end: int) -> int:
     return after
 
 
-# A negation shortly before a family's words ("no OOM killer involved", "I don't get an OOM error", "there is no
-# `USE_CUDA=0`"): for the families marked `negatable` in data/symptoms.json, the words then say the symptom did not
-# happen. So do a question, someone else's advice or report, and a workaround (_NOT_ASSERTED, in the words' sentence),
+# A negation shortly before a family's words (textfacts' NEGATED_BEFORE: "no OOM killer involved", "I don't get an OOM
+# error", "there is no `USE_CUDA=0`"): for the families marked `negatable` in data/symptoms.json, the words then say the
+# symptom did not happen. So do a question, someone else's advice or report, and a workaround (_NOT_ASSERTED, in the words' sentence),
 # a supposition that reaches the words (_SUPPOSITION), and words denied after them (_DENIED_AFTER).
 # A negation inside the words of a family marked `denied_within` (those that say the GPU works: "nvidia-smi never
 # worked", "no longer works") denies them, whatever the pattern allows between its words. (Inside a failure's or a
 # complaint's words it is the failure: "injection never happens", "GPU usage never exceeds 5 %".)
 _NEGATED_WITHIN = re.compile(r"\b(?:never|no longer|not yet|nowhere)\b", re.I)
-_NEGATED = re.compile(r"(?:\b(?:not|no|never|without)\b|n't\b)(?:\s+[\w`'\"*]+){0,4}[\s`'\"*]*$")
 _NOT_ASSERTED = re.compile(r"\b(?:told me|(?:someone|somebody|they|he|she|a colleague|people|"
                            r"the (?:wiki|docs?|documentation|forum|readme|guide|faq))\s+(?:said|says|suggested|"
                            r"recommended)|suggest(?:s|ed|ion)?|recommend(?:s|ed|ation)?|advi[cs]e[ds]?|for now|as a workaround|"
@@ -468,8 +469,8 @@ def _not_asserted(line: str, start: int, end: int, only_denied: bool = False) ->
     before = line[head:start]
     superseded = _SUPERSEDED.search(before)
     if only_denied:
-        return bool(_NEGATED.search(line[max(head, start - 40):start]) or asked)
-    return bool(_NEGATED.search(line[max(head, start - 40):start]) or asked or _NOT_ASSERTED.search(line[head:end])
+        return bool(NEGATED_BEFORE.search(line[max(head, start - 40):start]) or asked)
+    return bool(NEGATED_BEFORE.search(line[max(head, start - 40):start]) or asked or _NOT_ASSERTED.search(line[head:end])
                 or any(not _TURN.search(line, said.end(), start) for said in _SUPPOSITION.finditer(line, head, end))
                 or _DENIED_AFTER.search(line[end:tail])
                 or (superseded and not _NOW.search(before, superseded.end())))
@@ -2531,9 +2532,9 @@ _DRIVER_UNSEEN_AT_LINK = re.compile(r"\bld: warning: libcuda\.so[.\d]*, needed b
 # ...nor, outside a container, its word that a library of CUDA's toolkit is not where it looks: those lie under
 # /usr/local/cuda, which the linker does not search on a Jetson or a PC, so the build was not told where CUDA is.
 # (JetPack's own libraries, TensorRT's among them, lie where the linker looks: one missing there is the software.)
-# (GNU ld's words and LLVM lld's; a static library's name too)
-_TOOLKIT_UNSEEN_AT_LINK = re.compile(r"\b(?:cannot find|unable to find library) -l(?:cuda::)?(?:cudart|cudadevrt|cublas(?:lt)?|"
-                                     r"curand|cufft|cusparse|cusolver|nvrtc|npp\w*|nvtoolsext|nvjpeg)(?:_static)?\b", re.I)
+# (a static library's name too)
+_TOOLKIT_UNSEEN_AT_LINK = re.compile(LINKER_MISSES + r"(?:cuda::)?(?:cudart|cudadevrt|cublas(?:lt)?|curand|cufft|cusparse|"
+                                     r"cusolver|nvrtc|npp\w*|nvtoolsext|nvjpeg)(?:_static)?\b", re.I)
 DRIVER_FAILURE = "NVML, nvidia-smi, /dev/nvidia* and the NVIDIA kernel module are a discrete GPU's driver"
 GRAPHICS_RENDER = ("the render node fails and the paste never names CUDA: on a PC the render node serves graphics and video "
                    "(Mesa, VA-API, Vulkan); a Jetson's CUDA failing there prints CUDA's own error")
@@ -4480,7 +4481,7 @@ def _on_wsl(seen: Observed) -> List[str]:
     if seen.jetson:
         return []
     return [sign.line for sign in seen.x86 for found in [_WSL.search(sign.line)]
-            if found and not _NEGATED.search(sign.line[max(0, found.start() - 40):found.start()])]
+            if found and not NEGATED_BEFORE.search(sign.line[max(0, found.start() - 40):found.start()])]
 
 
 def _sessions(seen: Observed) -> List[Identity]:

@@ -780,7 +780,7 @@ _CODEC_LISTED = re.compile(r"^\s*[VAS][.FSXBD]{5}\s+\w+\s")
 _PC_WORDS = tuple(dict.fromkeys([word for parts in (_X86, _PC_STACK, _PC_PROSE) for words, _ in parts for word in words]
                                 + ["vdpau", "nvidia-modprobe", "libcuda.so.", "nvencopenencodesessionex", "_nvenc",
                                    "_cuvid", "libnvidia-encode.so", "libnvcuvid.so", "mig", "carb.graphics-vulkan",
-                                   "omni.gpu_foundation", "#sbatch", "sbatch", "srun", "salloc", "--gres"]))
+                                   "omni.gpu_foundation", "sbatch", "srun", "salloc", "--gres"]))
 # L4T as tools print it when /etc/nv_tegra_release itself was not pasted: jetson-containers
 # (L4T_VERSION=36.4.0), jetson-inference (L4T R35.4.1), jetson_release ([L4T 35.1.0]), jtop (JETSON_L4T=35.2.1), and
 # people in prose ("I am on L4T (32.7.2)").
@@ -1038,6 +1038,9 @@ NOT_HERE_NOW = re.compile(r"\?|\b(?:should|must|need|needs|suggest\w*|recommend\
                           r"tried|rather)\b", re.I)
 SUPPOSED = re.compile(r"\b(?:if|whether)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|no|never|without|unless|cannot|does)\b|n't\b", re.I)
+# A negation in the few words just before what it denies ("not the ...", "never got", "without a"), read on the window
+# before a match: "this is not the nvcc: command not found thing".
+NEGATED_BEFORE = re.compile(r"(?:\b(?:not|no|never|without)\b|n't\b)(?:\s+[\w`'\"*]+){0,4}[\s`'\"*]*$")
 # Prose is cut into sentences at '.', '!', '?' or ';' before a blank or the line's end, and into clauses two ways, on
 # purpose: a claim's own clause ends where the next begins ("..., so I don't pass --runtime": _CLAUSE_TURN keeps that
 # negation out of the claim), and a contrast's two sides turn at a comma, "but", "while", "whereas" or "unless" (the
@@ -1814,23 +1817,23 @@ _TOOLKIT_ABSENT = re.compile(r"/usr/local/cuda[\w.*-]*(?:/[\w.+*-]+)*/?['\"`]?:?
                             r"\bcommand\s+['\"\u2018]?nvcc['\"\u2019]?\s+not\s+found\b|\bcommand not found:\s*nvcc\b|"
                             r"\bcuda:\s*not[_ ]installed\b|\bcuda_home does not exist\b|"
                             r"\bthere\s+is\s+no\s+/usr/local/cuda\b", re.I)
-# (the words just before it that deny it: "this is not the nvcc: command not found thing")
-_DENIED_JUST_BEFORE = re.compile(r"\b(?:not|never|isn't)\s+(?:\w+\s+){0,2}$", re.I)
 
 
 def _toolkit_shown_absent(line: str, raw: str) -> bool:
     """Whether a line shows CUDA's toolkit absent here: not in a quote of another's text ("> If you see ..."), nor
-    supposed ("if nvcc: not found appears") or denied before it."""
+    supposed ("if nvcc: not found appears") or denied just before it ("this is not the nvcc: command not found thing")."""
     absent = _TOOLKIT_ABSENT.search(line)
     return absent is not None and not raw.lstrip().startswith(">") and not SUPPOSED.search(line[:absent.start()]) \
-        and not _DENIED_JUST_BEFORE.search(line[:absent.start()])
+        and not NEGATED_BEFORE.search(line[max(0, absent.start() - 40):absent.start()])
 
 
 # A link command told where CUDA's libraries lie (-L into CUDA's tree): a library still missing there is not installed.
 # So is one of JetPack's own libraries missing at link (TensorRT's, cuDNN's, the multimedia API's), which lie where the
 # linker looks.
-_JETPACK_UNSEEN_AT_LINK = re.compile(r"\b(?:cannot find|unable to find library) -l(?:nvinfer\w*|nvonnxparser|nvparsers|"
-                                     r"cudnn|nvbuf\w*|nvds\w*|nvjpeg_tegra|nvmedia\w*)\b", re.I)
+# (a linker's words for a library it does not find: GNU ld's and LLVM lld's)
+LINKER_MISSES = r"\b(?:cannot find|unable to find library) -l"
+_JETPACK_UNSEEN_AT_LINK = re.compile(LINKER_MISSES + r"(?:nvinfer\w*|nvonnxparser|nvparsers|cudnn|nvbuf\w*|nvds\w*|"
+                                     r"nvjpeg_tegra|nvmedia\w*)\b", re.I)
 _CUDA_LIBRARY_PATH_GIVEN = re.compile(r"(?:^|\s)-L\s*['\"]?[^\s'\"]*cuda[^\s'\"/]*/(?:lib64|lib|targets/[\w-]+/lib)\b", re.I)
 # ...and shown there after all: nvcc's own version banner, or a listing of its path under a versioned CUDA tree (a
 # toolkit installed where the build did not look, /usr/local/cuda-11.4 without the /usr/local/cuda link).
@@ -1980,8 +1983,9 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("GPU header missing", ("fatal error",), lambda line, raw: _GPU_HEADER_MISSING.search(line)),
     ("CUDA toolkit absent", ("/usr/local/cuda", "nvcc", "cuda_home", "not_installed", "not installed"),
      lambda line, raw: _toolkit_shown_absent(line, raw)),
-    ("CUDA library path given", ("-l",), lambda line, raw: _CUDA_LIBRARY_PATH_GIVEN.search(line)),
-    ("JetPack library unseen at link", ("-l",), lambda line, raw: _JETPACK_UNSEEN_AT_LINK.search(line)),
+    ("CUDA library path given", ("cuda",), lambda line, raw: _CUDA_LIBRARY_PATH_GIVEN.search(line)),
+    ("JetPack library unseen at link", ("find -l", "find library -l"),
+     lambda line, raw: _JETPACK_UNSEEN_AT_LINK.search(line)),
     ("CUDA toolkit present", ("cuda compilation tools", "/bin/nvcc"), lambda line, raw: _TOOLKIT_PRESENT.search(line)),
     ("solved", ("solved", "fixed it", "works now", "now works"),
      lambda line, raw: SOLVED.match(line) and not _SOLVED_DENIED.search(line)),
