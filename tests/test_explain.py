@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 import re
 import subprocess
 import sys
@@ -20,6 +22,8 @@ from jetson_gpu_access.explain import explain, find_failure, render_markdown, re
 from jetson_gpu_access.textfacts import normalise, read
 
 SYMPTOMS = data.load("symptoms")["symptoms"]
+EXPLAIN_MODULES = [importlib.import_module("jetson_gpu_access.explain." + found.name)
+                   for found in pkgutil.iter_modules(importlib.import_module("jetson_gpu_access.explain").__path__)]
 
 # Error lines as they appear in public reports (the line only; the URL says where).
 QUOTED = [
@@ -887,7 +891,7 @@ def test_skipping_keys_a_large_piece_lacks_finds_what_searching_every_key_finds(
     and held-out sets, read as one large piece, the signatures found are those a search for every key finds."""
     import yaml
 
-    from jetson_gpu_access import explain as module
+    from jetson_gpu_access.explain import signatures as module
     data = Path(__file__).parent / "data"
     texts = [e["text"] for name in ("report_corpus.yaml", "report_heldout.yaml")
              for e in yaml.safe_load((data / name).read_text(encoding="utf-8"))]
@@ -932,7 +936,7 @@ def test_keys_near_each_other_on_a_long_line_share_one_piece() -> None:
     """On a line longer than LINE_SPAN, a piece starts on a grid from the line's start: two keys a few words apart give
     the same piece, which patterns then read once; each piece keeps at least half LINE_SPAN before its key and LINE_SPAN
     after it."""
-    from jetson_gpu_access import explain as module
+    from jetson_gpu_access.explain import signatures as module
     span = module.LINE_SPAN
     for head in (0, 3 * span):  # (a long line at the text's start, and one after other lines)
         lowered = "short line\n" * head + "x" * (5 * span) + " cuda error " + "y" * 120 + " permission denied " + "z" * (5 * span)
@@ -987,7 +991,7 @@ def test_the_toolkit_s_jetson_only_folder_is_a_jetson_sign_on_a_line_of_its_own(
 def test_a_system_of_a_mixed_paste_read_only_in_part_is_said_to_be() -> None:
     """Each system of a mixed paste is read from the first and last PART_WINDOW characters of its part; a part cut so
     says it, and one a bit over half that size is still read whole (43 KiB mixed pastes read the same as ever)."""
-    from jetson_gpu_access.explain import PART_WINDOW
+    from jetson_gpu_access.explain.reading import PART_WINDOW
     pad = "[ 50%] Building CXX object src/CMakeFiles/app.dir/main.cpp.o\n"
     failure = "$ ./deviceQuery\ncudaGetDeviceCount returned 801\n"
 
@@ -1015,7 +1019,6 @@ def test_what_lines_said_by_themselves_is_remembered_without_changing_a_reading(
     many systems) and repeated, the readings are those of reading every line afresh."""
     import yaml
 
-    from jetson_gpu_access import explain as module
     from jetson_gpu_access import textfacts
     data = Path(__file__).parent / "data"
     texts = [e["text"] for e in yaml.safe_load((data / "report_corpus.yaml").read_text(encoding="utf-8"))]
@@ -1025,7 +1028,9 @@ def test_what_lines_said_by_themselves_is_remembered_without_changing_a_reading(
     def afresh(memo: object, key: object, compute: Any, *args: Any) -> Any:
         return compute(*args)
     monkeypatch.setattr(textfacts, "remembered", afresh)
-    monkeypatch.setattr(module, "remembered", afresh)
+    for module in EXPLAIN_MODULES:
+        if hasattr(module, "remembered"):
+            monkeypatch.setattr(module, "remembered", afresh)
     assert [to_jsonable(explain(text)) for text in pastes] == remembered
     assert len(explain(pastes[-3]).systems) > 1
 
@@ -1035,7 +1040,8 @@ def test_the_failing_line_chosen_is_the_least_weighed_of_all_and_the_first_of_eq
     one after another and flattened onto few lines, its answer is that of weighing every failing line."""
     import yaml
 
-    from jetson_gpu_access import explain as module
+    from jetson_gpu_access.explain import failure as module
+    from jetson_gpu_access.explain import signatures
     from jetson_gpu_access.textfacts import window
     data_dir = Path(__file__).parent / "data"
     texts = [e["text"] for e in yaml.safe_load((data_dir / "report_heldout.yaml").read_text(encoding="utf-8"))]
@@ -1051,7 +1057,7 @@ def test_the_failing_line_chosen_is_the_least_weighed_of_all_and_the_first_of_eq
         clean = normalise(window(text)[0])
         lowered = clean.lower()
         clean = clean if len(clean) == len(lowered) else lowered
-        spans = sorted({span for key in module._FAILURE_KEYS if key in lowered for span in module._key_lines(key, lowered)})
+        spans = sorted({span for key in module._FAILURE_KEYS if key in lowered for span in signatures._key_lines(key, lowered)})
         weighed = [(order, clean[start:end].strip(), start, end) for start, end in spans
                    for order in [module._failure_weight(clean[start:end])] if order is not None]
         if not weighed:
@@ -1072,7 +1078,7 @@ def test_the_failing_line_chosen_is_the_least_weighed_of_all_and_the_first_of_eq
 def test_a_cuda_error_number_is_found_after_many_lines_holding_its_digits_inside_other_numbers() -> None:
     """Each key is searched for in at most MAX_KEY_HITS lines: digits inside a stamp, an address or a version are no hit
     of an error number, so they cannot use those lines up before the error's own."""
-    from jetson_gpu_access.explain import MAX_KEY_HITS
+    from jetson_gpu_access.explain.signatures import MAX_KEY_HITS
     stamps = ["[  801.{:06d}] tegra-xusb 3610000.usb: port 1: status change".format(i) for i in range(MAX_KEY_HITS + 6)]
     text = "\n".join([JETSON_36] + stamps + ["$ ./gpu_check", "cuInit failed with error 801"])
     assert "cuda-801" in ids(text)
@@ -1373,7 +1379,7 @@ def test_a_machine_named_in_passing_in_another_s_part_takes_no_lines() -> None:
 def test_a_paste_that_switches_machines_past_the_bound_is_read_as_one() -> None:
     """Past MAX_SEGMENTS runs, which lines are whose is not followed: the paste is read as one, and no machine's part is
     given another's error."""
-    from jetson_gpu_access.explain import MAX_SEGMENTS
+    from jetson_gpu_access.explain.reading import MAX_SEGMENTS
     round_trip = "On the Orin Nano:\n$ ./probe\nok\nOn my x86_64 PC:\n$ ./probe\nok\n"
     tail = "On the Orin Nano:\n$ ./probe\nNvRmMemInitNvmap failed with Permission denied\nOn my x86_64 PC:\n$ ./probe\nok\n"
     within = explain(round_trip * 3 + tail)
@@ -1489,7 +1495,7 @@ def test_nodes_open_to_every_user_rule_out_every_group_cause() -> None:
 
 def test_a_cut_file_is_read_at_its_start_and_its_end(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A log puts its error last: past the input limit, a file's last bytes are read too, and the note says so."""
-    from jetson_gpu_access import explain as module
+    from jetson_gpu_access.explain import output as module
     monkeypatch.setattr(module, "INPUT_LIMIT", 4096)
     monkeypatch.setattr(module, "INPUT_TAIL", 1024)
     log = tmp_path / "journal.log"
@@ -2249,9 +2255,8 @@ def _patterns_of(value: Any) -> List[str]:
 def test_no_pattern_offers_n_t_as_a_word_after_a_boundary() -> None:
     """`\\b(?:not|n't)` never matches "hasn't" or "don't": no word boundary falls inside a word, so the contraction's
     "n't" must stand outside the \\b, `(?:\\bnot|n't)`; a pattern that offers it inside reads those words as absent."""
-    from jetson_gpu_access import explain as explain_module
     from jetson_gpu_access import launch, lexicon, textfacts
-    sources = [p for module in (explain_module, textfacts, lexicon, launch) for value in vars(module).values()
+    sources = [p for module in (*EXPLAIN_MODULES, textfacts, lexicon, launch) for value in vars(module).values()
                for p in _patterns_of(value)]
     sources += [p for family in SYMPTOMS for p in family.get("patterns", [])
                 + [family.get("needs_in_paste") or "", family.get("unless_in_paste") or ""]]

@@ -4225,7 +4225,7 @@ def test_a_familys_line_is_found_after_many_lines_that_share_only_a_common_word_
         filler: str, line: str, family: str) -> None:
     """A key is searched for its first MAX_KEY_HITS lines: a family's keys hold its own fixed words, not a word every
     log line of a GPU program has, or the line that shows the family is never tried."""
-    from jetson_gpu_access.explain import MAX_KEY_HITS
+    from jetson_gpu_access.explain.signatures import MAX_KEY_HITS
     text = "\n".join(filler.format(n) for n in range(MAX_KEY_HITS + 1)) + "\n" + line
     assert family in ids(text)
 
@@ -4443,7 +4443,7 @@ def test_a_build_on_another_makers_arm_board_is_no_pcs_cuda_install() -> None:
 def test_an_engines_run_as_root_is_root_running_the_check(sentence: str, root: bool) -> None:
     """A container run or exec with --user root (or uid 0) is root running the check, as "as root" is; another uid is
     not."""
-    from jetson_gpu_access.explain import _root_works_said
+    from jetson_gpu_access.explain.reading import _root_works_said
     assert _root_works_said(sentence) is root
 
 

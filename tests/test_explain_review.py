@@ -334,7 +334,7 @@ def test_a_check_that_fails_through_ssh_into_another_machine_s_engine_is_no_logi
 
 
 def test_the_end_of_a_long_utf16_file_is_decoded_as_utf16(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from jetson_gpu_access import explain as module
+    from jetson_gpu_access.explain import output as module
     monkeypatch.setattr(module, "INPUT_LIMIT", 4096)
     monkeypatch.setattr(module, "INPUT_TAIL", 1025)  # an odd size: the end starts inside a character
     paste = tmp_path / "out.txt"

@@ -34,7 +34,7 @@ NO_DEVICE = "cudaGetDeviceCount returned 100\n-> no CUDA-capable device is detec
 # ---- evidence that rules causes out ----
 
 def test_the_rules_that_rule_causes_out_are_data_with_a_finder_each() -> None:
-    from jetson_gpu_access.explain import _RULING_EVIDENCE
+    from jetson_gpu_access.explain.cause import _RULING_EVIDENCE
     causes = {c["id"] for c in data.load("causes")["causes"]}
     rules = data.load("causes")["ruled_out_by"]
     assert {r["evidence"] for r in rules} == set(_RULING_EVIDENCE)

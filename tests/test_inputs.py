@@ -334,12 +334,12 @@ def test_explain_refuses_a_fifo_and_says_when_it_read_only_the_start(tmp_path: P
     assert_usage_line(run_cli("explain", str(tmp_path / "report.txt"), timeout=30), "FIFO", "- to read standard input")
     big = tmp_path / "big.txt"
     big.write_text("cuInit(0)=801\n" + "x" * 3004)
-    monkeypatch.setattr("jetson_gpu_access.explain.INPUT_LIMIT", 1000)
-    monkeypatch.setattr("jetson_gpu_access.explain.INPUT_TAIL", 500)
+    monkeypatch.setattr("jetson_gpu_access.explain.output.INPUT_LIMIT", 1000)
+    monkeypatch.setattr("jetson_gpu_access.explain.output.INPUT_TAIL", 500)
     assert cli.main(["explain", str(big)]) == Exit.OK
     assert "read the first 1000 bytes and the last 500 bytes of 3018 bytes; the rest was not read" in \
         capsys.readouterr().err
-    monkeypatch.setattr("jetson_gpu_access.explain.INPUT_TAIL", 4096)  # the end covers the rest: all of it is read
+    monkeypatch.setattr("jetson_gpu_access.explain.output.INPUT_TAIL", 4096)  # the end covers the rest: all of it is read
     assert cli.main(["explain", str(big)]) == Exit.OK
     assert "read the first" not in capsys.readouterr().err
 
@@ -640,7 +640,8 @@ def test_safeio_is_the_only_reader_of_input_files() -> None:
                   'imagecheck.py: with open(self.path + ".pub", encoding="utf-8") as handle:'}
     readers = re.compile(r"(?<![\w.])open\(|json\.load\(|tarfile\.open\((?!fileobj)")
     offenders = []
-    for path in sorted(list(package.glob("*.py")) + list((package / "probe").glob("*.py"))):
+    core = [package] + [package / folder for folder in ("probe", "explain")]
+    for path in sorted(p for folder in core for p in folder.glob("*.py")):
         if path.name in own_rules:
             continue
         for line in path.read_text().splitlines():

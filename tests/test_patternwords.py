@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jetson_gpu_access.explain import _families
+from jetson_gpu_access.explain.signatures import _families
 from jetson_gpu_access.patternwords import needed_words
 
 CORPUS = Path(__file__).parent / "data" / "report_corpus.yaml"

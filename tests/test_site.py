@@ -543,5 +543,5 @@ def test_the_package_zip_for_the_browser_is_the_core_and_reproducible(tmp_path: 
     triage.write_package_zip(second)
     assert first.read_bytes() == second.read_bytes()
     names = zipfile.ZipFile(first).namelist()
-    assert "jetson_gpu_access/explain.py" in names and "jetson_gpu_access/data/symptoms.json" in names
+    assert "jetson_gpu_access/explain/reading.py" in names and "jetson_gpu_access/data/symptoms.json" in names
     assert not [n for n in names if "/lab/" in n or "/runbooks/" in n or n.endswith(".pyc")]
