@@ -1597,6 +1597,13 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ("安装成功，但是发现pytorch版本还是cpu", "cpu-only-build"),
     ('Error: CUDA provider registration failed: msg: "CUDA execution provider is not enabled in this build."',
      "cpu-only-build"),
+    # LightGBM's learner left out of the build, and the option that puts it in (its CMake's USE_CUDA and USE_GPU)
+    ("[LightGBM] [Fatal] CUDA Tree Learner was not enabled in this build.", "cpu-only-build"),
+    ("Please recompile with CMake option -DUSE_GPU=1", "cpu-only-build"),
+    # PyTorch's dispatcher has no CUDA kernel for an operator: a libtorch, torchvision or extension built without CUDA
+    ("RuntimeError: Could not run 'aten::empty_strided' with arguments from the 'CUDA' backend. This could be because "
+     "the operator doesn't exist for this backend", "cpu-only-build"),
+    ("NotImplementedError: Could not run 'torchvision::nms' with arguments from the 'CUDA' backend.", "cpu-only-build"),
     ("This is on a machine without actual CUDA GPU.", "no-gpu-words"),
     ("the laptop has no dedicated NVIDIA GPU", "no-gpu-words"),
     ("I need to shift my code to a cloud VM (no gpu) when I run it", "no-gpu-words"),
@@ -1760,7 +1767,10 @@ def test_near_wordings_are_not_those_families(line: str) -> None:
                                   "No NVIDIA GPU found, falling back to CPU",
                                   "a Jetson has only an integrated GPU, so nvidia-smi shows little",
                                   "I tried downgrading to nvidia-container-toolkit "
-                                  "1.17.6 but it still fails"])
+                                  "1.17.6 but it still fails",
+                                  # a version a workflow holds the reporter to: no change that fixed anything
+                                  "Unfortunately I am pinned down to CUDA 12.4 / pytorch 2.6.0 by an existing workflow.",
+                                  "we are pinned to torch 2.1 by the cluster's image"])
 def test_near_wordings_of_the_module_build_downgrade_and_no_gpu_families(line: str) -> None:
     assert not {"cpu-only-build", "nvidia-module-failed", "downgrade-fixes", "no-gpu-words"} & set(ids(line))
 
@@ -3827,6 +3837,11 @@ def test_almost_no_gpu_used_is_a_program_that_does_not_use_it(line: str) -> None
     ("#SBATCH --gres=gpu:1", True),
     ("$ srun -p gpu --pty bash", True),
     ("I plan to try sbatch later", False),
+    # CUDA's libraries as macOS names them: CUDA ran on Macs up to 10.2, on Intel Macs with NVIDIA cards
+    ("ImportError: dlopen(/x/_pywrap_tensorflow.so, 10): Library not loaded: @rpath/libcudart.7.5.dylib", True),
+    ("lrwxr-xr-x  1 root  wheel  33 Feb 16 15:34 /usr/local/cuda/lib/libcuda.1.dylib -> /usr/local/cuda/lib/libcuda.dylib",
+     True),
+    ("-- Installing: /opt/app/lib/libfoo.dylib", False),
 ])
 def test_where_a_failure_ran_names_a_pc(line: str, pc: bool) -> None:
     """A cloud notebook the failure ran on, a cloud's Kubernetes OS, a Windows crash stack's module, a desktop driver's

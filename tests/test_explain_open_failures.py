@@ -1251,3 +1251,13 @@ def test_a_toolkit_library_the_linker_misses_on_a_jetson_is_its_path_unless_the_
 def test_ollama_s_no_device_is_its_log_line_not_prose_about_it(line: str, family: bool) -> None:
     """Ollama logs CUDA_ERROR_NO_DEVICE as "no nvidia devices detected"; a sentence about that line is not the line."""
     assert ("cuda-100" in [m.id for m in read_cause(line).matches]) is family
+
+
+@pytest.mark.parametrize("line", ["modprobe: can't load module tegra_udrm (kernel/drivers/gpu/drm/tegra_udrm/tegra-udrm.ko",
+                                  "insmod: ERROR: could not insert module nvgpu.ko: Invalid module format"])
+def test_a_kernel_module_that_fails_to_load_is_the_host_s_own(line: str) -> None:
+    """No container loads a kernel module: the failure is the host's, so the question is not whether a container got the
+    GPU nodes."""
+    result = read_cause("Linux orin 5.10.120-tegra #1 SMP PREEMPT aarch64 GNU/Linux\n" + line)
+    assert result.cause.id == "jetson-software-mismatch" and "nodes-missing-in-container" not in result.cause.also_possible
+    assert "--runtime nvidia" not in render_text(result)

@@ -746,6 +746,10 @@ _PC_STACK = cued(
     (("sycl", "level_zero", "intel_extension_for_pytorch", "xpu", "ipex-llm"),
      r"\bsycl-ls\b|\[level_zero:gpu\]|\bintel_extension_for_pytorch\b|\btorch[./]xpu\b|\bno\s+xpu\s+devices?\b|"
      r"\bipex-llm\b|\bggml[_-]sycl\b"),
+    # CUDA's libraries as macOS names them (libcudart.7.5.dylib): CUDA ran on Macs up to 10.2, on Intel Macs with
+    # NVIDIA cards, x86 machines with a discrete GPU
+    ((".dylib",),
+     r"\blib(?:cuda|cudart|cublas\w*|cudnn|cufft|curand|cusparse|cusolver|nvrtc|npp\w*|nvToolsExt)(?:\.\d+)*\.dylib\b"),
 )
 # Software a PC's graphics stack has and L4T does not, but which names no machine: the desktop driver's module options
 # and loader (a Jetson Thor's OpenRM driver has /dev/nvidia* too), VDPAU video decoding (mainline Linux on a Tegra has it

@@ -356,6 +356,8 @@ def _no_context(symptom_id: str, line: str) -> bool:
 
 # What keeps a Jetson's GPU failure from being read as past start-up: start-up itself, a denial, or memory.
 _NOT_PAST_START_UP = re.compile(_START_UP.pattern + r"|\bdenied\b|\ballocat|\bmemory\b|" + _UNNAMED_DENIAL.pattern, re.I)
+# A kernel module that fails to load (modprobe's, insmod's words): the host's own failure, since no container loads one.
+_MODULE_LOAD = re.compile(r"^\s*(?:modprobe|insmod):|\bcan't load module\b|\bcould not insert module\b|\bFATAL: Module\b", re.I)
 # A framework built on CUDA itself, whose GPU build is a wheel of its own (not an application that looks for the GPU its
 # own way).
 _CUDA_FRAMEWORK = re.compile(r"\b(?:tensorflow|tf|keras|torch|pytorch|jax|jaxlib|cupy|paddle(?:paddle)?|mxnet)\b", re.I)
@@ -2136,10 +2138,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if not (denied or nodes_denied):
         if "failure-gpu" in ids and jetson and platform_shown and not _NOT_PAST_START_UP.search(line_of["failure-gpu"]):
             # Past start-up, a denied node is no longer the question: the GPU was opened.
+            in_container = () if _MODULE_LOAD.search(line_of["failure-gpu"]) else ("nodes-missing-in-container",)
             return cause("jetson-software-mismatch", "a GPU failure on a Jetson past CUDA's start-up, with no denial, no "
                          "missing node and no driver error: most often the software (a build or version for another "
                          "release)",
-                         [line_of["failure-gpu"]] + platform_line, "not-gpu-access", "nodes-missing-in-container")
+                         [line_of["failure-gpu"]] + platform_line, "not-gpu-access", *in_container)
         symptom = next((i for i in ("failure-gpu-symptom", "failure-symptom") if i in ids), "")
         if symptom:
             return cause("unknown", "it timed out or stopped at once: a symptom any cause can give, which names none",
