@@ -1770,7 +1770,16 @@ def test_near_wordings_are_not_those_families(line: str) -> None:
                                   "1.17.6 but it still fails",
                                   # a version a workflow holds the reporter to: no change that fixed anything
                                   "Unfortunately I am pinned down to CUDA 12.4 / pytorch 2.6.0 by an existing workflow.",
-                                  "we are pinned to torch 2.1 by the cluster's image"])
+                                  "we are pinned to torch 2.1 by the cluster's image",
+                                  "Our fleet, pinned to JetPack 5.1.2 by the carrier board vendor, runs the service",
+                                  # an operator no build has a CUDA kernel for: a sparse or quantized one
+                                  "NotImplementedError: Could not run 'aten::as_strided' with arguments from the "
+                                  "'SparseCUDA' backend.",
+                                  "NotImplementedError: Could not run 'quantized::linear_dynamic' with arguments from "
+                                  "the 'CUDA' backend.",
+                                  # a reason a program offers as one of several (JAX's when it finds no GPU)
+                                  "ERROR: Jax could not find GPU. This can be either because your machine doesn't have a "
+                                  "GPU"])
 def test_near_wordings_of_the_module_build_downgrade_and_no_gpu_families(line: str) -> None:
     assert not {"cpu-only-build", "nvidia-module-failed", "downgrade-fixes", "no-gpu-words"} & set(ids(line))
 
@@ -1817,6 +1826,11 @@ def test_an_upgrade_of_the_toolkit_that_did_not_help_is_no_toolkit_state(line: s
 
 def test_a_driver_downgraded_by_its_branch_number_is_a_downgrade() -> None:
     assert "downgrade-fixes" in ids("I fixed it by downgrading the driver from 560 to 551")
+
+
+def test_a_cause_pinned_down_is_no_pin_but_a_rollback_beside_it_is_a_downgrade() -> None:
+    assert "downgrade-fixes" in ids("I pinned down the regression to the 1.17.4 toolkit release; rolling back to 1.17.3 "
+                                    "fixes it.")
 
 
 @pytest.mark.parametrize("system", [JETSON_36, "GPU id = 0 (AMD Radeon Graphics (RADV RENOIR))", ""])

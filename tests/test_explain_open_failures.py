@@ -1261,3 +1261,17 @@ def test_a_kernel_module_that_fails_to_load_is_the_host_s_own(line: str) -> None
     result = read_cause("Linux orin 5.10.120-tegra #1 SMP PREEMPT aarch64 GNU/Linux\n" + line)
     assert result.cause.id == "jetson-software-mismatch" and "nodes-missing-in-container" not in result.cause.also_possible
     assert "--runtime nvidia" not in render_text(result)
+
+
+def test_a_jetson_s_gpu_module_that_does_not_load_is_its_kernel_not_a_node() -> None:
+    """modprobe finding no nvgpu module (a kernel built with another LOCALVERSION, its modules not installed) explains
+    CUDA finding no device: the kernel, not the video group; the module's name is no node."""
+    text = (JETSON_35 + "\n$ sudo modprobe nvgpu\nmodprobe: FATAL: Module nvgpu not found in directory "
+            "/lib/modules/5.10.120-tegra-custom\n$ ./deviceQuery\ncudaGetDeviceCount returned 100\n")
+    assert read_cause(text).cause.id == "jetson-software-mismatch"
+
+
+def test_a_pc_s_driver_module_that_does_not_load_is_not_asked_of_a_container() -> None:
+    result = read_cause("GKE node pool with NVIDIA L4s, GPU operator driver daemonset (driver 550.90.07):\n"
+                        "modprobe: ERROR: could not insert 'nvidia': Key was rejected by service\n")
+    assert result.cause.id == "x86-discrete-gpu" and "nodes-missing-in-container" not in result.cause.also_possible

@@ -54,6 +54,7 @@ from .failure import (
     _NAMES_GPU,
     _UNNAMED_DENIAL,
     _VERSIONS_MISMATCH,
+    MODULE_LOAD,
     Failure,
     _refuses_access,
 )
@@ -356,8 +357,6 @@ def _no_context(symptom_id: str, line: str) -> bool:
 
 # What keeps a Jetson's GPU failure from being read as past start-up: start-up itself, a denial, or memory.
 _NOT_PAST_START_UP = re.compile(_START_UP.pattern + r"|\bdenied\b|\ballocat|\bmemory\b|" + _UNNAMED_DENIAL.pattern, re.I)
-# A kernel module that fails to load (modprobe's, insmod's words): the host's own failure, since no container loads one.
-_MODULE_LOAD = re.compile(r"^\s*(?:modprobe|insmod):|\bcan't load module\b|\bcould not insert module\b|\bFATAL: Module\b", re.I)
 # A framework built on CUDA itself, whose GPU build is a wheel of its own (not an application that looks for the GPU its
 # own way).
 _CUDA_FRAMEWORK = re.compile(r"\b(?:tensorflow|tf|keras|torch|pytorch|jax|jaxlib|cupy|paddle(?:paddle)?|mxnet)\b", re.I)
@@ -2120,9 +2119,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "is taken, or no node advertises one (the device plugin's set-up); the message does not say which",
                      [line_of["gpu-unschedulable"]] + platform_line, "not-gpu-access", "x86-discrete-gpu")
     if x86:  # (another maker's Arm board is filed with the PCs, and read on its own: _no_nvidia_gpu_on_the_board)
+        module_load = failure is not None and bool(MODULE_LOAD.search(failure.line))
         return cause("x86-discrete-gpu", "the paste shows an x86 / discrete-GPU system and no Jetson" if platform_shown else
                      "a GPU error of a PC, whose driver and devices the integrated-GPU explanations do not fit",
-                     platform_line + [line_of[i] for i in ids[:1]], "nodes-missing-in-container")
+                     platform_line + [line_of[i] for i in ids[:1]], *(() if module_load else ("nodes-missing-in-container",)))
     overflow = [n for n in seen.nodes if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri/render)", n.path)
                 and n.group in _OVERFLOW and not n.open_to_all]
     if overflow and not x86:
@@ -2138,7 +2138,7 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if not (denied or nodes_denied):
         if "failure-gpu" in ids and jetson and platform_shown and not _NOT_PAST_START_UP.search(line_of["failure-gpu"]):
             # Past start-up, a denied node is no longer the question: the GPU was opened.
-            in_container = () if _MODULE_LOAD.search(line_of["failure-gpu"]) else ("nodes-missing-in-container",)
+            in_container = () if MODULE_LOAD.search(line_of["failure-gpu"]) else ("nodes-missing-in-container",)
             return cause("jetson-software-mismatch", "a GPU failure on a Jetson past CUDA's start-up, with no denial, no "
                          "missing node and no driver error: most often the software (a build or version for another "
                          "release)",
@@ -2328,6 +2328,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if nodes_denied:
         return cause("tegra-nodes-denied", "the session is denied a Tegra GPU node", trigger + _denied_lines(seen, "nv"),
                      "login-drops-runtime-groups")
+    if failure is not None and failure.kind == "gpu" and MODULE_LOAD.search(failure.line):
+        # (a kernel built without it, its modules not installed: CUDA then finds no device, and no node is denied)
+        return cause("jetson-software-mismatch", "the GPU's kernel module does not load: the kernel and its modules, "
+                     "not a node's permission", trigger + [failure.line] + _release_lines(seen), "not-gpu-access")
     major = _l4t_major(seen)
     first = denied[0]
     if first in ("nvmap-denied", "nvrmgpu-open", "nvrm-channel") or "nvmap-denied" in denied:

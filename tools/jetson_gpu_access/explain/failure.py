@@ -347,11 +347,19 @@ def find_failure(text: str, cleaned: Optional[str] = None, memo: Optional[LineMe
     if kind == "library" and ".so" not in best[1] and not any(
             p.search(clean) for p in (_GPU_SOFTWARE, _GPU_DEVICE, _GPU_NAMED, _NAMES_GPU, _L4T_RELEASE)):
         kind = "other"  # a library, in words, in a paste that names nothing of a GPU: another program's (GPIO, an NPU)
+    if kind == "gpu-node" and MODULE_LOAD.search(best[1]):
+        kind = "gpu"  # the driver's module by the node's name (modprobe nvgpu), not the node
     if kind in ("other", "gpu-node", "gpu") and _says_only_a_symptom(best[1]):
         kind = "symptom" if kind == "other" else "gpu-symptom"  # it timed out or hangs: how, not why
     if kind == "other" and (_TRACEBACK_ONLY.match(best[1]) or _SAME_ERROR.search(best[1])):
         kind = "unshown"  # a traceback cut off above its exception, an error referred to: what failed is not in the paste
     return Failure(kind, best[1][:300])
+
+
+# A kernel module that fails to load (modprobe's, insmod's words): the host's own failure, since no container loads one;
+# a module named as a node is (nvgpu) is the GPU's driver, not its node.
+MODULE_LOAD = re.compile(r"^\s*(?:modprobe|insmod):|\bcan't load module\b|\bcould not insert (?:module\b|')|"
+                         r"\bFATAL: Module\b", re.I)
 
 
 # Libraries a build makes, in words: what failed is the build, whatever it builds.
