@@ -1597,6 +1597,10 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ("安装成功，但是发现pytorch版本还是cpu", "cpu-only-build"),
     ('Error: CUDA provider registration failed: msg: "CUDA execution provider is not enabled in this build."',
      "cpu-only-build"),
+    # the cuDNN loaded older than the one a framework was built for, as XLA (TensorFlow's, JAX's) checks it at start-up
+    ("E external/xla/xla/stream_executor/cuda/cuda_dnn.cc:417] Loaded runtime CuDNN library: 8.3.2 but source was "
+     "compiled with: 8.8.0.  CuDNN library needs to have matching major version", "cudnn-older-than-built"),
+    ("E   Outdated cuDNN installation found.", "cudnn-older-than-built"),
     # LightGBM's learner left out of the build, and the option that puts it in (its CMake's USE_CUDA and USE_GPU)
     ("[LightGBM] [Fatal] CUDA Tree Learner was not enabled in this build.", "cpu-only-build"),
     ("Please recompile with CMake option -DUSE_GPU=1", "cpu-only-build"),
@@ -1772,6 +1776,7 @@ def test_near_wordings_are_not_those_families(line: str) -> None:
                                   "Unfortunately I am pinned down to CUDA 12.4 / pytorch 2.6.0 by an existing workflow.",
                                   "we are pinned to torch 2.1 by the cluster's image",
                                   "Our fleet, pinned to JetPack 5.1.2 by the carrier board vendor, runs the service",
+                                  "the nodes are pinned to driver 470 by the admins, so I'm pinned to cuda 11.4 too",
                                   # an operator no build has a CUDA kernel for: a sparse or quantized one
                                   "NotImplementedError: Could not run 'aten::as_strided' with arguments from the "
                                   "'SparseCUDA' backend.",
@@ -1828,9 +1833,19 @@ def test_a_driver_downgraded_by_its_branch_number_is_a_downgrade() -> None:
     assert "downgrade-fixes" in ids("I fixed it by downgrading the driver from 560 to 551")
 
 
-def test_a_cause_pinned_down_is_no_pin_but_a_rollback_beside_it_is_a_downgrade() -> None:
-    assert "downgrade-fixes" in ids("I pinned down the regression to the 1.17.4 toolkit release; rolling back to 1.17.3 "
-                                    "fixes it.")
+@pytest.mark.parametrize("line", [
+    "I pinned down the regression to the 1.17.4 toolkit release; rolling back to 1.17.3 fixes it.",
+    # a regression narrowed down to a version of the GPU's stack, and pins that fixed it or that worked
+    "I pinned down the regression to the nvidia-container-toolkit 1.17.0 update that apt pulled in on Monday",
+    "Pinned nvidia-container-toolkit to 1.16.2 by the way, and that fixed it for now.",
+    "Pinning the toolkit packages to 1.17.3 by an apt preference fixes the issue.",
+    "nvidia-container-toolkit was pinned to 1.16.2 and everything worked."])
+def test_a_version_that_fixed_or_that_a_regression_was_narrowed_to_is_a_downgrade(line: str) -> None:
+    assert "downgrade-fixes" in ids(line)
+
+
+def test_a_reporter_s_own_guess_that_the_machine_has_no_gpu_is_said() -> None:
+    assert "no-gpu-words" in ids("I guess it could be because my laptop doesn't have an NVIDIA GPU")
 
 
 @pytest.mark.parametrize("system", [JETSON_36, "GPU id = 0 (AMD Radeon Graphics (RADV RENOIR))", ""])
@@ -3856,6 +3871,10 @@ def test_almost_no_gpu_used_is_a_program_that_does_not_use_it(line: str) -> None
     ("lrwxr-xr-x  1 root  wheel  33 Feb 16 15:34 /usr/local/cuda/lib/libcuda.1.dylib -> /usr/local/cuda/lib/libcuda.dylib",
      True),
     ("-- Installing: /opt/app/lib/libfoo.dylib", False),
+    # a PC maker's product in a host name, as Ubuntu's installer names the machine after it
+    ("ubuntu@ubuntu-Precision-Tower-5810:~/ORB_SLAM2_CUDA-master$ ./build/rgbd_tum", True),
+    ("me@me-System-Product-Name:~$ nvidia-smi", True),
+    ("nvidia@nvidia-desktop:~$ ./deviceQuery", False),
 ])
 def test_where_a_failure_ran_names_a_pc(line: str, pc: bool) -> None:
     """A cloud notebook the failure ran on, a cloud's Kubernetes OS, a Windows crash stack's module, a desktop driver's

@@ -1275,3 +1275,25 @@ def test_a_pc_s_driver_module_that_does_not_load_is_not_asked_of_a_container() -
     result = read_cause("GKE node pool with NVIDIA L4s, GPU operator driver daemonset (driver 550.90.07):\n"
                         "modprobe: ERROR: could not insert 'nvidia': Key was rejected by service\n")
     assert result.cause.id == "x86-discrete-gpu" and "nodes-missing-in-container" not in result.cause.also_possible
+
+
+@pytest.mark.parametrize(("system", "cause"), [("", "x86-discrete-gpu"), (JETSON_36 + "\n", "jetson-software-mismatch")])
+def test_a_cudnn_older_than_the_framework_s_build_is_a_pc_s_unless_a_jetson_shows(system: str, cause: str) -> None:
+    """pip and conda install cuDNN apart from JAX or TensorFlow on a PC; a Jetson's comes with JetPack: with no system
+    shown the PC is assumed, and a Jetson shown reads its software."""
+    line = ("E0402 11:40:27.667155 238613 cuda_dnn.cc:522] Loaded runtime CuDNN library: 9.3.0 but source was compiled "
+            "with: 9.4.0.  CuDNN library needs to have matching major version and equal or higher minor version.\n")
+    assert read_cause(system + line).cause.id == cause
+
+
+@pytest.mark.parametrize("line", ["Can you tell me how to solve it ? and is this program only for TX1?",
+                                  "Is it only supported on the Jetson Nano?"])
+def test_a_jetson_asked_as_what_a_program_is_only_for_is_another_machine(line: str) -> None:
+    assert read_cause(line).observed.jetson == ()
+
+
+def test_software_that_names_the_gpu_it_detected_is_not_asked_whether_the_container_got_it() -> None:
+    result = read_cause("Host: Jetson Thor\nWARNING: Detected NVIDIA Thor GPU, which is not yet supported in this version "
+                        "of the container\nERROR: No supported GPU(s) detected to run this container\n")
+    assert result.cause.id == "jetson-software-mismatch" and "nodes-missing-in-container" not in result.cause.also_possible
+    assert "--runtime nvidia" not in render_text(result)

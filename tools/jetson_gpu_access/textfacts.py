@@ -626,6 +626,11 @@ _CPU_FIELD = re.compile(r"(?:^\s*|\s\s|\|\s?)(?:[-*>]\s?)?(?:\*\*|__)?(?:model ?
 # a command (the discrete-GPU driver's tool; on JetPack 6 it exists but reports little).
 _PC_HINT = cued(
     (("@",), r"^>?\s*\[?(?:ec2-user|opc|azureuser)@[\w.-]+|@ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\b"),
+    # a PC maker's product in a host name, as Ubuntu's installer names the machine after it
+    # ("ubuntu@ubuntu-Precision-Tower-5810", "me@me-System-Product-Name"); a Jetson's is its own ("nvidia@nvidia-desktop")
+    (("@",), r"@[\w.-]*?-(?:Precision-(?:Tower-)?\d{4}|OptiPlex-\d{3,4}|ThinkPad-[\w-]+|ThinkStation-[\w-]+|XPS-\d+|"
+             r"Inspiron-\d+|Latitude-\d+|Vostro-\d+|Alienware[\w-]*|Legion-[\w-]+|ROG-[\w-]+|TUF-[\w-]+|HP-Z\d+[\w-]*|"
+             r"ProBook-[\w-]+|EliteBook-[\w-]+|ZBook-[\w-]+|System-Product-Name|MS-7[A-Z0-9]{3})\b"),
     # a Windows drive as WSL mounts it ("/mnt/c/Users/me/project"): WSL's, unless the board's own output is beside it
     # (files copied from it to the board)
     (("/mnt/",), r"(?<![\w/])/mnt/[c-h]/(?:Users|Program Files|Windows|ProgramData)/"),
@@ -1575,10 +1580,13 @@ def _jetson_sightings(line: str, forms: Sequence[Tuple[str, Cued]] = _JETSON_FOR
 
 def _other_machine(line: str, match: Match[str]) -> str:
     """How the words around a Jetson's name make it another machine than the paste's: "compared" (a yardstick),
-    "denied" (what the machine is not), "others" (other people's); "" where they do not."""
+    "denied" (what the machine is not), "asked" (what a program may be only for), "others" (other people's); "" where
+    they do not."""
     before = line[max(0, match.start() - 40):match.start()]
     if _COMPARED_WITH.search(before):
         return "compared"
+    if _ONLY_FOR_BEFORE.search(before) and _QUESTION_ENDS.match(line, match.end()):
+        return "asked"
     if _DENIED_BEFORE.search(before) and not _A_TOPIC_AFTER.match(line, match.end()):
         return "denied"
     return "others" if _OTHERS_AFTER.match(line, match.end()) and not _ONE_OF_THEM_BEFORE.search(before) else ""
@@ -1589,6 +1597,13 @@ def _other_machine(line: str, match: Match[str]) -> str:
 _COMPARED_WITH = re.compile(r"\b(?:as\s+(?:fast|slow|quick|good|powerful|capable|strong)\s+as|(?:faster|slower|quicker|better|"
                             r"worse|weaker|stronger|cheaper)\s+than|compared\s+(?:to|with)|comparable\s+to|versus|vs\.?)"
                             r"\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?:nvidia\s+)?$", re.I)
+
+
+# ... or asked as what a program may be only for ("is this program only for TX1?", "Is it only supported on the Jetson
+# Nano?"): the machine that asks is another.
+_ONLY_FOR_BEFORE = re.compile(r"\bonly\s+(?:for|on|supported\s+on|works?\s+on|runs?\s+on|(?:meant|made|designed|built)\s+"
+                              r"for|compatible\s+with)\s+(?:an?\s+|the\s+)?(?:nvidia\s+)?(?:jetson\s+)?$", re.I)
+_QUESTION_ENDS = re.compile(r"[^.!\n]{0,30}\?")
 
 
 # ... or named as what the machine is not ("this is not a Jetson", "unlike Jetson devices"; not "not a Jetson issue",

@@ -356,6 +356,8 @@ def _no_context(symptom_id: str, line: str) -> bool:
 
 
 # What keeps a Jetson's GPU failure from being read as past start-up: start-up itself, a denial, or memory.
+# A program naming the GPU it detected ("Detected NVIDIA Thor GPU, which is not yet supported"), not one it did not find.
+_GPU_DETECTED = re.compile(r"\b(?:detected|found)\s+(?!no\b|any\b|none\b)(?:an?\s+)?(?:nvidia\s+)?(?:[\w-]+\s+){0,3}?gpus?\b", re.I)
 _NOT_PAST_START_UP = re.compile(_START_UP.pattern + r"|\bdenied\b|\ballocat|\bmemory\b|" + _UNNAMED_DENIAL.pattern, re.I)
 # A framework built on CUDA itself, whose GPU build is a wheel of its own (not an application that looks for the GPU its
 # own way).
@@ -2017,9 +2019,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "denied the GPU gets CUDA's start-up error instead); which system it ran on would tell",
                      [line_of["cuda-unavailable"]], "jetson-software-mismatch", "x86-discrete-gpu")
     if soft and not denied and not nodes_denied:
+        # (software that names the GPU it detected was given the GPU: no node is missing)
+        detected = bool(_GPU_DETECTED.search(line_of[soft[0]]))
         return platform_cause("jetson-software-mismatch", "the software says this release or system is not one it "
                               "supports" if soft[0] == "release-unsupported" else "the software finds no usable CUDA for "
-                              "this release", [line_of[soft[0]]], "nodes-missing-in-container")
+                              "this release", [line_of[soft[0]]], *(() if detected else ("nodes-missing-in-container",)))
     if "nameless-gid" in ids and not denied and not nodes_denied:
         added = [launch for launch in seen.launches if launch.numeric_groups or any(map(computed_gid, launch.group_add))]
         if added:  # (a substitution, `$(stat -c %g NODE)`, gives a number too)
