@@ -1597,6 +1597,10 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ("安装成功，但是发现pytorch版本还是cpu", "cpu-only-build"),
     ('Error: CUDA provider registration failed: msg: "CUDA execution provider is not enabled in this build."',
      "cpu-only-build"),
+    # an NVSwitch server's fabric manager of another version than the driver's
+    ("nv-fabricmanager[3228]: fabric manager NVIDIA GPU driver interface version 530.30.02 don't match with driver "
+     "version 530.41.03. Please update with matching NVIDIA driver package.", "fabric-manager-failed"),
+    ("systemd[1]: nvidia-fabricmanager.service: Failed with result 'exit-code'.", "fabric-manager-failed"),
     # the cuDNN loaded older than the one a framework was built for, as XLA (TensorFlow's, JAX's) checks it at start-up
     ("E external/xla/xla/stream_executor/cuda/cuda_dnn.cc:417] Loaded runtime CuDNN library: 8.3.2 but source was "
      "compiled with: 8.8.0.  CuDNN library needs to have matching major version", "cudnn-older-than-built"),
@@ -1777,6 +1781,10 @@ def test_near_wordings_are_not_those_families(line: str) -> None:
                                   "we are pinned to torch 2.1 by the cluster's image",
                                   "Our fleet, pinned to JetPack 5.1.2 by the carrier board vendor, runs the service",
                                   "the nodes are pinned to driver 470 by the admins, so I'm pinned to cuda 11.4 too",
+                                  # a state, and versions someone holds the reporter to
+                                  "in our image cuda was pinned to 11.4",
+                                  "JetPack pinned to 5.1.2 by the OEM", "torch was pinned to 2.0.1 by our sysadmin",
+
                                   # an operator no build has a CUDA kernel for: a sparse or quantized one
                                   "NotImplementedError: Could not run 'aten::as_strided' with arguments from the "
                                   "'SparseCUDA' backend.",
@@ -1838,10 +1846,14 @@ def test_a_driver_downgraded_by_its_branch_number_is_a_downgrade() -> None:
     # a regression narrowed down to a version of the GPU's stack, and pins that fixed it or that worked
     "I pinned down the regression to the nvidia-container-toolkit 1.17.0 update that apt pulled in on Monday",
     "Pinned nvidia-container-toolkit to 1.16.2 by the way, and that fixed it for now.",
-    "Pinning the toolkit packages to 1.17.3 by an apt preference fixes the issue.",
-    "nvidia-container-toolkit was pinned to 1.16.2 and everything worked."])
+    "Pinning the toolkit packages to 1.17.3 by an apt preference fixes the issue."])
 def test_a_version_that_fixed_or_that_a_regression_was_narrowed_to_is_a_downgrade(line: str) -> None:
     assert "downgrade-fixes" in ids(line)
+
+
+def test_an_error_the_reporter_got_rid_of_is_over() -> None:
+    assert "cudnn-older-than-built" not in ids('Update: installing cudnn 8.9.7 from pip got rid of the "Outdated cuDNN '
+                                               'installation found" error, thanks. Now a bigger batch fails.')
 
 
 def test_a_reporter_s_own_guess_that_the_machine_has_no_gpu_is_said() -> None:

@@ -1292,8 +1292,18 @@ def test_a_jetson_asked_as_what_a_program_is_only_for_is_another_machine(line: s
     assert read_cause(line).observed.jetson == ()
 
 
-def test_software_that_names_the_gpu_it_detected_is_not_asked_whether_the_container_got_it() -> None:
-    result = read_cause("Host: Jetson Thor\nWARNING: Detected NVIDIA Thor GPU, which is not yet supported in this version "
-                        "of the container\nERROR: No supported GPU(s) detected to run this container\n")
-    assert result.cause.id == "jetson-software-mismatch" and "nodes-missing-in-container" not in result.cause.also_possible
+def test_a_jetson_asked_about_and_then_owned_is_the_machine() -> None:
+    assert read_cause("Is this program only for TX1? That's exactly the board I have.").observed.jetson != ()
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("Host: Jetson Thor\nWARNING: Detected NVIDIA Thor GPU, which is not yet supported in this version of the "
+     "container\nERROR: No supported GPU(s) detected to run this container\n", "jetson-software-mismatch"),
+    # (NGC's containers print the product name with its own "NVIDIA" and "GPU" doubled)
+    ("lee@lee-ROG-Strix-SCAR-18:~$ docker run --rm --gpus all nvcr.io/nvidia/tensorflow:24.10-tf2-py3\nWARNING: Detected "
+     "NVIDIA NVIDIA GeForce RTX 5090 Laptop GPU GPU, which is not yet supported in this version of the container\n",
+     "x86-discrete-gpu")])
+def test_software_that_names_the_gpu_it_detected_is_not_asked_whether_the_container_got_it(text: str, cause: str) -> None:
+    result = read_cause(text)
+    assert result.cause.id == cause and "nodes-missing-in-container" not in result.cause.also_possible
     assert "--runtime nvidia" not in render_text(result)

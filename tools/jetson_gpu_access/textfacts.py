@@ -1585,7 +1585,7 @@ def _other_machine(line: str, match: Match[str]) -> str:
     before = line[max(0, match.start() - 40):match.start()]
     if _COMPARED_WITH.search(before):
         return "compared"
-    if _ONLY_FOR_BEFORE.search(before) and _QUESTION_ENDS.match(line, match.end()):
+    if _ONLY_FOR_BEFORE.search(before) and _QUESTION_ENDS.match(line, match.end()) and not _OWNED.search(line, match.end()):
         return "asked"
     if _DENIED_BEFORE.search(before) and not _A_TOPIC_AFTER.match(line, match.end()):
         return "denied"
@@ -1604,6 +1604,9 @@ _COMPARED_WITH = re.compile(r"\b(?:as\s+(?:fast|slow|quick|good|powerful|capable
 _ONLY_FOR_BEFORE = re.compile(r"\bonly\s+(?:for|on|supported\s+on|works?\s+on|runs?\s+on|(?:meant|made|designed|built)\s+"
                               r"for|compatible\s+with)\s+(?:an?\s+|the\s+)?(?:nvidia\s+)?(?:jetson\s+)?$", re.I)
 _QUESTION_ENDS = re.compile(r"[^.!\n]{0,30}\?")
+# ... unless the reporter then says they have one ("That's exactly the board I have", "It is the only board we have").
+_OWNED = re.compile(r"\b(?:i|we)\s+(?:have|own|use|run|got)\b|\b(?:my|our)\s+(?:board|device|module|kit|jetson|unit)\b|"
+                    r"\bthe\s+(?:only\s+)?board\s+(?:i|we)\b", re.I)
 
 
 # ... or named as what the machine is not ("this is not a Jetson", "unlike Jetson devices"; not "not a Jetson issue",

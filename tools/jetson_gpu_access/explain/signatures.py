@@ -379,12 +379,14 @@ def _said_fixed_of(sentence: str, at: int) -> bool:
 
 
 # The trouble said to be over, in one wording for every family it takes back: "(fixed)", "was since resolved", "fixed it
-# by", "fixed the ... error", "went away", "no longer shows" (lower case, as vetoes are searched in the lowered sentence).
+# by", "fixed the ... error", "got rid of the ... error", "went away", "no longer shows" (lower case, as vetoes are searched in
+# the lowered sentence).
 _SAID_FIXED = re.compile(
     r"\b(?:is|are|was|were|got|has\s+been|have\s+been)\s+(?:since\s+|now\s+)?(?:gone|fixed|solved|resolved)\b"
     r"|\((?:now\s+)?(?:fixed|resolved|solved)\b"
     r"|\b(?:fixed|resolved|solved)\s+(?:(?:it|that|this|the)\s+)?(?:with|by|after|via)\b"
-    r"|\b(?:fixed|resolved|solved)\s+(?:the|this|that|my|our)\b(?:[^.;]|\.(?=\S)){0,120}?\b(?:error|issue|problem|failure)s?\b"
+    r"|\b(?:fixed|resolved|solved|got\s+rid\s+of|gets\s+rid\s+of)\s+(?:the|this|that|my|our)\b(?:[^.;]|\.(?=\S)){0,120}?"
+    r"\b(?:error|issue|problem|failure|warning)s?\b"
     r"|\b(?:went|goes|has\s+gone)\s+away\b|\bno\s+longer\s+(?:appears|shows|happens|comes)\b")
 # (a fix said not to have happened: "haven't solved", "never went away", "neither a reboot nor reinstalling fixed",
 # "nothing I tried has fixed", "nobody has solved", "I thought the reboot had fixed")
