@@ -355,9 +355,9 @@ def _no_context(symptom_id: str, line: str) -> bool:
     return symptom_id == "cuda-2" and bool(_START_UP.search(line))
 
 
-# What keeps a Jetson's GPU failure from being read as past start-up: start-up itself, a denial, or memory.
 # A program naming the GPU it detected ("Detected NVIDIA Thor GPU, which is not yet supported"), not one it did not find.
 _GPU_DETECTED = re.compile(r"\b(?:detected|found)\s+(?!no\b|any\b|none\b)(?:an?\s+)?(?:nvidia\s+)?(?:[\w-]+\s+){0,6}?gpus?\b", re.I)
+# What keeps a Jetson's GPU failure from being read as past start-up: start-up itself, a denial, or memory.
 _NOT_PAST_START_UP = re.compile(_START_UP.pattern + r"|\bdenied\b|\ballocat|\bmemory\b|" + _UNNAMED_DENIAL.pattern, re.I)
 # A framework built on CUDA itself, whose GPU build is a wheel of its own (not an application that looks for the GPU its
 # own way).

@@ -357,7 +357,7 @@ def find_failure(text: str, cleaned: Optional[str] = None, memo: Optional[LineMe
 
 
 # A kernel module that fails to load (modprobe's, insmod's words): the host's own failure, since no container loads one;
-# a module named as a node is (nvgpu) is the GPU's driver, not its node.
+# a module named like a GPU node (nvgpu) is the GPU's driver, not the node.
 MODULE_LOAD = re.compile(r"^\s*(?:modprobe|insmod):|\bcan't load module\b|\bcould not insert (?:module\b|')|"
                          r"\bFATAL: Module\b", re.I)
 
