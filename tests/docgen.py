@@ -232,6 +232,11 @@ SYSTEM_FAMILIES = {"nameless-gid", "docker-daemon-access", "other-permission", "
                    "other-device", "mobile-gpu-delegate", "mac-no-cuda", "gpu-vendor-unsupported", "gpu-node-busy"}
 
 
+# A multi-GPU server's own setup (its NVSwitch fabric manager), listed with a PC's setup; the reading still gives a paste
+# that shows a Jetson the Jetson's meaning.
+SERVER_SETUP_FAMILIES = {"cuda-802", "fabric-manager-failed"}
+
+
 def error_page_of(symptom: Dict[str, Any]) -> str:
     """The one reference page a family's signatures are listed on (one page each keeps every page light): the access
     errors, and of those a container's without the GPU or with what the toolkit's release makes of it; look-alikes
@@ -247,7 +252,7 @@ def error_page_of(symptom: Dict[str, Any]) -> str:
         if "cuda" in symptom or symptom["id"] in PROGRAM_FAMILIES:
             return "reference/errors-program.md"
         return "reference/errors-system.md" if symptom["id"] in SYSTEM_FAMILIES else "reference/errors-unrelated.md"
-    if "jetson-software-mismatch" not in causes:
+    if "jetson-software-mismatch" not in causes or symptom["id"] in SERVER_SETUP_FAMILIES:
         return "reference/errors-pc.md"
     builds = causes == {"jetson-software-mismatch", "not-gpu-access"}
     return "reference/errors-builds.md" if builds else "reference/errors-lookalikes.md"
@@ -287,9 +292,9 @@ ERROR_PAGES = {
     "reference/errors-pc.md": (
         "# PC setup errors",
         "Messages that come up in GPU-access reports from PCs and servers and point to the machine's own setup: its "
-        "display and OpenGL, a sandbox, a hypervisor, the GPU's compute mode or the driver it runs on. On a Jetson they "
-        "are no GPU access at all. The access errors are on [error messages](errors.md); software versions on "
-        "[look-alike errors](errors-lookalikes.md)."),
+        "display and OpenGL, a sandbox, a hypervisor, the GPU's compute mode, the driver it runs on or an NVSwitch "
+        "server's fabric manager. On a Jetson they are no GPU access at all. The access errors are on [error "
+        "messages](errors.md); software versions on [look-alike errors](errors-lookalikes.md)."),
     "reference/errors-unrelated.md": (
         "# Unrelated errors",
         "Messages that come up in GPU-access reports but are no GPU access at all: a program's own detection, "

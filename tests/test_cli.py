@@ -338,8 +338,8 @@ def test_only_the_chosen_commands_parser_is_built(argv: List[str]) -> None:
 
 def test_no_module_parses_data_or_compiles_a_pattern_when_it_is_imported() -> None:
     """JSON tables are read when a function needs them (data.load), and patterns are compiled on first
-    use, never as a module loads: a command pays only for what it uses. Explain and its own text modules
-    compile theirs as they load; no other command imports them (test above)."""
+    use, never as a module loads: a command pays only for what it uses. Explain (each of its stages) and its own
+    text modules compile theirs as they load; no other command imports them (test above)."""
     code = """
 import json, pkgutil, importlib, re, sys, jetson_gpu_access
 calls, compiled = [], set()
@@ -360,7 +360,8 @@ for module in pkgutil.walk_packages(jetson_gpu_access.__path__, "jetson_gpu_acce
 from jetson_gpu_access import data
 assert not calls and not data._LOADED, (len(calls), sorted(data._LOADED))
 ours = {m for m in compiled if m.startswith("jetson_gpu_access.")}
-assert ours <= {"jetson_gpu_access." + m for m in ("explain", "textfacts", "launch", "migrate")}, ours
+allowed = {"jetson_gpu_access." + m for m in ("textfacts", "launch", "migrate")}
+assert all(m in allowed or m.split(".")[1] == "explain" for m in ours), ours
 """
     assert len([m for m in modules_after(code) if m.startswith("jetson_gpu_access.")]) > 30  # all of them ran
 
