@@ -1375,6 +1375,11 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     before_render = _l4t_major(seen)
     if jetson and before_render is not None and before_render < 36 and len(seen.releases) <= 1:
         ruled_out += ("render-node-denied",)
+    # No container loads a kernel module, and software that names the GPU it detected was given it: either rules out a
+    # container that did not get the nodes.
+    soft_said = [m.line for m in matches if m.id in ("cuda-unavailable", "release-unsupported")][:1]
+    if (failure is not None and MODULE_LOAD.search(failure.line)) or any(map(_GPU_DETECTED.search, soft_said)):
+        ruled_out += ("nodes-missing-in-container",)
 
     def cause(cause_id: str, text: str, lines: Sequence[str], *also: str) -> Cause:
         rest = tuple(a for a in dict.fromkeys(also + tuple(others))
@@ -2019,11 +2024,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "denied the GPU gets CUDA's start-up error instead); which system it ran on would tell",
                      [line_of["cuda-unavailable"]], "jetson-software-mismatch", "x86-discrete-gpu")
     if soft and not denied and not nodes_denied:
-        # (software that names the GPU it detected was given the GPU: no node is missing)
-        detected = bool(_GPU_DETECTED.search(line_of[soft[0]]))
         return platform_cause("jetson-software-mismatch", "the software says this release or system is not one it "
                               "supports" if soft[0] == "release-unsupported" else "the software finds no usable CUDA for "
-                              "this release", [line_of[soft[0]]], *(() if detected else ("nodes-missing-in-container",)))
+                              "this release", [line_of[soft[0]]], "nodes-missing-in-container")
     if "nameless-gid" in ids and not denied and not nodes_denied:
         added = [launch for launch in seen.launches if launch.numeric_groups or any(map(computed_gid, launch.group_add))]
         if added:  # (a substitution, `$(stat -c %g NODE)`, gives a number too)
@@ -2123,10 +2126,9 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
                      "is taken, or no node advertises one (the device plugin's set-up); the message does not say which",
                      [line_of["gpu-unschedulable"]] + platform_line, "not-gpu-access", "x86-discrete-gpu")
     if x86:  # (another maker's Arm board is filed with the PCs, and read on its own: _no_nvidia_gpu_on_the_board)
-        module_load = failure is not None and bool(MODULE_LOAD.search(failure.line))
         return cause("x86-discrete-gpu", "the paste shows an x86 / discrete-GPU system and no Jetson" if platform_shown else
                      "a GPU error of a PC, whose driver and devices the integrated-GPU explanations do not fit",
-                     platform_line + [line_of[i] for i in ids[:1]], *(() if module_load else ("nodes-missing-in-container",)))
+                     platform_line + [line_of[i] for i in ids[:1]], "nodes-missing-in-container")
     overflow = [n for n in seen.nodes if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri/render)", n.path)
                 and n.group in _OVERFLOW and not n.open_to_all]
     if overflow and not x86:
@@ -2142,11 +2144,10 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     if not (denied or nodes_denied):
         if "failure-gpu" in ids and jetson and platform_shown and not _NOT_PAST_START_UP.search(line_of["failure-gpu"]):
             # Past start-up, a denied node is no longer the question: the GPU was opened.
-            in_container = () if MODULE_LOAD.search(line_of["failure-gpu"]) else ("nodes-missing-in-container",)
             return cause("jetson-software-mismatch", "a GPU failure on a Jetson past CUDA's start-up, with no denial, no "
                          "missing node and no driver error: most often the software (a build or version for another "
                          "release)",
-                         [line_of["failure-gpu"]] + platform_line, "not-gpu-access", *in_container)
+                         [line_of["failure-gpu"]] + platform_line, "not-gpu-access", "nodes-missing-in-container")
         symptom = next((i for i in ("failure-gpu-symptom", "failure-symptom") if i in ids), "")
         if symptom:
             return cause("unknown", "it timed out or stopped at once: a symptom any cause can give, which names none",
