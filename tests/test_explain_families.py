@@ -1739,6 +1739,8 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     # XLA's device allocator refusing a request: JAX out of the GPU's memory
     ("Original error: RESOURCE_EXHAUSTED: Failed to allocate request for 176.00MiB (184549376B) on device ordinal 0",
      "out-of-memory"),
+    # a printf's width before the number (CP2K's offload library)
+    ("ERROR: cuInit failed with error:  34 /src/offload/offload_library.c 57", "cuda-34"),
 ])
 def test_other_wordings_of_a_family_are_that_family(line: str, family: str) -> None:
     assert family in ids(line)
@@ -3887,6 +3889,16 @@ def test_almost_no_gpu_used_is_a_program_that_does_not_use_it(line: str) -> None
     ("ubuntu@ubuntu-Precision-Tower-5810:~/ORB_SLAM2_CUDA-master$ ./build/rgbd_tum", True),
     ("me@me-System-Product-Name:~$ nvidia-smi", True),
     ("nvidia@nvidia-desktop:~$ ./deviceQuery", False),
+    # data-centre cards by name (the L20 and H20, Blackwell's GB200), an HPC cluster's Lmod modules and EasyBuild's
+    # software, a scheduler's job epilog
+    ("I install kokkos in NVIDIA L20. It can compile successful, but when I run the program, it encounter a error.", True),
+    ("GPU 0: NVIDIA H20 (UUID: GPU-5c2b0d1e)", True),
+    ("our GB200 nodes fail to start CUDA", True),
+    ("$ ml load gompi/2022b foss/2022b CUDA/12.0.0", True),
+    ("    at /share/easybuild/software/sources/c/CP2K/cp2k-2024.1/src/offload/offload_library.c:58", True),
+    ("In the nvidia epilog, llnl getting lots of failures.", True),
+    ("the L2 cache of an Orin is 4 MB", False),
+    ("an epilogue to the story", False),
 ])
 def test_where_a_failure_ran_names_a_pc(line: str, pc: bool) -> None:
     """A cloud notebook the failure ran on, a cloud's Kubernetes OS, a Windows crash stack's module, a desktop driver's

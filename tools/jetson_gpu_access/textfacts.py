@@ -358,7 +358,7 @@ _WORKSTATION_MODEL = r"(?-i:T(?:400|600|1000|1200|2000)|P(?:400|600|620|1000|200
 _WORKSTATION_GPU = (r"\bNVIDIA\s+" + _WORKSTATION_MODEL + r"|\b" + _WORKSTATION_MODEL +
                     r"(?=(?:\s+\d{1,2}\s?GB)?\s+(?:cards?|gpus?|graphics)\b)")
 _NVIDIA_ON_PCI = r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b"
-_DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|G?H200|B[12]00|A10G?|A16|A30|A40|L40S?|(?<![-\w])(?-i:L4)|T4G?|V100|P100|P40|"
+_DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|G?H200|G?B[123]00|H20|A10G?|A16|A30|A40|L40S?|L20|(?<![-\w])(?-i:L4)|T4G?|V100|P100|P40|"
                     r"M[46]0|K[48]0m?|A[2456]000|A[45]500)s?\b"
                     r"(?![\w:-]|\.\w)|"  # not a key (k80:) nor a version (a100.2); a sentence may end after it
                     # (its form or its memory: A100-SXM4, V100-32GB)
@@ -671,14 +671,17 @@ _PC_HINT = cued(
      r"\bnvidia\s+(?:graphics?|video)\s+cards?\b|\b(?:graphics?|video)\s+cards?\s+(?:from|by|made\s+by)\s+nvidia\b"),
     # an HPC cluster's environment modules (Lmod's `module load nvhpc/23.7`): GPU servers' tooling, which no Jetson image
     # ships (a sign by assumption, not by a source, so any sign of a Jetson outranks it)
-    (("module load", "module add"), r"(?:^|[$>]\s*)module\s+(?:load|add)\s+[\w./-]+"),
+    # (and Lmod's short form, `ml load CUDA/12.0.0`, and the paths EasyBuild installs the modules' software under)
+    (("module load", "module add", "ml load", "ml add", "/easybuild/"),
+     r"(?:^|[$>]\s*)(?:module|ml)\s+(?:load|add)\s+[\w./-]+|/easybuild/software/"),
     # LXD's nvidia.runtime key, the legacy hook's: LXD passes a Jetson's iGPU as a CDI device instead (canonical/lxd#13562)
     (("nvidia.runtime",), r"\bnvidia\.runtime\b"),
     # a cluster's batch scheduler asked for GPUs (Slurm's srun and sbatch, the options within a bounded stretch of the
     # line) and NVIDIA's containers for it (enroot, pyxis's --container-image): the tools of GPU servers
-    (("srun", "sbatch", "enroot", "pyxis", "--container-image"),
+    # (and a job's epilog, the script a cluster's scheduler runs on a compute node after each job to check its GPUs)
+    (("srun", "sbatch", "enroot", "pyxis", "--container-image", "epilog"),
      r"\b(?:srun|sbatch)\b[^\n]{0,200}?--(?:gpus|gres)\b|#SBATCH\s+--(?:gpus|gres)\b|\benroot\s+(?:start|create|import)\b|"
-     r"\bpyxis\b|--container-image[= ]"),
+     r"\bpyxis\b|--container-image[= ]|\bepilog(?:\.d)?\b"),
     # more than one GPU in a machine (a Jetson has one, integrated), said, counted, or a node's GPU resource; often
     # another machine than the failing one ("it trains on our server with 4 GPUs"), so any Jetson sign outranks it
     (("gpu",), r"\b(?:multiple|several|many)\s+(?:nvidia\s+)?gpus\b|\bmulti-?gpu\b|"
