@@ -1307,3 +1307,29 @@ def test_software_that_names_the_gpu_it_detected_is_not_asked_whether_the_contai
     result = read_cause(text)
     assert result.cause.id == cause and "nodes-missing-in-container" not in result.cause.also_possible
     assert "--runtime nvidia" not in render_text(result)
+
+
+def test_a_package_built_by_pip_without_cuda_is_its_isolated_build_s_torch() -> None:
+    """A failed pip install whose build finds no CUDA runtime, with no image's build: pip's isolated build environment
+    has a torch of its own from the index, which on a Jetson carries no CUDA of the release; in a `docker build` the
+    step got no GPU, which stays the container's reading."""
+    paste = ("Nvidia jetson is aarch64, in ubuntu20.04 server(cuda 12.2), when run \"pip install vllm\", some error happened:\n"
+             "  × Getting requirements to build wheel did not run successfully.\n"
+             "  │ exit code: 1\n"
+             "      /tmp/pip-build-env-jkd2f4g4/overlay/lib/python3.10/site-packages/torch/nn/modules/transformer.py:20: "
+             "UserWarning: Failed to initialize NumPy\n"
+             "      No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'\n")
+    reading = read_cause(paste).cause
+    assert reading.id == "jetson-software-mismatch"
+    assert any("build isolation" in line or "isolated environment" in reading.why.text for line in reading.why.evidence)
+    in_an_image = ("Orin AGX, JetPack 6.0\n$ docker build -t llm .\n#8 12.31 No CUDA runtime is found, using CUDA_HOME="
+                   "'/usr/local/cuda'\n#8 12.40 × Getting requirements to build wheel did not run successfully.\n")
+    assert read_cause(in_an_image).cause.id == "nodes-missing-in-container"
+
+
+def test_a_source_package_pip_built_is_no_failure_for_any_reading() -> None:
+    """pip downloading a GPU package's source and building it without an error is an install log: it counts for no
+    reading, so a browser's GPU process that gives up beside it is still read alone (the browser's own problem)."""
+    install = "Collecting flash_attn-2.5.6.tar.gz\n"
+    browser = "[1234:1234:0101/000000.000000:ERROR:gpu_process_host.cc(991)] GPU process exited unexpectedly: exit_code=139\n"
+    assert read_cause(browser).cause.id == read_cause(install + browser).cause.id == "not-gpu-access"

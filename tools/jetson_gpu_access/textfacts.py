@@ -1797,6 +1797,9 @@ OWN_BUILD_LIBRARY = re.compile(r"(?:^|[\s'\"=:(`])(?:\.{1,2}/|~/|/home/[^/\s]+/|
 _PIP_BUILD_FAILED = re.compile(r"getting requirements to build wheel\W+(?:\.\.\.\s*)?error|preparing metadata \([\w.]+\)"
                                r"\W+(?:\.\.\.\s*)?(?:error|finished with status 'error')|subprocess-exited-with-error|"
                                r"metadata-generation-failed|failed building wheel for|could not build wheels for|"
+                               # pip from 22 on: "× Getting requirements to build wheel did not run successfully."
+                               r"\b(?:getting requirements to build wheel|preparing metadata \([\w.]+\)|building wheel)\s+"
+                               r"did not run successfully|"
                                # pip before 20 and after 22 on a setup.py that fails
                                r"\bsetup\.py[\"']?\s+egg_info[\"']?\s+(?:failed with error code|did not run successfully)", re.I)
 # The NVIDIA runtime's hook failing in its own work: a device its list names that the host lacks, a link it creates, the

@@ -1268,20 +1268,20 @@ class _Case:
     matches: Sequence[SymptomMatch]
     platform: str                      # "jetson", "pc", or "" when none is shown and none needs assuming
     platform_shown: str                # the line that shows the system, "" when it is assumed
-    failure: Optional[Failure]         # a failing line no family names
+    failure: Optional[Failure]         # the paste's failing line (find_failure), None where it is a node read as absent
     container: str                     # the line that shows a container, "" when none does
-    line_of: Dict[str, str]            # each family's line
-    ids: List[str]                     # the families that count, in the paste's order
+    line_of: Dict[str, str]            # the line of each family matched, and of the ids made here ("failure-<kind>")
+    ids: List[str]                     # the families that count, in the paste's order (readers never change it)
     cpu_asked: str                     # a command that asks for the CPU, read beside what it may explain
     hook: List[str]                    # the runtime hook's own lines
-    denied: List[str]                  # the families that say a session was denied
-    nodes_denied: List[str]            # the diagnosis' findings of a node denied
-    process_denied: Set[str]           # ... to the pasted process itself
+    denied: List[str]                  # the families of a denial or a CUDA start-up error a denial may cause
+    nodes_denied: List[str]            # the diagnosis' finding codes of a node denied (ACC-002 to ACC-004)
+    process_denied: Set[str]           # ... those whose finding is about the pasted process itself
     not_gpu: List[str]                 # the families that are no GPU access
     foreign: List[Launch]              # launches of images built for servers or desktops, on a Jetson before JetPack 7
     numeric_lines: List[str]           # launches by a numeric uid:gid that drop the image's groups, or said so
     ruled_out: Tuple[str, ...]         # causes the paste rules out, never offered as alternatives
-    others: Tuple[str, ...] = ()       # causes every reading leaves possible
+    also_open: Tuple[str, ...] = ()    # causes each reading leaves possible besides its own (_DENIAL_READERS' nodes)
 
     @property
     def jetson(self) -> bool:
@@ -1301,7 +1301,7 @@ class _Case:
         return [self.line_of[i] for i in self.denied[:1]]
 
     def cause(self, cause_id: str, text: str, lines: Sequence[str], *also: str) -> Cause:
-        rest = tuple(a for a in dict.fromkeys(also + self.others)
+        rest = tuple(a for a in dict.fromkeys(also + self.also_open)
                      if a != cause_id and a in cause_ids() and a not in self.ruled_out)
         return Cause(cause_id, _because(text, lines), rest)
 
@@ -1446,8 +1446,6 @@ def _case_of(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optiona
         ids.remove("gpu-works-words")
     if "gpu-package-source-build" in ids and not bool(seen.said("pip build failed")):
         ids.remove("gpu-package-source-build")  # a source package that pip built: an install log, no failure
-    if "program-fix-words" in ids and line_of.get("nodes-missing-words") == line_of["program-fix-words"]:
-        ids.remove("program-fix-words")  # (a launcher's function changed to give the container its GPU: the container's fix)
     # PyTorch's NVML assert is the out-of-memory path where NVML does not report memory (a Jetson); on a PC, whose NVML
     # does, it means NVML itself failed: the driver or a container that lost its GPU
     nvml_lost = x86 and "out-of-memory" in ids and _NVML_ASSERT.search(line_of["out-of-memory"]) and not any(
@@ -1460,6 +1458,9 @@ def _case_of(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optiona
                                            and failure.kind in ("driver", "gpu-library", "library")
                                            and not SOLVED.search(failure.line)))  # (not a failure said fixed)
                or i in ("cuda-801-operation", "cuda-999-operation")]
+    # (after not_gpu, which keeps it: a launcher's function changed to give the container its GPU is the container's fix)
+    if "program-fix-words" in ids and line_of.get("nodes-missing-words") == line_of["program-fix-words"]:
+        ids.remove("program-fix-words")
     # (from JetPack 7, R38, Jetson runs the server (SBSA) CUDA stack, whose images are built for it too: fact sheet,
     # jetpack-nixos PR #510)
     sbsa = _thor_or_later(seen, seen.jetson)
@@ -1642,6 +1643,17 @@ def _package_source(case: _Case) -> Optional[Cause]:
         return case.cause("jetson-software-mismatch", "a kernel launch fails without a reason in an image built for another "
                           "L4T release than the host's: its CUDA does not match the driver", [unspecified] + conflict,
                           "not-gpu-access")
+    # A package's build that asks torch for CUDA and finds none, in a pip install that failed and no image's build: pip
+    # builds it in an isolated environment with a torch of its own from the index, which on a Jetson has no CUDA of the
+    # release (`pip install --no-build-isolation` builds against the torch installed)
+    built_without = case.line_of.get("build-sees-no-gpu", "")
+    pip_failed = case.seen.said("pip build failed") if built_without else []
+    if pip_failed and not any(_IMAGE_BUILD.search(line) for line in (built_without, pip_failed[0], case.container)) \
+            and not case.denied and not case.nodes_denied:
+        return case.platform_cause("jetson-software-mismatch", "pip's build of the package finds no CUDA: pip builds it in "
+                                   "an isolated environment with a torch from the package index, which has no CUDA built "
+                                   "for the system (`--no-build-isolation` builds against the torch installed)",
+                                   [built_without, pip_failed[0]], "not-gpu-access")
     conda_lacks = case.seen.said("conda lacks GPU build")  # (conda's error, with the packages it lists joined to its line)
     unbuilt = conda_lacks[0] if conda_lacks else case.line_of.get("package-not-found", "")
     offline = bool(case.seen.said("offline"))
@@ -1674,8 +1686,8 @@ def _package_source(case: _Case) -> Optional[Cause]:
 
 
 def _outside_access(case: _Case) -> Optional[Cause]:
-    """What access does not decide: hardware this GPU lacks, a program's own failure, a fork, an engine's set-up, a
-    machine with no NVIDIA GPU."""
+    """An image built for servers on a Jetson, a GPU image's program crashing without the runtime, then what access does
+    not decide: hardware this GPU lacks, a program's own failure, a fork, an engine's set-up, no NVIDIA GPU at all."""
     # A failure that names nothing weighs less than an image built for another platform, on a Jetson the paste shows
     # by more than that image's own name
     if case.foreign and case.platform_shown not in ("", _first_line(case.foreign[0])) and case.not_gpu == ["failure-other"] \
@@ -1834,8 +1846,8 @@ def _toolkit_decides(case: _Case) -> Optional[Cause]:
 
 
 def _driver_or_injection(case: _Case) -> Optional[Cause]:
-    """The session's own words, a launch by numbers on a PC, the driver's and NVML's errors, CDI and the runtime's hook,
-    GPU nodes missing where the process runs."""
+    """The session's own words (a seat, a login, groups), a launch by numbers on a PC, the driver's and NVML's errors,
+    CDI and the runtime's hook, GPU nodes missing where the process runs."""
     session = _session_cause(case.seen, case.ids, case.line_of)
     if session is not None:
         return case.cause(session.id, session.why, session.lines, *session.also)
@@ -2062,7 +2074,8 @@ def _software_version(case: _Case) -> Optional[Cause]:
 
 
 def _no_gpu_found(case: _Case) -> Optional[Cause]:
-    """A program that finds no GPU, told apart by the session, the launch, the build and the program's own check."""
+    """A program that finds no GPU, told apart by the session, the launch, the build and the program's own check; a GID
+    without a name, a group missing from the image."""
     # CUDA unusable for a session the paste shows short of the groups its launch added: the groups, not the software.
     added = [launch for launch in case.seen.launches if launch.group_add]
     dropping = [login for login in case.seen.logins if login.value != "keeps --group-add"]
@@ -2194,7 +2207,8 @@ def _no_gpu_found(case: _Case) -> Optional[Cause]:
 
 
 def _nothing_denied(case: _Case) -> Optional[Cause]:
-    """A PC's own errors, then a paste that shows no denial: read without a node refused."""
+    """A PC's own errors, and every PC's reading ends here; then GPU nodes whose group maps to none or open to root
+    only, and a paste that shows no denial."""
     if case.x86 and "cuda-304" in case.ids:
         sandbox = case.seen.said("sandbox")
         return case.cause("x86-discrete-gpu", "CUDA's operating-system error on a PC: the system refused a call CUDA makes as "
@@ -2283,8 +2297,8 @@ def _nothing_denied(case: _Case) -> Optional[Cause]:
             return case.cause("not-gpu-access", "nothing in the paste fails, and it shows none of the GPU's access (no node, "
                               "group, user, launch{}) and no trouble in words{}. Read as no GPU-access failure, assuming the "
                               "paste holds what fails: a session denied the GPU gets CUDA's start-up error".format(
-                             "" if asked else " or release",
-                             "; it asks whether the software supports what it names" if asked else ""),
+                                  "" if asked else " or release",
+                                  "; it asks whether the software supports what it names" if asked else ""),
                               asked[:1], "jetson-software-mismatch", "nodes-missing-in-container", "x86-discrete-gpu")
         return case.cause("unknown", "the paste shows no GPU-access error and no node the session is denied",
                           [], "render-node-denied", "tegra-nodes-denied")
@@ -2485,6 +2499,14 @@ def _denied_session(case: _Case) -> Cause:
 _READERS: Tuple[Callable[[_Case], Optional[Cause]], ...] = (
     _display_or_setting, _tool_or_build, _package_source, _outside_access, _toolkit_decides, _driver_or_injection,
     _software_version, _no_gpu_found, _nothing_denied, _denied_as_root)
+# ... then a denial neither root's session nor a replaced CUDA explains: either node may be the one, whatever decides,
+# so each of these leaves both open, and `_denied_session`, which always answers, comes last.
+_DENIAL_READERS: Tuple[Callable[[_Case], Optional[Cause]], ...] = (_denied_launch,)
+
+
+def _answer(case: _Case, readers: Sequence[Callable[[_Case], Optional[Cause]]]) -> Optional[Cause]:
+    """The reading of the first reader that answers, None where none does."""
+    return next((found for found in (read(case) for read in readers) if found is not None), None)
 
 
 def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optional[Diagnosis], platform: str,
@@ -2492,13 +2514,8 @@ def _first_reading(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: O
     """The cause on ``platform`` ("jetson", "pc", or "" when none is shown and none needs assuming);
     ``platform_shown`` is the line that shows it, "" when it is assumed."""
     case = _case_of(seen, matches, diagnosis, platform, platform_shown, failure, container)
-    for read in _READERS:
-        found = read(case)
-        if found is not None:
-            return found
-    # A denial neither root's session nor a replaced CUDA explains: either node may be the one, whatever decides.
-    case = with_fields(case, others=("render-node-denied", "tegra-nodes-denied"))
-    return _denied_launch(case) or _denied_session(case)
+    denial = with_fields(case, also_open=("render-node-denied", "tegra-nodes-denied"))
+    return _answer(case, _READERS) or _answer(denial, _DENIAL_READERS) or _denied_session(denial)
 
 
 
