@@ -1739,8 +1739,9 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     # XLA's device allocator refusing a request: JAX out of the GPU's memory
     ("Original error: RESOURCE_EXHAUSTED: Failed to allocate request for 176.00MiB (184549376B) on device ordinal 0",
      "out-of-memory"),
-    # a printf's width before the number (CP2K's offload library)
+    # a printf's width before the number (CP2K's offload library), by as many blanks as it likes
     ("ERROR: cuInit failed with error:  34 /src/offload/offload_library.c 57", "cuda-34"),
+    ("init: cudaSetDevice failed with error:   35", "cuda-35"),
 ])
 def test_other_wordings_of_a_family_are_that_family(line: str, family: str) -> None:
     assert family in ids(line)
@@ -3899,6 +3900,13 @@ def test_almost_no_gpu_used_is_a_program_that_does_not_use_it(line: str) -> None
     ("In the nvidia epilog, llnl getting lots of failures.", True),
     ("the L2 cache of an Orin is 4 MB", False),
     ("an epilogue to the story", False),
+    ("we rent 8x H20 GPUs for training", True),
+    ("the job fails on our B300 nodes", True),
+    # the names where they are no card, no Lmod and no scheduler: a camera, a source line, prose, argparse's epilog
+    ("Camera: DJI Zenmuse H20, stream decoded with NVIDIA hardware decoder", False),
+    ("see https://github.com/org/repo/blob/main/quant/base.py#L20 for the int4 path", False),
+    ("ML load times are fine, but inference is slow", False),
+    ("parser = argparse.ArgumentParser(description='serve', epilog=\"see docs/serving.md\")", False),
 ])
 def test_where_a_failure_ran_names_a_pc(line: str, pc: bool) -> None:
     """A cloud notebook the failure ran on, a cloud's Kubernetes OS, a Windows crash stack's module, a desktop driver's

@@ -1309,22 +1309,57 @@ def test_software_that_names_the_gpu_it_detected_is_not_asked_whether_the_contai
     assert "--runtime nvidia" not in render_text(result)
 
 
-def test_a_package_built_by_pip_without_cuda_is_its_isolated_build_s_torch() -> None:
-    """A failed pip install whose build finds no CUDA runtime, with no image's build: pip's isolated build environment
-    has a torch of its own from the index, which on a Jetson carries no CUDA of the release; in a `docker build` the
-    step got no GPU, which stays the container's reading."""
-    paste = ("Nvidia jetson is aarch64, in ubuntu20.04 server(cuda 12.2), when run \"pip install vllm\", some error happened:\n"
-             "  × Getting requirements to build wheel did not run successfully.\n"
-             "  │ exit code: 1\n"
-             "      /tmp/pip-build-env-jkd2f4g4/overlay/lib/python3.10/site-packages/torch/nn/modules/transformer.py:20: "
-             "UserWarning: Failed to initialize NumPy\n"
-             "      No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'\n")
-    reading = read_cause(paste).cause
+def test_a_package_built_by_pip_without_cuda_is_the_torch_it_imports() -> None:
+    """A failed pip install whose build finds no CUDA runtime, on the machine itself or in a container given the GPU:
+    the torch the build imports has none (pip's isolated build environment installs one from the index)."""
+    isolated = ("Nvidia jetson is aarch64, in ubuntu20.04 server(cuda 12.2), when run \"pip install vllm\":\n"
+                "  × Getting requirements to build wheel did not run successfully.\n"
+                "      /tmp/pip-build-env-jkd2f4g4/overlay/lib/python3.10/site-packages/torch/nn/modules/transformer.py:20: "
+                "UserWarning: Failed to initialize NumPy\n"
+                "      No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'\n")
+    reading = read_cause(isolated).cause
     assert reading.id == "jetson-software-mismatch"
-    assert any("build isolation" in line or "isolated environment" in reading.why.text for line in reading.why.evidence)
-    in_an_image = ("Orin AGX, JetPack 6.0\n$ docker build -t llm .\n#8 12.31 No CUDA runtime is found, using CUDA_HOME="
-                   "'/usr/local/cuda'\n#8 12.40 × Getting requirements to build wheel did not run successfully.\n")
-    assert read_cause(in_an_image).cause.id == "nodes-missing-in-container"
+    assert any("pip-build-env-" in line for line in reading.why.evidence)
+    host = ("Jetson Orin NX 16GB, JetPack 5.1.2\n$ pip install ./ops/voxel\n"
+            "  No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda-11.4'\n"
+            "  × Building wheel for voxel_ops (pyproject.toml) did not run successfully.\n")
+    given = ("Jetson AGX Orin, JetPack 6.0\n$ sudo docker run --runtime nvidia -it --rm dustynv/l4t-pytorch:r36.2.0\n"
+             "root@orin:/# pip3 install xformers==0.0.26\n  No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'\n"
+             "  × python setup.py bdist_wheel did not run successfully.\n")
+    assert read_cause(host).cause.id == read_cause(given).cause.id == "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("paste", [
+    # BuildKit's summary of a failed step, its lines without the step's prefix
+    "Jetson AGX Orin, JetPack 5.1.2\n$ docker build -t mmcv-orin .\n > [4/6] RUN pip3 install mmcv==2.1.0:\n"
+    "13.01   No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'\n"
+    "41.77   × Getting requirements to build wheel did not run successfully.\n"
+    "ERROR: failed to solve: process \"/bin/sh -c pip3 install mmcv==2.1.0\" did not complete successfully: exit code: 1\n",
+    # an image's build said in prose
+    "When I build my Docker image on the AGX Orin (base image dustynv/l4t-pytorch:r36.2.0), the pip step fails:\n"
+    "  No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'\nerror: subprocess-exited-with-error\n"
+    "ERROR: Failed building wheel for flash-attn\n",
+    # a container started without the runtime, its nodes shown absent
+    "Jetson Orin Nano, JetPack 5.1.1\n$ sudo docker run -it --rm nvcr.io/nvidia/l4t-pytorch:r35.2.1-pth2.0-py3\n"
+    "root@c0ffee:/ws# ls /dev/nvmap\nls: cannot access '/dev/nvmap': No such file or directory\n"
+    "root@c0ffee:/ws# pip3 install .\n  No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'\n"
+    "  error: subprocess-exited-with-error\n",
+])
+def test_a_pip_build_without_cuda_in_an_image_s_build_or_a_container_without_the_gpu_is_not_the_torch_s(paste: str) -> None:
+    """Where the paste shows an image being built or a container without the GPU's nodes, the build's missing CUDA
+    may be that container's lack: the torch it imports is not named the cause."""
+    assert read_cause(paste).cause.id != "jetson-software-mismatch"
+
+
+@pytest.mark.parametrize("failing", ["  error: command 'aarch64-linux-gnu-gcc' failed: No such file or directory",
+                                     "  ext.cpp:9:10: fatal error: Python.h: No such file or directory"])
+def test_a_pip_build_that_lacks_a_compiler_or_python_s_headers_is_no_gpu_s(failing: str) -> None:
+    paste = ("Jetson Xavier AGX, JetPack 5.1\n$ pip3 install pytorch3d\n"
+             "  No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'\n" + failing + "\n"
+             "  error: subprocess-exited-with-error\n")
+    assert read_cause(paste).cause.id == "not-gpu-access"
+    assert read_cause(paste.replace(failing, "  fatal error: cuda_runtime.h: No such file or directory")).cause.id \
+        != "not-gpu-access"
 
 
 def test_a_source_package_pip_built_is_no_failure_for_any_reading() -> None:

@@ -358,7 +358,7 @@ _WORKSTATION_MODEL = r"(?-i:T(?:400|600|1000|1200|2000)|P(?:400|600|620|1000|200
 _WORKSTATION_GPU = (r"\bNVIDIA\s+" + _WORKSTATION_MODEL + r"|\b" + _WORKSTATION_MODEL +
                     r"(?=(?:\s+\d{1,2}\s?GB)?\s+(?:cards?|gpus?|graphics)\b)")
 _NVIDIA_ON_PCI = r"\b(?:VGA compatible|3D) controller(?:\s*\[03\d\d\])?:\s*NVIDIA\b"
-_DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|G?H200|G?B[123]00|H20|A10G?|A16|A30|A40|L40S?|L20|(?<![-\w])(?-i:L4)|T4G?|V100|P100|P40|"
+_DATA_CENTRE_GPU = (r"\b(?:[AH][18]00|G?H200|G?B[123]00|A10G?|A16|A30|A40|L40S?|(?<![-\w])(?-i:L4)|T4G?|V100|P100|P40|"
                     r"M[46]0|K[48]0m?|A[2456]000|A[45]500)s?\b"
                     r"(?![\w:-]|\.\w)|"  # not a key (k80:) nor a version (a100.2); a sentence may end after it
                     # (its form or its memory: A100-SXM4, V100-32GB)
@@ -450,7 +450,7 @@ _X86 = cued(
     # lspci's NVIDIA GPU on the PCI bus (a Jetson's GPU is no PCI device)
     (("controller",), _NVIDIA_ON_PCI),
     # (and a vGPU profile's name as nvidia-smi and the guest driver give it: "NVIDIA A16-4Q", "GRID M10-8Q")
-    (("a10", "a16", "a800", "h100", "h200", "h800", "b100", "b200", "a30", "a40", "l40", "l4", "t4", "v100", "p100",
+    (("a10", "a16", "a800", "h100", "h200", "h800", "b100", "b200", "b300", "a30", "a40", "l40", "l4", "t4", "v100", "p100",
       "p40", "m40", "m60", "k80", "k40", "a2000", "a4000", "a4500", "a5000", "a5500", "a6000", "nvidia a",
       "nvidia b", "nvidia h", "nvidia l", "nvidia m", "nvidia p", "nvidia t", "nvidia v", "grid "),
      _DATA_CENTRE_GPU),
@@ -673,7 +673,9 @@ _PC_HINT = cued(
     # ships (a sign by assumption, not by a source, so any sign of a Jetson outranks it)
     # (and Lmod's short form, `ml load CUDA/12.0.0`, and the paths EasyBuild installs the modules' software under)
     (("module load", "module add", "ml load", "ml add", "/easybuild/"),
-     r"(?:^|[$>]\s*)(?:module|ml)\s+(?:load|add)\s+[\w./-]+|/easybuild/software/"),
+     r"(?:^|[$>]\s*)(?:module|(?-i:ml))\s+(?:load|add)\s+[\w./-]+|/easybuild/software/"),
+    # the L20 and H20 data-centre cards, only as NVIDIA's or a GPU (a camera, a source line, a formula share the names)
+    (("l20", "h20"), r"\bNVIDIA\s+[LH]20\b|(?<![-\w#.])(?-i:[LH]20)\s+(?:GPUs?|cards?|nodes?|servers?)\b"),
     # LXD's nvidia.runtime key, the legacy hook's: LXD passes a Jetson's iGPU as a CDI device instead (canonical/lxd#13562)
     (("nvidia.runtime",), r"\bnvidia\.runtime\b"),
     # a cluster's batch scheduler asked for GPUs (Slurm's srun and sbatch, the options within a bounded stretch of the
@@ -681,7 +683,7 @@ _PC_HINT = cued(
     # (and a job's epilog, the script a cluster's scheduler runs on a compute node after each job to check its GPUs)
     (("srun", "sbatch", "enroot", "pyxis", "--container-image", "epilog"),
      r"\b(?:srun|sbatch)\b[^\n]{0,200}?--(?:gpus|gres)\b|#SBATCH\s+--(?:gpus|gres)\b|\benroot\s+(?:start|create|import)\b|"
-     r"\bpyxis\b|--container-image[= ]|\bepilog(?:\.d)?\b"),
+     r"\bpyxis\b|--container-image[= ]|(?<![\w.])epilog(?:\.d)?\b(?!\s*=)"),
     # more than one GPU in a machine (a Jetson has one, integrated), said, counted, or a node's GPU resource; often
     # another machine than the failing one ("it trains on our server with 4 GPUs"), so any Jetson sign outranks it
     (("gpu",), r"\b(?:multiple|several|many)\s+(?:nvidia\s+)?gpus\b|\bmulti-?gpu\b|"
@@ -1206,7 +1208,8 @@ class Observed:
                                        # later" (with the system, the software only R36 runs), "no CDI spec", "offline"
                                        # (an index or download could not be reached), "Jetson index" (pip uses
                                        # NVIDIA's Python index for Jetsons), "PC CUDA index" (PyTorch's cuXXX
-                                       # index), "pip build failed", "sandbox",
+                                       # index), "pip build failed", "pip's isolated build" (its build environment's
+                                       # path), "image build" (a Docker image's), "sandbox",
                                        # "device sandbox" (one that hides devices: PrivateDevices=yes, firejail,
                                        # bubblewrap),
                                        # "toolkit step" (the runtime's hook failed in a step of its own),
@@ -1794,12 +1797,19 @@ OWN_BUILD_LIBRARY = re.compile(r"(?:^|[\s'\"=:(`])(?:\.{1,2}/|~/|/home/[^/\s]+/|
                                r"(?![^\s'\"`]*(?:site-packages|dist-packages|conda|\.local/lib|/envs/|\.cache/))"
                                r"[^\s'\"`]*?/(?!" + _CUDA_LIBRARY + r")(lib[\w+-]+)\.so\b", re.I)
 # pip saying a package it builds from its source failed to build.
+# An image being built: the command, BuildKit's and the legacy builder's steps, its error, or said ("when I build my
+# Docker image")
+_IMAGE_BUILT = re.compile(r"\bdocker(?:-compose|\s+compose)?\s+(?:build|buildx)\b|\bfailed to solve\b|^\s*>?\s*\[\s*\d+/\d+\]\s+RUN\b|"
+                          r"^\s*Step \d+/\d+ :|---> Running in\b|^\s*(?-i:RUN)\s+\S|"
+                          r"\bbuild(?:ing)?\s+(?:my\s+|the\s+|a\s+|an\s+)?(?:docker\s+|container\s+)?image\b", re.I)
+# pip's isolated build environment, where it installs a package's build requirements (a torch among them) afresh
+_PIP_ISOLATED_BUILD = re.compile(r"/pip-build-env-\w+/(?:overlay|normal)/")
 _PIP_BUILD_FAILED = re.compile(r"getting requirements to build wheel\W+(?:\.\.\.\s*)?error|preparing metadata \([\w.]+\)"
                                r"\W+(?:\.\.\.\s*)?(?:error|finished with status 'error')|subprocess-exited-with-error|"
                                r"metadata-generation-failed|failed building wheel for|could not build wheels for|"
                                # pip from 22 on: "× Getting requirements to build wheel did not run successfully."
-                               r"\b(?:getting requirements to build wheel|preparing metadata \([\w.]+\)|building wheel)\s+"
-                               r"did not run successfully|"
+                               r"\b(?:getting requirements to build wheel|preparing metadata|building wheel for [\w.-]+|"
+                               r"python setup\.py \w+)(?:\s+\([\w.]+\))?\s+did not run successfully|"
                                # pip before 20 and after 22 on a setup.py that fails
                                r"\bsetup\.py[\"']?\s+egg_info[\"']?\s+(?:failed with error code|did not run successfully)", re.I)
 # The NVIDIA runtime's hook failing in its own work: a device its list names that the host lacks, a link it creates, the
@@ -1987,6 +1997,8 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
     ("PC CUDA index", ("download.pytorch.org",),
      lambda line, raw: _asserted(_PC_CUDA_INDEX, line) and not ANOTHER_MACHINE.search(line)),
     ("pip build failed", ("wheel", "subprocess-exited", "metadata", "egg_info"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
+    ("pip's isolated build", ("pip-build-env-",), lambda line, raw: _PIP_ISOLATED_BUILD.search(line)),
+    ("image build", ("build", "failed to solve", "step ", "running in", "run "), lambda line, raw: _IMAGE_BUILT.search(line)),
     ("GPU at work", ("%", "nvtop", "nvitop", "gpustat", "memcpy nodes"), lambda line, raw: _GPU_AT_WORK.search(line)),
     ("own build's library", (".so",), lambda line, raw: OWN_BUILD_LIBRARY.search(line)),
     ("toolkit step", ("failed", "imex"), lambda line, raw: _TOOLKIT_STEP.search(line)),

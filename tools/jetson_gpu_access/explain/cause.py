@@ -388,6 +388,10 @@ _PACKAGING = re.compile(r"^(?![^\n]*\bengine\b)[^\n]*\b(?:pip3?|install(?:ed|ing
                         re.I)  # (building a TensorRT engine runs on the GPU)
 # An image build said or shown: a build command, a build step's own lines (the classic builder's, BuildKit's, a
 # Dockerfile's RUN), or words ("during the docker build", "when building a docker image").
+# A build's own tools missing: a compiler, or a header of no GPU library ("Python.h: No such file or directory")
+_BUILD_TOOL_MISSING = re.compile(r"\bcommand\s+'[^'\n]*?(?:gcc|g\+\+|c\+\+|clang(?:\+\+)?|cc)'\s+failed\b|"
+                                 r"\bfatal error:\s*(?!(?:cuda|cudnn|cublas|cufft|curand|cusparse|cusolver|nvinfer|nvml|npp|"
+                                 r"nccl|thrust|cub|nvrtc|nvtx)\w*)[\w./-]+\.h(?:pp)?:\s*no such file\b", re.I)
 _IMAGE_BUILD = re.compile(r"\bdocker(?:-compose|\s+compose)?\s+(?:build|buildx)\b|\s--build\b|"
                           r"\b(?:during|in|at|while)\s+(?:the\s+|a\s+|my\s+)?(?:docker\s+|image\s+)?build(?:ing)?"
                           r"(?:\s+(?:time|step|process|stage))?\b|\bbuild(?:ing)?\s+(?:a\s+|the\s+|my\s+)?(?:docker\s+)?image\b|"
@@ -1643,17 +1647,25 @@ def _package_source(case: _Case) -> Optional[Cause]:
         return case.cause("jetson-software-mismatch", "a kernel launch fails without a reason in an image built for another "
                           "L4T release than the host's: its CUDA does not match the driver", [unspecified] + conflict,
                           "not-gpu-access")
-    # A package's build that asks torch for CUDA and finds none, in a pip install that failed and no image's build: pip
-    # builds it in an isolated environment with a torch of its own from the index, which on a Jetson has no CUDA of the
-    # release (`pip install --no-build-isolation` builds against the torch installed)
+    # A package's build that asks torch for CUDA and finds none, in a pip install that failed, where no image's build, no
+    # GPU node missing and no launch without the GPU shows: the torch the build imports has no CUDA, one pip installed
+    # from the index into its isolated build environment (`--no-build-isolation` builds against the torch installed), or
+    # an installed torch that is no build for the system
     built_without = case.line_of.get("build-sees-no-gpu", "")
     pip_failed = case.seen.said("pip build failed") if built_without else []
-    if pip_failed and not any(_IMAGE_BUILD.search(line) for line in (built_without, pip_failed[0], case.container)) \
-            and not case.denied and not case.nodes_denied:
-        return case.platform_cause("jetson-software-mismatch", "pip's build of the package finds no CUDA: pip builds it in "
-                                   "an isolated environment with a torch from the package index, which has no CUDA built "
-                                   "for the system (`--no-build-isolation` builds against the torch installed)",
-                                   [built_without, pip_failed[0]], "not-gpu-access")
+    isolated = case.seen.said("pip's isolated build")[:1]
+    if pip_failed and not case.seen.said("image build") and not _IMAGE_BUILD.search(case.container) \
+            and not case.seen.absent and all(_gets_gpu(launch, case.seen) for launch in case.seen.launches) \
+            and not case.denied and not case.nodes_denied and "build-error" not in case.ids:
+        if case.failure is not None and _BUILD_TOOL_MISSING.search(case.failure.line):
+            return case.cause("not-gpu-access", "the package's build stops at a compiler or header missing on the "
+                              "machine (its build tools or Python's headers), which CUDA has no part in",
+                              [case.failure.line], "jetson-software-mismatch", "x86-discrete-gpu")
+        return case.platform_cause("jetson-software-mismatch", "the package's build finds no CUDA in the torch it imports: "
+                                   "pip builds it in an isolated environment with a torch from the package index "
+                                   "(`--no-build-isolation` builds against the torch installed), and a torch with no CUDA "
+                                   "built for the system fails the same way", [built_without, pip_failed[0]] + isolated,
+                                   "not-gpu-access")
     conda_lacks = case.seen.said("conda lacks GPU build")  # (conda's error, with the packages it lists joined to its line)
     unbuilt = conda_lacks[0] if conda_lacks else case.line_of.get("package-not-found", "")
     offline = bool(case.seen.said("offline"))
@@ -1685,9 +1697,9 @@ def _package_source(case: _Case) -> Optional[Cause]:
     return None
 
 
-def _outside_access(case: _Case) -> Optional[Cause]:
-    """An image built for servers on a Jetson, a GPU image's program crashing without the runtime, then what access does
-    not decide: hardware this GPU lacks, a program's own failure, a fork, an engine's set-up, no NVIDIA GPU at all."""
+def _image_for_another_system(case: _Case) -> Optional[Cause]:
+    """On a Jetson, an image built for servers or desktops beside a failure that names nothing, and a GPU image's program
+    that crashes in a container started without the runtime."""
     # A failure that names nothing weighs less than an image built for another platform, on a Jetson the paste shows
     # by more than that image's own name
     if case.foreign and case.platform_shown not in ("", _first_line(case.foreign[0])) and case.not_gpu == ["failure-other"] \
@@ -1697,6 +1709,12 @@ def _outside_access(case: _Case) -> Optional[Cause]:
     if crash and not case.denied and not case.nodes_denied:
         return case.cause("nodes-missing-in-container", "a program of a GPU image crashes in a container started without "
                           "the NVIDIA runtime or the GPU's nodes", crash, "not-gpu-access")
+    return None
+
+
+def _outside_access(case: _Case) -> Optional[Cause]:
+    """What access does not decide: hardware this GPU lacks (an encoder, a PCIe window), a program's own failure, a
+    fork, an engine's set-up, no NVIDIA GPU at all, a Mac."""
     encoder = _encoder_failed(case.seen, case.failure, case.line_of) if _only_an_orin_nano(case.seen) else []
     if encoder and not case.denied and not case.nodes_denied:
         return case.cause("not-gpu-access", "the Jetson Orin Nano has no hardware video encoder (NVENC): its node and engine "
@@ -1845,9 +1863,9 @@ def _toolkit_decides(case: _Case) -> Optional[Cause]:
     return None
 
 
-def _driver_or_injection(case: _Case) -> Optional[Cause]:
-    """The session's own words (a seat, a login, groups), a launch by numbers on a PC, the driver's and NVML's errors,
-    CDI and the runtime's hook, GPU nodes missing where the process runs."""
+def _session_said(case: _Case) -> Optional[Cause]:
+    """The session's own words (a seat, a login, groups dropped), and on a PC a user denied the GPU whose launch by
+    numbers dropped the image's groups."""
     session = _session_cause(case.seen, case.ids, case.line_of)
     if session is not None:
         return case.cause(session.id, session.why, session.lines, *session.also)
@@ -1870,6 +1888,12 @@ def _driver_or_injection(case: _Case) -> Optional[Cause]:
     if case.x86 and dropped_for_gpu and node_failed and not joined and not open_to_all:
         return case.cause("uid-gid-launch", "a user denied the GPU, started with a numeric uid:gid that drops the image's group "
                           "memberships", [node_failed, dropped_for_gpu[0]] + case.platform_line, "x86-discrete-gpu")
+    return None
+
+
+def _driver_or_injection(case: _Case) -> Optional[Cause]:
+    """The driver's and NVML's errors, a toolkit too old for what it is asked, CDI and the runtime's hook, GPU nodes
+    missing where the process runs."""
     if "failure-injection" in case.ids:
         return case.platform_cause("nodes-missing-in-container", "a failure that names how the GPU is injected into the "
                                    "container (CDI, the NVIDIA runtime, a device plugin): the container does not get the GPU",
@@ -2206,9 +2230,9 @@ def _no_gpu_found(case: _Case) -> Optional[Cause]:
     return None
 
 
-def _nothing_denied(case: _Case) -> Optional[Cause]:
-    """A PC's own errors, and every PC's reading ends here; then GPU nodes whose group maps to none or open to root
-    only, and a paste that shows no denial."""
+def _the_pc_s_own(case: _Case) -> Optional[Cause]:
+    """A PC's own errors and notes, Kubernetes' scheduler placing no pod (on any system), and last any other PC's paste:
+    no reading after this one is tried on a PC."""
     if case.x86 and "cuda-304" in case.ids:
         sandbox = case.seen.said("sandbox")
         return case.cause("x86-discrete-gpu", "CUDA's operating-system error on a PC: the system refused a call CUDA makes as "
@@ -2227,10 +2251,8 @@ def _nothing_denied(case: _Case) -> Optional[Cause]:
                           [case.seen.cuda_true.value, case.seen.cuda_true.line] + case.platform_line,
                           "x86-discrete-gpu")
     optional = case.seen.said("optional TensorRT")
-    tensorrt_notes = ("not-gpu-access", "TensorFlow's warnings that TensorRT's libraries are absent: it uses them only "
-                      "for TF-TRT and goes on without them, and nothing else failed", optional[:1])
     if case.x86 and optional and case.failure is None and not case.ids:  # (a PC's paste of them says no more than another's)
-        return case.cause(*tensorrt_notes)
+        return _tensorrt_notes(case, optional)
     if "gpu-unschedulable" in case.ids and "gpus-all-taken" in case.ids and not case.denied:
         return case.cause("not-gpu-access", "Kubernetes' scheduler found no node with a free nvidia.com/gpu, and the paste says "
                           "every GPU is taken: capacity, not access",
@@ -2246,9 +2268,21 @@ def _nothing_denied(case: _Case) -> Optional[Cause]:
         return case.cause("x86-discrete-gpu", "the paste shows an x86 / discrete-GPU system and no Jetson" if case.platform_shown else
                           "a GPU error of a PC, whose driver and devices the integrated-GPU explanations do not fit",
                           case.platform_line + [case.line_of[i] for i in case.ids[:1]], "nodes-missing-in-container")
+    return None
+
+
+def _tensorrt_notes(case: _Case, optional: Sequence[str]) -> Cause:
+    """TensorFlow's warnings that TensorRT is absent (``optional``), where nothing else fails: no failure at all."""
+    return case.cause("not-gpu-access", "TensorFlow's warnings that TensorRT's libraries are absent: it uses them only "
+                      "for TF-TRT and goes on without them, and nothing else failed", optional[:1])
+
+
+def _nothing_denied(case: _Case) -> Optional[Cause]:
+    """GPU nodes whose group maps to none or that only root opens, then a paste that shows no denial: a failure's own
+    reading, the GPU shown at work, nothing failing, or unknown."""
     overflow = [n for n in case.seen.nodes if re.match(r"/dev/(?:nvmap|nvhost|nvgpu|dri/render)", n.path)
                 and n.group in _OVERFLOW and not n.open_to_all]
-    if overflow and not case.x86:
+    if overflow:
         kind = "render-node-denied" if "dri" in overflow[0].path else "tegra-nodes-denied"
         return case.cause(kind, "the GPU node's group maps to no group of the container's user namespace (nogroup): the "
                           "host's GID did not reach the session, so only other-users access is left",
@@ -2290,8 +2324,9 @@ def _nothing_denied(case: _Case) -> Optional[Cause]:
         if fitting:  # a failure no rule above reads: its family's own likeliest cause on this system
             return case.cause(fitting[0], "the error's family points here first on {}".format(PLATFORM_NAMES[case.platform]),
                               [case.line_of[case.ids[0]]] + case.platform_line, *fitting[1:])
+        optional = case.seen.said("optional TensorRT")
         if optional:
-            return case.cause(*tensorrt_notes)
+            return _tensorrt_notes(case, optional)
         if case.failure is None and not case.ids and not _access_shown(case.seen):
             asked = case.seen.said("support asked")
             return case.cause("not-gpu-access", "nothing in the paste fails, and it shows none of the GPU's access (no node, "
@@ -2497,8 +2532,8 @@ def _denied_session(case: _Case) -> Cause:
 # The readings of a paste's cause, the most specific first: the first that answers is the reading. From
 # `_denied_as_root` on, the paste shows a denial, and each decides which node and why from the most specific evidence.
 _READERS: Tuple[Callable[[_Case], Optional[Cause]], ...] = (
-    _display_or_setting, _tool_or_build, _package_source, _outside_access, _toolkit_decides, _driver_or_injection,
-    _software_version, _no_gpu_found, _nothing_denied, _denied_as_root)
+    _display_or_setting, _tool_or_build, _package_source, _image_for_another_system, _outside_access, _toolkit_decides,
+    _session_said, _driver_or_injection, _software_version, _no_gpu_found, _the_pc_s_own, _nothing_denied, _denied_as_root)
 # ... then a denial neither root's session nor a replaced CUDA explains: either node may be the one, whatever decides,
 # so each of these leaves both open, and `_denied_session`, which always answers, comes last.
 _DENIAL_READERS: Tuple[Callable[[_Case], Optional[Cause]], ...] = (_denied_launch,)

@@ -110,12 +110,13 @@ def _number_keys(code: int) -> List[str]:
     if code >= 100:
         return [str(code)]
     # ("failed res=2": a driver call's result as HAMi's core logs it; a check macro's line names its file before the
-    # number: "Cuda failure in file 'yolo_layer.cu' line 51: 35"; a printf's width pads the number: "with error:  34")
+    # number: "Cuda failure in file 'yolo_layer.cu' line 51: 35")
     forms: Tuple[str, ...] = ("return {}", "returned {}", "cuda error {}", "cuda error: {}", "cuda error! {}",
-                              "with error {}", "with error: {}", "with error:  {}", "failed res={}")
+                              "with error {}", "with error: {}", "failed res={}")
     # (a call's own "error: 35", from 10 up: below that, errno's "error: 2" stands in the same place)
     forms += ("error: {}",) if code >= 10 else ()
-    return [form.format(code) for form in forms] + ["cuda failure in file", "cuda error in file"]
+    # ("with error:" alone: a printf's width pads the number, "failed with error:  34", by as many blanks as it likes)
+    return [form.format(code) for form in forms] + ["with error:", "cuda failure in file", "cuda error in file"]
 
 
 @functools.lru_cache(maxsize=1)
