@@ -1368,3 +1368,15 @@ def test_a_source_package_pip_built_is_no_failure_for_any_reading() -> None:
     install = "Collecting flash_attn-2.5.6.tar.gz\n"
     browser = "[1234:1234:0101/000000.000000:ERROR:gpu_process_host.cc(991)] GPU process exited unexpectedly: exit_code=139\n"
     assert read_cause(browser).cause.id == read_cause(install + browser).cause.id == "not-gpu-access"
+
+
+def test_the_capability_read_from_the_gpu_is_the_gpu_reached() -> None:
+    """bitsandbytes' set-up names the compute capability PyTorch read from the devices it found: the container reached
+    the GPU, so a CUDA library its search missed is not the container's lack of the GPU."""
+    paste = ("Jetson orin 16GB (arm64), Docker: dustynv/l4t-pytorch:r36.2.0\n"
+             "root@4b38f71b25b9:/models# python3 -m bitsandbytes\n"
+             "CUDA_SETUP: WARNING! libcudart.so not found in any environmental path. Searching in backup paths...\n"
+             "CUDA SETUP: PyTorch settings found: CUDA_VERSION=122, Highest Compute Capability: 8.7.\n")
+    reading = read_cause(paste)
+    assert reading.observed.gpu_found is not None
+    assert reading.cause.id != "nodes-missing-in-container"

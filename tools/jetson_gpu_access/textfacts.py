@@ -324,7 +324,9 @@ _IMAGE_L4T = re.compile(r"(?<![\w./-])/*[\w.-]{1,255}/[\w./-]{1,255}: ?(?:[\w.-]
 _GPU_FOUND = re.compile(r"\busing device\b(?![\s:=`'\"]{0,4}(?:cpu|mps)\b)|\bFound device \d+ with properties|"
                         r"\bDetected [1-9]\d* CUDA Capable device|"
                         r"\bfound [1-9]\d* CUDA devices|\bCUDA available: True|\bChose device:|"
-                        r"\bdirect rendering: Yes", re.I)
+                        r"\bdirect rendering: Yes|"
+                        # (bitsandbytes' set-up, the capability PyTorch read from the devices it found)
+                        r"\bhighest compute capability(?: among gpus detected)?:\s*\(?\d", re.I)
 # deviceQuery's versions: a driver older than the runtime is a version mismatch, not access.
 _CUDA_VERSIONS = re.compile(r"CUDA Driver Version / Runtime Version\s+(\d{1,2}\.\d{1,2})\s*/\s*(\d{1,2}\.\d{1,2})")
 # A shell prompt whose user or host name says Jetson (user@jetson-nano, orin@ubuntu): weak, but the paste's own words.
@@ -594,9 +596,9 @@ _PC_PROSE = cued(
     # Jetson's driver comes with L4T, in its BSP)
     (("nvidia-driver-daemonset", "nvidia-driver-ctr"), r"\bnvidia-driver-(?:daemonset|ctr)\b"),
     # a cloud server the commands ran on (an AWS node, an EC2 instance) or a Mac: no Jetson is either
-    # (and a cloud's managed batch and training services: AWS Batch, SageMaker, Azure ML, Vertex AI)
+    # (and a cloud's managed batch and training services: AWS Batch, SageMaker, Azure ML, Vertex AI and its notebooks)
     (("aws", "ec2", "macos", "mac os", "os x", "osx", "sagemaker", "azure", "vertex"),
-     r"\bAWS\s+(?:Batch|EKS)\b|\bSageMaker\b|\bAzure\s?ML\b|\bVertex\s+AI\b|"
+     r"\bAWS\s+(?:Batch|EKS)\b|\bSageMaker\b|\bAzure\s?ML\b|\bVertex(?:\s+AI)?(?:\s+(?:Workbench|notebooks?)|\s+AI\b)|"
      r"\b(?:node|instance|machine|server|vm|host)s?\s+(?:on|in)\s+AWS\b|"
      r"\b(?:on|in)\s+(?:an?\s+|the\s+)?(?:AWS\s+)?EC2\b|\b(?:on|in)\s+(?:an?\s+)?AWS\s+(?:node|instance|machine|server|vm)s?\b|"
      # macOS with its version, as a system's own report gives it ("Macos 10.13.6", "OS X 10.10"), not as a client named in
@@ -2669,7 +2671,8 @@ def _read_mentions(state: _State, line: str, raw: str) -> None:
         _read_pc_hint(state, line, raw)
     _read_login(state, line, raw)
     _read_image(state, line, raw)
-    found = _GPU_FOUND.search(line) if "device" in low or "chose" in low or "available" in low or "rendering" in low else None
+    found = _GPU_FOUND.search(line) if any(cue in low for cue in ("device", "chose", "available", "rendering", "capability")) \
+        else None
     if found and state.gpu_found is None:
         state.gpu_found = Sighting("GPU in use", found.group(0), raw)
     versions = _CUDA_VERSIONS.search(line) if "runtime version" in low else None
