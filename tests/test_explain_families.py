@@ -1601,6 +1601,12 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ("nv-fabricmanager[3228]: fabric manager NVIDIA GPU driver interface version 530.30.02 don't match with driver "
      "version 530.41.03. Please update with matching NVIDIA driver package.", "fabric-manager-failed"),
     ("systemd[1]: nvidia-fabricmanager.service: Failed with result 'exit-code'.", "fabric-manager-failed"),
+    # a renderer (Vulkan, EGL) that finds no device of the GPU: SAPIEN, svulkan2, Magnum's windowless EGL
+    ("RuntimeError: Cannot find a suitable rendering device", "renderer-device-missing"),
+    ("[svulkan2] [error] Some required Vulkan extension is not present. You may not use the renderer to render, however, "
+     "CPU resources will be still available.", "renderer-device-missing"),
+    ("Platform::WindowlessEglApplication::tryCreateContext(): unable to find CUDA device 0 among 6 EGL devices in total",
+     "renderer-device-missing"),
     # the cuDNN loaded older than the one a framework was built for, as XLA (TensorFlow's, JAX's) checks it at start-up
     ("E external/xla/xla/stream_executor/cuda/cuda_dnn.cc:417] Loaded runtime CuDNN library: 8.3.2 but source was "
      "compiled with: 8.8.0.  CuDNN library needs to have matching major version", "cudnn-older-than-built"),

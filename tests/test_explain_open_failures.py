@@ -1380,3 +1380,15 @@ def test_the_capability_read_from_the_gpu_is_the_gpu_reached() -> None:
     reading = read_cause(paste)
     assert reading.observed.gpu_found is not None
     assert reading.cause.id != "nodes-missing-in-container"
+
+
+def test_a_renderer_that_finds_no_device_on_a_server_is_its_driver_s_graphics() -> None:
+    """A GPU renderer in a container on an A100 server that finds no rendering device lacks the driver's graphics
+    libraries (a compute-only driver, a container without the graphics capability): the PC's GPU set-up, not the
+    program's own failure."""
+    paste = ("I installed sapien on an A100 server. I ran a docker with ubuntu 20.04.\n"
+             "[svulkan2] [error] GLFW error: X11: The DISPLAY environment variable is missing\n"
+             "RuntimeError: Cannot find a suitable rendering device\n")
+    reading = read_cause(paste).cause
+    assert reading.id == "x86-discrete-gpu"
+    assert "nodes-missing-in-container" in reading.also_possible
