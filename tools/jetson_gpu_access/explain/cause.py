@@ -1,5 +1,8 @@
 """The most likely cause: which system the paste came from (shown by it, or assumed and said so), and how
 its families, facts and failing line weigh on that system. What the paste does not show stays unknown.
+
+The first reading gathers the paste once (``_case_of``) and asks readers in order, the most specific first
+(``_READERS``, then ``_DENIAL_READERS``); evidence elsewhere in the paste may rule that reading out (``_decide``).
 """
 
 from __future__ import annotations
