@@ -1798,14 +1798,18 @@ _CUDA_LIBRARY = (r"lib(?:cuda|cudart|cublas\w*|cudnn\w*|nvinfer\w*|nvrtc\w*|cuff
 OWN_BUILD_LIBRARY = re.compile(r"(?:^|[\s'\"=:(`])(?:\.{1,2}/|~/|/home/[^/\s]+/|/root/|/workspaces?/)"
                                r"(?![^\s'\"`]*(?:site-packages|dist-packages|conda|\.local/lib|/envs/|\.cache/))"
                                r"[^\s'\"`]*?/(?!" + _CUDA_LIBRARY + r")(lib[\w+-]+)\.so\b", re.I)
-# pip saying a package it builds from its source failed to build.
-# An image being built: the command, BuildKit's and the legacy builder's steps, its error, or said ("when I build my
-# Docker image")
-_IMAGE_BUILT = re.compile(r"\bdocker(?:-compose|\s+compose)?\s+(?:build|buildx)\b|\bfailed to solve\b|^\s*>?\s*\[\s*\d+/\d+\]\s+RUN\b|"
-                          r"^\s*Step \d+/\d+ :|---> Running in\b|^\s*(?-i:RUN)\s+\S|"
-                          r"\bbuild(?:ing)?\s+(?:my\s+|the\s+|a\s+|an\s+)?(?:docker\s+|container\s+)?image\b", re.I)
+# An image being built: the command, said in words ("when I build my Docker image", "during the build step"), or its
+# steps' output (the legacy builder's "Step 3/7 :", BuildKit's "#8 12.31" and "> [4/6] RUN", its "failed to solve")
+IMAGE_BUILD = re.compile(r"\bdocker(?:-compose|\s+compose)?\s+(?:build|buildx)\b|\s--build\b|"
+                         r"\b(?:during|in|at|while)\s+(?:the\s+|a\s+|my\s+)?(?:docker\s+|image\s+)?build(?:ing)?"
+                         r"(?:\s+(?:time|step|process|stage))?\b|"
+                         r"\bbuild(?:ing)?\s+(?:a\s+|an\s+|the\s+|my\s+)?(?:docker\s+|container\s+)?image\b|"
+                         r"\b(?:run|build)\s+(?:step|instruction|stage)s?\b|\bfailed to solve\b|"
+                         r"---> Running in|^\s*Step \d+/\d+ :|^\s*(?-i:RUN)\s+\S|^\s*>?\s*\[\s*\d+/\d+\]\s+RUN\b|"
+                         r"^#\d+ \d+\.\d+ ", re.I)
 # pip's isolated build environment, where it installs a package's build requirements (a torch among them) afresh
 _PIP_ISOLATED_BUILD = re.compile(r"/pip-build-env-\w+/(?:overlay|normal)/")
+# pip saying a package it builds from its source failed to build.
 _PIP_BUILD_FAILED = re.compile(r"getting requirements to build wheel\W+(?:\.\.\.\s*)?error|preparing metadata \([\w.]+\)"
                                r"\W+(?:\.\.\.\s*)?(?:error|finished with status 'error')|subprocess-exited-with-error|"
                                r"metadata-generation-failed|failed building wheel for|could not build wheels for|"
@@ -2000,7 +2004,7 @@ _WORD_READINGS: Tuple[Tuple[str, Tuple[str, ...], Callable[[str, str], object]],
      lambda line, raw: _asserted(_PC_CUDA_INDEX, line) and not ANOTHER_MACHINE.search(line)),
     ("pip build failed", ("wheel", "subprocess-exited", "metadata", "egg_info"), lambda line, raw: _PIP_BUILD_FAILED.search(line)),
     ("pip's isolated build", ("pip-build-env-",), lambda line, raw: _PIP_ISOLATED_BUILD.search(line)),
-    ("image build", ("build", "failed to solve", "step ", "running in", "run "), lambda line, raw: _IMAGE_BUILT.search(line)),
+    ("image build", ("build", "failed to solve", "step ", "running in", "run ", "#"), lambda line, raw: IMAGE_BUILD.search(line)),
     ("GPU at work", ("%", "nvtop", "nvitop", "gpustat", "memcpy nodes"), lambda line, raw: _GPU_AT_WORK.search(line)),
     ("own build's library", (".so",), lambda line, raw: OWN_BUILD_LIBRARY.search(line)),
     ("toolkit step", ("failed", "imex"), lambda line, raw: _TOOLKIT_STEP.search(line)),

@@ -27,6 +27,7 @@ from ..textfacts import (
     DESKTOP_BRANCH,
     FORM_NAMES_OTHER_GPU,
     GPU_NODE_PATH,
+    IMAGE_BUILD,
     JETSON_CC,
     LINKER_MISSES,
     NEGATED_BEFORE,
@@ -389,17 +390,10 @@ _MODEL_UNWORKING = re.compile(r"^(?![^\n]*\b(?:errors?|fail\w*|denied|cannot|can
 # Installing or building software, not running it: a failure there is the software's, not a node's.
 _PACKAGING = re.compile(r"^(?![^\n]*\bengine\b)[^\n]*\b(?:pip3?|install(?:ed|ing|s)?|build(?:ing|s)?|compil\w*|wheels?)\b",
                         re.I)  # (building a TensorRT engine runs on the GPU)
-# An image build said or shown: a build command, a build step's own lines (the classic builder's, BuildKit's, a
-# Dockerfile's RUN), or words ("during the docker build", "when building a docker image").
 # A build's own tools missing: a compiler, or a header of no GPU library ("Python.h: No such file or directory")
 _BUILD_TOOL_MISSING = re.compile(r"\bcommand\s+'[^'\n]*?(?:gcc|g\+\+|c\+\+|clang(?:\+\+)?|cc)'\s+failed\b|"
                                  r"\bfatal error:\s*(?!(?:cuda|cudnn|cublas|cufft|curand|cusparse|cusolver|nvinfer|nvml|npp|"
                                  r"nccl|thrust|cub|nvrtc|nvtx)\w*)[\w./-]+\.h(?:pp)?:\s*no such file\b", re.I)
-_IMAGE_BUILD = re.compile(r"\bdocker(?:-compose|\s+compose)?\s+(?:build|buildx)\b|\s--build\b|"
-                          r"\b(?:during|in|at|while)\s+(?:the\s+|a\s+|my\s+)?(?:docker\s+|image\s+)?build(?:ing)?"
-                          r"(?:\s+(?:time|step|process|stage))?\b|\bbuild(?:ing)?\s+(?:a\s+|the\s+|my\s+)?(?:docker\s+)?image\b|"
-                          r"\b(?:run|build)\s+(?:step|instruction|stage)s?\b|"
-                          r"---> Running in|^\s*Step \d+/\d+ :|^\s*(?-i:RUN)\s+\S|^#\d+ \d+\.\d+ ", re.I)
 # Python's import failing for a module that is not installed (ModuleNotFoundError).
 _MODULE_MISSING = re.compile(r"\bno module named\b", re.I)
 # A library that failed to load, or to link (not one a package manager failed to install, nor one that loaded and lacks
@@ -1657,7 +1651,7 @@ def _package_source(case: _Case) -> Optional[Cause]:
     built_without = case.line_of.get("build-sees-no-gpu", "")
     pip_failed = case.seen.said("pip build failed") if built_without else []
     isolated = case.seen.said("pip's isolated build")[:1]
-    if pip_failed and not case.seen.said("image build") and not _IMAGE_BUILD.search(case.container) \
+    if pip_failed and not case.seen.said("image build") and not IMAGE_BUILD.search(case.container) \
             and not case.seen.absent and all(_gets_gpu(launch, case.seen) for launch in case.seen.launches) \
             and not case.denied and not case.nodes_denied and "build-error" not in case.ids:
         if case.failure is not None and _BUILD_TOOL_MISSING.search(case.failure.line):
@@ -2136,7 +2130,7 @@ def _no_gpu_found(case: _Case) -> Optional[Cause]:
     # there CUDA's "no device" is the build's lack too)
     told = "build-sees-no-gpu" in case.ids and not case.seen.said("NVIDIA runtime by default")
     unfound = [case.line_of[i] for i in case.ids if i in ("cuda-unavailable", "gpu-not-detected") + (("cuda-100",) if told else ())]
-    in_build = [line for line in unfound + [case.container] if line and _IMAGE_BUILD.search(line)]
+    in_build = [line for line in unfound + [case.container] if line and IMAGE_BUILD.search(line)]
     if (case.x86 or told) and unfound and in_build and (not case.denied or (told and set(case.denied) == {"cuda-100"})) \
             and not case.nodes_denied:
         return case.cause("nodes-missing-in-container", "CUDA is checked in an image build step, which gets no GPU unless "
