@@ -1297,6 +1297,11 @@ class _Case:
         return [self.platform_shown] if self.platform_shown else []
 
     @property
+    def errors(self) -> List[str]:
+        """The families that name an error: no words of no GPU, a symptom or a session, no family that is no GPU access."""
+        return [i for i in self.ids if i not in _NO_GPU_SAID + _SYMPTOM_WORDS + _SESSION_FAMILIES + _NOT_GPU + ("gpu-works-words",)]
+
+    @property
     def trigger(self) -> List[str]:
         """The line of the first denial: what a reading of a denial rests on."""
         return [self.line_of[i] for i in self.denied[:1]]
@@ -2095,8 +2100,8 @@ def _software_version(case: _Case) -> Optional[Cause]:
 
 
 def _no_gpu_found(case: _Case) -> Optional[Cause]:
-    """A program that finds no GPU, told apart by the session, the launch, the build and the program's own check; a GID
-    without a name, a group missing from the image."""
+    """A program that finds no GPU, told apart by the session, the launch, a build step, a Swarm service, and software
+    that says the release is not one it supports."""
     # CUDA unusable for a session the paste shows short of the groups its launch added: the groups, not the software.
     added = [launch for launch in case.seen.launches if launch.group_add]
     dropping = [login for login in case.seen.logins if login.value != "keeps --group-add"]
@@ -2148,9 +2153,9 @@ def _no_gpu_found(case: _Case) -> Optional[Cause]:
                           "generic GPU resources", [case.line_of["swarm-service-no-gpu"]] + case.platform_line, "toolkit-band",
                           "x86-discrete-gpu")
     soft = [i for i in case.ids if i in ("cuda-unavailable", "release-unsupported")]
-    errors = [i for i in case.ids if i not in _NO_GPU_SAID + _SYMPTOM_WORDS + _SESSION_FAMILIES + _NOT_GPU + ("gpu-works-words",)]
     if soft == ["cuda-unavailable"] and not (case.platform_shown or case.seen.jetson or case.seen.x86 or case.container
-                                             or errors or case.denied or case.nodes_denied or case.seen.launches or case.seen.execs
+                                             or case.errors or case.denied or case.nodes_denied or case.seen.launches
+                                             or case.seen.execs
                                              or bool(case.seen.said("CUDA build")) or bool(case.seen.said("PC CUDA index"))):
         return case.cause("not-gpu-access", "the program says it sees no CUDA device, and the paste shows neither the system "
                           "nor an error from CUDA or the driver: most often a build of the program without CUDA (a session "
@@ -2160,6 +2165,11 @@ def _no_gpu_found(case: _Case) -> Optional[Cause]:
         return case.platform_cause("jetson-software-mismatch", "the software says this release or system is not one it "
                                    "supports" if soft[0] == "release-unsupported" else "the software finds no usable CUDA for "
                                    "this release", [case.line_of[soft[0]]], "nodes-missing-in-container")
+    return None
+
+
+def _group_names(case: _Case) -> Optional[Cause]:
+    """A GID without a name in the image, a GPU group the system or image lacks, --group-add render by name."""
     if "nameless-gid" in case.ids and not case.denied and not case.nodes_denied:
         added = [launch for launch in case.seen.launches if launch.numeric_groups or any(map(computed_gid, launch.group_add))]
         if added:  # (a substitution, `$(stat -c %g NODE)`, gives a number too)
@@ -2181,6 +2191,12 @@ def _no_gpu_found(case: _Case) -> Optional[Cause]:
         return case.cause("x86-discrete-gpu" if case.x86 else "render-node-denied", "--group-add render by name, and the image "
                           "has no render group", [case.line_of["render-group-name"]] + case.platform_line,
                           *(["render-node-denied"] if case.x86 else []))
+    return None
+
+
+def _no_gpu_detected(case: _Case) -> Optional[Cause]:
+    """A program that says it finds no GPU with no error of CUDA's: the launch, the container, a fix to its own code,
+    its framework's build."""
     unserved = [launch for launch in case.seen.launches if not _gets_gpu(launch, case.seen)]
     if "gpu-not-detected" in case.ids and case.x86 and unserved and len(unserved) == len(case.seen.launches) and not case.denied:
         return case.cause("x86-discrete-gpu", "the program finds no GPU in a container started without one (no --gpus, "
@@ -2188,19 +2204,20 @@ def _no_gpu_found(case: _Case) -> Optional[Cause]:
                           [case.line_of["gpu-not-detected"], _first_line(unserved[0])] + case.platform_line, "not-gpu-access")
     # (and one whose launch is not shown, where nothing shows the GPU reached it)
     if "gpu-not-detected" in case.ids and case.x86 and case.container and not case.seen.launches \
-            and not (case.denied or case.nodes_denied or errors) and not _gpu_shown_reaching(case.seen, case.matches, case.container):
+            and not (case.denied or case.nodes_denied or case.errors) \
+            and not _gpu_shown_reaching(case.seen, case.matches, case.container):
         return case.cause("x86-discrete-gpu", "the program finds no GPU in a container whose launch the paste does not show: "
                           "on a PC the GPU reaches a container only when the launch asks for it (--gpus, NVIDIA's runtime)",
                           [case.line_of["gpu-not-detected"], case.container] + case.platform_line, "not-gpu-access",
                           "nodes-missing-in-container")
-    if "gpu-not-detected" in case.ids and case.container and not (case.x86 or case.denied or case.nodes_denied or errors):
+    if "gpu-not-detected" in case.ids and case.container and not (case.x86 or case.denied or case.nodes_denied or case.errors):
         # inside a container a quiet "no GPU" is as often the container's (no NVIDIA runtime, an image for another
         # release) as the program's: the paste cannot tell them apart, so the reply asks
         return case.cause("unknown", "the program finds no GPU inside a container and the paste shows no error: the container "
                           "may lack the GPU (no NVIDIA runtime), its software may not fit the release, or the program may not "
                           "look for it", [case.line_of["gpu-not-detected"], case.container] + case.platform_line,
                           "nodes-missing-in-container", "jetson-software-mismatch", "not-gpu-access")
-    if "gpu-not-detected" in case.ids and "program-fix-words" in case.ids and not (case.denied or case.nodes_denied or errors):
+    if "gpu-not-detected" in case.ids and "program-fix-words" in case.ids and not (case.denied or case.nodes_denied or case.errors):
         return case.cause("not-gpu-access", "the program says it finds no GPU, and the fix shown changes the program's own "
                           "code: its own check was wrong, not the GPU's access",
                           [case.line_of["program-fix-words"], case.line_of["gpu-not-detected"]])
@@ -2209,7 +2226,7 @@ def _no_gpu_found(case: _Case) -> Optional[Cause]:
     # (or a program whose framework the paste shows at a version with no build tag: the index's generic wheel)
     plain = next(iter(case.seen.said("plain framework version")), "") if framework and not (
         case.seen.cuda_true or bool(case.seen.said("Jetson index"))) else ""
-    if (_CUDA_FRAMEWORK.search(framework) or plain) and not (case.denied or case.nodes_denied or errors):
+    if (_CUDA_FRAMEWORK.search(framework) or plain) and not (case.denied or case.nodes_denied or case.errors):
         return case.cause("jetson-software-mismatch", "a CUDA framework finds no GPU on a Jetson: most often a build without "
                           "the Jetson's CUDA (a generic aarch64 wheel) or one for another JetPack's CUDA",
                           list(dict.fromkeys([framework, plain or framework])) + case.platform_line, "not-gpu-access",
@@ -2217,7 +2234,7 @@ def _no_gpu_found(case: _Case) -> Optional[Cause]:
     # (beside a CUDA build, only CUDA's own True says the program's detection, not the build, finds no GPU, and only on
     # a PC, where a +cu118 tag is a build for its GPU: on a Jetson it is no Jetson build, and the Jetson's own reading
     # decides; beside a sandbox that hides the devices from a service, the service may not see what is there)
-    if "gpu-not-detected" in case.ids and not (case.denied or case.nodes_denied or errors) \
+    if "gpu-not-detected" in case.ids and not (case.denied or case.nodes_denied or case.errors) \
             and not case.seen.said("device sandbox") and (
                 not case.seen.said("CUDA build") or (case.x86 and case.seen.cuda_true is not None)):
         return case.cause("not-gpu-access", "the program says it finds or uses no GPU, and the paste shows no error from "
@@ -2530,7 +2547,8 @@ def _denied_session(case: _Case) -> Cause:
 # `_denied_as_root` on, the paste shows a denial, and each decides which node and why from the most specific evidence.
 _READERS: Tuple[Callable[[_Case], Optional[Cause]], ...] = (
     _display_or_setting, _tool_or_build, _package_source, _image_for_another_system, _outside_access, _toolkit_decides,
-    _session_said, _driver_or_injection, _software_version, _no_gpu_found, _the_pc_s_own, _nothing_denied, _denied_as_root)
+    _session_said, _driver_or_injection, _software_version, _no_gpu_found, _group_names, _no_gpu_detected, _the_pc_s_own,
+    _nothing_denied, _denied_as_root)
 # ... then a denial neither root's session nor a replaced CUDA explains: either node may be the one, whatever decides,
 # so each of these leaves both open, and `_denied_session`, which always answers, comes last.
 _DENIAL_READERS: Tuple[Callable[[_Case], Optional[Cause]], ...] = (_denied_launch,)
