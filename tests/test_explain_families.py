@@ -1601,6 +1601,11 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ("nv-fabricmanager[3228]: fabric manager NVIDIA GPU driver interface version 530.30.02 don't match with driver "
      "version 530.41.03. Please update with matching NVIDIA driver package.", "fabric-manager-failed"),
     ("systemd[1]: nvidia-fabricmanager.service: Failed with result 'exit-code'.", "fabric-manager-failed"),
+    # the engine refusing a name: an image reference it cannot parse, a container that does not exist or is in use
+    ("docker: invalid reference format.", "engine-name-refused"),
+    ("Error response from daemon: No such container: jetbot_camera", "engine-name-refused"),
+    ('docker: Error response from daemon: Conflict. The container name "/jetbot_jupyter" is already in use by container '
+     '"1083206b938b".', "engine-name-refused"),
     # a renderer (Vulkan, EGL) that finds no device of the GPU: SAPIEN, svulkan2, Magnum's windowless EGL
     ("RuntimeError: Cannot find a suitable rendering device", "renderer-device-missing"),
     ("[svulkan2] [error] Some required Vulkan extension is not present. You may not use the renderer to render, however, "

@@ -1392,3 +1392,19 @@ def test_a_renderer_that_finds_no_device_on_a_server_is_its_driver_s_graphics() 
     reading = read_cause(paste).cause
     assert reading.id == "x86-discrete-gpu"
     assert "nodes-missing-in-container" in reading.also_possible
+
+
+def test_the_engine_refusing_a_name_is_the_command_s_not_the_gpu_s() -> None:
+    """A script's docker run refused for its image reference, then no such container to stop: the command, not a
+    container without the GPU (the prose above it says a container would not run); a CUDA failure beside it is still
+    read as that failure."""
+    paste = ("I followed the instruction right here (https://jetbot.org/master/software_setup/docker.html) to run the Jetbot "
+             "container, however, I cannot successfully run the container of jupyter, here is the log while running the "
+             "\u201cenable.sh\u201d in jetbot folder (cloned from https://github.com/NVIDIA-AI-IOT/jetbot.git )\n"
+             "23@123-desktop:~/jetbot/docker$ ./enable.sh $HOME\n"
+             "Synchronizing state of docker.service with SysV service script with /lib/systemd/systemd-sysv-install.\n"
+             "1083206b938b4aa9e3515b79ba2e2aea7dcfc07f2303b01bf9ed95c85f0f1f48\ndocker: invalid reference format.\n"
+             "123@123-desktop:~/jetbot/docker$ ./disable.sh\n**Error response from daemon: No such container: jetbot_camera**\n")
+    assert read_cause(paste).cause.id == "not-gpu-access"
+    beside = "Jetson Orin, JetPack 6\nCUDA error: 801 operation not supported\nError: No such container: app\n"
+    assert read_cause(beside).cause.id != "not-gpu-access"
