@@ -1408,3 +1408,38 @@ def test_the_engine_refusing_a_name_is_the_command_s_not_the_gpu_s() -> None:
     assert read_cause(paste).cause.id == "not-gpu-access"
     beside = "Jetson Orin, JetPack 6\nCUDA error: 801 operation not supported\nError: No such container: app\n"
     assert read_cause(beside).cause.id != "not-gpu-access"
+
+
+@pytest.mark.parametrize("said", ["It dies at build time:", "The build step fails:", "$ pip3 install --config-settings "
+                                  "--build-option=--cuda_ext ./"])
+def test_a_build_said_without_an_image_leaves_pip_s_build_on_the_machine(said: str) -> None:
+    """A build said with no image ("at build time", "the build step", pip's --build-option) is no image's build: a pip
+    build on a Jetson host that finds no CUDA is still the torch it imports."""
+    paste = ("Orin Nano devkit, JetPack 5.1.2 (L4T R35.4.1), installing pytorch3d directly on the board. " + said + "\n"
+             "  × Getting requirements to build wheel did not run successfully.\n"
+             "      No CUDA runtime is found, using CUDA_HOME='/usr/local/cuda'\n"
+             "      File \"/tmp/pip-build-env-wq7ue2/overlay/lib/python3.8/site-packages/torch/utils/cpp_extension.py\", "
+             "line 1561, in _get_cuda_arch_flags\n")
+    assert read_cause(paste).cause.id == "jetson-software-mismatch"
+
+
+def test_a_renderer_without_a_device_on_a_jetson_is_its_software_on_the_host_and_the_runtime_in_a_container() -> None:
+    host = ("Running ManiSkill directly on my Orin Nano devkit (JetPack 5.1.2, L4T R35.4.1), no docker:\n"
+            "Some required Vulkan extension is not present. You may not use the renderer to render, however, CPU "
+            "resources will be still available.\n")
+    container = ("Jetson AGX Orin 64GB, JetPack 6.0 (L4T R36.3.0)\n"
+                 "$ docker run -it --rm --network host -v $PWD:/ws mani-skill:r36.3.0 python3 /ws/run_env.py\n"
+                 "RuntimeError: Cannot find a suitable rendering device\n")
+    assert read_cause(host).cause.id == "jetson-software-mismatch"
+    assert read_cause(container).cause.id == "nodes-missing-in-container"
+
+
+def test_a_gpu_found_by_one_launch_is_not_another_launch_s_access() -> None:
+    """bitsandbytes finds the GPU in root's run; the run as a numeric user is denied /dev/nvmap: that denial is read,
+    not ruled out by the other run's GPU."""
+    paste = ("AGX Orin, JetPack 6.0. As root inside the container bitsandbytes is fine:\n"
+             "$ docker run --rm --runtime nvidia llm-bnb:r36.2.0 python3 -m bitsandbytes\n"
+             "CUDA SETUP: Highest compute capability among GPUs detected: 8.7\nSUCCESS!\nWith our user it is not:\n"
+             "$ docker run --rm --runtime nvidia -u 1000:1000 llm-bnb:r36.2.0 python3 -m bitsandbytes\n"
+             "NvRmMemInitNvmap failed with Permission denied\n")
+    assert read_cause(paste).cause.id in ("uid-gid-launch", "tegra-nodes-denied")

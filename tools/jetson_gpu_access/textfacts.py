@@ -1798,13 +1798,14 @@ _CUDA_LIBRARY = (r"lib(?:cuda|cudart|cublas\w*|cudnn\w*|nvinfer\w*|nvrtc\w*|cuff
 OWN_BUILD_LIBRARY = re.compile(r"(?:^|[\s'\"=:(`])(?:\.{1,2}/|~/|/home/[^/\s]+/|/root/|/workspaces?/)"
                                r"(?![^\s'\"`]*(?:site-packages|dist-packages|conda|\.local/lib|/envs/|\.cache/))"
                                r"[^\s'\"`]*?/(?!" + _CUDA_LIBRARY + r")(lib[\w+-]+)\.so\b", re.I)
-# An image being built: the command, said in words ("when I build my Docker image", "during the build step"), or its
-# steps' output (the legacy builder's "Step 3/7 :", BuildKit's "#8 12.31" and "> [4/6] RUN", its "failed to solve")
-IMAGE_BUILD = re.compile(r"\bdocker(?:-compose|\s+compose)?\s+(?:build|buildx)\b|\s--build\b|"
-                         r"\b(?:during|in|at|while)\s+(?:the\s+|a\s+|my\s+)?(?:docker\s+|image\s+)?build(?:ing)?"
-                         r"(?:\s+(?:time|step|process|stage))?\b|"
+# An image being built: the command (compose's `up --build` too, not pip's `--build-option`), said in words of an image
+# ("during the docker build", "when I build my Docker image", "a RUN step"), or its steps' output (the legacy builder's
+# "Step 3/7 :", BuildKit's "#8 12.31" and "> [4/6] RUN", its "failed to solve"). A build said with no image ("at build
+# time", "the build step") may be a package's own, on the machine itself.
+IMAGE_BUILD = re.compile(r"\bdocker(?:-compose|\s+compose)?\s+(?:build|buildx)\b|\s--build(?![-\w])|"
+                         r"\b(?:during|in|at|while)\s+(?:the\s+|a\s+|my\s+)?(?:docker|image)\s+build(?:ing)?\b|"
                          r"\bbuild(?:ing)?\s+(?:a\s+|an\s+|the\s+|my\s+)?(?:docker\s+|container\s+)?image\b|"
-                         r"\b(?:run|build)\s+(?:step|instruction|stage)s?\b|\bfailed to solve\b|"
+                         r"\b(?-i:RUN)\s+(?:step|instruction)s?\b|\bfailed to solve\b|"
                          r"---> Running in|^\s*Step \d+/\d+ :|^\s*(?-i:RUN)\s+\S|^\s*>?\s*\[\s*\d+/\d+\]\s+RUN\b|"
                          r"^#\d+ \d+\.\d+ ", re.I)
 # pip's isolated build environment, where it installs a package's build requirements (a torch among them) afresh

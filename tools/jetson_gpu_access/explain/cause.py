@@ -1128,9 +1128,10 @@ def _access_works(seen: Observed, ids: Sequence[str], line_of: Dict[str, str]) -
     other_session = any(w.kind in ("login in the container", "session path", "root session") for w in seen.words)
     if true is not None and not _AS_ROOT.search(true.value) and not refused and not other_session:
         lines.append(true.line)
-    # (and a device in use, unless CUDA was refused beside another session: "only works with sudo", then sudo's run)
+    # (and a device in use, unless CUDA was refused beside another session: "only works with sudo", then sudo's run, or
+    # beside another launch, whose run it may be)
     if seen.gpu_found is not None and not re.search(r"\bcpu\b", seen.gpu_found.line, re.I) \
-            and not (refused and other_session):
+            and not (refused and (other_session or len(seen.launches) > 1)):
         lines.append(seen.gpu_found.line)
     return [line for line in lines if not _CONTRAST.search(line)]
 
