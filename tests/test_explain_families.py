@@ -1601,6 +1601,9 @@ def test_a_group_add_said_in_prose_beside_a_login_is_the_login_path(said: str) -
     ("nv-fabricmanager[3228]: fabric manager NVIDIA GPU driver interface version 530.30.02 don't match with driver "
      "version 530.41.03. Please update with matching NVIDIA driver package.", "fabric-manager-failed"),
     ("systemd[1]: nvidia-fabricmanager.service: Failed with result 'exit-code'.", "fabric-manager-failed"),
+    # another accelerator's nodes: an Ascend NPU's listed, a Hailo's refused
+    ("crw-rw---- 1 1000 1000 ... /dev/davinci3", "other-device"),
+    ("Failed to open /dev/hailo0: Permission denied", "other-device"),
     # the engine refusing a name: an image reference it cannot parse, a container that does not exist or is in use
     ("docker: invalid reference format.", "engine-name-refused"),
     ("Error response from daemon: No such container: jetbot_camera", "engine-name-refused"),
@@ -6072,3 +6075,11 @@ def test_deepstream_s_gstreamer_plugins_of_another_gstreamer_are_a_jetson_s_soft
             "loading")
     assert "gst-nvidia-plugin-mismatch" in ids(JETSON_35 + "\n" + line)
     assert "gst-nvidia-plugin-mismatch" not in ids(line.replace("libnvdsgst_infer", "libgstomx"))
+
+
+@pytest.mark.parametrize("line", ["torch.npu.is_available() == False", "torch.npu.device_count() == 0",
+                                  "torch.mlu.is_available() returns False", "torch.hpu.device_count() == 0"])
+def test_another_accelerator_s_availability_is_no_cuda_s(line: str) -> None:
+    """torch_npu (Ascend), Cambricon's mlu and Habana's hpu answer for their own devices, not for CUDA."""
+    assert "cuda-unavailable" not in ids(line)
+    assert "cuda-unavailable" in ids(line.replace(".npu.", ".cuda.").replace(".mlu.", ".cuda.").replace(".hpu.", ".cuda."))
