@@ -3919,6 +3919,10 @@ def test_almost_no_gpu_used_is_a_program_that_does_not_use_it(line: str) -> None
     # (a managed notebook of Google's cloud: "a Vertex notebook", its Workbench)
     ("Clicked my way through from NGC to a Vertex notebook. The custom kernel takes minutes to appear.", True),
     ("the vertex shader fails to compile on the Orin", False),
+    # Windows listed beside other systems: what a program supports, not the machine
+    ('        """query nvidia gpu count, available on Windows and Linux"""', False),
+    ("it runs on Linux, macOS or Windows", False),
+    ("works on linux but on windows it fails", True),
     # the names where they are no card, no Lmod and no scheduler: a camera, a source line, prose, argparse's epilog
     ("Camera: DJI Zenmuse H20, stream decoded with NVIDIA hardware decoder", False),
     ("see https://github.com/org/repo/blob/main/quant/base.py#L20 for the int4 path", False),

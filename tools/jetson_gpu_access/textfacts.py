@@ -2756,6 +2756,11 @@ _ANOTHER_MACHINE_BEFORE = re.compile(
     r"\b(?:packag|bundl)(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?on\s+(?:an?\s+|the\s+|our\s+|my\s+)?$|"
     r"\b(?:hard-?cod\w*|set|sets|setting|forc\w*|overrid\w*|chang\w*|spoof\w*)\s+(?:the\s+)?(?:target\s+)?"
     r"(?:platform|arch(?:itecture)?|target|os)\s+(?:to|as)\s+[`'\"]?$", re.I)
+# Windows listed beside another system ("available on Windows and Linux", "Linux/Windows/macOS"): what a program
+# supports or was tried on, not the machine the paste ran on.
+_SYSTEMS_LISTED = re.compile(r"\bwin(?:dows)?\s*(?:,|/|&|\band\b|\bor\b)\s*(?:mac\s?os|os\s?x|linux)\b|"
+                             r"\b(?:linux|mac\s?os|os\s?x)\s*(?:,|/|&|\band\b|\bor\b)\s*(?:(?:mac\s?os|os\s?x|linux)\s*"
+                             r"(?:,|/|&|\band\b|\bor\b)\s*)?win(?:dows)?\b", re.I)
 # Wine and the layers that run Windows programs on Linux: Windows named beside them is the program's world, not the
 # machine's ("expose the Linux driver to Windows requests", wine-nvml).
 _WINE = re.compile(r"\bwine(?:-\w+)?\b|\bproton\b", re.I)  # (not DXVK, which Windows runs natively too)
@@ -2857,6 +2862,8 @@ def _machine_pc_signs(state: _State, line: str, raw: str, sightings: Sequence[Si
         x86 = None  # "the same script works on our A100 cloud box": the machine the failing one is compared with
     if x86 and x86.group(0).lower().startswith("win") and _WINE.search(line):
         x86 = None  # Windows beside Wine: the Windows program's, on a machine that runs Linux
+    if x86 and x86.group(0).lower().startswith("win") and _SYSTEMS_LISTED.search(line, *sentence_span(line, x86.start(), x86.end())):
+        x86 = None  # "available on Windows and Linux": the systems a program supports, not the machine
     if x86 and _BUILT_ON.search(line[max(0, x86.start() - 40):x86.start()]):
         kind = PC_PROSE  # "CI builds on an x86_64 runner": the build's machine, named in words
     if x86 and _MESA_LOADER.match(x86.group(0)):
