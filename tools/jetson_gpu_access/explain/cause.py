@@ -1644,7 +1644,8 @@ def _tool_or_build(case: _Case) -> Optional[Cause]:
 
 
 def _package_source(case: _Case) -> Optional[Cause]:
-    """An image for another L4T release, or GPU software from an index with no build for this system."""
+    """An image for another L4T release, a pip build whose torch has no CUDA, or GPU software from an index with no
+    build for this system."""
     unspecified = case.line_of.get("cuda-719", "")
     conflict = _image_l4t_conflict(case.seen) if unspecified else []
     if conflict and not case.denied and not case.nodes_denied:  # a kernel the host's driver cannot run
