@@ -6087,3 +6087,39 @@ def test_another_accelerator_s_availability_is_no_cuda_s(line: str) -> None:
     """torch_npu (Ascend), Cambricon's mlu and Habana's hpu answer for their own devices, not for CUDA."""
     assert "cuda-unavailable" not in ids(line)
     assert "cuda-unavailable" in ids(line.replace(".npu.", ".cuda.").replace(".mlu.", ".cuda.").replace(".hpu.", ".cuda."))
+
+
+@pytest.mark.parametrize("line", [
+    "[ERROR] eIcicleError::INVALID_DEVICE : by: execute at: dispatcher.h:47 error: ntt_init_domain operation not supported "
+    "on device CUDA",
+    "RuntimeError: device error: fused_rope operation not supported on backend cuda",
+    "ValueError: gpu device: this operation not supported for the device 'cuda:0'"])
+def test_a_library_naming_an_operation_its_device_lacks_is_not_cuda_s_801(line: str) -> None:
+    """A library's dispatcher that names an operation and the device or back-end it lacks ("X operation not supported on
+    device CUDA") shares only words with CUDA's 801, which CUDA prints bare; it is no render node's denial."""
+    assert "cuda-801" not in ids(line)
+    assert read_cause(line).cause.id not in PERMISSION_CAUSES
+    assert ids("RuntimeError: CUDA error: operation not supported") == ["cuda-801"]
+
+
+@pytest.mark.parametrize(("line", "family"), [
+    ("thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: Cuda(NoBinaryForGpu)'", "cuda-209"),
+    ("Error: CudaError::NoDevice", "cuda-100"),
+    ("failed to create a context on cuda:1: Cuda(InvalidDevice)", "cuda-101"),
+    ("cuInit: CudaError::NotInitialized", "cuda-3")])
+def test_a_cuda_error_by_its_rust_crate_s_name_is_that_error(line: str, family: str) -> None:
+    """Rust's CUDA crates (cust, rustacuda) name the driver's errors in CamelCase inside their error type: the same
+    errors, in one more wrapper."""
+    assert ids(line) == [family]
+    assert ids("NoDevice found in the list") == []
+
+
+@pytest.mark.parametrize("line", ["Pytorch version: `1.8.0+cu111`", "torchvision 0.9.1+cu111",
+                                  "pip install torch-scatter -f https://data.pyg.org/whl/torch-1.8.0+cu111.html"])
+def test_a_pytorch_1_build_for_a_cuda_release_names_a_pc(line: str) -> None:
+    """PyTorch's index built 1.x for CUDA releases on x86-64 and Windows only; a Jetson's wheels carry no +cu tag. A
+    weak sign: a Jetson's own output outranks it, and a later PyTorch (built for Arm servers too) names no PC."""
+    failure = "\nRuntimeError: CUDA error: no kernel image is available for execution on the device"
+    assert read(line + failure).observed.x86
+    assert shown_platform(read(JETSON_35 + "\n" + line + failure).observed)[0] == "jetson"
+    assert not read("torch 2.7.0+cu128" + failure).observed.x86

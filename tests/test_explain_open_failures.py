@@ -1443,3 +1443,17 @@ def test_a_gpu_found_by_one_launch_is_not_another_launch_s_access() -> None:
              "$ docker run --rm --runtime nvidia -u 1000:1000 llm-bnb:r36.2.0 python3 -m bitsandbytes\n"
              "NvRmMemInitNvmap failed with Permission denied\n")
     assert read_cause(paste).cause.id in ("uid-gid-launch", "tegra-nodes-denied")
+
+
+def test_an_image_s_banner_beside_a_module_it_lacks_is_the_image_s_install() -> None:
+    """NVIDIA's image banner (started without the GPU) beside an import of a module the image does not ship: the
+    import fails whether or not the GPU is given, so the module's install is what to fix; a CUDA failure beside the
+    banner is still the GPU left out."""
+    launch = ("$ docker run --rm -it nvcr.io/nvidia/merlin/merlin-pytorch:23.08 python -c 'import t4r_extra'\n"
+              "WARNING: The NVIDIA Driver was not detected.  GPU functionality will not be available.\n"
+              "   Use the NVIDIA Container Toolkit to start this container with GPU support; see\n"
+              "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n")
+    reading = read_cause(launch + "ModuleNotFoundError: No module named 't4r_extra'\n").cause
+    assert reading.id == "not-gpu-access"
+    assert "x86-discrete-gpu" in reading.also_possible
+    assert read_cause(launch + "RuntimeError: No CUDA GPUs are available\n").cause.id != "not-gpu-access"

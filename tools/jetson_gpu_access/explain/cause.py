@@ -1974,6 +1974,12 @@ def _driver_or_injection(case: _Case) -> Optional[Cause]:
                           "files, which WSL 2 does not have (its GPU comes from Windows through /dev/dxg): with the GPU given "
                           "to the container, the banner alone says nothing; nvidia-smi or a CUDA call inside it does",
                           list(dict.fromkeys(missing + [_first_line(given[0])] + windows_vm[:1])), "x86-discrete-gpu")
+    # (the banner beside an import of a module the image lacks: that import fails with the GPU given or not)
+    unshipped = case.failure.line if case.failure is not None and _MODULE_MISSING.search(case.failure.line) else ""
+    if banner_only and unshipped and set(case.ids) <= {"cuda-image-no-driver", "gpu-works-words"} and not case.denied:
+        return case.cause("not-gpu-access", "the program imports a module its image does not hold, which fails whether or "
+                          "not the GPU is given; the start-up banner beside it only says this run was not given the GPU",
+                          [unshipped] + missing, "nodes-missing-in-container", "x86-discrete-gpu")
     if missing:
         if case.x86:
             return case.cause("x86-discrete-gpu", "the NVIDIA runtime or the GPU nodes are not in the container, on a PC",

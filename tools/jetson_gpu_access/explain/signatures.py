@@ -68,7 +68,9 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
     any_number, current_number = number.format(alternatives), number.format(current)
     text = re.escape(message.lower())
     if message.lower() == "operation not supported":  # not 304's "... or operation not supported on this OS"
-        text = r"(?<!or )operation not supported(?! on this os)"
+        # (nor a library's dispatcher naming the device or back-end that lacks one of its operations: "ntt_init_domain
+        # operation not supported on device CUDA"; CUDA prints its 801 bare)
+        text = r"(?<!or )operation not supported(?! on this os)(?!\s+(?:on|for|by)\s+(?:the\s+|this\s+)?(?:device|backend)s?\b)"
     text += r"(?!\s*\(-?(?!(?:{})\))\d)".format(alternatives)  # TensorFlow's "UNKNOWN ERROR (303)" is 303, not 999
     by_number = [
         _CUDA_CONTEXT + r"[^\n]{0,160}?" + _NO_EXIT_CODE +
@@ -99,8 +101,19 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
             r"\u2192|\u62a5|\bfehler|\berreur|\berrore|\u9519\u8bef|\u932f\u8aa4|\u30a8\u30e9\u30fc|\uc624\ub958|"
             r"\u8fd4\u56de|\bcuinit\s*\u304c|\bcuda)\W{0,3}(?<![\w.])" + current_number] if said_bare and numbered else []
     # (MATLAB's gpuArray gives the message on the line after its own: "The CUDA error was:\ninvalid configuration ...")
-    return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + by_number
+    # (Rust's CUDA crates, cust and rustacuda, name an error in CamelCase inside their own type: "Cuda(NoBinaryForGpu)",
+    # "CudaError::NoDevice")
+    rust = [r"\bcuda(?:error)?(?:::|\(\s*)(?:{})\b".format("|".join(_camel_names(names)))]
+    return ([r"\b{}\b".format(re.escape(name.lower())) for name in names] + rust + by_number
             + [_CUDA_CONTEXT + r"[^\n]{0,160}?" + text, r"\bcuda error was:[ \t]*\n[ \t]*" + text] + bare)
+
+
+def _camel_names(names: Sequence[str]) -> List[str]:
+    """A CUDA error's names as Rust's crates spell them, lower case: CUDA_ERROR_NO_BINARY_FOR_GPU is NoBinaryForGpu,
+    cudaErrorInitializationError InitializationError."""
+    camel = [name[len("cudaError"):] if name.startswith("cudaError") else
+             "".join(word.capitalize() for word in name[len("CUDA_ERROR_"):].split("_")) for name in names]
+    return list(dict.fromkeys(name.lower() for name in camel if name))
 
 
 def _number_keys(code: int) -> List[str]:
@@ -135,7 +148,7 @@ def _families() -> Tuple[_Family, ...]:
             numbered = not cuda.get("by_name")
             patterns += _cuda_patterns(codes, cuda["names"], cuda["message"], bool(cuda.get("said_bare")), numbered, legacy)
             keys += [key for code in codes for key in _number_keys(code)] if numbered else []
-            keys += [cuda["message"].lower(), "cuda error was:"] + [n.lower() for n in cuda["names"]]
+            keys += [cuda["message"].lower(), "cuda error was:"] + [n.lower() for n in cuda["names"]] + _camel_names(cuda["names"])
         keys += [s.lower()[:24] for s in symptom["signatures"]]
         # (a family's words are read on one line: a run of non-word characters stops at its end, so a command's last
         # word and the next line's output never make one signature)
