@@ -951,7 +951,11 @@ def test_a_pattern_searched_in_parts_finds_what_its_whole_alternation_finds() ->
     """textfacts searches its long PC and Jetson patterns in parts, each only on a line that holds one of its words
     (leftmost): on every line of every real paste (also upper-cased, and with look-alike letters), and on lines that
     put two parts' words side by side, the match is the one the parts' whole alternation gives (the same words at the
-    same place), and no part matches a line that lacks all of its words."""
+    same place), and no part matches a line that lacks all of its words. Each distinct line is compared as it stands;
+    its upper-cased and look-alike variants on a fixed quarter of them (by a hash of the line: the same quarter each run),
+    which keeps this check within a minute or two as the held-out file grows."""
+    import zlib
+
     import yaml
 
     from jetson_gpu_access import textfacts
@@ -967,8 +971,9 @@ def test_a_pattern_searched_in_parts_finds_what_its_whole_alternation_finds() ->
     parted += [("form " + kind, parts) for kind, parts in textfacts._JETSON_FORMS]
     assert {"_X86", "_PC_STACK", "_PC_PROSE", "_TEGRA_NODE"} <= {name for name, _ in parted}
     # as they reach the readers: normalised, so letters that match as ASCII ones under re.I (ı, İ, ſ) are those ones
-    lines = list(dict.fromkeys(textfacts.normalise(variant) for line in lines  # each distinct line once
-                               for variant in (line, line.upper(), line.replace("i", "\u0131").replace("s", "\u017f"))))
+    lines = list(dict.fromkeys(textfacts.normalise(variant) for line in dict.fromkeys(lines)  # each distinct line once
+                               for variant in ((line, line.upper(), line.replace("i", "\u0131").replace("s", "\u017f"))
+                                               if zlib.crc32(line.encode()) % 4 == 0 else (line,))))
     compared = 0
     for name, parts in parted:
         whole = parts[0][1] if len(parts) == 1 else re.compile("|".join(p.pattern for _, p in parts), re.I)

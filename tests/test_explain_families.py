@@ -6123,3 +6123,22 @@ def test_a_pytorch_1_build_for_a_cuda_release_names_a_pc(line: str) -> None:
     assert read(line + failure).observed.x86
     assert shown_platform(read(JETSON_35 + "\n" + line + failure).observed)[0] == "jetson"
     assert not read("torch 2.7.0+cu128" + failure).observed.x86
+
+
+HOOK_REFUSES = ("docker: Error response from daemon: OCI runtime create failed: container_linux.go:370: starting container "
+                "process caused: error running hook: exit status 1, stdout: , stderr: nvidia-container-cli: device error: "
+                "{}: unknown device: unknown")
+
+
+@pytest.mark.parametrize("device", ["python3", "1", "MIG-GPU-932bfb2c-849a-2a22-1e84-9eff6bc02b39/1/0"])
+def test_a_gpu_asked_for_that_the_machine_lacks_is_the_request_s(device: str) -> None:
+    """The hook refusing a device the launch names (an index past the machine's GPUs, a MIG device gone, an empty
+    variable's next word) is the request: on a Jetson, whose one GPU is 0, not its software; on a PC, or by the
+    assumption that GPUs picked by index are a PC's, the PC's container set-up."""
+    hook = HOOK_REFUSES.format(device)
+    assert "gpu-request-unknown-device" in ids(hook)
+    assert read_cause(hook).cause.id == "x86-discrete-gpu"
+    assert read_cause(PC + "\n" + hook).cause.id == "x86-discrete-gpu"
+    assert read_cause(JETSON_36 + "\n$ docker run --gpus device=1 -it app:r36.3.0\n" + hook).cause.id == "not-gpu-access"
+    assert "gpu-request-unknown-device" not in ids("nvidia-container-cli: mount error: stat failed: /dev/nvidiactl: no such "
+                                                   "file or directory")

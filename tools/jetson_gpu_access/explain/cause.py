@@ -516,7 +516,7 @@ _VGPU_GUEST_REFUSED = re.compile(r"\bguest driver is incompatible with (?:the\s+
 _CDI_MODE = re.compile(r"\bcdi[- ]mode\b", re.I)
 _ENGINE_RUNTIME = re.compile(r"\boci runtime\b|\bnvidia-container-runtime\b|\bdocker\b|\bpodman\b", re.I)
 # Families an OCI runtime error line carries as its own reason: the reason, not the hook, is the reading.
-_OCI_REASONS = ("seccomp-filter", "toolkit-state", "cgroup-bpf-missing", "sysctl-denied")
+_OCI_REASONS = ("seccomp-filter", "toolkit-state", "cgroup-bpf-missing", "sysctl-denied", "gpu-request-unknown-device")
 # A CDI device the engine cannot resolve (no spec names it), and a container toolkit named with its version.
 _CDI_UNRESOLVED = re.compile(r"unresolvable cdi devices?|failed to inject cdi devices|cdi spec (?:was )?not found|"
                              r"no (?:nvidia )?cdi spec", re.I)
