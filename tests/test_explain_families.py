@@ -6142,3 +6142,16 @@ def test_a_gpu_asked_for_that_the_machine_lacks_is_the_request_s(device: str) ->
     assert read_cause(JETSON_36 + "\n$ docker run --gpus device=1 -it app:r36.3.0\n" + hook).cause.id == "not-gpu-access"
     assert "gpu-request-unknown-device" not in ids("nvidia-container-cli: mount error: stat failed: /dev/nvidiactl: no such "
                                                    "file or directory")
+
+
+@pytest.mark.parametrize(("line", "oom"), [
+    ("I tried training with `prediction_steps: 1460` and it crashed with GPU OOM:", True),
+    ("Training hits CUDA OOM at batch size 64 on the Orin.", True),
+    ("the 70B model fails with an OOM on a single card", True),
+    ("VRAM OOM after the third epoch", True),
+    ("There is no GPU OOM, it just hangs at the first step.", False),
+    ("It runs without OOM on the CPU but CUDA says no device.", False)])
+def test_out_of_memory_said_as_oom_is_out_of_memory(line: str, oom: bool) -> None:
+    """"OOM" said of the GPU or as what a run crashed with is running out of memory, not the GPU's access; said as
+    absent, it is nothing."""
+    assert ("out-of-memory" in ids(line)) == oom
