@@ -6155,3 +6155,44 @@ def test_out_of_memory_said_as_oom_is_out_of_memory(line: str, oom: bool) -> Non
     """"OOM" said of the GPU or as what a run crashed with is running out of memory, not the GPU's access; said as
     absent, it is nothing."""
     assert ("out-of-memory" in ids(line)) == oom
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("With docker compose 2.29 the customer did not have access to their GPUs within the container.", True),
+    ("Our users have no access to the GPUs inside the pod since the upgrade.", True),
+    ("I did not have access to the GPU server last week, so I ran it on my laptop.", False),
+    ("The CI job has no access to the GPUs inside the container on purpose.", False)])
+def test_a_user_said_to_have_no_access_to_the_gpus_in_a_container_says_they_are_missing_there(line: str, said: bool) -> None:
+    """Whoever is said to lack the GPUs inside a container (a customer, its users), the container lacks them: no GPU
+    reached it, which is not "nothing fails"."""
+    assert ("nodes-missing-words" in ids(line)) == said
+    if said:
+        assert read_cause(line).cause.id != "not-gpu-access"
+
+
+def test_the_pytorch_channel_s_cuda_build_names_a_pc() -> None:
+    """conda's pytorch channel built PyTorch for CUDA on x86-64 Linux and Windows only: its build string is a PC's weak
+    sign, as a +cu tag is."""
+    listing = ("$ conda list | grep -E '^pytorch '\npytorch                   1.12.1          py3.9_cuda11.3_cudnn8.3.2_0    "
+               "pytorch\nRuntimeError: CUDA error: no kernel image is available for execution on the device\n")
+    assert read(listing).observed.x86
+    assert shown_platform(read(JETSON_35 + "\n" + listing).observed)[0] == "jetson"
+
+
+@pytest.mark.parametrize("line", ["ggml_backend_cuda_graph_compute: op CONV_TRANSPOSE_1D: operation not supported by the "
+                                  "CUDA0 backend", "RuntimeError: operation not supported on the CUDA backend"])
+def test_a_back_end_named_with_its_own_name_after_the_operation_is_no_801(line: str) -> None:
+    assert "cuda-801" not in ids(line)
+    assert "cuda-999" in ids("thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: "
+                             "CudaError::UnknownError'")
+
+
+def test_a_device_a_launch_names_that_the_hook_refuses_over_its_lines_is_the_request() -> None:
+    """The runtime prints the hook's stderr over several lines (the mode it detected first): the refused device on
+    the next line is still the hook's reason, on a Jetson the request's."""
+    paste = ("Xavier NX, JetPack 5.1.2 (R35.4.1).\n$ docker run --rm --runtime nvidia -e NVIDIA_VISIBLE_DEVICES=GPU-5d2e8c1a-"
+             "7b3f-4e6d-9a0b-2c4d6e8f0a1b my/app:r35\ndocker: Error response from daemon: failed to create shim task: OCI "
+             "runtime create failed: error running hook #0: error running hook: exit status 1, stdout: , stderr: "
+             "Auto-detected mode as 'csv'\nnvidia-container-cli: device error: GPU-5d2e8c1a-7b3f-4e6d-9a0b-2c4d6e8f0a1b: "
+             "unknown device: unknown.\n")
+    assert read_cause(paste).cause.id == "not-gpu-access"

@@ -1457,3 +1457,14 @@ def test_an_image_s_banner_beside_a_module_it_lacks_is_the_image_s_install() -> 
     assert reading.id == "not-gpu-access"
     assert "x86-discrete-gpu" in reading.also_possible
     assert read_cause(launch + "RuntimeError: No CUDA GPUs are available\n").cause.id != "not-gpu-access"
+
+
+def test_an_image_s_banner_beside_a_node_shown_refused_says_nothing_of_the_nodes() -> None:
+    """NGC's image for a Jetson prints the discrete driver's banner too: beside /dev/nvmap shown refused to a user
+    without video, the node is there and the refusal is the cause."""
+    paste = ("AGX Orin, JetPack 6.0. Image FROM nvcr.io/nvidia/pytorch:24.05-py3-igpu, USER worker, --runtime nvidia.\n"
+             "WARNING: The NVIDIA Driver was not detected.  GPU functionality will not be available.\n"
+             "NvRmMemInitNvmap failed with Permission denied\nworker@orin:/ws$ id\n"
+             "uid=1000(worker) gid=1000(worker) groups=1000(worker)\nworker@orin:/ws$ ls -l /dev/nvmap\n"
+             "crw-rw---- 1 root video 10, 125 Apr  9 08:41 /dev/nvmap\n")
+    assert read_cause(paste).cause.id == "tegra-nodes-denied"

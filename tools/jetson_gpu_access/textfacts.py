@@ -680,8 +680,10 @@ _PC_HINT = cued(
     (("l20", "h20"), r"\bNVIDIA\s+[LH]20\b|(?<![-\w#.])(?-i:[LH]20)\s+(?:GPUs?|cards?|nodes?|servers?)\b"),
     # a PyTorch 1.x build for a CUDA release ("1.8.0+cu111", torchvision's "0.9.0+cu111", a wheel index's "torch-1.8.0+cu111"):
     # PyTorch's index published such CUDA builds for x86-64 Linux and Windows only, and a Jetson's wheels (NVIDIA's, built
-    # for the L4T release) carry no +cu tag
+    # for the L4T release) carry no +cu tag; and the pytorch conda channel's CUDA builds ("py3.9_cuda11.3_cudnn8.3.2_0"),
+    # which it published for the same two systems only
     (("+cu",), r"(?<![\w.])(?:1\.\d{1,2}\.\d{1,2}|0\.(?:[1-9]|1[0-5])\.\d{1,2})\+cu\d{2,3}\b"),
+    (("_cuda",), r"\bpy3\.?\d{1,2}_cuda\d{1,2}\.\d_cudnn\d"),
     # LXD's nvidia.runtime key, the legacy hook's: LXD passes a Jetson's iGPU as a CDI device instead (canonical/lxd#13562)
     (("nvidia.runtime",), r"\bnvidia\.runtime\b"),
     # a cluster's batch scheduler asked for GPUs (Slurm's srun and sbatch, the options within a bounded stretch of the

@@ -1427,8 +1427,11 @@ def _case_of(seen: Observed, matches: Sequence[SymptomMatch], diagnosis: Optiona
     # and a toolkit too old for what it is asked, which is the hook's own version speaking.
     ids = [i for i in ids if i in ("runtime-hook-failed", "toolkit-too-old") + _OCI_REASONS or i.startswith("nvml-")
            or line_of[i] not in hook]
-    if "runtime-hook-failed" in ids and any(line_of[i] == line_of["runtime-hook-failed"] for i in _OCI_REASONS if i in ids):
-        ids.remove("runtime-hook-failed")  # the hook's line names its reason: that family reads it
+    # (the hook's line, or another line of its own output, names its reason: that family reads it; the runtime prints the
+    # hook's stderr over several lines, "Auto-detected mode as 'csv'" first)
+    if "runtime-hook-failed" in ids and any(line_of[i] in hook + [line_of["runtime-hook-failed"]] for i in _OCI_REASONS
+                                            if i in ids):
+        ids.remove("runtime-hook-failed")
     if not ids and hook:
         ids = ["runtime-hook-failed"]
         line_of["runtime-hook-failed"] = hook[0]
@@ -2753,9 +2756,12 @@ def _missing_nodes(seen: Observed, ids: Sequence[str], line_of: Dict[str, str], 
                    container: str = "", failure: Optional[Failure] = None) -> List[str]:
     """Lines showing the GPU is not in the container: absent nodes, no runtime, (on a Jetson) a launch without
     it, or a GPU library that is an empty placeholder or missing where the paste ran in a container or a build."""
+    # (NVIDIA's image banner looks for a discrete GPU's driver files: beside a node shown refused, which is there, it says
+    # nothing of the nodes; NGC's images for a Jetson print it too)
+    refused = any(i in _EXPLICIT_DENIALS for i in ids)
     lines = [line_of[i] for i in ("nvmap-missing", "no-gpu-runtime", "toolkit-programs-missing", "gpu-request-unserved",
                                    "cuda-image-no-driver")
-             if i in line_of]
+             if i in line_of and not (i == "cuda-image-no-driver" and refused)]
     # (words that the container lacks the GPU: beside a node the paste shows refused, "no access" is that refusal)
     if "nodes-missing-words" in line_of and not any(i in _EXPLICIT_DENIALS for i in ids):
         lines.append(line_of["nodes-missing-words"])
