@@ -7,7 +7,7 @@ from typing import Dict, Optional, Sequence, Tuple
 
 from .. import lexicon, toolkit
 from ..textfacts import GPU_NODE_PATH, Observed
-from .cause import (
+from .clues import (
     PLATFORM_NAMES,
     _absent_gpu_node,
     _fails_outside_the_container,

@@ -39,15 +39,14 @@ from ..textfacts import (
     switches_to_root,
     window,
 )
-from .cause import (
-    _AS_ROOT,
+from .cause import _AS_ROOT, _a_jetson_s_own, _runs_the_image_s_software, decide_cause, shown_platform
+from .clues import (
     _CUDA_NAMES,
     _NOT_GPU,
     _SESSION_FAMILIES,
     NOT_SHOWN_X86,
     WEAK_JETSON,
     WEAK_X86,
-    _a_jetson_s_own,
     _asks_cdi,
     _gets_gpu,
     _hard_jetson_signs,
@@ -55,10 +54,7 @@ from .cause import (
     _names_an_nvidia_gpu,
     _nvidia_by_default,
     _passes_gpu,
-    _runs_the_image_s_software,
     _sessions,
-    decide_cause,
-    shown_platform,
 )
 from .failure import _cut_off_while_loading, container_context, find_failure
 from .output import _launch_evidence, launch_summary, scrub
