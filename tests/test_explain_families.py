@@ -6196,3 +6196,15 @@ def test_a_device_a_launch_names_that_the_hook_refuses_over_its_lines_is_the_req
              "Auto-detected mode as 'csv'\nnvidia-container-cli: device error: GPU-5d2e8c1a-7b3f-4e6d-9a0b-2c4d6e8f0a1b: "
              "unknown device: unknown.\n")
     assert read_cause(paste).cause.id == "not-gpu-access"
+
+
+@pytest.mark.parametrize(("line", "pc"), [
+    ("gpu: H20\ncuda version in host: 12.8", True), ("GPU: 8 x H20", True), ("3090 GPU (Ampere model)", True),
+    ("I have two 3090 on my remote node", True), ("2x 4090 in the box", True),
+    ("the 3090 MHz clock", False), ("gpu: H200", True), ("ratio L20: 0.5", False)])
+def test_a_data_centre_card_in_a_form_s_gpu_field_and_a_geforce_counted_name_a_pc(line: str, pc: bool) -> None:
+    """A form's GPU field naming the H20, and a GeForce's number as a GPU or counted ("two 3090s"), are a PC's weak
+    signs (a Jetson's own output outranks them)."""
+    assert bool(read(line).observed.x86) == pc
+    if pc:
+        assert shown_platform(read(JETSON_36 + "\n" + line).observed)[0] == "jetson"

@@ -1468,3 +1468,15 @@ def test_an_image_s_banner_beside_a_node_shown_refused_says_nothing_of_the_nodes
              "uid=1000(worker) gid=1000(worker) groups=1000(worker)\nworker@orin:/ws$ ls -l /dev/nvmap\n"
              "crw-rw---- 1 root video 10, 125 Apr  9 08:41 /dev/nvmap\n")
     assert read_cause(paste).cause.id == "tegra-nodes-denied"
+
+
+def test_a_program_s_own_not_implemented_error_in_a_file_named_for_its_backend_is_the_program_s() -> None:
+    """A NotImplementedError a program raises for a feature it lacks is the program's, even where its file's name holds
+    "backend" (tensorrt_backend.py); PyTorch's operator missing for the CUDA backend is still no such feature."""
+    paste = ("Jetson Orin Nano, JetPack 6.x\nthe run crashes because `TensorRTBackend` raises a `NotImplementedError: "
+             "TensorRT support not implemented yet.` inside `tensorrt_backend.py`.\n")
+    assert read_cause(paste).cause.id == "not-gpu-access"
+    torch = ("Jetson Orin Nano, JetPack 6.x\nNotImplementedError: Could not run 'torchvision::nms' with arguments from the "
+             "'CUDA' backend. This could be because the operator doesn't exist for this backend, or was omitted during the "
+             "selective/custom build process (if using custom build).\n")
+    assert read_cause(torch).cause.id != "not-gpu-access"

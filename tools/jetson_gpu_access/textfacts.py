@@ -677,7 +677,14 @@ _PC_HINT = cued(
     (("module load", "module add", "ml load", "ml add", "/easybuild/"),
      r"(?:^|[$>]\s*)(?:module|(?-i:ml))\s+(?:load|add)\s+[\w./-]+|/easybuild/software/"),
     # the L20 and H20 data-centre cards, only as NVIDIA's or a GPU (a camera, a source line, a formula share the names)
-    (("l20", "h20"), r"\bNVIDIA\s+[LH]20\b|(?<![-\w#.])(?-i:[LH]20)\s+(?:GPUs?|cards?|nodes?|servers?)\b"),
+    # (or as a form's GPU field: "gpu: H20")
+    (("l20", "h20"), r"\bNVIDIA\s+[LH]20\b|(?<![-\w#.])(?-i:[LH]20)\s+(?:GPUs?|cards?|nodes?|servers?)\b|"
+                     r"^[ \t]*[-*]?[ \t]*gpus?[ \t]*[:=][ \t]*(?:\d\s*[x\u00d7]\s*)?(?-i:[LH]20)\b"),
+    # a GeForce by its number as a GPU or counted ("3090 GPU", "two 3090s", "2x 4090"): a desktop card's number (a sign by
+    # assumption, outranked by any Jetson sign: the card is often the machine a model was trained on)
+    (("050", "060", "070", "080", "090"),
+     r"(?<![\w.-])(?:RTX\s*)?[2-5]0[5-9]0(?:\s?Ti)?\s+(?:GPUs?|cards?)\b|"
+     r"\b(?:two|three|four|six|eight|[2-8]\s?[x\u00d7]?)\s+(?:RTX\s*)?[2-5]0[5-9]0(?:\s?Ti)?s?\b(?!\s*(?:MHz|[MG]i?B|W\b))"),
     # a PyTorch 1.x build for a CUDA release ("1.8.0+cu111", torchvision's "0.9.0+cu111", a wheel index's "torch-1.8.0+cu111"):
     # PyTorch's index published such CUDA builds for x86-64 Linux and Windows only, and a Jetson's wheels (NVIDIA's, built
     # for the L4T release) carry no +cu tag; and the pytorch conda channel's CUDA builds ("py3.9_cuda11.3_cudnn8.3.2_0"),
