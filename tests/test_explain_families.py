@@ -6208,3 +6208,12 @@ def test_a_data_centre_card_in_a_form_s_gpu_field_and_a_geforce_counted_name_a_p
     assert bool(read(line).observed.x86) == pc
     if pc:
         assert shown_platform(read(JETSON_36 + "\n" + line).observed)[0] == "jetson"
+
+
+def test_a_framework_s_devices_occupied_by_other_processes_is_the_gpu_held() -> None:
+    """PyTorch Lightning finds a GPU in exclusive-process mode with a process on it "occupied by other processes":
+    another process holds the GPU, not a permission."""
+    line = ("RuntimeError: You requested to find 1 devices but only 0 are currently available. The devices [0] are "
+            "occupied by other processes and can't be used at the moment.")
+    assert ids(line) == ["gpu-held-by-another-process"]
+    assert read_cause(line).cause.id in ("x86-discrete-gpu", "not-gpu-access")
