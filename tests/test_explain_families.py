@@ -6217,3 +6217,10 @@ def test_a_framework_s_devices_occupied_by_other_processes_is_the_gpu_held() -> 
             "occupied by other processes and can't be used at the moment.")
     assert ids(line) == ["gpu-held-by-another-process"]
     assert read_cause(line).cause.id in ("x86-discrete-gpu", "not-gpu-access")
+
+
+@pytest.mark.parametrize("said", ["on my device", "on both devices", "on the Orin device"])
+def test_801_said_of_the_reporter_s_own_device_is_still_801(said: str) -> None:
+    """Only a back-end's or device's own name (CUDA0, cuda, gpu) after the words marks a library's message: "on my
+    device" is the reporter's board, and CUDA's 801 still."""
+    assert "cuda-801" in ids("As my user cudaGetDeviceCount returns operation not supported " + said + ".")

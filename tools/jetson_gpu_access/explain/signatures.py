@@ -70,8 +70,8 @@ def _cuda_patterns(codes: Sequence[int], names: Sequence[str], message: str, sai
     if message.lower() == "operation not supported":  # not 304's "... or operation not supported on this OS"
         # (nor a library's dispatcher naming the device or back-end that lacks one of its operations: "ntt_init_domain
         # operation not supported on device CUDA"; CUDA prints its 801 bare)
-        text = r"(?<!or )operation not supported(?! on this os)(?!\s+(?:on|for|by)\s+(?:the\s+|this\s+)?(?:[\w.-]+\s+)?" \
-               r"(?:device|backend)s?\b)"
+        text = r"(?<!or )operation not supported(?! on this os)(?!\s+(?:on|for|by)\s+(?:the\s+|this\s+)?" \
+               r"(?:(?:cuda|gpu|cpu)\w*\s+|[a-z_.-]*\d[\w.-]*\s+)?(?:device|backend)s?\b)"
     text += r"(?!\s*\(-?(?!(?:{})\))\d)".format(alternatives)  # TensorFlow's "UNKNOWN ERROR (303)" is 303, not 999
     by_number = [
         _CUDA_CONTEXT + r"[^\n]{0,160}?" + _NO_EXIT_CODE +
